@@ -1,0 +1,62 @@
+from rest_framework import serializers
+
+from accounts.roles import Role
+from congresses.models import Level
+
+
+class CongressBriefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    slug = serializers.CharField()
+    level = serializers.ChoiceField(choices=Level.choices)
+
+
+class MembershipOutSerializer(serializers.Serializer):
+    congress = CongressBriefSerializer()
+    roles = serializers.ListField(child=serializers.ChoiceField(choices=Role.choices))
+
+
+class UserOutSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    username = serializers.CharField()
+    display_name = serializers.CharField()
+    is_platform_operator = serializers.BooleanField()
+    must_change_password = serializers.BooleanField()
+
+
+class SessionOutSerializer(serializers.Serializer):
+    user = UserOutSerializer(allow_null=True)
+    congress = CongressBriefSerializer(allow_null=True)
+    roles = serializers.ListField(child=serializers.ChoiceField(choices=Role.choices))
+    memberships = MembershipOutSerializer(many=True)
+    idle_timeout_seconds = serializers.IntegerField()
+
+
+class LoginInSerializer(serializers.Serializer):
+    username = serializers.CharField(max_length=150)
+    password = serializers.CharField(max_length=128, trim_whitespace=False)
+
+
+class SwitchInSerializer(serializers.Serializer):
+    congress_id = serializers.IntegerField()
+
+
+class SwitchOutSerializer(serializers.Serializer):
+    url = serializers.CharField()
+
+
+class PasswordChangeInSerializer(serializers.Serializer):
+    old_password = serializers.CharField(max_length=128, trim_whitespace=False)
+    new_password = serializers.CharField(max_length=128, trim_whitespace=False)
+
+
+class TokenCreateInSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=100)
+    days = serializers.IntegerField(min_value=1, max_value=365, default=90)
+
+
+class TokenCreateOutSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    token = serializers.CharField(help_text="只显示一次 / shown once")
+    expires_at = serializers.DateTimeField()

@@ -1,0 +1,47 @@
+"""Every refusal answers `{"code": ..., "detail": ..., "fields": {...}}` in the caller's language."""
+
+from typing import Any
+
+from django.http import Http404
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from ops.errors import DomainError
+
+
+def _first_message(detail: Any) -> str:
+    if isinstance(detail, dict):
+        for value in detail.values():
+            return _first_message(value)
+    if isinstance(detail, list) and detail:
+        return _first_message(detail[0])
+    return str(detail)
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, DomainError):
+        body: dict[str, Any] = {"code": exc.code, "detail": exc.message}
+        if exc.field:
+            body["fields"] = {exc.field: [exc.message]}
+        return Response(body, status=exc.status)
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        response.data = {
+            "code": "invalid",
+            "detail": _first_message(exc.detail),
+            "fields": exc.detail if isinstance(exc.detail, dict) else {},
+        }
+    elif isinstance(exc, exceptions.APIException):
+        codes = exc.get_codes()
+        response.data = {
+            "code": codes if isinstance(codes, str) else "error",
+            "detail": _first_message(exc.detail),
+        }
+    elif isinstance(exc, Http404):
+        response.data = {"code": "not_found", "detail": str(response.data.get("detail", ""))}
+    if response.status_code == status.HTTP_401_UNAUTHORIZED:
+        response.data["code"] = "not_authenticated"
+    return response

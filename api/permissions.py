@@ -1,0 +1,57 @@
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+from django_tenants.utils import get_public_schema_name
+from rest_framework.permissions import BasePermission
+from rest_framework.request import Request
+
+from accounts.models import Membership
+
+
+def tenant_of(request: Request) -> Any:
+    return request.tenant  # type: ignore[attr-defined]
+
+
+def is_public_host(request: Request) -> bool:
+    return bool(tenant_of(request).schema_name == get_public_schema_name())
+
+
+def membership_of(request: Request) -> Membership | None:
+    """The caller's membership in this host's tenant, looked up once per request."""
+    if not hasattr(request, "_membership"):
+        user = request.user
+        found = None
+        if user is not None and user.is_authenticated and not is_public_host(request):
+            found = Membership.objects.filter(user=user, congress=tenant_of(request)).first()
+        request._membership = found  # type: ignore[attr-defined]
+    return request._membership  # type: ignore[attr-defined, no-any-return]
+
+
+class IsTenantMember(BasePermission):
+    """Every API call: a member of this host's tenant (a platform operator on the public host)."""
+
+    message = _("您不是本单位的成员，无权访问。")
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        user = request.user
+        if user is None or not user.is_authenticated:
+            return False
+        if is_public_host(request):
+            return bool(user.is_platform_operator)
+        return membership_of(request) is not None
+
+
+def has_role(*roles: str) -> type[BasePermission]:
+    """A member holding at least one of `roles` in this tenant."""
+
+    class HasRole(IsTenantMember):
+        message = _("您的角色无权进行此操作。")
+
+        def has_permission(self, request: Request, view: Any) -> bool:
+            if not super().has_permission(request, view):
+                return False
+            membership = membership_of(request)
+            return membership is not None and bool(set(membership.roles) & set(roles))
+
+    HasRole.__name__ = f"HasRole_{'_'.join(roles)}"
+    return HasRole

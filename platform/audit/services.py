@@ -1,0 +1,60 @@
+"""Appending to the audit chain of the current schema. Called by every service write, inside
+the service's transaction, so the entry commits or rolls back with the change it records."""
+
+import zlib
+from typing import Any
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from ops.context import current_request_id
+
+from .chain import GENESIS, entry_hash
+from .models import AuditEntry
+
+
+def _chain_lock_key() -> int:
+    # Advisory locks are database-wide: the key names the schema whose chain is appended to.
+    return zlib.crc32(f"audit:{connection.schema_name}".encode())
+
+
+def audit_record(
+    *,
+    action: str,
+    actor: Any | None = None,
+    target: Any | None = None,
+    target_type: str = "",
+    target_id: str | int = "",
+    payload: dict[str, Any] | None = None,
+    outcome: str = "success",
+) -> AuditEntry:
+    if not connection.in_atomic_block:
+        raise RuntimeError("audit_record must run inside the service's transaction")
+    if target is not None:
+        target_type = target_type or target._meta.label_lower
+        target_id = target_id or target.pk
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_chain_lock_key()])
+    last = AuditEntry.objects.order_by("-seq").values("seq", "hash").first()
+    fields: dict[str, Any] = {
+        "seq": (last["seq"] + 1) if last else 1,
+        "at": timezone.now().replace(microsecond=0),
+        "actor_id": getattr(actor, "pk", None),
+        "actor_label": str(actor)[:150] if actor is not None else "",
+        "action": action,
+        "target_type": target_type,
+        "target_id": str(target_id),
+        "outcome": outcome,
+        "payload": payload or {},
+        "request_id": current_request_id(),
+    }
+    prev_hash = last["hash"] if last else GENESIS
+    return AuditEntry.objects.create(
+        **fields, prev_hash=prev_hash, hash=entry_hash(fields, prev_hash)
+    )
+
+
+@transaction.atomic
+def audit_record_now(**kwargs: Any) -> AuditEntry:
+    """For the rare write that is its own transaction (a refused login, say)."""
+    return audit_record(**kwargs)

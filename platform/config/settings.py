@@ -1,0 +1,243 @@
+"""Settings for every process: web, Celery worker and beat, management commands, tests.
+
+Everything that differs between machines comes from the environment (see `config.env`);
+defaults fit the development machine described in README.md.
+"""
+
+from pathlib import Path
+
+from django.utils.translation import gettext_lazy as _
+
+from .env import database_from_url, env_bool, env_int, env_str
+
+ROOT_DIR = Path(__file__).resolve().parents[2]
+PLATFORM_DIR = ROOT_DIR / "platform"
+DATA_DIR = Path(env_str("CONGRESS_DATA_DIR", str(ROOT_DIR / ".data")))
+
+SECRET_KEY = env_str("DJANGO_SECRET_KEY", "dev-only-insecure-key-change-me-in-production-0123456789")
+DEBUG = env_bool("DJANGO_DEBUG", default=False)
+BASE_DOMAIN = env_str("CONGRESS_BASE_DOMAIN", "localhost")
+ALLOWED_HOSTS = [BASE_DOMAIN, f".{BASE_DOMAIN}", "127.0.0.1"]
+# The port the browser sees, for links that move a user between tenant hosts.
+PUBLIC_PORT = env_str("CONGRESS_PUBLIC_PORT", "8000")
+PUBLIC_SCHEME = env_str("CONGRESS_PUBLIC_SCHEME", "http")
+
+# --- Tenancy: folders mirror schemas -------------------------------------------------------
+SHARED_APPS = [
+    "django_tenants",
+    "congresses",
+    "accounts",
+    "audit",
+    "filestore",
+    "ops",
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.admin",
+    "rest_framework",
+    "drf_spectacular",
+]
+TENANT_APPS = [
+    # The audit chain and file records live in every schema: public for platform actions, each tenant for its own.
+    "audit",
+    "filestore",
+    "tenants.deputies",
+]
+INSTALLED_APPS = list(SHARED_APPS) + [app for app in TENANT_APPS if app not in SHARED_APPS]
+
+TENANT_MODEL = "congresses.Congress"
+TENANT_DOMAIN_MODEL = "congresses.Domain"
+PUBLIC_SCHEMA_NAME = "public"
+TENANT_LIMIT_SET_CALLS = True
+DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
+
+DATABASES = {
+    "default": {
+        **database_from_url(
+            env_str("CONGRESS_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/congress")
+        ),
+        # Long-lived connections that visit many schemas grow without bound (tenancy-costs.md),
+        # so connections are recycled.
+        "CONN_MAX_AGE": env_int("CONGRESS_DB_CONN_MAX_AGE", 60),
+        "CONN_HEALTH_CHECKS": True,
+        "TEST": {"NAME": env_str("CONGRESS_TEST_DATABASE", "test_congress")},
+    }
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+MIDDLEWARE = [
+    "django_tenants.middleware.main.TenantMainMiddleware",
+    "ops.middleware.RequestIdMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.TenantSessionMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+ROOT_URLCONF = "config.urls"
+PUBLIC_SCHEMA_URLCONF = "config.urls"
+SHOW_PUBLIC_IF_NO_TENANT_FOUND = False
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ]
+        },
+    }
+]
+
+# --- Identity ----------------------------------------------------------------------------
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 8},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.passwords.CharacterClassValidator"},
+]
+LOGIN_MAX_FAILURES = env_int("CONGRESS_LOGIN_MAX_FAILURES", 5)
+LOGIN_LOCKOUT_MINUTES = env_int("CONGRESS_LOGIN_LOCKOUT_MINUTES", 30)
+# Idle timeout: every request renews the cookie, so it expires after this much inactivity.
+SESSION_COOKIE_AGE = env_int("CONGRESS_IDLE_TIMEOUT_SECONDS", 30 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = env_bool("CONGRESS_SECURE_COOKIES", default=False)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+HANDOFF_TTL_SECONDS = 60
+
+# --- API ---------------------------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.TenantTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.IsTenantMember"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.PagePagination",
+    "PAGE_SIZE": 50,
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "人大代表履职平台 API / Congress platform API",
+    "DESCRIPTION": "县乡人大民生实事项目票决与代表多级联动履职 / "
+    "Livelihood-project voting and cross-level deputy work for county and township congresses",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "RoleEnum": "accounts.roles.Role",
+        "CongressLevelEnum": "congresses.models.Level",
+    },
+}
+
+# --- Internationalisation ----------------------------------------------------------------
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", _("简体中文")), ("en", _("English"))]
+LOCALE_PATHS = [PLATFORM_DIR / "locale"]
+TIME_ZONE = "Asia/Shanghai"
+USE_I18N = True
+USE_TZ = True
+
+# --- Static files: the built web app is served by Django ---------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+FRONTEND_DIST = ROOT_DIR / "frontend" / "dist"
+STATICFILES_DIRS = [FRONTEND_DIST] if FRONTEND_DIST.exists() else []
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+
+# --- Cache: keys carry the schema name ---------------------------------------------------
+REDIS_URL = env_str("CONGRESS_REDIS_URL", "redis://127.0.0.1:6379/1")
+CACHES = {
+    "default": {
+        "BACKEND": env_str("CONGRESS_CACHE_BACKEND", "django.core.cache.backends.redis.RedisCache"),
+        "LOCATION": REDIS_URL,
+        "KEY_FUNCTION": "django_tenants.cache.make_key",
+        "KEY_PREFIX": "congress",
+    }
+}
+
+# --- Celery: the tenant travels in every message (tenant-schemas-celery) ------------------
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
+CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", "redis://127.0.0.1:6379/0")
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", default=False)
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "congress")
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_WORKER_MAX_TASKS_PER_CHILD = 500
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
+CELERY_TASK_SERIALIZER = "json"
+CELERY_RESULT_EXPIRES = 24 * 60 * 60
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
+    "audit-verify-all-chains": {
+        "task": "audit.tasks.verify_all_chains",
+        "schedule": 24 * 60 * 60,
+    },
+}
+
+# --- Files: S3 API (MinIO in production), one prefix per tenant ---------------------------
+S3_ENDPOINT = env_str("CONGRESS_S3_ENDPOINT", "127.0.0.1:9000")
+S3_ACCESS_KEY = env_str("CONGRESS_S3_ACCESS_KEY", "minioadmin")
+S3_SECRET_KEY = env_str("CONGRESS_S3_SECRET_KEY", "minioadmin")
+S3_BUCKET = env_str("CONGRESS_S3_BUCKET", "congress")
+S3_SECURE = env_bool("CONGRESS_S3_SECURE", default=False)
+S3_REGION = env_str("CONGRESS_S3_REGION", "us-east-1")
+UPLOAD_MAX_BYTES = env_int("CONGRESS_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
+PRESIGNED_URL_SECONDS = env_int("CONGRESS_PRESIGNED_URL_SECONDS", 5 * 60)
+
+# --- Provisioning ------------------------------------------------------------------------
+PG_DUMP = env_str("CONGRESS_PG_DUMP", "pg_dump")
+
+# --- Observability -----------------------------------------------------------------------
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"context": {"()": "ops.logging.ContextFilter"}},
+    "formatters": {
+        "structured": {
+            "format": "%(asctime)s %(levelname)s %(name)s tenant=%(tenant)s "
+            "request=%(request_id)s %(message)s"
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["context"],
+            "formatter": "structured",
+        }
+    },
+    "root": {"handlers": ["console"], "level": env_str("CONGRESS_LOG_LEVEL", "INFO")},
+}
+
+from ops.sentry import init_sentry  # noqa: E402  (settings must exist first)
+
+init_sentry(dsn=SENTRY_DSN, environment=env_str("CONGRESS_ENVIRONMENT", "development"))

@@ -1,0 +1,112 @@
+"""The tenant registry, in the public schema: one Congress per city, county and township."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_tenants.models import DomainMixin, TenantMixin
+
+
+class Level(models.TextChoices):
+    CITY = "city", _("市级")
+    COUNTY = "county", _("县级")
+    TOWNSHIP = "township", _("乡镇")
+
+
+# The level a parent must have, per level; a city has no parent.
+PARENT_LEVEL: dict[str, str | None] = {
+    Level.CITY: None,
+    Level.COUNTY: Level.CITY,
+    Level.TOWNSHIP: Level.COUNTY,
+}
+
+
+class Status(models.TextChoices):
+    ACTIVE = "active", _("启用")
+    SUSPENDED = "suspended", _("停用")
+
+
+class Congress(TenantMixin):
+    name = models.CharField(_("名称"), max_length=100)
+    slug = models.SlugField(_("标识"), max_length=40, unique=True)
+    level = models.CharField(_("层级"), max_length=16, choices=Level.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("上级人大"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    division_code = models.CharField(_("行政区划代码"), max_length=12, unique=True)
+    status = models.CharField(
+        _("状态"), max_length=16, choices=Status.choices, default=Status.ACTIVE
+    )
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+
+    # Schemas are built by the provisioning service inside its own transaction.
+    auto_create_schema = False
+    auto_drop_schema = False
+
+    class Meta:
+        verbose_name = _("人大")
+        verbose_name_plural = _("人大")
+        ordering = ["division_code"]
+        constraints = [
+            models.CheckConstraint(
+                name="congress_city_has_no_parent",
+                condition=~Q(level=Level.CITY) | Q(parent__isnull=True),
+            ),
+            models.CheckConstraint(
+                name="congress_below_city_has_parent",
+                condition=Q(level=Level.CITY) | Q(parent__isnull=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Domain(DomainMixin):
+    class Meta:
+        verbose_name = _("域名")
+        verbose_name_plural = _("域名")
+
+
+class ProvisioningJob(models.Model):
+    """A request to provision a tenant, carried out by a Celery task whose progress pages poll."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("排队中")
+        RUNNING = "running", _("进行中")
+        SUCCEEDED = "succeeded", _("已完成")
+        FAILED = "failed", _("失败")
+
+    requested_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, related_name="provisioning_jobs"
+    )
+    # What was asked for; the first administrator's password is kept only as a hash,
+    # and only until the job ends.
+    spec = models.JSONField()
+    state = models.CharField(max_length=16, choices=State.choices, default=State.QUEUED)
+    step = models.CharField(max_length=64, blank=True)
+    progress = models.PositiveSmallIntegerField(default=0)
+    error_code = models.CharField(max_length=64, blank=True)
+    error = models.TextField(blank=True)
+    congress = models.ForeignKey(Congress, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+
+class SchemaTemplate(models.Model):
+    """The DDL of a freshly migrated tenant schema, dumped once per set of tenant migrations.
+
+    New tenants replay it instead of running every migration (see docs/provisioning.md).
+    """
+
+    fingerprint = models.CharField(max_length=64, unique=True)
+    ddl = models.TextField()
+    migrations = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)

@@ -1,0 +1,25 @@
+from django.db.models import Q, QuerySet
+
+from .models import Congress, Level
+
+
+def congress_subtree(root: Congress) -> QuerySet[Congress]:
+    """The congress and every congress below it (a city has two levels under it at most)."""
+    if root.level == Level.TOWNSHIP:
+        return Congress.objects.filter(pk=root.pk)
+    return Congress.objects.filter(
+        Q(pk=root.pk) | Q(parent=root) | Q(parent__parent=root)
+    ).select_related("parent")
+
+
+def congress_is_within(candidate: Congress, root: Congress) -> bool:
+    node: Congress | None = candidate
+    while node is not None:
+        if node.pk == root.pk:
+            return True
+        node = node.parent
+    return False
+
+
+def congress_primary_domain(congress: Congress) -> str:
+    return congress.domains.filter(is_primary=True).values_list("domain", flat=True).get()

@@ -1,0 +1,239 @@
+"""Provisioning: a congress, its domain, its schema and its first administrator, all in one
+transaction, so a refusal or a failure at any step leaves nothing behind."""
+
+import re
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_tenants.utils import tenant_context
+
+from accounts.models import User
+from accounts.roles import Role
+from accounts.services import membership_grant, user_ensure
+from audit.services import audit_record
+from ops.errors import Conflict, DomainError, NotAllowed
+
+from . import schemas
+from .models import PARENT_LEVEL, Congress, Domain, Level, ProvisioningJob
+from .selectors import congress_is_within
+
+SLUG = re.compile(r"^[a-z][a-z0-9-]{1,38}[a-z0-9]$")
+RESERVED_SLUGS = frozenset({"www", "api", "admin", "static", "public", "mail", "portal"})
+# A city code ends in "00"; a county code shares the city's first 4 digits; a township's 9-digit
+# code begins with its county's 6 (GB/T 2260 and the township code extension).
+CODE_LENGTH = {Level.CITY: 6, Level.COUNTY: 6, Level.TOWNSHIP: 9}
+CODE_PREFIX_FROM_PARENT = {Level.COUNTY: 4, Level.TOWNSHIP: 6}
+
+
+@dataclass(frozen=True)
+class CongressSpec:
+    name: str
+    slug: str
+    level: str
+    division_code: str
+    parent_id: int | None = None
+    admin_username: str = ""
+    admin_display_name: str = ""
+    # A hash made by the caller (make_password), never the password itself.
+    admin_password_hash: str = ""
+
+    @property
+    def schema_name(self) -> str:
+        return self.slug.replace("-", "_")
+
+    @property
+    def domain(self) -> str:
+        return f"{self.slug}.{settings.BASE_DOMAIN}"
+
+    def as_job_spec(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _can_provision_under(*, user: User, acting_in: Congress | None, parent: Congress | None) -> bool:
+    if user.is_platform_operator:
+        return True
+    if acting_in is None or parent is None:
+        return False  # only platform operators create cities
+    is_admin_here = user.memberships.filter(
+        congress=acting_in, roles__contains=[Role.SYSTEM_ADMIN]
+    ).exists()
+    return is_admin_here and acting_in.level != Level.TOWNSHIP and congress_is_within(parent, acting_in)
+
+
+def congress_check_spec(
+    *, spec: CongressSpec, requested_by: User, acting_in: Congress | None
+) -> Congress | None:
+    """Refuse a spec with a reason before anything is written. Returns the parent."""
+    name = spec.name.strip()
+    if not name or len(name) > 100 or not re.search(r"[\u4e00-\u9fff]", name):
+        raise DomainError("name_invalid", _("名称须为 1 至 100 个字符的中文名称。"), field="name")
+    if spec.level not in PARENT_LEVEL:
+        raise DomainError("level_invalid", _("层级须为市级、县级或乡镇。"), field="level")
+    if not SLUG.match(spec.slug) or spec.slug in RESERVED_SLUGS:
+        raise DomainError(
+            "slug_invalid",
+            _("标识须为 3 至 40 位小写字母、数字或连字符，以字母开头，且不是保留字。"),
+            field="slug",
+        )
+
+    parent = None
+    wanted_parent_level = PARENT_LEVEL[spec.level]
+    if wanted_parent_level is None:
+        if spec.parent_id is not None:
+            raise DomainError("parent_not_allowed", _("市级人大没有上级人大。"), field="parent")
+    else:
+        if spec.parent_id is None:
+            raise DomainError("parent_required", _("请指定上级人大。"), field="parent")
+        parent = Congress.objects.filter(pk=spec.parent_id).select_related("parent").first()
+        if parent is None:
+            raise DomainError("parent_unknown", _("上级人大不存在。"), field="parent")
+        if parent.level != wanted_parent_level:
+            raise DomainError(
+                "parent_wrong_level",
+                _("%(level)s人大的上级须为%(parent_level)s人大。")
+                % {"level": Level(spec.level).label, "parent_level": Level(wanted_parent_level).label},
+                field="parent",
+            )
+
+    if not _can_provision_under(user=requested_by, acting_in=acting_in, parent=parent):
+        raise NotAllowed("provision_not_allowed", _("您无权在此开通人大。"))
+
+    code = spec.division_code
+    if not (code.isdigit() and len(code) == CODE_LENGTH[Level(spec.level)]):
+        raise DomainError(
+            "division_code_invalid",
+            _("行政区划代码须为 %(n)d 位数字。") % {"n": CODE_LENGTH[Level(spec.level)]},
+            field="division_code",
+        )
+    prefix = CODE_PREFIX_FROM_PARENT.get(Level(spec.level))
+    if parent is not None and prefix and code[:prefix] != parent.division_code[:prefix]:
+        raise DomainError(
+            "division_code_mismatch",
+            _("行政区划代码与上级人大不符（应以 %(p)s 开头）。") % {"p": parent.division_code[:prefix]},
+            field="division_code",
+        )
+
+    if Domain.objects.filter(domain=spec.domain).exists():
+        raise Conflict("domain_taken", _("域名 %(d)s 已被使用。") % {"d": spec.domain}, field="slug")
+    if Congress.objects.filter(slug=spec.slug).exists() or schemas.schema_exists_any_case(
+        spec.schema_name
+    ):
+        raise Conflict("slug_taken", _("标识 %(s)s 已被使用。") % {"s": spec.slug}, field="slug")
+    if Congress.objects.filter(division_code=code).exists():
+        raise Conflict("division_code_taken", _("该行政区划代码已开通。"), field="division_code")
+    if Congress.objects.filter(parent=parent, name=name).exists():
+        raise Conflict("name_taken", _("同一上级下已有同名人大。"), field="name")
+    return parent
+
+
+def congress_provision(
+    *,
+    spec: CongressSpec,
+    requested_by: User,
+    acting_in: Congress | None,
+    template: schemas.SchemaTemplate | None = None,
+) -> Congress:
+    template = template or schemas.schema_template_current()  # may commit: outside the atomic block
+    with transaction.atomic():
+        parent = congress_check_spec(spec=spec, requested_by=requested_by, acting_in=acting_in)
+        congress = Congress(
+            name=spec.name.strip(),
+            slug=spec.slug,
+            schema_name=spec.schema_name,
+            level=spec.level,
+            parent=parent,
+            division_code=spec.division_code,
+        )
+        congress.save()
+        Domain.objects.create(domain=spec.domain, tenant=congress, is_primary=True)
+        schemas.schema_build_from_template(spec.schema_name, template)
+        if spec.admin_username:
+            admin = user_ensure(
+                username=spec.admin_username,
+                display_name=spec.admin_display_name,
+                password_hash=spec.admin_password_hash,
+            )
+            membership_grant(
+                user=admin,
+                congress=congress,
+                roles=[Role.SYSTEM_ADMIN, Role.STAFF],
+                granted_by=requested_by,
+            )
+        audit_record(
+            action="congress.provision",
+            actor=requested_by,
+            target=congress,
+            payload={"slug": spec.slug, "level": spec.level, "parent": spec.parent_id},
+        )
+        with tenant_context(congress):
+            audit_record(action="congress.provision", actor=requested_by, target=congress)
+    return congress
+
+
+def provisioning_job_create(
+    *, spec: CongressSpec, requested_by: User, acting_in: Congress | None
+) -> ProvisioningJob:
+    """Check the spec now (so the caller hears a refusal at once) and queue the work."""
+    from .tasks import provision_congress
+
+    with transaction.atomic():
+        congress_check_spec(spec=spec, requested_by=requested_by, acting_in=acting_in)
+        job = ProvisioningJob.objects.create(
+            requested_by=requested_by,
+            spec={**spec.as_job_spec(), "acting_in_id": acting_in.pk if acting_in else None},
+        )
+        audit_record(
+            action="congress.provision_requested",
+            actor=requested_by,
+            target=job,
+            payload={"slug": spec.slug},
+        )
+        transaction.on_commit(lambda: provision_congress.delay(job.pk))
+    return job
+
+
+def _job_update(job: ProvisioningJob, **fields: Any) -> None:
+    for name, value in fields.items():
+        setattr(job, name, value)
+    job.save(update_fields=list(fields))
+
+
+def provisioning_job_run(*, job_id: int) -> ProvisioningJob:
+    """Carry out a queued job. Idempotent: a finished job is left as it is; the congress and the
+    job's success commit together, so a redelivered message either finds the job done or finds
+    nothing of the congress and starts again."""
+    with transaction.atomic():
+        job = ProvisioningJob.objects.select_for_update().get(pk=job_id)
+        if job.state in (ProvisioningJob.State.SUCCEEDED, ProvisioningJob.State.FAILED):
+            return job
+        _job_update(job, state=ProvisioningJob.State.RUNNING, step="template", progress=20)
+    spec = CongressSpec(**{k: v for k, v in job.spec.items() if k != "acting_in_id"})
+    acting_in = Congress.objects.filter(pk=job.spec.get("acting_in_id")).first()
+    finished = {"spec": {**job.spec, "admin_password_hash": ""}}
+    try:
+        template = schemas.schema_template_current()
+        _job_update(job, step="schema", progress=60)
+        with transaction.atomic():
+            congress = congress_provision(
+                spec=spec, requested_by=job.requested_by, acting_in=acting_in, template=template
+            )
+            _job_update(
+                job, state=ProvisioningJob.State.SUCCEEDED, step="done", progress=100,
+                congress=congress, finished_at=timezone.now(), **finished,
+            )  # fmt: skip
+    except DomainError as refused:
+        _job_update(
+            job, state=ProvisioningJob.State.FAILED, error_code=refused.code,
+            error=refused.message, finished_at=timezone.now(), **finished,
+        )  # fmt: skip
+    except Exception:
+        _job_update(
+            job, state=ProvisioningJob.State.FAILED, error_code="internal_error",
+            error=_("开通失败，请联系平台运维。"), finished_at=timezone.now(), **finished,
+        )  # fmt: skip
+        raise
+    return job

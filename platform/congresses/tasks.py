@@ -1,0 +1,8 @@
+from celery import shared_task
+
+from .services import provisioning_job_run
+
+
+@shared_task(acks_late=True)
+def provision_congress(job_id: int) -> str:
+    return provisioning_job_run(job_id=job_id).state

@@ -1,0 +1,31 @@
+import re
+import uuid
+from collections.abc import Callable
+
+import sentry_sdk
+from django.db import connection
+from django.http import HttpRequest, HttpResponse
+
+from .context import reset_request_id, set_request_id
+
+_SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+
+
+class RequestIdMiddleware:
+    """Takes X-Request-ID from the proxy (or makes one) and tags logs and Sentry with it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        incoming = request.headers.get("X-Request-ID", "")
+        request_id = incoming if _SAFE_ID.match(incoming) else uuid.uuid4().hex
+        token = set_request_id(request_id)
+        sentry_sdk.set_tag("request_id", request_id)
+        sentry_sdk.set_tag("tenant", connection.schema_name)
+        try:
+            response = self.get_response(request)
+        finally:
+            reset_request_id(token)
+        response["X-Request-ID"] = request_id
+        return response

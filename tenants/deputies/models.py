@@ -1,0 +1,80 @@
+"""The deputy roster of one congress, per term. Both modules use it; a deputy who logs in is
+linked to a global user, so one person can be on a township's and a county's roster."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class DeputyLevel(models.TextChoices):
+    NATIONAL = "national", _("全国人大代表")
+    PROVINCIAL = "provincial", _("省人大代表")
+    CITY = "city", _("市人大代表")
+    COUNTY = "county", _("县人大代表")
+    TOWNSHIP = "township", _("乡镇人大代表")
+
+
+class Term(models.Model):
+    number = models.PositiveSmallIntegerField(_("届次"), unique=True)
+    starts_on = models.DateField(_("起始日期"))
+    ends_on = models.DateField(_("届满日期"))
+    is_current = models.BooleanField(_("本届"), default=False)
+
+    class Meta:
+        verbose_name = _("届次")
+        verbose_name_plural = _("届次")
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_current"], condition=Q(is_current=True), name="term_one_current"
+            ),
+            models.CheckConstraint(name="term_ends_after_start", condition=Q(ends_on__gt=models.F("starts_on"))),
+        ]
+
+    def __str__(self) -> str:
+        return f"第{self.number}届"
+
+
+class Deputy(models.Model):
+    class Gender(models.TextChoices):
+        MALE = "male", _("男")
+        FEMALE = "female", _("女")
+
+    class Status(models.TextChoices):
+        SERVING = "serving", _("在任")
+        ENDED = "ended", _("终止资格")
+
+    term = models.ForeignKey(Term, verbose_name=_("届次"), on_delete=models.PROTECT, related_name="deputies")
+    name = models.CharField(_("姓名"), max_length=50)
+    gender = models.CharField(_("性别"), max_length=8, choices=Gender.choices)
+    level = models.CharField(_("代表层级"), max_length=16, choices=DeputyLevel.choices)
+    constituency = models.CharField(_("选区"), max_length=100)
+    delegation = models.CharField(_("代表团/代表小组"), max_length=100, blank=True)
+    occupation = models.CharField(_("工作单位及职务"), max_length=200, blank=True)
+    phone = models.CharField(_("手机号"), max_length=20, blank=True)
+    # The global account in the public schema. No database constraint: tenant tables keep no
+    # foreign keys into large public tables (Citus-ready, DESIGN.md §8); users are never deleted.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("登录账号"),
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    status = models.CharField(_("状态"), max_length=16, choices=Status.choices, default=Status.SERVING)
+
+    class Meta:
+        verbose_name = _("代表")
+        verbose_name_plural = _("代表")
+        ordering = ["term", "delegation", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["term", "user"], condition=Q(user__isnull=False), name="deputy_one_seat_per_user"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
