@@ -1,0 +1,55 @@
+"""The demo city: plausible but fictional names and codes."""
+
+from dataclasses import dataclass
+
+DEMO_PASSWORD = "Demo#2026"
+
+
+@dataclass(frozen=True)
+class DemoCongress:
+    slug: str
+    name: str
+    level: str
+    division_code: str
+    parent: str | None
+    term: int
+
+
+CONGRESSES = (
+    DemoCongress("yunxi", "云溪市人大常委会", "city", "369900", None, 17),
+    DemoCongress("donghu", "东湖区人大常委会", "county", "369902", "yunxi", 18),
+    DemoCongress("nanshan", "南山县人大常委会", "county", "369921", "yunxi", 18),
+    DemoCongress("qingshi", "青石镇人大主席团", "township", "369902101", "donghu", 18),
+    DemoCongress("liutang", "柳塘镇人大主席团", "township", "369902102", "donghu", 18),
+    DemoCongress("baisha", "白沙乡人大主席团", "township", "369902201", "donghu", 18),
+    DemoCongress("songling", "松岭镇人大主席团", "township", "369921101", "nanshan", 18),
+    DemoCongress("taoyuan", "桃源镇人大主席团", "township", "369921102", "nanshan", 18),
+    DemoCongress("shimen", "石门乡人大主席团", "township", "369921201", "nanshan", 18),
+)
+
+# Staff accounts per congress: username suffix -> (roles, display name suffix)
+STAFF = {
+    "staff": (["staff"], "工作人员"),
+    "sys": (["system_admin"], "系统管理员"),
+    "sec": (["security_admin"], "安全管理员"),
+    "audit": (["audit_admin"], "审计管理员"),
+    "unit": (["unit"], "承办单位联络员"),
+    "party": (["party_reviewer"], "党委审定联络员"),
+    "teller": (["teller"], "监票计票人"),
+}
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史黎贺顾毛郝龚邵万钱覃武戴孔汤庞樊兰殷施陶洪翟安颜倪严牛温芦季俞章鲁葛伍申尤毕聂柴焦向柳邢岳齐沿梅莫庄辛管祝左涂谷祁时舒耿牟卜路詹关苗凌费纪靳盛童欧甄项曲成游阳裴席卫查屈鲍位覃霍翁隋植甘景薄单包司柏宁柯阮桂闵解强柴华车冉房边"
+GIVEN = "建国 秀英 志强 丽华 文斌 海燕 国庆 春梅 德明 桂兰 永平 晓红 立新 玉珍 伟东 淑芬 振华 红霞 学军 美玲 卫东 素琴 家豪 慧敏 俊杰 雪梅 宏伟 金凤 世杰 翠兰".split()
+OCCUPATIONS = (
+    "村党支部书记、村委会主任", "镇中心小学教师", "农业专业合作社理事长", "镇卫生院医生",
+    "个体工商户", "社区居委会主任", "企业职工", "种养大户", "镇农业服务中心干部", "退役军人",
+)  # fmt: skip
+
+# One person, two rosters: (username, name, [(slug, level)...])
+CROSS_LEVEL_DEPUTIES = (
+    ("wangjianguo", "王建国", [("qingshi", "township"), ("donghu", "county")]),
+    ("lixiuying", "李秀英", [("songling", "township"), ("nanshan", "county")]),
+    ("zhangzhiqiang", "张志强", [("donghu", "county"), ("yunxi", "city")]),
+)
+# Deputies of the provincial and national congresses elected from the city, on its roster.
+HIGHER_LEVEL_DEPUTIES = (("chenlihua", "陈丽华", "provincial"), ("zhouwenbin", "周文斌", "national"))

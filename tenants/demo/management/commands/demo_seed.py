@@ -1,0 +1,108 @@
+"""Idempotent: creates what is missing of the demo city and leaves the rest as it is."""
+
+from datetime import date
+from typing import Any
+
+from django.contrib.auth.hashers import make_password
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django_tenants.utils import tenant_context
+
+from accounts.models import User
+from accounts.services import membership_grant, user_ensure
+from congresses.models import Congress
+from congresses.schemas import schema_template_current
+from congresses.services import CongressSpec, congress_provision
+from tenants.deputies.models import Deputy, Term
+from tenants.deputies.selectors import term_current
+from tenants.deputies.services import deputy_register, term_open
+from tenants.demo import data
+
+ROSTER_SIZE = {"city": 8, "county": 10, "township": 12}
+
+
+class Command(BaseCommand):
+    help = "Create the demo city: 1 city, 2 counties, 6 townships, staff of each role and deputies."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        password_hash = make_password(data.DEMO_PASSWORD)
+        with transaction.atomic():
+            operator = user_ensure(username="ops", display_name="平台运维", password_hash=password_hash)
+            User.objects.filter(pk=operator.pk).update(is_platform_operator=True, must_change_password=False)
+            operator.is_platform_operator = True
+        template = schema_template_current()
+        for demo in data.CONGRESSES:
+            congress = Congress.objects.filter(slug=demo.slug).first()
+            if congress is None:
+                parent = Congress.objects.get(slug=demo.parent) if demo.parent else None
+                congress = congress_provision(
+                    spec=CongressSpec(
+                        name=demo.name, slug=demo.slug, level=demo.level,
+                        division_code=demo.division_code, parent_id=parent.pk if parent else None,
+                    ),
+                    requested_by=operator, acting_in=None, template=template,
+                )  # fmt: skip
+                self.stdout.write(f"provisioned {demo.name} at {demo.slug}.localhost")
+            self._seed_staff(congress, demo, operator, password_hash)
+            self._seed_roster(congress, demo, operator, password_hash)
+        self._seed_cross_level(operator, password_hash)
+        User.objects.filter(username__in=self._demo_usernames()).update(must_change_password=False)
+
+    def _demo_usernames(self) -> list[str]:
+        names = ["ops"]
+        names += [f"{c.slug}-{suffix}" for c in data.CONGRESSES for suffix in data.STAFF]
+        names += [f"{c.slug}-deputy" for c in data.CONGRESSES]
+        names += [u for u, _n, _r in data.CROSS_LEVEL_DEPUTIES]
+        return names
+
+    @transaction.atomic
+    def _seed_staff(self, congress: Congress, demo: data.DemoCongress, operator: User, pw: str) -> None:
+        short = demo.name.removesuffix("人大常委会").removesuffix("人大主席团")
+        for suffix, (roles, title) in data.STAFF.items():
+            user = user_ensure(username=f"{demo.slug}-{suffix}", display_name=f"{short}{title}", password_hash=pw)
+            if not user.memberships.filter(congress=congress).exists():
+                membership_grant(user=user, congress=congress, roles=roles, granted_by=operator)
+
+    def _seed_roster(self, congress: Congress, demo: data.DemoCongress, operator: User, pw: str) -> None:
+        with tenant_context(congress), transaction.atomic():
+            term = term_current() or term_open(
+                number=demo.term, starts_on=date(2022, 1, 1), ends_on=date(2026, 12, 31), actor=operator
+            )
+            if Deputy.objects.filter(term=term).exists():
+                return
+            offset = sum(ord(ch) for ch in demo.slug)
+            for i in range(ROSTER_SIZE[demo.level]):
+                surname = data.SURNAMES[(offset + i * 7) % len(data.SURNAMES)]
+                given = data.GIVEN[(offset + i * 3) % len(data.GIVEN)]
+                user = None
+                if i == 0:  # one deputy per congress logs in: <slug>-deputy
+                    user = user_ensure(username=f"{demo.slug}-deputy", display_name=surname + given, password_hash=pw)
+                    membership_grant(user=user, congress=congress, roles=["deputy"], granted_by=operator)
+                deputy_register(
+                    term=term, name=surname + given, gender="female" if i % 3 == 1 else "male",
+                    level=demo.level, constituency=f"第{i // 2 + 1}选区", delegation=f"第{i % 3 + 1}代表小组",
+                    occupation=data.OCCUPATIONS[i % len(data.OCCUPATIONS)],
+                    phone=f"139{(offset * 7919 + i * 104729) % 100000000:08d}", actor=operator, user=user,
+                )  # fmt: skip
+            if demo.level == "city":
+                for _username, name, level in data.HIGHER_LEVEL_DEPUTIES:
+                    deputy_register(
+                        term=term, name=name, gender="female", level=level, constituency="云溪市代表团",
+                        delegation="驻市上级代表", actor=operator,
+                    )  # fmt: skip
+
+    def _seed_cross_level(self, operator: User, pw: str) -> None:
+        for username, name, seats in data.CROSS_LEVEL_DEPUTIES:
+            with transaction.atomic():
+                user = user_ensure(username=username, display_name=name, password_hash=pw)
+            for slug, level in seats:
+                congress = Congress.objects.get(slug=slug)
+                with tenant_context(congress), transaction.atomic():
+                    term = Term.objects.get(is_current=True)
+                    if not Deputy.objects.filter(term=term, user=user).exists():
+                        deputy_register(
+                            term=term, name=name, gender="male", level=level, constituency="第1选区",
+                            delegation="第1代表小组", actor=operator, user=user,
+                        )  # fmt: skip
+                with transaction.atomic():
+                    membership_grant(user=user, congress=congress, roles=["deputy"], granted_by=operator)
