@@ -3,7 +3,7 @@ from django.urls import path
 from .audit.views import AuditEntryListView
 from .auth import views as auth
 from .congresses.views import CongressListView, ProvisioningJobView
-from .deputies.views import DeputyListView
+from .deputies.views import DeputyDetailView, DeputyListView
 from .files.views import FileDownloadView, FileUploadView
 
 urlpatterns = [
@@ -17,6 +17,7 @@ urlpatterns = [
     path("congresses", CongressListView.as_view()),
     path("provisioning-jobs/<int:pk>", ProvisioningJobView.as_view()),
     path("deputies", DeputyListView.as_view()),
+    path("deputies/<int:pk>", DeputyDetailView.as_view()),
     path("audit/entries", AuditEntryListView.as_view()),
     path("files", FileUploadView.as_view()),
     path("files/<int:pk>/url", FileDownloadView.as_view()),

@@ -1,0 +1,151 @@
+"""Session-wide fixtures: the test database with four tenants built once by the real
+provisioning service, a local S3 server, and a real Celery worker on a private queue."""
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.db import connection, transaction
+from django.test import Client
+from django_tenants.utils import tenant_context
+
+from accounts.models import User
+from accounts.services import membership_grant, user_create
+from congresses.models import Congress
+from congresses.services import CongressSpec, congress_provision
+from filestore import storage
+
+from .servers import VENV_BIN, running, s3_server
+
+PASSWORD = "Test#2026pw"
+
+
+@dataclass
+class World:
+    operator: User
+    city: Congress
+    county: Congress
+    town_a: Congress
+    town_b: Congress
+    staff_a: User
+    staff_b: User
+    county_admin: User
+    deputy_both: User  # a deputy of town_a and of the county
+
+
+def _provision(operator: User, name: str, slug: str, level: str, code: str, parent: Congress | None) -> Congress:
+    spec = CongressSpec(name=name, slug=slug, level=level, division_code=code, parent_id=parent.pk if parent else None)
+    return congress_provision(spec=spec, requested_by=operator, acting_in=None)
+
+
+def _user(username: str, congress: Congress | None, roles: list[str], operator: User | None = None) -> User:
+    user = user_create(
+        username=username, password=PASSWORD, display_name=username,
+        is_platform_operator=congress is None, must_change_password=False,
+    )  # fmt: skip
+    if congress is not None:
+        with transaction.atomic():
+            membership_grant(user=user, congress=congress, roles=roles, granted_by=operator)
+    return user
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint() -> Iterator[str]:
+    with s3_server() as endpoint:
+        settings.S3_ENDPOINT = endpoint
+        storage.client.cache_clear()
+        storage.storage_ready()
+        yield endpoint
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_test_environment: None, django_db_blocker: Any, s3_endpoint: str) -> Iterator[None]:
+    """The test database, always (pytest-django would skip it when no test asks for `db`),
+    with the tenants every test shares, provisioned once by the real service."""
+    from django.test.utils import setup_databases, teardown_databases
+
+    with django_db_blocker.unblock():
+        created = setup_databases(verbosity=0, interactive=False, aliases={"default"})
+        assert connection.settings_dict["NAME"].startswith("test_")
+        operator = _user("operator", None, [])
+        city = _provision(operator, "测试市人大常委会", "tcity", "city", "369800", None)
+        county = _provision(operator, "测试县人大常委会", "tcounty", "county", "369801", city)
+        town_a = _provision(operator, "甲镇人大主席团", "town-a", "township", "369801101", county)
+        town_b = _provision(operator, "乙镇人大主席团", "town-b", "township", "369801102", county)
+        world = World(
+            operator=operator, city=city, county=county, town_a=town_a, town_b=town_b,
+            staff_a=_user("staff-a", town_a, ["staff"], operator),
+            staff_b=_user("staff-b", town_b, ["staff"], operator),
+            county_admin=_user("county-admin", county, ["system_admin", "staff"], operator),
+            deputy_both=_user("deputy-both", town_a, ["deputy"], operator),
+        )  # fmt: skip
+        with transaction.atomic():
+            membership_grant(user=world.deputy_both, congress=county, roles=["deputy"], granted_by=operator)
+        pytest.world = world  # type: ignore[attr-defined]
+    yield
+    with django_db_blocker.unblock():
+        connection.close()
+        teardown_databases(created, verbosity=0)
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    return pytest.world  # type: ignore[attr-defined, no-any-return]
+
+
+@pytest.fixture(autouse=True)
+def _back_to_public() -> Iterator[None]:
+    yield
+    connection.set_schema_to_public()
+
+
+def host_of(congress: Congress | None) -> str:
+    return f"{congress.slug}.localhost" if congress else "localhost"
+
+
+def client_on(congress: Congress | None, user: User | None = None) -> Client:
+    """A browser-like client on a tenant's host (the public host for None), logged in if asked."""
+    client = Client(HTTP_HOST=host_of(congress))
+    if user is not None:
+        response = client.post(
+            "/api/v1/auth/login", {"username": user.username, "password": PASSWORD},
+            content_type="application/json",
+        )  # fmt: skip
+        assert response.status_code == 200, response.content
+    return client
+
+
+@pytest.fixture(scope="session")
+def celery_queue(django_db_setup: None, s3_endpoint: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real `celery worker` process on a queue of its own, against the test database."""
+    from config.celery import app
+
+    queue = settings.CELERY_TASK_DEFAULT_QUEUE
+    db = settings.DATABASES["default"]
+    env = {
+        "CONGRESS_DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
+        "CELERY_TASK_DEFAULT_QUEUE": queue,
+        "CONGRESS_S3_ENDPOINT": s3_endpoint,
+        "PYTHONPATH": os.pathsep.join([str(Path(settings.ROOT_DIR)), str(settings.PLATFORM_DIR)]),
+    }
+    log = tmp_path_factory.mktemp("celery") / "worker.log"
+    name = f"{queue}@localhost"
+    command = [
+        str(VENV_BIN / "celery"), "-A", "config", "worker", "-Q", queue, "-n", name,
+        "--pool", "solo", "-l", "INFO", "--without-mingle", "--without-gossip",
+    ]  # fmt: skip
+    with running(command, env=env, log=log):
+        for _ in range(60):
+            if app.control.ping(destination=[name], timeout=0.5):
+                break
+        else:
+            raise AssertionError(f"celery worker did not start:\n{log.read_text()}")
+        yield queue
+
+
+def in_tenant(congress: Congress) -> Any:
+    return tenant_context(congress)

@@ -1,0 +1,9 @@
+"""Loaded with `-p tests.env` before Django reads its settings: test-run-wide environment."""
+
+import os
+import uuid
+
+# A queue of this run's own, so no other worker on the broker takes the tests' tasks.
+os.environ.setdefault("CELERY_TASK_DEFAULT_QUEUE", f"test-{uuid.uuid4().hex[:8]}")
+# Redis database 15 for the tests' cache; 0 and 1 belong to the running platform.
+os.environ.setdefault("CONGRESS_REDIS_URL", "redis://127.0.0.1:6379/15")
