@@ -1,0 +1,4 @@
+import { http } from './http'
+import type { Deputy, Page, PageQuery } from './types'
+
+export const listDeputies = (query: PageQuery = {}) => http.get<Page<Deputy>>('deputies', query)

@@ -1,0 +1,33 @@
+import { useI18n } from 'vue-i18n'
+
+/** Labels for the backend's enum values (roles, levels, states), falling back to the raw value. */
+export function useLabels() {
+  const { t, te } = useI18n()
+  const label = (group: string, value: string | null | undefined) => {
+    if (!value) return '—'
+    const key = `enums.${group}.${value}`
+    return te(key) ? t(key) : value
+  }
+  return {
+    role: (value: string) => label('role', value),
+    level: (value: string | null | undefined) => label('level', value),
+    deputyLevel: (value: string | null | undefined) => label('deputyLevel', value),
+    gender: (value: string | null | undefined) => label('gender', value),
+    deputyStatus: (value: string | null | undefined) => label('deputyStatus', value),
+    congressStatus: (value: string | null | undefined) => label('congressStatus', value),
+    jobState: (value: string | null | undefined) => label('jobState', value),
+  }
+}
+
+export function formatDateTime(value: string | null | undefined, locale: string): string {
+  if (!value) return '—'
+  const date = new Date(value)
+  if (Number.isNaN(date.getTime())) return value
+  return date.toLocaleString(locale, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
+}

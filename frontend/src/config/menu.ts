@@ -1,0 +1,77 @@
+/**
+ * The sidebar, as one declarative list. Each entry names its route and who may see it; the
+ * router guard uses the same rule, so a hidden page is also a forbidden page. Later modules add
+ * their entries here.
+ */
+import { Document, HomeFilled, OfficeBuilding, UserFilled } from '@element-plus/icons-vue'
+import type { Component } from 'vue'
+
+import type { CongressLevel, Role } from '@/api/types'
+
+export interface AccessRule {
+  /** Any one of these roles in this host's congress (absent: any member). */
+  roles?: readonly Role[]
+  /** Only congresses of these levels (absent: every level). */
+  levels?: readonly CongressLevel[]
+  /** Also shown to platform operators on the bare host (the operators' console). */
+  platform?: boolean
+}
+
+export interface MenuEntry {
+  /** The route name; the entry's test id is `menu-<name>`. */
+  name: string
+  path: string
+  titleKey: string
+  icon: Component
+  access: AccessRule
+}
+
+export interface AccessContext {
+  roles: readonly string[]
+  /** This host's congress level; null on the bare (platform) host. */
+  level: CongressLevel | null
+  platformOperator: boolean
+}
+
+export const MENU: readonly MenuEntry[] = [
+  { name: 'home', path: '/', titleKey: 'menu.home', icon: HomeFilled, access: { platform: true } },
+  {
+    name: 'deputies',
+    path: '/deputies',
+    titleKey: 'menu.deputies',
+    icon: UserFilled,
+    access: { roles: ['staff', 'deputy', 'system_admin'] },
+  },
+  {
+    name: 'congresses',
+    path: '/congresses',
+    titleKey: 'menu.congresses',
+    icon: OfficeBuilding,
+    access: { roles: ['system_admin'], levels: ['city', 'county'], platform: true },
+  },
+  {
+    name: 'audit',
+    path: '/audit',
+    titleKey: 'menu.audit',
+    icon: Document,
+    access: { roles: ['audit_admin'] },
+  },
+]
+
+export function canAccess(rule: AccessRule, ctx: AccessContext): boolean {
+  if (ctx.level === null) return !!rule.platform && ctx.platformOperator
+  if (rule.roles && !rule.roles.some((role) => ctx.roles.includes(role))) return false
+  if (rule.levels && !rule.levels.includes(ctx.level)) return false
+  return true
+}
+
+export function menuFor(ctx: AccessContext, entries: readonly MenuEntry[] = MENU): MenuEntry[] {
+  return entries.filter((entry) => canAccess(entry.access, ctx))
+}
+
+export function accessRuleFor(
+  routeName: string,
+  entries: readonly MenuEntry[] = MENU,
+): AccessRule | undefined {
+  return entries.find((entry) => entry.name === routeName)?.access
+}

@@ -1,0 +1,16 @@
+import { createPinia } from 'pinia'
+import { createApp } from 'vue'
+
+import App from './App.vue'
+import { installElementPlus } from './plugins/element-plus'
+import { currentLocale, i18n } from './plugins/i18n'
+import { createAppRouter } from './router'
+
+document.documentElement.lang = currentLocale()
+
+const app = createApp(App)
+app.use(createPinia())
+app.use(i18n)
+installElementPlus(app)
+app.use(createAppRouter())
+app.mount('#app')

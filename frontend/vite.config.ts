@@ -1,0 +1,45 @@
+import { fileURLToPath, URL } from 'node:url'
+
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'vite'
+
+const backend = process.env.CONGRESS_BACKEND ?? 'http://127.0.0.1:8000'
+
+// Django (WhiteNoise) serves `dist/` under /static/ and answers every non-API path with
+// dist/index.html, so the app is built for /static/ and routes in HTML5 history mode.
+export default defineConfig({
+  base: '/static/',
+  plugins: [
+    vue(),
+    VueI18nPlugin({
+      include: [fileURLToPath(new URL('./src/locales/**', import.meta.url))],
+      strictMessage: false,
+      escapeHtml: true,
+    }),
+  ],
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        advancedChunks: {
+          groups: [
+            { name: 'element-plus', test: /node_modules[\\/](element-plus|@element-plus)/ },
+            { name: 'vue', test: /node_modules[\\/](@vue|vue|vue-router|pinia|vue-i18n|@intlify)[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    proxy: {
+      '/api': { target: backend, changeOrigin: false },
+      '/auth': { target: backend, changeOrigin: false },
+    },
+  },
+})

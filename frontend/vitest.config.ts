@@ -1,0 +1,18 @@
+import { fileURLToPath } from 'node:url'
+
+import { configDefaults, defineConfig, mergeConfig } from 'vitest/config'
+
+import viteConfig from './vite.config'
+
+export default mergeConfig(
+  viteConfig,
+  defineConfig({
+    test: {
+      environment: 'jsdom',
+      include: ['src/**/__tests__/**/*.spec.ts', 'tests/unit/**/*.spec.ts'],
+      exclude: [...configDefaults.exclude],
+      root: fileURLToPath(new URL('./', import.meta.url)),
+      restoreMocks: true,
+    },
+  }),
+)
