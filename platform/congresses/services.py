@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_tenants.utils import tenant_context
+from django_tenants.utils import get_public_schema_name, schema_context, tenant_context
 
 from accounts.models import User
 from accounts.roles import Role
@@ -137,7 +137,17 @@ def congress_provision(
     acting_in: Congress | None,
     template: schemas.SchemaTemplate | None = None,
 ) -> Congress:
-    template = template or schemas.schema_template_current()  # may commit: outside the atomic block
+    # Tenants are registered in the public schema whichever host asked for one.
+    with schema_context(get_public_schema_name()):
+        return _congress_provision(
+            spec=spec, requested_by=requested_by, acting_in=acting_in,
+            template=template or schemas.schema_template_current(),  # may commit: before the atomic block
+        )  # fmt: skip
+
+
+def _congress_provision(
+    *, spec: CongressSpec, requested_by: User, acting_in: Congress | None, template: schemas.SchemaTemplate
+) -> Congress:
     with transaction.atomic():
         parent = congress_check_spec(spec=spec, requested_by=requested_by, acting_in=acting_in)
         congress = Congress(
@@ -192,8 +202,14 @@ def provisioning_job_create(
             target=job,
             payload={"slug": spec.slug},
         )
-        transaction.on_commit(lambda: provision_congress.delay(job.pk))
+        transaction.on_commit(lambda: _enqueue_in_public(provision_congress, job.pk))
     return job
+
+
+def _enqueue_in_public(task: Any, *args: Any) -> None:
+    # The message carries the schema it is sent from; provisioning belongs to the public one.
+    with schema_context(get_public_schema_name()):
+        task.delay(*args)
 
 
 def _job_update(job: ProvisioningJob, **fields: Any) -> None:

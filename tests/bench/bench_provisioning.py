@@ -253,7 +253,7 @@ def describe_tenant_schema(schema: str) -> str:
     signature = schema_signature(schema)
     counts = {part: len(rows) for part, rows in signature.items()}
     counts["tables"] = len({row[0] for row in signature.pop("columns")})
-    return ", ".join(f"{counts[part]} {part}" for part in ("tables", *signature))
+    return ", ".join(f"{part} {counts[part]}" for part in ("tables", *signature))
 
 
 def cleanup() -> None:
@@ -303,9 +303,13 @@ def report(results: Results, *, rounds: int) -> str:
             )
     lines += ["", "Identity with the migrated schema (`schema_signature`):", ""]
     for path, check in results.identity.items():
-        verdict = "DIFFERS" if check.differing_rounds else "identical"
         total = check.identical_rounds + check.differing_rounds
-        lines.append(f"- {path}: {verdict} ({check.identical_rounds} of {total} rounds identical)")
+        summary = (
+            f"DIFFERS in {check.differing_rounds} of {total} rounds"
+            if check.differing_rounds
+            else f"identical in all {total} rounds"
+        )
+        lines.append(f"- {path}: {summary} (warm-up round included)")
         lines += [f"  - {difference}" for difference in check.first_differences]
     return "\n".join(lines) + "\n"
 

@@ -1,5 +1,7 @@
 """A tenant's credentials, ids, cache keys, files and tasks never reach another tenant."""
 
+import uuid
+
 from django.core.cache import cache
 from django.db import connection
 from django_tenants.utils import tenant_context
@@ -62,15 +64,16 @@ def test_objects_of_b_are_unreachable_by_id_from_a(world: World) -> None:
 
 
 def test_cache_keys_of_a_and_b_differ(world: World) -> None:
+    name = f"greeting-{uuid.uuid4().hex}"
     with tenant_context(world.town_a):
-        cache.set("greeting", "甲")
-        key_a = cache.make_key("greeting")
+        cache.set(name, "甲")
+        key_a = cache.make_key(name)
     with tenant_context(world.town_b):
-        key_b = cache.make_key("greeting")
-        assert cache.get("greeting") is None
-        cache.set("greeting", "乙")
+        key_b = cache.make_key(name)
+        assert cache.get(name) is None
+        cache.set(name, "乙")
     with tenant_context(world.town_a):
-        assert cache.get("greeting") == "甲"
+        assert cache.get(name) == "甲"
 
     assert key_a != key_b
     assert "town_a" in key_a and "town_b" in key_b

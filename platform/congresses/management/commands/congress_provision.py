@@ -18,7 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("--level", required=True, choices=Level.values)
         parser.add_argument("--division-code", required=True)
         parser.add_argument("--parent", help="slug of the parent congress")
-        parser.add_argument("--as", dest="operator", required=True, help="username of the platform operator")
+        parser.add_argument("--operator", required=True, help="username of the platform operator")
         parser.add_argument("--admin-username", default="")
         parser.add_argument("--admin-name", default="")
         parser.add_argument("--admin-password", default="")

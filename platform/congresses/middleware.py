@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
+from django_tenants.middleware.main import TenantMainMiddleware
+
+from .models import Status
+
+
+class CongressMiddleware(TenantMainMiddleware):
+    """The tenant from the host name. The bare base domain is the platform's own (public schema);
+    any other unknown host is a 404, and a suspended congress answers 403."""
+
+    def process_request(self, request: HttpRequest) -> HttpResponse | None:
+        hostname = self.hostname_from_request(request)
+        if hostname in (settings.BASE_DOMAIN, "127.0.0.1"):
+            connection.set_schema_to_public()
+            request.tenant = connection.tenant  # type: ignore[attr-defined]
+            self.setup_url_routing(request, force_public=True)
+            return None
+        response: HttpResponse | None = super().process_request(request)
+        tenant = getattr(request, "tenant", None)
+        if response is None and tenant is not None and tenant.status != Status.ACTIVE:
+            connection.set_schema_to_public()
+            return JsonResponse({"code": "congress_suspended", "detail": _("该单位已停用。")}, status=403)
+        return response
