@@ -37,12 +37,22 @@ class World:
     deputy_both: User  # a deputy of town_a and of the county
 
 
-def _provision(operator: User, name: str, slug: str, level: str, code: str, parent: Congress | None) -> Congress:
-    spec = CongressSpec(name=name, slug=slug, level=level, division_code=code, parent_id=parent.pk if parent else None)
+def _provision(
+    operator: User, name: str, slug: str, level: str, code: str, parent: Congress | None
+) -> Congress:
+    spec = CongressSpec(
+        name=name,
+        slug=slug,
+        level=level,
+        division_code=code,
+        parent_id=parent.pk if parent else None,
+    )
     return congress_provision(spec=spec, requested_by=operator, acting_in=None)
 
 
-def _user(username: str, congress: Congress | None, roles: list[str], operator: User | None = None) -> User:
+def _user(
+    username: str, congress: Congress | None, roles: list[str], operator: User | None = None
+) -> User:
     user = user_create(
         username=username, password=PASSWORD, display_name=username,
         is_platform_operator=congress is None, must_change_password=False,
@@ -63,7 +73,9 @@ def s3_endpoint() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_test_environment: None, django_db_blocker: Any, s3_endpoint: str) -> Iterator[None]:
+def django_db_setup(
+    django_test_environment: None, django_db_blocker: Any, s3_endpoint: str
+) -> Iterator[None]:
     """The test database, always (pytest-django would skip it when no test asks for `db`),
     with the tenants every test shares, provisioned once by the real service."""
     from django.test.utils import setup_databases, teardown_databases
@@ -84,7 +96,9 @@ def django_db_setup(django_test_environment: None, django_db_blocker: Any, s3_en
             deputy_both=_user("deputy-both", town_a, ["deputy"], operator),
         )  # fmt: skip
         with transaction.atomic():
-            membership_grant(user=world.deputy_both, congress=county, roles=["deputy"], granted_by=operator)
+            membership_grant(
+                user=world.deputy_both, congress=county, roles=["deputy"], granted_by=operator
+            )
         pytest.world = world  # type: ignore[attr-defined]
     yield
     with django_db_blocker.unblock():
@@ -120,14 +134,17 @@ def client_on(congress: Congress | None, user: User | None = None) -> Client:
 
 
 @pytest.fixture(scope="session")
-def celery_queue(django_db_setup: None, s3_endpoint: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def celery_queue(
+    django_db_setup: None, s3_endpoint: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     """A real `celery worker` process on a queue of its own, against the test database."""
     from config.celery import app
 
     queue = settings.CELERY_TASK_DEFAULT_QUEUE
     db = settings.DATABASES["default"]
+    host, port = db["HOST"] or "127.0.0.1", db["PORT"] or 5432
     env = {
-        "CONGRESS_DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
+        "CONGRESS_DATABASE_URL": f"postgres://{db['USER']}@{host}:{port}/{db['NAME']}",
         "CELERY_TASK_DEFAULT_QUEUE": queue,
         "CONGRESS_S3_ENDPOINT": s3_endpoint,
         "PYTHONPATH": os.pathsep.join([str(Path(settings.ROOT_DIR)), str(settings.PLATFORM_DIR)]),

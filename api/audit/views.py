@@ -15,7 +15,17 @@ from audit.models import AuditEntry
 class AuditEntryOutSerializer(serializers.ModelSerializer[AuditEntry]):
     class Meta:
         model = AuditEntry
-        fields = ["seq", "at", "actor_id", "actor_label", "action", "target_type", "target_id", "outcome", "request_id"]
+        fields = [
+            "seq",
+            "at",
+            "actor_id",
+            "actor_label",
+            "action",
+            "target_type",
+            "target_id",
+            "outcome",
+            "request_id",
+        ]
 
 
 class AuditEntryListView(ListAPIView[AuditEntry]):
@@ -27,6 +37,8 @@ class AuditEntryListView(ListAPIView[AuditEntry]):
     def get_queryset(self) -> QuerySet[AuditEntry]:
         return AuditEntry.objects.order_by("-seq")
 
-    @extend_schema(operation_id="audit_entry_list", summary="审计日志 / the audit log of this tenant")
+    @extend_schema(
+        operation_id="audit_entry_list", summary="审计日志 / the audit log of this tenant"
+    )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)

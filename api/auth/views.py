@@ -32,7 +32,12 @@ from . import serializers as s
 
 
 def _brief(congress: Congress) -> dict[str, Any]:
-    return {"id": congress.pk, "name": congress.name, "slug": congress.slug, "level": congress.level}
+    return {
+        "id": congress.pk,
+        "name": congress.name,
+        "slug": congress.slug,
+        "level": congress.level,
+    }
 
 
 def session_payload(request: Request) -> dict[str, Any]:
@@ -59,9 +64,9 @@ def session_payload(request: Request) -> dict[str, Any]:
     payload["roles"] = sorted(membership.roles) if membership else []
     payload["memberships"] = [
         {"congress": _brief(m.congress), "roles": sorted(m.roles)}
-        for m in Membership.objects.filter(user=user).select_related("congress").order_by(
-            "congress__division_code"
-        )
+        for m in Membership.objects.filter(user=user)
+        .select_related("congress")
+        .order_by("congress__division_code")
     ]
     return payload
 
@@ -70,7 +75,11 @@ class CsrfView(APIView):
     permission_classes = [AllowAny]
     authentication_classes: list[Any] = []
 
-    @extend_schema(operation_id="auth_csrf", responses={204: None}, summary="取得 CSRF Cookie / set the CSRF cookie")
+    @extend_schema(
+        operation_id="auth_csrf",
+        responses={204: None},
+        summary="取得 CSRF Cookie / set the CSRF cookie",
+    )
     def get(self, request: Request) -> Response:
         get_token(request)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -79,7 +88,11 @@ class CsrfView(APIView):
 class SessionView(APIView):
     permission_classes = [AllowAny]
 
-    @extend_schema(operation_id="auth_session", responses=s.SessionOutSerializer, summary="当前会话 / the current session")
+    @extend_schema(
+        operation_id="auth_session",
+        responses=s.SessionOutSerializer,
+        summary="当前会话 / the current session",
+    )
     def get(self, request: Request) -> Response:
         get_token(request)
         return Response(session_payload(request))
@@ -100,9 +113,11 @@ class LoginView(APIView):
         user = login_check(**data.validated_data)
         tenant = tenant_of(request)
         public = is_public_host(request)
-        allowed = user.is_platform_operator if public else Membership.objects.filter(
-            user=user, congress=tenant
-        ).exists()
+        allowed = (
+            user.is_platform_operator
+            if public
+            else Membership.objects.filter(user=user, congress=tenant).exists()
+        )
         if not allowed:
             raise NotAllowed("not_a_member", _("您不是本单位的成员，无权登录。"))
         _open_session(request._request, user, tenant.schema_name)
@@ -118,7 +133,9 @@ def _open_session(request: HttpRequest, user: User, schema_name: str) -> None:
 class LogoutView(APIView):
     permission_classes = [AllowAny]
 
-    @extend_schema(operation_id="auth_logout", request=None, responses={204: None}, summary="退出 / log out")
+    @extend_schema(
+        operation_id="auth_logout", request=None, responses={204: None}, summary="退出 / log out"
+    )
     def post(self, request: Request) -> Response:
         logout(request._request)
         return Response(status=status.HTTP_204_NO_CONTENT)

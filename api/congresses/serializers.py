@@ -9,7 +9,17 @@ class CongressOutSerializer(serializers.ModelSerializer[Congress]):
 
     class Meta:
         model = Congress
-        fields = ["id", "name", "slug", "level", "parent_id", "division_code", "status", "domain", "created_at"]
+        fields = [
+            "id",
+            "name",
+            "slug",
+            "level",
+            "parent_id",
+            "division_code",
+            "status",
+            "domain",
+            "created_at",
+        ]
 
     def get_domain(self, congress: Congress) -> str:
         return next((d.domain for d in congress.domains.all() if d.is_primary), "")
@@ -21,10 +31,19 @@ class CongressProvisionInSerializer(serializers.Serializer):
     level = serializers.ChoiceField(choices=Level.choices)
     parent_id = serializers.IntegerField(required=False, allow_null=True, default=None)
     division_code = serializers.CharField(max_length=12)
-    admin_username = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
-    admin_display_name = serializers.CharField(max_length=50, required=False, allow_blank=True, default="")
+    admin_username = serializers.CharField(
+        max_length=150, required=False, allow_blank=True, default=""
+    )
+    admin_display_name = serializers.CharField(
+        max_length=50, required=False, allow_blank=True, default=""
+    )
     admin_password = serializers.CharField(
-        max_length=128, required=False, allow_blank=True, default="", trim_whitespace=False, write_only=True
+        max_length=128,
+        required=False,
+        allow_blank=True,
+        default="",
+        trim_whitespace=False,
+        write_only=True,
     )
 
 

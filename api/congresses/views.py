@@ -1,7 +1,7 @@
 from typing import Any
 
-from django.contrib.auth.password_validation import validate_password
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
@@ -17,7 +17,11 @@ from congresses.selectors import congress_subtree
 from congresses.services import CongressSpec, provisioning_job_create
 from ops.errors import DomainError
 
-from .serializers import CongressOutSerializer, CongressProvisionInSerializer, ProvisioningJobOutSerializer
+from .serializers import (
+    CongressOutSerializer,
+    CongressProvisionInSerializer,
+    ProvisioningJobOutSerializer,
+)
 
 
 def _visible_congresses(request: Request) -> QuerySet[Congress]:
@@ -30,9 +34,13 @@ class CongressListView(ListAPIView[Congress]):
     serializer_class = CongressOutSerializer
 
     def get_queryset(self) -> QuerySet[Congress]:
-        return _visible_congresses(self.request).prefetch_related("domains").order_by("division_code")
+        return (
+            _visible_congresses(self.request).prefetch_related("domains").order_by("division_code")
+        )
 
-    @extend_schema(operation_id="congress_list", summary="本级及下级人大 / this congress and those below it")
+    @extend_schema(
+        operation_id="congress_list", summary="本级及下级人大 / this congress and those below it"
+    )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
 
@@ -51,8 +59,12 @@ class CongressListView(ListAPIView[Congress]):
             try:
                 validate_password(password, User(username=fields["admin_username"]))
             except ValidationError as weak:
-                raise DomainError("password_weak", " ".join(weak.messages), field="admin_password") from None
-        spec = CongressSpec(**fields, admin_password_hash=make_password(password) if password else "")
+                raise DomainError(
+                    "password_weak", " ".join(weak.messages), field="admin_password"
+                ) from None
+        spec = CongressSpec(
+            **fields, admin_password_hash=make_password(password) if password else ""
+        )
         acting_in = None if is_public_host(request) else tenant_of(request)
         job = provisioning_job_create(spec=spec, requested_by=request.user, acting_in=acting_in)  # type: ignore[arg-type]
         return Response(ProvisioningJobOutSerializer(job).data, status=status.HTTP_202_ACCEPTED)

@@ -5,7 +5,9 @@ from tenants.deputies.models import Deputy
 
 class DeputyOutSerializer(serializers.ModelSerializer[Deputy]):
     term_number = serializers.IntegerField(source="term.number")
-    phone = serializers.SerializerMethodField(help_text="按角色脱敏 / masked unless the role needs it")
+    phone = serializers.SerializerMethodField(
+        help_text="按角色脱敏 / masked unless the role needs it"
+    )
 
     class Meta:
         model = Deputy

@@ -23,7 +23,10 @@ class DeputyListView(ListAPIView[Deputy]):
 
     def get_serializer_context(self) -> dict[str, Any]:
         membership = membership_of(self.request)
-        return {**super().get_serializer_context(), "unmask": bool(membership and Role.STAFF in membership.roles)}
+        return {
+            **super().get_serializer_context(),
+            "unmask": bool(membership and Role.STAFF in membership.roles),
+        }
 
     @extend_schema(operation_id="deputy_list", summary="代表名册 / the deputy roster")
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:

@@ -42,7 +42,11 @@ class FileUrlOutSerializer(serializers.Serializer):
 
 
 class FileDownloadView(APIView):
-    @extend_schema(operation_id="file_download_url", responses=FileUrlOutSerializer, summary="下载链接（限时）/ a short-lived download URL")
+    @extend_schema(
+        operation_id="file_download_url",
+        responses=FileUrlOutSerializer,
+        summary="下载链接（限时）/ a short-lived download URL",
+    )
     def get(self, request: Request, pk: int) -> Response:
         # The row is looked up in this host's schema: another tenant's file id finds nothing.
         stored = get_object_or_404(StoredFile, pk=pk)

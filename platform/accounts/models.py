@@ -83,6 +83,9 @@ class ApiToken(models.Model):
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
 
 class TenantHandoff(models.Model):
     """A one-time code that carries a logged-in user from one tenant's host to another's."""
@@ -92,3 +95,6 @@ class TenantHandoff(models.Model):
     code_hash = models.CharField(max_length=64, unique=True)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"handoff of {self.user_id} to {self.congress_id}"

@@ -70,9 +70,7 @@ def membership_grant(
         # The lock serialises concurrent grants to one account, so the check below holds.
         User.objects.select_for_update().filter(pk=user.pk).get()
         held = {
-            role
-            for membership in Membership.objects.filter(user=user)
-            for role in membership.roles
+            role for membership in Membership.objects.filter(user=user) for role in membership.roles
         }
         admin_roles = (held | set(roles)) & SEPARATED_ADMIN_ROLES
         if len(admin_roles) > 1:
@@ -106,7 +104,9 @@ def login_check(*, username: str, password: str) -> User:
         if user is None:
             # Same work and answer as a wrong password, so usernames cannot be probed.
             User().set_password(password)
-            audit_record(action="user.login", outcome="failure", payload={"username": username[:150]})
+            audit_record(
+                action="user.login", outcome="failure", payload={"username": username[:150]}
+            )
         elif user.locked_until and user.locked_until > now:
             pass  # refused below, with or without the right password
         elif not user.check_password(password):
@@ -131,7 +131,8 @@ def login_check(*, username: str, password: str) -> User:
     if user is not None and user.locked_until and user.locked_until > now:
         raise LoginRefused(
             "account_locked",
-            _("登录失败次数过多，账号已锁定，请 %(m)d 分钟后再试。") % {"m": settings.LOGIN_LOCKOUT_MINUTES},
+            _("登录失败次数过多，账号已锁定，请 %(m)d 分钟后再试。")
+            % {"m": settings.LOGIN_LOCKOUT_MINUTES},
         )
     raise LoginRefused("login_failed", _("用户名或密码错误。"))
 
@@ -142,7 +143,9 @@ def password_change(*, user: User, old_password: str, new_password: str) -> None
     try:
         validate_password(new_password, user)
     except ValidationError as invalid:
-        raise DomainError("password_weak", " ".join(invalid.messages), field="new_password") from None
+        raise DomainError(
+            "password_weak", " ".join(invalid.messages), field="new_password"
+        ) from None
     with transaction.atomic():
         user.set_password(new_password)
         user.must_change_password = False
@@ -201,4 +204,3 @@ def handoff_redeem(*, code: str, congress: "Congress") -> User:
         handoff.used_at = now
         handoff.save(update_fields=["used_at"])
     return handoff.user
-

@@ -20,7 +20,10 @@ def entry_hash(fields: Mapping[str, Any], prev_hash: str) -> str:
     if isinstance(at, datetime):  # the database hands back UTC; hash what it hands back
         body["at"] = at.astimezone(UTC).isoformat()
     canonical = json.dumps(
-        {"prev": prev_hash, **body}, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+        {"prev": prev_hash, **body},
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
         default=str,
     )
     return hashlib.sha256(canonical.encode()).hexdigest()

@@ -14,7 +14,9 @@ ROOT_DIR = Path(__file__).resolve().parents[2]
 PLATFORM_DIR = ROOT_DIR / "platform"
 DATA_DIR = Path(env_str("CONGRESS_DATA_DIR", str(ROOT_DIR / ".data")))
 
-SECRET_KEY = env_str("DJANGO_SECRET_KEY", "dev-only-insecure-key-change-me-in-production-0123456789")
+SECRET_KEY = env_str(
+    "DJANGO_SECRET_KEY", "dev-only-insecure-key-change-me-in-production-0123456789"
+)
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
 BASE_DOMAIN = env_str("CONGRESS_BASE_DOMAIN", "localhost")
 ALLOWED_HOSTS = [BASE_DOMAIN, f".{BASE_DOMAIN}", "127.0.0.1"]

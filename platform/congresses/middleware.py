@@ -22,5 +22,7 @@ class CongressMiddleware(TenantMainMiddleware):
         tenant = getattr(request, "tenant", None)
         if response is None and tenant is not None and tenant.status != Status.ACTIVE:
             connection.set_schema_to_public()
-            return JsonResponse({"code": "congress_suspended", "detail": _("该单位已停用。")}, status=403)
+            return JsonResponse(
+                {"code": "congress_suspended", "detail": _("该单位已停用。")}, status=403
+            )
         return response

@@ -99,6 +99,9 @@ class ProvisioningJob(models.Model):
     class Meta:
         ordering = ["-created_at"]
 
+    def __str__(self) -> str:
+        return f"provisioning {self.spec.get('slug', '')}: {self.state}"
+
 
 class SchemaTemplate(models.Model):
     """The DDL of a freshly migrated tenant schema, dumped once per set of tenant migrations.
@@ -110,3 +113,6 @@ class SchemaTemplate(models.Model):
     ddl = models.TextField()
     migrations = models.JSONField()
     created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"schema template {self.fingerprint[:12]}"

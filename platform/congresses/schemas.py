@@ -30,7 +30,9 @@ TEMPLATE_PREFIX = "zz_template_"
 
 
 def _tenant_app_labels() -> list[str]:
-    return sorted(apps.get_app_config(name.rsplit(".", 1)[-1]).label for name in settings.TENANT_APPS)
+    return sorted(
+        apps.get_app_config(name.rsplit(".", 1)[-1]).label for name in settings.TENANT_APPS
+    )
 
 
 def tenant_migrations() -> list[tuple[str, str]]:
@@ -62,7 +64,7 @@ def schema_build_by_clone(schema: str, *, base_schema: str) -> None:
     CloneSchema().clone_schema(base_schema, schema, clone_mode="NO DATA")
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {quote_schema_name(schema)}.django_migrations (app, name, applied) "
+            f"INSERT INTO {quote_schema_name(schema)}.django_migrations (app, name, applied) "  # noqa: S608 - quoted schema names
             f"SELECT app, name, now() FROM {quote_schema_name(base_schema)}.django_migrations"
         )
 
@@ -103,7 +105,7 @@ def schema_template_build() -> SchemaTemplate:
         schema_build_by_migrations(scratch)
         ddl = _statements_only(_pg_dump_schema(scratch), scratch)
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT app, name FROM {quote_schema_name(scratch)}.django_migrations")
+            cursor.execute(f"SELECT app, name FROM {quote_schema_name(scratch)}.django_migrations")  # noqa: S608
             applied = sorted([app, name] for app, name in cursor.fetchall())
     finally:
         with connection.cursor() as cursor:
@@ -134,7 +136,7 @@ def schema_build_from_template(schema: str, template: SchemaTemplate) -> None:
         cursor.execute(f"CREATE SCHEMA {quoted}")
         cursor.execute(ddl)
         cursor.executemany(
-            f"INSERT INTO {quoted}.django_migrations (app, name, applied) VALUES (%s, %s, now())",
+            f"INSERT INTO {quoted}.django_migrations (app, name, applied) VALUES (%s, %s, now())",  # noqa: S608
             template.migrations,
         )
 

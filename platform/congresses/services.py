@@ -53,7 +53,9 @@ class CongressSpec:
         return asdict(self)
 
 
-def _can_provision_under(*, user: User, acting_in: Congress | None, parent: Congress | None) -> bool:
+def _can_provision_under(
+    *, user: User, acting_in: Congress | None, parent: Congress | None
+) -> bool:
     if user.is_platform_operator:
         return True
     if acting_in is None or parent is None:
@@ -61,13 +63,14 @@ def _can_provision_under(*, user: User, acting_in: Congress | None, parent: Cong
     is_admin_here = user.memberships.filter(
         congress=acting_in, roles__contains=[Role.SYSTEM_ADMIN]
     ).exists()
-    return is_admin_here and acting_in.level != Level.TOWNSHIP and congress_is_within(parent, acting_in)
+    return (
+        is_admin_here
+        and acting_in.level != Level.TOWNSHIP
+        and congress_is_within(parent, acting_in)
+    )
 
 
-def congress_check_spec(
-    *, spec: CongressSpec, requested_by: User, acting_in: Congress | None
-) -> Congress | None:
-    """Refuse a spec with a reason before anything is written. Returns the parent."""
+def _check_form(spec: CongressSpec) -> None:
     name = spec.name.strip()
     if not name or len(name) > 100 or not re.search(r"[\u4e00-\u9fff]", name):
         raise DomainError("name_invalid", _("名称须为 1 至 100 个字符的中文名称。"), field="name")
@@ -80,53 +83,71 @@ def congress_check_spec(
             field="slug",
         )
 
-    parent = None
-    wanted_parent_level = PARENT_LEVEL[spec.level]
-    if wanted_parent_level is None:
+
+def _check_parent(spec: CongressSpec) -> Congress | None:
+    wanted_level = PARENT_LEVEL[spec.level]
+    if wanted_level is None:
         if spec.parent_id is not None:
             raise DomainError("parent_not_allowed", _("市级人大没有上级人大。"), field="parent")
-    else:
-        if spec.parent_id is None:
-            raise DomainError("parent_required", _("请指定上级人大。"), field="parent")
-        parent = Congress.objects.filter(pk=spec.parent_id).select_related("parent").first()
-        if parent is None:
-            raise DomainError("parent_unknown", _("上级人大不存在。"), field="parent")
-        if parent.level != wanted_parent_level:
-            raise DomainError(
-                "parent_wrong_level",
-                _("%(level)s人大的上级须为%(parent_level)s人大。")
-                % {"level": Level(spec.level).label, "parent_level": Level(wanted_parent_level).label},
-                field="parent",
-            )
+        return None
+    if spec.parent_id is None:
+        raise DomainError("parent_required", _("请指定上级人大。"), field="parent")
+    parent = Congress.objects.filter(pk=spec.parent_id).select_related("parent").first()
+    if parent is None:
+        raise DomainError("parent_unknown", _("上级人大不存在。"), field="parent")
+    if parent.level != wanted_level:
+        raise DomainError(
+            "parent_wrong_level",
+            _("%(level)s人大的上级须为%(parent_level)s人大。")
+            % {"level": Level(spec.level).label, "parent_level": Level(wanted_level).label},
+            field="parent",
+        )
+    return parent
 
-    if not _can_provision_under(user=requested_by, acting_in=acting_in, parent=parent):
-        raise NotAllowed("provision_not_allowed", _("您无权在此开通人大。"))
 
-    code = spec.division_code
-    if not (code.isdigit() and len(code) == CODE_LENGTH[Level(spec.level)]):
+def _check_division_code(spec: CongressSpec, parent: Congress | None) -> None:
+    code, level = spec.division_code, Level(spec.level)
+    if not (code.isdigit() and len(code) == CODE_LENGTH[level]):
         raise DomainError(
             "division_code_invalid",
-            _("行政区划代码须为 %(n)d 位数字。") % {"n": CODE_LENGTH[Level(spec.level)]},
+            _("行政区划代码须为 %(n)d 位数字。") % {"n": CODE_LENGTH[level]},
             field="division_code",
         )
-    prefix = CODE_PREFIX_FROM_PARENT.get(Level(spec.level))
+    prefix = CODE_PREFIX_FROM_PARENT.get(level)
     if parent is not None and prefix and code[:prefix] != parent.division_code[:prefix]:
         raise DomainError(
             "division_code_mismatch",
-            _("行政区划代码与上级人大不符（应以 %(p)s 开头）。") % {"p": parent.division_code[:prefix]},
+            _("行政区划代码与上级人大不符（应以 %(p)s 开头）。")
+            % {"p": parent.division_code[:prefix]},
             field="division_code",
         )
 
+
+def _check_unused(spec: CongressSpec, parent: Congress | None) -> None:
     if Domain.objects.filter(domain=spec.domain).exists():
-        raise Conflict("domain_taken", _("域名 %(d)s 已被使用。") % {"d": spec.domain}, field="slug")
+        raise Conflict(
+            "domain_taken", _("域名 %(d)s 已被使用。") % {"d": spec.domain}, field="slug"
+        )
     if Congress.objects.filter(slug=spec.slug).exists() or schemas.schema_exists_any_case(
         spec.schema_name
     ):
         raise Conflict("slug_taken", _("标识 %(s)s 已被使用。") % {"s": spec.slug}, field="slug")
-    if Congress.objects.filter(division_code=code).exists():
+    if Congress.objects.filter(division_code=spec.division_code).exists():
         raise Conflict("division_code_taken", _("该行政区划代码已开通。"), field="division_code")
-    if Congress.objects.filter(parent=parent, name=name).exists():
+    if Congress.objects.filter(parent=parent, name=spec.name.strip()).exists():
         raise Conflict("name_taken", _("同一上级下已有同名人大。"), field="name")
+
+
+def congress_check_spec(
+    *, spec: CongressSpec, requested_by: User, acting_in: Congress | None
+) -> Congress | None:
+    """Refuse a spec with a reason before anything is written. Returns the parent."""
+    _check_form(spec)
+    parent = _check_parent(spec)
+    if not _can_provision_under(user=requested_by, acting_in=acting_in, parent=parent):
+        raise NotAllowed("provision_not_allowed", _("您无权在此开通人大。"))
+    _check_division_code(spec, parent)
+    _check_unused(spec, parent)
     return parent
 
 
@@ -146,7 +167,11 @@ def congress_provision(
 
 
 def _congress_provision(
-    *, spec: CongressSpec, requested_by: User, acting_in: Congress | None, template: schemas.SchemaTemplate
+    *,
+    spec: CongressSpec,
+    requested_by: User,
+    acting_in: Congress | None,
+    template: schemas.SchemaTemplate,
 ) -> Congress:
     with transaction.atomic():
         parent = congress_check_spec(spec=spec, requested_by=requested_by, acting_in=acting_in)

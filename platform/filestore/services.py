@@ -30,7 +30,9 @@ def file_store(*, uploaded_by: Any, name: str, data: bytes) -> StoredFile:
     kind = sniff(data[:16], data)
     suffix = PurePath(name).suffix.lower()
     if kind is None or suffix not in kind[1]:
-        raise DomainError("file_type_not_allowed", _("不支持的文件类型：仅限 PDF、图片、Word 和 Excel。"))
+        raise DomainError(
+            "file_type_not_allowed", _("不支持的文件类型：仅限 PDF、图片、Word 和 Excel。")
+        )
     content_type = kind[0]
     key = f"{storage.tenant_prefix()}{uuid.uuid4().hex}{suffix}"
     with transaction.atomic():
@@ -43,7 +45,9 @@ def file_store(*, uploaded_by: Any, name: str, data: bytes) -> StoredFile:
             sha256=hashlib.sha256(data).hexdigest(),
             uploaded_by_id=getattr(uploaded_by, "pk", None),
         )
-        audit_record(action="file.store", actor=uploaded_by, target=stored, payload={"size": len(data)})
+        audit_record(
+            action="file.store", actor=uploaded_by, target=stored, payload={"size": len(data)}
+        )
     return stored
 
 

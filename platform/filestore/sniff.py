@@ -11,7 +11,10 @@ SIGNATURES: tuple[tuple[bytes, str, tuple[str, ...]], ...] = (
 )
 OOXML = {
     "xl/": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (".xlsx",)),
-    "word/": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", (".docx",)),
+    "word/": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        (".docx",),
+    ),
 }
 
 

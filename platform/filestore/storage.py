@@ -54,5 +54,7 @@ def presigned_download_url(*, key: str, filename: str) -> str:
         settings.S3_BUCKET,
         key,
         expires=timedelta(seconds=settings.PRESIGNED_URL_SECONDS),
-        response_headers={"response-content-disposition": f"attachment; filename*=UTF-8''{filename}"},
+        response_headers={
+            "response-content-disposition": f"attachment; filename*=UTF-8''{filename}"
+        },
     )

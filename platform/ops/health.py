@@ -11,7 +11,7 @@ def check_database() -> str | None:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-    except Exception as exc:  # noqa: BLE001 - any failure means "down"; say which
+    except Exception as exc:
         return type(exc).__name__
     return None
 
@@ -22,7 +22,7 @@ def check_broker() -> str | None:
     try:
         with Connection(settings.CELERY_BROKER_URL, connect_timeout=2) as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         return type(exc).__name__
     return None
 
@@ -30,7 +30,7 @@ def check_broker() -> str | None:
 def check_storage() -> str | None:
     try:
         storage_ready()
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         return type(exc).__name__
     return None
 

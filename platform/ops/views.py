@@ -10,7 +10,9 @@ from .health import health_report
 def healthz(request: HttpRequest) -> JsonResponse:
     report = health_report()
     healthy = all(part["status"] == "ok" for part in report.values())
-    return JsonResponse({"status": "ok" if healthy else "degraded", **report}, status=200 if healthy else 503)
+    return JsonResponse(
+        {"status": "ok" if healthy else "degraded", **report}, status=200 if healthy else 503
+    )
 
 
 @never_cache
@@ -20,7 +22,8 @@ def web_app(request: HttpRequest) -> HttpResponse:
     index = settings.FRONTEND_DIST / "index.html"
     if not index.exists():
         return HttpResponse(
-            "The web app is not built: run `npm --prefix frontend run build`.", status=503,
+            "The web app is not built: run `npm --prefix frontend run build`.",
+            status=503,
             content_type="text/plain; charset=utf-8",
         )
     return FileResponse(index.open("rb"), content_type="text/html; charset=utf-8")

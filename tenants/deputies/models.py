@@ -29,7 +29,9 @@ class Term(models.Model):
             models.UniqueConstraint(
                 fields=["is_current"], condition=Q(is_current=True), name="term_one_current"
             ),
-            models.CheckConstraint(name="term_ends_after_start", condition=Q(ends_on__gt=models.F("starts_on"))),
+            models.CheckConstraint(
+                name="term_ends_after_start", condition=Q(ends_on__gt=models.F("starts_on"))
+            ),
         ]
 
     def __str__(self) -> str:
@@ -45,7 +47,9 @@ class Deputy(models.Model):
         SERVING = "serving", _("在任")
         ENDED = "ended", _("终止资格")
 
-    term = models.ForeignKey(Term, verbose_name=_("届次"), on_delete=models.PROTECT, related_name="deputies")
+    term = models.ForeignKey(
+        Term, verbose_name=_("届次"), on_delete=models.PROTECT, related_name="deputies"
+    )
     name = models.CharField(_("姓名"), max_length=50)
     gender = models.CharField(_("性别"), max_length=8, choices=Gender.choices)
     level = models.CharField(_("代表层级"), max_length=16, choices=DeputyLevel.choices)
@@ -64,7 +68,9 @@ class Deputy(models.Model):
         blank=True,
         related_name="+",
     )
-    status = models.CharField(_("状态"), max_length=16, choices=Status.choices, default=Status.SERVING)
+    status = models.CharField(
+        _("状态"), max_length=16, choices=Status.choices, default=Status.SERVING
+    )
 
     class Meta:
         verbose_name = _("代表")
@@ -72,7 +78,9 @@ class Deputy(models.Model):
         ordering = ["term", "delegation", "name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["term", "user"], condition=Q(user__isnull=False), name="deputy_one_seat_per_user"
+                fields=["term", "user"],
+                condition=Q(user__isnull=False),
+                name="deputy_one_seat_per_user",
             ),
         ]
 

@@ -17,7 +17,9 @@ def term_open(*, number: int, starts_on: date, ends_on: date, actor: Any) -> Ter
         if Term.objects.filter(number=number).exists():
             raise Conflict("term_exists", _("该届次已存在。"), field="number")
         Term.objects.filter(is_current=True).update(is_current=False)
-        term = Term.objects.create(number=number, starts_on=starts_on, ends_on=ends_on, is_current=True)
+        term = Term.objects.create(
+            number=number, starts_on=starts_on, ends_on=ends_on, is_current=True
+        )
         audit_record(action="term.open", actor=actor, target=term, payload={"number": number})
     return term
 

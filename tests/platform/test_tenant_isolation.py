@@ -27,7 +27,9 @@ def test_a_session_of_tenant_a_gets_403_on_tenant_b_host(world: World) -> None:
     assert response.json()["code"] == "tenant_mismatch"
 
 
-def test_a_session_of_a_user_who_is_member_of_both_still_gets_403_on_the_other_host(world: World) -> None:
+def test_a_session_of_a_user_who_is_member_of_both_still_gets_403_on_the_other_host(
+    world: World,
+) -> None:
     client = client_on(world.town_a, world.deputy_both)
     client.defaults["HTTP_HOST"] = "tcounty.localhost"
 
@@ -49,7 +51,12 @@ def test_objects_of_b_are_unreachable_by_id_from_a(world: World) -> None:
     with tenant_context(world.town_b):
         term = make_term()
         deputy_b = deputy_register(
-            term=term, name="乙镇代表", gender="male", level="township", constituency="第1选区", actor=None
+            term=term,
+            name="乙镇代表",
+            gender="male",
+            level="township",
+            constituency="第1选区",
+            actor=None,
         )
         file_b = file_store(uploaded_by=None, name="b.png", data=PNG)
     client_a = client_on(world.town_a, world.staff_a)
@@ -116,4 +123,3 @@ def test_the_schema_is_restored_after_a_task_runs_in_process(world: World) -> No
         outcome = whereami.apply(headers={"_schema_name": "town_a"})
         assert outcome.get()["schema"] == "town_a"
         assert connection.schema_name == "town_b"
-

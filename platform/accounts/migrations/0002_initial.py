@@ -6,51 +6,81 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('congresses', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("congresses", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='apitoken',
-            name='congress',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='api_tokens', to='congresses.congress'),
+            model_name="apitoken",
+            name="congress",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="api_tokens",
+                to="congresses.congress",
+            ),
         ),
         migrations.AddField(
-            model_name='apitoken',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='api_tokens', to=settings.AUTH_USER_MODEL),
+            model_name="apitoken",
+            name="user",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="api_tokens",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='membership',
-            name='congress',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='congresses.congress'),
+            model_name="membership",
+            name="congress",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="memberships",
+                to="congresses.congress",
+            ),
         ),
         migrations.AddField(
-            model_name='membership',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL),
+            model_name="membership",
+            name="user",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="memberships",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='tenanthandoff',
-            name='congress',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='congresses.congress'),
+            model_name="tenanthandoff",
+            name="congress",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, to="congresses.congress"
+            ),
         ),
         migrations.AddField(
-            model_name='tenanthandoff',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL),
+            model_name="tenanthandoff",
+            name="user",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.UniqueConstraint(fields=('user', 'congress'), name='membership_once_per_tenant'),
+            model_name="membership",
+            constraint=models.UniqueConstraint(
+                fields=("user", "congress"), name="membership_once_per_tenant"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('roles__contains', ['audit_admin', 'security_admin']), _negated=True), models.Q(('roles__contains', ['audit_admin', 'system_admin']), _negated=True), models.Q(('roles__contains', ['security_admin', 'system_admin']), _negated=True)), name='membership_one_separated_admin_role'),
+            model_name="membership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("roles__contains", ["audit_admin", "security_admin"]), _negated=True),
+                    models.Q(("roles__contains", ["audit_admin", "system_admin"]), _negated=True),
+                    models.Q(
+                        ("roles__contains", ["security_admin", "system_admin"]), _negated=True
+                    ),
+                ),
+                name="membership_one_separated_admin_role",
+            ),
         ),
     ]

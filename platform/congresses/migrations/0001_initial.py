@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,72 +15,172 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='SchemaTemplate',
+            name="SchemaTemplate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('fingerprint', models.CharField(max_length=64, unique=True)),
-                ('ddl', models.TextField()),
-                ('migrations', models.JSONField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("fingerprint", models.CharField(max_length=64, unique=True)),
+                ("ddl", models.TextField()),
+                ("migrations", models.JSONField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
         ),
         migrations.CreateModel(
-            name='Congress',
+            name="Congress",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('schema_name', models.CharField(db_index=True, max_length=63, unique=True, validators=[django_tenants.postgresql_backend.base._check_schema_name])),
-                ('name', models.CharField(max_length=100, verbose_name='名称')),
-                ('slug', models.SlugField(max_length=40, unique=True, verbose_name='标识')),
-                ('level', models.CharField(choices=[('city', '市级'), ('county', '县级'), ('township', '乡镇')], max_length=16, verbose_name='层级')),
-                ('division_code', models.CharField(max_length=12, unique=True, verbose_name='行政区划代码')),
-                ('status', models.CharField(choices=[('active', '启用'), ('suspended', '停用')], default='active', max_length=16, verbose_name='状态')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='congresses.congress', verbose_name='上级人大')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "schema_name",
+                    models.CharField(
+                        db_index=True,
+                        max_length=63,
+                        unique=True,
+                        validators=[django_tenants.postgresql_backend.base._check_schema_name],
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="名称")),
+                ("slug", models.SlugField(max_length=40, unique=True, verbose_name="标识")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[("city", "市级"), ("county", "县级"), ("township", "乡镇")],
+                        max_length=16,
+                        verbose_name="层级",
+                    ),
+                ),
+                (
+                    "division_code",
+                    models.CharField(max_length=12, unique=True, verbose_name="行政区划代码"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("active", "启用"), ("suspended", "停用")],
+                        default="active",
+                        max_length=16,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="创建时间")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="congresses.congress",
+                        verbose_name="上级人大",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '人大',
-                'verbose_name_plural': '人大',
-                'ordering': ['division_code'],
+                "verbose_name": "人大",
+                "verbose_name_plural": "人大",
+                "ordering": ["division_code"],
             },
         ),
         migrations.CreateModel(
-            name='Domain',
+            name="Domain",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('domain', models.CharField(db_index=True, max_length=253, unique=True)),
-                ('is_primary', models.BooleanField(db_index=True, default=True)),
-                ('tenant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='domains', to='congresses.congress')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("domain", models.CharField(db_index=True, max_length=253, unique=True)),
+                ("is_primary", models.BooleanField(db_index=True, default=True)),
+                (
+                    "tenant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="domains",
+                        to="congresses.congress",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '域名',
-                'verbose_name_plural': '域名',
+                "verbose_name": "域名",
+                "verbose_name_plural": "域名",
             },
         ),
         migrations.CreateModel(
-            name='ProvisioningJob',
+            name="ProvisioningJob",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('spec', models.JSONField()),
-                ('state', models.CharField(choices=[('queued', '排队中'), ('running', '进行中'), ('succeeded', '已完成'), ('failed', '失败')], default='queued', max_length=16)),
-                ('step', models.CharField(blank=True, max_length=64)),
-                ('progress', models.PositiveSmallIntegerField(default=0)),
-                ('error_code', models.CharField(blank=True, max_length=64)),
-                ('error', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('congress', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='congresses.congress')),
-                ('requested_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='provisioning_jobs', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("spec", models.JSONField()),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("queued", "排队中"),
+                            ("running", "进行中"),
+                            ("succeeded", "已完成"),
+                            ("failed", "失败"),
+                        ],
+                        default="queued",
+                        max_length=16,
+                    ),
+                ),
+                ("step", models.CharField(blank=True, max_length=64)),
+                ("progress", models.PositiveSmallIntegerField(default=0)),
+                ("error_code", models.CharField(blank=True, max_length=64)),
+                ("error", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "congress",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="congresses.congress",
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="provisioning_jobs",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.AddConstraint(
-            model_name='congress',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('level', 'city'), _negated=True), ('parent__isnull', True), _connector='OR'), name='congress_city_has_no_parent'),
+            model_name="congress",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("level", "city"), _negated=True),
+                    ("parent__isnull", True),
+                    _connector="OR",
+                ),
+                name="congress_city_has_no_parent",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='congress',
-            constraint=models.CheckConstraint(condition=models.Q(('level', 'city'), ('parent__isnull', False), _connector='OR'), name='congress_below_city_has_parent'),
+            model_name="congress",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("level", "city"), ("parent__isnull", False), _connector="OR"),
+                name="congress_below_city_has_parent",
+            ),
         ),
     ]

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,41 +14,120 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Term',
+            name="Term",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(unique=True, verbose_name='届次')),
-                ('starts_on', models.DateField(verbose_name='起始日期')),
-                ('ends_on', models.DateField(verbose_name='届满日期')),
-                ('is_current', models.BooleanField(default=False, verbose_name='本届')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(unique=True, verbose_name="届次")),
+                ("starts_on", models.DateField(verbose_name="起始日期")),
+                ("ends_on", models.DateField(verbose_name="届满日期")),
+                ("is_current", models.BooleanField(default=False, verbose_name="本届")),
             ],
             options={
-                'verbose_name': '届次',
-                'verbose_name_plural': '届次',
-                'ordering': ['-number'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('is_current', True)), fields=('is_current',), name='term_one_current'), models.CheckConstraint(condition=models.Q(('ends_on__gt', models.F('starts_on'))), name='term_ends_after_start')],
+                "verbose_name": "届次",
+                "verbose_name_plural": "届次",
+                "ordering": ["-number"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("is_current", True)),
+                        fields=("is_current",),
+                        name="term_one_current",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("ends_on__gt", models.F("starts_on"))),
+                        name="term_ends_after_start",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Deputy',
+            name="Deputy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=50, verbose_name='姓名')),
-                ('gender', models.CharField(choices=[('male', '男'), ('female', '女')], max_length=8, verbose_name='性别')),
-                ('level', models.CharField(choices=[('national', '全国人大代表'), ('provincial', '省人大代表'), ('city', '市人大代表'), ('county', '县人大代表'), ('township', '乡镇人大代表')], max_length=16, verbose_name='代表层级')),
-                ('constituency', models.CharField(max_length=100, verbose_name='选区')),
-                ('delegation', models.CharField(blank=True, max_length=100, verbose_name='代表团/代表小组')),
-                ('occupation', models.CharField(blank=True, max_length=200, verbose_name='工作单位及职务')),
-                ('phone', models.CharField(blank=True, max_length=20, verbose_name='手机号')),
-                ('status', models.CharField(choices=[('serving', '在任'), ('ended', '终止资格')], default='serving', max_length=16, verbose_name='状态')),
-                ('user', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='登录账号')),
-                ('term', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='deputies', to='deputies.term', verbose_name='届次')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=50, verbose_name="姓名")),
+                (
+                    "gender",
+                    models.CharField(
+                        choices=[("male", "男"), ("female", "女")],
+                        max_length=8,
+                        verbose_name="性别",
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("national", "全国人大代表"),
+                            ("provincial", "省人大代表"),
+                            ("city", "市人大代表"),
+                            ("county", "县人大代表"),
+                            ("township", "乡镇人大代表"),
+                        ],
+                        max_length=16,
+                        verbose_name="代表层级",
+                    ),
+                ),
+                ("constituency", models.CharField(max_length=100, verbose_name="选区")),
+                (
+                    "delegation",
+                    models.CharField(blank=True, max_length=100, verbose_name="代表团/代表小组"),
+                ),
+                (
+                    "occupation",
+                    models.CharField(blank=True, max_length=200, verbose_name="工作单位及职务"),
+                ),
+                ("phone", models.CharField(blank=True, max_length=20, verbose_name="手机号")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("serving", "在任"), ("ended", "终止资格")],
+                        default="serving",
+                        max_length=16,
+                        verbose_name="状态",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="登录账号",
+                    ),
+                ),
+                (
+                    "term",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="deputies",
+                        to="deputies.term",
+                        verbose_name="届次",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '代表',
-                'verbose_name_plural': '代表',
-                'ordering': ['term', 'delegation', 'name'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('user__isnull', False)), fields=('term', 'user'), name='deputy_one_seat_per_user')],
+                "verbose_name": "代表",
+                "verbose_name_plural": "代表",
+                "ordering": ["term", "delegation", "name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("user__isnull", False)),
+                        fields=("term", "user"),
+                        name="deputy_one_seat_per_user",
+                    )
+                ],
             },
         ),
     ]

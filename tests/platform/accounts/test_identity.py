@@ -15,16 +15,29 @@ from tests.conftest import PASSWORD, World, client_on
 
 def _login(client, username: str, password: str):  # type: ignore[no-untyped-def]
     return client.post(
-        "/api/v1/auth/login", {"username": username, "password": password}, content_type="application/json"
+        "/api/v1/auth/login",
+        {"username": username, "password": password},
+        content_type="application/json",
     )
 
 
-@pytest.mark.parametrize("pair", [("system_admin", "audit_admin"), ("security_admin", "audit_admin"), ("system_admin", "security_admin")])
-def test_two_separated_admin_roles_are_refused_in_one_tenant(world: World, pair: tuple[str, str]) -> None:
+@pytest.mark.parametrize(
+    "pair",
+    [
+        ("system_admin", "audit_admin"),
+        ("security_admin", "audit_admin"),
+        ("system_admin", "security_admin"),
+    ],
+)
+def test_two_separated_admin_roles_are_refused_in_one_tenant(
+    world: World, pair: tuple[str, str]
+) -> None:
     user = User.objects.create(username="admin-one")
 
     with pytest.raises(DomainError) as refused:
-        membership_grant(user=user, congress=world.town_a, roles=list(pair), granted_by=world.operator)
+        membership_grant(
+            user=user, congress=world.town_a, roles=list(pair), granted_by=world.operator
+        )
 
     assert refused.value.code == "separated_admin_roles"
     assert not Membership.objects.filter(user=user).exists()
@@ -32,12 +45,18 @@ def test_two_separated_admin_roles_are_refused_in_one_tenant(world: World, pair:
 
 def test_two_separated_admin_roles_are_refused_across_tenants(world: World) -> None:
     user = User.objects.create(username="admin-two")
-    membership_grant(user=user, congress=world.town_a, roles=["system_admin"], granted_by=world.operator)
+    membership_grant(
+        user=user, congress=world.town_a, roles=["system_admin"], granted_by=world.operator
+    )
 
     with pytest.raises(DomainError):
-        membership_grant(user=user, congress=world.town_b, roles=["audit_admin"], granted_by=world.operator)
+        membership_grant(
+            user=user, congress=world.town_b, roles=["audit_admin"], granted_by=world.operator
+        )
 
-    assert list(Membership.objects.filter(user=user).values_list("congress__slug", flat=True)) == ["town-a"]
+    assert list(Membership.objects.filter(user=user).values_list("congress__slug", flat=True)) == [
+        "town-a"
+    ]
 
 
 def test_the_database_refuses_two_separated_admin_roles_in_one_row(world: World) -> None:
@@ -45,7 +64,9 @@ def test_the_database_refuses_two_separated_admin_roles_in_one_row(world: World)
 
     user = User.objects.create(username="admin-three")
     with pytest.raises(IntegrityError), transaction.atomic():
-        Membership.objects.create(user=user, congress=world.town_a, roles=["security_admin", "audit_admin"])
+        Membership.objects.create(
+            user=user, congress=world.town_a, roles=["security_admin", "audit_admin"]
+        )
 
 
 def test_login_works_and_the_session_payload_names_tenant_and_roles(world: World) -> None:
@@ -77,7 +98,9 @@ def test_five_failures_lock_the_account_even_for_the_right_password(world: World
 
     assert response.status_code == 400
     assert response.json()["code"] == "account_locked"
-    User.objects.filter(username="staff-a").update(locked_until=timezone.now() - timedelta(seconds=1))
+    User.objects.filter(username="staff-a").update(
+        locked_until=timezone.now() - timedelta(seconds=1)
+    )
     assert _login(client, "staff-a", PASSWORD).status_code == 200
 
 
@@ -88,12 +111,16 @@ def test_an_unknown_username_answers_like_a_wrong_password(world: World) -> None
     assert response.json()["code"] == "login_failed"
 
 
-@pytest.mark.parametrize("weak", ["Short#1", "alllowercase#2026", "NoDigits#here", "NoSymbol2026x", "12345678"])
+@pytest.mark.parametrize(
+    "weak", ["Short#1", "alllowercase#2026", "NoDigits#here", "NoSymbol2026x", "12345678"]
+)
 def test_password_rules(world: World, weak: str) -> None:
     client = client_on(world.town_a, world.staff_a)
 
     response = client.post(
-        "/api/v1/auth/password", {"old_password": PASSWORD, "new_password": weak}, content_type="application/json"
+        "/api/v1/auth/password",
+        {"old_password": PASSWORD, "new_password": weak},
+        content_type="application/json",
     )
 
     assert response.status_code == 400
@@ -128,13 +155,17 @@ def test_a_deputy_of_two_tenants_switches_without_a_password(world: World) -> No
     assert session["user"]["username"] == "deputy-both"
     assert session["congress"]["slug"] == "tcounty"
     # The code is single-use.
-    assert client_on(world.county).get(f"{parts.path}?{parts.query}")["Location"].startswith("/login")
+    assert (
+        client_on(world.county).get(f"{parts.path}?{parts.query}")["Location"].startswith("/login")
+    )
 
 
 def test_switching_to_a_tenant_one_does_not_belong_to_is_refused(world: World) -> None:
     client = client_on(world.town_a, world.staff_a)
 
-    response = client.post("/api/v1/auth/switch", {"congress_id": world.town_b.pk}, content_type="application/json")
+    response = client.post(
+        "/api/v1/auth/switch", {"congress_id": world.town_b.pk}, content_type="application/json"
+    )
 
     assert response.status_code == 403
 

@@ -42,8 +42,12 @@ def test_the_trigger_refuses_updates_and_deletes(chain: list[AuditEntry]) -> Non
         AuditEntry.objects.filter(pk=chain[0].pk).delete()
 
 
-def test_an_edited_entry_is_named(chain: list[AuditEntry], capsys: pytest.CaptureFixture[str]) -> None:
-    _as_superuser("UPDATE audit_auditentry SET payload = '{\"i\": 99}' WHERE id = %s", [chain[2].pk])
+def test_an_edited_entry_is_named(
+    chain: list[AuditEntry], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _as_superuser(
+        "UPDATE audit_auditentry SET payload = '{\"i\": 99}' WHERE id = %s", [chain[2].pk]
+    )
 
     with pytest.raises(CommandError, match="town_b"):
         call_command("audit_verify", schema="town_b")
@@ -51,7 +55,9 @@ def test_an_edited_entry_is_named(chain: list[AuditEntry], capsys: pytest.Captur
     assert f"entry #{chain[2].seq}" in capsys.readouterr().err
 
 
-def test_a_deleted_entry_is_named(chain: list[AuditEntry], capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_deleted_entry_is_named(
+    chain: list[AuditEntry], capsys: pytest.CaptureFixture[str]
+) -> None:
     _as_superuser("DELETE FROM audit_auditentry WHERE id = %s", [chain[2].pk])
 
     with pytest.raises(CommandError):
@@ -61,7 +67,9 @@ def test_a_deleted_entry_is_named(chain: list[AuditEntry], capsys: pytest.Captur
     assert f"entry #{chain[3].seq}" in capsys.readouterr().err
 
 
-def test_reordered_entries_are_named(chain: list[AuditEntry], capsys: pytest.CaptureFixture[str]) -> None:
+def test_reordered_entries_are_named(
+    chain: list[AuditEntry], capsys: pytest.CaptureFixture[str]
+) -> None:
     first, second = chain[1], chain[2]
     _as_superuser(
         "UPDATE audit_auditentry SET seq = CASE id WHEN %s THEN %s ELSE %s END WHERE id IN (%s, %s)",
@@ -100,5 +108,3 @@ def test_find_break_on_plain_values() -> None:
     tampered = {**rows[1], "action": "b"}
     found = find_break([rows[0], tampered, rows[2]])
     assert found is not None and found.seq == 2
-
-

@@ -11,7 +11,11 @@ from accounts.models import Membership, User
 from audit.models import AuditEntry
 from congresses.introspection import schema_signature
 from congresses.models import Congress, Domain, ProvisioningJob
-from congresses.schemas import schema_build_by_migrations, schema_build_from_template, schema_template_current
+from congresses.schemas import (
+    schema_build_by_migrations,
+    schema_build_from_template,
+    schema_template_current,
+)
 from congresses.services import CongressSpec, congress_provision
 from ops.errors import DomainError
 from tests.conftest import PASSWORD, World, client_on
@@ -105,7 +109,12 @@ def test_a_county_administrator_provisions_a_township_through_the_api(world: Wor
         ("no parent", {"parent_id": None}, 400, "parent_required"),
         ("code of another county", {"division_code": "369999105"}, 400, "division_code_mismatch"),
         ("short code", {"division_code": "3698"}, 400, "division_code_invalid"),
-        ("weak admin password", {"admin_username": "wu-admin", "admin_password": "password"}, 400, "password_weak"),
+        (
+            "weak admin password",
+            {"admin_username": "wu-admin", "admin_password": "password"},
+            400,
+            "password_weak",
+        ),
     ],
 )
 def test_bad_input_is_refused_at_once_and_leaves_nothing(
@@ -148,7 +157,9 @@ def test_the_refusal_is_in_english_when_asked(world: World) -> None:
     assert "county" in response.json()["detail"].lower()
 
 
-@pytest.mark.parametrize("who", ["township staff", "county staff without admin role", "admin of another county"])
+@pytest.mark.parametrize(
+    "who", ["township staff", "county staff without admin role", "admin of another county"]
+)
 def test_a_caller_without_the_right_gets_403_and_nothing_is_written(world: World, who: str) -> None:
     if who == "township staff":
         client, parent = client_on(world.town_a, world.staff_a), world.county
@@ -194,7 +205,9 @@ def test_a_failure_after_the_schema_is_built_leaves_nothing_behind(world: World)
     assert _nothing_left("town-ji")
 
 
-def test_the_template_path_gives_a_schema_identical_to_migrations(django_db_setup: None, django_db_blocker) -> None:  # type: ignore[no-untyped-def]
+def test_the_template_path_gives_a_schema_identical_to_migrations(
+    django_db_setup: None, django_db_blocker
+) -> None:  # type: ignore[no-untyped-def]
     suffix = uuid.uuid4().hex[:6]
     migrated, replayed = f"cmp_migrated_{suffix}", f"cmp_template_{suffix}"
     with django_db_blocker.unblock():
@@ -205,10 +218,11 @@ def test_the_template_path_gives_a_schema_identical_to_migrations(django_db_setu
 
             assert schema_signature(replayed) == schema_signature(migrated)
             assert schema_signature(migrated)["constraints"]  # not comparing two empty lists
-            assert any("_uniq" in row[1] or "_key" in row[1] or "pkey" in row[1]
-                       for row in schema_signature(migrated)["constraints"])
+            assert any(
+                "_uniq" in row[1] or "_key" in row[1] or "pkey" in row[1]
+                for row in schema_signature(migrated)["constraints"]
+            )
         finally:
             with connection.cursor() as cursor:
                 cursor.execute(f"DROP SCHEMA IF EXISTS {migrated} CASCADE")
                 cursor.execute(f"DROP SCHEMA IF EXISTS {replayed} CASCADE")
-

@@ -3,8 +3,8 @@
 import urllib.request
 
 import pytest
-from django.test import override_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
 from django_tenants.utils import tenant_context
 
 from filestore.models import StoredFile
@@ -13,10 +13,14 @@ from tests.factories import PDF, PNG
 
 
 def _upload(client, name: str, data: bytes, content_type: str = "application/octet-stream"):  # type: ignore[no-untyped-def]
-    return client.post("/api/v1/files", {"file": SimpleUploadedFile(name, data, content_type=content_type)})
+    return client.post(
+        "/api/v1/files", {"file": SimpleUploadedFile(name, data, content_type=content_type)}
+    )
 
 
-def test_an_upload_is_stored_under_the_tenant_prefix_and_downloads_by_presigned_url(world: World) -> None:
+def test_an_upload_is_stored_under_the_tenant_prefix_and_downloads_by_presigned_url(
+    world: World,
+) -> None:
     client = client_on(world.town_a, world.staff_a)
 
     response = _upload(client, "会议纪要.pdf", PDF, "application/pdf")
@@ -26,7 +30,7 @@ def test_an_upload_is_stored_under_the_tenant_prefix_and_downloads_by_presigned_
         stored = StoredFile.objects.get(pk=response.json()["id"])
     assert stored.key.startswith("tenants/town_a/") and stored.content_type == "application/pdf"
     url = client.get(f"/api/v1/files/{stored.pk}/url").json()["url"]
-    with urllib.request.urlopen(url) as download:  # noqa: S310 - our local S3 peer
+    with urllib.request.urlopen(url) as download:
         assert download.read() == PDF
         assert "attachment" in download.headers["Content-Disposition"]
 
@@ -40,7 +44,9 @@ def test_an_upload_is_stored_under_the_tenant_prefix_and_downloads_by_presigned_
         ("empty.pdf", b"", "invalid"),
     ],
 )
-def test_wrong_types_are_refused_and_nothing_is_stored(world: World, name: str, data: bytes, code: str) -> None:
+def test_wrong_types_are_refused_and_nothing_is_stored(
+    world: World, name: str, data: bytes, code: str
+) -> None:
     client = client_on(world.town_a, world.staff_a)
 
     response = _upload(client, name, data)

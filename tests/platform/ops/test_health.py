@@ -25,7 +25,12 @@ def test_sentry_events_lose_personal_data_and_keep_tenant_and_request_tags() -> 
     event = {
         "user": {"username": "wangjianguo", "ip_address": "10.0.0.1"},
         "request": {
-            "data": {"username": "wangjianguo", "password": "Secret#1", "note": "ok", "phone": "13900000000"},
+            "data": {
+                "username": "wangjianguo",
+                "password": "Secret#1",
+                "note": "ok",
+                "phone": "13900000000",
+            },
             "headers": {"Authorization": "Bearer cp_x", "X-Request-ID": "abc"},
             "cookies": {"sessionid": "s"},
             "query_string": "code=secret",
@@ -38,7 +43,10 @@ def test_sentry_events_lose_personal_data_and_keep_tenant_and_request_tags() -> 
 
     assert "user" not in scrubbed and "cookies" not in scrubbed["request"]
     data = scrubbed["request"]["data"]
-    assert data["password"] == data["username"] == data["phone"] == "[Filtered]" and data["note"] == "ok"
+    assert (
+        data["password"] == data["username"] == data["phone"] == "[Filtered]"
+        and data["note"] == "ok"
+    )
     assert scrubbed["request"]["headers"]["Authorization"] == "[Filtered]"
     assert scrubbed["request"]["query_string"] == "[Filtered]"
     assert scrubbed["extra"]["contact"] == "[Filtered]"

@@ -18,7 +18,10 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         schemas = [options["schema"]]
         if options["all"]:
-            schemas = [get_public_schema_name(), *Congress.objects.values_list("schema_name", flat=True)]
+            schemas = [
+                get_public_schema_name(),
+                *Congress.objects.values_list("schema_name", flat=True),
+            ]
         broken = []
         for schema in schemas:
             with schema_context(schema):

@@ -41,7 +41,9 @@ class Command(BaseCommand):
             parent_id=parent_id,
             admin_username=options["admin_username"],
             admin_display_name=options["admin_name"],
-            admin_password_hash=make_password(options["admin_password"]) if options["admin_password"] else "",
+            admin_password_hash=make_password(options["admin_password"])
+            if options["admin_password"]
+            else "",
         )
         try:
             congress = congress_provision(spec=spec, requested_by=operator, acting_in=None)

@@ -13,10 +13,10 @@ from accounts.services import membership_grant, user_ensure
 from congresses.models import Congress
 from congresses.schemas import schema_template_current
 from congresses.services import CongressSpec, congress_provision
+from tenants.demo import data
 from tenants.deputies.models import Deputy, Term
 from tenants.deputies.selectors import term_current
 from tenants.deputies.services import deputy_register, term_open
-from tenants.demo import data
 
 ROSTER_SIZE = {"city": 8, "county": 10, "township": 12}
 
@@ -27,8 +27,12 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         password_hash = make_password(data.DEMO_PASSWORD)
         with transaction.atomic():
-            operator = user_ensure(username="ops", display_name="平台运维", password_hash=password_hash)
-            User.objects.filter(pk=operator.pk).update(is_platform_operator=True, must_change_password=False)
+            operator = user_ensure(
+                username="ops", display_name="平台运维", password_hash=password_hash
+            )
+            User.objects.filter(pk=operator.pk).update(
+                is_platform_operator=True, must_change_password=False
+            )
             operator.is_platform_operator = True
         template = schema_template_current()
         for demo in data.CONGRESSES:
@@ -56,17 +60,26 @@ class Command(BaseCommand):
         return names
 
     @transaction.atomic
-    def _seed_staff(self, congress: Congress, demo: data.DemoCongress, operator: User, pw: str) -> None:
+    def _seed_staff(
+        self, congress: Congress, demo: data.DemoCongress, operator: User, pw: str
+    ) -> None:
         short = demo.name.removesuffix("人大常委会").removesuffix("人大主席团")
         for suffix, (roles, title) in data.STAFF.items():
-            user = user_ensure(username=f"{demo.slug}-{suffix}", display_name=f"{short}{title}", password_hash=pw)
+            user = user_ensure(
+                username=f"{demo.slug}-{suffix}", display_name=f"{short}{title}", password_hash=pw
+            )
             if not user.memberships.filter(congress=congress).exists():
                 membership_grant(user=user, congress=congress, roles=roles, granted_by=operator)
 
-    def _seed_roster(self, congress: Congress, demo: data.DemoCongress, operator: User, pw: str) -> None:
+    def _seed_roster(
+        self, congress: Congress, demo: data.DemoCongress, operator: User, pw: str
+    ) -> None:
         with tenant_context(congress), transaction.atomic():
             term = term_current() or term_open(
-                number=demo.term, starts_on=date(2022, 1, 1), ends_on=date(2026, 12, 31), actor=operator
+                number=demo.term,
+                starts_on=date(2022, 1, 1),
+                ends_on=date(2026, 12, 31),
+                actor=operator,
             )
             if Deputy.objects.filter(term=term).exists():
                 return
@@ -76,8 +89,14 @@ class Command(BaseCommand):
                 given = data.GIVEN[(offset + i * 3) % len(data.GIVEN)]
                 user = None
                 if i == 0:  # one deputy per congress logs in: <slug>-deputy
-                    user = user_ensure(username=f"{demo.slug}-deputy", display_name=surname + given, password_hash=pw)
-                    membership_grant(user=user, congress=congress, roles=["deputy"], granted_by=operator)
+                    user = user_ensure(
+                        username=f"{demo.slug}-deputy",
+                        display_name=surname + given,
+                        password_hash=pw,
+                    )
+                    membership_grant(
+                        user=user, congress=congress, roles=["deputy"], granted_by=operator
+                    )
                 deputy_register(
                     term=term, name=surname + given, gender="female" if i % 3 == 1 else "male",
                     level=demo.level, constituency=f"第{i // 2 + 1}选区", delegation=f"第{i % 3 + 1}代表小组",
@@ -105,4 +124,6 @@ class Command(BaseCommand):
                             delegation="第1代表小组", actor=operator, user=user,
                         )  # fmt: skip
                 with transaction.atomic():
-                    membership_grant(user=user, congress=congress, roles=["deputy"], granted_by=operator)
+                    membership_grant(
+                        user=user, congress=congress, roles=["deputy"], granted_by=operator
+                    )
