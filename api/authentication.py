@@ -26,7 +26,7 @@ class TenantTokenAuthentication(authentication.BaseAuthentication):
         )
         if token is None or token.expires_at < timezone.now() or not token.user.is_active:
             raise exceptions.AuthenticationFailed(_("令牌无效或已过期。"))
-        if token.congress_id != getattr(request.tenant, "pk", None):  # type: ignore[attr-defined]
+        if token.congress_id != getattr(request.tenant, "pk", None):
             raise exceptions.PermissionDenied(_("该登录凭据不属于本单位。"), code="tenant_mismatch")
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
         return token.user, token
@@ -35,7 +35,7 @@ class TenantTokenAuthentication(authentication.BaseAuthentication):
         return self.keyword
 
 
-class TenantTokenScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call]
+class TenantTokenScheme(OpenApiAuthenticationExtension):
     target_class = "api.authentication.TenantTokenAuthentication"
     name = "tenantToken"
 

@@ -9,7 +9,7 @@ from accounts.models import Membership
 
 
 def tenant_of(request: Request) -> Any:
-    return request.tenant  # type: ignore[attr-defined]
+    return request.tenant
 
 
 def is_public_host(request: Request) -> bool:
@@ -24,7 +24,7 @@ def membership_of(request: Request) -> Membership | None:
         if user is not None and user.is_authenticated and not is_public_host(request):
             found = Membership.objects.filter(user=user, congress=tenant_of(request)).first()
         request._membership = found  # type: ignore[attr-defined]
-    return request._membership  # type: ignore[attr-defined, no-any-return]
+    return request._membership  # type: ignore[attr-defined]
 
 
 class IsTenantMember(BasePermission):

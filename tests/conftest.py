@@ -18,6 +18,7 @@ from accounts.services import membership_grant, user_create
 from congresses.models import Congress
 from congresses.services import CongressSpec, congress_provision
 from filestore import storage
+from ops.tenancy import use_public_schema
 
 from .servers import VENV_BIN, running, s3_server
 
@@ -81,7 +82,7 @@ def django_db_setup(
     from django.test.utils import setup_databases, teardown_databases
 
     with django_db_blocker.unblock():
-        created = setup_databases(verbosity=0, interactive=False, aliases={"default"})
+        created = setup_databases(verbosity=0, interactive=False, aliases={"default": {}})
         assert connection.settings_dict["NAME"].startswith("test_")
         operator = _user("operator", None, [])
         city = _provision(operator, "测试市人大常委会", "tcity", "city", "369800", None)
@@ -108,13 +109,13 @@ def django_db_setup(
 
 @pytest.fixture
 def world(db: None) -> World:
-    return pytest.world  # type: ignore[attr-defined, no-any-return]
+    return pytest.world  # type: ignore[attr-defined]
 
 
 @pytest.fixture(autouse=True)
 def _back_to_public() -> Iterator[None]:
     yield
-    connection.set_schema_to_public()
+    use_public_schema()
 
 
 def host_of(congress: Congress | None) -> str:

@@ -8,6 +8,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from ops.context import current_request_id
+from ops.tenancy import current_schema
 
 from .chain import GENESIS, entry_hash
 from .models import AuditEntry
@@ -15,7 +16,7 @@ from .models import AuditEntry
 
 def _chain_lock_key() -> int:
     # Advisory locks are database-wide: the key names the schema whose chain is appended to.
-    return zlib.crc32(f"audit:{connection.schema_name}".encode())
+    return zlib.crc32(f"audit:{current_schema()}".encode())
 
 
 def audit_record(

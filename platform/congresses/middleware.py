@@ -1,8 +1,9 @@
 from django.conf import settings
-from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django_tenants.middleware.main import TenantMainMiddleware
+
+from ops.tenancy import connection_tenant, use_public_schema
 
 from .models import Status
 
@@ -14,14 +15,14 @@ class CongressMiddleware(TenantMainMiddleware):
     def process_request(self, request: HttpRequest) -> HttpResponse | None:
         hostname = self.hostname_from_request(request)
         if hostname in (settings.BASE_DOMAIN, "127.0.0.1"):
-            connection.set_schema_to_public()
-            request.tenant = connection.tenant  # type: ignore[attr-defined]
+            use_public_schema()
+            request.tenant = connection_tenant()  # type: ignore[attr-defined]
             self.setup_url_routing(request, force_public=True)
             return None
         response: HttpResponse | None = super().process_request(request)
         tenant = getattr(request, "tenant", None)
         if response is None and tenant is not None and tenant.status != Status.ACTIVE:
-            connection.set_schema_to_public()
+            use_public_schema()
             return JsonResponse(
                 {"code": "congress_suspended", "detail": _("该单位已停用。")}, status=403
             )

@@ -24,6 +24,8 @@ from django.db.migrations.loader import MigrationLoader
 from django_tenants.clone import CloneSchema
 from django_tenants.utils import quote_schema_name, schema_exists
 
+from ops.tenancy import use_public_schema
+
 from .models import SchemaTemplate
 
 TEMPLATE_PREFIX = "zz_template_"
@@ -57,7 +59,7 @@ def schema_build_by_migrations(schema: str) -> None:
     with connection.cursor() as cursor:
         cursor.execute(f"CREATE SCHEMA {quote_schema_name(schema)}")
     call_command("migrate_schemas", tenant=True, schema_name=schema, interactive=False, verbosity=0)
-    connection.set_schema_to_public()
+    use_public_schema()
 
 
 def schema_build_by_clone(schema: str, *, base_schema: str) -> None:

@@ -9,8 +9,9 @@ from functools import cache
 from typing import BinaryIO
 
 from django.conf import settings
-from django.db import connection
 from minio import Minio
+
+from ops.tenancy import current_schema
 
 
 @cache
@@ -25,7 +26,7 @@ def client() -> Minio:
 
 
 def tenant_prefix() -> str:
-    return f"tenants/{connection.schema_name}/"
+    return f"tenants/{current_schema()}/"
 
 
 def storage_ready() -> None:

@@ -3,10 +3,10 @@ import uuid
 from collections.abc import Callable
 
 import sentry_sdk
-from django.db import connection
 from django.http import HttpRequest, HttpResponse
 
 from .context import reset_request_id, set_request_id
+from .tenancy import current_schema
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
@@ -22,7 +22,7 @@ class RequestIdMiddleware:
         request_id = incoming if _SAFE_ID.match(incoming) else uuid.uuid4().hex
         token = set_request_id(request_id)
         sentry_sdk.set_tag("request_id", request_id)
-        sentry_sdk.set_tag("tenant", connection.schema_name)
+        sentry_sdk.set_tag("tenant", current_schema())
         try:
             response = self.get_response(request)
         finally:

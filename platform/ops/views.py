@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import ensure_csrf_cookie
 
@@ -17,7 +17,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 @never_cache
 @ensure_csrf_cookie
-def web_app(request: HttpRequest) -> HttpResponse:
+def web_app(request: HttpRequest) -> HttpResponseBase:
     """The single-page app's shell; its router takes the path from here."""
     index = settings.FRONTEND_DIST / "index.html"
     if not index.exists():

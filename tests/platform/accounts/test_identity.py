@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
+from django.test import Client
 from django.utils import timezone
 
 from accounts.models import Membership, User
@@ -13,7 +14,7 @@ from ops.errors import DomainError
 from tests.conftest import PASSWORD, World, client_on
 
 
-def _login(client, username: str, password: str):  # type: ignore[no-untyped-def]
+def _login(client: Client, username: str, password: str):
     return client.post(
         "/api/v1/auth/login",
         {"username": username, "password": password},

@@ -23,7 +23,7 @@ def chain(world: World) -> Iterator[list[AuditEntry]]:
         yield entries
 
 
-def _as_superuser(sql: str, params: list[object]) -> None:
+def _as_superuser(sql: str, params: list[int]) -> None:
     """What an intruder with database rights could do: bypass the append-only trigger."""
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL session_replication_role = replica")
@@ -94,7 +94,7 @@ def test_find_break_on_plain_values() -> None:
     rows = []
     prev = GENESIS
     for seq in (1, 2, 3):
-        row = {
+        row: dict[str, object] = {
             "id": seq, "seq": seq, "at": "2026-11-26T00:00:00+00:00", "actor_id": None,
             "actor_label": "", "action": "a", "target_type": "", "target_id": "",
             "outcome": "success", "payload": {}, "request_id": "",

@@ -5,6 +5,7 @@ import uuid
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.test import Client
 from django_tenants.utils import schema_exists, tenant_context
 
 from accounts.models import Membership, User
@@ -63,7 +64,7 @@ def test_the_command_refuses_with_the_reason(world: World) -> None:
     assert _nothing_left("town-d")
 
 
-def _provision_by_api(client, **overrides):  # type: ignore[no-untyped-def]
+def _provision_by_api(client: Client, **overrides: object):
     body = {
         "name": "戊镇人大主席团", "slug": f"wu-{uuid.uuid4().hex[:6]}", "level": "township",
         "division_code": "369801105", "admin_username": "", "admin_password": "",
@@ -85,7 +86,7 @@ def test_a_county_administrator_provisions_a_township_through_the_api(world: Wor
     # The task is queued after commit; here the test runs it where the worker would.
     from congresses.tasks import provision_congress
 
-    provision_congress.apply(args=[job.pk])
+    provision_congress.apply(args=(job.pk,))
     progress = client.get(f"/api/v1/provisioning-jobs/{job.pk}").json()
     assert progress["state"] == "succeeded" and progress["progress"] == 100
     town = Congress.objects.get(slug=body["slug"])
@@ -93,7 +94,7 @@ def test_a_county_administrator_provisions_a_township_through_the_api(world: Wor
     job.refresh_from_db()
     assert job.spec["admin_password_hash"] == ""  # no hash kept once the job ends
     # Running the task again (a redelivered message) changes nothing.
-    provision_congress.apply(args=[job.pk])
+    provision_congress.apply(args=(job.pk,))
     assert Congress.objects.filter(slug=body["slug"]).count() == 1
 
 
@@ -207,7 +208,7 @@ def test_a_failure_after_the_schema_is_built_leaves_nothing_behind(world: World)
 
 def test_the_template_path_gives_a_schema_identical_to_migrations(
     django_db_setup: None, django_db_blocker
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     suffix = uuid.uuid4().hex[:6]
     migrated, replayed = f"cmp_migrated_{suffix}", f"cmp_template_{suffix}"
     with django_db_blocker.unblock():

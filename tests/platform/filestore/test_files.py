@@ -4,7 +4,7 @@ import urllib.request
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
+from django.test import Client, override_settings
 from django_tenants.utils import tenant_context
 
 from filestore.models import StoredFile
@@ -12,7 +12,7 @@ from tests.conftest import World, client_on
 from tests.factories import PDF, PNG
 
 
-def _upload(client, name: str, data: bytes, content_type: str = "application/octet-stream"):  # type: ignore[no-untyped-def]
+def _upload(client: Client, name: str, data: bytes, content_type: str = "application/octet-stream"):
     return client.post(
         "/api/v1/files", {"file": SimpleUploadedFile(name, data, content_type=content_type)}
     )

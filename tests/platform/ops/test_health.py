@@ -1,3 +1,5 @@
+from typing import Any
+
 from ops.sentry import before_send
 from tests.conftest import World, client_on
 
@@ -11,7 +13,7 @@ def test_healthz_reports_database_broker_and_storage(world: World) -> None:
     assert response["X-Request-ID"]
 
 
-def test_healthz_says_which_part_is_down(world: World, settings) -> None:  # type: ignore[no-untyped-def]
+def test_healthz_says_which_part_is_down(world: World, settings: Any) -> None:
     settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"
 
     response = client_on(None).get("/healthz")
