@@ -1,0 +1,134 @@
+"""The whole platform, for real Chromium: its own database seeded with the demo city, gunicorn,
+a Celery worker on a queue of its own, and the local S3 server."""
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+from django.conf import settings
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.servers import ROOT, VENV_BIN, free_port, running
+
+SCREENSHOTS = ROOT / "test-results" / "screenshots"
+AXE = ROOT / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class LivePlatform:
+    port: int
+
+    def url(self, slug: str | None, path: str = "/") -> str:
+        host = f"{slug}.localhost" if slug else "localhost"
+        return f"http://{host}:{self.port}{path}"
+
+
+def _manage(*args: str, env: dict[str, str]) -> None:
+    subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env={**os.environ, **env}, check=True
+    )
+
+
+def _recreate_database(
+    name: str, *, host: str, port: str, user: str, create: bool = True
+) -> None:
+    with psycopg.connect(
+        host=host, port=port, user=user, dbname="postgres", autocommit=True
+    ) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if create:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+@pytest.fixture(scope="session")
+def live_platform(
+    s3_endpoint: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LivePlatform]:
+    db = settings.DATABASES["default"]
+    host, port, user = str(db["HOST"] or "127.0.0.1"), str(db["PORT"] or 5432), str(db["USER"])
+    name = "test_congress_e2e"
+    _recreate_database(name, host=host, port=port, user=user)
+    web_port = free_port()
+    env = {
+        "CONGRESS_DATABASE_URL": f"postgres://{user}@{host}:{port}/{name}",
+        "CONGRESS_S3_ENDPOINT": s3_endpoint,
+        "CONGRESS_PUBLIC_PORT": str(web_port),
+        "CELERY_TASK_DEFAULT_QUEUE": f"{settings.CELERY_TASK_DEFAULT_QUEUE}-e2e",
+        "CONGRESS_REDIS_URL": "redis://127.0.0.1:6379/14",
+    }
+    _manage("migrate_schemas", "-v", "0", env=env)
+    _manage("demo_seed", env=env)
+    logs = tmp_path_factory.mktemp("e2e")
+    web = [
+        str(VENV_BIN / "gunicorn"),
+        "config.wsgi",
+        "--bind",
+        f"127.0.0.1:{web_port}",
+        "--workers",
+        "2",
+    ]
+    worker = [
+        str(VENV_BIN / "celery"), "-A", "config", "worker", "--pool", "solo",
+        "-Q", env["CELERY_TASK_DEFAULT_QUEUE"], "-n", f"{env['CELERY_TASK_DEFAULT_QUEUE']}@localhost",
+    ]  # fmt: skip
+    with (
+        running(worker, env=env, log=logs / "worker.log"),
+        running(web, port=web_port, env=env, log=logs / "web.log"),
+    ):
+        yield LivePlatform(web_port)
+    _recreate_database(name, host=host, port=port, user=user, create=False)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(
+        viewport={"width": 375, "height": 812}, device_scale_factor=2, is_mobile=True
+    )
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def desk(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def axe_violations(page: Page) -> list[dict[str, Any]]:
+    """Serious and critical accessibility violations on the page, by axe-core."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def snap(page: Page, name: str) -> Path:
+    """A screenshot for the record, and an accessibility check of the page it shows."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    violations = axe_violations(page)
+    assert not violations, [
+        (v["id"], v["impact"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in violations
+    ]
+    return path
