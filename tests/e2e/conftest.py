@@ -39,9 +39,7 @@ def _manage(*args: str, env: dict[str, str]) -> None:
     )
 
 
-def _recreate_database(
-    name: str, *, host: str, port: str, user: str, create: bool = True
-) -> None:
+def _recreate_database(name: str, *, host: str, port: str, user: str, create: bool = True) -> None:
     with psycopg.connect(
         host=host, port=port, user=user, dbname="postgres", autocommit=True
     ) as conn:

@@ -24,7 +24,9 @@ def _log_in(page: Page, username: str) -> None:
     page.get_by_test_id("login-submit").click()
 
 
-def test_township_staff_log_in_switch_language_and_log_out(live_platform: LivePlatform, desk: Page) -> None:
+def test_township_staff_log_in_switch_language_and_log_out(
+    live_platform: LivePlatform, desk: Page
+) -> None:
     desk.goto(live_platform.url("qingshi", "/"))
     expect(desk).to_have_url(re.compile(r"/login"))
     expect(desk.get_by_text("青石镇人大主席团").first).to_be_visible()
