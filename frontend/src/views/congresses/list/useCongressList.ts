@@ -20,8 +20,7 @@ export function useCongressList() {
   const list = usePagedList<Congress>(listCongresses, CONGRESS_PAGE_SIZE)
   const byId = computed(() => new Map(list.rows.value.map((c) => [c.id, c])))
   const levels = computed(() => provisionableLevels(session.congress?.level ?? null))
-  const parentName = (id: number | null) =>
-    id === null ? '—' : (byId.value.get(id)?.name ?? `#${id}`)
+  const parentName = (id: number | null) => (id === null ? '—' : (byId.value.get(id)?.name ?? '—'))
   onMounted(() => list.load(1))
   return { ...list, byId, levels, parentName }
 }
