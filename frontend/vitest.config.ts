@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url'
 
 import { configDefaults, defineConfig, mergeConfig } from 'vitest/config'
 
-import viteConfig from './vite.config'
+import viteConfig from './vite.config.ts'
 
 export default mergeConfig(
   viteConfig,

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+
+import type { CongressLevel, Role } from '@/api/types'
+import { accessRuleFor, canAccess, MENU, menuFor, type AccessContext } from '@/config/menu'
+
+function names(roles: Role[], level: CongressLevel | null, platformOperator = false): string[] {
+  const ctx: AccessContext = { roles, level, platformOperator }
+  return menuFor(ctx).map((entry) => entry.name)
+}
+
+describe('menu filter', () => {
+  it('gives township staff the dashboard and the roster', () => {
+    expect(names(['staff'], 'township')).toEqual(['home', 'deputies'])
+  })
+
+  it('gives deputies the roster at every level', () => {
+    for (const level of ['city', 'county', 'township'] as const) {
+      expect(names(['deputy'], level)).toEqual(['home', 'deputies'])
+    }
+  })
+
+  it('lets a system administrator open subordinate congresses only at city or county level', () => {
+    expect(names(['system_admin'], 'city')).toEqual(['home', 'deputies', 'congresses'])
+    expect(names(['system_admin'], 'county')).toEqual(['home', 'deputies', 'congresses'])
+    expect(names(['system_admin'], 'township')).toEqual(['home', 'deputies'])
+  })
+
+  it('shows the audit log to the audit administrator alone', () => {
+    expect(names(['audit_admin'], 'city')).toEqual(['home', 'audit'])
+    expect(names(['security_admin'], 'city')).toEqual(['home'])
+    expect(names(['staff', 'system_admin'], 'county')).not.toContain('audit')
+  })
+
+  it('gives roles without pages of their own just the dashboard', () => {
+    for (const role of ['unit', 'party_reviewer', 'teller', 'security_admin'] as const) {
+      expect(names([role], 'township')).toEqual(['home'])
+    }
+    expect(names([], 'county')).toEqual(['home'])
+  })
+
+  it('merges the entries of several roles', () => {
+    expect(names(['audit_admin', 'staff'], 'township')).toEqual(['home', 'deputies', 'audit'])
+  })
+
+  it('gives platform operators on the bare host the dashboard and the congresses', () => {
+    expect(names([], null, true)).toEqual(['home', 'congresses'])
+  })
+
+  it('gives nothing on the bare host to someone who is not a platform operator', () => {
+    expect(names(['system_admin', 'staff', 'audit_admin'], null, false)).toEqual([])
+  })
+
+  it('does not give tenant pages to an operator merely because they are an operator', () => {
+    expect(names([], 'city', true)).toEqual(['home'])
+  })
+
+  it('uses the same rules for route access as for the menu', () => {
+    const rule = accessRuleFor('congresses')
+    expect(rule).toBeDefined()
+    expect(
+      canAccess(rule!, { roles: ['system_admin'], level: 'township', platformOperator: false }),
+    ).toBe(false)
+    expect(
+      canAccess(rule!, { roles: ['system_admin'], level: 'county', platformOperator: false }),
+    ).toBe(true)
+    expect(accessRuleFor('no-such-page')).toBeUndefined()
+  })
+
+  it('has unique route names and paths', () => {
+    expect(new Set(MENU.map((e) => e.name)).size).toBe(MENU.length)
+    expect(new Set(MENU.map((e) => e.path)).size).toBe(MENU.length)
+  })
+})
