@@ -175,6 +175,8 @@ FRONTEND_DIST = ROOT_DIR / "frontend" / "dist"
 STATICFILES_DIRS = [FRONTEND_DIST] if FRONTEND_DIST.exists() else []
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+# Vite names built assets `name-<hash>.ext`: those are cached for good by browsers.
+WHITENOISE_IMMUTABLE_FILE_TEST = r"/assets/.+-[0-9A-Za-z_-]{8,}\.\w+$"
 
 # --- Cache: keys carry the schema name ---------------------------------------------------
 REDIS_URL = env_str("CONGRESS_REDIS_URL", "redis://127.0.0.1:6379/1")

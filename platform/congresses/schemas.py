@@ -14,8 +14,10 @@ import os
 import re
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
 
+import django
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
@@ -31,23 +33,22 @@ from .models import SchemaTemplate
 TEMPLATE_PREFIX = "zz_template_"
 
 
-def _tenant_app_labels() -> list[str]:
-    return sorted(
-        apps.get_app_config(name.rsplit(".", 1)[-1]).label for name in settings.TENANT_APPS
-    )
+def _tenant_app_labels() -> set[str]:
+    return {apps.get_app_config(name.rsplit(".", 1)[-1]).label for name in settings.TENANT_APPS}
 
 
-def tenant_migrations() -> list[tuple[str, str]]:
-    loader = MigrationLoader(None, ignore_no_migrations=True)
-    labels = set(_tenant_app_labels())
-    return sorted(key for key in loader.disk_migrations if key[0] in labels)
-
-
+@cache
 def migrations_fingerprint() -> str:
-    """Changes whenever a tenant migration is added, removed or edited."""
+    """Changes whenever a tenant migration is added, removed or edited, or Django or the server's
+    major version changes (either may change the SQL the same migrations produce). Migration
+    files do not change under a running process, so it is computed once."""
     loader = MigrationLoader(None, ignore_no_migrations=True)
-    digest = hashlib.sha256()
-    for key in tenant_migrations():
+    labels = _tenant_app_labels()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('server_version_num')::int / 10000")
+        (server_major,) = cursor.fetchone() or (0,)
+    digest = hashlib.sha256(f"django {django.__version__}|postgresql {server_major}".encode())
+    for key in sorted(k for k in loader.disk_migrations if k[0] in labels):
         module = sys.modules[type(loader.disk_migrations[key]).__module__]
         digest.update(f"{key[0]}.{key[1]}".encode())
         digest.update(Path(str(module.__file__)).read_bytes())
@@ -63,7 +64,7 @@ def schema_build_by_migrations(schema: str) -> None:
 
 
 def schema_build_by_clone(schema: str, *, base_schema: str) -> None:
-    CloneSchema().clone_schema(base_schema, schema, clone_mode="NO DATA")
+    CloneSchema().clone_schema(base_schema, schema, clone_mode="NODATA")
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {quote_schema_name(schema)}.django_migrations (app, name, applied) "  # noqa: S608 - quoted schema names
@@ -85,38 +86,61 @@ def _pg_dump_schema(schema: str) -> str:
     return subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout  # noqa: S603
 
 
+_DOLLAR_QUOTE = re.compile(r"\$[A-Za-z_]*\$")
+_SESSION_LINES = ("--", "SET ", "SELECT pg_catalog.set_config", "\\")
+
+
 def _statements_only(dump: str, schema: str) -> str:
-    """Drop pg_dump's session settings, psql meta-commands and the CREATE SCHEMA line."""
-    kept = [
-        line
-        for line in dump.splitlines()
-        if line.strip()
-        and not line.startswith(("--", "SET ", "SELECT pg_catalog.set_config", "\\"))
-        and line != f"CREATE SCHEMA {schema};"
-    ]
+    """Drop pg_dump's comments, session settings, psql meta-commands and CREATE SCHEMA, but never
+    a line inside a dollar-quoted function body, which is kept exactly as dumped."""
+    kept, in_body = [], False
+    for line in dump.splitlines():
+        if not in_body and (
+            not line.strip()
+            or line.startswith(_SESSION_LINES)
+            or line == f"CREATE SCHEMA {schema};"
+        ):
+            continue
+        kept.append(line)
+        if len(_DOLLAR_QUOTE.findall(line)) % 2:
+            in_body = not in_body
     return "\n".join(kept) + "\n"
 
 
 def schema_template_build() -> SchemaTemplate:
-    """Migrate a scratch schema, dump its DDL, drop it. Runs outside any transaction."""
+    """Migrate a scratch schema, dump its DDL, drop it. Runs outside any transaction; processes
+    that need the same template at once wait for the first to build it."""
     fingerprint = migrations_fingerprint()
     scratch = f"{TEMPLATE_PREFIX}{fingerprint[:12]}"
+    lock = int(fingerprint[:15], 16)  # fits a bigint advisory lock key
     with connection.cursor() as cursor:
-        cursor.execute(f"DROP SCHEMA IF EXISTS {quote_schema_name(scratch)} CASCADE")
+        cursor.execute("SELECT pg_advisory_lock(%s)", [lock])
     try:
-        schema_build_by_migrations(scratch)
-        ddl = _statements_only(_pg_dump_schema(scratch), scratch)
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT app, name FROM {quote_schema_name(scratch)}.django_migrations")  # noqa: S608
-            applied = sorted([app, name] for app, name in cursor.fetchall())
-    finally:
+        built = SchemaTemplate.objects.filter(fingerprint=fingerprint).first()
+        if built is not None:
+            return built
         with connection.cursor() as cursor:
             cursor.execute(f"DROP SCHEMA IF EXISTS {quote_schema_name(scratch)} CASCADE")
-    template, _ = SchemaTemplate.objects.update_or_create(
-        fingerprint=fingerprint,
-        defaults={"ddl": ddl.replace(f"{scratch}.", "{schema}."), "migrations": applied},
-    )
-    return template
+        try:
+            schema_build_by_migrations(scratch)
+            ddl = _statements_only(_pg_dump_schema(scratch), scratch)
+            with connection.cursor() as cursor:
+                applied_sql = (
+                    f"SELECT app, name FROM {quote_schema_name(scratch)}.django_migrations"  # noqa: S608
+                )
+                cursor.execute(applied_sql)
+                applied = sorted([app, name] for app, name in cursor.fetchall())
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute(f"DROP SCHEMA IF EXISTS {quote_schema_name(scratch)} CASCADE")
+        return SchemaTemplate.objects.create(
+            fingerprint=fingerprint,
+            ddl=ddl.replace(f"{scratch}.", "{schema}."),
+            migrations=applied,
+        )
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [lock])
 
 
 def schema_template_current() -> SchemaTemplate:

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tenants.utils import get_public_schema_name, schema_context, tenant_context
@@ -244,9 +244,9 @@ def _job_update(job: ProvisioningJob, **fields: Any) -> None:
 
 
 def provisioning_job_run(*, job_id: int) -> ProvisioningJob:
-    """Carry out a queued job. Idempotent: a finished job is left as it is; the congress and the
-    job's success commit together, so a redelivered message either finds the job done or finds
-    nothing of the congress and starts again."""
+    """Carry out a queued job. Idempotent: the job's row stays locked while the congress is built
+    and its success commits with the congress, so a redelivered message waits, then finds the job
+    finished and leaves it as it is."""
     with transaction.atomic():
         job = ProvisioningJob.objects.select_for_update().get(pk=job_id)
         if job.state in (ProvisioningJob.State.SUCCEEDED, ProvisioningJob.State.FAILED):
@@ -254,27 +254,35 @@ def provisioning_job_run(*, job_id: int) -> ProvisioningJob:
         _job_update(job, state=ProvisioningJob.State.RUNNING, step="template", progress=20)
     spec = CongressSpec(**{k: v for k, v in job.spec.items() if k != "acting_in_id"})
     acting_in = Congress.objects.filter(pk=job.spec.get("acting_in_id")).first()
-    finished = {"spec": {**job.spec, "admin_password_hash": ""}}
+    finished = {"spec": {**job.spec, "admin_password_hash": ""}, "finished_at": timezone.now()}
     try:
-        template = schemas.schema_template_current()
-        _job_update(job, step="schema", progress=60)
+        template = schemas.schema_template_current()  # commits when it builds: not in the lock
         with transaction.atomic():
-            congress = congress_provision(
-                spec=spec, requested_by=job.requested_by, acting_in=acting_in, template=template
-            )
+            job = ProvisioningJob.objects.select_for_update().get(pk=job_id)
+            if job.state != ProvisioningJob.State.RUNNING:
+                return job
+            try:
+                with transaction.atomic():
+                    congress = congress_provision(
+                        spec=spec, requested_by=job.requested_by, acting_in=acting_in,
+                        template=template,
+                    )  # fmt: skip
+            except IntegrityError:
+                # Another request took the slug, domain or code between the check and the insert.
+                raise Conflict("congress_taken", _("该人大已被同时开通。")) from None
             _job_update(
                 job, state=ProvisioningJob.State.SUCCEEDED, step="done", progress=100,
-                congress=congress, finished_at=timezone.now(), **finished,
+                congress=congress, **finished,
             )  # fmt: skip
     except DomainError as refused:
         _job_update(
             job, state=ProvisioningJob.State.FAILED, error_code=refused.code,
-            error=refused.message, finished_at=timezone.now(), **finished,
+            error=refused.message, **finished,
         )  # fmt: skip
     except Exception:
         _job_update(
             job, state=ProvisioningJob.State.FAILED, error_code="internal_error",
-            error=_("开通失败，请联系平台运维。"), finished_at=timezone.now(), **finished,
+            error=_("开通失败，请联系平台运维。"), **finished,
         )  # fmt: skip
         raise
     return job

@@ -48,7 +48,13 @@ def init_sentry(*, dsn: str, environment: str) -> None:
     sentry_sdk.init(
         dsn=dsn,
         environment=environment,
-        send_default_pii=False,
+        # No user details, request bodies, query data or frame locals leave the process.
+        data_collection={
+            "user_info": False,
+            "http_bodies": [],
+            "database_query_data": False,
+            "stack_frame_variables": False,
+        },
         integrations=[DjangoIntegration(), CeleryIntegration()],
         before_send=before_send,  # type: ignore[arg-type]
         traces_sample_rate=0.0,

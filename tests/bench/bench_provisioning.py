@@ -7,7 +7,7 @@ in the round hit all paths alike):
 
 - migrations: `schema_build_by_migrations`, every tenant migration replayed (the default);
 - clone:      django-tenants' clone_schema from a migrated base schema, plus its django_migrations
-              rows (`schema_build_by_clone` with a valid clone mode), in a transaction that commits;
+              rows (`schema_build_by_clone`), in a transaction that commits;
 - template:   `schema_build_from_template`, the DDL replay provisioning uses, in a transaction
               that commits;
 - provision:  the whole `congress_provision` service for a township under a county (template
@@ -46,7 +46,6 @@ django.setup()
 
 from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
-from django_tenants.clone import CloneSchema  # noqa: E402
 from django_tenants.utils import quote_schema_name  # noqa: E402
 
 from accounts.models import User  # noqa: E402
@@ -146,16 +145,8 @@ def builders(setup: Setup) -> dict[str, Builder]:
         return name
 
     def by_clone(name: str) -> str:
-        # schemas.schema_build_by_clone as it should be: it passes clone_mode "NO DATA", which
-        # clone_schema's enum (DATA, NODATA, DDLONLY, ...) refuses.
         with transaction.atomic():
-            CloneSchema().clone_schema(setup.base_schema, name, clone_mode="NODATA")
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"INSERT INTO {quote_schema_name(name)}.django_migrations (app, name, applied) "
-                    f"SELECT app, name, now() FROM {quote_schema_name(setup.base_schema)}"
-                    ".django_migrations"
-                )
+            schemas.schema_build_by_clone(name, base_schema=setup.base_schema)
         return name
 
     def from_template(name: str) -> str:

@@ -4,8 +4,10 @@ a Celery worker on a queue of its own, and the local S3 server."""
 import os
 import subprocess
 import sys
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
+from http.client import HTTPResponse
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +33,14 @@ class LivePlatform:
     def url(self, slug: str | None, path: str = "/") -> str:
         host = f"{slug}.localhost" if slug else "localhost"
         return f"http://{host}:{self.port}{path}"
+
+    def fetch(self, slug: str | None, path: str) -> "HTTPResponse":
+        """GET from outside the browser (Python does not resolve *.localhost: name the host)."""
+        host = f"{slug}.localhost" if slug else "localhost"
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{self.port}{path}", headers={"Host": f"{host}:{self.port}"}
+        )
+        return urllib.request.urlopen(request)  # noqa: S310 - our own server
 
 
 def _manage(*args: str, env: dict[str, str]) -> None:

@@ -78,3 +78,16 @@ def test_a_deputy_of_a_township_and_its_county_switches_without_a_password(
     expect(phone).to_have_url(re.compile(r"^http://qingshi\.localhost:\d+/"))
     expect(phone.get_by_test_id("congress-name")).to_have_text(re.compile("青石镇"))
     snap(phone, "08-deputy-back-to-township-phone")
+
+
+def test_built_assets_are_cached_for_good_and_the_shell_is_not(live_platform: LivePlatform) -> None:
+    with live_platform.fetch("qingshi", "/login") as shell:
+        html = shell.read().decode()
+        assert (
+            "no-cache" in shell.headers["Cache-Control"]
+            or "max-age=0" in shell.headers["Cache-Control"]
+        )
+    asset = re.search(r'src="(/static/assets/[^"]+\.js)"', html)
+    assert asset is not None, html
+    with live_platform.fetch("qingshi", asset.group(1)) as script:
+        assert "immutable" in script.headers["Cache-Control"]
