@@ -40,7 +40,7 @@ class LivePlatform:
         request = urllib.request.Request(
             f"http://127.0.0.1:{self.port}{path}", headers={"Host": f"{host}:{self.port}"}
         )
-        return urllib.request.urlopen(request)  # noqa: S310 - our own server
+        return urllib.request.urlopen(request)
 
 
 def _manage(*args: str, env: dict[str, str]) -> None:
