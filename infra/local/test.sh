@@ -19,7 +19,8 @@ if ! broker_reachable; then
     warn "no broker reachable and no redis-server: the tests that need a worker will fail"
   fi
 fi
-if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'wqy\|noto sans cjk'; then
+fonts="$(fc-list 2>/dev/null || true)"
+if [ ! -x /usr/bin/chromium ] || ! grep -qi 'wqy\|noto sans cjk' <<<"$fonts"; then
   say "installing Chromium and a Chinese font for the browser tests"
   apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-zenhei >/dev/null
 fi
