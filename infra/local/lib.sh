@@ -34,12 +34,13 @@ install_frontend() {
 }
 
 build_frontend() {
-  local newest_src
-  newest_src="$(find "$ROOT/frontend/src" "$ROOT/frontend/index.html" "$ROOT/frontend/package-lock.json" -newer "$ROOT/frontend/dist/index.html" 2>/dev/null | head -n 1)"
-  if [ ! -f "$ROOT/frontend/dist/index.html" ] || [ -n "$newest_src" ]; then
-    say "building the web app"
-    (cd "$ROOT/frontend" && npm run build --silent >/dev/null)
+  local index="$ROOT/frontend/dist/index.html"
+  if [ -f "$index" ] && [ -z "$(find "$ROOT/frontend/src" "$ROOT/frontend/index.html" \
+      "$ROOT/frontend/package-lock.json" -newer "$index" -print -quit)" ]; then
+    return
   fi
+  say "building the web app"
+  (cd "$ROOT/frontend" && npm run build --silent >/dev/null)
 }
 
 # PostgreSQL: the one at 127.0.0.1:5432 if it answers, else a cluster of our own under .data/pg,
