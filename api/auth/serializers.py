@@ -9,6 +9,7 @@ class CongressBriefSerializer(serializers.Serializer):
     name = serializers.CharField()
     slug = serializers.CharField()
     level = serializers.ChoiceField(choices=Level.choices)
+    division_code = serializers.CharField()
 
 
 class MembershipOutSerializer(serializers.Serializer):

@@ -37,6 +37,7 @@ def _brief(congress: Congress) -> dict[str, Any]:
         "name": congress.name,
         "slug": congress.slug,
         "level": congress.level,
+        "division_code": congress.division_code,
     }
 
 

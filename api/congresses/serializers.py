@@ -5,6 +5,7 @@ from congresses.models import Congress, Level, ProvisioningJob
 
 class CongressOutSerializer(serializers.ModelSerializer[Congress]):
     parent_id = serializers.IntegerField(allow_null=True)
+    parent_name = serializers.CharField(source="parent.name", allow_null=True, default=None)
     domain = serializers.SerializerMethodField()
 
     class Meta:
@@ -15,6 +16,7 @@ class CongressOutSerializer(serializers.ModelSerializer[Congress]):
             "slug",
             "level",
             "parent_id",
+            "parent_name",
             "division_code",
             "status",
             "domain",

@@ -88,19 +88,19 @@ def _check_parent(spec: CongressSpec) -> Congress | None:
     wanted_level = PARENT_LEVEL[spec.level]
     if wanted_level is None:
         if spec.parent_id is not None:
-            raise DomainError("parent_not_allowed", _("市级人大没有上级人大。"), field="parent")
+            raise DomainError("parent_not_allowed", _("市级人大没有上级人大。"), field="parent_id")
         return None
     if spec.parent_id is None:
-        raise DomainError("parent_required", _("请指定上级人大。"), field="parent")
+        raise DomainError("parent_required", _("请指定上级人大。"), field="parent_id")
     parent = Congress.objects.filter(pk=spec.parent_id).select_related("parent").first()
     if parent is None:
-        raise DomainError("parent_unknown", _("上级人大不存在。"), field="parent")
+        raise DomainError("parent_unknown", _("上级人大不存在。"), field="parent_id")
     if parent.level != wanted_level:
         raise DomainError(
             "parent_wrong_level",
             _("%(level)s人大的上级须为%(parent_level)s人大。")
             % {"level": Level(spec.level).label, "parent_level": Level(wanted_level).label},
-            field="parent",
+            field="parent_id",
         )
     return parent
 

@@ -284,6 +284,7 @@ export interface components {
             name: string;
             slug: string;
             level: components["schemas"]["CongressLevelEnum"];
+            division_code: string;
         };
         /**
          * @description * `city` - 市级
@@ -301,6 +302,7 @@ export interface components {
             /** 层级 */
             level: components["schemas"]["CongressLevelEnum"];
             parent_id: number | null;
+            parent_name?: string | null;
             /** 行政区划代码 */
             division_code: string;
             /** 状态 */

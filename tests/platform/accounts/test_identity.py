@@ -188,3 +188,23 @@ def test_unauthenticated_api_calls_get_401(world: World) -> None:
 
     assert response.status_code == 401
     assert response.json()["code"] == "not_authenticated"
+
+
+def test_a_short_password_is_refused_in_chinese(world: World) -> None:
+    client = client_on(world.town_a, world.staff_a)
+
+    response = client.post(
+        "/api/v1/auth/password",
+        {"old_password": PASSWORD, "new_password": "Ab#1"},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="zh-hans",
+    )
+
+    assert "密码太短" in response.json()["detail"]
+
+
+def test_the_session_names_the_division_code(world: World) -> None:
+    session = client_on(world.town_a, world.staff_a).get("/api/v1/auth/session").json()
+
+    assert session["congress"]["division_code"] == "369801101"
+    assert session["memberships"][0]["congress"]["division_code"] == "369801101"

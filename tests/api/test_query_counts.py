@@ -1,0 +1,64 @@
+"""List endpoints: the number of queries does not grow with the number of rows."""
+
+from typing import Any
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django_tenants.utils import tenant_context
+
+from congresses.services import CongressSpec, congress_provision
+from tenants.deputies.services import deputy_register
+from tests.conftest import World, client_on
+from tests.factories import make_term
+
+
+def _queries(client: Any, path: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    return len(captured.captured_queries)
+
+
+def test_the_deputy_list_costs_the_same_for_3_and_30_deputies(world: World) -> None:
+    client = client_on(world.town_a, world.staff_a)
+    with tenant_context(world.town_a):
+        term = make_term()
+        for i in range(3):
+            deputy_register(
+                term=term,
+                name=f"代表{i}",
+                gender="male",
+                level="township",
+                constituency="一",
+                actor=None,
+            )
+    few = _queries(client, "/api/v1/deputies")
+    with tenant_context(world.town_a):
+        for i in range(27):
+            deputy_register(
+                term=term,
+                name=f"代表{i + 3}",
+                gender="male",
+                level="township",
+                constituency="一",
+                actor=None,
+            )
+
+    assert _queries(client, "/api/v1/deputies") == few
+
+
+def test_the_congress_list_costs_the_same_for_more_townships(world: World) -> None:
+    client = client_on(world.county, world.county_admin)
+    few = _queries(client, "/api/v1/congresses")
+    for i in range(3):
+        congress_provision(
+            spec=CongressSpec(
+                name=f"新增{i}镇人大主席团", slug=f"more-{i}", level="township",
+                division_code=f"369801{200 + i}", parent_id=world.county.pk,
+            ),
+            requested_by=world.operator, acting_in=None,
+        )  # fmt: skip
+
+    body = client.get("/api/v1/congresses").json()
+    assert {"more-0", "more-1", "more-2"} <= {c["slug"] for c in body["results"]}
+    assert all(c["parent_name"] for c in body["results"] if c["level"] == "township")
+    assert _queries(client, "/api/v1/congresses") == few
