@@ -64,7 +64,7 @@ def live_platform(
 ) -> Iterator[LivePlatform]:
     db = settings.DATABASES["default"]
     host, port, user = str(db["HOST"] or "127.0.0.1"), str(db["PORT"] or 5432), str(db["USER"])
-    name = "test_congress_e2e"
+    name = f"{settings.DATABASES['default']['TEST']['NAME']}_e2e"
     _recreate_database(name, host=host, port=port, user=user)
     web_port = free_port()
     env = {
