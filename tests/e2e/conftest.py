@@ -64,7 +64,7 @@ def live_platform(
 ) -> Iterator[LivePlatform]:
     db = settings.DATABASES["default"]
     host, port, user = str(db["HOST"] or "127.0.0.1"), str(db["PORT"] or 5432), str(db["USER"])
-    name = f"{settings.DATABASES['default']['TEST']['NAME']}_e2e"
+    name = f"{os.environ.get('CONGRESS_TEST_DATABASE', 'test_congress')}_e2e"
     _recreate_database(name, host=host, port=port, user=user)
     web_port = free_port()
     env = {
