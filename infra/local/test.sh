@@ -28,7 +28,7 @@ fi
 bash infra/local/check.sh
 
 say "front end: API types, lint, types, unit tests, build"
-(cd frontend && npm run --silent check:api && npm run --silent lint && npm run --silent test && npm run --silent build >/dev/null)
+(cd frontend && npm run --silent check:api && npm run --silent lint && npm run --silent test && npm run --silent build)
 
 say "python tests (unit, API, browser)"
 "$VENV/bin/python" -m pytest "$@"
