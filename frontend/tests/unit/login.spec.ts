@@ -11,7 +11,13 @@ import LoginView from '@/views/login/index.vue'
 
 const anonymous: Session = {
   user: null,
-  congress: { id: 4, name: '青石镇人大主席团', slug: 'qingshi', level: 'township' },
+  congress: {
+    id: 4,
+    name: '青石镇人大主席团',
+    slug: 'qingshi',
+    level: 'township',
+    division_code: '369902101',
+  },
   roles: [],
   memberships: [],
   idle_timeout_seconds: 1800,
