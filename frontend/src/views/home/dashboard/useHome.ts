@@ -2,25 +2,21 @@ import { computed, onMounted, ref } from 'vue'
 
 import { listCongresses } from '@/api/congresses'
 import { errorMessage } from '@/api/http'
-import type { Congress } from '@/api/types'
 import { useSessionStore } from '@/stores/session'
 
 export function useHome() {
   const session = useSessionStore()
-  const detail = ref<Congress | null>(null)
   const congressCount = ref<number | null>(null)
   const loading = ref(false)
   const error = ref('')
 
-  /** The session names this congress; its division code and status come from the list. */
+  /** A congress's host has all it shows in the session; the operators' console counts congresses. */
   async function load() {
+    if (!session.isPlatformHost) return
     loading.value = true
     error.value = ''
     try {
-      const page = await listCongresses({ page_size: 200 })
-      congressCount.value = page.count
-      const id = session.congress?.id
-      detail.value = id === undefined ? null : (page.results.find((c) => c.id === id) ?? null)
+      congressCount.value = (await listCongresses({ page_size: 1 })).count
     } catch (failure) {
       error.value = errorMessage(failure)
     } finally {
@@ -39,9 +35,9 @@ export function useHome() {
     }
   }
 
-  const divisionCode = computed(() => detail.value?.division_code || '—')
+  const divisionCode = computed(() => session.congress?.division_code || '—')
 
   onMounted(load)
 
-  return { session, detail, divisionCode, congressCount, loading, error, switching, switchTo, load }
+  return { session, divisionCode, congressCount, loading, error, switching, switchTo, load }
 }
