@@ -18,9 +18,7 @@ export function provisionableLevels(hostLevel: CongressLevel | null): CongressLe
 export function useCongressList() {
   const session = useSessionStore()
   const list = usePagedList<Congress>(listCongresses, CONGRESS_PAGE_SIZE)
-  const byId = computed(() => new Map(list.rows.value.map((c) => [c.id, c])))
   const levels = computed(() => provisionableLevels(session.congress?.level ?? null))
-  const parentName = (id: number | null) => (id === null ? '—' : (byId.value.get(id)?.name ?? '—'))
   onMounted(() => list.load(1))
-  return { ...list, byId, levels, parentName }
+  return { ...list, levels }
 }
