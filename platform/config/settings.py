@@ -46,6 +46,7 @@ TENANT_APPS = [
     "audit",
     "filestore",
     "tenants.deputies",
+    "tenants.voting",
     "tenants.demo",
 ]
 INSTALLED_APPS = list(SHARED_APPS) + [app for app in TENANT_APPS if app not in SHARED_APPS]

@@ -1,0 +1,331 @@
+"""票决 writes. Each is one transaction with its audit entry; a refusal names its reason."""
+
+import hashlib
+import secrets
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_tenants.utils import quote_schema_name
+
+from audit.services import audit_record
+from ops.errors import Conflict, DomainError, NotAllowed
+from ops.tenancy import current_schema
+from tenants.deputies.models import Deputy, Term
+
+from . import rules
+from .models import (
+    Attendance,
+    Ballot,
+    Candidate,
+    Channel,
+    Cycle,
+    Entitlement,
+    Participation,
+    Phase,
+    Round,
+)
+from .phases import phase_require
+from .selectors import cycle_entitled_deputies, cycle_rule_set
+
+YES, NO, ABSTAIN = "yes", "no", "abstain"
+
+
+def cycle_create(*, year: int, title: str, term: Term, actor: Any, seats: int = 10) -> Cycle:
+    with transaction.atomic():
+        if Cycle.objects.filter(year=year).exists():
+            raise Conflict("cycle_exists", _("该年度的票决已存在。"), field="year")
+        cycle = Cycle.objects.create(year=year, title=title.strip(), term=term, seats=seats)
+        audit_record(
+            action="voting.cycle_create", actor=actor, target=cycle, payload={"year": year}
+        )
+    return cycle
+
+
+def cycle_set_rules(*, cycle: Cycle, actor: Any, **changes: Any) -> Cycle:
+    allowed = {
+        "seats", "min_surplus", "ballot_form", "threshold_base", "quorum_numerator",
+        "quorum_denominator", "shortfall", "channel",
+    }  # fmt: skip
+    unknown = set(changes) - allowed
+    if unknown:
+        raise DomainError(
+            "rule_unknown", _("未知的规则项：%(r)s") % {"r": ", ".join(sorted(unknown))}
+        )
+    with transaction.atomic():
+        cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
+        phase_require(cycle, "set_rules")
+        for name, value in changes.items():
+            setattr(cycle, name, value)
+        problems = cycle_rule_set(cycle).problems()
+        if problems:
+            raise DomainError(problems[0], _("票决规则不成立：%(p)s") % {"p": ", ".join(problems)})
+        cycle.save(update_fields=list(changes))
+        audit_record(
+            action="voting.rules_set",
+            actor=actor,
+            target=cycle,
+            payload={k: str(v) for k, v in changes.items()},
+        )
+    return cycle
+
+
+def candidate_add(
+    *, cycle: Cycle, name: str, actor: Any, category: str = "", summary: str = "",
+    estimated_cost: Any = None,
+) -> Candidate:  # fmt: skip
+    if not name.strip():
+        raise DomainError("candidate_name_required", _("请填写项目名称。"), field="name")
+    with transaction.atomic():
+        cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
+        phase_require(cycle, "add_candidate")
+        if cycle.candidates.filter(name=name.strip()).exists():
+            raise Conflict("candidate_exists", _("已有同名候选项目。"), field="name")
+        candidate = Candidate.objects.create(
+            cycle=cycle, sequence=cycle.candidates.count() + 1, name=name.strip(), category=category,
+            summary=summary, estimated_cost=estimated_cost,
+        )  # fmt: skip
+        audit_record(action="voting.candidate_add", actor=actor, target=candidate)
+    return candidate
+
+
+def cycle_open_voting(*, cycle: Cycle, actor: Any) -> Cycle:
+    """Fix the rule set and move to the vote. Refused without the required surplus (差额)."""
+    with transaction.atomic():
+        cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
+        phase_require(cycle, "open_voting")
+        rule_set = cycle_rule_set(cycle)
+        count = cycle.candidates.count()
+        if not rules.candidate_list_ok(candidates=count, rules=rule_set):
+            raise DomainError(
+                "surplus_missing",
+                _("候选项目须多于拟产生项目数（差额）：需要至少 %(need)d 个，现有 %(have)d 个。")
+                % {"need": rule_set.seats + rule_set.min_surplus, "have": count},
+            )
+        cycle.phase = Phase.VOTE
+        cycle.rules_fixed_at = timezone.now()
+        cycle.save(update_fields=["phase", "rules_fixed_at"])
+        audit_record(
+            action="voting.open_voting", actor=actor, target=cycle, payload={"candidates": count}
+        )
+    return cycle
+
+
+def attendance_sign_in(*, cycle: Cycle, deputy: Deputy, actor: Any) -> Attendance:
+    with transaction.atomic():
+        phase_require(cycle, "sign_in")
+        if not cycle_entitled_deputies(cycle).filter(pk=deputy.pk).exists():
+            raise NotAllowed("not_entitled", _("您不是本次会议的表决代表。"))
+        attendance, created = Attendance.objects.get_or_create(cycle=cycle, deputy=deputy)
+        if created:
+            audit_record(action="voting.sign_in", actor=actor, target=attendance)
+    return attendance
+
+
+def round_open(
+    *, cycle: Cycle, actor: Any, candidates: Sequence[Candidate] | None = None, seats: int | None = None,
+    kind: str = Round.Kind.MAIN,
+) -> Round:  # fmt: skip
+    with transaction.atomic():
+        cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
+        phase_require(cycle, "open_round")
+        if cycle.rounds.filter(state=Round.State.OPEN).exists():
+            raise Conflict("round_already_open", _("已有正在进行的投票。"))
+        entitled = cycle_entitled_deputies(cycle).count()
+        present = cycle.attendances.count()
+        if not rules.quorum_met(entitled=entitled, present=present, rules=cycle_rule_set(cycle)):
+            raise DomainError(
+                "quorum_not_met",
+                _("出席代表 %(present)d 人，未达到法定人数（应到 %(entitled)d 人的 %(n)d/%(d)d）。")
+                % {
+                    "present": present,
+                    "entitled": entitled,
+                    "n": cycle.quorum_numerator,
+                    "d": cycle.quorum_denominator,
+                },
+            )
+        chosen = (
+            list(candidates)
+            if candidates is not None
+            else list(cycle.candidates.filter(status=Candidate.Status.CANDIDATE))
+        )
+        if any(c.cycle_id != cycle.pk for c in chosen) or not chosen:
+            raise DomainError("round_candidates_invalid", _("本轮候选项目无效。"))
+        number = (
+            cycle.rounds.order_by("-number").values_list("number", flat=True).first() or 0
+        ) + 1
+        round_ = Round.objects.create(
+            cycle=cycle,
+            number=number,
+            kind=kind,
+            seats=seats or cycle.seats,
+            opened_at=timezone.now(),
+        )
+        round_.candidates.set(chosen)
+        audit_record(
+            action="voting.round_open", actor=actor, target=round_,
+            payload={"number": number, "kind": kind, "candidates": [c.pk for c in chosen], "present": present},
+        )  # fmt: skip
+    return round_
+
+
+@dataclass(frozen=True)
+class CastReceipt:
+    code: str
+
+
+def _validated_choices(round_: Round, cycle: Cycle, choices: Any) -> dict[str, Any]:
+    candidate_ids = {str(pk) for pk in round_.candidates.values_list("pk", flat=True)}
+    malformed = DomainError("ballot_malformed", _("选票格式不正确。"))
+    if cycle.ballot_form == rules.BallotForm.PER_CANDIDATE:
+        if not isinstance(choices, Mapping) or {str(k) for k in choices} != candidate_ids:
+            raise malformed
+        if any(v not in (YES, NO, ABSTAIN) for v in choices.values()):
+            raise malformed
+        return {str(k): v for k, v in choices.items()}
+    if not isinstance(choices, Sequence) or isinstance(choices, str):
+        raise malformed
+    marked = {str(c) for c in choices}
+    if len(marked) != len(choices) or not marked <= candidate_ids:
+        raise malformed
+    if not rules.choose_n_ballot_valid(marks=len(marked), seats=round_.seats):
+        raise DomainError(
+            "ballot_too_many_marks", _("所选项目超过 %(n)d 个，选票无效。") % {"n": round_.seats}
+        )
+    return {"marked": sorted(marked)}
+
+
+def ballot_cast(*, round_id: int, deputy: Deputy, choices: Any, actor: Any) -> CastReceipt:
+    """Who voted and what was voted, written apart in one transaction. A second ballot by the
+    same deputy, however concurrent, fails on the participation's unique constraint."""
+    code = secrets.token_urlsafe(16)
+    try:
+        with transaction.atomic():
+            round_ = (
+                Round.objects.select_for_update()
+                .select_related("cycle")
+                .filter(pk=round_id)
+                .first()
+            )
+            if round_ is None:
+                raise DomainError("round_unknown", _("该投票不存在。"))
+            cycle = round_.cycle
+            phase_require(cycle, "cast")
+            if round_.state != Round.State.OPEN:
+                raise DomainError("round_not_open", _("该轮投票未开始或已结束。"))
+            if not cycle.attendances.filter(deputy=deputy).exists():
+                raise NotAllowed("not_signed_in", _("请先签到，再投票。"))
+            ballot = _validated_choices(round_, cycle, choices)
+            Participation.objects.create(round=round_, deputy=deputy, channel=Channel.ELECTRONIC)
+            Ballot.objects.create(round=round_, choices=ballot, receipt_hash=_receipt_hash(code))
+            # The audit entry says who took part, never what they chose.
+            audit_record(
+                action="voting.participate",
+                actor=actor,
+                target=round_,
+                payload={"deputy": deputy.pk},
+            )
+    except IntegrityError:
+        raise Conflict("already_voted", _("您已在本轮投票，不能重复投票。")) from None
+    return CastReceipt(code=code)
+
+
+def _receipt_hash(code: str) -> str:
+    return hashlib.sha256(code.encode()).hexdigest()
+
+
+def round_close(*, round_id: int, actor: Any) -> Round:
+    """Freeze the entitled list and the totals, seal the ballots in random order, tally, decide."""
+    with transaction.atomic():
+        round_ = Round.objects.select_for_update().select_related("cycle").get(pk=round_id)
+        cycle = round_.cycle
+        phase_require(cycle, "close_round")
+        if round_.state != Round.State.OPEN:
+            raise DomainError("round_not_open", _("该轮投票未开始或已结束。"))
+        entitled = list(cycle_entitled_deputies(cycle).values_list("pk", flat=True))
+        voted = set(round_.participations.values_list("deputy_id", flat=True))
+        Entitlement.objects.bulk_create(
+            Entitlement(round=round_, deputy_id=pk, voted=pk in voted) for pk in entitled
+        )
+        ballots = _seal_ballots(round_)
+        if len(ballots) != len(voted):
+            raise RuntimeError(
+                f"round {round_.pk}: {len(ballots)} ballots for {len(voted)} participations"
+            )
+        candidates = list(round_.candidates.order_by("sequence"))
+        counts = _tally(cycle, candidates, ballots)
+        turnout = rules.Turnout(
+            entitled=len(entitled), present=cycle.attendances.count(), valid_ballots=len(ballots)
+        )
+        decision = rules.decide(
+            counts=counts, order=[str(c.pk) for c in candidates], turnout=turnout, seats=round_.seats,
+            rules=cycle_rule_set(cycle), shortfall_round_allowed=round_.kind == Round.Kind.MAIN,
+        )  # fmt: skip
+        _apply_decision(cycle, candidates, decision)
+        round_.state = Round.State.CLOSED
+        round_.closed_at = timezone.now()
+        round_.entitled_count, round_.present_count = turnout.entitled, turnout.present
+        round_.participation_count = round_.ballot_count = len(ballots)
+        round_.result = {
+            "counts": {pk: vars(c) for pk, c in counts.items()},
+            "adopted": list(decision.adopted),
+            "next_round": list(decision.next_round),
+            "next_round_seats": decision.next_round_seats,
+            "reason": decision.reason,
+        }
+        round_.save()
+        audit_record(action="voting.round_close", actor=actor, target=round_, payload=round_.result)
+    transaction.on_commit(partial(_vacuum_ballots, current_schema()))
+    return round_
+
+
+def _seal_ballots(round_: Round) -> list[dict[str, Any]]:
+    """Rewrite the round's ballots as new rows in a random order within this one transaction, so
+    neither key, physical position nor transaction id relates a ballot to its casting."""
+    live = list(round_.ballots.filter(sealed=False).values("choices", "receipt_hash"))
+    secrets.SystemRandom().shuffle(live)
+    round_.ballots.filter(sealed=False).delete()
+    Ballot.objects.bulk_create(Ballot(round=round_, sealed=True, **b) for b in live)
+    return [b["choices"] for b in live]
+
+
+def _vacuum_ballots(schema: str) -> None:
+    # Dead tuples of the deleted live rows would keep the casting order until vacuumed.
+    with connection.cursor() as cursor:
+        cursor.execute(f"VACUUM {quote_schema_name(schema)}.voting_ballot")
+
+
+def _tally(
+    cycle: Cycle, candidates: list[Candidate], ballots: list[dict[str, Any]]
+) -> dict[str, rules.CandidateCount]:
+    tally = {str(c.pk): {YES: 0, NO: 0, ABSTAIN: 0} for c in candidates}
+    for ballot in ballots:
+        if cycle.ballot_form == rules.BallotForm.CHOOSE_N:
+            for pk in ballot["marked"]:
+                tally[pk][YES] += 1
+        else:
+            for pk, choice in ballot.items():
+                tally[pk][choice] += 1
+    return {pk: rules.CandidateCount(t[YES], t[NO], t[ABSTAIN]) for pk, t in tally.items()}
+
+
+def _apply_decision(cycle: Cycle, candidates: list[Candidate], decision: rules.Decision) -> None:
+    already = cycle.candidates.filter(status=Candidate.Status.ADOPTED).count()
+    for rank, pk in enumerate(decision.adopted, start=already + 1):
+        Candidate.objects.filter(pk=int(pk)).update(status=Candidate.Status.ADOPTED, rank=rank)
+    if not decision.next_round:
+        pending = {str(c.pk) for c in candidates} - set(decision.adopted)
+        Candidate.objects.filter(pk__in=[int(pk) for pk in pending]).update(
+            status=Candidate.Status.NOT_ADOPTED
+        )
+
+
+def receipt_check(*, round_id: int, code: str) -> bool:
+    """Was a ballot with this receipt counted? Yes or no, never its content."""
+    return Ballot.objects.filter(
+        round_id=round_id, sealed=True, receipt_hash=_receipt_hash(code)
+    ).exists()
