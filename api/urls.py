@@ -5,6 +5,7 @@ from .auth import views as auth
 from .congresses.views import CongressListView, ProvisioningJobView
 from .deputies.views import DeputyDetailView, DeputyListView
 from .files.views import FileDownloadView, FileUploadView
+from .voting import views as voting
 
 urlpatterns = [
     path("auth/csrf", auth.CsrfView.as_view()),
@@ -21,4 +22,15 @@ urlpatterns = [
     path("audit/entries", AuditEntryListView.as_view()),
     path("files", FileUploadView.as_view()),
     path("files/<int:pk>/url", FileDownloadView.as_view()),
+    path("voting/cycles", voting.CycleListView.as_view()),
+    path("voting/cycles/<int:pk>", voting.CycleDetailView.as_view()),
+    path("voting/cycles/<int:pk>/rules", voting.CycleRulesView.as_view()),
+    path("voting/cycles/<int:pk>/open-voting", voting.CycleOpenVotingView.as_view()),
+    path("voting/cycles/<int:pk>/candidates", voting.CandidateListView.as_view()),
+    path("voting/cycles/<int:pk>/sign-in", voting.SignInView.as_view()),
+    path("voting/cycles/<int:pk>/rounds", voting.RoundListView.as_view()),
+    path("voting/rounds/<int:pk>", voting.RoundDetailView.as_view()),
+    path("voting/rounds/<int:pk>/ballots", voting.BallotView.as_view()),
+    path("voting/rounds/<int:pk>/close", voting.RoundCloseView.as_view()),
+    path("voting/rounds/<int:pk>/receipt-check", voting.ReceiptCheckView.as_view()),
 ]

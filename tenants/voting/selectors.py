@@ -1,4 +1,5 @@
-from django.db.models import QuerySet
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from tenants.deputies.models import Deputy
 
@@ -26,3 +27,32 @@ def cycle_entitled_deputies(cycle: Cycle) -> QuerySet[Deputy]:
 def round_live_count(round_: Round) -> int:
     """Ballots cast so far: what the chair sees, never their content."""
     return round_.participations.count()
+
+
+def cycle_list() -> QuerySet[Cycle]:
+    entitled = (
+        Deputy.objects.filter(term=OuterRef("term"), status=Deputy.Status.SERVING)
+        .values("term")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Cycle.objects.annotate(
+        candidate_count=Count("candidates", distinct=True),
+        present_count=Count("attendances", distinct=True),
+        entitled_count=Coalesce(Subquery(entitled), 0),
+    ).order_by("-year")
+
+
+def deputy_of_user(cycle: Cycle, user_id: int) -> Deputy | None:
+    """The caller's seat among the deputies entitled to vote in this cycle, if any."""
+    return cycle_entitled_deputies(cycle).filter(user_id=user_id).first()
+
+
+def round_for_display(round_id: int) -> Round | None:
+    return (
+        Round.objects.select_related("cycle")
+        .prefetch_related("candidates")
+        .annotate(ballots_cast=Count("participations"))
+        .filter(pk=round_id)
+        .first()
+    )

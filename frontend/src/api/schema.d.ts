@@ -246,6 +246,196 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/voting/cycles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度票决 / voting cycles */
+        get: operations["voting_cycle_list"];
+        put?: never;
+        /** 新建年度票决 / create a voting cycle */
+        post: operations["voting_cycle_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/cycles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度票决详情 / one cycle */
+        get: operations["voting_cycle_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/cycles/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 候选项目 / candidates */
+        get: operations["voting_candidate_list"];
+        put?: never;
+        /** 增加候选项目 / add a candidate */
+        post: operations["voting_candidate_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/cycles/{id}/open-voting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确定规则并进入票决 / fix the rules and open the vote */
+        post: operations["voting_cycle_open_voting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/cycles/{id}/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 表决轮次 / rounds of a cycle */
+        get: operations["voting_round_list"];
+        put?: never;
+        /** 开始投票（主持人）/ open a round (chair) */
+        post: operations["voting_round_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/cycles/{id}/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 设置票决规则（票决前）/ set the rule set (before voting opens) */
+        post: operations["voting_cycle_rules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/cycles/{id}/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 代表签到 / sign in to the session */
+        post: operations["voting_sign_in"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 投票状态与实时人数（不含内容）/ round state and live count (never content) */
+        get: operations["voting_round_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/rounds/{id}/ballots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 投票（无记名）/ cast a secret ballot */
+        post: operations["voting_ballot_cast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/rounds/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束投票并计票（主持人）/ close and count (chair) */
+        post: operations["voting_round_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/rounds/{id}/receipt-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 核验回执：选票是否已计入 / was my ballot counted? */
+        post: operations["voting_receipt_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -279,6 +469,60 @@ export interface components {
             /** 请求ID */
             request_id?: string;
         };
+        /**
+         * @description * `per_candidate` - per_candidate
+         *     * `choose_n` - choose_n
+         * @enum {string}
+         */
+        BallotFormEnum: "per_candidate" | "choose_n";
+        BallotInRequest: {
+            /** @description 逐项表决：{候选项目ID: yes|no|abstain}；限选：[候选项目ID…] / per candidate: {candidate id: yes|no|abstain}; choose N: [candidate id, …] */
+            choices: unknown;
+        };
+        CandidateInRequest: {
+            name: string;
+            /** @default  */
+            category: string;
+            /** @default  */
+            summary: string;
+            /** Format: decimal */
+            estimated_cost?: string | null;
+        };
+        CandidateOut: {
+            readonly id: number;
+            /** 序号 */
+            sequence: number;
+            /** 项目名称 */
+            name: string;
+            /** 类别 */
+            category?: string;
+            /** 项目概述 */
+            summary?: string;
+            /**
+             * 估算投资（万元）
+             * Format: decimal
+             */
+            estimated_cost?: string | null;
+            /** 状态 */
+            status?: components["schemas"]["CandidateOutStatusEnum"];
+            /** 名次 */
+            rank?: number | null;
+        };
+        /**
+         * @description * `candidate` - 候选
+         *     * `adopted` - 票决通过
+         *     * `not_adopted` - 未通过
+         * @enum {string}
+         */
+        CandidateOutStatusEnum: "candidate" | "adopted" | "not_adopted";
+        /**
+         * @description * `electronic` - 电子表决
+         *     * `paper` - 纸质选票
+         *     * `device` - 表决器
+         *     * `hybrid` - 电子与纸质并用
+         * @enum {string}
+         */
+        ChannelEnum: "electronic" | "paper" | "device" | "hybrid";
         CongressBrief: {
             id: number;
             name: string;
@@ -334,6 +578,53 @@ export interface components {
             admin_display_name: string;
             /** @default  */
             admin_password: string;
+        };
+        CycleCreateInRequest: {
+            year: number;
+            title: string;
+            /** @default 10 */
+            seats: number;
+        };
+        CycleOut: {
+            readonly id: number;
+            /** 年度 */
+            year: number;
+            /** 名称 */
+            title: string;
+            /** 阶段 */
+            phase?: components["schemas"]["PhaseEnum"];
+            /** 拟票决产生项目数 */
+            seats?: number;
+            /** 最少差额数 */
+            min_surplus?: number;
+            /** 表决方式 */
+            ballot_form?: components["schemas"]["BallotFormEnum"];
+            /** 通过基数 */
+            threshold_base?: components["schemas"]["ThresholdBaseEnum"];
+            quorum_numerator?: number;
+            quorum_denominator?: number;
+            /** 不足额处理 */
+            shortfall?: components["schemas"]["ShortfallEnum"];
+            /** 表决渠道 */
+            channel?: components["schemas"]["ChannelEnum"];
+            /**
+             * 规则确定时间
+             * Format: date-time
+             */
+            rules_fixed_at?: string | null;
+            readonly candidate_count: number;
+            readonly present_count: number;
+            readonly entitled_count: number;
+        };
+        CycleRulesInRequest: {
+            seats?: number;
+            min_surplus?: number;
+            ballot_form?: components["schemas"]["BallotFormEnum"];
+            threshold_base?: components["schemas"]["ThresholdBaseEnum"];
+            quorum_numerator?: number;
+            quorum_denominator?: number;
+            shortfall?: components["schemas"]["ShortfallEnum"];
+            channel?: components["schemas"]["ChannelEnum"];
         };
         DeputyOut: {
             readonly id: number;
@@ -394,6 +685,13 @@ export interface components {
          * @enum {string}
          */
         GenderEnum: "male" | "female";
+        /**
+         * @description * `main` - 正式票决
+         *     * `tie` - 同票再次投票
+         *     * `shortfall` - 另行票决
+         * @enum {string}
+         */
+        KindEnum: "main" | "tie" | "shortfall";
         LoginInRequest: {
             username: string;
             password: string;
@@ -451,9 +749,20 @@ export interface components {
             old_password: string;
             new_password: string;
         };
+        /**
+         * @description * `solicit` - 征集
+         *     * `shortlist` - 初定
+         *     * `deliberate` - 审议
+         *     * `vote` - 票决
+         *     * `implement` - 实施监督
+         *     * `evaluate` - 评估
+         *     * `closed` - 已结束
+         * @enum {string}
+         */
+        PhaseEnum: "solicit" | "shortlist" | "deliberate" | "vote" | "implement" | "evaluate" | "closed";
         ProvisioningJobOut: {
             readonly id: number;
-            state?: components["schemas"]["StateEnum"];
+            state?: components["schemas"]["ProvisioningJobOutStateEnum"];
             step?: string;
             progress?: number;
             error_code?: string;
@@ -467,6 +776,24 @@ export interface components {
             finished_at?: string | null;
         };
         /**
+         * @description * `queued` - 排队中
+         *     * `running` - 进行中
+         *     * `succeeded` - 已完成
+         *     * `failed` - 失败
+         * @enum {string}
+         */
+        ProvisioningJobOutStateEnum: "queued" | "running" | "succeeded" | "failed";
+        ReceiptCheckInRequest: {
+            receipt: string;
+        };
+        ReceiptCheckOut: {
+            counted: boolean;
+        };
+        ReceiptOut: {
+            /** @description 回执码，仅显示一次 / receipt code, shown once */
+            receipt: string;
+        };
+        /**
          * @description * `system_admin` - 系统管理员
          *     * `security_admin` - 安全管理员
          *     * `audit_admin` - 审计管理员
@@ -478,6 +805,43 @@ export interface components {
          * @enum {string}
          */
         RoleEnum: "system_admin" | "security_admin" | "audit_admin" | "staff" | "deputy" | "unit" | "party_reviewer" | "teller";
+        RoundOpenInRequest: {
+            candidate_ids?: number[];
+            seats?: number;
+            /** @default main */
+            kind: components["schemas"]["KindEnum"];
+        };
+        RoundOut: {
+            readonly id: number;
+            /** 轮次 */
+            number: number;
+            kind?: components["schemas"]["KindEnum"];
+            /** 本轮产生项目数 */
+            seats: number;
+            state?: components["schemas"]["RoundOutStateEnum"];
+            phase: components["schemas"]["PhaseEnum"];
+            ballot_form: string;
+            candidates: components["schemas"]["CandidateOut"][];
+            /** @description 已投票人数（不含内容）/ ballots cast so far, never their content */
+            ballots_cast: number;
+            /** @description 本人是否已投票 / whether the caller has voted */
+            readonly i_voted: boolean;
+            /** Format: date-time */
+            opened_at: string;
+            /** Format: date-time */
+            closed_at?: string | null;
+            entitled_count?: number | null;
+            present_count?: number | null;
+            participation_count?: number | null;
+            ballot_count?: number | null;
+            result?: unknown;
+        };
+        /**
+         * @description * `open` - 投票中
+         *     * `closed` - 已结束
+         * @enum {string}
+         */
+        RoundOutStateEnum: "open" | "closed";
         SessionOut: {
             user: components["schemas"]["UserOut"] | null;
             congress: components["schemas"]["CongressBrief"] | null;
@@ -486,19 +850,24 @@ export interface components {
             idle_timeout_seconds: number;
         };
         /**
-         * @description * `queued` - 排队中
-         *     * `running` - 进行中
-         *     * `succeeded` - 已完成
-         *     * `failed` - 失败
+         * @description * `accept_fewer` - accept_fewer
+         *     * `new_round` - new_round
          * @enum {string}
          */
-        StateEnum: "queued" | "running" | "succeeded" | "failed";
+        ShortfallEnum: "accept_fewer" | "new_round";
         SwitchInRequest: {
             congress_id: number;
         };
         SwitchOut: {
             url: string;
         };
+        /**
+         * @description * `entitled` - entitled
+         *     * `present` - present
+         *     * `valid` - valid
+         * @enum {string}
+         */
+        ThresholdBaseEnum: "entitled" | "present" | "valid";
         TokenCreateInRequest: {
             name: string;
             /** @default 90 */
@@ -861,6 +1230,332 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProvisioningJobOut"];
+                };
+            };
+        };
+    };
+    voting_cycle_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleOut"][];
+                };
+            };
+        };
+    };
+    voting_cycle_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CycleCreateInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CycleCreateInRequest"];
+                "multipart/form-data": components["schemas"]["CycleCreateInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleOut"];
+                };
+            };
+        };
+    };
+    voting_cycle_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleOut"];
+                };
+            };
+        };
+    };
+    voting_candidate_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateOut"][];
+                };
+            };
+        };
+    };
+    voting_candidate_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CandidateInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CandidateInRequest"];
+                "multipart/form-data": components["schemas"]["CandidateInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateOut"];
+                };
+            };
+        };
+    };
+    voting_cycle_open_voting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleOut"];
+                };
+            };
+        };
+    };
+    voting_round_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundOut"][];
+                };
+            };
+        };
+    };
+    voting_round_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RoundOpenInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RoundOpenInRequest"];
+                "multipart/form-data": components["schemas"]["RoundOpenInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundOut"];
+                };
+            };
+        };
+    };
+    voting_cycle_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CycleRulesInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CycleRulesInRequest"];
+                "multipart/form-data": components["schemas"]["CycleRulesInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleOut"];
+                };
+            };
+        };
+    };
+    voting_sign_in: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleOut"];
+                };
+            };
+        };
+    };
+    voting_round_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundOut"];
+                };
+            };
+        };
+    };
+    voting_ballot_cast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BallotInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["BallotInRequest"];
+                "multipart/form-data": components["schemas"]["BallotInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptOut"];
+                };
+            };
+        };
+    };
+    voting_round_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundOut"];
+                };
+            };
+        };
+    };
+    voting_receipt_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReceiptCheckInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ReceiptCheckInRequest"];
+                "multipart/form-data": components["schemas"]["ReceiptCheckInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptCheckOut"];
                 };
             };
         };

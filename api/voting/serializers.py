@@ -1,0 +1,111 @@
+from rest_framework import serializers
+
+from tenants.voting.models import Candidate, Channel, Cycle, Phase, Round
+from tenants.voting.rules import BallotForm, ShortfallRule, ThresholdBase
+
+
+class CycleOutSerializer(serializers.ModelSerializer[Cycle]):
+    candidate_count = serializers.IntegerField(read_only=True)
+    present_count = serializers.IntegerField(read_only=True)
+    entitled_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Cycle
+        fields = [
+            "id", "year", "title", "phase", "seats", "min_surplus", "ballot_form", "threshold_base",
+            "quorum_numerator", "quorum_denominator", "shortfall", "channel", "rules_fixed_at",
+            "candidate_count", "present_count", "entitled_count",
+        ]  # fmt: skip
+
+
+class CycleCreateInSerializer(serializers.Serializer):
+    year = serializers.IntegerField(min_value=2000, max_value=2100)
+    title = serializers.CharField(max_length=100)
+    seats = serializers.IntegerField(min_value=1, max_value=50, default=10)
+
+
+class CycleRulesInSerializer(serializers.Serializer):
+    seats = serializers.IntegerField(min_value=1, max_value=50, required=False)
+    min_surplus = serializers.IntegerField(min_value=1, max_value=50, required=False)
+    ballot_form = serializers.ChoiceField(choices=[f.value for f in BallotForm], required=False)
+    threshold_base = serializers.ChoiceField(
+        choices=[b.value for b in ThresholdBase], required=False
+    )
+    quorum_numerator = serializers.IntegerField(min_value=1, max_value=100, required=False)
+    quorum_denominator = serializers.IntegerField(min_value=1, max_value=100, required=False)
+    shortfall = serializers.ChoiceField(choices=[r.value for r in ShortfallRule], required=False)
+    channel = serializers.ChoiceField(choices=Channel.choices, required=False)
+
+
+class CandidateOutSerializer(serializers.ModelSerializer[Candidate]):
+    class Meta:
+        model = Candidate
+        fields = [
+            "id",
+            "sequence",
+            "name",
+            "category",
+            "summary",
+            "estimated_cost",
+            "status",
+            "rank",
+        ]
+
+
+class CandidateInSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    category = serializers.CharField(max_length=50, required=False, allow_blank=True, default="")
+    summary = serializers.CharField(required=False, allow_blank=True, default="")
+    estimated_cost = serializers.DecimalField(
+        max_digits=12, decimal_places=2, min_value=0, required=False, allow_null=True, default=None
+    )
+
+
+class RoundOutSerializer(serializers.ModelSerializer[Round]):
+    candidates = CandidateOutSerializer(many=True)
+    ballots_cast = serializers.IntegerField(
+        help_text="已投票人数（不含内容）/ ballots cast so far, never their content"
+    )
+    phase = serializers.ChoiceField(choices=Phase.choices, source="cycle.phase")
+    ballot_form = serializers.CharField(source="cycle.ballot_form")
+    i_voted = serializers.SerializerMethodField(
+        help_text="本人是否已投票 / whether the caller has voted"
+    )
+
+    class Meta:
+        model = Round
+        fields = [
+            "id", "number", "kind", "seats", "state", "phase", "ballot_form", "candidates",
+            "ballots_cast", "i_voted", "opened_at", "closed_at", "entitled_count", "present_count",
+            "participation_count", "ballot_count", "result",
+        ]  # fmt: skip
+
+    def get_i_voted(self, round_: Round) -> bool:
+        return bool(self.context.get("i_voted"))
+
+
+class RoundOpenInSerializer(serializers.Serializer):
+    candidate_ids = serializers.ListField(
+        child=serializers.IntegerField(), required=False, allow_empty=False
+    )
+    seats = serializers.IntegerField(min_value=1, max_value=50, required=False)
+    kind = serializers.ChoiceField(choices=Round.Kind.choices, default=Round.Kind.MAIN)
+
+
+class BallotInSerializer(serializers.Serializer):
+    choices = serializers.JSONField(
+        help_text="逐项表决：{候选项目ID: yes|no|abstain}；限选：[候选项目ID…] / "
+        "per candidate: {candidate id: yes|no|abstain}; choose N: [candidate id, …]"
+    )
+
+
+class ReceiptOutSerializer(serializers.Serializer):
+    receipt = serializers.CharField(help_text="回执码，仅显示一次 / receipt code, shown once")
+
+
+class ReceiptCheckInSerializer(serializers.Serializer):
+    receipt = serializers.CharField(max_length=64)
+
+
+class ReceiptCheckOutSerializer(serializers.Serializer):
+    counted = serializers.BooleanField()

@@ -1,0 +1,268 @@
+"""票决 over HTTP: the staff console, the chair's control and the deputy's ballot. Views only
+translate HTTP to services and back; every rule lives in tenants/voting."""
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.exceptions import NotFound
+from rest_framework.generics import get_object_or_404
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.roles import Role
+from api.permissions import has_role
+from ops.errors import DomainError, NotAllowed
+from tenants.deputies.models import Deputy
+from tenants.deputies.selectors import term_current
+from tenants.voting import services
+from tenants.voting.models import Candidate, Cycle, Participation, Round
+from tenants.voting.selectors import cycle_list, deputy_of_user, round_for_display
+
+from . import serializers as s
+
+STAFF = has_role(Role.STAFF)
+STAFF_OR_DEPUTY = has_role(Role.STAFF, Role.DEPUTY)
+DEPUTY = has_role(Role.DEPUTY)
+
+
+def _cycle(pk: int) -> Cycle:
+    return get_object_or_404(cycle_list(), pk=pk)
+
+
+def _user_id(request: Request) -> int:
+    user = request.user  # a member: the permission classes let no anonymous caller through
+    assert user is not None and user.pk is not None
+    return int(user.pk)
+
+
+def _my_seat(request: Request, cycle: Cycle) -> Deputy:
+    seat = deputy_of_user(cycle, _user_id(request))
+    if seat is None:
+        raise NotAllowed("not_entitled", _("您不是本次会议的表决代表。"))
+    return seat
+
+
+def _valid(serializer_class: type, request: Request) -> dict[str, Any]:
+    data = serializer_class(data=request.data)
+    data.is_valid(raise_exception=True)
+    return dict(data.validated_data)
+
+
+class CycleListView(APIView):
+    def get_permissions(self) -> list[Any]:
+        return [STAFF()] if self.request.method == "POST" else [STAFF_OR_DEPUTY()]
+
+    @extend_schema(
+        operation_id="voting_cycle_list",
+        responses=s.CycleOutSerializer(many=True),
+        summary="年度票决 / voting cycles",
+    )
+    def get(self, request: Request) -> Response:
+        return Response(s.CycleOutSerializer(cycle_list(), many=True).data)
+
+    @extend_schema(
+        operation_id="voting_cycle_create", request=s.CycleCreateInSerializer,
+        responses={201: s.CycleOutSerializer}, summary="新建年度票决 / create a voting cycle",
+    )  # fmt: skip
+    def post(self, request: Request) -> Response:
+        data = _valid(s.CycleCreateInSerializer, request)
+        term = term_current()
+        if term is None:
+            raise NotAllowed("no_current_term", _("尚未设置本届代表名册。"))
+        cycle = services.cycle_create(term=term, actor=request.user, **data)
+        return Response(s.CycleOutSerializer(_cycle(cycle.pk)).data, status=status.HTTP_201_CREATED)
+
+
+class CycleDetailView(APIView):
+    permission_classes = [STAFF_OR_DEPUTY]
+
+    @extend_schema(
+        operation_id="voting_cycle_get",
+        responses=s.CycleOutSerializer,
+        summary="年度票决详情 / one cycle",
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(s.CycleOutSerializer(_cycle(pk)).data)
+
+
+class CycleRulesView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="voting_cycle_rules", request=s.CycleRulesInSerializer, responses=s.CycleOutSerializer,
+        summary="设置票决规则（票决前）/ set the rule set (before voting opens)",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        services.cycle_set_rules(
+            cycle=_cycle(pk), actor=request.user, **_valid(s.CycleRulesInSerializer, request)
+        )
+        return Response(s.CycleOutSerializer(_cycle(pk)).data)
+
+
+class CycleOpenVotingView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="voting_cycle_open_voting", request=None, responses=s.CycleOutSerializer,
+        summary="确定规则并进入票决 / fix the rules and open the vote",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        services.cycle_open_voting(cycle=_cycle(pk), actor=request.user)
+        return Response(s.CycleOutSerializer(_cycle(pk)).data)
+
+
+class CandidateListView(APIView):
+    def get_permissions(self) -> list[Any]:
+        return [STAFF()] if self.request.method == "POST" else [STAFF_OR_DEPUTY()]
+
+    def _candidates(self, pk: int) -> QuerySet[Candidate]:
+        return Candidate.objects.filter(cycle=_cycle(pk)).order_by("sequence")
+
+    @extend_schema(
+        operation_id="voting_candidate_list",
+        responses=s.CandidateOutSerializer(many=True),
+        summary="候选项目 / candidates",
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(s.CandidateOutSerializer(self._candidates(pk), many=True).data)
+
+    @extend_schema(
+        operation_id="voting_candidate_add", request=s.CandidateInSerializer,
+        responses={201: s.CandidateOutSerializer}, summary="增加候选项目 / add a candidate",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        candidate = services.candidate_add(
+            cycle=_cycle(pk), actor=request.user, **_valid(s.CandidateInSerializer, request)
+        )
+        return Response(s.CandidateOutSerializer(candidate).data, status=status.HTTP_201_CREATED)
+
+
+class SignInView(APIView):
+    permission_classes = [DEPUTY]
+
+    @extend_schema(
+        operation_id="voting_sign_in",
+        request=None,
+        responses=s.CycleOutSerializer,
+        summary="代表签到 / sign in to the session",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        cycle = _cycle(pk)
+        services.attendance_sign_in(
+            cycle=cycle, deputy=_my_seat(request, cycle), actor=request.user
+        )
+        return Response(s.CycleOutSerializer(_cycle(pk)).data)
+
+
+def _round_payload(request: Request, round_id: int) -> dict[str, Any]:
+    found = round_for_display(round_id)
+    if found is None:
+        raise _not_found()
+    seat = deputy_of_user(found.cycle, _user_id(request))
+    voted = seat is not None and Participation.objects.filter(round=found, deputy=seat).exists()
+    return dict(s.RoundOutSerializer(found, context={"i_voted": voted}).data)
+
+
+def _not_found() -> NotFound:
+    return NotFound(_("该投票不存在。"), code="round_unknown")
+
+
+class RoundListView(APIView):
+    def get_permissions(self) -> list[Any]:
+        return [STAFF()] if self.request.method == "POST" else [STAFF_OR_DEPUTY()]
+
+    @extend_schema(
+        operation_id="voting_round_list",
+        responses=s.RoundOutSerializer(many=True),
+        summary="表决轮次 / rounds of a cycle",
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        ids = Round.objects.filter(cycle=_cycle(pk)).order_by("number").values_list("pk", flat=True)
+        return Response([_round_payload(request, round_id) for round_id in ids])
+
+    @extend_schema(
+        operation_id="voting_round_open", request=s.RoundOpenInSerializer, responses={201: s.RoundOutSerializer},
+        summary="开始投票（主持人）/ open a round (chair)",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        cycle = _cycle(pk)
+        data = _valid(s.RoundOpenInSerializer, request)
+        chosen = None
+        if "candidate_ids" in data:
+            chosen = list(Candidate.objects.filter(cycle=cycle, pk__in=data["candidate_ids"]))
+            if len(chosen) != len(set(data["candidate_ids"])):
+                raise DomainError(
+                    "round_candidates_invalid", _("本轮候选项目无效。"), field="candidate_ids"
+                )
+        round_ = services.round_open(
+            cycle=cycle,
+            actor=request.user,
+            candidates=chosen,
+            seats=data.get("seats"),
+            kind=data["kind"],
+        )
+        return Response(_round_payload(request, round_.pk), status=status.HTTP_201_CREATED)
+
+
+class RoundDetailView(APIView):
+    permission_classes = [STAFF_OR_DEPUTY]
+
+    @extend_schema(
+        operation_id="voting_round_get", responses=s.RoundOutSerializer,
+        summary="投票状态与实时人数（不含内容）/ round state and live count (never content)",
+    )  # fmt: skip
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(_round_payload(request, pk))
+
+
+class BallotView(APIView):
+    permission_classes = [DEPUTY]
+
+    @extend_schema(
+        operation_id="voting_ballot_cast", request=s.BallotInSerializer, responses={201: s.ReceiptOutSerializer},
+        summary="投票（无记名）/ cast a secret ballot",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        data = _valid(s.BallotInSerializer, request)
+        round_ = round_for_display(pk)
+        if round_ is None:
+            raise _not_found()
+        receipt = services.ballot_cast(
+            round_id=pk,
+            deputy=_my_seat(request, round_.cycle),
+            choices=data["choices"],
+            actor=request.user,
+        )
+        return Response({"receipt": receipt.code}, status=status.HTTP_201_CREATED)
+
+
+class RoundCloseView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="voting_round_close",
+        request=None,
+        responses=s.RoundOutSerializer,
+        summary="结束投票并计票（主持人）/ close and count (chair)",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        if round_for_display(pk) is None:
+            raise _not_found()
+        services.round_close(round_id=pk, actor=request.user)
+        return Response(_round_payload(request, pk))
+
+
+class ReceiptCheckView(APIView):
+    permission_classes = [STAFF_OR_DEPUTY]
+
+    @extend_schema(
+        operation_id="voting_receipt_check", request=s.ReceiptCheckInSerializer, responses=s.ReceiptCheckOutSerializer,
+        summary="核验回执：选票是否已计入 / was my ballot counted?",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        data = _valid(s.ReceiptCheckInSerializer, request)
+        return Response({"counted": services.receipt_check(round_id=pk, code=data["receipt"])})

@@ -1,0 +1,219 @@
+"""票决 over HTTP: the deputy's ballot, the chair's control, and every refusal a clear 4xx."""
+
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+from django_tenants.utils import tenant_context
+
+from accounts.models import Membership, User
+from congresses.models import Congress
+from tenants.deputies.models import Deputy
+from tenants.voting.models import Ballot, Candidate, Cycle, Participation
+from tenants.voting.services import round_open
+from tests.conftest import PASSWORD, World, client_on
+from tests.tenants.voting.factories import make_deputies, make_setup
+
+
+@dataclass
+class Hall:
+    cycle: Cycle
+    deputies: list[Deputy]
+    chair: Client
+    phones: list[Client]
+
+
+def _member(user: User, congress: Congress, roles: list[str]) -> User:
+    user.set_password(PASSWORD)
+    user.save()
+    Membership.objects.create(user=user, congress=congress, roles=roles)
+    return user
+
+
+@pytest.fixture
+def hall(world: World) -> Hall:
+    """Town A in its voting phase: 6 deputies with phones, all signed in, a chair at the desk."""
+    with tenant_context(world.town_a):
+        setup = make_setup(deputies=6, candidates=3, seats=2, present=0)
+        for deputy in setup.deputies:
+            deputy.user = _member(
+                User.objects.create(username=f"dep-{deputy.pk}"), world.town_a, ["deputy"]
+            )
+            deputy.save(update_fields=["user"])
+    phones = [client_on(world.town_a, d.user) for d in setup.deputies]
+    for phone in phones:
+        assert phone.post(f"/api/v1/voting/cycles/{setup.cycle.pk}/sign-in").status_code == 200
+    return Hall(setup.cycle, setup.deputies, client_on(world.town_a, world.staff_a), phones)
+
+
+def _open(hall: Hall) -> dict:
+    response = hall.chair.post(
+        f"/api/v1/voting/cycles/{hall.cycle.pk}/rounds", {}, content_type="application/json"
+    )
+    assert response.status_code == 201, response.json()
+    return response.json()
+
+
+def _ballot(round_: dict, answer: str = "yes") -> dict:
+    return {"choices": {str(c["id"]): answer for c in round_["candidates"]}}
+
+
+def test_deputies_vote_on_their_phones_and_the_chair_sees_only_the_count(hall: Hall) -> None:
+    round_ = _open(hall)
+    url = f"/api/v1/voting/rounds/{round_['id']}"
+
+    receipts = []
+    for phone in hall.phones[:4]:
+        response = phone.post(f"{url}/ballots", _ballot(round_), content_type="application/json")
+        assert response.status_code == 201
+        receipts.append(response.json()["receipt"])
+    live = hall.chair.get(url).json()
+
+    assert live["ballots_cast"] == 4 and live["state"] == "open" and live["result"] is None
+    assert "choices" not in str(live)
+    assert hall.phones[0].get(url).json()["i_voted"] is True
+    assert hall.phones[5].get(url).json()["i_voted"] is False
+    closed = hall.chair.post(f"{url}/close").json()
+    assert (
+        closed["state"] == "closed"
+        and closed["ballot_count"] == 4
+        and closed["entitled_count"] == 6
+    )
+    # 4 yes of 6 entitled: more than half, but only 2 seats for 3 candidates all at 4: a tie.
+    assert closed["result"]["reason"] == "tie"
+    check = hall.phones[0].post(
+        f"{url}/receipt-check", {"receipt": receipts[0]}, content_type="application/json"
+    )
+    assert check.json() == {"counted": True}
+
+
+def test_a_second_ballot_gets_409_and_nothing_more_is_stored(hall: Hall) -> None:
+    round_ = _open(hall)
+    url = f"/api/v1/voting/rounds/{round_['id']}/ballots"
+    assert (
+        hall.phones[0].post(url, _ballot(round_), content_type="application/json").status_code
+        == 201
+    )
+
+    again = hall.phones[0].post(url, _ballot(round_, "no"), content_type="application/json")
+
+    assert again.status_code == 409 and again.json()["code"] == "already_voted"
+    assert "重复" in again.json()["detail"]
+    with tenant_context(_town(hall)):
+        assert Ballot.objects.count() == 1
+
+
+def _town(hall: Hall) -> Congress:
+    return Congress.objects.get(slug="town-a")
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        ({"choices": "yes"}, "ballot_malformed"),
+        ({"choices": {"999999": "yes"}}, "ballot_malformed"),
+        ({}, "invalid"),
+    ],
+)
+def test_a_malformed_ballot_gets_400_and_nothing_is_written(
+    hall: Hall, body: dict, code: str
+) -> None:
+    round_ = _open(hall)
+
+    response = hall.phones[0].post(
+        f"/api/v1/voting/rounds/{round_['id']}/ballots", body, content_type="application/json"
+    )
+
+    assert response.status_code == 400 and response.json()["code"] == code
+    with tenant_context(_town(hall)):
+        assert not Participation.objects.exists() and not Ballot.objects.exists()
+
+
+def test_voting_outside_the_voting_phase_gets_400_with_the_reason(world: World) -> None:
+    with tenant_context(world.town_a):
+        deputy = make_deputies(1, users=True, prefix="早投")[0]
+    assert deputy.user is not None
+    _member(deputy.user, world.town_a, ["deputy"])
+    staff = client_on(world.town_a, world.staff_a)
+    created = staff.post(
+        "/api/v1/voting/cycles",
+        {"year": 2029, "title": "2029年民生实事"},
+        content_type="application/json",
+    )
+    assert created.status_code == 201
+
+    response = client_on(world.town_a, deputy.user).post(
+        f"/api/v1/voting/cycles/{created.json()['id']}/sign-in"
+    )
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "wrong_phase" and "征集" in response.json()["detail"]
+
+
+def test_a_candidate_list_without_surplus_gets_400(world: World) -> None:
+    with tenant_context(world.town_a):
+        make_deputies(2)
+    staff = client_on(world.town_a, world.staff_a)
+    cycle = staff.post(
+        "/api/v1/voting/cycles",
+        {"year": 2030, "title": "2030年", "seats": 2},
+        content_type="application/json",
+    ).json()
+    for name in ("甲", "乙"):
+        staff.post(
+            f"/api/v1/voting/cycles/{cycle['id']}/candidates",
+            {"name": name},
+            content_type="application/json",
+        )
+
+    response = staff.post(f"/api/v1/voting/cycles/{cycle['id']}/open-voting")
+
+    assert response.status_code == 400 and response.json()["code"] == "surplus_missing"
+    assert staff.get(f"/api/v1/voting/cycles/{cycle['id']}").json()["phase"] == "solicit"
+
+
+def test_roles_are_kept_apart(hall: Hall, world: World) -> None:
+    round_ = _open(hall)
+    url = f"/api/v1/voting/rounds/{round_['id']}"
+
+    assert (
+        hall.chair.post(
+            f"{url}/ballots", _ballot(round_), content_type="application/json"
+        ).status_code
+        == 403
+    )
+    assert hall.phones[0].post(f"{url}/close").status_code == 403
+    assert (
+        hall.phones[0]
+        .post(f"/api/v1/voting/cycles/{hall.cycle.pk}/rounds", {}, content_type="application/json")
+        .status_code
+        == 403
+    )
+    unit = _member(User.objects.create(username="unit-a"), world.town_a, ["unit"])
+    assert client_on(world.town_a, unit).get("/api/v1/voting/cycles").status_code == 403
+
+
+def test_a_round_of_another_tenant_is_out_of_reach(hall: Hall, world: World) -> None:
+    with tenant_context(world.town_b):
+        foreign = make_setup(deputies=3, candidates=2, seats=1, year=2040)
+        for candidate in foreign.candidates:
+            Candidate.objects.filter(pk=candidate.pk).update(
+                name=f"乙镇独有项目{candidate.sequence}"
+            )
+        foreign_round = round_open(cycle=foreign.cycle, actor=None)
+    _open(hall)
+
+    # On A's host, B's round id names A's round or nothing: never B's.
+    response = hall.phones[0].get(f"/api/v1/voting/rounds/{foreign_round.pk}")
+    assert response.status_code in (200, 404)
+    assert "乙镇独有项目" not in response.content.decode()
+    # A deputy's session presented on B's host is refused outright.
+    hall.phones[0].defaults["HTTP_HOST"] = "town-b.localhost"
+    refused = hall.phones[0].post(
+        f"/api/v1/voting/rounds/{foreign_round.pk}/ballots",
+        {"choices": {}},
+        content_type="application/json",
+    )
+    assert refused.status_code == 403 and refused.json()["code"] == "tenant_mismatch"
+    with tenant_context(world.town_b):
+        assert not Participation.objects.filter(round=foreign_round).exists()
