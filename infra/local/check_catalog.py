@@ -13,7 +13,13 @@ ENTRY = re.compile(r'^msgid "(.*)"\nmsgstr "(.*)"$', re.MULTILINE)
 
 
 def entries(text: str) -> dict[str, str]:
-    return {msgid: msgstr for msgid, msgstr in ENTRY.findall(text) if msgid}
+    """msgid -> msgstr; a fuzzy entry (a guess by msgmerge) counts as untranslated."""
+    found = {}
+    for block in text.split("\n\n"):
+        match = ENTRY.search(block)
+        if match and match.group(1):
+            found[match.group(1)] = "" if "#, fuzzy" in block else match.group(2)
+    return found
 
 
 committed = PO.read_text()
@@ -21,7 +27,7 @@ backup = PO.with_suffix(".po.bak")
 shutil.copy(PO, backup)
 try:
     subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "-l", "en", "--no-location", "--no-obsolete",
+        [sys.executable, "manage.py", "makemessages", "-l", "en", "--no-location", "--no-obsolete", "--no-wrap",
          "--ignore=.venv", "--ignore=frontend", "--ignore=tests", "--ignore=.data", "-v", "0"],
         cwd=ROOT, check=True,
     )  # fmt: skip
