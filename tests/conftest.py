@@ -167,3 +167,9 @@ def celery_queue(
 
 def in_tenant(congress: Congress) -> Any:
     return tenant_context(congress)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests last: Playwright's sync API keeps an event loop running in the main thread
+    while its browser is open, and Django refuses database calls under a running loop."""
+    items.sort(key=lambda item: item.nodeid.startswith("tests/e2e/"))
