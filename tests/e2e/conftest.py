@@ -130,8 +130,17 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
     return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
 
+def settled(page: Page) -> None:
+    """Wait for transitions to end (a dialog fading in is not yet readable: axe would say so)."""
+    page.wait_for_function(
+        "() => document.getAnimations().every((a) => a.playState !== 'running'"
+        " || a.effect.getComputedTiming().endTime === Infinity)"
+    )
+
+
 def snap(page: Page, name: str) -> Path:
     """A screenshot for the record, and an accessibility check of the page it shows."""
+    settled(page)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)

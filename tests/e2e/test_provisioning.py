@@ -49,19 +49,6 @@ def _visible_slugs(page: Page) -> list[str]:
     )
 
 
-def _settled(page: Page) -> None:
-    """Wait for transitions to end (a dialog fading in is not yet readable: axe would say so)."""
-    page.wait_for_function(
-        "() => document.getAnimations().every((a) => a.playState !== 'running'"
-        " || a.effect.getComputedTiming().endTime === Infinity)"
-    )
-
-
-def _snap(page: Page, name: str) -> None:
-    _settled(page)
-    snap(page, name)
-
-
 def _is_job_poll(response: Response) -> bool:
     return re.search(r"/api/v1/provisioning-jobs/\d+$", response.url) is not None
 
@@ -80,7 +67,7 @@ def test_a_county_opens_a_township_and_watches_the_task_finish(
     expect(table.locator("tr", has_text="东湖区人大常委会").first).to_contain_text(
         "云溪市人大常委会"
     )
-    _snap(desk, "provision-01-congress-list")
+    snap(desk, "provision-01-congress-list")
 
     # When they ask for a township whose division code is not 东湖区's (369902…)
     desk.get_by_test_id("provision-open").click()
@@ -98,7 +85,7 @@ def test_a_county_opens_a_township_and_watches_the_task_finish(
     expect(_field_error(dialog, "行政区划代码")).to_have_text(re.compile("应以 369902 开头"))
     expect(dialog.get_by_test_id("provision-progress")).to_have_count(0)
     assert SLUG not in _visible_slugs(desk)
-    _snap(desk, "provision-02-bad-division-code")
+    snap(desk, "provision-02-bad-division-code")
 
     # When they correct the code and submit again
     polls: list[Response] = []
@@ -123,7 +110,7 @@ def test_a_county_opens_a_township_and_watches_the_task_finish(
     states = [poll.json()["state"] for poll in polls]
     assert states and states[-1] == "succeeded", states
     assert set(states[:-1]) <= {"queued", "running"}, states
-    _snap(desk, "provision-03-done")
+    snap(desk, "provision-03-done")
 
     # And the new township is in the list, under 东湖区
     dialog.get_by_role("button", name="完成").click()
@@ -136,9 +123,9 @@ def test_a_county_opens_a_township_and_watches_the_task_finish(
 
     # Then it names the new township, and its first administrator can log in there
     expect(desk.get_by_test_id("login-congress-name")).to_have_text(TOWNSHIP)
-    _snap(desk, "provision-04-township-login")
+    snap(desk, "provision-04-township-login")
     _log_in(desk, ADMIN, ADMIN_PASSWORD)
     expect(desk.get_by_test_id("congress-name")).to_have_text(re.compile(TOWNSHIP))
     # a first login must change the initial password before anything else
     expect(desk.get_by_role("dialog", name="修改密码")).to_contain_text("请先修改密码")
-    _snap(desk, "provision-05-township-admin-logged-in")
+    snap(desk, "provision-05-township-admin-logged-in")
