@@ -17,6 +17,8 @@ from tenants.demo import data
 from tenants.deputies.models import Deputy, Term
 from tenants.deputies.selectors import term_current
 from tenants.deputies.services import deputy_register, term_open
+from tenants.voting.models import Cycle
+from tenants.voting.services import candidate_add, cycle_create, cycle_set_rules
 
 ROSTER_SIZE = {"city": 8, "county": 10, "township": 12}
 
@@ -49,6 +51,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"provisioned {demo.name} at {demo.slug}.localhost")
             self._seed_staff(congress, demo, operator, password_hash)
             self._seed_roster(congress, demo, operator, password_hash)
+            if demo.slug == data.VOTING_DEMO["congress"]:
+                self._seed_voting(congress, operator)
         self._seed_cross_level(operator, password_hash)
         User.objects.filter(username__in=self._demo_usernames()).update(must_change_password=False)
 
@@ -88,9 +92,10 @@ class Command(BaseCommand):
                 surname = data.SURNAMES[(offset + i * 7) % len(data.SURNAMES)]
                 given = data.GIVEN[(offset + i * 3) % len(data.GIVEN)]
                 user = None
-                if i == 0:  # one deputy per congress logs in: <slug>-deputy
+                # Every township deputy logs in (<slug>-deputy, <slug>-d01...); elsewhere one does.
+                if i == 0 or demo.level == "township":
                     user = user_ensure(
-                        username=f"{demo.slug}-deputy",
+                        username=f"{demo.slug}-deputy" if i == 0 else f"{demo.slug}-d{i:02d}",
                         display_name=surname + given,
                         password_hash=pw,
                     )
@@ -109,6 +114,23 @@ class Command(BaseCommand):
                         term=term, name=name, gender="female", level=level, constituency="云溪市代表团",
                         delegation="驻市上级代表", actor=operator,
                     )  # fmt: skip
+
+    def _seed_voting(self, congress: Congress, operator: User) -> None:
+        """A cycle in its solicitation phase with its candidates, ready for the vote."""
+        demo = data.VOTING_DEMO
+        with tenant_context(congress), transaction.atomic():
+            if Cycle.objects.filter(year=demo["year"]).exists():
+                return
+            cycle = cycle_create(
+                year=demo["year"], title=demo["title"], term=Term.objects.get(is_current=True),
+                actor=operator, seats=demo["seats"],
+            )  # fmt: skip
+            cycle_set_rules(cycle=cycle, actor=operator, min_surplus=2)
+            for name, category, cost, summary in demo["candidates"]:
+                candidate_add(
+                    cycle=cycle, name=name, category=category, estimated_cost=cost, summary=summary,
+                    actor=operator,
+                )  # fmt: skip
 
     def _seed_cross_level(self, operator: User, pw: str) -> None:
         for username, name, seats in data.CROSS_LEVEL_DEPUTIES:
