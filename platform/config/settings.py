@@ -157,6 +157,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "RoleEnum": "accounts.roles.Role",
         "CongressLevelEnum": "congresses.models.Level",
+        "StateEnum": "congresses.models.ProvisioningJob.State",
+        "RoundStateEnum": "tenants.voting.models.Round.State",
     },
 }
 

@@ -762,7 +762,7 @@ export interface components {
         PhaseEnum: "solicit" | "shortlist" | "deliberate" | "vote" | "implement" | "evaluate" | "closed";
         ProvisioningJobOut: {
             readonly id: number;
-            state?: components["schemas"]["ProvisioningJobOutStateEnum"];
+            state?: components["schemas"]["StateEnum"];
             step?: string;
             progress?: number;
             error_code?: string;
@@ -775,14 +775,6 @@ export interface components {
             /** Format: date-time */
             finished_at?: string | null;
         };
-        /**
-         * @description * `queued` - 排队中
-         *     * `running` - 进行中
-         *     * `succeeded` - 已完成
-         *     * `failed` - 失败
-         * @enum {string}
-         */
-        ProvisioningJobOutStateEnum: "queued" | "running" | "succeeded" | "failed";
         ReceiptCheckInRequest: {
             receipt: string;
         };
@@ -818,7 +810,7 @@ export interface components {
             kind?: components["schemas"]["KindEnum"];
             /** 本轮产生项目数 */
             seats: number;
-            state?: components["schemas"]["RoundOutStateEnum"];
+            state?: components["schemas"]["RoundStateEnum"];
             phase: components["schemas"]["PhaseEnum"];
             ballot_form: string;
             candidates: components["schemas"]["CandidateOut"][];
@@ -841,7 +833,7 @@ export interface components {
          *     * `closed` - 已结束
          * @enum {string}
          */
-        RoundOutStateEnum: "open" | "closed";
+        RoundStateEnum: "open" | "closed";
         SessionOut: {
             user: components["schemas"]["UserOut"] | null;
             congress: components["schemas"]["CongressBrief"] | null;
@@ -855,6 +847,14 @@ export interface components {
          * @enum {string}
          */
         ShortfallEnum: "accept_fewer" | "new_round";
+        /**
+         * @description * `queued` - 排队中
+         *     * `running` - 进行中
+         *     * `succeeded` - 已完成
+         *     * `failed` - 失败
+         * @enum {string}
+         */
+        StateEnum: "queued" | "running" | "succeeded" | "failed";
         SwitchInRequest: {
             congress_id: number;
         };
