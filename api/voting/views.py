@@ -19,8 +19,14 @@ from ops.errors import DomainError, NotAllowed
 from tenants.deputies.models import Deputy
 from tenants.deputies.selectors import term_current
 from tenants.voting import services
-from tenants.voting.models import Candidate, Cycle, Participation, Round
-from tenants.voting.selectors import cycle_list, deputy_of_user, round_for_display
+from tenants.voting.models import Candidate, Cycle, Round
+from tenants.voting.selectors import (
+    cycle_list,
+    deputy_of_user,
+    round_for_display,
+    rounds_for_display,
+    rounds_voted_in,
+)
 
 from . import serializers as s
 
@@ -158,13 +164,19 @@ class SignInView(APIView):
         return Response(s.CycleOutSerializer(_cycle(pk)).data)
 
 
+def _rounds_payload(request: Request, rounds: list[Round]) -> list[dict[str, Any]]:
+    if not rounds:
+        return []
+    seat = deputy_of_user(rounds[0].cycle, _user_id(request))
+    voted = rounds_voted_in(seat, rounds)
+    return [dict(s.RoundOutSerializer(r, context={"i_voted": r.pk in voted}).data) for r in rounds]
+
+
 def _round_payload(request: Request, round_id: int) -> dict[str, Any]:
     found = round_for_display(round_id)
     if found is None:
         raise _not_found()
-    seat = deputy_of_user(found.cycle, _user_id(request))
-    voted = seat is not None and Participation.objects.filter(round=found, deputy=seat).exists()
-    return dict(s.RoundOutSerializer(found, context={"i_voted": voted}).data)
+    return _rounds_payload(request, [found])[0]
 
 
 def _not_found() -> NotFound:
@@ -181,8 +193,9 @@ class RoundListView(APIView):
         summary="表决轮次 / rounds of a cycle",
     )
     def get(self, request: Request, pk: int) -> Response:
-        ids = Round.objects.filter(cycle=_cycle(pk)).order_by("number").values_list("pk", flat=True)
-        return Response([_round_payload(request, round_id) for round_id in ids])
+        return Response(
+            _rounds_payload(request, list(rounds_for_display().filter(cycle=_cycle(pk))))
+        )
 
     @extend_schema(
         operation_id="voting_round_open", request=s.RoundOpenInSerializer, responses={201: s.RoundOutSerializer},

@@ -4,7 +4,7 @@ from django.db.models.functions import Coalesce
 from tenants.deputies.models import Deputy
 
 from . import rules
-from .models import Cycle, Round
+from .models import Cycle, Participation, Round
 
 
 def cycle_rule_set(cycle: Cycle) -> rules.RuleSet:
@@ -48,11 +48,25 @@ def deputy_of_user(cycle: Cycle, user_id: int) -> Deputy | None:
     return cycle_entitled_deputies(cycle).filter(user_id=user_id).first()
 
 
-def round_for_display(round_id: int) -> Round | None:
+def rounds_for_display() -> QuerySet[Round]:
+    """Rounds with their cycle, candidates and live count, in a fixed number of queries."""
     return (
         Round.objects.select_related("cycle")
         .prefetch_related("candidates")
         .annotate(ballots_cast=Count("participations"))
-        .filter(pk=round_id)
-        .first()
+        .order_by("number")
+    )
+
+
+def round_for_display(round_id: int) -> Round | None:
+    return rounds_for_display().filter(pk=round_id).first()
+
+
+def rounds_voted_in(deputy: Deputy | None, rounds: list[Round]) -> set[int]:
+    if deputy is None:
+        return set()
+    return set(
+        Participation.objects.filter(deputy=deputy, round__in=rounds).values_list(
+            "round_id", flat=True
+        )
     )
