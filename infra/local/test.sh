@@ -20,8 +20,10 @@ if ! broker_reachable; then
   fi
 fi
 fonts="$(fc-list 2>/dev/null || true)"
-if [ ! -x /usr/bin/chromium ] || ! grep -qi 'wqy\|noto sans cjk' <<<"$fonts"; then
-  say "installing Chromium and a Chinese font for the browser tests"
+# The PDFs embed WenQuanYi Zen Hei from its file (settings.PDF_CJK_FONT), whatever else is there.
+if [ ! -x /usr/bin/chromium ] || ! grep -qi 'wqy\|noto sans cjk' <<<"$fonts" \
+  || [ ! -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ]; then
+  say "installing Chromium and a Chinese font for the browser tests and the PDFs"
   apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-zenhei >/dev/null
 fi
 

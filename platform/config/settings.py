@@ -222,6 +222,10 @@ S3_REGION = env_str("CONGRESS_S3_REGION", "us-east-1")
 UPLOAD_MAX_BYTES = env_int("CONGRESS_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 PRESIGNED_URL_SECONDS = env_int("CONGRESS_PRESIGNED_URL_SECONDS", 5 * 60)
 
+# --- Printed documents: a CJK TrueType font to embed in PDFs (Debian's fonts-wqy-zenhei);
+# when the file is absent they fall back to the reader's STSong-Light (not embedded).
+PDF_CJK_FONT = env_str("CONGRESS_PDF_FONT", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
+
 # --- Provisioning ------------------------------------------------------------------------
 PG_DUMP = env_str("CONGRESS_PG_DUMP", "pg_dump")
 

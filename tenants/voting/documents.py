@@ -1,0 +1,324 @@
+"""票决的书面材料: the printable ballot (表决票), the tellers' tally sheet (计票单) and the
+announcement (公告), rendered as PDF from plain data. No ORM and no HTTP here: `sheets.py` reads
+the data, the API sends the bytes.
+
+They are the congress's own documents and stay in Chinese whatever the reader's language. The
+Chinese font is embedded (a TrueType file, `settings.PDF_CJK_FONT`), so the PDF reads the same on
+any machine; without the file they fall back to the standard CID font STSong-Light, which a reader
+supplies itself (docs/dependencies.md).
+"""
+
+import datetime
+import hashlib
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from django.conf import settings
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+FALLBACK_FONT = "STSong-Light"
+PER_CANDIDATE, CHOOSE_N = "per_candidate", "choose_n"
+
+
+@dataclass(frozen=True)
+class CandidateLine:
+    sequence: int
+    name: str
+    estimated_cost: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class RoundSheet:
+    """What the ballot and the tally sheet of one round show."""
+
+    congress: str
+    cycle_title: str
+    round_number: int
+    round_kind: str  # its label: 正式票决, 同票再次投票, 另行票决
+    ballot_form: str  # PER_CANDIDATE or CHOOSE_N
+    seats: int
+    candidates: Sequence[CandidateLine]
+
+
+@dataclass(frozen=True)
+class AdoptedLine:
+    rank: int
+    name: str
+    yes: int
+    no: int
+    abstain: int
+    round_number: int  # the round that adopted it
+
+
+@dataclass(frozen=True)
+class DecidingRound:
+    number: int
+    kind: str
+    entitled: int
+    present: int
+    ballots: int
+
+
+@dataclass(frozen=True)
+class Announcement:
+    congress: str
+    cycle_title: str
+    date: datetime.date
+    ballot_form: str
+    adopted: Sequence[AdoptedLine]
+    rounds: Sequence[DecidingRound]
+
+
+@lru_cache(maxsize=4)
+def _font(path: str) -> str:
+    """The registered name of the font to write with: the TrueType file at `path`, embedded and
+    subset, or STSong-Light when there is no such file. Registered once per process."""
+    if Path(path).is_file():
+        name = "CJK-" + hashlib.sha256(path.encode()).hexdigest()[:8]
+        # A collection (.ttc) holds several faces; the first is the regular one in WenQuanYi's.
+        pdfmetrics.registerFont(TTFont(name, path, subfontIndex=0))
+        return name
+    pdfmetrics.registerFont(UnicodeCIDFont(FALLBACK_FONT))
+    return FALLBACK_FONT
+
+
+def font_name(font_path: str | None = None) -> str:
+    return _font(font_path or settings.PDF_CJK_FONT)
+
+
+@dataclass(frozen=True)
+class _Styles:
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    body: ParagraphStyle
+    cell: ParagraphStyle
+    right: ParagraphStyle
+    paragraph: ParagraphStyle  # indented by two characters, as Chinese prose is
+    font: str
+
+
+def _styles(font: str) -> _Styles:
+    body = ParagraphStyle("body", fontName=font, fontSize=11, leading=17, wordWrap="CJK")
+    return _Styles(
+        title=ParagraphStyle(
+            "title", parent=body, fontSize=18, leading=26, alignment=TA_CENTER, spaceAfter=4
+        ),
+        subtitle=ParagraphStyle("subtitle", parent=body, alignment=TA_CENTER, spaceAfter=8),
+        body=body,
+        cell=ParagraphStyle("cell", parent=body, fontSize=10.5, leading=14),
+        right=ParagraphStyle("right", parent=body, alignment=TA_RIGHT),
+        paragraph=ParagraphStyle("paragraph", parent=body, firstLineIndent=22),
+        font=font,
+    )
+
+
+def _pdf(story: list[Flowable], *, title: str, author: str) -> bytes:
+    out = io.BytesIO()
+    SimpleDocTemplate(
+        out, pagesize=A4, title=title, author=author, leftMargin=20 * mm, rightMargin=20 * mm,
+        topMargin=18 * mm, bottomMargin=18 * mm,
+    ).build(story)  # fmt: skip
+    return out.getvalue()
+
+
+def _grid(
+    rows: list[list[object]], widths: list[float], font: str, *, header_rows: int = 1
+) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=header_rows)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), font, 10.5),
+                ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ALIGN", (0, 0), (-1, header_rows - 1), "CENTER"),
+                ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#EEEEEE")),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    return table
+
+
+def _cost(value: Decimal | None) -> str:
+    return "" if value is None else f"{value:,.2f}"
+
+
+def _round_heading(sheet: RoundSheet) -> str:
+    return f"第{sheet.round_number}轮（{sheet.round_kind}）"
+
+
+def ballot_pdf(sheet: RoundSheet, *, font_path: str | None = None) -> bytes:
+    """表决票: one row per candidate with a box for each choice (or one box, for choose-N)."""
+    st = _styles(font_name(font_path))
+    if sheet.ballot_form == CHOOSE_N:
+        instructions = (
+            f"请在同意的项目后的方框内划“○”。最多选择 {sheet.seats} 项，多选无效；"
+            "未划“○”的项目视为不选。"
+        )
+        header: list[object] = ["序号", "项目名称", "估算投资（万元）", "选择"]
+        widths = [14 * mm, 96 * mm, 34 * mm, 26 * mm]
+        boxes = [""]
+    else:
+        instructions = "请对每个项目在“赞成”“反对”“弃权”中选择一项划“○”。"
+        header = ["序号", "项目名称", "估算投资（万元）", "赞成", "反对", "弃权"]
+        widths = [14 * mm, 82 * mm, 32 * mm, 14 * mm, 14 * mm, 14 * mm]
+        boxes = ["", "", ""]
+    rows: list[list[object]] = [header]
+    for c in sheet.candidates:
+        rows.append(
+            [str(c.sequence), Paragraph(escape(c.name), st.cell), _cost(c.estimated_cost), *boxes]
+        )
+    table = _grid(rows, widths, st.font)
+    table.setStyle(
+        TableStyle(
+            [
+                ("ALIGN", (0, 1), (0, -1), "CENTER"),
+                ("ALIGN", (2, 1), (2, -1), "RIGHT"),
+                ("ROWBACKGROUNDS", (3, 1), (-1, -1), [colors.white]),
+            ]
+        )
+    )
+    story: list[Flowable] = [
+        Paragraph(escape(sheet.congress), st.subtitle),
+        Paragraph(escape(f"{sheet.cycle_title}表决票"), st.title),
+        Paragraph(_round_heading(sheet), st.subtitle),
+        Paragraph(f"说明：{instructions}", st.body),
+        Spacer(1, 6 * mm),
+        table,
+        Spacer(1, 8 * mm),
+        Paragraph("本票不记名，不得在票面上书写与表决无关的内容。", st.body),
+    ]
+    return _pdf(story, title=f"{sheet.cycle_title}表决票", author=sheet.congress)
+
+
+def tally_sheet_pdf(sheet: RoundSheet, *, font_path: str | None = None) -> bytes:
+    """计票单: the tellers' empty grid per candidate, the round's totals and their signatures."""
+    st = _styles(font_name(font_path))
+    if sheet.ballot_form == CHOOSE_N:
+        header: list[object] = ["序号", "项目名称", "得票数"]
+        widths = [14 * mm, 116 * mm, 40 * mm]
+        blanks = [""]
+    else:
+        header = ["序号", "项目名称", "赞成", "反对", "弃权"]
+        widths = [14 * mm, 96 * mm, 20 * mm, 20 * mm, 20 * mm]
+        blanks = ["", "", ""]
+    rows: list[list[object]] = [header]
+    for c in sheet.candidates:
+        rows.append([str(c.sequence), Paragraph(escape(c.name), st.cell), *blanks])
+    candidates = _grid(rows, widths, st.font)
+    candidates.setStyle(TableStyle([("ALIGN", (0, 1), (0, -1), "CENTER")]))
+    totals = _grid(
+        [["发出票数", "收回票数", "有效票", "无效票"], ["", "", "", ""]],
+        [42.5 * mm] * 4,
+        st.font,
+    )
+    totals.setStyle(TableStyle([("ROWHEIGHT", (0, 1), (-1, 1), 12 * mm)]))
+    signatures = Table(
+        [["计票人（签名）：", "", "监票人（签名）：", ""]],
+        colWidths=[32 * mm, 53 * mm, 32 * mm, 53 * mm],
+    )
+    signatures.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), st.font, 11),
+                ("LINEBELOW", (1, 0), (1, 0), 0.6, colors.black),
+                ("LINEBELOW", (3, 0), (3, 0), 0.6, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ]
+        )
+    )
+    story: list[Flowable] = [
+        Paragraph(escape(sheet.congress), st.subtitle),
+        Paragraph(escape(f"{sheet.cycle_title}计票单"), st.title),
+        Paragraph(f"{_round_heading(sheet)}　本轮产生项目数：{sheet.seats}", st.subtitle),
+        candidates,
+        Spacer(1, 6 * mm),
+        totals,
+        Spacer(1, 14 * mm),
+        signatures,
+        Spacer(1, 8 * mm),
+        Paragraph("日期：________年____月____日", st.right),
+    ]
+    return _pdf(story, title=f"{sheet.cycle_title}计票单", author=sheet.congress)
+
+
+def _date(value: datetime.date) -> str:
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def announcement_pdf(notice: Announcement, *, font_path: str | None = None) -> bytes:
+    """公告: the adopted projects in rank order with their votes, and the deciding rounds' counts."""
+    st = _styles(font_name(font_path))
+    turnout = "；".join(
+        f"第{r.number}轮（{r.kind}）应到代表{r.entitled}名，实到{r.present}名，收回选票{r.ballots}张"
+        for r in notice.rounds
+    )
+    if notice.adopted:
+        opening = (
+            f"{notice.cycle_title}已经表决。{turnout}。"
+            f"根据表决结果，以下{len(notice.adopted)}个项目确定为本年度民生实事项目："
+        )
+    else:
+        opening = f"{notice.cycle_title}已经表决。{turnout}。经表决，没有项目获得通过。"
+    story: list[Flowable] = [
+        Paragraph(escape(f"{notice.congress}公告"), st.title),
+        Paragraph(escape(notice.cycle_title), st.subtitle),
+        Spacer(1, 4 * mm),
+        Paragraph(escape(opening), st.paragraph),
+        Spacer(1, 5 * mm),
+    ]
+    if notice.adopted:
+        if notice.ballot_form == CHOOSE_N:
+            header: list[object] = ["名次", "项目名称", "得票数", "表决轮次"]
+            widths = [16 * mm, 110 * mm, 22 * mm, 22 * mm]
+            rows: list[list[object]] = [header]
+            for a in notice.adopted:
+                rows.append(
+                    [
+                        str(a.rank),
+                        Paragraph(escape(a.name), st.cell),
+                        str(a.yes),
+                        str(a.round_number),
+                    ]
+                )
+        else:
+            header = ["名次", "项目名称", "赞成", "反对", "弃权", "表决轮次"]
+            widths = [16 * mm, 86 * mm, 16 * mm, 16 * mm, 16 * mm, 20 * mm]
+            rows = [header]
+            for a in notice.adopted:
+                rows.append(
+                    [
+                        str(a.rank), Paragraph(escape(a.name), st.cell), str(a.yes), str(a.no),
+                        str(a.abstain), str(a.round_number),
+                    ]
+                )  # fmt: skip
+        table = _grid(rows, widths, st.font)
+        table.setStyle(
+            TableStyle(
+                [("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (2, 1), (-1, -1), "CENTER")]
+            )
+        )
+        story.append(table)
+    story += [
+        Spacer(1, 8 * mm),
+        Paragraph("特此公告。", st.paragraph),
+        Spacer(1, 14 * mm),
+        Paragraph(escape(notice.congress), st.right),
+        Paragraph(_date(notice.date), st.right),
+    ]
+    return _pdf(story, title=f"{notice.cycle_title}公告", author=notice.congress)

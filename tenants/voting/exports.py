@@ -1,0 +1,111 @@
+"""票决 in Excel (.xlsx) from plain rows: the candidate list and the results of every closed
+round. Headers follow the reader's language; `sheets.py` reads the rows."""
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+
+@dataclass(frozen=True)
+class CandidateRow:
+    sequence: int
+    name: str
+    category: str
+    estimated_cost: Decimal | None
+    status: str  # its label
+    rank: int | None
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    round_number: int
+    round_kind: str  # its label
+    entitled: int
+    present: int
+    ballots: int
+    sequence: int
+    name: str
+    yes: int
+    no: int
+    abstain: int
+    outcome: str  # its label
+
+
+def _workbook(
+    title: str, columns: Sequence[tuple[str, float]], rows: Sequence[Sequence[object]]
+) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None  # a new workbook has one sheet
+    sheet.title = title[:31]  # Excel's limit for a sheet name
+    sheet.append([header for header, _width in columns])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="EEEEEE")
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+    for row in rows:
+        sheet.append(list(row))
+    for index, (_header, width) in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def candidates_xlsx(rows: Sequence[CandidateRow]) -> bytes:
+    columns = [
+        (_("序号"), 8),
+        (_("项目名称"), 40),
+        (_("类别"), 14),
+        (_("估算投资（万元）"), 18),
+        (_("状态"), 12),
+        (_("名次"), 8),
+    ]
+    return _workbook(
+        _("候选项目"),
+        columns,
+        [(r.sequence, r.name, r.category, r.estimated_cost, r.status, r.rank) for r in rows],
+    )
+
+
+def results_xlsx(rows: Sequence[ResultRow]) -> bytes:
+    columns = [
+        (_("轮次"), 8),
+        (_("表决类型"), 16),
+        (_("应到人数"), 10),
+        (_("实到人数"), 10),
+        (_("收回票数"), 10),
+        (_("序号"), 8),
+        (_("项目名称"), 40),
+        (_("赞成"), 8),
+        (_("反对"), 8),
+        (_("弃权"), 8),
+        (_("本轮结果"), 14),
+    ]
+    return _workbook(
+        _("表决结果"),
+        columns,
+        [
+            (
+                r.round_number,
+                r.round_kind,
+                r.entitled,
+                r.present,
+                r.ballots,
+                r.sequence,
+                r.name,
+                r.yes,
+                r.no,
+                r.abstain,
+                r.outcome,
+            )
+            for r in rows
+        ],
+    )
