@@ -5,6 +5,7 @@ from .auth import views as auth
 from .congresses.views import CongressListView, ProvisioningJobView
 from .deputies.views import DeputyDetailView, DeputyListView
 from .files.views import FileDownloadView, FileUploadView
+from .voting import documents as voting_documents
 from .voting import views as voting
 
 urlpatterns = [
@@ -33,4 +34,16 @@ urlpatterns = [
     path("voting/rounds/<int:pk>/ballots", voting.BallotView.as_view()),
     path("voting/rounds/<int:pk>/close", voting.RoundCloseView.as_view()),
     path("voting/rounds/<int:pk>/receipt-check", voting.ReceiptCheckView.as_view()),
+    path("voting/rounds/<int:pk>/ballot.pdf", voting_documents.RoundBallotPdfView.as_view()),
+    path(
+        "voting/rounds/<int:pk>/tally-sheet.pdf", voting_documents.RoundTallySheetPdfView.as_view()
+    ),
+    path(
+        "voting/cycles/<int:pk>/announcement.pdf",
+        voting_documents.CycleAnnouncementPdfView.as_view(),
+    ),
+    path(
+        "voting/cycles/<int:pk>/candidates.xlsx", voting_documents.CycleCandidatesXlsxView.as_view()
+    ),
+    path("voting/cycles/<int:pk>/results.xlsx", voting_documents.CycleResultsXlsxView.as_view()),
 ]

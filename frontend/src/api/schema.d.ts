@@ -281,6 +281,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/voting/cycles/{id}/announcement.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 票决结果公告（PDF，须有已结束的轮次）/ the announcement of the results (PDF, once a round is closed) */
+        get: operations["voting_cycle_announcement_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/voting/cycles/{id}/candidates": {
         parameters: {
             query?: never;
@@ -299,6 +316,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/voting/cycles/{id}/candidates.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出候选项目（Excel）/ export the candidates (Excel) */
+        get: operations["voting_cycle_candidates_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/voting/cycles/{id}/open-voting": {
         parameters: {
             query?: never;
@@ -310,6 +344,23 @@ export interface paths {
         put?: never;
         /** 确定规则并进入票决 / fix the rules and open the vote */
         post: operations["voting_cycle_open_voting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/cycles/{id}/results.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出表决结果（Excel）/ export the round results (Excel) */
+        get: operations["voting_cycle_results_xlsx"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -385,6 +436,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/voting/rounds/{id}/ballot.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 打印表决票（PDF）/ the round's printable ballot (PDF) */
+        get: operations["voting_round_ballot_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/voting/rounds/{id}/ballots": {
         parameters: {
             query?: never;
@@ -430,6 +498,23 @@ export interface paths {
         put?: never;
         /** 核验回执：选票是否已计入 / was my ballot counted? */
         post: operations["voting_receipt_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/rounds/{id}/tally-sheet.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 打印计票单（PDF）/ the tellers' tally sheet (PDF) */
+        get: operations["voting_round_tally_sheet_pdf"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1299,6 +1384,28 @@ export interface operations {
             };
         };
     };
+    voting_cycle_announcement_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 公告 / announcement */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
     voting_candidate_list: {
         parameters: {
             query?: never;
@@ -1347,6 +1454,28 @@ export interface operations {
             };
         };
     };
+    voting_cycle_candidates_xlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 候选项目 / candidates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
     voting_cycle_open_voting: {
         parameters: {
             query?: never;
@@ -1364,6 +1493,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CycleOut"];
+                };
+            };
+        };
+    };
+    voting_cycle_results_xlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 各轮表决结果 / results of every closed round */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
         };
@@ -1485,6 +1636,28 @@ export interface operations {
             };
         };
     };
+    voting_round_ballot_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 表决票 / printable ballot */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
     voting_ballot_cast: {
         parameters: {
             query?: never;
@@ -1556,6 +1729,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReceiptCheckOut"];
+                };
+            };
+        };
+    };
+    voting_round_tally_sheet_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 计票单 / tally sheet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
         };
