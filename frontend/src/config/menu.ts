@@ -3,7 +3,7 @@
  * router guard uses the same rule, so a hidden page is also a forbidden page. Later modules add
  * their entries here.
  */
-import { Document, HomeFilled, OfficeBuilding, UserFilled } from '@element-plus/icons-vue'
+import { Document, HomeFilled, OfficeBuilding, Stamp, UserFilled } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 
 import type { CongressLevel, Role } from '@/api/types'
@@ -56,7 +56,22 @@ export const MENU: readonly MenuEntry[] = [
     icon: Document,
     access: { roles: ['audit_admin'] },
   },
+  {
+    name: 'voting',
+    path: '/voting',
+    titleKey: 'menu.voting',
+    icon: Stamp,
+    access: { roles: ['staff', 'deputy'] },
+  },
 ]
+
+/** Pages reached from a menu entry's page rather than the menu, with their own rules. */
+export const SUBPAGE_ACCESS: Readonly<Record<string, AccessRule>> = {
+  'voting-cycle': { roles: ['staff'] },
+  'voting-chair': { roles: ['staff'] },
+  'voting-ballot': { roles: ['deputy'] },
+  'voting-screen': { roles: ['staff', 'deputy'] },
+}
 
 export function canAccess(rule: AccessRule, ctx: AccessContext): boolean {
   if (ctx.level === null) return !!rule.platform && ctx.platformOperator
@@ -73,5 +88,7 @@ export function accessRuleFor(
   routeName: string,
   entries: readonly MenuEntry[] = MENU,
 ): AccessRule | undefined {
-  return entries.find((entry) => entry.name === routeName)?.access
+  const entry = entries.find((item) => item.name === routeName)
+  if (entry) return entry.access
+  return Object.hasOwn(SUBPAGE_ACCESS, routeName) ? SUBPAGE_ACCESS[routeName] : undefined
 }

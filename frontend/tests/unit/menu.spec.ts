@@ -9,18 +9,19 @@ function names(roles: Role[], level: CongressLevel | null, platformOperator = fa
 }
 
 describe('menu filter', () => {
-  it('gives township staff the dashboard and the roster', () => {
-    expect(names(['staff'], 'township')).toEqual(['home', 'deputies'])
+  it('gives township staff the dashboard, the roster and the vote', () => {
+    expect(names(['staff'], 'township')).toEqual(['home', 'deputies', 'voting'])
   })
 
-  it('gives deputies the roster at every level', () => {
+  it('gives deputies the roster and the vote at every level', () => {
     for (const level of ['city', 'county', 'township'] as const) {
-      expect(names(['deputy'], level)).toEqual(['home', 'deputies'])
+      expect(names(['deputy'], level)).toEqual(['home', 'deputies', 'voting'])
     }
   })
 
   it('lets a system administrator open subordinate congresses only at city or county level', () => {
     expect(names(['system_admin'], 'city')).toEqual(['home', 'deputies', 'congresses'])
+    expect(names(['system_admin'], 'city')).not.toContain('voting')
     expect(names(['system_admin'], 'county')).toEqual(['home', 'deputies', 'congresses'])
     expect(names(['system_admin'], 'township')).toEqual(['home', 'deputies'])
   })
@@ -39,7 +40,12 @@ describe('menu filter', () => {
   })
 
   it('merges the entries of several roles', () => {
-    expect(names(['audit_admin', 'staff'], 'township')).toEqual(['home', 'deputies', 'audit'])
+    expect(names(['audit_admin', 'staff'], 'township')).toEqual([
+      'home',
+      'deputies',
+      'audit',
+      'voting',
+    ])
   })
 
   it('gives platform operators on the bare host the dashboard and the congresses', () => {
@@ -64,6 +70,19 @@ describe('menu filter', () => {
       canAccess(rule!, { roles: ['system_admin'], level: 'county', platformOperator: false }),
     ).toBe(true)
     expect(accessRuleFor('no-such-page')).toBeUndefined()
+    expect(accessRuleFor('constructor')).toBeUndefined()
+  })
+
+  it("guards the vote's sub-pages: the chair is staff, the ballot a deputy", () => {
+    const staff: AccessContext = { roles: ['staff'], level: 'township', platformOperator: false }
+    const deputy: AccessContext = { roles: ['deputy'], level: 'township', platformOperator: false }
+    expect(canAccess(accessRuleFor('voting-chair')!, staff)).toBe(true)
+    expect(canAccess(accessRuleFor('voting-chair')!, deputy)).toBe(false)
+    expect(canAccess(accessRuleFor('voting-cycle')!, deputy)).toBe(false)
+    expect(canAccess(accessRuleFor('voting-ballot')!, deputy)).toBe(true)
+    expect(canAccess(accessRuleFor('voting-ballot')!, staff)).toBe(false)
+    expect(canAccess(accessRuleFor('voting-screen')!, deputy)).toBe(true)
+    expect(canAccess(accessRuleFor('voting-screen')!, staff)).toBe(true)
   })
 
   it('has unique route names and paths', () => {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, type Router } from 'vue-router'
 
 import type { Session } from '@/api/types'
-import { createAppRouter, layoutChildren, safeRedirect } from '@/router'
+import { createAppRouter, layoutChildren, safeRedirect, standaloneRoutes } from '@/router'
 import { documentTitle } from '@/utils/title'
 
 function session(partial: Partial<Session>): Session {
@@ -85,7 +85,12 @@ describe('router guard', () => {
       'congresses',
       'deputies',
       'home',
+      'voting',
+      'voting-ballot',
+      'voting-chair',
+      'voting-cycle',
     ])
+    expect(standaloneRoutes.map((r) => r.name)).toEqual(['voting-screen'])
   })
 })
 

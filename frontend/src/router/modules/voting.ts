@@ -1,0 +1,38 @@
+import type { RouteRecordRaw } from 'vue-router'
+
+export default [
+  {
+    path: 'voting',
+    name: 'voting',
+    component: () => import('@/views/voting/console/index.vue'),
+    meta: { titleKey: 'menu.voting' },
+  },
+  {
+    path: 'voting/cycles/:id(\\d+)',
+    name: 'voting-cycle',
+    component: () => import('@/views/voting/cycle/index.vue'),
+    meta: { titleKey: 'voting.title' },
+  },
+  {
+    path: 'voting/cycles/:id(\\d+)/chair',
+    name: 'voting-chair',
+    component: () => import('@/views/voting/chair/index.vue'),
+    meta: { titleKey: 'voting.chair' },
+  },
+  {
+    path: 'voting/cycles/:id(\\d+)/ballot',
+    name: 'voting-ballot',
+    component: () => import('@/views/voting/ballot/index.vue'),
+    meta: { titleKey: 'voting.ballotTitle' },
+  },
+] satisfies RouteRecordRaw[]
+
+/** The hall screen fills the display: no header, no menu. */
+export const standalone = [
+  {
+    path: '/voting/cycles/:id(\\d+)/screen',
+    name: 'voting-screen',
+    component: () => import('@/views/voting/screen/index.vue'),
+    meta: { titleKey: 'voting.screen' },
+  },
+] satisfies RouteRecordRaw[]

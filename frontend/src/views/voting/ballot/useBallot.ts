@@ -1,0 +1,185 @@
+import { computed, reactive, ref, watch } from 'vue'
+import { useRoute } from 'vue-router'
+
+import { errorMessage } from '@/api/http'
+import {
+  castBallot,
+  checkReceipt,
+  getCycle,
+  listRounds,
+  signIn as signInApi,
+  type BallotChoices,
+  type Choice,
+  type Cycle,
+  type Round,
+} from '@/api/voting'
+import { useSessionStore } from '@/stores/session'
+
+import { currentRound, cycleIdOf, usePolling } from '../voting'
+
+/** The API does not say whether the caller signed in; this browser remembers that it did. */
+function signedInKey(cycleId: number, userId: number | undefined): string {
+  return `congress.voting.signedIn.${cycleId}.${userId ?? 0}`
+}
+
+/** The ballot to send, or null while some candidate has no choice (per-candidate form). */
+export function ballotChoices(
+  round: Round,
+  perCandidate: Record<string, Choice | ''>,
+  marked: number[],
+): BallotChoices | null {
+  if (round.ballot_form === 'choose_n') return marked.length <= round.seats ? [...marked] : null
+  const out: Record<string, Choice> = {}
+  for (const candidate of round.candidates) {
+    const choice = perCandidate[String(candidate.id)]
+    if (!choice) return null
+    out[String(candidate.id)] = choice
+  }
+  return out
+}
+
+export function useBallot() {
+  const route = useRoute()
+  const session = useSessionStore()
+  const id = computed(() => cycleIdOf(route.params.id))
+  const cycle = ref<Cycle | null>(null)
+  const rounds = ref<Round[]>([])
+  const loaded = ref(false)
+  const error = ref('')
+  const actionError = ref('')
+  const signingIn = ref(false)
+  const submitting = ref(false)
+  const signedIn = ref(readSignedIn())
+  const choices = reactive<Record<string, Choice | ''>>({})
+  const marked = ref<number[]>([])
+  /** Shown once, never stored: the receipt of the ballot just cast, with its round. */
+  const receipt = ref<{ code: string; roundId: number } | null>(null)
+  const receiptInput = ref('')
+  const checking = ref(false)
+  const checkResult = ref<boolean | null>(null)
+  const checkError = ref('')
+
+  const round = computed(() => currentRound(rounds.value))
+  const openRound = computed(() => (round.value?.state === 'open' ? round.value : null))
+  const voted = computed(
+    () => !!openRound.value?.i_voted || receipt.value?.roundId === openRound.value?.id,
+  )
+  const unanswered = computed(() =>
+    openRound.value && openRound.value.ballot_form !== 'choose_n'
+      ? openRound.value.candidates.filter((c) => !choices[String(c.id)]).length
+      : 0,
+  )
+  const ready = computed(
+    () => !!openRound.value && !!ballotChoices(openRound.value, choices, marked.value),
+  )
+
+  function readSignedIn(): boolean {
+    try {
+      return window.localStorage.getItem(signedInKey(id.value, session.user?.id)) === '1'
+    } catch {
+      return false
+    }
+  }
+
+  watch(
+    () => openRound.value?.id,
+    (roundId, before) => {
+      if (roundId === before) return
+      for (const key of Object.keys(choices)) delete choices[key]
+      for (const c of openRound.value?.candidates ?? []) choices[String(c.id)] = ''
+      marked.value = []
+    },
+  )
+
+  async function refresh() {
+    try {
+      const [found, list] = await Promise.all([getCycle(id.value), listRounds(id.value)])
+      cycle.value = found
+      rounds.value = list
+      error.value = ''
+    } catch (failure) {
+      error.value = errorMessage(failure)
+    } finally {
+      loaded.value = true
+    }
+  }
+
+  async function signIn() {
+    signingIn.value = true
+    actionError.value = ''
+    try {
+      cycle.value = await signInApi(id.value)
+      signedIn.value = true
+      try {
+        window.localStorage.setItem(signedInKey(id.value, session.user?.id), '1')
+      } catch {
+        // private mode: remembered for this page only
+      }
+    } catch (failure) {
+      actionError.value = errorMessage(failure)
+    } finally {
+      signingIn.value = false
+    }
+  }
+
+  async function submit() {
+    const target = openRound.value
+    if (!target) return
+    const ballot = ballotChoices(target, choices, marked.value)
+    if (!ballot) return
+    submitting.value = true
+    actionError.value = ''
+    try {
+      const { receipt: code } = await castBallot(target.id, ballot)
+      receipt.value = { code, roundId: target.id }
+      await refresh()
+    } catch (failure) {
+      actionError.value = errorMessage(failure)
+    } finally {
+      submitting.value = false
+    }
+  }
+
+  async function check() {
+    const roundId = receipt.value?.roundId ?? round.value?.id
+    const code = receiptInput.value.trim()
+    if (!roundId || !code) return
+    checking.value = true
+    checkError.value = ''
+    checkResult.value = null
+    try {
+      checkResult.value = (await checkReceipt(roundId, code)).counted
+    } catch (failure) {
+      checkError.value = errorMessage(failure)
+    } finally {
+      checking.value = false
+    }
+  }
+
+  usePolling(refresh)
+  return {
+    id,
+    cycle,
+    round,
+    openRound,
+    loaded,
+    error,
+    actionError,
+    signingIn,
+    signedIn,
+    submitting,
+    choices,
+    marked,
+    unanswered,
+    ready,
+    voted,
+    receipt,
+    receiptInput,
+    checking,
+    checkResult,
+    checkError,
+    signIn,
+    submit,
+    check,
+  }
+}

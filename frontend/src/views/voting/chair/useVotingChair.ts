@@ -1,0 +1,114 @@
+import { ElMessage } from 'element-plus'
+import { computed, ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { useRoute } from 'vue-router'
+
+import { errorMessage } from '@/api/http'
+import {
+  closeRound,
+  getCycle,
+  listRounds,
+  openRound,
+  type Cycle,
+  type Round,
+  type RoundOpenIn,
+} from '@/api/voting'
+
+import {
+  currentRound,
+  cycleIdOf,
+  quorumMet,
+  quorumNeeded,
+  resultRows,
+  roundResult,
+  usePolling,
+} from '../voting'
+
+/** The round the chair may open next: the first, or the tie/shortfall round a result asks for. */
+export function nextRoundRequest(rounds: readonly Round[]): RoundOpenIn | null {
+  const latest = currentRound(rounds)
+  if (!latest) return { kind: 'main' }
+  const result = roundResult(latest)
+  if (!result || result.next_round.length === 0 || result.reason === '') return null
+  return {
+    kind: result.reason === 'tie' ? 'tie' : 'shortfall',
+    candidate_ids: result.next_round.map(Number),
+    seats: result.next_round_seats,
+  }
+}
+
+export function useVotingChair() {
+  const { t } = useI18n()
+  const route = useRoute()
+  const id = computed(() => cycleIdOf(route.params.id))
+  const cycle = ref<Cycle | null>(null)
+  const rounds = ref<Round[]>([])
+  const error = ref('')
+  const actionError = ref('')
+  const busy = ref(false)
+
+  const round = computed(() => currentRound(rounds.value))
+  const isOpen = computed(() => round.value?.state === 'open')
+  const rows = computed(() => resultRows(round.value))
+  const result = computed(() => roundResult(round.value))
+  const quorum = computed(() => quorumMet(cycle.value))
+  const needed = computed(() => quorumNeeded(cycle.value))
+  const next = computed(() =>
+    cycle.value?.phase === 'vote' && !isOpen.value ? nextRoundRequest(rounds.value) : null,
+  )
+
+  async function refresh() {
+    try {
+      const [found, list] = await Promise.all([getCycle(id.value), listRounds(id.value)])
+      cycle.value = found
+      rounds.value = list
+      error.value = ''
+    } catch (failure) {
+      error.value = errorMessage(failure)
+    }
+  }
+
+  async function act(work: () => Promise<unknown>, done: string) {
+    busy.value = true
+    actionError.value = ''
+    try {
+      await work()
+      ElMessage.success(done)
+      await refresh()
+    } catch (failure) {
+      actionError.value = errorMessage(failure)
+    } finally {
+      busy.value = false
+    }
+  }
+
+  const start = () => {
+    const request = next.value
+    if (request) return act(() => openRound(id.value, request), t('voting.roundOpened'))
+  }
+  const close = () => {
+    const open = round.value
+    if (open && open.state === 'open')
+      return act(() => closeRound(open.id), t('voting.roundClosed'))
+  }
+
+  usePolling(refresh)
+  return {
+    id,
+    cycle,
+    rounds,
+    round,
+    isOpen,
+    rows,
+    result,
+    quorum,
+    needed,
+    next,
+    error,
+    actionError,
+    busy,
+    start,
+    close,
+    refresh,
+  }
+}

@@ -1,0 +1,172 @@
+import { ElMessage } from 'element-plus'
+import { computed, onMounted, reactive, ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { useRoute } from 'vue-router'
+
+import { ApiError, errorMessage, type FieldErrors } from '@/api/http'
+import {
+  addCandidate,
+  getCycle,
+  listCandidates,
+  openVoting,
+  setCycleRules,
+  type BallotForm,
+  type Candidate,
+  type Channel,
+  type Cycle,
+  type Shortfall,
+  type ThresholdBase,
+} from '@/api/voting'
+
+import { cycleIdOf } from '../voting'
+
+/** Phases in which the rules and candidates may still change (tenants/voting/phases.py). */
+const RULES_EDITABLE = new Set(['solicit', 'shortlist', 'deliberate'])
+const CANDIDATES_EDITABLE = new Set(['solicit', 'shortlist'])
+
+export interface RulesForm {
+  seats: number
+  min_surplus: number
+  ballot_form: BallotForm
+  threshold_base: ThresholdBase
+  quorum_numerator: number
+  quorum_denominator: number
+  shortfall: Shortfall
+  channel: Channel
+}
+
+export function rulesFormOf(cycle: Cycle): RulesForm {
+  return {
+    seats: cycle.seats ?? 10,
+    min_surplus: cycle.min_surplus ?? 1,
+    ballot_form: cycle.ballot_form ?? 'per_candidate',
+    threshold_base: cycle.threshold_base ?? 'entitled',
+    quorum_numerator: cycle.quorum_numerator ?? 2,
+    quorum_denominator: cycle.quorum_denominator ?? 3,
+    shortfall: cycle.shortfall ?? 'accept_fewer',
+    channel: cycle.channel ?? 'electronic',
+  }
+}
+
+/** 差额: the candidates needed before the vote may open. */
+export function surplusNeeded(cycle: Cycle): number {
+  return (cycle.seats ?? 10) + (cycle.min_surplus ?? 1)
+}
+
+export function useVotingCycle() {
+  const { t } = useI18n()
+  const route = useRoute()
+  const id = computed(() => cycleIdOf(route.params.id))
+  const cycle = ref<Cycle | null>(null)
+  const candidates = ref<Candidate[]>([])
+  const loading = ref(false)
+  const error = ref('')
+  const rules = reactive<RulesForm>(rulesFormOf({} as Cycle))
+  const rulesError = ref('')
+  const savingRules = ref(false)
+  const candidate = reactive({ name: '', category: '', estimated_cost: '', summary: '' })
+  const candidateError = ref('')
+  const candidateFields = ref<FieldErrors>({})
+  const addingCandidate = ref(false)
+  const openError = ref('')
+  const opening = ref(false)
+
+  const rulesEditable = computed(() => !!cycle.value && RULES_EDITABLE.has(cycle.value.phase ?? ''))
+  const candidatesEditable = computed(
+    () => !!cycle.value && CANDIDATES_EDITABLE.has(cycle.value.phase ?? ''),
+  )
+
+  function show(next: Cycle) {
+    cycle.value = next
+    Object.assign(rules, rulesFormOf(next))
+  }
+
+  async function load() {
+    loading.value = true
+    error.value = ''
+    try {
+      const [found, list] = await Promise.all([getCycle(id.value), listCandidates(id.value)])
+      show(found)
+      candidates.value = list
+    } catch (failure) {
+      error.value = errorMessage(failure)
+    } finally {
+      loading.value = false
+    }
+  }
+
+  async function saveRules() {
+    savingRules.value = true
+    rulesError.value = ''
+    try {
+      show(await setCycleRules(id.value, { ...rules }))
+      ElMessage.success(t('voting.rules.saved'))
+    } catch (failure) {
+      rulesError.value = errorMessage(failure)
+    } finally {
+      savingRules.value = false
+    }
+  }
+
+  async function submitCandidate(): Promise<boolean> {
+    addingCandidate.value = true
+    candidateError.value = ''
+    candidateFields.value = {}
+    try {
+      const cost = candidate.estimated_cost.trim()
+      await addCandidate(id.value, {
+        name: candidate.name.trim(),
+        category: candidate.category.trim(),
+        summary: candidate.summary.trim(),
+        estimated_cost: cost === '' ? null : cost,
+      })
+      Object.assign(candidate, { name: '', category: '', estimated_cost: '', summary: '' })
+      ElMessage.success(t('voting.candidates.added'))
+      await load()
+      return true
+    } catch (failure) {
+      candidateError.value = errorMessage(failure)
+      if (failure instanceof ApiError) candidateFields.value = failure.fields
+      return false
+    } finally {
+      addingCandidate.value = false
+    }
+  }
+
+  async function startVoting() {
+    opening.value = true
+    openError.value = ''
+    try {
+      show(await openVoting(id.value))
+      ElMessage.success(t('voting.votingOpened'))
+    } catch (failure) {
+      openError.value = errorMessage(failure)
+    } finally {
+      opening.value = false
+    }
+  }
+
+  onMounted(load)
+  return {
+    id,
+    cycle,
+    candidates,
+    loading,
+    error,
+    rules,
+    rulesError,
+    savingRules,
+    rulesEditable,
+    candidatesEditable,
+    candidate,
+    candidateError,
+    candidateFields,
+    addingCandidate,
+    openError,
+    opening,
+    load,
+    saveRules,
+    submitCandidate,
+    startVoting,
+  }
+}

@@ -1,0 +1,22 @@
+import { useI18n } from 'vue-i18n'
+
+/** Labels for the 票决 enum values, falling back to the raw value. */
+export function useVotingLabels() {
+  const { t, te } = useI18n()
+  const label = (group: string, value: string | null | undefined) => {
+    if (!value) return '—'
+    const key = `votingEnums.${group}.${value}`
+    return te(key) ? t(key) : value
+  }
+  return {
+    phase: (value: string | null | undefined) => label('phase', value),
+    ballotForm: (value: string | null | undefined) => label('ballotForm', value),
+    thresholdBase: (value: string | null | undefined) => label('thresholdBase', value),
+    shortfall: (value: string | null | undefined) => label('shortfall', value),
+    channel: (value: string | null | undefined) => label('channel', value),
+    roundKind: (value: string | null | undefined) => label('roundKind', value),
+    roundState: (value: string | null | undefined) => label('roundState', value),
+    candidateStatus: (value: string | null | undefined) => label('candidateStatus', value),
+    choice: (value: string | null | undefined) => label('choice', value),
+  }
+}

@@ -1,0 +1,102 @@
+/** What the 票决 pages share: the round to show, the result in rank order, quorum, polling. */
+import { onBeforeUnmount, onMounted } from 'vue'
+
+import type { Candidate, CandidateCount, Cycle, Round, RoundResult } from '@/api/voting'
+
+export const POLL_MS = 2000
+
+/** The open round if there is one, else the latest (rounds come in number order). */
+export function currentRound(rounds: readonly Round[]): Round | null {
+  return rounds.find((r) => r.state === 'open') ?? rounds[rounds.length - 1] ?? null
+}
+
+export function roundResult(round: Round | null): RoundResult | null {
+  if (!round || round.state !== 'closed' || !round.result) return null
+  const value = round.result as Partial<RoundResult>
+  if (!value.counts || !Array.isArray(value.adopted)) return null
+  return {
+    counts: value.counts,
+    adopted: value.adopted.map(String),
+    next_round: (value.next_round ?? []).map(String),
+    next_round_seats: value.next_round_seats ?? 0,
+    reason: value.reason ?? '',
+  }
+}
+
+export interface ResultRow {
+  candidate: Candidate
+  counts: CandidateCount
+  adopted: boolean
+  /** In the tie or shortfall round that must follow. */
+  nextRound: boolean
+  /** 1-based place in this round's listing. */
+  place: number
+}
+
+/**
+ * A closed round's candidates in rank order: the adopted first as decided (their rank order),
+ * then the rest by 赞成 votes, ballot order breaking equal counts (only for listing).
+ */
+export function resultRows(round: Round | null): ResultRow[] {
+  const result = roundResult(round)
+  if (!round || !result) return []
+  const adoptedAt = new Map(result.adopted.map((id, i) => [id, i]))
+  const next = new Set(result.next_round)
+  const zero: CandidateCount = { yes: 0, no: 0, abstain: 0 }
+  const rows = round.candidates.map((candidate) => {
+    const id = String(candidate.id)
+    return {
+      candidate,
+      counts: result.counts[id] ?? zero,
+      adopted: adoptedAt.has(id),
+      nextRound: next.has(id),
+      place: 0,
+    }
+  })
+  const key = (row: ResultRow) => adoptedAt.get(String(row.candidate.id)) ?? Infinity
+  rows.sort(
+    (a, b) =>
+      key(a) - key(b) || b.counts.yes - a.counts.yes || a.candidate.sequence - b.candidate.sequence,
+  )
+  return rows.map((row, i) => ({ ...row, place: i + 1 }))
+}
+
+export function quorumMet(cycle: Cycle | null): boolean {
+  if (!cycle || cycle.entitled_count <= 0) return false
+  const numerator = cycle.quorum_numerator ?? 2
+  const denominator = cycle.quorum_denominator ?? 3
+  return cycle.present_count * denominator >= cycle.entitled_count * numerator
+}
+
+/** The fewest deputies present for the quorum. */
+export function quorumNeeded(cycle: Cycle | null): number {
+  if (!cycle) return 0
+  const numerator = cycle.quorum_numerator ?? 2
+  const denominator = cycle.quorum_denominator ?? 3
+  return Math.ceil((cycle.entitled_count * numerator) / denominator)
+}
+
+/** Run `tick` now and every `ms` while the page is mounted; one call at a time. */
+export function usePolling(tick: () => Promise<void>, ms = POLL_MS) {
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let stopped = false
+  async function loop() {
+    try {
+      await tick()
+    } finally {
+      if (!stopped) timer = setTimeout(loop, ms)
+    }
+  }
+  onMounted(() => {
+    void loop()
+  })
+  onBeforeUnmount(() => {
+    stopped = true
+    if (timer) clearTimeout(timer)
+  })
+}
+
+export function cycleIdOf(param: unknown): number {
+  const value = Number(Array.isArray(param) ? param[0] : param)
+  return Number.isFinite(value) ? value : 0
+}

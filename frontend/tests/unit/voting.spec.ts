@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest'
+
+import type { Candidate, Cycle, Round } from '@/api/voting'
+import { ballotChoices } from '@/views/voting/ballot/useBallot'
+import { nextRoundRequest } from '@/views/voting/chair/useVotingChair'
+import { rulesFormOf, surplusNeeded } from '@/views/voting/cycle/useVotingCycle'
+import {
+  currentRound,
+  quorumMet,
+  quorumNeeded,
+  resultRows,
+  roundResult,
+} from '@/views/voting/voting'
+
+const candidate = (id: number, sequence = id): Candidate => ({
+  id,
+  sequence,
+  name: `项目${id}`,
+})
+
+function round(overrides: Partial<Round> = {}): Round {
+  return {
+    id: 1,
+    number: 1,
+    kind: 'main',
+    seats: 2,
+    state: 'open',
+    phase: 'vote',
+    ballot_form: 'per_candidate',
+    candidates: [candidate(1), candidate(2), candidate(3), candidate(4)],
+    ballots_cast: 0,
+    i_voted: false,
+    opened_at: '2027-01-10T09:00:00Z',
+    ...overrides,
+  }
+}
+
+const closed = (result: unknown, overrides: Partial<Round> = {}) =>
+  round({ state: 'closed', result, ...overrides })
+
+const cycle = (present: number, entitled: number, n = 2, d = 3): Cycle => ({
+  id: 1,
+  year: 2027,
+  title: '票决',
+  quorum_numerator: n,
+  quorum_denominator: d,
+  candidate_count: 12,
+  present_count: present,
+  entitled_count: entitled,
+})
+
+describe('the round to show', () => {
+  it('is the open round, else the latest', () => {
+    const first = closed({ counts: {}, adopted: [] }, { id: 1 })
+    const second = round({ id: 2, number: 2 })
+    expect(currentRound([first, second])?.id).toBe(2)
+    expect(currentRound([first])?.id).toBe(1)
+    expect(currentRound([])).toBeNull()
+  })
+})
+
+describe('result rows', () => {
+  const result = {
+    counts: {
+      '1': { yes: 7, no: 2, abstain: 0 },
+      '2': { yes: 9, no: 0, abstain: 0 },
+      '3': { yes: 8, no: 1, abstain: 0 },
+      '4': { yes: 3, no: 6, abstain: 0 },
+    },
+    adopted: ['2', '3'],
+    next_round: [],
+    next_round_seats: 0,
+    reason: '',
+  }
+
+  it('lists the adopted in their rank order, then the rest by yes votes', () => {
+    const rows = resultRows(closed(result))
+    expect(rows.map((r) => r.candidate.id)).toEqual([2, 3, 1, 4])
+    expect(rows.map((r) => r.adopted)).toEqual([true, true, false, false])
+    expect(rows.map((r) => r.place)).toEqual([1, 2, 3, 4])
+    expect(rows[0]?.counts).toEqual({ yes: 9, no: 0, abstain: 0 })
+  })
+
+  it('shows nothing while the round is open or without a result', () => {
+    expect(resultRows(round())).toEqual([])
+    expect(resultRows(closed(null))).toEqual([])
+    expect(roundResult(null)).toBeNull()
+  })
+
+  it('marks the candidates of a tie round', () => {
+    const tie = {
+      ...result,
+      adopted: ['2'],
+      next_round: ['3', '1'],
+      next_round_seats: 1,
+      reason: 'tie',
+    }
+    const rows = resultRows(closed(tie))
+    expect(rows.filter((r) => r.nextRound).map((r) => r.candidate.id)).toEqual([3, 1])
+  })
+})
+
+describe('the next round the chair may open', () => {
+  it('is the main round first, nothing while decided, then the tie or shortfall round', () => {
+    expect(nextRoundRequest([])).toEqual({ kind: 'main' })
+    const decided = closed({ counts: {}, adopted: ['1', '2'], next_round: [], reason: '' })
+    expect(nextRoundRequest([decided])).toBeNull()
+    const tie = closed({
+      counts: {},
+      adopted: ['1'],
+      next_round: ['2', '3'],
+      next_round_seats: 1,
+      reason: 'tie',
+    })
+    expect(nextRoundRequest([tie])).toEqual({ kind: 'tie', candidate_ids: [2, 3], seats: 1 })
+    const short = closed({
+      counts: {},
+      adopted: ['1'],
+      next_round: ['3', '4'],
+      next_round_seats: 1,
+      reason: 'shortfall',
+    })
+    expect(nextRoundRequest([short])?.kind).toBe('shortfall')
+  })
+})
+
+describe('quorum', () => {
+  it('needs two thirds of the entitled by default', () => {
+    expect(quorumNeeded(cycle(0, 13))).toBe(9)
+    expect(quorumMet(cycle(8, 13))).toBe(false)
+    expect(quorumMet(cycle(9, 13))).toBe(true)
+    expect(quorumMet(cycle(0, 0))).toBe(false)
+    expect(quorumMet(cycle(7, 13, 1, 2))).toBe(true)
+  })
+})
+
+describe('the ballot', () => {
+  it('needs a choice for every candidate in the per-candidate form', () => {
+    const r = round({ candidates: [candidate(1), candidate(2)] })
+    expect(ballotChoices(r, { '1': 'yes', '2': '' }, [])).toBeNull()
+    expect(ballotChoices(r, { '1': 'yes', '2': 'abstain' }, [])).toEqual({
+      '1': 'yes',
+      '2': 'abstain',
+    })
+  })
+
+  it('sends the marked ids for choose-N, at most N', () => {
+    const r = round({ ballot_form: 'choose_n', seats: 2 })
+    expect(ballotChoices(r, {}, [1, 3])).toEqual([1, 3])
+    expect(ballotChoices(r, {}, [1, 2, 3])).toBeNull()
+  })
+})
+
+describe('the rule set form', () => {
+  it('starts from the cycle and knows the surplus needed', () => {
+    const c = { ...cycle(0, 13), seats: 10, min_surplus: 2, threshold_base: 'present' } as Cycle
+    expect(rulesFormOf(c)).toMatchObject({ seats: 10, min_surplus: 2, threshold_base: 'present' })
+    expect(surplusNeeded(c)).toBe(12)
+  })
+})
