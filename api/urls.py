@@ -6,6 +6,7 @@ from .congresses.views import CongressListView, ProvisioningJobView
 from .deputies.views import DeputyDetailView, DeputyListView
 from .files.views import FileDownloadView, FileUploadView
 from .voting import documents as voting_documents
+from .voting import solicitation as soliciting
 from .voting import views as voting
 
 urlpatterns = [
@@ -34,6 +35,19 @@ urlpatterns = [
     path("voting/rounds/<int:pk>/ballots", voting.BallotView.as_view()),
     path("voting/rounds/<int:pk>/close", voting.RoundCloseView.as_view()),
     path("voting/rounds/<int:pk>/receipt-check", voting.ReceiptCheckView.as_view()),
+    path("voting/rounds/<int:pk>/paper-ballots", voting.PaperIssueView.as_view()),
+    path("voting/rounds/<int:pk>/tally", voting.TallyView.as_view()),
+    path("voting/cycles/<int:pk>/call", soliciting.CallView.as_view()),
+    path("voting/cycles/<int:pk>/proposals", soliciting.ProposalListView.as_view()),
+    path("voting/cycles/<int:pk>/governance", soliciting.GovernanceView.as_view()),
+    path("voting/cycles/<int:pk>/advance", soliciting.AdvanceView.as_view()),
+    path("voting/proposals/<int:pk>/screen", soliciting.ProposalScreenView.as_view()),
+    path("voting/proposals/<int:pk>/merge", soliciting.ProposalMergeView.as_view()),
+    path("voting/proposals/<int:pk>/reserve", soliciting.ProposalReserveView.as_view()),
+    path("voting/proposals/<int:pk>/candidate", soliciting.ProposalCandidateView.as_view()),
+    path("public/voting/call", soliciting.PublicCallView.as_view()),
+    path("public/voting/proposals", soliciting.PublicProposalView.as_view()),
+    path("public/voting/proposals/<str:code>", soliciting.PublicTrackingView.as_view()),
     path("voting/rounds/<int:pk>/ballot.pdf", voting_documents.RoundBallotPdfView.as_view()),
     path(
         "voting/rounds/<int:pk>/tally-sheet.pdf", voting_documents.RoundTallySheetPdfView.as_view()

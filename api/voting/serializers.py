@@ -109,3 +109,21 @@ class ReceiptCheckInSerializer(serializers.Serializer):
 
 class ReceiptCheckOutSerializer(serializers.Serializer):
     counted = serializers.BooleanField()
+
+
+class PaperIssueInSerializer(serializers.Serializer):
+    deputy_id = serializers.IntegerField()
+
+
+class TallyInSerializer(serializers.Serializer):
+    counts = serializers.JSONField(
+        help_text="{候选项目ID: {yes, no, abstain}} / per candidate counts"
+    )
+    returned = serializers.IntegerField(min_value=0, help_text="收回票数 / ballots returned")
+    invalid = serializers.IntegerField(min_value=0, help_text="无效票数 / invalid ballots")
+
+
+class TallyOutSerializer(serializers.Serializer):
+    entries = serializers.IntegerField(help_text="已录入的计票人数 / tellers who have entered")
+    agree = serializers.BooleanField(help_text="各计票人结果是否一致 / whether the entries agree")
+    issued = serializers.IntegerField(help_text="发出纸质选票数 / paper ballots issued")

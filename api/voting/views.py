@@ -18,9 +18,10 @@ from api.permissions import has_role
 from ops.errors import DomainError, NotAllowed
 from tenants.deputies.models import Deputy
 from tenants.deputies.selectors import term_current
-from tenants.voting import services
-from tenants.voting.models import Candidate, Cycle, Round
+from tenants.voting import paper, services
+from tenants.voting.models import Candidate, Channel, Cycle, Round, TallyEntry
 from tenants.voting.selectors import (
+    cycle_entitled_deputies,
     cycle_list,
     deputy_of_user,
     round_for_display,
@@ -279,3 +280,63 @@ class ReceiptCheckView(APIView):
     def post(self, request: Request, pk: int) -> Response:
         data = _valid(s.ReceiptCheckInSerializer, request)
         return Response({"counted": services.receipt_check(round_id=pk, code=data["receipt"])})
+
+
+STAFF_OR_TELLER = has_role(Role.STAFF, Role.TELLER)
+TELLER = has_role(Role.TELLER)
+
+
+class PaperIssueView(APIView):
+    permission_classes = [STAFF_OR_TELLER]
+
+    @extend_schema(
+        operation_id="voting_paper_issue", request=s.PaperIssueInSerializer, responses={201: None},
+        summary="发放纸质选票（记为已参加本轮）/ issue a paper ballot (counts as taking part)",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        round_ = round_for_display(pk)
+        if round_ is None:
+            raise _not_found()
+        data = _valid(s.PaperIssueInSerializer, request)
+        deputy = cycle_entitled_deputies(round_.cycle).filter(pk=data["deputy_id"]).first()
+        if deputy is None:
+            raise NotAllowed("not_entitled", _("您不是本次会议的表决代表。"))
+        paper.paper_issue(round_id=pk, deputy=deputy, actor=request.user)
+        return Response(status=status.HTTP_201_CREATED)
+
+
+class TallyView(APIView):
+    def get_permissions(self) -> list[Any]:
+        return [TELLER()] if self.request.method == "POST" else [STAFF_OR_TELLER()]
+
+    def _state(self, pk: int) -> dict[str, Any]:
+        round_ = round_for_display(pk)
+        if round_ is None:
+            raise _not_found()
+        entries = list(
+            TallyEntry.objects.filter(round=round_).values("counts", "returned", "invalid")
+        )
+        issued = round_.participations.filter(channel=Channel.PAPER).count()
+        return {
+            "entries": len(entries),
+            "agree": len(entries) >= 2 and all(e == entries[0] for e in entries),
+            "issued": issued,
+        }
+
+    @extend_schema(
+        operation_id="voting_tally_state",
+        responses=s.TallyOutSerializer,
+        summary="纸质计票录入情况 / state of the tellers' entries",
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(self._state(pk))
+
+    @extend_schema(
+        operation_id="voting_tally_enter", request=s.TallyInSerializer, responses=s.TallyOutSerializer,
+        summary="计票人录入纸质选票计票结果（两人分别录入）/ a teller enters the paper count",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        if round_for_display(pk) is None:
+            raise _not_found()
+        paper.tally_enter(round_id=pk, teller=request.user, **_valid(s.TallyInSerializer, request))
+        return Response(self._state(pk))

@@ -146,6 +146,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "api.pagination.PagePagination",
     "PAGE_SIZE": 50,
     "UNAUTHENTICATED_USER": None,
+    # Public forms: per client address, on the tenant-prefixed cache.
+    "DEFAULT_THROTTLE_RATES": {"public_proposal": "5/hour", "public_tracking": "60/hour"},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "人大代表履职平台 API / Congress platform API",
@@ -159,6 +161,9 @@ SPECTACULAR_SETTINGS = {
         "CongressLevelEnum": "congresses.models.Level",
         "StateEnum": "congresses.models.ProvisioningJob.State",
         "RoundStateEnum": "tenants.voting.models.Round.State",
+        "KindEnum": "tenants.voting.models.Round.Kind",
+        "GovernanceKindEnum": "tenants.voting.models.GovernanceStep.Kind",
+        "ProposalSourceEnum": "tenants.voting.models.Proposal.Source",
     },
 }
 

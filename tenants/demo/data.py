@@ -94,8 +94,14 @@ HIGHER_LEVEL_DEPUTIES = (
     ("zhouwenbin", "周文斌", "national"),
 )
 
-# The 2027 vote of 青石镇: twelve candidates for ten projects (差额 2).
+# A one-page PDF standing in for scanned meeting minutes.
+MINUTES_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+# The 2027 vote of 青石镇: twelve candidates for ten projects (差额 2), ready for deliberation.
 VOTING_DEMO: dict = {
+    "call_title": "青石镇关于征集2027年民生实事项目建议的公告",
+    "call_body": "为办好群众最关心最直接最现实的民生实事，现面向全镇群众、人大代表、各村（社区）和有关部门"
+    "征集2027年民生实事项目建议。建议应以政府投入为主，具有普惠性、公益性，当年能够完成。",
     "congress": "qingshi",
     "year": 2027,
     "title": "青石镇2027年民生实事项目人大代表票决",

@@ -83,6 +83,10 @@ class Candidate(models.Model):
     estimated_cost = models.DecimalField(
         _("估算投资（万元）"), max_digits=12, decimal_places=2, null=True, blank=True
     )
+    proposal = models.OneToOneField(
+        "Proposal", verbose_name=_("来源建议"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="candidate",
+    )  # fmt: skip
     status = models.CharField(
         _("状态"), max_length=16, choices=Status.choices, default=Status.CANDIDATE
     )
@@ -99,6 +103,134 @@ class Candidate(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Exclusion(models.TextChoices):
+    """Kinds of project not put to the vote (DESIGN.md §4.2, domain-practice.md §1.4)."""
+
+    HIGHER_LEVEL = "higher_level", _("上级安排或配套项目")
+    CONTINUATION = "continuation", _("续建项目")
+    ANCILLARY = "ancillary", _("配套辅助项目")
+    BURDEN = "burden", _("增加群众或企业负担")
+    DEBT_RISK = "debt_risk", _("形成政府债务风险")
+    STABILITY_RISK = "stability_risk", _("存在社会稳定风险")
+    NOT_READY = "not_ready", _("资金、用地等实施条件不具备")
+    NOT_PUBLIC_BENEFIT = "not_public_benefit", _("不具备普惠性、公益性")
+    OTHER = "other", _("其他")
+
+
+class Call(models.Model):
+    """征集公告: published on the congress's public portal with its dates."""
+
+    cycle = models.OneToOneField(Cycle, on_delete=models.CASCADE, related_name="call")
+    title = models.CharField(_("标题"), max_length=200)
+    body = models.TextField(_("正文"))
+    opens_on = models.DateField(_("征集开始"))
+    closes_on = models.DateField(_("征集截止"))
+    published_at = models.DateTimeField(_("发布时间"))
+
+    class Meta:
+        verbose_name = _("征集公告")
+        verbose_name_plural = _("征集公告")
+        constraints = [
+            models.CheckConstraint(
+                name="call_closes_after_opening", condition=Q(closes_on__gte=models.F("opens_on"))
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Proposal(models.Model):
+    """项目建议: from a citizen, a deputy, a department or a village. Kept in the reserve
+    (储备库) across years when not taken up."""
+
+    class Source(models.TextChoices):
+        CITIZEN = "citizen", _("群众")
+        DEPUTY = "deputy", _("人大代表")
+        DEPARTMENT = "department", _("政府部门")
+        VILLAGE = "village", _("村（社区）")
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("已受理")
+        MERGED = "merged", _("已合并")
+        RESERVE = "reserve", _("入储备库")
+        SHORTLISTED = "shortlisted", _("列入初步候选")
+        REJECTED = "rejected", _("未列入")
+
+    cycle = models.ForeignKey(Cycle, on_delete=models.PROTECT, related_name="proposals")
+    source = models.CharField(_("来源"), max_length=16, choices=Source.choices)
+    title = models.CharField(_("建议名称"), max_length=200)
+    category = models.CharField(_("类别"), max_length=50)
+    description = models.TextField(_("内容"))
+    location = models.CharField(_("地点"), max_length=200, blank=True)
+    estimated_cost = models.DecimalField(
+        _("估算投资（万元）"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    submitter_name = models.CharField(_("建议人"), max_length=50)
+    submitter_phone = models.CharField(_("联系电话"), max_length=20, blank=True)
+    deputy = models.ForeignKey(
+        Deputy, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    tracking_code = models.CharField(_("查询码"), max_length=12, unique=True)
+    status = models.CharField(
+        _("状态"), max_length=16, choices=Status.choices, default=Status.RECEIVED
+    )
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged"
+    )
+    screening_reason = models.TextField(_("初定意见"), blank=True)
+    exclusion = models.CharField(
+        _("不予列入情形"), max_length=32, choices=Exclusion.choices, blank=True
+    )
+    submitted_at = models.DateTimeField(_("提交时间"))
+
+    class Meta:
+        verbose_name = _("项目建议")
+        verbose_name_plural = _("项目建议")
+        ordering = ["-submitted_at"]
+        constraints = [
+            models.CheckConstraint(
+                name="proposal_rejection_has_reason",
+                condition=~Q(status="rejected") | ~Q(screening_reason=""),
+            ),
+            models.CheckConstraint(
+                name="proposal_merged_points_somewhere",
+                condition=~Q(status="merged") | Q(merged_into__isnull=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class GovernanceStep(models.Model):
+    """人大-政府会商 and 党委审定: recorded steps of shortlisting, with their minutes."""
+
+    class Kind(models.TextChoices):
+        CONSULTATION = "consultation", _("人大与政府会商")
+        PARTY_REVIEW = "party_review", _("党委审定")
+
+    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="governance_steps")
+    kind = models.CharField(_("环节"), max_length=16, choices=Kind.choices)
+    held_on = models.DateField(_("日期"))
+    summary = models.TextField(_("结论"))
+    minutes = models.ForeignKey(
+        "filestore.StoredFile",
+        verbose_name=_("会议纪要"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    recorded_by_id = models.BigIntegerField(null=True)
+
+    class Meta:
+        verbose_name = _("初定环节")
+        verbose_name_plural = _("初定环节")
+        ordering = ["held_on"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.held_on}"
 
 
 class Attendance(models.Model):
@@ -123,6 +255,7 @@ class Round(models.Model):
     class State(models.TextChoices):
         OPEN = "open", _("投票中")
         CLOSED = "closed", _("已结束")
+        VOID = "void", _("本轮无效")
 
     cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="rounds")
     number = models.PositiveSmallIntegerField(_("轮次"))
@@ -182,6 +315,25 @@ class Ballot(models.Model):
 
     def __str__(self) -> str:
         return f"ballot of {self.round}"
+
+
+class TallyEntry(models.Model):
+    """A teller's count of the paper ballots of a round. Two tellers count independently; the
+    round closes only on two entries that agree."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="tally_entries")
+    teller_id = models.BigIntegerField()
+    counts = models.JSONField()  # {candidate id: {"yes": n, "no": n, "abstain": n}}
+    returned = models.PositiveIntegerField(_("收回票数"))
+    invalid = models.PositiveIntegerField(_("无效票数"))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["round", "teller_id"], name="tally_once_per_teller")
+        ]
+
+    def __str__(self) -> str:
+        return f"tally of {self.round} by {self.teller_id}"
 
 
 class Entitlement(models.Model):

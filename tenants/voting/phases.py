@@ -8,6 +8,11 @@ from ops.errors import DomainError
 from .models import Cycle, Phase
 
 ACTION_LABELS = {
+    "publish_call": gettext_lazy("发布征集公告"),
+    "submit_proposal": gettext_lazy("提交项目建议"),
+    "merge_proposal": gettext_lazy("合并重复建议"),
+    "screen": gettext_lazy("初定建议"),
+    "record_governance": gettext_lazy("记录会商或党委审定"),
     "set_rules": gettext_lazy("修改票决规则"),
     "add_candidate": gettext_lazy("增加候选项目"),
     "open_voting": gettext_lazy("进入票决阶段"),
@@ -18,9 +23,11 @@ ACTION_LABELS = {
 }
 
 ALLOWED: dict[str, frozenset[str]] = {
-    Phase.SOLICIT: frozenset({"set_rules", "add_candidate", "open_voting"}),
-    Phase.SHORTLIST: frozenset({"set_rules", "add_candidate", "open_voting"}),
-    Phase.DELIBERATE: frozenset({"set_rules", "open_voting"}),
+    Phase.SOLICIT: frozenset({"set_rules", "publish_call", "submit_proposal", "merge_proposal"}),
+    Phase.SHORTLIST: frozenset(
+        {"set_rules", "merge_proposal", "screen", "add_candidate", "record_governance"}
+    ),
+    Phase.DELIBERATE: frozenset({"set_rules", "record_governance", "open_voting"}),
     Phase.VOTE: frozenset({"sign_in", "open_round", "cast", "close_round"}),
     Phase.IMPLEMENT: frozenset(),
     Phase.EVALUATE: frozenset(),

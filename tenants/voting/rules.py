@@ -158,3 +158,43 @@ def decide(
                 reason="shortfall", passing=tuple(passing),
             )  # fmt: skip
     return Decision(adopted=adopted, passing=tuple(passing))
+
+
+@dataclass(frozen=True)
+class PaperTally:
+    """One teller's count of a round's paper ballots."""
+
+    counts: Mapping[str, CandidateCount]
+    returned: int
+    invalid: int
+
+    @property
+    def valid(self) -> int:
+        return self.returned - self.invalid
+
+
+def tally_problems(
+    *, tally: PaperTally, candidates: Sequence[str], ballot_form: BallotForm, seats: int
+) -> list[str]:
+    """Why a teller's entry cannot be right, as codes (empty when it can)."""
+    if set(tally.counts) != set(candidates):
+        return ["tally_candidates"]
+    if tally.invalid > tally.returned:
+        return ["tally_invalid_exceeds_returned"]
+    found = []
+    for count in tally.counts.values():
+        if ballot_form == BallotForm.PER_CANDIDATE and count.cast > tally.valid:
+            found.append("tally_exceeds_valid")
+        if ballot_form == BallotForm.CHOOSE_N and count.yes > tally.valid:
+            found.append("tally_exceeds_valid")
+    if (
+        ballot_form == BallotForm.CHOOSE_N
+        and sum(c.yes for c in tally.counts.values()) > tally.valid * seats
+    ):
+        found.append("tally_exceeds_valid")
+    return sorted(set(found))
+
+
+def tallies_agree(first: PaperTally, second: PaperTally) -> bool:
+    """Two tellers' independent counts must be identical before a paper round is counted."""
+    return first == second

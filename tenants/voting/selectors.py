@@ -1,10 +1,11 @@
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 
 from tenants.deputies.models import Deputy
 
 from . import rules
-from .models import Cycle, Participation, Round
+from .models import Candidate, Cycle, Participation, Proposal, Round
 
 
 def cycle_rule_set(cycle: Cycle) -> rules.RuleSet:
@@ -70,3 +71,30 @@ def rounds_voted_in(deputy: Deputy | None, rounds: list[Round]) -> set[int]:
             "round_id", flat=True
         )
     )
+
+
+def proposal_outcome(proposal: Proposal) -> dict[str, object]:
+    """Where a proposal stands, for its submitter: derived from the proposal, the proposal it was
+    merged into, and the candidate and vote it became, never stored twice."""
+    followed = proposal.merged_into or proposal
+    candidate = Candidate.objects.filter(proposal=followed).first()
+    if candidate is not None and candidate.status != Candidate.Status.CANDIDATE:
+        status, label = candidate.status, Candidate.Status(candidate.status).label
+        detail = _("第 %(rank)d 位") % {"rank": candidate.rank} if candidate.rank else ""
+    elif candidate is not None:
+        status, label, detail = "candidate", Candidate.Status.CANDIDATE.label, ""
+    else:
+        status, label = followed.status, Proposal.Status(followed.status).label
+        detail = followed.screening_reason if followed.status == Proposal.Status.REJECTED else ""
+    if proposal.merged_into is not None:
+        detail = _("已与“%(title)s”合并办理。") % {"title": followed.title} + (
+            f" {detail}" if detail else ""
+        )
+    return {
+        "tracking_code": proposal.tracking_code,
+        "title": proposal.title,
+        "status": status,
+        "status_label": str(label),
+        "detail": str(detail),
+        "year": proposal.cycle.year,
+    }

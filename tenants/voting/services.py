@@ -29,6 +29,7 @@ from .models import (
     Phase,
     Round,
 )
+from .paper import agreed_paper_tally
 from .phases import phase_require
 from .selectors import cycle_entitled_deputies, cycle_rule_set
 
@@ -93,24 +94,32 @@ def candidate_add(
     return candidate
 
 
+def require_surplus(cycle: Cycle) -> None:
+    """差额: refuse a candidate list with no more candidates than the rule set needs."""
+    rule_set = cycle_rule_set(cycle)
+    count = cycle.candidates.count()
+    if not rules.candidate_list_ok(candidates=count, rules=rule_set):
+        raise DomainError(
+            "surplus_missing",
+            _("候选项目须多于拟产生项目数（差额）：需要至少 %(need)d 个，现有 %(have)d 个。")
+            % {"need": rule_set.seats + rule_set.min_surplus, "have": count},
+        )
+
+
 def cycle_open_voting(*, cycle: Cycle, actor: Any) -> Cycle:
     """Fix the rule set and move to the vote. Refused without the required surplus (差额)."""
     with transaction.atomic():
         cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
         phase_require(cycle, "open_voting")
-        rule_set = cycle_rule_set(cycle)
-        count = cycle.candidates.count()
-        if not rules.candidate_list_ok(candidates=count, rules=rule_set):
-            raise DomainError(
-                "surplus_missing",
-                _("候选项目须多于拟产生项目数（差额）：需要至少 %(need)d 个，现有 %(have)d 个。")
-                % {"need": rule_set.seats + rule_set.min_surplus, "have": count},
-            )
+        require_surplus(cycle)
         cycle.phase = Phase.VOTE
         cycle.rules_fixed_at = timezone.now()
         cycle.save(update_fields=["phase", "rules_fixed_at"])
         audit_record(
-            action="voting.open_voting", actor=actor, target=cycle, payload={"candidates": count}
+            action="voting.open_voting",
+            actor=actor,
+            target=cycle,
+            payload={"candidates": cycle.candidates.count()},
         )
     return cycle
 
@@ -247,40 +256,77 @@ def round_close(*, round_id: int, actor: Any) -> Round:
         if round_.state != Round.State.OPEN:
             raise DomainError("round_not_open", _("该轮投票未开始或已结束。"))
         entitled = list(cycle_entitled_deputies(cycle).values_list("pk", flat=True))
-        voted = set(round_.participations.values_list("deputy_id", flat=True))
+        channels = dict(round_.participations.values_list("deputy_id", "channel"))
         Entitlement.objects.bulk_create(
-            Entitlement(round=round_, deputy_id=pk, voted=pk in voted) for pk in entitled
+            Entitlement(round=round_, deputy_id=pk, voted=pk in channels) for pk in entitled
         )
+        issued = sum(1 for channel in channels.values() if channel == Channel.PAPER)
+        paper = agreed_paper_tally(round_) if issued else None
         ballots = _seal_ballots(round_)
-        if len(ballots) != len(voted):
+        if len(ballots) != len(channels) - issued:
             raise RuntimeError(
-                f"round {round_.pk}: {len(ballots)} ballots for {len(voted)} participations"
+                f"round {round_.pk}: {len(ballots)} ballots for {len(channels) - issued} voters"
             )
-        candidates = list(round_.candidates.order_by("sequence"))
-        counts = _tally(cycle, candidates, ballots)
-        turnout = rules.Turnout(
-            entitled=len(entitled), present=cycle.attendances.count(), valid_ballots=len(ballots)
-        )
-        decision = rules.decide(
-            counts=counts, order=[str(c.pk) for c in candidates], turnout=turnout, seats=round_.seats,
-            rules=cycle_rule_set(cycle), shortfall_round_allowed=round_.kind == Round.Kind.MAIN,
-        )  # fmt: skip
-        _apply_decision(cycle, candidates, decision)
-        round_.state = Round.State.CLOSED
         round_.closed_at = timezone.now()
-        round_.entitled_count, round_.present_count = turnout.entitled, turnout.present
-        round_.participation_count = round_.ballot_count = len(ballots)
-        round_.result = {
-            "counts": {pk: vars(c) for pk, c in counts.items()},
-            "adopted": list(decision.adopted),
-            "next_round": list(decision.next_round),
-            "next_round_seats": decision.next_round_seats,
-            "reason": decision.reason,
-        }
+        round_.entitled_count, round_.present_count = len(entitled), cycle.attendances.count()
+        round_.participation_count = len(channels)
+        if paper is not None and not rules.paper_round_valid(
+            issued=issued, returned=paper.returned
+        ):
+            _void(round_, issued=issued, returned=paper.returned)
+        else:
+            _count_and_decide(round_, ballots, paper)
         round_.save()
         audit_record(action="voting.round_close", actor=actor, target=round_, payload=round_.result)
     transaction.on_commit(partial(_vacuum_ballots, current_schema()))
     return round_
+
+
+def _void(round_: Round, *, issued: int, returned: int) -> None:
+    """收回票数多于发出票数: the round is void and nothing is decided; the chair votes again."""
+    round_.state = Round.State.VOID
+    round_.ballot_count = None
+    round_.result = {
+        "void": True,
+        "reason": "returned_exceeds_issued",
+        "issued": issued,
+        "returned": returned,
+    }
+
+
+def _count_and_decide(
+    round_: Round, ballots: list[dict[str, Any]], paper: rules.PaperTally | None
+) -> None:
+    cycle = round_.cycle
+    candidates = list(round_.candidates.order_by("sequence"))
+    counts = _tally(cycle, candidates, ballots)
+    valid = len(ballots)
+    if paper is not None:
+        counts = {
+            pk: rules.CandidateCount(c.yes + paper.counts[pk].yes, c.no + paper.counts[pk].no,
+                                     c.abstain + paper.counts[pk].abstain)
+            for pk, c in counts.items()
+        }  # fmt: skip
+        valid += paper.valid
+    turnout = rules.Turnout(
+        entitled=round_.entitled_count or 0, present=round_.present_count or 0, valid_ballots=valid
+    )
+    decision = rules.decide(
+        counts=counts, order=[str(c.pk) for c in candidates], turnout=turnout, seats=round_.seats,
+        rules=cycle_rule_set(cycle), shortfall_round_allowed=round_.kind == Round.Kind.MAIN,
+    )  # fmt: skip
+    _apply_decision(cycle, candidates, decision)
+    round_.state = Round.State.CLOSED
+    round_.ballot_count = len(ballots) + (paper.returned if paper else 0)
+    round_.result = {
+        "counts": {pk: vars(c) for pk, c in counts.items()},
+        "valid_ballots": valid,
+        "paper": {"returned": paper.returned, "invalid": paper.invalid} if paper else None,
+        "adopted": list(decision.adopted),
+        "next_round": list(decision.next_round),
+        "next_round_seats": decision.next_round_seats,
+        "reason": decision.reason,
+    }
 
 
 def _seal_ballots(round_: Round) -> list[dict[str, Any]]:

@@ -159,17 +159,19 @@ def test_a_candidate_list_without_surplus_gets_400(world: World) -> None:
         {"year": 2030, "title": "2030年", "seats": 2},
         content_type="application/json",
     ).json()
+    assert staff.post(f"/api/v1/voting/cycles/{cycle['id']}/advance").json()["phase"] == "shortlist"
     for name in ("甲", "乙"):
-        staff.post(
+        added = staff.post(
             f"/api/v1/voting/cycles/{cycle['id']}/candidates",
             {"name": name},
             content_type="application/json",
         )
+        assert added.status_code == 201
 
-    response = staff.post(f"/api/v1/voting/cycles/{cycle['id']}/open-voting")
+    response = staff.post(f"/api/v1/voting/cycles/{cycle['id']}/advance")
 
-    assert response.status_code == 400 and response.json()["code"] == "surplus_missing"
-    assert staff.get(f"/api/v1/voting/cycles/{cycle['id']}").json()["phase"] == "solicit"
+    assert response.status_code == 400 and response.json()["code"] == "party_review_missing"
+    assert staff.get(f"/api/v1/voting/cycles/{cycle['id']}").json()["phase"] == "shortlist"
 
 
 def test_roles_are_kept_apart(hall: Hall, world: World) -> None:
@@ -217,3 +219,58 @@ def test_a_round_of_another_tenant_is_out_of_reach(hall: Hall, world: World) -> 
     assert refused.status_code == 403 and refused.json()["code"] == "tenant_mismatch"
     with tenant_context(world.town_b):
         assert not Participation.objects.filter(round=foreign_round).exists()
+
+
+def test_paper_ballots_are_issued_by_staff_and_counted_by_two_tellers(world: World) -> None:
+    with tenant_context(world.town_a):
+        setup = make_setup(deputies=6, candidates=3, seats=1, present=6, channel="hybrid")
+        round_id = round_open(cycle=setup.cycle, actor=None).pk
+    staff = client_on(world.town_a, world.staff_a)
+    tellers = [
+        client_on(
+            world.town_a,
+            _member(User.objects.create(username=f"teller-{i}"), world.town_a, ["teller"]),
+        )
+        for i in range(2)
+    ]
+    url = f"/api/v1/voting/rounds/{round_id}"
+    for deputy in setup.deputies:
+        assert (
+            staff.post(
+                f"{url}/paper-ballots", {"deputy_id": deputy.pk}, content_type="application/json"
+            ).status_code
+            == 201
+        )
+    again = staff.post(
+        f"{url}/paper-ballots", {"deputy_id": setup.deputies[0].pk}, content_type="application/json"
+    )
+    counts = {
+        str(c.pk): {"yes": 5 if i == 0 else 1, "no": 1, "abstain": 0}
+        for i, c in enumerate(setup.candidates)
+    }
+
+    deputy_try = client_on(world.town_a, world.deputy_both).post(
+        f"{url}/tally",
+        {"counts": counts, "returned": 6, "invalid": 0},
+        content_type="application/json",
+    )
+    first = tellers[0].post(
+        f"{url}/tally",
+        {"counts": counts, "returned": 6, "invalid": 0},
+        content_type="application/json",
+    )
+    early_close = staff.post(f"{url}/close")
+    second = tellers[1].post(
+        f"{url}/tally",
+        {"counts": counts, "returned": 6, "invalid": 0},
+        content_type="application/json",
+    )
+    closed = staff.post(f"{url}/close")
+
+    assert again.status_code == 409 and deputy_try.status_code == 403
+    assert first.json() == {"entries": 1, "agree": False, "issued": 6}
+    assert early_close.status_code == 400 and early_close.json()["code"] == "tally_missing"
+    assert second.json()["agree"] is True
+    assert closed.status_code == 200 and closed.json()["result"]["adopted"] == [
+        str(setup.candidates[0].pk)
+    ]

@@ -1,8 +1,11 @@
 """Builders for voting tests: a cycle with deputies signed in and a round open."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from accounts.models import User
+from filestore.models import StoredFile
+from filestore.services import file_store
 from tenants.deputies.models import Deputy
 from tenants.deputies.services import deputy_register
 from tenants.voting.models import Candidate, Cycle, Round
@@ -14,7 +17,8 @@ from tenants.voting.services import (
     cycle_set_rules,
     round_open,
 )
-from tests.factories import make_term
+from tenants.voting.solicitation import cycle_advance, governance_record
+from tests.factories import PDF, make_term
 
 
 @dataclass
@@ -48,23 +52,41 @@ def make_deputies(count: int, *, users: bool = False, prefix: str = "代表") ->
     return deputies
 
 
+def make_minutes() -> StoredFile:
+    return file_store(uploaded_by=None, name="会议纪要.pdf", data=PDF)
+
+
+def make_shortlist(
+    *, year: int = 2027, seats: int = 2, candidates: int = 4, **rules: object
+) -> Cycle:
+    """A cycle in its shortlisting phase with `candidates` listed and the party review recorded."""
+    cycle = cycle_create(
+        year=year, title=f"{year}年民生实事项目票决", term=make_term(), actor=None, seats=seats
+    )
+    if rules:
+        cycle_set_rules(cycle=cycle, actor=None, **rules)
+    cycle = cycle_advance(cycle=cycle, actor=None)
+    for i in range(candidates):
+        candidate_add(cycle=cycle, name=f"候选项目{i + 1}", actor=None)
+    governance_record(
+        cycle=cycle, kind="party_review", held_on=date(year - 1, 12, 1), summary="同意提请人代会票决",
+        minutes=make_minutes(), actor=None,
+    )  # fmt: skip
+    return cycle
+
+
 def make_setup(
     *, deputies: int = 10, candidates: int = 4, seats: int = 2, present: int | None = None,
     year: int = 2027, **rules: object,
 ) -> Setup:  # fmt: skip
     """A cycle in its voting phase with `present` of its deputies signed in."""
     roster = make_deputies(deputies)
-    cycle = cycle_create(
-        year=year, title=f"{year}年民生实事项目票决", term=roster[0].term, actor=None, seats=seats
-    )
-    if rules:
-        cycle_set_rules(cycle=cycle, actor=None, **rules)
-    listed = [
-        candidate_add(cycle=cycle, name=f"候选项目{i + 1}", actor=None) for i in range(candidates)
-    ]
+    cycle = make_shortlist(year=year, seats=seats, candidates=candidates, **rules)
+    cycle = cycle_advance(cycle=cycle, actor=None)
     cycle = cycle_open_voting(cycle=cycle, actor=None)
     for deputy in roster[: deputies if present is None else present]:
         attendance_sign_in(cycle=cycle, deputy=deputy, actor=None)
+    listed = list(Candidate.objects.filter(cycle=cycle).order_by("sequence"))
     return Setup(cycle=cycle, deputies=roster, candidates=listed)
 
 

@@ -11,17 +11,16 @@ from ops.errors import DomainError
 from tenants.voting.models import Ballot, Candidate, Participation, Round
 from tenants.voting.services import (
     ballot_cast,
-    candidate_add,
     cycle_create,
-    cycle_open_voting,
     receipt_check,
     round_close,
     round_open,
 )
+from tenants.voting.solicitation import cycle_advance
 from tests.conftest import World
 from tests.factories import make_term
 
-from .factories import make_deputies, make_setup, make_vote, per_candidate
+from .factories import make_deputies, make_setup, make_shortlist, make_vote, per_candidate
 
 
 @pytest.fixture
@@ -102,7 +101,6 @@ def test_a_tie_at_the_cut_off_opens_a_round_among_the_tied(town: object) -> None
 def test_voting_outside_the_voting_phase_is_refused(town: object) -> None:
     term = make_term()
     cycle = cycle_create(year=2030, title="2030年", term=term, actor=None, seats=1)
-    candidate_add(cycle=cycle, name="甲", actor=None)
 
     with pytest.raises(DomainError) as refused:
         round_open(cycle=cycle, actor=None)
@@ -113,16 +111,14 @@ def test_voting_outside_the_voting_phase_is_refused(town: object) -> None:
 
 def test_a_candidate_list_without_surplus_is_refused(town: object) -> None:
     make_deputies(3)
-    cycle = cycle_create(year=2031, title="2031年", term=make_term(), actor=None, seats=2)
-    candidate_add(cycle=cycle, name="甲", actor=None)
-    candidate_add(cycle=cycle, name="乙", actor=None)
+    cycle = make_shortlist(year=2031, seats=2, candidates=2)
 
     with pytest.raises(DomainError) as refused:
-        cycle_open_voting(cycle=cycle, actor=None)
+        cycle_advance(cycle=cycle, actor=None)
 
     assert refused.value.code == "surplus_missing"
     cycle.refresh_from_db()
-    assert cycle.phase == "solicit" and cycle.rules_fixed_at is None
+    assert cycle.phase == "shortlist" and cycle.rules_fixed_at is None
 
 
 def test_below_quorum_no_round_opens(town: object) -> None:

@@ -1,11 +1,12 @@
 """Idempotent: creates what is missing of the demo city and leaves the rest as it is."""
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 from django_tenants.utils import tenant_context
 
 from accounts.models import User
@@ -13,12 +14,23 @@ from accounts.services import membership_grant, user_ensure
 from congresses.models import Congress
 from congresses.schemas import schema_template_current
 from congresses.services import CongressSpec, congress_provision
+from filestore.services import file_store
+from filestore.storage import storage_ready
 from tenants.demo import data
 from tenants.deputies.models import Deputy, Term
 from tenants.deputies.selectors import term_current
 from tenants.deputies.services import deputy_register, term_open
 from tenants.voting.models import Cycle
 from tenants.voting.services import candidate_add, cycle_create, cycle_set_rules
+from tenants.voting.solicitation import (
+    call_publish,
+    candidate_from_proposal,
+    cycle_advance,
+    governance_record,
+    proposal_screen,
+    proposal_submit,
+    proposal_to_reserve,
+)
 
 ROSTER_SIZE = {"city": 8, "county": 10, "township": 12}
 
@@ -28,6 +40,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         password_hash = make_password(data.DEMO_PASSWORD)
+        storage_ready()  # the minutes of the demo vote are files
         with transaction.atomic():
             operator = user_ensure(
                 username="ops", display_name="平台运维", password_hash=password_hash
@@ -116,21 +129,74 @@ class Command(BaseCommand):
                     )  # fmt: skip
 
     def _seed_voting(self, congress: Congress, operator: User) -> None:
-        """A cycle in its solicitation phase with its candidates, ready for the vote."""
+        """Solicitation to deliberation: a call, citizens' proposals (one not taken up, one in the
+        reserve), twelve candidates, the consultation and party review with minutes."""
         demo = data.VOTING_DEMO
         with tenant_context(congress), transaction.atomic():
             if Cycle.objects.filter(year=demo["year"]).exists():
                 return
+            today = timezone.localdate()
             cycle = cycle_create(
                 year=demo["year"], title=demo["title"], term=Term.objects.get(is_current=True),
                 actor=operator, seats=demo["seats"],
             )  # fmt: skip
             cycle_set_rules(cycle=cycle, actor=operator, min_surplus=2)
-            for name, category, cost, summary in demo["candidates"]:
+            call_publish(
+                cycle=cycle, title=demo["call_title"], body=demo["call_body"], actor=operator,
+                opens_on=today - timedelta(days=20), closes_on=today + timedelta(days=40),
+            )  # fmt: skip
+            proposals = [
+                proposal_submit(
+                    cycle=cycle,
+                    source="citizen",
+                    title=name,
+                    category=category,
+                    estimated_cost=cost,
+                    description=summary,
+                    submitter_name=submitter,
+                    submitter_phone="13800000000",
+                    today=today,
+                )
+                for (name, category, cost, summary), submitter in zip(
+                    demo["candidates"][:4], ("张大伯", "李阿姨", "王老师", "赵村长"), strict=True
+                )
+            ]
+            not_taken = proposal_submit(
+                cycle=cycle, source="citizen", title="新建镇政府办公楼", category="公共设施",
+                description="办公条件较差。", submitter_name="匿名", today=today,
+            )  # fmt: skip
+            reserved = proposal_submit(
+                cycle=cycle, source="village", title="东村文化广场扩建", category="科技文化",
+                description="广场面积不足。", submitter_name="东村村委会", today=today,
+            )  # fmt: skip
+            cycle_advance(cycle=cycle, actor=operator)
+            for proposal in proposals:
+                proposal_screen(proposal=proposal, accept=True, actor=operator)
+                candidate_from_proposal(proposal=proposal, actor=operator)
+            proposal_screen(
+                proposal=not_taken, accept=False, exclusion="not_public_benefit", actor=operator,
+                reason="办公楼建设不属于民生实事项目，按规定不予列入。",
+            )  # fmt: skip
+            proposal_to_reserve(
+                proposal=reserved, actor=operator, reason="用地尚未落实，转入储备库。"
+            )
+            for name, category, cost, summary in demo["candidates"][4:]:
                 candidate_add(
                     cycle=cycle, name=name, category=category, estimated_cost=cost, summary=summary,
                     actor=operator,
                 )  # fmt: skip
+            for kind, days_ago, summary in (
+                ("consultation", 10, "镇人大主席团与镇政府会商，同意12个项目作为初步候选项目。"),
+                ("party_review", 5, "镇党委会议审定，同意提请镇人代会票决。"),
+            ):
+                minutes = file_store(
+                    uploaded_by=operator, name=f"{summary[:6]}纪要.pdf", data=data.MINUTES_PDF
+                )
+                governance_record(
+                    cycle=cycle, kind=kind, held_on=today - timedelta(days=days_ago), summary=summary,
+                    minutes=minutes, actor=operator,
+                )  # fmt: skip
+            cycle_advance(cycle=cycle, actor=operator)
 
     def _seed_cross_level(self, operator: User, pw: str) -> None:
         for username, name, seats in data.CROSS_LEVEL_DEPUTIES:

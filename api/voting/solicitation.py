@@ -1,0 +1,344 @@
+"""征集 and 初定 over HTTP: the staff's proposal desk and the public portal (no login)."""
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound
+from rest_framework.generics import get_object_or_404
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+
+from accounts.roles import Role
+from api.permissions import has_role
+from filestore.models import StoredFile
+from ops.errors import DomainError
+from tenants.voting import solicitation
+from tenants.voting.models import Call, Cycle, Exclusion, GovernanceStep, Proposal
+from tenants.voting.selectors import cycle_list, proposal_outcome
+
+from .serializers import CandidateOutSerializer, CycleOutSerializer
+
+STAFF = has_role(Role.STAFF)
+
+
+class CallSerializer(serializers.ModelSerializer[Call]):
+    year = serializers.IntegerField(source="cycle.year", read_only=True)
+
+    class Meta:
+        model = Call
+        fields = ["id", "year", "title", "body", "opens_on", "closes_on", "published_at"]
+        read_only_fields = ["id", "year", "published_at"]
+
+
+class ProposalOutSerializer(serializers.ModelSerializer[Proposal]):
+    submitter_phone = serializers.SerializerMethodField(help_text="脱敏 / masked")
+
+    class Meta:
+        model = Proposal
+        fields = [
+            "id", "source", "title", "category", "description", "location", "estimated_cost",
+            "submitter_name", "submitter_phone", "tracking_code", "status", "merged_into",
+            "screening_reason", "exclusion", "submitted_at",
+        ]  # fmt: skip
+
+    def get_submitter_phone(self, proposal: Proposal) -> str:
+        phone = proposal.submitter_phone
+        return f"{phone[:3]}****{phone[-4:]}" if len(phone) >= 7 else phone
+
+
+class ProposalInSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200)
+    category = serializers.CharField(max_length=50)
+    description = serializers.CharField(max_length=5000)
+    location = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    estimated_cost = serializers.DecimalField(
+        max_digits=12, decimal_places=2, min_value=0, required=False, allow_null=True, default=None
+    )
+    submitter_name = serializers.CharField(max_length=50)
+    submitter_phone = serializers.RegexField(
+        r"^1\d{10}$", required=False, allow_blank=True, default=""
+    )
+
+
+class StaffProposalInSerializer(ProposalInSerializer):
+    # Named `origin`: `source` is a serializer's own attribute.
+    origin = serializers.ChoiceField(
+        choices=Proposal.Source.choices, help_text="来源 / where it comes from"
+    )
+
+
+class ScreenInSerializer(serializers.Serializer):
+    accept = serializers.BooleanField()
+    reason = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+    exclusion = serializers.ChoiceField(
+        choices=Exclusion.choices, required=False, allow_blank=True, default=""
+    )
+
+
+class MergeInSerializer(serializers.Serializer):
+    into = serializers.IntegerField()
+
+
+class GovernanceInSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=GovernanceStep.Kind.choices)
+    held_on = serializers.DateField()
+    summary = serializers.CharField(max_length=5000)
+    minutes_file_id = serializers.IntegerField(
+        help_text="先上传纪要（/files）/ upload the minutes first (/files)"
+    )
+
+
+class GovernanceOutSerializer(serializers.ModelSerializer[GovernanceStep]):
+    minutes_name = serializers.CharField(source="minutes.name")
+
+    class Meta:
+        model = GovernanceStep
+        fields = ["id", "kind", "held_on", "summary", "minutes", "minutes_name"]
+
+
+class TrackingOutSerializer(serializers.Serializer):
+    tracking_code = serializers.CharField()
+    title = serializers.CharField()
+    status = serializers.CharField(help_text="受理、合并、储备、初定、票决的进展 / where it stands")
+    status_label = serializers.CharField()
+    detail = serializers.CharField(allow_blank=True)
+    year = serializers.IntegerField()
+
+
+class TrackingCreatedSerializer(serializers.Serializer):
+    tracking_code = serializers.CharField(
+        help_text="凭此查询办理进展 / keep it to follow the proposal"
+    )
+
+
+def _valid(serializer_class: type, request: Request) -> dict[str, Any]:
+    data = serializer_class(data=request.data)
+    data.is_valid(raise_exception=True)
+    return dict(data.validated_data)
+
+
+def _cycle(pk: int) -> Cycle:
+    return get_object_or_404(Cycle, pk=pk)
+
+
+def _proposal(pk: int) -> Proposal:
+    return get_object_or_404(Proposal.objects.select_related("cycle"), pk=pk)
+
+
+class CallView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="voting_call_publish",
+        request=CallSerializer,
+        responses={201: CallSerializer},
+        summary="发布征集公告 / publish the call for proposals",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        data = _valid(CallSerializer, request)
+        call = solicitation.call_publish(cycle=_cycle(pk), actor=request.user, **data)
+        return Response(CallSerializer(call).data, status=status.HTTP_201_CREATED)
+
+
+class ProposalListView(APIView):
+    permission_classes = [STAFF]
+
+    def _proposals(self, pk: int) -> QuerySet[Proposal]:
+        return Proposal.objects.filter(cycle=_cycle(pk)).order_by("-submitted_at")
+
+    @extend_schema(
+        operation_id="voting_proposal_list",
+        responses=ProposalOutSerializer(many=True),
+        summary="项目建议 / proposals",
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(ProposalOutSerializer(self._proposals(pk), many=True).data)
+
+    @extend_schema(
+        operation_id="voting_proposal_add", request=StaffProposalInSerializer, responses={201: ProposalOutSerializer},
+        summary="登记代表、部门或村（社区）的建议 / record a proposal from a deputy, department or village",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        proposal = solicitation.proposal_submit(
+            cycle=_cycle(pk), actor=request.user, **_valid(StaffProposalInSerializer, request)
+        )
+        return Response(ProposalOutSerializer(proposal).data, status=status.HTTP_201_CREATED)
+
+
+class ProposalScreenView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="voting_proposal_screen",
+        request=ScreenInSerializer,
+        responses=ProposalOutSerializer,
+        summary="初定：列入或说明理由不列入 / shortlist, or not with a reason",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        proposal = solicitation.proposal_screen(
+            proposal=_proposal(pk), actor=request.user, **_valid(ScreenInSerializer, request)
+        )
+        return Response(ProposalOutSerializer(proposal).data)
+
+
+class ProposalMergeView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="voting_proposal_merge",
+        request=MergeInSerializer,
+        responses=ProposalOutSerializer,
+        summary="合并重复建议 / merge a duplicate",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        into = _proposal(_valid(MergeInSerializer, request)["into"])
+        proposal = solicitation.proposal_merge(
+            proposal=_proposal(pk), into=into, actor=request.user
+        )
+        return Response(ProposalOutSerializer(proposal).data)
+
+
+class ProposalReserveView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="voting_proposal_reserve",
+        request=None,
+        responses=ProposalOutSerializer,
+        summary="转入储备库 / move to the reserve",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        proposal = solicitation.proposal_to_reserve(proposal=_proposal(pk), actor=request.user)
+        return Response(ProposalOutSerializer(proposal).data)
+
+
+class ProposalCandidateView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="voting_proposal_to_candidate",
+        request=None,
+        responses={201: CandidateOutSerializer},
+        summary="列为候选项目 / make it a candidate",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        candidate = solicitation.candidate_from_proposal(proposal=_proposal(pk), actor=request.user)
+        return Response(CandidateOutSerializer(candidate).data, status=status.HTTP_201_CREATED)
+
+
+class GovernanceView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="voting_governance_list",
+        responses=GovernanceOutSerializer(many=True),
+        summary="会商与党委审定记录 / consultation and party review records",
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        steps = GovernanceStep.objects.filter(cycle=_cycle(pk)).select_related("minutes")
+        return Response(GovernanceOutSerializer(steps, many=True).data)
+
+    @extend_schema(
+        operation_id="voting_governance_record",
+        request=GovernanceInSerializer,
+        responses={201: GovernanceOutSerializer},
+        summary="记录会商或党委审定（附纪要）/ record a consultation or the party review, with minutes",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        data = _valid(GovernanceInSerializer, request)
+        minutes = StoredFile.objects.filter(pk=data.pop("minutes_file_id")).first()
+        if minutes is None:
+            raise DomainError(
+                "minutes_missing", _("会议纪要文件不存在，请先上传。"), field="minutes_file_id"
+            )
+        step = solicitation.governance_record(
+            cycle=_cycle(pk), minutes=minutes, actor=request.user, **data
+        )
+        return Response(GovernanceOutSerializer(step).data, status=status.HTTP_201_CREATED)
+
+
+class AdvanceView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="voting_cycle_advance",
+        request=None,
+        responses=CycleOutSerializer,
+        summary="进入下一阶段（征集→初定→审议）/ move to the next phase",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        solicitation.cycle_advance(cycle=_cycle(pk), actor=request.user)
+        return Response(CycleOutSerializer(get_object_or_404(cycle_list(), pk=pk)).data)
+
+
+class PublicProposalThrottle(ScopedRateThrottle):
+    scope_attr = "throttle_scope"
+
+
+class PublicCallView(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes: list[Any] = []
+
+    @extend_schema(
+        operation_id="public_call_current",
+        responses=CallSerializer,
+        summary="当前征集公告（公开）/ the current call for proposals (public)",
+    )
+    def get(self, request: Request) -> Response:
+        call = Call.objects.select_related("cycle").order_by("-cycle__year").first()
+        if call is None:
+            raise NotFound(_("暂无征集公告。"), code="call_unknown")
+        return Response(CallSerializer(call).data)
+
+
+class PublicProposalView(APIView):
+    """A citizen's proposal: no login, rate-limited per address, answered with a tracking code."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list[Any] = []
+    throttle_classes = [PublicProposalThrottle]
+    throttle_scope = "public_proposal"
+
+    @extend_schema(
+        operation_id="public_proposal_submit",
+        request=ProposalInSerializer,
+        responses={201: TrackingCreatedSerializer},
+        summary="提交项目建议（公开）/ submit a proposal (public)",
+    )
+    def post(self, request: Request) -> Response:
+        data = _valid(ProposalInSerializer, request)
+        call = Call.objects.select_related("cycle").order_by("-cycle__year").first()
+        if call is None:
+            raise DomainError("call_not_open", _("当前不在项目建议征集期内。"))
+        proposal = solicitation.proposal_submit(
+            cycle=call.cycle, source=Proposal.Source.CITIZEN, **data
+        )
+        return Response({"tracking_code": proposal.tracking_code}, status=status.HTTP_201_CREATED)
+
+
+class PublicTrackingView(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes: list[Any] = []
+    throttle_classes = [PublicProposalThrottle]
+    throttle_scope = "public_tracking"
+
+    @extend_schema(
+        operation_id="public_proposal_track",
+        responses=TrackingOutSerializer,
+        summary="凭查询码查看建议进展（公开）/ follow a proposal by its code (public)",
+    )
+    def get(self, request: Request, code: str) -> Response:
+        proposal = (
+            Proposal.objects.select_related("cycle", "merged_into")
+            .filter(tracking_code=code.upper())
+            .first()
+        )
+        if proposal is None:
+            raise NotFound(_("查询码不存在。"), code="tracking_unknown")
+        return Response(proposal_outcome(proposal))

@@ -1,0 +1,247 @@
+"""征集 and 初定: the call for proposals, proposals and the reserve, screening with reasons, the
+recorded consultation and party review, and the candidate list. Services, one transaction and
+one audit entry each; the vote itself is in `services`."""
+
+import secrets
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit.services import audit_record
+from filestore.models import StoredFile
+from ops.errors import Conflict, DomainError
+from tenants.deputies.models import Deputy
+
+from .models import Call, Candidate, Cycle, Exclusion, GovernanceStep, Phase, Proposal
+from .phases import phase_require
+from .services import require_surplus
+
+# No 0/O, 1/I/L: read aloud over the phone and typed on a phone without mistakes.
+TRACKING_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+NEXT_PHASE = {Phase.SOLICIT: Phase.SHORTLIST, Phase.SHORTLIST: Phase.DELIBERATE}
+
+
+def _locked(cycle: Cycle) -> Cycle:
+    return Cycle.objects.select_for_update().get(pk=cycle.pk)
+
+
+def call_publish(
+    *, cycle: Cycle, title: str, body: str, opens_on: date, closes_on: date, actor: Any
+) -> Call:
+    if closes_on < opens_on:
+        raise DomainError(
+            "call_dates_invalid", _("征集截止日期不能早于开始日期。"), field="closes_on"
+        )
+    if not title.strip() or not body.strip():
+        raise DomainError("call_text_required", _("请填写公告标题和正文。"))
+    with transaction.atomic():
+        cycle = _locked(cycle)
+        phase_require(cycle, "publish_call")
+        if Call.objects.filter(cycle=cycle).exists():
+            raise Conflict("call_exists", _("本年度已发布征集公告。"))
+        call = Call.objects.create(
+            cycle=cycle, title=title.strip(), body=body.strip(), opens_on=opens_on, closes_on=closes_on,
+            published_at=timezone.now(),
+        )  # fmt: skip
+        audit_record(action="voting.call_publish", actor=actor, target=call)
+    return call
+
+
+def proposal_submit(
+    *, cycle: Cycle, source: str, title: str, category: str, description: str, submitter_name: str,
+    submitter_phone: str = "", location: str = "", estimated_cost: Decimal | None = None,
+    deputy: Deputy | None = None, actor: Any = None, today: date | None = None,
+) -> Proposal:  # fmt: skip
+    """A proposal with the tracking code its submitter follows it by. The public may submit only
+    while the call is open."""
+    if source not in Proposal.Source.values:
+        raise DomainError("proposal_source_invalid", _("建议来源无效。"), field="source")
+    for field, value in (
+        ("title", title),
+        ("description", description),
+        ("submitter_name", submitter_name),
+    ):
+        if not value.strip():
+            raise DomainError(
+                "proposal_field_required", _("请完整填写建议名称、内容和建议人。"), field=field
+            )
+    with transaction.atomic():
+        cycle = _locked(cycle)
+        phase_require(cycle, "submit_proposal")
+        call = Call.objects.filter(cycle=cycle).first()
+        today = today or timezone.localdate()
+        if source == Proposal.Source.CITIZEN and (
+            call is None or not call.opens_on <= today <= call.closes_on
+        ):
+            raise DomainError("call_not_open", _("当前不在项目建议征集期内。"))
+        proposal = Proposal.objects.create(
+            cycle=cycle, source=source, title=title.strip(), category=category.strip(),
+            description=description.strip(), location=location.strip(), estimated_cost=estimated_cost,
+            submitter_name=submitter_name.strip(), submitter_phone=submitter_phone.strip(), deputy=deputy,
+            tracking_code=_tracking_code(), submitted_at=timezone.now(),
+        )  # fmt: skip
+        audit_record(
+            action="voting.proposal_submit",
+            actor=actor,
+            target=proposal,
+            payload={"source": source},
+        )
+    return proposal
+
+
+def _tracking_code() -> str:
+    while True:
+        code = "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(8))
+        if not Proposal.objects.filter(tracking_code=code).exists():
+            return code
+
+
+def proposal_merge(*, proposal: Proposal, into: Proposal, actor: Any) -> Proposal:
+    """A duplicate joins the proposal it repeats; its submitter follows that one's outcome."""
+    with transaction.atomic():
+        phase_require(_locked(proposal.cycle), "merge_proposal")
+        proposal, into = (
+            Proposal.objects.select_for_update().get(pk=p.pk) for p in (proposal, into)
+        )
+        if (
+            proposal.pk == into.pk
+            or into.cycle_id != proposal.cycle_id
+            or into.status == Proposal.Status.MERGED
+        ):
+            raise DomainError("merge_invalid", _("只能合并到同一年度的另一条有效建议。"))
+        proposal.status, proposal.merged_into = Proposal.Status.MERGED, into
+        proposal.save(update_fields=["status", "merged_into"])
+        audit_record(
+            action="voting.proposal_merge", actor=actor, target=proposal, payload={"into": into.pk}
+        )
+    return proposal
+
+
+def proposal_to_reserve(*, proposal: Proposal, actor: Any, reason: str = "") -> Proposal:
+    with transaction.atomic():
+        proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+        if proposal.status == Proposal.Status.MERGED:
+            raise DomainError("proposal_merged", _("已合并的建议不能单独入库。"))
+        proposal.status = Proposal.Status.RESERVE
+        proposal.screening_reason = reason or proposal.screening_reason
+        proposal.save(update_fields=["status", "screening_reason"])
+        audit_record(action="voting.proposal_reserve", actor=actor, target=proposal)
+    return proposal
+
+
+def reserve_carry(*, cycle: Cycle, actor: Any) -> int:
+    """Bring the reserve of earlier years into this year's solicitation; submitters keep their
+    tracking codes. Returns how many were brought in."""
+    with transaction.atomic():
+        cycle = _locked(cycle)
+        phase_require(cycle, "submit_proposal")
+        carried = Proposal.objects.filter(
+            status=Proposal.Status.RESERVE, cycle__year__lt=cycle.year
+        )
+        ids = list(carried.values_list("pk", flat=True))
+        carried.update(cycle=cycle, status=Proposal.Status.RECEIVED)
+        audit_record(
+            action="voting.reserve_carry", actor=actor, target=cycle, payload={"proposals": ids}
+        )
+    return len(ids)
+
+
+def proposal_screen(
+    *, proposal: Proposal, accept: bool, actor: Any, reason: str = "", exclusion: str = ""
+) -> Proposal:
+    """初定: a proposal goes on the shortlist, or is not taken up with a recorded reason."""
+    if not accept and not reason.strip():
+        raise DomainError(
+            "screening_reason_required", _("不予列入的建议须说明理由。"), field="reason"
+        )
+    if exclusion and exclusion not in Exclusion.values:
+        raise DomainError("exclusion_invalid", _("不予列入情形无效。"), field="exclusion")
+    with transaction.atomic():
+        phase_require(_locked(proposal.cycle), "screen")
+        proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+        if proposal.status == Proposal.Status.MERGED:
+            raise DomainError("proposal_merged", _("已合并的建议随所并入的建议一并处理。"))
+        proposal.status = Proposal.Status.SHORTLISTED if accept else Proposal.Status.REJECTED
+        proposal.screening_reason, proposal.exclusion = reason.strip(), exclusion
+        proposal.save(update_fields=["status", "screening_reason", "exclusion"])
+        audit_record(
+            action="voting.proposal_screen", actor=actor, target=proposal,
+            payload={"accept": accept, "exclusion": exclusion},
+        )  # fmt: skip
+    return proposal
+
+
+def candidate_from_proposal(
+    *, proposal: Proposal, actor: Any, name: str = "", estimated_cost: Decimal | None = None
+) -> Candidate:
+    with transaction.atomic():
+        cycle = _locked(proposal.cycle)
+        phase_require(cycle, "add_candidate")
+        proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+        if proposal.status != Proposal.Status.SHORTLISTED:
+            raise DomainError(
+                "proposal_not_shortlisted", _("只有列入初步候选的建议才能成为候选项目。")
+            )
+        if Candidate.objects.filter(proposal=proposal).exists():
+            raise Conflict("candidate_exists", _("该建议已是候选项目。"))
+        candidate = Candidate.objects.create(
+            cycle=cycle, sequence=cycle.candidates.count() + 1, name=(name or proposal.title).strip(),
+            category=proposal.category, summary=proposal.description, proposal=proposal,
+            estimated_cost=estimated_cost if estimated_cost is not None else proposal.estimated_cost,
+        )  # fmt: skip
+        audit_record(action="voting.candidate_from_proposal", actor=actor, target=candidate)
+    return candidate
+
+
+def governance_record(
+    *, cycle: Cycle, kind: str, held_on: date, summary: str, minutes: StoredFile, actor: Any
+) -> GovernanceStep:
+    """会商 or 党委审定, with its minutes (a file already stored in this tenant)."""
+    if kind not in GovernanceStep.Kind.values:
+        raise DomainError("governance_kind_invalid", _("环节无效。"), field="kind")
+    if not summary.strip():
+        raise DomainError("governance_summary_required", _("请填写结论。"), field="summary")
+    with transaction.atomic():
+        cycle = _locked(cycle)
+        phase_require(cycle, "record_governance")
+        step = GovernanceStep.objects.create(
+            cycle=cycle, kind=kind, held_on=held_on, summary=summary.strip(), minutes=minutes,
+            recorded_by_id=getattr(actor, "pk", None),
+        )  # fmt: skip
+        audit_record(action=f"voting.{kind}", actor=actor, target=step)
+    return step
+
+
+def cycle_advance(*, cycle: Cycle, actor: Any) -> Cycle:
+    """征集 -> 初定 -> 审议. Moving to deliberation needs every proposal screened, the party
+    review recorded, and a candidate list with the surplus (差额)."""
+    with transaction.atomic():
+        cycle = _locked(cycle)
+        target = NEXT_PHASE.get(Phase(cycle.phase))
+        if target is None:
+            raise DomainError(
+                "wrong_phase",
+                _("当前处于%(phase)s阶段，不能进入下一阶段。")
+                % {"phase": Phase(cycle.phase).label},
+            )
+        if target == Phase.DELIBERATE:
+            _require_shortlist_complete(cycle)
+        cycle.phase = target
+        cycle.save(update_fields=["phase"])
+        audit_record(action="voting.advance", actor=actor, target=cycle, payload={"phase": target})
+    return cycle
+
+
+def _require_shortlist_complete(cycle: Cycle) -> None:
+    pending = cycle.proposals.filter(status=Proposal.Status.RECEIVED).count()
+    if pending:
+        raise DomainError(
+            "proposals_unscreened", _("还有 %(n)d 条建议未完成初定。") % {"n": pending}
+        )
+    if not cycle.governance_steps.filter(kind=GovernanceStep.Kind.PARTY_REVIEW).exists():
+        raise DomainError("party_review_missing", _("候选项目须经党委审定后方可提请审议。"))
+    require_surplus(cycle)

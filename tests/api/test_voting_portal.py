@@ -1,0 +1,177 @@
+"""The public portal (no login) and the staff's proposal desk, end to end over HTTP: a citizen
+submits and follows a proposal; staff shortlist it with the party review recorded; the vote's
+outcome reaches the citizen's tracking page."""
+
+from datetime import date, timedelta
+
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.utils import timezone
+from django_tenants.utils import tenant_context
+
+from tenants.voting.models import Proposal
+from tests.conftest import World, client_on
+from tests.factories import PDF
+from tests.tenants.voting.factories import make_deputies
+
+
+def _proposal(title: str = "村口安装路灯") -> dict[str, str]:
+    return {
+        "title": title, "category": "公共设施", "description": "村口道路夜间无照明，群众出行不便。",
+        "location": "甲镇东村", "submitter_name": "李四", "submitter_phone": "13912345678",
+    }  # fmt: skip
+
+
+def _staff_prepares_a_call(world: World) -> tuple[Client, int]:
+    with tenant_context(world.town_a):
+        make_deputies(3)
+    staff = client_on(world.town_a, world.staff_a)
+    cycle = staff.post(
+        "/api/v1/voting/cycles",
+        {"year": 2027, "title": "2027年民生实事", "seats": 1},
+        content_type="application/json",
+    ).json()
+    today = timezone.localdate()
+    call = staff.post(
+        f"/api/v1/voting/cycles/{cycle['id']}/call",
+        {"title": "关于征集2027年民生实事项目建议的公告", "body": "欢迎提出建议。",
+         "opens_on": str(today - timedelta(days=1)), "closes_on": str(today + timedelta(days=30))},
+        content_type="application/json",
+    )  # fmt: skip
+    assert call.status_code == 201, call.json()
+    return staff, cycle["id"]
+
+
+def test_a_citizen_submits_without_login_and_follows_the_proposal_to_the_vote(world: World) -> None:
+    staff, cycle_id = _staff_prepares_a_call(world)
+    public = client_on(world.town_a)
+    cache.clear()
+
+    assert public.get("/api/v1/public/voting/call").json()["title"].startswith("关于征集")
+    code = public.post(
+        "/api/v1/public/voting/proposals", _proposal(), content_type="application/json"
+    ).json()["tracking_code"]
+    tracked = public.get(f"/api/v1/public/voting/proposals/{code}").json()
+    assert tracked["status"] == "received" and tracked["status_label"] == "已受理"
+
+    # Staff: shortlist it, add a second candidate, record the party review, go to deliberation.
+    assert staff.post(f"/api/v1/voting/cycles/{cycle_id}/advance").status_code == 200
+    proposal_id = staff.get(f"/api/v1/voting/cycles/{cycle_id}/proposals").json()[0]["id"]
+    assert (
+        staff.post(
+            f"/api/v1/voting/proposals/{proposal_id}/screen",
+            {"accept": True},
+            content_type="application/json",
+        ).status_code
+        == 200
+    )
+    assert staff.post(f"/api/v1/voting/proposals/{proposal_id}/candidate").status_code == 201
+    staff.post(
+        f"/api/v1/voting/cycles/{cycle_id}/candidates",
+        {"name": "政府提出的项目"},
+        content_type="application/json",
+    )
+    minutes = staff.post(
+        "/api/v1/files", {"file": SimpleUploadedFile("党委审定纪要.pdf", PDF)}
+    ).json()
+    review = staff.post(
+        f"/api/v1/voting/cycles/{cycle_id}/governance",
+        {"kind": "party_review", "held_on": str(date(2026, 12, 20)), "summary": "同意提请票决",
+         "minutes_file_id": minutes["id"]},
+        content_type="application/json",
+    )  # fmt: skip
+    assert review.status_code == 201
+    assert staff.post(f"/api/v1/voting/cycles/{cycle_id}/advance").json()["phase"] == "deliberate"
+
+    tracked = public.get(f"/api/v1/public/voting/proposals/{code}").json()
+    assert tracked["status"] == "candidate"
+
+
+def test_a_proposal_not_taken_up_shows_its_reason_to_the_citizen(world: World) -> None:
+    staff, cycle_id = _staff_prepares_a_call(world)
+    public = client_on(world.town_a)
+    cache.clear()
+    code = public.post(
+        "/api/v1/public/voting/proposals", _proposal("新建办公楼"), content_type="application/json"
+    ).json()["tracking_code"]
+    staff.post(f"/api/v1/voting/cycles/{cycle_id}/advance")
+    proposal_id = staff.get(f"/api/v1/voting/cycles/{cycle_id}/proposals").json()[0]["id"]
+
+    missing_reason = staff.post(
+        f"/api/v1/voting/proposals/{proposal_id}/screen",
+        {"accept": False},
+        content_type="application/json",
+    )
+    refused = staff.post(
+        f"/api/v1/voting/proposals/{proposal_id}/screen",
+        {"accept": False, "reason": "办公楼建设不属于民生实事项目", "exclusion": "not_public_benefit"},
+        content_type="application/json",
+    )  # fmt: skip
+
+    assert (
+        missing_reason.status_code == 400
+        and missing_reason.json()["code"] == "screening_reason_required"
+    )
+    assert refused.status_code == 200
+    tracked = public.get(f"/api/v1/public/voting/proposals/{code}").json()
+    assert tracked["status"] == "rejected" and "不属于民生实事" in tracked["detail"]
+
+
+def test_bad_public_input_gets_400_and_stores_nothing(world: World) -> None:
+    _staff_prepares_a_call(world)
+    public = client_on(world.town_a)
+    cache.clear()
+
+    for broken in (
+        {**_proposal(), "title": ""},
+        {**_proposal(), "submitter_phone": "12345"},
+        {"title": "只有标题"},
+    ):
+        response = public.post(
+            "/api/v1/public/voting/proposals", broken, content_type="application/json"
+        )
+        assert response.status_code == 400 and response.json()["detail"]
+    with tenant_context(world.town_a):
+        assert not Proposal.objects.exists()
+    assert public.get("/api/v1/public/voting/proposals/NOSUCHCD").status_code == 404
+
+
+def test_public_submissions_are_rate_limited_per_address(world: World) -> None:
+    _staff_prepares_a_call(world)
+    public = client_on(world.town_a)
+    cache.clear()
+
+    answers = [
+        public.post(
+            "/api/v1/public/voting/proposals",
+            _proposal(f"建议{i}"),
+            content_type="application/json",
+        ).status_code
+        for i in range(6)
+    ]
+
+    assert answers == [201] * 5 + [429]
+    with tenant_context(world.town_a):
+        assert Proposal.objects.count() == 5
+
+
+def test_the_public_gets_nothing_when_no_call_is_open(world: World) -> None:
+    public = client_on(world.town_b)
+    cache.clear()
+
+    assert public.get("/api/v1/public/voting/call").status_code == 404
+    refused = public.post(
+        "/api/v1/public/voting/proposals", _proposal(), content_type="application/json"
+    )
+    assert refused.status_code == 400 and refused.json()["code"] == "call_not_open"
+
+
+def test_the_proposal_desk_is_for_staff(world: World) -> None:
+    _staff, cycle_id = _staff_prepares_a_call(world)
+    deputy_view = client_on(world.town_a, world.deputy_both).get(
+        f"/api/v1/voting/cycles/{cycle_id}/proposals"
+    )
+    anonymous = client_on(world.town_a).get(f"/api/v1/voting/cycles/{cycle_id}/proposals")
+
+    assert deputy_view.status_code == 403 and anonymous.status_code == 401
