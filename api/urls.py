@@ -5,6 +5,7 @@ from .auth import views as auth
 from .congresses.views import CongressListView, ProvisioningJobView
 from .deputies.views import DeputyDetailView, DeputyListView
 from .files.views import FileDownloadView, FileUploadView
+from .voting import deliberation as deliberating
 from .voting import documents as voting_documents
 from .voting import solicitation as soliciting
 from .voting import views as voting
@@ -45,6 +46,9 @@ urlpatterns = [
     path("voting/proposals/<int:pk>/merge", soliciting.ProposalMergeView.as_view()),
     path("voting/proposals/<int:pk>/reserve", soliciting.ProposalReserveView.as_view()),
     path("voting/proposals/<int:pk>/candidate", soliciting.ProposalCandidateView.as_view()),
+    path("voting/candidates/<int:pk>/materials", deliberating.MaterialListView.as_view()),
+    path("voting/candidates/<int:pk>/comments", deliberating.CommentListView.as_view()),
+    path("voting/comments/<int:pk>/answer", deliberating.CommentAnswerView.as_view()),
     path("public/voting/call", soliciting.PublicCallView.as_view()),
     path("public/voting/proposals", soliciting.PublicProposalView.as_view()),
     path("public/voting/proposals/<str:code>", soliciting.PublicTrackingView.as_view()),

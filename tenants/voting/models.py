@@ -233,6 +233,37 @@ class GovernanceStep(models.Model):
         return f"{self.get_kind_display()} {self.held_on}"
 
 
+class Material(models.Model):
+    """审议材料: what deputies read about a candidate before the session."""
+
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="materials")
+    title = models.CharField(_("材料名称"), max_length=200)
+    file = models.ForeignKey("filestore.StoredFile", on_delete=models.PROTECT, related_name="+")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Comment(models.Model):
+    """A deputy's comment on a candidate during deliberation, by deputy group, and the
+    government's answer."""
+
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="comments")
+    deputy = models.ForeignKey(Deputy, on_delete=models.PROTECT, related_name="+")
+    group = models.CharField(_("代表小组"), max_length=100, blank=True)
+    text = models.TextField(_("审议意见"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    answer = models.TextField(_("政府答复"), blank=True)
+    answered_by_id = models.BigIntegerField(null=True, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.deputy} on {self.candidate}"
+
+
 class Attendance(models.Model):
     """签到: a deputy present at the session that votes."""
 

@@ -13,6 +13,9 @@ ACTION_LABELS = {
     "merge_proposal": gettext_lazy("合并重复建议"),
     "screen": gettext_lazy("初定建议"),
     "record_governance": gettext_lazy("记录会商或党委审定"),
+    "attach_material": gettext_lazy("上传审议材料"),
+    "comment": gettext_lazy("提出审议意见"),
+    "answer": gettext_lazy("答复审议意见"),
     "set_rules": gettext_lazy("修改票决规则"),
     "add_candidate": gettext_lazy("增加候选项目"),
     "open_voting": gettext_lazy("进入票决阶段"),
@@ -25,10 +28,19 @@ ACTION_LABELS = {
 ALLOWED: dict[str, frozenset[str]] = {
     Phase.SOLICIT: frozenset({"set_rules", "publish_call", "submit_proposal", "merge_proposal"}),
     Phase.SHORTLIST: frozenset(
-        {"set_rules", "merge_proposal", "screen", "add_candidate", "record_governance"}
+        {
+            "set_rules",
+            "merge_proposal",
+            "screen",
+            "add_candidate",
+            "record_governance",
+            "attach_material",
+        }
     ),
-    Phase.DELIBERATE: frozenset({"set_rules", "record_governance", "open_voting"}),
-    Phase.VOTE: frozenset({"sign_in", "open_round", "cast", "close_round"}),
+    Phase.DELIBERATE: frozenset(
+        {"set_rules", "record_governance", "attach_material", "comment", "answer", "open_voting"}
+    ),
+    Phase.VOTE: frozenset({"sign_in", "open_round", "cast", "close_round", "answer"}),
     Phase.IMPLEMENT: frozenset(),
     Phase.EVALUATE: frozenset(),
     Phase.CLOSED: frozenset(),

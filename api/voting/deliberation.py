@@ -1,0 +1,140 @@
+"""审议 over HTTP: materials for deputies, their comments by group, the government's answers."""
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.generics import get_object_or_404
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.roles import Role
+from api.permissions import has_role
+from filestore.models import StoredFile
+from ops.errors import DomainError, NotAllowed
+from tenants.voting import deliberation
+from tenants.voting.models import Candidate, Comment, Material
+from tenants.voting.selectors import deputy_of_user
+
+STAFF = has_role(Role.STAFF)
+READERS = has_role(Role.STAFF, Role.DEPUTY, Role.UNIT)
+DEPUTY = has_role(Role.DEPUTY)
+ANSWERERS = has_role(Role.STAFF, Role.UNIT)
+
+
+class MaterialSerializer(serializers.ModelSerializer[Material]):
+    file_id = serializers.IntegerField(
+        help_text="先上传文件（/files）/ upload the file first (/files)"
+    )
+    file_name = serializers.CharField(source="file.name", read_only=True)
+
+    class Meta:
+        model = Material
+        fields = ["id", "title", "file_id", "file_name"]
+
+
+class CommentOutSerializer(serializers.ModelSerializer[Comment]):
+    deputy_name = serializers.CharField(source="deputy.name")
+
+    class Meta:
+        model = Comment
+        fields = ["id", "deputy_name", "group", "text", "created_at", "answer", "answered_at"]
+
+
+class CommentInSerializer(serializers.Serializer):
+    text = serializers.CharField(max_length=5000)
+
+
+class AnswerInSerializer(serializers.Serializer):
+    answer = serializers.CharField(max_length=5000)
+
+
+def _candidate(pk: int) -> Candidate:
+    return get_object_or_404(Candidate.objects.select_related("cycle"), pk=pk)
+
+
+def _valid(serializer_class: type, request: Request) -> dict[str, Any]:
+    data = serializer_class(data=request.data)
+    data.is_valid(raise_exception=True)
+    return dict(data.validated_data)
+
+
+class MaterialListView(APIView):
+    def get_permissions(self) -> list[Any]:
+        return [STAFF()] if self.request.method == "POST" else [READERS()]
+
+    @extend_schema(
+        operation_id="voting_material_list",
+        responses=MaterialSerializer(many=True),
+        summary="审议材料 / materials of a candidate",
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        materials = Material.objects.filter(candidate=_candidate(pk)).select_related("file")
+        return Response(MaterialSerializer(materials, many=True).data)
+
+    @extend_schema(
+        operation_id="voting_material_attach",
+        request=MaterialSerializer,
+        responses={201: MaterialSerializer},
+        summary="上传审议材料 / attach a material",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        data = _valid(MaterialSerializer, request)
+        file = StoredFile.objects.filter(pk=data["file_id"]).first()
+        if file is None:
+            raise DomainError("file_missing", _("文件不存在，请先上传。"), field="file_id")
+        material = deliberation.material_attach(
+            candidate=_candidate(pk), title=data["title"], file=file, actor=request.user
+        )
+        return Response(MaterialSerializer(material).data, status=status.HTTP_201_CREATED)
+
+
+class CommentListView(APIView):
+    def get_permissions(self) -> list[Any]:
+        return [DEPUTY()] if self.request.method == "POST" else [READERS()]
+
+    @extend_schema(
+        operation_id="voting_comment_list",
+        responses=CommentOutSerializer(many=True),
+        summary="审议意见与答复 / comments and answers",
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        comments = Comment.objects.filter(candidate=_candidate(pk)).select_related("deputy")
+        return Response(CommentOutSerializer(comments, many=True).data)
+
+    @extend_schema(
+        operation_id="voting_comment_post",
+        request=CommentInSerializer,
+        responses={201: CommentOutSerializer},
+        summary="提出审议意见（代表）/ comment on a candidate (deputy)",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        candidate = _candidate(pk)
+        user = request.user
+        assert user is not None and user.pk is not None  # a member, by the permission class
+        deputy = deputy_of_user(candidate.cycle, int(user.pk))
+        if deputy is None:
+            raise NotAllowed("not_entitled", _("您不是本次会议的表决代表。"))
+        comment = deliberation.comment_post(
+            candidate=candidate, deputy=deputy, actor=user, **_valid(CommentInSerializer, request)
+        )
+        return Response(CommentOutSerializer(comment).data, status=status.HTTP_201_CREATED)
+
+
+class CommentAnswerView(APIView):
+    permission_classes = [ANSWERERS]
+
+    @extend_schema(
+        operation_id="voting_comment_answer",
+        request=AnswerInSerializer,
+        responses=CommentOutSerializer,
+        summary="答复审议意见 / answer a comment",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        comment = get_object_or_404(Comment, pk=pk)
+        answered = deliberation.comment_answer(
+            comment=comment, actor=request.user, **_valid(AnswerInSerializer, request)
+        )
+        return Response(CommentOutSerializer(answered).data)

@@ -1,0 +1,57 @@
+"""审议: candidate materials for deputies before the session, their comments by deputy group, and
+the government's answers."""
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit.services import audit_record
+from filestore.models import StoredFile
+from ops.errors import DomainError
+from tenants.deputies.models import Deputy
+
+from .models import Candidate, Comment, Cycle, Material
+from .phases import phase_require
+
+
+def material_attach(*, candidate: Candidate, title: str, file: StoredFile, actor: Any) -> Material:
+    if not title.strip():
+        raise DomainError("material_title_required", _("请填写材料名称。"), field="title")
+    with transaction.atomic():
+        phase_require(
+            Cycle.objects.select_for_update().get(pk=candidate.cycle_id), "attach_material"
+        )
+        material = Material.objects.create(candidate=candidate, title=title.strip(), file=file)
+        audit_record(action="voting.material_attach", actor=actor, target=material)
+    return material
+
+
+def comment_post(*, candidate: Candidate, deputy: Deputy, text: str, actor: Any) -> Comment:
+    if not text.strip():
+        raise DomainError("comment_text_required", _("请填写审议意见。"), field="text")
+    with transaction.atomic():
+        phase_require(Cycle.objects.get(pk=candidate.cycle_id), "comment")
+        comment = Comment.objects.create(
+            candidate=candidate, deputy=deputy, group=deputy.delegation, text=text.strip()
+        )
+        audit_record(action="voting.comment", actor=actor, target=comment)
+    return comment
+
+
+def comment_answer(*, comment: Comment, answer: str, actor: Any) -> Comment:
+    if not answer.strip():
+        raise DomainError("answer_text_required", _("请填写答复内容。"), field="answer")
+    with transaction.atomic():
+        comment = (
+            Comment.objects.select_for_update()
+            .select_related("candidate__cycle")
+            .get(pk=comment.pk)
+        )
+        phase_require(comment.candidate.cycle, "answer")
+        comment.answer, comment.answered_at = answer.strip(), timezone.now()
+        comment.answered_by_id = getattr(actor, "pk", None)
+        comment.save(update_fields=["answer", "answered_at", "answered_by_id"])
+        audit_record(action="voting.comment_answer", actor=actor, target=comment)
+    return comment

@@ -1,0 +1,69 @@
+"""审议 over HTTP: staff attach materials, deputies comment by group, the unit answers; each
+outside its phase or role is refused."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django_tenants.utils import tenant_context
+
+from accounts.models import Membership, User
+from tenants.voting.solicitation import cycle_advance
+from tests.conftest import PASSWORD, World, client_on
+from tests.factories import PDF
+from tests.tenants.voting.factories import make_deputies, make_shortlist
+
+
+def test_materials_comments_and_answers_during_deliberation(world: World) -> None:
+    with tenant_context(world.town_a):
+        deputy = make_deputies(3, users=True, prefix="审议")[0]
+        deputy.delegation = "第二代表小组"
+        deputy.save(update_fields=["delegation"])
+        cycle = make_shortlist(seats=2, candidates=3)
+        candidate = cycle.candidates.first()
+    assert deputy.user is not None and candidate is not None
+    deputy.user.set_password(PASSWORD)
+    deputy.user.save()
+    Membership.objects.create(user=deputy.user, congress=world.town_a, roles=["deputy"])
+    unit = User.objects.create(username="unit-delib")
+    unit.set_password(PASSWORD)
+    unit.save()
+    Membership.objects.create(user=unit, congress=world.town_a, roles=["unit"])
+    staff, phone, desk = (client_on(world.town_a, u) for u in (world.staff_a, deputy.user, unit))
+    base = f"/api/v1/voting/candidates/{candidate.pk}"
+
+    file_id = staff.post("/api/v1/files", {"file": SimpleUploadedFile("项目说明.pdf", PDF)}).json()[
+        "id"
+    ]
+    attached = staff.post(
+        f"{base}/materials",
+        {"title": "项目可行性说明", "file_id": file_id},
+        content_type="application/json",
+    )
+    early = phone.post(
+        f"{base}/comments", {"text": "建议增加夜间照明"}, content_type="application/json"
+    )
+    with tenant_context(world.town_a):
+        cycle_advance(cycle=cycle, actor=None)
+    comment = phone.post(
+        f"{base}/comments", {"text": "建议增加夜间照明"}, content_type="application/json"
+    )
+    by_staff = staff.post(
+        f"{base}/comments", {"text": "工作人员不能提审议意见"}, content_type="application/json"
+    )
+    empty = desk.post(
+        f"/api/v1/voting/comments/{comment.json()['id']}/answer",
+        {"answer": " "},
+        content_type="application/json",
+    )
+    answered = desk.post(
+        f"/api/v1/voting/comments/{comment.json()['id']}/answer",
+        {"answer": "已纳入实施方案"},
+        content_type="application/json",
+    )
+
+    assert attached.status_code == 201
+    assert phone.get(f"{base}/materials").json()[0]["file_name"] == "项目说明.pdf"
+    assert early.status_code == 400 and early.json()["code"] == "wrong_phase"
+    assert comment.status_code == 201 and comment.json()["group"] == "第二代表小组"
+    assert by_staff.status_code == 403
+    assert empty.status_code == 400
+    assert answered.json()["answer"] == "已纳入实施方案"
+    assert phone.get(f"{base}/comments").json()[0]["answer"] == "已纳入实施方案"
