@@ -11,6 +11,7 @@ supplies itself (docs/dependencies.md).
 import datetime
 import hashlib
 import io
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -26,10 +27,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 FALLBACK_FONT = "STSong-Light"
+logger = logging.getLogger(__name__)
 PER_CANDIDATE, CHOOSE_N = "per_candidate", "choose_n"
 
 
@@ -88,9 +90,19 @@ def _font(path: str) -> str:
     subset, or STSong-Light when there is no such file. Registered once per process."""
     if Path(path).is_file():
         name = "CJK-" + hashlib.sha256(path.encode()).hexdigest()[:8]
-        # A collection (.ttc) holds several faces; the first is the regular one in WenQuanYi's.
-        pdfmetrics.registerFont(TTFont(name, path, subfontIndex=0))
-        return name
+        try:
+            # A collection (.ttc) holds several faces; the first is WenQuanYi's regular one.
+            pdfmetrics.registerFont(TTFont(name, path, subfontIndex=0))
+        except (TTFError, OSError) as error:
+            logger.warning(
+                "PDF font %s unusable (%s): falling back to %s", path, error, FALLBACK_FONT
+            )
+        else:
+            return name
+    else:
+        logger.warning(
+            "PDF font %s not found: falling back to %s, not embedded", path, FALLBACK_FONT
+        )
     pdfmetrics.registerFont(UnicodeCIDFont(FALLBACK_FONT))
     return FALLBACK_FONT
 

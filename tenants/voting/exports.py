@@ -38,7 +38,10 @@ class ResultRow:
 
 
 def _workbook(
-    title: str, columns: Sequence[tuple[str, float]], rows: Sequence[Sequence[object]]
+    title: str,
+    columns: Sequence[tuple[str, float]],
+    rows: Sequence[Sequence[object]],
+    number_formats: dict[int, str] | None = None,
 ) -> bytes:
     book = Workbook()
     sheet = book.active
@@ -53,6 +56,9 @@ def _workbook(
         sheet.append(list(row))
     for index, (_header, width) in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
+    for index, number_format in (number_formats or {}).items():
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+            cell.number_format = number_format
     sheet.freeze_panes = "A2"
     out = io.BytesIO()
     book.save(out)
@@ -72,6 +78,7 @@ def candidates_xlsx(rows: Sequence[CandidateRow]) -> bytes:
         _("候选项目"),
         columns,
         [(r.sequence, r.name, r.category, r.estimated_cost, r.status, r.rank) for r in rows],
+        number_formats={4: "#,##0.00"},
     )
 
 

@@ -122,6 +122,15 @@ def test_the_announcement_lists_the_adopted_in_rank_order(font_path: str) -> Non
     assert "应到代表50名，实到45名" in text
 
 
+def test_an_unreadable_font_file_falls_back_instead_of_failing(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.ttf"
+    broken.write_bytes(b"not a font")
+
+    text = _text(d.ballot_pdf(SHEET, font_path=str(broken)))
+
+    assert CONGRESS in text and d.font_name(str(broken)) == d.FALLBACK_FONT
+
+
 def test_the_font_is_embedded_when_the_file_is_there_and_named_when_not() -> None:
     if not Path(settings.PDF_CJK_FONT).is_file():
         pytest.skip("fonts-wqy-zenhei is not installed")
@@ -145,6 +154,7 @@ def test_the_candidate_workbook_reads_back_with_chinese_headers_and_widths() -> 
     assert values[1] == (1, "农村饮水安全巩固提升", "民生", 300, "票决通过", 1)
     assert values[2] == (2, "老旧小区改造", None, None, "候选", None)
     assert sheet.column_dimensions["B"].width == 40 and sheet.freeze_panes == "A2"
+    assert sheet["D2"].number_format == "#,##0.00"
 
 
 @pytest.fixture
