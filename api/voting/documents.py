@@ -79,14 +79,21 @@ class CycleAnnouncementPdfView(_StaffFileView):
     @extend_schema(
         operation_id="voting_cycle_announcement_pdf",
         responses=_binary(PDF, "公告 / announcement"),
-        summary="票决结果公告（PDF，须有已结束的轮次）/ the announcement of the results (PDF, "
-        "once a round is closed)",
+        summary="票决结果公告（PDF，表决结束后）/ the announcement of the results (PDF, once the "
+        "vote is over)",
+        description="尚无已结束的轮次（no_round_closed）或还需再投一轮（vote_unfinished）时返回 400。"
+        " / 400 while no round is closed (no_round_closed) or another round must still be held "
+        "(vote_unfinished).",
     )
     def get(self, request: Request, pk: int) -> HttpResponse:
         cycle = get_object_or_404(Cycle, pk=pk)
         notice = sheets.cycle_announcement(cycle, congress=_congress(request))
         if notice is None:
             raise DomainError("no_round_closed", _("尚无已结束的表决轮次，不能生成公告。"))
+        if sheets.cycle_vote_unfinished(cycle):
+            raise DomainError(
+                "vote_unfinished", _("表决尚未结束：还有一轮需要进行，结束后才能生成公告。")
+            )
         return _file(documents.announcement_pdf(notice), PDF, f"{cycle.title}-公告.pdf")
 
 

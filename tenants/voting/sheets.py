@@ -21,6 +21,15 @@ def closed_rounds(cycle: Cycle) -> QuerySet[Round]:
     )
 
 
+def cycle_vote_unfinished(cycle: Cycle) -> bool:
+    """Whether another round must still be held: one is open, or the last closed round called
+    for a tie or shortfall round. An announcement then would publish a partial result."""
+    if Round.objects.filter(cycle=cycle, state=Round.State.OPEN).exists():
+        return True
+    last = closed_rounds(cycle).last()
+    return last is not None and bool((last.result or {}).get("next_round"))
+
+
 def _kind(round_: Round) -> str:
     return str(Round.Kind(round_.kind).label)
 

@@ -85,6 +85,19 @@ def test_the_announcement_before_any_round_is_closed_gets_400(hall: Hall) -> Non
     assert "公告" in response.json()["detail"]
 
 
+def test_no_announcement_while_a_tie_round_is_still_to_be_held(hall: Hall) -> None:
+    round_ = _open(hall)
+    url = f"/api/v1/voting/rounds/{round_['id']}"
+    for phone in hall.phones:
+        cast = phone.post(f"{url}/ballots", _ballot(round_), content_type="application/json")
+        assert cast.status_code == 201
+    assert hall.chair.post(f"{url}/close").json()["result"]["reason"] == "tie"
+
+    response = hall.chair.get(f"/api/v1/voting/cycles/{hall.cycle.pk}/announcement.pdf")
+
+    assert response.status_code == 400 and response.json()["code"] == "vote_unfinished"
+
+
 def test_a_refusal_is_json_even_when_the_client_asks_for_a_pdf(hall: Hall) -> None:
     response = hall.chair.get(
         f"/api/v1/voting/cycles/{hall.cycle.pk}/announcement.pdf", HTTP_ACCEPT="application/pdf"
