@@ -246,6 +246,113 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/voting/call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 当前征集公告（公开）/ the current call for proposals (public) */
+        get: operations["public_call_current"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/voting/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交项目建议（公开）/ submit a proposal (public)
+         * @description A citizen's proposal: no login, rate-limited per address, answered with a tracking code.
+         */
+        post: operations["public_proposal_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/voting/proposals/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 凭查询码查看建议进展（公开）/ follow a proposal by its code (public) */
+        get: operations["public_proposal_track"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/candidates/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 审议意见与答复 / comments and answers */
+        get: operations["voting_comment_list"];
+        put?: never;
+        /** 提出审议意见（代表）/ comment on a candidate (deputy) */
+        post: operations["voting_comment_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/candidates/{id}/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 审议材料 / materials of a candidate */
+        get: operations["voting_material_list"];
+        put?: never;
+        /** 上传审议材料 / attach a material */
+        post: operations["voting_material_attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/comments/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 答复审议意见 / answer a comment */
+        post: operations["voting_comment_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/voting/cycles": {
         parameters: {
             query?: never;
@@ -281,6 +388,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/voting/cycles/{id}/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 进入下一阶段（征集→初定→审议）/ move to the next phase */
+        post: operations["voting_cycle_advance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/voting/cycles/{id}/announcement.pdf": {
         parameters: {
             query?: never;
@@ -288,10 +412,30 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 票决结果公告（PDF，须有已结束的轮次）/ the announcement of the results (PDF, once a round is closed) */
+        /**
+         * 票决结果公告（PDF，表决结束后）/ the announcement of the results (PDF, once the vote is over)
+         * @description 尚无已结束的轮次（no_round_closed）或还需再投一轮（vote_unfinished）时返回 400。 / 400 while no round is closed (no_round_closed) or another round must still be held (vote_unfinished).
+         */
         get: operations["voting_cycle_announcement_pdf"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/cycles/{id}/call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布征集公告 / publish the call for proposals */
+        post: operations["voting_call_publish"];
         delete?: never;
         options?: never;
         head?: never;
@@ -333,6 +477,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/voting/cycles/{id}/governance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 会商与党委审定记录 / consultation and party review records */
+        get: operations["voting_governance_list"];
+        put?: never;
+        /** 记录会商或党委审定（附纪要）/ record a consultation or the party review, with minutes */
+        post: operations["voting_governance_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/voting/cycles/{id}/open-voting": {
         parameters: {
             query?: never;
@@ -344,6 +506,24 @@ export interface paths {
         put?: never;
         /** 确定规则并进入票决 / fix the rules and open the vote */
         post: operations["voting_cycle_open_voting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/cycles/{id}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目建议 / proposals */
+        get: operations["voting_proposal_list"];
+        put?: never;
+        /** 登记代表、部门或村（社区）的建议 / record a proposal from a deputy, department or village */
+        post: operations["voting_proposal_add"];
         delete?: never;
         options?: never;
         head?: never;
@@ -419,6 +599,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/voting/proposals/{id}/candidate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 列为候选项目 / make it a candidate */
+        post: operations["voting_proposal_to_candidate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/proposals/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 合并重复建议 / merge a duplicate */
+        post: operations["voting_proposal_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/proposals/{id}/reserve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 转入储备库 / move to the reserve */
+        post: operations["voting_proposal_reserve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/proposals/{id}/screen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 初定：列入或说明理由不列入 / shortlist, or not with a reason */
+        post: operations["voting_proposal_screen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/voting/rounds/{id}": {
         parameters: {
             query?: never;
@@ -487,6 +735,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/voting/rounds/{id}/paper-ballots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发放纸质选票（记为已参加本轮）/ issue a paper ballot (counts as taking part) */
+        post: operations["voting_paper_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/voting/rounds/{id}/receipt-check": {
         parameters: {
             query?: never;
@@ -498,6 +763,24 @@ export interface paths {
         put?: never;
         /** 核验回执：选票是否已计入 / was my ballot counted? */
         post: operations["voting_receipt_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/rounds/{id}/tally": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 纸质计票录入情况 / state of the tellers' entries */
+        get: operations["voting_tally_state"];
+        put?: never;
+        /** 计票人录入纸质选票计票结果（两人分别录入）/ a teller enters the paper count */
+        post: operations["voting_tally_enter"];
         delete?: never;
         options?: never;
         head?: never;
@@ -525,6 +808,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AnswerInRequest: {
+            answer: string;
+        };
         AuditEntryOut: {
             /**
              * 序号
@@ -563,6 +849,47 @@ export interface components {
         BallotInRequest: {
             /** @description 逐项表决：{候选项目ID: yes|no|abstain}；限选：[候选项目ID…] / per candidate: {candidate id: yes|no|abstain}; choose N: [candidate id, …] */
             choices: unknown;
+        };
+        /** @enum {unknown} */
+        BlankEnum: "";
+        Call: {
+            readonly id: number;
+            readonly year: number;
+            /** 标题 */
+            title: string;
+            /** 正文 */
+            body: string;
+            /**
+             * 征集开始
+             * Format: date
+             */
+            opens_on: string;
+            /**
+             * 征集截止
+             * Format: date
+             */
+            closes_on: string;
+            /**
+             * 发布时间
+             * Format: date-time
+             */
+            readonly published_at: string;
+        };
+        CallRequest: {
+            /** 标题 */
+            title: string;
+            /** 正文 */
+            body: string;
+            /**
+             * 征集开始
+             * Format: date
+             */
+            opens_on: string;
+            /**
+             * 征集截止
+             * Format: date
+             */
+            closes_on: string;
         };
         CandidateInRequest: {
             name: string;
@@ -608,6 +935,23 @@ export interface components {
          * @enum {string}
          */
         ChannelEnum: "electronic" | "paper" | "device" | "hybrid";
+        CommentInRequest: {
+            text: string;
+        };
+        CommentOut: {
+            readonly id: number;
+            deputy_name: string;
+            /** 代表小组 */
+            group?: string;
+            /** 审议意见 */
+            text: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** 政府答复 */
+            answer?: string;
+            /** Format: date-time */
+            answered_at?: string | null;
+        };
         CongressBrief: {
             id: number;
             name: string;
@@ -746,6 +1090,19 @@ export interface components {
          * @enum {string}
          */
         DeputyOutStatusEnum: "serving" | "ended";
+        /**
+         * @description * `higher_level` - 上级安排或配套项目
+         *     * `continuation` - 续建项目
+         *     * `ancillary` - 配套辅助项目
+         *     * `burden` - 增加群众或企业负担
+         *     * `debt_risk` - 形成政府债务风险
+         *     * `stability_risk` - 存在社会稳定风险
+         *     * `not_ready` - 资金、用地等实施条件不具备
+         *     * `not_public_benefit` - 不具备普惠性、公益性
+         *     * `other` - 其他
+         * @enum {string}
+         */
+        ExclusionEnum: "higher_level" | "continuation" | "ancillary" | "burden" | "debt_risk" | "stability_risk" | "not_ready" | "not_public_benefit" | "other";
         FileOut: {
             readonly id: number;
             /** 文件名 */
@@ -770,6 +1127,35 @@ export interface components {
          * @enum {string}
          */
         GenderEnum: "male" | "female";
+        GovernanceInRequest: {
+            kind: components["schemas"]["GovernanceKindEnum"];
+            /** Format: date */
+            held_on: string;
+            summary: string;
+            /** @description 先上传纪要（/files）/ upload the minutes first (/files) */
+            minutes_file_id: number;
+        };
+        /**
+         * @description * `consultation` - 人大与政府会商
+         *     * `party_review` - 党委审定
+         * @enum {string}
+         */
+        GovernanceKindEnum: "consultation" | "party_review";
+        GovernanceOut: {
+            readonly id: number;
+            /** 环节 */
+            kind: components["schemas"]["GovernanceKindEnum"];
+            /**
+             * 日期
+             * Format: date
+             */
+            held_on: string;
+            /** 结论 */
+            summary: string;
+            /** 会议纪要 */
+            minutes: number;
+            minutes_name: string;
+        };
         /**
          * @description * `main` - 正式票决
          *     * `tie` - 同票再次投票
@@ -781,9 +1167,26 @@ export interface components {
             username: string;
             password: string;
         };
+        Material: {
+            readonly id: number;
+            /** 材料名称 */
+            title: string;
+            /** @description 先上传文件（/files）/ upload the file first (/files) */
+            file_id: number;
+            readonly file_name: string;
+        };
+        MaterialRequest: {
+            /** 材料名称 */
+            title: string;
+            /** @description 先上传文件（/files）/ upload the file first (/files) */
+            file_id: number;
+        };
         MembershipOut: {
             congress: components["schemas"]["CongressBrief"];
             roles: components["schemas"]["RoleEnum"][];
+        };
+        MergeInRequest: {
+            into: number;
         };
         PaginatedAuditEntryOutList: {
             /** @example 123 */
@@ -830,6 +1233,9 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["DeputyOut"][];
         };
+        PaperIssueInRequest: {
+            deputy_id: number;
+        };
         PasswordChangeInRequest: {
             old_password: string;
             new_password: string;
@@ -845,6 +1251,70 @@ export interface components {
          * @enum {string}
          */
         PhaseEnum: "solicit" | "shortlist" | "deliberate" | "vote" | "implement" | "evaluate" | "closed";
+        ProposalInRequest: {
+            title: string;
+            category: string;
+            description: string;
+            /** @default  */
+            location: string;
+            /** Format: decimal */
+            estimated_cost?: string | null;
+            submitter_name: string;
+            submitter_phone?: string;
+        };
+        ProposalOut: {
+            readonly id: number;
+            /** 来源 */
+            source: components["schemas"]["ProposalSourceEnum"];
+            /** 建议名称 */
+            title: string;
+            /** 类别 */
+            category: string;
+            /** 内容 */
+            description: string;
+            /** 地点 */
+            location?: string;
+            /**
+             * 估算投资（万元）
+             * Format: decimal
+             */
+            estimated_cost?: string | null;
+            /** 建议人 */
+            submitter_name: string;
+            /** @description 脱敏 / masked */
+            readonly submitter_phone: string;
+            /** 查询码 */
+            tracking_code: string;
+            /** 状态 */
+            status?: components["schemas"]["ProposalOutStatusEnum"];
+            merged_into?: number | null;
+            /** 初定意见 */
+            screening_reason?: string;
+            /** 不予列入情形 */
+            exclusion?: components["schemas"]["ExclusionEnum"] | components["schemas"]["BlankEnum"];
+            /**
+             * 提交时间
+             * Format: date-time
+             */
+            submitted_at: string;
+        };
+        /**
+         * @description * `received` - 已受理
+         *     * `merged` - 已合并
+         *     * `reserve` - 入储备库
+         *     * `shortlisted` - 列入初步候选
+         *     * `rejected` - 未列入
+         * @enum {string}
+         */
+        ProposalOutStatusEnum: "received" | "merged" | "reserve" | "shortlisted" | "rejected";
+        /**
+         * @description * `citizen` - 群众
+         *     * `deputy` - 人大代表
+         *     * `department` - 政府部门
+         *     * `village` - 村（社区）
+         * @enum {string}
+         */
+        ProposalSourceEnum: "citizen" | "deputy" | "department" | "village";
         ProvisioningJobOut: {
             readonly id: number;
             state?: components["schemas"]["StateEnum"];
@@ -916,9 +1386,17 @@ export interface components {
         /**
          * @description * `open` - 投票中
          *     * `closed` - 已结束
+         *     * `void` - 本轮无效
          * @enum {string}
          */
-        RoundStateEnum: "open" | "closed";
+        RoundStateEnum: "open" | "closed" | "void";
+        ScreenInRequest: {
+            accept: boolean;
+            /** @default  */
+            reason: string;
+            /** @default  */
+            exclusion: components["schemas"]["ExclusionEnum"] | components["schemas"]["BlankEnum"];
+        };
         SessionOut: {
             user: components["schemas"]["UserOut"] | null;
             congress: components["schemas"]["CongressBrief"] | null;
@@ -932,6 +1410,26 @@ export interface components {
          * @enum {string}
          */
         ShortfallEnum: "accept_fewer" | "new_round";
+        StaffProposalInRequest: {
+            title: string;
+            category: string;
+            description: string;
+            /** @default  */
+            location: string;
+            /** Format: decimal */
+            estimated_cost?: string | null;
+            submitter_name: string;
+            submitter_phone?: string;
+            /**
+             * @description 来源 / where it comes from
+             *
+             *     * `citizen` - 群众
+             *     * `deputy` - 人大代表
+             *     * `department` - 政府部门
+             *     * `village` - 村（社区）
+             */
+            origin: components["schemas"]["ProposalSourceEnum"];
+        };
         /**
          * @description * `queued` - 排队中
          *     * `running` - 进行中
@@ -945,6 +1443,22 @@ export interface components {
         };
         SwitchOut: {
             url: string;
+        };
+        TallyInRequest: {
+            /** @description {候选项目ID: {yes, no, abstain}} / per candidate counts */
+            counts: unknown;
+            /** @description 收回票数 / ballots returned */
+            returned: number;
+            /** @description 无效票数 / invalid ballots */
+            invalid: number;
+        };
+        TallyOut: {
+            /** @description 已录入的计票人数 / tellers who have entered */
+            entries: number;
+            /** @description 各计票人结果是否一致 / whether the entries agree */
+            agree: boolean;
+            /** @description 发出纸质选票数 / paper ballots issued */
+            issued: number;
         };
         /**
          * @description * `entitled` - entitled
@@ -965,6 +1479,19 @@ export interface components {
             token: string;
             /** Format: date-time */
             expires_at: string;
+        };
+        TrackingCreated: {
+            /** @description 凭此查询办理进展 / keep it to follow the proposal */
+            tracking_code: string;
+        };
+        TrackingOut: {
+            tracking_code: string;
+            title: string;
+            /** @description 受理、合并、储备、初定、票决的进展 / where it stands */
+            status: string;
+            status_label: string;
+            detail: string;
+            year: number;
         };
         UserOut: {
             id: number;
@@ -1319,6 +1846,194 @@ export interface operations {
             };
         };
     };
+    public_call_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Call"];
+                };
+            };
+        };
+    };
+    public_proposal_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ProposalInRequest"];
+                "multipart/form-data": components["schemas"]["ProposalInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackingCreated"];
+                };
+            };
+        };
+    };
+    public_proposal_track: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackingOut"];
+                };
+            };
+        };
+    };
+    voting_comment_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentOut"][];
+                };
+            };
+        };
+    };
+    voting_comment_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CommentInRequest"];
+                "multipart/form-data": components["schemas"]["CommentInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentOut"];
+                };
+            };
+        };
+    };
+    voting_material_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Material"][];
+                };
+            };
+        };
+    };
+    voting_material_attach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MaterialRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["MaterialRequest"];
+                "multipart/form-data": components["schemas"]["MaterialRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Material"];
+                };
+            };
+        };
+    };
+    voting_comment_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["AnswerInRequest"];
+                "multipart/form-data": components["schemas"]["AnswerInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentOut"];
+                };
+            };
+        };
+    };
     voting_cycle_list: {
         parameters: {
             query?: never;
@@ -1384,6 +2099,27 @@ export interface operations {
             };
         };
     };
+    voting_cycle_advance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleOut"];
+                };
+            };
+        };
+    };
     voting_cycle_announcement_pdf: {
         parameters: {
             query?: never;
@@ -1402,6 +2138,33 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+        };
+    };
+    voting_call_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CallRequest"];
+                "multipart/form-data": components["schemas"]["CallRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Call"];
                 };
             };
         };
@@ -1476,6 +2239,54 @@ export interface operations {
             };
         };
     };
+    voting_governance_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GovernanceOut"][];
+                };
+            };
+        };
+    };
+    voting_governance_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GovernanceInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["GovernanceInRequest"];
+                "multipart/form-data": components["schemas"]["GovernanceInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GovernanceOut"];
+                };
+            };
+        };
+    };
     voting_cycle_open_voting: {
         parameters: {
             query?: never;
@@ -1493,6 +2304,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CycleOut"];
+                };
+            };
+        };
+    };
+    voting_proposal_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalOut"][];
+                };
+            };
+        };
+    };
+    voting_proposal_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffProposalInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["StaffProposalInRequest"];
+                "multipart/form-data": components["schemas"]["StaffProposalInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalOut"];
                 };
             };
         };
@@ -1615,6 +2474,102 @@ export interface operations {
             };
         };
     };
+    voting_proposal_to_candidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateOut"];
+                };
+            };
+        };
+    };
+    voting_proposal_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["MergeInRequest"];
+                "multipart/form-data": components["schemas"]["MergeInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalOut"];
+                };
+            };
+        };
+    };
+    voting_proposal_reserve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalOut"];
+                };
+            };
+        };
+    };
+    voting_proposal_screen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScreenInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ScreenInRequest"];
+                "multipart/form-data": components["schemas"]["ScreenInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalOut"];
+                };
+            };
+        };
+    };
     voting_round_get: {
         parameters: {
             query?: never;
@@ -1706,6 +2661,32 @@ export interface operations {
             };
         };
     };
+    voting_paper_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaperIssueInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PaperIssueInRequest"];
+                "multipart/form-data": components["schemas"]["PaperIssueInRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     voting_receipt_check: {
         parameters: {
             query?: never;
@@ -1729,6 +2710,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReceiptCheckOut"];
+                };
+            };
+        };
+    };
+    voting_tally_state: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TallyOut"];
+                };
+            };
+        };
+    };
+    voting_tally_enter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TallyInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TallyInRequest"];
+                "multipart/form-data": components["schemas"]["TallyInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TallyOut"];
                 };
             };
         };
