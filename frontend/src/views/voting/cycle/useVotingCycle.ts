@@ -22,7 +22,7 @@ import { cycleIdOf } from '../voting'
 
 /** Phases in which the rules and candidates may still change (tenants/voting/phases.py). */
 const RULES_EDITABLE = new Set(['solicit', 'shortlist', 'deliberate'])
-const CANDIDATES_EDITABLE = new Set(['solicit', 'shortlist'])
+const CANDIDATES_EDITABLE = new Set(['shortlist'])
 
 export interface RulesForm {
   seats: number

@@ -1,0 +1,194 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import ElementPlus from 'element-plus'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createMemoryHistory, createRouter } from 'vue-router'
+
+import { ApiError } from '@/api/http'
+import {
+  castBallot,
+  getCycle,
+  listCandidates,
+  listRounds,
+  openVoting,
+  type Cycle,
+  type Round,
+} from '@/api/voting'
+import { applyLocale, i18n } from '@/plugins/i18n'
+import { useSessionStore } from '@/stores/session'
+import BallotPage from '@/views/voting/ballot/index.vue'
+import { confirmAct } from '@/views/voting/confirm'
+import CyclePage from '@/views/voting/cycle/index.vue'
+
+vi.mock('@/api/voting', async (original) => ({
+  ...(await original<typeof import('@/api/voting')>()),
+  getCycle: vi.fn(),
+  listCandidates: vi.fn(),
+  listRounds: vi.fn(),
+  openVoting: vi.fn(),
+  castBallot: vi.fn(),
+  signIn: vi.fn(),
+}))
+vi.mock('@/views/voting/confirm', () => ({ confirmAct: vi.fn() }))
+
+const CYCLE: Cycle = {
+  id: 7,
+  year: 2027,
+  title: '青石镇2027年民生实事项目人大代表票决',
+  phase: 'deliberate',
+  seats: 10,
+  min_surplus: 3,
+  ballot_form: 'per_candidate',
+  threshold_base: 'entitled',
+  quorum_numerator: 2,
+  quorum_denominator: 3,
+  shortfall: 'accept_fewer',
+  channel: 'electronic',
+  rules_fixed_at: null,
+  candidate_count: 12,
+  present_count: 0,
+  entitled_count: 13,
+}
+
+const OPEN_ROUND: Round = {
+  id: 3,
+  number: 1,
+  kind: 'main',
+  seats: 1,
+  state: 'open',
+  phase: 'vote',
+  ballot_form: 'per_candidate',
+  candidates: [
+    { id: 11, sequence: 1, name: '运动场改造' },
+    { id: 12, sequence: 2, name: '发热门诊扩建' },
+  ],
+  ballots_cast: 0,
+  i_voted: false,
+  opened_at: '2027-01-10T09:00:00Z',
+}
+
+function setUp(role: 'staff' | 'deputy', path: string) {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  useSessionStore().set({
+    user: {
+      id: 5,
+      username: `qingshi-${role}`,
+      display_name: role,
+      is_platform_operator: false,
+      must_change_password: false,
+    },
+    congress: {
+      id: 4,
+      name: '青石镇人大主席团',
+      slug: 'qingshi',
+      level: 'township',
+      division_code: '369902101',
+    },
+    roles: [role],
+    memberships: [],
+    idle_timeout_seconds: 1800,
+  })
+  const blank = { template: '<div />' }
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/voting', name: 'voting', component: blank },
+      { path: '/voting/cycles/:id', name: 'voting-cycle', component: CyclePage },
+      { path: '/voting/cycles/:id/chair', name: 'voting-chair', component: blank },
+      { path: '/voting/cycles/:id/ballot', name: 'voting-ballot', component: BallotPage },
+      { path: '/voting/cycles/:id/screen', name: 'voting-screen', component: blank },
+    ],
+  })
+  void router.push(path)
+  return { pinia, router }
+}
+
+beforeEach(() => {
+  applyLocale('zh-CN')
+  window.localStorage.clear()
+  // jsdom lays nothing out, so the form's automatic label width is NaN: not this test's concern.
+  const warn = console.warn.bind(console)
+  vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
+    if (!String(args[0]).includes('[ElForm] unexpected width')) warn(...args)
+  })
+})
+
+afterEach(() => {
+  document.body.innerHTML = ''
+})
+
+describe('the cycle page', () => {
+  it('shows why the vote cannot open when the 差额 is missing', async () => {
+    const { pinia, router } = setUp('staff', '/voting/cycles/7')
+    await router.isReady()
+    vi.mocked(getCycle).mockResolvedValue(CYCLE)
+    vi.mocked(listCandidates).mockResolvedValue([])
+    vi.mocked(confirmAct).mockResolvedValue(true)
+    const detail = '候选项目须多于拟产生项目数（差额）：需要至少 13 个，现有 12 个。'
+    vi.mocked(openVoting).mockRejectedValue(new ApiError(400, 'surplus_missing', detail))
+    const wrapper = mount(CyclePage, { global: { plugins: [pinia, router, i18n, ElementPlus] } })
+    await flushPromises()
+
+    expect(wrapper.get('[data-testid=voting-surplus]').text()).toContain('至少需要 13 个')
+    expect(wrapper.find('[data-testid=candidate-form]').exists()).toBe(false)
+    await wrapper.get('[data-testid=voting-open-voting]').trigger('click')
+    await flushPromises()
+
+    expect(openVoting).toHaveBeenCalledWith(7)
+    expect(wrapper.get('[data-testid=voting-open-error]').text()).toContain(detail)
+    wrapper.unmount()
+  })
+})
+
+describe('the ballot page', () => {
+  async function mountBallot(rounds: Round[]) {
+    const { pinia, router } = setUp('deputy', '/voting/cycles/7/ballot')
+    await router.isReady()
+    vi.mocked(getCycle).mockResolvedValue({ ...CYCLE, phase: 'vote' })
+    vi.mocked(listRounds).mockResolvedValue(rounds)
+    const wrapper = mount(BallotPage, { global: { plugins: [pinia, router, i18n, ElementPlus] } })
+    await flushPromises()
+    return wrapper
+  }
+
+  it('says so and waits when no round is open', async () => {
+    const wrapper = await mountBallot([])
+    expect(wrapper.find('[data-testid=ballot-no-round]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid=ballot-form]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('names each choice group, needs every choice, then shows the receipt once', async () => {
+    vi.mocked(confirmAct).mockResolvedValue(true)
+    vi.mocked(castBallot).mockResolvedValue({ receipt: 'R-123456789abcdef' })
+    const wrapper = await mountBallot([OPEN_ROUND])
+    const groups = wrapper.findAll('[role=radiogroup]')
+    expect(groups.map((g) => g.attributes('aria-label'))).toEqual([
+      '对“运动场改造”的表决',
+      '对“发热门诊扩建”的表决',
+    ])
+    expect(wrapper.get('[data-testid=ballot-submit]').attributes('disabled')).toBeDefined()
+    expect(wrapper.get('[data-testid=ballot-unanswered]').text()).toContain('2')
+
+    await groups[0]!.findAll('input[type=radio]')[0]!.setValue(true)
+    await groups[1]!.findAll('input[type=radio]')[2]!.setValue(true)
+    expect(wrapper.get('[data-testid=ballot-submit]').attributes('disabled')).toBeUndefined()
+
+    vi.mocked(listRounds).mockResolvedValue([{ ...OPEN_ROUND, i_voted: true, ballots_cast: 1 }])
+    await wrapper.get('[data-testid=ballot-form]').trigger('submit')
+    await flushPromises()
+    expect(castBallot).toHaveBeenCalledWith(3, { '11': 'yes', '12': 'abstain' })
+    expect(wrapper.get('[data-testid=ballot-receipt]').text()).toBe('R-123456789abcdef')
+    expect(wrapper.find('[data-testid=ballot-form]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('tells a deputy who already voted, without the receipt', async () => {
+    const wrapper = await mountBallot([{ ...OPEN_ROUND, i_voted: true }])
+    expect(wrapper.find('[data-testid=ballot-already-voted]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid=ballot-receipt]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid=receipt-check]').exists()).toBe(true)
+    wrapper.unmount()
+  })
+})
