@@ -73,6 +73,12 @@ class Command(BaseCommand):
         names = ["ops"]
         names += [f"{c.slug}-{suffix}" for c in data.CONGRESSES for suffix in data.STAFF]
         names += [f"{c.slug}-deputy" for c in data.CONGRESSES]
+        names += [
+            f"{c.slug}-d{i:02d}"
+            for c in data.CONGRESSES
+            if c.level == "township"
+            for i in range(1, ROSTER_SIZE["township"])
+        ]
         names += [u for u, _n, _r in data.CROSS_LEVEL_DEPUTIES]
         return names
 
