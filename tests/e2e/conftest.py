@@ -145,6 +145,11 @@ def snap(page: Page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     violations = axe_violations(page)
+    if violations:
+        # A poll or a toast may have started a transition after the wait; what a reader sees is
+        # the settled page, so check that once more before failing.
+        settled(page)
+        violations = axe_violations(page)
     assert not violations, [
         (v["id"], v["impact"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in violations
     ]
