@@ -50,6 +50,7 @@ urlpatterns = [
     path("voting/candidates/<int:pk>/comments", deliberating.CommentListView.as_view()),
     path("voting/comments/<int:pk>/answer", deliberating.CommentAnswerView.as_view()),
     path("public/voting/call", soliciting.PublicCallView.as_view()),
+    path("public/voting/announcements/<int:year>", soliciting.PublicAnnouncementView.as_view()),
     path("public/voting/proposals", soliciting.PublicProposalView.as_view()),
     path("public/voting/proposals/<str:code>", soliciting.PublicTrackingView.as_view()),
     path("voting/rounds/<int:pk>/ballot.pdf", voting_documents.RoundBallotPdfView.as_view()),

@@ -18,7 +18,7 @@ from accounts.roles import Role
 from api.permissions import has_role
 from filestore.models import StoredFile
 from ops.errors import DomainError
-from tenants.voting import solicitation
+from tenants.voting import sheets, solicitation
 from tenants.voting.models import Call, Cycle, Exclusion, GovernanceStep, Proposal
 from tenants.voting.selectors import cycle_list, proposal_outcome
 
@@ -342,3 +342,52 @@ class PublicTrackingView(APIView):
         if proposal is None:
             raise NotFound(_("查询码不存在。"), code="tracking_unknown")
         return Response(proposal_outcome(proposal))
+
+
+class AdoptedLineSerializer(serializers.Serializer):
+    rank = serializers.IntegerField()
+    name = serializers.CharField()
+    yes = serializers.IntegerField()
+    no = serializers.IntegerField()
+    abstain = serializers.IntegerField()
+    round_number = serializers.IntegerField()
+
+
+class DecidingRoundSerializer(serializers.Serializer):
+    number = serializers.IntegerField()
+    kind = serializers.CharField()
+    entitled = serializers.IntegerField()
+    present = serializers.IntegerField()
+    ballots = serializers.IntegerField()
+
+
+class AnnouncementSerializer(serializers.Serializer):
+    congress = serializers.CharField()
+    cycle_title = serializers.CharField()
+    date = serializers.DateField()
+    ballot_form = serializers.CharField()
+    adopted = AdoptedLineSerializer(many=True)
+    rounds = DecidingRoundSerializer(many=True)
+
+
+def published_announcement(request: Request, year: int) -> Any:
+    """The announcement of a year's vote, once the vote is over; a 404 before."""
+    cycle = Cycle.objects.filter(year=year).first()
+    notice = None
+    if cycle is not None and not sheets.cycle_vote_unfinished(cycle):
+        notice = sheets.cycle_announcement(cycle, congress=str(request.tenant.name))  # type: ignore[attr-defined]
+    if notice is None:
+        raise NotFound(_("该年度票决结果尚未公告。"), code="announcement_unknown")
+    return notice
+
+
+class PublicAnnouncementView(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes: list[Any] = []
+
+    @extend_schema(
+        operation_id="public_announcement", responses=AnnouncementSerializer,
+        summary="票决结果公告（公开）/ the announcement of a year's vote (public)",
+    )  # fmt: skip
+    def get(self, request: Request, year: int) -> Response:
+        return Response(AnnouncementSerializer(published_announcement(request, year)).data)

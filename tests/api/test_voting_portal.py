@@ -11,9 +11,10 @@ from django.utils import timezone
 from django_tenants.utils import tenant_context
 
 from tenants.voting.models import Proposal
+from tenants.voting.services import ballot_cast, round_close
 from tests.conftest import World, client_on
 from tests.factories import PDF
-from tests.tenants.voting.factories import make_deputies
+from tests.tenants.voting.factories import make_deputies, make_vote, per_candidate
 
 
 def _proposal(title: str = "村口安装路灯") -> dict[str, str]:
@@ -175,3 +176,27 @@ def test_the_proposal_desk_is_for_staff(world: World) -> None:
     anonymous = client_on(world.town_a).get(f"/api/v1/voting/cycles/{cycle_id}/proposals")
 
     assert deputy_view.status_code == 403 and anonymous.status_code == 401
+
+
+def test_the_announcement_is_public_once_the_vote_is_over(world: World) -> None:
+
+    public = client_on(world.town_a)
+    with tenant_context(world.town_a):
+        vote = make_vote(deputies=5, candidates=3, seats=1, year=2033)
+        assert public.get("/api/v1/public/voting/announcements/2033").status_code == 404
+        for deputy in vote.deputies:
+            ballot_cast(
+                round_id=vote.round.pk,
+                deputy=deputy,
+                choices=per_candidate(vote, vote.candidates[1]),
+                actor=None,
+            )
+        round_close(round_id=vote.round.pk, actor=None)
+
+    announcement = public.get("/api/v1/public/voting/announcements/2033").json()
+
+    assert announcement["congress"] == "甲镇人大主席团"
+    assert [(a["rank"], a["name"], a["yes"]) for a in announcement["adopted"]] == [
+        (1, "候选项目2", 5)
+    ]
+    assert announcement["rounds"][0]["entitled"] == 5

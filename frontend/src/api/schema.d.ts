@@ -246,6 +246,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/voting/announcements/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 票决结果公告（公开）/ the announcement of a year's vote (public) */
+        get: operations["public_announcement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/voting/call": {
         parameters: {
             query?: never;
@@ -808,6 +825,23 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AdoptedLine: {
+            rank: number;
+            name: string;
+            yes: number;
+            no: number;
+            abstain: number;
+            round_number: number;
+        };
+        Announcement: {
+            congress: string;
+            cycle_title: string;
+            /** Format: date */
+            date: string;
+            ballot_form: string;
+            adopted: components["schemas"]["AdoptedLine"][];
+            rounds: components["schemas"]["DecidingRound"][];
+        };
         AnswerInRequest: {
             answer: string;
         };
@@ -1054,6 +1088,13 @@ export interface components {
             quorum_denominator?: number;
             shortfall?: components["schemas"]["ShortfallEnum"];
             channel?: components["schemas"]["ChannelEnum"];
+        };
+        DecidingRound: {
+            number: number;
+            kind: string;
+            entitled: number;
+            present: number;
+            ballots: number;
         };
         DeputyOut: {
             readonly id: number;
@@ -1842,6 +1883,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProvisioningJobOut"];
+                };
+            };
+        };
+    };
+    public_announcement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Announcement"];
                 };
             };
         };
