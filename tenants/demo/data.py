@@ -121,3 +121,13 @@ VOTING_DEMO: dict = {
         ("集镇智慧安防监控全覆盖", "公共设施", 180, "在主要路口和学校周边新增高清监控点位。"),
     ),
 }
+
+# 柳塘镇 is still collecting proposals for 2027: its call is open on the public portal.
+SOLICITING_DEMO: dict = {
+    "congress": "liutang",
+    "year": 2027,
+    "title": "柳塘镇2027年民生实事项目人大代表票决",
+    "seats": 2,
+    "call_title": "柳塘镇关于征集2027年民生实事项目建议的公告",
+    "call_body": "欢迎全镇群众通过本页面提出2027年民生实事项目建议，提交后可凭查询码查看办理进展。",
+}

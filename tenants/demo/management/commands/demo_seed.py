@@ -66,6 +66,8 @@ class Command(BaseCommand):
             self._seed_roster(congress, demo, operator, password_hash)
             if demo.slug == data.VOTING_DEMO["congress"]:
                 self._seed_voting(congress, operator)
+            if demo.slug == data.SOLICITING_DEMO["congress"]:
+                self._seed_soliciting(congress, operator)
         self._seed_cross_level(operator, password_hash)
         User.objects.filter(username__in=self._demo_usernames()).update(must_change_password=False)
 
@@ -203,6 +205,22 @@ class Command(BaseCommand):
                     minutes=minutes, actor=operator,
                 )  # fmt: skip
             cycle_advance(cycle=cycle, actor=operator)
+
+    def _seed_soliciting(self, congress: Congress, operator: User) -> None:
+        """A cycle still collecting proposals, its call open on the public portal."""
+        demo = data.SOLICITING_DEMO
+        with tenant_context(congress), transaction.atomic():
+            if Cycle.objects.filter(year=demo["year"]).exists():
+                return
+            today = timezone.localdate()
+            cycle = cycle_create(
+                year=demo["year"], title=demo["title"], term=Term.objects.get(is_current=True),
+                actor=operator, seats=demo["seats"],
+            )  # fmt: skip
+            call_publish(
+                cycle=cycle, title=demo["call_title"], body=demo["call_body"], actor=operator,
+                opens_on=today - timedelta(days=10), closes_on=today + timedelta(days=60),
+            )  # fmt: skip
 
     def _seed_cross_level(self, operator: User, pw: str) -> None:
         for username, name, seats in data.CROSS_LEVEL_DEPUTIES:
