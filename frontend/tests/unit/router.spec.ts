@@ -90,7 +90,12 @@ describe('router guard', () => {
       'voting-chair',
       'voting-cycle',
     ])
-    expect(standaloneRoutes.map((r) => r.name)).toEqual(['voting-screen'])
+    expect(standaloneRoutes.map((r) => r.name)).toEqual([
+      'portal',
+      'portal-track',
+      'portal-announcement',
+      'voting-screen',
+    ])
   })
 })
 

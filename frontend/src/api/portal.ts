@@ -1,0 +1,19 @@
+/** The public portal of 民生实事项目票决: no login (api/voting/solicitation.py, Public*View). */
+import { http } from './http'
+import type { components } from './schema'
+
+type Schemas = components['schemas']
+
+export type Call = Schemas['Call']
+export type ProposalIn = Schemas['ProposalInRequest']
+export type Tracking = Schemas['TrackingOut']
+export type Announcement = Schemas['Announcement']
+export type AdoptedLine = Schemas['AdoptedLine']
+
+export const getCurrentCall = () => http.get<Call>('public/voting/call')
+export const submitProposal = (body: ProposalIn) =>
+  http.post<Schemas['TrackingCreated']>('public/voting/proposals', body)
+export const trackProposal = (code: string) =>
+  http.get<Tracking>(`public/voting/proposals/${encodeURIComponent(code.trim().toUpperCase())}`)
+export const getAnnouncement = (year: number) =>
+  http.get<Announcement>(`public/voting/announcements/${year}`)
