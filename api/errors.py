@@ -24,6 +24,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         body: dict[str, Any] = {"code": exc.code, "detail": exc.message}
         if exc.field:
             body["fields"] = {exc.field: [exc.message]}
+        body.update(exc.extra)
         return Response(body, status=exc.status)
     response = drf_exception_handler(exc, context)
     if response is None:

@@ -127,3 +127,13 @@ class TallyOutSerializer(serializers.Serializer):
     entries = serializers.IntegerField(help_text="已录入的计票人数 / tellers who have entered")
     agree = serializers.BooleanField(help_text="各计票人结果是否一致 / whether the entries agree")
     issued = serializers.IntegerField(help_text="发出纸质选票数 / paper ballots issued")
+
+
+class DeviceImportInSerializer(serializers.Serializer):
+    file = serializers.FileField(
+        help_text="表决器导出的 CSV（序号,赞成,反对,弃权,未按）/ the devices' CSV export"
+    )
+
+
+class DeviceImportOutSerializer(serializers.Serializer):
+    candidates = serializers.IntegerField(help_text="已导入的候选项目数 / candidates imported")

@@ -9,6 +9,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import get_object_or_404
+from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -18,7 +19,7 @@ from api.permissions import has_role
 from ops.errors import DomainError, NotAllowed
 from tenants.deputies.models import Deputy
 from tenants.deputies.selectors import term_current
-from tenants.voting import paper, services
+from tenants.voting import devices, paper, services
 from tenants.voting.models import Candidate, Channel, Cycle, Round, TallyEntry
 from tenants.voting.selectors import (
     cycle_entitled_deputies,
@@ -340,3 +341,26 @@ class TallyView(APIView):
             raise _not_found()
         paper.tally_enter(round_id=pk, teller=request.user, **_valid(s.TallyInSerializer, request))
         return Response(self._state(pk))
+
+
+class DeviceImportView(APIView):
+    permission_classes = [STAFF]
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(
+        operation_id="voting_device_import", request={"multipart/form-data": s.DeviceImportInSerializer},
+        responses=s.DeviceImportOutSerializer,
+        summary="导入表决器结果（逐行报告）/ import the voting devices' counts (reported per row)",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        if round_for_display(pk) is None:
+            raise _not_found()
+        upload = _valid(s.DeviceImportInSerializer, request)["file"]
+        try:
+            text = upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise DomainError(
+                "device_file_encoding", _("请以 UTF-8 编码的 CSV 文件导入。"), field="file"
+            ) from None
+        result = devices.device_import(round_id=pk, csv_text=text, actor=request.user)
+        return Response({"candidates": len(result.counts)})

@@ -6,11 +6,20 @@ class DomainError(Exception):
 
     status = 400
 
-    def __init__(self, code: str, message: str, *, field: str | None = None) -> None:
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        *,
+        field: str | None = None,
+        extra: dict[str, object] | None = None,
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.field = field
+        # More for the caller to act on, such as the rows of an import that were refused.
+        self.extra = extra or {}
 
 
 class NotAllowed(DomainError):

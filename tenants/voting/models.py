@@ -367,6 +367,18 @@ class TallyEntry(models.Model):
         return f"tally of {self.round} by {self.teller_id}"
 
 
+class DeviceResult(models.Model):
+    """The counts a voting-device system reports for a round (赞成/反对/弃权/未按 per candidate).
+    Devices report totals only, so nothing here can identify a deputy's vote."""
+
+    round = models.OneToOneField(Round, on_delete=models.CASCADE, related_name="device_result")
+    counts = models.JSONField()  # {candidate id: {"yes", "no", "abstain", "not_pressed"}}
+    imported_by_id = models.BigIntegerField(null=True)
+
+    def __str__(self) -> str:
+        return f"device result of {self.round}"
+
+
 class Entitlement(models.Model):
     """The entitled list of a round, frozen at close."""
 

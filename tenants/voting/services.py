@@ -24,6 +24,7 @@ from .models import (
     Candidate,
     Channel,
     Cycle,
+    DeviceResult,
     Entitlement,
     Participation,
     Phase,
@@ -257,8 +258,14 @@ def round_close(*, round_id: int, actor: Any) -> Round:
             raise DomainError("round_not_open", _("该轮投票未开始或已结束。"))
         entitled = list(cycle_entitled_deputies(cycle).values_list("pk", flat=True))
         channels = dict(round_.participations.values_list("deputy_id", "channel"))
+        # Devices report totals only: every deputy present is taken to have voted through them.
+        voters = (
+            set(cycle.attendances.values_list("deputy_id", flat=True))
+            if cycle.channel == Channel.DEVICE
+            else set(channels)
+        )
         Entitlement.objects.bulk_create(
-            Entitlement(round=round_, deputy_id=pk, voted=pk in channels) for pk in entitled
+            Entitlement(round=round_, deputy_id=pk, voted=pk in voters) for pk in entitled
         )
         issued = sum(1 for channel in channels.values() if channel == Channel.PAPER)
         paper = agreed_paper_tally(round_) if issued else None
@@ -270,12 +277,18 @@ def round_close(*, round_id: int, actor: Any) -> Round:
         round_.closed_at = timezone.now()
         round_.entitled_count, round_.present_count = len(entitled), cycle.attendances.count()
         round_.participation_count = len(channels)
+        device = None
+        if cycle.channel == Channel.DEVICE:
+            device = DeviceResult.objects.filter(round=round_).first()
+            if device is None:
+                raise DomainError("device_result_missing", _("请先导入表决器数据，再结束投票。"))
+            round_.participation_count = round_.present_count
         if paper is not None and not rules.paper_round_valid(
             issued=issued, returned=paper.returned
         ):
             _void(round_, issued=issued, returned=paper.returned)
         else:
-            _count_and_decide(round_, ballots, paper)
+            _count_and_decide(round_, ballots, paper, device)
         round_.save()
         audit_record(action="voting.round_close", actor=actor, target=round_, payload=round_.result)
     transaction.on_commit(partial(_vacuum_ballots, current_schema()))
@@ -295,12 +308,21 @@ def _void(round_: Round, *, issued: int, returned: int) -> None:
 
 
 def _count_and_decide(
-    round_: Round, ballots: list[dict[str, Any]], paper: rules.PaperTally | None
+    round_: Round,
+    ballots: list[dict[str, Any]],
+    paper: rules.PaperTally | None,
+    device: DeviceResult | None = None,
 ) -> None:
     cycle = round_.cycle
     candidates = list(round_.candidates.order_by("sequence"))
     counts = _tally(cycle, candidates, ballots)
     valid = len(ballots)
+    if device is not None:  # 未按 is no vote: it counts in no tally
+        counts = {
+            pk: rules.CandidateCount(c["yes"], c["no"], c["abstain"])
+            for pk, c in device.counts.items()
+        }
+        valid = round_.present_count or 0
     if paper is not None:
         counts = {
             pk: rules.CandidateCount(c.yes + paper.counts[pk].yes, c.no + paper.counts[pk].no,
@@ -317,11 +339,12 @@ def _count_and_decide(
     )  # fmt: skip
     _apply_decision(cycle, candidates, decision)
     round_.state = Round.State.CLOSED
-    round_.ballot_count = len(ballots) + (paper.returned if paper else 0)
+    round_.ballot_count = len(ballots) + (paper.returned if paper else 0) + (valid if device else 0)
     round_.result = {
         "counts": {pk: vars(c) for pk, c in counts.items()},
         "valid_ballots": valid,
         "paper": {"returned": paper.returned, "invalid": paper.invalid} if paper else None,
+        "device": device.counts if device else None,
         "adopted": list(decision.adopted),
         "next_round": list(decision.next_round),
         "next_round_seats": decision.next_round_seats,

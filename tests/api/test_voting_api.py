@@ -1,8 +1,10 @@
 """票决 over HTTP: the deputy's ballot, the chair's control, and every refusal a clear 4xx."""
 
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django_tenants.utils import tenant_context
 
@@ -274,3 +276,25 @@ def test_paper_ballots_are_issued_by_staff_and_counted_by_two_tellers(world: Wor
     assert closed.status_code == 200 and closed.json()["result"]["adopted"] == [
         str(setup.candidates[0].pk)
     ]
+
+
+def test_a_device_import_reports_each_bad_row_with_its_reason(world: World) -> None:
+    with tenant_context(world.town_a):
+        setup = make_setup(deputies=6, candidates=2, seats=1, present=6, channel="device")
+        round_id = round_open(cycle=setup.cycle, actor=None).pk
+    staff = client_on(world.town_a, world.staff_a)
+    url = f"/api/v1/voting/rounds/{round_id}/device-import"
+
+    def upload(text: str, encoding: str = "utf-8") -> Any:
+        return staff.post(url, {"file": SimpleUploadedFile("表决器.csv", text.encode(encoding))})
+
+    bad = upload("序号,赞成,反对,弃权,未按\n1,4,1,1,0\n2,9,0,0,0\n")
+    gbk = upload("序号,赞成,反对,弃权,未按\n1,4,1,1,0\n", encoding="gbk")
+    good = upload("序号,赞成,反对,弃权,未按\n1,4,1,1,0\n2,2,3,0,1\n")
+    closed = staff.post(f"/api/v1/voting/rounds/{round_id}/close")
+
+    assert bad.status_code == 400 and bad.json()["code"] == "device_import_invalid"
+    assert bad.json()["rows"] == [{"row": 2, "reason": "四项合计 9，应等于实到人数 6"}]
+    assert gbk.status_code == 400 and gbk.json()["code"] == "device_file_encoding"
+    assert good.status_code == 200 and good.json() == {"candidates": 2}
+    assert closed.json()["result"]["adopted"] == [str(setup.candidates[0].pk)]

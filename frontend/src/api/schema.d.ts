@@ -752,6 +752,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/voting/rounds/{id}/device-import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入表决器结果（逐行报告）/ import the voting devices' counts (reported per row) */
+        post: operations["voting_device_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/voting/rounds/{id}/paper-ballots": {
         parameters: {
             query?: never;
@@ -1131,6 +1148,17 @@ export interface components {
          * @enum {string}
          */
         DeputyOutStatusEnum: "serving" | "ended";
+        DeviceImportInRequest: {
+            /**
+             * Format: binary
+             * @description 表决器导出的 CSV（序号,赞成,反对,弃权,未按）/ the devices' CSV export
+             */
+            file: string;
+        };
+        DeviceImportOut: {
+            /** @description 已导入的候选项目数 / candidates imported */
+            candidates: number;
+        };
         /**
          * @description * `higher_level` - 上级安排或配套项目
          *     * `continuation` - 续建项目
@@ -2719,6 +2747,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RoundOut"];
+                };
+            };
+        };
+    };
+    voting_device_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["DeviceImportInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceImportOut"];
                 };
             };
         };
