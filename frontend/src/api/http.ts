@@ -128,7 +128,10 @@ export async function request<T>(
   }
   const init: RequestInit = { method: verb, headers, credentials: 'same-origin' }
   if (options.signal) init.signal = options.signal
-  if (options.body !== undefined) {
+  if (options.body instanceof FormData) {
+    // multipart: the browser sets Content-Type with its boundary
+    init.body = options.body
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json'
     init.body = JSON.stringify(options.body)
   }
@@ -159,6 +162,8 @@ export const http = {
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** multipart/form-data, e.g. a file upload */
+  postForm: <T>(path: string, form: FormData) => request<T>('POST', path, { body: form }),
 }
 
 /** The message to show for any failure of an API call. */

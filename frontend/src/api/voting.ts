@@ -60,3 +60,63 @@ export const castBallot = (id: number, choices: BallotChoices) =>
 export const closeRound = (id: number) => http.post<Round>(`voting/rounds/${id}/close`)
 export const checkReceipt = (id: number, receipt: string) =>
   http.post<{ counted: boolean }>(`voting/rounds/${id}/receipt-check`, { receipt })
+
+// 征集 and 初定: the proposal desk (api/voting/solicitation.py).
+export type Proposal = Schemas['ProposalOut']
+export type ProposalStatus = Schemas['ProposalOutStatusEnum']
+export type Exclusion = Schemas['ExclusionEnum']
+export type Governance = Schemas['GovernanceOut']
+export type GovernanceKind = Schemas['GovernanceKindEnum']
+export type GovernanceIn = Schemas['GovernanceInRequest']
+
+export const EXCLUSIONS: readonly Exclusion[] = [
+  'higher_level',
+  'continuation',
+  'ancillary',
+  'burden',
+  'debt_risk',
+  'stability_risk',
+  'not_ready',
+  'not_public_benefit',
+  'other',
+]
+export const GOVERNANCE_KINDS: readonly GovernanceKind[] = ['consultation', 'party_review']
+
+export const listProposals = (id: number) => http.get<Proposal[]>(`voting/cycles/${id}/proposals`)
+export const screenProposal = (
+  id: number,
+  body: { accept: boolean; reason?: string; exclusion?: Exclusion | '' },
+) => http.post<Proposal>(`voting/proposals/${id}/screen`, body)
+export const mergeProposal = (id: number, into: number) =>
+  http.post<Proposal>(`voting/proposals/${id}/merge`, { into })
+export const reserveProposal = (id: number) => http.post<Proposal>(`voting/proposals/${id}/reserve`)
+export const candidateFromProposal = (id: number) =>
+  http.post<Candidate>(`voting/proposals/${id}/candidate`)
+export const listGovernance = (id: number) =>
+  http.get<Governance[]>(`voting/cycles/${id}/governance`)
+export const recordGovernance = (id: number, body: GovernanceIn) =>
+  http.post<Governance>(`voting/cycles/${id}/governance`, body)
+export const advanceCycle = (id: number) => http.post<Cycle>(`voting/cycles/${id}/advance`)
+
+// 审议: materials, comments and answers (api/voting/deliberation.py).
+export type Material = Schemas['Material']
+export type Comment = Schemas['CommentOut']
+
+export const listMaterials = (candidate: number) =>
+  http.get<Material[]>(`voting/candidates/${candidate}/materials`)
+export const listComments = (candidate: number) =>
+  http.get<Comment[]>(`voting/candidates/${candidate}/comments`)
+export const postComment = (candidate: number, text: string) =>
+  http.post<Comment>(`voting/candidates/${candidate}/comments`, { text })
+export const answerComment = (comment: number, answer: string) =>
+  http.post<Comment>(`voting/comments/${comment}/answer`, { answer })
+
+// Paper ballots (api/voting/views.py PaperIssueView, TallyView).
+export type Tally = Schemas['TallyOut']
+export const issuePaperBallot = (round: number, deputyId: number) =>
+  http.post<unknown>(`voting/rounds/${round}/paper-ballots`, { deputy_id: deputyId })
+export const tallyState = (round: number) => http.get<Tally>(`voting/rounds/${round}/tally`)
+export const enterTally = (
+  round: number,
+  body: { counts: Record<string, CandidateCount>; returned: number; invalid: number },
+) => http.post<Tally>(`voting/rounds/${round}/tally`, body)

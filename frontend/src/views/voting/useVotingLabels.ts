@@ -18,5 +18,9 @@ export function useVotingLabels() {
     roundState: (value: string | null | undefined) => label('roundState', value),
     candidateStatus: (value: string | null | undefined) => label('candidateStatus', value),
     choice: (value: string | null | undefined) => label('choice', value),
+    proposalStatus: (value: string | null | undefined) => label('proposalStatus', value),
+    proposalSource: (value: string | null | undefined) => label('proposalSource', value),
+    exclusion: (value: string | null | undefined) => label('exclusion', value),
+    governanceKind: (value: string | null | undefined) => label('governanceKind', value),
   }
 }

@@ -6,6 +6,7 @@ import { useRoute } from 'vue-router'
 import { ApiError, errorMessage, type FieldErrors } from '@/api/http'
 import {
   addCandidate,
+  advanceCycle,
   getCycle,
   listCandidates,
   openVoting,
@@ -23,6 +24,8 @@ import { cycleIdOf } from '../voting'
 /** Phases in which the rules and candidates may still change (tenants/voting/phases.py). */
 const RULES_EDITABLE = new Set(['solicit', 'shortlist', 'deliberate'])
 const CANDIDATES_EDITABLE = new Set(['shortlist'])
+/** 征集 → 初定 → 审议 by 下一阶段; 审议 → 票决 by opening the vote. */
+const ADVANCEABLE = new Set(['solicit', 'shortlist'])
 
 export interface RulesForm {
   seats: number
@@ -70,8 +73,11 @@ export function useVotingCycle() {
   const addingCandidate = ref(false)
   const openError = ref('')
   const opening = ref(false)
+  const advanceError = ref('')
+  const advancing = ref(false)
 
   const rulesEditable = computed(() => !!cycle.value && RULES_EDITABLE.has(cycle.value.phase ?? ''))
+  const advanceable = computed(() => !!cycle.value && ADVANCEABLE.has(cycle.value.phase ?? ''))
   const candidatesEditable = computed(
     () => !!cycle.value && CANDIDATES_EDITABLE.has(cycle.value.phase ?? ''),
   )
@@ -84,6 +90,7 @@ export function useVotingCycle() {
   async function load() {
     loading.value = true
     error.value = ''
+    advanceError.value = ''
     try {
       const [found, list] = await Promise.all([getCycle(id.value), listCandidates(id.value)])
       show(found)
@@ -146,6 +153,20 @@ export function useVotingCycle() {
     }
   }
 
+  async function advance() {
+    advancing.value = true
+    advanceError.value = ''
+    try {
+      show(await advanceCycle(id.value))
+      ElMessage.success(t('voting.advanced'))
+      await load()
+    } catch (failure) {
+      advanceError.value = errorMessage(failure)
+    } finally {
+      advancing.value = false
+    }
+  }
+
   onMounted(load)
   return {
     id,
@@ -168,5 +189,9 @@ export function useVotingCycle() {
     saveRules,
     submitCandidate,
     startVoting,
+    advanceable,
+    advanceError,
+    advancing,
+    advance,
   }
 }

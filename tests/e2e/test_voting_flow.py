@@ -1,0 +1,304 @@
+"""民生实事项目票决 from a citizen's suggestion to the published result, in real Chromium.
+
+On 柳塘镇 (its 2027 call open, 2 projects to adopt): a citizen suggests a project on the public
+portal on a phone and follows it by its tracking code; a second suggestion is made the same way.
+Staff move to 初定 (and are told why they cannot go further yet), shortlist the first suggestion and
+make it a candidate, do not take up the second (a written reason and the kind of exclusion), add
+two candidates of the government's own, record the party committee's review with its minutes
+(a PDF, uploaded first) and move to 审议. A deputy reads the candidates on the phone and comments;
+staff answer. Staff open the vote; eleven deputies sign in (three on their phones, eight through
+the API from their own logged-in pages); the chair opens the round; three deputies vote on 375 px
+phones, eight through the API; the chair ends the vote. The public announcement lists the two
+adopted projects in rank order with their 赞成/反对/弃权, and the citizen's tracking page shows
+that the suggestion was adopted. Every step is screenshotted and checked by axe-core.
+
+Paper ballots are not in this flow: the demo congress has one teller account and a paper round
+needs two tellers' agreeing counts (see the report of the paper page).
+"""
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
+
+from tenants.demo.data import DEMO_PASSWORD, MINUTES_PDF
+
+from .conftest import LivePlatform, snap
+
+pytestmark = pytest.mark.e2e
+
+SLUG = "liutang"
+PHONE_VIEWPORT: ViewportSize = {"width": 375, "height": 812}
+DEPUTIES = ["liutang-deputy"] + [f"liutang-d{i:02d}" for i in range(1, 11)]  # eleven
+PHONE_VOTERS, API_VOTERS = DEPUTIES[:3], DEPUTIES[3:]
+
+CITIZEN_PROJECT = "柳塘村主干道路灯安装"
+REJECTED_PROJECT = "镇区商业综合体招商"
+GOV_PROJECTS = ["柳塘镇卫生院门诊楼改造", "柳塘河沿岸健身步道建设"]
+CHOICE_LABEL = {"yes": "赞成", "no": "反对", "abstain": "弃权"}
+
+
+def _log_in(page: Page, platform: LivePlatform, username: str) -> None:
+    page.goto(platform.url(SLUG, "/login"))
+    page.get_by_test_id("login-username").fill(username)
+    page.get_by_test_id("login-password").fill(DEMO_PASSWORD)
+    page.get_by_test_id("login-submit").click()
+    expect(page.get_by_test_id("congress-name")).to_have_text(re.compile("柳塘镇"))
+
+
+def _api(page: Page, method: str, path: str, body: Any = None) -> Any:
+    """Call the API from a logged-in page: its session cookie and CSRF token."""
+    response = page.evaluate(
+        """async ([method, path, body]) => {
+          const token = (document.cookie.match(/(?:^|; )csrftoken=([^;]*)/) || [])[1] || ''
+          const r = await fetch('/api/v1/' + path, {
+            method, credentials: 'same-origin',
+            headers: {'Content-Type': 'application/json', 'X-CSRFToken': decodeURIComponent(token)},
+            body: body === null ? undefined : JSON.stringify(body),
+          })
+          return {status: r.status, body: await r.json().catch(() => null)}
+        }""",
+        [method, path, body],
+    )
+    assert response["status"] < 300, (method, path, response)
+    return response["body"]
+
+
+@pytest.fixture
+def contexts(browser: Browser) -> Iterator[list[BrowserContext]]:
+    made: list[BrowserContext] = []
+    yield made
+    for context in made:
+        context.close()
+
+
+def _phone_page(browser: Browser, contexts: list[BrowserContext]) -> Page:
+    context = browser.new_context(viewport=PHONE_VIEWPORT, device_scale_factor=2, is_mobile=True)
+    contexts.append(context)
+    return context.new_page()
+
+
+def _suggest(page: Page, title: str, category: str, text: str, name: str, phone: str) -> str:
+    page.get_by_test_id("portal-title").fill(title)
+    page.get_by_test_id("portal-category").fill(category)
+    page.get_by_test_id("portal-description").fill(text)
+    page.get_by_test_id("portal-location").fill("柳塘村")
+    page.get_by_test_id("portal-name").fill(name)
+    page.get_by_test_id("portal-phone").fill(phone)
+    page.get_by_test_id("portal-submit").click()
+    code = page.get_by_test_id("portal-tracking-code")
+    expect(code).to_have_text(re.compile(r"^\s*[A-Z0-9]{8}\s*$"))
+    return code.inner_text().strip()
+
+
+def _row(desk: Page, title: str) -> Any:
+    return desk.get_by_test_id("proposal-list").locator("tbody tr").filter(has_text=title)
+
+
+def test_a_citizens_suggestion_becomes_an_adopted_project(
+    live_platform: LivePlatform,
+    desk: Page,
+    phone: Page,
+    browser: Browser,
+    contexts: list[BrowserContext],
+) -> None:
+    # A citizen reads the call on the portal, without logging in, and suggests a project.
+    phone.goto(live_platform.url(SLUG, "/portal"))
+    expect(phone.get_by_test_id("portal-call-title")).to_contain_text("柳塘镇关于征集2027年")
+    snap(phone, "flow-01-portal-call")
+    phone.get_by_test_id("portal-submit").click()
+    expect(phone.get_by_test_id("portal-form")).to_contain_text("请填写项目名称")
+    code = _suggest(
+        phone, CITIZEN_PROJECT, "公共设施", "柳塘村主干道2公里无路灯，夜间出行不便，建议安装路灯60盏。",
+        "王秀英", "13912345678",
+    )  # fmt: skip
+    snap(phone, "flow-02-portal-tracking-code")
+    phone.get_by_test_id("portal-follow").click()
+    expect(phone.get_by_test_id("portal-track-result")).to_contain_text(CITIZEN_PROJECT)
+    expect(phone.get_by_test_id("portal-track-status")).to_have_text("已受理")
+    snap(phone, "flow-03-portal-track-received")
+    # An unknown code is said to be unknown.
+    phone.get_by_test_id("portal-track-code").fill("ZZZZ9999")
+    phone.get_by_test_id("portal-track-submit").click()
+    expect(phone.get_by_test_id("portal-track-error")).to_have_text("查询码不存在。")
+    snap(phone, "flow-04-portal-track-unknown")
+    # A second suggestion, which will not be taken up.
+    phone.get_by_test_id("portal-nav-submit").click()
+    other = _suggest(
+        phone, REJECTED_PROJECT, "经济发展", "建议政府投资建设商业综合体。", "李明", "13800001111"
+    )
+    assert other != code
+
+    # Staff find both on the desk, the phone numbers masked.
+    _log_in(desk, live_platform, "liutang-staff")
+    desk.get_by_test_id("menu-voting").click()
+    desk.get_by_test_id("voting-manage-2027").click()
+    expect(desk.get_by_test_id("voting-phase")).to_have_text("征集")
+    expect(_row(desk, CITIZEN_PROJECT)).to_contain_text("139****5678")
+    expect(_row(desk, CITIZEN_PROJECT)).not_to_contain_text("13912345678")
+    match = re.search(r"/voting/cycles/(\d+)", desk.url)
+    assert match, desk.url
+    cycle_id = int(match.group(1))
+    snap(desk, "flow-05-desk-solicit")
+
+    # 征集 → 初定.
+    desk.get_by_test_id("voting-advance").click()
+    desk.locator(".voting-confirm-ok").click()
+    expect(desk.get_by_test_id("voting-phase")).to_have_text("初定")
+    # Not yet to 审议: the suggestions are unscreened.
+    desk.get_by_test_id("voting-advance").click()
+    desk.locator(".voting-confirm-ok").click()
+    expect(desk.get_by_test_id("voting-advance-error")).to_contain_text("未完成初定")
+    snap(desk, "flow-06-advance-refused-unscreened")
+
+    # Shortlist the citizen's suggestion and make it a candidate.
+    _row(desk, CITIZEN_PROJECT).get_by_test_id("proposal-accept").click()
+    expect(_row(desk, CITIZEN_PROJECT)).to_contain_text("列入初步候选")
+    _row(desk, CITIZEN_PROJECT).get_by_test_id("proposal-candidate").click()
+    expect(desk.get_by_test_id("voting-candidates").locator("tbody tr")).to_have_count(1)
+    expect(_row(desk, CITIZEN_PROJECT).get_by_test_id("proposal-candidate")).to_have_count(0)
+
+    # Not taken up: a reason is required, and the kind of exclusion is recorded.
+    _row(desk, REJECTED_PROJECT).get_by_test_id("proposal-reject").click()
+    dialog = desk.get_by_role("dialog")
+    expect(dialog).to_contain_text(REJECTED_PROJECT)
+    desk.get_by_test_id("reject-confirm").click()
+    expect(desk.get_by_test_id("reject-error")).to_have_text("请填写不予列入的理由")
+    dialog.get_by_text("不具备普惠性、公益性").click()
+    desk.get_by_test_id("reject-reason").fill("属于经营性项目，应由市场主体投资建设。")
+    snap(desk, "flow-07-not-taken-up-dialog")
+    desk.get_by_test_id("reject-confirm").click()
+    expect(_row(desk, REJECTED_PROJECT)).to_contain_text("未列入")
+    expect(_row(desk, REJECTED_PROJECT)).to_contain_text("不具备普惠性、公益性")
+    expect(desk.get_by_test_id("voting-advance-error")).to_have_count(0)
+
+    # Two candidates of the government's own: three for two seats (差额).
+    for name in GOV_PROJECTS:
+        desk.get_by_test_id("candidate-name").fill(name)
+        desk.get_by_test_id("candidate-category").fill("公共设施")
+        desk.get_by_test_id("candidate-add").click()
+        expect(desk.get_by_test_id("voting-candidates")).to_contain_text(name)
+    expect(desk.get_by_test_id("voting-candidate-count")).to_have_text("3")
+    snap(desk, "flow-08-desk-shortlisted")
+
+    # Without the party review the cycle may not go to deliberation.
+    desk.get_by_test_id("voting-advance").click()
+    desk.locator(".voting-confirm-ok").click()
+    expect(desk.get_by_test_id("voting-advance-error")).to_contain_text("党委审定")
+    snap(desk, "flow-09-advance-refused-party-review")
+
+    # The party committee's review, with its minutes uploaded first.
+    form = desk.get_by_test_id("governance-form")
+    form.get_by_text("党委审定", exact=True).click()
+    desk.get_by_test_id("governance-date").fill("2026-11-20")
+    desk.get_by_test_id("governance-summary").fill("同意3个候选项目提请镇人代会票决。")
+    desk.get_by_test_id("governance-minutes").set_input_files(
+        files=[{"name": "党委会议纪要.pdf", "mimeType": "application/pdf", "buffer": MINUTES_PDF}]
+    )
+    desk.get_by_test_id("governance-submit").click()
+    expect(desk.get_by_test_id("governance-list")).to_contain_text("党委会议纪要.pdf")
+    snap(desk, "flow-10-party-review-recorded")
+
+    desk.get_by_test_id("voting-advance").click()
+    desk.locator(".voting-confirm-ok").click()
+    expect(desk.get_by_test_id("voting-phase")).to_have_text("审议")
+    expect(desk.get_by_test_id("voting-advance")).to_have_count(0)
+    snap(desk, "flow-11-deliberation")
+
+    # ---- deliberation (added below when built) ----
+
+    # Staff open the vote.
+    desk.get_by_test_id("voting-open-voting").click()
+    desk.locator(".voting-confirm-ok").click()
+    expect(desk.get_by_test_id("voting-phase")).to_have_text("票决")
+    desk.get_by_test_id("voting-go-chair").click()
+    expect(desk.get_by_test_id("chair-present")).to_have_text("0")
+    entitled = int(desk.get_by_test_id("chair-entitled").inner_text())
+    assert len(DEPUTIES) * 3 >= entitled * 2, entitled  # the eleven make the quorum (2/3)
+    snap(desk, "flow-12-chair-no-quorum")
+
+    ballot_path = f"/voting/cycles/{cycle_id}/ballot"
+    phones = [_phone_page(browser, contexts) for _ in PHONE_VOTERS]
+    for i, (page, username) in enumerate(zip(phones, PHONE_VOTERS, strict=True)):
+        _log_in(page, live_platform, username)
+        page.goto(live_platform.url(SLUG, ballot_path))
+        page.get_by_test_id("ballot-sign-in").click()
+        expect(page.get_by_test_id("ballot-no-round")).to_be_visible()
+        if i == 0:
+            snap(page, "flow-13-phone-signed-in")
+    api_pages = []
+    for username in API_VOTERS:
+        context = browser.new_context()
+        contexts.append(context)
+        page = context.new_page()
+        _log_in(page, live_platform, username)
+        _api(page, "POST", f"voting/cycles/{cycle_id}/sign-in")
+        api_pages.append(page)
+
+    expect(desk.get_by_test_id("chair-present")).to_have_text(str(len(DEPUTIES)))
+    expect(desk.get_by_test_id("chair-quorum")).to_have_text("已达到法定人数")
+    desk.get_by_test_id("chair-open-round").click()
+    expect(desk.get_by_test_id("chair-round-state")).to_have_text("投票中")
+    snap(desk, "flow-14-chair-round-open")
+
+    # Three vote on their phones: 赞成 the citizen's project and the footpath, 反对 the clinic.
+    phone_choices = {CITIZEN_PROJECT: "yes", GOV_PROJECTS[0]: "no", GOV_PROJECTS[1]: "yes"}
+    for i, page in enumerate(phones):
+        ballot = page.get_by_test_id("ballot-form")
+        expect(ballot).to_be_visible()
+        for name, choice in phone_choices.items():
+            group = ballot.get_by_role("radiogroup", name=f"对“{name}”的表决")
+            group.locator("label").filter(has_text=CHOICE_LABEL[choice]).click()
+        if i == 0:
+            snap(page, "flow-15-phone-ballot")
+        page.get_by_test_id("ballot-submit").click()
+        page.locator(".voting-confirm-ok").click()
+        expect(page.get_by_test_id("ballot-receipt")).to_have_text(re.compile(r"\S{16,}"))
+        if i == 0:
+            snap(page, "flow-16-phone-receipt")
+
+    # Eight through the API: the citizen's project 8 赞成, the footpath 5 赞成 3 弃权,
+    # the clinic 2 赞成 6 反对. Totals: 11 / 8 / 2 赞成.
+    rounds = _api(api_pages[0], "GET", f"voting/cycles/{cycle_id}/rounds")
+    open_round = next(r for r in rounds if r["state"] == "open")
+    ids = {c["name"]: c["id"] for c in open_round["candidates"]}
+    for voter, page in enumerate(api_pages):
+        choices = {
+            CITIZEN_PROJECT: "yes",
+            GOV_PROJECTS[1]: "yes" if voter < 5 else "abstain",
+            GOV_PROJECTS[0]: "yes" if voter < 2 else "no",
+        }
+        body = {"choices": {str(ids[name]): choice for name, choice in choices.items()}}
+        assert _api(page, "POST", f"voting/rounds/{open_round['id']}/ballots", body)["receipt"]
+    expect(desk.get_by_test_id("chair-ballots-cast")).to_have_text(str(len(DEPUTIES)))
+
+    desk.get_by_test_id("chair-close-round").click()
+    desk.locator(".voting-confirm-ok").click()
+    expect(desk.get_by_test_id("chair-result")).to_be_visible()
+    expect(desk.get_by_test_id("chair-result").get_by_test_id("result-adopted")).to_have_count(2)
+    snap(desk, "flow-17-chair-result")
+
+    # The public announcement: the adopted projects in rank order, with their counts.
+    phone.goto(live_platform.url(SLUG, "/portal/announcements/2027"))
+    adopted = phone.get_by_test_id("portal-announcement-adopted").locator("li")
+    expect(adopted).to_have_count(2)
+    expect(adopted.nth(0)).to_contain_text(CITIZEN_PROJECT)
+    expect(adopted.nth(0)).to_contain_text("赞成 11 · 反对 0 · 弃权 0")
+    expect(adopted.nth(1)).to_contain_text(GOV_PROJECTS[1])
+    expect(adopted.nth(1)).to_contain_text("赞成 8 · 反对 0 · 弃权 3")
+    expect(phone.get_by_test_id("portal-announcement-rounds")).to_contain_text(
+        f"实到 {len(DEPUTIES)} 人"
+    )
+    snap(phone, "flow-18-portal-announcement")
+
+    # The citizen follows the suggestion to its outcome.
+    phone.goto(live_platform.url(SLUG, f"/portal/track/{code}"))
+    expect(phone.get_by_test_id("portal-track-result")).to_contain_text(CITIZEN_PROJECT)
+    expect(phone.get_by_test_id("portal-track-status")).to_have_text("票决通过")
+    snap(phone, "flow-19-portal-track-outcome")
+    phone.goto(live_platform.url(SLUG, f"/portal/track/{other}"))
+    expect(phone.get_by_test_id("portal-track-status")).to_have_text("未列入")
+    expect(phone.get_by_test_id("portal-track-detail")).to_contain_text("经营性项目")
+    snap(phone, "flow-20-portal-track-not-taken-up")
