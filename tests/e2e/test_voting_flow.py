@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import redis
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
 
 from tenants.demo.data import DEMO_PASSWORD, MINUTES_PDF
@@ -66,6 +67,15 @@ def _api(page: Page, method: str, path: str, body: Any = None) -> Any:
     return response["body"]
 
 
+@pytest.fixture(autouse=True)
+def fresh_portal_limits() -> None:
+    """The portal allows 5 suggestions an hour per address, counted in the e2e platform's cache
+    (conftest: redis db 14, keys carrying the schema): start this test with a fresh window."""
+    cache = redis.Redis.from_url("redis://127.0.0.1:6379/14")
+    for key in cache.scan_iter(f"{SLUG}:*throttle_public_*"):
+        cache.delete(key)
+
+
 @pytest.fixture
 def contexts(browser: Browser) -> Iterator[list[BrowserContext]]:
     made: list[BrowserContext] = []
@@ -80,13 +90,17 @@ def _phone_page(browser: Browser, contexts: list[BrowserContext]) -> Page:
     return context.new_page()
 
 
-def _suggest(page: Page, title: str, category: str, text: str, name: str, phone: str) -> str:
+def _fill(page: Page, title: str, category: str, text: str, name: str, phone: str) -> None:
     page.get_by_test_id("portal-title").fill(title)
     page.get_by_test_id("portal-category").fill(category)
     page.get_by_test_id("portal-description").fill(text)
     page.get_by_test_id("portal-location").fill("柳塘村")
     page.get_by_test_id("portal-name").fill(name)
     page.get_by_test_id("portal-phone").fill(phone)
+
+
+def _suggest(page: Page, title: str, category: str, text: str, name: str, phone: str) -> str:
+    _fill(page, title, category, text, name, phone)
     page.get_by_test_id("portal-submit").click()
     code = page.get_by_test_id("portal-tracking-code")
     expect(code).to_have_text(re.compile(r"^\s*[A-Z0-9]{8}\s*$"))
@@ -207,7 +221,47 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
     expect(desk.get_by_test_id("voting-advance")).to_have_count(0)
     snap(desk, "flow-11-deliberation")
 
-    # ---- deliberation (added below when built) ----
+    # Staff put a material before the deputies.
+    desk.get_by_test_id("voting-go-deliberation").click()
+    first = desk.get_by_test_id("deliberation-candidate-1")
+    expect(first).to_contain_text(CITIZEN_PROJECT)
+    first.get_by_test_id("material-title").fill("可行性研究报告")
+    first.get_by_test_id("material-file").set_input_files(
+        files=[{"name": "路灯可研.pdf", "mimeType": "application/pdf", "buffer": MINUTES_PDF}]
+    )
+    first.get_by_test_id("material-submit").click()
+    expect(first.get_by_test_id("deliberation-materials")).to_contain_text("路灯可研.pdf")
+
+    # A deputy reads it on the phone and comments.
+    reader = _phone_page(browser, contexts)
+    _log_in(reader, live_platform, PHONE_VOTERS[0])
+    reader.goto(live_platform.url(SLUG, "/voting"))
+    reader.get_by_test_id("voting-deliberation-2027").click()
+    card = reader.get_by_test_id("deliberation-candidate-1")
+    expect(card).to_contain_text(CITIZEN_PROJECT)
+    with reader.expect_download() as download:
+        card.get_by_test_id("material-download").click()
+    assert download.value.suggested_filename.endswith(".pdf"), download.value.suggested_filename
+    card.get_by_test_id("comment-text").fill("建议优先安装太阳能路灯，降低后期电费。")
+    snap(reader, "flow-12-phone-deliberation")
+    card.get_by_test_id("comment-submit").click()
+    expect(card.get_by_test_id("deliberation-comments")).to_contain_text("太阳能路灯")
+
+    # Staff answer it.
+    desk.reload()
+    first = desk.get_by_test_id("deliberation-candidate-1")
+    expect(first.get_by_test_id("deliberation-comments")).to_contain_text("太阳能路灯")
+    first.get_by_test_id("answer-text").fill("已采纳，将在实施方案中采用太阳能路灯。")
+    first.get_by_test_id("answer-submit").click()
+    expect(first.get_by_test_id("comment-answer")).to_contain_text("已采纳")
+    snap(desk, "flow-13-staff-answered")
+    reader.reload()
+    expect(
+        reader.get_by_test_id("deliberation-candidate-1").get_by_test_id("comment-answer")
+    ).to_contain_text("太阳能路灯")
+    snap(reader, "flow-14-phone-answer-seen")
+    desk.go_back()
+    expect(desk.get_by_test_id("voting-phase")).to_have_text("审议")
 
     # Staff open the vote.
     desk.get_by_test_id("voting-open-voting").click()
@@ -217,17 +271,18 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
     expect(desk.get_by_test_id("chair-present")).to_have_text("0")
     entitled = int(desk.get_by_test_id("chair-entitled").inner_text())
     assert len(DEPUTIES) * 3 >= entitled * 2, entitled  # the eleven make the quorum (2/3)
-    snap(desk, "flow-12-chair-no-quorum")
+    snap(desk, "flow-15-chair-no-quorum")
 
     ballot_path = f"/voting/cycles/{cycle_id}/ballot"
-    phones = [_phone_page(browser, contexts) for _ in PHONE_VOTERS]
+    phones = [reader] + [_phone_page(browser, contexts) for _ in PHONE_VOTERS[1:]]
     for i, (page, username) in enumerate(zip(phones, PHONE_VOTERS, strict=True)):
-        _log_in(page, live_platform, username)
+        if i > 0:
+            _log_in(page, live_platform, username)
         page.goto(live_platform.url(SLUG, ballot_path))
         page.get_by_test_id("ballot-sign-in").click()
         expect(page.get_by_test_id("ballot-no-round")).to_be_visible()
         if i == 0:
-            snap(page, "flow-13-phone-signed-in")
+            snap(page, "flow-16-phone-signed-in")
     api_pages = []
     for username in API_VOTERS:
         context = browser.new_context()
@@ -241,7 +296,7 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
     expect(desk.get_by_test_id("chair-quorum")).to_have_text("已达到法定人数")
     desk.get_by_test_id("chair-open-round").click()
     expect(desk.get_by_test_id("chair-round-state")).to_have_text("投票中")
-    snap(desk, "flow-14-chair-round-open")
+    snap(desk, "flow-17-chair-round-open")
 
     # Three vote on their phones: 赞成 the citizen's project and the footpath, 反对 the clinic.
     phone_choices = {CITIZEN_PROJECT: "yes", GOV_PROJECTS[0]: "no", GOV_PROJECTS[1]: "yes"}
@@ -252,12 +307,12 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
             group = ballot.get_by_role("radiogroup", name=f"对“{name}”的表决")
             group.locator("label").filter(has_text=CHOICE_LABEL[choice]).click()
         if i == 0:
-            snap(page, "flow-15-phone-ballot")
+            snap(page, "flow-18-phone-ballot")
         page.get_by_test_id("ballot-submit").click()
         page.locator(".voting-confirm-ok").click()
         expect(page.get_by_test_id("ballot-receipt")).to_have_text(re.compile(r"\S{16,}"))
         if i == 0:
-            snap(page, "flow-16-phone-receipt")
+            snap(page, "flow-19-phone-receipt")
 
     # Eight through the API: the citizen's project 8 赞成, the footpath 5 赞成 3 弃权,
     # the clinic 2 赞成 6 反对. Totals: 11 / 8 / 2 赞成.
@@ -278,7 +333,7 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
     desk.locator(".voting-confirm-ok").click()
     expect(desk.get_by_test_id("chair-result")).to_be_visible()
     expect(desk.get_by_test_id("chair-result").get_by_test_id("result-adopted")).to_have_count(2)
-    snap(desk, "flow-17-chair-result")
+    snap(desk, "flow-20-chair-result")
 
     # The public announcement: the adopted projects in rank order, with their counts.
     phone.goto(live_platform.url(SLUG, "/portal/announcements/2027"))
@@ -291,14 +346,28 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
     expect(phone.get_by_test_id("portal-announcement-rounds")).to_contain_text(
         f"实到 {len(DEPUTIES)} 人"
     )
-    snap(phone, "flow-18-portal-announcement")
+    snap(phone, "flow-21-portal-announcement")
 
     # The citizen follows the suggestion to its outcome.
     phone.goto(live_platform.url(SLUG, f"/portal/track/{code}"))
     expect(phone.get_by_test_id("portal-track-result")).to_contain_text(CITIZEN_PROJECT)
     expect(phone.get_by_test_id("portal-track-status")).to_have_text("票决通过")
-    snap(phone, "flow-19-portal-track-outcome")
+    snap(phone, "flow-22-portal-track-outcome")
     phone.goto(live_platform.url(SLUG, f"/portal/track/{other}"))
     expect(phone.get_by_test_id("portal-track-status")).to_have_text("未列入")
     expect(phone.get_by_test_id("portal-track-detail")).to_contain_text("经营性项目")
-    snap(phone, "flow-20-portal-track-not-taken-up")
+    snap(phone, "flow-23-portal-track-not-taken-up")
+
+    # Too late for 2027: the portal says why, then that this address has sent too many.
+    phone.goto(live_platform.url(SLUG, "/portal"))
+    _fill(phone, "村口公交候车亭", "交通", "建议在柳塘村口建设公交候车亭。", "赵强", "13700002222")
+    phone.get_by_test_id("portal-submit").click()
+    expect(phone.get_by_test_id("portal-submit-error")).to_contain_text("不能提交项目建议")
+    snap(phone, "flow-24-portal-refused-phase")
+    for _ in range(4):
+        phone.get_by_test_id("portal-submit").click()
+        expect(phone.get_by_test_id("portal-submit")).to_be_enabled()
+        if "限流" in phone.get_by_test_id("portal-submit-error").inner_text():
+            break
+    expect(phone.get_by_test_id("portal-submit-error")).to_contain_text("过于频繁")
+    snap(phone, "flow-25-portal-rate-limited")

@@ -1,5 +1,7 @@
 /** The public portal of 民生实事项目票决: no login (api/voting/solicitation.py, Public*View). */
-import { http } from './http'
+import { t } from '@/plugins/i18n'
+
+import { ApiError, errorMessage, http } from './http'
 import type { components } from './schema'
 
 type Schemas = components['schemas']
@@ -17,3 +19,11 @@ export const trackProposal = (code: string) =>
   http.get<Tracking>(`public/voting/proposals/${encodeURIComponent(code.trim().toUpperCase())}`)
 export const getAnnouncement = (year: number) =>
   http.get<Announcement>(`public/voting/announcements/${year}`)
+
+/** A failure as the public should read it: a 429 says plainly that it is a limit, and for how long. */
+export function portalError(error: unknown): string {
+  if (error instanceof ApiError && error.status === 429) {
+    return `${t('portal.tooMany')} ${error.detail}`
+  }
+  return errorMessage(error)
+}

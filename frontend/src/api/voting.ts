@@ -106,6 +106,8 @@ export const listMaterials = (candidate: number) =>
   http.get<Material[]>(`voting/candidates/${candidate}/materials`)
 export const listComments = (candidate: number) =>
   http.get<Comment[]>(`voting/candidates/${candidate}/comments`)
+export const attachMaterial = (candidate: number, title: string, fileId: number) =>
+  http.post<Material>(`voting/candidates/${candidate}/materials`, { title, file_id: fileId })
 export const postComment = (candidate: number, text: string) =>
   http.post<Comment>(`voting/candidates/${candidate}/comments`, { text })
 export const answerComment = (comment: number, answer: string) =>

@@ -70,6 +70,7 @@ export const SUBPAGE_ACCESS: Readonly<Record<string, AccessRule>> = {
   'voting-cycle': { roles: ['staff'] },
   'voting-chair': { roles: ['staff'] },
   'voting-ballot': { roles: ['deputy'] },
+  'voting-deliberation': { roles: ['staff', 'deputy'] },
   'voting-screen': { roles: ['staff', 'deputy'] },
 }
 

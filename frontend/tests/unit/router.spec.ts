@@ -89,6 +89,7 @@ describe('router guard', () => {
       'voting-ballot',
       'voting-chair',
       'voting-cycle',
+      'voting-deliberation',
     ])
     expect(standaloneRoutes.map((r) => r.name)).toEqual([
       'portal',

@@ -6,8 +6,12 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 
 import { ApiError } from '@/api/http'
 import {
+  advanceCycle,
   castBallot,
   getCycle,
+  listGovernance,
+  listProposals,
+  screenProposal,
   listCandidates,
   listRounds,
   openVoting,
@@ -28,6 +32,10 @@ vi.mock('@/api/voting', async (original) => ({
   openVoting: vi.fn(),
   castBallot: vi.fn(),
   signIn: vi.fn(),
+  listProposals: vi.fn(),
+  listGovernance: vi.fn(),
+  advanceCycle: vi.fn(),
+  screenProposal: vi.fn(),
 }))
 vi.mock('@/views/voting/confirm', () => ({ confirmAct: vi.fn() }))
 
@@ -98,6 +106,7 @@ function setUp(role: 'staff' | 'deputy', path: string) {
       { path: '/voting/cycles/:id/chair', name: 'voting-chair', component: blank },
       { path: '/voting/cycles/:id/ballot', name: 'voting-ballot', component: BallotPage },
       { path: '/voting/cycles/:id/screen', name: 'voting-screen', component: blank },
+      { path: '/voting/cycles/:id/deliberation', name: 'voting-deliberation', component: blank },
     ],
   })
   void router.push(path)
@@ -124,6 +133,8 @@ describe('the cycle page', () => {
     await router.isReady()
     vi.mocked(getCycle).mockResolvedValue(CYCLE)
     vi.mocked(listCandidates).mockResolvedValue([])
+    vi.mocked(listProposals).mockResolvedValue([])
+    vi.mocked(listGovernance).mockResolvedValue([])
     vi.mocked(confirmAct).mockResolvedValue(true)
     const detail = '候选项目须多于拟产生项目数（差额）：需要至少 13 个，现有 12 个。'
     vi.mocked(openVoting).mockRejectedValue(new ApiError(400, 'surplus_missing', detail))
@@ -137,6 +148,69 @@ describe('the cycle page', () => {
 
     expect(openVoting).toHaveBeenCalledWith(7)
     expect(wrapper.get('[data-testid=voting-open-error]').text()).toContain(detail)
+    wrapper.unmount()
+  })
+})
+
+describe('the proposal desk', () => {
+  const PROPOSAL = {
+    id: 31,
+    source: 'citizen' as const,
+    title: '柳塘村主干道路灯安装',
+    category: '公共设施',
+    description: '安装路灯60盏。',
+    location: '柳塘村',
+    submitter_name: '王秀英',
+    submitter_phone: '139****5678',
+    tracking_code: '2Q4EQEJY',
+    status: 'received' as const,
+    merged_into: null,
+    screening_reason: '',
+    exclusion: '' as const,
+    submitted_at: '2026-11-20T08:00:00Z',
+  }
+
+  async function mountDesk() {
+    const { pinia, router } = setUp('staff', '/voting/cycles/7')
+    await router.isReady()
+    vi.mocked(getCycle).mockResolvedValue({ ...CYCLE, phase: 'shortlist' })
+    vi.mocked(listCandidates).mockResolvedValue([])
+    vi.mocked(listProposals).mockResolvedValue([PROPOSAL])
+    vi.mocked(listGovernance).mockResolvedValue([])
+    vi.mocked(confirmAct).mockResolvedValue(true)
+    const wrapper = mount(CyclePage, {
+      attachTo: document.body,
+      global: { plugins: [pinia, router, i18n, ElementPlus] },
+    })
+    await flushPromises()
+    return wrapper
+  }
+
+  it('lists proposals with the phone masked and shows why the next phase is refused', async () => {
+    const detail = '还有 1 条建议未完成初定。'
+    vi.mocked(advanceCycle).mockRejectedValue(new ApiError(400, 'proposals_unscreened', detail))
+    const wrapper = await mountDesk()
+
+    expect(wrapper.get('[data-testid=proposal-list]').text()).toContain('139****5678')
+    await wrapper.get('[data-testid=voting-advance]').trigger('click')
+    await flushPromises()
+
+    expect(advanceCycle).toHaveBeenCalledWith(7)
+    expect(wrapper.get('[data-testid=voting-advance-error]').text()).toContain(detail)
+    wrapper.unmount()
+  })
+
+  it('will not send a refusal without a reason', async () => {
+    const wrapper = await mountDesk()
+    await wrapper.get('[data-testid=proposal-reject]').trigger('click')
+    await flushPromises()
+    document.querySelector<HTMLButtonElement>('[data-testid=reject-confirm]')?.click()
+    await flushPromises()
+
+    expect(screenProposal).not.toHaveBeenCalled()
+    expect(document.querySelector('[data-testid=reject-error]')?.textContent).toContain(
+      '请填写不予列入的理由',
+    )
     wrapper.unmount()
   })
 })

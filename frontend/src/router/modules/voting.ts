@@ -20,6 +20,12 @@ export default [
     meta: { titleKey: 'voting.chair' },
   },
   {
+    path: 'voting/cycles/:id(\\d+)/deliberation',
+    name: 'voting-deliberation',
+    component: () => import('@/views/voting/deliberation/index.vue'),
+    meta: { titleKey: 'voting.deliberation.title' },
+  },
+  {
     path: 'voting/cycles/:id(\\d+)/ballot',
     name: 'voting-ballot',
     component: () => import('@/views/voting/ballot/index.vue'),

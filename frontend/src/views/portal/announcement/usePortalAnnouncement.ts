@@ -1,8 +1,7 @@
 import { computed, ref, watch } from 'vue'
 import { useRoute } from 'vue-router'
 
-import { errorMessage } from '@/api/http'
-import { getAnnouncement, type Announcement } from '@/api/portal'
+import { getAnnouncement, portalError, type Announcement } from '@/api/portal'
 
 export function usePortalAnnouncement() {
   const route = useRoute()
@@ -20,7 +19,7 @@ export function usePortalAnnouncement() {
     try {
       notice.value = await getAnnouncement(year.value)
     } catch (failure) {
-      error.value = errorMessage(failure)
+      error.value = portalError(failure)
     } finally {
       loading.value = false
     }

@@ -1,7 +1,7 @@
 import { onMounted, reactive, ref } from 'vue'
 
-import { ApiError, errorMessage, type FieldErrors } from '@/api/http'
-import { getCurrentCall, submitProposal, type Call } from '@/api/portal'
+import { ApiError, type FieldErrors } from '@/api/http'
+import { getCurrentCall, portalError, submitProposal, type Call } from '@/api/portal'
 
 export const PHONE_PATTERN = /^1\d{10}$/
 
@@ -25,7 +25,7 @@ export function usePortalSubmit() {
     try {
       call.value = await getCurrentCall()
     } catch (failure) {
-      callError.value = errorMessage(failure)
+      callError.value = portalError(failure)
     } finally {
       loading.value = false
     }
@@ -48,7 +48,7 @@ export function usePortalSubmit() {
       Object.assign(form, emptyProposal())
       return true
     } catch (failure) {
-      error.value = errorMessage(failure)
+      error.value = portalError(failure)
       if (failure instanceof ApiError) fields.value = failure.fields
       return false
     } finally {

@@ -1,8 +1,7 @@
 import { ref, watch } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 
-import { errorMessage } from '@/api/http'
-import { trackProposal, type Tracking } from '@/api/portal'
+import { portalError, trackProposal, type Tracking } from '@/api/portal'
 
 export function usePortalTrack() {
   const route = useRoute()
@@ -20,7 +19,7 @@ export function usePortalTrack() {
     try {
       result.value = await trackProposal(value)
     } catch (failure) {
-      error.value = errorMessage(failure)
+      error.value = portalError(failure)
     } finally {
       loading.value = false
     }

@@ -1,0 +1,193 @@
+import { ElMessage } from 'element-plus'
+import { computed, onMounted, reactive, ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { useRoute } from 'vue-router'
+
+import { fileUrl, uploadFile } from '@/api/files'
+import { errorMessage } from '@/api/http'
+import {
+  answerComment,
+  attachMaterial,
+  getCycle,
+  listCandidates,
+  listComments,
+  listMaterials,
+  postComment,
+  type Candidate,
+  type Comment,
+  type Cycle,
+  type Material,
+} from '@/api/voting'
+import { useSessionStore } from '@/stores/session'
+
+import { cycleIdOf } from '../voting'
+
+/** What each phase allows here (tenants/voting/phases.py). */
+export function deliberationActions(phase: string | null | undefined) {
+  return {
+    comment: phase === 'deliberate',
+    answer: phase === 'deliberate' || phase === 'vote',
+    attach: phase === 'shortlist' || phase === 'deliberate',
+  }
+}
+
+export interface CandidateFile {
+  candidate: Candidate
+  materials: Material[]
+  comments: Comment[]
+}
+
+export function useDeliberation() {
+  const { t } = useI18n()
+  const route = useRoute()
+  const session = useSessionStore()
+  const id = computed(() => cycleIdOf(route.params.id))
+  const cycle = ref<Cycle | null>(null)
+  const items = ref<CandidateFile[]>([])
+  const loading = ref(false)
+  const error = ref('')
+  const isDeputy = computed(() => session.roles.includes('deputy'))
+  const isStaff = computed(() => session.roles.includes('staff'))
+  const canAnswer = computed(() => isStaff.value || session.roles.includes('unit'))
+  const allowed = computed(() => deliberationActions(cycle.value?.phase))
+
+  /** Drafts by candidate id (comments, material titles) and by comment id (answers). */
+  const drafts = reactive<Record<number, string>>({})
+  const answers = reactive<Record<number, string>>({})
+  const materialTitles = reactive<Record<number, string>>({})
+  const materialFiles = reactive<Record<number, File | null>>({})
+  const itemErrors = reactive<Record<number, string>>({})
+  const busy = ref('')
+
+  async function loadItem(candidate: Candidate): Promise<CandidateFile> {
+    const [materials, comments] = await Promise.all([
+      listMaterials(candidate.id),
+      listComments(candidate.id),
+    ])
+    return { candidate, materials, comments }
+  }
+
+  async function load() {
+    loading.value = true
+    error.value = ''
+    try {
+      const [found, candidates] = await Promise.all([getCycle(id.value), listCandidates(id.value)])
+      cycle.value = found
+      items.value = await Promise.all(candidates.map(loadItem))
+    } catch (failure) {
+      error.value = errorMessage(failure)
+    } finally {
+      loading.value = false
+    }
+  }
+
+  async function refresh(candidateId: number) {
+    const index = items.value.findIndex((item) => item.candidate.id === candidateId)
+    if (index < 0) return
+    const current = items.value[index]
+    if (current) items.value[index] = await loadItem(current.candidate)
+  }
+
+  async function run(candidateId: number, key: string, action: () => Promise<unknown>) {
+    busy.value = key
+    itemErrors[candidateId] = ''
+    try {
+      await action()
+      await refresh(candidateId)
+      return true
+    } catch (failure) {
+      itemErrors[candidateId] = errorMessage(failure)
+      return false
+    } finally {
+      busy.value = ''
+    }
+  }
+
+  async function comment(candidateId: number) {
+    const text = (drafts[candidateId] ?? '').trim()
+    if (!text) {
+      itemErrors[candidateId] = t('voting.deliberation.commentRequired')
+      return
+    }
+    const ok = await run(candidateId, `comment-${candidateId}`, () =>
+      postComment(candidateId, text),
+    )
+    if (ok) {
+      drafts[candidateId] = ''
+      ElMessage.success(t('voting.deliberation.commented'))
+    }
+  }
+
+  async function answer(candidateId: number, commentId: number) {
+    const text = (answers[commentId] ?? '').trim()
+    if (!text) {
+      itemErrors[candidateId] = t('voting.deliberation.answerRequired')
+      return
+    }
+    const ok = await run(candidateId, `answer-${commentId}`, () => answerComment(commentId, text))
+    if (ok) {
+      answers[commentId] = ''
+      ElMessage.success(t('voting.deliberation.answered'))
+    }
+  }
+
+  async function attach(candidateId: number) {
+    const title = (materialTitles[candidateId] ?? '').trim()
+    const file = materialFiles[candidateId]
+    if (!title || !file) {
+      itemErrors[candidateId] = t('voting.deliberation.materialIncomplete')
+      return false
+    }
+    const ok = await run(candidateId, `attach-${candidateId}`, async () => {
+      const stored = await uploadFile(file)
+      await attachMaterial(candidateId, title, stored.id)
+    })
+    if (ok) {
+      materialTitles[candidateId] = ''
+      materialFiles[candidateId] = null
+      ElMessage.success(t('voting.deliberation.attached'))
+    }
+    return ok
+  }
+
+  /** Download a material through its short-lived URL (served as an attachment). */
+  async function download(candidateId: number, material: Material) {
+    itemErrors[candidateId] = ''
+    try {
+      const { url } = await fileUrl(material.file_id)
+      const link = document.createElement('a')
+      link.href = url
+      link.rel = 'noopener'
+      link.download = material.file_name
+      document.body.appendChild(link)
+      link.click()
+      link.remove()
+    } catch (failure) {
+      itemErrors[candidateId] = errorMessage(failure)
+    }
+  }
+
+  onMounted(load)
+  return {
+    id,
+    cycle,
+    items,
+    loading,
+    error,
+    isDeputy,
+    isStaff,
+    canAnswer,
+    allowed,
+    drafts,
+    answers,
+    materialTitles,
+    materialFiles,
+    itemErrors,
+    busy,
+    load,
+    comment,
+    answer,
+    attach,
+    download,
+  }
+}
