@@ -12,8 +12,9 @@ phones, eight through the API; the chair ends the vote. The public announcement 
 adopted projects in rank order with their 赞成/反对/弃权, and the citizen's tracking page shows
 that the suggestion was adopted. Every step is screenshotted and checked by axe-core.
 
-Paper ballots are not in this flow: the demo congress has one teller account and a paper round
-needs two tellers' agreeing counts (see the report of the paper page).
+Paper ballots are set up (电子与纸质并用) and the chair's paper-ballot desk is shown, but no ballot
+is issued: the demo congress has one teller account, tellers cannot read the round's candidates
+through the API, and a round with paper ballots closes only on two tellers' agreeing counts.
 """
 
 import re
@@ -263,6 +264,14 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
     desk.go_back()
     expect(desk.get_by_test_id("voting-phase")).to_have_text("审议")
 
+    # Paper ballots alongside the phones (the rules may change until the vote opens).
+    desk.get_by_test_id("rules-channel").get_by_text("电子与纸质并用").click()
+    desk.get_by_test_id("rules-save").click()
+    expect(desk.get_by_text("规则已保存")).to_be_visible()
+    expect(desk.get_by_test_id("rules-channel").locator("label.is-checked")).to_have_text(
+        "电子与纸质并用"
+    )
+
     # Staff open the vote.
     desk.get_by_test_id("voting-open-voting").click()
     desk.locator(".voting-confirm-ok").click()
@@ -296,6 +305,11 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
     expect(desk.get_by_test_id("chair-quorum")).to_have_text("已达到法定人数")
     desk.get_by_test_id("chair-open-round").click()
     expect(desk.get_by_test_id("chair-round-state")).to_have_text("投票中")
+    # The paper-ballot desk: nothing issued yet; a ballot goes to a named deputy.
+    paper = desk.get_by_test_id("paper-ballots")
+    expect(paper.get_by_test_id("paper-issued")).to_have_text("0")
+    paper.get_by_test_id("paper-issue").click()
+    expect(paper.get_by_test_id("paper-error")).to_have_text("请选择领票代表")
     snap(desk, "flow-17-chair-round-open")
 
     # Three vote on their phones: 赞成 the citizen's project and the footpath, 反对 the clinic.
