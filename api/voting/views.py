@@ -33,7 +33,8 @@ from tenants.voting.selectors import (
 from . import serializers as s
 
 STAFF = has_role(Role.STAFF)
-STAFF_OR_DEPUTY = has_role(Role.STAFF, Role.DEPUTY)
+# Who may read a cycle, its candidates and rounds: tellers count paper ballots against them.
+STAFF_OR_DEPUTY = has_role(Role.STAFF, Role.DEPUTY, Role.TELLER)
 DEPUTY = has_role(Role.DEPUTY)
 
 

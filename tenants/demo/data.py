@@ -36,6 +36,7 @@ STAFF = {
     "unit": (["unit"], "承办单位联络员"),
     "party": (["party_reviewer"], "党委审定联络员"),
     "teller": (["teller"], "监票计票人"),
+    "teller2": (["teller"], "计票人"),
 }
 
 SURNAMES = (

@@ -270,6 +270,7 @@ def test_paper_ballots_are_issued_by_staff_and_counted_by_two_tellers(world: Wor
     closed = staff.post(f"{url}/close")
 
     assert again.status_code == 409 and deputy_try.status_code == 403
+    assert len(tellers[0].get(url).json()["candidates"]) == 3  # tellers count against the candidates
     assert first.json() == {"entries": 1, "agree": False, "issued": 6}
     assert early_close.status_code == 400 and early_close.json()["code"] == "tally_missing"
     assert second.json()["agree"] is True
