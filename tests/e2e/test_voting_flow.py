@@ -8,13 +8,12 @@ two candidates of the government's own, record the party committee's review with
 (a PDF, uploaded first) and move to 审议. A deputy reads the candidates on the phone and comments;
 staff answer. Staff open the vote; eleven deputies sign in (three on their phones, eight through
 the API from their own logged-in pages); the chair opens the round; three deputies vote on 375 px
-phones, eight through the API; the chair ends the vote. The public announcement lists the two
+phones, seven through the API and one on paper; the chair ends the vote. The public announcement lists the two
 adopted projects in rank order with their 赞成/反对/弃权, and the citizen's tracking page shows
 that the suggestion was adopted. Every step is screenshotted and checked by axe-core.
 
-Paper ballots are set up (电子与纸质并用) and the chair's paper-ballot desk is shown, but no ballot
-is issued: the demo congress has one teller account, tellers cannot read the round's candidates
-through the API, and a round with paper ballots closes only on two tellers' agreeing counts.
+Paper ballots are used alongside (电子与纸质并用): staff issue one to the eleventh deputy on the
+chair's page, and two tellers each enter the count on their own tally page; the counts agree.
 """
 
 import re
@@ -34,7 +33,8 @@ pytestmark = pytest.mark.e2e
 SLUG = "liutang"
 PHONE_VIEWPORT: ViewportSize = {"width": 375, "height": 812}
 DEPUTIES = ["liutang-deputy"] + [f"liutang-d{i:02d}" for i in range(1, 11)]  # eleven
-PHONE_VOTERS, API_VOTERS = DEPUTIES[:3], DEPUTIES[3:]
+PHONE_VOTERS, API_VOTERS, PAPER_VOTER = DEPUTIES[:3], DEPUTIES[3:10], DEPUTIES[10]
+TELLERS = ["liutang-teller", "liutang-teller2"]
 
 CITIZEN_PROJECT = "柳塘村主干道路灯安装"
 REJECTED_PROJECT = "镇区商业综合体招商"
@@ -293,7 +293,7 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
         if i == 0:
             snap(page, "flow-16-phone-signed-in")
     api_pages = []
-    for username in API_VOTERS:
+    for username in [*API_VOTERS, PAPER_VOTER]:
         context = browser.new_context()
         contexts.append(context)
         page = context.new_page()
@@ -328,12 +328,12 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
         if i == 0:
             snap(page, "flow-19-phone-receipt")
 
-    # Eight through the API: the citizen's project 8 赞成, the footpath 5 赞成 3 弃权,
-    # the clinic 2 赞成 6 反对. Totals: 11 / 8 / 2 赞成.
+    # Seven through the API: the citizen's project 7 赞成, the footpath 5 赞成 2 弃权,
+    # the clinic 2 赞成 5 反对; on paper 赞成, 弃权, 反对. Totals: 11 / 8 / 2 赞成.
     rounds = _api(api_pages[0], "GET", f"voting/cycles/{cycle_id}/rounds")
     open_round = next(r for r in rounds if r["state"] == "open")
     ids = {c["name"]: c["id"] for c in open_round["candidates"]}
-    for voter, page in enumerate(api_pages):
+    for voter, page in enumerate(api_pages[: len(API_VOTERS)]):
         choices = {
             CITIZEN_PROJECT: "yes",
             GOV_PROJECTS[1]: "yes" if voter < 5 else "abstain",
@@ -341,13 +341,47 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
         }
         body = {"choices": {str(ids[name]): choice for name, choice in choices.items()}}
         assert _api(page, "POST", f"voting/rounds/{open_round['id']}/ballots", body)["receipt"]
+    expect(desk.get_by_test_id("chair-ballots-cast")).to_have_text(str(len(DEPUTIES) - 1))
+
+    # The eleventh takes a paper ballot from staff.
+    paper_name = _api(api_pages[-1], "GET", "auth/session")["user"]["display_name"]
+    paper.get_by_test_id("paper-deputy").click()
+    desk.get_by_role("option", name=paper_name, exact=True).click()
+    paper.get_by_test_id("paper-issue").click()
+    expect(paper.get_by_test_id("paper-issued")).to_have_text("1")
     expect(desk.get_by_test_id("chair-ballots-cast")).to_have_text(str(len(DEPUTIES)))
+    snap(desk, "flow-20-chair-paper-issued")
+
+    # Two tellers count it, each on their own page.
+    paper_counts = {CITIZEN_PROJECT: "yes", GOV_PROJECTS[1]: "abstain", GOV_PROJECTS[0]: "no"}
+    sequence = {name: i + 1 for i, name in enumerate([CITIZEN_PROJECT, *GOV_PROJECTS])}
+    for i, username in enumerate(TELLERS):
+        context = browser.new_context()
+        contexts.append(context)
+        teller = context.new_page()
+        _log_in(teller, live_platform, username)
+        teller.get_by_test_id("menu-voting").click()
+        teller.get_by_test_id("voting-tally-2027").click()
+        expect(teller.get_by_test_id("tally-issued")).to_have_text("1")
+        for name, choice in paper_counts.items():
+            box = teller.get_by_test_id(f"tally-{sequence[name]}-{choice}").locator("input")
+            box.fill("1")
+        teller.get_by_test_id("tally-returned").locator("input").fill("1")
+        teller.get_by_test_id("tally-invalid").locator("input").fill("0")
+        teller.get_by_test_id("tally-submit").click()
+        expect(teller.get_by_test_id("tally-entries")).to_have_text(str(i + 1))
+        if i == 1:
+            expect(teller.get_by_test_id("tally-agree")).to_have_text("一致")
+            snap(teller, "flow-21-teller-counts-agree")
+    paper.get_by_test_id("paper-refresh").click()
+    expect(paper.get_by_test_id("paper-entries")).to_have_text("2")
+    expect(paper.get_by_test_id("paper-agree")).to_have_text("一致")
 
     desk.get_by_test_id("chair-close-round").click()
     desk.locator(".voting-confirm-ok").click()
     expect(desk.get_by_test_id("chair-result")).to_be_visible()
     expect(desk.get_by_test_id("chair-result").get_by_test_id("result-adopted")).to_have_count(2)
-    snap(desk, "flow-20-chair-result")
+    snap(desk, "flow-22-chair-result")
 
     # The public announcement: the adopted projects in rank order, with their counts.
     phone.goto(live_platform.url(SLUG, "/portal/announcements/2027"))
@@ -360,28 +394,28 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
     expect(phone.get_by_test_id("portal-announcement-rounds")).to_contain_text(
         f"实到 {len(DEPUTIES)} 人"
     )
-    snap(phone, "flow-21-portal-announcement")
+    snap(phone, "flow-23-portal-announcement")
 
     # The citizen follows the suggestion to its outcome.
     phone.goto(live_platform.url(SLUG, f"/portal/track/{code}"))
     expect(phone.get_by_test_id("portal-track-result")).to_contain_text(CITIZEN_PROJECT)
     expect(phone.get_by_test_id("portal-track-status")).to_have_text("票决通过")
-    snap(phone, "flow-22-portal-track-outcome")
+    snap(phone, "flow-24-portal-track-outcome")
     phone.goto(live_platform.url(SLUG, f"/portal/track/{other}"))
     expect(phone.get_by_test_id("portal-track-status")).to_have_text("未列入")
     expect(phone.get_by_test_id("portal-track-detail")).to_contain_text("经营性项目")
-    snap(phone, "flow-23-portal-track-not-taken-up")
+    snap(phone, "flow-25-portal-track-not-taken-up")
 
     # Too late for 2027: the portal says why, then that this address has sent too many.
     phone.goto(live_platform.url(SLUG, "/portal"))
     _fill(phone, "村口公交候车亭", "交通", "建议在柳塘村口建设公交候车亭。", "赵强", "13700002222")
     phone.get_by_test_id("portal-submit").click()
     expect(phone.get_by_test_id("portal-submit-error")).to_contain_text("不能提交项目建议")
-    snap(phone, "flow-24-portal-refused-phase")
+    snap(phone, "flow-26-portal-refused-phase")
     for _ in range(4):
         phone.get_by_test_id("portal-submit").click()
         expect(phone.get_by_test_id("portal-submit")).to_be_enabled()
         if "限流" in phone.get_by_test_id("portal-submit-error").inner_text():
             break
     expect(phone.get_by_test_id("portal-submit-error")).to_contain_text("过于频繁")
-    snap(phone, "flow-25-portal-rate-limited")
+    snap(phone, "flow-27-portal-rate-limited")

@@ -61,7 +61,7 @@ export const MENU: readonly MenuEntry[] = [
     path: '/voting',
     titleKey: 'menu.voting',
     icon: Stamp,
-    access: { roles: ['staff', 'deputy'] },
+    access: { roles: ['staff', 'deputy', 'teller'] },
   },
 ]
 
@@ -71,6 +71,7 @@ export const SUBPAGE_ACCESS: Readonly<Record<string, AccessRule>> = {
   'voting-chair': { roles: ['staff'] },
   'voting-ballot': { roles: ['deputy'] },
   'voting-deliberation': { roles: ['staff', 'deputy'] },
+  'voting-tally': { roles: ['teller'] },
   'voting-screen': { roles: ['staff', 'deputy'] },
 }
 

@@ -33,9 +33,10 @@ describe('menu filter', () => {
   })
 
   it('gives roles without pages of their own just the dashboard', () => {
-    for (const role of ['unit', 'party_reviewer', 'teller', 'security_admin'] as const) {
+    for (const role of ['unit', 'party_reviewer', 'security_admin'] as const) {
       expect(names([role], 'township')).toEqual(['home'])
     }
+    expect(names(['teller'], 'township')).toEqual(['home', 'voting'])
     expect(names([], 'county')).toEqual(['home'])
   })
 

@@ -90,6 +90,7 @@ describe('router guard', () => {
       'voting-chair',
       'voting-cycle',
       'voting-deliberation',
+      'voting-tally',
     ])
     expect(standaloneRoutes.map((r) => r.name)).toEqual([
       'portal',

@@ -26,6 +26,12 @@ export default [
     meta: { titleKey: 'voting.deliberation.title' },
   },
   {
+    path: 'voting/cycles/:id(\\d+)/tally',
+    name: 'voting-tally',
+    component: () => import('@/views/voting/tally/index.vue'),
+    meta: { titleKey: 'voting.tally.title' },
+  },
+  {
     path: 'voting/cycles/:id(\\d+)/ballot',
     name: 'voting-ballot',
     component: () => import('@/views/voting/ballot/index.vue'),

@@ -11,6 +11,7 @@ export function useVotingConsole() {
   const error = ref('')
   const isStaff = computed(() => session.roles.includes('staff'))
   const isDeputy = computed(() => session.roles.includes('deputy'))
+  const isTeller = computed(() => session.roles.includes('teller'))
 
   async function load() {
     loading.value = true
@@ -25,5 +26,5 @@ export function useVotingConsole() {
   }
 
   onMounted(load)
-  return { cycles, loading, error, isStaff, isDeputy, load }
+  return { cycles, loading, error, isStaff, isDeputy, isTeller, load }
 }
