@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 import redis
-from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
+from playwright.sync_api import Browser, BrowserContext, FilePayload, Page, ViewportSize, expect
 
 from tenants.demo.data import DEMO_PASSWORD, MINUTES_PDF
 
@@ -40,6 +40,10 @@ CITIZEN_PROJECT = "柳塘村主干道路灯安装"
 REJECTED_PROJECT = "镇区商业综合体招商"
 GOV_PROJECTS = ["柳塘镇卫生院门诊楼改造", "柳塘河沿岸健身步道建设"]
 CHOICE_LABEL = {"yes": "赞成", "no": "反对", "abstain": "弃权"}
+
+
+def _pdf(name: str) -> FilePayload:
+    return {"name": name, "mimeType": "application/pdf", "buffer": MINUTES_PDF}
 
 
 def _log_in(page: Page, platform: LivePlatform, username: str) -> None:
@@ -209,9 +213,7 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
     form.get_by_text("党委审定", exact=True).click()
     desk.get_by_test_id("governance-date").fill("2026-11-20")
     desk.get_by_test_id("governance-summary").fill("同意3个候选项目提请镇人代会票决。")
-    desk.get_by_test_id("governance-minutes").set_input_files(
-        files=[{"name": "党委会议纪要.pdf", "mimeType": "application/pdf", "buffer": MINUTES_PDF}]
-    )
+    desk.get_by_test_id("governance-minutes").set_input_files(files=[_pdf("党委会议纪要.pdf")])
     desk.get_by_test_id("governance-submit").click()
     expect(desk.get_by_test_id("governance-list")).to_contain_text("党委会议纪要.pdf")
     snap(desk, "flow-10-party-review-recorded")
@@ -227,9 +229,7 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
     first = desk.get_by_test_id("deliberation-candidate-1")
     expect(first).to_contain_text(CITIZEN_PROJECT)
     first.get_by_test_id("material-title").fill("可行性研究报告")
-    first.get_by_test_id("material-file").set_input_files(
-        files=[{"name": "路灯可研.pdf", "mimeType": "application/pdf", "buffer": MINUTES_PDF}]
-    )
+    first.get_by_test_id("material-file").set_input_files(files=[_pdf("路灯可研.pdf")])
     first.get_by_test_id("material-submit").click()
     expect(first.get_by_test_id("deliberation-materials")).to_contain_text("路灯可研.pdf")
 
