@@ -49,6 +49,7 @@ class CandidateOutSerializer(serializers.ModelSerializer[Candidate]):
             "estimated_cost",
             "status",
             "rank",
+            "proposal",
         ]
 
 

@@ -33,8 +33,9 @@ from tenants.voting.selectors import (
 from . import serializers as s
 
 STAFF = has_role(Role.STAFF)
-# Who may read a cycle, its candidates and rounds: tellers count paper ballots against them.
-STAFF_OR_DEPUTY = has_role(Role.STAFF, Role.DEPUTY, Role.TELLER)
+# Who may read a cycle, its candidates and rounds: tellers count paper ballots against them, the
+# implementing unit answers deputies' comments on them.
+READERS = has_role(Role.STAFF, Role.DEPUTY, Role.TELLER, Role.UNIT)
 DEPUTY = has_role(Role.DEPUTY)
 
 
@@ -63,7 +64,7 @@ def _valid(serializer_class: type, request: Request) -> dict[str, Any]:
 
 class CycleListView(APIView):
     def get_permissions(self) -> list[Any]:
-        return [STAFF()] if self.request.method == "POST" else [STAFF_OR_DEPUTY()]
+        return [STAFF()] if self.request.method == "POST" else [READERS()]
 
     @extend_schema(
         operation_id="voting_cycle_list",
@@ -87,7 +88,7 @@ class CycleListView(APIView):
 
 
 class CycleDetailView(APIView):
-    permission_classes = [STAFF_OR_DEPUTY]
+    permission_classes = [READERS]
 
     @extend_schema(
         operation_id="voting_cycle_get",
@@ -126,7 +127,7 @@ class CycleOpenVotingView(APIView):
 
 class CandidateListView(APIView):
     def get_permissions(self) -> list[Any]:
-        return [STAFF()] if self.request.method == "POST" else [STAFF_OR_DEPUTY()]
+        return [STAFF()] if self.request.method == "POST" else [READERS()]
 
     def _candidates(self, pk: int) -> QuerySet[Candidate]:
         return Candidate.objects.filter(cycle=_cycle(pk)).order_by("sequence")
@@ -188,7 +189,7 @@ def _not_found() -> NotFound:
 
 class RoundListView(APIView):
     def get_permissions(self) -> list[Any]:
-        return [STAFF()] if self.request.method == "POST" else [STAFF_OR_DEPUTY()]
+        return [STAFF()] if self.request.method == "POST" else [READERS()]
 
     @extend_schema(
         operation_id="voting_round_list",
@@ -225,7 +226,7 @@ class RoundListView(APIView):
 
 
 class RoundDetailView(APIView):
-    permission_classes = [STAFF_OR_DEPUTY]
+    permission_classes = [READERS]
 
     @extend_schema(
         operation_id="voting_round_get", responses=s.RoundOutSerializer,
@@ -273,7 +274,7 @@ class RoundCloseView(APIView):
 
 
 class ReceiptCheckView(APIView):
-    permission_classes = [STAFF_OR_DEPUTY]
+    permission_classes = [READERS]
 
     @extend_schema(
         operation_id="voting_receipt_check", request=s.ReceiptCheckInSerializer, responses=s.ReceiptCheckOutSerializer,

@@ -193,8 +193,21 @@ def test_roles_are_kept_apart(hall: Hall, world: World) -> None:
         .status_code
         == 403
     )
-    unit = _member(User.objects.create(username="unit-a"), world.town_a, ["unit"])
-    assert client_on(world.town_a, unit).get("/api/v1/voting/cycles").status_code == 403
+    unit = client_on(
+        world.town_a, _member(User.objects.create(username="unit-a"), world.town_a, ["unit"])
+    )
+    # The implementing unit reads the cycle (to answer comments) but takes no part in the vote.
+    assert unit.get("/api/v1/voting/cycles").status_code == 200
+    assert (
+        unit.post(f"{url}/ballots", _ballot(round_), content_type="application/json").status_code
+        == 403
+    )
+    assert unit.post(f"{url}/close").status_code == 403
+    outsider = client_on(
+        world.town_a,
+        _member(User.objects.create(username="sec-a"), world.town_a, ["security_admin"]),
+    )
+    assert outsider.get("/api/v1/voting/cycles").status_code == 403
 
 
 def test_a_round_of_another_tenant_is_out_of_reach(hall: Hall, world: World) -> None:
@@ -270,7 +283,9 @@ def test_paper_ballots_are_issued_by_staff_and_counted_by_two_tellers(world: Wor
     closed = staff.post(f"{url}/close")
 
     assert again.status_code == 409 and deputy_try.status_code == 403
-    assert len(tellers[0].get(url).json()["candidates"]) == 3  # tellers count against the candidates
+    assert (
+        len(tellers[0].get(url).json()["candidates"]) == 3
+    )  # tellers count against the candidates
     assert first.json() == {"entries": 1, "agree": False, "issued": 6}
     assert early_close.status_code == 400 and early_close.json()["code"] == "tally_missing"
     assert second.json()["agree"] is True

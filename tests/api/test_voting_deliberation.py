@@ -67,3 +67,27 @@ def test_materials_comments_and_answers_during_deliberation(world: World) -> Non
     assert empty.status_code == 400
     assert answered.json()["answer"] == "已纳入实施方案"
     assert phone.get(f"{base}/comments").json()[0]["answer"] == "已纳入实施方案"
+
+
+def test_the_unit_finds_the_candidates_it_answers_for(world: World) -> None:
+    with tenant_context(world.town_a):
+        make_deputies(3)
+        cycle = make_shortlist(seats=2, candidates=3)
+    unit = User.objects.create(username="unit-reader")
+    unit.set_password(PASSWORD)
+    unit.save()
+    Membership.objects.create(user=unit, congress=world.town_a, roles=["unit"])
+    desk = client_on(world.town_a, unit)
+
+    candidates = desk.get(f"/api/v1/voting/cycles/{cycle.pk}/candidates")
+
+    assert candidates.status_code == 200 and len(candidates.json()) == 3
+    assert all(c["proposal"] is None for c in candidates.json())  # the government's own
+    assert (
+        desk.post(
+            f"/api/v1/voting/cycles/{cycle.pk}/candidates",
+            {"name": "不行"},
+            content_type="application/json",
+        ).status_code
+        == 403
+    )

@@ -970,6 +970,8 @@ export interface components {
             status?: components["schemas"]["CandidateOutStatusEnum"];
             /** 名次 */
             rank?: number | null;
+            /** 来源建议 */
+            proposal?: number | null;
         };
         /**
          * @description * `candidate` - 候选
