@@ -43,6 +43,7 @@ urlpatterns = [
     path("voting/cycles/<int:pk>/proposals", soliciting.ProposalListView.as_view()),
     path("voting/cycles/<int:pk>/governance", soliciting.GovernanceView.as_view()),
     path("voting/cycles/<int:pk>/advance", soliciting.AdvanceView.as_view()),
+    path("voting/cycles/<int:pk>/reserve-carry", soliciting.ReserveCarryView.as_view()),
     path("voting/proposals/<int:pk>/screen", soliciting.ProposalScreenView.as_view()),
     path("voting/proposals/<int:pk>/merge", soliciting.ProposalMergeView.as_view()),
     path("voting/proposals/<int:pk>/reserve", soliciting.ProposalReserveView.as_view()),
@@ -66,4 +67,7 @@ urlpatterns = [
         "voting/cycles/<int:pk>/candidates.xlsx", voting_documents.CycleCandidatesXlsxView.as_view()
     ),
     path("voting/cycles/<int:pk>/results.xlsx", voting_documents.CycleResultsXlsxView.as_view()),
+    path(
+        "voting/cycles/<int:pk>/proposals.xlsx", voting_documents.CycleProposalsXlsxView.as_view()
+    ),
 ]

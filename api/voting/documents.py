@@ -119,3 +119,15 @@ class CycleResultsXlsxView(_StaffFileView):
         cycle = get_object_or_404(Cycle, pk=pk)
         book = exports.results_xlsx(sheets.result_rows(cycle))
         return _file(book, XLSX, f"{cycle.title}-{_('表决结果')}.xlsx")
+
+
+class CycleProposalsXlsxView(_StaffFileView):
+    @extend_schema(
+        operation_id="voting_cycle_proposals_xlsx",
+        responses=_binary(XLSX, "项目建议（电话已脱敏）/ proposals (phones masked)"),
+        summary="导出项目建议（Excel）/ export the proposals (Excel)",
+    )
+    def get(self, request: Request, pk: int) -> HttpResponse:
+        cycle = get_object_or_404(Cycle, pk=pk)
+        book = exports.proposals_xlsx(sheets.proposal_rows(cycle))
+        return _file(book, XLSX, f"{cycle.title}-{_('项目建议')}.xlsx")

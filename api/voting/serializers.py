@@ -8,13 +8,16 @@ class CycleOutSerializer(serializers.ModelSerializer[Cycle]):
     candidate_count = serializers.IntegerField(read_only=True)
     present_count = serializers.IntegerField(read_only=True)
     entitled_count = serializers.IntegerField(read_only=True)
+    has_call = serializers.BooleanField(
+        read_only=True, help_text="是否已发布征集公告 / whether the call is published"
+    )
 
     class Meta:
         model = Cycle
         fields = [
             "id", "year", "title", "phase", "seats", "min_surplus", "ballot_form", "threshold_base",
             "quorum_numerator", "quorum_denominator", "shortfall", "channel", "rules_fixed_at",
-            "candidate_count", "present_count", "entitled_count",
+            "candidate_count", "present_count", "entitled_count", "has_call",
         ]  # fmt: skip
 
 

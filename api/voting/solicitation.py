@@ -48,8 +48,7 @@ class ProposalOutSerializer(serializers.ModelSerializer[Proposal]):
         ]  # fmt: skip
 
     def get_submitter_phone(self, proposal: Proposal) -> str:
-        phone = proposal.submitter_phone
-        return f"{phone[:3]}****{phone[-4:]}" if len(phone) >= 7 else phone
+        return sheets.masked_phone(proposal.submitter_phone)
 
 
 class ProposalInSerializer(serializers.Serializer):
@@ -391,3 +390,22 @@ class PublicAnnouncementView(APIView):
     )  # fmt: skip
     def get(self, request: Request, year: int) -> Response:
         return Response(AnnouncementSerializer(published_announcement(request, year)).data)
+
+
+class ReserveCarryOutSerializer(serializers.Serializer):
+    carried = serializers.IntegerField(
+        help_text="转入本年度的储备建议数 / reserve proposals brought in"
+    )
+
+
+class ReserveCarryView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="voting_reserve_carry", request=None, responses=ReserveCarryOutSerializer,
+        summary="将往年储备库建议转入本年度征集 / bring the reserve of earlier years into this year",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        return Response(
+            {"carried": solicitation.reserve_carry(cycle=_cycle(pk), actor=request.user)}
+        )

@@ -23,6 +23,21 @@ class CandidateRow:
 
 
 @dataclass(frozen=True)
+class ProposalRow:
+    submitted_at: str
+    source: str  # its label
+    title: str
+    category: str
+    location: str
+    estimated_cost: Decimal | None
+    submitter_name: str
+    submitter_phone: str  # masked
+    tracking_code: str
+    status: str  # its label
+    screening_reason: str
+
+
+@dataclass(frozen=True)
 class ResultRow:
     round_number: int
     round_kind: str  # its label
@@ -115,4 +130,41 @@ def results_xlsx(rows: Sequence[ResultRow]) -> bytes:
             )
             for r in rows
         ],
+    )
+
+
+def proposals_xlsx(rows: Sequence[ProposalRow]) -> bytes:
+    columns = [
+        (_("提交时间"), 18),
+        (_("来源"), 12),
+        (_("建议名称"), 36),
+        (_("类别"), 12),
+        (_("地点"), 20),
+        (_("估算投资（万元）"), 16),
+        (_("建议人"), 12),
+        (_("联系电话"), 14),
+        (_("查询码"), 12),
+        (_("状态"), 14),
+        (_("初定意见"), 40),
+    ]
+    return _workbook(
+        _("项目建议"),
+        columns,
+        [
+            (
+                r.submitted_at,
+                r.source,
+                r.title,
+                r.category,
+                r.location,
+                r.estimated_cost,
+                r.submitter_name,
+                r.submitter_phone,
+                r.tracking_code,
+                r.status,
+                r.screening_reason,
+            )
+            for r in rows
+        ],
+        number_formats={6: "#,##0.00"},
     )

@@ -1,11 +1,11 @@
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from tenants.deputies.models import Deputy
 
 from . import rules
-from .models import Candidate, Cycle, Participation, Proposal, Round
+from .models import Call, Candidate, Cycle, Participation, Proposal, Round
 
 
 def cycle_rule_set(cycle: Cycle) -> rules.RuleSet:
@@ -41,6 +41,7 @@ def cycle_list() -> QuerySet[Cycle]:
         candidate_count=Count("candidates", distinct=True),
         present_count=Count("attendances", distinct=True),
         entitled_count=Coalesce(Subquery(entitled), 0),
+        has_call=Exists(Call.objects.filter(cycle=OuterRef("pk"))),
     ).order_by("-year")
 
 

@@ -9,8 +9,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from . import documents as d
-from .exports import CandidateRow, ResultRow
-from .models import Candidate, Cycle, Round
+from .exports import CandidateRow, ProposalRow, ResultRow
+from .models import Candidate, Cycle, Proposal, Round
 
 
 def closed_rounds(cycle: Cycle) -> QuerySet[Round]:
@@ -105,6 +105,30 @@ def cycle_announcement(cycle: Cycle, *, congress: str) -> d.Announcement | None:
         adopted=lines,
         rounds=summaries,
     )
+
+
+def masked_phone(phone: str) -> str:
+    """Personal data stays masked in lists and exports (等保 practice)."""
+    return f"{phone[:3]}****{phone[-4:]}" if len(phone) >= 7 else phone
+
+
+def proposal_rows(cycle: Cycle) -> list[ProposalRow]:
+    return [
+        ProposalRow(
+            submitted_at=timezone.localtime(p.submitted_at).strftime("%Y-%m-%d %H:%M"),
+            source=str(Proposal.Source(p.source).label),
+            title=p.title,
+            category=p.category,
+            location=p.location,
+            estimated_cost=p.estimated_cost,
+            submitter_name=p.submitter_name,
+            submitter_phone=masked_phone(p.submitter_phone),
+            tracking_code=p.tracking_code,
+            status=str(Proposal.Status(p.status).label),
+            screening_reason=p.screening_reason,
+        )
+        for p in Proposal.objects.filter(cycle=cycle).order_by("submitted_at")
+    ]
 
 
 def candidate_rows(cycle: Cycle) -> list[CandidateRow]:

@@ -2,6 +2,7 @@
 submits and follows a proposal; staff shortlist it with the party review recorded; the vote's
 outcome reaches the citizen's tracking page."""
 
+import io
 from datetime import date, timedelta
 
 from django.core.cache import cache
@@ -9,11 +10,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 from django_tenants.utils import tenant_context
+from openpyxl import load_workbook
 
 from tenants.voting.models import Proposal
-from tenants.voting.services import ballot_cast, round_close
+from tenants.voting.services import ballot_cast, cycle_create, round_close
+from tenants.voting.solicitation import proposal_submit, proposal_to_reserve
 from tests.conftest import World, client_on
-from tests.factories import PDF
+from tests.factories import PDF, make_term
 from tests.tenants.voting.factories import make_deputies, make_vote, per_candidate
 
 
@@ -200,3 +203,46 @@ def test_the_announcement_is_public_once_the_vote_is_over(world: World) -> None:
         (1, "候选项目2", 5)
     ]
     assert announcement["rounds"][0]["entitled"] == 5
+
+
+def test_staff_see_whether_the_call_is_out_and_bring_in_the_reserve(world: World) -> None:
+    staff, cycle_id = _staff_prepares_a_call(world)
+    with tenant_context(world.town_a):
+        old = cycle_create(year=2026, title="2026年民生实事", term=make_term(), actor=None)
+        kept = proposal_submit(
+            cycle=old, source="village", title="东村文化广场扩建", category="科技文化", description="广场面积不足。",
+            submitter_name="东村村委会",
+        )  # fmt: skip
+        proposal_to_reserve(proposal=kept, actor=None)
+
+    carried = staff.post(f"/api/v1/voting/cycles/{cycle_id}/reserve-carry")
+
+    assert staff.get(f"/api/v1/voting/cycles/{cycle_id}").json()["has_call"] is True
+    assert carried.status_code == 200 and carried.json() == {"carried": 1}
+    titles = [p["title"] for p in staff.get(f"/api/v1/voting/cycles/{cycle_id}/proposals").json()]
+    assert "东村文化广场扩建" in titles
+
+
+def test_staff_export_the_proposals_with_phones_masked(world: World) -> None:
+    staff, cycle_id = _staff_prepares_a_call(world)
+    public = client_on(world.town_a)
+    cache.clear()
+    public.post(
+        "/api/v1/public/voting/proposals",
+        _proposal("村口安装路灯"),
+        content_type="application/json",
+    )
+
+    response = staff.get(f"/api/v1/voting/cycles/{cycle_id}/proposals.xlsx")
+
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][2] == "建议名称" and rows[1][2] == "村口安装路灯"
+    assert rows[1][7] == "139****5678" and "13912345678" not in str(rows)
+    assert (
+        client_on(world.town_a, world.deputy_both)
+        .get(f"/api/v1/voting/cycles/{cycle_id}/proposals.xlsx")
+        .status_code
+        == 403
+    )

@@ -547,6 +547,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/voting/cycles/{id}/proposals.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出项目建议（Excel）/ export the proposals (Excel) */
+        get: operations["voting_cycle_proposals_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/cycles/{id}/reserve-carry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 将往年储备库建议转入本年度征集 / bring the reserve of earlier years into this year */
+        post: operations["voting_reserve_carry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/voting/cycles/{id}/results.xlsx": {
         parameters: {
             query?: never;
@@ -1097,6 +1131,8 @@ export interface components {
             readonly candidate_count: number;
             readonly present_count: number;
             readonly entitled_count: number;
+            /** @description 是否已发布征集公告 / whether the call is published */
+            readonly has_call: boolean;
         };
         CycleRulesInRequest: {
             seats?: number;
@@ -1410,6 +1446,10 @@ export interface components {
         ReceiptOut: {
             /** @description 回执码，仅显示一次 / receipt code, shown once */
             receipt: string;
+        };
+        ReserveCarryOut: {
+            /** @description 转入本年度的储备建议数 / reserve proposals brought in */
+            carried: number;
         };
         /**
          * @description * `system_admin` - 系统管理员
@@ -2444,6 +2484,49 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProposalOut"];
+                };
+            };
+        };
+    };
+    voting_cycle_proposals_xlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 项目建议（电话已脱敏）/ proposals (phones masked) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    voting_reserve_carry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReserveCarryOut"];
                 };
             };
         };
