@@ -98,6 +98,20 @@ export const recordGovernance = (id: number, body: GovernanceIn) =>
   http.post<Governance>(`voting/cycles/${id}/governance`, body)
 export const advanceCycle = (id: number) => http.post<Cycle>(`voting/cycles/${id}/advance`)
 
+// 征集: the call for proposals and the proposals staff record (api/voting/solicitation.py).
+export type Call = Schemas['Call']
+export type CallIn = Schemas['CallRequest']
+export type ProposalSource = Schemas['ProposalSourceEnum']
+export type StaffProposalIn = Schemas['StaffProposalInRequest']
+
+/** The origins staff record; 群众 send theirs through the public portal. */
+export const STAFF_ORIGINS: readonly ProposalSource[] = ['deputy', 'department', 'village']
+
+export const publishCall = (id: number, body: CallIn) =>
+  http.post<Call>(`voting/cycles/${id}/call`, body)
+export const addProposal = (id: number, body: StaffProposalIn) =>
+  http.post<Proposal>(`voting/cycles/${id}/proposals`, body)
+
 // 审议: materials, comments and answers (api/voting/deliberation.py).
 export type Material = Schemas['Material']
 export type Comment = Schemas['CommentOut']

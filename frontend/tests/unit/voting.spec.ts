@@ -47,6 +47,7 @@ const cycle = (present: number, entitled: number, n = 2, d = 3): Cycle => ({
   candidate_count: 12,
   present_count: present,
   entitled_count: entitled,
+  has_call: true,
 })
 
 describe('the round to show', () => {

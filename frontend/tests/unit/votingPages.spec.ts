@@ -6,6 +6,7 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 
 import { ApiError } from '@/api/http'
 import {
+  addProposal,
   advanceCycle,
   castBallot,
   getCycle,
@@ -15,6 +16,7 @@ import {
   listCandidates,
   listRounds,
   openVoting,
+  publishCall,
   type Cycle,
   type Round,
 } from '@/api/voting'
@@ -36,6 +38,8 @@ vi.mock('@/api/voting', async (original) => ({
   listGovernance: vi.fn(),
   advanceCycle: vi.fn(),
   screenProposal: vi.fn(),
+  publishCall: vi.fn(),
+  addProposal: vi.fn(),
 }))
 vi.mock('@/views/voting/confirm', () => ({ confirmAct: vi.fn() }))
 
@@ -56,6 +60,7 @@ const CYCLE: Cycle = {
   candidate_count: 12,
   present_count: 0,
   entitled_count: 13,
+  has_call: true,
 }
 
 const OPEN_ROUND: Round = {
@@ -263,6 +268,197 @@ describe('the ballot page', () => {
     expect(wrapper.find('[data-testid=ballot-already-voted]').exists()).toBe(true)
     expect(wrapper.find('[data-testid=ballot-receipt]').exists()).toBe(false)
     expect(wrapper.find('[data-testid=receipt-check]').exists()).toBe(true)
+    wrapper.unmount()
+  })
+})
+
+describe('the 征集 forms on the proposal desk', () => {
+  const CALL = {
+    id: 2,
+    year: 2027,
+    title: '关于征集2027年民生实事项目建议的公告',
+    body: '欢迎提出建议。',
+    opens_on: '2026-11-01',
+    closes_on: '2026-11-30',
+    published_at: '2026-11-01T08:00:00Z',
+  }
+  const RECORDED = {
+    id: 40,
+    source: 'village' as const,
+    title: '南岙村文化礼堂修缮',
+    category: '文化体育',
+    description: '修缮屋面和舞台。',
+    location: '南岙村',
+    submitter_name: '南岙村村委会',
+    submitter_phone: '',
+    tracking_code: 'K7M2PQ9X',
+    status: 'received' as const,
+    merged_into: null,
+    screening_reason: '',
+    exclusion: '' as const,
+    submitted_at: '2026-11-21T08:00:00Z',
+  }
+
+  /** Element Plus shows a form item's error 100 ms after it is set. */
+  const errorShown = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    await flushPromises()
+  }
+
+  beforeEach(() => {
+    vi.mocked(publishCall).mockReset()
+    vi.mocked(addProposal).mockReset()
+  })
+
+  async function mountSolicit(hasCall: boolean) {
+    const { pinia, router } = setUp('staff', '/voting/cycles/7')
+    await router.isReady()
+    vi.mocked(getCycle).mockResolvedValue({ ...CYCLE, phase: 'solicit', has_call: hasCall })
+    vi.mocked(listCandidates).mockResolvedValue([])
+    vi.mocked(listProposals).mockReset().mockResolvedValue([])
+    vi.mocked(listGovernance).mockResolvedValue([])
+    const wrapper = mount(CyclePage, {
+      attachTo: document.body,
+      global: { plugins: [pinia, router, i18n, ElementPlus] },
+    })
+    await flushPromises()
+    return wrapper
+  }
+
+  /** Types into the input or textarea carrying the test id (or inside the element carrying it). */
+  async function fill(
+    wrapper: Awaited<ReturnType<typeof mountSolicit>>,
+    id: string,
+    value: string,
+  ) {
+    const found = wrapper.get(`[data-testid=${id}]`)
+    const field = ['INPUT', 'TEXTAREA'].includes(found.element.tagName)
+      ? found
+      : found.get('input, textarea')
+    await field.setValue(value)
+  }
+
+  it('publishes the call with the title, text and dates, then hides the form', async () => {
+    vi.mocked(publishCall).mockResolvedValue(CALL)
+    const wrapper = await mountSolicit(false)
+    expect(wrapper.find('[data-testid=call-form]').exists()).toBe(true)
+    await fill(wrapper, 'call-title', `  ${CALL.title} `)
+    await fill(wrapper, 'call-body', CALL.body)
+    await fill(wrapper, 'call-opens', CALL.opens_on)
+    await fill(wrapper, 'call-closes', CALL.closes_on)
+    await wrapper.get('[data-testid=call-form]').trigger('submit')
+    await flushPromises()
+
+    expect(publishCall).toHaveBeenCalledWith(7, {
+      title: CALL.title,
+      body: CALL.body,
+      opens_on: '2026-11-01',
+      closes_on: '2026-11-30',
+    })
+    expect(wrapper.find('[data-testid=call-form]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid=call-published]').text()).toContain(CALL.title)
+    wrapper.unmount()
+  })
+
+  it("shows the API's detail and field message when the call is refused", async () => {
+    const detail = '征集截止日期须晚于开始日期。'
+    vi.mocked(publishCall).mockRejectedValue(
+      new ApiError(400, 'invalid', detail, { closes_on: ['截止日期早于开始日期'] }),
+    )
+    const wrapper = await mountSolicit(false)
+    await fill(wrapper, 'call-title', CALL.title)
+    await fill(wrapper, 'call-body', CALL.body)
+    await fill(wrapper, 'call-opens', '2026-11-30')
+    await fill(wrapper, 'call-closes', '2026-11-01')
+    await wrapper.get('[data-testid=call-form]').trigger('submit')
+    await flushPromises()
+
+    await errorShown()
+
+    expect(publishCall).toHaveBeenCalledTimes(1)
+    expect(wrapper.get('[data-testid=call-error]').text()).toContain(detail)
+    expect(wrapper.get('[data-testid=call-form]').text()).toContain('截止日期早于开始日期')
+    expect(wrapper.find('[data-testid=call-form]').exists()).toBe(true)
+    wrapper.unmount()
+  })
+
+  it('offers no call form once the cycle has its call', async () => {
+    const wrapper = await mountSolicit(true)
+    expect(wrapper.find('[data-testid=call-form]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid=call-published]').text()).toContain('本年度征集公告已发布')
+    wrapper.unmount()
+  })
+
+  it('records a proposal from a village and refreshes the list', async () => {
+    vi.mocked(addProposal).mockResolvedValue(RECORDED)
+    const wrapper = await mountSolicit(true)
+    const options = [...document.querySelectorAll<HTMLElement>('.el-select-dropdown__item')]
+    expect(options.map((o) => o.textContent?.trim())).toEqual([
+      '人大代表',
+      '政府部门',
+      '村（社区）',
+    ])
+    vi.mocked(listProposals).mockResolvedValue([RECORDED])
+    options[2]!.click()
+    await flushPromises()
+    await fill(wrapper, 'proposal-title', RECORDED.title)
+    await fill(wrapper, 'proposal-category', RECORDED.category)
+    await fill(wrapper, 'proposal-description', RECORDED.description)
+    await fill(wrapper, 'proposal-location', RECORDED.location)
+    await fill(wrapper, 'proposal-cost', '35.5')
+    await fill(wrapper, 'proposal-submitter', RECORDED.submitter_name)
+    await wrapper.get('[data-testid=proposal-form]').trigger('submit')
+    await flushPromises()
+
+    expect(addProposal).toHaveBeenCalledWith(7, {
+      origin: 'village',
+      title: RECORDED.title,
+      category: RECORDED.category,
+      description: RECORDED.description,
+      location: RECORDED.location,
+      estimated_cost: '35.5',
+      submitter_name: RECORDED.submitter_name,
+      submitter_phone: '',
+    })
+    expect(listProposals).toHaveBeenCalledTimes(2)
+    expect(wrapper.get('[data-testid=proposal-list]').text()).toContain(RECORDED.title)
+    wrapper.unmount()
+  })
+
+  it("shows the API's detail and field message when a proposal is refused", async () => {
+    const detail = '征集已截止。'
+    vi.mocked(addProposal).mockRejectedValue(
+      new ApiError(400, 'call_closed', detail, { submitter_phone: ['手机号码格式不正确'] }),
+    )
+    const wrapper = await mountSolicit(true)
+    await fill(wrapper, 'proposal-title', RECORDED.title)
+    await fill(wrapper, 'proposal-category', RECORDED.category)
+    await fill(wrapper, 'proposal-description', RECORDED.description)
+    await fill(wrapper, 'proposal-submitter', '李明')
+    await fill(wrapper, 'proposal-phone-input', '123')
+    await wrapper.get('[data-testid=proposal-form]').trigger('submit')
+    await flushPromises()
+    await errorShown()
+
+    expect(addProposal).toHaveBeenCalledWith(
+      7,
+      expect.objectContaining({ origin: 'deputy', submitter_phone: '123', estimated_cost: null }),
+    )
+    expect(wrapper.get('[data-testid=proposal-error]').text()).toContain(detail)
+    expect(wrapper.get('[data-testid=proposal-form]').text()).toContain('手机号码格式不正确')
+    expect(listProposals).toHaveBeenCalledTimes(1)
+    wrapper.unmount()
+  })
+
+  it('offers neither form outside 征集', async () => {
+    const { pinia, router } = setUp('staff', '/voting/cycles/7')
+    await router.isReady()
+    vi.mocked(getCycle).mockResolvedValue({ ...CYCLE, phase: 'shortlist' })
+    vi.mocked(listProposals).mockResolvedValue([])
+    const wrapper = mount(CyclePage, { global: { plugins: [pinia, router, i18n, ElementPlus] } })
+    await flushPromises()
+    expect(wrapper.find('[data-testid=call-form]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid=proposal-form]').exists()).toBe(false)
     wrapper.unmount()
   })
 })

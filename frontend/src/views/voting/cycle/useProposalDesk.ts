@@ -2,22 +2,26 @@ import { ElMessage } from 'element-plus'
 import { computed, reactive, ref, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 
-import { errorMessage } from '@/api/http'
+import { ApiError, errorMessage, type FieldErrors } from '@/api/http'
 import { uploadFile } from '@/api/files'
 import {
+  addProposal,
   candidateFromProposal,
   listGovernance,
   listProposals,
   mergeProposal,
   recordGovernance,
   reserveProposal,
+  publishCall,
   screenProposal,
+  type Call,
   type Candidate,
   type Cycle,
   type Exclusion,
   type Governance,
   type GovernanceKind,
   type Proposal,
+  type ProposalSource,
 } from '@/api/voting'
 
 /** What the phase allows on the desk (tenants/voting/phases.py). */
@@ -28,6 +32,8 @@ export function deskActions(phase: string | null | undefined) {
     merge: phase === 'solicit' || phase === 'shortlist',
     reserve: phase === 'solicit' || phase === 'shortlist',
     governance: phase === 'shortlist' || phase === 'deliberate',
+    call: phase === 'solicit',
+    register: phase === 'solicit',
   }
 }
 
@@ -63,6 +69,29 @@ export function useProposalDesk(
   const recordError = ref('')
   const recording = ref(false)
 
+  /** The call published from this page; the cycle's `has_call` says whether one is out at all. */
+  const call = ref<Call | null>(null)
+  const hasCall = computed(() => !!call.value || !!cycle.value?.has_call)
+  const callForm = reactive({ title: '', body: '', opens_on: '', closes_on: '' })
+  const callError = ref('')
+  const callFields = ref<FieldErrors>({})
+  const publishing = ref(false)
+
+  const blankProposal = () => ({
+    origin: 'deputy' as ProposalSource,
+    title: '',
+    category: '',
+    description: '',
+    location: '',
+    estimated_cost: '',
+    submitter_name: '',
+    submitter_phone: '',
+  })
+  const proposalForm = reactive(blankProposal())
+  const proposalError = ref('')
+  const proposalFields = ref<FieldErrors>({})
+  const registering = ref(false)
+
   /** A shortlisted proposal already on the candidate list (matched by name). */
   const isCandidate = (proposal: Proposal) =>
     candidates.value.some((c) => c.name === proposal.title.trim())
@@ -80,6 +109,77 @@ export function useProposalDesk(
       governance.value = steps
     } catch (failure) {
       deskError.value = errorMessage(failure)
+    }
+  }
+
+  async function submitCall() {
+    callError.value = ''
+    callFields.value = {}
+    if (
+      !callForm.title.trim() ||
+      !callForm.body.trim() ||
+      !callForm.opens_on ||
+      !callForm.closes_on
+    ) {
+      callError.value = t('voting.call.incomplete')
+      return false
+    }
+    publishing.value = true
+    try {
+      call.value = await publishCall(cycleId.value, {
+        title: callForm.title.trim(),
+        body: callForm.body.trim(),
+        opens_on: callForm.opens_on,
+        closes_on: callForm.closes_on,
+      })
+      Object.assign(callForm, { title: '', body: '', opens_on: '', closes_on: '' })
+      ElMessage.success(t('voting.call.published'))
+      await reload()
+      return true
+    } catch (failure) {
+      callError.value = errorMessage(failure)
+      if (failure instanceof ApiError) callFields.value = failure.fields
+      return false
+    } finally {
+      publishing.value = false
+    }
+  }
+
+  async function submitProposal() {
+    proposalError.value = ''
+    proposalFields.value = {}
+    const f = proposalForm
+    if (
+      !f.title.trim() ||
+      !f.category.trim() ||
+      !f.description.trim() ||
+      !f.submitter_name.trim()
+    ) {
+      proposalError.value = t('voting.register.incomplete')
+      return false
+    }
+    registering.value = true
+    try {
+      await addProposal(cycleId.value, {
+        origin: f.origin,
+        title: f.title.trim(),
+        category: f.category.trim(),
+        description: f.description.trim(),
+        location: f.location.trim(),
+        estimated_cost: f.estimated_cost.trim() || null,
+        submitter_name: f.submitter_name.trim(),
+        submitter_phone: f.submitter_phone.trim(),
+      })
+      Object.assign(proposalForm, blankProposal())
+      ElMessage.success(t('voting.register.added'))
+      await Promise.all([load(), reload()])
+      return true
+    } catch (failure) {
+      proposalError.value = errorMessage(failure)
+      if (failure instanceof ApiError) proposalFields.value = failure.fields
+      return false
+    } finally {
+      registering.value = false
     }
   }
 
@@ -198,6 +298,18 @@ export function useProposalDesk(
     recordError,
     recording,
     isCandidate,
+    call,
+    hasCall,
+    callForm,
+    callError,
+    callFields,
+    publishing,
+    submitCall,
+    proposalForm,
+    proposalError,
+    proposalFields,
+    registering,
+    submitProposal,
     load,
     accept,
     toReserve,
