@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.roles import Role
+from api.inputs import validated
 from api.permissions import has_role
 from filestore.models import StoredFile
 from ops.errors import DomainError, NotAllowed
@@ -55,12 +56,6 @@ def _candidate(pk: int) -> Candidate:
     return get_object_or_404(Candidate.objects.select_related("cycle"), pk=pk)
 
 
-def _valid(serializer_class: type, request: Request) -> dict[str, Any]:
-    data = serializer_class(data=request.data)
-    data.is_valid(raise_exception=True)
-    return dict(data.validated_data)
-
-
 class MaterialListView(APIView):
     def get_permissions(self) -> list[Any]:
         return [STAFF()] if self.request.method == "POST" else [READERS()]
@@ -81,7 +76,7 @@ class MaterialListView(APIView):
         summary="上传审议材料 / attach a material",
     )
     def post(self, request: Request, pk: int) -> Response:
-        data = _valid(MaterialSerializer, request)
+        data = validated(MaterialSerializer, request)
         file = StoredFile.objects.filter(pk=data["file_id"]).first()
         if file is None:
             raise DomainError("file_missing", _("文件不存在，请先上传。"), field="file_id")
@@ -118,7 +113,10 @@ class CommentListView(APIView):
         if deputy is None:
             raise NotAllowed("not_entitled", _("您不是本次会议的表决代表。"))
         comment = deliberation.comment_post(
-            candidate=candidate, deputy=deputy, actor=user, **_valid(CommentInSerializer, request)
+            candidate=candidate,
+            deputy=deputy,
+            actor=user,
+            **validated(CommentInSerializer, request),
         )
         return Response(CommentOutSerializer(comment).data, status=status.HTTP_201_CREATED)
 
@@ -135,6 +133,6 @@ class CommentAnswerView(APIView):
     def post(self, request: Request, pk: int) -> Response:
         comment = get_object_or_404(Comment, pk=pk)
         answered = deliberation.comment_answer(
-            comment=comment, actor=request.user, **_valid(AnswerInSerializer, request)
+            comment=comment, actor=request.user, **validated(AnswerInSerializer, request)
         )
         return Response(CommentOutSerializer(answered).data)

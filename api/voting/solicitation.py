@@ -15,6 +15,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from accounts.roles import Role
+from api.inputs import validated
 from api.permissions import has_role
 from filestore.models import StoredFile
 from ops.errors import DomainError
@@ -116,12 +117,6 @@ class TrackingCreatedSerializer(serializers.Serializer):
     )
 
 
-def _valid(serializer_class: type, request: Request) -> dict[str, Any]:
-    data = serializer_class(data=request.data)
-    data.is_valid(raise_exception=True)
-    return dict(data.validated_data)
-
-
 def _cycle(pk: int) -> Cycle:
     return get_object_or_404(Cycle, pk=pk)
 
@@ -140,7 +135,7 @@ class CallView(APIView):
         summary="发布征集公告 / publish the call for proposals",
     )
     def post(self, request: Request, pk: int) -> Response:
-        data = _valid(CallSerializer, request)
+        data = validated(CallSerializer, request)
         call = solicitation.call_publish(cycle=_cycle(pk), actor=request.user, **data)
         return Response(CallSerializer(call).data, status=status.HTTP_201_CREATED)
 
@@ -165,7 +160,7 @@ class ProposalListView(APIView):
     )  # fmt: skip
     def post(self, request: Request, pk: int) -> Response:
         proposal = solicitation.proposal_submit(
-            cycle=_cycle(pk), actor=request.user, **_valid(StaffProposalInSerializer, request)
+            cycle=_cycle(pk), actor=request.user, **validated(StaffProposalInSerializer, request)
         )
         return Response(ProposalOutSerializer(proposal).data, status=status.HTTP_201_CREATED)
 
@@ -181,7 +176,7 @@ class ProposalScreenView(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         proposal = solicitation.proposal_screen(
-            proposal=_proposal(pk), actor=request.user, **_valid(ScreenInSerializer, request)
+            proposal=_proposal(pk), actor=request.user, **validated(ScreenInSerializer, request)
         )
         return Response(ProposalOutSerializer(proposal).data)
 
@@ -196,7 +191,7 @@ class ProposalMergeView(APIView):
         summary="合并重复建议 / merge a duplicate",
     )
     def post(self, request: Request, pk: int) -> Response:
-        into = _proposal(_valid(MergeInSerializer, request)["into"])
+        into = _proposal(validated(MergeInSerializer, request)["into"])
         proposal = solicitation.proposal_merge(
             proposal=_proposal(pk), into=into, actor=request.user
         )
@@ -250,7 +245,7 @@ class GovernanceView(APIView):
         summary="记录会商或党委审定（附纪要）/ record a consultation or the party review, with minutes",
     )
     def post(self, request: Request, pk: int) -> Response:
-        data = _valid(GovernanceInSerializer, request)
+        data = validated(GovernanceInSerializer, request)
         minutes = StoredFile.objects.filter(pk=data.pop("minutes_file_id")).first()
         if minutes is None:
             raise DomainError(
@@ -311,7 +306,7 @@ class PublicProposalView(APIView):
         summary="提交项目建议（公开）/ submit a proposal (public)",
     )
     def post(self, request: Request) -> Response:
-        data = _valid(ProposalInSerializer, request)
+        data = validated(ProposalInSerializer, request)
         call = Call.objects.select_related("cycle").order_by("-cycle__year").first()
         if call is None:
             raise DomainError("call_not_open", _("当前不在项目建议征集期内。"))

@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.roles import Role
+from api.inputs import validated
 from api.permissions import has_role
 from ops.errors import DomainError, NotAllowed
 from tenants.deputies.models import Deputy
@@ -56,12 +57,6 @@ def _my_seat(request: Request, cycle: Cycle) -> Deputy:
     return seat
 
 
-def _valid(serializer_class: type, request: Request) -> dict[str, Any]:
-    data = serializer_class(data=request.data)
-    data.is_valid(raise_exception=True)
-    return dict(data.validated_data)
-
-
 class CycleListView(APIView):
     def get_permissions(self) -> list[Any]:
         return [STAFF()] if self.request.method == "POST" else [READERS()]
@@ -79,7 +74,7 @@ class CycleListView(APIView):
         responses={201: s.CycleOutSerializer}, summary="新建年度票决 / create a voting cycle",
     )  # fmt: skip
     def post(self, request: Request) -> Response:
-        data = _valid(s.CycleCreateInSerializer, request)
+        data = validated(s.CycleCreateInSerializer, request)
         term = term_current()
         if term is None:
             raise NotAllowed("no_current_term", _("尚未设置本届代表名册。"))
@@ -108,7 +103,7 @@ class CycleRulesView(APIView):
     )  # fmt: skip
     def post(self, request: Request, pk: int) -> Response:
         services.cycle_set_rules(
-            cycle=_cycle(pk), actor=request.user, **_valid(s.CycleRulesInSerializer, request)
+            cycle=_cycle(pk), actor=request.user, **validated(s.CycleRulesInSerializer, request)
         )
         return Response(s.CycleOutSerializer(_cycle(pk)).data)
 
@@ -146,7 +141,7 @@ class CandidateListView(APIView):
     )  # fmt: skip
     def post(self, request: Request, pk: int) -> Response:
         candidate = services.candidate_add(
-            cycle=_cycle(pk), actor=request.user, **_valid(s.CandidateInSerializer, request)
+            cycle=_cycle(pk), actor=request.user, **validated(s.CandidateInSerializer, request)
         )
         return Response(s.CandidateOutSerializer(candidate).data, status=status.HTTP_201_CREATED)
 
@@ -207,7 +202,7 @@ class RoundListView(APIView):
     )  # fmt: skip
     def post(self, request: Request, pk: int) -> Response:
         cycle = _cycle(pk)
-        data = _valid(s.RoundOpenInSerializer, request)
+        data = validated(s.RoundOpenInSerializer, request)
         chosen = None
         if "candidate_ids" in data:
             chosen = list(Candidate.objects.filter(cycle=cycle, pk__in=data["candidate_ids"]))
@@ -244,7 +239,7 @@ class BallotView(APIView):
         summary="投票（无记名）/ cast a secret ballot",
     )  # fmt: skip
     def post(self, request: Request, pk: int) -> Response:
-        data = _valid(s.BallotInSerializer, request)
+        data = validated(s.BallotInSerializer, request)
         round_ = round_for_display(pk)
         if round_ is None:
             raise _not_found()
@@ -281,7 +276,7 @@ class ReceiptCheckView(APIView):
         summary="核验回执：选票是否已计入 / was my ballot counted?",
     )  # fmt: skip
     def post(self, request: Request, pk: int) -> Response:
-        data = _valid(s.ReceiptCheckInSerializer, request)
+        data = validated(s.ReceiptCheckInSerializer, request)
         return Response({"counted": services.receipt_check(round_id=pk, code=data["receipt"])})
 
 
@@ -300,7 +295,7 @@ class PaperIssueView(APIView):
         round_ = round_for_display(pk)
         if round_ is None:
             raise _not_found()
-        data = _valid(s.PaperIssueInSerializer, request)
+        data = validated(s.PaperIssueInSerializer, request)
         deputy = cycle_entitled_deputies(round_.cycle).filter(pk=data["deputy_id"]).first()
         if deputy is None:
             raise NotAllowed("not_entitled", _("您不是本次会议的表决代表。"))
@@ -341,7 +336,9 @@ class TallyView(APIView):
     def post(self, request: Request, pk: int) -> Response:
         if round_for_display(pk) is None:
             raise _not_found()
-        paper.tally_enter(round_id=pk, teller=request.user, **_valid(s.TallyInSerializer, request))
+        paper.tally_enter(
+            round_id=pk, teller=request.user, **validated(s.TallyInSerializer, request)
+        )
         return Response(self._state(pk))
 
 
@@ -357,7 +354,7 @@ class DeviceImportView(APIView):
     def post(self, request: Request, pk: int) -> Response:
         if round_for_display(pk) is None:
             raise _not_found()
-        upload = _valid(s.DeviceImportInSerializer, request)["file"]
+        upload = validated(s.DeviceImportInSerializer, request)["file"]
         try:
             text = upload.read().decode("utf-8-sig")
         except UnicodeDecodeError:
