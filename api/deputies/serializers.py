@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from ops.privacy import masked_phone
 from tenants.deputies.models import Deputy
 
 
@@ -17,6 +18,4 @@ class DeputyOutSerializer(serializers.ModelSerializer[Deputy]):
         ]  # fmt: skip
 
     def get_phone(self, deputy: Deputy) -> str:
-        if self.context.get("unmask") or len(deputy.phone) < 7:
-            return deputy.phone
-        return f"{deputy.phone[:3]}****{deputy.phone[-4:]}"
+        return deputy.phone if self.context.get("unmask") else masked_phone(deputy.phone)

@@ -19,6 +19,7 @@ from api.inputs import validated
 from api.permissions import has_role
 from filestore.models import StoredFile
 from ops.errors import DomainError
+from ops.privacy import masked_phone
 from tenants.voting import sheets, solicitation
 from tenants.voting.models import Call, Cycle, Exclusion, GovernanceStep, Proposal
 from tenants.voting.selectors import cycle_list, proposal_outcome
@@ -49,7 +50,7 @@ class ProposalOutSerializer(serializers.ModelSerializer[Proposal]):
         ]  # fmt: skip
 
     def get_submitter_phone(self, proposal: Proposal) -> str:
-        return sheets.masked_phone(proposal.submitter_phone)
+        return masked_phone(proposal.submitter_phone)
 
 
 class ProposalInSerializer(serializers.Serializer):

@@ -8,6 +8,8 @@ from django.db.models import QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from ops.privacy import masked_phone
+
 from . import documents as d
 from .exports import CandidateRow, ProposalRow, ResultRow
 from .models import Candidate, Cycle, Proposal, Round
@@ -105,11 +107,6 @@ def cycle_announcement(cycle: Cycle, *, congress: str) -> d.Announcement | None:
         adopted=lines,
         rounds=summaries,
     )
-
-
-def masked_phone(phone: str) -> str:
-    """Personal data stays masked in lists and exports (等保 practice)."""
-    return f"{phone[:3]}****{phone[-4:]}" if len(phone) >= 7 else phone
 
 
 def proposal_rows(cycle: Cycle) -> list[ProposalRow]:
