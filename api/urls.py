@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from .audit.views import AuditEntryListView
 from .auth import views as auth
@@ -70,4 +70,11 @@ urlpatterns = [
     path(
         "voting/cycles/<int:pk>/proposals.xlsx", voting_documents.CycleProposalsXlsxView.as_view()
     ),
+    # Each module's own routes, from its api/<module>/urls.py.
+    path("", include("api.implementation.urls")),
+    path("", include("api.linkage.stations.urls")),
+    path("", include("api.linkage.activities.urls")),
+    path("", include("api.linkage.opinions.urls")),
+    path("", include("api.supervision.urls")),
+    path("", include("api.rollups.urls")),
 ]

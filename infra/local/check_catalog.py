@@ -1,5 +1,7 @@
-"""Fails when a translatable string has no English translation, or the catalog misses one the
-code uses. Runs makemessages on a copy so the committed catalog is left as it is."""
+"""Fails when a translatable string has no English translation, or a catalog misses one the code
+uses. Each module folder may hold its own catalog (see LOCALE_PATHS in settings); makemessages
+files every string under the nearest one. Runs makemessages with the committed catalogs backed
+up and restores them after, so they are left as they are."""
 
 import re
 import shutil
@@ -8,8 +10,13 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PO = ROOT / "platform/locale/en/LC_MESSAGES/django.po"
+SKIP = {".venv", "node_modules", "frontend", ".data", "tests"}
 ENTRY = re.compile(r'^msgid "(.*)"\nmsgstr "(.*)"$', re.MULTILINE)
+
+
+def catalogs() -> list[Path]:
+    found = ROOT.glob("**/locale/en/LC_MESSAGES/django.po")
+    return sorted(p for p in found if not SKIP & set(p.relative_to(ROOT).parts))
 
 
 def entries(text: str) -> dict[str, str]:
@@ -22,28 +29,31 @@ def entries(text: str) -> dict[str, str]:
     return found
 
 
-committed = PO.read_text()
-backup = PO.with_suffix(".po.bak")
-shutil.copy(PO, backup)
+committed = {po: po.read_text() for po in catalogs()}
 try:
     subprocess.run(
         [sys.executable, "manage.py", "makemessages", "-l", "en", "--no-location", "--no-obsolete", "--no-wrap",
          "--ignore=.venv", "--ignore=frontend", "--ignore=tests", "--ignore=.data", "-v", "0"],
         cwd=ROOT, check=True,
     )  # fmt: skip
-    fresh = entries(PO.read_text())
+    fresh = {po: entries(po.read_text()) for po in catalogs()}
 finally:
-    shutil.move(backup, PO)
+    for po in catalogs():
+        if po in committed:
+            po.write_text(committed[po])
+        else:
+            po.unlink()  # a catalog makemessages made for a locale/ folder with none committed
 
-known = entries(committed)
-missing = sorted(set(fresh) - set(known))
-untranslated = sorted(msgid for msgid, msgstr in known.items() if not msgstr)
-unused = sorted(set(known) - set(fresh))
-for label, items in (
-    ("not in the catalog", missing),
-    ("untranslated", untranslated),
-    ("unused", unused),
-):
-    for item in items:
-        print(f"{label}: {item}")
-sys.exit(1 if missing or untranslated or unused else 0)
+failed = False
+for po, strings in fresh.items():
+    known = entries(committed.get(po, ""))
+    name = po.relative_to(ROOT).parts[: -4]
+    for label, items in (
+        ("not in the catalog", sorted(set(strings) - set(known))),
+        ("untranslated", sorted(msgid for msgid, msgstr in known.items() if not msgstr)),
+        ("unused", sorted(set(known) - set(strings))),
+    ):
+        for item in items:
+            failed = True
+            print(f"{'/'.join(name)}: {label}: {item}")
+sys.exit(1 if failed else 0)

@@ -32,6 +32,9 @@ SHARED_APPS = [
     "audit",
     "filestore",
     "ops",
+    "crossing",
+    "rollups",
+    "supervision",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",
@@ -45,8 +48,15 @@ TENANT_APPS = [
     # The audit chain and file records live in every schema: public for platform actions, each tenant for its own.
     "audit",
     "filestore",
+    "outbox",
     "tenants.deputies",
     "tenants.voting",
+    "tenants.implementation",
+    "tenants.notifications",
+    "tenants.linkage.stations",
+    "tenants.linkage.activities",
+    "tenants.linkage.duty",
+    "tenants.linkage.opinions",
     "tenants.demo",
 ]
 INSTALLED_APPS = list(SHARED_APPS) + [app for app in TENANT_APPS if app not in SHARED_APPS]
@@ -170,7 +180,10 @@ SPECTACULAR_SETTINGS = {
 # --- Internationalisation ----------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("简体中文")), ("en", _("English"))]
-LOCALE_PATHS = [PLATFORM_DIR / "locale"]
+# One catalog per module folder: platform/config/locale for the platform's shared code, each
+# tenant module and platform app its own locale/ (found as an installed app), and each api/<module>
+# its own (not an app, so listed here). makemessages files a string under the nearest locale/.
+LOCALE_PATHS = [PLATFORM_DIR / "config" / "locale", *sorted((ROOT_DIR / "api").glob("**/locale"))]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
@@ -215,6 +228,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "audit.tasks.verify_all_chains",
         "schedule": 24 * 60 * 60,
     },
+    "crossing-sweep": {"task": "crossing.tasks.sweep", "schedule": 60},
 }
 
 # --- Files: S3 API (MinIO in production), one prefix per tenant ---------------------------

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { readdirSync, readFileSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { describe, expect, it } from 'vitest'
@@ -7,10 +7,22 @@ import { parse } from 'yaml'
 
 type Tree = { [key: string]: string | Tree }
 
+/** Every `<name>.yaml` under src/locales (one per module folder), merged as the build merges
+ * them; a key defined in two files is an error, since one would silently win. */
 function load(name: string): Tree {
-  const here = dirname(fileURLToPath(import.meta.url))
-  const file = join(here, '..', '..', 'src', 'locales', `${name}.yaml`)
-  return parse(readFileSync(file, 'utf8')) as Tree
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'locales')
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((file) => basename(file) === `${name}.yaml`)
+    .sort()
+  const merged: Tree = {}
+  for (const file of files) {
+    const tree = parse(readFileSync(join(root, file), 'utf8')) as Tree
+    for (const [key, value] of Object.entries(tree)) {
+      if (key in merged) throw new Error(`${file}: top-level key ${key} is defined twice`)
+      merged[key] = value
+    }
+  }
+  return merged
 }
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {

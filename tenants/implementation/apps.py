@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ImplementationConfig(AppConfig):
+    name = "tenants.implementation"
+    label = "implementation"
+    verbose_name = _("项目实施监督")
