@@ -22,7 +22,8 @@ export default defineConfig({
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
   build: {
-    outDir: 'dist',
+    // CONGRESS_FRONTEND_DIST: build elsewhere (a second checkout's tests), as Django reads it too.
+    outDir: process.env.CONGRESS_FRONTEND_DIST ?? 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {

@@ -35,6 +35,7 @@ SHARED_APPS = [
     "crossing",
     "rollups",
     "supervision",
+    "directory",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",
@@ -192,7 +193,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"  # collectstatic's target in production
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns about a missing one
-FRONTEND_DIST = ROOT_DIR / "frontend" / "dist"
+FRONTEND_DIST = Path(env_str("CONGRESS_FRONTEND_DIST", str(ROOT_DIR / "frontend" / "dist")))
 STATICFILES_DIRS = [FRONTEND_DIST] if FRONTEND_DIST.exists() else []
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
