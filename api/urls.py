@@ -72,6 +72,7 @@ urlpatterns = [
     ),
     # Each module's own routes, from its api/<module>/urls.py.
     path("", include("api.implementation.urls")),
+    path("", include("api.notifications.urls")),
     path("", include("api.linkage.stations.urls")),
     path("", include("api.linkage.activities.urls")),
     path("", include("api.linkage.opinions.urls")),
