@@ -4,7 +4,6 @@ files every string under the nearest one. Runs makemessages with the committed c
 up and restores them after, so they are left as they are."""
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
