@@ -82,6 +82,12 @@ class Deputy(models.Model):
                 condition=Q(user__isnull=False),
                 name="deputy_one_seat_per_user",
             ),
+            # The roster import's key: name and phone identify a deputy within a term.
+            models.UniqueConstraint(
+                fields=["term", "name", "phone"],
+                condition=~Q(phone=""),
+                name="deputy_one_per_name_phone",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,13 +1,27 @@
+"""Roster writes. Every change to a deputy refreshes their listing in the public directory
+(`directory.services`) in the same transaction, so other congresses never see a listing that the
+roster does not back, and tells the city's rollups that the roster's figures changed."""
+
 from datetime import date
 from typing import Any
 
+from directory.services import listing_publish
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
+from outbox.services import outbox_emit
 
+from accounts.models import User
+from accounts.roles import Role
+from accounts.services import membership_grant
 from audit.services import audit_record
 from ops.errors import Conflict, DomainError
+from ops.tenancy import connection_tenant
 
 from .models import Deputy, DeputyLevel, Term
+
+# The rollups topic whose figures include the serving deputies (tenants/linkage/stations).
+ROLLUP_TOPIC = "stations"
 
 
 def term_open(*, number: int, starts_on: date, ends_on: date, actor: Any) -> Term:
@@ -22,6 +36,15 @@ def term_open(*, number: int, starts_on: date, ends_on: date, actor: Any) -> Ter
         )
         audit_record(action="term.open", actor=actor, target=term, payload={"number": number})
     return term
+
+
+def deputy_list_in_directory(deputy: Deputy) -> None:
+    """Refresh the deputy's directory listing. Runs inside the caller's transaction."""
+    listing_publish(
+        congress=connection_tenant(), deputy_id=deputy.pk, user_id=deputy.user_id,
+        term_number=deputy.term.number, name=deputy.name, level=deputy.level,
+        delegation=deputy.delegation, serving=deputy.status == Deputy.Status.SERVING,
+    )  # fmt: skip
 
 
 def deputy_register(
@@ -44,9 +67,58 @@ def deputy_register(
     with transaction.atomic():
         if user is not None and Deputy.objects.filter(term=term, user=user).exists():
             raise Conflict("deputy_user_taken", _("该账号已关联本届另一名代表。"), field="user")
+        if phone and Deputy.objects.filter(term=term, name=name.strip(), phone=phone).exists():
+            raise Conflict("deputy_exists", _("本届名册已有同名同手机号的代表。"), field="phone")
         deputy = Deputy.objects.create(
             term=term, name=name.strip(), gender=gender, level=level, constituency=constituency,
             delegation=delegation, occupation=occupation, phone=phone, user=user,
         )  # fmt: skip
+        deputy_list_in_directory(deputy)
+        outbox_emit(topic=ROLLUP_TOPIC)
         audit_record(action="deputy.register", actor=actor, target=deputy)
+    return deputy
+
+
+def deputy_end_service(*, deputy: Deputy, actor: Any) -> Deputy:
+    """终止代表资格: the deputy leaves the roster's serving list and the directory says so."""
+    with transaction.atomic():
+        deputy = Deputy.objects.select_for_update().select_related("term").get(pk=deputy.pk)
+        if deputy.status == Deputy.Status.ENDED:
+            raise Conflict("deputy_already_ended", _("该代表的资格已终止。"))
+        deputy.status = Deputy.Status.ENDED
+        deputy.save(update_fields=["status"])
+        deputy_list_in_directory(deputy)
+        outbox_emit(topic=ROLLUP_TOPIC)
+        audit_record(action="deputy.end_service", actor=actor, target=deputy)
+    return deputy
+
+
+def deputy_link_user(*, deputy: Deputy, login: str, actor: Any) -> Deputy:
+    """Link a deputy to their global account, found by username or phone, and let that account
+    in here as a deputy. One person may so hold seats in several congresses with one login."""
+    login = login.strip()
+    if not login:
+        raise DomainError("deputy_login_required", _("请填写账号或手机号。"), field="login")
+    matches = list(User.objects.filter(Q(username=login) | Q(phone=login), is_active=True)[:2])
+    if not matches:
+        raise DomainError("deputy_login_unknown", _("未找到该账号或手机号。"), field="login")
+    if len(matches) > 1:
+        raise Conflict(
+            "deputy_login_ambiguous", _("该手机号对应多个账号，请改用账号名。"), field="login"
+        )
+    user = matches[0]
+    with transaction.atomic():
+        deputy = Deputy.objects.select_for_update().select_related("term").get(pk=deputy.pk)
+        taken = Deputy.objects.filter(term=deputy.term, user=user).exclude(pk=deputy.pk)
+        if taken.exists():
+            raise Conflict("deputy_user_taken", _("该账号已关联本届另一名代表。"), field="login")
+        deputy.user = user
+        deputy.save(update_fields=["user"])
+        membership_grant(
+            user=user, congress=connection_tenant(), roles=[Role.DEPUTY], granted_by=actor
+        )
+        deputy_list_in_directory(deputy)
+        audit_record(
+            action="deputy.link_user", actor=actor, target=deputy, payload={"user": user.pk}
+        )
     return deputy
