@@ -45,3 +45,7 @@ def listing_of(*, congress_id: int, deputy_id: int) -> DeputyListing | None:
         .filter(congress_id=congress_id, deputy_id=deputy_id)
         .first()
     )
+
+
+def listing_get(*, listing_id: int) -> DeputyListing | None:
+    return DeputyListing.objects.select_related("congress").filter(pk=listing_id).first()

@@ -6,3 +6,7 @@ class StationsConfig(AppConfig):
     name = "tenants.linkage.stations"
     label = "stations"
     verbose_name = _("代表联络站")
+
+    def ready(self) -> None:
+        # Registers the receiver of station assignments and the figures for the rollups.
+        from . import indicators, receivers  # noqa: F401

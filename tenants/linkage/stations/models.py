@@ -76,8 +76,8 @@ class Resident(models.Model):
     # A deputy of another congress: the directory listing and its congress, no foreign keys
     # into the public schema (Citus-ready, DESIGN.md §8).
     listing_id = models.PositiveBigIntegerField(_("名录编号"), null=True, blank=True)
-    home_congress_id = models.PositiveBigIntegerField(_("所属人大编号"), null=True, blank=True)
-    home_deputy_id = models.PositiveBigIntegerField(_("所属人大的代表编号"), null=True, blank=True)
+    home_congress_id = models.PositiveBigIntegerField(_("所属人大编号"))
+    home_deputy_id = models.PositiveBigIntegerField(_("所属人大的代表编号"))
     # A snapshot for lists: the roster's or the listing's at assignment time.
     name = models.CharField(_("姓名"), max_length=50)
     level = models.CharField(_("代表层级"), max_length=16)
@@ -245,6 +245,9 @@ class Posting(models.Model):
     station_tier = models.CharField(_("层级"), max_length=16, choices=Tier.choices)
     station_address = models.CharField(_("地址"), max_length=200)
     active = models.BooleanField(_("在站"), default=True)
+    station_opening_hours = models.CharField(_("开放时间"), max_length=100, blank=True)
+    # The published reception days with this deputy on duty: [{date, starts_at, ends_at}].
+    receptions = models.JSONField(_("接待安排"), default=list)
     # The newest dispatch applied: an older one arriving late changes nothing.
     dispatch_id = models.PositiveBigIntegerField()
     updated_at = models.DateTimeField(default=timezone.now)

@@ -1,0 +1,73 @@
+"""Station reads, with what each caller needs fetched up front."""
+
+from datetime import date
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from .models import Assessment, ChecklistItem, Posting, ReceptionDay, Resident, Station
+
+
+def station_list() -> QuerySet[Station]:
+    return Station.objects.select_related("parent").annotate(
+        resident_count=Count("residents", distinct=True),
+    )
+
+
+def station_detail(*, station_id: int) -> Station | None:
+    return (
+        Station.objects.select_related("parent")
+        .prefetch_related(
+            "staff",
+            Prefetch("residents", queryset=Resident.objects.select_related("deputy")),
+            Prefetch(
+                "receptions",
+                queryset=ReceptionDay.objects.prefetch_related("on_duty").order_by(
+                    "date", "starts_at"
+                ),
+            ),
+        )
+        .filter(pk=station_id)
+        .first()
+    )
+
+
+def station_public(*, station_id: int, today: date) -> Station | None:
+    """What the public page shows: the station, its residents and its published, coming rota."""
+    upcoming = (
+        ReceptionDay.objects.filter(published_at__isnull=False, date__gte=today)
+        .prefetch_related("on_duty")
+        .order_by("date", "starts_at")
+    )
+    return (
+        Station.objects.prefetch_related(
+            "staff", "residents", Prefetch("receptions", queryset=upcoming, to_attr="public_rota")
+        )
+        .filter(pk=station_id)
+        .first()
+    )
+
+
+def checklist_items(*, active_only: bool = True) -> QuerySet[ChecklistItem]:
+    items = ChecklistItem.objects.all()
+    return items.filter(active=True) if active_only else items
+
+
+def assessment_for(*, station_id: int, year: int) -> Assessment | None:
+    return (
+        Assessment.objects.prefetch_related("scores__item")
+        .filter(station_id=station_id, year=year)
+        .first()
+    )
+
+
+def posting_list(*, active_only: bool = False) -> QuerySet[Posting]:
+    postings = Posting.objects.select_related("deputy")
+    return postings.filter(active=True) if active_only else postings
+
+
+def resident_of(*, resident_id: int) -> Resident | None:
+    return Resident.objects.select_related("station").filter(pk=resident_id).first()
+
+
+def stations_with_deputy(*, deputy_id: int) -> QuerySet[Station]:
+    return Station.objects.filter(Q(residents__deputy_id=deputy_id)).distinct()

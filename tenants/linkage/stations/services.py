@@ -1,0 +1,490 @@
+"""Station writes: one transaction and one audit entry each.
+
+Assigning a deputy of another congress (进站 of a higher-level deputy): this congress picks them
+from the public directory, keeps a snapshot of the listing, and tells the deputy's own congress by
+a `stations.assignment` dispatch. The payload is a whole snapshot of what that congress may know:
+the station's public particulars, whether the assignment stands, and the published reception days
+on which the deputy is on duty. Ending the assignment, or publishing or cancelling a reception day
+with them on duty, sends a fresh snapshot."""
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime, time
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit.services import audit_record
+from congresses.models import Congress
+from crossing.services import dispatch_send
+from directory.models import DeputyListing
+from directory.selectors import congress_related_ids, listing_get
+from ops.errors import Conflict, DomainError, NotAllowed
+from ops.tenancy import connection_tenant
+from outbox.services import outbox_emit
+from tenants.deputies.models import Deputy
+
+from . import rules
+from .models import (
+    Assessment,
+    AssessmentScore,
+    ChecklistItem,
+    ReceptionDay,
+    Resident,
+    StaffMember,
+    Station,
+    StationSettings,
+    Tier,
+)
+
+ROLLUP_TOPIC = "stations"
+ASSIGNMENT_KIND = "stations.assignment"
+STATION_FIELDS = ("name", "tier", "parent", "address", "opening_hours", "phone", "introduction")
+
+
+def settings_get() -> StationSettings:
+    found = StationSettings.objects.first()
+    return found or StationSettings(star_thresholds=list(rules.DEFAULT_STAR_THRESHOLDS))
+
+
+def settings_update(
+    *, notice_days: int, star_thresholds: Sequence[int], actor: Any
+) -> StationSettings:
+    if not 0 <= notice_days <= 30:
+        raise DomainError(
+            "notice_days_invalid", _("提前公告天数须在 0 到 30 天之间。"), field="notice_days"
+        )
+    if rules.thresholds_problem(star_thresholds) is not None:
+        raise DomainError(
+            "star_thresholds_invalid",
+            _("星级分数线须为 5 个递增的百分数（1 至 100）。"),
+            field="star_thresholds",
+        )
+    with transaction.atomic():
+        current = StationSettings.objects.select_for_update().first() or StationSettings()
+        current.notice_days = notice_days
+        current.star_thresholds = list(star_thresholds)
+        current.save()
+        audit_record(
+            action="stations.settings_update", actor=actor, target=current,
+            payload={"notice_days": notice_days, "star_thresholds": list(star_thresholds)},
+        )  # fmt: skip
+    return current
+
+
+# Stations --------------------------------------------------------------------------------------
+
+
+def _check_station(fields: Mapping[str, Any], station: Station | None = None) -> None:
+    if not str(fields.get("name", "")).strip():
+        raise DomainError("station_name_required", _("请填写联络站名称。"), field="name")
+    if not str(fields.get("address", "")).strip():
+        raise DomainError("station_address_required", _("请填写联络站地址。"), field="address")
+    tier = fields.get("tier")
+    if tier not in Tier.values:
+        raise DomainError("station_tier_invalid", _("联络站层级无效。"), field="tier")
+    parent: Station | None = fields.get("parent")
+    if parent is not None:
+        if station is not None and parent.pk == station.pk:
+            raise DomainError("station_parent_invalid", _("上级站不能是本站。"), field="parent")
+        if not rules.parent_tier_fits(tier=tier, parent_tier=parent.tier):
+            raise DomainError(
+                "station_parent_invalid", _("上级站的层级须高于本站。"), field="parent"
+            )
+
+
+def station_create(
+    *,
+    name: str,
+    tier: str,
+    address: str,
+    actor: Any,
+    parent: Station | None = None,
+    opening_hours: str = "",
+    phone: str = "",
+    introduction: str = "",
+) -> Station:
+    fields = {
+        "name": name.strip(), "tier": tier, "parent": parent, "address": address.strip(),
+        "opening_hours": opening_hours, "phone": phone, "introduction": introduction,
+    }  # fmt: skip
+    _check_station(fields)
+    with transaction.atomic():
+        station = Station.objects.create(**fields)
+        outbox_emit(topic=ROLLUP_TOPIC)
+        audit_record(action="stations.station_create", actor=actor, target=station)
+    return station
+
+
+def station_update(*, station: Station, actor: Any, **changes: Any) -> Station:
+    unknown = set(changes) - set(STATION_FIELDS)
+    if unknown:
+        raise ValueError(f"not station fields: {sorted(unknown)}")
+    with transaction.atomic():
+        station = Station.objects.select_for_update().get(pk=station.pk)
+        fields = {name: getattr(station, name) for name in STATION_FIELDS} | changes
+        _check_station(fields, station)
+        for name, value in changes.items():
+            setattr(station, name, value.strip() if name in ("name", "address") else value)
+        station.save()
+        for resident in station.residents.filter(listing_id__isnull=False):
+            _send_assignment(resident, station)
+        audit_record(
+            action="stations.station_update", actor=actor, target=station,
+            payload={"fields": sorted(changes)},
+        )  # fmt: skip
+    return station
+
+
+def station_staff_set(
+    *, station: Station, staff: Sequence[Mapping[str, str]], actor: Any
+) -> list[StaffMember]:
+    """Replace the station's staff list (站长, 副站长, 联络员)."""
+    for member in staff:
+        if not member.get("name", "").strip():
+            raise DomainError("staff_name_required", _("请填写站务人员姓名。"), field="staff")
+        if member.get("duty") not in StaffMember.Duty.values:
+            raise DomainError("staff_duty_invalid", _("站务人员职务无效。"), field="staff")
+    if sum(1 for member in staff if member["duty"] == StaffMember.Duty.HEAD) > 1:
+        raise DomainError("staff_one_head", _("一个联络站只设一名站长。"), field="staff")
+    with transaction.atomic():
+        station = Station.objects.select_for_update().get(pk=station.pk)
+        station.staff.all().delete()
+        members = StaffMember.objects.bulk_create(
+            StaffMember(
+                station=station, name=m["name"].strip(), duty=m["duty"], phone=m.get("phone", "")
+            )
+            for m in staff
+        )
+        audit_record(
+            action="stations.staff_set", actor=actor, target=station, payload={"count": len(staff)}
+        )
+    return members
+
+
+# Residents (进站) --------------------------------------------------------------------------------
+
+
+def _assignment_payload(resident: Resident, station: Station, *, active: bool) -> dict[str, Any]:
+    """What the deputy's own congress learns: the station's public particulars and the deputy's
+    published duty days here. Nothing about other residents, staff, or constituents."""
+    receptions = (
+        resident.receptions.filter(published_at__isnull=False).order_by("date", "starts_at")
+        if active
+        else ReceptionDay.objects.none()
+    )
+    return {
+        "deputy_id": resident.home_deputy_id,
+        "active": active,
+        "station": {
+            "name": station.name,
+            "tier": station.tier,
+            "address": station.address,
+            "opening_hours": station.opening_hours,
+        },
+        "receptions": [
+            {
+                "date": r.date.isoformat(),
+                "starts_at": r.starts_at.strftime("%H:%M"),
+                "ends_at": r.ends_at.strftime("%H:%M"),
+            }
+            for r in receptions
+        ],
+    }
+
+
+def _send_assignment(resident: Resident, station: Station, *, active: bool = True) -> None:
+    target = Congress.objects.get(pk=resident.home_congress_id)
+    dispatch_send(
+        kind=ASSIGNMENT_KIND, target=target, origin_ref=resident.pk,
+        payload=_assignment_payload(resident, station, active=active),
+    )  # fmt: skip
+
+
+def residency_add(
+    *,
+    station: Station,
+    actor: Any,
+    deputy: Deputy | None = None,
+    listing_id: int | None = None,
+) -> Resident:
+    """进站: station a deputy of this roster, or one of another congress from the directory."""
+    if (deputy is None) == (listing_id is None):
+        raise DomainError("resident_choice", _("请选择一名代表。"), field="deputy")
+    here = connection_tenant()
+    with transaction.atomic():
+        station = Station.objects.select_for_update().get(pk=station.pk)
+        listing = None
+        if listing_id is not None:
+            listing = listing_get(listing_id=listing_id)
+            if listing is None or listing.congress_id not in congress_related_ids(here):
+                raise DomainError("listing_unknown", _("名录中没有这名代表。"), field="listing")
+            if listing.congress_id == here.pk:  # one of ours, picked from the directory
+                deputy = Deputy.objects.filter(pk=listing.deputy_id).first()
+                listing = None
+                if deputy is None:
+                    raise DomainError("listing_unknown", _("名录中没有这名代表。"), field="listing")
+        if deputy is not None:
+            resident = _station_local(station, deputy, here)
+        else:
+            assert listing is not None
+            resident = _station_guest(station, listing)
+        audit_record(
+            action="stations.residency_add", actor=actor, target=resident,
+            payload={"station": station.pk, "home_congress": resident.home_congress_id},
+        )  # fmt: skip
+    return resident
+
+
+def _station_local(station: Station, deputy: Deputy, here: Any) -> Resident:
+    if deputy.status != Deputy.Status.SERVING:
+        raise DomainError("deputy_not_serving", _("该代表已不在任。"), field="deputy")
+    if station.residents.filter(deputy=deputy).exists():
+        raise Conflict("resident_exists", _("该代表已在本站。"), field="deputy")
+    return Resident.objects.create(
+        station=station, deputy=deputy, name=deputy.name, level=deputy.level,
+        home_congress_id=here.pk, home_deputy_id=deputy.pk, home_congress_name=here.name,
+    )  # fmt: skip
+
+
+def _station_guest(station: Station, listing: DeputyListing) -> Resident:
+    if not listing.serving:
+        raise DomainError("deputy_not_serving", _("该代表已不在任。"), field="listing")
+    if station.residents.filter(listing_id=listing.pk).exists():
+        raise Conflict("resident_exists", _("该代表已在本站。"), field="listing")
+    resident = Resident.objects.create(
+        station=station, listing_id=listing.pk, name=listing.name, level=listing.level,
+        home_congress_id=listing.congress_id, home_deputy_id=listing.deputy_id,
+        home_congress_name=listing.congress.name,
+    )  # fmt: skip
+    _send_assignment(resident, station)
+    return resident
+
+
+def residency_end(*, resident: Resident, actor: Any) -> None:
+    """The deputy leaves the station; their own congress hears it when they came by the directory."""
+    with transaction.atomic():
+        resident = (
+            Resident.objects.select_related("station").select_for_update().get(pk=resident.pk)
+        )
+        if resident.is_guest:
+            _send_assignment(resident, resident.station, active=False)
+        audit_record(
+            action="stations.residency_end", actor=actor, target=resident,
+            payload={"station": resident.station_id, "home_congress": resident.home_congress_id},
+        )  # fmt: skip
+        resident.delete()
+
+
+# Reception days (接待日) -------------------------------------------------------------------------
+
+
+def reception_schedule(
+    *,
+    station: Station,
+    on: date,
+    starts_at: time,
+    ends_at: time,
+    on_duty: Sequence[Resident],
+    actor: Any,
+    topic: str = "",
+    now: datetime | None = None,
+) -> ReceptionDay:
+    """A draft reception day; it shows on the public page once published."""
+    today = timezone.localdate(now or timezone.now())
+    if on < today:
+        raise DomainError("reception_in_past", _("接待日不能早于今天。"), field="date")
+    if ends_at <= starts_at:
+        raise DomainError("reception_times_invalid", _("结束时间须晚于开始时间。"), field="ends_at")
+    if not on_duty:
+        raise DomainError("reception_no_deputy", _("请安排至少一名接待代表。"), field="on_duty")
+    if any(resident.station_id != station.pk for resident in on_duty):
+        raise DomainError(
+            "reception_not_resident", _("接待代表须为本站进站代表。"), field="on_duty"
+        )
+    with transaction.atomic():
+        reception = ReceptionDay.objects.create(
+            station=station, date=on, starts_at=starts_at, ends_at=ends_at, topic=topic.strip()
+        )
+        reception.on_duty.set(on_duty)
+        audit_record(
+            action="stations.reception_schedule", actor=actor, target=reception,
+            payload={"date": on.isoformat(), "on_duty": [r.pk for r in on_duty]},
+        )  # fmt: skip
+    return reception
+
+
+def _resend_guests(residents: Iterable[Resident], station: Station) -> None:
+    for resident in residents:
+        if resident.is_guest:
+            _send_assignment(resident, station)
+
+
+def reception_publish(
+    *, reception: ReceptionDay, actor: Any, now: datetime | None = None
+) -> ReceptionDay:
+    """公告: make a reception day public, no later than the congress's notice period before it."""
+    moment = now or timezone.now()
+    notice_days = settings_get().notice_days
+    with transaction.atomic():
+        reception = (
+            ReceptionDay.objects.select_for_update(of=("self",))
+            .select_related("station")
+            .get(pk=reception.pk)
+        )
+        if reception.published_at is not None:
+            raise Conflict("reception_published", _("该接待日已公告。"))
+        today = timezone.localdate(moment)
+        if not rules.notice_given(
+            reception_on=reception.date, today=today, notice_days=notice_days
+        ):
+            raise DomainError(
+                "reception_notice_short",
+                _("接待日须至少提前 %(n)d 天公告。") % {"n": notice_days},
+                field="date",
+            )
+        reception.published_at = moment
+        reception.save(update_fields=["published_at"])
+        _resend_guests(reception.on_duty.all(), reception.station)
+        audit_record(action="stations.reception_publish", actor=actor, target=reception)
+    return reception
+
+
+def reception_cancel(*, reception: ReceptionDay, actor: Any) -> None:
+    with transaction.atomic():
+        reception = (
+            ReceptionDay.objects.select_for_update(of=("self",))
+            .select_related("station")
+            .get(pk=reception.pk)
+        )
+        on_duty = list(reception.on_duty.all())
+        was_public = reception.published_at is not None
+        audit_record(
+            action="stations.reception_cancel", actor=actor, target=reception,
+            payload={"date": reception.date.isoformat(), "published": was_public},
+        )  # fmt: skip
+        reception.delete()
+        if was_public:
+            _resend_guests(on_duty, reception.station)
+
+
+# The standardisation checklist (N有) -------------------------------------------------------------
+
+
+def checklist_item_add(
+    *, title: str, weight: int, actor: Any, guidance: str = "", position: int | None = None
+) -> ChecklistItem:
+    if not title.strip():
+        raise DomainError("checklist_title_required", _("请填写标准名称。"), field="title")
+    if not 0 < weight <= 100:
+        raise DomainError("checklist_weight_invalid", _("分值须在 1 到 100 之间。"), field="weight")
+    with transaction.atomic():
+        if position is None:
+            position = ChecklistItem.objects.count() + 1
+        item = ChecklistItem.objects.create(
+            title=title.strip(), weight=weight, guidance=guidance.strip(), position=position
+        )
+        audit_record(action="stations.checklist_item_add", actor=actor, target=item)
+    return item
+
+
+def checklist_item_retire(*, item: ChecklistItem, actor: Any) -> ChecklistItem:
+    """Retire an item: later assessments leave it out, earlier ones keep their scores."""
+    with transaction.atomic():
+        item = ChecklistItem.objects.select_for_update().get(pk=item.pk)
+        item.active = False
+        item.save(update_fields=["active"])
+        audit_record(action="stations.checklist_item_retire", actor=actor, target=item)
+    return item
+
+
+Scores = Mapping[int, int]  # checklist item id -> points
+
+
+def _check_scores(scores: Scores, items: Sequence[ChecklistItem], field: str) -> None:
+    by_id = {item.pk: item for item in items}
+    unknown = set(scores) - set(by_id)
+    if unknown:
+        raise DomainError("score_item_unknown", _("评分含有未启用的标准。"), field=field)
+    missing = [item.title for item in items if item.pk not in scores]
+    if missing:
+        raise DomainError(
+            "score_missing", _("以下标准尚未评分：%(t)s") % {"t": "、".join(missing)}, field=field
+        )
+    for item_id, score in scores.items():
+        if not 0 <= score <= by_id[item_id].weight:
+            raise DomainError(
+                "score_out_of_range",
+                _("“%(t)s”的得分须在 0 到 %(w)d 之间。")
+                % {"t": by_id[item_id].title, "w": by_id[item_id].weight},
+                field=field,
+            )
+
+
+def assessment_self_assess(
+    *, station: Station, year: int, scores: Scores, actor: Any, now: datetime | None = None
+) -> Assessment:
+    """The station's self-assessment of the year, submitted for review."""
+    items = list(ChecklistItem.objects.filter(active=True))
+    if not items:
+        raise DomainError("checklist_empty", _("尚未设置规范化建设标准。"))
+    _check_scores(scores, items, "self_scores")
+    with transaction.atomic():
+        assessment, _created = Assessment.objects.select_for_update().get_or_create(
+            station=station, year=year
+        )
+        if assessment.state == Assessment.State.REVIEWED:
+            raise Conflict("assessment_reviewed", _("本年度评定已完成，不能再自评。"))
+        assessment.scores.all().delete()
+        AssessmentScore.objects.bulk_create(
+            AssessmentScore(assessment=assessment, item=item, self_score=scores[item.pk])
+            for item in items
+        )
+        assessment.self_total = rules.score_percent([(i.weight, scores[i.pk]) for i in items])
+        assessment.state = Assessment.State.SUBMITTED
+        assessment.submitted_by = actor if getattr(actor, "pk", None) else None
+        assessment.submitted_at = now or timezone.now()
+        assessment.save()
+        audit_record(
+            action="stations.assessment_self_assess", actor=actor, target=assessment,
+            payload={"year": year, "total": str(assessment.self_total)},
+        )  # fmt: skip
+    return assessment
+
+
+def assessment_review(
+    *,
+    assessment: Assessment,
+    scores: Scores,
+    actor: Any,
+    note: str = "",
+    now: datetime | None = None,
+) -> Assessment:
+    """The review of a submitted self-assessment: scores per item, the total, the stars."""
+    with transaction.atomic():
+        assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+        if assessment.state != Assessment.State.SUBMITTED:
+            raise Conflict("assessment_not_submitted", _("该联络站尚未提交自评，或已评定。"))
+        if actor is not None and assessment.submitted_by_id == getattr(actor, "pk", None):
+            raise NotAllowed("assessment_self_review", _("自评人不能评审本站的自评。"))
+        rows = list(assessment.scores.select_related("item"))
+        _check_scores(scores, [row.item for row in rows], "review_scores")
+        for row in rows:
+            row.review_score = scores[row.item_id]
+        AssessmentScore.objects.bulk_update(rows, ["review_score"])
+        assessment.review_total = rules.score_percent(
+            [(r.item.weight, r.review_score or 0) for r in rows]
+        )
+        assessment.stars = rules.stars_for(assessment.review_total, settings_get().star_thresholds)
+        assessment.state = Assessment.State.REVIEWED
+        assessment.reviewed_by = actor if getattr(actor, "pk", None) else None
+        assessment.reviewed_at = now or timezone.now()
+        assessment.review_note = note.strip()
+        assessment.save()
+        outbox_emit(topic=ROLLUP_TOPIC)
+        audit_record(
+            action="stations.assessment_review", actor=actor, target=assessment,
+            payload={"total": str(assessment.review_total), "stars": assessment.stars},
+        )  # fmt: skip
+    return assessment
