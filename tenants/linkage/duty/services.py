@@ -1,0 +1,204 @@
+"""Duty-record writes. Each is one transaction with its audit entry; scores change with the
+entries, so every write that changes them tells the rollups (topic "activities")."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit.services import audit_record
+from ops.errors import Conflict, DomainError, NotAllowed
+from outbox.services import outbox_emit
+from tenants.deputies.models import Deputy
+
+from . import rules
+from .models import DutyEntry, DutySettings, Kind, Objection, PointRule, Publication
+from .selectors import publication_open_for, scheme_current
+
+TOPIC = "activities"
+
+
+def duty_entry_record(
+    *, deputy: Deputy, kind: str, source_ref: str, occurred_on: date, title: str = "",
+    actor: Any | None = None,
+) -> DutyEntry:  # fmt: skip
+    """Record what a deputy did, once per (kind, source_ref, deputy): recording it again returns
+    the entry as it is (a withdrawn one counts again; one voided on objection stays voided)."""
+    if kind not in Kind.values:
+        raise DomainError("duty_kind_invalid", _("履职类型无效。"), field="kind")
+    source_ref = source_ref.strip()
+    if not source_ref:
+        raise DomainError("duty_source_required", _("请填写履职记录的来源。"), field="source_ref")
+    with transaction.atomic():
+        entry, created = DutyEntry.objects.select_for_update().get_or_create(
+            deputy=deputy, kind=kind, source_ref=source_ref[:100],
+            defaults={
+                "occurred_on": occurred_on, "title": title[:200],
+                "recorded_by_id": getattr(actor, "pk", None),
+            },
+        )  # fmt: skip
+        if not created and entry.state != DutyEntry.State.WITHDRAWN:
+            return entry
+        if not created:
+            entry.state = DutyEntry.State.COUNTED
+            entry.occurred_on = occurred_on
+            entry.save(update_fields=["state", "occurred_on"])
+        audit_record(
+            action="duty.entry_record", actor=actor, target=entry,
+            payload={"kind": kind, "source_ref": source_ref, "deputy": deputy.pk},
+        )  # fmt: skip
+        outbox_emit(topic=TOPIC)
+    return entry
+
+
+def duty_entry_withdraw(
+    *, deputy: Deputy, kind: str, source_ref: str, actor: Any | None = None
+) -> DutyEntry | None:
+    """Take back a counted entry because the deputy's own act changed (a leave, then attending)."""
+    with transaction.atomic():
+        entry = (
+            DutyEntry.objects.select_for_update()
+            .filter(deputy=deputy, kind=kind, source_ref=source_ref, state=DutyEntry.State.COUNTED)
+            .first()
+        )
+        if entry is None:
+            return None
+        entry.state = DutyEntry.State.WITHDRAWN
+        entry.save(update_fields=["state"])
+        audit_record(action="duty.entry_withdraw", actor=actor, target=entry)
+        outbox_emit(topic=TOPIC)
+    return entry
+
+
+@dataclass(frozen=True)
+class RuleChange:
+    kind: str
+    points: Decimal
+    quarter_cap: Decimal | None = None
+    year_cap: Decimal | None = None
+
+
+def duty_rules_set(
+    *, changes: list[RuleChange], actor: Any, base_score: Decimal | None = None,
+    ceiling: Decimal | None = None, clear_ceiling: bool = False, good_from: Decimal | None = None,
+    fair_from: Decimal | None = None, objection_days: int | None = None,
+) -> DutySettings:  # fmt: skip
+    """Change points per kind, caps, the base, the ceiling and the bands; refused as a whole if
+    the result does not hold together."""
+    with transaction.atomic():
+        settings = DutySettings.objects.select_for_update().filter(pk=1).first() or DutySettings(
+            pk=1
+        )
+        for name, value in (
+            ("base_score", base_score), ("ceiling", ceiling), ("good_from", good_from),
+            ("fair_from", fair_from), ("objection_days", objection_days),
+        ):  # fmt: skip
+            if value is not None:
+                setattr(settings, name, value)
+        if clear_ceiling:
+            settings.ceiling = None
+        for change in changes:
+            if change.kind not in Kind.values:
+                raise DomainError("duty_kind_invalid", _("履职类型无效。"), field="kind")
+        settings.save()
+        for change in changes:
+            PointRule.objects.update_or_create(
+                kind=change.kind,
+                defaults={
+                    "points": change.points, "quarter_cap": change.quarter_cap,
+                    "year_cap": change.year_cap,
+                },
+            )  # fmt: skip
+        problems = scheme_current().problems()
+        if problems:
+            raise DomainError(problems[0], _("积分规则不成立：%(p)s") % {"p": ", ".join(problems)})
+        audit_record(
+            action="duty.rules_set", actor=actor, target=settings,
+            payload={"kinds": [c.kind for c in changes], "good_from": str(settings.good_from),
+                     "fair_from": str(settings.fair_from)},
+        )  # fmt: skip
+        outbox_emit(topic=TOPIC)
+    return settings
+
+
+def publication_publish(
+    *, year: int, quarter: int, actor: Any, now: datetime | None = None
+) -> Publication:
+    """季度亮分: publish a quarter once it has begun; objections are open for the set days."""
+    now = now or timezone.now()
+    if quarter not in (1, 2, 3, 4):
+        raise DomainError("quarter_invalid", _("季度须为 1 至 4。"), field="quarter")
+    first, _last = rules.quarter_span(year, quarter)
+    if first > timezone.localdate(now):
+        raise DomainError("quarter_not_begun", _("该季度尚未开始，不能公示。"), field="quarter")
+    with transaction.atomic():
+        if Publication.objects.filter(year=year, quarter=quarter).exists():
+            raise Conflict("publication_exists", _("该季度已经公示。"))
+        days = (
+            DutySettings.objects.filter(pk=1).values_list("objection_days", flat=True).first()
+        ) or 7
+        publication = Publication.objects.create(
+            year=year, quarter=quarter, published_at=now,
+            objection_until=now + timedelta(days=days), published_by_id=getattr(actor, "pk", None),
+        )  # fmt: skip
+        audit_record(
+            action="duty.publish", actor=actor, target=publication,
+            payload={"year": year, "quarter": quarter},
+        )  # fmt: skip
+    return publication
+
+
+def objection_file(
+    *, entry: DutyEntry, deputy: Deputy, reason: str, actor: Any, now: datetime | None = None
+) -> Objection:
+    """A deputy disputes an entry of their own record while its quarter's window is open."""
+    now = now or timezone.now()
+    if entry.deputy_id != deputy.pk:
+        raise NotAllowed("objection_not_own", _("只能对本人的履职记录提出异议。"))
+    if not reason.strip():
+        raise DomainError("objection_reason_required", _("请填写异议理由。"), field="reason")
+    with transaction.atomic():
+        publication = publication_open_for(entry.occurred_on, now=now)
+        if publication is None:
+            raise DomainError("objection_window_closed", _("该记录所在季度不在公示异议期内。"))
+        if entry.state == DutyEntry.State.VOIDED:
+            raise Conflict("entry_voided", _("该记录已核减。"))
+        if Objection.objects.filter(entry=entry, state=Objection.State.OPEN).exists():
+            raise Conflict("objection_pending", _("该记录已有待处理的异议。"))
+        objection = Objection.objects.create(
+            entry=entry, publication=publication, reason=reason.strip(), filed_at=now
+        )
+        audit_record(action="duty.objection_file", actor=actor, target=objection)
+    return objection
+
+
+def objection_decide(
+    *, objection: Objection, uphold: bool, note: str, actor: Any, now: datetime | None = None
+) -> Objection:
+    """Staff decide: upheld voids the entry (the score recomputes), rejected leaves it."""
+    with transaction.atomic():
+        objection = (
+            Objection.objects.select_for_update().select_related("entry").get(pk=objection.pk)
+        )
+        if objection.state != Objection.State.OPEN:
+            raise Conflict("objection_decided", _("该异议已处理。"))
+        if not note.strip():
+            raise DomainError("decision_note_required", _("请填写处理意见。"), field="note")
+        objection.state = Objection.State.UPHELD if uphold else Objection.State.REJECTED
+        objection.decision_note = note.strip()
+        objection.decided_by_id = getattr(actor, "pk", None)
+        objection.decided_at = now or timezone.now()
+        objection.save(update_fields=["state", "decision_note", "decided_by_id", "decided_at"])
+        if uphold:
+            objection.entry.state = DutyEntry.State.VOIDED
+            objection.entry.save(update_fields=["state"])
+            outbox_emit(topic=TOPIC)
+        audit_record(
+            action="duty.objection_decide", actor=actor, target=objection,
+            payload={"uphold": uphold, "entry": objection.entry_id},
+        )  # fmt: skip
+    return objection
