@@ -1,5 +1,8 @@
 """Writes to the directory. Only the deputies services call these, inside their transaction."""
 
+from collections.abc import Sequence
+from typing import Any, Protocol
+
 from django.db import connection
 from django.utils import timezone
 
@@ -31,3 +34,48 @@ def listing_publish(
         },
     )  # fmt: skip
     return listing
+
+
+class ListedDeputy(Protocol):
+    pk: Any
+    user_id: int | None
+    name: str
+    level: str
+    delegation: str
+    status: str
+
+
+def listing_publish_many(
+    *, congress: Congress, term_number: int, deputies: Sequence[ListedDeputy]
+) -> None:
+    """Create or refresh the listings of many deputies of one term at once (a roster import)."""
+    if not connection.in_atomic_block:
+        raise RuntimeError("listing_publish_many must run inside the roster change's transaction")
+    now = timezone.now()
+    DeputyListing.objects.bulk_create(
+        [
+            DeputyListing(
+                congress=congress,
+                deputy_id=deputy.pk,
+                user_id=deputy.user_id,
+                term_number=term_number,
+                name=deputy.name,
+                level=deputy.level,
+                delegation=deputy.delegation,
+                serving=deputy.status == "serving",
+                updated_at=now,
+            )
+            for deputy in deputies
+        ],
+        update_conflicts=True,
+        unique_fields=["congress", "deputy_id"],
+        update_fields=[
+            "user_id",
+            "term_number",
+            "name",
+            "level",
+            "delegation",
+            "serving",
+            "updated_at",
+        ],
+    )
