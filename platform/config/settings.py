@@ -175,6 +175,10 @@ SPECTACULAR_SETTINGS = {
         "KindEnum": "tenants.voting.models.Round.Kind",
         "GovernanceKindEnum": "tenants.voting.models.GovernanceStep.Kind",
         "ProposalSourceEnum": "tenants.voting.models.Proposal.Source",
+        "BenchmarkKindEnum": "supervision.models.Kind",
+        "BenchmarkStateEnum": "supervision.models.State",
+        "GuidanceKindEnum": "supervision.models.Guidance.Kind",
+        "NominationStatusEnum": "supervision.models.Nomination.Status",
     },
 }
 

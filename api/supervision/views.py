@@ -1,0 +1,568 @@
+"""Guidance and benchmark rounds over HTTP. The caller's congress is the host's tenant: it issues
+and runs rounds as the issuer, or reads and nominates as a congress below. Every rule lives in
+platform/supervision; views check roles, pick objects through the tree and call services."""
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.exceptions import NotFound
+from rest_framework.parsers import MultiPartParser
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.roles import Role
+from api.inputs import validated
+from api.permissions import IsTenantMember, has_role, tenant_of
+from congresses.models import Congress, Level
+from congresses.selectors import congress_subtree
+from ops.errors import DomainError, NotAllowed
+from supervision import selectors, services
+from supervision.kinds import kind_spec
+from supervision.models import Attachment, BenchmarkRound, Guidance, Nomination, Objection
+from supervision.services import CriterionSpec
+
+from . import serializers as s
+
+STAFF = has_role(Role.STAFF)
+
+
+def _congress(request: Request) -> Congress:
+    congress = tenant_of(request)
+    assert isinstance(congress, Congress)
+    return congress
+
+
+def _user_id(request: Request) -> int:
+    user = request.user  # a member: the permission classes let no anonymous caller through
+    assert user is not None and user.pk is not None
+    return int(user.pk)
+
+
+def _not_found(what: str) -> NotFound:
+    return NotFound(_("%(what)s不存在。") % {"what": what}, code="not_found")
+
+
+def _issued_round(request: Request, pk: int) -> BenchmarkRound:
+    found = (
+        BenchmarkRound.objects.select_related("issuer")
+        .filter(pk=pk, issuer=_congress(request))
+        .first()
+    )
+    if found is None:
+        raise _not_found(_("评选"))
+    return found
+
+
+def _visible_round(request: Request, pk: int) -> BenchmarkRound:
+    found = selectors.rounds_visible_to(_congress(request)).filter(pk=pk).first()
+    if found is None:
+        raise _not_found(_("评选"))
+    return found
+
+
+def _round_out(request: Request, round_: BenchmarkRound) -> dict[str, Any]:
+    fresh = selectors.rounds_visible_to(_congress(request)).get(pk=round_.pk)
+    return dict(s.RoundOutSerializer(fresh, context={"congress_id": _congress(request).pk}).data)
+
+
+def _criteria(rows: list[dict[str, Any]]) -> list[CriterionSpec]:
+    return [
+        CriterionSpec(r["name"], r["weight"], r.get("indicator", ""), r.get("indicator_full"))
+        for r in rows
+    ]
+
+
+# --- Files and the tree -----------------------------------------------------------------------
+
+
+class FileUploadView(APIView):
+    permission_classes = [STAFF]
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(
+        operation_id="supervision_file_upload",
+        request={"multipart/form-data": s.FileUploadInSerializer},
+        responses={201: s.AttachmentOutSerializer},
+        summary="上传文件附件或推荐材料 / upload an attachment for guidance or a nomination",
+    )
+    def post(self, request: Request) -> Response:
+        upload = validated(s.FileUploadInSerializer, request)["file"]
+        attachment = services.attachment_store(
+            owner=_congress(request), uploaded_by=request.user, name=upload.name, data=upload.read()
+        )
+        return Response(s.AttachmentOutSerializer(attachment).data, status=status.HTTP_201_CREATED)
+
+
+class FileUrlView(APIView):
+    @extend_schema(
+        operation_id="supervision_file_url", responses=s.UrlOutSerializer,
+        summary="附件下载链接（限时）/ a short-lived download URL",
+    )  # fmt: skip
+    def get(self, request: Request, pk: int) -> Response:
+        attachment = Attachment.objects.filter(pk=pk).first()
+        if attachment is None or not selectors.attachment_readable(attachment, _congress(request)):
+            raise _not_found(_("附件"))
+        return Response({"url": selectors.attachment_download_url(attachment)})
+
+
+class SubordinateListView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="supervision_subordinates", responses=s.CongressBriefSerializer(many=True),
+        summary="所辖单位 / the congresses below this one",
+    )  # fmt: skip
+    def get(self, request: Request) -> Response:
+        me = _congress(request)
+        below = congress_subtree(me).exclude(pk=me.pk).order_by("division_code")
+        return Response(
+            [
+                {"id": c.pk, "name": c.name, "level": c.level, "parent_id": c.parent_id}
+                for c in below
+            ]
+        )
+
+
+# --- Guidance ---------------------------------------------------------------------------------
+
+
+def _targets(issuer: Congress, scope: str, ids: list[int]) -> list[Congress]:
+    below = congress_subtree(issuer).exclude(pk=issuer.pk)
+    if scope == "all":
+        return list(below)
+    if scope == "townships":
+        return list(below.filter(level=Level.TOWNSHIP))
+    if scope == "counties":
+        return list(below.filter(level=Level.COUNTY))
+    picked = list(Congress.objects.select_related("parent__parent").filter(pk__in=set(ids)))
+    if len(picked) != len(set(ids)):
+        raise DomainError("target_unknown", _("接收单位不存在。"), field="target_ids")
+    return picked
+
+
+class GuidanceListView(APIView):
+    def get_permissions(self) -> list[Any]:
+        issued = self.request.method == "POST" or self.request.query_params.get("box") == "issued"
+        return [STAFF()] if issued else [IsTenantMember()]
+
+    @extend_schema(
+        operation_id="supervision_guidance_list",
+        parameters=[
+            OpenApiParameter(
+                "box",
+                enum=["received", "issued"],
+                default="received",
+                description="received: 发给本单位的; issued: 本单位发出的（工作人员）",
+            )
+        ],
+        responses=s.GuidanceOutSerializer(many=True),
+        summary="指导意见与通知 / guidance received or issued",
+    )
+    def get(self, request: Request) -> Response:
+        me = _congress(request)
+        found: QuerySet[Guidance]
+        if request.query_params.get("box") == "issued":
+            found = selectors.guidance_issued(me)
+        else:
+            found = selectors.guidance_received(me, reader_id=_user_id(request))
+        return Response(s.GuidanceOutSerializer(found, many=True).data)
+
+    @extend_schema(
+        operation_id="supervision_guidance_issue", request=s.GuidanceInSerializer,
+        responses={201: s.GuidanceOutSerializer},
+        summary="下发指导意见或通知 / issue guidance or a notice",
+    )  # fmt: skip
+    def post(self, request: Request) -> Response:
+        data = validated(s.GuidanceInSerializer, request)
+        me = _congress(request)
+        guidance = services.guidance_issue(
+            issuer=me, actor=request.user, kind=data["kind"], title=data["title"],
+            body=data["body"], reference=data["reference"],
+            targets=_targets(me, data["scope"], data["target_ids"]),
+            attachment_ids=data["attachment_ids"],
+        )  # fmt: skip
+        found = selectors.guidance_issued(me).get(pk=guidance.pk)
+        return Response(s.GuidanceOutSerializer(found).data, status=status.HTTP_201_CREATED)
+
+
+class GuidanceDetailView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="supervision_guidance_receipts", responses=s.GuidanceDetailSerializer,
+        summary="发文详情与各单位阅读情况 / issued guidance with read receipts per congress",
+    )  # fmt: skip
+    def get(self, request: Request, pk: int) -> Response:
+        guidance = selectors.guidance_issued(_congress(request)).filter(pk=pk).first()
+        if guidance is None:
+            raise _not_found(_("文件"))
+        receipts = selectors.guidance_receipt_status(guidance)
+        return Response(
+            s.GuidanceDetailSerializer({"guidance": guidance, "receipts": receipts}).data
+        )
+
+
+class GuidanceReadView(APIView):
+    @extend_schema(
+        operation_id="supervision_guidance_read", request=None, responses=s.GuidanceOutSerializer,
+        summary="阅读收到的文件（记录已读）/ read received guidance (records the receipt)",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        me = _congress(request)
+        guidance = selectors.guidance_addressed_to(me, pk)
+        if guidance is None:
+            raise _not_found(_("文件"))
+        services.guidance_read(guidance=guidance, congress=me, reader=request.user)
+        found = selectors.guidance_received(me, reader_id=_user_id(request)).get(pk=pk)
+        return Response(s.GuidanceOutSerializer(found).data)
+
+
+# --- Benchmark rounds -------------------------------------------------------------------------
+
+
+class KindListView(APIView):
+    @extend_schema(
+        operation_id="supervision_kinds", responses=s.KindSpecSerializer(many=True),
+        summary="评选类别：排除条件、指标、默认评分项 / kinds: exclusions, indicators, default criteria",
+    )  # fmt: skip
+    def get(self, request: Request) -> Response:
+        return Response(s.kinds_payload())
+
+
+class RoundListView(APIView):
+    def get_permissions(self) -> list[Any]:
+        return [STAFF()] if self.request.method == "POST" else [IsTenantMember()]
+
+    @extend_schema(
+        operation_id="supervision_round_list", responses=s.RoundOutSerializer(many=True),
+        summary="本单位组织的和上级组织的评选 / rounds run here or above",
+    )  # fmt: skip
+    def get(self, request: Request) -> Response:
+        me = _congress(request)
+        rounds = selectors.rounds_visible_to(me)
+        return Response(
+            s.RoundOutSerializer(rounds, many=True, context={"congress_id": me.pk}).data
+        )
+
+    @extend_schema(
+        operation_id="supervision_round_create", request=s.RoundInSerializer,
+        responses={201: s.RoundOutSerializer}, summary="新建评选 / set up a round",
+    )  # fmt: skip
+    def post(self, request: Request) -> Response:
+        data = validated(s.RoundInSerializer, request)
+        criteria = _criteria(data.pop("criteria"))
+        round_ = services.round_create(
+            issuer=_congress(request), actor=request.user, criteria=criteria, **data
+        )
+        return Response(_round_out(request, round_), status=status.HTTP_201_CREATED)
+
+
+class RoundDetailView(APIView):
+    def get_permissions(self) -> list[Any]:
+        return [STAFF()] if self.request.method == "PATCH" else [IsTenantMember()]
+
+    @extend_schema(
+        operation_id="supervision_round_get", responses=s.RoundOutSerializer,
+        summary="评选详情 / one round",
+    )  # fmt: skip
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(_round_out(request, _visible_round(request, pk)))
+
+    @extend_schema(
+        operation_id="supervision_round_update", request=s.RoundUpdateInSerializer,
+        responses=s.RoundOutSerializer, summary="修改评选设置（筹备阶段）/ change a round's settings",
+    )  # fmt: skip
+    def patch(self, request: Request, pk: int) -> Response:
+        data = validated(s.RoundUpdateInSerializer, request)
+        criteria = _criteria(data.pop("criteria")) if "criteria" in data else None
+        round_ = services.round_update(
+            round_=_issued_round(request, pk), actor=request.user, criteria=criteria, **data
+        )
+        return Response(_round_out(request, round_))
+
+
+class RoundOpenView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="supervision_round_open", request=None, responses=s.RoundOutSerializer,
+        summary="开始推荐 / open nominations",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        round_ = services.round_open(round_=_issued_round(request, pk), actor=request.user)
+        return Response(_round_out(request, round_))
+
+
+class RoundCloseNominationsView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="supervision_round_close_nominations", request=None,
+        responses=s.RoundOutSerializer, summary="结束推荐、进入评审 / close nominations, start review",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        round_ = services.round_close_nominations(
+            round_=_issued_round(request, pk), actor=request.user
+        )
+        return Response(_round_out(request, round_))
+
+
+class NominationListView(APIView):
+    def get_permissions(self) -> list[Any]:
+        return [STAFF()] if self.request.method == "POST" else [IsTenantMember()]
+
+    @extend_schema(
+        operation_id="supervision_nomination_list", responses=s.NominationOutSerializer(many=True),
+        summary="推荐名单（组织单位看全部，下级只看本辖区）/ nominations, as far as the caller's tree reaches",
+    )  # fmt: skip
+    def get(self, request: Request, pk: int) -> Response:
+        round_ = _visible_round(request, pk)
+        found = selectors.nominations_visible_to(round_, _congress(request))
+        return Response(s.NominationOutSerializer(found, many=True).data)
+
+    @extend_schema(
+        operation_id="supervision_nomination_submit", request=s.NominationInSerializer,
+        responses={201: s.NominationOutSerializer}, summary="推荐 / nominate",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        data = validated(s.NominationInSerializer, request)
+        round_ = _visible_round(request, pk)
+        nomination = services.nomination_submit(
+            round_=round_, nominator=_congress(request), actor=request.user, **data
+        )
+        found = selectors.nominations_visible_to(round_, _congress(request)).get(pk=nomination.pk)
+        return Response(s.NominationOutSerializer(found).data, status=status.HTTP_201_CREATED)
+
+
+def _visible_nomination(request: Request, pk: int) -> Nomination:
+    found = Nomination.objects.select_related("round__issuer").filter(pk=pk).first()
+    me = _congress(request)
+    if (
+        found is None
+        or not selectors.nominations_visible_to(found.round, me).filter(pk=pk).exists()
+    ):
+        raise _not_found(_("推荐"))
+    return found
+
+
+class NominationWithdrawView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="supervision_nomination_withdraw", request=None,
+        responses=s.NominationOutSerializer, summary="撤回推荐 / withdraw a nomination",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        nomination = services.nomination_withdraw(
+            nomination=_visible_nomination(request, pk), congress=_congress(request),
+            actor=request.user,
+        )  # fmt: skip
+        found = selectors.nominations_visible_to(nomination.round, _congress(request))
+        return Response(s.NominationOutSerializer(found.get(pk=pk)).data)
+
+
+def _issued_nomination(request: Request, pk: int) -> Nomination:
+    found = (
+        Nomination.objects.select_related("round__issuer", "nominator__parent")
+        .prefetch_related("attachments")
+        .filter(pk=pk, round__issuer=_congress(request))
+        .first()
+    )
+    if found is None:
+        raise _not_found(_("推荐"))
+    return found
+
+
+def _sheet(request: Request, nomination: Nomination) -> dict[str, Any]:
+    criteria = list(nomination.round.criteria.all())
+    suggested = services.prefilled_scores(nomination, criteria)
+    mine = dict(
+        nomination.scores.filter(reviewer_id=_user_id(request)).values_list("criterion_id", "value")
+    )
+    labels = {i.key: str(i.label) for i in kind_spec(nomination.round.kind).indicators}
+    lines = [
+        {
+            "criterion_id": c.pk,
+            "name": c.name,
+            "weight": c.weight,
+            "indicator": c.indicator,
+            "indicator_label": labels.get(c.indicator, ""),
+            "indicator_value": (
+                None
+                if nomination.figures.get(c.indicator) is None
+                else str(nomination.figures[c.indicator])
+            ),
+            "prefill": suggested.get(c.pk),
+            "my_score": mine.get(c.pk),
+        }
+        for c in criteria
+    ]
+    return dict(s.ScoreSheetSerializer({"nomination": nomination, "lines": lines}).data)
+
+
+class ScoreSheetView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="supervision_score_sheet", responses=s.ScoreSheetSerializer,
+        summary="评分表（含指标预填）/ the score sheet with pre-filled scores",
+    )  # fmt: skip
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(_sheet(request, _issued_nomination(request, pk)))
+
+    @extend_schema(
+        operation_id="supervision_score_record", request=s.ScoreInSerializer,
+        responses=s.ScoreSheetSerializer, summary="评分 / score a nomination",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        raw = validated(s.ScoreInSerializer, request)["values"]
+        try:
+            values = {int(k): v for k, v in raw.items()}
+        except ValueError:
+            raise DomainError(
+                "criterion_unknown", _("评分项不属于本次评选。"), field="values"
+            ) from None
+        nomination = _issued_nomination(request, pk)
+        services.score_record(nomination=nomination, reviewer=request.user, values=values)
+        return Response(_sheet(request, nomination))
+
+
+class RankingView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="supervision_round_ranking", responses=s.RankingRowSerializer(many=True),
+        summary="综合得分排名 / nominations ranked by weighted score",
+    )  # fmt: skip
+    def get(self, request: Request, pk: int) -> Response:
+        rows = selectors.round_ranking(_issued_round(request, pk))
+        return Response(s.RankingRowSerializer(rows, many=True).data)
+
+
+class RoundDecideView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="supervision_round_decide", request=s.DecideInSerializer,
+        responses=s.RoundOutSerializer, summary="评选决定 / the committee's decision",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        data = validated(s.DecideInSerializer, request)
+        round_ = services.round_decide(
+            round_=_issued_round(request, pk), actor=request.user,
+            selected_ids=data["selected_ids"], note=data["note"],
+        )  # fmt: skip
+        return Response(_round_out(request, round_))
+
+
+class RoundPublicityView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="supervision_round_publicity", request=s.PublicityInSerializer,
+        responses=s.RoundOutSerializer, summary="开始公示 / start the public-notice period",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        data = validated(s.PublicityInSerializer, request)
+        round_ = services.round_start_publicity(
+            round_=_issued_round(request, pk), actor=request.user, **data
+        )
+        return Response(_round_out(request, round_))
+
+
+class ObjectionListView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="supervision_objection_list", responses=s.ObjectionOutSerializer(many=True),
+        summary="公示期异议 / objections received during the notice period",
+    )  # fmt: skip
+    def get(self, request: Request, pk: int) -> Response:
+        found = selectors.round_objections(_issued_round(request, pk))
+        return Response(s.ObjectionOutSerializer(found, many=True).data)
+
+    @extend_schema(
+        operation_id="supervision_objection_record", request=s.ObjectionInSerializer,
+        responses={201: s.ObjectionOutSerializer}, summary="登记异议 / record an objection",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        data = validated(s.ObjectionInSerializer, request)
+        round_ = _issued_round(request, pk)
+        nomination = round_.nominations.filter(pk=data["nomination_id"]).first()
+        if nomination is None:
+            raise _not_found(_("推荐"))
+        objection = services.objection_record(
+            nomination=nomination, actor=request.user, summary=data["summary"],
+            received_on=data["received_on"],
+        )  # fmt: skip
+        found = selectors.round_objections(round_).get(pk=objection.pk)
+        return Response(s.ObjectionOutSerializer(found).data, status=status.HTTP_201_CREATED)
+
+
+class ObjectionResolveView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="supervision_objection_resolve", request=s.ObjectionResolveInSerializer,
+        responses=s.ObjectionOutSerializer, summary="处理异议 / resolve an objection",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        data = validated(s.ObjectionResolveInSerializer, request)
+        objection = Objection.objects.filter(pk=pk, round__issuer=_congress(request)).first()
+        if objection is None:
+            raise _not_found(_("异议"))
+        services.objection_resolve(objection=objection, actor=request.user, **data)
+        found = selectors.round_objections(objection.round).get(pk=pk)
+        return Response(s.ObjectionOutSerializer(found).data)
+
+
+class RoundAnnounceView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="supervision_round_announce", request=None, responses=s.RoundOutSerializer,
+        summary="公布评选结果 / announce the result",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        round_ = services.round_announce(round_=_issued_round(request, pk), actor=request.user)
+        return Response(_round_out(request, round_))
+
+
+class RoundResultView(APIView):
+    @extend_schema(
+        operation_id="supervision_round_result", responses=s.RoundResultSerializer,
+        summary="公示或公布的名单 / the list in public notice or announced",
+    )  # fmt: skip
+    def get(self, request: Request, pk: int) -> Response:
+        round_ = _visible_round(request, pk)
+        lines = selectors.round_result(round_)
+        if not lines and round_.issuer_id != _congress(request).pk:
+            raise NotAllowed("result_not_public", _("评选结果尚未公示。"))
+        return Response(
+            {"round": _round_out(request, round_),
+             "lines": s.ResultLineSerializer(lines, many=True).data}
+        )  # fmt: skip
+
+
+class PublicRoundListView(APIView):
+    """The issuer's public portal: announced rounds and their lists, no login."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list[Any] = []
+
+    @extend_schema(
+        operation_id="public_benchmark_list", responses=s.PublicRoundSerializer(many=True),
+        summary="评选结果公布（公开）/ announced benchmark results (public)",
+    )  # fmt: skip
+    def get(self, request: Request) -> Response:
+        tenant = tenant_of(request)
+        if not isinstance(tenant, Congress):
+            return Response([])
+        return Response(
+            s.PublicRoundSerializer(selectors.rounds_announced_by(tenant), many=True).data
+        )

@@ -1,0 +1,277 @@
+"""Guidance and benchmark selection, in the public schema: both cross tenant lines by nature (the
+city writes once, every chosen township reads), so they live beside the tenant registry rather
+than in any one tenant's schema. Every read filters by the congress tree (selectors.py)."""
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Attachment(models.Model):
+    """A file of guidance or of a nomination, stored under its owner congress's prefix."""
+
+    owner = models.ForeignKey(
+        "congresses.Congress",
+        verbose_name=_("上传单位"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    key = models.CharField(max_length=300, unique=True)
+    name = models.CharField(_("文件名"), max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.BigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("附件")
+        verbose_name_plural = _("附件")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Guidance(models.Model):
+    """指导意见/通知 from a city (or a county) to chosen congresses below it."""
+
+    class Kind(models.TextChoices):
+        GUIDANCE = "guidance", _("指导意见")
+        NOTICE = "notice", _("通知")
+
+    issuer = models.ForeignKey(
+        "congresses.Congress",
+        verbose_name=_("发文单位"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    kind = models.CharField(_("类别"), max_length=16, choices=Kind.choices)
+    title = models.CharField(_("标题"), max_length=200)
+    reference = models.CharField(_("文号"), max_length=60, blank=True)
+    body = models.TextField(_("正文"))
+    issued_at = models.DateTimeField(_("发布时间"), default=timezone.now)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    attachments = models.ManyToManyField(Attachment, blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("指导意见/通知")
+        verbose_name_plural = _("指导意见/通知")
+        ordering = ["-issued_at", "-id"]
+        indexes = [models.Index(fields=["issuer", "-issued_at"], name="guidance_by_issuer")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class GuidanceTarget(models.Model):
+    guidance = models.ForeignKey(Guidance, on_delete=models.CASCADE, related_name="targets")
+    congress = models.ForeignKey("congresses.Congress", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["guidance", "congress"], name="guidance_target_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.guidance_id} -> {self.congress_id}"
+
+
+class GuidanceReceipt(models.Model):
+    """Who in a receiving congress read the guidance, and when they first did."""
+
+    guidance = models.ForeignKey(Guidance, on_delete=models.CASCADE, related_name="receipts")
+    congress = models.ForeignKey("congresses.Congress", on_delete=models.PROTECT, related_name="+")
+    reader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    read_at = models.DateTimeField(_("阅读时间"))
+
+    class Meta:
+        ordering = ["read_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["guidance", "congress", "reader"], name="guidance_receipt_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reader_id} read {self.guidance_id}"
+
+
+class Kind(models.TextChoices):
+    STATION = "station", _("示范联络站")
+    DEPUTY = "deputy", _("优秀代表")
+    CASE = "case", _("典型案例")
+
+
+class State(models.TextChoices):
+    """The states of a round; phases.py says what each allows and which comes next."""
+
+    DRAFT = "draft", _("筹备")
+    NOMINATING = "nominating", _("推荐")
+    REVIEWING = "reviewing", _("评审")
+    DECIDED = "decided", _("已决定")
+    PUBLICITY = "publicity", _("公示")
+    ANNOUNCED = "announced", _("已公布")
+
+
+class BenchmarkRound(models.Model):
+    """选树标杆: one selection of model stations, outstanding deputies or exemplary cases."""
+
+    issuer = models.ForeignKey(
+        "congresses.Congress",
+        verbose_name=_("组织单位"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    kind = models.CharField(_("评选类别"), max_length=16, choices=Kind.choices)
+    title = models.CharField(_("名称"), max_length=200)
+    year = models.PositiveSmallIntegerField(_("年度"))
+    description = models.TextField(_("说明"), blank=True)
+    quota = models.PositiveSmallIntegerField(_("评选名额"))
+    per_nominator_quota = models.PositiveSmallIntegerField(_("每单位推荐名额"), default=1)
+    exclusions = ArrayField(models.CharField(max_length=32), default=list, blank=True)
+    nominations_open_on = models.DateField(_("推荐开始日期"))
+    nominations_close_on = models.DateField(_("推荐截止日期"))
+    notice_starts_on = models.DateField(_("公示开始日期"), null=True, blank=True)
+    notice_ends_on = models.DateField(_("公示结束日期"), null=True, blank=True)
+    state = models.CharField(_("状态"), max_length=16, choices=State.choices, default=State.DRAFT)
+    decision_note = models.TextField(_("决定说明"), blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    announced_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("评选活动")
+        verbose_name_plural = _("评选活动")
+        ordering = ["-year", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                name="benchmark_round_window_ordered",
+                condition=Q(nominations_close_on__gte=models.F("nominations_open_on")),
+            ),
+            models.CheckConstraint(name="benchmark_round_quota_positive", condition=Q(quota__gt=0)),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Criterion(models.Model):
+    """A scoring criterion with its weight (the weights of a round sum to 100). A criterion tied to
+    a rollup indicator is pre-filled: `indicator_full` is the value that earns full marks."""
+
+    round = models.ForeignKey(BenchmarkRound, on_delete=models.CASCADE, related_name="criteria")
+    position = models.PositiveSmallIntegerField()
+    name = models.CharField(_("评分项"), max_length=100)
+    weight = models.PositiveSmallIntegerField(_("权重"))
+    indicator = models.CharField(_("对应指标"), max_length=40, blank=True)
+    indicator_full = models.DecimalField(
+        _("满分对应值"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["round", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "position"], name="criterion_position_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Nomination(models.Model):
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("已推荐")
+        WITHDRAWN = "withdrawn", _("已撤回")
+        SELECTED = "selected", _("入选")
+        NOT_SELECTED = "not_selected", _("未入选")
+        REVOKED = "revoked", _("公示后撤销")
+
+    round = models.ForeignKey(BenchmarkRound, on_delete=models.PROTECT, related_name="nominations")
+    nominator = models.ForeignKey(
+        "congresses.Congress",
+        verbose_name=_("推荐单位"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    nominee_name = models.CharField(_("推荐对象"), max_length=200)
+    nominee_detail = models.CharField(_("基本情况"), max_length=300, blank=True)
+    statement = models.TextField(_("推荐理由"))
+    # The nominator's answers to the round's exclusion questions, by exclusion code.
+    declarations = models.JSONField(default=dict, blank=True)
+    # The nominator's rollup indicators for the round's year, taken when nominations close.
+    figures = models.JSONField(default=dict, blank=True)
+    attachments = models.ManyToManyField(Attachment, blank=True, related_name="+")
+    status = models.CharField(
+        _("状态"), max_length=16, choices=Status.choices, default=Status.SUBMITTED
+    )
+    rank = models.PositiveSmallIntegerField(_("名次"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("推荐")
+        verbose_name_plural = _("推荐")
+        ordering = ["round", "submitted_at", "id"]
+        indexes = [models.Index(fields=["round", "nominator"], name="nomination_by_nominator")]
+
+    def __str__(self) -> str:
+        return self.nominee_name
+
+
+class Score(models.Model):
+    """One reviewer's score of one nomination on one criterion, 0 to 100."""
+
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="scores")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    value = models.DecimalField(max_digits=5, decimal_places=2)
+    prefilled = models.BooleanField(default=False)
+    scored_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["nomination", "criterion", "reviewer"], name="score_once_per_reviewer"
+            ),
+            models.CheckConstraint(
+                name="score_within_0_100", condition=Q(value__gte=0) & Q(value__lte=100)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nomination_id}/{self.criterion_id}: {self.value}"
+
+
+class Objection(models.Model):
+    """An objection received during 公示, recorded by the issuer's staff and resolved by them."""
+
+    round = models.ForeignKey(BenchmarkRound, on_delete=models.CASCADE, related_name="objections")
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="objections")
+    summary = models.TextField(_("异议内容"))
+    received_on = models.DateField(_("收到日期"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    upheld = models.BooleanField(_("异议成立"), null=True, blank=True)
+    resolution = models.TextField(_("处理结果"), blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["received_on", "id"]
+
+    def __str__(self) -> str:
+        return f"objection {self.pk} on {self.nomination_id}"

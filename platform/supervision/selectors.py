@@ -1,0 +1,257 @@
+"""Reads of guidance and benchmark rounds, always through the congress tree: an issuer sees what
+it issued, a congress below sees what was addressed to it or to its own subtree, never a
+sibling's."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+from urllib.parse import quote
+
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+
+from congresses.models import Congress
+from congresses.selectors import congress_subtree
+from filestore import storage
+
+from . import rules
+from .models import (
+    Attachment,
+    BenchmarkRound,
+    Guidance,
+    GuidanceReceipt,
+    GuidanceTarget,
+    Nomination,
+    Objection,
+    State,
+)
+from .phases import RESULT_VISIBLE
+from .services import round_totals
+
+
+def ancestor_ids(congress: Congress) -> list[int]:
+    ids: list[int] = []
+    node = congress.parent
+    while node is not None:
+        ids.append(node.pk)
+        node = node.parent
+    return ids
+
+
+# --- Guidance ---------------------------------------------------------------------------------
+
+
+def guidance_issued(issuer: Congress) -> QuerySet[Guidance]:
+    return (
+        Guidance.objects.filter(issuer=issuer)
+        .select_related("issuer", "issued_by")
+        .prefetch_related("attachments")
+        .annotate(
+            target_count=Count("targets", distinct=True),
+            read_count=Count("receipts__congress", distinct=True),
+        )
+    )
+
+
+def guidance_received(congress: Congress, *, reader_id: int) -> QuerySet[Guidance]:
+    return (
+        Guidance.objects.filter(targets__congress=congress)
+        .select_related("issuer", "issued_by")
+        .prefetch_related("attachments")
+        .annotate(
+            read_by_me=Exists(
+                GuidanceReceipt.objects.filter(
+                    guidance=OuterRef("pk"), congress=congress, reader_id=reader_id
+                )
+            ),
+            read_here=Exists(
+                GuidanceReceipt.objects.filter(guidance=OuterRef("pk"), congress=congress)
+            ),
+        )
+    )
+
+
+def guidance_addressed_to(congress: Congress, pk: int) -> Guidance | None:
+    return (
+        Guidance.objects.filter(pk=pk, targets__congress=congress)
+        .select_related("issuer", "issued_by")
+        .prefetch_related("attachments")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class Reader:
+    name: str
+    read_at: datetime
+
+
+@dataclass(frozen=True)
+class TargetReceipts:
+    congress_id: int
+    congress_name: str
+    level: str
+    parent_name: str
+    readers: list[Reader]
+
+    @property
+    def first_read_at(self) -> datetime | None:
+        return self.readers[0].read_at if self.readers else None
+
+
+def guidance_receipt_status(guidance: Guidance) -> list[TargetReceipts]:
+    """Per receiving congress: who read it and when, unread congresses included."""
+    targets = (
+        GuidanceTarget.objects.filter(guidance=guidance)
+        .select_related("congress__parent")
+        .order_by("congress__division_code")
+    )
+    receipts = list(
+        GuidanceReceipt.objects.filter(guidance=guidance)
+        .select_related("reader")
+        .order_by("read_at")
+    )
+    by_congress: dict[int, list[Reader]] = {}
+    for receipt in receipts:
+        by_congress.setdefault(receipt.congress_id, []).append(
+            Reader(name=str(receipt.reader), read_at=receipt.read_at)
+        )
+    return [
+        TargetReceipts(
+            congress_id=t.congress_id,
+            congress_name=t.congress.name,
+            level=t.congress.level,
+            parent_name=t.congress.parent.name if t.congress.parent else "",
+            readers=by_congress.get(t.congress_id, []),
+        )
+        for t in targets
+    ]
+
+
+# --- Attachments ------------------------------------------------------------------------------
+
+
+def attachment_readable(attachment: Attachment, congress: Congress) -> bool:
+    """Its owner reads it; so do the receivers of guidance it is attached to, and the issuer of
+    a round whose nomination carries it."""
+    if attachment.owner_id == congress.pk:
+        return True
+    through_guidance = Guidance.attachments.through.objects.filter(
+        attachment_id=attachment.pk, guidance__targets__congress=congress
+    ).exists()
+    if through_guidance:
+        return True
+    return Nomination.attachments.through.objects.filter(
+        attachment_id=attachment.pk, nomination__round__issuer=congress
+    ).exists()
+
+
+def attachment_download_url(attachment: Attachment) -> str:
+    return storage.client().presigned_get_object(
+        settings.S3_BUCKET,
+        attachment.key,
+        expires=timedelta(seconds=settings.PRESIGNED_URL_SECONDS),
+        response_headers={
+            "response-content-disposition": f"attachment; filename*=UTF-8''{quote(attachment.name)}"
+        },
+    )
+
+
+# --- Benchmark rounds -------------------------------------------------------------------------
+
+
+def rounds_visible_to(congress: Congress) -> QuerySet[BenchmarkRound]:
+    """The rounds a congress organises, and those of the congresses above it once past 筹备."""
+    return (
+        BenchmarkRound.objects.filter(
+            Q(issuer=congress) | (Q(issuer_id__in=ancestor_ids(congress)) & ~Q(state=State.DRAFT))
+        )
+        .select_related("issuer")
+        .prefetch_related("criteria")
+        .annotate(
+            nomination_count=Count(
+                "nominations", filter=~Q(nominations__status=Nomination.Status.WITHDRAWN)
+            )
+        )
+    )
+
+
+def nominations_visible_to(round_: BenchmarkRound, congress: Congress) -> QuerySet[Nomination]:
+    """All of the round's nominations for its issuer; for anyone else, those of its own subtree."""
+    nominations = (
+        Nomination.objects.filter(round=round_)
+        .select_related("nominator__parent", "submitted_by")
+        .prefetch_related("attachments")
+        .order_by("rank", "submitted_at", "id")
+    )
+    if round_.issuer_id == congress.pk:
+        return nominations
+    return nominations.filter(nominator__in=congress_subtree(congress))
+
+
+@dataclass(frozen=True)
+class RankedNomination:
+    nomination: Nomination
+    total: Decimal | None
+    rank: int
+    tied: bool
+    reviewers: int
+
+
+def round_ranking(round_: BenchmarkRound) -> list[RankedNomination]:
+    """The live nominations by weighted total, highest first, with ties marked."""
+    totals = round_totals(round_)
+    ranks = rules.ranks(totals)
+    reviewers = dict(
+        Nomination.objects.filter(pk__in=totals)
+        .annotate(n=Count("scores__reviewer", distinct=True))
+        .values_list("pk", "n")
+    )
+    nominations = Nomination.objects.filter(pk__in=totals).select_related("nominator__parent")
+    rank_counts: dict[int, int] = {}
+    for r in ranks.values():
+        rank_counts[r] = rank_counts.get(r, 0) + 1
+    rows = [
+        RankedNomination(
+            nomination=n,
+            total=totals[n.pk],
+            rank=ranks[n.pk],
+            tied=totals[n.pk] is not None and rank_counts[ranks[n.pk]] > 1,
+            reviewers=reviewers.get(n.pk, 0),
+        )
+        for n in nominations
+    ]
+    return sorted(rows, key=lambda row: (row.rank, row.nomination.pk))
+
+
+def round_result(round_: BenchmarkRound) -> list[Nomination]:
+    """The list in 公示 or announced: the selected nominations in rank order."""
+    if round_.state not in RESULT_VISIBLE:
+        return []
+    return list(
+        Nomination.objects.filter(round=round_, status=Nomination.Status.SELECTED)
+        .select_related("nominator__parent")
+        .order_by("rank", "id")
+    )
+
+
+def round_objections(round_: BenchmarkRound) -> QuerySet[Objection]:
+    return Objection.objects.filter(round=round_).select_related("nomination", "recorded_by")
+
+
+def rounds_announced_by(issuer: Congress) -> QuerySet[BenchmarkRound]:
+    """For the issuer's public portal."""
+    return (
+        BenchmarkRound.objects.filter(issuer=issuer, state=State.ANNOUNCED)
+        .select_related("issuer")
+        .prefetch_related(
+            Prefetch(
+                "nominations",
+                queryset=Nomination.objects.filter(status=Nomination.Status.SELECTED)
+                .select_related("nominator")
+                .order_by("rank", "id"),
+                to_attr="announced",
+            )
+        )
+        .order_by("-announced_at")
+    )

@@ -1,0 +1,658 @@
+"""Guidance and benchmark-round writes. Each is one transaction in the public schema with its
+entry in the public audit chain; a refusal names its reason.
+
+The callers come from tenant hosts (the city's, a county's, a township's), whose search path
+puts the tenant's schema first. The tables here exist only in the public schema, but the audit
+chain exists in both: every service therefore switches to the public schema for its transaction,
+so its entry lands in the public chain and no tenant's records are touched.
+"""
+
+import hashlib
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from io import BytesIO
+from pathlib import PurePath
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_tenants.utils import get_public_schema_name, schema_context
+
+from audit.services import audit_record
+from congresses.models import Congress, Level
+from congresses.selectors import congress_is_within
+from filestore import storage
+from filestore.sniff import sniff
+from ops.errors import Conflict, DomainError, NotAllowed
+
+from . import rules
+from .figures import FiguresSource, plain, rollup_figures
+from .kinds import kind_spec
+from .models import (
+    Attachment,
+    BenchmarkRound,
+    Criterion,
+    Guidance,
+    GuidanceReceipt,
+    GuidanceTarget,
+    Nomination,
+    Objection,
+    Score,
+)
+from .phases import NEXT, state_require
+
+
+@contextmanager
+def _public_transaction() -> Iterator[None]:
+    with schema_context(get_public_schema_name()), transaction.atomic():
+        yield
+
+
+def _now(now: datetime | None) -> datetime:
+    return now or timezone.now()
+
+
+def _today(today: date | None) -> date:
+    return today or timezone.localdate()
+
+
+def _below(candidate: Congress, issuer: Congress) -> bool:
+    return candidate.pk != issuer.pk and congress_is_within(candidate, issuer)
+
+
+def _require_issuer_level(issuer: Congress) -> None:
+    if issuer.level == Level.TOWNSHIP:
+        raise NotAllowed("issuer_level", _("乡镇人大没有下级单位，不能发文或组织评选。"))
+
+
+# --- Attachments ------------------------------------------------------------------------------
+
+
+def attachment_store(*, owner: Congress, uploaded_by: Any, name: str, data: bytes) -> Attachment:
+    """Check and store a file under the owner congress's prefix in the supervision area."""
+    if len(data) == 0:
+        raise DomainError("file_empty", _("文件为空。"), field="file")
+    if len(data) > settings.UPLOAD_MAX_BYTES:
+        raise DomainError(
+            "file_too_large",
+            _("文件超过大小上限 %(limit)d MB。") % {"limit": settings.UPLOAD_MAX_BYTES // 2**20},
+            field="file",
+        )
+    kind = sniff(data[:16], data)
+    suffix = PurePath(name).suffix.lower()
+    if kind is None or suffix not in kind[1]:
+        raise DomainError(
+            "file_type_not_allowed",
+            _("不支持的文件类型：仅限 PDF、图片、Word 和 Excel。"),
+            field="file",
+        )
+    key = f"supervision/{owner.schema_name}/{uuid.uuid4().hex}{suffix}"
+    with _public_transaction():
+        storage.put_object(key=key, stream=BytesIO(data), size=len(data), content_type=kind[0])
+        attachment = Attachment.objects.create(
+            owner=owner, key=key, name=PurePath(name).name[:200], content_type=kind[0],
+            size=len(data), sha256=hashlib.sha256(data).hexdigest(), uploaded_by=uploaded_by,
+        )  # fmt: skip
+        audit_record(
+            action="supervision.attachment_store", actor=uploaded_by, target=attachment,
+            payload={"owner": owner.pk, "size": len(data)},
+        )  # fmt: skip
+    return attachment
+
+
+def _own_attachments(owner: Congress, ids: Sequence[int]) -> list[Attachment]:
+    found = list(Attachment.objects.filter(pk__in=set(ids), owner=owner))
+    if len(found) != len(set(ids)):
+        raise DomainError(
+            "attachment_unknown", _("附件不存在或不属于本单位。"), field="attachment_ids"
+        )
+    return found
+
+
+# --- Guidance ---------------------------------------------------------------------------------
+
+
+def guidance_issue(
+    *, issuer: Congress, actor: Any, kind: str, title: str, body: str,
+    targets: Sequence[Congress], reference: str = "", attachment_ids: Sequence[int] = (),
+    now: datetime | None = None,
+) -> Guidance:  # fmt: skip
+    """Send guidance or a notice to congresses below the issuer."""
+    _require_issuer_level(issuer)
+    if not title.strip():
+        raise DomainError("title_required", _("请填写标题。"), field="title")
+    if not body.strip():
+        raise DomainError("body_required", _("请填写正文。"), field="body")
+    if not targets:
+        raise DomainError("targets_required", _("请选择接收单位。"), field="target_ids")
+    outside = [t for t in targets if not _below(t, issuer)]
+    if outside:
+        raise NotAllowed(
+            "target_outside_tree",
+            _("只能向本级所辖单位发文：%(names)s 不在其中。")
+            % {"names": "、".join(t.name for t in outside)},
+        )
+    with _public_transaction():
+        guidance = Guidance.objects.create(
+            issuer=issuer, kind=kind, title=title.strip(), body=body.strip(),
+            reference=reference.strip(), issued_by=actor, issued_at=_now(now),
+        )  # fmt: skip
+        guidance.attachments.set(_own_attachments(issuer, attachment_ids))
+        GuidanceTarget.objects.bulk_create(
+            GuidanceTarget(guidance=guidance, congress=t)
+            for t in {t.pk: t for t in targets}.values()
+        )
+        audit_record(
+            action="supervision.guidance_issue", actor=actor, target=guidance,
+            payload={"targets": sorted(t.pk for t in targets), "kind": kind},
+        )  # fmt: skip
+    return guidance
+
+
+def guidance_read(
+    *, guidance: Guidance, congress: Congress, reader: Any, now: datetime | None = None
+) -> GuidanceReceipt:
+    """Record that a member of a receiving congress read the guidance; the first read counts."""
+    with _public_transaction():
+        if not GuidanceTarget.objects.filter(guidance=guidance, congress=congress).exists():
+            raise NotAllowed("guidance_not_addressed", _("该文件未发送给本单位。"))
+        receipt, created = GuidanceReceipt.objects.get_or_create(
+            guidance=guidance, congress=congress, reader=reader,
+            defaults={"read_at": _now(now)},
+        )  # fmt: skip
+        if created:
+            audit_record(
+                action="supervision.guidance_read", actor=reader, target=receipt,
+                payload={"guidance": guidance.pk, "congress": congress.pk},
+            )  # fmt: skip
+    return receipt
+
+
+# --- Benchmark rounds: setup ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CriterionSpec:
+    name: str
+    weight: int
+    indicator: str = ""
+    indicator_full: Decimal | None = None
+
+
+def _check_criteria(kind: str, criteria: Sequence[CriterionSpec]) -> None:
+    problem = rules.weights_problem([c.weight for c in criteria])
+    messages = {
+        "criteria_missing": _("请至少设置一个评分项。"),
+        "weight_not_positive": _("每个评分项的权重须大于 0。"),
+        "weights_not_100": _("各评分项权重之和须为 100，当前为 %(sum)d。")
+        % {"sum": sum(c.weight for c in criteria)},
+    }
+    if problem:
+        raise DomainError(problem, messages[problem], field="criteria")
+    if any(not c.name.strip() for c in criteria):
+        raise DomainError("criterion_name_required", _("请填写评分项名称。"), field="criteria")
+    known = kind_spec(kind).indicator_keys()
+    for c in criteria:
+        if c.indicator and c.indicator not in known:
+            raise DomainError(
+                "indicator_unknown",
+                _("评分项“%(name)s”对应的指标不适用于本类评选。") % {"name": c.name},
+                field="criteria",
+            )
+        if c.indicator and (c.indicator_full is None or c.indicator_full <= 0):
+            raise DomainError(
+                "indicator_full_required",
+                _("评分项“%(name)s”须填写满分对应的指标值。") % {"name": c.name},
+                field="criteria",
+            )
+
+
+def _check_exclusions(kind: str, exclusions: Sequence[str]) -> None:
+    spec = kind_spec(kind)
+    unknown = [code for code in exclusions if spec.exclusion(code) is None]
+    if unknown:
+        raise DomainError(
+            "exclusion_unknown",
+            _("排除条件不适用于本类评选：%(codes)s") % {"codes": ", ".join(unknown)},
+            field="exclusions",
+        )
+
+
+def _check_window(opens: date, closes: date) -> None:
+    if closes < opens:
+        raise DomainError(
+            "window_invalid", _("推荐截止日期不能早于开始日期。"), field="nominations_close_on"
+        )
+
+
+def _check_quota(quota: int, per_nominator_quota: int) -> None:
+    if quota < 1:
+        raise DomainError("quota_invalid", _("评选名额须至少为 1。"), field="quota")
+    if per_nominator_quota < 1:
+        raise DomainError(
+            "quota_invalid", _("每单位推荐名额须至少为 1。"), field="per_nominator_quota"
+        )
+
+
+def _replace_criteria(round_: BenchmarkRound, criteria: Sequence[CriterionSpec]) -> None:
+    round_.criteria.all().delete()
+    Criterion.objects.bulk_create(
+        Criterion(
+            round=round_,
+            position=i + 1,
+            name=c.name.strip(),
+            weight=c.weight,
+            indicator=c.indicator,
+            indicator_full=c.indicator_full if c.indicator else None,
+        )
+        for i, c in enumerate(criteria)
+    )
+
+
+def round_create(
+    *, issuer: Congress, actor: Any, kind: str, title: str, year: int, quota: int,
+    nominations_open_on: date, nominations_close_on: date, criteria: Sequence[CriterionSpec],
+    description: str = "", per_nominator_quota: int = 1, exclusions: Sequence[str] | None = None,
+) -> BenchmarkRound:  # fmt: skip
+    """Set up a round in 筹备: criteria and weights, quota, exclusions, the nomination window.
+    Without `exclusions` the kind's defaults apply."""
+    _require_issuer_level(issuer)
+    if not title.strip():
+        raise DomainError("title_required", _("请填写评选名称。"), field="title")
+    chosen = list(kind_spec(kind).default_exclusions if exclusions is None else exclusions)
+    _check_exclusions(kind, chosen)
+    _check_criteria(kind, criteria)
+    _check_window(nominations_open_on, nominations_close_on)
+    _check_quota(quota, per_nominator_quota)
+    with _public_transaction():
+        round_ = BenchmarkRound.objects.create(
+            issuer=issuer, kind=kind, title=title.strip(), year=year, description=description,
+            quota=quota, per_nominator_quota=per_nominator_quota, exclusions=sorted(set(chosen)),
+            nominations_open_on=nominations_open_on, nominations_close_on=nominations_close_on,
+            created_by=actor,
+        )  # fmt: skip
+        _replace_criteria(round_, criteria)
+        audit_record(
+            action="supervision.round_create", actor=actor, target=round_,
+            payload={"kind": kind, "quota": quota, "exclusions": round_.exclusions,
+                     "weights": [c.weight for c in criteria]},
+        )  # fmt: skip
+    return round_
+
+
+ROUND_EDITABLE = frozenset(
+    {
+        "title", "description", "year", "quota", "per_nominator_quota", "exclusions",
+        "nominations_open_on", "nominations_close_on",
+    }
+)  # fmt: skip
+
+
+def round_update(
+    *, round_: BenchmarkRound, actor: Any, criteria: Sequence[CriterionSpec] | None = None,
+    **changes: Any,
+) -> BenchmarkRound:  # fmt: skip
+    unknown = set(changes) - ROUND_EDITABLE
+    if unknown:
+        raise DomainError(
+            "field_unknown", _("未知的设置项：%(f)s") % {"f": ", ".join(sorted(unknown))}
+        )
+    with _public_transaction():
+        round_ = BenchmarkRound.objects.select_for_update().get(pk=round_.pk)
+        state_require(round_, "edit")
+        for name, value in changes.items():
+            setattr(round_, name, value)
+        if "exclusions" in changes:
+            _check_exclusions(round_.kind, changes["exclusions"])
+            round_.exclusions = sorted(set(changes["exclusions"]))
+        _check_window(round_.nominations_open_on, round_.nominations_close_on)
+        _check_quota(round_.quota, round_.per_nominator_quota)
+        if criteria is not None:
+            _check_criteria(round_.kind, criteria)
+            _replace_criteria(round_, criteria)
+        round_.save(update_fields=sorted(changes) or None)
+        audit_record(
+            action="supervision.round_update", actor=actor, target=round_,
+            payload={**{k: str(v) for k, v in changes.items()},
+                     **({"weights": [c.weight for c in criteria]} if criteria is not None else {})},
+        )  # fmt: skip
+    return round_
+
+
+def _locked(round_: BenchmarkRound, action: str) -> BenchmarkRound:
+    locked = BenchmarkRound.objects.select_for_update().get(pk=round_.pk)
+    state_require(locked, action)
+    return locked
+
+
+def _move(round_: BenchmarkRound, action: str) -> None:
+    before, after = NEXT[action]
+    assert round_.state == before
+    round_.state = after
+
+
+def round_open(*, round_: BenchmarkRound, actor: Any) -> BenchmarkRound:
+    """筹备 -> 推荐: the settings are fixed from here on."""
+    with _public_transaction():
+        round_ = _locked(round_, "open")
+        criteria = round_.criteria.all()
+        _check_criteria(
+            round_.kind,
+            [CriterionSpec(c.name, c.weight, c.indicator, c.indicator_full) for c in criteria],
+        )
+        _move(round_, "open")
+        round_.save(update_fields=["state"])
+        audit_record(action="supervision.round_open", actor=actor, target=round_)
+    return round_
+
+
+# --- Nominations ------------------------------------------------------------------------------
+
+
+def nomination_submit(
+    *, round_: BenchmarkRound, nominator: Congress, actor: Any, nominee_name: str, statement: str,
+    declarations: Mapping[str, bool], nominee_detail: str = "", attachment_ids: Sequence[int] = (),
+    today: date | None = None,
+) -> Nomination:  # fmt: skip
+    """A congress below the issuer nominates within the window, its quota and the exclusions."""
+    if not _below(nominator, round_.issuer):
+        raise NotAllowed("nominator_outside_tree", _("只有所辖单位可以推荐。"))
+    if not nominee_name.strip():
+        raise DomainError("nominee_required", _("请填写推荐对象。"), field="nominee_name")
+    if not statement.strip():
+        raise DomainError("statement_required", _("请填写推荐理由。"), field="statement")
+    spec = kind_spec(round_.kind)
+    with _public_transaction():
+        round_ = _locked(round_, "nominate")
+        day = _today(today)
+        if not round_.nominations_open_on <= day <= round_.nominations_close_on:
+            raise DomainError(
+                "outside_window",
+                _("推荐时间为 %(start)s 至 %(end)s。")
+                % {"start": round_.nominations_open_on, "end": round_.nominations_close_on},
+            )
+        for code in round_.exclusions:
+            exclusion = spec.exclusion(code)
+            assert exclusion is not None
+            answer = declarations.get(code)
+            if not isinstance(answer, bool):
+                raise DomainError(
+                    "declaration_missing",
+                    _("请回答：%(question)s") % {"question": exclusion.question},
+                    field="declarations",
+                )
+            if answer:
+                raise DomainError(
+                    "nominee_excluded", str(exclusion.reason), field="declarations",
+                    extra={"exclusion": code},
+                )  # fmt: skip
+        taken = round_.nominations.filter(nominator=nominator).exclude(
+            status=Nomination.Status.WITHDRAWN
+        )
+        if taken.count() >= round_.per_nominator_quota:
+            raise Conflict(
+                "nominator_quota_reached",
+                _("本单位推荐名额为 %(n)d 个，已经用完。") % {"n": round_.per_nominator_quota},
+            )
+        nomination = Nomination.objects.create(
+            round=round_, nominator=nominator, nominee_name=nominee_name.strip(),
+            nominee_detail=nominee_detail.strip(), statement=statement.strip(),
+            declarations={code: bool(declarations.get(code)) for code in round_.exclusions},
+            submitted_by=actor,
+        )  # fmt: skip
+        nomination.attachments.set(_own_attachments(nominator, attachment_ids))
+        audit_record(
+            action="supervision.nomination_submit", actor=actor, target=nomination,
+            payload={"round": round_.pk, "nominator": nominator.pk},
+        )  # fmt: skip
+    return nomination
+
+
+def nomination_withdraw(*, nomination: Nomination, congress: Congress, actor: Any) -> Nomination:
+    """Only the nominating congress withdraws its own nomination, while nominations are open."""
+    with _public_transaction():
+        nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
+        if nomination.nominator_id != congress.pk:
+            raise NotAllowed("not_nominator", _("只有推荐单位可以撤回推荐。"))
+        _locked(nomination.round, "withdraw")
+        if nomination.status != Nomination.Status.SUBMITTED:
+            raise Conflict("nomination_not_submitted", _("该推荐已撤回。"))
+        nomination.status = Nomination.Status.WITHDRAWN
+        nomination.save(update_fields=["status"])
+        audit_record(action="supervision.nomination_withdraw", actor=actor, target=nomination)
+    return nomination
+
+
+def round_close_nominations(
+    *, round_: BenchmarkRound, actor: Any, figures_source: FiguresSource = rollup_figures
+) -> BenchmarkRound:
+    """推荐 -> 评审. Each nominator's rollup figures for the year are kept with its nomination,
+    so the pre-filled scores stay what the reviewers saw."""
+    with _public_transaction():
+        round_ = _locked(round_, "close_nominations")
+        nominations = list(
+            round_.nominations.filter(status=Nomination.Status.SUBMITTED).select_related(
+                "nominator"
+            )
+        )
+        figures = figures_source({n.nominator for n in nominations}, round_.year)
+        for nomination in nominations:
+            nomination.figures = plain(figures.get(nomination.nominator_id, {}))
+        Nomination.objects.bulk_update(nominations, ["figures"])
+        _move(round_, "close_nominations")
+        round_.save(update_fields=["state"])
+        audit_record(
+            action="supervision.round_close_nominations", actor=actor, target=round_,
+            payload={"nominations": len(nominations)},
+        )  # fmt: skip
+    return round_
+
+
+# --- Review and decision ----------------------------------------------------------------------
+
+
+def prefilled_scores(nomination: Nomination, criteria: Sequence[Criterion]) -> dict[int, Decimal]:
+    """The scores the nominator's figures suggest, for criteria tied to an indicator."""
+    out: dict[int, Decimal] = {}
+    for criterion in criteria:
+        if not criterion.indicator:
+            continue
+        value = rules.prefill(nomination.figures.get(criterion.indicator), criterion.indicator_full)
+        if value is not None:
+            out[criterion.pk] = value
+    return out
+
+
+def score_record(
+    *, nomination: Nomination, reviewer: Any, values: Mapping[int, Decimal]
+) -> list[Score]:
+    """A reviewer's scores on a nomination, criterion by criterion (a later sheet replaces theirs)."""
+    with _public_transaction():
+        round_ = _locked(nomination.round, "score")
+        nomination = Nomination.objects.get(pk=nomination.pk)
+        if nomination.status != Nomination.Status.SUBMITTED:
+            raise DomainError("nomination_not_scorable", _("该推荐已撤回，不能评分。"))
+        criteria = {c.pk: c for c in round_.criteria.all()}
+        if set(values) - set(criteria):
+            raise DomainError("criterion_unknown", _("评分项不属于本次评选。"), field="values")
+        if any(not Decimal(0) <= v <= Decimal(100) for v in values.values()):
+            raise DomainError("score_out_of_range", _("分数须在 0 到 100 之间。"), field="values")
+        suggested = prefilled_scores(nomination, list(criteria.values()))
+        scores = []
+        for criterion_id, value in values.items():
+            score, _created = Score.objects.update_or_create(
+                nomination=nomination, criterion_id=criterion_id, reviewer=reviewer,
+                defaults={"value": value, "prefilled": suggested.get(criterion_id) == value,
+                          "scored_at": timezone.now()},
+            )  # fmt: skip
+            scores.append(score)
+        audit_record(
+            action="supervision.score_record", actor=reviewer, target=nomination,
+            payload={str(k): str(v) for k, v in values.items()},
+        )  # fmt: skip
+    return scores
+
+
+def round_totals(round_: BenchmarkRound) -> dict[int, Decimal | None]:
+    """Each live nomination's weighted total, averaged over the reviewers' complete sheets."""
+    weights = {c.pk: c.weight for c in round_.criteria.all()}
+    sheets: dict[int, dict[int, dict[int, Decimal]]] = {}
+    for nomination_id, reviewer_id, criterion_id, value in Score.objects.filter(
+        nomination__round=round_
+    ).values_list("nomination_id", "reviewer_id", "criterion_id", "value"):
+        sheets.setdefault(nomination_id, {}).setdefault(reviewer_id, {})[criterion_id] = value
+    live = round_.nominations.exclude(status=Nomination.Status.WITHDRAWN).values_list(
+        "pk", flat=True
+    )
+    return {n: rules.weighted_total(weights, list(sheets.get(n, {}).values())) for n in live}
+
+
+SELECTION_MESSAGES = {
+    "quota_exceeded": lambda quota: _("入选数量超过评选名额（%(quota)d 个）。") % {"quota": quota},
+    "nomination_unknown": lambda quota: _("所选推荐不属于本次评选。"),
+    "nomination_unscored": lambda quota: _("所选推荐尚未完成评分。"),
+    "out_of_rank_order": lambda quota: _("入选须按综合得分从高到低确定，不能越过得分更高的推荐。"),
+}
+
+
+def round_decide(
+    *, round_: BenchmarkRound, actor: Any, selected_ids: Sequence[int], note: str = "",
+    now: datetime | None = None,
+) -> BenchmarkRound:  # fmt: skip
+    """评审 -> 已决定: the committee's selection, within the quota and in score order. Choosing
+    among equal totals at the cut-off needs a recorded reason."""
+    with _public_transaction():
+        round_ = _locked(round_, "decide")
+        totals = round_totals(round_)
+        check = rules.selection_check(totals, selected_ids, round_.quota)
+        if check.problems:
+            code = check.problems[0]
+            raise DomainError(code, SELECTION_MESSAGES[code](round_.quota), field="selected_ids")
+        if not selected_ids:
+            raise DomainError(
+                "selection_empty", _("请至少选择一个入选对象。"), field="selected_ids"
+            )
+        if check.tie_at_cutoff and not note.strip():
+            raise DomainError(
+                "tie_needs_note",
+                _("名额边界处有得分相同的推荐，须写明取舍理由。"),
+                field="note",
+            )
+        ranks = rules.ranks(totals)
+        chosen = set(selected_ids)
+        for nomination in round_.nominations.exclude(status=Nomination.Status.WITHDRAWN):
+            nomination.rank = ranks.get(nomination.pk)
+            nomination.status = (
+                Nomination.Status.SELECTED
+                if nomination.pk in chosen
+                else Nomination.Status.NOT_SELECTED
+            )
+            nomination.save(update_fields=["rank", "status"])
+        _move(round_, "decide")
+        round_.decision_note = note.strip()
+        round_.decided_at = _now(now)
+        round_.save(update_fields=["state", "decision_note", "decided_at"])
+        audit_record(
+            action="supervision.round_decide", actor=actor, target=round_,
+            payload={"selected": sorted(chosen), "tie": check.tie_at_cutoff,
+                     "totals": {str(k): str(v) for k, v in totals.items()}},
+        )  # fmt: skip
+    return round_
+
+
+# --- 公示 and announcement --------------------------------------------------------------------
+
+
+def round_start_publicity(
+    *, round_: BenchmarkRound, actor: Any, starts_on: date, ends_on: date
+) -> BenchmarkRound:
+    """已决定 -> 公示, with the notice period's dates."""
+    if ends_on < starts_on:
+        raise DomainError(
+            "notice_window_invalid", _("公示结束日期不能早于开始日期。"), field="ends_on"
+        )
+    with _public_transaction():
+        round_ = _locked(round_, "start_publicity")
+        _move(round_, "start_publicity")
+        round_.notice_starts_on, round_.notice_ends_on = starts_on, ends_on
+        round_.save(update_fields=["state", "notice_starts_on", "notice_ends_on"])
+        audit_record(
+            action="supervision.round_start_publicity", actor=actor, target=round_,
+            payload={"starts_on": str(starts_on), "ends_on": str(ends_on)},
+        )  # fmt: skip
+    return round_
+
+
+def objection_record(
+    *, nomination: Nomination, actor: Any, summary: str, received_on: date
+) -> Objection:
+    if not summary.strip():
+        raise DomainError("summary_required", _("请填写异议内容。"), field="summary")
+    with _public_transaction():
+        round_ = _locked(nomination.round, "record_objection")
+        nomination = Nomination.objects.get(pk=nomination.pk)
+        if nomination.status != Nomination.Status.SELECTED:
+            raise DomainError("nomination_not_selected", _("只能对公示的入选对象提出异议。"))
+        objection = Objection.objects.create(
+            round=round_, nomination=nomination, summary=summary.strip(), received_on=received_on,
+            recorded_by=actor,
+        )  # fmt: skip
+        audit_record(action="supervision.objection_record", actor=actor, target=objection)
+    return objection
+
+
+def objection_resolve(
+    *, objection: Objection, actor: Any, upheld: bool, resolution: str, now: datetime | None = None
+) -> Objection:
+    """An upheld objection takes the nominee off the list that will be announced."""
+    if not resolution.strip():
+        raise DomainError("resolution_required", _("请填写处理结果。"), field="resolution")
+    with _public_transaction():
+        objection = Objection.objects.select_for_update().get(pk=objection.pk)
+        _locked(objection.round, "resolve_objection")
+        if objection.resolved_at is not None:
+            raise Conflict("objection_resolved", _("该异议已处理。"))
+        objection.upheld, objection.resolution = upheld, resolution.strip()
+        objection.resolved_at = _now(now)
+        objection.save(update_fields=["upheld", "resolution", "resolved_at"])
+        if upheld:
+            Nomination.objects.filter(pk=objection.nomination_id).update(
+                status=Nomination.Status.REVOKED
+            )
+        audit_record(
+            action="supervision.objection_resolve", actor=actor, target=objection,
+            payload={"upheld": upheld},
+        )  # fmt: skip
+    return objection
+
+
+def round_announce(
+    *, round_: BenchmarkRound, actor: Any, today: date | None = None, now: datetime | None = None
+) -> BenchmarkRound:
+    """公示 -> 已公布, once the notice period is over and every objection is answered."""
+    with _public_transaction():
+        round_ = _locked(round_, "announce")
+        assert round_.notice_ends_on is not None
+        if _today(today) <= round_.notice_ends_on:
+            raise DomainError(
+                "publicity_not_over",
+                _("公示期至 %(end)s 结束，之后方可公布。") % {"end": round_.notice_ends_on},
+            )
+        if round_.objections.filter(resolved_at__isnull=True).exists():
+            raise DomainError("objections_open", _("还有未处理的异议。"))
+        _move(round_, "announce")
+        round_.announced_at = _now(now)
+        round_.save(update_fields=["state", "announced_at"])
+        audit_record(
+            action="supervision.round_announce", actor=actor, target=round_,
+            payload={"selected": list(
+                round_.nominations.filter(status=Nomination.Status.SELECTED).values_list("pk", flat=True)
+            )},
+        )  # fmt: skip
+    return round_

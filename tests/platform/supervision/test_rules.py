@@ -1,0 +1,105 @@
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from supervision import rules
+
+totals_strategy = st.dictionaries(
+    st.integers(min_value=1, max_value=40),
+    st.one_of(st.none(), st.integers(min_value=0, max_value=20).map(Decimal)),
+    max_size=12,
+)
+
+
+def test_weights_must_be_positive_and_sum_to_100() -> None:
+    assert rules.weights_problem([40, 35, 25]) is None
+    assert rules.weights_problem([]) == "criteria_missing"
+    assert rules.weights_problem([50, 49]) == "weights_not_100"
+    assert rules.weights_problem([100, 0]) == "weight_not_positive"
+
+
+def test_prefill_is_proportional_and_capped() -> None:
+    assert rules.prefill(10, Decimal(20)) == Decimal("50.00")
+    assert rules.prefill("30", Decimal(20)) == Decimal("100.00")
+    assert rules.prefill(Decimal("1"), Decimal(3)) == Decimal("33.33")
+    assert rules.prefill(None, Decimal(20)) is None
+    assert rules.prefill("n/a", Decimal(20)) is None
+    assert rules.prefill(-1, Decimal(20)) is None
+    assert rules.prefill(5, None) is None
+
+
+@given(st.integers(min_value=0, max_value=10**6), st.integers(min_value=1, max_value=10**4))
+def test_prefill_stays_within_0_and_100(value: int, full: int) -> None:
+    score = rules.prefill(value, Decimal(full))
+    assert score is not None and Decimal(0) <= score <= Decimal(100)
+
+
+def test_weighted_total_averages_complete_sheets_only() -> None:
+    weights = {1: 60, 2: 40}
+    sheets = [
+        {1: Decimal(80), 2: Decimal(50)},  # 68
+        {1: Decimal(90), 2: Decimal(90)},  # 90
+        {1: Decimal(10)},  # incomplete: ignored
+    ]
+    assert rules.weighted_total(weights, sheets) == Decimal("79.00")
+    assert rules.weighted_total(weights, [{1: Decimal(10)}]) is None
+
+
+def test_ranks_share_places_for_equal_totals_and_put_unscored_last() -> None:
+    totals = {1: Decimal(90), 2: Decimal(80), 3: Decimal(90), 4: None, 5: Decimal(70)}
+    assert rules.ranks(totals) == {1: 1, 3: 1, 2: 3, 5: 4, 4: 5}
+
+
+@given(totals_strategy)
+def test_a_higher_total_never_ranks_below_a_lower_one(totals: dict[int, Decimal | None]) -> None:
+    ranks = rules.ranks(totals)
+    assert set(ranks) == set(totals)
+    for a, ta in totals.items():
+        for b, tb in totals.items():
+            if ta is not None and tb is not None and ta > tb:
+                assert ranks[a] < ranks[b]
+            if ta is not None and tb is None:
+                assert ranks[a] < ranks[b]
+
+
+def test_selection_beyond_the_quota_is_refused() -> None:
+    totals = {1: Decimal(90), 2: Decimal(80), 3: Decimal(70)}
+    check = rules.selection_check(totals, [1, 2], quota=1)
+    assert "quota_exceeded" in check.problems
+
+
+def test_passing_over_a_higher_total_is_refused() -> None:
+    totals = {1: Decimal(90), 2: Decimal(80), 3: Decimal(70)}
+    assert rules.selection_check(totals, [1, 3], quota=2).problems == ("out_of_rank_order",)
+    assert rules.selection_check(totals, [1, 2], quota=2).problems == ()
+
+
+def test_a_tie_at_the_cutoff_is_allowed_but_flagged() -> None:
+    totals = {1: Decimal(90), 2: Decimal(80), 3: Decimal(80)}
+    check = rules.selection_check(totals, [1, 3], quota=2)
+    assert check.problems == () and check.tie_at_cutoff
+    assert not rules.selection_check(totals, [1], quota=2).tie_at_cutoff
+
+
+def test_unscored_or_foreign_nominations_cannot_be_selected() -> None:
+    totals = {1: Decimal(90), 2: None}
+    assert "nomination_unscored" in rules.selection_check(totals, [2], quota=2).problems
+    assert "nomination_unknown" in rules.selection_check(totals, [9], quota=2).problems
+
+
+@given(totals_strategy, st.integers(min_value=1, max_value=12))
+def test_the_top_of_the_ranking_is_always_an_acceptable_selection(
+    totals: dict[int, Decimal | None], quota: int
+) -> None:
+    ranks = rules.ranks(totals)
+    scored = sorted((n for n, t in totals.items() if t is not None), key=lambda n: ranks[n])
+    top = scored[:quota]
+    check = rules.selection_check(totals, top, quota)
+    assert check.problems == ()
+    # A tie is flagged exactly when someone left out has the lowest selected total.
+    if top:
+        lowest = min(totals[n] for n in top)  # type: ignore[type-var]
+        assert check.tie_at_cutoff == any(
+            totals[n] == lowest for n in scored if n not in top
+        )

@@ -1,0 +1,252 @@
+"""Guidance and benchmark-round services: the tree, the states, the exclusions and the quota."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django_tenants.utils import schema_context, tenant_context
+
+from audit.models import AuditEntry
+from ops.errors import Conflict, DomainError, NotAllowed
+from supervision import services
+from supervision.models import BenchmarkRound, GuidanceReceipt, Nomination, State
+from supervision.selectors import guidance_receipt_status, nominations_visible_to, round_result
+from tests.conftest import World
+
+from .builders import TODAY, make_round, nominate, score_all, staff_of
+
+
+def _public_audit_actions() -> list[str]:
+    with schema_context("public"):
+        return list(AuditEntry.objects.values_list("action", flat=True))
+
+
+def test_guidance_reaches_its_targets_and_records_each_readers_first_read(world: World) -> None:
+    city_staff = staff_of(world, world.city, "city-staff")
+    guidance = services.guidance_issue(
+        issuer=world.city, actor=city_staff, kind="notice", title="关于开展代表联络站星级评定的通知",
+        body="请各乡镇于6月底前完成自评。", targets=[world.town_a, world.town_b],
+    )  # fmt: skip
+    first = dt.datetime(2026, 6, 2, 9, tzinfo=dt.UTC)
+    services.guidance_read(guidance=guidance, congress=world.town_a, reader=world.staff_a, now=first)
+    services.guidance_read(
+        guidance=guidance, congress=world.town_a, reader=world.staff_a,
+        now=first + dt.timedelta(days=1),
+    )  # fmt: skip
+
+    status = {row.congress_id: row for row in guidance_receipt_status(guidance)}
+    assert status[world.town_a.pk].first_read_at == first
+    assert [r.name for r in status[world.town_a.pk].readers] == ["staff-a"]
+    assert status[world.town_b.pk].readers == []
+    assert GuidanceReceipt.objects.filter(guidance=guidance).count() == 1
+    assert _public_audit_actions().count("supervision.guidance_read") == 1
+
+
+def test_guidance_audit_goes_to_the_public_chain_even_from_a_tenant_host(world: World) -> None:
+    city_staff = staff_of(world, world.city, "city-staff")
+    with tenant_context(world.city):
+        before = AuditEntry.objects.count()  # the city's own chain
+        services.guidance_issue(
+            issuer=world.city, actor=city_staff, kind="guidance", title="指导意见", body="正文",
+            targets=[world.county],
+        )  # fmt: skip
+        assert AuditEntry.objects.count() == before
+        assert connection.schema_name == world.city.schema_name
+    assert "supervision.guidance_issue" in _public_audit_actions()
+
+
+def test_guidance_goes_only_below_the_issuer(world: World) -> None:
+    county_staff = world.county_admin
+    with pytest.raises(NotAllowed) as refused:
+        services.guidance_issue(
+            issuer=world.county, actor=county_staff, kind="notice", title="通知", body="正文",
+            targets=[world.town_a, world.city],
+        )  # fmt: skip
+    assert refused.value.code == "target_outside_tree"
+    with pytest.raises(NotAllowed):
+        services.guidance_issue(
+            issuer=world.town_a, actor=world.staff_a, kind="notice", title="通知", body="正文",
+            targets=[world.town_b],
+        )  # fmt: skip
+
+
+def test_a_congress_not_addressed_cannot_record_a_read(world: World) -> None:
+    guidance = services.guidance_issue(
+        issuer=world.county, actor=world.county_admin, kind="notice", title="通知", body="正文",
+        targets=[world.town_a],
+    )  # fmt: skip
+    with pytest.raises(NotAllowed):
+        services.guidance_read(guidance=guidance, congress=world.town_b, reader=world.staff_b)
+    assert not GuidanceReceipt.objects.filter(guidance=guidance).exists()
+
+
+def test_weights_must_sum_to_100(world: World) -> None:
+    city_staff = staff_of(world, world.city, "city-staff")
+    with pytest.raises(DomainError) as refused:
+        make_round(
+            world, city_staff,
+            criteria=[services.CriterionSpec("履职", 60), services.CriterionSpec("联系", 30)],
+        )  # fmt: skip
+    assert refused.value.code == "weights_not_100"
+    assert not BenchmarkRound.objects.exists()
+
+
+def test_outstanding_deputies_exclude_leaders_and_standing_committee_members_by_default(
+    world: World,
+) -> None:
+    city_staff = staff_of(world, world.city, "city-staff")
+    round_ = make_round(world, city_staff, per_nominator_quota=3)
+    assert {"leader", "standing_committee"} <= set(round_.exclusions)
+    services.round_open(round_=round_, actor=city_staff)
+
+    for code in ("leader", "standing_committee"):
+        with pytest.raises(DomainError) as refused:
+            nominate(round_, world.town_a, world.staff_a, "某领导", **{code: True})
+        assert refused.value.code == "nominee_excluded"
+        assert refused.value.extra == {"exclusion": code}
+    with pytest.raises(DomainError) as unanswered:
+        services.nomination_submit(
+            round_=round_, nominator=world.town_a, actor=world.staff_a, nominee_name="张三",
+            statement="理由", declarations={}, today=TODAY,
+        )  # fmt: skip
+    assert unanswered.value.code == "declaration_missing"
+    assert not Nomination.objects.filter(round=round_).exists()
+
+
+def test_a_round_without_an_exclusion_accepts_that_nominee(world: World) -> None:
+    city_staff = staff_of(world, world.city, "city-staff")
+    round_ = make_round(world, city_staff, exclusions=["standing_committee"])
+    services.round_open(round_=round_, actor=city_staff)
+    nomination = nominate(round_, world.town_a, world.staff_a, "某领导", leader=True)
+    assert nomination.declarations == {"standing_committee": False}
+
+
+def test_each_nominator_has_its_quota_and_the_window_is_kept(world: World) -> None:
+    city_staff = staff_of(world, world.city, "city-staff")
+    round_ = make_round(world, city_staff)
+    services.round_open(round_=round_, actor=city_staff)
+    first = nominate(round_, world.town_a, world.staff_a, "张三")
+    with pytest.raises(Conflict) as refused:
+        nominate(round_, world.town_a, world.staff_a, "李四")
+    assert refused.value.code == "nominator_quota_reached"
+    services.nomination_withdraw(nomination=first, congress=world.town_a, actor=world.staff_a)
+    nominate(round_, world.town_a, world.staff_a, "李四")
+    with pytest.raises(DomainError) as late:
+        services.nomination_submit(
+            round_=round_, nominator=world.town_b, actor=world.staff_b, nominee_name="王五",
+            statement="理由", declarations={c: False for c in round_.exclusions},
+            today=TODAY + dt.timedelta(days=6),
+        )  # fmt: skip
+    assert late.value.code == "outside_window"
+
+
+def test_only_congresses_below_the_issuer_nominate_and_only_the_nominator_withdraws(
+    world: World,
+) -> None:
+    round_ = make_round(world, world.county_admin, issuer=world.county)
+    services.round_open(round_=round_, actor=world.county_admin)
+    with pytest.raises(NotAllowed):
+        nominate(round_, world.city, world.county_admin, "越级推荐")
+    with pytest.raises(NotAllowed):
+        nominate(round_, world.county, world.county_admin, "自己推荐")
+    nomination = nominate(round_, world.town_a, world.staff_a, "张三")
+    with pytest.raises(NotAllowed):
+        services.nomination_withdraw(
+            nomination=nomination, congress=world.county, actor=world.county_admin
+        )
+    assert Nomination.objects.get(pk=nomination.pk).status == Nomination.Status.SUBMITTED
+
+
+def test_a_county_sees_its_townships_nominations_and_a_township_only_its_own(world: World) -> None:
+    city_staff = staff_of(world, world.city, "city-staff")
+    round_ = make_round(world, city_staff)
+    services.round_open(round_=round_, actor=city_staff)
+    a = nominate(round_, world.town_a, world.staff_a, "张三")
+    b = nominate(round_, world.town_b, world.staff_b, "李四")
+    c = nominate(round_, world.county, world.county_admin, "王五")
+
+    assert set(nominations_visible_to(round_, world.city)) == {a, b, c}
+    assert set(nominations_visible_to(round_, world.county)) == {a, b, c}
+    assert set(nominations_visible_to(round_, world.town_a)) == {a}
+    assert set(nominations_visible_to(round_, world.town_b)) == {b}
+
+
+def test_the_whole_round_from_setup_to_announcement(world: World) -> None:
+    city_staff = staff_of(world, world.city, "city-staff")
+    reviewer = staff_of(world, world.city, "city-reviewer")
+    round_ = make_round(world, city_staff, quota=2)
+    services.round_open(round_=round_, actor=city_staff)
+    a = nominate(round_, world.town_a, world.staff_a, "张三")
+    b = nominate(round_, world.town_b, world.staff_b, "李四")
+    c = nominate(round_, world.county, world.county_admin, "王五")
+    figures = {world.town_a.pk: {"activities": 10, "opinions_closed": Decimal(20)}}
+    services.round_close_nominations(
+        round_=round_, actor=city_staff,
+        figures_source=lambda congresses, year: {k: v for k, v in figures.items()},
+    )  # fmt: skip
+    a.refresh_from_db()
+    assert a.figures == {"activities": 10, "opinions_closed": "20"}
+    criteria = list(round_.criteria.all())
+    assert services.prefilled_scores(a, criteria) == {
+        criteria[0].pk: Decimal("50.00"),
+        criteria[1].pk: Decimal("100.00"),
+    }
+
+    score_all(round_, city_staff, {a: 90, b: 80, c: 80})
+    score_all(round_, reviewer, {a: 90, b: 80, c: 80})
+    with pytest.raises(DomainError) as tie:
+        services.round_decide(round_=round_, actor=city_staff, selected_ids=[a.pk, b.pk])
+    assert tie.value.code == "tie_needs_note"
+    with pytest.raises(DomainError) as over:
+        services.round_decide(
+            round_=round_, actor=city_staff, selected_ids=[a.pk, b.pk, c.pk], note="全部"
+        )
+    assert over.value.code == "quota_exceeded"
+    services.round_decide(
+        round_=round_, actor=city_staff, selected_ids=[a.pk, b.pk], note="主任会议研究，李四事迹更突出。"
+    )  # fmt: skip
+    assert round_result(BenchmarkRound.objects.get(pk=round_.pk)) == []  # not public before 公示
+
+    services.round_start_publicity(
+        round_=round_, actor=city_staff, starts_on=TODAY, ends_on=TODAY + dt.timedelta(days=6)
+    )
+    objection = services.objection_record(
+        nomination=b, actor=city_staff, summary="群众反映李四长期未参加代表小组活动。",
+        received_on=TODAY + dt.timedelta(days=2),
+    )  # fmt: skip
+    with pytest.raises(DomainError) as early:
+        services.round_announce(round_=round_, actor=city_staff, today=TODAY + dt.timedelta(days=6))
+    assert early.value.code == "publicity_not_over"
+    with pytest.raises(DomainError) as open_objection:
+        services.round_announce(round_=round_, actor=city_staff, today=TODAY + dt.timedelta(days=7))
+    assert open_objection.value.code == "objections_open"
+    services.objection_resolve(
+        objection=objection, actor=city_staff, upheld=True, resolution="经核实属实，取消入选。"
+    )
+    round_ = services.round_announce(
+        round_=round_, actor=city_staff, today=TODAY + dt.timedelta(days=7)
+    )
+
+    assert round_.state == State.ANNOUNCED
+    assert [n.nominee_name for n in round_result(round_)] == ["张三"]
+    actions = _public_audit_actions()
+    for action in (
+        "round_create", "round_open", "nomination_submit", "round_close_nominations",
+        "score_record", "round_decide", "round_start_publicity", "objection_record",
+        "objection_resolve", "round_announce",
+    ):  # fmt: skip
+        assert f"supervision.{action}" in actions
+
+
+def test_a_state_refuses_what_it_does_not_allow_and_names_why(world: World) -> None:
+    city_staff = staff_of(world, world.city, "city-staff")
+    round_ = make_round(world, city_staff)
+    with pytest.raises(DomainError) as refused:
+        nominate(round_, world.town_a, world.staff_a, "张三")
+    assert refused.value.code == "wrong_state"
+    assert "筹备" in refused.value.message
+    services.round_open(round_=round_, actor=city_staff)
+    with pytest.raises(DomainError):
+        services.round_update(round_=round_, actor=city_staff, quota=5)
+    assert BenchmarkRound.objects.get(pk=round_.pk).quota == 1
