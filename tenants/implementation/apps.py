@@ -6,3 +6,6 @@ class ImplementationConfig(AppConfig):
     name = "tenants.implementation"
     label = "implementation"
     verbose_name = _("项目实施监督")
+
+    def ready(self) -> None:
+        from . import indicators  # noqa: F401  (registers the rollup provider)

@@ -1,0 +1,72 @@
+"""实施监督 reads, with the joins their callers need (no query per row)."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+
+from tenants.voting.models import Cycle
+
+from .models import Milestone, ProgressReport, Project, Rectification
+
+
+def projects_board(
+    *, cycle: Cycle | None = None, unit_user_id: int | None = None
+) -> QuerySet[Project]:
+    """The board: each project with its unit, light and counts of milestones and open items.
+    `unit_user_id` narrows it to the projects of that account's unit."""
+    rows = Project.objects.select_related("unit", "cycle", "candidate").annotate(
+        milestone_count=Count("milestones", distinct=True),
+        milestones_red=Count("milestones", filter=Q(milestones__light="red"), distinct=True),
+        rectifications_open=Count(
+            "rectifications", filter=Q(rectifications__closed_on__isnull=True), distinct=True
+        ),
+    )
+    if cycle is not None:
+        rows = rows.filter(cycle=cycle)
+    if unit_user_id is not None:
+        rows = rows.filter(unit__member_ids__contains=[unit_user_id])
+    return rows.order_by("-cycle__year", "candidate__rank", "pk")
+
+
+def project_detail(pk: int) -> Project | None:
+    return (
+        Project.objects.select_related("unit", "cycle", "candidate")
+        .prefetch_related(
+            "milestones",
+            "stages",
+            "supervisors",
+            "inspections",
+            Prefetch("rectifications", queryset=Rectification.objects.select_related("inspection")),
+            Prefetch("reports", queryset=ProgressReport.objects.prefetch_related("photos")),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def projects_for_account(*, cycle: Cycle) -> QuerySet[Project]:
+    """For the public account (明白账): each project of the cycle in rank order with its unit,
+    annual target, outcome, percent, completion and funds (planned, allocated, spent, in 万元)."""
+    return (
+        Project.objects.filter(cycle=cycle)
+        .select_related("unit", "candidate")
+        .prefetch_related("stages")
+        .order_by("candidate__rank", "candidate__sequence", "pk")
+    )
+
+
+def figures_for_year(year: int, *, today: date) -> dict[str, int | Decimal]:
+    projects = Project.objects.filter(cycle__year=year)
+    totals = projects.aggregate(
+        projects=Count("pk"),
+        projects_completed=Count("pk", filter=Q(completed_on__isnull=False)),
+        projects_red=Count("pk", filter=Q(light="red")),
+        funds_planned=Sum("funds_planned", default=Decimal(0)),
+        funds_allocated=Sum("funds_allocated", default=Decimal(0)),
+        funds_spent=Sum("funds_spent", default=Decimal(0)),
+    )
+    totals["milestones_overdue"] = Milestone.objects.filter(
+        project__cycle__year=year, done_on__isnull=True, due_on__lt=today
+    ).count()
+    return totals

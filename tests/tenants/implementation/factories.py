@@ -1,0 +1,122 @@
+"""Builders for implementation tests: a cycle whose vote adopted two of four candidates (all from
+proposals), handed over to implementation, and units with their accounts."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+
+from accounts.models import User
+from accounts.services import membership_grant
+from congresses.models import Congress
+from tenants.deputies.models import Deputy
+from tenants.implementation.models import Project, Unit
+from tenants.implementation.services import (
+    PlanChange,
+    project_plan,
+    projects_from_vote,
+    unit_create,
+)
+from tenants.voting.models import Candidate, Cycle
+from tenants.voting.services import (
+    attendance_sign_in,
+    ballot_cast,
+    cycle_create,
+    cycle_open_voting,
+    round_close,
+    round_open,
+)
+from tenants.voting.solicitation import (
+    candidate_from_proposal,
+    cycle_advance,
+    governance_record,
+    proposal_screen,
+    proposal_submit,
+)
+from tests.conftest import PASSWORD
+from tests.factories import make_term
+from tests.tenants.voting.factories import make_deputies, make_minutes
+
+
+@dataclass
+class Voted:
+    cycle: Cycle
+    deputies: list[Deputy]
+    adopted: list[Candidate]
+    not_adopted: list[Candidate]
+
+
+def make_voted_cycle(*, year: int = 2027) -> Voted:
+    """Four candidates from proposals, two seats; the first two adopted by all ten deputies."""
+    deputies = make_deputies(10, users=True)
+    cycle = cycle_create(
+        year=year, title=f"{year}年民生实事", term=make_term(), actor=None, seats=2
+    )
+    proposals = [
+        proposal_submit(
+            cycle=cycle,
+            source="department",
+            title=f"项目{i + 1}",
+            category="公共设施",
+            description="说明",
+            submitter_name="住建办",
+            estimated_cost=Decimal(cost),
+        )
+        for i, cost in enumerate(("120.50", "80", "60", "40"))
+    ]
+    cycle = cycle_advance(cycle=cycle, actor=None)
+    candidates = []
+    for proposal in proposals:
+        proposal_screen(proposal=proposal, accept=True, actor=None)
+        candidates.append(candidate_from_proposal(proposal=proposal, actor=None))
+    governance_record(
+        cycle=cycle, kind="party_review", held_on=date(year - 1, 12, 1), summary="同意",
+        minutes=make_minutes(), actor=None,
+    )  # fmt: skip
+    cycle = cycle_advance(cycle=cycle, actor=None)
+    cycle = cycle_open_voting(cycle=cycle, actor=None)
+    for deputy in deputies:
+        attendance_sign_in(cycle=cycle, deputy=deputy, actor=None)
+    round_ = round_open(cycle=cycle, actor=None)
+    a, b, c, d = candidates
+    for deputy in deputies:
+        choices = {str(x.pk): ("yes" if x in (a, b) else "no") for x in candidates}
+        ballot_cast(round_id=round_.pk, deputy=deputy, choices=choices, actor=None)
+    round_close(round_id=round_.pk, actor=None)
+    fresh = {x.pk: x for x in Candidate.objects.filter(cycle=cycle)}
+    return Voted(
+        cycle=cycle, deputies=deputies, adopted=[fresh[a.pk], fresh[b.pk]],
+        not_adopted=[fresh[c.pk], fresh[d.pk]],
+    )  # fmt: skip
+
+
+def unit_account(congress: Congress, username: str, email: str = "") -> User:
+    user = User.objects.create_user(username=username, password=PASSWORD, email=email)
+    with transaction.atomic():
+        membership_grant(user=user, congress=congress, roles=["unit"], granted_by=None)
+    return user
+
+
+@dataclass
+class Underway:
+    voted: Voted
+    projects: list[Project]
+    unit: Unit
+    other_unit: Unit
+    reporter: User
+    other_reporter: User
+
+
+def make_underway(congress: Congress, *, year: int = 2027, voted: Voted | None = None) -> Underway:
+    """The voted cycle in implementation: project 1 with 住建办 (reporter), project 2 with 交通办."""
+    voted = voted or make_voted_cycle(year=year)
+    projects = projects_from_vote(cycle=voted.cycle, actor=None)
+    reporter = unit_account(congress, f"zjb-{year}", "zjb@example.cn")
+    other_reporter = unit_account(congress, f"jtb-{year}", "jtb@example.cn")
+    unit = unit_create(name="住建办", member_ids=[reporter.pk], actor=None)
+    other_unit = unit_create(name="交通办", member_ids=[other_reporter.pk], actor=None)
+    change = PlanChange(unit=unit, owner_name="张主任", funds_allocated=Decimal(100))
+    projects[0] = project_plan(project=projects[0], change=change, actor=None)
+    projects[1] = project_plan(project=projects[1], change=PlanChange(unit=other_unit), actor=None)
+    return Underway(voted, projects, unit, other_unit, reporter, other_reporter)
