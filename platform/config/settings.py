@@ -234,6 +234,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "schedule": 24 * 60 * 60,
     },
     "crossing-sweep": {"task": "crossing.tasks.sweep", "schedule": 60},
+    "opinions-flag-overdue": {
+        "task": "tenants.linkage.opinions.tasks.flag_overdue_everywhere",
+        "schedule": 60 * 60,
+    },
 }
 
 # --- Files: S3 API (MinIO in production), one prefix per tenant ---------------------------

@@ -1,0 +1,86 @@
+"""The opinion loop's states and the actions allowed in each: one place to read it, and the
+reason when an action is refused.
+
+    received -> sorted -> assigned -> handling -> replied -> closed (satisfied / basically)
+                                                    \\-> reopened -> handling -> replied ...
+    received / sorted / assigned / handling -> declined (out of scope, with the reason)
+    received ... reopened -> escalated -> replied (the parent's answer) -> closed
+"""
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ops.errors import DomainError
+
+from .models import Opinion, Status
+
+
+@dataclass(frozen=True)
+class Transition:
+    label: Promise
+    sources: frozenset[str]
+    target: str | None  # None: the state stays as it is
+
+
+def _from(*states: str) -> frozenset[str]:
+    return frozenset(states)
+
+
+OPEN = _from(Status.RECEIVED, Status.SORTED, Status.ASSIGNED, Status.HANDLING, Status.REOPENED)
+# States in which the handling clock runs here (an escalated opinion runs on the parent's clock).
+CLOCK_RUNNING = _from(Status.ASSIGNED, Status.HANDLING, Status.REOPENED)
+
+TRANSITIONS: dict[str, Transition] = {
+    "sort": Transition(gettext_lazy("分类"), _from(Status.RECEIVED, Status.SORTED), Status.SORTED),
+    "assign": Transition(
+        gettext_lazy("交办"), _from(Status.SORTED, Status.ASSIGNED), Status.ASSIGNED
+    ),
+    "handle": Transition(
+        gettext_lazy("开始办理"), _from(Status.ASSIGNED, Status.REOPENED), Status.HANDLING
+    ),
+    "reply": Transition(
+        gettext_lazy("答复"),
+        _from(Status.ASSIGNED, Status.HANDLING, Status.REOPENED),
+        Status.REPLIED,
+    ),
+    "extend": Transition(gettext_lazy("延期"), _from(Status.ASSIGNED, Status.HANDLING), None),
+    "decline": Transition(
+        gettext_lazy("不予受理"),
+        _from(Status.RECEIVED, Status.SORTED, Status.ASSIGNED, Status.HANDLING),
+        Status.DECLINED,
+    ),
+    "escalate": Transition(gettext_lazy("上报上级"), OPEN, Status.ESCALATED),
+    "rate": Transition(gettext_lazy("评价"), _from(Status.REPLIED), Status.CLOSED),
+    "reopen": Transition(gettext_lazy("不满意重新办理"), _from(Status.REPLIED), Status.REOPENED),
+    "reopen_upstream": Transition(
+        gettext_lazy("不满意，请上级重新办理"), _from(Status.REPLIED), Status.ESCALATED
+    ),
+    "close": Transition(gettext_lazy("办结归档"), _from(Status.REPLIED), Status.CLOSED),
+    "upstream_reply": Transition(gettext_lazy("上级答复"), _from(Status.ESCALATED), Status.REPLIED),
+    "upstream_decline": Transition(
+        gettext_lazy("上级不予受理"), _from(Status.ESCALATED), Status.DECLINED
+    ),
+}
+
+
+def allowed_actions(opinion: Opinion) -> list[str]:
+    """What staff may do with the opinion now (for the console's buttons)."""
+    actions = [name for name, t in TRANSITIONS.items() if opinion.status in t.sources]
+    if opinion.extended or opinion.round > 1:
+        actions = [a for a in actions if a != "extend"]
+    return [a for a in actions if not a.startswith(("upstream_", "reopen", "rate"))]
+
+
+def transition_require(opinion: Opinion, action: str) -> str:
+    """The state the action leads to; a DomainError naming the state when it is not allowed."""
+    transition = TRANSITIONS[action]
+    if opinion.status not in transition.sources:
+        raise DomainError(
+            "wrong_status",
+            _("该意见当前%(status)s，不能%(action)s。")
+            % {"status": Status(opinion.status).label, "action": transition.label},
+        )
+    return transition.target or opinion.status
