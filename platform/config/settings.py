@@ -175,10 +175,16 @@ SPECTACULAR_SETTINGS = {
         "KindEnum": "tenants.voting.models.Round.Kind",
         "GovernanceKindEnum": "tenants.voting.models.GovernanceStep.Kind",
         "ProposalSourceEnum": "tenants.voting.models.Proposal.Source",
+        "OpinionStatusEnum": "tenants.linkage.opinions.models.Status",
+        "OpinionChannelEnum": "tenants.linkage.opinions.models.Channel",
+        "OpinionCategoryEnum": "tenants.linkage.opinions.models.Category",
+        "OpinionRatingEnum": "tenants.linkage.opinions.models.Rating",
+        "OpinionDeclineKindEnum": "tenants.linkage.opinions.models.DeclineKind",
         "BenchmarkKindEnum": "supervision.models.Kind",
         "BenchmarkStateEnum": "supervision.models.State",
         "GuidanceKindEnum": "supervision.models.Guidance.Kind",
         "NominationStatusEnum": "supervision.models.Nomination.Status",
+        "SatisfactionOutcomeEnum": "api.voting.evaluation.OUTCOMES",
     },
 }
 
@@ -234,6 +240,12 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "schedule": 24 * 60 * 60,
     },
     "crossing-sweep": {"task": "crossing.tasks.sweep", "schedule": 60},
+    # Traffic lights, milestone reminders and overdue alerts: hourly, idempotent per day.
+    "implementation-alerts": {
+        "task": "tenants.implementation.tasks.alerts_everywhere",
+        "schedule": 60 * 60,
+    },
+    "rollups-rebuild-nightly": {"task": "rollups.tasks.rebuild_all", "schedule": 24 * 60 * 60},
     "opinions-flag-overdue": {
         "task": "tenants.linkage.opinions.tasks.flag_overdue_everywhere",
         "schedule": 60 * 60,
