@@ -67,9 +67,8 @@ def test_500_rows_with_20_bad_store_480_and_report_each_and_a_second_import_chan
 ) -> None:
     rows = [good_row(i) for i in range(480)]
     bad_at = {}  # Excel row number -> the column the report must name
-    for offset, (column, row) in enumerate(BAD):
-        position = 25 * offset + 7  # spread through the file
-        rows.insert(position, row)
+    for offset, (_column, row) in enumerate(BAD):
+        rows.insert(25 * offset + 7, row)  # spread through the file
     for number, row in enumerate(rows, start=2):
         for column, bad in BAD:
             if row is bad:
@@ -110,7 +109,9 @@ def test_a_changed_row_updates_that_deputy_and_their_listing_only(town: Congress
     assert (report.created, report.updated, report.unchanged) == (0, 1, 1)
     deputy = Deputy.objects.get(name="代表002")
     assert deputy.delegation == "第九代表小组"
-    assert DeputyListing.objects.get(congress=town, deputy_id=deputy.pk).delegation == "第九代表小组"
+    assert (
+        DeputyListing.objects.get(congress=town, deputy_id=deputy.pk).delegation == "第九代表小组"
+    )
 
 
 def test_levels_accept_the_short_forms_and_phones_typed_as_numbers(town: Congress) -> None:

@@ -1,0 +1,170 @@
+"""Station services: residents, the rota and its notice period, the checklist and its review."""
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time
+from decimal import Decimal
+
+import pytest
+from django_tenants.utils import tenant_context
+
+from congresses.models import Congress
+from ops.errors import DomainError
+from outbox.models import OutboxEvent
+from rollups.registry import providers
+from tenants.deputies.services import deputy_end_service
+from tenants.linkage.stations.models import Assessment, ReceptionDay, Resident, Station
+from tenants.linkage.stations.services import (
+    assessment_review,
+    assessment_self_assess,
+    reception_publish,
+    reception_schedule,
+    residency_add,
+    settings_update,
+    station_create,
+    station_staff_set,
+)
+from tests.conftest import World
+
+from .factories import make_checklist, make_deputy, make_station
+
+NOW = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)  # 10:00 in Beijing
+
+
+@pytest.fixture
+def town(world: World) -> Iterator[Congress]:
+    with tenant_context(world.town_a):
+        yield world.town_a
+
+
+def _reception(station_id: int, resident: Resident, on: date) -> ReceptionDay:
+    return reception_schedule(
+        station=Station.objects.get(pk=station_id), on=on, starts_at=time(9), ends_at=time(11),
+        on_duty=[resident], topic="听取群众意见", actor=None, now=NOW,
+    )  # fmt: skip
+
+
+def test_a_reception_day_is_published_only_the_notice_days_ahead(town: Congress) -> None:
+    station = make_station()
+    resident = residency_add(station=station, deputy=make_deputy("王一"), actor=None)
+    settings_update(notice_days=3, star_thresholds=[60, 70, 80, 90, 95], actor=None)
+    soon = _reception(station.pk, resident, date(2026, 12, 3))
+    later = _reception(station.pk, resident, date(2026, 12, 4))
+
+    with pytest.raises(DomainError) as refused:
+        reception_publish(reception=soon, actor=None, now=NOW)
+    published = reception_publish(reception=later, actor=None, now=NOW)
+
+    assert refused.value.code == "reception_notice_short" and "3" in refused.value.message
+    assert published.published_at == NOW
+    assert ReceptionDay.objects.get(pk=soon.pk).published_at is None
+
+
+def test_the_notice_period_is_set_per_congress(world: World) -> None:
+    with tenant_context(world.town_b):
+        settings_update(notice_days=1, star_thresholds=[60, 70, 80, 90, 95], actor=None)
+        station = make_station("乙镇联络站")
+        resident = residency_add(station=station, deputy=make_deputy("乙一"), actor=None)
+        reception = _reception(station.pk, resident, date(2026, 12, 2))
+
+        assert reception_publish(reception=reception, actor=None, now=NOW).published_at == NOW
+
+
+def test_only_the_stations_residents_can_be_on_duty(town: Congress) -> None:
+    here, there = make_station(), make_station("另一联络站")
+    stranger = residency_add(station=there, deputy=make_deputy("外站代表"), actor=None)
+
+    with pytest.raises(DomainError) as refused:
+        _reception(here.pk, stranger, date(2026, 12, 10))
+
+    assert refused.value.code == "reception_not_resident"
+    assert not ReceptionDay.objects.exists()
+
+
+def test_a_deputy_is_stationed_once(town: Congress) -> None:
+    station = make_station()
+    deputy = make_deputy("王二")
+    residency_add(station=station, deputy=deputy, actor=None)
+
+    with pytest.raises(DomainError) as refused:
+        residency_add(station=station, deputy=deputy, actor=None)
+
+    assert refused.value.code == "resident_exists"
+    assert station.residents.count() == 1
+
+
+def test_a_point_cannot_sit_above_a_station(town: Congress) -> None:
+    point = make_station("某村联络点", tier="point")
+
+    with pytest.raises(DomainError) as refused:
+        station_create(name="镇联络站", tier="station", address="镇上", parent=point, actor=None)
+
+    assert refused.value.code == "station_parent_invalid"
+
+
+def test_a_station_has_one_head(town: Congress) -> None:
+    station = make_station()
+
+    with pytest.raises(DomainError) as refused:
+        station_staff_set(
+            station=station, actor=None,
+            staff=[{"name": "甲", "duty": "head"}, {"name": "乙", "duty": "head"}],
+        )  # fmt: skip
+    members = station_staff_set(
+        station=station, actor=None,
+        staff=[{"name": "甲", "duty": "head"}, {"name": "乙", "duty": "liaison", "phone": "1"}],
+    )  # fmt: skip
+
+    assert refused.value.code == "staff_one_head"
+    assert [m.duty for m in members] == ["head", "liaison"]
+
+
+def test_self_assessment_review_and_stars(world: World, town: Congress) -> None:
+    station = make_station()
+    items = make_checklist()  # weights 30, 20, 25, 25
+    settings_update(notice_days=3, star_thresholds=[60, 70, 80, 90, 95], actor=None)
+    own = {items[0].pk: 30, items[1].pk: 20, items[2].pk: 25, items[3].pk: 25}
+    assessment = assessment_self_assess(
+        station=station, year=2026, scores=own, actor=world.staff_a, now=NOW
+    )
+    events = OutboxEvent.objects.filter(topic="stations").count()
+
+    with pytest.raises(DomainError) as own_review:
+        assessment_review(assessment=assessment, scores=own, actor=world.staff_a)
+    reviewed = assessment_review(
+        assessment=assessment, actor=world.county_admin, note="标牌不统一",
+        scores={items[0].pk: 30, items[1].pk: 10, items[2].pk: 25, items[3].pk: 20},
+    )  # fmt: skip
+
+    assert own_review.value.code == "assessment_self_review"
+    assert assessment.self_total == Decimal("100.00")
+    assert (reviewed.review_total, reviewed.stars, reviewed.state) == (
+        Decimal("85.00"), 3, Assessment.State.REVIEWED,
+    )  # fmt: skip
+    assert OutboxEvent.objects.filter(topic="stations").count() == events + 1
+    figures = providers()["stations"](2026)
+    assert figures["stations_rated"] == 1 and figures["star_total"] == 3
+    assert figures["stations"] == 1 and figures["deputies"] == 0
+
+
+def test_scores_above_an_items_weight_or_missing_are_refused(town: Congress) -> None:
+    station = make_station()
+    items = make_checklist()
+
+    with pytest.raises(DomainError) as too_high:
+        assessment_self_assess(
+            station=station, year=2026, actor=None, scores={i.pk: 31 for i in items}
+        )
+    with pytest.raises(DomainError) as missing:
+        assessment_self_assess(station=station, year=2026, actor=None, scores={items[0].pk: 1})
+
+    assert too_high.value.code == "score_out_of_range"
+    assert missing.value.code == "score_missing" and "有统一标牌" in missing.value.message
+    assert not Assessment.objects.exists()
+
+
+def test_the_figures_count_the_serving_deputies_of_the_current_term(town: Congress) -> None:
+    make_deputy("甲", phone="13700000001")
+    ended = make_deputy("乙", phone="13700000002")
+    deputy_end_service(deputy=ended, actor=None)
+
+    assert providers()["stations"](2026)["deputies"] == 1
