@@ -1,6 +1,7 @@
 """Dispatches between tenants: sent with the sender's transaction, delivered exactly once into
 the target's schema by the receiver its module registered, retried when a receiver fails."""
 
+import random
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -103,11 +104,11 @@ def committed_pair(django_db_setup: None, django_db_blocker: Any) -> Iterator[li
     world: World = pytest.world  # type: ignore[attr-defined]
     towns = []
     with django_db_blocker.unblock():
-        for _ in range(2):
+        for number in random.sample(range(100, 1000), 2):
             slug = f"cross-{uuid.uuid4().hex[:6]}"
             towns.append(congress_provision(
                 spec=CongressSpec(name=f"协同测试镇{slug}", slug=slug, level="township",
-                                  division_code=f"3698{uuid.uuid4().int % 90000 + 10000}",
+                                  division_code=f"369801{number}",
                                   parent_id=world.county.pk),
                 requested_by=world.operator, acting_in=None,
             ))  # fmt: skip
