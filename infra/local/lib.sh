@@ -43,6 +43,23 @@ build_frontend() {
   (cd "$ROOT/frontend" && npm run build --silent >/dev/null)
 }
 
+# WenQuanYi Zen Hei, which the PDFs embed from its file (settings.PDF_CJK_FONT), and Chromium for
+# the browser tests; both from Debian's packages when missing.
+ensure_font() {
+  if [ ! -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ]; then
+    say "installing a Chinese font for the PDFs"
+    apt-get update -qq && apt-get install -y -qq fonts-wqy-zenhei >/dev/null \
+      || warn "could not install fonts-wqy-zenhei: PDFs fall back to the reader's STSong-Light"
+  fi
+}
+
+ensure_browser_and_font() {
+  if [ ! -x /usr/bin/chromium ] || [ ! -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ]; then
+    say "installing Chromium and a Chinese font for the browser tests and the PDFs"
+    apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-zenhei >/dev/null
+  fi
+}
+
 # PostgreSQL: the one at 127.0.0.1:5432 if it answers, else a cluster of our own under .data/pg,
 # run from the system's binaries as the postgres user (PostgreSQL refuses to run as root).
 ensure_postgres() {

@@ -7,6 +7,7 @@ cd "$ROOT"
 install_python
 install_frontend
 build_frontend
+ensure_font
 ensure_postgres
 
 PORT="${PORT:-8000}"

@@ -19,13 +19,7 @@ if ! broker_reachable; then
     warn "no broker reachable and no redis-server: the tests that need a worker will fail"
   fi
 fi
-fonts="$(fc-list 2>/dev/null || true)"
-# The PDFs embed WenQuanYi Zen Hei from its file (settings.PDF_CJK_FONT), whatever else is there.
-if [ ! -x /usr/bin/chromium ] || ! grep -qi 'wqy\|noto sans cjk' <<<"$fonts" \
-  || [ ! -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ]; then
-  say "installing Chromium and a Chinese font for the browser tests and the PDFs"
-  apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-zenhei >/dev/null
-fi
+ensure_browser_and_font
 
 bash infra/local/check.sh
 
