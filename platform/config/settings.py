@@ -143,10 +143,16 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = env_bool("CONGRESS_SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Behind nginx (infra/compose.yaml): trust its X-Forwarded-Proto for https, and its
+# X-Forwarded-For for the client address the public forms' rate limits count by.
+BEHIND_PROXY = env_bool("CONGRESS_BEHIND_PROXY", default=False)
+if BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 HANDOFF_TTL_SECONDS = 60
 
 # --- API ---------------------------------------------------------------------------------
 REST_FRAMEWORK = {
+    "NUM_PROXIES": 1 if BEHIND_PROXY else None,
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "api.authentication.TenantTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
@@ -175,6 +181,7 @@ SPECTACULAR_SETTINGS = {
         "KindEnum": "tenants.voting.models.Round.Kind",
         "GovernanceKindEnum": "tenants.voting.models.GovernanceStep.Kind",
         "ProposalSourceEnum": "tenants.voting.models.Proposal.Source",
+        "ChannelEnum": "tenants.voting.models.Channel",
         "OpinionStatusEnum": "tenants.linkage.opinions.models.Status",
         "OpinionChannelEnum": "tenants.linkage.opinions.models.Channel",
         "OpinionCategoryEnum": "tenants.linkage.opinions.models.Category",
