@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from congresses.models import Congress
 from directory.selectors import congress_related_ids, listing_of
 from ops.errors import DomainError
+from ops.tenancy import connection_tenant
 from tenants.deputies.models import Deputy
 
 from .models import Activity, Invitation
@@ -75,7 +76,16 @@ def activity_detail(pk: int) -> Activity | None:
 
 
 def activity_by_origin(*, organiser_id: int, origin_ref: str) -> Activity | None:
-    return Activity.objects.filter(organiser_id=organiser_id, origin_ref=origin_ref).first()
+    """The activity as the organiser names it: this congress's own by its id, or its copy."""
+    if organiser_id == connection_tenant().pk:
+        return (
+            Activity.objects.filter(pk=int(origin_ref), is_copy=False).first()
+            if origin_ref.isdigit()
+            else None
+        )
+    return Activity.objects.filter(
+        organiser_id=organiser_id, origin_ref=origin_ref, is_copy=True
+    ).first()
 
 
 def deputy_of_user(user_id: int) -> Deputy | None:

@@ -1,0 +1,231 @@
+"""Duty records over HTTP: staff record suggestions and attendance, set the point rules, publish
+a quarter and decide objections; a deputy reads their record and files objections."""
+
+from datetime import date
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.exceptions import NotFound
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.roles import Role
+from api.inputs import validated
+from api.permissions import has_role
+from ops.errors import DomainError
+from tenants.deputies.models import Deputy
+from tenants.linkage.duty import rules, services
+from tenants.linkage.duty.models import DutyEntry, Objection, Publication
+from tenants.linkage.duty.selectors import (
+    duty_settings,
+    entries_of,
+    objection_list,
+    publication_open_for,
+    roster_scores,
+    scheme_current,
+    standing_of,
+)
+
+from . import serializers as s
+from .views import my_seat
+
+STAFF = has_role(Role.STAFF)
+DEPUTY = has_role(Role.DEPUTY)
+
+
+def _year(request: Request) -> int:
+    value = request.query_params.get("year", "")
+    return (
+        int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else timezone.localdate().year
+    )
+
+
+def _record(deputy: Deputy, year: int) -> dict[str, object]:
+    """A deputy's record for a year, serialised: entries with the points each earns."""
+    entries = list(entries_of(deputy, year=year).select_related("deputy"))
+    standing = standing_of(entries, scheme_current(), year=year)
+    now = timezone.now()
+    record = {
+        "year": year, "deputy_name": deputy.name, "score": standing.score, "band": standing.band.value,
+        "entries": entries,
+        "objection_open": any(publication_open_for(e.occurred_on, now=now) for e in entries),
+    }  # fmt: skip
+    return dict(s.RecordOutSerializer(record, context={"awarded": standing.awarded}).data)
+
+
+class MyRecordView(APIView):
+    permission_classes = [DEPUTY]
+
+    @extend_schema(
+        operation_id="me_record", parameters=[OpenApiParameter("year", int)],
+        responses=s.RecordOutSerializer, summary="我的履职档案与积分 / my duty record and points",
+    )  # fmt: skip
+    def get(self, request: Request) -> Response:
+        return Response(_record(my_seat(request), _year(request)))
+
+
+class MyObjectionView(APIView):
+    permission_classes = [DEPUTY]
+
+    @extend_schema(
+        operation_id="me_objection_file", request=s.ObjectionInSerializer,
+        responses={201: s.ObjectionOutSerializer},
+        summary="对公示的履职记录提出异议 / object to a published entry",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        deputy = my_seat(request)
+        entry = DutyEntry.objects.filter(pk=pk, deputy=deputy).select_related("deputy").first()
+        if entry is None:
+            raise NotFound(_("该履职记录不存在。"), code="entry_unknown")
+        objection = services.objection_file(
+            entry=entry,
+            deputy=deputy,
+            actor=request.user,
+            **validated(s.ObjectionInSerializer, request),
+        )
+        return Response(
+            s.ObjectionOutSerializer(objection_list().get(pk=objection.pk)).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class EntryListView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="duty_entry_list", parameters=[OpenApiParameter("deputy", int), OpenApiParameter("year", int)],
+        responses=s.RecordOutSerializer, summary="代表履职档案 / a deputy's record",
+    )  # fmt: skip
+    def get(self, request: Request) -> Response:
+        value = request.query_params.get("deputy", "")
+        deputy = Deputy.objects.filter(pk=int(value)).first() if value.isdigit() else None
+        if deputy is None:
+            raise NotFound(_("该代表不存在。"), code="deputy_unknown")
+        return Response(_record(deputy, _year(request)))
+
+    @extend_schema(
+        operation_id="duty_entry_record", request=s.EntryInSerializer, responses={201: s.EntryOutSerializer},
+        summary="登记履职（代表建议、出席会议等）/ record a suggestion, attendance...",
+    )  # fmt: skip
+    def post(self, request: Request) -> Response:
+        data = validated(s.EntryInSerializer, request)
+        deputy = Deputy.objects.filter(pk=data.pop("deputy"), term__is_current=True).first()
+        if deputy is None:
+            raise DomainError("deputy_unknown", _("该代表不在本届名册中。"), field="deputy")
+        entry = services.duty_entry_record(deputy=deputy, actor=request.user, **data)
+        return Response(
+            s.EntryOutSerializer(
+                DutyEntry.objects.select_related("deputy")
+                .prefetch_related("objections")
+                .get(pk=entry.pk)
+            ).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+def _rules_payload() -> dict[str, object]:
+    scheme, settings = scheme_current(), duty_settings()
+    return {
+        "rules": [
+            {"kind": kind, "points": r.points, "quarter_cap": r.quarter_cap, "year_cap": r.year_cap}
+            for kind, r in sorted(scheme.rules.items())
+        ],
+        "base_score": settings.base_score, "ceiling": settings.ceiling, "good_from": settings.good_from,
+        "fair_from": settings.fair_from, "objection_days": settings.objection_days,
+    }  # fmt: skip
+
+
+class RulesView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="duty_rules_get", responses=s.RulesSerializer, summary="积分规则 / point rules"
+    )
+    def get(self, request: Request) -> Response:
+        return Response(s.RulesSerializer(_rules_payload()).data)
+
+    @extend_schema(
+        operation_id="duty_rules_set", request=s.RulesSerializer, responses=s.RulesSerializer,
+        summary="设置积分规则与分档 / set the point rules and bands",
+    )  # fmt: skip
+    def post(self, request: Request) -> Response:
+        data = validated(s.RulesSerializer, request)
+        services.duty_rules_set(
+            changes=[
+                services.RuleChange(r["kind"], r["points"], r.get("quarter_cap"), r.get("year_cap"))
+                for r in data["rules"]
+            ],
+            base_score=data["base_score"], ceiling=data["ceiling"], clear_ceiling=data["ceiling"] is None,
+            good_from=data["good_from"], fair_from=data["fair_from"], objection_days=data["objection_days"],
+            actor=request.user,
+        )  # fmt: skip
+        return Response(s.RulesSerializer(_rules_payload()).data)
+
+
+class ScoreListView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="duty_score_list",
+        parameters=[OpenApiParameter("year", int), OpenApiParameter("quarter", int)],
+        responses=s.ScoreOutSerializer(many=True),
+        summary="代表积分（可截至某季度末）/ the roster's scores (through a quarter's end)",
+    )  # fmt: skip
+    def get(self, request: Request) -> Response:
+        year, quarter = _year(request), request.query_params.get("quarter", "")
+        through: date | None = None
+        if quarter in ("1", "2", "3", "4"):
+            through = rules.quarter_span(year, int(quarter))[1]
+        rows = roster_scores(year=year, through=through)
+        return Response(s.ScoreOutSerializer(rows, many=True).data)
+
+
+class PublicationListView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="duty_publication_list", responses=s.PublicationSerializer(many=True),
+        summary="季度公示 / quarterly publications",
+    )  # fmt: skip
+    def get(self, request: Request) -> Response:
+        return Response(s.PublicationSerializer(Publication.objects.all(), many=True).data)
+
+    @extend_schema(
+        operation_id="duty_publication_publish", request=s.PublicationSerializer,
+        responses={201: s.PublicationSerializer}, summary="公示一个季度的积分 / publish a quarter",
+    )  # fmt: skip
+    def post(self, request: Request) -> Response:
+        data = validated(s.PublicationSerializer, request)
+        publication = services.publication_publish(actor=request.user, **data)
+        return Response(s.PublicationSerializer(publication).data, status=status.HTTP_201_CREATED)
+
+
+class ObjectionListView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="duty_objection_list", responses=s.ObjectionOutSerializer(many=True),
+        summary="积分异议 / objections",
+    )  # fmt: skip
+    def get(self, request: Request) -> Response:
+        return Response(s.ObjectionOutSerializer(objection_list(), many=True).data)
+
+
+class ObjectionDecideView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="duty_objection_decide", request=s.DecideInSerializer,
+        responses=s.ObjectionOutSerializer, summary="处理异议 / decide an objection",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        objection = Objection.objects.filter(pk=pk).first()
+        if objection is None:
+            raise NotFound(_("该异议不存在。"), code="objection_unknown")
+        services.objection_decide(
+            objection=objection, actor=request.user, **validated(s.DecideInSerializer, request)
+        )
+        return Response(s.ObjectionOutSerializer(objection_list().get(pk=pk)).data)

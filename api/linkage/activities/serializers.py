@@ -1,0 +1,271 @@
+from django.utils import timezone
+from rest_framework import serializers
+
+from tenants.linkage.activities.models import Activity, Invitation, Kind, Photo
+from tenants.linkage.activities.selectors import sign_in_open
+from tenants.linkage.duty.models import DutyEntry, Objection, Publication
+from tenants.linkage.duty.models import Kind as DutyKind
+
+
+class InvitationOutSerializer(serializers.ModelSerializer[Invitation]):
+    class Meta:
+        model = Invitation
+        fields = [
+            "id", "congress_id", "congress_name", "name", "level", "response", "reason",
+            "responded_at", "signed_in_at",
+        ]  # fmt: skip
+
+
+class PhotoOutSerializer(serializers.ModelSerializer[Photo]):
+    file_name = serializers.CharField(source="file.name")
+
+    class Meta:
+        model = Photo
+        fields = ["id", "file_id", "file_name", "caption"]
+
+
+class ActivityOutSerializer(serializers.ModelSerializer[Activity]):
+    organised_here = serializers.SerializerMethodField()
+    sign_in_open = serializers.SerializerMethodField()
+    invited = serializers.IntegerField(read_only=True)
+    accepted = serializers.IntegerField(read_only=True)
+    signed_in = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Activity
+        fields = [
+            "id", "kind", "title", "starts_at", "ends_at", "place", "organiser_name",
+            "organised_here", "state", "cancel_reason", "minutes", "outcomes", "sign_in_from",
+            "sign_in_until", "sign_in_open", "invited", "accepted", "signed_in",
+        ]  # fmt: skip
+
+    def get_organised_here(self, activity: Activity) -> bool:
+        return not activity.is_copy
+
+    def get_sign_in_open(self, activity: Activity) -> bool:
+        return sign_in_open(activity, now=timezone.now())
+
+
+class ActivityDetailOutSerializer(ActivityOutSerializer):
+    internal_notes = serializers.CharField()
+    invitations = InvitationOutSerializer(many=True)
+    photos = PhotoOutSerializer(many=True)
+
+    class Meta(ActivityOutSerializer.Meta):
+        fields = [*ActivityOutSerializer.Meta.fields, "internal_notes", "invitations", "photos"]
+
+
+class InviteeInSerializer(serializers.Serializer):
+    congress = serializers.IntegerField(min_value=1)
+    deputy = serializers.IntegerField(min_value=1)
+
+
+class ActivityCreateInSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=Kind.choices)
+    title = serializers.CharField(max_length=200)
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+    place = serializers.CharField(max_length=200)
+    internal_notes = serializers.CharField(
+        max_length=5000, required=False, allow_blank=True, default=""
+    )
+    invitees = InviteeInSerializer(many=True, allow_empty=False, max_length=500)
+
+
+class InviteInSerializer(serializers.Serializer):
+    invitees = InviteeInSerializer(many=True, allow_empty=False, max_length=500)
+
+
+class RecordInSerializer(serializers.Serializer):
+    minutes = serializers.CharField(max_length=20000, allow_blank=True)
+    outcomes = serializers.CharField(max_length=20000, allow_blank=True)
+
+
+class CancelInSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=300)
+
+
+class SignInOpenInSerializer(serializers.Serializer):
+    minutes = serializers.IntegerField(min_value=5, max_value=24 * 60, default=60)
+
+
+class SignInCodeOutSerializer(serializers.Serializer):
+    congress_id = serializers.IntegerField()
+    congress_name = serializers.CharField()
+    url = serializers.CharField()
+    svg = serializers.CharField()
+
+
+class PhotoInSerializer(serializers.Serializer):
+    file_id = serializers.IntegerField(min_value=1)
+    caption = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+
+
+class CandidateOutSerializer(serializers.Serializer):
+    """A deputy another congress may invite, from the public directory."""
+
+    congress_id = serializers.IntegerField()
+    congress_name = serializers.CharField(source="congress.name")
+    congress_level = serializers.CharField(source="congress.level")
+    deputy_id = serializers.IntegerField()
+    name = serializers.CharField()
+    level = serializers.CharField()
+    delegation = serializers.CharField()
+
+
+# The deputy's phone pages.
+
+
+class MyActivitySerializer(serializers.ModelSerializer[Activity]):
+    sign_in_open = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Activity
+        fields = [
+            "id", "kind", "title", "starts_at", "ends_at", "place", "organiser_name", "state",
+            "cancel_reason", "minutes", "outcomes", "sign_in_open",
+        ]  # fmt: skip
+
+    def get_sign_in_open(self, activity: Activity) -> bool:
+        return sign_in_open(activity, now=timezone.now())
+
+
+class MyInvitationSerializer(serializers.ModelSerializer[Invitation]):
+    activity = MyActivitySerializer()
+
+    class Meta:
+        model = Invitation
+        fields = ["id", "response", "reason", "responded_at", "signed_in_at", "activity"]
+
+
+class RespondInSerializer(serializers.Serializer):
+    accept = serializers.BooleanField()
+    reason = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+
+
+class CheckInInSerializer(serializers.Serializer):
+    organiser = serializers.IntegerField(min_value=1)
+    ref = serializers.CharField(max_length=64)
+    token = serializers.CharField(max_length=64)
+
+
+class MyTasksSerializer(serializers.Serializer):
+    rsvp = MyInvitationSerializer(many=True)
+    sign_in = MyInvitationSerializer(many=True)
+
+
+# Duty records.
+
+
+class ObjectionOutSerializer(serializers.ModelSerializer[Objection]):
+    deputy_name = serializers.CharField(source="entry.deputy.name")
+    entry_title = serializers.CharField(source="entry.title")
+    entry_kind = serializers.CharField(source="entry.kind")
+    occurred_on = serializers.DateField(source="entry.occurred_on")
+
+    class Meta:
+        model = Objection
+        fields = [
+            "id", "entry_id", "deputy_name", "entry_title", "entry_kind", "occurred_on", "reason",
+            "state", "decision_note", "filed_at", "decided_at",
+        ]  # fmt: skip
+
+
+class EntryOutSerializer(serializers.ModelSerializer[DutyEntry]):
+    points = serializers.SerializerMethodField()
+    objection = serializers.SerializerMethodField()
+    deputy_name = serializers.CharField(source="deputy.name")
+
+    class Meta:
+        model = DutyEntry
+        fields = [
+            "id", "deputy_id", "deputy_name", "kind", "title", "source_ref", "occurred_on", "state",
+            "points", "objection",
+        ]  # fmt: skip
+
+    def get_points(self, entry: DutyEntry) -> str:
+        return str(self.context.get("awarded", {}).get(entry.pk, 0))
+
+    def get_objection(self, entry: DutyEntry) -> dict[str, object] | None:
+        objections = list(entry.objections.all())
+        if not objections:
+            return None
+        latest = max(objections, key=lambda o: o.filed_at)
+        return {"id": latest.pk, "state": latest.state, "reason": latest.reason,
+                "decision_note": latest.decision_note}  # fmt: skip
+
+
+class RecordOutSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    deputy_name = serializers.CharField()
+    score = serializers.DecimalField(max_digits=6, decimal_places=1)
+    band = serializers.CharField()
+    entries = EntryOutSerializer(many=True)
+    objection_open = serializers.BooleanField()
+
+
+class ObjectionInSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000)
+
+
+class DecideInSerializer(serializers.Serializer):
+    uphold = serializers.BooleanField()
+    note = serializers.CharField(max_length=2000)
+
+
+class EntryInSerializer(serializers.Serializer):
+    deputy = serializers.IntegerField(min_value=1)
+    kind = serializers.ChoiceField(
+        choices=[
+            (code, label)
+            for code, label in DutyKind.choices
+            if code in ("suggestion", "session", "leave", "reception", "training", "report_back")
+        ]
+    )
+    source_ref = serializers.CharField(max_length=100)
+    occurred_on = serializers.DateField()
+    title = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+
+
+class RuleSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=DutyKind.choices)
+    points = serializers.DecimalField(max_digits=6, decimal_places=1, min_value=-100, max_value=100)
+    quarter_cap = serializers.DecimalField(
+        max_digits=6, decimal_places=1, min_value=0, allow_null=True, required=False
+    )
+    year_cap = serializers.DecimalField(
+        max_digits=6, decimal_places=1, min_value=0, allow_null=True, required=False
+    )
+
+
+class RulesSerializer(serializers.Serializer):
+    rules = RuleSerializer(many=True)
+    base_score = serializers.DecimalField(
+        max_digits=6, decimal_places=1, min_value=0, max_value=1000
+    )
+    ceiling = serializers.DecimalField(
+        max_digits=6, decimal_places=1, min_value=0, max_value=1000, allow_null=True
+    )
+    good_from = serializers.DecimalField(
+        max_digits=6, decimal_places=1, min_value=0, max_value=1000
+    )
+    fair_from = serializers.DecimalField(
+        max_digits=6, decimal_places=1, min_value=0, max_value=1000
+    )
+    objection_days = serializers.IntegerField(min_value=1, max_value=60)
+
+
+class ScoreOutSerializer(serializers.Serializer):
+    deputy_id = serializers.IntegerField(source="deputy.pk")
+    name = serializers.CharField(source="deputy.name")
+    level = serializers.CharField(source="deputy.level")
+    score = serializers.DecimalField(max_digits=6, decimal_places=1)
+    band = serializers.CharField()
+    entries = serializers.IntegerField()
+
+
+class PublicationSerializer(serializers.ModelSerializer[Publication]):
+    class Meta:
+        model = Publication
+        fields = ["id", "year", "quarter", "published_at", "objection_until"]
+        read_only_fields = ["id", "published_at", "objection_until"]

@@ -1,0 +1,310 @@
+"""Joint activities over HTTP: the staff console (organise, invite from the directory, open the
+QR sign-in, minutes, photos, outcomes) and the deputy's phone (my activities, RSVP, sign-in by the
+QR code's link, my tasks). Every rule lives in tenants/linkage/activities."""
+
+from typing import Any
+from urllib.parse import urlencode
+
+import segno
+from django.conf import settings
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.exceptions import NotFound
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.roles import Role
+from api.inputs import validated
+from api.permissions import has_role, tenant_of
+from congresses.models import Congress
+from congresses.selectors import congress_primary_domain
+from directory.selectors import listing_related
+from filestore.models import StoredFile
+from ops.errors import DomainError, NotAllowed
+from tenants.deputies.models import Deputy
+from tenants.linkage.activities import services
+from tenants.linkage.activities.models import Activity, Invitation
+from tenants.linkage.activities.selectors import (
+    activity_by_origin,
+    activity_detail,
+    activity_list,
+    deputy_of_user,
+    invitations_of,
+    invitees_from_directory,
+    tasks_of,
+)
+
+from . import serializers as s
+
+STAFF = has_role(Role.STAFF)
+DEPUTY = has_role(Role.DEPUTY)
+
+
+def _activity(pk: int) -> Activity:
+    found = activity_detail(pk)
+    if found is None:
+        raise NotFound(_("该活动不存在。"), code="activity_unknown")
+    return found
+
+
+def _detail(pk: int) -> dict[str, Any]:
+    activity = _activity(pk)
+    data = dict(s.ActivityDetailOutSerializer(activity).data)
+    if activity.is_copy:
+        data["internal_notes"] = ""
+    return data
+
+
+def _invitees(request: Request, rows: list[dict[str, int]]) -> list[Any]:
+    return invitees_from_directory(
+        organiser=tenant_of(request), picks=[(r["congress"], r["deputy"]) for r in rows]
+    )
+
+
+class ActivityListView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="activity_list", responses=s.ActivityOutSerializer(many=True),
+        parameters=[OpenApiParameter("kind", str), OpenApiParameter("year", int)],
+        summary="代表活动（本单位组织及受邀）/ activities organised here or shared with us",
+    )  # fmt: skip
+    def get(self, request: Request) -> Response:
+        year = request.query_params.get("year", "")
+        activities = activity_list(
+            kind=request.query_params.get("kind", ""), year=int(year) if year.isdigit() else None
+        )
+        return Response(s.ActivityOutSerializer(activities, many=True).data)
+
+    @extend_schema(
+        operation_id="activity_create", request=s.ActivityCreateInSerializer,
+        responses={201: s.ActivityDetailOutSerializer},
+        summary="组织活动并邀请代表 / organise an activity and invite deputies",
+    )  # fmt: skip
+    def post(self, request: Request) -> Response:
+        data = validated(s.ActivityCreateInSerializer, request)
+        invitees = _invitees(request, data.pop("invitees"))
+        activity = services.activity_create(invitees=invitees, actor=request.user, **data)
+        return Response(_detail(activity.pk), status=status.HTTP_201_CREATED)
+
+
+class ActivityDetailView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="activity_get", responses=s.ActivityDetailOutSerializer,
+        summary="活动详情 / one activity",
+    )  # fmt: skip
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(_detail(pk))
+
+
+class InviteView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="activity_invite", request=s.InviteInSerializer,
+        responses=s.ActivityDetailOutSerializer, summary="追加邀请代表 / invite more deputies",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        rows = validated(s.InviteInSerializer, request)["invitees"]
+        services.activity_invite(
+            activity=_activity(pk), invitees=_invitees(request, rows), actor=request.user
+        )
+        return Response(_detail(pk))
+
+
+class RecordView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="activity_record", request=s.RecordInSerializer,
+        responses=s.ActivityDetailOutSerializer, summary="活动纪要与成果 / minutes and outcomes",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        services.activity_record(
+            activity=_activity(pk), actor=request.user, **validated(s.RecordInSerializer, request)
+        )
+        return Response(_detail(pk))
+
+
+class CancelView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="activity_cancel", request=s.CancelInSerializer,
+        responses=s.ActivityDetailOutSerializer, summary="取消活动 / cancel the activity",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        services.activity_cancel(
+            activity=_activity(pk), actor=request.user, **validated(s.CancelInSerializer, request)
+        )
+        return Response(_detail(pk))
+
+
+class PhotoView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="activity_photo_add", request=s.PhotoInSerializer,
+        responses={201: s.ActivityDetailOutSerializer},
+        summary="添加活动照片（先上传文件）/ add a photo (upload the file first)",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        data = validated(s.PhotoInSerializer, request)
+        file = StoredFile.objects.filter(pk=data["file_id"]).first()
+        if file is None:
+            raise DomainError("file_unknown", _("文件不存在。"), field="file_id")
+        services.photo_add(
+            activity=_activity(pk), file=file, caption=data["caption"], actor=request.user
+        )
+        return Response(_detail(pk), status=status.HTTP_201_CREATED)
+
+
+def _check_in_url(congress: Congress, activity: Activity) -> str:
+    port = f":{settings.PUBLIC_PORT}" if settings.PUBLIC_PORT not in ("80", "443") else ""
+    query = urlencode(
+        {
+            "org": activity.organiser_id,
+            "ref": services.activity_ref(activity),
+            "t": activity.sign_in_token,
+        }
+    )
+    return (
+        f"{settings.PUBLIC_SCHEME}://{congress_primary_domain(congress)}{port}/me/check-in?{query}"
+    )
+
+
+class SignInView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="activity_sign_in_open", request=s.SignInOpenInSerializer,
+        responses=s.ActivityDetailOutSerializer,
+        summary="开启扫码签到（生成新签到码）/ open the QR sign-in with a fresh token",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        data = validated(s.SignInOpenInSerializer, request)
+        services.activity_open_sign_in(
+            activity=_activity(pk), minutes=data["minutes"], actor=request.user
+        )
+        return Response(_detail(pk))
+
+    @extend_schema(
+        operation_id="activity_sign_in_codes", responses=s.SignInCodeOutSerializer(many=True),
+        summary="签到二维码（每个受邀单位一个，指向代表本单位的签到页）/ the QR codes, one per "
+        "invited congress, each opening the sign-in page on the deputy's own congress",
+    )  # fmt: skip
+    def get(self, request: Request, pk: int) -> Response:
+        activity = _activity(pk)
+        if activity.is_copy:
+            raise NotAllowed("activity_not_organiser", _("只有组织单位可以展示签到码。"))
+        if not activity.sign_in_token:
+            return Response([])
+        ids = sorted({i.congress_id for i in activity.invitations.all()})
+        congresses = Congress.objects.filter(pk__in=ids).prefetch_related("domains")
+        codes = []
+        for congress in congresses:
+            url = _check_in_url(congress, activity)
+            svg = segno.make(url, error="m").svg_inline(scale=4, title=congress.name)
+            codes.append(
+                {"congress_id": congress.pk, "congress_name": congress.name, "url": url, "svg": svg}
+            )
+        return Response(s.SignInCodeOutSerializer(codes, many=True).data)
+
+
+class CandidateListView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="activity_invitee_candidates",
+        parameters=[OpenApiParameter("search", str), OpenApiParameter("congress", int)],
+        responses=s.CandidateOutSerializer(many=True),
+        summary="可邀请的代表（本级、上级、下级人大）/ deputies this congress may invite",
+    )  # fmt: skip
+    def get(self, request: Request) -> Response:
+        listings = listing_related(
+            congress=tenant_of(request), search=request.query_params.get("search", "")[:50]
+        )
+        congress = request.query_params.get("congress", "")
+        if congress.isdigit():
+            listings = listings.filter(congress_id=int(congress))
+        return Response(s.CandidateOutSerializer(listings[:500], many=True).data)
+
+
+# The deputy's phone pages.
+
+
+def my_seat(request: Request) -> Deputy:
+    user = request.user
+    seat = deputy_of_user(int(user.pk)) if user is not None and user.pk else None
+    if seat is None:
+        raise NotAllowed("not_a_deputy", _("您不在本单位本届代表名册中。"))
+    return seat
+
+
+def _my_invitation(request: Request, pk: int) -> Invitation:
+    invitation = invitations_of(my_seat(request)).filter(pk=pk).first()
+    if invitation is None:
+        raise NotFound(_("该活动邀请不存在。"), code="invitation_unknown")
+    return invitation
+
+
+class MyActivityListView(APIView):
+    permission_classes = [DEPUTY]
+
+    @extend_schema(
+        operation_id="me_activity_list", responses=s.MyInvitationSerializer(many=True),
+        summary="我的活动 / my activities",
+    )  # fmt: skip
+    def get(self, request: Request) -> Response:
+        invitations: QuerySet[Invitation] = invitations_of(my_seat(request))
+        return Response(s.MyInvitationSerializer(invitations, many=True).data)
+
+
+class MyRespondView(APIView):
+    permission_classes = [DEPUTY]
+
+    @extend_schema(
+        operation_id="me_activity_respond", request=s.RespondInSerializer,
+        responses=s.MyInvitationSerializer, summary="回复邀请：参加或请假 / attend or take leave",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        data = validated(s.RespondInSerializer, request)
+        invitation = services.invitation_respond(
+            invitation=_my_invitation(request, pk), actor=request.user, **data
+        )
+        return Response(s.MyInvitationSerializer(_my_invitation(request, invitation.pk)).data)
+
+
+class MyCheckInView(APIView):
+    permission_classes = [DEPUTY]
+
+    @extend_schema(
+        operation_id="me_check_in", request=s.CheckInInSerializer, responses=s.MyInvitationSerializer,
+        summary="扫码签到（在本人所在单位）/ sign in by the QR code, in my own congress",
+    )  # fmt: skip
+    def post(self, request: Request) -> Response:
+        data = validated(s.CheckInInSerializer, request)
+        activity = activity_by_origin(organiser_id=data["organiser"], origin_ref=data["ref"])
+        if activity is None:
+            raise NotFound(_("该活动不存在或尚未送达本单位。"), code="activity_unknown")
+        invitation = services.invitation_sign_in(
+            activity=activity, token=data["token"], actor=request.user
+        )
+        return Response(s.MyInvitationSerializer(_my_invitation(request, invitation.pk)).data)
+
+
+class MyTasksView(APIView):
+    permission_classes = [DEPUTY]
+
+    @extend_schema(
+        operation_id="me_tasks", responses=s.MyTasksSerializer,
+        summary="我的待办：待回复的邀请、可签到的活动 / my tasks",
+    )  # fmt: skip
+    def get(self, request: Request) -> Response:
+        return Response(s.MyTasksSerializer(tasks_of(my_seat(request), now=timezone.now())).data)
