@@ -1,17 +1,43 @@
+"""The roster over HTTP: the list (phones masked), one deputy, the Excel import with its report,
+linking a deputy to their account, and the directory of deputies other congresses share."""
+
 from typing import Any
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema
-from rest_framework.generics import ListAPIView, RetrieveAPIView
+from django.http import HttpResponse
+from django.utils.http import content_disposition_header
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.generics import ListAPIView, RetrieveAPIView, get_object_or_404
+from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from accounts.roles import Role
-from api.permissions import has_role, membership_of
+from api.inputs import validated
+from api.permissions import has_role, membership_of, tenant_of
+from directory.models import DeputyListing
+from directory.selectors import listing_related
+from tenants.deputies import imports, services
 from tenants.deputies.models import Deputy
 from tenants.deputies.selectors import deputy_list
 
-from .serializers import DeputyOutSerializer
+from .serializers import (
+    DeputyOutSerializer,
+    ImportInSerializer,
+    ImportReportSerializer,
+    LinkInSerializer,
+    ListingOutSerializer,
+)
+
+STAFF = has_role(Role.STAFF)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _is_staff(request: Request) -> bool:
+    membership = membership_of(request)
+    return bool(membership and Role.STAFF in membership.roles)
 
 
 class DeputyListView(ListAPIView[Deputy]):
@@ -21,14 +47,7 @@ class DeputyListView(ListAPIView[Deputy]):
     def get_queryset(self) -> QuerySet[Deputy]:
         return deputy_list()
 
-    def get_serializer_context(self) -> dict[str, Any]:
-        membership = membership_of(self.request)
-        return {
-            **super().get_serializer_context(),
-            "unmask": bool(membership and Role.STAFF in membership.roles),
-        }
-
-    @extend_schema(operation_id="deputy_list", summary="代表名册 / the deputy roster")
+    @extend_schema(operation_id="deputy_list", summary="代表名册（手机号脱敏）/ the deputy roster")
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
 
@@ -41,8 +60,109 @@ class DeputyDetailView(RetrieveAPIView[Deputy]):
         return deputy_list()
 
     def get_serializer_context(self) -> dict[str, Any]:
-        return DeputyListView.get_serializer_context(self)  # type: ignore[arg-type]
+        return {**super().get_serializer_context(), "unmask": _is_staff(self.request)}
 
     @extend_schema(operation_id="deputy_get", summary="代表详情 / one deputy")
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+
+class ImportTemplateView(APIView):
+    permission_classes = [STAFF]
+
+    def perform_content_negotiation(self, request: Request, force: bool = False) -> Any:
+        return super().perform_content_negotiation(request, force=True)
+
+    @extend_schema(
+        operation_id="deputy_import_template",
+        responses={(200, XLSX): OpenApiResponse(OpenApiTypes.BINARY, description="导入模板")},
+        summary="下载代表名册导入模板 / the roster import template (.xlsx)",
+    )
+    def get(self, request: Request) -> HttpResponse:
+        response = HttpResponse(imports.roster_template(), content_type=XLSX)
+        disposition = content_disposition_header(as_attachment=True, filename="代表名册模板.xlsx")
+        assert disposition is not None
+        response["Content-Disposition"] = disposition
+        return response
+
+
+class ImportView(APIView):
+    permission_classes = [STAFF]
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(
+        operation_id="deputy_import", request={"multipart/form-data": ImportInSerializer},
+        responses=ImportReportSerializer,
+        summary="导入代表名册（逐行报告）/ import the roster, with a report per row",
+    )  # fmt: skip
+    def post(self, request: Request) -> Response:
+        upload = validated(ImportInSerializer, request)["file"]
+        report = imports.roster_import(data=upload.read(), actor=request.user)
+        return Response(
+            {
+                "created": report.created,
+                "updated": report.updated,
+                "unchanged": report.unchanged,
+                "failed": report.failed,
+                "problems": [
+                    {"row": p.row, "field": p.field, "reason": p.reason} for p in report.problems
+                ],
+            }
+        )
+
+
+class DeputyLinkView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="deputy_link_user", request=LinkInSerializer, responses=DeputyOutSerializer,
+        summary="关联代表的登录账号 / link a deputy to their account",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        login = validated(LinkInSerializer, request)["login"]
+        deputy = services.deputy_link_user(
+            deputy=get_object_or_404(deputy_list(), pk=pk), login=login, actor=request.user
+        )
+        return Response(DeputyOutSerializer(deputy, context={"unmask": True}).data)
+
+
+class DeputyEndServiceView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="deputy_end_service", request=None, responses=DeputyOutSerializer,
+        summary="终止代表资格 / end a deputy's service",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        deputy = services.deputy_end_service(
+            deputy=get_object_or_404(deputy_list(), pk=pk), actor=request.user
+        )
+        return Response(DeputyOutSerializer(deputy, context={"unmask": True}).data)
+
+
+class DirectoryListView(ListAPIView[DeputyListing]):
+    """Deputies of this congress, of those below it and of those above it: no contact details."""
+
+    serializer_class = ListingOutSerializer
+    permission_classes = [STAFF]
+
+    def get_queryset(self) -> QuerySet[DeputyListing]:
+        params = self.request.query_params
+        levels = [level for level in params.get("level", "").split(",") if level]
+        return listing_related(
+            congress=tenant_of(self.request), search=params.get("search", "").strip()[:50],
+            levels=levels or None,
+        )  # fmt: skip
+
+    @extend_schema(
+        operation_id="directory_deputy_list",
+        parameters=[
+            OpenApiParameter("search", str, description="姓名或代表小组 / name or group"),
+            OpenApiParameter(
+                "level", str, description="代表层级，逗号分隔 / levels, comma-separated"
+            ),
+        ],
+        summary="上下级代表名录 / deputies of related congresses, without contact details",
+    )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)

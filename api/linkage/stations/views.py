@@ -1,0 +1,392 @@
+"""代表联络站 over HTTP: the staff console (stations, staff, residents, rota, checklist and its
+assessment), the copies of our deputies' postings elsewhere, and the public station page with its
+QR code. Views translate HTTP to the services and back; the rules live in tenants/linkage/stations."""
+
+from typing import Any
+
+import segno
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.exceptions import NotFound
+from rest_framework.generics import get_object_or_404
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.roles import Role
+from api.inputs import validated
+from api.permissions import has_role, membership_of, tenant_of
+from ops.errors import DomainError
+from tenants.deputies.models import Deputy
+from tenants.deputies.selectors import deputy_for_user
+from tenants.linkage.stations import selectors, services
+from tenants.linkage.stations.models import Assessment, ChecklistItem, ReceptionDay, Station
+
+from . import serializers as s
+
+STAFF = has_role(Role.STAFF)
+READERS = has_role(Role.STAFF, Role.DEPUTY)
+SVG = "image/svg+xml"
+
+
+def _station(pk: int) -> Station:
+    return get_object_or_404(Station.objects.all(), pk=pk)
+
+
+def _detail(request: Request, pk: int) -> dict[str, Any]:
+    station = selectors.station_detail(station_id=pk)
+    if station is None:
+        raise NotFound(_("该联络站不存在。"), code="station_unknown")
+    membership = membership_of(request)
+    unmask = bool(membership and Role.STAFF in membership.roles)
+    return dict(s.StationDetailSerializer(station, context={"unmask": unmask}).data)
+
+
+def _parent(data: dict[str, Any]) -> dict[str, Any]:
+    if "parent" in data:
+        parent_id = data.pop("parent")
+        data["parent"] = _station(parent_id) if parent_id is not None else None
+    return data
+
+
+class StationListView(APIView):
+    def get_permissions(self) -> list[Any]:
+        return [STAFF()] if self.request.method == "POST" else [READERS()]
+
+    @extend_schema(
+        operation_id="station_list", responses=s.StationOutSerializer(many=True),
+        summary="联络站列表 / liaison stations",
+    )  # fmt: skip
+    def get(self, request: Request) -> Response:
+        return Response(s.StationOutSerializer(selectors.station_list(), many=True).data)
+
+    @extend_schema(
+        operation_id="station_create", request=s.StationInSerializer,
+        responses={201: s.StationDetailSerializer}, summary="新建联络站 / create a station",
+    )  # fmt: skip
+    def post(self, request: Request) -> Response:
+        data = _parent(validated(s.StationInSerializer, request))
+        station = services.station_create(actor=request.user, **data)
+        return Response(_detail(request, station.pk), status=status.HTTP_201_CREATED)
+
+
+class StationDetailView(APIView):
+    def get_permissions(self) -> list[Any]:
+        return [STAFF()] if self.request.method == "PATCH" else [READERS()]
+
+    @extend_schema(
+        operation_id="station_get", responses=s.StationDetailSerializer,
+        summary="联络站详情：站务人员、进站代表、接待日 / a station with staff, residents, rota",
+    )  # fmt: skip
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(_detail(request, pk))
+
+    @extend_schema(
+        operation_id="station_update", request=s.StationUpdateSerializer,
+        responses=s.StationDetailSerializer, summary="修改联络站 / update a station",
+    )  # fmt: skip
+    def patch(self, request: Request, pk: int) -> Response:
+        data = _parent(validated(s.StationUpdateSerializer, request))
+        services.station_update(station=_station(pk), actor=request.user, **data)
+        return Response(_detail(request, pk))
+
+
+class StationStaffView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="station_staff_set", request=s.StaffSetSerializer,
+        responses=s.StationDetailSerializer, summary="设置站务人员 / set the station's staff",
+    )  # fmt: skip
+    def put(self, request: Request, pk: int) -> Response:
+        staff = validated(s.StaffSetSerializer, request)["staff"]
+        services.station_staff_set(station=_station(pk), staff=staff, actor=request.user)
+        return Response(_detail(request, pk))
+
+
+class ResidentListView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="station_resident_add", request=s.ResidentInSerializer,
+        responses={201: s.ResidentOutSerializer},
+        summary="代表进站：本级代表或名录中的上级代表 / station a deputy, ours or from the directory",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        data = validated(s.ResidentInSerializer, request)
+        deputy = None
+        if "deputy" in data:
+            deputy = Deputy.objects.filter(pk=data["deputy"]).first()
+            if deputy is None:
+                raise DomainError("deputy_unknown", _("名册中没有这名代表。"), field="deputy")
+        resident = services.residency_add(
+            station=_station(pk), deputy=deputy, listing_id=data.get("listing"), actor=request.user
+        )
+        return Response(s.ResidentOutSerializer(resident).data, status=status.HTTP_201_CREATED)
+
+
+class ResidentDetailView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="station_resident_end", responses={204: None},
+        summary="代表离站 / a deputy leaves the station",
+    )  # fmt: skip
+    def delete(self, request: Request, pk: int) -> Response:
+        resident = selectors.resident_of(resident_id=pk)
+        if resident is None:
+            raise NotFound(_("该进站代表不存在。"), code="resident_unknown")
+        services.residency_end(resident=resident, actor=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ReceptionListView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="station_reception_schedule", request=s.ReceptionInSerializer,
+        responses={201: s.ReceptionOutSerializer},
+        summary="安排接待日（草稿）/ schedule a reception day (draft)",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        data = validated(s.ReceptionInSerializer, request)
+        station = _station(pk)
+        on_duty = list(station.residents.filter(pk__in=data["on_duty"]))
+        if len(on_duty) != len(set(data["on_duty"])):
+            raise DomainError(
+                "reception_not_resident", _("接待代表须为本站进站代表。"), field="on_duty"
+            )
+        reception = services.reception_schedule(
+            station=station, on=data["date"], starts_at=data["starts_at"],
+            ends_at=data["ends_at"], topic=data.get("topic", ""), on_duty=on_duty,
+            actor=request.user,
+        )  # fmt: skip
+        return Response(s.ReceptionOutSerializer(reception).data, status=status.HTTP_201_CREATED)
+
+
+def _reception(pk: int) -> ReceptionDay:
+    return get_object_or_404(ReceptionDay.objects.all(), pk=pk)
+
+
+class ReceptionPublishView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="station_reception_publish", request=None,
+        responses=s.ReceptionOutSerializer,
+        summary="公告接待日（须提前规定天数）/ publish a reception day, the notice days ahead",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        reception = services.reception_publish(reception=_reception(pk), actor=request.user)
+        return Response(s.ReceptionOutSerializer(reception).data)
+
+
+class ReceptionDetailView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="station_reception_cancel", responses={204: None},
+        summary="取消接待日 / cancel a reception day",
+    )  # fmt: skip
+    def delete(self, request: Request, pk: int) -> Response:
+        services.reception_cancel(reception=_reception(pk), actor=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class SettingsView(APIView):
+    def get_permissions(self) -> list[Any]:
+        return [STAFF()] if self.request.method == "PUT" else [READERS()]
+
+    @extend_schema(
+        operation_id="station_settings_get", responses=s.SettingsSerializer,
+        summary="联络站设置 / the stations' settings",
+    )  # fmt: skip
+    def get(self, request: Request) -> Response:
+        return Response(s.SettingsSerializer(services.settings_get()).data)
+
+    @extend_schema(
+        operation_id="station_settings_update", request=s.SettingsSerializer,
+        responses=s.SettingsSerializer,
+        summary="修改联络站设置（公告天数、星级分数线）/ set the notice days and star thresholds",
+    )  # fmt: skip
+    def put(self, request: Request) -> Response:
+        data = validated(s.SettingsSerializer, request)
+        updated = services.settings_update(actor=request.user, **data)
+        return Response(s.SettingsSerializer(updated).data)
+
+
+class ChecklistView(APIView):
+    def get_permissions(self) -> list[Any]:
+        return [STAFF()] if self.request.method == "POST" else [READERS()]
+
+    @extend_schema(
+        operation_id="station_checklist_list", responses=s.ChecklistItemSerializer(many=True),
+        summary="规范化建设标准（N有）/ the standardisation checklist",
+    )  # fmt: skip
+    def get(self, request: Request) -> Response:
+        return Response(s.ChecklistItemSerializer(selectors.checklist_items(), many=True).data)
+
+    @extend_schema(
+        operation_id="station_checklist_add", request=s.ChecklistItemSerializer,
+        responses={201: s.ChecklistItemSerializer}, summary="增加一项标准 / add a criterion",
+    )  # fmt: skip
+    def post(self, request: Request) -> Response:
+        data = validated(s.ChecklistItemSerializer, request)
+        item = services.checklist_item_add(actor=request.user, **data)
+        return Response(s.ChecklistItemSerializer(item).data, status=status.HTTP_201_CREATED)
+
+
+class ChecklistItemView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="station_checklist_retire", responses={204: None},
+        summary="停用一项标准 / retire a criterion",
+    )  # fmt: skip
+    def delete(self, request: Request, pk: int) -> Response:
+        item = get_object_or_404(ChecklistItem.objects.all(), pk=pk)
+        services.checklist_item_retire(item=item, actor=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+def _assessment_out(station: Station, year: int) -> dict[str, Any]:
+    found = selectors.assessment_for(station_id=station.pk, year=year)
+    if found is None:
+        scores = [
+            {"item": i.pk, "title": i.title, "weight": i.weight, "self_score": None,
+             "review_score": None}
+            for i in selectors.checklist_items()
+        ]  # fmt: skip
+        blank = {
+            "id": None, "year": year, "state": Assessment.State.DRAFT, "self_total": None,
+            "review_total": None, "stars": None, "submitted_at": None, "reviewed_at": None,
+            "review_note": "", "scores": scores,
+        }  # fmt: skip
+        return dict(s.AssessmentOutSerializer(blank).data)
+    data = {
+        name: getattr(found, name)
+        for name in (
+            "id", "year", "state", "self_total", "review_total", "stars", "submitted_at",
+            "reviewed_at", "review_note",
+        )
+    }  # fmt: skip
+    data["scores"] = [
+        {"item": r.item_id, "title": r.item.title, "weight": r.item.weight,
+         "self_score": r.self_score, "review_score": r.review_score}
+        for r in found.scores.all()
+    ]  # fmt: skip
+    return dict(s.AssessmentOutSerializer(data).data)
+
+
+def _scores(data: dict[str, Any]) -> dict[int, int]:
+    return {row["item"]: row["score"] for row in data["scores"]}
+
+
+class AssessmentView(APIView):
+    permission_classes = [READERS]
+
+    @extend_schema(
+        operation_id="station_assessment_get", responses=s.AssessmentOutSerializer,
+        summary="年度规范化建设评定 / the station's assessment of a year",
+    )  # fmt: skip
+    def get(self, request: Request, pk: int, year: int) -> Response:
+        return Response(_assessment_out(_station(pk), year))
+
+
+class SelfAssessView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="station_self_assess", request=s.SelfAssessInSerializer,
+        responses=s.AssessmentOutSerializer, summary="提交自评 / submit the self-assessment",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int, year: int) -> Response:
+        data = validated(s.SelfAssessInSerializer, request)
+        station = _station(pk)
+        services.assessment_self_assess(
+            station=station, year=year, scores=_scores(data), actor=request.user
+        )
+        return Response(_assessment_out(station, year))
+
+
+class ReviewView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="station_review", request=s.ReviewInSerializer,
+        responses=s.AssessmentOutSerializer, summary="评审并评定星级 / review and rate the station",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int, year: int) -> Response:
+        data = validated(s.ReviewInSerializer, request)
+        station = _station(pk)
+        assessment = selectors.assessment_for(station_id=pk, year=year)
+        if assessment is None:
+            raise DomainError("assessment_not_submitted", _("该联络站尚未提交自评，或已评定。"))
+        services.assessment_review(
+            assessment=assessment, scores=_scores(data), note=data.get("note", ""),
+            actor=request.user,
+        )  # fmt: skip
+        return Response(_assessment_out(station, year))
+
+
+class PostingListView(APIView):
+    permission_classes = [READERS]
+
+    @extend_schema(
+        operation_id="station_posting_list", responses=s.PostingOutSerializer(many=True),
+        summary="本级代表在其他人大联络站的进站情况（工作人员看全部，代表看本人）/ our deputies "
+        "stationed elsewhere (staff: all; a deputy: their own)",
+    )  # fmt: skip
+    def get(self, request: Request) -> Response:
+        postings = selectors.posting_list()
+        membership = membership_of(request)
+        if not (membership and Role.STAFF in membership.roles):
+            seat = deputy_for_user(user_id=int(request.user.pk))  # type: ignore[arg-type]
+            postings = postings.filter(deputy=seat) if seat else postings.none()
+        return Response(s.PostingOutSerializer(postings, many=True).data)
+
+
+def _public_station(pk: int) -> Station:
+    station = selectors.station_public(station_id=pk, today=timezone.localdate())
+    if station is None:
+        raise NotFound(_("该联络站不存在。"), code="station_unknown")
+    return station
+
+
+class PublicStationView(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes: list[Any] = []
+
+    @extend_schema(
+        operation_id="public_station_get", responses=s.PublicStationSerializer,
+        summary="联络站公开页：进站代表与接待日安排（公开）/ a station's public page and rota",
+    )  # fmt: skip
+    def get(self, request: Request, pk: int) -> Response:
+        context = {"congress_name": tenant_of(request).name}
+        return Response(s.PublicStationSerializer(_public_station(pk), context=context).data)
+
+
+class PublicStationQrView(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes: list[Any] = []
+
+    def perform_content_negotiation(self, request: Request, force: bool = False) -> Any:
+        return super().perform_content_negotiation(request, force=True)
+
+    @extend_schema(
+        operation_id="public_station_qr",
+        responses={(200, SVG): OpenApiResponse(OpenApiTypes.BINARY, description="二维码 SVG")},
+        summary="联络站二维码，指向公开页（公开）/ the station's QR code to its public page",
+    )
+    def get(self, request: Request, pk: int) -> HttpResponse:
+        station = _station(pk)
+        url = request.build_absolute_uri(s.public_path(station.pk))
+        svg = segno.make(url, error="m").svg_inline(scale=6, title=station.name)
+        response = HttpResponse(svg, content_type=SVG)
+        response["Cache-Control"] = "public, max-age=3600"
+        return response
