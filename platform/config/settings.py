@@ -181,6 +181,12 @@ SPECTACULAR_SETTINGS = {
         "KindEnum": "tenants.voting.models.Round.Kind",
         "GovernanceKindEnum": "tenants.voting.models.GovernanceStep.Kind",
         "ProposalSourceEnum": "tenants.voting.models.Proposal.Source",
+        "ActivityKindEnum": "tenants.linkage.activities.models.Kind",
+        "ActivityStateEnum": "tenants.linkage.activities.models.Activity.State",
+        "InvitationResponseEnum": "tenants.linkage.activities.models.Invitation.Response",
+        "DutyKindEnum": "tenants.linkage.duty.models.Kind",
+        "DutyEntryStateEnum": "tenants.linkage.duty.models.DutyEntry.State",
+        "DutyObjectionStateEnum": "tenants.linkage.duty.models.Objection.State",
         "ChannelEnum": "tenants.voting.models.Channel",
         "OpinionStatusEnum": "tenants.linkage.opinions.models.Status",
         "OpinionChannelEnum": "tenants.linkage.opinions.models.Channel",
@@ -192,6 +198,7 @@ SPECTACULAR_SETTINGS = {
         "GuidanceKindEnum": "supervision.models.Guidance.Kind",
         "NominationStatusEnum": "supervision.models.Nomination.Status",
         "SatisfactionOutcomeEnum": "api.voting.evaluation.OUTCOMES",
+        "ChannelEnum": "tenants.voting.models.Channel",
     },
 }
 

@@ -53,7 +53,7 @@ def _record(deputy: Deputy, year: int) -> dict[str, object]:
         "entries": entries,
         "objection_open": any(publication_open_for(e.occurred_on, now=now) for e in entries),
     }  # fmt: skip
-    return dict(s.RecordOutSerializer(record, context={"awarded": standing.awarded}).data)
+    return dict(s.DutyRecordOutSerializer(record, context={"awarded": standing.awarded}).data)
 
 
 class MyRecordView(APIView):
@@ -61,7 +61,7 @@ class MyRecordView(APIView):
 
     @extend_schema(
         operation_id="me_record", parameters=[OpenApiParameter("year", int)],
-        responses=s.RecordOutSerializer, summary="我的履职档案与积分 / my duty record and points",
+        responses=s.DutyRecordOutSerializer, summary="我的履职档案与积分 / my duty record and points",
     )  # fmt: skip
     def get(self, request: Request) -> Response:
         return Response(_record(my_seat(request), _year(request)))
@@ -71,8 +71,8 @@ class MyObjectionView(APIView):
     permission_classes = [DEPUTY]
 
     @extend_schema(
-        operation_id="me_objection_file", request=s.ObjectionInSerializer,
-        responses={201: s.ObjectionOutSerializer},
+        operation_id="me_objection_file", request=s.DutyObjectionInSerializer,
+        responses={201: s.DutyObjectionOutSerializer},
         summary="对公示的履职记录提出异议 / object to a published entry",
     )  # fmt: skip
     def post(self, request: Request, pk: int) -> Response:
@@ -84,10 +84,10 @@ class MyObjectionView(APIView):
             entry=entry,
             deputy=deputy,
             actor=request.user,
-            **validated(s.ObjectionInSerializer, request),
+            **validated(s.DutyObjectionInSerializer, request),
         )
         return Response(
-            s.ObjectionOutSerializer(objection_list().get(pk=objection.pk)).data,
+            s.DutyObjectionOutSerializer(objection_list().get(pk=objection.pk)).data,
             status=status.HTTP_201_CREATED,
         )
 
@@ -97,7 +97,7 @@ class EntryListView(APIView):
 
     @extend_schema(
         operation_id="duty_entry_list", parameters=[OpenApiParameter("deputy", int), OpenApiParameter("year", int)],
-        responses=s.RecordOutSerializer, summary="代表履职档案 / a deputy's record",
+        responses=s.DutyRecordOutSerializer, summary="代表履职档案 / a deputy's record",
     )  # fmt: skip
     def get(self, request: Request) -> Response:
         value = request.query_params.get("deputy", "")
@@ -107,17 +107,17 @@ class EntryListView(APIView):
         return Response(_record(deputy, _year(request)))
 
     @extend_schema(
-        operation_id="duty_entry_record", request=s.EntryInSerializer, responses={201: s.EntryOutSerializer},
+        operation_id="duty_entry_record", request=s.DutyEntryInSerializer, responses={201: s.DutyEntryOutSerializer},
         summary="登记履职（代表建议、出席会议等）/ record a suggestion, attendance...",
     )  # fmt: skip
     def post(self, request: Request) -> Response:
-        data = validated(s.EntryInSerializer, request)
+        data = validated(s.DutyEntryInSerializer, request)
         deputy = Deputy.objects.filter(pk=data.pop("deputy"), term__is_current=True).first()
         if deputy is None:
             raise DomainError("deputy_unknown", _("该代表不在本届名册中。"), field="deputy")
         entry = services.duty_entry_record(deputy=deputy, actor=request.user, **data)
         return Response(
-            s.EntryOutSerializer(
+            s.DutyEntryOutSerializer(
                 DutyEntry.objects.select_related("deputy")
                 .prefetch_related("objections")
                 .get(pk=entry.pk)
@@ -142,17 +142,19 @@ class RulesView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="duty_rules_get", responses=s.RulesSerializer, summary="积分规则 / point rules"
+        operation_id="duty_rules_get",
+        responses=s.DutyRulesSerializer,
+        summary="积分规则 / point rules",
     )
     def get(self, request: Request) -> Response:
-        return Response(s.RulesSerializer(_rules_payload()).data)
+        return Response(s.DutyRulesSerializer(_rules_payload()).data)
 
     @extend_schema(
-        operation_id="duty_rules_set", request=s.RulesSerializer, responses=s.RulesSerializer,
+        operation_id="duty_rules_set", request=s.DutyRulesSerializer, responses=s.DutyRulesSerializer,
         summary="设置积分规则与分档 / set the point rules and bands",
     )  # fmt: skip
     def post(self, request: Request) -> Response:
-        data = validated(s.RulesSerializer, request)
+        data = validated(s.DutyRulesSerializer, request)
         services.duty_rules_set(
             changes=[
                 services.RuleChange(r["kind"], r["points"], r.get("quarter_cap"), r.get("year_cap"))
@@ -162,7 +164,7 @@ class RulesView(APIView):
             good_from=data["good_from"], fair_from=data["fair_from"], objection_days=data["objection_days"],
             actor=request.user,
         )  # fmt: skip
-        return Response(s.RulesSerializer(_rules_payload()).data)
+        return Response(s.DutyRulesSerializer(_rules_payload()).data)
 
 
 class ScoreListView(APIView):
@@ -171,7 +173,7 @@ class ScoreListView(APIView):
     @extend_schema(
         operation_id="duty_score_list",
         parameters=[OpenApiParameter("year", int), OpenApiParameter("quarter", int)],
-        responses=s.ScoreOutSerializer(many=True),
+        responses=s.DutyScoreOutSerializer(many=True),
         summary="代表积分（可截至某季度末）/ the roster's scores (through a quarter's end)",
     )  # fmt: skip
     def get(self, request: Request) -> Response:
@@ -180,52 +182,54 @@ class ScoreListView(APIView):
         if quarter in ("1", "2", "3", "4"):
             through = rules.quarter_span(year, int(quarter))[1]
         rows = roster_scores(year=year, through=through)
-        return Response(s.ScoreOutSerializer(rows, many=True).data)
+        return Response(s.DutyScoreOutSerializer(rows, many=True).data)
 
 
 class PublicationListView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="duty_publication_list", responses=s.PublicationSerializer(many=True),
+        operation_id="duty_publication_list", responses=s.DutyPublicationSerializer(many=True),
         summary="季度公示 / quarterly publications",
     )  # fmt: skip
     def get(self, request: Request) -> Response:
-        return Response(s.PublicationSerializer(Publication.objects.all(), many=True).data)
+        return Response(s.DutyPublicationSerializer(Publication.objects.all(), many=True).data)
 
     @extend_schema(
-        operation_id="duty_publication_publish", request=s.PublicationSerializer,
-        responses={201: s.PublicationSerializer}, summary="公示一个季度的积分 / publish a quarter",
+        operation_id="duty_publication_publish", request=s.DutyPublicationSerializer,
+        responses={201: s.DutyPublicationSerializer}, summary="公示一个季度的积分 / publish a quarter",
     )  # fmt: skip
     def post(self, request: Request) -> Response:
-        data = validated(s.PublicationSerializer, request)
+        data = validated(s.DutyPublicationSerializer, request)
         publication = services.publication_publish(actor=request.user, **data)
-        return Response(s.PublicationSerializer(publication).data, status=status.HTTP_201_CREATED)
+        return Response(
+            s.DutyPublicationSerializer(publication).data, status=status.HTTP_201_CREATED
+        )
 
 
 class ObjectionListView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="duty_objection_list", responses=s.ObjectionOutSerializer(many=True),
+        operation_id="duty_objection_list", responses=s.DutyObjectionOutSerializer(many=True),
         summary="积分异议 / objections",
     )  # fmt: skip
     def get(self, request: Request) -> Response:
-        return Response(s.ObjectionOutSerializer(objection_list(), many=True).data)
+        return Response(s.DutyObjectionOutSerializer(objection_list(), many=True).data)
 
 
 class ObjectionDecideView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="duty_objection_decide", request=s.DecideInSerializer,
-        responses=s.ObjectionOutSerializer, summary="处理异议 / decide an objection",
+        operation_id="duty_objection_decide", request=s.DutyDecideInSerializer,
+        responses=s.DutyObjectionOutSerializer, summary="处理异议 / decide an objection",
     )  # fmt: skip
     def post(self, request: Request, pk: int) -> Response:
         objection = Objection.objects.filter(pk=pk).first()
         if objection is None:
             raise NotFound(_("该异议不存在。"), code="objection_unknown")
         services.objection_decide(
-            objection=objection, actor=request.user, **validated(s.DecideInSerializer, request)
+            objection=objection, actor=request.user, **validated(s.DutyDecideInSerializer, request)
         )
-        return Response(s.ObjectionOutSerializer(objection_list().get(pk=pk)).data)
+        return Response(s.DutyObjectionOutSerializer(objection_list().get(pk=pk)).data)

@@ -1,10 +1,12 @@
 from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from tenants.linkage.activities.models import Activity, Invitation, Kind, Photo
 from tenants.linkage.activities.selectors import sign_in_open
 from tenants.linkage.duty.models import DutyEntry, Objection, Publication
 from tenants.linkage.duty.models import Kind as DutyKind
+from tenants.linkage.duty.rules import Band
 
 
 class InvitationOutSerializer(serializers.ModelSerializer[Invitation]):
@@ -16,7 +18,7 @@ class InvitationOutSerializer(serializers.ModelSerializer[Invitation]):
         ]  # fmt: skip
 
 
-class PhotoOutSerializer(serializers.ModelSerializer[Photo]):
+class ActivityPhotoOutSerializer(serializers.ModelSerializer[Photo]):
     file_name = serializers.CharField(source="file.name")
 
     class Meta:
@@ -49,7 +51,7 @@ class ActivityOutSerializer(serializers.ModelSerializer[Activity]):
 class ActivityDetailOutSerializer(ActivityOutSerializer):
     internal_notes = serializers.CharField()
     invitations = InvitationOutSerializer(many=True)
-    photos = PhotoOutSerializer(many=True)
+    photos = ActivityPhotoOutSerializer(many=True)
 
     class Meta(ActivityOutSerializer.Meta):
         fields = [*ActivityOutSerializer.Meta.fields, "internal_notes", "invitations", "photos"]
@@ -72,36 +74,36 @@ class ActivityCreateInSerializer(serializers.Serializer):
     invitees = InviteeInSerializer(many=True, allow_empty=False, max_length=500)
 
 
-class InviteInSerializer(serializers.Serializer):
+class ActivityInviteInSerializer(serializers.Serializer):
     invitees = InviteeInSerializer(many=True, allow_empty=False, max_length=500)
 
 
-class RecordInSerializer(serializers.Serializer):
+class ActivityRecordInSerializer(serializers.Serializer):
     minutes = serializers.CharField(max_length=20000, allow_blank=True)
     outcomes = serializers.CharField(max_length=20000, allow_blank=True)
 
 
-class CancelInSerializer(serializers.Serializer):
+class ActivityCancelInSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=300)
 
 
-class SignInOpenInSerializer(serializers.Serializer):
+class ActivitySignInOpenInSerializer(serializers.Serializer):
     minutes = serializers.IntegerField(min_value=5, max_value=24 * 60, default=60)
 
 
-class SignInCodeOutSerializer(serializers.Serializer):
+class ActivitySignInCodeSerializer(serializers.Serializer):
     congress_id = serializers.IntegerField()
     congress_name = serializers.CharField()
     url = serializers.CharField()
     svg = serializers.CharField()
 
 
-class PhotoInSerializer(serializers.Serializer):
+class ActivityPhotoInSerializer(serializers.Serializer):
     file_id = serializers.IntegerField(min_value=1)
     caption = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
 
 
-class CandidateOutSerializer(serializers.Serializer):
+class InviteeCandidateSerializer(serializers.Serializer):
     """A deputy another congress may invite, from the public directory."""
 
     congress_id = serializers.IntegerField()
@@ -138,7 +140,7 @@ class MyInvitationSerializer(serializers.ModelSerializer[Invitation]):
         fields = ["id", "response", "reason", "responded_at", "signed_in_at", "activity"]
 
 
-class RespondInSerializer(serializers.Serializer):
+class InvitationRespondInSerializer(serializers.Serializer):
     accept = serializers.BooleanField()
     reason = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
 
@@ -157,7 +159,7 @@ class MyTasksSerializer(serializers.Serializer):
 # Duty records.
 
 
-class ObjectionOutSerializer(serializers.ModelSerializer[Objection]):
+class DutyObjectionOutSerializer(serializers.ModelSerializer[Objection]):
     deputy_name = serializers.CharField(source="entry.deputy.name")
     entry_title = serializers.CharField(source="entry.title")
     entry_kind = serializers.CharField(source="entry.kind")
@@ -171,7 +173,14 @@ class ObjectionOutSerializer(serializers.ModelSerializer[Objection]):
         ]  # fmt: skip
 
 
-class EntryOutSerializer(serializers.ModelSerializer[DutyEntry]):
+class DutyEntryObjectionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    state = serializers.ChoiceField(choices=Objection.State.choices)
+    reason = serializers.CharField()
+    decision_note = serializers.CharField()
+
+
+class DutyEntryOutSerializer(serializers.ModelSerializer[DutyEntry]):
     points = serializers.SerializerMethodField()
     objection = serializers.SerializerMethodField()
     deputy_name = serializers.CharField(source="deputy.name")
@@ -186,6 +195,7 @@ class EntryOutSerializer(serializers.ModelSerializer[DutyEntry]):
     def get_points(self, entry: DutyEntry) -> str:
         return str(self.context.get("awarded", {}).get(entry.pk, 0))
 
+    @extend_schema_field(DutyEntryObjectionSerializer(allow_null=True))
     def get_objection(self, entry: DutyEntry) -> dict[str, object] | None:
         objections = list(entry.objections.all())
         if not objections:
@@ -195,39 +205,33 @@ class EntryOutSerializer(serializers.ModelSerializer[DutyEntry]):
                 "decision_note": latest.decision_note}  # fmt: skip
 
 
-class RecordOutSerializer(serializers.Serializer):
+class DutyRecordOutSerializer(serializers.Serializer):
     year = serializers.IntegerField()
     deputy_name = serializers.CharField()
     score = serializers.DecimalField(max_digits=6, decimal_places=1)
-    band = serializers.CharField()
-    entries = EntryOutSerializer(many=True)
+    band = serializers.ChoiceField(choices=[(b.value, b.value) for b in Band])
+    entries = DutyEntryOutSerializer(many=True)
     objection_open = serializers.BooleanField()
 
 
-class ObjectionInSerializer(serializers.Serializer):
+class DutyObjectionInSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
 
 
-class DecideInSerializer(serializers.Serializer):
+class DutyDecideInSerializer(serializers.Serializer):
     uphold = serializers.BooleanField()
     note = serializers.CharField(max_length=2000)
 
 
-class EntryInSerializer(serializers.Serializer):
+class DutyEntryInSerializer(serializers.Serializer):
     deputy = serializers.IntegerField(min_value=1)
-    kind = serializers.ChoiceField(
-        choices=[
-            (code, label)
-            for code, label in DutyKind.choices
-            if code in ("suggestion", "session", "leave", "reception", "training", "report_back")
-        ]
-    )
+    kind = serializers.ChoiceField(choices=DutyKind.choices)
     source_ref = serializers.CharField(max_length=100)
     occurred_on = serializers.DateField()
     title = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
 
 
-class RuleSerializer(serializers.Serializer):
+class DutyRuleSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=DutyKind.choices)
     points = serializers.DecimalField(max_digits=6, decimal_places=1, min_value=-100, max_value=100)
     quarter_cap = serializers.DecimalField(
@@ -238,8 +242,8 @@ class RuleSerializer(serializers.Serializer):
     )
 
 
-class RulesSerializer(serializers.Serializer):
-    rules = RuleSerializer(many=True)
+class DutyRulesSerializer(serializers.Serializer):
+    rules = DutyRuleSerializer(many=True)
     base_score = serializers.DecimalField(
         max_digits=6, decimal_places=1, min_value=0, max_value=1000
     )
@@ -255,16 +259,16 @@ class RulesSerializer(serializers.Serializer):
     objection_days = serializers.IntegerField(min_value=1, max_value=60)
 
 
-class ScoreOutSerializer(serializers.Serializer):
+class DutyScoreOutSerializer(serializers.Serializer):
     deputy_id = serializers.IntegerField(source="deputy.pk")
     name = serializers.CharField(source="deputy.name")
     level = serializers.CharField(source="deputy.level")
     score = serializers.DecimalField(max_digits=6, decimal_places=1)
-    band = serializers.CharField()
+    band = serializers.ChoiceField(choices=[(b.value, b.value) for b in Band])
     entries = serializers.IntegerField()
 
 
-class PublicationSerializer(serializers.ModelSerializer[Publication]):
+class DutyPublicationSerializer(serializers.ModelSerializer[Publication]):
     class Meta:
         model = Publication
         fields = ["id", "year", "quarter", "published_at", "objection_until"]

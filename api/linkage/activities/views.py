@@ -107,11 +107,11 @@ class InviteView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="activity_invite", request=s.InviteInSerializer,
+        operation_id="activity_invite", request=s.ActivityInviteInSerializer,
         responses=s.ActivityDetailOutSerializer, summary="追加邀请代表 / invite more deputies",
     )  # fmt: skip
     def post(self, request: Request, pk: int) -> Response:
-        rows = validated(s.InviteInSerializer, request)["invitees"]
+        rows = validated(s.ActivityInviteInSerializer, request)["invitees"]
         services.activity_invite(
             activity=_activity(pk), invitees=_invitees(request, rows), actor=request.user
         )
@@ -122,12 +122,14 @@ class RecordView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="activity_record", request=s.RecordInSerializer,
+        operation_id="activity_record", request=s.ActivityRecordInSerializer,
         responses=s.ActivityDetailOutSerializer, summary="活动纪要与成果 / minutes and outcomes",
     )  # fmt: skip
     def post(self, request: Request, pk: int) -> Response:
         services.activity_record(
-            activity=_activity(pk), actor=request.user, **validated(s.RecordInSerializer, request)
+            activity=_activity(pk),
+            actor=request.user,
+            **validated(s.ActivityRecordInSerializer, request),
         )
         return Response(_detail(pk))
 
@@ -136,12 +138,14 @@ class CancelView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="activity_cancel", request=s.CancelInSerializer,
+        operation_id="activity_cancel", request=s.ActivityCancelInSerializer,
         responses=s.ActivityDetailOutSerializer, summary="取消活动 / cancel the activity",
     )  # fmt: skip
     def post(self, request: Request, pk: int) -> Response:
         services.activity_cancel(
-            activity=_activity(pk), actor=request.user, **validated(s.CancelInSerializer, request)
+            activity=_activity(pk),
+            actor=request.user,
+            **validated(s.ActivityCancelInSerializer, request),
         )
         return Response(_detail(pk))
 
@@ -150,12 +154,12 @@ class PhotoView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="activity_photo_add", request=s.PhotoInSerializer,
+        operation_id="activity_photo_add", request=s.ActivityPhotoInSerializer,
         responses={201: s.ActivityDetailOutSerializer},
         summary="添加活动照片（先上传文件）/ add a photo (upload the file first)",
     )  # fmt: skip
     def post(self, request: Request, pk: int) -> Response:
-        data = validated(s.PhotoInSerializer, request)
+        data = validated(s.ActivityPhotoInSerializer, request)
         file = StoredFile.objects.filter(pk=data["file_id"]).first()
         if file is None:
             raise DomainError("file_unknown", _("文件不存在。"), field="file_id")
@@ -183,19 +187,19 @@ class SignInView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="activity_sign_in_open", request=s.SignInOpenInSerializer,
+        operation_id="activity_sign_in_open", request=s.ActivitySignInOpenInSerializer,
         responses=s.ActivityDetailOutSerializer,
         summary="开启扫码签到（生成新签到码）/ open the QR sign-in with a fresh token",
     )  # fmt: skip
     def post(self, request: Request, pk: int) -> Response:
-        data = validated(s.SignInOpenInSerializer, request)
+        data = validated(s.ActivitySignInOpenInSerializer, request)
         services.activity_open_sign_in(
             activity=_activity(pk), minutes=data["minutes"], actor=request.user
         )
         return Response(_detail(pk))
 
     @extend_schema(
-        operation_id="activity_sign_in_codes", responses=s.SignInCodeOutSerializer(many=True),
+        operation_id="activity_sign_in_codes", responses=s.ActivitySignInCodeSerializer(many=True),
         summary="签到二维码（每个受邀单位一个，指向代表本单位的签到页）/ the QR codes, one per "
         "invited congress, each opening the sign-in page on the deputy's own congress",
     )  # fmt: skip
@@ -214,7 +218,7 @@ class SignInView(APIView):
             codes.append(
                 {"congress_id": congress.pk, "congress_name": congress.name, "url": url, "svg": svg}
             )
-        return Response(s.SignInCodeOutSerializer(codes, many=True).data)
+        return Response(s.ActivitySignInCodeSerializer(codes, many=True).data)
 
 
 class CandidateListView(APIView):
@@ -223,7 +227,7 @@ class CandidateListView(APIView):
     @extend_schema(
         operation_id="activity_invitee_candidates",
         parameters=[OpenApiParameter("search", str), OpenApiParameter("congress", int)],
-        responses=s.CandidateOutSerializer(many=True),
+        responses=s.InviteeCandidateSerializer(many=True),
         summary="可邀请的代表（本级、上级、下级人大）/ deputies this congress may invite",
     )  # fmt: skip
     def get(self, request: Request) -> Response:
@@ -233,7 +237,7 @@ class CandidateListView(APIView):
         congress = request.query_params.get("congress", "")
         if congress.isdigit():
             listings = listings.filter(congress_id=int(congress))
-        return Response(s.CandidateOutSerializer(listings[:500], many=True).data)
+        return Response(s.InviteeCandidateSerializer(listings[:500], many=True).data)
 
 
 # The deputy's phone pages.
@@ -270,11 +274,11 @@ class MyRespondView(APIView):
     permission_classes = [DEPUTY]
 
     @extend_schema(
-        operation_id="me_activity_respond", request=s.RespondInSerializer,
+        operation_id="me_activity_respond", request=s.InvitationRespondInSerializer,
         responses=s.MyInvitationSerializer, summary="回复邀请：参加或请假 / attend or take leave",
     )  # fmt: skip
     def post(self, request: Request, pk: int) -> Response:
-        data = validated(s.RespondInSerializer, request)
+        data = validated(s.InvitationRespondInSerializer, request)
         invitation = services.invitation_respond(
             invitation=_my_invitation(request, pk), actor=request.user, **data
         )
