@@ -188,6 +188,9 @@ SPECTACULAR_SETTINGS = {
         "DutyEntryStateEnum": "tenants.linkage.duty.models.DutyEntry.State",
         "DutyObjectionStateEnum": "tenants.linkage.duty.models.Objection.State",
         "ChannelEnum": "tenants.voting.models.Channel",
+        "StationTierEnum": "tenants.linkage.stations.models.Tier",
+        "StationStaffDutyEnum": "tenants.linkage.stations.models.StaffMember.Duty",
+        "StationAssessmentStateEnum": "tenants.linkage.stations.models.Assessment.State",
         "OpinionStatusEnum": "tenants.linkage.opinions.models.Status",
         "OpinionChannelEnum": "tenants.linkage.opinions.models.Channel",
         "OpinionCategoryEnum": "tenants.linkage.opinions.models.Category",
@@ -198,7 +201,6 @@ SPECTACULAR_SETTINGS = {
         "GuidanceKindEnum": "supervision.models.Guidance.Kind",
         "NominationStatusEnum": "supervision.models.Nomination.Status",
         "SatisfactionOutcomeEnum": "api.voting.evaluation.OUTCOMES",
-        "ChannelEnum": "tenants.voting.models.Channel",
     },
 }
 

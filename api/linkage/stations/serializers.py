@@ -147,20 +147,20 @@ class ChecklistItemSerializer(serializers.ModelSerializer[ChecklistItem]):
         extra_kwargs = {"position": {"required": False}, "guidance": {"required": False}}
 
 
-class ScoreInSerializer(serializers.Serializer):
+class ChecklistScoreInSerializer(serializers.Serializer):
     item = serializers.IntegerField()
     score = serializers.IntegerField(min_value=0)
 
 
 class SelfAssessInSerializer(serializers.Serializer):
-    scores = ScoreInSerializer(many=True)
+    scores = ChecklistScoreInSerializer(many=True)
 
 
 class ReviewInSerializer(SelfAssessInSerializer):
     note = serializers.CharField(max_length=2000, required=False, allow_blank=True)
 
 
-class ScoreOutSerializer(serializers.Serializer):
+class ChecklistScoreOutSerializer(serializers.Serializer):
     item = serializers.IntegerField()
     title = serializers.CharField()
     weight = serializers.IntegerField()
@@ -178,7 +178,7 @@ class AssessmentOutSerializer(serializers.Serializer):
     submitted_at = serializers.DateTimeField(allow_null=True)
     reviewed_at = serializers.DateTimeField(allow_null=True)
     review_note = serializers.CharField()
-    scores = ScoreOutSerializer(many=True)
+    scores = ChecklistScoreOutSerializer(many=True)
 
 
 class PostingOutSerializer(serializers.ModelSerializer[Posting]):
@@ -212,7 +212,7 @@ class PublicStaffSerializer(serializers.ModelSerializer[StaffMember]):
         fields = ["name", "duty"]
 
 
-class PublicStationSerializer(serializers.ModelSerializer[Station]):
+class StationPublicPageSerializer(serializers.ModelSerializer[Station]):
     """The public page: the station's own particulars, who is stationed here and the published
     rota. No personal phone of anyone."""
 

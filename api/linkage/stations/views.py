@@ -363,12 +363,12 @@ class PublicStationView(APIView):
     authentication_classes: list[Any] = []
 
     @extend_schema(
-        operation_id="public_station_get", responses=s.PublicStationSerializer,
+        operation_id="public_station_get", responses=s.StationPublicPageSerializer,
         summary="联络站公开页：进站代表与接待日安排（公开）/ a station's public page and rota",
     )  # fmt: skip
     def get(self, request: Request, pk: int) -> Response:
         context = {"congress_name": tenant_of(request).name}
-        return Response(s.PublicStationSerializer(_public_station(pk), context=context).data)
+        return Response(s.StationPublicPageSerializer(_public_station(pk), context=context).data)
 
 
 class PublicStationQrView(APIView):
