@@ -7,6 +7,7 @@ from .deputies.views import DeputyDetailView, DeputyListView
 from .files.views import FileDownloadView, FileUploadView
 from .voting import deliberation as deliberating
 from .voting import documents as voting_documents
+from .voting import evaluation as evaluating
 from .voting import solicitation as soliciting
 from .voting import views as voting
 
@@ -67,6 +68,14 @@ urlpatterns = [
         "voting/cycles/<int:pk>/candidates.xlsx", voting_documents.CycleCandidatesXlsxView.as_view()
     ),
     path("voting/cycles/<int:pk>/results.xlsx", voting_documents.CycleResultsXlsxView.as_view()),
+    path("voting/cycles/<int:pk>/evaluation", evaluating.EvaluationView.as_view()),
+    path("voting/cycles/<int:pk>/evaluation/rules", evaluating.EvaluationRulesView.as_view()),
+    path("voting/cycles/<int:pk>/evaluation/open", evaluating.EvaluationOpenView.as_view()),
+    path("voting/cycles/<int:pk>/evaluation/close", evaluating.EvaluationCloseView.as_view()),
+    path("voting/cycles/<int:pk>/evaluation/results", evaluating.EvaluationResultsView.as_view()),
+    path("public/voting/accounts/<int:year>", evaluating.PublicAccountView.as_view()),
+    path("public/voting/accounts/<int:year>/pdf", evaluating.PublicAccountPdfView.as_view()),
+    path("public/voting/accounts/<int:year>/ratings", evaluating.PublicRatingView.as_view()),
     path(
         "voting/cycles/<int:pk>/proposals.xlsx", voting_documents.CycleProposalsXlsxView.as_view()
     ),

@@ -6,3 +6,6 @@ class VotingConfig(AppConfig):
     name = "tenants.voting"
     label = "voting"
     verbose_name = _("民生实事项目票决")
+
+    def ready(self) -> None:
+        from . import evaluation_indicators  # noqa: F401  (registers the rollup provider)

@@ -13,7 +13,7 @@ import hashlib
 import io
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -82,6 +82,50 @@ class Announcement:
     ballot_form: str
     adopted: Sequence[AdoptedLine]
     rounds: Sequence[DecidingRound]
+
+
+@dataclass(frozen=True)
+class AccountLine:
+    candidate_id: int
+    rank: int | None
+    name: str
+    category: str
+    unit: str
+    target: str
+    outcome: str
+    percent: int
+    completed: bool
+    funds_planned: Decimal
+    funds_allocated: Decimal
+    funds_spent: Decimal
+    # The deputies' evaluation, once closed: its result, counts and 总体满意率 (percent).
+    result: str | None = None
+    counts: dict[str, int] | None = None
+    rate: Decimal | None = None
+    # The public's online rating, a separate stream: counts per mark.
+    public: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Account:
+    congress: str
+    year: int
+    title: str
+    evaluated: bool
+    public_rating_open: bool
+    lines: list[AccountLine]
+
+    @property
+    def funds_planned(self) -> Decimal:
+        return sum((line.funds_planned for line in self.lines), Decimal(0))
+
+    @property
+    def funds_allocated(self) -> Decimal:
+        return sum((line.funds_allocated for line in self.lines), Decimal(0))
+
+    @property
+    def funds_spent(self) -> Decimal:
+        return sum((line.funds_spent for line in self.lines), Decimal(0))
 
 
 @lru_cache(maxsize=4)
@@ -334,3 +378,84 @@ def announcement_pdf(notice: Announcement, *, font_path: str | None = None) -> b
         Paragraph(_date(notice.date), st.right),
     ]
     return _pdf(story, title=f"{notice.cycle_title}公告", author=notice.congress)
+
+
+RESULT_LABELS = {"satisfied": "满意", "basic": "基本满意", "unsatisfied": "不满意"}
+
+
+def account_pdf(account: Account, *, date: datetime.date, font_path: str | None = None) -> bytes:
+    """明白账: per project its target, outcome, money and rating; the public's online rating apart.
+    Landscape would squeeze Chinese less, but A4 portrait prints everywhere: one block per project."""
+    st = _styles(font_name(font_path))
+    story: list[Flowable] = [
+        Paragraph(escape(account.congress), st.subtitle),
+        Paragraph(escape(f"{account.year}年民生实事项目明白账"), st.title),
+        Paragraph(escape(account.title), st.subtitle),
+        Spacer(1, 2 * mm),
+        Paragraph(
+            escape(
+                f"本年度实施民生实事项目{len(account.lines)}个，计划投资{_cost(account.funds_planned)}万元，"
+                f"已拨付{_cost(account.funds_allocated)}万元，已支出{_cost(account.funds_spent)}万元。"
+                + ("代表满意度测评结果如下。" if account.evaluated else "代表满意度测评尚未进行。")
+            ),
+            st.paragraph,
+        ),
+        Spacer(1, 4 * mm),
+    ]
+    for i, line in enumerate(account.lines, start=1):
+        rating = "尚未测评"
+        if line.result and line.counts:
+            c = line.counts
+            rating = (
+                f"{RESULT_LABELS[line.result]}（满意{c['satisfied']}票，基本满意{c['basic']}票，"
+                f"不满意{c['unsatisfied']}票，弃权{c['abstain']}票"
+                + (f"；满意率{line.rate}%" if line.rate is not None else "")
+                + "）"
+            )
+        public_total = sum(line.public.values())
+        public = (
+            f"满意{line.public.get('satisfied', 0)}人，基本满意{line.public.get('basic', 0)}人，"
+            f"不满意{line.public.get('unsatisfied', 0)}人"
+            if public_total
+            else "无"
+        )
+        rows: list[list[object]] = [
+            ["年度目标", Paragraph(escape(line.target or "—"), st.cell)],
+            ["责任单位", Paragraph(escape(line.unit or "—"), st.cell)],
+            [
+                "完成情况",
+                Paragraph(escape(f"{line.outcome or '—'}（进度{line.percent}%）"), st.cell),
+            ],
+            [
+                "资金（万元）",
+                f"计划 {_cost(line.funds_planned)}　已拨付 {_cost(line.funds_allocated)}　"
+                f"已支出 {_cost(line.funds_spent)}",
+            ],
+            ["代表测评", Paragraph(escape(rating), st.cell)],
+            ["群众网上评价", Paragraph(escape(public), st.cell)],
+        ]
+        table = Table(
+            [[Paragraph(escape(f"{i}. {line.name}"), st.body), ""], *rows],
+            colWidths=[32 * mm, 138 * mm],
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), st.font, 10.5),
+                    ("SPAN", (0, 0), (1, 0)),
+                    ("BACKGROUND", (0, 0), (1, 0), colors.HexColor("#EEEEEE")),
+                    ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 4),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ]
+            )
+        )
+        story += [table, Spacer(1, 4 * mm)]
+    story += [
+        Paragraph("群众网上评价单独统计，不计入代表测评结果。", st.body),
+        Spacer(1, 10 * mm),
+        Paragraph(escape(account.congress), st.right),
+        Paragraph(_date(date), st.right),
+    ]
+    return _pdf(story, title=f"{account.year}年民生实事项目明白账", author=account.congress)

@@ -5,6 +5,7 @@ docs/ballot-secrecy.md for what that does and does not protect against.
 """
 
 import uuid
+from decimal import Decimal
 
 from django.db import models
 from django.db.models import Q
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from tenants.deputies.models import Deputy, Term
 
 from .rules import BallotForm, ShortfallRule, ThresholdBase
+from .satisfaction import Base, Mark, Outcome, RuleType
 
 
 class Phase(models.TextChoices):
@@ -59,6 +61,26 @@ class Cycle(models.Model):
         _("表决渠道"), max_length=16, choices=Channel.choices, default=Channel.ELECTRONIC
     )
     rules_fixed_at = models.DateTimeField(_("规则确定时间"), null=True, blank=True)
+    # 满意度测评: its rule set, fixed when the evaluation opens (satisfaction.py).
+    evaluation_rule_type = models.CharField(
+        _("测评规则"), max_length=16, choices=[(r.value, r.value) for r in RuleType],
+        default=RuleType.MAJORITY.value,
+    )  # fmt: skip
+    evaluation_base = models.CharField(
+        _("测评基数"), max_length=16, choices=[(b.value, b.value) for b in Base],
+        default=Base.ENTITLED.value,
+    )  # fmt: skip
+    evaluation_half_is_enough_satisfied = models.BooleanField(
+        _("满意票恰好半数视为满意"), default=True
+    )
+    evaluation_half_is_enough_basic = models.BooleanField(
+        _("满意与基本满意票合计恰好半数视为基本满意"), default=True
+    )
+    evaluation_pass_rate = models.DecimalField(
+        _("满意率标准（%）"), max_digits=5, decimal_places=2, default=Decimal("80.00")
+    )
+    evaluation_public_rating = models.BooleanField(_("开放群众网上评价"), default=False)
+    evaluation_rules_fixed_at = models.DateTimeField(_("测评规则确定时间"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("年度票决")
@@ -91,6 +113,10 @@ class Candidate(models.Model):
         _("状态"), max_length=16, choices=Status.choices, default=Status.CANDIDATE
     )
     rank = models.PositiveSmallIntegerField(_("名次"), null=True, blank=True)
+    # Set once, when the year-end evaluation closes; the counts stay in its round's result.
+    satisfaction = models.CharField(
+        _("测评结果"), max_length=16, choices=[(o.value, o.value) for o in Outcome], blank=True
+    )
 
     class Meta:
         verbose_name = _("候选项目")
@@ -282,6 +308,7 @@ class Round(models.Model):
         MAIN = "main", _("正式票决")
         TIE = "tie", _("同票再次投票")
         SHORTFALL = "shortfall", _("另行票决")
+        EVALUATION = "evaluation", _("满意度测评")
 
     class State(models.TextChoices):
         OPEN = "open", _("投票中")
@@ -311,6 +338,9 @@ class Round(models.Model):
             models.UniqueConstraint(fields=["cycle", "number"], name="round_number_once"),
             models.UniqueConstraint(
                 fields=["cycle"], condition=Q(state="open"), name="round_one_open_per_cycle"
+            ),
+            models.UniqueConstraint(
+                fields=["cycle"], condition=Q(kind="evaluation"), name="round_one_evaluation"
             ),
         ]
 
@@ -391,3 +421,23 @@ class Entitlement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.deputy} in {self.round}"
+
+
+class PublicRating(models.Model):
+    """群众网上评价: one mark per project per browser, a stream apart from the deputies' secret
+    evaluation and never counted in it. `rater_key` is a keyed hash of a random browser token."""
+
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="ratings")
+    mark = models.CharField(
+        max_length=16, choices=[(m.value, m.value) for m in Mark if m != Mark.ABSTAIN]
+    )
+    rater_key = models.CharField(max_length=64)
+    rated_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["candidate", "rater_key"], name="public_rating_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.mark} for {self.candidate}"

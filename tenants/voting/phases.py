@@ -23,6 +23,9 @@ ACTION_LABELS = {
     "open_round": gettext_lazy("开始投票"),
     "cast": gettext_lazy("投票"),
     "close_round": gettext_lazy("结束投票"),
+    "set_evaluation_rules": gettext_lazy("修改测评规则"),
+    "open_evaluation": gettext_lazy("开始满意度测评"),
+    "rate_public": gettext_lazy("网上评价"),
 }
 
 ALLOWED: dict[str, frozenset[str]] = {
@@ -41,8 +44,9 @@ ALLOWED: dict[str, frozenset[str]] = {
         {"set_rules", "record_governance", "attach_material", "comment", "answer", "open_voting"}
     ),
     Phase.VOTE: frozenset({"sign_in", "open_round", "cast", "close_round", "answer"}),
-    Phase.IMPLEMENT: frozenset(),
-    Phase.EVALUATE: frozenset(),
+    Phase.IMPLEMENT: frozenset({"set_evaluation_rules", "open_evaluation"}),
+    # Only the evaluation round is ever open in this phase: casting and closing are its own.
+    Phase.EVALUATE: frozenset({"cast", "close_round", "rate_public"}),
     Phase.CLOSED: frozenset(),
 }
 

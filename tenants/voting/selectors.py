@@ -50,8 +50,7 @@ def deputy_of_user(cycle: Cycle, user_id: int) -> Deputy | None:
     return cycle_entitled_deputies(cycle).filter(user_id=user_id).first()
 
 
-def rounds_for_display() -> QuerySet[Round]:
-    """Rounds with their cycle, candidates and live count, in a fixed number of queries."""
+def _rounds_with_counts() -> QuerySet[Round]:
     return (
         Round.objects.select_related("cycle")
         .prefetch_related("candidates")
@@ -60,8 +59,15 @@ def rounds_for_display() -> QuerySet[Round]:
     )
 
 
+def rounds_for_display() -> QuerySet[Round]:
+    """The vote's rounds with their cycle, candidates and live count, in a fixed number of
+    queries. The year-end evaluation's round is not one of them (evaluation.py)."""
+    return _rounds_with_counts().exclude(kind=Round.Kind.EVALUATION)
+
+
 def round_for_display(round_id: int) -> Round | None:
-    return rounds_for_display().filter(pk=round_id).first()
+    """Any round, the evaluation's included: its ballots go through the same endpoints."""
+    return _rounds_with_counts().filter(pk=round_id).first()
 
 
 def rounds_voted_in(deputy: Deputy | None, rounds: list[Round]) -> set[int]:

@@ -15,9 +15,10 @@ from django_tenants.utils import quote_schema_name
 from audit.services import audit_record
 from ops.errors import Conflict, DomainError, NotAllowed
 from ops.tenancy import current_schema
+from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy, Term
 
-from . import rules
+from . import evaluation, rules
 from .models import (
     Attendance,
     Ballot,
@@ -116,6 +117,7 @@ def cycle_open_voting(*, cycle: Cycle, actor: Any) -> Cycle:
         cycle.phase = Phase.VOTE
         cycle.rules_fixed_at = timezone.now()
         cycle.save(update_fields=["phase", "rules_fixed_at"])
+        outbox_emit(topic="voting")
         audit_record(
             action="voting.open_voting",
             actor=actor,
@@ -227,9 +229,16 @@ def ballot_cast(*, round_id: int, deputy: Deputy, choices: Any, actor: Any) -> C
             phase_require(cycle, "cast")
             if round_.state != Round.State.OPEN:
                 raise DomainError("round_not_open", _("该轮投票未开始或已结束。"))
-            if not cycle.attendances.filter(deputy=deputy).exists():
-                raise NotAllowed("not_signed_in", _("请先签到，再投票。"))
-            ballot = _validated_choices(round_, cycle, choices)
+            if round_.kind == Round.Kind.EVALUATION:
+                # The year-end evaluation has no session to sign in to: every serving deputy
+                # of the term may rate while it is open (docs/evaluation.md).
+                if not cycle_entitled_deputies(cycle).filter(pk=deputy.pk).exists():
+                    raise NotAllowed("not_entitled", _("您不是本次测评的代表。"))
+                ballot = evaluation.evaluation_choices(round_, choices)
+            else:
+                if not cycle.attendances.filter(deputy=deputy).exists():
+                    raise NotAllowed("not_signed_in", _("请先签到，再投票。"))
+                ballot = _validated_choices(round_, cycle, choices)
             Participation.objects.create(round=round_, deputy=deputy, channel=Channel.ELECTRONIC)
             Ballot.objects.create(round=round_, choices=ballot, receipt_hash=_receipt_hash(code))
             # The audit entry says who took part, never what they chose.
@@ -258,6 +267,8 @@ def round_close(*, round_id: int, actor: Any) -> Round:
             raise DomainError("round_not_open", _("该轮投票未开始或已结束。"))
         entitled = list(cycle_entitled_deputies(cycle).values_list("pk", flat=True))
         channels = dict(round_.participations.values_list("deputy_id", "channel"))
+        if round_.kind == Round.Kind.EVALUATION:
+            return _close_evaluation(round_, entitled=entitled, voters=set(channels), actor=actor)
         # Devices report totals only: every deputy present is taken to have voted through them.
         voters = (
             set(cycle.attendances.values_list("deputy_id", flat=True))
@@ -291,6 +302,29 @@ def round_close(*, round_id: int, actor: Any) -> Round:
             _count_and_decide(round_, ballots, paper, device)
         round_.save()
         audit_record(action="voting.round_close", actor=actor, target=round_, payload=round_.result)
+        outbox_emit(topic="voting")
+    transaction.on_commit(partial(_vacuum_ballots, current_schema()))
+    return round_
+
+
+def _close_evaluation(round_: Round, *, entitled: list[int], voters: set[int], actor: Any) -> Round:
+    """The evaluation round's close, inside round_close's transaction: the same freezing and
+    sealing as a vote round, electronic ballots only, then the satisfaction rules."""
+    Entitlement.objects.bulk_create(
+        Entitlement(round=round_, deputy_id=pk, voted=pk in voters) for pk in entitled
+    )
+    ballots = _seal_ballots(round_)
+    if len(ballots) != len(voters):
+        raise RuntimeError(f"round {round_.pk}: {len(ballots)} ballots for {len(voters)} voters")
+    round_.closed_at = timezone.now()
+    round_.entitled_count, round_.present_count = len(entitled), len(voters)
+    round_.participation_count = round_.ballot_count = len(voters)
+    evaluation.evaluation_decide(round_, ballots, actor=actor)
+    round_.state = Round.State.CLOSED
+    round_.save()
+    audit_record(
+        action="voting.evaluation_close", actor=actor, target=round_, payload=round_.result
+    )
     transaction.on_commit(partial(_vacuum_ballots, current_schema()))
     return round_
 

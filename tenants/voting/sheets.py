@@ -18,6 +18,7 @@ from .models import Candidate, Cycle, Proposal, Round
 def closed_rounds(cycle: Cycle) -> QuerySet[Round]:
     return (
         Round.objects.filter(cycle=cycle, state=Round.State.CLOSED)
+        .exclude(kind=Round.Kind.EVALUATION)
         .prefetch_related("candidates")
         .order_by("number")
     )
@@ -26,7 +27,11 @@ def closed_rounds(cycle: Cycle) -> QuerySet[Round]:
 def cycle_vote_unfinished(cycle: Cycle) -> bool:
     """Whether another round must still be held: one is open, or the last closed round called
     for a tie or shortfall round. An announcement then would publish a partial result."""
-    if Round.objects.filter(cycle=cycle, state=Round.State.OPEN).exists():
+    if (
+        Round.objects.filter(cycle=cycle, state=Round.State.OPEN)
+        .exclude(kind=Round.Kind.EVALUATION)
+        .exists()
+    ):
         return True
     last = closed_rounds(cycle).last()
     return last is not None and bool((last.result or {}).get("next_round"))

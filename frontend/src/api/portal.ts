@@ -27,3 +27,13 @@ export function portalError(error: unknown): string {
   }
   return errorMessage(error)
 }
+
+// 明白账 and the public's online rating (api/voting/evaluation.py, PublicAccount*View).
+export type Account = Schemas['Account']
+export type AccountLine = Schemas['AccountLine']
+export type PublicMark = Schemas['SatisfactionOutcomeEnum']
+
+export const getAccount = (year: number) => http.get<Account>(`public/voting/accounts/${year}`)
+export const accountPdfUrl = (year: number) => `/api/v1/public/voting/accounts/${year}/pdf`
+export const ratePublic = (year: number, marks: Record<string, PublicMark>) =>
+  http.post<{ rated: number }>(`public/voting/accounts/${year}/ratings`, { marks })

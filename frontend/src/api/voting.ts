@@ -23,8 +23,9 @@ export const SHORTFALLS: readonly Shortfall[] = ['accept_fewer', 'new_round']
 export const CHANNELS: readonly Channel[] = ['electronic', 'paper', 'device', 'hybrid']
 export const CHOICES: readonly Choice[] = ['yes', 'no', 'abstain']
 
-/** Per candidate: {candidate id: choice}; choose N: the marked candidate ids. */
-export type BallotChoices = Record<string, Choice> | number[]
+/** Per candidate: {candidate id: choice}; choose N: the marked candidate ids; the year-end
+ * evaluation: {candidate id: mark}. */
+export type BallotChoices = Record<string, Choice> | Record<string, Mark> | number[]
 
 export interface CandidateCount {
   yes: number
@@ -136,3 +137,30 @@ export const enterTally = (
   round: number,
   body: { counts: Record<string, CandidateCount>; returned: number; invalid: number },
 ) => http.post<Tally>(`voting/rounds/${round}/tally`, body)
+
+// 评估: the year-end satisfaction evaluation (api/voting/evaluation.py). Deputies cast through
+// castBallot with {candidate id: mark}, the same secret ballot as the vote.
+export type Evaluation = Schemas['EvaluationOut']
+export type EvaluationRules = Schemas['EvaluationRulesInRequest']
+export type EvaluationResults = Schemas['EvaluationResults']
+export type EvaluationResultLine = Schemas['EvaluationResultLine']
+export type Outcome = Schemas['SatisfactionOutcomeEnum']
+export type Mark = Outcome | 'abstain'
+export type RuleType = Schemas['RuleTypeEnum']
+export type EvaluationBase = Schemas['EvaluationRules']['base']
+
+export const MARKS: readonly Mark[] = ['satisfied', 'basic', 'unsatisfied', 'abstain']
+export const OUTCOMES: readonly Outcome[] = ['satisfied', 'basic', 'unsatisfied']
+export const RULE_TYPES: readonly RuleType[] = ['majority', 'rate']
+export const EVALUATION_BASES: readonly EvaluationBase[] = ['entitled', 'valid']
+
+export const getEvaluation = (cycle: number) =>
+  http.get<Evaluation>(`voting/cycles/${cycle}/evaluation`)
+export const setEvaluationRules = (cycle: number, body: EvaluationRules) =>
+  http.post<Evaluation>(`voting/cycles/${cycle}/evaluation/rules`, body)
+export const openEvaluation = (cycle: number) =>
+  http.post<Evaluation>(`voting/cycles/${cycle}/evaluation/open`)
+export const closeEvaluation = (cycle: number) =>
+  http.post<EvaluationResults>(`voting/cycles/${cycle}/evaluation/close`)
+export const getEvaluationResults = (cycle: number) =>
+  http.get<EvaluationResults>(`voting/cycles/${cycle}/evaluation/results`)

@@ -63,6 +63,13 @@ export const MENU: readonly MenuEntry[] = [
     icon: Stamp,
     access: { roles: ['staff', 'deputy', 'teller'] },
   },
+  {
+    name: 'voting-evaluations',
+    path: '/voting/evaluation',
+    titleKey: 'evaluation.menu',
+    icon: Stamp,
+    access: { roles: ['staff', 'deputy'] },
+  },
 ]
 
 /** Pages reached from a menu entry's page rather than the menu, with their own rules. */
@@ -73,6 +80,8 @@ export const SUBPAGE_ACCESS: Readonly<Record<string, AccessRule>> = {
   'voting-deliberation': { roles: ['staff', 'deputy'] },
   'voting-tally': { roles: ['teller'] },
   'voting-screen': { roles: ['staff', 'deputy'] },
+  'voting-evaluation': { roles: ['staff', 'deputy'] },
+  'voting-rate': { roles: ['deputy'] },
 }
 
 export function canAccess(rule: AccessRule, ctx: AccessContext): boolean {

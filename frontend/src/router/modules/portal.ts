@@ -22,4 +22,10 @@ export const standalone = [
     component: () => import('@/views/portal/announcement/index.vue'),
     meta: { titleKey: 'portal.announcement.title', public: true },
   },
+  {
+    path: '/portal/account/:year(\\d{4})',
+    name: 'portal-account',
+    component: () => import('@/views/portal/account/index.vue'),
+    meta: { titleKey: 'evaluation.account', public: true },
+  },
 ] satisfies RouteRecordRaw[]

@@ -37,6 +37,24 @@ export default [
     component: () => import('@/views/voting/ballot/index.vue'),
     meta: { titleKey: 'voting.ballotTitle' },
   },
+  {
+    path: 'voting/evaluation',
+    name: 'voting-evaluations',
+    component: () => import('@/views/voting/evaluations/index.vue'),
+    meta: { titleKey: 'evaluation.menu' },
+  },
+  {
+    path: 'voting/cycles/:id(\\d+)/evaluation',
+    name: 'voting-evaluation',
+    component: () => import('@/views/voting/evaluation/index.vue'),
+    meta: { titleKey: 'evaluation.title' },
+  },
+  {
+    path: 'voting/cycles/:id(\\d+)/rate',
+    name: 'voting-rate',
+    component: () => import('@/views/voting/rate/index.vue'),
+    meta: { titleKey: 'evaluation.ballotTitle' },
+  },
 ] satisfies RouteRecordRaw[]
 
 /** The hall screen fills the display: no header, no menu. */

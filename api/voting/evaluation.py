@@ -1,0 +1,404 @@
+"""评估 over HTTP: the staff's evaluation console, its results, and the public account (明白账)
+with the public's online rating. Deputies cast their ratings through the round's ballot endpoint
+(`voting/rounds/<id>/ballots`), the same secret ballot as the project vote."""
+
+import secrets
+from typing import Any
+
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound
+from rest_framework.generics import get_object_or_404
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import SimpleRateThrottle
+from rest_framework.views import APIView
+
+from accounts.roles import Role
+from api.inputs import validated
+from api.permissions import has_role, tenant_of
+from ops.errors import Conflict
+from tenants.voting import account, documents, evaluation, services
+from tenants.voting.models import Candidate, Cycle, Phase, Round
+from tenants.voting.satisfaction import Base, Outcome, RuleType
+from tenants.voting.selectors import cycle_list, deputy_of_user, rounds_voted_in
+
+from .documents import PDF, _binary, _file
+
+STAFF = has_role(Role.STAFF)
+READERS = has_role(Role.STAFF, Role.DEPUTY, Role.TELLER, Role.UNIT)
+RATER_COOKIE = "congress_rater"
+# One enum in the schema for the three results (settings.SPECTACULAR_SETTINGS).
+OUTCOMES = [o.value for o in Outcome]
+RATER_COOKIE_AGE = 400 * 24 * 3600
+
+
+class EvaluationRulesSerializer(serializers.Serializer):
+    rule_type = serializers.ChoiceField(
+        choices=[r.value for r in RuleType], help_text="majority 过半数 | rate 满意率"
+    )
+    base = serializers.ChoiceField(
+        choices=[b.value for b in Base], help_text="过半数的基数：全体代表 | 有效票 / majority base"
+    )
+    half_is_enough_satisfied = serializers.BooleanField(
+        help_text="满意票恰好半数即为满意 / exactly half 满意 is 满意"
+    )
+    half_is_enough_basic = serializers.BooleanField(
+        help_text="满意加基本满意恰好半数即为基本满意 / exactly half approving is 基本满意"
+    )
+    pass_rate = serializers.DecimalField(
+        max_digits=5, decimal_places=2, min_value=0, max_value=100,
+        help_text="满意率标准（%）/ pass rate in percent",
+    )  # fmt: skip
+    public_rating = serializers.BooleanField(help_text="开放群众网上评价 / public online rating")
+
+
+class EvaluationRulesInSerializer(EvaluationRulesSerializer):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for f in self.fields.values():
+            f.required = False
+
+
+class EvaluationProjectSerializer(serializers.ModelSerializer[Candidate]):
+    class Meta:
+        model = Candidate
+        fields = ["id", "sequence", "rank", "name", "category", "summary"]
+
+
+class EvaluationRoundSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    state = serializers.ChoiceField(choices=Round.State.choices)
+    opened_at = serializers.DateTimeField()
+    closed_at = serializers.DateTimeField(allow_null=True)
+    ballots_cast = serializers.IntegerField(help_text="已测评人数（不含内容）/ ballots cast")
+    entitled_count = serializers.IntegerField(
+        allow_null=True, help_text="结束时冻结的应测评人数 / entitled, frozen at close"
+    )
+    i_voted = serializers.BooleanField(help_text="本人是否已测评 / whether the caller has rated")
+
+
+class EvaluationOutSerializer(serializers.Serializer):
+    cycle_id = serializers.IntegerField()
+    year = serializers.IntegerField()
+    title = serializers.CharField()
+    phase = serializers.ChoiceField(choices=Phase.choices)
+    entitled_count = serializers.IntegerField(help_text="全体代表数 / deputies entitled")
+    rules = EvaluationRulesSerializer()
+    rules_fixed_at = serializers.DateTimeField(allow_null=True)
+    round = EvaluationRoundSerializer(allow_null=True)
+    projects = EvaluationProjectSerializer(many=True)
+
+
+class EvaluationMarkCountSerializer(serializers.Serializer):
+    satisfied = serializers.IntegerField()
+    basic = serializers.IntegerField()
+    unsatisfied = serializers.IntegerField()
+    abstain = serializers.IntegerField()
+
+
+class PublicRatingCountSerializer(serializers.Serializer):
+    satisfied = serializers.IntegerField()
+    basic = serializers.IntegerField()
+    unsatisfied = serializers.IntegerField()
+
+
+class EvaluationResultLineSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    rank = serializers.IntegerField(allow_null=True)
+    name = serializers.CharField()
+    outcome = serializers.ChoiceField(choices=OUTCOMES)
+    counts = EvaluationMarkCountSerializer()
+    rate = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True)
+    public = PublicRatingCountSerializer(
+        help_text="群众网上评价，单独统计 / the public's rating, apart"
+    )
+
+
+class EvaluationResultsSerializer(serializers.Serializer):
+    entitled_count = serializers.IntegerField()
+    ballot_count = serializers.IntegerField()
+    rules = serializers.DictField()
+    projects = EvaluationResultLineSerializer(many=True)
+
+
+def _cycle(pk: int) -> Cycle:
+    return get_object_or_404(cycle_list(), pk=pk)
+
+
+def _rules(cycle: Cycle) -> dict[str, Any]:
+    return {
+        "rule_type": cycle.evaluation_rule_type,
+        "base": cycle.evaluation_base,
+        "half_is_enough_satisfied": cycle.evaluation_half_is_enough_satisfied,
+        "half_is_enough_basic": cycle.evaluation_half_is_enough_basic,
+        "pass_rate": cycle.evaluation_pass_rate,
+        "public_rating": cycle.evaluation_public_rating,
+    }
+
+
+def _state(request: Request, pk: int) -> dict[str, Any]:
+    cycle = _cycle(pk)
+    round_ = evaluation.evaluation_round(cycle)
+    projects = list(
+        cycle.candidates.filter(status=Candidate.Status.ADOPTED).order_by("rank", "sequence")
+    )
+    round_data = None
+    if round_ is not None:
+        user_id = int(request.user.pk) if request.user and request.user.pk else 0
+        voted = rounds_voted_in(deputy_of_user(cycle, user_id), [round_])
+        round_data = {
+            "id": round_.pk, "state": round_.state, "opened_at": round_.opened_at,
+            "closed_at": round_.closed_at, "ballots_cast": round_.participations.count(),
+            "entitled_count": round_.entitled_count, "i_voted": round_.pk in voted,
+        }  # fmt: skip
+    return {
+        "cycle_id": cycle.pk, "year": cycle.year, "title": cycle.title, "phase": cycle.phase,
+        "entitled_count": cycle.entitled_count,  # type: ignore[attr-defined]
+        "rules": _rules(cycle), "rules_fixed_at": cycle.evaluation_rules_fixed_at,
+        "round": round_data, "projects": EvaluationProjectSerializer(projects, many=True).data,
+    }  # fmt: skip
+
+
+class EvaluationView(APIView):
+    permission_classes = [READERS]
+
+    @extend_schema(
+        operation_id="voting_evaluation_get", responses=EvaluationOutSerializer,
+        summary="满意度测评：规则、进度与项目 / the evaluation: rules, progress, projects",
+    )  # fmt: skip
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(EvaluationOutSerializer(_state(request, pk)).data)
+
+
+class EvaluationRulesView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="voting_evaluation_rules", request=EvaluationRulesInSerializer,
+        responses=EvaluationOutSerializer,
+        summary="设置测评规则（测评开始前）/ set the evaluation rules (before it opens)",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        evaluation.evaluation_set_rules(
+            cycle=_cycle(pk), actor=request.user, **validated(EvaluationRulesInSerializer, request)
+        )
+        return Response(EvaluationOutSerializer(_state(request, pk)).data)
+
+
+class EvaluationOpenView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="voting_evaluation_open", request=None,
+        responses={201: EvaluationOutSerializer},
+        summary="确定规则并开始测评 / fix the rules and open the evaluation",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        evaluation.evaluation_open(cycle=_cycle(pk), actor=request.user)
+        return Response(
+            EvaluationOutSerializer(_state(request, pk)).data, status=status.HTTP_201_CREATED
+        )
+
+
+def _results(cycle: Cycle) -> dict[str, Any]:
+    round_ = evaluation.evaluation_round(cycle)
+    if round_ is None or round_.state != Round.State.CLOSED:
+        raise Conflict("evaluation_not_closed", _("测评结束后才能查看结果。"))
+    result = round_.result or {}
+    public = account.public_rating_counts(cycle)
+    lines = []
+    for c in round_.candidates.order_by("rank", "sequence"):
+        key = str(c.pk)
+        lines.append(
+            {
+                "id": c.pk, "rank": c.rank, "name": c.name, "outcome": result["outcomes"][key],
+                "counts": result["counts"][key], "rate": result["rates"][key],
+                "public": public.get(c.pk, dict.fromkeys(account.PUBLIC_MARKS, 0)),
+            }
+        )  # fmt: skip
+    return {
+        "entitled_count": round_.entitled_count,
+        "ballot_count": round_.ballot_count,
+        "rules": result["rules"],
+        "projects": lines,
+    }
+
+
+class EvaluationCloseView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="voting_evaluation_close", request=None,
+        responses=EvaluationResultsSerializer,
+        summary="结束测评并计票 / close the evaluation and count",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        cycle = _cycle(pk)
+        round_ = evaluation.evaluation_round(cycle)
+        if round_ is None:
+            raise Conflict("evaluation_not_open", _("测评尚未开始。"))
+        services.round_close(round_id=round_.pk, actor=request.user)
+        return Response(EvaluationResultsSerializer(_results(cycle)).data)
+
+
+class EvaluationResultsView(APIView):
+    permission_classes = [READERS]
+
+    @extend_schema(
+        operation_id="voting_evaluation_results", responses=EvaluationResultsSerializer,
+        summary="测评结果（测评结束后）/ results, once the evaluation is closed",
+    )  # fmt: skip
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(EvaluationResultsSerializer(_results(_cycle(pk))).data)
+
+
+# --- The public account and rating (no login) -----------------------------------------------
+
+
+class AccountLineSerializer(serializers.Serializer):
+    candidate_id = serializers.IntegerField()
+    rank = serializers.IntegerField(allow_null=True)
+    name = serializers.CharField()
+    category = serializers.CharField(allow_blank=True)
+    unit = serializers.CharField(allow_blank=True)
+    target = serializers.CharField(allow_blank=True)
+    outcome = serializers.CharField(allow_blank=True)
+    percent = serializers.IntegerField()
+    completed = serializers.BooleanField()
+    funds_planned = serializers.DecimalField(max_digits=12, decimal_places=2)
+    funds_allocated = serializers.DecimalField(max_digits=12, decimal_places=2)
+    funds_spent = serializers.DecimalField(max_digits=12, decimal_places=2)
+    result = serializers.ChoiceField(
+        choices=OUTCOMES, allow_null=True,
+        help_text="代表测评结果，测评结束后 / the deputies' result, once closed",
+    )  # fmt: skip
+    counts = EvaluationMarkCountSerializer(allow_null=True)
+    rate = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True)
+    public = PublicRatingCountSerializer()
+
+
+class AccountSerializer(serializers.Serializer):
+    congress = serializers.CharField()
+    year = serializers.IntegerField()
+    title = serializers.CharField()
+    evaluated = serializers.BooleanField()
+    public_rating_open = serializers.BooleanField()
+    funds_planned = serializers.DecimalField(max_digits=14, decimal_places=2)
+    funds_allocated = serializers.DecimalField(max_digits=14, decimal_places=2)
+    funds_spent = serializers.DecimalField(max_digits=14, decimal_places=2)
+    lines = AccountLineSerializer(many=True)
+    rated = serializers.ListField(
+        child=serializers.IntegerField(),
+        help_text="本浏览器已评价的项目 / projects this browser has rated",
+    )
+
+
+def _published(request: Request, year: int) -> tuple[Cycle, documents.Account]:
+    cycle = account.published_cycle(year)
+    if cycle is None:
+        raise NotFound(_("该年度明白账尚未公布。"), code="account_unknown")
+    return cycle, account.cycle_account(cycle, congress=str(tenant_of(request).name))
+
+
+def _rater_token(request: Request) -> str:
+    return str(request.COOKIES.get(RATER_COOKIE, ""))
+
+
+def _with_rater_cookie(request: Request, response: HttpResponse, token: str) -> HttpResponse:
+    if request.COOKIES.get(RATER_COOKIE) != token:
+        response.set_cookie(
+            RATER_COOKIE, token, max_age=RATER_COOKIE_AGE, httponly=True, samesite="Lax",
+            secure=request.is_secure(),
+        )  # fmt: skip
+    return response
+
+
+class PublicAccountView(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes: list[Any] = []
+
+    @extend_schema(
+        operation_id="public_account", responses=AccountSerializer,
+        summary="民生实事项目明白账（公开）/ the public account of a year (public)",
+    )  # fmt: skip
+    def get(self, request: Request, year: int) -> Response:
+        cycle, found = _published(request, year)
+        token = _rater_token(request) or secrets.token_urlsafe(24)
+        rated = account.candidates_rated_by(cycle, evaluation.rater_key(token))
+        data = AccountSerializer(
+            {**vars(found), "funds_planned": found.funds_planned,
+             "funds_allocated": found.funds_allocated, "funds_spent": found.funds_spent,
+             "rated": rated}
+        ).data  # fmt: skip
+        response = Response(data)
+        _with_rater_cookie(request, response, token)
+        return response
+
+
+class PublicAccountPdfView(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes: list[Any] = []
+
+    def perform_content_negotiation(self, request: Request, force: bool = False) -> Any:
+        return super().perform_content_negotiation(request, force=True)
+
+    @extend_schema(
+        operation_id="public_account_pdf", responses=_binary(PDF, "明白账 / the public account"),
+        summary="明白账（PDF，公开）/ the public account as PDF (public)",
+    )  # fmt: skip
+    def get(self, request: Request, year: int) -> HttpResponse:
+        _cycle_found, found = _published(request, year)
+        content = documents.account_pdf(found, date=timezone.localdate())
+        return _file(content, PDF, f"{year}年民生实事项目明白账.pdf")
+
+
+class PublicRatingThrottle(SimpleRateThrottle):
+    """Per address, like the proposal form: a browser rates all projects in one request."""
+
+    scope = "public_rating"
+    rate = "10/hour"
+
+    def get_cache_key(self, request: Request, view: Any) -> str:
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+class AccountRatingInSerializer(serializers.Serializer):
+    marks = serializers.DictField(
+        child=serializers.ChoiceField(choices=["satisfied", "basic", "unsatisfied"]),
+        allow_empty=False,
+        help_text="{项目ID: satisfied|basic|unsatisfied} / {project id: mark}",
+    )
+
+
+class AccountRatingOutSerializer(serializers.Serializer):
+    rated = serializers.IntegerField(help_text="本次评价的项目数 / projects rated")
+
+
+class PublicRatingView(APIView):
+    """The public's online rating: one per project per browser (a cookie), limited per address.
+    It is counted apart and never enters the deputies' result."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list[Any] = []
+    throttle_classes = [PublicRatingThrottle]
+
+    @extend_schema(
+        operation_id="public_rating_submit", request=AccountRatingInSerializer,
+        responses={201: AccountRatingOutSerializer},
+        summary="群众网上评价（公开）/ rate the year's projects (public)",
+    )  # fmt: skip
+    def post(self, request: Request, year: int) -> Response:
+        data = validated(AccountRatingInSerializer, request)
+        cycle = account.published_cycle(year)
+        if cycle is None:
+            raise NotFound(_("该年度明白账尚未公布。"), code="account_unknown")
+        token = _rater_token(request) or secrets.token_urlsafe(24)
+        rated = evaluation.public_rating_submit(cycle=cycle, rater_token=token, marks=data["marks"])
+        response = Response({"rated": rated}, status=status.HTTP_201_CREATED)
+        _with_rater_cookie(request, response, token)
+        return response

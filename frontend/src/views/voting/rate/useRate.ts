@@ -1,0 +1,126 @@
+import { computed, reactive, ref, watch } from 'vue'
+import { useRoute } from 'vue-router'
+
+import { errorMessage } from '@/api/http'
+import {
+  castBallot,
+  checkReceipt,
+  getEvaluation,
+  getEvaluationResults,
+  type Evaluation,
+  type EvaluationResults,
+  type Mark,
+} from '@/api/voting'
+
+import { cycleIdOf, usePolling } from '../voting'
+
+/** The ballot to send, or null while some project has no mark. */
+export function evaluationChoices(
+  projects: readonly { id: number }[],
+  marks: Record<string, Mark | ''>,
+): Record<string, Mark> | null {
+  const out: Record<string, Mark> = {}
+  for (const project of projects) {
+    const mark = marks[String(project.id)]
+    if (!mark) return null
+    out[String(project.id)] = mark
+  }
+  return out
+}
+
+/** The deputy's satisfaction ballot on the phone: one mark per project, a receipt, the results. */
+export function useRate() {
+  const route = useRoute()
+  const id = computed(() => cycleIdOf(route.params.id))
+  const evaluation = ref<Evaluation | null>(null)
+  const results = ref<EvaluationResults | null>(null)
+  const loaded = ref(false)
+  const error = ref('')
+  const actionError = ref('')
+  const submitting = ref(false)
+  const marks = reactive<Record<string, Mark | ''>>({})
+  /** Shown once, never stored. */
+  const receipt = ref('')
+  const receiptInput = ref('')
+  const checking = ref(false)
+  const checkResult = ref<boolean | null>(null)
+
+  const round = computed(() => evaluation.value?.round ?? null)
+  const projects = computed(() => evaluation.value?.projects ?? [])
+  const isOpen = computed(() => round.value?.state === 'open')
+  const voted = computed(() => !!round.value?.i_voted || !!receipt.value)
+  const unanswered = computed(() => projects.value.filter((p) => !marks[String(p.id)]).length)
+  const ready = computed(() => isOpen.value && !!evaluationChoices(projects.value, marks))
+
+  watch(projects, (list) => {
+    for (const p of list) if (!(String(p.id) in marks)) marks[String(p.id)] = ''
+  })
+
+  async function refresh() {
+    try {
+      evaluation.value = await getEvaluation(id.value)
+      if (round.value?.state === 'closed' && !results.value) {
+        results.value = await getEvaluationResults(id.value)
+      }
+      error.value = ''
+    } catch (failure) {
+      error.value = errorMessage(failure)
+    } finally {
+      loaded.value = true
+    }
+  }
+
+  async function submit() {
+    const target = round.value
+    const ballot = evaluationChoices(projects.value, marks)
+    if (!target || !ballot) return
+    submitting.value = true
+    actionError.value = ''
+    try {
+      receipt.value = (await castBallot(target.id, ballot)).receipt
+      await refresh()
+    } catch (failure) {
+      actionError.value = errorMessage(failure)
+    } finally {
+      submitting.value = false
+    }
+  }
+
+  async function check() {
+    const code = receiptInput.value.trim()
+    if (!round.value || !code) return
+    checking.value = true
+    checkResult.value = null
+    actionError.value = ''
+    try {
+      checkResult.value = (await checkReceipt(round.value.id, code)).counted
+    } catch (failure) {
+      actionError.value = errorMessage(failure)
+    } finally {
+      checking.value = false
+    }
+  }
+
+  usePolling(refresh)
+  return {
+    evaluation,
+    results,
+    round,
+    projects,
+    loaded,
+    isOpen,
+    voted,
+    unanswered,
+    ready,
+    marks,
+    receipt,
+    receiptInput,
+    checking,
+    checkResult,
+    error,
+    actionError,
+    submitting,
+    submit,
+    check,
+  }
+}

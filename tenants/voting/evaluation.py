@@ -1,0 +1,219 @@
+"""评估: the year-end satisfaction vote on the adopted projects, and the public's own rating.
+
+The deputies' vote is a round of kind `evaluation` over the cycle's adopted candidates, cast and
+closed through `services.ballot_cast` and `services.round_close`, so the ballot store's guarantees
+(one ballot per deputy, sealed anonymous ballots, receipts, frozen entitled list) hold for it as
+for the project vote. A ballot is {candidate id: 满意|基本满意|不满意|弃权}. The rule set
+(satisfaction.py) is set during implementation and fixed when the evaluation opens.
+
+The public rating is a separate stream (`PublicRating`): never a ballot, never in the result.
+"""
+
+import hashlib
+import hmac
+from collections.abc import Mapping
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit.services import audit_record
+from ops.errors import Conflict, DomainError
+from outbox.services import outbox_emit
+
+from . import satisfaction
+from .models import Candidate, Cycle, Phase, PublicRating, Round
+from .phases import phase_require
+from .satisfaction import Base, EvaluationRules, Mark, MarkCount, Outcome, RuleType
+
+RULE_FIELDS = {
+    "rule_type": "evaluation_rule_type",
+    "base": "evaluation_base",
+    "half_is_enough_satisfied": "evaluation_half_is_enough_satisfied",
+    "half_is_enough_basic": "evaluation_half_is_enough_basic",
+    "pass_rate": "evaluation_pass_rate",
+    "public_rating": "evaluation_public_rating",
+}
+
+
+def cycle_evaluation_rules(cycle: Cycle) -> EvaluationRules:
+    return EvaluationRules(
+        rule_type=RuleType(cycle.evaluation_rule_type),
+        base=Base(cycle.evaluation_base),
+        half_is_enough_satisfied=cycle.evaluation_half_is_enough_satisfied,
+        half_is_enough_basic=cycle.evaluation_half_is_enough_basic,
+        pass_rate=Decimal(cycle.evaluation_pass_rate),
+    )
+
+
+def evaluation_round(cycle: Cycle) -> Round | None:
+    return cycle.rounds.filter(kind=Round.Kind.EVALUATION).first()
+
+
+def evaluation_set_rules(*, cycle: Cycle, actor: Any, **changes: Any) -> Cycle:
+    """Choose the rule type, base, exact-half options, pass rate and whether the public rates
+    online. Only before the evaluation opens."""
+    unknown = set(changes) - set(RULE_FIELDS)
+    if unknown:
+        raise DomainError(
+            "rule_unknown", _("未知的规则项：%(r)s") % {"r": ", ".join(sorted(unknown))}
+        )
+    with transaction.atomic():
+        cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
+        phase_require(cycle, "set_evaluation_rules")
+        for name, value in changes.items():
+            setattr(cycle, RULE_FIELDS[name], value)
+        problems = cycle_evaluation_rules(cycle).problems()
+        if problems:
+            raise DomainError(problems[0], _("满意率标准应大于0且不超过100。"), field="pass_rate")
+        cycle.save(update_fields=[RULE_FIELDS[name] for name in changes])
+        audit_record(
+            action="voting.evaluation_rules_set", actor=actor, target=cycle,
+            payload={k: str(v) for k, v in changes.items()},
+        )  # fmt: skip
+    return cycle
+
+
+def evaluation_open(*, cycle: Cycle, actor: Any, now: datetime | None = None) -> Round:
+    """Fix the evaluation's rule set and open the deputies' vote on every adopted project."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
+        phase_require(cycle, "open_evaluation")
+        adopted = list(
+            cycle.candidates.filter(status=Candidate.Status.ADOPTED).order_by("rank", "sequence")
+        )
+        if not adopted:
+            raise DomainError("nothing_adopted", _("本年度没有票决通过的项目，无需测评。"))
+        if cycle.rounds.filter(state=Round.State.OPEN).exists():
+            raise Conflict("round_already_open", _("已有正在进行的投票。"))
+        number = (
+            cycle.rounds.order_by("-number").values_list("number", flat=True).first() or 0
+        ) + 1
+        round_ = Round.objects.create(
+            cycle=cycle, number=number, kind=Round.Kind.EVALUATION, seats=len(adopted),
+            opened_at=now,
+        )  # fmt: skip
+        round_.candidates.set(adopted)
+        cycle.phase = Phase.EVALUATE
+        cycle.evaluation_rules_fixed_at = now
+        cycle.save(update_fields=["phase", "evaluation_rules_fixed_at"])
+        rules = cycle_evaluation_rules(cycle)
+        audit_record(
+            action="voting.evaluation_open", actor=actor, target=round_,
+            payload={"projects": [c.pk for c in adopted], "rules": _rules_payload(rules)},
+        )  # fmt: skip
+    return round_
+
+
+def _rules_payload(rules: EvaluationRules) -> dict[str, Any]:
+    return {
+        "rule_type": rules.rule_type.value,
+        "base": rules.base.value,
+        "half_is_enough_satisfied": rules.half_is_enough_satisfied,
+        "half_is_enough_basic": rules.half_is_enough_basic,
+        "pass_rate": str(rules.pass_rate),
+    }
+
+
+def evaluation_choices(round_: Round, choices: Any) -> dict[str, str]:
+    """The ballot as stored, or a refusal: every project of the round marked once."""
+    projects = {str(pk) for pk in round_.candidates.values_list("pk", flat=True)}
+    if not isinstance(choices, Mapping) or not satisfaction.ballot_marks_valid(
+        {str(k): v for k, v in choices.items()}, projects
+    ):
+        raise DomainError("ballot_malformed", _("选票格式不正确。"))
+    return {str(k): str(v) for k, v in choices.items()}
+
+
+def evaluation_decide(round_: Round, ballots: list[dict[str, str]], *, actor: Any) -> None:
+    """Count the sealed ballots, apply the rules, record each project's result; a 不满意
+    project gets a rectification report (实施监督). Runs inside round_close's transaction."""
+    cycle = round_.cycle
+    rules = cycle_evaluation_rules(cycle)
+    candidates = list(round_.candidates.select_related("project").order_by("rank", "sequence"))
+    tally = {str(c.pk): dict.fromkeys((m.value for m in Mark), 0) for c in candidates}
+    for ballot in ballots:
+        for pk, mark in ballot.items():
+            tally[pk][mark] += 1
+    outcomes, rates = {}, {}
+    for candidate in candidates:
+        count = MarkCount(**tally[str(candidate.pk)])
+        result = satisfaction.outcome(count=count, entitled=round_.entitled_count or 0, rules=rules)
+        candidate.satisfaction = result.value
+        outcomes[str(candidate.pk)] = result.value
+        rate = satisfaction.satisfaction_rate(count)
+        rates[str(candidate.pk)] = None if rate is None else str(rate)
+    Candidate.objects.bulk_update(candidates, ["satisfaction"])
+    round_.result = {
+        "evaluation": True,
+        "counts": tally,
+        "outcomes": outcomes,
+        "rates": rates,
+        "rules": _rules_payload(rules),
+    }
+    for candidate in candidates:
+        if candidate.satisfaction == Outcome.UNSATISFIED:
+            _rectification_open(candidate, tally[str(candidate.pk)], actor=actor)
+    outbox_emit(topic="evaluation")
+
+
+def _rectification_open(candidate: Candidate, counts: dict[str, int], *, actor: Any) -> None:
+    project = getattr(candidate, "project", None)
+    if project is None:  # adopted, but never put into implementation: nothing to rectify
+        return
+    # Imported here: implementation builds on voting's models, so voting cannot import it first.
+    from tenants.implementation.services import rectification_open
+
+    reason = (
+        _(
+            "年度满意度测评结果为不满意（满意%(satisfied)d票，基本满意%(basic)d票，"
+            "不满意%(unsatisfied)d票，弃权%(abstain)d票），请提交书面整改报告。"
+        )
+        % counts
+    )
+    rectification_open(project=project, reason=reason, source="satisfaction", actor=actor)
+
+
+def rater_key(token: str) -> str:
+    """What is stored of a rater's browser token: a keyed hash, useless outside this server."""
+    return hmac.new(settings.SECRET_KEY.encode(), token.encode(), hashlib.sha256).hexdigest()
+
+
+def public_rating_submit(
+    *, cycle: Cycle, rater_token: str, marks: Any, now: datetime | None = None
+) -> int:
+    """群众网上评价: one mark per project per browser, while the deputies' evaluation is open and
+    only if the cycle offers it. A second rating of a project from the same browser is refused
+    whole. Returns how many projects were rated."""
+    malformed = DomainError("rating_malformed", _("评价内容不正确。"), field="marks")
+    if not isinstance(marks, Mapping) or not marks or len(rater_token) < 16:
+        raise malformed
+    allowed = {Mark.SATISFIED.value, Mark.BASIC.value, Mark.UNSATISFIED.value}
+    try:
+        with transaction.atomic():
+            cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
+            phase_require(cycle, "rate_public")
+            round_ = evaluation_round(cycle)
+            if not cycle.evaluation_public_rating or round_ is None:
+                raise DomainError("public_rating_off", _("本年度未开放网上评价。"))
+            if round_.state != Round.State.OPEN:
+                raise DomainError("public_rating_closed", _("网上评价已结束。"))
+            projects = {str(pk) for pk in round_.candidates.values_list("pk", flat=True)}
+            if not {str(k) for k in marks} <= projects or not set(marks.values()) <= allowed:
+                raise malformed
+            key, at = rater_key(rater_token), now or timezone.now()
+            PublicRating.objects.bulk_create(
+                PublicRating(candidate_id=int(pk), mark=mark, rater_key=key, rated_at=at)
+                for pk, mark in marks.items()
+            )
+            audit_record(
+                action="voting.public_rating", target=cycle, payload={"projects": len(marks)}
+            )
+    except IntegrityError:
+        raise Conflict("already_rated", _("您已评价过该项目，每个项目只能评价一次。")) from None
+    return len(marks)
