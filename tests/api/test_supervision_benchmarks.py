@@ -92,16 +92,22 @@ def test_selection_beyond_the_quota_is_refused(world: World) -> None:
     for congress, user, name in (
         (world.town_a, world.staff_a, "张三"), (world.town_b, world.staff_b, "李四"),
     ):  # fmt: skip
-        nominated = _post(client_on(congress, user), f"rounds/{round_id}/nominations", _nomination(name))
+        nominated = _post(
+            client_on(congress, user), f"rounds/{round_id}/nominations", _nomination(name)
+        )
         assert nominated.status_code == 201
     assert _post(city, f"rounds/{round_id}/close-nominations").status_code == 200
-    ids = {n["nominee_name"]: n["id"] for n in city.get(f"{API}/rounds/{round_id}/nominations").json()}
+    ids = {
+        n["nominee_name"]: n["id"] for n in city.get(f"{API}/rounds/{round_id}/nominations").json()
+    }
     for name, value in (("张三", "90"), ("李四", "80")):
         sheet = city.get(f"{API}/nominations/{ids[name]}/scores").json()
         values = {str(line["criterion_id"]): value for line in sheet["lines"]}
         assert _post(city, f"nominations/{ids[name]}/scores", {"values": values}).status_code == 200
 
-    both = _post(city, f"rounds/{round_id}/decide", {"selected_ids": list(ids.values()), "note": "x"})
+    both = _post(
+        city, f"rounds/{round_id}/decide", {"selected_ids": list(ids.values()), "note": "x"}
+    )
     assert both.status_code == 400 and both.json()["code"] == "quota_exceeded"
     passed_over = _post(city, f"rounds/{round_id}/decide", {"selected_ids": [ids["李四"]]})
     assert passed_over.status_code == 400 and passed_over.json()["code"] == "out_of_rank_order"
@@ -117,7 +123,9 @@ def test_a_round_from_setup_to_the_announcement_seen_by_the_townships(world: Wor
     _post(town_a, f"rounds/{round_id}/nominations", _nomination("张三"))
     _post(town_b, f"rounds/{round_id}/nominations", _nomination("李四"))
     _post(city, f"rounds/{round_id}/close-nominations")
-    ids = {n["nominee_name"]: n["id"] for n in city.get(f"{API}/rounds/{round_id}/nominations").json()}
+    ids = {
+        n["nominee_name"]: n["id"] for n in city.get(f"{API}/rounds/{round_id}/nominations").json()
+    }
     for name, value in (("张三", "88"), ("李四", "75")):
         sheet = city.get(f"{API}/nominations/{ids[name]}/scores").json()
         assert [line["indicator"] for line in sheet["lines"]] == ["activities", ""]
@@ -164,11 +172,21 @@ def test_a_round_from_setup_to_the_announcement_seen_by_the_townships(world: Wor
 
 def test_a_county_sees_its_townships_nominations_and_a_township_no_other(world: World) -> None:
     city, round_id = _open_round(world)
-    _post(client_on(world.town_a, world.staff_a), f"rounds/{round_id}/nominations", _nomination("张三"))
-    _post(client_on(world.town_b, world.staff_b), f"rounds/{round_id}/nominations", _nomination("李四"))
+    _post(
+        client_on(world.town_a, world.staff_a),
+        f"rounds/{round_id}/nominations",
+        _nomination("张三"),
+    )
+    _post(
+        client_on(world.town_b, world.staff_b),
+        f"rounds/{round_id}/nominations",
+        _nomination("李四"),
+    )
 
     def names(client: Any) -> list[str]:
-        return sorted(n["nominee_name"] for n in client.get(f"{API}/rounds/{round_id}/nominations").json())
+        return sorted(
+            n["nominee_name"] for n in client.get(f"{API}/rounds/{round_id}/nominations").json()
+        )
 
     assert names(city) == ["张三", "李四"]
     assert names(client_on(world.county, world.county_admin)) == ["张三", "李四"]
@@ -179,12 +197,19 @@ def test_a_county_sees_its_townships_nominations_and_a_township_no_other(world: 
 def test_only_the_issuer_reviews_and_below_nobody_scores_decides_or_announces(world: World) -> None:
     city, round_id = _open_round(world)
     town_a = client_on(world.town_a, world.staff_a)
-    nomination_id = _post(town_a, f"rounds/{round_id}/nominations", _nomination("张三")).json()["id"]
+    nomination_id = _post(town_a, f"rounds/{round_id}/nominations", _nomination("张三")).json()[
+        "id"
+    ]
     county = client_on(world.county, world.county_admin)
     for client in (town_a, county):
         assert _post(client, f"rounds/{round_id}/close-nominations").status_code == 404
         assert client.get(f"{API}/nominations/{nomination_id}/scores").status_code == 404
-        assert _post(client, f"rounds/{round_id}/decide", {"selected_ids": [nomination_id]}).status_code == 404
+        assert (
+            _post(
+                client, f"rounds/{round_id}/decide", {"selected_ids": [nomination_id]}
+            ).status_code
+            == 404
+        )
     # The city reviews the township's nomination but cannot withdraw it for the township.
     refused = _post(city, f"nominations/{nomination_id}/withdraw")
     assert refused.status_code == 403 and refused.json()["code"] == "not_nominator"
@@ -205,7 +230,7 @@ def test_a_draft_round_is_invisible_below_and_a_township_runs_no_round(world: Wo
 
 def test_bad_round_settings_are_refused_and_nothing_is_written(world: World) -> None:
     city = client_on(world.city, staff_of(world, world.city, "city-staff"))
-    cases = [
+    cases: list[tuple[dict[str, Any], str]] = [
         ({"criteria": [{"name": "履职", "weight": 60}, {"name": "联系", "weight": 30}]}, "weights_not_100"),
         ({"exclusions": ["case_open"]}, "exclusion_unknown"),
         ({"criteria": [{"name": "x", "weight": 100, "indicator": "stations", "indicator_full": "5"}]},
@@ -225,13 +250,19 @@ def test_bad_round_settings_are_refused_and_nothing_is_written(world: World) -> 
 def test_scores_outside_0_to_100_or_for_another_round_are_refused(world: World) -> None:
     city, round_id = _open_round(world)
     nomination_id = _post(
-        client_on(world.town_a, world.staff_a), f"rounds/{round_id}/nominations", _nomination("张三")
+        client_on(world.town_a, world.staff_a),
+        f"rounds/{round_id}/nominations",
+        _nomination("张三"),
     ).json()["id"]
     early = _post(city, f"nominations/{nomination_id}/scores", {"values": {}})
     assert early.status_code == 400 and early.json()["code"] == "wrong_state"
     _post(city, f"rounds/{round_id}/close-nominations")
-    criterion = city.get(f"{API}/nominations/{nomination_id}/scores").json()["lines"][0]["criterion_id"]
-    too_high = _post(city, f"nominations/{nomination_id}/scores", {"values": {str(criterion): "101"}})
+    criterion = city.get(f"{API}/nominations/{nomination_id}/scores").json()["lines"][0][
+        "criterion_id"
+    ]
+    too_high = _post(
+        city, f"nominations/{nomination_id}/scores", {"values": {str(criterion): "101"}}
+    )
     assert too_high.status_code == 400 and too_high.json()["code"] == "score_out_of_range"
     foreign = _post(city, f"nominations/{nomination_id}/scores", {"values": {"999999": "50"}})
     assert foreign.status_code == 400 and foreign.json()["code"] == "criterion_unknown"
@@ -240,9 +271,17 @@ def test_scores_outside_0_to_100_or_for_another_round_are_refused(world: World) 
 
 def test_the_nomination_list_costs_the_same_for_1_and_2_nominations(world: World) -> None:
     city, round_id = _open_round(world)
-    _post(client_on(world.town_a, world.staff_a), f"rounds/{round_id}/nominations", _nomination("张三"))
+    _post(
+        client_on(world.town_a, world.staff_a),
+        f"rounds/{round_id}/nominations",
+        _nomination("张三"),
+    )
     few = _count(city, f"{API}/rounds/{round_id}/nominations")
-    _post(client_on(world.town_b, world.staff_b), f"rounds/{round_id}/nominations", _nomination("李四"))
+    _post(
+        client_on(world.town_b, world.staff_b),
+        f"rounds/{round_id}/nominations",
+        _nomination("李四"),
+    )
     assert _count(city, f"{API}/rounds/{round_id}/nominations") == few
 
 

@@ -15,7 +15,11 @@ API = "/api/v1/supervision"
 
 
 def _issue(client: Any, **body: Any) -> Any:
-    payload = {"kind": "notice", "title": "关于报送联络站年度工作总结的通知", "body": "请于月底前报送。"}
+    payload = {
+        "kind": "notice",
+        "title": "关于报送联络站年度工作总结的通知",
+        "body": "请于月底前报送。",
+    }
     return client.post(f"{API}/guidance", payload | body, content_type="application/json")
 
 
@@ -99,7 +103,7 @@ def test_a_township_cannot_send_and_nobody_sends_outside_their_tree(world: World
 
 def test_bad_input_is_refused_with_its_reason_and_nothing_is_written(world: World) -> None:
     city = client_on(world.city, staff_of(world, world.city, "city-staff"))
-    cases = [
+    cases: list[tuple[dict[str, Any], str]] = [
         ({"title": ""}, "invalid"),
         ({"scope": "everyone"}, "invalid"),
         ({"scope": "picked", "target_ids": [999999]}, "target_unknown"),

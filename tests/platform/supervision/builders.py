@@ -18,7 +18,9 @@ from tests.conftest import PASSWORD, World
 TODAY = dt.date(2026, 6, 1)
 
 
-def staff_of(world: World, congress: Congress, username: str, roles: list[str] | None = None) -> User:
+def staff_of(
+    world: World, congress: Congress, username: str, roles: list[str] | None = None
+) -> User:
     user = user_create(
         username=username, password=PASSWORD, display_name=username, is_platform_operator=False,
         must_change_password=False,
@@ -53,7 +55,7 @@ def make_round(
 def nominate(
     round_: BenchmarkRound, congress: Congress, actor: User, name: str, **declarations: bool
 ) -> Nomination:
-    answers = {code: False for code in round_.exclusions} | declarations
+    answers = dict.fromkeys(round_.exclusions, False) | declarations
     return services.nomination_submit(
         round_=round_, nominator=congress, actor=actor, nominee_name=name,
         statement=f"{name}积极履职，联系群众紧密。", declarations=answers, today=TODAY,
@@ -64,5 +66,7 @@ def score_all(round_: BenchmarkRound, reviewer: User, scores: dict[Nomination, i
     criteria = list(round_.criteria.all())
     for nomination, value in scores.items():
         services.score_record(
-            nomination=nomination, reviewer=reviewer, values={c.pk: Decimal(value) for c in criteria}
+            nomination=nomination,
+            reviewer=reviewer,
+            values={c.pk: Decimal(value) for c in criteria},
         )

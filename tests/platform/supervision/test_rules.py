@@ -100,6 +100,4 @@ def test_the_top_of_the_ranking_is_always_an_acceptable_selection(
     # A tie is flagged exactly when someone left out has the lowest selected total.
     if top:
         lowest = min(totals[n] for n in top)  # type: ignore[type-var]
-        assert check.tie_at_cutoff == any(
-            totals[n] == lowest for n in scored if n not in top
-        )
+        assert check.tie_at_cutoff == any(totals[n] == lowest for n in scored if n not in top)

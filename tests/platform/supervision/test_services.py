@@ -4,12 +4,13 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.db import connection
 from django_tenants.utils import schema_context, tenant_context
 
 from audit.models import AuditEntry
 from ops.errors import Conflict, DomainError, NotAllowed
+from ops.tenancy import current_schema
 from supervision import services
+from supervision.figures import Figures
 from supervision.models import BenchmarkRound, GuidanceReceipt, Nomination, State
 from supervision.selectors import guidance_receipt_status, nominations_visible_to, round_result
 from tests.conftest import World
@@ -29,7 +30,9 @@ def test_guidance_reaches_its_targets_and_records_each_readers_first_read(world:
         body="请各乡镇于6月底前完成自评。", targets=[world.town_a, world.town_b],
     )  # fmt: skip
     first = dt.datetime(2026, 6, 2, 9, tzinfo=dt.UTC)
-    services.guidance_read(guidance=guidance, congress=world.town_a, reader=world.staff_a, now=first)
+    services.guidance_read(
+        guidance=guidance, congress=world.town_a, reader=world.staff_a, now=first
+    )
     services.guidance_read(
         guidance=guidance, congress=world.town_a, reader=world.staff_a,
         now=first + dt.timedelta(days=1),
@@ -52,7 +55,7 @@ def test_guidance_audit_goes_to_the_public_chain_even_from_a_tenant_host(world: 
             targets=[world.county],
         )  # fmt: skip
         assert AuditEntry.objects.count() == before
-        assert connection.schema_name == world.city.schema_name
+        assert current_schema() == world.city.schema_name
     assert "supervision.guidance_issue" in _public_audit_actions()
 
 
@@ -135,7 +138,7 @@ def test_each_nominator_has_its_quota_and_the_window_is_kept(world: World) -> No
     with pytest.raises(DomainError) as late:
         services.nomination_submit(
             round_=round_, nominator=world.town_b, actor=world.staff_b, nominee_name="王五",
-            statement="理由", declarations={c: False for c in round_.exclusions},
+            statement="理由", declarations=dict.fromkeys(round_.exclusions, False),
             today=TODAY + dt.timedelta(days=6),
         )  # fmt: skip
     assert late.value.code == "outside_window"
@@ -180,10 +183,12 @@ def test_the_whole_round_from_setup_to_announcement(world: World) -> None:
     a = nominate(round_, world.town_a, world.staff_a, "张三")
     b = nominate(round_, world.town_b, world.staff_b, "李四")
     c = nominate(round_, world.county, world.county_admin, "王五")
-    figures = {world.town_a.pk: {"activities": 10, "opinions_closed": Decimal(20)}}
+    figures: dict[int, Figures] = {
+        world.town_a.pk: {"activities": 10, "opinions_closed": Decimal(20)}
+    }
     services.round_close_nominations(
         round_=round_, actor=city_staff,
-        figures_source=lambda congresses, year: {k: v for k, v in figures.items()},
+        figures_source=lambda congresses, year: dict(figures.items()),
     )  # fmt: skip
     a.refresh_from_db()
     assert a.figures == {"activities": 10, "opinions_closed": "20"}
