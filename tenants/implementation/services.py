@@ -151,6 +151,7 @@ class PlanChange:
     unit: Unit | None = None
     owner_name: str | None = None
     annual_target: str | None = None
+    outcome: str | None = None
     funds_planned: Decimal | None = None
     funds_allocated: Decimal | None = None
     funds_spent: Decimal | None = None

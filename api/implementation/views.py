@@ -1,0 +1,371 @@
+"""实施监督 over HTTP: the board and project page for staff and deputies (deputies read only), the
+unit's progress reports on its own projects, supervision and the mid-year report. Views translate
+HTTP to services; the rules live in tenants/implementation."""
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.exceptions import NotFound
+from rest_framework.generics import get_object_or_404
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.roles import Role
+from api.inputs import validated
+from api.permissions import has_role, membership_of
+from filestore.models import StoredFile
+from ops.errors import DomainError, NotAllowed
+from tenants.deputies.models import Deputy
+from tenants.implementation import services
+from tenants.implementation.models import (
+    Inspection,
+    MidyearReport,
+    Milestone,
+    Project,
+    Rectification,
+    Unit,
+)
+from tenants.implementation.selectors import project_detail, projects_board
+from tenants.voting.models import Cycle
+
+from . import serializers as s
+
+STAFF = has_role(Role.STAFF)
+READERS = has_role(Role.STAFF, Role.DEPUTY, Role.UNIT)
+UNIT = has_role(Role.UNIT)
+STAFF_OR_UNIT = has_role(Role.STAFF, Role.UNIT)
+
+
+def _user_id(request: Request) -> int:
+    assert request.user is not None and request.user.pk is not None
+    return int(request.user.pk)
+
+
+def _roles(request: Request) -> set[str]:
+    membership = membership_of(request)
+    return set(membership.roles) if membership else set()
+
+
+def _unit_only(request: Request) -> bool:
+    """A unit account that is neither staff nor deputy sees only its unit's projects."""
+    roles = _roles(request)
+    return Role.UNIT in roles and not roles & {Role.STAFF, Role.DEPUTY}
+
+
+def _readable(request: Request, pk: int) -> Project:
+    rows = projects_board(unit_user_id=_user_id(request) if _unit_only(request) else None)
+    project = rows.filter(pk=pk).first()
+    if project is None:
+        raise NotFound(_("项目不存在。"))
+    return project
+
+
+def _detail(request: Request, pk: int) -> Response:
+    project = project_detail(_readable(request, pk).pk)
+    assert project is not None
+    unit = project.unit
+    context = {
+        "can_report": Role.UNIT in _roles(request)
+        and unit is not None
+        and _user_id(request) in unit.member_ids,
+        "can_edit": Role.STAFF in _roles(request),
+    }
+    return Response(s.ProjectDetailSerializer(project, context=context).data)
+
+
+class ProjectListView(APIView):
+    permission_classes = [READERS]
+
+    @extend_schema(
+        operation_id="implementation_project_list",
+        parameters=[OpenApiParameter("cycle", int, required=False)],
+        responses=s.ProjectRowSerializer(many=True),
+        summary="项目推进看板 / the project board",
+    )
+    def get(self, request: Request) -> Response:
+        cycle = request.query_params.get("cycle")
+        rows = projects_board(unit_user_id=_user_id(request) if _unit_only(request) else None)
+        if cycle:
+            if not cycle.isdigit():
+                raise DomainError("cycle_invalid", _("年度参数无效。"), field="cycle")
+            rows = rows.filter(cycle_id=int(cycle))
+        return Response(s.ProjectRowSerializer(rows, many=True).data)
+
+
+class HandOverView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="implementation_hand_over", request=None,
+        responses={201: s.ProjectRowSerializer(many=True)},
+        summary="转入实施：票决通过的项目生成实施项目，其余建议回到储备库 / move the adopted "
+        "projects into implementation, the rest back to the reserve",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        cycle = get_object_or_404(Cycle, pk=pk)
+        services.projects_from_vote(cycle=cycle, actor=request.user)
+        rows = projects_board(cycle=cycle)
+        return Response(
+            s.ProjectRowSerializer(rows, many=True).data, status=status.HTTP_201_CREATED
+        )
+
+
+class ProjectDetailView(APIView):
+    permission_classes = [READERS]
+
+    @extend_schema(
+        operation_id="implementation_project_get", responses=s.ProjectDetailSerializer,
+        summary="项目详情：节点、阶段、进展、视察、整改 / one project with all its records",
+    )  # fmt: skip
+    def get(self, request: Request, pk: int) -> Response:
+        return _detail(request, pk)
+
+
+class PlanView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="implementation_project_plan", request=s.PlanInSerializer,
+        responses=s.ProjectDetailSerializer,
+        summary="实施方案：责任单位、责任人、目标、资金 / the plan: unit, owner, target, funds",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        data = validated(s.PlanInSerializer, request)
+        unit_id = data.pop("unit_id", None)
+        unit = None
+        if unit_id is not None:
+            unit = Unit.objects.filter(pk=unit_id).first()
+            if unit is None:
+                raise DomainError("unit_unknown", _("责任单位不存在。"), field="unit_id")
+        change = services.PlanChange(unit=unit, **data)
+        services.project_plan(
+            project=get_object_or_404(Project, pk=pk), change=change, actor=request.user
+        )
+        return _detail(request, pk)
+
+
+class ReportView(APIView):
+    permission_classes = [UNIT]
+
+    @extend_schema(
+        operation_id="implementation_report_create", request=s.ReportInSerializer,
+        responses={201: s.ProjectDetailSerializer},
+        summary="报送进展（责任单位）/ report progress (the responsible unit)",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        data = validated(s.ReportInSerializer, request)
+        photo_ids = set(data["photo_ids"])
+        # Files of this congress only, and uploaded by the reporter.
+        photos = list(StoredFile.objects.filter(pk__in=photo_ids, uploaded_by_id=_user_id(request)))
+        if len(photos) != len(photo_ids):
+            raise DomainError("photo_unknown", _("照片不存在或不是您上传的。"), field="photo_ids")
+        services.progress_report(
+            project=get_object_or_404(Project, pk=pk), percent=data["percent"], text=data["text"],
+            photos=photos, actor=request.user, funds_spent=data.get("funds_spent"),
+            overspend_note=data.get("overspend_note", ""),
+        )  # fmt: skip
+        response = _detail(request, pk)
+        response.status_code = status.HTTP_201_CREATED
+        return response
+
+
+class MilestoneListView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="implementation_milestone_add", request=s.MilestoneInSerializer,
+        responses={201: s.MilestoneSerializer}, summary="增加时间节点 / add a milestone",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        data = validated(s.MilestoneInSerializer, request)
+        milestone = services.milestone_add(
+            project=get_object_or_404(Project, pk=pk), actor=request.user, **data
+        )
+        milestone.refresh_from_db()
+        return Response(s.MilestoneSerializer(milestone).data, status=status.HTTP_201_CREATED)
+
+
+class MilestoneDoneView(APIView):
+    permission_classes = [STAFF_OR_UNIT]
+
+    @extend_schema(
+        operation_id="implementation_milestone_done", request=s.MilestoneDoneInSerializer,
+        responses=s.MilestoneSerializer, summary="节点完成 / a milestone done",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        milestone = get_object_or_404(Milestone.objects.select_related("project__unit"), pk=pk)
+        if Role.STAFF not in _roles(request):
+            services.require_reporter(milestone.project, _user_id(request))
+        data = validated(s.MilestoneDoneInSerializer, request)
+        services.milestone_done(milestone=milestone, actor=request.user, **data)
+        milestone.refresh_from_db()
+        return Response(s.MilestoneSerializer(milestone).data)
+
+
+class StageView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="implementation_stage_set", request=s.StageInSerializer,
+        responses=s.StageSerializer, summary="跨年度项目的年度阶段 / a multi-year stage",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        data = validated(s.StageInSerializer, request)
+        stage = services.stage_set(
+            project=get_object_or_404(Project, pk=pk), actor=request.user, **data
+        )
+        return Response(s.StageSerializer(stage).data)
+
+
+class SupervisorsView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="implementation_supervisors_set", request=s.SupervisorsInSerializer,
+        responses=s.ProjectDetailSerializer, summary="代表监督小组 / the deputy supervision group",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        ids = set(validated(s.SupervisorsInSerializer, request)["deputy_ids"])
+        deputies = list(Deputy.objects.filter(pk__in=ids))
+        if len(deputies) != len(ids):
+            raise DomainError("deputy_unknown", _("代表不在本级名册中。"), field="deputy_ids")
+        services.supervisors_set(
+            project=get_object_or_404(Project, pk=pk), deputies=deputies, actor=request.user
+        )
+        return _detail(request, pk)
+
+
+class InspectionView(APIView):
+    permission_classes = [has_role(Role.STAFF, Role.DEPUTY)]
+
+    @extend_schema(
+        operation_id="implementation_inspection_record", request=s.InspectionInSerializer,
+        responses={201: s.InspectionSerializer},
+        summary="记录视察督查（工作人员或监督小组代表）/ record an inspection",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        project = get_object_or_404(Project, pk=pk)
+        if (
+            Role.STAFF not in _roles(request)
+            and not project.supervisors.filter(user_id=_user_id(request)).exists()
+        ):
+            raise NotAllowed("not_supervisor", _("只有该项目监督小组的代表可以记录视察。"))
+        data = validated(s.InspectionInSerializer, request)
+        inspection = services.inspection_record(project=project, actor=request.user, **data)
+        return Response(s.InspectionSerializer(inspection).data, status=status.HTTP_201_CREATED)
+
+
+class RectificationListView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="implementation_rectification_open", request=s.RectificationInSerializer,
+        responses={201: s.RectificationSerializer}, summary="交办整改事项 / open a rectification",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        project = get_object_or_404(Project, pk=pk)
+        data = validated(s.RectificationInSerializer, request)
+        inspection_id = data.pop("inspection_id", None)
+        inspection = (
+            get_object_or_404(Inspection, pk=inspection_id) if inspection_id is not None else None
+        )
+        item = services.rectification_open(
+            project=project, actor=request.user, inspection=inspection, **data
+        )
+        return Response(s.RectificationSerializer(item).data, status=status.HTTP_201_CREATED)
+
+
+class RectificationCloseView(APIView):
+    permission_classes = [STAFF_OR_UNIT]
+
+    @extend_schema(
+        operation_id="implementation_rectification_close",
+        request=s.RectificationCloseInSerializer,
+        responses=s.RectificationSerializer,
+        summary="整改办结 / close a rectification",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        item = get_object_or_404(Rectification.objects.select_related("project__unit"), pk=pk)
+        if Role.STAFF not in _roles(request):
+            services.require_reporter(item.project, _user_id(request))
+        note = validated(s.RectificationCloseInSerializer, request)["note"]
+        item = services.rectification_close(rectification=item, note=note, actor=request.user)
+        return Response(s.RectificationSerializer(item).data)
+
+
+def _midyear(pk: int) -> MidyearReport:
+    return get_object_or_404(MidyearReport, cycle_id=pk)
+
+
+class MidyearView(APIView):
+    def get_permissions(self) -> list[Any]:
+        return [STAFF()] if self.request.method == "POST" else [READERS()]
+
+    @extend_schema(
+        operation_id="implementation_midyear_get", responses=s.MidyearSerializer,
+        summary="年中实施情况报告 / the mid-year report",
+    )  # fmt: skip
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(s.MidyearSerializer(_midyear(pk)).data)
+
+    @extend_schema(
+        operation_id="implementation_midyear_submit", request=s.MidyearInSerializer,
+        responses={201: s.MidyearSerializer},
+        summary="提请主席团（常委会）审议年中报告 / submit the mid-year report",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        data = validated(s.MidyearInSerializer, request)
+        report = services.midyear_report_submit(
+            cycle=get_object_or_404(Cycle, pk=pk), actor=request.user, **data
+        )
+        return Response(s.MidyearSerializer(report).data, status=status.HTTP_201_CREATED)
+
+
+class MidyearOpinionsView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="implementation_midyear_opinions", request=s.OpinionsInSerializer,
+        responses=s.MidyearSerializer, summary="审议意见 / the review opinions",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        data = validated(s.OpinionsInSerializer, request)
+        report = services.midyear_opinions_record(report=_midyear(pk), actor=request.user, **data)
+        return Response(s.MidyearSerializer(report).data)
+
+
+class MidyearAnswerView(APIView):
+    permission_classes = [STAFF_OR_UNIT]
+
+    @extend_schema(
+        operation_id="implementation_midyear_answer", request=s.MidyearAnswerInSerializer,
+        responses=s.MidyearSerializer, summary="政府答复审议意见 / the government's answer",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        data = validated(s.MidyearAnswerInSerializer, request)
+        report = services.midyear_answer(report=_midyear(pk), actor=request.user, **data)
+        return Response(s.MidyearSerializer(report).data)
+
+
+class UnitListView(APIView):
+    def get_permissions(self) -> list[Any]:
+        return [STAFF()] if self.request.method == "POST" else [READERS()]
+
+    @extend_schema(
+        operation_id="implementation_unit_list", responses=s.UnitSerializer(many=True),
+        summary="责任单位 / responsible units",
+    )  # fmt: skip
+    def get(self, request: Request) -> Response:
+        return Response(s.UnitSerializer(Unit.objects.all(), many=True).data)
+
+    @extend_schema(
+        operation_id="implementation_unit_create", request=s.UnitInSerializer,
+        responses={201: s.UnitSerializer}, summary="新增责任单位 / add a unit",
+    )  # fmt: skip
+    def post(self, request: Request) -> Response:
+        data = validated(s.UnitInSerializer, request)
+        unit = services.unit_create(actor=request.user, **data)
+        return Response(s.UnitSerializer(unit).data, status=status.HTTP_201_CREATED)
