@@ -147,5 +147,14 @@ def _public_event(event: Event) -> dict[str, Any]:
 
 # Notes the citizen may read on the timeline (the others name staff or internal remarks).
 PUBLIC_NOTES = frozenset(
-    {"receive", "decline", "upstream_decline", "reply", "upstream_reply", "extend", "escalate"}
+    {
+        "receive",
+        "decline",
+        "upstream_decline",
+        "reply",
+        "upstream_reply",
+        "upstream_status",
+        "extend",
+        "escalate",
+    }
 )

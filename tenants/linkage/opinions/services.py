@@ -88,6 +88,7 @@ def _record(
     note: str = "",
     public: bool = True,
     payload: dict[str, Any] | None = None,
+    report: bool = True,
 ) -> None:
     Event.objects.create(
         opinion=opinion, at=now, action=action, status=opinion.status, actor_label=_label(actor),
@@ -98,7 +99,7 @@ def _record(
         payload={"status": opinion.status, **(payload or {})},
     )  # fmt: skip
     outbox_emit(topic=TOPIC)
-    if opinion.is_copy:
+    if opinion.is_copy and report:
         _report_back(opinion)
 
 
@@ -506,8 +507,9 @@ def escalation_apply(*, dispatch_id: int, origin: Congress, origin_ref: str,
             "origin": origin.name,
             "note": payload.get("note", ""),
         }
+        # A copy that came sorted reports once, after the sorting.
         _record(copy, action="receive", actor=None, now=now, note=note, public=False,
-                payload={"dispatch": dispatch_id})  # fmt: skip
+                payload={"dispatch": dispatch_id}, report=not copy.category)  # fmt: skip
         if copy.category:
             _step(copy, action="sort", actor=None, now=now, payload={"category": copy.category})
         return copy

@@ -16,6 +16,7 @@ from congresses.models import Congress
 from tenants.linkage.opinions.models import Opinion
 from tenants.linkage.opinions.services import opinion_assign, opinion_receive
 from tenants.linkage.stations.models import Station
+from tenants.linkage.stations.services import station_create
 from tests.conftest import PASSWORD, World
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -52,7 +53,7 @@ def units(world: World) -> Units:
 
 def make_station(congress: Congress, name: str = "甲镇东村代表联络站") -> Station:
     with tenant_context(congress):
-        return Station.objects.create(name=name, tier="station", address="甲镇东村村委会一楼")
+        return station_create(name=name, tier="station", address="甲镇东村村委会一楼", actor=None)
 
 
 def received(

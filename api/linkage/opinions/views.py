@@ -1,0 +1,359 @@
+"""群众意见 over HTTP: the staff console and the units' answers (login), the public form, QR
+intake and tracking page (no login). Views check roles and call services; a unit reaches only
+what was assigned to it (a 404 for the rest, as for any other row it cannot see)."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound
+from rest_framework.generics import ListAPIView
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+
+from accounts.roles import Role
+from api.inputs import validated
+from api.permissions import has_role, membership_of
+from ops.errors import DomainError, NotAllowed
+from tenants.deputies.models import Deputy
+from tenants.linkage.opinions import services
+from tenants.linkage.opinions.models import Channel, Opinion, Status
+from tenants.linkage.opinions.selectors import (
+    Clock,
+    opinion_by_code,
+    opinion_clock,
+    opinion_detail,
+    opinion_list,
+    policy_current,
+    public_status,
+    unit_accounts,
+)
+from tenants.linkage.stations.models import Station
+from tenants.linkage.stations.selectors import station_list
+
+from . import serializers as s
+
+STAFF = has_role(Role.STAFF)
+HANDLERS = has_role(Role.STAFF, Role.UNIT)
+DEPUTIES = has_role(Role.DEPUTY)
+
+
+def _is_staff(request: Request) -> bool:
+    membership = membership_of(request)
+    return bool(membership and Role.STAFF in membership.roles)
+
+
+def _unit_scope(request: Request) -> int | None:
+    """None for staff (every opinion); the caller's own id for a unit (only its own)."""
+    return None if _is_staff(request) else request.user.pk
+
+
+def _clock_for() -> Callable[[Opinion], Clock]:
+    today, policy = timezone.localdate(), policy_current()
+    return lambda opinion: opinion_clock(opinion, today=today, policy=policy)
+
+
+def _opinion(request: Request, pk: int) -> Opinion:
+    opinion = opinion_detail(pk, unit_user_id=_unit_scope(request))
+    if opinion is None:
+        raise NotFound(_("意见不存在。"), code="opinion_unknown")
+    return opinion
+
+
+def _detail(request: Request, opinion: Opinion) -> Response:
+    fresh = opinion_detail(opinion.pk)
+    context = {"clock": _clock_for(), "full_contact": _is_staff(request)}
+    return Response(s.OpinionDetailSerializer(fresh, context=context).data)
+
+
+def _station(pk: int | None, field: str) -> Station | None:
+    if pk is None:
+        return None
+    station = station_list().filter(pk=pk).first()
+    if station is None:
+        raise DomainError("station_unknown", _("联络站不存在。"), field=field)
+    return station
+
+
+LIST_FILTERS = [
+    OpenApiParameter("status", str, enum=Status.values),
+    OpenApiParameter("category", str),
+    OpenApiParameter("channel", str, enum=Channel.values),
+    OpenApiParameter("overdue", bool, description="只看超期 / overdue only"),
+    OpenApiParameter("escalated", bool, description="只看上报或下级上报 / escalated either way"),
+    OpenApiParameter("q", str, description="内容或查询码 / text or tracking code"),
+]
+
+
+class OpinionListView(ListAPIView[Opinion]):
+    serializer_class = s.OpinionRowSerializer
+    permission_classes = [HANDLERS]
+
+    def get_queryset(self) -> QuerySet[Opinion]:
+        query = self.request.query_params
+        return opinion_list(
+            unit_user_id=_unit_scope(self.request), status=query.get("status", ""),
+            category=query.get("category", ""), channel=query.get("channel", ""),
+            overdue=query.get("overdue") == "true",
+            escalated=True if query.get("escalated") == "true" else None,
+            search=query.get("q", "").strip(),
+        )  # fmt: skip
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        return {**super().get_serializer_context(), "clock": _clock_for()}
+
+    @extend_schema(
+        operation_id="opinion_list", parameters=LIST_FILTERS,
+        summary="群众意见（承办单位只见交办给本单位的）/ opinions (a unit sees its own only)",
+    )  # fmt: skip
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        operation_id="opinion_receive", request=s.OpinionReceptionInSerializer,
+        responses={201: s.OpinionDetailSerializer},
+        summary="登记接待中收到的意见 / record an opinion taken at a reception",
+    )  # fmt: skip
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        if not _is_staff(request):
+            raise NotAllowed("staff_only", _("只有工作人员可以登记意见。"))
+        data = validated(s.OpinionReceptionInSerializer, request)
+        deputy = None
+        if data["deputy_id"] is not None:
+            deputy = Deputy.objects.filter(pk=data["deputy_id"]).first()
+            if deputy is None:
+                raise DomainError("deputy_unknown", _("代表不存在。"), field="deputy_id")
+        opinion = services.opinion_receive(
+            channel=Channel.RECEPTION, content=data["content"], citizen_name=data["citizen_name"],
+            citizen_phone=data["citizen_phone"], category=data["category"], deputy=deputy,
+            station=_station(data["station_id"], "station_id"), actor=request.user,
+        )  # fmt: skip
+        response = _detail(request, opinion)
+        response.status_code = status.HTTP_201_CREATED
+        return response
+
+
+class OpinionDetailView(APIView):
+    permission_classes = [HANDLERS]
+
+    @extend_schema(
+        operation_id="opinion_get", responses=s.OpinionDetailSerializer,
+        summary="意见详情与办理记录 / an opinion and its timeline",
+    )  # fmt: skip
+    def get(self, request: Request, pk: int) -> Response:
+        return _detail(request, _opinion(request, pk))
+
+
+def _action_view(
+    *, operation_id: str, summary: str, body: type[serializers.Serializer] | None,
+    run: Callable[[Request, Opinion, dict[str, Any]], Opinion], handlers: bool = False,
+) -> type[APIView]:  # fmt: skip
+    """One POST endpoint per transition: check the role, validate the body, call the service,
+    answer with the opinion as it now is."""
+
+    class ActionView(APIView):
+        permission_classes = [HANDLERS if handlers else STAFF]
+
+        @extend_schema(
+            operation_id=operation_id, request=body, responses=s.OpinionDetailSerializer,
+            summary=summary,
+        )  # fmt: skip
+        def post(self, request: Request, pk: int) -> Response:
+            data = validated(body, request) if body is not None else {}
+            return _detail(request, run(request, _opinion(request, pk), data))
+
+    ActionView.__name__ = ActionView.__qualname__ = f"{operation_id.title().replace('_', '')}View"
+    return ActionView
+
+
+def _handle(request: Request, opinion: Opinion, data: dict[str, Any]) -> Opinion:
+    return services.opinion_start_handling(
+        opinion=opinion, actor=request.user, staff=_is_staff(request)
+    )
+
+
+def _reply(request: Request, opinion: Opinion, data: dict[str, Any]) -> Opinion:
+    return services.opinion_reply(
+        opinion=opinion, answer=data["answer"], actor=request.user, staff=_is_staff(request)
+    )
+
+
+OpinionSortView = _action_view(
+    operation_id="opinion_sort", summary="分类 / sort into a category", body=s.OpinionSortInSerializer,
+    run=lambda r, o, d: services.opinion_sort(opinion=o, actor=r.user, **d),
+)  # fmt: skip
+OpinionAssignView = _action_view(
+    operation_id="opinion_assign", body=s.OpinionAssignInSerializer,
+    summary="交办承办单位并定办理期限 / assign to a unit with a deadline",
+    run=lambda r, o, d: services.opinion_assign(opinion=o, actor=r.user, **d),
+)  # fmt: skip
+OpinionHandleView = _action_view(
+    operation_id="opinion_handle", body=None, handlers=True, run=_handle,
+    summary="开始办理（承办单位）/ start handling (the unit)",
+)  # fmt: skip
+OpinionReplyView = _action_view(
+    operation_id="opinion_reply", body=s.OpinionAnswerInSerializer, handlers=True, run=_reply,
+    summary="答复（承办单位或工作人员代录）/ answer (the unit, or staff recording its letter)",
+)  # fmt: skip
+OpinionExtendView = _action_view(
+    operation_id="opinion_extend", body=s.OpinionReasonInSerializer,
+    summary="延期一次（须说明理由）/ extend once, with the reason",
+    run=lambda r, o, d: services.opinion_extend(opinion=o, actor=r.user, **d),
+)  # fmt: skip
+OpinionDeclineView = _action_view(
+    operation_id="opinion_decline", body=s.OpinionDeclineInSerializer,
+    summary="不予受理（诉讼、仲裁、行政复议等）/ decline an out-of-scope matter",
+    run=lambda r, o, d: services.opinion_decline(opinion=o, actor=r.user, **d),
+)  # fmt: skip
+OpinionEscalateView = _action_view(
+    operation_id="opinion_escalate", body=s.OpinionEscalateInSerializer,
+    summary="上报上级人大 / escalate to the parent congress",
+    run=lambda r, o, d: services.opinion_escalate(opinion=o, actor=r.user, **d),
+)  # fmt: skip
+OpinionCloseView = _action_view(
+    operation_id="opinion_close", body=None,
+    summary="办结归档（群众未评价）/ close an answered opinion the citizen did not rate",
+    run=lambda r, o, d: services.opinion_close(opinion=o, actor=r.user),
+)  # fmt: skip
+
+
+class DeputyFeedbackView(APIView):
+    """The deputy who received an opinion says the answer does not satisfy: a new answer."""
+
+    permission_classes = [DEPUTIES]
+
+    @extend_schema(
+        operation_id="opinion_deputy_dissatisfied", request=s.OpinionDeputyFeedbackInSerializer,
+        responses={204: None},
+        summary="接待代表对答复不满意 / the receiving deputy is dissatisfied with the answer",
+    )  # fmt: skip
+    def post(self, request: Request, pk: int) -> Response:
+        data = validated(s.OpinionDeputyFeedbackInSerializer, request)
+        opinion = Opinion.objects.select_related("deputy").filter(pk=pk).first()
+        if opinion is None or opinion.deputy is None or opinion.deputy.user_id != request.user.pk:
+            raise NotFound(_("意见不存在。"), code="opinion_unknown")
+        services.opinion_rate(
+            opinion=opinion, rating="dissatisfied", comment=data["comment"], actor=request.user,
+            by_deputy=True,
+        )  # fmt: skip
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class UnitListView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="opinion_units", responses=s.OpinionUnitSerializer(many=True),
+        summary="本级承办单位账号 / the handling units with an account here",
+    )  # fmt: skip
+    def get(self, request: Request) -> Response:
+        units = [{"id": u.pk, "name": u.display_name or u.username} for u in unit_accounts()]
+        return Response(s.OpinionUnitSerializer(units, many=True).data)
+
+
+class PolicyView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="opinion_policy_get", responses=s.OpinionPolicySerializer,
+        summary="办理时限 / the answer clocks",
+    )  # fmt: skip
+    def get(self, request: Request) -> Response:
+        return Response(s.OpinionPolicySerializer(policy_current()).data)
+
+    @extend_schema(
+        operation_id="opinion_policy_set", request=s.OpinionPolicySerializer, responses=s.OpinionPolicySerializer,
+        summary="设置办理时限 / set the answer clocks",
+    )  # fmt: skip
+    def put(self, request: Request) -> Response:
+        services.policy_set(actor=request.user, **validated(s.OpinionPolicySerializer, request))
+        return Response(s.OpinionPolicySerializer(policy_current()).data)
+
+
+# --- Public portal: no login ------------------------------------------------------------
+
+
+class PublicOpinionThrottle(ScopedRateThrottle):
+    """Counters of their own, at the rates of the proposal form (settings' public_* rates)."""
+
+    RATE_OF = {"public_opinion": "public_proposal", "public_opinion_tracking": "public_tracking"}
+
+    def get_rate(self) -> str | None:
+        return self.THROTTLE_RATES[self.RATE_OF[str(self.scope)]]
+
+
+class PublicView(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes: list[Any] = []
+    throttle_classes = [PublicOpinionThrottle]
+    throttle_scope = "public_opinion_tracking"
+
+
+def _by_code(code: str) -> Opinion:
+    opinion = opinion_by_code(code)
+    if opinion is None:
+        raise NotFound(_("查询码不存在。"), code="tracking_unknown")
+    return opinion
+
+
+class PublicOpinionView(PublicView):
+    """A citizen's opinion, online or by a station's QR code (the form with ?station=<id>)."""
+
+    throttle_scope = "public_opinion"
+
+    @extend_schema(
+        operation_id="public_opinion_submit", request=s.PublicOpinionInSerializer,
+        responses={201: s.PublicOpinionCreatedSerializer},
+        summary="反映意见（公开）/ submit an opinion (public)",
+    )  # fmt: skip
+    def post(self, request: Request) -> Response:
+        data = validated(s.PublicOpinionInSerializer, request)
+        station = _station(data.pop("station"), "station")
+        opinion = services.opinion_receive(
+            channel=Channel.QR_CODE if station else Channel.ONLINE, station=station, **data
+        )
+        return Response({"tracking_code": opinion.tracking_code}, status=status.HTTP_201_CREATED)
+
+
+class PublicOpinionTrackView(PublicView):
+    @extend_schema(
+        operation_id="public_opinion_track", responses=s.PublicOpinionSerializer,
+        summary="凭查询码查看意见办理情况（公开）/ follow an opinion by its code (public)",
+    )  # fmt: skip
+    def get(self, request: Request, code: str) -> Response:
+        return Response(s.PublicOpinionSerializer(public_status(_by_code(code))).data)
+
+
+class PublicOpinionRatingView(PublicView):
+    throttle_scope = "public_opinion"
+
+    @extend_schema(
+        operation_id="public_opinion_rate", request=s.PublicRatingInSerializer,
+        responses=s.PublicOpinionSerializer,
+        summary="评价答复：满意、基本满意、不满意（公开）/ rate the answer (public)",
+    )  # fmt: skip
+    def post(self, request: Request, code: str) -> Response:
+        data = validated(s.PublicRatingInSerializer, request)
+        opinion = services.opinion_rate(opinion=_by_code(code), **data)
+        return Response(
+            s.PublicOpinionSerializer(public_status(_by_code(opinion.tracking_code))).data
+        )
+
+
+class PublicStationView(PublicView):
+    @extend_schema(
+        operation_id="public_opinion_station", responses=s.PublicStationSerializer,
+        summary="扫码提交时显示的联络站（公开）/ the station of a QR code (public)",
+    )  # fmt: skip
+    def get(self, request: Request, pk: int) -> Response:
+        station = station_list().filter(pk=pk).first()
+        if station is None:
+            raise NotFound(_("联络站不存在。"), code="station_unknown")
+        return Response(s.PublicStationSerializer(station).data)
