@@ -1,3 +1,8 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from . import views
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("rollups/dashboard", views.DashboardView.as_view()),
+    path("rollups/dashboard.xlsx", views.DashboardExportView.as_view()),
+]

@@ -14,9 +14,7 @@ class OutboxEvent(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(
-                name="outbox_pending", fields=["id"], condition=Q(drained_at__isnull=True)
-            )
+            models.Index(name="outbox_pending", fields=["id"], condition=Q(drained_at__isnull=True))
         ]
 
     def __str__(self) -> str:

@@ -8,4 +8,5 @@ class VotingConfig(AppConfig):
     verbose_name = _("民生实事项目票决")
 
     def ready(self) -> None:
-        from . import evaluation_indicators  # noqa: F401  (registers the rollup provider)
+        # Register the rollup providers (topics "voting" and "evaluation").
+        from . import evaluation_indicators, indicators  # noqa: F401

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from audit.services import audit_record
 from filestore.models import StoredFile
 from ops.errors import Conflict, DomainError
+from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy
 
 from .models import Call, Candidate, Cycle, Exclusion, GovernanceStep, Phase, Proposal
@@ -233,6 +234,7 @@ def cycle_advance(*, cycle: Cycle, actor: Any) -> Cycle:
         cycle.phase = target
         cycle.save(update_fields=["phase"])
         audit_record(action="voting.advance", actor=actor, target=cycle, payload={"phase": target})
+        outbox_emit(topic="voting")
     return cycle
 
 

@@ -1,0 +1,112 @@
+from rest_framework import serializers
+
+from congresses.models import Level
+from tenants.voting.models import Phase
+
+from .tables import TABLES
+
+
+def _count() -> serializers.IntegerField:
+    return serializers.IntegerField(allow_null=True)
+
+
+def _money() -> serializers.DecimalField:
+    return serializers.DecimalField(
+        max_digits=16, decimal_places=2, coerce_to_string=False, allow_null=True
+    )
+
+
+def _rate() -> serializers.FloatField:
+    return serializers.FloatField(allow_null=True, help_text="0-1")
+
+
+class DashboardQuery(serializers.Serializer):
+    year = serializers.IntegerField(required=False, min_value=2000, max_value=2100)
+    county = serializers.IntegerField(required=False, min_value=1)
+
+
+class DashboardExportQuery(DashboardQuery):
+    table = serializers.ChoiceField(choices=list(TABLES), required=False)
+
+
+class FiguresOut(serializers.Serializer):
+    """Rollup figures (platform/rollups/catalog.py) and the rates derived from them."""
+
+    voting_phase = serializers.ChoiceField(choices=Phase.choices, allow_null=True)
+    proposals = _count()
+    candidates = _count()
+    adopted = _count()
+    projects = _count()
+    projects_completed = _count()
+    projects_red = _count()
+    milestones_overdue = _count()
+    funds_planned = _money()
+    funds_allocated = _money()
+    funds_spent = _money()
+    rated_satisfied = _count()
+    rated_basic = _count()
+    rated_unsatisfied = _count()
+    satisfaction_rate = _rate()
+    stations = _count()
+    stations_rated = _count()
+    star_total = _count()
+    deputies = _count()
+    activities = _count()
+    activity_attendances = _count()
+    deputies_active = _count()
+    opinions = _count()
+    opinions_closed = _count()
+    opinions_on_time = _count()
+    opinions_overdue = _count()
+    completion_rate = _rate()
+    average_stars = serializers.FloatField(allow_null=True)
+    participation_rate = _rate()
+    closure_rate = _rate()
+    timeliness_rate = _rate()
+
+
+class TotalsOut(FiguresOut):
+    tenants = serializers.IntegerField()
+    decided = serializers.IntegerField(help_text="已完成票决的单位数 / tenants that held the vote")
+    coverage_rate = _rate()
+
+
+class CountyTotalsOut(TotalsOut):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+class TenantRowOut(FiguresOut):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    slug = serializers.CharField()
+    level = serializers.ChoiceField(choices=Level.choices)
+    county_id = serializers.IntegerField()
+    county_name = serializers.CharField()
+    portal_url = serializers.CharField(help_text="该单位公开页面 / the tenant's public portal")
+    computed_at = serializers.DateTimeField(allow_null=True)
+    decided = serializers.BooleanField()
+
+
+class CongressRefOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    level = serializers.ChoiceField(choices=Level.choices)
+
+
+class PhaseCountOut(serializers.Serializer):
+    phase = serializers.CharField(help_text="票决阶段，none 为未建立年度票决 / phase or none")
+    tenants = serializers.IntegerField()
+
+
+class DashboardOut(serializers.Serializer):
+    year = serializers.IntegerField()
+    years = serializers.ListField(child=serializers.IntegerField())
+    scope = CongressRefOut()
+    counties = CongressRefOut(many=True)
+    county = serializers.IntegerField(allow_null=True)
+    computed_at = serializers.DateTimeField(allow_null=True)
+    totals = TotalsOut()
+    phases = PhaseCountOut(many=True)
+    by_county = CountyTotalsOut(many=True)
+    tenants = TenantRowOut(many=True)

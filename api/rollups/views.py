@@ -1,0 +1,158 @@
+"""The city and county dashboards, answered from the rollup rows in the public schema only:
+never from a tenant's schema, so the cost of a request does not grow with the tenants."""
+
+from collections import defaultdict
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.roles import Role
+from api.permissions import has_role, tenant_of
+from congresses.models import Congress, Level
+from ops.errors import DomainError, NotAllowed
+from rollups import rules
+from rollups.selectors import (
+    TenantFigures,
+    dashboard_counties,
+    dashboard_rows,
+    dashboard_years,
+)
+from tenants.voting.models import Phase
+
+from .exports import dashboard_xlsx
+from .serializers import DashboardExportQuery, DashboardOut, DashboardQuery
+from .tables import TABLES
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def portal_url(congress: Congress) -> str:
+    """The tenant's public pages (its portal), on its own host."""
+    port = f":{settings.PUBLIC_PORT}" if settings.PUBLIC_PORT not in ("80", "443") else ""
+    return f"{settings.PUBLIC_SCHEME}://{congress.slug}.{settings.BASE_DOMAIN}{port}/portal"
+
+
+def phase_label(value: object) -> str:
+    return (
+        str(Phase(value).label) if isinstance(value, str) and value in Phase.values else _("未开展")
+    )
+
+
+def _county_totals(members: list[TenantFigures]) -> dict[str, Any]:
+    county = members[0].county
+    return {"id": county.pk, "name": county.name, **rules.total(m.figures for m in members)}
+
+
+def _tenant_row(row: TenantFigures) -> dict[str, Any]:
+    congress = row.congress
+    return {
+        **row.figures,
+        "id": congress.pk,
+        "name": congress.name,
+        "slug": congress.slug,
+        "level": congress.level,
+        "county_id": row.county.pk,
+        "county_name": row.county.name,
+        "portal_url": portal_url(congress),
+        "computed_at": row.computed_at,
+        "decided": rules.is_decided(row.figures),
+    }
+
+
+class _DashboardView(APIView):
+    """City and county staff. A township sees no other tenant's figures: it is refused (its own
+    figures are on its own pages)."""
+
+    permission_classes = [has_role(Role.STAFF)]
+    query_serializer: type[DashboardQuery] = DashboardQuery
+
+    def _params(self, request: Request) -> tuple[Congress, int, Congress | None, dict[str, Any]]:
+        viewer = tenant_of(request)
+        if viewer.level == Level.TOWNSHIP:
+            raise NotAllowed(
+                "dashboard_not_allowed", _("汇总看板供市、县人大使用，乡镇无权查看其他单位的数据。")
+            )
+        query = self.query_serializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        params = dict(query.validated_data)
+        year = params.get("year") or timezone.localdate().year
+        county = None
+        if "county" in params:
+            county = next((c for c in dashboard_counties(viewer) if c.pk == params["county"]), None)
+            if county is None:
+                raise DomainError(
+                    "county_unknown", _("所选县区不在本级管辖范围内。"), field="county"
+                )
+        return viewer, year, county, params
+
+
+@extend_schema(tags=["rollups"])
+class DashboardView(_DashboardView):
+    @extend_schema(
+        operation_id="rollups_dashboard", parameters=[DashboardQuery], responses=DashboardOut,
+        summary="汇总看板 / the dashboard over the tenants below this congress",
+        description="市、县工作人员；数据来自汇总指标，按年度、县区筛选。/ City and county staff; "
+        "answered from the rollups, by year and county.",
+    )  # fmt: skip
+    def get(self, request: Request) -> Response:
+        viewer, year, county, _params = self._params(request)
+        rows = dashboard_rows(viewer=viewer, year=year, county=county)
+        counties = dashboard_counties(viewer)
+        groups: dict[int, list[TenantFigures]] = defaultdict(list)
+        for row in rows:
+            groups[row.county.pk].append(row)
+        stamps = [row.computed_at for row in rows if row.computed_at]
+        body = {
+            "year": year,
+            "years": sorted({*dashboard_years(viewer), year}),
+            "scope": viewer,
+            "counties": counties,
+            "county": county.pk if county else None,
+            "computed_at": max(stamps, default=None),
+            "totals": rules.total(row.figures for row in rows),
+            "phases": [
+                {"phase": phase, "tenants": n}
+                for phase, n in sorted(rules.phase_counts(row.figures for row in rows).items())
+            ],
+            "by_county": [_county_totals(members) for members in groups.values()],
+            "tenants": [_tenant_row(row) for row in rows],
+        }
+        return Response(DashboardOut(body).data)
+
+
+@extend_schema(tags=["rollups"])
+class DashboardExportView(_DashboardView):
+    query_serializer = DashboardExportQuery
+
+    def perform_content_negotiation(self, request: Request, force: bool = False) -> Any:
+        # A download asks for a workbook; a refusal is still answered in JSON.
+        return super().perform_content_negotiation(request, force=True)
+
+    @extend_schema(
+        operation_id="rollups_dashboard_xlsx", parameters=[DashboardExportQuery],
+        responses={(200, XLSX): OpenApiResponse(OpenApiTypes.BINARY, description="Excel")},
+        summary="导出汇总表（Excel）/ the dashboard's tables as a workbook",
+        description="不指定 table 时导出全部表格，每表一页。/ Every table, a sheet each, unless "
+        "`table` names one.",
+    )  # fmt: skip
+    def get(self, request: Request) -> HttpResponse:
+        viewer, year, county, params = self._params(request)
+        rows = dashboard_rows(viewer=viewer, year=year, county=county)
+        tables = [TABLES[params["table"]]] if "table" in params else list(TABLES.values())
+        content = dashboard_xlsx(tables=tables, rows=rows, year=year, phase_label=phase_label)
+        name = f"{viewer.name}-{year}-{_('汇总指标') if len(tables) > 1 else tables[0].title}.xlsx"
+        response = HttpResponse(content, content_type=XLSX)
+        disposition = content_disposition_header(as_attachment=True, filename=name)
+        assert disposition is not None  # None only for an inline file without a name
+        response["Content-Disposition"] = disposition
+        response["Cache-Control"] = "no-store"
+        return response

@@ -1,0 +1,38 @@
+"""Rollups: each tenant's figures, per topic and year, kept in the public schema so the city and
+county dashboards read one table instead of hundreds of schemas (see docs/rollups.md)."""
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Rollup(models.Model):
+    """What one topic's indicator provider returned for one tenant and year.
+
+    A row per topic, not per tenant: the drain recomputes only the topics whose outbox events it
+    took, and each row says when it was computed and up to which outbox event of its tenant.
+    """
+
+    congress = models.ForeignKey(
+        "congresses.Congress", verbose_name=_("人大"), on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("年度"))
+    topic = models.CharField(_("指标组"), max_length=64)
+    # Decimals (funds) are kept as strings, exactly as written.
+    figures = models.JSONField(_("指标值"), encoder=DjangoJSONEncoder)
+    computed_at = models.DateTimeField(_("计算时间"))
+    # The id of the tenant's last outbox event these figures include (ids are per schema).
+    outbox_position = models.BigIntegerField(_("变更通知位置"), default=0)
+
+    class Meta:
+        verbose_name = _("汇总指标")
+        verbose_name_plural = _("汇总指标")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["congress", "year", "topic"], name="rollup_once_per_topic"
+            )
+        ]
+        indexes = [models.Index(name="rollup_by_year", fields=["year", "congress"])]
+
+    def __str__(self) -> str:
+        return f"{self.congress_id} {self.year} {self.topic}"

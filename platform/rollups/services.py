@@ -1,0 +1,126 @@
+"""Refreshing a tenant's rollup rows from its own schema: the outbox drain (the topics that
+changed) and the rebuild (every topic). Both take the same per-tenant lock and call the same
+providers, so they write the same rows (see docs/rollups.md).
+
+No audit entry: a rollup row is derived data, recomputed from figures whose own changes were
+audited by the services that made them; it records nothing a person did."""
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import connection, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django_tenants.utils import get_public_schema_name, schema_context, tenant_context
+
+from congresses.models import Congress, Status
+from ops.tenancy import connection_tenant, current_schema
+from outbox.models import OutboxEvent
+
+from . import registry, rules
+from .models import Rollup
+
+logger = logging.getLogger(__name__)
+# The first key of the two-key advisory lock a refresh takes; the second is the congress id.
+REFRESH_LOCK_CLASS = 0x526F6C6C  # "Roll"
+
+
+@dataclass(frozen=True)
+class Refresh:
+    events: int  # outbox events marked drained
+    topics: tuple[str, ...]  # topics recomputed
+    rows: int  # rollup rows written
+    position: int  # the last outbox event the rows include
+
+
+def _lock_tenant(congress: Congress) -> None:
+    # One refresh per tenant at a time, waiting rather than skipping: a second drain that ran
+    # beside the first could compute from an older snapshot and commit after it, overwriting
+    # newer figures. Once the lock is held, each statement sees everything committed before.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [REFRESH_LOCK_CLASS, congress.pk])
+
+
+def _this_tenant() -> Congress:
+    tenant = connection_tenant()
+    if isinstance(tenant, Congress):
+        return tenant
+    # A task or schema_context sets the schema only: find its congress in the public schema.
+    congress = Congress.objects.filter(schema_name=current_schema()).first()
+    if congress is None:
+        raise RuntimeError("a rollup refresh runs in a tenant's schema")
+    return congress
+
+
+def _refresh(*, every_topic: bool, now: datetime | None) -> Refresh:
+    congress = _this_tenant()
+    now = now or timezone.now()
+    providers = registry.providers()
+    with transaction.atomic():
+        _lock_tenant(congress)
+        pending = list(
+            OutboxEvent.objects.filter(drained_at__isnull=True)
+            .order_by("id")
+            .values_list("id", "topic")
+        )
+        if every_topic:
+            topics = sorted(providers)
+            position = OutboxEvent.objects.aggregate(last=Max("id"))["last"] or 0
+        else:
+            changed = {topic for _id, topic in pending}
+            for unknown in sorted(changed - set(providers)):
+                logger.warning("outbox topic %r has no indicator provider", unknown)
+            topics = sorted(changed & set(providers))
+            position = max((pk for pk, _topic in pending), default=0)
+        rows = [
+            Rollup(
+                congress=congress, year=year, topic=topic, figures=providers[topic](year),
+                computed_at=now, outbox_position=position,
+            )
+            for topic in topics
+            for year in rules.rollup_years(timezone.localdate(now))
+        ]  # fmt: skip
+        if rows:
+            Rollup.objects.bulk_create(
+                rows,
+                update_conflicts=True,
+                unique_fields=["congress", "year", "topic"],
+                update_fields=["figures", "computed_at", "outbox_position"],
+            )
+        drained = OutboxEvent.objects.filter(
+            pk__in=[pk for pk, _topic in pending if pk <= position]
+        ).update(drained_at=now)
+    return Refresh(events=drained, topics=tuple(topics), rows=len(rows), position=position)
+
+
+def rollup_drain(*, now: datetime | None = None) -> Refresh:
+    """In a tenant's schema: recompute the topics its pending outbox events name, upsert its
+    rows, mark those events drained, in one transaction. Idempotent: a second drain finds
+    nothing pending and writes nothing."""
+    return _refresh(every_topic=False, now=now)
+
+
+def rollup_rebuild(*, now: datetime | None = None) -> Refresh:
+    """In a tenant's schema: recompute every topic, whatever the outbox says (the nightly
+    rebuild, and the safety net for a drain whose message was lost)."""
+    return _refresh(every_topic=True, now=now)
+
+
+def rollup_rebuild_everywhere(*, now: datetime | None = None) -> int:
+    """Rebuild every active tenant in this process, one after the other: for the demo seed and
+    the benchmark. The nightly rebuild fans out one task per tenant instead (tasks.rebuild_all)."""
+    with schema_context(get_public_schema_name()):
+        congresses = active_tenants()
+    for congress in congresses:
+        with tenant_context(congress):
+            rollup_rebuild(now=now)
+    return len(congresses)
+
+
+def active_tenants() -> list[Congress]:
+    return list(
+        Congress.objects.filter(status=Status.ACTIVE)
+        .exclude(schema_name=get_public_schema_name())
+        .order_by("pk")
+    )

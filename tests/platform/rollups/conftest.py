@@ -1,0 +1,40 @@
+"""Builders for the rollups' tests: staff of the city, and a rollup snapshot to compare."""
+
+from typing import Any
+
+import pytest
+from django.db import transaction
+
+from accounts.models import User
+from accounts.services import membership_grant, user_create
+from congresses.models import Congress
+from rollups.models import Rollup
+from tests.conftest import PASSWORD, World
+
+
+def make_staff(username: str, congress: Congress, roles: list[str] | None = None) -> User:
+    user = user_create(
+        username=username, password=PASSWORD, display_name=username, must_change_password=False
+    )
+    with transaction.atomic():
+        membership_grant(user=user, congress=congress, roles=roles or ["staff"], granted_by=None)
+    return user
+
+
+@pytest.fixture
+def city_staff(world: World) -> User:
+    return make_staff("city-staff", world.city)
+
+
+def snapshot(congress: Congress) -> dict[tuple[int, str], dict[str, Any]]:
+    """A tenant's figures by year and topic: what both paths must agree on."""
+    return {
+        (row.year, row.topic): row.figures for row in Rollup.objects.filter(congress=congress)
+    }
+
+
+def positions(congress: Congress) -> dict[tuple[int, str], int]:
+    return {
+        (row.year, row.topic): row.outbox_position
+        for row in Rollup.objects.filter(congress=congress)
+    }
