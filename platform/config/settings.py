@@ -181,6 +181,7 @@ SPECTACULAR_SETTINGS = {
         "KindEnum": "tenants.voting.models.Round.Kind",
         "GovernanceKindEnum": "tenants.voting.models.GovernanceStep.Kind",
         "ProposalSourceEnum": "tenants.voting.models.Proposal.Source",
+        "RectificationSourceEnum": "tenants.implementation.models.Rectification.Source",
         "ActivityKindEnum": "tenants.linkage.activities.models.Kind",
         "ActivityStateEnum": "tenants.linkage.activities.models.Activity.State",
         "InvitationResponseEnum": "tenants.linkage.activities.models.Invitation.Response",
