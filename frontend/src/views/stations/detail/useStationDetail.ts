@@ -1,0 +1,197 @@
+import { computed, onMounted, reactive, ref } from 'vue'
+
+import { listDeputies, listDirectory, type Listing } from '@/api/deputies'
+import { errorMessage } from '@/api/http'
+import {
+  addResident,
+  cancelReception,
+  endResident,
+  getAssessment,
+  getStation,
+  publishReception,
+  reviewAssessment,
+  scheduleReception,
+  selfAssess,
+  setStaff,
+  stationQrUrl,
+  type Assessment,
+  type ReceptionIn,
+  type StaffMember,
+  type StationDetail,
+} from '@/api/stations'
+import type { Deputy } from '@/api/types'
+import { useSessionStore } from '@/stores/session'
+
+/** One station's console: staff, residents (ours and from the directory), rota, assessment. */
+export function useStationDetail(stationId: number) {
+  const session = useSessionStore()
+  const isStaff = computed(() => session.roles.includes('staff'))
+  const station = ref<StationDetail | null>(null)
+  const loading = ref(false)
+  const error = ref('')
+  const notice = ref('')
+  const busy = ref(false)
+
+  async function run(action: () => Promise<unknown>, done = '') {
+    busy.value = true
+    error.value = ''
+    notice.value = ''
+    try {
+      await action()
+      notice.value = done
+      return true
+    } catch (failure) {
+      error.value = errorMessage(failure)
+      return false
+    } finally {
+      busy.value = false
+    }
+  }
+
+  async function load() {
+    loading.value = true
+    try {
+      station.value = await getStation(stationId)
+    } catch (failure) {
+      error.value = errorMessage(failure)
+    } finally {
+      loading.value = false
+    }
+  }
+
+  // Staff of the station (站长, 副站长, 联络员).
+  const staffDraft = ref<StaffMember[]>([])
+  function editStaff() {
+    staffDraft.value = (station.value?.staff ?? []).map((m) => ({ ...m }))
+  }
+  const saveStaff = () =>
+    run(async () => {
+      station.value = await setStaff(stationId, staffDraft.value)
+    })
+
+  // Residents: a deputy of our roster, or a higher-level one from the directory.
+  const roster = ref<Deputy[]>([])
+  const directory = ref<Listing[]>([])
+  const directorySearch = ref('')
+  async function loadChoices() {
+    const [ours, listed] = await Promise.all([
+      listDeputies({ page_size: 200 }),
+      listDirectory({
+        page_size: 50,
+        search: directorySearch.value,
+        level: 'national,provincial,city,county',
+      }),
+    ])
+    roster.value = ours.results.filter((d) => d.status === 'serving')
+    directory.value = listed.results.filter((l) => l.congress !== session.congress?.id)
+  }
+  const stationLocal = (deputy: number) =>
+    run(async () => {
+      await addResident(stationId, { deputy })
+      await load()
+    })
+  const stationListed = (listing: number) =>
+    run(async () => {
+      await addResident(stationId, { listing })
+      await load()
+    })
+  const unstation = (residentId: number) =>
+    run(async () => {
+      await endResident(residentId)
+      await load()
+    })
+
+  // The rota (接待日).
+  const reception = reactive<ReceptionIn>({
+    date: '',
+    starts_at: '09:00',
+    ends_at: '11:00',
+    topic: '',
+    on_duty: [],
+  })
+  const schedule = () =>
+    run(async () => {
+      await scheduleReception(stationId, { ...reception })
+      Object.assign(reception, { date: '', topic: '', on_duty: [] })
+      await load()
+    })
+  const publish = (receptionId: number) =>
+    run(async () => {
+      await publishReception(receptionId)
+      await load()
+    })
+  const cancel = (receptionId: number) =>
+    run(async () => {
+      await cancelReception(receptionId)
+      await load()
+    })
+
+  // The year's standardisation assessment.
+  const year = ref(new Date().getFullYear())
+  const assessment = ref<Assessment | null>(null)
+  const selfScores = ref<Record<number, number>>({})
+  const reviewScores = ref<Record<number, number>>({})
+  const reviewNote = ref('')
+  async function loadAssessment() {
+    assessment.value = await getAssessment(stationId, year.value)
+    selfScores.value = Object.fromEntries(
+      assessment.value.scores.map((s) => [s.item, s.self_score ?? 0]),
+    )
+    reviewScores.value = Object.fromEntries(
+      assessment.value.scores.map((s) => [s.item, s.review_score ?? s.self_score ?? 0]),
+    )
+  }
+  const asScores = (scores: Record<number, number>) =>
+    Object.entries(scores).map(([item, score]) => ({ item: Number(item), score }))
+  const submitSelf = () =>
+    run(async () => {
+      assessment.value = await selfAssess(stationId, year.value, asScores(selfScores.value))
+    })
+  const submitReview = () =>
+    run(async () => {
+      assessment.value = await reviewAssessment(
+        stationId,
+        year.value,
+        asScores(reviewScores.value),
+        reviewNote.value,
+      )
+    })
+
+  onMounted(async () => {
+    await load()
+    await loadAssessment().catch((failure) => (error.value = errorMessage(failure)))
+  })
+
+  return {
+    station,
+    loading,
+    error,
+    notice,
+    busy,
+    isStaff,
+    load,
+    qrUrl: stationQrUrl(stationId),
+    staffDraft,
+    editStaff,
+    saveStaff,
+    roster,
+    directory,
+    directorySearch,
+    loadChoices,
+    stationLocal,
+    stationListed,
+    unstation,
+    reception,
+    schedule,
+    publish,
+    cancel,
+    year,
+    assessment,
+    selfScores,
+    reviewScores,
+    reviewNote,
+    loadAssessment,
+    submitSelf,
+    submitReview,
+  }
+}
