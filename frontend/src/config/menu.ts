@@ -3,7 +3,14 @@
  * router guard uses the same rule, so a hidden page is also a forbidden page. Later modules add
  * their entries here.
  */
-import { Document, HomeFilled, OfficeBuilding, Stamp, UserFilled } from '@element-plus/icons-vue'
+import {
+  Document,
+  HomeFilled,
+  House,
+  OfficeBuilding,
+  Stamp,
+  UserFilled,
+} from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 
 import type { CongressLevel, Role } from '@/api/types'
@@ -64,6 +71,13 @@ export const MENU: readonly MenuEntry[] = [
     access: { roles: ['staff', 'deputy', 'teller'] },
   },
   {
+    name: 'stations',
+    path: '/stations',
+    titleKey: 'stations.menu',
+    icon: House,
+    access: { roles: ['staff', 'deputy'] },
+  },
+  {
     name: 'voting-evaluations',
     path: '/voting/evaluation',
     titleKey: 'evaluation.menu',
@@ -82,6 +96,8 @@ export const SUBPAGE_ACCESS: Readonly<Record<string, AccessRule>> = {
   'voting-screen': { roles: ['staff', 'deputy'] },
   'voting-evaluation': { roles: ['staff', 'deputy'] },
   'voting-rate': { roles: ['deputy'] },
+  'station-detail': { roles: ['staff', 'deputy'] },
+  'stations-checklist': { roles: ['staff'] },
 }
 
 export function canAccess(rule: AccessRule, ctx: AccessContext): boolean {
