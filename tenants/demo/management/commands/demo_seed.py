@@ -17,6 +17,7 @@ from congresses.services import CongressSpec, congress_provision
 from filestore.services import file_store
 from filestore.storage import storage_ready
 from tenants.demo import data
+from tenants.demo.stations import seed_stations
 from tenants.deputies.models import Deputy, Term
 from tenants.deputies.selectors import term_current
 from tenants.deputies.services import deputy_register, term_open
@@ -69,6 +70,7 @@ class Command(BaseCommand):
             if demo.slug == data.SOLICITING_DEMO["congress"]:
                 self._seed_soliciting(congress, operator)
         self._seed_cross_level(operator, password_hash)
+        seed_stations(operator)
         User.objects.filter(username__in=self._demo_usernames()).update(must_change_password=False)
 
     def _demo_usernames(self) -> list[str]:
