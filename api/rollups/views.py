@@ -75,7 +75,9 @@ class _DashboardView(APIView):
     permission_classes = [has_role(Role.STAFF)]
     query_serializer: type[DashboardQuery] = DashboardQuery
 
-    def _params(self, request: Request) -> tuple[Congress, int, Congress | None, dict[str, Any]]:
+    def _params(
+        self, request: Request
+    ) -> tuple[Congress, int, list[Congress], Congress | None, dict[str, Any]]:
         viewer = tenant_of(request)
         if viewer.level == Level.TOWNSHIP:
             raise NotAllowed(
@@ -85,14 +87,14 @@ class _DashboardView(APIView):
         query.is_valid(raise_exception=True)
         params = dict(query.validated_data)
         year = params.get("year") or timezone.localdate().year
-        county = None
+        counties, county = dashboard_counties(viewer), None
         if "county" in params:
-            county = next((c for c in dashboard_counties(viewer) if c.pk == params["county"]), None)
+            county = next((c for c in counties if c.pk == params["county"]), None)
             if county is None:
                 raise DomainError(
                     "county_unknown", _("所选县区不在本级管辖范围内。"), field="county"
                 )
-        return viewer, year, county, params
+        return viewer, year, counties, county, params
 
 
 @extend_schema(tags=["rollups"])
@@ -104,9 +106,8 @@ class DashboardView(_DashboardView):
         "answered from the rollups, by year and county.",
     )  # fmt: skip
     def get(self, request: Request) -> Response:
-        viewer, year, county, _params = self._params(request)
+        viewer, year, counties, county, _params = self._params(request)
         rows = dashboard_rows(viewer=viewer, year=year, county=county)
-        counties = dashboard_counties(viewer)
         groups: dict[int, list[TenantFigures]] = defaultdict(list)
         for row in rows:
             groups[row.county.pk].append(row)
@@ -145,7 +146,7 @@ class DashboardExportView(_DashboardView):
         "`table` names one.",
     )  # fmt: skip
     def get(self, request: Request) -> HttpResponse:
-        viewer, year, county, params = self._params(request)
+        viewer, year, _counties, county, params = self._params(request)
         rows = dashboard_rows(viewer=viewer, year=year, county=county)
         tables = [TABLES[params["table"]]] if "table" in params else list(TABLES.values())
         content = dashboard_xlsx(tables=tables, rows=rows, year=year, phase_label=phase_label)

@@ -1,0 +1,233 @@
+"""The dashboard API: answered from the rollups, in the same number of queries for 20 or 200
+tenants; a county sees its own townships only; a township sees no other tenant's figures."""
+
+import io
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from django_tenants.utils import tenant_context
+from openpyxl import load_workbook
+
+from congresses.models import Congress
+from rollups.models import Rollup
+from rollups.tasks import drain
+from tenants.voting.services import ballot_cast, round_close
+from tests.conftest import World, client_on
+from tests.platform.rollups.conftest import make_staff
+from tests.tenants.voting.factories import make_vote, per_candidate
+
+YEAR = timezone.localdate().year
+URL = f"/api/v1/rollups/dashboard?year={YEAR}"
+
+
+def _put(congress: Congress, topic: str, **figures: Any) -> None:
+    Rollup.objects.update_or_create(
+        congress=congress, year=YEAR, topic=topic,
+        defaults={"figures": figures, "computed_at": timezone.now()},
+    )  # fmt: skip
+
+
+@pytest.fixture
+def figures(world: World) -> World:
+    _put(world.town_a, "voting", voting_phase="implement", proposals=9, candidates=6, adopted=5)
+    _put(world.town_b, "voting", voting_phase="deliberate", proposals=4, candidates=3, adopted=0)
+    _put(world.county, "voting", voting_phase="vote", proposals=12, candidates=8, adopted=0)
+    _put(
+        world.town_a,
+        "opinions",
+        opinions=10,
+        opinions_closed=8,
+        opinions_on_time=6,
+        opinions_overdue=1,
+    )
+    _put(
+        world.town_b,
+        "opinions",
+        opinions=10,
+        opinions_closed=2,
+        opinions_on_time=2,
+        opinions_overdue=0,
+    )
+    _put(
+        world.town_a,
+        "implementation",
+        projects=5,
+        projects_completed=2,
+        funds_planned="120.50",
+        funds_spent="60.25",
+    )
+    return world
+
+
+def _rows(body: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {row["slug"]: row for row in body["tenants"]}
+
+
+def test_the_city_sees_every_tenant_below_it_with_totals(figures: World) -> None:
+    staff = make_staff("city-staff", figures.city)
+
+    response = client_on(figures.city, staff).get(URL)
+
+    assert response.status_code == 200, response.content
+    body = response.json()
+    rows = _rows(body)
+    assert {"tcounty", "town-a", "town-b"} <= set(rows) and "tcity" not in rows
+    assert rows["town-a"]["adopted"] == 5 and rows["town-a"]["decided"] is True
+    assert rows["town-a"]["closure_rate"] == 0.8 and rows["town-a"]["timeliness_rate"] == 0.75
+    assert rows["town-a"]["funds_planned"] == 120.5 and rows["town-a"]["completion_rate"] == 0.4
+    assert rows["town-a"]["county_name"] == figures.county.name
+    assert rows["town-a"]["portal_url"].startswith("http://town-a.localhost")
+    assert rows["town-b"]["projects"] is None  # no implementation figures: nothing, not 0
+    totals = body["totals"]
+    assert totals["adopted"] == 5 and totals["opinions"] == 20 and totals["opinions_closed"] == 10
+    assert totals["closure_rate"] == 0.5  # 10 of 20, not the mean of 0.8 and 0.2
+    assert totals["decided"] == 1 and totals["tenants"] == len(rows)
+    phases = {p["phase"]: p["tenants"] for p in body["phases"]}
+    assert phases["implement"] == 1 and phases["deliberate"] == 1 and phases["vote"] == 1
+    assert [c["id"] for c in body["counties"]] == [figures.county.pk]
+    assert body["by_county"][0]["name"] == figures.county.name
+
+
+def test_the_city_filters_by_county_and_refuses_one_it_does_not_oversee(figures: World) -> None:
+    client = client_on(figures.city, make_staff("city-staff", figures.city))
+
+    body = client.get(f"{URL}&county={figures.county.pk}").json()
+    refused = client.get(f"{URL}&county={figures.town_a.pk}")
+
+    assert (
+        set(_rows(body)) == {"tcounty", "town-a", "town-b"} and body["county"] == figures.county.pk
+    )
+    assert refused.status_code == 400 and refused.json()["code"] == "county_unknown"
+
+
+def test_a_county_sees_only_its_own_townships(figures: World) -> None:
+    other_county = Congress.objects.create(
+        name="另一县人大常委会", slug="other-county", schema_name="other_county", level="county",
+        parent=figures.city, division_code="369802",
+    )  # fmt: skip
+    stranger = Congress.objects.create(
+        name="丙镇人大主席团", slug="town-c", schema_name="town_c", level="township",
+        parent=other_county, division_code="369802101",
+    )  # fmt: skip
+    _put(stranger, "voting", voting_phase="closed", adopted=7)
+    client = client_on(figures.county, figures.county_admin)
+
+    body = client.get(URL).json()
+    other = client.get(f"{URL}&county={other_county.pk}")
+
+    assert set(_rows(body)) == {"town-a", "town-b"}
+    assert body["totals"]["adopted"] == 5 and body["counties"] == []
+    assert other.status_code == 400
+    city_body = client_on(figures.city, make_staff("city-staff", figures.city)).get(URL).json()
+    assert {"town-c", "other-county"} <= set(_rows(city_body))
+
+
+def test_a_township_sees_no_other_tenants_figures(figures: World) -> None:
+    for path in (URL, f"/api/v1/rollups/dashboard.xlsx?year={YEAR}"):
+        response = client_on(figures.town_a, figures.staff_a).get(path)
+        assert response.status_code == 403
+        assert response.json()["code"] == "dashboard_not_allowed"
+        assert "town-b" not in response.content.decode()
+
+
+def test_deputies_and_strangers_are_refused(figures: World) -> None:
+    deputy = client_on(figures.county, figures.deputy_both)  # a deputy of the county, not staff
+    # A township's staff, its session carried to the city's host.
+    foreign = client_on(figures.town_a, figures.staff_a)
+    foreign.defaults["HTTP_HOST"] = "tcity.localhost"
+
+    assert deputy.get(URL).status_code == 403
+    assert foreign.get(URL).status_code in (401, 403)
+    assert client_on(figures.city).get(URL).status_code in (401, 403)
+
+
+def test_every_table_exports_to_excel(figures: World) -> None:
+    client = client_on(figures.city, make_staff("city-staff", figures.city))
+
+    everything = client.get(f"/api/v1/rollups/dashboard.xlsx?year={YEAR}")
+    one = client.get(f"/api/v1/rollups/dashboard.xlsx?year={YEAR}&table=opinions")
+    bad = client.get(f"/api/v1/rollups/dashboard.xlsx?year={YEAR}&table=nothing")
+
+    assert everything.status_code == 200
+    book = load_workbook(io.BytesIO(everything.content))
+    assert len(book.sheetnames) == 6 and book.sheetnames[0] == f"{YEAR} 票决情况"
+    voting = [list(r) for r in book[book.sheetnames[0]].iter_rows(values_only=True)]
+    assert voting[0][:4] == ["人大", "所属县区", "层级", "票决阶段"]
+    town_a = next(r for r in voting if r[0] == figures.town_a.name)
+    assert town_a[3] == "实施监督" and town_a[6] == 5
+    assert voting[-1][0] == "合计" and voting[-1][6] == 5
+    sheet = load_workbook(io.BytesIO(one.content)).active
+    assert sheet is not None and sheet.title == f"{YEAR} 群众意见办理"
+    assert bad.status_code == 400 and bad.json()["code"] == "invalid"
+
+
+def test_an_adoption_reaches_the_city_dashboard_after_the_outbox_task(world: World) -> None:
+    client = client_on(world.city, make_staff("city-staff", world.city))
+    before = _rows(client.get(URL).json())["town-a"]
+    with tenant_context(world.town_a):
+        vote = make_vote(deputies=6, candidates=3, seats=2, year=YEAR)
+        a, b, _c = vote.candidates
+        for deputy in vote.deputies:
+            ballot_cast(
+                round_id=vote.round.pk, deputy=deputy, choices=per_candidate(vote, a, b), actor=None
+            )
+        round_close(round_id=vote.round.pk, actor=None)
+    assert _rows(client.get(URL).json())["town-a"]["adopted"] == before["adopted"]
+
+    with tenant_context(world.town_a):
+        drain.apply()  # what the worker runs after the commit, in town_a's schema
+
+    after = _rows(client.get(URL).json())["town-a"]
+    assert after["adopted"] == 2 and after["candidates"] == 3 and after["voting_phase"] == "vote"
+    assert after["decided"] is True and after["computed_at"] is not None
+
+
+def _generate(county: Congress, count: int, start: int) -> None:
+    townships = Congress.objects.bulk_create(
+        Congress(
+            name=f"生成{i}镇人大主席团", slug=f"gen-{i}", schema_name=f"gen_{i}", level="township",
+            parent=county, division_code=f"369803{i:03d}",
+        )
+        for i in range(start, start + count)
+    )  # fmt: skip
+    Rollup.objects.bulk_create(
+        Rollup(congress=t, year=YEAR, topic=topic, computed_at=timezone.now(), figures=figures)
+        for t in townships
+        for topic, figures in (
+            (
+                "voting",
+                {"voting_phase": "implement", "proposals": 8, "candidates": 6, "adopted": 5},
+            ),
+            ("opinions", {"opinions": 12, "opinions_closed": 9, "opinions_on_time": 8}),
+            ("implementation", {"projects": 5, "funds_planned": "300.00", "funds_spent": "120.00"}),
+        )
+    )
+
+
+def _queries(client: Any, path: str) -> tuple[int, dict[str, Any]]:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+        assert response.status_code == 200
+    return len(captured.captured_queries), response.json()
+
+
+def test_the_dashboard_costs_the_same_for_20_and_200_townships(world: World) -> None:
+    generated = Congress.objects.create(
+        name="生成县人大常委会", slug="gen-county", schema_name="gen_county", level="county",
+        parent=world.city, division_code="369803",
+    )  # fmt: skip
+    client = client_on(world.city, make_staff("city-staff", world.city))
+    _generate(generated, 20, 0)
+    few, small = _queries(client, URL)
+    _generate(generated, 180, 20)
+
+    many, large = _queries(client, URL)
+    filtered, by_county = _queries(client, f"{URL}&county={generated.pk}")
+
+    assert many == few and filtered == few
+    assert len(large["tenants"]) == len(small["tenants"]) + 180
+    assert len(by_county["tenants"]) == 201 and by_county["totals"]["adopted"] == 1000
+    assert by_county["totals"]["funds_planned"] == 60000.0
