@@ -11,6 +11,7 @@ import {
   Stamp,
   UserFilled,
 } from '@element-plus/icons-vue'
+import { Bell, Finished } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 
 import type { CongressLevel, Role } from '@/api/types'
@@ -84,6 +85,20 @@ export const MENU: readonly MenuEntry[] = [
     icon: Stamp,
     access: { roles: ['staff', 'deputy'] },
   },
+  {
+    name: 'implementation',
+    path: '/implementation',
+    titleKey: 'implementation.menu',
+    icon: Finished,
+    access: { roles: ['staff', 'deputy', 'unit'] },
+  },
+  {
+    name: 'notifications',
+    path: '/notifications',
+    titleKey: 'implementation.notifications.title',
+    icon: Bell,
+    access: {},
+  },
 ]
 
 /** Pages reached from a menu entry's page rather than the menu, with their own rules. */
@@ -98,6 +113,8 @@ export const SUBPAGE_ACCESS: Readonly<Record<string, AccessRule>> = {
   'voting-rate': { roles: ['deputy'] },
   'station-detail': { roles: ['staff', 'deputy'] },
   'stations-checklist': { roles: ['staff'] },
+  'implementation-project': { roles: ['staff', 'deputy', 'unit'] },
+  'implementation-report': { roles: ['unit'] },
 }
 
 export function canAccess(rule: AccessRule, ctx: AccessContext): boolean {

@@ -1,0 +1,86 @@
+import { ElMessage } from 'element-plus'
+import { computed, onMounted, reactive, ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { useRoute, useRouter } from 'vue-router'
+
+import { uploadFile } from '@/api/files'
+import { ApiError, errorMessage, type FieldErrors } from '@/api/http'
+import { getProject, postReport, type ProjectDetail, type ReportIn } from '@/api/implementation'
+
+export const MAX_PHOTOS = 9
+
+export interface ReportDraft {
+  percent: number
+  text: string
+  spent: string
+  overspendNote: string
+}
+
+/** The request body for a draft and the ids of its uploaded photos. */
+export function reportBody(draft: ReportDraft, photoIds: number[]): ReportIn {
+  const body: ReportIn = { percent: draft.percent, text: draft.text.trim(), photo_ids: photoIds }
+  if (draft.spent.trim()) {
+    body.funds_spent = draft.spent.trim()
+    if (draft.overspendNote.trim()) body.overspend_note = draft.overspendNote.trim()
+  }
+  return body
+}
+
+export function useReport() {
+  const { t } = useI18n()
+  const route = useRoute()
+  const router = useRouter()
+  const id = computed(() => Number(route.params.id))
+  const project = ref<ProjectDetail | null>(null)
+  const draft = reactive<ReportDraft>({ percent: 0, text: '', spent: '', overspendNote: '' })
+  const photos = ref<File[]>([])
+  const loading = ref(false)
+  const saving = ref(false)
+  const error = ref('')
+  const fields = ref<FieldErrors>({})
+
+  async function load() {
+    loading.value = true
+    try {
+      project.value = await getProject(id.value)
+      draft.percent = project.value.percent ?? 0
+    } catch (failure) {
+      error.value = errorMessage(failure)
+    } finally {
+      loading.value = false
+    }
+  }
+
+  function pickPhotos(files: FileList | null) {
+    photos.value = Array.from(files ?? []).slice(0, MAX_PHOTOS)
+  }
+
+  async function submit(): Promise<boolean> {
+    saving.value = true
+    error.value = ''
+    fields.value = {}
+    try {
+      const uploaded = []
+      for (const photo of photos.value) uploaded.push(await uploadFile(photo))
+      await postReport(
+        id.value,
+        reportBody(
+          draft,
+          uploaded.map((file) => file.id),
+        ),
+      )
+      ElMessage.success(t('implementation.report.submitted'))
+      await router.push({ name: 'implementation-project', params: { id: id.value } })
+      return true
+    } catch (failure) {
+      error.value = errorMessage(failure)
+      if (failure instanceof ApiError) fields.value = failure.fields
+      return false
+    } finally {
+      saving.value = false
+    }
+  }
+
+  onMounted(load)
+  return { project, draft, photos, loading, saving, error, fields, pickPhotos, submit }
+}
