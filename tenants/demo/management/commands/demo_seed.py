@@ -17,6 +17,7 @@ from congresses.services import CongressSpec, congress_provision
 from filestore.services import file_store
 from filestore.storage import storage_ready
 from tenants.demo import data
+from tenants.demo.evaluation import seed_evaluation
 from tenants.demo.stations import seed_stations
 from tenants.deputies.models import Deputy, Term
 from tenants.deputies.selectors import term_current
@@ -70,6 +71,7 @@ class Command(BaseCommand):
             if demo.slug == data.SOLICITING_DEMO["congress"]:
                 self._seed_soliciting(congress, operator)
         self._seed_cross_level(operator, password_hash)
+        seed_evaluation(operator)
         seed_stations(operator)
         User.objects.filter(username__in=self._demo_usernames()).update(must_change_password=False)
 

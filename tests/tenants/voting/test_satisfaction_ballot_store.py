@@ -1,0 +1,115 @@
+"""The ballot store's contract (test_ballot_store.py) held by the year-end evaluation round, under
+real commits and real concurrency: one ballot per deputy, ballots = participations, and sealed
+ballots that point back to nobody."""
+
+import hashlib
+import uuid
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pytest
+from django.db import connection, connections
+from django_tenants.utils import schema_context, tenant_context
+
+from congresses.models import Congress
+from congresses.services import CongressSpec, congress_provision
+from directory.models import DeputyListing
+from ops.errors import Conflict
+from tenants.voting.evaluation import evaluation_open
+from tenants.voting.models import Ballot, Participation
+from tenants.voting.services import ballot_cast, round_close
+from tests.conftest import World
+
+from .test_satisfaction_services import make_implementing, marks
+
+
+@pytest.fixture
+def committed_town(django_db_setup: None, django_db_blocker: Any) -> Iterator[Congress]:
+    """A township of its own whose writes really commit (no test transaction), dropped after."""
+    world: World = pytest.world  # type: ignore[attr-defined]
+    code = f"369801{uuid.uuid4().int % 900 + 100}"
+    with django_db_blocker.unblock():
+        town = congress_provision(
+            spec=CongressSpec(name=f"测评测试镇{code}人大主席团", slug=f"eval-{uuid.uuid4().hex[:6]}",
+                              level="township", division_code=code, parent_id=world.county.pk),
+            requested_by=world.operator, acting_in=None,
+        )  # fmt: skip
+        try:
+            yield town
+        finally:
+            connections.close_all()
+            with connection.cursor() as cursor:
+                cursor.execute(f'DROP SCHEMA "{town.schema_name}" CASCADE')
+            DeputyListing.objects.filter(congress=town).delete()
+            town.domains.all().delete()
+            town.delete()
+
+
+def _in_thread(schema: str, work: Any) -> Any:
+    try:
+        with schema_context(schema):
+            return work()
+    finally:
+        connection.close()
+
+
+def test_concurrent_ratings_by_one_deputy_store_exactly_one(committed_town: Congress) -> None:
+    with tenant_context(committed_town):
+        setup = make_implementing(deputies=3)
+        round_ = evaluation_open(cycle=setup.cycle, actor=None)
+        deputy, choices = setup.deputies[0], marks(setup, "satisfied", "basic")
+
+    def cast() -> str:
+        try:
+            ballot_cast(round_id=round_.pk, deputy=deputy, choices=choices, actor=None)
+        except Conflict as refused:
+            return refused.code
+        return "stored"
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        outcomes = list(pool.map(lambda _: _in_thread(committed_town.schema_name, cast), range(40)))
+
+    assert outcomes.count("stored") == 1
+    assert outcomes.count("already_voted") == 39
+    with tenant_context(committed_town):
+        assert Ballot.objects.filter(round=round_).count() == 1
+        assert Participation.objects.filter(round=round_).count() == 1
+
+
+def test_many_deputies_at_once_and_sealed_ballots_link_to_nobody(committed_town: Congress) -> None:
+    with tenant_context(committed_town):
+        setup = make_implementing(deputies=60)
+        round_ = evaluation_open(cycle=setup.cycle, actor=None)
+    options = ["satisfied", "basic", "unsatisfied", "abstain"]
+
+    def cast(i: int) -> str:
+        choices = marks(setup, options[i % 4], options[(i // 4) % 4])
+        return ballot_cast(
+            round_id=round_.pk, deputy=setup.deputies[i], choices=choices, actor=None
+        ).code
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        receipts = list(
+            pool.map(lambda i: _in_thread(committed_town.schema_name, lambda: cast(i)), range(60))
+        )
+
+    with tenant_context(committed_town):
+        closed = round_close(round_id=round_.pk, actor=None)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT receipt_hash, xmin::text FROM voting_ballot WHERE round_id = %s",
+                [round_.pk],
+            )
+            rows = cursor.fetchall()
+            cursor.execute(
+                "SELECT DISTINCT xmin::text FROM voting_participation WHERE round_id = %s",
+                [round_.pk],
+            )
+            participation_xmins = {row[0] for row in cursor.fetchall()}
+    assert closed.ballot_count == closed.participation_count == closed.entitled_count == 60
+    assert sum(closed.result["counts"][str(setup.candidates[0].pk)].values()) == 60  # type: ignore[index]
+    assert {h for h, _x in rows} == {hashlib.sha256(r.encode()).hexdigest() for r in receipts}
+    # All counted ballots were rewritten by the one closing transaction, apart from any casting.
+    xmins = {x for _h, x in rows}
+    assert len(xmins) == 1 and not xmins & participation_xmins
