@@ -1,5 +1,6 @@
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from supervision.kinds import KINDS, kind_spec
@@ -18,17 +19,18 @@ class AttachmentOutSerializer(serializers.ModelSerializer[Attachment]):
     class Meta:
         model = Attachment
         fields = ["id", "name", "content_type", "size", "uploaded_at"]
+        read_only_fields = fields
 
 
-class FileUploadInSerializer(serializers.Serializer):
+class AttachmentUploadInSerializer(serializers.Serializer):
     file = serializers.FileField()
 
 
-class UrlOutSerializer(serializers.Serializer):
+class AttachmentUrlSerializer(serializers.Serializer):
     url = serializers.CharField()
 
 
-class CongressBriefSerializer(serializers.Serializer):
+class SubordinateSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
     level = serializers.CharField()
@@ -57,6 +59,7 @@ class GuidanceOutSerializer(serializers.ModelSerializer[Guidance]):
             "id", "kind", "title", "reference", "body", "issued_at", "issuer_name",
             "issued_by_name", "attachments", "target_count", "read_count", "read_by_me", "read_here",
         ]  # fmt: skip
+        read_only_fields = fields
 
 
 class GuidanceInSerializer(serializers.Serializer):
@@ -77,7 +80,7 @@ class GuidanceInSerializer(serializers.Serializer):
     )
 
 
-class ReaderSerializer(serializers.Serializer):
+class GuidanceReaderSerializer(serializers.Serializer):
     name = serializers.CharField()
     read_at = serializers.DateTimeField()
 
@@ -88,7 +91,7 @@ class TargetReceiptsSerializer(serializers.Serializer):
     level = serializers.CharField()
     parent_name = serializers.CharField()
     first_read_at = serializers.DateTimeField(allow_null=True)
-    readers = ReaderSerializer(many=True)
+    readers = GuidanceReaderSerializer(many=True)
 
 
 class GuidanceDetailSerializer(serializers.Serializer):
@@ -99,24 +102,25 @@ class GuidanceDetailSerializer(serializers.Serializer):
 # --- Benchmark rounds -------------------------------------------------------------------------
 
 
-class ExclusionSerializer(serializers.Serializer):
+class BenchmarkExclusionSerializer(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
     question = serializers.CharField()
 
 
-class IndicatorSerializer(serializers.Serializer):
+class BenchmarkIndicatorSerializer(serializers.Serializer):
     key = serializers.CharField()
     name = serializers.CharField()
 
 
-class CriterionSerializer(serializers.ModelSerializer[Criterion]):
+class BenchmarkCriterionSerializer(serializers.ModelSerializer[Criterion]):
     class Meta:
         model = Criterion
         fields = ["id", "position", "name", "weight", "indicator", "indicator_full"]
+        read_only_fields = fields
 
 
-class CriterionInSerializer(serializers.Serializer):
+class BenchmarkCriterionInSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=100)
     weight = serializers.IntegerField(min_value=0, max_value=100)
     indicator = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
@@ -125,13 +129,13 @@ class CriterionInSerializer(serializers.Serializer):
     )
 
 
-class KindSpecSerializer(serializers.Serializer):
+class BenchmarkKindSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=Kind.choices)
     name = serializers.CharField()
-    exclusions = ExclusionSerializer(many=True)
+    exclusions = BenchmarkExclusionSerializer(many=True)
     default_exclusions = serializers.ListField(child=serializers.CharField())
-    indicators = IndicatorSerializer(many=True)
-    default_criteria = CriterionInSerializer(many=True)
+    indicators = BenchmarkIndicatorSerializer(many=True)
+    default_criteria = BenchmarkCriterionInSerializer(many=True)
 
 
 def kinds_payload() -> list[dict[str, Any]]:
@@ -159,9 +163,9 @@ def kinds_payload() -> list[dict[str, Any]]:
     ]
 
 
-class RoundOutSerializer(serializers.ModelSerializer[BenchmarkRound]):
+class BenchmarkRoundOutSerializer(serializers.ModelSerializer[BenchmarkRound]):
     issuer_name = serializers.CharField(source="issuer.name")
-    criteria = CriterionSerializer(many=True)
+    criteria = BenchmarkCriterionSerializer(many=True)
     exclusions = serializers.SerializerMethodField()
     nomination_count = serializers.IntegerField(required=False)
     is_issuer = serializers.SerializerMethodField(
@@ -179,7 +183,9 @@ class RoundOutSerializer(serializers.ModelSerializer[BenchmarkRound]):
             "notice_ends_on", "state", "decision_note", "decided_at", "announced_at", "issuer_name",
             "criteria", "nomination_count", "is_issuer", "actions",
         ]  # fmt: skip
+        read_only_fields = fields
 
+    @extend_schema_field(BenchmarkExclusionSerializer(many=True))
     def get_exclusions(self, round_: BenchmarkRound) -> list[dict[str, str]]:
         spec = kind_spec(round_.kind)
         found = [spec.exclusion(code) for code in round_.exclusions]
@@ -198,7 +204,7 @@ class RoundOutSerializer(serializers.ModelSerializer[BenchmarkRound]):
         return actions_allowed(round_)
 
 
-class RoundInSerializer(serializers.Serializer):
+class BenchmarkRoundInSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=Kind.choices)
     title = serializers.CharField(max_length=200)
     year = serializers.IntegerField(min_value=2000, max_value=2100)
@@ -210,10 +216,10 @@ class RoundInSerializer(serializers.Serializer):
     )
     nominations_open_on = serializers.DateField()
     nominations_close_on = serializers.DateField()
-    criteria = CriterionInSerializer(many=True)
+    criteria = BenchmarkCriterionInSerializer(many=True)
 
 
-class RoundUpdateInSerializer(serializers.Serializer):
+class BenchmarkRoundUpdateInSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200, required=False)
     year = serializers.IntegerField(min_value=2000, max_value=2100, required=False)
     description = serializers.CharField(required=False, allow_blank=True)
@@ -222,7 +228,7 @@ class RoundUpdateInSerializer(serializers.Serializer):
     exclusions = serializers.ListField(child=serializers.CharField(max_length=32), required=False)
     nominations_open_on = serializers.DateField(required=False)
     nominations_close_on = serializers.DateField(required=False)
-    criteria = CriterionInSerializer(many=True, required=False)
+    criteria = BenchmarkCriterionInSerializer(many=True, required=False)
 
 
 class NominationOutSerializer(serializers.ModelSerializer[Nomination]):
@@ -239,6 +245,7 @@ class NominationOutSerializer(serializers.ModelSerializer[Nomination]):
             "nominee_detail", "statement", "declarations", "figures", "status", "rank",
             "submitted_at", "attachments",
         ]  # fmt: skip
+        read_only_fields = fields
 
     def get_nominator_parent_name(self, nomination: Nomination) -> str:
         parent = nomination.nominator.parent
@@ -257,7 +264,7 @@ class NominationInSerializer(serializers.Serializer):
     )
 
 
-class SheetLineSerializer(serializers.Serializer):
+class ScoreSheetLineSerializer(serializers.Serializer):
     criterion_id = serializers.IntegerField()
     name = serializers.CharField()
     weight = serializers.IntegerField()
@@ -270,7 +277,7 @@ class SheetLineSerializer(serializers.Serializer):
 
 class ScoreSheetSerializer(serializers.Serializer):
     nomination = NominationOutSerializer()
-    lines = SheetLineSerializer(many=True)
+    lines = ScoreSheetLineSerializer(many=True)
 
 
 class ScoreInSerializer(serializers.Serializer):
@@ -280,7 +287,7 @@ class ScoreInSerializer(serializers.Serializer):
     )
 
 
-class RankingRowSerializer(serializers.Serializer):
+class BenchmarkRankingRowSerializer(serializers.Serializer):
     nomination_id = serializers.IntegerField(source="nomination.pk")
     nominee_name = serializers.CharField(source="nomination.nominee_name")
     nominator_name = serializers.CharField(source="nomination.nominator.name")
@@ -290,12 +297,12 @@ class RankingRowSerializer(serializers.Serializer):
     reviewers = serializers.IntegerField()
 
 
-class DecideInSerializer(serializers.Serializer):
+class BenchmarkDecideInSerializer(serializers.Serializer):
     selected_ids = serializers.ListField(child=serializers.IntegerField())
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class PublicityInSerializer(serializers.Serializer):
+class BenchmarkPublicityInSerializer(serializers.Serializer):
     starts_on = serializers.DateField()
     ends_on = serializers.DateField()
 
@@ -309,6 +316,7 @@ class ObjectionOutSerializer(serializers.ModelSerializer[Objection]):
             "id", "nomination", "nominee_name", "summary", "received_on", "upheld", "resolution",
             "resolved_at",
         ]  # fmt: skip
+        read_only_fields = fields
 
 
 class ObjectionInSerializer(serializers.Serializer):
@@ -322,22 +330,22 @@ class ObjectionResolveInSerializer(serializers.Serializer):
     resolution = serializers.CharField()
 
 
-class ResultLineSerializer(serializers.Serializer):
+class BenchmarkResultLineSerializer(serializers.Serializer):
     rank = serializers.IntegerField(allow_null=True)
     nominee_name = serializers.CharField()
     nominee_detail = serializers.CharField()
     nominator_name = serializers.CharField(source="nominator.name")
 
 
-class RoundResultSerializer(serializers.Serializer):
-    round = RoundOutSerializer()
-    lines = ResultLineSerializer(many=True)
+class BenchmarkResultSerializer(serializers.Serializer):
+    round = BenchmarkRoundOutSerializer()
+    lines = BenchmarkResultLineSerializer(many=True)
 
 
-class PublicRoundSerializer(serializers.Serializer):
+class PublicBenchmarkRoundSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     kind = serializers.ChoiceField(choices=Kind.choices)
     title = serializers.CharField()
     year = serializers.IntegerField()
     announced_at = serializers.DateTimeField()
-    lines = ResultLineSerializer(many=True, source="announced")
+    lines = BenchmarkResultLineSerializer(many=True, source="announced")

@@ -67,7 +67,9 @@ def _visible_round(request: Request, pk: int) -> BenchmarkRound:
 
 def _round_out(request: Request, round_: BenchmarkRound) -> dict[str, Any]:
     fresh = selectors.rounds_visible_to(_congress(request)).get(pk=round_.pk)
-    return dict(s.RoundOutSerializer(fresh, context={"congress_id": _congress(request).pk}).data)
+    return dict(
+        s.BenchmarkRoundOutSerializer(fresh, context={"congress_id": _congress(request).pk}).data
+    )
 
 
 def _criteria(rows: list[dict[str, Any]]) -> list[CriterionSpec]:
@@ -86,12 +88,12 @@ class FileUploadView(APIView):
 
     @extend_schema(
         operation_id="supervision_file_upload",
-        request={"multipart/form-data": s.FileUploadInSerializer},
+        request={"multipart/form-data": s.AttachmentUploadInSerializer},
         responses={201: s.AttachmentOutSerializer},
         summary="上传文件附件或推荐材料 / upload an attachment for guidance or a nomination",
     )
     def post(self, request: Request) -> Response:
-        upload = validated(s.FileUploadInSerializer, request)["file"]
+        upload = validated(s.AttachmentUploadInSerializer, request)["file"]
         attachment = services.attachment_store(
             owner=_congress(request), uploaded_by=request.user, name=upload.name, data=upload.read()
         )
@@ -100,7 +102,7 @@ class FileUploadView(APIView):
 
 class FileUrlView(APIView):
     @extend_schema(
-        operation_id="supervision_file_url", responses=s.UrlOutSerializer,
+        operation_id="supervision_file_url", responses=s.AttachmentUrlSerializer,
         summary="附件下载链接（限时）/ a short-lived download URL",
     )  # fmt: skip
     def get(self, request: Request, pk: int) -> Response:
@@ -114,7 +116,7 @@ class SubordinateListView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="supervision_subordinates", responses=s.CongressBriefSerializer(many=True),
+        operation_id="supervision_subordinates", responses=s.SubordinateSerializer(many=True),
         summary="所辖单位 / the congresses below this one",
     )  # fmt: skip
     def get(self, request: Request) -> Response:
@@ -227,7 +229,7 @@ class GuidanceReadView(APIView):
 
 class KindListView(APIView):
     @extend_schema(
-        operation_id="supervision_kinds", responses=s.KindSpecSerializer(many=True),
+        operation_id="supervision_kinds", responses=s.BenchmarkKindSerializer(many=True),
         summary="评选类别：排除条件、指标、默认评分项 / kinds: exclusions, indicators, default criteria",
     )  # fmt: skip
     def get(self, request: Request) -> Response:
@@ -239,22 +241,22 @@ class RoundListView(APIView):
         return [STAFF()] if self.request.method == "POST" else [IsTenantMember()]
 
     @extend_schema(
-        operation_id="supervision_round_list", responses=s.RoundOutSerializer(many=True),
+        operation_id="supervision_round_list", responses=s.BenchmarkRoundOutSerializer(many=True),
         summary="本单位组织的和上级组织的评选 / rounds run here or above",
     )  # fmt: skip
     def get(self, request: Request) -> Response:
         me = _congress(request)
         rounds = selectors.rounds_visible_to(me)
         return Response(
-            s.RoundOutSerializer(rounds, many=True, context={"congress_id": me.pk}).data
+            s.BenchmarkRoundOutSerializer(rounds, many=True, context={"congress_id": me.pk}).data
         )
 
     @extend_schema(
-        operation_id="supervision_round_create", request=s.RoundInSerializer,
-        responses={201: s.RoundOutSerializer}, summary="新建评选 / set up a round",
+        operation_id="supervision_round_create", request=s.BenchmarkRoundInSerializer,
+        responses={201: s.BenchmarkRoundOutSerializer}, summary="新建评选 / set up a round",
     )  # fmt: skip
     def post(self, request: Request) -> Response:
-        data = validated(s.RoundInSerializer, request)
+        data = validated(s.BenchmarkRoundInSerializer, request)
         criteria = _criteria(data.pop("criteria"))
         round_ = services.round_create(
             issuer=_congress(request), actor=request.user, criteria=criteria, **data
@@ -267,18 +269,18 @@ class RoundDetailView(APIView):
         return [STAFF()] if self.request.method == "PATCH" else [IsTenantMember()]
 
     @extend_schema(
-        operation_id="supervision_round_get", responses=s.RoundOutSerializer,
+        operation_id="supervision_round_get", responses=s.BenchmarkRoundOutSerializer,
         summary="评选详情 / one round",
     )  # fmt: skip
     def get(self, request: Request, pk: int) -> Response:
         return Response(_round_out(request, _visible_round(request, pk)))
 
     @extend_schema(
-        operation_id="supervision_round_update", request=s.RoundUpdateInSerializer,
-        responses=s.RoundOutSerializer, summary="修改评选设置（筹备阶段）/ change a round's settings",
+        operation_id="supervision_round_update", request=s.BenchmarkRoundUpdateInSerializer,
+        responses=s.BenchmarkRoundOutSerializer, summary="修改评选设置（筹备阶段）/ change a round's settings",
     )  # fmt: skip
     def patch(self, request: Request, pk: int) -> Response:
-        data = validated(s.RoundUpdateInSerializer, request)
+        data = validated(s.BenchmarkRoundUpdateInSerializer, request)
         criteria = _criteria(data.pop("criteria")) if "criteria" in data else None
         round_ = services.round_update(
             round_=_issued_round(request, pk), actor=request.user, criteria=criteria, **data
@@ -290,7 +292,7 @@ class RoundOpenView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="supervision_round_open", request=None, responses=s.RoundOutSerializer,
+        operation_id="supervision_round_open", request=None, responses=s.BenchmarkRoundOutSerializer,
         summary="开始推荐 / open nominations",
     )  # fmt: skip
     def post(self, request: Request, pk: int) -> Response:
@@ -303,7 +305,7 @@ class RoundCloseNominationsView(APIView):
 
     @extend_schema(
         operation_id="supervision_round_close_nominations", request=None,
-        responses=s.RoundOutSerializer, summary="结束推荐、进入评审 / close nominations, start review",
+        responses=s.BenchmarkRoundOutSerializer, summary="结束推荐、进入评审 / close nominations, start review",
     )  # fmt: skip
     def post(self, request: Request, pk: int) -> Response:
         round_ = services.round_close_nominations(
@@ -436,23 +438,23 @@ class RankingView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="supervision_round_ranking", responses=s.RankingRowSerializer(many=True),
+        operation_id="supervision_round_ranking", responses=s.BenchmarkRankingRowSerializer(many=True),
         summary="综合得分排名 / nominations ranked by weighted score",
     )  # fmt: skip
     def get(self, request: Request, pk: int) -> Response:
         rows = selectors.round_ranking(_issued_round(request, pk))
-        return Response(s.RankingRowSerializer(rows, many=True).data)
+        return Response(s.BenchmarkRankingRowSerializer(rows, many=True).data)
 
 
 class RoundDecideView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="supervision_round_decide", request=s.DecideInSerializer,
-        responses=s.RoundOutSerializer, summary="评选决定 / the committee's decision",
+        operation_id="supervision_round_decide", request=s.BenchmarkDecideInSerializer,
+        responses=s.BenchmarkRoundOutSerializer, summary="评选决定 / the committee's decision",
     )  # fmt: skip
     def post(self, request: Request, pk: int) -> Response:
-        data = validated(s.DecideInSerializer, request)
+        data = validated(s.BenchmarkDecideInSerializer, request)
         round_ = services.round_decide(
             round_=_issued_round(request, pk), actor=request.user,
             selected_ids=data["selected_ids"], note=data["note"],
@@ -464,11 +466,11 @@ class RoundPublicityView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="supervision_round_publicity", request=s.PublicityInSerializer,
-        responses=s.RoundOutSerializer, summary="开始公示 / start the public-notice period",
+        operation_id="supervision_round_publicity", request=s.BenchmarkPublicityInSerializer,
+        responses=s.BenchmarkRoundOutSerializer, summary="开始公示 / start the public-notice period",
     )  # fmt: skip
     def post(self, request: Request, pk: int) -> Response:
-        data = validated(s.PublicityInSerializer, request)
+        data = validated(s.BenchmarkPublicityInSerializer, request)
         round_ = services.round_start_publicity(
             round_=_issued_round(request, pk), actor=request.user, **data
         )
@@ -525,7 +527,7 @@ class RoundAnnounceView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="supervision_round_announce", request=None, responses=s.RoundOutSerializer,
+        operation_id="supervision_round_announce", request=None, responses=s.BenchmarkRoundOutSerializer,
         summary="公布评选结果 / announce the result",
     )  # fmt: skip
     def post(self, request: Request, pk: int) -> Response:
@@ -535,7 +537,7 @@ class RoundAnnounceView(APIView):
 
 class RoundResultView(APIView):
     @extend_schema(
-        operation_id="supervision_round_result", responses=s.RoundResultSerializer,
+        operation_id="supervision_round_result", responses=s.BenchmarkResultSerializer,
         summary="公示或公布的名单 / the list in public notice or announced",
     )  # fmt: skip
     def get(self, request: Request, pk: int) -> Response:
@@ -545,7 +547,7 @@ class RoundResultView(APIView):
             raise NotAllowed("result_not_public", _("评选结果尚未公示。"))
         return Response(
             {"round": _round_out(request, round_),
-             "lines": s.ResultLineSerializer(lines, many=True).data}
+             "lines": s.BenchmarkResultLineSerializer(lines, many=True).data}
         )  # fmt: skip
 
 
@@ -556,7 +558,7 @@ class PublicRoundListView(APIView):
     authentication_classes: list[Any] = []
 
     @extend_schema(
-        operation_id="public_benchmark_list", responses=s.PublicRoundSerializer(many=True),
+        operation_id="public_benchmark_list", responses=s.PublicBenchmarkRoundSerializer(many=True),
         summary="评选结果公布（公开）/ announced benchmark results (public)",
     )  # fmt: skip
     def get(self, request: Request) -> Response:
@@ -564,5 +566,5 @@ class PublicRoundListView(APIView):
         if not isinstance(tenant, Congress):
             return Response([])
         return Response(
-            s.PublicRoundSerializer(selectors.rounds_announced_by(tenant), many=True).data
+            s.PublicBenchmarkRoundSerializer(selectors.rounds_announced_by(tenant), many=True).data
         )

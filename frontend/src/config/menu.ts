@@ -12,6 +12,7 @@ import {
   UserFilled,
 } from '@element-plus/icons-vue'
 import { Bell, Finished } from '@element-plus/icons-vue'
+import { Flag, Memo } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 
 import type { CongressLevel, Role } from '@/api/types'
@@ -99,10 +100,25 @@ export const MENU: readonly MenuEntry[] = [
     icon: Bell,
     access: {},
   },
+  {
+    name: 'guidance',
+    path: '/guidance',
+    titleKey: 'supervision.menuGuidance',
+    icon: Memo,
+    access: { roles: ['staff', 'deputy'] },
+  },
+  {
+    name: 'benchmarks',
+    path: '/benchmarks',
+    titleKey: 'supervision.menuBenchmarks',
+    icon: Flag,
+    access: { roles: ['staff'] },
+  },
 ]
 
 /** Pages reached from a menu entry's page rather than the menu, with their own rules. */
 export const SUBPAGE_ACCESS: Readonly<Record<string, AccessRule>> = {
+  'benchmark-round': { roles: ['staff'] },
   'voting-cycle': { roles: ['staff'] },
   'voting-chair': { roles: ['staff'] },
   'voting-ballot': { roles: ['deputy'] },

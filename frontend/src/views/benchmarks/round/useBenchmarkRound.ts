@@ -1,0 +1,197 @@
+import { ElMessage } from 'element-plus'
+import { computed, onMounted, reactive, ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { useRoute } from 'vue-router'
+
+import { errorMessage } from '@/api/http'
+import {
+  announceRound,
+  closeNominations,
+  decideRound,
+  getRanking,
+  getResult,
+  getRound,
+  getScoreSheet,
+  listNominations,
+  listObjections,
+  nominate,
+  openRound,
+  recordObjection,
+  recordScores,
+  resolveObjection,
+  startPublicity,
+  uploadAttachment,
+  withdrawNomination,
+  type Attachment,
+  type Nomination,
+  type Objection,
+  type RankingRow,
+  type Round,
+  type RoundResult,
+  type ScoreSheet,
+} from '@/api/supervision'
+
+function isoDate(offsetDays = 0): string {
+  const day = new Date(Date.now() + offsetDays * 86_400_000)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`
+}
+
+export function useBenchmarkRound() {
+  const { t } = useI18n()
+  const route = useRoute()
+  const id = Number(route.params.id)
+  const round = ref<Round | null>(null)
+  const nominations = ref<Nomination[]>([])
+  const ranking = ref<RankingRow[]>([])
+  const result = ref<RoundResult | null>(null)
+  const objections = ref<Objection[]>([])
+  const loading = ref(false)
+  const busy = ref(false)
+  const error = ref('')
+  const actionError = ref('')
+
+  const can = (action: string) => !!round.value?.actions.includes(action)
+  const isIssuer = computed(() => !!round.value?.is_issuer)
+
+  async function load() {
+    loading.value = true
+    error.value = ''
+    try {
+      round.value = await getRound(id)
+      nominations.value = await listNominations(id)
+      const state = round.value.state
+      const reviewed = ['reviewing', 'decided', 'publicity', 'announced'].includes(state)
+      ranking.value = isIssuer.value && reviewed ? await getRanking(id) : []
+      const visible = state === 'publicity' || state === 'announced'
+      result.value = visible ? await getResult(id) : null
+      objections.value = isIssuer.value && visible ? await listObjections(id) : []
+    } catch (failure) {
+      error.value = errorMessage(failure)
+    } finally {
+      loading.value = false
+    }
+  }
+
+  async function act(call: () => Promise<unknown>, after = load) {
+    busy.value = true
+    actionError.value = ''
+    try {
+      await call()
+      ElMessage.success(t('supervision.benchmarks.saved'))
+      await after()
+      return true
+    } catch (failure) {
+      actionError.value = errorMessage(failure)
+      return false
+    } finally {
+      busy.value = false
+    }
+  }
+
+  // Nomination form (a congress below the organiser).
+  const nomination = reactive({
+    nominee_name: '',
+    nominee_detail: '',
+    statement: '',
+    declarations: {} as Record<string, boolean | undefined>,
+    attachments: [] as Attachment[],
+  })
+  async function addNominationFile(file: File) {
+    await act(
+      async () => nomination.attachments.push(await uploadAttachment(file)),
+      async () => {},
+    )
+    return false
+  }
+  async function submitNomination() {
+    const declarations: Record<string, boolean> = {}
+    for (const [code, answer] of Object.entries(nomination.declarations)) {
+      if (answer !== undefined) declarations[code] = answer
+    }
+    const ok = await act(() =>
+      nominate(id, {
+        nominee_name: nomination.nominee_name,
+        nominee_detail: nomination.nominee_detail,
+        statement: nomination.statement,
+        declarations,
+        attachment_ids: nomination.attachments.map((a) => a.id),
+      }),
+    )
+    if (ok) {
+      Object.assign(nomination, { nominee_name: '', nominee_detail: '', statement: '' })
+      nomination.declarations = {}
+      nomination.attachments = []
+    }
+  }
+
+  // Scoring (the organiser's staff).
+  const sheet = ref<ScoreSheet | null>(null)
+  const sheetValues = reactive<Record<string, number | undefined>>({})
+  async function openSheet(nominationId: number) {
+    actionError.value = ''
+    try {
+      sheet.value = await getScoreSheet(nominationId)
+      for (const key of Object.keys(sheetValues)) delete sheetValues[key]
+      for (const line of sheet.value.lines) {
+        const value = line.my_score ?? line.prefill
+        sheetValues[String(line.criterion_id)] = value === null ? undefined : Number(value)
+      }
+    } catch (failure) {
+      actionError.value = errorMessage(failure)
+    }
+  }
+  async function saveSheet() {
+    if (!sheet.value) return
+    const values: Record<string, string> = {}
+    for (const [key, value] of Object.entries(sheetValues)) {
+      if (value !== undefined && value !== null) values[key] = String(value)
+    }
+    const nominationId = sheet.value.nomination.id
+    if (await act(() => recordScores(nominationId, values))) sheet.value = null
+  }
+
+  // Decision, 公示, objections, announcement.
+  const selected = ref<number[]>([])
+  const note = ref('')
+  const notice = reactive({ starts_on: isoDate(), ends_on: isoDate(5) })
+  const objection = reactive({ nomination_id: 0, summary: '', received_on: isoDate() })
+  const resolution = reactive({ id: 0, upheld: false, text: '' })
+
+  onMounted(load)
+  return {
+    id,
+    round,
+    nominations,
+    ranking,
+    result,
+    objections,
+    loading,
+    busy,
+    error,
+    actionError,
+    isIssuer,
+    can,
+    load,
+    open: () => act(() => openRound(id)),
+    close: () => act(() => closeNominations(id)),
+    nomination,
+    addNominationFile,
+    submitNomination,
+    withdraw: (nominationId: number) => act(() => withdrawNomination(nominationId)),
+    sheet,
+    sheetValues,
+    openSheet,
+    saveSheet,
+    selected,
+    note,
+    decide: () => act(() => decideRound(id, selected.value, note.value)),
+    notice,
+    publicize: () => act(() => startPublicity(id, notice.starts_on, notice.ends_on)),
+    objection,
+    addObjection: () => act(() => recordObjection(id, { ...objection })),
+    resolution,
+    resolve: () => act(() => resolveObjection(resolution.id, resolution.upheld, resolution.text)),
+    announce: () => act(() => announceRound(id)),
+  }
+}

@@ -1,0 +1,141 @@
+import { ElMessage } from 'element-plus'
+import { computed, onMounted, reactive, ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { useRouter } from 'vue-router'
+
+import { errorMessage } from '@/api/http'
+import {
+  createRound,
+  listKinds,
+  listRounds,
+  type BenchmarkKind,
+  type CriterionIn,
+  type KindSpec,
+  type Round,
+} from '@/api/supervision'
+import { useSessionStore } from '@/stores/session'
+
+function isoDate(offsetDays = 0): string {
+  const day = new Date(Date.now() + offsetDays * 86_400_000)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`
+}
+
+export interface RoundForm {
+  kind: BenchmarkKind
+  title: string
+  year: number
+  description: string
+  quota: number
+  per_nominator_quota: number
+  exclusions: string[]
+  nominations_open_on: string
+  nominations_close_on: string
+  criteria: CriterionIn[]
+}
+
+export function useBenchmarks() {
+  const { t } = useI18n()
+  const router = useRouter()
+  const session = useSessionStore()
+  const rounds = ref<Round[]>([])
+  const kinds = ref<KindSpec[]>([])
+  const loading = ref(false)
+  const error = ref('')
+  const creating = ref(false)
+  const saving = ref(false)
+  const formError = ref('')
+  const canOrganise = computed(
+    () =>
+      session.roles.includes('staff') &&
+      (session.congress?.level === 'city' || session.congress?.level === 'county'),
+  )
+  const form = reactive<RoundForm>({
+    kind: 'deputy',
+    title: '',
+    year: new Date().getFullYear(),
+    description: '',
+    quota: 10,
+    per_nominator_quota: 1,
+    exclusions: [],
+    nominations_open_on: isoDate(),
+    nominations_close_on: isoDate(30),
+    criteria: [],
+  })
+  const kindSpec = computed(() => kinds.value.find((k) => k.kind === form.kind))
+  const weightSum = computed(() => form.criteria.reduce((sum, c) => sum + (c.weight || 0), 0))
+
+  function applyKindDefaults() {
+    const spec = kindSpec.value
+    if (!spec) return
+    form.exclusions = [...spec.default_exclusions]
+    form.criteria = spec.default_criteria.map((c) => ({ ...c }))
+  }
+
+  async function load() {
+    loading.value = true
+    error.value = ''
+    try {
+      ;[rounds.value, kinds.value] = await Promise.all([listRounds(), listKinds()])
+    } catch (failure) {
+      error.value = errorMessage(failure)
+    } finally {
+      loading.value = false
+    }
+  }
+
+  function startCreate() {
+    applyKindDefaults()
+    formError.value = ''
+    creating.value = true
+  }
+
+  function addCriterion() {
+    form.criteria.push({ name: '', weight: 0, indicator: '', indicator_full: null })
+  }
+
+  function removeCriterion(index: number) {
+    form.criteria.splice(index, 1)
+  }
+
+  async function submit() {
+    saving.value = true
+    formError.value = ''
+    try {
+      const round = await createRound({
+        ...form,
+        criteria: form.criteria.map((c) => ({
+          ...c,
+          indicator_full: c.indicator ? c.indicator_full : null,
+        })),
+      })
+      creating.value = false
+      ElMessage.success(t('supervision.benchmarks.saved'))
+      await router.push({ name: 'benchmark-round', params: { id: round.id } })
+    } catch (failure) {
+      formError.value = errorMessage(failure)
+    } finally {
+      saving.value = false
+    }
+  }
+
+  onMounted(load)
+  return {
+    rounds,
+    kinds,
+    kindSpec,
+    loading,
+    error,
+    canOrganise,
+    creating,
+    saving,
+    form,
+    formError,
+    weightSum,
+    applyKindDefaults,
+    startCreate,
+    addCriterion,
+    removeCriterion,
+    submit,
+  }
+}
