@@ -1,7 +1,7 @@
-"""The rollup figures of a nominating congress, for pre-filling scores.
+"""The rollup figures of nominating congresses, for pre-filling scores.
 
-They come from the rollup rows in the public schema (platform/rollups), never from the
-congress's own schema: the city reads what the rollups already hold.
+They come from the rollup rows in the public schema (platform/rollups: one row per congress,
+year and topic, keys listed in rollups/catalog.py), never from the congresses' own schemas.
 """
 
 from collections.abc import Callable, Iterable
@@ -9,23 +9,22 @@ from decimal import Decimal
 from typing import Any
 
 from congresses.models import Congress
+from rollups.models import Rollup
 
 Figures = dict[str, int | Decimal | str | None]
 FiguresSource = Callable[[Iterable[Congress], int], dict[int, Figures]]
 
 
 def rollup_figures(congresses: Iterable[Congress], year: int) -> dict[int, Figures]:
-    """Each congress's indicator values for `year`, by congress id (empty when none)."""
-    wanted = list(congresses)
-    try:
-        from rollups import selectors
-    except ImportError:  # the rollups module is not there: nothing to pre-fill from
-        return {c.pk: {} for c in wanted}
-    reader: Any = getattr(selectors, "rollup_figures", None)
-    if reader is None:
-        return {c.pk: {} for c in wanted}
-    found = reader(congresses=wanted, year=year)
-    return {c.pk: dict(found.get(c.pk, {})) for c in wanted}
+    """Each congress's indicator values for `year` with its topics merged, by congress id (an
+    empty dict for a congress with no rows yet). One query."""
+    wanted = {c.pk for c in congresses}
+    out: dict[int, Figures] = {pk: {} for pk in wanted}
+    for congress_id, figures in Rollup.objects.filter(
+        year=year, congress_id__in=wanted
+    ).values_list("congress_id", "figures"):
+        out[congress_id].update(figures)
+    return out
 
 
 def plain(figures: Figures) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from django_tenants.utils import schema_context, tenant_context
 from audit.models import AuditEntry
 from ops.errors import Conflict, DomainError, NotAllowed
 from ops.tenancy import current_schema
+from rollups.models import Rollup
 from supervision import services
 from supervision.figures import Figures
 from supervision.models import BenchmarkRound, GuidanceReceipt, Nomination, State
@@ -255,3 +256,36 @@ def test_a_state_refuses_what_it_does_not_allow_and_names_why(world: World) -> N
     with pytest.raises(DomainError):
         services.round_update(round_=round_, actor=city_staff, quota=5)
     assert BenchmarkRound.objects.get(pk=round_.pk).quota == 1
+
+
+def test_closing_nominations_keeps_the_nominators_rollup_figures(world: World) -> None:
+    city_staff = staff_of(world, world.city, "city-staff")
+    now = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
+    with schema_context("public"):
+        Rollup.objects.create(
+            congress=world.town_a, year=2026, topic="activities",
+            figures={"activities": 12, "deputies_active": 9}, computed_at=now,
+        )  # fmt: skip
+        Rollup.objects.create(
+            congress=world.town_a, year=2026, topic="opinions",
+            figures={"opinions_closed": 5}, computed_at=now,
+        )  # fmt: skip
+        Rollup.objects.create(
+            congress=world.town_b, year=2025, topic="activities", figures={"activities": 99},
+            computed_at=now,
+        )  # fmt: skip
+    round_ = make_round(world, city_staff)
+    services.round_open(round_=round_, actor=city_staff)
+    a = nominate(round_, world.town_a, world.staff_a, "张三")
+    b = nominate(round_, world.town_b, world.staff_b, "李四")
+    services.round_close_nominations(round_=round_, actor=city_staff)
+
+    a.refresh_from_db()
+    b.refresh_from_db()
+    assert a.figures == {"activities": 12, "deputies_active": 9, "opinions_closed": 5}
+    assert b.figures == {}  # only 2025 figures: nothing for the round's year
+    criteria = list(round_.criteria.all())
+    assert services.prefilled_scores(a, criteria) == {
+        criteria[0].pk: Decimal("60.00"),  # 12 of 20 activities
+        criteria[1].pk: Decimal("50.00"),  # 5 of 10 opinions closed
+    }

@@ -19,6 +19,7 @@ from filestore.storage import storage_ready
 from tenants.demo import data
 from tenants.demo.evaluation import seed_evaluation
 from tenants.demo.stations import seed_stations
+from tenants.demo.supervision import seed_supervision
 from tenants.deputies.models import Deputy, Term
 from tenants.deputies.selectors import term_current
 from tenants.deputies.services import deputy_register, term_open
@@ -71,6 +72,7 @@ class Command(BaseCommand):
             if demo.slug == data.SOLICITING_DEMO["congress"]:
                 self._seed_soliciting(congress, operator)
         self._seed_cross_level(operator, password_hash)
+        seed_supervision(operator)
         seed_evaluation(operator)
         seed_stations(operator)
         User.objects.filter(username__in=self._demo_usernames()).update(must_change_password=False)
