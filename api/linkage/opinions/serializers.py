@@ -30,6 +30,7 @@ class OpinionRowSerializer(serializers.ModelSerializer[Opinion]):
             "extended", "round", "clock", "days_left", "escalated_to_name", "upstream_status",
             "origin_name", "received_at",
         ]  # fmt: skip
+        read_only_fields = fields
 
     def _clock(self, opinion: Opinion) -> Clock:
         clock: Clock = self.context["clock"](opinion)
@@ -58,6 +59,7 @@ class OpinionEventSerializer(serializers.ModelSerializer[Event]):
     class Meta:
         model = Event
         fields = ["id", "at", "action", "status", "actor_label", "note", "public"]
+        read_only_fields = fields
 
 
 class OpinionDetailSerializer(OpinionRowSerializer):
@@ -76,6 +78,7 @@ class OpinionDetailSerializer(OpinionRowSerializer):
             "answered_on", "rating", "rating_comment", "decline_kind", "decline_reason",
             "escalation_note", "escalated_at", "origin_chain", "events", "actions",
         ]  # fmt: skip
+        read_only_fields = fields
 
     def get_citizen_name(self, opinion: Opinion) -> str:
         if self.context.get("full_contact"):

@@ -13,6 +13,7 @@ import {
 } from '@element-plus/icons-vue'
 import { Bell, Finished } from '@element-plus/icons-vue'
 import { Flag, Memo } from '@element-plus/icons-vue'
+import { ChatDotRound } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 
 import type { CongressLevel, Role } from '@/api/types'
@@ -114,6 +115,13 @@ export const MENU: readonly MenuEntry[] = [
     icon: Flag,
     access: { roles: ['staff'] },
   },
+  {
+    name: 'opinions',
+    path: '/opinions',
+    titleKey: 'opinions.menu',
+    icon: ChatDotRound,
+    access: { roles: ['staff', 'unit'] },
+  },
 ]
 
 /** Pages reached from a menu entry's page rather than the menu, with their own rules. */
@@ -131,6 +139,7 @@ export const SUBPAGE_ACCESS: Readonly<Record<string, AccessRule>> = {
   'stations-checklist': { roles: ['staff'] },
   'implementation-project': { roles: ['staff', 'deputy', 'unit'] },
   'implementation-report': { roles: ['unit'] },
+  'opinions-detail': { roles: ['staff', 'unit'] },
 }
 
 export function canAccess(rule: AccessRule, ctx: AccessContext): boolean {

@@ -18,6 +18,7 @@ from filestore.services import file_store
 from filestore.storage import storage_ready
 from tenants.demo import data
 from tenants.demo.evaluation import seed_evaluation
+from tenants.demo.opinions import seed_opinions
 from tenants.demo.stations import seed_stations
 from tenants.demo.supervision import seed_supervision
 from tenants.deputies.models import Deputy, Term
@@ -75,6 +76,7 @@ class Command(BaseCommand):
         seed_supervision(operator)
         seed_evaluation(operator)
         seed_stations(operator)
+        seed_opinions(operator)
         User.objects.filter(username__in=self._demo_usernames()).update(must_change_password=False)
 
     def _demo_usernames(self) -> list[str]:

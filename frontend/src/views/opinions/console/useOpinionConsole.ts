@@ -1,0 +1,92 @@
+import { computed, onMounted, reactive, ref } from 'vue'
+import { useRouter } from 'vue-router'
+
+import { ApiError, errorMessage, type FieldErrors } from '@/api/http'
+import {
+  listOpinions,
+  receiveOpinion,
+  type OpinionCategory,
+  type OpinionFilters,
+  type OpinionRow,
+} from '@/api/opinions'
+import { usePagedList } from '@/composables/usePagedList'
+import { useSessionStore } from '@/stores/session'
+
+export function emptyReception() {
+  return { content: '', citizen_name: '', citizen_phone: '', category: '' as OpinionCategory | '' }
+}
+
+export function useOpinionConsole() {
+  const session = useSessionStore()
+  const router = useRouter()
+  const isStaff = computed(() => session.roles.includes('staff'))
+  const filters = reactive<Required<OpinionFilters>>({
+    status: '',
+    category: '',
+    overdue: false,
+    escalated: false,
+    q: '',
+  })
+  const list = usePagedList<OpinionRow>(
+    (query) =>
+      listOpinions({
+        ...query,
+        status: filters.status,
+        category: filters.category,
+        overdue: filters.overdue || undefined,
+        escalated: filters.escalated || undefined,
+        q: filters.q.trim(),
+      }),
+    20,
+  )
+
+  const dialogOpen = ref(false)
+  const form = reactive(emptyReception())
+  const saving = ref(false)
+  const formError = ref('')
+  const fields = ref<FieldErrors>({})
+
+  function openReception() {
+    Object.assign(form, emptyReception())
+    formError.value = ''
+    fields.value = {}
+    dialogOpen.value = true
+  }
+
+  async function saveReception() {
+    saving.value = true
+    formError.value = ''
+    fields.value = {}
+    try {
+      const created = await receiveOpinion({
+        content: form.content.trim(),
+        citizen_name: form.citizen_name.trim(),
+        citizen_phone: form.citizen_phone.trim(),
+        category: form.category,
+      })
+      dialogOpen.value = false
+      await router.push({ name: 'opinions-detail', params: { id: created.id } })
+    } catch (failure) {
+      formError.value = errorMessage(failure)
+      if (failure instanceof ApiError) fields.value = failure.fields
+    } finally {
+      saving.value = false
+    }
+  }
+
+  const search = () => list.load(1)
+  onMounted(() => list.load(1))
+  return {
+    ...list,
+    isStaff,
+    filters,
+    search,
+    dialogOpen,
+    form,
+    saving,
+    formError,
+    fields,
+    openReception,
+    saveReception,
+  }
+}

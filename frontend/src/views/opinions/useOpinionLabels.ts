@@ -1,0 +1,36 @@
+import { useI18n } from 'vue-i18n'
+
+import type { Clock } from '@/api/opinions'
+
+/** Labels for the opinion loop's enum values, falling back to the raw value. */
+export function useOpinionLabels() {
+  const { t, te } = useI18n()
+  const label = (group: string, value: string | null | undefined) => {
+    if (!value) return '—'
+    const key = `opinions.${group}.${value}`
+    return te(key) ? t(key) : value
+  }
+  return {
+    status: (value: string | null | undefined) => label('status', value),
+    channel: (value: string | null | undefined) => label('channel', value),
+    category: (value: string | null | undefined) => label('category', value),
+    rating: (value: string | null | undefined) => label('rating', value),
+    declineKind: (value: string | null | undefined) => label('declineKind', value),
+    action: (value: string) => label('action', value),
+    clock: (state: string, daysLeft: number | null | undefined) =>
+      state === 'stopped' || daysLeft === null || daysLeft === undefined
+        ? '—'
+        : t(`opinions.clock.${state}`, { days: Math.abs(daysLeft) }),
+  }
+}
+
+/** Element Plus tag type for a clock: red overdue, amber soon, plain otherwise. */
+export function clockTagType(state: string): 'danger' | 'warning' | 'info' | 'success' {
+  const types: Record<Clock, 'danger' | 'warning' | 'info' | 'success'> = {
+    overdue: 'danger',
+    due_soon: 'warning',
+    running: 'success',
+    stopped: 'info',
+  }
+  return types[state as Clock] ?? 'info'
+}

@@ -1,0 +1,210 @@
+"""群众意见 from a citizen's phone to the county's answer, in real Chromium (must show 2).
+
+At 柳塘镇's liaison station a citizen scans the station's QR code (the portal form with
+?station=<id>) and sends an opinion from a 375 px phone, keeping the tracking code. Township staff
+find it in the console, assign it to the township's unit, then escalate it to 东湖区 (a county
+road bridge is beyond the township). The real worker delivers the escalation: 东湖区's staff see
+the copy marked with its origin and assign it to the county's unit, which answers. The answer
+comes back: the township's console shows it with the county's status, and the citizen's tracking
+page shows the answer; the citizen rates it 满意 and the opinion closes. Every step is
+screenshotted and checked by axe-core.
+"""
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+import redis
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from tenants.demo.data import DEMO_PASSWORD
+
+from .conftest import LivePlatform, snap
+
+pytestmark = pytest.mark.e2e
+
+TOWNSHIP, COUNTY = "liutang", "donghu"
+CONTENT = "柳塘村东桥护栏缺失，学生上学途经此处有坠河风险，请尽快加装护栏。"
+ANSWER = "区交通运输局已将东桥护栏列入本月应急工程，15日前完成安装。"
+
+
+@pytest.fixture(autouse=True)
+def patient_expectations() -> Iterator[None]:
+    """Assertions wait longer than Playwright's 5 s when several suites share the machine."""
+    expect.set_options(timeout=30_000)
+    yield
+    expect.set_options(timeout=5_000)
+
+
+@pytest.fixture(autouse=True)
+def fresh_portal_limits() -> None:
+    """The portal's counters live in the e2e platform's cache (redis db 14): start afresh."""
+    cache = redis.Redis.from_url("redis://127.0.0.1:6379/14")
+    for key in cache.scan_iter(f"{TOWNSHIP}:*throttle_public_*"):
+        cache.delete(key)
+
+
+@pytest.fixture
+def contexts(browser: Browser) -> Iterator[list[BrowserContext]]:
+    made: list[BrowserContext] = []
+    yield made
+    for context in made:
+        context.close()
+
+
+# The machine may be busy (several suites at once): give navigations room.
+NAVIGATION_MS = 90_000
+
+
+def _desk(browser: Browser, contexts: list[BrowserContext]) -> Page:
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    context.set_default_navigation_timeout(NAVIGATION_MS)
+    contexts.append(context)
+    return context.new_page()
+
+
+def _log_in(page: Page, platform: LivePlatform, slug: str, username: str, name: str) -> None:
+    page.goto(platform.url(slug, "/login"))
+    page.get_by_test_id("login-username").fill(username)
+    page.get_by_test_id("login-password").fill(DEMO_PASSWORD)
+    page.get_by_test_id("login-submit").click()
+    expect(page.get_by_test_id("congress-name")).to_have_text(re.compile(name))
+
+
+def _api(page: Page, path: str) -> Any:
+    """GET from a logged-in page, with its session."""
+    return page.evaluate(
+        "async (path) => (await fetch('/api/v1/' + path, {credentials: 'same-origin'})).json()",
+        path,
+    )
+
+
+def _until(page: Page, check: Callable[[], bool], *, tries: int = 30) -> None:
+    """Reload until `check` holds: the worker delivers dispatches a moment after the commit."""
+    for _ in range(tries):
+        if check():
+            return
+        page.wait_for_timeout(500)
+        page.reload()
+    raise AssertionError("the dispatch was not delivered in time")
+
+
+def _choose(page: Page, select_test_id: str, option: str) -> None:
+    page.get_by_test_id(select_test_id).click()
+    page.get_by_role("option", name=option).click()
+
+
+def _open_row(page: Page, text: str) -> None:
+    page.get_by_test_id("opinion-list").locator("tbody tr").filter(has_text=text).locator(
+        "a"
+    ).first.click()
+    expect(page.get_by_test_id("opinion-content")).to_have_text(text)
+
+
+def test_a_station_opinion_escalated_to_the_county_and_answered_reaches_the_citizen(
+    live_platform: LivePlatform, phone: Page, browser: Browser, contexts: list[BrowserContext]
+) -> None:
+    phone.set_default_navigation_timeout(NAVIGATION_MS)
+    town = _desk(browser, contexts)
+    _log_in(town, live_platform, TOWNSHIP, f"{TOWNSHIP}-staff", "柳塘镇")
+    station = _api(town, "stations")[0]
+
+    # The citizen scans the station's QR code and writes from the phone.
+    phone.goto(live_platform.url(TOWNSHIP, f"/portal/opinions/new?station={station['id']}"))
+    expect(phone.get_by_test_id("portal-opinion-station")).to_contain_text(station["name"])
+    phone.get_by_test_id("portal-opinion-submit").click()
+    expect(phone.get_by_test_id("portal-opinion-form")).to_contain_text("请填写意见内容")
+    snap(phone, "opinions-01-portal-form-by-qr-code")
+    phone.get_by_test_id("portal-opinion-content").fill(CONTENT)
+    _choose(phone, "portal-opinion-category", "交通出行")
+    phone.get_by_test_id("portal-opinion-name").fill("刘桂兰")
+    phone.get_by_test_id("portal-opinion-phone").fill("13912345678")
+    phone.get_by_test_id("portal-opinion-submit").click()
+    code_box = phone.get_by_test_id("portal-opinion-code")
+    expect(code_box).to_have_text(re.compile(r"^\s*[A-Z0-9]{8}\s*$"))
+    code = code_box.inner_text().strip()
+    snap(phone, "opinions-02-portal-tracking-code")
+    phone.get_by_test_id("portal-opinion-follow").click()
+    expect(phone.get_by_test_id("portal-opinion-status")).to_have_text("已分类")
+    expect(phone.get_by_test_id("portal-opinion-result")).to_contain_text(station["name"])
+    snap(phone, "opinions-03-portal-track-received")
+
+    # Township staff: the console with its SLA clocks, then assign and escalate.
+    town.goto(live_platform.url(TOWNSHIP, "/opinions"))
+    expect(town.get_by_test_id("opinion-list")).to_contain_text(CONTENT)
+    snap(town, "opinions-04-township-console")
+    _open_row(town, CONTENT)
+    town.get_by_test_id("opinion-action-assign").click()
+    _choose(town, "dialog-unit", "柳塘镇承办单位联络员")
+    town.get_by_test_id("dialog-submit").click()
+    expect(town.get_by_test_id("opinion-status")).to_have_text("已交办")
+    expect(town.get_by_test_id("opinion-clock")).to_contain_text("剩")
+    snap(town, "opinions-05-township-assigned")
+    town.get_by_test_id("opinion-action-escalate").click()
+    town.get_by_test_id("dialog-submit").click()
+    expect(town.get_by_test_id("opinion-dialog-error")).to_be_visible()
+    town.get_by_test_id("dialog-note").fill("东桥属区管道路桥梁，超出镇职权，请区人大常委会督办。")
+    town.get_by_test_id("dialog-submit").click()
+    expect(town.get_by_test_id("opinion-status")).to_have_text("已上报上级")
+    expect(town.get_by_test_id("opinion-escalation")).to_contain_text("东湖区人大常委会")
+    snap(town, "opinions-06-township-escalated")
+
+    # The county: the copy, marked with its origin; assigned to the county's unit.
+    county = _desk(browser, contexts)
+    _log_in(county, live_platform, COUNTY, f"{COUNTY}-staff", "东湖区")
+    county.goto(live_platform.url(COUNTY, "/opinions"))
+    _until(county, lambda: county.get_by_test_id("opinion-list").locator(
+        "tbody tr", has_text=CONTENT).count() > 0)  # fmt: skip
+    row = county.get_by_test_id("opinion-list").locator("tbody tr").filter(has_text=CONTENT)
+    expect(row.get_by_test_id("opinion-origin")).to_have_text("柳塘镇人大主席团上报")
+    expect(row).not_to_contain_text("刘桂兰")
+    snap(county, "opinions-07-county-console-escalated-copy")
+    _open_row(county, CONTENT)
+    expect(county.get_by_test_id("opinion-detail")).to_contain_text("刘**")
+    expect(county.get_by_test_id("opinion-detail")).not_to_contain_text("13912345678")
+    county.get_by_test_id("opinion-action-assign").click()
+    _choose(county, "dialog-unit", "东湖区承办单位联络员")
+    county.get_by_test_id("dialog-submit").click()
+    expect(county.get_by_test_id("opinion-status")).to_have_text("已交办")
+    snap(county, "opinions-08-county-assigned")
+
+    # The county's unit answers from its own list (it sees only what it was given).
+    unit = _desk(browser, contexts)
+    _log_in(unit, live_platform, COUNTY, f"{COUNTY}-unit", "东湖区")
+    unit.goto(live_platform.url(COUNTY, "/opinions"))
+    _open_row(unit, CONTENT)
+    unit.get_by_test_id("opinion-unit-handle").click()
+    expect(unit.get_by_test_id("opinion-status")).to_have_text("办理中")
+    unit.get_by_test_id("opinion-unit-answer").fill(ANSWER)
+    unit.get_by_test_id("opinion-unit-send").click()
+    expect(unit.get_by_test_id("opinion-status")).to_have_text("已答复")
+    snap(unit, "opinions-09-county-unit-answered")
+
+    # Back at the township: the county's answer and status.
+    _until(town, lambda: town.get_by_test_id("opinion-status").inner_text() == "已答复")
+    expect(town.get_by_test_id("opinion-upstream-status")).to_have_text("已答复")
+    expect(town.get_by_test_id("opinion-answer")).to_contain_text(ANSWER)
+    expect(town.get_by_test_id("opinion-answer")).to_contain_text("东湖区人大常委会")
+    snap(town, "opinions-10-township-sees-county-answer")
+
+    # The citizen's tracking page: the answer, then a 满意 that closes it.
+    phone.goto(live_platform.url(TOWNSHIP, f"/portal/opinions/track/{code}"))
+    expect(phone.get_by_test_id("portal-opinion-status")).to_have_text("已答复")
+    expect(phone.get_by_test_id("portal-opinion-answer")).to_contain_text(ANSWER)
+    expect(phone.get_by_test_id("portal-opinion-timeline")).to_contain_text(
+        "已上报东湖区人大常委会办理"
+    )
+    snap(phone, "opinions-11-portal-track-answered")
+    phone.get_by_test_id("portal-opinion-rate-satisfied").click()
+    phone.get_by_test_id("portal-opinion-rate-submit").click()
+    expect(phone.get_by_test_id("portal-opinion-status")).to_have_text("已办结")
+    expect(phone.get_by_test_id("portal-opinion-rating")).to_contain_text("满意")
+    snap(phone, "opinions-12-portal-rated")
+
+    # The demo's overdue opinion: the red clock in the township's console.
+    town.goto(live_platform.url(TOWNSHIP, "/opinions"))
+    town.get_by_test_id("opinion-filter-overdue").click()
+    town.get_by_test_id("opinion-filter-apply").click()
+    expect(town.get_by_test_id("opinion-list")).to_contain_text("超期")
+    snap(town, "opinions-13-township-overdue")
