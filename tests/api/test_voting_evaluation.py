@@ -5,7 +5,9 @@ from dataclasses import dataclass
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django_tenants.utils import tenant_context
 
 from accounts.models import Membership, User
@@ -232,3 +234,32 @@ def test_the_public_rates_once_per_browser_and_is_rate_limited(y: YearEnd, world
 @pytest.fixture
 def y(year_end: YearEnd) -> YearEnd:
     return year_end
+
+
+def _queries(client: Client, path: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    return len(captured.captured_queries)
+
+
+def test_the_account_and_results_cost_the_same_for_2_and_5_projects(world: World) -> None:
+    public, staff = client_on(world.town_a), client_on(world.town_a, world.staff_a)
+    costs = []
+    # The second roster joins the first in the same term: enough of them sign in for the quorum.
+    for year, seats, deputies in ((2032, 2, 3), (2033, 5, 6)):
+        with tenant_context(world.town_a):
+            setup = make_implementing(
+                deputies=deputies, candidates=seats + 1, seats=seats, year=year
+            )
+        round_id = staff.post(f"/api/v1/voting/cycles/{setup.cycle.pk}/evaluation/open").json()[
+            "round"
+        ]["id"]
+        staff.post(f"/api/v1/voting/cycles/{setup.cycle.pk}/evaluation/close")
+        assert round_id
+        costs.append(
+            (
+                _queries(public, f"/api/v1/public/voting/accounts/{year}"),
+                _queries(staff, f"/api/v1/voting/cycles/{setup.cycle.pk}/evaluation/results"),
+            )
+        )
+    assert costs[0] == costs[1]
