@@ -61,7 +61,11 @@ class Activity(models.Model):
         verbose_name_plural = _("代表活动")
         ordering = ["-starts_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["organiser_id", "origin_ref"], name="activity_once_per_origin"),
+            # One copy per organiser's activity; the organiser's own rows are told apart by pk.
+            models.UniqueConstraint(
+                fields=["organiser_id", "origin_ref"], condition=Q(is_copy=True),
+                name="activity_copy_once_per_origin",
+            ),
             models.CheckConstraint(name="activity_ends_after_start", condition=Q(ends_at__gt=models.F("starts_at"))),
         ]  # fmt: skip
 

@@ -266,3 +266,32 @@ def test_replying_after_the_start_is_refused(world: World) -> None:
         )  # fmt: skip
     assert late.value.code == "rsvp_closed"
     _ = Conflict, timezone
+
+
+def test_a_congress_organises_many_activities_and_each_tenant_keeps_a_copy_of_each(
+    world: World,
+) -> None:
+    first, second = make_joint(world), make_joint(world)
+
+    assert first.activity.pk != second.activity.pk
+    assert copy_in(world.town_a, first.activity) is not None
+    assert copy_in(world.town_a, second.activity) is not None
+
+
+def test_the_rollup_figures_count_activities_attendances_and_active_deputies(world: World) -> None:
+    from tenants.linkage.activities.indicators import figures
+
+    joint = make_joint(world)
+    year = joint.activity.starts_at.year
+    with tenant_context(world.town_a):
+        before = figures(year)
+    token = _open_sign_in(world, joint, joint.activity.starts_at)
+    _sign_in(joint.town_a, joint, token, joint.activity.starts_at)
+    with tenant_context(world.town_a):
+        after = figures(year)
+    with tenant_context(world.county):
+        organiser = figures(year)
+    assert after["activity_attendances"] == before["activity_attendances"] + 1  # type: ignore[operator]
+    assert after["deputies_active"] == before["deputies_active"] + 1  # type: ignore[operator]
+    assert after["activities"] == before["activities"]  # a copy is counted by its organiser only
+    assert organiser["activities"] >= 1  # type: ignore[operator]
