@@ -18,6 +18,7 @@ from filestore.services import file_store
 from filestore.storage import storage_ready
 from tenants.demo import data
 from tenants.demo.evaluation import seed_evaluation
+from tenants.demo.implementation import seed_implementation
 from tenants.demo.opinions import seed_opinions
 from tenants.demo.stations import seed_stations
 from tenants.demo.supervision import seed_supervision
@@ -77,6 +78,7 @@ class Command(BaseCommand):
         seed_evaluation(operator)
         seed_stations(operator)
         seed_opinions(operator)
+        seed_implementation(operator)
         User.objects.filter(username__in=self._demo_usernames()).update(must_change_password=False)
 
     def _demo_usernames(self) -> list[str]:
