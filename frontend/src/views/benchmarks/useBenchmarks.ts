@@ -84,7 +84,16 @@ export function useBenchmarks() {
     }
   }
 
-  function startCreate() {
+  async function startCreate() {
+    // The page may still be loading: the kind's defaults are needed before the form opens.
+    if (!kinds.value.length) {
+      try {
+        kinds.value = await listKinds()
+      } catch (failure) {
+        error.value = errorMessage(failure)
+        return
+      }
+    }
     applyKindDefaults()
     formError.value = ''
     creating.value = true

@@ -1,0 +1,197 @@
+"""选树标杆 from setup to the announcement, in real Chromium.
+
+云溪市 staff set up a selection of outstanding deputies (one place; leaders and standing-committee
+members excluded by default) and open nominations. 柳塘镇 nominates on its page: declaring the
+nominee a leader is refused with the reason, the corrected form goes through. 青石镇 nominates
+through the API. The city closes nominations, scores both on the score sheet, tries to select both
+(refused: one place) and selects the higher. It starts the public notice (公示) and announces the
+result; 柳塘镇 sees the list on notice and then announced, and the city's public portal lists it.
+
+The server's clock cannot be moved from here, so the notice period is entered as one that has
+just ended (the service announces only after the notice period is over).
+"""
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from tenants.demo.data import DEMO_PASSWORD
+
+from .conftest import LivePlatform, snap
+
+pytestmark = pytest.mark.e2e
+
+CITY, TOWN, OTHER_TOWN = "yunxi", "liutang", "qingshi"
+TITLE = "2026年度优秀基层人大代表评选（端到端）"
+TODAY = dt.date.today()
+
+
+@pytest.fixture
+def contexts(browser: Browser) -> Iterator[list[BrowserContext]]:
+    made: list[BrowserContext] = []
+    yield made
+    for context in made:
+        context.close()
+
+
+def _desk(browser: Browser, contexts: list[BrowserContext]) -> Page:
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    contexts.append(context)
+    return context.new_page()
+
+
+def _log_in(page: Page, platform: LivePlatform, slug: str, username: str, name: str) -> None:
+    page.goto(platform.url(slug, "/login"))
+    page.get_by_test_id("login-username").fill(username)
+    page.get_by_test_id("login-password").fill(DEMO_PASSWORD)
+    page.get_by_test_id("login-submit").click()
+    expect(page.get_by_test_id("congress-name")).to_have_text(re.compile(name))
+
+
+def _api(page: Page, method: str, path: str, body: Any = None) -> Any:
+    response = page.evaluate(
+        """async ([method, path, body]) => {
+          const token = (document.cookie.match(/(?:^|; )csrftoken=([^;]*)/) || [])[1] || ''
+          const r = await fetch('/api/v1/' + path, {
+            method, credentials: 'same-origin',
+            headers: {'Content-Type': 'application/json', 'X-CSRFToken': decodeURIComponent(token)},
+            body: body === null ? undefined : JSON.stringify(body),
+          })
+          return {status: r.status, body: await r.json().catch(() => null)}
+        }""",
+        [method, path, body],
+    )
+    assert response["status"] < 300, (method, path, response)
+    return response["body"]
+
+
+def _open_round_page(page: Page, platform: LivePlatform, slug: str) -> None:
+    page.goto(platform.url(slug, "/benchmarks"))
+    row = page.get_by_test_id("benchmark-rounds").locator("tbody tr").filter(has_text=TITLE)
+    row.get_by_role("link").click()
+    expect(page.get_by_test_id("round-title")).to_have_text(TITLE)
+
+
+def _score(city: Page, nominee: str, values: list[str]) -> None:
+    city.get_by_test_id(f"score-{nominee}").click()
+    sheet = city.get_by_test_id("score-sheet")
+    expect(sheet).to_contain_text(nominee)
+    for index, value in enumerate(values):
+        sheet.get_by_test_id(f"score-value-{index}").locator("input").fill(value)
+    return None
+
+
+def test_a_benchmark_round_from_nomination_to_announcement(
+    live_platform: LivePlatform, browser: Browser, contexts: list[BrowserContext]
+) -> None:
+    live_platform.fetch(CITY, "/login").read()  # the first request loads the app in the workers
+    city = _desk(browser, contexts)
+    _log_in(city, live_platform, CITY, "yunxi-staff", "云溪市")
+
+    # Setup: the kind's default criteria (weights 100) and exclusions come with the form.
+    city.goto(live_platform.url(CITY, "/benchmarks"))
+    city.get_by_test_id("benchmark-create").click()
+    form = city.get_by_test_id("benchmark-form")
+    form.get_by_test_id("benchmark-title").fill(TITLE)
+    form.get_by_test_id("benchmark-quota").locator("input").fill("1")
+    form.get_by_test_id("benchmark-opens").fill(str(TODAY - dt.timedelta(days=1)))
+    form.get_by_test_id("benchmark-closes").fill(str(TODAY + dt.timedelta(days=20)))
+    expect(form.get_by_test_id("benchmark-weight-sum")).to_contain_text("100")
+    expect(form.get_by_test_id("benchmark-exclusions")).to_contain_text("领导干部")
+    snap(city, "benchmarks-01-city-sets-up-the-round")
+    form.get_by_test_id("benchmark-save").click()
+    expect(city.get_by_test_id("round-title")).to_have_text(TITLE)
+    city.get_by_test_id("round-open").click()
+    expect(city.get_by_test_id("round-state")).to_have_text("推荐")
+    snap(city, "benchmarks-02-nominations-open")
+
+    # 柳塘镇 nominates: a leader is refused with the reason, then the real nominee.
+    town = _desk(browser, contexts)
+    _log_in(town, live_platform, TOWN, "liutang-staff", "柳塘镇")
+    _open_round_page(town, live_platform, TOWN)
+    nomination = town.get_by_test_id("nomination-form")
+    nomination.get_by_test_id("nomination-name").fill("周镇长")
+    nomination.get_by_test_id("nomination-detail").fill("柳塘镇镇长")
+    nomination.get_by_test_id("nomination-statement").fill("分管民生实事项目。")
+    nomination.get_by_test_id("declaration-leader-yes").click()
+    nomination.get_by_test_id("declaration-standing_committee-no").click()
+    nomination.get_by_test_id("declaration-disciplined-no").click()
+    town.get_by_test_id("nomination-submit").click()
+    expect(town.get_by_test_id("round-error")).to_contain_text("领导干部不参加优秀代表评选")
+    snap(town, "benchmarks-03-township-leader-refused")
+    nomination.get_by_test_id("nomination-name").fill("陈春梅")
+    nomination.get_by_test_id("nomination-detail").fill("柳塘村卫生室乡村医生")
+    nomination.get_by_test_id("nomination-statement").fill(
+        "扎根乡村二十年，每月到联络站接待群众，推动卫生院门诊楼改造列入民生实事项目。"
+    )
+    nomination.get_by_test_id("declaration-leader-no").click()
+    town.get_by_test_id("nomination-submit").click()
+    expect(town.get_by_test_id("nomination-list")).to_contain_text("陈春梅")
+    expect(town.get_by_test_id("nomination-list")).not_to_contain_text("周镇长")
+    snap(town, "benchmarks-04-township-nominated")
+
+    other = _desk(browser, contexts)
+    _log_in(other, live_platform, OTHER_TOWN, "qingshi-staff", "青石镇")
+    round_id = next(
+        r["id"] for r in _api(other, "GET", "supervision/rounds") if r["title"] == TITLE
+    )
+    _api(other, "POST", f"supervision/rounds/{round_id}/nominations", {
+        "nominee_name": "林国庆", "nominee_detail": "青石村种植合作社负责人",
+        "statement": "组织代表小组开展农田水利专题调研。",
+        "declarations": {"leader": False, "standing_committee": False, "disciplined": False},
+    })  # fmt: skip
+    # A township sees its own nomination only.
+    town.reload()
+    expect(town.get_by_test_id("nomination-list")).not_to_contain_text("林国庆")
+
+    # Review: close, score both, the ranking.
+    city.reload()
+    expect(city.get_by_test_id("nomination-list")).to_contain_text("林国庆")
+    city.get_by_test_id("round-close").click()
+    expect(city.get_by_test_id("round-state")).to_have_text("评审")
+    _score(city, "陈春梅", ["95", "90", "92", "88"])
+    snap(city, "benchmarks-05-score-sheet")
+    city.get_by_test_id("score-save").click()
+    expect(city.get_by_test_id("score-sheet")).to_be_hidden()
+    _score(city, "林国庆", ["85", "80", "82", "90"])
+    city.get_by_test_id("score-save").click()
+    expect(city.get_by_test_id("score-sheet")).to_be_hidden()
+    ranking = city.get_by_test_id("ranking")
+    expect(ranking.locator("tbody tr").first).to_contain_text("陈春梅")
+
+    # The decision: both is beyond the quota of one; the higher score is selected.
+    for name in ("陈春梅", "林国庆"):
+        ranking.locator("tbody tr").filter(has_text=name).locator(".el-checkbox").click()
+    city.get_by_test_id("round-decide").click()
+    expect(city.get_by_test_id("round-error")).to_contain_text("入选数量超过评选名额")
+    snap(city, "benchmarks-06-quota-refused")
+    ranking.locator("tbody tr").filter(has_text="林国庆").locator(".el-checkbox").click()
+    city.get_by_test_id("round-decide").click()
+    expect(city.get_by_test_id("round-state")).to_have_text("已决定")
+
+    # 公示, seen by the township, then the announcement.
+    city.get_by_test_id("notice-starts").fill(str(TODAY - dt.timedelta(days=7)))
+    city.get_by_test_id("notice-ends").fill(str(TODAY - dt.timedelta(days=1)))
+    city.get_by_test_id("round-publicity").click()
+    expect(city.get_by_test_id("round-state")).to_have_text("公示")
+    town.reload()
+    expect(town.get_by_test_id("round-result")).to_contain_text("陈春梅")
+    snap(town, "benchmarks-07-township-sees-the-notice")
+    city.get_by_test_id("round-announce").click()
+    expect(city.get_by_test_id("round-state")).to_have_text("已公布")
+    snap(city, "benchmarks-08-announced")
+
+    town.reload()
+    expect(town.get_by_test_id("round-state")).to_have_text("已公布")
+    expect(town.get_by_test_id("round-result")).to_contain_text("陈春梅")
+    expect(town.get_by_test_id("round-result")).not_to_contain_text("林国庆")
+    snap(town, "benchmarks-09-township-sees-the-announcement")
+
+    portal = json.loads(live_platform.fetch(CITY, "/api/v1/public/benchmarks").read())
+    announced = next(r for r in portal if r["title"] == TITLE)
+    assert [line["nominee_name"] for line in announced["lines"]] == ["陈春梅"]
