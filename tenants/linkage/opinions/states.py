@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 
 from ops.errors import DomainError
 
@@ -34,34 +34,54 @@ OPEN = _from(Status.RECEIVED, Status.SORTED, Status.ASSIGNED, Status.HANDLING, S
 CLOCK_RUNNING = _from(Status.ASSIGNED, Status.HANDLING, Status.REOPENED)
 
 TRANSITIONS: dict[str, Transition] = {
-    "sort": Transition(gettext_lazy("分类"), _from(Status.RECEIVED, Status.SORTED), Status.SORTED),
+    "sort": Transition(
+        pgettext_lazy("opinion action", "分类"),
+        _from(Status.RECEIVED, Status.SORTED),
+        Status.SORTED,
+    ),
     "assign": Transition(
-        gettext_lazy("交办"), _from(Status.SORTED, Status.ASSIGNED), Status.ASSIGNED
+        pgettext_lazy("opinion action", "交办"),
+        _from(Status.SORTED, Status.ASSIGNED),
+        Status.ASSIGNED,
     ),
     "handle": Transition(
-        gettext_lazy("开始办理"), _from(Status.ASSIGNED, Status.REOPENED), Status.HANDLING
+        pgettext_lazy("opinion action", "开始办理"),
+        _from(Status.ASSIGNED, Status.REOPENED),
+        Status.HANDLING,
     ),
     "reply": Transition(
-        gettext_lazy("答复"),
+        pgettext_lazy("opinion action", "答复"),
         _from(Status.ASSIGNED, Status.HANDLING, Status.REOPENED),
         Status.REPLIED,
     ),
-    "extend": Transition(gettext_lazy("延期"), _from(Status.ASSIGNED, Status.HANDLING), None),
+    "extend": Transition(
+        pgettext_lazy("opinion action", "延期"), _from(Status.ASSIGNED, Status.HANDLING), None
+    ),
     "decline": Transition(
-        gettext_lazy("不予受理"),
+        pgettext_lazy("opinion action", "不予受理"),
         _from(Status.RECEIVED, Status.SORTED, Status.ASSIGNED, Status.HANDLING),
         Status.DECLINED,
     ),
-    "escalate": Transition(gettext_lazy("上报上级"), OPEN, Status.ESCALATED),
-    "rate": Transition(gettext_lazy("评价"), _from(Status.REPLIED), Status.CLOSED),
-    "reopen": Transition(gettext_lazy("不满意重新办理"), _from(Status.REPLIED), Status.REOPENED),
-    "reopen_upstream": Transition(
-        gettext_lazy("不满意，请上级重新办理"), _from(Status.REPLIED), Status.ESCALATED
+    "escalate": Transition(pgettext_lazy("opinion action", "上报上级"), OPEN, Status.ESCALATED),
+    "rate": Transition(
+        pgettext_lazy("opinion action", "评价"), _from(Status.REPLIED), Status.CLOSED
     ),
-    "close": Transition(gettext_lazy("办结归档"), _from(Status.REPLIED), Status.CLOSED),
-    "upstream_reply": Transition(gettext_lazy("上级答复"), _from(Status.ESCALATED), Status.REPLIED),
+    "reopen": Transition(
+        pgettext_lazy("opinion action", "不满意重新办理"), _from(Status.REPLIED), Status.REOPENED
+    ),
+    "reopen_upstream": Transition(
+        pgettext_lazy("opinion action", "不满意，请上级重新办理"),
+        _from(Status.REPLIED),
+        Status.ESCALATED,
+    ),
+    "close": Transition(
+        pgettext_lazy("opinion action", "办结归档"), _from(Status.REPLIED), Status.CLOSED
+    ),
+    "upstream_reply": Transition(
+        pgettext_lazy("opinion action", "上级答复"), _from(Status.ESCALATED), Status.REPLIED
+    ),
     "upstream_decline": Transition(
-        gettext_lazy("上级不予受理"), _from(Status.ESCALATED), Status.DECLINED
+        pgettext_lazy("opinion action", "上级不予受理"), _from(Status.ESCALATED), Status.DECLINED
     ),
 }
 
