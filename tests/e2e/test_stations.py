@@ -1,0 +1,146 @@
+"""Liaison stations and the roster import in real Chromium.
+
+青石镇's staff import a roster workbook in which two rows are wrong: the report names each bad
+row, its column and the reason, and the good rows join the roster; importing the same file again
+adds no one. The station console shows the residents of three levels and the rota; the station's
+public page, on a 375 px phone and without a login, shows the published reception days (not the
+draft), who is on duty, and the link for giving an opinion. Every step is screenshotted and
+checked by axe-core."""
+
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+from playwright.sync_api import Page, expect
+
+from tenants.demo.data import DEMO_PASSWORD
+from tenants.deputies.imports import COLUMNS
+
+from .conftest import LivePlatform, snap
+
+pytestmark = pytest.mark.e2e
+
+SLUG = "qingshi"
+
+
+@pytest.fixture(autouse=True)
+def _patient(desk: Page, phone: Page) -> Iterator[None]:
+    """The machine runs several suites at once: wait longer than the defaults, not forever."""
+    for page in (desk, phone):
+        page.set_default_navigation_timeout(90_000)
+        page.set_default_timeout(30_000)
+    expect.set_options(timeout=20_000)
+    yield
+    expect.set_options(timeout=5_000)
+
+
+def _log_in(page: Page, platform: LivePlatform, username: str) -> None:
+    page.goto(platform.url(SLUG, "/login"))
+    page.get_by_test_id("login-username").fill(username)
+    page.get_by_test_id("login-password").fill(DEMO_PASSWORD)
+    page.get_by_test_id("login-submit").click()
+    expect(page.get_by_test_id("congress-name")).to_have_text(re.compile("青石镇"))
+
+
+def _api(page: Page, path: str) -> Any:
+    """GET through the page's own fetch: its session cookie, and *.localhost resolves there."""
+    return page.evaluate(
+        "async (path) => (await fetch('/api/v1/' + path, {credentials: 'same-origin'})).json()",
+        path,
+    )
+
+
+def _roster(tmp_path: Path) -> Path:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(list(COLUMNS))
+    for row in (
+        ["新代表甲", "男", "乡镇人大代表", "第7选区", "第1代表小组", "青石村村委会", "13512340001"],
+        ["新代表乙", "女", "乡镇", "第7选区", "第2代表小组", "镇中心小学教师", "13512340002"],
+        ["新代表丙", "男", "乡镇", "第8选区", "第3代表小组", "", "135123"],  # a short phone
+        ["新代表丁", "女", "村级", "第8选区", "第3代表小组", "", "13512340004"],  # no such level
+        ["新代表戊", "男", "乡镇", "第8选区", "第1代表小组", "种养大户", "13512340005"],
+    ):
+        sheet.append(row)
+    path = tmp_path / "青石镇代表名册.xlsx"
+    out = io.BytesIO()
+    book.save(out)
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def test_staff_import_a_roster_with_errors_and_see_the_report_per_row(
+    live_platform: LivePlatform, desk: Page, tmp_path: Path
+) -> None:
+    workbook = _roster(tmp_path)
+    _log_in(desk, live_platform, "qingshi-staff")
+    desk.goto(live_platform.url(SLUG, "/deputies"))
+    desk.get_by_test_id("roster-import-open").click()
+    dialog = desk.get_by_test_id("roster-import-dialog")
+    expect(dialog).to_be_visible()
+    desk.get_by_test_id("roster-import-input").set_input_files(str(workbook))
+    expect(desk.get_by_test_id("roster-import-file")).to_have_text("青石镇代表名册.xlsx")
+    snap(desk, "stations-01-roster-import-chosen")
+
+    desk.get_by_test_id("roster-import-submit").click()
+
+    summary = desk.get_by_test_id("roster-import-summary")
+    expect(summary).to_contain_text("新增 3 人")
+    expect(summary).to_contain_text("2 行有误")
+    problems = desk.get_by_test_id("roster-import-problems")
+    expect(problems).to_contain_text("手机号")
+    expect(problems).to_contain_text("应为 11 位手机号码")
+    expect(problems).to_contain_text("无法识别“村级”")
+    rows = problems.locator(".el-table__body tr")
+    expect(rows).to_have_count(2)
+    expect(rows.nth(0)).to_contain_text("4")  # Excel's row 4: the third deputy
+    expect(rows.nth(1)).to_contain_text("5")
+    snap(desk, "stations-02-roster-import-report")
+
+    desk.get_by_test_id("roster-import-submit").click()  # the same file again
+    expect(summary).to_contain_text("新增 0 人")
+    expect(summary).to_contain_text("未变 3 人")
+    desk.keyboard.press("Escape")
+    expect(desk.get_by_test_id("deputy-table")).to_contain_text("新代表甲")
+    # Phones stay masked in the roster list.
+    expect(desk.get_by_test_id("deputy-table")).to_contain_text("135****0001")
+    snap(desk, "stations-03-roster-after-import")
+
+
+def test_the_console_and_the_public_station_page_show_the_rota(
+    live_platform: LivePlatform, desk: Page, phone: Page
+) -> None:
+    _log_in(desk, live_platform, "qingshi-staff")
+    stations = _api(desk, "stations")
+    station = next(s for s in stations if s["tier"] == "station")
+    desk.goto(live_platform.url(SLUG, f"/stations/{station['id']}"))
+    expect(desk.get_by_test_id("station-title")).to_have_text("青石镇人大代表联络站")
+    expect(desk.get_by_test_id("station-qr")).to_be_visible()
+    snap(desk, "stations-04-console-overview")
+    desk.get_by_role("tab", name="进站代表").click()
+    residents = desk.get_by_test_id("station-residents")
+    expect(residents).to_contain_text("东湖区人大常委会")
+    expect(residents).to_contain_text("省人大代表")
+    snap(desk, "stations-05-console-residents")
+    desk.get_by_role("tab", name="接待日").click()
+    expect(desk.get_by_test_id("station-rota")).to_contain_text("未公告")
+    snap(desk, "stations-06-console-rota")
+
+    phone.goto(live_platform.url(SLUG, f"/portal/station/{station['id']}"))
+
+    rota = phone.get_by_test_id("public-station-rota")
+    expect(rota).to_contain_text("听取群众对农村饮用水安全的意见")
+    expect(rota.locator("li.rota-day")).to_have_count(3)  # the draft day is not public
+    expect(rota).not_to_contain_text("代表接待日（草稿）")
+    expect(phone.get_by_test_id("public-station-residents")).to_contain_text("东湖区人大常委会")
+    expect(phone.get_by_test_id("public-station-opinion")).to_have_attribute(
+        "href", f"/portal/opinions/new?station={station['id']}"
+    )
+    body = phone.content()
+    assert "13907991001" not in body  # the station head's mobile is not public
+    snap(phone, "stations-07-public-station-phone")
