@@ -14,6 +14,7 @@ import {
 import { Bell, Finished } from '@element-plus/icons-vue'
 import { Flag, Memo } from '@element-plus/icons-vue'
 import { ChatDotRound } from '@element-plus/icons-vue'
+import { DataAnalysis } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 
 import type { CongressLevel, Role } from '@/api/types'
@@ -122,10 +123,18 @@ export const MENU: readonly MenuEntry[] = [
     icon: ChatDotRound,
     access: { roles: ['staff', 'unit'] },
   },
+  {
+    name: 'dashboard',
+    path: '/dashboard',
+    titleKey: 'dashboard.menu',
+    icon: DataAnalysis,
+    access: { roles: ['staff'], levels: ['city', 'county'] },
+  },
 ]
 
 /** Pages reached from a menu entry's page rather than the menu, with their own rules. */
 export const SUBPAGE_ACCESS: Readonly<Record<string, AccessRule>> = {
+  wall: { roles: ['staff'], levels: ['city', 'county'] },
   'benchmark-round': { roles: ['staff'] },
   'voting-cycle': { roles: ['staff'] },
   'voting-chair': { roles: ['staff'] },

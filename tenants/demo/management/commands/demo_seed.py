@@ -16,6 +16,7 @@ from congresses.schemas import schema_template_current
 from congresses.services import CongressSpec, congress_provision
 from filestore.services import file_store
 from filestore.storage import storage_ready
+from rollups.services import rollup_rebuild_everywhere
 from tenants.demo import data
 from tenants.demo.evaluation import seed_evaluation
 from tenants.demo.implementation import seed_implementation
@@ -80,6 +81,7 @@ class Command(BaseCommand):
         seed_opinions(operator)
         seed_implementation(operator)
         User.objects.filter(username__in=self._demo_usernames()).update(must_change_password=False)
+        rollup_rebuild_everywhere()  # the city's dashboard: every tenant's figures
 
     def _demo_usernames(self) -> list[str]:
         names = ["ops"]

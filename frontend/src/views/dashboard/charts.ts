@@ -1,0 +1,98 @@
+/** Chart options from the dashboard's figures: shared by the dashboard and the wall display. */
+import type { Dashboard, Figures } from '@/api/rollups'
+
+import type { EChartsCoreOption } from './echarts'
+
+export interface Group {
+  name: string
+  figures: Figures
+}
+
+/** What the bars compare: the counties for a whole city, otherwise the tenants themselves. */
+export function groupsOf(dashboard: Dashboard): Group[] {
+  if (dashboard.counties.length > 0 && !dashboard.county) {
+    return dashboard.by_county.map((c) => ({ name: c.name, figures: c }))
+  }
+  return dashboard.tenants.map((t) => ({ name: t.name, figures: t }))
+}
+
+const PHASE_ORDER = [
+  'none',
+  'solicit',
+  'shortlist',
+  'deliberate',
+  'vote',
+  'implement',
+  'evaluate',
+  'closed',
+]
+
+interface Palette {
+  text: string
+  axis: string
+}
+
+const LIGHT: Palette = { text: '#303133', axis: '#dcdfe6' }
+const DARK: Palette = { text: '#e6f1ff', axis: '#1f3b63' }
+
+export function phaseOption(
+  dashboard: Dashboard,
+  phaseLabel: (phase: string) => string,
+  dark = false,
+): EChartsCoreOption {
+  const palette = dark ? DARK : LIGHT
+  const data = [...dashboard.phases]
+    .sort((a, b) => PHASE_ORDER.indexOf(a.phase) - PHASE_ORDER.indexOf(b.phase))
+    .map((p) => ({ name: phaseLabel(p.phase), value: p.tenants }))
+  return {
+    backgroundColor: 'transparent',
+    tooltip: { trigger: 'item' },
+    legend: { bottom: 0, textStyle: { color: palette.text } },
+    series: [
+      {
+        type: 'pie',
+        radius: ['40%', '68%'],
+        center: ['50%', '45%'],
+        label: { color: palette.text, formatter: '{b}: {c}' },
+        data,
+      },
+    ],
+  }
+}
+
+export function barsOption(
+  groups: Group[],
+  series: { key: keyof Figures; name: string; percent?: boolean }[],
+  dark = false,
+): EChartsCoreOption {
+  const palette = dark ? DARK : LIGHT
+  const percent = series.some((s) => s.percent)
+  return {
+    backgroundColor: 'transparent',
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0, textStyle: { color: palette.text } },
+    grid: { left: 48, right: 16, top: 36, bottom: 56 },
+    xAxis: {
+      type: 'category',
+      data: groups.map((g) => g.name),
+      axisLabel: { color: palette.text, interval: 0, rotate: groups.length > 6 ? 30 : 0 },
+      axisLine: { lineStyle: { color: palette.axis } },
+    },
+    yAxis: {
+      type: 'value',
+      max: percent ? 100 : undefined,
+      axisLabel: { color: palette.text, formatter: percent ? '{value}%' : '{value}' },
+      splitLine: { lineStyle: { color: palette.axis } },
+    },
+    series: series.map((s) => ({
+      type: 'bar',
+      name: s.name,
+      barMaxWidth: 36,
+      data: groups.map((g) => {
+        const value = g.figures[s.key]
+        if (typeof value !== 'number') return 0
+        return s.percent ? Math.round(value * 1000) / 10 : value
+      }),
+    })),
+  }
+}

@@ -1,0 +1,102 @@
+import { computed, onBeforeUnmount, onMounted, ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { useRoute } from 'vue-router'
+
+import { errorMessage } from '@/api/http'
+import { getDashboard, type Dashboard } from '@/api/rollups'
+import { barsOption, groupsOf, phaseOption } from '@/views/dashboard/charts'
+import { useVotingLabels } from '@/views/voting/useVotingLabels'
+
+export const DEFAULT_REFRESH_SECONDS = 60
+const MIN_REFRESH_SECONDS = 10
+
+/** Seconds between refreshes: `?refresh=N` (at least 10), else a minute. */
+export function refreshSeconds(param: unknown): number {
+  const value = Number(Array.isArray(param) ? param[0] : param)
+  return Number.isFinite(value) && value >= MIN_REFRESH_SECONDS ? value : DEFAULT_REFRESH_SECONDS
+}
+
+export function useWall() {
+  const { t } = useI18n()
+  const route = useRoute()
+  const labels = useVotingLabels()
+  const data = ref<Dashboard | null>(null)
+  const error = ref('')
+  const now = ref(new Date())
+  const seconds = refreshSeconds(route.query.refresh)
+  let timer: ReturnType<typeof setInterval> | null = null
+  let clock: ReturnType<typeof setInterval> | null = null
+
+  async function load() {
+    try {
+      data.value = await getDashboard()
+      error.value = ''
+    } catch (failure) {
+      error.value = errorMessage(failure)
+    }
+  }
+
+  const phaseLabel = (phase: string) =>
+    phase === 'none' ? t('dashboard.noCycle') : labels.phase(phase)
+
+  const charts = computed(() => {
+    if (!data.value) return null
+    const groups = groupsOf(data.value)
+    const col = (key: string) => t(`dashboard.col.${key}`)
+    return {
+      phases: phaseOption(data.value, phaseLabel, true),
+      projects: barsOption(
+        groups,
+        [
+          { key: 'adopted', name: col('adopted') },
+          { key: 'projects_completed', name: col('projects_completed') },
+        ],
+        true,
+      ),
+      funds: barsOption(
+        groups,
+        [
+          { key: 'funds_planned', name: col('funds_planned') },
+          { key: 'funds_spent', name: col('funds_spent') },
+        ],
+        true,
+      ),
+      rates: barsOption(
+        groups,
+        [
+          { key: 'completion_rate', name: col('completion_rate'), percent: true },
+          { key: 'satisfaction_rate', name: col('satisfaction_rate'), percent: true },
+        ],
+        true,
+      ),
+      opinions: barsOption(
+        groups,
+        [
+          { key: 'closure_rate', name: col('closure_rate'), percent: true },
+          { key: 'timeliness_rate', name: col('timeliness_rate'), percent: true },
+        ],
+        true,
+      ),
+      deputies: barsOption(
+        groups,
+        [
+          { key: 'activities', name: col('activities') },
+          { key: 'deputies_active', name: col('deputies_active') },
+        ],
+        true,
+      ),
+    }
+  })
+
+  onMounted(() => {
+    void load()
+    timer = setInterval(() => void load(), seconds * 1000)
+    clock = setInterval(() => (now.value = new Date()), 1000)
+  })
+  onBeforeUnmount(() => {
+    if (timer) clearInterval(timer)
+    if (clock) clearInterval(clock)
+  })
+
+  return { data, error, now, seconds, charts }
+}
