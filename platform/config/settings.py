@@ -178,6 +178,7 @@ SPECTACULAR_SETTINGS = {
         "CongressLevelEnum": "congresses.models.Level",
         "StateEnum": "congresses.models.ProvisioningJob.State",
         "RoundStateEnum": "tenants.voting.models.Round.State",
+        "PhaseEnum": "tenants.voting.models.Phase",
         "KindEnum": "tenants.voting.models.Round.Kind",
         "GovernanceKindEnum": "tenants.voting.models.GovernanceStep.Kind",
         "ProposalSourceEnum": "tenants.voting.models.Proposal.Source",
