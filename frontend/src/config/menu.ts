@@ -12,6 +12,7 @@ import {
   UserFilled,
 } from '@element-plus/icons-vue'
 import { Bell, Finished } from '@element-plus/icons-vue'
+import { Calendar, Medal, Tickets, Trophy } from '@element-plus/icons-vue'
 import { Flag, Memo } from '@element-plus/icons-vue'
 import { ChatDotRound } from '@element-plus/icons-vue'
 import { DataAnalysis } from '@element-plus/icons-vue'
@@ -73,6 +74,41 @@ export const MENU: readonly MenuEntry[] = [
     titleKey: 'menu.voting',
     icon: Stamp,
     access: { roles: ['staff', 'deputy', 'teller'] },
+  },
+  {
+    name: 'activities',
+    path: '/activities',
+    titleKey: 'activities.menu.console',
+    icon: Calendar,
+    access: { roles: ['staff'] },
+  },
+  {
+    name: 'duty',
+    path: '/duty',
+    titleKey: 'activities.menu.duty',
+    icon: Trophy,
+    access: { roles: ['staff'] },
+  },
+  {
+    name: 'me-activities',
+    path: '/me/activities',
+    titleKey: 'activities.menu.myActivities',
+    icon: Calendar,
+    access: { roles: ['deputy'] },
+  },
+  {
+    name: 'me-record',
+    path: '/me/record',
+    titleKey: 'activities.menu.myRecord',
+    icon: Medal,
+    access: { roles: ['deputy'] },
+  },
+  {
+    name: 'me-tasks',
+    path: '/me/tasks',
+    titleKey: 'activities.menu.myTasks',
+    icon: Tickets,
+    access: { roles: ['deputy'] },
   },
   {
     name: 'stations',
@@ -142,6 +178,9 @@ export const SUBPAGE_ACCESS: Readonly<Record<string, AccessRule>> = {
   'voting-deliberation': { roles: ['staff', 'deputy'] },
   'voting-tally': { roles: ['teller'] },
   'voting-screen': { roles: ['staff', 'deputy'] },
+  'activity-detail': { roles: ['staff'] },
+  'activity-screen': { roles: ['staff'] },
+  'me-check-in': { roles: ['deputy'] },
   'voting-evaluation': { roles: ['staff', 'deputy'] },
   'voting-rate': { roles: ['deputy'] },
   'station-detail': { roles: ['staff', 'deputy'] },

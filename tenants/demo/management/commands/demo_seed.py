@@ -18,6 +18,7 @@ from filestore.services import file_store
 from filestore.storage import storage_ready
 from rollups.services import rollup_rebuild_everywhere
 from tenants.demo import data
+from tenants.demo.activities import seed_activities
 from tenants.demo.evaluation import seed_evaluation
 from tenants.demo.implementation import seed_implementation
 from tenants.demo.opinions import seed_opinions
@@ -79,6 +80,7 @@ class Command(BaseCommand):
         seed_evaluation(operator)
         seed_stations(operator)
         seed_opinions(operator)
+        seed_activities(operator)
         seed_implementation(operator)
         User.objects.filter(username__in=self._demo_usernames()).update(must_change_password=False)
         rollup_rebuild_everywhere()  # the city's dashboard: every tenant's figures

@@ -1,0 +1,98 @@
+import { computed, onMounted, ref } from 'vue'
+import { useRoute } from 'vue-router'
+
+import {
+  addPhoto,
+  cancelActivity,
+  getActivity,
+  openSignIn,
+  recordActivity,
+  type ActivityDetail,
+} from '@/api/activities'
+import { fileUrl, uploadFile } from '@/api/files'
+import { errorMessage } from '@/api/http'
+
+export function useActivityDetail() {
+  const route = useRoute()
+  const id = computed(() => Number(route.params.id))
+  const activity = ref<ActivityDetail | null>(null)
+  const error = ref('')
+  const actionError = ref('')
+  const busy = ref(false)
+  const minutes = ref('')
+  const outcomes = ref('')
+  const validMinutes = ref(60)
+  const cancelReason = ref('')
+  const caption = ref('')
+
+  function show(found: ActivityDetail) {
+    activity.value = found
+    minutes.value = found.minutes ?? ''
+    outcomes.value = found.outcomes ?? ''
+  }
+
+  async function load() {
+    error.value = ''
+    try {
+      show(await getActivity(id.value))
+    } catch (failure) {
+      error.value = errorMessage(failure)
+    }
+  }
+
+  async function act(call: () => Promise<ActivityDetail>): Promise<boolean> {
+    busy.value = true
+    actionError.value = ''
+    try {
+      show(await call())
+      return true
+    } catch (failure) {
+      actionError.value = errorMessage(failure)
+      return false
+    } finally {
+      busy.value = false
+    }
+  }
+
+  const startSignIn = () => act(() => openSignIn(id.value, validMinutes.value))
+  const saveRecord = () => act(() => recordActivity(id.value, minutes.value, outcomes.value))
+  const cancel = () => act(() => cancelActivity(id.value, cancelReason.value))
+
+  async function upload(file: File) {
+    await act(async () => {
+      const stored = await uploadFile(file)
+      const updated = await addPhoto(id.value, stored.id, caption.value)
+      caption.value = ''
+      return updated
+    })
+  }
+
+  async function download(fileId: number) {
+    try {
+      const { url } = await fileUrl(fileId)
+      window.open(url, '_blank', 'noopener')
+    } catch (failure) {
+      actionError.value = errorMessage(failure)
+    }
+  }
+
+  onMounted(load)
+  return {
+    id,
+    activity,
+    error,
+    actionError,
+    busy,
+    minutes,
+    outcomes,
+    validMinutes,
+    cancelReason,
+    caption,
+    startSignIn,
+    saveRecord,
+    cancel,
+    upload,
+    download,
+    load,
+  }
+}

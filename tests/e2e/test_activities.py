@@ -1,0 +1,155 @@
+"""A joint inspection across four congresses, in real Chromium.
+
+东湖区's staff organise an inspection on the desktop console and invite, from the directory,
+deputies of the city (云溪市), the district and two of its townships (青石镇, 柳塘镇). A 青石镇
+deputy on a 375 px phone, logged in on 青石镇's own host, sees it under 我的活动 once the
+invitation is delivered, answers that they will attend, and signs in by the QR code's link that
+the organiser's screen shows for 青石镇: the sign-in page opens on 青石镇's host and the points
+land in the deputy's record there. The organiser's console shows the sign-in coming back.
+"""
+
+import re
+import time
+import uuid
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tenants.demo.data import DEMO_PASSWORD
+
+from .conftest import LivePlatform, snap
+
+pytestmark = pytest.mark.e2e
+
+ORGANISER, TOWNSHIP = "donghu", "qingshi"
+
+
+def _log_in(page: Page, platform: LivePlatform, slug: str, username: str, congress: str) -> None:
+    page.goto(platform.url(slug, "/login"))
+    page.get_by_test_id("login-username").fill(username)
+    page.get_by_test_id("login-password").fill(DEMO_PASSWORD)
+    page.get_by_test_id("login-submit").click()
+    expect(page.get_by_test_id("congress-name")).to_have_text(re.compile(congress), timeout=20000)
+
+
+def _api(page: Page, path: str) -> Any:
+    return page.evaluate(
+        "async (path) => (await fetch('/api/v1/' + path, {credentials: 'same-origin'})).json()",
+        path,
+    )
+
+
+def _local(page: Page, hours: int) -> str:
+    """A datetime-local value `hours` from now, in the browser's own time zone."""
+    return str(
+        page.evaluate(
+            """(h) => { const d = new Date(Date.now() + h * 3600e3); d.setSeconds(0, 0);
+            return new Date(d.getTime() - d.getTimezoneOffset() * 60e3).toISOString().slice(0, 16) }""",
+            hours,
+        )
+    )
+
+
+def _pick(desk: Page, search: str, congress: str, name: str = "") -> None:
+    desk.get_by_test_id("activity-search").fill(search)
+    desk.get_by_test_id("activity-search-go").click()
+    rows = desk.get_by_test_id("activity-candidates").locator("tr.el-table__row")
+    if search:  # the search's answer, not the previous list
+        expect(rows.filter(has_not_text=search)).to_have_count(0)
+    row = rows.filter(has_text=congress)
+    if name:
+        row = row.filter(has_text=name)
+    expect(row.first).to_be_visible()
+    row.first.locator(".el-checkbox").click()
+    expect(row.first.locator(".el-checkbox")).to_have_class(re.compile("is-checked"))
+
+
+def test_a_township_deputy_signs_in_to_a_county_inspection_and_earns_the_points_at_home(
+    live_platform: LivePlatform, desk: Page, phone: Page
+) -> None:
+    title = f"农村饮用水安全联合视察-{uuid.uuid4().hex[:4]}"
+    # The township deputy, on their phone, on their own congress's host.
+    _log_in(phone, live_platform, TOWNSHIP, "qingshi-deputy", "青石镇")
+    deputy_name = _api(phone, "auth/session")["user"]["display_name"]
+
+    # Staff of the district organise and invite from four congresses.
+    _log_in(desk, live_platform, ORGANISER, "donghu-staff", "东湖区")
+    desk.goto(live_platform.url(ORGANISER, "/activities"))
+    expect(desk.get_by_test_id("activity-list")).to_contain_text("东湖区农村饮用水安全联合视察")
+    desk.get_by_test_id("activity-new").click()
+    desk.get_by_test_id("activity-title").fill(title)
+    desk.get_by_test_id("activity-starts").fill(_local(desk, 1))
+    desk.get_by_test_id("activity-ends").fill(_local(desk, 4))
+    desk.get_by_test_id("activity-place").fill("东湖区水务局会议室")
+    desk.get_by_test_id("activity-notes").fill("内部：车辆2台")
+    _pick(desk, "张志强", "云溪市")
+    _pick(desk, "王建国", "东湖区")
+    _pick(desk, deputy_name, "青石镇")
+    _pick(desk, "", "柳塘镇")
+    expect(desk.get_by_test_id("activity-picked-count")).to_contain_text("4")
+    snap(desk, "activities-01-organise-and-invite")
+    desk.get_by_test_id("activity-create").click()
+    expect(desk.get_by_test_id("activity-form-error")).to_have_count(0)
+    expect(desk.get_by_test_id("activity-title-heading")).to_have_text(title)
+    invitations = desk.get_by_test_id("activity-invitations")
+    for congress in ("云溪市", "东湖区", "青石镇", "柳塘镇"):
+        expect(invitations).to_contain_text(congress)
+    snap(desk, "activities-02-detail-invitations")
+
+    # The deputy sees it on the phone once the invitation is delivered (a Celery task).
+    phone.goto(live_platform.url(TOWNSHIP, "/me/activities"))
+    card = phone.get_by_test_id("me-activities").locator("li").filter(has_text=title)
+    for _ in range(30):
+        if card.count():
+            break
+        time.sleep(1)
+        phone.reload()
+    expect(card).to_contain_text("东湖区人大常委会")
+    card.get_by_role("button", name="参加").click()
+    expect(card).to_contain_text("参加")
+    snap(phone, "activities-03-phone-my-activities")
+
+    # The organiser opens the sign-in; the screen shows one QR code per invited congress.
+    desk.get_by_test_id("activity-open-sign-in").click()
+    expect(desk.get_by_test_id("activity-sign-in-until")).to_be_visible()
+    desk.get_by_test_id("activity-screen-link").click()
+    codes = desk.get_by_test_id("screen-codes")
+    expect(codes.locator("li")).to_have_count(4)
+    snap(desk, "activities-04-qr-screen")
+    link = codes.locator("li").filter(has_text="青石镇").get_attribute("data-url")
+    assert link and link.startswith(live_platform.url(TOWNSHIP, "/me/check-in?"))
+
+    # Scanning opens the sign-in page on the deputy's own host; it needs the new token there.
+    for _ in range(30):
+        phone.goto(link)
+        done = phone.get_by_test_id("check-in-done").or_(phone.get_by_test_id("check-in-error"))
+        expect(done).to_be_visible()
+        if phone.get_by_test_id("check-in-done").count():
+            break
+        time.sleep(1)
+    expect(phone.get_by_test_id("check-in-done")).to_contain_text(title)
+    snap(phone, "activities-05-phone-signed-in")
+
+    # The points are in the deputy's own record, at 青石镇.
+    phone.get_by_test_id("check-in-to-record").click()
+    entries = phone.get_by_test_id("me-entries")
+    expect(entries).to_contain_text(title)
+    expect(entries.locator("li").filter(has_text=title)).to_contain_text("+3")
+    expect(phone.get_by_test_id("me-band")).to_be_visible()
+    snap(phone, "activities-06-phone-record")
+
+    phone.goto(live_platform.url(TOWNSHIP, "/me/tasks"))
+    expect(phone.get_by_test_id("me-tasks-opinions")).to_be_visible()
+    snap(phone, "activities-07-phone-tasks")
+
+    # The sign-in travels back to the organiser.
+    desk.go_back()
+    row = desk.get_by_test_id("activity-invitations").locator("tr").filter(has_text="青石镇")
+    for _ in range(30):
+        if re.search(r"\d{2}:\d{2}", row.first.inner_text() or ""):
+            break
+        time.sleep(1)
+        desk.reload()
+    expect(row.first).to_contain_text("参加")
+    snap(desk, "activities-08-organiser-sees-the-sign-in")
