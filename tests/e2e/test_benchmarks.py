@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tenants.demo.data import DEMO_PASSWORD
+from tenants.demo.data import DEMO_PASSWORD, MINUTES_PDF
 
 from .conftest import LivePlatform, snap
 
@@ -130,8 +130,13 @@ def test_a_benchmark_round_from_nomination_to_announcement(
         "扎根乡村二十年，每月到联络站接待群众，推动卫生院门诊楼改造列入民生实事项目。"
     )
     nomination.get_by_test_id("declaration-leader-no").click()
+    nomination.get_by_test_id("nomination-file").set_input_files(
+        {"name": "陈春梅事迹材料.pdf", "mimeType": "application/pdf", "buffer": MINUTES_PDF}
+    )
+    expect(nomination).to_contain_text("陈春梅事迹材料.pdf")
     town.get_by_test_id("nomination-submit").click()
     expect(town.get_by_test_id("nomination-list")).to_contain_text("陈春梅")
+    expect(town.get_by_test_id("nomination-list")).to_contain_text("陈春梅事迹材料.pdf")
     expect(town.get_by_test_id("nomination-list")).not_to_contain_text("周镇长")
     snap(town, "benchmarks-04-township-nominated")
 
