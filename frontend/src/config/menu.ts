@@ -11,7 +11,7 @@ import {
   Stamp,
   UserFilled,
 } from '@element-plus/icons-vue'
-import { Bell, Finished } from '@element-plus/icons-vue'
+import { Finished } from '@element-plus/icons-vue'
 import { Calendar, Medal, Tickets, Trophy } from '@element-plus/icons-vue'
 import { Flag, Memo } from '@element-plus/icons-vue'
 import { ChatDotRound } from '@element-plus/icons-vue'
@@ -132,13 +132,6 @@ export const MENU: readonly MenuEntry[] = [
     access: { roles: ['staff', 'deputy', 'unit'] },
   },
   {
-    name: 'notifications',
-    path: '/notifications',
-    titleKey: 'implementation.notifications.title',
-    icon: Bell,
-    access: {},
-  },
-  {
     name: 'guidance',
     path: '/guidance',
     titleKey: 'supervision.menuGuidance',
@@ -187,6 +180,8 @@ export const SUBPAGE_ACCESS: Readonly<Record<string, AccessRule>> = {
   'stations-checklist': { roles: ['staff'] },
   'implementation-project': { roles: ['staff', 'deputy', 'unit'] },
   'implementation-report': { roles: ['unit'] },
+  // Any member: reached from the bell in the header.
+  notifications: {},
   'opinions-detail': { roles: ['staff', 'unit'] },
 }
 
