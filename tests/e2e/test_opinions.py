@@ -208,3 +208,9 @@ def test_a_station_opinion_escalated_to_the_county_and_answered_reaches_the_citi
     town.get_by_test_id("opinion-filter-apply").click()
     expect(town.get_by_test_id("opinion-list")).to_contain_text("超期")
     snap(town, "opinions-13-township-overdue")
+
+    # The answer clocks, set per congress (3 / 6 / 1 months by default).
+    town.get_by_test_id("opinion-policy").click()
+    expect(town.get_by_test_id("policy-answer_months").locator("input")).to_have_value("3")
+    expect(town.get_by_test_id("policy-extended_months").locator("input")).to_have_value("6")
+    snap(town, "opinions-14-township-answer-clocks")

@@ -1,0 +1,46 @@
+import { ElMessage } from 'element-plus'
+import { reactive, ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+
+import { errorMessage } from '@/api/http'
+import { getPolicy, setPolicy, type Policy } from '@/api/opinions'
+
+/** The congress's answer clocks (3 / 6 / 1 months by default), set by staff. */
+export function usePolicyDialog() {
+  const { t } = useI18n()
+  const open = ref(false)
+  const saving = ref(false)
+  const error = ref('')
+  const policy = reactive<Policy>({
+    answer_months: 3,
+    extended_months: 6,
+    reanswer_months: 1,
+    due_soon_days: 7,
+  })
+
+  async function show() {
+    error.value = ''
+    try {
+      Object.assign(policy, await getPolicy())
+      open.value = true
+    } catch (failure) {
+      ElMessage.error(errorMessage(failure))
+    }
+  }
+
+  async function save() {
+    saving.value = true
+    error.value = ''
+    try {
+      Object.assign(policy, await setPolicy({ ...policy }))
+      open.value = false
+      ElMessage.success(t('opinions.done'))
+    } catch (failure) {
+      error.value = errorMessage(failure)
+    } finally {
+      saving.value = false
+    }
+  }
+
+  return { open, saving, error, policy, show, save }
+}
