@@ -257,3 +257,19 @@ def test_the_list_costs_the_same_for_3_and_30_opinions(world: World) -> None:
     for _ in range(27):
         received(world.town_b, station=station)
     assert _queries(staff, f"{API}/opinions") == few
+
+
+def test_refusals_speak_the_callers_language(world: World) -> None:
+    opinion = received(world.town_a)
+    with tenant_context(world.town_a):
+        Opinion.objects.filter(pk=opinion.pk).update(status="closed")
+    staff = client_on(world.town_a, world.staff_a)
+    english = staff.post(
+        f"{API}/opinions/{opinion.pk}/escalate", {"note": "beyond us"},
+        content_type="application/json", HTTP_ACCEPT_LANGUAGE="en",
+    )  # fmt: skip
+    chinese = _post(staff, f"opinions/{opinion.pk}/escalate", {"note": "超出职权"})
+    assert english.json() == {
+        "code": "wrong_status", "detail": "This opinion is Closed: you cannot escalate it."
+    }  # fmt: skip
+    assert chinese.json()["detail"] == "该意见当前已办结，不能上报上级。"

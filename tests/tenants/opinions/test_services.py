@@ -243,3 +243,14 @@ def test_a_qr_code_opinion_records_its_station(world: World) -> None:
             channel="qr_code", content="路灯不亮", citizen_name="李四", station=station
         )
         assert opinion.station == station and opinion.status == Status.RECEIVED
+
+
+def test_each_step_tells_the_rollups_and_the_provider_is_registered(world: World) -> None:
+    from rollups.registry import providers
+
+    with tenant_context(world.town_b):
+        before = OutboxEvent.objects.filter(topic="opinions").count()
+    received(world.town_b, category="")
+    with tenant_context(world.town_b):
+        assert OutboxEvent.objects.filter(topic="opinions").count() == before + 1
+    assert providers()["opinions"] is figures
