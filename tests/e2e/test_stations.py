@@ -54,6 +54,13 @@ def _api(page: Page, path: str) -> Any:
     )
 
 
+def _image_loaded(page: Page, test_id: str) -> None:
+    """The QR code's SVG was fetched and decoded (a broken image has no natural width)."""
+    page.wait_for_function(
+        "(id) => document.querySelector(`[data-testid=${id}]`)?.naturalWidth > 0", arg=test_id
+    )
+
+
 def _roster(tmp_path: Path) -> Path:
     book = Workbook()
     sheet = book.active
@@ -121,6 +128,7 @@ def test_the_console_and_the_public_station_page_show_the_rota(
     desk.goto(live_platform.url(SLUG, f"/stations/{station['id']}"))
     expect(desk.get_by_test_id("station-title")).to_have_text("青石镇人大代表联络站")
     expect(desk.get_by_test_id("station-qr")).to_be_visible()
+    _image_loaded(desk, "station-qr")
     snap(desk, "stations-04-console-overview")
     desk.get_by_role("tab", name="进站代表").click()
     residents = desk.get_by_test_id("station-residents")
@@ -141,6 +149,7 @@ def test_the_console_and_the_public_station_page_show_the_rota(
     expect(phone.get_by_test_id("public-station-opinion")).to_have_attribute(
         "href", f"/portal/opinions/new?station={station['id']}"
     )
+    _image_loaded(phone, "public-station-qr")
     body = phone.content()
     assert "13907991001" not in body  # the station head's mobile is not public
     snap(phone, "stations-07-public-station-phone")

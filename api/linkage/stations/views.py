@@ -2,6 +2,7 @@
 assessment), the copies of our deputies' postings elsewhere, and the public station page with its
 QR code. Views translate HTTP to the services and back; the rules live in tenants/linkage/stations."""
 
+import io
 from typing import Any
 
 import segno
@@ -203,21 +204,21 @@ class SettingsView(APIView):
         return [STAFF()] if self.request.method == "PUT" else [READERS()]
 
     @extend_schema(
-        operation_id="station_settings_get", responses=s.SettingsSerializer,
+        operation_id="station_settings_get", responses=s.StationSettingsSerializer,
         summary="联络站设置 / the stations' settings",
     )  # fmt: skip
     def get(self, request: Request) -> Response:
-        return Response(s.SettingsSerializer(services.settings_get()).data)
+        return Response(s.StationSettingsSerializer(services.settings_get()).data)
 
     @extend_schema(
-        operation_id="station_settings_update", request=s.SettingsSerializer,
-        responses=s.SettingsSerializer,
+        operation_id="station_settings_update", request=s.StationSettingsSerializer,
+        responses=s.StationSettingsSerializer,
         summary="修改联络站设置（公告天数、星级分数线）/ set the notice days and star thresholds",
     )  # fmt: skip
     def put(self, request: Request) -> Response:
-        data = validated(s.SettingsSerializer, request)
+        data = validated(s.StationSettingsSerializer, request)
         updated = services.settings_update(actor=request.user, **data)
-        return Response(s.SettingsSerializer(updated).data)
+        return Response(s.StationSettingsSerializer(updated).data)
 
 
 class ChecklistView(APIView):
@@ -386,7 +387,9 @@ class PublicStationQrView(APIView):
     def get(self, request: Request, pk: int) -> HttpResponse:
         station = _station(pk)
         url = request.build_absolute_uri(s.public_path(station.pk))
-        svg = segno.make(url, error="m").svg_inline(scale=6, title=station.name)
-        response = HttpResponse(svg, content_type=SVG)
+        # A file of its own (not inline markup): it needs the SVG namespace to render as an image.
+        svg = io.BytesIO()
+        segno.make(url, error="m").save(svg, kind="svg", scale=6, title=station.name, xmldecl=False)
+        response = HttpResponse(svg.getvalue(), content_type=SVG)
         response["Cache-Control"] = "public, max-age=3600"
         return response
