@@ -1,0 +1,61 @@
+"""The dashboards' arithmetic: sums of parts add up, rates are weighted, absent is not zero."""
+
+from datetime import date
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rollups import rules
+
+counts = st.integers(min_value=0, max_value=10_000)
+rows = st.lists(
+    st.fixed_dictionaries(
+        {
+            "opinions": counts,
+            "opinions_closed": counts,
+            "adopted": counts,
+            "funds_planned": st.decimals(min_value=0, max_value=10**6, places=2).map(str),
+            "voting_phase": st.sampled_from([None, "solicit", "vote", "implement", "closed"]),
+        }
+    ),
+    max_size=30,
+)
+
+
+@given(rows, rows)
+def test_the_total_of_two_groups_is_the_sum_of_their_totals(a: list, b: list) -> None:
+    whole, left, right = rules.total(a + b), rules.total(a), rules.total(b)
+
+    for key in ("opinions", "opinions_closed", "adopted", "funds_planned", "tenants", "decided"):
+        assert whole[key] == left[key] + right[key]  # type: ignore[operator]
+    assert whole["closure_rate"] == rules.rate(whole["opinions_closed"], whole["opinions"])
+
+
+def test_rates_are_weighted_not_averaged() -> None:
+    small = {"opinions": 1, "opinions_closed": 1}
+    large = {"opinions": 99, "opinions_closed": 0}
+
+    assert rules.total([small, large])["closure_rate"] == 0.01
+
+
+def test_a_figure_never_reported_reads_as_nothing_for_a_tenant_and_zero_in_sums() -> None:
+    row = rules.with_rates({"voting_phase": "vote", "adopted": 3})
+
+    assert row["projects"] is None and row["completion_rate"] is None
+    assert rules.total([row])["projects"] == 0 and rules.total([row])["funds_planned"] == Decimal(0)
+
+
+def test_coverage_counts_congresses_past_the_vote_or_with_projects_adopted() -> None:
+    assert rules.is_decided({"voting_phase": "implement"})
+    assert rules.is_decided({"voting_phase": "vote", "adopted": 2})
+    assert not rules.is_decided({"voting_phase": "vote", "adopted": 0})
+    assert not rules.is_decided({})
+    assert rules.phase_counts([{"voting_phase": "vote"}, {}, {"voting_phase": None}]) == {
+        "vote": 1,
+        "none": 2,
+    }
+
+
+def test_a_refresh_covers_last_this_and_next_year() -> None:
+    assert rules.rollup_years(date(2026, 11, 27)) == (2025, 2026, 2027)
