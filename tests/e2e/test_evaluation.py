@@ -86,7 +86,7 @@ def test_deputies_rate_at_year_end_on_phones_and_the_public_account_shows_the_re
     # Staff find the year ready for evaluation and open it with the rules as set.
     _log_in(desk, live_platform, "baisha-staff")
     desk.get_by_test_id("menu-voting-evaluations").click()
-    expect(desk.get_by_test_id(f"evaluation-phase-{YEAR}")).to_have_text("实施监督")
+    expect(desk.get_by_test_id(f"evaluation-phase-{YEAR}")).to_have_text("实施监督", timeout=15_000)
     snap(desk, "evaluation-01-years")
     desk.get_by_test_id(f"evaluation-manage-{YEAR}").click()
     expect(desk.get_by_test_id("evaluation-projects").locator("li")).to_have_text(NAMES)
