@@ -170,11 +170,13 @@ def test_staff_record_a_suggestion_and_decide_an_objection(world: World) -> None
         == 201
     )
     deputy = client_on(world.town_b, seat.user)
+    assert deputy.get("/api/v1/me/record").json()["entries"][0]["can_object"] is True
     filed = deputy.post(
         f"/api/v1/me/record/entries/{recorded.json()['id']}/objection", {"reason": "该建议为联名，应记在领衔人。"},
         content_type="application/json",
     )  # fmt: skip
     assert filed.status_code == 201, filed.content
+    assert deputy.get("/api/v1/me/record").json()["entries"][0]["can_object"] is False
     decided = staff.post(
         f"/api/v1/duty/objections/{filed.json()['id']}/decide", {"uphold": True, "note": "核实属实。"},
         content_type="application/json",

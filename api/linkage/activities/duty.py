@@ -23,7 +23,7 @@ from tenants.linkage.duty.selectors import (
     duty_settings,
     entries_of,
     objection_list,
-    publication_open_for,
+    quarters_open,
     roster_scores,
     scheme_current,
     standing_of,
@@ -47,13 +47,16 @@ def _record(deputy: Deputy, year: int) -> dict[str, object]:
     """A deputy's record for a year, serialised: entries with the points each earns."""
     entries = list(entries_of(deputy, year=year).select_related("deputy"))
     standing = standing_of(entries, scheme_current(), year=year)
-    now = timezone.now()
+    open_quarters = quarters_open(now=timezone.now())
     record = {
         "year": year, "deputy_name": deputy.name, "score": standing.score, "band": standing.band.value,
         "entries": entries,
-        "objection_open": any(publication_open_for(e.occurred_on, now=now) for e in entries),
+        "objection_open": any(
+            (e.occurred_on.year, rules.quarter_of(e.occurred_on)) in open_quarters for e in entries
+        ),
     }  # fmt: skip
-    return dict(s.DutyRecordOutSerializer(record, context={"awarded": standing.awarded}).data)
+    context = {"awarded": standing.awarded, "open_quarters": open_quarters}
+    return dict(s.DutyRecordOutSerializer(record, context=context).data)
 
 
 class MyRecordView(APIView):

@@ -6,7 +6,7 @@ from tenants.linkage.activities.models import Activity, Invitation, Kind, Photo
 from tenants.linkage.activities.selectors import sign_in_open
 from tenants.linkage.duty.models import DutyEntry, Objection, Publication
 from tenants.linkage.duty.models import Kind as DutyKind
-from tenants.linkage.duty.rules import Band
+from tenants.linkage.duty.rules import Band, quarter_of
 
 
 class InvitationOutSerializer(serializers.ModelSerializer[Invitation]):
@@ -71,11 +71,11 @@ class ActivityCreateInSerializer(serializers.Serializer):
     internal_notes = serializers.CharField(
         max_length=5000, required=False, allow_blank=True, default=""
     )
-    invitees = InviteeInSerializer(many=True, allow_empty=False, max_length=500)
+    invitees = serializers.ListField(child=InviteeInSerializer(), allow_empty=False, max_length=500)
 
 
 class ActivityInviteInSerializer(serializers.Serializer):
-    invitees = InviteeInSerializer(many=True, allow_empty=False, max_length=500)
+    invitees = serializers.ListField(child=InviteeInSerializer(), allow_empty=False, max_length=500)
 
 
 class ActivityRecordInSerializer(serializers.Serializer):
@@ -184,13 +184,23 @@ class DutyEntryOutSerializer(serializers.ModelSerializer[DutyEntry]):
     points = serializers.SerializerMethodField()
     objection = serializers.SerializerMethodField()
     deputy_name = serializers.CharField(source="deputy.name")
+    can_object = serializers.SerializerMethodField()
 
     class Meta:
         model = DutyEntry
         fields = [
             "id", "deputy_id", "deputy_name", "kind", "title", "source_ref", "occurred_on", "state",
-            "points", "objection",
+            "points", "objection", "can_object",
         ]  # fmt: skip
+
+    def get_can_object(self, entry: DutyEntry) -> bool:
+        """Counted, in a published quarter whose objection window is open, none pending."""
+        quarter = (entry.occurred_on.year, quarter_of(entry.occurred_on))
+        return (
+            entry.state == DutyEntry.State.COUNTED
+            and quarter in self.context.get("open_quarters", set())
+            and not any(o.state == Objection.State.OPEN for o in entry.objections.all())
+        )
 
     def get_points(self, entry: DutyEntry) -> str:
         return str(self.context.get("awarded", {}).get(entry.pk, 0))

@@ -309,7 +309,8 @@ def invitation_sign_in(
     now = now or timezone.now()
     with transaction.atomic():
         activity = Activity.objects.select_for_update().get(pk=activity.pk)
-        found = activity.invitations.filter(deputy__user_id=getattr(actor, "pk", None)).first()
+        user_id = getattr(actor, "pk", None)
+        found = activity.invitations.filter(deputy__user_id=user_id).first() if user_id else None
         if found is None:
             raise NotAllowed("not_invited", _("您未受邀参加该活动。"))
         invitation = _own_invitation(found, actor)

@@ -88,6 +88,15 @@ def publication_open_for(day: date, *, now: datetime) -> Publication | None:
     ).first()
 
 
+def quarters_open(*, now: datetime) -> set[tuple[int, int]]:
+    """(year, quarter) of every publication whose objection window is open at `now`."""
+    return set(
+        Publication.objects.filter(published_at__lte=now, objection_until__gt=now).values_list(
+            "year", "quarter"
+        )
+    )
+
+
 def objection_list() -> QuerySet[Objection]:
     return Objection.objects.select_related("entry__deputy", "publication")
 

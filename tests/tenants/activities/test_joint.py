@@ -3,6 +3,7 @@ tenant lists it, each sees only what was shared, replies travel back to the coun
 in adds the points in the deputy's own tenant."""
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone
@@ -47,7 +48,7 @@ def _sign_in(seat: Seat, joint: Joint, token: str, now: dt.datetime) -> Invitati
         return invitation_sign_in(activity=local, token=token, actor=seat.user, now=now)
 
 
-def _points(seat: Seat, year: int) -> tuple[list[DutyEntry], object]:
+def _points(seat: Seat, year: int) -> tuple[list[DutyEntry], Decimal]:
     with tenant_context(seat.congress):
         entries = list(entries_of(seat.deputy, year=year))
         return entries, standing_of(entries, scheme_current(), year=year).score
@@ -117,7 +118,7 @@ def test_signing_in_adds_the_points_in_the_deputys_own_tenant(world: World) -> N
     assert len(_points(joint.town_a, year)[0]) == 1
 
 
-def scheme_current_base(seat: Seat) -> object:
+def scheme_current_base(seat: Seat) -> Decimal:
     with tenant_context(seat.congress):
         return scheme_current().base
 
