@@ -14,9 +14,16 @@ from openpyxl import load_workbook
 from congresses.models import Congress
 from rollups.models import Rollup
 from rollups.tasks import drain
+from tenants.linkage.opinions.services import (
+    opinion_assign,
+    opinion_close,
+    opinion_receive,
+    opinion_reply,
+)
 from tenants.voting.services import ballot_cast, round_close
 from tests.conftest import World, client_on
 from tests.platform.rollups.conftest import make_staff
+from tests.tenants.opinions.conftest import make_unit
 from tests.tenants.voting.factories import make_vote, per_candidate
 
 YEAR = timezone.localdate().year
@@ -231,3 +238,29 @@ def test_the_dashboard_costs_the_same_for_20_and_200_townships(world: World) -> 
     assert len(large["tenants"]) == len(small["tenants"]) + 180
     assert len(by_county["tenants"]) == 201 and by_county["totals"]["adopted"] == 1000
     assert by_county["totals"]["funds_planned"] == 60000.0
+
+
+def test_a_closed_opinion_reaches_the_city_dashboard_after_the_outbox_task(world: World) -> None:
+    unit = make_unit(world.town_a, "town-a-roads", "甲镇村建办")
+    client = client_on(world.city, make_staff("city-staff", world.city))
+    with tenant_context(world.town_a):
+        opinion = opinion_receive(
+            channel="reception", content="东村桥面破损，雨天积水。", citizen_name="王秀英",
+            citizen_phone="13912345678", category="transport",
+        )  # fmt: skip
+        opinion = opinion_assign(opinion=opinion, unit_user_id=unit.pk, actor=None)
+        opinion = opinion_reply(opinion=opinion, answer="已修复桥面。", actor=unit, staff=False)
+        drain.apply()
+    before = _rows(client.get(URL).json())["town-a"]
+    assert before["opinions_closed"] == 0 and before["opinions"] >= 1
+
+    with tenant_context(world.town_a):
+        opinion_close(opinion=opinion, actor=None)
+    assert _rows(client.get(URL).json())["town-a"]["opinions_closed"] == 0  # not drained yet
+    with tenant_context(world.town_a):
+        drain.apply()
+
+    after = _rows(client.get(URL).json())["town-a"]
+    assert after["opinions_closed"] == 1 and after["closure_rate"] == round(
+        1 / after["opinions"], 4
+    )
