@@ -15,6 +15,7 @@ from django_tenants.utils import schema_context, tenant_context
 
 from congresses.models import Congress
 from congresses.services import CongressSpec, congress_provision
+from directory.models import DeputyListing
 from ops.errors import Conflict
 from tenants.voting.models import Ballot, Participation, Round
 from tenants.voting.services import ballot_cast, round_close
@@ -40,6 +41,8 @@ def committed_town(django_db_setup: None, django_db_blocker: Any) -> Iterator[Co
             connections.close_all()
             with connection.cursor() as cursor:
                 cursor.execute(f'DROP SCHEMA "{town.schema_name}" CASCADE')
+            # The public directory lists the town's deputies (protected): drop them first.
+            DeputyListing.objects.filter(congress=town).delete()
             town.domains.all().delete()
             town.delete()
 
