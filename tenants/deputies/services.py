@@ -5,18 +5,18 @@ roster does not back, and tells the city's rollups that the roster's figures cha
 from datetime import date
 from typing import Any
 
-from directory.services import listing_publish
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
-from outbox.services import outbox_emit
 
 from accounts.models import User
 from accounts.roles import Role
 from accounts.services import membership_grant
 from audit.services import audit_record
+from directory.services import listing_publish
 from ops.errors import Conflict, DomainError
 from ops.tenancy import connection_tenant
+from outbox.services import outbox_emit
 
 from .models import Deputy, DeputyLevel, Term
 

@@ -1,5 +1,6 @@
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ops.privacy import masked_phone
@@ -120,6 +121,7 @@ class StationDetailSerializer(StationOutSerializer):
             "public_path",
         ]  # fmt: skip
 
+    @extend_schema_field(StaffMemberSerializer(many=True))
     def get_staff(self, station: Station) -> list[dict[str, str]]:
         unmask = bool(self.context.get("unmask"))
         return [
@@ -131,7 +133,7 @@ class StationDetailSerializer(StationOutSerializer):
         return public_path(station.pk)
 
 
-class SettingsSerializer(serializers.ModelSerializer[StationSettings]):
+class StationSettingsSerializer(serializers.ModelSerializer[StationSettings]):
     star_thresholds = serializers.ListField(child=serializers.IntegerField(), max_length=5)
 
     class Meta:
