@@ -15,6 +15,7 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
+from psycopg.types.json import Jsonb
 
 from tenants.demo.data import CONGRESSES, DEMO_PASSWORD
 
@@ -29,7 +30,8 @@ CITY = "yunxi"
 def _e2e_database() -> psycopg.Connection[Any]:
     db = settings.DATABASES["default"]
     return psycopg.connect(
-        host=db["HOST"] or "127.0.0.1", port=db["PORT"] or 5432, user=db["USER"], autocommit=True,
+        host=str(db["HOST"] or "127.0.0.1"), port=str(db["PORT"] or 5432), user=str(db["USER"]),
+        autocommit=True,
         dbname=f"{os.environ.get('CONGRESS_TEST_DATABASE', 'test_congress')}_e2e",
     )  # fmt: skip
 
@@ -61,7 +63,7 @@ def _write(conn: psycopg.Connection[Any], slug: str, topic: str, figures: dict[s
         " SELECT id, %s, %s, %s, now(), 0 FROM congresses_congress WHERE slug = %s"
         " ON CONFLICT (congress_id, year, topic) DO UPDATE"
         " SET figures = EXCLUDED.figures, computed_at = EXCLUDED.computed_at",
-        [YEAR, topic, psycopg.types.json.Jsonb(figures), slug],
+        [YEAR, topic, Jsonb(figures), slug],
     )
 
 

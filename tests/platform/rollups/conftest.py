@@ -28,9 +28,7 @@ def city_staff(world: World) -> User:
 
 def snapshot(congress: Congress) -> dict[tuple[int, str], dict[str, Any]]:
     """A tenant's figures by year and topic: what both paths must agree on."""
-    return {
-        (row.year, row.topic): row.figures for row in Rollup.objects.filter(congress=congress)
-    }
+    return {(row.year, row.topic): row.figures for row in Rollup.objects.filter(congress=congress)}
 
 
 def positions(congress: Congress) -> dict[tuple[int, str], int]:

@@ -147,7 +147,8 @@ def test_a_drain_waits_for_another_drain_of_the_same_tenant(world: World) -> Non
     with tenant_context(world.town_b), transaction.atomic():
         outbox_emit(topic="voting")
     with psycopg.connect(
-        host=db["HOST"] or "127.0.0.1", port=db["PORT"] or 5432, user=db["USER"], dbname=db["NAME"],
+        host=str(db["HOST"] or "127.0.0.1"), port=str(db["PORT"] or 5432), user=str(db["USER"]),
+        dbname=str(db["NAME"]),
         autocommit=True,
     ) as other:  # fmt: skip
         other.execute(

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+
+import type { Dashboard } from '@/api/rollups'
+import { dashboardExportUrl } from '@/api/rollups'
+import { groupsOf } from '@/views/dashboard/charts'
+import { formatFigure, formatMoney, formatRate } from '@/views/dashboard/columns'
+import { DEFAULT_REFRESH_SECONDS, refreshSeconds } from '@/views/wall/useWall'
+
+const phase = (p: string | null) => p ?? '—'
+
+function dashboard(partial: Partial<Dashboard>): Dashboard {
+  return {
+    year: 2026,
+    years: [2026],
+    scope: { id: 1, name: '云溪市人大常委会', level: 'city' },
+    counties: [],
+    county: null,
+    computed_at: null,
+    totals: {} as Dashboard['totals'],
+    phases: [],
+    by_county: [],
+    tenants: [],
+    ...partial,
+  }
+}
+
+describe('dashboard figures', () => {
+  it('formats rates, money and absent figures', () => {
+    expect(formatRate(0.8456)).toBe('84.6%')
+    expect(formatRate(null)).toBe('—')
+    expect(formatMoney(13800)).toBe('13,800.00')
+    expect(formatFigure(null, 'count', phase)).toBe('—')
+    expect(formatFigure(4.25, 'stars', phase)).toBe('4.3')
+    expect(formatFigure('vote', 'phase', phase)).toBe('vote')
+  })
+
+  it('compares counties for a whole city, tenants within one county', () => {
+    const county = { id: 2, name: '东湖区人大常委会' } as Dashboard['by_county'][number]
+    const tenant = { id: 3, name: '青石镇人大主席团' } as Dashboard['tenants'][number]
+    const city = dashboard({
+      counties: [{ id: 2, name: '东湖区人大常委会', level: 'county' }],
+      by_county: [county],
+      tenants: [tenant],
+    })
+    expect(groupsOf(city).map((g) => g.name)).toEqual(['东湖区人大常委会'])
+    expect(groupsOf({ ...city, county: 2 }).map((g) => g.name)).toEqual(['青石镇人大主席团'])
+    expect(groupsOf(dashboard({ tenants: [tenant] })).map((g) => g.name)).toEqual([
+      '青石镇人大主席团',
+    ])
+  })
+
+  it('builds the export address with the filters', () => {
+    expect(dashboardExportUrl({ year: 2026, county: 2 }, 'opinions')).toBe(
+      '/api/v1/rollups/dashboard.xlsx?year=2026&county=2&table=opinions',
+    )
+    expect(dashboardExportUrl({})).toBe('/api/v1/rollups/dashboard.xlsx')
+  })
+})
+
+describe('wall display', () => {
+  it('refreshes every minute unless asked for at least 10 seconds', () => {
+    expect(refreshSeconds(undefined)).toBe(DEFAULT_REFRESH_SECONDS)
+    expect(refreshSeconds('30')).toBe(30)
+    expect(refreshSeconds('3')).toBe(DEFAULT_REFRESH_SECONDS)
+    expect(refreshSeconds(['15'])).toBe(15)
+  })
+})
