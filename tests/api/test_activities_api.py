@@ -198,3 +198,40 @@ def test_rules_and_bands_over_http(world: World) -> None:
     rules["good_from"], rules["fair_from"] = "85.0", "65.0"
     saved = staff.post("/api/v1/duty/rules", rules, content_type="application/json")
     assert saved.status_code == 200 and saved.json()["good_from"] == "85.0"
+
+
+def test_photos_are_images_stored_under_the_organisers_prefix(
+    world: World, s3_endpoint: str
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.factories import PDF, PNG
+
+    joint = make_joint(world)
+    staff = client_on(world.county, world.county_admin)
+    png = staff.post(
+        "/api/v1/files", {"file": SimpleUploadedFile("现场.png", PNG, content_type="image/png")}
+    )
+    pdf = staff.post(
+        "/api/v1/files",
+        {"file": SimpleUploadedFile("纪要.pdf", PDF, content_type="application/pdf")},
+    )
+    assert png.status_code == pdf.status_code == 201
+
+    refused = staff.post(
+        f"/api/v1/activities/{joint.activity.pk}/photos",
+        {"file_id": pdf.json()["id"]},
+        content_type="application/json",
+    )
+    assert refused.status_code == 400 and refused.json()["code"] == "photo_not_image"
+    added = staff.post(
+        f"/api/v1/activities/{joint.activity.pk}/photos", {"file_id": png.json()["id"], "caption": "检查水厂"},
+        content_type="application/json",
+    )  # fmt: skip
+    assert added.status_code == 201
+    assert [(p["file_name"], p["caption"]) for p in added.json()["photos"]] == [
+        ("现场.png", "检查水厂")
+    ]
+    # The file lives in the county's schema: the township cannot fetch it by id.
+    other = client_on(world.town_a, world.staff_a)
+    assert other.get(f"/api/v1/files/{png.json()['id']}/url").status_code == 404
