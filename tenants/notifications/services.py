@@ -1,7 +1,6 @@
 """Sending and reading notifications. Other modules call `notification_send`."""
 
 from collections.abc import Iterable
-from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
@@ -35,9 +34,11 @@ def notification_send(
             if created:
                 new.append(user_id)
         if new:
-            transaction.on_commit(
-                partial(_mail, user_ids=new, subject=subject, body=body, link=link)
-            )
+            # A mail server that fails is logged, not raised: the rows stand and the app shows them.
+            def mail_new_rows() -> None:  # named: Django logs a robust callback by its name
+                _mail(user_ids=new, subject=subject, body=body, link=link)
+
+            transaction.on_commit(mail_new_rows, robust=True)
     return len(new)
 
 

@@ -110,3 +110,20 @@ def test_a_session_of_another_tenant_gets_403(world: World) -> None:
     client.defaults["HTTP_HOST"] = "town-a.localhost"
 
     assert client.get("/api/v1/notifications").status_code == 403
+
+
+def test_a_failing_mail_server_leaves_the_notification_in_place(
+    town: Congress, django_capture_on_commit_callbacks: Any
+) -> None:
+    from django.test import override_settings
+
+    (a,) = _users("a@example.cn")
+    smtp = "django.core.mail.backends.smtp.EmailBackend"
+    with (
+        override_settings(EMAIL_BACKEND=smtp, EMAIL_HOST="127.0.0.1", EMAIL_PORT=1),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        sent = notification_send(key="k:10", user_ids=[a.pk], subject="s", body="b")
+
+    assert sent == 1
+    assert Notification.objects.filter(key="k:10", user_id=a.pk).exists()
