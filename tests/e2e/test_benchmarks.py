@@ -200,3 +200,44 @@ def test_a_benchmark_round_from_nomination_to_announcement(
     portal = json.loads(live_platform.fetch(CITY, "/api/v1/public/benchmarks").read())
     announced = next(r for r in portal if r["title"] == TITLE)
     assert [line["nominee_name"] for line in announced["lines"]] == ["陈春梅"]
+
+
+def test_a_notice_is_read_in_a_township_and_the_city_sees_the_receipt(
+    live_platform: LivePlatform, browser: Browser, contexts: list[BrowserContext]
+) -> None:
+    title = "关于做好代表联络站接待日公示工作的通知（端到端）"
+    city = _desk(browser, contexts)
+    _log_in(city, live_platform, CITY, "yunxi-staff", "云溪市")
+    city.goto(live_platform.url(CITY, "/guidance"))
+    city.get_by_test_id("guidance-compose").click()
+    form = city.get_by_test_id("guidance-form")
+    form.get_by_test_id("guidance-title").fill(title)
+    form.get_by_test_id("guidance-reference").fill("云人常〔2026〕15号")
+    form.get_by_test_id("guidance-body").fill("各乡镇联络站接待日须提前3天公示接待代表和地点。")
+    form.get_by_test_id("guidance-file").set_input_files(
+        {"name": "接待日公示样式.pdf", "mimeType": "application/pdf", "buffer": MINUTES_PDF}
+    )
+    expect(form).to_contain_text("接待日公示样式.pdf")
+    snap(city, "guidance-01-city-composes")
+    city.get_by_test_id("guidance-send").click()
+    row = city.get_by_test_id("guidance-issued").locator("tbody tr").filter(has_text=title)
+    expect(row).to_contain_text("0 / 6")
+
+    town = _desk(browser, contexts)
+    _log_in(town, live_platform, TOWN, "liutang-staff", "柳塘镇")
+    town.goto(live_platform.url(TOWN, "/guidance"))
+    received = town.get_by_test_id("guidance-received").locator("tbody tr").filter(has_text=title)
+    received.get_by_role("button").click()
+    reader = town.get_by_test_id("guidance-reader")
+    expect(reader).to_contain_text("提前3天公示")
+    expect(reader).to_contain_text("接待日公示样式.pdf")
+    snap(town, "guidance-02-township-reads")
+
+    city.reload()
+    row = city.get_by_test_id("guidance-issued").locator("tbody tr").filter(has_text=title)
+    expect(row).to_contain_text("1 / 6")
+    row.get_by_role("button").click()
+    receipts = city.get_by_test_id("guidance-receipt-table")
+    expect(receipts.locator("tbody tr").filter(has_text="柳塘镇")).to_contain_text("柳塘镇工作人员")
+    expect(receipts.locator("tbody tr").filter(has_text="白沙乡")).to_contain_text("尚未阅读")
+    snap(city, "guidance-03-city-sees-receipts")
