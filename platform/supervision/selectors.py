@@ -132,8 +132,9 @@ def guidance_receipt_status(guidance: Guidance) -> list[TargetReceipts]:
 
 
 def attachment_readable(attachment: Attachment, congress: Congress) -> bool:
-    """Its owner reads it; so do the receivers of guidance it is attached to, and the issuer of
-    a round whose nomination carries it."""
+    """Its owner reads it; so do the receivers of guidance it is attached to, the issuer of a
+    round whose nomination carries it, and the congresses above the nominator (a county its
+    townships' nominations)."""
     if attachment.owner_id == congress.pk:
         return True
     through_guidance = Guidance.attachments.through.objects.filter(
@@ -142,7 +143,9 @@ def attachment_readable(attachment: Attachment, congress: Congress) -> bool:
     if through_guidance:
         return True
     return Nomination.attachments.through.objects.filter(
-        attachment_id=attachment.pk, nomination__round__issuer=congress
+        Q(nomination__round__issuer=congress)
+        | Q(nomination__nominator__in=congress_subtree(congress)),
+        attachment_id=attachment.pk,
     ).exists()
 
 

@@ -316,7 +316,8 @@ def round_update(
         if criteria is not None:
             _check_criteria(round_.kind, criteria)
             _replace_criteria(round_, criteria)
-        round_.save(update_fields=sorted(changes) or None)
+        if changes:
+            round_.save(update_fields=sorted(changes))
         audit_record(
             action="supervision.round_update", actor=actor, target=round_,
             payload={**{k: str(v) for k, v in changes.items()},

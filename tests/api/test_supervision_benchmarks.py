@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -13,6 +14,7 @@ from django.utils import timezone
 from accounts.models import User
 from supervision.models import BenchmarkRound, Nomination, Score
 from tests.conftest import World, client_on
+from tests.factories import PDF
 from tests.platform.supervision.builders import staff_of
 
 API = "/api/v1/supervision"
@@ -172,11 +174,10 @@ def test_a_round_from_setup_to_the_announcement_seen_by_the_townships(world: Wor
 
 def test_a_county_sees_its_townships_nominations_and_a_township_no_other(world: World) -> None:
     city, round_id = _open_round(world)
-    _post(
-        client_on(world.town_a, world.staff_a),
-        f"rounds/{round_id}/nominations",
-        _nomination("张三"),
-    )
+    town_a = client_on(world.town_a, world.staff_a)
+    upload = town_a.post(f"{API}/files", {"file": SimpleUploadedFile("事迹.pdf", PDF)}).json()
+    with_file = _nomination("张三") | {"attachment_ids": [upload["id"]]}
+    _post(town_a, f"rounds/{round_id}/nominations", with_file)
     _post(
         client_on(world.town_b, world.staff_b),
         f"rounds/{round_id}/nominations",
@@ -192,6 +193,10 @@ def test_a_county_sees_its_townships_nominations_and_a_township_no_other(world: 
     assert names(client_on(world.county, world.county_admin)) == ["张三", "李四"]
     assert names(client_on(world.town_a, world.staff_a)) == ["张三"]
     assert names(client_on(world.town_b, world.staff_b)) == ["李四"]
+    file_url = f"{API}/files/{upload['id']}/url"
+    assert city.get(file_url).status_code == 200
+    assert client_on(world.county, world.county_admin).get(file_url).status_code == 200
+    assert client_on(world.town_b, world.staff_b).get(file_url).status_code == 404
 
 
 def test_only_the_issuer_reviews_and_below_nobody_scores_decides_or_announces(world: World) -> None:
