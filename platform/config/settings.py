@@ -280,6 +280,20 @@ S3_REGION = env_str("CONGRESS_S3_REGION", "us-east-1")
 UPLOAD_MAX_BYTES = env_int("CONGRESS_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 PRESIGNED_URL_SECONDS = env_int("CONGRESS_PRESIGNED_URL_SECONDS", 5 * 60)
 
+# --- E-mail: notifications go out through SMTP when a server is configured, else to the log.
+EMAIL_HOST = env_str("CONGRESS_EMAIL_HOST", "")
+EMAIL_PORT = env_int("CONGRESS_EMAIL_PORT", 465)
+EMAIL_HOST_USER = env_str("CONGRESS_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("CONGRESS_EMAIL_PASSWORD", "")
+EMAIL_USE_SSL = env_bool("CONGRESS_EMAIL_SSL", default=True)
+EMAIL_TIMEOUT = 10
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = env_str("CONGRESS_EMAIL_FROM", "人大代表履职平台 <noreply@localhost>")
+
 # --- Printed documents: a CJK TrueType font to embed in PDFs (Debian's fonts-wqy-zenhei);
 # when the file is absent they fall back to the reader's STSong-Light (not embedded).
 PDF_CJK_FONT = env_str("CONGRESS_PDF_FONT", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
