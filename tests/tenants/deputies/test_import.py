@@ -123,9 +123,12 @@ def test_levels_accept_the_short_forms_and_phones_typed_as_numbers(town: Congres
     assert Deputy.objects.filter(name="张三", level="county", phone="13912345678").exists()
 
 
-def test_a_file_that_is_not_a_workbook_is_refused(town: Congress) -> None:
+@pytest.mark.parametrize(
+    "data", [b"name,phone\n", b"PK\x03\x04 a broken zip", b""], ids=["csv", "broken-zip", "empty"]
+)
+def test_a_file_that_is_not_a_workbook_is_refused(town: Congress, data: bytes) -> None:
     with pytest.raises(DomainError) as refused:
-        roster_import(data=b"name,phone\n", actor=None)
+        roster_import(data=data, actor=None)
 
     assert refused.value.code == "import_file_invalid"
     assert not Deputy.objects.exists()
