@@ -209,8 +209,21 @@ def test_a_station_opinion_escalated_to_the_county_and_answered_reaches_the_citi
     expect(town.get_by_test_id("opinion-list")).to_contain_text("超期")
     snap(town, "opinions-13-township-overdue")
 
+    # A reception: staff record what a citizen told the deputy on duty at the station.
+    town.goto(live_platform.url(TOWNSHIP, "/opinions"))
+    town.get_by_test_id("opinion-new").click()
+    town.get_by_test_id("reception-content").fill("希望在柳塘村增设公交站台。")
+    town.get_by_test_id("reception-name").fill("陈师傅")
+    _choose(town, "reception-station", station["name"])
+    snap(town, "opinions-14-township-reception")
+    town.get_by_test_id("reception-save").click()
+    expect(town.get_by_test_id("opinion-content")).to_have_text("希望在柳塘村增设公交站台。")
+    expect(town.get_by_test_id("opinion-detail")).to_contain_text(station["name"])
+    expect(town.get_by_test_id("opinion-detail")).to_contain_text("接待选民")
+
     # The answer clocks, set per congress (3 / 6 / 1 months by default).
+    town.get_by_test_id("opinion-back").click()
     town.get_by_test_id("opinion-policy").click()
     expect(town.get_by_test_id("policy-answer_months").locator("input")).to_have_value("3")
     expect(town.get_by_test_id("policy-extended_months").locator("input")).to_have_value("6")
-    snap(town, "opinions-14-township-answer-clocks")
+    snap(town, "opinions-15-township-answer-clocks")

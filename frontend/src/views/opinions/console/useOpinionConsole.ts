@@ -9,11 +9,21 @@ import {
   type OpinionFilters,
   type OpinionRow,
 } from '@/api/opinions'
+import { listStations, type Station } from '@/api/stations'
+import type { Deputy } from '@/api/types'
+import { listDeputies } from '@/api/deputies'
 import { usePagedList } from '@/composables/usePagedList'
 import { useSessionStore } from '@/stores/session'
 
 export function emptyReception() {
-  return { content: '', citizen_name: '', citizen_phone: '', category: '' as OpinionCategory | '' }
+  return {
+    content: '',
+    citizen_name: '',
+    citizen_phone: '',
+    category: '' as OpinionCategory | '',
+    deputy_id: null as number | null,
+    station_id: null as number | null,
+  }
 }
 
 export function useOpinionConsole() {
@@ -45,12 +55,27 @@ export function useOpinionConsole() {
   const saving = ref(false)
   const formError = ref('')
   const fields = ref<FieldErrors>({})
+  const stations = ref<Station[]>([])
+  const deputies = ref<Deputy[]>([])
+
+  /** The stations and deputies to name in a reception record, fetched once. */
+  async function loadChoices() {
+    if (stations.value.length || deputies.value.length) return
+    try {
+      const [found, roster] = await Promise.all([listStations(), listDeputies({ page_size: 200 })])
+      stations.value = found
+      deputies.value = roster.results
+    } catch (failure) {
+      formError.value = errorMessage(failure)
+    }
+  }
 
   function openReception() {
     Object.assign(form, emptyReception())
     formError.value = ''
     fields.value = {}
     dialogOpen.value = true
+    void loadChoices()
   }
 
   async function saveReception() {
@@ -63,6 +88,8 @@ export function useOpinionConsole() {
         citizen_name: form.citizen_name.trim(),
         citizen_phone: form.citizen_phone.trim(),
         category: form.category,
+        deputy_id: form.deputy_id,
+        station_id: form.station_id,
       })
       dialogOpen.value = false
       await router.push({ name: 'opinions-detail', params: { id: created.id } })
@@ -83,6 +110,8 @@ export function useOpinionConsole() {
     search,
     dialogOpen,
     form,
+    stations,
+    deputies,
     saving,
     formError,
     fields,
