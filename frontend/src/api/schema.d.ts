@@ -4,6 +4,144 @@
  */
 
 export interface paths {
+    "/api/v1/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 代表活动（本单位组织及受邀）/ activities organised here or shared with us */
+        get: operations["activity_list"];
+        put?: never;
+        /** 组织活动并邀请代表 / organise an activity and invite deputies */
+        post: operations["activity_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 活动详情 / one activity */
+        get: operations["activity_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消活动 / cancel the activity */
+        post: operations["activity_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 追加邀请代表 / invite more deputies */
+        post: operations["activity_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 添加活动照片（先上传文件）/ add a photo (upload the file first) */
+        post: operations["activity_photo_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 活动纪要与成果 / minutes and outcomes */
+        post: operations["activity_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 签到二维码（每个受邀单位一个，指向代表本单位的签到页）/ the QR codes, one per invited congress, each opening the sign-in page on the deputy's own congress */
+        get: operations["activity_sign_in_codes"];
+        put?: never;
+        /** 开启扫码签到（生成新签到码）/ open the QR sign-in with a fresh token */
+        post: operations["activity_sign_in_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/invitee-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可邀请的代表（本级、上级、下级人大）/ deputies this congress may invite */
+        get: operations["activity_invitee_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/entries": {
         parameters: {
             query?: never;
@@ -168,7 +306,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 代表名册 / the deputy roster */
+        /** 代表名册（手机号脱敏）/ the deputy roster */
         get: operations["deputy_list"];
         put?: never;
         post?: never;
@@ -187,6 +325,199 @@ export interface paths {
         };
         /** 代表详情 / one deputy */
         get: operations["deputy_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deputies/{id}/end-service": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 终止代表资格 / end a deputy's service */
+        post: operations["deputy_end_service"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deputies/{id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 关联代表的登录账号 / link a deputy to their account */
+        post: operations["deputy_link_user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deputies/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入代表名册（逐行报告）/ import the roster, with a report per row */
+        post: operations["deputy_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deputies/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载代表名册导入模板 / the roster import template (.xlsx) */
+        get: operations["deputy_import_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory/deputies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 上下级代表名录 / deputies of related congresses, without contact details
+         * @description Deputies of this congress, of those below it and of those above it: no contact details.
+         */
+        get: operations["directory_deputy_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 代表履职档案 / a deputy's record */
+        get: operations["duty_entry_list"];
+        put?: never;
+        /** 登记履职（代表建议、出席会议等）/ record a suggestion, attendance... */
+        post: operations["duty_entry_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 积分异议 / objections */
+        get: operations["duty_objection_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty/objections/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 处理异议 / decide an objection */
+        post: operations["duty_objection_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 季度公示 / quarterly publications */
+        get: operations["duty_publication_list"];
+        put?: never;
+        /** 公示一个季度的积分 / publish a quarter */
+        post: operations["duty_publication_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 积分规则 / point rules */
+        get: operations["duty_rules_get"];
+        put?: never;
+        /** 设置积分规则与分档 / set the point rules and bands */
+        post: operations["duty_rules_set"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duty/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 代表积分（可截至某季度末）/ the roster's scores (through a quarter's end) */
+        get: operations["duty_score_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -229,6 +560,642 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/implementation/cycles/{id}/hand-over": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 转入实施：票决通过的项目生成实施项目，其余建议回到储备库 / move the adopted projects into implementation, the rest back to the reserve */
+        post: operations["implementation_hand_over"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/implementation/cycles/{id}/midyear": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年中实施情况报告 / the mid-year report */
+        get: operations["implementation_midyear_get"];
+        put?: never;
+        /** 提请主席团（常委会）审议年中报告 / submit the mid-year report */
+        post: operations["implementation_midyear_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/implementation/cycles/{id}/midyear/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 政府答复审议意见 / the government's answer */
+        post: operations["implementation_midyear_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/implementation/cycles/{id}/midyear/opinions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审议意见 / the review opinions */
+        post: operations["implementation_midyear_opinions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/implementation/milestones/{id}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 节点完成 / a milestone done */
+        post: operations["implementation_milestone_done"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/implementation/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目推进看板 / the project board */
+        get: operations["implementation_project_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/implementation/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目详情：节点、阶段、进展、视察、整改 / one project with all its records */
+        get: operations["implementation_project_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/implementation/projects/{id}/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录视察督查（工作人员或监督小组代表）/ record an inspection */
+        post: operations["implementation_inspection_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/implementation/projects/{id}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 增加时间节点 / add a milestone */
+        post: operations["implementation_milestone_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/implementation/projects/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 实施方案：责任单位、责任人、目标、资金 / the plan: unit, owner, target, funds */
+        post: operations["implementation_project_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/implementation/projects/{id}/rectifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 交办整改事项 / open a rectification */
+        post: operations["implementation_rectification_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/implementation/projects/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 报送进展（责任单位）/ report progress (the responsible unit) */
+        post: operations["implementation_report_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/implementation/projects/{id}/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 跨年度项目的年度阶段 / a multi-year stage */
+        post: operations["implementation_stage_set"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/implementation/projects/{id}/supervisors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 代表监督小组 / the deputy supervision group */
+        post: operations["implementation_supervisors_set"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/implementation/rectifications/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 整改办结 / close a rectification */
+        post: operations["implementation_rectification_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/implementation/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 责任单位 / responsible units */
+        get: operations["implementation_unit_list"];
+        put?: never;
+        /** 新增责任单位 / add a unit */
+        post: operations["implementation_unit_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的活动 / my activities */
+        get: operations["me_activity_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 扫码签到（在本人所在单位）/ sign in by the QR code, in my own congress */
+        post: operations["me_check_in"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/invitations/{id}/respond": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 回复邀请：参加或请假 / attend or take leave */
+        post: operations["me_activity_respond"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的履职档案与积分 / my duty record and points */
+        get: operations["me_record"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/record/entries/{id}/objection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 对公示的履职记录提出异议 / object to a published entry */
+        post: operations["me_objection_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的待办：待回复的邀请、可签到的活动 / my tasks */
+        get: operations["me_tasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的消息（最近 50 条）与未读数 / my notifications (latest 50) and the unread count */
+        get: operations["notification_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 标为已读 / mark read */
+        post: operations["notification_mark_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opinions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 群众意见（承办单位只见交办给本单位的）/ opinions (a unit sees its own only) */
+        get: operations["opinion_list"];
+        put?: never;
+        /** 登记接待中收到的意见 / record an opinion taken at a reception */
+        post: operations["opinion_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opinions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 意见详情与办理记录 / an opinion and its timeline */
+        get: operations["opinion_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opinions/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 交办承办单位并定办理期限 / assign to a unit with a deadline */
+        post: operations["opinion_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opinions/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办结归档（群众未评价）/ close an answered opinion the citizen did not rate */
+        post: operations["opinion_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opinions/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 不予受理（诉讼、仲裁、行政复议等）/ decline an out-of-scope matter */
+        post: operations["opinion_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opinions/{id}/deputy-dissatisfied": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 接待代表对答复不满意 / the receiving deputy is dissatisfied with the answer
+         * @description The deputy who received an opinion says the answer does not satisfy: a new answer.
+         */
+        post: operations["opinion_deputy_dissatisfied"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opinions/{id}/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上报上级人大 / escalate to the parent congress */
+        post: operations["opinion_escalate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opinions/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 延期一次（须说明理由）/ extend once, with the reason */
+        post: operations["opinion_extend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opinions/{id}/handle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开始办理（承办单位）/ start handling (the unit) */
+        post: operations["opinion_handle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opinions/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 答复（承办单位或工作人员代录）/ answer (the unit, or staff recording its letter) */
+        post: operations["opinion_reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opinions/{id}/sort": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 分类 / sort into a category */
+        post: operations["opinion_sort"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opinions/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办理时限 / the answer clocks */
+        get: operations["opinion_policy_get"];
+        /** 设置办理时限 / set the answer clocks */
+        put: operations["opinion_policy_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opinions/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本级承办单位账号 / the handling units with an account here */
+        get: operations["opinion_units"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/provisioning-jobs/{id}": {
         parameters: {
             query?: never;
@@ -240,6 +1207,186 @@ export interface paths {
         get: operations["provisioning_job_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/benchmarks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 评选结果公布（公开）/ announced benchmark results (public)
+         * @description The issuer's public portal: announced rounds and their lists, no login.
+         */
+        get: operations["public_benchmark_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/opinions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 反映意见（公开）/ submit an opinion (public)
+         * @description A citizen's opinion, online or by a station's QR code (the form with ?station=<id>).
+         */
+        post: operations["public_opinion_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/opinions/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 凭查询码查看意见办理情况（公开）/ follow an opinion by its code (public) */
+        get: operations["public_opinion_track"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/opinions/{code}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 评价答复：满意、基本满意、不满意（公开）/ rate the answer (public) */
+        post: operations["public_opinion_rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/opinions/stations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 扫码提交时显示的联络站（公开）/ the station of a QR code (public) */
+        get: operations["public_opinion_station"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/stations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 联络站公开页：进站代表与接待日安排（公开）/ a station's public page and rota */
+        get: operations["public_station_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/stations/{id}/qr.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 联络站二维码，指向公开页（公开）/ the station's QR code to its public page */
+        get: operations["public_station_qr"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/voting/accounts/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 民生实事项目明白账（公开）/ the public account of a year (public) */
+        get: operations["public_account"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/voting/accounts/{year}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 明白账（PDF，公开）/ the public account as PDF (public) */
+        get: operations["public_account_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/voting/accounts/{year}/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 群众网上评价（公开）/ rate the year's projects (public)
+         * @description The public's online rating: one per project per browser (a cookie), limited per address.
+         *     It is counted apart and never enters the deputies' result.
+         */
+        post: operations["public_rating_submit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -309,6 +1456,668 @@ export interface paths {
         };
         /** 凭查询码查看建议进展（公开）/ follow a proposal by its code (public) */
         get: operations["public_proposal_track"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rollups/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 汇总看板 / the dashboard over the tenants below this congress
+         * @description 市、县工作人员；数据来自汇总指标，按年度、县区筛选。/ City and county staff; answered from the rollups, by year and county.
+         */
+        get: operations["rollups_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rollups/dashboard.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出汇总表（Excel）/ the dashboard's tables as a workbook
+         * @description 不指定 table 时导出全部表格，每表一页。/ Every table, a sheet each, unless `table` names one.
+         */
+        get: operations["rollups_dashboard_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 联络站列表 / liaison stations */
+        get: operations["station_list"];
+        put?: never;
+        /** 新建联络站 / create a station */
+        post: operations["station_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 联络站详情：站务人员、进站代表、接待日 / a station with staff, residents, rota */
+        get: operations["station_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改联络站 / update a station */
+        patch: operations["station_update"];
+        trace?: never;
+    };
+    "/api/v1/stations/{id}/assessments/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度规范化建设评定 / the station's assessment of a year */
+        get: operations["station_assessment_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/{id}/assessments/{year}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 评审并评定星级 / review and rate the station */
+        post: operations["station_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/{id}/assessments/{year}/self": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交自评 / submit the self-assessment */
+        post: operations["station_self_assess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/{id}/receptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 安排接待日（草稿）/ schedule a reception day (draft) */
+        post: operations["station_reception_schedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/{id}/residents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 代表进站：本级代表或名录中的上级代表 / station a deputy, ours or from the directory */
+        post: operations["station_resident_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/{id}/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置站务人员 / set the station's staff */
+        put: operations["station_staff_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 规范化建设标准（N有）/ the standardisation checklist */
+        get: operations["station_checklist_list"];
+        put?: never;
+        /** 增加一项标准 / add a criterion */
+        post: operations["station_checklist_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/checklist/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 停用一项标准 / retire a criterion */
+        delete: operations["station_checklist_retire"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/postings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本级代表在其他人大联络站的进站情况（工作人员看全部，代表看本人）/ our deputies stationed elsewhere (staff: all; a deputy: their own) */
+        get: operations["station_posting_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/receptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 取消接待日 / cancel a reception day */
+        delete: operations["station_reception_cancel"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/receptions/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 公告接待日（须提前规定天数）/ publish a reception day, the notice days ahead */
+        post: operations["station_reception_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/residents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 代表离站 / a deputy leaves the station */
+        delete: operations["station_resident_end"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 联络站设置 / the stations' settings */
+        get: operations["station_settings_get"];
+        /** 修改联络站设置（公告天数、星级分数线）/ set the notice days and star thresholds */
+        put: operations["station_settings_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传文件附件或推荐材料 / upload an attachment for guidance or a nomination */
+        post: operations["supervision_file_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/files/{id}/url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 附件下载链接（限时）/ a short-lived download URL */
+        get: operations["supervision_file_url"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/guidance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 指导意见与通知 / guidance received or issued */
+        get: operations["supervision_guidance_list"];
+        put?: never;
+        /** 下发指导意见或通知 / issue guidance or a notice */
+        post: operations["supervision_guidance_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/guidance/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 发文详情与各单位阅读情况 / issued guidance with read receipts per congress */
+        get: operations["supervision_guidance_receipts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/guidance/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 阅读收到的文件（记录已读）/ read received guidance (records the receipt) */
+        post: operations["supervision_guidance_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评选类别：排除条件、指标、默认评分项 / kinds: exclusions, indicators, default criteria */
+        get: operations["supervision_kinds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/nominations/{id}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评分表（含指标预填）/ the score sheet with pre-filled scores */
+        get: operations["supervision_score_sheet"];
+        put?: never;
+        /** 评分 / score a nomination */
+        post: operations["supervision_score_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/nominations/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回推荐 / withdraw a nomination */
+        post: operations["supervision_nomination_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/objections/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 处理异议 / resolve an objection */
+        post: operations["supervision_objection_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本单位组织的和上级组织的评选 / rounds run here or above */
+        get: operations["supervision_round_list"];
+        put?: never;
+        /** 新建评选 / set up a round */
+        post: operations["supervision_round_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评选详情 / one round */
+        get: operations["supervision_round_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改评选设置（筹备阶段）/ change a round's settings */
+        patch: operations["supervision_round_update"];
+        trace?: never;
+    };
+    "/api/v1/supervision/rounds/{id}/announce": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 公布评选结果 / announce the result */
+        post: operations["supervision_round_announce"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/rounds/{id}/close-nominations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束推荐、进入评审 / close nominations, start review */
+        post: operations["supervision_round_close_nominations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/rounds/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 评选决定 / the committee's decision */
+        post: operations["supervision_round_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/rounds/{id}/nominations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 推荐名单（组织单位看全部，下级只看本辖区）/ nominations, as far as the caller's tree reaches */
+        get: operations["supervision_nomination_list"];
+        put?: never;
+        /** 推荐 / nominate */
+        post: operations["supervision_nomination_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/rounds/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公示期异议 / objections received during the notice period */
+        get: operations["supervision_objection_list"];
+        put?: never;
+        /** 登记异议 / record an objection */
+        post: operations["supervision_objection_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/rounds/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开始推荐 / open nominations */
+        post: operations["supervision_round_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/rounds/{id}/publicity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开始公示 / start the public-notice period */
+        post: operations["supervision_round_publicity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/rounds/{id}/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 综合得分排名 / nominations ranked by weighted score */
+        get: operations["supervision_round_ranking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/rounds/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公示或公布的名单 / the list in public notice or announced */
+        get: operations["supervision_round_result"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/subordinates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 所辖单位 / the congresses below this one */
+        get: operations["supervision_subordinates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -488,6 +2297,91 @@ export interface paths {
         get: operations["voting_cycle_candidates_xlsx"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/cycles/{id}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 满意度测评：规则、进度与项目 / the evaluation: rules, progress, projects */
+        get: operations["voting_evaluation_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/cycles/{id}/evaluation/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束测评并计票 / close the evaluation and count */
+        post: operations["voting_evaluation_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/cycles/{id}/evaluation/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确定规则并开始测评 / fix the rules and open the evaluation */
+        post: operations["voting_evaluation_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/cycles/{id}/evaluation/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 测评结果（测评结束后）/ results, once the evaluation is closed */
+        get: operations["voting_evaluation_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/cycles/{id}/evaluation/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 设置测评规则（测评开始前）/ set the evaluation rules (before it opens) */
+        post: operations["voting_evaluation_rules"];
         delete?: never;
         options?: never;
         head?: never;
@@ -876,6 +2770,213 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Account: {
+            congress: string;
+            year: number;
+            title: string;
+            evaluated: boolean;
+            public_rating_open: boolean;
+            /** Format: decimal */
+            funds_planned: string;
+            /** Format: decimal */
+            funds_allocated: string;
+            /** Format: decimal */
+            funds_spent: string;
+            lines: components["schemas"]["AccountLine"][];
+            /** @description 本浏览器已评价的项目 / projects this browser has rated */
+            rated: number[];
+        };
+        AccountLine: {
+            candidate_id: number;
+            rank: number | null;
+            name: string;
+            category: string;
+            unit: string;
+            target: string;
+            outcome: string;
+            percent: number;
+            completed: boolean;
+            /** Format: decimal */
+            funds_planned: string;
+            /** Format: decimal */
+            funds_allocated: string;
+            /** Format: decimal */
+            funds_spent: string;
+            /**
+             * @description 代表测评结果，测评结束后 / the deputies' result, once closed
+             *
+             *     * `satisfied` - satisfied
+             *     * `basic` - basic
+             *     * `unsatisfied` - unsatisfied
+             */
+            result: (components["schemas"]["SatisfactionOutcomeEnum"] | components["schemas"]["NullEnum"]) | null;
+            counts: components["schemas"]["EvaluationMarkCount"] | null;
+            /** Format: decimal */
+            rate: string | null;
+            public: components["schemas"]["PublicRatingCount"];
+        };
+        AccountRatingInRequest: {
+            /** @description {项目ID: satisfied|basic|unsatisfied} / {project id: mark} */
+            marks: {
+                [key: string]: "satisfied" | "basic" | "unsatisfied";
+            };
+        };
+        AccountRatingOut: {
+            /** @description 本次评价的项目数 / projects rated */
+            rated: number;
+        };
+        ActivityCancelInRequest: {
+            reason: string;
+        };
+        ActivityCreateInRequest: {
+            kind: components["schemas"]["ActivityKindEnum"];
+            title: string;
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at: string;
+            place: string;
+            /** @default  */
+            internal_notes: string;
+            invitees: components["schemas"]["InviteeInRequest"][];
+        };
+        ActivityDetailOut: {
+            readonly id: number;
+            /** 活动类型 */
+            kind: components["schemas"]["ActivityKindEnum"];
+            /** 活动名称 */
+            title: string;
+            /**
+             * 开始时间
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * 结束时间
+             * Format: date-time
+             */
+            ends_at: string;
+            /** 地点 */
+            place: string;
+            /** 组织单位名称 */
+            organiser_name: string;
+            readonly organised_here: boolean;
+            /** 状态 */
+            state?: components["schemas"]["ActivityStateEnum"];
+            /** 取消原因 */
+            cancel_reason?: string;
+            /** 活动纪要 */
+            minutes?: string;
+            /** 活动成果 */
+            outcomes?: string;
+            /**
+             * 签到开始
+             * Format: date-time
+             */
+            sign_in_from?: string | null;
+            /**
+             * 签到截止
+             * Format: date-time
+             */
+            sign_in_until?: string | null;
+            readonly sign_in_open: boolean;
+            readonly invited: number;
+            readonly accepted: number;
+            readonly signed_in: number;
+            internal_notes: string;
+            invitations: components["schemas"]["InvitationOut"][];
+            photos: components["schemas"]["ActivityPhotoOut"][];
+        };
+        ActivityInviteInRequest: {
+            invitees: components["schemas"]["InviteeInRequest"][];
+        };
+        /**
+         * @description * `inspection` - 调研视察
+         *     * `law_enforcement` - 执法检查
+         *     * `supervision` - 专题督办
+         *     * `reception` - 接待选民
+         *     * `training` - 学习培训
+         *     * `report_back` - 述职
+         * @enum {string}
+         */
+        ActivityKindEnum: "inspection" | "law_enforcement" | "supervision" | "reception" | "training" | "report_back";
+        ActivityOut: {
+            readonly id: number;
+            /** 活动类型 */
+            kind: components["schemas"]["ActivityKindEnum"];
+            /** 活动名称 */
+            title: string;
+            /**
+             * 开始时间
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * 结束时间
+             * Format: date-time
+             */
+            ends_at: string;
+            /** 地点 */
+            place: string;
+            /** 组织单位名称 */
+            organiser_name: string;
+            readonly organised_here: boolean;
+            /** 状态 */
+            state?: components["schemas"]["ActivityStateEnum"];
+            /** 取消原因 */
+            cancel_reason?: string;
+            /** 活动纪要 */
+            minutes?: string;
+            /** 活动成果 */
+            outcomes?: string;
+            /**
+             * 签到开始
+             * Format: date-time
+             */
+            sign_in_from?: string | null;
+            /**
+             * 签到截止
+             * Format: date-time
+             */
+            sign_in_until?: string | null;
+            readonly sign_in_open: boolean;
+            readonly invited: number;
+            readonly accepted: number;
+            readonly signed_in: number;
+        };
+        ActivityPhotoInRequest: {
+            file_id: number;
+            /** @default  */
+            caption: string;
+        };
+        ActivityPhotoOut: {
+            readonly id: number;
+            /** 照片 */
+            readonly file_id: number;
+            file_name: string;
+            /** 说明 */
+            caption?: string;
+        };
+        ActivityRecordInRequest: {
+            minutes: string;
+            outcomes: string;
+        };
+        ActivitySignInCode: {
+            congress_id: number;
+            congress_name: string;
+            url: string;
+            svg: string;
+        };
+        ActivitySignInOpenInRequest: {
+            /** @default 60 */
+            minutes: number;
+        };
+        /**
+         * @description * `scheduled` - 已安排
+         *     * `cancelled` - 已取消
+         * @enum {string}
+         */
+        ActivityStateEnum: "scheduled" | "cancelled";
         AdoptedLine: {
             rank: number;
             name: string;
@@ -895,6 +2996,38 @@ export interface components {
         };
         AnswerInRequest: {
             answer: string;
+        };
+        AssessmentOut: {
+            id: number | null;
+            year: number;
+            state: components["schemas"]["StationAssessmentStateEnum"];
+            /** Format: decimal */
+            self_total: string | null;
+            /** Format: decimal */
+            review_total: string | null;
+            stars: number | null;
+            /** Format: date-time */
+            submitted_at: string | null;
+            /** Format: date-time */
+            reviewed_at: string | null;
+            review_note: string;
+            scores: components["schemas"]["ChecklistScoreOut"][];
+        };
+        AttachmentOut: {
+            readonly id: number;
+            /** 文件名 */
+            readonly name: string;
+            readonly content_type: string;
+            readonly size: number;
+            /** Format: date-time */
+            readonly uploaded_at: string;
+        };
+        AttachmentUploadInRequest: {
+            /** Format: binary */
+            file: string;
+        };
+        AttachmentUrl: {
+            url: string;
         };
         AuditEntryOut: {
             /**
@@ -935,6 +3068,182 @@ export interface components {
             /** @description 逐项表决：{候选项目ID: yes|no|abstain}；限选：[候选项目ID…] / per candidate: {candidate id: yes|no|abstain}; choose N: [candidate id, …] */
             choices: unknown;
         };
+        /**
+         * @description * `good` - good
+         *     * `fair` - fair
+         *     * `poor` - poor
+         * @enum {string}
+         */
+        BandEnum: "good" | "fair" | "poor";
+        /**
+         * @description * `entitled` - entitled
+         *     * `valid` - valid
+         * @enum {string}
+         */
+        BaseEnum: "entitled" | "valid";
+        BenchmarkCriterion: {
+            readonly id: number;
+            readonly position: number;
+            /** 评分项 */
+            readonly name: string;
+            /** 权重 */
+            readonly weight: number;
+            /** 对应指标 */
+            readonly indicator: string;
+            /**
+             * 满分对应值
+             * Format: decimal
+             */
+            readonly indicator_full: string | null;
+        };
+        BenchmarkCriterionIn: {
+            name: string;
+            weight: number;
+            /** @default  */
+            indicator: string;
+            /** Format: decimal */
+            indicator_full?: string | null;
+        };
+        BenchmarkCriterionInRequest: {
+            name: string;
+            weight: number;
+            /** @default  */
+            indicator: string;
+            /** Format: decimal */
+            indicator_full?: string | null;
+        };
+        BenchmarkDecideInRequest: {
+            selected_ids: number[];
+            /** @default  */
+            note: string;
+        };
+        BenchmarkExclusion: {
+            code: string;
+            name: string;
+            question: string;
+        };
+        BenchmarkIndicator: {
+            key: string;
+            name: string;
+        };
+        BenchmarkKind: {
+            kind: components["schemas"]["BenchmarkKindEnum"];
+            name: string;
+            exclusions: components["schemas"]["BenchmarkExclusion"][];
+            default_exclusions: string[];
+            indicators: components["schemas"]["BenchmarkIndicator"][];
+            default_criteria: components["schemas"]["BenchmarkCriterionIn"][];
+        };
+        /**
+         * @description * `station` - 示范联络站
+         *     * `deputy` - 优秀代表
+         *     * `case` - 典型案例
+         * @enum {string}
+         */
+        BenchmarkKindEnum: "station" | "deputy" | "case";
+        BenchmarkPublicityInRequest: {
+            /** Format: date */
+            starts_on: string;
+            /** Format: date */
+            ends_on: string;
+        };
+        BenchmarkRankingRow: {
+            nomination_id: number;
+            nominee_name: string;
+            nominator_name: string;
+            /** Format: decimal */
+            total: string | null;
+            rank: number;
+            tied: boolean;
+            reviewers: number;
+        };
+        BenchmarkResult: {
+            round: components["schemas"]["BenchmarkRoundOut"];
+            lines: components["schemas"]["BenchmarkResultLine"][];
+        };
+        BenchmarkResultLine: {
+            rank: number | null;
+            nominee_name: string;
+            nominee_detail: string;
+            nominator_name: string;
+        };
+        BenchmarkRoundInRequest: {
+            kind: components["schemas"]["BenchmarkKindEnum"];
+            title: string;
+            year: number;
+            /** @default  */
+            description: string;
+            quota: number;
+            /** @default 1 */
+            per_nominator_quota: number;
+            exclusions?: string[] | null;
+            /** Format: date */
+            nominations_open_on: string;
+            /** Format: date */
+            nominations_close_on: string;
+            criteria: components["schemas"]["BenchmarkCriterionInRequest"][];
+        };
+        BenchmarkRoundOut: {
+            readonly id: number;
+            /** 评选类别 */
+            readonly kind: components["schemas"]["BenchmarkKindEnum"];
+            /** 名称 */
+            readonly title: string;
+            /** 年度 */
+            readonly year: number;
+            /** 说明 */
+            readonly description: string;
+            /** 评选名额 */
+            readonly quota: number;
+            /** 每单位推荐名额 */
+            readonly per_nominator_quota: number;
+            readonly exclusions: components["schemas"]["BenchmarkExclusion"][];
+            /**
+             * 推荐开始日期
+             * Format: date
+             */
+            readonly nominations_open_on: string;
+            /**
+             * 推荐截止日期
+             * Format: date
+             */
+            readonly nominations_close_on: string;
+            /**
+             * 公示开始日期
+             * Format: date
+             */
+            readonly notice_starts_on: string | null;
+            /**
+             * 公示结束日期
+             * Format: date
+             */
+            readonly notice_ends_on: string | null;
+            /** 状态 */
+            readonly state: components["schemas"]["BenchmarkStateEnum"];
+            /** 决定说明 */
+            readonly decision_note: string;
+            /** Format: date-time */
+            readonly decided_at: string | null;
+            /** Format: date-time */
+            readonly announced_at: string | null;
+            issuer_name: string;
+            criteria: components["schemas"]["BenchmarkCriterion"][];
+            nomination_count?: number;
+            /** @description 本单位是否为组织单位 / whether the caller's congress runs the round */
+            readonly is_issuer: boolean;
+            /** @description 当前状态允许的操作 / actions the round's state allows */
+            readonly actions: string[];
+        };
+        /**
+         * @description * `draft` - 筹备
+         *     * `nominating` - 推荐
+         *     * `reviewing` - 评审
+         *     * `decided` - 已决定
+         *     * `publicity` - 公示
+         *     * `announced` - 已公布
+         * @enum {string}
+         */
+        BenchmarkStateEnum: "draft" | "nominating" | "reviewing" | "decided" | "publicity" | "announced";
         /** @enum {unknown} */
         BlankEnum: "";
         Call: {
@@ -1022,6 +3331,45 @@ export interface components {
          * @enum {string}
          */
         ChannelEnum: "electronic" | "paper" | "device" | "hybrid";
+        CheckInInRequest: {
+            organiser: number;
+            ref: string;
+            token: string;
+        };
+        ChecklistItem: {
+            readonly id: number;
+            /** 标准 */
+            title: string;
+            /** 说明 */
+            guidance?: string;
+            /** 分值 */
+            weight: number;
+            /** 排序 */
+            position?: number;
+            /** 启用 */
+            readonly active: boolean;
+        };
+        ChecklistItemRequest: {
+            /** 标准 */
+            title: string;
+            /** 说明 */
+            guidance?: string;
+            /** 分值 */
+            weight: number;
+            /** 排序 */
+            position?: number;
+        };
+        ChecklistScoreInRequest: {
+            item: number;
+            score: number;
+        };
+        ChecklistScoreOut: {
+            item: number;
+            title: string;
+            weight: number;
+            self_score: number | null;
+            review_score: number | null;
+        };
         CommentInRequest: {
             text: string;
         };
@@ -1095,6 +3443,79 @@ export interface components {
             /** @default  */
             admin_password: string;
         };
+        CongressRefOut: {
+            id: number;
+            name: string;
+            level: components["schemas"]["CongressLevelEnum"];
+        };
+        /** @description Rollup figures (platform/rollups/catalog.py) and the rates derived from them. */
+        CountyTotalsOut: {
+            voting_phase: (components["schemas"]["PhaseEnum"] | components["schemas"]["NullEnum"]) | null;
+            proposals: number | null;
+            candidates: number | null;
+            adopted: number | null;
+            projects: number | null;
+            projects_completed: number | null;
+            projects_red: number | null;
+            milestones_overdue: number | null;
+            /** Format: double */
+            funds_planned: number | null;
+            /** Format: double */
+            funds_allocated: number | null;
+            /** Format: double */
+            funds_spent: number | null;
+            rated_satisfied: number | null;
+            rated_basic: number | null;
+            rated_unsatisfied: number | null;
+            /**
+             * Format: double
+             * @description 0-1
+             */
+            satisfaction_rate: number | null;
+            stations: number | null;
+            stations_rated: number | null;
+            star_total: number | null;
+            deputies: number | null;
+            activities: number | null;
+            activity_attendances: number | null;
+            deputies_active: number | null;
+            opinions: number | null;
+            opinions_closed: number | null;
+            opinions_on_time: number | null;
+            opinions_overdue: number | null;
+            /**
+             * Format: double
+             * @description 0-1
+             */
+            completion_rate: number | null;
+            /** Format: double */
+            average_stars: number | null;
+            /**
+             * Format: double
+             * @description 0-1
+             */
+            participation_rate: number | null;
+            /**
+             * Format: double
+             * @description 0-1
+             */
+            closure_rate: number | null;
+            /**
+             * Format: double
+             * @description 0-1
+             */
+            timeliness_rate: number | null;
+            tenants: number;
+            /** @description 已完成票决的单位数 / tenants that held the vote */
+            decided: number;
+            /**
+             * Format: double
+             * @description 0-1
+             */
+            coverage_rate: number | null;
+            id: number;
+            name: string;
+        };
         CycleCreateInRequest: {
             year: number;
             title: string;
@@ -1144,6 +3565,19 @@ export interface components {
             shortfall?: components["schemas"]["ShortfallEnum"];
             channel?: components["schemas"]["ChannelEnum"];
         };
+        DashboardOut: {
+            year: number;
+            years: number[];
+            scope: components["schemas"]["CongressRefOut"];
+            counties: components["schemas"]["CongressRefOut"][];
+            county: number | null;
+            /** Format: date-time */
+            computed_at: string | null;
+            totals: components["schemas"]["TotalsOut"];
+            phases: components["schemas"]["PhaseCountOut"][];
+            by_county: components["schemas"]["CountyTotalsOut"][];
+            tenants: components["schemas"]["TenantRowOut"][];
+        };
         DecidingRound: {
             number: number;
             kind: string;
@@ -1166,10 +3600,12 @@ export interface components {
             delegation?: string;
             /** 工作单位及职务 */
             occupation?: string;
-            /** @description 按角色脱敏 / masked unless the role needs it */
+            /** @description 列表中脱敏；工作人员查看详情时完整 / masked in lists, whole for staff in detail */
             readonly phone: string;
             /** 状态 */
             status?: components["schemas"]["DeputyOutStatusEnum"];
+            /** @description 已关联登录账号 / linked to an account */
+            readonly linked: boolean;
         };
         /**
          * @description * `national` - 全国人大代表
@@ -1196,6 +3632,307 @@ export interface components {
         DeviceImportOut: {
             /** @description 已导入的候选项目数 / candidates imported */
             candidates: number;
+        };
+        DutyDecideInRequest: {
+            uphold: boolean;
+            note: string;
+        };
+        DutyEntryInRequest: {
+            deputy: number;
+            kind: components["schemas"]["DutyKindEnum"];
+            source_ref: string;
+            /** Format: date */
+            occurred_on: string;
+            /** @default  */
+            title: string;
+        };
+        DutyEntryObjection: {
+            id: number;
+            state: components["schemas"]["DutyObjectionStateEnum"];
+            reason: string;
+            decision_note: string;
+        };
+        DutyEntryOut: {
+            readonly id: number;
+            /** 代表 */
+            readonly deputy_id: number;
+            deputy_name: string;
+            /** 类型 */
+            kind: components["schemas"]["DutyKindEnum"];
+            /** 事项 */
+            title?: string;
+            /** 来源 */
+            source_ref: string;
+            /**
+             * 日期
+             * Format: date
+             */
+            occurred_on: string;
+            /** 状态 */
+            state?: components["schemas"]["DutyEntryStateEnum"];
+            readonly points: string;
+            readonly objection: components["schemas"]["DutyEntryObjection"] | null;
+            /** @description Counted, in a published quarter whose objection window is open, none pending. */
+            readonly can_object: boolean;
+        };
+        /**
+         * @description * `counted` - 有效
+         *     * `withdrawn` - 已撤回
+         *     * `voided` - 异议成立已核减
+         * @enum {string}
+         */
+        DutyEntryStateEnum: "counted" | "withdrawn" | "voided";
+        /**
+         * @description * `inspection` - 调研视察
+         *     * `law_enforcement` - 执法检查
+         *     * `supervision` - 专题督办
+         *     * `reception` - 接待选民
+         *     * `training` - 学习培训
+         *     * `report_back` - 述职
+         *     * `suggestion` - 代表建议
+         *     * `session` - 出席会议
+         *     * `opinion` - 办理群众意见
+         *     * `leave` - 请假
+         * @enum {string}
+         */
+        DutyKindEnum: "inspection" | "law_enforcement" | "supervision" | "reception" | "training" | "report_back" | "suggestion" | "session" | "opinion" | "leave";
+        DutyObjectionInRequest: {
+            reason: string;
+        };
+        DutyObjectionOut: {
+            readonly id: number;
+            /** 履职记录 */
+            readonly entry_id: number;
+            deputy_name: string;
+            entry_title: string;
+            entry_kind: string;
+            /** Format: date */
+            occurred_on: string;
+            /** 异议理由 */
+            reason: string;
+            /** 状态 */
+            state?: components["schemas"]["DutyObjectionStateEnum"];
+            /** 处理意见 */
+            decision_note?: string;
+            /**
+             * 提出时间
+             * Format: date-time
+             */
+            filed_at: string;
+            /**
+             * 处理时间
+             * Format: date-time
+             */
+            decided_at?: string | null;
+        };
+        /**
+         * @description * `open` - 待处理
+         *     * `upheld` - 异议成立
+         *     * `rejected` - 异议不成立
+         * @enum {string}
+         */
+        DutyObjectionStateEnum: "open" | "upheld" | "rejected";
+        DutyPublication: {
+            readonly id: number;
+            /** 年度 */
+            year: number;
+            /** 季度 */
+            quarter: number;
+            /**
+             * 公示时间
+             * Format: date-time
+             */
+            readonly published_at: string;
+            /**
+             * 异议截止
+             * Format: date-time
+             */
+            readonly objection_until: string;
+        };
+        DutyPublicationRequest: {
+            /** 年度 */
+            year: number;
+            /** 季度 */
+            quarter: number;
+        };
+        DutyRecordOut: {
+            year: number;
+            deputy_name: string;
+            /** Format: decimal */
+            score: string;
+            band: components["schemas"]["BandEnum"];
+            entries: components["schemas"]["DutyEntryOut"][];
+            objection_open: boolean;
+        };
+        DutyRule: {
+            kind: components["schemas"]["DutyKindEnum"];
+            /** Format: decimal */
+            points: string;
+            /** Format: decimal */
+            quarter_cap?: string | null;
+            /** Format: decimal */
+            year_cap?: string | null;
+        };
+        DutyRuleRequest: {
+            kind: components["schemas"]["DutyKindEnum"];
+            /** Format: decimal */
+            points: string;
+            /** Format: decimal */
+            quarter_cap?: string | null;
+            /** Format: decimal */
+            year_cap?: string | null;
+        };
+        DutyRules: {
+            rules: components["schemas"]["DutyRule"][];
+            /** Format: decimal */
+            base_score: string;
+            /** Format: decimal */
+            ceiling: string | null;
+            /** Format: decimal */
+            good_from: string;
+            /** Format: decimal */
+            fair_from: string;
+            objection_days: number;
+        };
+        DutyRulesRequest: {
+            rules: components["schemas"]["DutyRuleRequest"][];
+            /** Format: decimal */
+            base_score: string;
+            /** Format: decimal */
+            ceiling: string | null;
+            /** Format: decimal */
+            good_from: string;
+            /** Format: decimal */
+            fair_from: string;
+            objection_days: number;
+        };
+        DutyScoreOut: {
+            deputy_id: number;
+            name: string;
+            level: string;
+            /** Format: decimal */
+            score: string;
+            band: components["schemas"]["BandEnum"];
+            entries: number;
+        };
+        EvaluationMarkCount: {
+            satisfied: number;
+            basic: number;
+            unsatisfied: number;
+            abstain: number;
+        };
+        EvaluationOut: {
+            cycle_id: number;
+            year: number;
+            title: string;
+            phase: components["schemas"]["PhaseEnum"];
+            /** @description 全体代表数 / deputies entitled */
+            entitled_count: number;
+            rules: components["schemas"]["EvaluationRules"];
+            /** Format: date-time */
+            rules_fixed_at: string | null;
+            round: components["schemas"]["EvaluationRound"] | null;
+            projects: components["schemas"]["EvaluationProject"][];
+        };
+        EvaluationProject: {
+            readonly id: number;
+            /** 序号 */
+            sequence: number;
+            /** 名次 */
+            rank?: number | null;
+            /** 项目名称 */
+            name: string;
+            /** 类别 */
+            category?: string;
+            /** 项目概述 */
+            summary?: string;
+        };
+        EvaluationResultLine: {
+            id: number;
+            rank: number | null;
+            name: string;
+            outcome: components["schemas"]["SatisfactionOutcomeEnum"];
+            counts: components["schemas"]["EvaluationMarkCount"];
+            /** Format: decimal */
+            rate: string | null;
+            /** @description 群众网上评价，单独统计 / the public's rating, apart */
+            public: components["schemas"]["PublicRatingCount"];
+        };
+        EvaluationResults: {
+            entitled_count: number;
+            ballot_count: number;
+            rules: {
+                [key: string]: unknown;
+            };
+            projects: components["schemas"]["EvaluationResultLine"][];
+        };
+        EvaluationRound: {
+            id: number;
+            state: components["schemas"]["RoundStateEnum"];
+            /** Format: date-time */
+            opened_at: string;
+            /** Format: date-time */
+            closed_at: string | null;
+            /** @description 已测评人数（不含内容）/ ballots cast */
+            ballots_cast: number;
+            /** @description 结束时冻结的应测评人数 / entitled, frozen at close */
+            entitled_count: number | null;
+            /** @description 本人是否已测评 / whether the caller has rated */
+            i_voted: boolean;
+        };
+        EvaluationRules: {
+            /**
+             * @description majority 过半数 | rate 满意率
+             *
+             *     * `majority` - majority
+             *     * `rate` - rate
+             */
+            rule_type: components["schemas"]["RuleTypeEnum"];
+            /**
+             * @description 过半数的基数：全体代表 | 有效票 / majority base
+             *
+             *     * `entitled` - entitled
+             *     * `valid` - valid
+             */
+            base: components["schemas"]["BaseEnum"];
+            /** @description 满意票恰好半数即为满意 / exactly half 满意 is 满意 */
+            half_is_enough_satisfied: boolean;
+            /** @description 满意加基本满意恰好半数即为基本满意 / exactly half approving is 基本满意 */
+            half_is_enough_basic: boolean;
+            /**
+             * Format: decimal
+             * @description 满意率标准（%）/ pass rate in percent
+             */
+            pass_rate: string;
+            /** @description 开放群众网上评价 / public online rating */
+            public_rating: boolean;
+        };
+        EvaluationRulesInRequest: {
+            /**
+             * @description majority 过半数 | rate 满意率
+             *
+             *     * `majority` - majority
+             *     * `rate` - rate
+             */
+            rule_type?: components["schemas"]["RuleTypeEnum"];
+            /**
+             * @description 过半数的基数：全体代表 | 有效票 / majority base
+             *
+             *     * `entitled` - entitled
+             *     * `valid` - valid
+             */
+            base?: components["schemas"]["BaseEnum"];
+            /** @description 满意票恰好半数即为满意 / exactly half 满意 is 满意 */
+            half_is_enough_satisfied?: boolean;
+            /** @description 满意加基本满意恰好半数即为基本满意 / exactly half approving is 基本满意 */
+            half_is_enough_basic?: boolean;
+            /**
+             * Format: decimal
+             * @description 满意率标准（%）/ pass rate in percent
+             */
+            pass_rate?: string;
+            /** @description 开放群众网上评价 / public online rating */
+            public_rating?: boolean;
         };
         /**
          * @description * `higher_level` - 上级安排或配套项目
@@ -1263,16 +4000,206 @@ export interface components {
             minutes: number;
             minutes_name: string;
         };
+        GuidanceDetail: {
+            guidance: components["schemas"]["GuidanceOut"];
+            receipts: components["schemas"]["TargetReceipts"][];
+        };
+        GuidanceInRequest: {
+            kind: components["schemas"]["GuidanceKindEnum"];
+            title: string;
+            /** @default  */
+            reference: string;
+            body: string;
+            /**
+             * @description all: 全部下级; townships: 全部乡镇; counties: 全部县级; picked: target_ids
+             *
+             *     * `all` - all
+             *     * `townships` - townships
+             *     * `counties` - counties
+             *     * `picked` - picked
+             */
+            scope: components["schemas"]["ScopeEnum"];
+            target_ids?: number[];
+            attachment_ids?: number[];
+        };
+        /**
+         * @description * `guidance` - 指导意见
+         *     * `notice` - 通知
+         * @enum {string}
+         */
+        GuidanceKindEnum: "guidance" | "notice";
+        GuidanceOut: {
+            readonly id: number;
+            /** 类别 */
+            readonly kind: components["schemas"]["GuidanceKindEnum"];
+            /** 标题 */
+            readonly title: string;
+            /** 文号 */
+            readonly reference: string;
+            /** 正文 */
+            readonly body: string;
+            /**
+             * 发布时间
+             * Format: date-time
+             */
+            readonly issued_at: string;
+            issuer_name: string;
+            issued_by_name: string;
+            attachments: components["schemas"]["AttachmentOut"][];
+            target_count?: number;
+            /** @description 已有人阅读的接收单位数 / receiving congresses with a reader */
+            read_count?: number;
+            read_by_me?: boolean;
+            /** @description 本单位是否已有人阅读 / whether anyone here has read it */
+            read_here?: boolean;
+        };
+        GuidanceReader: {
+            name: string;
+            /** Format: date-time */
+            read_at: string;
+        };
+        ImportInRequest: {
+            /**
+             * Format: binary
+             * @description 代表名册 .xlsx / the roster workbook (.xlsx)
+             */
+            file: string;
+        };
+        ImportProblem: {
+            /** @description Excel 行号 / the row number Excel shows */
+            row: number;
+            /** @description 列名，空为整行 / the column, empty for the whole row */
+            field: string;
+            reason: string;
+        };
+        ImportReport: {
+            created: number;
+            updated: number;
+            unchanged: number;
+            failed: number;
+            problems: components["schemas"]["ImportProblem"][];
+        };
+        Inspection: {
+            readonly id: number;
+            /**
+             * 视察日期
+             * Format: date
+             */
+            held_on: string;
+            /** 发现问题 */
+            findings: string;
+        };
+        InspectionInRequest: {
+            /** Format: date */
+            held_on: string;
+            findings: string;
+        };
+        InvitationOut: {
+            readonly id: number;
+            /**
+             * 代表所在人大
+             * Format: int64
+             */
+            congress_id: number;
+            /** 代表所在人大名称 */
+            congress_name: string;
+            /** 姓名 */
+            name: string;
+            /** 代表层级 */
+            level: string;
+            /** 回复 */
+            response?: components["schemas"]["InvitationResponseEnum"];
+            /** 请假事由 */
+            reason?: string;
+            /**
+             * 回复时间
+             * Format: date-time
+             */
+            responded_at?: string | null;
+            /**
+             * 签到时间
+             * Format: date-time
+             */
+            signed_in_at?: string | null;
+        };
+        InvitationRespondInRequest: {
+            accept: boolean;
+            /** @default  */
+            reason: string;
+        };
+        /**
+         * @description * `pending` - 待回复
+         *     * `accepted` - 参加
+         *     * `declined` - 请假
+         * @enum {string}
+         */
+        InvitationResponseEnum: "pending" | "accepted" | "declined";
+        /** @description A deputy another congress may invite, from the public directory. */
+        InviteeCandidate: {
+            congress_id: number;
+            congress_name: string;
+            congress_level: string;
+            deputy_id: number;
+            name: string;
+            level: string;
+            delegation: string;
+        };
+        InviteeInRequest: {
+            congress: number;
+            deputy: number;
+        };
         /**
          * @description * `main` - 正式票决
          *     * `tie` - 同票再次投票
          *     * `shortfall` - 另行票决
+         *     * `evaluation` - 满意度测评
          * @enum {string}
          */
-        KindEnum: "main" | "tie" | "shortfall";
+        KindEnum: "main" | "tie" | "shortfall" | "evaluation";
+        /**
+         * @description * `green` - 绿灯
+         *     * `yellow` - 黄灯
+         *     * `red` - 红灯
+         * @enum {string}
+         */
+        LightEnum: "green" | "yellow" | "red";
+        LinkInRequest: {
+            /** @description 账号名或手机号 / the account's username or phone */
+            login: string;
+        };
+        ListingOut: {
+            readonly id: number;
+            /** 所属人大 */
+            congress: number;
+            congress_name: string;
+            congress_level: string;
+            /**
+             * 代表编号
+             * Format: int64
+             */
+            deputy_id: number;
+            /** 届次 */
+            term_number: number;
+            /** 姓名 */
+            name: string;
+            /** 代表层级 */
+            level: string;
+            /** 代表团/代表小组 */
+            delegation?: string;
+            /** 在任 */
+            serving?: boolean;
+        };
         LoginInRequest: {
             username: string;
             password: string;
+        };
+        MarkReadInRequest: {
+            /** @description 不填则全部标为已读 / all of them when left out */
+            ids?: number[];
+        };
+        MarkReadOut: {
+            marked: number;
+            unread: number;
         };
         Material: {
             readonly id: number;
@@ -1294,6 +4221,484 @@ export interface components {
         };
         MergeInRequest: {
             into: number;
+        };
+        Midyear: {
+            readonly id: number;
+            /** 报告名称 */
+            title: string;
+            /** 报告内容 */
+            body: string;
+            /**
+             * 审议日期
+             * Format: date
+             */
+            heard_on: string;
+            /** 审议意见 */
+            opinions?: string;
+            /**
+             * 审议意见交办日期
+             * Format: date
+             */
+            opinions_on?: string | null;
+            /** 政府答复 */
+            answer?: string;
+            /**
+             * 答复日期
+             * Format: date
+             */
+            answered_on?: string | null;
+        };
+        MidyearAnswerInRequest: {
+            answer: string;
+            /** Format: date */
+            on: string;
+        };
+        MidyearInRequest: {
+            title: string;
+            body: string;
+            /** Format: date */
+            heard_on: string;
+        };
+        Milestone: {
+            readonly id: number;
+            /** 节点 */
+            title: string;
+            /**
+             * 计划完成日期
+             * Format: date
+             */
+            due_on: string;
+            /**
+             * 实际完成日期
+             * Format: date
+             */
+            done_on?: string | null;
+            /** 预警 */
+            light?: components["schemas"]["LightEnum"];
+        };
+        MilestoneDoneInRequest: {
+            /** Format: date */
+            done_on: string;
+        };
+        MilestoneInRequest: {
+            title: string;
+            /** Format: date */
+            due_on: string;
+        };
+        MyActivity: {
+            readonly id: number;
+            /** 活动类型 */
+            kind: components["schemas"]["ActivityKindEnum"];
+            /** 活动名称 */
+            title: string;
+            /**
+             * 开始时间
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * 结束时间
+             * Format: date-time
+             */
+            ends_at: string;
+            /** 地点 */
+            place: string;
+            /** 组织单位名称 */
+            organiser_name: string;
+            /** 状态 */
+            state?: components["schemas"]["ActivityStateEnum"];
+            /** 取消原因 */
+            cancel_reason?: string;
+            /** 活动纪要 */
+            minutes?: string;
+            /** 活动成果 */
+            outcomes?: string;
+            readonly sign_in_open: boolean;
+        };
+        MyInvitation: {
+            readonly id: number;
+            /** 回复 */
+            response?: components["schemas"]["InvitationResponseEnum"];
+            /** 请假事由 */
+            reason?: string;
+            /**
+             * 回复时间
+             * Format: date-time
+             */
+            responded_at?: string | null;
+            /**
+             * 签到时间
+             * Format: date-time
+             */
+            signed_in_at?: string | null;
+            activity: components["schemas"]["MyActivity"];
+        };
+        MyTasks: {
+            rsvp: components["schemas"]["MyInvitation"][];
+            sign_in: components["schemas"]["MyInvitation"][];
+        };
+        NominationInRequest: {
+            nominee_name: string;
+            /** @default  */
+            nominee_detail: string;
+            statement: string;
+            declarations?: {
+                [key: string]: boolean;
+            };
+            attachment_ids?: number[];
+        };
+        NominationOut: {
+            readonly id: number;
+            readonly round: number;
+            nominator_name: string;
+            readonly nominator_parent_name: string;
+            /** 推荐对象 */
+            readonly nominee_name: string;
+            /** 基本情况 */
+            readonly nominee_detail: string;
+            /** 推荐理由 */
+            readonly statement: string;
+            declarations: {
+                [key: string]: boolean;
+            };
+            figures: {
+                [key: string]: string | null;
+            };
+            /** 状态 */
+            readonly status: components["schemas"]["NominationStatusEnum"];
+            /** 名次 */
+            readonly rank: number | null;
+            /** Format: date-time */
+            readonly submitted_at: string;
+            attachments: components["schemas"]["AttachmentOut"][];
+        };
+        /**
+         * @description * `submitted` - 已推荐
+         *     * `withdrawn` - 已撤回
+         *     * `selected` - 入选
+         *     * `not_selected` - 未入选
+         *     * `revoked` - 公示后撤销
+         * @enum {string}
+         */
+        NominationStatusEnum: "submitted" | "withdrawn" | "selected" | "not_selected" | "revoked";
+        NotificationListOut: {
+            /** @description 未读数 / unread count */
+            unread: number;
+            results: components["schemas"]["NotificationOut"][];
+        };
+        NotificationOut: {
+            readonly id: number;
+            /** 标题 */
+            subject: string;
+            /** 内容 */
+            body?: string;
+            /** 链接 */
+            link?: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /**
+             * 阅读时间
+             * Format: date-time
+             */
+            read_at?: string | null;
+        };
+        /** @enum {unknown} */
+        NullEnum: null;
+        ObjectionInRequest: {
+            nomination_id: number;
+            summary: string;
+            /** Format: date */
+            received_on: string;
+        };
+        ObjectionOut: {
+            readonly id: number;
+            readonly nomination: number;
+            nominee_name: string;
+            /** 异议内容 */
+            readonly summary: string;
+            /**
+             * 收到日期
+             * Format: date
+             */
+            readonly received_on: string;
+            /** 异议成立 */
+            readonly upheld: boolean | null;
+            /** 处理结果 */
+            readonly resolution: string;
+            /** Format: date-time */
+            readonly resolved_at: string | null;
+        };
+        ObjectionResolveInRequest: {
+            upheld: boolean;
+            resolution: string;
+        };
+        OnDuty: {
+            readonly id: number;
+            /** 姓名 */
+            name: string;
+            /** 代表层级 */
+            level: string;
+        };
+        OpinionAnswerInRequest: {
+            answer: string;
+        };
+        OpinionAssignInRequest: {
+            /** @description 承办单位账号 / a unit's account */
+            unit_user_id?: number | null;
+            /**
+             * @description 无账号的承办单位名称 / a unit without an account
+             * @default
+             */
+            unit_name: string;
+            /** Format: date */
+            due_on?: string | null;
+        };
+        /**
+         * @description * `urban_rural` - 城乡建设
+         *     * `transport` - 交通出行
+         *     * `education` - 教育
+         *     * `health` - 医疗卫生
+         *     * `social_security` - 社会保障
+         *     * `environment` - 生态环境
+         *     * `agriculture` - 农业农村
+         *     * `governance` - 社会治理
+         *     * `other` - 其他
+         * @enum {string}
+         */
+        OpinionCategoryEnum: "urban_rural" | "transport" | "education" | "health" | "social_security" | "environment" | "agriculture" | "governance" | "other";
+        /**
+         * @description * `reception` - 接待选民
+         *     * `online` - 网上提交
+         *     * `qr_code` - 扫码提交
+         *     * `escalation` - 下级上报
+         * @enum {string}
+         */
+        OpinionChannelEnum: "reception" | "online" | "qr_code" | "escalation";
+        OpinionDeclineInRequest: {
+            kind: components["schemas"]["OpinionDeclineKindEnum"];
+            reason: string;
+        };
+        /**
+         * @description * `litigation` - 已进入诉讼程序
+         *     * `arbitration` - 已进入仲裁程序
+         *     * `administrative_review` - 已进入行政复议程序
+         *     * `petition` - 属信访事项
+         *     * `other` - 其他不属于受理范围的事项
+         * @enum {string}
+         */
+        OpinionDeclineKindEnum: "litigation" | "arbitration" | "administrative_review" | "petition" | "other";
+        OpinionDeputyFeedbackInRequest: {
+            comment: string;
+        };
+        /**
+         * @description One opinion with its timeline. Staff read the citizen's name and phone in full (they
+         *     call the citizen back); a unit reads them masked.
+         */
+        OpinionDetail: {
+            readonly id: number;
+            /** 查询码 */
+            readonly tracking_code: string;
+            /** 状态 */
+            readonly status: components["schemas"]["OpinionStatusEnum"];
+            /** 来源渠道 */
+            readonly channel: components["schemas"]["OpinionChannelEnum"];
+            /** 类别 */
+            readonly category: components["schemas"]["OpinionCategoryEnum"];
+            /** 意见内容 */
+            readonly content: string;
+            /** @description 脱敏 / masked */
+            readonly citizen_name: string;
+            /** @description 脱敏 / masked */
+            readonly citizen_phone: string;
+            readonly station_name: string;
+            readonly deputy_name: string;
+            /** 承办单位 */
+            readonly unit_name: string;
+            /**
+             * 交办日期
+             * Format: date
+             */
+            readonly assigned_on: string | null;
+            /**
+             * 办理期限
+             * Format: date
+             */
+            readonly due_on: string | null;
+            /** 已延期 */
+            readonly extended: boolean;
+            /** 办理轮次 */
+            readonly round: number;
+            /** @description running | due_soon | overdue | stopped */
+            readonly clock: string;
+            readonly days_left: number | null;
+            /** 上报单位 */
+            readonly escalated_to_name: string;
+            /** 上级办理状态 */
+            readonly upstream_status: components["schemas"]["OpinionStatusEnum"];
+            /** 来源单位 */
+            readonly origin_name: string;
+            /**
+             * 登记时间
+             * Format: date-time
+             */
+            readonly received_at: string;
+            /** 延期理由 */
+            readonly extension_reason: string;
+            /** 答复内容 */
+            readonly answer: string;
+            /** 答复单位 */
+            readonly answered_by: string;
+            /**
+             * 答复日期
+             * Format: date
+             */
+            readonly answered_on: string | null;
+            /** 评价 */
+            readonly rating: components["schemas"]["OpinionRatingEnum"];
+            /** 评价意见 */
+            readonly rating_comment: string;
+            /** 不予受理情形 */
+            readonly decline_kind: components["schemas"]["OpinionDeclineKindEnum"];
+            /** 不予受理理由 */
+            readonly decline_reason: string;
+            /** 上报说明 */
+            readonly escalation_note: string;
+            /**
+             * 上报时间
+             * Format: date-time
+             */
+            readonly escalated_at: string | null;
+            readonly origin_chain: string[];
+            readonly events: components["schemas"]["OpinionEvent"][];
+            /** @description 当前可进行的操作 / what staff may do now */
+            readonly actions: string[];
+        };
+        OpinionEscalateInRequest: {
+            note: string;
+        };
+        OpinionEvent: {
+            readonly id: number;
+            /**
+             * 时间
+             * Format: date-time
+             */
+            readonly at: string;
+            /** 事项 */
+            readonly action: string;
+            /** 状态 */
+            readonly status: components["schemas"]["OpinionStatusEnum"];
+            /** 办理人 */
+            readonly actor_label: string;
+            /** 说明 */
+            readonly note: string;
+            readonly public: boolean;
+        };
+        OpinionPolicy: {
+            answer_months: number;
+            extended_months: number;
+            reanswer_months: number;
+            due_soon_days: number;
+        };
+        OpinionPolicyRequest: {
+            answer_months: number;
+            extended_months: number;
+            reanswer_months: number;
+            due_soon_days: number;
+        };
+        /**
+         * @description * `satisfied` - 满意
+         *     * `basically_satisfied` - 基本满意
+         *     * `dissatisfied` - 不满意
+         * @enum {string}
+         */
+        OpinionRatingEnum: "satisfied" | "basically_satisfied" | "dissatisfied";
+        OpinionReasonInRequest: {
+            reason: string;
+        };
+        OpinionReceptionInRequest: {
+            content: string;
+            citizen_name: string;
+            citizen_phone?: string;
+            /** @default  */
+            category: components["schemas"]["OpinionCategoryEnum"] | components["schemas"]["BlankEnum"];
+            /** @description 接待代表 / the deputy on duty */
+            deputy_id?: number | null;
+            station_id?: number | null;
+        };
+        /** @description A row of the console's list: the citizen's name and phone masked. */
+        OpinionRow: {
+            readonly id: number;
+            /** 查询码 */
+            readonly tracking_code: string;
+            /** 状态 */
+            readonly status: components["schemas"]["OpinionStatusEnum"];
+            /** 来源渠道 */
+            readonly channel: components["schemas"]["OpinionChannelEnum"];
+            /** 类别 */
+            readonly category: components["schemas"]["OpinionCategoryEnum"];
+            /** 意见内容 */
+            readonly content: string;
+            /** @description 脱敏 / masked */
+            readonly citizen_name: string;
+            /** @description 脱敏 / masked */
+            readonly citizen_phone: string;
+            readonly station_name: string;
+            readonly deputy_name: string;
+            /** 承办单位 */
+            readonly unit_name: string;
+            /**
+             * 交办日期
+             * Format: date
+             */
+            readonly assigned_on: string | null;
+            /**
+             * 办理期限
+             * Format: date
+             */
+            readonly due_on: string | null;
+            /** 已延期 */
+            readonly extended: boolean;
+            /** 办理轮次 */
+            readonly round: number;
+            /** @description running | due_soon | overdue | stopped */
+            readonly clock: string;
+            readonly days_left: number | null;
+            /** 上报单位 */
+            readonly escalated_to_name: string;
+            /** 上级办理状态 */
+            readonly upstream_status: components["schemas"]["OpinionStatusEnum"];
+            /** 来源单位 */
+            readonly origin_name: string;
+            /**
+             * 登记时间
+             * Format: date-time
+             */
+            readonly received_at: string;
+        };
+        OpinionSortInRequest: {
+            category: components["schemas"]["OpinionCategoryEnum"];
+        };
+        /**
+         * @description * `received` - 已登记
+         *     * `sorted` - 已分类
+         *     * `assigned` - 已交办
+         *     * `handling` - 办理中
+         *     * `replied` - 已答复
+         *     * `reopened` - 重新办理
+         *     * `closed` - 已办结
+         *     * `declined` - 不予受理
+         *     * `escalated` - 已上报上级
+         * @enum {string}
+         */
+        OpinionStatusEnum: "received" | "sorted" | "assigned" | "handling" | "replied" | "reopened" | "closed" | "declined" | "escalated";
+        OpinionUnit: {
+            id: number;
+            name: string;
+        };
+        OpinionsInRequest: {
+            opinions: string;
+            /** Format: date */
+            on: string;
         };
         PaginatedAuditEntryOutList: {
             /** @example 123 */
@@ -1340,12 +4745,69 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["DeputyOut"][];
         };
+        PaginatedListingOutList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["ListingOut"][];
+        };
+        PaginatedOpinionRowList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["OpinionRow"][];
+        };
         PaperIssueInRequest: {
             deputy_id: number;
         };
         PasswordChangeInRequest: {
             old_password: string;
             new_password: string;
+        };
+        PatchedBenchmarkRoundUpdateInRequest: {
+            title?: string;
+            year?: number;
+            description?: string;
+            quota?: number;
+            per_nominator_quota?: number;
+            exclusions?: string[];
+            /** Format: date */
+            nominations_open_on?: string;
+            /** Format: date */
+            nominations_close_on?: string;
+            criteria?: components["schemas"]["BenchmarkCriterionInRequest"][];
+        };
+        PatchedStationUpdateRequest: {
+            name?: string;
+            tier?: components["schemas"]["StationTierEnum"];
+            parent?: number | null;
+            address?: string;
+            opening_hours?: string;
+            phone?: string;
+            introduction?: string;
+        };
+        PhaseCountOut: {
+            /** @description 票决阶段，none 为未建立年度票决 / phase or none */
+            phase: string;
+            tenants: number;
         };
         /**
          * @description * `solicit` - 征集
@@ -1358,6 +4820,147 @@ export interface components {
          * @enum {string}
          */
         PhaseEnum: "solicit" | "shortlist" | "deliberate" | "vote" | "implement" | "evaluate" | "closed";
+        Photo: {
+            readonly id: number;
+            /** 文件名 */
+            name: string;
+            /** @description 限时下载链接 / a short-lived URL */
+            readonly url: string;
+        };
+        PlanInRequest: {
+            unit_id?: number;
+            owner_name?: string;
+            annual_target?: string;
+            outcome?: string;
+            /** Format: decimal */
+            funds_planned?: string;
+            /** Format: decimal */
+            funds_allocated?: string;
+            /** Format: decimal */
+            funds_spent?: string;
+            overspend_note?: string;
+        };
+        PostingOut: {
+            readonly id: number;
+            deputy: number;
+            deputy_name: string;
+            /** 派驻方 */
+            origin_congress_name: string;
+            /** 联络站 */
+            station_name: string;
+            /** 层级 */
+            station_tier: components["schemas"]["StationTierEnum"];
+            /** 地址 */
+            station_address: string;
+            /** 开放时间 */
+            station_opening_hours?: string;
+            /** 在站 */
+            active?: boolean;
+            /** 接待安排 */
+            receptions?: unknown;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        ProjectDetail: {
+            readonly id: number;
+            year: number;
+            readonly cycle_id: number;
+            /** 项目名称 */
+            name: string;
+            /** 类别 */
+            category?: string;
+            /** 责任单位 */
+            readonly unit_id: number | null;
+            unit_name?: string | null;
+            /** 责任人 */
+            owner_name?: string;
+            /** 年度目标 */
+            annual_target?: string;
+            /**
+             * 计划投资（万元）
+             * Format: decimal
+             */
+            funds_planned?: string;
+            /**
+             * 已拨付资金（万元）
+             * Format: decimal
+             */
+            funds_allocated?: string;
+            /**
+             * 已支出资金（万元）
+             * Format: decimal
+             */
+            funds_spent?: string;
+            overspent: boolean;
+            /** 超支说明 */
+            overspend_note?: string;
+            /** 完成进度（%） */
+            percent?: number;
+            /** 预警 */
+            light?: components["schemas"]["LightEnum"];
+            /** 完成情况 */
+            outcome?: string;
+            /**
+             * 完成日期
+             * Format: date
+             */
+            completed_on?: string | null;
+            milestones: components["schemas"]["Milestone"][];
+            stages: components["schemas"]["Stage"][];
+            reports: components["schemas"]["Report"][];
+            inspections: components["schemas"]["Inspection"][];
+            rectifications: components["schemas"]["Rectification"][];
+            supervisors: components["schemas"]["Supervisor"][];
+            /** @description 调用者可报送进展 / the caller may report progress */
+            readonly can_report: boolean;
+            /** @description 调用者可修改实施方案 / the caller may edit the plan */
+            readonly can_edit: boolean;
+        };
+        ProjectRow: {
+            readonly id: number;
+            year: number;
+            rank: number | null;
+            /** 项目名称 */
+            name: string;
+            /** 类别 */
+            category?: string;
+            /** 责任单位 */
+            readonly unit_id: number | null;
+            unit_name?: string | null;
+            /** 责任人 */
+            owner_name?: string;
+            /** 年度目标 */
+            annual_target?: string;
+            /**
+             * 计划投资（万元）
+             * Format: decimal
+             */
+            funds_planned?: string;
+            /**
+             * 已拨付资金（万元）
+             * Format: decimal
+             */
+            funds_allocated?: string;
+            /**
+             * 已支出资金（万元）
+             * Format: decimal
+             */
+            funds_spent?: string;
+            /** @description 支出超过拨付 / spent beyond allocated */
+            overspent: boolean;
+            /** 完成进度（%） */
+            percent?: number;
+            /** 预警 */
+            light?: components["schemas"]["LightEnum"];
+            /**
+             * 完成日期
+             * Format: date
+             */
+            completed_on?: string | null;
+            milestone_count: number;
+            milestones_red: number;
+            rectifications_open: number;
+        };
         ProposalInRequest: {
             title: string;
             category: string;
@@ -1437,6 +5040,111 @@ export interface components {
             /** Format: date-time */
             finished_at?: string | null;
         };
+        PublicBenchmarkRound: {
+            id: number;
+            kind: components["schemas"]["BenchmarkKindEnum"];
+            title: string;
+            year: number;
+            /** Format: date-time */
+            announced_at: string;
+            lines: components["schemas"]["BenchmarkResultLine"][];
+        };
+        PublicOpinion: {
+            tracking_code: string;
+            content: string;
+            category: string;
+            channel: string;
+            station: string;
+            status: components["schemas"]["OpinionStatusEnum"];
+            status_label: string;
+            /** Format: date */
+            received_on: string;
+            handled_by: string;
+            escalated_to: string;
+            upstream_status: string;
+            /** @description 上报后的办理情况 / escalated: where */
+            where: string;
+            /** Format: date */
+            due_on: string | null;
+            answer: string;
+            answered_by: string;
+            /** Format: date */
+            answered_on: string | null;
+            rating: string;
+            can_rate: boolean;
+            decline_reason: string;
+            timeline: components["schemas"]["PublicTimeline"][];
+        };
+        PublicOpinionCreated: {
+            /** @description 凭此查询办理进展 / keep it to follow the opinion */
+            tracking_code: string;
+        };
+        PublicOpinionInRequest: {
+            content: string;
+            citizen_name: string;
+            citizen_phone?: string;
+            /** @default  */
+            category: components["schemas"]["OpinionCategoryEnum"] | components["schemas"]["BlankEnum"];
+            /** @description 扫联络站二维码提交时的联络站 / the station whose QR code was scanned */
+            station?: number | null;
+        };
+        PublicRatingCount: {
+            satisfied: number;
+            basic: number;
+            unsatisfied: number;
+        };
+        PublicRatingInRequest: {
+            rating: components["schemas"]["OpinionRatingEnum"];
+            /** @default  */
+            comment: string;
+        };
+        PublicReception: {
+            readonly id: number;
+            /**
+             * 日期
+             * Format: date
+             */
+            date: string;
+            /**
+             * 开始时间
+             * Format: time
+             */
+            starts_at: string;
+            /**
+             * 结束时间
+             * Format: time
+             */
+            ends_at: string;
+            /** 接待主题 */
+            topic?: string;
+            readonly on_duty: components["schemas"]["PublicResident"][];
+        };
+        PublicResident: {
+            /** 姓名 */
+            name: string;
+            /** 代表层级 */
+            level: string;
+            /** 所属人大 */
+            home_congress_name?: string;
+        };
+        PublicStaff: {
+            /** 姓名 */
+            name: string;
+            /** 职务 */
+            duty: components["schemas"]["StationStaffDutyEnum"];
+        };
+        PublicStation: {
+            id: number;
+            name: string;
+            address: string;
+        };
+        PublicTimeline: {
+            /** Format: date-time */
+            at: string;
+            status: components["schemas"]["OpinionStatusEnum"];
+            status_label: string;
+            note: string;
+        };
         ReceiptCheckInRequest: {
             receipt: string;
         };
@@ -1447,9 +5155,136 @@ export interface components {
             /** @description 回执码，仅显示一次 / receipt code, shown once */
             receipt: string;
         };
+        ReceptionInRequest: {
+            /** Format: date */
+            date: string;
+            /** Format: time */
+            starts_at: string;
+            /** Format: time */
+            ends_at: string;
+            topic?: string;
+            on_duty: number[];
+        };
+        ReceptionOut: {
+            readonly id: number;
+            /**
+             * 日期
+             * Format: date
+             */
+            date: string;
+            /**
+             * 开始时间
+             * Format: time
+             */
+            starts_at: string;
+            /**
+             * 结束时间
+             * Format: time
+             */
+            ends_at: string;
+            /** 接待主题 */
+            topic?: string;
+            readonly on_duty: components["schemas"]["OnDuty"][];
+            /**
+             * 公告时间
+             * Format: date-time
+             */
+            published_at?: string | null;
+        };
+        Rectification: {
+            readonly id: number;
+            /** 来源 */
+            source: components["schemas"]["RectificationSourceEnum"];
+            readonly inspection_id: number | null;
+            /** 整改事项 */
+            reason: string;
+            /** 整改责任人 */
+            owner_name?: string;
+            /**
+             * 整改期限
+             * Format: date
+             */
+            due_on?: string | null;
+            /**
+             * 整改完成日期
+             * Format: date
+             */
+            closed_on?: string | null;
+            /** 整改情况 */
+            closing_note?: string;
+            /** Format: date-time */
+            readonly opened_at: string;
+        };
+        RectificationCloseInRequest: {
+            note: string;
+        };
+        RectificationInRequest: {
+            reason: string;
+            source: components["schemas"]["RectificationSourceEnum"];
+            /** @default  */
+            owner_name: string;
+            /** Format: date */
+            due_on?: string | null;
+            inspection_id?: number | null;
+        };
+        /**
+         * @description * `inspection` - 视察督查
+         *     * `midyear` - 年中审议
+         *     * `satisfaction` - 满意度测评
+         *     * `other` - 其他
+         * @enum {string}
+         */
+        RectificationSourceEnum: "inspection" | "midyear" | "satisfaction" | "other";
+        Report: {
+            readonly id: number;
+            /** 完成进度（%） */
+            percent: number;
+            /** 进展情况 */
+            text: string;
+            photos: components["schemas"]["Photo"][];
+            /** Format: date-time */
+            readonly reported_at: string;
+        };
+        ReportInRequest: {
+            /** @description 0-100 */
+            percent: number;
+            text: string;
+            /** @description 先上传照片（/files）/ upload the photos first (/files) */
+            photo_ids?: number[];
+            /** Format: decimal */
+            funds_spent?: string | null;
+            overspend_note?: string;
+        };
         ReserveCarryOut: {
             /** @description 转入本年度的储备建议数 / reserve proposals brought in */
             carried: number;
+        };
+        ResidentInRequest: {
+            /** @description 本级代表 / a deputy of this roster */
+            deputy?: number;
+            /** @description 名录中的代表 / a deputy from the directory */
+            listing?: number;
+        };
+        ResidentOut: {
+            readonly id: number;
+            /** 姓名 */
+            name: string;
+            /** 代表层级 */
+            level: string;
+            /** 所属人大 */
+            home_congress_name?: string;
+            /** 本级代表 */
+            deputy?: number | null;
+            readonly is_guest: boolean;
+            /**
+             * 进站时间
+             * Format: date-time
+             */
+            assigned_at?: string;
+        };
+        ReviewInRequest: {
+            scores: components["schemas"]["ChecklistScoreInRequest"][];
+            note?: string;
         };
         /**
          * @description * `system_admin` - 系统管理员
@@ -1501,12 +5336,58 @@ export interface components {
          * @enum {string}
          */
         RoundStateEnum: "open" | "closed" | "void";
+        /**
+         * @description * `majority` - majority
+         *     * `rate` - rate
+         * @enum {string}
+         */
+        RuleTypeEnum: "majority" | "rate";
+        /**
+         * @description * `satisfied` - satisfied
+         *     * `basic` - basic
+         *     * `unsatisfied` - unsatisfied
+         * @enum {string}
+         */
+        SatisfactionOutcomeEnum: "satisfied" | "basic" | "unsatisfied";
+        /**
+         * @description * `all` - all
+         *     * `townships` - townships
+         *     * `counties` - counties
+         *     * `picked` - picked
+         * @enum {string}
+         */
+        ScopeEnum: "all" | "townships" | "counties" | "picked";
+        ScoreInRequest: {
+            /** @description 评分项 id -> 分数（0–100）/ criterion id -> score (0-100) */
+            values: {
+                [key: string]: string;
+            };
+        };
+        ScoreSheet: {
+            nomination: components["schemas"]["NominationOut"];
+            lines: components["schemas"]["ScoreSheetLine"][];
+        };
+        ScoreSheetLine: {
+            criterion_id: number;
+            name: string;
+            weight: number;
+            indicator: string;
+            indicator_label: string;
+            indicator_value: string | null;
+            /** Format: decimal */
+            prefill: string | null;
+            /** Format: decimal */
+            my_score: string | null;
+        };
         ScreenInRequest: {
             accept: boolean;
             /** @default  */
             reason: string;
             /** @default  */
             exclusion: components["schemas"]["ExclusionEnum"] | components["schemas"]["BlankEnum"];
+        };
+        SelfAssessInRequest: {
+            scores: components["schemas"]["ChecklistScoreInRequest"][];
         };
         SessionOut: {
             user: components["schemas"]["UserOut"] | null;
@@ -1521,6 +5402,22 @@ export interface components {
          * @enum {string}
          */
         ShortfallEnum: "accept_fewer" | "new_round";
+        StaffMember: {
+            /** 姓名 */
+            name: string;
+            /** 职务 */
+            duty: components["schemas"]["StationStaffDutyEnum"];
+            /** 手机号 */
+            phone?: string;
+        };
+        StaffMemberRequest: {
+            /** 姓名 */
+            name: string;
+            /** 职务 */
+            duty: components["schemas"]["StationStaffDutyEnum"];
+            /** 手机号 */
+            phone?: string;
+        };
         StaffProposalInRequest: {
             title: string;
             category: string;
@@ -1541,6 +5438,27 @@ export interface components {
              */
             origin: components["schemas"]["ProposalSourceEnum"];
         };
+        StaffSetRequest: {
+            staff: components["schemas"]["StaffMemberRequest"][];
+        };
+        Stage: {
+            readonly id: number;
+            /** 年度 */
+            year: number;
+            /** 阶段目标 */
+            target: string;
+            /**
+             * 年度投资（万元）
+             * Format: decimal
+             */
+            investment?: string;
+        };
+        StageInRequest: {
+            year: number;
+            target: string;
+            /** Format: decimal */
+            investment: string;
+        };
         /**
          * @description * `queued` - 排队中
          *     * `running` - 进行中
@@ -1549,6 +5467,128 @@ export interface components {
          * @enum {string}
          */
         StateEnum: "queued" | "running" | "succeeded" | "failed";
+        /**
+         * @description * `draft` - 自评中
+         *     * `submitted` - 待评审
+         *     * `reviewed` - 已评定
+         * @enum {string}
+         */
+        StationAssessmentStateEnum: "draft" | "submitted" | "reviewed";
+        StationDetail: {
+            readonly id: number;
+            /** 名称 */
+            name: string;
+            /** 层级 */
+            tier: components["schemas"]["StationTierEnum"];
+            /** 上级站 */
+            parent?: number | null;
+            /** @default  */
+            readonly parent_name: string;
+            /** 地址 */
+            address: string;
+            /** 开放时间 */
+            opening_hours?: string;
+            /** 联系电话 */
+            phone?: string;
+            /** @default 0 */
+            readonly resident_count: number;
+            /** 简介 */
+            introduction?: string;
+            readonly staff: components["schemas"]["StaffMember"][];
+            readonly residents: components["schemas"]["ResidentOut"][];
+            readonly receptions: components["schemas"]["ReceptionOut"][];
+            readonly public_path: string;
+        };
+        StationInRequest: {
+            name: string;
+            tier: components["schemas"]["StationTierEnum"];
+            parent?: number | null;
+            address: string;
+            opening_hours?: string;
+            phone?: string;
+            introduction?: string;
+        };
+        StationOut: {
+            readonly id: number;
+            /** 名称 */
+            name: string;
+            /** 层级 */
+            tier: components["schemas"]["StationTierEnum"];
+            /** 上级站 */
+            parent?: number | null;
+            /** @default  */
+            readonly parent_name: string;
+            /** 地址 */
+            address: string;
+            /** 开放时间 */
+            opening_hours?: string;
+            /** 联系电话 */
+            phone?: string;
+            /** @default 0 */
+            readonly resident_count: number;
+        };
+        /**
+         * @description The public page: the station's own particulars, who is stationed here and the published
+         *     rota. No personal phone of anyone.
+         */
+        StationPublicPage: {
+            readonly id: number;
+            /** 名称 */
+            name: string;
+            /** 层级 */
+            tier: components["schemas"]["StationTierEnum"];
+            /** 地址 */
+            address: string;
+            /** 开放时间 */
+            opening_hours?: string;
+            /** 联系电话 */
+            phone?: string;
+            /** 简介 */
+            introduction?: string;
+            readonly staff: components["schemas"]["PublicStaff"][];
+            readonly residents: components["schemas"]["PublicResident"][];
+            readonly rota: components["schemas"]["PublicReception"][];
+            readonly congress_name: string;
+            readonly opinion_path: string;
+        };
+        StationSettings: {
+            /** 接待日提前公告天数 */
+            notice_days?: number;
+            star_thresholds: number[];
+        };
+        StationSettingsRequest: {
+            /** 接待日提前公告天数 */
+            notice_days?: number;
+            star_thresholds: number[];
+        };
+        /**
+         * @description * `head` - 站长
+         *     * `deputy_head` - 副站长
+         *     * `liaison` - 联络员
+         * @enum {string}
+         */
+        StationStaffDutyEnum: "head" | "deputy_head" | "liaison";
+        /**
+         * @description * `hub` - 联络总站
+         *     * `centre` - 联络中心站
+         *     * `station` - 联络站
+         *     * `point` - 联络点
+         * @enum {string}
+         */
+        StationTierEnum: "hub" | "centre" | "station" | "point";
+        Subordinate: {
+            id: number;
+            name: string;
+            level: string;
+            parent_id: number | null;
+        };
+        Supervisor: {
+            id: number;
+            name: string;
+        };
+        SupervisorsInRequest: {
+            deputy_ids: number[];
+        };
         SwitchInRequest: {
             congress_id: number;
         };
@@ -1571,6 +5611,84 @@ export interface components {
             /** @description 发出纸质选票数 / paper ballots issued */
             issued: number;
         };
+        TargetReceipts: {
+            congress_id: number;
+            congress_name: string;
+            level: string;
+            parent_name: string;
+            /** Format: date-time */
+            first_read_at: string | null;
+            readers: components["schemas"]["GuidanceReader"][];
+        };
+        /** @description Rollup figures (platform/rollups/catalog.py) and the rates derived from them. */
+        TenantRowOut: {
+            voting_phase: (components["schemas"]["PhaseEnum"] | components["schemas"]["NullEnum"]) | null;
+            proposals: number | null;
+            candidates: number | null;
+            adopted: number | null;
+            projects: number | null;
+            projects_completed: number | null;
+            projects_red: number | null;
+            milestones_overdue: number | null;
+            /** Format: double */
+            funds_planned: number | null;
+            /** Format: double */
+            funds_allocated: number | null;
+            /** Format: double */
+            funds_spent: number | null;
+            rated_satisfied: number | null;
+            rated_basic: number | null;
+            rated_unsatisfied: number | null;
+            /**
+             * Format: double
+             * @description 0-1
+             */
+            satisfaction_rate: number | null;
+            stations: number | null;
+            stations_rated: number | null;
+            star_total: number | null;
+            deputies: number | null;
+            activities: number | null;
+            activity_attendances: number | null;
+            deputies_active: number | null;
+            opinions: number | null;
+            opinions_closed: number | null;
+            opinions_on_time: number | null;
+            opinions_overdue: number | null;
+            /**
+             * Format: double
+             * @description 0-1
+             */
+            completion_rate: number | null;
+            /** Format: double */
+            average_stars: number | null;
+            /**
+             * Format: double
+             * @description 0-1
+             */
+            participation_rate: number | null;
+            /**
+             * Format: double
+             * @description 0-1
+             */
+            closure_rate: number | null;
+            /**
+             * Format: double
+             * @description 0-1
+             */
+            timeliness_rate: number | null;
+            id: number;
+            name: string;
+            slug: string;
+            level: components["schemas"]["CongressLevelEnum"];
+            county_id: number;
+            county_name: string;
+            /** @description 该单位公开页面 / the tenant's public portal */
+            portal_url: string;
+            /** Format: date-time */
+            computed_at: string | null;
+            decided: boolean;
+        };
         /**
          * @description * `entitled` - entitled
          *     * `present` - present
@@ -1591,6 +5709,72 @@ export interface components {
             /** Format: date-time */
             expires_at: string;
         };
+        /** @description Rollup figures (platform/rollups/catalog.py) and the rates derived from them. */
+        TotalsOut: {
+            voting_phase: (components["schemas"]["PhaseEnum"] | components["schemas"]["NullEnum"]) | null;
+            proposals: number | null;
+            candidates: number | null;
+            adopted: number | null;
+            projects: number | null;
+            projects_completed: number | null;
+            projects_red: number | null;
+            milestones_overdue: number | null;
+            /** Format: double */
+            funds_planned: number | null;
+            /** Format: double */
+            funds_allocated: number | null;
+            /** Format: double */
+            funds_spent: number | null;
+            rated_satisfied: number | null;
+            rated_basic: number | null;
+            rated_unsatisfied: number | null;
+            /**
+             * Format: double
+             * @description 0-1
+             */
+            satisfaction_rate: number | null;
+            stations: number | null;
+            stations_rated: number | null;
+            star_total: number | null;
+            deputies: number | null;
+            activities: number | null;
+            activity_attendances: number | null;
+            deputies_active: number | null;
+            opinions: number | null;
+            opinions_closed: number | null;
+            opinions_on_time: number | null;
+            opinions_overdue: number | null;
+            /**
+             * Format: double
+             * @description 0-1
+             */
+            completion_rate: number | null;
+            /** Format: double */
+            average_stars: number | null;
+            /**
+             * Format: double
+             * @description 0-1
+             */
+            participation_rate: number | null;
+            /**
+             * Format: double
+             * @description 0-1
+             */
+            closure_rate: number | null;
+            /**
+             * Format: double
+             * @description 0-1
+             */
+            timeliness_rate: number | null;
+            tenants: number;
+            /** @description 已完成票决的单位数 / tenants that held the vote */
+            decided: number;
+            /**
+             * Format: double
+             * @description 0-1
+             */
+            coverage_rate: number | null;
+        };
         TrackingCreated: {
             /** @description 凭此查询办理进展 / keep it to follow the proposal */
             tracking_code: string;
@@ -1603,6 +5787,16 @@ export interface components {
             status_label: string;
             detail: string;
             year: number;
+        };
+        Unit: {
+            readonly id: number;
+            /** 单位名称 */
+            name: string;
+            member_ids?: number[];
+        };
+        UnitInRequest: {
+            name: string;
+            member_ids: number[];
         };
         UserOut: {
             id: number;
@@ -1620,6 +5814,252 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    activity_list: {
+        parameters: {
+            query?: {
+                kind?: string;
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityOut"][];
+                };
+            };
+        };
+    };
+    activity_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityCreateInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ActivityCreateInRequest"];
+                "multipart/form-data": components["schemas"]["ActivityCreateInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDetailOut"];
+                };
+            };
+        };
+    };
+    activity_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDetailOut"];
+                };
+            };
+        };
+    };
+    activity_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityCancelInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ActivityCancelInRequest"];
+                "multipart/form-data": components["schemas"]["ActivityCancelInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDetailOut"];
+                };
+            };
+        };
+    };
+    activity_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityInviteInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ActivityInviteInRequest"];
+                "multipart/form-data": components["schemas"]["ActivityInviteInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDetailOut"];
+                };
+            };
+        };
+    };
+    activity_photo_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityPhotoInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ActivityPhotoInRequest"];
+                "multipart/form-data": components["schemas"]["ActivityPhotoInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDetailOut"];
+                };
+            };
+        };
+    };
+    activity_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityRecordInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ActivityRecordInRequest"];
+                "multipart/form-data": components["schemas"]["ActivityRecordInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDetailOut"];
+                };
+            };
+        };
+    };
+    activity_sign_in_codes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivitySignInCode"][];
+                };
+            };
+        };
+    };
+    activity_sign_in_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ActivitySignInOpenInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ActivitySignInOpenInRequest"];
+                "multipart/form-data": components["schemas"]["ActivitySignInOpenInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDetailOut"];
+                };
+            };
+        };
+    };
+    activity_invitee_candidates: {
+        parameters: {
+            query?: {
+                congress?: number;
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteeCandidate"][];
+                };
+            };
+        };
+    };
     audit_entry_list: {
         parameters: {
             query?: {
@@ -1892,6 +6332,328 @@ export interface operations {
             };
         };
     };
+    deputy_end_service: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeputyOut"];
+                };
+            };
+        };
+    };
+    deputy_link_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["LinkInRequest"];
+                "multipart/form-data": components["schemas"]["LinkInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeputyOut"];
+                };
+            };
+        };
+    };
+    deputy_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+        };
+    };
+    deputy_import_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 导入模板 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    directory_deputy_list: {
+        parameters: {
+            query?: {
+                /** @description 代表层级，逗号分隔 / levels, comma-separated */
+                level?: string;
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+                /** @description 姓名或代表小组 / name or group */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedListingOutList"];
+                };
+            };
+        };
+    };
+    duty_entry_list: {
+        parameters: {
+            query?: {
+                deputy?: number;
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyRecordOut"];
+                };
+            };
+        };
+    };
+    duty_entry_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DutyEntryInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["DutyEntryInRequest"];
+                "multipart/form-data": components["schemas"]["DutyEntryInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyEntryOut"];
+                };
+            };
+        };
+    };
+    duty_objection_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyObjectionOut"][];
+                };
+            };
+        };
+    };
+    duty_objection_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DutyDecideInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["DutyDecideInRequest"];
+                "multipart/form-data": components["schemas"]["DutyDecideInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyObjectionOut"];
+                };
+            };
+        };
+    };
+    duty_publication_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyPublication"][];
+                };
+            };
+        };
+    };
+    duty_publication_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DutyPublicationRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["DutyPublicationRequest"];
+                "multipart/form-data": components["schemas"]["DutyPublicationRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyPublication"];
+                };
+            };
+        };
+    };
+    duty_rules_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyRules"];
+                };
+            };
+        };
+    };
+    duty_rules_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DutyRulesRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["DutyRulesRequest"];
+                "multipart/form-data": components["schemas"]["DutyRulesRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyRules"];
+                };
+            };
+        };
+    };
+    duty_score_list: {
+        parameters: {
+            query?: {
+                quarter?: number;
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyScoreOut"][];
+                };
+            };
+        };
+    };
     file_upload: {
         parameters: {
             query?: never;
@@ -1936,6 +6698,1012 @@ export interface operations {
             };
         };
     };
+    implementation_hand_over: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectRow"][];
+                };
+            };
+        };
+    };
+    implementation_midyear_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Midyear"];
+                };
+            };
+        };
+    };
+    implementation_midyear_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MidyearInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["MidyearInRequest"];
+                "multipart/form-data": components["schemas"]["MidyearInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Midyear"];
+                };
+            };
+        };
+    };
+    implementation_midyear_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MidyearAnswerInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["MidyearAnswerInRequest"];
+                "multipart/form-data": components["schemas"]["MidyearAnswerInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Midyear"];
+                };
+            };
+        };
+    };
+    implementation_midyear_opinions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpinionsInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["OpinionsInRequest"];
+                "multipart/form-data": components["schemas"]["OpinionsInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Midyear"];
+                };
+            };
+        };
+    };
+    implementation_milestone_done: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MilestoneDoneInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["MilestoneDoneInRequest"];
+                "multipart/form-data": components["schemas"]["MilestoneDoneInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Milestone"];
+                };
+            };
+        };
+    };
+    implementation_project_list: {
+        parameters: {
+            query?: {
+                cycle?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectRow"][];
+                };
+            };
+        };
+    };
+    implementation_project_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+        };
+    };
+    implementation_inspection_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectionInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["InspectionInRequest"];
+                "multipart/form-data": components["schemas"]["InspectionInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
+            };
+        };
+    };
+    implementation_milestone_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MilestoneInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["MilestoneInRequest"];
+                "multipart/form-data": components["schemas"]["MilestoneInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Milestone"];
+                };
+            };
+        };
+    };
+    implementation_project_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PlanInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PlanInRequest"];
+                "multipart/form-data": components["schemas"]["PlanInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+        };
+    };
+    implementation_rectification_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RectificationInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RectificationInRequest"];
+                "multipart/form-data": components["schemas"]["RectificationInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rectification"];
+                };
+            };
+        };
+    };
+    implementation_report_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ReportInRequest"];
+                "multipart/form-data": components["schemas"]["ReportInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+        };
+    };
+    implementation_stage_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StageInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["StageInRequest"];
+                "multipart/form-data": components["schemas"]["StageInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stage"];
+                };
+            };
+        };
+    };
+    implementation_supervisors_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupervisorsInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["SupervisorsInRequest"];
+                "multipart/form-data": components["schemas"]["SupervisorsInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+        };
+    };
+    implementation_rectification_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RectificationCloseInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RectificationCloseInRequest"];
+                "multipart/form-data": components["schemas"]["RectificationCloseInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rectification"];
+                };
+            };
+        };
+    };
+    implementation_unit_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unit"][];
+                };
+            };
+        };
+    };
+    implementation_unit_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnitInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["UnitInRequest"];
+                "multipart/form-data": components["schemas"]["UnitInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unit"];
+                };
+            };
+        };
+    };
+    me_activity_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyInvitation"][];
+                };
+            };
+        };
+    };
+    me_check_in: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CheckInInRequest"];
+                "multipart/form-data": components["schemas"]["CheckInInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyInvitation"];
+                };
+            };
+        };
+    };
+    me_activity_respond: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationRespondInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["InvitationRespondInRequest"];
+                "multipart/form-data": components["schemas"]["InvitationRespondInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyInvitation"];
+                };
+            };
+        };
+    };
+    me_record: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyRecordOut"];
+                };
+            };
+        };
+    };
+    me_objection_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DutyObjectionInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["DutyObjectionInRequest"];
+                "multipart/form-data": components["schemas"]["DutyObjectionInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyObjectionOut"];
+                };
+            };
+        };
+    };
+    me_tasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTasks"];
+                };
+            };
+        };
+    };
+    notification_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationListOut"];
+                };
+            };
+        };
+    };
+    notification_mark_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["MarkReadInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["MarkReadInRequest"];
+                "multipart/form-data": components["schemas"]["MarkReadInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkReadOut"];
+                };
+            };
+        };
+    };
+    opinion_list: {
+        parameters: {
+            query?: {
+                category?: string;
+                channel?: "escalation" | "online" | "qr_code" | "reception";
+                /** @description 只看上报或下级上报 / escalated either way */
+                escalated?: boolean;
+                /** @description 只看超期 / overdue only */
+                overdue?: boolean;
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+                /** @description 内容或查询码 / text or tracking code */
+                q?: string;
+                status?: "assigned" | "closed" | "declined" | "escalated" | "handling" | "received" | "reopened" | "replied" | "sorted";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedOpinionRowList"];
+                };
+            };
+        };
+    };
+    opinion_receive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpinionReceptionInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["OpinionReceptionInRequest"];
+                "multipart/form-data": components["schemas"]["OpinionReceptionInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionDetail"];
+                };
+            };
+        };
+    };
+    opinion_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionDetail"];
+                };
+            };
+        };
+    };
+    opinion_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["OpinionAssignInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["OpinionAssignInRequest"];
+                "multipart/form-data": components["schemas"]["OpinionAssignInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionDetail"];
+                };
+            };
+        };
+    };
+    opinion_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionDetail"];
+                };
+            };
+        };
+    };
+    opinion_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpinionDeclineInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["OpinionDeclineInRequest"];
+                "multipart/form-data": components["schemas"]["OpinionDeclineInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionDetail"];
+                };
+            };
+        };
+    };
+    opinion_deputy_dissatisfied: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpinionDeputyFeedbackInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["OpinionDeputyFeedbackInRequest"];
+                "multipart/form-data": components["schemas"]["OpinionDeputyFeedbackInRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    opinion_escalate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpinionEscalateInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["OpinionEscalateInRequest"];
+                "multipart/form-data": components["schemas"]["OpinionEscalateInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionDetail"];
+                };
+            };
+        };
+    };
+    opinion_extend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpinionReasonInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["OpinionReasonInRequest"];
+                "multipart/form-data": components["schemas"]["OpinionReasonInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionDetail"];
+                };
+            };
+        };
+    };
+    opinion_handle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionDetail"];
+                };
+            };
+        };
+    };
+    opinion_reply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpinionAnswerInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["OpinionAnswerInRequest"];
+                "multipart/form-data": components["schemas"]["OpinionAnswerInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionDetail"];
+                };
+            };
+        };
+    };
+    opinion_sort: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpinionSortInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["OpinionSortInRequest"];
+                "multipart/form-data": components["schemas"]["OpinionSortInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionDetail"];
+                };
+            };
+        };
+    };
+    opinion_policy_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionPolicy"];
+                };
+            };
+        };
+    };
+    opinion_policy_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpinionPolicyRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["OpinionPolicyRequest"];
+                "multipart/form-data": components["schemas"]["OpinionPolicyRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionPolicy"];
+                };
+            };
+        };
+    };
+    opinion_units: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionUnit"][];
+                };
+            };
+        };
+    };
     provisioning_job_get: {
         parameters: {
             query?: never;
@@ -1953,6 +7721,232 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProvisioningJobOut"];
+                };
+            };
+        };
+    };
+    public_benchmark_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicBenchmarkRound"][];
+                };
+            };
+        };
+    };
+    public_opinion_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicOpinionInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PublicOpinionInRequest"];
+                "multipart/form-data": components["schemas"]["PublicOpinionInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicOpinionCreated"];
+                };
+            };
+        };
+    };
+    public_opinion_track: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicOpinion"];
+                };
+            };
+        };
+    };
+    public_opinion_rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicRatingInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PublicRatingInRequest"];
+                "multipart/form-data": components["schemas"]["PublicRatingInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicOpinion"];
+                };
+            };
+        };
+    };
+    public_opinion_station: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicStation"];
+                };
+            };
+        };
+    };
+    public_station_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationPublicPage"];
+                };
+            };
+        };
+    };
+    public_station_qr: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 二维码 SVG */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+        };
+    };
+    public_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+        };
+    };
+    public_account_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 明白账 / the public account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    public_rating_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountRatingInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["AccountRatingInRequest"];
+                "multipart/form-data": components["schemas"]["AccountRatingInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountRatingOut"];
                 };
             };
         };
@@ -2039,6 +8033,1113 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TrackingOut"];
+                };
+            };
+        };
+    };
+    rollups_dashboard: {
+        parameters: {
+            query?: {
+                county?: number;
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardOut"];
+                };
+            };
+        };
+    };
+    rollups_dashboard_xlsx: {
+        parameters: {
+            query?: {
+                county?: number;
+                /**
+                 * @description * `voting` - voting
+                 *     * `implementation` - implementation
+                 *     * `evaluation` - evaluation
+                 *     * `stations` - stations
+                 *     * `activities` - activities
+                 *     * `opinions` - opinions
+                 */
+                table?: "voting" | "implementation" | "evaluation" | "stations" | "activities" | "opinions";
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    station_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationOut"][];
+                };
+            };
+        };
+    };
+    station_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StationInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["StationInRequest"];
+                "multipart/form-data": components["schemas"]["StationInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationDetail"];
+                };
+            };
+        };
+    };
+    station_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationDetail"];
+                };
+            };
+        };
+    };
+    station_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedStationUpdateRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedStationUpdateRequest"];
+                "multipart/form-data": components["schemas"]["PatchedStationUpdateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationDetail"];
+                };
+            };
+        };
+    };
+    station_assessment_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentOut"];
+                };
+            };
+        };
+    };
+    station_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ReviewInRequest"];
+                "multipart/form-data": components["schemas"]["ReviewInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentOut"];
+                };
+            };
+        };
+    };
+    station_self_assess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SelfAssessInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["SelfAssessInRequest"];
+                "multipart/form-data": components["schemas"]["SelfAssessInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentOut"];
+                };
+            };
+        };
+    };
+    station_reception_schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReceptionInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ReceptionInRequest"];
+                "multipart/form-data": components["schemas"]["ReceptionInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionOut"];
+                };
+            };
+        };
+    };
+    station_resident_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ResidentInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ResidentInRequest"];
+                "multipart/form-data": components["schemas"]["ResidentInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentOut"];
+                };
+            };
+        };
+    };
+    station_staff_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffSetRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["StaffSetRequest"];
+                "multipart/form-data": components["schemas"]["StaffSetRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationDetail"];
+                };
+            };
+        };
+    };
+    station_checklist_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistItem"][];
+                };
+            };
+        };
+    };
+    station_checklist_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChecklistItemRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ChecklistItemRequest"];
+                "multipart/form-data": components["schemas"]["ChecklistItemRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistItem"];
+                };
+            };
+        };
+    };
+    station_checklist_retire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    station_posting_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostingOut"][];
+                };
+            };
+        };
+    };
+    station_reception_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    station_reception_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionOut"];
+                };
+            };
+        };
+    };
+    station_resident_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    station_settings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationSettings"];
+                };
+            };
+        };
+    };
+    station_settings_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StationSettingsRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["StationSettingsRequest"];
+                "multipart/form-data": components["schemas"]["StationSettingsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StationSettings"];
+                };
+            };
+        };
+    };
+    supervision_file_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["AttachmentUploadInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentOut"];
+                };
+            };
+        };
+    };
+    supervision_file_url: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentUrl"];
+                };
+            };
+        };
+    };
+    supervision_guidance_list: {
+        parameters: {
+            query?: {
+                /** @description received: 发给本单位的; issued: 本单位发出的（工作人员） */
+                box?: "issued" | "received";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuidanceOut"][];
+                };
+            };
+        };
+    };
+    supervision_guidance_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GuidanceInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["GuidanceInRequest"];
+                "multipart/form-data": components["schemas"]["GuidanceInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuidanceOut"];
+                };
+            };
+        };
+    };
+    supervision_guidance_receipts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuidanceDetail"];
+                };
+            };
+        };
+    };
+    supervision_guidance_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuidanceOut"];
+                };
+            };
+        };
+    };
+    supervision_kinds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenchmarkKind"][];
+                };
+            };
+        };
+    };
+    supervision_score_sheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreSheet"];
+                };
+            };
+        };
+    };
+    supervision_score_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScoreInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ScoreInRequest"];
+                "multipart/form-data": components["schemas"]["ScoreInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreSheet"];
+                };
+            };
+        };
+    };
+    supervision_nomination_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationOut"];
+                };
+            };
+        };
+    };
+    supervision_objection_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectionResolveInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ObjectionResolveInRequest"];
+                "multipart/form-data": components["schemas"]["ObjectionResolveInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionOut"];
+                };
+            };
+        };
+    };
+    supervision_round_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenchmarkRoundOut"][];
+                };
+            };
+        };
+    };
+    supervision_round_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BenchmarkRoundInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["BenchmarkRoundInRequest"];
+                "multipart/form-data": components["schemas"]["BenchmarkRoundInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenchmarkRoundOut"];
+                };
+            };
+        };
+    };
+    supervision_round_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenchmarkRoundOut"];
+                };
+            };
+        };
+    };
+    supervision_round_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedBenchmarkRoundUpdateInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedBenchmarkRoundUpdateInRequest"];
+                "multipart/form-data": components["schemas"]["PatchedBenchmarkRoundUpdateInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenchmarkRoundOut"];
+                };
+            };
+        };
+    };
+    supervision_round_announce: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenchmarkRoundOut"];
+                };
+            };
+        };
+    };
+    supervision_round_close_nominations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenchmarkRoundOut"];
+                };
+            };
+        };
+    };
+    supervision_round_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BenchmarkDecideInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["BenchmarkDecideInRequest"];
+                "multipart/form-data": components["schemas"]["BenchmarkDecideInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenchmarkRoundOut"];
+                };
+            };
+        };
+    };
+    supervision_nomination_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationOut"][];
+                };
+            };
+        };
+    };
+    supervision_nomination_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NominationInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["NominationInRequest"];
+                "multipart/form-data": components["schemas"]["NominationInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationOut"];
+                };
+            };
+        };
+    };
+    supervision_objection_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionOut"][];
+                };
+            };
+        };
+    };
+    supervision_objection_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectionInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ObjectionInRequest"];
+                "multipart/form-data": components["schemas"]["ObjectionInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionOut"];
+                };
+            };
+        };
+    };
+    supervision_round_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenchmarkRoundOut"];
+                };
+            };
+        };
+    };
+    supervision_round_publicity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BenchmarkPublicityInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["BenchmarkPublicityInRequest"];
+                "multipart/form-data": components["schemas"]["BenchmarkPublicityInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenchmarkRoundOut"];
+                };
+            };
+        };
+    };
+    supervision_round_ranking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenchmarkRankingRow"][];
+                };
+            };
+        };
+    };
+    supervision_round_result: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenchmarkResult"];
+                };
+            };
+        };
+    };
+    supervision_subordinates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subordinate"][];
                 };
             };
         };
@@ -2367,6 +9468,117 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    voting_evaluation_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationOut"];
+                };
+            };
+        };
+    };
+    voting_evaluation_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationResults"];
+                };
+            };
+        };
+    };
+    voting_evaluation_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationOut"];
+                };
+            };
+        };
+    };
+    voting_evaluation_results: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationResults"];
+                };
+            };
+        };
+    };
+    voting_evaluation_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EvaluationRulesInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["EvaluationRulesInRequest"];
+                "multipart/form-data": components["schemas"]["EvaluationRulesInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationOut"];
                 };
             };
         };

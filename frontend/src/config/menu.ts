@@ -4,18 +4,22 @@
  * their entries here.
  */
 import {
+  Calendar,
+  ChatDotRound,
+  DataAnalysis,
   Document,
+  Finished,
+  Flag,
   HomeFilled,
   House,
+  Medal,
+  Memo,
   OfficeBuilding,
   Stamp,
+  Tickets,
+  Trophy,
   UserFilled,
 } from '@element-plus/icons-vue'
-import { Finished } from '@element-plus/icons-vue'
-import { Calendar, Medal, Tickets, Trophy } from '@element-plus/icons-vue'
-import { Flag, Memo } from '@element-plus/icons-vue'
-import { ChatDotRound } from '@element-plus/icons-vue'
-import { DataAnalysis } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 
 import type { CongressLevel, Role } from '@/api/types'
@@ -36,7 +40,13 @@ export interface MenuEntry {
   titleKey: string
   icon: Component
   access: AccessRule
+  /** The sidebar section the entry sits in; absent: the top, above the sections. */
+  section?: MenuSection
 }
+
+/** The sidebar's sections, in order: the two modules, oversight of other congresses, admin. */
+export const MENU_SECTIONS = ['vote', 'linkage', 'oversight', 'admin'] as const
+export type MenuSection = (typeof MENU_SECTIONS)[number]
 
 export interface AccessContext {
   roles: readonly string[]
@@ -55,67 +65,12 @@ export const MENU: readonly MenuEntry[] = [
     access: { roles: ['staff', 'deputy', 'system_admin'] },
   },
   {
-    name: 'congresses',
-    path: '/congresses',
-    titleKey: 'menu.congresses',
-    icon: OfficeBuilding,
-    access: { roles: ['system_admin'], levels: ['city', 'county'], platform: true },
-  },
-  {
-    name: 'audit',
-    path: '/audit',
-    titleKey: 'menu.audit',
-    icon: Document,
-    access: { roles: ['audit_admin'] },
-  },
-  {
     name: 'voting',
     path: '/voting',
     titleKey: 'menu.voting',
     icon: Stamp,
     access: { roles: ['staff', 'deputy', 'teller'] },
-  },
-  {
-    name: 'activities',
-    path: '/activities',
-    titleKey: 'activities.menu.console',
-    icon: Calendar,
-    access: { roles: ['staff'] },
-  },
-  {
-    name: 'duty',
-    path: '/duty',
-    titleKey: 'activities.menu.duty',
-    icon: Trophy,
-    access: { roles: ['staff'] },
-  },
-  {
-    name: 'me-activities',
-    path: '/me/activities',
-    titleKey: 'activities.menu.myActivities',
-    icon: Calendar,
-    access: { roles: ['deputy'] },
-  },
-  {
-    name: 'me-record',
-    path: '/me/record',
-    titleKey: 'activities.menu.myRecord',
-    icon: Medal,
-    access: { roles: ['deputy'] },
-  },
-  {
-    name: 'me-tasks',
-    path: '/me/tasks',
-    titleKey: 'activities.menu.myTasks',
-    icon: Tickets,
-    access: { roles: ['deputy'] },
-  },
-  {
-    name: 'stations',
-    path: '/stations',
-    titleKey: 'stations.menu',
-    icon: House,
-    access: { roles: ['staff', 'deputy'] },
+    section: 'vote',
   },
   {
     name: 'voting-evaluations',
@@ -123,6 +78,7 @@ export const MENU: readonly MenuEntry[] = [
     titleKey: 'evaluation.menu',
     icon: Stamp,
     access: { roles: ['staff', 'deputy'] },
+    section: 'vote',
   },
   {
     name: 'implementation',
@@ -130,20 +86,47 @@ export const MENU: readonly MenuEntry[] = [
     titleKey: 'implementation.menu',
     icon: Finished,
     access: { roles: ['staff', 'deputy', 'unit'] },
+    section: 'vote',
   },
   {
-    name: 'guidance',
-    path: '/guidance',
-    titleKey: 'supervision.menuGuidance',
-    icon: Memo,
+    name: 'me-activities',
+    path: '/me/activities',
+    titleKey: 'activities.menu.myActivities',
+    icon: Calendar,
+    access: { roles: ['deputy'] },
+    section: 'linkage',
+  },
+  {
+    name: 'me-tasks',
+    path: '/me/tasks',
+    titleKey: 'activities.menu.myTasks',
+    icon: Tickets,
+    access: { roles: ['deputy'] },
+    section: 'linkage',
+  },
+  {
+    name: 'me-record',
+    path: '/me/record',
+    titleKey: 'activities.menu.myRecord',
+    icon: Medal,
+    access: { roles: ['deputy'] },
+    section: 'linkage',
+  },
+  {
+    name: 'stations',
+    path: '/stations',
+    titleKey: 'stations.menu',
+    icon: House,
     access: { roles: ['staff', 'deputy'] },
+    section: 'linkage',
   },
   {
-    name: 'benchmarks',
-    path: '/benchmarks',
-    titleKey: 'supervision.menuBenchmarks',
-    icon: Flag,
+    name: 'activities',
+    path: '/activities',
+    titleKey: 'activities.menu.console',
+    icon: Calendar,
     access: { roles: ['staff'] },
+    section: 'linkage',
   },
   {
     name: 'opinions',
@@ -151,6 +134,15 @@ export const MENU: readonly MenuEntry[] = [
     titleKey: 'opinions.menu',
     icon: ChatDotRound,
     access: { roles: ['staff', 'unit'] },
+    section: 'linkage',
+  },
+  {
+    name: 'duty',
+    path: '/duty',
+    titleKey: 'activities.menu.duty',
+    icon: Trophy,
+    access: { roles: ['staff'] },
+    section: 'linkage',
   },
   {
     name: 'dashboard',
@@ -158,6 +150,39 @@ export const MENU: readonly MenuEntry[] = [
     titleKey: 'dashboard.menu',
     icon: DataAnalysis,
     access: { roles: ['staff'], levels: ['city', 'county'] },
+    section: 'oversight',
+  },
+  {
+    name: 'guidance',
+    path: '/guidance',
+    titleKey: 'supervision.menuGuidance',
+    icon: Memo,
+    access: { roles: ['staff', 'deputy'] },
+    section: 'oversight',
+  },
+  {
+    name: 'benchmarks',
+    path: '/benchmarks',
+    titleKey: 'supervision.menuBenchmarks',
+    icon: Flag,
+    access: { roles: ['staff'] },
+    section: 'oversight',
+  },
+  {
+    name: 'congresses',
+    path: '/congresses',
+    titleKey: 'menu.congresses',
+    icon: OfficeBuilding,
+    access: { roles: ['system_admin'], levels: ['city', 'county'], platform: true },
+    section: 'admin',
+  },
+  {
+    name: 'audit',
+    path: '/audit',
+    titleKey: 'menu.audit',
+    icon: Document,
+    access: { roles: ['audit_admin'] },
+    section: 'admin',
   },
 ]
 
@@ -194,6 +219,19 @@ export function canAccess(rule: AccessRule, ctx: AccessContext): boolean {
 
 export function menuFor(ctx: AccessContext, entries: readonly MenuEntry[] = MENU): MenuEntry[] {
   return entries.filter((entry) => canAccess(entry.access, ctx))
+}
+
+/** The visible entries grouped for the sidebar: the top entries first, then each section. */
+export function menuSectionsFor(
+  ctx: AccessContext,
+  entries: readonly MenuEntry[] = MENU,
+): { section: MenuSection | null; entries: MenuEntry[] }[] {
+  const visible = menuFor(ctx, entries)
+  const groups = [null, ...MENU_SECTIONS].map((section) => ({
+    section,
+    entries: visible.filter((entry) => (entry.section ?? null) === section),
+  }))
+  return groups.filter((group) => group.entries.length > 0)
 }
 
 export function accessRuleFor(

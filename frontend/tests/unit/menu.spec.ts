@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 
 import type { CongressLevel, Role } from '@/api/types'
-import { accessRuleFor, canAccess, MENU, menuFor, type AccessContext } from '@/config/menu'
+import {
+  accessRuleFor,
+  canAccess,
+  MENU,
+  menuFor,
+  menuSectionsFor,
+  type AccessContext,
+} from '@/config/menu'
 
 function names(roles: Role[], level: CongressLevel | null, platformOperator = false): string[] {
   const ctx: AccessContext = { roles, level, platformOperator }
@@ -9,13 +16,45 @@ function names(roles: Role[], level: CongressLevel | null, platformOperator = fa
 }
 
 describe('menu filter', () => {
-  it('gives township staff the dashboard, the roster and the vote', () => {
-    expect(names(['staff'], 'township')).toEqual(['home', 'deputies', 'voting'])
+  const townshipStaff = [
+    'home',
+    'deputies',
+    'voting',
+    'voting-evaluations',
+    'implementation',
+    'stations',
+    'activities',
+    'opinions',
+    'duty',
+    'guidance',
+    'benchmarks',
+  ]
+
+  it('gives township staff both modules, guidance and benchmark nominations', () => {
+    expect(names(['staff'], 'township')).toEqual(townshipStaff)
   })
 
-  it('gives deputies the roster and the vote at every level', () => {
+  it('gives the dashboard to city and county staff only', () => {
+    expect(names(['staff'], 'city')).toContain('dashboard')
+    expect(names(['staff'], 'county')).toContain('dashboard')
+    expect(names(['staff'], 'township')).not.toContain('dashboard')
+    expect(names(['deputy'], 'city')).not.toContain('dashboard')
+  })
+
+  it('gives deputies the vote, the projects and their own phone pages at every level', () => {
     for (const level of ['city', 'county', 'township'] as const) {
-      expect(names(['deputy'], level)).toEqual(['home', 'deputies', 'voting'])
+      expect(names(['deputy'], level)).toEqual([
+        'home',
+        'deputies',
+        'voting',
+        'voting-evaluations',
+        'implementation',
+        'me-activities',
+        'me-tasks',
+        'me-record',
+        'stations',
+        'guidance',
+      ])
     }
   })
 
@@ -33,20 +72,16 @@ describe('menu filter', () => {
   })
 
   it('gives roles without pages of their own just the dashboard', () => {
-    for (const role of ['unit', 'party_reviewer', 'security_admin'] as const) {
+    for (const role of ['party_reviewer', 'security_admin'] as const) {
       expect(names([role], 'township')).toEqual(['home'])
     }
+    expect(names(['unit'], 'township')).toEqual(['home', 'implementation', 'opinions'])
     expect(names(['teller'], 'township')).toEqual(['home', 'voting'])
     expect(names([], 'county')).toEqual(['home'])
   })
 
   it('merges the entries of several roles', () => {
-    expect(names(['audit_admin', 'staff'], 'township')).toEqual([
-      'home',
-      'deputies',
-      'audit',
-      'voting',
-    ])
+    expect(names(['audit_admin', 'staff'], 'township')).toEqual([...townshipStaff, 'audit'])
   })
 
   it('gives platform operators on the bare host the dashboard and the congresses', () => {
@@ -89,5 +124,28 @@ describe('menu filter', () => {
   it('has unique route names and paths', () => {
     expect(new Set(MENU.map((e) => e.name)).size).toBe(MENU.length)
     expect(new Set(MENU.map((e) => e.path)).size).toBe(MENU.length)
+  })
+})
+
+describe('menu sections', () => {
+  it('puts the top entries first, then each module, oversight and administration', () => {
+    const ctx: AccessContext = {
+      roles: ['staff', 'audit_admin'],
+      level: 'city',
+      platformOperator: false,
+    }
+    const groups = menuSectionsFor(ctx).map((g) => [g.section, g.entries.map((e) => e.name)])
+    expect(groups).toEqual([
+      [null, ['home', 'deputies']],
+      ['vote', ['voting', 'voting-evaluations', 'implementation']],
+      ['linkage', ['stations', 'activities', 'opinions', 'duty']],
+      ['oversight', ['dashboard', 'guidance', 'benchmarks']],
+      ['admin', ['audit']],
+    ])
+  })
+
+  it('leaves out a section with nothing visible in it', () => {
+    const ctx: AccessContext = { roles: ['teller'], level: 'township', platformOperator: false }
+    expect(menuSectionsFor(ctx).map((g) => g.section)).toEqual([null, 'vote'])
   })
 })

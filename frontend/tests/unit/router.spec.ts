@@ -81,22 +81,51 @@ describe('router guard', () => {
 
   it('registers every page module inside the layout', () => {
     expect(layoutChildren.map((r) => r.name).sort()).toEqual([
+      'activities',
+      'activity-detail',
       'audit',
+      'benchmark-round',
+      'benchmarks',
       'congresses',
+      'dashboard',
       'deputies',
+      'duty',
+      'guidance',
       'home',
+      'implementation',
+      'implementation-project',
+      'implementation-report',
+      'me-activities',
+      'me-check-in',
+      'me-record',
+      'me-tasks',
+      'notifications',
+      'opinions',
+      'opinions-detail',
+      'station-detail',
+      'stations',
+      'stations-checklist',
       'voting',
       'voting-ballot',
       'voting-chair',
       'voting-cycle',
       'voting-deliberation',
+      'voting-evaluation',
+      'voting-evaluations',
+      'voting-rate',
       'voting-tally',
     ])
-    expect(standaloneRoutes.map((r) => r.name)).toEqual([
+    expect(standaloneRoutes.map((r) => r.name).sort()).toEqual([
+      'activity-screen',
       'portal',
-      'portal-track',
+      'portal-account',
       'portal-announcement',
+      'portal-opinion-new',
+      'portal-opinion-track',
+      'portal-station',
+      'portal-track',
       'voting-screen',
+      'wall',
     ])
   })
 })

@@ -77,10 +77,10 @@ class Command(BaseCommand):
                 self._seed_soliciting(congress, operator)
         self._seed_cross_level(operator, password_hash)
         seed_supervision(operator)
-        seed_evaluation(operator)
         seed_stations(operator)
         seed_opinions(operator)
         seed_activities(operator)
+        seed_evaluation(operator)
         seed_implementation(operator)
         User.objects.filter(username__in=self._demo_usernames()).update(must_change_password=False)
         rollup_rebuild_everywhere()  # the city's dashboard: every tenant's figures
