@@ -46,7 +46,7 @@ finally:
 failed = False
 for po, strings in fresh.items():
     known = entries(committed.get(po, ""))
-    name = po.relative_to(ROOT).parts[: -4]
+    name = po.relative_to(ROOT).parts[:-4]
     for label, items in (
         ("not in the catalog", sorted(set(strings) - set(known))),
         ("untranslated", sorted(msgid for msgid, msgstr in known.items() if not msgstr)),
