@@ -2,9 +2,11 @@
 the target's schema by the receiver its module registered, retried when a receiver fails."""
 
 import random
+import time
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 from typing import Any
 
 import pytest
@@ -18,6 +20,8 @@ from congresses.services import CongressSpec, congress_provision
 from crossing.models import Dispatch
 from crossing.registry import receiver
 from crossing.services import dispatch_deliver, dispatch_deliver_pending, dispatch_send
+from tenants.deputies.services import deputy_register, term_open
+from tenants.linkage.stations.models import Posting
 from tests.conftest import World
 
 # Receivers of the tests' own kinds: each writes the payload into the target's audit chain, a
@@ -140,3 +144,40 @@ def test_concurrent_deliveries_apply_a_dispatch_once(committed_pair: list[Congre
 
     assert outcomes.count(True) == 1
     assert _notes(target) == [{"marker": "raced"}]
+
+
+def test_after_commit_a_real_worker_delivers_into_the_target(
+    committed_pair: list[Congress], celery_queue: str
+) -> None:
+    """The whole path in production: the sender commits, the task goes through the broker, the
+    worker applies the dispatch with the receiver the stations module registered."""
+    origin, target = committed_pair
+    with tenant_context(target), transaction.atomic():
+        term = term_open(
+            number=20, starts_on=date(2026, 1, 1), ends_on=date(2030, 12, 31), actor=None
+        )
+        deputy = deputy_register(
+            term=term, name="赵一", gender="male", level="county", constituency="一选区", actor=None
+        )
+    payload = {
+        "deputy_id": deputy.pk, "active": True, "receptions": [],
+        "station": {"name": "甲村代表联络点", "tier": "point", "address": "甲村", "opening_hours": ""},
+    }  # fmt: skip
+    with tenant_context(origin), transaction.atomic():
+        sent = dispatch_send(
+            kind="stations.assignment", target=target, origin_ref="1", payload=payload
+        )
+
+    for _ in range(150):
+        if Dispatch.objects.get(pk=sent.pk).delivered_at is not None:
+            break
+        time.sleep(0.1)
+    else:
+        raise AssertionError("the worker did not deliver the dispatch")
+    with tenant_context(target):
+        posting = Posting.objects.get(origin_congress_id=origin.pk, origin_ref="1")
+        assert (posting.deputy_id, posting.station_name, posting.active) == (
+            deputy.pk,
+            "甲村代表联络点",
+            True,
+        )
