@@ -3,10 +3,11 @@ import { createApp } from 'vue'
 
 import App from './App.vue'
 import { installElementPlus } from './plugins/element-plus'
-import { currentLocale, i18n } from './plugins/i18n'
+import { currentLocale, i18n, tellServer } from './plugins/i18n'
 import { createAppRouter } from './router'
 
 document.documentElement.lang = currentLocale()
+tellServer()
 
 const app = createApp(App)
 app.use(createPinia())

@@ -44,6 +44,15 @@ export function applyLocale(locale: AppLocale): void {
     // private mode: the choice lasts for this page only
   }
   document.documentElement.lang = locale
+  tellServer(locale)
+}
+
+/**
+ * Django's language cookie, so that what the browser fetches by itself (an Excel or PDF link)
+ * comes in the UI's language too, not in the browser's; API calls also send Accept-Language.
+ */
+export function tellServer(locale: AppLocale = currentLocale()): void {
+  document.cookie = `django_language=${acceptLanguage(locale)}; path=/; SameSite=Lax`
 }
 
 /** The Accept-Language value the backend understands for a UI locale. */

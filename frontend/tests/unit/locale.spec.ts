@@ -21,6 +21,8 @@ describe('language switch', () => {
     expect(storedLocale()).toBe('en')
     expect(acceptLanguage()).toBe('en')
     expect(i18n.global.t('menu.deputies')).toBe('Deputy roster')
+    // Downloads the browser fetches by itself (Excel, PDF) follow the UI's language too.
+    expect(document.cookie).toContain('django_language=en')
 
     app.toggleLocale()
     expect(app.locale).toBe('zh-CN')
@@ -28,6 +30,7 @@ describe('language switch', () => {
     expect(window.localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('zh-CN')
     expect(acceptLanguage()).toBe('zh-hans')
     expect(i18n.global.t('menu.deputies')).toBe('代表名册')
+    expect(document.cookie).toContain('django_language=zh-hans')
   })
 
   it('starts in Chinese unless a valid choice was saved', () => {
