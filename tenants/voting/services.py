@@ -17,6 +17,7 @@ from ops.errors import Conflict, DomainError, NotAllowed
 from ops.tenancy import current_schema
 from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy, Term
+from tenants.linkage.duty.services import duty_entry_record
 
 from . import evaluation, rules
 from .models import (
@@ -135,6 +136,11 @@ def attendance_sign_in(*, cycle: Cycle, deputy: Deputy, actor: Any) -> Attendanc
         attendance, created = Attendance.objects.get_or_create(cycle=cycle, deputy=deputy)
         if created:
             audit_record(action="voting.sign_in", actor=actor, target=attendance)
+            # Attending the session is part of the deputy's duty record (出席会议).
+            duty_entry_record(
+                deputy=deputy, kind="session", source_ref=f"voting-cycle-{cycle.pk}",
+                occurred_on=timezone.localdate(), title=cycle.title, actor=actor,
+            )  # fmt: skip
     return attendance
 
 

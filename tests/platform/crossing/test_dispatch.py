@@ -1,7 +1,6 @@
 """Dispatches between tenants: sent with the sender's transaction, delivered exactly once into
 the target's schema by the receiver its module registered, retried when a receiver fails."""
 
-import random
 import time
 import uuid
 from collections.abc import Iterator
@@ -23,6 +22,7 @@ from crossing.services import dispatch_deliver, dispatch_deliver_pending, dispat
 from tenants.deputies.services import deputy_register, term_open
 from tenants.linkage.stations.models import Posting
 from tests.conftest import World
+from tests.factories import unused_township_code
 
 # Receivers of the tests' own kinds: each writes the payload into the target's audit chain, a
 # real table of every tenant schema, so the tests can see where and how often it was applied.
@@ -108,11 +108,11 @@ def committed_pair(django_db_setup: None, django_db_blocker: Any) -> Iterator[li
     world: World = pytest.world  # type: ignore[attr-defined]
     towns = []
     with django_db_blocker.unblock():
-        for number in random.sample(range(100, 1000), 2):
+        for _ in range(2):
             slug = f"cross-{uuid.uuid4().hex[:6]}"
             towns.append(congress_provision(
                 spec=CongressSpec(name=f"协同测试镇{slug}", slug=slug, level="township",
-                                  division_code=f"369801{number}",
+                                  division_code=unused_township_code(),
                                   parent_id=world.county.pk),
                 requested_by=world.operator, acting_in=None,
             ))  # fmt: skip

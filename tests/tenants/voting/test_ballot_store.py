@@ -20,6 +20,7 @@ from ops.errors import Conflict
 from tenants.voting.models import Ballot, Participation, Round
 from tenants.voting.services import ballot_cast, round_close
 from tests.conftest import World
+from tests.factories import unused_township_code
 
 from .factories import Vote, make_vote, per_candidate
 
@@ -32,7 +33,7 @@ def committed_town(django_db_setup: None, django_db_blocker: Any) -> Iterator[Co
     with django_db_blocker.unblock():
         town = congress_provision(
             spec=CongressSpec(name="票决测试镇人大主席团", slug=slug, level="township",
-                              division_code=f"369801{uuid.uuid4().int % 900 + 100}", parent_id=world.county.pk),
+                              division_code=unused_township_code(), parent_id=world.county.pk),
             requested_by=world.operator, acting_in=None,
         )  # fmt: skip
         try:

@@ -20,6 +20,7 @@ from tenants.voting.evaluation import evaluation_open
 from tenants.voting.models import Ballot, Participation
 from tenants.voting.services import ballot_cast, round_close
 from tests.conftest import World
+from tests.factories import unused_township_code
 
 from .test_satisfaction_services import make_implementing, marks
 
@@ -28,8 +29,8 @@ from .test_satisfaction_services import make_implementing, marks
 def committed_town(django_db_setup: None, django_db_blocker: Any) -> Iterator[Congress]:
     """A township of its own whose writes really commit (no test transaction), dropped after."""
     world: World = pytest.world  # type: ignore[attr-defined]
-    code = f"369801{uuid.uuid4().int % 900 + 100}"
     with django_db_blocker.unblock():
+        code = unused_township_code()
         town = congress_provision(
             spec=CongressSpec(name=f"测评测试镇{code}人大主席团", slug=f"eval-{uuid.uuid4().hex[:6]}",
                               level="township", division_code=code, parent_id=world.county.pk),
