@@ -236,10 +236,18 @@ def test_the_receiving_deputy_can_ask_for_a_new_answer(world: World, units: Unit
     _post(staff, f"opinions/{pk}/assign", {"unit_user_id": units.town_roads.pk})
     _post(staff, f"opinions/{pk}/reply", {"answer": "已处理"})
     deputy = client_on(world.town_a, world.deputy_both)
+    # The deputy follows it on the phone: the answer, and whether they may still object.
+    mine = {row["id"]: row for row in deputy.get(f"{API}/opinions/mine").json()["results"]}
+    assert (mine[pk]["answer"], mine[pk]["can_dissent"]) == ("已处理", True)
+    assert "citizen_phone" not in mine[pk] and "citizen_name" not in mine[pk]
+    assert client_on(world.town_a, world.staff_a).get(f"{API}/opinions/mine").status_code == 403
+
     response = _post(deputy, f"opinions/{pk}/deputy-dissatisfied", {"comment": "群众反映仍未修好"})
     assert response.status_code == 204
     detail = staff.get(f"{API}/opinions/{pk}").json()
     assert (detail["status"], detail["round"], detail["deputy_name"]) == ("reopened", 2, "代表甲")
+    mine = {row["id"]: row for row in deputy.get(f"{API}/opinions/mine").json()["results"]}
+    assert (mine[pk]["status"], mine[pk]["can_dissent"]) == ("reopened", False)
 
 
 def _queries(client: Client, path: str) -> int:

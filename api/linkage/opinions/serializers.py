@@ -94,6 +94,29 @@ class OpinionDetailSerializer(OpinionRowSerializer):
         return allowed_actions(opinion) if self.context.get("full_contact") else []
 
 
+class OpinionMineSerializer(serializers.ModelSerializer[Opinion]):
+    """An opinion as the deputy who received it follows it: no contact data of the citizen."""
+
+    station_name = serializers.SerializerMethodField()
+    can_dissent = serializers.SerializerMethodField(
+        help_text="答复后代表可提出不满意 / answered: the deputy may ask for a new answer"
+    )
+
+    class Meta:
+        model = Opinion
+        fields = [
+            "id", "status", "category", "content", "station_name", "unit_name", "due_on",
+            "answer", "answered_on", "rating", "received_at", "can_dissent",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+    def get_station_name(self, opinion: Opinion) -> str:
+        return opinion.station.name if opinion.station else ""
+
+    def get_can_dissent(self, opinion: Opinion) -> bool:
+        return opinion.status == Status.REPLIED
+
+
 class OpinionReceptionInSerializer(serializers.Serializer):
     content = serializers.CharField(max_length=5000)
     citizen_name = serializers.CharField(max_length=50)

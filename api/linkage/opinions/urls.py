@@ -5,6 +5,7 @@ from . import views
 urlpatterns: list[URLPattern | URLResolver] = [
     path("opinions", views.OpinionListView.as_view()),
     path("opinions/units", views.UnitListView.as_view()),
+    path("opinions/mine", views.OpinionMineView.as_view()),
     path("opinions/policy", views.PolicyView.as_view()),
     path("opinions/<int:pk>", views.OpinionDetailView.as_view()),
     path("opinions/<int:pk>/sort", views.OpinionSortView.as_view()),

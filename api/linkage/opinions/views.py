@@ -31,6 +31,7 @@ from tenants.linkage.opinions.selectors import (
     opinion_clock,
     opinion_detail,
     opinion_list,
+    opinions_received_by,
     policy_current,
     public_status,
     unit_accounts,
@@ -222,6 +223,23 @@ OpinionCloseView = _action_view(
     summary="办结归档（群众未评价）/ close an answered opinion the citizen did not rate",
     run=lambda r, o, d: services.opinion_close(opinion=o, actor=r.user),
 )  # fmt: skip
+
+
+class OpinionMineView(ListAPIView[Opinion]):
+    """The opinions this deputy received from citizens, to follow them on the phone."""
+
+    serializer_class = s.OpinionMineSerializer
+    permission_classes = [DEPUTIES]
+
+    def get_queryset(self) -> QuerySet[Opinion]:
+        return opinions_received_by(user_id=int(self.request.user.pk or 0))
+
+    @extend_schema(
+        operation_id="opinion_mine",
+        summary="我接待的群众意见 / the opinions this deputy received",
+    )  # fmt: skip
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
 
 
 class DeputyFeedbackView(APIView):

@@ -20,6 +20,7 @@ export type Policy = Schemas['OpinionPolicy']
 export type PublicOpinionIn = Schemas['PublicOpinionInRequest']
 export type PublicOpinion = Schemas['PublicOpinion']
 export type PublicStation = Schemas['PublicStation']
+export type MyOpinion = Schemas['OpinionMine']
 /** What the console may do with an opinion now (tenants/linkage/opinions/states.py). */
 export type OpinionAction =
   'sort' | 'assign' | 'handle' | 'reply' | 'extend' | 'decline' | 'escalate' | 'close'
@@ -87,6 +88,12 @@ export const declineOpinion = (id: number, kind: DeclineKind, reason: string) =>
   act(id, 'decline', { kind, reason })
 export const escalateOpinion = (id: number, note: string) => act(id, 'escalate', { note })
 export const closeOpinion = (id: number) => act(id, 'close')
+
+/** The deputy's own: the opinions they received, and their 不满意 with an answer. */
+export const listMyOpinions = (query: PageQuery = {}) =>
+  http.get<Page<MyOpinion>>('opinions/mine', query)
+export const dissentOpinion = (id: number, comment: string) =>
+  http.post<void>(`opinions/${id}/deputy-dissatisfied`, { comment })
 
 const code = (value: string) => encodeURIComponent(value.trim().toUpperCase())
 export const submitPublicOpinion = (body: PublicOpinionIn) =>

@@ -1161,6 +1161,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/opinions/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我接待的群众意见 / the opinions this deputy received
+         * @description The opinions this deputy received from citizens, to follow them on the phone.
+         */
+        get: operations["opinion_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/opinions/policy": {
         parameters: {
             query?: never;
@@ -4593,6 +4613,40 @@ export interface components {
             readonly note: string;
             readonly public: boolean;
         };
+        /** @description An opinion as the deputy who received it follows it: no contact data of the citizen. */
+        OpinionMine: {
+            readonly id: number;
+            /** 状态 */
+            readonly status: components["schemas"]["OpinionStatusEnum"];
+            /** 类别 */
+            readonly category: components["schemas"]["OpinionCategoryEnum"];
+            /** 意见内容 */
+            readonly content: string;
+            readonly station_name: string;
+            /** 承办单位 */
+            readonly unit_name: string;
+            /**
+             * 办理期限
+             * Format: date
+             */
+            readonly due_on: string | null;
+            /** 答复内容 */
+            readonly answer: string;
+            /**
+             * 答复日期
+             * Format: date
+             */
+            readonly answered_on: string | null;
+            /** 评价 */
+            readonly rating: components["schemas"]["OpinionRatingEnum"];
+            /**
+             * 登记时间
+             * Format: date-time
+             */
+            readonly received_at: string;
+            /** @description 答复后代表可提出不满意 / answered: the deputy may ask for a new answer */
+            readonly can_dissent: boolean;
+        };
         OpinionPolicy: {
             answer_months: number;
             extended_months: number;
@@ -4759,6 +4813,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["ListingOut"][];
+        };
+        PaginatedOpinionMineList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["OpinionMine"][];
         };
         PaginatedOpinionRowList: {
             /** @example 123 */
@@ -7637,6 +7706,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OpinionDetail"];
+                };
+            };
+        };
+    };
+    opinion_mine: {
+        parameters: {
+            query?: {
+                /** @description 分页结果集中的页码。 */
+                page?: number;
+                /** @description 每页返回的结果数量。 */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedOpinionMineList"];
                 };
             };
         };

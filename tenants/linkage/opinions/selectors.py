@@ -43,6 +43,16 @@ def unit_accounts() -> list[User]:
     )
 
 
+def opinions_received_by(*, user_id: int) -> QuerySet[Opinion]:
+    """The opinions a deputy took from citizens (at a reception), newest first: the deputy
+    follows them and may say the answer does not satisfy."""
+    return (
+        Opinion.objects.select_related("station", "deputy")
+        .filter(deputy__user_id=user_id)
+        .order_by("-received_at", "-id")
+    )
+
+
 def opinion_list(
     *, unit_user_id: int | None = None, status: str = "", category: str = "", channel: str = "",
     overdue: bool = False, escalated: bool | None = None, search: str = "", today: date | None = None,
