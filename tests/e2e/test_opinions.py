@@ -80,9 +80,12 @@ def _api(page: Page, path: str) -> Any:
     )
 
 
-def _until(page: Page, check: Callable[[], bool], *, tries: int = 30) -> None:
-    """Reload until `check` holds: the worker delivers dispatches a moment after the commit."""
+def _until(page: Page, check: Callable[[], bool], *, tries: int = 60) -> None:
+    """Reload until `check` holds: the worker delivers dispatches a moment after the commit.
+    Each check waits for the page's own requests to finish, so a list still loading is not
+    taken for an empty one."""
     for _ in range(tries):
+        page.wait_for_load_state("networkidle")
         if check():
             return
         page.wait_for_timeout(500)
