@@ -55,9 +55,12 @@ def _user(
     username: str, congress: Congress | None, roles: list[str], operator: User | None = None
 ) -> User:
     user = user_create(
-        username=username, password=PASSWORD, display_name=username,
-        is_platform_operator=congress is None, must_change_password=False,
-    )  # fmt: skip
+        username=username,
+        password=PASSWORD,
+        display_name=username,
+        is_platform_operator=congress is None,
+        must_change_password=False,
+    )
     if congress is not None:
         with transaction.atomic():
             membership_grant(user=user, congress=congress, roles=roles, granted_by=operator)
@@ -90,12 +93,16 @@ def django_db_setup(
         town_a = _provision(operator, "甲镇人大主席团", "town-a", "township", "369801101", county)
         town_b = _provision(operator, "乙镇人大主席团", "town-b", "township", "369801102", county)
         world = World(
-            operator=operator, city=city, county=county, town_a=town_a, town_b=town_b,
+            operator=operator,
+            city=city,
+            county=county,
+            town_a=town_a,
+            town_b=town_b,
             staff_a=_user("staff-a", town_a, ["staff"], operator),
             staff_b=_user("staff-b", town_b, ["staff"], operator),
             county_admin=_user("county-admin", county, ["system_admin", "staff"], operator),
             deputy_both=_user("deputy-both", town_a, ["deputy"], operator),
-        )  # fmt: skip
+        )
         with transaction.atomic():
             membership_grant(
                 user=world.deputy_both, congress=county, roles=["deputy"], granted_by=operator
@@ -127,9 +134,10 @@ def client_on(congress: Congress | None, user: User | None = None) -> Client:
     client = Client(HTTP_HOST=host_of(congress))
     if user is not None:
         response = client.post(
-            "/api/v1/auth/login", {"username": user.username, "password": PASSWORD},
+            "/api/v1/auth/login",
+            {"username": user.username, "password": PASSWORD},
             content_type="application/json",
-        )  # fmt: skip
+        )
         assert response.status_code == 200, response.content
     return client
 
@@ -153,9 +161,21 @@ def celery_queue(
     log = tmp_path_factory.mktemp("celery") / "worker.log"
     name = f"{queue}@localhost"
     command = [
-        str(VENV_BIN / "celery"), "-A", "config", "worker", "-Q", queue, "-n", name,
-        "--pool", "solo", "-l", "INFO", "--without-mingle", "--without-gossip",
-    ]  # fmt: skip
+        str(VENV_BIN / "celery"),
+        "-A",
+        "config",
+        "worker",
+        "-Q",
+        queue,
+        "-n",
+        name,
+        "--pool",
+        "solo",
+        "-l",
+        "INFO",
+        "--without-mingle",
+        "--without-gossip",
+    ]
     with running(command, env=env, log=log):
         for _ in range(60):
             if app.control.ping(destination=[name], timeout=0.5):

@@ -25,7 +25,10 @@ def make_term() -> Term:
 def unused_township_code(county_code: str = "369801") -> str:
     """A division code under the test county that no congress holds: the fixed ones of the
     tests (101-199) and the ones other committed tests hold at the moment are skipped."""
-    taken = set(Congress.objects.filter(division_code__startswith=county_code).values_list(
-        "division_code", flat=True))  # fmt: skip
+    taken = set(
+        Congress.objects.filter(division_code__startswith=county_code).values_list(
+            "division_code", flat=True
+        )
+    )
     free = [f"{county_code}{n}" for n in range(200, 1000) if f"{county_code}{n}" not in taken]
     return random.choice(free)

@@ -56,9 +56,18 @@ class ProvisioningJobOutSerializer(serializers.ModelSerializer[ProvisioningJob])
     class Meta:
         model = ProvisioningJob
         fields = [
-            "id", "state", "step", "progress", "error_code", "error", "congress",
-            "slug", "name", "created_at", "finished_at",
-        ]  # fmt: skip
+            "id",
+            "state",
+            "step",
+            "progress",
+            "error_code",
+            "error",
+            "congress",
+            "slug",
+            "name",
+            "created_at",
+            "finished_at",
+        ]
 
     def get_slug(self, job: ProvisioningJob) -> str:
         return str(job.spec.get("slug", ""))

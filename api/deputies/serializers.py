@@ -15,9 +15,18 @@ class DeputyOutSerializer(serializers.ModelSerializer[Deputy]):
     class Meta:
         model = Deputy
         fields = [
-            "id", "term_number", "name", "gender", "level", "constituency", "delegation",
-            "occupation", "phone", "status", "linked",
-        ]  # fmt: skip
+            "id",
+            "term_number",
+            "name",
+            "gender",
+            "level",
+            "constituency",
+            "delegation",
+            "occupation",
+            "phone",
+            "status",
+            "linked",
+        ]
 
     def get_phone(self, deputy: Deputy) -> str:
         return deputy.phone if self.context.get("unmask") else masked_phone(deputy.phone)
@@ -57,6 +66,14 @@ class ListingOutSerializer(serializers.ModelSerializer[DeputyListing]):
     class Meta:
         model = DeputyListing
         fields = [
-            "id", "congress", "congress_name", "congress_level", "deputy_id", "term_number",
-            "name", "level", "delegation", "serving",
-        ]  # fmt: skip
+            "id",
+            "congress",
+            "congress_name",
+            "congress_level",
+            "deputy_id",
+            "term_number",
+            "name",
+            "level",
+            "delegation",
+            "serving",
+        ]

@@ -91,10 +91,11 @@ class ImportView(APIView):
     parser_classes = [MultiPartParser]
 
     @extend_schema(
-        operation_id="deputy_import", request={"multipart/form-data": ImportInSerializer},
+        operation_id="deputy_import",
+        request={"multipart/form-data": ImportInSerializer},
         responses=ImportReportSerializer,
         summary="导入代表名册（逐行报告）/ import the roster, with a report per row",
-    )  # fmt: skip
+    )
     def post(self, request: Request) -> Response:
         upload = validated(ImportInSerializer, request)["file"]
         report = imports.roster_import(data=upload.read(), actor=request.user)
@@ -115,9 +116,11 @@ class DeputyLinkView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="deputy_link_user", request=LinkInSerializer, responses=DeputyOutSerializer,
+        operation_id="deputy_link_user",
+        request=LinkInSerializer,
+        responses=DeputyOutSerializer,
         summary="关联代表的登录账号 / link a deputy to their account",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         login = validated(LinkInSerializer, request)["login"]
         deputy = services.deputy_link_user(
@@ -130,9 +133,11 @@ class DeputyEndServiceView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="deputy_end_service", request=None, responses=DeputyOutSerializer,
+        operation_id="deputy_end_service",
+        request=None,
+        responses=DeputyOutSerializer,
         summary="终止代表资格 / end a deputy's service",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         deputy = services.deputy_end_service(
             deputy=get_object_or_404(deputy_list(), pk=pk), actor=request.user
@@ -150,9 +155,10 @@ class DirectoryListView(ListAPIView[DeputyListing]):
         params = self.request.query_params
         levels = [level for level in params.get("level", "").split(",") if level]
         return listing_related(
-            congress=tenant_of(self.request), search=params.get("search", "").strip()[:50],
+            congress=tenant_of(self.request),
+            search=params.get("search", "").strip()[:50],
             levels=levels or None,
-        )  # fmt: skip
+        )
 
     @extend_schema(
         operation_id="directory_deputy_list",

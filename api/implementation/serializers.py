@@ -39,11 +39,26 @@ class ProjectRowSerializer(serializers.ModelSerializer[Project]):
     class Meta:
         model = Project
         fields = [
-            "id", "year", "rank", "name", "category", "unit_id", "unit_name", "owner_name",
-            "annual_target", "funds_planned", "funds_allocated", "funds_spent", "overspent",
-            "percent", "light", "completed_on", "milestone_count", "milestones_red",
+            "id",
+            "year",
+            "rank",
+            "name",
+            "category",
+            "unit_id",
+            "unit_name",
+            "owner_name",
+            "annual_target",
+            "funds_planned",
+            "funds_allocated",
+            "funds_spent",
+            "overspent",
+            "percent",
+            "light",
+            "completed_on",
+            "milestone_count",
+            "milestones_red",
             "rectifications_open",
-        ]  # fmt: skip
+        ]
 
 
 class MilestoneSerializer(serializers.ModelSerializer[Milestone]):
@@ -87,9 +102,16 @@ class RectificationSerializer(serializers.ModelSerializer[Rectification]):
     class Meta:
         model = Rectification
         fields = [
-            "id", "source", "inspection_id", "reason", "owner_name", "due_on", "closed_on",
-            "closing_note", "opened_at",
-        ]  # fmt: skip
+            "id",
+            "source",
+            "inspection_id",
+            "reason",
+            "owner_name",
+            "due_on",
+            "closed_on",
+            "closing_note",
+            "opened_at",
+        ]
 
 
 class SupervisorSerializer(serializers.Serializer):
@@ -117,11 +139,33 @@ class ProjectDetailSerializer(serializers.ModelSerializer[Project]):
     class Meta:
         model = Project
         fields = [
-            "id", "year", "cycle_id", "name", "category", "unit_id", "unit_name", "owner_name",
-            "annual_target", "funds_planned", "funds_allocated", "funds_spent", "overspent",
-            "overspend_note", "percent", "light", "outcome", "completed_on", "milestones", "stages",
-            "reports", "inspections", "rectifications", "supervisors", "can_report", "can_edit",
-        ]  # fmt: skip
+            "id",
+            "year",
+            "cycle_id",
+            "name",
+            "category",
+            "unit_id",
+            "unit_name",
+            "owner_name",
+            "annual_target",
+            "funds_planned",
+            "funds_allocated",
+            "funds_spent",
+            "overspent",
+            "overspend_note",
+            "percent",
+            "light",
+            "outcome",
+            "completed_on",
+            "milestones",
+            "stages",
+            "reports",
+            "inspections",
+            "rectifications",
+            "supervisors",
+            "can_report",
+            "can_edit",
+        ]
 
     def get_can_report(self, project: Project) -> bool:
         return bool(self.context.get("can_report"))
@@ -145,9 +189,12 @@ class ReportInSerializer(serializers.Serializer):
     percent = serializers.IntegerField(help_text="0-100")
     text = serializers.CharField(max_length=5000)
     photo_ids = serializers.ListField(
-        child=serializers.IntegerField(min_value=1), required=False, default=list, max_length=20,
+        child=serializers.IntegerField(min_value=1),
+        required=False,
+        default=list,
+        max_length=20,
         help_text="先上传照片（/files）/ upload the photos first (/files)",
-    )  # fmt: skip
+    )
     funds_spent = _money(required=False, allow_null=True)
     overspend_note = serializers.CharField(max_length=1000, required=False, allow_blank=True)
 
@@ -192,8 +239,15 @@ class MidyearSerializer(serializers.ModelSerializer[MidyearReport]):
     class Meta:
         model = MidyearReport
         fields = [
-            "id", "title", "body", "heard_on", "opinions", "opinions_on", "answer", "answered_on",
-        ]  # fmt: skip
+            "id",
+            "title",
+            "body",
+            "heard_on",
+            "opinions",
+            "opinions_on",
+            "answer",
+            "answered_on",
+        ]
 
 
 class MidyearInSerializer(serializers.Serializer):

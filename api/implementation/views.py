@@ -99,11 +99,12 @@ class HandOverView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="implementation_hand_over", request=None,
+        operation_id="implementation_hand_over",
+        request=None,
         responses={201: s.ProjectRowSerializer(many=True)},
         summary="转入实施：票决通过的项目生成实施项目，其余建议回到储备库 / move the adopted "
         "projects into implementation, the rest back to the reserve",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         cycle = get_object_or_404(Cycle, pk=pk)
         services.projects_from_vote(cycle=cycle, actor=request.user)
@@ -117,9 +118,10 @@ class ProjectDetailView(APIView):
     permission_classes = [READERS]
 
     @extend_schema(
-        operation_id="implementation_project_get", responses=s.ProjectDetailSerializer,
+        operation_id="implementation_project_get",
+        responses=s.ProjectDetailSerializer,
         summary="项目详情：节点、阶段、进展、视察、整改 / one project with all its records",
-    )  # fmt: skip
+    )
     def get(self, request: Request, pk: int) -> Response:
         return _detail(request, pk)
 
@@ -128,10 +130,11 @@ class PlanView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="implementation_project_plan", request=s.PlanInSerializer,
+        operation_id="implementation_project_plan",
+        request=s.PlanInSerializer,
         responses=s.ProjectDetailSerializer,
         summary="实施方案：责任单位、责任人、目标、资金 / the plan: unit, owner, target, funds",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         data = validated(s.PlanInSerializer, request)
         unit_id = data.pop("unit_id", None)
@@ -151,10 +154,11 @@ class ReportView(APIView):
     permission_classes = [UNIT]
 
     @extend_schema(
-        operation_id="implementation_report_create", request=s.ReportInSerializer,
+        operation_id="implementation_report_create",
+        request=s.ReportInSerializer,
         responses={201: s.ProjectDetailSerializer},
         summary="报送进展（责任单位）/ report progress (the responsible unit)",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         data = validated(s.ReportInSerializer, request)
         photo_ids = set(data["photo_ids"])
@@ -163,10 +167,14 @@ class ReportView(APIView):
         if len(photos) != len(photo_ids):
             raise DomainError("photo_unknown", _("照片不存在或不是您上传的。"), field="photo_ids")
         services.progress_report(
-            project=get_object_or_404(Project, pk=pk), percent=data["percent"], text=data["text"],
-            photos=photos, actor=request.user, funds_spent=data.get("funds_spent"),
+            project=get_object_or_404(Project, pk=pk),
+            percent=data["percent"],
+            text=data["text"],
+            photos=photos,
+            actor=request.user,
+            funds_spent=data.get("funds_spent"),
             overspend_note=data.get("overspend_note", ""),
-        )  # fmt: skip
+        )
         response = _detail(request, pk)
         response.status_code = status.HTTP_201_CREATED
         return response
@@ -176,9 +184,11 @@ class MilestoneListView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="implementation_milestone_add", request=s.MilestoneInSerializer,
-        responses={201: s.MilestoneSerializer}, summary="增加时间节点 / add a milestone",
-    )  # fmt: skip
+        operation_id="implementation_milestone_add",
+        request=s.MilestoneInSerializer,
+        responses={201: s.MilestoneSerializer},
+        summary="增加时间节点 / add a milestone",
+    )
     def post(self, request: Request, pk: int) -> Response:
         data = validated(s.MilestoneInSerializer, request)
         milestone = services.milestone_add(
@@ -192,9 +202,11 @@ class MilestoneDoneView(APIView):
     permission_classes = [STAFF_OR_UNIT]
 
     @extend_schema(
-        operation_id="implementation_milestone_done", request=s.MilestoneDoneInSerializer,
-        responses=s.MilestoneSerializer, summary="节点完成 / a milestone done",
-    )  # fmt: skip
+        operation_id="implementation_milestone_done",
+        request=s.MilestoneDoneInSerializer,
+        responses=s.MilestoneSerializer,
+        summary="节点完成 / a milestone done",
+    )
     def post(self, request: Request, pk: int) -> Response:
         milestone = get_object_or_404(Milestone.objects.select_related("project__unit"), pk=pk)
         if Role.STAFF not in _roles(request):
@@ -209,9 +221,11 @@ class StageView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="implementation_stage_set", request=s.StageInSerializer,
-        responses=s.StageSerializer, summary="跨年度项目的年度阶段 / a multi-year stage",
-    )  # fmt: skip
+        operation_id="implementation_stage_set",
+        request=s.StageInSerializer,
+        responses=s.StageSerializer,
+        summary="跨年度项目的年度阶段 / a multi-year stage",
+    )
     def post(self, request: Request, pk: int) -> Response:
         data = validated(s.StageInSerializer, request)
         stage = services.stage_set(
@@ -224,9 +238,11 @@ class SupervisorsView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="implementation_supervisors_set", request=s.SupervisorsInSerializer,
-        responses=s.ProjectDetailSerializer, summary="代表监督小组 / the deputy supervision group",
-    )  # fmt: skip
+        operation_id="implementation_supervisors_set",
+        request=s.SupervisorsInSerializer,
+        responses=s.ProjectDetailSerializer,
+        summary="代表监督小组 / the deputy supervision group",
+    )
     def post(self, request: Request, pk: int) -> Response:
         ids = set(validated(s.SupervisorsInSerializer, request)["deputy_ids"])
         deputies = list(Deputy.objects.filter(pk__in=ids))
@@ -242,10 +258,11 @@ class InspectionView(APIView):
     permission_classes = [has_role(Role.STAFF, Role.DEPUTY)]
 
     @extend_schema(
-        operation_id="implementation_inspection_record", request=s.InspectionInSerializer,
+        operation_id="implementation_inspection_record",
+        request=s.InspectionInSerializer,
         responses={201: s.InspectionSerializer},
         summary="记录视察督查（工作人员或监督小组代表）/ record an inspection",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         project = get_object_or_404(Project, pk=pk)
         if (
@@ -262,9 +279,11 @@ class RectificationListView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="implementation_rectification_open", request=s.RectificationInSerializer,
-        responses={201: s.RectificationSerializer}, summary="交办整改事项 / open a rectification",
-    )  # fmt: skip
+        operation_id="implementation_rectification_open",
+        request=s.RectificationInSerializer,
+        responses={201: s.RectificationSerializer},
+        summary="交办整改事项 / open a rectification",
+    )
     def post(self, request: Request, pk: int) -> Response:
         project = get_object_or_404(Project, pk=pk)
         data = validated(s.RectificationInSerializer, request)
@@ -305,17 +324,19 @@ class MidyearView(APIView):
         return [STAFF()] if self.request.method == "POST" else [READERS()]
 
     @extend_schema(
-        operation_id="implementation_midyear_get", responses=s.MidyearSerializer,
+        operation_id="implementation_midyear_get",
+        responses=s.MidyearSerializer,
         summary="年中实施情况报告 / the mid-year report",
-    )  # fmt: skip
+    )
     def get(self, request: Request, pk: int) -> Response:
         return Response(s.MidyearSerializer(_midyear(pk)).data)
 
     @extend_schema(
-        operation_id="implementation_midyear_submit", request=s.MidyearInSerializer,
+        operation_id="implementation_midyear_submit",
+        request=s.MidyearInSerializer,
         responses={201: s.MidyearSerializer},
         summary="提请主席团（常委会）审议年中报告 / submit the mid-year report",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         data = validated(s.MidyearInSerializer, request)
         report = services.midyear_report_submit(
@@ -328,9 +349,11 @@ class MidyearOpinionsView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="implementation_midyear_opinions", request=s.OpinionsInSerializer,
-        responses=s.MidyearSerializer, summary="审议意见 / the review opinions",
-    )  # fmt: skip
+        operation_id="implementation_midyear_opinions",
+        request=s.OpinionsInSerializer,
+        responses=s.MidyearSerializer,
+        summary="审议意见 / the review opinions",
+    )
     def post(self, request: Request, pk: int) -> Response:
         data = validated(s.OpinionsInSerializer, request)
         report = services.midyear_opinions_record(report=_midyear(pk), actor=request.user, **data)
@@ -341,9 +364,11 @@ class MidyearAnswerView(APIView):
     permission_classes = [STAFF_OR_UNIT]
 
     @extend_schema(
-        operation_id="implementation_midyear_answer", request=s.MidyearAnswerInSerializer,
-        responses=s.MidyearSerializer, summary="政府答复审议意见 / the government's answer",
-    )  # fmt: skip
+        operation_id="implementation_midyear_answer",
+        request=s.MidyearAnswerInSerializer,
+        responses=s.MidyearSerializer,
+        summary="政府答复审议意见 / the government's answer",
+    )
     def post(self, request: Request, pk: int) -> Response:
         data = validated(s.MidyearAnswerInSerializer, request)
         report = services.midyear_answer(report=_midyear(pk), actor=request.user, **data)
@@ -355,16 +380,19 @@ class UnitListView(APIView):
         return [STAFF()] if self.request.method == "POST" else [READERS()]
 
     @extend_schema(
-        operation_id="implementation_unit_list", responses=s.UnitSerializer(many=True),
+        operation_id="implementation_unit_list",
+        responses=s.UnitSerializer(many=True),
         summary="责任单位 / responsible units",
-    )  # fmt: skip
+    )
     def get(self, request: Request) -> Response:
         return Response(s.UnitSerializer(Unit.objects.all(), many=True).data)
 
     @extend_schema(
-        operation_id="implementation_unit_create", request=s.UnitInSerializer,
-        responses={201: s.UnitSerializer}, summary="新增责任单位 / add a unit",
-    )  # fmt: skip
+        operation_id="implementation_unit_create",
+        request=s.UnitInSerializer,
+        responses={201: s.UnitSerializer},
+        summary="新增责任单位 / add a unit",
+    )
     def post(self, request: Request) -> Response:
         data = validated(s.UnitInSerializer, request)
         unit = services.unit_create(actor=request.user, **data)

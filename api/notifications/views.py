@@ -28,9 +28,11 @@ class NotificationListOutSerializer(serializers.Serializer):
 
 class MarkReadInSerializer(serializers.Serializer):
     ids = serializers.ListField(
-        child=serializers.IntegerField(min_value=1), required=False, max_length=500,
+        child=serializers.IntegerField(min_value=1),
+        required=False,
+        max_length=500,
         help_text="不填则全部标为已读 / all of them when left out",
-    )  # fmt: skip
+    )
 
 
 class MarkReadOutSerializer(serializers.Serializer):
@@ -47,9 +49,10 @@ class NotificationListView(APIView):
     permission_classes = [IsTenantMember]
 
     @extend_schema(
-        operation_id="notification_list", responses=NotificationListOutSerializer,
+        operation_id="notification_list",
+        responses=NotificationListOutSerializer,
         summary="我的消息（最近 50 条）与未读数 / my notifications (latest 50) and the unread count",
-    )  # fmt: skip
+    )
     def get(self, request: Request) -> Response:
         user_id = _user_id(request)
         rows = notifications_of(user_id)[:PAGE]
@@ -65,9 +68,11 @@ class NotificationReadView(APIView):
     permission_classes = [IsTenantMember]
 
     @extend_schema(
-        operation_id="notification_mark_read", request=MarkReadInSerializer,
-        responses=MarkReadOutSerializer, summary="标为已读 / mark read",
-    )  # fmt: skip
+        operation_id="notification_mark_read",
+        request=MarkReadInSerializer,
+        responses=MarkReadOutSerializer,
+        summary="标为已读 / mark read",
+    )
     def post(self, request: Request) -> Response:
         data = validated(MarkReadInSerializer, request)
         user_id = _user_id(request)

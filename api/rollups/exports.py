@@ -49,9 +49,12 @@ def _sheet_rows(
 
 
 def dashboard_xlsx(
-    *, tables: Sequence[Table], rows: Sequence[TenantFigures], year: int,
+    *,
+    tables: Sequence[Table],
+    rows: Sequence[TenantFigures],
+    year: int,
     phase_label: Callable[[object], str],
-) -> bytes:  # fmt: skip
+) -> bytes:
     book = Workbook()
     book.remove(book.worksheets[0])
     for table in tables:

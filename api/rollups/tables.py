@@ -25,47 +25,71 @@ class Table:
 TABLES: dict[str, Table] = {
     table.name: table
     for table in (
-        Table("voting", _("票决情况"), (
-            Column("voting_phase", _("票决阶段"), "phase"),
-            Column("proposals", _("项目建议")),
-            Column("candidates", _("候选项目")),
-            Column("adopted", _("票决通过项目")),
-        )),
-        Table("implementation", _("项目实施与资金"), (
-            Column("projects", _("实施项目")),
-            Column("projects_completed", _("已完成")),
-            Column("completion_rate", _("完成率"), "rate"),
-            Column("projects_red", _("红灯预警")),
-            Column("milestones_overdue", _("逾期节点")),
-            Column("funds_planned", _("计划资金（万元）"), "money"),
-            Column("funds_allocated", _("已拨付（万元）"), "money"),
-            Column("funds_spent", _("已支出（万元）"), "money"),
-        )),
-        Table("evaluation", _("满意度测评"), (
-            Column("rated_satisfied", _("满意")),
-            Column("rated_basic", _("基本满意")),
-            Column("rated_unsatisfied", _("不满意")),
-            Column("satisfaction_rate", _("满意率"), "rate"),
-        )),
-        Table("stations", _("代表联络站"), (
-            Column("stations", _("联络站")),
-            Column("stations_rated", _("已评星")),
-            Column("average_stars", _("平均星级"), "stars"),
-            Column("deputies", _("代表人数")),
-        )),
-        Table("activities", _("代表活动与履职"), (
-            Column("activities", _("活动次数")),
-            Column("activity_attendances", _("参加人次")),
-            Column("deputies_active", _("参加活动代表")),
-            Column("participation_rate", _("代表参与率"), "rate"),
-        )),
-        Table("opinions", _("群众意见办理"), (
-            Column("opinions", _("收到意见")),
-            Column("opinions_closed", _("已办结")),
-            Column("closure_rate", _("办结率"), "rate"),
-            Column("opinions_on_time", _("按期办结")),
-            Column("timeliness_rate", _("按期办结率"), "rate"),
-            Column("opinions_overdue", _("超期未办")),
-        )),
+        Table(
+            "voting",
+            _("票决情况"),
+            (
+                Column("voting_phase", _("票决阶段"), "phase"),
+                Column("proposals", _("项目建议")),
+                Column("candidates", _("候选项目")),
+                Column("adopted", _("票决通过项目")),
+            ),
+        ),
+        Table(
+            "implementation",
+            _("项目实施与资金"),
+            (
+                Column("projects", _("实施项目")),
+                Column("projects_completed", _("已完成")),
+                Column("completion_rate", _("完成率"), "rate"),
+                Column("projects_red", _("红灯预警")),
+                Column("milestones_overdue", _("逾期节点")),
+                Column("funds_planned", _("计划资金（万元）"), "money"),
+                Column("funds_allocated", _("已拨付（万元）"), "money"),
+                Column("funds_spent", _("已支出（万元）"), "money"),
+            ),
+        ),
+        Table(
+            "evaluation",
+            _("满意度测评"),
+            (
+                Column("rated_satisfied", _("满意")),
+                Column("rated_basic", _("基本满意")),
+                Column("rated_unsatisfied", _("不满意")),
+                Column("satisfaction_rate", _("满意率"), "rate"),
+            ),
+        ),
+        Table(
+            "stations",
+            _("代表联络站"),
+            (
+                Column("stations", _("联络站")),
+                Column("stations_rated", _("已评星")),
+                Column("average_stars", _("平均星级"), "stars"),
+                Column("deputies", _("代表人数")),
+            ),
+        ),
+        Table(
+            "activities",
+            _("代表活动与履职"),
+            (
+                Column("activities", _("活动次数")),
+                Column("activity_attendances", _("参加人次")),
+                Column("deputies_active", _("参加活动代表")),
+                Column("participation_rate", _("代表参与率"), "rate"),
+            ),
+        ),
+        Table(
+            "opinions",
+            _("群众意见办理"),
+            (
+                Column("opinions", _("收到意见")),
+                Column("opinions_closed", _("已办结")),
+                Column("closure_rate", _("办结率"), "rate"),
+                Column("opinions_on_time", _("按期办结")),
+                Column("timeliness_rate", _("按期办结率"), "rate"),
+                Column("opinions_overdue", _("超期未办")),
+            ),
+        ),
     )
-}  # fmt: skip
+}

@@ -100,11 +100,13 @@ class _DashboardView(APIView):
 @extend_schema(tags=["rollups"])
 class DashboardView(_DashboardView):
     @extend_schema(
-        operation_id="rollups_dashboard", parameters=[DashboardQuery], responses=DashboardOut,
+        operation_id="rollups_dashboard",
+        parameters=[DashboardQuery],
+        responses=DashboardOut,
         summary="汇总看板 / the dashboard over the tenants below this congress",
         description="市、县工作人员；数据来自汇总指标，按年度、县区筛选。/ City and county staff; "
         "answered from the rollups, by year and county.",
-    )  # fmt: skip
+    )
     def get(self, request: Request) -> Response:
         viewer, year, counties, county, _params = self._params(request)
         rows = dashboard_rows(viewer=viewer, year=year, county=county)
@@ -139,12 +141,13 @@ class DashboardExportView(_DashboardView):
         return super().perform_content_negotiation(request, force=True)
 
     @extend_schema(
-        operation_id="rollups_dashboard_xlsx", parameters=[DashboardExportQuery],
+        operation_id="rollups_dashboard_xlsx",
+        parameters=[DashboardExportQuery],
         responses={(200, XLSX): OpenApiResponse(OpenApiTypes.BINARY, description="Excel")},
         summary="导出汇总表（Excel）/ the dashboard's tables as a workbook",
         description="不指定 table 时导出全部表格，每表一页。/ Every table, a sheet each, unless "
         "`table` names one.",
-    )  # fmt: skip
+    )
     def get(self, request: Request) -> HttpResponse:
         viewer, year, _counties, county, params = self._params(request)
         rows = dashboard_rows(viewer=viewer, year=year, county=county)

@@ -56,9 +56,20 @@ class GuidanceOutSerializer(serializers.ModelSerializer[Guidance]):
     class Meta:
         model = Guidance
         fields = [
-            "id", "kind", "title", "reference", "body", "issued_at", "issuer_name",
-            "issued_by_name", "attachments", "target_count", "read_count", "read_by_me", "read_here",
-        ]  # fmt: skip
+            "id",
+            "kind",
+            "title",
+            "reference",
+            "body",
+            "issued_at",
+            "issuer_name",
+            "issued_by_name",
+            "attachments",
+            "target_count",
+            "read_count",
+            "read_by_me",
+            "read_here",
+        ]
         read_only_fields = fields
 
 
@@ -68,10 +79,14 @@ class GuidanceInSerializer(serializers.Serializer):
     reference = serializers.CharField(max_length=60, required=False, allow_blank=True, default="")
     body = serializers.CharField()
     scope = serializers.ChoiceField(
-        choices=[("all", "all"), ("townships", "townships"), ("counties", "counties"),
-                 ("picked", "picked")],
+        choices=[
+            ("all", "all"),
+            ("townships", "townships"),
+            ("counties", "counties"),
+            ("picked", "picked"),
+        ],
         help_text="all: 全部下级; townships: 全部乡镇; counties: 全部县级; picked: target_ids",
-    )  # fmt: skip
+    )
     target_ids = serializers.ListField(
         child=serializers.IntegerField(), required=False, default=list
     )
@@ -178,11 +193,28 @@ class BenchmarkRoundOutSerializer(serializers.ModelSerializer[BenchmarkRound]):
     class Meta:
         model = BenchmarkRound
         fields = [
-            "id", "kind", "title", "year", "description", "quota", "per_nominator_quota",
-            "exclusions", "nominations_open_on", "nominations_close_on", "notice_starts_on",
-            "notice_ends_on", "state", "decision_note", "decided_at", "announced_at", "issuer_name",
-            "criteria", "nomination_count", "is_issuer", "actions",
-        ]  # fmt: skip
+            "id",
+            "kind",
+            "title",
+            "year",
+            "description",
+            "quota",
+            "per_nominator_quota",
+            "exclusions",
+            "nominations_open_on",
+            "nominations_close_on",
+            "notice_starts_on",
+            "notice_ends_on",
+            "state",
+            "decision_note",
+            "decided_at",
+            "announced_at",
+            "issuer_name",
+            "criteria",
+            "nomination_count",
+            "is_issuer",
+            "actions",
+        ]
         read_only_fields = fields
 
     @extend_schema_field(BenchmarkExclusionSerializer(many=True))
@@ -241,10 +273,20 @@ class NominationOutSerializer(serializers.ModelSerializer[Nomination]):
     class Meta:
         model = Nomination
         fields = [
-            "id", "round", "nominator_name", "nominator_parent_name", "nominee_name",
-            "nominee_detail", "statement", "declarations", "figures", "status", "rank",
-            "submitted_at", "attachments",
-        ]  # fmt: skip
+            "id",
+            "round",
+            "nominator_name",
+            "nominator_parent_name",
+            "nominee_name",
+            "nominee_detail",
+            "statement",
+            "declarations",
+            "figures",
+            "status",
+            "rank",
+            "submitted_at",
+            "attachments",
+        ]
         read_only_fields = fields
 
     def get_nominator_parent_name(self, nomination: Nomination) -> str:
@@ -313,9 +355,15 @@ class ObjectionOutSerializer(serializers.ModelSerializer[Objection]):
     class Meta:
         model = Objection
         fields = [
-            "id", "nomination", "nominee_name", "summary", "received_on", "upheld", "resolution",
+            "id",
+            "nomination",
+            "nominee_name",
+            "summary",
+            "received_on",
+            "upheld",
+            "resolution",
             "resolved_at",
-        ]  # fmt: skip
+        ]
         read_only_fields = fields
 
 

@@ -102,9 +102,10 @@ class FileUploadView(APIView):
 
 class FileUrlView(APIView):
     @extend_schema(
-        operation_id="supervision_file_url", responses=s.AttachmentUrlSerializer,
+        operation_id="supervision_file_url",
+        responses=s.AttachmentUrlSerializer,
         summary="附件下载链接（限时）/ a short-lived download URL",
-    )  # fmt: skip
+    )
     def get(self, request: Request, pk: int) -> Response:
         attachment = Attachment.objects.filter(pk=pk).first()
         if attachment is None or not selectors.attachment_readable(attachment, _congress(request)):
@@ -116,9 +117,10 @@ class SubordinateListView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="supervision_subordinates", responses=s.SubordinateSerializer(many=True),
+        operation_id="supervision_subordinates",
+        responses=s.SubordinateSerializer(many=True),
         summary="所辖单位 / the congresses below this one",
-    )  # fmt: skip
+    )
     def get(self, request: Request) -> Response:
         me = _congress(request)
         below = congress_subtree(me).exclude(pk=me.pk).order_by("division_code")
@@ -175,19 +177,24 @@ class GuidanceListView(APIView):
         return Response(s.GuidanceOutSerializer(found, many=True).data)
 
     @extend_schema(
-        operation_id="supervision_guidance_issue", request=s.GuidanceInSerializer,
+        operation_id="supervision_guidance_issue",
+        request=s.GuidanceInSerializer,
         responses={201: s.GuidanceOutSerializer},
         summary="下发指导意见或通知 / issue guidance or a notice",
-    )  # fmt: skip
+    )
     def post(self, request: Request) -> Response:
         data = validated(s.GuidanceInSerializer, request)
         me = _congress(request)
         guidance = services.guidance_issue(
-            issuer=me, actor=request.user, kind=data["kind"], title=data["title"],
-            body=data["body"], reference=data["reference"],
+            issuer=me,
+            actor=request.user,
+            kind=data["kind"],
+            title=data["title"],
+            body=data["body"],
+            reference=data["reference"],
             targets=_targets(me, data["scope"], data["target_ids"]),
             attachment_ids=data["attachment_ids"],
-        )  # fmt: skip
+        )
         found = selectors.guidance_issued(me).get(pk=guidance.pk)
         return Response(s.GuidanceOutSerializer(found).data, status=status.HTTP_201_CREATED)
 
@@ -196,9 +203,10 @@ class GuidanceDetailView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="supervision_guidance_receipts", responses=s.GuidanceDetailSerializer,
+        operation_id="supervision_guidance_receipts",
+        responses=s.GuidanceDetailSerializer,
         summary="发文详情与各单位阅读情况 / issued guidance with read receipts per congress",
-    )  # fmt: skip
+    )
     def get(self, request: Request, pk: int) -> Response:
         guidance = selectors.guidance_issued(_congress(request)).filter(pk=pk).first()
         if guidance is None:
@@ -211,9 +219,11 @@ class GuidanceDetailView(APIView):
 
 class GuidanceReadView(APIView):
     @extend_schema(
-        operation_id="supervision_guidance_read", request=None, responses=s.GuidanceOutSerializer,
+        operation_id="supervision_guidance_read",
+        request=None,
+        responses=s.GuidanceOutSerializer,
         summary="阅读收到的文件（记录已读）/ read received guidance (records the receipt)",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         me = _congress(request)
         guidance = selectors.guidance_addressed_to(me, pk)
@@ -229,9 +239,10 @@ class GuidanceReadView(APIView):
 
 class KindListView(APIView):
     @extend_schema(
-        operation_id="supervision_kinds", responses=s.BenchmarkKindSerializer(many=True),
+        operation_id="supervision_kinds",
+        responses=s.BenchmarkKindSerializer(many=True),
         summary="评选类别：排除条件、指标、默认评分项 / kinds: exclusions, indicators, default criteria",
-    )  # fmt: skip
+    )
     def get(self, request: Request) -> Response:
         return Response(s.kinds_payload())
 
@@ -241,9 +252,10 @@ class RoundListView(APIView):
         return [STAFF()] if self.request.method == "POST" else [IsTenantMember()]
 
     @extend_schema(
-        operation_id="supervision_round_list", responses=s.BenchmarkRoundOutSerializer(many=True),
+        operation_id="supervision_round_list",
+        responses=s.BenchmarkRoundOutSerializer(many=True),
         summary="本单位组织的和上级组织的评选 / rounds run here or above",
-    )  # fmt: skip
+    )
     def get(self, request: Request) -> Response:
         me = _congress(request)
         rounds = selectors.rounds_visible_to(me)
@@ -252,9 +264,11 @@ class RoundListView(APIView):
         )
 
     @extend_schema(
-        operation_id="supervision_round_create", request=s.BenchmarkRoundInSerializer,
-        responses={201: s.BenchmarkRoundOutSerializer}, summary="新建评选 / set up a round",
-    )  # fmt: skip
+        operation_id="supervision_round_create",
+        request=s.BenchmarkRoundInSerializer,
+        responses={201: s.BenchmarkRoundOutSerializer},
+        summary="新建评选 / set up a round",
+    )
     def post(self, request: Request) -> Response:
         data = validated(s.BenchmarkRoundInSerializer, request)
         criteria = _criteria(data.pop("criteria"))
@@ -269,16 +283,19 @@ class RoundDetailView(APIView):
         return [STAFF()] if self.request.method == "PATCH" else [IsTenantMember()]
 
     @extend_schema(
-        operation_id="supervision_round_get", responses=s.BenchmarkRoundOutSerializer,
+        operation_id="supervision_round_get",
+        responses=s.BenchmarkRoundOutSerializer,
         summary="评选详情 / one round",
-    )  # fmt: skip
+    )
     def get(self, request: Request, pk: int) -> Response:
         return Response(_round_out(request, _visible_round(request, pk)))
 
     @extend_schema(
-        operation_id="supervision_round_update", request=s.BenchmarkRoundUpdateInSerializer,
-        responses=s.BenchmarkRoundOutSerializer, summary="修改评选设置（筹备阶段）/ change a round's settings",
-    )  # fmt: skip
+        operation_id="supervision_round_update",
+        request=s.BenchmarkRoundUpdateInSerializer,
+        responses=s.BenchmarkRoundOutSerializer,
+        summary="修改评选设置（筹备阶段）/ change a round's settings",
+    )
     def patch(self, request: Request, pk: int) -> Response:
         data = validated(s.BenchmarkRoundUpdateInSerializer, request)
         criteria = _criteria(data.pop("criteria")) if "criteria" in data else None
@@ -292,9 +309,11 @@ class RoundOpenView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="supervision_round_open", request=None, responses=s.BenchmarkRoundOutSerializer,
+        operation_id="supervision_round_open",
+        request=None,
+        responses=s.BenchmarkRoundOutSerializer,
         summary="开始推荐 / open nominations",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         round_ = services.round_open(round_=_issued_round(request, pk), actor=request.user)
         return Response(_round_out(request, round_))
@@ -304,9 +323,11 @@ class RoundCloseNominationsView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="supervision_round_close_nominations", request=None,
-        responses=s.BenchmarkRoundOutSerializer, summary="结束推荐、进入评审 / close nominations, start review",
-    )  # fmt: skip
+        operation_id="supervision_round_close_nominations",
+        request=None,
+        responses=s.BenchmarkRoundOutSerializer,
+        summary="结束推荐、进入评审 / close nominations, start review",
+    )
     def post(self, request: Request, pk: int) -> Response:
         round_ = services.round_close_nominations(
             round_=_issued_round(request, pk), actor=request.user
@@ -319,18 +340,21 @@ class NominationListView(APIView):
         return [STAFF()] if self.request.method == "POST" else [IsTenantMember()]
 
     @extend_schema(
-        operation_id="supervision_nomination_list", responses=s.NominationOutSerializer(many=True),
+        operation_id="supervision_nomination_list",
+        responses=s.NominationOutSerializer(many=True),
         summary="推荐名单（组织单位看全部，下级只看本辖区）/ nominations, as far as the caller's tree reaches",
-    )  # fmt: skip
+    )
     def get(self, request: Request, pk: int) -> Response:
         round_ = _visible_round(request, pk)
         found = selectors.nominations_visible_to(round_, _congress(request))
         return Response(s.NominationOutSerializer(found, many=True).data)
 
     @extend_schema(
-        operation_id="supervision_nomination_submit", request=s.NominationInSerializer,
-        responses={201: s.NominationOutSerializer}, summary="推荐 / nominate",
-    )  # fmt: skip
+        operation_id="supervision_nomination_submit",
+        request=s.NominationInSerializer,
+        responses={201: s.NominationOutSerializer},
+        summary="推荐 / nominate",
+    )
     def post(self, request: Request, pk: int) -> Response:
         data = validated(s.NominationInSerializer, request)
         round_ = _visible_round(request, pk)
@@ -356,14 +380,17 @@ class NominationWithdrawView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="supervision_nomination_withdraw", request=None,
-        responses=s.NominationOutSerializer, summary="撤回推荐 / withdraw a nomination",
-    )  # fmt: skip
+        operation_id="supervision_nomination_withdraw",
+        request=None,
+        responses=s.NominationOutSerializer,
+        summary="撤回推荐 / withdraw a nomination",
+    )
     def post(self, request: Request, pk: int) -> Response:
         nomination = services.nomination_withdraw(
-            nomination=_visible_nomination(request, pk), congress=_congress(request),
+            nomination=_visible_nomination(request, pk),
+            congress=_congress(request),
             actor=request.user,
-        )  # fmt: skip
+        )
         found = selectors.nominations_visible_to(nomination.round, _congress(request))
         return Response(s.NominationOutSerializer(found.get(pk=pk)).data)
 
@@ -411,16 +438,19 @@ class ScoreSheetView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="supervision_score_sheet", responses=s.ScoreSheetSerializer,
+        operation_id="supervision_score_sheet",
+        responses=s.ScoreSheetSerializer,
         summary="评分表（含指标预填）/ the score sheet with pre-filled scores",
-    )  # fmt: skip
+    )
     def get(self, request: Request, pk: int) -> Response:
         return Response(_sheet(request, _issued_nomination(request, pk)))
 
     @extend_schema(
-        operation_id="supervision_score_record", request=s.ScoreInSerializer,
-        responses=s.ScoreSheetSerializer, summary="评分 / score a nomination",
-    )  # fmt: skip
+        operation_id="supervision_score_record",
+        request=s.ScoreInSerializer,
+        responses=s.ScoreSheetSerializer,
+        summary="评分 / score a nomination",
+    )
     def post(self, request: Request, pk: int) -> Response:
         raw = validated(s.ScoreInSerializer, request)["values"]
         try:
@@ -438,9 +468,10 @@ class RankingView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="supervision_round_ranking", responses=s.BenchmarkRankingRowSerializer(many=True),
+        operation_id="supervision_round_ranking",
+        responses=s.BenchmarkRankingRowSerializer(many=True),
         summary="综合得分排名 / nominations ranked by weighted score",
-    )  # fmt: skip
+    )
     def get(self, request: Request, pk: int) -> Response:
         rows = selectors.round_ranking(_issued_round(request, pk))
         return Response(s.BenchmarkRankingRowSerializer(rows, many=True).data)
@@ -450,15 +481,19 @@ class RoundDecideView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="supervision_round_decide", request=s.BenchmarkDecideInSerializer,
-        responses=s.BenchmarkRoundOutSerializer, summary="评选决定 / the committee's decision",
-    )  # fmt: skip
+        operation_id="supervision_round_decide",
+        request=s.BenchmarkDecideInSerializer,
+        responses=s.BenchmarkRoundOutSerializer,
+        summary="评选决定 / the committee's decision",
+    )
     def post(self, request: Request, pk: int) -> Response:
         data = validated(s.BenchmarkDecideInSerializer, request)
         round_ = services.round_decide(
-            round_=_issued_round(request, pk), actor=request.user,
-            selected_ids=data["selected_ids"], note=data["note"],
-        )  # fmt: skip
+            round_=_issued_round(request, pk),
+            actor=request.user,
+            selected_ids=data["selected_ids"],
+            note=data["note"],
+        )
         return Response(_round_out(request, round_))
 
 
@@ -466,9 +501,11 @@ class RoundPublicityView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="supervision_round_publicity", request=s.BenchmarkPublicityInSerializer,
-        responses=s.BenchmarkRoundOutSerializer, summary="开始公示 / start the public-notice period",
-    )  # fmt: skip
+        operation_id="supervision_round_publicity",
+        request=s.BenchmarkPublicityInSerializer,
+        responses=s.BenchmarkRoundOutSerializer,
+        summary="开始公示 / start the public-notice period",
+    )
     def post(self, request: Request, pk: int) -> Response:
         data = validated(s.BenchmarkPublicityInSerializer, request)
         round_ = services.round_start_publicity(
@@ -481,17 +518,20 @@ class ObjectionListView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="supervision_objection_list", responses=s.ObjectionOutSerializer(many=True),
+        operation_id="supervision_objection_list",
+        responses=s.ObjectionOutSerializer(many=True),
         summary="公示期异议 / objections received during the notice period",
-    )  # fmt: skip
+    )
     def get(self, request: Request, pk: int) -> Response:
         found = selectors.round_objections(_issued_round(request, pk))
         return Response(s.ObjectionOutSerializer(found, many=True).data)
 
     @extend_schema(
-        operation_id="supervision_objection_record", request=s.ObjectionInSerializer,
-        responses={201: s.ObjectionOutSerializer}, summary="登记异议 / record an objection",
-    )  # fmt: skip
+        operation_id="supervision_objection_record",
+        request=s.ObjectionInSerializer,
+        responses={201: s.ObjectionOutSerializer},
+        summary="登记异议 / record an objection",
+    )
     def post(self, request: Request, pk: int) -> Response:
         data = validated(s.ObjectionInSerializer, request)
         round_ = _issued_round(request, pk)
@@ -499,9 +539,11 @@ class ObjectionListView(APIView):
         if nomination is None:
             raise _not_found(_("推荐"))
         objection = services.objection_record(
-            nomination=nomination, actor=request.user, summary=data["summary"],
+            nomination=nomination,
+            actor=request.user,
+            summary=data["summary"],
             received_on=data["received_on"],
-        )  # fmt: skip
+        )
         found = selectors.round_objections(round_).get(pk=objection.pk)
         return Response(s.ObjectionOutSerializer(found).data, status=status.HTTP_201_CREATED)
 
@@ -510,9 +552,11 @@ class ObjectionResolveView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="supervision_objection_resolve", request=s.ObjectionResolveInSerializer,
-        responses=s.ObjectionOutSerializer, summary="处理异议 / resolve an objection",
-    )  # fmt: skip
+        operation_id="supervision_objection_resolve",
+        request=s.ObjectionResolveInSerializer,
+        responses=s.ObjectionOutSerializer,
+        summary="处理异议 / resolve an objection",
+    )
     def post(self, request: Request, pk: int) -> Response:
         data = validated(s.ObjectionResolveInSerializer, request)
         objection = Objection.objects.filter(pk=pk, round__issuer=_congress(request)).first()
@@ -527,9 +571,11 @@ class RoundAnnounceView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="supervision_round_announce", request=None, responses=s.BenchmarkRoundOutSerializer,
+        operation_id="supervision_round_announce",
+        request=None,
+        responses=s.BenchmarkRoundOutSerializer,
         summary="公布评选结果 / announce the result",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         round_ = services.round_announce(round_=_issued_round(request, pk), actor=request.user)
         return Response(_round_out(request, round_))
@@ -537,18 +583,21 @@ class RoundAnnounceView(APIView):
 
 class RoundResultView(APIView):
     @extend_schema(
-        operation_id="supervision_round_result", responses=s.BenchmarkResultSerializer,
+        operation_id="supervision_round_result",
+        responses=s.BenchmarkResultSerializer,
         summary="公示或公布的名单 / the list in public notice or announced",
-    )  # fmt: skip
+    )
     def get(self, request: Request, pk: int) -> Response:
         round_ = _visible_round(request, pk)
         lines = selectors.round_result(round_)
         if not lines and round_.issuer_id != _congress(request).pk:
             raise NotAllowed("result_not_public", _("评选结果尚未公示。"))
         return Response(
-            {"round": _round_out(request, round_),
-             "lines": s.BenchmarkResultLineSerializer(lines, many=True).data}
-        )  # fmt: skip
+            {
+                "round": _round_out(request, round_),
+                "lines": s.BenchmarkResultLineSerializer(lines, many=True).data,
+            }
+        )
 
 
 class PublicRoundListView(APIView):
@@ -558,9 +607,10 @@ class PublicRoundListView(APIView):
     authentication_classes: list[Any] = []
 
     @extend_schema(
-        operation_id="public_benchmark_list", responses=s.PublicBenchmarkRoundSerializer(many=True),
+        operation_id="public_benchmark_list",
+        responses=s.PublicBenchmarkRoundSerializer(many=True),
         summary="评选结果公布（公开）/ announced benchmark results (public)",
-    )  # fmt: skip
+    )
     def get(self, request: Request) -> Response:
         tenant = tenant_of(request)
         if not isinstance(tenant, Congress):

@@ -54,9 +54,10 @@ class _StaffFileView(APIView):
 
 class RoundBallotPdfView(_StaffFileView):
     @extend_schema(
-        operation_id="voting_round_ballot_pdf", responses=_binary(PDF, "表决票 / printable ballot"),
+        operation_id="voting_round_ballot_pdf",
+        responses=_binary(PDF, "表决票 / printable ballot"),
         summary="打印表决票（PDF）/ the round's printable ballot (PDF)",
-    )  # fmt: skip
+    )
     def get(self, request: Request, pk: int) -> HttpResponse:
         round_ = _round(pk)
         pdf = documents.ballot_pdf(sheets.round_sheet(round_, congress=_congress(request)))

@@ -51,9 +51,12 @@ class EvaluationRulesSerializer(serializers.Serializer):
         help_text="满意加基本满意恰好半数即为基本满意 / exactly half approving is 基本满意"
     )
     pass_rate = serializers.DecimalField(
-        max_digits=5, decimal_places=2, min_value=0, max_value=100,
+        max_digits=5,
+        decimal_places=2,
+        min_value=0,
+        max_value=100,
         help_text="满意率标准（%）/ pass rate in percent",
-    )  # fmt: skip
+    )
     public_rating = serializers.BooleanField(help_text="开放群众网上评价 / public online rating")
 
 
@@ -152,25 +155,35 @@ def _state(request: Request, pk: int) -> dict[str, Any]:
         user_id = int(request.user.pk) if request.user and request.user.pk else 0
         voted = rounds_voted_in(deputy_of_user(cycle, user_id), [round_])
         round_data = {
-            "id": round_.pk, "state": round_.state, "opened_at": round_.opened_at,
-            "closed_at": round_.closed_at, "ballots_cast": round_.participations.count(),
-            "entitled_count": round_.entitled_count, "i_voted": round_.pk in voted,
-        }  # fmt: skip
+            "id": round_.pk,
+            "state": round_.state,
+            "opened_at": round_.opened_at,
+            "closed_at": round_.closed_at,
+            "ballots_cast": round_.participations.count(),
+            "entitled_count": round_.entitled_count,
+            "i_voted": round_.pk in voted,
+        }
     return {
-        "cycle_id": cycle.pk, "year": cycle.year, "title": cycle.title, "phase": cycle.phase,
+        "cycle_id": cycle.pk,
+        "year": cycle.year,
+        "title": cycle.title,
+        "phase": cycle.phase,
         "entitled_count": cycle.entitled_count,  # type: ignore[attr-defined]
-        "rules": _rules(cycle), "rules_fixed_at": cycle.evaluation_rules_fixed_at,
-        "round": round_data, "projects": EvaluationProjectSerializer(projects, many=True).data,
-    }  # fmt: skip
+        "rules": _rules(cycle),
+        "rules_fixed_at": cycle.evaluation_rules_fixed_at,
+        "round": round_data,
+        "projects": EvaluationProjectSerializer(projects, many=True).data,
+    }
 
 
 class EvaluationView(APIView):
     permission_classes = [READERS]
 
     @extend_schema(
-        operation_id="voting_evaluation_get", responses=EvaluationOutSerializer,
+        operation_id="voting_evaluation_get",
+        responses=EvaluationOutSerializer,
         summary="满意度测评：规则、进度与项目 / the evaluation: rules, progress, projects",
-    )  # fmt: skip
+    )
     def get(self, request: Request, pk: int) -> Response:
         return Response(EvaluationOutSerializer(_state(request, pk)).data)
 
@@ -179,10 +192,11 @@ class EvaluationRulesView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="voting_evaluation_rules", request=EvaluationRulesInSerializer,
+        operation_id="voting_evaluation_rules",
+        request=EvaluationRulesInSerializer,
         responses=EvaluationOutSerializer,
         summary="设置测评规则（测评开始前）/ set the evaluation rules (before it opens)",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         evaluation.evaluation_set_rules(
             cycle=_cycle(pk), actor=request.user, **validated(EvaluationRulesInSerializer, request)
@@ -194,10 +208,11 @@ class EvaluationOpenView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="voting_evaluation_open", request=None,
+        operation_id="voting_evaluation_open",
+        request=None,
         responses={201: EvaluationOutSerializer},
         summary="确定规则并开始测评 / fix the rules and open the evaluation",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         evaluation.evaluation_open(cycle=_cycle(pk), actor=request.user)
         return Response(
@@ -216,11 +231,15 @@ def _results(cycle: Cycle) -> dict[str, Any]:
         key = str(c.pk)
         lines.append(
             {
-                "id": c.pk, "rank": c.rank, "name": c.name, "outcome": result["outcomes"][key],
-                "counts": result["counts"][key], "rate": result["rates"][key],
+                "id": c.pk,
+                "rank": c.rank,
+                "name": c.name,
+                "outcome": result["outcomes"][key],
+                "counts": result["counts"][key],
+                "rate": result["rates"][key],
                 "public": public.get(c.pk, dict.fromkeys(account.PUBLIC_MARKS, 0)),
             }
-        )  # fmt: skip
+        )
     return {
         "entitled_count": round_.entitled_count,
         "ballot_count": round_.ballot_count,
@@ -233,10 +252,11 @@ class EvaluationCloseView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="voting_evaluation_close", request=None,
+        operation_id="voting_evaluation_close",
+        request=None,
         responses=EvaluationResultsSerializer,
         summary="结束测评并计票 / close the evaluation and count",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         cycle = _cycle(pk)
         round_ = evaluation.evaluation_round(cycle)
@@ -250,9 +270,10 @@ class EvaluationResultsView(APIView):
     permission_classes = [READERS]
 
     @extend_schema(
-        operation_id="voting_evaluation_results", responses=EvaluationResultsSerializer,
+        operation_id="voting_evaluation_results",
+        responses=EvaluationResultsSerializer,
         summary="测评结果（测评结束后）/ results, once the evaluation is closed",
-    )  # fmt: skip
+    )
     def get(self, request: Request, pk: int) -> Response:
         return Response(EvaluationResultsSerializer(_results(_cycle(pk))).data)
 
@@ -274,9 +295,10 @@ class AccountLineSerializer(serializers.Serializer):
     funds_allocated = serializers.DecimalField(max_digits=12, decimal_places=2)
     funds_spent = serializers.DecimalField(max_digits=12, decimal_places=2)
     result = serializers.ChoiceField(
-        choices=OUTCOMES, allow_null=True,
+        choices=OUTCOMES,
+        allow_null=True,
         help_text="代表测评结果，测评结束后 / the deputies' result, once closed",
-    )  # fmt: skip
+    )
     counts = EvaluationMarkCountSerializer(allow_null=True)
     rate = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True)
     public = PublicRatingCountSerializer()
@@ -312,9 +334,13 @@ def _rater_token(request: Request) -> str:
 def _with_rater_cookie(request: Request, response: HttpResponse, token: str) -> HttpResponse:
     if request.COOKIES.get(RATER_COOKIE) != token:
         response.set_cookie(
-            RATER_COOKIE, token, max_age=RATER_COOKIE_AGE, httponly=True, samesite="Lax",
+            RATER_COOKIE,
+            token,
+            max_age=RATER_COOKIE_AGE,
+            httponly=True,
+            samesite="Lax",
             secure=request.is_secure(),
-        )  # fmt: skip
+        )
     return response
 
 
@@ -323,18 +349,23 @@ class PublicAccountView(APIView):
     authentication_classes: list[Any] = []
 
     @extend_schema(
-        operation_id="public_account", responses=AccountSerializer,
+        operation_id="public_account",
+        responses=AccountSerializer,
         summary="民生实事项目明白账（公开）/ the public account of a year (public)",
-    )  # fmt: skip
+    )
     def get(self, request: Request, year: int) -> Response:
         cycle, found = _published(request, year)
         token = _rater_token(request) or secrets.token_urlsafe(24)
         rated = account.candidates_rated_by(cycle, evaluation.rater_key(token))
         data = AccountSerializer(
-            {**vars(found), "funds_planned": found.funds_planned,
-             "funds_allocated": found.funds_allocated, "funds_spent": found.funds_spent,
-             "rated": rated}
-        ).data  # fmt: skip
+            {
+                **vars(found),
+                "funds_planned": found.funds_planned,
+                "funds_allocated": found.funds_allocated,
+                "funds_spent": found.funds_spent,
+                "rated": rated,
+            }
+        ).data
         response = Response(data)
         _with_rater_cookie(request, response, token)
         return response
@@ -348,9 +379,10 @@ class PublicAccountPdfView(APIView):
         return super().perform_content_negotiation(request, force=True)
 
     @extend_schema(
-        operation_id="public_account_pdf", responses=_binary(PDF, "明白账 / the public account"),
+        operation_id="public_account_pdf",
+        responses=_binary(PDF, "明白账 / the public account"),
         summary="明白账（PDF，公开）/ the public account as PDF (public)",
-    )  # fmt: skip
+    )
     def get(self, request: Request, year: int) -> HttpResponse:
         _cycle_found, found = _published(request, year)
         content = documents.account_pdf(found, date=timezone.localdate())
@@ -388,10 +420,11 @@ class PublicRatingView(APIView):
     throttle_classes = [PublicRatingThrottle]
 
     @extend_schema(
-        operation_id="public_rating_submit", request=AccountRatingInSerializer,
+        operation_id="public_rating_submit",
+        request=AccountRatingInSerializer,
         responses={201: AccountRatingOutSerializer},
         summary="群众网上评价（公开）/ rate the year's projects (public)",
-    )  # fmt: skip
+    )
     def post(self, request: Request, year: int) -> Response:
         data = validated(AccountRatingInSerializer, request)
         cycle = account.published_cycle(year)

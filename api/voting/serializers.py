@@ -15,10 +15,24 @@ class CycleOutSerializer(serializers.ModelSerializer[Cycle]):
     class Meta:
         model = Cycle
         fields = [
-            "id", "year", "title", "phase", "seats", "min_surplus", "ballot_form", "threshold_base",
-            "quorum_numerator", "quorum_denominator", "shortfall", "channel", "rules_fixed_at",
-            "candidate_count", "present_count", "entitled_count", "has_call",
-        ]  # fmt: skip
+            "id",
+            "year",
+            "title",
+            "phase",
+            "seats",
+            "min_surplus",
+            "ballot_form",
+            "threshold_base",
+            "quorum_numerator",
+            "quorum_denominator",
+            "shortfall",
+            "channel",
+            "rules_fixed_at",
+            "candidate_count",
+            "present_count",
+            "entitled_count",
+            "has_call",
+        ]
 
 
 class CycleCreateInSerializer(serializers.Serializer):
@@ -79,10 +93,24 @@ class RoundOutSerializer(serializers.ModelSerializer[Round]):
     class Meta:
         model = Round
         fields = [
-            "id", "number", "kind", "seats", "state", "phase", "ballot_form", "candidates",
-            "ballots_cast", "i_voted", "opened_at", "closed_at", "entitled_count", "present_count",
-            "participation_count", "ballot_count", "result",
-        ]  # fmt: skip
+            "id",
+            "number",
+            "kind",
+            "seats",
+            "state",
+            "phase",
+            "ballot_form",
+            "candidates",
+            "ballots_cast",
+            "i_voted",
+            "opened_at",
+            "closed_at",
+            "entitled_count",
+            "present_count",
+            "participation_count",
+            "ballot_count",
+            "result",
+        ]
 
     def get_i_voted(self, round_: Round) -> bool:
         return bool(self.context.get("i_voted"))

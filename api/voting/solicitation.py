@@ -44,10 +44,22 @@ class ProposalOutSerializer(serializers.ModelSerializer[Proposal]):
     class Meta:
         model = Proposal
         fields = [
-            "id", "source", "title", "category", "description", "location", "estimated_cost",
-            "submitter_name", "submitter_phone", "tracking_code", "status", "merged_into",
-            "screening_reason", "exclusion", "submitted_at",
-        ]  # fmt: skip
+            "id",
+            "source",
+            "title",
+            "category",
+            "description",
+            "location",
+            "estimated_cost",
+            "submitter_name",
+            "submitter_phone",
+            "tracking_code",
+            "status",
+            "merged_into",
+            "screening_reason",
+            "exclusion",
+            "submitted_at",
+        ]
 
     def get_submitter_phone(self, proposal: Proposal) -> str:
         return masked_phone(proposal.submitter_phone)
@@ -156,9 +168,11 @@ class ProposalListView(APIView):
         return Response(ProposalOutSerializer(self._proposals(pk), many=True).data)
 
     @extend_schema(
-        operation_id="voting_proposal_add", request=StaffProposalInSerializer, responses={201: ProposalOutSerializer},
+        operation_id="voting_proposal_add",
+        request=StaffProposalInSerializer,
+        responses={201: ProposalOutSerializer},
         summary="登记代表、部门或村（社区）的建议 / record a proposal from a deputy, department or village",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         proposal = solicitation.proposal_submit(
             cycle=_cycle(pk), actor=request.user, **validated(StaffProposalInSerializer, request)
@@ -381,9 +395,10 @@ class PublicAnnouncementView(APIView):
     authentication_classes: list[Any] = []
 
     @extend_schema(
-        operation_id="public_announcement", responses=AnnouncementSerializer,
+        operation_id="public_announcement",
+        responses=AnnouncementSerializer,
         summary="票决结果公告（公开）/ the announcement of a year's vote (public)",
-    )  # fmt: skip
+    )
     def get(self, request: Request, year: int) -> Response:
         return Response(AnnouncementSerializer(published_announcement(request, year)).data)
 
@@ -398,9 +413,11 @@ class ReserveCarryView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="voting_reserve_carry", request=None, responses=ReserveCarryOutSerializer,
+        operation_id="voting_reserve_carry",
+        request=None,
+        responses=ReserveCarryOutSerializer,
         summary="将往年储备库建议转入本年度征集 / bring the reserve of earlier years into this year",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         return Response(
             {"carried": solicitation.reserve_carry(cycle=_cycle(pk), actor=request.user)}

@@ -70,9 +70,11 @@ class CycleListView(APIView):
         return Response(s.CycleOutSerializer(cycle_list(), many=True).data)
 
     @extend_schema(
-        operation_id="voting_cycle_create", request=s.CycleCreateInSerializer,
-        responses={201: s.CycleOutSerializer}, summary="新建年度票决 / create a voting cycle",
-    )  # fmt: skip
+        operation_id="voting_cycle_create",
+        request=s.CycleCreateInSerializer,
+        responses={201: s.CycleOutSerializer},
+        summary="新建年度票决 / create a voting cycle",
+    )
     def post(self, request: Request) -> Response:
         data = validated(s.CycleCreateInSerializer, request)
         term = term_current()
@@ -98,9 +100,11 @@ class CycleRulesView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="voting_cycle_rules", request=s.CycleRulesInSerializer, responses=s.CycleOutSerializer,
+        operation_id="voting_cycle_rules",
+        request=s.CycleRulesInSerializer,
+        responses=s.CycleOutSerializer,
         summary="设置票决规则（票决前）/ set the rule set (before voting opens)",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         services.cycle_set_rules(
             cycle=_cycle(pk), actor=request.user, **validated(s.CycleRulesInSerializer, request)
@@ -112,9 +116,11 @@ class CycleOpenVotingView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="voting_cycle_open_voting", request=None, responses=s.CycleOutSerializer,
+        operation_id="voting_cycle_open_voting",
+        request=None,
+        responses=s.CycleOutSerializer,
         summary="确定规则并进入票决 / fix the rules and open the vote",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         services.cycle_open_voting(cycle=_cycle(pk), actor=request.user)
         return Response(s.CycleOutSerializer(_cycle(pk)).data)
@@ -136,9 +142,11 @@ class CandidateListView(APIView):
         return Response(s.CandidateOutSerializer(self._candidates(pk), many=True).data)
 
     @extend_schema(
-        operation_id="voting_candidate_add", request=s.CandidateInSerializer,
-        responses={201: s.CandidateOutSerializer}, summary="增加候选项目 / add a candidate",
-    )  # fmt: skip
+        operation_id="voting_candidate_add",
+        request=s.CandidateInSerializer,
+        responses={201: s.CandidateOutSerializer},
+        summary="增加候选项目 / add a candidate",
+    )
     def post(self, request: Request, pk: int) -> Response:
         candidate = services.candidate_add(
             cycle=_cycle(pk), actor=request.user, **validated(s.CandidateInSerializer, request)
@@ -197,9 +205,11 @@ class RoundListView(APIView):
         )
 
     @extend_schema(
-        operation_id="voting_round_open", request=s.RoundOpenInSerializer, responses={201: s.RoundOutSerializer},
+        operation_id="voting_round_open",
+        request=s.RoundOpenInSerializer,
+        responses={201: s.RoundOutSerializer},
         summary="开始投票（主持人）/ open a round (chair)",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         cycle = _cycle(pk)
         data = validated(s.RoundOpenInSerializer, request)
@@ -224,9 +234,10 @@ class RoundDetailView(APIView):
     permission_classes = [READERS]
 
     @extend_schema(
-        operation_id="voting_round_get", responses=s.RoundOutSerializer,
+        operation_id="voting_round_get",
+        responses=s.RoundOutSerializer,
         summary="投票状态与实时人数（不含内容）/ round state and live count (never content)",
-    )  # fmt: skip
+    )
     def get(self, request: Request, pk: int) -> Response:
         return Response(_round_payload(request, pk))
 
@@ -235,9 +246,11 @@ class BallotView(APIView):
     permission_classes = [DEPUTY]
 
     @extend_schema(
-        operation_id="voting_ballot_cast", request=s.BallotInSerializer, responses={201: s.ReceiptOutSerializer},
+        operation_id="voting_ballot_cast",
+        request=s.BallotInSerializer,
+        responses={201: s.ReceiptOutSerializer},
         summary="投票（无记名）/ cast a secret ballot",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         data = validated(s.BallotInSerializer, request)
         round_ = round_for_display(pk)
@@ -272,9 +285,11 @@ class ReceiptCheckView(APIView):
     permission_classes = [READERS]
 
     @extend_schema(
-        operation_id="voting_receipt_check", request=s.ReceiptCheckInSerializer, responses=s.ReceiptCheckOutSerializer,
+        operation_id="voting_receipt_check",
+        request=s.ReceiptCheckInSerializer,
+        responses=s.ReceiptCheckOutSerializer,
         summary="核验回执：选票是否已计入 / was my ballot counted?",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         data = validated(s.ReceiptCheckInSerializer, request)
         return Response({"counted": services.receipt_check(round_id=pk, code=data["receipt"])})
@@ -288,9 +303,11 @@ class PaperIssueView(APIView):
     permission_classes = [STAFF_OR_TELLER]
 
     @extend_schema(
-        operation_id="voting_paper_issue", request=s.PaperIssueInSerializer, responses={201: None},
+        operation_id="voting_paper_issue",
+        request=s.PaperIssueInSerializer,
+        responses={201: None},
         summary="发放纸质选票（记为已参加本轮）/ issue a paper ballot (counts as taking part)",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         round_ = round_for_display(pk)
         if round_ is None:
@@ -330,9 +347,11 @@ class TallyView(APIView):
         return Response(self._state(pk))
 
     @extend_schema(
-        operation_id="voting_tally_enter", request=s.TallyInSerializer, responses=s.TallyOutSerializer,
+        operation_id="voting_tally_enter",
+        request=s.TallyInSerializer,
+        responses=s.TallyOutSerializer,
         summary="计票人录入纸质选票计票结果（两人分别录入）/ a teller enters the paper count",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         if round_for_display(pk) is None:
             raise _not_found()
@@ -347,10 +366,11 @@ class DeviceImportView(APIView):
     parser_classes = [MultiPartParser]
 
     @extend_schema(
-        operation_id="voting_device_import", request={"multipart/form-data": s.DeviceImportInSerializer},
+        operation_id="voting_device_import",
+        request={"multipart/form-data": s.DeviceImportInSerializer},
         responses=s.DeviceImportOutSerializer,
         summary="导入表决器结果（逐行报告）/ import the voting devices' counts (reported per row)",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         if round_for_display(pk) is None:
             raise _not_found()

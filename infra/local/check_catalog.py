@@ -31,10 +31,25 @@ def entries(text: str) -> dict[str, str]:
 committed = {po: po.read_text() for po in catalogs()}
 try:
     subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "-l", "en", "--no-location", "--no-obsolete", "--no-wrap",
-         "--ignore=.venv", "--ignore=frontend", "--ignore=tests", "--ignore=.data", "-v", "0"],
-        cwd=ROOT, check=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "-l",
+            "en",
+            "--no-location",
+            "--no-obsolete",
+            "--no-wrap",
+            "--ignore=.venv",
+            "--ignore=frontend",
+            "--ignore=tests",
+            "--ignore=.data",
+            "-v",
+            "0",
+        ],
+        cwd=ROOT,
+        check=True,
+    )
     fresh = {po: entries(po.read_text()) for po in catalogs()}
 finally:
     for po in catalogs():

@@ -38,9 +38,14 @@ def user_ensure(*, username: str, display_name: str = "", password_hash: str = "
 
 
 def user_create(
-    *, username: str, password: str, display_name: str = "", actor: User | None = None,
-    is_platform_operator: bool = False, must_change_password: bool = True,
-) -> User:  # fmt: skip
+    *,
+    username: str,
+    password: str,
+    display_name: str = "",
+    actor: User | None = None,
+    is_platform_operator: bool = False,
+    must_change_password: bool = True,
+) -> User:
     user = User(username=username, display_name=display_name)
     try:
         validate_password(password, user)
@@ -117,9 +122,12 @@ def login_check(*, username: str, password: str) -> User:
                 user.failed_logins = 0
             user.save(update_fields=["failed_logins", "locked_until"])
             audit_record(
-                action="user.login", actor=user, target=user, outcome="failure",
+                action="user.login",
+                actor=user,
+                target=user,
+                outcome="failure",
                 payload={"locked": locked},
-            )  # fmt: skip
+            )
         else:
             user.failed_logins = 0
             user.locked_until = None

@@ -9,9 +9,17 @@ from typing import Any
 
 GENESIS = "0" * 64
 HASHED_FIELDS = (
-    "seq", "at", "actor_id", "actor_label", "action", "target_type", "target_id",
-    "outcome", "payload", "request_id",
-)  # fmt: skip
+    "seq",
+    "at",
+    "actor_id",
+    "actor_label",
+    "action",
+    "target_type",
+    "target_id",
+    "outcome",
+    "payload",
+    "request_id",
+)
 
 
 def entry_hash(fields: Mapping[str, Any], prev_hash: str) -> str:

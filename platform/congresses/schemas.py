@@ -76,9 +76,18 @@ def _pg_dump_schema(schema: str) -> str:
     db = settings.DATABASES["default"]
     env = {**os.environ, "PGPASSWORD": str(db.get("PASSWORD") or "")}
     command = [
-        settings.PG_DUMP, "--schema-only", "--no-owner", "--no-privileges", "--no-comments",
-        "--schema", schema, "--dbname", str(db["NAME"]), "--username", str(db["USER"]),
-    ]  # fmt: skip
+        settings.PG_DUMP,
+        "--schema-only",
+        "--no-owner",
+        "--no-privileges",
+        "--no-comments",
+        "--schema",
+        schema,
+        "--dbname",
+        str(db["NAME"]),
+        "--username",
+        str(db["USER"]),
+    ]
     if db.get("HOST"):
         command += ["--host", str(db["HOST"])]
     if db.get("PORT"):

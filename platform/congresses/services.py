@@ -161,9 +161,12 @@ def congress_provision(
     # Tenants are registered in the public schema whichever host asked for one.
     with schema_context(get_public_schema_name()):
         return _congress_provision(
-            spec=spec, requested_by=requested_by, acting_in=acting_in,
-            template=template or schemas.schema_template_current(),  # may commit: before the atomic block
-        )  # fmt: skip
+            spec=spec,
+            requested_by=requested_by,
+            acting_in=acting_in,
+            template=template
+            or schemas.schema_template_current(),  # may commit: before the atomic block
+        )
 
 
 def _congress_provision(
@@ -264,25 +267,37 @@ def provisioning_job_run(*, job_id: int) -> ProvisioningJob:
             try:
                 with transaction.atomic():
                     congress = congress_provision(
-                        spec=spec, requested_by=job.requested_by, acting_in=acting_in,
+                        spec=spec,
+                        requested_by=job.requested_by,
+                        acting_in=acting_in,
                         template=template,
-                    )  # fmt: skip
+                    )
             except IntegrityError:
                 # Another request took the slug, domain or code between the check and the insert.
                 raise Conflict("congress_taken", _("该人大已被同时开通。")) from None
             _job_update(
-                job, state=ProvisioningJob.State.SUCCEEDED, step="done", progress=100,
-                congress=congress, **finished,
-            )  # fmt: skip
+                job,
+                state=ProvisioningJob.State.SUCCEEDED,
+                step="done",
+                progress=100,
+                congress=congress,
+                **finished,
+            )
     except DomainError as refused:
         _job_update(
-            job, state=ProvisioningJob.State.FAILED, error_code=refused.code,
-            error=refused.message, **finished,
-        )  # fmt: skip
+            job,
+            state=ProvisioningJob.State.FAILED,
+            error_code=refused.code,
+            error=refused.message,
+            **finished,
+        )
     except Exception:
         _job_update(
-            job, state=ProvisioningJob.State.FAILED, error_code="internal_error",
-            error=_("开通失败，请联系平台运维。"), **finished,
-        )  # fmt: skip
+            job,
+            state=ProvisioningJob.State.FAILED,
+            error_code="internal_error",
+            error=_("开通失败，请联系平台运维。"),
+            **finished,
+        )
         raise
     return job

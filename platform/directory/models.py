@@ -13,15 +13,21 @@ from django.utils.translation import gettext_lazy as _
 class DeputyListing(models.Model):
     # Listings are derived from the congress's roster: they go with the congress.
     congress = models.ForeignKey(
-        "congresses.Congress", verbose_name=_("所属人大"), on_delete=models.CASCADE,
+        "congresses.Congress",
+        verbose_name=_("所属人大"),
+        on_delete=models.CASCADE,
         related_name="+",
-    )  # fmt: skip
+    )
     # The deputy's id in the congress's own schema: what a dispatch about them refers to.
     deputy_id = models.PositiveBigIntegerField(_("代表编号"))
     user = models.ForeignKey(
-        "accounts.User", verbose_name=_("登录账号"), on_delete=models.SET_NULL, null=True,
-        blank=True, related_name="deputy_listings",
-    )  # fmt: skip
+        "accounts.User",
+        verbose_name=_("登录账号"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="deputy_listings",
+    )
     term_number = models.PositiveSmallIntegerField(_("届次"))
     name = models.CharField(_("姓名"), max_length=50)
     level = models.CharField(_("代表层级"), max_length=16)

@@ -29,10 +29,15 @@ def listing_publish(
         congress=congress,
         deputy_id=deputy_id,
         defaults={
-            "user_id": user_id, "term_number": term_number, "name": name, "level": level,
-            "delegation": delegation, "serving": serving, "updated_at": timezone.now(),
+            "user_id": user_id,
+            "term_number": term_number,
+            "name": name,
+            "level": level,
+            "delegation": delegation,
+            "serving": serving,
+            "updated_at": timezone.now(),
         },
-    )  # fmt: skip
+    )
     return listing
 
 

@@ -9,11 +9,25 @@ from sentry_sdk.integrations.django import DjangoIntegration
 # Keys whose values are personal data or secrets wherever they appear.
 SCRUBBED_KEYS = frozenset(
     {
-        "password", "new_password", "old_password", "token", "authorization", "cookie",
-        "sessionid", "csrftoken", "phone", "mobile", "id_number", "email", "address",
-        "name", "display_name", "username", "contact",
+        "password",
+        "new_password",
+        "old_password",
+        "token",
+        "authorization",
+        "cookie",
+        "sessionid",
+        "csrftoken",
+        "phone",
+        "mobile",
+        "id_number",
+        "email",
+        "address",
+        "name",
+        "display_name",
+        "username",
+        "contact",
     }
-)  # fmt: skip
+)
 FILTERED = "[Filtered]"
 
 

@@ -75,12 +75,16 @@ def _refresh(*, every_topic: bool, now: datetime | None) -> Refresh:
             position = max((pk for pk, _topic in pending), default=0)
         rows = [
             Rollup(
-                congress=congress, year=year, topic=topic, figures=providers[topic](year),
-                computed_at=now, outbox_position=position,
+                congress=congress,
+                year=year,
+                topic=topic,
+                figures=providers[topic](year),
+                computed_at=now,
+                outbox_position=position,
             )
             for topic in topics
             for year in rules.rollup_years(timezone.localdate(now))
-        ]  # fmt: skip
+        ]
         if rows:
             Rollup.objects.bulk_create(
                 rows,

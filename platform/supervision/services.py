@@ -96,13 +96,20 @@ def attachment_store(*, owner: Congress, uploaded_by: Any, name: str, data: byte
     with _public_transaction():
         storage.put_object(key=key, stream=BytesIO(data), size=len(data), content_type=kind[0])
         attachment = Attachment.objects.create(
-            owner=owner, key=key, name=PurePath(name).name[:200], content_type=kind[0],
-            size=len(data), sha256=hashlib.sha256(data).hexdigest(), uploaded_by=uploaded_by,
-        )  # fmt: skip
+            owner=owner,
+            key=key,
+            name=PurePath(name).name[:200],
+            content_type=kind[0],
+            size=len(data),
+            sha256=hashlib.sha256(data).hexdigest(),
+            uploaded_by=uploaded_by,
+        )
         audit_record(
-            action="supervision.attachment_store", actor=uploaded_by, target=attachment,
+            action="supervision.attachment_store",
+            actor=uploaded_by,
+            target=attachment,
             payload={"owner": owner.pk, "size": len(data)},
-        )  # fmt: skip
+        )
     return attachment
 
 
@@ -119,10 +126,17 @@ def _own_attachments(owner: Congress, ids: Sequence[int]) -> list[Attachment]:
 
 
 def guidance_issue(
-    *, issuer: Congress, actor: Any, kind: str, title: str, body: str,
-    targets: Sequence[Congress], reference: str = "", attachment_ids: Sequence[int] = (),
+    *,
+    issuer: Congress,
+    actor: Any,
+    kind: str,
+    title: str,
+    body: str,
+    targets: Sequence[Congress],
+    reference: str = "",
+    attachment_ids: Sequence[int] = (),
     now: datetime | None = None,
-) -> Guidance:  # fmt: skip
+) -> Guidance:
     """Send guidance or a notice to congresses below the issuer."""
     _require_issuer_level(issuer)
     if not title.strip():
@@ -140,18 +154,25 @@ def guidance_issue(
         )
     with _public_transaction():
         guidance = Guidance.objects.create(
-            issuer=issuer, kind=kind, title=title.strip(), body=body.strip(),
-            reference=reference.strip(), issued_by=actor, issued_at=_now(now),
-        )  # fmt: skip
+            issuer=issuer,
+            kind=kind,
+            title=title.strip(),
+            body=body.strip(),
+            reference=reference.strip(),
+            issued_by=actor,
+            issued_at=_now(now),
+        )
         guidance.attachments.set(_own_attachments(issuer, attachment_ids))
         GuidanceTarget.objects.bulk_create(
             GuidanceTarget(guidance=guidance, congress=t)
             for t in {t.pk: t for t in targets}.values()
         )
         audit_record(
-            action="supervision.guidance_issue", actor=actor, target=guidance,
+            action="supervision.guidance_issue",
+            actor=actor,
+            target=guidance,
             payload={"targets": sorted(t.pk for t in targets), "kind": kind},
-        )  # fmt: skip
+        )
     return guidance
 
 
@@ -163,14 +184,18 @@ def guidance_read(
         if not GuidanceTarget.objects.filter(guidance=guidance, congress=congress).exists():
             raise NotAllowed("guidance_not_addressed", _("该文件未发送给本单位。"))
         receipt, created = GuidanceReceipt.objects.get_or_create(
-            guidance=guidance, congress=congress, reader=reader,
+            guidance=guidance,
+            congress=congress,
+            reader=reader,
             defaults={"read_at": _now(now)},
-        )  # fmt: skip
+        )
         if created:
             audit_record(
-                action="supervision.guidance_read", actor=reader, target=receipt,
+                action="supervision.guidance_read",
+                actor=reader,
+                target=receipt,
                 payload={"guidance": guidance.pk, "congress": congress.pk},
-            )  # fmt: skip
+            )
     return receipt
 
 
@@ -256,10 +281,20 @@ def _replace_criteria(round_: BenchmarkRound, criteria: Sequence[CriterionSpec])
 
 
 def round_create(
-    *, issuer: Congress, actor: Any, kind: str, title: str, year: int, quota: int,
-    nominations_open_on: date, nominations_close_on: date, criteria: Sequence[CriterionSpec],
-    description: str = "", per_nominator_quota: int = 1, exclusions: Sequence[str] | None = None,
-) -> BenchmarkRound:  # fmt: skip
+    *,
+    issuer: Congress,
+    actor: Any,
+    kind: str,
+    title: str,
+    year: int,
+    quota: int,
+    nominations_open_on: date,
+    nominations_close_on: date,
+    criteria: Sequence[CriterionSpec],
+    description: str = "",
+    per_nominator_quota: int = 1,
+    exclusions: Sequence[str] | None = None,
+) -> BenchmarkRound:
     """Set up a round in 筹备: criteria and weights, quota, exclusions, the nomination window.
     Without `exclusions` the kind's defaults apply."""
     _require_issuer_level(issuer)
@@ -272,32 +307,54 @@ def round_create(
     _check_quota(quota, per_nominator_quota)
     with _public_transaction():
         round_ = BenchmarkRound.objects.create(
-            issuer=issuer, kind=kind, title=title.strip(), year=year, description=description,
-            quota=quota, per_nominator_quota=per_nominator_quota, exclusions=sorted(set(chosen)),
-            nominations_open_on=nominations_open_on, nominations_close_on=nominations_close_on,
+            issuer=issuer,
+            kind=kind,
+            title=title.strip(),
+            year=year,
+            description=description,
+            quota=quota,
+            per_nominator_quota=per_nominator_quota,
+            exclusions=sorted(set(chosen)),
+            nominations_open_on=nominations_open_on,
+            nominations_close_on=nominations_close_on,
             created_by=actor,
-        )  # fmt: skip
+        )
         _replace_criteria(round_, criteria)
         audit_record(
-            action="supervision.round_create", actor=actor, target=round_,
-            payload={"kind": kind, "quota": quota, "exclusions": round_.exclusions,
-                     "weights": [c.weight for c in criteria]},
-        )  # fmt: skip
+            action="supervision.round_create",
+            actor=actor,
+            target=round_,
+            payload={
+                "kind": kind,
+                "quota": quota,
+                "exclusions": round_.exclusions,
+                "weights": [c.weight for c in criteria],
+            },
+        )
     return round_
 
 
 ROUND_EDITABLE = frozenset(
     {
-        "title", "description", "year", "quota", "per_nominator_quota", "exclusions",
-        "nominations_open_on", "nominations_close_on",
+        "title",
+        "description",
+        "year",
+        "quota",
+        "per_nominator_quota",
+        "exclusions",
+        "nominations_open_on",
+        "nominations_close_on",
     }
-)  # fmt: skip
+)
 
 
 def round_update(
-    *, round_: BenchmarkRound, actor: Any, criteria: Sequence[CriterionSpec] | None = None,
+    *,
+    round_: BenchmarkRound,
+    actor: Any,
+    criteria: Sequence[CriterionSpec] | None = None,
     **changes: Any,
-) -> BenchmarkRound:  # fmt: skip
+) -> BenchmarkRound:
     unknown = set(changes) - ROUND_EDITABLE
     if unknown:
         raise DomainError(
@@ -319,10 +376,14 @@ def round_update(
         if changes:
             round_.save(update_fields=sorted(changes))
         audit_record(
-            action="supervision.round_update", actor=actor, target=round_,
-            payload={**{k: str(v) for k, v in changes.items()},
-                     **({"weights": [c.weight for c in criteria]} if criteria is not None else {})},
-        )  # fmt: skip
+            action="supervision.round_update",
+            actor=actor,
+            target=round_,
+            payload={
+                **{k: str(v) for k, v in changes.items()},
+                **({"weights": [c.weight for c in criteria]} if criteria is not None else {}),
+            },
+        )
     return round_
 
 
@@ -357,10 +418,17 @@ def round_open(*, round_: BenchmarkRound, actor: Any) -> BenchmarkRound:
 
 
 def nomination_submit(
-    *, round_: BenchmarkRound, nominator: Congress, actor: Any, nominee_name: str, statement: str,
-    declarations: Mapping[str, bool], nominee_detail: str = "", attachment_ids: Sequence[int] = (),
+    *,
+    round_: BenchmarkRound,
+    nominator: Congress,
+    actor: Any,
+    nominee_name: str,
+    statement: str,
+    declarations: Mapping[str, bool],
+    nominee_detail: str = "",
+    attachment_ids: Sequence[int] = (),
     today: date | None = None,
-) -> Nomination:  # fmt: skip
+) -> Nomination:
     """A congress below the issuer nominates within the window, its quota and the exclusions."""
     if not _below(nominator, round_.issuer):
         raise NotAllowed("nominator_outside_tree", _("只有所辖单位可以推荐。"))
@@ -390,9 +458,11 @@ def nomination_submit(
                 )
             if answer:
                 raise DomainError(
-                    "nominee_excluded", str(exclusion.reason), field="declarations",
+                    "nominee_excluded",
+                    str(exclusion.reason),
+                    field="declarations",
                     extra={"exclusion": code},
-                )  # fmt: skip
+                )
         taken = round_.nominations.filter(nominator=nominator).exclude(
             status=Nomination.Status.WITHDRAWN
         )
@@ -402,16 +472,21 @@ def nomination_submit(
                 _("本单位推荐名额为 %(n)d 个，已经用完。") % {"n": round_.per_nominator_quota},
             )
         nomination = Nomination.objects.create(
-            round=round_, nominator=nominator, nominee_name=nominee_name.strip(),
-            nominee_detail=nominee_detail.strip(), statement=statement.strip(),
+            round=round_,
+            nominator=nominator,
+            nominee_name=nominee_name.strip(),
+            nominee_detail=nominee_detail.strip(),
+            statement=statement.strip(),
             declarations={code: bool(declarations.get(code)) for code in round_.exclusions},
             submitted_by=actor,
-        )  # fmt: skip
+        )
         nomination.attachments.set(_own_attachments(nominator, attachment_ids))
         audit_record(
-            action="supervision.nomination_submit", actor=actor, target=nomination,
+            action="supervision.nomination_submit",
+            actor=actor,
+            target=nomination,
             payload={"round": round_.pk, "nominator": nominator.pk},
-        )  # fmt: skip
+        )
     return nomination
 
 
@@ -449,9 +524,11 @@ def round_close_nominations(
         _move(round_, "close_nominations")
         round_.save(update_fields=["state"])
         audit_record(
-            action="supervision.round_close_nominations", actor=actor, target=round_,
+            action="supervision.round_close_nominations",
+            actor=actor,
+            target=round_,
             payload={"nominations": len(nominations)},
-        )  # fmt: skip
+        )
     return round_
 
 
@@ -488,15 +565,22 @@ def score_record(
         scores = []
         for criterion_id, value in values.items():
             score, _created = Score.objects.update_or_create(
-                nomination=nomination, criterion_id=criterion_id, reviewer=reviewer,
-                defaults={"value": value, "prefilled": suggested.get(criterion_id) == value,
-                          "scored_at": timezone.now()},
-            )  # fmt: skip
+                nomination=nomination,
+                criterion_id=criterion_id,
+                reviewer=reviewer,
+                defaults={
+                    "value": value,
+                    "prefilled": suggested.get(criterion_id) == value,
+                    "scored_at": timezone.now(),
+                },
+            )
             scores.append(score)
         audit_record(
-            action="supervision.score_record", actor=reviewer, target=nomination,
+            action="supervision.score_record",
+            actor=reviewer,
+            target=nomination,
             payload={str(k): str(v) for k, v in values.items()},
-        )  # fmt: skip
+        )
     return scores
 
 
@@ -523,9 +607,13 @@ SELECTION_MESSAGES = {
 
 
 def round_decide(
-    *, round_: BenchmarkRound, actor: Any, selected_ids: Sequence[int], note: str = "",
+    *,
+    round_: BenchmarkRound,
+    actor: Any,
+    selected_ids: Sequence[int],
+    note: str = "",
     now: datetime | None = None,
-) -> BenchmarkRound:  # fmt: skip
+) -> BenchmarkRound:
     """评审 -> 已决定: the committee's selection, within the quota and in score order. Choosing
     among equal totals at the cut-off needs a recorded reason."""
     with _public_transaction():
@@ -560,10 +648,15 @@ def round_decide(
         round_.decided_at = _now(now)
         round_.save(update_fields=["state", "decision_note", "decided_at"])
         audit_record(
-            action="supervision.round_decide", actor=actor, target=round_,
-            payload={"selected": sorted(chosen), "tie": check.tie_at_cutoff,
-                     "totals": {str(k): str(v) for k, v in totals.items()}},
-        )  # fmt: skip
+            action="supervision.round_decide",
+            actor=actor,
+            target=round_,
+            payload={
+                "selected": sorted(chosen),
+                "tie": check.tie_at_cutoff,
+                "totals": {str(k): str(v) for k, v in totals.items()},
+            },
+        )
     return round_
 
 
@@ -584,9 +677,11 @@ def round_start_publicity(
         round_.notice_starts_on, round_.notice_ends_on = starts_on, ends_on
         round_.save(update_fields=["state", "notice_starts_on", "notice_ends_on"])
         audit_record(
-            action="supervision.round_start_publicity", actor=actor, target=round_,
+            action="supervision.round_start_publicity",
+            actor=actor,
+            target=round_,
             payload={"starts_on": str(starts_on), "ends_on": str(ends_on)},
-        )  # fmt: skip
+        )
     return round_
 
 
@@ -601,9 +696,12 @@ def objection_record(
         if nomination.status != Nomination.Status.SELECTED:
             raise DomainError("nomination_not_selected", _("只能对公示的入选对象提出异议。"))
         objection = Objection.objects.create(
-            round=round_, nomination=nomination, summary=summary.strip(), received_on=received_on,
+            round=round_,
+            nomination=nomination,
+            summary=summary.strip(),
+            received_on=received_on,
             recorded_by=actor,
-        )  # fmt: skip
+        )
         audit_record(action="supervision.objection_record", actor=actor, target=objection)
     return objection
 
@@ -627,9 +725,11 @@ def objection_resolve(
                 status=Nomination.Status.REVOKED
             )
         audit_record(
-            action="supervision.objection_resolve", actor=actor, target=objection,
+            action="supervision.objection_resolve",
+            actor=actor,
+            target=objection,
             payload={"upheld": upheld},
-        )  # fmt: skip
+        )
     return objection
 
 
@@ -651,9 +751,15 @@ def round_announce(
         round_.announced_at = _now(now)
         round_.save(update_fields=["state", "announced_at"])
         audit_record(
-            action="supervision.round_announce", actor=actor, target=round_,
-            payload={"selected": list(
-                round_.nominations.filter(status=Nomination.Status.SELECTED).values_list("pk", flat=True)
-            )},
-        )  # fmt: skip
+            action="supervision.round_announce",
+            actor=actor,
+            target=round_,
+            payload={
+                "selected": list(
+                    round_.nominations.filter(status=Nomination.Status.SELECTED).values_list(
+                        "pk", flat=True
+                    )
+                )
+            },
+        )
     return round_

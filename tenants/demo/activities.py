@@ -55,17 +55,25 @@ def seed_activities(operator: User) -> None:
     )
     with tenant_context(organiser), transaction.atomic():
         activity_create(
-            kind="inspection", title=TITLE, starts_at=starts, ends_at=starts + timedelta(hours=4),
+            kind="inspection",
+            title=TITLE,
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=4),
             place="东湖区水务局三楼会议室（集合后乘车前往各水厂）",
             internal_notes="车辆2台；午餐在青石镇食堂；区委领导视情况到场。",
-            invitees=invitees_from_directory(organiser=organiser, picks=picks), actor=operator,
-        )  # fmt: skip
+            invitees=invitees_from_directory(organiser=organiser, picks=picks),
+            actor=operator,
+        )
     for slug, username, ref, title in SUGGESTIONS:
         with tenant_context(Congress.objects.get(slug=slug)), transaction.atomic():
             deputy = Deputy.objects.get(user__username=username, term__is_current=True)
             duty_entry_record(
-                deputy=deputy, kind="suggestion", source_ref=ref, title=title,
-                occurred_on=timezone.localdate() - timedelta(days=20), actor=operator,
-            )  # fmt: skip
+                deputy=deputy,
+                kind="suggestion",
+                source_ref=ref,
+                title=title,
+                occurred_on=timezone.localdate() - timedelta(days=20),
+                actor=operator,
+            )
     # The invitations reach every township now, not at the next sweep.
     dispatch_deliver_pending()

@@ -41,13 +41,37 @@ TITLE = "白沙乡2026年民生实事项目人大代表票决"
 UNIT = "白沙乡社会事务办公室"
 # name, category, planned, allocated, spent (万元), annual target, outcome, percent
 PROJECTS = (
-    ("白沙乡卫生院医疗设备更新", "医疗卫生", "180", "180", "172.5",
-     "更新DR、彩超等设备6台，开设慢病联合门诊。", "6台设备已安装使用，慢病联合门诊每周开诊两次。", 100),
-    ("乡村道路路灯安装", "公共设施", "120", "110", "108.2",
-     "为9个村主干道安装太阳能路灯400盏。", "已安装路灯400盏并通过验收。", 100),
-    ("中心小学食堂改造", "教育", "150", "120", "96",
-     "改造食堂后厨和就餐区，满足600名学生就餐。", "后厨改造完成，就餐区主体完工，待设备进场。", 80),
-)  # fmt: skip
+    (
+        "白沙乡卫生院医疗设备更新",
+        "医疗卫生",
+        "180",
+        "180",
+        "172.5",
+        "更新DR、彩超等设备6台，开设慢病联合门诊。",
+        "6台设备已安装使用，慢病联合门诊每周开诊两次。",
+        100,
+    ),
+    (
+        "乡村道路路灯安装",
+        "公共设施",
+        "120",
+        "110",
+        "108.2",
+        "为9个村主干道安装太阳能路灯400盏。",
+        "已安装路灯400盏并通过验收。",
+        100,
+    ),
+    (
+        "中心小学食堂改造",
+        "教育",
+        "150",
+        "120",
+        "96",
+        "改造食堂后厨和就餐区，满足600名学生就餐。",
+        "后厨改造完成，就餐区主体完工，待设备进场。",
+        80,
+    ),
+)
 NOT_ADOPTED = ("白沙乡文化广场扩建", "科技文化", "260", "扩建广场800平方米。")
 
 
@@ -62,17 +86,30 @@ def seed_evaluation(operator: User) -> None:
         cycle = cycle_advance(cycle=cycle, actor=operator)
         for name, category, planned, *_rest in PROJECTS:
             candidate_add(
-                cycle=cycle, name=name, category=category, estimated_cost=Decimal(planned),
+                cycle=cycle,
+                name=name,
+                category=category,
+                estimated_cost=Decimal(planned),
                 actor=operator,
-            )  # fmt: skip
+            )
         name, category, cost, summary = NOT_ADOPTED
-        candidate_add(cycle=cycle, name=name, category=category, estimated_cost=Decimal(cost),
-                      summary=summary, actor=operator)  # fmt: skip
+        candidate_add(
+            cycle=cycle,
+            name=name,
+            category=category,
+            estimated_cost=Decimal(cost),
+            summary=summary,
+            actor=operator,
+        )
         minutes = file_store(uploaded_by=operator, name="党委会议纪要.pdf", data=data.MINUTES_PDF)
         governance_record(
-            cycle=cycle, kind="party_review", held_on=date(YEAR - 1, 12, 20),
-            summary="乡党委会议审定，同意提请乡人代会票决。", minutes=minutes, actor=operator,
-        )  # fmt: skip
+            cycle=cycle,
+            kind="party_review",
+            held_on=date(YEAR - 1, 12, 20),
+            summary="乡党委会议审定，同意提请乡人代会票决。",
+            minutes=minutes,
+            actor=operator,
+        )
         cycle = cycle_advance(cycle=cycle, actor=operator)
         cycle = cycle_open_voting(cycle=cycle, actor=operator)
         for deputy in deputies:
@@ -98,12 +135,21 @@ def _implement(cycle: Cycle, operator: User) -> None:
         project_plan(
             project=project,
             change=PlanChange(
-                unit=unit, owner_name="李明", annual_target=target, outcome=outcome,
-                funds_planned=Decimal(planned), funds_allocated=Decimal(allocated),
+                unit=unit,
+                owner_name="李明",
+                annual_target=target,
+                outcome=outcome,
+                funds_planned=Decimal(planned),
+                funds_allocated=Decimal(allocated),
             ),
             actor=operator,
-        )  # fmt: skip
+        )
         progress_report(
-            project=project, percent=percent, text=outcome, photos=[], actor=reporter,
-            funds_spent=Decimal(spent), today=today - timedelta(days=10),
-        )  # fmt: skip
+            project=project,
+            percent=percent,
+            text=outcome,
+            photos=[],
+            actor=reporter,
+            funds_spent=Decimal(spent),
+            today=today - timedelta(days=10),
+        )

@@ -59,12 +59,15 @@ def seed_opinions(operator: User) -> None:
                 made.append(
                     opinion_receive(
                         channel=channel if station or channel != "qr_code" else "online",
-                        content=content, category=category if days != 2 else "",
-                        citizen_name=citizen, citizen_phone="13800000000",
-                        station=station if channel == "qr_code" else None, actor=operator,
+                        content=content,
+                        category=category if days != 2 else "",
+                        citizen_name=citizen,
+                        citizen_phone="13800000000",
+                        station=station if channel == "qr_code" else None,
+                        actor=operator,
                         now=_days_ago(days),
                     )
-                )  # fmt: skip
+                )
             _, _sorted, overdue, answered, closed, declined, reopened, escalated = made
             step: dict[str, Any] = {"actor": operator}
             # 130 days ago, 3 months to answer: overdue.
@@ -72,34 +75,49 @@ def seed_opinions(operator: User) -> None:
             opinion_start_handling(opinion=overdue, staff=True, now=_days_ago(120), **step)
             opinion_assign(opinion=answered, unit_user_id=unit.pk, now=_days_ago(38), **step)
             opinion_reply(
-                opinion=answered, answer="已协调县自来水公司，本月内在村口加装增压泵。",
-                actor=unit, staff=False, now=_days_ago(3),
-            )  # fmt: skip
+                opinion=answered,
+                answer="已协调县自来水公司，本月内在村口加装增压泵。",
+                actor=unit,
+                staff=False,
+                now=_days_ago(3),
+            )
             opinion_assign(opinion=closed, unit_name="柳塘镇环卫所", now=_days_ago(68), **step)
             opinion_reply(
-                opinion=closed, answer="已清理河岸垃圾并设置3处垃圾收集点，每日清运。",
-                staff=True, now=_days_ago(30), **step,
-            )  # fmt: skip
+                opinion=closed,
+                answer="已清理河岸垃圾并设置3处垃圾收集点，每日清运。",
+                staff=True,
+                now=_days_ago(30),
+                **step,
+            )
             opinion_rate(opinion=closed, rating="satisfied", now=_days_ago(25))
             opinion_decline(
-                opinion=declined, kind="litigation",
+                opinion=declined,
+                kind="litigation",
                 reason="该宅基地纠纷已由县人民法院立案审理，请通过诉讼程序解决。",
-                now=_days_ago(18), **step,
-            )  # fmt: skip
+                now=_days_ago(18),
+                **step,
+            )
             opinion_assign(opinion=reopened, unit_user_id=unit.pk, now=_days_ago(58), **step)
             opinion_reply(
-                opinion=reopened, answer="已向食堂转达意见。", actor=unit, staff=False,
+                opinion=reopened,
+                answer="已向食堂转达意见。",
+                actor=unit,
+                staff=False,
                 now=_days_ago(20),
-            )  # fmt: skip
+            )
             opinion_rate(
-                opinion=reopened, rating="dissatisfied", comment="只说转达，没有具体措施。",
+                opinion=reopened,
+                rating="dissatisfied",
+                comment="只说转达，没有具体措施。",
                 now=_days_ago(10),
-            )  # fmt: skip
+            )
             opinion_assign(opinion=escalated, unit_user_id=unit.pk, now=_days_ago(14), **step)
             opinion_escalate(
-                opinion=escalated, note="柳塘大桥属县道桥梁，超出镇职权，请区人大常委会督办。",
-                now=_days_ago(12), **step,
-            )  # fmt: skip
+                opinion=escalated,
+                note="柳塘大桥属县道桥梁，超出镇职权，请区人大常委会督办。",
+                now=_days_ago(12),
+                **step,
+            )
     dispatch_deliver_pending()
     county = Congress.objects.get(slug=COUNTY)
     with tenant_context(county), transaction.atomic():

@@ -65,23 +65,31 @@ def _seed_qingshi(operator: User) -> None:
         staff = User.objects.get(username="qingshi-staff")
         settings_update(notice_days=3, star_thresholds=[60, 70, 80, 90, 95], actor=operator)
         station = station_create(
-            name="青石镇人大代表联络站", tier="station", address="青石镇人民路18号便民服务中心一楼",
-            opening_hours="工作日 8:30-17:30", phone="0799-6512345", actor=operator,
+            name="青石镇人大代表联络站",
+            tier="station",
+            address="青石镇人民路18号便民服务中心一楼",
+            opening_hours="工作日 8:30-17:30",
+            phone="0799-6512345",
+            actor=operator,
             introduction="设接待区、调解区、展示区，驻站代表每月15日轮流接待选民。",
-        )  # fmt: skip
+        )
         for village in ("东村", "西岭村"):
             station_create(
-                name=f"{village}人大代表联络点", tier="point", parent=station,
-                address=f"青石镇{village}村民委员会", opening_hours="每月15日 9:00-11:00",
+                name=f"{village}人大代表联络点",
+                tier="point",
+                parent=station,
+                address=f"青石镇{village}村民委员会",
+                opening_hours="每月15日 9:00-11:00",
                 actor=operator,
-            )  # fmt: skip
+            )
         station_staff_set(
-            station=station, actor=operator,
+            station=station,
+            actor=operator,
             staff=[
                 {"name": "周建平", "duty": "head", "phone": "13907991001"},
                 {"name": "吴晓红", "duty": "liaison", "phone": "13907991002"},
             ],
-        )  # fmt: skip
+        )
         locals_ = [
             residency_add(station=station, deputy=deputy, actor=operator)
             for deputy in Deputy.objects.filter(status=Deputy.Status.SERVING).order_by("id")[:4]
@@ -101,9 +109,11 @@ def _seed_qingshi(operator: User) -> None:
         reviewed[items[1].pk] = items[1].weight // 2  # the sign is not the unified one yet
         reviewed[items[7].pk] = 0  # the ledger of opinions is incomplete
         assessment_review(
-            assessment=assessment, scores=reviewed, actor=reviewer,
+            assessment=assessment,
+            scores=reviewed,
+            actor=reviewer,
             note="标牌未按统一样式制作；意见办理台账不完整，请于年底前整改。",
-        )  # fmt: skip
+        )
 
 
 def _rota(station: Station, locals_: list[Resident], guests: list[Resident], actor: User) -> None:
@@ -118,9 +128,14 @@ def _rota(station: Station, locals_: list[Resident], guests: list[Resident], act
         if not on_duty:
             continue
         reception = reception_schedule(
-            station=station, on=today + timedelta(days=days), starts_at=time(9),
-            ends_at=time(11, 30), on_duty=on_duty, topic=topic, actor=actor,
-        )  # fmt: skip
+            station=station,
+            on=today + timedelta(days=days),
+            starts_at=time(9),
+            ends_at=time(11, 30),
+            on_duty=on_duty,
+            topic=topic,
+            actor=actor,
+        )
         if days < 25:
             reception_publish(reception=reception, actor=actor)
 
@@ -130,16 +145,21 @@ def _seed_liutang(operator: User) -> None:
         if Station.objects.exists():
             return
         station = station_create(
-            name="柳塘镇人大代表之家", tier="station", address="柳塘镇建设路6号",
-            opening_hours="工作日 9:00-17:00", actor=operator,
-        )  # fmt: skip
+            name="柳塘镇人大代表之家",
+            tier="station",
+            address="柳塘镇建设路6号",
+            opening_hours="工作日 9:00-17:00",
+            actor=operator,
+        )
         for deputy in Deputy.objects.filter(status=Deputy.Status.SERVING).order_by("id")[:3]:
             residency_add(station=station, deputy=deputy, actor=operator)
         items = _checklist(operator)
         assessment_self_assess(
-            station=station, year=timezone.localdate().year, actor=operator,
+            station=station,
+            year=timezone.localdate().year,
+            actor=operator,
             scores={item.pk: max(item.weight - 3, 0) for item in items},
-        )  # fmt: skip
+        )
 
 
 def _seed_donghu(operator: User) -> None:
@@ -147,9 +167,13 @@ def _seed_donghu(operator: User) -> None:
         if Station.objects.exists():
             return
         station_create(
-            name="东湖区人大代表联络中心站", tier="centre", address="东湖区政务服务中心三楼",
-            opening_hours="工作日 8:30-17:30", phone="0799-6100000", actor=operator,
-        )  # fmt: skip
+            name="东湖区人大代表联络中心站",
+            tier="centre",
+            address="东湖区政务服务中心三楼",
+            opening_hours="工作日 8:30-17:30",
+            phone="0799-6100000",
+            actor=operator,
+        )
 
 
 def seed_stations(operator: User) -> None:

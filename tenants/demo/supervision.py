@@ -46,17 +46,25 @@ def _seed_notice(city: Congress, staff: User) -> None:
     )
     townships = list(congress_subtree(city).filter(level=Level.TOWNSHIP))
     guidance = services.guidance_issue(
-        issuer=city, actor=staff, kind=Guidance.Kind.NOTICE, title=NOTICE_TITLE, body=NOTICE_BODY,
-        reference="云人常〔2026〕12号", targets=townships, attachment_ids=[attachment.pk],
+        issuer=city,
+        actor=staff,
+        kind=Guidance.Kind.NOTICE,
+        title=NOTICE_TITLE,
+        body=NOTICE_BODY,
+        reference="云人常〔2026〕12号",
+        targets=townships,
+        attachment_ids=[attachment.pk],
         now=timezone.now() - timedelta(days=3),
-    )  # fmt: skip
+    )
     for username in READERS:
         reader = User.objects.get(username=username)
         congress = Congress.objects.get(slug=username.removesuffix("-staff"))
         services.guidance_read(
-            guidance=guidance, congress=congress, reader=reader,
+            guidance=guidance,
+            congress=congress,
+            reader=reader,
             now=timezone.now() - timedelta(days=2),
-        )  # fmt: skip
+        )
 
 
 def _seed_round(city: Congress, staff: User) -> None:
@@ -64,21 +72,29 @@ def _seed_round(city: Congress, staff: User) -> None:
     spec = kind_spec(Kind.STATION)
     with transaction.atomic():
         round_ = services.round_create(
-            issuer=city, actor=staff, kind=Kind.STATION, title=ROUND_TITLE, year=today.year,
+            issuer=city,
+            actor=staff,
+            kind=Kind.STATION,
+            title=ROUND_TITLE,
+            year=today.year,
             description="按照“自主申报、综合评定、动态管理”的原则，评选示范代表联络站。",
-            quota=3, per_nominator_quota=1,
+            quota=3,
+            per_nominator_quota=1,
             nominations_open_on=today - timedelta(days=5),
             nominations_close_on=today + timedelta(days=25),
             criteria=[
                 CriterionSpec(str(c.name), c.weight, c.indicator, c.indicator_full)
                 for c in spec.default_criteria
             ],
-        )  # fmt: skip
+        )
         services.round_open(round_=round_, actor=staff)
     for slug, name, statement in NOMINATIONS:
         services.nomination_submit(
-            round_=round_, nominator=Congress.objects.get(slug=slug),
-            actor=User.objects.get(username=f"{slug}-staff"), nominee_name=name,
-            statement=statement, declarations=dict.fromkeys(round_.exclusions, False),
+            round_=round_,
+            nominator=Congress.objects.get(slug=slug),
+            actor=User.objects.get(username=f"{slug}-staff"),
+            nominee_name=name,
+            statement=statement,
+            declarations=dict.fromkeys(round_.exclusions, False),
             today=today,
-        )  # fmt: skip
+        )

@@ -48,10 +48,14 @@ LIMITS = {"name": 50, "constituency": 100, "delegation": 100, "occupation": 200}
 GENDERS = {"男": Deputy.Gender.MALE, "女": Deputy.Gender.FEMALE}
 LEVELS = {
     **{str(label): value for value, label in DeputyLevel.choices},
-    "全国": DeputyLevel.NATIONAL, "省": DeputyLevel.PROVINCIAL, "市": DeputyLevel.CITY,
-    "县": DeputyLevel.COUNTY, "乡镇": DeputyLevel.TOWNSHIP, "乡": DeputyLevel.TOWNSHIP,
+    "全国": DeputyLevel.NATIONAL,
+    "省": DeputyLevel.PROVINCIAL,
+    "市": DeputyLevel.CITY,
+    "县": DeputyLevel.COUNTY,
+    "乡镇": DeputyLevel.TOWNSHIP,
+    "乡": DeputyLevel.TOWNSHIP,
     "镇": DeputyLevel.TOWNSHIP,
-}  # fmt: skip
+}
 HEADER_OF = {value: header for header, value in COLUMNS.items()}
 COMPARED = ("gender", "level", "constituency", "delegation", "occupation")
 
@@ -193,10 +197,12 @@ def roster_import(*, data: bytes, actor: Any) -> ImportReport:
                 continue
             first_row[key] = number
             fields = {
-                "gender": GENDERS[values["gender"]], "level": LEVELS[values["level"]],
-                "constituency": values["constituency"], "delegation": values["delegation"],
+                "gender": GENDERS[values["gender"]],
+                "level": LEVELS[values["level"]],
+                "constituency": values["constituency"],
+                "delegation": values["delegation"],
                 "occupation": values["occupation"],
-            }  # fmt: skip
+            }
             deputy = existing.get(key)
             if deputy is None:
                 creating.append(Deputy(term=term, name=key[0], phone=key[1], **fields))
@@ -215,10 +221,15 @@ def roster_import(*, data: bytes, actor: Any) -> ImportReport:
             )
             outbox_emit(topic=ROLLUP_TOPIC)
         audit_record(
-            action="deputy.roster_import", actor=actor, target=term,
+            action="deputy.roster_import",
+            actor=actor,
+            target=term,
             payload={
-                "rows": len(rows), "created": report.created, "updated": report.updated,
-                "unchanged": report.unchanged, "failed": report.failed,
+                "rows": len(rows),
+                "created": report.created,
+                "updated": report.updated,
+                "unchanged": report.unchanged,
+                "failed": report.failed,
             },
-        )  # fmt: skip
+        )
     return report

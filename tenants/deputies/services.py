@@ -41,10 +41,15 @@ def term_open(*, number: int, starts_on: date, ends_on: date, actor: Any) -> Ter
 def deputy_list_in_directory(deputy: Deputy) -> None:
     """Refresh the deputy's directory listing. Runs inside the caller's transaction."""
     listing_publish(
-        congress=connection_tenant(), deputy_id=deputy.pk, user_id=deputy.user_id,
-        term_number=deputy.term.number, name=deputy.name, level=deputy.level,
-        delegation=deputy.delegation, serving=deputy.status == Deputy.Status.SERVING,
-    )  # fmt: skip
+        congress=connection_tenant(),
+        deputy_id=deputy.pk,
+        user_id=deputy.user_id,
+        term_number=deputy.term.number,
+        name=deputy.name,
+        level=deputy.level,
+        delegation=deputy.delegation,
+        serving=deputy.status == Deputy.Status.SERVING,
+    )
 
 
 def deputy_register(
@@ -70,9 +75,16 @@ def deputy_register(
         if phone and Deputy.objects.filter(term=term, name=name.strip(), phone=phone).exists():
             raise Conflict("deputy_exists", _("本届名册已有同名同手机号的代表。"), field="phone")
         deputy = Deputy.objects.create(
-            term=term, name=name.strip(), gender=gender, level=level, constituency=constituency,
-            delegation=delegation, occupation=occupation, phone=phone, user=user,
-        )  # fmt: skip
+            term=term,
+            name=name.strip(),
+            gender=gender,
+            level=level,
+            constituency=constituency,
+            delegation=delegation,
+            occupation=occupation,
+            phone=phone,
+            user=user,
+        )
         deputy_list_in_directory(deputy)
         outbox_emit(topic=ROLLUP_TOPIC)
         audit_record(action="deputy.register", actor=actor, target=deputy)

@@ -53,9 +53,13 @@ class Project(models.Model):
     name = models.CharField(_("项目名称"), max_length=200)
     category = models.CharField(_("类别"), max_length=50, blank=True)
     unit = models.ForeignKey(
-        Unit, verbose_name=_("责任单位"), on_delete=models.PROTECT, null=True, blank=True,
+        Unit,
+        verbose_name=_("责任单位"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="projects",
-    )  # fmt: skip
+    )
     owner_name = models.CharField(_("责任人"), max_length=50, blank=True)
     annual_target = models.TextField(_("年度目标"), blank=True)
     funds_planned = _money(_("计划投资（万元）"))

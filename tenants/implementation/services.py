@@ -123,9 +123,11 @@ def projects_from_vote(*, cycle: Cycle, actor: Any) -> list[Project]:
             for candidate in adopted
         ]
         audit_record(
-            action="implementation.projects_from_vote", actor=actor, target=cycle,
+            action="implementation.projects_from_vote",
+            actor=actor,
+            target=cycle,
             payload={"projects": [p.pk for p in projects]},
-        )  # fmt: skip
+        )
         outbox_emit(topic=TOPIC)
     return projects
 
@@ -169,14 +171,18 @@ def project_plan(*, project: Project, change: PlanChange, actor: Any) -> Project
             value = getattr(change, name)
             setattr(project, name, value.strip() if isinstance(value, str) else value)
         _check_funds(
-            planned=project.funds_planned, allocated=project.funds_allocated,
-            spent=project.funds_spent, note=project.overspend_note,
-        )  # fmt: skip
+            planned=project.funds_planned,
+            allocated=project.funds_allocated,
+            spent=project.funds_spent,
+            note=project.overspend_note,
+        )
         project.save(update_fields=fields)
         audit_record(
-            action="implementation.plan", actor=actor, target=project,
+            action="implementation.plan",
+            actor=actor,
+            target=project,
             payload={n: str(getattr(project, n)) for n in fields},
-        )  # fmt: skip
+        )
         outbox_emit(topic=TOPIC)
         if project.unit is not None and project.unit_id != previous_unit:
             notification_send(
@@ -216,9 +222,11 @@ def milestone_done(
         milestone.save(update_fields=["done_on"])
         _relight(project, _today(today))
         audit_record(
-            action="implementation.milestone_done", actor=actor, target=milestone,
+            action="implementation.milestone_done",
+            actor=actor,
+            target=milestone,
             payload={"done_on": done_on.isoformat()},
-        )  # fmt: skip
+        )
         outbox_emit(topic=TOPIC)
     return milestone
 
@@ -251,9 +259,11 @@ def supervisors_set(*, project: Project, deputies: Iterable[Deputy], actor: Any)
         project = _locked(project)
         project.supervisors.set(chosen)
         audit_record(
-            action="implementation.supervisors_set", actor=actor, target=project,
+            action="implementation.supervisors_set",
+            actor=actor,
+            target=project,
             payload={"deputies": [d.pk for d in chosen]},
-        )  # fmt: skip
+        )
     return project
 
 
@@ -267,9 +277,16 @@ def require_reporter(project: Project, user_id: int) -> None:
 
 
 def progress_report(
-    *, project: Project, percent: int, text: str, photos: Sequence[StoredFile], actor: Any,
-    funds_spent: Decimal | None = None, overspend_note: str = "", today: date | None = None,
-) -> ProgressReport:  # fmt: skip
+    *,
+    project: Project,
+    percent: int,
+    text: str,
+    photos: Sequence[StoredFile],
+    actor: Any,
+    funds_spent: Decimal | None = None,
+    overspend_note: str = "",
+    today: date | None = None,
+) -> ProgressReport:
     """进展报告: percent, text and photos (images already in this congress's file store). A
     report at 100% completes the project."""
     if not 0 <= percent <= 100:
@@ -291,9 +308,11 @@ def progress_report(
         fields = ["percent"]
         if funds_spent is not None:
             _check_funds(
-                planned=project.funds_planned, allocated=project.funds_allocated, spent=funds_spent,
+                planned=project.funds_planned,
+                allocated=project.funds_allocated,
+                spent=funds_spent,
                 note=overspend_note or project.overspend_note,
-            )  # fmt: skip
+            )
             project.funds_spent = funds_spent
             project.overspend_note = overspend_note.strip() or project.overspend_note
             fields += ["funds_spent", "overspend_note"]
@@ -308,9 +327,11 @@ def progress_report(
         project.save(update_fields=fields)
         _relight(project, day)
         audit_record(
-            action="implementation.progress_report", actor=actor, target=report,
+            action="implementation.progress_report",
+            actor=actor,
+            target=report,
             payload={"percent": percent, "photos": [p.pk for p in photos]},
-        )  # fmt: skip
+        )
         outbox_emit(topic=TOPIC)
     return report
 
@@ -324,17 +345,25 @@ def inspection_record(*, project: Project, held_on: date, findings: str, actor: 
     with transaction.atomic():
         project = _locked(project)
         inspection = Inspection.objects.create(
-            project=project, held_on=held_on, findings=findings.strip(),
+            project=project,
+            held_on=held_on,
+            findings=findings.strip(),
             recorded_by_id=getattr(actor, "pk", None),
-        )  # fmt: skip
+        )
         audit_record(action="implementation.inspection_record", actor=actor, target=inspection)
     return inspection
 
 
 def rectification_open(
-    *, project: Project, reason: str, source: str, actor: Any, due_on: date | None = None,
-    owner_name: str = "", inspection: Inspection | None = None,
-) -> Rectification:  # fmt: skip
+    *,
+    project: Project,
+    reason: str,
+    source: str,
+    actor: Any,
+    due_on: date | None = None,
+    owner_name: str = "",
+    inspection: Inspection | None = None,
+) -> Rectification:
     """整改: from an inspection, the mid-year review or a 不满意 rating ("satisfaction"). The
     responsible unit's accounts are notified."""
     if source not in Rectification.Source.values:
@@ -346,13 +375,20 @@ def rectification_open(
     with transaction.atomic():
         project = _locked(project)
         item = Rectification.objects.create(
-            project=project, source=source, inspection=inspection, reason=reason.strip(),
-            owner_name=owner_name.strip(), due_on=due_on, opened_by_id=getattr(actor, "pk", None),
-        )  # fmt: skip
+            project=project,
+            source=source,
+            inspection=inspection,
+            reason=reason.strip(),
+            owner_name=owner_name.strip(),
+            due_on=due_on,
+            opened_by_id=getattr(actor, "pk", None),
+        )
         audit_record(
-            action="implementation.rectification_open", actor=actor, target=item,
+            action="implementation.rectification_open",
+            actor=actor,
+            target=item,
             payload={"source": source, "due_on": due_on.isoformat() if due_on else None},
-        )  # fmt: skip
+        )
         notification_send(
             key=f"implementation.rectification_open:{item.pk}",
             user_ids=_unit_ids(project),

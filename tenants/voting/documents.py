@@ -184,9 +184,15 @@ def _styles(font: str) -> _Styles:
 def _pdf(story: list[Flowable], *, title: str, author: str) -> bytes:
     out = io.BytesIO()
     SimpleDocTemplate(
-        out, pagesize=A4, title=title, author=author, leftMargin=20 * mm, rightMargin=20 * mm,
-        topMargin=18 * mm, bottomMargin=18 * mm,
-    ).build(story)  # fmt: skip
+        out,
+        pagesize=A4,
+        title=title,
+        author=author,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=18 * mm,
+        bottomMargin=18 * mm,
+    ).build(story)
     return out.getvalue()
 
 
@@ -359,10 +365,14 @@ def announcement_pdf(notice: Announcement, *, font_path: str | None = None) -> b
             for a in notice.adopted:
                 rows.append(
                     [
-                        str(a.rank), Paragraph(escape(a.name), st.cell), str(a.yes), str(a.no),
-                        str(a.abstain), str(a.round_number),
+                        str(a.rank),
+                        Paragraph(escape(a.name), st.cell),
+                        str(a.yes),
+                        str(a.no),
+                        str(a.abstain),
+                        str(a.round_number),
                     ]
-                )  # fmt: skip
+                )
         table = _grid(rows, widths, st.font)
         table.setStyle(
             TableStyle(

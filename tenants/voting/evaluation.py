@@ -72,9 +72,11 @@ def evaluation_set_rules(*, cycle: Cycle, actor: Any, **changes: Any) -> Cycle:
             raise DomainError(problems[0], _("满意率标准应大于0且不超过100。"), field="pass_rate")
         cycle.save(update_fields=[RULE_FIELDS[name] for name in changes])
         audit_record(
-            action="voting.evaluation_rules_set", actor=actor, target=cycle,
+            action="voting.evaluation_rules_set",
+            actor=actor,
+            target=cycle,
             payload={k: str(v) for k, v in changes.items()},
-        )  # fmt: skip
+        )
     return cycle
 
 
@@ -95,18 +97,23 @@ def evaluation_open(*, cycle: Cycle, actor: Any, now: datetime | None = None) ->
             cycle.rounds.order_by("-number").values_list("number", flat=True).first() or 0
         ) + 1
         round_ = Round.objects.create(
-            cycle=cycle, number=number, kind=Round.Kind.EVALUATION, seats=len(adopted),
+            cycle=cycle,
+            number=number,
+            kind=Round.Kind.EVALUATION,
+            seats=len(adopted),
             opened_at=now,
-        )  # fmt: skip
+        )
         round_.candidates.set(adopted)
         cycle.phase = Phase.EVALUATE
         cycle.evaluation_rules_fixed_at = now
         cycle.save(update_fields=["phase", "evaluation_rules_fixed_at"])
         rules = cycle_evaluation_rules(cycle)
         audit_record(
-            action="voting.evaluation_open", actor=actor, target=round_,
+            action="voting.evaluation_open",
+            actor=actor,
+            target=round_,
             payload={"projects": [c.pk for c in adopted], "rules": _rules_payload(rules)},
-        )  # fmt: skip
+        )
     return round_
 
 

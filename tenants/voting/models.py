@@ -44,32 +44,42 @@ class Cycle(models.Model):
     seats = models.PositiveSmallIntegerField(_("拟票决产生项目数"), default=10)
     min_surplus = models.PositiveSmallIntegerField(_("最少差额数"), default=1)
     ballot_form = models.CharField(
-        _("表决方式"), max_length=16, choices=[(f.value, f.value) for f in BallotForm],
+        _("表决方式"),
+        max_length=16,
+        choices=[(f.value, f.value) for f in BallotForm],
         default=BallotForm.PER_CANDIDATE.value,
-    )  # fmt: skip
+    )
     threshold_base = models.CharField(
-        _("通过基数"), max_length=16, choices=[(b.value, b.value) for b in ThresholdBase],
+        _("通过基数"),
+        max_length=16,
+        choices=[(b.value, b.value) for b in ThresholdBase],
         default=ThresholdBase.ENTITLED.value,
-    )  # fmt: skip
+    )
     quorum_numerator = models.PositiveSmallIntegerField(default=2)
     quorum_denominator = models.PositiveSmallIntegerField(default=3)
     shortfall = models.CharField(
-        _("不足额处理"), max_length=16, choices=[(r.value, r.value) for r in ShortfallRule],
+        _("不足额处理"),
+        max_length=16,
+        choices=[(r.value, r.value) for r in ShortfallRule],
         default=ShortfallRule.ACCEPT_FEWER.value,
-    )  # fmt: skip
+    )
     channel = models.CharField(
         _("表决渠道"), max_length=16, choices=Channel.choices, default=Channel.ELECTRONIC
     )
     rules_fixed_at = models.DateTimeField(_("规则确定时间"), null=True, blank=True)
     # 满意度测评: its rule set, fixed when the evaluation opens (satisfaction.py).
     evaluation_rule_type = models.CharField(
-        _("测评规则"), max_length=16, choices=[(r.value, r.value) for r in RuleType],
+        _("测评规则"),
+        max_length=16,
+        choices=[(r.value, r.value) for r in RuleType],
         default=RuleType.MAJORITY.value,
-    )  # fmt: skip
+    )
     evaluation_base = models.CharField(
-        _("测评基数"), max_length=16, choices=[(b.value, b.value) for b in Base],
+        _("测评基数"),
+        max_length=16,
+        choices=[(b.value, b.value) for b in Base],
         default=Base.ENTITLED.value,
-    )  # fmt: skip
+    )
     evaluation_half_is_enough_satisfied = models.BooleanField(
         _("满意票恰好半数视为满意"), default=True
     )
@@ -106,9 +116,13 @@ class Candidate(models.Model):
         _("估算投资（万元）"), max_digits=12, decimal_places=2, null=True, blank=True
     )
     proposal = models.OneToOneField(
-        "Proposal", verbose_name=_("来源建议"), on_delete=models.PROTECT, null=True, blank=True,
+        "Proposal",
+        verbose_name=_("来源建议"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="candidate",
-    )  # fmt: skip
+    )
     status = models.CharField(
         _("状态"), max_length=16, choices=Status.choices, default=Status.CANDIDATE
     )

@@ -78,22 +78,28 @@ def tally_enter(
         round_ = _open_round(round_id)
         candidates = [str(pk) for pk in round_.candidates.values_list("pk", flat=True)]
         problems = rules.tally_problems(
-            tally=tally, candidates=candidates, ballot_form=rules.BallotForm(round_.cycle.ballot_form),
+            tally=tally,
+            candidates=candidates,
+            ballot_form=rules.BallotForm(round_.cycle.ballot_form),
             seats=round_.seats,
-        )  # fmt: skip
+        )
         if problems:
             raise DomainError(problems[0], _("计票数据不成立：%(p)s") % {"p": ", ".join(problems)})
         entry, created = TallyEntry.objects.update_or_create(
-            round=round_, teller_id=teller.pk,
+            round=round_,
+            teller_id=teller.pk,
             defaults={
-                "returned": returned, "invalid": invalid,
+                "returned": returned,
+                "invalid": invalid,
                 "counts": {pk: vars(c) for pk, c in tally.counts.items()},
             },
-        )  # fmt: skip
+        )
         audit_record(
-            action="voting.tally_enter" if created else "voting.tally_reenter", actor=teller,
-            target=entry, payload={"returned": returned, "invalid": invalid},
-        )  # fmt: skip
+            action="voting.tally_enter" if created else "voting.tally_reenter",
+            actor=teller,
+            target=entry,
+            payload={"returned": returned, "invalid": invalid},
+        )
     return entry
 
 

@@ -40,7 +40,9 @@ def vote_results_hand_over(*, cycle: Cycle, actor: Any) -> list[Candidate]:
         cycle.phase = Phase.IMPLEMENT
         cycle.save(update_fields=["phase"])
         audit_record(
-            action="voting.hand_over", actor=actor, target=cycle,
+            action="voting.hand_over",
+            actor=actor,
+            target=cycle,
             payload={"adopted": [c.pk for c in adopted], "to_reserve": returned_ids},
-        )  # fmt: skip
+        )
     return adopted

@@ -141,9 +141,12 @@ def decide(
         tied = tuple(c for c in passing if counts[c].yes == cutoff)
         if len(above) + len(tied) > seats:
             return Decision(
-                adopted=above, next_round=tied, next_round_seats=seats - len(above), reason="tie",
+                adopted=above,
+                next_round=tied,
+                next_round_seats=seats - len(above),
+                reason="tie",
                 passing=tuple(passing),
-            )  # fmt: skip
+            )
         return Decision(adopted=tuple(passing[:seats]), passing=tuple(passing))
     adopted = tuple(passing)
     if (
@@ -154,9 +157,12 @@ def decide(
         rest = tuple(c for c in order if c not in adopted)
         if rest:
             return Decision(
-                adopted=adopted, next_round=rest, next_round_seats=seats - len(adopted),
-                reason="shortfall", passing=tuple(passing),
-            )  # fmt: skip
+                adopted=adopted,
+                next_round=rest,
+                next_round_seats=seats - len(adopted),
+                reason="shortfall",
+                passing=tuple(passing),
+            )
     return Decision(adopted=adopted, passing=tuple(passing))
 
 

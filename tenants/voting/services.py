@@ -52,9 +52,15 @@ def cycle_create(*, year: int, title: str, term: Term, actor: Any, seats: int = 
 
 def cycle_set_rules(*, cycle: Cycle, actor: Any, **changes: Any) -> Cycle:
     allowed = {
-        "seats", "min_surplus", "ballot_form", "threshold_base", "quorum_numerator",
-        "quorum_denominator", "shortfall", "channel",
-    }  # fmt: skip
+        "seats",
+        "min_surplus",
+        "ballot_form",
+        "threshold_base",
+        "quorum_numerator",
+        "quorum_denominator",
+        "shortfall",
+        "channel",
+    }
     unknown = set(changes) - allowed
     if unknown:
         raise DomainError(
@@ -79,9 +85,14 @@ def cycle_set_rules(*, cycle: Cycle, actor: Any, **changes: Any) -> Cycle:
 
 
 def candidate_add(
-    *, cycle: Cycle, name: str, actor: Any, category: str = "", summary: str = "",
+    *,
+    cycle: Cycle,
+    name: str,
+    actor: Any,
+    category: str = "",
+    summary: str = "",
     estimated_cost: Any = None,
-) -> Candidate:  # fmt: skip
+) -> Candidate:
     if not name.strip():
         raise DomainError("candidate_name_required", _("请填写项目名称。"), field="name")
     with transaction.atomic():
@@ -90,9 +101,13 @@ def candidate_add(
         if cycle.candidates.filter(name=name.strip()).exists():
             raise Conflict("candidate_exists", _("已有同名候选项目。"), field="name")
         candidate = Candidate.objects.create(
-            cycle=cycle, sequence=cycle.candidates.count() + 1, name=name.strip(), category=category,
-            summary=summary, estimated_cost=estimated_cost,
-        )  # fmt: skip
+            cycle=cycle,
+            sequence=cycle.candidates.count() + 1,
+            name=name.strip(),
+            category=category,
+            summary=summary,
+            estimated_cost=estimated_cost,
+        )
         audit_record(action="voting.candidate_add", actor=actor, target=candidate)
     return candidate
 
@@ -138,16 +153,24 @@ def attendance_sign_in(*, cycle: Cycle, deputy: Deputy, actor: Any) -> Attendanc
             audit_record(action="voting.sign_in", actor=actor, target=attendance)
             # Attending the session is part of the deputy's duty record (出席会议).
             duty_entry_record(
-                deputy=deputy, kind="session", source_ref=f"voting-cycle-{cycle.pk}",
-                occurred_on=timezone.localdate(), title=cycle.title, actor=actor,
-            )  # fmt: skip
+                deputy=deputy,
+                kind="session",
+                source_ref=f"voting-cycle-{cycle.pk}",
+                occurred_on=timezone.localdate(),
+                title=cycle.title,
+                actor=actor,
+            )
     return attendance
 
 
 def round_open(
-    *, cycle: Cycle, actor: Any, candidates: Sequence[Candidate] | None = None, seats: int | None = None,
+    *,
+    cycle: Cycle,
+    actor: Any,
+    candidates: Sequence[Candidate] | None = None,
+    seats: int | None = None,
     kind: str = Round.Kind.MAIN,
-) -> Round:  # fmt: skip
+) -> Round:
     with transaction.atomic():
         cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
         phase_require(cycle, "open_round")
@@ -185,9 +208,16 @@ def round_open(
         )
         round_.candidates.set(chosen)
         audit_record(
-            action="voting.round_open", actor=actor, target=round_,
-            payload={"number": number, "kind": kind, "candidates": [c.pk for c in chosen], "present": present},
-        )  # fmt: skip
+            action="voting.round_open",
+            actor=actor,
+            target=round_,
+            payload={
+                "number": number,
+                "kind": kind,
+                "candidates": [c.pk for c in chosen],
+                "present": present,
+            },
+        )
     return round_
 
 
@@ -365,18 +395,25 @@ def _count_and_decide(
         valid = round_.present_count or 0
     if paper is not None:
         counts = {
-            pk: rules.CandidateCount(c.yes + paper.counts[pk].yes, c.no + paper.counts[pk].no,
-                                     c.abstain + paper.counts[pk].abstain)
+            pk: rules.CandidateCount(
+                c.yes + paper.counts[pk].yes,
+                c.no + paper.counts[pk].no,
+                c.abstain + paper.counts[pk].abstain,
+            )
             for pk, c in counts.items()
-        }  # fmt: skip
+        }
         valid += paper.valid
     turnout = rules.Turnout(
         entitled=round_.entitled_count or 0, present=round_.present_count or 0, valid_ballots=valid
     )
     decision = rules.decide(
-        counts=counts, order=[str(c.pk) for c in candidates], turnout=turnout, seats=round_.seats,
-        rules=cycle_rule_set(cycle), shortfall_round_allowed=round_.kind == Round.Kind.MAIN,
-    )  # fmt: skip
+        counts=counts,
+        order=[str(c.pk) for c in candidates],
+        turnout=turnout,
+        seats=round_.seats,
+        rules=cycle_rule_set(cycle),
+        shortfall_round_allowed=round_.kind == Round.Kind.MAIN,
+    )
     _apply_decision(cycle, candidates, decision)
     round_.state = Round.State.CLOSED
     round_.ballot_count = len(ballots) + (paper.returned if paper else 0) + (valid if device else 0)

@@ -45,18 +45,32 @@ def call_publish(
         if Call.objects.filter(cycle=cycle).exists():
             raise Conflict("call_exists", _("本年度已发布征集公告。"))
         call = Call.objects.create(
-            cycle=cycle, title=title.strip(), body=body.strip(), opens_on=opens_on, closes_on=closes_on,
+            cycle=cycle,
+            title=title.strip(),
+            body=body.strip(),
+            opens_on=opens_on,
+            closes_on=closes_on,
             published_at=timezone.now(),
-        )  # fmt: skip
+        )
         audit_record(action="voting.call_publish", actor=actor, target=call)
     return call
 
 
 def proposal_submit(
-    *, cycle: Cycle, source: str, title: str, category: str, description: str, submitter_name: str,
-    submitter_phone: str = "", location: str = "", estimated_cost: Decimal | None = None,
-    deputy: Deputy | None = None, actor: Any = None, today: date | None = None,
-) -> Proposal:  # fmt: skip
+    *,
+    cycle: Cycle,
+    source: str,
+    title: str,
+    category: str,
+    description: str,
+    submitter_name: str,
+    submitter_phone: str = "",
+    location: str = "",
+    estimated_cost: Decimal | None = None,
+    deputy: Deputy | None = None,
+    actor: Any = None,
+    today: date | None = None,
+) -> Proposal:
     """A proposal with the tracking code its submitter follows it by. The public may submit only
     while the call is open."""
     if source not in Proposal.Source.values:
@@ -80,11 +94,19 @@ def proposal_submit(
         ):
             raise DomainError("call_not_open", _("当前不在项目建议征集期内。"))
         proposal = Proposal.objects.create(
-            cycle=cycle, source=source, title=title.strip(), category=category.strip(),
-            description=description.strip(), location=location.strip(), estimated_cost=estimated_cost,
-            submitter_name=submitter_name.strip(), submitter_phone=submitter_phone.strip(), deputy=deputy,
-            tracking_code=_tracking_code(), submitted_at=timezone.now(),
-        )  # fmt: skip
+            cycle=cycle,
+            source=source,
+            title=title.strip(),
+            category=category.strip(),
+            description=description.strip(),
+            location=location.strip(),
+            estimated_cost=estimated_cost,
+            submitter_name=submitter_name.strip(),
+            submitter_phone=submitter_phone.strip(),
+            deputy=deputy,
+            tracking_code=_tracking_code(),
+            submitted_at=timezone.now(),
+        )
         audit_record(
             action="voting.proposal_submit",
             actor=actor,
@@ -170,9 +192,11 @@ def proposal_screen(
         proposal.screening_reason, proposal.exclusion = reason.strip(), exclusion
         proposal.save(update_fields=["status", "screening_reason", "exclusion"])
         audit_record(
-            action="voting.proposal_screen", actor=actor, target=proposal,
+            action="voting.proposal_screen",
+            actor=actor,
+            target=proposal,
             payload={"accept": accept, "exclusion": exclusion},
-        )  # fmt: skip
+        )
     return proposal
 
 
@@ -190,10 +214,16 @@ def candidate_from_proposal(
         if Candidate.objects.filter(proposal=proposal).exists():
             raise Conflict("candidate_exists", _("该建议已是候选项目。"))
         candidate = Candidate.objects.create(
-            cycle=cycle, sequence=cycle.candidates.count() + 1, name=(name or proposal.title).strip(),
-            category=proposal.category, summary=proposal.description, proposal=proposal,
-            estimated_cost=estimated_cost if estimated_cost is not None else proposal.estimated_cost,
-        )  # fmt: skip
+            cycle=cycle,
+            sequence=cycle.candidates.count() + 1,
+            name=(name or proposal.title).strip(),
+            category=proposal.category,
+            summary=proposal.description,
+            proposal=proposal,
+            estimated_cost=estimated_cost
+            if estimated_cost is not None
+            else proposal.estimated_cost,
+        )
         audit_record(action="voting.candidate_from_proposal", actor=actor, target=candidate)
     return candidate
 
@@ -210,9 +240,13 @@ def governance_record(
         cycle = _locked(cycle)
         phase_require(cycle, "record_governance")
         step = GovernanceStep.objects.create(
-            cycle=cycle, kind=kind, held_on=held_on, summary=summary.strip(), minutes=minutes,
+            cycle=cycle,
+            kind=kind,
+            held_on=held_on,
+            summary=summary.strip(),
+            minutes=minutes,
             recorded_by_id=getattr(actor, "pk", None),
-        )  # fmt: skip
+        )
         audit_record(action=f"voting.{kind}", actor=actor, target=step)
     return step
 

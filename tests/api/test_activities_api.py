@@ -20,10 +20,14 @@ def _create_body(
 ) -> dict[str, object]:
     starts = timezone.now() + dt.timedelta(days=3)
     body: dict[str, object] = {
-        "kind": "law_enforcement", "title": "《水污染防治法》执法检查", "place": "县生态环境局",
-        "starts_at": starts.isoformat(), "ends_at": (starts + dt.timedelta(hours=3)).isoformat(),
-        "internal_notes": "仅限内部", "invitees": [{"congress": c, "deputy": d} for c, d in picks],
-    }  # fmt: skip
+        "kind": "law_enforcement",
+        "title": "《水污染防治法》执法检查",
+        "place": "县生态环境局",
+        "starts_at": starts.isoformat(),
+        "ends_at": (starts + dt.timedelta(hours=3)).isoformat(),
+        "internal_notes": "仅限内部",
+        "invitees": [{"congress": c, "deputy": d} for c, d in picks],
+    }
     body.update(changes)
     return body
 
@@ -129,14 +133,16 @@ def test_a_township_deputy_signs_in_on_their_own_host_by_the_qr_link(world: Worl
 
     deputy = client_on(world.town_a, joint.town_a.user)
     bad = deputy.post(
-        "/api/v1/me/check-in", {"organiser": query["org"], "ref": query["ref"], "token": "forged"},
+        "/api/v1/me/check-in",
+        {"organiser": query["org"], "ref": query["ref"], "token": "forged"},
         content_type="application/json",
-    )  # fmt: skip
+    )
     assert bad.status_code == 400 and bad.json()["code"] == "sign_in_token_invalid"
     response = deputy.post(
-        "/api/v1/me/check-in", {"organiser": query["org"], "ref": query["ref"], "token": query["t"]},
+        "/api/v1/me/check-in",
+        {"organiser": query["org"], "ref": query["ref"], "token": query["t"]},
         content_type="application/json",
-    )  # fmt: skip
+    )
     assert response.status_code == 200, response.content
     assert response.json()["signed_in_at"]
     record = deputy.get("/api/v1/me/record", {"year": joint.activity.starts_at.year}).json()
@@ -155,10 +161,15 @@ def test_staff_record_a_suggestion_and_decide_an_objection(world: World) -> None
     today = timezone.localdate()
     recorded = staff.post(
         "/api/v1/duty/entries",
-        {"deputy": seat.deputy.pk, "kind": "suggestion", "source_ref": "2026-建议-7",
-         "occurred_on": str(today), "title": "关于修缮村道的建议"},
+        {
+            "deputy": seat.deputy.pk,
+            "kind": "suggestion",
+            "source_ref": "2026-建议-7",
+            "occurred_on": str(today),
+            "title": "关于修缮村道的建议",
+        },
         content_type="application/json",
-    )  # fmt: skip
+    )
     assert recorded.status_code == 201, recorded.content
     quarter = (today.month - 1) // 3 + 1
     assert (
@@ -172,15 +183,17 @@ def test_staff_record_a_suggestion_and_decide_an_objection(world: World) -> None
     deputy = client_on(world.town_b, seat.user)
     assert deputy.get("/api/v1/me/record").json()["entries"][0]["can_object"] is True
     filed = deputy.post(
-        f"/api/v1/me/record/entries/{recorded.json()['id']}/objection", {"reason": "该建议为联名，应记在领衔人。"},
+        f"/api/v1/me/record/entries/{recorded.json()['id']}/objection",
+        {"reason": "该建议为联名，应记在领衔人。"},
         content_type="application/json",
-    )  # fmt: skip
+    )
     assert filed.status_code == 201, filed.content
     assert deputy.get("/api/v1/me/record").json()["entries"][0]["can_object"] is False
     decided = staff.post(
-        f"/api/v1/duty/objections/{filed.json()['id']}/decide", {"uphold": True, "note": "核实属实。"},
+        f"/api/v1/duty/objections/{filed.json()['id']}/decide",
+        {"uphold": True, "note": "核实属实。"},
         content_type="application/json",
-    )  # fmt: skip
+    )
     assert decided.json()["state"] == "upheld"
     record = deputy.get("/api/v1/me/record").json()
     assert record["score"] == "60.0"
@@ -225,9 +238,10 @@ def test_photos_are_images_stored_under_the_organisers_prefix(
     )
     assert refused.status_code == 400 and refused.json()["code"] == "photo_not_image"
     added = staff.post(
-        f"/api/v1/activities/{joint.activity.pk}/photos", {"file_id": png.json()["id"], "caption": "检查水厂"},
+        f"/api/v1/activities/{joint.activity.pk}/photos",
+        {"file_id": png.json()["id"], "caption": "检查水厂"},
         content_type="application/json",
-    )  # fmt: skip
+    )
     assert added.status_code == 201
     assert [(p["file_name"], p["caption"]) for p in added.json()["photos"]] == [
         ("现场.png", "检查水厂")

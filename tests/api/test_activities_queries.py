@@ -29,13 +29,21 @@ def _activities(world: World, seat: Seat, count: int) -> None:
     with tenant_context(world.town_b):
         for n in range(count):
             activity_create(
-                kind="reception", title=f"接待选民{n}", place="站", starts_at=starts,
-                ends_at=starts + dt.timedelta(hours=1), invitees=[invitee], actor=world.staff_b,
-            )  # fmt: skip
+                kind="reception",
+                title=f"接待选民{n}",
+                place="站",
+                starts_at=starts,
+                ends_at=starts + dt.timedelta(hours=1),
+                invitees=[invitee],
+                actor=world.staff_b,
+            )
             duty_entry_record(
-                deputy=seat.deputy, kind="suggestion", source_ref=f"q-{count}-{n}",
-                occurred_on=timezone.localdate(), title="建议",
-            )  # fmt: skip
+                deputy=seat.deputy,
+                kind="suggestion",
+                source_ref=f"q-{count}-{n}",
+                occurred_on=timezone.localdate(),
+                title="建议",
+            )
 
 
 def test_activity_and_record_lists_do_not_grow_with_their_rows(world: World) -> None:

@@ -106,9 +106,11 @@ def township_records(world: World) -> dict[str, int]:
             term=term, name="刘代表", gender="male", level="township", constituency="一", actor=None
         )
     return {
-        "voting/cycles": cycle.pk, "voting/candidates": candidate.pk, "voting": cycle.pk,
+        "voting/cycles": cycle.pk,
+        "voting/candidates": candidate.pk,
+        "voting": cycle.pk,
         "deputies": deputy.pk,
-    }  # fmt: skip
+    }
 
 
 @pytest.fixture
@@ -172,9 +174,10 @@ def test_a_city_token_on_the_township_host_writes_nothing(
 
 def test_city_staff_cannot_log_in_on_the_township_host(world: World, city_staff: User) -> None:
     response = Client(HTTP_HOST=host_of(world.town_a)).post(
-        "/api/v1/auth/login", {"username": city_staff.username, "password": PASSWORD},
+        "/api/v1/auth/login",
+        {"username": city_staff.username, "password": PASSWORD},
         content_type="application/json",
-    )  # fmt: skip
+    )
     assert response.status_code == 403
     login_check(username=city_staff.username, password=PASSWORD)  # the account itself is fine
 

@@ -37,10 +37,13 @@ def desk(world: World) -> Iterator[Desk]:
     with tenant_context(world.town_a):
         underway = make_underway(world.town_a)
     yield Desk(
-        underway=underway, mine=underway.projects[0], theirs=underway.projects[1],
-        unit=client_on(world.town_a, underway.reporter), staff=client_on(world.town_a, world.staff_a),
+        underway=underway,
+        mine=underway.projects[0],
+        theirs=underway.projects[1],
+        unit=client_on(world.town_a, underway.reporter),
+        staff=client_on(world.town_a, world.staff_a),
         deputy=client_on(world.town_a, world.deputy_both),
-    )  # fmt: skip
+    )
 
 
 def _json(client: Client, url: str, body: dict[str, Any], **headers: str) -> Any:
@@ -66,9 +69,10 @@ def test_the_unit_reports_progress_with_a_photo_served_by_presigned_url(
     photo = _upload_photo(desk.unit)
 
     response = _json(
-        desk.unit, f"/api/v1/implementation/projects/{desk.mine.pk}/reports",
+        desk.unit,
+        f"/api/v1/implementation/projects/{desk.mine.pk}/reports",
         {"percent": 40, "text": "主体完工", "photo_ids": [photo]},
-    )  # fmt: skip
+    )
 
     assert response.status_code == 201, response.content
     body = response.json()
@@ -83,9 +87,10 @@ def test_the_unit_reports_progress_with_a_photo_served_by_presigned_url(
 def test_another_tenant_cannot_obtain_the_photo(desk: Desk, world: World) -> None:
     photo = _upload_photo(desk.unit)
     _json(
-        desk.unit, f"/api/v1/implementation/projects/{desk.mine.pk}/reports",
+        desk.unit,
+        f"/api/v1/implementation/projects/{desk.mine.pk}/reports",
         {"percent": 40, "text": "主体完工", "photo_ids": [photo]},
-    )  # fmt: skip
+    )
     other = client_on(world.town_b, world.staff_b)
 
     # On its own host the photo's id and the project's id find nothing of town A.
@@ -100,9 +105,11 @@ def test_another_tenant_cannot_obtain_the_photo(desk: Desk, world: World) -> Non
 
 def test_a_unit_cannot_report_on_another_units_project(desk: Desk, world: World) -> None:
     response = _json(
-        desk.unit, f"/api/v1/implementation/projects/{desk.theirs.pk}/reports",
-        {"percent": 10, "text": "越权报送"}, **{"Accept-Language": "en"},
-    )  # fmt: skip
+        desk.unit,
+        f"/api/v1/implementation/projects/{desk.theirs.pk}/reports",
+        {"percent": 10, "text": "越权报送"},
+        **{"Accept-Language": "en"},
+    )
 
     assert response.status_code == 403
     assert response.json()["code"] == "not_your_project"
@@ -124,9 +131,10 @@ def test_a_deputy_reads_the_board_but_cannot_edit_or_report(desk: Desk, world: W
     assert not detail["can_edit"] and not detail["can_report"]
 
     report = _json(
-        desk.deputy, f"/api/v1/implementation/projects/{desk.mine.pk}/reports",
+        desk.deputy,
+        f"/api/v1/implementation/projects/{desk.mine.pk}/reports",
         {"percent": 90, "text": "代表代报"},
-    )  # fmt: skip
+    )
     plan = _json(
         desk.deputy, f"/api/v1/implementation/projects/{desk.mine.pk}/plan", {"funds_spent": "1"}
     )
@@ -150,24 +158,28 @@ def test_bad_funds_are_refused_and_nothing_is_written(
     desk: Desk, world: World, body: dict[str, str], code: str
 ) -> None:
     response = _json(
-        desk.staff, f"/api/v1/implementation/projects/{desk.mine.pk}/plan",
+        desk.staff,
+        f"/api/v1/implementation/projects/{desk.mine.pk}/plan",
         {**body, "owner_name": "不应保存"},
-    )  # fmt: skip
+    )
 
     assert response.status_code == 400
     assert response.json()["code"] == code and response.json()["detail"]
     with tenant_context(world.town_a):
         project = Project.objects.get(pk=desk.mine.pk)
     assert (project.funds_allocated, project.funds_spent, project.owner_name) == (
-        Decimal(100), Decimal(0), "张主任",
-    )  # fmt: skip
+        Decimal(100),
+        Decimal(0),
+        "张主任",
+    )
 
 
 def test_spending_beyond_allocation_is_accepted_with_a_note_and_flagged(desk: Desk) -> None:
     response = _json(
-        desk.staff, f"/api/v1/implementation/projects/{desk.mine.pk}/plan",
+        desk.staff,
+        f"/api/v1/implementation/projects/{desk.mine.pk}/plan",
         {"funds_spent": "150", "overspend_note": "增加排水工程，追加预算已报批"},
-    )  # fmt: skip
+    )
 
     assert response.status_code == 200
     assert response.json()["overspent"] is True
@@ -177,9 +189,10 @@ def test_spending_beyond_allocation_is_accepted_with_a_note_and_flagged(desk: De
 
 def test_a_unit_reporting_spending_beyond_allocation_is_refused(desk: Desk, world: World) -> None:
     response = _json(
-        desk.unit, f"/api/v1/implementation/projects/{desk.mine.pk}/reports",
+        desk.unit,
+        f"/api/v1/implementation/projects/{desk.mine.pk}/reports",
         {"percent": 50, "text": "过半", "funds_spent": "100.5"},
-    )  # fmt: skip
+    )
 
     assert response.status_code == 400 and response.json()["code"] == "funds_overspent"
     assert _reports(world) == 0
@@ -189,9 +202,10 @@ def test_a_photo_the_reporter_did_not_upload_is_refused(desk: Desk, world: World
     photo = _upload_photo(desk.staff)
 
     response = _json(
-        desk.unit, f"/api/v1/implementation/projects/{desk.mine.pk}/reports",
+        desk.unit,
+        f"/api/v1/implementation/projects/{desk.mine.pk}/reports",
         {"percent": 50, "text": "过半", "photo_ids": [photo]},
-    )  # fmt: skip
+    )
 
     assert response.status_code == 400 and response.json()["code"] == "photo_unknown"
     assert _reports(world) == 0

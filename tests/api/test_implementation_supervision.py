@@ -30,11 +30,12 @@ def desk(world: World) -> Iterator[Desk]:
     with tenant_context(world.town_a):
         underway = make_underway(world.town_a)
     yield Desk(
-        underway=underway, staff=client_on(world.town_a, world.staff_a),
+        underway=underway,
+        staff=client_on(world.town_a, world.staff_a),
         unit=client_on(world.town_a, underway.reporter),
         other_unit=client_on(world.town_a, underway.other_reporter),
         deputy=client_on(world.town_a, world.deputy_both),
-    )  # fmt: skip
+    )
 
 
 def _post(client: Client, url: str, body: dict[str, Any] | None = None) -> Any:
@@ -82,9 +83,13 @@ def test_only_supervising_deputies_record_inspections(desk: Desk, world: World) 
         from tenants.deputies.models import Deputy
 
         seat = Deputy.objects.create(
-            term=desk.underway.voted.deputies[0].term, name="监督代表", gender="male",
-            level="township", constituency="第1选区", user=world.deputy_both,
-        )  # fmt: skip
+            term=desk.underway.voted.deputies[0].term,
+            name="监督代表",
+            gender="male",
+            level="township",
+            constituency="第1选区",
+            user=world.deputy_both,
+        )
         supervisors_set(project=project, deputies=[seat], actor=None)
     member = _post(desk.deputy, f"projects/{project.pk}/inspections", body)
 

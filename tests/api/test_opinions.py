@@ -144,9 +144,11 @@ def test_a_unit_sees_only_what_was_assigned_to_it_and_cannot_steer_the_loop(
     assert unit.get(f"{API}/opinions/{theirs.pk}").status_code == 404
     assert _post(unit, f"opinions/{theirs.pk}/reply", {"answer": "越权答复"}).status_code == 404
     for action, body in (
-        ("assign", {"unit_name": "别的单位"}), ("escalate", {"note": "上报"}),
-        ("decline", {"kind": "litigation", "reason": "诉讼"}), ("extend", {"reason": "复杂"}),
-    ):  # fmt: skip
+        ("assign", {"unit_name": "别的单位"}),
+        ("escalate", {"note": "上报"}),
+        ("decline", {"kind": "litigation", "reason": "诉讼"}),
+        ("extend", {"reason": "复杂"}),
+    ):
         assert _post(unit, f"opinions/{mine.pk}/{action}", body).status_code == 403, action
     assert _post(unit, "opinions", OPINION).status_code == 403
     assert unit.get(f"{API}/opinions/units").status_code == 403
@@ -162,9 +164,11 @@ def test_the_county_cannot_reach_a_townships_opinion(world: World, units: Units)
 
     read = county_host.get(f"{API}/opinions/{opinion.pk}", HTTP_HOST=township)
     edit = county_host.post(
-        f"{API}/opinions/{opinion.pk}/assign", {"unit_name": "县局"},
-        content_type="application/json", HTTP_HOST=township,
-    )  # fmt: skip
+        f"{API}/opinions/{opinion.pk}/assign",
+        {"unit_name": "县局"},
+        content_type="application/json",
+        HTTP_HOST=township,
+    )
     # Refused, and the session is ended on the first foreign request (so the next is a 401).
     assert read.status_code == 403 and read.json()["code"] == "tenant_mismatch"
     assert edit.status_code in (401, 403)
@@ -226,9 +230,14 @@ def test_the_receiving_deputy_can_ask_for_a_new_answer(world: World, units: Unit
 
     with tenant_context(world.town_a):
         seat = deputy_register(
-            term=make_term(), name="代表甲", gender="male", level="township", constituency="第1选区",
-            actor=None, user=world.deputy_both,
-        )  # fmt: skip
+            term=make_term(),
+            name="代表甲",
+            gender="male",
+            level="township",
+            constituency="第1选区",
+            actor=None,
+            user=world.deputy_both,
+        )
     staff = client_on(world.town_a, world.staff_a)
     pk = _post(
         staff, "opinions", {**OPINION, "category": "transport", "deputy_id": seat.pk}
@@ -273,11 +282,14 @@ def test_refusals_speak_the_callers_language(world: World) -> None:
         Opinion.objects.filter(pk=opinion.pk).update(status="closed")
     staff = client_on(world.town_a, world.staff_a)
     english = staff.post(
-        f"{API}/opinions/{opinion.pk}/escalate", {"note": "beyond us"},
-        content_type="application/json", HTTP_ACCEPT_LANGUAGE="en",
-    )  # fmt: skip
+        f"{API}/opinions/{opinion.pk}/escalate",
+        {"note": "beyond us"},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
     chinese = _post(staff, f"opinions/{opinion.pk}/escalate", {"note": "超出职权"})
     assert english.json() == {
-        "code": "wrong_status", "detail": "This opinion is Closed: you cannot escalate it."
-    }  # fmt: skip
+        "code": "wrong_status",
+        "detail": "This opinion is Closed: you cannot escalate it.",
+    }
     assert chinese.json()["detail"] == "该意见当前已办结，不能上报上级。"

@@ -32,10 +32,17 @@ def test_a_township_opinion_answered_by_the_county_reaches_the_citizen(world: Wo
     citizen, town = client_on(world.town_a), client_on(world.town_a, world.staff_a)
     county = client_on(world.county, world.county_admin)
 
-    code = _post(citizen, "public/opinions", {
-        "content": "东村大桥桥面开裂，货车通行有安全隐患。", "citizen_name": "王秀英",
-        "citizen_phone": "13912345678", "category": "transport", "station": station.pk,
-    })["tracking_code"]  # fmt: skip
+    code = _post(
+        citizen,
+        "public/opinions",
+        {
+            "content": "东村大桥桥面开裂，货车通行有安全隐患。",
+            "citizen_name": "王秀英",
+            "citizen_phone": "13912345678",
+            "category": "transport",
+            "station": station.pk,
+        },
+    )["tracking_code"]
     pk = town.get(f"{API}/opinions", {"q": code}).json()["results"][0]["id"]
     _post(town, f"opinions/{pk}/assign", {"unit_user_id": town_unit.pk})
     escalated = _post(town, f"opinions/{pk}/escalate", {"note": "大桥属县道，超出镇职权"})
@@ -76,9 +83,11 @@ def test_a_township_opinion_answered_by_the_county_reaches_the_citizen(world: Wo
     )
     steps = [(step["status"], step["note"]) for step in page["timeline"]]
     assert steps[:4] == [
-        ("received", station.name), ("sorted", ""), ("assigned", ""),
+        ("received", station.name),
+        ("sorted", ""),
+        ("assigned", ""),
         ("escalated", "已上报测试县人大常委会办理"),
-    ]  # fmt: skip
+    ]
     assert ("escalated", "测试县人大常委会：已交办") in steps
     assert steps[-1] == ("replied", "已列入今年危桥改造计划，6月底前完工。")
 
@@ -108,5 +117,6 @@ def test_an_overdue_opinion_shows_in_the_console_once_the_beat_task_flags_it(wor
     assert [e["action"] for e in events].count("overdue") == 1
     inbox = client_on(world.town_a, town_unit).get(f"{API}/notifications").json()["results"]
     assert [(n["subject"], n["link"]) for n in inbox] == [
-        ("群众意见办理超期", f"/opinions/{pk}"), ("新交办的群众意见", f"/opinions/{pk}")
-    ]  # fmt: skip
+        ("群众意见办理超期", f"/opinions/{pk}"),
+        ("新交办的群众意见", f"/opinions/{pk}"),
+    ]

@@ -52,11 +52,15 @@ def test_the_congress_list_costs_the_same_for_more_townships(world: World) -> No
     for i in range(3):
         congress_provision(
             spec=CongressSpec(
-                name=f"新增{i}镇人大主席团", slug=f"more-{i}", level="township",
-                division_code=f"369801{200 + i}", parent_id=world.county.pk,
+                name=f"新增{i}镇人大主席团",
+                slug=f"more-{i}",
+                level="township",
+                division_code=f"369801{200 + i}",
+                parent_id=world.county.pk,
             ),
-            requested_by=world.operator, acting_in=None,
-        )  # fmt: skip
+            requested_by=world.operator,
+            acting_in=None,
+        )
 
     body = client.get("/api/v1/congresses").json()
     assert {"more-0", "more-1", "more-2"} <= {c["slug"] for c in body["results"]}

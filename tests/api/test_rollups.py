@@ -32,9 +32,11 @@ URL = f"/api/v1/rollups/dashboard?year={YEAR}"
 
 def _put(congress: Congress, topic: str, **figures: Any) -> None:
     Rollup.objects.update_or_create(
-        congress=congress, year=YEAR, topic=topic,
+        congress=congress,
+        year=YEAR,
+        topic=topic,
         defaults={"figures": figures, "computed_at": timezone.now()},
-    )  # fmt: skip
+    )
 
 
 @pytest.fixture
@@ -112,13 +114,21 @@ def test_the_city_filters_by_county_and_refuses_one_it_does_not_oversee(figures:
 
 def test_a_county_sees_only_its_own_townships(figures: World) -> None:
     other_county = Congress.objects.create(
-        name="另一县人大常委会", slug="other-county", schema_name="other_county", level="county",
-        parent=figures.city, division_code="369802",
-    )  # fmt: skip
+        name="另一县人大常委会",
+        slug="other-county",
+        schema_name="other_county",
+        level="county",
+        parent=figures.city,
+        division_code="369802",
+    )
     stranger = Congress.objects.create(
-        name="丙镇人大主席团", slug="town-c", schema_name="town_c", level="township",
-        parent=other_county, division_code="369802101",
-    )  # fmt: skip
+        name="丙镇人大主席团",
+        slug="town-c",
+        schema_name="town_c",
+        level="township",
+        parent=other_county,
+        division_code="369802101",
+    )
     _put(stranger, "voting", voting_phase="closed", adopted=7)
     client = client_on(figures.county, figures.county_admin)
 
@@ -195,11 +205,15 @@ def test_an_adoption_reaches_the_city_dashboard_after_the_outbox_task(world: Wor
 def _generate(county: Congress, count: int, start: int) -> None:
     townships = Congress.objects.bulk_create(
         Congress(
-            name=f"生成{i}镇人大主席团", slug=f"gen-{i}", schema_name=f"gen_{i}", level="township",
-            parent=county, division_code=f"369803{i:03d}",
+            name=f"生成{i}镇人大主席团",
+            slug=f"gen-{i}",
+            schema_name=f"gen_{i}",
+            level="township",
+            parent=county,
+            division_code=f"369803{i:03d}",
         )
         for i in range(start, start + count)
-    )  # fmt: skip
+    )
     Rollup.objects.bulk_create(
         Rollup(congress=t, year=YEAR, topic=topic, computed_at=timezone.now(), figures=figures)
         for t in townships
@@ -223,9 +237,13 @@ def _queries(client: Any, path: str) -> tuple[int, dict[str, Any]]:
 
 def test_the_dashboard_costs_the_same_for_20_and_200_townships(world: World) -> None:
     generated = Congress.objects.create(
-        name="生成县人大常委会", slug="gen-county", schema_name="gen_county", level="county",
-        parent=world.city, division_code="369803",
-    )  # fmt: skip
+        name="生成县人大常委会",
+        slug="gen-county",
+        schema_name="gen_county",
+        level="county",
+        parent=world.city,
+        division_code="369803",
+    )
     client = client_on(world.city, make_staff("city-staff", world.city))
     _generate(generated, 20, 0)
     few, small = _queries(client, URL)
@@ -245,9 +263,12 @@ def test_a_closed_opinion_reaches_the_city_dashboard_after_the_outbox_task(world
     client = client_on(world.city, make_staff("city-staff", world.city))
     with tenant_context(world.town_a):
         opinion = opinion_receive(
-            channel="reception", content="东村桥面破损，雨天积水。", citizen_name="王秀英",
-            citizen_phone="13912345678", category="transport",
-        )  # fmt: skip
+            channel="reception",
+            content="东村桥面破损，雨天积水。",
+            citizen_name="王秀英",
+            citizen_phone="13912345678",
+            category="transport",
+        )
         opinion = opinion_assign(opinion=opinion, unit_user_id=unit.pk, actor=None)
         opinion = opinion_reply(opinion=opinion, answer="已修复桥面。", actor=unit, staff=False)
         drain.apply()

@@ -39,10 +39,12 @@ def test_staff_import_a_roster_and_get_the_report_per_row(world: World) -> None:
     with tenant_context(world.town_a):
         make_term()
     staff = client_on(world.town_a, world.staff_a)
-    upload = _xlsx([
-        ["刘一", "男", "乡镇", "第1选区", "", "", "13600000001"],
-        ["陈二", "女", "乡镇", "第1选区", "", "", "12345"],
-    ])  # fmt: skip
+    upload = _xlsx(
+        [
+            ["刘一", "男", "乡镇", "第1选区", "", "", "13600000001"],
+            ["陈二", "女", "乡镇", "第1选区", "", "", "12345"],
+        ]
+    )
 
     response = staff.post(f"{API}/deputies/import", {"file": upload})
 
@@ -173,10 +175,15 @@ def test_the_console_flow_staff_residents_rota_and_assessment(world: World) -> N
     on = (timezone.localdate() + timedelta(days=5)).isoformat()
     reception = staff.post(
         f"{API}/stations/{station_id}/receptions",
-        {"date": on, "starts_at": "09:00", "ends_at": "11:30", "topic": "住房",
-         "on_duty": [mine.json()["id"], guest.json()["id"]]},
+        {
+            "date": on,
+            "starts_at": "09:00",
+            "ends_at": "11:30",
+            "topic": "住房",
+            "on_duty": [mine.json()["id"], guest.json()["id"]],
+        },
         "application/json",
-    )  # fmt: skip
+    )
     published = staff.post(f"{API}/stations/receptions/{reception.json()['id']}/publish")
     scores = {"scores": [{"item": i.pk, "score": i.weight} for i in items]}
     assessed = staff.post(

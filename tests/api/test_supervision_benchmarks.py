@@ -23,7 +23,10 @@ TODAY = timezone.localdate()
 
 def _round_body(**changes: Any) -> dict[str, Any]:
     body = {
-        "kind": "deputy", "title": "2026年度优秀基层人大代表评选", "year": 2026, "quota": 1,
+        "kind": "deputy",
+        "title": "2026年度优秀基层人大代表评选",
+        "year": 2026,
+        "quota": 1,
         "per_nominator_quota": 1,
         "nominations_open_on": str(TODAY - dt.timedelta(days=1)),
         "nominations_close_on": str(TODAY + dt.timedelta(days=10)),
@@ -31,7 +34,7 @@ def _round_body(**changes: Any) -> dict[str, Any]:
             {"name": "履行职责好", "weight": 50, "indicator": "activities", "indicator_full": "20"},
             {"name": "联系群众好", "weight": 50},
         ],
-    }  # fmt: skip
+    }
     return body | changes
 
 
@@ -51,9 +54,11 @@ def _open_round(world: World, **changes: Any) -> tuple[Any, int]:
 def _nomination(name: str, **declarations: bool) -> dict[str, Any]:
     answers = {"leader": False, "standing_committee": False, "disciplined": False}
     return {
-        "nominee_name": name, "nominee_detail": "村党支部书记", "statement": "长期扎根基层，履职积极。",
+        "nominee_name": name,
+        "nominee_detail": "村党支部书记",
+        "statement": "长期扎根基层，履职积极。",
         "declarations": answers | declarations,
-    }  # fmt: skip
+    }
 
 
 def test_an_excluded_nominee_is_refused_with_a_translated_reason(world: World) -> None:
@@ -65,17 +70,20 @@ def test_an_excluded_nominee_is_refused_with_a_translated_reason(world: World) -
     assert refused.json()["code"] == "nominee_excluded"
     assert refused.json()["detail"] == "领导干部不参加优秀代表评选。"
     in_english = _post(
-        town_a, f"rounds/{round_id}/nominations", _nomination("张镇长", standing_committee=True),
+        town_a,
+        f"rounds/{round_id}/nominations",
+        _nomination("张镇长", standing_committee=True),
         HTTP_ACCEPT_LANGUAGE="en",
-    )  # fmt: skip
+    )
     assert in_english.status_code == 400
     assert in_english.json()["detail"] == (
         "Members of a standing committee are not eligible as outstanding deputies."
     )
     unanswered = _post(
-        town_a, f"rounds/{round_id}/nominations",
+        town_a,
+        f"rounds/{round_id}/nominations",
         {"nominee_name": "李四", "statement": "理由", "declarations": {}},
-    )  # fmt: skip
+    )
     assert unanswered.status_code == 400 and unanswered.json()["code"] == "declaration_missing"
     assert not Nomination.objects.exists()
 
@@ -92,8 +100,9 @@ def test_the_nominating_congress_quota_is_kept(world: World) -> None:
 def test_selection_beyond_the_quota_is_refused(world: World) -> None:
     city, round_id = _open_round(world)
     for congress, user, name in (
-        (world.town_a, world.staff_a, "张三"), (world.town_b, world.staff_b, "李四"),
-    ):  # fmt: skip
+        (world.town_a, world.staff_a, "张三"),
+        (world.town_b, world.staff_b, "李四"),
+    ):
         nominated = _post(
             client_on(congress, user), f"rounds/{round_id}/nominations", _nomination(name)
         )
@@ -135,8 +144,9 @@ def test_a_round_from_setup_to_the_announcement_seen_by_the_townships(world: Wor
         _post(city, f"nominations/{ids[name]}/scores", {"values": values})
     ranking = city.get(f"{API}/rounds/{round_id}/ranking").json()
     assert [(r["nominee_name"], r["rank"], r["total"]) for r in ranking] == [
-        ("张三", 1, "88.00"), ("李四", 2, "75.00"),
-    ]  # fmt: skip
+        ("张三", 1, "88.00"),
+        ("李四", 2, "75.00"),
+    ]
     decided = _post(city, f"rounds/{round_id}/decide", {"selected_ids": [ids["张三"], ids["李四"]]})
     assert decided.status_code == 200 and decided.json()["state"] == "decided"
     assert town_a.get(f"{API}/rounds/{round_id}/result").status_code == 403
@@ -146,16 +156,22 @@ def test_a_round_from_setup_to_the_announcement_seen_by_the_townships(world: Wor
     on_notice = town_b.get(f"{API}/rounds/{round_id}/result").json()
     assert [line["nominee_name"] for line in on_notice["lines"]] == ["张三", "李四"]
     objection = _post(
-        city, f"rounds/{round_id}/objections",
-        {"nomination_id": ids["李四"], "summary": "反映其未按时参加活动。", "received_on": str(TODAY)},
-    )  # fmt: skip
+        city,
+        f"rounds/{round_id}/objections",
+        {
+            "nomination_id": ids["李四"],
+            "summary": "反映其未按时参加活动。",
+            "received_on": str(TODAY),
+        },
+    )
     assert objection.status_code == 201
     too_early = _post(city, f"rounds/{round_id}/announce")
     assert too_early.status_code == 400 and too_early.json()["code"] == "publicity_not_over"
     resolved = _post(
-        city, f"objections/{objection.json()['id']}/resolve",
+        city,
+        f"objections/{objection.json()['id']}/resolve",
         {"upheld": False, "resolution": "经核实，该代表因公请假，异议不成立。"},
-    )  # fmt: skip
+    )
     assert resolved.status_code == 200
     with time_machine.travel(TODAY + dt.timedelta(days=6), tick=False):
         # A new login: the session of six days ago has long expired.
@@ -165,8 +181,9 @@ def test_a_round_from_setup_to_the_announcement_seen_by_the_townships(world: Wor
 
     result = town_a.get(f"{API}/rounds/{round_id}/result").json()
     assert [(line["rank"], line["nominee_name"]) for line in result["lines"]] == [
-        (1, "张三"), (2, "李四"),
-    ]  # fmt: skip
+        (1, "张三"),
+        (2, "李四"),
+    ]
     portal = client_on(world.city).get("/api/v1/public/benchmarks").json()
     assert [line["nominee_name"] for line in portal[0]["lines"]] == ["张三", "李四"]
     assert client_on(world.town_a).get("/api/v1/public/benchmarks").json() == []
@@ -236,15 +253,27 @@ def test_a_draft_round_is_invisible_below_and_a_township_runs_no_round(world: Wo
 def test_bad_round_settings_are_refused_and_nothing_is_written(world: World) -> None:
     city = client_on(world.city, staff_of(world, world.city, "city-staff"))
     cases: list[tuple[dict[str, Any], str]] = [
-        ({"criteria": [{"name": "履职", "weight": 60}, {"name": "联系", "weight": 30}]}, "weights_not_100"),
+        (
+            {"criteria": [{"name": "履职", "weight": 60}, {"name": "联系", "weight": 30}]},
+            "weights_not_100",
+        ),
         ({"exclusions": ["case_open"]}, "exclusion_unknown"),
-        ({"criteria": [{"name": "x", "weight": 100, "indicator": "stations", "indicator_full": "5"}]},
-         "indicator_unknown"),
-        ({"criteria": [{"name": "x", "weight": 100, "indicator": "activities"}]}, "indicator_full_required"),
+        (
+            {
+                "criteria": [
+                    {"name": "x", "weight": 100, "indicator": "stations", "indicator_full": "5"}
+                ]
+            },
+            "indicator_unknown",
+        ),
+        (
+            {"criteria": [{"name": "x", "weight": 100, "indicator": "activities"}]},
+            "indicator_full_required",
+        ),
         ({"nominations_close_on": str(TODAY - dt.timedelta(days=9))}, "window_invalid"),
         ({"quota": 0}, "invalid"),
         ({"kind": "banquet"}, "invalid"),
-    ]  # fmt: skip
+    ]
     for changes, code in cases:
         response = _post(city, "rounds", _round_body(**changes))
         assert response.status_code == 400, (changes, response.content)

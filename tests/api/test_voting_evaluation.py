@@ -47,9 +47,12 @@ def year_end(world: World) -> YearEnd:
             deputy.save(update_fields=["user"])
     phones = [client_on(world.town_a, d.user) for d in setup.deputies]
     return YearEnd(
-        setup.cycle, setup.deputies, [c.pk for c in setup.candidates],
-        client_on(world.town_a, world.staff_a), phones,
-    )  # fmt: skip
+        setup.cycle,
+        setup.deputies,
+        [c.pk for c in setup.candidates],
+        client_on(world.town_a, world.staff_a),
+        phones,
+    )
 
 
 def _url(y: YearEnd, tail: str = "") -> str:
@@ -68,9 +71,10 @@ def _open(y: YearEnd, **rules: object) -> dict:
 def _rate(y: YearEnd, phone: Client, round_id: int, *marks: str) -> object:
     choices = {str(pk): m for pk, m in zip(y.projects, marks, strict=True)}
     return phone.post(
-        f"/api/v1/voting/rounds/{round_id}/ballots", {"choices": choices},
+        f"/api/v1/voting/rounds/{round_id}/ballots",
+        {"choices": choices},
         content_type="application/json",
-    )  # fmt: skip
+    )
 
 
 def test_deputies_rate_on_their_phones_and_results_come_only_after_close(y: YearEnd) -> None:
@@ -80,9 +84,10 @@ def test_deputies_rate_on_their_phones_and_results_come_only_after_close(y: Year
     assert [p["id"] for p in state["projects"]] == y.projects
 
     for phone, marks in zip(
-        y.phones[:3], [("satisfied", "basic"), ("satisfied", "unsatisfied"), ("basic", "abstain")],
+        y.phones[:3],
+        [("satisfied", "basic"), ("satisfied", "unsatisfied"), ("basic", "abstain")],
         strict=True,
-    ):  # fmt: skip
+    ):
         response = _rate(y, phone, round_id, *marks)
         assert response.status_code == 201  # type: ignore[attr-defined]
     live = y.phones[0].get(_url(y)).json()
@@ -127,9 +132,10 @@ def test_a_malformed_rating_gets_400_and_nothing_is_written(
     round_id = _open(y)["round"]["id"]
 
     response = y.phones[0].post(
-        f"/api/v1/voting/rounds/{round_id}/ballots", {"choices": choices},
+        f"/api/v1/voting/rounds/{round_id}/ballots",
+        {"choices": choices},
         content_type="application/json",
-    )  # fmt: skip
+    )
 
     assert response.status_code == 400
     assert response.json()["code"] in ("ballot_malformed", "invalid")
@@ -182,8 +188,9 @@ def test_the_public_account_shows_money_and_the_result_after_close(y: YearEnd) -
         _rate(y, phone, round_id, "satisfied", "unsatisfied")
     rated = public.post(
         f"/api/v1/public/voting/accounts/{y.cycle.year}/ratings",
-        {"marks": {str(y.projects[0]): "basic"}}, content_type="application/json",
-    )  # fmt: skip
+        {"marks": {str(y.projects[0]): "basic"}},
+        content_type="application/json",
+    )
     assert rated.status_code == 201
     y.staff.post(_url(y, "/close"))
 

@@ -22,9 +22,13 @@ from tests.tenants.voting.factories import make_deputies, make_vote, per_candida
 
 def _proposal(title: str = "村口安装路灯") -> dict[str, str]:
     return {
-        "title": title, "category": "公共设施", "description": "村口道路夜间无照明，群众出行不便。",
-        "location": "甲镇东村", "submitter_name": "李四", "submitter_phone": "13912345678",
-    }  # fmt: skip
+        "title": title,
+        "category": "公共设施",
+        "description": "村口道路夜间无照明，群众出行不便。",
+        "location": "甲镇东村",
+        "submitter_name": "李四",
+        "submitter_phone": "13912345678",
+    }
 
 
 def _staff_prepares_a_call(world: World) -> tuple[Client, int]:
@@ -39,10 +43,14 @@ def _staff_prepares_a_call(world: World) -> tuple[Client, int]:
     today = timezone.localdate()
     call = staff.post(
         f"/api/v1/voting/cycles/{cycle['id']}/call",
-        {"title": "关于征集2027年民生实事项目建议的公告", "body": "欢迎提出建议。",
-         "opens_on": str(today - timedelta(days=1)), "closes_on": str(today + timedelta(days=30))},
+        {
+            "title": "关于征集2027年民生实事项目建议的公告",
+            "body": "欢迎提出建议。",
+            "opens_on": str(today - timedelta(days=1)),
+            "closes_on": str(today + timedelta(days=30)),
+        },
         content_type="application/json",
-    )  # fmt: skip
+    )
     assert call.status_code == 201, call.json()
     return staff, cycle["id"]
 
@@ -81,10 +89,14 @@ def test_a_citizen_submits_without_login_and_follows_the_proposal_to_the_vote(wo
     ).json()
     review = staff.post(
         f"/api/v1/voting/cycles/{cycle_id}/governance",
-        {"kind": "party_review", "held_on": str(date(2026, 12, 20)), "summary": "同意提请票决",
-         "minutes_file_id": minutes["id"]},
+        {
+            "kind": "party_review",
+            "held_on": str(date(2026, 12, 20)),
+            "summary": "同意提请票决",
+            "minutes_file_id": minutes["id"],
+        },
         content_type="application/json",
-    )  # fmt: skip
+    )
     assert review.status_code == 201
     assert staff.post(f"/api/v1/voting/cycles/{cycle_id}/advance").json()["phase"] == "deliberate"
 
@@ -109,9 +121,13 @@ def test_a_proposal_not_taken_up_shows_its_reason_to_the_citizen(world: World) -
     )
     refused = staff.post(
         f"/api/v1/voting/proposals/{proposal_id}/screen",
-        {"accept": False, "reason": "办公楼建设不属于民生实事项目", "exclusion": "not_public_benefit"},
+        {
+            "accept": False,
+            "reason": "办公楼建设不属于民生实事项目",
+            "exclusion": "not_public_benefit",
+        },
         content_type="application/json",
-    )  # fmt: skip
+    )
 
     assert (
         missing_reason.status_code == 400
@@ -210,9 +226,13 @@ def test_staff_see_whether_the_call_is_out_and_bring_in_the_reserve(world: World
     with tenant_context(world.town_a):
         old = cycle_create(year=2026, title="2026年民生实事", term=make_term(), actor=None)
         kept = proposal_submit(
-            cycle=old, source="village", title="东村文化广场扩建", category="科技文化", description="广场面积不足。",
+            cycle=old,
+            source="village",
+            title="东村文化广场扩建",
+            category="科技文化",
+            description="广场面积不足。",
             submitter_name="东村村委会",
-        )  # fmt: skip
+        )
         proposal_to_reserve(proposal=kept, actor=None)
 
     carried = staff.post(f"/api/v1/voting/cycles/{cycle_id}/reserve-carry")

@@ -101,14 +101,25 @@ def drop_schema(schema: str) -> None:
 
 
 def provision(
-    *, operator: User, admin_password_hash: str, name: str, slug: str, level: str, code: str,
+    *,
+    operator: User,
+    admin_password_hash: str,
+    name: str,
+    slug: str,
+    level: str,
+    code: str,
     parent: Congress | None,
-) -> Congress:  # fmt: skip
+) -> Congress:
     spec = CongressSpec(
-        name=name, slug=slug, level=level, division_code=code,
-        parent_id=parent.pk if parent else None, admin_username=f"{slug}-admin",
-        admin_display_name="基准测试管理员", admin_password_hash=admin_password_hash,
-    )  # fmt: skip
+        name=name,
+        slug=slug,
+        level=level,
+        division_code=code,
+        parent_id=parent.pk if parent else None,
+        admin_username=f"{slug}-admin",
+        admin_display_name="基准测试管理员",
+        admin_password_hash=admin_password_hash,
+    )
     return congress_provision(spec=spec, requested_by=operator, acting_in=None)
 
 
@@ -123,17 +134,30 @@ def prepare() -> tuple[Setup, float]:
     operator = User.objects.create(username=f"{SLUG_PREFIX}operator", is_platform_operator=True)
     admin_password_hash = make_password("Bench-only-9x!")
     city = provision(
-        operator=operator, admin_password_hash=admin_password_hash, name="基准测试市",
-        slug=f"{SLUG_PREFIX}city", level=Level.CITY, code=CITY_CODE, parent=None,
-    )  # fmt: skip
+        operator=operator,
+        admin_password_hash=admin_password_hash,
+        name="基准测试市",
+        slug=f"{SLUG_PREFIX}city",
+        level=Level.CITY,
+        code=CITY_CODE,
+        parent=None,
+    )
     county = provision(
-        operator=operator, admin_password_hash=admin_password_hash, name="基准测试县",
-        slug=f"{SLUG_PREFIX}county", level=Level.COUNTY, code=COUNTY_CODE, parent=city,
-    )  # fmt: skip
+        operator=operator,
+        admin_password_hash=admin_password_hash,
+        name="基准测试县",
+        slug=f"{SLUG_PREFIX}county",
+        level=Level.COUNTY,
+        code=COUNTY_CODE,
+        parent=city,
+    )
     setup = Setup(
-        operator=operator, admin_password_hash=admin_password_hash, template=template,
-        base_schema=base_schema, county=county,
-    )  # fmt: skip
+        operator=operator,
+        admin_password_hash=admin_password_hash,
+        template=template,
+        base_schema=base_schema,
+        county=county,
+    )
     return setup, template_build_ms
 
 
@@ -157,11 +181,14 @@ def builders(setup: Setup) -> dict[str, Builder]:
     def by_provision(name: str) -> str:
         setup.townships_built += 1
         township = provision(
-            operator=setup.operator, admin_password_hash=setup.admin_password_hash,
-            name=f"基准测试镇{setup.townships_built}", slug=name.replace("_", "-"),
-            level=Level.TOWNSHIP, code=f"{COUNTY_CODE}{setup.townships_built:03d}",
+            operator=setup.operator,
+            admin_password_hash=setup.admin_password_hash,
+            name=f"基准测试镇{setup.townships_built}",
+            slug=name.replace("_", "-"),
+            level=Level.TOWNSHIP,
+            code=f"{COUNTY_CODE}{setup.townships_built:03d}",
             parent=setup.county,
-        )  # fmt: skip
+        )
         return township.schema_name
 
     return {

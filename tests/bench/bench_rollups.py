@@ -81,16 +81,29 @@ def seed_township(congress: Congress) -> None:
         )
         cycle = Cycle.objects.create(year=YEAR, title=f"{YEAR}年", term=term, phase="implement")
         Candidate.objects.bulk_create(
-            Candidate(cycle=cycle, sequence=i, name=f"项目{i}",
-                      status="adopted" if i <= 10 else "not_adopted", rank=i if i <= 10 else None)
+            Candidate(
+                cycle=cycle,
+                sequence=i,
+                name=f"项目{i}",
+                status="adopted" if i <= 10 else "not_adopted",
+                rank=i if i <= 10 else None,
+            )
             for i in range(1, 13)
-        )  # fmt: skip
+        )
         Proposal.objects.bulk_create(
-            Proposal(cycle=cycle, source="citizen", title=f"建议{i}", category="公共设施",
-                     description="…", submitter_name="群众", tracking_code=f"B{congress.pk:05d}{i:03d}",
-                     status="shortlisted", submitted_at=timezone.now())
+            Proposal(
+                cycle=cycle,
+                source="citizen",
+                title=f"建议{i}",
+                category="公共设施",
+                description="…",
+                submitter_name="群众",
+                tracking_code=f"B{congress.pk:05d}{i:03d}",
+                status="shortlisted",
+                submitted_at=timezone.now(),
+            )
             for i in range(30)
-        )  # fmt: skip
+        )
         rollup_rebuild()
 
 
@@ -98,9 +111,13 @@ def grow(operator: User, county: Congress, size: int) -> list[Congress]:
     townships = list(Congress.objects.filter(parent=county).order_by("pk"))
     for i in range(len(townships), size):
         township = _provision(
-            operator, name=f"基准{i}镇人大主席团", slug=f"{SLUG}t{i}", level="township",
-            division_code=f"{COUNTY_CODE}{i:03d}", parent_id=county.pk,
-        )  # fmt: skip
+            operator,
+            name=f"基准{i}镇人大主席团",
+            slug=f"{SLUG}t{i}",
+            level="township",
+            division_code=f"{COUNTY_CODE}{i:03d}",
+            parent_id=county.pk,
+        )
         seed_township(township)
         townships.append(township)
     with connection.cursor() as cursor:
@@ -155,10 +172,17 @@ def main() -> None:
     cleanup()
     schemas.schema_template_current()
     operator = User.objects.create(username=f"{SLUG}operator", is_platform_operator=True)
-    city = _provision(operator, name="基准市人大常委会", slug=f"{SLUG}city", level="city",
-                      division_code=CITY_CODE)  # fmt: skip
-    county = _provision(operator, name="基准县人大常委会", slug=f"{SLUG}county", level="county",
-                        division_code=COUNTY_CODE, parent_id=city.pk)  # fmt: skip
+    city = _provision(
+        operator, name="基准市人大常委会", slug=f"{SLUG}city", level="city", division_code=CITY_CODE
+    )
+    county = _provision(
+        operator,
+        name="基准县人大常委会",
+        slug=f"{SLUG}county",
+        level="county",
+        division_code=COUNTY_CODE,
+        parent_id=city.pk,
+    )
     lines = [
         f"Machine: {os.cpu_count()} vCPU, PostgreSQL {connection.cursor().connection.info.server_version}, "
         f"Python {platform.python_version()}; {args.runs} runs per path and size, alternating; ms.",

@@ -21,9 +21,13 @@ from tests.servers import ROOT, VENV_BIN, free_port, running
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
 AXE = ROOT / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
-]  # fmt: skip
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @dataclass(frozen=True)
@@ -86,9 +90,17 @@ def live_platform(
         "2",
     ]
     worker = [
-        str(VENV_BIN / "celery"), "-A", "config", "worker", "--pool", "solo",
-        "-Q", env["CELERY_TASK_DEFAULT_QUEUE"], "-n", f"{env['CELERY_TASK_DEFAULT_QUEUE']}@localhost",
-    ]  # fmt: skip
+        str(VENV_BIN / "celery"),
+        "-A",
+        "config",
+        "worker",
+        "--pool",
+        "solo",
+        "-Q",
+        env["CELERY_TASK_DEFAULT_QUEUE"],
+        "-n",
+        f"{env['CELERY_TASK_DEFAULT_QUEUE']}@localhost",
+    ]
     with (
         running(worker, env=env, log=logs / "worker.log"),
         running(web, port=web_port, env=env, log=logs / "web.log"),

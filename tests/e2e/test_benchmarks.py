@@ -145,11 +145,17 @@ def test_a_benchmark_round_from_nomination_to_announcement(
     round_id = next(
         r["id"] for r in _api(other, "GET", "supervision/rounds") if r["title"] == TITLE
     )
-    _api(other, "POST", f"supervision/rounds/{round_id}/nominations", {
-        "nominee_name": "林国庆", "nominee_detail": "青石村种植合作社负责人",
-        "statement": "组织代表小组开展农田水利专题调研。",
-        "declarations": {"leader": False, "standing_committee": False, "disciplined": False},
-    })  # fmt: skip
+    _api(
+        other,
+        "POST",
+        f"supervision/rounds/{round_id}/nominations",
+        {
+            "nominee_name": "林国庆",
+            "nominee_detail": "青石村种植合作社负责人",
+            "statement": "组织代表小组开展农田水利专题调研。",
+            "declarations": {"leader": False, "standing_committee": False, "disciplined": False},
+        },
+    )
     # A township sees its own nomination only.
     town.reload()
     expect(town.get_by_test_id("nomination-list")).not_to_contain_text("林国庆")

@@ -30,31 +30,57 @@ CITY = "yunxi"
 def _e2e_database() -> psycopg.Connection[Any]:
     db = settings.DATABASES["default"]
     return psycopg.connect(
-        host=str(db["HOST"] or "127.0.0.1"), port=str(db["PORT"] or 5432), user=str(db["USER"]),
+        host=str(db["HOST"] or "127.0.0.1"),
+        port=str(db["PORT"] or 5432),
+        user=str(db["USER"]),
         autocommit=True,
         dbname=f"{os.environ.get('CONGRESS_TEST_DATABASE', 'test_congress')}_e2e",
-    )  # fmt: skip
+    )
 
 
 def _figures(i: int) -> dict[str, dict[str, Any]]:
     """Plausible figures for the i-th tenant: varied, never all alike."""
     projects = 8 + i % 4
     return {
-        "voting": {"voting_phase": ["implement", "evaluate", "vote", "deliberate"][i % 4],
-                   "proposals": 20 + 3 * i, "candidates": projects + 2, "adopted": projects},
-        "implementation": {"projects": projects, "projects_completed": projects - 2 - i % 3,
-                           "projects_red": i % 2, "milestones_overdue": i % 3,
-                           "funds_planned": f"{1200 + 150 * i}.00", "funds_allocated": f"{900 + 120 * i}.00",
-                           "funds_spent": f"{600 + 110 * i}.00"},
-        "evaluation": {"rated_satisfied": 6 + i % 3, "rated_basic": 2, "rated_unsatisfied": i % 2,
-                       "satisfaction_rate": None},
-        "stations": {"stations": 3 + i % 3, "stations_rated": 3, "star_total": 11 + i % 4,
-                     "deputies": 40 + 5 * i},
-        "activities": {"activities": 14 + 2 * i, "activity_attendances": 160 + 9 * i,
-                       "deputies_active": 30 + 4 * i},
-        "opinions": {"opinions": 60 + 7 * i, "opinions_closed": 50 + 6 * i,
-                     "opinions_on_time": 44 + 5 * i, "opinions_overdue": 2 + i % 3},
-    }  # fmt: skip
+        "voting": {
+            "voting_phase": ["implement", "evaluate", "vote", "deliberate"][i % 4],
+            "proposals": 20 + 3 * i,
+            "candidates": projects + 2,
+            "adopted": projects,
+        },
+        "implementation": {
+            "projects": projects,
+            "projects_completed": projects - 2 - i % 3,
+            "projects_red": i % 2,
+            "milestones_overdue": i % 3,
+            "funds_planned": f"{1200 + 150 * i}.00",
+            "funds_allocated": f"{900 + 120 * i}.00",
+            "funds_spent": f"{600 + 110 * i}.00",
+        },
+        "evaluation": {
+            "rated_satisfied": 6 + i % 3,
+            "rated_basic": 2,
+            "rated_unsatisfied": i % 2,
+            "satisfaction_rate": None,
+        },
+        "stations": {
+            "stations": 3 + i % 3,
+            "stations_rated": 3,
+            "star_total": 11 + i % 4,
+            "deputies": 40 + 5 * i,
+        },
+        "activities": {
+            "activities": 14 + 2 * i,
+            "activity_attendances": 160 + 9 * i,
+            "deputies_active": 30 + 4 * i,
+        },
+        "opinions": {
+            "opinions": 60 + 7 * i,
+            "opinions_closed": 50 + 6 * i,
+            "opinions_on_time": 44 + 5 * i,
+            "opinions_overdue": 2 + i % 3,
+        },
+    }
 
 
 def _write(conn: psycopg.Connection[Any], slug: str, topic: str, figures: dict[str, Any]) -> None:

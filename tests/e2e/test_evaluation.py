@@ -33,8 +33,16 @@ def marks_of(voter: int) -> list[str]:
     """Eight voters of twelve (half = 6). Project 1: 8 满意 -> 满意. Project 2: 4 满意 + 3 基本满意
     -> 基本满意. Project 3: 2 满意 + 2 基本满意 + 3 不满意 + 1 弃权 -> 不满意."""
     second = "satisfied" if voter < 4 else "basic" if voter < 7 else "unsatisfied"
-    third = ["satisfied", "satisfied", "basic", "basic", "unsatisfied", "unsatisfied",
-             "unsatisfied", "abstain"][voter]  # fmt: skip
+    third = [
+        "satisfied",
+        "satisfied",
+        "basic",
+        "basic",
+        "unsatisfied",
+        "unsatisfied",
+        "unsatisfied",
+        "abstain",
+    ][voter]
     return ["satisfied", second, third]
 
 

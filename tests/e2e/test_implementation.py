@@ -61,11 +61,21 @@ def _run_beat_as_of(moment: datetime, s3_endpoint: str) -> str:
     name = f"{os.environ.get('CONGRESS_TEST_DATABASE', 'test_congress')}_e2e"
     url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{name}"
     done = subprocess.run(
-        [sys.executable, "manage.py", "implementation_alerts", "--congress", SLUG,
-         "--now", moment.isoformat()],
-        cwd=ROOT, env={**os.environ, "CONGRESS_DATABASE_URL": url, "CONGRESS_S3_ENDPOINT": s3_endpoint},
-        check=True, capture_output=True, text=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "manage.py",
+            "implementation_alerts",
+            "--congress",
+            SLUG,
+            "--now",
+            moment.isoformat(),
+        ],
+        cwd=ROOT,
+        env={**os.environ, "CONGRESS_DATABASE_URL": url, "CONGRESS_S3_ENDPOINT": s3_endpoint},
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return done.stdout
 
 

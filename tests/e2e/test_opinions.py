@@ -157,8 +157,12 @@ def test_a_station_opinion_escalated_to_the_county_and_answered_reaches_the_citi
     county = _desk(browser, contexts)
     _log_in(county, live_platform, COUNTY, f"{COUNTY}-staff", "东湖区")
     county.goto(live_platform.url(COUNTY, "/opinions"))
-    _until(county, lambda: county.get_by_test_id("opinion-list").locator(
-        "tbody tr", has_text=CONTENT).count() > 0)  # fmt: skip
+    _until(
+        county,
+        lambda: (
+            county.get_by_test_id("opinion-list").locator("tbody tr", has_text=CONTENT).count() > 0
+        ),
+    )
     row = county.get_by_test_id("opinion-list").locator("tbody tr").filter(has_text=CONTENT)
     expect(row.get_by_test_id("opinion-origin")).to_have_text("柳塘镇人大主席团上报")
     expect(row).not_to_contain_text("刘桂兰")

@@ -130,9 +130,13 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
     phone.get_by_test_id("portal-submit").click()
     expect(phone.get_by_test_id("portal-form")).to_contain_text("请填写项目名称")
     code = _suggest(
-        phone, CITIZEN_PROJECT, "公共设施", "柳塘村主干道2公里无路灯，夜间出行不便，建议安装路灯60盏。",
-        "王秀英", "13912345678",
-    )  # fmt: skip
+        phone,
+        CITIZEN_PROJECT,
+        "公共设施",
+        "柳塘村主干道2公里无路灯，夜间出行不便，建议安装路灯60盏。",
+        "王秀英",
+        "13912345678",
+    )
     snap(phone, "flow-02-portal-tracking-code")
     phone.get_by_test_id("portal-follow").click()
     expect(phone.get_by_test_id("portal-track-result")).to_contain_text(CITIZEN_PROJECT)

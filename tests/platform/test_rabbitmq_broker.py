@@ -36,16 +36,30 @@ def test_a_task_over_rabbitmq_runs_in_the_tenant_it_was_sent_from(
         "CONGRESS_DATABASE_URL": f"postgres://{db['USER']}@{host}:{port}/{db['NAME']}",
     }
     worker = [
-        str(VENV_BIN / "celery"), "-A", "config", "worker", "--pool", "solo", "-Q", queue,
-        "-n", f"{queue}@localhost", "--without-mingle", "--without-gossip",
-    ]  # fmt: skip
+        str(VENV_BIN / "celery"),
+        "-A",
+        "config",
+        "worker",
+        "--pool",
+        "solo",
+        "-Q",
+        queue,
+        "-n",
+        f"{queue}@localhost",
+        "--without-mingle",
+        "--without-gossip",
+    ]
 
     with running(worker, env=env, log=tmp_path / "worker.log"):
         sent = subprocess.run(
             [sys.executable, "manage.py", "shell", "-v", "0", "-c", SEND_FROM_TOWN_B],
-            cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True,
-            timeout=120, check=True,
-        )  # fmt: skip
+            cwd=ROOT,
+            env={**os.environ, **env},
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        )
 
     assert json.loads(sent.stdout.strip().splitlines()[-1])["schema"] == "town_b"
     assert "amqp://" in (tmp_path / "worker.log").read_text()

@@ -15,10 +15,20 @@ def test_pytest_imports_the_standard_library_platform() -> None:
 
 def test_manage_py_imports_the_standard_library_platform() -> None:
     result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-v", "0", "-c",
-         "import platform; print(platform.python_version(), platform.__file__)"],
-        cwd=ROOT, capture_output=True, text=True, check=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-v",
+            "0",
+            "-c",
+            "import platform; print(platform.python_version(), platform.__file__)",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     version, path = result.stdout.split()
     assert version == platform.python_version()
     assert not path.startswith(str(ROOT))

@@ -49,12 +49,15 @@ def _record(deputy: Deputy, year: int) -> dict[str, object]:
     standing = standing_of(entries, scheme_current(), year=year)
     open_quarters = quarters_open(now=timezone.now())
     record = {
-        "year": year, "deputy_name": deputy.name, "score": standing.score, "band": standing.band.value,
+        "year": year,
+        "deputy_name": deputy.name,
+        "score": standing.score,
+        "band": standing.band.value,
         "entries": entries,
         "objection_open": any(
             (e.occurred_on.year, rules.quarter_of(e.occurred_on)) in open_quarters for e in entries
         ),
-    }  # fmt: skip
+    }
     context = {"awarded": standing.awarded, "open_quarters": open_quarters}
     return dict(s.DutyRecordOutSerializer(record, context=context).data)
 
@@ -63,9 +66,11 @@ class MyRecordView(APIView):
     permission_classes = [DEPUTY]
 
     @extend_schema(
-        operation_id="me_record", parameters=[OpenApiParameter("year", int)],
-        responses=s.DutyRecordOutSerializer, summary="我的履职档案与积分 / my duty record and points",
-    )  # fmt: skip
+        operation_id="me_record",
+        parameters=[OpenApiParameter("year", int)],
+        responses=s.DutyRecordOutSerializer,
+        summary="我的履职档案与积分 / my duty record and points",
+    )
     def get(self, request: Request) -> Response:
         return Response(_record(my_seat(request), _year(request)))
 
@@ -74,10 +79,11 @@ class MyObjectionView(APIView):
     permission_classes = [DEPUTY]
 
     @extend_schema(
-        operation_id="me_objection_file", request=s.DutyObjectionInSerializer,
+        operation_id="me_objection_file",
+        request=s.DutyObjectionInSerializer,
         responses={201: s.DutyObjectionOutSerializer},
         summary="对公示的履职记录提出异议 / object to a published entry",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         deputy = my_seat(request)
         entry = DutyEntry.objects.filter(pk=pk, deputy=deputy).select_related("deputy").first()
@@ -99,9 +105,11 @@ class EntryListView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="duty_entry_list", parameters=[OpenApiParameter("deputy", int), OpenApiParameter("year", int)],
-        responses=s.DutyRecordOutSerializer, summary="代表履职档案 / a deputy's record",
-    )  # fmt: skip
+        operation_id="duty_entry_list",
+        parameters=[OpenApiParameter("deputy", int), OpenApiParameter("year", int)],
+        responses=s.DutyRecordOutSerializer,
+        summary="代表履职档案 / a deputy's record",
+    )
     def get(self, request: Request) -> Response:
         value = request.query_params.get("deputy", "")
         deputy = Deputy.objects.filter(pk=int(value)).first() if value.isdigit() else None
@@ -110,9 +118,11 @@ class EntryListView(APIView):
         return Response(_record(deputy, _year(request)))
 
     @extend_schema(
-        operation_id="duty_entry_record", request=s.DutyEntryInSerializer, responses={201: s.DutyEntryOutSerializer},
+        operation_id="duty_entry_record",
+        request=s.DutyEntryInSerializer,
+        responses={201: s.DutyEntryOutSerializer},
         summary="登记履职（代表建议、出席会议等）/ record a suggestion, attendance...",
-    )  # fmt: skip
+    )
     def post(self, request: Request) -> Response:
         data = validated(s.DutyEntryInSerializer, request)
         deputy = Deputy.objects.filter(pk=data.pop("deputy"), term__is_current=True).first()
@@ -136,9 +146,12 @@ def _rules_payload() -> dict[str, object]:
             {"kind": kind, "points": r.points, "quarter_cap": r.quarter_cap, "year_cap": r.year_cap}
             for kind, r in sorted(scheme.rules.items())
         ],
-        "base_score": settings.base_score, "ceiling": settings.ceiling, "good_from": settings.good_from,
-        "fair_from": settings.fair_from, "objection_days": settings.objection_days,
-    }  # fmt: skip
+        "base_score": settings.base_score,
+        "ceiling": settings.ceiling,
+        "good_from": settings.good_from,
+        "fair_from": settings.fair_from,
+        "objection_days": settings.objection_days,
+    }
 
 
 class RulesView(APIView):
@@ -153,9 +166,11 @@ class RulesView(APIView):
         return Response(s.DutyRulesSerializer(_rules_payload()).data)
 
     @extend_schema(
-        operation_id="duty_rules_set", request=s.DutyRulesSerializer, responses=s.DutyRulesSerializer,
+        operation_id="duty_rules_set",
+        request=s.DutyRulesSerializer,
+        responses=s.DutyRulesSerializer,
         summary="设置积分规则与分档 / set the point rules and bands",
-    )  # fmt: skip
+    )
     def post(self, request: Request) -> Response:
         data = validated(s.DutyRulesSerializer, request)
         services.duty_rules_set(
@@ -163,10 +178,14 @@ class RulesView(APIView):
                 services.RuleChange(r["kind"], r["points"], r.get("quarter_cap"), r.get("year_cap"))
                 for r in data["rules"]
             ],
-            base_score=data["base_score"], ceiling=data["ceiling"], clear_ceiling=data["ceiling"] is None,
-            good_from=data["good_from"], fair_from=data["fair_from"], objection_days=data["objection_days"],
+            base_score=data["base_score"],
+            ceiling=data["ceiling"],
+            clear_ceiling=data["ceiling"] is None,
+            good_from=data["good_from"],
+            fair_from=data["fair_from"],
+            objection_days=data["objection_days"],
             actor=request.user,
-        )  # fmt: skip
+        )
         return Response(s.DutyRulesSerializer(_rules_payload()).data)
 
 
@@ -178,7 +197,7 @@ class ScoreListView(APIView):
         parameters=[OpenApiParameter("year", int), OpenApiParameter("quarter", int)],
         responses=s.DutyScoreOutSerializer(many=True),
         summary="代表积分（可截至某季度末）/ the roster's scores (through a quarter's end)",
-    )  # fmt: skip
+    )
     def get(self, request: Request) -> Response:
         year, quarter = _year(request), request.query_params.get("quarter", "")
         through: date | None = None
@@ -192,16 +211,19 @@ class PublicationListView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="duty_publication_list", responses=s.DutyPublicationSerializer(many=True),
+        operation_id="duty_publication_list",
+        responses=s.DutyPublicationSerializer(many=True),
         summary="季度公示 / quarterly publications",
-    )  # fmt: skip
+    )
     def get(self, request: Request) -> Response:
         return Response(s.DutyPublicationSerializer(Publication.objects.all(), many=True).data)
 
     @extend_schema(
-        operation_id="duty_publication_publish", request=s.DutyPublicationSerializer,
-        responses={201: s.DutyPublicationSerializer}, summary="公示一个季度的积分 / publish a quarter",
-    )  # fmt: skip
+        operation_id="duty_publication_publish",
+        request=s.DutyPublicationSerializer,
+        responses={201: s.DutyPublicationSerializer},
+        summary="公示一个季度的积分 / publish a quarter",
+    )
     def post(self, request: Request) -> Response:
         data = validated(s.DutyPublicationSerializer, request)
         publication = services.publication_publish(actor=request.user, **data)
@@ -214,9 +236,10 @@ class ObjectionListView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="duty_objection_list", responses=s.DutyObjectionOutSerializer(many=True),
+        operation_id="duty_objection_list",
+        responses=s.DutyObjectionOutSerializer(many=True),
         summary="积分异议 / objections",
-    )  # fmt: skip
+    )
     def get(self, request: Request) -> Response:
         return Response(s.DutyObjectionOutSerializer(objection_list(), many=True).data)
 
@@ -225,9 +248,11 @@ class ObjectionDecideView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="duty_objection_decide", request=s.DutyDecideInSerializer,
-        responses=s.DutyObjectionOutSerializer, summary="处理异议 / decide an objection",
-    )  # fmt: skip
+        operation_id="duty_objection_decide",
+        request=s.DutyDecideInSerializer,
+        responses=s.DutyObjectionOutSerializer,
+        summary="处理异议 / decide an objection",
+    )
     def post(self, request: Request, pk: int) -> Response:
         objection = Objection.objects.filter(pk=pk).first()
         if objection is None:

@@ -13,9 +13,16 @@ class InvitationOutSerializer(serializers.ModelSerializer[Invitation]):
     class Meta:
         model = Invitation
         fields = [
-            "id", "congress_id", "congress_name", "name", "level", "response", "reason",
-            "responded_at", "signed_in_at",
-        ]  # fmt: skip
+            "id",
+            "congress_id",
+            "congress_name",
+            "name",
+            "level",
+            "response",
+            "reason",
+            "responded_at",
+            "signed_in_at",
+        ]
 
 
 class ActivityPhotoOutSerializer(serializers.ModelSerializer[Photo]):
@@ -36,10 +43,25 @@ class ActivityOutSerializer(serializers.ModelSerializer[Activity]):
     class Meta:
         model = Activity
         fields = [
-            "id", "kind", "title", "starts_at", "ends_at", "place", "organiser_name",
-            "organised_here", "state", "cancel_reason", "minutes", "outcomes", "sign_in_from",
-            "sign_in_until", "sign_in_open", "invited", "accepted", "signed_in",
-        ]  # fmt: skip
+            "id",
+            "kind",
+            "title",
+            "starts_at",
+            "ends_at",
+            "place",
+            "organiser_name",
+            "organised_here",
+            "state",
+            "cancel_reason",
+            "minutes",
+            "outcomes",
+            "sign_in_from",
+            "sign_in_until",
+            "sign_in_open",
+            "invited",
+            "accepted",
+            "signed_in",
+        ]
 
     def get_organised_here(self, activity: Activity) -> bool:
         return not activity.is_copy
@@ -124,9 +146,19 @@ class MyActivitySerializer(serializers.ModelSerializer[Activity]):
     class Meta:
         model = Activity
         fields = [
-            "id", "kind", "title", "starts_at", "ends_at", "place", "organiser_name", "state",
-            "cancel_reason", "minutes", "outcomes", "sign_in_open",
-        ]  # fmt: skip
+            "id",
+            "kind",
+            "title",
+            "starts_at",
+            "ends_at",
+            "place",
+            "organiser_name",
+            "state",
+            "cancel_reason",
+            "minutes",
+            "outcomes",
+            "sign_in_open",
+        ]
 
     def get_sign_in_open(self, activity: Activity) -> bool:
         return sign_in_open(activity, now=timezone.now())
@@ -168,9 +200,18 @@ class DutyObjectionOutSerializer(serializers.ModelSerializer[Objection]):
     class Meta:
         model = Objection
         fields = [
-            "id", "entry_id", "deputy_name", "entry_title", "entry_kind", "occurred_on", "reason",
-            "state", "decision_note", "filed_at", "decided_at",
-        ]  # fmt: skip
+            "id",
+            "entry_id",
+            "deputy_name",
+            "entry_title",
+            "entry_kind",
+            "occurred_on",
+            "reason",
+            "state",
+            "decision_note",
+            "filed_at",
+            "decided_at",
+        ]
 
 
 class DutyEntryObjectionSerializer(serializers.Serializer):
@@ -189,9 +230,18 @@ class DutyEntryOutSerializer(serializers.ModelSerializer[DutyEntry]):
     class Meta:
         model = DutyEntry
         fields = [
-            "id", "deputy_id", "deputy_name", "kind", "title", "source_ref", "occurred_on", "state",
-            "points", "objection", "can_object",
-        ]  # fmt: skip
+            "id",
+            "deputy_id",
+            "deputy_name",
+            "kind",
+            "title",
+            "source_ref",
+            "occurred_on",
+            "state",
+            "points",
+            "objection",
+            "can_object",
+        ]
 
     def get_can_object(self, entry: DutyEntry) -> bool:
         """Counted, in a published quarter whose objection window is open, none pending."""
@@ -211,8 +261,12 @@ class DutyEntryOutSerializer(serializers.ModelSerializer[DutyEntry]):
         if not objections:
             return None
         latest = max(objections, key=lambda o: o.filed_at)
-        return {"id": latest.pk, "state": latest.state, "reason": latest.reason,
-                "decision_note": latest.decision_note}  # fmt: skip
+        return {
+            "id": latest.pk,
+            "state": latest.state,
+            "reason": latest.reason,
+            "decision_note": latest.decision_note,
+        }
 
 
 class DutyRecordOutSerializer(serializers.Serializer):

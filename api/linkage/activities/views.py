@@ -69,10 +69,11 @@ class ActivityListView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="activity_list", responses=s.ActivityOutSerializer(many=True),
+        operation_id="activity_list",
+        responses=s.ActivityOutSerializer(many=True),
         parameters=[OpenApiParameter("kind", str), OpenApiParameter("year", int)],
         summary="代表活动（本单位组织及受邀）/ activities organised here or shared with us",
-    )  # fmt: skip
+    )
     def get(self, request: Request) -> Response:
         year = request.query_params.get("year", "")
         activities = activity_list(
@@ -81,10 +82,11 @@ class ActivityListView(APIView):
         return Response(s.ActivityOutSerializer(activities, many=True).data)
 
     @extend_schema(
-        operation_id="activity_create", request=s.ActivityCreateInSerializer,
+        operation_id="activity_create",
+        request=s.ActivityCreateInSerializer,
         responses={201: s.ActivityDetailOutSerializer},
         summary="组织活动并邀请代表 / organise an activity and invite deputies",
-    )  # fmt: skip
+    )
     def post(self, request: Request) -> Response:
         data = validated(s.ActivityCreateInSerializer, request)
         invitees = _invitees(request, data.pop("invitees"))
@@ -96,9 +98,10 @@ class ActivityDetailView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="activity_get", responses=s.ActivityDetailOutSerializer,
+        operation_id="activity_get",
+        responses=s.ActivityDetailOutSerializer,
         summary="活动详情 / one activity",
-    )  # fmt: skip
+    )
     def get(self, request: Request, pk: int) -> Response:
         return Response(_detail(pk))
 
@@ -107,9 +110,11 @@ class InviteView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="activity_invite", request=s.ActivityInviteInSerializer,
-        responses=s.ActivityDetailOutSerializer, summary="追加邀请代表 / invite more deputies",
-    )  # fmt: skip
+        operation_id="activity_invite",
+        request=s.ActivityInviteInSerializer,
+        responses=s.ActivityDetailOutSerializer,
+        summary="追加邀请代表 / invite more deputies",
+    )
     def post(self, request: Request, pk: int) -> Response:
         rows = validated(s.ActivityInviteInSerializer, request)["invitees"]
         services.activity_invite(
@@ -122,9 +127,11 @@ class RecordView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="activity_record", request=s.ActivityRecordInSerializer,
-        responses=s.ActivityDetailOutSerializer, summary="活动纪要与成果 / minutes and outcomes",
-    )  # fmt: skip
+        operation_id="activity_record",
+        request=s.ActivityRecordInSerializer,
+        responses=s.ActivityDetailOutSerializer,
+        summary="活动纪要与成果 / minutes and outcomes",
+    )
     def post(self, request: Request, pk: int) -> Response:
         services.activity_record(
             activity=_activity(pk),
@@ -138,9 +145,11 @@ class CancelView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="activity_cancel", request=s.ActivityCancelInSerializer,
-        responses=s.ActivityDetailOutSerializer, summary="取消活动 / cancel the activity",
-    )  # fmt: skip
+        operation_id="activity_cancel",
+        request=s.ActivityCancelInSerializer,
+        responses=s.ActivityDetailOutSerializer,
+        summary="取消活动 / cancel the activity",
+    )
     def post(self, request: Request, pk: int) -> Response:
         services.activity_cancel(
             activity=_activity(pk),
@@ -154,10 +163,11 @@ class PhotoView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="activity_photo_add", request=s.ActivityPhotoInSerializer,
+        operation_id="activity_photo_add",
+        request=s.ActivityPhotoInSerializer,
         responses={201: s.ActivityDetailOutSerializer},
         summary="添加活动照片（先上传文件）/ add a photo (upload the file first)",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         data = validated(s.ActivityPhotoInSerializer, request)
         file = StoredFile.objects.filter(pk=data["file_id"]).first()
@@ -187,10 +197,11 @@ class SignInView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="activity_sign_in_open", request=s.ActivitySignInOpenInSerializer,
+        operation_id="activity_sign_in_open",
+        request=s.ActivitySignInOpenInSerializer,
         responses=s.ActivityDetailOutSerializer,
         summary="开启扫码签到（生成新签到码）/ open the QR sign-in with a fresh token",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         data = validated(s.ActivitySignInOpenInSerializer, request)
         services.activity_open_sign_in(
@@ -199,10 +210,11 @@ class SignInView(APIView):
         return Response(_detail(pk))
 
     @extend_schema(
-        operation_id="activity_sign_in_codes", responses=s.ActivitySignInCodeSerializer(many=True),
+        operation_id="activity_sign_in_codes",
+        responses=s.ActivitySignInCodeSerializer(many=True),
         summary="签到二维码（每个受邀单位一个，指向代表本单位的签到页）/ the QR codes, one per "
         "invited congress, each opening the sign-in page on the deputy's own congress",
-    )  # fmt: skip
+    )
     def get(self, request: Request, pk: int) -> Response:
         activity = _activity(pk)
         if activity.is_copy:
@@ -229,7 +241,7 @@ class CandidateListView(APIView):
         parameters=[OpenApiParameter("search", str), OpenApiParameter("congress", int)],
         responses=s.InviteeCandidateSerializer(many=True),
         summary="可邀请的代表（本级、上级、下级人大）/ deputies this congress may invite",
-    )  # fmt: skip
+    )
     def get(self, request: Request) -> Response:
         listings = listing_related(
             congress=tenant_of(request), search=request.query_params.get("search", "")[:50]
@@ -262,9 +274,10 @@ class MyActivityListView(APIView):
     permission_classes = [DEPUTY]
 
     @extend_schema(
-        operation_id="me_activity_list", responses=s.MyInvitationSerializer(many=True),
+        operation_id="me_activity_list",
+        responses=s.MyInvitationSerializer(many=True),
         summary="我的活动 / my activities",
-    )  # fmt: skip
+    )
     def get(self, request: Request) -> Response:
         invitations: QuerySet[Invitation] = invitations_of(my_seat(request))
         return Response(s.MyInvitationSerializer(invitations, many=True).data)
@@ -274,9 +287,11 @@ class MyRespondView(APIView):
     permission_classes = [DEPUTY]
 
     @extend_schema(
-        operation_id="me_activity_respond", request=s.InvitationRespondInSerializer,
-        responses=s.MyInvitationSerializer, summary="回复邀请：参加或请假 / attend or take leave",
-    )  # fmt: skip
+        operation_id="me_activity_respond",
+        request=s.InvitationRespondInSerializer,
+        responses=s.MyInvitationSerializer,
+        summary="回复邀请：参加或请假 / attend or take leave",
+    )
     def post(self, request: Request, pk: int) -> Response:
         data = validated(s.InvitationRespondInSerializer, request)
         invitation = services.invitation_respond(
@@ -289,9 +304,11 @@ class MyCheckInView(APIView):
     permission_classes = [DEPUTY]
 
     @extend_schema(
-        operation_id="me_check_in", request=s.CheckInInSerializer, responses=s.MyInvitationSerializer,
+        operation_id="me_check_in",
+        request=s.CheckInInSerializer,
+        responses=s.MyInvitationSerializer,
         summary="扫码签到（在本人所在单位）/ sign in by the QR code, in my own congress",
-    )  # fmt: skip
+    )
     def post(self, request: Request) -> Response:
         data = validated(s.CheckInInSerializer, request)
         activity = activity_by_origin(organiser_id=data["organiser"], origin_ref=data["ref"])
@@ -307,8 +324,9 @@ class MyTasksView(APIView):
     permission_classes = [DEPUTY]
 
     @extend_schema(
-        operation_id="me_tasks", responses=s.MyTasksSerializer,
+        operation_id="me_tasks",
+        responses=s.MyTasksSerializer,
         summary="我的待办：待回复的邀请、可签到的活动 / my tasks",
-    )  # fmt: skip
+    )
     def get(self, request: Request) -> Response:
         return Response(s.MyTasksSerializer(tasks_of(my_seat(request), now=timezone.now())).data)

@@ -25,11 +25,28 @@ class OpinionRowSerializer(serializers.ModelSerializer[Opinion]):
     class Meta:
         model = Opinion
         fields = [
-            "id", "tracking_code", "status", "channel", "category", "content", "citizen_name",
-            "citizen_phone", "station_name", "deputy_name", "unit_name", "assigned_on", "due_on",
-            "extended", "round", "clock", "days_left", "escalated_to_name", "upstream_status",
-            "origin_name", "received_at",
-        ]  # fmt: skip
+            "id",
+            "tracking_code",
+            "status",
+            "channel",
+            "category",
+            "content",
+            "citizen_name",
+            "citizen_phone",
+            "station_name",
+            "deputy_name",
+            "unit_name",
+            "assigned_on",
+            "due_on",
+            "extended",
+            "round",
+            "clock",
+            "days_left",
+            "escalated_to_name",
+            "upstream_status",
+            "origin_name",
+            "received_at",
+        ]
         read_only_fields = fields
 
     def _clock(self, opinion: Opinion) -> Clock:
@@ -74,10 +91,21 @@ class OpinionDetailSerializer(OpinionRowSerializer):
 
     class Meta(OpinionRowSerializer.Meta):
         fields = [
-            *OpinionRowSerializer.Meta.fields, "extension_reason", "answer", "answered_by",
-            "answered_on", "rating", "rating_comment", "decline_kind", "decline_reason",
-            "escalation_note", "escalated_at", "origin_chain", "events", "actions",
-        ]  # fmt: skip
+            *OpinionRowSerializer.Meta.fields,
+            "extension_reason",
+            "answer",
+            "answered_by",
+            "answered_on",
+            "rating",
+            "rating_comment",
+            "decline_kind",
+            "decline_reason",
+            "escalation_note",
+            "escalated_at",
+            "origin_chain",
+            "events",
+            "actions",
+        ]
         read_only_fields = fields
 
     def get_citizen_name(self, opinion: Opinion) -> str:
@@ -105,9 +133,19 @@ class OpinionMineSerializer(serializers.ModelSerializer[Opinion]):
     class Meta:
         model = Opinion
         fields = [
-            "id", "status", "category", "content", "station_name", "unit_name", "due_on",
-            "answer", "answered_on", "rating", "received_at", "can_dissent",
-        ]  # fmt: skip
+            "id",
+            "status",
+            "category",
+            "content",
+            "station_name",
+            "unit_name",
+            "due_on",
+            "answer",
+            "answered_on",
+            "rating",
+            "received_at",
+            "can_dissent",
+        ]
         read_only_fields = fields
 
     def get_station_name(self, opinion: Opinion) -> str:
@@ -139,9 +177,12 @@ class OpinionAssignInSerializer(serializers.Serializer):
         required=False, allow_null=True, default=None, help_text="承办单位账号 / a unit's account"
     )
     unit_name = serializers.CharField(
-        max_length=100, required=False, allow_blank=True, default="",
+        max_length=100,
+        required=False,
+        allow_blank=True,
+        default="",
         help_text="无账号的承办单位名称 / a unit without an account",
-    )  # fmt: skip
+    )
     due_on = serializers.DateField(required=False, allow_null=True, default=None)
 
 
@@ -189,9 +230,11 @@ class PublicOpinionInSerializer(serializers.Serializer):
         choices=Category.choices, required=False, allow_blank=True, default=""
     )
     station = serializers.IntegerField(
-        required=False, allow_null=True, default=None,
+        required=False,
+        allow_null=True,
+        default=None,
         help_text="扫联络站二维码提交时的联络站 / the station whose QR code was scanned",
-    )  # fmt: skip
+    )
 
 
 class PublicOpinionCreatedSerializer(serializers.Serializer):

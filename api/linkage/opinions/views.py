@@ -100,28 +100,32 @@ class OpinionListView(ListAPIView[Opinion]):
     def get_queryset(self) -> QuerySet[Opinion]:
         query = self.request.query_params
         return opinion_list(
-            unit_user_id=_unit_scope(self.request), status=query.get("status", ""),
-            category=query.get("category", ""), channel=query.get("channel", ""),
+            unit_user_id=_unit_scope(self.request),
+            status=query.get("status", ""),
+            category=query.get("category", ""),
+            channel=query.get("channel", ""),
             overdue=query.get("overdue") == "true",
             escalated=True if query.get("escalated") == "true" else None,
             search=query.get("q", "").strip(),
-        )  # fmt: skip
+        )
 
     def get_serializer_context(self) -> dict[str, Any]:
         return {**super().get_serializer_context(), "clock": _clock_for()}
 
     @extend_schema(
-        operation_id="opinion_list", parameters=LIST_FILTERS,
+        operation_id="opinion_list",
+        parameters=LIST_FILTERS,
         summary="群众意见（承办单位只见交办给本单位的）/ opinions (a unit sees its own only)",
-    )  # fmt: skip
+    )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
 
     @extend_schema(
-        operation_id="opinion_receive", request=s.OpinionReceptionInSerializer,
+        operation_id="opinion_receive",
+        request=s.OpinionReceptionInSerializer,
         responses={201: s.OpinionDetailSerializer},
         summary="登记接待中收到的意见 / record an opinion taken at a reception",
-    )  # fmt: skip
+    )
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         if not _is_staff(request):
             raise NotAllowed("staff_only", _("只有工作人员可以登记意见。"))
@@ -132,10 +136,15 @@ class OpinionListView(ListAPIView[Opinion]):
             if deputy is None:
                 raise DomainError("deputy_unknown", _("代表不存在。"), field="deputy_id")
         opinion = services.opinion_receive(
-            channel=Channel.RECEPTION, content=data["content"], citizen_name=data["citizen_name"],
-            citizen_phone=data["citizen_phone"], category=data["category"], deputy=deputy,
-            station=_station(data["station_id"], "station_id"), actor=request.user,
-        )  # fmt: skip
+            channel=Channel.RECEPTION,
+            content=data["content"],
+            citizen_name=data["citizen_name"],
+            citizen_phone=data["citizen_phone"],
+            category=data["category"],
+            deputy=deputy,
+            station=_station(data["station_id"], "station_id"),
+            actor=request.user,
+        )
         response = _detail(request, opinion)
         response.status_code = status.HTTP_201_CREATED
         return response
@@ -145,17 +154,22 @@ class OpinionDetailView(APIView):
     permission_classes = [HANDLERS]
 
     @extend_schema(
-        operation_id="opinion_get", responses=s.OpinionDetailSerializer,
+        operation_id="opinion_get",
+        responses=s.OpinionDetailSerializer,
         summary="意见详情与办理记录 / an opinion and its timeline",
-    )  # fmt: skip
+    )
     def get(self, request: Request, pk: int) -> Response:
         return _detail(request, _opinion(request, pk))
 
 
 def _action_view(
-    *, operation_id: str, summary: str, body: type[serializers.Serializer] | None,
-    run: Callable[[Request, Opinion, dict[str, Any]], Opinion], handlers: bool = False,
-) -> type[APIView]:  # fmt: skip
+    *,
+    operation_id: str,
+    summary: str,
+    body: type[serializers.Serializer] | None,
+    run: Callable[[Request, Opinion, dict[str, Any]], Opinion],
+    handlers: bool = False,
+) -> type[APIView]:
     """One POST endpoint per transition: check the role, validate the body, call the service,
     answer with the opinion as it now is."""
 
@@ -163,9 +177,11 @@ def _action_view(
         permission_classes = [HANDLERS if handlers else STAFF]
 
         @extend_schema(
-            operation_id=operation_id, request=body, responses=s.OpinionDetailSerializer,
+            operation_id=operation_id,
+            request=body,
+            responses=s.OpinionDetailSerializer,
             summary=summary,
-        )  # fmt: skip
+        )
         def post(self, request: Request, pk: int) -> Response:
             data = validated(body, request) if body is not None else {}
             return _detail(request, run(request, _opinion(request, pk), data))
@@ -187,42 +203,55 @@ def _reply(request: Request, opinion: Opinion, data: dict[str, Any]) -> Opinion:
 
 
 OpinionSortView = _action_view(
-    operation_id="opinion_sort", summary="分类 / sort into a category", body=s.OpinionSortInSerializer,
+    operation_id="opinion_sort",
+    summary="分类 / sort into a category",
+    body=s.OpinionSortInSerializer,
     run=lambda r, o, d: services.opinion_sort(opinion=o, actor=r.user, **d),
-)  # fmt: skip
+)
 OpinionAssignView = _action_view(
-    operation_id="opinion_assign", body=s.OpinionAssignInSerializer,
+    operation_id="opinion_assign",
+    body=s.OpinionAssignInSerializer,
     summary="交办承办单位并定办理期限 / assign to a unit with a deadline",
     run=lambda r, o, d: services.opinion_assign(opinion=o, actor=r.user, **d),
-)  # fmt: skip
+)
 OpinionHandleView = _action_view(
-    operation_id="opinion_handle", body=None, handlers=True, run=_handle,
+    operation_id="opinion_handle",
+    body=None,
+    handlers=True,
+    run=_handle,
     summary="开始办理（承办单位）/ start handling (the unit)",
-)  # fmt: skip
+)
 OpinionReplyView = _action_view(
-    operation_id="opinion_reply", body=s.OpinionAnswerInSerializer, handlers=True, run=_reply,
+    operation_id="opinion_reply",
+    body=s.OpinionAnswerInSerializer,
+    handlers=True,
+    run=_reply,
     summary="答复（承办单位或工作人员代录）/ answer (the unit, or staff recording its letter)",
-)  # fmt: skip
+)
 OpinionExtendView = _action_view(
-    operation_id="opinion_extend", body=s.OpinionReasonInSerializer,
+    operation_id="opinion_extend",
+    body=s.OpinionReasonInSerializer,
     summary="延期一次（须说明理由）/ extend once, with the reason",
     run=lambda r, o, d: services.opinion_extend(opinion=o, actor=r.user, **d),
-)  # fmt: skip
+)
 OpinionDeclineView = _action_view(
-    operation_id="opinion_decline", body=s.OpinionDeclineInSerializer,
+    operation_id="opinion_decline",
+    body=s.OpinionDeclineInSerializer,
     summary="不予受理（诉讼、仲裁、行政复议等）/ decline an out-of-scope matter",
     run=lambda r, o, d: services.opinion_decline(opinion=o, actor=r.user, **d),
-)  # fmt: skip
+)
 OpinionEscalateView = _action_view(
-    operation_id="opinion_escalate", body=s.OpinionEscalateInSerializer,
+    operation_id="opinion_escalate",
+    body=s.OpinionEscalateInSerializer,
     summary="上报上级人大 / escalate to the parent congress",
     run=lambda r, o, d: services.opinion_escalate(opinion=o, actor=r.user, **d),
-)  # fmt: skip
+)
 OpinionCloseView = _action_view(
-    operation_id="opinion_close", body=None,
+    operation_id="opinion_close",
+    body=None,
     summary="办结归档（群众未评价）/ close an answered opinion the citizen did not rate",
     run=lambda r, o, d: services.opinion_close(opinion=o, actor=r.user),
-)  # fmt: skip
+)
 
 
 class OpinionMineView(ListAPIView[Opinion]):
@@ -237,7 +266,7 @@ class OpinionMineView(ListAPIView[Opinion]):
     @extend_schema(
         operation_id="opinion_mine",
         summary="我接待的群众意见 / the opinions this deputy received",
-    )  # fmt: skip
+    )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
 
@@ -248,19 +277,23 @@ class DeputyFeedbackView(APIView):
     permission_classes = [DEPUTIES]
 
     @extend_schema(
-        operation_id="opinion_deputy_dissatisfied", request=s.OpinionDeputyFeedbackInSerializer,
+        operation_id="opinion_deputy_dissatisfied",
+        request=s.OpinionDeputyFeedbackInSerializer,
         responses={204: None},
         summary="接待代表对答复不满意 / the receiving deputy is dissatisfied with the answer",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         data = validated(s.OpinionDeputyFeedbackInSerializer, request)
         opinion = Opinion.objects.select_related("deputy").filter(pk=pk).first()
         if opinion is None or opinion.deputy is None or opinion.deputy.user_id != request.user.pk:
             raise NotFound(_("意见不存在。"), code="opinion_unknown")
         services.opinion_rate(
-            opinion=opinion, rating="dissatisfied", comment=data["comment"], actor=request.user,
+            opinion=opinion,
+            rating="dissatisfied",
+            comment=data["comment"],
+            actor=request.user,
             by_deputy=True,
-        )  # fmt: skip
+        )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -268,9 +301,10 @@ class UnitListView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="opinion_units", responses=s.OpinionUnitSerializer(many=True),
+        operation_id="opinion_units",
+        responses=s.OpinionUnitSerializer(many=True),
         summary="本级承办单位账号 / the handling units with an account here",
-    )  # fmt: skip
+    )
     def get(self, request: Request) -> Response:
         units = [{"id": u.pk, "name": u.display_name or u.username} for u in unit_accounts()]
         return Response(s.OpinionUnitSerializer(units, many=True).data)
@@ -280,16 +314,19 @@ class PolicyView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="opinion_policy_get", responses=s.OpinionPolicySerializer,
+        operation_id="opinion_policy_get",
+        responses=s.OpinionPolicySerializer,
         summary="办理时限 / the answer clocks",
-    )  # fmt: skip
+    )
     def get(self, request: Request) -> Response:
         return Response(s.OpinionPolicySerializer(policy_current()).data)
 
     @extend_schema(
-        operation_id="opinion_policy_set", request=s.OpinionPolicySerializer, responses=s.OpinionPolicySerializer,
+        operation_id="opinion_policy_set",
+        request=s.OpinionPolicySerializer,
+        responses=s.OpinionPolicySerializer,
         summary="设置办理时限 / set the answer clocks",
-    )  # fmt: skip
+    )
     def put(self, request: Request) -> Response:
         services.policy_set(actor=request.user, **validated(s.OpinionPolicySerializer, request))
         return Response(s.OpinionPolicySerializer(policy_current()).data)
@@ -327,10 +364,11 @@ class PublicOpinionView(PublicView):
     throttle_scope = "public_opinion"
 
     @extend_schema(
-        operation_id="public_opinion_submit", request=s.PublicOpinionInSerializer,
+        operation_id="public_opinion_submit",
+        request=s.PublicOpinionInSerializer,
         responses={201: s.PublicOpinionCreatedSerializer},
         summary="反映意见（公开）/ submit an opinion (public)",
-    )  # fmt: skip
+    )
     def post(self, request: Request) -> Response:
         data = validated(s.PublicOpinionInSerializer, request)
         station = _station(data.pop("station"), "station")
@@ -342,9 +380,10 @@ class PublicOpinionView(PublicView):
 
 class PublicOpinionTrackView(PublicView):
     @extend_schema(
-        operation_id="public_opinion_track", responses=s.PublicOpinionSerializer,
+        operation_id="public_opinion_track",
+        responses=s.PublicOpinionSerializer,
         summary="凭查询码查看意见办理情况（公开）/ follow an opinion by its code (public)",
-    )  # fmt: skip
+    )
     def get(self, request: Request, code: str) -> Response:
         return Response(s.PublicOpinionSerializer(public_status(_by_code(code))).data)
 
@@ -353,10 +392,11 @@ class PublicOpinionRatingView(PublicView):
     throttle_scope = "public_opinion"
 
     @extend_schema(
-        operation_id="public_opinion_rate", request=s.PublicRatingInSerializer,
+        operation_id="public_opinion_rate",
+        request=s.PublicRatingInSerializer,
         responses=s.PublicOpinionSerializer,
         summary="评价答复：满意、基本满意、不满意（公开）/ rate the answer (public)",
-    )  # fmt: skip
+    )
     def post(self, request: Request, code: str) -> Response:
         data = validated(s.PublicRatingInSerializer, request)
         opinion = services.opinion_rate(opinion=_by_code(code), **data)
@@ -367,9 +407,10 @@ class PublicOpinionRatingView(PublicView):
 
 class PublicStationView(PublicView):
     @extend_schema(
-        operation_id="public_opinion_station", responses=s.PublicStationSerializer,
+        operation_id="public_opinion_station",
+        responses=s.PublicStationSerializer,
         summary="扫码提交时显示的联络站（公开）/ the station of a QR code (public)",
-    )  # fmt: skip
+    )
     def get(self, request: Request, pk: int) -> Response:
         station = station_list().filter(pk=pk).first()
         if station is None:

@@ -49,9 +49,16 @@ class StationOutSerializer(serializers.ModelSerializer[Station]):
     class Meta:
         model = Station
         fields = [
-            "id", "name", "tier", "parent", "parent_name", "address", "opening_hours", "phone",
+            "id",
+            "name",
+            "tier",
+            "parent",
+            "parent_name",
+            "address",
+            "opening_hours",
+            "phone",
             "resident_count",
-        ]  # fmt: skip
+        ]
 
 
 class StaffMemberSerializer(serializers.ModelSerializer[StaffMember]):
@@ -117,9 +124,13 @@ class StationDetailSerializer(StationOutSerializer):
 
     class Meta(StationOutSerializer.Meta):
         fields = [
-            *StationOutSerializer.Meta.fields, "introduction", "staff", "residents", "receptions",
+            *StationOutSerializer.Meta.fields,
+            "introduction",
+            "staff",
+            "residents",
+            "receptions",
             "public_path",
-        ]  # fmt: skip
+        ]
 
     @extend_schema_field(StaffMemberSerializer(many=True))
     def get_staff(self, station: Station) -> list[dict[str, str]]:
@@ -189,9 +200,18 @@ class PostingOutSerializer(serializers.ModelSerializer[Posting]):
     class Meta:
         model = Posting
         fields = [
-            "id", "deputy", "deputy_name", "origin_congress_name", "station_name", "station_tier",
-            "station_address", "station_opening_hours", "active", "receptions", "updated_at",
-        ]  # fmt: skip
+            "id",
+            "deputy",
+            "deputy_name",
+            "origin_congress_name",
+            "station_name",
+            "station_tier",
+            "station_address",
+            "station_opening_hours",
+            "active",
+            "receptions",
+            "updated_at",
+        ]
 
 
 class PublicResidentSerializer(serializers.ModelSerializer[Resident]):
@@ -227,9 +247,19 @@ class StationPublicPageSerializer(serializers.ModelSerializer[Station]):
     class Meta:
         model = Station
         fields = [
-            "id", "name", "tier", "address", "opening_hours", "phone", "introduction", "staff",
-            "residents", "rota", "congress_name", "opinion_path",
-        ]  # fmt: skip
+            "id",
+            "name",
+            "tier",
+            "address",
+            "opening_hours",
+            "phone",
+            "introduction",
+            "staff",
+            "residents",
+            "rota",
+            "congress_name",
+            "opinion_path",
+        ]
 
     def get_congress_name(self, station: Station) -> str:
         return str(self.context.get("congress_name", ""))

@@ -60,16 +60,19 @@ class StationListView(APIView):
         return [STAFF()] if self.request.method == "POST" else [READERS()]
 
     @extend_schema(
-        operation_id="station_list", responses=s.StationOutSerializer(many=True),
+        operation_id="station_list",
+        responses=s.StationOutSerializer(many=True),
         summary="联络站列表 / liaison stations",
-    )  # fmt: skip
+    )
     def get(self, request: Request) -> Response:
         return Response(s.StationOutSerializer(selectors.station_list(), many=True).data)
 
     @extend_schema(
-        operation_id="station_create", request=s.StationInSerializer,
-        responses={201: s.StationDetailSerializer}, summary="新建联络站 / create a station",
-    )  # fmt: skip
+        operation_id="station_create",
+        request=s.StationInSerializer,
+        responses={201: s.StationDetailSerializer},
+        summary="新建联络站 / create a station",
+    )
     def post(self, request: Request) -> Response:
         data = _parent(validated(s.StationInSerializer, request))
         station = services.station_create(actor=request.user, **data)
@@ -81,16 +84,19 @@ class StationDetailView(APIView):
         return [STAFF()] if self.request.method == "PATCH" else [READERS()]
 
     @extend_schema(
-        operation_id="station_get", responses=s.StationDetailSerializer,
+        operation_id="station_get",
+        responses=s.StationDetailSerializer,
         summary="联络站详情：站务人员、进站代表、接待日 / a station with staff, residents, rota",
-    )  # fmt: skip
+    )
     def get(self, request: Request, pk: int) -> Response:
         return Response(_detail(request, pk))
 
     @extend_schema(
-        operation_id="station_update", request=s.StationUpdateSerializer,
-        responses=s.StationDetailSerializer, summary="修改联络站 / update a station",
-    )  # fmt: skip
+        operation_id="station_update",
+        request=s.StationUpdateSerializer,
+        responses=s.StationDetailSerializer,
+        summary="修改联络站 / update a station",
+    )
     def patch(self, request: Request, pk: int) -> Response:
         data = _parent(validated(s.StationUpdateSerializer, request))
         services.station_update(station=_station(pk), actor=request.user, **data)
@@ -101,9 +107,11 @@ class StationStaffView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="station_staff_set", request=s.StaffSetSerializer,
-        responses=s.StationDetailSerializer, summary="设置站务人员 / set the station's staff",
-    )  # fmt: skip
+        operation_id="station_staff_set",
+        request=s.StaffSetSerializer,
+        responses=s.StationDetailSerializer,
+        summary="设置站务人员 / set the station's staff",
+    )
     def put(self, request: Request, pk: int) -> Response:
         staff = validated(s.StaffSetSerializer, request)["staff"]
         services.station_staff_set(station=_station(pk), staff=staff, actor=request.user)
@@ -114,10 +122,11 @@ class ResidentListView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="station_resident_add", request=s.ResidentInSerializer,
+        operation_id="station_resident_add",
+        request=s.ResidentInSerializer,
         responses={201: s.ResidentOutSerializer},
         summary="代表进站：本级代表或名录中的上级代表 / station a deputy, ours or from the directory",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         data = validated(s.ResidentInSerializer, request)
         deputy = None
@@ -135,9 +144,10 @@ class ResidentDetailView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="station_resident_end", responses={204: None},
+        operation_id="station_resident_end",
+        responses={204: None},
         summary="代表离站 / a deputy leaves the station",
-    )  # fmt: skip
+    )
     def delete(self, request: Request, pk: int) -> Response:
         resident = selectors.resident_of(resident_id=pk)
         if resident is None:
@@ -150,10 +160,11 @@ class ReceptionListView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="station_reception_schedule", request=s.ReceptionInSerializer,
+        operation_id="station_reception_schedule",
+        request=s.ReceptionInSerializer,
         responses={201: s.ReceptionOutSerializer},
         summary="安排接待日（草稿）/ schedule a reception day (draft)",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         data = validated(s.ReceptionInSerializer, request)
         station = _station(pk)
@@ -163,10 +174,14 @@ class ReceptionListView(APIView):
                 "reception_not_resident", _("接待代表须为本站进站代表。"), field="on_duty"
             )
         reception = services.reception_schedule(
-            station=station, on=data["date"], starts_at=data["starts_at"],
-            ends_at=data["ends_at"], topic=data.get("topic", ""), on_duty=on_duty,
+            station=station,
+            on=data["date"],
+            starts_at=data["starts_at"],
+            ends_at=data["ends_at"],
+            topic=data.get("topic", ""),
+            on_duty=on_duty,
             actor=request.user,
-        )  # fmt: skip
+        )
         return Response(s.ReceptionOutSerializer(reception).data, status=status.HTTP_201_CREATED)
 
 
@@ -178,10 +193,11 @@ class ReceptionPublishView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="station_reception_publish", request=None,
+        operation_id="station_reception_publish",
+        request=None,
         responses=s.ReceptionOutSerializer,
         summary="公告接待日（须提前规定天数）/ publish a reception day, the notice days ahead",
-    )  # fmt: skip
+    )
     def post(self, request: Request, pk: int) -> Response:
         reception = services.reception_publish(reception=_reception(pk), actor=request.user)
         return Response(s.ReceptionOutSerializer(reception).data)
@@ -191,9 +207,10 @@ class ReceptionDetailView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="station_reception_cancel", responses={204: None},
+        operation_id="station_reception_cancel",
+        responses={204: None},
         summary="取消接待日 / cancel a reception day",
-    )  # fmt: skip
+    )
     def delete(self, request: Request, pk: int) -> Response:
         services.reception_cancel(reception=_reception(pk), actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -204,17 +221,19 @@ class SettingsView(APIView):
         return [STAFF()] if self.request.method == "PUT" else [READERS()]
 
     @extend_schema(
-        operation_id="station_settings_get", responses=s.StationSettingsSerializer,
+        operation_id="station_settings_get",
+        responses=s.StationSettingsSerializer,
         summary="联络站设置 / the stations' settings",
-    )  # fmt: skip
+    )
     def get(self, request: Request) -> Response:
         return Response(s.StationSettingsSerializer(services.settings_get()).data)
 
     @extend_schema(
-        operation_id="station_settings_update", request=s.StationSettingsSerializer,
+        operation_id="station_settings_update",
+        request=s.StationSettingsSerializer,
         responses=s.StationSettingsSerializer,
         summary="修改联络站设置（公告天数、星级分数线）/ set the notice days and star thresholds",
-    )  # fmt: skip
+    )
     def put(self, request: Request) -> Response:
         data = validated(s.StationSettingsSerializer, request)
         updated = services.settings_update(actor=request.user, **data)
@@ -226,16 +245,19 @@ class ChecklistView(APIView):
         return [STAFF()] if self.request.method == "POST" else [READERS()]
 
     @extend_schema(
-        operation_id="station_checklist_list", responses=s.ChecklistItemSerializer(many=True),
+        operation_id="station_checklist_list",
+        responses=s.ChecklistItemSerializer(many=True),
         summary="规范化建设标准（N有）/ the standardisation checklist",
-    )  # fmt: skip
+    )
     def get(self, request: Request) -> Response:
         return Response(s.ChecklistItemSerializer(selectors.checklist_items(), many=True).data)
 
     @extend_schema(
-        operation_id="station_checklist_add", request=s.ChecklistItemSerializer,
-        responses={201: s.ChecklistItemSerializer}, summary="增加一项标准 / add a criterion",
-    )  # fmt: skip
+        operation_id="station_checklist_add",
+        request=s.ChecklistItemSerializer,
+        responses={201: s.ChecklistItemSerializer},
+        summary="增加一项标准 / add a criterion",
+    )
     def post(self, request: Request) -> Response:
         data = validated(s.ChecklistItemSerializer, request)
         item = services.checklist_item_add(actor=request.user, **data)
@@ -246,9 +268,10 @@ class ChecklistItemView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="station_checklist_retire", responses={204: None},
+        operation_id="station_checklist_retire",
+        responses={204: None},
         summary="停用一项标准 / retire a criterion",
-    )  # fmt: skip
+    )
     def delete(self, request: Request, pk: int) -> Response:
         item = get_object_or_404(ChecklistItem.objects.all(), pk=pk)
         services.checklist_item_retire(item=item, actor=request.user)
@@ -259,28 +282,52 @@ def _assessment_out(station: Station, year: int) -> dict[str, Any]:
     found = selectors.assessment_for(station_id=station.pk, year=year)
     if found is None:
         scores = [
-            {"item": i.pk, "title": i.title, "weight": i.weight, "self_score": None,
-             "review_score": None}
+            {
+                "item": i.pk,
+                "title": i.title,
+                "weight": i.weight,
+                "self_score": None,
+                "review_score": None,
+            }
             for i in selectors.checklist_items()
-        ]  # fmt: skip
+        ]
         blank = {
-            "id": None, "year": year, "state": Assessment.State.DRAFT, "self_total": None,
-            "review_total": None, "stars": None, "submitted_at": None, "reviewed_at": None,
-            "review_note": "", "scores": scores,
-        }  # fmt: skip
+            "id": None,
+            "year": year,
+            "state": Assessment.State.DRAFT,
+            "self_total": None,
+            "review_total": None,
+            "stars": None,
+            "submitted_at": None,
+            "reviewed_at": None,
+            "review_note": "",
+            "scores": scores,
+        }
         return dict(s.AssessmentOutSerializer(blank).data)
     data = {
         name: getattr(found, name)
         for name in (
-            "id", "year", "state", "self_total", "review_total", "stars", "submitted_at",
-            "reviewed_at", "review_note",
+            "id",
+            "year",
+            "state",
+            "self_total",
+            "review_total",
+            "stars",
+            "submitted_at",
+            "reviewed_at",
+            "review_note",
         )
-    }  # fmt: skip
+    }
     data["scores"] = [
-        {"item": r.item_id, "title": r.item.title, "weight": r.item.weight,
-         "self_score": r.self_score, "review_score": r.review_score}
+        {
+            "item": r.item_id,
+            "title": r.item.title,
+            "weight": r.item.weight,
+            "self_score": r.self_score,
+            "review_score": r.review_score,
+        }
         for r in found.scores.all()
-    ]  # fmt: skip
+    ]
     return dict(s.AssessmentOutSerializer(data).data)
 
 
@@ -292,9 +339,10 @@ class AssessmentView(APIView):
     permission_classes = [READERS]
 
     @extend_schema(
-        operation_id="station_assessment_get", responses=s.AssessmentOutSerializer,
+        operation_id="station_assessment_get",
+        responses=s.AssessmentOutSerializer,
         summary="年度规范化建设评定 / the station's assessment of a year",
-    )  # fmt: skip
+    )
     def get(self, request: Request, pk: int, year: int) -> Response:
         return Response(_assessment_out(_station(pk), year))
 
@@ -303,9 +351,11 @@ class SelfAssessView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="station_self_assess", request=s.SelfAssessInSerializer,
-        responses=s.AssessmentOutSerializer, summary="提交自评 / submit the self-assessment",
-    )  # fmt: skip
+        operation_id="station_self_assess",
+        request=s.SelfAssessInSerializer,
+        responses=s.AssessmentOutSerializer,
+        summary="提交自评 / submit the self-assessment",
+    )
     def post(self, request: Request, pk: int, year: int) -> Response:
         data = validated(s.SelfAssessInSerializer, request)
         station = _station(pk)
@@ -319,9 +369,11 @@ class ReviewView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
-        operation_id="station_review", request=s.ReviewInSerializer,
-        responses=s.AssessmentOutSerializer, summary="评审并评定星级 / review and rate the station",
-    )  # fmt: skip
+        operation_id="station_review",
+        request=s.ReviewInSerializer,
+        responses=s.AssessmentOutSerializer,
+        summary="评审并评定星级 / review and rate the station",
+    )
     def post(self, request: Request, pk: int, year: int) -> Response:
         data = validated(s.ReviewInSerializer, request)
         station = _station(pk)
@@ -329,9 +381,11 @@ class ReviewView(APIView):
         if assessment is None:
             raise DomainError("assessment_not_submitted", _("该联络站尚未提交自评，或已评定。"))
         services.assessment_review(
-            assessment=assessment, scores=_scores(data), note=data.get("note", ""),
+            assessment=assessment,
+            scores=_scores(data),
+            note=data.get("note", ""),
             actor=request.user,
-        )  # fmt: skip
+        )
         return Response(_assessment_out(station, year))
 
 
@@ -339,10 +393,11 @@ class PostingListView(APIView):
     permission_classes = [READERS]
 
     @extend_schema(
-        operation_id="station_posting_list", responses=s.PostingOutSerializer(many=True),
+        operation_id="station_posting_list",
+        responses=s.PostingOutSerializer(many=True),
         summary="本级代表在其他人大联络站的进站情况（工作人员看全部，代表看本人）/ our deputies "
         "stationed elsewhere (staff: all; a deputy: their own)",
-    )  # fmt: skip
+    )
     def get(self, request: Request) -> Response:
         postings = selectors.posting_list()
         membership = membership_of(request)
@@ -364,9 +419,10 @@ class PublicStationView(APIView):
     authentication_classes: list[Any] = []
 
     @extend_schema(
-        operation_id="public_station_get", responses=s.StationPublicPageSerializer,
+        operation_id="public_station_get",
+        responses=s.StationPublicPageSerializer,
         summary="联络站公开页：进站代表与接待日安排（公开）/ a station's public page and rota",
-    )  # fmt: skip
+    )
     def get(self, request: Request, pk: int) -> Response:
         context = {"congress_name": tenant_of(request).name}
         return Response(s.StationPublicPageSerializer(_public_station(pk), context=context).data)

@@ -63,11 +63,14 @@ class Activity(models.Model):
         constraints = [
             # One copy per organiser's activity; the organiser's own rows are told apart by pk.
             models.UniqueConstraint(
-                fields=["organiser_id", "origin_ref"], condition=Q(is_copy=True),
+                fields=["organiser_id", "origin_ref"],
+                condition=Q(is_copy=True),
                 name="activity_copy_once_per_origin",
             ),
-            models.CheckConstraint(name="activity_ends_after_start", condition=Q(ends_at__gt=models.F("starts_at"))),
-        ]  # fmt: skip
+            models.CheckConstraint(
+                name="activity_ends_after_start", condition=Q(ends_at__gt=models.F("starts_at"))
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -35,14 +35,21 @@ def invitation_receive(dispatch: Dispatch) -> None:
         return
     sign_in = data.get("sign_in") or {}
     fields = {
-        "kind": data["kind"], "title": data["title"], "place": data["place"],
-        "starts_at": _when(data["starts_at"]), "ends_at": _when(data["ends_at"]),
-        "organiser_name": data["organiser_name"], "state": data["state"],
-        "cancel_reason": data.get("cancel_reason", ""), "minutes": data.get("minutes", ""),
-        "outcomes": data.get("outcomes", ""), "sign_in_token": sign_in.get("token", ""),
-        "sign_in_from": _when(sign_in.get("from")), "sign_in_until": _when(sign_in.get("until")),
+        "kind": data["kind"],
+        "title": data["title"],
+        "place": data["place"],
+        "starts_at": _when(data["starts_at"]),
+        "ends_at": _when(data["ends_at"]),
+        "organiser_name": data["organiser_name"],
+        "state": data["state"],
+        "cancel_reason": data.get("cancel_reason", ""),
+        "minutes": data.get("minutes", ""),
+        "outcomes": data.get("outcomes", ""),
+        "sign_in_token": sign_in.get("token", ""),
+        "sign_in_from": _when(sign_in.get("from")),
+        "sign_in_until": _when(sign_in.get("until")),
         "snapshot_dispatch_id": dispatch.pk,
-    }  # fmt: skip
+    }
     if copy is None:
         copy = Activity.objects.create(
             organiser_id=dispatch.origin_id, origin_ref=dispatch.origin_ref, is_copy=True, **fields
@@ -55,20 +62,25 @@ def invitation_receive(dispatch: Dispatch) -> None:
     for invitee in data["invitees"]:
         refs.append(invitee["deputy_ref"])
         Invitation.objects.update_or_create(
-            activity=copy, congress_id=dispatch.target_id, deputy_ref=invitee["deputy_ref"],
+            activity=copy,
+            congress_id=dispatch.target_id,
+            deputy_ref=invitee["deputy_ref"],
             defaults={
-                "congress_name": dispatch.target.name, "name": invitee["name"],
-                "level": invitee["level"], "deputy": Deputy.objects.filter(pk=invitee["deputy_ref"]).first(),
+                "congress_name": dispatch.target.name,
+                "name": invitee["name"],
+                "level": invitee["level"],
+                "deputy": Deputy.objects.filter(pk=invitee["deputy_ref"]).first(),
             },
-        )  # fmt: skip
+        )
     # No longer invited and not yet answered: gone from the copy.
     copy.invitations.exclude(deputy_ref__in=refs).filter(
         response=Invitation.Response.PENDING, signed_in_at__isnull=True
     ).delete()
     audit_record(
-        action="activities.copy_receive", target=copy,
+        action="activities.copy_receive",
+        target=copy,
         payload={"dispatch": dispatch.pk, "organiser": dispatch.origin_id},
-    )  # fmt: skip
+    )
 
 
 @receiver(REPLY)
@@ -101,6 +113,7 @@ def reply_receive(dispatch: Dispatch) -> None:
     invitation.reply_dispatch_id = dispatch.pk
     invitation.save()
     audit_record(
-        action="activities.reply_receive", target=invitation,
+        action="activities.reply_receive",
+        target=invitation,
         payload={"dispatch": dispatch.pk, "response": invitation.response},
-    )  # fmt: skip
+    )

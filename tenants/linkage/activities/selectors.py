@@ -121,13 +121,19 @@ def tasks_of(deputy: Deputy, *, now: datetime) -> dict[str, list[Invitation]]:
         )
     )
     return {
-        "rsvp": [i for i in mine if i.response == Invitation.Response.PENDING and i.activity.starts_at > now],
+        "rsvp": [
+            i
+            for i in mine
+            if i.response == Invitation.Response.PENDING and i.activity.starts_at > now
+        ],
         "sign_in": [
-            i for i in mine
-            if i.signed_in_at is None and i.response != Invitation.Response.DECLINED
+            i
+            for i in mine
+            if i.signed_in_at is None
+            and i.response != Invitation.Response.DECLINED
             and sign_in_open(i.activity, now=now)
         ],
-    }  # fmt: skip
+    }
 
 
 def congresses_by_id(ids: set[int]) -> dict[int, Congress]:

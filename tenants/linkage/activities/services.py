@@ -56,12 +56,19 @@ def snapshot(activity: Activity, congress_id: int) -> dict[str, Any]:
             "until": activity.sign_in_until.isoformat(),
         }
     return {
-        "kind": activity.kind, "title": activity.title, "place": activity.place,
-        "starts_at": activity.starts_at.isoformat(), "ends_at": activity.ends_at.isoformat(),
-        "organiser_name": activity.organiser_name, "state": activity.state,
-        "cancel_reason": activity.cancel_reason, "minutes": activity.minutes,
-        "outcomes": activity.outcomes, "sign_in": sign_in, "invitees": invitees,
-    }  # fmt: skip
+        "kind": activity.kind,
+        "title": activity.title,
+        "place": activity.place,
+        "starts_at": activity.starts_at.isoformat(),
+        "ends_at": activity.ends_at.isoformat(),
+        "organiser_name": activity.organiser_name,
+        "state": activity.state,
+        "cancel_reason": activity.cancel_reason,
+        "minutes": activity.minutes,
+        "outcomes": activity.outcomes,
+        "sign_in": sign_in,
+        "invitees": invitees,
+    }
 
 
 def _share(activity: Activity) -> int:
@@ -70,9 +77,11 @@ def _share(activity: Activity) -> int:
     targets = congresses_by_id({i.congress_id for i in activity.invitations.all()} - {own})
     for congress in targets.values():
         dispatch_send(
-            kind=INVITATION, target=congress, origin_ref=activity_ref(activity),
+            kind=INVITATION,
+            target=congress,
+            origin_ref=activity_ref(activity),
             payload=snapshot(activity, congress.pk),
-        )  # fmt: skip
+        )
     return len(targets)
 
 
@@ -98,19 +107,33 @@ def _invite(activity: Activity, invitees: Sequence[Invitee]) -> list[Invitation]
                     "invitee_unknown", _("所选代表不在本级代表名册中。"), field="invitees"
                 )
         invitation, made = Invitation.objects.get_or_create(
-            activity=activity, congress_id=invitee.congress_id, deputy_ref=invitee.deputy_ref,
-            defaults={"congress_name": invitee.congress_name, "name": invitee.name,
-                      "level": invitee.level, "deputy": deputy},
-        )  # fmt: skip
+            activity=activity,
+            congress_id=invitee.congress_id,
+            deputy_ref=invitee.deputy_ref,
+            defaults={
+                "congress_name": invitee.congress_name,
+                "name": invitee.name,
+                "level": invitee.level,
+                "deputy": deputy,
+            },
+        )
         if made:
             created.append(invitation)
     return created
 
 
 def activity_create(
-    *, kind: str, title: str, starts_at: datetime, ends_at: datetime, place: str,
-    invitees: Sequence[Invitee], actor: Any, internal_notes: str = "", now: datetime | None = None,
-) -> Activity:  # fmt: skip
+    *,
+    kind: str,
+    title: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    place: str,
+    invitees: Sequence[Invitee],
+    actor: Any,
+    internal_notes: str = "",
+    now: datetime | None = None,
+) -> Activity:
     now = now or timezone.now()
     if kind not in Kind.values:
         raise DomainError("activity_kind_invalid", _("活动类型无效。"), field="kind")
@@ -127,16 +150,24 @@ def activity_create(
     organiser = connection_tenant()
     with transaction.atomic():
         activity = Activity.objects.create(
-            kind=kind, title=title.strip(), starts_at=starts_at, ends_at=ends_at, place=place.strip(),
-            organiser_id=organiser.pk, organiser_name=organiser.name, internal_notes=internal_notes,
+            kind=kind,
+            title=title.strip(),
+            starts_at=starts_at,
+            ends_at=ends_at,
+            place=place.strip(),
+            organiser_id=organiser.pk,
+            organiser_name=organiser.name,
+            internal_notes=internal_notes,
             created_by_id=getattr(actor, "pk", None),
-        )  # fmt: skip
+        )
         _invite(activity, invitees)
         shared = _share(activity)
         audit_record(
-            action="activities.create", actor=actor, target=activity,
+            action="activities.create",
+            actor=actor,
+            target=activity,
             payload={"kind": kind, "invitees": len(invitees), "tenants_shared": shared},
-        )  # fmt: skip
+        )
         outbox_emit(topic=TOPIC)
     return activity
 
@@ -154,9 +185,11 @@ def activity_invite(
         created = _invite(activity, invitees)
         _share(activity)
         audit_record(
-            action="activities.invite", actor=actor, target=activity,
+            action="activities.invite",
+            actor=actor,
+            target=activity,
             payload={"invitees": [f"{i.congress_id}:{i.deputy_ref}" for i in created]},
-        )  # fmt: skip
+        )
     return created
 
 
@@ -195,9 +228,11 @@ def activity_open_sign_in(
     now = now or timezone.now()
     if not SIGN_IN_MINUTES[0] <= minutes <= SIGN_IN_MINUTES[1]:
         raise DomainError(
-            "sign_in_minutes_invalid", _("签到有效时长须在 %(a)d 至 %(b)d 分钟之间。")
-            % {"a": SIGN_IN_MINUTES[0], "b": SIGN_IN_MINUTES[1]}, field="minutes",
-        )  # fmt: skip
+            "sign_in_minutes_invalid",
+            _("签到有效时长须在 %(a)d 至 %(b)d 分钟之间。")
+            % {"a": SIGN_IN_MINUTES[0], "b": SIGN_IN_MINUTES[1]},
+            field="minutes",
+        )
     with transaction.atomic():
         activity = _organised_here(activity)
         if activity.state == Activity.State.CANCELLED:
@@ -209,9 +244,11 @@ def activity_open_sign_in(
         activity.save(update_fields=["sign_in_token", "sign_in_from", "sign_in_until"])
         _share(activity)
         audit_record(
-            action="activities.open_sign_in", actor=actor, target=activity,
+            action="activities.open_sign_in",
+            actor=actor,
+            target=activity,
             payload={"until": activity.sign_in_until.isoformat()},
-        )  # fmt: skip
+        )
     return activity
 
 
@@ -234,14 +271,22 @@ def _reply(invitation: Invitation) -> None:
     if organiser is None:
         return
     dispatch_send(
-        kind=REPLY, target=organiser, origin_ref=f"{activity.origin_ref}:{invitation.deputy_ref}",
+        kind=REPLY,
+        target=organiser,
+        origin_ref=f"{activity.origin_ref}:{invitation.deputy_ref}",
         payload={
-            "activity": activity.origin_ref, "deputy_ref": invitation.deputy_ref,
-            "response": invitation.response, "reason": invitation.reason,
-            "responded_at": invitation.responded_at.isoformat() if invitation.responded_at else None,
-            "signed_in_at": invitation.signed_in_at.isoformat() if invitation.signed_in_at else None,
+            "activity": activity.origin_ref,
+            "deputy_ref": invitation.deputy_ref,
+            "response": invitation.response,
+            "reason": invitation.reason,
+            "responded_at": invitation.responded_at.isoformat()
+            if invitation.responded_at
+            else None,
+            "signed_in_at": invitation.signed_in_at.isoformat()
+            if invitation.signed_in_at
+            else None,
         },
-    )  # fmt: skip
+    )
 
 
 def _own_invitation(invitation: Invitation, actor: Any) -> Invitation:
@@ -256,9 +301,13 @@ def _own_invitation(invitation: Invitation, actor: Any) -> Invitation:
 
 
 def invitation_respond(
-    *, invitation: Invitation, accept: bool, reason: str = "", actor: Any,
+    *,
+    invitation: Invitation,
+    accept: bool,
+    reason: str = "",
+    actor: Any,
     now: datetime | None = None,
-) -> Invitation:  # fmt: skip
+) -> Invitation:
     """RSVP in the deputy's own tenant: attend, or take leave (请假) with a reason. A leave is a
     duty-record entry here; attending after all takes it back."""
     now = now or timezone.now()
@@ -289,14 +338,20 @@ def invitation_respond(
             )
         else:
             duty_entry_record(
-                deputy=invitation.deputy, kind=DutyKind.LEAVE, source_ref=duty_source(activity),
-                occurred_on=timezone.localdate(activity.starts_at), title=activity.title, actor=actor,
-            )  # fmt: skip
+                deputy=invitation.deputy,
+                kind=DutyKind.LEAVE,
+                source_ref=duty_source(activity),
+                occurred_on=timezone.localdate(activity.starts_at),
+                title=activity.title,
+                actor=actor,
+            )
         _reply(invitation)
         audit_record(
-            action="activities.respond", actor=actor, target=invitation,
+            action="activities.respond",
+            actor=actor,
+            target=invitation,
             payload={"response": invitation.response},
-        )  # fmt: skip
+        )
     return invitation
 
 
@@ -332,9 +387,13 @@ def invitation_sign_in(
             deputy=invitation.deputy, kind=DutyKind.LEAVE, source_ref=source, actor=actor
         )
         duty_entry_record(
-            deputy=invitation.deputy, kind=activity.kind, source_ref=source,
-            occurred_on=timezone.localdate(activity.starts_at), title=activity.title, actor=actor,
-        )  # fmt: skip
+            deputy=invitation.deputy,
+            kind=activity.kind,
+            source_ref=source,
+            occurred_on=timezone.localdate(activity.starts_at),
+            title=activity.title,
+            actor=actor,
+        )
         _reply(invitation)
         audit_record(action="activities.sign_in", actor=actor, target=invitation)
         outbox_emit(topic=TOPIC)

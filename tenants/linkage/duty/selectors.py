@@ -24,16 +24,21 @@ def scheme_current() -> rules.Scheme:
     for row in PointRule.objects.all():
         kinds[row.kind] = rules.KindRule(row.points, row.quarter_cap, row.year_cap)
     return rules.Scheme(
-        rules=kinds, base=settings.base_score, ceiling=settings.ceiling,
-        good_from=settings.good_from, fair_from=settings.fair_from,
-    )  # fmt: skip
+        rules=kinds,
+        base=settings.base_score,
+        ceiling=settings.ceiling,
+        good_from=settings.good_from,
+        fair_from=settings.fair_from,
+    )
 
 
 def as_rule_entry(entry: DutyEntry) -> rules.Entry:
     return rules.Entry(
-        id=entry.pk, kind=entry.kind, occurred_on=entry.occurred_on,
+        id=entry.pk,
+        kind=entry.kind,
+        occurred_on=entry.occurred_on,
         counted=entry.state == DutyEntry.State.COUNTED,
-    )  # fmt: skip
+    )
 
 
 def entries_of(deputy: Deputy, *, year: int) -> QuerySet[DutyEntry]:

@@ -23,9 +23,14 @@ TOPIC = "activities"
 
 
 def duty_entry_record(
-    *, deputy: Deputy, kind: str, source_ref: str, occurred_on: date, title: str = "",
+    *,
+    deputy: Deputy,
+    kind: str,
+    source_ref: str,
+    occurred_on: date,
+    title: str = "",
     actor: Any | None = None,
-) -> DutyEntry:  # fmt: skip
+) -> DutyEntry:
     """Record what a deputy did, once per (kind, source_ref, deputy): recording it again returns
     the entry as it is (a withdrawn one counts again; one voided on objection stays voided)."""
     if kind not in Kind.values:
@@ -35,12 +40,15 @@ def duty_entry_record(
         raise DomainError("duty_source_required", _("请填写履职记录的来源。"), field="source_ref")
     with transaction.atomic():
         entry, created = DutyEntry.objects.select_for_update().get_or_create(
-            deputy=deputy, kind=kind, source_ref=source_ref[:100],
+            deputy=deputy,
+            kind=kind,
+            source_ref=source_ref[:100],
             defaults={
-                "occurred_on": occurred_on, "title": title[:200],
+                "occurred_on": occurred_on,
+                "title": title[:200],
                 "recorded_by_id": getattr(actor, "pk", None),
             },
-        )  # fmt: skip
+        )
         if not created and entry.state != DutyEntry.State.WITHDRAWN:
             return entry
         if not created:
@@ -48,9 +56,11 @@ def duty_entry_record(
             entry.occurred_on = occurred_on
             entry.save(update_fields=["state", "occurred_on"])
         audit_record(
-            action="duty.entry_record", actor=actor, target=entry,
+            action="duty.entry_record",
+            actor=actor,
+            target=entry,
             payload={"kind": kind, "source_ref": source_ref, "deputy": deputy.pk},
-        )  # fmt: skip
+        )
         outbox_emit(topic=TOPIC)
     return entry
 
@@ -83,10 +93,16 @@ class RuleChange:
 
 
 def duty_rules_set(
-    *, changes: list[RuleChange], actor: Any, base_score: Decimal | None = None,
-    ceiling: Decimal | None = None, clear_ceiling: bool = False, good_from: Decimal | None = None,
-    fair_from: Decimal | None = None, objection_days: int | None = None,
-) -> DutySettings:  # fmt: skip
+    *,
+    changes: list[RuleChange],
+    actor: Any,
+    base_score: Decimal | None = None,
+    ceiling: Decimal | None = None,
+    clear_ceiling: bool = False,
+    good_from: Decimal | None = None,
+    fair_from: Decimal | None = None,
+    objection_days: int | None = None,
+) -> DutySettings:
     """Change points per kind, caps, the base, the ceiling and the bands; refused as a whole if
     the result does not hold together."""
     with transaction.atomic():
@@ -94,9 +110,12 @@ def duty_rules_set(
             pk=1
         )
         for name, value in (
-            ("base_score", base_score), ("ceiling", ceiling), ("good_from", good_from),
-            ("fair_from", fair_from), ("objection_days", objection_days),
-        ):  # fmt: skip
+            ("base_score", base_score),
+            ("ceiling", ceiling),
+            ("good_from", good_from),
+            ("fair_from", fair_from),
+            ("objection_days", objection_days),
+        ):
             if value is not None:
                 setattr(settings, name, value)
         if clear_ceiling:
@@ -109,18 +128,24 @@ def duty_rules_set(
             PointRule.objects.update_or_create(
                 kind=change.kind,
                 defaults={
-                    "points": change.points, "quarter_cap": change.quarter_cap,
+                    "points": change.points,
+                    "quarter_cap": change.quarter_cap,
                     "year_cap": change.year_cap,
                 },
-            )  # fmt: skip
+            )
         problems = scheme_current().problems()
         if problems:
             raise DomainError(problems[0], _("积分规则不成立：%(p)s") % {"p": ", ".join(problems)})
         audit_record(
-            action="duty.rules_set", actor=actor, target=settings,
-            payload={"kinds": [c.kind for c in changes], "good_from": str(settings.good_from),
-                     "fair_from": str(settings.fair_from)},
-        )  # fmt: skip
+            action="duty.rules_set",
+            actor=actor,
+            target=settings,
+            payload={
+                "kinds": [c.kind for c in changes],
+                "good_from": str(settings.good_from),
+                "fair_from": str(settings.fair_from),
+            },
+        )
         outbox_emit(topic=TOPIC)
     return settings
 
@@ -142,13 +167,18 @@ def publication_publish(
             DutySettings.objects.filter(pk=1).values_list("objection_days", flat=True).first()
         ) or 7
         publication = Publication.objects.create(
-            year=year, quarter=quarter, published_at=now,
-            objection_until=now + timedelta(days=days), published_by_id=getattr(actor, "pk", None),
-        )  # fmt: skip
+            year=year,
+            quarter=quarter,
+            published_at=now,
+            objection_until=now + timedelta(days=days),
+            published_by_id=getattr(actor, "pk", None),
+        )
         audit_record(
-            action="duty.publish", actor=actor, target=publication,
+            action="duty.publish",
+            actor=actor,
+            target=publication,
             payload={"year": year, "quarter": quarter},
-        )  # fmt: skip
+        )
     return publication
 
 
@@ -198,7 +228,9 @@ def objection_decide(
             objection.entry.save(update_fields=["state"])
             outbox_emit(topic=TOPIC)
         audit_record(
-            action="duty.objection_decide", actor=actor, target=objection,
+            action="duty.objection_decide",
+            actor=actor,
+            target=objection,
             payload={"uphold": uphold, "entry": objection.entry_id},
-        )  # fmt: skip
+        )
     return objection

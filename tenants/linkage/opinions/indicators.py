@@ -17,7 +17,9 @@ def figures(year: int) -> Figures:
     counts = Opinion.objects.filter(origin_id__isnull=True, received_at__year=year).aggregate(
         opinions=Count("pk"),
         opinions_closed=Count("pk", filter=Q(status=Status.CLOSED)),
-        opinions_on_time=Count("pk", filter=Q(answered_on__isnull=False, answered_on__lte=F("due_on"))),
+        opinions_on_time=Count(
+            "pk", filter=Q(answered_on__isnull=False, answered_on__lte=F("due_on"))
+        ),
         opinions_overdue=Count(
             "pk",
             filter=Q(status__in=CLOCK_RUNNING, due_on__lt=today)
@@ -25,5 +27,5 @@ def figures(year: int) -> Figures:
             | Q(status=Status.ESCALATED, upstream_status__in=CLOCK_RUNNING, due_on__lt=today)
             | Q(answered_on__isnull=False, answered_on__gt=F("due_on")),
         ),
-    )  # fmt: skip
+    )
     return {key: int(value) for key, value in counts.items()}

@@ -11,9 +11,11 @@ from .services import ESCALATION, STATUS_REPORT, escalation_apply, status_apply
 @receiver(ESCALATION)
 def escalation_received(dispatch: Dispatch) -> None:
     escalation_apply(
-        dispatch_id=dispatch.pk, origin=dispatch.origin, origin_ref=dispatch.origin_ref,
+        dispatch_id=dispatch.pk,
+        origin=dispatch.origin,
+        origin_ref=dispatch.origin_ref,
         payload=dispatch.payload,
-    )  # fmt: skip
+    )
 
 
 @receiver(STATUS_REPORT)

@@ -22,16 +22,19 @@ def policy_current() -> rules.SlaPolicy:
     if row is None:
         return rules.SlaPolicy()
     return rules.SlaPolicy(
-        answer_months=row.answer_months, extended_months=row.extended_months,
-        reanswer_months=row.reanswer_months, due_soon_days=row.due_soon_days,
-    )  # fmt: skip
+        answer_months=row.answer_months,
+        extended_months=row.extended_months,
+        reanswer_months=row.reanswer_months,
+        due_soon_days=row.due_soon_days,
+    )
 
 
 def staff_user_ids() -> list[int]:
     return list(
-        Membership.objects.filter(congress=connection_tenant(), roles__contains=[Role.STAFF])
-        .values_list("user_id", flat=True)
-    )  # fmt: skip
+        Membership.objects.filter(
+            congress=connection_tenant(), roles__contains=[Role.STAFF]
+        ).values_list("user_id", flat=True)
+    )
 
 
 def unit_accounts() -> list[User]:
@@ -54,9 +57,16 @@ def opinions_received_by(*, user_id: int) -> QuerySet[Opinion]:
 
 
 def opinion_list(
-    *, unit_user_id: int | None = None, status: str = "", category: str = "", channel: str = "",
-    overdue: bool = False, escalated: bool | None = None, search: str = "", today: date | None = None,
-) -> QuerySet[Opinion]:  # fmt: skip
+    *,
+    unit_user_id: int | None = None,
+    status: str = "",
+    category: str = "",
+    channel: str = "",
+    overdue: bool = False,
+    escalated: bool | None = None,
+    search: str = "",
+    today: date | None = None,
+) -> QuerySet[Opinion]:
     """Opinions, newest first; only those assigned to `unit_user_id` when it is given (a unit
     sees nothing else)."""
     opinions = Opinion.objects.select_related("station", "deputy")

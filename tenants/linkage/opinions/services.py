@@ -91,13 +91,20 @@ def _record(
     report: bool = True,
 ) -> None:
     Event.objects.create(
-        opinion=opinion, at=now, action=action, status=opinion.status, actor_label=_label(actor),
-        note=note, public=public,
-    )  # fmt: skip
+        opinion=opinion,
+        at=now,
+        action=action,
+        status=opinion.status,
+        actor_label=_label(actor),
+        note=note,
+        public=public,
+    )
     audit_record(
-        action=f"opinions.{action}", actor=actor, target=opinion,
+        action=f"opinions.{action}",
+        actor=actor,
+        target=opinion,
         payload={"status": opinion.status, **(payload or {})},
-    )  # fmt: skip
+    )
     outbox_emit(topic=TOPIC)
     if opinion.is_copy and report:
         _report_back(opinion)
@@ -107,29 +114,43 @@ def _record(
 
 
 def policy_set(
-    *, actor: Any, answer_months: int, extended_months: int, reanswer_months: int,
+    *,
+    actor: Any,
+    answer_months: int,
+    extended_months: int,
+    reanswer_months: int,
     due_soon_days: int,
-) -> Policy:  # fmt: skip
+) -> Policy:
     candidate = rules.SlaPolicy(
-        answer_months=answer_months, extended_months=extended_months,
-        reanswer_months=reanswer_months, due_soon_days=due_soon_days,
-    )  # fmt: skip
+        answer_months=answer_months,
+        extended_months=extended_months,
+        reanswer_months=reanswer_months,
+        due_soon_days=due_soon_days,
+    )
     if problems := candidate.problems():
         raise DomainError(
             problems[0],
-            _("时限设置无效：答复时限1至12个月，延期后时限不少于答复时限且不超过24个月，"
-              "重新答复时限1至6个月，临期提醒0至60天。"),
-        )  # fmt: skip
+            _(
+                "时限设置无效：答复时限1至12个月，延期后时限不少于答复时限且不超过24个月，"
+                "重新答复时限1至6个月，临期提醒0至60天。"
+            ),
+        )
     with transaction.atomic():
         policy = Policy.objects.select_for_update().first() or Policy()
         policy.answer_months, policy.extended_months = answer_months, extended_months
         policy.reanswer_months, policy.due_soon_days = reanswer_months, due_soon_days
         policy.save()
         audit_record(
-            action="opinions.policy_set", actor=actor, target=policy,
-            payload={"answer_months": answer_months, "extended_months": extended_months,
-                     "reanswer_months": reanswer_months, "due_soon_days": due_soon_days},
-        )  # fmt: skip
+            action="opinions.policy_set",
+            actor=actor,
+            target=policy,
+            payload={
+                "answer_months": answer_months,
+                "extended_months": extended_months,
+                "reanswer_months": reanswer_months,
+                "due_soon_days": due_soon_days,
+            },
+        )
     return policy
 
 
@@ -137,10 +158,17 @@ def policy_set(
 
 
 def opinion_receive(
-    *, channel: str, content: str, citizen_name: str, citizen_phone: str = "",
-    category: str = "", deputy: Deputy | None = None, station: Station | None = None,
-    actor: Any = None, now: datetime | None = None,
-) -> Opinion:  # fmt: skip
+    *,
+    channel: str,
+    content: str,
+    citizen_name: str,
+    citizen_phone: str = "",
+    category: str = "",
+    deputy: Deputy | None = None,
+    station: Station | None = None,
+    actor: Any = None,
+    now: datetime | None = None,
+) -> Opinion:
     """登记: an opinion taken at a reception (staff), on the portal, or by a station's QR code.
     The citizen follows it by the tracking code it gets."""
     if channel not in (Channel.RECEPTION, Channel.ONLINE, Channel.QR_CODE):
@@ -157,17 +185,29 @@ def opinion_receive(
     now = _now(now)
     with transaction.atomic():
         opinion = Opinion.objects.create(
-            channel=channel, content=content.strip(), citizen_name=citizen_name.strip(),
-            citizen_phone=citizen_phone.strip(), deputy=deputy, station=station,
-            tracking_code=_tracking_code(), received_at=now,
-        )  # fmt: skip
+            channel=channel,
+            content=content.strip(),
+            citizen_name=citizen_name.strip(),
+            citizen_phone=citizen_phone.strip(),
+            deputy=deputy,
+            station=station,
+            tracking_code=_tracking_code(),
+            received_at=now,
+        )
         note = str(station) if station is not None else ""
-        _record(opinion, action="receive", actor=actor, now=now, note=note,
-                payload={"channel": channel})  # fmt: skip
+        _record(
+            opinion, action="receive", actor=actor, now=now, note=note, payload={"channel": channel}
+        )
         if category:
             opinion.category = category
-            _step(opinion, action="sort", actor=actor, now=now, fields=("category",),
-                  payload={"category": category})  # fmt: skip
+            _step(
+                opinion,
+                action="sort",
+                actor=actor,
+                now=now,
+                fields=("category",),
+                payload={"category": category},
+            )
     return opinion
 
 
@@ -181,17 +221,28 @@ def opinion_sort(
     with transaction.atomic():
         opinion = _locked(opinion)
         opinion.category = category
-        return _step(opinion, action="sort", actor=actor, now=now, fields=("category",),
-                     payload={"category": category})  # fmt: skip
+        return _step(
+            opinion,
+            action="sort",
+            actor=actor,
+            now=now,
+            fields=("category",),
+            payload={"category": category},
+        )
 
 
 # --- Handling ----------------------------------------------------------------------------
 
 
 def opinion_assign(
-    *, opinion: Opinion, actor: Any, unit_user_id: int | None = None, unit_name: str = "",
-    due_on: date | None = None, now: datetime | None = None,
-) -> Opinion:  # fmt: skip
+    *,
+    opinion: Opinion,
+    actor: Any,
+    unit_user_id: int | None = None,
+    unit_name: str = "",
+    due_on: date | None = None,
+    now: datetime | None = None,
+) -> Opinion:
     """交办: to a unit's account in this tenant or a unit named without one, with a deadline
     (the policy's answer time unless an earlier one is set). A second assignment (the first
     unit returned it) keeps the running deadline unless a new one is given."""
@@ -204,9 +255,11 @@ def opinion_assign(
         if unit_user_id is not None:
             membership = (
                 Membership.objects.select_related("user")
-                .filter(user_id=unit_user_id, congress=connection_tenant(), roles__contains=[Role.UNIT])
+                .filter(
+                    user_id=unit_user_id, congress=connection_tenant(), roles__contains=[Role.UNIT]
+                )
                 .first()
-            )  # fmt: skip
+            )
             if membership is None:
                 raise DomainError(
                     "unit_unknown", _("所选承办单位不是本级的承办单位账号。"), field="unit_user_id"
@@ -228,10 +281,18 @@ def opinion_assign(
         if due_on is not None or first:
             opinion.due_on = due_on or latest
         _step(
-            opinion, action="assign", actor=actor, now=now, note=unit_name,
+            opinion,
+            action="assign",
+            actor=actor,
+            now=now,
+            note=unit_name,
             fields=("unit_user", "unit_name", "assigned_on", "due_on"),
-            payload={"unit_user": unit_user_id, "unit_name": unit_name, "due_on": str(opinion.due_on)},
-        )  # fmt: skip
+            payload={
+                "unit_user": unit_user_id,
+                "unit_name": unit_name,
+                "due_on": str(opinion.due_on),
+            },
+        )
         if unit_user_id is not None:
             notification_send(
                 key=f"opinions.assign.{opinion.pk}.{unit_user_id}.{opinion.round}",
@@ -274,9 +335,13 @@ def opinion_reply(
         opinion.answered_by = opinion.unit_name
         opinion.rating, opinion.rating_comment = "", ""
         return _step(
-            opinion, action="reply", actor=actor, now=now, note=opinion.answer,
+            opinion,
+            action="reply",
+            actor=actor,
+            now=now,
+            note=opinion.answer,
             fields=("answer", "answered_on", "answered_by", "rating", "rating_comment"),
-        )  # fmt: skip
+        )
 
 
 def opinion_extend(
@@ -296,9 +361,14 @@ def opinion_extend(
             assigned_on=opinion.assigned_on, policy=policy_current(), extended=True
         )
         return _step(
-            opinion, action="extend", actor=actor, now=now, note=opinion.extension_reason,
-            fields=("extended", "extension_reason", "due_on"), payload={"due_on": str(opinion.due_on)},
-        )  # fmt: skip
+            opinion,
+            action="extend",
+            actor=actor,
+            now=now,
+            note=opinion.extension_reason,
+            fields=("extended", "extension_reason", "due_on"),
+            payload={"due_on": str(opinion.due_on)},
+        )
 
 
 def opinion_decline(
@@ -314,9 +384,14 @@ def opinion_decline(
         opinion = _locked(opinion)
         opinion.decline_kind, opinion.decline_reason = kind, reason.strip()
         return _step(
-            opinion, action="decline", actor=actor, now=now, note=opinion.decline_reason,
-            fields=("decline_kind", "decline_reason"), payload={"kind": kind},
-        )  # fmt: skip
+            opinion,
+            action="decline",
+            actor=actor,
+            now=now,
+            note=opinion.decline_reason,
+            fields=("decline_kind", "decline_reason"),
+            payload={"kind": kind},
+        )
 
 
 def opinion_close(*, opinion: Opinion, actor: Any, now: datetime | None = None) -> Opinion:
@@ -334,9 +409,14 @@ def opinion_close(*, opinion: Opinion, actor: Any, now: datetime | None = None) 
 
 
 def opinion_rate(
-    *, opinion: Opinion, rating: str, comment: str = "", actor: Any = None,
-    by_deputy: bool = False, now: datetime | None = None,
-) -> Opinion:  # fmt: skip
+    *,
+    opinion: Opinion,
+    rating: str,
+    comment: str = "",
+    actor: Any = None,
+    by_deputy: bool = False,
+    now: datetime | None = None,
+) -> Opinion:
     """评价 of the answer by the citizen (or 不满意 by the deputy who received the opinion).
     满意/基本满意 close it; 不满意 asks for a new answer within the policy's re-answer time,
     here or, for an escalated opinion, at the congress that answered."""
@@ -348,9 +428,13 @@ def opinion_rate(
     with transaction.atomic():
         opinion = _locked(opinion)
         _apply_rating(
-            opinion, rating=rating, comment=comment.strip(), actor=actor, now=now,
+            opinion,
+            rating=rating,
+            comment=comment.strip(),
+            actor=actor,
+            now=now,
             by_deputy=by_deputy,
-        )  # fmt: skip
+        )
     return opinion
 
 
@@ -367,15 +451,27 @@ def _apply_rating(
             opinion, action="rate", actor=actor, now=now, note=note, fields=fields, payload=payload
         )
     elif opinion.escalated_to_id is not None:
-        _step(opinion, action="reopen_upstream", actor=actor, now=now, note=note, fields=fields,
-              payload=payload)  # fmt: skip
+        _step(
+            opinion,
+            action="reopen_upstream",
+            actor=actor,
+            now=now,
+            note=note,
+            fields=fields,
+            payload=payload,
+        )
     else:
         opinion.round += 1
         opinion.due_on = rules.reanswer_due(reopened_on=_today(now), policy=policy_current())
         _step(
-            opinion, action="reopen", actor=actor, now=now, note=note,
-            fields=(*fields, "round", "due_on"), payload={**payload, "due_on": str(opinion.due_on)},
-        )  # fmt: skip
+            opinion,
+            action="reopen",
+            actor=actor,
+            now=now,
+            note=note,
+            fields=(*fields, "round", "due_on"),
+            payload={**payload, "due_on": str(opinion.due_on)},
+        )
         if opinion.unit_user_id is not None:
             notification_send(
                 key=f"opinions.reopen.{opinion.pk}.{opinion.round}",
@@ -412,12 +508,20 @@ def opinion_escalate(
         opinion.escalation_note, opinion.escalated_at = note.strip(), now
         opinion.upstream_status = Status.RECEIVED
         _step(
-            opinion, action="escalate", actor=actor, now=now,
+            opinion,
+            action="escalate",
+            actor=actor,
+            now=now,
             note=_("已上报%(parent)s办理") % {"parent": parent.name},
-            fields=("escalated_to_id", "escalated_to_name", "escalation_note", "escalated_at",
-                    "upstream_status"),
+            fields=(
+                "escalated_to_id",
+                "escalated_to_name",
+                "escalation_note",
+                "escalated_at",
+                "upstream_status",
+            ),
             payload={"to": parent.pk},
-        )  # fmt: skip
+        )
         _send_up(opinion)
     return opinion
 
@@ -481,8 +585,14 @@ def _report_back(opinion: Opinion) -> None:
     )
 
 
-def escalation_apply(*, dispatch_id: int, origin: Congress, origin_ref: str,
-                     payload: dict[str, Any], now: datetime | None = None) -> Opinion | None:  # fmt: skip
+def escalation_apply(
+    *,
+    dispatch_id: int,
+    origin: Congress,
+    origin_ref: str,
+    payload: dict[str, Any],
+    now: datetime | None = None,
+) -> Opinion | None:
     """In the parent's schema: keep the newest copy of an escalated opinion. A new copy joins
     this congress's loop as received (sorted when it came with a category); a later snapshot
     carrying the citizen's rating of this congress's answer closes or reopens it."""
@@ -497,19 +607,33 @@ def escalation_apply(*, dispatch_id: int, origin: Congress, origin_ref: str,
     if copy is None:
         category = payload.get("category", "")
         copy = Opinion.objects.create(
-            channel=Channel.ESCALATION, content=payload["content"],
+            channel=Channel.ESCALATION,
+            content=payload["content"],
             category=category if category in Category.values else "",
-            citizen_name=payload.get("citizen", ""), tracking_code=_tracking_code(),
-            received_at=now, origin_id=origin.pk, origin_name=origin.name, origin_ref=origin_ref,
-            origin_dispatch_id=dispatch_id, origin_chain=payload.get("origin_chain", []),
-        )  # fmt: skip
+            citizen_name=payload.get("citizen", ""),
+            tracking_code=_tracking_code(),
+            received_at=now,
+            origin_id=origin.pk,
+            origin_name=origin.name,
+            origin_ref=origin_ref,
+            origin_dispatch_id=dispatch_id,
+            origin_chain=payload.get("origin_chain", []),
+        )
         note = _("%(origin)s上报：%(note)s") % {
             "origin": origin.name,
             "note": payload.get("note", ""),
         }
         # A copy that came sorted reports once, after the sorting.
-        _record(copy, action="receive", actor=None, now=now, note=note, public=False,
-                payload={"dispatch": dispatch_id}, report=not copy.category)  # fmt: skip
+        _record(
+            copy,
+            action="receive",
+            actor=None,
+            now=now,
+            note=note,
+            public=False,
+            payload={"dispatch": dispatch_id},
+            report=not copy.category,
+        )
         if copy.category:
             _step(copy, action="sort", actor=None, now=now, payload={"category": copy.category})
         return copy
@@ -522,14 +646,19 @@ def escalation_apply(*, dispatch_id: int, origin: Congress, origin_ref: str,
         and copy.status == Status.REPLIED
     ):
         _apply_rating(
-            copy, rating=rating, comment=payload.get("rating_comment", ""), actor=None, now=now,
+            copy,
+            rating=rating,
+            comment=payload.get("rating_comment", ""),
+            actor=None,
+            now=now,
             by_deputy=False,
-        )  # fmt: skip
+        )
     return copy
 
 
-def status_apply(*, dispatch_id: int, origin: Congress, payload: dict[str, Any],
-                 now: datetime | None = None) -> Opinion | None:  # fmt: skip
+def status_apply(
+    *, dispatch_id: int, origin: Congress, payload: dict[str, Any], now: datetime | None = None
+) -> Opinion | None:
     """In the escalating congress's schema: the parent's newest status of an opinion this
     congress escalated to it. Its answer becomes the answer here (the citizen reads and rates
     it here); a refusal there is a refusal here, with the parent's reason."""
@@ -554,23 +683,35 @@ def status_apply(*, dispatch_id: int, origin: Congress, payload: dict[str, Any],
         opinion.answered_on = date.fromisoformat(payload["answered_on"])
         opinion.rating, opinion.rating_comment = "", ""
         _step(
-            opinion, action="upstream_reply", actor=None, now=now, note=opinion.answer,
+            opinion,
+            action="upstream_reply",
+            actor=None,
+            now=now,
+            note=opinion.answer,
             fields=(*fields, "answer", "answered_by", "answered_on", "rating", "rating_comment"),
-        )  # fmt: skip
+        )
     elif opinion.status == Status.ESCALATED and status == Status.DECLINED:
         opinion.decline_kind = payload.get("decline_kind") or DeclineKind.OTHER
         opinion.decline_reason = payload.get("decline_reason") or str(Status.DECLINED.label)
         _step(
-            opinion, action="upstream_decline", actor=None, now=now, note=opinion.decline_reason,
+            opinion,
+            action="upstream_decline",
+            actor=None,
+            now=now,
+            note=opinion.decline_reason,
             fields=(*fields, "decline_kind", "decline_reason"),
-        )  # fmt: skip
+        )
     else:
         opinion.save(update_fields=fields)
         _record(
-            opinion, action="upstream_status", actor=None, now=now,
-            note=_("%(parent)s：%(status)s") % {"parent": origin.name, "status": Status(status).label},
+            opinion,
+            action="upstream_status",
+            actor=None,
+            now=now,
+            note=_("%(parent)s：%(status)s")
+            % {"parent": origin.name, "status": Status(status).label},
             payload={"upstream_status": status},
-        )  # fmt: skip
+        )
     return opinion
 
 
@@ -587,19 +728,25 @@ def opinions_flag_overdue(*, now: datetime | None = None) -> int:
     with transaction.atomic():
         late = (
             Opinion.objects.select_for_update(skip_locked=True)
-            .filter(status__in=(Status.ASSIGNED, Status.HANDLING, Status.REOPENED), due_on__lt=today)
+            .filter(
+                status__in=(Status.ASSIGNED, Status.HANDLING, Status.REOPENED), due_on__lt=today
+            )
             .exclude(overdue_alerted_for=F("due_on"))
-        )  # fmt: skip
+        )
         staff = staff_user_ids()
         for opinion in late:
             opinion.overdue_alerted_for = opinion.due_on
             opinion.save(update_fields=["overdue_alerted_for"])
             days = -rules.days_left(due_on=opinion.due_on, today=today)  # type: ignore[arg-type]
             _record(
-                opinion, action="overdue", actor=None, now=now, public=False,
+                opinion,
+                action="overdue",
+                actor=None,
+                now=now,
+                public=False,
                 note=_("已超过办理期限%(days)d天") % {"days": days},
                 payload={"due_on": str(opinion.due_on)},
-            )  # fmt: skip
+            )
             recipients = [*staff, *([opinion.unit_user_id] if opinion.unit_user_id else [])]
             notification_send(
                 key=f"opinions.overdue.{opinion.pk}.{opinion.due_on}",

@@ -26,9 +26,13 @@ class Station(models.Model):
     name = models.CharField(_("名称"), max_length=100)
     tier = models.CharField(_("层级"), max_length=16, choices=Tier.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("上级站"), on_delete=models.PROTECT, null=True, blank=True,
+        "self",
+        verbose_name=_("上级站"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="children",
-    )  # fmt: skip
+    )
     address = models.CharField(_("地址"), max_length=200)
     opening_hours = models.CharField(_("开放时间"), max_length=100, blank=True)
     # The station's public line (a desk phone), shown on its public page.
@@ -70,9 +74,13 @@ class Resident(models.Model):
 
     station = models.ForeignKey(Station, on_delete=models.CASCADE, related_name="residents")
     deputy = models.ForeignKey(
-        Deputy, verbose_name=_("本级代表"), on_delete=models.PROTECT, null=True, blank=True,
+        Deputy,
+        verbose_name=_("本级代表"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="residencies",
-    )  # fmt: skip
+    )
     # A deputy of another congress: the directory listing and its congress, no foreign keys
     # into the public schema (Citus-ready, DESIGN.md §8).
     listing_id = models.PositiveBigIntegerField(_("名录编号"), null=True, blank=True)
@@ -193,14 +201,22 @@ class Assessment(models.Model):
     review_total = models.DecimalField(_("评审得分率"), max_digits=5, decimal_places=2, null=True)
     stars = models.PositiveSmallIntegerField(_("星级"), null=True, blank=True)
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.DO_NOTHING, db_constraint=False, null=True,
-        blank=True, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     submitted_at = models.DateTimeField(_("自评提交时间"), null=True, blank=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.DO_NOTHING, db_constraint=False, null=True,
-        blank=True, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     reviewed_at = models.DateTimeField(_("评审时间"), null=True, blank=True)
     review_note = models.TextField(_("评审意见"), blank=True)
 

@@ -29,11 +29,15 @@ def posting_apply(dispatch: Dispatch) -> None:
         origin_congress_id=dispatch.origin_id,
         origin_ref=dispatch.origin_ref,
         defaults={
-            "deputy": deputy, "origin_congress_name": dispatch.origin.name,
-            "station_name": station["name"], "station_tier": station["tier"],
+            "deputy": deputy,
+            "origin_congress_name": dispatch.origin.name,
+            "station_name": station["name"],
+            "station_tier": station["tier"],
             "station_address": station["address"],
             "station_opening_hours": station.get("opening_hours", ""),
-            "active": bool(payload["active"]), "receptions": payload.get("receptions", []),
-            "dispatch_id": dispatch.pk, "updated_at": dispatch.created_at,
+            "active": bool(payload["active"]),
+            "receptions": payload.get("receptions", []),
+            "dispatch_id": dispatch.pk,
+            "updated_at": dispatch.created_at,
         },
-    )  # fmt: skip
+    )

@@ -67,9 +67,11 @@ def settings_update(
         current.star_thresholds = list(star_thresholds)
         current.save()
         audit_record(
-            action="stations.settings_update", actor=actor, target=current,
+            action="stations.settings_update",
+            actor=actor,
+            target=current,
             payload={"notice_days": notice_days, "star_thresholds": list(star_thresholds)},
-        )  # fmt: skip
+        )
     return current
 
 
@@ -106,9 +108,14 @@ def station_create(
     introduction: str = "",
 ) -> Station:
     fields = {
-        "name": name.strip(), "tier": tier, "parent": parent, "address": address.strip(),
-        "opening_hours": opening_hours, "phone": phone, "introduction": introduction,
-    }  # fmt: skip
+        "name": name.strip(),
+        "tier": tier,
+        "parent": parent,
+        "address": address.strip(),
+        "opening_hours": opening_hours,
+        "phone": phone,
+        "introduction": introduction,
+    }
     _check_station(fields)
     with transaction.atomic():
         station = Station.objects.create(**fields)
@@ -131,9 +138,11 @@ def station_update(*, station: Station, actor: Any, **changes: Any) -> Station:
         for resident in station.residents.filter(listing_id__isnull=False):
             _send_assignment(resident, station)
         audit_record(
-            action="stations.station_update", actor=actor, target=station,
+            action="stations.station_update",
+            actor=actor,
+            target=station,
             payload={"fields": sorted(changes)},
-        )  # fmt: skip
+        )
     return station
 
 
@@ -197,9 +206,11 @@ def _assignment_payload(resident: Resident, station: Station, *, active: bool) -
 def _send_assignment(resident: Resident, station: Station, *, active: bool = True) -> None:
     target = Congress.objects.get(pk=resident.home_congress_id)
     dispatch_send(
-        kind=ASSIGNMENT_KIND, target=target, origin_ref=resident.pk,
+        kind=ASSIGNMENT_KIND,
+        target=target,
+        origin_ref=resident.pk,
         payload=_assignment_payload(resident, station, active=active),
-    )  # fmt: skip
+    )
 
 
 def residency_add(
@@ -231,9 +242,11 @@ def residency_add(
             assert listing is not None
             resident = _station_guest(station, listing)
         audit_record(
-            action="stations.residency_add", actor=actor, target=resident,
+            action="stations.residency_add",
+            actor=actor,
+            target=resident,
             payload={"station": station.pk, "home_congress": resident.home_congress_id},
-        )  # fmt: skip
+        )
     return resident
 
 
@@ -243,9 +256,14 @@ def _station_local(station: Station, deputy: Deputy, here: Any) -> Resident:
     if station.residents.filter(deputy=deputy).exists():
         raise Conflict("resident_exists", _("该代表已在本站。"), field="deputy")
     return Resident.objects.create(
-        station=station, deputy=deputy, name=deputy.name, level=deputy.level,
-        home_congress_id=here.pk, home_deputy_id=deputy.pk, home_congress_name=here.name,
-    )  # fmt: skip
+        station=station,
+        deputy=deputy,
+        name=deputy.name,
+        level=deputy.level,
+        home_congress_id=here.pk,
+        home_deputy_id=deputy.pk,
+        home_congress_name=here.name,
+    )
 
 
 def _station_guest(station: Station, listing: DeputyListing) -> Resident:
@@ -254,10 +272,14 @@ def _station_guest(station: Station, listing: DeputyListing) -> Resident:
     if station.residents.filter(listing_id=listing.pk).exists():
         raise Conflict("resident_exists", _("该代表已在本站。"), field="listing")
     resident = Resident.objects.create(
-        station=station, listing_id=listing.pk, name=listing.name, level=listing.level,
-        home_congress_id=listing.congress_id, home_deputy_id=listing.deputy_id,
+        station=station,
+        listing_id=listing.pk,
+        name=listing.name,
+        level=listing.level,
+        home_congress_id=listing.congress_id,
+        home_deputy_id=listing.deputy_id,
         home_congress_name=listing.congress.name,
-    )  # fmt: skip
+    )
     _send_assignment(resident, station)
     return resident
 
@@ -271,9 +293,11 @@ def residency_end(*, resident: Resident, actor: Any) -> None:
         if resident.is_guest:
             _send_assignment(resident, resident.station, active=False)
         audit_record(
-            action="stations.residency_end", actor=actor, target=resident,
+            action="stations.residency_end",
+            actor=actor,
+            target=resident,
             payload={"station": resident.station_id, "home_congress": resident.home_congress_id},
-        )  # fmt: skip
+        )
         resident.delete()
 
 
@@ -309,9 +333,11 @@ def reception_schedule(
         )
         reception.on_duty.set(on_duty)
         audit_record(
-            action="stations.reception_schedule", actor=actor, target=reception,
+            action="stations.reception_schedule",
+            actor=actor,
+            target=reception,
             payload={"date": on.isoformat(), "on_duty": [r.pk for r in on_duty]},
-        )  # fmt: skip
+        )
     return reception
 
 
@@ -361,9 +387,11 @@ def reception_cancel(*, reception: ReceptionDay, actor: Any) -> None:
         on_duty = list(reception.on_duty.all())
         was_public = reception.published_at is not None
         audit_record(
-            action="stations.reception_cancel", actor=actor, target=reception,
+            action="stations.reception_cancel",
+            actor=actor,
+            target=reception,
             payload={"date": reception.date.isoformat(), "published": was_public},
-        )  # fmt: skip
+        )
         reception.delete()
         if was_public:
             _resend_guests(on_duty, reception.station)
@@ -447,9 +475,11 @@ def assessment_self_assess(
         assessment.submitted_at = now or timezone.now()
         assessment.save()
         audit_record(
-            action="stations.assessment_self_assess", actor=actor, target=assessment,
+            action="stations.assessment_self_assess",
+            actor=actor,
+            target=assessment,
             payload={"year": year, "total": str(assessment.self_total)},
-        )  # fmt: skip
+        )
     return assessment
 
 
@@ -484,7 +514,9 @@ def assessment_review(
         assessment.save()
         outbox_emit(topic=ROLLUP_TOPIC)
         audit_record(
-            action="stations.assessment_review", actor=actor, target=assessment,
+            action="stations.assessment_review",
+            actor=actor,
+            target=assessment,
             payload={"total": str(assessment.review_total), "stars": assessment.stars},
-        )  # fmt: skip
+        )
     return assessment

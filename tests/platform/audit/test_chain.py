@@ -95,10 +95,18 @@ def test_find_break_on_plain_values() -> None:
     prev = GENESIS
     for seq in (1, 2, 3):
         row: dict[str, object] = {
-            "id": seq, "seq": seq, "at": "2026-11-26T00:00:00+00:00", "actor_id": None,
-            "actor_label": "", "action": "a", "target_type": "", "target_id": "",
-            "outcome": "success", "payload": {}, "request_id": "",
-        }  # fmt: skip
+            "id": seq,
+            "seq": seq,
+            "at": "2026-11-26T00:00:00+00:00",
+            "actor_id": None,
+            "actor_label": "",
+            "action": "a",
+            "target_type": "",
+            "target_id": "",
+            "outcome": "success",
+            "payload": {},
+            "request_id": "",
+        }
         row["prev_hash"] = prev
         row["hash"] = prev = entry_hash(row, prev)
         rows.append(row)

@@ -35,10 +35,16 @@ def _nothing_left(slug: str, admin_username: str = "") -> bool:
 
 def test_the_command_provisions_a_township_with_its_first_administrator(world: World) -> None:
     call_command(
-        "congress_provision", name="丙镇人大主席团", slug="town-c", level="township",
-        division_code="369801103", parent="tcounty", operator="operator",
-        admin_username="town-c-admin", admin_password="Admin#2026c",
-    )  # fmt: skip
+        "congress_provision",
+        name="丙镇人大主席团",
+        slug="town-c",
+        level="township",
+        division_code="369801103",
+        parent="tcounty",
+        operator="operator",
+        admin_username="town-c-admin",
+        admin_password="Admin#2026c",
+    )
 
     town = Congress.objects.get(slug="town-c")
     assert town.parent == world.county and town.schema_name == "town_c"
@@ -49,27 +55,42 @@ def test_the_command_provisions_a_township_with_its_first_administrator(world: W
     with tenant_context(town):
         assert AuditEntry.objects.filter(action="congress.provision").count() == 1
     # The new administrator logs in on the new host.
-    assert client_on(town).post(
-        "/api/v1/auth/login", {"username": "town-c-admin", "password": "Admin#2026c"},
-        content_type="application/json",
-    ).status_code == 200  # fmt: skip
+    assert (
+        client_on(town)
+        .post(
+            "/api/v1/auth/login",
+            {"username": "town-c-admin", "password": "Admin#2026c"},
+            content_type="application/json",
+        )
+        .status_code
+        == 200
+    )
 
 
 def test_the_command_refuses_with_the_reason(world: World) -> None:
     with pytest.raises(CommandError, match="parent_wrong_level"):
         call_command(
-            "congress_provision", name="丁镇人大主席团", slug="town-d", level="township",
-            division_code="369800104", parent="tcity", operator="operator",
-        )  # fmt: skip
+            "congress_provision",
+            name="丁镇人大主席团",
+            slug="town-d",
+            level="township",
+            division_code="369800104",
+            parent="tcity",
+            operator="operator",
+        )
     assert _nothing_left("town-d")
 
 
 def _provision_by_api(client: Client, **overrides: object):
     body = {
-        "name": "戊镇人大主席团", "slug": f"wu-{uuid.uuid4().hex[:6]}", "level": "township",
-        "division_code": "369801105", "admin_username": "", "admin_password": "",
+        "name": "戊镇人大主席团",
+        "slug": f"wu-{uuid.uuid4().hex[:6]}",
+        "level": "township",
+        "division_code": "369801105",
+        "admin_username": "",
+        "admin_password": "",
         **overrides,
-    }  # fmt: skip
+    }
     return body, client.post("/api/v1/congresses", body, content_type="application/json")
 
 
@@ -149,10 +170,16 @@ def test_the_refusal_is_in_english_when_asked(world: World) -> None:
 
     response = client.post(
         "/api/v1/congresses",
-        {"name": "戊镇人大主席团", "slug": "wu-en", "level": "township", "division_code": "369801105",
-         "parent_id": world.city.pk},
-        content_type="application/json", HTTP_ACCEPT_LANGUAGE="en",
-    )  # fmt: skip
+        {
+            "name": "戊镇人大主席团",
+            "slug": "wu-en",
+            "level": "township",
+            "division_code": "369801105",
+            "parent_id": world.city.pk,
+        },
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
 
     assert response.status_code == 400
     assert "county" in response.json()["detail"].lower()
@@ -172,10 +199,16 @@ def test_a_caller_without_the_right_gets_403_and_nothing_is_written(world: World
         client, parent = client_on(world.county, staff), world.county
     else:
         other = congress_provision(
-            spec=CongressSpec(name="另县人大常委会", slug="other-county", level="county",
-                              division_code="369802", parent_id=world.city.pk),
-            requested_by=world.operator, acting_in=None,
-        )  # fmt: skip
+            spec=CongressSpec(
+                name="另县人大常委会",
+                slug="other-county",
+                level="county",
+                division_code="369802",
+                parent_id=world.city.pk,
+            ),
+            requested_by=world.operator,
+            acting_in=None,
+        )
         admin = User.objects.create(username="other-admin")
         admin.set_password(PASSWORD)
         admin.save()
@@ -195,9 +228,13 @@ def test_a_failure_after_the_schema_is_built_leaves_nothing_behind(world: World)
     auditor = User.objects.create(username="auditor-elsewhere")
     Membership.objects.create(user=auditor, congress=world.town_a, roles=["audit_admin"])
     spec = CongressSpec(
-        name="己镇人大主席团", slug="town-ji", level="township", division_code="369801106",
-        parent_id=world.county.pk, admin_username="auditor-elsewhere",
-    )  # fmt: skip
+        name="己镇人大主席团",
+        slug="town-ji",
+        level="township",
+        division_code="369801106",
+        parent_id=world.county.pk,
+        admin_username="auditor-elsewhere",
+    )
 
     with pytest.raises(DomainError) as refused:
         congress_provision(spec=spec, requested_by=world.operator, acting_in=None)

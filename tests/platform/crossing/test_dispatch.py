@@ -110,12 +110,19 @@ def committed_pair(django_db_setup: None, django_db_blocker: Any) -> Iterator[li
     with django_db_blocker.unblock():
         for _ in range(2):
             slug = f"cross-{uuid.uuid4().hex[:6]}"
-            towns.append(congress_provision(
-                spec=CongressSpec(name=f"协同测试镇{slug}", slug=slug, level="township",
-                                  division_code=unused_township_code(),
-                                  parent_id=world.county.pk),
-                requested_by=world.operator, acting_in=None,
-            ))  # fmt: skip
+            towns.append(
+                congress_provision(
+                    spec=CongressSpec(
+                        name=f"协同测试镇{slug}",
+                        slug=slug,
+                        level="township",
+                        division_code=unused_township_code(),
+                        parent_id=world.county.pk,
+                    ),
+                    requested_by=world.operator,
+                    acting_in=None,
+                )
+            )
         try:
             yield towns
         finally:
@@ -160,9 +167,16 @@ def test_after_commit_a_real_worker_delivers_into_the_target(
             term=term, name="赵一", gender="male", level="county", constituency="一选区", actor=None
         )
     payload = {
-        "deputy_id": deputy.pk, "active": True, "receptions": [],
-        "station": {"name": "甲村代表联络点", "tier": "point", "address": "甲村", "opening_hours": ""},
-    }  # fmt: skip
+        "deputy_id": deputy.pk,
+        "active": True,
+        "receptions": [],
+        "station": {
+            "name": "甲村代表联络点",
+            "tier": "point",
+            "address": "甲村",
+            "opening_hours": "",
+        },
+    }
     with tenant_context(origin), transaction.atomic():
         sent = dispatch_send(
             kind="stations.assignment", target=target, origin_ref="1", payload=payload

@@ -11,16 +11,31 @@ from tests.conftest import World
 from tests.factories import make_term
 
 SHARED_FIELDS = {
-    "id", "congress", "deputy_id", "user", "term_number", "name", "level", "delegation",
-    "serving", "updated_at",
-}  # fmt: skip
+    "id",
+    "congress",
+    "deputy_id",
+    "user",
+    "term_number",
+    "name",
+    "level",
+    "delegation",
+    "serving",
+    "updated_at",
+}
 
 
 def _register(name: str, phone: str, level: str = "township") -> Deputy:
     return deputy_register(
-        term=make_term(), name=name, gender="female", level=level, constituency="第3选区",
-        delegation="第一代表小组", occupation="村委会主任", phone=phone, actor=None,
-    )  # fmt: skip
+        term=make_term(),
+        name=name,
+        gender="female",
+        level=level,
+        constituency="第3选区",
+        delegation="第一代表小组",
+        occupation="村委会主任",
+        phone=phone,
+        actor=None,
+    )
 
 
 def test_the_directory_holds_no_contact_field() -> None:
@@ -36,8 +51,11 @@ def test_registering_a_deputy_lists_them_without_their_phone(world: World) -> No
 
     listing = DeputyListing.objects.get(congress=world.town_a, deputy_id=deputy.pk)
     assert (listing.name, listing.level, listing.delegation, listing.serving) == (
-        "王秀英", "township", "第一代表小组", True,
-    )  # fmt: skip
+        "王秀英",
+        "township",
+        "第一代表小组",
+        True,
+    )
     stored = DeputyListing.objects.filter(pk=listing.pk).values().get()
     assert "13900000001" not in {str(value) for value in stored.values()}
     assert "村委会主任" not in {str(value) for value in stored.values()}
@@ -68,9 +86,11 @@ def test_a_congress_sees_its_own_its_descendants_and_its_ancestors_deputies(
 ) -> None:
     made = {}
     for congress, level in [
-        (world.city, "city"), (world.county, "county"), (world.town_a, "township"),
+        (world.city, "city"),
+        (world.county, "county"),
+        (world.town_a, "township"),
         (world.town_b, "township"),
-    ]:  # fmt: skip
+    ]:
         with tenant_context(congress):
             made[congress.slug] = _register(f"{congress.slug}代表", "13900000010", level).pk
 

@@ -147,10 +147,12 @@ def test_a_drain_waits_for_another_drain_of_the_same_tenant(world: World) -> Non
     with tenant_context(world.town_b), transaction.atomic():
         outbox_emit(topic="voting")
     with psycopg.connect(
-        host=str(db["HOST"] or "127.0.0.1"), port=str(db["PORT"] or 5432), user=str(db["USER"]),
+        host=str(db["HOST"] or "127.0.0.1"),
+        port=str(db["PORT"] or 5432),
+        user=str(db["USER"]),
         dbname=str(db["NAME"]),
         autocommit=True,
-    ) as other:  # fmt: skip
+    ) as other:
         other.execute(
             "SELECT pg_advisory_lock(%s, %s)", [REFRESH_LOCK_CLASS, world.town_a.pk]
         )  # a drain of town_a runs

@@ -22,9 +22,12 @@ def staff_of(
     world: World, congress: Congress, username: str, roles: list[str] | None = None
 ) -> User:
     user = user_create(
-        username=username, password=PASSWORD, display_name=username, is_platform_operator=False,
+        username=username,
+        password=PASSWORD,
+        display_name=username,
+        is_platform_operator=False,
         must_change_password=False,
-    )  # fmt: skip
+    )
     with transaction.atomic():
         membership_grant(
             user=user, congress=congress, roles=roles or ["staff"], granted_by=world.operator
@@ -40,16 +43,28 @@ CRITERIA = [
 
 
 def make_round(
-    world: World, actor: User, *, kind: str = "deputy", quota: int = 1, per_nominator_quota: int = 1,
-    issuer: Congress | None = None, **extra: Any,
-) -> BenchmarkRound:  # fmt: skip
+    world: World,
+    actor: User,
+    *,
+    kind: str = "deputy",
+    quota: int = 1,
+    per_nominator_quota: int = 1,
+    issuer: Congress | None = None,
+    **extra: Any,
+) -> BenchmarkRound:
     return services.round_create(
-        issuer=issuer or world.city, actor=actor, kind=kind, title="2026年度优秀代表评选",
-        year=2026, quota=quota, per_nominator_quota=per_nominator_quota,
+        issuer=issuer or world.city,
+        actor=actor,
+        kind=kind,
+        title="2026年度优秀代表评选",
+        year=2026,
+        quota=quota,
+        per_nominator_quota=per_nominator_quota,
         nominations_open_on=TODAY - dt.timedelta(days=5),
         nominations_close_on=TODAY + dt.timedelta(days=5),
-        criteria=extra.pop("criteria", CRITERIA), **extra,
-    )  # fmt: skip
+        criteria=extra.pop("criteria", CRITERIA),
+        **extra,
+    )
 
 
 def nominate(
@@ -57,9 +72,14 @@ def nominate(
 ) -> Nomination:
     answers = dict.fromkeys(round_.exclusions, False) | declarations
     return services.nomination_submit(
-        round_=round_, nominator=congress, actor=actor, nominee_name=name,
-        statement=f"{name}积极履职，联系群众紧密。", declarations=answers, today=TODAY,
-    )  # fmt: skip
+        round_=round_,
+        nominator=congress,
+        actor=actor,
+        nominee_name=name,
+        statement=f"{name}积极履职，联系群众紧密。",
+        declarations=answers,
+        today=TODAY,
+    )
 
 
 def score_all(round_: BenchmarkRound, reviewer: User, scores: dict[Nomination, int]) -> None:

@@ -27,17 +27,23 @@ def _public_audit_actions() -> list[str]:
 def test_guidance_reaches_its_targets_and_records_each_readers_first_read(world: World) -> None:
     city_staff = staff_of(world, world.city, "city-staff")
     guidance = services.guidance_issue(
-        issuer=world.city, actor=city_staff, kind="notice", title="关于开展代表联络站星级评定的通知",
-        body="请各乡镇于6月底前完成自评。", targets=[world.town_a, world.town_b],
-    )  # fmt: skip
+        issuer=world.city,
+        actor=city_staff,
+        kind="notice",
+        title="关于开展代表联络站星级评定的通知",
+        body="请各乡镇于6月底前完成自评。",
+        targets=[world.town_a, world.town_b],
+    )
     first = dt.datetime(2026, 6, 2, 9, tzinfo=dt.UTC)
     services.guidance_read(
         guidance=guidance, congress=world.town_a, reader=world.staff_a, now=first
     )
     services.guidance_read(
-        guidance=guidance, congress=world.town_a, reader=world.staff_a,
+        guidance=guidance,
+        congress=world.town_a,
+        reader=world.staff_a,
         now=first + dt.timedelta(days=1),
-    )  # fmt: skip
+    )
 
     status = {row.congress_id: row for row in guidance_receipt_status(guidance)}
     assert status[world.town_a.pk].first_read_at == first
@@ -52,9 +58,13 @@ def test_guidance_audit_goes_to_the_public_chain_even_from_a_tenant_host(world: 
     with tenant_context(world.city):
         before = AuditEntry.objects.count()  # the city's own chain
         services.guidance_issue(
-            issuer=world.city, actor=city_staff, kind="guidance", title="指导意见", body="正文",
+            issuer=world.city,
+            actor=city_staff,
+            kind="guidance",
+            title="指导意见",
+            body="正文",
             targets=[world.county],
-        )  # fmt: skip
+        )
         assert AuditEntry.objects.count() == before
         assert current_schema() == world.city.schema_name
     assert "supervision.guidance_issue" in _public_audit_actions()
@@ -64,22 +74,34 @@ def test_guidance_goes_only_below_the_issuer(world: World) -> None:
     county_staff = world.county_admin
     with pytest.raises(NotAllowed) as refused:
         services.guidance_issue(
-            issuer=world.county, actor=county_staff, kind="notice", title="通知", body="正文",
+            issuer=world.county,
+            actor=county_staff,
+            kind="notice",
+            title="通知",
+            body="正文",
             targets=[world.town_a, world.city],
-        )  # fmt: skip
+        )
     assert refused.value.code == "target_outside_tree"
     with pytest.raises(NotAllowed):
         services.guidance_issue(
-            issuer=world.town_a, actor=world.staff_a, kind="notice", title="通知", body="正文",
+            issuer=world.town_a,
+            actor=world.staff_a,
+            kind="notice",
+            title="通知",
+            body="正文",
             targets=[world.town_b],
-        )  # fmt: skip
+        )
 
 
 def test_a_congress_not_addressed_cannot_record_a_read(world: World) -> None:
     guidance = services.guidance_issue(
-        issuer=world.county, actor=world.county_admin, kind="notice", title="通知", body="正文",
+        issuer=world.county,
+        actor=world.county_admin,
+        kind="notice",
+        title="通知",
+        body="正文",
         targets=[world.town_a],
-    )  # fmt: skip
+    )
     with pytest.raises(NotAllowed):
         services.guidance_read(guidance=guidance, congress=world.town_b, reader=world.staff_b)
     assert not GuidanceReceipt.objects.filter(guidance=guidance).exists()
@@ -89,9 +111,10 @@ def test_weights_must_sum_to_100(world: World) -> None:
     city_staff = staff_of(world, world.city, "city-staff")
     with pytest.raises(DomainError) as refused:
         make_round(
-            world, city_staff,
+            world,
+            city_staff,
             criteria=[services.CriterionSpec("履职", 60), services.CriterionSpec("联系", 30)],
-        )  # fmt: skip
+        )
     assert refused.value.code == "weights_not_100"
     assert not BenchmarkRound.objects.exists()
 
@@ -111,9 +134,14 @@ def test_outstanding_deputies_exclude_leaders_and_standing_committee_members_by_
         assert refused.value.extra == {"exclusion": code}
     with pytest.raises(DomainError) as unanswered:
         services.nomination_submit(
-            round_=round_, nominator=world.town_a, actor=world.staff_a, nominee_name="张三",
-            statement="理由", declarations={}, today=TODAY,
-        )  # fmt: skip
+            round_=round_,
+            nominator=world.town_a,
+            actor=world.staff_a,
+            nominee_name="张三",
+            statement="理由",
+            declarations={},
+            today=TODAY,
+        )
     assert unanswered.value.code == "declaration_missing"
     assert not Nomination.objects.filter(round=round_).exists()
 
@@ -138,10 +166,14 @@ def test_each_nominator_has_its_quota_and_the_window_is_kept(world: World) -> No
     nominate(round_, world.town_a, world.staff_a, "李四")
     with pytest.raises(DomainError) as late:
         services.nomination_submit(
-            round_=round_, nominator=world.town_b, actor=world.staff_b, nominee_name="王五",
-            statement="理由", declarations=dict.fromkeys(round_.exclusions, False),
+            round_=round_,
+            nominator=world.town_b,
+            actor=world.staff_b,
+            nominee_name="王五",
+            statement="理由",
+            declarations=dict.fromkeys(round_.exclusions, False),
             today=TODAY + dt.timedelta(days=6),
-        )  # fmt: skip
+        )
     assert late.value.code == "outside_window"
 
 
@@ -188,9 +220,10 @@ def test_the_whole_round_from_setup_to_announcement(world: World) -> None:
         world.town_a.pk: {"activities": 10, "opinions_closed": Decimal(20)}
     }
     services.round_close_nominations(
-        round_=round_, actor=city_staff,
+        round_=round_,
+        actor=city_staff,
         figures_source=lambda congresses, year: dict(figures.items()),
-    )  # fmt: skip
+    )
     a.refresh_from_db()
     assert a.figures == {"activities": 10, "opinions_closed": "20"}
     criteria = list(round_.criteria.all())
@@ -210,17 +243,22 @@ def test_the_whole_round_from_setup_to_announcement(world: World) -> None:
         )
     assert over.value.code == "quota_exceeded"
     services.round_decide(
-        round_=round_, actor=city_staff, selected_ids=[a.pk, b.pk], note="主任会议研究，李四事迹更突出。"
-    )  # fmt: skip
+        round_=round_,
+        actor=city_staff,
+        selected_ids=[a.pk, b.pk],
+        note="主任会议研究，李四事迹更突出。",
+    )
     assert round_result(BenchmarkRound.objects.get(pk=round_.pk)) == []  # not public before 公示
 
     services.round_start_publicity(
         round_=round_, actor=city_staff, starts_on=TODAY, ends_on=TODAY + dt.timedelta(days=6)
     )
     objection = services.objection_record(
-        nomination=b, actor=city_staff, summary="群众反映李四长期未参加代表小组活动。",
+        nomination=b,
+        actor=city_staff,
+        summary="群众反映李四长期未参加代表小组活动。",
         received_on=TODAY + dt.timedelta(days=2),
-    )  # fmt: skip
+    )
     with pytest.raises(DomainError) as early:
         services.round_announce(round_=round_, actor=city_staff, today=TODAY + dt.timedelta(days=6))
     assert early.value.code == "publicity_not_over"
@@ -238,10 +276,17 @@ def test_the_whole_round_from_setup_to_announcement(world: World) -> None:
     assert [n.nominee_name for n in round_result(round_)] == ["张三"]
     actions = _public_audit_actions()
     for action in (
-        "round_create", "round_open", "nomination_submit", "round_close_nominations",
-        "score_record", "round_decide", "round_start_publicity", "objection_record",
-        "objection_resolve", "round_announce",
-    ):  # fmt: skip
+        "round_create",
+        "round_open",
+        "nomination_submit",
+        "round_close_nominations",
+        "score_record",
+        "round_decide",
+        "round_start_publicity",
+        "objection_record",
+        "objection_resolve",
+        "round_announce",
+    ):
         assert f"supervision.{action}" in actions
 
 
@@ -263,17 +308,26 @@ def test_closing_nominations_keeps_the_nominators_rollup_figures(world: World) -
     now = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
     with schema_context("public"):
         Rollup.objects.create(
-            congress=world.town_a, year=2026, topic="activities",
-            figures={"activities": 12, "deputies_active": 9}, computed_at=now,
-        )  # fmt: skip
-        Rollup.objects.create(
-            congress=world.town_a, year=2026, topic="opinions",
-            figures={"opinions_closed": 5}, computed_at=now,
-        )  # fmt: skip
-        Rollup.objects.create(
-            congress=world.town_b, year=2025, topic="activities", figures={"activities": 99},
+            congress=world.town_a,
+            year=2026,
+            topic="activities",
+            figures={"activities": 12, "deputies_active": 9},
             computed_at=now,
-        )  # fmt: skip
+        )
+        Rollup.objects.create(
+            congress=world.town_a,
+            year=2026,
+            topic="opinions",
+            figures={"opinions_closed": 5},
+            computed_at=now,
+        )
+        Rollup.objects.create(
+            congress=world.town_b,
+            year=2025,
+            topic="activities",
+            figures={"activities": 99},
+            computed_at=now,
+        )
     round_ = make_round(world, city_staff)
     services.round_open(round_=round_, actor=city_staff)
     a = nominate(round_, world.town_a, world.staff_a, "张三")

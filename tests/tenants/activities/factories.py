@@ -32,16 +32,24 @@ class Seat:
 def make_seat(congress: Congress, name: str, level: str | None = None) -> Seat:
     """A deputy of `congress` who logs in, with the deputy role there."""
     user = user_create(
-        username=f"{name}-{uuid.uuid4().hex[:8]}", password=PASSWORD, display_name=name,
-        is_platform_operator=False, must_change_password=False,
-    )  # fmt: skip
+        username=f"{name}-{uuid.uuid4().hex[:8]}",
+        password=PASSWORD,
+        display_name=name,
+        is_platform_operator=False,
+        must_change_password=False,
+    )
     with transaction.atomic():
         membership_grant(user=user, congress=congress, roles=["deputy"], granted_by=None)
     with tenant_context(congress):
         deputy = deputy_register(
-            term=make_term(), name=name, gender="male", level=level or congress.level,
-            constituency="第1选区", actor=None, user=user,
-        )  # fmt: skip
+            term=make_term(),
+            name=name,
+            gender="male",
+            level=level or congress.level,
+            constituency="第1选区",
+            actor=None,
+            user=user,
+        )
     return Seat(congress, user, deputy)
 
 
@@ -70,10 +78,15 @@ def make_joint(world: World, *, notes: str = "内部：车辆安排 2 辆") -> J
             picks=[(s.congress.pk, s.deputy.pk) for s in seats.values()],
         )
         activity = activity_create(
-            kind="inspection", title="全县农村饮用水安全联合视察",
-            starts_at=now + dt.timedelta(days=2), ends_at=now + dt.timedelta(days=2, hours=4),
-            place="县水务局会议室", invitees=invitees, internal_notes=notes, actor=world.county_admin,
-        )  # fmt: skip
+            kind="inspection",
+            title="全县农村饮用水安全联合视察",
+            starts_at=now + dt.timedelta(days=2),
+            ends_at=now + dt.timedelta(days=2, hours=4),
+            place="县水务局会议室",
+            invitees=invitees,
+            internal_notes=notes,
+            actor=world.county_admin,
+        )
     dispatch_deliver_pending()
     return Joint(activity, **seats)
 

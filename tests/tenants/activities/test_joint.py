@@ -206,9 +206,11 @@ def test_minutes_and_cancellation_reach_every_copy(world: World) -> None:
     joint = make_joint(world)
     with tenant_context(world.county):
         activity_record(
-            activity=joint.activity, minutes="视察了3个水厂。", outcomes="形成视察报告1份。",
+            activity=joint.activity,
+            minutes="视察了3个水厂。",
+            outcomes="形成视察报告1份。",
             actor=world.county_admin,
-        )  # fmt: skip
+        )
         activity_cancel(activity=joint.activity, reason="暴雨预警", actor=world.county_admin)
     dispatch_deliver_pending()
 
@@ -216,8 +218,10 @@ def test_minutes_and_cancellation_reach_every_copy(world: World) -> None:
         copy = copy_in(seat.congress, joint.activity)
         assert copy is not None
         assert (copy.minutes, copy.outcomes, copy.state) == (
-            "视察了3个水厂。", "形成视察报告1份。", Activity.State.CANCELLED,
-        )  # fmt: skip
+            "视察了3个水厂。",
+            "形成视察报告1份。",
+            Activity.State.CANCELLED,
+        )
 
 
 def test_an_older_snapshot_delivered_late_changes_nothing(world: World) -> None:
@@ -262,9 +266,11 @@ def test_replying_after_the_start_is_refused(world: World) -> None:
     assert copy is not None
     with tenant_context(world.town_a), pytest.raises(DomainError) as late:
         invitation_respond(
-            invitation=copy.invitations.get(), accept=True, actor=joint.town_a.user,
+            invitation=copy.invitations.get(),
+            accept=True,
+            actor=joint.town_a.user,
             now=joint.activity.starts_at + dt.timedelta(minutes=1),
-        )  # fmt: skip
+        )
     assert late.value.code == "rsvp_closed"
     _ = Conflict, timezone
 

@@ -42,9 +42,14 @@ def workbook(rows: list[list[Any]], header: list[str] = HEADER) -> bytes:
 
 def good_row(i: int) -> list[Any]:
     return [
-        f"代表{i:03d}", "男" if i % 2 else "女", "乡镇人大代表", f"第{i % 9 + 1}选区",
-        f"第{i % 5 + 1}代表小组", "某村村委会", f"139{i:08d}",
-    ]  # fmt: skip
+        f"代表{i:03d}",
+        "男" if i % 2 else "女",
+        "乡镇人大代表",
+        f"第{i % 9 + 1}选区",
+        f"第{i % 5 + 1}代表小组",
+        "某村村委会",
+        f"139{i:08d}",
+    ]
 
 
 # 20 bad rows, each wrong in one way; the key says which column the report must name.

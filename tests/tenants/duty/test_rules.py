@@ -99,15 +99,23 @@ def test_the_score_through_a_date_leaves_later_entries_out() -> None:
 def test_bands_at_their_boundaries_with_the_defaults() -> None:
     scheme = Scheme(rules=DEFAULT_RULES)
     assert [band(D(v), scheme) for v in (100, 80, D("79.9"), 60, D("59.9"), 0)] == [
-        Band.GOOD, Band.GOOD, Band.FAIR, Band.FAIR, Band.POOR, Band.POOR,
-    ]  # fmt: skip
+        Band.GOOD,
+        Band.GOOD,
+        Band.FAIR,
+        Band.FAIR,
+        Band.POOR,
+        Band.POOR,
+    ]
 
 
 def test_bands_follow_the_tenants_lines() -> None:
     scheme = Scheme(rules=DEFAULT_RULES, good_from=D(90), fair_from=D(70))
     assert [band(D(v), scheme) for v in (90, 89, 70, 69)] == [
-        Band.GOOD, Band.FAIR, Band.FAIR, Band.POOR,
-    ]  # fmt: skip
+        Band.GOOD,
+        Band.FAIR,
+        Band.FAIR,
+        Band.POOR,
+    ]
 
 
 def test_a_scheme_with_bands_out_of_order_or_a_negative_cap_is_refused() -> None:

@@ -72,9 +72,11 @@ def test_a_tenant_sets_its_own_points_caps_and_bands(world: World) -> None:
     seat = make_seat(world.town_b, "代表丙")
     with tenant_context(world.town_b):
         duty_rules_set(
-            changes=[RuleChange("suggestion", D(10), year_cap=D(25))], good_from=D(75), fair_from=D(65),
+            changes=[RuleChange("suggestion", D(10), year_cap=D(25))],
+            good_from=D(75),
+            fair_from=D(65),
             actor=world.staff_b,
-        )  # fmt: skip
+        )
         for n in range(3):
             duty_entry_record(
                 deputy=seat.deputy,
@@ -146,9 +148,12 @@ def test_an_upheld_objection_voids_the_entry_and_the_score_recomputes(world: Wor
     with tenant_context(world.town_a):
         assert _score(seat.deputy) == D(63)  # type: ignore[attr-defined]
         objection = objection_file(
-            entry=entry, deputy=seat.deputy, reason="当天我在外地培训，未参加视察。", actor=seat.user,  # type: ignore[attr-defined]
+            entry=entry,
+            deputy=seat.deputy,
+            reason="当天我在外地培训，未参加视察。",
+            actor=seat.user,  # type: ignore[attr-defined]
             now=NOW + dt.timedelta(days=1),
-        )  # fmt: skip
+        )
         assert _score(seat.deputy) == D(63)  # type: ignore[attr-defined]
         objection_decide(
             objection=objection, uphold=True, note="经核实，记录有误。", actor=world.staff_a
@@ -165,9 +170,12 @@ def test_a_rejected_objection_leaves_the_entry(world: World) -> None:
     seat, entry = _published_entry(world, "驳回代表")
     with tenant_context(world.town_a):
         objection = objection_file(
-            entry=entry, deputy=seat.deputy, reason="分值有误", actor=seat.user,  # type: ignore[attr-defined]
+            entry=entry,
+            deputy=seat.deputy,
+            reason="分值有误",
+            actor=seat.user,  # type: ignore[attr-defined]
             now=NOW + dt.timedelta(days=1),
-        )  # fmt: skip
+        )
         objection_decide(
             objection=objection, uphold=False, note="签到记录在案。", actor=world.staff_a
         )
@@ -182,9 +190,12 @@ def test_objections_are_refused_outside_the_window_for_others_and_twice(world: W
     with tenant_context(world.town_a):
         with pytest.raises(DomainError) as closed:
             objection_file(
-                entry=entry, deputy=seat.deputy, reason="晚了", actor=seat.user,  # type: ignore[attr-defined]
+                entry=entry,
+                deputy=seat.deputy,
+                reason="晚了",
+                actor=seat.user,  # type: ignore[attr-defined]
                 now=NOW + dt.timedelta(days=8),
-            )  # fmt: skip
+            )
         assert closed.value.code == "objection_window_closed"
         with pytest.raises(NotAllowed):
             objection_file(

@@ -71,9 +71,13 @@ def make_voted_cycle(*, year: int = 2027) -> Voted:
         proposal_screen(proposal=proposal, accept=True, actor=None)
         candidates.append(candidate_from_proposal(proposal=proposal, actor=None))
     governance_record(
-        cycle=cycle, kind="party_review", held_on=date(year - 1, 12, 1), summary="同意",
-        minutes=make_minutes(), actor=None,
-    )  # fmt: skip
+        cycle=cycle,
+        kind="party_review",
+        held_on=date(year - 1, 12, 1),
+        summary="同意",
+        minutes=make_minutes(),
+        actor=None,
+    )
     cycle = cycle_advance(cycle=cycle, actor=None)
     cycle = cycle_open_voting(cycle=cycle, actor=None)
     for deputy in deputies:
@@ -86,9 +90,11 @@ def make_voted_cycle(*, year: int = 2027) -> Voted:
     round_close(round_id=round_.pk, actor=None)
     fresh = {x.pk: x for x in Candidate.objects.filter(cycle=cycle)}
     return Voted(
-        cycle=cycle, deputies=deputies, adopted=[fresh[a.pk], fresh[b.pk]],
+        cycle=cycle,
+        deputies=deputies,
+        adopted=[fresh[a.pk], fresh[b.pk]],
         not_adopted=[fresh[c.pk], fresh[d.pk]],
-    )  # fmt: skip
+    )
 
 
 def unit_account(congress: Congress, username: str, email: str = "") -> User:

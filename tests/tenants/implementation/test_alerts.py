@@ -126,9 +126,12 @@ def test_rectifications_due_and_overdue_alert_once_each(
     underway: Underway, world: World, django_capture_on_commit_callbacks: Any
 ) -> None:
     item = rectification_open(
-        project=underway.projects[0], reason="围挡破损", source="inspection", actor=None,
+        project=underway.projects[0],
+        reason="围挡破损",
+        source="inspection",
+        actor=None,
         due_on=date(2027, 4, 20),
-    )  # fmt: skip
+    )
     Notification.objects.all().delete()
 
     alerts_run(now=at(date(2027, 4, 15)))

@@ -126,14 +126,21 @@ def test_a_report_at_100_percent_completes_the_project(town: Congress) -> None:
     underway = make_underway(town)
 
     progress_report(
-        project=underway.projects[0], percent=100, text="已完工", photos=[], actor=underway.reporter,
-        funds_spent=Decimal("95"), today=date(2027, 11, 3),
-    )  # fmt: skip
+        project=underway.projects[0],
+        percent=100,
+        text="已完工",
+        photos=[],
+        actor=underway.reporter,
+        funds_spent=Decimal("95"),
+        today=date(2027, 11, 3),
+    )
 
     project = Project.objects.get(pk=underway.projects[0].pk)
     assert (project.percent, project.completed_on, project.funds_spent) == (
-        100, date(2027, 11, 3), Decimal("95"),
-    )  # fmt: skip
+        100,
+        date(2027, 11, 3),
+        Decimal("95"),
+    )
     with pytest.raises(Conflict):
         progress_report(
             project=project, percent=100, text="再报", photos=[], actor=underway.reporter
@@ -163,9 +170,12 @@ def test_a_dissatisfied_rating_opens_a_rectification_and_tells_the_unit(
 
     with django_capture_on_commit_callbacks(execute=True):
         item = rectification_open(
-            project=underway.projects[0], reason="年终测评不满意：路面质量差", source="satisfaction",
-            actor=None, due_on=date(2028, 3, 31),
-        )  # fmt: skip
+            project=underway.projects[0],
+            reason="年终测评不满意：路面质量差",
+            source="satisfaction",
+            actor=None,
+            due_on=date(2028, 3, 31),
+        )
 
     assert (item.source, item.due_on, item.closed_on) == ("satisfaction", date(2028, 3, 31), None)
     assert [m.to for m in mail.outbox] == [["zjb@example.cn"]]
@@ -193,8 +203,9 @@ def test_the_public_account_lists_each_project_with_target_money_and_unit(town: 
     rows = list(projects_for_account(cycle=underway.voted.cycle))
 
     assert [(r.name, r.unit.name if r.unit else None) for r in rows] == [
-        ("项目1", "住建办"), ("项目2", "交通办"),
-    ]  # fmt: skip
+        ("项目1", "住建办"),
+        ("项目2", "交通办"),
+    ]
     assert rows[0].funds_allocated == Decimal(100) and rows[0].percent == 0
     assert [s.year for s in rows[0].stages.all()] == [2028]
 

@@ -34,9 +34,12 @@ def test_send_creates_a_row_and_an_email_per_user(
 
     with django_capture_on_commit_callbacks(execute=True):
         sent = notification_send(
-            key="k:1", user_ids=[a.pk, b.pk, no_mail.pk], subject="节点将到期", body="请按时完成",
+            key="k:1",
+            user_ids=[a.pk, b.pk, no_mail.pk],
+            subject="节点将到期",
+            body="请按时完成",
             link="/implementation/projects/1",
-        )  # fmt: skip
+        )
 
     assert sent == 3
     assert Notification.objects.filter(key="k:1").count() == 3

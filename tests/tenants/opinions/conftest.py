@@ -29,9 +29,12 @@ def at(day: str, hour: int = 10) -> datetime:
 
 def make_unit(congress: Congress, username: str, display_name: str) -> User:
     user = user_create(
-        username=username, password=PASSWORD, display_name=display_name,
-        is_platform_operator=False, must_change_password=False,
-    )  # fmt: skip
+        username=username,
+        password=PASSWORD,
+        display_name=display_name,
+        is_platform_operator=False,
+        must_change_password=False,
+    )
     with transaction.atomic():
         membership_grant(user=user, congress=congress, roles=["unit"], granted_by=None)
     return user
@@ -57,14 +60,23 @@ def make_station(congress: Congress, name: str = "甲镇东村代表联络站") 
 
 
 def received(
-    congress: Congress, *, content: str = "东村桥面破损，雨天积水，群众出行不便。",
-    category: str = "transport", now: datetime | None = None, **extra: Any,
-) -> Opinion:  # fmt: skip
+    congress: Congress,
+    *,
+    content: str = "东村桥面破损，雨天积水，群众出行不便。",
+    category: str = "transport",
+    now: datetime | None = None,
+    **extra: Any,
+) -> Opinion:
     with tenant_context(congress):
         return opinion_receive(
-            channel=extra.pop("channel", "reception"), content=content, citizen_name="王秀英",
-            citizen_phone="13912345678", category=category, now=now or at("2026-03-02"), **extra,
-        )  # fmt: skip
+            channel=extra.pop("channel", "reception"),
+            content=content,
+            citizen_name="王秀英",
+            citizen_phone="13912345678",
+            category=category,
+            now=now or at("2026-03-02"),
+            **extra,
+        )
 
 
 def assigned(congress: Congress, unit: User, *, now: datetime | None = None) -> Opinion:

@@ -24,9 +24,17 @@ from tests.conftest import World
 from .conftest import Units, at, make_station, received
 
 SHARED_FIELDS = {
-    "content", "category", "citizen", "received_on", "station", "note", "origin_chain",
-    "rating", "rating_comment", "rating_round",
-}  # fmt: skip
+    "content",
+    "category",
+    "citizen",
+    "received_on",
+    "station",
+    "note",
+    "origin_chain",
+    "rating",
+    "rating_comment",
+    "rating_round",
+}
 
 
 def _escalated(world: World, units: Units) -> Opinion:
@@ -121,9 +129,12 @@ def test_the_countys_answer_reaches_the_township_and_the_citizen(
 
     with tenant_context(world.county):
         opinion_reply(
-            opinion=copy, answer="县交通局已将该桥列入今年危桥改造，6月底前完工。", actor=units.county_water,
-            staff=False, now=at("2026-04-10"),
-        )  # fmt: skip
+            opinion=copy,
+            answer="县交通局已将该桥列入今年危桥改造，6月底前完工。",
+            actor=units.county_water,
+            staff=False,
+            now=at("2026-04-10"),
+        )
     dispatch_deliver_pending()
 
     with tenant_context(world.town_a):
@@ -213,9 +224,11 @@ def test_a_refusal_at_the_county_shows_at_the_township_with_its_reason(
     dispatch_deliver_pending()
     with tenant_context(world.county):
         opinion_decline(
-            opinion=_copy_at_county(world, opinion), kind="administrative_review",
-            reason="该事项已申请行政复议，请等待复议决定。", actor=world.county_admin,
-        )  # fmt: skip
+            opinion=_copy_at_county(world, opinion),
+            kind="administrative_review",
+            reason="该事项已申请行政复议，请等待复议决定。",
+            actor=world.county_admin,
+        )
     dispatch_deliver_pending()
     with tenant_context(world.town_a):
         here = Opinion.objects.get(pk=opinion.pk)

@@ -51,24 +51,34 @@ def test_the_loop_from_reception_to_a_satisfied_citizen(world: World, units: Uni
             opinion=opinion, actor=units.town_roads, staff=False, now=at("2026-03-10")
         )
         opinion = opinion_reply(
-            opinion=opinion, answer="已安排维修，4月底前完工。", actor=units.town_roads, staff=False,
+            opinion=opinion,
+            answer="已安排维修，4月底前完工。",
+            actor=units.town_roads,
+            staff=False,
             now=at("2026-04-01"),
-        )  # fmt: skip
+        )
         opinion = opinion_rate(opinion=opinion, rating="satisfied", now=at("2026-05-06"))
 
         assert opinion.status == Status.CLOSED and opinion.answered_on == date(2026, 4, 1)
         steps = list(Event.objects.filter(opinion=opinion).values_list("action", "status"))
         assert steps == [
-            ("receive", "received"), ("sort", "sorted"), ("assign", "assigned"),
-            ("handle", "handling"), ("reply", "replied"), ("rate", "closed"),
-        ]  # fmt: skip
+            ("receive", "received"),
+            ("sort", "sorted"),
+            ("assign", "assigned"),
+            ("handle", "handling"),
+            ("reply", "replied"),
+            ("rate", "closed"),
+        ]
         audited = AuditEntry.objects.filter(
             target_id=str(opinion.pk), target_type="opinions.opinion"
         )
         assert audited.count() == 6
         assert figures(2026) == {
-            "opinions": 1, "opinions_closed": 1, "opinions_on_time": 1, "opinions_overdue": 0
-        }  # fmt: skip
+            "opinions": 1,
+            "opinions_closed": 1,
+            "opinions_on_time": 1,
+            "opinions_overdue": 0,
+        }
 
 
 def test_dissatisfaction_reopens_with_a_one_month_clock_and_a_new_answer(
@@ -95,9 +105,12 @@ def test_dissatisfaction_reopens_with_a_one_month_clock_and_a_new_answer(
             opinion_extend(opinion=opinion, reason="情况复杂", actor=world.staff_a)
         assert no_extension.value.code == "wrong_status"
         opinion = opinion_reply(
-            opinion=opinion, answer="5月10日前完成维修。", actor=units.town_roads, staff=False,
+            opinion=opinion,
+            answer="5月10日前完成维修。",
+            actor=units.town_roads,
+            staff=False,
             now=at("2026-04-20"),
-        )  # fmt: skip
+        )
         assert opinion.status == Status.REPLIED and opinion.rating == ""
 
 
@@ -166,9 +179,11 @@ def test_out_of_scope_matters_are_declined_with_the_reason(world: World) -> None
             opinion_decline(opinion=opinion, kind="litigation", reason="", actor=world.staff_a)
         assert Opinion.objects.get(pk=opinion.pk).status == Status.SORTED
         opinion = opinion_decline(
-            opinion=opinion, kind="litigation", reason="该纠纷已由法院立案审理，请通过诉讼程序解决。",
+            opinion=opinion,
+            kind="litigation",
+            reason="该纠纷已由法院立案审理，请通过诉讼程序解决。",
             actor=world.staff_a,
-        )  # fmt: skip
+        )
         assert opinion.status == Status.DECLINED and opinion.decline_kind == "litigation"
         with pytest.raises(DomainError) as late:
             opinion_assign(opinion=opinion, unit_name="镇司法所", actor=world.staff_a)
@@ -212,14 +227,20 @@ def test_assignment_needs_a_unit_of_this_congress_and_a_deadline_within_the_poli
             opinion_assign(opinion=opinion, unit_user_id=units.county_water.pk, actor=world.staff_a)
         with pytest.raises(DomainError) as too_late:
             opinion_assign(
-                opinion=opinion, unit_name="镇村建办", due_on=date(2026, 12, 1), actor=world.staff_a,
+                opinion=opinion,
+                unit_name="镇村建办",
+                due_on=date(2026, 12, 1),
+                actor=world.staff_a,
                 now=at("2026-03-02"),
-            )  # fmt: skip
+            )
         assert (foreign.value.code, too_late.value.code) == ("unit_unknown", "due_on_invalid")
         named = opinion_assign(
-            opinion=opinion, unit_name="镇村建办", due_on=date(2026, 4, 1), actor=world.staff_a,
+            opinion=opinion,
+            unit_name="镇村建办",
+            due_on=date(2026, 4, 1),
+            actor=world.staff_a,
             now=at("2026-03-02"),
-        )  # fmt: skip
+        )
         assert named.unit_user_id is None and named.due_on == date(2026, 4, 1)
 
 

@@ -39,9 +39,10 @@ def _township_station(world: World) -> tuple[Station, Resident]:
     """A township station with a local resident and staff: what must not leave the township."""
     station = make_station()
     station_staff_set(
-        station=station, actor=None,
+        station=station,
+        actor=None,
         staff=[{"name": "站长孙八", "duty": "head", "phone": "13755556666"}],
-    )  # fmt: skip
+    )
     local = residency_add(station=station, deputy=make_deputy("镇代表周九"), actor=None)
     return station, local
 
@@ -53,9 +54,15 @@ def test_the_county_gets_only_the_shared_fields_of_the_assignment(world: World) 
         station, local = _township_station(world)
         guest = residency_add(station=station, listing_id=listing.pk, actor=None)
         reception = reception_schedule(
-            station=station, on=date(2026, 12, 8), starts_at=time(9), ends_at=time(11),
-            on_duty=[guest, local], topic="养老服务", actor=None, now=NOW,
-        )  # fmt: skip
+            station=station,
+            on=date(2026, 12, 8),
+            starts_at=time(9),
+            ends_at=time(11),
+            on_duty=[guest, local],
+            topic="养老服务",
+            actor=None,
+            now=NOW,
+        )
         reception_publish(reception=reception, actor=None, now=NOW)
 
     assert dispatch_deliver_pending() == 2
@@ -71,8 +78,10 @@ def test_the_county_gets_only_the_shared_fields_of_the_assignment(world: World) 
         posting = Posting.objects.get()
         assert posting.deputy_id == county_deputy.pk and posting.active
         assert (posting.station_name, posting.station_tier, posting.station_address) == (
-            "甲镇人大代表联络站", "station", "甲镇人民路 1 号",
-        )  # fmt: skip
+            "甲镇人大代表联络站",
+            "station",
+            "甲镇人民路 1 号",
+        )
         assert posting.origin_congress_name == world.town_a.name
         assert posting.receptions == [
             {"date": "2026-12-08", "starts_at": "09:00", "ends_at": "11:00"}
@@ -83,8 +92,10 @@ def test_the_county_gets_only_the_shared_fields_of_the_assignment(world: World) 
     with tenant_context(world.town_a):
         resident = Resident.objects.get(pk=guest.pk)
         assert (resident.name, resident.level, resident.home_congress_name) == (
-            "县代表钱七", "county", world.county.name,
-        )  # fmt: skip
+            "县代表钱七",
+            "county",
+            world.county.name,
+        )
         assert resident.deputy_id is None
 
 

@@ -24,8 +24,16 @@ def test_the_score_is_the_share_of_the_weights_earned() -> None:
 
 def test_stars_follow_the_thresholds() -> None:
     assert [stars_for(Decimal(p)) for p in (59, 60, 69.99, 70, 80, 90, 94.99, 95, 100)] == [
-        0, 1, 1, 2, 3, 4, 4, 5, 5,
-    ]  # fmt: skip
+        0,
+        1,
+        1,
+        2,
+        3,
+        4,
+        4,
+        5,
+        5,
+    ]
     assert stars_for(Decimal(85), [50, 60, 70, 80, 90]) == 4
 
 

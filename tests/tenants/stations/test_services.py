@@ -38,9 +38,15 @@ def town(world: World) -> Iterator[Congress]:
 
 def _reception(station_id: int, resident: Resident, on: date) -> ReceptionDay:
     return reception_schedule(
-        station=Station.objects.get(pk=station_id), on=on, starts_at=time(9), ends_at=time(11),
-        on_duty=[resident], topic="听取群众意见", actor=None, now=NOW,
-    )  # fmt: skip
+        station=Station.objects.get(pk=station_id),
+        on=on,
+        starts_at=time(9),
+        ends_at=time(11),
+        on_duty=[resident],
+        topic="听取群众意见",
+        actor=None,
+        now=NOW,
+    )
 
 
 def test_a_reception_day_is_published_only_the_notice_days_ahead(town: Congress) -> None:
@@ -106,13 +112,15 @@ def test_a_station_has_one_head(town: Congress) -> None:
 
     with pytest.raises(DomainError) as refused:
         station_staff_set(
-            station=station, actor=None,
+            station=station,
+            actor=None,
             staff=[{"name": "甲", "duty": "head"}, {"name": "乙", "duty": "head"}],
-        )  # fmt: skip
+        )
     members = station_staff_set(
-        station=station, actor=None,
+        station=station,
+        actor=None,
         staff=[{"name": "甲", "duty": "head"}, {"name": "乙", "duty": "liaison", "phone": "1"}],
-    )  # fmt: skip
+    )
 
     assert refused.value.code == "staff_one_head"
     assert [m.duty for m in members] == ["head", "liaison"]
@@ -131,15 +139,19 @@ def test_self_assessment_review_and_stars(world: World, town: Congress) -> None:
     with pytest.raises(DomainError) as own_review:
         assessment_review(assessment=assessment, scores=own, actor=world.staff_a)
     reviewed = assessment_review(
-        assessment=assessment, actor=world.county_admin, note="标牌不统一",
+        assessment=assessment,
+        actor=world.county_admin,
+        note="标牌不统一",
         scores={items[0].pk: 30, items[1].pk: 10, items[2].pk: 25, items[3].pk: 20},
-    )  # fmt: skip
+    )
 
     assert own_review.value.code == "assessment_self_review"
     assert assessment.self_total == Decimal("100.00")
     assert (reviewed.review_total, reviewed.stars, reviewed.state) == (
-        Decimal("85.00"), 3, Assessment.State.REVIEWED,
-    )  # fmt: skip
+        Decimal("85.00"),
+        3,
+        Assessment.State.REVIEWED,
+    )
     assert OutboxEvent.objects.filter(topic="stations").count() == events + 1
     figures = providers()["stations"](2026)
     assert figures["stations_rated"] == 1 and figures["star_total"] == 3

@@ -69,16 +69,25 @@ def make_shortlist(
     for i in range(candidates):
         candidate_add(cycle=cycle, name=f"候选项目{i + 1}", actor=None)
     governance_record(
-        cycle=cycle, kind="party_review", held_on=date(year - 1, 12, 1), summary="同意提请人代会票决",
-        minutes=make_minutes(), actor=None,
-    )  # fmt: skip
+        cycle=cycle,
+        kind="party_review",
+        held_on=date(year - 1, 12, 1),
+        summary="同意提请人代会票决",
+        minutes=make_minutes(),
+        actor=None,
+    )
     return cycle
 
 
 def make_setup(
-    *, deputies: int = 10, candidates: int = 4, seats: int = 2, present: int | None = None,
-    year: int = 2027, **rules: object,
-) -> Setup:  # fmt: skip
+    *,
+    deputies: int = 10,
+    candidates: int = 4,
+    seats: int = 2,
+    present: int | None = None,
+    year: int = 2027,
+    **rules: object,
+) -> Setup:
     """A cycle in its voting phase with `present` of its deputies signed in."""
     roster = make_deputies(deputies)
     cycle = make_shortlist(year=year, seats=seats, candidates=candidates, **rules)

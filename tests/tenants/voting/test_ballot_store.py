@@ -32,10 +32,16 @@ def committed_town(django_db_setup: None, django_db_blocker: Any) -> Iterator[Co
     slug = f"ballot-{uuid.uuid4().hex[:6]}"
     with django_db_blocker.unblock():
         town = congress_provision(
-            spec=CongressSpec(name="票决测试镇人大主席团", slug=slug, level="township",
-                              division_code=unused_township_code(), parent_id=world.county.pk),
-            requested_by=world.operator, acting_in=None,
-        )  # fmt: skip
+            spec=CongressSpec(
+                name="票决测试镇人大主席团",
+                slug=slug,
+                level="township",
+                division_code=unused_township_code(),
+                parent_id=world.county.pk,
+            ),
+            requested_by=world.operator,
+            acting_in=None,
+        )
         try:
             yield town
         finally:

@@ -192,6 +192,10 @@ def test_a_closed_round_gives_the_announcement_and_the_results(town: Congress) -
     sheet = load_workbook(io.BytesIO(exports.results_xlsx(results))).active
     assert sheet is not None
     assert next(sheet.iter_rows(values_only=True))[:5] == (
-        "轮次", "表决类型", "应到人数", "实到人数", "收回票数",
-    )  # fmt: skip
+        "轮次",
+        "表决类型",
+        "应到人数",
+        "实到人数",
+        "收回票数",
+    )
     assert "特此公告" in _text(d.announcement_pdf(notice))

@@ -135,8 +135,11 @@ def test_more_returned_than_issued_voids_the_round(
     voided = round_close(round_id=vote.round.pk, actor=None)
 
     assert voided.state == "void" and voided.result == {
-        "void": True, "reason": "returned_exceeds_issued", "issued": 4, "returned": 5,
-    }  # fmt: skip
+        "void": True,
+        "reason": "returned_exceeds_issued",
+        "issued": 4,
+        "returned": 5,
+    }
     assert all(c.status == "candidate" for c in vote.cycle.candidates.all())
     again = round_open(cycle=vote.cycle, actor=None)
     assert again.number == 2 and again.candidates.count() == 3

@@ -171,9 +171,13 @@ def test_shortfall_follows_the_rule_set(rules: RuleSet, passed: int) -> None:
         counts=counts, order=list(counts), turnout=Turnout(100, 100, 100), seats=seats, rules=rules
     )
     second = decide(
-        counts=counts, order=list(counts), turnout=Turnout(100, 100, 100), seats=seats, rules=rules,
+        counts=counts,
+        order=list(counts),
+        turnout=Turnout(100, 100, 100),
+        seats=seats,
+        rules=rules,
         shortfall_round_allowed=False,
-    )  # fmt: skip
+    )
 
     assert len(first.adopted) == passed
     if rules.shortfall == ShortfallRule.NEW_ROUND:
@@ -223,8 +227,10 @@ def test_the_candidate_list_needs_the_surplus(seats: int, surplus: int, candidat
 def test_a_rule_set_says_what_is_wrong_with_it() -> None:
     assert RuleSet(seats=10).problems() == []
     assert set(RuleSet(seats=0, min_surplus=0, quorum_numerator=4).problems()) == {
-        "seats_too_few", "surplus_required", "quorum_invalid",
-    }  # fmt: skip
+        "seats_too_few",
+        "surplus_required",
+        "quorum_invalid",
+    }
 
 
 @given(

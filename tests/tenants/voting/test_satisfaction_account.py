@@ -38,10 +38,14 @@ def test_the_account_reads_money_and_targets_and_keeps_the_public_apart(town: Co
     first, second = (Project.objects.get(candidate=c) for c in setup.candidates)
     project_plan(
         project=first,
-        change=PlanChange(annual_target="更新设备6台。", funds_planned=Decimal(180),
-                          funds_allocated=Decimal(120), funds_spent=Decimal("99.5")),
+        change=PlanChange(
+            annual_target="更新设备6台。",
+            funds_planned=Decimal(180),
+            funds_allocated=Decimal(120),
+            funds_spent=Decimal("99.5"),
+        ),
         actor=None,
-    )  # fmt: skip
+    )
     # A multi-year project is rated on this year's stage.
     stage_set(
         project=second, year=2027, target="铺设主管网2公里。", investment=Decimal(200), actor=None
@@ -57,8 +61,12 @@ def test_the_account_reads_money_and_targets_and_keeps_the_public_apart(town: Co
 
     before = account.cycle_account(Cycle.objects.get(pk=setup.cycle.pk), congress="甲镇人大主席团")
     for deputy in setup.deputies:
-        ballot_cast(round_id=round_.pk, deputy=deputy, choices=marks(setup, "satisfied", "unsatisfied"),
-                    actor=None)  # fmt: skip
+        ballot_cast(
+            round_id=round_.pk,
+            deputy=deputy,
+            choices=marks(setup, "satisfied", "unsatisfied"),
+            actor=None,
+        )
     round_close(round_id=round_.pk, actor=None)
     after = account.cycle_account(Cycle.objects.get(pk=setup.cycle.pk), congress="甲镇人大主席团")
 
@@ -87,20 +95,39 @@ ACCOUNT = d.Account(
     public_rating_open=False,
     lines=[
         d.AccountLine(
-            candidate_id=1, rank=1, name="卫生院设备更新<一期>&配套", category="医疗卫生",
-            unit="社会事务办", target="更新设备6台。", outcome="已投入使用。", percent=100,
-            completed=True, funds_planned=Decimal(180), funds_allocated=Decimal(180),
-            funds_spent=Decimal("172.5"), result="basic",
+            candidate_id=1,
+            rank=1,
+            name="卫生院设备更新<一期>&配套",
+            category="医疗卫生",
+            unit="社会事务办",
+            target="更新设备6台。",
+            outcome="已投入使用。",
+            percent=100,
+            completed=True,
+            funds_planned=Decimal(180),
+            funds_allocated=Decimal(180),
+            funds_spent=Decimal("172.5"),
+            result="basic",
             counts={"satisfied": 4, "basic": 3, "unsatisfied": 1, "abstain": 0},
-            rate=Decimal("87.50"), public={"satisfied": 2, "basic": 0, "unsatisfied": 1},
+            rate=Decimal("87.50"),
+            public={"satisfied": 2, "basic": 0, "unsatisfied": 1},
         ),
         d.AccountLine(
-            candidate_id=2, rank=2, name="乡村道路路灯安装", category="公共设施", unit="",
-            target="", outcome="", percent=40, completed=False, funds_planned=Decimal(120),
-            funds_allocated=Decimal(0), funds_spent=Decimal(0),
+            candidate_id=2,
+            rank=2,
+            name="乡村道路路灯安装",
+            category="公共设施",
+            unit="",
+            target="",
+            outcome="",
+            percent=40,
+            completed=False,
+            funds_planned=Decimal(120),
+            funds_allocated=Decimal(0),
+            funds_spent=Decimal(0),
         ),
     ],
-)  # fmt: skip
+)
 
 
 @pytest.mark.parametrize("font", ["embedded", "fallback"])
@@ -112,6 +139,14 @@ def test_the_account_pdf_reads_back_in_chinese(font: str) -> None:
     text = _text(d.account_pdf(ACCOUNT, date=datetime.date(2026, 12, 28), font_path=path))
 
     compact = "".join(text.split())
-    for expected in ("2026年民生实事项目明白账", "卫生院设备更新<一期>&配套", "基本满意（满意4票",
-                     "满意率87.50%", "已支出172.50", "群众网上评价", "尚未测评", "2026年12月28日"):  # fmt: skip
+    for expected in (
+        "2026年民生实事项目明白账",
+        "卫生院设备更新<一期>&配套",
+        "基本满意（满意4票",
+        "满意率87.50%",
+        "已支出172.50",
+        "群众网上评价",
+        "尚未测评",
+        "2026年12月28日",
+    ):
         assert expected in compact, expected

@@ -32,10 +32,16 @@ def committed_town(django_db_setup: None, django_db_blocker: Any) -> Iterator[Co
     with django_db_blocker.unblock():
         code = unused_township_code()
         town = congress_provision(
-            spec=CongressSpec(name=f"测评测试镇{code}人大主席团", slug=f"eval-{uuid.uuid4().hex[:6]}",
-                              level="township", division_code=code, parent_id=world.county.pk),
-            requested_by=world.operator, acting_in=None,
-        )  # fmt: skip
+            spec=CongressSpec(
+                name=f"测评测试镇{code}人大主席团",
+                slug=f"eval-{uuid.uuid4().hex[:6]}",
+                level="township",
+                division_code=code,
+                parent_id=world.county.pk,
+            ),
+            requested_by=world.operator,
+            acting_in=None,
+        )
         try:
             yield town
         finally:

@@ -129,8 +129,12 @@ def test_an_odd_base_makes_the_half_option_irrelevant(
 ) -> None:
     entitled, count = data
     assume(_base(rules, entitled, count) % 2 == 1)
-    strict = EvaluationRules(rule_type=rules.rule_type, base=rules.base,
-                             half_is_enough_satisfied=False, half_is_enough_basic=False)  # fmt: skip
+    strict = EvaluationRules(
+        rule_type=rules.rule_type,
+        base=rules.base,
+        half_is_enough_satisfied=False,
+        half_is_enough_basic=False,
+    )
     lenient = EvaluationRules(rule_type=rules.rule_type, base=rules.base)
 
     assert outcome(count=count, entitled=entitled, rules=strict) == outcome(
@@ -183,10 +187,15 @@ def test_a_rate_exactly_at_the_pass_rate_passes_and_one_vote_less_fails(
     approving = percent * scale
     rules = EvaluationRules(rule_type=RuleType.RATE, pass_rate=Decimal(percent))
     other = valid - approving
-    exact = MarkCount(satisfied=0, basic=approving, unsatisfied=other - abstain * min(other, 1),
-                      abstain=abstain * min(other, 1))  # fmt: skip
-    short = MarkCount(satisfied=0, basic=approving - 1, unsatisfied=exact.unsatisfied + 1,
-                      abstain=exact.abstain)  # fmt: skip
+    exact = MarkCount(
+        satisfied=0,
+        basic=approving,
+        unsatisfied=other - abstain * min(other, 1),
+        abstain=abstain * min(other, 1),
+    )
+    short = MarkCount(
+        satisfied=0, basic=approving - 1, unsatisfied=exact.unsatisfied + 1, abstain=exact.abstain
+    )
 
     assert outcome(count=exact, entitled=valid, rules=rules) == Outcome.BASIC
     assert outcome(count=short, entitled=valid, rules=rules) == Outcome.UNSATISFIED
@@ -221,9 +230,11 @@ def test_turning_a_mark_into_satisfied_never_lowers_the_result(
     entitled, count = data
     assume(getattr(count, from_mark) > 0)
     better = MarkCount(
-        count.satisfied + 1, count.basic,
-        count.unsatisfied - (from_mark == "unsatisfied"), count.abstain - (from_mark == "abstain"),
-    )  # fmt: skip
+        count.satisfied + 1,
+        count.basic,
+        count.unsatisfied - (from_mark == "unsatisfied"),
+        count.abstain - (from_mark == "abstain"),
+    )
 
     before = outcome(count=count, entitled=entitled, rules=rules)
     after = outcome(count=better, entitled=entitled, rules=rules)
@@ -249,9 +260,13 @@ def test_the_displayed_rate_is_the_approving_share(data: tuple[int, MarkCount]) 
 
 @pytest.mark.parametrize(
     ("rate", "problems"),
-    [(Decimal(0), ["pass_rate_invalid"]), (Decimal("100.01"), ["pass_rate_invalid"]),
-     (Decimal(100), []), (Decimal("0.01"), [])],
-)  # fmt: skip
+    [
+        (Decimal(0), ["pass_rate_invalid"]),
+        (Decimal("100.01"), ["pass_rate_invalid"]),
+        (Decimal(100), []),
+        (Decimal("0.01"), []),
+    ],
+)
 def test_pass_rate_must_be_a_percentage(rate: Decimal, problems: list[str]) -> None:
     assert EvaluationRules(rule_type=RuleType.RATE, pass_rate=rate).problems() == problems
 

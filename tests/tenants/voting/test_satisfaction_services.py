@@ -45,9 +45,11 @@ def make_implementing(
     vote = make_vote(deputies=deputies, candidates=candidates, seats=seats, year=year)
     for deputy in vote.deputies:
         ballot_cast(
-            round_id=vote.round.pk, deputy=deputy,
-            choices=per_candidate(vote, *vote.candidates[:seats]), actor=None,
-        )  # fmt: skip
+            round_id=vote.round.pk,
+            deputy=deputy,
+            choices=per_candidate(vote, *vote.candidates[:seats]),
+            actor=None,
+        )
     round_close(round_id=vote.round.pk, actor=None)
     cycle = vote.cycle
     projects_from_vote(cycle=cycle, actor=None)
@@ -94,9 +96,9 @@ def test_ten_deputies_rate_two_projects_by_the_majority_rule(town: Congress) -> 
     assert result["rates"][first] == "55.56"
     assert closed.entitled_count == 10 and closed.ballot_count == closed.participation_count == 9
     assert Entitlement.objects.filter(round=closed, voted=False).count() == 1
-    assert set(Candidate.objects.filter(cycle=setup.cycle).values_list("satisfaction", flat=True)) >= {
-        "satisfied", "unsatisfied"
-    }  # fmt: skip
+    assert set(
+        Candidate.objects.filter(cycle=setup.cycle).values_list("satisfaction", flat=True)
+    ) >= {"satisfied", "unsatisfied"}
     assert OutboxEvent.objects.filter(topic="evaluation").exists()
     # 不满意 opens a rectification report on the project; 满意 does not.
     rectification = Rectification.objects.get(source="satisfaction")
@@ -110,8 +112,9 @@ def test_zhenhai_rules_put_exactly_half_approving_at_unsatisfied(town: Congress)
     round_ = evaluation_open(cycle=setup.cycle, actor=None)
     for i, deputy in enumerate(setup.deputies):
         mark = "satisfied" if i < 2 else "basic" if i < 5 else "unsatisfied"
-        ballot_cast(round_id=round_.pk, deputy=deputy, choices=marks(setup, mark, "satisfied"),
-                    actor=None)  # fmt: skip
+        ballot_cast(
+            round_id=round_.pk, deputy=deputy, choices=marks(setup, mark, "satisfied"), actor=None
+        )
 
     result = _result(round_close(round_id=round_.pk, actor=None))
 
@@ -127,8 +130,9 @@ def test_the_rate_rule_counts_over_valid_ballots(town: Congress) -> None:
     for i, deputy in enumerate(setup.deputies[:4]):  # 4 of 10 vote
         first = "satisfied" if i < 3 else "unsatisfied"  # 75%: exactly the pass rate
         second = "basic" if i < 2 else "unsatisfied"  # 50%
-        ballot_cast(round_id=round_.pk, deputy=deputy, choices=marks(setup, first, second),
-                    actor=None)  # fmt: skip
+        ballot_cast(
+            round_id=round_.pk, deputy=deputy, choices=marks(setup, first, second), actor=None
+        )
 
     result = _result(round_close(round_id=round_.pk, actor=None))
 
@@ -139,12 +143,20 @@ def test_the_rate_rule_counts_over_valid_ballots(town: Congress) -> None:
 def test_the_evaluation_keeps_the_ballot_store_guarantees(town: Congress) -> None:
     setup = make_implementing(deputies=4)
     round_ = evaluation_open(cycle=setup.cycle, actor=None)
-    receipt = ballot_cast(round_id=round_.pk, deputy=setup.deputies[0],
-                          choices=marks(setup, "satisfied", "basic"), actor=None)  # fmt: skip
+    receipt = ballot_cast(
+        round_id=round_.pk,
+        deputy=setup.deputies[0],
+        choices=marks(setup, "satisfied", "basic"),
+        actor=None,
+    )
 
     with pytest.raises(DomainError) as again:
-        ballot_cast(round_id=round_.pk, deputy=setup.deputies[0],
-                    choices=marks(setup, "unsatisfied", "unsatisfied"), actor=None)  # fmt: skip
+        ballot_cast(
+            round_id=round_.pk,
+            deputy=setup.deputies[0],
+            choices=marks(setup, "unsatisfied", "unsatisfied"),
+            actor=None,
+        )
     assert again.value.code == "already_voted"
     assert not receipt_check(round_id=round_.pk, code=receipt.code)  # not sealed yet
     round_close(round_id=round_.pk, actor=None)
@@ -185,8 +197,12 @@ def test_a_deputy_of_another_term_cannot_rate(town: Congress) -> None:
     outsider.save(update_fields=["status"])
 
     with pytest.raises(DomainError) as refused:
-        ballot_cast(round_id=round_.pk, deputy=outsider,
-                    choices=marks(setup, "satisfied", "satisfied"), actor=None)  # fmt: skip
+        ballot_cast(
+            round_id=round_.pk,
+            deputy=outsider,
+            choices=marks(setup, "satisfied", "satisfied"),
+            actor=None,
+        )
 
     assert refused.value.code == "not_entitled"
     assert not Participation.objects.filter(round=round_).exists()
@@ -205,8 +221,10 @@ def test_the_rules_are_fixed_once_the_evaluation_opens(town: Congress) -> None:
 
 def test_bad_rules_are_refused_and_nothing_changes(town: Congress) -> None:
     setup = make_implementing()
-    for bad, code in (({"pass_rate": Decimal(0)}, "pass_rate_invalid"),
-                      ({"quorum": 3}, "rule_unknown")):  # fmt: skip
+    for bad, code in (
+        ({"pass_rate": Decimal(0)}, "pass_rate_invalid"),
+        ({"quorum": 3}, "rule_unknown"),
+    ):
         with pytest.raises(DomainError) as refused:
             evaluation_set_rules(cycle=setup.cycle, actor=None, **bad)
         assert refused.value.code == code
@@ -235,8 +253,11 @@ def test_the_public_rates_once_per_browser_apart_from_the_deputies(town: Congres
 
     assert public_rating_submit(cycle=setup.cycle, rater_token=TOKEN, marks={first: "basic"}) == 1
     with pytest.raises(DomainError) as again:
-        public_rating_submit(cycle=setup.cycle, rater_token=TOKEN,
-                             marks={first: "satisfied", str(setup.candidates[1].pk): "basic"})  # fmt: skip
+        public_rating_submit(
+            cycle=setup.cycle,
+            rater_token=TOKEN,
+            marks={first: "satisfied", str(setup.candidates[1].pk): "basic"},
+        )
     assert again.value.code == "already_rated"
     assert PublicRating.objects.count() == 1  # the second request is refused whole
     public_rating_submit(cycle=setup.cycle, rater_token=TOKEN + "x", marks={first: "satisfied"})
@@ -273,18 +294,25 @@ def test_the_rollup_figures_count_projects_by_result_once_closed(town: Congress)
     assert providers()["evaluation"](2031)["satisfaction_rate"] is None
     for deputy, (first, second) in zip(
         setup.deputies,
-        [("satisfied", "basic"), ("satisfied", "unsatisfied"), ("basic", "abstain"),
-         ("unsatisfied", "unsatisfied")],
+        [
+            ("satisfied", "basic"),
+            ("satisfied", "unsatisfied"),
+            ("basic", "abstain"),
+            ("unsatisfied", "unsatisfied"),
+        ],
         strict=True,
-    ):  # fmt: skip
-        ballot_cast(round_id=round_.pk, deputy=deputy, choices=marks(setup, first, second),
-                    actor=None)  # fmt: skip
+    ):
+        ballot_cast(
+            round_id=round_.pk, deputy=deputy, choices=marks(setup, first, second), actor=None
+        )
     round_close(round_id=round_.pk, actor=None)
 
     figures = providers()["evaluation"](2031)
 
     # Project 1: 2 满意 of 4 (half) -> 满意; project 2: 1 approving -> 不满意. 4 approving of 8.
     assert figures == {
-        "rated_satisfied": 1, "rated_basic": 0, "rated_unsatisfied": 1,
+        "rated_satisfied": 1,
+        "rated_basic": 0,
+        "rated_unsatisfied": 1,
         "satisfaction_rate": Decimal("0.5000"),
-    }  # fmt: skip
+    }

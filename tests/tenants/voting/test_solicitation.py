@@ -43,17 +43,27 @@ def _cycle(year: int = 2027, seats: int = 2) -> Cycle:
         year=year, title=f"{year}年民生实事", term=make_term(), actor=None, seats=seats
     )
     call_publish(
-        cycle=cycle, title="关于征集2027年民生实事项目建议的公告", body="欢迎提出建议。",
-        opens_on=date(2026, 11, 1), closes_on=date(2026, 12, 31), actor=None,
-    )  # fmt: skip
+        cycle=cycle,
+        title="关于征集2027年民生实事项目建议的公告",
+        body="欢迎提出建议。",
+        opens_on=date(2026, 11, 1),
+        closes_on=date(2026, 12, 31),
+        actor=None,
+    )
     return cycle
 
 
 def _citizen(cycle: Cycle, title: str, today: date = TODAY) -> Proposal:
     return proposal_submit(
-        cycle=cycle, source="citizen", title=title, category="公共设施", description="具体内容",
-        submitter_name="张三", submitter_phone="13900001111", today=today,
-    )  # fmt: skip
+        cycle=cycle,
+        source="citizen",
+        title=title,
+        category="公共设施",
+        description="具体内容",
+        submitter_name="张三",
+        submitter_phone="13900001111",
+        today=today,
+    )
 
 
 def test_a_citizen_proposal_gets_a_readable_tracking_code(town: Congress) -> None:
@@ -75,9 +85,14 @@ def test_the_public_may_submit_only_while_the_call_is_open(town: Congress) -> No
     assert not Proposal.objects.filter(title="过期建议").exists()
     # A department may still hand one in through the staff.
     proposal_submit(
-        cycle=cycle, source="department", title="部门建议", category="教育", description="扩建幼儿园",
-        submitter_name="教育办", today=date(2027, 1, 5),
-    )  # fmt: skip
+        cycle=cycle,
+        source="department",
+        title="部门建议",
+        category="教育",
+        description="扩建幼儿园",
+        submitter_name="教育办",
+        today=date(2027, 1, 5),
+    )
 
 
 def test_a_duplicate_follows_the_proposal_it_was_merged_into(town: Congress) -> None:

@@ -63,11 +63,16 @@ class Command(BaseCommand):
                 parent = Congress.objects.get(slug=demo.parent) if demo.parent else None
                 congress = congress_provision(
                     spec=CongressSpec(
-                        name=demo.name, slug=demo.slug, level=demo.level,
-                        division_code=demo.division_code, parent_id=parent.pk if parent else None,
+                        name=demo.name,
+                        slug=demo.slug,
+                        level=demo.level,
+                        division_code=demo.division_code,
+                        parent_id=parent.pk if parent else None,
                     ),
-                    requested_by=operator, acting_in=None, template=template,
-                )  # fmt: skip
+                    requested_by=operator,
+                    acting_in=None,
+                    template=template,
+                )
                 self.stdout.write(f"provisioned {demo.name} at {demo.slug}.localhost")
             self._seed_staff(congress, demo, operator, password_hash)
             self._seed_roster(congress, demo, operator, password_hash)
@@ -138,17 +143,28 @@ class Command(BaseCommand):
                         user=user, congress=congress, roles=["deputy"], granted_by=operator
                     )
                 deputy_register(
-                    term=term, name=surname + given, gender="female" if i % 3 == 1 else "male",
-                    level=demo.level, constituency=f"第{i // 2 + 1}选区", delegation=f"第{i % 3 + 1}代表小组",
+                    term=term,
+                    name=surname + given,
+                    gender="female" if i % 3 == 1 else "male",
+                    level=demo.level,
+                    constituency=f"第{i // 2 + 1}选区",
+                    delegation=f"第{i % 3 + 1}代表小组",
                     occupation=data.OCCUPATIONS[i % len(data.OCCUPATIONS)],
-                    phone=f"139{(offset * 7919 + i * 104729) % 100000000:08d}", actor=operator, user=user,
-                )  # fmt: skip
+                    phone=f"139{(offset * 7919 + i * 104729) % 100000000:08d}",
+                    actor=operator,
+                    user=user,
+                )
             if demo.level == "city":
                 for _username, name, level in data.HIGHER_LEVEL_DEPUTIES:
                     deputy_register(
-                        term=term, name=name, gender="female", level=level, constituency="云溪市代表团",
-                        delegation="驻市上级代表", actor=operator,
-                    )  # fmt: skip
+                        term=term,
+                        name=name,
+                        gender="female",
+                        level=level,
+                        constituency="云溪市代表团",
+                        delegation="驻市上级代表",
+                        actor=operator,
+                    )
 
     def _seed_voting(self, congress: Congress, operator: User) -> None:
         """Solicitation to deliberation: a call, citizens' proposals (one not taken up, one in the
@@ -159,14 +175,21 @@ class Command(BaseCommand):
                 return
             today = timezone.localdate()
             cycle = cycle_create(
-                year=demo["year"], title=demo["title"], term=Term.objects.get(is_current=True),
-                actor=operator, seats=demo["seats"],
-            )  # fmt: skip
+                year=demo["year"],
+                title=demo["title"],
+                term=Term.objects.get(is_current=True),
+                actor=operator,
+                seats=demo["seats"],
+            )
             cycle_set_rules(cycle=cycle, actor=operator, min_surplus=2)
             call_publish(
-                cycle=cycle, title=demo["call_title"], body=demo["call_body"], actor=operator,
-                opens_on=today - timedelta(days=20), closes_on=today + timedelta(days=40),
-            )  # fmt: skip
+                cycle=cycle,
+                title=demo["call_title"],
+                body=demo["call_body"],
+                actor=operator,
+                opens_on=today - timedelta(days=20),
+                closes_on=today + timedelta(days=40),
+            )
             proposals = [
                 proposal_submit(
                     cycle=cycle,
@@ -184,29 +207,46 @@ class Command(BaseCommand):
                 )
             ]
             not_taken = proposal_submit(
-                cycle=cycle, source="citizen", title="新建镇政府办公楼", category="公共设施",
-                description="办公条件较差。", submitter_name="匿名", today=today,
-            )  # fmt: skip
+                cycle=cycle,
+                source="citizen",
+                title="新建镇政府办公楼",
+                category="公共设施",
+                description="办公条件较差。",
+                submitter_name="匿名",
+                today=today,
+            )
             reserved = proposal_submit(
-                cycle=cycle, source="village", title="东村文化广场扩建", category="科技文化",
-                description="广场面积不足。", submitter_name="东村村委会", today=today,
-            )  # fmt: skip
+                cycle=cycle,
+                source="village",
+                title="东村文化广场扩建",
+                category="科技文化",
+                description="广场面积不足。",
+                submitter_name="东村村委会",
+                today=today,
+            )
             cycle_advance(cycle=cycle, actor=operator)
             for proposal in proposals:
                 proposal_screen(proposal=proposal, accept=True, actor=operator)
                 candidate_from_proposal(proposal=proposal, actor=operator)
             proposal_screen(
-                proposal=not_taken, accept=False, exclusion="not_public_benefit", actor=operator,
+                proposal=not_taken,
+                accept=False,
+                exclusion="not_public_benefit",
+                actor=operator,
                 reason="办公楼建设不属于民生实事项目，按规定不予列入。",
-            )  # fmt: skip
+            )
             proposal_to_reserve(
                 proposal=reserved, actor=operator, reason="用地尚未落实，转入储备库。"
             )
             for name, category, cost, summary in demo["candidates"][4:]:
                 candidate_add(
-                    cycle=cycle, name=name, category=category, estimated_cost=cost, summary=summary,
+                    cycle=cycle,
+                    name=name,
+                    category=category,
+                    estimated_cost=cost,
+                    summary=summary,
                     actor=operator,
-                )  # fmt: skip
+                )
             for kind, days_ago, summary in (
                 ("consultation", 10, "镇人大主席团与镇政府会商，同意12个项目作为初步候选项目。"),
                 ("party_review", 5, "镇党委会议审定，同意提请镇人代会票决。"),
@@ -215,9 +255,13 @@ class Command(BaseCommand):
                     uploaded_by=operator, name=f"{summary[:6]}纪要.pdf", data=data.MINUTES_PDF
                 )
                 governance_record(
-                    cycle=cycle, kind=kind, held_on=today - timedelta(days=days_ago), summary=summary,
-                    minutes=minutes, actor=operator,
-                )  # fmt: skip
+                    cycle=cycle,
+                    kind=kind,
+                    held_on=today - timedelta(days=days_ago),
+                    summary=summary,
+                    minutes=minutes,
+                    actor=operator,
+                )
             cycle_advance(cycle=cycle, actor=operator)
 
     def _seed_soliciting(self, congress: Congress, operator: User) -> None:
@@ -228,13 +272,20 @@ class Command(BaseCommand):
                 return
             today = timezone.localdate()
             cycle = cycle_create(
-                year=demo["year"], title=demo["title"], term=Term.objects.get(is_current=True),
-                actor=operator, seats=demo["seats"],
-            )  # fmt: skip
+                year=demo["year"],
+                title=demo["title"],
+                term=Term.objects.get(is_current=True),
+                actor=operator,
+                seats=demo["seats"],
+            )
             call_publish(
-                cycle=cycle, title=demo["call_title"], body=demo["call_body"], actor=operator,
-                opens_on=today - timedelta(days=10), closes_on=today + timedelta(days=60),
-            )  # fmt: skip
+                cycle=cycle,
+                title=demo["call_title"],
+                body=demo["call_body"],
+                actor=operator,
+                opens_on=today - timedelta(days=10),
+                closes_on=today + timedelta(days=60),
+            )
 
     def _seed_cross_level(self, operator: User, pw: str) -> None:
         for username, name, seats in data.CROSS_LEVEL_DEPUTIES:
@@ -246,9 +297,15 @@ class Command(BaseCommand):
                     term = Term.objects.get(is_current=True)
                     if not Deputy.objects.filter(term=term, user=user).exists():
                         deputy_register(
-                            term=term, name=name, gender="male", level=level, constituency="第1选区",
-                            delegation="第1代表小组", actor=operator, user=user,
-                        )  # fmt: skip
+                            term=term,
+                            name=name,
+                            gender="male",
+                            level=level,
+                            constituency="第1选区",
+                            delegation="第1代表小组",
+                            actor=operator,
+                            user=user,
+                        )
                 with transaction.atomic():
                     membership_grant(
                         user=user, congress=congress, roles=["deputy"], granted_by=operator
