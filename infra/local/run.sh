@@ -37,7 +37,7 @@ else
 fi
 
 say "migrating (public schema and every tenant)"
-"$VENV/bin/python" manage.py migrate_schemas -v 0
+"$VENV/bin/python" manage.py migrate_fleet -v 0
 say "demo data"
 "$VENV/bin/python" manage.py demo_seed
 

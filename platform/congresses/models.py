@@ -116,3 +116,15 @@ class SchemaTemplate(models.Model):
 
     def __str__(self) -> str:
         return f"schema template {self.fingerprint[:12]}"
+
+
+class SchemaMigrationState(models.Model):
+    """Which tenant migrations a schema holds, as one fingerprint, so that a deploy skips every
+    current schema in one query (docs/fleet-migrations.md)."""
+
+    schema_name = models.CharField(max_length=63, unique=True)
+    fingerprint = models.CharField(max_length=64)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.schema_name}: {self.fingerprint[:12]}"

@@ -28,6 +28,7 @@ from django_tenants.utils import quote_schema_name, schema_exists
 
 from ops.tenancy import use_public_schema
 
+from . import fleet
 from .models import SchemaTemplate
 
 TEMPLATE_PREFIX = "zz_template_"
@@ -174,6 +175,7 @@ def schema_build_from_template(schema: str, template: SchemaTemplate) -> None:
             f"INSERT INTO {quoted}.django_migrations (app, name, applied) VALUES (%s, %s, now())",  # noqa: S608
             template.migrations,
         )
+        fleet.state_record(schema=schema, keys=[(app, name) for app, name in template.migrations])
 
 
 def schema_exists_any_case(schema: str) -> bool:

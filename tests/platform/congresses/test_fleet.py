@@ -1,0 +1,130 @@
+"""The fleet migration path against stock migrate_schemas, on schemas that really commit."""
+
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.db import connection, connections, migrations, models
+from django.db.migrations.migration import Migration
+
+from congresses import fleet
+from congresses.introspection import schema_signature
+from congresses.models import Congress, SchemaMigrationState
+from congresses.services import CongressSpec, congress_provision
+from directory.models import DeputyListing
+from tests.conftest import World
+from tests.factories import unused_township_code
+
+
+@pytest.fixture
+def committed_towns(django_db_setup: None, django_db_blocker: Any) -> Iterator[list[Congress]]:
+    """Three townships whose schemas really commit (the fleet path forks workers), dropped after."""
+    world: World = pytest.world  # type: ignore[attr-defined]
+    towns: list[Congress] = []
+    with django_db_blocker.unblock():
+        try:
+            for n in range(3):
+                towns.append(
+                    congress_provision(
+                        spec=CongressSpec(
+                            name=f"迁移测试{n}镇人大主席团",
+                            slug=f"fleet-{uuid.uuid4().hex[:6]}",
+                            level="township",
+                            division_code=unused_township_code(),
+                            parent_id=world.county.pk,
+                        ),
+                        requested_by=world.operator,
+                        acting_in=None,
+                    )
+                )
+            yield towns
+        finally:
+            connections.close_all()
+            for town in towns:
+                with connection.cursor() as cursor:
+                    cursor.execute(f'DROP SCHEMA "{town.schema_name}" CASCADE')
+                SchemaMigrationState.objects.filter(schema_name=town.schema_name).delete()
+                DeputyListing.objects.filter(congress=town).delete()
+                town.domains.all().delete()
+                town.delete()
+
+
+def _stock(schema: str, *target: str) -> None:
+    call_command("migrate_schemas", *target, schema_name=schema, interactive=False, verbosity=0)
+
+
+def _applied(schema: str) -> set[tuple[str, str]]:
+    with connection.cursor() as cursor:
+        cursor.execute(f'SELECT app, name FROM "{schema}".django_migrations')
+        return {(app, name) for app, name in cursor.fetchall()}
+
+
+def test_a_provisioned_schema_is_recorded_current(committed_towns: list[Congress]) -> None:
+    target = fleet.applied_fingerprint(fleet.target_keys())
+
+    behind = fleet.schemas_behind(target)
+
+    assert not {town.schema_name for town in committed_towns} & set(behind)
+
+
+def test_fleet_path_leaves_schemas_as_stock_migrate_does(committed_towns: list[Congress]) -> None:
+    # Given: three schemas put behind in two apps (fields, a constraint, a trigger) by the stock command, and one of
+    # them brought forward again by the stock command.
+    behind_a, behind_b, by_stock = (town.schema_name for town in committed_towns)
+    for schema in (behind_a, behind_b, by_stock):
+        _stock(schema, "stations", "0001")
+        _stock(schema, "audit", "0001")
+    assert ("stations", "0002_posting_receptions") not in _applied(behind_a)
+    assert ("audit", "0002_append_only") not in _applied(behind_a)
+    _stock(by_stock)
+    target = fleet.applied_fingerprint(fleet.target_keys())
+    assert set(fleet.schemas_behind(target)) == {behind_a, behind_b}
+
+    # When
+    result = fleet.fleet_migrate(jobs=2)
+
+    # Then: both are replayed from SQL collected once; the stock-migrated one was not visited.
+    assert result.behind == 2
+    assert {(o.schema, o.path) for o in result.outcomes} == {
+        (behind_a, "replayed"),
+        (behind_b, "replayed"),
+    }
+    assert _applied(behind_a) == _applied(behind_b) == _applied(by_stock)
+    assert schema_signature(behind_a) == schema_signature(by_stock)
+    assert schema_signature(behind_b) == schema_signature(by_stock)
+    assert fleet.schemas_behind(target) == []
+    assert fleet.fleet_migrate(jobs=2).behind == 0
+
+
+def test_an_unrecorded_current_schema_is_checked_and_recorded(
+    committed_towns: list[Congress],
+) -> None:
+    schema = committed_towns[0].schema_name
+    SchemaMigrationState.objects.filter(schema_name=schema).delete()
+
+    result = fleet.fleet_migrate(jobs=1)
+
+    assert [(o.schema, o.path) for o in result.outcomes] == [(schema, "recorded")]
+    assert SchemaMigrationState.objects.get(schema_name=schema).fingerprint == result.target
+
+
+def _migration(*ops: Any, atomic: bool = True) -> Migration:
+    example = type("Example", (Migration,), {"operations": list(ops), "atomic": atomic})
+    return example("0099_example", "deputies")
+
+
+def test_only_plans_that_reduce_to_sql_in_one_transaction_are_replayed() -> None:
+    add = migrations.AddField("deputy", "note", models.TextField(default=""))
+
+    assert fleet.replayable([_migration(add)])
+    assert not fleet.replayable([_migration(add), _migration(migrations.RunPython(print))])
+    assert not fleet.replayable([_migration(add, atomic=False)])
+
+
+def test_the_applied_fingerprint_ignores_order_and_repeats() -> None:
+    keys = [("voting", "0001_initial"), ("deputies", "0001_initial")]
+
+    assert fleet.applied_fingerprint(keys) == fleet.applied_fingerprint([*reversed(keys), keys[0]])
+    assert fleet.applied_fingerprint(keys) != fleet.applied_fingerprint(keys[:1])
