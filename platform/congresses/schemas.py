@@ -66,10 +66,14 @@ def schema_build_by_migrations(schema: str) -> None:
 
 def schema_build_by_clone(schema: str, *, base_schema: str) -> None:
     CloneSchema().clone_schema(base_schema, schema, clone_mode="NODATA")
+    # Read, then write: no statement names two tenant schemas (docs/scaling.md).
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {quote_schema_name(schema)}.django_migrations (app, name, applied) "  # noqa: S608 - quoted schema names
-            f"SELECT app, name, now() FROM {quote_schema_name(base_schema)}.django_migrations"
+        cursor.execute(f"SELECT app, name FROM {quote_schema_name(base_schema)}.django_migrations")  # noqa: S608 - quoted schema name
+        applied = cursor.fetchall()
+        cursor.executemany(
+            f"INSERT INTO {quote_schema_name(schema)}.django_migrations (app, name, applied) "  # noqa: S608 - quoted schema name
+            "VALUES (%s, %s, now())",
+            applied,
         )
 
 
