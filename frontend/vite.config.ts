@@ -2,6 +2,8 @@ import { fileURLToPath, URL } from 'node:url'
 
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import vue from '@vitejs/plugin-vue'
+import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
+import Components from 'unplugin-vue-components/vite'
 import { defineConfig } from 'vite'
 
 const backend = process.env.CONGRESS_BACKEND ?? 'http://127.0.0.1:8000'
@@ -12,6 +14,10 @@ export default defineConfig({
   base: '/static/',
   plugins: [
     vue(),
+    // Element Plus on demand: each page imports only the components its templates use (and
+    // their directives, such as v-loading), so the deputy's ballot page does not load the
+    // dashboard's tables and pickers. Styles stay one stylesheet (plugins/element-plus.ts).
+    Components({ resolvers: [ElementPlusResolver({ importStyle: false })], dirs: [], dts: false }),
     VueI18nPlugin({
       include: [fileURLToPath(new URL('./src/locales/**', import.meta.url))],
       strictMessage: false,
@@ -30,7 +36,6 @@ export default defineConfig({
       output: {
         advancedChunks: {
           groups: [
-            { name: 'element-plus', test: /node_modules[\\/](element-plus|@element-plus)/ },
             {
               name: 'vue',
               test: /node_modules[\\/](@vue|vue|vue-router|pinia|vue-i18n|@intlify)[\\/]/,

@@ -3,6 +3,7 @@ switch to English, log out; a deputy of a township and its county moves between 
 a second password. Every page is screenshotted and checked by axe-core."""
 
 import re
+import urllib.request
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -91,3 +92,22 @@ def test_built_assets_are_cached_for_good_and_the_shell_is_not(live_platform: Li
     assert asset is not None, html
     with live_platform.fetch("qingshi", asset.group(1)) as script:
         assert "immutable" in script.headers["Cache-Control"]
+
+
+@pytest.mark.parametrize("encoding", ["br", "gzip"])
+def test_built_scripts_are_sent_compressed(live_platform: LivePlatform, encoding: str) -> None:
+    with live_platform.fetch("qingshi", "/login") as shell:
+        html = shell.read().decode()
+    asset = re.search(r'src="(/static/assets/[^"]+\.js)"', html)
+    assert asset is not None, html
+    with live_platform.fetch("qingshi", asset.group(1)) as plain:
+        size = len(plain.read())
+
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{live_platform.port}{asset.group(1)}",
+        headers={"Host": f"qingshi.localhost:{live_platform.port}", "Accept-Encoding": encoding},
+    )
+    with urllib.request.urlopen(request) as packed:
+        assert packed.headers["Content-Encoding"] == encoding
+        assert "immutable" in packed.headers["Cache-Control"]
+        assert len(packed.read()) < size / 2
