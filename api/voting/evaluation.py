@@ -22,7 +22,8 @@ from accounts.roles import Role
 from api.inputs import validated
 from api.permissions import has_role, tenant_of
 from ops.errors import Conflict
-from tenants.voting import account, documents, evaluation, services
+from tenants.reporting import account
+from tenants.voting import documents, evaluation, services
 from tenants.voting.models import Candidate, Cycle, Phase, Round
 from tenants.voting.satisfaction import Base, Outcome, RuleType
 from tenants.voting.selectors import cycle_list, deputy_of_user, rounds_voted_in

@@ -21,7 +21,7 @@ from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy
 from tenants.notifications.services import notification_send
 from tenants.voting.models import Cycle
-from tenants.voting.reserve import vote_results_hand_over
+from tenants.voting.selectors import candidates_by_ids
 
 from . import rules
 from .models import (
@@ -107,25 +107,28 @@ def _require_unit_accounts(member_ids: Sequence[int]) -> None:
 # --- From the vote into implementation --------------------------------------------------------
 
 
-def projects_from_vote(*, cycle: Cycle, actor: Any) -> list[Project]:
+def projects_from_vote(*, cycle_id: int, adopted_ids: Sequence[int], actor: Any) -> list[Project]:
     """转入实施: one project per adopted candidate, carrying its name, category and estimated cost
-    over; the other candidates' proposals return to the reserve. Nothing is entered twice."""
+    over. Runs when voting hands its results over (events.VoteResultsFinal), inside voting's
+    transaction, which also returns the other candidates' proposals to the reserve. Nothing is
+    entered twice: voting refuses a second hand-over."""
     with transaction.atomic():
-        adopted = vote_results_hand_over(cycle=cycle, actor=actor)
+        by_id = {c.pk: c for c in candidates_by_ids(adopted_ids)}
         projects = [
             Project.objects.create(
-                cycle=cycle,
-                candidate=candidate,
-                name=candidate.name,
-                category=candidate.category,
-                funds_planned=candidate.estimated_cost or Decimal(0),
+                cycle_id=cycle_id,
+                candidate=by_id[pk],
+                name=by_id[pk].name,
+                category=by_id[pk].category,
+                funds_planned=by_id[pk].estimated_cost or Decimal(0),
             )
-            for candidate in adopted
+            for pk in adopted_ids
         ]
         audit_record(
             action="implementation.projects_from_vote",
             actor=actor,
-            target=cycle,
+            target_type="voting.cycle",
+            target_id=cycle_id,
             payload={"projects": [p.pk for p in projects]},
         )
         outbox_emit(topic=TOPIC)
