@@ -11,12 +11,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Membership
 from accounts.roles import Role
+from accounts.selectors import user_ids_with_role
 from audit.services import audit_record
+from congresses.tenant import current_tenant
 from filestore.models import StoredFile
 from ops.errors import Conflict, DomainError, NotAllowed
-from ops.tenancy import connection_tenant
 from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy
 from tenants.notifications.services import notification_send
@@ -48,11 +48,7 @@ def _link(project: Project) -> str:
 
 
 def _staff_ids() -> list[int]:
-    return list(
-        Membership.objects.filter(
-            congress=connection_tenant(), roles__contains=[Role.STAFF]
-        ).values_list("user_id", flat=True)
-    )
+    return user_ids_with_role(congress_id=current_tenant().id, role=Role.STAFF)
 
 
 def _unit_ids(project: Project) -> list[int]:
@@ -92,9 +88,7 @@ def unit_create(*, name: str, member_ids: Sequence[int], actor: Any) -> Unit:
 
 def _require_unit_accounts(member_ids: Sequence[int]) -> None:
     found = set(
-        Membership.objects.filter(
-            congress=connection_tenant(), user_id__in=list(member_ids), roles__contains=[Role.UNIT]
-        ).values_list("user_id", flat=True)
+        user_ids_with_role(congress_id=current_tenant().id, role=Role.UNIT, among=member_ids)
     )
     if set(member_ids) - found:
         raise DomainError(
