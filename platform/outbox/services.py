@@ -20,10 +20,11 @@ def outbox_emit(*, topic: str, tenant: Tenant | None = None) -> OutboxEvent:
     here = require_tenant()
     if tenant is not None and tenant.id != here.id:
         raise RuntimeError(f"outbox_emit for {tenant.schema} while in {here.schema}")
+    tenant = tenant or here
     event = OutboxEvent.objects.create(topic=topic)
 
     def broker_down(error: Exception) -> None:  # the nightly rebuild catches up
-        logger.warning("outbox drain of %s not scheduled", here.schema, exc_info=error)
+        logger.warning("outbox drain of %s not scheduled", tenant.schema, exc_info=error)
 
-    enqueue_on_commit(drain, tenant=here, once=True, on_broker_error=broker_down)
+    enqueue_on_commit(drain, tenant=tenant, once=True, on_broker_error=broker_down)
     return event

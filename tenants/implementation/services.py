@@ -1,11 +1,13 @@
 """实施监督 writes. Each is one transaction with its audit entry; a refusal names its reason and
 writes nothing. Services that change the figures the city rolls up emit the outbox event."""
 
+from __future__ import annotations
+
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -20,7 +22,6 @@ from ops.errors import Conflict, DomainError, NotAllowed
 from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy
 from tenants.notifications.services import notification_send
-from tenants.voting.models import Cycle
 from tenants.voting.selectors import candidates_by_ids
 
 from . import rules
@@ -34,6 +35,9 @@ from .models import (
     Stage,
     Unit,
 )
+
+if TYPE_CHECKING:  # a cycle is only passed through to the queries
+    from tenants.voting.models import Cycle
 
 TOPIC = "implementation"
 MAX_PHOTOS = 9
