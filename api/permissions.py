@@ -1,19 +1,38 @@
-from typing import Any
+from typing import Any, cast
 
 from django.utils.translation import gettext_lazy as _
-from django_tenants.utils import get_public_schema_name
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
 from accounts.models import Membership
+from congresses.models import Congress
+from congresses.tenant import NotInTenant, Tenant
 
 
-def tenant_of(request: Request) -> Any:
-    return request.tenant
+def host_tenant(request: Request) -> Tenant:
+    """The tenant of the host the request came to, as CongressMiddleware established it;
+    NotInTenant on the platform's own host."""
+    tenant: Tenant | None = getattr(request, "host_tenant", None)
+    if tenant is None:
+        raise NotInTenant("the platform's host has no tenant")
+    return tenant
+
+
+def host_congress(request: Request) -> Congress:
+    """The registry row of the host's tenant, loaded by the middleware (for the services that
+    walk the tree of congresses); NotInTenant on the platform's own host."""
+    congress = getattr(request, "tenant", None)
+    if not isinstance(congress, Congress) or is_public_host(request):
+        raise NotInTenant("the platform's host has no tenant")
+    return congress
+
+
+def host_schema(request: Request) -> str:
+    return str(cast(Any, request).tenant.schema_name)
 
 
 def is_public_host(request: Request) -> bool:
-    return bool(tenant_of(request).schema_name == get_public_schema_name())
+    return getattr(request, "host_tenant", None) is None
 
 
 def membership_of(request: Request) -> Membership | None:
@@ -22,7 +41,9 @@ def membership_of(request: Request) -> Membership | None:
         user = request.user
         found = None
         if user is not None and user.is_authenticated and not is_public_host(request):
-            found = Membership.objects.filter(user=user, congress=tenant_of(request)).first()
+            found = Membership.objects.filter(
+                user=user, congress_id=host_tenant(request).id
+            ).first()
         request._membership = found  # type: ignore[attr-defined]
     return request._membership  # type: ignore[attr-defined]
 

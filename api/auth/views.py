@@ -23,7 +23,14 @@ from accounts.services import (
     login_check,
     password_change,
 )
-from api.permissions import IsTenantMember, is_public_host, membership_of, tenant_of
+from api.permissions import (
+    IsTenantMember,
+    host_congress,
+    host_schema,
+    host_tenant,
+    is_public_host,
+    membership_of,
+)
 from congresses.models import Congress
 from congresses.selectors import congress_primary_domain
 from ops.errors import NotAllowed
@@ -43,11 +50,10 @@ def _brief(congress: Congress) -> dict[str, Any]:
 
 def session_payload(request: Request) -> dict[str, Any]:
     user = request.user
-    tenant = tenant_of(request)
     public = is_public_host(request)
     payload: dict[str, Any] = {
         "user": None,
-        "congress": None if public else _brief(tenant),
+        "congress": None if public else _brief(host_congress(request)),
         "roles": [],
         "memberships": [],
         "idle_timeout_seconds": settings.SESSION_COOKIE_AGE,
@@ -112,16 +118,15 @@ class LoginView(APIView):
         data = s.LoginInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         user = login_check(**data.validated_data)
-        tenant = tenant_of(request)
         public = is_public_host(request)
         allowed = (
             user.is_platform_operator
             if public
-            else Membership.objects.filter(user=user, congress=tenant).exists()
+            else Membership.objects.filter(user=user, congress_id=host_tenant(request).id).exists()
         )
         if not allowed:
             raise NotAllowed("not_a_member", _("您不是本单位的成员，无权登录。"))
-        _open_session(request._request, user, tenant.schema_name)
+        _open_session(request._request, user, host_schema(request))
         request.user = user
         return Response(session_payload(request))
 
@@ -202,7 +207,7 @@ class TokenView(APIView):
         data.is_valid(raise_exception=True)
         token, raw = api_token_create(
             user=request.user,  # type: ignore[arg-type]
-            congress=tenant_of(request),
+            congress=host_congress(request),
             **data.validated_data,
         )
         return Response(

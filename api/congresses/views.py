@@ -11,7 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from accounts.models import User
-from api.permissions import is_public_host, tenant_of
+from api.permissions import host_congress, is_public_host
 from congresses.models import Congress, ProvisioningJob
 from congresses.selectors import congress_subtree
 from congresses.services import CongressSpec, provisioning_job_create
@@ -27,7 +27,7 @@ from .serializers import (
 def _visible_congresses(request: Request) -> QuerySet[Congress]:
     if is_public_host(request):
         return Congress.objects.select_related("parent").all()
-    return congress_subtree(tenant_of(request))
+    return congress_subtree(host_congress(request))
 
 
 class CongressListView(ListAPIView[Congress]):
@@ -65,7 +65,7 @@ class CongressListView(ListAPIView[Congress]):
         spec = CongressSpec(
             **fields, admin_password_hash=make_password(password) if password else ""
         )
-        acting_in = None if is_public_host(request) else tenant_of(request)
+        acting_in = None if is_public_host(request) else host_congress(request)
         job = provisioning_job_create(spec=spec, requested_by=request.user, acting_in=acting_in)  # type: ignore[arg-type]
         return Response(ProvisioningJobOutSerializer(job).data, status=status.HTTP_202_ACCEPTED)
 

@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 
 from accounts.roles import Role
 from api.inputs import validated
-from api.permissions import has_role, membership_of, tenant_of
+from api.permissions import has_role, host_congress, membership_of
 from directory.models import DeputyListing
 from directory.selectors import listing_related
 from tenants.deputies import imports, services
@@ -155,7 +155,7 @@ class DirectoryListView(ListAPIView[DeputyListing]):
         params = self.request.query_params
         levels = [level for level in params.get("level", "").split(",") if level]
         return listing_related(
-            congress=tenant_of(self.request),
+            congress=host_congress(self.request),
             search=params.get("search", "").strip()[:50],
             levels=levels or None,
         )

@@ -30,6 +30,7 @@ from tenants.implementation.models import (
 )
 from tenants.implementation.selectors import project_detail, projects_board
 from tenants.voting.models import Cycle
+from tenants.voting.reserve import vote_results_hand_over
 
 from . import serializers as s
 
@@ -107,7 +108,8 @@ class HandOverView(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         cycle = get_object_or_404(Cycle, pk=pk)
-        services.projects_from_vote(cycle=cycle, actor=request.user)
+        # Voting closes the vote; implementation opens the projects on its VoteResultsFinal.
+        vote_results_hand_over(cycle=cycle, actor=request.user)
         rows = projects_board(cycle=cycle)
         return Response(
             s.ProjectRowSerializer(rows, many=True).data, status=status.HTTP_201_CREATED

@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.roles import Role
-from api.permissions import has_role, tenant_of
+from api.permissions import has_role, host_congress
 from congresses.models import Congress, Level
 from ops.errors import DomainError, NotAllowed
 from rollups import rules
@@ -78,7 +78,7 @@ class _DashboardView(APIView):
     def _params(
         self, request: Request
     ) -> tuple[Congress, int, list[Congress], Congress | None, dict[str, Any]]:
-        viewer = tenant_of(request)
+        viewer = host_congress(request)
         if viewer.level == Level.TOWNSHIP:
             raise NotAllowed(
                 "dashboard_not_allowed", _("汇总看板供市、县人大使用，乡镇无权查看其他单位的数据。")

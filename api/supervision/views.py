@@ -17,7 +17,7 @@ from rest_framework.views import APIView
 
 from accounts.roles import Role
 from api.inputs import validated
-from api.permissions import IsTenantMember, has_role, tenant_of
+from api.permissions import IsTenantMember, has_role, host_congress, is_public_host
 from congresses.models import Congress, Level
 from congresses.selectors import congress_subtree
 from ops.errors import DomainError, NotAllowed
@@ -32,9 +32,7 @@ STAFF = has_role(Role.STAFF)
 
 
 def _congress(request: Request) -> Congress:
-    congress = tenant_of(request)
-    assert isinstance(congress, Congress)
-    return congress
+    return host_congress(request)
 
 
 def _user_id(request: Request) -> int:
@@ -612,9 +610,7 @@ class PublicRoundListView(APIView):
         summary="评选结果公布（公开）/ announced benchmark results (public)",
     )
     def get(self, request: Request) -> Response:
-        tenant = tenant_of(request)
-        if not isinstance(tenant, Congress):
+        if is_public_host(request):
             return Response([])
-        return Response(
-            s.PublicBenchmarkRoundSerializer(selectors.rounds_announced_by(tenant), many=True).data
-        )
+        announced = selectors.rounds_announced_by(host_congress(request))
+        return Response(s.PublicBenchmarkRoundSerializer(announced, many=True).data)

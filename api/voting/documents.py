@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.views import APIView
 
 from accounts.roles import Role
-from api.permissions import has_role, tenant_of
+from api.permissions import has_role, host_tenant
 from ops.errors import DomainError
 from tenants.voting import documents, exports, sheets
 from tenants.voting.models import Cycle, Round
@@ -36,7 +36,7 @@ def _binary(content_type: str, description: str) -> dict[Any, Any]:
 
 
 def _congress(request: Request) -> str:
-    return str(tenant_of(request).name)
+    return host_tenant(request).name
 
 
 def _round(pk: int) -> Round:

@@ -20,9 +20,10 @@ from rest_framework.views import APIView
 
 from accounts.roles import Role
 from api.inputs import validated
-from api.permissions import has_role, tenant_of
+from api.permissions import has_role, host_tenant
 from ops.errors import Conflict
-from tenants.voting import account, documents, evaluation, services
+from tenants.reporting import account
+from tenants.voting import documents, evaluation, services
 from tenants.voting.models import Candidate, Cycle, Phase, Round
 from tenants.voting.satisfaction import Base, Outcome, RuleType
 from tenants.voting.selectors import cycle_list, deputy_of_user, rounds_voted_in
@@ -324,7 +325,7 @@ def _published(request: Request, year: int) -> tuple[Cycle, documents.Account]:
     cycle = account.published_cycle(year)
     if cycle is None:
         raise NotFound(_("该年度明白账尚未公布。"), code="account_unknown")
-    return cycle, account.cycle_account(cycle, congress=str(tenant_of(request).name))
+    return cycle, account.cycle_account(cycle, congress=host_tenant(request).name)
 
 
 def _rater_token(request: Request) -> str:

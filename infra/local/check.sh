@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Static checks: lint, types, migrations, the committed OpenAPI schema and message catalog.
+# Static checks: lint, import contracts, types, migrations, the committed OpenAPI schema and message catalog.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -8,6 +8,8 @@ PY="$VENV/bin/python"
 say "ruff"
 "$VENV/bin/ruff" check .
 "$VENV/bin/ruff" format --check .
+say "import contracts (pyproject.toml [tool.importlinter])"
+PYTHONPATH="$ROOT:$ROOT/platform" "$VENV/bin/lint-imports"
 say "mypy"
 "$VENV/bin/mypy" platform tenants api tests
 say "migrations are complete"

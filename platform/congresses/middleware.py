@@ -1,11 +1,16 @@
+from typing import Any, cast
+
 from django.conf import settings
+from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django_tenants.middleware.main import TenantMainMiddleware
+from django_tenants.utils import get_public_schema_name
 
-from ops.tenancy import connection_tenant, use_public_schema
+from ops.tenancy import use_public_schema
 
-from .models import Status
+from .models import Congress, Status
+from .tenant import Tenant
 
 
 class CongressMiddleware(TenantMainMiddleware):
@@ -16,7 +21,8 @@ class CongressMiddleware(TenantMainMiddleware):
         hostname = self.hostname_from_request(request)
         if hostname in (settings.BASE_DOMAIN, "127.0.0.1"):
             use_public_schema()
-            request.tenant = connection_tenant()  # type: ignore[attr-defined]
+            request.tenant = cast(Any, connection).tenant  # type: ignore[attr-defined]
+            request.host_tenant = None  # type: ignore[attr-defined]
             self.setup_url_routing(request, force_public=True)
             return None
         response: HttpResponse | None = super().process_request(request)
@@ -26,4 +32,10 @@ class CongressMiddleware(TenantMainMiddleware):
             return JsonResponse(
                 {"code": "congress_suspended", "detail": _("该单位已停用。")}, status=403
             )
+        # The typed value every later step is handed (api.permissions.host_tenant): None on the
+        # platform's own host.
+        value = None
+        if isinstance(tenant, Congress) and tenant.schema_name != get_public_schema_name():
+            value = Tenant.of(tenant)
+        request.host_tenant = value  # type: ignore[attr-defined]
         return response

@@ -9,10 +9,11 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_tenants.utils import get_public_schema_name, schema_context, tenant_context
+from django_tenants.utils import tenant_context
 
 from accounts.models import User
 from accounts.roles import Role
+from accounts.selectors import holds_role
 from accounts.services import membership_grant, user_ensure
 from audit.services import audit_record
 from ops.errors import Conflict, DomainError, NotAllowed
@@ -20,6 +21,7 @@ from ops.errors import Conflict, DomainError, NotAllowed
 from . import schemas
 from .models import PARENT_LEVEL, Congress, Domain, Level, ProvisioningJob
 from .selectors import congress_is_within
+from .tenant import enqueue_on_commit, public_schema, require_public_schema
 
 SLUG = re.compile(r"^[a-z][a-z0-9-]{1,38}[a-z0-9]$")
 RESERVED_SLUGS = frozenset({"www", "api", "admin", "static", "public", "mail", "portal"})
@@ -60,9 +62,7 @@ def _can_provision_under(
         return True
     if acting_in is None or parent is None:
         return False  # only platform operators create cities
-    is_admin_here = user.memberships.filter(
-        congress=acting_in, roles__contains=[Role.SYSTEM_ADMIN]
-    ).exists()
+    is_admin_here = holds_role(user_id=user.pk, congress_id=acting_in.pk, role=Role.SYSTEM_ADMIN)
     return (
         is_admin_here
         and acting_in.level != Level.TOWNSHIP
@@ -159,7 +159,7 @@ def congress_provision(
     template: schemas.SchemaTemplate | None = None,
 ) -> Congress:
     # Tenants are registered in the public schema whichever host asked for one.
-    with schema_context(get_public_schema_name()):
+    with public_schema():
         return _congress_provision(
             spec=spec,
             requested_by=requested_by,
@@ -230,14 +230,9 @@ def provisioning_job_create(
             target=job,
             payload={"slug": spec.slug},
         )
-        transaction.on_commit(lambda: _enqueue_in_public(provision_congress, job.pk))
+        # Provisioning runs in the public schema, whichever host asked for it.
+        enqueue_on_commit(provision_congress, job.pk, tenant=None)
     return job
-
-
-def _enqueue_in_public(task: Any, *args: Any) -> None:
-    # The message carries the schema it is sent from; provisioning belongs to the public one.
-    with schema_context(get_public_schema_name()):
-        task.delay(*args)
 
 
 def _job_update(job: ProvisioningJob, **fields: Any) -> None:
@@ -250,6 +245,7 @@ def provisioning_job_run(*, job_id: int) -> ProvisioningJob:
     """Carry out a queued job. Idempotent: the job's row stays locked while the congress is built
     and its success commits with the congress, so a redelivered message waits, then finds the job
     finished and leaves it as it is."""
+    require_public_schema()  # the message was sent with the public schema in its header
     with transaction.atomic():
         job = ProvisioningJob.objects.select_for_update().get(pk=job_id)
         if job.state in (ProvisioningJob.State.SUCCEEDED, ProvisioningJob.State.FAILED):

@@ -6,10 +6,10 @@ from typing import Any
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
-from django_tenants.utils import get_public_schema_name, schema_context, tenant_context
+from django_tenants.utils import tenant_context
 
 from congresses.models import Congress
-from ops.tenancy import connection_tenant
+from congresses.tenant import Tenant, enqueue_on_commit, public_schema, require_tenant
 
 from .models import Dispatch
 from .registry import receiver_for
@@ -18,38 +18,39 @@ logger = logging.getLogger(__name__)
 
 
 def dispatch_send(
-    *, kind: str, target: Congress, origin_ref: str | int, payload: dict[str, Any]
+    *,
+    kind: str,
+    target: Congress,
+    origin_ref: str | int,
+    payload: dict[str, Any],
+    origin: Tenant | None = None,
 ) -> Dispatch:
-    """Queue `payload` for `target`, from the current tenant. Call it inside the sender's
-    transaction: the dispatch commits or rolls back with the change it reports."""
+    """Queue `payload` for `target`, from `origin` (by default the tenant the connection is in).
+    Call it inside the sender's transaction: the dispatch commits or rolls back with the change
+    it reports. Delivery runs in the public schema, which switches to the target's."""
+    from .tasks import deliver
+
     if not connection.in_atomic_block:
         raise RuntimeError("dispatch_send must run inside the sender's transaction")
     receiver_for(kind)  # an unknown kind fails at the sender, not later in a worker
-    origin = connection_tenant()
-    if not isinstance(origin, Congress):
-        raise RuntimeError("dispatch_send needs a tenant schema: the sender is its congress")
-    if target.pk == origin.pk:
+    origin = origin or require_tenant()  # the sender is a congress, never the platform
+    if target.pk == origin.id:
         raise ValueError("a dispatch goes to another tenant")
     dispatch = Dispatch.objects.create(
-        kind=kind, origin=origin, origin_ref=str(origin_ref), target=target, payload=payload
+        kind=kind, origin_id=origin.id, origin_ref=str(origin_ref), target=target, payload=payload
     )
-    transaction.on_commit(lambda: _schedule(dispatch.pk))
+
+    def broker_down(error: Exception) -> None:  # the sweep delivers it later
+        logger.warning("dispatch %s not scheduled; the sweep will deliver it", dispatch.pk)
+
+    enqueue_on_commit(deliver, dispatch.pk, tenant=None, on_broker_error=broker_down)
     return dispatch
-
-
-def _schedule(dispatch_id: int) -> None:
-    from .tasks import deliver
-
-    try:
-        deliver.delay(dispatch_id)
-    except Exception:  # the broker is down: the sweep delivers it later
-        logger.warning("dispatch %s not scheduled; the sweep will deliver it", dispatch_id)
 
 
 def dispatch_deliver(dispatch_id: int) -> bool:
     """Apply one dispatch in its target's schema, exactly once: the receiver's writes and the
     delivery mark commit together. False when it was delivered already (or is being delivered)."""
-    with schema_context(get_public_schema_name()):
+    with public_schema():
         try:
             with transaction.atomic():
                 dispatch = (
@@ -75,7 +76,7 @@ def dispatch_deliver(dispatch_id: int) -> bool:
 def dispatch_deliver_pending(*, limit: int = 500) -> int:
     """Deliver what is waiting, oldest first; the beat sweep and tests call it. A failing
     dispatch is logged and left for the next sweep; the others still go."""
-    with schema_context(get_public_schema_name()):
+    with public_schema():
         pending = list(
             Dispatch.objects.filter(delivered_at__isnull=True)
             .order_by("id")

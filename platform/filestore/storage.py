@@ -51,6 +51,18 @@ def get_object_bytes(key: str) -> bytes:
 def presigned_download_url(*, key: str, filename: str) -> str:
     if not key.startswith(tenant_prefix()):
         raise PermissionError("object belongs to another tenant")
+    return _presigned(key=key, filename=filename)
+
+
+def presigned_platform_download_url(*, key: str, filename: str) -> str:
+    """For the platform's own objects (supervision's attachments), never a tenant's: the caller
+    has checked that the reader may see the row the key comes from."""
+    if key.startswith("tenants/"):
+        raise PermissionError("a tenant's object is read through presigned_download_url")
+    return _presigned(key=key, filename=filename)
+
+
+def _presigned(*, key: str, filename: str) -> str:
     return client().presigned_get_object(
         settings.S3_BUCKET,
         key,

@@ -4,9 +4,10 @@ schema (tenant-schemas-celery), so a slow or failing tenant holds up no other.""
 from typing import Any
 
 from celery import Task
-from django_tenants.utils import get_public_schema_name, schema_context, tenant_context
+from django_tenants.utils import get_public_schema_name, schema_context
 
 from congresses.models import Congress, Status
+from congresses.tenant import Tenant, enqueue
 
 
 def fan_out(task: Task, *args: Any, **kwargs: Any) -> int:
@@ -18,6 +19,5 @@ def fan_out(task: Task, *args: Any, **kwargs: Any) -> int:
             )
         )
     for congress in congresses:
-        with tenant_context(congress):
-            task.delay(*args, **kwargs)
+        enqueue(task, *args, tenant=Tenant.of(congress), **kwargs)
     return len(congresses)

@@ -11,7 +11,3 @@ def current_schema() -> str:
 
 def use_public_schema() -> None:
     cast(Any, connection).set_schema_to_public()
-
-
-def connection_tenant() -> Any:
-    return cast(Any, connection).tenant

@@ -1,44 +1,30 @@
 import logging
-from typing import Any, cast
 
-from django.db import connection, transaction
-from django_tenants.utils import schema_context
+from django.db import connection
 
-from ops.tenancy import current_schema
+from congresses.tenant import Tenant, enqueue_on_commit, require_tenant
 
 from .models import OutboxEvent
 
 logger = logging.getLogger(__name__)
 
 
-class _DrainAfterCommit:
-    """The on-commit callback: one per transaction and schema, however many events it wrote."""
+def outbox_emit(*, topic: str, tenant: Tenant | None = None) -> OutboxEvent:
+    """Record, inside the caller's transaction, that the figures of `topic` changed in `tenant`
+    (by default the tenant the connection is in); after the commit one task per transaction
+    drains this tenant's outbox into the rollups."""
+    from rollups.tasks import drain
 
-    def __init__(self, schema: str) -> None:
-        self.schema = schema
-
-    def __call__(self) -> None:
-        from rollups.tasks import drain
-
-        try:
-            with schema_context(self.schema):  # the message carries the schema it is sent from
-                drain.delay()
-        except Exception:  # the broker is down: the nightly rebuild catches up
-            logger.warning("outbox drain of %s not scheduled", self.schema, exc_info=True)
-
-
-def outbox_emit(*, topic: str) -> OutboxEvent:
-    """Record, inside the caller's transaction, that the figures of `topic` changed here; after
-    the commit a task drains this schema's outbox into the rollups."""
     if not connection.in_atomic_block:
         raise RuntimeError("outbox_emit must run inside the service's transaction")
+    here = require_tenant()
+    if tenant is not None and tenant.id != here.id:
+        raise RuntimeError(f"outbox_emit for {tenant.schema} while in {here.schema}")
+    tenant = tenant or here
     event = OutboxEvent.objects.create(topic=topic)
-    schema = current_schema()
-    # Django keeps the callbacks of the open transaction as (savepoints, callback, robust).
-    queued = cast(list[tuple[Any, Any, bool]], connection.run_on_commit)
-    if not any(
-        isinstance(callback, _DrainAfterCommit) and callback.schema == schema
-        for _savepoints, callback, _robust in queued
-    ):
-        transaction.on_commit(_DrainAfterCommit(schema))
+
+    def broker_down(error: Exception) -> None:  # the nightly rebuild catches up
+        logger.warning("outbox drain of %s not scheduled", tenant.schema, exc_info=error)
+
+    enqueue_on_commit(drain, tenant=tenant, once=True, on_broker_error=broker_down)
     return event

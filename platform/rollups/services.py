@@ -12,10 +12,10 @@ from datetime import datetime
 from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
-from django_tenants.utils import get_public_schema_name, schema_context, tenant_context
+from django_tenants.utils import get_public_schema_name, tenant_context
 
 from congresses.models import Congress, Status
-from ops.tenancy import connection_tenant, current_schema
+from congresses.tenant import Tenant, public_schema, require_tenant
 from outbox.models import OutboxEvent
 
 from . import registry, rules
@@ -34,31 +34,26 @@ class Refresh:
     position: int  # the last outbox event the rows include
 
 
-def _lock_tenant(congress: Congress) -> None:
+def _lock_tenant(tenant: Tenant) -> None:
     # One refresh per tenant at a time, waiting rather than skipping: a second drain that ran
     # beside the first could compute from an older snapshot and commit after it, overwriting
     # newer figures. Once the lock is held, each statement sees everything committed before.
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [REFRESH_LOCK_CLASS, congress.pk])
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [REFRESH_LOCK_CLASS, tenant.id])
 
 
-def _this_tenant() -> Congress:
-    tenant = connection_tenant()
-    if isinstance(tenant, Congress):
-        return tenant
-    # A task or schema_context sets the schema only: find its congress in the public schema.
-    congress = Congress.objects.filter(schema_name=current_schema()).first()
-    if congress is None:
-        raise RuntimeError("a rollup refresh runs in a tenant's schema")
-    return congress
+def _in(tenant: Tenant | None) -> Tenant:
+    here = require_tenant()  # a refresh reads the tenant's own schema
+    if tenant is not None and tenant.id != here.id:
+        raise RuntimeError(f"a refresh of {tenant.schema} runs in its schema, not {here.schema}")
+    return here
 
 
-def _refresh(*, every_topic: bool, now: datetime | None) -> Refresh:
-    congress = _this_tenant()
+def _refresh(*, tenant: Tenant, every_topic: bool, now: datetime | None) -> Refresh:
     now = now or timezone.now()
     providers = registry.providers()
     with transaction.atomic():
-        _lock_tenant(congress)
+        _lock_tenant(tenant)
         pending = list(
             OutboxEvent.objects.filter(drained_at__isnull=True)
             .order_by("id")
@@ -75,7 +70,7 @@ def _refresh(*, every_topic: bool, now: datetime | None) -> Refresh:
             position = max((pk for pk, _topic in pending), default=0)
         rows = [
             Rollup(
-                congress=congress,
+                congress_id=tenant.id,
                 year=year,
                 topic=topic,
                 figures=providers[topic](year),
@@ -98,27 +93,27 @@ def _refresh(*, every_topic: bool, now: datetime | None) -> Refresh:
     return Refresh(events=drained, topics=tuple(topics), rows=len(rows), position=position)
 
 
-def rollup_drain(*, now: datetime | None = None) -> Refresh:
+def rollup_drain(*, tenant: Tenant | None = None, now: datetime | None = None) -> Refresh:
     """In a tenant's schema: recompute the topics its pending outbox events name, upsert its
     rows, mark those events drained, in one transaction. Idempotent: a second drain finds
     nothing pending and writes nothing."""
-    return _refresh(every_topic=False, now=now)
+    return _refresh(tenant=_in(tenant), every_topic=False, now=now)
 
 
-def rollup_rebuild(*, now: datetime | None = None) -> Refresh:
+def rollup_rebuild(*, tenant: Tenant | None = None, now: datetime | None = None) -> Refresh:
     """In a tenant's schema: recompute every topic, whatever the outbox says (the nightly
     rebuild, and the safety net for a drain whose message was lost)."""
-    return _refresh(every_topic=True, now=now)
+    return _refresh(tenant=_in(tenant), every_topic=True, now=now)
 
 
 def rollup_rebuild_everywhere(*, now: datetime | None = None) -> int:
     """Rebuild every active tenant in this process, one after the other: for the demo seed and
     the benchmark. The nightly rebuild fans out one task per tenant instead (tasks.rebuild_all)."""
-    with schema_context(get_public_schema_name()):
+    with public_schema():
         congresses = active_tenants()
     for congress in congresses:
         with tenant_context(congress):
-            rollup_rebuild(now=now)
+            rollup_rebuild(tenant=Tenant.of(congress), now=now)
     return len(congresses)
 
 

@@ -3,11 +3,10 @@ it issued, a congress below sees what was addressed to it or to its own subtree,
 sibling's."""
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from decimal import Decimal
 from urllib.parse import quote
 
-from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from congresses.models import Congress
@@ -150,13 +149,8 @@ def attachment_readable(attachment: Attachment, congress: Congress) -> bool:
 
 
 def attachment_download_url(attachment: Attachment) -> str:
-    return storage.client().presigned_get_object(
-        settings.S3_BUCKET,
-        attachment.key,
-        expires=timedelta(seconds=settings.PRESIGNED_URL_SECONDS),
-        response_headers={
-            "response-content-disposition": f"attachment; filename*=UTF-8''{quote(attachment.name)}"
-        },
+    return storage.presigned_platform_download_url(
+        key=attachment.key, filename=quote(attachment.name)
     )
 
 

@@ -22,11 +22,11 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_tenants.utils import get_public_schema_name, schema_context
 
 from audit.services import audit_record
 from congresses.models import Congress, Level
 from congresses.selectors import congress_is_within
+from congresses.tenant import public_schema
 from filestore import storage
 from filestore.sniff import sniff
 from ops.errors import Conflict, DomainError, NotAllowed
@@ -50,7 +50,8 @@ from .phases import NEXT, state_require
 
 @contextmanager
 def _public_transaction() -> Iterator[None]:
-    with schema_context(get_public_schema_name()), transaction.atomic():
+    # Supervision's rows are the platform's (public schema), written from a county's host.
+    with public_schema(), transaction.atomic():
         yield
 
 

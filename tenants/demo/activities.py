@@ -10,6 +10,7 @@ from django_tenants.utils import tenant_context
 
 from accounts.models import User
 from congresses.models import Congress
+from congresses.tenant import Tenant
 from crossing.services import dispatch_deliver_pending
 from tenants.deputies.models import Deputy
 from tenants.linkage.activities.models import Activity
@@ -55,6 +56,7 @@ def seed_activities(operator: User) -> None:
     )
     with tenant_context(organiser), transaction.atomic():
         activity_create(
+            tenant=Tenant.of(organiser),
             kind="inspection",
             title=TITLE,
             starts_at=starts,

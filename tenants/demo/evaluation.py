@@ -13,15 +13,17 @@ from accounts.models import User
 from congresses.models import Congress
 from filestore.services import file_store
 from tenants.deputies.models import Deputy, Term
+from tenants.implementation.models import Project
+from tenants.implementation.selectors import projects_for_account
 from tenants.implementation.services import (
     PlanChange,
     progress_report,
     project_plan,
-    projects_from_vote,
     unit_create,
 )
 from tenants.voting.evaluation import evaluation_set_rules
 from tenants.voting.models import Candidate, Cycle
+from tenants.voting.reserve import vote_results_hand_over
 from tenants.voting.services import (
     attendance_sign_in,
     ballot_cast,
@@ -125,12 +127,17 @@ def seed_evaluation(operator: User) -> None:
         evaluation_set_rules(cycle=cycle, actor=operator, public_rating=True)
 
 
+def _hand_over(cycle: Cycle, operator: User) -> list[Project]:
+    vote_results_hand_over(cycle=cycle, actor=operator)
+    return list(projects_for_account(cycle=cycle))
+
+
 def _implement(cycle: Cycle, operator: User) -> None:
     reporter = User.objects.get(username=f"{CONGRESS}-unit")
     unit = unit_create(name=UNIT, member_ids=[reporter.pk], actor=operator)
     today = timezone.localdate()
     for project, (_n, _c, planned, allocated, spent, target, outcome, percent) in zip(
-        projects_from_vote(cycle=cycle, actor=operator), PROJECTS, strict=True
+        _hand_over(cycle, operator), PROJECTS, strict=True
     ):
         project_plan(
             project=project,

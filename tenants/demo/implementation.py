@@ -13,6 +13,7 @@ from accounts.models import User
 from congresses.models import Congress
 from filestore.services import file_store
 from tenants.deputies.models import Deputy, Term
+from tenants.implementation.selectors import projects_for_account
 from tenants.implementation.services import (
     PlanChange,
     inspection_record,
@@ -22,13 +23,13 @@ from tenants.implementation.services import (
     milestone_done,
     progress_report,
     project_plan,
-    projects_from_vote,
     rectification_open,
     stage_set,
     supervisors_set,
     unit_create,
 )
 from tenants.voting.models import Candidate, Cycle
+from tenants.voting.reserve import vote_results_hand_over
 from tenants.voting.services import (
     attendance_sign_in,
     ballot_cast,
@@ -108,7 +109,8 @@ def seed_implementation(operator: User) -> None:
             choices = {str(c.pk): "yes" if c.name != NOT_ADOPTED[0] else "no" for c in candidates}
             ballot_cast(round_id=round_.pk, deputy=deputy, choices=choices, actor=operator)
         round_close(round_id=round_.pk, actor=operator)
-        projects = projects_from_vote(cycle=cycle, actor=operator)
+        vote_results_hand_over(cycle=cycle, actor=operator)
+        projects = list(projects_for_account(cycle=cycle))
 
         unit = unit_create(name=UNIT, member_ids=[unit_user.pk], actor=operator)
         for project, (_n, _c, _p, allocated, target) in zip(projects, PROJECTS, strict=True):

@@ -21,9 +21,9 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from audit.services import audit_record
+from congresses.tenant import current_tenant
 from directory.services import listing_publish_many
 from ops.errors import DomainError
-from ops.tenancy import connection_tenant
 from outbox.services import outbox_emit
 
 from .models import Deputy, DeputyLevel, Term
@@ -217,7 +217,9 @@ def roster_import(*, data: bytes, actor: Any) -> ImportReport:
         report.created, report.updated = len(created), len(changed)
         if created or changed:
             listing_publish_many(
-                congress=connection_tenant(), term_number=term.number, deputies=created + changed
+                congress=current_tenant().congress(),
+                term_number=term.number,
+                deputies=created + changed,
             )
             outbox_emit(topic=ROLLUP_TOPIC)
         audit_record(

@@ -13,9 +13,9 @@ from accounts.models import User
 from accounts.roles import Role
 from accounts.services import membership_grant
 from audit.services import audit_record
+from congresses.tenant import current_tenant
 from directory.services import listing_publish
 from ops.errors import Conflict, DomainError
-from ops.tenancy import connection_tenant
 from outbox.services import outbox_emit
 
 from .models import Deputy, DeputyLevel, Term
@@ -41,7 +41,7 @@ def term_open(*, number: int, starts_on: date, ends_on: date, actor: Any) -> Ter
 def deputy_list_in_directory(deputy: Deputy) -> None:
     """Refresh the deputy's directory listing. Runs inside the caller's transaction."""
     listing_publish(
-        congress=connection_tenant(),
+        congress=current_tenant().congress(),
         deputy_id=deputy.pk,
         user_id=deputy.user_id,
         term_number=deputy.term.number,
@@ -127,7 +127,7 @@ def deputy_link_user(*, deputy: Deputy, login: str, actor: Any) -> Deputy:
         deputy.user = user
         deputy.save(update_fields=["user"])
         membership_grant(
-            user=user, congress=connection_tenant(), roles=[Role.DEPUTY], granted_by=actor
+            user=user, congress=current_tenant().congress(), roles=[Role.DEPUTY], granted_by=actor
         )
         deputy_list_in_directory(deputy)
         audit_record(

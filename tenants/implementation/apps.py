@@ -9,3 +9,6 @@ class ImplementationConfig(AppConfig):
 
     def ready(self) -> None:
         from . import indicators  # noqa: F401  (registers the rollup provider)
+        from .subscribers import register
+
+        register()

@@ -1,13 +1,17 @@
 """实施监督 reads, with the joins their callers need (no query per row)."""
 
+from __future__ import annotations
+
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
-from tenants.voting.models import Cycle
-
 from .models import Milestone, ProgressReport, Project, Rectification
+
+if TYPE_CHECKING:  # a cycle is only passed through to the queries
+    from tenants.voting.models import Cycle
 
 
 def projects_board(

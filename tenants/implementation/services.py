@@ -1,27 +1,28 @@
 """实施监督 writes. Each is one transaction with its audit entry; a refusal names its reason and
 writes nothing. Services that change the figures the city rolls up emit the outbox event."""
 
+from __future__ import annotations
+
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Membership
 from accounts.roles import Role
+from accounts.selectors import user_ids_with_role
 from audit.services import audit_record
+from congresses.tenant import current_tenant
 from filestore.models import StoredFile
 from ops.errors import Conflict, DomainError, NotAllowed
-from ops.tenancy import connection_tenant
 from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy
 from tenants.notifications.services import notification_send
-from tenants.voting.models import Cycle
-from tenants.voting.reserve import vote_results_hand_over
+from tenants.voting.selectors import candidates_by_ids
 
 from . import rules
 from .models import (
@@ -34,6 +35,9 @@ from .models import (
     Stage,
     Unit,
 )
+
+if TYPE_CHECKING:  # a cycle is only passed through to the queries
+    from tenants.voting.models import Cycle
 
 TOPIC = "implementation"
 MAX_PHOTOS = 9
@@ -48,11 +52,7 @@ def _link(project: Project) -> str:
 
 
 def _staff_ids() -> list[int]:
-    return list(
-        Membership.objects.filter(
-            congress=connection_tenant(), roles__contains=[Role.STAFF]
-        ).values_list("user_id", flat=True)
-    )
+    return user_ids_with_role(congress_id=current_tenant().id, role=Role.STAFF)
 
 
 def _unit_ids(project: Project) -> list[int]:
@@ -92,9 +92,7 @@ def unit_create(*, name: str, member_ids: Sequence[int], actor: Any) -> Unit:
 
 def _require_unit_accounts(member_ids: Sequence[int]) -> None:
     found = set(
-        Membership.objects.filter(
-            congress=connection_tenant(), user_id__in=list(member_ids), roles__contains=[Role.UNIT]
-        ).values_list("user_id", flat=True)
+        user_ids_with_role(congress_id=current_tenant().id, role=Role.UNIT, among=member_ids)
     )
     if set(member_ids) - found:
         raise DomainError(
@@ -107,25 +105,28 @@ def _require_unit_accounts(member_ids: Sequence[int]) -> None:
 # --- From the vote into implementation --------------------------------------------------------
 
 
-def projects_from_vote(*, cycle: Cycle, actor: Any) -> list[Project]:
+def projects_from_vote(*, cycle_id: int, adopted_ids: Sequence[int], actor: Any) -> list[Project]:
     """转入实施: one project per adopted candidate, carrying its name, category and estimated cost
-    over; the other candidates' proposals return to the reserve. Nothing is entered twice."""
+    over. Runs when voting hands its results over (events.VoteResultsFinal), inside voting's
+    transaction, which also returns the other candidates' proposals to the reserve. Nothing is
+    entered twice: voting refuses a second hand-over."""
     with transaction.atomic():
-        adopted = vote_results_hand_over(cycle=cycle, actor=actor)
+        by_id = {c.pk: c for c in candidates_by_ids(adopted_ids)}
         projects = [
             Project.objects.create(
-                cycle=cycle,
-                candidate=candidate,
-                name=candidate.name,
-                category=candidate.category,
-                funds_planned=candidate.estimated_cost or Decimal(0),
+                cycle_id=cycle_id,
+                candidate=by_id[pk],
+                name=by_id[pk].name,
+                category=by_id[pk].category,
+                funds_planned=by_id[pk].estimated_cost or Decimal(0),
             )
-            for candidate in adopted
+            for pk in adopted_ids
         ]
         audit_record(
             action="implementation.projects_from_vote",
             actor=actor,
-            target=cycle,
+            target_type="voting.cycle",
+            target_id=cycle_id,
             payload={"projects": [p.pk for p in projects]},
         )
         outbox_emit(topic=TOPIC)

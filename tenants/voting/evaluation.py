@@ -23,9 +23,11 @@ from django.utils.translation import gettext as _
 
 from audit.services import audit_record
 from ops.errors import Conflict, DomainError
+from ops.events import publish
 from outbox.services import outbox_emit
 
 from . import satisfaction
+from .events import EvaluationUnsatisfied
 from .models import Candidate, Cycle, Phase, PublicRating, Round
 from .phases import phase_require
 from .satisfaction import Base, EvaluationRules, Mark, MarkCount, Outcome, RuleType
@@ -142,7 +144,7 @@ def evaluation_decide(round_: Round, ballots: list[dict[str, str]], *, actor: An
     project gets a rectification report (实施监督). Runs inside round_close's transaction."""
     cycle = round_.cycle
     rules = cycle_evaluation_rules(cycle)
-    candidates = list(round_.candidates.select_related("project").order_by("rank", "sequence"))
+    candidates = list(round_.candidates.order_by("rank", "sequence"))
     tally = {str(c.pk): dict.fromkeys((m.value for m in Mark), 0) for c in candidates}
     for ballot in ballots:
         for pk, mark in ballot.items():
@@ -170,20 +172,12 @@ def evaluation_decide(round_: Round, ballots: list[dict[str, str]], *, actor: An
 
 
 def _rectification_open(candidate: Candidate, counts: dict[str, int], *, actor: Any) -> None:
-    project = getattr(candidate, "project", None)
-    if project is None:  # adopted, but never put into implementation: nothing to rectify
-        return
-    # Imported here: implementation builds on voting's models, so voting cannot import it first.
-    from tenants.implementation.services import rectification_open
-
-    reason = (
-        _(
-            "年度满意度测评结果为不满意（满意%(satisfied)d票，基本满意%(basic)d票，"
-            "不满意%(unsatisfied)d票，弃权%(abstain)d票），请提交书面整改报告。"
+    # Implementation opens the rectification report (if the candidate became a project).
+    publish(
+        EvaluationUnsatisfied(
+            cycle_id=candidate.cycle_id, candidate_id=candidate.pk, counts=counts, actor=actor
         )
-        % counts
     )
-    rectification_open(project=project, reason=reason, source="satisfaction", actor=actor)
 
 
 def rater_key(token: str) -> str:

@@ -8,14 +8,16 @@ from django.utils.translation import gettext as _
 
 from audit.services import audit_record
 from ops.errors import Conflict, DomainError
+from ops.events import publish
 
+from .events import VoteResultsFinal
 from .models import Candidate, Cycle, Phase, Proposal, Round
 
 
 def vote_results_hand_over(*, cycle: Cycle, actor: Any) -> list[Candidate]:
     """Close the vote of `cycle` for implementation. Refused while a round is open or a candidate
-    is undecided. Returns the adopted candidates in rank order; the caller (implementation) turns
-    them into projects within the same transaction."""
+    is undecided. Returns the adopted candidates in rank order; implementation turns them into
+    projects within this transaction, on the VoteResultsFinal event."""
     with transaction.atomic():
         cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
         if cycle.phase != Phase.VOTE:
@@ -44,5 +46,10 @@ def vote_results_hand_over(*, cycle: Cycle, actor: Any) -> list[Candidate]:
             actor=actor,
             target=cycle,
             payload={"adopted": [c.pk for c in adopted], "to_reserve": returned_ids},
+        )
+        publish(
+            VoteResultsFinal(
+                cycle_id=cycle.pk, adopted_ids=tuple(c.pk for c in adopted), actor=actor
+            )
         )
     return adopted

@@ -1,3 +1,5 @@
+from collections.abc import Iterable
+
 from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
@@ -105,3 +107,8 @@ def proposal_outcome(proposal: Proposal) -> dict[str, object]:
         "detail": str(detail),
         "year": proposal.cycle.year,
     }
+
+
+def candidates_by_ids(ids: Iterable[int]) -> QuerySet[Candidate]:
+    """Candidates by id, for the modules that react to voting's events."""
+    return Candidate.objects.filter(pk__in=list(ids))

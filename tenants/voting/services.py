@@ -14,12 +14,13 @@ from django_tenants.utils import quote_schema_name
 
 from audit.services import audit_record
 from ops.errors import Conflict, DomainError, NotAllowed
+from ops.events import publish
 from ops.tenancy import current_schema
 from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy, Term
-from tenants.linkage.duty.services import duty_entry_record
 
 from . import evaluation, rules
+from .events import AttendanceSigned
 from .models import (
     Attendance,
     Ballot,
@@ -151,14 +152,16 @@ def attendance_sign_in(*, cycle: Cycle, deputy: Deputy, actor: Any) -> Attendanc
         attendance, created = Attendance.objects.get_or_create(cycle=cycle, deputy=deputy)
         if created:
             audit_record(action="voting.sign_in", actor=actor, target=attendance)
-            # Attending the session is part of the deputy's duty record (出席会议).
-            duty_entry_record(
-                deputy=deputy,
-                kind="session",
-                source_ref=f"voting-cycle-{cycle.pk}",
-                occurred_on=timezone.localdate(),
-                title=cycle.title,
-                actor=actor,
+            # Attending the session is part of the deputy's duty record (出席会议): the duty
+            # module records it in this transaction.
+            publish(
+                AttendanceSigned(
+                    cycle_id=cycle.pk,
+                    cycle_title=cycle.title,
+                    deputy_id=deputy.pk,
+                    signed_on=timezone.localdate(),
+                    actor=actor,
+                )
             )
     return attendance
 

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
+from congresses.tenant import Tenant
 from tenants.linkage.activities.selectors import Invitee
 from tenants.linkage.activities.services import activity_create
 from tenants.linkage.duty.services import duty_entry_record
@@ -29,6 +30,7 @@ def _activities(world: World, seat: Seat, count: int) -> None:
     with tenant_context(world.town_b):
         for n in range(count):
             activity_create(
+                tenant=Tenant.of(world.town_b),
                 kind="reception",
                 title=f"接待选民{n}",
                 place="站",

@@ -19,7 +19,7 @@ from rest_framework.views import APIView
 
 from accounts.roles import Role
 from api.inputs import validated
-from api.permissions import has_role, tenant_of
+from api.permissions import has_role, host_congress, host_tenant
 from congresses.models import Congress
 from congresses.selectors import congress_primary_domain
 from directory.selectors import listing_related
@@ -61,7 +61,7 @@ def _detail(pk: int) -> dict[str, Any]:
 
 def _invitees(request: Request, rows: list[dict[str, int]]) -> list[Any]:
     return invitees_from_directory(
-        organiser=tenant_of(request), picks=[(r["congress"], r["deputy"]) for r in rows]
+        organiser=host_congress(request), picks=[(r["congress"], r["deputy"]) for r in rows]
     )
 
 
@@ -90,7 +90,9 @@ class ActivityListView(APIView):
     def post(self, request: Request) -> Response:
         data = validated(s.ActivityCreateInSerializer, request)
         invitees = _invitees(request, data.pop("invitees"))
-        activity = services.activity_create(invitees=invitees, actor=request.user, **data)
+        activity = services.activity_create(
+            tenant=host_tenant(request), invitees=invitees, actor=request.user, **data
+        )
         return Response(_detail(activity.pk), status=status.HTTP_201_CREATED)
 
 
@@ -244,7 +246,7 @@ class CandidateListView(APIView):
     )
     def get(self, request: Request) -> Response:
         listings = listing_related(
-            congress=tenant_of(request), search=request.query_params.get("search", "")[:50]
+            congress=host_congress(request), search=request.query_params.get("search", "")[:50]
         )
         congress = request.query_params.get("congress", "")
         if congress.isdigit():

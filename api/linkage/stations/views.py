@@ -21,7 +21,7 @@ from rest_framework.views import APIView
 
 from accounts.roles import Role
 from api.inputs import validated
-from api.permissions import has_role, membership_of, tenant_of
+from api.permissions import has_role, host_tenant, membership_of
 from ops.errors import DomainError
 from tenants.deputies.models import Deputy
 from tenants.deputies.selectors import deputy_for_user
@@ -424,7 +424,7 @@ class PublicStationView(APIView):
         summary="联络站公开页：进站代表与接待日安排（公开）/ a station's public page and rota",
     )
     def get(self, request: Request, pk: int) -> Response:
-        context = {"congress_name": tenant_of(request).name}
+        context = {"congress_name": host_tenant(request).name}
         return Response(s.StationPublicPageSerializer(_public_station(pk), context=context).data)
 
 

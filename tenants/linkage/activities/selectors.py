@@ -8,9 +8,9 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from congresses.models import Congress
+from congresses.tenant import current_tenant
 from directory.selectors import congress_related_ids, listing_of
 from ops.errors import DomainError
-from ops.tenancy import connection_tenant
 from tenants.deputies.models import Deputy
 
 from .models import Activity, Invitation
@@ -77,7 +77,7 @@ def activity_detail(pk: int) -> Activity | None:
 
 def activity_by_origin(*, organiser_id: int, origin_ref: str) -> Activity | None:
     """The activity as the organiser names it: this congress's own by its id, or its copy."""
-    if organiser_id == connection_tenant().pk:
+    if organiser_id == current_tenant().id:
         return (
             Activity.objects.filter(pk=int(origin_ref), is_copy=False).first()
             if origin_ref.isdigit()

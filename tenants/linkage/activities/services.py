@@ -13,10 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
+from congresses.tenant import Tenant
 from crossing.services import dispatch_send
 from filestore.models import StoredFile
 from ops.errors import Conflict, DomainError, NotAllowed
-from ops.tenancy import connection_tenant
 from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy
 from tenants.linkage.duty.models import Kind as DutyKind
@@ -71,7 +71,7 @@ def snapshot(activity: Activity, congress_id: int) -> dict[str, Any]:
     }
 
 
-def _share(activity: Activity) -> int:
+def _share(activity: Activity, *, tenant: Tenant | None = None) -> int:
     """Send the current snapshot to every other tenant with invitees. Returns how many."""
     own = activity.organiser_id
     targets = congresses_by_id({i.congress_id for i in activity.invitations.all()} - {own})
@@ -81,6 +81,7 @@ def _share(activity: Activity) -> int:
             target=congress,
             origin_ref=activity_ref(activity),
             payload=snapshot(activity, congress.pk),
+            origin=tenant,
         )
     return len(targets)
 
@@ -124,6 +125,7 @@ def _invite(activity: Activity, invitees: Sequence[Invitee]) -> list[Invitation]
 
 def activity_create(
     *,
+    tenant: Tenant,
     kind: str,
     title: str,
     starts_at: datetime,
@@ -147,7 +149,6 @@ def activity_create(
         raise DomainError("activity_in_past", _("开始时间须晚于现在。"), field="starts_at")
     if not invitees:
         raise DomainError("invitees_required", _("请至少邀请一名代表。"), field="invitees")
-    organiser = connection_tenant()
     with transaction.atomic():
         activity = Activity.objects.create(
             kind=kind,
@@ -155,20 +156,20 @@ def activity_create(
             starts_at=starts_at,
             ends_at=ends_at,
             place=place.strip(),
-            organiser_id=organiser.pk,
-            organiser_name=organiser.name,
+            organiser_id=tenant.id,
+            organiser_name=tenant.name,
             internal_notes=internal_notes,
             created_by_id=getattr(actor, "pk", None),
         )
         _invite(activity, invitees)
-        shared = _share(activity)
+        shared = _share(activity, tenant=tenant)
         audit_record(
             action="activities.create",
             actor=actor,
             target=activity,
             payload={"kind": kind, "invitees": len(invitees), "tenants_shared": shared},
         )
-        outbox_emit(topic=TOPIC)
+        outbox_emit(topic=TOPIC, tenant=tenant)
     return activity
 
 

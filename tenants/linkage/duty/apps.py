@@ -6,3 +6,8 @@ class DutyConfig(AppConfig):
     name = "tenants.linkage.duty"
     label = "duty"
     verbose_name = _("履职档案")
+
+    def ready(self) -> None:
+        from .subscribers import register
+
+        register()

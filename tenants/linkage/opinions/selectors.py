@@ -8,9 +8,10 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Membership, User
+from accounts.models import User
 from accounts.roles import Role
-from ops.tenancy import connection_tenant
+from accounts.selectors import user_ids_with_role, users_with_role
+from congresses.tenant import current_tenant
 
 from . import rules
 from .models import Event, Opinion, Policy, Status
@@ -30,20 +31,12 @@ def policy_current() -> rules.SlaPolicy:
 
 
 def staff_user_ids() -> list[int]:
-    return list(
-        Membership.objects.filter(
-            congress=connection_tenant(), roles__contains=[Role.STAFF]
-        ).values_list("user_id", flat=True)
-    )
+    return user_ids_with_role(congress_id=current_tenant().id, role=Role.STAFF)
 
 
 def unit_accounts() -> list[User]:
     """The handling units with an account in this congress, for the assignment form."""
-    return list(
-        User.objects.filter(
-            memberships__congress=connection_tenant(), memberships__roles__contains=[Role.UNIT]
-        ).order_by("display_name", "username")
-    )
+    return list(users_with_role(congress_id=current_tenant().id, role=Role.UNIT))
 
 
 def opinions_received_by(*, user_id: int) -> QuerySet[Opinion]:

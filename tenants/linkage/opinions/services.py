@@ -14,13 +14,13 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Membership
 from accounts.roles import Role
+from accounts.selectors import members_with_role
 from audit.services import audit_record
 from congresses.models import Congress
+from congresses.tenant import current_tenant
 from crossing.services import dispatch_send
 from ops.errors import Conflict, DomainError, NotAllowed
-from ops.tenancy import connection_tenant
 from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy
 from tenants.linkage.stations.models import Station
@@ -254,10 +254,9 @@ def opinion_assign(
         transition_require(opinion, "assign")
         if unit_user_id is not None:
             membership = (
-                Membership.objects.select_related("user")
-                .filter(
-                    user_id=unit_user_id, congress=connection_tenant(), roles__contains=[Role.UNIT]
-                )
+                members_with_role(congress_id=current_tenant().id, role=Role.UNIT)
+                .select_related("user")
+                .filter(user_id=unit_user_id)
                 .first()
             )
             if membership is None:
@@ -496,7 +495,7 @@ def opinion_escalate(
     if not note.strip():
         raise DomainError("escalation_note_required", _("请说明上报理由。"), field="note")
     now = _now(now)
-    here = connection_tenant()
+    here = current_tenant()
     parent = Congress.objects.filter(pk=here.parent_id).first() if here.parent_id else None
     if parent is None:
         raise DomainError("no_parent", _("本级没有上级人大，不能上报。"))
@@ -530,7 +529,7 @@ def escalation_payload(opinion: Opinion) -> dict[str, Any]:
     """What the parent congress gets: the matter, not the person. The name is masked and the
     phone stays here (the parent answers through this congress, which knows the citizen);
     the tracking code stays here too, as it lets anyone read the citizen's page."""
-    here = connection_tenant()
+    here = current_tenant()
     return {
         "content": opinion.content,
         "category": opinion.category,

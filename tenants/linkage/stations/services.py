@@ -17,11 +17,11 @@ from django.utils.translation import gettext as _
 
 from audit.services import audit_record
 from congresses.models import Congress
+from congresses.tenant import current_tenant
 from crossing.services import dispatch_send
 from directory.models import DeputyListing
 from directory.selectors import congress_related_ids, listing_get
 from ops.errors import Conflict, DomainError, NotAllowed
-from ops.tenancy import connection_tenant
 from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy
 
@@ -223,7 +223,7 @@ def residency_add(
     """进站: station a deputy of this roster, or one of another congress from the directory."""
     if (deputy is None) == (listing_id is None):
         raise DomainError("resident_choice", _("请选择一名代表。"), field="deputy")
-    here = connection_tenant()
+    here = current_tenant().congress()
     with transaction.atomic():
         station = Station.objects.select_for_update().get(pk=station.pk)
         listing = None

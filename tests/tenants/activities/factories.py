@@ -12,6 +12,7 @@ from django_tenants.utils import tenant_context
 from accounts.models import User
 from accounts.services import membership_grant, user_create
 from congresses.models import Congress
+from congresses.tenant import Tenant
 from crossing.services import dispatch_deliver_pending
 from tenants.deputies.models import Deputy
 from tenants.deputies.services import deputy_register
@@ -78,6 +79,7 @@ def make_joint(world: World, *, notes: str = "内部：车辆安排 2 辆") -> J
             picks=[(s.congress.pk, s.deputy.pk) for s in seats.values()],
         )
         activity = activity_create(
+            tenant=Tenant.of(world.county),
             kind="inspection",
             title="全县农村饮用水安全联合视察",
             starts_at=now + dt.timedelta(days=2),

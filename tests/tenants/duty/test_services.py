@@ -22,7 +22,7 @@ from tenants.linkage.duty.services import (
     publication_publish,
 )
 from tests.conftest import World
-from tests.tenants.activities.factories import make_seat
+from tests.tenants.activities.factories import Seat, make_seat
 
 D = Decimal
 NOW = dt.datetime(2026, 4, 3, 9, 0, tzinfo=dt.UTC)
@@ -130,7 +130,7 @@ def test_the_roster_shows_each_deputys_score_and_band(world: World) -> None:
     assert by_name["差代表"] == (D(57), Band.POOR)
 
 
-def _published_entry(world: World, name: str) -> tuple[object, DutyEntry]:
+def _published_entry(world: World, name: str) -> tuple[Seat, DutyEntry]:
     seat = make_seat(world.town_a, name)
     with tenant_context(world.town_a):
         entry = duty_entry_record(
@@ -146,21 +146,21 @@ def _published_entry(world: World, name: str) -> tuple[object, DutyEntry]:
 def test_an_upheld_objection_voids_the_entry_and_the_score_recomputes(world: World) -> None:
     seat, entry = _published_entry(world, "异议代表")
     with tenant_context(world.town_a):
-        assert _score(seat.deputy) == D(63)  # type: ignore[attr-defined]
+        assert _score(seat.deputy) == D(63)
         objection = objection_file(
             entry=entry,
             deputy=seat.deputy,
             reason="当天我在外地培训，未参加视察。",
-            actor=seat.user,  # type: ignore[attr-defined]
+            actor=seat.user,
             now=NOW + dt.timedelta(days=1),
         )
-        assert _score(seat.deputy) == D(63)  # type: ignore[attr-defined]
+        assert _score(seat.deputy) == D(63)
         objection_decide(
             objection=objection, uphold=True, note="经核实，记录有误。", actor=world.staff_a
         )
         entry.refresh_from_db()
         assert entry.state == DutyEntry.State.VOIDED
-        assert _score(seat.deputy) == D(60)  # type: ignore[attr-defined]
+        assert _score(seat.deputy) == D(60)
         assert AuditEntry.objects.filter(action="duty.objection_decide").exists()
         with pytest.raises(Conflict):
             objection_decide(objection=objection, uphold=False, note="再议", actor=world.staff_a)
@@ -173,7 +173,7 @@ def test_a_rejected_objection_leaves_the_entry(world: World) -> None:
             entry=entry,
             deputy=seat.deputy,
             reason="分值有误",
-            actor=seat.user,  # type: ignore[attr-defined]
+            actor=seat.user,
             now=NOW + dt.timedelta(days=1),
         )
         objection_decide(
@@ -181,7 +181,7 @@ def test_a_rejected_objection_leaves_the_entry(world: World) -> None:
         )
         entry.refresh_from_db()
         assert entry.state == DutyEntry.State.COUNTED
-        assert _score(seat.deputy) == D(63)  # type: ignore[attr-defined]
+        assert _score(seat.deputy) == D(63)
 
 
 def test_objections_are_refused_outside_the_window_for_others_and_twice(world: World) -> None:
@@ -193,7 +193,7 @@ def test_objections_are_refused_outside_the_window_for_others_and_twice(world: W
                 entry=entry,
                 deputy=seat.deputy,
                 reason="晚了",
-                actor=seat.user,  # type: ignore[attr-defined]
+                actor=seat.user,
                 now=NOW + dt.timedelta(days=8),
             )
         assert closed.value.code == "objection_window_closed"
@@ -202,11 +202,11 @@ def test_objections_are_refused_outside_the_window_for_others_and_twice(world: W
                 entry=entry, deputy=other.deputy, reason="代人提", actor=other.user, now=NOW
             )
         with pytest.raises(DomainError) as empty:
-            objection_file(entry=entry, deputy=seat.deputy, reason=" ", actor=seat.user, now=NOW)  # type: ignore[attr-defined]
+            objection_file(entry=entry, deputy=seat.deputy, reason=" ", actor=seat.user, now=NOW)
         assert empty.value.code == "objection_reason_required"
-        objection_file(entry=entry, deputy=seat.deputy, reason="有误", actor=seat.user, now=NOW)  # type: ignore[attr-defined]
+        objection_file(entry=entry, deputy=seat.deputy, reason="有误", actor=seat.user, now=NOW)
         with pytest.raises(Conflict):
-            objection_file(entry=entry, deputy=seat.deputy, reason="再提", actor=seat.user, now=NOW)  # type: ignore[attr-defined]
+            objection_file(entry=entry, deputy=seat.deputy, reason="再提", actor=seat.user, now=NOW)
 
 
 def test_a_quarter_is_published_once_and_not_before_it_begins(world: World) -> None:

@@ -12,13 +12,14 @@ from accounts.services import membership_grant
 from congresses.models import Congress
 from tenants.deputies.models import Deputy
 from tenants.implementation.models import Project, Unit
+from tenants.implementation.selectors import projects_for_account
 from tenants.implementation.services import (
     PlanChange,
     project_plan,
-    projects_from_vote,
     unit_create,
 )
 from tenants.voting.models import Candidate, Cycle
+from tenants.voting.reserve import vote_results_hand_over
 from tenants.voting.services import (
     attendance_sign_in,
     ballot_cast,
@@ -117,7 +118,8 @@ class Underway:
 def make_underway(congress: Congress, *, year: int = 2027, voted: Voted | None = None) -> Underway:
     """The voted cycle in implementation: project 1 with 住建办 (reporter), project 2 with 交通办."""
     voted = voted or make_voted_cycle(year=year)
-    projects = projects_from_vote(cycle=voted.cycle, actor=None)
+    vote_results_hand_over(cycle=voted.cycle, actor=None)
+    projects = list(projects_for_account(cycle=voted.cycle))
     reporter = unit_account(congress, f"zjb-{year}", "zjb@example.cn")
     other_reporter = unit_account(congress, f"jtb-{year}", "jtb@example.cn")
     unit = unit_create(name="住建办", member_ids=[reporter.pk], actor=None)

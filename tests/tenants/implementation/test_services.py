@@ -20,13 +20,13 @@ from tenants.implementation.services import (
     PlanChange,
     progress_report,
     project_plan,
-    projects_from_vote,
     rectification_close,
     rectification_open,
     stage_set,
 )
 from tenants.notifications.models import Notification
 from tenants.voting.models import Phase, Proposal
+from tenants.voting.reserve import vote_results_hand_over
 from tests.conftest import World
 
 from .factories import make_underway, make_voted_cycle
@@ -44,7 +44,8 @@ def test_adopted_candidates_become_projects_and_the_rest_return_to_the_reserve(
     voted = make_voted_cycle()
     events = OutboxEvent.objects.filter(topic="implementation").count()
 
-    projects = projects_from_vote(cycle=voted.cycle, actor=None)
+    vote_results_hand_over(cycle=voted.cycle, actor=None)
+    projects = list(projects_for_account(cycle=voted.cycle))
 
     assert [(p.candidate_id, p.name, p.category, p.funds_planned) for p in projects] == [
         (c.pk, c.name, c.category, c.estimated_cost) for c in voted.adopted
@@ -59,10 +60,10 @@ def test_adopted_candidates_become_projects_and_the_rest_return_to_the_reserve(
 
 def test_a_second_hand_over_is_refused_and_writes_nothing(town: Congress) -> None:
     voted = make_voted_cycle()
-    projects_from_vote(cycle=voted.cycle, actor=None)
+    vote_results_hand_over(cycle=voted.cycle, actor=None)
 
     with pytest.raises(Conflict) as refused:
-        projects_from_vote(cycle=voted.cycle, actor=None)
+        vote_results_hand_over(cycle=voted.cycle, actor=None)
 
     assert refused.value.code == "wrong_phase"
     assert Project.objects.filter(cycle=voted.cycle).count() == 2

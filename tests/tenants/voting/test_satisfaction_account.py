@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from congresses.models import Congress
 from tenants.implementation.models import Project
 from tenants.implementation.services import PlanChange, project_plan, stage_set
-from tenants.voting import account
+from tenants.reporting import account
 from tenants.voting import documents as d
 from tenants.voting.evaluation import evaluation_open, evaluation_set_rules, public_rating_submit
 from tenants.voting.models import Cycle

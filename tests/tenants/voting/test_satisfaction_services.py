@@ -12,7 +12,6 @@ from ops.errors import DomainError
 from outbox.models import OutboxEvent
 from rollups.registry import providers
 from tenants.implementation.models import Rectification
-from tenants.implementation.services import projects_from_vote
 from tenants.voting.evaluation import (
     evaluation_open,
     evaluation_round,
@@ -29,6 +28,7 @@ from tenants.voting.models import (
     PublicRating,
     Round,
 )
+from tenants.voting.reserve import vote_results_hand_over
 from tenants.voting.services import ballot_cast, receipt_check, round_close
 from tests.conftest import World
 
@@ -52,7 +52,7 @@ def make_implementing(
         )
     round_close(round_id=vote.round.pk, actor=None)
     cycle = vote.cycle
-    projects_from_vote(cycle=cycle, actor=None)
+    vote_results_hand_over(cycle=cycle, actor=None)
     cycle.refresh_from_db()
     adopted = list(cycle.candidates.filter(status=Candidate.Status.ADOPTED).order_by("rank"))
     return Setup(cycle=cycle, deputies=vote.deputies, candidates=adopted)

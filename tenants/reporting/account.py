@@ -7,11 +7,10 @@ from collections import defaultdict
 from django.db.models import Count
 
 from tenants.implementation.selectors import projects_for_account
-
-from . import satisfaction
-from .documents import Account, AccountLine
-from .evaluation import evaluation_round
-from .models import Cycle, Phase, PublicRating, Round
+from tenants.voting import satisfaction
+from tenants.voting.documents import Account, AccountLine
+from tenants.voting.evaluation import evaluation_round
+from tenants.voting.models import Cycle, Phase, PublicRating, Round
 
 PUBLISHED_PHASES = (Phase.IMPLEMENT, Phase.EVALUATE, Phase.CLOSED)
 PUBLIC_MARKS = ("satisfied", "basic", "unsatisfied")

@@ -1,0 +1,24 @@
+"""The duty record's reactions to other modules' events (ops.events), registered in
+DutyConfig.ready."""
+
+from ops.events import subscribe
+from tenants.deputies.models import Deputy
+from tenants.voting.events import AttendanceSigned
+
+from .services import duty_entry_record
+
+
+def on_attendance_signed(event: AttendanceSigned) -> None:
+    """Attending the voting session counts as 出席会议, in the sign-in's transaction."""
+    duty_entry_record(
+        deputy=Deputy.objects.get(pk=event.deputy_id),
+        kind="session",
+        source_ref=f"voting-cycle-{event.cycle_id}",
+        occurred_on=event.signed_on,
+        title=event.cycle_title,
+        actor=event.actor,
+    )
+
+
+def register() -> None:
+    subscribe(AttendanceSigned, on_attendance_signed)

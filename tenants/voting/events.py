@@ -1,0 +1,38 @@
+"""What voting tells the other modules (see ops.events). Voting imports none of its subscribers:
+duty records attendance, implementation opens projects and rectifications, each in its own
+AppConfig.ready. Events carry ids and plain values, and are delivered inside the publishing
+service's transaction."""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True)
+class AttendanceSigned:
+    """A deputy signed in to the voting session of a cycle (出席会议)."""
+
+    cycle_id: int
+    cycle_title: str
+    deputy_id: int
+    signed_on: date
+    actor: Any
+
+
+@dataclass(frozen=True)
+class VoteResultsFinal:
+    """The vote of a cycle is closed and handed over: the adopted candidates, in rank order."""
+
+    cycle_id: int
+    adopted_ids: tuple[int, ...]
+    actor: Any
+
+
+@dataclass(frozen=True)
+class EvaluationUnsatisfied:
+    """The deputies' evaluation found an adopted candidate 不满意; `counts` is its tally."""
+
+    cycle_id: int
+    candidate_id: int
+    counts: dict[str, int]
+    actor: Any
