@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from audit.services import audit_record
 from ops.errors import Conflict, DomainError
+from outbox.services import outbox_emit
 
 from .models import Candidate, Cycle, Phase, Proposal, Round
 
@@ -39,6 +40,7 @@ def vote_results_hand_over(*, cycle: Cycle, actor: Any) -> list[Candidate]:
         returned.update(status=Proposal.Status.RESERVE)
         cycle.phase = Phase.IMPLEMENT
         cycle.save(update_fields=["phase"])
+        outbox_emit(topic="voting")  # the dashboard's phase moves in the same drain
         audit_record(
             action="voting.hand_over",
             actor=actor,
