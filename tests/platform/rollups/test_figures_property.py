@@ -26,8 +26,8 @@ The outbox is drained on 1 Dec; rates that hang on the day (overdue opinions and
 are recomputed for that day."""
 
 import io
-import json
 import itertools
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
