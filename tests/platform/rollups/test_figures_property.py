@@ -400,7 +400,7 @@ def _activities(plan: dict[str, Any], name: str, cast: Cast, cal: Calendar) -> N
 # --- The direct recomputation -------------------------------------------------------------------
 
 
-def _one(sql: str, *params: object) -> Any:
+def _one(sql: str, *params: Any) -> Any:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
