@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from rest_framework import serializers
 
 from congresses.models import Level
@@ -20,6 +22,8 @@ def _rate() -> serializers.DecimalField:
     return serializers.DecimalField(
         max_digits=4,
         decimal_places=1,
+        min_value=Decimal(0),
+        max_value=Decimal(100),
         coerce_to_string=False,
         allow_null=True,
         help_text="百分比 0-100，一位小数；无数据为 null / percent 0-100, one decimal; null: no data",
@@ -69,7 +73,12 @@ class FiguresOut(serializers.Serializer):
     completion_rate = _rate()
     satisfaction_rate = _rate()
     average_stars = serializers.DecimalField(
-        max_digits=3, decimal_places=1, coerce_to_string=False, allow_null=True
+        max_digits=2,
+        decimal_places=1,
+        min_value=Decimal(0),
+        max_value=Decimal(5),
+        coerce_to_string=False,
+        allow_null=True,
     )
     participation_rate = _rate()
     closure_rate = _rate()

@@ -285,3 +285,14 @@ def test_a_closed_opinion_reaches_the_city_dashboard_after_the_outbox_task(world
     after = _rows(client.get(URL).json())["town-a"]
     assert after["opinions_closed"] == 1
     assert after["closure_rate"] == float(rules.ratio(1, after["opinions"]))  # type: ignore[arg-type]
+
+
+def test_the_api_and_the_export_show_the_declared_figures_and_nothing_else() -> None:
+    from api.rollups.serializers import FiguresOut
+    from api.rollups.tables import TABLES
+    from rollups.catalog import FIGURES, RATIOS
+
+    declared = {f.key for f in FIGURES} | {r.key for r in RATIOS}
+
+    assert set(FiguresOut().fields) == declared
+    assert {c.key for t in TABLES.values() for c in t.columns} <= declared
