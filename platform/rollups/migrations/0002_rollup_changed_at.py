@@ -1,4 +1,4 @@
-import django.utils.timezone
+import django.db.models.functions.datetime
 from django.db import migrations, models
 
 
@@ -19,6 +19,8 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="rollup",
             name="changed_at",
-            field=models.DateTimeField(default=django.utils.timezone.now, verbose_name="数据更新时间"),
+            field=models.DateTimeField(
+                db_default=django.db.models.functions.datetime.Now(), verbose_name="数据更新时间"
+            ),
         ),
     ]
