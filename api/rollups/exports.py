@@ -15,7 +15,9 @@ from rollups.selectors import TenantFigures
 
 from .tables import Table
 
-NUMBER_FORMATS = {"money": "#,##0.00", "rate": "0.0%", "stars": "0.0"}
+# A rate arrives as the percent the dashboard shows (66.7), already rounded: the sheet shows it
+# as it is, with a percent sign, rather than dividing and rounding it again.
+NUMBER_FORMATS = {"money": "#,##0.00", "rate": '0.0"%"', "stars": "0.0"}
 
 
 def _sheet_rows(

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from rest_framework import serializers
 
 from congresses.models import Level
@@ -16,8 +18,16 @@ def _money() -> serializers.DecimalField:
     )
 
 
-def _rate() -> serializers.FloatField:
-    return serializers.FloatField(allow_null=True, help_text="0-1")
+def _rate() -> serializers.DecimalField:
+    return serializers.DecimalField(
+        max_digits=4,
+        decimal_places=1,
+        min_value=Decimal(0),
+        max_value=Decimal(100),
+        coerce_to_string=False,
+        allow_null=True,
+        help_text="百分比 0-100，一位小数；无数据为 null / percent 0-100, one decimal; null: no data",
+    )
 
 
 class DashboardQuery(serializers.Serializer):
@@ -46,7 +56,8 @@ class FiguresOut(serializers.Serializer):
     rated_satisfied = _count()
     rated_basic = _count()
     rated_unsatisfied = _count()
-    satisfaction_rate = _rate()
+    ballots_valid = _count()
+    ballots_satisfied = _count()
     stations = _count()
     stations_rated = _count()
     star_total = _count()
@@ -55,11 +66,20 @@ class FiguresOut(serializers.Serializer):
     activity_attendances = _count()
     deputies_active = _count()
     opinions = _count()
+    opinions_escalated_in = _count()
     opinions_closed = _count()
     opinions_on_time = _count()
     opinions_overdue = _count()
     completion_rate = _rate()
-    average_stars = serializers.FloatField(allow_null=True)
+    satisfaction_rate = _rate()
+    average_stars = serializers.DecimalField(
+        max_digits=2,
+        decimal_places=1,
+        min_value=Decimal(0),
+        max_value=Decimal(5),
+        coerce_to_string=False,
+        allow_null=True,
+    )
     participation_rate = _rate()
     closure_rate = _rate()
     timeliness_rate = _rate()
@@ -84,7 +104,9 @@ class TenantRowOut(FiguresOut):
     county_id = serializers.IntegerField()
     county_name = serializers.CharField()
     portal_url = serializers.CharField(help_text="该单位公开页面 / the tenant's public portal")
-    computed_at = serializers.DateTimeField(allow_null=True)
+    updated_at = serializers.DateTimeField(
+        allow_null=True, help_text="最近一次数据变化的时间 / when its figures last changed"
+    )
     decided = serializers.BooleanField()
 
 
@@ -105,7 +127,10 @@ class DashboardOut(serializers.Serializer):
     scope = CongressRefOut()
     counties = CongressRefOut(many=True)
     county = serializers.IntegerField(allow_null=True)
-    computed_at = serializers.DateTimeField(allow_null=True)
+    updated_at = serializers.DateTimeField(
+        allow_null=True,
+        help_text="数据更新于：最近一次改变数据的汇总时间 / the last refresh that changed a figure",
+    )
     totals = TotalsOut()
     phases = PhaseCountOut(many=True)
     by_county = CountyTotalsOut(many=True)

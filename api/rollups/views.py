@@ -63,7 +63,7 @@ def _tenant_row(row: TenantFigures) -> dict[str, Any]:
         "county_id": row.county.pk,
         "county_name": row.county.name,
         "portal_url": portal_url(congress),
-        "computed_at": row.computed_at,
+        "updated_at": row.updated_at,
         "decided": rules.is_decided(row.figures),
     }
 
@@ -113,14 +113,14 @@ class DashboardView(_DashboardView):
         groups: dict[int, list[TenantFigures]] = defaultdict(list)
         for row in rows:
             groups[row.county.pk].append(row)
-        stamps = [row.computed_at for row in rows if row.computed_at]
+        stamps = [row.updated_at for row in rows if row.updated_at]
         body = {
             "year": year,
             "years": sorted({*dashboard_years(viewer), year}),
             "scope": viewer,
             "counties": counties,
             "county": county.pk if county else None,
-            "computed_at": max(stamps, default=None),
+            "updated_at": max(stamps, default=None),
             "totals": rules.total(row.figures for row in rows),
             "phases": [
                 {"phase": phase, "tenants": n}

@@ -1,57 +1,86 @@
-"""The indicators the dashboards read, by topic: the contract between the tenant modules'
-providers (`registry.indicators`) and the city's figures. A key a provider has not (yet)
-returned reads as nothing: 0 in sums, None in a tenant's row."""
+"""Every figure the dashboards show, declared once (docs/indicators.md defines each in words).
 
+A *stored* figure is what a topic's indicator provider (`registry.indicators`) returns and the
+rollup row keeps. A *ratio* is never stored: it is computed by `rules.with_rates` from two stored
+figures of the same topic, for a tenant's row and for any total alike, so the dashboard, its
+Excel export and the wall cannot disagree about it. A key a provider has not (yet) returned
+reads as nothing: 0 in sums, None in a tenant's row.
+
+A ratio's numerator and denominator come from one topic: the two are then always computed by the
+same provider call in the same drain, so a rate can never mix a fresh count with a stale one
+(`tests/platform/rollups/test_rules.py` holds the table to it)."""
+
+from dataclasses import dataclass
 from enum import Enum
 
 
 class Kind(Enum):
     COUNT = "count"
     MONEY = "money"  # 万元, a Decimal
-    RATE = "rate"  # a share from 0 to 1
     LABEL = "label"  # a code, such as the 票决 phase
 
 
-INDICATORS: dict[str, dict[str, Kind]] = {
-    "voting": {
-        "voting_phase": Kind.LABEL,
-        "proposals": Kind.COUNT,
-        "candidates": Kind.COUNT,
-        "adopted": Kind.COUNT,
-    },
-    "implementation": {
-        "projects": Kind.COUNT,
-        "projects_completed": Kind.COUNT,
-        "projects_red": Kind.COUNT,
-        "milestones_overdue": Kind.COUNT,
-        "funds_planned": Kind.MONEY,
-        "funds_allocated": Kind.MONEY,
-        "funds_spent": Kind.MONEY,
-    },
-    "evaluation": {
-        "rated_satisfied": Kind.COUNT,
-        "rated_basic": Kind.COUNT,
-        "rated_unsatisfied": Kind.COUNT,
-        "satisfaction_rate": Kind.RATE,
-    },
-    "stations": {
-        "stations": Kind.COUNT,
-        "stations_rated": Kind.COUNT,
-        "star_total": Kind.COUNT,
-        "deputies": Kind.COUNT,
-    },
-    "activities": {
-        "activities": Kind.COUNT,
-        "activity_attendances": Kind.COUNT,
-        "deputies_active": Kind.COUNT,
-    },
-    "opinions": {
-        "opinions": Kind.COUNT,
-        "opinions_closed": Kind.COUNT,
-        "opinions_on_time": Kind.COUNT,
-        "opinions_overdue": Kind.COUNT,
-    },
-}
+class Unit(Enum):
+    PERCENT = "percent"  # numerator / denominator x 100, 0 to 100
+    STARS = "stars"  # numerator / denominator, an average number of stars
 
-KINDS: dict[str, Kind] = {key: kind for keys in INDICATORS.values() for key, kind in keys.items()}
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    topic: str
+    kind: Kind
+
+
+@dataclass(frozen=True)
+class Ratio:
+    key: str
+    numerator: str
+    denominator: str
+    unit: Unit
+
+
+FIGURES: tuple[Figure, ...] = (
+    Figure("voting_phase", "voting", Kind.LABEL),
+    Figure("proposals", "voting", Kind.COUNT),
+    Figure("candidates", "voting", Kind.COUNT),
+    Figure("adopted", "voting", Kind.COUNT),
+    Figure("projects", "implementation", Kind.COUNT),
+    Figure("projects_completed", "implementation", Kind.COUNT),
+    Figure("projects_red", "implementation", Kind.COUNT),
+    Figure("milestones_overdue", "implementation", Kind.COUNT),
+    Figure("funds_planned", "implementation", Kind.MONEY),
+    Figure("funds_allocated", "implementation", Kind.MONEY),
+    Figure("funds_spent", "implementation", Kind.MONEY),
+    Figure("rated_satisfied", "evaluation", Kind.COUNT),
+    Figure("rated_basic", "evaluation", Kind.COUNT),
+    Figure("rated_unsatisfied", "evaluation", Kind.COUNT),
+    Figure("ballots_valid", "evaluation", Kind.COUNT),
+    Figure("ballots_satisfied", "evaluation", Kind.COUNT),
+    Figure("stations", "stations", Kind.COUNT),
+    Figure("stations_rated", "stations", Kind.COUNT),
+    Figure("star_total", "stations", Kind.COUNT),
+    Figure("deputies", "activities", Kind.COUNT),
+    Figure("activities", "activities", Kind.COUNT),
+    Figure("activity_attendances", "activities", Kind.COUNT),
+    Figure("deputies_active", "activities", Kind.COUNT),
+    Figure("opinions", "opinions", Kind.COUNT),
+    Figure("opinions_escalated_in", "opinions", Kind.COUNT),
+    Figure("opinions_closed", "opinions", Kind.COUNT),
+    Figure("opinions_on_time", "opinions", Kind.COUNT),
+    Figure("opinions_overdue", "opinions", Kind.COUNT),
+)
+
+RATIOS: tuple[Ratio, ...] = (
+    Ratio("completion_rate", "projects_completed", "projects", Unit.PERCENT),
+    Ratio("satisfaction_rate", "ballots_satisfied", "ballots_valid", Unit.PERCENT),
+    Ratio("average_stars", "star_total", "stations_rated", Unit.STARS),
+    Ratio("participation_rate", "deputies_active", "deputies", Unit.PERCENT),
+    Ratio("closure_rate", "opinions_closed", "opinions", Unit.PERCENT),
+    Ratio("timeliness_rate", "opinions_on_time", "opinions_closed", Unit.PERCENT),
+)
+
+KINDS: dict[str, Kind] = {figure.key: figure.kind for figure in FIGURES}
+TOPICS: dict[str, str] = {figure.key: figure.topic for figure in FIGURES}
 SUMMABLE = tuple(key for key, kind in KINDS.items() if kind in (Kind.COUNT, Kind.MONEY))
+UNITS: dict[str, Unit] = {ratio.key: ratio.unit for ratio in RATIOS}

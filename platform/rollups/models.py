@@ -3,6 +3,7 @@ county dashboards read one table instead of hundreds of schemas (see docs/rollup
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.db.models.functions import Now
 from django.utils.translation import gettext_lazy as _
 
 
@@ -21,6 +22,9 @@ class Rollup(models.Model):
     # Decimals (funds) are kept as strings, exactly as written.
     figures = models.JSONField(_("指标值"), encoder=DjangoJSONEncoder)
     computed_at = models.DateTimeField(_("计算时间"))
+    # When a refresh last found the figures different from what the row held: the dashboards'
+    # "updated at". A refresh that finds the same figures moves computed_at only.
+    changed_at = models.DateTimeField(_("数据更新时间"), db_default=Now())
     # The id of the tenant's last outbox event these figures include (ids are per schema).
     outbox_position = models.BigIntegerField(_("变更通知位置"), default=0)
 

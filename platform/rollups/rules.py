@@ -1,19 +1,22 @@
 """Pure arithmetic of the dashboards: which years a refresh computes, each tenant's rates and
-the sums over any set of tenants. Plain values in, plain values out."""
+the sums over any set of tenants. Plain values in, plain values out. Every ratio the dashboards
+show is computed here, by `ratio`, from the table in catalog.py."""
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from .catalog import KINDS, SUMMABLE, Kind
+from .catalog import KINDS, RATIOS, SUMMABLE, Kind, Unit
 
-Value = int | Decimal | str | float | None
+Value = int | Decimal | str | None
 Figures = dict[str, Value]
 
 # 票决 phases (tenants/voting) after the plenary vote: the year's projects are decided.
 DECIDED_PHASES = frozenset({"implement", "evaluate", "closed"})
 NO_CYCLE = "none"
+ONE_PLACE = Decimal("0.1")
+SCALE = {Unit.PERCENT: Decimal(100), Unit.STARS: Decimal(1)}
 
 
 def rollup_years(today: date) -> tuple[int, int, int]:
@@ -33,11 +36,15 @@ def number(value: object) -> Decimal:
         return Decimal(0)
 
 
-def rate(part: object, whole: object) -> float | None:
+def ratio(part: object, whole: object, unit: Unit = Unit.PERCENT) -> Decimal | None:
+    """part / whole in `unit`, rounded half-up to the one decimal place the dashboards show
+    (66.65 -> 66.7); None when there is nothing to divide by: no data, shown as "—", never as
+    100% or 0%."""
     denominator = number(whole)
     if denominator <= 0:
         return None
-    return round(float(number(part) / denominator), 4)
+    exact = number(part) * SCALE[unit] / denominator
+    return exact.quantize(ONE_PLACE, rounding=ROUND_HALF_UP)
 
 
 def as_kind(key: str, value: object) -> Value:
@@ -49,8 +56,6 @@ def as_kind(key: str, value: object) -> Value:
         return int(number(value))
     if kind is Kind.MONEY:
         return number(value)
-    if kind is Kind.RATE:
-        return float(number(value))
     return str(value)
 
 
@@ -60,34 +65,25 @@ def is_decided(figures: Mapping[str, object]) -> bool:
 
 
 def with_rates(figures: Mapping[str, object]) -> Figures:
-    """The figures plus the rates the dashboard shows, from the same figures."""
+    """The stored figures plus every ratio of catalog.RATIOS, from those same figures."""
     out: Figures = {key: as_kind(key, figures.get(key)) for key in KINDS}
-    rated = sum(
-        number(figures.get(k)) for k in ("rated_satisfied", "rated_basic", "rated_unsatisfied")
-    )
-    satisfied = number(figures.get("rated_satisfied")) + number(figures.get("rated_basic"))
-    if out["satisfaction_rate"] is None:
-        out["satisfaction_rate"] = rate(satisfied, rated)
-    out["completion_rate"] = rate(figures.get("projects_completed"), figures.get("projects"))
-    out["average_stars"] = rate(figures.get("star_total"), figures.get("stations_rated"))
-    out["participation_rate"] = rate(figures.get("deputies_active"), figures.get("deputies"))
-    out["closure_rate"] = rate(figures.get("opinions_closed"), figures.get("opinions"))
-    out["timeliness_rate"] = rate(figures.get("opinions_on_time"), figures.get("opinions_closed"))
+    for r in RATIOS:
+        out[r.key] = ratio(figures.get(r.numerator), figures.get(r.denominator), r.unit)
     return out
 
 
 def total(rows: Iterable[Mapping[str, object]]) -> Figures:
-    """Sums over tenants, and the rates of the sums (a weighted mean, never a mean of rates)."""
+    """Sums over tenants, and the ratios of the sums (never a mean of the tenants' ratios)."""
     rows = list(rows)
     sums: dict[str, object] = {}
     for key in SUMMABLE:
         summed = sum((number(row.get(key)) for row in rows), Decimal(0))
         sums[key] = summed if KINDS[key] is Kind.MONEY else int(summed)
-    out = with_rates({**sums, "satisfaction_rate": None})
+    out = with_rates(sums)
     out["voting_phase"] = None
     out["tenants"] = len(rows)
     out["decided"] = sum(1 for row in rows if is_decided(row))
-    out["coverage_rate"] = rate(out["decided"], len(rows))
+    out["coverage_rate"] = ratio(out["decided"], len(rows))
     return out
 
 

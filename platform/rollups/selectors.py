@@ -17,7 +17,7 @@ class TenantFigures:
     congress: Congress
     county: Congress  # the county it belongs to (itself for a county)
     figures: rules.Figures  # with the rates
-    computed_at: datetime | None  # its oldest topic's: the figures are at least this fresh
+    updated_at: datetime | None  # when a refresh last changed any of its figures for the year
 
 
 def dashboard_scope(viewer: Congress) -> QuerySet[Congress]:
@@ -56,19 +56,19 @@ def dashboard_rows(
         scope = scope.filter(Q(pk=county.pk) | Q(parent=county))
     tenants = list(scope.select_related("parent").order_by("division_code"))
     merged: dict[int, dict[str, object]] = {}
-    oldest: dict[int, datetime] = {}
-    for congress_id, figures, computed_at in Rollup.objects.filter(
+    latest: dict[int, datetime] = {}
+    for congress_id, figures, changed_at in Rollup.objects.filter(
         year=year, congress_id__in=scope.values("pk")
-    ).values_list("congress_id", "figures", "computed_at"):
+    ).values_list("congress_id", "figures", "changed_at"):
         merged.setdefault(congress_id, {}).update(figures)
-        if congress_id not in oldest or computed_at < oldest[congress_id]:
-            oldest[congress_id] = computed_at
+        if congress_id not in latest or changed_at > latest[congress_id]:
+            latest[congress_id] = changed_at
     return [
         TenantFigures(
             congress=congress,
             county=congress if congress.level == Level.COUNTY else congress.parent,  # type: ignore[arg-type]
             figures=rules.with_rates(merged.get(congress.pk, {})),
-            computed_at=oldest.get(congress.pk),
+            updated_at=latest.get(congress.pk),
         )
         for congress in tenants
     ]

@@ -5,10 +5,12 @@ providers, so they write the same rows (see docs/rollups.md).
 No audit entry: a rollup row is derived data, recomputed from figures whose own changes were
 audited by the services that made them; it records nothing a person did."""
 
+import json
 import logging
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -49,6 +51,13 @@ def _in(tenant: Tenant | None) -> Tenant:
     return here
 
 
+def _as_stored(figures: registry.Figures) -> dict[str, object]:
+    """The figures as the JSON column gives them back (money as a string), so that a refresh can
+    tell whether they changed."""
+    stored: dict[str, object] = json.loads(json.dumps(figures, cls=DjangoJSONEncoder))
+    return stored
+
+
 def _refresh(*, tenant: Tenant, every_topic: bool, now: datetime | None) -> Refresh:
     now = now or timezone.now()
     providers = registry.providers()
@@ -68,24 +77,35 @@ def _refresh(*, tenant: Tenant, every_topic: bool, now: datetime | None) -> Refr
                 logger.warning("outbox topic %r has no indicator provider", unknown)
             topics = sorted(changed & set(providers))
             position = max((pk for pk, _topic in pending), default=0)
-        rows = [
-            Rollup(
-                congress_id=tenant.id,
-                year=year,
-                topic=topic,
-                figures=providers[topic](year),
-                computed_at=now,
-                outbox_position=position,
-            )
-            for topic in topics
-            for year in rules.rollup_years(timezone.localdate(now))
-        ]
+        years = rules.rollup_years(timezone.localdate(now))
+        held = {
+            (year, topic): (figures, changed_at)
+            for year, topic, figures, changed_at in Rollup.objects.filter(
+                congress_id=tenant.id, year__in=years, topic__in=topics
+            ).values_list("year", "topic", "figures", "changed_at")
+        }
+        rows = []
+        for topic in topics:
+            for year in years:
+                figures = _as_stored(providers[topic](year))
+                before = held.get((year, topic))
+                rows.append(
+                    Rollup(
+                        congress_id=tenant.id,
+                        year=year,
+                        topic=topic,
+                        figures=figures,
+                        computed_at=now,
+                        changed_at=before[1] if before and before[0] == figures else now,
+                        outbox_position=position,
+                    )
+                )
         if rows:
             Rollup.objects.bulk_create(
                 rows,
                 update_conflicts=True,
                 unique_fields=["congress", "year", "topic"],
-                update_fields=["figures", "computed_at", "outbox_position"],
+                update_fields=["figures", "computed_at", "changed_at", "outbox_position"],
             )
         drained = OutboxEvent.objects.filter(
             pk__in=[pk for pk, _topic in pending if pk <= position]

@@ -20,8 +20,9 @@ from outbox.services import outbox_emit
 
 from .models import Deputy, DeputyLevel, Term
 
-# The rollups topic whose figures include the serving deputies (tenants/linkage/stations).
-ROLLUP_TOPIC = "stations"
+# The rollups topic whose figures include the serving deputies (tenants/linkage/activities): the
+# denominator of the participation rate, computed with its numerator in one provider call.
+ROLLUP_TOPIC = "activities"
 
 
 def term_open(*, number: int, starts_on: date, ends_on: date, actor: Any) -> Term:
@@ -34,6 +35,7 @@ def term_open(*, number: int, starts_on: date, ends_on: date, actor: Any) -> Ter
         term = Term.objects.create(
             number=number, starts_on=starts_on, ends_on=ends_on, is_current=True
         )
+        outbox_emit(topic=ROLLUP_TOPIC)  # the serving deputies are now the new term's
         audit_record(action="term.open", actor=actor, target=term, payload={"number": number})
     return term
 

@@ -109,6 +109,7 @@ def evaluation_open(*, cycle: Cycle, actor: Any, now: datetime | None = None) ->
         cycle.phase = Phase.EVALUATE
         cycle.evaluation_rules_fixed_at = now
         cycle.save(update_fields=["phase", "evaluation_rules_fixed_at"])
+        outbox_emit(topic="voting")  # the dashboard's phase moves in the same drain
         rules = cycle_evaluation_rules(cycle)
         audit_record(
             action="voting.evaluation_open",

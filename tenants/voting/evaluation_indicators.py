@@ -1,7 +1,6 @@
 """评估 figures for the city's rollups (topic "evaluation"): the year's projects by the deputies'
-result, and the overall satisfaction rate. Runs in the tenant's schema (rollups.registry)."""
-
-from decimal import Decimal
+result, and the ballots behind the satisfaction rate. Runs in the tenant's schema
+(rollups.registry); docs/indicators.md defines them."""
 
 from rollups.registry import Figures, indicators
 
@@ -11,8 +10,9 @@ from .satisfaction import Mark, Outcome
 
 @indicators("evaluation")
 def figures(year: int) -> Figures:
-    """satisfaction_rate: (满意 + 基本满意) / valid ballots over all the year's projects, a share
-    from 0 to 1 (弃权 is a valid ballot); None until the evaluation has closed."""
+    """ballots_satisfied / ballots_valid is the satisfaction rate (rollups/catalog.py): the marks
+    满意 and 基本满意 over every valid mark (弃权 is valid), over all the year's projects, once
+    the evaluation has closed; before that both are 0 and the rate reads as no data."""
     round_ = Round.objects.filter(
         cycle__in=Cycle.objects.filter(year=year),
         kind=Round.Kind.EVALUATION,
@@ -28,7 +28,6 @@ def figures(year: int) -> Figures:
         "rated_satisfied": outcomes.count(Outcome.SATISFIED),
         "rated_basic": outcomes.count(Outcome.BASIC),
         "rated_unsatisfied": outcomes.count(Outcome.UNSATISFIED),
-        "satisfaction_rate": (Decimal(approving) / valid).quantize(Decimal("0.0001"))
-        if valid
-        else None,
+        "ballots_satisfied": approving,
+        "ballots_valid": valid,
     }

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from audit.services import audit_record
 from ops.errors import Conflict, DomainError
 from ops.events import publish
+from outbox.services import outbox_emit
 
 from .events import VoteResultsFinal
 from .models import Candidate, Cycle, Phase, Proposal, Round
@@ -41,6 +42,7 @@ def vote_results_hand_over(*, cycle: Cycle, actor: Any) -> list[Candidate]:
         returned.update(status=Proposal.Status.RESERVE)
         cycle.phase = Phase.IMPLEMENT
         cycle.save(update_fields=["phase"])
+        outbox_emit(topic="voting")  # the dashboard's phase moves in the same drain
         audit_record(
             action="voting.hand_over",
             actor=actor,

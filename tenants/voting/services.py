@@ -45,6 +45,7 @@ def cycle_create(*, year: int, title: str, term: Term, actor: Any, seats: int = 
         if Cycle.objects.filter(year=year).exists():
             raise Conflict("cycle_exists", _("该年度的票决已存在。"), field="year")
         cycle = Cycle.objects.create(year=year, title=title.strip(), term=term, seats=seats)
+        outbox_emit(topic="voting")  # the year's phase: from none to 征集
         audit_record(
             action="voting.cycle_create", actor=actor, target=cycle, payload={"year": year}
         )
@@ -109,6 +110,7 @@ def candidate_add(
             summary=summary,
             estimated_cost=estimated_cost,
         )
+        outbox_emit(topic="voting")
         audit_record(action="voting.candidate_add", actor=actor, target=candidate)
     return candidate
 

@@ -107,6 +107,7 @@ def proposal_submit(
             tracking_code=_tracking_code(),
             submitted_at=timezone.now(),
         )
+        outbox_emit(topic="voting")
         audit_record(
             action="voting.proposal_submit",
             actor=actor,
@@ -138,6 +139,7 @@ def proposal_merge(*, proposal: Proposal, into: Proposal, actor: Any) -> Proposa
             raise DomainError("merge_invalid", _("只能合并到同一年度的另一条有效建议。"))
         proposal.status, proposal.merged_into = Proposal.Status.MERGED, into
         proposal.save(update_fields=["status", "merged_into"])
+        outbox_emit(topic="voting")  # a merged proposal is no longer counted
         audit_record(
             action="voting.proposal_merge", actor=actor, target=proposal, payload={"into": into.pk}
         )
@@ -167,6 +169,7 @@ def reserve_carry(*, cycle: Cycle, actor: Any) -> int:
         )
         ids = list(carried.values_list("pk", flat=True))
         carried.update(cycle=cycle, status=Proposal.Status.RECEIVED)
+        outbox_emit(topic="voting")
         audit_record(
             action="voting.reserve_carry", actor=actor, target=cycle, payload={"proposals": ids}
         )
@@ -224,6 +227,7 @@ def candidate_from_proposal(
             if estimated_cost is not None
             else proposal.estimated_cost,
         )
+        outbox_emit(topic="voting")
         audit_record(action="voting.candidate_from_proposal", actor=actor, target=candidate)
     return candidate
 

@@ -12,6 +12,7 @@ from django_tenants.utils import tenant_context
 from openpyxl import load_workbook
 
 from congresses.models import Congress
+from rollups import rules
 from rollups.models import Rollup
 from rollups.tasks import drain
 from tenants.linkage.opinions.services import (
@@ -85,14 +86,14 @@ def test_the_city_sees_every_tenant_below_it_with_totals(figures: World) -> None
     rows = _rows(body)
     assert {"tcounty", "town-a", "town-b"} <= set(rows) and "tcity" not in rows
     assert rows["town-a"]["adopted"] == 5 and rows["town-a"]["decided"] is True
-    assert rows["town-a"]["closure_rate"] == 0.8 and rows["town-a"]["timeliness_rate"] == 0.75
-    assert rows["town-a"]["funds_planned"] == 120.5 and rows["town-a"]["completion_rate"] == 0.4
+    assert rows["town-a"]["closure_rate"] == 80.0 and rows["town-a"]["timeliness_rate"] == 75.0
+    assert rows["town-a"]["funds_planned"] == 120.5 and rows["town-a"]["completion_rate"] == 40.0
     assert rows["town-a"]["county_name"] == figures.county.name
     assert rows["town-a"]["portal_url"].startswith("http://town-a.localhost")
     assert rows["town-b"]["projects"] is None  # no implementation figures: nothing, not 0
     totals = body["totals"]
     assert totals["adopted"] == 5 and totals["opinions"] == 20 and totals["opinions_closed"] == 10
-    assert totals["closure_rate"] == 0.5  # 10 of 20, not the mean of 0.8 and 0.2
+    assert totals["closure_rate"] == 50.0  # 10 of 20, not the mean of 80% and 20%
     assert totals["decided"] == 1 and totals["tenants"] == len(rows)
     phases = {p["phase"]: p["tenants"] for p in body["phases"]}
     assert phases["implement"] == 1 and phases["deliberate"] == 1 and phases["vote"] == 1
@@ -199,7 +200,7 @@ def test_an_adoption_reaches_the_city_dashboard_after_the_outbox_task(world: Wor
 
     after = _rows(client.get(URL).json())["town-a"]
     assert after["adopted"] == 2 and after["candidates"] == 3 and after["voting_phase"] == "vote"
-    assert after["decided"] is True and after["computed_at"] is not None
+    assert after["decided"] is True and after["updated_at"] is not None
 
 
 def _generate(county: Congress, count: int, start: int) -> None:
@@ -282,6 +283,16 @@ def test_a_closed_opinion_reaches_the_city_dashboard_after_the_outbox_task(world
         drain.apply()
 
     after = _rows(client.get(URL).json())["town-a"]
-    assert after["opinions_closed"] == 1 and after["closure_rate"] == round(
-        1 / after["opinions"], 4
-    )
+    assert after["opinions_closed"] == 1
+    assert after["closure_rate"] == float(rules.ratio(1, after["opinions"]))  # type: ignore[arg-type]
+
+
+def test_the_api_and_the_export_show_the_declared_figures_and_nothing_else() -> None:
+    from api.rollups.serializers import FiguresOut
+    from api.rollups.tables import TABLES
+    from rollups.catalog import FIGURES, RATIOS
+
+    declared = {f.key for f in FIGURES} | {r.key for r in RATIOS}
+
+    assert set(FiguresOut().fields) == declared
+    assert {c.key for t in TABLES.values() for c in t.columns} <= declared

@@ -61,21 +61,23 @@ def _figures(i: int) -> dict[str, dict[str, Any]]:
             "rated_satisfied": 6 + i % 3,
             "rated_basic": 2,
             "rated_unsatisfied": i % 2,
-            "satisfaction_rate": None,
+            "ballots_valid": 40 * (8 + i % 3 + i % 2),
+            "ballots_satisfied": 34 * (8 + i % 3),
         },
         "stations": {
             "stations": 3 + i % 3,
             "stations_rated": 3,
             "star_total": 11 + i % 4,
-            "deputies": 40 + 5 * i,
         },
         "activities": {
             "activities": 14 + 2 * i,
             "activity_attendances": 160 + 9 * i,
             "deputies_active": 30 + 4 * i,
+            "deputies": 40 + 5 * i,
         },
         "opinions": {
             "opinions": 60 + 7 * i,
+            "opinions_escalated_in": i % 2,
             "opinions_closed": 50 + 6 * i,
             "opinions_on_time": 44 + 5 * i,
             "opinions_overdue": 2 + i % 3,
@@ -85,10 +87,12 @@ def _figures(i: int) -> dict[str, dict[str, Any]]:
 
 def _write(conn: psycopg.Connection[Any], slug: str, topic: str, figures: dict[str, Any]) -> None:
     conn.execute(
-        "INSERT INTO rollups_rollup (congress_id, year, topic, figures, computed_at, outbox_position)"
-        " SELECT id, %s, %s, %s, now(), 0 FROM congresses_congress WHERE slug = %s"
+        "INSERT INTO rollups_rollup"
+        " (congress_id, year, topic, figures, computed_at, changed_at, outbox_position)"
+        " SELECT id, %s, %s, %s, now(), now(), 0 FROM congresses_congress WHERE slug = %s"
         " ON CONFLICT (congress_id, year, topic) DO UPDATE"
-        " SET figures = EXCLUDED.figures, computed_at = EXCLUDED.computed_at",
+        " SET figures = EXCLUDED.figures, computed_at = EXCLUDED.computed_at,"
+        " changed_at = EXCLUDED.changed_at",
         [YEAR, topic, Jsonb(figures), slug],
     )
 

@@ -18,7 +18,7 @@ export type Figures = Omit<
   | 'county_id'
   | 'county_name'
   | 'portal_url'
-  | 'computed_at'
+  | 'updated_at'
   | 'decided'
 >
 

@@ -3487,11 +3487,8 @@ export interface components {
             rated_satisfied: number | null;
             rated_basic: number | null;
             rated_unsatisfied: number | null;
-            /**
-             * Format: double
-             * @description 0-1
-             */
-            satisfaction_rate: number | null;
+            ballots_valid: number | null;
+            ballots_satisfied: number | null;
             stations: number | null;
             stations_rated: number | null;
             star_total: number | null;
@@ -3500,29 +3497,35 @@ export interface components {
             activity_attendances: number | null;
             deputies_active: number | null;
             opinions: number | null;
+            opinions_escalated_in: number | null;
             opinions_closed: number | null;
             opinions_on_time: number | null;
             opinions_overdue: number | null;
             /**
              * Format: double
-             * @description 0-1
+             * @description 百分比 0-100，一位小数；无数据为 null / percent 0-100, one decimal; null: no data
              */
             completion_rate: number | null;
+            /**
+             * Format: double
+             * @description 百分比 0-100，一位小数；无数据为 null / percent 0-100, one decimal; null: no data
+             */
+            satisfaction_rate: number | null;
             /** Format: double */
             average_stars: number | null;
             /**
              * Format: double
-             * @description 0-1
+             * @description 百分比 0-100，一位小数；无数据为 null / percent 0-100, one decimal; null: no data
              */
             participation_rate: number | null;
             /**
              * Format: double
-             * @description 0-1
+             * @description 百分比 0-100，一位小数；无数据为 null / percent 0-100, one decimal; null: no data
              */
             closure_rate: number | null;
             /**
              * Format: double
-             * @description 0-1
+             * @description 百分比 0-100，一位小数；无数据为 null / percent 0-100, one decimal; null: no data
              */
             timeliness_rate: number | null;
             tenants: number;
@@ -3530,7 +3533,7 @@ export interface components {
             decided: number;
             /**
              * Format: double
-             * @description 0-1
+             * @description 百分比 0-100，一位小数；无数据为 null / percent 0-100, one decimal; null: no data
              */
             coverage_rate: number | null;
             id: number;
@@ -3591,8 +3594,11 @@ export interface components {
             scope: components["schemas"]["CongressRefOut"];
             counties: components["schemas"]["CongressRefOut"][];
             county: number | null;
-            /** Format: date-time */
-            computed_at: string | null;
+            /**
+             * Format: date-time
+             * @description 数据更新于：最近一次改变数据的汇总时间 / the last refresh that changed a figure
+             */
+            updated_at: string | null;
             totals: components["schemas"]["TotalsOut"];
             phases: components["schemas"]["PhaseCountOut"][];
             by_county: components["schemas"]["CountyTotalsOut"][];
@@ -5708,11 +5714,8 @@ export interface components {
             rated_satisfied: number | null;
             rated_basic: number | null;
             rated_unsatisfied: number | null;
-            /**
-             * Format: double
-             * @description 0-1
-             */
-            satisfaction_rate: number | null;
+            ballots_valid: number | null;
+            ballots_satisfied: number | null;
             stations: number | null;
             stations_rated: number | null;
             star_total: number | null;
@@ -5721,29 +5724,35 @@ export interface components {
             activity_attendances: number | null;
             deputies_active: number | null;
             opinions: number | null;
+            opinions_escalated_in: number | null;
             opinions_closed: number | null;
             opinions_on_time: number | null;
             opinions_overdue: number | null;
             /**
              * Format: double
-             * @description 0-1
+             * @description 百分比 0-100，一位小数；无数据为 null / percent 0-100, one decimal; null: no data
              */
             completion_rate: number | null;
+            /**
+             * Format: double
+             * @description 百分比 0-100，一位小数；无数据为 null / percent 0-100, one decimal; null: no data
+             */
+            satisfaction_rate: number | null;
             /** Format: double */
             average_stars: number | null;
             /**
              * Format: double
-             * @description 0-1
+             * @description 百分比 0-100，一位小数；无数据为 null / percent 0-100, one decimal; null: no data
              */
             participation_rate: number | null;
             /**
              * Format: double
-             * @description 0-1
+             * @description 百分比 0-100，一位小数；无数据为 null / percent 0-100, one decimal; null: no data
              */
             closure_rate: number | null;
             /**
              * Format: double
-             * @description 0-1
+             * @description 百分比 0-100，一位小数；无数据为 null / percent 0-100, one decimal; null: no data
              */
             timeliness_rate: number | null;
             id: number;
@@ -5754,8 +5763,11 @@ export interface components {
             county_name: string;
             /** @description 该单位公开页面 / the tenant's public portal */
             portal_url: string;
-            /** Format: date-time */
-            computed_at: string | null;
+            /**
+             * Format: date-time
+             * @description 最近一次数据变化的时间 / when its figures last changed
+             */
+            updated_at: string | null;
             decided: boolean;
         };
         /**
@@ -5797,11 +5809,8 @@ export interface components {
             rated_satisfied: number | null;
             rated_basic: number | null;
             rated_unsatisfied: number | null;
-            /**
-             * Format: double
-             * @description 0-1
-             */
-            satisfaction_rate: number | null;
+            ballots_valid: number | null;
+            ballots_satisfied: number | null;
             stations: number | null;
             stations_rated: number | null;
             star_total: number | null;
@@ -5810,29 +5819,35 @@ export interface components {
             activity_attendances: number | null;
             deputies_active: number | null;
             opinions: number | null;
+            opinions_escalated_in: number | null;
             opinions_closed: number | null;
             opinions_on_time: number | null;
             opinions_overdue: number | null;
             /**
              * Format: double
-             * @description 0-1
+             * @description 百分比 0-100，一位小数；无数据为 null / percent 0-100, one decimal; null: no data
              */
             completion_rate: number | null;
+            /**
+             * Format: double
+             * @description 百分比 0-100，一位小数；无数据为 null / percent 0-100, one decimal; null: no data
+             */
+            satisfaction_rate: number | null;
             /** Format: double */
             average_stars: number | null;
             /**
              * Format: double
-             * @description 0-1
+             * @description 百分比 0-100，一位小数；无数据为 null / percent 0-100, one decimal; null: no data
              */
             participation_rate: number | null;
             /**
              * Format: double
-             * @description 0-1
+             * @description 百分比 0-100，一位小数；无数据为 null / percent 0-100, one decimal; null: no data
              */
             closure_rate: number | null;
             /**
              * Format: double
-             * @description 0-1
+             * @description 百分比 0-100，一位小数；无数据为 null / percent 0-100, one decimal; null: no data
              */
             timeliness_rate: number | null;
             tenants: number;
@@ -5840,7 +5855,7 @@ export interface components {
             decided: number;
             /**
              * Format: double
-             * @description 0-1
+             * @description 百分比 0-100，一位小数；无数据为 null / percent 0-100, one decimal; null: no data
              */
             coverage_rate: number | null;
         };

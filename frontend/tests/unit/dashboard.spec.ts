@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import type { Dashboard } from '@/api/rollups'
+import type { Dashboard, Figures } from '@/api/rollups'
 import { dashboardExportUrl } from '@/api/rollups'
-import { groupsOf } from '@/views/dashboard/charts'
+import { barsOption, groupsOf } from '@/views/dashboard/charts'
 import { formatFigure, formatMoney, formatRate } from '@/views/dashboard/columns'
 import { DEFAULT_REFRESH_SECONDS, refreshSeconds } from '@/views/wall/useWall'
 
@@ -15,7 +15,7 @@ function dashboard(partial: Partial<Dashboard>): Dashboard {
     scope: { id: 1, name: '云溪市人大常委会', level: 'city' },
     counties: [],
     county: null,
-    computed_at: null,
+    updated_at: null,
     totals: {} as Dashboard['totals'],
     phases: [],
     by_county: [],
@@ -26,7 +26,9 @@ function dashboard(partial: Partial<Dashboard>): Dashboard {
 
 describe('dashboard figures', () => {
   it('formats rates, money and absent figures', () => {
-    expect(formatRate(0.8456)).toBe('84.6%')
+    expect(formatRate(84.6)).toBe('84.6%')
+    expect(formatRate(100)).toBe('100.0%')
+    expect(formatRate(0)).toBe('0.0%')
     expect(formatRate(null)).toBe('—')
     expect(formatMoney(13800)).toBe('13,800.00')
     expect(formatFigure(null, 'count', phase)).toBe('—')
@@ -47,6 +49,15 @@ describe('dashboard figures', () => {
     expect(groupsOf(dashboard({ tenants: [tenant] })).map((g) => g.name)).toEqual([
       '青石镇人大主席团',
     ])
+  })
+
+  it('charts rates as the API gives them, and no data as no bar', () => {
+    const groups = [
+      { name: '柳塘镇', figures: { closure_rate: 66.7 } as Figures },
+      { name: '白沙镇', figures: { closure_rate: null } as Figures },
+    ]
+    const option = barsOption(groups, [{ key: 'closure_rate', name: '办结率', percent: true }])
+    expect((option.series as { data: unknown[] }[])[0]?.data).toEqual([66.7, '-'])
   })
 
   it('builds the export address with the filters', () => {

@@ -3,7 +3,6 @@
 from django.db.models import Sum
 
 from rollups.registry import Figures, indicators
-from tenants.deputies.models import Deputy
 
 from .models import Assessment, Station
 
@@ -15,7 +14,4 @@ def figures(year: int) -> Figures:
         "stations": Station.objects.count(),
         "stations_rated": rated.count(),
         "star_total": rated.aggregate(total=Sum("stars"))["total"] or 0,
-        "deputies": Deputy.objects.filter(
-            status=Deputy.Status.SERVING, term__is_current=True
-        ).count(),
     }

@@ -3,10 +3,11 @@
 from datetime import date
 from decimal import Decimal
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rollups import rules
+from rollups.catalog import FIGURES, KINDS, RATIOS, TOPICS, Kind, Unit
 
 counts = st.integers(min_value=0, max_value=10_000)
 rows = st.lists(
@@ -23,20 +24,21 @@ rows = st.lists(
 )
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow])  # a busy machine draws slowly
 @given(rows, rows)
 def test_the_total_of_two_groups_is_the_sum_of_their_totals(a: list, b: list) -> None:
     whole, left, right = rules.total(a + b), rules.total(a), rules.total(b)
 
     for key in ("opinions", "opinions_closed", "adopted", "funds_planned", "tenants", "decided"):
         assert whole[key] == left[key] + right[key]  # type: ignore[operator]
-    assert whole["closure_rate"] == rules.rate(whole["opinions_closed"], whole["opinions"])
+    assert whole["closure_rate"] == rules.ratio(whole["opinions_closed"], whole["opinions"])
 
 
 def test_rates_are_weighted_not_averaged() -> None:
     small = {"opinions": 1, "opinions_closed": 1}
     large = {"opinions": 99, "opinions_closed": 0}
 
-    assert rules.total([small, large])["closure_rate"] == 0.01
+    assert rules.total([small, large])["closure_rate"] == Decimal("1.0")
 
 
 def test_a_figure_never_reported_reads_as_nothing_for_a_tenant_and_zero_in_sums() -> None:
@@ -59,3 +61,26 @@ def test_coverage_counts_congresses_past_the_vote_or_with_projects_adopted() -> 
 
 def test_a_refresh_covers_last_this_and_next_year() -> None:
     assert rules.rollup_years(date(2026, 11, 27)) == (2025, 2026, 2027)
+
+
+def test_a_rate_rounds_half_up_to_the_one_place_shown() -> None:
+    assert rules.ratio(2, 3) == Decimal("66.7")
+    assert rules.ratio(1, 8) == Decimal("12.5")
+    assert rules.ratio(1, 16) == Decimal("6.3")  # 6.25: half-up, not to even
+    assert rules.ratio(1333, 2000) == Decimal("66.7")  # 66.65
+    assert rules.ratio(17, 4, Unit.STARS) == Decimal("4.3")  # 4.25 stars
+
+
+def test_nothing_to_divide_by_is_no_data_never_100_percent() -> None:
+    assert rules.ratio(0, 0) is None and rules.ratio(3, 0) is None
+    row = rules.with_rates({"activities": 0, "deputies_active": 0, "deputies": 0})
+    assert row["participation_rate"] is None
+    assert rules.total([])["coverage_rate"] is None
+
+
+def test_each_rate_is_declared_once_from_two_figures_of_one_topic() -> None:
+    keys = [f.key for f in FIGURES] + [r.key for r in RATIOS]
+    assert len(keys) == len(set(keys))
+    for r in RATIOS:
+        assert TOPICS[r.numerator] == TOPICS[r.denominator], r
+        assert KINDS[r.numerator] is KINDS[r.denominator] is Kind.COUNT, r

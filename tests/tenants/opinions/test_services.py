@@ -75,6 +75,7 @@ def test_the_loop_from_reception_to_a_satisfied_citizen(world: World, units: Uni
         assert audited.count() == 6
         assert figures(2026) == {
             "opinions": 1,
+            "opinions_escalated_in": 0,
             "opinions_closed": 1,
             "opinions_on_time": 1,
             "opinions_overdue": 0,

@@ -155,7 +155,7 @@ def test_self_assessment_review_and_stars(world: World, town: Congress) -> None:
     assert OutboxEvent.objects.filter(topic="stations").count() == events + 1
     figures = providers()["stations"](2026)
     assert figures["stations_rated"] == 1 and figures["star_total"] == 3
-    assert figures["stations"] == 1 and figures["deputies"] == 0
+    assert figures["stations"] == 1
 
 
 def test_scores_above_an_items_weight_or_missing_are_refused(town: Congress) -> None:
@@ -179,4 +179,5 @@ def test_the_figures_count_the_serving_deputies_of_the_current_term(town: Congre
     ended = make_deputy("乙", phone="13700000002")
     deputy_end_service(deputy=ended, actor=None)
 
-    assert providers()["stations"](2026)["deputies"] == 1
+    # Counted with the deputies who took part in activities: the participation rate's base.
+    assert providers()["activities"](2026)["deputies"] == 1

@@ -291,7 +291,7 @@ def test_the_public_cannot_rate_unless_offered_or_with_bad_marks(town: Congress)
 def test_the_rollup_figures_count_projects_by_result_once_closed(town: Congress) -> None:
     setup = make_implementing(deputies=4, year=2031)
     round_ = evaluation_open(cycle=setup.cycle, actor=None)
-    assert providers()["evaluation"](2031)["satisfaction_rate"] is None
+    assert providers()["evaluation"](2031)["ballots_valid"] == 0  # the rate reads as no data
     for deputy, (first, second) in zip(
         setup.deputies,
         [
@@ -314,5 +314,6 @@ def test_the_rollup_figures_count_projects_by_result_once_closed(town: Congress)
         "rated_satisfied": 1,
         "rated_basic": 0,
         "rated_unsatisfied": 1,
-        "satisfaction_rate": Decimal("0.5000"),
+        "ballots_satisfied": 4,
+        "ballots_valid": 8,
     }

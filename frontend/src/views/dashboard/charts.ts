@@ -88,10 +88,10 @@ export function barsOption(
       type: 'bar',
       name: s.name,
       barMaxWidth: 36,
+      // Rates arrive as percents, as the tables show them; no data is no bar, not a zero.
       data: groups.map((g) => {
         const value = g.figures[s.key]
-        if (typeof value !== 'number') return 0
-        return s.percent ? Math.round(value * 1000) / 10 : value
+        return typeof value === 'number' ? value : '-'
       }),
     })),
   }

@@ -1,4 +1,5 @@
-/** The columns of each dashboard table, as api/rollups/tables.py exports them. */
+/** The columns of each dashboard table, as api/rollups/tables.py exports them (what each figure
+ * means: docs/indicators.md). */
 import type { Figures, TableName } from '@/api/rollups'
 
 export type ColumnFormat = 'count' | 'money' | 'rate' | 'stars' | 'phase'
@@ -28,22 +29,25 @@ export const COLUMNS: Record<TableName, Column[]> = {
     { key: 'rated_satisfied', format: 'count' },
     { key: 'rated_basic', format: 'count' },
     { key: 'rated_unsatisfied', format: 'count' },
+    { key: 'ballots_valid', format: 'count' },
+    { key: 'ballots_satisfied', format: 'count' },
     { key: 'satisfaction_rate', format: 'rate' },
   ],
   stations: [
     { key: 'stations', format: 'count' },
     { key: 'stations_rated', format: 'count' },
     { key: 'average_stars', format: 'stars' },
-    { key: 'deputies', format: 'count' },
   ],
   activities: [
     { key: 'activities', format: 'count' },
     { key: 'activity_attendances', format: 'count' },
     { key: 'deputies_active', format: 'count' },
+    { key: 'deputies', format: 'count' },
     { key: 'participation_rate', format: 'rate' },
   ],
   opinions: [
     { key: 'opinions', format: 'count' },
+    { key: 'opinions_escalated_in', format: 'count' },
     { key: 'opinions_closed', format: 'count' },
     { key: 'closure_rate', format: 'rate' },
     { key: 'opinions_on_time', format: 'count' },
@@ -52,8 +56,10 @@ export const COLUMNS: Record<TableName, Column[]> = {
   ],
 }
 
+/** A rate as the API gives it: a percent already rounded to one place (66.7), or null for no
+ * data. It is shown as it is, never computed or rounded again here. */
 export function formatRate(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)}%`
+  return value === null || value === undefined ? '—' : `${value.toFixed(1)}%`
 }
 
 export function formatMoney(value: number | null | undefined): string {
