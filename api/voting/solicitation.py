@@ -174,8 +174,9 @@ class ProposalListView(APIView):
         summary="登记代表、部门或村（社区）的建议 / record a proposal from a deputy, department or village",
     )
     def post(self, request: Request, pk: int) -> Response:
+        data = validated(StaffProposalInSerializer, request)
         proposal = solicitation.proposal_submit(
-            cycle=_cycle(pk), actor=request.user, **validated(StaffProposalInSerializer, request)
+            cycle=_cycle(pk), actor=request.user, source=data.pop("origin"), **data
         )
         return Response(ProposalOutSerializer(proposal).data, status=status.HTTP_201_CREATED)
 
