@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.roles import Role
+from api.files.access import Attachments, by_permission
 from api.inputs import validated
 from api.permissions import has_role
 from filestore.models import StoredFile
@@ -23,6 +24,14 @@ STAFF = has_role(Role.STAFF)
 READERS = has_role(Role.STAFF, Role.DEPUTY, Role.UNIT)
 DEPUTY = has_role(Role.DEPUTY)
 ANSWERERS = has_role(Role.STAFF, Role.UNIT)
+
+# A candidate's materials: whoever reads the materials list.
+ATTACHMENTS = [
+    Attachments(
+        owners=lambda file_id: Material.objects.filter(file_id=file_id),
+        readable=by_permission(READERS),
+    )
+]
 
 
 class MaterialSerializer(serializers.ModelSerializer[Material]):
