@@ -389,7 +389,10 @@ class MidyearAnswerView(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         data = validated(s.MidyearAnswerInSerializer, request)
-        report = services.midyear_answer(report=_midyear(pk), actor=request.user, **data)
+        answered_as = Role.STAFF if Role.STAFF in _roles(request) else Role.UNIT
+        report = services.midyear_answer(
+            report=_midyear(pk), actor=request.user, answered_as=answered_as, **data
+        )
         return Response(s.MidyearSerializer(report).data)
 
 

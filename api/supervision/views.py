@@ -218,6 +218,9 @@ class GuidanceDetailView(APIView):
 
 
 class GuidanceReadView(APIView):
+    # The receipt says the congress has read the document: its staff record it, not any member.
+    permission_classes = [STAFF]
+
     @extend_schema(
         operation_id="supervision_guidance_read",
         request=None,

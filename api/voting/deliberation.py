@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 from accounts.roles import Role
 from api.files.access import Attachments, by_permission
 from api.inputs import validated
-from api.permissions import has_role
+from api.permissions import has_role, membership_of
 from filestore.models import StoredFile
 from ops.errors import DomainError, NotAllowed
 from tenants.voting import deliberation
@@ -141,7 +141,12 @@ class CommentAnswerView(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         comment = get_object_or_404(Comment, pk=pk)
+        membership = membership_of(request)
+        staff = membership is not None and Role.STAFF in membership.roles
         answered = deliberation.comment_answer(
-            comment=comment, actor=request.user, **validated(AnswerInSerializer, request)
+            comment=comment,
+            actor=request.user,
+            answered_as=Role.STAFF if staff else Role.UNIT,
+            **validated(AnswerInSerializer, request),
         )
         return Response(CommentOutSerializer(answered).data)

@@ -295,6 +295,8 @@ class Comment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     answer = models.TextField(_("政府答复"), blank=True)
     answered_by_id = models.BigIntegerField(null=True, blank=True)
+    # The role the answer was given in: a unit never overwrites the staff's answer.
+    answered_as = models.CharField(max_length=20, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

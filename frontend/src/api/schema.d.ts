@@ -5622,12 +5622,12 @@ export interface components {
         };
         StationSettings: {
             /** 接待日提前公告天数 */
-            notice_days?: number;
+            notice_days: number;
             star_thresholds: number[];
         };
         StationSettingsRequest: {
             /** 接待日提前公告天数 */
-            notice_days?: number;
+            notice_days: number;
             star_thresholds: number[];
         };
         /**
