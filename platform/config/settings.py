@@ -284,6 +284,9 @@ S3_SECRET_KEY = env_str("CONGRESS_S3_SECRET_KEY", "minioadmin")
 S3_BUCKET = env_str("CONGRESS_S3_BUCKET", "congress")
 S3_SECURE = env_bool("CONGRESS_S3_SECURE", default=False)
 S3_REGION = env_str("CONGRESS_S3_REGION", "us-east-1")
+# Where browsers reach storage (https://files.<base domain> behind nginx); download URLs are
+# signed for it. Empty: the endpoint above, which only suits a development machine.
+S3_PUBLIC_URL = env_str("CONGRESS_S3_PUBLIC_URL", "")
 UPLOAD_MAX_BYTES = env_int("CONGRESS_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 PRESIGNED_URL_SECONDS = env_int("CONGRESS_PRESIGNED_URL_SECONDS", 5 * 60)
 

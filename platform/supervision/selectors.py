@@ -150,7 +150,7 @@ def attachment_readable(attachment: Attachment, congress: Congress) -> bool:
 
 
 def attachment_download_url(attachment: Attachment) -> str:
-    return storage.client().presigned_get_object(
+    return storage.signing_client().presigned_get_object(
         settings.S3_BUCKET,
         attachment.key,
         expires=timedelta(seconds=settings.PRESIGNED_URL_SECONDS),

@@ -440,8 +440,9 @@ class Entitlement(models.Model):
 
 
 class PublicRating(models.Model):
-    """群众网上评价: one mark per project per browser, a stream apart from the deputies' secret
-    evaluation and never counted in it. `rater_key` is a keyed hash of a random browser token."""
+    """群众网上评价: one mark per project per rater, a stream apart from the deputies' secret
+    evaluation and never counted in it. `rater_key` is a keyed hash of the rater (the client
+    address and the day), so the address itself is never stored."""
 
     candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="ratings")
     mark = models.CharField(
