@@ -1,6 +1,8 @@
 """Opinions over HTTP: input serializers check shape only (the services check the rules);
 output serializers mask personal data for whoever does not need it."""
 
+from typing import Any
+
 from rest_framework import serializers
 
 from ops.privacy import masked_phone
@@ -12,7 +14,7 @@ from tenants.linkage.opinions.states import allowed_actions
 PHONE = r"^1\d{10}$"
 
 
-def _optional_choice(choices: list[tuple[str, str]]) -> serializers.ChoiceField:
+def _optional_choice(choices: Any) -> serializers.ChoiceField:
     """A read-only choice that may still be unset (""): declared so the schema's enum allows the
     blank the model stores (a read-only model field drops allow_blank, and the schema with it)."""
     return serializers.ChoiceField(choices=choices, allow_blank=True, read_only=True)
