@@ -260,6 +260,10 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_EXPIRES = 24 * 60 * 60
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
+    "audit-anchor-all-chains": {
+        "task": "audit.tasks.anchor_all_chains",
+        "schedule": 24 * 60 * 60,
+    },
     "audit-verify-all-chains": {
         "task": "audit.tasks.verify_all_chains",
         "schedule": 24 * 60 * 60,
