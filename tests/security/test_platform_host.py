@@ -37,6 +37,7 @@ def _sweep(client: Client, swept: list[str]) -> list[tuple[str, int, str]]:
             # next, and nothing a call writes is left behind.
             savepoint = transaction.savepoint()
             response = getattr(client, method)(f"/{route}", {}, content_type="application/json")
+            transaction.set_rollback(False)  # a failed call may have marked it; undo it here
             transaction.savepoint_rollback(savepoint)
             kind = response.get("Content-Type", "")
             answers.append((f"{method.upper()} /{route}", response.status_code, kind))
