@@ -1,13 +1,19 @@
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound
 from rest_framework.generics import get_object_or_404
 from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.roles import Role
+from api.permissions import has_role
 from filestore.models import StoredFile
 from filestore.services import file_download_url, file_store
+
+from .access import file_readable
 
 
 class FileOutSerializer(serializers.ModelSerializer[StoredFile]):
@@ -21,6 +27,9 @@ class FileUploadInSerializer(serializers.Serializer):
 
 
 class FileUploadView(APIView):
+    # Only the roles with something to attach: staff (materials, minutes, activity photos) and
+    # units (progress photos). Anyone else could only fill the store.
+    permission_classes = [has_role(Role.STAFF, Role.UNIT)]
     parser_classes = [MultiPartParser]
 
     @extend_schema(
@@ -50,4 +59,7 @@ class FileDownloadView(APIView):
     def get(self, request: Request, pk: int) -> Response:
         # The row is looked up in this host's schema: another tenant's file id finds nothing.
         stored = get_object_or_404(StoredFile, pk=pk)
+        if not file_readable(request, stored):
+            # The same answer as a missing file: a guessed id learns nothing.
+            raise NotFound(_("文件不存在。"), code="file_unknown")
         return Response({"url": file_download_url(stored=stored)})

@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.roles import Role
+from api.files.access import Attachments
 from api.inputs import validated
 from api.permissions import has_role, membership_of
 from filestore.models import StoredFile
@@ -24,6 +25,7 @@ from tenants.implementation.models import (
     Inspection,
     MidyearReport,
     Milestone,
+    ProgressReport,
     Project,
     Rectification,
     Unit,
@@ -62,6 +64,22 @@ def _readable(request: Request, pk: int) -> Project:
     if project is None:
         raise NotFound(_("项目不存在。"))
     return project
+
+
+def _report_readable(request: Request, report: ProgressReport) -> bool:
+    if not READERS().has_permission(request, None):  # type: ignore[arg-type]
+        return False
+    unit_user_id = _user_id(request) if _unit_only(request) else None
+    return projects_board(unit_user_id=unit_user_id).filter(pk=report.project_id).exists()
+
+
+# Progress photos: whoever may open the project's page (a unit, only its own projects).
+ATTACHMENTS = [
+    Attachments(
+        owners=lambda file_id: ProgressReport.objects.filter(photos=file_id),
+        readable=_report_readable,
+    )
+]
 
 
 def _detail(request: Request, pk: int) -> Response:
@@ -373,7 +391,10 @@ class MidyearAnswerView(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         data = validated(s.MidyearAnswerInSerializer, request)
-        report = services.midyear_answer(report=_midyear(pk), actor=request.user, **data)
+        answered_as = Role.STAFF if Role.STAFF in _roles(request) else Role.UNIT
+        report = services.midyear_answer(
+            report=_midyear(pk), actor=request.user, answered_as=answered_as, **data
+        )
         return Response(s.MidyearSerializer(report).data)
 
 

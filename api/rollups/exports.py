@@ -10,6 +10,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from congresses.models import Level
+from ops.spreadsheet import sheet_append
 from rollups import rules
 from rollups.selectors import TenantFigures
 
@@ -62,13 +63,13 @@ def dashboard_xlsx(
     for table in tables:
         sheet = book.create_sheet(f"{year} {table.title}"[:31])  # Excel's limit for a name
         headers = [_("人大"), _("所属县区"), _("层级"), *[str(c.header) for c in table.columns]]
-        sheet.append(headers)
+        sheet_append(sheet, headers)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor="EEEEEE")
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         for values in _sheet_rows(table, rows, phase_label):
-            sheet.append(values)
+            sheet_append(sheet, values)
         for (cell,) in sheet.iter_rows(min_row=sheet.max_row, max_col=1):
             cell.font = Font(bold=True)
         sheet.column_dimensions["A"].width = 22

@@ -216,6 +216,9 @@ class GuidanceDetailView(APIView):
 
 
 class GuidanceReadView(APIView):
+    # The receipt says the congress has read the document: its staff record it, not any member.
+    permission_classes = [STAFF]
+
     @extend_schema(
         operation_id="supervision_guidance_read",
         request=None,
@@ -242,7 +245,8 @@ class KindListView(APIView):
         summary="评选类别：排除条件、指标、默认评分项 / kinds: exclusions, indicators, default criteria",
     )
     def get(self, request: Request) -> Response:
-        return Response(s.kinds_payload())
+        # Through the serializer, so numbers come out as the schema declares them.
+        return Response(s.BenchmarkKindSerializer(s.kinds_payload(), many=True).data)
 
 
 class RoundListView(APIView):

@@ -11,8 +11,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.roles import Role
+from api.files.access import Attachments, by_permission
 from api.inputs import validated
-from api.permissions import has_role
+from api.permissions import has_role, membership_of
 from filestore.models import StoredFile
 from ops.errors import DomainError, NotAllowed
 from tenants.voting import deliberation
@@ -23,6 +24,14 @@ STAFF = has_role(Role.STAFF)
 READERS = has_role(Role.STAFF, Role.DEPUTY, Role.UNIT)
 DEPUTY = has_role(Role.DEPUTY)
 ANSWERERS = has_role(Role.STAFF, Role.UNIT)
+
+# A candidate's materials: whoever reads the materials list.
+ATTACHMENTS = [
+    Attachments(
+        owners=lambda file_id: Material.objects.filter(file_id=file_id),
+        readable=by_permission(READERS),
+    )
+]
 
 
 class MaterialSerializer(serializers.ModelSerializer[Material]):
@@ -132,7 +141,12 @@ class CommentAnswerView(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         comment = get_object_or_404(Comment, pk=pk)
+        membership = membership_of(request)
+        staff = membership is not None and Role.STAFF in membership.roles
         answered = deliberation.comment_answer(
-            comment=comment, actor=request.user, **validated(AnswerInSerializer, request)
+            comment=comment,
+            actor=request.user,
+            answered_as=Role.STAFF if staff else Role.UNIT,
+            **validated(AnswerInSerializer, request),
         )
         return Response(CommentOutSerializer(answered).data)

@@ -2,7 +2,6 @@
 with the public's online rating. Deputies cast their ratings through the round's ballot endpoint
 (`voting/rounds/<id>/ballots`), the same secret ballot as the project vote."""
 
-import secrets
 from typing import Any
 
 from django.http import HttpResponse
@@ -32,10 +31,8 @@ from .documents import PDF, _binary, _file
 
 STAFF = has_role(Role.STAFF)
 READERS = has_role(Role.STAFF, Role.DEPUTY, Role.TELLER, Role.UNIT)
-RATER_COOKIE = "congress_rater"
 # One enum in the schema for the three results (settings.SPECTACULAR_SETTINGS).
 OUTCOMES = [o.value for o in Outcome]
-RATER_COOKIE_AGE = 400 * 24 * 3600
 
 
 class EvaluationRulesSerializer(serializers.Serializer):
@@ -329,20 +326,12 @@ def _published(request: Request, year: int) -> tuple[Cycle, documents.Account]:
 
 
 def _rater_token(request: Request) -> str:
-    return str(request.COOKIES.get(RATER_COOKIE, ""))
-
-
-def _with_rater_cookie(request: Request, response: HttpResponse, token: str) -> HttpResponse:
-    if request.COOKIES.get(RATER_COOKIE) != token:
-        response.set_cookie(
-            RATER_COOKIE,
-            token,
-            max_age=RATER_COOKIE_AGE,
-            httponly=True,
-            samesite="Lax",
-            secure=request.is_secure(),
-        )
-    return response
+    """Who rates, as the server sees it: the client address (through the proxy, like the rate
+    limit) and the day. A browser cookie could be dropped at will to rate again; an address
+    cannot, so the public rating is one per project per address per day. Only a keyed hash of it
+    is stored (`evaluation.rater_key`), never the address."""
+    address = PublicRatingThrottle().get_ident(request)
+    return f"address:{address}|day:{timezone.localdate().isoformat()}"
 
 
 class PublicAccountView(APIView):
@@ -356,8 +345,7 @@ class PublicAccountView(APIView):
     )
     def get(self, request: Request, year: int) -> Response:
         cycle, found = _published(request, year)
-        token = _rater_token(request) or secrets.token_urlsafe(24)
-        rated = account.candidates_rated_by(cycle, evaluation.rater_key(token))
+        rated = account.candidates_rated_by(cycle, evaluation.rater_key(_rater_token(request)))
         data = AccountSerializer(
             {
                 **vars(found),
@@ -367,9 +355,7 @@ class PublicAccountView(APIView):
                 "rated": rated,
             }
         ).data
-        response = Response(data)
-        _with_rater_cookie(request, response, token)
-        return response
+        return Response(data)
 
 
 class PublicAccountPdfView(APIView):
@@ -413,7 +399,7 @@ class AccountRatingOutSerializer(serializers.Serializer):
 
 
 class PublicRatingView(APIView):
-    """The public's online rating: one per project per browser (a cookie), limited per address.
+    """The public's online rating: one per project per address per day, limited per address.
     It is counted apart and never enters the deputies' result."""
 
     permission_classes = [AllowAny]
@@ -431,8 +417,7 @@ class PublicRatingView(APIView):
         cycle = account.published_cycle(year)
         if cycle is None:
             raise NotFound(_("该年度明白账尚未公布。"), code="account_unknown")
-        token = _rater_token(request) or secrets.token_urlsafe(24)
-        rated = evaluation.public_rating_submit(cycle=cycle, rater_token=token, marks=data["marks"])
-        response = Response({"rated": rated}, status=status.HTTP_201_CREATED)
-        _with_rater_cookie(request, response, token)
-        return response
+        rated = evaluation.public_rating_submit(
+            cycle=cycle, rater_token=_rater_token(request), marks=data["marks"]
+        )
+        return Response({"rated": rated}, status=status.HTTP_201_CREATED)

@@ -15,6 +15,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from accounts.roles import Role
+from api.files.access import Attachments, by_permission
 from api.inputs import validated
 from api.permissions import has_role
 from filestore.models import StoredFile
@@ -27,6 +28,14 @@ from tenants.voting.selectors import cycle_list, proposal_outcome
 from .serializers import CandidateOutSerializer, CycleOutSerializer
 
 STAFF = has_role(Role.STAFF)
+
+# The minutes of a consultation or the party review: staff only, like the governance record.
+ATTACHMENTS = [
+    Attachments(
+        owners=lambda file_id: GovernanceStep.objects.filter(minutes_id=file_id),
+        readable=by_permission(STAFF),
+    )
+]
 
 
 class CallSerializer(serializers.ModelSerializer[Call]):
@@ -174,8 +183,9 @@ class ProposalListView(APIView):
         summary="登记代表、部门或村（社区）的建议 / record a proposal from a deputy, department or village",
     )
     def post(self, request: Request, pk: int) -> Response:
+        data = validated(StaffProposalInSerializer, request)
         proposal = solicitation.proposal_submit(
-            cycle=_cycle(pk), actor=request.user, **validated(StaffProposalInSerializer, request)
+            cycle=_cycle(pk), actor=request.user, source=data.pop("origin"), **data
         )
         return Response(ProposalOutSerializer(proposal).data, status=status.HTTP_201_CREATED)
 

@@ -97,7 +97,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 ROOT_URLCONF = "config.urls"
-PUBLIC_SCHEMA_URLCONF = "config.urls"
+# The platform host serves the operators' console only (config/urls_public.py).
+PUBLIC_SCHEMA_URLCONF = "config.urls_public"
 SHOW_PUBLIC_IF_NO_TENANT_FOUND = False
 WSGI_APPLICATION = "config.wsgi.application"
 
@@ -158,6 +159,12 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["api.permissions.IsTenantMember"],
+    # JSON with bounded nesting (a deep body is a 400, not a RecursionError), forms, uploads.
+    "DEFAULT_PARSER_CLASSES": [
+        "api.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "api.errors.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "api.pagination.PagePagination",
@@ -253,6 +260,10 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_EXPIRES = 24 * 60 * 60
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
+    "audit-anchor-all-chains": {
+        "task": "audit.tasks.anchor_all_chains",
+        "schedule": 24 * 60 * 60,
+    },
     "audit-verify-all-chains": {
         "task": "audit.tasks.verify_all_chains",
         "schedule": 24 * 60 * 60,
@@ -277,6 +288,9 @@ S3_SECRET_KEY = env_str("CONGRESS_S3_SECRET_KEY", "minioadmin")
 S3_BUCKET = env_str("CONGRESS_S3_BUCKET", "congress")
 S3_SECURE = env_bool("CONGRESS_S3_SECURE", default=False)
 S3_REGION = env_str("CONGRESS_S3_REGION", "us-east-1")
+# Where browsers reach storage (https://files.<base domain> behind nginx); download URLs are
+# signed for it. Empty: the endpoint above, which only suits a development machine.
+S3_PUBLIC_URL = env_str("CONGRESS_S3_PUBLIC_URL", "")
 UPLOAD_MAX_BYTES = env_int("CONGRESS_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 PRESIGNED_URL_SECONDS = env_int("CONGRESS_PRESIGNED_URL_SECONDS", 5 * 60)
 

@@ -128,3 +128,20 @@ class SchemaMigrationState(models.Model):
 
     def __str__(self) -> str:
         return f"{self.schema_name}: {self.fingerprint[:12]}"
+
+
+class AuditAnchor(models.Model):
+    """A tenant's audit chain head as it stood when anchored (daily, `audit.anchors`). It lives in
+    the public schema, out of the tenant's own tables, so deleting or rewriting the newest entries
+    of a tenant's chain no longer leaves a chain that verifies: `audit_verify` compares."""
+
+    congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="audit_anchors")
+    seq = models.BigIntegerField()
+    hash = models.CharField(max_length=64)
+    anchored_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["congress", "-seq"]
+
+    def __str__(self) -> str:
+        return f"{self.congress_id} #{self.seq}"

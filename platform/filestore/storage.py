@@ -7,6 +7,7 @@ downloads are short-lived presigned URLs issued only after the caller's tenant i
 from datetime import timedelta
 from functools import cache
 from typing import BinaryIO
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from minio import Minio
@@ -21,6 +22,24 @@ def client() -> Minio:
         access_key=settings.S3_ACCESS_KEY,
         secret_key=settings.S3_SECRET_KEY,
         secure=settings.S3_SECURE,
+        region=settings.S3_REGION,
+    )
+
+
+@cache
+def signing_client() -> Minio:
+    """The client download URLs are signed for. The app reaches storage at an internal address
+    (`minio:9000`) that browsers cannot; with CONGRESS_S3_PUBLIC_URL set, URLs name the public
+    address instead, and the proxy there passes the Host header through so the signature holds.
+    Signing is local (the region is given), so this client never connects anywhere."""
+    if not settings.S3_PUBLIC_URL:
+        return client()
+    public = urlsplit(settings.S3_PUBLIC_URL)
+    return Minio(
+        public.netloc,
+        access_key=settings.S3_ACCESS_KEY,
+        secret_key=settings.S3_SECRET_KEY,
+        secure=public.scheme == "https",
         region=settings.S3_REGION,
     )
 
@@ -63,7 +82,7 @@ def presigned_platform_download_url(*, key: str, filename: str) -> str:
 
 
 def _presigned(*, key: str, filename: str) -> str:
-    return client().presigned_get_object(
+    return signing_client().presigned_get_object(
         settings.S3_BUCKET,
         key,
         expires=timedelta(seconds=settings.PRESIGNED_URL_SECONDS),

@@ -24,6 +24,7 @@ from audit.services import audit_record
 from congresses.tenant import current_tenant
 from directory.services import listing_publish_many
 from ops.errors import DomainError
+from ops.spreadsheet import sheet_append
 from outbox.services import outbox_emit
 
 from .models import Deputy, DeputyLevel, Term
@@ -85,7 +86,7 @@ def roster_template() -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = "代表名册"
-    sheet.append(list(COLUMNS))
+    sheet_append(sheet, COLUMNS)
     for column, width in zip("ABCDEFG", (12, 6, 14, 16, 18, 28, 14), strict=True):
         sheet.column_dimensions[column].width = width
     for column, options in (
@@ -103,7 +104,7 @@ def roster_template() -> bytes:
         "同一届内，姓名与手机号相同即视为同一名代表：再次导入时只更新有变化的信息。",
         f"每次最多导入 {MAX_ROWS} 行。",
     ):
-        notes.append([line])
+        sheet_append(notes, [line])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -229,6 +229,8 @@ class MidyearReport(models.Model):
     opinions_on = models.DateField(_("审议意见交办日期"), null=True, blank=True)
     answer = models.TextField(_("政府答复"), blank=True)
     answered_on = models.DateField(_("答复日期"), null=True, blank=True)
+    # The role the answer was recorded in: a unit never overwrites what staff recorded.
+    answered_as = models.CharField(max_length=20, blank=True)
 
     class Meta:
         verbose_name = _("年中报告")

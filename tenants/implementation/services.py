@@ -450,15 +450,30 @@ def midyear_opinions_record(
     return report
 
 
-def midyear_answer(*, report: MidyearReport, answer: str, on: date, actor: Any) -> MidyearReport:
+def midyear_answer(
+    *, report: MidyearReport, answer: str, on: date, actor: Any, answered_as: str
+) -> MidyearReport:
+    """The government's answer, recorded by staff or by a unit responsible for one of the year's
+    projects. What staff recorded stands: only staff change it."""
     if not answer.strip():
         raise DomainError("answer_required", _("请填写答复内容。"), field="answer")
     with transaction.atomic():
         report = MidyearReport.objects.select_for_update().get(pk=report.pk)
         if not report.opinions:
             raise DomainError("opinions_missing", _("尚无审议意见，无需答复。"))
+        if answered_as != Role.STAFF:
+            user_id = getattr(actor, "pk", None)
+            if not Project.objects.filter(
+                cycle_id=report.cycle_id, unit__member_ids__contains=[user_id]
+            ).exists():
+                raise NotAllowed(
+                    "not_your_report", _("本单位没有该年度的项目，不能答复年中报告审议意见。")
+                )
+            if report.answered_as == Role.STAFF:
+                raise Conflict("answered_by_staff", _("工作人员已录入答复，承办单位不能修改。"))
         report.answer, report.answered_on = answer.strip(), on
-        report.save(update_fields=["answer", "answered_on"])
+        report.answered_as = answered_as
+        report.save(update_fields=["answer", "answered_on", "answered_as"])
         audit_record(action="implementation.midyear_answer", actor=actor, target=report)
     return report
 

@@ -7,9 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.roles import Role
 from audit.services import audit_record
 from filestore.models import StoredFile
-from ops.errors import DomainError
+from ops.errors import Conflict, DomainError
 from tenants.deputies.models import Deputy
 
 from .models import Candidate, Comment, Cycle, Material
@@ -40,7 +41,8 @@ def comment_post(*, candidate: Candidate, deputy: Deputy, text: str, actor: Any)
     return comment
 
 
-def comment_answer(*, comment: Comment, answer: str, actor: Any) -> Comment:
+def comment_answer(*, comment: Comment, answer: str, actor: Any, answered_as: str) -> Comment:
+    """The government's answer, by staff or a unit; a staff answer is changed only by staff."""
     if not answer.strip():
         raise DomainError("answer_text_required", _("请填写答复内容。"), field="answer")
     with transaction.atomic():
@@ -50,8 +52,11 @@ def comment_answer(*, comment: Comment, answer: str, actor: Any) -> Comment:
             .get(pk=comment.pk)
         )
         phase_require(comment.candidate.cycle, "answer")
+        if comment.answered_as == Role.STAFF and answered_as != Role.STAFF:
+            raise Conflict("answered_by_staff", _("工作人员已录入答复，承办单位不能修改。"))
         comment.answer, comment.answered_at = answer.strip(), timezone.now()
         comment.answered_by_id = getattr(actor, "pk", None)
-        comment.save(update_fields=["answer", "answered_at", "answered_by_id"])
+        comment.answered_as = answered_as
+        comment.save(update_fields=["answer", "answered_at", "answered_by_id", "answered_as"])
         audit_record(action="voting.comment_answer", actor=actor, target=comment)
     return comment

@@ -189,9 +189,10 @@ def rater_key(token: str) -> str:
 def public_rating_submit(
     *, cycle: Cycle, rater_token: str, marks: Any, now: datetime | None = None
 ) -> int:
-    """群众网上评价: one mark per project per browser, while the deputies' evaluation is open and
-    only if the cycle offers it. A second rating of a project from the same browser is refused
-    whole. Returns how many projects were rated."""
+    """群众网上评价: one mark per project per rater (the API's rater is the client address and
+    the day), while the deputies' evaluation is open and only if the cycle offers it. A second
+    rating of a project by the same rater is refused whole. Returns how many projects were
+    rated."""
     malformed = DomainError("rating_malformed", _("评价内容不正确。"), field="marks")
     if not isinstance(marks, Mapping) or not marks or len(rater_token) < 16:
         raise malformed

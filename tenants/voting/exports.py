@@ -11,6 +11,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from ops.spreadsheet import sheet_append
+
 
 @dataclass(frozen=True)
 class CandidateRow:
@@ -62,13 +64,13 @@ def _workbook(
     sheet = book.active
     assert sheet is not None  # a new workbook has one sheet
     sheet.title = title[:31]  # Excel's limit for a sheet name
-    sheet.append([header for header, _width in columns])
+    sheet_append(sheet, [header for header, _width in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="EEEEEE")
         cell.alignment = Alignment(horizontal="center", vertical="center")
     for row in rows:
-        sheet.append(list(row))
+        sheet_append(sheet, row)
     for index, (_header, width) in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     for index, number_format in (number_formats or {}).items():

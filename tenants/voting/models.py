@@ -295,6 +295,8 @@ class Comment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     answer = models.TextField(_("政府答复"), blank=True)
     answered_by_id = models.BigIntegerField(null=True, blank=True)
+    # The role the answer was given in: a unit never overwrites the staff's answer.
+    answered_as = models.CharField(max_length=20, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -438,8 +440,9 @@ class Entitlement(models.Model):
 
 
 class PublicRating(models.Model):
-    """群众网上评价: one mark per project per browser, a stream apart from the deputies' secret
-    evaluation and never counted in it. `rater_key` is a keyed hash of a random browser token."""
+    """群众网上评价: one mark per project per rater, a stream apart from the deputies' secret
+    evaluation and never counted in it. `rater_key` is a keyed hash of the rater (the client
+    address and the day), so the address itself is never stored."""
 
     candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="ratings")
     mark = models.CharField(

@@ -18,6 +18,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.roles import Role
+from api.files.access import Attachments, by_permission
 from api.inputs import validated
 from api.permissions import has_role, host_congress, host_tenant
 from congresses.models import Congress
@@ -27,7 +28,7 @@ from filestore.models import StoredFile
 from ops.errors import DomainError, NotAllowed
 from tenants.deputies.models import Deputy
 from tenants.linkage.activities import services
-from tenants.linkage.activities.models import Activity, Invitation
+from tenants.linkage.activities.models import Activity, Invitation, Photo
 from tenants.linkage.activities.selectors import (
     activity_by_origin,
     activity_detail,
@@ -42,6 +43,14 @@ from . import serializers as s
 
 STAFF = has_role(Role.STAFF)
 DEPUTY = has_role(Role.DEPUTY)
+
+# An activity's photos: staff, who run the activity's page.
+ATTACHMENTS = [
+    Attachments(
+        owners=lambda file_id: Photo.objects.filter(file_id=file_id),
+        readable=by_permission(STAFF),
+    )
+]
 
 
 def _activity(pk: int) -> Activity:

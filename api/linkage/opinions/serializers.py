@@ -1,6 +1,8 @@
 """Opinions over HTTP: input serializers check shape only (the services check the rules);
 output serializers mask personal data for whoever does not need it."""
 
+from typing import Any
+
 from rest_framework import serializers
 
 from ops.privacy import masked_phone
@@ -12,8 +14,16 @@ from tenants.linkage.opinions.states import allowed_actions
 PHONE = r"^1\d{10}$"
 
 
+def _optional_choice(choices: Any) -> serializers.ChoiceField:
+    """A read-only choice that may still be unset (""): declared so the schema's enum allows the
+    blank the model stores (a read-only model field drops allow_blank, and the schema with it)."""
+    return serializers.ChoiceField(choices=choices, allow_blank=True, read_only=True)
+
+
 class OpinionRowSerializer(serializers.ModelSerializer[Opinion]):
     """A row of the console's list: the citizen's name and phone masked."""
+
+    category = _optional_choice(Category.choices)
 
     citizen_name = serializers.SerializerMethodField(help_text="脱敏 / masked")
     citizen_phone = serializers.SerializerMethodField(help_text="脱敏 / masked")
@@ -83,6 +93,9 @@ class OpinionDetailSerializer(OpinionRowSerializer):
     """One opinion with its timeline. Staff read the citizen's name and phone in full (they
     call the citizen back); a unit reads them masked."""
 
+    rating = _optional_choice(Rating.choices)
+    decline_kind = _optional_choice(DeclineKind.choices)
+
     events = OpinionEventSerializer(many=True, read_only=True)
     actions = serializers.SerializerMethodField(
         help_text="当前可进行的操作 / what staff may do now"
@@ -124,6 +137,9 @@ class OpinionDetailSerializer(OpinionRowSerializer):
 
 class OpinionMineSerializer(serializers.ModelSerializer[Opinion]):
     """An opinion as the deputy who received it follows it: no contact data of the citizen."""
+
+    category = _optional_choice(Category.choices)
+    rating = _optional_choice(Rating.choices)
 
     station_name = serializers.SerializerMethodField()
     can_dissent = serializers.SerializerMethodField(

@@ -150,6 +150,8 @@ class StationSettingsSerializer(serializers.ModelSerializer[StationSettings]):
     class Meta:
         model = StationSettings
         fields = ["notice_days", "star_thresholds"]
+        # PUT replaces both: the model's default must not make one optional.
+        extra_kwargs = {"notice_days": {"required": True}}
 
 
 class ChecklistItemSerializer(serializers.ModelSerializer[ChecklistItem]):

@@ -1403,7 +1403,7 @@ export interface paths {
         put?: never;
         /**
          * 群众网上评价（公开）/ rate the year's projects (public)
-         * @description The public's online rating: one per project per browser (a cookie), limited per address.
+         * @description The public's online rating: one per project per address per day, limited per address.
          *     It is counted apart and never enters the deputies' result.
          */
         post: operations["public_rating_submit"];
@@ -4528,8 +4528,7 @@ export interface components {
             readonly status: components["schemas"]["OpinionStatusEnum"];
             /** 来源渠道 */
             readonly channel: components["schemas"]["OpinionChannelEnum"];
-            /** 类别 */
-            readonly category: components["schemas"]["OpinionCategoryEnum"];
+            readonly category: components["schemas"]["OpinionCategoryEnum"] | components["schemas"]["BlankEnum"];
             /** 意见内容 */
             readonly content: string;
             /** @description 脱敏 / masked */
@@ -4579,12 +4578,10 @@ export interface components {
              * Format: date
              */
             readonly answered_on: string | null;
-            /** 评价 */
-            readonly rating: components["schemas"]["OpinionRatingEnum"];
+            readonly rating: components["schemas"]["OpinionRatingEnum"] | components["schemas"]["BlankEnum"];
             /** 评价意见 */
             readonly rating_comment: string;
-            /** 不予受理情形 */
-            readonly decline_kind: components["schemas"]["OpinionDeclineKindEnum"];
+            readonly decline_kind: components["schemas"]["OpinionDeclineKindEnum"] | components["schemas"]["BlankEnum"];
             /** 不予受理理由 */
             readonly decline_reason: string;
             /** 上报说明 */
@@ -4624,8 +4621,7 @@ export interface components {
             readonly id: number;
             /** 状态 */
             readonly status: components["schemas"]["OpinionStatusEnum"];
-            /** 类别 */
-            readonly category: components["schemas"]["OpinionCategoryEnum"];
+            readonly category: components["schemas"]["OpinionCategoryEnum"] | components["schemas"]["BlankEnum"];
             /** 意见内容 */
             readonly content: string;
             readonly station_name: string;
@@ -4643,8 +4639,7 @@ export interface components {
              * Format: date
              */
             readonly answered_on: string | null;
-            /** 评价 */
-            readonly rating: components["schemas"]["OpinionRatingEnum"];
+            readonly rating: components["schemas"]["OpinionRatingEnum"] | components["schemas"]["BlankEnum"];
             /**
              * 登记时间
              * Format: date-time
@@ -4694,8 +4689,7 @@ export interface components {
             readonly status: components["schemas"]["OpinionStatusEnum"];
             /** 来源渠道 */
             readonly channel: components["schemas"]["OpinionChannelEnum"];
-            /** 类别 */
-            readonly category: components["schemas"]["OpinionCategoryEnum"];
+            readonly category: components["schemas"]["OpinionCategoryEnum"] | components["schemas"]["BlankEnum"];
             /** 意见内容 */
             readonly content: string;
             /** @description 脱敏 / masked */
@@ -5628,12 +5622,12 @@ export interface components {
         };
         StationSettings: {
             /** 接待日提前公告天数 */
-            notice_days?: number;
+            notice_days: number;
             star_thresholds: number[];
         };
         StationSettingsRequest: {
             /** 接待日提前公告天数 */
-            notice_days?: number;
+            notice_days: number;
             star_thresholds: number[];
         };
         /**

@@ -69,6 +69,11 @@ export function useGuidance() {
 
   async function read(item: Guidance) {
     try {
+      // The read receipt is the congress's and staff record it; others just open the text.
+      if (!session.roles.includes('staff')) {
+        reading.value = item
+        return
+      }
       reading.value = await readGuidance(item.id)
       await load()
     } catch (failure) {
