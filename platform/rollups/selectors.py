@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from congresses.models import Congress, Level, Status
 
 from . import rules
+from .catalog import TOPICS
 from .models import Rollup
 
 
@@ -57,10 +58,13 @@ def dashboard_rows(
     tenants = list(scope.select_related("parent").order_by("division_code"))
     merged: dict[int, dict[str, object]] = {}
     latest: dict[int, datetime] = {}
-    for congress_id, figures, changed_at in Rollup.objects.filter(
+    for congress_id, topic, figures, changed_at in Rollup.objects.filter(
         year=year, congress_id__in=scope.values("pk")
-    ).values_list("congress_id", "figures", "changed_at"):
-        merged.setdefault(congress_id, {}).update(figures)
+    ).values_list("congress_id", "topic", "figures", "changed_at"):
+        # Each figure from the topic that owns it (catalog.py): a row written before a figure
+        # moved to another topic cannot shadow the owner's value.
+        owned = {key: value for key, value in figures.items() if TOPICS.get(key) == topic}
+        merged.setdefault(congress_id, {}).update(owned)
         if congress_id not in latest or changed_at > latest[congress_id]:
             latest[congress_id] = changed_at
     return [

@@ -296,3 +296,14 @@ def test_the_api_and_the_export_show_the_declared_figures_and_nothing_else() -> 
 
     assert set(FiguresOut().fields) == declared
     assert {c.key for t in TABLES.values() for c in t.columns} <= declared
+
+
+def test_a_figure_is_read_from_the_topic_that_owns_it(world: World) -> None:
+    # A stations row written before the roster's count moved to the activities topic.
+    _put(world.town_a, "stations", stations=2, deputies=99)
+    _put(world.town_a, "activities", activities=1, deputies_active=4, deputies=10)
+    client = client_on(world.city, make_staff("city-staff", world.city))
+
+    row = _rows(client.get(URL).json())["town-a"]
+
+    assert (row["stations"], row["deputies"], row["participation_rate"]) == (2, 10, 40.0)
