@@ -71,6 +71,7 @@ urlpatterns = [
     path("voting/cycles/<int:pk>/evaluation", evaluating.EvaluationView.as_view()),
     path("voting/cycles/<int:pk>/evaluation/rules", evaluating.EvaluationRulesView.as_view()),
     path("voting/cycles/<int:pk>/evaluation/open", evaluating.EvaluationOpenView.as_view()),
+    path("voting/cycles/<int:pk>/evaluation/sign-in", evaluating.EvaluationSignInView.as_view()),
     path("voting/cycles/<int:pk>/evaluation/close", evaluating.EvaluationCloseView.as_view()),
     path("voting/cycles/<int:pk>/evaluation/results", evaluating.EvaluationResultsView.as_view()),
     path("public/voting/accounts/<int:year>", evaluating.PublicAccountView.as_view()),

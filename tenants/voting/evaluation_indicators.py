@@ -1,11 +1,10 @@
 """评估 figures for the city's rollups (topic "evaluation"): the year's projects by the deputies'
 result, and the overall satisfaction rate. Runs in the tenant's schema (rollups.registry)."""
 
-from decimal import Decimal
-
 from rollups.registry import Figures, indicators
 
 from .models import Cycle, Round
+from .rules import rate_percent
 from .satisfaction import Mark, Outcome
 
 
@@ -24,11 +23,11 @@ def figures(year: int) -> Figures:
     for counts in result.get("counts", {}).values():
         approving += counts[Mark.SATISFIED] + counts[Mark.BASIC]
         valid += sum(counts.values())
+    rate = rate_percent(approving, valid)
     return {
         "rated_satisfied": outcomes.count(Outcome.SATISFIED),
         "rated_basic": outcomes.count(Outcome.BASIC),
         "rated_unsatisfied": outcomes.count(Outcome.UNSATISFIED),
-        "satisfaction_rate": (Decimal(approving) / valid).quantize(Decimal("0.0001"))
-        if valid
-        else None,
+        # The same half-up rounding as every rate shown: a share of 0.9063 is 90.63 %.
+        "satisfaction_rate": None if rate is None else rate / 100,
     }
