@@ -106,7 +106,7 @@ def device_import(*, round_id: int, csv_text: str, actor: Any) -> DeviceResult:
             raise DomainError("round_not_open", _("该轮投票未开始或已结束。"))
         if not rules.channel_accepts(channel=round_.channel, entry="device"):
             raise DomainError(
-                "device_not_allowed",
+                "device_not_used",
                 _("本轮不使用表决器（表决渠道：%(c)s）。") % {"c": Channel(round_.channel).label},
             )
         columns = EVALUATION_COLUMNS if round_.kind == Round.Kind.EVALUATION else COLUMNS
@@ -138,13 +138,13 @@ def device_import(*, round_id: int, csv_text: str, actor: Any) -> DeviceResult:
             seen.add(sequence)
         for sequence in sorted(set(by_sequence) - seen):
             problems.append(RowProblem(0, _("缺少序号 %(s)d 的数据") % {"s": sequence}))
-        if not problems:
-            labels = {
-                pk: ItemLabel(line_of[pk], f"{c.sequence} {c.name}")
-                for c in by_sequence.values()
-                if (pk := str(c.pk)) in line_of
-            }
-            problems = _sum_problems(counts, labels, present=present, seats=round_.seats)
+        labels = {
+            pk: ItemLabel(line_of[pk], f"{c.sequence} {c.name}")
+            for c in by_sequence.values()
+            if (pk := str(c.pk)) in line_of
+        }
+        problems += _sum_problems(counts, labels, present=present, seats=round_.seats)
+        problems.sort(key=lambda p: p.row)
         if problems:
             raise DeviceImportRefused(problems)
         result, _created = DeviceResult.objects.update_or_create(

@@ -58,8 +58,9 @@ def require_entry(round_: Round, entry: str) -> None:
         "paper": _("本轮不使用纸质选票（表决渠道：%(c)s）。"),
         "device": _("本轮不使用表决器（表决渠道：%(c)s）。"),
     }
+    codes = {"electronic": "electronic_not_allowed", "paper": "paper_not_allowed"}
     raise DomainError(
-        f"{entry}_not_allowed", messages[entry] % {"c": Channel(round_.channel).label}
+        codes.get(entry, "device_not_used"), messages[entry] % {"c": Channel(round_.channel).label}
     )
 
 
