@@ -39,6 +39,7 @@ urlpatterns = [
     path("voting/rounds/<int:pk>/receipt-check", voting.ReceiptCheckView.as_view()),
     path("voting/rounds/<int:pk>/paper-ballots", voting.PaperIssueView.as_view()),
     path("voting/rounds/<int:pk>/tally", voting.TallyView.as_view()),
+    path("voting/rounds/<int:pk>/tally/agreement", voting.TallyAgreementView.as_view()),
     path("voting/rounds/<int:pk>/device-import", voting.DeviceImportView.as_view()),
     path("voting/cycles/<int:pk>/call", soliciting.CallView.as_view()),
     path("voting/cycles/<int:pk>/proposals", soliciting.ProposalListView.as_view()),

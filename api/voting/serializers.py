@@ -178,14 +178,18 @@ class TallyOutSerializer(serializers.Serializer):
     agree = serializers.BooleanField(
         allow_null=True, help_text="两人均录入后：结果是否一致 / once both entered: do they agree"
     )
+    corrections = serializers.IntegerField(help_text="更正次数 / corrections made")
+
+
+class TallyAgreementOutSerializer(serializers.Serializer):
+    agree = serializers.BooleanField()
+    totals_differ = serializers.BooleanField(
+        help_text="收回或无效票数是否不一致 / whether the totals differ"
+    )
     differences = serializers.ListField(
         child=serializers.CharField(),
-        help_text="不一致的项目（仅主持人可见）/ items the counts differ in (the chair only)",
+        help_text="不一致的候选项目ID（仅主持人可见）/ items the counts differ in (the chair only)",
     )
-    totals_differ = serializers.BooleanField(
-        allow_null=True, help_text="收回或无效票数是否不一致 / whether the totals differ"
-    )
-    corrections = serializers.IntegerField(help_text="更正次数 / corrections made")
 
 
 class DeviceImportInSerializer(serializers.Serializer):

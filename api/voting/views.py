@@ -325,6 +325,13 @@ def _is_chair(request: Request) -> bool:
     return membership is not None and Role.STAFF in membership.roles
 
 
+def _tally_round(pk: int) -> Round:
+    round_ = round_for_display(pk)
+    if round_ is None:
+        raise _not_found()
+    return round_
+
+
 class TallyView(APIView):
     def get_permissions(self) -> list[Any]:
         return [TELLER()] if self.request.method == "POST" else [STAFF_OR_TELLER()]
@@ -332,14 +339,11 @@ class TallyView(APIView):
     @extend_schema(
         operation_id="voting_tally_state",
         responses=s.TallyOutSerializer,
-        summary="纸质计票核对情况：两人均录入前计票人不得查看 / the tellers' entries; "
-        "a teller may ask only once both have entered",
+        summary="纸质计票录入进度（两人均录入后才显示是否一致）/ the tellers' progress "
+        "(agreement shown only once both entered)",
     )
     def get(self, request: Request, pk: int) -> Response:
-        round_ = round_for_display(pk)
-        if round_ is None:
-            raise _not_found()
-        state = paper.tally_state(round_, teller_id=_user_id(request), chair=_is_chair(request))
+        state = paper.tally_state(_tally_round(pk), teller_id=_user_id(request))
         return Response(s.TallyOutSerializer(state).data)
 
     @extend_schema(
@@ -350,14 +354,27 @@ class TallyView(APIView):
         "a teller enters the paper count (again: a correction with a reason)",
     )
     def post(self, request: Request, pk: int) -> Response:
-        round_ = round_for_display(pk)
-        if round_ is None:
-            raise _not_found()
+        round_ = _tally_round(pk)
         paper.tally_enter(
             round_id=pk, teller=request.user, **validated(s.TallyInSerializer, request)
         )
-        state = paper.tally_entered_state(round_, teller_id=_user_id(request))
-        return Response(s.TallyOutSerializer(state).data)
+        return Response(
+            s.TallyOutSerializer(paper.tally_state(round_, teller_id=_user_id(request))).data
+        )
+
+
+class TallyAgreementView(APIView):
+    permission_classes = [STAFF_OR_TELLER]
+
+    @extend_schema(
+        operation_id="voting_tally_agreement",
+        responses=s.TallyAgreementOutSerializer,
+        summary="两名计票人结果是否一致（两人均录入后；主持人可见不一致的项目）/ do the two "
+        "counts agree (once both entered; the chair sees where they differ)",
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        found = paper.tally_agreement(_tally_round(pk), chair=_is_chair(request))
+        return Response(s.TallyAgreementOutSerializer(found).data)
 
 
 class DeviceImportView(APIView):

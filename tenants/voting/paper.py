@@ -253,47 +253,43 @@ class TallyState:
     entered: bool  # whether the asking teller has entered
     complete: bool  # both tellers have entered
     agree: bool | None  # None until both have entered
-    differences: tuple[str, ...]  # items the two counts differ in (the chair's view only)
-    totals_differ: bool | None
     corrections: int
 
 
-def tally_state(round_: Round, *, teller_id: int | None, chair: bool) -> TallyState:
-    """Where the tellers' entries stand. Before both have entered, nobody learns whether they
-    agree: a teller who asks is refused, the chair sees only how many have entered. Once both are
-    in, both see whether they agree and the chair sees the items they differ in."""
+@dataclass(frozen=True)
+class TallyAgreement:
+    agree: bool
+    totals_differ: bool
+    differences: tuple[str, ...]  # items the two counts differ in (the chair's view only)
+
+
+def tally_state(round_: Round, *, teller_id: int | None) -> TallyState:
+    """How far the tellers are. Whether they agree is told to nobody before both have entered:
+    a teller's own entry must not be steered by the other's."""
     tallies = _current_tallies(round_)
     complete = len(tallies) >= 2
-    if not complete and not chair:
-        raise Conflict("tally_incomplete", _("两名计票人均录入后才能查看核对结果。"))
-    comparison = rules.tallies_compare(tallies[0], tallies[1]) if complete else None
     return TallyState(
         entries=len(tallies),
         issued=paper_issued(round_),
         entered=teller_id is not None
         and TallyEntry.objects.filter(round=round_, teller_id=teller_id, current=True).exists(),
         complete=complete,
-        agree=comparison.agree if comparison else None,
-        differences=comparison.items if comparison and chair else (),
-        totals_differ=comparison.totals_differ if comparison else None,
+        agree=rules.tallies_agree(tallies[0], tallies[1]) if complete else None,
         corrections=TallyEntry.objects.filter(round=round_, current=False).count(),
     )
 
 
-def tally_entered_state(round_: Round, *, teller_id: int) -> TallyState:
-    """What a teller is told after entering: that the entry is in; agreement only once both are."""
+def tally_agreement(round_: Round, *, chair: bool) -> TallyAgreement:
+    """Whether the two counts agree, and for the chair in which items they differ. Refused
+    before both tellers have entered."""
     tallies = _current_tallies(round_)
-    if len(tallies) >= 2:
-        return tally_state(round_, teller_id=teller_id, chair=False)
-    return TallyState(
-        entries=len(tallies),
-        issued=paper_issued(round_),
-        entered=True,
-        complete=False,
-        agree=None,
-        differences=(),
-        totals_differ=None,
-        corrections=TallyEntry.objects.filter(round=round_, current=False).count(),
+    if len(tallies) < 2:
+        raise Conflict("tally_incomplete", _("两名计票人均录入后才能核对计票结果。"))
+    comparison = rules.tallies_compare(tallies[0], tallies[1])
+    return TallyAgreement(
+        agree=comparison.agree,
+        totals_differ=comparison.totals_differ,
+        differences=comparison.items if chair else (),
     )
 
 

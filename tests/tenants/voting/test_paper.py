@@ -155,9 +155,7 @@ def test_a_short_row_is_refused_naming_its_row_and_item(
     counts[str(vote.candidates[1].pk)] = {"yes": 1, "no": 1, "abstain": 0}  # 2 of 4
 
     with pytest.raises(DomainError) as refused:
-        tally_enter(
-            round_id=vote.round.pk, teller=tellers[0], counts=counts, returned=4, invalid=0
-        )
+        tally_enter(round_id=vote.round.pk, teller=tellers[0], counts=counts, returned=4, invalid=0)
 
     assert refused.value.code == "tally_row_mismatch"
     assert "第 2 行“候选项目2”" in refused.value.message
@@ -185,9 +183,7 @@ def test_a_second_entry_is_a_correction_with_its_reason_kept_in_history(
     assert history[0].counts[str(vote.candidates[0].pk)]["yes"] == 2
 
 
-def test_a_void_round_is_voted_again_as_it_was(
-    town: Congress, tellers: tuple[User, User]
-) -> None:
+def test_a_void_round_is_voted_again_as_it_was(town: Congress, tellers: tuple[User, User]) -> None:
     vote = _hybrid()
     Round.objects.filter(pk=vote.round.pk).update(state="void", result={"void": True})
 
