@@ -59,9 +59,9 @@ class EvaluationRulesSerializer(serializers.Serializer):
     )
     public_rating = serializers.BooleanField(help_text="开放群众网上评价 / public online rating")
     channel = serializers.ChoiceField(
-        choices=[Channel.ELECTRONIC.value, Channel.PAPER.value, Channel.DEVICE.value],
-        help_text="测评渠道：手机 | 纸质（会议签到、计票人录入）| 表决器（会议签到、导入）/ "
-        "electronic | paper (meeting, tellers) | device (meeting, import)",
+        choices=Channel.choices,
+        help_text="测评渠道：手机 | 纸质（会议签到、计票人录入）| 表决器（会议签到、导入）| 并用 / "
+        "electronic | paper (meeting, tellers) | device (meeting, import) | hybrid",
     )
 
 
@@ -156,7 +156,7 @@ class EvaluationResultLineSerializer(serializers.Serializer):
         allow_null=True,
         help_text="总体满意率（有效票为基数，四舍五入两位）/ over valid ballots, half-up",
     )
-    rate_base = serializers.ChoiceField(choices=[b.value for b in Base])
+    rate_base = serializers.CharField(help_text="满意率的基数：valid 有效票 / the rate's base")
     mark_rates = MarkRatesSerializer(
         allow_null=True, help_text="各项占有效票的比率 / each mark over valid ballots"
     )
