@@ -17,8 +17,7 @@ import {
 import {
   currentRound,
   cycleIdOf,
-  quorumMet,
-  quorumNeeded,
+  hallFigures,
   resultRows,
   roundResult,
   usePolling,
@@ -51,8 +50,10 @@ export function useVotingChair() {
   const isOpen = computed(() => round.value?.state === 'open')
   const rows = computed(() => resultRows(round.value))
   const result = computed(() => roundResult(round.value))
-  const quorum = computed(() => quorumMet(cycle.value))
-  const needed = computed(() => quorumNeeded(cycle.value))
+  // A round's own 应到, 实到 and quorum, frozen when it opened; the cycle's before any round.
+  const hall = computed(() => hallFigures(cycle.value, round.value))
+  const quorum = computed(() => hall.value.met)
+  const needed = computed(() => hall.value.quorum)
   const next = computed(() =>
     cycle.value?.phase === 'vote' && !isOpen.value ? nextRoundRequest(rounds.value) : null,
   )
@@ -101,6 +102,7 @@ export function useVotingChair() {
     isOpen,
     rows,
     result,
+    hall,
     quorum,
     needed,
     next,
