@@ -1,6 +1,8 @@
 """评估 figures for the city's rollups (topic "evaluation"): the year's projects by the deputies'
 result, and the overall satisfaction rate. Runs in the tenant's schema (rollups.registry)."""
 
+from decimal import Decimal
+
 from rollups.registry import Figures, indicators
 
 from .models import Cycle, Round
@@ -29,5 +31,5 @@ def figures(year: int) -> Figures:
         "rated_basic": outcomes.count(Outcome.BASIC),
         "rated_unsatisfied": outcomes.count(Outcome.UNSATISFIED),
         # The same half-up rounding as every rate shown: a share of 0.9063 is 90.63 %.
-        "satisfaction_rate": None if rate is None else rate / 100,
+        "satisfaction_rate": None if rate is None else (rate / 100).quantize(Decimal("0.0001")),
     }
