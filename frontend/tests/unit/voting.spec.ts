@@ -114,6 +114,11 @@ describe('result rows', () => {
 })
 
 describe('the next round the chair may open', () => {
+  it('votes a void round again as it was', () => {
+    const void_ = round({ state: 'void', kind: 'tie', seats: 1, candidates: [candidate(2)] })
+    expect(nextRoundRequest([void_])).toEqual({ kind: 'tie', candidate_ids: [2], seats: 1 })
+  })
+
   it('is the main round first, nothing while decided, then the tie or shortfall round', () => {
     expect(nextRoundRequest([])).toEqual({ kind: 'main' })
     const decided = closed({ counts: {}, adopted: ['1', '2'], next_round: [], reason: '' })

@@ -23,10 +23,18 @@ import {
   usePolling,
 } from '../voting'
 
-/** The round the chair may open next: the first, or the tie/shortfall round a result asks for. */
+/** The round the chair may open next (rules.next_round_plan): the first, a void round again, or
+ * the tie/shortfall round a result asks for. */
 export function nextRoundRequest(rounds: readonly Round[]): RoundOpenIn | null {
   const latest = currentRound(rounds)
   if (!latest) return { kind: 'main' }
+  // A void round (more returned than issued) is voted again as it was.
+  if (latest.state === 'void')
+    return {
+      kind: latest.kind === 'evaluation' ? 'main' : latest.kind,
+      candidate_ids: latest.candidates.map((c) => c.id),
+      seats: latest.seats,
+    }
   const result = roundResult(latest)
   if (!result || result.next_round.length === 0 || result.reason === '') return null
   return {
