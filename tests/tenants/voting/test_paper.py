@@ -159,7 +159,8 @@ def test_a_short_row_is_refused_naming_its_row_and_item(
 
     assert refused.value.code == "tally_row_mismatch"
     assert "第 2 行“候选项目2”" in refused.value.message
-    assert refused.value.extra["problems"][0]["item"] == str(vote.candidates[1].pk)
+    problems = refused.value.extra["problems"]
+    assert isinstance(problems, list) and problems[0]["item"] == str(vote.candidates[1].pk)
     assert not TallyEntry.objects.filter(round=vote.round).exists()
 
 
