@@ -20,10 +20,10 @@ from rest_framework.views import APIView
 from accounts.roles import Role
 from api.inputs import validated
 from api.permissions import has_role, host_tenant
-from ops.errors import Conflict
+from ops.errors import Conflict, NotAllowed
 from tenants.reporting import account
 from tenants.voting import documents, evaluation, services
-from tenants.voting.models import Candidate, Cycle, Phase, Round
+from tenants.voting.models import Candidate, Channel, Cycle, Phase, Round
 from tenants.voting.satisfaction import Base, Outcome, RuleType
 from tenants.voting.selectors import cycle_list, deputy_of_user, rounds_voted_in
 
@@ -56,6 +56,11 @@ class EvaluationRulesSerializer(serializers.Serializer):
         help_text="满意率标准（%）/ pass rate in percent",
     )
     public_rating = serializers.BooleanField(help_text="开放群众网上评价 / public online rating")
+    channel = serializers.ChoiceField(
+        choices=Channel.choices,
+        help_text="测评渠道：手机 | 纸质（会议签到、计票人录入）| 表决器（会议签到、导入）| 并用 / "
+        "electronic | paper (meeting, tellers) | device (meeting, import) | hybrid",
+    )
 
 
 class EvaluationRulesInSerializer(EvaluationRulesSerializer):
@@ -77,8 +82,15 @@ class EvaluationRoundSerializer(serializers.Serializer):
     opened_at = serializers.DateTimeField()
     closed_at = serializers.DateTimeField(allow_null=True)
     ballots_cast = serializers.IntegerField(help_text="已测评人数（不含内容）/ ballots cast")
+    channel = serializers.ChoiceField(choices=Channel.choices)
     entitled_count = serializers.IntegerField(
-        allow_null=True, help_text="结束时冻结的应测评人数 / entitled, frozen at close"
+        allow_null=True, help_text="开始时冻结的应测评人数 / entitled, frozen at open"
+    )
+    present_count = serializers.IntegerField(
+        allow_null=True, help_text="实到（会议测评：开始时冻结）/ present, frozen at open"
+    )
+    quorum_count = serializers.IntegerField(
+        allow_null=True, help_text="法定人数（会议测评）/ quorum, for a meeting"
     )
     i_voted = serializers.BooleanField(help_text="本人是否已测评 / whether the caller has rated")
 
@@ -89,6 +101,12 @@ class EvaluationOutSerializer(serializers.Serializer):
     title = serializers.CharField()
     phase = serializers.ChoiceField(choices=Phase.choices)
     entitled_count = serializers.IntegerField(help_text="全体代表数 / deputies entitled")
+    present_count = serializers.IntegerField(
+        help_text="测评会议已签到人数 / signed in to the evaluation meeting"
+    )
+    signed_in = serializers.BooleanField(
+        help_text="本人是否已在测评会议签到 / whether the caller signed in"
+    )
     rules = EvaluationRulesSerializer()
     rules_fixed_at = serializers.DateTimeField(allow_null=True)
     round = EvaluationRoundSerializer(allow_null=True)
@@ -108,13 +126,41 @@ class PublicRatingCountSerializer(serializers.Serializer):
     unsatisfied = serializers.IntegerField()
 
 
+class MarkRatesSerializer(serializers.Serializer):
+    satisfied = serializers.CharField(allow_null=True)
+    basic = serializers.CharField(allow_null=True)
+    unsatisfied = serializers.CharField(allow_null=True)
+    abstain = serializers.CharField(allow_null=True)
+
+
+class VerdictBaseSerializer(serializers.Serializer):
+    base = serializers.ChoiceField(
+        choices=[b.value for b in Base], help_text="结果的基数 / the verdict's base"
+    )
+    base_count = serializers.IntegerField(help_text="基数人数 / its size")
+    rate = serializers.CharField(
+        allow_null=True,
+        help_text="（满意+基本满意）/ 该基数，百分比 / approving over that base, percent",
+    )
+
+
 class EvaluationResultLineSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     rank = serializers.IntegerField(allow_null=True)
     name = serializers.CharField()
     outcome = serializers.ChoiceField(choices=OUTCOMES)
     counts = EvaluationMarkCountSerializer()
-    rate = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True)
+    rate = serializers.CharField(
+        allow_null=True,
+        help_text="总体满意率（有效票为基数，四舍五入两位）/ over valid ballots, half-up",
+    )
+    rate_base = serializers.CharField(help_text="满意率的基数：valid 有效票 / the rate's base")
+    mark_rates = MarkRatesSerializer(
+        allow_null=True, help_text="各项占有效票的比率 / each mark over valid ballots"
+    )
+    verdict = VerdictBaseSerializer(
+        allow_null=True, help_text="测评结果所用基数 / the base the verdict uses"
+    )
     public = PublicRatingCountSerializer(
         help_text="群众网上评价，单独统计 / the public's rating, apart"
     )
@@ -122,6 +168,7 @@ class EvaluationResultLineSerializer(serializers.Serializer):
 
 class EvaluationResultsSerializer(serializers.Serializer):
     entitled_count = serializers.IntegerField()
+    present_count = serializers.IntegerField(allow_null=True)
     ballot_count = serializers.IntegerField()
     rules = serializers.DictField()
     projects = EvaluationResultLineSerializer(many=True)
@@ -139,6 +186,7 @@ def _rules(cycle: Cycle) -> dict[str, Any]:
         "half_is_enough_basic": cycle.evaluation_half_is_enough_basic,
         "pass_rate": cycle.evaluation_pass_rate,
         "public_rating": cycle.evaluation_public_rating,
+        "channel": cycle.evaluation_channel,
     }
 
 
@@ -149,16 +197,20 @@ def _state(request: Request, pk: int) -> dict[str, Any]:
         cycle.candidates.filter(status=Candidate.Status.ADOPTED).order_by("rank", "sequence")
     )
     round_data = None
+    user_id = int(request.user.pk) if request.user and request.user.pk else 0
+    seat = deputy_of_user(cycle, user_id)
     if round_ is not None:
-        user_id = int(request.user.pk) if request.user and request.user.pk else 0
-        voted = rounds_voted_in(deputy_of_user(cycle, user_id), [round_])
+        voted = rounds_voted_in(seat, [round_])
         round_data = {
             "id": round_.pk,
             "state": round_.state,
+            "channel": round_.channel,
             "opened_at": round_.opened_at,
             "closed_at": round_.closed_at,
             "ballots_cast": round_.participations.count(),
             "entitled_count": round_.entitled_count,
+            "present_count": round_.present_count,
+            "quorum_count": round_.quorum_count,
             "i_voted": round_.pk in voted,
         }
     return {
@@ -167,6 +219,8 @@ def _state(request: Request, pk: int) -> dict[str, Any]:
         "title": cycle.title,
         "phase": cycle.phase,
         "entitled_count": cycle.entitled_count,  # type: ignore[attr-defined]
+        "present_count": cycle.evaluation_attendances.count(),
+        "signed_in": seat is not None and cycle.evaluation_attendances.filter(deputy=seat).exists(),
         "rules": _rules(cycle),
         "rules_fixed_at": cycle.evaluation_rules_fixed_at,
         "round": round_data,
@@ -235,15 +289,37 @@ def _results(cycle: Cycle) -> dict[str, Any]:
                 "outcome": result["outcomes"][key],
                 "counts": result["counts"][key],
                 "rate": result["rates"][key],
+                "rate_base": result.get("rate_base", Base.VALID.value),
+                "mark_rates": result.get("mark_rates", {}).get(key),
+                "verdict": result.get("verdicts", {}).get(key),
                 "public": public.get(c.pk, dict.fromkeys(account.PUBLIC_MARKS, 0)),
             }
         )
     return {
         "entitled_count": round_.entitled_count,
+        "present_count": round_.present_count,
         "ballot_count": round_.ballot_count,
         "rules": result["rules"],
         "projects": lines,
     }
+
+
+class EvaluationSignInView(APIView):
+    permission_classes = [has_role(Role.DEPUTY)]
+
+    @extend_schema(
+        operation_id="voting_evaluation_sign_in",
+        request=None,
+        responses=EvaluationOutSerializer,
+        summary="测评会议签到（纸质或表决器测评）/ sign in to the evaluation meeting",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        cycle = _cycle(pk)
+        seat = deputy_of_user(cycle, int(request.user.pk) if request.user.pk else 0)
+        if seat is None:
+            raise NotAllowed("not_entitled", _("您不是本次测评的代表。"))
+        evaluation.evaluation_sign_in(cycle=cycle, deputy=seat, actor=request.user)
+        return Response(EvaluationOutSerializer(_state(request, pk)).data)
 
 
 class EvaluationCloseView(APIView):
@@ -298,7 +374,13 @@ class AccountLineSerializer(serializers.Serializer):
         help_text="代表测评结果，测评结束后 / the deputies' result, once closed",
     )
     counts = EvaluationMarkCountSerializer(allow_null=True)
-    rate = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True)
+    rate = serializers.CharField(
+        allow_null=True, help_text="总体满意率（有效票为基数）/ over valid ballots, half-up"
+    )
+    rate_base = serializers.CharField(allow_null=True)
+    verdict = VerdictBaseSerializer(
+        allow_null=True, help_text="测评结果所用基数 / the base the verdict uses"
+    )
     public = PublicRatingCountSerializer()
 
 

@@ -98,6 +98,7 @@ class RoundOutSerializer(serializers.ModelSerializer[Round]):
             "kind",
             "seats",
             "state",
+            "channel",
             "phase",
             "ballot_form",
             "candidates",
@@ -107,6 +108,7 @@ class RoundOutSerializer(serializers.ModelSerializer[Round]):
             "closed_at",
             "entitled_count",
             "present_count",
+            "quorum_count",
             "participation_count",
             "ballot_count",
             "result",
@@ -121,7 +123,11 @@ class RoundOpenInSerializer(serializers.Serializer):
         child=serializers.IntegerField(), required=False, allow_empty=False
     )
     seats = serializers.IntegerField(min_value=1, max_value=50, required=False)
-    kind = serializers.ChoiceField(choices=Round.Kind.choices, default=Round.Kind.MAIN)
+    kind = serializers.ChoiceField(
+        choices=[k for k in Round.Kind.choices if k[0] != Round.Kind.EVALUATION],
+        required=False,
+        help_text="省略时按规则取下一轮 / the round the rules allow next when omitted",
+    )
 
 
 class BallotInSerializer(serializers.Serializer):
@@ -149,16 +155,41 @@ class PaperIssueInSerializer(serializers.Serializer):
 
 class TallyInSerializer(serializers.Serializer):
     counts = serializers.JSONField(
-        help_text="{候选项目ID: {yes, no, abstain}} / per candidate counts"
+        help_text="{候选项目ID: {yes, no, abstain, blank}}（限选：{yes}；测评：{satisfied, basic, "
+        "unsatisfied, abstain, blank}），每行合计应等于有效票 / per item counts; each row adds "
+        "up to the valid ballots"
     )
     returned = serializers.IntegerField(min_value=0, help_text="收回票数 / ballots returned")
     invalid = serializers.IntegerField(min_value=0, help_text="无效票数 / invalid ballots")
+    reason = serializers.CharField(
+        max_length=500,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="更正理由（再次录入时必填）/ why the count is corrected (required on re-entry)",
+    )
 
 
 class TallyOutSerializer(serializers.Serializer):
     entries = serializers.IntegerField(help_text="已录入的计票人数 / tellers who have entered")
-    agree = serializers.BooleanField(help_text="各计票人结果是否一致 / whether the entries agree")
     issued = serializers.IntegerField(help_text="发出纸质选票数 / paper ballots issued")
+    entered = serializers.BooleanField(help_text="本人是否已录入 / whether the caller has entered")
+    complete = serializers.BooleanField(help_text="两人是否均已录入 / both tellers have entered")
+    agree = serializers.BooleanField(
+        allow_null=True, help_text="两人均录入后：结果是否一致 / once both entered: do they agree"
+    )
+    corrections = serializers.IntegerField(help_text="更正次数 / corrections made")
+
+
+class TallyAgreementOutSerializer(serializers.Serializer):
+    agree = serializers.BooleanField()
+    totals_differ = serializers.BooleanField(
+        help_text="收回或无效票数是否不一致 / whether the totals differ"
+    )
+    differences = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="不一致的候选项目ID（仅主持人可见）/ items the counts differ in (the chair only)",
+    )
 
 
 class DeviceImportInSerializer(serializers.Serializer):

@@ -16,12 +16,12 @@ from rest_framework.views import APIView
 
 from accounts.roles import Role
 from api.inputs import validated
-from api.permissions import has_role
+from api.permissions import has_role, membership_of
 from ops.errors import DomainError, NotAllowed
 from tenants.deputies.models import Deputy
 from tenants.deputies.selectors import term_current
 from tenants.voting import devices, paper, services
-from tenants.voting.models import Candidate, Channel, Cycle, Round, TallyEntry
+from tenants.voting.models import Candidate, Cycle, Round
 from tenants.voting.selectors import (
     cycle_entitled_deputies,
     cycle_list,
@@ -225,7 +225,7 @@ class RoundListView(APIView):
             actor=request.user,
             candidates=chosen,
             seats=data.get("seats"),
-            kind=data["kind"],
+            kind=data.get("kind"),
         )
         return Response(_round_payload(request, round_.pk), status=status.HTTP_201_CREATED)
 
@@ -320,45 +320,61 @@ class PaperIssueView(APIView):
         return Response(status=status.HTTP_201_CREATED)
 
 
+def _is_chair(request: Request) -> bool:
+    membership = membership_of(request)
+    return membership is not None and Role.STAFF in membership.roles
+
+
+def _tally_round(pk: int) -> Round:
+    round_ = round_for_display(pk)
+    if round_ is None:
+        raise _not_found()
+    return round_
+
+
 class TallyView(APIView):
     def get_permissions(self) -> list[Any]:
         return [TELLER()] if self.request.method == "POST" else [STAFF_OR_TELLER()]
 
-    def _state(self, pk: int) -> dict[str, Any]:
-        round_ = round_for_display(pk)
-        if round_ is None:
-            raise _not_found()
-        entries = list(
-            TallyEntry.objects.filter(round=round_).values("counts", "returned", "invalid")
-        )
-        issued = round_.participations.filter(channel=Channel.PAPER).count()
-        return {
-            "entries": len(entries),
-            "agree": len(entries) >= 2 and all(e == entries[0] for e in entries),
-            "issued": issued,
-        }
-
     @extend_schema(
         operation_id="voting_tally_state",
         responses=s.TallyOutSerializer,
-        summary="纸质计票录入情况 / state of the tellers' entries",
+        summary="纸质计票录入进度（两人均录入后才显示是否一致）/ the tellers' progress "
+        "(agreement shown only once both entered)",
     )
     def get(self, request: Request, pk: int) -> Response:
-        return Response(self._state(pk))
+        state = paper.tally_state(_tally_round(pk), teller_id=_user_id(request))
+        return Response(s.TallyOutSerializer(state).data)
 
     @extend_schema(
         operation_id="voting_tally_enter",
         request=s.TallyInSerializer,
         responses=s.TallyOutSerializer,
-        summary="计票人录入纸质选票计票结果（两人分别录入）/ a teller enters the paper count",
+        summary="计票人录入纸质选票计票结果（两人分别录入；再次录入为更正，须说明理由）/ "
+        "a teller enters the paper count (again: a correction with a reason)",
     )
     def post(self, request: Request, pk: int) -> Response:
-        if round_for_display(pk) is None:
-            raise _not_found()
+        round_ = _tally_round(pk)
         paper.tally_enter(
             round_id=pk, teller=request.user, **validated(s.TallyInSerializer, request)
         )
-        return Response(self._state(pk))
+        return Response(
+            s.TallyOutSerializer(paper.tally_state(round_, teller_id=_user_id(request))).data
+        )
+
+
+class TallyAgreementView(APIView):
+    permission_classes = [STAFF_OR_TELLER]
+
+    @extend_schema(
+        operation_id="voting_tally_agreement",
+        responses=s.TallyAgreementOutSerializer,
+        summary="两名计票人结果是否一致（两人均录入后；主持人可见不一致的项目）/ do the two "
+        "counts agree (once both entered; the chair sees where they differ)",
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        found = paper.tally_agreement(_tally_round(pk), chair=_is_chair(request))
+        return Response(s.TallyAgreementOutSerializer(found).data)
 
 
 class DeviceImportView(APIView):

@@ -71,6 +71,8 @@ def cycle_account(cycle: Cycle, *, congress: str) -> Account:
                 rate=satisfaction.satisfaction_rate(satisfaction.MarkCount(**counts))
                 if counts
                 else None,
+                rate_base="valid" if counts else None,
+                verdict=result.get("verdicts", {}).get(key),
                 public=public.get(project.candidate_id, dict.fromkeys(PUBLIC_MARKS, 0)),
             )
         )

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from django.conf import settings
@@ -63,6 +64,7 @@ class AdoptedLine:
     no: int
     abstain: int
     round_number: int  # the round that adopted it
+    share: str | None = None  # 票决率: 赞成 over the threshold's base, percent, half-up
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class Announcement:
     ballot_form: str
     adopted: Sequence[AdoptedLine]
     rounds: Sequence[DecidingRound]
+    share_base: str = "entitled"  # what the 票决率 is measured on: entitled | present | valid
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,9 @@ class AccountLine:
     result: str | None = None
     counts: dict[str, int] | None = None
     rate: Decimal | None = None
+    rate_base: str | None = None  # "valid": the 满意率 is over the valid ballots
+    # The base the result was measured on: {"base": "entitled"|"valid", "base_count", "rate"}.
+    verdict: dict[str, Any] | None = None
     # The public's online rating, a separate stream: counts per mark.
     public: dict[str, int] = field(default_factory=dict)
 
@@ -323,6 +329,13 @@ def _date(value: datetime.date) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
+SHARE_BASE_LABELS = {"entitled": "全体代表数", "present": "出席代表数", "valid": "有效票数"}
+
+
+def _share(value: str | None) -> str:
+    return "—" if value is None else f"{value}%"
+
+
 def announcement_pdf(notice: Announcement, *, font_path: str | None = None) -> bytes:
     """公告: the adopted projects in rank order with their votes, and the deciding rounds' counts."""
     st = _styles(font_name(font_path))
@@ -345,9 +358,10 @@ def announcement_pdf(notice: Announcement, *, font_path: str | None = None) -> b
         Spacer(1, 5 * mm),
     ]
     if notice.adopted:
+        share = "票决率"
         if notice.ballot_form == CHOOSE_N:
-            header: list[object] = ["名次", "项目名称", "得票数", "表决轮次"]
-            widths = [16 * mm, 110 * mm, 22 * mm, 22 * mm]
+            header: list[object] = ["名次", "项目名称", "得票数", share, "表决轮次"]
+            widths = [16 * mm, 90 * mm, 22 * mm, 22 * mm, 20 * mm]
             rows: list[list[object]] = [header]
             for a in notice.adopted:
                 rows.append(
@@ -355,12 +369,13 @@ def announcement_pdf(notice: Announcement, *, font_path: str | None = None) -> b
                         str(a.rank),
                         Paragraph(escape(a.name), st.cell),
                         str(a.yes),
+                        _share(a.share),
                         str(a.round_number),
                     ]
                 )
         else:
-            header = ["名次", "项目名称", "赞成", "反对", "弃权", "表决轮次"]
-            widths = [16 * mm, 86 * mm, 16 * mm, 16 * mm, 16 * mm, 20 * mm]
+            header = ["名次", "项目名称", "赞成", "反对", "弃权", share, "表决轮次"]
+            widths = [14 * mm, 70 * mm, 15 * mm, 15 * mm, 15 * mm, 22 * mm, 19 * mm]
             rows = [header]
             for a in notice.adopted:
                 rows.append(
@@ -370,6 +385,7 @@ def announcement_pdf(notice: Announcement, *, font_path: str | None = None) -> b
                         str(a.yes),
                         str(a.no),
                         str(a.abstain),
+                        _share(a.share),
                         str(a.round_number),
                     ]
                 )
@@ -379,7 +395,17 @@ def announcement_pdf(notice: Announcement, *, font_path: str | None = None) -> b
                 [("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (2, 1), (-1, -1), "CENTER")]
             )
         )
-        story.append(table)
+        story += [
+            table,
+            Spacer(1, 3 * mm),
+            Paragraph(
+                escape(
+                    f"票决率为赞成票占{SHARE_BASE_LABELS.get(notice.share_base, '')}的比例，"
+                    "四舍五入保留两位小数。"
+                ),
+                st.body,
+            ),
+        ]
     story += [
         Spacer(1, 8 * mm),
         Paragraph("特此公告。", st.paragraph),
@@ -391,6 +417,18 @@ def announcement_pdf(notice: Announcement, *, font_path: str | None = None) -> b
 
 
 RESULT_LABELS = {"satisfied": "满意", "basic": "基本满意", "unsatisfied": "不满意"}
+BASE_LABELS = {"entitled": "全体代表", "valid": "有效票"}
+
+
+def verdict_note(verdict: dict[str, Any] | None) -> str:
+    """Which base the result was measured on, when it is not the 满意率's: a rate over the
+    valid ballots never stands unexplained beside a verdict taken over all deputies."""
+    if not verdict or verdict.get("base") != "entitled":
+        return ""
+    rate = verdict.get("rate")
+    return f"。测评结果以全体代表{verdict.get('base_count', 0)}人为基数" + (
+        f"，满意与基本满意合计占{rate}%" if rate is not None else ""
+    )
 
 
 def account_pdf(account: Account, *, date: datetime.date, font_path: str | None = None) -> bytes:
@@ -419,8 +457,9 @@ def account_pdf(account: Account, *, date: datetime.date, font_path: str | None 
             rating = (
                 f"{RESULT_LABELS[line.result]}（满意{c['satisfied']}票，基本满意{c['basic']}票，"
                 f"不满意{c['unsatisfied']}票，弃权{c['abstain']}票"
-                + (f"；满意率{line.rate}%" if line.rate is not None else "")
+                + (f"；满意率{line.rate}%（以有效票为基数）" if line.rate is not None else "")
                 + "）"
+                + verdict_note(line.verdict)
             )
         public_total = sum(line.public.values())
         public = (

@@ -11,7 +11,7 @@ The public rating is a separate stream (`PublicRating`): never a ballot, never i
 
 import hashlib
 import hmac
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -22,15 +22,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
-from ops.errors import Conflict, DomainError
+from ops.errors import Conflict, DomainError, NotAllowed
 from ops.events import publish
 from outbox.services import outbox_emit
+from tenants.deputies.models import Deputy
 
 from . import satisfaction
 from .events import EvaluationUnsatisfied
-from .models import Candidate, Cycle, Phase, PublicRating, Round
-from .phases import phase_require
+from .models import Candidate, Channel, Cycle, EvaluationAttendance, Phase, PublicRating, Round
+from .phases import phase_require, quorum_require
 from .satisfaction import Base, EvaluationRules, Mark, MarkCount, Outcome, RuleType
+from .selectors import cycle_entitled_deputies
 
 RULE_FIELDS = {
     "rule_type": "evaluation_rule_type",
@@ -39,6 +41,7 @@ RULE_FIELDS = {
     "half_is_enough_basic": "evaluation_half_is_enough_basic",
     "pass_rate": "evaluation_pass_rate",
     "public_rating": "evaluation_public_rating",
+    "channel": "evaluation_channel",
 }
 
 
@@ -95,6 +98,12 @@ def evaluation_open(*, cycle: Cycle, actor: Any, now: datetime | None = None) ->
             raise DomainError("nothing_adopted", _("本年度没有票决通过的项目，无需测评。"))
         if cycle.rounds.filter(state=Round.State.OPEN).exists():
             raise Conflict("round_already_open", _("已有正在进行的投票。"))
+        entitled = cycle_entitled_deputies(cycle).count()
+        present, quorum = None, None
+        if cycle.evaluation_channel != Channel.ELECTRONIC:
+            # Rated at a meeting: its own attendance, frozen here, must reach the quorum.
+            present = cycle.evaluation_attendances.count()
+            quorum = quorum_require(cycle, entitled=entitled, present=present)
         number = (
             cycle.rounds.order_by("-number").values_list("number", flat=True).first() or 0
         ) + 1
@@ -103,7 +112,11 @@ def evaluation_open(*, cycle: Cycle, actor: Any, now: datetime | None = None) ->
             number=number,
             kind=Round.Kind.EVALUATION,
             seats=len(adopted),
+            channel=cycle.evaluation_channel,
             opened_at=now,
+            entitled_count=entitled,
+            present_count=present,
+            quorum_count=quorum,
         )
         round_.candidates.set(adopted)
         cycle.phase = Phase.EVALUATE
@@ -140,9 +153,21 @@ def evaluation_choices(round_: Round, choices: Any) -> dict[str, str]:
     return {str(k): str(v) for k, v in choices.items()}
 
 
-def evaluation_decide(round_: Round, ballots: list[dict[str, str]], *, actor: Any) -> None:
-    """Count the sealed ballots, apply the rules, record each project's result; a 不满意
-    project gets a rectification report (实施监督). Runs inside round_close's transaction."""
+def _percent(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def evaluation_decide(
+    round_: Round,
+    ballots: list[dict[str, str]],
+    *,
+    actor: Any,
+    added: Sequence[Mapping[str, Mapping[str, int]]] = (),
+) -> None:
+    """Count the sealed ballots and the `added` counts (a paper or device count: blank and 未按
+    are no mark), apply the rules, record each project's result with its rates and the base
+    each is measured on; a 不满意 project gets a rectification report (实施监督). Runs inside
+    round_close's transaction."""
     cycle = round_.cycle
     rules = cycle_evaluation_rules(cycle)
     candidates = list(round_.candidates.order_by("rank", "sequence"))
@@ -150,20 +175,42 @@ def evaluation_decide(round_: Round, ballots: list[dict[str, str]], *, actor: An
     for ballot in ballots:
         for pk, mark in ballot.items():
             tally[pk][mark] += 1
-    outcomes, rates = {}, {}
+    for rows in added:
+        for pk, row in rows.items():
+            for mark in Mark:
+                tally[pk][mark.value] += int(row.get(mark.value, 0))
+    outcomes, rates, mark_rates, verdicts = {}, {}, {}, {}
+    entitled = round_.entitled_count or 0
     for candidate in candidates:
         count = MarkCount(**tally[str(candidate.pk)])
-        result = satisfaction.outcome(count=count, entitled=round_.entitled_count or 0, rules=rules)
+        result = satisfaction.outcome(count=count, entitled=entitled, rules=rules)
         candidate.satisfaction = result.value
-        outcomes[str(candidate.pk)] = result.value
-        rate = satisfaction.satisfaction_rate(count)
-        rates[str(candidate.pk)] = None if rate is None else str(rate)
+        key = str(candidate.pk)
+        outcomes[key] = result.value
+        found = satisfaction.project_rates(count=count, entitled=entitled, rules=rules)
+        rates[key] = _percent(found.rate)
+        mark_rates[key] = {
+            "satisfied": _percent(found.satisfied),
+            "basic": _percent(found.basic),
+            "unsatisfied": _percent(found.unsatisfied),
+            "abstain": _percent(found.abstain),
+        }
+        verdicts[key] = {
+            "base": found.verdict_base.value,
+            "base_count": found.verdict_base_count,
+            "rate": _percent(found.verdict_rate),
+        }
     Candidate.objects.bulk_update(candidates, ["satisfaction"])
     round_.result = {
         "evaluation": True,
         "counts": tally,
         "outcomes": outcomes,
+        # 总体满意率 and the per-mark rates are over the valid ballots; the verdict's own base
+        # (all deputies, by default) is recorded beside it with the rate measured on it.
         "rates": rates,
+        "rate_base": Base.VALID.value,
+        "mark_rates": mark_rates,
+        "verdicts": verdicts,
         "rules": _rules_payload(rules),
     }
     for candidate in candidates:
@@ -220,3 +267,20 @@ def public_rating_submit(
     except IntegrityError:
         raise Conflict("already_rated", _("您已评价过该项目，每个项目只能评价一次。")) from None
     return len(marks)
+
+
+def evaluation_sign_in(*, cycle: Cycle, deputy: Deputy, actor: Any) -> EvaluationAttendance:
+    """签到 at the meeting that rates the projects on paper or by device, before the evaluation
+    opens: its attendance is frozen then and checked against the quorum. An electronic evaluation
+    has no meeting to sign in to."""
+    with transaction.atomic():
+        cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
+        phase_require(cycle, "evaluation_sign_in")
+        if cycle.evaluation_channel == Channel.ELECTRONIC:
+            raise DomainError("evaluation_sign_in_unused", _("本次测评在手机上进行，无需签到。"))
+        if not cycle_entitled_deputies(cycle).filter(pk=deputy.pk).exists():
+            raise NotAllowed("not_entitled", _("您不是本次测评的代表。"))
+        attendance, created = EvaluationAttendance.objects.get_or_create(cycle=cycle, deputy=deputy)
+        if created:
+            audit_record(action="voting.evaluation_sign_in", actor=actor, target=attendance)
+    return attendance

@@ -90,6 +90,11 @@ class Cycle(models.Model):
         _("满意率标准（%）"), max_digits=5, decimal_places=2, default=Decimal("80.00")
     )
     evaluation_public_rating = models.BooleanField(_("开放群众网上评价"), default=False)
+    # Electronic: rated on phones over a period. Paper or device: rated at a meeting, with its own
+    # sign-in and quorum (EvaluationAttendance).
+    evaluation_channel = models.CharField(
+        _("测评渠道"), max_length=16, choices=Channel.choices, default=Channel.ELECTRONIC
+    )
     evaluation_rules_fixed_at = models.DateTimeField(_("测评规则确定时间"), null=True, blank=True)
 
     class Meta:
@@ -319,6 +324,24 @@ class Attendance(models.Model):
         return f"{self.deputy} @ {self.cycle}"
 
 
+class EvaluationAttendance(models.Model):
+    """签到 at the meeting that rates the projects on paper or by device: the evaluation's own
+    attendance, apart from the vote's session."""
+
+    cycle = models.ForeignKey(
+        Cycle, on_delete=models.CASCADE, related_name="evaluation_attendances"
+    )
+    deputy = models.ForeignKey(Deputy, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "deputy"], name="evaluation_attendance_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.deputy} @ evaluation of {self.cycle}"
+
+
 class Round(models.Model):
     class Kind(models.TextChoices):
         MAIN = "main", _("正式票决")
@@ -337,11 +360,17 @@ class Round(models.Model):
     seats = models.PositiveSmallIntegerField(_("本轮产生项目数"))
     candidates = models.ManyToManyField(Candidate, related_name="rounds")
     state = models.CharField(max_length=16, choices=State.choices, default=State.OPEN)
+    # Which entries the round takes (rules.channel_accepts), fixed when it opens.
+    channel = models.CharField(max_length=16, choices=Channel.choices, default=Channel.ELECTRONIC)
     opened_at = models.DateTimeField()
     closed_at = models.DateTimeField(null=True, blank=True)
-    # Frozen at close.
+    # Frozen at open: the roster and the attendance the quorum was checked against. Later roster
+    # changes never touch them. (An electronic evaluation, open for a period with no meeting,
+    # takes its 实到 from the ballots at close.)
     entitled_count = models.PositiveIntegerField(null=True, blank=True)
     present_count = models.PositiveIntegerField(null=True, blank=True)
+    quorum_count = models.PositiveIntegerField(null=True, blank=True)
+    # Frozen at close.
     participation_count = models.PositiveIntegerField(null=True, blank=True)
     ballot_count = models.PositiveIntegerField(null=True, blank=True)
     result = models.JSONField(null=True, blank=True)
@@ -396,17 +425,28 @@ class Ballot(models.Model):
 
 class TallyEntry(models.Model):
     """A teller's count of the paper ballots of a round. Two tellers count independently; the
-    round closes only on two entries that agree."""
+    round closes only on two entries that agree. A correction is a new entry with its reason;
+    the one it replaces stays, no longer current, as the history."""
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="tally_entries")
     teller_id = models.BigIntegerField()
-    counts = models.JSONField()  # {candidate id: {"yes": n, "no": n, "abstain": n}}
+    # {item id: {mark: n}}: 赞成/反对/弃权/未填 (blank) per candidate, "yes" alone for choose-N,
+    # 满意/基本满意/不满意/弃权/未填 per project in an evaluation.
+    counts = models.JSONField()
     returned = models.PositiveIntegerField(_("收回票数"))
     invalid = models.PositiveIntegerField(_("无效票数"))
+    current = models.BooleanField(default=True)
+    reason = models.TextField(_("更正理由"), blank=True)
+    entered_at = models.DateTimeField(null=True)
 
     class Meta:
+        ordering = ["pk"]
         constraints = [
-            models.UniqueConstraint(fields=["round", "teller_id"], name="tally_once_per_teller")
+            models.UniqueConstraint(
+                fields=["round", "teller_id"],
+                condition=Q(current=True),
+                name="tally_current_once_per_teller",
+            ),
         ]
 
     def __str__(self) -> str:

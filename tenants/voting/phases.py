@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy
 
 from ops.errors import DomainError
 
+from . import rules
 from .models import Cycle, Phase
+from .selectors import cycle_rule_set
 
 ACTION_LABELS = {
     "publish_call": gettext_lazy("发布征集公告"),
@@ -25,6 +27,7 @@ ACTION_LABELS = {
     "close_round": gettext_lazy("结束投票"),
     "set_evaluation_rules": gettext_lazy("修改测评规则"),
     "open_evaluation": gettext_lazy("开始满意度测评"),
+    "evaluation_sign_in": gettext_lazy("测评会议签到"),
     "rate_public": gettext_lazy("网上评价"),
 }
 
@@ -44,7 +47,7 @@ ALLOWED: dict[str, frozenset[str]] = {
         {"set_rules", "record_governance", "attach_material", "comment", "answer", "open_voting"}
     ),
     Phase.VOTE: frozenset({"sign_in", "open_round", "cast", "close_round", "answer"}),
-    Phase.IMPLEMENT: frozenset({"set_evaluation_rules", "open_evaluation"}),
+    Phase.IMPLEMENT: frozenset({"set_evaluation_rules", "open_evaluation", "evaluation_sign_in"}),
     # Only the evaluation round is ever open in this phase: casting and closing are its own.
     Phase.EVALUATE: frozenset({"cast", "close_round", "rate_public"}),
     Phase.CLOSED: frozenset(),
@@ -58,3 +61,20 @@ def phase_require(cycle: Cycle, action: str) -> None:
             _("当前处于%(phase)s阶段，不能%(action)s。")
             % {"phase": Phase(cycle.phase).label, "action": ACTION_LABELS[action]},
         )
+
+
+def quorum_require(cycle: Cycle, *, entitled: int, present: int) -> int:
+    """Refuse below the quorum; return the fewest present that meet it (frozen on the round)."""
+    rule_set = cycle_rule_set(cycle)
+    if not rules.quorum_met(entitled=entitled, present=present, rules=rule_set):
+        raise DomainError(
+            "quorum_not_met",
+            _("出席代表 %(present)d 人，未达到法定人数（应到 %(entitled)d 人的 %(n)d/%(d)d）。")
+            % {
+                "present": present,
+                "entitled": entitled,
+                "n": cycle.quorum_numerator,
+                "d": cycle.quorum_denominator,
+            },
+        )
+    return -(-entitled * rule_set.quorum_numerator // rule_set.quorum_denominator)

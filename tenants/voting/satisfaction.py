@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from .rules import rate_percent
+
 
 class Mark(StrEnum):
     SATISFIED = "satisfied"  # 满意
@@ -90,11 +92,45 @@ def reaches_rate(votes: int, valid: int, pass_rate: Decimal) -> bool:
 
 
 def satisfaction_rate(count: MarkCount) -> Decimal | None:
-    """总体满意率 in percent, (满意 + 基本满意) / valid ballots, rounded to 0.01 for display;
-    None without valid ballots."""
-    if count.valid == 0:
-        return None
-    return (Decimal(count.approving) * HUNDRED / count.valid).quantize(Decimal("0.01"))
+    """总体满意率 in percent, (满意 + 基本满意) / valid ballots, rounded half-up to 0.01 for
+    display; None without valid ballots."""
+    return rate_percent(count.approving, count.valid)
+
+
+def verdict_base(*, count: MarkCount, entitled: int, rules: EvaluationRules) -> tuple[Base, int]:
+    """The base the verdict is measured on, and its size: all deputies or the valid ballots."""
+    if rules.rule_type == RuleType.MAJORITY and rules.base == Base.ENTITLED:
+        return Base.ENTITLED, entitled
+    return Base.VALID, count.valid
+
+
+@dataclass(frozen=True)
+class ProjectRates:
+    """A project's rates, each with the base it is measured on, so that a rate never stands
+    unexplained beside a verdict taken on another base. Percent, half-up, None without a base."""
+
+    satisfied: Decimal | None  # 满意 / valid
+    basic: Decimal | None  # 基本满意 / valid
+    unsatisfied: Decimal | None  # 不满意 / valid
+    abstain: Decimal | None  # 弃权 / valid
+    rate: Decimal | None  # 总体满意率: (满意 + 基本满意) / valid
+    verdict_base: Base  # what the verdict is measured on
+    verdict_base_count: int
+    verdict_rate: Decimal | None  # (满意 + 基本满意) / the verdict's base
+
+
+def project_rates(*, count: MarkCount, entitled: int, rules: EvaluationRules) -> ProjectRates:
+    base, size = verdict_base(count=count, entitled=entitled, rules=rules)
+    return ProjectRates(
+        satisfied=rate_percent(count.satisfied, count.valid),
+        basic=rate_percent(count.basic, count.valid),
+        unsatisfied=rate_percent(count.unsatisfied, count.valid),
+        abstain=rate_percent(count.abstain, count.valid),
+        rate=rate_percent(count.approving, count.valid),
+        verdict_base=base,
+        verdict_base_count=size,
+        verdict_rate=rate_percent(count.approving, size),
+    )
 
 
 def outcome(*, count: MarkCount, entitled: int, rules: EvaluationRules) -> Outcome:

@@ -10,6 +10,7 @@ from typing import Any
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_tenants.utils import quote_schema_name
 
 from audit.services import audit_record
@@ -33,8 +34,8 @@ from .models import (
     Phase,
     Round,
 )
-from .paper import agreed_paper_tally
-from .phases import phase_require
+from .paper import agreed_paper_tally, require_entry
+from .phases import phase_require, quorum_require
 from .selectors import cycle_entitled_deputies, cycle_rule_set
 
 YES, NO, ABSTAIN = "yes", "no", "abstain"
@@ -148,9 +149,17 @@ def cycle_open_voting(*, cycle: Cycle, actor: Any) -> Cycle:
 
 def attendance_sign_in(*, cycle: Cycle, deputy: Deputy, actor: Any) -> Attendance:
     with transaction.atomic():
+        # Locked so that a sign-in and the opening of a round are serialised.
+        cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
         phase_require(cycle, "sign_in")
         if not cycle_entitled_deputies(cycle).filter(pk=deputy.pk).exists():
             raise NotAllowed("not_entitled", _("您不是本次会议的表决代表。"))
+        opened = cycle.rounds.exclude(kind=Round.Kind.EVALUATION).count()
+        if not rules.sign_in_open(rounds_opened=opened):
+            raise Conflict(
+                "attendance_frozen",
+                _("投票已经开始，签到已截止：实到人数在开始投票时确定。"),
+            )
         attendance, created = Attendance.objects.get_or_create(cycle=cycle, deputy=deputy)
         if created:
             audit_record(action="voting.sign_in", actor=actor, target=attendance)
@@ -168,48 +177,100 @@ def attendance_sign_in(*, cycle: Cycle, deputy: Deputy, actor: Any) -> Attendanc
     return attendance
 
 
+def _last_outcome(cycle: Cycle) -> rules.RoundOutcome | None:
+    last = (
+        cycle.rounds.exclude(kind=Round.Kind.EVALUATION)
+        .prefetch_related("candidates")
+        .order_by("-number")
+        .first()
+    )
+    if last is None:
+        return None
+    result = last.result or {}
+    return rules.RoundOutcome(
+        plan=rules.RoundPlan(
+            kind=last.kind,
+            candidates=frozenset(str(c.pk) for c in last.candidates.all()),
+            seats=last.seats,
+        ),
+        void=last.state == Round.State.VOID,
+        next_round=frozenset(str(pk) for pk in result.get("next_round", [])),
+        next_round_seats=int(result.get("next_round_seats", 0)),
+        reason=str(result.get("reason", "")),
+    )
+
+
+ROUND_REFUSALS = {
+    "vote_decided": gettext_lazy("本次票决已有结果，不能再开始新的一轮。"),
+    "round_kind_not_allowed": gettext_lazy("按票决规则，下一轮应为“%(kind)s”。"),
+    "round_candidates_not_allowed": gettext_lazy(
+        "按票决规则，下一轮只能对上一轮决定的 %(count)d 个候选项目投票；已被否决的项目不能再次票决。"
+    ),
+    "round_seats_not_allowed": gettext_lazy("按票决规则，下一轮应产生 %(seats)d 个项目。"),
+}
+
+
 def round_open(
     *,
     cycle: Cycle,
     actor: Any,
     candidates: Sequence[Candidate] | None = None,
     seats: int | None = None,
-    kind: str = Round.Kind.MAIN,
+    kind: str | None = None,
 ) -> Round:
+    """Open the one round the rules allow next (rules.next_round_plan): what is not given is
+    taken from it; what is given and differs is refused with its reason. Attendance, the roster
+    count and the quorum are frozen on the round here."""
     with transaction.atomic():
         cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
         phase_require(cycle, "open_round")
         if cycle.rounds.filter(state=Round.State.OPEN).exists():
             raise Conflict("round_already_open", _("已有正在进行的投票。"))
-        entitled = cycle_entitled_deputies(cycle).count()
-        present = cycle.attendances.count()
-        if not rules.quorum_met(entitled=entitled, present=present, rules=cycle_rule_set(cycle)):
-            raise DomainError(
-                "quorum_not_met",
-                _("出席代表 %(present)d 人，未达到法定人数（应到 %(entitled)d 人的 %(n)d/%(d)d）。")
+        if candidates is not None and any(c.cycle_id != cycle.pk for c in candidates):
+            raise DomainError("round_candidates_invalid", _("本轮候选项目无效。"))
+        listed = cycle.candidates.filter(status=Candidate.Status.CANDIDATE)
+        allowed = rules.next_round_plan(
+            listed=[str(pk) for pk in listed.values_list("pk", flat=True)],
+            seats=cycle.seats,
+            last=_last_outcome(cycle),
+        )
+        wanted = rules.RoundPlan(
+            kind=kind or (allowed.kind if allowed else Round.Kind.MAIN),
+            candidates=frozenset(str(c.pk) for c in candidates)
+            if candidates is not None
+            else (allowed.candidates if allowed else frozenset()),
+            seats=seats or (allowed.seats if allowed else cycle.seats),
+        )
+        problem = rules.round_plan_problem(wanted=wanted, allowed=allowed)
+        if problem:
+            raise Conflict(
+                problem,
+                str(ROUND_REFUSALS[problem])
                 % {
-                    "present": present,
-                    "entitled": entitled,
-                    "n": cycle.quorum_numerator,
-                    "d": cycle.quorum_denominator,
+                    "kind": Round.Kind(allowed.kind).label if allowed else "",
+                    "count": len(allowed.candidates) if allowed else 0,
+                    "seats": allowed.seats if allowed else 0,
                 },
             )
-        chosen = (
-            list(candidates)
-            if candidates is not None
-            else list(cycle.candidates.filter(status=Candidate.Status.CANDIDATE))
-        )
-        if any(c.cycle_id != cycle.pk for c in chosen) or not chosen:
+        chosen = list(Candidate.objects.filter(pk__in=[int(pk) for pk in wanted.candidates]))
+        if not chosen:
             raise DomainError("round_candidates_invalid", _("本轮候选项目无效。"))
+        entitled = cycle_entitled_deputies(cycle).count()
+        present = cycle.attendances.count()
+        quorum = quorum_require(cycle, entitled=entitled, present=present)
         number = (
             cycle.rounds.order_by("-number").values_list("number", flat=True).first() or 0
         ) + 1
         round_ = Round.objects.create(
             cycle=cycle,
             number=number,
-            kind=kind,
-            seats=seats or cycle.seats,
+            kind=wanted.kind,
+            seats=wanted.seats,
+            channel=cycle.channel,
             opened_at=timezone.now(),
+            entitled_count=entitled,
+            present_count=present,
+            quorum_count=quorum,
         )
         round_.candidates.set(chosen)
         audit_record(
@@ -218,7 +279,7 @@ def round_open(
             target=round_,
             payload={
                 "number": number,
-                "kind": kind,
+                "kind": wanted.kind,
                 "candidates": [c.pk for c in chosen],
                 "present": present,
             },
@@ -270,6 +331,7 @@ def ballot_cast(*, round_id: int, deputy: Deputy, choices: Any, actor: Any) -> C
             phase_require(cycle, "cast")
             if round_.state != Round.State.OPEN:
                 raise DomainError("round_not_open", _("该轮投票未开始或已结束。"))
+            require_entry(round_, "electronic")
             if round_.kind == Round.Kind.EVALUATION:
                 # The year-end evaluation has no session to sign in to: every serving deputy
                 # of the term may rate while it is open (docs/evaluation.md).
@@ -309,11 +371,11 @@ def round_close(*, round_id: int, actor: Any) -> Round:
         entitled = list(cycle_entitled_deputies(cycle).values_list("pk", flat=True))
         channels = dict(round_.participations.values_list("deputy_id", "channel"))
         if round_.kind == Round.Kind.EVALUATION:
-            return _close_evaluation(round_, entitled=entitled, voters=set(channels), actor=actor)
+            return _close_evaluation(round_, entitled=entitled, channels=channels, actor=actor)
         # Devices report totals only: every deputy present is taken to have voted through them.
         voters = (
             set(cycle.attendances.values_list("deputy_id", flat=True))
-            if cycle.channel == Channel.DEVICE
+            if round_.channel == Channel.DEVICE
             else set(channels)
         )
         Entitlement.objects.bulk_create(
@@ -327,18 +389,23 @@ def round_close(*, round_id: int, actor: Any) -> Round:
                 f"round {round_.pk}: {len(ballots)} ballots for {len(channels) - issued} voters"
             )
         round_.closed_at = timezone.now()
-        round_.entitled_count, round_.present_count = len(entitled), cycle.attendances.count()
+        # 应到 and 实到 were frozen when the round opened; rounds opened before they were are
+        # frozen now, as they always were.
+        if round_.entitled_count is None:
+            round_.entitled_count = len(entitled)
+        if round_.present_count is None:
+            round_.present_count = cycle.attendances.count()
         round_.participation_count = len(channels)
         device = None
-        if cycle.channel == Channel.DEVICE:
+        if round_.channel == Channel.DEVICE:
             device = DeviceResult.objects.filter(round=round_).first()
             if device is None:
                 raise DomainError("device_result_missing", _("请先导入表决器数据，再结束投票。"))
             round_.participation_count = round_.present_count
         if paper is not None and not rules.paper_round_valid(
-            issued=issued, returned=paper.returned
+            issued=issued, returned=paper.collected
         ):
-            _void(round_, issued=issued, returned=paper.returned)
+            _void(round_, issued=issued, returned=paper.collected)
         else:
             _count_and_decide(round_, ballots, paper, device)
         round_.save()
@@ -348,19 +415,46 @@ def round_close(*, round_id: int, actor: Any) -> Round:
     return round_
 
 
-def _close_evaluation(round_: Round, *, entitled: list[int], voters: set[int], actor: Any) -> Round:
+def _close_evaluation(
+    round_: Round, *, entitled: list[int], channels: dict[int, str], actor: Any
+) -> Round:
     """The evaluation round's close, inside round_close's transaction: the same freezing and
-    sealing as a vote round, electronic ballots only, then the satisfaction rules."""
+    sealing as a vote round, then the satisfaction rules over the electronic ballots, the
+    tellers' agreed paper count or the device import, as the round's channel says."""
+    cycle = round_.cycle
+    if round_.channel == Channel.DEVICE:
+        voters = set(cycle.evaluation_attendances.values_list("deputy_id", flat=True))
+    else:
+        voters = set(channels)
     Entitlement.objects.bulk_create(
         Entitlement(round=round_, deputy_id=pk, voted=pk in voters) for pk in entitled
     )
+    issued = sum(1 for channel in channels.values() if channel == Channel.PAPER)
+    added: list[Mapping[str, Mapping[str, int]]] = []
+    collected = 0
+    if round_.channel == Channel.DEVICE:
+        device = DeviceResult.objects.filter(round=round_).first()
+        if device is None:
+            raise DomainError("device_result_missing", _("请先导入表决器数据，再结束投票。"))
+        added.append(device.counts)
+        collected = round_.present_count or 0
+    elif issued:
+        paper = agreed_paper_tally(round_)
+        added.append(paper.rows)
+        collected = paper.collected
     ballots = _seal_ballots(round_)
-    if len(ballots) != len(voters):
-        raise RuntimeError(f"round {round_.pk}: {len(ballots)} ballots for {len(voters)} voters")
+    electronic = len(channels) - issued
+    if round_.channel != Channel.DEVICE and len(ballots) != electronic:
+        raise RuntimeError(f"round {round_.pk}: {len(ballots)} ballots for {electronic} voters")
     round_.closed_at = timezone.now()
-    round_.entitled_count, round_.present_count = len(entitled), len(voters)
-    round_.participation_count = round_.ballot_count = len(voters)
-    evaluation.evaluation_decide(round_, ballots, actor=actor)
+    if round_.entitled_count is None:
+        round_.entitled_count = len(entitled)
+    if round_.channel == Channel.ELECTRONIC or round_.present_count is None:
+        # Rated on phones over a period: whoever rated was there.
+        round_.present_count = len(voters)
+    round_.participation_count = len(voters)
+    round_.ballot_count = len(ballots) + collected
+    evaluation.evaluation_decide(round_, ballots, actor=actor, added=added)
     round_.state = Round.State.CLOSED
     round_.save()
     audit_record(
@@ -385,7 +479,7 @@ def _void(round_: Round, *, issued: int, returned: int) -> None:
 def _count_and_decide(
     round_: Round,
     ballots: list[dict[str, Any]],
-    paper: rules.PaperTally | None,
+    paper: rules.Tally | None,
     device: DeviceResult | None = None,
 ) -> None:
     cycle = round_.cycle
@@ -398,12 +492,12 @@ def _count_and_decide(
             for pk, c in device.counts.items()
         }
         valid = round_.present_count or 0
-    if paper is not None:
+    if paper is not None:  # 未填 (blank) is no vote either
         counts = {
             pk: rules.CandidateCount(
-                c.yes + paper.counts[pk].yes,
-                c.no + paper.counts[pk].no,
-                c.abstain + paper.counts[pk].abstain,
+                c.yes + paper.rows[pk].get("yes", 0),
+                c.no + paper.rows[pk].get("no", 0),
+                c.abstain + paper.rows[pk].get("abstain", 0),
             )
             for pk, c in counts.items()
         }
@@ -421,11 +515,22 @@ def _count_and_decide(
     )
     _apply_decision(cycle, candidates, decision)
     round_.state = Round.State.CLOSED
-    round_.ballot_count = len(ballots) + (paper.returned if paper else 0) + (valid if device else 0)
+    round_.ballot_count = (
+        len(ballots) + (paper.collected if paper else 0) + (valid if device else 0)
+    )
+    # 票决率: each candidate's 赞成 over the base its threshold is measured on.
+    bases = {
+        pk: rules.threshold_base(count=c, turnout=turnout, rules=cycle_rule_set(cycle))
+        for pk, c in counts.items()
+    }
+    shares = {pk: rules.rate_percent(c.yes, bases[pk]) for pk, c in counts.items()}
     round_.result = {
         "counts": {pk: vars(c) for pk, c in counts.items()},
         "valid_ballots": valid,
-        "paper": {"returned": paper.returned, "invalid": paper.invalid} if paper else None,
+        "share_base": cycle.threshold_base,
+        "share_bases": bases,
+        "shares": {pk: None if v is None else str(v) for pk, v in shares.items()},
+        "paper": {"returned": paper.collected, "invalid": paper.invalid} if paper else None,
         "device": device.counts if device else None,
         "adopted": list(decision.adopted),
         "next_round": list(decision.next_round),

@@ -89,6 +89,9 @@ def cycle_announcement(cycle: Cycle, *, congress: str) -> d.Announcement | None:
                 no=counts.get("no", 0),
                 abstain=counts.get("abstain", 0),
                 round_number=deciding_round.number if deciding_round else 0,
+                share=((deciding_round.result or {}).get("shares") or {}).get(str(c.pk))
+                if deciding_round
+                else None,
             )
         )
     deciding = [r for r in rounds if r in adopted_in.values()] or rounds
@@ -111,6 +114,7 @@ def cycle_announcement(cycle: Cycle, *, congress: str) -> d.Announcement | None:
         ballot_form=cycle.ballot_form,
         adopted=lines,
         rounds=summaries,
+        share_base=cycle.threshold_base,
     )
 
 

@@ -2408,6 +2408,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/voting/cycles/{id}/evaluation/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 测评会议签到（纸质或表决器测评）/ sign in to the evaluation meeting */
+        post: operations["voting_evaluation_sign_in"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/voting/cycles/{id}/governance": {
         parameters: {
             query?: never;
@@ -2758,10 +2775,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 纸质计票录入情况 / state of the tellers' entries */
+        /** 纸质计票录入进度（两人均录入后才显示是否一致）/ the tellers' progress (agreement shown only once both entered) */
         get: operations["voting_tally_state"];
         put?: never;
-        /** 计票人录入纸质选票计票结果（两人分别录入）/ a teller enters the paper count */
+        /** 计票人录入纸质选票计票结果（两人分别录入；再次录入为更正，须说明理由）/ a teller enters the paper count (again: a correction with a reason) */
         post: operations["voting_tally_enter"];
         delete?: never;
         options?: never;
@@ -2778,6 +2795,23 @@ export interface paths {
         };
         /** 打印计票单（PDF）/ the tellers' tally sheet (PDF) */
         get: operations["voting_round_tally_sheet_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/rounds/{id}/tally/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 两名计票人结果是否一致（两人均录入后；主持人可见不一致的项目）/ do the two counts agree (once both entered; the chair sees where they differ) */
+        get: operations["voting_tally_agreement"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2831,8 +2865,11 @@ export interface components {
              */
             result: (components["schemas"]["SatisfactionOutcomeEnum"] | components["schemas"]["NullEnum"]) | null;
             counts: components["schemas"]["EvaluationMarkCount"] | null;
-            /** Format: decimal */
+            /** @description 总体满意率（有效票为基数）/ over valid ballots, half-up */
             rate: string | null;
+            rate_base: string | null;
+            /** @description 测评结果所用基数 / the base the verdict uses */
+            verdict: components["schemas"]["VerdictBase"] | null;
             public: components["schemas"]["PublicRatingCount"];
         };
         AccountRatingInRequest: {
@@ -3854,6 +3891,10 @@ export interface components {
             phase: components["schemas"]["PhaseEnum"];
             /** @description 全体代表数 / deputies entitled */
             entitled_count: number;
+            /** @description 测评会议已签到人数 / signed in to the evaluation meeting */
+            present_count: number;
+            /** @description 本人是否已在测评会议签到 / whether the caller signed in */
+            signed_in: boolean;
             rules: components["schemas"]["EvaluationRules"];
             /** Format: date-time */
             rules_fixed_at: string | null;
@@ -3879,13 +3920,20 @@ export interface components {
             name: string;
             outcome: components["schemas"]["SatisfactionOutcomeEnum"];
             counts: components["schemas"]["EvaluationMarkCount"];
-            /** Format: decimal */
+            /** @description 总体满意率（有效票为基数，四舍五入两位）/ over valid ballots, half-up */
             rate: string | null;
+            /** @description 满意率的基数：valid 有效票 / the rate's base */
+            rate_base: string;
+            /** @description 各项占有效票的比率 / each mark over valid ballots */
+            mark_rates: components["schemas"]["MarkRates"] | null;
+            /** @description 测评结果所用基数 / the base the verdict uses */
+            verdict: components["schemas"]["VerdictBase"] | null;
             /** @description 群众网上评价，单独统计 / the public's rating, apart */
             public: components["schemas"]["PublicRatingCount"];
         };
         EvaluationResults: {
             entitled_count: number;
+            present_count: number | null;
             ballot_count: number;
             rules: {
                 [key: string]: unknown;
@@ -3901,8 +3949,13 @@ export interface components {
             closed_at: string | null;
             /** @description 已测评人数（不含内容）/ ballots cast */
             ballots_cast: number;
-            /** @description 结束时冻结的应测评人数 / entitled, frozen at close */
+            channel: components["schemas"]["ChannelEnum"];
+            /** @description 开始时冻结的应测评人数 / entitled, frozen at open */
             entitled_count: number | null;
+            /** @description 实到（会议测评：开始时冻结）/ present, frozen at open */
+            present_count: number | null;
+            /** @description 法定人数（会议测评）/ quorum, for a meeting */
+            quorum_count: number | null;
             /** @description 本人是否已测评 / whether the caller has rated */
             i_voted: boolean;
         };
@@ -3932,6 +3985,15 @@ export interface components {
             pass_rate: string;
             /** @description 开放群众网上评价 / public online rating */
             public_rating: boolean;
+            /**
+             * @description 测评渠道：手机 | 纸质（会议签到、计票人录入）| 表决器（会议签到、导入）| 并用 / electronic | paper (meeting, tellers) | device (meeting, import) | hybrid
+             *
+             *     * `electronic` - 电子表决
+             *     * `paper` - 纸质选票
+             *     * `device` - 表决器
+             *     * `hybrid` - 电子与纸质并用
+             */
+            channel: components["schemas"]["ChannelEnum"];
         };
         EvaluationRulesInRequest: {
             /**
@@ -3959,6 +4021,15 @@ export interface components {
             pass_rate?: string;
             /** @description 开放群众网上评价 / public online rating */
             public_rating?: boolean;
+            /**
+             * @description 测评渠道：手机 | 纸质（会议签到、计票人录入）| 表决器（会议签到、导入）| 并用 / electronic | paper (meeting, tellers) | device (meeting, import) | hybrid
+             *
+             *     * `electronic` - 电子表决
+             *     * `paper` - 纸质选票
+             *     * `device` - 表决器
+             *     * `hybrid` - 电子与纸质并用
+             */
+            channel?: components["schemas"]["ChannelEnum"];
         };
         /**
          * @description * `higher_level` - 上级安排或配套项目
@@ -4218,6 +4289,12 @@ export interface components {
         LoginInRequest: {
             username: string;
             password: string;
+        };
+        MarkRates: {
+            satisfied: string | null;
+            basic: string | null;
+            unsatisfied: string | null;
+            abstain: string | null;
         };
         MarkReadInRequest: {
             /** @description 不填则全部标为已读 / all of them when left out */
@@ -5367,11 +5444,24 @@ export interface components {
          * @enum {string}
          */
         RoleEnum: "system_admin" | "security_admin" | "audit_admin" | "staff" | "deputy" | "unit" | "party_reviewer" | "teller";
+        /**
+         * @description * `main` - 正式票决
+         *     * `tie` - 同票再次投票
+         *     * `shortfall` - 另行票决
+         * @enum {string}
+         */
+        RoundOpenInKindEnum: "main" | "tie" | "shortfall";
         RoundOpenInRequest: {
             candidate_ids?: number[];
             seats?: number;
-            /** @default main */
-            kind: components["schemas"]["KindEnum"];
+            /**
+             * @description 省略时按规则取下一轮 / the round the rules allow next when omitted
+             *
+             *     * `main` - 正式票决
+             *     * `tie` - 同票再次投票
+             *     * `shortfall` - 另行票决
+             */
+            kind?: components["schemas"]["RoundOpenInKindEnum"];
         };
         RoundOut: {
             readonly id: number;
@@ -5381,6 +5471,7 @@ export interface components {
             /** 本轮产生项目数 */
             seats: number;
             state?: components["schemas"]["RoundStateEnum"];
+            channel?: components["schemas"]["ChannelEnum"];
             phase: components["schemas"]["PhaseEnum"];
             ballot_form: string;
             candidates: components["schemas"]["CandidateOut"][];
@@ -5394,6 +5485,7 @@ export interface components {
             closed_at?: string | null;
             entitled_count?: number | null;
             present_count?: number | null;
+            quorum_count?: number | null;
             participation_count?: number | null;
             ballot_count?: number | null;
             result?: unknown;
@@ -5664,21 +5756,39 @@ export interface components {
         SwitchOut: {
             url: string;
         };
+        TallyAgreementOut: {
+            agree: boolean;
+            /** @description 收回或无效票数是否不一致 / whether the totals differ */
+            totals_differ: boolean;
+            /** @description 不一致的候选项目ID（仅主持人可见）/ items the counts differ in (the chair only) */
+            differences: string[];
+        };
         TallyInRequest: {
-            /** @description {候选项目ID: {yes, no, abstain}} / per candidate counts */
+            /** @description {候选项目ID: {yes, no, abstain, blank}}（限选：{yes}；测评：{satisfied, basic, unsatisfied, abstain, blank}），每行合计应等于有效票 / per item counts; each row adds up to the valid ballots */
             counts: unknown;
             /** @description 收回票数 / ballots returned */
             returned: number;
             /** @description 无效票数 / invalid ballots */
             invalid: number;
+            /**
+             * @description 更正理由（再次录入时必填）/ why the count is corrected (required on re-entry)
+             * @default
+             */
+            reason: string;
         };
         TallyOut: {
             /** @description 已录入的计票人数 / tellers who have entered */
             entries: number;
-            /** @description 各计票人结果是否一致 / whether the entries agree */
-            agree: boolean;
             /** @description 发出纸质选票数 / paper ballots issued */
             issued: number;
+            /** @description 本人是否已录入 / whether the caller has entered */
+            entered: boolean;
+            /** @description 两人是否均已录入 / both tellers have entered */
+            complete: boolean;
+            /** @description 两人均录入后：结果是否一致 / once both entered: do they agree */
+            agree: boolean | null;
+            /** @description 更正次数 / corrections made */
+            corrections: number;
         };
         TargetReceipts: {
             congress_id: number;
@@ -5882,6 +5992,19 @@ export interface components {
             display_name: string;
             is_platform_operator: boolean;
             must_change_password: boolean;
+        };
+        VerdictBase: {
+            /**
+             * @description 结果的基数 / the verdict's base
+             *
+             *     * `entitled` - entitled
+             *     * `valid` - valid
+             */
+            base: components["schemas"]["BaseEnum"];
+            /** @description 基数人数 / its size */
+            base_count: number;
+            /** @description （满意+基本满意）/ 该基数，百分比 / approving over that base, percent */
+            rate: string | null;
         };
     };
     responses: never;
@@ -9685,6 +9808,27 @@ export interface operations {
             };
         };
     };
+    voting_evaluation_sign_in: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationOut"];
+                };
+            };
+        };
+    };
     voting_governance_list: {
         parameters: {
             query?: never;
@@ -10294,6 +10438,27 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+        };
+    };
+    voting_tally_agreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TallyAgreementOut"];
                 };
             };
         };

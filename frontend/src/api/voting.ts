@@ -33,13 +33,17 @@ export interface CandidateCount {
   abstain: number
 }
 
-/** What a closed round's `result` holds (tenants/voting/services.py round_close). */
+/** What a closed round's `result` holds (tenants/voting/services.py round_close). `shares` is
+ * each candidate's 票决率 (赞成 over `share_base`), already rounded half-up by the server;
+ * rounds closed before it was recorded have none. */
 export interface RoundResult {
   counts: Record<string, CandidateCount>
   adopted: string[]
   next_round: string[]
   next_round_seats: number
   reason: '' | 'tie' | 'shortfall'
+  shares: Record<string, string | null>
+  share_base: ThresholdBase | ''
 }
 
 export const listCycles = () => http.get<Cycle[]>('voting/cycles')
@@ -130,12 +134,19 @@ export const answerComment = (comment: number, answer: string) =>
 
 // Paper ballots (api/voting/views.py PaperIssueView, TallyView).
 export type Tally = Schemas['TallyOut']
+export type TallyAgreement = Schemas['TallyAgreementOut']
+/** A teller's row: the marks of one item, 未填 (blank) included; each row adds up to the valid
+ * ballots (choose-N: 赞成 alone). */
+export type TallyRow = Record<string, number>
 export const issuePaperBallot = (round: number, deputyId: number) =>
   http.post<unknown>(`voting/rounds/${round}/paper-ballots`, { deputy_id: deputyId })
 export const tallyState = (round: number) => http.get<Tally>(`voting/rounds/${round}/tally`)
+/** Refused (409 tally_incomplete) until both tellers have entered. */
+export const tallyAgreement = (round: number) =>
+  http.get<TallyAgreement>(`voting/rounds/${round}/tally/agreement`)
 export const enterTally = (
   round: number,
-  body: { counts: Record<string, CandidateCount>; returned: number; invalid: number },
+  body: { counts: Record<string, TallyRow>; returned: number; invalid: number; reason?: string },
 ) => http.post<Tally>(`voting/rounds/${round}/tally`, body)
 
 // 评估: the year-end satisfaction evaluation (api/voting/evaluation.py). Deputies cast through
@@ -160,6 +171,8 @@ export const setEvaluationRules = (cycle: number, body: EvaluationRules) =>
   http.post<Evaluation>(`voting/cycles/${cycle}/evaluation/rules`, body)
 export const openEvaluation = (cycle: number) =>
   http.post<Evaluation>(`voting/cycles/${cycle}/evaluation/open`)
+export const signInEvaluation = (cycle: number) =>
+  http.post<Evaluation>(`voting/cycles/${cycle}/evaluation/sign-in`)
 export const closeEvaluation = (cycle: number) =>
   http.post<EvaluationResults>(`voting/cycles/${cycle}/evaluation/close`)
 export const getEvaluationResults = (cycle: number) =>

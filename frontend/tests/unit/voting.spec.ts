@@ -4,8 +4,11 @@ import type { Candidate, Cycle, Round } from '@/api/voting'
 import { ballotChoices } from '@/views/voting/ballot/useBallot'
 import { nextRoundRequest } from '@/views/voting/chair/useVotingChair'
 import { rulesFormOf, surplusNeeded } from '@/views/voting/cycle/useVotingCycle'
+import { differingNames } from '@/views/voting/chair/usePaperBallots'
+import { tallyCounts, tallyMarks } from '@/views/voting/tally/useTally'
 import {
   currentRound,
+  hallFigures,
   quorumMet,
   quorumNeeded,
   resultRows,
@@ -80,6 +83,15 @@ describe('result rows', () => {
     expect(rows.map((r) => r.adopted)).toEqual([true, true, false, false])
     expect(rows.map((r) => r.place)).toEqual([1, 2, 3, 4])
     expect(rows[0]?.counts).toEqual({ yes: 9, no: 0, abstain: 0 })
+    expect(rows[0]?.share).toBeNull() // a round closed before shares were recorded
+  })
+
+  it("shows each candidate's share as the server rounded it", () => {
+    const rows = resultRows(
+      closed({ ...result, shares: { '2': '90.63', '3': '72.73' }, share_base: 'entitled' }),
+    )
+    expect(rows.map((r) => r.share)).toEqual(['90.63', '72.73', null, null])
+    expect(roundResult(closed({ ...result, share_base: 'valid' }))?.share_base).toBe('valid')
   })
 
   it('shows nothing while the round is open or without a result', () => {
@@ -102,6 +114,11 @@ describe('result rows', () => {
 })
 
 describe('the next round the chair may open', () => {
+  it('votes a void round again as it was', () => {
+    const void_ = round({ state: 'void', kind: 'tie', seats: 1, candidates: [candidate(2)] })
+    expect(nextRoundRequest([void_])).toEqual({ kind: 'tie', candidate_ids: [2], seats: 1 })
+  })
+
   it('is the main round first, nothing while decided, then the tie or shortfall round', () => {
     expect(nextRoundRequest([])).toEqual({ kind: 'main' })
     const decided = closed({ counts: {}, adopted: ['1', '2'], next_round: [], reason: '' })
@@ -132,6 +149,49 @@ describe('quorum', () => {
     expect(quorumMet(cycle(9, 13))).toBe(true)
     expect(quorumMet(cycle(0, 0))).toBe(false)
     expect(quorumMet(cycle(7, 13, 1, 2))).toBe(true)
+  })
+
+  it("shows a round's own figures, frozen when it opened, over the live roster", () => {
+    const later = cycle(9, 15) // two deputies imported after the round closed
+    const frozen = closed(null, { entitled_count: 13, present_count: 9, quorum_count: 9 })
+    expect(hallFigures(later, frozen)).toEqual({ entitled: 13, present: 9, quorum: 9, met: true })
+    expect(hallFigures(later, null)).toEqual({ entitled: 15, present: 9, quorum: 10, met: false })
+    expect(hallFigures(later, round())).toEqual({
+      entitled: 15,
+      present: 9,
+      quorum: 10,
+      met: false,
+    })
+  })
+})
+
+describe("the tellers' count", () => {
+  it('counts blanks per candidate, 赞成 alone for choose-N, the four marks in an evaluation', () => {
+    expect(tallyMarks(round())).toEqual(['yes', 'no', 'abstain', 'blank'])
+    expect(tallyMarks(round({ ballot_form: 'choose_n' }))).toEqual(['yes'])
+    expect(tallyMarks(round({ kind: 'evaluation' }))).toEqual([
+      'satisfied',
+      'basic',
+      'unsatisfied',
+      'abstain',
+      'blank',
+    ])
+    expect(tallyMarks(null)).toEqual([])
+  })
+
+  it('sends every mark of every candidate, empty fields as 0', () => {
+    const two = round({ candidates: [candidate(1), candidate(2)] })
+    expect(tallyCounts(two, { '1': { yes: 3, blank: 1 } })).toEqual({
+      '1': { yes: 3, no: 0, abstain: 0, blank: 1 },
+      '2': { yes: 0, no: 0, abstain: 0, blank: 0 },
+    })
+  })
+
+  it('names the candidates two counts differ in, in ballot order', () => {
+    const list = [candidate(3, 3), candidate(1, 1), candidate(2, 2)]
+    const agreement = { agree: false, totals_differ: false, differences: ['3', '1'] }
+    expect(differingNames(list, agreement)).toEqual(['1. 项目1', '3. 项目3'])
+    expect(differingNames(list, null)).toEqual([])
   })
 })
 

@@ -50,7 +50,8 @@ def test_every_bad_row_is_reported_and_nothing_is_stored(town: Congress) -> None
 
     reasons = {p.row: p.reason for p in refused.value.problems}
     assert set(reasons) == {2, 3, 4, 5, 0}
-    assert "重复" in reasons[2] and "不是本轮候选项目" in reasons[3] and "实到人数 9" in reasons[5]
+    assert "重复" in reasons[2] and "不是本轮候选项目" in reasons[3]
+    assert "第 5 行“2 候选项目2”：各项合计 6，应等于实到人数 9" in reasons[5]
     assert "缺少序号 3" in reasons[0]
     assert not DeviceResult.objects.exists()
 

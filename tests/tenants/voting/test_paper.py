@@ -1,7 +1,8 @@
 """Paper ballots in a hybrid round: issuing blocks the electronic ballot, two tellers must agree,
-and more ballots returned than issued voids the round."""
+each row adds up to the valid ballots, and more ballots returned than issued is refused."""
 
 from collections.abc import Iterator
+from functools import partial
 
 import pytest
 from django_tenants.utils import tenant_context
@@ -9,7 +10,7 @@ from django_tenants.utils import tenant_context
 from accounts.models import User
 from congresses.models import Congress
 from ops.errors import DomainError
-from tenants.voting.models import Round
+from tenants.voting.models import Round, TallyEntry
 from tenants.voting.paper import paper_issue, tally_enter
 from tenants.voting.services import ballot_cast, round_close, round_open
 from tests.conftest import World
@@ -32,9 +33,10 @@ def _hybrid(**options: object) -> Vote:
     return make_vote(deputies=6, candidates=3, seats=1, channel="hybrid", **options)
 
 
-def _counts(vote: Vote, yes: tuple[int, int, int]) -> dict[str, dict[str, int]]:
+def _counts(vote: Vote, yes: tuple[int, int, int], valid: int) -> dict[str, dict[str, int]]:
+    """赞成 as given, 反对 for the rest of the valid ballots: each row adds up."""
     return {
-        str(c.pk): {"yes": y, "no": 0, "abstain": 0}
+        str(c.pk): {"yes": y, "no": valid - y, "abstain": 0}
         for c, y in zip(vote.candidates, yes, strict=True)
     }
 
@@ -54,7 +56,7 @@ def test_a_hybrid_round_counts_paper_and_electronic_ballots_together(
         tally_enter(
             round_id=vote.round.pk,
             teller=teller,
-            counts=_counts(vote, (1, 2, 0)),
+            counts=_counts(vote, (1, 2, 0), 3),
             returned=3,
             invalid=0,
         )
@@ -94,76 +96,129 @@ def test_the_round_waits_for_two_agreeing_tellers(
         return refused.value.code
 
     tally_enter(
-        round_id=vote.round.pk, teller=first, counts=_counts(vote, (4, 1, 0)), returned=4, invalid=0
+        round_id=vote.round.pk,
+        teller=first,
+        counts=_counts(vote, (4, 1, 0), 4),
+        returned=4,
+        invalid=0,
     )
     assert refusal() == "tally_missing"
     tally_enter(
         round_id=vote.round.pk,
         teller=second,
-        counts=_counts(vote, (3, 1, 0)),
+        counts=_counts(vote, (3, 1, 0), 4),
         returned=4,
         invalid=0,
     )
     assert refusal() == "tally_mismatch"
     assert Round.objects.get(pk=vote.round.pk).state == "open"
-    # The second teller recounts and corrects their entry.
+    # The second teller recounts and corrects their entry, saying why.
     tally_enter(
         round_id=vote.round.pk,
         teller=second,
-        counts=_counts(vote, (4, 1, 0)),
+        counts=_counts(vote, (4, 1, 0), 4),
         returned=4,
         invalid=0,
+        reason="复核时发现一张选票计错",
     )
     assert round_close(round_id=vote.round.pk, actor=None).state == "closed"
 
 
-def test_more_returned_than_issued_voids_the_round(
+def test_more_returned_than_issued_is_refused_and_nothing_stored(
     town: Congress, tellers: tuple[User, User]
 ) -> None:
     vote = _hybrid()
     for deputy in vote.deputies[:4]:
         paper_issue(round_id=vote.round.pk, deputy=deputy, actor=None)
-    for teller in tellers:
+
+    with pytest.raises(DomainError) as refused:
         tally_enter(
             round_id=vote.round.pk,
-            teller=teller,
-            counts=_counts(vote, (4, 0, 0)),
+            teller=tellers[0],
+            counts=_counts(vote, (4, 0, 0), 5),
             returned=5,
             invalid=0,
         )
 
-    voided = round_close(round_id=vote.round.pk, actor=None)
+    assert refused.value.code == "tally_collected_exceeds_issued"
+    assert "收回票数 5 多于发出票数 4" in refused.value.message
+    assert not TallyEntry.objects.filter(round=vote.round).exists()
 
-    assert voided.state == "void" and voided.result == {
-        "void": True,
-        "reason": "returned_exceeds_issued",
-        "issued": 4,
-        "returned": 5,
-    }
-    assert all(c.status == "candidate" for c in vote.cycle.candidates.all())
+
+def test_a_short_row_is_refused_naming_its_row_and_item(
+    town: Congress, tellers: tuple[User, User]
+) -> None:
+    vote = _hybrid()
+    for deputy in vote.deputies[:4]:
+        paper_issue(round_id=vote.round.pk, deputy=deputy, actor=None)
+    counts = _counts(vote, (2, 1, 0), 4)
+    counts[str(vote.candidates[1].pk)] = {"yes": 1, "no": 1, "abstain": 0}  # 2 of 4
+
+    with pytest.raises(DomainError) as refused:
+        tally_enter(round_id=vote.round.pk, teller=tellers[0], counts=counts, returned=4, invalid=0)
+
+    assert refused.value.code == "tally_row_mismatch"
+    assert "第 2 行“候选项目2”" in refused.value.message
+    problems = refused.value.extra["problems"]
+    assert isinstance(problems, list) and problems[0]["item"] == str(vote.candidates[1].pk)
+    assert not TallyEntry.objects.filter(round=vote.round).exists()
+
+
+def test_a_second_entry_is_a_correction_with_its_reason_kept_in_history(
+    town: Congress, tellers: tuple[User, User]
+) -> None:
+    vote = _hybrid()
+    for deputy in vote.deputies[:2]:
+        paper_issue(round_id=vote.round.pk, deputy=deputy, actor=None)
+    enter = partial(tally_enter, round_id=vote.round.pk, teller=tellers[0], returned=2, invalid=0)
+    enter(counts=_counts(vote, (2, 0, 0), 2))
+
+    with pytest.raises(DomainError) as refused:
+        enter(counts=_counts(vote, (1, 0, 0), 2))
+    assert refused.value.code == "tally_correction_reason_required"
+
+    enter(counts=_counts(vote, (1, 0, 0), 2), reason="重新清点")
+
+    history = list(TallyEntry.objects.filter(round=vote.round).order_by("pk"))
+    assert [(e.current, e.reason) for e in history] == [(False, ""), (True, "重新清点")]
+    assert history[0].counts[str(vote.candidates[0].pk)]["yes"] == 2
+
+
+def test_a_void_round_is_voted_again_as_it_was(town: Congress, tellers: tuple[User, User]) -> None:
+    vote = _hybrid()
+    Round.objects.filter(pk=vote.round.pk).update(state="void", result={"void": True})
+
     again = round_open(cycle=vote.cycle, actor=None)
+
     assert again.number == 2 and again.candidates.count() == 3
 
 
 @pytest.mark.parametrize(
-    ("counts", "returned", "invalid", "code"),
+    ("shape", "returned", "invalid", "code"),
     [
         ("not a dict", 3, 0, "tally_malformed"),
-        ({"1": {"yes": -1}}, 3, 0, "tally_malformed"),
-        (None, 3, 4, "tally_invalid_exceeds_returned"),
-        (None, 1, 0, "tally_exceeds_valid"),
+        ("negative", 3, 0, "tally_negative"),
+        ("fine", 3, 4, "tally_invalid_exceeds_collected"),
+        ("fine", 4, 0, "tally_collected_exceeds_issued"),
+        ("fine", 2, 0, "tally_row_mismatch"),
     ],
 )
 def test_an_impossible_tally_is_refused(
     town: Congress,
     tellers: tuple[User, User],
-    counts: object,
+    shape: str,
     returned: int,
     invalid: int,
     code: str,
 ) -> None:
     vote = _hybrid()
-    entry = counts if counts is not None else _counts(vote, (2, 0, 0))
+    for deputy in vote.deputies[:3]:
+        paper_issue(round_id=vote.round.pk, deputy=deputy, actor=None)
+    entry: object = _counts(vote, (2, 0, 0), 3)
+    if shape == "not a dict":
+        entry = shape
+    elif shape == "negative":
+        entry = {**_counts(vote, (2, 0, 0), 3), str(vote.candidates[0].pk): {"yes": -1}}
 
     with pytest.raises(DomainError) as refused:
         tally_enter(

@@ -6,7 +6,6 @@ from hypothesis import strategies as st
 from tenants.voting.rules import (
     BallotForm,
     CandidateCount,
-    PaperTally,
     RuleSet,
     ShortfallRule,
     ThresholdBase,
@@ -16,8 +15,6 @@ from tenants.voting.rules import (
     decide,
     paper_round_valid,
     quorum_met,
-    tallies_agree,
-    tally_problems,
     threshold_base,
 )
 
@@ -231,40 +228,3 @@ def test_a_rule_set_says_what_is_wrong_with_it() -> None:
         "surplus_required",
         "quorum_invalid",
     }
-
-
-@given(
-    returned=st.integers(0, 60),
-    invalid=st.integers(0, 60),
-    yes=st.lists(st.integers(0, 70), min_size=2, max_size=2),
-    no=st.lists(st.integers(0, 70), min_size=2, max_size=2),
-)
-def test_a_tally_that_counts_more_than_the_valid_ballots_is_refused(
-    returned: int, invalid: int, yes: list[int], no: list[int]
-) -> None:
-    tally = PaperTally(
-        counts={"a": CandidateCount(yes[0], no[0]), "b": CandidateCount(yes[1], no[1])},
-        returned=returned,
-        invalid=invalid,
-    )
-
-    problems = tally_problems(
-        tally=tally, candidates=["a", "b"], ballot_form=BallotForm.PER_CANDIDATE, seats=1
-    )
-
-    impossible = invalid > returned or any(
-        y + n > returned - invalid for y, n in zip(yes, no, strict=True)
-    )
-    assert bool(problems) == impossible
-
-
-def test_two_tallies_agree_only_when_identical() -> None:
-    one = PaperTally(counts={"a": CandidateCount(3, 1)}, returned=4, invalid=0)
-
-    assert tallies_agree(one, PaperTally(counts={"a": CandidateCount(3, 1)}, returned=4, invalid=0))
-    assert not tallies_agree(
-        one, PaperTally(counts={"a": CandidateCount(3, 0, 1)}, returned=4, invalid=0)
-    )
-    assert not tallies_agree(
-        one, PaperTally(counts={"a": CandidateCount(3, 1)}, returned=4, invalid=1)
-    )

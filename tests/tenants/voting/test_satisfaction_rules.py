@@ -14,6 +14,7 @@ from tenants.voting.satisfaction import (
     RuleType,
     ballot_marks_valid,
     outcome,
+    project_rates,
     reaches_half,
     satisfaction_rate,
 )
@@ -281,3 +282,47 @@ def test_a_ballot_marks_every_project_once() -> None:
     assert not ballot_marks_valid({"1": "satisfied"}, projects)
     assert not ballot_marks_valid({"1": "satisfied", "2": "yes"}, projects)
     assert not ballot_marks_valid({"1": "satisfied", "2": "basic", "3": "basic"}, projects)
+
+
+def test_the_rate_of_29_approving_in_32_is_90_63_half_up() -> None:
+    assert satisfaction_rate(MarkCount(satisfied=20, basic=9, unsatisfied=3)) == Decimal("90.63")
+
+
+def test_a_rate_beside_a_verdict_says_which_base_each_uses() -> None:
+    # 7 of 13 deputies rated: 4 approving is 57.14 % of valid, 30.77 % of all 13: 不满意.
+    count = MarkCount(satisfied=2, basic=2, unsatisfied=3)
+    rules = EvaluationRules()
+
+    rates = project_rates(count=count, entitled=13, rules=rules)
+
+    assert outcome(count=count, entitled=13, rules=rules) == Outcome.UNSATISFIED
+    assert rates.rate == Decimal("57.14")
+    assert (rates.verdict_base, rates.verdict_base_count, rates.verdict_rate) == (
+        Base.ENTITLED,
+        13,
+        Decimal("30.77"),
+    )
+    assert (rates.satisfied, rates.basic, rates.unsatisfied, rates.abstain) == (
+        Decimal("28.57"),
+        Decimal("28.57"),
+        Decimal("42.86"),
+        Decimal("0.00"),
+    )
+
+
+@pytest.mark.parametrize(
+    "rules",
+    [EvaluationRules(base=Base.VALID), EvaluationRules(rule_type=RuleType.RATE)],
+)
+def test_on_valid_ballots_the_verdict_and_the_rate_share_their_base(rules: EvaluationRules) -> None:
+    rates = project_rates(
+        count=MarkCount(satisfied=2, basic=2, unsatisfied=3), entitled=13, rules=rules
+    )
+
+    assert (rates.verdict_base, rates.verdict_base_count) == (Base.VALID, 7)
+    assert rates.verdict_rate == rates.rate == Decimal("57.14")
+
+
+def test_no_ballots_no_rates() -> None:
+    rates = project_rates(count=MarkCount(), entitled=5, rules=EvaluationRules())
+    assert rates.rate is None and rates.satisfied is None and rates.verdict_rate == Decimal("0.00")

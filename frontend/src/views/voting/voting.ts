@@ -20,12 +20,16 @@ export function roundResult(round: Round | null): RoundResult | null {
     next_round: (value.next_round ?? []).map(String),
     next_round_seats: value.next_round_seats ?? 0,
     reason: value.reason ?? '',
+    shares: value.shares ?? {},
+    share_base: value.share_base ?? '',
   }
 }
 
 export interface ResultRow {
   candidate: Candidate
   counts: CandidateCount
+  /** 票决率 as the server rounded it, e.g. "90.63"; null when not recorded. */
+  share: string | null
   adopted: boolean
   /** In the tie or shortfall round that must follow. */
   nextRound: boolean
@@ -48,6 +52,7 @@ export function resultRows(round: Round | null): ResultRow[] {
     return {
       candidate,
       counts: result.counts[id] ?? zero,
+      share: result.shares[id] ?? null,
       adopted: adoptedAt.has(id),
       nextRound: next.has(id),
       place: 0,
@@ -59,6 +64,29 @@ export function resultRows(round: Round | null): ResultRow[] {
       key(a) - key(b) || b.counts.yes - a.counts.yes || a.candidate.sequence - b.candidate.sequence,
   )
   return rows.map((row, i) => ({ ...row, place: i + 1 }))
+}
+
+/** The figures the quorum is judged on: a round's own, frozen when it opened, once there is
+ * one; the cycle's live roster and sign-ins before the first round. */
+export function hallFigures(
+  cycle: Cycle | null,
+  round: Round | null,
+): { entitled: number; present: number; quorum: number; met: boolean } {
+  if (round && round.entitled_count != null && round.present_count != null) {
+    const quorum = round.quorum_count ?? quorumNeeded(cycle)
+    return {
+      entitled: round.entitled_count,
+      present: round.present_count,
+      quorum,
+      met: round.present_count >= quorum,
+    }
+  }
+  return {
+    entitled: cycle?.entitled_count ?? 0,
+    present: cycle?.present_count ?? 0,
+    quorum: quorumNeeded(cycle),
+    met: quorumMet(cycle),
+  }
 }
 
 export function quorumMet(cycle: Cycle | null): boolean {

@@ -17,17 +17,24 @@ import {
 import {
   currentRound,
   cycleIdOf,
-  quorumMet,
-  quorumNeeded,
+  hallFigures,
   resultRows,
   roundResult,
   usePolling,
 } from '../voting'
 
-/** The round the chair may open next: the first, or the tie/shortfall round a result asks for. */
+/** The round the chair may open next (rules.next_round_plan): the first, a void round again, or
+ * the tie/shortfall round a result asks for. */
 export function nextRoundRequest(rounds: readonly Round[]): RoundOpenIn | null {
   const latest = currentRound(rounds)
   if (!latest) return { kind: 'main' }
+  // A void round (more returned than issued) is voted again as it was.
+  if (latest.state === 'void')
+    return {
+      kind: latest.kind === 'evaluation' ? 'main' : latest.kind,
+      candidate_ids: latest.candidates.map((c) => c.id),
+      seats: latest.seats,
+    }
   const result = roundResult(latest)
   if (!result || result.next_round.length === 0 || result.reason === '') return null
   return {
@@ -51,8 +58,10 @@ export function useVotingChair() {
   const isOpen = computed(() => round.value?.state === 'open')
   const rows = computed(() => resultRows(round.value))
   const result = computed(() => roundResult(round.value))
-  const quorum = computed(() => quorumMet(cycle.value))
-  const needed = computed(() => quorumNeeded(cycle.value))
+  // A round's own 应到, 实到 and quorum, frozen when it opened; the cycle's before any round.
+  const hall = computed(() => hallFigures(cycle.value, round.value))
+  const quorum = computed(() => hall.value.met)
+  const needed = computed(() => hall.value.quorum)
   const next = computed(() =>
     cycle.value?.phase === 'vote' && !isOpen.value ? nextRoundRequest(rounds.value) : null,
   )
@@ -101,6 +110,7 @@ export function useVotingChair() {
     isOpen,
     rows,
     result,
+    hall,
     quorum,
     needed,
     next,

@@ -32,6 +32,7 @@ export function useEvaluation() {
     half_is_enough_basic: true,
     pass_rate: '80.00',
     public_rating: false,
+    channel: 'electronic',
   })
   let rulesLoaded = false
 

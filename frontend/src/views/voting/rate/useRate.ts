@@ -7,6 +7,7 @@ import {
   checkReceipt,
   getEvaluation,
   getEvaluationResults,
+  signInEvaluation,
   type Evaluation,
   type EvaluationResults,
   type Mark,
@@ -86,6 +87,26 @@ export function useRate() {
     }
   }
 
+  /** A paper or device evaluation is held at a meeting: deputies sign in before it opens. */
+  const canSignIn = computed(
+    () =>
+      !!evaluation.value &&
+      evaluation.value.phase === 'implement' &&
+      evaluation.value.rules.channel !== 'electronic' &&
+      !evaluation.value.signed_in,
+  )
+  async function signIn() {
+    submitting.value = true
+    actionError.value = ''
+    try {
+      evaluation.value = await signInEvaluation(cycleIdOf(route.params.id))
+    } catch (failure) {
+      actionError.value = errorMessage(failure)
+    } finally {
+      submitting.value = false
+    }
+  }
+
   async function check() {
     const code = receiptInput.value.trim()
     if (!round.value || !code) return
@@ -122,5 +143,7 @@ export function useRate() {
     submitting,
     submit,
     check,
+    canSignIn,
+    signIn,
   }
 }

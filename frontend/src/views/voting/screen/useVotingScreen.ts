@@ -15,7 +15,7 @@ export function useVotingScreen() {
 
   const round = computed(() => currentRound(rounds.value))
   const adopted = computed(() => resultRows(round.value).filter((row) => row.adopted))
-  /** While open the round has no frozen count yet: the cycle's sign-ins are the live figure. */
+  /** 实到 as frozen when the round opened; before any round, the cycle's sign-ins. */
   const present = computed(() => round.value?.present_count ?? cycle.value?.present_count ?? 0)
   const cast = computed(() => round.value?.ballot_count ?? round.value?.ballots_cast ?? 0)
 

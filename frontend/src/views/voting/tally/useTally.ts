@@ -9,23 +9,32 @@ import {
   getCycle,
   listRounds,
   tallyState,
-  type CandidateCount,
   type Cycle,
   type Round,
   type Tally,
+  type TallyRow,
 } from '@/api/voting'
 
 import { currentRound, cycleIdOf, usePolling } from '../voting'
 
-/** The counts to send: every candidate of the round, blanks as 0. */
+/** The marks a teller counts per item (tenants/voting/paper.py round_marks): 未填 (blank) is a
+ * valid ballot leaving the item unmarked, so each row adds up to the valid ballots. */
+export function tallyMarks(round: Round | null): readonly string[] {
+  if (!round) return []
+  if (round.kind === 'evaluation') return ['satisfied', 'basic', 'unsatisfied', 'abstain', 'blank']
+  if (round.ballot_form === 'choose_n') return ['yes']
+  return ['yes', 'no', 'abstain', 'blank']
+}
+
+/** The counts to send: every candidate of the round, every mark, empty fields as 0. */
 export function tallyCounts(
   round: Round,
-  counts: Record<string, Partial<CandidateCount>>,
-): Record<string, CandidateCount> {
-  const out: Record<string, CandidateCount> = {}
+  counts: Record<string, Partial<TallyRow>>,
+): Record<string, TallyRow> {
+  const out: Record<string, TallyRow> = {}
   for (const candidate of round.candidates) {
     const row = counts[String(candidate.id)] ?? {}
-    out[String(candidate.id)] = { yes: row.yes ?? 0, no: row.no ?? 0, abstain: row.abstain ?? 0 }
+    out[String(candidate.id)] = Object.fromEntries(tallyMarks(round).map((m) => [m, row[m] ?? 0]))
   }
   return out
 }
@@ -41,8 +50,9 @@ export function useTally() {
   const error = ref('')
   const submitError = ref('')
   const submitting = ref(false)
-  const counts = reactive<Record<string, Partial<CandidateCount>>>({})
+  const counts = reactive<Record<string, Partial<TallyRow>>>({})
   const totals = reactive({ returned: 0, invalid: 0 })
+  const reason = ref('')
   const round = computed(() => currentRound(rounds.value))
   const isOpen = computed(() => round.value?.state === 'open')
 
@@ -53,7 +63,7 @@ export function useTally() {
       rounds.value = list
       const open = currentRound(list)
       for (const candidate of open?.candidates ?? []) {
-        counts[String(candidate.id)] ??= { yes: 0, no: 0, abstain: 0 }
+        counts[String(candidate.id)] ??= Object.fromEntries(tallyMarks(open).map((m) => [m, 0]))
       }
       state.value = open && open.state === 'open' ? await tallyState(open.id) : null
       error.value = ''
@@ -68,12 +78,15 @@ export function useTally() {
     submitting.value = true
     submitError.value = ''
     try {
+      const correcting = state.value?.entered ?? false
       state.value = await enterTally(open.id, {
         counts: tallyCounts(open, counts),
         returned: totals.returned,
         invalid: totals.invalid,
+        ...(correcting ? { reason: reason.value } : {}),
       })
-      ElMessage.success(t('voting.tally.entered'))
+      reason.value = ''
+      ElMessage.success(t(correcting ? 'voting.tally.corrected' : 'voting.tally.entered'))
     } catch (failure) {
       submitError.value = errorMessage(failure)
     } finally {
@@ -82,5 +95,19 @@ export function useTally() {
   }
 
   usePolling(refresh)
-  return { cycle, round, isOpen, state, error, submitError, submitting, counts, totals, submit }
+  const marks = computed(() => tallyMarks(round.value))
+  return {
+    cycle,
+    round,
+    isOpen,
+    state,
+    error,
+    submitError,
+    submitting,
+    counts,
+    totals,
+    reason,
+    marks,
+    submit,
+  }
 }
