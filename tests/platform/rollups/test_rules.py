@@ -59,3 +59,81 @@ def test_coverage_counts_congresses_past_the_vote_or_with_projects_adopted() -> 
 
 def test_a_refresh_covers_last_this_and_next_year() -> None:
     assert rules.rollup_years(date(2026, 11, 27)) == (2025, 2026, 2027)
+
+
+def test_every_rate_of_a_tenant_from_its_own_figures() -> None:
+    figures = {
+        "rated_satisfied": 6,
+        "rated_basic": 2,
+        "rated_unsatisfied": 2,
+        "projects": 8,
+        "projects_completed": 2,
+        "star_total": 14,
+        "stations_rated": 4,
+        "deputies": 40,
+        "deputies_active": 30,
+        "opinions": 20,
+        "opinions_closed": 16,
+        "opinions_on_time": 12,
+    }
+
+    row = rules.with_rates(figures)
+
+    assert row["satisfaction_rate"] == 0.8  # (6 + 2) / 10
+    assert row["completion_rate"] == 0.25
+    assert row["average_stars"] == 3.5
+    assert row["participation_rate"] == 0.75
+    assert row["closure_rate"] == 0.8
+    assert row["timeliness_rate"] == 0.75  # of the closed, not of all
+
+
+def test_a_reported_satisfaction_rate_is_kept_as_reported() -> None:
+    row = rules.with_rates({"satisfaction_rate": "0.9123", "rated_satisfied": 1, "rated_basic": 0})
+
+    assert row["satisfaction_rate"] == 0.9123
+    assert rules.with_rates({"rated_unsatisfied": 3})["satisfaction_rate"] == 0.0
+    assert rules.with_rates({"rated_basic": 3})["satisfaction_rate"] == 1.0
+
+
+def test_a_rate_has_four_places_and_none_without_a_whole() -> None:
+    assert rules.rate(1, 3) == 0.3333
+    assert rules.rate(2, 3) == 0.6667
+    assert rules.rate(1, 1) == 1.0
+    assert rules.rate(0, 1) == 0.0
+    assert rules.rate(1, 0) is None
+    assert rules.rate(1, None) is None
+    assert rules.rate(None, 4) == 0.0
+
+
+def test_each_figure_keeps_the_shape_of_its_kind() -> None:
+    row = rules.with_rates(
+        {"projects": "7", "funds_planned": "12.50", "satisfaction_rate": "0.5", "voting_phase": 3}
+    )
+
+    assert row["projects"] == 7 and isinstance(row["projects"], int)
+    assert row["funds_planned"] == Decimal("12.50") and isinstance(row["funds_planned"], Decimal)
+    assert row["satisfaction_rate"] == 0.5 and isinstance(row["satisfaction_rate"], float)
+    assert row["voting_phase"] == "3"
+    assert rules.as_kind("unknown_key", 5) == "5"
+    assert rules.as_kind("projects", None) is None
+
+
+def test_figures_that_are_not_numbers_count_as_zero() -> None:
+    assert rules.number(None) == 0
+    assert rules.number("") == 0
+    assert rules.number(True) == 0
+    assert rules.number("abc") == 0
+    assert rules.number("2.5") == Decimal("2.5")
+    assert rules.number(3) == 3
+
+
+def test_the_sums_keep_money_exact_and_counts_whole() -> None:
+    summed = rules.total(
+        [{"funds_planned": "0.10", "projects": 2}, {"funds_planned": "0.20", "projects": 3}]
+    )
+
+    assert summed["funds_planned"] == Decimal("0.30")
+    assert summed["projects"] == 5 and isinstance(summed["projects"], int)
+    assert summed["voting_phase"] is None and summed["tenants"] == 2
+    assert summed["coverage_rate"] == 0.0
+    assert rules.total([])["coverage_rate"] is None

@@ -64,3 +64,11 @@ def test_funds_are_refused_below_zero_and_flagged_beyond_allocation(
         assert problem == "overspent"
     else:
         assert problem is None
+
+
+def test_a_reminder_is_due_from_the_warning_day_to_the_due_day() -> None:
+    def reminder(due_in: int) -> bool:
+        return due_soon(due_on=DAY + timedelta(days=due_in), done_on=None, today=DAY)
+
+    assert [reminder(d) for d in (WARN_DAYS + 1, WARN_DAYS, 0, -1)] == [False, True, True, False]
+    assert not due_soon(due_on=DAY, done_on=DAY, today=DAY)

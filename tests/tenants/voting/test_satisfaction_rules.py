@@ -281,3 +281,33 @@ def test_a_ballot_marks_every_project_once() -> None:
     assert not ballot_marks_valid({"1": "satisfied"}, projects)
     assert not ballot_marks_valid({"1": "satisfied", "2": "yes"}, projects)
     assert not ballot_marks_valid({"1": "satisfied", "2": "basic", "3": "basic"}, projects)
+
+
+def test_the_public_rate_counts_three_marks_without_abstentions() -> None:
+    # The public account builds its counts from 满意, 基本满意 and 不满意 only (account.py).
+    public = MarkCount(**{"satisfied": 3, "basic": 1, "unsatisfied": 4})
+
+    assert public == MarkCount(satisfied=3, basic=1, unsatisfied=4, abstain=0)
+    assert public.valid == 8 and public.approving == 4
+    assert satisfaction_rate(public) == Decimal("50.00")
+    assert MarkCount() == MarkCount(0, 0, 0, 0) and satisfaction_rate(MarkCount()) is None
+
+
+def test_the_displayed_rate_is_rounded_to_a_hundredth() -> None:
+    assert satisfaction_rate(MarkCount(satisfied=2, basic=0, unsatisfied=1)) == Decimal("66.67")
+    assert satisfaction_rate(MarkCount(satisfied=1, abstain=2)) == Decimal("33.33")
+    assert satisfaction_rate(MarkCount(basic=1)) == Decimal("100.00")
+
+
+def test_the_default_rules_are_majority_over_all_deputies_with_half_enough() -> None:
+    assert EvaluationRules() == EvaluationRules(
+        rule_type=RuleType.MAJORITY,
+        base=Base.ENTITLED,
+        half_is_enough_satisfied=True,
+        half_is_enough_basic=True,
+        pass_rate=Decimal("80"),
+    )
+    # 50 满意 of 100 deputies: exactly half, which is enough by default.
+    assert (
+        outcome(count=MarkCount(satisfied=50), entitled=100, rules=EvaluationRules()) == "satisfied"
+    )
