@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Mutation testing of the pure rules (docs/mutation.md): every rules.py and satisfaction.py under
 # tenants/ and platform/ is mutated by mutmut and its mutants run against the rules tests
-# (tests/**/test_rules.py, tests/**/test_*_rules.py), which need no database. Prints each
-# module's score and fails when one is below the threshold, when a module has no mutant killed,
-# or when tests/mutation/equivalent.toml names a mutant that no longer survives.
+# (tests/**/test_rules.py, test_rules_*.py and test_*_rules.py), which need no database. Prints each
+# module's score and fails when one is below the threshold, when a surviving mutant is neither
+# killed nor listed in tests/mutation/equivalent.toml, when a module has no mutant killed, or when
+# that list names a mutant that no longer survives.
 #   MUTATION_THRESHOLD (default 95)  MUTATION_JOBS (default 2)
+#   MUTATION_LENIENT=1: fail on the threshold only (while writing the tests for a new module)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
+[ -x "$VENV/bin/mutmut" ] || install_python
 THRESHOLD="${MUTATION_THRESHOLD:-95}"
 JOBS="${MUTATION_JOBS:-2}"
 WORK="$DATA/mutation"
@@ -27,7 +30,7 @@ for app in platform/*/; do
   copy_py "platform/$app" "$WORK/$app"
   sources+=("$app")
 done
-(find tests -name '__init__.py' -print0; find tests \( -name 'test_rules.py' -o -name 'test_*_rules.py' \) -print0;
+(find tests -name '__init__.py' -print0; find tests \( -name 'test_rules.py' -o -name 'test_rules_*.py' -o -name 'test_*_rules.py' \) -print0;
  printf '%s\0' tests/mutation/hypothesis_profile.py) | tar --null -T - -cf - | tar -xf - -C "$WORK"
 
 modules=$(cd "$WORK" && find "${sources[@]}" \( -name rules.py -o -name satisfaction.py \) | sort)
@@ -40,7 +43,7 @@ pytest_add_cli_args_test_selection = ["tests"]
 
 # Stops pytest from reading the project's own settings (Django, the database) further up.
 [tool.pytest.ini_options]
-python_files = ["test_rules.py", "test_*_rules.py"]
+python_files = ["test_rules.py", "test_rules_*.py", "test_*_rules.py"]
 addopts = "-p no:django -p no:cacheprovider -p tests.mutation.hypothesis_profile"
 filterwarnings = ["error"]
 TOML
@@ -53,6 +56,6 @@ echo "$modules" | sed 's/^/    /'
 status=0
 # shellcheck disable=SC2086  # one argument per module
 (cd "$WORK" && "$VENV/bin/python" "$ROOT/infra/local/mutation_report.py" \
-  --threshold "$THRESHOLD" --equivalent "$ROOT/tests/mutation/equivalent.toml" $modules) || status=$?
+  --threshold "$THRESHOLD" ${MUTATION_LENIENT:+--lenient} --equivalent "$ROOT/tests/mutation/equivalent.toml" $modules) || status=$?
 echo "mutation check took $(( $(date +%s) - started ))s"
 exit $status
