@@ -137,3 +137,26 @@ def test_the_sums_keep_money_exact_and_counts_whole() -> None:
     assert summed["voting_phase"] is None and summed["tenants"] == 2
     assert summed["coverage_rate"] == 0.0
     assert rules.total([])["coverage_rate"] is None
+
+
+def test_the_sums_hold_the_figures_the_rates_and_the_coverage_and_nothing_else() -> None:
+    summed = rules.total([{"voting_phase": "closed", "adopted": 1}, {"adopted": 0}, {}])
+
+    assert set(summed) == set(rules.KINDS) | {
+        "completion_rate",
+        "average_stars",
+        "participation_rate",
+        "closure_rate",
+        "timeliness_rate",
+        "tenants",
+        "decided",
+        "coverage_rate",
+    }
+    assert summed["tenants"] == 3 and summed["decided"] == 1
+    assert summed["coverage_rate"] == 0.3333
+    assert summed["voting_phase"] is None
+
+
+def test_one_adopted_project_means_the_vote_was_held() -> None:
+    assert rules.is_decided({"voting_phase": "vote", "adopted": 1})
+    assert rules.is_decided({"adopted": "1"})

@@ -311,3 +311,18 @@ def test_the_default_rules_are_majority_over_all_deputies_with_half_enough() -> 
     assert (
         outcome(count=MarkCount(satisfied=50), entitled=100, rules=EvaluationRules()) == "satisfied"
     )
+
+
+def test_a_single_valid_ballot_can_reach_the_rate() -> None:
+    rules = EvaluationRules(rule_type=RuleType.RATE)
+
+    assert outcome(count=MarkCount(satisfied=1), entitled=50, rules=rules) == Outcome.SATISFIED
+    assert outcome(count=MarkCount(basic=1), entitled=50, rules=rules) == Outcome.BASIC
+
+
+def test_the_valid_base_ignores_the_deputies_who_did_not_mark() -> None:
+    count = MarkCount(satisfied=30, unsatisfied=20)  # 50 of 100 deputies marked
+
+    by_valid = EvaluationRules(base=Base.VALID)
+    assert outcome(count=count, entitled=100, rules=by_valid) == Outcome.SATISFIED  # 30 of 50
+    assert outcome(count=count, entitled=100, rules=EvaluationRules()) == Outcome.UNSATISFIED
