@@ -78,7 +78,7 @@ def test_each_funds_figure_below_zero_is_refused() -> None:
     zero = Decimal(0)
 
     assert funds_problem(planned=Decimal(-1), allocated=zero, spent=zero) == "negative"
-    assert funds_problem(planned=zero, allocated=Decimal(-1), spent=Decimal(-2)) == "negative"
+    assert funds_problem(planned=zero, allocated=Decimal(-1), spent=zero) == "negative"
     assert funds_problem(planned=zero, allocated=zero, spent=Decimal(-1)) == "negative"
     assert funds_problem(planned=zero, allocated=Decimal(5), spent=Decimal(5)) is None
     assert funds_problem(planned=zero, allocated=Decimal(5), spent=Decimal(6)) == "overspent"
