@@ -1,4 +1,4 @@
-.PHONY: run test check
+.PHONY: run test check mutation
 
 # Install everything, migrate, load the demo city and start web, worker and beat.
 run:
@@ -11,3 +11,7 @@ test:
 # Only the static checks (lint, types, migrations, OpenAPI, catalog).
 check:
 	@bash infra/local/check.sh
+
+# Mutation testing of the pure rules (docs/mutation.md): each rules module's score, >= 95%.
+mutation:
+	@bash infra/local/mutation.sh

@@ -22,6 +22,7 @@ fi
 ensure_browser_and_font
 
 bash infra/local/check.sh
+bash infra/local/mutation.sh
 
 say "front end: API types, lint, types, unit tests, build"
 (cd frontend && npm run --silent check:api && npm run --silent lint && npm run --silent test && npm run --silent build)

@@ -101,6 +101,19 @@ class Cycle(models.Model):
         verbose_name = _("年度票决")
         verbose_name_plural = _("年度票决")
         ordering = ["-year"]
+        # What RuleSet.problems() refuses, held by the database too: no write path may store a
+        # rule set under which a round opens with nobody present or fills no seat.
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quorum_numerator__gte=1)
+                & Q(quorum_numerator__lte=models.F("quorum_denominator")),
+                name="cycle_quorum_a_share_of_the_deputies",
+            ),
+            models.CheckConstraint(condition=Q(seats__gte=1), name="cycle_seats_at_least_one"),
+            models.CheckConstraint(
+                condition=Q(min_surplus__gte=1), name="cycle_surplus_at_least_one"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

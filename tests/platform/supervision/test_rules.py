@@ -101,3 +101,23 @@ def test_the_top_of_the_ranking_is_always_an_acceptable_selection(
     if top:
         lowest = min(totals[n] for n in top)  # type: ignore[type-var]
         assert check.tie_at_cutoff == any(totals[n] == lowest for n in scored if n not in top)
+
+
+def test_a_weight_of_one_is_a_weight() -> None:
+    assert rules.weights_problem([1, 99]) is None
+    assert rules.weights_problem([100]) is None
+
+
+def test_prefill_rounds_half_up_and_needs_a_positive_full_value() -> None:
+    assert rules.prefill("12.345", Decimal(100)) == Decimal("12.35")
+    assert rules.prefill("12.335", Decimal(100)) == Decimal("12.34")
+    assert rules.prefill(5, Decimal(0)) is None
+    assert rules.prefill(0, Decimal(20)) == Decimal("0.00")
+
+
+def test_weighted_total_rounds_half_up() -> None:
+    # (12.345 + 12.345) / 2 = 12.345 -> 12.35, where rounding half to even would give 12.34.
+    assert rules.weighted_total({1: 100}, [{1: Decimal("12.345")}]) == Decimal("12.35")
+    assert rules.weighted_total({1: 100}, [{1: Decimal("12.34")}, {1: Decimal("12.35")}]) == (
+        Decimal("12.35")
+    )

@@ -169,3 +169,117 @@ def test_no_kind_ever_exceeds_its_caps(rows: list[tuple[str, date]]) -> None:
             assert in_quarter <= abs(rule.points) * sum(
                 1 for e in entries if e.kind == kind and quarter_of(e.occurred_on) == quarter
             )
+
+
+def test_the_default_points_caps_and_kinds_are_the_documented_scheme() -> None:
+    # domain-practice.md §2.5: +3 a suggestion or an inspection, -1 a leave, bands 80 and 60.
+    assert {
+        "inspection": KindRule(D(3)),
+        "law_enforcement": KindRule(D(3)),
+        "supervision": KindRule(D(3)),
+        "reception": KindRule(D(2), quarter_cap=D(6)),
+        "training": KindRule(D(2), year_cap=D(8)),
+        "report_back": KindRule(D(5), year_cap=D(5)),
+        "suggestion": KindRule(D(3), year_cap=D(15)),
+        "session": KindRule(D(2)),
+        "opinion": KindRule(D(1), quarter_cap=D(5)),
+        "leave": KindRule(D(-1)),
+    } == DEFAULT_RULES
+    scheme = Scheme(rules=DEFAULT_RULES)
+    assert (scheme.base, scheme.ceiling, scheme.good_from, scheme.fair_from) == (
+        D(60),
+        D(100),
+        D(80),
+        D(60),
+    )
+    assert KindRule(D(1)) == KindRule(D(1), quarter_cap=None, year_cap=None)
+    assert Entry(1, "leave", date(2026, 1, 1)).counted
+
+
+def test_a_leave_under_the_defaults_takes_one_point_off_the_base() -> None:
+    leave = [Entry(1, "leave", date(2026, 5, 4))]
+
+    assert award(leave, Scheme(rules=DEFAULT_RULES)) == {1: D(-1)}
+    assert score(leave, Scheme(rules=DEFAULT_RULES), year=2026) == D(59)
+
+
+def test_an_entry_exactly_filling_the_cap_earns_in_full_and_the_next_earns_nothing() -> None:
+    scheme = Scheme(rules={"opinion": KindRule(D(1), quarter_cap=D(2))}, base=D(0), ceiling=None)
+    days = [date(2026, 1, 5), date(2026, 1, 6), date(2026, 1, 7)]
+
+    assert award(_entries("opinion", days), scheme) == {1: D(1), 2: D(1), 3: D(0)}
+
+
+def test_a_zero_point_kind_earns_nothing_and_is_no_deduction() -> None:
+    scheme = Scheme(rules={"visit": KindRule(D(0))}, base=D(10), ceiling=None)
+
+    assert award(_entries("visit", [date(2026, 2, 1)]), scheme) == {1: D(0)}
+    assert score(_entries("visit", [date(2026, 2, 1)]), scheme, year=2026) == D(10)
+
+
+def test_a_deduction_past_its_cap_takes_off_what_room_is_left() -> None:
+    scheme = Scheme(rules={"leave": KindRule(D(-2), year_cap=D(3))}, base=D(10), ceiling=None)
+    days = [date(2026, 1, 5), date(2026, 2, 5), date(2026, 3, 5)]
+
+    assert award(_entries("leave", days), scheme) == {1: D(-2), 2: D(-1), 3: D(0)}
+    assert score(_entries("leave", days), scheme, year=2026) == D(7)
+
+
+def test_a_zero_cap_allows_nothing_of_the_kind() -> None:
+    scheme = Scheme(rules={"x": KindRule(D(2), quarter_cap=D(0))}, base=D(0), ceiling=None)
+
+    assert award(_entries("x", [date(2026, 1, 1)]), scheme) == {1: D(0)}
+    assert Scheme(rules={"x": KindRule(D(2), quarter_cap=D(0), year_cap=D(0))}).problems() == []
+
+
+def test_the_score_of_a_year_takes_only_that_year() -> None:
+    entries = _entries("inspection", [date(2025, 12, 31), date(2026, 1, 1), date(2027, 1, 1)])
+
+    assert score(entries, PLAIN, year=2026) == D(3)
+    assert score(entries, PLAIN, year=2026, through=date(2026, 1, 1)) == D(3)
+    assert score(entries, PLAIN, year=2026, through=date(2025, 12, 31)) == D(0)
+
+
+def test_the_ceiling_and_zero_bound_the_score_and_no_ceiling_lets_it_grow() -> None:
+    many = _entries("inspection", [date(2026, 1, day) for day in range(1, 11)])  # 30 points
+
+    assert score(many, Scheme(rules=PLAIN.rules, base=D(80)), year=2026) == D(100)
+    assert score(many, Scheme(rules=PLAIN.rules, base=D(80), ceiling=D(100)), year=2026) == D(100)
+    assert score(many, Scheme(rules=PLAIN.rules, base=D(80), ceiling=None), year=2026) == D(110)
+    assert score([], Scheme(rules=PLAIN.rules, base=D(0), ceiling=D(0)), year=2026) == D(0)
+
+
+def test_each_scheme_problem_on_its_own_and_their_boundaries() -> None:
+    assert Scheme(rules={}, good_from=D(70), fair_from=D(70)).problems() == []
+    assert Scheme(rules={}, base=D(100), ceiling=D(100)).problems() == []
+    assert Scheme(rules={}, base=D(200), ceiling=None).problems() == []
+    assert Scheme(rules={"x": KindRule(D(1), year_cap=D(-1))}).problems() == ["cap_negative"]
+    two_bad = {"x": KindRule(D(1), quarter_cap=D(-1)), "y": KindRule(D(1), year_cap=D(-2))}
+    assert Scheme(rules=two_bad).problems() == ["cap_negative"]
+    assert Scheme(
+        rules={"x": KindRule(D(1), quarter_cap=D(-1))}, base=D(120), good_from=D(50)
+    ).problems() == ["bands_out_of_order", "base_above_ceiling", "cap_negative"]
+
+
+def test_every_quarter_has_its_first_and_last_day() -> None:
+    assert [quarter_span(2024, q) for q in (1, 2, 3, 4)] == [
+        (date(2024, 1, 1), date(2024, 3, 31)),
+        (date(2024, 4, 1), date(2024, 6, 30)),
+        (date(2024, 7, 1), date(2024, 9, 30)),
+        (date(2024, 10, 1), date(2024, 12, 31)),
+    ]
+    assert [quarter_of(date(2026, m, 28)) for m in (2, 5, 8, 11)] == [1, 2, 3, 4]
+
+
+def test_a_zero_point_entry_earns_a_plain_zero_and_fractional_points_keep_their_sign() -> None:
+    scheme = Scheme(
+        rules={"visit": KindRule(D(0)), "half": KindRule(D("0.5")), "late": KindRule(D("-0.5"))},
+        base=D(0),
+        ceiling=None,
+    )
+    day = date(2026, 2, 1)
+
+    awarded = award([Entry(1, "visit", day), Entry(2, "half", day), Entry(3, "late", day)], scheme)
+
+    assert str(awarded[1]) == "0"  # not "-0" on the deputy's record
+    assert awarded[2] == D("0.5") and awarded[3] == D("-0.5")

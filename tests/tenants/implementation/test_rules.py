@@ -64,3 +64,21 @@ def test_funds_are_refused_below_zero_and_flagged_beyond_allocation(
         assert problem == "overspent"
     else:
         assert problem is None
+
+
+def test_a_reminder_is_due_from_the_warning_day_to_the_due_day() -> None:
+    def reminder(due_in: int) -> bool:
+        return due_soon(due_on=DAY + timedelta(days=due_in), done_on=None, today=DAY)
+
+    assert [reminder(d) for d in (WARN_DAYS + 1, WARN_DAYS, 0, -1)] == [False, True, True, False]
+    assert not due_soon(due_on=DAY, done_on=DAY, today=DAY)
+
+
+def test_each_funds_figure_below_zero_is_refused() -> None:
+    zero = Decimal(0)
+
+    assert funds_problem(planned=Decimal(-1), allocated=zero, spent=zero) == "negative"
+    assert funds_problem(planned=zero, allocated=Decimal(-1), spent=zero) == "negative"
+    assert funds_problem(planned=zero, allocated=zero, spent=Decimal(-1)) == "negative"
+    assert funds_problem(planned=zero, allocated=Decimal(5), spent=Decimal(5)) is None
+    assert funds_problem(planned=zero, allocated=Decimal(5), spent=Decimal(6)) == "overspent"

@@ -108,3 +108,83 @@ def test_names_leave_only_the_surname() -> None:
     assert masked_name("欧阳娜娜") == "欧***"
     assert masked_name("李") == "*"
     assert masked_name(" ") == ""
+
+
+def test_the_deadline_day_is_due_soon_and_the_day_after_is_overdue() -> None:
+    policy = SlaPolicy()
+    due = date(2026, 6, 2)
+
+    def state(today: date) -> ClockState:
+        return clock_state(due_on=due, today=today, running=True, policy=policy)
+
+    assert days_left(due_on=due, today=date(2026, 6, 2)) == 0
+    assert days_left(due_on=due, today=date(2026, 6, 3)) == -1
+    assert days_left(due_on=due, today=date(2026, 5, 26)) == 7
+    assert state(date(2026, 6, 3)) == ClockState.OVERDUE
+    assert state(date(2026, 6, 2)) == ClockState.DUE_SOON
+    assert state(date(2026, 5, 26)) == ClockState.DUE_SOON  # 7 days ahead
+    assert state(date(2026, 5, 25)) == ClockState.RUNNING
+    assert not is_overdue(due_on=due, today=date(2026, 6, 2), running=True)
+    assert is_overdue(due_on=due, today=date(2026, 6, 3), running=True)
+    assert not is_overdue(due_on=None, today=date(2026, 6, 3), running=True)
+    assert not is_overdue(due_on=due, today=date(2026, 6, 3), running=False)
+
+
+def test_a_policy_without_an_amber_period_goes_from_running_to_overdue() -> None:
+    policy = SlaPolicy(due_soon_days=0)
+    due = date(2026, 6, 2)
+
+    assert clock_state(due_on=due, today=date(2026, 6, 1), running=True, policy=policy) == "running"
+    assert clock_state(due_on=due, today=due, running=True, policy=policy) == "due_soon"
+
+
+def test_the_default_policy_is_the_deputies_law_clock() -> None:
+    assert SlaPolicy() == SlaPolicy(
+        answer_months=3, extended_months=6, reanswer_months=1, due_soon_days=7
+    )
+
+
+def test_each_policy_setting_at_its_bounds() -> None:
+    accepted = [
+        SlaPolicy(answer_months=1, extended_months=1),
+        SlaPolicy(answer_months=12, extended_months=12),
+        SlaPolicy(answer_months=12, extended_months=24),
+        SlaPolicy(reanswer_months=1),
+        SlaPolicy(reanswer_months=6),
+        SlaPolicy(due_soon_days=0),
+        SlaPolicy(due_soon_days=60),
+    ]
+    assert [p.problems() for p in accepted] == [[]] * len(accepted)
+    assert SlaPolicy(answer_months=13, extended_months=24).problems() == ["answer_months_invalid"]
+    assert SlaPolicy(extended_months=25).problems() == ["extended_months_invalid"]
+    assert SlaPolicy(answer_months=4, extended_months=3).problems() == ["extended_months_invalid"]
+    assert SlaPolicy(reanswer_months=7).problems() == ["reanswer_months_invalid"]
+    assert SlaPolicy(due_soon_days=-1).problems() == ["due_soon_days_invalid"]
+    assert SlaPolicy(due_soon_days=61).problems() == ["due_soon_days_invalid"]
+    assert SlaPolicy(
+        answer_months=0, extended_months=30, reanswer_months=0, due_soon_days=-1
+    ).problems() == [
+        "answer_months_invalid",
+        "extended_months_invalid",
+        "reanswer_months_invalid",
+        "due_soon_days_invalid",
+    ]
+
+
+def test_months_roll_over_into_the_next_years() -> None:
+    assert add_months(date(2026, 11, 30), 3) == date(2027, 2, 28)
+    assert add_months(date(2026, 12, 15), 1) == date(2027, 1, 15)
+    assert add_months(date(2026, 1, 31), 12) == date(2027, 1, 31)
+    assert add_months(date(2026, 1, 31), 25) == date(2028, 2, 29)
+    assert add_months(date(2026, 5, 31), 0) == date(2026, 5, 31)
+
+
+def test_an_answer_on_the_day_before_the_deadline_is_on_time_and_without_one_it_is_not() -> None:
+    assert answered_on_time(answered_on=date(2026, 6, 1), due_on=date(2026, 6, 2))
+    assert not answered_on_time(answered_on=date(2026, 6, 1), due_on=None)
+
+
+def test_a_two_character_name_keeps_its_surname() -> None:
+    assert masked_name("张三") == "张*"
+    assert masked_name(" 张三 ") == "张*"
+    assert masked_name("") == ""

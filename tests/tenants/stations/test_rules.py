@@ -80,3 +80,21 @@ def test_a_station_hangs_under_a_higher_tier() -> None:
     assert parent_tier_fits(tier="station", parent_tier="hub")
     assert not parent_tier_fits(tier="centre", parent_tier="station")
     assert not parent_tier_fits(tier="station", parent_tier="station")
+
+
+def test_a_score_of_one_weight_and_of_nothing_earned() -> None:
+    assert score_percent([(1, 1)]) == Decimal("100.00")
+    assert score_percent([(2, 0)]) == Decimal("0.00")
+    assert score_percent([(2, -5), (2, 2)]) == Decimal("50.00")  # a negative score earns nothing
+    assert score_percent([(0, 0)]) == Decimal("0.00")
+
+
+def test_the_score_rounds_half_up() -> None:
+    # 1 of 800 is 0.125%: half up gives 0.13, where half to even would give 0.12.
+    assert score_percent([(800, 1)]) == Decimal("0.13")
+
+
+def test_a_threshold_may_be_any_percentage_from_1_to_100() -> None:
+    assert thresholds_problem([1, 2, 3, 4, 100]) is None
+    assert thresholds_problem([0, 70, 80, 90, 95]) == "range"
+    assert thresholds_problem([60, 70, 80, 90, 101]) == "range"

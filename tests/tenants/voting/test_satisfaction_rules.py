@@ -326,3 +326,48 @@ def test_on_valid_ballots_the_verdict_and_the_rate_share_their_base(rules: Evalu
 def test_no_ballots_no_rates() -> None:
     rates = project_rates(count=MarkCount(), entitled=5, rules=EvaluationRules())
     assert rates.rate is None and rates.satisfied is None and rates.verdict_rate == Decimal("0.00")
+
+
+def test_the_public_rate_counts_three_marks_without_abstentions() -> None:
+    # The public account builds its counts from 满意, 基本满意 and 不满意 only (account.py).
+    public = MarkCount(**{"satisfied": 3, "basic": 1, "unsatisfied": 4})
+
+    assert public == MarkCount(satisfied=3, basic=1, unsatisfied=4, abstain=0)
+    assert public.valid == 8 and public.approving == 4
+    assert satisfaction_rate(public) == Decimal("50.00")
+    assert MarkCount() == MarkCount(0, 0, 0, 0) and satisfaction_rate(MarkCount()) is None
+
+
+def test_the_displayed_rate_is_rounded_to_a_hundredth() -> None:
+    assert satisfaction_rate(MarkCount(satisfied=2, basic=0, unsatisfied=1)) == Decimal("66.67")
+    assert satisfaction_rate(MarkCount(satisfied=1, abstain=2)) == Decimal("33.33")
+    assert satisfaction_rate(MarkCount(basic=1)) == Decimal("100.00")
+
+
+def test_the_default_rules_are_majority_over_all_deputies_with_half_enough() -> None:
+    assert EvaluationRules() == EvaluationRules(
+        rule_type=RuleType.MAJORITY,
+        base=Base.ENTITLED,
+        half_is_enough_satisfied=True,
+        half_is_enough_basic=True,
+        pass_rate=Decimal("80"),
+    )
+    # 50 满意 of 100 deputies: exactly half, which is enough by default.
+    assert (
+        outcome(count=MarkCount(satisfied=50), entitled=100, rules=EvaluationRules()) == "satisfied"
+    )
+
+
+def test_a_single_valid_ballot_can_reach_the_rate() -> None:
+    rules = EvaluationRules(rule_type=RuleType.RATE)
+
+    assert outcome(count=MarkCount(satisfied=1), entitled=50, rules=rules) == Outcome.SATISFIED
+    assert outcome(count=MarkCount(basic=1), entitled=50, rules=rules) == Outcome.BASIC
+
+
+def test_the_valid_base_ignores_the_deputies_who_did_not_mark() -> None:
+    count = MarkCount(satisfied=30, unsatisfied=20)  # 50 of 100 deputies marked
+
+    by_valid = EvaluationRules(base=Base.VALID)
+    assert outcome(count=count, entitled=100, rules=by_valid) == Outcome.SATISFIED  # 30 of 50
+    assert outcome(count=count, entitled=100, rules=EvaluationRules()) == Outcome.UNSATISFIED

@@ -1,0 +1,253 @@
+"""The vote rules pinned by examples a reader can check by hand, and by properties whose
+expectation is written out here rather than asked of the function under test. Each example
+names the rule it pins; the mutation check (docs/mutation.md) fails when one goes missing."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tenants.voting.rules import (
+    BallotForm,
+    CandidateCount,
+    RuleSet,
+    ShortfallRule,
+    ThresholdBase,
+    Turnout,
+    candidate_list_ok,
+    choose_n_ballot_valid,
+    decide,
+    paper_round_valid,
+    quorum_met,
+    threshold_base,
+)
+
+TURNOUT = Turnout(entitled=100, present=70, valid_ballots=59)
+
+
+def adopted_alone(
+    count: CandidateCount,
+    base: ThresholdBase,
+    form: BallotForm = BallotForm.PER_CANDIDATE,
+    turnout: Turnout = TURNOUT,
+) -> bool:
+    rules = RuleSet(seats=1, threshold_base=base, ballot_form=form)
+    decision = decide(counts={"a": count}, order=["a"], turnout=turnout, seats=1, rules=rules)
+    return decision.adopted == ("a",)
+
+
+def test_the_present_base_counts_the_deputies_present_not_the_votes_cast() -> None:
+    # 30 of 70 present is not more than half; 30 of the 55 cast on it would be.
+    count = CandidateCount(yes=30, no=20, abstain=5)
+
+    assert not adopted_alone(count, ThresholdBase.PRESENT)
+    assert not adopted_alone(count, ThresholdBase.PRESENT, BallotForm.CHOOSE_N)
+    assert (
+        threshold_base(
+            count=count, turnout=TURNOUT, rules=RuleSet(1, threshold_base=ThresholdBase.PRESENT)
+        )
+        == 70
+    )
+
+
+def test_the_entitled_base_counts_every_deputy() -> None:
+    count = CandidateCount(yes=45, no=5)
+
+    assert not adopted_alone(count, ThresholdBase.ENTITLED)  # 45 of 100
+    assert adopted_alone(count, ThresholdBase.PRESENT)  # 45 of 70
+    assert not adopted_alone(count, ThresholdBase.ENTITLED, BallotForm.CHOOSE_N)
+
+
+def test_abstentions_count_in_the_valid_votes_base_of_a_per_candidate_ballot() -> None:
+    # 30 赞成 of 62 cast (30 + 20 + 12 弃权) is not more than half; without the abstentions it
+    # would be 30 of 50, or of 38 if they were taken off.
+    assert not adopted_alone(CandidateCount(yes=30, no=20, abstain=12), ThresholdBase.VALID)
+    assert adopted_alone(CandidateCount(yes=30, no=20, abstain=9), ThresholdBase.VALID)
+    assert CandidateCount(yes=30, no=20, abstain=12).cast == 62
+    assert CandidateCount(yes=7).cast == 7
+
+
+def test_the_valid_base_of_a_choose_n_ballot_is_the_valid_ballots() -> None:
+    # 30 of 59 valid ballots passes; the 62 marks cast on the candidate are not the base.
+    count = CandidateCount(yes=30, no=20, abstain=12)
+
+    assert adopted_alone(count, ThresholdBase.VALID, BallotForm.CHOOSE_N)
+    assert not adopted_alone(
+        count, ThresholdBase.VALID, BallotForm.CHOOSE_N, Turnout(100, 70, valid_ballots=60)
+    )
+
+
+def expected_base(count: CandidateCount, turnout: Turnout, rules: RuleSet) -> int:
+    if rules.threshold_base == ThresholdBase.ENTITLED:
+        return turnout.entitled
+    if rules.threshold_base == ThresholdBase.PRESENT:
+        return turnout.present
+    if rules.ballot_form == BallotForm.CHOOSE_N:
+        return turnout.valid_ballots
+    return count.yes + count.no + count.abstain
+
+
+@given(
+    base=st.sampled_from(ThresholdBase),
+    form=st.sampled_from(BallotForm),
+    entitled=st.integers(1, 200),
+    data=st.data(),
+)
+def test_a_candidate_passes_exactly_when_its_yes_are_more_than_half_of_its_base(
+    base: ThresholdBase, form: BallotForm, entitled: int, data: st.DataObject
+) -> None:
+    present = data.draw(st.integers(0, entitled))
+    turnout = Turnout(entitled, present, data.draw(st.integers(0, present)))
+    yes = data.draw(st.integers(0, present))
+    no = data.draw(st.integers(0, present - yes))
+    count = CandidateCount(yes, no, data.draw(st.integers(0, present - yes - no)))
+    rules = RuleSet(seats=1, threshold_base=base, ballot_form=form)
+
+    decision = decide(counts={"a": count}, order=["a"], turnout=turnout, seats=1, rules=rules)
+
+    assert (decision.passing == ("a",)) == (2 * yes > expected_base(count, turnout, rules))
+
+
+def test_a_new_round_is_due_only_for_seats_left_empty() -> None:
+    rules = RuleSet(seats=2, shortfall=ShortfallRule.NEW_ROUND)
+    full = {"a": CandidateCount(90), "b": CandidateCount(80), "c": CandidateCount(10)}
+    short = {"a": CandidateCount(90), "b": CandidateCount(30), "c": CandidateCount(10)}
+    turnout = Turnout(100, 100, 100)
+
+    filled = decide(counts=full, order=list(full), turnout=turnout, seats=2, rules=rules)
+    one_short = decide(counts=short, order=list(short), turnout=turnout, seats=2, rules=rules)
+
+    assert filled == decide(
+        counts=full, order=list(full), turnout=turnout, seats=2, rules=RuleSet(seats=2)
+    )
+    assert filled.adopted == ("a", "b") and filled.next_round == () and filled.reason == ""
+    assert filled.next_round_seats == 0
+    assert one_short.adopted == ("a",)
+    assert one_short.next_round == ("b", "c") and one_short.next_round_seats == 1
+    assert one_short.reason == "shortfall" and one_short.passing == ("a",)
+
+
+def test_a_shortfall_with_nobody_left_to_vote_on_ends_the_vote() -> None:
+    rules = RuleSet(seats=3, shortfall=ShortfallRule.NEW_ROUND)
+    counts = {"a": CandidateCount(90), "b": CandidateCount(60)}
+
+    decision = decide(
+        counts=counts, order=list(counts), turnout=Turnout(100, 100, 100), seats=3, rules=rules
+    )
+
+    assert decision.adopted == ("a", "b") and decision.next_round == ()
+    assert decision.next_round_seats == 0 and decision.reason == ""
+
+
+def test_a_shortfall_round_counts_the_seats_still_empty() -> None:
+    rules = RuleSet(seats=3, shortfall=ShortfallRule.NEW_ROUND)
+    counts = {"a": CandidateCount(20), "b": CandidateCount(90), "c": CandidateCount(5)}
+
+    decision = decide(
+        counts=counts, order=list(counts), turnout=Turnout(100, 100, 100), seats=3, rules=rules
+    )
+
+    assert decision.adopted == ("b",)
+    assert decision.next_round == ("a", "c") and decision.next_round_seats == 2
+
+
+def test_more_passing_than_seats_without_a_tie_adopts_the_top_by_yes() -> None:
+    counts = {
+        "a": CandidateCount(60),
+        "b": CandidateCount(90),
+        "c": CandidateCount(70),
+        "d": CandidateCount(80),
+    }
+
+    decision = decide(
+        counts=counts,
+        order=list(counts),
+        turnout=Turnout(100, 100, 100),
+        seats=2,
+        rules=RuleSet(seats=2, shortfall=ShortfallRule.NEW_ROUND),
+    )
+
+    assert decision.adopted == ("b", "d")
+    assert decision.passing == ("b", "d", "c", "a")
+    assert decision.next_round == () and decision.next_round_seats == 0 and decision.reason == ""
+
+
+def test_a_tie_for_the_only_seat_sends_every_tied_candidate_to_a_new_round() -> None:
+    counts = {"a": CandidateCount(70), "b": CandidateCount(80), "c": CandidateCount(80)}
+
+    decision = decide(
+        counts=counts,
+        order=list(counts),
+        turnout=Turnout(100, 100, 100),
+        seats=1,
+        rules=RuleSet(seats=1),
+    )
+
+    assert decision.adopted == ()
+    assert decision.next_round == ("b", "c") and decision.next_round_seats == 1
+    assert decision.reason == "tie" and decision.passing == ("b", "c", "a")
+
+
+def test_equal_yes_are_listed_in_ballot_order() -> None:
+    counts = {"a": CandidateCount(60), "b": CandidateCount(80), "c": CandidateCount(60)}
+
+    decision = decide(
+        counts=counts,
+        order=["c", "b", "a"],
+        turnout=Turnout(100, 100, 100),
+        seats=3,
+        rules=RuleSet(seats=3),
+    )
+
+    assert decision.adopted == ("b", "c", "a")
+
+
+def test_the_candidate_list_needs_exactly_seats_plus_surplus() -> None:
+    rules = RuleSet(seats=10, min_surplus=2)
+
+    assert candidate_list_ok(candidates=12, rules=rules)
+    assert not candidate_list_ok(candidates=11, rules=rules)
+    assert candidate_list_ok(candidates=11, rules=RuleSet(seats=10))
+    assert not candidate_list_ok(candidates=10, rules=RuleSet(seats=10))
+
+
+def test_a_rule_set_names_each_problem_on_its_own() -> None:
+    assert RuleSet(seats=1).problems() == []
+    assert RuleSet(seats=0).problems() == ["seats_too_few"]
+    assert RuleSet(seats=-1).problems() == ["seats_too_few"]
+    assert RuleSet(seats=1, min_surplus=0).problems() == ["surplus_required"]
+    assert RuleSet(seats=1, quorum_numerator=0).problems() == ["quorum_invalid"]
+    assert RuleSet(seats=1, quorum_numerator=3, quorum_denominator=3).problems() == []
+    assert RuleSet(seats=1, quorum_numerator=4, quorum_denominator=3).problems() == [
+        "quorum_invalid"
+    ]
+    assert RuleSet(seats=1, quorum_numerator=1, quorum_denominator=2).problems() == []
+
+
+def test_the_defaults_are_the_common_practice() -> None:
+    rules = RuleSet(seats=10)
+
+    assert rules.min_surplus == 1
+    assert rules.ballot_form == BallotForm.PER_CANDIDATE
+    assert rules.threshold_base == ThresholdBase.ENTITLED
+    assert (rules.quorum_numerator, rules.quorum_denominator) == (2, 3)
+    assert rules.shortfall == ShortfallRule.ACCEPT_FEWER
+    assert CandidateCount(5) == CandidateCount(yes=5, no=0, abstain=0)
+
+
+def test_a_quorum_of_a_half_or_of_everyone() -> None:
+    half = RuleSet(seats=1, quorum_numerator=1, quorum_denominator=2)
+    everyone = RuleSet(seats=1, quorum_numerator=3, quorum_denominator=3)
+
+    assert quorum_met(entitled=100, present=50, rules=half)
+    assert not quorum_met(entitled=100, present=49, rules=half)
+    assert quorum_met(entitled=7, present=7, rules=everyone)
+    assert not quorum_met(entitled=7, present=6, rules=everyone)
+    assert quorum_met(entitled=1, present=1, rules=RuleSet(seats=1))
+
+
+def test_negative_counts_are_never_valid() -> None:
+    assert not choose_n_ballot_valid(marks=-1, seats=3)
+    assert choose_n_ballot_valid(marks=0, seats=3)
+    assert choose_n_ballot_valid(marks=3, seats=3)
+    assert not paper_round_valid(issued=10, returned=-1)
+    assert paper_round_valid(issued=10, returned=0)
+    assert paper_round_valid(issued=10, returned=10)
