@@ -9,12 +9,11 @@ from tests.conftest import host_of
 STRANGER = "198.51.100.9"
 
 
-def login(client: Client, username: str, password: str, **extra: str) -> Any:
+def login(client: Client, username: str, password: str) -> Any:
     return client.post(
         "/api/v1/auth/login",
         {"username": username, "password": password},
         content_type="application/json",
-        **extra,
     )
 
 
