@@ -8,6 +8,7 @@ from django.contrib.sessions.models import Session
 from django.test import Client
 
 from tests.conftest import PASSWORD, World, client_on, host_of
+from tests.security.helpers import close_page
 
 
 def _switch_url(world: World) -> str:
@@ -71,7 +72,7 @@ def test_handoff_the_code_stays_out_of_the_url_query_and_a_get_opens_no_session(
     sessions_before = Session.objects.count()
     county = client_on(world.county)
 
-    county.get(f"/auth/handoff?code={code}")
+    close_page(county.get(f"/auth/handoff?code={code}"))  # the web app's page
 
     assert parts.query == "" and parts.fragment.startswith("code=")
     assert county.get("/api/v1/auth/session").json()["user"] is None

@@ -2,6 +2,7 @@
 may frame the app, and the usual headers are set on the app's page and the API alike."""
 
 from tests.conftest import World, client_on
+from tests.security.helpers import close_page
 
 
 def _directives(header: str) -> dict[str, list[str]]:
@@ -21,3 +22,4 @@ def test_security_headers_csp_and_friends_on_the_app_and_the_api(world: World) -
         assert response["X-Content-Type-Options"] == "nosniff"
         assert response["Referrer-Policy"] == "same-origin"
         assert response["X-Frame-Options"] == "DENY"
+        close_page(response)
