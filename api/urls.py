@@ -19,6 +19,8 @@ urlpatterns = [
     path("auth/switch", auth.SwitchView.as_view()),
     path("auth/password", auth.PasswordView.as_view()),
     path("auth/tokens", auth.TokenView.as_view()),
+    path("auth/tokens/<int:pk>", auth.TokenDetailView.as_view()),
+    path("auth/handoff", auth.HandoffView.as_view()),
     path("congresses", CongressListView.as_view()),
     path("provisioning-jobs/<int:pk>", ProvisioningJobView.as_view()),
     path("deputies", DeputyListView.as_view()),

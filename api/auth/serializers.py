@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from accounts.roles import Role
+from accounts.rules import TOKEN_MAX_DAYS
 from congresses.models import Level
 
 
@@ -53,7 +54,13 @@ class PasswordChangeInSerializer(serializers.Serializer):
 
 class TokenCreateInSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=100)
-    days = serializers.IntegerField(min_value=1, max_value=365, default=90)
+    days = serializers.IntegerField(
+        min_value=1,
+        max_value=max(TOKEN_MAX_DAYS.values()),
+        required=False,
+        help_text="有效天数，上限因角色而异（默认 30）/ days valid; the ceiling depends on the role "
+        "(default 30)",
+    )
 
 
 class TokenCreateOutSerializer(serializers.Serializer):
@@ -61,3 +68,26 @@ class TokenCreateOutSerializer(serializers.Serializer):
     name = serializers.CharField()
     token = serializers.CharField(help_text="只显示一次 / shown once")
     expires_at = serializers.DateTimeField()
+
+
+class TokenOwnerSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    username = serializers.CharField()
+    display_name = serializers.CharField()
+
+
+class TokenOutSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    prefix = serializers.CharField(
+        help_text="令牌开头几位，便于辨认 / the token's first characters"
+    )
+    created_at = serializers.DateTimeField()
+    expires_at = serializers.DateTimeField()
+    last_used_at = serializers.DateTimeField(allow_null=True)
+    revoked_at = serializers.DateTimeField(allow_null=True)
+    user = TokenOwnerSerializer()
+
+
+class HandoffInSerializer(serializers.Serializer):
+    code = serializers.CharField(max_length=100, trim_whitespace=True)

@@ -4,20 +4,26 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import login, logout, update_session_auth_hash
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest
 from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
-from rest_framework import status
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, status
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
 from accounts.middleware import SESSION_TENANT_KEY
-from accounts.models import Membership, User
+from accounts.models import ApiToken, Membership, User
+from accounts.roles import Role
+from accounts.selectors import api_tokens_in, api_tokens_of, login_failures_from
 from accounts.services import (
     api_token_create,
+    api_token_revoke,
     handoff_create,
     handoff_redeem,
     login_check,
@@ -27,13 +33,13 @@ from api.permissions import (
     IsTenantMember,
     host_congress,
     host_schema,
-    host_tenant,
     is_public_host,
     membership_of,
 )
 from congresses.models import Congress
 from congresses.selectors import congress_primary_domain
 from ops.errors import NotAllowed
+from ops.network import client_address
 
 from . import serializers as s
 
@@ -105,8 +111,31 @@ class SessionView(APIView):
         return Response(session_payload(request))
 
 
+def _require_csrf(request: Request) -> None:
+    """Login and hand-off are open to anonymous callers, whom DRF exempts from CSRF checks:
+    without this a foreign page could post a form that logs the browser into another account."""
+    try:
+        SessionAuthentication().enforce_csrf(request)
+    except exceptions.PermissionDenied:
+        raise NotAllowed("csrf_failed", _("页面校验已失效，请刷新页面后重试。")) from None
+
+
+class LoginAddressThrottle(BaseThrottle):
+    """Password spraying: many failed logins from one address, over any usernames, pause all
+    logins from it for the lockout window. Only failures count, so a hall of deputies behind
+    one address logging in together is not slowed."""
+
+    def allow_request(self, request: Request, view: Any) -> bool:
+        address = client_address(request._request)
+        return login_failures_from(address=address) < settings.LOGIN_ADDRESS_MAX_FAILURES
+
+    def wait(self) -> float:
+        return float(settings.LOGIN_LOCKOUT_MINUTES * 60)
+
+
 class LoginView(APIView):
     permission_classes = [AllowAny]
+    throttle_classes = [LoginAddressThrottle]
 
     @extend_schema(
         operation_id="auth_login",
@@ -115,17 +144,14 @@ class LoginView(APIView):
         summary="登录 / log in",
     )
     def post(self, request: Request) -> Response:
+        _require_csrf(request)
         data = s.LoginInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        user = login_check(**data.validated_data)
-        public = is_public_host(request)
-        allowed = (
-            user.is_platform_operator
-            if public
-            else Membership.objects.filter(user=user, congress_id=host_tenant(request).id).exists()
+        user = login_check(
+            request=request._request,
+            congress=None if is_public_host(request) else host_congress(request),
+            **data.validated_data,
         )
-        if not allowed:
-            raise NotAllowed("not_a_member", _("您不是本单位的成员，无权登录。"))
         _open_session(request._request, user, host_schema(request))
         request.user = user
         return Response(session_payload(request))
@@ -148,7 +174,10 @@ class LogoutView(APIView):
 
 
 class SwitchView(APIView):
+    """Session only: a bearer token must not become a browser session on another host."""
+
     permission_classes = [IsTenantMember]
+    authentication_classes = [SessionAuthentication]
 
     @extend_schema(
         operation_id="auth_switch",
@@ -165,22 +194,46 @@ class SwitchView(APIView):
         code = handoff_create(user=request.user, congress=target)  # type: ignore[arg-type]
         host = congress_primary_domain(target)
         port = f":{settings.PUBLIC_PORT}" if settings.PUBLIC_PORT not in ("80", "443") else ""
-        url = f"{settings.PUBLIC_SCHEME}://{host}{port}/auth/handoff?code={code}"
+        # In the fragment, which browsers never send: the code stays out of access logs and
+        # Referer headers. The web app's hand-off page reads it and posts it to auth/handoff.
+        url = f"{settings.PUBLIC_SCHEME}://{host}{port}/auth/handoff#code={code}"
         return Response({"url": url})
 
 
-def handoff_view(request: HttpRequest) -> HttpResponse:
-    """The browser lands here from another tenant's host with a one-time code."""
-    tenant = request.tenant  # type: ignore[attr-defined]
-    try:
-        user = handoff_redeem(code=request.GET.get("code", ""), congress=tenant)
-    except NotAllowed:
-        return HttpResponseRedirect("/login?handoff=invalid")
-    _open_session(request, user, tenant.schema_name)
-    return HttpResponseRedirect("/")
+class HandoffView(APIView):
+    """The other host's web app posts the one-time code here to open the session."""
+
+    permission_classes = [AllowAny]
+    authentication_classes = [SessionAuthentication]
+
+    @extend_schema(
+        operation_id="auth_handoff",
+        request=s.HandoffInSerializer,
+        responses=s.SessionOutSerializer,
+        summary="以切换码登录本单位 / open a session here with a hand-off code",
+    )
+    def post(self, request: Request) -> Response:
+        _require_csrf(request)
+        data = s.HandoffInSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        if is_public_host(request):
+            raise NotAllowed("handoff_invalid", _("切换链接无效或已过期，请重新登录。"))
+        tenant = host_congress(request)
+        current = request.user if request.user and request.user.is_authenticated else None
+        user = handoff_redeem(
+            code=data.validated_data["code"],
+            congress=tenant,
+            current_user=current,
+        )
+        if current is None:
+            _open_session(request._request, user, tenant.schema_name)
+            request.user = user
+        return Response(session_payload(request))
 
 
 class PasswordView(APIView):
+    authentication_classes = [SessionAuthentication]
+
     @extend_schema(
         operation_id="auth_password_change",
         request=s.PasswordChangeInSerializer,
@@ -195,7 +248,58 @@ class PasswordView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+def _token_out(token: ApiToken) -> dict[str, Any]:
+    return {
+        "id": token.pk,
+        "name": token.name,
+        "prefix": token.prefix,
+        "created_at": token.created_at,
+        "expires_at": token.expires_at,
+        "last_used_at": token.last_used_at,
+        "revoked_at": token.revoked_at,
+        "user": {
+            "id": token.user.pk,
+            "username": token.user.username,
+            "display_name": token.user.display_name or token.user.username,
+        },
+    }
+
+
+def _is_security_admin(request: Request) -> bool:
+    membership = membership_of(request)
+    return membership is not None and Role.SECURITY_ADMIN in membership.roles
+
+
 class TokenView(APIView):
+    """Session only: a token cannot mint, list or revoke tokens, so a leaked one cannot make
+    itself a successor."""
+
+    authentication_classes = [SessionAuthentication]
+
+    @extend_schema(
+        operation_id="auth_token_list",
+        parameters=[
+            OpenApiParameter(
+                "scope",
+                enum=["mine", "congress"],
+                required=False,
+                description="congress：本单位全部令牌（仅安全管理员）/ every token of this "
+                "congress (security administrator only)",
+            )
+        ],
+        responses=s.TokenOutSerializer(many=True),
+        summary="接口令牌列表 / API tokens: mine, or the congress's",
+    )
+    def get(self, request: Request) -> Response:
+        tenant = host_congress(request)
+        if request.query_params.get("scope") == "congress":
+            if not _is_security_admin(request):
+                raise NotAllowed("role_denied", _("只有安全管理员可以查看本单位的全部令牌。"))
+            tokens = api_tokens_in(congress=tenant)
+        else:
+            tokens = api_tokens_of(user=request.user, congress=tenant).select_related("user")  # type: ignore[arg-type]
+        return Response([_token_out(token) for token in tokens])
+
     @extend_schema(
         operation_id="auth_token_create",
         request=s.TokenCreateInSerializer,
@@ -214,3 +318,24 @@ class TokenView(APIView):
             {"id": token.pk, "name": token.name, "token": raw, "expires_at": token.expires_at},
             status=status.HTTP_201_CREATED,
         )
+
+
+class TokenDetailView(APIView):
+    authentication_classes = [SessionAuthentication]
+
+    @extend_schema(
+        operation_id="auth_token_revoke",
+        request=None,
+        responses={204: None},
+        summary="吊销接口令牌（本人的；安全管理员可吊销本单位的）/ revoke an API token (one's own; "
+        "the security administrator any of this congress)",
+    )
+    def delete(self, request: Request, pk: int) -> Response:
+        tenant = host_congress(request)
+        tokens = (
+            api_tokens_in(congress=tenant)
+            if _is_security_admin(request)
+            else api_tokens_of(user=request.user, congress=tenant)  # type: ignore[arg-type]
+        )
+        api_token_revoke(token=get_object_or_404(tokens, pk=pk), actor=request.user)  # type: ignore[arg-type]
+        return Response(status=status.HTTP_204_NO_CONTENT)

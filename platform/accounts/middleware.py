@@ -1,6 +1,8 @@
 from collections.abc import Callable
+from importlib import import_module
 
-from django.contrib.auth import logout
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
@@ -9,7 +11,9 @@ SESSION_TENANT_KEY = "congress_schema"
 
 class TenantSessionMiddleware:
     """A session belongs to the host it was opened on. Presented on another tenant's host it
-    gets 403 on the API and is dropped, so it never reads that tenant's data."""
+    gets 403 on the API and counts as no session there, so it never reads that tenant's data.
+    The session itself is left alone (not flushed): a cookie replayed on a foreign host must
+    not log its owner out at home."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -19,7 +23,10 @@ class TenantSessionMiddleware:
         if user is not None and user.is_authenticated:
             bound = request.session.get(SESSION_TENANT_KEY)
             if bound != request.tenant.schema_name:  # type: ignore[attr-defined]
-                logout(request)
+                # An empty session of its own for this request: nothing of the real one is
+                # read, renewed or deleted on the server; the cookie is only dropped here.
+                request.session = import_module(settings.SESSION_ENGINE).SessionStore()
+                request.user = AnonymousUser()
                 if request.path.startswith("/api/"):
                     return JsonResponse(
                         {"code": "tenant_mismatch", "detail": _("该登录凭据不属于本单位。")},

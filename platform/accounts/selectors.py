@@ -1,12 +1,20 @@
-"""Reads of accounts and their roles. Who holds a role in a congress is asked here, in one
-place, rather than written out as a Membership query by each module that needs it."""
+"""Reads of accounts: who holds which role in a congress (asked here, in one place, rather than
+written out as a Membership query by each module that needs it), API tokens, and login failures
+by address."""
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from django.db.models import QuerySet
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.db.models import QuerySet, Sum
+from django.utils import timezone
 
-from .models import Membership, User
+from .models import ApiToken, Membership, User
 from .roles import Role
+
+if TYPE_CHECKING:
+    from congresses.models import Congress
 
 
 def members_with_role(*, congress_id: int, role: Role) -> QuerySet[Membership]:
@@ -33,3 +41,25 @@ def users_with_role(*, congress_id: int, role: Role) -> QuerySet[User]:
 
 def holds_role(*, user_id: int, congress_id: int, role: Role) -> bool:
     return members_with_role(congress_id=congress_id, role=role).filter(user_id=user_id).exists()
+
+
+def api_tokens_of(*, user: User, congress: "Congress") -> QuerySet[ApiToken]:
+    """The user's tokens for one tenant, newest first (revoked and expired ones included)."""
+    return ApiToken.objects.filter(user=user, congress=congress).order_by("-created_at", "-pk")
+
+
+def api_tokens_in(*, congress: "Congress") -> QuerySet[ApiToken]:
+    """Every token issued for one tenant, for its security administrator."""
+    return (
+        ApiToken.objects.filter(congress=congress)
+        .select_related("user")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def login_failures_from(*, address: str) -> int:
+    """Failed logins from one address, over every username, within the lockout window."""
+    total = AccessAttempt.objects.filter(
+        ip_address=address, attempt_time__gte=timezone.now() - settings.AXES_COOLOFF_TIME
+    ).aggregate(total=Sum("failures_since_start"))["total"]
+    return int(total or 0)

@@ -2,20 +2,24 @@
 
 import secrets
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
-from ops.errors import DomainError, NotAllowed
+from ops.errors import Conflict, DomainError, NotAllowed
 
 from .models import ApiToken, Membership, TenantHandoff, User, hash_secret
 from .roles import SEPARATED_ADMIN_ROLES, Role
+from .rules import token_max_days
 
 if TYPE_CHECKING:
     from congresses.models import Congress
@@ -100,52 +104,76 @@ class LoginRefused(DomainError):
     status = 400
 
 
-def login_check(*, username: str, password: str) -> User:
-    """The user if the password is right. Five failures lock the account for 30 minutes; a
-    locked account is refused even with the right password, without saying whether it was."""
-    now = timezone.now()
-    with transaction.atomic():
-        user = User.objects.select_for_update().filter(username=username, is_active=True).first()
-        if user is None:
-            # Same work and answer as a wrong password, so usernames cannot be probed.
-            User().set_password(password)
-            audit_record(
-                action="user.login", outcome="failure", payload={"username": username[:150]}
-            )
-        elif user.locked_until and user.locked_until > now:
-            pass  # refused below, with or without the right password
-        elif not user.check_password(password):
-            user.failed_logins += 1
-            locked = user.failed_logins >= settings.LOGIN_MAX_FAILURES
-            if locked:
-                user.locked_until = now + timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
-                user.failed_logins = 0
-            user.save(update_fields=["failed_logins", "locked_until"])
-            audit_record(
-                action="user.login",
-                actor=user,
-                target=user,
-                outcome="failure",
-                payload={"locked": locked},
-            )
-        else:
-            user.failed_logins = 0
-            user.locked_until = None
-            user.last_login = now
-            user.save(update_fields=["failed_logins", "locked_until", "last_login"])
-            audit_record(action="user.login", actor=user, target=user)
-            return user
-    # The failure is committed (counter and audit entry) before the refusal is raised.
-    if user is not None and user.locked_until and user.locked_until > now:
-        raise LoginRefused(
-            "account_locked",
-            _("登录失败次数过多，账号已锁定，请 %(m)d 分钟后再试。")
-            % {"m": settings.LOGIN_LOCKOUT_MINUTES},
+def login_attempt_key(request: HttpRequest | None, credentials: dict[str, Any] | None) -> str:
+    """The name axes counts a typed username's failures under: a keyed hash, because people
+    sometimes type a password into the username field, and axes keeps the name in its table."""
+    username = str((credentials or {}).get("username") or "")
+    return salted_hmac("accounts.login_attempt", username).hexdigest()
+
+
+def _login_locked() -> LoginRefused:
+    return LoginRefused(
+        "account_locked",
+        _("登录失败次数过多，请 %(m)d 分钟后再试。") % {"m": settings.LOGIN_LOCKOUT_MINUTES},
+    )
+
+
+def login_check(
+    *, request: HttpRequest, username: str, password: str, congress: "Congress | None"
+) -> User:
+    """The user if the password is right and they may log in on this host (`congress` None is
+    the platform's own host, for platform operators). Every refusal looks the same to the
+    caller whether the username exists, the password was right or the user is a member
+    elsewhere, so none of those can be probed. Failures count per (username, client address)
+    in axes: five lock that pair for 30 minutes, refused even with the right password, while
+    the account owner elsewhere is unaffected."""
+    credentials = {"username": username}
+    if not AxesProxyHandler.is_allowed(request, credentials):
+        raise _login_locked()
+    user = User.objects.filter(username=username, is_active=True).first()
+    if user is None:
+        # Same work as checking a real password, so timing does not tell either.
+        User().set_password(password)
+        allowed = False
+    elif congress is None:
+        allowed = user.check_password(password) and user.is_platform_operator
+    else:
+        allowed = (
+            user.check_password(password)
+            and Membership.objects.filter(user=user, congress=congress).exists()
         )
+    if allowed and user is not None:
+        with transaction.atomic():
+            audit_record(action="user.login", actor=user, target=user)
+        return user
+    with transaction.atomic():
+        AxesProxyHandler.user_login_failed(
+            sender=login_check, credentials=credentials, request=request
+        )
+        locked = bool(getattr(request, "axes_locked_out", False))
+        # An unknown name is recorded without what was typed (it may be a password).
+        audit_record(
+            action="user.login",
+            actor=user,
+            target=user,
+            outcome="failure",
+            payload={"locked": locked} if user is not None else {"known": False},
+        )
+    # The failure is committed (axes counter and audit entry) before the refusal is raised.
+    if locked:
+        raise _login_locked()
     raise LoginRefused("login_failed", _("用户名或密码错误。"))
 
 
+def _tokens_revoke_all(*, user: User) -> int:
+    return ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+
+
 def password_change(*, user: User, old_password: str, new_password: str) -> None:
+    """A new password, which also revokes every API token of the account (in every tenant): a
+    token minted by whoever knew the old password must not outlive it."""
     if not user.check_password(old_password):
         raise DomainError("password_wrong", _("原密码不正确。"), field="old_password")
     try:
@@ -159,15 +187,46 @@ def password_change(*, user: User, old_password: str, new_password: str) -> None
         user.must_change_password = False
         user.password_changed_at = timezone.now()
         user.save(update_fields=["password", "must_change_password", "password_changed_at"])
-        audit_record(action="user.password_change", actor=user, target=user)
+        revoked = _tokens_revoke_all(user=user)
+        audit_record(
+            action="user.password_change",
+            actor=user,
+            target=user,
+            payload={"tokens_revoked": revoked},
+        )
+
+
+def user_deactivate(*, user: User, actor: User | None) -> None:
+    """Switch an account off: its sessions stop being honoured (Django refuses inactive users)
+    and its API tokens are revoked, so switching it back on does not revive them."""
+    with transaction.atomic():
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+        revoked = _tokens_revoke_all(user=user)
+        audit_record(
+            action="user.deactivate", actor=actor, target=user, payload={"tokens_revoked": revoked}
+        )
 
 
 def api_token_create(
-    *, user: User, congress: "Congress", name: str, days: int = 90
+    *, user: User, congress: "Congress", name: str, days: int | None = None
 ) -> tuple[ApiToken, str]:
-    """A bearer token for this tenant only. The raw key is returned once and never stored."""
-    if not Membership.objects.filter(user=user, congress=congress).exists():
+    """A bearer token for this tenant only. The raw key is returned once and never stored. The
+    roles held here decide whether one may be minted at all and its longest lifetime."""
+    membership = Membership.objects.filter(user=user, congress=congress).first()
+    if membership is None:
         raise NotAllowed("not_a_member", _("您不是本单位的成员。"))
+    longest = token_max_days(membership.roles)
+    if longest == 0:
+        raise NotAllowed("token_not_allowed", _("您的角色不能创建接口令牌。"))
+    if days is None:
+        days = min(settings.API_TOKEN_DEFAULT_DAYS, longest)
+    if days > longest:
+        raise DomainError(
+            "token_lifetime",
+            _("您的角色可创建的令牌有效期最长为 %(d)d 天。") % {"d": longest},
+            field="days",
+        )
     raw = f"cp_{secrets.token_urlsafe(32)}"
     with transaction.atomic():
         token = ApiToken.objects.create(
@@ -178,8 +237,24 @@ def api_token_create(
             prefix=raw[:8],
             expires_at=timezone.now() + timedelta(days=days),
         )
-        audit_record(action="api_token.create", actor=user, target=token)
+        audit_record(action="api_token.create", actor=user, target=token, payload={"days": days})
     return token, raw
+
+
+def api_token_revoke(*, token: ApiToken, actor: User) -> ApiToken:
+    """End a token now. Revoking one already revoked changes nothing and records nothing."""
+    with transaction.atomic():
+        token = ApiToken.objects.select_for_update().get(pk=token.pk)
+        if token.revoked_at is None:
+            token.revoked_at = timezone.now()
+            token.save(update_fields=["revoked_at"])
+            audit_record(
+                action="api_token.revoke",
+                actor=actor,
+                target=token,
+                payload={"user": token.user_id},
+            )
+    return token
 
 
 def handoff_create(*, user: User, congress: "Congress") -> str:
@@ -198,7 +273,11 @@ def handoff_create(*, user: User, congress: "Congress") -> str:
     return raw
 
 
-def handoff_redeem(*, code: str, congress: "Congress") -> User:
+def handoff_redeem(*, code: str, congress: "Congress", current_user: User | None) -> User:
+    """The user a hand-off code carries. The code is spent by this call whatever the outcome.
+    A browser that already holds another user's session on this host is refused rather than
+    swapped into the code's account: otherwise a link with someone else's code would move a
+    logged-in person into that account without their noticing."""
     now = timezone.now()
     with transaction.atomic():
         handoff = (
@@ -207,8 +286,11 @@ def handoff_redeem(*, code: str, congress: "Congress") -> User:
             .filter(code_hash=hash_secret(code), congress=congress, used_at__isnull=True)
             .first()
         )
-        if handoff is None or handoff.expires_at < now or not handoff.user.is_active:
-            raise NotAllowed("handoff_invalid", _("切换链接无效或已过期，请重新登录。"))
-        handoff.used_at = now
-        handoff.save(update_fields=["used_at"])
+        if handoff is not None:
+            handoff.used_at = now
+            handoff.save(update_fields=["used_at"])
+    if handoff is None or handoff.expires_at < now or not handoff.user.is_active:
+        raise NotAllowed("handoff_invalid", _("切换链接无效或已过期，请重新登录。"))
+    if current_user is not None and current_user.pk != handoff.user_id:
+        raise Conflict("handoff_other_session", _("此处已有其他用户登录，请先退出再切换单位。"))
     return handoff.user

@@ -4,6 +4,7 @@ Everything that differs between machines comes from the environment (see `config
 defaults fit the development machine described in README.md.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +45,8 @@ SHARED_APPS = [
     "django.contrib.admin",
     "rest_framework",
     "drf_spectacular",
+    "axes",
+    "csp",
 ]
 TENANT_APPS = [
     # The audit chain and file records live in every schema: public for platform actions, each tenant for its own.
@@ -83,6 +86,7 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 MIDDLEWARE = [
+    "ops.middleware.ClientAddressMiddleware",
     "congresses.middleware.CongressMiddleware",
     "ops.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -95,6 +99,7 @@ MIDDLEWARE = [
     "accounts.middleware.TenantSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 ROOT_URLCONF = "config.urls"
 # The platform host serves the operators' console only (config/urls_public.py).
@@ -134,8 +139,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "accounts.passwords.CharacterClassValidator"},
 ]
+# Failed logins are counted per (username, client address) by django-axes, so a stranger
+# elsewhere cannot lock a deputy out: five failures lock that pair for 30 minutes. Failures from
+# one address across all usernames are capped too (password spraying), at a level a hall full
+# of deputies behind one NAT does not reach by mistyping.
 LOGIN_MAX_FAILURES = env_int("CONGRESS_LOGIN_MAX_FAILURES", 5)
 LOGIN_LOCKOUT_MINUTES = env_int("CONGRESS_LOGIN_LOCKOUT_MINUTES", 30)
+LOGIN_ADDRESS_MAX_FAILURES = env_int("CONGRESS_LOGIN_ADDRESS_MAX_FAILURES", 30)
+AXES_FAILURE_LIMIT = LOGIN_MAX_FAILURES
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# A failure during a lockout does not restart the clock, so the owner waits 30 minutes at most.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "ops.network.client_address"
+# Axes keeps the typed name in its table and logs: a hash, since people type passwords there.
+AXES_USERNAME_CALLABLE = "accounts.services.login_attempt_key"
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are in the audit chain already
+AXES_VERBOSE = False
+# Login runs through accounts.services.login_check, which asks axes directly (it must answer a
+# non-member like a wrong password): axes' authentication backend and middleware are not used.
+SILENCED_SYSTEM_CHECKS = ["axes.W002", "axes.W003"]
 # Idle timeout: every request renews the cookie, so it expires after this much inactivity.
 SESSION_COOKIE_AGE = env_int("CONGRESS_IDLE_TIMEOUT_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
@@ -144,16 +168,26 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = env_bool("CONGRESS_SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-# Behind nginx (infra/compose.yaml): trust its X-Forwarded-Proto for https, and its
-# X-Forwarded-For for the client address the public forms' rate limits count by.
-BEHIND_PROXY = env_bool("CONGRESS_BEHIND_PROXY", default=False)
-if BEHIND_PROXY:
+# How many reverse proxies in front of Django append to X-Forwarded-For: 0 for `make run`
+# (a client's own X-Forwarded-For is then ignored), 1 behind infra's nginx. The client address
+# is resolved once, by ops.middleware.ClientAddressMiddleware, for throttles, axes and logs.
+TRUSTED_PROXIES = env_int("CONGRESS_TRUSTED_PROXIES", 0)
+if TRUSTED_PROXIES:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 HANDOFF_TTL_SECONDS = 60
+# API tokens: the longest lifetime each role may ask for is in accounts.rules.
+API_TOKEN_DEFAULT_DAYS = 30
+
+# --- Browser security headers --------------------------------------------------------------
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# No path or query (the hand-off page's included) leaves for another site in a Referer.
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
 
 # --- API ---------------------------------------------------------------------------------
 REST_FRAMEWORK = {
-    "NUM_PROXIES": 1 if BEHIND_PROXY else None,
+    # REMOTE_ADDR already holds the resolved client address (TRUSTED_PROXIES above).
+    "NUM_PROXIES": 0,
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "api.authentication.TenantTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
@@ -293,6 +327,24 @@ S3_REGION = env_str("CONGRESS_S3_REGION", "us-east-1")
 S3_PUBLIC_URL = env_str("CONGRESS_S3_PUBLIC_URL", "")
 UPLOAD_MAX_BYTES = env_int("CONGRESS_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 PRESIGNED_URL_SECONDS = env_int("CONGRESS_PRESIGNED_URL_SECONDS", 5 * 60)
+
+# --- Content-Security-Policy (django-csp): scripts from this origin only; Element Plus sets
+# inline styles, so styles allow 'unsafe-inline'. Photos load from presigned S3 URLs.
+S3_ORIGIN = f"{'https' if S3_SECURE else 'http'}://{S3_ENDPOINT}"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", S3_ORIGIN],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 # --- E-mail: notifications go out through SMTP when a server is configured, else to the log.
 EMAIL_HOST = env_str("CONGRESS_EMAIL_HOST", "")

@@ -6,6 +6,7 @@ import sentry_sdk
 from django.http import HttpRequest, HttpResponse
 
 from .context import reset_request_id, set_request_id
+from .network import apply_client_address
 from .tenancy import current_schema
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
@@ -29,3 +30,16 @@ class RequestIdMiddleware:
             reset_request_id(token)
         response["X-Request-ID"] = request_id
         return response
+
+
+class ClientAddressMiddleware:
+    """Puts the real client address in REMOTE_ADDR before anything reads it, so DRF's throttles
+    (NUM_PROXIES 0), axes and the logs all count by the same address: the one place that reads
+    X-Forwarded-For, and only as far as settings.TRUSTED_PROXIES allows."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        apply_client_address(request)
+        return self.get_response(request)

@@ -14,7 +14,7 @@ from typing import Any
 import psycopg
 import pytest
 from django.conf import settings
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from tests.servers import ROOT, VENV_BIN, free_port, running
 
@@ -105,8 +105,38 @@ def live_platform(
         running(worker, env=env, log=logs / "worker.log"),
         running(web, port=web_port, env=env, log=logs / "web.log"),
     ):
-        yield LivePlatform(web_port)
+        platform = LivePlatform(web_port)
+        # gunicorn listens before its workers have loaded Django; on a busy machine the first
+        # page would spend its whole navigation timeout waiting. Each worker loads on its first
+        # request: ask until both have answered.
+        for _ in range(4):
+            platform.fetch("qingshi", "/").close()
+        yield platform
     _recreate_database(name, host=host, port=port, user=user, create=False)
+
+
+# Every page reports Content-Security-Policy violations here: the DOM event through a binding,
+# and Chromium's console line as a second witness. A test with any fails (csp_clean below).
+CSP_VIOLATIONS: list[str] = []
+_CSP_LISTENER = """
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__cspViolation(`${e.violatedDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`)
+})
+"""
+
+
+def _watch_csp(context: BrowserContext) -> BrowserContext:
+    context.expose_binding("__cspViolation", lambda _source, text: CSP_VIOLATIONS.append(text))
+    context.add_init_script(_CSP_LISTENER)
+    context.on(
+        "console",
+        lambda message: (
+            CSP_VIOLATIONS.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    return context
 
 
 @pytest.fixture(scope="session")
@@ -115,8 +145,20 @@ def browser() -> Iterator[Browser]:
         chromium = playwright.chromium.launch(
             executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
         )
+        opened = chromium.new_context
+        # Tests open contexts of their own too: each one gets the CSP watch.
+        chromium.new_context = lambda **options: _watch_csp(opened(**options))  # type: ignore[method-assign]
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(autouse=True)
+def csp_clean() -> Iterator[None]:
+    """The web app works under its Content-Security-Policy: a test the browser reported a
+    violation in fails, naming what was blocked."""
+    CSP_VIOLATIONS.clear()
+    yield
+    assert not CSP_VIOLATIONS, CSP_VIOLATIONS
 
 
 @pytest.fixture
@@ -136,8 +178,10 @@ def desk(browser: Browser) -> Iterator[Page]:
 
 
 def axe_violations(page: Page) -> list[dict[str, Any]]:
-    """Serious and critical accessibility violations on the page, by axe-core."""
-    page.add_script_tag(path=str(AXE))
+    """Serious and critical accessibility violations on the page, by axe-core (evaluated over
+    the DevTools protocol: the page's CSP rightly refuses an injected inline script)."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE.read_text())
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
 

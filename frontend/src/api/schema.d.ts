@@ -179,6 +179,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/handoff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 以切换码登录本单位 / open a session here with a hand-off code
+         * @description The other host's web app posts the one-time code here to open the session.
+         */
+        post: operations["auth_handoff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -256,7 +276,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 切换单位 / switch to another tenant of mine */
+        /**
+         * 切换单位 / switch to another tenant of mine
+         * @description Session only: a bearer token must not become a browser session on another host.
+         */
         post: operations["auth_switch"];
         delete?: never;
         options?: never;
@@ -271,11 +294,37 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * 接口令牌列表 / API tokens: mine, or the congress's
+         * @description Session only: a token cannot mint, list or revoke tokens, so a leaked one cannot make
+         *     itself a successor.
+         */
+        get: operations["auth_token_list"];
         put?: never;
-        /** 创建接口令牌 / create an API token for this tenant */
+        /**
+         * 创建接口令牌 / create an API token for this tenant
+         * @description Session only: a token cannot mint, list or revoke tokens, so a leaked one cannot make
+         *     itself a successor.
+         */
         post: operations["auth_token_create"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 吊销接口令牌（本人的；安全管理员可吊销本单位的）/ revoke an API token (one's own; the security administrator any of this congress) */
+        delete: operations["auth_token_revoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -4155,6 +4204,9 @@ export interface components {
             /** Format: date-time */
             read_at: string;
         };
+        HandoffInRequest: {
+            code: string;
+        };
         ImportInRequest: {
             /**
              * Format: binary
@@ -5883,8 +5935,8 @@ export interface components {
         ThresholdBaseEnum: "entitled" | "present" | "valid";
         TokenCreateInRequest: {
             name: string;
-            /** @default 90 */
-            days: number;
+            /** @description 有效天数，上限因角色而异（默认 30）/ days valid; the ceiling depends on the role (default 30) */
+            days?: number;
         };
         TokenCreateOut: {
             id: number;
@@ -5893,6 +5945,26 @@ export interface components {
             token: string;
             /** Format: date-time */
             expires_at: string;
+        };
+        TokenOut: {
+            id: number;
+            name: string;
+            /** @description 令牌开头几位，便于辨认 / the token's first characters */
+            prefix: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            expires_at: string;
+            /** Format: date-time */
+            last_used_at: string | null;
+            /** Format: date-time */
+            revoked_at: string | null;
+            user: components["schemas"]["TokenOwner"];
+        };
+        TokenOwner: {
+            id: number;
+            username: string;
+            display_name: string;
         };
         /** @description Rollup figures (platform/rollups/catalog.py) and the rates derived from them. */
         TotalsOut: {
@@ -6303,6 +6375,31 @@ export interface operations {
             };
         };
     };
+    auth_handoff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoffInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["HandoffInRequest"];
+                "multipart/form-data": components["schemas"]["HandoffInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionOut"];
+                };
+            };
+        };
+    };
     auth_login: {
         parameters: {
             query?: never;
@@ -6414,6 +6511,28 @@ export interface operations {
             };
         };
     };
+    auth_token_list: {
+        parameters: {
+            query?: {
+                /** @description congress：本单位全部令牌（仅安全管理员）/ every token of this congress (security administrator only) */
+                scope?: "congress" | "mine";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenOut"][];
+                };
+            };
+        };
+    };
     auth_token_create: {
         parameters: {
             query?: never;
@@ -6436,6 +6555,26 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TokenCreateOut"];
                 };
+            };
+        };
+    };
+    auth_token_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -15,6 +15,7 @@ export type Membership = Schemas['MembershipOut']
 export type LoginIn = Schemas['LoginInRequest']
 export type PasswordChangeIn = Schemas['PasswordChangeInRequest']
 export type SwitchOut = Schemas['SwitchOut']
+export type HandoffIn = Schemas['HandoffInRequest']
 export type Deputy = Schemas['DeputyOut']
 export type AuditEntry = Schemas['AuditEntryOut']
 

@@ -32,6 +32,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'login.title', public: true },
   },
   {
+    path: '/auth/handoff',
+    name: 'handoff',
+    component: () => import('@/views/login/handoff.vue'),
+    meta: { titleKey: 'login.handoffTitle', public: true },
+  },
+  {
     path: '/',
     component: () => import('@/layout/index.vue'),
     children: [

@@ -70,6 +70,11 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
+  /** Arrive from another congress's host with the one-time code it gave (see switchTo). */
+  async function redeemHandoff(code: string) {
+    set(await authApi.redeemHandoff({ code }))
+  }
+
   /** Go to another congress of mine; its host logs me in with a one-time code. */
   async function switchTo(congressId: number) {
     const { url } = await authApi.switchTenant(congressId)
@@ -105,6 +110,7 @@ export const useSessionStore = defineStore('session', () => {
     logout,
     clearUser,
     switchTo,
+    redeemHandoff,
     changePassword,
   }
 })
