@@ -6,6 +6,7 @@ type Schemas = components['schemas']
 
 export type DutyRecord = Schemas['DutyRecordOut']
 export type DutyEntry = Schemas['DutyEntryOut']
+export type DutyEntryIn = Schemas['DutyEntryInRequest']
 export type DutyKind = Schemas['DutyKindEnum']
 export type DutyRules = Schemas['DutyRules']
 export type DutyRulesIn = Schemas['DutyRulesRequest']
@@ -28,3 +29,4 @@ export const publish = (year: number, quarter: number) =>
 export const listObjections = () => api.GET('/api/v1/duty/objections')
 export const decideObjection = (id: number, uphold: boolean, note: string) =>
   api.POST('/api/v1/duty/objections/{id}/decide', { path: { id }, body: { uphold, note } })
+export const addEntry = (body: DutyEntryIn) => api.POST('/api/v1/duty/entries', { body })
