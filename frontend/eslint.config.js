@@ -23,6 +23,12 @@ export default defineConfigWithVueTs(
       // Element Plus form items render the <label for=...> for their inputs.
       'vuejs-accessibility/label-has-for': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // Our components are imported where they are used; only Element Plus and the router's
+      // are global. vue-tsc does not flag an unknown tag, so this does.
+      'vue/no-undef-components': [
+        'error',
+        { ignorePatterns: ['^el-', '^router-', '^transition', '^keep-alive', '^component$'] },
+      ],
     },
   },
   {

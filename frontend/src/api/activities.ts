@@ -1,6 +1,6 @@
 /** 联动活动: the staff console (organise, invite, QR sign-in, minutes, photos, outcomes) and the
  * deputy's phone (my activities, RSVP, sign-in by the QR code's link, my tasks). */
-import { http } from './http'
+import { api } from './client'
 import type { components } from './schema'
 
 type Schemas = components['schemas']
@@ -31,27 +31,30 @@ export interface Pick {
   deputy: number
 }
 
-export const listActivities = () => http.get<Activity[]>('activities')
-export const getActivity = (id: number) => http.get<ActivityDetail>(`activities/${id}`)
-export const createActivity = (body: ActivityCreateIn) =>
-  http.post<ActivityDetail>('activities', body)
+export const listActivities = () => api.GET('/api/v1/activities')
+export const getActivity = (id: number) => api.GET('/api/v1/activities/{id}', { path: { id } })
+export const createActivity = (body: ActivityCreateIn) => api.POST('/api/v1/activities', { body })
 export const inviteMore = (id: number, invitees: Pick[]) =>
-  http.post<ActivityDetail>(`activities/${id}/invitations`, { invitees })
+  api.POST('/api/v1/activities/{id}/invitations', { path: { id }, body: { invitees } })
 export const recordActivity = (id: number, minutes: string, outcomes: string) =>
-  http.post<ActivityDetail>(`activities/${id}/record`, { minutes, outcomes })
+  api.POST('/api/v1/activities/{id}/record', { path: { id }, body: { minutes, outcomes } })
 export const cancelActivity = (id: number, reason: string) =>
-  http.post<ActivityDetail>(`activities/${id}/cancel`, { reason })
+  api.POST('/api/v1/activities/{id}/cancel', { path: { id }, body: { reason } })
 export const addPhoto = (id: number, fileId: number, caption: string) =>
-  http.post<ActivityDetail>(`activities/${id}/photos`, { file_id: fileId, caption })
+  api.POST('/api/v1/activities/{id}/photos', { path: { id }, body: { file_id: fileId, caption } })
 export const openSignIn = (id: number, minutes: number) =>
-  http.post<ActivityDetail>(`activities/${id}/sign-in`, { minutes })
-export const signInCodes = (id: number) => http.get<SignInCode[]>(`activities/${id}/sign-in`)
+  api.POST('/api/v1/activities/{id}/sign-in', { path: { id }, body: { minutes } })
+export const signInCodes = (id: number) =>
+  api.GET('/api/v1/activities/{id}/sign-in', { path: { id } })
 export const inviteeCandidates = (search: string) =>
-  http.get<InviteeCandidate[]>('activities/invitee-candidates', { search })
+  api.GET('/api/v1/activities/invitee-candidates', { query: { search } })
 
-export const myActivities = () => http.get<MyInvitation[]>('me/activities')
+export const myActivities = () => api.GET('/api/v1/me/activities')
 export const respond = (invitationId: number, accept: boolean, reason = '') =>
-  http.post<MyInvitation>(`me/invitations/${invitationId}/respond`, { accept, reason })
+  api.POST('/api/v1/me/invitations/{id}/respond', {
+    path: { id: invitationId },
+    body: { accept, reason },
+  })
 export const checkIn = (organiser: number, ref: string, token: string) =>
-  http.post<MyInvitation>('me/check-in', { organiser, ref, token })
-export const myTasks = () => http.get<MyTasks>('me/tasks')
+  api.POST('/api/v1/me/check-in', { body: { organiser, ref, token } })
+export const myTasks = () => api.GET('/api/v1/me/tasks')

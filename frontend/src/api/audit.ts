@@ -1,5 +1,5 @@
-import { http } from './http'
-import type { AuditEntry, Page, PageQuery } from './types'
+import { api } from './client'
+import type { PageQuery } from './types'
 
 export const listAuditEntries = (query: PageQuery = {}) =>
-  http.get<Page<AuditEntry>>('audit/entries', query)
+  api.GET('/api/v1/audit/entries', { query })

@@ -1,12 +1,13 @@
-import { http } from './http'
-import type { HandoffIn, LoginIn, PasswordChangeIn, Session, SwitchOut } from './types'
+import { api } from './client'
+import type { HandoffIn, LoginIn, PasswordChangeIn } from './types'
 
-export const fetchCsrf = () => http.get<void>('auth/csrf')
-export const fetchSession = () => http.get<Session>('auth/session')
-export const login = (body: LoginIn) => http.post<Session>('auth/login', body)
-export const logout = () => http.post<void>('auth/logout')
+export const fetchCsrf = () => api.GET('/api/v1/auth/csrf')
+export const fetchSession = () => api.GET('/api/v1/auth/session')
+export const login = (body: LoginIn) => api.POST('/api/v1/auth/login', { body })
+export const logout = () => api.POST('/api/v1/auth/logout')
 export const switchTenant = (congressId: number) =>
-  http.post<SwitchOut>('auth/switch', { congress_id: congressId })
+  api.POST('/api/v1/auth/switch', { body: { congress_id: congressId } })
 /** Open a session on this host with the one-time code another host's switch produced. */
-export const redeemHandoff = (body: HandoffIn) => http.post<Session>('auth/handoff', body)
-export const changePassword = (body: PasswordChangeIn) => http.post<void>('auth/password', body)
+export const redeemHandoff = (body: HandoffIn) => api.POST('/api/v1/auth/handoff', { body })
+export const changePassword = (body: PasswordChangeIn) =>
+  api.POST('/api/v1/auth/password', { body })

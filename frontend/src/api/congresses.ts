@@ -1,9 +1,8 @@
-import { http } from './http'
-import type { Congress, CongressProvisionIn, Page, PageQuery, ProvisioningJob } from './types'
+import { api } from './client'
+import type { CongressProvisionIn, PageQuery } from './types'
 
-export const listCongresses = (query: PageQuery = {}) =>
-  http.get<Page<Congress>>('congresses', query)
+export const listCongresses = (query: PageQuery = {}) => api.GET('/api/v1/congresses', { query })
 export const provisionCongress = (body: CongressProvisionIn) =>
-  http.post<ProvisioningJob>('congresses', body)
+  api.POST('/api/v1/congresses', { body })
 export const getProvisioningJob = (id: number) =>
-  http.get<ProvisioningJob>(`provisioning-jobs/${id}`)
+  api.GET('/api/v1/provisioning-jobs/{id}', { path: { id } })

@@ -1,6 +1,7 @@
+import { api } from './client'
 import { http } from './http'
 import type { components } from './schema'
-import type { Deputy, Page, PageQuery } from './types'
+import type { PageQuery } from './types'
 
 type Schemas = components['schemas']
 
@@ -8,8 +9,8 @@ export type ImportReport = Schemas['ImportReport']
 export type ImportProblem = Schemas['ImportProblem']
 export type Listing = Schemas['ListingOut']
 
-export const listDeputies = (query: PageQuery = {}) => http.get<Page<Deputy>>('deputies', query)
-export const getDeputy = (id: number) => http.get<Deputy>(`deputies/${id}`)
+export const listDeputies = (query: PageQuery = {}) => api.GET('/api/v1/deputies', { query })
+export const getDeputy = (id: number) => api.GET('/api/v1/deputies/{id}', { path: { id } })
 
 /** The roster's Excel import (api/deputies/views.py): a template, then a report per row. */
 export const IMPORT_TEMPLATE_URL = '/api/v1/deputies/import-template'
@@ -19,8 +20,8 @@ export function importRoster(file: File): Promise<ImportReport> {
   return http.postForm<ImportReport>('deputies/import', form)
 }
 export const linkDeputy = (id: number, login: string) =>
-  http.post<Deputy>(`deputies/${id}/link`, { login })
+  api.POST('/api/v1/deputies/{id}/link', { path: { id }, body: { login } })
 
 /** Deputies of this congress, those below and those above it: no contact details. */
 export const listDirectory = (query: PageQuery & { search?: string; level?: string } = {}) =>
-  http.get<Page<Listing>>('directory/deputies', query)
+  api.GET('/api/v1/directory/deputies', { query })

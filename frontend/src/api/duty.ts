@@ -1,11 +1,12 @@
 /** 履职档案与积分: the deputy's record, staff's point rules, quarterly publication and objections. */
-import { http } from './http'
+import { api } from './client'
 import type { components } from './schema'
 
 type Schemas = components['schemas']
 
 export type DutyRecord = Schemas['DutyRecordOut']
 export type DutyEntry = Schemas['DutyEntryOut']
+export type DutyEntryIn = Schemas['DutyEntryInRequest']
 export type DutyKind = Schemas['DutyKindEnum']
 export type DutyRules = Schemas['DutyRules']
 export type DutyRulesIn = Schemas['DutyRulesRequest']
@@ -14,17 +15,18 @@ export type Publication = Schemas['DutyPublication']
 export type Objection = Schemas['DutyObjectionOut']
 export type Band = DutyRecord['band']
 
-export const myRecord = (year?: number) => http.get<DutyRecord>('me/record', { year })
+export const myRecord = (year?: number) => api.GET('/api/v1/me/record', { query: { year } })
 export const fileObjection = (entryId: number, reason: string) =>
-  http.post<Objection>(`me/record/entries/${entryId}/objection`, { reason })
+  api.POST('/api/v1/me/record/entries/{id}/objection', { path: { id: entryId }, body: { reason } })
 
-export const getRules = () => http.get<DutyRules>('duty/rules')
-export const setRules = (body: DutyRulesIn) => http.post<DutyRules>('duty/rules', body)
+export const getRules = () => api.GET('/api/v1/duty/rules')
+export const setRules = (body: DutyRulesIn) => api.POST('/api/v1/duty/rules', { body })
 export const listScores = (year: number, quarter?: number) =>
-  http.get<DutyScore[]>('duty/scores', { year, quarter })
-export const listPublications = () => http.get<Publication[]>('duty/publications')
+  api.GET('/api/v1/duty/scores', { query: { year, quarter } })
+export const listPublications = () => api.GET('/api/v1/duty/publications')
 export const publish = (year: number, quarter: number) =>
-  http.post<Publication>('duty/publications', { year, quarter })
-export const listObjections = () => http.get<Objection[]>('duty/objections')
+  api.POST('/api/v1/duty/publications', { body: { year, quarter } })
+export const listObjections = () => api.GET('/api/v1/duty/objections')
 export const decideObjection = (id: number, uphold: boolean, note: string) =>
-  http.post<Objection>(`duty/objections/${id}/decide`, { uphold, note })
+  api.POST('/api/v1/duty/objections/{id}/decide', { path: { id }, body: { uphold, note } })
+export const addEntry = (body: DutyEntryIn) => api.POST('/api/v1/duty/entries', { body })

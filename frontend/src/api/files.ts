@@ -1,4 +1,5 @@
 /** Attachments: upload first, then name the file id (api/files/views.py). */
+import { api } from './client'
 import { http } from './http'
 import type { components } from './schema'
 
@@ -11,4 +12,4 @@ export function uploadFile(file: File): Promise<StoredFile> {
 }
 
 /** A short-lived download URL for a stored file. */
-export const fileUrl = (id: number) => http.get<{ url: string }>(`files/${id}/url`)
+export const fileUrl = (id: number) => api.GET('/api/v1/files/{id}/url', { path: { id } })

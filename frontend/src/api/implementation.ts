@@ -1,6 +1,6 @@
 /** 实施监督: the project board, one project's records, the unit's progress reports, supervision
  * and the mid-year report (api/implementation/views.py). */
-import { http } from './http'
+import { api } from './client'
 import type { components } from './schema'
 
 type Schemas = components['schemas']
@@ -20,27 +20,31 @@ export type RectificationIn = Schemas['RectificationInRequest']
 export const LIGHTS: readonly Light[] = ['green', 'yellow', 'red']
 
 export const listProjects = (cycle?: number) =>
-  http.get<ProjectRow[]>('implementation/projects', { cycle })
-export const getProject = (id: number) => http.get<ProjectDetail>(`implementation/projects/${id}`)
+  api.GET('/api/v1/implementation/projects', { query: { cycle } })
+export const getProject = (id: number) =>
+  api.GET('/api/v1/implementation/projects/{id}', { path: { id } })
 export const handOver = (cycleId: number) =>
-  http.post<ProjectRow[]>(`implementation/cycles/${cycleId}/hand-over`)
+  api.POST('/api/v1/implementation/cycles/{id}/hand-over', { path: { id: cycleId } })
 export const savePlan = (id: number, body: PlanIn) =>
-  http.post<ProjectDetail>(`implementation/projects/${id}/plan`, body)
+  api.POST('/api/v1/implementation/projects/{id}/plan', { path: { id }, body })
 export const postReport = (id: number, body: ReportIn) =>
-  http.post<ProjectDetail>(`implementation/projects/${id}/reports`, body)
+  api.POST('/api/v1/implementation/projects/{id}/reports', { path: { id }, body })
 export const addMilestone = (id: number, body: { title: string; due_on: string }) =>
-  http.post<Milestone>(`implementation/projects/${id}/milestones`, body)
+  api.POST('/api/v1/implementation/projects/{id}/milestones', { path: { id }, body })
 export const milestoneDone = (id: number, doneOn: string) =>
-  http.post<Milestone>(`implementation/milestones/${id}/done`, { done_on: doneOn })
+  api.POST('/api/v1/implementation/milestones/{id}/done', {
+    path: { id },
+    body: { done_on: doneOn },
+  })
 export const recordInspection = (id: number, body: { held_on: string; findings: string }) =>
-  http.post(`implementation/projects/${id}/inspections`, body)
+  api.POST('/api/v1/implementation/projects/{id}/inspections', { path: { id }, body })
 export const openRectification = (id: number, body: RectificationIn) =>
-  http.post<Rectification>(`implementation/projects/${id}/rectifications`, body)
+  api.POST('/api/v1/implementation/projects/{id}/rectifications', { path: { id }, body })
 export const closeRectification = (id: number, note: string) =>
-  http.post<Rectification>(`implementation/rectifications/${id}/close`, { note })
-export const listUnits = () => http.get<Unit[]>('implementation/units')
+  api.POST('/api/v1/implementation/rectifications/{id}/close', { path: { id }, body: { note } })
+export const listUnits = () => api.GET('/api/v1/implementation/units')
 export const getMidyear = (cycleId: number) =>
-  http.get<Midyear>(`implementation/cycles/${cycleId}/midyear`)
+  api.GET('/api/v1/implementation/cycles/{id}/midyear', { path: { id: cycleId } })
 
 /** Today in the reader's calendar, as the API's dates are written (YYYY-MM-DD). */
 export function isoToday(now: Date = new Date()): string {

@@ -1,7 +1,7 @@
 /** 群众意见: the staff console, the units' answers, and the public form and tracking page. */
-import { http } from './http'
+import { api } from './client'
 import type { components } from './schema'
-import type { Page, PageQuery } from './types'
+import type { PageQuery } from './types'
 
 type Schemas = components['schemas']
 
@@ -69,38 +69,46 @@ export interface OpinionFilters {
   q?: string
 }
 
-export const listOpinions = (query: PageQuery & OpinionFilters) =>
-  http.get<Page<OpinionRow>>('opinions', query)
-export const getOpinion = (id: number) => http.get<Opinion>(`opinions/${id}`)
-export const receiveOpinion = (body: ReceptionIn) => http.post<Opinion>('opinions', body)
-export const listUnits = () => http.get<Unit[]>('opinions/units')
-export const getPolicy = () => http.get<Policy>('opinions/policy')
-export const setPolicy = (body: Policy) => http.put<Policy>('opinions/policy', body)
+export const listOpinions = ({ status, category, ...query }: PageQuery & OpinionFilters) =>
+  api.GET('/api/v1/opinions', {
+    query: { ...query, status: status || undefined, category: category || undefined },
+  })
+export const getOpinion = (id: number) => api.GET('/api/v1/opinions/{id}', { path: { id } })
+export const receiveOpinion = (body: ReceptionIn) => api.POST('/api/v1/opinions', { body })
+export const listUnits = () => api.GET('/api/v1/opinions/units')
+export const getPolicy = () => api.GET('/api/v1/opinions/policy')
+export const setPolicy = (body: Policy) => api.PUT('/api/v1/opinions/policy', { body })
 
-const act = (id: number, action: OpinionAction, body?: unknown) =>
-  http.post<Opinion>(`opinions/${id}/${action}`, body)
-export const sortOpinion = (id: number, category: OpinionCategory) => act(id, 'sort', { category })
-export const assignOpinion = (id: number, body: AssignIn) => act(id, 'assign', body)
-export const handleOpinion = (id: number) => act(id, 'handle')
-export const replyOpinion = (id: number, answer: string) => act(id, 'reply', { answer })
-export const extendOpinion = (id: number, reason: string) => act(id, 'extend', { reason })
+const on = (id: number) => ({ path: { id } })
+export const sortOpinion = (id: number, category: OpinionCategory) =>
+  api.POST('/api/v1/opinions/{id}/sort', { ...on(id), body: { category } })
+export const assignOpinion = (id: number, body: AssignIn) =>
+  api.POST('/api/v1/opinions/{id}/assign', { ...on(id), body })
+export const handleOpinion = (id: number) => api.POST('/api/v1/opinions/{id}/handle', on(id))
+export const replyOpinion = (id: number, answer: string) =>
+  api.POST('/api/v1/opinions/{id}/reply', { ...on(id), body: { answer } })
+export const extendOpinion = (id: number, reason: string) =>
+  api.POST('/api/v1/opinions/{id}/extend', { ...on(id), body: { reason } })
 export const declineOpinion = (id: number, kind: DeclineKind, reason: string) =>
-  act(id, 'decline', { kind, reason })
-export const escalateOpinion = (id: number, note: string) => act(id, 'escalate', { note })
-export const closeOpinion = (id: number) => act(id, 'close')
+  api.POST('/api/v1/opinions/{id}/decline', { ...on(id), body: { kind, reason } })
+export const escalateOpinion = (id: number, note: string) =>
+  api.POST('/api/v1/opinions/{id}/escalate', { ...on(id), body: { note } })
+export const closeOpinion = (id: number) => api.POST('/api/v1/opinions/{id}/close', on(id))
 
 /** The deputy's own: the opinions they received, and their 不满意 with an answer. */
-export const listMyOpinions = (query: PageQuery = {}) =>
-  http.get<Page<MyOpinion>>('opinions/mine', query)
+export const listMyOpinions = (query: PageQuery = {}) => api.GET('/api/v1/opinions/mine', { query })
 export const dissentOpinion = (id: number, comment: string) =>
-  http.post<void>(`opinions/${id}/deputy-dissatisfied`, { comment })
+  api.POST('/api/v1/opinions/{id}/deputy-dissatisfied', { ...on(id), body: { comment } })
 
-const code = (value: string) => encodeURIComponent(value.trim().toUpperCase())
+const tracking = (value: string) => ({ path: { code: value.trim().toUpperCase() } })
 export const submitPublicOpinion = (body: PublicOpinionIn) =>
-  http.post<Schemas['PublicOpinionCreated']>('public/opinions', body)
+  api.POST('/api/v1/public/opinions', { body })
 export const trackPublicOpinion = (value: string) =>
-  http.get<PublicOpinion>(`public/opinions/${code(value)}`)
+  api.GET('/api/v1/public/opinions/{code}', tracking(value))
 export const ratePublicOpinion = (value: string, rating: OpinionRating, comment: string) =>
-  http.post<PublicOpinion>(`public/opinions/${code(value)}/rating`, { rating, comment })
+  api.POST('/api/v1/public/opinions/{code}/rating', {
+    ...tracking(value),
+    body: { rating, comment },
+  })
 export const getPublicStation = (id: number) =>
-  http.get<PublicStation>(`public/opinions/stations/${id}`)
+  api.GET('/api/v1/public/opinions/stations/{id}', on(id))

@@ -1,7 +1,8 @@
 /** The public portal of 民生实事项目票决: no login (api/voting/solicitation.py, Public*View). */
 import { t } from '@/plugins/i18n'
 
-import { ApiError, errorMessage, http } from './http'
+import { api } from './client'
+import { ApiError, errorMessage } from './http'
 import type { components } from './schema'
 
 type Schemas = components['schemas']
@@ -12,13 +13,15 @@ export type Tracking = Schemas['TrackingOut']
 export type Announcement = Schemas['Announcement']
 export type AdoptedLine = Schemas['AdoptedLine']
 
-export const getCurrentCall = () => http.get<Call>('public/voting/call')
+export const getCurrentCall = () => api.GET('/api/v1/public/voting/call')
 export const submitProposal = (body: ProposalIn) =>
-  http.post<Schemas['TrackingCreated']>('public/voting/proposals', body)
+  api.POST('/api/v1/public/voting/proposals', { body })
 export const trackProposal = (code: string) =>
-  http.get<Tracking>(`public/voting/proposals/${encodeURIComponent(code.trim().toUpperCase())}`)
+  api.GET('/api/v1/public/voting/proposals/{code}', {
+    path: { code: code.trim().toUpperCase() },
+  })
 export const getAnnouncement = (year: number) =>
-  http.get<Announcement>(`public/voting/announcements/${year}`)
+  api.GET('/api/v1/public/voting/announcements/{year}', { path: { year } })
 
 /** A failure as the public should read it: a 429 says plainly that it is a limit, and for how long. */
 export function portalError(error: unknown): string {
@@ -33,7 +36,8 @@ export type Account = Schemas['Account']
 export type AccountLine = Schemas['AccountLine']
 export type PublicMark = Schemas['SatisfactionOutcomeEnum']
 
-export const getAccount = (year: number) => http.get<Account>(`public/voting/accounts/${year}`)
+export const getAccount = (year: number) =>
+  api.GET('/api/v1/public/voting/accounts/{year}', { path: { year } })
 export const accountPdfUrl = (year: number) => `/api/v1/public/voting/accounts/${year}/pdf`
 export const ratePublic = (year: number, marks: Record<string, PublicMark>) =>
-  http.post<{ rated: number }>(`public/voting/accounts/${year}/ratings`, { marks })
+  api.POST('/api/v1/public/voting/accounts/{year}/ratings', { path: { year }, body: { marks } })

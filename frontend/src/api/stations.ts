@@ -1,5 +1,5 @@
 /** 代表联络站: the staff console and the public station page (api/linkage/stations/views.py). */
-import { http } from './http'
+import { api } from './client'
 import type { components } from './schema'
 
 type Schemas = components['schemas']
@@ -26,44 +26,51 @@ export type PublicStation = Schemas['StationPublicPage']
 export const TIERS: readonly Tier[] = ['hub', 'centre', 'station', 'point']
 export const STAFF_DUTIES: readonly StaffDuty[] = ['head', 'deputy_head', 'liaison']
 
-export const listStations = () => http.get<Station[]>('stations')
-export const createStation = (body: StationIn) => http.post<StationDetail>('stations', body)
-export const getStation = (id: number) => http.get<StationDetail>(`stations/${id}`)
+export const listStations = () => api.GET('/api/v1/stations')
+export const createStation = (body: StationIn) => api.POST('/api/v1/stations', { body })
+export const getStation = (id: number) => api.GET('/api/v1/stations/{id}', { path: { id } })
 export const updateStation = (id: number, body: StationPatch) =>
-  http.patch<StationDetail>(`stations/${id}`, body)
+  api.PATCH('/api/v1/stations/{id}', { path: { id }, body })
 export const setStaff = (id: number, staff: StaffMember[]) =>
-  http.put<StationDetail>(`stations/${id}/staff`, { staff })
+  api.PUT('/api/v1/stations/{id}/staff', { path: { id }, body: { staff } })
 
 /** 进站: a deputy of our roster (`deputy`) or one picked from the directory (`listing`). */
 export const addResident = (id: number, choice: { deputy: number } | { listing: number }) =>
-  http.post<Resident>(`stations/${id}/residents`, choice)
+  api.POST('/api/v1/stations/{id}/residents', { path: { id }, body: choice })
 export const endResident = (residentId: number) =>
-  http.delete<void>(`stations/residents/${residentId}`)
+  api.DELETE('/api/v1/stations/residents/{id}', { path: { id: residentId } })
 
 export const scheduleReception = (id: number, body: ReceptionIn) =>
-  http.post<Reception>(`stations/${id}/receptions`, body)
+  api.POST('/api/v1/stations/{id}/receptions', { path: { id }, body })
 export const publishReception = (receptionId: number) =>
-  http.post<Reception>(`stations/receptions/${receptionId}/publish`)
+  api.POST('/api/v1/stations/receptions/{id}/publish', { path: { id: receptionId } })
 export const cancelReception = (receptionId: number) =>
-  http.delete<void>(`stations/receptions/${receptionId}`)
+  api.DELETE('/api/v1/stations/receptions/{id}', { path: { id: receptionId } })
 
-export const getSettings = () => http.get<StationSettings>('stations/settings')
+export const getSettings = () => api.GET('/api/v1/stations/settings')
 export const saveSettings = (body: StationSettings) =>
-  http.put<StationSettings>('stations/settings', body)
-export const listChecklist = () => http.get<ChecklistItem[]>('stations/checklist')
+  api.PUT('/api/v1/stations/settings', { body })
+export const listChecklist = () => api.GET('/api/v1/stations/checklist')
 export const addChecklistItem = (body: ChecklistItemIn) =>
-  http.post<ChecklistItem>('stations/checklist', body)
+  api.POST('/api/v1/stations/checklist', { body })
 export const retireChecklistItem = (itemId: number) =>
-  http.delete<void>(`stations/checklist/${itemId}`)
+  api.DELETE('/api/v1/stations/checklist/{id}', { path: { id: itemId } })
 
 export const getAssessment = (id: number, year: number) =>
-  http.get<Assessment>(`stations/${id}/assessments/${year}`)
+  api.GET('/api/v1/stations/{id}/assessments/{year}', { path: { id, year } })
 export const selfAssess = (id: number, year: number, scores: Score[]) =>
-  http.post<Assessment>(`stations/${id}/assessments/${year}/self`, { scores })
+  api.POST('/api/v1/stations/{id}/assessments/{year}/self', {
+    path: { id, year },
+    body: { scores },
+  })
 export const reviewAssessment = (id: number, year: number, scores: Score[], note: string) =>
-  http.post<Assessment>(`stations/${id}/assessments/${year}/review`, { scores, note })
+  api.POST('/api/v1/stations/{id}/assessments/{year}/review', {
+    path: { id, year },
+    body: { scores, note },
+  })
 
-export const listPostings = () => http.get<Posting[]>('stations/postings')
+export const listPostings = () => api.GET('/api/v1/stations/postings')
 
-export const getPublicStation = (id: number) => http.get<PublicStation>(`public/stations/${id}`)
+export const getPublicStation = (id: number) =>
+  api.GET('/api/v1/public/stations/{id}', { path: { id } })
 export const stationQrUrl = (id: number) => `/api/v1/public/stations/${id}/qr.svg`

@@ -1,4 +1,5 @@
 /** City supervision: guidance with read receipts, benchmark selection rounds (api/supervision). */
+import { api } from './client'
 import { http } from './http'
 import type { components } from './schema'
 
@@ -46,44 +47,61 @@ export function uploadAttachment(file: File): Promise<Attachment> {
   form.append('file', file)
   return http.postForm<Attachment>(`${BASE}/files`, form)
 }
-export const attachmentUrl = (id: number) => http.get<{ url: string }>(`${BASE}/files/${id}/url`)
-export const listSubordinates = () => http.get<Subordinate[]>(`${BASE}/subordinates`)
+export const attachmentUrl = (id: number) =>
+  api.GET('/api/v1/supervision/files/{id}/url', { path: { id } })
+export const listSubordinates = () => api.GET('/api/v1/supervision/subordinates')
 
 export const listGuidance = (box: 'received' | 'issued') =>
-  http.get<Guidance[]>(`${BASE}/guidance`, { box })
-export const issueGuidance = (body: GuidanceIn) => http.post<Guidance>(`${BASE}/guidance`, body)
-export const guidanceReceipts = (id: number) => http.get<GuidanceDetail>(`${BASE}/guidance/${id}`)
-export const readGuidance = (id: number) => http.post<Guidance>(`${BASE}/guidance/${id}/read`)
+  api.GET('/api/v1/supervision/guidance', { query: { box } })
+export const issueGuidance = (body: GuidanceIn) =>
+  api.POST('/api/v1/supervision/guidance', { body })
+export const guidanceReceipts = (id: number) =>
+  api.GET('/api/v1/supervision/guidance/{id}', { path: { id } })
+export const readGuidance = (id: number) =>
+  api.POST('/api/v1/supervision/guidance/{id}/read', { path: { id } })
 
-export const listKinds = () => http.get<KindSpec[]>(`${BASE}/kinds`)
-export const listRounds = () => http.get<Round[]>(`${BASE}/rounds`)
-export const getRound = (id: number) => http.get<Round>(`${BASE}/rounds/${id}`)
-export const createRound = (body: RoundIn) => http.post<Round>(`${BASE}/rounds`, body)
-export const openRound = (id: number) => http.post<Round>(`${BASE}/rounds/${id}/open`)
+export const listKinds = () => api.GET('/api/v1/supervision/kinds')
+export const listRounds = () => api.GET('/api/v1/supervision/rounds')
+export const getRound = (id: number) => api.GET('/api/v1/supervision/rounds/{id}', { path: { id } })
+export const createRound = (body: RoundIn) => api.POST('/api/v1/supervision/rounds', { body })
+export const openRound = (id: number) =>
+  api.POST('/api/v1/supervision/rounds/{id}/open', { path: { id } })
 export const closeNominations = (id: number) =>
-  http.post<Round>(`${BASE}/rounds/${id}/close-nominations`)
+  api.POST('/api/v1/supervision/rounds/{id}/close-nominations', { path: { id } })
 export const listNominations = (id: number) =>
-  http.get<Nomination[]>(`${BASE}/rounds/${id}/nominations`)
+  api.GET('/api/v1/supervision/rounds/{id}/nominations', { path: { id } })
 export const nominate = (id: number, body: NominationIn) =>
-  http.post<Nomination>(`${BASE}/rounds/${id}/nominations`, body)
+  api.POST('/api/v1/supervision/rounds/{id}/nominations', { path: { id }, body })
 export const withdrawNomination = (id: number) =>
-  http.post<Nomination>(`${BASE}/nominations/${id}/withdraw`)
+  api.POST('/api/v1/supervision/nominations/{id}/withdraw', { path: { id } })
 export const getScoreSheet = (id: number) =>
-  http.get<ScoreSheet>(`${BASE}/nominations/${id}/scores`)
+  api.GET('/api/v1/supervision/nominations/{id}/scores', { path: { id } })
 export const recordScores = (id: number, values: Record<string, string>) =>
-  http.post<ScoreSheet>(`${BASE}/nominations/${id}/scores`, { values })
-export const getRanking = (id: number) => http.get<RankingRow[]>(`${BASE}/rounds/${id}/ranking`)
+  api.POST('/api/v1/supervision/nominations/{id}/scores', { path: { id }, body: { values } })
+export const getRanking = (id: number) =>
+  api.GET('/api/v1/supervision/rounds/{id}/ranking', { path: { id } })
 export const decideRound = (id: number, selectedIds: number[], note: string) =>
-  http.post<Round>(`${BASE}/rounds/${id}/decide`, { selected_ids: selectedIds, note })
+  api.POST('/api/v1/supervision/rounds/{id}/decide', {
+    path: { id },
+    body: { selected_ids: selectedIds, note },
+  })
 export const startPublicity = (id: number, startsOn: string, endsOn: string) =>
-  http.post<Round>(`${BASE}/rounds/${id}/publicity`, { starts_on: startsOn, ends_on: endsOn })
+  api.POST('/api/v1/supervision/rounds/{id}/publicity', {
+    path: { id },
+    body: { starts_on: startsOn, ends_on: endsOn },
+  })
 export const listObjections = (id: number) =>
-  http.get<Objection[]>(`${BASE}/rounds/${id}/objections`)
+  api.GET('/api/v1/supervision/rounds/{id}/objections', { path: { id } })
 export const recordObjection = (
   id: number,
   body: { nomination_id: number; summary: string; received_on: string },
-) => http.post<Objection>(`${BASE}/rounds/${id}/objections`, body)
+) => api.POST('/api/v1/supervision/rounds/{id}/objections', { path: { id }, body })
 export const resolveObjection = (id: number, upheld: boolean, resolution: string) =>
-  http.post<Objection>(`${BASE}/objections/${id}/resolve`, { upheld, resolution })
-export const announceRound = (id: number) => http.post<Round>(`${BASE}/rounds/${id}/announce`)
-export const getResult = (id: number) => http.get<RoundResult>(`${BASE}/rounds/${id}/result`)
+  api.POST('/api/v1/supervision/objections/{id}/resolve', {
+    path: { id },
+    body: { upheld, resolution },
+  })
+export const announceRound = (id: number) =>
+  api.POST('/api/v1/supervision/rounds/{id}/announce', { path: { id } })
+export const getResult = (id: number) =>
+  api.GET('/api/v1/supervision/rounds/{id}/result', { path: { id } })

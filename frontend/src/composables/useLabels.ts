@@ -1,13 +1,18 @@
 import { useI18n } from 'vue-i18n'
 
-/** Labels for the backend's enum values (roles, levels, states), falling back to the raw value. */
-export function useLabels() {
+/** `label(group, value)`: the catalog's `<prefix>.<group>.<value>`, else the raw value. */
+export function useEnumLabel(prefix: string) {
   const { t, te } = useI18n()
-  const label = (group: string, value: string | null | undefined) => {
+  return (group: string, value: string | null | undefined) => {
     if (!value) return '—'
-    const key = `enums.${group}.${value}`
+    const key = `${prefix}.${group}.${value}`
     return te(key) ? t(key) : value
   }
+}
+
+/** Labels for the backend's enum values (roles, levels, states), falling back to the raw value. */
+export function useLabels() {
+  const label = useEnumLabel('enums')
   return {
     role: (value: string) => label('role', value),
     level: (value: string | null | undefined) => label('level', value),

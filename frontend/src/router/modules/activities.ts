@@ -1,56 +1,53 @@
 import type { RouteRecordRaw } from 'vue-router'
 
+import { page } from '../page'
+
 export default [
-  {
-    path: 'activities',
-    name: 'activities',
-    component: () => import('@/views/activities/console/index.vue'),
-    meta: { titleKey: 'activities.menu.console' },
-  },
-  {
-    path: 'activities/:id(\\d+)',
-    name: 'activity-detail',
-    component: () => import('@/views/activities/detail/index.vue'),
-    meta: { titleKey: 'activities.console.title' },
-  },
-  {
-    path: 'duty',
-    name: 'duty',
-    component: () => import('@/views/duty/index.vue'),
-    meta: { titleKey: 'activities.menu.duty' },
-  },
-  {
-    path: 'me/activities',
-    name: 'me-activities',
-    component: () => import('@/views/me/activities/index.vue'),
-    meta: { titleKey: 'activities.menu.myActivities' },
-  },
-  {
-    path: 'me/record',
-    name: 'me-record',
-    component: () => import('@/views/me/record/index.vue'),
-    meta: { titleKey: 'activities.menu.myRecord' },
-  },
-  {
-    path: 'me/tasks',
-    name: 'me-tasks',
-    component: () => import('@/views/me/tasks/index.vue'),
-    meta: { titleKey: 'activities.menu.myTasks' },
-  },
-  {
-    path: 'me/check-in',
-    name: 'me-check-in',
-    component: () => import('@/views/me/check-in/index.vue'),
-    meta: { titleKey: 'activities.me.checkInTitle' },
-  },
+  page(
+    'activities',
+    'activities',
+    () => import('@/views/activities/console/index.vue'),
+    'activities.menu.console',
+  ),
+  page(
+    'activities/:id(\\d+)',
+    'activity-detail',
+    () => import('@/views/activities/detail/index.vue'),
+    'activities.console.title',
+  ),
+  page('duty', 'duty', () => import('@/views/duty/index.vue'), 'activities.menu.duty'),
+  page(
+    'me/activities',
+    'me-activities',
+    () => import('@/views/me/activities/index.vue'),
+    'activities.menu.myActivities',
+  ),
+  page(
+    'me/record',
+    'me-record',
+    () => import('@/views/me/record/index.vue'),
+    'activities.menu.myRecord',
+  ),
+  page(
+    'me/tasks',
+    'me-tasks',
+    () => import('@/views/me/tasks/index.vue'),
+    'activities.menu.myTasks',
+  ),
+  page(
+    'me/check-in',
+    'me-check-in',
+    () => import('@/views/me/check-in/index.vue'),
+    'activities.me.checkInTitle',
+  ),
 ] satisfies RouteRecordRaw[]
 
 /** The QR screen fills the display at the venue: no header, no menu. */
 export const standalone = [
-  {
-    path: '/activities/:id(\\d+)/screen',
-    name: 'activity-screen',
-    component: () => import('@/views/activities/screen/index.vue'),
-    meta: { titleKey: 'activities.screen.title' },
-  },
+  page(
+    '/activities/:id(\\d+)/screen',
+    'activity-screen',
+    () => import('@/views/activities/screen/index.vue'),
+    'activities.screen.title',
+  ),
 ] satisfies RouteRecordRaw[]

@@ -1,10 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router'
 
+import { page } from '../page'
+
 export default [
-  {
-    path: 'audit',
-    name: 'audit',
-    component: () => import('@/views/audit/log/index.vue'),
-    meta: { titleKey: 'menu.audit' },
-  },
+  page('audit', 'audit', () => import('@/views/audit/log/index.vue'), 'menu.audit'),
 ] satisfies RouteRecordRaw[]

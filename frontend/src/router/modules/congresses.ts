@@ -1,10 +1,12 @@
 import type { RouteRecordRaw } from 'vue-router'
 
+import { page } from '../page'
+
 export default [
-  {
-    path: 'congresses',
-    name: 'congresses',
-    component: () => import('@/views/congresses/list/index.vue'),
-    meta: { titleKey: 'menu.congresses' },
-  },
+  page(
+    'congresses',
+    'congresses',
+    () => import('@/views/congresses/list/index.vue'),
+    'menu.congresses',
+  ),
 ] satisfies RouteRecordRaw[]

@@ -1,10 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router'
 
+import { page } from '../page'
+
 export default [
-  {
-    path: 'deputies',
-    name: 'deputies',
-    component: () => import('@/views/deputies/roster/index.vue'),
-    meta: { titleKey: 'menu.deputies' },
-  },
+  page('deputies', 'deputies', () => import('@/views/deputies/roster/index.vue'), 'menu.deputies'),
 ] satisfies RouteRecordRaw[]

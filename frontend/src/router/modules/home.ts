@@ -1,10 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router'
 
+import { page } from '../page'
+
 export default [
-  {
-    path: '',
-    name: 'home',
-    component: () => import('@/views/home/dashboard/index.vue'),
-    meta: { titleKey: 'menu.home' },
-  },
+  page('', 'home', () => import('@/views/home/dashboard/index.vue'), 'menu.home'),
 ] satisfies RouteRecordRaw[]

@@ -1,28 +1,30 @@
 import type { RouteRecordRaw } from 'vue-router'
 
+import { page } from '../page'
+
 export default [
-  {
-    path: 'implementation',
-    name: 'implementation',
-    component: () => import('@/views/implementation/board/index.vue'),
-    meta: { titleKey: 'implementation.menu' },
-  },
-  {
-    path: 'implementation/projects/:id(\\d+)',
-    name: 'implementation-project',
-    component: () => import('@/views/implementation/project/index.vue'),
-    meta: { titleKey: 'implementation.project.title' },
-  },
-  {
-    path: 'implementation/projects/:id(\\d+)/report',
-    name: 'implementation-report',
-    component: () => import('@/views/implementation/report/index.vue'),
-    meta: { titleKey: 'implementation.report.title' },
-  },
-  {
-    path: 'notifications',
-    name: 'notifications',
-    component: () => import('@/views/notifications/index.vue'),
-    meta: { titleKey: 'implementation.notifications.title' },
-  },
+  page(
+    'implementation',
+    'implementation',
+    () => import('@/views/implementation/board/index.vue'),
+    'implementation.menu',
+  ),
+  page(
+    'implementation/projects/:id(\\d+)',
+    'implementation-project',
+    () => import('@/views/implementation/project/index.vue'),
+    'implementation.project.title',
+  ),
+  page(
+    'implementation/projects/:id(\\d+)/report',
+    'implementation-report',
+    () => import('@/views/implementation/report/index.vue'),
+    'implementation.report.title',
+  ),
+  page(
+    'notifications',
+    'notifications',
+    () => import('@/views/notifications/index.vue'),
+    'implementation.notifications.title',
+  ),
 ] satisfies RouteRecordRaw[]

@@ -1,32 +1,31 @@
 import type { RouteRecordRaw } from 'vue-router'
 
+import { page } from '../page'
+
 export default [
-  {
-    path: 'opinions',
-    name: 'opinions',
-    component: () => import('@/views/opinions/console/index.vue'),
-    meta: { titleKey: 'opinions.menu' },
-  },
-  {
-    path: 'opinions/:id(\\d+)',
-    name: 'opinions-detail',
-    component: () => import('@/views/opinions/detail/index.vue'),
-    meta: { titleKey: 'opinions.title' },
-  },
+  page('opinions', 'opinions', () => import('@/views/opinions/console/index.vue'), 'opinions.menu'),
+  page(
+    'opinions/:id(\\d+)',
+    'opinions-detail',
+    () => import('@/views/opinions/detail/index.vue'),
+    'opinions.title',
+  ),
 ] satisfies RouteRecordRaw[]
 
 /** The citizen's pages: the portal's shell, no login; `?station=<id>` is a station's QR code. */
 export const standalone = [
-  {
-    path: '/portal/opinions/new',
-    name: 'portal-opinion-new',
-    component: () => import('@/views/portal/opinion/submit/index.vue'),
-    meta: { titleKey: 'opinions.portal.title', public: true },
-  },
-  {
-    path: '/portal/opinions/track/:code?',
-    name: 'portal-opinion-track',
-    component: () => import('@/views/portal/opinion/track/index.vue'),
-    meta: { titleKey: 'opinions.portal.trackTitle', public: true },
-  },
+  page(
+    '/portal/opinions/new',
+    'portal-opinion-new',
+    () => import('@/views/portal/opinion/submit/index.vue'),
+    'opinions.portal.title',
+    { public: true },
+  ),
+  page(
+    '/portal/opinions/track/:code?',
+    'portal-opinion-track',
+    () => import('@/views/portal/opinion/track/index.vue'),
+    'opinions.portal.trackTitle',
+    { public: true },
+  ),
 ] satisfies RouteRecordRaw[]

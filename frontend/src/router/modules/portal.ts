@@ -1,31 +1,33 @@
 import type { RouteRecordRaw } from 'vue-router'
 
+import { page } from '../page'
+
 /** The public portal lives outside the staff layout and needs no login. */
 export default [] satisfies RouteRecordRaw[]
 
 export const standalone = [
-  {
-    path: '/portal',
-    name: 'portal',
-    component: () => import('@/views/portal/submit/index.vue'),
-    meta: { titleKey: 'portal.title', public: true },
-  },
-  {
-    path: '/portal/track/:code?',
-    name: 'portal-track',
-    component: () => import('@/views/portal/track/index.vue'),
-    meta: { titleKey: 'portal.track.title', public: true },
-  },
-  {
-    path: '/portal/announcements/:year(\\d{4})',
-    name: 'portal-announcement',
-    component: () => import('@/views/portal/announcement/index.vue'),
-    meta: { titleKey: 'portal.announcement.title', public: true },
-  },
-  {
-    path: '/portal/account/:year(\\d{4})',
-    name: 'portal-account',
-    component: () => import('@/views/portal/account/index.vue'),
-    meta: { titleKey: 'evaluation.account', public: true },
-  },
+  page('/portal', 'portal', () => import('@/views/portal/submit/index.vue'), 'portal.title', {
+    public: true,
+  }),
+  page(
+    '/portal/track/:code?',
+    'portal-track',
+    () => import('@/views/portal/track/index.vue'),
+    'portal.track.title',
+    { public: true },
+  ),
+  page(
+    '/portal/announcements/:year(\\d{4})',
+    'portal-announcement',
+    () => import('@/views/portal/announcement/index.vue'),
+    'portal.announcement.title',
+    { public: true },
+  ),
+  page(
+    '/portal/account/:year(\\d{4})',
+    'portal-account',
+    () => import('@/views/portal/account/index.vue'),
+    'evaluation.account',
+    { public: true },
+  ),
 ] satisfies RouteRecordRaw[]

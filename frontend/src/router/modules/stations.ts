@@ -1,32 +1,30 @@
 import type { RouteRecordRaw } from 'vue-router'
 
+import { page } from '../page'
+
 export default [
-  {
-    path: 'stations',
-    name: 'stations',
-    component: () => import('@/views/stations/list/index.vue'),
-    meta: { titleKey: 'stations.title' },
-  },
-  {
-    path: 'stations/checklist',
-    name: 'stations-checklist',
-    component: () => import('@/views/stations/checklist/index.vue'),
-    meta: { titleKey: 'stations.checklist.title' },
-  },
-  {
-    path: 'stations/:id(\\d+)',
-    name: 'station-detail',
-    component: () => import('@/views/stations/detail/index.vue'),
-    meta: { titleKey: 'stations.title' },
-  },
+  page('stations', 'stations', () => import('@/views/stations/list/index.vue'), 'stations.title'),
+  page(
+    'stations/checklist',
+    'stations-checklist',
+    () => import('@/views/stations/checklist/index.vue'),
+    'stations.checklist.title',
+  ),
+  page(
+    'stations/:id(\\d+)',
+    'station-detail',
+    () => import('@/views/stations/detail/index.vue'),
+    'stations.title',
+  ),
 ] satisfies RouteRecordRaw[]
 
 /** The public page of a station, reached from its QR code: no login, phone first. */
 export const standalone = [
-  {
-    path: '/portal/station/:id(\\d+)',
-    name: 'portal-station',
-    component: () => import('@/views/portal/station/index.vue'),
-    meta: { titleKey: 'stations.public.title', public: true },
-  },
+  page(
+    '/portal/station/:id(\\d+)',
+    'portal-station',
+    () => import('@/views/portal/station/index.vue'),
+    'stations.public.title',
+    { public: true },
+  ),
 ] satisfies RouteRecordRaw[]

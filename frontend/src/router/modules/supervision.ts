@@ -1,22 +1,24 @@
 import type { RouteRecordRaw } from 'vue-router'
 
+import { page } from '../page'
+
 export default [
-  {
-    path: 'guidance',
-    name: 'guidance',
-    component: () => import('@/views/guidance/index.vue'),
-    meta: { titleKey: 'supervision.guidance.title' },
-  },
-  {
-    path: 'benchmarks',
-    name: 'benchmarks',
-    component: () => import('@/views/benchmarks/index.vue'),
-    meta: { titleKey: 'supervision.benchmarks.title' },
-  },
-  {
-    path: 'benchmarks/:id(\\d+)',
-    name: 'benchmark-round',
-    component: () => import('@/views/benchmarks/round/index.vue'),
-    meta: { titleKey: 'supervision.benchmarks.round' },
-  },
+  page(
+    'guidance',
+    'guidance',
+    () => import('@/views/guidance/index.vue'),
+    'supervision.guidance.title',
+  ),
+  page(
+    'benchmarks',
+    'benchmarks',
+    () => import('@/views/benchmarks/index.vue'),
+    'supervision.benchmarks.title',
+  ),
+  page(
+    'benchmarks/:id(\\d+)',
+    'benchmark-round',
+    () => import('@/views/benchmarks/round/index.vue'),
+    'supervision.benchmarks.round',
+  ),
 ] satisfies RouteRecordRaw[]

@@ -13,6 +13,7 @@ import {
   type KindSpec,
   type Round,
 } from '@/api/supervision'
+import { useAction } from '@/composables/useAction'
 import { useSessionStore } from '@/stores/session'
 
 function isoDate(offsetDays = 0): string {
@@ -43,8 +44,8 @@ export function useBenchmarks() {
   const loading = ref(false)
   const error = ref('')
   const creating = ref(false)
-  const saving = ref(false)
-  const formError = ref('')
+  const save = useAction()
+  const { busy: saving, error: formError } = save
   const canOrganise = computed(
     () =>
       session.roles.includes('staff') &&
@@ -108,9 +109,7 @@ export function useBenchmarks() {
   }
 
   async function submit() {
-    saving.value = true
-    formError.value = ''
-    try {
+    await save.run(async () => {
       const round = await createRound({
         ...form,
         criteria: form.criteria.map((c) => ({
@@ -121,11 +120,7 @@ export function useBenchmarks() {
       creating.value = false
       ElMessage.success(t('supervision.benchmarks.saved'))
       await router.push({ name: 'benchmark-round', params: { id: round.id } })
-    } catch (failure) {
-      formError.value = errorMessage(failure)
-    } finally {
-      saving.value = false
-    }
+    })
   }
 
   onMounted(load)

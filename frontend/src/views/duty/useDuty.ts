@@ -1,6 +1,7 @@
 import { onMounted, reactive, ref } from 'vue'
 
 import {
+  addEntry,
   decideObjection,
   getRules,
   listObjections,
@@ -9,11 +10,12 @@ import {
   publish,
   setRules,
   type DutyRules,
+  type DutyEntryIn,
   type DutyScore,
   type Objection,
   type Publication,
 } from '@/api/duty'
-import { errorMessage, http } from '@/api/http'
+import { useAction } from '@/composables/useAction'
 
 export function useDuty() {
   const today = new Date()
@@ -24,26 +26,14 @@ export function useDuty() {
   const objections = ref<Objection[]>([])
   const rules = ref<DutyRules | null>(null)
   const notes = reactive<Record<number, string>>({})
-  const error = ref('')
-  const message = ref('')
-  const entry = reactive({
+  const { error, notice: message, run } = useAction()
+  const entry = reactive<DutyEntryIn>({
     deputy: 0,
     kind: 'suggestion',
     source_ref: '',
     occurred_on: '',
     title: '',
   })
-
-  async function run(call: () => Promise<unknown>, done = '') {
-    error.value = ''
-    message.value = ''
-    try {
-      await call()
-      message.value = done
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    }
-  }
 
   const loadScores = () =>
     run(async () => {
@@ -81,7 +71,7 @@ export function useDuty() {
 
   const recordEntry = (done: string) =>
     run(async () => {
-      await http.post('duty/entries', { ...entry })
+      await addEntry({ ...entry })
       await loadScores()
     }, done)
 

@@ -18,6 +18,7 @@ import {
   type GuidanceScope,
   type Subordinate,
 } from '@/api/supervision'
+import { useAction } from '@/composables/useAction'
 import { useSessionStore } from '@/stores/session'
 
 export function useGuidance() {
@@ -37,8 +38,8 @@ export function useGuidance() {
   const reading = ref<Guidance | null>(null)
   const receipts = ref<GuidanceDetail | null>(null)
   const composing = ref(false)
-  const saving = ref(false)
-  const formError = ref('')
+  const save = useAction()
+  const { busy: saving, error: formError } = save
   const form = reactive({
     kind: 'notice' as GuidanceKind,
     title: '',
@@ -107,9 +108,7 @@ export function useGuidance() {
   }
 
   async function submit() {
-    saving.value = true
-    formError.value = ''
-    try {
+    await save.run(async () => {
       await issueGuidance({
         kind: form.kind,
         title: form.title,
@@ -124,11 +123,7 @@ export function useGuidance() {
       ElMessage.success(t('supervision.guidance.sent'))
       tab.value = 'issued'
       await load()
-    } catch (failure) {
-      formError.value = errorMessage(failure)
-    } finally {
-      saving.value = false
-    }
+    })
   }
 
   onMounted(load)

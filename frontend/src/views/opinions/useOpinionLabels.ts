@@ -1,15 +1,12 @@
 import { useI18n } from 'vue-i18n'
 
 import type { Clock } from '@/api/opinions'
+import { useEnumLabel } from '@/composables/useLabels'
 
 /** Labels for the opinion loop's enum values, falling back to the raw value. */
 export function useOpinionLabels() {
-  const { t, te } = useI18n()
-  const label = (group: string, value: string | null | undefined) => {
-    if (!value) return '—'
-    const key = `opinions.${group}.${value}`
-    return te(key) ? t(key) : value
-  }
+  const { t } = useI18n()
+  const label = useEnumLabel('opinions')
   return {
     status: (value: string | null | undefined) => label('status', value),
     channel: (value: string | null | undefined) => label('channel', value),

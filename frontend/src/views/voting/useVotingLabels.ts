@@ -1,13 +1,8 @@
-import { useI18n } from 'vue-i18n'
+import { useEnumLabel } from '@/composables/useLabels'
 
 /** Labels for the 票决 enum values, falling back to the raw value. */
 export function useVotingLabels() {
-  const { t, te } = useI18n()
-  const label = (group: string, value: string | null | undefined) => {
-    if (!value) return '—'
-    const key = `votingEnums.${group}.${value}`
-    return te(key) ? t(key) : value
-  }
+  const label = useEnumLabel('votingEnums')
   return {
     phase: (value: string | null | undefined) => label('phase', value),
     ballotForm: (value: string | null | undefined) => label('ballotForm', value),

@@ -1,4 +1,4 @@
-import { computed, onMounted, reactive, ref } from 'vue'
+import { computed, reactive, ref } from 'vue'
 
 import {
   createActivity,
@@ -8,21 +8,20 @@ import {
   type ActivityKind,
   type InviteeCandidate,
 } from '@/api/activities'
-import { errorMessage, type FieldErrors, ApiError } from '@/api/http'
+import { errorMessage } from '@/api/http'
+import { useAction } from '@/composables/useAction'
+import { useResource } from '@/composables/useResource'
 
 function keyOf(c: InviteeCandidate): string {
   return `${c.congress_id}:${c.deputy_id}`
 }
 
 export function useActivityConsole() {
-  const activities = ref<Activity[]>([])
-  const loading = ref(false)
-  const error = ref('')
+  const { data: activities, loading, error, load } = useResource<Activity[]>(listActivities, [])
 
   const dialogOpen = ref(false)
-  const saving = ref(false)
-  const formError = ref('')
-  const fieldErrors = ref<FieldErrors>({})
+  const saveAction = useAction()
+  const { busy: saving, error: formError, fields: fieldErrors } = saveAction
   const form = reactive({
     kind: 'inspection' as ActivityKind,
     title: '',
@@ -35,18 +34,6 @@ export function useActivityConsole() {
   const candidates = ref<InviteeCandidate[]>([])
   const picked = ref(new Map<string, InviteeCandidate>())
   const pickedList = computed(() => [...picked.value.values()])
-
-  async function load() {
-    loading.value = true
-    error.value = ''
-    try {
-      activities.value = await listActivities()
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
-  }
 
   async function findCandidates() {
     try {
@@ -75,11 +62,9 @@ export function useActivityConsole() {
   }
 
   async function submit(): Promise<Activity | null> {
-    saving.value = true
-    formError.value = ''
-    fieldErrors.value = {}
-    try {
-      const created = await createActivity({
+    let created: Activity | null = null
+    await saveAction.run(async () => {
+      created = await createActivity({
         kind: form.kind,
         title: form.title,
         place: form.place,
@@ -91,17 +76,10 @@ export function useActivityConsole() {
       dialogOpen.value = false
       picked.value = new Map()
       await load()
-      return created
-    } catch (failure) {
-      formError.value = errorMessage(failure)
-      if (failure instanceof ApiError) fieldErrors.value = failure.fields
-      return null
-    } finally {
-      saving.value = false
-    }
+    })
+    return created
   }
 
-  onMounted(load)
   return {
     activities,
     loading,

@@ -11,14 +11,15 @@ import {
 } from '@/api/activities'
 import { fileUrl, uploadFile } from '@/api/files'
 import { errorMessage } from '@/api/http'
+import { useAction } from '@/composables/useAction'
 
 export function useActivityDetail() {
   const route = useRoute()
   const id = computed(() => Number(route.params.id))
   const activity = ref<ActivityDetail | null>(null)
   const error = ref('')
-  const actionError = ref('')
-  const busy = ref(false)
+  const action = useAction()
+  const { busy, error: actionError } = action
   const minutes = ref('')
   const outcomes = ref('')
   const validMinutes = ref(60)
@@ -40,19 +41,7 @@ export function useActivityDetail() {
     }
   }
 
-  async function act(call: () => Promise<ActivityDetail>): Promise<boolean> {
-    busy.value = true
-    actionError.value = ''
-    try {
-      show(await call())
-      return true
-    } catch (failure) {
-      actionError.value = errorMessage(failure)
-      return false
-    } finally {
-      busy.value = false
-    }
-  }
+  const act = (call: () => Promise<ActivityDetail>) => action.run(async () => show(await call()))
 
   const startSignIn = () => act(() => openSignIn(id.value, validMinutes.value))
   const saveRecord = () => act(() => recordActivity(id.value, minutes.value, outcomes.value))

@@ -4,6 +4,7 @@ import { useI18n } from 'vue-i18n'
 import { useRoute } from 'vue-router'
 
 import { errorMessage } from '@/api/http'
+import { useAction } from '@/composables/useAction'
 import {
   announceRound,
   closeNominations,
@@ -47,9 +48,9 @@ export function useBenchmarkRound() {
   const result = ref<RoundResult | null>(null)
   const objections = ref<Objection[]>([])
   const loading = ref(false)
-  const busy = ref(false)
   const error = ref('')
-  const actionError = ref('')
+  const write = useAction()
+  const { busy, error: actionError } = write
 
   const can = (action: string) => !!round.value?.actions.includes(action)
   const isIssuer = computed(() => !!round.value?.is_issuer)
@@ -73,21 +74,12 @@ export function useBenchmarkRound() {
     }
   }
 
-  async function act(call: () => Promise<unknown>, after = load) {
-    busy.value = true
-    actionError.value = ''
-    try {
+  const act = (call: () => Promise<unknown>, after = load) =>
+    write.run(async () => {
       await call()
       ElMessage.success(t('supervision.benchmarks.saved'))
       await after()
-      return true
-    } catch (failure) {
-      actionError.value = errorMessage(failure)
-      return false
-    } finally {
-      busy.value = false
-    }
-  }
+    })
 
   // Nomination form (a congress below the organiser).
   const nomination = reactive({

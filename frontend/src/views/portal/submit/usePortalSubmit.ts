@@ -1,9 +1,8 @@
-import { onMounted, reactive, ref } from 'vue'
+import { onMounted, ref } from 'vue'
 
-import { ApiError, type FieldErrors } from '@/api/http'
 import { getCurrentCall, portalError, submitProposal, type Call } from '@/api/portal'
 
-export const PHONE_PATTERN = /^1\d{10}$/
+import { usePortalSend } from '../usePortalSend'
 
 export function emptyProposal() {
   return { title: '', category: '', description: '', location: '', name: '', phone: '' }
@@ -13,11 +12,16 @@ export function usePortalSubmit() {
   const call = ref<Call | null>(null)
   const callError = ref('')
   const loading = ref(false)
-  const form = reactive(emptyProposal())
-  const submitting = ref(false)
-  const error = ref('')
-  const fields = ref<FieldErrors>({})
-  const code = ref('')
+  const send = usePortalSend(emptyProposal, (form) =>
+    submitProposal({
+      title: form.title.trim(),
+      category: form.category.trim(),
+      description: form.description.trim(),
+      location: form.location.trim(),
+      submitter_name: form.name.trim(),
+      submitter_phone: form.phone.trim(),
+    }),
+  )
 
   async function load() {
     loading.value = true
@@ -31,35 +35,6 @@ export function usePortalSubmit() {
     }
   }
 
-  async function submit(): Promise<boolean> {
-    submitting.value = true
-    error.value = ''
-    fields.value = {}
-    try {
-      const created = await submitProposal({
-        title: form.title.trim(),
-        category: form.category.trim(),
-        description: form.description.trim(),
-        location: form.location.trim(),
-        submitter_name: form.name.trim(),
-        submitter_phone: form.phone.trim(),
-      })
-      code.value = created.tracking_code
-      Object.assign(form, emptyProposal())
-      return true
-    } catch (failure) {
-      error.value = portalError(failure)
-      if (failure instanceof ApiError) fields.value = failure.fields
-      return false
-    } finally {
-      submitting.value = false
-    }
-  }
-
-  function another() {
-    code.value = ''
-  }
-
   onMounted(load)
-  return { call, callError, loading, form, submitting, error, fields, code, submit, another }
+  return { call, callError, loading, ...send }
 }

@@ -1,6 +1,5 @@
 import { onMounted, reactive, ref } from 'vue'
 
-import { errorMessage } from '@/api/http'
 import {
   addChecklistItem,
   getSettings,
@@ -10,6 +9,7 @@ import {
   type ChecklistItem,
   type StationSettings,
 } from '@/api/stations'
+import { useAction } from '@/composables/useAction'
 
 /** This congress's "N有" checklist (items and weights) and the stations' settings. */
 export function useStationChecklist() {
@@ -19,20 +19,8 @@ export function useStationChecklist() {
     star_thresholds: [60, 70, 80, 90, 95],
   })
   const draft = reactive({ title: '', guidance: '', weight: 10 })
-  const error = ref('')
-  const notice = ref('')
+  const { error, notice, run } = useAction()
   const loading = ref(false)
-
-  async function run(action: () => Promise<unknown>, done = '') {
-    error.value = ''
-    notice.value = ''
-    try {
-      await action()
-      notice.value = done
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    }
-  }
 
   async function load() {
     loading.value = true

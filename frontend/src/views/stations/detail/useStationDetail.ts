@@ -20,6 +20,7 @@ import {
   type StationDetail,
 } from '@/api/stations'
 import type { Deputy } from '@/api/types'
+import { useAction } from '@/composables/useAction'
 import { useSessionStore } from '@/stores/session'
 
 /** One station's console: staff, residents (ours and from the directory), rota, assessment. */
@@ -30,22 +31,15 @@ export function useStationDetail(stationId: number) {
   const loading = ref(false)
   const error = ref('')
   const notice = ref('')
-  const busy = ref(false)
+  const write = useAction()
+  const busy = write.busy
 
+  /** A write whose failure shows where the page's load errors show, and `done` once it worked. */
   async function run(action: () => Promise<unknown>, done = '') {
-    busy.value = true
-    error.value = ''
-    notice.value = ''
-    try {
-      await action()
-      notice.value = done
-      return true
-    } catch (failure) {
-      error.value = errorMessage(failure)
-      return false
-    } finally {
-      busy.value = false
-    }
+    const ok = await write.run(action, done)
+    error.value = write.error.value
+    notice.value = write.notice.value
+    return ok
   }
 
   async function load() {

@@ -1,7 +1,8 @@
-import { computed, onMounted, reactive, ref } from 'vue'
+import { computed, reactive, ref } from 'vue'
 
-import { errorMessage } from '@/api/http'
 import { createStation, listStations, type Station, type StationIn } from '@/api/stations'
+import { useAction } from '@/composables/useAction'
+import { useResource } from '@/composables/useResource'
 import { useSessionStore } from '@/stores/session'
 
 function blank(): StationIn {
@@ -12,25 +13,11 @@ function blank(): StationIn {
 export function useStationList() {
   const session = useSessionStore()
   const isStaff = computed(() => session.roles.includes('staff'))
-  const stations = ref<Station[]>([])
-  const loading = ref(false)
-  const error = ref('')
+  const { data: stations, loading, error, load } = useResource<Station[]>(listStations, [])
   const creating = ref(false)
-  const saving = ref(false)
-  const formError = ref('')
+  const saveAction = useAction()
+  const { busy: saving, error: formError } = saveAction
   const form = reactive<StationIn>(blank())
-
-  async function load() {
-    loading.value = true
-    error.value = ''
-    try {
-      stations.value = await listStations()
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
-  }
 
   function openCreate() {
     Object.assign(form, blank())
@@ -39,22 +26,15 @@ export function useStationList() {
   }
 
   async function create(): Promise<number | null> {
-    saving.value = true
-    formError.value = ''
-    try {
-      const station = await createStation({ ...form })
+    let created: number | null = null
+    await saveAction.run(async () => {
+      created = (await createStation({ ...form })).id
       creating.value = false
       await load()
-      return station.id
-    } catch (failure) {
-      formError.value = errorMessage(failure)
-      return null
-    } finally {
-      saving.value = false
-    }
+    })
+    return created
   }
 
-  onMounted(load)
   return {
     stations,
     loading,

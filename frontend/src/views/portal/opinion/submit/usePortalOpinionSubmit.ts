@@ -1,7 +1,6 @@
-import { computed, onMounted, reactive, ref } from 'vue'
+import { computed, onMounted, ref } from 'vue'
 import { useRoute } from 'vue-router'
 
-import { ApiError, type FieldErrors } from '@/api/http'
 import {
   getPublicStation,
   submitPublicOpinion,
@@ -9,6 +8,8 @@ import {
   type PublicStation,
 } from '@/api/opinions'
 import { portalError } from '@/api/portal'
+
+import { usePortalSend } from '../../usePortalSend'
 
 export function emptyOpinion() {
   return { content: '', category: '' as OpinionCategory | '', name: '', phone: '' }
@@ -23,11 +24,15 @@ export function usePortalOpinionSubmit() {
   })
   const station = ref<PublicStation | null>(null)
   const stationError = ref('')
-  const form = reactive(emptyOpinion())
-  const submitting = ref(false)
-  const error = ref('')
-  const fields = ref<FieldErrors>({})
-  const code = ref('')
+  const send = usePortalSend(emptyOpinion, (form) =>
+    submitPublicOpinion({
+      content: form.content.trim(),
+      category: form.category,
+      citizen_name: form.name.trim(),
+      citizen_phone: form.phone.trim(),
+      station: station.value?.id ?? null,
+    }),
+  )
 
   async function loadStation() {
     if (stationId.value === null) return
@@ -38,34 +43,6 @@ export function usePortalOpinionSubmit() {
     }
   }
 
-  async function submit(): Promise<boolean> {
-    submitting.value = true
-    error.value = ''
-    fields.value = {}
-    try {
-      const created = await submitPublicOpinion({
-        content: form.content.trim(),
-        category: form.category,
-        citizen_name: form.name.trim(),
-        citizen_phone: form.phone.trim(),
-        station: station.value?.id ?? null,
-      })
-      code.value = created.tracking_code
-      Object.assign(form, emptyOpinion())
-      return true
-    } catch (failure) {
-      error.value = portalError(failure)
-      if (failure instanceof ApiError) fields.value = failure.fields
-      return false
-    } finally {
-      submitting.value = false
-    }
-  }
-
-  function another() {
-    code.value = ''
-  }
-
   onMounted(loadStation)
-  return { station, stationError, form, submitting, error, fields, code, submit, another }
+  return { station, stationError, ...send }
 }

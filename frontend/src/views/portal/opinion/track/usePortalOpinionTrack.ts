@@ -1,47 +1,21 @@
-import { ref, watch } from 'vue'
-import { useRoute, useRouter } from 'vue-router'
+import { ref } from 'vue'
 
-import {
-  ratePublicOpinion,
-  trackPublicOpinion,
-  type OpinionRating,
-  type PublicOpinion,
-} from '@/api/opinions'
+import { ratePublicOpinion, trackPublicOpinion, type OpinionRating } from '@/api/opinions'
 import { portalError } from '@/api/portal'
 
+import { usePortalLookup } from '../../usePortalLookup'
+
 export function usePortalOpinionTrack() {
-  const route = useRoute()
-  const router = useRouter()
-  const code = ref('')
-  const result = ref<PublicOpinion | null>(null)
-  const error = ref('')
-  const loading = ref(false)
   const rating = ref<OpinionRating | ''>('')
   const comment = ref('')
   const rated = ref(false)
   const rateError = ref('')
-
-  async function lookup(value: string) {
-    result.value = null
-    error.value = ''
-    rated.value = false
-    if (!value) return
-    loading.value = true
-    try {
-      result.value = await trackPublicOpinion(value)
-    } catch (failure) {
-      error.value = portalError(failure)
-    } finally {
-      loading.value = false
-    }
-  }
-
-  function search() {
-    const value = code.value.trim().toUpperCase()
-    if (!value) return
-    if (route.params.code === value) void lookup(value)
-    else void router.push({ name: 'portal-opinion-track', params: { code: value } })
-  }
+  const lookup = usePortalLookup(
+    'portal-opinion-track',
+    trackPublicOpinion,
+    () => (rated.value = false),
+  )
+  const { result, loading } = lookup
 
   async function rate() {
     if (!result.value || !rating.value) return
@@ -63,15 +37,5 @@ export function usePortalOpinionTrack() {
     }
   }
 
-  watch(
-    () => route.params.code,
-    (value) => {
-      const text = typeof value === 'string' ? value : ''
-      code.value = text
-      void lookup(text)
-    },
-    { immediate: true },
-  )
-
-  return { code, result, error, loading, search, rating, comment, rated, rateError, rate }
+  return { ...lookup, rating, comment, rated, rateError, rate }
 }

@@ -1,0 +1,36 @@
+import { ref } from 'vue'
+
+import { ApiError, errorMessage, type FieldErrors } from '@/api/http'
+
+/**
+ * One write the page can run again and again: `busy` while it runs, the failure's message in
+ * `error` and the server's per-field messages in `fields`, and on success the `done` text in
+ * `notice`; all cleared at each new run. `run` answers whether the call succeeded, so the caller
+ * can close a dialog or reset a form.
+ */
+export function useAction(describe: (failure: unknown) => string = errorMessage) {
+  const busy = ref(false)
+  const error = ref('')
+  const fields = ref<FieldErrors>({})
+  const notice = ref('')
+
+  async function run(call: () => Promise<unknown>, done = ''): Promise<boolean> {
+    busy.value = true
+    error.value = ''
+    fields.value = {}
+    notice.value = ''
+    try {
+      await call()
+      notice.value = done
+      return true
+    } catch (failure) {
+      error.value = describe(failure)
+      if (failure instanceof ApiError) fields.value = failure.fields
+      return false
+    } finally {
+      busy.value = false
+    }
+  }
+
+  return { busy, error, fields, notice, run }
+}

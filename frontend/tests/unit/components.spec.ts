@@ -1,0 +1,107 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import ElementPlus from 'element-plus'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { defineComponent, h, ref } from 'vue'
+
+import ErrorAlert from '@/components/ErrorAlert.vue'
+import FormDialog from '@/components/FormDialog.vue'
+import ListPager from '@/components/ListPager.vue'
+import { applyLocale, i18n } from '@/plugins/i18n'
+
+const plugins = () => [ElementPlus, i18n]
+
+beforeEach(() => {
+  setActivePinia(createPinia())
+  applyLocale('zh-CN')
+})
+
+describe('ErrorAlert', () => {
+  it('shows nothing without a message', () => {
+    const wrapper = mount(ErrorAlert, { props: { message: '' }, global: { plugins: plugins() } })
+    expect(wrapper.find('[role=alert]').exists()).toBe(false)
+  })
+
+  it('shows the message as an alert, with the test id given to it', () => {
+    const wrapper = mount(ErrorAlert, {
+      props: { message: '联络站不存在。' },
+      attrs: { 'data-testid': 'page-error' },
+      global: { plugins: plugins(), stubs: { transition: false } },
+    })
+    const alert = wrapper.get('[data-testid=page-error]')
+    expect(alert.attributes('role')).toBe('alert')
+    expect(alert.classes()).toContain('el-alert--error')
+    expect(alert.text()).toContain('联络站不存在。')
+  })
+
+  it('shows a notice in its own colour', () => {
+    const wrapper = mount(ErrorAlert, {
+      props: { message: '已保存。', type: 'success' },
+      global: { plugins: plugins(), stubs: { transition: false } },
+    })
+    expect(wrapper.get('.el-alert').classes()).toContain('el-alert--success')
+  })
+})
+
+describe('FormDialog', () => {
+  const Host = defineComponent({
+    setup() {
+      const open = ref(true)
+      const confirmed = ref(0)
+      return () =>
+        h('div', [
+          h(
+            FormDialog,
+            {
+              modelValue: open.value,
+              'onUpdate:modelValue': (value: boolean) => (open.value = value),
+              title: '新建',
+              confirmLabel: '提交',
+              confirmTestid: 'dialog-ok',
+              busy: confirmed.value > 1,
+              onConfirm: () => confirmed.value++,
+            },
+            () => h('p', { 'data-testid': 'body' }, '正文'),
+          ),
+          h('span', { 'data-testid': 'state' }, `${open.value}:${confirmed.value}`),
+        ])
+    },
+  })
+
+  it('confirms through the page, and cancel only closes', async () => {
+    const wrapper = mount(Host, { global: { plugins: plugins() }, attachTo: document.body })
+    await flushPromises()
+    const ok = document.querySelector<HTMLButtonElement>('[data-testid=dialog-ok]')!
+    expect(ok.textContent).toContain('提交')
+    ok.click()
+    await flushPromises()
+    expect(wrapper.get('[data-testid=state]').text()).toBe('true:1')
+
+    const cancel = [
+      ...document.querySelectorAll<HTMLButtonElement>('.el-dialog__footer button'),
+    ].find((button) => button.textContent?.includes('取消'))!
+    cancel.click()
+    await flushPromises()
+    expect(wrapper.get('[data-testid=state]').text()).toBe('false:1')
+    wrapper.unmount()
+  })
+})
+
+describe('ListPager', () => {
+  it('hides itself on a single page and moves to the page clicked', async () => {
+    const single = mount(ListPager, {
+      props: { page: 1, pageSize: 20, total: 20 },
+      global: { plugins: plugins() },
+    })
+    expect(single.find('.el-pagination').exists()).toBe(false)
+
+    const many = mount(ListPager, {
+      props: { page: 1, pageSize: 20, total: 45 },
+      global: { plugins: plugins() },
+    })
+    const pages = many.findAll('.el-pager li')
+    expect(pages.map((li) => li.text())).toEqual(['1', '2', '3'])
+    await pages[2]!.trigger('click')
+    expect(many.emitted('change')).toEqual([[3]])
+  })
+})
