@@ -7,3 +7,5 @@ import uuid
 os.environ.setdefault("CELERY_TASK_DEFAULT_QUEUE", f"test-{uuid.uuid4().hex[:8]}")
 # Redis database 15 for the tests' cache; 0 and 1 belong to the running platform.
 os.environ.setdefault("CONGRESS_REDIS_URL", "redis://127.0.0.1:6379/15")
+# The live platform of the browser tests has its own (two suites at once set both).
+os.environ.setdefault("CONGRESS_E2E_REDIS_URL", "redis://127.0.0.1:6379/14")

@@ -76,7 +76,7 @@ def live_platform(
         "CONGRESS_S3_ENDPOINT": s3_endpoint,
         "CONGRESS_PUBLIC_PORT": str(web_port),
         "CELERY_TASK_DEFAULT_QUEUE": f"{settings.CELERY_TASK_DEFAULT_QUEUE}-e2e",
-        "CONGRESS_REDIS_URL": "redis://127.0.0.1:6379/14",
+        "CONGRESS_REDIS_URL": os.environ["CONGRESS_E2E_REDIS_URL"],
     }
     _manage("migrate_schemas", "-v", "0", env=env)
     _manage("demo_seed", env=env)

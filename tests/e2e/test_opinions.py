@@ -10,6 +10,7 @@ page shows the answer; the citizen rates it 满意 and the opinion closes. Every
 screenshotted and checked by axe-core.
 """
 
+import os
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -40,7 +41,7 @@ def patient_expectations() -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def fresh_portal_limits() -> None:
     """The portal's counters live in the e2e platform's cache (redis db 14): start afresh."""
-    cache = redis.Redis.from_url("redis://127.0.0.1:6379/14")
+    cache = redis.Redis.from_url(os.environ["CONGRESS_E2E_REDIS_URL"])
     for key in cache.scan_iter(f"{TOWNSHIP}:*throttle_public_*"):
         cache.delete(key)
 

@@ -16,6 +16,7 @@ Paper ballots are used alongside (电子与纸质并用): staff issue one to the
 chair's page, and two tellers each enter the count on their own tally page; the counts agree.
 """
 
+import os
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -76,7 +77,7 @@ def _api(page: Page, method: str, path: str, body: Any = None) -> Any:
 def fresh_portal_limits() -> None:
     """The portal allows 5 suggestions an hour per address, counted in the e2e platform's cache
     (conftest: redis db 14, keys carrying the schema): start this test with a fresh window."""
-    cache = redis.Redis.from_url("redis://127.0.0.1:6379/14")
+    cache = redis.Redis.from_url(os.environ["CONGRESS_E2E_REDIS_URL"])
     for key in cache.scan_iter(f"{SLUG}:*throttle_public_*"):
         cache.delete(key)
 
