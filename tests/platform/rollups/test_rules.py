@@ -84,3 +84,45 @@ def test_each_rate_is_declared_once_from_two_figures_of_one_topic() -> None:
     for r in RATIOS:
         assert TOPICS[r.numerator] == TOPICS[r.denominator], r
         assert KINDS[r.numerator] is KINDS[r.denominator] is Kind.COUNT, r
+
+
+def test_a_figure_that_is_not_a_number_counts_as_zero() -> None:
+    assert rules.number("n/a") == Decimal(0)
+    assert rules.number("12.50") == Decimal("12.50")
+
+
+def test_one_of_one_is_a_hundred_percent() -> None:
+    assert rules.ratio(1, 1) == Decimal("100.0")
+    assert rules.ratio(0, 1) == Decimal("0.0")
+
+
+def test_each_stored_figure_comes_back_in_the_shape_of_its_kind() -> None:
+    assert rules.as_kind("funds_planned", "12.50") == Decimal("12.50")
+    assert rules.as_kind("opinions", "7") == 7
+    assert rules.as_kind("voting_phase", "vote") == "vote"
+    assert rules.as_kind("voting_phase", None) is None
+
+
+def test_one_adopted_project_is_enough_to_count_a_congress_as_decided() -> None:
+    assert rules.is_decided({"voting_phase": "vote", "adopted": 1})
+
+
+def test_stars_are_an_average_not_a_percentage() -> None:
+    row = rules.with_rates({"star_total": 17, "stations_rated": 4})
+    assert row["average_stars"] == Decimal("4.3")
+
+
+def test_the_total_row_names_every_figure_once_and_no_phase() -> None:
+    decided = {"voting_phase": "implement"}
+    undecided = {"voting_phase": "solicit"}
+    out = rules.total([decided, undecided, undecided, undecided])
+
+    assert set(out) == set(KINDS) | {r.key for r in RATIOS} | {
+        "tenants",
+        "decided",
+        "coverage_rate",
+    }
+    assert out["voting_phase"] is None
+    assert out["tenants"] == 4
+    assert out["decided"] == 1
+    assert out["coverage_rate"] == Decimal("25.0")

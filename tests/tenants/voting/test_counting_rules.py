@@ -195,6 +195,58 @@ def test_choose_n_rows_need_not_add_up() -> None:
     assert _choose({"a": 3, "b": 0}, 10, 1) == set()
 
 
+def _figures(problems: list[TallyProblem]) -> set[tuple[str, str, int, int]]:
+    return {(p.code, p.item, p.found, p.expected) for p in problems}
+
+
+def test_each_refusal_names_the_figure_found_and_the_one_expected() -> None:
+    """A refusal tells the teller what was entered and what it had to be: 7 collected against 6
+    issued; 5 invalid against 4 collected; 11 marks for one item against 10 valid ballots; 21 marks
+    in all against 2 seats x 10 valid ballots."""
+    collected_over = tally_problems(
+        tally=Tally(rows={"a": {"yes": 7}}, collected=7),
+        items=["a"],
+        issued=6,
+        kind=TallyKind.EVERY_ITEM,
+        seats=1,
+    )
+    invalid_over = tally_problems(
+        tally=Tally(rows={"a": {"yes": 0}}, collected=4, invalid=5),
+        items=["a"],
+        issued=None,
+        kind=TallyKind.EVERY_ITEM,
+        seats=1,
+    )
+    choose_over = tally_problems(
+        tally=Tally(rows={"a": {"yes": 11}, "b": {"yes": 10}}, collected=10),
+        items=["a", "b"],
+        issued=None,
+        kind=TallyKind.CHOOSE_N,
+        seats=2,
+    )
+
+    assert _figures(collected_over) == {("tally_collected_exceeds_issued", "", 7, 6)}
+    assert _figures(invalid_over) == {("tally_invalid_exceeds_collected", "", 5, 4)}
+    assert _figures(choose_over) == {
+        ("tally_row_exceeds_valid", "a", 11, 10),
+        ("tally_marks_exceed_seats", "", 21, 20),
+    }
+
+
+def test_a_choose_n_count_reports_its_collected_and_its_row_problems_together() -> None:
+    found = tally_problems(
+        tally=Tally(rows={"a": {"yes": 8}, "b": {"yes": 0}}, collected=7),
+        items=["a", "b"],
+        issued=6,
+        kind=TallyKind.CHOOSE_N,
+        seats=2,
+    )
+    assert _codes(found) == {
+        ("tally_collected_exceeds_issued", ""),
+        ("tally_row_exceeds_valid", "a"),
+    }
+
+
 rows_strategy = st.dictionaries(
     st.sampled_from(["a", "b", "c", "d"]),
     st.fixed_dictionaries(
@@ -270,6 +322,25 @@ def test_a_mark_left_out_counts_as_zero() -> None:
         Tally(rows={"a": {"yes": 3, "blank": 0}}, collected=3),
         Tally(rows={"a": {"yes": 3}}, collected=3),
     )
+    assert tallies_agree(
+        Tally(rows={"a": {"yes": 3}}, collected=3),
+        Tally(rows={"a": {"yes": 3, "blank": 0}}, collected=3),
+    )
+
+
+def test_an_item_only_one_teller_entered_differs_unless_it_is_all_zeros() -> None:
+    both = {"a": {"yes": 3}}
+    more = {"a": {"yes": 3}, "b": {"yes": 1}}
+    zeros = {"a": {"yes": 3}, "b": {"yes": 0}}
+
+    assert tallies_compare(Tally(rows=more, collected=3), Tally(rows=both, collected=3)).items == (
+        "b",
+    )
+    assert tallies_compare(Tally(rows=both, collected=3), Tally(rows=more, collected=3)).items == (
+        "b",
+    )
+    assert tallies_agree(Tally(rows=zeros, collected=3), Tally(rows=both, collected=3))
+    assert tallies_agree(Tally(rows=both, collected=3), Tally(rows=zeros, collected=3))
 
 
 @given(rows=rows_strategy, data=st.data())
@@ -361,6 +432,11 @@ def test_a_shortfall_round_is_from_the_remaining_candidates() -> None:
     assert next_round_plan(listed="bcd", seats=2, last=last) == RoundPlan(
         "shortfall", frozenset("bcd"), 1
     )
+
+
+def test_candidates_carried_without_a_tie_or_shortfall_allow_no_round() -> None:
+    last = RoundOutcome(plan=RoundPlan("main", ABCD, 2), next_round=frozenset("b"), reason="")
+    assert next_round_plan(listed="bcd", seats=2, last=last) is None
 
 
 def test_a_void_round_is_voted_again_as_it_was() -> None:
