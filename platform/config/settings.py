@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from .env import database_from_url, env_bool, env_int, env_str
+from .env import database_from_url, env_bool, env_float, env_int, env_str
 
 ROOT_DIR = Path(__file__).resolve().parents[2]
 PLATFORM_DIR = ROOT_DIR / "platform"
@@ -277,6 +277,11 @@ CACHES = {
         "LOCATION": REDIS_URL,
         "KEY_FUNCTION": "django_tenants.cache.make_key",
         "KEY_PREFIX": "congress",
+        # A cache that is down answers within a second (ops.outage turns it into a 503).
+        "OPTIONS": {
+            "socket_connect_timeout": env_float("CONGRESS_CACHE_TIMEOUT_SECONDS", 1.0),
+            "socket_timeout": env_float("CONGRESS_CACHE_TIMEOUT_SECONDS", 1.0),
+        },
     }
 }
 
@@ -288,8 +293,26 @@ CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "congress")
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_WORKER_MAX_TASKS_PER_CHILD = 500
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
-CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
+# No caller reads a task's result, so sending one never touches the result backend (a task
+# that must answer, such as ops.tasks.whereami, says ignore_result=False).
+CELERY_TASK_IGNORE_RESULT = True
+# A request never waits on the broker: a short connect and socket timeout, one connection
+# attempt and no publish retry; a refused send is deferred (congresses.tenant.enqueue_on_commit).
+BROKER_TIMEOUT_SECONDS = env_float("CONGRESS_BROKER_TIMEOUT_SECONDS", 1.0)
+CELERY_BROKER_CONNECTION_TIMEOUT = BROKER_TIMEOUT_SECONDS
+CELERY_TASK_PUBLISH_RETRY = False
+# A message taken by a worker that dies unacknowledged goes back to the queue after this long
+# (acks_late): longer than the slowest task (provisioning, a few minutes), far short of hours.
+VISIBILITY_TIMEOUT_SECONDS = env_int("CONGRESS_VISIBILITY_TIMEOUT_SECONDS", 2 * 60 * 60)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": VISIBILITY_TIMEOUT_SECONDS,
+    "socket_connect_timeout": BROKER_TIMEOUT_SECONDS,
+    "socket_timeout": 5 * BROKER_TIMEOUT_SECONDS,
+    "max_retries": 0,
+}
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": VISIBILITY_TIMEOUT_SECONDS}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = BROKER_TIMEOUT_SECONDS
+CELERY_REDIS_SOCKET_TIMEOUT = 5 * BROKER_TIMEOUT_SECONDS
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_EXPIRES = 24 * 60 * 60
 CELERY_TIMEZONE = TIME_ZONE
@@ -303,6 +326,9 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "schedule": 24 * 60 * 60,
     },
     "crossing-sweep": {"task": "crossing.tasks.sweep", "schedule": 60},
+    # What a down broker held back: deferred sends, and outbox events no drain reached.
+    "congresses-resend": {"task": "congresses.tasks.resend", "schedule": 60},
+    "outbox-sweep": {"task": "outbox.tasks.sweep", "schedule": 60},
     # Traffic lights, milestone reminders and overdue alerts: hourly, idempotent per day.
     "implementation-alerts": {
         "task": "tenants.implementation.tasks.alerts_everywhere",

@@ -32,3 +32,5 @@ urlpatterns = [
     re_path(r"^(?P<rest>api/.*|auth/handoff)$", tenant_only),
     re_path(r"^(?!api/|static/).*$", web_app),
 ]
+
+handler500 = "ops.views.server_error"

@@ -6,3 +6,11 @@ from .services import provisioning_job_run
 @shared_task(acks_late=True)
 def provision_congress(job_id: int) -> str:
     return provisioning_job_run(job_id=job_id).state
+
+
+@shared_task
+def resend() -> int:
+    """Every minute: send the tasks the broker refused after their commit (DeferredSend)."""
+    from .tenant import resend_deferred
+
+    return resend_deferred()

@@ -15,6 +15,10 @@ from minio import Minio
 from ops.tenancy import current_schema
 
 
+class StorageUnavailable(RuntimeError):
+    """Object storage did not answer in time (down, or unreachable)."""
+
+
 @cache
 def client() -> Minio:
     return Minio(
