@@ -80,6 +80,16 @@ DATABASES = {
         # so connections are recycled.
         "CONN_MAX_AGE": env_int("CONGRESS_DB_CONN_MAX_AGE", 60),
         "CONN_HEALTH_CHECKS": True,
+        # One slow query or one held lock must not take the site: a connection attempt, a
+        # statement and a wait for a lock are each cut short (ops.outage answers 503 / 409).
+        # Gunicorn gives a request 30 s, so a statement gets less.
+        "OPTIONS": {
+            "connect_timeout": env_int("CONGRESS_DB_CONNECT_TIMEOUT_SECONDS", 3),
+            "options": (
+                f"-c statement_timeout={env_int('CONGRESS_DB_STATEMENT_TIMEOUT_MS', 20_000)}"
+                f" -c lock_timeout={env_int('CONGRESS_DB_LOCK_TIMEOUT_MS', 5_000)}"
+            ),
+        },
         "TEST": {"NAME": env_str("CONGRESS_TEST_DATABASE", "test_congress")},
     }
 }

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import psycopg
 import redis
 
 from tests.servers import running
@@ -64,3 +65,32 @@ def queued(client: redis.Redis, queue: str) -> list[dict[str, Any]]:
 
     raws: list[bytes] = client.lrange(queue, 0, -1)  # type: ignore[assignment]
     return [json.loads(raw) for raw in raws]
+
+
+def other_connection(**options: Any) -> "psycopg.Connection[Any]":
+    """A second session on the test database, outside Django, as another process would hold."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    return psycopg.connect(
+        host=db["HOST"] or "127.0.0.1",
+        port=int(db["PORT"] or 5432),
+        user=db["USER"],
+        dbname=db["NAME"],
+        autocommit=True,
+        **options,
+    )
+
+
+def wait_for_backend(session: "psycopg.Connection[Any]", wait_event: str) -> int:
+    """The pid of the backend waiting on `wait_event` (a lock), once there is one."""
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        row = session.execute(
+            "SELECT pid FROM pg_stat_activity WHERE wait_event = %s AND pid <> pg_backend_pid()",
+            [wait_event],
+        ).fetchone()
+        if row:
+            return int(row[0])
+        time.sleep(0.05)
+    raise AssertionError(f"no backend waits on {wait_event}")
