@@ -361,6 +361,9 @@ S3_REGION = env_str("CONGRESS_S3_REGION", "us-east-1")
 # Where browsers reach storage (https://files.<base domain> behind nginx); download URLs are
 # signed for it. Empty: the endpoint above, which only suits a development machine.
 S3_PUBLIC_URL = env_str("CONGRESS_S3_PUBLIC_URL", "")
+# Storage that is down is refused in seconds (filestore.storage.client), not after a minute.
+S3_CONNECT_TIMEOUT = env_float("CONGRESS_S3_CONNECT_TIMEOUT_SECONDS", 2.0)
+S3_READ_TIMEOUT = env_float("CONGRESS_S3_READ_TIMEOUT_SECONDS", 20.0)
 UPLOAD_MAX_BYTES = env_int("CONGRESS_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 PRESIGNED_URL_SECONDS = env_int("CONGRESS_PRESIGNED_URL_SECONDS", 5 * 60)
 
@@ -404,6 +407,8 @@ PDF_CJK_FONT = env_str("CONGRESS_PDF_FONT", "/usr/share/fonts/truetype/wqy/wqy-z
 PG_DUMP = env_str("CONGRESS_PG_DUMP", "pg_dump")
 
 # --- Observability -----------------------------------------------------------------------
+# /healthz runs its checks at once, each given this long (ops.health).
+HEALTH_CHECK_SECONDS = env_float("CONGRESS_HEALTH_CHECK_SECONDS", 3.0)
 SENTRY_DSN = env_str("SENTRY_DSN", "")
 LOGGING = {
     "version": 1,
