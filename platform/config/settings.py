@@ -313,7 +313,7 @@ CELERY_BROKER_CONNECTION_TIMEOUT = BROKER_TIMEOUT_SECONDS
 CELERY_TASK_PUBLISH_RETRY = False
 # A message taken by a worker that dies unacknowledged goes back to the queue after this long
 # (acks_late): longer than the slowest task (provisioning, a few minutes), far short of hours.
-VISIBILITY_TIMEOUT_SECONDS = env_int("CONGRESS_VISIBILITY_TIMEOUT_SECONDS", 2 * 60 * 60)
+VISIBILITY_TIMEOUT_SECONDS = env_int("CONGRESS_VISIBILITY_TIMEOUT_SECONDS", 15 * 60)
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": VISIBILITY_TIMEOUT_SECONDS,
     "socket_connect_timeout": BROKER_TIMEOUT_SECONDS,

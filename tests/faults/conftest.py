@@ -82,10 +82,13 @@ def other_connection(**options: Any) -> "psycopg.Connection[Any]":
     )
 
 
-def wait_for_backend(session: "psycopg.Connection[Any]", wait_event: str) -> int:
+def wait_for_backend(
+    session: "psycopg.Connection[Any]", wait_event: str, within: float = 20
+) -> int:
     """The pid of the backend waiting on `wait_event` (a lock), once there is one."""
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + within
     while time.monotonic() < deadline:
+        session.execute("SELECT pg_stat_clear_snapshot()")  # fresh inside a transaction too
         row = session.execute(
             "SELECT pid FROM pg_stat_activity WHERE wait_event = %s AND pid <> pg_backend_pid()",
             [wait_event],
