@@ -339,6 +339,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     # What a down broker held back: deferred sends, and outbox events no drain reached.
     "congresses-resend": {"task": "congresses.tasks.resend", "schedule": 60},
     "outbox-sweep": {"task": "outbox.tasks.sweep", "schedule": 60},
+    "provisioning-sweep": {"task": "congresses.tasks.sweep_stuck_jobs", "schedule": 5 * 60},
     # Traffic lights, milestone reminders and overdue alerts: hourly, idempotent per day.
     "implementation-alerts": {
         "task": "tenants.implementation.tasks.alerts_everywhere",
@@ -405,6 +406,8 @@ PDF_CJK_FONT = env_str("CONGRESS_PDF_FONT", "/usr/share/fonts/truetype/wqy/wqy-z
 
 # --- Provisioning ------------------------------------------------------------------------
 PG_DUMP = env_str("CONGRESS_PG_DUMP", "pg_dump")
+# A job queued or running longer than this is failed by beat's sweep (its worker died).
+PROVISIONING_STUCK_MINUTES = env_int("CONGRESS_PROVISIONING_STUCK_MINUTES", 30)
 
 # --- Observability -----------------------------------------------------------------------
 # /healthz runs its checks at once, each given this long (ops.health).

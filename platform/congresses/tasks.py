@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from .services import provisioning_job_run
+from .services import provisioning_job_run, provisioning_jobs_sweep
 
 
 @shared_task(acks_late=True)
@@ -14,3 +14,9 @@ def resend() -> int:
     from .tenant import resend_deferred
 
     return resend_deferred()
+
+
+@shared_task
+def sweep_stuck_jobs() -> int:
+    """Every 5 minutes: fail the provisioning jobs stuck past the limit (lost or killed)."""
+    return provisioning_jobs_sweep()
