@@ -94,6 +94,9 @@ DATABASES = {
     }
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The role the application connects as, granted only SELECT and INSERT on the audit table
+# (audit.ownership); empty: the role that runs the migrations (development, tests).
+DATABASE_APP_ROLE = env_str("CONGRESS_DB_APP_ROLE", "")
 
 MIDDLEWARE = [
     "ops.middleware.ClientAddressMiddleware",

@@ -72,14 +72,15 @@ def other_connection(**options: Any) -> "psycopg.Connection[Any]":
     from django.db import connection
 
     db = connection.settings_dict
-    return psycopg.connect(
-        host=db["HOST"] or "127.0.0.1",
-        port=int(db["PORT"] or 5432),
-        user=db["USER"],
-        dbname=db["NAME"],
-        autocommit=True,
+    settings: dict[str, Any] = {
+        "host": db["HOST"] or "127.0.0.1",
+        "port": int(db["PORT"] or 5432),
+        "user": db["USER"],
+        "dbname": db["NAME"],
+        "autocommit": True,
         **options,
-    )
+    }
+    return psycopg.connect(**settings)
 
 
 def wait_for_backend(
