@@ -8,6 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from ops.errors import DomainError
+from ops.outage import RETRY_AFTER_SECONDS, outage_body
 
 
 def _first_message(detail: Any) -> str:
@@ -28,7 +29,13 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return Response(body, status=exc.status)
     response = drf_exception_handler(exc, context)
     if response is None:
-        return None
+        # A dependency that is down (database, cache, storage): 503 (409 for a held row lock).
+        outage = outage_body(context["request"]._request, exc)
+        if outage is None:
+            return None
+        response = Response(outage[1], status=outage[0])
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     if isinstance(exc, exceptions.ValidationError):
         response.data = {
             "code": "invalid",

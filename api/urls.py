@@ -2,7 +2,12 @@ from django.urls import include, path
 
 from .audit.views import AuditEntryListView
 from .auth import views as auth
-from .congresses.views import CongressListView, ProvisioningJobView
+from .congresses.views import (
+    CongressListView,
+    DeadDispatchListView,
+    DispatchRetryView,
+    ProvisioningJobView,
+)
 from .deputies.views import DeputyDetailView, DeputyListView
 from .files.views import FileDownloadView, FileUploadView
 from .voting import deliberation as deliberating
@@ -23,6 +28,9 @@ urlpatterns = [
     path("auth/handoff", auth.HandoffView.as_view()),
     path("congresses", CongressListView.as_view()),
     path("provisioning-jobs/<int:pk>", ProvisioningJobView.as_view()),
+    # The operator's (platform host); a tenant's host refuses them with 403.
+    path("crossing/dead", DeadDispatchListView.as_view()),
+    path("crossing/dispatches/<int:pk>/retry", DispatchRetryView.as_view()),
     path("deputies", DeputyListView.as_view()),
     path("deputies/<int:pk>", DeputyDetailView.as_view()),
     path("audit/entries", AuditEntryListView.as_view()),

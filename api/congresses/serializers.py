@@ -74,3 +74,17 @@ class ProvisioningJobOutSerializer(serializers.ModelSerializer[ProvisioningJob])
 
     def get_name(self, job: ProvisioningJob) -> str:
         return str(job.spec.get("name", ""))
+
+
+class DeadDispatchSerializer(serializers.Serializer):
+    """A dispatch given up after its attempts (crossing.services.MAX_ATTEMPTS)."""
+
+    id = serializers.IntegerField()
+    kind = serializers.CharField()
+    origin = serializers.CharField(source="origin.name")
+    target = serializers.CharField(source="target.name")
+    origin_ref = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    dead_at = serializers.DateTimeField()
+    attempts = serializers.IntegerField()
+    last_error = serializers.CharField()

@@ -4,22 +4,26 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.generics import ListAPIView, RetrieveAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from accounts.models import User
 from api.permissions import host_congress, is_public_host
 from congresses.models import Congress, ProvisioningJob
 from congresses.selectors import congress_subtree
 from congresses.services import CongressSpec, provisioning_job_create
-from ops.errors import DomainError
+from crossing.services import dispatch_dead_list, dispatch_retry
+from ops.errors import DomainError, NotAllowed
 
 from .serializers import (
     CongressOutSerializer,
     CongressProvisionInSerializer,
+    DeadDispatchSerializer,
     ProvisioningJobOutSerializer,
 )
 
@@ -80,3 +84,46 @@ class ProvisioningJobView(RetrieveAPIView[ProvisioningJob]):
     @extend_schema(operation_id="provisioning_job_get", summary="开通进度 / provisioning progress")
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
+
+
+def _operator_only(request: Request) -> None:
+    if not is_public_host(request):
+        raise NotAllowed("platform_only", _("仅平台运维可在平台地址查看。"))
+
+
+class DeadDispatchListView(APIView):
+    """The crossing dispatches given up after their attempts: the platform operator's view."""
+
+    @extend_schema(
+        operation_id="crossing_dead_list",
+        responses=DeadDispatchSerializer(many=True),
+        summary="投递失败的跨级协同消息 / dispatches given up",
+    )
+    def get(self, request: Request) -> Response:
+        _operator_only(request)
+        return Response(DeadDispatchSerializer(dispatch_dead_list(), many=True).data)
+
+
+class DispatchRetryView(APIView):
+    @extend_schema(
+        operation_id="crossing_dispatch_retry",
+        request=None,
+        responses=DeadDispatchSerializer,
+        summary="重新投递 / try a given-up dispatch again",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        _operator_only(request)
+        dispatch = dispatch_retry(dispatch_id=pk, actor=request.user)
+        return Response(
+            {
+                "id": dispatch.pk,
+                "kind": dispatch.kind,
+                "origin": dispatch.origin.name,
+                "target": dispatch.target.name,
+                "origin_ref": dispatch.origin_ref,
+                "created_at": dispatch.created_at,
+                "dead_at": None,
+                "attempts": dispatch.attempts,
+                "last_error": dispatch.last_error,
+            }
+        )

@@ -19,6 +19,26 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT INT TERM
 
+# supervise NAME COMMAND...: run COMMAND in the background, logging to .data/NAME.log, and start
+# it again whenever it exits (a killed worker comes back; the messages it held return to the
+# queue after the visibility timeout). Stopping the supervisor stops its command.
+supervise() {
+  local name=$1
+  shift
+  (
+    child=0
+    trap 'kill "$child" 2>/dev/null; exit 0' INT TERM
+    while true; do
+      "$@" >>"$DATA/$name.log" 2>&1 &
+      child=$!
+      wait "$child" || true
+      echo "$(date -u +%FT%TZ) $name exited; restarting in 2 s" >>"$DATA/$name.log"
+      sleep 2
+    done
+  ) &
+  pids+=($!)
+}
+
 # Object storage: MinIO (or any S3 API) if one answers, else a local S3 API server for development.
 export CONGRESS_S3_ENDPOINT="${CONGRESS_S3_ENDPOINT:-127.0.0.1:9000}"
 if ! s3_reachable "$CONGRESS_S3_ENDPOINT"; then
@@ -45,10 +65,8 @@ say "demo data"
   >"$DATA/web.log" 2>&1 &
 pids+=($!)
 if [ "$BROKER" = 1 ]; then
-  "$VENV/bin/celery" -A config worker -l INFO >"$DATA/worker.log" 2>&1 &
-  pids+=($!)
-  "$VENV/bin/celery" -A config beat -l INFO -s "$DATA/celerybeat-schedule" >"$DATA/beat.log" 2>&1 &
-  pids+=($!)
+  supervise worker "$VENV/bin/celery" -A config worker -l INFO
+  supervise beat "$VENV/bin/celery" -A config beat -l INFO -s "$DATA/celerybeat-schedule"
 fi
 
 for _ in $(seq 1 50); do

@@ -19,6 +19,10 @@ def env_int(name: str, default: int) -> int:
     return int(os.environ.get(name, default))
 
 
+def env_float(name: str, default: float) -> float:
+    return float(os.environ.get(name, default))
+
+
 def database_from_url(url: str) -> dict[str, object]:
     """`postgres://user:pass@host:port/name?host=/socket/dir` -> Django's DATABASES entry."""
     parts = urlsplit(url)

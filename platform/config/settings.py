@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from .env import database_from_url, env_bool, env_int, env_str
+from .env import database_from_url, env_bool, env_float, env_int, env_str
 
 ROOT_DIR = Path(__file__).resolve().parents[2]
 PLATFORM_DIR = ROOT_DIR / "platform"
@@ -80,10 +80,23 @@ DATABASES = {
         # so connections are recycled.
         "CONN_MAX_AGE": env_int("CONGRESS_DB_CONN_MAX_AGE", 60),
         "CONN_HEALTH_CHECKS": True,
+        # One slow query or one held lock must not take the site: a connection attempt, a
+        # statement and a wait for a lock are each cut short (ops.outage answers 503 / 409).
+        # Gunicorn gives a request 30 s, so a statement gets less.
+        "OPTIONS": {
+            "connect_timeout": env_int("CONGRESS_DB_CONNECT_TIMEOUT_SECONDS", 3),
+            "options": (
+                f"-c statement_timeout={env_int('CONGRESS_DB_STATEMENT_TIMEOUT_MS', 20_000)}"
+                f" -c lock_timeout={env_int('CONGRESS_DB_LOCK_TIMEOUT_MS', 5_000)}"
+            ),
+        },
         "TEST": {"NAME": env_str("CONGRESS_TEST_DATABASE", "test_congress")},
     }
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The role the application connects as, granted only SELECT and INSERT on the audit table
+# (audit.ownership); empty: the role that runs the migrations (development, tests).
+DATABASE_APP_ROLE = env_str("CONGRESS_DB_APP_ROLE", "")
 
 MIDDLEWARE = [
     "ops.middleware.ClientAddressMiddleware",
@@ -277,6 +290,11 @@ CACHES = {
         "LOCATION": REDIS_URL,
         "KEY_FUNCTION": "django_tenants.cache.make_key",
         "KEY_PREFIX": "congress",
+        # A cache that is down answers within a second (ops.outage turns it into a 503).
+        "OPTIONS": {
+            "socket_connect_timeout": env_float("CONGRESS_CACHE_TIMEOUT_SECONDS", 1.0),
+            "socket_timeout": env_float("CONGRESS_CACHE_TIMEOUT_SECONDS", 1.0),
+        },
     }
 }
 
@@ -288,8 +306,26 @@ CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "congress")
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_WORKER_MAX_TASKS_PER_CHILD = 500
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
-CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
+# No caller reads a task's result, so sending one never touches the result backend (a task
+# that must answer, such as ops.tasks.whereami, says ignore_result=False).
+CELERY_TASK_IGNORE_RESULT = True
+# A request never waits on the broker: a short connect and socket timeout, one connection
+# attempt and no publish retry; a refused send is deferred (congresses.tenant.enqueue_on_commit).
+BROKER_TIMEOUT_SECONDS = env_float("CONGRESS_BROKER_TIMEOUT_SECONDS", 1.0)
+CELERY_BROKER_CONNECTION_TIMEOUT = BROKER_TIMEOUT_SECONDS
+CELERY_TASK_PUBLISH_RETRY = False
+# A message taken by a worker that dies unacknowledged goes back to the queue after this long
+# (acks_late): longer than the slowest task (provisioning, a few minutes), far short of hours.
+VISIBILITY_TIMEOUT_SECONDS = env_int("CONGRESS_VISIBILITY_TIMEOUT_SECONDS", 15 * 60)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": VISIBILITY_TIMEOUT_SECONDS,
+    "socket_connect_timeout": BROKER_TIMEOUT_SECONDS,
+    "socket_timeout": 5 * BROKER_TIMEOUT_SECONDS,
+    "max_retries": 0,
+}
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": VISIBILITY_TIMEOUT_SECONDS}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = BROKER_TIMEOUT_SECONDS
+CELERY_REDIS_SOCKET_TIMEOUT = 5 * BROKER_TIMEOUT_SECONDS
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_EXPIRES = 24 * 60 * 60
 CELERY_TIMEZONE = TIME_ZONE
@@ -303,6 +339,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "schedule": 24 * 60 * 60,
     },
     "crossing-sweep": {"task": "crossing.tasks.sweep", "schedule": 60},
+    # What a down broker held back: deferred sends, and outbox events no drain reached.
+    "congresses-resend": {"task": "congresses.tasks.resend", "schedule": 60},
+    "outbox-sweep": {"task": "outbox.tasks.sweep", "schedule": 60},
+    "provisioning-sweep": {"task": "congresses.tasks.sweep_stuck_jobs", "schedule": 5 * 60},
     # Traffic lights, milestone reminders and overdue alerts: hourly, idempotent per day.
     "implementation-alerts": {
         "task": "tenants.implementation.tasks.alerts_everywhere",
@@ -325,6 +365,9 @@ S3_REGION = env_str("CONGRESS_S3_REGION", "us-east-1")
 # Where browsers reach storage (https://files.<base domain> behind nginx); download URLs are
 # signed for it. Empty: the endpoint above, which only suits a development machine.
 S3_PUBLIC_URL = env_str("CONGRESS_S3_PUBLIC_URL", "")
+# Storage that is down is refused in seconds (filestore.storage.client), not after a minute.
+S3_CONNECT_TIMEOUT = env_float("CONGRESS_S3_CONNECT_TIMEOUT_SECONDS", 2.0)
+S3_READ_TIMEOUT = env_float("CONGRESS_S3_READ_TIMEOUT_SECONDS", 20.0)
 UPLOAD_MAX_BYTES = env_int("CONGRESS_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 PRESIGNED_URL_SECONDS = env_int("CONGRESS_PRESIGNED_URL_SECONDS", 5 * 60)
 
@@ -366,8 +409,12 @@ PDF_CJK_FONT = env_str("CONGRESS_PDF_FONT", "/usr/share/fonts/truetype/wqy/wqy-z
 
 # --- Provisioning ------------------------------------------------------------------------
 PG_DUMP = env_str("CONGRESS_PG_DUMP", "pg_dump")
+# A job queued or running longer than this is failed by beat's sweep (its worker died).
+PROVISIONING_STUCK_MINUTES = env_int("CONGRESS_PROVISIONING_STUCK_MINUTES", 30)
 
 # --- Observability -----------------------------------------------------------------------
+# /healthz runs its checks at once, each given this long (ops.health).
+HEALTH_CHECK_SECONDS = env_float("CONGRESS_HEALTH_CHECK_SECONDS", 3.0)
 SENTRY_DSN = env_str("SENTRY_DSN", "")
 LOGGING = {
     "version": 1,

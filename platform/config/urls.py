@@ -10,3 +10,5 @@ urlpatterns = [
     # Everything else is the web app's to route (unknown /api/ paths stay 404).
     re_path(r"^(?!api/|static/).*$", web_app),
 ]
+
+handler500 = "ops.views.server_error"

@@ -8,7 +8,12 @@ from django.urls import path, re_path
 from django.utils.translation import gettext as _
 
 from api.auth import views as auth
-from api.congresses.views import CongressListView, ProvisioningJobView
+from api.congresses.views import (
+    CongressListView,
+    DeadDispatchListView,
+    DispatchRetryView,
+    ProvisioningJobView,
+)
 from ops.views import healthz, web_app
 
 
@@ -29,6 +34,10 @@ urlpatterns = [
     path("api/v1/auth/password", auth.PasswordView.as_view()),
     path("api/v1/congresses", CongressListView.as_view()),
     path("api/v1/provisioning-jobs/<int:pk>", ProvisioningJobView.as_view()),
+    path("api/v1/crossing/dead", DeadDispatchListView.as_view()),
+    path("api/v1/crossing/dispatches/<int:pk>/retry", DispatchRetryView.as_view()),
     re_path(r"^(?P<rest>api/.*|auth/handoff)$", tenant_only),
     re_path(r"^(?!api/|static/).*$", web_app),
 ]
+
+handler500 = "ops.views.server_error"

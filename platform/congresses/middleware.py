@@ -1,12 +1,13 @@
 from typing import Any, cast
 
 from django.conf import settings
-from django.db import connection
+from django.db import DatabaseError, InterfaceError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django_tenants.middleware.main import TenantMainMiddleware
 from django_tenants.utils import get_public_schema_name
 
+from ops.outage import outage_response
 from ops.tenancy import use_public_schema
 
 from .models import Congress, Status
@@ -25,7 +26,15 @@ class CongressMiddleware(TenantMainMiddleware):
             request.host_tenant = None  # type: ignore[attr-defined]
             self.setup_url_routing(request, force_public=True)
             return None
-        response: HttpResponse | None = super().process_request(request)
+        try:
+            response: HttpResponse | None = super().process_request(request)
+        except (DatabaseError, InterfaceError) as error:
+            # The host lookup is a request's first query: with the database down or busy the
+            # answer is a JSON 503 (ops.outage), not Django's HTML error page.
+            outage = outage_response(request, error)
+            if outage is None:
+                raise
+            return outage
         tenant = getattr(request, "tenant", None)
         if response is None and tenant is not None and tenant.status != Status.ACTIVE:
             use_public_schema()

@@ -145,3 +145,25 @@ class AuditAnchor(models.Model):
 
     def __str__(self) -> str:
         return f"{self.congress_id} #{self.seq}"
+
+
+class DeferredSend(models.Model):
+    """A task that could not be handed to the broker after its transaction committed (the
+    broker was down). The change it follows is committed; beat's `congresses.tasks.resend`
+    sends the task when the broker is back, so the request never waits on the broker."""
+
+    task = models.CharField(max_length=200)
+    schema_name = models.CharField(max_length=63)
+    args = models.JSONField(default=list)
+    kwargs = models.JSONField(default=dict)
+    error = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(name="deferred_unsent", fields=["id"], condition=Q(sent_at__isnull=True))
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task} in {self.schema_name}"

@@ -26,6 +26,7 @@ from django.db.migrations.loader import MigrationLoader
 from django_tenants.clone import CloneSchema
 from django_tenants.utils import quote_schema_name, schema_exists
 
+from audit.ownership import audit_protect
 from ops.tenancy import use_public_schema
 
 from . import fleet
@@ -175,6 +176,7 @@ def schema_build_from_template(schema: str, template: SchemaTemplate) -> None:
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"CREATE SCHEMA {quoted}")
         cursor.execute(ddl)
+        audit_protect(cursor, schema)  # the template's DDL names no owners
         cursor.executemany(
             f"INSERT INTO {quoted}.django_migrations (app, name, applied) VALUES (%s, %s, now())",  # noqa: S608
             template.migrations,

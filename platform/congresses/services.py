@@ -3,6 +3,7 @@ transaction, so a refusal or a failure at any step leaves nothing behind."""
 
 import re
 from dataclasses import asdict, dataclass
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -297,3 +298,29 @@ def provisioning_job_run(*, job_id: int) -> ProvisioningJob:
         )
         raise
     return job
+
+
+def provisioning_jobs_sweep(*, older_than: timedelta | None = None) -> int:
+    """Fail the jobs stuck queued or running past `older_than` (settings.PROVISIONING_STUCK_MINUTES):
+    their message was lost or their worker died. A job whose row is locked is being carried out
+    and is left alone; a stuck job's congress was never committed (it commits with SUCCEEDED),
+    so the operator can ask again. Returns how many were failed."""
+    require_public_schema()
+    limit = older_than or timedelta(minutes=settings.PROVISIONING_STUCK_MINUTES)
+    failed = 0
+    with transaction.atomic():
+        stuck = ProvisioningJob.objects.select_for_update(skip_locked=True).filter(
+            state__in=[ProvisioningJob.State.QUEUED, ProvisioningJob.State.RUNNING],
+            created_at__lte=timezone.now() - limit,
+        )
+        for job in stuck:
+            _job_update(
+                job,
+                state=ProvisioningJob.State.FAILED,
+                error_code="provisioning_stuck",
+                error=_("开通超时未完成，请重新提交。"),
+                spec={**job.spec, "admin_password_hash": ""},
+                finished_at=timezone.now(),
+            )
+            failed += 1
+    return failed

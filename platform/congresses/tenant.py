@@ -9,6 +9,7 @@ outside a tenant instead of answering with the public schema. A function that mu
 public schema, or in a tenant, says so with `require_public_schema()` / `require_tenant()` on entry.
 """
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,9 +18,12 @@ from typing import Any, cast
 from celery import Task
 from celery.result import AsyncResult
 from django.db import connection, transaction
+from django.utils import timezone
 from django_tenants.utils import get_public_schema_name, schema_context
 
-from .models import Congress
+from .models import Congress, DeferredSend
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,51 @@ def enqueue(task: Task, *args: Any, tenant: Tenant | None, **kwargs: Any) -> "As
     return task.apply_async(args, kwargs, headers={"_schema_name": schema})
 
 
+def defer_send(
+    task: Task, args: tuple[Any, ...], kwargs: dict[str, Any], *, schema: str, error: Exception
+) -> None:
+    """Keep a send the broker refused, for `resend` to deliver when it is back."""
+    logger.warning("broker refused %s for %s; deferred", task.name, schema, exc_info=error)
+    with public_schema():
+        DeferredSend.objects.create(
+            task=task.name,
+            schema_name=schema,
+            args=list(args),
+            kwargs=kwargs,
+            error=repr(error)[:300],
+        )
+
+
+def resend_deferred(*, limit: int = 500) -> int:
+    """Send the deferred tasks, oldest first; stop at the first refusal (the broker is still
+    down). Returns how many went."""
+    from celery import current_app
+
+    sent = 0
+    with public_schema():
+        pending = list(DeferredSend.objects.filter(sent_at__isnull=True).order_by("id")[:limit])
+    for row in pending:
+        task = current_app.tasks[row.task]
+        tenant = None
+        if row.schema_name != get_public_schema_name():
+            with public_schema():
+                congress = Congress.objects.filter(schema_name=row.schema_name).first()
+            if congress is None:  # the tenant is gone: nothing to run it in
+                with public_schema():
+                    DeferredSend.objects.filter(pk=row.pk).update(sent_at=timezone.now())
+                continue
+            tenant = Tenant.of(congress)
+        try:
+            enqueue(task, *row.args, tenant=tenant, **row.kwargs)
+        except Exception:
+            logger.warning("broker still refuses; %d deferred sends wait", len(pending) - sent)
+            break
+        with public_schema():
+            DeferredSend.objects.filter(pk=row.pk).update(sent_at=timezone.now())
+        sent += 1
+    return sent
+
+
 # Sends asked for `once` in a transaction still open: (transaction id, schema, task, args).
 _once: set[tuple[int, str, str, str]] = set()
 
@@ -115,7 +164,12 @@ def enqueue_on_commit(
     runs (None: the public schema) and travels in the message's header. A rolled-back write
     sends nothing; `once` sends one message per transaction however often it is asked (the
     outbox drain). A broker that is down raises in the commit hook unless `on_broker_error`
-    takes the error (for work a sweep or the nightly rebuild catches up)."""
+    takes the error (for work a sweep or the nightly rebuild catches up).
+
+    The send never fails the request: the broker's connection is bounded (settings' broker
+    timeouts, no publish retry), and a send the broker refuses is kept as a `DeferredSend` row
+    that beat resends (`congresses.tasks.resend`), unless `on_broker_error` takes it instead
+    (work a sweep of its own catches up: the outbox, crossing dispatches)."""
     schema = tenant.schema if tenant is not None else get_public_schema_name()
     key = None
     if once and connection.in_atomic_block:
@@ -132,8 +186,9 @@ def enqueue_on_commit(
         try:
             enqueue(task, *args, tenant=tenant, **kwargs)
         except Exception as error:
-            if on_broker_error is None:
-                raise
-            on_broker_error(error)
+            if on_broker_error is not None:
+                on_broker_error(error)
+            else:
+                defer_send(task, args, kwargs, schema=schema, error=error)
 
     transaction.on_commit(send)

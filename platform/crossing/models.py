@@ -28,6 +28,10 @@ class Dispatch(models.Model):
     delivered_at = models.DateTimeField(_("送达时间"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.CharField(max_length=300, blank=True)
+    # After a failed attempt the sweep waits before the next one, longer each time.
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    # Given up after MAX_ATTEMPTS failures: the platform operator sees it and may retry it.
+    dead_at = models.DateTimeField(_("放弃时间"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("跨级协同消息")

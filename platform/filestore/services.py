@@ -1,4 +1,5 @@
 import hashlib
+import random
 import uuid
 from io import BytesIO
 from pathlib import PurePath
@@ -8,8 +9,10 @@ from urllib.parse import quote
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django_tenants.utils import get_public_schema_name, schema_context
 
 from audit.services import audit_record
+from congresses.models import Congress
 from ops.errors import DomainError
 
 from . import storage
@@ -18,7 +21,8 @@ from .sniff import sniff
 
 
 def file_store(*, uploaded_by: Any, name: str, data: bytes) -> StoredFile:
-    """Check, store and record an upload. The object is written before the row commits; if the
+    """Check, store and record an upload. The object is written before the row, so no row points
+    at an object storage refused (storage down: StorageUnavailable, a 503, and no row). If the
     transaction rolls back the orphan object is harmless (nothing points to it)."""
     if len(data) == 0:
         raise DomainError("file_empty", _("文件为空。"))
@@ -53,3 +57,22 @@ def file_store(*, uploaded_by: Any, name: str, data: bytes) -> StoredFile:
 
 def file_download_url(*, stored: StoredFile) -> str:
     return storage.presigned_download_url(key=stored.key, filename=quote(stored.name))
+
+
+def missing_objects(*, per_schema: int = 2, schemas: int = 5) -> list[str]:
+    """The keys of recent StoredFile rows whose object storage does not hold: the newest
+    `per_schema` rows of the public schema and of up to `schemas` tenants picked at random
+    (so every tenant is sampled over time). For the health check: a storage that restarted
+    empty, or lost objects, is noticed. StorageUnavailable when storage does not answer."""
+    with schema_context(get_public_schema_name()):
+        tenants = list(
+            Congress.objects.exclude(schema_name=get_public_schema_name()).values_list(
+                "schema_name", flat=True
+            )
+        )
+    sampled = [get_public_schema_name(), *random.sample(tenants, min(schemas, len(tenants)))]
+    keys: list[str] = []
+    for schema in sampled:
+        with schema_context(schema):
+            keys += StoredFile.objects.order_by("-pk").values_list("key", flat=True)[:per_schema]
+    return [key for key in keys if not storage.object_exists(key)]

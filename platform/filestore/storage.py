@@ -4,26 +4,51 @@ Every object key begins with the current schema's name, so no two tenants share 
 downloads are short-lived presigned URLs issued only after the caller's tenant is checked.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from functools import cache
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
+import urllib3
 from django.conf import settings
 from minio import Minio
+from minio.error import S3Error
 
 from ops.tenancy import current_schema
 
 
+class StorageUnavailable(RuntimeError):
+    """Object storage did not answer in time (down, or unreachable)."""
+
+
 @cache
 def client() -> Minio:
+    """Storage that is down is refused within seconds: a short connect and read timeout and one
+    retry, where the SDK's own client waits through five retries with no timeout."""
+    http = urllib3.PoolManager(
+        timeout=urllib3.Timeout(connect=settings.S3_CONNECT_TIMEOUT, read=settings.S3_READ_TIMEOUT),
+        retries=urllib3.Retry(total=1, backoff_factor=0.1, status_forcelist=[502, 503, 504]),
+        maxsize=10,
+    )
     return Minio(
         settings.S3_ENDPOINT,
         access_key=settings.S3_ACCESS_KEY,
         secret_key=settings.S3_SECRET_KEY,
         secure=settings.S3_SECURE,
         region=settings.S3_REGION,
+        http_client=http,
     )
+
+
+@contextmanager
+def _reachable() -> Iterator[None]:
+    """Storage's transport failures (refused, timed out, reset) as StorageUnavailable."""
+    try:
+        yield
+    except urllib3.exceptions.HTTPError as error:
+        raise StorageUnavailable(str(error)) from error
 
 
 @cache
@@ -50,21 +75,41 @@ def tenant_prefix() -> str:
 
 def storage_ready() -> None:
     """Raise unless the bucket can be reached; create it on first use."""
-    if not client().bucket_exists(settings.S3_BUCKET):
-        client().make_bucket(settings.S3_BUCKET)
+    with _reachable():
+        if not client().bucket_exists(settings.S3_BUCKET):
+            client().make_bucket(settings.S3_BUCKET)
 
 
 def put_object(*, key: str, stream: BinaryIO, size: int, content_type: str) -> None:
-    client().put_object(settings.S3_BUCKET, key, stream, size, content_type=content_type)
+    with _reachable():
+        client().put_object(settings.S3_BUCKET, key, stream, size, content_type=content_type)
+
+
+def remove_object(key: str) -> None:
+    with _reachable():
+        client().remove_object(settings.S3_BUCKET, key)
+
+
+def object_exists(key: str) -> bool:
+    """Whether storage holds `key` (StorageUnavailable when storage does not answer)."""
+    with _reachable():
+        try:
+            client().stat_object(settings.S3_BUCKET, key)
+        except S3Error as error:
+            if error.code in {"NoSuchKey", "NoSuchObject", "NoSuchBucket"}:
+                return False
+            raise
+    return True
 
 
 def get_object_bytes(key: str) -> bytes:
-    response = client().get_object(settings.S3_BUCKET, key)
-    try:
-        return response.read()
-    finally:
-        response.close()
-        response.release_conn()
+    with _reachable():
+        response = client().get_object(settings.S3_BUCKET, key)
+        try:
+            return response.read()
+        finally:
+            response.close()
+            response.release_conn()
 
 
 def presigned_download_url(*, key: str, filename: str) -> str:

@@ -1,9 +1,23 @@
+import sys
+
 from django.conf import settings
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import ensure_csrf_cookie
 
 from .health import health_report
+from .outage import outage_response
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 handler (handler500 of both URL configurations): an outage of the database,
+    cache, broker or storage answers its JSON 503 (ops.outage); anything else stays a 500."""
+    error = sys.exc_info()[1]
+    response = outage_response(request, error) if error is not None else None
+    if response is not None:
+        return response
+    return JsonResponse({"code": "server_error", "detail": _("服务器内部错误。")}, status=500)
 
 
 @never_cache

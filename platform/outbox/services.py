@@ -1,8 +1,12 @@
 import logging
+from datetime import timedelta
 
 from django.db import connection
+from django.utils import timezone
+from django_tenants.utils import get_public_schema_name, schema_context
 
-from congresses.tenant import Tenant, enqueue_on_commit, require_tenant
+from congresses.models import Congress, Status
+from congresses.tenant import Tenant, enqueue, enqueue_on_commit, public_schema, require_tenant
 
 from .models import OutboxEvent
 
@@ -23,8 +27,33 @@ def outbox_emit(*, topic: str, tenant: Tenant | None = None) -> OutboxEvent:
     tenant = tenant or here
     event = OutboxEvent.objects.create(topic=topic)
 
-    def broker_down(error: Exception) -> None:  # the nightly rebuild catches up
+    def broker_down(error: Exception) -> None:  # outbox_sweep catches up
         logger.warning("outbox drain of %s not scheduled", tenant.schema, exc_info=error)
 
     enqueue_on_commit(drain, tenant=tenant, once=True, on_broker_error=broker_down)
     return event
+
+
+def outbox_sweep(*, older_than: timedelta = timedelta(minutes=1)) -> int:
+    """Send one drain to each active tenant whose outbox holds an event older than
+    `older_than` and not drained: its drain message was never sent (broker down) or was lost.
+    The drain is idempotent, so a drain already on its way does no harm. Returns how many."""
+    from rollups.tasks import drain
+
+    with public_schema():
+        congresses = list(
+            Congress.objects.filter(status=Status.ACTIVE).exclude(
+                schema_name=get_public_schema_name()
+            )
+        )
+    before = timezone.now() - older_than
+    sent = 0
+    for congress in congresses:
+        with schema_context(congress.schema_name):
+            waiting = OutboxEvent.objects.filter(
+                drained_at__isnull=True, created_at__lte=before
+            ).exists()
+        if waiting:
+            enqueue(drain, tenant=Tenant.of(congress))
+            sent += 1
+    return sent

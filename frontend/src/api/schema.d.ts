@@ -348,6 +348,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/crossing/dead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 投递失败的跨级协同消息 / dispatches given up
+         * @description The crossing dispatches given up after their attempts: the platform operator's view.
+         */
+        get: operations["crossing_dead_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crossing/dispatches/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重新投递 / try a given-up dispatch again */
+        post: operations["crossing_dispatch_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/deputies": {
         parameters: {
             query?: never;
@@ -3690,6 +3727,20 @@ export interface components {
             by_county: components["schemas"]["CountyTotalsOut"][];
             tenants: components["schemas"]["TenantRowOut"][];
         };
+        /** @description A dispatch given up after its attempts (crossing.services.MAX_ATTEMPTS). */
+        DeadDispatch: {
+            id: number;
+            kind: string;
+            origin: string;
+            target: string;
+            origin_ref: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            dead_at: string;
+            attempts: number;
+            last_error: string;
+        };
         DecidingRound: {
             number: number;
             kind: string;
@@ -6623,6 +6674,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProvisioningJobOut"];
+                };
+            };
+        };
+    };
+    crossing_dead_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadDispatch"][];
+                };
+            };
+        };
+    };
+    crossing_dispatch_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadDispatch"];
                 };
             };
         };

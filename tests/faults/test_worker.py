@@ -1,0 +1,113 @@
+"""A worker killed in the middle of a delivery: its transaction dies with it, the message it had
+taken goes back to the queue after the visibility timeout, and a new worker delivers it once."""
+
+import os
+import signal
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.db import transaction
+from django_tenants.utils import tenant_context
+
+from congresses.models import Congress
+from crossing.models import Dispatch
+from crossing.services import dispatch_send
+from tenants.deputies.services import deputy_register, term_open
+from tenants.linkage.stations.models import Posting
+from tests.platform.crossing.test_dispatch import committed_pair  # noqa: F401  (fixture)
+from tests.servers import VENV_BIN, running
+
+from .conftest import other_connection, wait_for_backend
+
+VISIBILITY = 3  # seconds, for this test's workers
+
+
+@contextmanager
+def worker(name: str, log: Path) -> Iterator[Any]:
+    db = settings.DATABASES["default"]
+    env = {
+        "CONGRESS_DATABASE_URL": (
+            f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+        ),
+        "CELERY_TASK_DEFAULT_QUEUE": settings.CELERY_TASK_DEFAULT_QUEUE,
+        "CONGRESS_S3_ENDPOINT": settings.S3_ENDPOINT,
+        "CONGRESS_VISIBILITY_TIMEOUT_SECONDS": str(VISIBILITY),
+        # The killed one waits until it is killed.
+        "CONGRESS_DB_LOCK_TIMEOUT_MS": "120000",
+        "CONGRESS_DB_STATEMENT_TIMEOUT_MS": "120000",
+        "PYTHONPATH": os.pathsep.join([str(settings.ROOT_DIR), str(settings.PLATFORM_DIR)]),
+    }
+    command = [str(VENV_BIN / "celery"), "-A", "config", "worker", "-Q"]
+    command += [settings.CELERY_TASK_DEFAULT_QUEUE, "-n", f"{name}@localhost", "--pool", "solo"]
+    command += ["-l", "INFO", "--without-mingle", "--without-gossip"]
+    with running(command, env=env, log=log) as process:
+        yield process
+
+
+def test_a_worker_killed_mid_delivery_is_replaced_and_the_dispatch_applied_once(
+    committed_pair: list[Congress],  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    origin, target = committed_pair
+    with tenant_context(target), transaction.atomic():
+        term = term_open(
+            number=20, starts_on=date(2026, 1, 1), ends_on=date(2030, 12, 31), actor=None
+        )
+        deputy = deputy_register(
+            term=term, name="钱二", gender="male", level="county", constituency="二选区", actor=None
+        )
+    payload = {
+        "deputy_id": deputy.pk,
+        "active": True,
+        "receptions": [],
+        "station": {
+            "name": "乙村代表联络点",
+            "tier": "point",
+            "address": "乙村",
+            "opening_hours": "",
+        },
+    }
+    holder = other_connection()
+    table = f'"{target.schema_name}"."{Posting._meta.db_table}"'
+    try:
+        with holder.transaction():
+            # The receiver's table is held: the first worker's delivery waits inside its
+            # transaction, and is killed there.
+            holder.execute(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE")
+            with worker("first", tmp_path / "first.log") as first:
+                with tenant_context(origin), transaction.atomic():
+                    sent = dispatch_send(
+                        kind="stations.assignment", target=target, origin_ref="9", payload=payload
+                    )
+                try:
+                    wait_for_backend(holder, "relation", within=90)
+                except AssertionError:
+                    raise AssertionError((tmp_path / "first.log").read_text()[-3000:]) from None
+                first.send_signal(signal.SIGKILL)
+                first.wait(timeout=10)
+        assert Dispatch.objects.get(pk=sent.pk).delivered_at is None
+
+        with worker("second", tmp_path / "second.log"):
+            deadline = time.monotonic() + 60
+            while Dispatch.objects.get(pk=sent.pk).delivered_at is None:
+                if time.monotonic() > deadline:
+                    raise AssertionError((tmp_path / "second.log").read_text()[-3000:])
+                time.sleep(0.2)
+    finally:
+        holder.close()
+
+    with tenant_context(target):
+        assert Posting.objects.filter(origin_congress_id=origin.pk, origin_ref="9").count() == 1
+    assert Dispatch.objects.get(pk=sent.pk).attempts == 0  # the killed try left no trace
+
+
+@pytest.mark.parametrize("name", ["VISIBILITY_TIMEOUT_SECONDS"])
+def test_the_visibility_timeout_is_minutes_not_hours(name: str) -> None:
+    assert 5 * 60 <= getattr(settings, name) <= 30 * 60
+    assert settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] == getattr(settings, name)
