@@ -610,7 +610,7 @@ def _load_schema(archive: Archive, congress: Congress, template: schemas.SchemaT
     if set(built) != set(listed) or any(built[n] != listed[n]["columns"] for n in listed):
         raise DomainError(
             "backup_migrations_differ",
-            _("备份的数据库结构与当前程序不同：请用备份时的版本恢复，再执行 migrate_fleet。"),
+            _("备份的数据库结构版本与当前程序不同：请用备份时的版本恢复，再执行 migrate_fleet。"),
         )
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {quoted}.django_migrations")  # noqa: S608 - quoted schema name

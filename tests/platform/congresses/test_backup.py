@@ -114,7 +114,8 @@ def town(committed: list[Congress]) -> Town:
             )
         opinion_receive(channel="reception", content="路灯不亮", citizen_name="李秀英")
         picture = file_store(uploaded_by=staff, name="现场.png", data=PNG)
-        cast_order, receipts = [], []
+        cast_order: list[int] = []
+        receipts: list[str] = []
         for deputy in reversed(vote.deputies[:VOTERS]):  # one commit each, a known order
             yes = vote.candidates[len(cast_order) % 3]
             receipt = ballot_cast(
