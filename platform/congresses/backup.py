@@ -552,11 +552,22 @@ def _replace_public_rows(archive: Archive, congress: Congress) -> Congress:
 def _put_back_shared_rows(archive: Archive) -> None:
     """Shared rows are not rewound; those deleted since the backup come back under their ids."""
     for name in SHARED:
-        for found in archive.objects(f"shared/{name}.json"):
+        for found in serializers.deserialize(
+            "json", archive.data[f"shared/{name}.json"], handle_forward_references=True
+        ):
             row = found.object
-            if type(row).objects.filter(pk=row.pk).exists():
-                continue
-            found.save()
+            if found.deferred_fields or type(row)._default_manager.filter(pk=row.pk).exists():
+                continue  # a user it names is gone, or it is still there
+            if all(_points_at_a_row(row, f) for f in row._meta.concrete_fields):
+                found.save()
+
+
+def _points_at_a_row(row: models.Model, field: Any) -> bool:
+    """A foreign key that is empty or names a row that exists (another congress may be gone)."""
+    if not field.is_relation:
+        return True
+    value = getattr(row, field.attname)
+    return value is None or field.related_model._default_manager.filter(pk=value).exists()
 
 
 def _parent(source: dict[str, Any]) -> Congress | None:

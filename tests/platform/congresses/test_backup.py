@@ -25,6 +25,8 @@ from filestore import storage
 from filestore.models import StoredFile
 from filestore.services import file_store
 from ops.tenancy import use_public_schema
+from supervision.models import Guidance, GuidanceReceipt, GuidanceTarget
+from supervision.services import guidance_issue, guidance_read
 from tenants.linkage.opinions.models import Opinion
 from tenants.linkage.opinions.services import opinion_receive
 from tenants.voting.models import Ballot, Participation
@@ -45,12 +47,14 @@ class Town:
     cast_order: list[int]  # deputy ids, in the order they cast
     receipts: list[str]  # receipt codes, in the same order
     picture: StoredFile
+    receipt: GuidanceReceipt  # of guidance the county sent: a row shared with the county
 
 
 def _drop(congress: Congress) -> None:
     with connection.cursor() as cursor:
         cursor.execute(f"DROP SCHEMA IF EXISTS {quote_schema_name(congress.schema_name)} CASCADE")
     SchemaMigrationState.objects.filter(schema_name=congress.schema_name).delete()
+    Guidance.objects.filter(targets__congress=congress).delete()
     congress.delete()  # memberships, listings, rollups, anchors and domains go with it
 
 
@@ -126,7 +130,16 @@ def town(committed: list[Congress]) -> Town:
             )
             cast_order.append(deputy.pk)
             receipts.append(receipt.code)
-    return Town(congress, staff, vote, cast_order, receipts, picture)
+    guidance = guidance_issue(
+        issuer=world.county,
+        actor=world.county_admin,
+        kind="notice",
+        title="关于做好民生实事项目票决工作的通知",
+        body="请各镇按时完成票决。",
+        targets=[congress],
+    )
+    read = guidance_read(guidance=guidance, congress=congress, reader=staff)
+    return Town(congress, staff, vote, cast_order, receipts, picture, read)
 
 
 def _tables(schema: str) -> dict[str, list[tuple[Any, ...]]]:
@@ -244,6 +257,9 @@ def test_a_restore_under_a_new_slug_is_the_same_congress_on_a_new_host(
     assert SchemaMigrationState.objects.get(schema_name=copy.schema_name).fingerprint == (
         SchemaMigrationState.objects.get(schema_name=source.schema_name).fingerprint
     )
+    # Shared rows are not copied: nothing was sent to the copy.
+    assert not GuidanceTarget.objects.filter(congress=copy).exists()
+    assert GuidanceTarget.objects.filter(congress=source).exists()
     # It answers on its own host, to the same staff account.
     assert _login_and_list_deputies(copy, town.staff) == _login_and_list_deputies(
         source, town.staff
@@ -278,6 +294,7 @@ def test_a_restore_in_place_puts_back_what_was_deleted(town: Town, tmp_path: Pat
         file_store(uploaded_by=None, name="多余.png", data=PNG)
     storage.remove_object(town.picture.key)
     Membership.objects.filter(congress=source, user=town.staff).delete()
+    GuidanceReceipt.objects.filter(pk=town.receipt.pk).delete()
     assert _tables(source.schema_name) != before_tables
 
     call_command("congress_restore", str(path), "--replace")
@@ -291,6 +308,9 @@ def test_a_restore_in_place_puts_back_what_was_deleted(town: Town, tmp_path: Pat
         == before_members
     )
     assert _login_and_list_deputies(restored, town.staff)
+    # A shared row deleted since the backup is back under its id.
+    back = GuidanceReceipt.objects.get(pk=town.receipt.pk)
+    assert (back.congress_id, back.reader_id) == (source.pk, town.staff.pk)
     # The chain holds, with the restore recorded at its end.
     call_command("audit_verify", schema=source.schema_name)
 
