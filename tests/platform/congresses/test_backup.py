@@ -18,6 +18,7 @@ from django_tenants.utils import quote_schema_name, tenant_context
 
 from accounts.models import Membership, User
 from accounts.services import membership_grant, user_create
+from audit.anchors import anchor_mismatch, audit_anchor, stored_anchors
 from congresses.models import AuditAnchor, Congress, Domain, SchemaMigrationState
 from congresses.services import CongressSpec, congress_provision
 from directory.models import DeputyListing
@@ -139,6 +140,7 @@ def town(committed: list[Congress]) -> Town:
         targets=[congress],
     )
     read = guidance_read(guidance=guidance, congress=congress, reader=staff)
+    assert audit_anchor(congress=congress) is not None  # the daily anchor of the tenant's chain
     return Town(congress, staff, vote, cast_order, receipts, picture, read)
 
 
@@ -257,6 +259,10 @@ def test_a_restore_under_a_new_slug_is_the_same_congress_on_a_new_host(
     assert SchemaMigrationState.objects.get(schema_name=copy.schema_name).fingerprint == (
         SchemaMigrationState.objects.get(schema_name=source.schema_name).fingerprint
     )
+    # The anchored chain head came along, as a row and as an object naming the new schema.
+    assert AuditAnchor.objects.filter(congress=copy).count() == 1
+    assert stored_anchors(copy.schema_name) == stored_anchors(source.schema_name)
+    assert anchor_mismatch(copy.schema_name) is None
     # Shared rows are not copied: nothing was sent to the copy.
     assert not GuidanceTarget.objects.filter(congress=copy).exists()
     assert GuidanceTarget.objects.filter(congress=source).exists()
@@ -293,6 +299,7 @@ def test_a_restore_in_place_puts_back_what_was_deleted(town: Town, tmp_path: Pat
         StoredFile.objects.filter(pk=town.picture.pk).delete()
         file_store(uploaded_by=None, name="多余.png", data=PNG)
     storage.remove_object(town.picture.key)
+    audit_anchor(congress=source)  # an anchor newer than the backup
     Membership.objects.filter(congress=source, user=town.staff).delete()
     GuidanceReceipt.objects.filter(pk=town.receipt.pk).delete()
     assert _tables(source.schema_name) != before_tables
@@ -311,7 +318,9 @@ def test_a_restore_in_place_puts_back_what_was_deleted(town: Town, tmp_path: Pat
     # A shared row deleted since the backup is back under its id.
     back = GuidanceReceipt.objects.get(pk=town.receipt.pk)
     assert (back.congress_id, back.reader_id) == (source.pk, town.staff.pk)
-    # The chain holds, with the restore recorded at its end.
+    # The chain holds, with the restore recorded at its end; the newer anchor went with the rewind.
+    assert len(stored_anchors(source.schema_name)) == 1
+    assert anchor_mismatch(source.schema_name) is None
     call_command("audit_verify", schema=source.schema_name)
 
 
@@ -430,4 +439,4 @@ def test_refusals_name_their_reason_and_change_nothing(town: Town, tmp_path: Pat
 
     assert _tables(source.schema_name) == before
     assert not Congress.objects.filter(slug=f"{source.slug}-x").exists()
-    assert AuditAnchor.objects.filter(congress=source).count() == 0
+    assert AuditAnchor.objects.filter(congress=source).count() == 1
