@@ -259,7 +259,7 @@ def _snapshot() -> Iterator[None]:
 
 
 class _Writer:
-    """Parts written to a scratch folder, each hashed as it is written."""
+    """Parts written to a scratch folder, each counted and hashed for the manifest."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder

@@ -1,3 +1,4 @@
+import time
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +25,11 @@ class Command(BaseCommand):
         if congress is None or congress.schema_name == "public":
             raise CommandError(f"congress_unknown: no congress with slug {options['slug']}")
         operator = _operator(options["operator"])
+        started = time.monotonic()
         backup = congress_backup(congress=congress, out=Path(options["out"]), actor=operator)
         self.stdout.write(
-            f"backed up {congress.slug} to {options['out']}: {backup_summary(backup)}"
+            f"backed up {congress.slug} to {options['out']}: {backup_summary(backup)} "
+            f"in {time.monotonic() - started:.1f} s"
         )
 
 

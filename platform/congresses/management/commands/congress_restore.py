@@ -1,3 +1,4 @@
+import time
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ class Command(BaseCommand):
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"backup_unreadable: no such file {path}")
+        started = time.monotonic()
         try:
             restored = congress_restore(
                 path=path,
@@ -45,5 +47,5 @@ class Command(BaseCommand):
         how = "replaced" if restored.replaced else "restored"
         self.stdout.write(
             f"{how} {restored.congress.slug} ({restored.congress.schema_name}): "
-            f"{restored.rows} rows, {restored.files} files"
+            f"{restored.rows} rows, {restored.files} files in {time.monotonic() - started:.1f} s"
         )
