@@ -2,7 +2,10 @@
 # Nightly backup of the whole database (every schema) in PostgreSQL's custom format, kept for
 # BACKUP_KEEP_DAYS (default 190: the audit log's retention is at least six months).
 #   CONGRESS_DATABASE_URL=postgres://... BACKUP_DIR=/srv/backups infra/backup.sh
-# Restore one tenant: pg_restore -d <db> -n <schema> <file>  (its public rows live in `public`).
+# It writes each table in physical order: while a round is open that order links ballots to
+# participations (docs/ballot-secrecy.md), so run it outside voting sessions. One tenant, with its
+# public rows and files and in an order that keeps the ballot secret: manage.py congress_backup
+# and congress_restore (docs/backup.md).
 # Files: run MinIO with versioning on the bucket and `mc mirror --watch` to a second site.
 set -euo pipefail
 : "${CONGRESS_DATABASE_URL:?set CONGRESS_DATABASE_URL}"

@@ -152,6 +152,16 @@ def congress_check_spec(
     return parent
 
 
+def congress_check_new(*, spec: CongressSpec) -> Congress | None:
+    """The same checks, for the platform's own commands (a restore under a new slug), which have
+    no requesting user. Returns the parent."""
+    _check_form(spec)
+    parent = _check_parent(spec)
+    _check_division_code(spec, parent)
+    _check_unused(spec, parent)
+    return parent
+
+
 def congress_provision(
     *,
     spec: CongressSpec,

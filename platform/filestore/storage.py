@@ -135,3 +135,23 @@ def _presigned(*, key: str, filename: str) -> str:
             "response-content-disposition": f"attachment; filename*=UTF-8''{filename}"
         },
     )
+
+
+def list_keys(prefix: str) -> list[str]:
+    """Every object key under `prefix`, sorted."""
+    found = client().list_objects(settings.S3_BUCKET, prefix=prefix, recursive=True)
+    return sorted(str(item.object_name) for item in found)
+
+
+def remove_object(key: str) -> None:
+    client().remove_object(settings.S3_BUCKET, key)
+
+
+def get_object(key: str) -> tuple[bytes, str]:
+    """An object's bytes and content type."""
+    response = client().get_object(settings.S3_BUCKET, key)
+    try:
+        return response.read(), str(response.headers.get("Content-Type", ""))
+    finally:
+        response.close()
+        response.release_conn()
