@@ -9,4 +9,7 @@ from .selectors import figures_for_year, midyear_heard_on
 
 @indicators("implementation")
 def figures(year: int) -> Figures:
-    return {**figures_for_year(year, today=timezone.localdate()), "route_midyear": midyear_heard_on(year)}
+    return {
+        **figures_for_year(year, today=timezone.localdate()),
+        "route_midyear": midyear_heard_on(year),
+    }

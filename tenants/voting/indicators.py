@@ -39,9 +39,7 @@ def route_dates(cycle: Cycle) -> Figures:
     )
     closed = cycle.rounds.filter(state=Round.State.CLOSED)
     vote_closed = closed.exclude(kind=Round.Kind.EVALUATION).aggregate(first=Min("closed_at"))
-    evaluation_closed = closed.filter(kind=Round.Kind.EVALUATION).aggregate(
-        first=Min("closed_at")
-    )
+    evaluation_closed = closed.filter(kind=Round.Kind.EVALUATION).aggregate(first=Min("closed_at"))
     entered = cycle.phase_entered_on or {}
 
     return {

@@ -12,8 +12,8 @@ from ops.events import publish
 from outbox.services import outbox_emit
 
 from .events import VoteResultsFinal
-from .phases import phase_enter
 from .models import Candidate, Cycle, Phase, Proposal, Round
+from .phases import phase_enter
 
 
 def vote_results_hand_over(*, cycle: Cycle, actor: Any) -> list[Candidate]:
