@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .stages import Stage
+
 
 class Attachment(models.Model):
     """A file of guidance or of a nomination, stored under its owner congress's prefix."""
@@ -278,18 +280,6 @@ class Objection(models.Model):
 
 
 # --- The year's route (路线图): dated stages set by a city or county for the congresses below ---
-
-
-class Stage(models.TextChoices):
-    """The stages of a year's 票决 work, in order; docs/route.md says when a township reaches each."""
-
-    SOLICIT_CLOSE = "solicit_close", _("项目征集截止")
-    CONSULTATION = "consultation", _("人大与政府会商")
-    PARTY_REVIEW = "party_review", _("党委审定")
-    VOTE = "vote", _("人代会票决")
-    ANNOUNCE = "announce", _("结果公告")
-    MIDYEAR = "midyear", _("半年实施情况报告")
-    EVALUATION = "evaluation", _("满意度测评")
 
 
 class RouteStage(models.Model):

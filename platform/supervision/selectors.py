@@ -12,6 +12,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from congresses.models import Congress, Level
 from congresses.selectors import congress_subtree
 from filestore import storage
+from rollups.models import Rollup
 from rollups.selectors import dashboard_rows
 
 from . import rules
@@ -24,11 +25,11 @@ from .models import (
     Nomination,
     Objection,
     RouteStage,
-    Stage,
     State,
 )
 from .phases import RESULT_VISIBLE
 from .services import round_totals
+from .stages import Stage
 
 
 def ancestor_ids(congress: Congress) -> list[int]:
@@ -305,7 +306,7 @@ class StageStatus:
     label: str
     due: date | None
     reached: date | None
-    state: str  # rules.stage_state
+    state: str | None  # rules.stage_state; None for a congress with no cycle to compare
 
 
 @dataclass(frozen=True)
@@ -335,9 +336,7 @@ def _day(value: object) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) and value else None
 
 
-def township_route(
-    township: Congress, route: Route, figures: dict[str, object], today: date
-) -> list[StageStatus]:
+def township_route(route: Route, figures: dict[str, object], today: date) -> list[StageStatus]:
     """Each stage of the route beside the day the township reached it (its rollup figures)."""
     out = []
     for stage in Stage:
@@ -392,7 +391,7 @@ def route_lag(
                 township=row.congress,
                 county=row.county,
                 issuer=route.issuer,
-                stages=township_route(row.congress, route, dict(row.figures), today),
+                stages=township_route(route, dict(row.figures), today),
             )
         )
     stages = []
@@ -408,3 +407,48 @@ def route_lag(
             )
         )
     return RouteLag(townships=townships, stages=stages)
+
+
+def route_progress(congress: Congress, route: Route, year: int, today: date) -> list[StageStatus]:
+    """A congress's own days per stage (its rollup rows for the year) beside the route's dates."""
+    figures: dict[str, object] = {}
+    for topic_figures in Rollup.objects.filter(
+        congress=congress, year=year, topic__in=("voting", "implementation")
+    ).values_list("figures", flat=True):
+        figures.update(
+            {key: value for key, value in topic_figures.items() if key.startswith("route_")}
+        )
+    return township_route(route, figures, today)
+
+
+def oversees(congress: Congress) -> bool:
+    """A city or county dates a route and watches the townships below it; a township does not."""
+    return congress.level != Level.TOWNSHIP
+
+
+@dataclass(frozen=True)
+class RouteReport:
+    year: int
+    issuer: Congress | None
+    own: bool  # the route is this congress's own
+    can_set: bool
+    stages: list[StageStatus]
+
+
+def route_report(congress: Congress, year: int, today: date) -> RouteReport:
+    """The route a congress follows for the year; a township's with its own day per stage."""
+    route = route_effective(congress, year)
+    if oversees(congress):  # no cycle of its own to hold against the route
+        stages = [
+            StageStatus(s.stage, s.label, s.due, None, None)
+            for s in township_route(route, {}, today)
+        ]
+    else:
+        stages = route_progress(congress, route, year, today)
+    return RouteReport(
+        year=year,
+        issuer=route.issuer,
+        own=route.issuer is not None and route.issuer.pk == congress.pk,
+        can_set=oversees(congress),
+        stages=stages,
+    )

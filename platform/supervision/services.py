@@ -46,9 +46,9 @@ from .models import (
     RouteReminder,
     RouteStage,
     Score,
-    Stage,
 )
 from .phases import NEXT, state_require
+from .stages import Stage
 
 
 @contextmanager
