@@ -70,9 +70,9 @@ def _log_in(page: Page, platform: LivePlatform, slug: str, name: str) -> None:
     expect(page.get_by_test_id("congress-name")).to_have_text(re.compile(name))
 
 
-def _date(page: Page, stage: str, day: dt.date) -> None:
-    field = page.locator(f'[data-testid="route-due-{stage}"]')
-    field = field.locator("xpath=self::input | .//input").first
+def _date(page: Page, label: str, day: dt.date) -> None:
+    item = page.locator(".el-form-item").filter(has=page.get_by_text(label, exact=True))
+    field = item.locator("input").first
     field.fill(day.isoformat())
     field.press("Enter")
 
@@ -88,8 +88,8 @@ def test_the_city_sets_the_route_a_township_lags_and_its_county_is_told(
     _log_in(city, live_platform, CITY, "路线市")
     city.goto(live_platform.url(CITY, "/route"))
     expect(city.get_by_test_id("route-source")).to_contain_text("尚未制定")
-    _date(city, "solicit_close", today - dt.timedelta(days=1))
-    _date(city, "consultation", today + dt.timedelta(days=30))
+    _date(city, "项目征集截止", today - dt.timedelta(days=1))
+    _date(city, "人大与政府会商", today + dt.timedelta(days=30))
     city.get_by_test_id("route-save").click()
     expect(city.get_by_test_id("route-saved")).to_be_visible()
     expect(city.get_by_test_id("route-source")).to_contain_text("本单位制定")
