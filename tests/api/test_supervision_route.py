@@ -30,7 +30,9 @@ def _set(client: Any, **stages: Any) -> Any:
 
 def _cycle(township: Congress, *, advance: bool) -> None:
     with tenant_context(township):
-        cycle = cycle_create(year=YEAR, title=f"{YEAR}年民生实事项目票决", term=make_term(), actor=None)
+        cycle = cycle_create(
+            year=YEAR, title=f"{YEAR}年民生实事项目票决", term=make_term(), actor=None
+        )
         if advance:
             cycle_advance(cycle=cycle, actor=None)  # 征集 closes today
         rollup_rebuild()
