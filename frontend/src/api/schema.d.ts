@@ -3595,6 +3595,20 @@ export interface components {
             proposals: number | null;
             candidates: number | null;
             adopted: number | null;
+            /** Format: date */
+            route_solicit_close?: string | null;
+            /** Format: date */
+            route_consultation?: string | null;
+            /** Format: date */
+            route_party_review?: string | null;
+            /** Format: date */
+            route_vote?: string | null;
+            /** Format: date */
+            route_announce?: string | null;
+            /** Format: date */
+            route_midyear?: string | null;
+            /** Format: date */
+            route_evaluation?: string | null;
             projects: number | null;
             projects_completed: number | null;
             projects_red: number | null;
@@ -5965,6 +5979,20 @@ export interface components {
             proposals: number | null;
             candidates: number | null;
             adopted: number | null;
+            /** Format: date */
+            route_solicit_close?: string | null;
+            /** Format: date */
+            route_consultation?: string | null;
+            /** Format: date */
+            route_party_review?: string | null;
+            /** Format: date */
+            route_vote?: string | null;
+            /** Format: date */
+            route_announce?: string | null;
+            /** Format: date */
+            route_midyear?: string | null;
+            /** Format: date */
+            route_evaluation?: string | null;
             projects: number | null;
             projects_completed: number | null;
             projects_red: number | null;
@@ -6080,6 +6108,20 @@ export interface components {
             proposals: number | null;
             candidates: number | null;
             adopted: number | null;
+            /** Format: date */
+            route_solicit_close?: string | null;
+            /** Format: date */
+            route_consultation?: string | null;
+            /** Format: date */
+            route_party_review?: string | null;
+            /** Format: date */
+            route_vote?: string | null;
+            /** Format: date */
+            route_announce?: string | null;
+            /** Format: date */
+            route_midyear?: string | null;
+            /** Format: date */
+            route_evaluation?: string | null;
             projects: number | null;
             projects_completed: number | null;
             projects_red: number | null;
