@@ -39,6 +39,10 @@ class DashboardExportQuery(DashboardQuery):
     table = serializers.ChoiceField(choices=list(TABLES), required=False)
 
 
+def _day() -> serializers.DateField:
+    return serializers.DateField(allow_null=True, required=False)
+
+
 class FiguresOut(serializers.Serializer):
     """Rollup figures (platform/rollups/catalog.py) and the rates derived from them."""
 
@@ -46,6 +50,14 @@ class FiguresOut(serializers.Serializer):
     proposals = _count()
     candidates = _count()
     adopted = _count()
+    # The days the year's cycle reached each stage of the route (docs/route.md); a tenant's own.
+    route_solicit_close = _day()
+    route_consultation = _day()
+    route_party_review = _day()
+    route_vote = _day()
+    route_announce = _day()
+    route_midyear = _day()
+    route_evaluation = _day()
     projects = _count()
     projects_completed = _count()
     projects_red = _count()

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rollups.catalog import KINDS, UNITS, Kind, Unit
 
-FORMATS = {Kind.COUNT: "count", Kind.MONEY: "money", Kind.LABEL: "phase"}
+FORMATS = {Kind.COUNT: "count", Kind.MONEY: "money", Kind.LABEL: "phase", Kind.DATE: "date"}
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
+from . import route
 from . import views as v
 
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -9,6 +10,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("supervision/guidance", v.GuidanceListView.as_view()),
     path("supervision/guidance/<int:pk>", v.GuidanceDetailView.as_view()),
     path("supervision/guidance/<int:pk>/read", v.GuidanceReadView.as_view()),
+    path("supervision/route", route.RouteView.as_view()),
+    path("supervision/route/lag", route.RouteLagView.as_view()),
     path("supervision/kinds", v.KindListView.as_view()),
     path("supervision/rounds", v.RoundListView.as_view()),
     path("supervision/rounds/<int:pk>", v.RoundDetailView.as_view()),

@@ -349,6 +349,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "schedule": 60 * 60,
     },
     "rollups-rebuild-nightly": {"task": "rollups.tasks.rebuild_all", "schedule": 24 * 60 * 60},
+    # The route's reminders, from the rollup rows: once per township and stage (docs/route.md).
+    "supervision-route-check": {
+        "task": "supervision.tasks.check_route",
+        "schedule": 24 * 60 * 60,
+    },
     "opinions-flag-overdue": {
         "task": "tenants.linkage.opinions.tasks.flag_overdue_everywhere",
         "schedule": 60 * 60,

@@ -18,6 +18,7 @@ class Kind(Enum):
     COUNT = "count"
     MONEY = "money"  # 万元, a Decimal
     LABEL = "label"  # a code, such as the 票决 phase
+    DATE = "date"  # an ISO day, such as when a stage of the route was reached
 
 
 class Unit(Enum):
@@ -45,6 +46,14 @@ FIGURES: tuple[Figure, ...] = (
     Figure("proposals", "voting", Kind.COUNT),
     Figure("candidates", "voting", Kind.COUNT),
     Figure("adopted", "voting", Kind.COUNT),
+    # The days the year's cycle reached each stage of the route (docs/route.md).
+    Figure("route_solicit_close", "voting", Kind.DATE),
+    Figure("route_consultation", "voting", Kind.DATE),
+    Figure("route_party_review", "voting", Kind.DATE),
+    Figure("route_vote", "voting", Kind.DATE),
+    Figure("route_announce", "voting", Kind.DATE),
+    Figure("route_midyear", "implementation", Kind.DATE),
+    Figure("route_evaluation", "voting", Kind.DATE),
     Figure("projects", "implementation", Kind.COUNT),
     Figure("projects_completed", "implementation", Kind.COUNT),
     Figure("projects_red", "implementation", Kind.COUNT),

@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .stages import Stage
+
 
 class Attachment(models.Model):
     """A file of guidance or of a nomination, stored under its owner congress's prefix."""
@@ -275,3 +277,58 @@ class Objection(models.Model):
 
     def __str__(self) -> str:
         return f"objection {self.pk} on {self.nomination_id}"
+
+
+# --- The year's route (路线图): dated stages set by a city or county for the congresses below ---
+
+
+class RouteStage(models.Model):
+    """One dated stage of the route a city or county sets for a year; the townships below follow
+    their county's route when it has one for the year, else the city's."""
+
+    issuer = models.ForeignKey(
+        "congresses.Congress",
+        verbose_name=_("制定单位"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    year = models.PositiveSmallIntegerField(_("年度"))
+    stage = models.CharField(_("环节"), max_length=16, choices=Stage.choices)
+    due_on = models.DateField(_("完成时限"))
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    set_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("路线图环节")
+        verbose_name_plural = _("路线图环节")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issuer", "year", "stage"], name="route_stage_once_per_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.issuer_id} {self.year} {self.stage} {self.due_on}"
+
+
+class RouteReminder(models.Model):
+    """A township found late on a stage: the reminder sent to it and the notice to its county.
+    One per township, year and stage, whatever the later checks find."""
+
+    township = models.ForeignKey("congresses.Congress", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    stage = models.CharField(max_length=16, choices=Stage.choices)
+    due_on = models.DateField()
+    reminder = models.ForeignKey(Guidance, on_delete=models.PROTECT, related_name="+")
+    notice = models.ForeignKey(Guidance, on_delete=models.PROTECT, null=True, related_name="+")
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["township", "year", "stage"], name="route_reminder_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.township_id} {self.year} {self.stage}"

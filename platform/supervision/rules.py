@@ -2,6 +2,7 @@
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 HUNDRED = Decimal(100)
@@ -93,3 +94,30 @@ def selection_check(
         problems.append("out_of_rank_order")
     tie = lowest_chosen is not None and any(t == lowest_chosen for t in passed_over)
     return SelectionCheck(problems=tuple(problems), tie_at_cutoff=tie)
+
+
+# --- The route -------------------------------------------------------------------------------
+
+
+def stage_state(*, due: date | None, reached: date | None, today: date) -> str:
+    """Where a township stands on one stage of the route: `unset` (no date for it), `reached`
+    (by the date), `reached_late` (after it), `late` (the date has passed, not reached: the day
+    itself still counts as in time) or `pending`."""
+    if due is None:
+        return "reached" if reached is not None else "unset"
+    if reached is not None:
+        return "reached" if reached <= due else "reached_late"
+    return "late" if due < today else "pending"
+
+
+def route_order_problem(dates: Sequence[date | None]) -> int | None:
+    """The index of the first dated stage that comes before an earlier stage's date, or None:
+    the stages of a route follow one another (a stage left undated is skipped)."""
+    latest: date | None = None
+    for index, day in enumerate(dates):
+        if day is None:
+            continue
+        if latest is not None and day < latest:
+            return index
+        latest = day
+    return None

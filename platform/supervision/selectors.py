@@ -3,15 +3,17 @@ it issued, a congress below sees what was addressed to it or to its own subtree,
 sibling's."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from urllib.parse import quote
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
-from congresses.models import Congress
+from congresses.models import Congress, Level
 from congresses.selectors import congress_subtree
 from filestore import storage
+from rollups.models import Rollup
+from rollups.selectors import dashboard_rows
 
 from . import rules
 from .models import (
@@ -22,10 +24,12 @@ from .models import (
     GuidanceTarget,
     Nomination,
     Objection,
+    RouteStage,
     State,
 )
 from .phases import RESULT_VISIBLE
 from .services import round_totals
+from .stages import Stage
 
 
 def ancestor_ids(congress: Congress) -> list[int]:
@@ -251,4 +255,200 @@ def rounds_announced_by(issuer: Congress) -> QuerySet[BenchmarkRound]:
             )
         )
         .order_by("-announced_at")
+    )
+
+
+# --- The route -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Route:
+    """The route a congress follows for a year: whose it is (None: nobody set one) and the date
+    of each stage it dates."""
+
+    issuer: Congress | None
+    due: dict[str, date]
+
+
+def _route_issuers(congress: Congress) -> list[Congress]:
+    """Whose route a congress follows, nearest first: a township its county's, then the city's;
+    a county its own, then the city's; a city its own."""
+    chain: list[Congress] = [] if congress.level == Level.TOWNSHIP else [congress]
+    node = congress.parent
+    while node is not None:
+        chain.append(node)
+        node = node.parent
+    return chain
+
+
+def route_effective(congress: Congress, year: int) -> Route:
+    chain = _route_issuers(congress)
+    rows = list(
+        RouteStage.objects.filter(year=year, issuer__in=chain).values_list(
+            "issuer_id", "stage", "due_on"
+        )
+    )
+    for issuer in chain:
+        due = {stage: day for owner, stage, day in rows if owner == issuer.pk}
+        if due:
+            return Route(issuer=issuer, due=due)
+    return Route(issuer=None, due={})
+
+
+def route_own(issuer: Congress, year: int) -> dict[str, date]:
+    """The stages the issuer itself has dated for the year (none: it follows the one above)."""
+    return dict(RouteStage.objects.filter(issuer=issuer, year=year).values_list("stage", "due_on"))
+
+
+@dataclass(frozen=True)
+class StageStatus:
+    stage: str
+    label: str
+    due: date | None
+    reached: date | None
+    state: str | None  # rules.stage_state; None for a congress with no cycle to compare
+
+
+@dataclass(frozen=True)
+class TownshipRoute:
+    township: Congress
+    county: Congress
+    issuer: Congress | None  # whose route it follows
+    stages: list[StageStatus]
+
+
+@dataclass(frozen=True)
+class StageLag:
+    stage: str
+    label: str
+    dated: int  # townships whose route dates the stage
+    late: int  # of them, the date passed and the stage not reached
+    late_townships: list[Congress]
+
+
+@dataclass(frozen=True)
+class RouteLag:
+    townships: list[TownshipRoute]
+    stages: list[StageLag]
+
+
+def _day(value: object) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def township_route(route: Route, figures: dict[str, object], today: date) -> list[StageStatus]:
+    """Each stage of the route beside the day the township reached it (its rollup figures)."""
+    out = []
+    for stage in Stage:
+        due = route.due.get(stage.value)
+        reached = _day(figures.get(f"route_{stage.value}"))
+        out.append(
+            StageStatus(
+                stage=stage.value,
+                label=str(stage.label),
+                due=due,
+                reached=reached,
+                state=rules.stage_state(due=due, reached=reached, today=today),
+            )
+        )
+    return out
+
+
+def route_lag(
+    *, viewer: Congress, year: int, today: date, county: Congress | None = None
+) -> RouteLag:
+    """The townships a city or county oversees (within `county` if given), each against the
+    route it follows, and per stage how many are late. Three queries however many townships."""
+    rows = [
+        row
+        for row in dashboard_rows(viewer=viewer, year=year, county=county)
+        if row.congress.level == Level.TOWNSHIP
+    ]
+    issuer_ids = {viewer.pk, *([viewer.parent_id] if viewer.parent_id else [])}
+    issuer_ids |= {row.county.pk for row in rows}
+    issuers = {row.county.pk: row.county for row in rows}
+    issuers[viewer.pk] = viewer
+    if viewer.parent is not None:  # a county's townships may follow the city's route
+        issuers[viewer.parent.pk] = viewer.parent
+    dated: dict[int, dict[str, date]] = {}
+    for issuer_id, stage, due_on in RouteStage.objects.filter(
+        year=year, issuer_id__in=issuer_ids
+    ).values_list("issuer_id", "stage", "due_on"):
+        dated.setdefault(issuer_id, {})[stage] = due_on
+    townships = []
+    for row in rows:
+        city_id = row.county.parent_id
+        owner_id = next(
+            (pk for pk in (row.county.pk, city_id) if pk is not None and pk in dated), None
+        )
+        route = (
+            Route(issuer=issuers[owner_id], due=dated[owner_id])
+            if owner_id is not None
+            else Route(issuer=None, due={})
+        )
+        townships.append(
+            TownshipRoute(
+                township=row.congress,
+                county=row.county,
+                issuer=route.issuer,
+                stages=township_route(route, dict(row.figures), today),
+            )
+        )
+    stages = []
+    for index, stage in enumerate(Stage):
+        late = [t.township for t in townships if t.stages[index].state == "late"]
+        stages.append(
+            StageLag(
+                stage=stage.value,
+                label=str(stage.label),
+                dated=sum(1 for t in townships if t.stages[index].due is not None),
+                late=len(late),
+                late_townships=late,
+            )
+        )
+    return RouteLag(townships=townships, stages=stages)
+
+
+def route_progress(congress: Congress, route: Route, year: int, today: date) -> list[StageStatus]:
+    """A congress's own days per stage (its rollup rows for the year) beside the route's dates."""
+    figures: dict[str, object] = {}
+    for topic_figures in Rollup.objects.filter(
+        congress=congress, year=year, topic__in=("voting", "implementation")
+    ).values_list("figures", flat=True):
+        figures.update(
+            {key: value for key, value in topic_figures.items() if key.startswith("route_")}
+        )
+    return township_route(route, figures, today)
+
+
+def oversees(congress: Congress) -> bool:
+    """A city or county dates a route and watches the townships below it; a township does not."""
+    return congress.level != Level.TOWNSHIP
+
+
+@dataclass(frozen=True)
+class RouteReport:
+    year: int
+    issuer: Congress | None
+    own: bool  # the route is this congress's own
+    can_set: bool
+    stages: list[StageStatus]
+
+
+def route_report(congress: Congress, year: int, today: date) -> RouteReport:
+    """The route a congress follows for the year; a township's with its own day per stage."""
+    route = route_effective(congress, year)
+    if oversees(congress):  # no cycle of its own to hold against the route
+        stages = [
+            StageStatus(s.stage, s.label, s.due, None, None)
+            for s in township_route(route, {}, today)
+        ]
+    else:
+        stages = route_progress(congress, route, year, today)
+    return RouteReport(
+        year=year,
+        issuer=route.issuer,
+        own=route.issuer is not None and route.issuer.pk == congress.pk,
+        can_set=oversees(congress),
+        stages=stages,
     )

@@ -19,7 +19,7 @@ from pathlib import PurePath
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -43,9 +43,12 @@ from .models import (
     GuidanceTarget,
     Nomination,
     Objection,
+    RouteReminder,
+    RouteStage,
     Score,
 )
 from .phases import NEXT, state_require
+from .stages import Stage
 
 
 @contextmanager
@@ -764,3 +767,175 @@ def round_announce(
             },
         )
     return round_
+
+
+# --- The route -------------------------------------------------------------------------------
+
+# The first key of the advisory lock a route check takes per township; the second is its id.
+ROUTE_LOCK_CLASS = 0x526F7574  # "Rout"
+
+
+def route_set(
+    *, issuer: Congress, year: int, due: Mapping[str, date | None], actor: Any
+) -> dict[str, date]:
+    """Set the issuer's route for a year: a date per stage (a stage given no date is dropped).
+    An empty route hands its townships back to the route above."""
+    _require_issuer_level(issuer)
+    unknown = sorted(set(due) - set(Stage.values))
+    if unknown:
+        raise DomainError(
+            "route_stage_unknown",
+            _("未知的环节：%(stages)s。") % {"stages": "、".join(unknown)},
+            field="stages",
+        )
+    ordered = [due.get(stage) for stage in Stage.values]
+    wrong = rules.route_order_problem(ordered)
+    if wrong is not None:
+        raise DomainError(
+            "route_out_of_order",
+            _("“%(stage)s”的时限早于前一环节的时限。") % {"stage": Stage.labels[wrong]},
+            field=Stage.values[wrong],
+        )
+    for stage, day in zip(Stage.values, ordered, strict=True):
+        if day is not None and not year <= day.year <= year + 1:
+            raise DomainError(
+                "route_date_outside_year",
+                _("“%(stage)s”的时限须在 %(year)d 年或次年内。")
+                % {"stage": Stage(stage).label, "year": year},
+                field=stage,
+            )
+    kept = {stage: day for stage, day in zip(Stage.values, ordered, strict=True) if day}
+    with _public_transaction():
+        RouteStage.objects.filter(issuer=issuer, year=year).exclude(stage__in=kept).delete()
+        for stage, day in kept.items():
+            RouteStage.objects.update_or_create(
+                issuer=issuer,
+                year=year,
+                stage=stage,
+                defaults={"due_on": day, "set_by": actor, "set_at": timezone.now()},
+            )
+        audit_record(
+            action="supervision.route_set",
+            actor=actor,
+            target=issuer,
+            payload={"year": year, "due": {k: v.isoformat() for k, v in kept.items()}},
+        )
+    return kept
+
+
+@dataclass(frozen=True)
+class LateStage:
+    township: Congress
+    county: Congress
+    issuer: Congress  # whose route it is
+    stage: str
+    due: date
+
+
+def _reminder_text(late: LateStage) -> tuple[str, str]:
+    label = Stage(late.stage).label
+    title = _("路线图提醒：%(stage)s已逾期") % {"stage": label}
+    body = _(
+        "按照%(issuer)s制定的%(year)d年度民生实事项目票决工作路线图，“%(stage)s”应于"
+        "%(due)s前完成，%(township)s尚未完成，请抓紧推进。"
+    ) % {
+        "issuer": late.issuer.name,
+        "year": late.due.year,
+        "stage": label,
+        "due": late.due.isoformat(),
+        "township": late.township.name,
+    }
+    return title, body
+
+
+def _notice_text(
+    county: Congress, stage: str, due: date, townships: Sequence[Congress]
+) -> tuple[str, str]:
+    label = Stage(stage).label
+    title = _("路线图滞后通报：%(stage)s") % {"stage": label}
+    body = _(
+        "“%(stage)s”的时限 %(due)s 已过，%(county)s所辖以下乡镇尚未完成：%(names)s。请督促推进。"
+    ) % {
+        "stage": label,
+        "due": due.isoformat(),
+        "county": county.name,
+        "names": "、".join(t.name for t in townships),
+    }
+    return title, body
+
+
+def route_remind(*, year: int, late: Sequence[LateStage], now: datetime | None = None) -> int:
+    """Send each late township its reminder and tell its county, once per township, year and
+    stage: a stage already reminded is skipped, however often the check runs. One transaction;
+    returns how many reminders were sent."""
+    sent: list[tuple[LateStage, RouteReminder]] = []
+    with _public_transaction():
+        for item in sorted(late, key=lambda x: x.township.pk):
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_advisory_xact_lock(%s, %s)", [ROUTE_LOCK_CLASS, item.township.pk]
+                )
+            if RouteReminder.objects.filter(
+                township=item.township, year=year, stage=item.stage
+            ).exists():
+                continue
+            setter = (
+                RouteStage.objects.filter(issuer=item.issuer, year=year, stage=item.stage)
+                .values_list("set_by", flat=True)
+                .first()
+            )
+            if setter is None:  # the route changed since the check read it
+                continue
+            title, body = _reminder_text(item)
+            reminder = Guidance.objects.create(
+                issuer=item.issuer,
+                kind=Guidance.Kind.NOTICE,
+                title=title,
+                body=body,
+                issued_by_id=setter,
+                issued_at=_now(now),
+            )
+            GuidanceTarget.objects.create(guidance=reminder, congress=item.township)
+            sent.append(
+                (
+                    item,
+                    RouteReminder.objects.create(
+                        township=item.township,
+                        year=year,
+                        stage=item.stage,
+                        due_on=item.due,
+                        reminder=reminder,
+                        sent_at=_now(now),
+                    ),
+                )
+            )
+        # The county hears once per stage and check, of every township newly found late. When
+        # the route is the county's own, it is the sender of the reminders and sees them there.
+        by_county: dict[tuple[int, str], list[tuple[LateStage, RouteReminder]]] = {}
+        for item, row in sent:
+            if item.issuer.pk != item.county.pk:
+                by_county.setdefault((item.county.pk, item.stage), []).append((item, row))
+        for (_county, stage), items in by_county.items():
+            first = items[0][0]
+            title, body = _notice_text(
+                first.county, stage, first.due, [i.township for i, _r in items]
+            )
+            notice = Guidance.objects.create(
+                issuer=first.issuer,
+                kind=Guidance.Kind.NOTICE,
+                title=title,
+                body=body,
+                issued_by_id=items[0][1].reminder.issued_by_id,
+                issued_at=_now(now),
+            )
+            GuidanceTarget.objects.create(guidance=notice, congress=first.county)
+            RouteReminder.objects.filter(pk__in=[r.pk for _i, r in items]).update(notice=notice)
+        if sent:
+            audit_record(
+                action="supervision.route_remind",
+                payload={
+                    "year": year,
+                    "late": [[i.township.pk, i.stage] for i, _r in sent],
+                },
+            )
+    return len(sent)

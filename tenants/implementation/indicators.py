@@ -4,9 +4,12 @@ from django.utils import timezone
 
 from rollups.registry import Figures, indicators
 
-from .selectors import figures_for_year
+from .selectors import figures_for_year, midyear_heard_on
 
 
 @indicators("implementation")
 def figures(year: int) -> Figures:
-    return dict(figures_for_year(year, today=timezone.localdate()))
+    return {
+        **figures_for_year(year, today=timezone.localdate()),
+        "route_midyear": midyear_heard_on(year),
+    }

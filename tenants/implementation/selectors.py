@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
-from .models import Milestone, ProgressReport, Project, Rectification
+from .models import MidyearReport, Milestone, ProgressReport, Project, Rectification
 
 if TYPE_CHECKING:  # a cycle is only passed through to the queries
     from tenants.voting.models import Cycle
@@ -74,3 +74,11 @@ def figures_for_year(year: int, *, today: date) -> dict[str, int | Decimal]:
         project__cycle__year=year, done_on__isnull=True, due_on__lt=today
     ).count()
     return totals
+
+
+def midyear_heard_on(year: int) -> str | None:
+    """The day the year's 上半年实施情况报告 was heard (ISO), or None: the route's 半年报告."""
+    heard = (
+        MidyearReport.objects.filter(cycle__year=year).values_list("heard_on", flat=True).first()
+    )
+    return heard.isoformat() if heard else None

@@ -431,6 +431,7 @@ def midyear_report_submit(
             cycle=cycle, title=title.strip(), body=body.strip(), heard_on=heard_on
         )
         audit_record(action="implementation.midyear_submit", actor=actor, target=report)
+        outbox_emit(topic=TOPIC)  # the route's 半年报告 date
     return report
 
 

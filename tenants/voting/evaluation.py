@@ -30,7 +30,7 @@ from tenants.deputies.models import Deputy
 from . import satisfaction
 from .events import EvaluationUnsatisfied
 from .models import Candidate, Channel, Cycle, EvaluationAttendance, Phase, PublicRating, Round
-from .phases import phase_require, quorum_require
+from .phases import phase_enter, phase_require, quorum_require
 from .satisfaction import Base, EvaluationRules, Mark, MarkCount, Outcome, RuleType
 from .selectors import cycle_entitled_deputies
 
@@ -119,9 +119,9 @@ def evaluation_open(*, cycle: Cycle, actor: Any, now: datetime | None = None) ->
             quorum_count=quorum,
         )
         round_.candidates.set(adopted)
-        cycle.phase = Phase.EVALUATE
+        entered = phase_enter(cycle, Phase.EVALUATE)
         cycle.evaluation_rules_fixed_at = now
-        cycle.save(update_fields=["phase", "evaluation_rules_fixed_at"])
+        cycle.save(update_fields=[*entered, "evaluation_rules_fixed_at"])
         outbox_emit(topic="voting")  # the dashboard's phase moves in the same drain
         rules = cycle_evaluation_rules(cycle)
         audit_record(

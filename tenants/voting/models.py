@@ -96,6 +96,9 @@ class Cycle(models.Model):
         _("测评渠道"), max_length=16, choices=Channel.choices, default=Channel.ELECTRONIC
     )
     evaluation_rules_fixed_at = models.DateTimeField(_("测评规则确定时间"), null=True, blank=True)
+    # The day (Beijing time) the cycle entered each phase after 征集, as {phase: "YYYY-MM-DD"}:
+    # the township's own dates that the year's route (docs/route.md) is compared with.
+    phase_entered_on = models.JSONField(_("各阶段开始日期"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("年度票决")

@@ -1,5 +1,6 @@
 """What each phase of a cycle allows: one place to read it, and the reason when it does not."""
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -52,6 +53,17 @@ ALLOWED: dict[str, frozenset[str]] = {
     Phase.EVALUATE: frozenset({"cast", "close_round", "rate_public"}),
     Phase.CLOSED: frozenset(),
 }
+
+
+def phase_enter(cycle: Cycle, target: Phase) -> list[str]:
+    """Move the cycle to `target` and note the day it did (the route's actual dates); returns
+    the fields for the caller's `save(update_fields=...)`. The first entry of a phase counts."""
+    cycle.phase = target
+    cycle.phase_entered_on = {
+        str(target): timezone.localdate().isoformat(),
+        **(cycle.phase_entered_on or {}),
+    }
+    return ["phase", "phase_entered_on"]
 
 
 def phase_require(cycle: Cycle, action: str) -> None:

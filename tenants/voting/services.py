@@ -35,7 +35,7 @@ from .models import (
     Round,
 )
 from .paper import agreed_paper_tally, require_entry
-from .phases import phase_require, quorum_require
+from .phases import phase_enter, phase_require, quorum_require
 from .selectors import cycle_entitled_deputies, cycle_rule_set
 
 YES, NO, ABSTAIN = "yes", "no", "abstain"
@@ -134,9 +134,9 @@ def cycle_open_voting(*, cycle: Cycle, actor: Any) -> Cycle:
         cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
         phase_require(cycle, "open_voting")
         require_surplus(cycle)
-        cycle.phase = Phase.VOTE
+        entered = phase_enter(cycle, Phase.VOTE)
         cycle.rules_fixed_at = timezone.now()
-        cycle.save(update_fields=["phase", "rules_fixed_at"])
+        cycle.save(update_fields=[*entered, "rules_fixed_at"])
         outbox_emit(topic="voting")
         audit_record(
             action="voting.open_voting",

@@ -18,7 +18,7 @@ from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy
 
 from .models import Call, Candidate, Cycle, Exclusion, GovernanceStep, Phase, Proposal
-from .phases import phase_require
+from .phases import phase_enter, phase_require
 from .services import require_surplus
 
 # No 0/O, 1/I/L: read aloud over the phone and typed on a phone without mistakes.
@@ -252,6 +252,7 @@ def governance_record(
             recorded_by_id=getattr(actor, "pk", None),
         )
         audit_record(action=f"voting.{kind}", actor=actor, target=step)
+        outbox_emit(topic="voting")  # the route's 会商 and 党委审定 dates
     return step
 
 
@@ -269,8 +270,7 @@ def cycle_advance(*, cycle: Cycle, actor: Any) -> Cycle:
             )
         if target == Phase.DELIBERATE:
             _require_shortlist_complete(cycle)
-        cycle.phase = target
-        cycle.save(update_fields=["phase"])
+        cycle.save(update_fields=phase_enter(cycle, target))
         audit_record(action="voting.advance", actor=actor, target=cycle, payload={"phase": target})
         outbox_emit(topic="voting")
     return cycle

@@ -2215,6 +2215,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/supervision/route": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本年度路线图（乡镇含本单位完成日期）/ the year's route (a township: with its own days) */
+        get: operations["supervision_route_get"];
+        /** 制定本级路线图（市、县工作人员）/ set this congress's route (city or county staff) */
+        put: operations["supervision_route_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/route/lag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 路线图滞后情况（按环节）/ who lags on the route, by stage */
+        get: operations["supervision_route_lag"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/supervision/subordinates": {
         parameters: {
             query?: never;
@@ -3597,6 +3632,20 @@ export interface components {
             proposals: number | null;
             candidates: number | null;
             adopted: number | null;
+            /** Format: date */
+            route_solicit_close?: string | null;
+            /** Format: date */
+            route_consultation?: string | null;
+            /** Format: date */
+            route_party_review?: string | null;
+            /** Format: date */
+            route_vote?: string | null;
+            /** Format: date */
+            route_announce?: string | null;
+            /** Format: date */
+            route_midyear?: string | null;
+            /** Format: date */
+            route_evaluation?: string | null;
             projects: number | null;
             projects_completed: number | null;
             projects_red: number | null;
@@ -4356,6 +4405,10 @@ export interface components {
          * @enum {string}
          */
         KindEnum: "main" | "tie" | "shortfall" | "evaluation";
+        LateTownship: {
+            id: number;
+            name: string;
+        };
         /**
          * @description * `green` - 绿灯
          *     * `yellow` - 黄灯
@@ -5600,6 +5653,28 @@ export interface components {
          * @enum {string}
          */
         RoundStateEnum: "open" | "closed" | "void";
+        RouteInRequest: {
+            year: number;
+            /** @description 环节 → 完成时限（空为不设）/ stage → due date (null: not dated) */
+            stages: {
+                [key: string]: string | null;
+            };
+        };
+        RouteLag: {
+            year: number;
+            stages: components["schemas"]["StageLag"][];
+            townships: components["schemas"]["TownshipRoute"][];
+        };
+        RouteOut: {
+            year: number;
+            issuer_id?: number | null;
+            issuer_name?: string | null;
+            /** @description 是否本单位制定 / set by this congress */
+            own: boolean;
+            /** @description 本单位可否制定 / whether this congress sets one */
+            can_set: boolean;
+            stages: components["schemas"]["StageStatus"][];
+        };
         /**
          * @description * `majority` - majority
          *     * `rate` - rate
@@ -5717,12 +5792,59 @@ export interface components {
              */
             investment?: string;
         };
+        /**
+         * @description * `solicit_close` - 项目征集截止
+         *     * `consultation` - 人大与政府会商
+         *     * `party_review` - 党委审定
+         *     * `vote` - 人代会票决
+         *     * `announce` - 结果公告
+         *     * `midyear` - 半年实施情况报告
+         *     * `evaluation` - 满意度测评
+         * @enum {string}
+         */
+        StageEnum: "solicit_close" | "consultation" | "party_review" | "vote" | "announce" | "midyear" | "evaluation";
         StageInRequest: {
             year: number;
             target: string;
             /** Format: decimal */
             investment: string;
         };
+        StageLag: {
+            stage: components["schemas"]["StageEnum"];
+            stage_label: string;
+            /** @description 设有该环节时限的乡镇数 / townships with a date */
+            dated: number;
+            /** @description 逾期未完成的乡镇数 / townships late */
+            late: number;
+            late_townships: components["schemas"]["LateTownship"][];
+        };
+        StageStatus: {
+            stage: components["schemas"]["StageEnum"];
+            stage_label: string;
+            /** Format: date */
+            due_on: string | null;
+            /** Format: date */
+            reached_on: string | null;
+            /**
+             * @description null: not a township; unset 未设时限; reached 按时完成; reached_late 逾期完成; late 已逾期未完成; pending 未到时限
+             *
+             *     * `unset` - unset
+             *     * `reached` - reached
+             *     * `reached_late` - reached_late
+             *     * `late` - late
+             *     * `pending` - pending
+             */
+            state: (components["schemas"]["StageStatusStateEnum"] | components["schemas"]["NullEnum"]) | null;
+        };
+        /**
+         * @description * `unset` - unset
+         *     * `reached` - reached
+         *     * `reached_late` - reached_late
+         *     * `late` - late
+         *     * `pending` - pending
+         * @enum {string}
+         */
+        StageStatusStateEnum: "unset" | "reached" | "reached_late" | "late" | "pending";
         /**
          * @description * `queued` - 排队中
          *     * `running` - 进行中
@@ -5908,6 +6030,20 @@ export interface components {
             proposals: number | null;
             candidates: number | null;
             adopted: number | null;
+            /** Format: date */
+            route_solicit_close?: string | null;
+            /** Format: date */
+            route_consultation?: string | null;
+            /** Format: date */
+            route_party_review?: string | null;
+            /** Format: date */
+            route_vote?: string | null;
+            /** Format: date */
+            route_announce?: string | null;
+            /** Format: date */
+            route_midyear?: string | null;
+            /** Format: date */
+            route_evaluation?: string | null;
             projects: number | null;
             projects_completed: number | null;
             projects_red: number | null;
@@ -6023,6 +6159,20 @@ export interface components {
             proposals: number | null;
             candidates: number | null;
             adopted: number | null;
+            /** Format: date */
+            route_solicit_close?: string | null;
+            /** Format: date */
+            route_consultation?: string | null;
+            /** Format: date */
+            route_party_review?: string | null;
+            /** Format: date */
+            route_vote?: string | null;
+            /** Format: date */
+            route_announce?: string | null;
+            /** Format: date */
+            route_midyear?: string | null;
+            /** Format: date */
+            route_evaluation?: string | null;
             projects: number | null;
             projects_completed: number | null;
             projects_red: number | null;
@@ -6085,6 +6235,13 @@ export interface components {
              * @description 百分比 0-100，一位小数；无数据为 null / percent 0-100, one decimal; null: no data
              */
             coverage_rate: number | null;
+        };
+        TownshipRoute: {
+            id: number;
+            name: string;
+            county_name: string;
+            issuer_name?: string | null;
+            stages: components["schemas"]["StageStatus"][];
         };
         TrackingCreated: {
             /** @description 凭此查询办理进展 / keep it to follow the proposal */
@@ -9576,6 +9733,74 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BenchmarkResult"];
+                };
+            };
+        };
+    };
+    supervision_route_get: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouteOut"];
+                };
+            };
+        };
+    };
+    supervision_route_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RouteInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RouteInRequest"];
+                "multipart/form-data": components["schemas"]["RouteInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouteOut"];
+                };
+            };
+        };
+    };
+    supervision_route_lag: {
+        parameters: {
+            query?: {
+                county?: number;
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouteLag"];
                 };
             };
         };

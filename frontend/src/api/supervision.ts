@@ -105,3 +105,29 @@ export const announceRound = (id: number) =>
   api.POST('/api/v1/supervision/rounds/{id}/announce', { path: { id } })
 export const getResult = (id: number) =>
   api.GET('/api/v1/supervision/rounds/{id}/result', { path: { id } })
+
+export type YearRoute = Schemas['RouteOut']
+export type StageStatus = Schemas['StageStatus']
+export type RouteLag = Schemas['RouteLag']
+export type StageLag = Schemas['StageLag']
+export type Stage = StageStatus['stage']
+export type StageState = Schemas['StageStatusStateEnum']
+
+export const STAGES: readonly Stage[] = [
+  'solicit_close',
+  'consultation',
+  'party_review',
+  'vote',
+  'announce',
+  'midyear',
+  'evaluation',
+]
+
+export const getYearRoute = (year: number) =>
+  api.GET('/api/v1/supervision/route', { query: { year } })
+export const setYearRoute = (year: number, stages: Partial<Record<Stage, string | null>>) =>
+  api.PUT('/api/v1/supervision/route', { body: { year, stages } })
+export const getRouteLag = (year: number, county?: number | null) =>
+  api.GET('/api/v1/supervision/route/lag', {
+    query: county ? { year, county } : { year },
+  })

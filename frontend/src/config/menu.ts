@@ -7,6 +7,7 @@ import {
   Calendar,
   ChatDotRound,
   DataAnalysis,
+  Guide,
   Document,
   Finished,
   Flag,
@@ -158,6 +159,14 @@ export const MENU: readonly MenuEntry[] = [
     titleKey: 'supervision.menuGuidance',
     icon: Memo,
     access: { roles: ['staff', 'deputy'] },
+    section: 'oversight',
+  },
+  {
+    name: 'route',
+    path: '/route',
+    titleKey: 'supervision.route.title',
+    icon: Guide,
+    access: { roles: ['staff'] },
     section: 'oversight',
   },
   {

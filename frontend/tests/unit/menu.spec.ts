@@ -27,6 +27,7 @@ describe('menu filter', () => {
     'opinions',
     'duty',
     'guidance',
+    'route',
     'benchmarks',
   ]
 
@@ -139,7 +140,7 @@ describe('menu sections', () => {
       [null, ['home', 'deputies']],
       ['vote', ['voting', 'voting-evaluations', 'implementation']],
       ['linkage', ['stations', 'activities', 'opinions', 'duty']],
-      ['oversight', ['dashboard', 'guidance', 'benchmarks']],
+      ['oversight', ['dashboard', 'guidance', 'route', 'benchmarks']],
       ['admin', ['audit']],
     ])
   })

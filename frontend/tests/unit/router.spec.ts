@@ -102,6 +102,7 @@ describe('router guard', () => {
       'notifications',
       'opinions',
       'opinions-detail',
+      'route',
       'station-detail',
       'stations',
       'stations-checklist',

@@ -81,7 +81,11 @@ def test_an_adoption_reaches_the_rollups_when_the_drain_task_runs(world: World) 
 
     assert drained == len(pending)
     figures = _voting(world)
-    assert figures == {"voting_phase": "vote", "proposals": 0, "candidates": 3, "adopted": 2}
+    counts = {key: figures[key] for key in ("voting_phase", "proposals", "candidates", "adopted")}
+    assert counts == {"voting_phase": "vote", "proposals": 0, "candidates": 3, "adopted": 2}
+    # The route's days move in the same drain: the vote closed today, nothing announced yet.
+    assert figures["route_vote"] == timezone.localdate().isoformat()
+    assert figures["route_announce"] is None
     with tenant_context(world.town_a):
         assert not OutboxEvent.objects.filter(drained_at__isnull=True).exists()
         last = OutboxEvent.objects.order_by("-id").values_list("id", flat=True).first()

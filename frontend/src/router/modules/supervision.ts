@@ -9,6 +9,7 @@ export default [
     () => import('@/views/guidance/index.vue'),
     'supervision.guidance.title',
   ),
+  page('route', 'route', () => import('@/views/route/index.vue'), 'supervision.route.title'),
   page(
     'benchmarks',
     'benchmarks',
