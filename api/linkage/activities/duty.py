@@ -2,10 +2,14 @@
 a quarter and decide objections; a deputy reads their record and files objections."""
 
 from datetime import date
+from typing import Any
 
+from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
@@ -18,6 +22,7 @@ from api.permissions import has_role
 from ops.errors import DomainError
 from tenants.deputies.models import Deputy
 from tenants.linkage.duty import rules, services
+from tenants.linkage.duty.exchange import exchange_document, exchange_xlsx, period_parse
 from tenants.linkage.duty.models import DutyEntry, Objection, Publication
 from tenants.linkage.duty.selectors import (
     duty_settings,
@@ -261,3 +266,69 @@ class ObjectionDecideView(APIView):
             objection=objection, actor=request.user, **validated(s.DutyDecideInSerializer, request)
         )
         return Response(s.DutyObjectionOutSerializer(objection_list().get(pk=pk)).data)
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+EXPORT_PARAMETERS = [
+    OpenApiParameter("from", OpenApiTypes.DATE, description="起始日期（含）/ first day"),
+    OpenApiParameter("to", OpenApiTypes.DATE, description="截止日期（含）/ last day"),
+    OpenApiParameter(
+        "output", str, enum=["json", "xlsx"], description="默认 json / json by default"
+    ),
+]
+EXPORT_RESPONSES: dict[Any, Any] = {
+    (200, "application/json"): s.DutyExchangeSerializer,
+    (200, XLSX): OpenApiResponse(OpenApiTypes.BINARY, description="Excel"),
+}
+
+
+class _ExportView(APIView):
+    """履职档案交换格式 (docs/linkage-duty.md), as JSON or as a workbook."""
+
+    def perform_content_negotiation(self, request: Request, force: bool = False) -> Any:
+        # The workbook is chosen by `output`; a refusal is still answered in JSON.
+        return super().perform_content_negotiation(request, force=True)
+
+    def _export(self, request: Request, deputy: Deputy | None, name: str) -> HttpResponse:
+        query = request.query_params
+        output = query.get("output", "json")
+        if output not in ("json", "xlsx"):
+            raise DomainError("output_invalid", _("导出格式须为 json 或 xlsx。"), field="output")
+        period = period_parse(query.get("from", ""), query.get("to", ""))
+        document = exchange_document(period=period, deputy=deputy)
+        if output == "json":
+            return Response(document)
+        response = HttpResponse(exchange_xlsx(document), content_type=XLSX)
+        filename = f"{name}-{_('履职档案')}-{period.first}-{period.last}.xlsx"
+        disposition = content_disposition_header(as_attachment=True, filename=filename)
+        assert disposition is not None
+        response["Content-Disposition"] = disposition
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class ExportView(_ExportView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="duty_export",
+        parameters=EXPORT_PARAMETERS,
+        responses=EXPORT_RESPONSES,
+        summary="导出全体代表履职档案（交换格式）/ the roster's duty record, exchange format",
+    )
+    def get(self, request: Request) -> HttpResponse:
+        return self._export(request, None, _("全体代表"))
+
+
+class MyExportView(_ExportView):
+    permission_classes = [DEPUTY]
+
+    @extend_schema(
+        operation_id="me_record_export",
+        parameters=EXPORT_PARAMETERS,
+        responses=EXPORT_RESPONSES,
+        summary="导出我的履职档案（交换格式）/ my duty record, exchange format",
+    )
+    def get(self, request: Request) -> HttpResponse:
+        seat = my_seat(request)
+        return self._export(request, seat, seat.name)

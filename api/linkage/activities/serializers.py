@@ -241,6 +241,7 @@ class DutyEntryOutSerializer(serializers.ModelSerializer[DutyEntry]):
             "points",
             "objection",
             "can_object",
+            "origin_congress_name",
         ]
 
     def get_can_object(self, entry: DutyEntry) -> bool:
@@ -337,3 +338,43 @@ class DutyPublicationSerializer(serializers.ModelSerializer[Publication]):
         model = Publication
         fields = ["id", "year", "quarter", "published_at", "objection_until"]
         read_only_fields = ["id", "published_at", "objection_until"]
+
+
+class DutyExchangeCongressSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    level = serializers.CharField()
+    division_code = serializers.CharField()
+
+
+class DutyExchangePeriodSerializer(serializers.Serializer):
+    # "from" is a keyword: the field is declared below under its wire name.
+    to = serializers.DateField()
+
+
+DutyExchangePeriodSerializer._declared_fields["from"] = serializers.DateField()
+
+
+class DutyExchangeEntrySerializer(serializers.Serializer):
+    entry_id = serializers.IntegerField()
+    deputy_id = serializers.IntegerField()
+    deputy_name = serializers.CharField()
+    deputy_level = serializers.CharField()
+    kind = serializers.ChoiceField(choices=DutyKind.choices)
+    kind_name = serializers.CharField()
+    occurred_on = serializers.DateField()
+    title = serializers.CharField()
+    state = serializers.ChoiceField(choices=DutyEntry.State.choices)
+    points = serializers.CharField(help_text='一位小数 / one decimal, e.g. "2.0"')
+    origin_congress = serializers.CharField(help_text="履职所在人大 / where the work was done")
+    origin_division_code = serializers.CharField()
+
+
+class DutyExchangeSerializer(serializers.Serializer):
+    """履职档案交换格式 (docs/linkage-duty.md)."""
+
+    format = serializers.CharField()
+    version = serializers.IntegerField()
+    congress = DutyExchangeCongressSerializer()
+    period = DutyExchangePeriodSerializer()
+    generated_at = serializers.DateTimeField()
+    entries = DutyExchangeEntrySerializer(many=True)

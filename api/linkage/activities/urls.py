@@ -16,6 +16,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("me/check-in", views.MyCheckInView.as_view()),
     path("me/tasks", views.MyTasksView.as_view()),
     path("me/record", duty.MyRecordView.as_view()),
+    path("me/record/export", duty.MyExportView.as_view()),
+    path("duty/export", duty.ExportView.as_view()),
     path("me/record/entries/<int:pk>/objection", duty.MyObjectionView.as_view()),
     path("duty/entries", duty.EntryListView.as_view()),
     path("duty/rules", duty.RulesView.as_view()),

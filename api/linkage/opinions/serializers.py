@@ -29,6 +29,11 @@ class OpinionRowSerializer(serializers.ModelSerializer[Opinion]):
     citizen_phone = serializers.SerializerMethodField(help_text="脱敏 / masked")
     station_name = serializers.SerializerMethodField()
     deputy_name = serializers.SerializerMethodField()
+    deputy_congress_name = serializers.CharField(
+        source="guest_congress_name",
+        read_only=True,
+        help_text="进站的其他人大代表所属人大（本级代表为空）/ a posted deputy's own congress",
+    )
     clock = serializers.SerializerMethodField(help_text="running | due_soon | overdue | stopped")
     days_left = serializers.SerializerMethodField(allow_null=True)
 
@@ -45,6 +50,7 @@ class OpinionRowSerializer(serializers.ModelSerializer[Opinion]):
             "citizen_phone",
             "station_name",
             "deputy_name",
+            "deputy_congress_name",
             "unit_name",
             "assigned_on",
             "due_on",
@@ -73,7 +79,7 @@ class OpinionRowSerializer(serializers.ModelSerializer[Opinion]):
         return opinion.station.name if opinion.station else ""
 
     def get_deputy_name(self, opinion: Opinion) -> str:
-        return opinion.deputy.name if opinion.deputy else ""
+        return opinion.deputy.name if opinion.deputy else opinion.guest_name
 
     def get_clock(self, opinion: Opinion) -> str:
         return self._clock(opinion).state
@@ -180,6 +186,13 @@ class OpinionReceptionInSerializer(serializers.Serializer):
     )
     deputy_id = serializers.IntegerField(
         required=False, allow_null=True, default=None, help_text="接待代表 / the deputy on duty"
+    )
+    listing_id = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="进站的其他人大代表（名录编号，须同时注明联络站）/ a deputy of another congress "
+        "posted at the station (directory listing id; needs station_id)",
     )
     station_id = serializers.IntegerField(required=False, allow_null=True, default=None)
 

@@ -37,7 +37,7 @@ from tenants.linkage.opinions.selectors import (
     unit_accounts,
 )
 from tenants.linkage.stations.models import Station
-from tenants.linkage.stations.selectors import station_list
+from tenants.linkage.stations.selectors import resident_listed, station_list
 
 from . import serializers as s
 
@@ -135,6 +135,19 @@ class OpinionListView(ListAPIView[Opinion]):
             deputy = Deputy.objects.filter(pk=data["deputy_id"]).first()
             if deputy is None:
                 raise DomainError("deputy_unknown", _("代表不存在。"), field="deputy_id")
+        station = _station(data["station_id"], "station_id")
+        guest = None
+        if data["listing_id"] is not None:
+            # A deputy of another congress counts only where they are stationed.
+            guest = (
+                resident_listed(station_id=station.pk, listing_id=data["listing_id"])
+                if station is not None
+                else None
+            )
+            if guest is None:
+                raise DomainError(
+                    "deputy_not_posted", _("该代表未在本联络站进站。"), field="listing_id"
+                )
         opinion = services.opinion_receive(
             channel=Channel.RECEPTION,
             content=data["content"],
@@ -142,7 +155,8 @@ class OpinionListView(ListAPIView[Opinion]):
             citizen_phone=data["citizen_phone"],
             category=data["category"],
             deputy=deputy,
-            station=_station(data["station_id"], "station_id"),
+            guest=guest,
+            station=station,
             actor=request.user,
         )
         response = _detail(request, opinion)

@@ -77,7 +77,16 @@ class ResidentOutSerializer(serializers.ModelSerializer[Resident]):
 
     class Meta:
         model = Resident
-        fields = ["id", "name", "level", "home_congress_name", "deputy", "is_guest", "assigned_at"]
+        fields = [
+            "id",
+            "name",
+            "level",
+            "home_congress_name",
+            "deputy",
+            "listing_id",
+            "is_guest",
+            "assigned_at",
+        ]
 
 
 class ResidentInSerializer(serializers.Serializer):

@@ -1,5 +1,6 @@
 /** 履职档案与积分: the deputy's record, staff's point rules, quarterly publication and objections. */
 import { api } from './client'
+import { API_BASE } from './http'
 import type { components } from './schema'
 
 type Schemas = components['schemas']
@@ -30,3 +31,18 @@ export const listObjections = () => api.GET('/api/v1/duty/objections')
 export const decideObjection = (id: number, uphold: boolean, note: string) =>
   api.POST('/api/v1/duty/objections/{id}/decide', { path: { id }, body: { uphold, note } })
 export const addEntry = (body: DutyEntryIn) => api.POST('/api/v1/duty/entries', { body })
+
+export type ExchangeOutput = 'json' | 'xlsx'
+
+/** 履职档案交换格式 (docs/linkage-duty.md): a plain link downloads it with the session cookie. */
+export function recordExportUrl(
+  scope: 'me' | 'roster',
+  output: ExchangeOutput,
+  period: { from?: string; to?: string } = {},
+): string {
+  const params = new URLSearchParams({ output })
+  if (period.from) params.set('from', period.from)
+  if (period.to) params.set('to', period.to)
+  const path = scope === 'me' ? 'me/record/export' : 'duty/export'
+  return `${API_BASE}${path}?${params.toString()}`
+}

@@ -525,6 +525,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/duty/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出全体代表履职档案（交换格式）/ the roster's duty record, exchange format
+         * @description 履职档案交换格式 (docs/linkage-duty.md), as JSON or as a workbook.
+         */
+        get: operations["duty_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/duty/objections": {
         parameters: {
             query?: never;
@@ -999,6 +1019,26 @@ export interface paths {
         put?: never;
         /** 对公示的履职记录提出异议 / object to a published entry */
         post: operations["me_objection_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/record/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出我的履职档案（交换格式）/ my duty record, exchange format
+         * @description 履职档案交换格式 (docs/linkage-duty.md), as JSON or as a workbook.
+         */
+        get: operations["me_record_export"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3886,6 +3926,8 @@ export interface components {
             readonly objection: components["schemas"]["DutyEntryObjection"] | null;
             /** @description Counted, in a published quarter whose objection window is open, none pending. */
             readonly can_object: boolean;
+            /** 履职所在人大 */
+            origin_congress_name?: string;
         };
         /**
          * @description * `counted` - 有效
@@ -3894,6 +3936,44 @@ export interface components {
          * @enum {string}
          */
         DutyEntryStateEnum: "counted" | "withdrawn" | "voided";
+        /** @description 履职档案交换格式 (docs/linkage-duty.md). */
+        DutyExchange: {
+            format: string;
+            version: number;
+            congress: components["schemas"]["DutyExchangeCongress"];
+            period: components["schemas"]["DutyExchangePeriod"];
+            /** Format: date-time */
+            generated_at: string;
+            entries: components["schemas"]["DutyExchangeEntry"][];
+        };
+        DutyExchangeCongress: {
+            name: string;
+            level: string;
+            division_code: string;
+        };
+        DutyExchangeEntry: {
+            entry_id: number;
+            deputy_id: number;
+            deputy_name: string;
+            deputy_level: string;
+            kind: components["schemas"]["DutyKindEnum"];
+            kind_name: string;
+            /** Format: date */
+            occurred_on: string;
+            title: string;
+            state: components["schemas"]["DutyEntryStateEnum"];
+            /** @description 一位小数 / one decimal, e.g. "2.0" */
+            points: string;
+            /** @description 履职所在人大 / where the work was done */
+            origin_congress: string;
+            origin_division_code: string;
+        };
+        DutyExchangePeriod: {
+            /** Format: date */
+            to: string;
+            /** Format: date */
+            from: string;
+        };
         /**
          * @description * `inspection` - 调研视察
          *     * `law_enforcement` - 执法检查
@@ -3904,10 +3984,11 @@ export interface components {
          *     * `suggestion` - 代表建议
          *     * `session` - 出席会议
          *     * `opinion` - 办理群众意见
+         *     * `opinion_received` - 接收群众意见
          *     * `leave` - 请假
          * @enum {string}
          */
-        DutyKindEnum: "inspection" | "law_enforcement" | "supervision" | "reception" | "training" | "report_back" | "suggestion" | "session" | "opinion" | "leave";
+        DutyKindEnum: "inspection" | "law_enforcement" | "supervision" | "reception" | "training" | "report_back" | "suggestion" | "session" | "opinion" | "opinion_received" | "leave";
         DutyObjectionInRequest: {
             reason: string;
         };
@@ -4770,6 +4851,8 @@ export interface components {
             readonly citizen_phone: string;
             readonly station_name: string;
             readonly deputy_name: string;
+            /** @description 进站的其他人大代表所属人大（本级代表为空）/ a posted deputy's own congress */
+            readonly deputy_congress_name: string;
             /** 承办单位 */
             readonly unit_name: string;
             /**
@@ -4911,6 +4994,8 @@ export interface components {
             category: components["schemas"]["OpinionCategoryEnum"] | components["schemas"]["BlankEnum"];
             /** @description 接待代表 / the deputy on duty */
             deputy_id?: number | null;
+            /** @description 进站的其他人大代表（名录编号，须同时注明联络站）/ a deputy of another congress posted at the station (directory listing id; needs station_id) */
+            listing_id?: number | null;
             station_id?: number | null;
         };
         /** @description A row of the console's list: the citizen's name and phone masked. */
@@ -4931,6 +5016,8 @@ export interface components {
             readonly citizen_phone: string;
             readonly station_name: string;
             readonly deputy_name: string;
+            /** @description 进站的其他人大代表所属人大（本级代表为空）/ a posted deputy's own congress */
+            readonly deputy_congress_name: string;
             /** 承办单位 */
             readonly unit_name: string;
             /**
@@ -5577,6 +5664,11 @@ export interface components {
             home_congress_name?: string;
             /** 本级代表 */
             deputy?: number | null;
+            /**
+             * 名录编号
+             * Format: int64
+             */
+            listing_id?: number | null;
             readonly is_guest: boolean;
             /**
              * 进站时间
@@ -7086,6 +7178,33 @@ export interface operations {
             };
         };
     };
+    duty_export: {
+        parameters: {
+            query?: {
+                /** @description 起始日期（含）/ first day */
+                from?: string;
+                /** @description 默认 json / json by default */
+                output?: "json" | "xlsx";
+                /** @description 截止日期（含）/ last day */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyExchange"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
     duty_objection_list: {
         parameters: {
             query?: never;
@@ -7853,6 +7972,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DutyObjectionOut"];
+                };
+            };
+        };
+    };
+    me_record_export: {
+        parameters: {
+            query?: {
+                /** @description 起始日期（含）/ first day */
+                from?: string;
+                /** @description 默认 json / json by default */
+                output?: "json" | "xlsx";
+                /** @description 截止日期（含）/ last day */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DutyExchange"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
         };

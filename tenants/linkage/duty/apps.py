@@ -8,6 +8,7 @@ class DutyConfig(AppConfig):
     verbose_name = _("履职档案")
 
     def ready(self) -> None:
+        from . import receivers  # noqa: F401  (dispatch receivers, crossing.registry)
         from .subscribers import register
 
         register()

@@ -26,6 +26,7 @@ class Kind(models.TextChoices):
     SUGGESTION = "suggestion", _("代表建议")
     SESSION = "session", _("出席会议")
     OPINION = "opinion", _("办理群众意见")
+    OPINION_RECEIVED = "opinion_received", _("接收群众意见")
     LEAVE = "leave", _("请假")
 
 
@@ -96,6 +97,10 @@ class DutyEntry(models.Model):
     state = models.CharField(_("状态"), max_length=16, choices=State.choices, default=State.COUNTED)
     recorded_by_id = models.BigIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
+    # Work done at another congress (a station the deputy is posted to), as that congress sent
+    # it by dispatch (docs/linkage-duty.md); null and empty for work done here.
+    origin_congress_id = models.BigIntegerField(_("履职所在人大编号"), null=True, blank=True)
+    origin_congress_name = models.CharField(_("履职所在人大"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("履职记录")

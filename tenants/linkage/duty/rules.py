@@ -63,6 +63,7 @@ DEFAULT_RULES: dict[str, KindRule] = {
     "suggestion": KindRule(Decimal(3), year_cap=Decimal(15)),
     "session": KindRule(Decimal(2)),
     "opinion": KindRule(Decimal(1), quarter_cap=Decimal(5)),
+    "opinion_received": KindRule(Decimal(1), quarter_cap=Decimal(5)),
     "leave": KindRule(Decimal(-1)),
 }
 

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
+from congresses.models import Congress
+from crossing.services import dispatch_send
 from ops.errors import Conflict, DomainError, NotAllowed
 from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy
@@ -20,6 +22,7 @@ from .models import DutyEntry, DutySettings, Kind, Objection, PointRule, Publica
 from .selectors import publication_open_for, scheme_current
 
 TOPIC = "activities"
+ENTRY_DISPATCH = "duty.entry"
 
 
 def duty_entry_record(
@@ -30,9 +33,11 @@ def duty_entry_record(
     occurred_on: date,
     title: str = "",
     actor: Any | None = None,
+    origin: Congress | None = None,
 ) -> DutyEntry:
     """Record what a deputy did, once per (kind, source_ref, deputy): recording it again returns
-    the entry as it is (a withdrawn one counts again; one voided on objection stays voided)."""
+    the entry as it is (a withdrawn one counts again; one voided on objection stays voided).
+    `origin`: the congress where it was done, when not here (docs/linkage-duty.md)."""
     if kind not in Kind.values:
         raise DomainError("duty_kind_invalid", _("履职类型无效。"), field="kind")
     source_ref = source_ref.strip()
@@ -47,6 +52,8 @@ def duty_entry_record(
                 "occurred_on": occurred_on,
                 "title": title[:200],
                 "recorded_by_id": getattr(actor, "pk", None),
+                "origin_congress_id": origin.pk if origin is not None else None,
+                "origin_congress_name": origin.name[:100] if origin is not None else "",
             },
         )
         if not created and entry.state != DutyEntry.State.WITHDRAWN:
@@ -59,10 +66,69 @@ def duty_entry_record(
             action="duty.entry_record",
             actor=actor,
             target=entry,
-            payload={"kind": kind, "source_ref": source_ref, "deputy": deputy.pk},
+            payload={
+                "kind": kind,
+                "source_ref": source_ref,
+                "deputy": deputy.pk,
+                "origin": origin.pk if origin is not None else None,
+            },
         )
         outbox_emit(topic=TOPIC)
     return entry
+
+
+@dataclass(frozen=True)
+class HomeSeat:
+    """A deputy of another congress, as a station here knows them: their congress and their id
+    in its roster (stations.Resident's snapshot)."""
+
+    congress_id: int
+    deputy_id: int
+
+
+def duty_entry_send(
+    *, seat: HomeSeat, kind: str, source_ref: str, occurred_on: date, title: str = ""
+) -> None:
+    """Work a deputy of another congress did here, sent to their home record as a dispatch in the
+    caller's transaction (exactly once; the home names this congress as the origin). Only what
+    the record needs travels: never the matter's content or the constituent."""
+    if kind not in Kind.values:
+        raise DomainError("duty_kind_invalid", _("履职类型无效。"), field="kind")
+    target = Congress.objects.get(pk=seat.congress_id)
+    dispatch_send(
+        kind=ENTRY_DISPATCH,
+        target=target,
+        origin_ref=f"{kind}:{source_ref}"[:64],
+        payload={
+            "deputy_id": seat.deputy_id,
+            "kind": kind,
+            "source_ref": source_ref,
+            "occurred_on": occurred_on.isoformat(),
+            "title": title[:200],
+        },
+    )
+
+
+def duty_entry_receive(
+    *, origin: Congress, payload: dict[str, Any], posted: bool
+) -> DutyEntry | None:
+    """In the home schema: record the entry another congress sent, naming it as the origin, if
+    that congress posted the deputy (`posted`, asked by the caller of the stations' records).
+    Idempotent: the entry's source is prefixed with the origin and unique per kind and deputy."""
+    deputy_id = payload.get("deputy_id")
+    if not posted or not isinstance(deputy_id, int) or payload.get("kind") not in Kind.values:
+        return None
+    deputy = Deputy.objects.filter(pk=deputy_id).first()
+    if deputy is None:
+        return None
+    return duty_entry_record(
+        deputy=deputy,
+        kind=payload["kind"],
+        source_ref=f"from:{origin.pk}:{payload['source_ref']}",
+        occurred_on=date.fromisoformat(payload["occurred_on"]),
+        title=payload.get("title", ""),
+        origin=origin,
+    )
 
 
 def duty_entry_withdraw(

@@ -91,6 +91,12 @@ class Opinion(models.Model):
         blank=True,
         related_name="+",
     )
+    # Or a deputy of another congress posted at the station (docs/linkage-duty.md): a snapshot
+    # of the resident, no key into another schema; the residency may end before the opinion.
+    guest_congress_id = models.BigIntegerField(_("接待代表所属人大编号"), null=True, blank=True)
+    guest_deputy_id = models.BigIntegerField(_("接待代表在所属人大的编号"), null=True, blank=True)
+    guest_name = models.CharField(_("接待代表（进站）"), max_length=50, blank=True)
+    guest_congress_name = models.CharField(_("接待代表所属人大"), max_length=100, blank=True)
     station = models.ForeignKey(
         "stations.Station",
         verbose_name=_("联络站"),
@@ -167,6 +173,10 @@ class Opinion(models.Model):
             models.CheckConstraint(
                 name="opinion_escalated_has_target",
                 condition=~Q(status="escalated") | Q(escalated_to_id__isnull=False),
+            ),
+            models.CheckConstraint(
+                name="opinion_one_receiving_deputy",
+                condition=Q(deputy__isnull=True) | Q(guest_deputy_id__isnull=True),
             ),
         ]
 

@@ -23,7 +23,9 @@ from crossing.services import dispatch_send
 from ops.errors import Conflict, DomainError, NotAllowed
 from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy
-from tenants.linkage.stations.models import Station
+from tenants.linkage.duty.models import Kind as DutyKind
+from tenants.linkage.duty.services import HomeSeat, duty_entry_record, duty_entry_send
+from tenants.linkage.stations.models import Resident, Station
 from tenants.notifications.services import notification_send
 
 from . import rules
@@ -76,7 +78,35 @@ def _step(
     opinion.status = transition_require(opinion, action)
     opinion.save(update_fields=["status", *fields])
     _record(opinion, action=action, actor=actor, now=now, note=note, public=public, payload=payload)
+    if opinion.status == Status.CLOSED:
+        _credit(opinion, kind=DutyKind.OPINION, now=now, actor=actor)
     return opinion
+
+
+def _credit(opinion: Opinion, *, kind: str, now: datetime, actor: Any) -> None:
+    """The receiving deputy's duty entry for this opinion (docs/linkage-duty.md): in this
+    congress's record for a deputy of its roster, sent to the home record for a posted one."""
+    place = opinion.station.name if opinion.station_id and opinion.station else ""
+    label = DutyKind(kind).label
+    title = f"{label}（{place}）" if place else str(label)
+    source_ref = f"opinion:{opinion.pk}"
+    if opinion.deputy_id is not None and opinion.deputy is not None:
+        duty_entry_record(
+            deputy=opinion.deputy,
+            kind=kind,
+            source_ref=source_ref,
+            occurred_on=_today(now),
+            title=title,
+            actor=actor,
+        )
+    elif opinion.guest_congress_id is not None and opinion.guest_deputy_id is not None:
+        duty_entry_send(
+            seat=HomeSeat(opinion.guest_congress_id, opinion.guest_deputy_id),
+            kind=kind,
+            source_ref=source_ref,
+            occurred_on=_today(now),
+            title=title,
+        )
 
 
 def _record(
@@ -165,12 +195,15 @@ def opinion_receive(
     citizen_phone: str = "",
     category: str = "",
     deputy: Deputy | None = None,
+    guest: Resident | None = None,
     station: Station | None = None,
     actor: Any = None,
     now: datetime | None = None,
 ) -> Opinion:
     """登记: an opinion taken at a reception (staff), on the portal, or by a station's QR code.
-    The citizen follows it by the tracking code it gets."""
+    The citizen follows it by the tracking code it gets. The receiving deputy is one of this
+    roster (`deputy`) or one of another congress posted at `station` (`guest`, a resident by
+    the directory); either earns a duty entry in their own record."""
     if channel not in (Channel.RECEPTION, Channel.ONLINE, Channel.QR_CODE):
         raise DomainError("opinion_channel_invalid", _("来源渠道无效。"), field="channel")
     if channel == Channel.QR_CODE and station is None:
@@ -182,6 +215,13 @@ def opinion_receive(
             raise DomainError(
                 "opinion_field_required", _("请填写意见内容和反映人姓名。"), field=field
             )
+    if guest is not None and (
+        deputy is not None
+        or station is None
+        or guest.station_id != station.pk
+        or not guest.is_guest
+    ):
+        raise DomainError("deputy_not_posted", _("该代表未在本联络站进站。"), field="listing_id")
     now = _now(now)
     with transaction.atomic():
         opinion = Opinion.objects.create(
@@ -190,6 +230,10 @@ def opinion_receive(
             citizen_name=citizen_name.strip(),
             citizen_phone=citizen_phone.strip(),
             deputy=deputy,
+            guest_congress_id=guest.home_congress_id if guest else None,
+            guest_deputy_id=guest.home_deputy_id if guest else None,
+            guest_name=guest.name if guest else "",
+            guest_congress_name=guest.home_congress_name if guest else "",
             station=station,
             tracking_code=_tracking_code(),
             received_at=now,
@@ -198,6 +242,7 @@ def opinion_receive(
         _record(
             opinion, action="receive", actor=actor, now=now, note=note, payload={"channel": channel}
         )
+        _credit(opinion, kind=DutyKind.OPINION_RECEIVED, now=now, actor=actor)
         if category:
             opinion.category = category
             _step(

@@ -71,3 +71,13 @@ def resident_of(*, resident_id: int) -> Resident | None:
 
 def stations_with_deputy(*, deputy_id: int) -> QuerySet[Station]:
     return Station.objects.filter(Q(residents__deputy_id=deputy_id)).distinct()
+
+
+def posted_by(*, deputy_id: int, congress_id: int) -> bool:
+    """Whether congress `congress_id` has stationed this roster's deputy (now or before)."""
+    return Posting.objects.filter(deputy_id=deputy_id, origin_congress_id=congress_id).exists()
+
+
+def resident_listed(*, station_id: int, listing_id: int) -> Resident | None:
+    """The deputy of another congress with this directory listing, if stationed at this station."""
+    return Resident.objects.filter(station_id=station_id, listing_id=listing_id).first()

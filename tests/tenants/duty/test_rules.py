@@ -183,6 +183,7 @@ def test_the_default_points_caps_and_kinds_are_the_documented_scheme() -> None:
         "suggestion": KindRule(D(3), year_cap=D(15)),
         "session": KindRule(D(2)),
         "opinion": KindRule(D(1), quarter_cap=D(5)),
+        "opinion_received": KindRule(D(1), quarter_cap=D(5)),
         "leave": KindRule(D(-1)),
     } == DEFAULT_RULES
     scheme = Scheme(rules=DEFAULT_RULES)
@@ -283,3 +284,17 @@ def test_a_zero_point_entry_earns_a_plain_zero_and_fractional_points_keep_their_
 
     assert str(awarded[1]) == "0"  # not "-0" on the deputy's record
     assert awarded[2] == D("0.5") and awarded[3] == D("-0.5")
+
+
+def test_opinions_earn_a_point_each_for_receiving_and_closing_five_a_quarter() -> None:
+    # docs/linkage-duty.md: receiving an opinion and seeing it closed are two kinds, each +1
+    # with a quarter cap of 5, so a sixth of a quarter earns nothing and the next quarter counts.
+    assert DEFAULT_RULES["opinion_received"] == KindRule(D(1), quarter_cap=D(5))
+    assert DEFAULT_RULES["opinion"] == KindRule(D(1), quarter_cap=D(5))
+    scheme = Scheme(rules=DEFAULT_RULES, base=D(0))
+    entries = [Entry(i, "opinion_received", date(2026, 3, i + 1)) for i in range(6)] + [
+        Entry(10, "opinion_received", date(2026, 4, 1)),
+        Entry(11, "opinion", date(2026, 4, 2)),
+    ]
+    assert [award(entries, scheme)[i] for i in (0, 4, 5, 10, 11)] == [D(1), D(1), D(0), D(1), D(1)]
+    assert score(entries, scheme, year=2026) == D(7)

@@ -1,4 +1,4 @@
-import { onMounted, ref } from 'vue'
+import { computed, onMounted, ref } from 'vue'
 
 import { fileObjection, myRecord, type DutyEntry, type DutyRecord } from '@/api/duty'
 import { errorMessage } from '@/api/http'
@@ -10,6 +10,15 @@ export function useMyRecord() {
   const objectingTo = ref<number | null>(null)
   const reason = ref('')
   const filed = ref(false)
+  /** Every level together, or only the work done here, or only at other congresses. */
+  const scope = ref<'all' | 'here' | 'elsewhere'>('all')
+  const entries = computed(() =>
+    (record.value?.entries ?? []).filter(
+      (entry) =>
+        scope.value === 'all' ||
+        (scope.value === 'elsewhere') === Boolean(entry.origin_congress_name),
+    ),
+  )
 
   async function load() {
     try {
@@ -34,5 +43,16 @@ export function useMyRecord() {
   }
 
   onMounted(load)
-  return { record, error, actionError, objectingTo, reason, filed, object, load }
+  return {
+    record,
+    entries,
+    scope,
+    error,
+    actionError,
+    objectingTo,
+    reason,
+    filed,
+    object,
+    load,
+  }
 }

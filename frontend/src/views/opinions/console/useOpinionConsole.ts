@@ -1,4 +1,4 @@
-import { computed, onMounted, reactive, ref } from 'vue'
+import { computed, onMounted, reactive, ref, watch } from 'vue'
 import { useRouter } from 'vue-router'
 
 import { ApiError, errorMessage, type FieldErrors } from '@/api/http'
@@ -9,7 +9,7 @@ import {
   type OpinionFilters,
   type OpinionRow,
 } from '@/api/opinions'
-import { listStations, type Station } from '@/api/stations'
+import { getStation, listStations, type Resident, type Station } from '@/api/stations'
 import type { Deputy } from '@/api/types'
 import { listDeputies } from '@/api/deputies'
 import { usePagedList } from '@/composables/usePagedList'
@@ -23,6 +23,8 @@ export function emptyReception() {
     category: '' as OpinionCategory | '',
     deputy_id: null as number | null,
     station_id: null as number | null,
+    /** A deputy of another congress stationed at the chosen station (docs/linkage-duty.md). */
+    listing_id: null as number | null,
   }
 }
 
@@ -57,6 +59,25 @@ export function useOpinionConsole() {
   const fields = ref<FieldErrors>({})
   const stations = ref<Station[]>([])
   const deputies = ref<Deputy[]>([])
+  const guests = ref<Resident[]>([])
+
+  /** The posted deputies of the chosen station: only they may be named from another congress. */
+  watch(
+    () => form.station_id,
+    async (stationId) => {
+      form.listing_id = null
+      guests.value = []
+      if (stationId == null) return
+      try {
+        const station = await getStation(stationId)
+        if (form.station_id === stationId) {
+          guests.value = station.residents.filter((r) => r.is_guest && r.listing_id != null)
+        }
+      } catch (failure) {
+        formError.value = errorMessage(failure)
+      }
+    },
+  )
 
   /** The stations and deputies to name in a reception record, fetched once. */
   async function loadChoices() {
@@ -90,6 +111,7 @@ export function useOpinionConsole() {
         category: form.category,
         deputy_id: form.deputy_id,
         station_id: form.station_id,
+        listing_id: form.listing_id,
       })
       dialogOpen.value = false
       await router.push({ name: 'opinions-detail', params: { id: created.id } })
@@ -112,6 +134,7 @@ export function useOpinionConsole() {
     form,
     stations,
     deputies,
+    guests,
     saving,
     formError,
     fields,

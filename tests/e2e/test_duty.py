@@ -1,0 +1,183 @@
+"""One duty record across levels, in real Chromium (docs/linkage-duty.md).
+
+A county deputy stationed at a township's liaison station receives a constituent there: the
+station's staff log the opinion naming that deputy, and handle it to closure. The work arrives
+in the deputy's record at the county, marked with the township it was done at, and the deputy
+reads it on a 375 px phone. The county and the township are the test's own, provisioned by the
+real service, so no other test's data meets them."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import uuid
+from collections.abc import Callable, Iterator
+
+import pytest
+from django.conf import settings
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from tests.servers import ROOT
+
+from .conftest import LivePlatform, snap
+
+pytestmark = pytest.mark.e2e
+
+CONTENT = "村口三盏路灯坏了三个月，晚上老人出门不方便。"
+ANSWER = "镇村建办已于本周更换三盏路灯。"
+NAVIGATION_MS = 90_000
+
+
+@pytest.fixture(autouse=True)
+def patient_expectations() -> Iterator[None]:
+    expect.set_options(timeout=30_000)
+    yield
+    expect.set_options(timeout=5_000)
+
+
+def _world(s3_endpoint: str) -> dict[str, object]:
+    """The test's own county and township, built in the live platform's database."""
+    db = settings.DATABASES["default"]
+    name = f"{os.environ.get('CONGRESS_TEST_DATABASE', 'test_congress')}_e2e"
+    env = {
+        **os.environ,
+        "CONGRESS_DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:"
+        f"{db['PORT'] or 5432}/{name}",
+        "CONGRESS_S3_ENDPOINT": s3_endpoint,
+        "CELERY_TASK_DEFAULT_QUEUE": f"{settings.CELERY_TASK_DEFAULT_QUEUE}-e2e",
+        "CONGRESS_REDIS_URL": os.environ["CONGRESS_E2E_REDIS_URL"],
+    }
+    suffix = uuid.uuid4().hex[:6]
+    done = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            f"from tests.e2e.duty_world import build; build({suffix!r})",
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    line = done.stdout.strip().splitlines()[-1]
+    world: dict[str, object] = json.loads(line)
+    return world
+
+
+def _page(browser: Browser, contexts: list[BrowserContext], **options: object) -> Page:
+    context = browser.new_context(**options)  # type: ignore[arg-type]
+    context.set_default_navigation_timeout(NAVIGATION_MS)
+    context.set_default_timeout(30_000)
+    contexts.append(context)
+    return context.new_page()
+
+
+def _log_in(
+    page: Page, platform: LivePlatform, slug: str, username: str, password: str, name: str
+) -> None:
+    page.goto(platform.url(slug, "/login"))
+    page.get_by_test_id("login-username").fill(username)
+    page.get_by_test_id("login-password").fill(password)
+    page.get_by_test_id("login-submit").click()
+    expect(page.get_by_test_id("congress-name")).to_have_text(re.compile(name))
+
+
+def _choose(page: Page, select_test_id: str, option: str) -> None:
+    page.get_by_test_id(select_test_id).click()
+    page.get_by_role("option", name=option).click()
+
+
+def _until(page: Page, check: Callable[[], bool], *, tries: int = 90) -> None:
+    """Reload until `check` holds: the worker delivers the dispatch a moment after the commit."""
+    for _ in range(tries):
+        page.wait_for_load_state("networkidle")
+        if check():
+            return
+        page.wait_for_timeout(1000)
+        page.reload()
+    raise AssertionError("the duty entry did not reach the deputy's record in time")
+
+
+@pytest.fixture
+def contexts(browser: Browser) -> Iterator[list[BrowserContext]]:
+    made: list[BrowserContext] = []
+    yield made
+    for context in made:
+        context.close()
+
+
+def test_a_county_deputy_s_reception_at_a_township_station_reaches_their_county_record(
+    live_platform: LivePlatform,
+    s3_endpoint: str,
+    browser: Browser,
+    contexts: list[BrowserContext],
+) -> None:
+    world = _world(s3_endpoint)
+    town, county = world["town"], world["county"]
+    assert isinstance(town, dict) and isinstance(county, dict)
+    deputy = world["deputy"]
+    assert isinstance(deputy, dict)
+    password, station = str(world["password"]), str(world["station"])
+
+    # The township's station staff log what the constituent told the county deputy.
+    desk = _page(browser, contexts, viewport={"width": 1440, "height": 900})
+    _log_in(desk, live_platform, town["slug"], str(world["staff"]), password, town["name"])
+    desk.goto(live_platform.url(town["slug"], "/opinions"))
+    desk.get_by_test_id("opinion-new").click()
+    desk.get_by_test_id("reception-content").fill(CONTENT)
+    desk.get_by_test_id("reception-name").fill("王秀英")
+    _choose(desk, "reception-category", "城乡建设")
+    _choose(desk, "reception-station", station)
+    _choose(desk, "reception-guest", f"陈立（{county['name']}）")
+    snap(desk, "duty-01-township-reception-names-the-county-deputy")
+    desk.get_by_test_id("reception-save").click()
+    expect(desk.get_by_test_id("opinion-content")).to_have_text(CONTENT)
+    expect(desk.get_by_test_id("opinion-detail")).to_contain_text(f"陈立（{county['name']}）")
+
+    # ... and handle it to closure: assigned, handled, answered, closed.
+    desk.get_by_test_id("opinion-action-assign").click()
+    desk.get_by_test_id("dialog-unit-name").fill("镇村建办")
+    desk.get_by_test_id("dialog-submit").click()
+    expect(desk.get_by_test_id("opinion-status")).to_have_text("已交办")
+    desk.get_by_test_id("opinion-action-handle").click()
+    expect(desk.get_by_test_id("opinion-status")).to_have_text("办理中")
+    desk.get_by_test_id("opinion-action-reply").click()
+    desk.get_by_test_id("dialog-answer").fill(ANSWER)
+    desk.get_by_test_id("dialog-submit").click()
+    expect(desk.get_by_test_id("opinion-status")).to_have_text("已答复")
+    desk.get_by_test_id("opinion-action-close").click()
+    expect(desk.get_by_test_id("opinion-status")).to_have_text("已办结")
+    snap(desk, "duty-02-township-opinion-closed")
+
+    # The deputy, at the county, on a phone: both entries, marked with the township.
+    phone = _page(
+        browser,
+        contexts,
+        viewport={"width": 375, "height": 812},
+        device_scale_factor=2,
+        is_mobile=True,
+    )
+    _log_in(phone, live_platform, county["slug"], str(deputy["username"]), password, county["name"])
+    phone.goto(live_platform.url(county["slug"], "/me/record"))
+    entries = phone.get_by_test_id("me-entries")
+    _until(
+        phone,
+        lambda: "办理群众意见" in entries.inner_text() and "接收群众意见" in entries.inner_text(),
+    )
+    expect(entries.locator("li")).to_have_count(2)
+    expect(entries).to_contain_text(f"来自 {town['name']}")
+    expect(entries).to_contain_text(station)
+    expect(phone.get_by_test_id("me-score")).to_have_text("62.0")
+    # Nothing of the page spills past the phone's width.
+    assert phone.evaluate("() => document.documentElement.scrollWidth") <= 375
+    snap(phone, "duty-03-deputy-record-on-the-phone")
+
+    phone.get_by_test_id("me-scope-here").click()
+    expect(entries).to_contain_text("暂无数据")
+    phone.get_by_test_id("me-scope-elsewhere").click()
+    expect(entries.locator("li")).to_have_count(2)
+    snap(phone, "duty-04-deputy-record-from-other-congresses")
