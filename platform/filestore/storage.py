@@ -103,13 +103,7 @@ def object_exists(key: str) -> bool:
 
 
 def get_object_bytes(key: str) -> bytes:
-    with _reachable():
-        response = client().get_object(settings.S3_BUCKET, key)
-        try:
-            return response.read()
-        finally:
-            response.close()
-            response.release_conn()
+    return get_object(key)[0]
 
 
 def presigned_download_url(*, key: str, filename: str) -> str:
@@ -139,19 +133,17 @@ def _presigned(*, key: str, filename: str) -> str:
 
 def list_keys(prefix: str) -> list[str]:
     """Every object key under `prefix`, sorted."""
-    found = client().list_objects(settings.S3_BUCKET, prefix=prefix, recursive=True)
-    return sorted(str(item.object_name) for item in found)
-
-
-def remove_object(key: str) -> None:
-    client().remove_object(settings.S3_BUCKET, key)
+    with _reachable():
+        found = client().list_objects(settings.S3_BUCKET, prefix=prefix, recursive=True)
+        return sorted(str(item.object_name) for item in found)
 
 
 def get_object(key: str) -> tuple[bytes, str]:
     """An object's bytes and content type."""
-    response = client().get_object(settings.S3_BUCKET, key)
-    try:
-        return response.read(), str(response.headers.get("Content-Type", ""))
-    finally:
-        response.close()
-        response.release_conn()
+    with _reachable():
+        response = client().get_object(settings.S3_BUCKET, key)
+        try:
+            return response.read(), str(response.headers.get("Content-Type", ""))
+        finally:
+            response.close()
+            response.release_conn()
