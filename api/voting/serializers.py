@@ -1,8 +1,7 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from tenants.voting.models import Candidate, Channel, Cycle, Phase, Round
-from drf_spectacular.utils import extend_schema_field
-
 from tenants.voting.rules import BallotForm, Comparison, ListKind, ShortfallRule, ThresholdBase
 
 

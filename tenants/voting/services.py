@@ -609,7 +609,7 @@ def _count_and_decide(
     }
     shares = {pk: rules.rate_percent(c.yes, bases[pk]) for pk, c in counts.items()}
     round_.result = {
-        "counts": {pk: vars(c) for pk, c in counts.items()},
+        "counts": {pk: _count_json(c, rule_set) for pk, c in counts.items()},
         "valid_ballots": valid,
         "share_base": str(base),
         "share_bases": bases,
@@ -621,6 +621,14 @@ def _count_and_decide(
         "next_round_seats": decision.next_round_seats,
         "reason": decision.reason,
     }
+
+
+def _count_json(count: rules.CandidateCount, rule_set: rules.RuleSet) -> dict[str, int]:
+    """A candidate's count as stored; priority points only where ballots are ranked."""
+    stored = {"yes": count.yes, "no": count.no, "abstain": count.abstain}
+    if rule_set.ballot_form == rules.BallotForm.RANKED:
+        stored["points"] = count.points
+    return stored
 
 
 def _seal_ballots(round_: Round) -> list[dict[str, Any]]:

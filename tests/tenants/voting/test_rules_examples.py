@@ -104,9 +104,9 @@ def test_a_candidate_passes_exactly_when_its_yes_are_more_than_half_of_its_base(
 
     decision = decide(counts={"a": count}, order=["a"], turnout=turnout, seats=1, rules=rules)
 
-    base = expected_base(count, turnout, rules)
+    size = expected_base(count, turnout, rules)
     # Nothing reaches a share of an empty base, however the count came out.
-    assert (decision.passing == ("a",)) == (base > 0 and 2 * yes > base)
+    assert (decision.passing == ("a",)) == (size > 0 and 2 * yes > size)
 
 
 def test_a_new_round_is_due_only_for_seats_left_empty() -> None:
