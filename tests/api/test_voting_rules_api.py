@@ -8,6 +8,7 @@ from django_tenants.utils import tenant_context
 
 from accounts.models import Membership, User
 from tests.conftest import PASSWORD, World, client_on
+from tests.factories import make_term
 from tests.tenants.voting.factories import make_setup
 
 CYCLES = "/api/v1/voting/cycles"
@@ -28,9 +29,15 @@ EQUAL_DOUBLE = {
 }
 
 
-def test_a_cycle_is_created_with_its_whole_rule_set(world: World) -> None:
-    staff = client_on(world.town_a, world.staff_a)
+@pytest.fixture
+def staff(world: World) -> Client:
+    """Town A's staff, with the deputies' term in place so that cycles can be created."""
+    with tenant_context(world.town_a):
+        make_term()
+    return client_on(world.town_a, world.staff_a)
 
+
+def test_a_cycle_is_created_with_its_whole_rule_set(staff: Client) -> None:
     created = staff.post(
         CYCLES,
         {"year": 2041, "title": "2041年", "rules": EQUAL_DOUBLE},
@@ -57,10 +64,8 @@ def test_a_cycle_is_created_with_its_whole_rule_set(world: World) -> None:
     ],
 )
 def test_a_cycle_whose_rule_set_cannot_be_used_gets_400_naming_the_field(
-    world: World, change: dict, field: str, words: str
+    staff: Client, change: dict, field: str, words: str
 ) -> None:
-    staff = client_on(world.town_a, world.staff_a)
-
     refused = staff.post(
         CYCLES,
         {"year": 2042, "title": "2042年", "rules": {**EQUAL_DOUBLE, **change}},
@@ -76,9 +81,7 @@ def test_a_cycle_whose_rule_set_cannot_be_used_gets_400_naming_the_field(
     )
 
 
-def test_the_rule_set_is_refused_in_english_too(world: World) -> None:
-    staff = client_on(world.town_a, world.staff_a)
-
+def test_the_rule_set_is_refused_in_english_too(staff: Client) -> None:
     refused = staff.post(
         CYCLES,
         {"year": 2043, "title": "2043", "rules": {**EQUAL_DOUBLE, "thresholds": []}},
@@ -91,8 +94,7 @@ def test_the_rule_set_is_refused_in_english_too(world: World) -> None:
     assert "threshold" in refused.json()["detail"]
 
 
-def test_the_rules_can_be_changed_to_equal_and_ranked_before_the_vote(world: World) -> None:
-    staff = client_on(world.town_a, world.staff_a)
+def test_the_rules_can_be_changed_to_equal_and_ranked_before_the_vote(staff: Client) -> None:
     cycle = staff.post(
         CYCLES, {"year": 2044, "title": "2044年"}, content_type="application/json"
     ).json()
