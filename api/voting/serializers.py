@@ -1,7 +1,59 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from tenants.voting.models import Candidate, Channel, Cycle, Phase, Round
-from tenants.voting.rules import BallotForm, ShortfallRule, ThresholdBase
+from tenants.voting.rules import BallotForm, Comparison, ListKind, ShortfallRule, ThresholdBase
+
+
+class ShareSerializer(serializers.Serializer):
+    """A share of a base: 过半数 is {1, 2, more_than}, 达到三分之二 {2, 3, at_least}."""
+
+    numerator = serializers.IntegerField(min_value=0, max_value=1000, help_text="分子 / numerator")
+    denominator = serializers.IntegerField(
+        min_value=1, max_value=1000, help_text="分母 / denominator"
+    )
+    comparison = serializers.ChoiceField(
+        choices=[c.value for c in Comparison],
+        help_text="超过（more_than）或达到（at_least）/ strictly more than, or at least",
+    )
+
+
+class ThresholdSerializer(ShareSerializer):
+    base = serializers.ChoiceField(
+        choices=[b.value for b in ThresholdBase],
+        help_text="全体代表、出席代表或有效票 / all deputies, those present or valid ballots",
+    )
+
+
+class RuleSetSerializer(serializers.Serializer):
+    """The vote's rule set, whole (tenants/voting/rules.RuleSet)."""
+
+    seats = serializers.IntegerField(
+        min_value=1, max_value=50, help_text="拟票决产生项目数 / seats"
+    )
+    list_kind = serializers.ChoiceField(
+        choices=[k.value for k in ListKind], help_text="差额（competitive）或等额（equal）"
+    )
+    min_surplus = serializers.IntegerField(
+        min_value=0, max_value=50, help_text="最少差额数（差额时）/ least surplus of candidates"
+    )
+    ballot_form = serializers.ChoiceField(
+        choices=[f.value for f in BallotForm],
+        help_text="逐项表决、限选N项或排序 / per candidate, choose up to N, ranked",
+    )
+    thresholds = serializers.ListField(
+        child=ThresholdSerializer(),
+        max_length=2,
+        help_text="须同时达到的通过比例（一个或两个）/ pass thresholds, all must hold",
+    )
+    rank_only = serializers.BooleanField(
+        help_text="只按得票排序确定项目，不设通过比例 / fill the seats by rank alone"
+    )
+    quorum = ShareSerializer(help_text="法定人数 / quorum, a share of all deputies")
+    shortfall = serializers.ChoiceField(
+        choices=[r.value for r in ShortfallRule],
+        help_text="不足额时：接受或另行票决 / too few pass: accept fewer, or one more round",
+    )
 
 
 class CycleOutSerializer(serializers.ModelSerializer[Cycle]):
@@ -10,6 +62,10 @@ class CycleOutSerializer(serializers.ModelSerializer[Cycle]):
     entitled_count = serializers.IntegerField(read_only=True)
     has_call = serializers.BooleanField(
         read_only=True, help_text="是否已发布征集公告 / whether the call is published"
+    )
+    rules = RuleSetSerializer(read_only=True)
+    seats = serializers.IntegerField(
+        source="rules.seats", read_only=True, help_text="拟票决产生项目数 / seats"
     )
 
     class Meta:
@@ -20,12 +76,7 @@ class CycleOutSerializer(serializers.ModelSerializer[Cycle]):
             "title",
             "phase",
             "seats",
-            "min_surplus",
-            "ballot_form",
-            "threshold_base",
-            "quorum_numerator",
-            "quorum_denominator",
-            "shortfall",
+            "rules",
             "channel",
             "rules_fixed_at",
             "candidate_count",
@@ -39,19 +90,64 @@ class CycleCreateInSerializer(serializers.Serializer):
     year = serializers.IntegerField(min_value=2000, max_value=2100)
     title = serializers.CharField(max_length=100)
     seats = serializers.IntegerField(min_value=1, max_value=50, default=10)
+    rules = RuleSetSerializer(
+        required=False,
+        help_text="整套票决规则；省略时按通行做法 / the whole rule set; common practice if omitted",
+    )
 
 
 class CycleRulesInSerializer(serializers.Serializer):
+    """Any rules of the rule set (each whole: a threshold list, a quorum) and the channel."""
+
     seats = serializers.IntegerField(min_value=1, max_value=50, required=False)
-    min_surplus = serializers.IntegerField(min_value=1, max_value=50, required=False)
+    list_kind = serializers.ChoiceField(choices=[k.value for k in ListKind], required=False)
+    min_surplus = serializers.IntegerField(min_value=0, max_value=50, required=False)
     ballot_form = serializers.ChoiceField(choices=[f.value for f in BallotForm], required=False)
-    threshold_base = serializers.ChoiceField(
-        choices=[b.value for b in ThresholdBase], required=False
-    )
-    quorum_numerator = serializers.IntegerField(min_value=1, max_value=100, required=False)
-    quorum_denominator = serializers.IntegerField(min_value=1, max_value=100, required=False)
+    thresholds = serializers.ListField(child=ThresholdSerializer(), max_length=2, required=False)
+    rank_only = serializers.BooleanField(required=False)
+    quorum = ShareSerializer(required=False)
     shortfall = serializers.ChoiceField(choices=[r.value for r in ShortfallRule], required=False)
     channel = serializers.ChoiceField(choices=Channel.choices, required=False)
+
+
+class CandidateCountSerializer(serializers.Serializer):
+    yes = serializers.IntegerField(help_text="赞成 / yes")
+    no = serializers.IntegerField(help_text="反对 / no")
+    abstain = serializers.IntegerField(help_text="弃权 / abstain")
+    points = serializers.IntegerField(
+        required=False, help_text="排序票的优先分 / priority points of ranked ballots"
+    )
+
+
+class VoteResultSerializer(serializers.Serializer):
+    """A closed vote round's result. `shares` is each candidate's 票决率 (赞成 over `share_base`:
+    entitled, present or valid), rounded half-up to 0.01 %, as a string."""
+
+    counts = serializers.DictField(child=CandidateCountSerializer(), required=False)
+    valid_ballots = serializers.IntegerField(required=False)
+    share_base = serializers.ChoiceField(
+        choices=[b.value for b in ThresholdBase],
+        required=False,
+        help_text="票决率的基数 / the base of the 票决率",
+    )
+    share_bases = serializers.DictField(child=serializers.IntegerField(), required=False)
+    shares = serializers.DictField(
+        child=serializers.CharField(allow_null=True),
+        required=False,
+        help_text="每个候选项目的票决率（%）/ each candidate's share in percent",
+    )
+    adopted = serializers.ListField(child=serializers.CharField(), required=False)
+    next_round = serializers.ListField(child=serializers.CharField(), required=False)
+    next_round_seats = serializers.IntegerField(required=False)
+    reason = serializers.CharField(required=False, allow_blank=True)
+    void = serializers.BooleanField(required=False)
+    issued = serializers.IntegerField(required=False)
+    returned = serializers.IntegerField(required=False)
+
+
+@extend_schema_field(VoteResultSerializer(allow_null=True))
+class RoundResultField(serializers.JSONField):
+    """The round's stored result as it is; typed in the schema by VoteResultSerializer."""
 
 
 class CandidateOutSerializer(serializers.ModelSerializer[Candidate]):
@@ -85,7 +181,10 @@ class RoundOutSerializer(serializers.ModelSerializer[Round]):
         help_text="已投票人数（不含内容）/ ballots cast so far, never their content"
     )
     phase = serializers.ChoiceField(choices=Phase.choices, source="cycle.phase")
-    ballot_form = serializers.CharField(source="cycle.ballot_form")
+    ballot_form = serializers.SerializerMethodField(
+        help_text="逐项表决、限选N项或排序 / per candidate, choose up to N, ranked"
+    )
+    result = RoundResultField(allow_null=True, read_only=True)
     i_voted = serializers.SerializerMethodField(
         help_text="本人是否已投票 / whether the caller has voted"
     )
@@ -113,6 +212,9 @@ class RoundOutSerializer(serializers.ModelSerializer[Round]):
             "ballot_count",
             "result",
         ]
+
+    def get_ballot_form(self, round_: Round) -> str:
+        return str(round_.cycle.rules["ballot_form"])
 
     def get_i_voted(self, round_: Round) -> bool:
         return bool(self.context.get("i_voted"))

@@ -80,7 +80,9 @@ class CycleListView(APIView):
         term = term_current()
         if term is None:
             raise NotAllowed("no_current_term", _("尚未设置本届代表名册。"))
-        cycle = services.cycle_create(term=term, actor=request.user, **data)
+        rules = data.pop("rules", None)
+        rule_set = None if rules is None else services.rule_set_read(rules)
+        cycle = services.cycle_create(term=term, actor=request.user, rule_set=rule_set, **data)
         return Response(s.CycleOutSerializer(_cycle(cycle.pk)).data, status=status.HTTP_201_CREATED)
 
 

@@ -233,6 +233,8 @@ SPECTACULAR_SETTINGS = {
         "StateEnum": "congresses.models.ProvisioningJob.State",
         "RoundStateEnum": "tenants.voting.models.Round.State",
         "PhaseEnum": "tenants.voting.models.Phase",
+        "ThresholdBaseEnum": ["entitled", "present", "valid"],  # tenants.voting.rules
+        "EvaluationBaseEnum": ["entitled", "valid"],  # tenants.voting.satisfaction
         "KindEnum": "tenants.voting.models.Round.Kind",
         "GovernanceKindEnum": "tenants.voting.models.GovernanceStep.Kind",
         "ProposalSourceEnum": "tenants.voting.models.Proposal.Source",

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tenants.deputies.models import Deputy, Term
 
-from .rules import BallotForm, ShortfallRule, ThresholdBase
+from .ruleset import default_rules_json
 from .satisfaction import Base, Mark, Outcome, RuleType
 
 
@@ -41,28 +41,9 @@ class Cycle(models.Model):
     title = models.CharField(_("名称"), max_length=100)
     term = models.ForeignKey(Term, verbose_name=_("届次"), on_delete=models.PROTECT)
     phase = models.CharField(_("阶段"), max_length=16, choices=Phase.choices, default=Phase.SOLICIT)
-    seats = models.PositiveSmallIntegerField(_("拟票决产生项目数"), default=10)
-    min_surplus = models.PositiveSmallIntegerField(_("最少差额数"), default=1)
-    ballot_form = models.CharField(
-        _("表决方式"),
-        max_length=16,
-        choices=[(f.value, f.value) for f in BallotForm],
-        default=BallotForm.PER_CANDIDATE.value,
-    )
-    threshold_base = models.CharField(
-        _("通过基数"),
-        max_length=16,
-        choices=[(b.value, b.value) for b in ThresholdBase],
-        default=ThresholdBase.ENTITLED.value,
-    )
-    quorum_numerator = models.PositiveSmallIntegerField(default=2)
-    quorum_denominator = models.PositiveSmallIntegerField(default=3)
-    shortfall = models.CharField(
-        _("不足额处理"),
-        max_length=16,
-        choices=[(r.value, r.value) for r in ShortfallRule],
-        default=ShortfallRule.ACCEPT_FEWER.value,
-    )
+    # The vote's rule set, whole (rules.RuleSet through ruleset.py): seats, 差额 or 等额, ballot
+    # form, thresholds, quorum, shortfall. Fixed when voting opens (`rules_fixed_at`).
+    rules = models.JSONField(_("票决规则"), default=default_rules_json)
     channel = models.CharField(
         _("表决渠道"), max_length=16, choices=Channel.choices, default=Channel.ELECTRONIC
     )
@@ -104,17 +85,15 @@ class Cycle(models.Model):
         verbose_name = _("年度票决")
         verbose_name_plural = _("年度票决")
         ordering = ["-year"]
-        # What RuleSet.problems() refuses, held by the database too: no write path may store a
-        # rule set under which a round opens with nobody present or fills no seat.
+        # What RuleSet.problems() refuses most plainly, held by the database too: no write path
+        # may store a rule set under which a round fills no seat or opens with nobody present.
         constraints = [
             models.CheckConstraint(
-                condition=Q(quorum_numerator__gte=1)
-                & Q(quorum_numerator__lte=models.F("quorum_denominator")),
-                name="cycle_quorum_a_share_of_the_deputies",
+                condition=Q(rules__seats__gte=1), name="cycle_rules_seats_at_least_one"
             ),
-            models.CheckConstraint(condition=Q(seats__gte=1), name="cycle_seats_at_least_one"),
             models.CheckConstraint(
-                condition=Q(min_surplus__gte=1), name="cycle_surplus_at_least_one"
+                condition=Q(rules__quorum__numerator__gte=1),
+                name="cycle_rules_quorum_above_nobody",
             ),
         ]
 

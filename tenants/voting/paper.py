@@ -20,6 +20,7 @@ from tenants.deputies.models import Deputy
 from . import rules
 from .models import Candidate, Channel, Participation, Round, TallyEntry
 from .phases import phase_require
+from .selectors import cycle_rule_set
 
 # The marks a paper count has per item, by round: 未填 (blank) is a valid ballot that leaves the
 # item unmarked, so each row adds up to the valid ballots.
@@ -96,7 +97,7 @@ def paper_issue(*, round_id: int, deputy: Deputy, actor: Any) -> Participation:
 def round_marks(round_: Round) -> tuple[tuple[str, ...], rules.TallyKind]:
     if round_.kind == Round.Kind.EVALUATION:
         return EVALUATION_MARKS, rules.TallyKind.EVERY_ITEM
-    if round_.cycle.ballot_form == rules.BallotForm.CHOOSE_N:
+    if cycle_rule_set(round_.cycle).ballot_form != rules.BallotForm.PER_CANDIDATE:
         return CHOOSE_N_MARKS, rules.TallyKind.CHOOSE_N
     return VOTE_MARKS, rules.TallyKind.EVERY_ITEM
 

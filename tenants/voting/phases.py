@@ -79,14 +79,22 @@ def quorum_require(cycle: Cycle, *, entitled: int, present: int) -> int:
     """Refuse below the quorum; return the fewest present that meet it (frozen on the round)."""
     rule_set = cycle_rule_set(cycle)
     if not rules.quorum_met(entitled=entitled, present=present, rules=rule_set):
+        quorum = rule_set.quorum
         raise DomainError(
             "quorum_not_met",
-            _("出席代表 %(present)d 人，未达到法定人数（应到 %(entitled)d 人的 %(n)d/%(d)d）。")
+            (
+                _("出席代表 %(present)d 人，未达到法定人数（应到 %(entitled)d 人的 %(n)d/%(d)d）。")
+                if quorum.comparison == rules.Comparison.AT_LEAST
+                else _(
+                    "出席代表 %(present)d 人，未达到法定人数（须超过应到 %(entitled)d 人的 "
+                    "%(n)d/%(d)d）。"
+                )
+            )
             % {
                 "present": present,
                 "entitled": entitled,
-                "n": cycle.quorum_numerator,
-                "d": cycle.quorum_denominator,
+                "n": quorum.numerator,
+                "d": quorum.denominator,
             },
         )
-    return -(-entitled * rule_set.quorum_numerator // rule_set.quorum_denominator)
+    return rules.quorum_needed(entitled=entitled, rules=rule_set)

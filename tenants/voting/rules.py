@@ -15,6 +15,12 @@ from enum import StrEnum
 class BallotForm(StrEnum):
     PER_CANDIDATE = "per_candidate"  # 赞成/反对/弃权 for each candidate
     CHOOSE_N = "choose_n"  # mark at most N candidates
+    RANKED = "ranked"  # number at most N candidates by priority (轻重缓急), 1 first
+
+
+class ListKind(StrEnum):
+    COMPETITIVE = "competitive"  # 差额: more candidates than seats
+    EQUAL = "equal"  # 等额: as many candidates as seats, each voted on its own
 
 
 class ThresholdBase(StrEnum):
@@ -23,19 +29,74 @@ class ThresholdBase(StrEnum):
     VALID = "valid"  # 有效票
 
 
+class Comparison(StrEnum):
+    MORE_THAN = "more_than"  # 超过, 过半数: strictly more than the share
+    AT_LEAST = "at_least"  # 达到, 以上 (含本数): the share itself is enough
+
+
 class ShortfallRule(StrEnum):
     ACCEPT_FEWER = "accept_fewer"  # fewer than N pass: adopt those that did
     NEW_ROUND = "new_round"  # 另行票决 among the rest for the seats left
 
 
 @dataclass(frozen=True)
+class Share:
+    """A share of a base, as published: 过半数 is more than 1/2, 达到三分之二 at least 2/3."""
+
+    numerator: int
+    denominator: int
+    comparison: Comparison = Comparison.MORE_THAN
+
+    @property
+    def valid(self) -> bool:
+        """A share of the whole that some count can reach (more than all of it cannot)."""
+        if not 0 < self.numerator <= self.denominator:
+            return False
+        return self.numerator < self.denominator or self.comparison == Comparison.AT_LEAST
+
+    def reached(self, votes: int, base: int) -> bool:
+        """Whether `votes` reach this share of `base`, on integers. Nothing reaches a share of
+        an empty base."""
+        if base <= 0:
+            return False
+        if self.comparison == Comparison.AT_LEAST:
+            return votes * self.denominator >= base * self.numerator
+        return votes * self.denominator > base * self.numerator
+
+    def fewest(self, base: int) -> int:
+        """The fewest votes of `base` that reach the share."""
+        if self.comparison == Comparison.AT_LEAST:
+            return -(-base * self.numerator // self.denominator)
+        return base * self.numerator // self.denominator + 1
+
+
+MORE_THAN_HALF = Share(1, 2, Comparison.MORE_THAN)
+TWO_THIRDS = Share(2, 3, Comparison.AT_LEAST)
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """赞成 must reach `share` of `base` for a candidate to pass."""
+
+    share: Share = MORE_THAN_HALF
+    base: ThresholdBase = ThresholdBase.ENTITLED
+
+
+@dataclass(frozen=True)
 class RuleSet:
+    """Every rule of a vote, as one value (stored whole on the cycle, tenants/voting/ruleset.py).
+
+    `thresholds` must all hold (one, or a double threshold such as 过半数 and 超过三分之二);
+    `rank_only` fills the seats by rank of 赞成 with no threshold at all. A tie at the cut-off
+    always calls for a new round among the tied (选举法's 再次投票)."""
+
     seats: int
+    list_kind: ListKind = ListKind.COMPETITIVE
     min_surplus: int = 1
     ballot_form: BallotForm = BallotForm.PER_CANDIDATE
-    threshold_base: ThresholdBase = ThresholdBase.ENTITLED
-    quorum_numerator: int = 2
-    quorum_denominator: int = 3
+    thresholds: tuple[Threshold, ...] = (Threshold(),)
+    rank_only: bool = False
+    quorum: Share = TWO_THIRDS
     shortfall: ShortfallRule = ShortfallRule.ACCEPT_FEWER
 
     def problems(self) -> list[str]:
@@ -43,10 +104,18 @@ class RuleSet:
         found = []
         if self.seats < 1:
             found.append("seats_too_few")
-        if self.min_surplus < 1:
+        if self.list_kind == ListKind.COMPETITIVE and self.min_surplus < 1:
             found.append("surplus_required")
-        if not (0 < self.quorum_numerator <= self.quorum_denominator):
+        if not self.quorum.valid:
             found.append("quorum_invalid")
+        if any(not t.share.valid for t in self.thresholds):
+            found.append("threshold_invalid")
+        if self.rank_only and self.thresholds:
+            found.append("rank_only_with_threshold")
+        if not self.rank_only and not self.thresholds:
+            found.append("threshold_required")
+        if len(self.thresholds) > 2:
+            found.append("thresholds_too_many")
         return found
 
 
@@ -55,6 +124,7 @@ class CandidateCount:
     yes: int
     no: int = 0
     abstain: int = 0
+    points: int = 0  # ranked ballots: the candidate's priority points (ranked_points)
 
     @property
     def cast(self) -> int:
@@ -65,7 +135,7 @@ class CandidateCount:
 class Turnout:
     entitled: int  # 应到: deputies entitled to vote in this round
     present: int  # 实到: signed in
-    valid_ballots: int  # ballots counted (choose-N); per-candidate forms use each count's `cast`
+    valid_ballots: int  # ballots counted (choose-N, ranked); per-candidate forms use `cast`
 
 
 @dataclass(frozen=True)
@@ -77,14 +147,28 @@ class Decision:
     passing: tuple[str, ...] = field(default=())
 
 
+def candidates_needed(rules: RuleSet) -> int:
+    """How many candidates the list must hold: the seats (等额) or the seats and the surplus."""
+    if rules.list_kind == ListKind.EQUAL:
+        return rules.seats
+    return rules.seats + rules.min_surplus
+
+
 def candidate_list_ok(*, candidates: int, rules: RuleSet) -> bool:
-    """差额: more candidates than seats, by at least the configured surplus."""
-    return candidates >= rules.seats + rules.min_surplus
+    """差额: more candidates than seats, by at least the surplus; 等额: exactly the seats."""
+    if rules.list_kind == ListKind.EQUAL:
+        return candidates == rules.seats
+    return candidates >= candidates_needed(rules)
 
 
 def quorum_met(*, entitled: int, present: int, rules: RuleSet) -> bool:
-    """A round opens only when present >= quorum (2/3 of all deputies by default)."""
-    return entitled > 0 and present * rules.quorum_denominator >= entitled * rules.quorum_numerator
+    """A round opens only when present reaches the quorum (at least 2/3 of all by default)."""
+    return rules.quorum.reached(present, entitled)
+
+
+def quorum_needed(*, entitled: int, rules: RuleSet) -> int:
+    """The fewest present that meet the quorum."""
+    return rules.quorum.fewest(entitled)
 
 
 def choose_n_ballot_valid(*, marks: int, seats: int) -> bool:
@@ -92,23 +176,62 @@ def choose_n_ballot_valid(*, marks: int, seats: int) -> bool:
     return 0 <= marks <= seats
 
 
+def ranked_ballot_valid(*, ranking: Sequence[str], seats: int) -> bool:
+    """A ranked ballot numbers at most N candidates, each once."""
+    return len(set(ranking)) == len(ranking) <= seats
+
+
+def ranked_points(*, ballots: Iterable[Sequence[str]], seats: int) -> dict[str, int]:
+    """Priority points of ranked ballots: the candidate numbered 1 earns N points, 2 earns N-1,
+    and so on (a Borda count over the seats); an unnumbered candidate earns nothing."""
+    points: dict[str, int] = {}
+    for ranking in ballots:
+        for position, candidate in enumerate(ranking):
+            points[candidate] = points.get(candidate, 0) + seats - position
+    return points
+
+
 def paper_round_valid(*, issued: int, returned: int) -> bool:
     """More ballots returned than issued invalidates a paper round."""
     return 0 <= returned <= issued
 
 
-def more_than_half(votes: int, base: int) -> bool:
-    return votes * 2 > base
-
-
-def threshold_base(*, count: CandidateCount, turnout: Turnout, rules: RuleSet) -> int:
-    if rules.threshold_base == ThresholdBase.ENTITLED:
+def base_size(
+    *, base: ThresholdBase, count: CandidateCount, turnout: Turnout, rules: RuleSet
+) -> int:
+    """The size of a threshold's base for one candidate."""
+    if base == ThresholdBase.ENTITLED:
         return turnout.entitled
-    if rules.threshold_base == ThresholdBase.PRESENT:
+    if base == ThresholdBase.PRESENT:
         return turnout.present
-    if rules.ballot_form == BallotForm.CHOOSE_N:
-        return turnout.valid_ballots
-    return count.cast
+    if rules.ballot_form == BallotForm.PER_CANDIDATE:
+        return count.cast
+    return turnout.valid_ballots
+
+
+def share_base(rules: RuleSet) -> ThresholdBase:
+    """The base a candidate's 票决率 is shown over: its first threshold's, or the valid ballots
+    when the seats go by rank alone."""
+    if rules.thresholds:
+        return rules.thresholds[0].base
+    return ThresholdBase.VALID
+
+
+def passes(*, count: CandidateCount, turnout: Turnout, rules: RuleSet) -> bool:
+    """Every threshold holds (none to hold when ranking only)."""
+    return all(
+        t.share.reached(
+            count.yes, base_size(base=t.base, count=count, turnout=turnout, rules=rules)
+        )
+        for t in rules.thresholds
+    )
+
+
+def rank_value(count: CandidateCount, rules: RuleSet) -> int:
+    """What candidates are ranked by: priority points on ranked ballots, else 赞成."""
+    if rules.ballot_form == BallotForm.RANKED:
+        return count.points
+    return count.yes
 
 
 def decide(
@@ -126,20 +249,15 @@ def decide(
     A shortfall round is held once: the service passes `shortfall_round_allowed=False` for it.
     """
     position = {candidate: i for i, candidate in enumerate(order)}
+    value = {c: rank_value(counts[c], rules) for c in order}
     passing = sorted(
-        (
-            c
-            for c in order
-            if more_than_half(
-                counts[c].yes, threshold_base(count=counts[c], turnout=turnout, rules=rules)
-            )
-        ),
-        key=lambda c: (-counts[c].yes, position[c]),
+        (c for c in order if passes(count=counts[c], turnout=turnout, rules=rules)),
+        key=lambda c: (-value[c], position[c]),
     )
     if len(passing) > seats:
-        cutoff = counts[passing[seats - 1]].yes
-        above = tuple(c for c in passing if counts[c].yes > cutoff)
-        tied = tuple(c for c in passing if counts[c].yes == cutoff)
+        cutoff = value[passing[seats - 1]]
+        above = tuple(c for c in passing if value[c] > cutoff)
+        tied = tuple(c for c in passing if value[c] == cutoff)
         if len(above) + len(tied) > seats:
             return Decision(
                 adopted=above,

@@ -8,18 +8,12 @@ from tenants.deputies.models import Deputy
 
 from . import rules
 from .models import Call, Candidate, Cycle, Participation, Proposal, Round
+from .ruleset import rule_set_from_json
 
 
 def cycle_rule_set(cycle: Cycle) -> rules.RuleSet:
-    return rules.RuleSet(
-        seats=cycle.seats,
-        min_surplus=cycle.min_surplus,
-        ballot_form=rules.BallotForm(cycle.ballot_form),
-        threshold_base=rules.ThresholdBase(cycle.threshold_base),
-        quorum_numerator=cycle.quorum_numerator,
-        quorum_denominator=cycle.quorum_denominator,
-        shortfall=rules.ShortfallRule(cycle.shortfall),
-    )
+    """The cycle's rule set as the typed value (stored whole in `Cycle.rules`)."""
+    return rule_set_from_json(cycle.rules)
 
 
 def cycle_entitled_deputies(cycle: Cycle) -> QuerySet[Deputy]:

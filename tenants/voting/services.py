@@ -36,35 +36,99 @@ from .models import (
 )
 from .paper import agreed_paper_tally, require_entry
 from .phases import phase_enter, phase_require, quorum_require
+from .ruleset import (
+    DEFAULT_SEATS,
+    PROBLEM_FIELDS,
+    RuleSetInvalid,
+    default_rules_json,
+    rule_set_from_json,
+    rule_set_to_json,
+)
 from .selectors import cycle_entitled_deputies, cycle_rule_set
 
 YES, NO, ABSTAIN = "yes", "no", "abstain"
 
 
-def cycle_create(*, year: int, title: str, term: Term, actor: Any, seats: int = 10) -> Cycle:
+RULE_PROBLEMS = {
+    "seats_too_few": gettext_lazy("拟票决产生项目数至少为 1 个。"),
+    "surplus_required": gettext_lazy("差额票决的最少差额数至少为 1 个。"),
+    "quorum_invalid": gettext_lazy(
+        "法定人数应为全体代表中可以达到的比例（分子大于0且不超过分母）。"
+    ),
+    "threshold_invalid": gettext_lazy(
+        "通过比例应为可以达到的比例（分子大于0且不超过分母，“超过”时须小于全体）。"
+    ),
+    "rank_only_with_threshold": gettext_lazy("按得票排序确定项目时不再设通过比例。"),
+    "threshold_required": gettext_lazy("请至少设定一个通过比例，或选择按得票排序确定项目。"),
+    "thresholds_too_many": gettext_lazy("通过比例至多设两个（双重标准）。"),
+    "ranked_electronic_only": gettext_lazy("排序票目前只能用电子表决。"),
+    "rule_not_an_integer": gettext_lazy("应为整数。"),
+    "rule_not_a_choice": gettext_lazy("不是可选的值。"),
+    "rule_not_an_object": gettext_lazy("格式不正确。"),
+    "rule_not_a_list": gettext_lazy("应为列表。"),
+    "rule_not_a_boolean": gettext_lazy("应为是或否。"),
+}
+
+
+def rule_set_require(rule_set: rules.RuleSet, *, channel: str) -> None:
+    """Refuse a rule set that cannot be used, naming the field and the reason (400)."""
+    problems = rule_set.problems()
+    if rule_set.ballot_form == rules.BallotForm.RANKED and channel != Channel.ELECTRONIC:
+        problems.append("ranked_electronic_only")
+    if problems:
+        field = PROBLEM_FIELDS.get(problems[0], "ballot_form")
+        raise DomainError(problems[0], str(RULE_PROBLEMS[problems[0]]), field=field)
+
+
+def rule_set_read(data: Any) -> rules.RuleSet:
+    """The rule set a JSON document gives, or a 400 naming the field that is not of its type."""
+    try:
+        return rule_set_from_json(data)
+    except RuleSetInvalid as invalid:
+        raise DomainError(
+            invalid.code,
+            _("票决规则“%(field)s”：%(reason)s")
+            % {"field": invalid.field, "reason": RULE_PROBLEMS[invalid.code]},
+            field=invalid.field,
+        ) from None
+
+
+def cycle_create(
+    *,
+    year: int,
+    title: str,
+    term: Term,
+    actor: Any,
+    seats: int = DEFAULT_SEATS,
+    rule_set: rules.RuleSet | None = None,
+) -> Cycle:
+    """A new year's cycle with its rule set (common practice with `seats` when none is given),
+    refused whole when the rule set cannot be used."""
+    rule_set = rule_set or rules.RuleSet(seats=seats)
+    rule_set_require(rule_set, channel=Channel.ELECTRONIC)
     with transaction.atomic():
         if Cycle.objects.filter(year=year).exists():
             raise Conflict("cycle_exists", _("该年度的票决已存在。"), field="year")
-        cycle = Cycle.objects.create(year=year, title=title.strip(), term=term, seats=seats)
+        cycle = Cycle.objects.create(
+            year=year, title=title.strip(), term=term, rules=rule_set_to_json(rule_set)
+        )
         outbox_emit(topic="voting")  # the year's phase: from none to 征集
         audit_record(
-            action="voting.cycle_create", actor=actor, target=cycle, payload={"year": year}
+            action="voting.cycle_create",
+            actor=actor,
+            target=cycle,
+            payload={"year": year, "rules": cycle.rules},
         )
     return cycle
 
 
+RULE_FIELDS = frozenset(default_rules_json())
+
+
 def cycle_set_rules(*, cycle: Cycle, actor: Any, **changes: Any) -> Cycle:
-    allowed = {
-        "seats",
-        "min_surplus",
-        "ballot_form",
-        "threshold_base",
-        "quorum_numerator",
-        "quorum_denominator",
-        "shortfall",
-        "channel",
-    }
-    unknown = set(changes) - allowed
+    """Change rules of the rule set (JSON-shaped values, as `ruleset.rule_set_to_json` writes
+    them) and the channel. The rule set is read and checked whole before anything is stored."""
+    unknown = set(changes) - RULE_FIELDS - {"channel"}
     if unknown:
         raise DomainError(
             "rule_unknown", _("未知的规则项：%(r)s") % {"r": ", ".join(sorted(unknown))}
@@ -72,17 +136,25 @@ def cycle_set_rules(*, cycle: Cycle, actor: Any, **changes: Any) -> Cycle:
     with transaction.atomic():
         cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
         phase_require(cycle, "set_rules")
-        for name, value in changes.items():
-            setattr(cycle, name, value)
-        problems = cycle_rule_set(cycle).problems()
-        if problems:
-            raise DomainError(problems[0], _("票决规则不成立：%(p)s") % {"p": ", ".join(problems)})
-        cycle.save(update_fields=list(changes))
+        before = dict(cycle.rules)
+        rule_changes = {k: v for k, v in changes.items() if k in RULE_FIELDS}
+        rule_set = rule_set_read({**cycle.rules, **rule_changes})
+        channel = changes.get("channel", cycle.channel)
+        if channel not in Channel.values:
+            raise DomainError("rule_not_a_choice", _("表决渠道不是可选的值。"), field="channel")
+        rule_set_require(rule_set, channel=channel)
+        cycle.rules = rule_set_to_json(rule_set)
+        cycle.channel = channel
+        cycle.save(update_fields=["rules", "channel"])
         audit_record(
             action="voting.rules_set",
             actor=actor,
             target=cycle,
-            payload={k: str(v) for k, v in changes.items()},
+            payload={
+                "before": before,
+                "after": cycle.rules,
+                "channel": str(channel),
+            },
         )
     return cycle
 
@@ -117,14 +189,21 @@ def candidate_add(
 
 
 def require_surplus(cycle: Cycle) -> None:
-    """差额: refuse a candidate list with no more candidates than the rule set needs."""
+    """差额: refuse a candidate list with no more candidates than the rule set needs; 等额:
+    refuse one that is not exactly the seats."""
     rule_set = cycle_rule_set(cycle)
     count = cycle.candidates.count()
     if not rules.candidate_list_ok(candidates=count, rules=rule_set):
         raise DomainError(
             "surplus_missing",
-            _("候选项目须多于拟产生项目数（差额）：需要至少 %(need)d 个，现有 %(have)d 个。")
-            % {"need": rule_set.seats + rule_set.min_surplus, "have": count},
+            (
+                _("等额票决的候选项目数应等于拟产生项目数 %(need)d 个，现有 %(have)d 个。")
+                if rule_set.list_kind == rules.ListKind.EQUAL
+                else _(
+                    "候选项目须多于拟产生项目数（差额）：需要至少 %(need)d 个，现有 %(have)d 个。"
+                )
+            )
+            % {"need": rules.candidates_needed(rule_set), "have": count},
         )
 
 
@@ -231,7 +310,7 @@ def round_open(
         listed = cycle.candidates.filter(status=Candidate.Status.CANDIDATE)
         allowed = rules.next_round_plan(
             listed=[str(pk) for pk in listed.values_list("pk", flat=True)],
-            seats=cycle.seats,
+            seats=cycle_rule_set(cycle).seats,
             last=_last_outcome(cycle),
         )
         wanted = rules.RoundPlan(
@@ -239,7 +318,7 @@ def round_open(
             candidates=frozenset(str(c.pk) for c in candidates)
             if candidates is not None
             else (allowed.candidates if allowed else frozenset()),
-            seats=seats or (allowed.seats if allowed else cycle.seats),
+            seats=seats or (allowed.seats if allowed else cycle_rule_set(cycle).seats),
         )
         problem = rules.round_plan_problem(wanted=wanted, allowed=allowed)
         if problem:
@@ -295,7 +374,8 @@ class CastReceipt:
 def _validated_choices(round_: Round, cycle: Cycle, choices: Any) -> dict[str, Any]:
     candidate_ids = {str(pk) for pk in round_.candidates.values_list("pk", flat=True)}
     malformed = DomainError("ballot_malformed", _("选票格式不正确。"))
-    if cycle.ballot_form == rules.BallotForm.PER_CANDIDATE:
+    form = cycle_rule_set(cycle).ballot_form
+    if form == rules.BallotForm.PER_CANDIDATE:
         if not isinstance(choices, Mapping) or {str(k) for k in choices} != candidate_ids:
             raise malformed
         if any(v not in (YES, NO, ABSTAIN) for v in choices.values()):
@@ -303,13 +383,15 @@ def _validated_choices(round_: Round, cycle: Cycle, choices: Any) -> dict[str, A
         return {str(k): v for k, v in choices.items()}
     if not isinstance(choices, Sequence) or isinstance(choices, str):
         raise malformed
-    marked = {str(c) for c in choices}
-    if len(marked) != len(choices) or not marked <= candidate_ids:
+    marked = [str(c) for c in choices]
+    if len(set(marked)) != len(marked) or not set(marked) <= candidate_ids:
         raise malformed
     if not rules.choose_n_ballot_valid(marks=len(marked), seats=round_.seats):
         raise DomainError(
             "ballot_too_many_marks", _("所选项目超过 %(n)d 个，选票无效。") % {"n": round_.seats}
         )
+    if form == rules.BallotForm.RANKED:  # the order is the deputy's priority, 1 first
+        return {"ranked": marked}
     return {"marked": sorted(marked)}
 
 
@@ -484,7 +566,7 @@ def _count_and_decide(
 ) -> None:
     cycle = round_.cycle
     candidates = list(round_.candidates.order_by("sequence"))
-    counts = _tally(cycle, candidates, ballots)
+    counts = _tally(cycle, candidates, ballots, seats=round_.seats)
     valid = len(ballots)
     if device is not None:  # 未按 is no vote: it counts in no tally
         counts = {
@@ -518,16 +600,18 @@ def _count_and_decide(
     round_.ballot_count = (
         len(ballots) + (paper.collected if paper else 0) + (valid if device else 0)
     )
-    # 票决率: each candidate's 赞成 over the base its threshold is measured on.
+    # 票决率: each candidate's 赞成 over the base its (first) threshold is measured on.
+    rule_set = cycle_rule_set(cycle)
+    base = rules.share_base(rule_set)
     bases = {
-        pk: rules.threshold_base(count=c, turnout=turnout, rules=cycle_rule_set(cycle))
+        pk: rules.base_size(base=base, count=c, turnout=turnout, rules=rule_set)
         for pk, c in counts.items()
     }
     shares = {pk: rules.rate_percent(c.yes, bases[pk]) for pk, c in counts.items()}
     round_.result = {
-        "counts": {pk: vars(c) for pk, c in counts.items()},
+        "counts": {pk: _count_json(c, rule_set) for pk, c in counts.items()},
         "valid_ballots": valid,
-        "share_base": cycle.threshold_base,
+        "share_base": str(base),
         "share_bases": bases,
         "shares": {pk: None if v is None else str(v) for pk, v in shares.items()},
         "paper": {"returned": paper.collected, "invalid": paper.invalid} if paper else None,
@@ -537,6 +621,14 @@ def _count_and_decide(
         "next_round_seats": decision.next_round_seats,
         "reason": decision.reason,
     }
+
+
+def _count_json(count: rules.CandidateCount, rule_set: rules.RuleSet) -> dict[str, int]:
+    """A candidate's count as stored; priority points only where ballots are ranked."""
+    stored = {"yes": count.yes, "no": count.no, "abstain": count.abstain}
+    if rule_set.ballot_form == rules.BallotForm.RANKED:
+        stored["points"] = count.points
+    return stored
 
 
 def _seal_ballots(round_: Round) -> list[dict[str, Any]]:
@@ -556,17 +648,24 @@ def _vacuum_ballots(schema: str) -> None:
 
 
 def _tally(
-    cycle: Cycle, candidates: list[Candidate], ballots: list[dict[str, Any]]
+    cycle: Cycle, candidates: list[Candidate], ballots: list[dict[str, Any]], *, seats: int
 ) -> dict[str, rules.CandidateCount]:
     tally = {str(c.pk): {YES: 0, NO: 0, ABSTAIN: 0} for c in candidates}
+    form = cycle_rule_set(cycle).ballot_form
     for ballot in ballots:
-        if cycle.ballot_form == rules.BallotForm.CHOOSE_N:
-            for pk in ballot["marked"]:
-                tally[pk][YES] += 1
-        else:
+        if form == rules.BallotForm.PER_CANDIDATE:
             for pk, choice in ballot.items():
                 tally[pk][choice] += 1
-    return {pk: rules.CandidateCount(t[YES], t[NO], t[ABSTAIN]) for pk, t in tally.items()}
+        else:  # choose N or ranked: each candidate marked or numbered counts as 赞成
+            for pk in ballot.get("marked", ballot.get("ranked", [])):
+                tally[pk][YES] += 1
+    points = rules.ranked_points(
+        ballots=[b["ranked"] for b in ballots if "ranked" in b], seats=seats
+    )
+    return {
+        pk: rules.CandidateCount(t[YES], t[NO], t[ABSTAIN], points.get(pk, 0))
+        for pk, t in tally.items()
+    }
 
 
 def _apply_decision(cycle: Cycle, candidates: list[Candidate], decision: rules.Decision) -> None:

@@ -11,8 +11,10 @@ from django.utils.translation import gettext as _
 from ops.privacy import masked_phone
 
 from . import documents as d
+from . import rules
 from .exports import CandidateRow, ProposalRow, ResultRow
 from .models import Candidate, Cycle, Proposal, Round
+from .selectors import cycle_rule_set
 
 
 def closed_rounds(cycle: Cycle) -> QuerySet[Round]:
@@ -50,7 +52,7 @@ def round_sheet(round_: Round, *, congress: str) -> d.RoundSheet:
         cycle_title=round_.cycle.title,
         round_number=round_.number,
         round_kind=kind,
-        ballot_form=round_.cycle.ballot_form,
+        ballot_form=str(cycle_rule_set(round_.cycle).ballot_form),
         seats=round_.seats,
         candidates=[
             d.CandidateLine(c.sequence, c.name, c.estimated_cost)
@@ -111,10 +113,10 @@ def cycle_announcement(cycle: Cycle, *, congress: str) -> d.Announcement | None:
         congress=congress,
         cycle_title=cycle.title,
         date=timezone.localdate(last_closed),
-        ballot_form=cycle.ballot_form,
+        ballot_form=str(cycle_rule_set(cycle).ballot_form),
         adopted=lines,
         rounds=summaries,
-        share_base=cycle.threshold_base,
+        share_base=str(rules.share_base(cycle_rule_set(cycle))),
     )
 
 

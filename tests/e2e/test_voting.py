@@ -114,7 +114,8 @@ def test_staff_open_the_vote_deputies_vote_by_phone_and_the_hall_sees_the_result
     )
     expect(desk.get_by_test_id("voting-phase")).not_to_have_text("票决")
     expect(desk.get_by_test_id("rules-ballot-form")).to_contain_text("逐项表决")
-    expect(desk.get_by_test_id("rules-threshold-base")).to_contain_text("全体代表")
+    expect(desk.get_by_test_id("rules-threshold-0-base")).to_contain_text("全体代表")
+    expect(desk.get_by_test_id("rules-quorum-comparison")).to_contain_text("达到")
     match = re.search(r"/voting/cycles/(\d+)", desk.url)
     assert match, desk.url
     cycle_id = int(match.group(1))

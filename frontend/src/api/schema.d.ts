@@ -3279,9 +3279,10 @@ export interface components {
         /**
          * @description * `per_candidate` - per_candidate
          *     * `choose_n` - choose_n
+         *     * `ranked` - ranked
          * @enum {string}
          */
-        BallotFormEnum: "per_candidate" | "choose_n";
+        BallotFormEnum: "per_candidate" | "choose_n" | "ranked";
         BallotInRequest: {
             /** @description 逐项表决：{候选项目ID: yes|no|abstain}；限选：[候选项目ID…] / per candidate: {candidate id: yes|no|abstain}; choose N: [candidate id, …] */
             choices: unknown;
@@ -3293,12 +3294,6 @@ export interface components {
          * @enum {string}
          */
         BandEnum: "good" | "fair" | "poor";
-        /**
-         * @description * `entitled` - entitled
-         *     * `valid` - valid
-         * @enum {string}
-         */
-        BaseEnum: "entitled" | "valid";
         BenchmarkCriterion: {
             readonly id: number;
             readonly position: number;
@@ -3503,6 +3498,16 @@ export interface components {
              */
             closes_on: string;
         };
+        CandidateCount: {
+            /** @description 赞成 / yes */
+            yes: number;
+            /** @description 反对 / no */
+            no: number;
+            /** @description 弃权 / abstain */
+            abstain: number;
+            /** @description 排序票的优先分 / priority points of ranked ballots */
+            points?: number;
+        };
         CandidateInRequest: {
             name: string;
             /** @default  */
@@ -3605,6 +3610,12 @@ export interface components {
             /** Format: date-time */
             answered_at?: string | null;
         };
+        /**
+         * @description * `more_than` - more_than
+         *     * `at_least` - at_least
+         * @enum {string}
+         */
+        ComparisonEnum: "more_than" | "at_least";
         CongressBrief: {
             id: number;
             name: string;
@@ -3756,6 +3767,8 @@ export interface components {
             title: string;
             /** @default 10 */
             seats: number;
+            /** @description 整套票决规则；省略时按通行做法 / the whole rule set; common practice if omitted */
+            rules?: components["schemas"]["RuleSetRequest"];
         };
         CycleOut: {
             readonly id: number;
@@ -3765,18 +3778,9 @@ export interface components {
             title: string;
             /** 阶段 */
             phase?: components["schemas"]["PhaseEnum"];
-            /** 拟票决产生项目数 */
-            seats?: number;
-            /** 最少差额数 */
-            min_surplus?: number;
-            /** 表决方式 */
-            ballot_form?: components["schemas"]["BallotFormEnum"];
-            /** 通过基数 */
-            threshold_base?: components["schemas"]["ThresholdBaseEnum"];
-            quorum_numerator?: number;
-            quorum_denominator?: number;
-            /** 不足额处理 */
-            shortfall?: components["schemas"]["ShortfallEnum"];
+            /** @description 拟票决产生项目数 / seats */
+            readonly seats: number;
+            readonly rules: components["schemas"]["RuleSet"];
             /** 表决渠道 */
             channel?: components["schemas"]["ChannelEnum"];
             /**
@@ -3790,13 +3794,15 @@ export interface components {
             /** @description 是否已发布征集公告 / whether the call is published */
             readonly has_call: boolean;
         };
+        /** @description Any rules of the rule set (each whole: a threshold list, a quorum) and the channel. */
         CycleRulesInRequest: {
             seats?: number;
+            list_kind?: components["schemas"]["ListKindEnum"];
             min_surplus?: number;
             ballot_form?: components["schemas"]["BallotFormEnum"];
-            threshold_base?: components["schemas"]["ThresholdBaseEnum"];
-            quorum_numerator?: number;
-            quorum_denominator?: number;
+            thresholds?: components["schemas"]["ThresholdRequest"][];
+            rank_only?: boolean;
+            quorum?: components["schemas"]["ShareRequest"];
             shortfall?: components["schemas"]["ShortfallEnum"];
             channel?: components["schemas"]["ChannelEnum"];
         };
@@ -4108,6 +4114,12 @@ export interface components {
             band: components["schemas"]["BandEnum"];
             entries: number;
         };
+        /**
+         * @description * `entitled` - entitled
+         *     * `valid` - valid
+         * @enum {string}
+         */
+        EvaluationBaseEnum: "entitled" | "valid";
         EvaluationMarkCount: {
             satisfied: number;
             basic: number;
@@ -4203,7 +4215,7 @@ export interface components {
              *     * `entitled` - entitled
              *     * `valid` - valid
              */
-            base: components["schemas"]["BaseEnum"];
+            base: components["schemas"]["EvaluationBaseEnum"];
             /** @description 满意票恰好半数即为满意 / exactly half 满意 is 满意 */
             half_is_enough_satisfied: boolean;
             /** @description 满意加基本满意恰好半数即为基本满意 / exactly half approving is 基本满意 */
@@ -4239,7 +4251,7 @@ export interface components {
              *     * `entitled` - entitled
              *     * `valid` - valid
              */
-            base?: components["schemas"]["BaseEnum"];
+            base?: components["schemas"]["EvaluationBaseEnum"];
             /** @description 满意票恰好半数即为满意 / exactly half 满意 is 满意 */
             half_is_enough_satisfied?: boolean;
             /** @description 满意加基本满意恰好半数即为基本满意 / exactly half approving is 基本满意 */
@@ -4501,6 +4513,12 @@ export interface components {
             /** @description 账号名或手机号 / the account's username or phone */
             login: string;
         };
+        /**
+         * @description * `competitive` - competitive
+         *     * `equal` - equal
+         * @enum {string}
+         */
+        ListKindEnum: "competitive" | "equal";
         ListingOut: {
             readonly id: number;
             /** 所属人大 */
@@ -5721,7 +5739,8 @@ export interface components {
             state?: components["schemas"]["RoundStateEnum"];
             channel?: components["schemas"]["ChannelEnum"];
             phase: components["schemas"]["PhaseEnum"];
-            ballot_form: string;
+            /** @description 逐项表决、限选N项或排序 / per candidate, choose up to N, ranked */
+            readonly ballot_form: string;
             candidates: components["schemas"]["CandidateOut"][];
             /** @description 已投票人数（不含内容）/ ballots cast so far, never their content */
             ballots_cast: number;
@@ -5736,7 +5755,7 @@ export interface components {
             quorum_count?: number | null;
             participation_count?: number | null;
             ballot_count?: number | null;
-            result?: unknown;
+            readonly result: components["schemas"]["VoteResult"] | null;
         };
         /**
          * @description * `open` - 投票中
@@ -5766,6 +5785,76 @@ export interface components {
             /** @description 本单位可否制定 / whether this congress sets one */
             can_set: boolean;
             stages: components["schemas"]["StageStatus"][];
+        };
+        /** @description The vote's rule set, whole (tenants/voting/rules.RuleSet). */
+        RuleSet: {
+            /** @description 拟票决产生项目数 / seats */
+            seats: number;
+            /**
+             * @description 差额（competitive）或等额（equal）
+             *
+             *     * `competitive` - competitive
+             *     * `equal` - equal
+             */
+            list_kind: components["schemas"]["ListKindEnum"];
+            /** @description 最少差额数（差额时）/ least surplus of candidates */
+            min_surplus: number;
+            /**
+             * @description 逐项表决、限选N项或排序 / per candidate, choose up to N, ranked
+             *
+             *     * `per_candidate` - per_candidate
+             *     * `choose_n` - choose_n
+             *     * `ranked` - ranked
+             */
+            ballot_form: components["schemas"]["BallotFormEnum"];
+            /** @description 须同时达到的通过比例（一个或两个）/ pass thresholds, all must hold */
+            thresholds: components["schemas"]["Threshold"][];
+            /** @description 只按得票排序确定项目，不设通过比例 / fill the seats by rank alone */
+            rank_only: boolean;
+            /** @description 法定人数 / quorum, a share of all deputies */
+            quorum: components["schemas"]["Share"];
+            /**
+             * @description 不足额时：接受或另行票决 / too few pass: accept fewer, or one more round
+             *
+             *     * `accept_fewer` - accept_fewer
+             *     * `new_round` - new_round
+             */
+            shortfall: components["schemas"]["ShortfallEnum"];
+        };
+        /** @description The vote's rule set, whole (tenants/voting/rules.RuleSet). */
+        RuleSetRequest: {
+            /** @description 拟票决产生项目数 / seats */
+            seats: number;
+            /**
+             * @description 差额（competitive）或等额（equal）
+             *
+             *     * `competitive` - competitive
+             *     * `equal` - equal
+             */
+            list_kind: components["schemas"]["ListKindEnum"];
+            /** @description 最少差额数（差额时）/ least surplus of candidates */
+            min_surplus: number;
+            /**
+             * @description 逐项表决、限选N项或排序 / per candidate, choose up to N, ranked
+             *
+             *     * `per_candidate` - per_candidate
+             *     * `choose_n` - choose_n
+             *     * `ranked` - ranked
+             */
+            ballot_form: components["schemas"]["BallotFormEnum"];
+            /** @description 须同时达到的通过比例（一个或两个）/ pass thresholds, all must hold */
+            thresholds: components["schemas"]["ThresholdRequest"][];
+            /** @description 只按得票排序确定项目，不设通过比例 / fill the seats by rank alone */
+            rank_only: boolean;
+            /** @description 法定人数 / quorum, a share of all deputies */
+            quorum: components["schemas"]["ShareRequest"];
+            /**
+             * @description 不足额时：接受或另行票决 / too few pass: accept fewer, or one more round
+             *
+             *     * `accept_fewer` - accept_fewer
+             *     * `new_round` - new_round
+             */
+            shortfall: components["schemas"]["ShortfallEnum"];
         };
         /**
          * @description * `majority` - majority
@@ -5826,6 +5915,34 @@ export interface components {
             roles: components["schemas"]["RoleEnum"][];
             memberships: components["schemas"]["MembershipOut"][];
             idle_timeout_seconds: number;
+        };
+        /** @description A share of a base: 过半数 is {1, 2, more_than}, 达到三分之二 {2, 3, at_least}. */
+        Share: {
+            /** @description 分子 / numerator */
+            numerator: number;
+            /** @description 分母 / denominator */
+            denominator: number;
+            /**
+             * @description 超过（more_than）或达到（at_least）/ strictly more than, or at least
+             *
+             *     * `more_than` - more_than
+             *     * `at_least` - at_least
+             */
+            comparison: components["schemas"]["ComparisonEnum"];
+        };
+        /** @description A share of a base: 过半数 is {1, 2, more_than}, 达到三分之二 {2, 3, at_least}. */
+        ShareRequest: {
+            /** @description 分子 / numerator */
+            numerator: number;
+            /** @description 分母 / denominator */
+            denominator: number;
+            /**
+             * @description 超过（more_than）或达到（at_least）/ strictly more than, or at least
+             *
+             *     * `more_than` - more_than
+             *     * `at_least` - at_least
+             */
+            comparison: components["schemas"]["ComparisonEnum"];
         };
         /**
          * @description * `accept_fewer` - accept_fewer
@@ -6205,6 +6322,28 @@ export interface components {
             updated_at: string | null;
             decided: boolean;
         };
+        /** @description A share of a base: 过半数 is {1, 2, more_than}, 达到三分之二 {2, 3, at_least}. */
+        Threshold: {
+            /** @description 分子 / numerator */
+            numerator: number;
+            /** @description 分母 / denominator */
+            denominator: number;
+            /**
+             * @description 超过（more_than）或达到（at_least）/ strictly more than, or at least
+             *
+             *     * `more_than` - more_than
+             *     * `at_least` - at_least
+             */
+            comparison: components["schemas"]["ComparisonEnum"];
+            /**
+             * @description 全体代表、出席代表或有效票 / all deputies, those present or valid ballots
+             *
+             *     * `entitled` - entitled
+             *     * `present` - present
+             *     * `valid` - valid
+             */
+            base: components["schemas"]["ThresholdBaseEnum"];
+        };
         /**
          * @description * `entitled` - entitled
          *     * `present` - present
@@ -6212,6 +6351,28 @@ export interface components {
          * @enum {string}
          */
         ThresholdBaseEnum: "entitled" | "present" | "valid";
+        /** @description A share of a base: 过半数 is {1, 2, more_than}, 达到三分之二 {2, 3, at_least}. */
+        ThresholdRequest: {
+            /** @description 分子 / numerator */
+            numerator: number;
+            /** @description 分母 / denominator */
+            denominator: number;
+            /**
+             * @description 超过（more_than）或达到（at_least）/ strictly more than, or at least
+             *
+             *     * `more_than` - more_than
+             *     * `at_least` - at_least
+             */
+            comparison: components["schemas"]["ComparisonEnum"];
+            /**
+             * @description 全体代表、出席代表或有效票 / all deputies, those present or valid ballots
+             *
+             *     * `entitled` - entitled
+             *     * `present` - present
+             *     * `valid` - valid
+             */
+            base: components["schemas"]["ThresholdBaseEnum"];
+        };
         TokenCreateInRequest: {
             name: string;
             /** @description 有效天数，上限因角色而异（默认 30）/ days valid; the ceiling depends on the role (default 30) */
@@ -6372,11 +6533,43 @@ export interface components {
              *     * `entitled` - entitled
              *     * `valid` - valid
              */
-            base: components["schemas"]["BaseEnum"];
+            base: components["schemas"]["EvaluationBaseEnum"];
             /** @description 基数人数 / its size */
             base_count: number;
             /** @description （满意+基本满意）/ 该基数，百分比 / approving over that base, percent */
             rate: string | null;
+        };
+        /**
+         * @description A closed vote round's result. `shares` is each candidate's 票决率 (赞成 over `share_base`:
+         *     entitled, present or valid), rounded half-up to 0.01 %, as a string.
+         */
+        VoteResult: {
+            counts?: {
+                [key: string]: components["schemas"]["CandidateCount"];
+            };
+            valid_ballots?: number;
+            /**
+             * @description 票决率的基数 / the base of the 票决率
+             *
+             *     * `entitled` - entitled
+             *     * `present` - present
+             *     * `valid` - valid
+             */
+            share_base?: components["schemas"]["ThresholdBaseEnum"];
+            share_bases?: {
+                [key: string]: number;
+            };
+            /** @description 每个候选项目的票决率（%）/ each candidate's share in percent */
+            shares?: {
+                [key: string]: string | null;
+            };
+            adopted?: string[];
+            next_round?: string[];
+            next_round_seats?: number;
+            reason?: string;
+            void?: boolean;
+            issued?: number;
+            returned?: number;
         };
     };
     responses: never;

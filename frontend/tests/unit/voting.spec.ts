@@ -34,19 +34,35 @@ function round(overrides: Partial<Round> = {}): Round {
     ballots_cast: 0,
     i_voted: false,
     opened_at: '2027-01-10T09:00:00Z',
+    result: null,
     ...overrides,
   }
 }
 
 const closed = (result: unknown, overrides: Partial<Round> = {}) =>
-  round({ state: 'closed', result, ...overrides })
+  round({ state: 'closed', result: result as Round['result'], ...overrides })
 
-const cycle = (present: number, entitled: number, n = 2, d = 3): Cycle => ({
+const cycle = (
+  present: number,
+  entitled: number,
+  n = 2,
+  d = 3,
+  comparison: 'at_least' | 'more_than' = 'at_least',
+): Cycle => ({
   id: 1,
   year: 2027,
   title: '票决',
-  quorum_numerator: n,
-  quorum_denominator: d,
+  seats: 10,
+  rules: {
+    seats: 10,
+    list_kind: 'competitive',
+    min_surplus: 1,
+    ballot_form: 'per_candidate',
+    thresholds: [{ numerator: 1, denominator: 2, comparison: 'more_than', base: 'entitled' }],
+    rank_only: false,
+    quorum: { numerator: n, denominator: d, comparison },
+    shortfall: 'accept_fewer',
+  },
   candidate_count: 12,
   present_count: present,
   entitled_count: entitled,
@@ -151,6 +167,14 @@ describe('quorum', () => {
     expect(quorumMet(cycle(7, 13, 1, 2))).toBe(true)
   })
 
+  it('of more than two thirds needs one more at exactly two thirds', () => {
+    expect(quorumMet(cycle(60, 90))).toBe(true)
+    expect(quorumMet(cycle(60, 90, 2, 3, 'more_than'))).toBe(false)
+    expect(quorumMet(cycle(61, 90, 2, 3, 'more_than'))).toBe(true)
+    expect(quorumNeeded(cycle(0, 90, 2, 3, 'more_than'))).toBe(61)
+    expect(quorumNeeded(cycle(0, 7, 2, 3, 'more_than'))).toBe(5)
+  })
+
   it("shows a round's own figures, frozen when it opened, over the live roster", () => {
     const later = cycle(9, 15) // two deputies imported after the round closed
     const frozen = closed(null, { entitled_count: 13, present_count: 9, quorum_count: 9 })
@@ -214,8 +238,18 @@ describe('the ballot', () => {
 
 describe('the rule set form', () => {
   it('starts from the cycle and knows the surplus needed', () => {
-    const c = { ...cycle(0, 13), seats: 10, min_surplus: 2, threshold_base: 'present' } as Cycle
-    expect(rulesFormOf(c)).toMatchObject({ seats: 10, min_surplus: 2, threshold_base: 'present' })
+    const base = cycle(0, 13)
+    const c: Cycle = { ...base, rules: { ...base.rules, min_surplus: 2 }, channel: 'paper' }
+    const form = rulesFormOf(c)
+    expect(form).toMatchObject({ seats: 10, min_surplus: 2, channel: 'paper' })
+    expect(form.thresholds).toEqual(c.rules.thresholds)
+    expect(form.thresholds).not.toBe(c.rules.thresholds) // edited without touching the cycle
     expect(surplusNeeded(c)).toBe(12)
+  })
+
+  it('needs exactly the seats for an equal list', () => {
+    const base = cycle(0, 13)
+    const equal: Cycle = { ...base, rules: { ...base.rules, list_kind: 'equal', min_surplus: 0 } }
+    expect(surplusNeeded(equal)).toBe(10)
   })
 })

@@ -49,12 +49,16 @@ const CYCLE: Cycle = {
   title: '青石镇2027年民生实事项目人大代表票决',
   phase: 'deliberate',
   seats: 10,
-  min_surplus: 3,
-  ballot_form: 'per_candidate',
-  threshold_base: 'entitled',
-  quorum_numerator: 2,
-  quorum_denominator: 3,
-  shortfall: 'accept_fewer',
+  rules: {
+    seats: 10,
+    list_kind: 'competitive',
+    min_surplus: 3,
+    ballot_form: 'per_candidate',
+    thresholds: [{ numerator: 1, denominator: 2, comparison: 'more_than', base: 'entitled' }],
+    rank_only: false,
+    quorum: { numerator: 2, denominator: 3, comparison: 'at_least' },
+    shortfall: 'accept_fewer',
+  },
   channel: 'electronic',
   rules_fixed_at: null,
   candidate_count: 12,
@@ -78,6 +82,7 @@ const OPEN_ROUND: Round = {
   ballots_cast: 0,
   i_voted: false,
   opened_at: '2027-01-10T09:00:00Z',
+  result: null,
 }
 
 function setUp(role: 'staff' | 'deputy', path: string) {
@@ -146,7 +151,7 @@ describe('the cycle page', () => {
     const wrapper = mount(CyclePage, { global: { plugins: [pinia, router, i18n, ElementPlus] } })
     await flushPromises()
 
-    expect(wrapper.get('[data-testid=voting-surplus]').text()).toContain('至少需要 13 个')
+    expect(wrapper.get('[data-testid=voting-surplus]').text()).toContain('需要 13 个')
     expect(wrapper.find('[data-testid=candidate-form]').exists()).toBe(false)
     await wrapper.get('[data-testid=voting-open-voting]').trigger('click')
     await flushPromises()

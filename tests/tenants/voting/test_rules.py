@@ -7,15 +7,17 @@ from tenants.voting.rules import (
     BallotForm,
     CandidateCount,
     RuleSet,
+    Share,
     ShortfallRule,
+    Threshold,
     ThresholdBase,
     Turnout,
+    base_size,
     candidate_list_ok,
     choose_n_ballot_valid,
     decide,
     paper_round_valid,
     quorum_met,
-    threshold_base,
 )
 
 rule_sets = st.builds(
@@ -23,7 +25,7 @@ rule_sets = st.builds(
     seats=st.integers(1, 12),
     min_surplus=st.integers(1, 5),
     ballot_form=st.sampled_from(BallotForm),
-    threshold_base=st.sampled_from(ThresholdBase),
+    thresholds=st.builds(lambda base: (Threshold(base=base),), st.sampled_from(ThresholdBase)),
     shortfall=st.sampled_from(ShortfallRule),
 )
 
@@ -56,7 +58,9 @@ def test_nothing_passes_with_yes_at_or_below_half_of_the_base(data: Round) -> No
     decision = decide(counts=counts, order=order, turnout=turnout, seats=rules.seats, rules=rules)
 
     for candidate in (*decision.adopted, *decision.passing):
-        base = threshold_base(count=counts[candidate], turnout=turnout, rules=rules)
+        base = base_size(
+            base=rules.thresholds[0].base, count=counts[candidate], turnout=turnout, rules=rules
+        )
         assert counts[candidate].yes * 2 > base
 
 
@@ -68,8 +72,9 @@ def test_never_more_than_n_adopted(data: Round) -> None:
 
     assert len(decision.adopted) <= rules.seats
     assert len(decision.adopted) + decision.next_round_seats <= rules.seats
+    key = "points" if rules.ballot_form == BallotForm.RANKED else "yes"
     assert list(decision.adopted) == sorted(
-        decision.adopted, key=lambda c: (-counts[c].yes, order.index(c))
+        decision.adopted, key=lambda c: (-getattr(counts[c], key), order.index(c))
     )
 
 
@@ -80,14 +85,16 @@ def test_a_tie_at_the_cut_off_is_never_settled_silently(data: Round) -> None:
     decision = decide(counts=counts, order=order, turnout=turnout, seats=rules.seats, rules=rules)
 
     adopted = set(decision.adopted)
+    key = "points" if rules.ballot_form == BallotForm.RANKED else "yes"
     for a in decision.passing:
         for b in decision.passing:
-            # Two passing candidates with equal 赞成 are never split between adopted and not adopted
+            # Two passing candidates ranked equal are never split between adopted and not adopted
             # unless both go to the next round.
-            if counts[a].yes == counts[b].yes and (a in adopted) != (b in adopted):
-                raise AssertionError(f"{a} and {b} tie at {counts[a].yes} but only one is adopted")
+            tie = getattr(counts[a], key) == getattr(counts[b], key)
+            if tie and (a in adopted) != (b in adopted):
+                raise AssertionError(f"{a} and {b} tie but only one is adopted")
     if decision.reason == "tie":
-        tied_yes = {counts[c].yes for c in decision.next_round}
+        tied_yes = {getattr(counts[c], key) for c in decision.next_round}
         assert len(tied_yes) == 1
         assert len(decision.next_round) > decision.next_round_seats > 0
         assert not adopted & set(decision.next_round)
@@ -144,7 +151,7 @@ def test_the_base_follows_the_rule_set() -> None:
     turnout = Turnout(entitled=100, present=70, valid_ballots=60)
 
     def adopted(base: ThresholdBase, form: BallotForm = BallotForm.PER_CANDIDATE) -> bool:
-        rules = RuleSet(seats=1, threshold_base=base, ballot_form=form)
+        rules = RuleSet(seats=1, thresholds=(Threshold(base=base),), ballot_form=form)
         return decide(
             counts=counts, order=["a"], turnout=turnout, seats=1, rules=rules
         ).adopted == ("a",)
@@ -223,7 +230,7 @@ def test_the_candidate_list_needs_the_surplus(seats: int, surplus: int, candidat
 
 def test_a_rule_set_says_what_is_wrong_with_it() -> None:
     assert RuleSet(seats=10).problems() == []
-    assert set(RuleSet(seats=0, min_surplus=0, quorum_numerator=4).problems()) == {
+    assert set(RuleSet(seats=0, min_surplus=0, quorum=Share(4, 3)).problems()) == {
         "seats_too_few",
         "surplus_required",
         "quorum_invalid",

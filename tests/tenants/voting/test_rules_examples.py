@@ -8,16 +8,20 @@ from hypothesis import strategies as st
 from tenants.voting.rules import (
     BallotForm,
     CandidateCount,
+    Comparison,
+    ListKind,
     RuleSet,
+    Share,
     ShortfallRule,
+    Threshold,
     ThresholdBase,
     Turnout,
+    base_size,
     candidate_list_ok,
     choose_n_ballot_valid,
     decide,
     paper_round_valid,
     quorum_met,
-    threshold_base,
 )
 
 TURNOUT = Turnout(entitled=100, present=70, valid_ballots=59)
@@ -29,7 +33,7 @@ def adopted_alone(
     form: BallotForm = BallotForm.PER_CANDIDATE,
     turnout: Turnout = TURNOUT,
 ) -> bool:
-    rules = RuleSet(seats=1, threshold_base=base, ballot_form=form)
+    rules = RuleSet(seats=1, thresholds=(Threshold(base=base),), ballot_form=form)
     decision = decide(counts={"a": count}, order=["a"], turnout=turnout, seats=1, rules=rules)
     return decision.adopted == ("a",)
 
@@ -41,10 +45,7 @@ def test_the_present_base_counts_the_deputies_present_not_the_votes_cast() -> No
     assert not adopted_alone(count, ThresholdBase.PRESENT)
     assert not adopted_alone(count, ThresholdBase.PRESENT, BallotForm.CHOOSE_N)
     assert (
-        threshold_base(
-            count=count, turnout=TURNOUT, rules=RuleSet(1, threshold_base=ThresholdBase.PRESENT)
-        )
-        == 70
+        base_size(base=ThresholdBase.PRESENT, count=count, turnout=TURNOUT, rules=RuleSet(1)) == 70
     )
 
 
@@ -76,11 +77,11 @@ def test_the_valid_base_of_a_choose_n_ballot_is_the_valid_ballots() -> None:
 
 
 def expected_base(count: CandidateCount, turnout: Turnout, rules: RuleSet) -> int:
-    if rules.threshold_base == ThresholdBase.ENTITLED:
+    if rules.thresholds[0].base == ThresholdBase.ENTITLED:
         return turnout.entitled
-    if rules.threshold_base == ThresholdBase.PRESENT:
+    if rules.thresholds[0].base == ThresholdBase.PRESENT:
         return turnout.present
-    if rules.ballot_form == BallotForm.CHOOSE_N:
+    if rules.ballot_form != BallotForm.PER_CANDIDATE:
         return turnout.valid_ballots
     return count.yes + count.no + count.abstain
 
@@ -99,11 +100,13 @@ def test_a_candidate_passes_exactly_when_its_yes_are_more_than_half_of_its_base(
     yes = data.draw(st.integers(0, present))
     no = data.draw(st.integers(0, present - yes))
     count = CandidateCount(yes, no, data.draw(st.integers(0, present - yes - no)))
-    rules = RuleSet(seats=1, threshold_base=base, ballot_form=form)
+    rules = RuleSet(seats=1, thresholds=(Threshold(base=base),), ballot_form=form)
 
     decision = decide(counts={"a": count}, order=["a"], turnout=turnout, seats=1, rules=rules)
 
-    assert (decision.passing == ("a",)) == (2 * yes > expected_base(count, turnout, rules))
+    size = expected_base(count, turnout, rules)
+    # Nothing reaches a share of an empty base, however the count came out.
+    assert (decision.passing == ("a",)) == (size > 0 and 2 * yes > size)
 
 
 def test_a_new_round_is_due_only_for_seats_left_empty() -> None:
@@ -214,12 +217,12 @@ def test_a_rule_set_names_each_problem_on_its_own() -> None:
     assert RuleSet(seats=0).problems() == ["seats_too_few"]
     assert RuleSet(seats=-1).problems() == ["seats_too_few"]
     assert RuleSet(seats=1, min_surplus=0).problems() == ["surplus_required"]
-    assert RuleSet(seats=1, quorum_numerator=0).problems() == ["quorum_invalid"]
-    assert RuleSet(seats=1, quorum_numerator=3, quorum_denominator=3).problems() == []
-    assert RuleSet(seats=1, quorum_numerator=4, quorum_denominator=3).problems() == [
+    assert RuleSet(seats=1, quorum=Share(0, 3)).problems() == ["quorum_invalid"]
+    assert RuleSet(seats=1, quorum=Share(3, 3, Comparison.AT_LEAST)).problems() == []
+    assert RuleSet(seats=1, quorum=Share(4, 3, Comparison.AT_LEAST)).problems() == [
         "quorum_invalid"
     ]
-    assert RuleSet(seats=1, quorum_numerator=1, quorum_denominator=2).problems() == []
+    assert RuleSet(seats=1, quorum=Share(1, 2, Comparison.AT_LEAST)).problems() == []
 
 
 def test_the_defaults_are_the_common_practice() -> None:
@@ -227,15 +230,21 @@ def test_the_defaults_are_the_common_practice() -> None:
 
     assert rules.min_surplus == 1
     assert rules.ballot_form == BallotForm.PER_CANDIDATE
-    assert rules.threshold_base == ThresholdBase.ENTITLED
-    assert (rules.quorum_numerator, rules.quorum_denominator) == (2, 3)
+    assert rules.list_kind == ListKind.COMPETITIVE
+    assert rules.thresholds == (
+        Threshold(Share(1, 2, Comparison.MORE_THAN), ThresholdBase.ENTITLED),
+    )
+    assert rules.rank_only is False
+    assert rules.quorum == Share(2, 3, Comparison.AT_LEAST)
     assert rules.shortfall == ShortfallRule.ACCEPT_FEWER
-    assert CandidateCount(5) == CandidateCount(yes=5, no=0, abstain=0)
+    assert CandidateCount(5) == CandidateCount(yes=5, no=0, abstain=0, points=0)
+    assert Share(1, 2) == Share(1, 2, Comparison.MORE_THAN)
+    assert Threshold() == Threshold(Share(1, 2, Comparison.MORE_THAN), ThresholdBase.ENTITLED)
 
 
 def test_a_quorum_of_a_half_or_of_everyone() -> None:
-    half = RuleSet(seats=1, quorum_numerator=1, quorum_denominator=2)
-    everyone = RuleSet(seats=1, quorum_numerator=3, quorum_denominator=3)
+    half = RuleSet(seats=1, quorum=Share(1, 2, Comparison.AT_LEAST))
+    everyone = RuleSet(seats=1, quorum=Share(3, 3, Comparison.AT_LEAST))
 
     assert quorum_met(entitled=100, present=50, rules=half)
     assert not quorum_met(entitled=100, present=49, rules=half)

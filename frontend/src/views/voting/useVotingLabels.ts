@@ -7,6 +7,8 @@ export function useVotingLabels() {
     phase: (value: string | null | undefined) => label('phase', value),
     ballotForm: (value: string | null | undefined) => label('ballotForm', value),
     thresholdBase: (value: string | null | undefined) => label('thresholdBase', value),
+    listKind: (value: string | null | undefined) => label('listKind', value),
+    comparison: (value: string | null | undefined) => label('comparison', value),
     shortfall: (value: string | null | undefined) => label('shortfall', value),
     channel: (value: string | null | undefined) => label('channel', value),
     roundKind: (value: string | null | undefined) => label('roundKind', value),

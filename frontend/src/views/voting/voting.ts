@@ -89,19 +89,23 @@ export function hallFigures(
   }
 }
 
+/** Whether the present reach the cycle's quorum: "at least" or "more than" a share of all. */
 export function quorumMet(cycle: Cycle | null): boolean {
   if (!cycle || cycle.entitled_count <= 0) return false
-  const numerator = cycle.quorum_numerator ?? 2
-  const denominator = cycle.quorum_denominator ?? 3
-  return cycle.present_count * denominator >= cycle.entitled_count * numerator
+  const { numerator, denominator, comparison } = cycle.rules.quorum
+  const present = cycle.present_count * denominator
+  const needed = cycle.entitled_count * numerator
+  return comparison === 'at_least' ? present >= needed : present > needed
 }
 
-/** The fewest deputies present for the quorum. */
+/** The fewest deputies present for the quorum (rules.quorum_needed). */
 export function quorumNeeded(cycle: Cycle | null): number {
   if (!cycle) return 0
-  const numerator = cycle.quorum_numerator ?? 2
-  const denominator = cycle.quorum_denominator ?? 3
-  return Math.ceil((cycle.entitled_count * numerator) / denominator)
+  const { numerator, denominator, comparison } = cycle.rules.quorum
+  const share = cycle.entitled_count * numerator
+  return comparison === 'at_least'
+    ? Math.ceil(share / denominator)
+    : Math.floor(share / denominator) + 1
 }
 
 /** Run `tick` now and every `ms` while the page is mounted; one call at a time. */

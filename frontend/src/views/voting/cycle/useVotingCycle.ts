@@ -11,12 +11,11 @@ import {
   listCandidates,
   openVoting,
   setCycleRules,
-  type BallotForm,
   type Candidate,
   type Channel,
   type Cycle,
-  type Shortfall,
-  type ThresholdBase,
+  type RuleSet,
+  type Threshold,
 } from '@/api/voting'
 
 import { cycleIdOf } from '../voting'
@@ -27,33 +26,43 @@ const CANDIDATES_EDITABLE = new Set(['shortlist'])
 /** 征集 → 初定 → 审议 by 下一阶段; 审议 → 票决 by opening the vote. */
 const ADVANCEABLE = new Set(['solicit', 'shortlist'])
 
-export interface RulesForm {
-  seats: number
-  min_surplus: number
-  ballot_form: BallotForm
-  threshold_base: ThresholdBase
-  quorum_numerator: number
-  quorum_denominator: number
-  shortfall: Shortfall
+/** The whole rule set (tenants/voting/rules.RuleSet) and the channel, as the form edits them. */
+export interface RulesForm extends RuleSet {
   channel: Channel
 }
 
+const MAJORITY_OF_ALL: Threshold = {
+  numerator: 1,
+  denominator: 2,
+  comparison: 'more_than',
+  base: 'entitled',
+}
+
+const DEFAULT_RULES: RuleSet = {
+  seats: 10,
+  list_kind: 'competitive',
+  min_surplus: 1,
+  ballot_form: 'per_candidate',
+  thresholds: [MAJORITY_OF_ALL],
+  rank_only: false,
+  quorum: { numerator: 2, denominator: 3, comparison: 'at_least' },
+  shortfall: 'accept_fewer',
+}
+
 export function rulesFormOf(cycle: Cycle): RulesForm {
+  const rules = cycle.rules ?? DEFAULT_RULES
   return {
-    seats: cycle.seats ?? 10,
-    min_surplus: cycle.min_surplus ?? 1,
-    ballot_form: cycle.ballot_form ?? 'per_candidate',
-    threshold_base: cycle.threshold_base ?? 'entitled',
-    quorum_numerator: cycle.quorum_numerator ?? 2,
-    quorum_denominator: cycle.quorum_denominator ?? 3,
-    shortfall: cycle.shortfall ?? 'accept_fewer',
+    ...rules,
+    thresholds: rules.thresholds.map((threshold) => ({ ...threshold })),
+    quorum: { ...rules.quorum },
     channel: cycle.channel ?? 'electronic',
   }
 }
 
-/** 差额: the candidates needed before the vote may open. */
+/** The candidates needed before the vote may open: the seats (等额) or seats and surplus (差额). */
 export function surplusNeeded(cycle: Cycle): number {
-  return (cycle.seats ?? 10) + (cycle.min_surplus ?? 1)
+  const rules = cycle.rules ?? DEFAULT_RULES
+  return rules.list_kind === 'equal' ? rules.seats : rules.seats + rules.min_surplus
 }
 
 export function useVotingCycle() {
@@ -100,6 +109,29 @@ export function useVotingCycle() {
     } finally {
       loading.value = false
     }
+  }
+
+  /** 过半且超三分之二: a second threshold that must hold as well; at most two. */
+  function addThreshold() {
+    if (rules.thresholds.length < 2) {
+      rules.thresholds.push({
+        numerator: 2,
+        denominator: 3,
+        comparison: 'more_than',
+        base: 'present',
+      })
+    }
+  }
+
+  function removeThreshold(index: number) {
+    rules.thresholds.splice(index, 1)
+  }
+
+  /** Rank only: the seats go by rank of 赞成 and no threshold is set. */
+  function setRankOnly(on: boolean) {
+    rules.rank_only = on
+    if (on) rules.thresholds.splice(0)
+    else if (!rules.thresholds.length) rules.thresholds.push({ ...MAJORITY_OF_ALL })
   }
 
   async function saveRules() {
@@ -187,6 +219,9 @@ export function useVotingCycle() {
     opening,
     load,
     saveRules,
+    addThreshold,
+    removeThreshold,
+    setRankOnly,
     submitCandidate,
     startVoting,
     advanceable,
