@@ -1,5 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
+from . import stars
 from . import views as v
 
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -24,5 +25,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("supervision/nominations/<int:pk>/withdraw", v.NominationWithdrawView.as_view()),
     path("supervision/nominations/<int:pk>/scores", v.ScoreSheetView.as_view()),
     path("supervision/objections/<int:pk>/resolve", v.ObjectionResolveView.as_view()),
+    path("supervision/star-reviews", stars.StarReviewListView.as_view()),
+    path("supervision/star-reviews/<int:pk>/decide", stars.StarReviewDecideView.as_view()),
+    path("supervision/stars-by-county", stars.StarsByCountyView.as_view()),
     path("public/benchmarks", v.PublicRoundListView.as_view()),
 ]

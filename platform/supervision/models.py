@@ -275,3 +275,74 @@ class Objection(models.Model):
 
     def __str__(self) -> str:
         return f"objection {self.pk} on {self.nomination_id}"
+
+
+class StarReview(models.Model):
+    """A station's checklist submitted by its congress to the congress above for stars (星级评定).
+
+    The submitting congress sends a snapshot of its self-assessment (the items, their weights and
+    its scores); only the staff of the congress above award stars or refuse them, with a reason.
+    Stars hold until `expires_on` (a year after the award) and then need a new review."""
+
+    class State(models.TextChoices):
+        SUBMITTED = "submitted", _("待评审")
+        AWARDED = "awarded", _("已评星")
+        REFUSED = "refused", _("未通过")
+
+    congress = models.ForeignKey(
+        "congresses.Congress",
+        verbose_name=_("申报单位"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    reviewer_congress = models.ForeignKey(
+        "congresses.Congress",
+        verbose_name=_("评审单位"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # The station's id in the submitting congress's schema and its particulars when submitted.
+    station_ref = models.PositiveBigIntegerField(_("联络站编号"))
+    station_name = models.CharField(_("联络站"), max_length=100)
+    station_tier = models.CharField(_("层级"), max_length=16)
+    year = models.PositiveSmallIntegerField(_("年度"))
+    # [{title, weight, self_score}] as the station assessed itself.
+    items = models.JSONField(_("自评明细"), default=list)
+    self_total = models.DecimalField(_("自评得分率"), max_digits=5, decimal_places=2)
+    state = models.CharField(
+        _("状态"), max_length=16, choices=State.choices, default=State.SUBMITTED
+    )
+    stars = models.PositiveSmallIntegerField(_("星级"), null=True, blank=True)
+    reason = models.TextField(_("评审意见"), blank=True)
+    expires_on = models.DateField(_("星级有效期至"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(default=timezone.now)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("联络站星级评定")
+        verbose_name_plural = _("联络站星级评定")
+        ordering = ["-submitted_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["congress", "station_ref"],
+                condition=Q(state="submitted"),
+                name="star_review_one_pending",
+            ),
+            models.CheckConstraint(
+                name="star_review_awarded_has_stars",
+                condition=~Q(state="awarded")
+                | (Q(stars__gte=1) & Q(stars__lte=5) & Q(expires_on__isnull=False)),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["reviewer_congress", "state"], name="star_review_by_reviewer")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.station_name} {self.year}"

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from io import BytesIO
 from pathlib import PurePath
@@ -26,7 +26,8 @@ from django.utils.translation import gettext as _
 from audit.services import audit_record
 from congresses.models import Congress, Level
 from congresses.selectors import congress_is_within
-from congresses.tenant import public_schema
+from congresses.tenant import Tenant, public_schema
+from crossing.services import dispatch_send
 from filestore import storage
 from filestore.sniff import sniff
 from ops.errors import Conflict, DomainError, NotAllowed
@@ -44,6 +45,7 @@ from .models import (
     Nomination,
     Objection,
     Score,
+    StarReview,
 )
 from .phases import NEXT, state_require
 
@@ -764,3 +766,109 @@ def round_announce(
             },
         )
     return round_
+
+
+# --- Station stars (星级评定 by the congress above) ------------------------------------------
+
+STAR_VALIDITY_DAYS = 365
+CROSSING_STARS = "stations.stars"
+
+
+def star_review_submit(
+    *,
+    congress: Congress,
+    actor: Any,
+    station_ref: int,
+    station_name: str,
+    station_tier: str,
+    year: int,
+    items: Sequence[Mapping[str, Any]],
+    self_total: Decimal,
+    today: date | None = None,
+) -> StarReview:
+    """The station's congress sends its self-assessment to the congress above for stars."""
+    if congress.parent_id is None:
+        raise NotAllowed("no_reviewer", _("市级人大没有上级评审单位。"))
+    with _public_transaction():
+        reviews = StarReview.objects.select_for_update().filter(
+            congress=congress, station_ref=station_ref
+        )
+        if reviews.filter(state=StarReview.State.SUBMITTED).exists():
+            raise Conflict("star_review_pending", _("该联络站已提交评星，正在等待上级评审。"))
+        held = reviews.filter(state=StarReview.State.AWARDED, expires_on__gt=_today(today)).first()
+        if held is not None:
+            raise Conflict(
+                "stars_held",
+                _("该联络站的星级有效期至 %(date)s，到期后再申报。") % {"date": held.expires_on},
+            )
+        review = StarReview.objects.create(
+            congress=congress,
+            reviewer_congress_id=congress.parent_id,
+            station_ref=station_ref,
+            station_name=station_name,
+            station_tier=station_tier,
+            year=year,
+            items=[dict(item) for item in items],
+            self_total=self_total,
+            submitted_by=actor if getattr(actor, "pk", None) else None,
+        )
+        audit_record(
+            action="supervision.star_review_submit",
+            actor=actor,
+            target=review,
+            payload={"congress": congress.pk, "station": station_ref, "year": year},
+        )
+    return review
+
+
+def star_review_decide(
+    *,
+    review: StarReview,
+    reviewer: Congress,
+    actor: Any,
+    award: bool,
+    reason: str,
+    stars: int | None = None,
+    today: date | None = None,
+) -> StarReview:
+    """Staff of the congress above award stars (1 to 5, for a year) or refuse them; either way
+    with a reason. The station's congress hears of it by a `stations.stars` dispatch."""
+    if review.reviewer_congress_id != reviewer.pk:
+        raise NotAllowed("not_reviewer", _("只有上级人大可以评定本站星级。"))
+    if not reason.strip():
+        raise DomainError("reason_required", _("请填写评审意见。"), field="reason")
+    if award and (stars is None or not 1 <= stars <= 5):
+        raise DomainError("stars_invalid", _("星级须为 1 至 5 星。"), field="stars")
+    day = _today(today)
+    with _public_transaction():
+        review = StarReview.objects.select_for_update().get(pk=review.pk)
+        if review.state != StarReview.State.SUBMITTED:
+            raise Conflict("star_review_decided", _("该申报已评审。"))
+        review.state = StarReview.State.AWARDED if award else StarReview.State.REFUSED
+        review.stars = stars if award else None
+        review.expires_on = day + timedelta(days=STAR_VALIDITY_DAYS) if award else None
+        review.reason = reason.strip()
+        review.reviewed_by = actor if getattr(actor, "pk", None) else None
+        review.reviewed_at = timezone.now()
+        review.save()
+        dispatch_send(
+            kind=CROSSING_STARS,
+            target=review.congress,
+            origin=Tenant.of(reviewer),
+            origin_ref=review.pk,
+            payload={
+                "station_id": review.station_ref,
+                "year": review.year,
+                "awarded": award,
+                "stars": review.stars,
+                "expires_on": review.expires_on.isoformat() if review.expires_on else None,
+                "reason": review.reason,
+            },
+        )
+        audit_record(
+            action="supervision.star_review_decide",
+            actor=actor,
+            target=review,
+            payload={"award": award, "stars": review.stars},
+        )
+    return review

@@ -1626,23 +1626,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/stations/{id}/assessments/{year}/review": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 评审并评定星级 / review and rate the station */
-        post: operations["station_review"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/stations/{id}/assessments/{year}/self": {
         parameters: {
             query?: never;
@@ -2170,6 +2153,57 @@ export interface paths {
         };
         /** 公示或公布的名单 / the list in public notice or announced */
         get: operations["supervision_round_result"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/star-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 联络站星级评定：待本级评审的申报，或本级的申报 / station star reviews */
+        get: operations["star_review_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/star-reviews/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上级评定星级或不予评星（须写明理由）/ award or refuse stars, with a reason */
+        post: operations["star_review_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/stars-by-county": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各县（区）联络站星级（市级）/ station stars by county (the city) */
+        get: operations["stars_by_county"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3117,6 +3151,8 @@ export interface components {
             /** Format: date-time */
             reviewed_at: string | null;
             review_note: string;
+            /** Format: date */
+            stars_expire_on: string | null;
             scores: components["schemas"]["ChecklistScoreOut"][];
         };
         AttachmentOut: {
@@ -3553,6 +3589,16 @@ export interface components {
             id: number;
             name: string;
             level: components["schemas"]["CongressLevelEnum"];
+        };
+        CountyStars: {
+            county_id: number;
+            county_name: string;
+            stations_starred: number;
+            star_total: number;
+            /** Format: decimal */
+            average_stars: string | null;
+            stars_expired: number;
+            stars_pending: number;
         };
         /** @description Rollup figures (platform/rollups/catalog.py) and the rates derived from them. */
         CountyTotalsOut: {
@@ -5480,10 +5526,6 @@ export interface components {
              */
             assigned_at?: string;
         };
-        ReviewInRequest: {
-            scores: components["schemas"]["ChecklistScoreInRequest"][];
-            note?: string;
-        };
         /**
          * @description * `system_admin` - 系统管理员
          *     * `security_admin` - 安全管理员
@@ -5672,6 +5714,47 @@ export interface components {
             /** Format: decimal */
             investment: string;
         };
+        StarDecisionInRequest: {
+            award: boolean;
+            stars?: number | null;
+            reason: string;
+        };
+        StarItem: {
+            title: string;
+            weight: number;
+            self_score: number;
+        };
+        StarReviewOut: {
+            id: number;
+            congress: number;
+            congress_name: string;
+            reviewer_congress: number;
+            reviewer_congress_name: string;
+            station_ref: number;
+            station_name: string;
+            station_tier: string;
+            year: number;
+            items: components["schemas"]["StarItem"][];
+            /** Format: decimal */
+            self_total: string;
+            state: components["schemas"]["StarReviewOutStateEnum"];
+            stars: number | null;
+            reason: string;
+            /** Format: date */
+            expires_on: string | null;
+            readonly expired: boolean;
+            /** Format: date-time */
+            submitted_at: string;
+            /** Format: date-time */
+            reviewed_at: string | null;
+        };
+        /**
+         * @description * `submitted` - submitted
+         *     * `awarded` - awarded
+         *     * `refused` - refused
+         * @enum {string}
+         */
+        StarReviewOutStateEnum: "submitted" | "awarded" | "refused";
         /**
          * @description * `queued` - 排队中
          *     * `running` - 进行中
@@ -8569,34 +8652,6 @@ export interface operations {
             };
         };
     };
-    station_review: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-                year: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReviewInRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ReviewInRequest"];
-                "multipart/form-data": components["schemas"]["ReviewInRequest"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AssessmentOut"];
-                };
-            };
-        };
-    };
     station_self_assess: {
         parameters: {
             query?: never;
@@ -9485,6 +9540,74 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BenchmarkResult"];
+                };
+            };
+        };
+    };
+    star_review_list: {
+        parameters: {
+            query?: {
+                /** @description incoming: submissions awaiting this congress's review (default); own: this congress's submissions */
+                scope?: "incoming" | "own";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StarReviewOut"][];
+                };
+            };
+        };
+    };
+    star_review_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StarDecisionInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["StarDecisionInRequest"];
+                "multipart/form-data": components["schemas"]["StarDecisionInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StarReviewOut"];
+                };
+            };
+        };
+    };
+    stars_by_county: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountyStars"][];
                 };
             };
         };

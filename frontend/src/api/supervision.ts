@@ -105,3 +105,14 @@ export const announceRound = (id: number) =>
   api.POST('/api/v1/supervision/rounds/{id}/announce', { path: { id } })
 export const getResult = (id: number) =>
   api.GET('/api/v1/supervision/rounds/{id}/result', { path: { id } })
+
+// Station stars: the congress above awards or refuses them (docs/supervision.md).
+export type StarReview = Schemas['StarReviewOut']
+export type StarDecision = Schemas['StarDecisionInRequest']
+export type CountyStars = Schemas['CountyStars']
+
+export const listStarReviews = (scope: 'incoming' | 'own') =>
+  api.GET('/api/v1/supervision/star-reviews', { query: { scope } })
+export const decideStarReview = (id: number, body: StarDecision) =>
+  api.POST('/api/v1/supervision/star-reviews/{id}/decide', { path: { id }, body })
+export const starsByCounty = () => api.GET('/api/v1/supervision/stars-by-county')

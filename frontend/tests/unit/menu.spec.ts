@@ -28,6 +28,7 @@ describe('menu filter', () => {
     'duty',
     'guidance',
     'benchmarks',
+    'station-stars',
   ]
 
   it('gives township staff both modules, guidance and benchmark nominations', () => {
@@ -139,7 +140,7 @@ describe('menu sections', () => {
       [null, ['home', 'deputies']],
       ['vote', ['voting', 'voting-evaluations', 'implementation']],
       ['linkage', ['stations', 'activities', 'opinions', 'duty']],
-      ['oversight', ['dashboard', 'guidance', 'benchmarks']],
+      ['oversight', ['dashboard', 'guidance', 'benchmarks', 'station-stars']],
       ['admin', ['audit']],
     ])
   })

@@ -103,6 +103,7 @@ describe('router guard', () => {
       'opinions',
       'opinions-detail',
       'station-detail',
+      'station-stars',
       'stations',
       'stations-checklist',
       'voting',
