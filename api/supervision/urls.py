@@ -16,6 +16,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("supervision/rounds/<int:pk>/open", v.RoundOpenView.as_view()),
     path("supervision/rounds/<int:pk>/close-nominations", v.RoundCloseNominationsView.as_view()),
     path("supervision/rounds/<int:pk>/nominations", v.NominationListView.as_view()),
+    path("supervision/rounds/<int:pk>/nominee-options", v.NomineeOptionListView.as_view()),
     path("supervision/rounds/<int:pk>/ranking", v.RankingView.as_view()),
     path("supervision/rounds/<int:pk>/decide", v.RoundDecideView.as_view()),
     path("supervision/rounds/<int:pk>/publicity", v.RoundPublicityView.as_view()),
@@ -29,4 +30,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("supervision/star-reviews/<int:pk>/decide", stars.StarReviewDecideView.as_view()),
     path("supervision/stars-by-county", stars.StarsByCountyView.as_view()),
     path("public/benchmarks", v.PublicRoundListView.as_view()),
+    path("public/benchmarks/<int:pk>/objections", v.PublicObjectionView.as_view()),
 ]

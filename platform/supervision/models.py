@@ -204,11 +204,17 @@ class Nomination(models.Model):
         related_name="+",
     )
     nominee_name = models.CharField(_("推荐对象"), max_length=200)
+    # The record nominated, in the nominating congress's schema: a station's id, an opinion's id
+    # (a case), or for a deputy the directory listing's id. Null only for rows from before
+    # nominations named records.
+    nominee_ref = models.PositiveBigIntegerField(_("推荐对象编号"), null=True, blank=True)
     nominee_detail = models.CharField(_("基本情况"), max_length=300, blank=True)
     statement = models.TextField(_("推荐理由"))
     # The nominator's answers to the round's exclusion questions, by exclusion code.
     declarations = models.JSONField(default=dict, blank=True)
-    # The nominator's rollup indicators for the round's year, taken when nominations close.
+    # The nominee's own figures for the round's year, taken in the nominating congress's schema
+    # when it nominates (docs/indicators.md); for a row without a record, the nominator's rollup
+    # figures taken when nominations close.
     figures = models.JSONField(default=dict, blank=True)
     attachments = models.ManyToManyField(Attachment, blank=True, related_name="+")
     status = models.CharField(
@@ -261,10 +267,19 @@ class Objection(models.Model):
 
     round = models.ForeignKey(BenchmarkRound, on_delete=models.CASCADE, related_name="objections")
     nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="objections")
+
+    class Source(models.TextChoices):
+        STAFF = "staff", _("工作人员登记")
+        PUBLIC = "public", _("群众网上提出")
+
     summary = models.TextField(_("异议内容"))
     received_on = models.DateField(_("收到日期"))
+    source = models.CharField(_("来源"), max_length=8, choices=Source.choices, default=Source.STAFF)
+    # Who objected online, for the staff to reach them; never shown publicly.
+    submitter_name = models.CharField(_("异议人"), max_length=50, blank=True)
+    submitter_contact = models.CharField(_("联系方式"), max_length=50, blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     upheld = models.BooleanField(_("异议成立"), null=True, blank=True)
     resolution = models.TextField(_("处理结果"), blank=True)

@@ -240,9 +240,9 @@ def round_objections(round_: BenchmarkRound) -> QuerySet[Objection]:
 
 
 def rounds_announced_by(issuer: Congress) -> QuerySet[BenchmarkRound]:
-    """For the issuer's public portal."""
+    """For the issuer's public portal: the rounds in 公示 (open to objections) and announced."""
     return (
-        BenchmarkRound.objects.filter(issuer=issuer, state=State.ANNOUNCED)
+        BenchmarkRound.objects.filter(issuer=issuer, state__in=(State.PUBLICITY, State.ANNOUNCED))
         .select_related("issuer")
         .prefetch_related(
             Prefetch(
@@ -253,8 +253,12 @@ def rounds_announced_by(issuer: Congress) -> QuerySet[BenchmarkRound]:
                 to_attr="announced",
             )
         )
-        .order_by("-announced_at")
+        .order_by("-year", "-pk")
     )
+
+
+def round_public(issuer: Congress, pk: int) -> BenchmarkRound | None:
+    return BenchmarkRound.objects.filter(issuer=issuer, pk=pk, state=State.PUBLICITY).first()
 
 
 # --- Station stars ----------------------------------------------------------------------------

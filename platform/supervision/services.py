@@ -46,6 +46,7 @@ from .models import (
     Objection,
     Score,
     StarReview,
+    State,
 )
 from .phases import NEXT, state_require
 
@@ -429,10 +430,14 @@ def nomination_submit(
     statement: str,
     declarations: Mapping[str, bool],
     nominee_detail: str = "",
+    nominee_ref: int | None = None,
+    figures: Mapping[str, Any] | None = None,
     attachment_ids: Sequence[int] = (),
     today: date | None = None,
 ) -> Nomination:
-    """A congress below the issuer nominates within the window, its quota and the exclusions."""
+    """A congress below the issuer nominates within the window, its quota and the exclusions.
+    `nominee_ref` names the record in the nominator's schema (the caller looked it up there and
+    passes its own figures); one record is nominated once per round."""
     if not _below(nominator, round_.issuer):
         raise NotAllowed("nominator_outside_tree", _("只有所辖单位可以推荐。"))
     if not nominee_name.strip():
@@ -469,6 +474,8 @@ def nomination_submit(
         taken = round_.nominations.filter(nominator=nominator).exclude(
             status=Nomination.Status.WITHDRAWN
         )
+        if nominee_ref is not None and taken.filter(nominee_ref=nominee_ref).exists():
+            raise Conflict("nominee_already_nominated", _("该对象已在本次评选中推荐。"))
         if taken.count() >= round_.per_nominator_quota:
             raise Conflict(
                 "nominator_quota_reached",
@@ -479,6 +486,8 @@ def nomination_submit(
             nominator=nominator,
             nominee_name=nominee_name.strip(),
             nominee_detail=nominee_detail.strip(),
+            nominee_ref=nominee_ref,
+            figures=plain(dict(figures or {})),
             statement=statement.strip(),
             declarations={code: bool(declarations.get(code)) for code in round_.exclusions},
             submitted_by=actor,
@@ -511,14 +520,15 @@ def nomination_withdraw(*, nomination: Nomination, congress: Congress, actor: An
 def round_close_nominations(
     *, round_: BenchmarkRound, actor: Any, figures_source: FiguresSource = rollup_figures
 ) -> BenchmarkRound:
-    """推荐 -> 评审. Each nominator's rollup figures for the year are kept with its nomination,
-    so the pre-filled scores stay what the reviewers saw."""
+    """推荐 -> 评审. A nomination of a record keeps the nominee's own figures taken when it was
+    made; one without a record (from before nominations named records) gets its nominator's
+    rollup figures for the year. Either way the pre-filled scores stay what reviewers saw."""
     with _public_transaction():
         round_ = _locked(round_, "close_nominations")
         nominations = list(
-            round_.nominations.filter(status=Nomination.Status.SUBMITTED).select_related(
-                "nominator"
-            )
+            round_.nominations.filter(
+                status=Nomination.Status.SUBMITTED, nominee_ref__isnull=True
+            ).select_related("nominator")
         )
         figures = figures_source({n.nominator for n in nominations}, round_.year)
         for nomination in nominations:
@@ -530,7 +540,7 @@ def round_close_nominations(
             action="supervision.round_close_nominations",
             actor=actor,
             target=round_,
-            payload={"nominations": len(nominations)},
+            payload={"nominations": round_.nominations.count()},
         )
     return round_
 
@@ -706,6 +716,61 @@ def objection_record(
             recorded_by=actor,
         )
         audit_record(action="supervision.objection_record", actor=actor, target=objection)
+    return objection
+
+
+def objection_submit_public(
+    *,
+    round_: BenchmarkRound,
+    nomination_id: int,
+    summary: str,
+    name: str,
+    contact: str,
+    today: date | None = None,
+) -> Objection:
+    """A member of the public objects online to a nominee on the list in 公示, within the notice
+    period; the organiser's staff see it with the others and resolve it."""
+    if not summary.strip():
+        raise DomainError("summary_required", _("请填写异议内容。"), field="summary")
+    if not name.strip() or not contact.strip():
+        raise DomainError(
+            "submitter_required", _("请留下姓名和联系方式，以便核实。"), field="contact"
+        )
+    day = _today(today)
+    with _public_transaction():
+        round_ = BenchmarkRound.objects.select_for_update().get(pk=round_.pk)
+        open_ = (
+            round_.state == State.PUBLICITY
+            and round_.notice_starts_on is not None
+            and round_.notice_ends_on is not None
+            and round_.notice_starts_on <= day <= round_.notice_ends_on
+        )
+        if not open_:
+            raise DomainError("publicity_closed", _("不在公示期内，不能提出异议。"))
+        nomination = round_.nominations.filter(
+            pk=nomination_id, status=Nomination.Status.SELECTED
+        ).first()
+        if nomination is None:
+            raise DomainError(
+                "nomination_not_selected",
+                _("只能对公示的入选对象提出异议。"),
+                field="nomination_id",
+            )
+        objection = Objection.objects.create(
+            round=round_,
+            nomination=nomination,
+            summary=summary.strip(),
+            received_on=day,
+            source=Objection.Source.PUBLIC,
+            submitter_name=name.strip(),
+            submitter_contact=contact.strip(),
+        )
+        audit_record(
+            action="supervision.objection_submit_public",
+            actor=None,
+            target=objection,
+            payload={"round": round_.pk, "nomination": nomination.pk},
+        )
     return objection
 
 

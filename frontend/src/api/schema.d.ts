@@ -1302,6 +1302,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/benchmarks/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 公示期内对入选对象提出异议（公开）/ object to a nominee during the notice period
+         * @description An objection from the public to a nominee on the list in 公示: no login, rate-limited per
+         *     address; the organiser's staff see it among the objections and resolve it.
+         */
+        post: operations["public_benchmark_objection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/opinions": {
         parameters: {
             query?: never;
@@ -2069,6 +2090,23 @@ export interface paths {
         put?: never;
         /** 推荐 / nominate */
         post: operations["supervision_nomination_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/rounds/{id}/nominee-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可推荐对象：本单位的联络站、代表（名录，不含联系方式）或已办结案例 / what this congress may nominate */
+        get: operations["supervision_nominee_options"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3304,6 +3342,7 @@ export interface components {
             lines: components["schemas"]["BenchmarkResultLine"][];
         };
         BenchmarkResultLine: {
+            id: number;
             rank: number | null;
             nominee_name: string;
             nominee_detail: string;
@@ -4539,9 +4578,7 @@ export interface components {
             sign_in: components["schemas"]["MyInvitation"][];
         };
         NominationInRequest: {
-            nominee_name: string;
-            /** @default  */
-            nominee_detail: string;
+            nominee_ref: number;
             statement: string;
             declarations?: {
                 [key: string]: boolean;
@@ -4555,6 +4592,8 @@ export interface components {
             readonly nominator_parent_name: string;
             /** 推荐对象 */
             readonly nominee_name: string;
+            /** 推荐对象编号 */
+            readonly nominee_ref: number | null;
             /** 基本情况 */
             readonly nominee_detail: string;
             /** 推荐理由 */
@@ -4582,6 +4621,11 @@ export interface components {
          * @enum {string}
          */
         NominationStatusEnum: "submitted" | "withdrawn" | "selected" | "not_selected" | "revoked";
+        NomineeOption: {
+            ref: number;
+            name: string;
+            detail: string;
+        };
         NotificationListOut: {
             /** @description 未读数 / unread count */
             unread: number;
@@ -4622,6 +4666,12 @@ export interface components {
              * Format: date
              */
             readonly received_on: string;
+            /** 来源 */
+            readonly source: components["schemas"]["ObjectionOutSourceEnum"];
+            /** 异议人 */
+            readonly submitter_name: string;
+            /** 联系方式 */
+            readonly submitter_contact: string;
             /** 异议成立 */
             readonly upheld: boolean | null;
             /** 处理结果 */
@@ -4629,6 +4679,12 @@ export interface components {
             /** Format: date-time */
             readonly resolved_at: string | null;
         };
+        /**
+         * @description * `staff` - 工作人员登记
+         *     * `public` - 群众网上提出
+         * @enum {string}
+         */
+        ObjectionOutSourceEnum: "staff" | "public";
         ObjectionResolveInRequest: {
             upheld: boolean;
             resolution: string;
@@ -5289,9 +5345,24 @@ export interface components {
             kind: components["schemas"]["BenchmarkKindEnum"];
             title: string;
             year: number;
+            state: components["schemas"]["BenchmarkStateEnum"];
+            /** Format: date */
+            notice_starts_on: string | null;
+            /** Format: date */
+            notice_ends_on: string | null;
             /** Format: date-time */
-            announced_at: string;
+            announced_at: string | null;
             lines: components["schemas"]["BenchmarkResultLine"][];
+        };
+        PublicObjectionInRequest: {
+            nomination_id: number;
+            summary: string;
+            name: string;
+            contact: string;
+        };
+        PublicObjectionReceived: {
+            /** Format: date */
+            received_on: string;
         };
         PublicOpinion: {
             tracking_code: string;
@@ -8191,6 +8262,33 @@ export interface operations {
             };
         };
     };
+    public_benchmark_objection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicObjectionInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PublicObjectionInRequest"];
+                "multipart/form-data": components["schemas"]["PublicObjectionInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicObjectionReceived"];
+                };
+            };
+        };
+    };
     public_opinion_submit: {
         parameters: {
             query?: never;
@@ -9402,6 +9500,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NominationOut"];
+                };
+            };
+        };
+    };
+    supervision_nominee_options: {
+        parameters: {
+            query?: {
+                search?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NomineeOption"][];
                 };
             };
         };

@@ -121,6 +121,7 @@ describe('router guard', () => {
       'portal',
       'portal-account',
       'portal-announcement',
+      'portal-benchmarks',
       'portal-opinion-new',
       'portal-opinion-track',
       'portal-station',

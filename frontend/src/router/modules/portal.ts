@@ -24,6 +24,13 @@ export const standalone = [
     { public: true },
   ),
   page(
+    '/portal/benchmarks',
+    'portal-benchmarks',
+    () => import('@/views/portal/benchmarks/index.vue'),
+    'portal.benchmarks.heading',
+    { public: true },
+  ),
+  page(
     '/portal/account/:year(\\d{4})',
     'portal-account',
     () => import('@/views/portal/account/index.vue'),
