@@ -1323,6 +1323,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 门户首页：征集公告、候选项目、公告与明白账、联络站与接待安排、选树典型（公开） / the congress's public home */
+        get: operations["public_home"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/opinions": {
         parameters: {
             query?: never;
@@ -1420,6 +1437,26 @@ export interface paths {
         };
         /** 联络站二维码，指向公开页（公开）/ the station's QR code to its public page */
         get: operations["public_station_qr"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/track/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 查询码属于项目建议还是群众意见（公开）/ whether a code is a proposal's or an opinion's
+         * @description The tracking box: which page a code belongs to, and nothing else about it.
+         */
+        get: operations["public_tracking_kind"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4292,6 +4329,36 @@ export interface components {
         HandoffInRequest: {
             code: string;
         };
+        HomeCall: {
+            year: number;
+            title: string;
+            /** Format: date */
+            opens_on: string;
+            /** Format: date */
+            closes_on: string;
+            open: boolean;
+        };
+        HomeCongress: {
+            name: string;
+            /** @description city | county | township */
+            level: string;
+            url: string;
+        };
+        HomeRound: {
+            id: number;
+            title: string;
+            state: string;
+        };
+        HomeStation: {
+            id: number;
+            name: string;
+            tier: string;
+            address: string;
+            opening_hours: string;
+            /** @description the station's public desk line */
+            phone: string;
+            rota: components["schemas"]["RotaDay"][];
+        };
         ImportInRequest: {
             /**
              * Format: binary
@@ -5354,6 +5421,18 @@ export interface components {
             announced_at: string | null;
             lines: components["schemas"]["BenchmarkResultLine"][];
         };
+        PublicHome: {
+            name: string;
+            /** @description city | county | township */
+            level: string;
+            call: components["schemas"]["HomeCall"] | null;
+            candidates_year: number | null;
+            candidates: string[];
+            decided_years: number[];
+            stations: components["schemas"]["HomeStation"][];
+            benchmarks: components["schemas"]["HomeRound"][];
+            below: components["schemas"]["HomeCongress"][];
+        };
         PublicObjectionInRequest: {
             nomination_id: number;
             summary: string;
@@ -5609,6 +5688,16 @@ export interface components {
          * @enum {string}
          */
         RoleEnum: "system_admin" | "security_admin" | "audit_admin" | "staff" | "deputy" | "unit" | "party_reviewer" | "teller";
+        RotaDay: {
+            /** Format: date */
+            date: string;
+            /** Format: time */
+            starts_at: string;
+            /** Format: time */
+            ends_at: string;
+            topic: string;
+            on_duty: string[];
+        };
         /**
          * @description * `main` - 正式票决
          *     * `tie` - 同票再次投票
@@ -6193,6 +6282,16 @@ export interface components {
             /** @description 凭此查询办理进展 / keep it to follow the proposal */
             tracking_code: string;
         };
+        TrackingKind: {
+            code: string;
+            kind: components["schemas"]["TrackingKindKindEnum"];
+        };
+        /**
+         * @description * `proposal` - proposal
+         *     * `opinion` - opinion
+         * @enum {string}
+         */
+        TrackingKindKindEnum: "proposal" | "opinion";
         TrackingOut: {
             tracking_code: string;
             title: string;
@@ -8289,6 +8388,25 @@ export interface operations {
             };
         };
     };
+    public_home: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicHome"];
+                };
+            };
+        };
+    };
     public_opinion_submit: {
         parameters: {
             query?: never;
@@ -8422,6 +8540,27 @@ export interface operations {
                 };
                 content: {
                     "image/svg+xml": string;
+                };
+            };
+        };
+    };
+    public_tracking_kind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackingKind"];
                 };
             };
         };

@@ -122,6 +122,7 @@ describe('router guard', () => {
       'portal-account',
       'portal-announcement',
       'portal-benchmarks',
+      'portal-home',
       'portal-opinion-new',
       'portal-opinion-track',
       'portal-station',
