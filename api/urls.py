@@ -98,5 +98,6 @@ urlpatterns = [
     path("", include("api.linkage.activities.urls")),
     path("", include("api.linkage.opinions.urls")),
     path("", include("api.supervision.urls")),
+    path("", include("api.portal.urls")),
     path("", include("api.rollups.urls")),
 ]

@@ -12,6 +12,7 @@ from supervision.models import (
     Kind,
     Nomination,
     Objection,
+    State,
 )
 
 
@@ -278,6 +279,7 @@ class NominationOutSerializer(serializers.ModelSerializer[Nomination]):
             "nominator_name",
             "nominator_parent_name",
             "nominee_name",
+            "nominee_ref",
             "nominee_detail",
             "statement",
             "declarations",
@@ -295,10 +297,9 @@ class NominationOutSerializer(serializers.ModelSerializer[Nomination]):
 
 
 class NominationInSerializer(serializers.Serializer):
-    nominee_name = serializers.CharField(max_length=200)
-    nominee_detail = serializers.CharField(
-        max_length=300, required=False, allow_blank=True, default=""
-    )
+    # The record nominated, as `nominee-options` offers it: a station's id, a directory
+    # listing's id (a deputy), an opinion's id (a case), all of the nominating congress.
+    nominee_ref = serializers.IntegerField(min_value=1)
     statement = serializers.CharField()
     declarations = serializers.DictField(child=serializers.BooleanField(), default=dict)
     attachment_ids = serializers.ListField(
@@ -360,6 +361,9 @@ class ObjectionOutSerializer(serializers.ModelSerializer[Objection]):
             "nominee_name",
             "summary",
             "received_on",
+            "source",
+            "submitter_name",
+            "submitter_contact",
             "upheld",
             "resolution",
             "resolved_at",
@@ -379,6 +383,7 @@ class ObjectionResolveInSerializer(serializers.Serializer):
 
 
 class BenchmarkResultLineSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
     rank = serializers.IntegerField(allow_null=True)
     nominee_name = serializers.CharField()
     nominee_detail = serializers.CharField()
@@ -395,5 +400,25 @@ class PublicBenchmarkRoundSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=Kind.choices)
     title = serializers.CharField()
     year = serializers.IntegerField()
-    announced_at = serializers.DateTimeField()
+    state = serializers.ChoiceField(choices=State.choices)
+    notice_starts_on = serializers.DateField(allow_null=True)
+    notice_ends_on = serializers.DateField(allow_null=True)
+    announced_at = serializers.DateTimeField(allow_null=True)
     lines = BenchmarkResultLineSerializer(many=True, source="announced")
+
+
+class NomineeOptionSerializer(serializers.Serializer):
+    ref = serializers.IntegerField()
+    name = serializers.CharField()
+    detail = serializers.CharField()
+
+
+class PublicObjectionInSerializer(serializers.Serializer):
+    nomination_id = serializers.IntegerField(min_value=1)
+    summary = serializers.CharField(max_length=2000)
+    name = serializers.CharField(max_length=50)
+    contact = serializers.CharField(max_length=50)
+
+
+class PublicObjectionReceivedSerializer(serializers.Serializer):
+    received_on = serializers.DateField()

@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from . import route
+from . import route, stars
 from . import views as v
 
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -18,6 +18,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("supervision/rounds/<int:pk>/open", v.RoundOpenView.as_view()),
     path("supervision/rounds/<int:pk>/close-nominations", v.RoundCloseNominationsView.as_view()),
     path("supervision/rounds/<int:pk>/nominations", v.NominationListView.as_view()),
+    path("supervision/rounds/<int:pk>/nominee-options", v.NomineeOptionListView.as_view()),
     path("supervision/rounds/<int:pk>/ranking", v.RankingView.as_view()),
     path("supervision/rounds/<int:pk>/decide", v.RoundDecideView.as_view()),
     path("supervision/rounds/<int:pk>/publicity", v.RoundPublicityView.as_view()),
@@ -27,5 +28,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("supervision/nominations/<int:pk>/withdraw", v.NominationWithdrawView.as_view()),
     path("supervision/nominations/<int:pk>/scores", v.ScoreSheetView.as_view()),
     path("supervision/objections/<int:pk>/resolve", v.ObjectionResolveView.as_view()),
+    path("supervision/star-reviews", stars.StarReviewListView.as_view()),
+    path("supervision/star-reviews/<int:pk>/decide", stars.StarReviewDecideView.as_view()),
+    path("supervision/stars-by-county", stars.StarsByCountyView.as_view()),
     path("public/benchmarks", v.PublicRoundListView.as_view()),
+    path("public/benchmarks/<int:pk>/objections", v.PublicObjectionView.as_view()),
 ]

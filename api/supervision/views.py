@@ -13,6 +13,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from accounts.roles import Role
@@ -25,6 +26,7 @@ from supervision import selectors, services
 from supervision.kinds import kind_spec
 from supervision.models import Attachment, BenchmarkRound, Guidance, Nomination, Objection
 from supervision.services import CriterionSpec
+from tenants.reporting.nominees import nominee_get, nominee_options
 
 from . import serializers as s
 
@@ -360,11 +362,44 @@ class NominationListView(APIView):
     def post(self, request: Request, pk: int) -> Response:
         data = validated(s.NominationInSerializer, request)
         round_ = _visible_round(request, pk)
+        # The nominee is a record of the nominating congress: looked up here, on its own host,
+        # in its own schema; a record it does not hold (another congress's) is refused.
+        nominee = nominee_get(kind=round_.kind, ref=data.pop("nominee_ref"), year=round_.year)
+        if nominee is None:
+            raise DomainError(
+                "nominee_unknown",
+                _("推荐对象须是本单位的联络站、代表或案例。"),
+                field="nominee_ref",
+            )
         nomination = services.nomination_submit(
-            round_=round_, nominator=_congress(request), actor=request.user, **data
+            round_=round_,
+            nominator=_congress(request),
+            actor=request.user,
+            nominee_name=nominee.name,
+            nominee_detail=nominee.detail,
+            nominee_ref=nominee.ref,
+            figures=nominee.figures,
+            **data,
         )
         found = selectors.nominations_visible_to(round_, _congress(request)).get(pk=nomination.pk)
         return Response(s.NominationOutSerializer(found).data, status=status.HTTP_201_CREATED)
+
+
+class NomineeOptionListView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="supervision_nominee_options",
+        parameters=[OpenApiParameter("search", str, required=False)],
+        responses=s.NomineeOptionSerializer(many=True),
+        summary="可推荐对象：本单位的联络站、代表（名录，不含联系方式）或已办结案例 / what this "
+        "congress may nominate",
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        round_ = _visible_round(request, pk)
+        search = request.query_params.get("search", "").strip()[:50]
+        options = nominee_options(kind=round_.kind, search=search)
+        return Response(s.NomineeOptionSerializer(options, many=True).data)
 
 
 def _visible_nomination(request: Request, pk: int) -> Nomination:
@@ -618,3 +653,35 @@ class PublicRoundListView(APIView):
             return Response([])
         announced = selectors.rounds_announced_by(host_congress(request))
         return Response(s.PublicBenchmarkRoundSerializer(announced, many=True).data)
+
+
+class PublicObjectionThrottle(ScopedRateThrottle):
+    scope_attr = "throttle_scope"
+
+
+class PublicObjectionView(APIView):
+    """An objection from the public to a nominee on the list in 公示: no login, rate-limited per
+    address; the organiser's staff see it among the objections and resolve it."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list[Any] = []
+    throttle_classes = [PublicObjectionThrottle]
+    throttle_scope = "public_objection"
+
+    @extend_schema(
+        operation_id="public_benchmark_objection",
+        request=s.PublicObjectionInSerializer,
+        responses={201: s.PublicObjectionReceivedSerializer},
+        summary="公示期内对入选对象提出异议（公开）/ object to a nominee during the notice period",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        if is_public_host(request):
+            raise _not_found(_("评选"))
+        round_ = selectors.round_public(host_congress(request), pk)
+        if round_ is None:
+            raise DomainError("publicity_closed", _("不在公示期内，不能提出异议。"))
+        data = validated(s.PublicObjectionInSerializer, request)
+        objection = services.objection_submit_public(round_=round_, **data)
+        return Response(
+            s.PublicObjectionReceivedSerializer(objection).data, status=status.HTTP_201_CREATED
+        )

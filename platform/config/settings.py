@@ -218,7 +218,11 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "UNAUTHENTICATED_USER": None,
     # Public forms: per client address, on the tenant-prefixed cache.
-    "DEFAULT_THROTTLE_RATES": {"public_proposal": "5/hour", "public_tracking": "60/hour"},
+    "DEFAULT_THROTTLE_RATES": {
+        "public_proposal": "5/hour",
+        "public_tracking": "60/hour",
+        "public_objection": "5/hour",
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "人大代表履职平台 API / Congress platform API",

@@ -1,6 +1,6 @@
 from django.db.models import Q, QuerySet
 
-from .models import Congress, Level
+from .models import Congress, Level, Status
 
 
 def congress_subtree(root: Congress) -> QuerySet[Congress]:
@@ -23,3 +23,10 @@ def congress_is_within(candidate: Congress, root: Congress) -> bool:
 
 def congress_primary_domain(congress: Congress) -> str:
     return congress.domains.filter(is_primary=True).values_list("domain", flat=True).get()
+
+
+def congress_children(congress: Congress) -> QuerySet[Congress]:
+    """The congresses directly below, for a portal's list of links."""
+    return Congress.objects.filter(parent=congress, status=Status.ACTIVE).order_by(
+        "level", "division_code", "pk"
+    )

@@ -49,3 +49,9 @@ def listing_of(*, congress_id: int, deputy_id: int) -> DeputyListing | None:
 
 def listing_get(*, listing_id: int) -> DeputyListing | None:
     return DeputyListing.objects.select_related("congress").filter(pk=listing_id).first()
+
+
+def listing_own(*, congress_id: int, search: str = "") -> QuerySet[DeputyListing]:
+    """The serving deputies of one congress, as the directory lists them (no contact data)."""
+    listings = DeputyListing.objects.filter(congress_id=congress_id, serving=True)
+    return listings.filter(name__icontains=search) if search else listings

@@ -3,8 +3,8 @@
 An exclusion is a question the nominating congress answers for its nominee; when the round
 applies that exclusion, a "yes" refuses the nomination with the exclusion's reason. Outstanding
 deputies exclude leaders (领导干部) and standing-committee members (常委会组成人员) by default, as
-the 沅江 and similar schemes do (reference/domain-practice.md §3). Indicators are rollup keys a
-criterion may be tied to, so its score is pre-filled from the nominating congress's figures.
+the 沅江 and similar schemes do (reference/domain-practice.md §3). Indicators are the nominee's
+own figures a criterion may be tied to, so its score is pre-filled from the nominee's record.
 """
 
 from dataclasses import dataclass
@@ -96,23 +96,26 @@ CASE_OPEN = Exclusion(
     _("尚未办结的事项不能作为典型案例推荐。"),
 )
 
-STATIONS = Indicator("stations", _("联络站数"))
-STAR_TOTAL = Indicator("star_total", _("联络站星级合计"))
-ACTIVITIES = Indicator("activities", _("履职活动次数"))
+# The nominee's own figures (tenants/reporting/nominees.py; docs/indicators.md).
+STARS = Indicator("stars", _("星级（有效）"))
+RECEPTIONS = Indicator("receptions", _("接待日次数"))
+OPINIONS = Indicator("opinions", _("收到群众意见数"))
 OPINIONS_CLOSED = Indicator("opinions_closed", _("群众意见办结数"))
-OPINIONS_ON_TIME = Indicator("opinions_on_time", _("群众意见按时办结数"))
-DEPUTIES_ACTIVE = Indicator("deputies_active", _("参加活动的代表数"))
+ACTIVITIES = Indicator("activities", _("参加活动次数"))
+CLOSED = Indicator("closed", _("已办结（是为1）"))
+ON_TIME = Indicator("on_time", _("按期办结（是为1）"))
+RATED_WELL = Indicator("rated_well", _("群众评价满意（是为1）"))
 
 KINDS: dict[str, KindSpec] = {
     Kind.STATION: KindSpec(
         kind=Kind.STATION,
         exclusions=(RECTIFICATION_PENDING, STATION_NEW),
         default_exclusions=frozenset({"rectification_pending", "station_new"}),
-        indicators=(STATIONS, STAR_TOTAL, ACTIVITIES, OPINIONS_CLOSED, OPINIONS_ON_TIME),
+        indicators=(STARS, RECEPTIONS, OPINIONS, OPINIONS_CLOSED),
         default_criteria=(
-            DefaultCriterion(_("阵地建设（星级）"), 30, "star_total", Decimal(5)),
-            DefaultCriterion(_("活动开展"), 30, "activities", Decimal(24)),
-            DefaultCriterion(_("意见办理"), 25, "opinions_on_time", Decimal(50)),
+            DefaultCriterion(_("阵地建设（星级）"), 30, "stars", Decimal(5)),
+            DefaultCriterion(_("接待活动"), 30, "receptions", Decimal(12)),
+            DefaultCriterion(_("意见办理"), 25, "opinions_closed", Decimal(30)),
             DefaultCriterion(_("特色成效"), 15),
         ),
     ),
@@ -120,11 +123,11 @@ KINDS: dict[str, KindSpec] = {
         kind=Kind.DEPUTY,
         exclusions=(LEADER, STANDING_COMMITTEE, SPECIAL_COMMITTEE, DISCIPLINED),
         default_exclusions=frozenset({"leader", "standing_committee", "disciplined"}),
-        indicators=(ACTIVITIES, DEPUTIES_ACTIVE, OPINIONS_CLOSED),
+        indicators=(ACTIVITIES, RECEPTIONS, OPINIONS),
         default_criteria=(
             DefaultCriterion(_("政治素质好"), 25),
-            DefaultCriterion(_("履行职责好"), 25, "activities", Decimal(24)),
-            DefaultCriterion(_("联系群众好"), 25, "opinions_closed", Decimal(50)),
+            DefaultCriterion(_("履行职责好"), 25, "activities", Decimal(12)),
+            DefaultCriterion(_("联系群众好"), 25, "receptions", Decimal(12)),
             DefaultCriterion(_("活动出勤好"), 25),
         ),
     ),
@@ -132,11 +135,11 @@ KINDS: dict[str, KindSpec] = {
         kind=Kind.CASE,
         exclusions=(CASE_OPEN,),
         default_exclusions=frozenset({"case_open"}),
-        indicators=(OPINIONS_CLOSED, OPINIONS_ON_TIME, ACTIVITIES),
+        indicators=(CLOSED, ON_TIME, RATED_WELL),
         default_criteria=(
             DefaultCriterion(_("问题代表性"), 30),
-            DefaultCriterion(_("办理成效"), 40, "opinions_on_time", Decimal(50)),
-            DefaultCriterion(_("群众满意度"), 30),
+            DefaultCriterion(_("办理成效"), 40, "on_time", Decimal(1)),
+            DefaultCriterion(_("群众满意度"), 30, "rated_well", Decimal(1)),
         ),
     ),
 }

@@ -206,11 +206,17 @@ class Nomination(models.Model):
         related_name="+",
     )
     nominee_name = models.CharField(_("推荐对象"), max_length=200)
+    # The record nominated, in the nominating congress's schema: a station's id, an opinion's id
+    # (a case), or for a deputy the directory listing's id. Null only for rows from before
+    # nominations named records.
+    nominee_ref = models.PositiveBigIntegerField(_("推荐对象编号"), null=True, blank=True)
     nominee_detail = models.CharField(_("基本情况"), max_length=300, blank=True)
     statement = models.TextField(_("推荐理由"))
     # The nominator's answers to the round's exclusion questions, by exclusion code.
     declarations = models.JSONField(default=dict, blank=True)
-    # The nominator's rollup indicators for the round's year, taken when nominations close.
+    # The nominee's own figures for the round's year, taken in the nominating congress's schema
+    # when it nominates (docs/indicators.md); for a row without a record, the nominator's rollup
+    # figures taken when nominations close.
     figures = models.JSONField(default=dict, blank=True)
     attachments = models.ManyToManyField(Attachment, blank=True, related_name="+")
     status = models.CharField(
@@ -263,10 +269,19 @@ class Objection(models.Model):
 
     round = models.ForeignKey(BenchmarkRound, on_delete=models.CASCADE, related_name="objections")
     nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="objections")
+
+    class Source(models.TextChoices):
+        STAFF = "staff", _("工作人员登记")
+        PUBLIC = "public", _("群众网上提出")
+
     summary = models.TextField(_("异议内容"))
     received_on = models.DateField(_("收到日期"))
+    source = models.CharField(_("来源"), max_length=8, choices=Source.choices, default=Source.STAFF)
+    # Who objected online, for the staff to reach them; never shown publicly.
+    submitter_name = models.CharField(_("异议人"), max_length=50, blank=True)
+    submitter_contact = models.CharField(_("联系方式"), max_length=50, blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     upheld = models.BooleanField(_("异议成立"), null=True, blank=True)
     resolution = models.TextField(_("处理结果"), blank=True)
@@ -332,3 +347,72 @@ class RouteReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.township_id} {self.year} {self.stage}"
+class StarReview(models.Model):
+    """A station's checklist submitted by its congress to the congress above for stars (星级评定).
+
+    The submitting congress sends a snapshot of its self-assessment (the items, their weights and
+    its scores); only the staff of the congress above award stars or refuse them, with a reason.
+    Stars hold until `expires_on` (a year after the award) and then need a new review."""
+
+    class State(models.TextChoices):
+        SUBMITTED = "submitted", _("待评审")
+        AWARDED = "awarded", _("已评星")
+        REFUSED = "refused", _("未通过")
+
+    congress = models.ForeignKey(
+        "congresses.Congress",
+        verbose_name=_("申报单位"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    reviewer_congress = models.ForeignKey(
+        "congresses.Congress",
+        verbose_name=_("评审单位"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # The station's id in the submitting congress's schema and its particulars when submitted.
+    station_ref = models.PositiveBigIntegerField(_("联络站编号"))
+    station_name = models.CharField(_("联络站"), max_length=100)
+    station_tier = models.CharField(_("层级"), max_length=16)
+    year = models.PositiveSmallIntegerField(_("年度"))
+    # [{title, weight, self_score}] as the station assessed itself.
+    items = models.JSONField(_("自评明细"), default=list)
+    self_total = models.DecimalField(_("自评得分率"), max_digits=5, decimal_places=2)
+    state = models.CharField(
+        _("状态"), max_length=16, choices=State.choices, default=State.SUBMITTED
+    )
+    stars = models.PositiveSmallIntegerField(_("星级"), null=True, blank=True)
+    reason = models.TextField(_("评审意见"), blank=True)
+    expires_on = models.DateField(_("星级有效期至"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(default=timezone.now)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("联络站星级评定")
+        verbose_name_plural = _("联络站星级评定")
+        ordering = ["-submitted_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["congress", "station_ref"],
+                condition=Q(state="submitted"),
+                name="star_review_one_pending",
+            ),
+            models.CheckConstraint(
+                name="star_review_awarded_has_stars",
+                condition=~Q(state="awarded")
+                | (Q(stars__gte=1) & Q(stars__lte=5) & Q(expires_on__isnull=False)),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["reviewer_congress", "state"], name="star_review_by_reviewer")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.station_name} {self.year}"

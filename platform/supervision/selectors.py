@@ -12,7 +12,9 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from congresses.models import Congress, Level
 from congresses.selectors import congress_subtree
 from filestore import storage
+from rollups.catalog import Unit
 from rollups.models import Rollup
+from rollups.rules import ratio
 from rollups.selectors import dashboard_rows
 
 from . import rules
@@ -25,6 +27,7 @@ from .models import (
     Nomination,
     Objection,
     RouteStage,
+    StarReview,
     State,
 )
 from .phases import RESULT_VISIBLE
@@ -241,9 +244,9 @@ def round_objections(round_: BenchmarkRound) -> QuerySet[Objection]:
 
 
 def rounds_announced_by(issuer: Congress) -> QuerySet[BenchmarkRound]:
-    """For the issuer's public portal."""
+    """For the issuer's public portal: the rounds in 公示 (open to objections) and announced."""
     return (
-        BenchmarkRound.objects.filter(issuer=issuer, state=State.ANNOUNCED)
+        BenchmarkRound.objects.filter(issuer=issuer, state__in=(State.PUBLICITY, State.ANNOUNCED))
         .select_related("issuer")
         .prefetch_related(
             Prefetch(
@@ -254,7 +257,7 @@ def rounds_announced_by(issuer: Congress) -> QuerySet[BenchmarkRound]:
                 to_attr="announced",
             )
         )
-        .order_by("-announced_at")
+        .order_by("-year", "-pk")
     )
 
 
@@ -452,3 +455,76 @@ def route_report(congress: Congress, year: int, today: date) -> RouteReport:
         can_set=oversees(congress),
         stages=stages,
     )
+def round_public(issuer: Congress, pk: int) -> BenchmarkRound | None:
+    return BenchmarkRound.objects.filter(issuer=issuer, pk=pk, state=State.PUBLICITY).first()
+
+
+# --- Station stars ----------------------------------------------------------------------------
+
+
+def star_reviews_to_review(reviewer: Congress) -> QuerySet[StarReview]:
+    """What the congress above sees: the submissions of the congresses directly below it."""
+    return StarReview.objects.filter(reviewer_congress=reviewer).select_related("congress")
+
+
+def star_review_for_reviewer(reviewer: Congress, pk: int) -> StarReview | None:
+    return star_reviews_to_review(reviewer).filter(pk=pk).first()
+
+
+def star_reviews_of(congress: Congress, *, station_ref: int | None = None) -> QuerySet[StarReview]:
+    """A congress's own submissions (every state), newest first."""
+    reviews = StarReview.objects.filter(congress=congress).select_related("reviewer_congress")
+    return reviews if station_ref is None else reviews.filter(station_ref=station_ref)
+
+
+@dataclass(frozen=True)
+class CountyStars:
+    county_id: int
+    county_name: str
+    stations_starred: int
+    star_total: int
+    average_stars: Decimal | None
+    stars_expired: int
+    stars_pending: int
+
+
+def stars_by_county(city: Congress, *, today: date) -> list[CountyStars]:
+    """Per county under the city, over the county and its townships (docs/indicators.md, 联络站星级):
+    stations holding stars on `today`, their stars, their average, stations whose stars have
+    lapsed without a newer award, and submissions awaiting review."""
+    counties = list(Congress.objects.filter(parent=city, level="county").order_by("name", "pk"))
+    county_of = {c.pk: c.pk for c in counties}
+    for township_id, county_id in Congress.objects.filter(parent__in=counties).values_list(
+        "pk", "parent_id"
+    ):
+        county_of[township_id] = county_id
+    held: dict[int, set[tuple[int, int]]] = {c.pk: set() for c in counties}
+    stars: dict[int, int] = dict.fromkeys(county_of.values(), 0)
+    lapsed: dict[int, set[tuple[int, int]]] = {c.pk: set() for c in counties}
+    pending: dict[int, int] = dict.fromkeys(county_of.values(), 0)
+    rows = StarReview.objects.filter(congress_id__in=county_of).values_list(
+        "congress_id", "station_ref", "state", "stars", "expires_on"
+    )
+    for congress_id, station_ref, state, count, expires_on in rows:
+        county = county_of[congress_id]
+        station = (congress_id, station_ref)
+        if state == StarReview.State.SUBMITTED:
+            pending[county] += 1
+        elif state == StarReview.State.AWARDED and expires_on is not None:
+            if expires_on > today:
+                held[county].add(station)
+                stars[county] += count or 0
+            else:
+                lapsed[county].add(station)
+    return [
+        CountyStars(
+            county_id=c.pk,
+            county_name=c.name,
+            stations_starred=len(held[c.pk]),
+            star_total=stars[c.pk],
+            average_stars=ratio(stars[c.pk], len(held[c.pk]), Unit.STARS),
+            stars_expired=len(lapsed[c.pk] - held[c.pk]),
+            stars_pending=pending[c.pk],
+        )
+        for c in counties
+    ]

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from io import BytesIO
 from pathlib import PurePath
@@ -26,7 +26,8 @@ from django.utils.translation import gettext as _
 from audit.services import audit_record
 from congresses.models import Congress, Level
 from congresses.selectors import congress_is_within
-from congresses.tenant import public_schema
+from congresses.tenant import Tenant, public_schema
+from crossing.services import dispatch_send
 from filestore import storage
 from filestore.sniff import sniff
 from ops.errors import Conflict, DomainError, NotAllowed
@@ -46,6 +47,8 @@ from .models import (
     RouteReminder,
     RouteStage,
     Score,
+    StarReview,
+    State,
 )
 from .phases import NEXT, state_require
 from .stages import Stage
@@ -430,10 +433,14 @@ def nomination_submit(
     statement: str,
     declarations: Mapping[str, bool],
     nominee_detail: str = "",
+    nominee_ref: int | None = None,
+    figures: Mapping[str, Any] | None = None,
     attachment_ids: Sequence[int] = (),
     today: date | None = None,
 ) -> Nomination:
-    """A congress below the issuer nominates within the window, its quota and the exclusions."""
+    """A congress below the issuer nominates within the window, its quota and the exclusions.
+    `nominee_ref` names the record in the nominator's schema (the caller looked it up there and
+    passes its own figures); one record is nominated once per round."""
     if not _below(nominator, round_.issuer):
         raise NotAllowed("nominator_outside_tree", _("只有所辖单位可以推荐。"))
     if not nominee_name.strip():
@@ -470,6 +477,8 @@ def nomination_submit(
         taken = round_.nominations.filter(nominator=nominator).exclude(
             status=Nomination.Status.WITHDRAWN
         )
+        if nominee_ref is not None and taken.filter(nominee_ref=nominee_ref).exists():
+            raise Conflict("nominee_already_nominated", _("该对象已在本次评选中推荐。"))
         if taken.count() >= round_.per_nominator_quota:
             raise Conflict(
                 "nominator_quota_reached",
@@ -480,6 +489,8 @@ def nomination_submit(
             nominator=nominator,
             nominee_name=nominee_name.strip(),
             nominee_detail=nominee_detail.strip(),
+            nominee_ref=nominee_ref,
+            figures=plain(dict(figures or {})),
             statement=statement.strip(),
             declarations={code: bool(declarations.get(code)) for code in round_.exclusions},
             submitted_by=actor,
@@ -512,14 +523,15 @@ def nomination_withdraw(*, nomination: Nomination, congress: Congress, actor: An
 def round_close_nominations(
     *, round_: BenchmarkRound, actor: Any, figures_source: FiguresSource = rollup_figures
 ) -> BenchmarkRound:
-    """推荐 -> 评审. Each nominator's rollup figures for the year are kept with its nomination,
-    so the pre-filled scores stay what the reviewers saw."""
+    """推荐 -> 评审. A nomination of a record keeps the nominee's own figures taken when it was
+    made; one without a record (from before nominations named records) gets its nominator's
+    rollup figures for the year. Either way the pre-filled scores stay what reviewers saw."""
     with _public_transaction():
         round_ = _locked(round_, "close_nominations")
         nominations = list(
-            round_.nominations.filter(status=Nomination.Status.SUBMITTED).select_related(
-                "nominator"
-            )
+            round_.nominations.filter(
+                status=Nomination.Status.SUBMITTED, nominee_ref__isnull=True
+            ).select_related("nominator")
         )
         figures = figures_source({n.nominator for n in nominations}, round_.year)
         for nomination in nominations:
@@ -531,7 +543,7 @@ def round_close_nominations(
             action="supervision.round_close_nominations",
             actor=actor,
             target=round_,
-            payload={"nominations": len(nominations)},
+            payload={"nominations": round_.nominations.count()},
         )
     return round_
 
@@ -707,6 +719,61 @@ def objection_record(
             recorded_by=actor,
         )
         audit_record(action="supervision.objection_record", actor=actor, target=objection)
+    return objection
+
+
+def objection_submit_public(
+    *,
+    round_: BenchmarkRound,
+    nomination_id: int,
+    summary: str,
+    name: str,
+    contact: str,
+    today: date | None = None,
+) -> Objection:
+    """A member of the public objects online to a nominee on the list in 公示, within the notice
+    period; the organiser's staff see it with the others and resolve it."""
+    if not summary.strip():
+        raise DomainError("summary_required", _("请填写异议内容。"), field="summary")
+    if not name.strip() or not contact.strip():
+        raise DomainError(
+            "submitter_required", _("请留下姓名和联系方式，以便核实。"), field="contact"
+        )
+    day = _today(today)
+    with _public_transaction():
+        round_ = BenchmarkRound.objects.select_for_update().get(pk=round_.pk)
+        open_ = (
+            round_.state == State.PUBLICITY
+            and round_.notice_starts_on is not None
+            and round_.notice_ends_on is not None
+            and round_.notice_starts_on <= day <= round_.notice_ends_on
+        )
+        if not open_:
+            raise DomainError("publicity_closed", _("不在公示期内，不能提出异议。"))
+        nomination = round_.nominations.filter(
+            pk=nomination_id, status=Nomination.Status.SELECTED
+        ).first()
+        if nomination is None:
+            raise DomainError(
+                "nomination_not_selected",
+                _("只能对公示的入选对象提出异议。"),
+                field="nomination_id",
+            )
+        objection = Objection.objects.create(
+            round=round_,
+            nomination=nomination,
+            summary=summary.strip(),
+            received_on=day,
+            source=Objection.Source.PUBLIC,
+            submitter_name=name.strip(),
+            submitter_contact=contact.strip(),
+        )
+        audit_record(
+            action="supervision.objection_submit_public",
+            actor=None,
+            target=objection,
+            payload={"round": round_.pk, "nomination": nomination.pk},
+        )
     return objection
 
 
@@ -939,3 +1006,107 @@ def route_remind(*, year: int, late: Sequence[LateStage], now: datetime | None =
                 },
             )
     return len(sent)
+# --- Station stars (星级评定 by the congress above) ------------------------------------------
+
+STAR_VALIDITY_DAYS = 365
+CROSSING_STARS = "stations.stars"
+
+
+def star_review_submit(
+    *,
+    congress: Congress,
+    actor: Any,
+    station_ref: int,
+    station_name: str,
+    station_tier: str,
+    year: int,
+    items: Sequence[Mapping[str, Any]],
+    self_total: Decimal,
+    today: date | None = None,
+) -> StarReview:
+    """The station's congress sends its self-assessment to the congress above for stars."""
+    if congress.parent_id is None:
+        raise NotAllowed("no_reviewer", _("市级人大没有上级评审单位。"))
+    with _public_transaction():
+        reviews = StarReview.objects.select_for_update().filter(
+            congress=congress, station_ref=station_ref
+        )
+        if reviews.filter(state=StarReview.State.SUBMITTED).exists():
+            raise Conflict("star_review_pending", _("该联络站已提交评星，正在等待上级评审。"))
+        held = reviews.filter(state=StarReview.State.AWARDED, expires_on__gt=_today(today)).first()
+        if held is not None:
+            raise Conflict(
+                "stars_held",
+                _("该联络站的星级有效期至 %(date)s，到期后再申报。") % {"date": held.expires_on},
+            )
+        review = StarReview.objects.create(
+            congress=congress,
+            reviewer_congress_id=congress.parent_id,
+            station_ref=station_ref,
+            station_name=station_name,
+            station_tier=station_tier,
+            year=year,
+            items=[dict(item) for item in items],
+            self_total=self_total,
+            submitted_by=actor if getattr(actor, "pk", None) else None,
+        )
+        audit_record(
+            action="supervision.star_review_submit",
+            actor=actor,
+            target=review,
+            payload={"congress": congress.pk, "station": station_ref, "year": year},
+        )
+    return review
+
+
+def star_review_decide(
+    *,
+    review: StarReview,
+    reviewer: Congress,
+    actor: Any,
+    award: bool,
+    reason: str,
+    stars: int | None = None,
+    today: date | None = None,
+) -> StarReview:
+    """Staff of the congress above award stars (1 to 5, for a year) or refuse them; either way
+    with a reason. The station's congress hears of it by a `stations.stars` dispatch."""
+    if review.reviewer_congress_id != reviewer.pk:
+        raise NotAllowed("not_reviewer", _("只有上级人大可以评定本站星级。"))
+    if not reason.strip():
+        raise DomainError("reason_required", _("请填写评审意见。"), field="reason")
+    if award and (stars is None or not 1 <= stars <= 5):
+        raise DomainError("stars_invalid", _("星级须为 1 至 5 星。"), field="stars")
+    day = _today(today)
+    with _public_transaction():
+        review = StarReview.objects.select_for_update().get(pk=review.pk)
+        if review.state != StarReview.State.SUBMITTED:
+            raise Conflict("star_review_decided", _("该申报已评审。"))
+        review.state = StarReview.State.AWARDED if award else StarReview.State.REFUSED
+        review.stars = stars if award else None
+        review.expires_on = day + timedelta(days=STAR_VALIDITY_DAYS) if award else None
+        review.reason = reason.strip()
+        review.reviewed_by = actor if getattr(actor, "pk", None) else None
+        review.reviewed_at = timezone.now()
+        review.save()
+        dispatch_send(
+            kind=CROSSING_STARS,
+            target=review.congress,
+            origin=Tenant.of(reviewer),
+            origin_ref=review.pk,
+            payload={
+                "station_id": review.station_ref,
+                "year": review.year,
+                "awarded": award,
+                "stars": review.stars,
+                "expires_on": review.expires_on.isoformat() if review.expires_on else None,
+                "reason": review.reason,
+            },
+        )
+        audit_record(
+            action="supervision.star_review_decide",
+            actor=actor,
+            target=review,
+            payload={"award": award, "stars": review.stars},
+        )
+    return review

@@ -1,6 +1,6 @@
 """Demo: 青石镇's liaison station with two village points, its residents (township deputies and,
 picked from the directory, deputies of 东湖区 and a provincial deputy of 云溪市), a published rota
-for the coming weeks, the "N有" checklist with a reviewed assessment; 柳塘镇's station has
+for the coming weeks, the "N有" checklist with a self-assessment that 东湖区 awarded four stars; 柳塘镇's station has
 submitted its self-assessment; 东湖区 runs the county centre."""
 
 from datetime import time, timedelta
@@ -13,10 +13,11 @@ from accounts.models import User
 from congresses.models import Congress
 from crossing.services import dispatch_deliver_pending
 from directory.models import DeputyListing
+from supervision.selectors import star_reviews_to_review
+from supervision.services import star_review_decide
 from tenants.deputies.models import Deputy
 from tenants.linkage.stations.models import ChecklistItem, Resident, Station
 from tenants.linkage.stations.services import (
-    assessment_review,
     assessment_self_assess,
     checklist_item_add,
     reception_publish,
@@ -102,17 +103,19 @@ def _seed_qingshi(operator: User) -> None:
         _rota(station, locals_, guests, operator)
         items = _checklist(operator)
         full = {item.pk: item.weight for item in items}
-        assessment = assessment_self_assess(
+        assessment_self_assess(
             station=station, year=timezone.localdate().year, scores=full, actor=staff
         )
-        reviewed = dict(full)
-        reviewed[items[1].pk] = items[1].weight // 2  # the sign is not the unified one yet
-        reviewed[items[7].pk] = 0  # the ledger of opinions is incomplete
-        assessment_review(
-            assessment=assessment,
-            scores=reviewed,
+        # 东湖区, the county above, reviews the checklist and awards the stars.
+        county = Congress.objects.get(slug="donghu")
+        review = star_reviews_to_review(county).get(station_ref=station.pk)
+        star_review_decide(
+            review=review,
+            reviewer=county,
             actor=reviewer,
-            note="标牌未按统一样式制作；意见办理台账不完整，请于年底前整改。",
+            award=True,
+            stars=4,
+            reason="标牌未按统一样式制作；意见办理台账不完整，请于年底前整改。",
         )
 
 

@@ -189,8 +189,11 @@ def test_the_console_flow_staff_residents_rota_and_assessment(world: World) -> N
     assessed = staff.post(
         f"{API}/stations/{station_id}/assessments/2026/self", scores, "application/json"
     )
+    submission = staff.get(f"{API}/supervision/star-reviews", {"scope": "own"}).json()[0]
     own_review = staff.post(
-        f"{API}/stations/{station_id}/assessments/2026/review", scores, "application/json"
+        f"{API}/supervision/star-reviews/{submission['id']}/decide",
+        {"award": True, "stars": 5, "reason": "自评"},
+        "application/json",
     )
     reviewed = client_on(world.town_a, world.deputy_both).get(
         f"{API}/stations/{station_id}/assessments/2026"
@@ -204,7 +207,7 @@ def test_the_console_flow_staff_residents_rota_and_assessment(world: World) -> N
     assert mine.status_code == 201 and guest.status_code == 201 and guest.json()["is_guest"]
     assert reception.status_code == 201 and published.status_code == 200
     assert assessed.json()["state"] == "submitted" and assessed.json()["self_total"] == "100.00"
-    assert own_review.status_code == 403 and own_review.json()["code"] == "assessment_self_review"
+    assert own_review.status_code == 403 and own_review.json()["code"] == "not_reviewer"
     assert reviewed.json()["state"] == "submitted"
     assert county_deputy.pk == directory[0]["deputy_id"]
 

@@ -5,17 +5,23 @@ the announcement; each tenant sees only its own part of the tree."""
 import datetime as dt
 from typing import Any
 
+import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django_tenants.utils import tenant_context
 
 from accounts.models import User
+from congresses.models import Congress
+from directory.selectors import listing_of
 from supervision.models import BenchmarkRound, Nomination, Score
+from tenants.deputies.models import Deputy
 from tests.conftest import World, client_on
 from tests.factories import PDF
 from tests.platform.supervision.builders import staff_of
+from tests.tenants.stations.factories import make_deputy
 
 API = "/api/v1/supervision"
 TODAY = timezone.localdate()
@@ -51,11 +57,22 @@ def _open_round(world: World, **changes: Any) -> tuple[Any, int]:
     return city, round_id
 
 
-def _nomination(name: str, **declarations: bool) -> dict[str, Any]:
+def _listing(congress: Congress, name: str) -> int:
+    """A serving deputy of `congress` by name, as the directory lists them (made if missing)."""
+    with tenant_context(congress):
+        deputy = Deputy.objects.filter(name=name).first() or make_deputy(name)
+    listing = listing_of(congress_id=congress.pk, deputy_id=deputy.pk)
+    assert listing is not None
+    return listing.pk
+
+
+def _nomination(name: str, town: str = "", **declarations: bool) -> dict[str, Any]:
+    """A nomination of the deputy `name` of 甲镇 (乙镇 for 李四, or as `town` says)."""
+    world: World = pytest.world  # type: ignore[attr-defined]
+    congress = world.town_b if (town or ("b" if name == "李四" else "a")) == "b" else world.town_a
     answers = {"leader": False, "standing_committee": False, "disciplined": False}
     return {
-        "nominee_name": name,
-        "nominee_detail": "村党支部书记",
+        "nominee_ref": _listing(congress, name),
         "statement": "长期扎根基层，履职积极。",
         "declarations": answers | declarations,
     }
@@ -82,7 +99,7 @@ def test_an_excluded_nominee_is_refused_with_a_translated_reason(world: World) -
     unanswered = _post(
         town_a,
         f"rounds/{round_id}/nominations",
-        {"nominee_name": "李四", "statement": "理由", "declarations": {}},
+        {"nominee_ref": _listing(world.town_a, "李四"), "statement": "理由", "declarations": {}},
     )
     assert unanswered.status_code == 400 and unanswered.json()["code"] == "declaration_missing"
     assert not Nomination.objects.exists()
@@ -92,7 +109,7 @@ def test_the_nominating_congress_quota_is_kept(world: World) -> None:
     _city, round_id = _open_round(world)
     town_a = client_on(world.town_a, world.staff_a)
     assert _post(town_a, f"rounds/{round_id}/nominations", _nomination("张三")).status_code == 201
-    second = _post(town_a, f"rounds/{round_id}/nominations", _nomination("李四"))
+    second = _post(town_a, f"rounds/{round_id}/nominations", _nomination("李四", town="a"))
     assert second.status_code == 409 and second.json()["code"] == "nominator_quota_reached"
     assert Nomination.objects.count() == 1
 

@@ -180,10 +180,6 @@ class SelfAssessInSerializer(serializers.Serializer):
     scores = ChecklistScoreInSerializer(many=True)
 
 
-class ReviewInSerializer(SelfAssessInSerializer):
-    note = serializers.CharField(max_length=2000, required=False, allow_blank=True)
-
-
 class ChecklistScoreOutSerializer(serializers.Serializer):
     item = serializers.IntegerField()
     title = serializers.CharField()
@@ -202,6 +198,7 @@ class AssessmentOutSerializer(serializers.Serializer):
     submitted_at = serializers.DateTimeField(allow_null=True)
     reviewed_at = serializers.DateTimeField(allow_null=True)
     review_note = serializers.CharField()
+    stars_expire_on = serializers.DateField(allow_null=True)
     scores = ChecklistScoreOutSerializer(many=True)
 
 

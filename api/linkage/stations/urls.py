@@ -17,7 +17,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("stations/<int:pk>/receptions", views.ReceptionListView.as_view()),
     path("stations/<int:pk>/assessments/<int:year>", views.AssessmentView.as_view()),
     path("stations/<int:pk>/assessments/<int:year>/self", views.SelfAssessView.as_view()),
-    path("stations/<int:pk>/assessments/<int:year>/review", views.ReviewView.as_view()),
     path("public/stations/<int:pk>", views.PublicStationView.as_view()),
     path("public/stations/<int:pk>/qr.svg", views.PublicStationQrView.as_view()),
     # The roster's import and the directory (api/deputies), routed from here so that

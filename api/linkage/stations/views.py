@@ -301,6 +301,7 @@ def _assessment_out(station: Station, year: int) -> dict[str, Any]:
             "submitted_at": None,
             "reviewed_at": None,
             "review_note": "",
+            "stars_expire_on": None,
             "scores": scores,
         }
         return dict(s.AssessmentOutSerializer(blank).data)
@@ -316,6 +317,7 @@ def _assessment_out(station: Station, year: int) -> dict[str, Any]:
             "submitted_at",
             "reviewed_at",
             "review_note",
+            "stars_expire_on",
         )
     }
     data["scores"] = [
@@ -361,30 +363,6 @@ class SelfAssessView(APIView):
         station = _station(pk)
         services.assessment_self_assess(
             station=station, year=year, scores=_scores(data), actor=request.user
-        )
-        return Response(_assessment_out(station, year))
-
-
-class ReviewView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="station_review",
-        request=s.ReviewInSerializer,
-        responses=s.AssessmentOutSerializer,
-        summary="评审并评定星级 / review and rate the station",
-    )
-    def post(self, request: Request, pk: int, year: int) -> Response:
-        data = validated(s.ReviewInSerializer, request)
-        station = _station(pk)
-        assessment = selectors.assessment_for(station_id=pk, year=year)
-        if assessment is None:
-            raise DomainError("assessment_not_submitted", _("该联络站尚未提交自评，或已评定。"))
-        services.assessment_review(
-            assessment=assessment,
-            scores=_scores(data),
-            note=data.get("note", ""),
-            actor=request.user,
         )
         return Response(_assessment_out(station, year))
 

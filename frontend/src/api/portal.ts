@@ -41,3 +41,8 @@ export const getAccount = (year: number) =>
 export const accountPdfUrl = (year: number) => `/api/v1/public/voting/accounts/${year}/pdf`
 export const ratePublic = (year: number, marks: Record<string, PublicMark>) =>
   api.POST('/api/v1/public/voting/accounts/{year}/ratings', { path: { year }, body: { marks } })
+
+export type PublicHome = components['schemas']['PublicHome']
+export const getPublicHome = () => api.GET('/api/v1/public/home')
+export const trackingKind = (code: string) =>
+  api.GET('/api/v1/public/track/{code}', { path: { code } })

@@ -1379,6 +1379,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/benchmarks/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 公示期内对入选对象提出异议（公开）/ object to a nominee during the notice period
+         * @description An objection from the public to a nominee on the list in 公示: no login, rate-limited per
+         *     address; the organiser's staff see it among the objections and resolve it.
+         */
+        post: operations["public_benchmark_objection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 门户首页：征集公告、候选项目、公告与明白账、联络站与接待安排、选树典型（公开） / the congress's public home */
+        get: operations["public_home"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/opinions": {
         parameters: {
             query?: never;
@@ -1476,6 +1514,26 @@ export interface paths {
         };
         /** 联络站二维码，指向公开页（公开）/ the station's QR code to its public page */
         get: operations["public_station_qr"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/track/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 查询码属于项目建议还是群众意见（公开）/ whether a code is a proposal's or an opinion's
+         * @description The tracking box: which page a code belongs to, and nothing else about it.
+         */
+        get: operations["public_tracking_kind"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1697,23 +1755,6 @@ export interface paths {
         get: operations["station_assessment_get"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/stations/{id}/assessments/{year}/review": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 评审并评定星级 / review and rate the station */
-        post: operations["station_review"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2169,6 +2210,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/supervision/rounds/{id}/nominee-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可推荐对象：本单位的联络站、代表（名录，不含联系方式）或已办结案例 / what this congress may nominate */
+        get: operations["supervision_nominee_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/supervision/rounds/{id}/objections": {
         parameters: {
             query?: never;
@@ -2282,6 +2340,57 @@ export interface paths {
         };
         /** 路线图滞后情况（按环节）/ who lags on the route, by stage */
         get: operations["supervision_route_lag"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/star-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 联络站星级评定：待本级评审的申报，或本级的申报 / station star reviews */
+        get: operations["star_review_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/star-reviews/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上级评定星级或不予评星（须写明理由）/ award or refuse stars, with a reason */
+        post: operations["star_review_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/stars-by-county": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各县（区）联络站星级（市级）/ station stars by county (the city) */
+        get: operations["stars_by_county"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3229,6 +3338,8 @@ export interface components {
             /** Format: date-time */
             reviewed_at: string | null;
             review_note: string;
+            /** Format: date */
+            stars_expire_on: string | null;
             scores: components["schemas"]["ChecklistScoreOut"][];
         };
         AttachmentOut: {
@@ -3375,6 +3486,7 @@ export interface components {
             lines: components["schemas"]["BenchmarkResultLine"][];
         };
         BenchmarkResultLine: {
+            id: number;
             rank: number | null;
             nominee_name: string;
             nominee_detail: string;
@@ -3676,6 +3788,16 @@ export interface components {
             id: number;
             name: string;
             level: components["schemas"]["CongressLevelEnum"];
+        };
+        CountyStars: {
+            county_id: number;
+            county_name: string;
+            stations_starred: number;
+            star_total: number;
+            /** Format: decimal */
+            average_stars: string | null;
+            stars_expired: number;
+            stars_pending: number;
         };
         /** @description Rollup figures (platform/rollups/catalog.py) and the rates derived from them. */
         CountyTotalsOut: {
@@ -4400,6 +4522,36 @@ export interface components {
         HandoffInRequest: {
             code: string;
         };
+        HomeCall: {
+            year: number;
+            title: string;
+            /** Format: date */
+            opens_on: string;
+            /** Format: date */
+            closes_on: string;
+            open: boolean;
+        };
+        HomeCongress: {
+            name: string;
+            /** @description city | county | township */
+            level: string;
+            url: string;
+        };
+        HomeRound: {
+            id: number;
+            title: string;
+            state: string;
+        };
+        HomeStation: {
+            id: number;
+            name: string;
+            tier: string;
+            address: string;
+            opening_hours: string;
+            /** @description the station's public desk line */
+            phone: string;
+            rota: components["schemas"]["RotaDay"][];
+        };
         ImportInRequest: {
             /**
              * Format: binary
@@ -4696,9 +4848,7 @@ export interface components {
             sign_in: components["schemas"]["MyInvitation"][];
         };
         NominationInRequest: {
-            nominee_name: string;
-            /** @default  */
-            nominee_detail: string;
+            nominee_ref: number;
             statement: string;
             declarations?: {
                 [key: string]: boolean;
@@ -4712,6 +4862,8 @@ export interface components {
             readonly nominator_parent_name: string;
             /** 推荐对象 */
             readonly nominee_name: string;
+            /** 推荐对象编号 */
+            readonly nominee_ref: number | null;
             /** 基本情况 */
             readonly nominee_detail: string;
             /** 推荐理由 */
@@ -4739,6 +4891,11 @@ export interface components {
          * @enum {string}
          */
         NominationStatusEnum: "submitted" | "withdrawn" | "selected" | "not_selected" | "revoked";
+        NomineeOption: {
+            ref: number;
+            name: string;
+            detail: string;
+        };
         NotificationListOut: {
             /** @description 未读数 / unread count */
             unread: number;
@@ -4779,6 +4936,12 @@ export interface components {
              * Format: date
              */
             readonly received_on: string;
+            /** 来源 */
+            readonly source: components["schemas"]["ObjectionOutSourceEnum"];
+            /** 异议人 */
+            readonly submitter_name: string;
+            /** 联系方式 */
+            readonly submitter_contact: string;
             /** 异议成立 */
             readonly upheld: boolean | null;
             /** 处理结果 */
@@ -4786,6 +4949,12 @@ export interface components {
             /** Format: date-time */
             readonly resolved_at: string | null;
         };
+        /**
+         * @description * `staff` - 工作人员登记
+         *     * `public` - 群众网上提出
+         * @enum {string}
+         */
+        ObjectionOutSourceEnum: "staff" | "public";
         ObjectionResolveInRequest: {
             upheld: boolean;
             resolution: string;
@@ -5452,9 +5621,36 @@ export interface components {
             kind: components["schemas"]["BenchmarkKindEnum"];
             title: string;
             year: number;
+            state: components["schemas"]["BenchmarkStateEnum"];
+            /** Format: date */
+            notice_starts_on: string | null;
+            /** Format: date */
+            notice_ends_on: string | null;
             /** Format: date-time */
-            announced_at: string;
+            announced_at: string | null;
             lines: components["schemas"]["BenchmarkResultLine"][];
+        };
+        PublicHome: {
+            name: string;
+            /** @description city | county | township */
+            level: string;
+            call: components["schemas"]["HomeCall"] | null;
+            candidates_year: number | null;
+            candidates: string[];
+            decided_years: number[];
+            stations: components["schemas"]["HomeStation"][];
+            benchmarks: components["schemas"]["HomeRound"][];
+            below: components["schemas"]["HomeCongress"][];
+        };
+        PublicObjectionInRequest: {
+            nomination_id: number;
+            summary: string;
+            name: string;
+            contact: string;
+        };
+        PublicObjectionReceived: {
+            /** Format: date */
+            received_on: string;
         };
         PublicOpinion: {
             tracking_code: string;
@@ -5694,10 +5890,6 @@ export interface components {
              */
             assigned_at?: string;
         };
-        ReviewInRequest: {
-            scores: components["schemas"]["ChecklistScoreInRequest"][];
-            note?: string;
-        };
         /**
          * @description * `system_admin` - 系统管理员
          *     * `security_admin` - 安全管理员
@@ -5710,6 +5902,16 @@ export interface components {
          * @enum {string}
          */
         RoleEnum: "system_admin" | "security_admin" | "audit_admin" | "staff" | "deputy" | "unit" | "party_reviewer" | "teller";
+        RotaDay: {
+            /** Format: date */
+            date: string;
+            /** Format: time */
+            starts_at: string;
+            /** Format: time */
+            ends_at: string;
+            topic: string;
+            on_duty: string[];
+        };
         /**
          * @description * `main` - 正式票决
          *     * `tie` - 同票再次投票
@@ -6054,6 +6256,47 @@ export interface components {
          * @enum {string}
          */
         StageStatusStateEnum: "unset" | "reached" | "reached_late" | "late" | "pending";
+        StarDecisionInRequest: {
+            award: boolean;
+            stars?: number | null;
+            reason: string;
+        };
+        StarItem: {
+            title: string;
+            weight: number;
+            self_score: number;
+        };
+        StarReviewOut: {
+            id: number;
+            congress: number;
+            congress_name: string;
+            reviewer_congress: number;
+            reviewer_congress_name: string;
+            station_ref: number;
+            station_name: string;
+            station_tier: string;
+            year: number;
+            items: components["schemas"]["StarItem"][];
+            /** Format: decimal */
+            self_total: string;
+            state: components["schemas"]["StarReviewOutStateEnum"];
+            stars: number | null;
+            reason: string;
+            /** Format: date */
+            expires_on: string | null;
+            readonly expired: boolean;
+            /** Format: date-time */
+            submitted_at: string;
+            /** Format: date-time */
+            reviewed_at: string | null;
+        };
+        /**
+         * @description * `submitted` - submitted
+         *     * `awarded` - awarded
+         *     * `refused` - refused
+         * @enum {string}
+         */
+        StarReviewOutStateEnum: "submitted" | "awarded" | "refused";
         /**
          * @description * `queued` - 排队中
          *     * `running` - 进行中
@@ -6500,6 +6743,16 @@ export interface components {
             /** @description 凭此查询办理进展 / keep it to follow the proposal */
             tracking_code: string;
         };
+        TrackingKind: {
+            code: string;
+            kind: components["schemas"]["TrackingKindKindEnum"];
+        };
+        /**
+         * @description * `proposal` - proposal
+         *     * `opinion` - opinion
+         * @enum {string}
+         */
+        TrackingKindKindEnum: "proposal" | "opinion";
         TrackingOut: {
             tracking_code: string;
             title: string;
@@ -8695,6 +8948,52 @@ export interface operations {
             };
         };
     };
+    public_benchmark_objection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicObjectionInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PublicObjectionInRequest"];
+                "multipart/form-data": components["schemas"]["PublicObjectionInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicObjectionReceived"];
+                };
+            };
+        };
+    };
+    public_home: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicHome"];
+                };
+            };
+        };
+    };
     public_opinion_submit: {
         parameters: {
             query?: never;
@@ -8828,6 +9127,27 @@ export interface operations {
                 };
                 content: {
                     "image/svg+xml": string;
+                };
+            };
+        };
+    };
+    public_tracking_kind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackingKind"];
                 };
             };
         };
@@ -9145,34 +9465,6 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AssessmentOut"];
-                };
-            };
-        };
-    };
-    station_review: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-                year: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReviewInRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ReviewInRequest"];
-                "multipart/form-data": components["schemas"]["ReviewInRequest"];
-            };
-        };
         responses: {
             200: {
                 headers: {
@@ -9938,6 +10230,29 @@ export interface operations {
             };
         };
     };
+    supervision_nominee_options: {
+        parameters: {
+            query?: {
+                search?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NomineeOption"][];
+                };
+            };
+        };
+    };
     supervision_objection_list: {
         parameters: {
             query?: never;
@@ -10140,6 +10455,74 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RouteLag"];
+                };
+            };
+        };
+    };
+    star_review_list: {
+        parameters: {
+            query?: {
+                /** @description incoming: submissions awaiting this congress's review (default); own: this congress's submissions */
+                scope?: "incoming" | "own";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StarReviewOut"][];
+                };
+            };
+        };
+    };
+    star_review_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StarDecisionInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["StarDecisionInRequest"];
+                "multipart/form-data": components["schemas"]["StarDecisionInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StarReviewOut"];
+                };
+            };
+        };
+    };
+    stars_by_county: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountyStars"][];
                 };
             };
         };

@@ -63,11 +63,6 @@ export const selfAssess = (id: number, year: number, scores: Score[]) =>
     path: { id, year },
     body: { scores },
   })
-export const reviewAssessment = (id: number, year: number, scores: Score[], note: string) =>
-  api.POST('/api/v1/stations/{id}/assessments/{year}/review', {
-    path: { id, year },
-    body: { scores, note },
-  })
 
 export const listPostings = () => api.GET('/api/v1/stations/postings')
 

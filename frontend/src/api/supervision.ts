@@ -72,6 +72,9 @@ export const listNominations = (id: number) =>
   api.GET('/api/v1/supervision/rounds/{id}/nominations', { path: { id } })
 export const nominate = (id: number, body: NominationIn) =>
   api.POST('/api/v1/supervision/rounds/{id}/nominations', { path: { id }, body })
+export type NomineeOption = Schemas['NomineeOption']
+export const nomineeOptions = (id: number, search: string) =>
+  api.GET('/api/v1/supervision/rounds/{id}/nominee-options', { path: { id }, query: { search } })
 export const withdrawNomination = (id: number) =>
   api.POST('/api/v1/supervision/nominations/{id}/withdraw', { path: { id } })
 export const getScoreSheet = (id: number) =>
@@ -131,3 +134,18 @@ export const getRouteLag = (year: number, county?: number | null) =>
   api.GET('/api/v1/supervision/route/lag', {
     query: county ? { year, county } : { year },
   })
+// Station stars: the congress above awards or refuses them (docs/supervision.md).
+export type StarReview = Schemas['StarReviewOut']
+export type StarDecision = Schemas['StarDecisionInRequest']
+export type CountyStars = Schemas['CountyStars']
+
+export const listStarReviews = (scope: 'incoming' | 'own') =>
+  api.GET('/api/v1/supervision/star-reviews', { query: { scope } })
+export const decideStarReview = (id: number, body: StarDecision) =>
+  api.POST('/api/v1/supervision/star-reviews/{id}/decide', { path: { id }, body })
+export const starsByCounty = () => api.GET('/api/v1/supervision/stars-by-county')
+
+export type PublicRound = Schemas['PublicBenchmarkRound']
+export const listPublicBenchmarks = () => api.GET('/api/v1/public/benchmarks')
+export const objectPublicly = (id: number, body: Schemas['PublicObjectionInRequest']) =>
+  api.POST('/api/v1/public/benchmarks/{id}/objections', { path: { id }, body })

@@ -178,6 +178,14 @@ export const MENU: readonly MenuEntry[] = [
     section: 'oversight',
   },
   {
+    name: 'station-stars',
+    path: '/station-stars',
+    titleKey: 'supervision.menuStars',
+    icon: Trophy,
+    access: { roles: ['staff'] },
+    section: 'oversight',
+  },
+  {
     name: 'congresses',
     path: '/congresses',
     titleKey: 'menu.congresses',

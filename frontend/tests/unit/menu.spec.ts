@@ -29,6 +29,7 @@ describe('menu filter', () => {
     'guidance',
     'route',
     'benchmarks',
+    'station-stars',
   ]
 
   it('gives township staff both modules, guidance and benchmark nominations', () => {
@@ -140,7 +141,7 @@ describe('menu sections', () => {
       [null, ['home', 'deputies']],
       ['vote', ['voting', 'voting-evaluations', 'implementation']],
       ['linkage', ['stations', 'activities', 'opinions', 'duty']],
-      ['oversight', ['dashboard', 'guidance', 'route', 'benchmarks']],
+      ['oversight', ['dashboard', 'guidance', 'route', 'benchmarks', 'station-stars']],
       ['admin', ['audit']],
     ])
   })

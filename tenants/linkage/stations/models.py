@@ -219,6 +219,8 @@ class Assessment(models.Model):
     )
     reviewed_at = models.DateTimeField(_("评审时间"), null=True, blank=True)
     review_note = models.TextField(_("评审意见"), blank=True)
+    # Stars are awarded by the congress above (supervision.StarReview) and hold until this day.
+    stars_expire_on = models.DateField(_("星级有效期至"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("规范化建设评定")

@@ -1,12 +1,14 @@
 """Dispatches this module receives: another congress stationed one of our deputies."""
 
 import logging
+from datetime import date
 
 from crossing.models import Dispatch
 from crossing.registry import receiver
 from tenants.deputies.models import Deputy
 
 from .models import Posting
+from .services import assessment_stars_apply
 
 logger = logging.getLogger(__name__)
 
@@ -40,4 +42,20 @@ def posting_apply(dispatch: Dispatch) -> None:
             "dispatch_id": dispatch.pk,
             "updated_at": dispatch.created_at,
         },
+    )
+
+
+@receiver("stations.stars")
+def stars_apply(dispatch: Dispatch) -> None:
+    """The congress above awarded or refused stars on a station's self-assessment."""
+    payload = dispatch.payload
+    expires_on = payload.get("expires_on")
+    assessment_stars_apply(
+        station_id=int(payload["station_id"]),
+        year=int(payload["year"]),
+        awarded=bool(payload["awarded"]),
+        stars=payload.get("stars"),
+        expires_on=date.fromisoformat(expires_on) if expires_on else None,
+        reason=str(payload.get("reason", "")),
+        reviewed_at=dispatch.created_at,
     )

@@ -21,8 +21,9 @@ from congresses.tenant import current_tenant
 from crossing.services import dispatch_send
 from directory.models import DeputyListing
 from directory.selectors import congress_related_ids, listing_get
-from ops.errors import Conflict, DomainError, NotAllowed
+from ops.errors import Conflict, DomainError
 from outbox.services import outbox_emit
+from supervision.services import star_review_submit
 from tenants.deputies.models import Deputy
 
 from . import rules
@@ -453,11 +454,17 @@ def _check_scores(scores: Scores, items: Sequence[ChecklistItem], field: str) ->
 def assessment_self_assess(
     *, station: Station, year: int, scores: Scores, actor: Any, now: datetime | None = None
 ) -> Assessment:
-    """The station's self-assessment of the year, submitted for review."""
+    """The station's self-assessment of the year, submitted to the congress above for stars.
+
+    A congress does not rate its own stations: the snapshot goes to the staff of the congress
+    above (`supervision.StarReview`), who award stars or refuse them; their answer comes back by
+    a `stations.stars` dispatch (receivers.stars_apply). The city, with none above, keeps its
+    self-assessment unrated."""
     items = list(ChecklistItem.objects.filter(active=True))
     if not items:
         raise DomainError("checklist_empty", _("尚未设置规范化建设标准。"))
     _check_scores(scores, items, "self_scores")
+    here = current_tenant().congress()
     with transaction.atomic():
         assessment, _created = Assessment.objects.select_for_update().get_or_create(
             station=station, year=year
@@ -473,7 +480,22 @@ def assessment_self_assess(
         assessment.state = Assessment.State.SUBMITTED
         assessment.submitted_by = actor if getattr(actor, "pk", None) else None
         assessment.submitted_at = now or timezone.now()
+        assessment.review_note = ""
         assessment.save()
+        if here.parent_id is not None:
+            star_review_submit(
+                congress=here,
+                actor=actor,
+                station_ref=station.pk,
+                station_name=station.name,
+                station_tier=station.tier,
+                year=year,
+                items=[
+                    {"title": i.title, "weight": i.weight, "self_score": scores[i.pk]}
+                    for i in items
+                ],
+                self_total=assessment.self_total,
+            )
         audit_record(
             action="stations.assessment_self_assess",
             actor=actor,
@@ -483,40 +505,36 @@ def assessment_self_assess(
     return assessment
 
 
-def assessment_review(
+def assessment_stars_apply(
     *,
-    assessment: Assessment,
-    scores: Scores,
-    actor: Any,
-    note: str = "",
-    now: datetime | None = None,
-) -> Assessment:
-    """The review of a submitted self-assessment: scores per item, the total, the stars."""
-    with transaction.atomic():
-        assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-        if assessment.state != Assessment.State.SUBMITTED:
-            raise Conflict("assessment_not_submitted", _("该联络站尚未提交自评，或已评定。"))
-        if actor is not None and assessment.submitted_by_id == getattr(actor, "pk", None):
-            raise NotAllowed("assessment_self_review", _("自评人不能评审本站的自评。"))
-        rows = list(assessment.scores.select_related("item"))
-        _check_scores(scores, [row.item for row in rows], "review_scores")
-        for row in rows:
-            row.review_score = scores[row.item_id]
-        AssessmentScore.objects.bulk_update(rows, ["review_score"])
-        assessment.review_total = rules.score_percent(
-            [(r.item.weight, r.review_score or 0) for r in rows]
-        )
-        assessment.stars = rules.stars_for(assessment.review_total, settings_get().star_thresholds)
-        assessment.state = Assessment.State.REVIEWED
-        assessment.reviewed_by = actor if getattr(actor, "pk", None) else None
-        assessment.reviewed_at = now or timezone.now()
-        assessment.review_note = note.strip()
-        assessment.save()
-        outbox_emit(topic=ROLLUP_TOPIC)
-        audit_record(
-            action="stations.assessment_review",
-            actor=actor,
-            target=assessment,
-            payload={"total": str(assessment.review_total), "stars": assessment.stars},
-        )
+    station_id: int,
+    year: int,
+    awarded: bool,
+    stars: int | None,
+    expires_on: date | None,
+    reason: str,
+    reviewed_at: datetime,
+) -> Assessment | None:
+    """The congress above's answer on a submitted self-assessment (called by the receiver,
+    inside the delivery's transaction): stars until `expires_on`, or back to draft with the
+    reason so that the station can assess itself again."""
+    assessment = (
+        Assessment.objects.select_for_update().filter(station_id=station_id, year=year).first()
+    )
+    if assessment is None:
+        return None
+    assessment.state = Assessment.State.REVIEWED if awarded else Assessment.State.DRAFT
+    assessment.stars = stars if awarded else None
+    assessment.stars_expire_on = expires_on if awarded else None
+    assessment.review_note = reason
+    assessment.reviewed_by = None
+    assessment.reviewed_at = reviewed_at
+    assessment.save()
+    outbox_emit(topic=ROLLUP_TOPIC)
+    audit_record(
+        action="stations.assessment_stars_apply",
+        actor=None,
+        target=assessment,
+        payload={"awarded": awarded, "stars": stars},
+    )
     return assessment

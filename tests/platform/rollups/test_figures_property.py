@@ -40,6 +40,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.db import connection
+from django.utils import timezone
 from django_tenants.utils import tenant_context
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -467,8 +468,8 @@ def recompute(congress: Congress, year: int, today: datetime) -> dict[str, Any]:
         out["stations"] = _one("SELECT count(*) FROM stations_station")
         out["stations_rated"], out["star_total"] = _one(
             "SELECT count(*), coalesce(sum(stars), 0) FROM stations_assessment"
-            " WHERE year = %s AND state = 'reviewed'",
-            year,
+            " WHERE state = 'reviewed' AND stars_expire_on > %s",
+            timezone.localdate(),
         )
         serving = (
             "SELECT d.id FROM deputies_deputy d JOIN deputies_term t ON t.id = d.term_id"

@@ -37,7 +37,7 @@ def staff_of(
 
 CRITERIA = [
     CriterionSpec("履行职责好", 40, "activities", Decimal(20)),
-    CriterionSpec("联系群众好", 35, "opinions_closed", Decimal(10)),
+    CriterionSpec("联系群众好", 35, "opinions", Decimal(10)),
     CriterionSpec("政治素质好", 25),
 ]
 

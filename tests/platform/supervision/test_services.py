@@ -216,16 +216,14 @@ def test_the_whole_round_from_setup_to_announcement(world: World) -> None:
     a = nominate(round_, world.town_a, world.staff_a, "张三")
     b = nominate(round_, world.town_b, world.staff_b, "李四")
     c = nominate(round_, world.county, world.county_admin, "王五")
-    figures: dict[int, Figures] = {
-        world.town_a.pk: {"activities": 10, "opinions_closed": Decimal(20)}
-    }
+    figures: dict[int, Figures] = {world.town_a.pk: {"activities": 10, "opinions": Decimal(20)}}
     services.round_close_nominations(
         round_=round_,
         actor=city_staff,
         figures_source=lambda congresses, year: dict(figures.items()),
     )
     a.refresh_from_db()
-    assert a.figures == {"activities": 10, "opinions_closed": "20"}
+    assert a.figures == {"activities": 10, "opinions": "20"}
     criteria = list(round_.criteria.all())
     assert services.prefilled_scores(a, criteria) == {
         criteria[0].pk: Decimal("50.00"),
@@ -303,7 +301,9 @@ def test_a_state_refuses_what_it_does_not_allow_and_names_why(world: World) -> N
     assert BenchmarkRound.objects.get(pk=round_.pk).quota == 1
 
 
-def test_closing_nominations_keeps_the_nominators_rollup_figures(world: World) -> None:
+def test_closing_nominations_gives_a_nomination_without_a_record_its_nominators_rollups(
+    world: World,
+) -> None:
     city_staff = staff_of(world, world.city, "city-staff")
     now = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
     with schema_context("public"):
@@ -318,7 +318,7 @@ def test_closing_nominations_keeps_the_nominators_rollup_figures(world: World) -
             congress=world.town_a,
             year=2026,
             topic="opinions",
-            figures={"opinions_closed": 5},
+            figures={"opinions": 5},
             computed_at=now,
         )
         Rollup.objects.create(
@@ -336,10 +336,10 @@ def test_closing_nominations_keeps_the_nominators_rollup_figures(world: World) -
 
     a.refresh_from_db()
     b.refresh_from_db()
-    assert a.figures == {"activities": 12, "deputies_active": 9, "opinions_closed": 5}
+    assert a.figures == {"activities": 12, "deputies_active": 9, "opinions": 5}
     assert b.figures == {}  # only 2025 figures: nothing for the round's year
     criteria = list(round_.criteria.all())
     assert services.prefilled_scores(a, criteria) == {
         criteria[0].pk: Decimal("60.00"),  # 12 of 20 activities
-        criteria[1].pk: Decimal("50.00"),  # 5 of 10 opinions closed
+        criteria[1].pk: Decimal("50.00"),  # 5 of 10 opinions
     }

@@ -1,20 +1,24 @@
 """Station services: residents, the rota and its notice period, the checklist and its review."""
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
+import time_machine
+from django.utils import timezone
 from django_tenants.utils import tenant_context
 
 from congresses.models import Congress
-from ops.errors import DomainError
+from crossing.services import dispatch_deliver_pending
+from ops.errors import DomainError, NotAllowed
 from outbox.models import OutboxEvent
 from rollups.registry import providers
+from supervision.models import StarReview
+from supervision.services import star_review_decide
 from tenants.deputies.services import deputy_end_service
 from tenants.linkage.stations.models import Assessment, ReceptionDay, Resident, Station
 from tenants.linkage.stations.services import (
-    assessment_review,
     assessment_self_assess,
     reception_publish,
     reception_schedule,
@@ -126,36 +130,57 @@ def test_a_station_has_one_head(town: Congress) -> None:
     assert [m.duty for m in members] == ["head", "liaison"]
 
 
-def test_self_assessment_review_and_stars(world: World, town: Congress) -> None:
+def test_self_assessment_goes_to_the_county_whose_stars_come_back_and_lapse(
+    world: World, town: Congress
+) -> None:
     station = make_station()
     items = make_checklist()  # weights 30, 20, 25, 25
-    settings_update(notice_days=3, star_thresholds=[60, 70, 80, 90, 95], actor=None)
     own = {items[0].pk: 30, items[1].pk: 20, items[2].pk: 25, items[3].pk: 25}
     assessment = assessment_self_assess(
         station=station, year=2026, scores=own, actor=world.staff_a, now=NOW
     )
+    review = StarReview.objects.get(congress=world.town_a, station_ref=station.pk)
     events = OutboxEvent.objects.filter(topic="stations").count()
 
-    with pytest.raises(DomainError) as own_review:
-        assessment_review(assessment=assessment, scores=own, actor=world.staff_a)
-    reviewed = assessment_review(
-        assessment=assessment,
+    with pytest.raises(NotAllowed) as self_award:
+        star_review_decide(
+            review=review,
+            reviewer=world.town_a,
+            actor=world.staff_a,
+            award=True,
+            stars=5,
+            reason="自评",
+        )
+    star_review_decide(
+        review=review,
+        reviewer=world.county,
         actor=world.county_admin,
-        note="标牌不统一",
-        scores={items[0].pk: 30, items[1].pk: 10, items[2].pk: 25, items[3].pk: 20},
+        award=True,
+        stars=3,
+        reason="标牌不统一",
+        today=timezone.localdate(),
     )
+    dispatch_deliver_pending()
+    with tenant_context(world.town_a):
+        reviewed = Assessment.objects.get(pk=assessment.pk)
+        held = providers()["stations"](2026)
+        events_after = OutboxEvent.objects.filter(topic="stations").count()
+        with time_machine.travel(timezone.now() + timedelta(days=366)):
+            lapsed = providers()["stations"](2026)
 
-    assert own_review.value.code == "assessment_self_review"
+    assert self_award.value.code == "not_reviewer"
     assert assessment.self_total == Decimal("100.00")
-    assert (reviewed.review_total, reviewed.stars, reviewed.state) == (
-        Decimal("85.00"),
+    assert (review.self_total, review.reviewer_congress_id) == (Decimal("100.00"), world.county.pk)
+    assert [i["self_score"] for i in review.items] == [30, 20, 25, 25]
+    assert (reviewed.stars, reviewed.state, reviewed.review_note) == (
         3,
         Assessment.State.REVIEWED,
+        "标牌不统一",
     )
-    assert OutboxEvent.objects.filter(topic="stations").count() == events + 1
-    figures = providers()["stations"](2026)
-    assert figures["stations_rated"] == 1 and figures["star_total"] == 3
-    assert figures["stations"] == 1
+    assert reviewed.stars_expire_on == timezone.localdate() + timedelta(days=365)
+    assert events_after == events + 1
+    assert (held["stations_rated"], held["star_total"], held["stations"]) == (1, 3, 1)
+    assert (lapsed["stations_rated"], lapsed["star_total"]) == (0, 0)
 
 
 def test_scores_above_an_items_weight_or_missing_are_refused(town: Congress) -> None:

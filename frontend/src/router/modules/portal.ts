@@ -6,6 +6,15 @@ import { page } from '../page'
 export default [] satisfies RouteRecordRaw[]
 
 export const standalone = [
+  page(
+    '/portal/home',
+    'portal-home',
+    () => import('@/views/portal/home/index.vue'),
+    'portal.home.title',
+    {
+      public: true,
+    },
+  ),
   page('/portal', 'portal', () => import('@/views/portal/submit/index.vue'), 'portal.title', {
     public: true,
   }),
@@ -21,6 +30,13 @@ export const standalone = [
     'portal-announcement',
     () => import('@/views/portal/announcement/index.vue'),
     'portal.announcement.title',
+    { public: true },
+  ),
+  page(
+    '/portal/benchmarks',
+    'portal-benchmarks',
+    () => import('@/views/portal/benchmarks/index.vue'),
+    'portal.benchmarks.heading',
     { public: true },
   ),
   page(

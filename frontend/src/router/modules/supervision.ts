@@ -22,4 +22,10 @@ export default [
     () => import('@/views/benchmarks/round/index.vue'),
     'supervision.benchmarks.round',
   ),
+  page(
+    'station-stars',
+    'station-stars',
+    () => import('@/views/stations/stars/index.vue'),
+    'supervision.stars.title',
+  ),
 ] satisfies RouteRecordRaw[]

@@ -30,6 +30,8 @@ import {
   type Round,
   type RoundResult,
   type ScoreSheet,
+  nomineeOptions,
+  type NomineeOption,
 } from '@/api/supervision'
 
 function isoDate(offsetDays = 0): string {
@@ -83,8 +85,7 @@ export function useBenchmarkRound() {
 
   // Nomination form (a congress below the organiser).
   const nomination = reactive({
-    nominee_name: '',
-    nominee_detail: '',
+    nominee_ref: undefined as number | undefined,
     statement: '',
     declarations: {} as Record<string, boolean | undefined>,
     attachments: [] as Attachment[],
@@ -96,6 +97,21 @@ export function useBenchmarkRound() {
     )
     return false
   }
+  // The nominee is a record of this congress: its stations, its deputies (by the directory,
+  // no contact data) or its closed cases, searched as the staff type.
+  const options = ref<NomineeOption[]>([])
+  const searching = ref(false)
+  async function searchNominees(search = '') {
+    searching.value = true
+    try {
+      options.value = await nomineeOptions(id, search)
+    } catch (failure) {
+      actionError.value = errorMessage(failure)
+    } finally {
+      searching.value = false
+    }
+  }
+
   async function submitNomination() {
     const declarations: Record<string, boolean> = {}
     for (const [code, answer] of Object.entries(nomination.declarations)) {
@@ -103,15 +119,14 @@ export function useBenchmarkRound() {
     }
     const ok = await act(() =>
       nominate(id, {
-        nominee_name: nomination.nominee_name,
-        nominee_detail: nomination.nominee_detail,
+        nominee_ref: nomination.nominee_ref ?? 0,
         statement: nomination.statement,
         declarations,
         attachment_ids: nomination.attachments.map((a) => a.id),
       }),
     )
     if (ok) {
-      Object.assign(nomination, { nominee_name: '', nominee_detail: '', statement: '' })
+      Object.assign(nomination, { nominee_ref: undefined, statement: '' })
       nomination.declarations = {}
       nomination.attachments = []
     }
@@ -168,6 +183,9 @@ export function useBenchmarkRound() {
     open: () => act(() => openRound(id)),
     close: () => act(() => closeNominations(id)),
     nomination,
+    options,
+    searching,
+    searchNominees,
     addNominationFile,
     submitNomination,
     withdraw: (nominationId: number) => act(() => withdrawNomination(nominationId)),

@@ -9,7 +9,6 @@ import {
   getAssessment,
   getStation,
   publishReception,
-  reviewAssessment,
   scheduleReception,
   selfAssess,
   setStaff,
@@ -124,15 +123,10 @@ export function useStationDetail(stationId: number) {
   const year = ref(new Date().getFullYear())
   const assessment = ref<Assessment | null>(null)
   const selfScores = ref<Record<number, number>>({})
-  const reviewScores = ref<Record<number, number>>({})
-  const reviewNote = ref('')
   async function loadAssessment() {
     assessment.value = await getAssessment(stationId, year.value)
     selfScores.value = Object.fromEntries(
       assessment.value.scores.map((s) => [s.item, s.self_score ?? 0]),
-    )
-    reviewScores.value = Object.fromEntries(
-      assessment.value.scores.map((s) => [s.item, s.review_score ?? s.self_score ?? 0]),
     )
   }
   const asScores = (scores: Record<number, number>) =>
@@ -140,15 +134,6 @@ export function useStationDetail(stationId: number) {
   const submitSelf = () =>
     run(async () => {
       assessment.value = await selfAssess(stationId, year.value, asScores(selfScores.value))
-    })
-  const submitReview = () =>
-    run(async () => {
-      assessment.value = await reviewAssessment(
-        stationId,
-        year.value,
-        asScores(reviewScores.value),
-        reviewNote.value,
-      )
     })
 
   onMounted(async () => {
@@ -182,10 +167,7 @@ export function useStationDetail(stationId: number) {
     year,
     assessment,
     selfScores,
-    reviewScores,
-    reviewNote,
     loadAssessment,
     submitSelf,
-    submitReview,
   }
 }

@@ -1,0 +1,144 @@
+"""Station stars over HTTP (星级评定 by the congress above). A station's congress submits its
+self-assessment through the stations API (api/linkage/stations); here the congress above lists
+what awaits it and awards or refuses stars, the submitter follows its submissions, and the city
+sees the stars by county. The rules live in platform/supervision."""
+
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import NotFound
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.roles import Role
+from api.inputs import validated
+from api.permissions import has_role, host_congress, host_tenant
+from ops.errors import NotAllowed
+from supervision import selectors, services
+
+STAFF = has_role(Role.STAFF)
+
+
+class StarItemSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    weight = serializers.IntegerField()
+    self_score = serializers.IntegerField()
+
+
+class StarReviewOutSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    congress = serializers.IntegerField(source="congress_id")
+    congress_name = serializers.CharField(source="congress.name")
+    reviewer_congress = serializers.IntegerField(source="reviewer_congress_id")
+    reviewer_congress_name = serializers.CharField(source="reviewer_congress.name")
+    station_ref = serializers.IntegerField()
+    station_name = serializers.CharField()
+    station_tier = serializers.CharField()
+    year = serializers.IntegerField()
+    items = StarItemSerializer(many=True)
+    self_total = serializers.DecimalField(max_digits=5, decimal_places=2)
+    state = serializers.ChoiceField(choices=["submitted", "awarded", "refused"])
+    stars = serializers.IntegerField(allow_null=True)
+    reason = serializers.CharField()
+    expires_on = serializers.DateField(allow_null=True)
+    expired = serializers.SerializerMethodField()
+    submitted_at = serializers.DateTimeField()
+    reviewed_at = serializers.DateTimeField(allow_null=True)
+
+    def get_expired(self, obj: Any) -> bool:
+        return obj.expires_on is not None and obj.expires_on <= timezone.localdate()
+
+
+class StarDecisionInSerializer(serializers.Serializer):
+    award = serializers.BooleanField()
+    stars = serializers.IntegerField(min_value=1, max_value=5, required=False, allow_null=True)
+    reason = serializers.CharField(max_length=2000)
+
+
+class CountyStarsSerializer(serializers.Serializer):
+    county_id = serializers.IntegerField()
+    county_name = serializers.CharField()
+    stations_starred = serializers.IntegerField()
+    star_total = serializers.IntegerField()
+    average_stars = serializers.DecimalField(max_digits=3, decimal_places=1, allow_null=True)
+    stars_expired = serializers.IntegerField()
+    stars_pending = serializers.IntegerField()
+
+
+SCOPE = OpenApiParameter(
+    "scope",
+    str,
+    enum=["incoming", "own"],
+    description="incoming: submissions awaiting this congress's review (default); own: this "
+    "congress's submissions",
+)
+
+
+class StarReviewListView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="star_review_list",
+        parameters=[SCOPE],
+        responses=StarReviewOutSerializer(many=True),
+        summary="联络站星级评定：待本级评审的申报，或本级的申报 / station star reviews",
+    )
+    def get(self, request: Request) -> Response:
+        congress = host_congress(request)
+        if request.query_params.get("scope") == "own":
+            reviews = selectors.star_reviews_of(congress)
+        else:
+            reviews = selectors.star_reviews_to_review(congress)
+        return Response(
+            StarReviewOutSerializer(
+                reviews.select_related("congress", "reviewer_congress"), many=True
+            ).data
+        )
+
+
+class StarReviewDecideView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="star_review_decide",
+        request=StarDecisionInSerializer,
+        responses=StarReviewOutSerializer,
+        summary="上级评定星级或不予评星（须写明理由）/ award or refuse stars, with a reason",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        congress = host_congress(request)
+        review = selectors.star_review_for_reviewer(congress, pk)
+        if review is None:
+            if selectors.star_reviews_of(congress).filter(pk=pk).exists():
+                raise NotAllowed("not_reviewer", _("只有上级人大可以评定本站星级。"))
+            raise NotFound(_("该评星申报不存在。"), code="not_found")
+        data = validated(StarDecisionInSerializer, request)
+        decided = services.star_review_decide(
+            review=review,
+            reviewer=congress,
+            actor=request.user,
+            award=data["award"],
+            stars=data.get("stars"),
+            reason=data["reason"],
+        )
+        return Response(StarReviewOutSerializer(decided).data)
+
+
+class StarsByCountyView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="stars_by_county",
+        responses=CountyStarsSerializer(many=True),
+        summary="各县（区）联络站星级（市级）/ station stars by county (the city)",
+    )
+    def get(self, request: Request) -> Response:
+        congress = host_congress(request)
+        if host_tenant(request).level != "city":
+            raise NotAllowed("city_only", _("仅市级人大可查看各县（区）星级情况。"))
+        rows = selectors.stars_by_county(congress, today=timezone.localdate())
+        return Response(CountyStarsSerializer(rows, many=True).data)

@@ -1,0 +1,54 @@
+import { onMounted, ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { useRouter } from 'vue-router'
+
+import { ApiError, errorMessage } from '@/api/http'
+import { getPublicHome, trackingKind, type PublicHome } from '@/api/portal'
+import { parseTrackingCode, routeForCode } from '@/utils/tracking'
+
+/** A congress's public home and its one tracking box. */
+export function usePortalHome() {
+  const { t } = useI18n()
+  const router = useRouter()
+  const home = ref<PublicHome | null>(null)
+  const loading = ref(false)
+  const error = ref('')
+  const text = ref('')
+  const trackError = ref('')
+  const tracking = ref(false)
+
+  async function load() {
+    loading.value = true
+    try {
+      home.value = await getPublicHome()
+    } catch (failure) {
+      error.value = errorMessage(failure)
+    } finally {
+      loading.value = false
+    }
+  }
+
+  async function track() {
+    trackError.value = ''
+    const code = parseTrackingCode(text.value)
+    if (code === null) {
+      trackError.value = t('portal.home.codeInvalid')
+      return
+    }
+    tracking.value = true
+    try {
+      const found = await trackingKind(code)
+      await router.push(routeForCode(found.kind, found.code))
+    } catch (failure) {
+      trackError.value =
+        failure instanceof ApiError && failure.status === 404
+          ? t('portal.home.codeUnknown')
+          : errorMessage(failure)
+    } finally {
+      tracking.value = false
+    }
+  }
+
+  onMounted(load)
+  return { home, loading, error, text, trackError, tracking, track }
+}
