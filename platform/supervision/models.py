@@ -347,6 +347,8 @@ class RouteReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.township_id} {self.year} {self.stage}"
+
+
 class StarReview(models.Model):
     """A station's checklist submitted by its congress to the congress above for stars (星级评定).
 

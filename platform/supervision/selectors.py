@@ -455,6 +455,8 @@ def route_report(congress: Congress, year: int, today: date) -> RouteReport:
         can_set=oversees(congress),
         stages=stages,
     )
+
+
 def round_public(issuer: Congress, pk: int) -> BenchmarkRound | None:
     return BenchmarkRound.objects.filter(issuer=issuer, pk=pk, state=State.PUBLICITY).first()
 

@@ -1006,6 +1006,8 @@ def route_remind(*, year: int, late: Sequence[LateStage], now: datetime | None =
                 },
             )
     return len(sent)
+
+
 # --- Station stars (星级评定 by the congress above) ------------------------------------------
 
 STAR_VALIDITY_DAYS = 365
