@@ -189,6 +189,16 @@ def in_tenant(congress: Congress) -> Any:
     return tenant_context(congress)
 
 
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """What the standing security suites checked (docs/security-suites.md)."""
+    from tests.security.counts import COUNTS
+
+    if COUNTS:
+        terminalreporter.section("standing security suites")
+        for suite, text in COUNTS.items():
+            terminalreporter.write_line(f"{suite}: {text}")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Browser tests last: Playwright's sync API keeps an event loop running in the main thread
     while its browser is open, and Django refuses database calls under a running loop."""

@@ -3,7 +3,6 @@ view's permission declarations (`has_role(...)`): a role outside the declared se
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from django.test import Client
@@ -15,6 +14,7 @@ from rest_framework.views import APIView
 
 from accounts.roles import Role
 from tests.conftest import World, client_on
+from tests.security.counts import report
 from tests.security.roles import member
 
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -68,7 +68,7 @@ def clients(world: World) -> dict[str, Client]:
 
 
 def test_every_endpoint_refuses_every_role_it_does_not_allow(
-    clients: dict[str, Client], capsys: Any
+    clients: dict[str, Client],
 ) -> None:
     cases = sweep_cases()
 
@@ -83,7 +83,6 @@ def test_every_endpoint_refuses_every_role_it_does_not_allow(
     ]
 
     wrong = [(m, p, r, a.status_code) for m, p, r, a in answers if a.status_code != 403]
-    with capsys.disabled():
-        print(f"\nrole sweep: {len(cases)} endpoint x role refusals checked")
+    report("role sweep", f"{len(cases)} endpoint x role refusals checked")
     assert len(cases) > 300
     assert wrong == []

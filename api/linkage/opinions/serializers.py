@@ -24,6 +24,8 @@ class OpinionRowSerializer(serializers.ModelSerializer[Opinion]):
     """A row of the console's list: the citizen's name and phone masked."""
 
     category = _optional_choice(Category.choices)
+    # Blank until the opinion is escalated and the parent reports back.
+    upstream_status = _optional_choice(Status.choices)
 
     citizen_name = serializers.SerializerMethodField(help_text="脱敏 / masked")
     citizen_phone = serializers.SerializerMethodField(help_text="脱敏 / masked")

@@ -1,0 +1,145 @@
+"""The API against its own OpenAPI document (api/openapi.yaml), fuzzed by schemathesis over a
+live server (gunicorn over a database of its own seeded with the demo city): every operation,
+anonymous and as a township's staff with an API token, with generated path, query and body
+values. No answer is a server error, and every answer has a status code, a content type and a
+body the document declares for the operation."""
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import psycopg
+import pytest
+import schemathesis
+from django.conf import settings
+from hypothesis import HealthCheck, Phase
+from hypothesis import settings as hypothesis_settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.generation.modes import GenerationMode
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from tests.security.counts import report
+from tests.servers import ROOT, VENV_BIN, free_port, running
+
+DOCUMENT = schemathesis.openapi.from_path(ROOT / "api" / "openapi.yaml")
+# Values the document allows (what a client may send), and no made-up credentials: the anonymous
+# cases send none, the staff's send its token. Malformed HTTP (header names no client can send)
+# is refused by gunicorn before the application sees it.
+DOCUMENT.config.generation.update(modes=[GenerationMode.POSITIVE], with_security_parameters=False)
+# Left out, each because its effect would break the rest of the run, not because it fails:
+# logging out or changing the password ends the staff's credentials for every later case, and
+# revoking a token by id may revoke the very token the staff cases use.
+SCHEMA = DOCUMENT.exclude(path_regex=r"^/api/v1/auth/(logout|password|tokens/\{id\})$")
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+TENANT = "qingshi"
+REQUESTS = {"anonymous": 0, "staff": 0}
+
+
+@dataclass(frozen=True)
+class Target:
+    base_url: str
+    host: str
+    token: str
+
+
+def _database(name: str, *, create: bool) -> None:
+    db = settings.DATABASES["default"]
+    with psycopg.connect(
+        host=str(db["HOST"] or "127.0.0.1"),
+        port=str(db["PORT"] or 5432),
+        user=str(db["USER"]),
+        dbname="postgres",
+        autocommit=True,
+    ) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if create:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def _manage(env: dict[str, str], *args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return done.stdout
+
+
+MINT = (
+    "from accounts.models import User; from congresses.models import Congress;"
+    "from accounts.services import api_token_create;"
+    f"u = User.objects.get(username='{TENANT}-staff');"
+    f"c = Congress.objects.get(slug='{TENANT}');"
+    "print(api_token_create(user=u, congress=c, name='fuzz')[1])"
+)
+
+
+@pytest.fixture(scope="module")
+def target(s3_endpoint: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Target]:
+    db = settings.DATABASES["default"]
+    name = f"{os.environ.get('CONGRESS_TEST_DATABASE', 'test_congress')}_fuzz"
+    host, port = db["HOST"] or "127.0.0.1", db["PORT"] or 5432
+    _database(name, create=True)
+    port_web = free_port()
+    env = {
+        "CONGRESS_DATABASE_URL": f"postgres://{db['USER']}@{host}:{port}/{name}",
+        "CONGRESS_S3_ENDPOINT": s3_endpoint,
+        "CONGRESS_PUBLIC_PORT": str(port_web),
+        # Its tasks wait on a queue of their own that no worker reads.
+        "CELERY_TASK_DEFAULT_QUEUE": f"{settings.CELERY_TASK_DEFAULT_QUEUE}-fuzz",
+    }
+    _manage(env, "migrate_schemas", "-v", "0")
+    _manage(env, "demo_seed")
+    token = _manage(env, "shell", "-c", MINT).strip().splitlines()[-1]
+    web = [str(VENV_BIN / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{port_web}"]
+    web += ["--workers", "2", "--timeout", "120"]
+    log = tmp_path_factory.mktemp("fuzz") / "web.log"
+    with running(web, port=port_web, env=env, log=log):
+        yield Target(f"http://127.0.0.1:{port_web}", f"{TENANT}.localhost:{port_web}", token)
+    _database(name, create=False)
+
+
+@pytest.mark.parametrize("who", ["anonymous", "staff"])
+@SCHEMA.parametrize()
+@hypothesis_settings(
+    max_examples=4,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    phases=[Phase.generate],  # the schema's own examples and coverage cases: left to the API tests
+    suppress_health_check=list(HealthCheck),
+)
+def test_the_api_answers_as_its_document_says(
+    case: schemathesis.Case, who: str, target: Target
+) -> None:
+    headers = {"Host": target.host}
+    if who == "staff":
+        headers["Authorization"] = f"Bearer {target.token}"
+    REQUESTS[who] += 1
+    # No shared cookie jar: a cookie one case was given never rides on the next.
+    case.call_and_validate(base_url=target.base_url, headers=headers, checks=CHECKS, timeout=60)
+
+
+def test_fuzz_request_count_is_reported() -> None:
+    """After the fuzz cases (file order): the count for the summary, and the floor it keeps."""
+    total = sum(REQUESTS.values())
+    report(
+        "fuzz",
+        f"{total} schemathesis requests ({REQUESTS['anonymous']} anonymous, "
+        f"{REQUESTS['staff']} staff) over {len(list(SCHEMA.get_all_operations()))} operations",
+    )
+    assert total >= 1000
