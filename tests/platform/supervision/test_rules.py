@@ -1,5 +1,7 @@
+from datetime import date
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -121,3 +123,54 @@ def test_weighted_total_rounds_half_up() -> None:
     assert rules.weighted_total({1: 100}, [{1: Decimal("12.34")}, {1: Decimal("12.35")}]) == (
         Decimal("12.35")
     )
+
+
+# --- The route (路线图): where a township stands on a stage, and stages in order -------------
+
+DUE = date(2027, 3, 31)
+
+
+@pytest.mark.parametrize(
+    ("due", "reached", "today", "state"),
+    [
+        (None, None, date(2027, 4, 1), "unset"),
+        (None, date(2027, 2, 1), date(2027, 4, 1), "reached"),
+        (DUE, date(2027, 3, 30), date(2027, 4, 5), "reached"),
+        (DUE, DUE, date(2027, 4, 5), "reached"),  # on the day itself: in time
+        (DUE, date(2027, 4, 1), date(2027, 4, 5), "reached_late"),
+        (DUE, None, date(2027, 3, 30), "pending"),
+        (DUE, None, DUE, "pending"),  # the day itself still counts as in time
+        (DUE, None, date(2027, 4, 1), "late"),  # the day after the date
+    ],
+)
+def test_a_stage_is_late_only_from_the_day_after_its_date(
+    due: date | None, reached: date | None, today: date, state: str
+) -> None:
+    assert rules.stage_state(due=due, reached=reached, today=today) == state
+
+
+def test_stages_of_a_route_follow_one_another() -> None:
+    jan, feb, mar = date(2027, 1, 10), date(2027, 2, 10), date(2027, 3, 10)
+
+    assert rules.route_order_problem([]) is None
+    assert rules.route_order_problem([jan, feb, mar]) is None
+    assert rules.route_order_problem([jan, jan, feb]) is None  # two stages on one day
+    assert rules.route_order_problem([jan, None, mar]) is None
+    assert rules.route_order_problem([None, feb, None, mar]) is None
+    assert rules.route_order_problem([feb, jan, mar]) == 1
+    assert rules.route_order_problem([jan, mar, None, feb]) == 3  # after an undated stage
+    assert rules.route_order_problem([mar, None, feb, jan]) == 2  # the first one out of order
+
+
+@given(st.lists(st.one_of(st.none(), st.dates(date(2027, 1, 1), date(2027, 12, 31))), max_size=8))
+def test_a_route_is_in_order_exactly_when_its_dated_stages_never_go_back(
+    dates: list[date | None],
+) -> None:
+    earlier = [d for d in dates if d is not None]
+    expected = None
+    for index, day in enumerate(dates):
+        if day is not None and any(day < before for before in dates[:index] if before):
+            expected = index
+            break
+    assert earlier == sorted(earlier) or expected is not None
+    assert rules.route_order_problem(dates) == expected
