@@ -5,11 +5,14 @@ each refusal is a translated 4xx that writes nothing, and the reminder goes out 
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from config.celery import app
 from supervision.models import Guidance, GuidanceReport, GuidanceReportReminder, GuidanceTarget
 from supervision.services import report_remind
+from supervision.tasks import remind_reports
 from tests.conftest import World, client_on
 from tests.factories import PDF
 from tests.platform.supervision.builders import staff_of
@@ -192,3 +195,11 @@ def test_the_reminder_goes_once_to_those_yet_to_report(world: World) -> None:
     town_b = client_on(world.town_b, world.staff_b)
     inbox = [g["title"] for g in town_b.get(f"{API}/guidance").json()]
     assert "报送提醒：关于报送联络站年度工作总结的通知" in inbox
+
+
+def test_the_beat_runs_the_reminder_daily() -> None:
+    entry = settings.CELERY_BEAT_SCHEDULE["supervision-report-remind"]
+    assert entry["task"] == "supervision.tasks.remind_reports"
+    assert entry["schedule"] == 24 * 60 * 60
+    assert remind_reports.name == entry["task"]
+    assert entry["task"] in app.tasks
