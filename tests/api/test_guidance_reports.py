@@ -174,11 +174,14 @@ def test_the_reminder_goes_once_to_those_yet_to_report(world: World) -> None:
     city = _city(world)
     guidance_id = _issue(city, report_due=_days(3)).json()["id"]
     far = _issue(city, report_due=_days(10), title="远期通知").json()["id"]
+    dropped = _issue(city, report_due=_days(1), title="已撤回的通知").json()["id"]
+    assert city.post(f"{API}/guidance/{dropped}/withdraw").status_code == 200
     town_a = client_on(world.town_a, world.staff_a)
     assert _report(town_a, guidance_id).status_code == 200
 
     assert report_remind(today=timezone.localdate() - dt.timedelta(days=1)) == 0
-    assert report_remind() == 2  # the county and 乙; 甲 has reported, the far notice waits
+    # The county and 乙; 甲 has reported, the far notice waits, the withdrawn one reminds nobody.
+    assert report_remind() == 2
     assert report_remind() == 0
     reminded = set(
         GuidanceReportReminder.objects.filter(guidance_id=guidance_id).values_list(
@@ -186,7 +189,7 @@ def test_the_reminder_goes_once_to_those_yet_to_report(world: World) -> None:
         )
     )
     assert reminded == {world.county.pk, world.town_b.pk}
-    assert not GuidanceReportReminder.objects.filter(guidance_id=far).exists()
+    assert not GuidanceReportReminder.objects.filter(guidance_id__in=[far, dropped]).exists()
     reminder = GuidanceReportReminder.objects.get(congress=world.town_b).reminder
     assert reminder.title.startswith("报送提醒")
     assert list(
