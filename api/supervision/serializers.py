@@ -66,6 +66,8 @@ class GuidanceOutSerializer(serializers.ModelSerializer[Guidance]):
             "issuer_name",
             "issued_by_name",
             "attachments",
+            "report_due",
+            "withdrawn_at",
             "target_count",
             "read_count",
             "read_by_me",
@@ -94,6 +96,58 @@ class GuidanceInSerializer(serializers.Serializer):
     attachment_ids = serializers.ListField(
         child=serializers.IntegerField(), required=False, default=list
     )
+    report_due = serializers.DateField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="要求各接收单位于此日前报送材料 / ask each recipient for a report by this date",
+    )
+
+
+class GuidanceReportInSerializer(serializers.Serializer):
+    text = serializers.CharField(max_length=5000)
+    attachment_ids = serializers.ListField(
+        child=serializers.IntegerField(), required=False, default=list, max_length=20
+    )
+
+
+class GuidanceReportOutSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    submitted_at = serializers.DateTimeField()
+    submitted_by_name = serializers.CharField(source="submitted_by.__str__")
+    attachments = AttachmentOutSerializer(many=True)
+
+
+REPORT_STATES = [
+    ("received", "按时报送"),
+    ("late", "逾期报送"),
+    ("missing", "逾期未报"),
+    ("pending", "待报送"),
+]
+
+
+class MyGuidanceReportSerializer(serializers.Serializer):
+    report_due = serializers.DateField()
+    state = serializers.ChoiceField(choices=REPORT_STATES)
+    withdrawn = serializers.BooleanField()
+    report = GuidanceReportOutSerializer(allow_null=True)
+
+
+class TargetReportSerializer(serializers.Serializer):
+    congress_id = serializers.IntegerField()
+    congress_name = serializers.CharField()
+    level = serializers.CharField()
+    parent_name = serializers.CharField()
+    state = serializers.ChoiceField(choices=REPORT_STATES)
+    report = GuidanceReportOutSerializer(allow_null=True)
+
+
+class GuidanceReportsSerializer(serializers.Serializer):
+    guidance = GuidanceOutSerializer()
+    counts = serializers.DictField(
+        child=serializers.IntegerField(), help_text="各状态的单位数 / congresses per state"
+    )
+    reports = TargetReportSerializer(many=True)
 
 
 class GuidanceReaderSerializer(serializers.Serializer):

@@ -5,6 +5,7 @@ platform/supervision; views check roles, pick objects through the tree and call 
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
@@ -194,6 +195,7 @@ class GuidanceListView(APIView):
             reference=data["reference"],
             targets=_targets(me, data["scope"], data["target_ids"]),
             attachment_ids=data["attachment_ids"],
+            report_due=data["report_due"],
         )
         found = selectors.guidance_issued(me).get(pk=guidance.pk)
         return Response(s.GuidanceOutSerializer(found).data, status=status.HTTP_201_CREATED)
@@ -235,6 +237,103 @@ class GuidanceReadView(APIView):
         services.guidance_read(guidance=guidance, congress=me, reader=request.user)
         found = selectors.guidance_received(me, reader_id=_user_id(request)).get(pk=pk)
         return Response(s.GuidanceOutSerializer(found).data)
+
+
+class GuidanceWithdrawView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="supervision_guidance_withdraw",
+        request=None,
+        responses=s.GuidanceOutSerializer,
+        summary="撤回发出的文件（不再接收报送）/ withdraw an issued notice (no more reports)",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        me = _congress(request)
+        guidance = selectors.guidance_issued(me).filter(pk=pk).first()
+        if guidance is None:
+            raise _not_found(_("文件"))
+        services.guidance_withdraw(guidance=guidance, actor=request.user)
+        return Response(s.GuidanceOutSerializer(selectors.guidance_issued(me).get(pk=pk)).data)
+
+
+def _mine(request: Request, guidance: Guidance) -> dict[str, Any]:
+    report = selectors.report_of(guidance, _congress(request))
+    return {
+        "report_due": guidance.report_due,
+        "state": selectors.report_state_of(guidance, report, timezone.localdate()),
+        "withdrawn": guidance.withdrawn_at is not None,
+        "report": report,
+    }
+
+
+class GuidanceReportView(APIView):
+    # The report speaks for the receiving congress: its staff send it.
+    permission_classes = [STAFF]
+
+    def _addressed(self, request: Request, pk: int) -> Guidance:
+        guidance = selectors.guidance_addressed_to(_congress(request), pk)
+        if guidance is None:
+            raise _not_found(_("文件"))
+        if guidance.report_due is None:
+            raise DomainError("report_not_requested", _("该文件不要求报送材料。"))
+        return guidance
+
+    @extend_schema(
+        operation_id="supervision_guidance_report_get",
+        responses=s.MyGuidanceReportSerializer,
+        summary="本单位的报送材料 / this congress's report on a notice",
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        guidance = self._addressed(request, pk)
+        return Response(s.MyGuidanceReportSerializer(_mine(request, guidance)).data)
+
+    @extend_schema(
+        operation_id="supervision_guidance_report_submit",
+        request=s.GuidanceReportInSerializer,
+        responses=s.MyGuidanceReportSerializer,
+        summary="报送材料（时限前可重报）/ report back on a notice (replaceable until the date)",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        me = _congress(request)
+        guidance = selectors.guidance_addressed_to(me, pk)
+        if guidance is None:
+            raise _not_found(_("文件"))
+        data = validated(s.GuidanceReportInSerializer, request)
+        services.report_submit(
+            guidance=guidance,
+            congress=me,
+            actor=request.user,
+            text=data["text"],
+            attachment_ids=data["attachment_ids"],
+        )
+        guidance.refresh_from_db()
+        return Response(s.MyGuidanceReportSerializer(_mine(request, guidance)).data)
+
+
+class GuidanceReportListView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="supervision_guidance_reports",
+        responses=s.GuidanceReportsSerializer,
+        summary="各接收单位报送情况：按时、逾期、未报 / report-back per receiving congress",
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        guidance = selectors.guidance_issued(_congress(request)).filter(pk=pk).first()
+        if guidance is None:
+            raise _not_found(_("文件"))
+        if guidance.report_due is None:
+            raise DomainError("report_not_requested", _("该文件不要求报送材料。"))
+        reports = selectors.guidance_report_status(guidance)
+        counts = {state: 0 for state, _label in s.REPORT_STATES}
+        for row in reports:
+            counts[row.state] += 1
+        return Response(
+            s.GuidanceReportsSerializer(
+                {"guidance": guidance, "counts": counts, "reports": reports}
+            ).data
+        )
 
 
 # --- Benchmark rounds -------------------------------------------------------------------------

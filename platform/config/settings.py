@@ -237,6 +237,7 @@ SPECTACULAR_SETTINGS = {
     ],
     "ENUM_NAME_OVERRIDES": {
         "RoleEnum": "accounts.roles.Role",
+        "ReportStateEnum": "api.supervision.serializers.REPORT_STATES",
         "CongressLevelEnum": "congresses.models.Level",
         "StateEnum": "congresses.models.ProvisioningJob.State",
         "RoundStateEnum": "tenants.voting.models.Round.State",
@@ -362,6 +363,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     # The route's reminders, from the rollup rows: once per township and stage (docs/route.md).
     "supervision-route-check": {
         "task": "supervision.tasks.check_route",
+        "schedule": 24 * 60 * 60,
+    },
+    # Report-back reminders, days before a notice's date: once per congress and notice.
+    "supervision-report-remind": {
+        "task": "supervision.tasks.remind_reports",
         "schedule": 24 * 60 * 60,
     },
     "opinions-flag-overdue": {

@@ -61,6 +61,8 @@ class Guidance(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     attachments = models.ManyToManyField(Attachment, blank=True, related_name="+")
+    report_due = models.DateField(_("报送时限"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("撤回时间"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("指导意见/通知")
@@ -103,6 +105,50 @@ class GuidanceReceipt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reader_id} read {self.guidance_id}"
+
+
+class GuidanceReport(models.Model):
+    """A receiving congress's report back on a notice that asks for one; one per congress, a
+    resubmission before the date replaces it (docs/supervision.md)."""
+
+    guidance = models.ForeignKey(Guidance, on_delete=models.CASCADE, related_name="reports")
+    congress = models.ForeignKey("congresses.Congress", on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("报送内容"))
+    attachments = models.ManyToManyField(Attachment, blank=True, related_name="+")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("报送时间"))
+
+    class Meta:
+        verbose_name = _("报送材料")
+        verbose_name_plural = _("报送材料")
+        constraints = [
+            models.UniqueConstraint(fields=["guidance", "congress"], name="guidance_report_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.congress_id} reported on {self.guidance_id}"
+
+
+class GuidanceReportReminder(models.Model):
+    """The reminder sent to a receiving congress that has not reported as the date nears; one per
+    congress and notice, however often the check runs."""
+
+    guidance = models.ForeignKey(Guidance, on_delete=models.CASCADE, related_name="+")
+    congress = models.ForeignKey("congresses.Congress", on_delete=models.PROTECT, related_name="+")
+    reminder = models.ForeignKey(Guidance, on_delete=models.PROTECT, related_name="+")
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["guidance", "congress"], name="guidance_report_reminder_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.congress_id} reminded of {self.guidance_id}"
 
 
 class Kind(models.TextChoices):

@@ -2,7 +2,7 @@
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 HUNDRED = Decimal(100)
@@ -121,3 +121,21 @@ def route_order_problem(dates: Sequence[date | None]) -> int | None:
             return index
         latest = day
     return None
+
+
+# --- Report-back on a notice --------------------------------------------------------------------
+
+
+def report_state(*, due: date, reported: date | None, today: date) -> str:
+    """Where a receiving congress stands on a notice's report (docs/supervision.md): `received`
+    (reported by the date: the day itself counts as in time), `late` (after it), `missing` (the
+    date has passed, nothing reported) or `pending`."""
+    if reported is not None:
+        return "received" if reported <= due else "late"
+    return "missing" if due < today else "pending"
+
+
+def report_reminder_due(*, due: date, today: date, days_before: int) -> bool:
+    """Whether a congress that has not reported is to be reminded today: from `days_before` days
+    before the date up to the date itself."""
+    return today <= due <= today + timedelta(days=days_before)

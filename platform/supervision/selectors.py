@@ -8,6 +8,7 @@ from decimal import Decimal
 from urllib.parse import quote
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from congresses.models import Congress, Level
 from congresses.selectors import congress_subtree
@@ -23,6 +24,7 @@ from .models import (
     BenchmarkRound,
     Guidance,
     GuidanceReceipt,
+    GuidanceReport,
     GuidanceTarget,
     Nomination,
     Objection,
@@ -134,11 +136,75 @@ def guidance_receipt_status(guidance: Guidance) -> list[TargetReceipts]:
     ]
 
 
+# --- Report-back ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TargetReport:
+    congress_id: int
+    congress_name: str
+    level: str
+    parent_name: str
+    state: str  # rules.report_state
+    report: GuidanceReport | None
+
+
+def _local_day(moment: datetime) -> date:
+    return timezone.localtime(moment).date()
+
+
+def report_of(guidance: Guidance, congress: Congress) -> GuidanceReport | None:
+    return (
+        GuidanceReport.objects.filter(guidance=guidance, congress=congress)
+        .select_related("submitted_by")
+        .prefetch_related("attachments")
+        .first()
+    )
+
+
+def report_state_of(guidance: Guidance, report: GuidanceReport | None, today: date) -> str:
+    assert guidance.report_due is not None
+    return rules.report_state(
+        due=guidance.report_due,
+        reported=_local_day(report.submitted_at) if report else None,
+        today=today,
+    )
+
+
+def guidance_report_status(guidance: Guidance, *, today: date | None = None) -> list[TargetReport]:
+    """Per receiving congress of a notice that asks for a report: its state by the date
+    (received, late, missing, pending) and its report, congresses yet to report included."""
+    day = today or timezone.localdate()
+    targets = (
+        GuidanceTarget.objects.filter(guidance=guidance)
+        .select_related("congress__parent")
+        .order_by("congress__division_code")
+    )
+    reports = {
+        r.congress_id: r
+        for r in GuidanceReport.objects.filter(guidance=guidance)
+        .select_related("submitted_by")
+        .prefetch_related("attachments")
+    }
+    return [
+        TargetReport(
+            congress_id=t.congress_id,
+            congress_name=t.congress.name,
+            level=t.congress.level,
+            parent_name=t.congress.parent.name if t.congress.parent else "",
+            state=report_state_of(guidance, reports.get(t.congress_id), day),
+            report=reports.get(t.congress_id),
+        )
+        for t in targets
+    ]
+
+
 # --- Attachments ------------------------------------------------------------------------------
 
 
 def attachment_readable(attachment: Attachment, congress: Congress) -> bool:
-    """Its owner reads it; so do the receivers of guidance it is attached to, the issuer of a
+    """Its owner reads it; so do the receivers of guidance it is attached to, the issuer of the
+    notice a report carrying it answers, the issuer of a
     round whose nomination carries it, and the congresses above the nominator (a county its
     townships' nominations)."""
     if attachment.owner_id == congress.pk:
@@ -147,6 +213,10 @@ def attachment_readable(attachment: Attachment, congress: Congress) -> bool:
         attachment_id=attachment.pk, guidance__targets__congress=congress
     ).exists()
     if through_guidance:
+        return True
+    if GuidanceReport.attachments.through.objects.filter(
+        attachment_id=attachment.pk, guidancereport__guidance__issuer=congress
+    ).exists():
         return True
     return Nomination.attachments.through.objects.filter(
         Q(nomination__round__issuer=congress)

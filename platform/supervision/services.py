@@ -41,6 +41,8 @@ from .models import (
     Criterion,
     Guidance,
     GuidanceReceipt,
+    GuidanceReport,
+    GuidanceReportReminder,
     GuidanceTarget,
     Nomination,
     Objection,
@@ -142,10 +144,14 @@ def guidance_issue(
     targets: Sequence[Congress],
     reference: str = "",
     attachment_ids: Sequence[int] = (),
+    report_due: date | None = None,
     now: datetime | None = None,
 ) -> Guidance:
-    """Send guidance or a notice to congresses below the issuer."""
+    """Send guidance or a notice to congresses below the issuer; with `report_due`, each
+    receiving congress is asked for a report by that date."""
     _require_issuer_level(issuer)
+    if report_due is not None and report_due < timezone.localtime(_now(now)).date():
+        raise DomainError("report_due_past", _("报送时限不能早于今天。"), field="report_due")
     if not title.strip():
         raise DomainError("title_required", _("请填写标题。"), field="title")
     if not body.strip():
@@ -168,6 +174,7 @@ def guidance_issue(
             reference=reference.strip(),
             issued_by=actor,
             issued_at=_now(now),
+            report_due=report_due,
         )
         guidance.attachments.set(_own_attachments(issuer, attachment_ids))
         GuidanceTarget.objects.bulk_create(
@@ -178,9 +185,148 @@ def guidance_issue(
             action="supervision.guidance_issue",
             actor=actor,
             target=guidance,
-            payload={"targets": sorted(t.pk for t in targets), "kind": kind},
+            payload={
+                "targets": sorted(t.pk for t in targets),
+                "kind": kind,
+                "report_due": report_due.isoformat() if report_due else None,
+            },
         )
     return guidance
+
+
+def guidance_withdraw(*, guidance: Guidance, actor: Any, now: datetime | None = None) -> Guidance:
+    """The issuer withdraws a notice: it stays readable, but no report is taken on it."""
+    with _public_transaction():
+        locked = Guidance.objects.select_for_update().get(pk=guidance.pk)
+        if locked.withdrawn_at is not None:
+            raise Conflict("guidance_withdrawn", _("该文件已撤回。"))
+        locked.withdrawn_at = _now(now)
+        locked.save(update_fields=["withdrawn_at"])
+        audit_record(action="supervision.guidance_withdraw", actor=actor, target=locked)
+    return locked
+
+
+# --- Report-back ------------------------------------------------------------------------------
+
+# The first key of the advisory lock a report reminder takes per notice; the second is its id.
+REPORT_LOCK_CLASS = 0x52657074  # "Rept"
+REPORT_REMIND_DAYS = 3
+
+
+def report_submit(
+    *,
+    guidance: Guidance,
+    congress: Congress,
+    actor: Any,
+    text: str,
+    attachment_ids: Sequence[int] = (),
+    now: datetime | None = None,
+) -> GuidanceReport:
+    """A receiving congress reports back on a notice. One report per congress: a resubmission
+    by the date replaces it; after the date the report stands as sent. A first report after
+    the date is taken, and counts as late."""
+    at = _now(now)
+    with _public_transaction():
+        locked = Guidance.objects.select_for_update().get(pk=guidance.pk)
+        if not GuidanceTarget.objects.filter(guidance=locked, congress=congress).exists():
+            raise NotAllowed("guidance_not_addressed", _("该文件未发送给本单位。"))
+        if locked.report_due is None:
+            raise DomainError("report_not_requested", _("该文件不要求报送材料。"))
+        if locked.withdrawn_at is not None:
+            raise Conflict("guidance_withdrawn", _("该文件已撤回，不再接收报送。"))
+        if not text.strip():
+            raise DomainError("report_text_required", _("请填写报送内容。"), field="text")
+        attachments = _own_attachments(congress, attachment_ids)
+        report = GuidanceReport.objects.filter(guidance=locked, congress=congress).first()
+        if report is not None and timezone.localtime(at).date() > locked.report_due:
+            raise Conflict("report_closed", _("报送时限已过，已报送的材料不能再修改。"))
+        if report is None:
+            report = GuidanceReport(guidance=locked, congress=congress)
+        report.text = text.strip()
+        report.submitted_by = actor
+        report.submitted_at = at
+        report.save()
+        report.attachments.set(attachments)
+        audit_record(
+            action="supervision.report_submit",
+            actor=actor,
+            target=report,
+            payload={"guidance": locked.pk, "congress": congress.pk},
+        )
+    return report
+
+
+def _report_reminder_text(guidance: Guidance, congress: Congress) -> tuple[str, str]:
+    assert guidance.report_due is not None
+    title = _("报送提醒：%(title)s") % {"title": guidance.title}
+    body = _("《%(title)s》要求于%(due)s前报送材料，%(congress)s尚未报送，请按时报送。") % {
+        "title": guidance.title,
+        "due": guidance.report_due.isoformat(),
+        "congress": congress.name,
+    }
+    return title, body
+
+
+def report_remind(
+    *, today: date | None = None, days_before: int = REPORT_REMIND_DAYS, now: datetime | None = None
+) -> int:
+    """Remind every receiving congress that has not reported on a notice whose date is at most
+    `days_before` days off, once per congress and notice however often it runs. One
+    transaction; returns how many reminders were sent."""
+    day = _today(today)
+    sent = 0
+    with _public_transaction():
+        open_notices = Guidance.objects.filter(
+            report_due__isnull=False,
+            withdrawn_at__isnull=True,
+            report_due__gte=day,
+            report_due__lte=day + timedelta(days=days_before),
+        ).order_by("pk")
+        for guidance in open_notices:
+            assert guidance.report_due is not None
+            if not rules.report_reminder_due(
+                due=guidance.report_due, today=day, days_before=days_before
+            ):
+                continue
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_advisory_xact_lock(%s, %s)", [REPORT_LOCK_CLASS, guidance.pk]
+                )
+            silent = (
+                GuidanceTarget.objects.filter(guidance=guidance)
+                .exclude(
+                    congress_id__in=GuidanceReport.objects.filter(guidance=guidance).values(
+                        "congress_id"
+                    )
+                )
+                .exclude(
+                    congress_id__in=GuidanceReportReminder.objects.filter(guidance=guidance).values(
+                        "congress_id"
+                    )
+                )
+                .select_related("congress")
+                .order_by("congress_id")
+            )
+            for target in silent:
+                title, body = _report_reminder_text(guidance, target.congress)
+                reminder = Guidance.objects.create(
+                    issuer_id=guidance.issuer_id,
+                    kind=Guidance.Kind.NOTICE,
+                    title=title[:200],
+                    body=body,
+                    issued_by_id=guidance.issued_by_id,
+                    issued_at=_now(now),
+                )
+                GuidanceTarget.objects.create(guidance=reminder, congress=target.congress)
+                GuidanceReportReminder.objects.create(
+                    guidance=guidance, congress=target.congress, reminder=reminder
+                )
+                sent += 1
+        if sent:
+            audit_record(
+                action="supervision.report_remind", payload={"day": day.isoformat(), "sent": sent}
+            )
+    return sent
 
 
 def guidance_read(

@@ -10,7 +10,7 @@ from congresses.models import Congress, Level, Status
 from congresses.tenant import public_schema
 
 from .selectors import route_lag
-from .services import LateStage, route_remind
+from .services import LateStage, report_remind, route_remind
 
 
 def route_check(*, today: date | None = None) -> int:
@@ -45,3 +45,9 @@ def route_check(*, today: date | None = None) -> int:
 @shared_task(acks_late=True)
 def check_route() -> int:
     return route_check()
+
+
+@shared_task(acks_late=True)
+def remind_reports() -> int:
+    """Report-back reminders, days before a notice's date (docs/supervision.md)."""
+    return report_remind()

@@ -249,6 +249,7 @@ def _guidance(world: World, members: Members) -> Made:
         title=f"{MARK}通知",
         body="正文",
         targets=[world.county],
+        report_due=timezone.localdate() + dt.timedelta(days=30),
     )
     return Made(guidance.pk, world.city, f"{MARK}通知")
 

@@ -2036,6 +2036,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/supervision/guidance/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本单位的报送材料 / this congress's report on a notice */
+        get: operations["supervision_guidance_report_get"];
+        put?: never;
+        /** 报送材料（时限前可重报）/ report back on a notice (replaceable until the date) */
+        post: operations["supervision_guidance_report_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/guidance/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各接收单位报送情况：按时、逾期、未报 / report-back per receiving congress */
+        get: operations["supervision_guidance_reports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/guidance/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回发出的文件（不再接收报送）/ withdraw an issued notice (no more reports) */
+        post: operations["supervision_guidance_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/supervision/kinds": {
         parameters: {
             query?: never;
@@ -4482,6 +4534,11 @@ export interface components {
             scope: components["schemas"]["ScopeEnum"];
             target_ids?: number[];
             attachment_ids?: number[];
+            /**
+             * Format: date
+             * @description 要求各接收单位于此日前报送材料 / ask each recipient for a report by this date
+             */
+            report_due?: string | null;
         };
         /**
          * @description * `guidance` - 指导意见
@@ -4507,6 +4564,16 @@ export interface components {
             issuer_name: string;
             issued_by_name: string;
             attachments: components["schemas"]["AttachmentOut"][];
+            /**
+             * 报送时限
+             * Format: date
+             */
+            readonly report_due: string | null;
+            /**
+             * 撤回时间
+             * Format: date-time
+             */
+            readonly withdrawn_at: string | null;
             target_count?: number;
             /** @description 已有人阅读的接收单位数 / receiving congresses with a reader */
             read_count?: number;
@@ -4518,6 +4585,25 @@ export interface components {
             name: string;
             /** Format: date-time */
             read_at: string;
+        };
+        GuidanceReportInRequest: {
+            text: string;
+            attachment_ids?: number[];
+        };
+        GuidanceReportOut: {
+            text: string;
+            /** Format: date-time */
+            submitted_at: string;
+            submitted_by_name: string;
+            attachments: components["schemas"]["AttachmentOut"][];
+        };
+        GuidanceReports: {
+            guidance: components["schemas"]["GuidanceOut"];
+            /** @description 各状态的单位数 / congresses per state */
+            counts: {
+                [key: string]: number;
+            };
+            reports: components["schemas"]["TargetReport"][];
         };
         HandoffInRequest: {
             code: string;
@@ -4824,6 +4910,13 @@ export interface components {
             /** 活动成果 */
             outcomes?: string;
             readonly sign_in_open: boolean;
+        };
+        MyGuidanceReport: {
+            /** Format: date */
+            report_due: string;
+            state: components["schemas"]["ReportStateEnum"];
+            withdrawn: boolean;
+            report: components["schemas"]["GuidanceReportOut"] | null;
         };
         MyInvitation: {
             readonly id: number;
@@ -5856,6 +5949,14 @@ export interface components {
             funds_spent?: string | null;
             overspend_note?: string;
         };
+        /**
+         * @description * `received` - 按时报送
+         *     * `late` - 逾期报送
+         *     * `missing` - 逾期未报
+         *     * `pending` - 待报送
+         * @enum {string}
+         */
+        ReportStateEnum: "received" | "late" | "missing" | "pending";
         ReserveCarryOut: {
             /** @description 转入本年度的储备建议数 / reserve proposals brought in */
             carried: number;
@@ -6473,6 +6574,14 @@ export interface components {
             /** Format: date-time */
             first_read_at: string | null;
             readers: components["schemas"]["GuidanceReader"][];
+        };
+        TargetReport: {
+            congress_id: number;
+            congress_name: string;
+            level: string;
+            parent_name: string;
+            state: components["schemas"]["ReportStateEnum"];
+            report: components["schemas"]["GuidanceReportOut"] | null;
         };
         /** @description Rollup figures (platform/rollups/catalog.py) and the rates derived from them. */
         TenantRowOut: {
@@ -20421,6 +20530,420 @@ export interface operations {
         };
     };
     supervision_guidance_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuidanceOut"];
+                };
+            };
+            /** @description 请求有误 / bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权访问 / forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 不存在 / not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 方法不允许 / method not allowed */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 状态冲突 / conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容过大 / too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 格式不支持 / unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求过多 / too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    supervision_guidance_report_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyGuidanceReport"];
+                };
+            };
+            /** @description 请求有误 / bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权访问 / forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 不存在 / not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 方法不允许 / method not allowed */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 状态冲突 / conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容过大 / too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 格式不支持 / unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求过多 / too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    supervision_guidance_report_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GuidanceReportInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["GuidanceReportInRequest"];
+                "multipart/form-data": components["schemas"]["GuidanceReportInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyGuidanceReport"];
+                };
+            };
+            /** @description 请求有误 / bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权访问 / forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 不存在 / not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 方法不允许 / method not allowed */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 状态冲突 / conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容过大 / too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 格式不支持 / unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求过多 / too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    supervision_guidance_reports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuidanceReports"];
+                };
+            };
+            /** @description 请求有误 / bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权访问 / forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 不存在 / not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 方法不允许 / method not allowed */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 状态冲突 / conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容过大 / too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 格式不支持 / unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求过多 / too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    supervision_guidance_withdraw: {
         parameters: {
             query?: never;
             header?: never;

@@ -13,6 +13,9 @@ export type GuidanceKind = Schemas['GuidanceKindEnum']
 export type GuidanceDetail = Schemas['GuidanceDetail']
 export type TargetReceipts = Schemas['TargetReceipts']
 export type GuidanceScope = GuidanceIn['scope']
+export type MyReport = Schemas['MyGuidanceReport']
+export type GuidanceReports = Schemas['GuidanceReports']
+export type ReportState = Schemas['ReportStateEnum']
 
 export type BenchmarkKind = Schemas['BenchmarkKindEnum']
 export type BenchmarkState = Schemas['BenchmarkStateEnum']
@@ -59,6 +62,14 @@ export const guidanceReceipts = (id: number) =>
   api.GET('/api/v1/supervision/guidance/{id}', { path: { id } })
 export const readGuidance = (id: number) =>
   api.POST('/api/v1/supervision/guidance/{id}/read', { path: { id } })
+export const withdrawGuidance = (id: number) =>
+  api.POST('/api/v1/supervision/guidance/{id}/withdraw', { path: { id } })
+export const myReport = (id: number) =>
+  api.GET('/api/v1/supervision/guidance/{id}/report', { path: { id } })
+export const submitReport = (id: number, body: Schemas['GuidanceReportInRequest']) =>
+  api.POST('/api/v1/supervision/guidance/{id}/report', { path: { id }, body })
+export const guidanceReports = (id: number) =>
+  api.GET('/api/v1/supervision/guidance/{id}/reports', { path: { id } })
 
 export const listKinds = () => api.GET('/api/v1/supervision/kinds')
 export const listRounds = () => api.GET('/api/v1/supervision/rounds')

@@ -174,3 +174,34 @@ def test_a_route_is_in_order_exactly_when_its_dated_stages_never_go_back(
             break
     assert earlier == sorted(earlier) or expected is not None
     assert rules.route_order_problem(dates) == expected
+
+
+DUE = date(2026, 6, 30)
+
+
+@pytest.mark.parametrize(
+    ("reported", "today", "state"),
+    [
+        (date(2026, 6, 29), date(2026, 7, 5), "received"),
+        (date(2026, 6, 30), date(2026, 7, 5), "received"),  # the day itself is in time
+        (date(2026, 7, 1), date(2026, 7, 5), "late"),
+        (None, date(2026, 7, 1), "missing"),
+        (None, date(2026, 6, 30), "pending"),  # not missing on the day itself
+        (None, date(2026, 6, 1), "pending"),
+    ],
+)
+def test_report_state(reported: date | None, today: date, state: str) -> None:
+    assert rules.report_state(due=DUE, reported=reported, today=today) == state
+
+
+@pytest.mark.parametrize(
+    ("today", "reminded"),
+    [
+        (date(2026, 6, 26), False),  # four days before
+        (date(2026, 6, 27), True),  # three days before
+        (date(2026, 6, 30), True),  # the day itself
+        (date(2026, 7, 1), False),  # after: the report is missing, not reminded
+    ],
+)
+def test_report_reminder_window(today: date, reminded: bool) -> None:
+    assert rules.report_reminder_due(due=DUE, today=today, days_before=3) is reminded

@@ -6,16 +6,22 @@ import { errorMessage } from '@/api/http'
 import {
   attachmentUrl,
   guidanceReceipts,
+  guidanceReports,
   issueGuidance,
   listGuidance,
   listSubordinates,
+  myReport,
   readGuidance,
+  submitReport,
   uploadAttachment,
+  withdrawGuidance,
   type Attachment,
   type Guidance,
   type GuidanceDetail,
   type GuidanceKind,
+  type GuidanceReports,
   type GuidanceScope,
+  type MyReport,
   type Subordinate,
 } from '@/api/supervision'
 import { useAction } from '@/composables/useAction'
@@ -37,6 +43,10 @@ export function useGuidance() {
   const error = ref('')
   const reading = ref<Guidance | null>(null)
   const receipts = ref<GuidanceDetail | null>(null)
+  const reports = ref<GuidanceReports | null>(null)
+  const mine = ref<MyReport | null>(null)
+  const sendReport = useAction()
+  const reportForm = reactive({ text: '', attachments: [] as Attachment[] })
   const composing = ref(false)
   const save = useAction()
   const { busy: saving, error: formError } = save
@@ -48,6 +58,7 @@ export function useGuidance() {
     scope: 'townships' as GuidanceScope,
     target_ids: [] as number[],
     attachments: [] as Attachment[],
+    report_due: null as string | null,
   })
 
   async function load() {
@@ -76,6 +87,50 @@ export function useGuidance() {
         return
       }
       reading.value = await readGuidance(item.id)
+      await loadMine(item)
+      await load()
+    } catch (failure) {
+      error.value = errorMessage(failure)
+    }
+  }
+
+  async function loadMine(item: Guidance) {
+    mine.value = null
+    Object.assign(reportForm, { text: '', attachments: [] })
+    if (!item.report_due) return
+    mine.value = await myReport(item.id)
+    if (mine.value.report) {
+      reportForm.text = mine.value.report.text
+      reportForm.attachments = [...mine.value.report.attachments]
+    }
+  }
+
+  async function addReportFile(file: File) {
+    try {
+      reportForm.attachments.push(await uploadAttachment(file))
+    } catch (failure) {
+      sendReport.error.value = errorMessage(failure)
+    }
+  }
+
+  async function report() {
+    const item = reading.value
+    if (!item) return
+    await sendReport.run(async () => {
+      mine.value = await submitReport(item.id, {
+        text: reportForm.text,
+        attachment_ids: reportForm.attachments.map((a) => a.id),
+      })
+      ElMessage.success(t('supervision.guidance.reportSent'))
+    })
+  }
+
+  async function withdraw() {
+    const item = receipts.value?.guidance
+    if (!item) return
+    try {
+      await withdrawGuidance(item.id)
+      await showReceipts(item)
       await load()
     } catch (failure) {
       error.value = errorMessage(failure)
@@ -84,7 +139,9 @@ export function useGuidance() {
 
   async function showReceipts(item: Guidance) {
     try {
+      reports.value = null
       receipts.value = await guidanceReceipts(item.id)
+      if (item.report_due) reports.value = await guidanceReports(item.id)
     } catch (failure) {
       error.value = errorMessage(failure)
     }
@@ -117,9 +174,17 @@ export function useGuidance() {
         scope: form.scope,
         target_ids: form.scope === 'picked' ? form.target_ids : [],
         attachment_ids: form.attachments.map((a) => a.id),
+        report_due: form.report_due || null,
       })
       composing.value = false
-      Object.assign(form, { title: '', reference: '', body: '', target_ids: [], attachments: [] })
+      Object.assign(form, {
+        title: '',
+        reference: '',
+        body: '',
+        target_ids: [],
+        attachments: [],
+        report_due: null,
+      })
       ElMessage.success(t('supervision.guidance.sent'))
       tab.value = 'issued'
       await load()
@@ -137,6 +202,10 @@ export function useGuidance() {
     error,
     reading,
     receipts,
+    reports,
+    mine,
+    reportForm,
+    sendReport,
     composing,
     saving,
     form,
@@ -145,6 +214,9 @@ export function useGuidance() {
     showReceipts,
     download,
     addFile,
+    addReportFile,
+    report,
+    withdraw,
     submit,
   }
 }

@@ -1,0 +1,135 @@
+"""Report-back on a notice in real Chromium, over a city of the test's own (provisioned by the
+real service in the live platform's database): the city's staff ask its three townships for a
+report by a date, 甲 reports in time, the date passes (the test's clock moves the notice back),
+乙 reports late, 丙 never does, and the city's page shows 按时 / 逾期 / 未报."""
+
+import datetime as dt
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+from django.conf import settings
+from django.utils import timezone
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from tenants.demo.data import DEMO_PASSWORD
+from tests.servers import ROOT
+
+from .conftest import LivePlatform, snap
+from .report_world import CITY, JIA, TITLE, YI
+
+pytestmark = pytest.mark.e2e
+
+
+def _in_live_platform(call: str, s3_endpoint: str) -> str:
+    db = settings.DATABASES["default"]
+    name = f"{os.environ.get('CONGRESS_TEST_DATABASE', 'test_congress')}_e2e"
+    env = {
+        **os.environ,
+        "CONGRESS_DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:"
+        f"{db['PORT'] or 5432}/{name}",
+        "CONGRESS_S3_ENDPOINT": s3_endpoint,
+        "CELERY_TASK_DEFAULT_QUEUE": f"{settings.CELERY_TASK_DEFAULT_QUEUE}-e2e",
+        "CONGRESS_REDIS_URL": os.environ["CONGRESS_E2E_REDIS_URL"],
+    }
+    done = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", f"from tests.e2e import report_world; {call}"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return done.stdout
+
+
+@pytest.fixture
+def contexts(browser: Browser) -> Iterator[list[BrowserContext]]:
+    opened: list[BrowserContext] = []
+    yield opened
+    for context in opened:
+        context.close()
+
+
+def _desk(browser: Browser, contexts: list[BrowserContext]) -> Page:
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    context.set_default_timeout(60_000)
+    contexts.append(context)
+    return context.new_page()
+
+
+def _log_in(page: Page, platform: LivePlatform, slug: str, name: str) -> None:
+    page.goto(platform.url(slug, "/login"))
+    page.get_by_test_id("login-username").fill(f"{slug}-staff")
+    page.get_by_test_id("login-password").fill(DEMO_PASSWORD)
+    page.get_by_test_id("login-submit").click()
+    expect(page.get_by_test_id("congress-name")).to_have_text(re.compile(name))
+
+
+def _report(
+    browser: Browser, contexts: list[BrowserContext], platform: LivePlatform, slug: str, name: str
+) -> Page:
+    """A township's staff open the notice and send their report."""
+    town = _desk(browser, contexts)
+    _log_in(town, platform, slug, name)
+    town.goto(platform.url(slug, "/guidance"))
+    row = town.get_by_test_id("guidance-received").locator("tbody tr").filter(has_text=TITLE)
+    row.get_by_role("button", name="阅读").click()
+    form = town.get_by_test_id("guidance-report")
+    expect(form.get_by_test_id("guidance-report-state")).to_be_visible()
+    form.get_by_test_id("guidance-report-text").fill(f"{name}上半年工作情况")
+    form.get_by_test_id("guidance-report-submit").click()
+    return town
+
+
+def test_a_notice_asks_for_reports_one_township_is_late_one_never_reports(
+    live_platform: LivePlatform, s3_endpoint: str, browser: Browser, contexts: list[BrowserContext]
+) -> None:
+    _in_live_platform("report_world.provision()", s3_endpoint)
+    due = timezone.localdate() + dt.timedelta(days=2)
+
+    city = _desk(browser, contexts)
+    _log_in(city, live_platform, CITY, "报送市")
+    city.goto(live_platform.url(CITY, "/guidance"))
+    city.get_by_test_id("guidance-compose").click()
+    city.get_by_test_id("guidance-title").fill(TITLE)
+    city.get_by_test_id("guidance-body").fill("请各乡镇按时报送。")
+    item = city.locator(".el-form-item").filter(has=city.get_by_text("报送时限", exact=True))
+    field = item.locator("input").first
+    field.fill(due.isoformat())
+    field.press("Enter")
+    city.get_by_test_id("guidance-send").click()
+    issued = city.get_by_test_id("guidance-issued").locator("tbody tr").filter(has_text=TITLE)
+    expect(issued).to_contain_text(due.isoformat())
+    snap(city, "reports-01-city-asks-for-reports")
+
+    jia = _report(browser, contexts, live_platform, JIA, "报送甲镇")
+    expect(jia.get_by_test_id("guidance-report-state")).to_have_text("按时")
+    snap(jia, "reports-02-jia-reports-in-time")
+
+    # Three days on: the date has passed.
+    assert f"due {due - dt.timedelta(days=3)}" in _in_live_platform(
+        "report_world.shift_back(3)", s3_endpoint
+    )
+    yi = _report(browser, contexts, live_platform, YI, "报送乙镇")
+    expect(yi.get_by_test_id("guidance-report-state")).to_have_text("逾期")
+    expect(yi.get_by_test_id("guidance-report-submit")).to_have_count(0)
+    snap(yi, "reports-03-yi-reports-late")
+
+    city.reload()
+    row = city.get_by_test_id("guidance-issued").locator("tbody tr").filter(has_text=TITLE)
+    row.get_by_role("button", name="阅读情况").click()
+    table = city.get_by_test_id("guidance-report-table").locator("tbody tr")
+    expect(table).to_have_count(3)
+    expect(table.filter(has_text="报送甲镇人大主席团")).to_contain_text("按时")
+    expect(table.filter(has_text="报送甲镇人大主席团")).to_contain_text("报送甲镇上半年工作情况")
+    expect(table.filter(has_text="报送乙镇人大主席团")).to_contain_text("逾期")
+    expect(table.filter(has_text="报送丙镇人大主席团")).to_contain_text("未报")
+    counts = city.get_by_test_id("guidance-report-counts")
+    expect(counts).to_contain_text("按时 1")
+    expect(counts).to_contain_text("逾期 1")
+    expect(counts).to_contain_text("未报 1")
+    snap(city, "reports-04-city-sees-on-time-late-missing")
