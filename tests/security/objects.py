@@ -323,6 +323,7 @@ MAKERS: dict[str, Maker] = {
     "api/v1/supervision/nominations/": _nomination,
     "api/v1/public/opinions/": _in_town_a(_tracked_opinion),
     "api/v1/public/voting/proposals/": _in_town_a(_tracked_proposal),
+    "api/v1/public/track/": _in_town_a(_tracked_opinion),
 }
 
 # Kinds whose object takes a long workflow to reach; their endpoints are still swept, by an id
@@ -333,4 +334,7 @@ WITHOUT_OBJECT: dict[str, str] = {
     "api/v1/supervision/objections/": "an objection needs a round decided and in publicity",
     "api/v1/public/voting/announcements/": "by year: needs a cycle announced",
     "api/v1/public/voting/accounts/": "by year: needs a cycle through evaluation",
+    "api/v1/crossing/dispatches/": "a dispatch is retried only once given up after its last attempt",
+    "api/v1/public/benchmarks/": "objections are taken only while a decided round is in publicity",
+    "api/v1/supervision/star-reviews/": "a review is made by a township submitting its checklist",
 }
