@@ -40,3 +40,26 @@ def add_refusals(result: dict[str, Any], **_kwargs: Any) -> dict[str, Any]:
                     {"content": {"application/json": {"schema": ref}}, "description": description},
                 )
     return result
+
+
+# A time of day as DRF writes it ("09:00:00", no offset: the congress's local time). OpenAPI's
+# `format: time` is RFC 3339's full-time, which requires an offset, so a checker would refuse it.
+LOCAL_TIME = {"type": "string", "pattern": r"^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$"}
+
+
+def local_times(result: dict[str, Any], **_kwargs: Any) -> dict[str, Any]:
+    """Postprocessing hook: every `format: time` property becomes a local time of day."""
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("type") == "string" and node.get("format") == "time":
+                del node["format"]
+                node.update(LOCAL_TIME)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(result)
+    return result

@@ -234,6 +234,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "api.schema.add_refusals",
+        "api.schema.local_times",
     ],
     "ENUM_NAME_OVERRIDES": {
         "RoleEnum": "accounts.roles.Role",

@@ -1,5 +1,7 @@
 """A schema's structure as plain data, with its own name factored out, so that two schemas built
-by different paths can be compared exactly (constraint and index names included)."""
+by different paths can be compared exactly (constraint and index names included). Columns are
+compared in their order, not by their physical number: a column dropped by a migration leaves a
+gap in the numbers that a schema built afresh does not have."""
 
 from typing import Any
 
@@ -8,7 +10,8 @@ from django.db import connection
 _QUERIES = {
     "columns": """
         SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
-               pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attnum
+               pg_get_expr(d.adbin, d.adrelid), a.attidentity,
+               row_number() OVER (PARTITION BY c.oid ORDER BY a.attnum)
         FROM pg_attribute a
         JOIN pg_class c ON c.oid = a.attrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace

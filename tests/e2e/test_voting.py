@@ -237,18 +237,19 @@ def test_staff_open_the_vote_deputies_vote_by_phone_and_the_hall_sees_the_result
     expect(rows).to_have_count(12)
     expect(table.locator(".result-name")).to_have_text([*EXPECTED_ADOPTED, NAMES[10], NAMES[11]])
     expect(table.get_by_test_id("result-adopted")).to_have_count(10)
-    # 赞成/反对/弃权 of the first (9/0/0), the tenth (candidate 1: 7/2/0) and the last (0/3/6).
+    # 赞成/反对/弃权 of the first (9/0/0), the tenth (candidate 1: 7/2/0) and the last (0/3/6),
+    # each with its share (票决率) of the 13 deputies.
     expect(rows.nth(0).locator("td")).to_have_text(
-        [re.compile("1"), NAMES[2], "9", "0", "0", "通过"]
+        [re.compile("1"), NAMES[2], "9", "0", "0", "69.23%", "通过"]
     )
     expect(rows.nth(9).locator("td")).to_have_text(
-        [re.compile("10"), NAMES[0], "7", "2", "0", "通过"]
+        [re.compile("10"), NAMES[0], "7", "2", "0", "53.85%", "通过"]
     )
     expect(rows.nth(10).locator("td")).to_have_text(
-        [re.compile("11"), NAMES[10], "6", "3", "0", "未通过"]
+        [re.compile("11"), NAMES[10], "6", "3", "0", "46.15%", "未通过"]
     )
     expect(rows.nth(11).locator("td")).to_have_text(
-        [re.compile("12"), NAMES[11], "0", "3", "6", "未通过"]
+        [re.compile("12"), NAMES[11], "0", "3", "6", re.compile(r"^0(\.00)?%$"), "未通过"]
     )
     expect(desk.get_by_test_id("chair-next-round")).to_have_count(0)
     expect(desk.get_by_test_id("chair-open-round")).to_have_count(0)

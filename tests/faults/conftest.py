@@ -8,6 +8,7 @@ from typing import Any
 
 import psycopg
 import redis
+from kombu import pools as kombu_pools
 
 from tests.servers import running
 
@@ -35,9 +36,10 @@ def broker_at(url: str) -> Iterator[None]:
     celery: Any = app
 
     def reset() -> None:
-        if celery._pool is not None:
-            celery._pool.force_close_all()
-        celery._after_fork()  # drops the connection and producer pools, as after a fork
+        # kombu keeps its pools in registries keyed by the connection's URL: closing a pool
+        # without clearing them would hand the closed pool to every later send of the session.
+        kombu_pools.reset()
+        celery._after_fork()  # drops the app's references to them, as after a fork
 
     reset()
     app.conf.CELERY_BROKER_URL = url

@@ -5799,15 +5799,9 @@ export interface components {
              * Format: date
              */
             date: string;
-            /**
-             * 开始时间
-             * Format: time
-             */
+            /** 开始时间 */
             starts_at: string;
-            /**
-             * 结束时间
-             * Format: time
-             */
+            /** 结束时间 */
             ends_at: string;
             /** 接待主题 */
             topic?: string;
@@ -5852,9 +5846,7 @@ export interface components {
         ReceptionInRequest: {
             /** Format: date */
             date: string;
-            /** Format: time */
             starts_at: string;
-            /** Format: time */
             ends_at: string;
             topic?: string;
             on_duty: number[];
@@ -5866,15 +5858,9 @@ export interface components {
              * Format: date
              */
             date: string;
-            /**
-             * 开始时间
-             * Format: time
-             */
+            /** 开始时间 */
             starts_at: string;
-            /**
-             * 结束时间
-             * Format: time
-             */
+            /** 结束时间 */
             ends_at: string;
             /** 接待主题 */
             topic?: string;
@@ -6004,9 +5990,7 @@ export interface components {
         RotaDay: {
             /** Format: date */
             date: string;
-            /** Format: time */
             starts_at: string;
-            /** Format: time */
             ends_at: string;
             topic: string;
             on_duty: string[];
