@@ -5,8 +5,8 @@ HTTP to services; the rules live in tenants/implementation."""
 from typing import Any
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import status
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import get_object_or_404
 from rest_framework.request import Request
@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 
 from accounts.roles import Role
 from api.files.access import Attachments
-from api.inputs import validated
+from api.inputs import queried, validated
 from api.permissions import has_role, membership_of
 from filestore.models import StoredFile
 from ops.errors import DomainError, NotAllowed
@@ -95,22 +95,24 @@ def _detail(request: Request, pk: int) -> Response:
     return Response(s.ProjectDetailSerializer(project, context=context).data)
 
 
+class ProjectBoardQuery(serializers.Serializer):
+    cycle = serializers.IntegerField(required=False, min_value=1, help_text="年度 / cycle")
+
+
 class ProjectListView(APIView):
     permission_classes = [READERS]
 
     @extend_schema(
         operation_id="implementation_project_list",
-        parameters=[OpenApiParameter("cycle", int, required=False)],
+        parameters=[ProjectBoardQuery],
         responses=s.ProjectRowSerializer(many=True),
         summary="项目推进看板 / the project board",
     )
     def get(self, request: Request) -> Response:
-        cycle = request.query_params.get("cycle")
+        params = queried(ProjectBoardQuery, request)
         rows = projects_board(unit_user_id=_user_id(request) if _unit_only(request) else None)
-        if cycle:
-            if not cycle.isdigit():
-                raise DomainError("cycle_invalid", _("年度参数无效。"), field="cycle")
-            rows = rows.filter(cycle_id=int(cycle))
+        if "cycle" in params:
+            rows = rows.filter(cycle_id=params["cycle"])
         return Response(s.ProjectRowSerializer(rows, many=True).data)
 
 

@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from rest_framework import serializers
 
+from api.inputs import YearQuery
 from congresses.models import Level
 from tenants.voting.models import Phase
 
@@ -30,8 +31,7 @@ def _rate() -> serializers.DecimalField:
     )
 
 
-class DashboardQuery(serializers.Serializer):
-    year = serializers.IntegerField(required=False, min_value=2000, max_value=2100)
+class DashboardQuery(YearQuery):
     county = serializers.IntegerField(required=False, min_value=1)
 
 

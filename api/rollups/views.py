@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.roles import Role
+from api.inputs import queried
 from api.permissions import has_role, host_congress
 from congresses.models import Congress, Level
 from ops.errors import DomainError, NotAllowed
@@ -83,9 +84,7 @@ class _DashboardView(APIView):
             raise NotAllowed(
                 "dashboard_not_allowed", _("汇总看板供市、县人大使用，乡镇无权查看其他单位的数据。")
             )
-        query = self.query_serializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        params = dict(query.validated_data)
+        params = queried(self.query_serializer, request)
         year = params.get("year") or timezone.localdate().year
         counties, county = dashboard_counties(viewer), None
         if "county" in params:

@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.roles import Role
-from api.inputs import validated
+from api.inputs import YearQuery, queried, validated
 from api.permissions import IsTenantMember, has_role, host_congress
 from ops.errors import DomainError, NotAllowed
 from rollups.selectors import dashboard_counties
@@ -23,11 +23,7 @@ from supervision.stages import Stage
 STAFF = has_role(Role.STAFF)
 
 
-class RouteQuery(serializers.Serializer):
-    year = serializers.IntegerField(required=False, min_value=2000, max_value=2100)
-
-
-class RouteLagQuery(RouteQuery):
+class RouteLagQuery(YearQuery):
     county = serializers.IntegerField(required=False)
 
 
@@ -88,10 +84,8 @@ class RouteLagSerializer(serializers.Serializer):
     townships = TownshipRouteSerializer(many=True)
 
 
-def _year(request: Request, query: type[RouteQuery] = RouteQuery) -> tuple[int, dict[str, Any]]:
-    checked = query(data=request.query_params)
-    checked.is_valid(raise_exception=True)
-    params = dict(checked.validated_data)
+def _year(request: Request, query: type[YearQuery] = YearQuery) -> tuple[int, dict[str, Any]]:
+    params = queried(query, request)
     return params.get("year") or timezone.localdate().year, params
 
 
@@ -106,7 +100,7 @@ class RouteView(APIView):
 
     @extend_schema(
         operation_id="supervision_route_get",
-        parameters=[RouteQuery],
+        parameters=[YearQuery],
         responses=RouteOutSerializer,
         summary="本年度路线图（乡镇含本单位完成日期）/ the year's route (a township: with its own "
         "days)",

@@ -108,7 +108,7 @@ def _check_parent(spec: CongressSpec) -> Congress | None:
 
 def _check_division_code(spec: CongressSpec, parent: Congress | None) -> None:
     code, level = spec.division_code, Level(spec.level)
-    if not (code.isdigit() and len(code) == CODE_LENGTH[level]):
+    if not (code.isascii() and code.isdigit() and len(code) == CODE_LENGTH[level]):
         raise DomainError(
             "division_code_invalid",
             _("行政区划代码须为 %(n)d 位数字。") % {"n": CODE_LENGTH[level]},

@@ -116,9 +116,10 @@ def target(s3_endpoint: str, tmp_path_factory: pytest.TempPathFactory) -> Iterat
 @pytest.mark.parametrize("who", ["anonymous", "staff"])
 @SCHEMA.parametrize()
 @hypothesis_settings(
-    max_examples=4,
+    # An exploratory run (docs/security-suites.md) raises the count and lets hypothesis roam.
+    max_examples=int(os.environ.get("CONGRESS_FUZZ_EXAMPLES", "4")),
     deadline=None,
-    derandomize=True,
+    derandomize=os.environ.get("CONGRESS_FUZZ_EXPLORE") != "1",
     database=None,
     phases=[Phase.generate],  # the schema's own examples and coverage cases: left to the API tests
     suppress_health_check=list(HealthCheck),

@@ -10,14 +10,14 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import status
+from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.roles import Role
-from api.inputs import validated
+from api.inputs import YearQuery, queried, validated
 from api.permissions import has_role
 from ops.errors import DomainError
 from tenants.deputies.models import Deputy
@@ -41,11 +41,16 @@ STAFF = has_role(Role.STAFF)
 DEPUTY = has_role(Role.DEPUTY)
 
 
-def _year(request: Request) -> int:
-    value = request.query_params.get("year", "")
-    return (
-        int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else timezone.localdate().year
-    )
+class EntryListQuery(YearQuery):
+    deputy = serializers.IntegerField(required=False, min_value=1)
+
+
+class ScoreListQuery(YearQuery):
+    quarter = serializers.IntegerField(required=False, min_value=1, max_value=4)
+
+
+def _year(params: dict[str, Any]) -> int:
+    return params.get("year") or timezone.localdate().year
 
 
 def _record(deputy: Deputy, year: int) -> dict[str, object]:
@@ -72,12 +77,12 @@ class MyRecordView(APIView):
 
     @extend_schema(
         operation_id="me_record",
-        parameters=[OpenApiParameter("year", int)],
+        parameters=[YearQuery],
         responses=s.DutyRecordOutSerializer,
         summary="我的履职档案与积分 / my duty record and points",
     )
     def get(self, request: Request) -> Response:
-        return Response(_record(my_seat(request), _year(request)))
+        return Response(_record(my_seat(request), _year(queried(YearQuery, request))))
 
 
 class MyObjectionView(APIView):
@@ -111,16 +116,16 @@ class EntryListView(APIView):
 
     @extend_schema(
         operation_id="duty_entry_list",
-        parameters=[OpenApiParameter("deputy", int), OpenApiParameter("year", int)],
+        parameters=[EntryListQuery],
         responses=s.DutyRecordOutSerializer,
         summary="代表履职档案 / a deputy's record",
     )
     def get(self, request: Request) -> Response:
-        value = request.query_params.get("deputy", "")
-        deputy = Deputy.objects.filter(pk=int(value)).first() if value.isdigit() else None
+        params = queried(EntryListQuery, request)
+        deputy = Deputy.objects.filter(pk=params.get("deputy", 0)).first()
         if deputy is None:
             raise NotFound(_("该代表不存在。"), code="deputy_unknown")
-        return Response(_record(deputy, _year(request)))
+        return Response(_record(deputy, _year(params)))
 
     @extend_schema(
         operation_id="duty_entry_record",
@@ -199,15 +204,16 @@ class ScoreListView(APIView):
 
     @extend_schema(
         operation_id="duty_score_list",
-        parameters=[OpenApiParameter("year", int), OpenApiParameter("quarter", int)],
+        parameters=[ScoreListQuery],
         responses=s.DutyScoreOutSerializer(many=True),
         summary="代表积分（可截至某季度末）/ the roster's scores (through a quarter's end)",
     )
     def get(self, request: Request) -> Response:
-        year, quarter = _year(request), request.query_params.get("quarter", "")
+        params = queried(ScoreListQuery, request)
+        year, quarter = _year(params), params.get("quarter")
         through: date | None = None
-        if quarter in ("1", "2", "3", "4"):
-            through = rules.quarter_span(year, int(quarter))[1]
+        if quarter is not None:
+            through = rules.quarter_span(year, quarter)[1]
         rows = roster_scores(year=year, through=through)
         return Response(s.DutyScoreOutSerializer(rows, many=True).data)
 

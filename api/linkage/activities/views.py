@@ -10,8 +10,8 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import status
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -19,7 +19,7 @@ from rest_framework.views import APIView
 
 from accounts.roles import Role
 from api.files.access import Attachments, by_permission
-from api.inputs import validated
+from api.inputs import YearQuery, queried, validated
 from api.permissions import has_role, host_congress, host_tenant
 from congresses.models import Congress
 from congresses.selectors import congress_primary_domain
@@ -74,20 +74,22 @@ def _invitees(request: Request, rows: list[dict[str, int]]) -> list[Any]:
     )
 
 
+class ActivityListQuery(YearQuery):
+    kind = serializers.CharField(required=False, allow_blank=True, max_length=30)
+
+
 class ActivityListView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
         operation_id="activity_list",
         responses=s.ActivityOutSerializer(many=True),
-        parameters=[OpenApiParameter("kind", str), OpenApiParameter("year", int)],
+        parameters=[ActivityListQuery],
         summary="代表活动（本单位组织及受邀）/ activities organised here or shared with us",
     )
     def get(self, request: Request) -> Response:
-        year = request.query_params.get("year", "")
-        activities = activity_list(
-            kind=request.query_params.get("kind", ""), year=int(year) if year.isdigit() else None
-        )
+        params = queried(ActivityListQuery, request)
+        activities = activity_list(kind=params.get("kind", ""), year=params.get("year"))
         return Response(s.ActivityOutSerializer(activities, many=True).data)
 
     @extend_schema(
@@ -244,22 +246,27 @@ class SignInView(APIView):
         return Response(s.ActivitySignInCodeSerializer(codes, many=True).data)
 
 
+class CandidateQuery(serializers.Serializer):
+    search = serializers.CharField(required=False, allow_blank=True, trim_whitespace=True)
+    congress = serializers.IntegerField(required=False, min_value=1)
+
+
 class CandidateListView(APIView):
     permission_classes = [STAFF]
 
     @extend_schema(
         operation_id="activity_invitee_candidates",
-        parameters=[OpenApiParameter("search", str), OpenApiParameter("congress", int)],
+        parameters=[CandidateQuery],
         responses=s.InviteeCandidateSerializer(many=True),
         summary="可邀请的代表（本级、上级、下级人大）/ deputies this congress may invite",
     )
     def get(self, request: Request) -> Response:
+        params = queried(CandidateQuery, request)
         listings = listing_related(
-            congress=host_congress(request), search=request.query_params.get("search", "")[:50]
+            congress=host_congress(request), search=params.get("search", "").strip()[:50]
         )
-        congress = request.query_params.get("congress", "")
-        if congress.isdigit():
-            listings = listings.filter(congress_id=int(congress))
+        if "congress" in params:
+            listings = listings.filter(congress_id=params["congress"])
         return Response(s.InviteeCandidateSerializer(listings[:500], many=True).data)
 
 

@@ -6935,6 +6935,7 @@ export interface operations {
         parameters: {
             query?: {
                 kind?: string;
+                /** @description 年度 / year */
                 year?: number;
             };
             header?: never;
@@ -10271,6 +10272,7 @@ export interface operations {
         parameters: {
             query?: {
                 deputy?: number;
+                /** @description 年度 / year */
                 year?: number;
             };
             header?: never;
@@ -11208,6 +11210,7 @@ export interface operations {
         parameters: {
             query?: {
                 quarter?: number;
+                /** @description 年度 / year */
                 year?: number;
             };
             header?: never;
@@ -12152,6 +12155,7 @@ export interface operations {
     implementation_project_list: {
         parameters: {
             query?: {
+                /** @description 年度 / cycle */
                 cycle?: number;
             };
             header?: never;
@@ -13740,6 +13744,7 @@ export interface operations {
     me_record: {
         parameters: {
             query?: {
+                /** @description 年度 / year */
                 year?: number;
             };
             header?: never;
@@ -17915,6 +17920,7 @@ export interface operations {
         parameters: {
             query?: {
                 county?: number;
+                /** @description 年度 / year */
                 year?: number;
             };
             header?: never;
@@ -18027,6 +18033,7 @@ export interface operations {
                  *     * `opinions` - opinions
                  */
                 table?: "voting" | "implementation" | "evaluation" | "stations" | "activities" | "opinions";
+                /** @description 年度 / year */
                 year?: number;
             };
             header?: never;
@@ -23218,6 +23225,7 @@ export interface operations {
     supervision_route_get: {
         parameters: {
             query?: {
+                /** @description 年度 / year */
                 year?: number;
             };
             header?: never;
@@ -23427,6 +23435,7 @@ export interface operations {
         parameters: {
             query?: {
                 county?: number;
+                /** @description 年度 / year */
                 year?: number;
             };
             header?: never;

@@ -80,7 +80,7 @@ def activity_by_origin(*, organiser_id: int, origin_ref: str) -> Activity | None
     if organiser_id == current_tenant().id:
         return (
             Activity.objects.filter(pk=int(origin_ref), is_copy=False).first()
-            if origin_ref.isdigit()
+            if origin_ref.isascii() and origin_ref.isdigit()
             else None
         )
     return Activity.objects.filter(
