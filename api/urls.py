@@ -85,6 +85,7 @@ urlpatterns = [
     path("voting/cycles/<int:pk>/evaluation/sign-in", evaluating.EvaluationSignInView.as_view()),
     path("voting/cycles/<int:pk>/evaluation/close", evaluating.EvaluationCloseView.as_view()),
     path("voting/cycles/<int:pk>/evaluation/results", evaluating.EvaluationResultsView.as_view()),
+    path("voting/cycles/<int:pk>/close-year", evaluating.CycleCloseYearView.as_view()),
     path("public/voting/accounts/<int:year>", evaluating.PublicAccountView.as_view()),
     path("public/voting/accounts/<int:year>/pdf", evaluating.PublicAccountPdfView.as_view()),
     path("public/voting/accounts/<int:year>/ratings", evaluating.PublicRatingView.as_view()),

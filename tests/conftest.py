@@ -111,6 +111,9 @@ def django_db_setup(
     yield
     with django_db_blocker.unblock():
         connection.close()
+        # Dropping a database of hundreds of schemas may take longer than a request's statement
+        # timeout on a busy machine: the teardown has none.
+        connection.settings_dict["OPTIONS"]["options"] = "-c statement_timeout=0"
         teardown_databases(created, verbosity=0)
 
 

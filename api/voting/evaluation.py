@@ -340,6 +340,20 @@ class EvaluationCloseView(APIView):
         return Response(EvaluationResultsSerializer(_results(cycle)).data)
 
 
+class CycleCloseYearView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="voting_cycle_close_year",
+        request=None,
+        responses=EvaluationOutSerializer,
+        summary="公布明白账、结束本年度 / publish the account as final and close the year",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        evaluation.cycle_close_year(cycle=_cycle(pk), actor=request.user)
+        return Response(EvaluationOutSerializer(_state(request, pk)).data)
+
+
 class EvaluationResultsView(APIView):
     permission_classes = [READERS]
 

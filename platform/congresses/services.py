@@ -22,6 +22,7 @@ from ops.errors import Conflict, DomainError, NotAllowed
 from . import schemas
 from .models import PARENT_LEVEL, Congress, Domain, Level, ProvisioningJob
 from .selectors import congress_is_within
+from .states import PROVISIONING
 from .tenant import enqueue_on_commit, public_schema, require_public_schema
 
 SLUG = re.compile(r"^[a-z][a-z0-9-]{1,38}[a-z0-9]$")
@@ -261,7 +262,7 @@ def provisioning_job_run(*, job_id: int) -> ProvisioningJob:
         job = ProvisioningJob.objects.select_for_update().get(pk=job_id)
         if job.state in (ProvisioningJob.State.SUCCEEDED, ProvisioningJob.State.FAILED):
             return job
-        _job_update(job, state=ProvisioningJob.State.RUNNING, step="template", progress=20)
+        _job_update(job, state=PROVISIONING.apply(job.state, "start"), step="template", progress=20)
     spec = CongressSpec(**{k: v for k, v in job.spec.items() if k != "acting_in_id"})
     acting_in = Congress.objects.filter(pk=job.spec.get("acting_in_id")).first()
     finished = {"spec": {**job.spec, "admin_password_hash": ""}, "finished_at": timezone.now()}
@@ -284,7 +285,7 @@ def provisioning_job_run(*, job_id: int) -> ProvisioningJob:
                 raise Conflict("congress_taken", _("该人大已被同时开通。")) from None
             _job_update(
                 job,
-                state=ProvisioningJob.State.SUCCEEDED,
+                state=PROVISIONING.apply(job.state, "succeed"),
                 step="done",
                 progress=100,
                 congress=congress,
@@ -293,7 +294,7 @@ def provisioning_job_run(*, job_id: int) -> ProvisioningJob:
     except DomainError as refused:
         _job_update(
             job,
-            state=ProvisioningJob.State.FAILED,
+            state=PROVISIONING.apply(job.state, "fail"),
             error_code=refused.code,
             error=refused.message,
             **finished,
@@ -301,7 +302,7 @@ def provisioning_job_run(*, job_id: int) -> ProvisioningJob:
     except Exception:
         _job_update(
             job,
-            state=ProvisioningJob.State.FAILED,
+            state=PROVISIONING.apply(job.state, "fail"),
             error_code="internal_error",
             error=_("开通失败，请联系平台运维。"),
             **finished,
@@ -326,7 +327,7 @@ def provisioning_jobs_sweep(*, older_than: timedelta | None = None) -> int:
         for job in stuck:
             _job_update(
                 job,
-                state=ProvisioningJob.State.FAILED,
+                state=PROVISIONING.apply(job.state, "fail"),
                 error_code="provisioning_stuck",
                 error=_("开通超时未完成，请重新提交。"),
                 spec={**job.spec, "admin_password_hash": ""},

@@ -52,7 +52,7 @@ from .models import (
     StarReview,
     State,
 )
-from .phases import NEXT, state_require
+from .phases import NOMINATION, ROUND, STAR_REVIEW
 from .stages import Stage
 
 
@@ -515,7 +515,7 @@ def round_update(
         )
     with _public_transaction():
         round_ = BenchmarkRound.objects.select_for_update().get(pk=round_.pk)
-        state_require(round_, "edit")
+        ROUND.require(round_.state, "edit")
         for name, value in changes.items():
             setattr(round_, name, value)
         if "exclusions" in changes:
@@ -542,14 +542,12 @@ def round_update(
 
 def _locked(round_: BenchmarkRound, action: str) -> BenchmarkRound:
     locked = BenchmarkRound.objects.select_for_update().get(pk=round_.pk)
-    state_require(locked, action)
+    ROUND.require(locked.state, action)
     return locked
 
 
 def _move(round_: BenchmarkRound, action: str) -> None:
-    before, after = NEXT[action]
-    assert round_.state == before
-    round_.state = after
+    round_.state = ROUND.apply(round_.state, action)
 
 
 def round_open(*, round_: BenchmarkRound, actor: Any) -> BenchmarkRound:
@@ -658,9 +656,7 @@ def nomination_withdraw(*, nomination: Nomination, congress: Congress, actor: An
         if nomination.nominator_id != congress.pk:
             raise NotAllowed("not_nominator", _("只有推荐单位可以撤回推荐。"))
         _locked(nomination.round, "withdraw")
-        if nomination.status != Nomination.Status.SUBMITTED:
-            raise Conflict("nomination_not_submitted", _("该推荐已撤回。"))
-        nomination.status = Nomination.Status.WITHDRAWN
+        nomination.status = NOMINATION.apply(nomination.status, "withdraw")
         nomination.save(update_fields=["status"])
         audit_record(action="supervision.nomination_withdraw", actor=actor, target=nomination)
     return nomination
@@ -716,8 +712,7 @@ def score_record(
     with _public_transaction():
         round_ = _locked(nomination.round, "score")
         nomination = Nomination.objects.get(pk=nomination.pk)
-        if nomination.status != Nomination.Status.SUBMITTED:
-            raise DomainError("nomination_not_scorable", _("该推荐已撤回，不能评分。"))
+        NOMINATION.require(nomination.status, "score")
         criteria = {c.pk: c for c in round_.criteria.all()}
         if set(values) - set(criteria):
             raise DomainError("criterion_unknown", _("评分项不属于本次评选。"), field="values")
@@ -799,10 +794,8 @@ def round_decide(
         chosen = set(selected_ids)
         for nomination in round_.nominations.exclude(status=Nomination.Status.WITHDRAWN):
             nomination.rank = ranks.get(nomination.pk)
-            nomination.status = (
-                Nomination.Status.SELECTED
-                if nomination.pk in chosen
-                else Nomination.Status.NOT_SELECTED
+            nomination.status = NOMINATION.apply(
+                nomination.status, "select" if nomination.pk in chosen else "not_select"
             )
             nomination.save(update_fields=["rank", "status"])
         _move(round_, "decide")
@@ -855,8 +848,7 @@ def objection_record(
     with _public_transaction():
         round_ = _locked(nomination.round, "record_objection")
         nomination = Nomination.objects.get(pk=nomination.pk)
-        if nomination.status != Nomination.Status.SELECTED:
-            raise DomainError("nomination_not_selected", _("只能对公示的入选对象提出异议。"))
+        NOMINATION.require(nomination.status, "object")
         objection = Objection.objects.create(
             round=round_,
             nomination=nomination,
@@ -938,9 +930,11 @@ def objection_resolve(
         objection.resolved_at = _now(now)
         objection.save(update_fields=["upheld", "resolution", "resolved_at"])
         if upheld:
-            Nomination.objects.filter(pk=objection.nomination_id).update(
-                status=Nomination.Status.REVOKED
-            )
+            nomination = Nomination.objects.select_for_update().get(pk=objection.nomination_id)
+            # A second upheld objection to a nominee already taken off the list changes nothing.
+            if nomination.status != Nomination.Status.REVOKED:
+                nomination.status = NOMINATION.apply(nomination.status, "revoke")
+                nomination.save(update_fields=["status"])
         audit_record(
             action="supervision.objection_resolve",
             actor=actor,
@@ -1228,9 +1222,7 @@ def star_review_decide(
     day = _today(today)
     with _public_transaction():
         review = StarReview.objects.select_for_update().get(pk=review.pk)
-        if review.state != StarReview.State.SUBMITTED:
-            raise Conflict("star_review_decided", _("该申报已评审。"))
-        review.state = StarReview.State.AWARDED if award else StarReview.State.REFUSED
+        review.state = STAR_REVIEW.apply(review.state, "award" if award else "refuse")
         review.stars = stars if award else None
         review.expires_on = day + timedelta(days=STAR_VALIDITY_DAYS) if award else None
         review.reason = reason.strip()

@@ -19,6 +19,7 @@ from ops.errors import Conflict, DomainError
 from outbox.services import outbox_emit
 
 from .models import Deputy, DeputyLevel, Term
+from .states import SERVICE
 
 # The rollups topic whose figures include the serving deputies (tenants/linkage/activities): the
 # denominator of the participation rate, computed with its numerator in one provider call.
@@ -97,9 +98,7 @@ def deputy_end_service(*, deputy: Deputy, actor: Any) -> Deputy:
     """终止代表资格: the deputy leaves the roster's serving list and the directory says so."""
     with transaction.atomic():
         deputy = Deputy.objects.select_for_update().select_related("term").get(pk=deputy.pk)
-        if deputy.status == Deputy.Status.ENDED:
-            raise Conflict("deputy_already_ended", _("该代表的资格已终止。"))
-        deputy.status = Deputy.Status.ENDED
+        deputy.status = SERVICE.apply(deputy.status, "end")
         deputy.save(update_fields=["status"])
         deputy_list_in_directory(deputy)
         outbox_emit(topic=ROLLUP_TOPIC)

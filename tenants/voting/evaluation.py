@@ -29,7 +29,7 @@ from tenants.deputies.models import Deputy
 
 from . import satisfaction
 from .events import EvaluationUnsatisfied
-from .models import Candidate, Channel, Cycle, EvaluationAttendance, Phase, PublicRating, Round
+from .models import Candidate, Channel, Cycle, EvaluationAttendance, PublicRating, Round
 from .phases import phase_enter, phase_require, quorum_require
 from .satisfaction import Base, EvaluationRules, Mark, MarkCount, Outcome, RuleType
 from .selectors import cycle_entitled_deputies
@@ -57,6 +57,23 @@ def cycle_evaluation_rules(cycle: Cycle) -> EvaluationRules:
 
 def evaluation_round(cycle: Cycle) -> Round | None:
     return cycle.rounds.filter(kind=Round.Kind.EVALUATION).first()
+
+
+def cycle_close_year(*, cycle: Cycle, actor: Any) -> Cycle:
+    """评估 -> 已结束: staff publish the public account (明白账) as final and close the year.
+    Refused until the evaluation round is counted; a closed cycle takes no further step."""
+    with transaction.atomic():
+        cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
+        phase_require(cycle, "close_year")
+        round_ = evaluation_round(cycle)
+        if round_ is None or round_.state != Round.State.CLOSED:
+            raise DomainError(
+                "evaluation_not_closed", _("满意度测评结束并计票后，才能结束本年度。")
+            )
+        cycle.save(update_fields=phase_enter(cycle, "close_year"))
+        audit_record(action="voting.close_year", actor=actor, target=cycle)
+        outbox_emit(topic="voting")  # the dashboard's phase column
+    return cycle
 
 
 def evaluation_set_rules(*, cycle: Cycle, actor: Any, **changes: Any) -> Cycle:
@@ -119,7 +136,7 @@ def evaluation_open(*, cycle: Cycle, actor: Any, now: datetime | None = None) ->
             quorum_count=quorum,
         )
         round_.candidates.set(adopted)
-        entered = phase_enter(cycle, Phase.EVALUATE)
+        entered = phase_enter(cycle, "open_evaluation")
         cycle.evaluation_rules_fixed_at = now
         cycle.save(update_fields=[*entered, "evaluation_rules_fixed_at"])
         outbox_emit(topic="voting")  # the dashboard's phase moves in the same drain

@@ -13,7 +13,7 @@ from outbox.services import outbox_emit
 
 from .events import VoteResultsFinal
 from .models import Candidate, Cycle, Phase, Proposal, Round
-from .phases import phase_enter
+from .phases import PROPOSAL, phase_enter
 
 
 def vote_results_hand_over(*, cycle: Cycle, actor: Any) -> list[Candidate]:
@@ -40,8 +40,8 @@ def vote_results_hand_over(*, cycle: Cycle, actor: Any) -> list[Candidate]:
             candidate__cycle=cycle, candidate__status=Candidate.Status.NOT_ADOPTED
         ).exclude(status=Proposal.Status.MERGED)
         returned_ids = list(returned.values_list("pk", flat=True))
-        returned.update(status=Proposal.Status.RESERVE)
-        cycle.save(update_fields=phase_enter(cycle, Phase.IMPLEMENT))
+        PROPOSAL.bulk_apply(returned, "return_to_reserve")
+        cycle.save(update_fields=phase_enter(cycle, "hand_over"))
         outbox_emit(topic="voting")  # the dashboard's phase moves in the same drain
         audit_record(
             action="voting.hand_over",

@@ -31,11 +31,10 @@ from .models import (
     DeviceResult,
     Entitlement,
     Participation,
-    Phase,
     Round,
 )
 from .paper import agreed_paper_tally, require_entry
-from .phases import phase_enter, phase_require, quorum_require
+from .phases import CANDIDATE, ROUND, phase_enter, phase_require, quorum_require
 from .ruleset import (
     DEFAULT_SEATS,
     PROBLEM_FIELDS,
@@ -213,7 +212,7 @@ def cycle_open_voting(*, cycle: Cycle, actor: Any) -> Cycle:
         cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
         phase_require(cycle, "open_voting")
         require_surplus(cycle)
-        entered = phase_enter(cycle, Phase.VOTE)
+        entered = phase_enter(cycle, "open_voting")
         cycle.rules_fixed_at = timezone.now()
         cycle.save(update_fields=[*entered, "rules_fixed_at"])
         outbox_emit(topic="voting")
@@ -537,7 +536,7 @@ def _close_evaluation(
     round_.participation_count = len(voters)
     round_.ballot_count = len(ballots) + collected
     evaluation.evaluation_decide(round_, ballots, actor=actor, added=added)
-    round_.state = Round.State.CLOSED
+    round_.state = ROUND.apply(round_.state, "close")
     round_.save()
     audit_record(
         action="voting.evaluation_close", actor=actor, target=round_, payload=round_.result
@@ -548,7 +547,7 @@ def _close_evaluation(
 
 def _void(round_: Round, *, issued: int, returned: int) -> None:
     """收回票数多于发出票数: the round is void and nothing is decided; the chair votes again."""
-    round_.state = Round.State.VOID
+    round_.state = ROUND.apply(round_.state, "void")
     round_.ballot_count = None
     round_.result = {
         "void": True,
@@ -596,7 +595,7 @@ def _count_and_decide(
         shortfall_round_allowed=round_.kind == Round.Kind.MAIN,
     )
     _apply_decision(cycle, candidates, decision)
-    round_.state = Round.State.CLOSED
+    round_.state = ROUND.apply(round_.state, "close")
     round_.ballot_count = (
         len(ballots) + (paper.collected if paper else 0) + (valid if device else 0)
     )
@@ -671,11 +670,11 @@ def _tally(
 def _apply_decision(cycle: Cycle, candidates: list[Candidate], decision: rules.Decision) -> None:
     already = cycle.candidates.filter(status=Candidate.Status.ADOPTED).count()
     for rank, pk in enumerate(decision.adopted, start=already + 1):
-        Candidate.objects.filter(pk=int(pk)).update(status=Candidate.Status.ADOPTED, rank=rank)
+        CANDIDATE.bulk_apply(Candidate.objects.filter(pk=int(pk)), "adopt", rank=rank)
     if not decision.next_round:
         pending = {str(c.pk) for c in candidates} - set(decision.adopted)
-        Candidate.objects.filter(pk__in=[int(pk) for pk in pending]).update(
-            status=Candidate.Status.NOT_ADOPTED
+        CANDIDATE.bulk_apply(
+            Candidate.objects.filter(pk__in=[int(pk) for pk in pending]), "not_adopt"
         )
 
 

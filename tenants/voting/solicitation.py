@@ -18,12 +18,11 @@ from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy
 
 from .models import Call, Candidate, Cycle, Exclusion, GovernanceStep, Phase, Proposal
-from .phases import phase_enter, phase_require
+from .phases import ADVANCE, PROPOSAL, phase_enter, phase_require
 from .services import require_surplus
 
 # No 0/O, 1/I/L: read aloud over the phone and typed on a phone without mistakes.
 TRACKING_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-NEXT_PHASE = {Phase.SOLICIT: Phase.SHORTLIST, Phase.SHORTLIST: Phase.DELIBERATE}
 
 
 def _locked(cycle: Cycle) -> Cycle:
@@ -137,7 +136,7 @@ def proposal_merge(*, proposal: Proposal, into: Proposal, actor: Any) -> Proposa
             or into.status == Proposal.Status.MERGED
         ):
             raise DomainError("merge_invalid", _("只能合并到同一年度的另一条有效建议。"))
-        proposal.status, proposal.merged_into = Proposal.Status.MERGED, into
+        proposal.status, proposal.merged_into = PROPOSAL.apply(proposal.status, "merge"), into
         proposal.save(update_fields=["status", "merged_into"])
         outbox_emit(topic="voting")  # a merged proposal is no longer counted
         audit_record(
@@ -149,9 +148,7 @@ def proposal_merge(*, proposal: Proposal, into: Proposal, actor: Any) -> Proposa
 def proposal_to_reserve(*, proposal: Proposal, actor: Any, reason: str = "") -> Proposal:
     with transaction.atomic():
         proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
-        if proposal.status == Proposal.Status.MERGED:
-            raise DomainError("proposal_merged", _("已合并的建议不能单独入库。"))
-        proposal.status = Proposal.Status.RESERVE
+        proposal.status = PROPOSAL.apply(proposal.status, "to_reserve")
         proposal.screening_reason = reason or proposal.screening_reason
         proposal.save(update_fields=["status", "screening_reason"])
         audit_record(action="voting.proposal_reserve", actor=actor, target=proposal)
@@ -168,7 +165,7 @@ def reserve_carry(*, cycle: Cycle, actor: Any) -> int:
             status=Proposal.Status.RESERVE, cycle__year__lt=cycle.year
         )
         ids = list(carried.values_list("pk", flat=True))
-        carried.update(cycle=cycle, status=Proposal.Status.RECEIVED)
+        PROPOSAL.bulk_apply(carried, "carry_over", cycle=cycle)
         outbox_emit(topic="voting")
         audit_record(
             action="voting.reserve_carry", actor=actor, target=cycle, payload={"proposals": ids}
@@ -189,9 +186,7 @@ def proposal_screen(
     with transaction.atomic():
         phase_require(_locked(proposal.cycle), "screen")
         proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
-        if proposal.status == Proposal.Status.MERGED:
-            raise DomainError("proposal_merged", _("已合并的建议随所并入的建议一并处理。"))
-        proposal.status = Proposal.Status.SHORTLISTED if accept else Proposal.Status.REJECTED
+        proposal.status = PROPOSAL.apply(proposal.status, "accept" if accept else "reject")
         proposal.screening_reason, proposal.exclusion = reason.strip(), exclusion
         proposal.save(update_fields=["status", "screening_reason", "exclusion"])
         audit_record(
@@ -210,10 +205,7 @@ def candidate_from_proposal(
         cycle = _locked(proposal.cycle)
         phase_require(cycle, "add_candidate")
         proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
-        if proposal.status != Proposal.Status.SHORTLISTED:
-            raise DomainError(
-                "proposal_not_shortlisted", _("只有列入初步候选的建议才能成为候选项目。")
-            )
+        PROPOSAL.require(proposal.status, "make_candidate")
         if Candidate.objects.filter(proposal=proposal).exists():
             raise Conflict("candidate_exists", _("该建议已是候选项目。"))
         candidate = Candidate.objects.create(
@@ -261,17 +253,19 @@ def cycle_advance(*, cycle: Cycle, actor: Any) -> Cycle:
     review recorded, and a candidate list with the surplus (差额)."""
     with transaction.atomic():
         cycle = _locked(cycle)
-        target = NEXT_PHASE.get(Phase(cycle.phase))
-        if target is None:
+        action = ADVANCE.get(Phase(cycle.phase))
+        if action is None:
             raise DomainError(
                 "wrong_phase",
                 _("当前处于%(phase)s阶段，不能进入下一阶段。")
                 % {"phase": Phase(cycle.phase).label},
             )
-        if target == Phase.DELIBERATE:
+        if action == "deliberate":
             _require_shortlist_complete(cycle)
-        cycle.save(update_fields=phase_enter(cycle, target))
-        audit_record(action="voting.advance", actor=actor, target=cycle, payload={"phase": target})
+        cycle.save(update_fields=phase_enter(cycle, action))
+        audit_record(
+            action="voting.advance", actor=actor, target=cycle, payload={"phase": cycle.phase}
+        )
         outbox_emit(topic="voting")
     return cycle
 

@@ -270,3 +270,30 @@ def test_the_account_and_results_cost_the_same_for_2_and_5_projects(world: World
             )
         )
     assert costs[0] == costs[1]
+
+
+def test_staff_close_the_year_only_after_the_evaluation_is_counted(y: YearEnd) -> None:
+    close_year = f"/api/v1/voting/cycles/{y.cycle.pk}/close-year"
+    too_early = y.staff.post(close_year, HTTP_ACCEPT_LANGUAGE="en")
+    assert too_early.status_code == 400 and too_early.json()["code"] == "wrong_phase"
+    assert "Publish the account as final" in too_early.json()["detail"]
+
+    round_id = _open(y)["round"]["id"]
+    _rate(y, y.phones[0], round_id, "satisfied", "basic")
+    uncounted = y.staff.post(close_year)
+    assert uncounted.status_code == 400 and uncounted.json()["code"] == "evaluation_not_closed"
+    by_deputy = y.phones[0].post(close_year)
+    assert by_deputy.status_code == 403
+    assert y.staff.get(_url(y)).json()["phase"] == "evaluate"
+
+    y.staff.post(_url(y, "/close"))
+    closed = y.staff.post(close_year)
+
+    assert closed.status_code == 200 and closed.json()["phase"] == "closed"
+    again = y.staff.post(close_year)
+    assert again.status_code == 400 and again.json()["code"] == "wrong_phase"
+    # The closed year's account stays public, its figures as counted.
+    account = Client(HTTP_HOST="town-a.localhost").get(
+        f"/api/v1/public/voting/accounts/{y.cycle.year}"
+    )
+    assert account.status_code == 200

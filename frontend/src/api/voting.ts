@@ -182,5 +182,7 @@ export const signInEvaluation = (cycle: number) =>
   http.post<Evaluation>(`voting/cycles/${cycle}/evaluation/sign-in`)
 export const closeEvaluation = (cycle: number) =>
   http.post<EvaluationResults>(`voting/cycles/${cycle}/evaluation/close`)
+export const closeYear = (cycle: number) =>
+  http.post<Evaluation>(`voting/cycles/${cycle}/close-year`)
 export const getEvaluationResults = (cycle: number) =>
   http.get<EvaluationResults>(`voting/cycles/${cycle}/evaluation/results`)

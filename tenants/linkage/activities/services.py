@@ -24,6 +24,7 @@ from tenants.linkage.duty.services import duty_entry_record, duty_entry_withdraw
 
 from .models import Activity, Invitation, Kind, Photo
 from .selectors import Invitee, congresses_by_id, sign_in_open
+from .states import ACTIVITY
 
 TOPIC = "activities"
 INVITATION = "activities.invitation"
@@ -181,8 +182,7 @@ def activity_invite(
         raise DomainError("invitees_required", _("请至少邀请一名代表。"), field="invitees")
     with transaction.atomic():
         activity = _organised_here(activity)
-        if activity.state == Activity.State.CANCELLED:
-            raise Conflict("activity_cancelled", _("活动已取消。"))
+        ACTIVITY.require(activity.state, "invite")
         created = _invite(activity, invitees)
         _share(activity)
         audit_record(
@@ -210,9 +210,8 @@ def activity_cancel(*, activity: Activity, reason: str, actor: Any) -> Activity:
         raise DomainError("cancel_reason_required", _("请填写取消原因。"), field="reason")
     with transaction.atomic():
         activity = _organised_here(activity)
-        if activity.state == Activity.State.CANCELLED:
-            raise Conflict("activity_cancelled", _("活动已取消。"))
-        activity.state, activity.cancel_reason = Activity.State.CANCELLED, reason.strip()[:300]
+        activity.state = ACTIVITY.apply(activity.state, "cancel")
+        activity.cancel_reason = reason.strip()[:300]
         activity.sign_in_token = ""
         activity.save(update_fields=["state", "cancel_reason", "sign_in_token"])
         _share(activity)
@@ -236,8 +235,7 @@ def activity_open_sign_in(
         )
     with transaction.atomic():
         activity = _organised_here(activity)
-        if activity.state == Activity.State.CANCELLED:
-            raise Conflict("activity_cancelled", _("活动已取消。"))
+        ACTIVITY.require(activity.state, "open_sign_in")
         if now >= activity.ends_at:
             raise DomainError("activity_over", _("活动已结束，不能再开启签到。"))
         activity.sign_in_token = secrets.token_urlsafe(24)
@@ -317,8 +315,7 @@ def invitation_respond(
     with transaction.atomic():
         invitation = _own_invitation(invitation, actor)
         activity = invitation.activity
-        if activity.state == Activity.State.CANCELLED:
-            raise Conflict("activity_cancelled", _("活动已取消。"))
+        ACTIVITY.require(activity.state, "respond")
         if now >= activity.starts_at:
             raise DomainError("rsvp_closed", _("活动已开始，不能再回复。"))
         if invitation.signed_in_at is not None:

@@ -20,6 +20,7 @@ from tenants.deputies.models import Deputy
 from . import rules
 from .models import DutyEntry, DutySettings, Kind, Objection, PointRule, Publication
 from .selectors import publication_open_for, scheme_current
+from .states import ENTRY, OBJECTION
 
 TOPIC = "activities"
 ENTRY_DISPATCH = "duty.entry"
@@ -59,7 +60,7 @@ def duty_entry_record(
         if not created and entry.state != DutyEntry.State.WITHDRAWN:
             return entry
         if not created:
-            entry.state = DutyEntry.State.COUNTED
+            entry.state = ENTRY.apply(entry.state, "count")
             entry.occurred_on = occurred_on
             entry.save(update_fields=["state", "occurred_on"])
         audit_record(
@@ -143,7 +144,7 @@ def duty_entry_withdraw(
         )
         if entry is None:
             return None
-        entry.state = DutyEntry.State.WITHDRAWN
+        entry.state = ENTRY.apply(entry.state, "withdraw")
         entry.save(update_fields=["state"])
         audit_record(action="duty.entry_withdraw", actor=actor, target=entry)
         outbox_emit(topic=TOPIC)
@@ -280,17 +281,16 @@ def objection_decide(
         objection = (
             Objection.objects.select_for_update().select_related("entry").get(pk=objection.pk)
         )
-        if objection.state != Objection.State.OPEN:
-            raise Conflict("objection_decided", _("该异议已处理。"))
+        OBJECTION.require(objection.state, "uphold" if uphold else "reject")
         if not note.strip():
             raise DomainError("decision_note_required", _("请填写处理意见。"), field="note")
-        objection.state = Objection.State.UPHELD if uphold else Objection.State.REJECTED
+        objection.state = OBJECTION.apply(objection.state, "uphold" if uphold else "reject")
         objection.decision_note = note.strip()
         objection.decided_by_id = getattr(actor, "pk", None)
         objection.decided_at = now or timezone.now()
         objection.save(update_fields=["state", "decision_note", "decided_by_id", "decided_at"])
         if uphold:
-            objection.entry.state = DutyEntry.State.VOIDED
+            objection.entry.state = ENTRY.apply(objection.entry.state, "void")
             objection.entry.save(update_fields=["state"])
             outbox_emit(topic=TOPIC)
         audit_record(

@@ -38,6 +38,7 @@ from .models import (
     StationSettings,
     Tier,
 )
+from .states import ASSESSMENT
 
 ROLLUP_TOPIC = "stations"
 ASSIGNMENT_KIND = "stations.assignment"
@@ -469,15 +470,14 @@ def assessment_self_assess(
         assessment, _created = Assessment.objects.select_for_update().get_or_create(
             station=station, year=year
         )
-        if assessment.state == Assessment.State.REVIEWED:
-            raise Conflict("assessment_reviewed", _("本年度评定已完成，不能再自评。"))
+        ASSESSMENT.require(assessment.state, "submit")
         assessment.scores.all().delete()
         AssessmentScore.objects.bulk_create(
             AssessmentScore(assessment=assessment, item=item, self_score=scores[item.pk])
             for item in items
         )
         assessment.self_total = rules.score_percent([(i.weight, scores[i.pk]) for i in items])
-        assessment.state = Assessment.State.SUBMITTED
+        assessment.state = ASSESSMENT.apply(assessment.state, "submit")
         assessment.submitted_by = actor if getattr(actor, "pk", None) else None
         assessment.submitted_at = now or timezone.now()
         assessment.review_note = ""
@@ -523,7 +523,7 @@ def assessment_stars_apply(
     )
     if assessment is None:
         return None
-    assessment.state = Assessment.State.REVIEWED if awarded else Assessment.State.DRAFT
+    assessment.state = ASSESSMENT.apply(assessment.state, "award" if awarded else "send_back")
     assessment.stars = stars if awarded else None
     assessment.stars_expire_on = expires_on if awarded else None
     assessment.review_note = reason

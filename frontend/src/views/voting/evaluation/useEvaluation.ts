@@ -4,6 +4,7 @@ import { useRoute } from 'vue-router'
 import { errorMessage } from '@/api/http'
 import {
   closeEvaluation,
+  closeYear as closeYearRequest,
   getEvaluation,
   getEvaluationResults,
   openEvaluation,
@@ -88,6 +89,11 @@ export function useEvaluation() {
       take(await getEvaluation(id.value))
     })
 
+  const closeYear = () =>
+    act(async () => {
+      take(await closeYearRequest(id.value))
+    })
+
   usePolling(refresh)
   return {
     id,
@@ -105,5 +111,6 @@ export function useEvaluation() {
     saveRules,
     open,
     close,
+    closeYear,
   }
 }
