@@ -14,6 +14,7 @@ from .voting import deliberation as deliberating
 from .voting import documents as voting_documents
 from .voting import evaluation as evaluating
 from .voting import solicitation as soliciting
+from .voting import verification
 from .voting import views as voting
 
 urlpatterns = [
@@ -87,6 +88,9 @@ urlpatterns = [
     path("voting/cycles/<int:pk>/evaluation/results", evaluating.EvaluationResultsView.as_view()),
     path("voting/cycles/<int:pk>/close-year", evaluating.CycleCloseYearView.as_view()),
     path("public/voting/accounts/<int:year>", evaluating.PublicAccountView.as_view()),
+    path("public/voting/years/<int:year>/rounds", verification.PublicRoundListView.as_view()),
+    path("public/voting/rounds/<int:pk>/record", verification.PublicRoundRecordView.as_view()),
+    path("public/voting/verify", verification.PublicVerifyView.as_view()),
     path("public/voting/accounts/<int:year>/pdf", evaluating.PublicAccountPdfView.as_view()),
     path("public/voting/accounts/<int:year>/ratings", evaluating.PublicRatingView.as_view()),
     path(

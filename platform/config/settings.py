@@ -222,6 +222,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "public_proposal": "5/hour",
         "public_tracking": "60/hour",
+        "public_verify": "30/hour",
         "public_objection": "5/hour",
     },
 }

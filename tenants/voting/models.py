@@ -369,6 +369,11 @@ class Round(models.Model):
     participation_count = models.PositiveIntegerField(null=True, blank=True)
     ballot_count = models.PositiveIntegerField(null=True, blank=True)
     result = models.JSONField(null=True, blank=True)
+    # Results anyone can recount (record.py): what the round is held under, fixed and hashed at
+    # open; the published record's hash at close.
+    commitment = models.JSONField(null=True, blank=True)
+    commitment_hash = models.CharField(max_length=64, blank=True)
+    record_hash = models.CharField(max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("表决轮次")

@@ -35,6 +35,8 @@ from .models import (
 )
 from .paper import agreed_paper_tally, require_entry
 from .phases import CANDIDATE, ROUND, phase_enter, phase_require, quorum_require
+from .record import digest, round_commitment, round_record
+from .recount import RoundInputs, count_round
 from .ruleset import (
     DEFAULT_SEATS,
     PROBLEM_FIELDS,
@@ -351,6 +353,9 @@ def round_open(
             quorum_count=quorum,
         )
         round_.candidates.set(chosen)
+        round_.commitment = round_commitment(round_)
+        round_.commitment_hash = digest(round_.commitment)
+        round_.save(update_fields=["commitment", "commitment_hash"])
         audit_record(
             action="voting.round_open",
             actor=actor,
@@ -489,6 +494,9 @@ def round_close(*, round_id: int, actor: Any) -> Round:
             _void(round_, issued=issued, returned=paper.collected)
         else:
             _count_and_decide(round_, ballots, paper, device)
+            if round_.commitment:
+                record = round_record(round_, commitment=round_.commitment)
+                round_.record_hash = digest(record)
         round_.save()
         audit_record(action="voting.round_close", actor=actor, target=round_, payload=round_.result)
         outbox_emit(topic="voting")
@@ -565,69 +573,21 @@ def _count_and_decide(
 ) -> None:
     cycle = round_.cycle
     candidates = list(round_.candidates.order_by("sequence"))
-    counts = _tally(cycle, candidates, ballots, seats=round_.seats)
-    valid = len(ballots)
-    if device is not None:  # 未按 is no vote: it counts in no tally
-        counts = {
-            pk: rules.CandidateCount(c["yes"], c["no"], c["abstain"])
-            for pk, c in device.counts.items()
-        }
-        valid = round_.present_count or 0
-    if paper is not None:  # 未填 (blank) is no vote either
-        counts = {
-            pk: rules.CandidateCount(
-                c.yes + paper.rows[pk].get("yes", 0),
-                c.no + paper.rows[pk].get("no", 0),
-                c.abstain + paper.rows[pk].get("abstain", 0),
-            )
-            for pk, c in counts.items()
-        }
-        valid += paper.valid
-    turnout = rules.Turnout(
-        entitled=round_.entitled_count or 0, present=round_.present_count or 0, valid_ballots=valid
-    )
-    decision = rules.decide(
-        counts=counts,
-        order=[str(c.pk) for c in candidates],
-        turnout=turnout,
-        seats=round_.seats,
-        rules=cycle_rule_set(cycle),
-        shortfall_round_allowed=round_.kind == Round.Kind.MAIN,
+    decision, round_.result, round_.ballot_count = count_round(
+        RoundInputs(
+            order=[str(c.pk) for c in candidates],
+            seats=round_.seats,
+            rule_set=cycle_rule_set(cycle),
+            entitled=round_.entitled_count or 0,
+            present=round_.present_count or 0,
+            main=round_.kind == Round.Kind.MAIN,
+            ballots=ballots,
+            paper=paper,
+            device=device.counts if device is not None else None,
+        )
     )
     _apply_decision(cycle, candidates, decision)
     round_.state = ROUND.apply(round_.state, "close")
-    round_.ballot_count = (
-        len(ballots) + (paper.collected if paper else 0) + (valid if device else 0)
-    )
-    # 票决率: each candidate's 赞成 over the base its (first) threshold is measured on.
-    rule_set = cycle_rule_set(cycle)
-    base = rules.share_base(rule_set)
-    bases = {
-        pk: rules.base_size(base=base, count=c, turnout=turnout, rules=rule_set)
-        for pk, c in counts.items()
-    }
-    shares = {pk: rules.rate_percent(c.yes, bases[pk]) for pk, c in counts.items()}
-    round_.result = {
-        "counts": {pk: _count_json(c, rule_set) for pk, c in counts.items()},
-        "valid_ballots": valid,
-        "share_base": str(base),
-        "share_bases": bases,
-        "shares": {pk: None if v is None else str(v) for pk, v in shares.items()},
-        "paper": {"returned": paper.collected, "invalid": paper.invalid} if paper else None,
-        "device": device.counts if device else None,
-        "adopted": list(decision.adopted),
-        "next_round": list(decision.next_round),
-        "next_round_seats": decision.next_round_seats,
-        "reason": decision.reason,
-    }
-
-
-def _count_json(count: rules.CandidateCount, rule_set: rules.RuleSet) -> dict[str, int]:
-    """A candidate's count as stored; priority points only where ballots are ranked."""
-    stored = {"yes": count.yes, "no": count.no, "abstain": count.abstain}
-    if rule_set.ballot_form == rules.BallotForm.RANKED:
-        stored["points"] = count.points
-    return stored
 
 
 def _seal_ballots(round_: Round) -> list[dict[str, Any]]:
@@ -644,27 +604,6 @@ def _vacuum_ballots(schema: str) -> None:
     # Dead tuples of the deleted live rows would keep the casting order until vacuumed.
     with connection.cursor() as cursor:
         cursor.execute(f"VACUUM {quote_schema_name(schema)}.voting_ballot")
-
-
-def _tally(
-    cycle: Cycle, candidates: list[Candidate], ballots: list[dict[str, Any]], *, seats: int
-) -> dict[str, rules.CandidateCount]:
-    tally = {str(c.pk): {YES: 0, NO: 0, ABSTAIN: 0} for c in candidates}
-    form = cycle_rule_set(cycle).ballot_form
-    for ballot in ballots:
-        if form == rules.BallotForm.PER_CANDIDATE:
-            for pk, choice in ballot.items():
-                tally[pk][choice] += 1
-        else:  # choose N or ranked: each candidate marked or numbered counts as 赞成
-            for pk in ballot.get("marked", ballot.get("ranked", [])):
-                tally[pk][YES] += 1
-    points = rules.ranked_points(
-        ballots=[b["ranked"] for b in ballots if "ranked" in b], seats=seats
-    )
-    return {
-        pk: rules.CandidateCount(t[YES], t[NO], t[ABSTAIN], points.get(pk, 0))
-        for pk, t in tally.items()
-    }
 
 
 def _apply_decision(cycle: Cycle, candidates: list[Candidate], decision: rules.Decision) -> None:

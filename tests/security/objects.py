@@ -34,14 +34,14 @@ from tenants.linkage.stations.services import (
 )
 from tenants.voting.deliberation import comment_post
 from tenants.voting.models import Candidate
-from tenants.voting.services import cycle_create
+from tenants.voting.services import ballot_cast, cycle_create, round_close
 from tenants.voting.solicitation import cycle_advance, proposal_submit
 from tests.conftest import World
 from tests.factories import PDF, PNG, make_term
 from tests.tenants.activities.factories import make_seat
 from tests.tenants.implementation.factories import make_underway
 from tests.tenants.stations.factories import make_deputy, make_station
-from tests.tenants.voting.factories import make_deputies, make_shortlist, make_vote
+from tests.tenants.voting.factories import make_deputies, make_shortlist, make_vote, per_candidate
 
 MARK = "隔离样本"
 
@@ -87,6 +87,20 @@ def _cycle(world: World, owner: User) -> tuple[int, str | None]:
 
 def _round(world: World, owner: User) -> tuple[int, str | None]:
     return make_vote(year=2032).round.pk, None
+
+
+def _closed_round(world: World, owner: User) -> tuple[int, str | None]:
+    """A round closed with every present deputy's ballot: its record is public on its own host."""
+    vote = make_vote(year=2041, deputies=3, candidates=3, seats=2)
+    for deputy in vote.deputies:
+        ballot_cast(
+            round_id=vote.round.pk,
+            deputy=deputy,
+            choices=per_candidate(vote, *vote.candidates[:2]),
+            actor=None,
+        )
+    round_close(round_id=vote.round.pk, actor=None)
+    return vote.round.pk, "候选项目1"
 
 
 def _proposal(world: World, owner: User) -> tuple[int, str | None]:
@@ -323,6 +337,7 @@ MAKERS: dict[str, Maker] = {
     "api/v1/supervision/nominations/": _nomination,
     "api/v1/public/opinions/": _in_town_a(_tracked_opinion),
     "api/v1/public/voting/proposals/": _in_town_a(_tracked_proposal),
+    "api/v1/public/voting/rounds/": _in_town_a(_closed_round),
     "api/v1/public/track/": _in_town_a(_tracked_opinion),
 }
 
@@ -334,6 +349,7 @@ WITHOUT_OBJECT: dict[str, str] = {
     "api/v1/supervision/objections/": "an objection needs a round decided and in publicity",
     "api/v1/public/voting/announcements/": "by year: needs a cycle announced",
     "api/v1/public/voting/accounts/": "by year: needs a cycle through evaluation",
+    "api/v1/public/voting/years/": "by year: the year's rounds and their hashes, no object's text",
     "api/v1/crossing/dispatches/": "a dispatch is retried only once given up after its last attempt",
     "api/v1/public/benchmarks/": "objections are taken only while a decided round is in publicity",
     "api/v1/supervision/star-reviews/": "a review is made by a township submitting its checklist",

@@ -23,6 +23,20 @@ export const trackProposal = (code: string) =>
 export const getAnnouncement = (year: number) =>
   api.GET('/api/v1/public/voting/announcements/{year}', { path: { year } })
 
+// Results anyone can recount (api/voting/verification.py, docs/verification.md).
+export type PublicRound = Schemas['PublicRound']
+export type Verification = Schemas['VerifyOut']
+export type RoundRecord = Record<string, unknown>
+
+export const getPublicRounds = (year: number) =>
+  api.GET('/api/v1/public/voting/years/{year}/rounds', { path: { year } })
+export const getRoundRecord = (id: number) =>
+  api.GET('/api/v1/public/voting/rounds/{id}/record', { path: { id } })
+export const verifyRecord = (
+  record: unknown,
+  hashes: { record_hash?: string; commitment_hash?: string },
+) => api.POST('/api/v1/public/voting/verify', { body: { record, ...hashes } })
+
 /** A failure as the public should read it: a 429 says plainly that it is a limit, and for how long. */
 export function portalError(error: unknown): string {
   if (error instanceof ApiError && error.status === 429) {
