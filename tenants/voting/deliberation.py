@@ -11,8 +11,10 @@ from accounts.roles import Role
 from audit.services import audit_record
 from filestore.models import StoredFile
 from ops.errors import Conflict, DomainError
+from ops.events import publish
 from tenants.deputies.models import Deputy
 
+from .events import CommentPosted
 from .models import Candidate, Comment, Cycle, Material
 from .phases import phase_require
 
@@ -33,11 +35,24 @@ def comment_post(*, candidate: Candidate, deputy: Deputy, text: str, actor: Any)
     if not text.strip():
         raise DomainError("comment_text_required", _("请填写审议意见。"), field="text")
     with transaction.atomic():
-        phase_require(Cycle.objects.get(pk=candidate.cycle_id), "comment")
+        cycle = Cycle.objects.get(pk=candidate.cycle_id)
+        phase_require(cycle, "comment")
         comment = Comment.objects.create(
             candidate=candidate, deputy=deputy, group=deputy.delegation, text=text.strip()
         )
         audit_record(action="voting.comment", actor=actor, target=comment)
+        # Speaking in the deliberation is part of the deputy's duty record (审议发言): the duty
+        # module records it in this transaction, once per cycle whatever the number of comments.
+        publish(
+            CommentPosted(
+                cycle_id=cycle.pk,
+                cycle_title=cycle.title,
+                candidate_id=candidate.pk,
+                deputy_id=deputy.pk,
+                posted_on=timezone.localdate(),
+                actor=actor,
+            )
+        )
     return comment
 
 

@@ -1,5 +1,5 @@
 """What voting tells the other modules (see ops.events). Voting imports none of its subscribers:
-duty records attendance, implementation opens projects and rectifications, each in its own
+duty records attendance and deliberation comments, implementation opens projects and rectifications, each in its own
 AppConfig.ready. Events carry ids and plain values, and are delivered inside the publishing
 service's transaction."""
 
@@ -16,6 +16,19 @@ class AttendanceSigned:
     cycle_title: str
     deputy_id: int
     signed_on: date
+    actor: Any
+
+
+@dataclass(frozen=True)
+class CommentPosted:
+    """A deputy commented on a candidate during deliberation (审议发言); `posted_on` is the local
+    date of the comment."""
+
+    cycle_id: int
+    cycle_title: str
+    candidate_id: int
+    deputy_id: int
+    posted_on: date
     actor: Any
 
 

@@ -3,8 +3,9 @@ DutyConfig.ready."""
 
 from ops.events import subscribe
 from tenants.deputies.models import Deputy
-from tenants.voting.events import AttendanceSigned
+from tenants.voting.events import AttendanceSigned, CommentPosted
 
+from .models import Kind
 from .services import duty_entry_record
 
 
@@ -20,5 +21,20 @@ def on_attendance_signed(event: AttendanceSigned) -> None:
     )
 
 
+def on_comment_posted(event: CommentPosted) -> None:
+    """Speaking in a cycle's deliberation counts as 审议发言, once per deputy and cycle: the first
+    comment writes the entry (dated that day), later ones on any candidate find it and change
+    nothing (docs/linkage-duty.md)."""
+    duty_entry_record(
+        deputy=Deputy.objects.get(pk=event.deputy_id),
+        kind=Kind.DELIBERATION,
+        source_ref=f"voting-cycle-{event.cycle_id}",
+        occurred_on=event.posted_on,
+        title=event.cycle_title,
+        actor=event.actor,
+    )
+
+
 def register() -> None:
     subscribe(AttendanceSigned, on_attendance_signed)
+    subscribe(CommentPosted, on_comment_posted)
