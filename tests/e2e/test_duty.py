@@ -174,7 +174,9 @@ def test_a_county_deputy_s_reception_at_a_township_station_reaches_their_county_
     entries = phone.get_by_test_id("me-entries")
     _until(
         phone,
-        lambda: all(k in entries.inner_text() for k in ("办理群众意见", "接收群众意见", "接待选民")),
+        lambda: all(
+            k in entries.inner_text() for k in ("办理群众意见", "接收群众意见", "接待选民")
+        ),
     )
     expect(entries.locator("li")).to_have_count(3)
     expect(entries).to_contain_text(f"来自 {town['name']}")
