@@ -16,6 +16,7 @@ from api.inputs import validated
 from api.permissions import has_role, membership_of
 from filestore.models import StoredFile
 from ops.errors import DomainError, NotAllowed
+from tenants.linkage.stations.selectors import resident_guest_of_user
 from tenants.voting import deliberation
 from tenants.voting.models import Candidate, Comment, Material
 from tenants.voting.selectors import deputy_of_user
@@ -46,11 +47,24 @@ class MaterialSerializer(serializers.ModelSerializer[Material]):
 
 
 class CommentOutSerializer(serializers.ModelSerializer[Comment]):
-    deputy_name = serializers.CharField(source="deputy.name")
+    deputy_name = serializers.CharField(source="commenter_name")
+    deputy_congress_name = serializers.CharField(
+        source="guest_congress_name",
+        help_text="列席代表所属人大（本级代表为空）/ an attending deputy's congress (empty for ours)",
+    )
 
     class Meta:
         model = Comment
-        fields = ["id", "deputy_name", "group", "text", "created_at", "answer", "answered_at"]
+        fields = [
+            "id",
+            "deputy_name",
+            "deputy_congress_name",
+            "group",
+            "text",
+            "created_at",
+            "answer",
+            "answered_at",
+        ]
 
 
 class CommentInSerializer(serializers.Serializer):
@@ -112,18 +126,30 @@ class CommentListView(APIView):
         operation_id="voting_comment_post",
         request=CommentInSerializer,
         responses={201: CommentOutSerializer},
-        summary="提出审议意见（代表）/ comment on a candidate (deputy)",
+        summary="提出审议意见（本级代表或进站的上级代表列席）/ comment on a candidate (a deputy "
+        "of this congress, or one of another posted to a station here)",
     )
     def post(self, request: Request, pk: int) -> Response:
         candidate = _candidate(pk)
         user = request.user
         assert user is not None and user.pk is not None  # a member, by the permission class
         deputy = deputy_of_user(candidate.cycle, int(user.pk))
+        guest = None
         if deputy is None:
-            raise NotAllowed("not_entitled", _("您不是本次会议的表决代表。"))
+            # A deputy of another congress posted to a station here attends (列席) and comments.
+            resident = resident_guest_of_user(user_id=int(user.pk))
+            if resident is None:
+                raise NotAllowed("not_entitled", _("您不是本次会议的表决代表。"))
+            guest = deliberation.Guest(
+                congress_id=resident.home_congress_id,
+                deputy_id=resident.home_deputy_id,
+                name=resident.name,
+                congress_name=resident.home_congress_name,
+            )
         comment = deliberation.comment_post(
             candidate=candidate,
             deputy=deputy,
+            guest=guest,
             actor=user,
             **validated(CommentInSerializer, request),
         )

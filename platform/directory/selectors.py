@@ -55,3 +55,10 @@ def listing_own(*, congress_id: int, search: str = "") -> QuerySet[DeputyListing
     """The serving deputies of one congress, as the directory lists them (no contact data)."""
     listings = DeputyListing.objects.filter(congress_id=congress_id, serving=True)
     return listings.filter(name__icontains=search) if search else listings
+
+
+def listing_ids_of_user(*, user_id: int) -> list[int]:
+    """The serving listings of one login (a deputy may hold seats in several congresses)."""
+    return list(
+        DeputyListing.objects.filter(user_id=user_id, serving=True).values_list("pk", flat=True)
+    )

@@ -1,6 +1,7 @@
 """审议: candidate materials for deputies before the session, their comments by deputy group, and
 the government's answers."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
@@ -11,8 +12,10 @@ from accounts.roles import Role
 from audit.services import audit_record
 from filestore.models import StoredFile
 from ops.errors import Conflict, DomainError
+from ops.events import publish
 from tenants.deputies.models import Deputy
 
+from .events import CommentPosted
 from .models import Candidate, Comment, Cycle, Material
 from .phases import phase_require
 
@@ -29,15 +32,64 @@ def material_attach(*, candidate: Candidate, title: str, file: StoredFile, actor
     return material
 
 
-def comment_post(*, candidate: Candidate, deputy: Deputy, text: str, actor: Any) -> Comment:
+@dataclass(frozen=True)
+class Guest:
+    """A deputy of another congress attending the deliberation (列席), as the caller found them:
+    their congress, their id in its roster, and the names the lists show."""
+
+    congress_id: int
+    deputy_id: int
+    name: str
+    congress_name: str
+
+
+def comment_post(
+    *,
+    candidate: Candidate,
+    text: str,
+    actor: Any,
+    deputy: Deputy | None = None,
+    guest: Guest | None = None,
+) -> Comment:
+    """A comment by a deputy of this roster (`deputy`) or by one of another congress attending
+    the deliberation (`guest`)."""
+    if (deputy is None) == (guest is None):
+        raise ValueError("a comment has one author: a deputy of this roster or a guest")
     if not text.strip():
         raise DomainError("comment_text_required", _("请填写审议意见。"), field="text")
     with transaction.atomic():
-        phase_require(Cycle.objects.get(pk=candidate.cycle_id), "comment")
-        comment = Comment.objects.create(
-            candidate=candidate, deputy=deputy, group=deputy.delegation, text=text.strip()
-        )
+        cycle = Cycle.objects.get(pk=candidate.cycle_id)
+        phase_require(cycle, "comment")
+        if deputy is not None:
+            comment = Comment.objects.create(
+                candidate=candidate, deputy=deputy, group=deputy.delegation, text=text.strip()
+            )
+        else:
+            assert guest is not None
+            comment = Comment.objects.create(
+                candidate=candidate,
+                guest_congress_id=guest.congress_id,
+                guest_deputy_id=guest.deputy_id,
+                guest_name=guest.name[:50],
+                guest_congress_name=guest.congress_name[:100],
+                text=text.strip(),
+            )
         audit_record(action="voting.comment", actor=actor, target=comment)
+        # Speaking in the deliberation is part of the deputy's duty record (审议发言): the duty
+        # module records it in this transaction (or sends it to a guest's own congress), once per
+        # cycle whatever the number of comments.
+        publish(
+            CommentPosted(
+                cycle_id=cycle.pk,
+                cycle_title=cycle.title,
+                candidate_id=candidate.pk,
+                deputy_id=deputy.pk if deputy is not None else None,
+                guest_congress_id=guest.congress_id if guest is not None else None,
+                guest_deputy_id=guest.deputy_id if guest is not None else None,
+                posted_on=timezone.localdate(),
+                actor=actor,
+            )
+        )
     return comment
 
 

@@ -1,7 +1,7 @@
 """What voting tells the other modules (see ops.events). Voting imports none of its subscribers:
-duty records attendance, implementation opens projects and rectifications, each in its own
-AppConfig.ready. Events carry ids and plain values, and are delivered inside the publishing
-service's transaction."""
+duty records attendance and deliberation comments, implementation opens projects and
+rectifications, each in its own AppConfig.ready. Events carry ids and plain values, and are
+delivered inside the publishing service's transaction."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +17,22 @@ class AttendanceSigned:
     deputy_id: int
     signed_on: date
     actor: Any
+
+
+@dataclass(frozen=True)
+class CommentPosted:
+    """A deputy commented on a candidate during deliberation (审议发言) on `posted_on`, the
+    local date: a deputy of this roster (`deputy_id`), or one of another congress attending
+    (their congress and their id in its roster)."""
+
+    cycle_id: int
+    cycle_title: str
+    candidate_id: int
+    deputy_id: int | None
+    posted_on: date
+    actor: Any
+    guest_congress_id: int | None = None
+    guest_deputy_id: int | None = None
 
 
 @dataclass(frozen=True)

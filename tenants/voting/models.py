@@ -286,10 +286,20 @@ class Material(models.Model):
 
 class Comment(models.Model):
     """A deputy's comment on a candidate during deliberation, by deputy group, and the
-    government's answer."""
+    government's answer. The commenter is a deputy of this roster or a deputy of another congress
+    attending the deliberation (列席: one posted to a station here, docs/linkage-duty.md), kept as
+    a snapshot of their congress and roster id there, never a foreign key."""
 
     candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="comments")
-    deputy = models.ForeignKey(Deputy, on_delete=models.PROTECT, related_name="+")
+    deputy = models.ForeignKey(
+        Deputy, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    guest_congress_id = models.PositiveBigIntegerField(
+        _("列席代表所属人大编号"), null=True, blank=True
+    )
+    guest_deputy_id = models.PositiveBigIntegerField(_("列席代表编号"), null=True, blank=True)
+    guest_name = models.CharField(_("列席代表"), max_length=50, blank=True)
+    guest_congress_name = models.CharField(_("列席代表所属人大"), max_length=100, blank=True)
     group = models.CharField(_("代表小组"), max_length=100, blank=True)
     text = models.TextField(_("审议意见"))
     created_at = models.DateTimeField(auto_now_add=True)
@@ -301,9 +311,24 @@ class Comment(models.Model):
 
     class Meta:
         ordering = ["created_at"]
+        constraints = [
+            models.CheckConstraint(
+                name="comment_deputy_or_guest",
+                condition=(Q(deputy__isnull=False) & Q(guest_deputy_id__isnull=True))
+                | (
+                    Q(deputy__isnull=True)
+                    & Q(guest_congress_id__isnull=False)
+                    & Q(guest_deputy_id__isnull=False)
+                ),
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"{self.deputy} on {self.candidate}"
+        return f"{self.deputy or self.guest_name} on {self.candidate}"
+
+    @property
+    def commenter_name(self) -> str:
+        return self.deputy.name if self.deputy is not None else self.guest_name
 
 
 class Attendance(models.Model):

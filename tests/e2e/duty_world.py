@@ -4,12 +4,14 @@ real services (provisioning, accounts, roster, stations), so no other test sees 
     python manage.py shell -c "from tests.e2e.duty_world import build; build('<suffix>')"
 
 prints the names, hosts and accounts as JSON. The county deputy is stationed at the township's
-station through the directory, as staff would do it on the station page."""
+station through the directory, as staff would do it on the station page, and is on duty on a
+reception day today, published in time (scheduled and published as if five days ago)."""
 
 import json
-from datetime import date
+from datetime import date, time, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 from django_tenants.utils import tenant_context
 
 from accounts.models import User
@@ -21,7 +23,12 @@ from directory.models import DeputyListing
 from tenants.deputies.models import Term
 from tenants.deputies.selectors import term_current
 from tenants.deputies.services import deputy_register, term_open
-from tenants.linkage.stations.services import residency_add, station_create
+from tenants.linkage.stations.services import (
+    reception_publish,
+    reception_schedule,
+    residency_add,
+    station_create,
+)
 
 PASSWORD = "Duty#2026e2e"
 
@@ -90,7 +97,18 @@ def build(suffix: str) -> None:
                 actor=staff,
             )
         listing = DeputyListing.objects.get(congress=county, deputy_id=deputy.pk)
-        residency_add(station=station, listing_id=listing.pk, actor=staff)
+        resident = residency_add(station=station, listing_id=listing.pk, actor=staff)
+        earlier = timezone.now() - timedelta(days=5)
+        reception = reception_schedule(
+            station=station,
+            on=timezone.localdate(),
+            starts_at=time(9),
+            ends_at=time(11),
+            on_duty=[resident],
+            actor=staff,
+            now=earlier,
+        )
+        reception_publish(reception=reception, actor=staff, now=earlier)
     dispatch_deliver_pending()  # the county's posting; the worker may have delivered it already
     print(
         json.dumps(
@@ -98,6 +116,8 @@ def build(suffix: str) -> None:
                 "county": {"slug": county.slug, "name": county.name},
                 "town": {"slug": town.slug, "name": town.name},
                 "station": station.name,
+                "station_id": station.pk,
+                "reception_id": reception.pk,
                 "deputy": {"username": deputy_user.username, "name": "陈立"},
                 "staff": staff.username,
                 "password": PASSWORD,

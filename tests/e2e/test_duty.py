@@ -1,10 +1,11 @@
 """One duty record across levels, in real Chromium (docs/linkage-duty.md).
 
 A county deputy stationed at a township's liaison station receives a constituent there: the
-station's staff log the opinion naming that deputy, and handle it to closure. The work arrives
-in the deputy's record at the county, marked with the township it was done at, and the deputy
-reads it on a 375 px phone. The county and the township are the test's own, provisioned by the
-real service, so no other test's data meets them."""
+station's staff log the opinion naming that deputy, and handle it to closure, and mark the day's
+reception held (已接待). The work arrives in the deputy's record at the county, marked with the
+township it was done at, and the deputy reads it on a 375 px phone. The county and the
+township are the test's own, provisioned by the real service, so no other test's data meets
+them."""
 
 import json
 import os
@@ -153,6 +154,13 @@ def test_a_county_deputy_s_reception_at_a_township_station_reaches_their_county_
     expect(desk.get_by_test_id("opinion-status")).to_have_text("已办结")
     snap(desk, "duty-02-township-opinion-closed")
 
+    # The reception day the deputy was on duty is marked held on the station's rota.
+    desk.goto(live_platform.url(town["slug"], f"/stations/{world['station_id']}"))
+    desk.get_by_role("tab", name="接待日").click()
+    desk.get_by_test_id(f"reception-hold-{world['reception_id']}").click()
+    expect(desk.get_by_test_id(f"reception-held-{world['reception_id']}")).to_have_text("已接待")
+    snap(desk, "duty-02b-township-reception-day-held")
+
     # The deputy, at the county, on a phone: both entries, marked with the township.
     phone = _page(
         browser,
@@ -166,12 +174,14 @@ def test_a_county_deputy_s_reception_at_a_township_station_reaches_their_county_
     entries = phone.get_by_test_id("me-entries")
     _until(
         phone,
-        lambda: "办理群众意见" in entries.inner_text() and "接收群众意见" in entries.inner_text(),
+        lambda: all(
+            k in entries.inner_text() for k in ("办理群众意见", "接收群众意见", "接待选民")
+        ),
     )
-    expect(entries.locator("li")).to_have_count(2)
+    expect(entries.locator("li")).to_have_count(3)
     expect(entries).to_contain_text(f"来自 {town['name']}")
     expect(entries).to_contain_text(station)
-    expect(phone.get_by_test_id("me-score")).to_have_text("62.0")
+    expect(phone.get_by_test_id("me-score")).to_have_text("64.0")
     # Nothing of the page spills past the phone's width.
     assert phone.evaluate("() => document.documentElement.scrollWidth") <= 375
     snap(phone, "duty-03-deputy-record-on-the-phone")
@@ -179,5 +189,5 @@ def test_a_county_deputy_s_reception_at_a_township_station_reaches_their_county_
     phone.get_by_test_id("me-scope-here").click()
     expect(entries).to_contain_text("暂无数据")
     phone.get_by_test_id("me-scope-elsewhere").click()
-    expect(entries.locator("li")).to_have_count(2)
+    expect(entries.locator("li")).to_have_count(3)
     snap(phone, "duty-04-deputy-record-from-other-congresses")

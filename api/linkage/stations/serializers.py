@@ -109,12 +109,38 @@ class OnDutySerializer(serializers.ModelSerializer[Resident]):
         fields = ["id", "name", "level"]
 
 
+class ReceivedSerializer(serializers.Serializer):
+    resident_id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
 class ReceptionOutSerializer(serializers.ModelSerializer[ReceptionDay]):
     on_duty = OnDutySerializer(many=True, read_only=True)
+    received = ReceivedSerializer(many=True, read_only=True)
 
     class Meta:
         model = ReceptionDay
-        fields = ["id", "date", "starts_at", "ends_at", "topic", "on_duty", "published_at"]
+        fields = [
+            "id",
+            "date",
+            "starts_at",
+            "ends_at",
+            "topic",
+            "on_duty",
+            "published_at",
+            "held_at",
+            "received",
+        ]
+
+
+class ReceptionHoldSerializer(serializers.Serializer):
+    absent = serializers.ListField(
+        child=serializers.IntegerField(),
+        max_length=50,
+        required=False,
+        default=list,
+        help_text="未到场的接待代表（进站编号）/ deputies on duty who did not come (resident ids)",
+    )
 
 
 class ReceptionInSerializer(serializers.Serializer):

@@ -11,6 +11,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("stations/residents/<int:pk>", views.ResidentDetailView.as_view()),
     path("stations/receptions/<int:pk>", views.ReceptionDetailView.as_view()),
     path("stations/receptions/<int:pk>/publish", views.ReceptionPublishView.as_view()),
+    path("stations/receptions/<int:pk>/hold", views.ReceptionHoldView.as_view()),
     path("stations/<int:pk>", views.StationDetailView.as_view()),
     path("stations/<int:pk>/staff", views.StationStaffView.as_view()),
     path("stations/<int:pk>/residents", views.ResidentListView.as_view()),

@@ -203,6 +203,23 @@ class ReceptionPublishView(APIView):
         return Response(s.ReceptionOutSerializer(reception).data)
 
 
+class ReceptionHoldView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="station_reception_hold",
+        request=s.ReceptionHoldSerializer,
+        responses=s.ReceptionOutSerializer,
+        summary="标记接待日已接待（记入代表履职档案）/ mark a reception day held (duty entries)",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        data = validated(s.ReceptionHoldSerializer, request)
+        reception = services.reception_hold(
+            reception=_reception(pk), absent=data["absent"], actor=request.user
+        )
+        return Response(s.ReceptionOutSerializer(reception).data)
+
+
 class ReceptionDetailView(APIView):
     permission_classes = [STAFF]
 

@@ -1949,6 +1949,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stations/receptions/{id}/hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 标记接待日已接待（记入代表履职档案）/ mark a reception day held (duty entries) */
+        post: operations["station_reception_hold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stations/receptions/{id}/publish": {
         parameters: {
             query?: never;
@@ -2529,7 +2546,7 @@ export interface paths {
         /** 审议意见与答复 / comments and answers */
         get: operations["voting_comment_list"];
         put?: never;
-        /** 提出审议意见（代表）/ comment on a candidate (deputy) */
+        /** 提出审议意见（本级代表或进站的上级代表列席）/ comment on a candidate (a deputy of this congress, or one of another posted to a station here) */
         post: operations["voting_comment_post"];
         delete?: never;
         options?: never;
@@ -3831,6 +3848,8 @@ export interface components {
         CommentOut: {
             readonly id: number;
             deputy_name: string;
+            /** @description 列席代表所属人大（本级代表为空）/ an attending deputy's congress (empty for ours) */
+            deputy_congress_name: string;
             /** 代表小组 */
             group?: string;
             /** 审议意见 */
@@ -4233,10 +4252,11 @@ export interface components {
          *     * `session` - 出席会议
          *     * `opinion` - 办理群众意见
          *     * `opinion_received` - 接收群众意见
+         *     * `deliberation` - 审议发言
          *     * `leave` - 请假
          * @enum {string}
          */
-        DutyKindEnum: "inspection" | "law_enforcement" | "supervision" | "reception" | "training" | "report_back" | "suggestion" | "session" | "opinion" | "opinion_received" | "leave";
+        DutyKindEnum: "inspection" | "law_enforcement" | "supervision" | "reception" | "training" | "report_back" | "suggestion" | "session" | "opinion" | "opinion_received" | "deliberation" | "leave";
         DutyObjectionInRequest: {
             reason: string;
         };
@@ -5925,6 +5945,14 @@ export interface components {
             /** @description 回执码，仅显示一次 / receipt code, shown once */
             receipt: string;
         };
+        Received: {
+            resident_id: number;
+            name: string;
+        };
+        ReceptionHoldRequest: {
+            /** @description 未到场的接待代表（进站编号）/ deputies on duty who did not come (resident ids) */
+            absent?: number[];
+        };
         ReceptionInRequest: {
             /** Format: date */
             date: string;
@@ -5952,6 +5980,12 @@ export interface components {
              * Format: date-time
              */
             published_at?: string | null;
+            /**
+             * 接待完成时间
+             * Format: date-time
+             */
+            held_at?: string | null;
+            readonly received: components["schemas"]["Received"][];
         };
         Rectification: {
             readonly id: number;
@@ -19917,6 +19951,114 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 请求有误 / bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权访问 / forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 不存在 / not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 方法不允许 / method not allowed */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 状态冲突 / conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容过大 / too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 格式不支持 / unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求过多 / too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    station_reception_hold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReceptionHoldRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ReceptionHoldRequest"];
+                "multipart/form-data": components["schemas"]["ReceptionHoldRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionOut"];
+                };
             };
             /** @description 请求有误 / bad request */
             400: {

@@ -44,6 +44,11 @@ export const scheduleReception = (id: number, body: ReceptionIn) =>
   api.POST('/api/v1/stations/{id}/receptions', { path: { id }, body })
 export const publishReception = (receptionId: number) =>
   api.POST('/api/v1/stations/receptions/{id}/publish', { path: { id: receptionId } })
+export const holdReception = (receptionId: number, absent: number[] = []) =>
+  api.POST('/api/v1/stations/receptions/{id}/hold', {
+    path: { id: receptionId },
+    body: { absent },
+  })
 export const cancelReception = (receptionId: number) =>
   api.DELETE('/api/v1/stations/receptions/{id}', { path: { id: receptionId } })
 

@@ -27,6 +27,8 @@ class Kind(models.TextChoices):
     SESSION = "session", _("出席会议")
     OPINION = "opinion", _("办理群众意见")
     OPINION_RECEIVED = "opinion_received", _("接收群众意见")
+    # Speaking in the deliberation (审议) of a voting cycle's candidates: once per cycle.
+    DELIBERATION = "deliberation", _("审议发言")
     LEAVE = "leave", _("请假")
 
 

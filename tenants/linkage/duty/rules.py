@@ -64,6 +64,8 @@ DEFAULT_RULES: dict[str, KindRule] = {
     "session": KindRule(Decimal(2)),
     "opinion": KindRule(Decimal(1), quarter_cap=Decimal(5)),
     "opinion_received": KindRule(Decimal(1), quarter_cap=Decimal(5)),
+    # One entry per deputy per cycle's deliberation (docs/linkage-duty.md), so no cap is needed.
+    "deliberation": KindRule(Decimal(2)),
     "leave": KindRule(Decimal(-1)),
 }
 

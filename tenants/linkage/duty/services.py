@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 
 from audit.services import audit_record
 from congresses.models import Congress
+from congresses.tenant import require_tenant
+from crossing.models import Dispatch
 from crossing.services import dispatch_send
 from ops.errors import Conflict, DomainError, NotAllowed
 from outbox.services import outbox_emit
@@ -91,15 +93,26 @@ def duty_entry_send(
     *, seat: HomeSeat, kind: str, source_ref: str, occurred_on: date, title: str = ""
 ) -> None:
     """Work a deputy of another congress did here, sent to their home record as a dispatch in the
-    caller's transaction (exactly once; the home names this congress as the origin). Only what
-    the record needs travels: never the matter's content or the constituent."""
+    caller's transaction (exactly once; the home names this congress as the origin). Sent once
+    per (kind, source_ref, deputy): a second call (another comment in the same deliberation)
+    sends nothing. Only what the record needs travels: never the matter's content or the
+    constituent."""
     if kind not in Kind.values:
         raise DomainError("duty_kind_invalid", _("履职类型无效。"), field="kind")
     target = Congress.objects.get(pk=seat.congress_id)
+    origin_ref = f"{kind}:{source_ref}"[:64]
+    if Dispatch.objects.filter(
+        kind=ENTRY_DISPATCH,
+        origin_id=require_tenant().id,
+        origin_ref=origin_ref,
+        target=target,
+        payload__deputy_id=seat.deputy_id,
+    ).exists():
+        return
     dispatch_send(
         kind=ENTRY_DISPATCH,
         target=target,
-        origin_ref=f"{kind}:{source_ref}"[:64],
+        origin_ref=origin_ref,
         payload={
             "deputy_id": seat.deputy_id,
             "kind": kind,

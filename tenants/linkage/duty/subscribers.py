@@ -3,9 +3,10 @@ DutyConfig.ready."""
 
 from ops.events import subscribe
 from tenants.deputies.models import Deputy
-from tenants.voting.events import AttendanceSigned
+from tenants.voting.events import AttendanceSigned, CommentPosted
 
-from .services import duty_entry_record
+from .models import Kind
+from .services import HomeSeat, duty_entry_record, duty_entry_send
 
 
 def on_attendance_signed(event: AttendanceSigned) -> None:
@@ -20,5 +21,31 @@ def on_attendance_signed(event: AttendanceSigned) -> None:
     )
 
 
+def on_comment_posted(event: CommentPosted) -> None:
+    """Speaking in a cycle's deliberation counts as 审议发言, once per deputy and cycle: the first
+    comment writes the entry (dated that day), later ones on any candidate find it and change
+    nothing. A deputy of another congress attending gets it in their own record, by dispatch with
+    this congress named (docs/linkage-duty.md)."""
+    source_ref = f"voting-cycle-{event.cycle_id}"
+    if event.deputy_id is not None:
+        duty_entry_record(
+            deputy=Deputy.objects.get(pk=event.deputy_id),
+            kind=Kind.DELIBERATION,
+            source_ref=source_ref,
+            occurred_on=event.posted_on,
+            title=event.cycle_title,
+            actor=event.actor,
+        )
+    elif event.guest_congress_id is not None and event.guest_deputy_id is not None:
+        duty_entry_send(
+            seat=HomeSeat(event.guest_congress_id, event.guest_deputy_id),
+            kind=Kind.DELIBERATION,
+            source_ref=source_ref,
+            occurred_on=event.posted_on,
+            title=event.cycle_title,
+        )
+
+
 def register() -> None:
     subscribe(AttendanceSigned, on_attendance_signed)
+    subscribe(CommentPosted, on_comment_posted)

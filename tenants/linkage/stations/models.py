@@ -134,6 +134,12 @@ class ReceptionDay(models.Model):
         Resident, verbose_name=_("接待代表"), related_name="receptions"
     )
     published_at = models.DateTimeField(_("公告时间"), null=True, blank=True)
+    # 已接待: staff mark the day held once it has taken place; each deputy who received then
+    # earns a 接待选民 duty entry (services.reception_hold, docs/linkage-duty.md).
+    held_at = models.DateTimeField(_("接待完成时间"), null=True, blank=True)
+    # Who received that day (a snapshot: [{"resident_id", "name"}]; a resident may leave the
+    # station later): the deputies on duty less those staff marked absent.
+    received = models.JSONField(_("实际接待代表"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("接待日")

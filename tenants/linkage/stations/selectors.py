@@ -4,6 +4,8 @@ from datetime import date
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from directory.selectors import listing_ids_of_user
+
 from .models import Assessment, ChecklistItem, Posting, ReceptionDay, Resident, Station
 
 
@@ -81,3 +83,12 @@ def posted_by(*, deputy_id: int, congress_id: int) -> bool:
 def resident_listed(*, station_id: int, listing_id: int) -> Resident | None:
     """The deputy of another congress with this directory listing, if stationed at this station."""
     return Resident.objects.filter(station_id=station_id, listing_id=listing_id).first()
+
+
+def resident_guest_of_user(*, user_id: int) -> Resident | None:
+    """The caller as a deputy of another congress posted to one of this congress's stations, if
+    they are: who may attend its deliberation (列席, docs/linkage-duty.md)."""
+    listings = listing_ids_of_user(user_id=user_id)
+    if not listings:
+        return None
+    return Resident.objects.filter(listing_id__in=listings).order_by("pk").first()

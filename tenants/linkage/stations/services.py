@@ -25,6 +25,8 @@ from ops.errors import Conflict, DomainError
 from outbox.services import outbox_emit
 from supervision.services import star_review_submit
 from tenants.deputies.models import Deputy
+from tenants.linkage.duty.models import Kind as DutyKind
+from tenants.linkage.duty.services import HomeSeat, duty_entry_record, duty_entry_send
 
 from . import rules
 from .models import (
@@ -379,6 +381,78 @@ def reception_publish(
     return reception
 
 
+def reception_hold(
+    *,
+    reception: ReceptionDay,
+    actor: Any,
+    absent: Sequence[int] = (),
+    now: datetime | None = None,
+) -> ReceptionDay:
+    """已接待: the published day has taken place. Each deputy on duty who received there (all of
+    them but those in `absent`, resident ids) earns a 接待选民 entry: in this congress's record for
+    a deputy of its roster, sent home by dispatch, the station named, for one of another congress
+    (docs/linkage-duty.md). Marking a held day again changes nothing and sends nothing."""
+    moment = now or timezone.now()
+    with transaction.atomic():
+        reception = (
+            ReceptionDay.objects.select_for_update(of=("self",))
+            .select_related("station")
+            .get(pk=reception.pk)
+        )
+        if reception.held_at is not None:
+            return reception
+        if reception.published_at is None:
+            raise DomainError(
+                "reception_not_published", _("接待日尚未公告，不能标记为已接待。"), field="date"
+            )
+        if reception.date > timezone.localdate(moment):
+            raise DomainError("reception_not_yet", _("接待日尚未到来。"), field="date")
+        on_duty = list(reception.on_duty.select_related("deputy").order_by("pk"))
+        if set(absent) - {r.pk for r in on_duty}:
+            raise DomainError(
+                "reception_absent_invalid", _("缺席代表须为当天的接待代表。"), field="absent"
+            )
+        received = [r for r in on_duty if r.pk not in set(absent)]
+        if not received:
+            raise DomainError(
+                "reception_none_received", _("请至少保留一名到场接待的代表。"), field="absent"
+            )
+        reception.held_at = moment
+        reception.received = [{"resident_id": r.pk, "name": r.name} for r in received]
+        reception.save(update_fields=["held_at", "received"])
+        for resident in received:
+            _credit_reception(reception, resident, actor=actor)
+        audit_record(
+            action="stations.reception_hold",
+            actor=actor,
+            target=reception,
+            payload={"received": [r.pk for r in received], "absent": sorted(set(absent))},
+        )
+    return reception
+
+
+def _credit_reception(reception: ReceptionDay, resident: Resident, *, actor: Any) -> None:
+    title = f"{DutyKind.RECEPTION.label}（{reception.station.name}）"
+    source_ref = f"reception-day:{reception.pk}"
+    if resident.deputy is not None:
+        duty_entry_record(
+            deputy=resident.deputy,
+            kind=DutyKind.RECEPTION,
+            source_ref=source_ref,
+            occurred_on=reception.date,
+            title=title,
+            actor=actor,
+        )
+    else:
+        duty_entry_send(
+            seat=HomeSeat(resident.home_congress_id, resident.home_deputy_id),
+            kind=DutyKind.RECEPTION,
+            source_ref=source_ref,
+            occurred_on=reception.date,
+            title=title,
+        )
+
+
 def reception_cancel(*, reception: ReceptionDay, actor: Any) -> None:
     with transaction.atomic():
         reception = (
@@ -386,6 +460,8 @@ def reception_cancel(*, reception: ReceptionDay, actor: Any) -> None:
             .select_related("station")
             .get(pk=reception.pk)
         )
+        if reception.held_at is not None:
+            raise Conflict("reception_held", _("该接待日已接待，不能取消。"))
         on_duty = list(reception.on_duty.all())
         was_public = reception.published_at is not None
         audit_record(

@@ -7,7 +7,12 @@ import pytest
 from django.db import transaction
 
 from ops.events import publish, subscribe, subscribers_of
-from tenants.voting.events import AttendanceSigned, EvaluationUnsatisfied, VoteResultsFinal
+from tenants.voting.events import (
+    AttendanceSigned,
+    CommentPosted,
+    EvaluationUnsatisfied,
+    VoteResultsFinal,
+)
 
 
 @dataclass(frozen=True)
@@ -70,5 +75,6 @@ def test_voting_s_events_have_their_subscribers_registered_by_the_apps() -> None
         return {s.handler.__module__ for s in subscribers_of(event_type)}
 
     assert names(AttendanceSigned) == {"tenants.linkage.duty.subscribers"}
+    assert names(CommentPosted) == {"tenants.linkage.duty.subscribers"}
     assert names(VoteResultsFinal) == {"tenants.implementation.subscribers"}
     assert names(EvaluationUnsatisfied) == {"tenants.implementation.subscribers"}

@@ -184,6 +184,7 @@ def test_the_default_points_caps_and_kinds_are_the_documented_scheme() -> None:
         "session": KindRule(D(2)),
         "opinion": KindRule(D(1), quarter_cap=D(5)),
         "opinion_received": KindRule(D(1), quarter_cap=D(5)),
+        "deliberation": KindRule(D(2)),
         "leave": KindRule(D(-1)),
     } == DEFAULT_RULES
     scheme = Scheme(rules=DEFAULT_RULES)
@@ -298,3 +299,20 @@ def test_opinions_earn_a_point_each_for_receiving_and_closing_five_a_quarter() -
     ]
     assert [award(entries, scheme)[i] for i in (0, 4, 5, 10, 11)] == [D(1), D(1), D(0), D(1), D(1)]
     assert score(entries, scheme, year=2026) == D(7)
+
+
+def test_deliberation_earns_two_points_per_cycle_with_no_cap() -> None:
+    # docs/linkage-duty.md: 审议发言 is one entry per deputy and cycle, +2, uncapped (the one
+    # entry a cycle is its bound); receptions held earn the 接待选民 points, 6 a quarter at most.
+    assert DEFAULT_RULES["deliberation"] == KindRule(D(2))
+    assert DEFAULT_RULES["deliberation"].quarter_cap is None
+    assert DEFAULT_RULES["deliberation"].year_cap is None
+    assert DEFAULT_RULES["reception"] == KindRule(D(2), quarter_cap=D(6))
+    scheme = Scheme(rules=DEFAULT_RULES, base=D(0))
+    entries = [Entry(i, "deliberation", date(2026, 1, 10 + i)) for i in range(4)] + [
+        Entry(10 + i, "reception", date(2026, 2, 1 + i)) for i in range(4)
+    ]
+    awarded = award(entries, scheme)
+    assert [awarded[i] for i in range(4)] == [D(2)] * 4
+    assert [awarded[10 + i] for i in range(4)] == [D(2), D(2), D(2), D(0)]
+    assert score(entries, scheme, year=2026) == D(14)

@@ -5,6 +5,7 @@ import { errorMessage } from '@/api/http'
 import {
   addResident,
   cancelReception,
+  holdReception,
   endResident,
   getAssessment,
   getStation,
@@ -113,6 +114,12 @@ export function useStationDetail(stationId: number) {
       await publishReception(receptionId)
       await load()
     })
+  // 已接待: each deputy who received earns a 接待选民 entry in their own record.
+  const hold = (receptionId: number) =>
+    run(async () => {
+      await holdReception(receptionId)
+      await load()
+    })
   const cancel = (receptionId: number) =>
     run(async () => {
       await cancelReception(receptionId)
@@ -163,6 +170,7 @@ export function useStationDetail(stationId: number) {
     reception,
     schedule,
     publish,
+    hold,
     cancel,
     year,
     assessment,
