@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('voting', '0011_cycle_rules_whole'),
+        ('voting', '0012_comment_guest'),
     ]
 
     operations = [
