@@ -1,13 +1,18 @@
 """届次管理, the setup checklist and a new cycle's starting rules over HTTP: who may, bad input
 answered with a translated 4xx naming its field, and the checklist read from the rows."""
 
-from django.db import transaction
+from datetime import date
+from typing import Any
+
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django_tenants.utils import tenant_context
 
 from accounts.models import User
 from accounts.services import membership_grant, user_create
 from congresses.models import Congress
 from tenants.deputies.models import Term
+from tenants.deputies.services import term_close, term_open
 from tenants.implementation.services import unit_create
 from tests.conftest import PASSWORD, World, client_on
 from tests.tenants.stations.factories import make_deputy, make_station
@@ -176,3 +181,35 @@ def test_a_new_cycle_starts_from_the_last_cycles_rules(world: World) -> None:
 
     later = staff.get(f"{API}/voting/rules-template").json()
     assert later == {"rules": rules, "from_year": 2025}
+
+
+def _queries(client: Any, path: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    return len(captured.captured_queries)
+
+
+def test_the_term_list_costs_the_same_for_1_and_3_terms_with_sessions(world: World) -> None:
+    staff = client_on(world.town_a, world.staff_a)
+    with tenant_context(world.town_a):
+        first = term_open(
+            number=16,
+            starts_on=date(2012, 1, 1),
+            ends_on=date(2016, 12, 31),
+            sessions=[date(2012, 1, 5)],
+            actor=None,
+        )
+    one = _queries(staff, f"{API}/terms")
+    with tenant_context(world.town_a):
+        term_close(term=first, actor=None)
+        second = term_open(
+            number=17,
+            starts_on=date(2017, 1, 1),
+            ends_on=date(2021, 12, 31),
+            sessions=[date(2017, 1, 5), date(2018, 1, 5)],
+            actor=None,
+        )
+        term_close(term=second, actor=None)
+        term_open(number=18, starts_on=date(2022, 1, 1), ends_on=date(2026, 12, 31), actor=None)
+
+    assert _queries(staff, f"{API}/terms") == one
