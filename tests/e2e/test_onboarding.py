@@ -1,9 +1,10 @@
 """A township from nothing, in real Chromium: 东湖区's system administrator provisions it on the
 county's page; its first administrator logs in on the new host, changes the initial password and
 finds the setup checklist at 0 on the home page. Through the pages only they open the term with
-its first session (a second term is refused while it is open), add an implementing unit and create
-the year's cycle, whose rules come from common practice, and the checklist follows: 3 of 6. The
-township is the test's own, with no demo data in it."""
+its first session (bad dates refused at the field; no second term while it is open), add a unit
+and create the year's cycle, whose rules come from common practice, and the checklist follows:
+3 of 6. The term then cannot close under the cycle still to be voted. The township is the test's
+own, with no demo data in it."""
 
 import re
 
@@ -165,3 +166,10 @@ def test_a_new_township_is_set_up_through_its_checklist(
     expect(desk.get_by_test_id("home-setup").get_by_test_id("setup-done-count")).to_have_text(
         "已完成 3 / 6 项"
     )
+
+    # And the term cannot close under the cycle its deputies are still to vote in
+    desk.get_by_test_id("menu-terms").click()
+    desk.get_by_test_id("term-close").click()
+    desk.get_by_test_id("term-close-submit").click()
+    expect(desk.get_by_test_id("term-close-error")).to_contain_text("2026年度票决（征集阶段）")
+    snap(desk, "onboard-08-term-close-refused")
