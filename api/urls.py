@@ -38,6 +38,7 @@ urlpatterns = [
     path("files", FileUploadView.as_view()),
     path("files/<int:pk>/url", FileDownloadView.as_view()),
     path("voting/cycles", voting.CycleListView.as_view()),
+    path("voting/rules-template", voting.RulesTemplateView.as_view()),
     path("voting/cycles/<int:pk>", voting.CycleDetailView.as_view()),
     path("voting/cycles/<int:pk>/rules", voting.CycleRulesView.as_view()),
     path("voting/cycles/<int:pk>/open-voting", voting.CycleOpenVotingView.as_view()),
@@ -105,4 +106,5 @@ urlpatterns = [
     path("", include("api.supervision.urls")),
     path("", include("api.portal.urls")),
     path("", include("api.rollups.urls")),
+    path("", include("api.onboarding.urls")),
 ]

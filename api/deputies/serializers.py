@@ -77,3 +77,40 @@ class ListingOutSerializer(serializers.ModelSerializer[DeputyListing]):
             "delegation",
             "serving",
         ]
+
+
+class TermSessionOutSerializer(serializers.Serializer):
+    number = serializers.IntegerField(help_text="第几次会议 / the session's number")
+    opens_on = serializers.DateField(help_text="会议日期 / the day it opens")
+
+
+class TermOutSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    number = serializers.IntegerField(help_text="届次 / the term's number")
+    starts_on = serializers.DateField()
+    ends_on = serializers.DateField()
+    is_current = serializers.BooleanField(help_text="本届（未结束）/ the open term")
+    serving_count = serializers.IntegerField(help_text="在任代表数 / serving deputies")
+    sessions = TermSessionOutSerializer(many=True)
+
+
+class TermOpenInSerializer(serializers.Serializer):
+    number = serializers.IntegerField(min_value=1, max_value=999, help_text="届次 / term number")
+    starts_on = serializers.DateField(help_text="起始日期 / first day")
+    ends_on = serializers.DateField(help_text="届满日期 / last day")
+    sessions = serializers.ListField(
+        child=serializers.DateField(),
+        required=False,
+        default=list,
+        max_length=20,
+        help_text="各次会议日期 / the days of its sessions (第1次、第2次…)",
+    )
+    carry_over = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="结转上一届在任代表 / carry the last term's serving deputies over",
+    )
+
+
+class TermSessionInSerializer(serializers.Serializer):
+    opens_on = serializers.DateField(help_text="会议日期 / the day it opens")

@@ -96,6 +96,14 @@ class CycleCreateInSerializer(serializers.Serializer):
     )
 
 
+class RulesTemplateOutSerializer(serializers.Serializer):
+    rules = RuleSetSerializer(help_text="新年度的起始规则 / the rule set a new cycle starts from")
+    from_year = serializers.IntegerField(
+        allow_null=True,
+        help_text="沿用哪一年度的规则，空为通行做法 / the year it comes from; null: common practice",
+    )
+
+
 class CycleRulesInSerializer(serializers.Serializer):
     """Any rules of the rule set (each whole: a threshold list, a quorum) and the channel."""
 

@@ -22,9 +22,11 @@ from tenants.deputies.models import Deputy
 from tenants.deputies.selectors import term_current
 from tenants.voting import devices, paper, services
 from tenants.voting.models import Candidate, Cycle, Round
+from tenants.voting.ruleset import rule_set_to_json
 from tenants.voting.selectors import (
     cycle_entitled_deputies,
     cycle_list,
+    cycle_rules_template,
     deputy_of_user,
     round_for_display,
     rounds_for_display,
@@ -84,6 +86,23 @@ class CycleListView(APIView):
         rule_set = None if rules is None else services.rule_set_read(rules)
         cycle = services.cycle_create(term=term, actor=request.user, rule_set=rule_set, **data)
         return Response(s.CycleOutSerializer(_cycle(cycle.pk)).data, status=status.HTTP_201_CREATED)
+
+
+class RulesTemplateView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="voting_rules_template",
+        responses=s.RulesTemplateOutSerializer,
+        summary="新年度票决的起始规则（沿用上一年度或通行做法）/ the rules a new cycle starts from",
+    )
+    def get(self, request: Request) -> Response:
+        rule_set, from_year = cycle_rules_template()
+        return Response(
+            s.RulesTemplateOutSerializer(
+                {"rules": rule_set_to_json(rule_set), "from_year": from_year}
+            ).data
+        )
 
 
 class CycleDetailView(APIView):

@@ -84,3 +84,12 @@ def listing_publish_many(
             "updated_at",
         ],
     )
+
+
+def listing_end_term(*, congress: Congress, term_number: int) -> int:
+    """A term of `congress` has ended: its deputies are listed as no longer serving."""
+    if not connection.in_atomic_block:
+        raise RuntimeError("listing_end_term must run inside the roster change's transaction")
+    return DeputyListing.objects.filter(
+        congress=congress, term_number=term_number, serving=True
+    ).update(serving=False, updated_at=timezone.now())

@@ -38,6 +38,27 @@ class Term(models.Model):
         return f"第{self.number}届"
 
 
+class TermSession(models.Model):
+    """第N次会议: a session of the congress within its term (人代会), numbered from 1."""
+
+    term = models.ForeignKey(
+        Term, verbose_name=_("届次"), on_delete=models.CASCADE, related_name="sessions"
+    )
+    number = models.PositiveSmallIntegerField(_("会次"))
+    opens_on = models.DateField(_("会议日期"))
+
+    class Meta:
+        verbose_name = _("会次")
+        verbose_name_plural = _("会次")
+        ordering = ["term", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["term", "number"], name="term_session_number_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"第{self.term.number}届第{self.number}次会议"
+
+
 class Deputy(models.Model):
     class Gender(models.TextChoices):
         MALE = "male", _("男")

@@ -2,8 +2,9 @@
 (`directory.services`) in the same transaction, so other congresses never see a listing that the
 roster does not back, and tells the city's rollups that the roster's figures changed."""
 
+from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from django.db import transaction
 from django.db.models import Q
@@ -14,11 +15,11 @@ from accounts.roles import Role
 from accounts.services import membership_grant
 from audit.services import audit_record
 from congresses.tenant import current_tenant
-from directory.services import listing_publish
+from directory.services import listing_end_term, listing_publish, listing_publish_many
 from ops.errors import Conflict, DomainError
 from outbox.services import outbox_emit
 
-from .models import Deputy, DeputyLevel, Term
+from .models import Deputy, DeputyLevel, Term, TermSession
 from .states import SERVICE
 
 # The rollups topic whose figures include the serving deputies (tenants/linkage/activities): the
@@ -26,19 +27,165 @@ from .states import SERVICE
 ROLLUP_TOPIC = "activities"
 
 
-def term_open(*, number: int, starts_on: date, ends_on: date, actor: Any) -> Term:
+# A congress term runs five years; a date beyond this many years from its start is a typo.
+TERM_MAX_YEARS = 10
+
+
+class TermCloseGuard(Protocol):
+    """A module that needs the term's roster for work still under way says why the term may not
+    close yet (a translated reason), or None. Modules above this one register theirs in
+    `AppConfig.ready`, so the roster never imports them."""
+
+    def __call__(self, term: Term) -> str | None: ...
+
+
+TERM_CLOSE_GUARDS: list[TermCloseGuard] = []
+
+
+def _require_term_dates(*, starts_on: date, ends_on: date) -> None:
     if ends_on <= starts_on:
         raise DomainError("term_dates_invalid", _("届满日期须晚于起始日期。"), field="ends_on")
+    if ends_on.year - starts_on.year > TERM_MAX_YEARS:
+        raise DomainError(
+            "term_too_long",
+            _("届满日期距起始日期不能超过 %(n)d 年。") % {"n": TERM_MAX_YEARS},
+            field="ends_on",
+        )
+
+
+def _require_session_date(term: Term, opens_on: date, *, field: str) -> None:
+    if not term.starts_on <= opens_on <= term.ends_on:
+        raise DomainError(
+            "session_date_outside_term",
+            _("会议日期须在本届起止日期之内（%(start)s 至 %(end)s）。")
+            % {"start": term.starts_on.isoformat(), "end": term.ends_on.isoformat()},
+            field=field,
+        )
+
+
+def term_open(
+    *,
+    number: int,
+    starts_on: date,
+    ends_on: date,
+    actor: Any,
+    sessions: Sequence[date] = (),
+    carry_over: bool = False,
+) -> Term:
+    """开启新一届: the new term becomes the current one, with its sessions (第N次会议, numbered in
+    date order). Refused while another term is open: it must be closed first. With `carry_over`
+    the serving deputies of the last term (re-elected ones) start the new roster."""
+    if number < 1:
+        raise DomainError("term_number_invalid", _("届次须为正整数。"), field="number")
+    _require_term_dates(starts_on=starts_on, ends_on=ends_on)
     with transaction.atomic():
+        # Serialises two openings at once: the partial unique index would refuse the second
+        # anyway, but with a 500 instead of a reason.
+        current = Term.objects.select_for_update().filter(is_current=True).first()
+        if current is not None:
+            raise Conflict(
+                "term_still_open",
+                _("第%(n)d届尚未结束，请先结束本届再开启新一届。") % {"n": current.number},
+                field="number",
+            )
         if Term.objects.filter(number=number).exists():
             raise Conflict("term_exists", _("该届次已存在。"), field="number")
-        Term.objects.filter(is_current=True).update(is_current=False)
+        previous = Term.objects.order_by("-number").first()
+        if previous is not None and number < previous.number:
+            raise DomainError(
+                "term_number_not_after_last",
+                _("届次须大于已有的第%(n)d届。") % {"n": previous.number},
+                field="number",
+            )
+        if previous is not None and starts_on < previous.starts_on:
+            raise DomainError(
+                "term_starts_before_last",
+                _("起始日期不能早于上一届的起始日期（%(d)s）。")
+                % {"d": previous.starts_on.isoformat()},
+                field="starts_on",
+            )
+        if carry_over and previous is None:
+            raise DomainError(
+                "term_nothing_to_carry", _("没有上一届代表可以结转。"), field="carry_over"
+            )
         term = Term.objects.create(
             number=number, starts_on=starts_on, ends_on=ends_on, is_current=True
         )
+        for index, opens_on in enumerate(sorted(sessions)):
+            _require_session_date(term, opens_on, field=f"sessions.{index}")
+            TermSession.objects.create(term=term, number=index + 1, opens_on=opens_on)
+        carried = _carry_over(previous, term) if carry_over and previous is not None else 0
         outbox_emit(topic=ROLLUP_TOPIC)  # the serving deputies are now the new term's
-        audit_record(action="term.open", actor=actor, target=term, payload={"number": number})
+        audit_record(
+            action="term.open",
+            actor=actor,
+            target=term,
+            payload={"number": number, "sessions": len(sessions), "carried_over": carried},
+        )
     return term
+
+
+def _carry_over(previous: Term, term: Term) -> int:
+    """Copy the previous term's serving deputies onto the new roster, keeping their accounts."""
+    serving = Deputy.objects.filter(term=previous, status=Deputy.Status.SERVING)
+    fields = ("name", "gender", "level", "constituency", "delegation", "occupation", "phone")
+    copies = Deputy.objects.bulk_create(
+        [
+            Deputy(term=term, user_id=d.user_id, **{f: getattr(d, f) for f in fields})
+            for d in serving
+        ]
+    )
+    listing_publish_many(
+        congress=current_tenant().congress(), term_number=term.number, deputies=copies
+    )
+    return len(copies)
+
+
+def term_close(*, term: Term, actor: Any) -> Term:
+    """结束本届: the term is no longer current, its roster kept as it was. Refused while a module
+    still needs this roster (a vote of this term not yet held, say): that module names why."""
+    with transaction.atomic():
+        term = Term.objects.select_for_update().get(pk=term.pk)
+        if not term.is_current:
+            raise Conflict("term_not_open", _("该届次已经结束。"))
+        for guard in TERM_CLOSE_GUARDS:
+            reason = guard(term)
+            if reason is not None:
+                raise Conflict("term_in_use", reason)
+        term.is_current = False
+        term.save(update_fields=["is_current"])
+        # The directory keeps the old term's listings, no longer serving.
+        listing_end_term(congress=current_tenant().congress(), term_number=term.number)
+        outbox_emit(topic=ROLLUP_TOPIC)
+        audit_record(action="term.close", actor=actor, target=term, payload={"number": term.number})
+    return term
+
+
+def term_session_add(*, term: Term, opens_on: date, actor: Any) -> TermSession:
+    """Schedule the term's next session (第N次会议), numbered after the last one."""
+    with transaction.atomic():
+        term = Term.objects.select_for_update().get(pk=term.pk)
+        if not term.is_current:
+            raise Conflict("term_not_open", _("该届次已经结束。"))
+        _require_session_date(term, opens_on, field="opens_on")
+        last = term.sessions.order_by("-number").first()
+        if last is not None and opens_on <= last.opens_on:
+            raise DomainError(
+                "session_not_after_last",
+                _("会议日期须晚于第%(n)d次会议（%(d)s）。")
+                % {"n": last.number, "d": last.opens_on.isoformat()},
+                field="opens_on",
+            )
+        session = TermSession.objects.create(
+            term=term, number=(last.number if last else 0) + 1, opens_on=opens_on
+        )
+        audit_record(
+            action="term.session_add",
+            actor=actor,
+            target=term,
+            payload={"session": session.number, "opens_on": opens_on.isoformat()},
+        )
+    return session
 
 
 def deputy_list_in_directory(deputy: Deputy) -> None:

@@ -9,4 +9,11 @@ class VotingConfig(AppConfig):
 
     def ready(self) -> None:
         # Register the rollup providers (topics "voting" and "evaluation").
+        # A term may not close while its deputies still have a vote to cast here.
+        from tenants.deputies.services import TERM_CLOSE_GUARDS
+
         from . import evaluation_indicators, indicators  # noqa: F401
+        from .selectors import term_close_blocker
+
+        if term_close_blocker not in TERM_CLOSE_GUARDS:
+            TERM_CLOSE_GUARDS.append(term_close_blocker)

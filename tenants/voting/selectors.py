@@ -4,11 +4,11 @@ from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from tenants.deputies.models import Deputy
+from tenants.deputies.models import Deputy, Term
 
 from . import rules
-from .models import Call, Candidate, Cycle, Participation, Proposal, Round
-from .ruleset import rule_set_from_json
+from .models import Call, Candidate, Cycle, Participation, Phase, Proposal, Round
+from .ruleset import default_rules_json, rule_set_from_json
 
 
 def cycle_rule_set(cycle: Cycle) -> rules.RuleSet:
@@ -106,3 +106,36 @@ def proposal_outcome(proposal: Proposal) -> dict[str, object]:
 def candidates_by_ids(ids: Iterable[int]) -> QuerySet[Candidate]:
     """Candidates by id, for the modules that react to voting's events."""
     return Candidate.objects.filter(pk__in=list(ids))
+
+
+# While a cycle is in one of these phases, its term's deputies still have a vote to cast in it
+# (the candidates' vote, or the year-end evaluation): the term may not close under it.
+PHASES_NEEDING_TERM = (
+    Phase.SOLICIT,
+    Phase.SHORTLIST,
+    Phase.DELIBERATE,
+    Phase.VOTE,
+    Phase.EVALUATE,
+)
+
+
+def term_close_blocker(term: Term) -> str | None:
+    """Why `term` may not close yet: a cycle of it whose deputies still vote (a TermCloseGuard)."""
+    cycle = Cycle.objects.filter(term=term, phase__in=PHASES_NEEDING_TERM).first()
+    if cycle is None:
+        return None
+    return _(
+        "%(year)d年度票决（%(phase)s阶段）仍需本届代表表决，请待其进入实施监督后再结束本届。"
+    ) % {
+        "year": cycle.year,
+        "phase": Phase(cycle.phase).label,
+    }
+
+
+def cycle_rules_template() -> tuple[rules.RuleSet, int | None]:
+    """The rule set a new cycle starts from: this congress's own last one (its practice, with the
+    year it comes from), or common practice (ruleset.default_rules_json) for its first cycle."""
+    last = Cycle.objects.order_by("-year").first()
+    if last is None:
+        return rule_set_from_json(default_rules_json()), None
+    return cycle_rule_set(last), last.year

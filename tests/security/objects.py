@@ -76,6 +76,10 @@ def _deputy(world: World, owner: User) -> tuple[int, str | None]:
     return make_deputy(f"{MARK}代表").pk, f"{MARK}代表"
 
 
+def _term(world: World, owner: User) -> tuple[int, str | None]:
+    return make_term().pk, None
+
+
 def _file(world: World, owner: User) -> tuple[int, str | None]:
     return file_store(uploaded_by=owner, name=f"{MARK}.png", data=PNG).pk, None
 
@@ -312,6 +316,7 @@ MAKERS: dict[str, Maker] = {
     "api/v1/auth/tokens/": _token,
     "api/v1/deputies/": _in_town_a(_deputy),
     "api/v1/files/": _in_town_a(_file),
+    "api/v1/terms/": _in_town_a(_term),
     "api/v1/voting/cycles/": _in_town_a(_cycle),
     "api/v1/voting/rounds/": _in_town_a(_round),
     "api/v1/voting/proposals/": _in_town_a(_proposal),

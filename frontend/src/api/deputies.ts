@@ -25,3 +25,12 @@ export const linkDeputy = (id: number, login: string) =>
 /** Deputies of this congress, those below and those above it: no contact details. */
 export const listDirectory = (query: PageQuery & { search?: string; level?: string } = {}) =>
   api.GET('/api/v1/directory/deputies', { query })
+
+/** 届次管理 (api/deputies/terms.py): the terms with their sessions, open one, close it. */
+export type Term = Schemas['TermOut']
+export type TermOpenIn = Schemas['TermOpenInRequest']
+export const listTerms = () => api.GET('/api/v1/terms')
+export const openTerm = (body: TermOpenIn) => api.POST('/api/v1/terms', { body })
+export const closeTerm = (id: number) => api.POST('/api/v1/terms/{id}/close', { path: { id } })
+export const addTermSession = (id: number, opensOn: string) =>
+  api.POST('/api/v1/terms/{id}/sessions', { path: { id }, body: { opens_on: opensOn } })

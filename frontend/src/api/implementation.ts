@@ -43,6 +43,8 @@ export const openRectification = (id: number, body: RectificationIn) =>
 export const closeRectification = (id: number, note: string) =>
   api.POST('/api/v1/implementation/rectifications/{id}/close', { path: { id }, body: { note } })
 export const listUnits = () => api.GET('/api/v1/implementation/units')
+export const createUnit = (name: string, memberIds: number[] = []) =>
+  api.POST('/api/v1/implementation/units', { body: { name, member_ids: memberIds } })
 export const getMidyear = (cycleId: number) =>
   api.GET('/api/v1/implementation/cycles/{id}/midyear', { path: { id: cycleId } })
 

@@ -1,4 +1,5 @@
 /** 民生实事项目票决: cycles, rules, candidates, sign-in, rounds, secret ballots and receipts. */
+import { api } from './client'
 import { http } from './http'
 import type { components } from './schema'
 
@@ -186,3 +187,9 @@ export const closeYear = (cycle: number) =>
   http.post<Evaluation>(`voting/cycles/${cycle}/close-year`)
 export const getEvaluationResults = (cycle: number) =>
   http.get<EvaluationResults>(`voting/cycles/${cycle}/evaluation/results`)
+
+/** A new year's cycle: its rules start from the congress's last cycle, or common practice. */
+export type CycleCreateIn = Schemas['CycleCreateInRequest']
+export type RulesTemplate = Schemas['RulesTemplateOut']
+export const getRulesTemplate = () => api.GET('/api/v1/voting/rules-template')
+export const createCycle = (body: CycleCreateIn) => api.POST('/api/v1/voting/cycles', { body })

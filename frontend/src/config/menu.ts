@@ -6,6 +6,8 @@
 import {
   Calendar,
   ChatDotRound,
+  Checked,
+  Collection,
   DataAnalysis,
   Guide,
   Document,
@@ -17,6 +19,7 @@ import {
   Memo,
   OfficeBuilding,
   Stamp,
+  Suitcase,
   Tickets,
   Trophy,
   UserFilled,
@@ -66,6 +69,13 @@ export const MENU: readonly MenuEntry[] = [
     access: { roles: ['staff', 'deputy', 'system_admin'] },
   },
   {
+    name: 'terms',
+    path: '/deputies/terms',
+    titleKey: 'terms.title',
+    icon: Collection,
+    access: { roles: ['staff', 'system_admin'] },
+  },
+  {
     name: 'voting',
     path: '/voting',
     titleKey: 'menu.voting',
@@ -87,6 +97,14 @@ export const MENU: readonly MenuEntry[] = [
     titleKey: 'implementation.menu',
     icon: Finished,
     access: { roles: ['staff', 'deputy', 'unit'] },
+    section: 'vote',
+  },
+  {
+    name: 'units',
+    path: '/units',
+    titleKey: 'units.title',
+    icon: Suitcase,
+    access: { roles: ['staff'] },
     section: 'vote',
   },
   {
@@ -191,6 +209,14 @@ export const MENU: readonly MenuEntry[] = [
     titleKey: 'menu.congresses',
     icon: OfficeBuilding,
     access: { roles: ['system_admin'], levels: ['city', 'county'], platform: true },
+    section: 'admin',
+  },
+  {
+    name: 'setup',
+    path: '/setup',
+    titleKey: 'setup.title',
+    icon: Checked,
+    access: { roles: ['staff', 'system_admin'] },
     section: 'admin',
   },
   {

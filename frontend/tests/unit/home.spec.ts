@@ -4,6 +4,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 import { listCongresses } from '@/api/congresses'
+import { getSetupChecklist } from '@/api/setup'
 import type { Session } from '@/api/types'
 import { applyLocale, i18n } from '@/plugins/i18n'
 import { useSessionStore } from '@/stores/session'
@@ -15,7 +16,15 @@ vi.mock('@/api/congresses', () => ({
   getProvisioningJob: vi.fn(),
 }))
 
+vi.mock('@/api/setup', () => ({ getSetupChecklist: vi.fn() }))
+
 const list = vi.mocked(listCongresses)
+const checklist = vi.mocked(getSetupChecklist)
+const KEYS = ['term', 'roster', 'accounts', 'units', 'stations', 'cycle'] as const
+
+function items(done: number) {
+  return KEYS.map((key, i) => ({ key, done: i < done, count: i < done ? 1 : 0, total: 0 }))
+}
 
 const USER: Session['user'] = {
   id: 1,
@@ -39,6 +48,8 @@ async function mountHome(session: Session) {
 beforeEach(() => {
   applyLocale('zh-CN')
   list.mockReset()
+  checklist.mockReset()
+  checklist.mockResolvedValue({ items: items(6), done_count: 6, complete: true })
 })
 
 describe('home page', () => {
@@ -76,5 +87,41 @@ describe('home page', () => {
     expect(wrapper.text()).toContain('平台已开通 9 个人大。')
     expect(wrapper.find('[data-testid=division-code]').exists()).toBe(false)
     wrapper.unmount()
+  })
+
+  const TOWNSHIP: Session = {
+    user: USER,
+    congress: {
+      id: 7,
+      name: '前锋镇人大主席团',
+      slug: 'qianfeng',
+      level: 'township',
+      division_code: '369902188',
+    },
+    roles: ['system_admin', 'staff'],
+    memberships: [],
+    idle_timeout_seconds: 1800,
+  }
+
+  it('shows the setup checklist with its progress while setup is not finished', async () => {
+    checklist.mockResolvedValueOnce({ items: items(2), done_count: 2, complete: false })
+    const wrapper = await mountHome(TOWNSHIP)
+
+    expect(wrapper.get('[data-testid=setup-done-count]').text()).toBe('已完成 2 / 6 项')
+    expect(wrapper.get('[data-testid=setup-item-roster]').attributes('data-done')).toBe('true')
+    expect(wrapper.get('[data-testid=setup-item-accounts]').attributes('data-done')).toBe('false')
+    wrapper.unmount()
+  })
+
+  it('hides the checklist once every item is done, and never asks for it for a deputy', async () => {
+    const done = await mountHome(TOWNSHIP)
+    expect(done.find('[data-testid=home-setup]').exists()).toBe(false)
+    done.unmount()
+
+    checklist.mockClear()
+    const deputy = await mountHome({ ...TOWNSHIP, roles: ['deputy'] })
+    expect(checklist).not.toHaveBeenCalled()
+    expect(deputy.find('[data-testid=home-setup]').exists()).toBe(false)
+    deputy.unmount()
   })
 })

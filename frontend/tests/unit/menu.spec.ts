@@ -19,9 +19,11 @@ describe('menu filter', () => {
   const townshipStaff = [
     'home',
     'deputies',
+    'terms',
     'voting',
     'voting-evaluations',
     'implementation',
+    'units',
     'stations',
     'activities',
     'opinions',
@@ -30,6 +32,7 @@ describe('menu filter', () => {
     'route',
     'benchmarks',
     'station-stars',
+    'setup',
   ]
 
   it('gives township staff both modules, guidance and benchmark nominations', () => {
@@ -61,10 +64,22 @@ describe('menu filter', () => {
   })
 
   it('lets a system administrator open subordinate congresses only at city or county level', () => {
-    expect(names(['system_admin'], 'city')).toEqual(['home', 'deputies', 'congresses'])
+    expect(names(['system_admin'], 'city')).toEqual([
+      'home',
+      'deputies',
+      'terms',
+      'congresses',
+      'setup',
+    ])
     expect(names(['system_admin'], 'city')).not.toContain('voting')
-    expect(names(['system_admin'], 'county')).toEqual(['home', 'deputies', 'congresses'])
-    expect(names(['system_admin'], 'township')).toEqual(['home', 'deputies'])
+    expect(names(['system_admin'], 'county')).toEqual([
+      'home',
+      'deputies',
+      'terms',
+      'congresses',
+      'setup',
+    ])
+    expect(names(['system_admin'], 'township')).toEqual(['home', 'deputies', 'terms', 'setup'])
   })
 
   it('shows the audit log to the audit administrator alone', () => {
@@ -138,11 +153,11 @@ describe('menu sections', () => {
     }
     const groups = menuSectionsFor(ctx).map((g) => [g.section, g.entries.map((e) => e.name)])
     expect(groups).toEqual([
-      [null, ['home', 'deputies']],
-      ['vote', ['voting', 'voting-evaluations', 'implementation']],
+      [null, ['home', 'deputies', 'terms']],
+      ['vote', ['voting', 'voting-evaluations', 'implementation', 'units']],
       ['linkage', ['stations', 'activities', 'opinions', 'duty']],
       ['oversight', ['dashboard', 'guidance', 'route', 'benchmarks', 'station-stars']],
-      ['admin', ['audit']],
+      ['admin', ['setup', 'audit']],
     ])
   })
 

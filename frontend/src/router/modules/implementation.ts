@@ -21,6 +21,7 @@ export default [
     () => import('@/views/implementation/report/index.vue'),
     'implementation.report.title',
   ),
+  page('units', 'units', () => import('@/views/implementation/units/index.vue'), 'units.title'),
   page(
     'notifications',
     'notifications',

@@ -35,9 +35,16 @@ export function useHome() {
     }
   }
 
+  /** Who sets the congress up, and so is shown the setup checklist until it is complete. */
+  const setsUp = computed(
+    () =>
+      !!session.congress &&
+      (session.roles.includes('staff') || session.roles.includes('system_admin')),
+  )
+
   const divisionCode = computed(() => session.congress?.division_code || '—')
 
   onMounted(load)
 
-  return { session, divisionCode, congressCount, loading, error, switching, switchTo, load }
+  return { session, setsUp, divisionCode, congressCount, loading, error, switching, switchTo, load }
 }
