@@ -27,7 +27,7 @@ from tenants.voting.paper import paper_issue
 from tenants.voting.reserve import vote_results_hand_over
 from tenants.voting.services import ballot_cast, round_close
 from tests.conftest import PASSWORD, World, client_on
-from tests.tenants.voting.factories import make_vote, per_candidate
+from tests.tenants.voting.factories import make_setup, make_vote, per_candidate
 
 API = "/api/v1/voting"
 REPLAYS = Path(__file__).parent / "replays"
@@ -145,6 +145,41 @@ def _evaluation(world: World, replay: dict[str, Any]) -> None:
                 assert Decimal(line["mark_rates"][mark]) == Decimal(rate), (line["name"], mark)
 
 
+def _attendance(world: World, replay: dict[str, Any]) -> None:
+    """A partial replay of a vote: what the source gives of attendance and ballots issued."""
+    town = world.town_a
+    chair = client_on(town, world.staff_a)
+    with tenant_context(town):
+        setup = make_setup(
+            deputies=replay["entitled"],
+            present=replay["present"],
+            candidates=replay["seats"] + 1,
+            seats=replay["seats"],
+            channel=replay["channel"],
+            **replay["rules"],
+        )
+    opened = chair.post(
+        f"{API}/cycles/{setup.cycle.pk}/rounds", {}, content_type="application/json"
+    )
+    published = replay["published"]
+    if not published["quorum_met"]:
+        assert opened.status_code == 400 and opened.json()["code"] == "quorum_not_met"
+        return
+    assert opened.status_code == 201, opened.json()
+    round_ = opened.json()
+    assert (round_["entitled_count"], round_["present_count"], round_["quorum_count"]) == (
+        replay["entitled"],
+        replay["present"],
+        published["quorum_count"],
+    )
+    with tenant_context(town):
+        signed_in = set(setup.cycle.attendances.values_list("deputy_id", flat=True))
+        for deputy in [d for d in setup.deputies if d.pk in signed_in][: replay["issued"]]:
+            paper_issue(round_id=round_["id"], deputy=deputy, actor=None)
+    progress = _teller(town, "replay-teller-count").get(f"{API}/rounds/{round_['id']}/tally")
+    assert progress.status_code == 200 and progress.json()["issued"] == replay["issued"]
+
+
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
 def test_a_published_result_replays_through_the_api(world: World, path: Path) -> None:
     replay = _load(path)
@@ -152,6 +187,8 @@ def test_a_published_result_replays_through_the_api(world: World, path: Path) ->
         assert replay["source"].get(key), f"{path.name}: source.{key} missing"
     if replay["kind"] == "evaluation":
         _evaluation(world, replay)
+    elif replay["kind"] == "vote" and "projects" not in replay:
+        _attendance(world, replay)
     else:
         pytest.fail(f"{path.name}: unknown kind {replay['kind']}")
 
