@@ -180,7 +180,15 @@ def _attendance(world: World, replay: dict[str, Any]) -> None:
     assert progress.status_code == 200 and progress.json()["issued"] == replay["issued"]
 
 
-@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def _param(path: Path) -> Any:
+    """A file marked `xfail: <reason>` holds a variant we do not support: it is expected to fail,
+    with the reason, and does not count as a match."""
+    reason = _load(path).get("xfail")
+    marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+    return pytest.param(path, id=path.stem, marks=marks)
+
+
+@pytest.mark.parametrize("path", [_param(p) for p in FILES])
 def test_a_published_result_replays_through_the_api(world: World, path: Path) -> None:
     replay = _load(path)
     for key in ("title", "url", "publisher", "date", "place"):
