@@ -1,0 +1,205 @@
+"""Replays of published practice: each file in `replays/` holds one real published result (a 票决 or
+a 满意度测评) with its source, the rule set the source states, the counts exactly as published and
+the published outcome. The test builds a township with as many deputies as the source gives, sets
+the cycle's rules to the source's variant, enters the counts through the API the way the source's
+channel says (paper: ballots issued and two tellers who agree), closes the round and compares the
+result with what was published. See docs/voting.md, "Replays of published results".
+
+Nothing in a file is adjusted to make a replay pass: what a source does not give is said in its
+`notes`, and the replay checks only what can be checked."""
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from django.core.cache import cache
+from django.test import Client
+from django_tenants.utils import tenant_context
+
+from accounts.models import Membership, User
+from congresses.models import Congress
+from tenants.deputies.models import Deputy
+from tenants.voting.evaluation import evaluation_sign_in
+from tenants.voting.models import Candidate, Cycle, TallyEntry
+from tenants.voting.paper import paper_issue
+from tenants.voting.reserve import vote_results_hand_over
+from tenants.voting.services import ballot_cast, round_close
+from tests.conftest import PASSWORD, World, client_on
+from tests.tenants.voting.factories import make_setup, make_vote, per_candidate
+
+API = "/api/v1/voting"
+REPLAYS = Path(__file__).parent / "replays"
+FILES = sorted(REPLAYS.glob("*.yaml"))
+
+
+def _load(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as f:
+        data: dict[str, Any] = yaml.safe_load(f)
+    return data
+
+
+def _teller(congress: Congress, name: str) -> Client:
+    user = User.objects.create(username=name)
+    user.set_password(PASSWORD)
+    user.save()
+    Membership.objects.create(user=user, congress=congress, roles=["teller"])
+    return client_on(congress, user)
+
+
+def _implementing(replay: dict[str, Any]) -> tuple[Cycle, list[Deputy]]:
+    """A cycle whose vote adopted the source's projects, in the source's order, and that moved on
+    to implementation. How they were adopted is not part of the replay: rank only, one ballot."""
+    names = [p["name"] for p in replay["projects"]]
+    seats = len(names)
+    vote = make_vote(
+        deputies=replay["entitled"],
+        candidates=seats + 1,
+        seats=seats,
+        rank_only=True,
+        thresholds=[],
+    )
+    for candidate, name in zip(vote.candidates, names, strict=False):
+        Candidate.objects.filter(pk=candidate.pk).update(name=name)
+    ballot_cast(
+        round_id=vote.round.pk,
+        deputy=vote.deputies[0],
+        choices=per_candidate(vote, *vote.candidates[:seats]),
+        actor=None,
+    )
+    round_close(round_id=vote.round.pk, actor=None)
+    vote_results_hand_over(cycle=vote.cycle, actor=None)
+    vote.cycle.refresh_from_db()
+    adopted = list(vote.cycle.candidates.filter(status=Candidate.Status.ADOPTED))
+    assert sorted(c.name for c in adopted) == sorted(names)
+    return vote.cycle, vote.deputies
+
+
+def _evaluation(world: World, replay: dict[str, Any]) -> None:
+    cache.clear()
+    assert replay["channel"] == "paper", "only paper evaluations are recorded so far"
+    town = world.town_a
+    staff = client_on(town, world.staff_a)
+    with tenant_context(town):
+        cycle, deputies = _implementing(replay)
+    rules = {**replay["rule"], "channel": replay["channel"]}
+    set_rules = staff.post(
+        f"{API}/cycles/{cycle.pk}/evaluation/rules", rules, content_type="application/json"
+    )
+    assert set_rules.status_code == 200, set_rules.json()
+    with tenant_context(town):
+        for deputy in deputies[: replay["present"]]:
+            evaluation_sign_in(cycle=cycle, deputy=deputy, actor=None)
+    opened = staff.post(f"{API}/cycles/{cycle.pk}/evaluation/open")
+    assert opened.status_code == 201, opened.json()
+    round_ = opened.json()["round"]
+    assert (round_["entitled_count"], round_["present_count"]) == (
+        replay["entitled"],
+        replay["present"],
+    )
+    ids = {p["name"]: p["id"] for p in opened.json()["projects"]}
+    with tenant_context(town):
+        for deputy in deputies[: replay["collected"]]:
+            paper_issue(round_id=round_["id"], deputy=deputy, actor=None)
+
+    count = {
+        "counts": {
+            str(ids[p["name"]]): {
+                mark: p.get(mark, 0) for mark in ("satisfied", "basic", "unsatisfied", "abstain")
+            }
+            for p in replay["projects"]
+        },
+        "returned": replay["collected"],
+        "invalid": replay["invalid"],
+    }
+    url = f"{API}/rounds/{round_['id']}/tally"
+    published = replay["published"]
+    tellers = [_teller(town, f"replay-teller-{i}") for i in range(2)]
+
+    if "refused" in published:
+        refused = tellers[0].post(url, count, content_type="application/json")
+        assert refused.status_code == 400
+        body = refused.json()
+        assert body["code"] == published["refused"]["code"]
+        assert sorted({p["row"] for p in body["problems"]}) == published["refused"]["rows"]
+        with tenant_context(town):
+            assert not TallyEntry.objects.exists()
+        return
+
+    for teller in tellers:
+        entered = teller.post(url, count, content_type="application/json")
+        assert entered.status_code == 200, entered.json()
+    closed = staff.post(f"{API}/cycles/{cycle.pk}/evaluation/close")
+    assert closed.status_code == 200, closed.json()
+    lines = {line["name"]: line for line in closed.json()["projects"]}
+    ordered = [lines[p["name"]] for p in replay["projects"]]
+    for project, line in zip(replay["projects"], ordered, strict=True):
+        for mark in ("satisfied", "basic", "unsatisfied"):
+            assert line["counts"][mark] == project.get(mark, 0), (project["name"], mark)
+    if "outcomes" in published:
+        assert [line["outcome"] for line in ordered] == published["outcomes"]
+    if "mark_rates" in published:
+        for line, rates in zip(ordered, published["mark_rates"], strict=True):
+            for mark, rate in rates.items():
+                assert Decimal(line["mark_rates"][mark]) == Decimal(rate), (line["name"], mark)
+
+
+def _attendance(world: World, replay: dict[str, Any]) -> None:
+    """A partial replay of a vote: what the source gives of attendance and ballots issued."""
+    town = world.town_a
+    chair = client_on(town, world.staff_a)
+    with tenant_context(town):
+        setup = make_setup(
+            deputies=replay["entitled"],
+            present=replay["present"],
+            candidates=replay["seats"] + 1,
+            seats=replay["seats"],
+            channel=replay["channel"],
+            **replay["rules"],
+        )
+    opened = chair.post(
+        f"{API}/cycles/{setup.cycle.pk}/rounds", {}, content_type="application/json"
+    )
+    published = replay["published"]
+    if not published["quorum_met"]:
+        assert opened.status_code == 400 and opened.json()["code"] == "quorum_not_met"
+        return
+    assert opened.status_code == 201, opened.json()
+    round_ = opened.json()
+    assert (round_["entitled_count"], round_["present_count"], round_["quorum_count"]) == (
+        replay["entitled"],
+        replay["present"],
+        published["quorum_count"],
+    )
+    with tenant_context(town):
+        signed_in = set(setup.cycle.attendances.values_list("deputy_id", flat=True))
+        for deputy in [d for d in setup.deputies if d.pk in signed_in][: replay["issued"]]:
+            paper_issue(round_id=round_["id"], deputy=deputy, actor=None)
+    progress = _teller(town, "replay-teller-count").get(f"{API}/rounds/{round_['id']}/tally")
+    assert progress.status_code == 200 and progress.json()["issued"] == replay["issued"]
+
+
+def _param(path: Path) -> Any:
+    """A file marked `xfail: <reason>` holds a variant we do not support: it is expected to fail,
+    with the reason, and does not count as a match."""
+    reason = _load(path).get("xfail")
+    marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+    return pytest.param(path, id=path.stem, marks=marks)
+
+
+@pytest.mark.parametrize("path", [_param(p) for p in FILES])
+def test_a_published_result_replays_through_the_api(world: World, path: Path) -> None:
+    replay = _load(path)
+    for key in ("title", "url", "publisher", "date", "place"):
+        assert replay["source"].get(key), f"{path.name}: source.{key} missing"
+    if replay["kind"] == "evaluation":
+        _evaluation(world, replay)
+    elif replay["kind"] == "vote" and "projects" not in replay:
+        _attendance(world, replay)
+    else:
+        pytest.fail(f"{path.name}: unknown kind {replay['kind']}")
+
+
+def test_there_are_replays() -> None:
+    assert FILES
