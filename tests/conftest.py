@@ -11,6 +11,7 @@ import pytest
 from django.conf import settings
 from django.db import connection, transaction
 from django.test import Client
+from django.utils import translation
 from django_tenants.utils import tenant_context
 
 from accounts.models import User
@@ -126,6 +127,9 @@ def world(db: None) -> World:
 def _back_to_public() -> Iterator[None]:
     yield
     use_public_schema()
+    # A request in English leaves its language active in this thread: the next test starts in
+    # the default language, whatever ran before it.
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def host_of(congress: Congress | None) -> str:
