@@ -13,6 +13,7 @@ import {
   Flag,
   HomeFilled,
   House,
+  Key,
   Medal,
   Memo,
   OfficeBuilding,
@@ -191,6 +192,14 @@ export const MENU: readonly MenuEntry[] = [
     titleKey: 'menu.congresses',
     icon: OfficeBuilding,
     access: { roles: ['system_admin'], levels: ['city', 'county'], platform: true },
+    section: 'admin',
+  },
+  {
+    name: 'accounts',
+    path: '/accounts',
+    titleKey: 'accounts.menu',
+    icon: Key,
+    access: { roles: ['system_admin'] },
     section: 'admin',
   },
   {

@@ -61,10 +61,21 @@ describe('menu filter', () => {
   })
 
   it('lets a system administrator open subordinate congresses only at city or county level', () => {
-    expect(names(['system_admin'], 'city')).toEqual(['home', 'deputies', 'congresses'])
+    expect(names(['system_admin'], 'city')).toEqual(['home', 'deputies', 'congresses', 'accounts'])
     expect(names(['system_admin'], 'city')).not.toContain('voting')
-    expect(names(['system_admin'], 'county')).toEqual(['home', 'deputies', 'congresses'])
-    expect(names(['system_admin'], 'township')).toEqual(['home', 'deputies'])
+    expect(names(['system_admin'], 'county')).toEqual([
+      'home',
+      'deputies',
+      'congresses',
+      'accounts',
+    ])
+    expect(names(['system_admin'], 'township')).toEqual(['home', 'deputies', 'accounts'])
+  })
+
+  it('shows accounts and roles to the system administrator alone', () => {
+    for (const role of ['security_admin', 'audit_admin', 'staff', 'deputy'] as const) {
+      expect(names([role], 'township')).not.toContain('accounts')
+    }
   })
 
   it('shows the audit log to the audit administrator alone', () => {
