@@ -13,7 +13,7 @@ import sys
 
 import pytest
 from django.conf import settings
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 from pypdf import PdfReader
 
 from tenants.demo.data import DEMO_PASSWORD
@@ -55,6 +55,12 @@ def _log_in(page: Page, username: str, password: str) -> None:
     page.get_by_test_id("login-submit").click()
 
 
+def _tick(scope: Locator, label: str) -> None:
+    """Element Plus hides the real checkbox under its label: click the label."""
+    scope.locator("label.el-checkbox", has_text=label).click()
+    expect(scope.get_by_role("checkbox", name=label)).to_be_checked()
+
+
 def _slip_of(text: str, name: str) -> tuple[str, str]:
     """The username and one-time password printed on `name`'s slip."""
     lines = [line.strip() for line in text.splitlines()]
@@ -82,7 +88,7 @@ def test_the_system_administrator_gives_the_roster_accounts_and_a_deputy_logs_in
     dialog = desk.get_by_test_id("account-create-dialog")
     dialog.get_by_test_id("account-username").fill(ADMIN)
     dialog.get_by_test_id("account-display-name").fill("重名者")
-    dialog.get_by_role("checkbox", name="工作人员").check()
+    _tick(dialog, "工作人员")
     dialog.get_by_test_id("account-create-submit").click()
 
     # Then the refusal names the field, and nothing is made
@@ -95,7 +101,7 @@ def test_the_system_administrator_gives_the_roster_accounts_and_a_deputy_logs_in
     # When they try to give themselves the security administrator's role
     desk.get_by_test_id(f"member-roles-{ADMIN}").click()
     roles = desk.get_by_test_id("member-roles-dialog")
-    roles.get_by_role("checkbox", name="安全管理员").check()
+    _tick(roles, "安全管理员")
     roles.get_by_test_id("member-roles-submit").click()
 
     # Then 三员分立 refuses it
