@@ -15,7 +15,7 @@ from django_tenants.utils import tenant_context
 from pypdf import PdfReader
 
 from accounts.models import Membership, User
-from accounts.services import membership_grant, user_create
+from accounts.services import api_token_create, membership_grant, user_create
 from tenants.deputies.models import Deputy
 from tests.conftest import PASSWORD, World, client_on
 from tests.tenants.stations.factories import make_deputy
@@ -82,8 +82,9 @@ def test_an_account_made_one_by_one_prints_a_slip_whose_password_must_be_changed
     listed = {m["username"]: m for m in admin.get(MEMBERS).json()}
     assert listed["wang-staff"]["roles"] == ["staff"]
     assert listed["wang-staff"]["must_change_password"] is True
-    # only the hash is stored
+    # only the hash is stored, and nothing shows the password again
     assert password not in User.objects.get(username="wang-staff").password
+    assert password not in admin.get(MEMBERS).content.decode()
 
     # When the person logs in with the slip's password
     person = Client(HTTP_HOST="town-a.localhost")
@@ -237,12 +238,15 @@ def test_a_deactivated_membership_no_longer_lets_the_account_in(
     world: World, admin: Client
 ) -> None:
     staff = client_on(world.town_a, world.staff_a)
+    token, _raw = api_token_create(user=world.staff_a, congress=world.town_a, name="脚本")
     target = _membership_id(world, "staff-a")
 
     response = _post(admin, f"{MEMBERS}/{target}/deactivate")
 
     assert response.status_code == 200
     assert response.json()["is_active"] is False
+    token.refresh_from_db()
+    assert token.revoked_at is not None
     assert staff.get("/api/v1/deputies").status_code == 403
     login = _post(
         Client(HTTP_HOST="town-a.localhost"),
