@@ -42,7 +42,7 @@ def membership_of(request: Request) -> Membership | None:
         found = None
         if user is not None and user.is_authenticated and not is_public_host(request):
             found = Membership.objects.filter(
-                user=user, congress_id=host_tenant(request).id
+                user=user, congress_id=host_tenant(request).id, is_active=True
             ).first()
         request._membership = found  # type: ignore[attr-defined]
     return request._membership  # type: ignore[attr-defined]
@@ -52,14 +52,27 @@ class IsTenantMember(BasePermission):
     """Every API call: a member of this host's tenant (a platform operator on the public host)."""
 
     message = _("您不是本单位的成员，无权访问。")
+    # An account still on its one-time password (a printed slip) may do nothing but change it:
+    # whoever saw the slip on its way must not be able to act as its owner.
+    allows_unchanged_password = False
 
     def has_permission(self, request: Request, view: Any) -> bool:
         user = request.user
         if user is None or not user.is_authenticated:
             return False
+        if user.must_change_password and not self.allows_unchanged_password:
+            self.message = _("请先修改初始密码。")
+            self.code = "password_change_required"
+            return False
         if is_public_host(request):
             return bool(user.is_platform_operator)
         return membership_of(request) is not None
+
+
+class IsMemberOnOneTimePassword(IsTenantMember):
+    """A member, even one who has not yet changed the one-time password: for changing it."""
+
+    allows_unchanged_password = True
 
 
 def has_role(*roles: str) -> type[BasePermission]:

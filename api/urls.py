@@ -98,6 +98,7 @@ urlpatterns = [
         "voting/cycles/<int:pk>/proposals.xlsx", voting_documents.CycleProposalsXlsxView.as_view()
     ),
     # Each module's own routes, from its api/<module>/urls.py.
+    path("", include("api.accounts.urls")),
     path("", include("api.implementation.urls")),
     path("", include("api.notifications.urls")),
     path("", include("api.linkage.stations.urls")),

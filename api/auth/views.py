@@ -30,6 +30,7 @@ from accounts.services import (
     password_change,
 )
 from api.permissions import (
+    IsMemberOnOneTimePassword,
     IsTenantMember,
     host_congress,
     host_schema,
@@ -77,7 +78,7 @@ def session_payload(request: Request) -> dict[str, Any]:
     payload["roles"] = sorted(membership.roles) if membership else []
     payload["memberships"] = [
         {"congress": _brief(m.congress), "roles": sorted(m.roles)}
-        for m in Membership.objects.filter(user=user)
+        for m in Membership.objects.filter(user=user, is_active=True)
         .select_related("congress")
         .order_by("congress__division_code")
     ]
@@ -233,6 +234,7 @@ class HandoffView(APIView):
 
 class PasswordView(APIView):
     authentication_classes = [SessionAuthentication]
+    permission_classes = [IsMemberOnOneTimePassword]
 
     @extend_schema(
         operation_id="auth_password_change",

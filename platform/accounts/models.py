@@ -43,6 +43,9 @@ class Membership(models.Model):
         "congresses.Congress", on_delete=models.CASCADE, related_name="memberships"
     )
     roles = ArrayField(models.CharField(max_length=32, choices=Role.choices), default=list)
+    # Switched off by the system administrator: the account keeps its other congresses, but
+    # this one no longer lets it in. Kept rather than deleted, so who held what stays readable.
+    is_active = models.BooleanField(_("启用"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

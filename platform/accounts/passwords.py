@@ -1,3 +1,4 @@
+import secrets
 import string
 
 from django.contrib.auth import password_validation
@@ -30,3 +31,24 @@ class MinimumLengthValidator(password_validation.MinimumLengthValidator):
 
     def get_help_text(self) -> str:
         return _("密码至少需要 %(min_length)d 个字符。") % {"min_length": self.min_length}
+
+
+# Letters and digits that cannot be misread on paper: no O/0, l/1/I, S/5, Z/2, B/8.
+_SLIP_LETTERS = "abcdefghijkmnpqrstuvwxyz"
+_SLIP_CAPITALS = "ACDEFGHJKLMNPQRTUVWXY"
+_SLIP_DIGITS = "34679"
+_SLIP_SYMBOLS = "#%+=?@"
+ONE_TIME_PASSWORD_LENGTH = 12
+
+
+def one_time_password() -> str:
+    """A random initial password to print on an account slip: easy to copy from paper, and it
+    passes every validator (each character class, a symbol, the length)."""
+    rng = secrets.SystemRandom()
+    required = [secrets.choice(chars) for chars in (_SLIP_LETTERS, _SLIP_CAPITALS, _SLIP_DIGITS)]
+    required.append(secrets.choice(_SLIP_SYMBOLS))
+    alphabet = _SLIP_LETTERS + _SLIP_CAPITALS + _SLIP_DIGITS
+    rest = [secrets.choice(alphabet) for _ in range(ONE_TIME_PASSWORD_LENGTH - len(required))]
+    chars = required + rest
+    rng.shuffle(chars)
+    return "".join(chars)

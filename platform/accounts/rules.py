@@ -1,8 +1,9 @@
-"""Who may hold an API token, and for how long (pure functions, no ORM)."""
+"""Who may hold an API token, and for how long; which role changes a system administrator may
+make (pure functions, no ORM)."""
 
 from collections.abc import Iterable
 
-from .roles import Role
+from .roles import SEPARATED_ADMIN_ROLES, Role
 
 # The longest lifetime, in days, a role may give a token of its own. Tokens serve scripts and
 # integrations run by staff and the administrators; deputies, tellers and party reviewers act
@@ -19,3 +20,19 @@ TOKEN_MAX_DAYS: dict[str, int] = {
 def token_max_days(roles: Iterable[str]) -> int:
     """The longest token lifetime any of `roles` allows; 0 when none may mint a token."""
     return max((TOKEN_MAX_DAYS.get(role, 0) for role in roles), default=0)
+
+
+def role_change_refusal(
+    *, on_own_membership: bool, grant: Iterable[str], revoke: Iterable[str]
+) -> str | None:
+    """Why a system administrator may not make this change of roles, or None if they may.
+    三员分立: they never give themselves a separated administrator's power (the other two would
+    break the separation; their own is theirs already), and they do not take their own away,
+    which would leave the congress with nobody to administer its accounts."""
+    if not on_own_membership:
+        return None
+    if set(grant) & SEPARATED_ADMIN_ROLES:
+        return "self_grant_admin"
+    if Role.SYSTEM_ADMIN in set(revoke):
+        return "self_revoke_admin"
+    return None

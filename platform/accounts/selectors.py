@@ -18,8 +18,10 @@ if TYPE_CHECKING:
 
 
 def members_with_role(*, congress_id: int, role: Role) -> QuerySet[Membership]:
-    """The memberships in `congress_id` that hold `role`."""
-    return Membership.objects.filter(congress_id=congress_id, roles__contains=[role])
+    """The active memberships in `congress_id` that hold `role`."""
+    return Membership.objects.filter(
+        congress_id=congress_id, roles__contains=[role], is_active=True
+    )
 
 
 def user_ids_with_role(
@@ -35,7 +37,9 @@ def user_ids_with_role(
 def users_with_role(*, congress_id: int, role: Role) -> QuerySet[User]:
     """The accounts holding `role` in `congress_id`, by display name."""
     return User.objects.filter(
-        memberships__congress_id=congress_id, memberships__roles__contains=[role]
+        memberships__congress_id=congress_id,
+        memberships__roles__contains=[role],
+        memberships__is_active=True,
     ).order_by("display_name", "username")
 
 
@@ -63,3 +67,17 @@ def login_failures_from(*, address: str) -> int:
         ip_address=address, attempt_time__gte=timezone.now() - settings.AXES_COOLOFF_TIME
     ).aggregate(total=Sum("failures_since_start"))["total"]
     return int(total or 0)
+
+
+def memberships_in(*, congress: "Congress") -> QuerySet[Membership]:
+    """Everyone who holds or held roles in one congress, active or not, for its system
+    administrator: who holds what."""
+    return (
+        Membership.objects.filter(congress=congress)
+        .select_related("user")
+        .order_by("-is_active", "user__username")
+    )
+
+
+def membership_in(*, congress: "Congress", membership_id: int) -> Membership | None:
+    return memberships_in(congress=congress).filter(pk=membership_id).first()

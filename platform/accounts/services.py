@@ -1,6 +1,9 @@
 """Identity writes: accounts, memberships, logins with lockout, API tokens, tenant hand-offs."""
 
+import re
 import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -18,8 +21,9 @@ from audit.services import audit_record
 from ops.errors import Conflict, DomainError, NotAllowed
 
 from .models import ApiToken, Membership, TenantHandoff, User, hash_secret
+from .passwords import one_time_password
 from .roles import SEPARATED_ADMIN_ROLES, Role
-from .rules import token_max_days
+from .rules import role_change_refusal, token_max_days
 
 if TYPE_CHECKING:
     from congresses.models import Congress
@@ -100,6 +104,167 @@ def membership_grant(
     return membership
 
 
+# What a person can type from a printed slip on a phone: ASCII, no spaces.
+USERNAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{2,59}$")
+
+
+@dataclass(frozen=True)
+class IssuedPassword:
+    """An account's one-time password, returned once to be printed on its slip. Only its hash
+    is stored: once the response is sent nobody can read it again, and a lost slip is a reissue."""
+
+    membership: Membership
+    password: str
+
+
+def _roles_checked(roles: Iterable[str]) -> list[str]:
+    unknown = set(roles) - set(Role.values)
+    if unknown:
+        raise DomainError(
+            "role_unknown", _("未知角色：%(r)s") % {"r": ", ".join(sorted(unknown))}, field="roles"
+        )
+    return sorted(set(roles))
+
+
+def _one_time_password_set(user: User) -> str:
+    password = one_time_password()
+    user.set_password(password)
+    user.must_change_password = True
+    user.password_changed_at = timezone.now()
+    return password
+
+
+def account_create(
+    *, congress: "Congress", username: str, display_name: str, roles: Iterable[str], actor: User
+) -> IssuedPassword:
+    """A new account, a member of `congress` with `roles`, and its one-time password: the
+    system administrator's way of letting a person in. The password must be changed at the first
+    login (`must_change_password`)."""
+    username, display_name = username.strip(), display_name.strip()
+    if not USERNAME_PATTERN.match(username):
+        raise DomainError(
+            "username_invalid",
+            _("用户名须为 3 至 60 位字母、数字、点、下划线或连字符，并以字母或数字开头。"),
+            field="username",
+        )
+    if not display_name or len(display_name) > 50:
+        raise DomainError(
+            "display_name_invalid", _("请填写姓名（不超过 50 个字）。"), field="display_name"
+        )
+    checked = _roles_checked(roles)
+    if not checked:
+        raise DomainError("roles_required", _("请至少选择一个角色。"), field="roles")
+    with transaction.atomic():
+        if User.objects.filter(username__iexact=username).exists():
+            raise DomainError("username_taken", _("用户名已存在。"), field="username")
+        user = User(username=username, display_name=display_name)
+        password = _one_time_password_set(user)
+        user.save()
+        audit_record(action="user.create", actor=actor, target=user, payload={"username": username})
+        membership = membership_grant(user=user, congress=congress, roles=checked, granted_by=actor)
+    return IssuedPassword(membership=membership, password=password)
+
+
+def username_free(*, base: str) -> str:
+    """`base`, or `base` with the first number after it that no account has taken yet."""
+    taken = set(User.objects.filter(username__istartswith=base).values_list("username", flat=True))
+    taken = {name.lower() for name in taken}
+    if base.lower() not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}".lower() in taken:
+        n += 1
+    return f"{base}-{n}"
+
+
+def _membership_locked(membership: Membership) -> Membership:
+    return Membership.objects.select_for_update().select_related("user").get(pk=membership.pk)
+
+
+def membership_roles_change(
+    *, membership: Membership, grant: Iterable[str], revoke: Iterable[str], actor: User
+) -> Membership:
+    """Grant and revoke roles of one membership together, by the congress's system
+    administrator. 三员分立 holds across every congress of the account (`membership_grant`),
+    and on their own membership the administrator gains no separated role and keeps theirs."""
+    to_grant, to_revoke = _roles_checked(grant), _roles_checked(revoke)
+    if set(to_grant) & set(to_revoke):
+        raise DomainError("roles_both", _("同一角色不能同时授予和撤销。"), field="roles")
+    refusal = role_change_refusal(
+        on_own_membership=membership.user_id == actor.pk, grant=to_grant, revoke=to_revoke
+    )
+    if refusal == "self_grant_admin":
+        raise NotAllowed(
+            refusal, _("不能为自己授予系统管理员、安全管理员或审计管理员角色。"), field="grant"
+        )
+    if refusal == "self_revoke_admin":
+        raise NotAllowed(refusal, _("不能撤销自己的系统管理员角色。"), field="revoke")
+    with transaction.atomic():
+        membership = _membership_locked(membership)
+        if to_grant:
+            membership = membership_grant(
+                user=membership.user, congress=membership.congress, roles=to_grant, granted_by=actor
+            )
+        removed = sorted(set(membership.roles) & set(to_revoke))
+        if removed:
+            membership.roles = sorted(set(membership.roles) - set(removed))
+            membership.save(update_fields=["roles"])
+            audit_record(
+                action="membership.revoke",
+                actor=actor,
+                target=membership,
+                payload={"user": membership.user_id, "roles": removed},
+            )
+    return membership
+
+
+def membership_active_set(*, membership: Membership, active: bool, actor: User) -> Membership:
+    """Switch one congress's membership off or back on. Off, the account can no longer log in
+    or act here (its other congresses are untouched) and its API tokens for this congress are
+    revoked, so switching it back on does not revive them."""
+    if membership.user_id == actor.pk and not active:
+        raise NotAllowed("self_deactivate", _("不能停用自己的账号。"))
+    with transaction.atomic():
+        membership = _membership_locked(membership)
+        if membership.is_active == active:
+            return membership
+        membership.is_active = active
+        membership.save(update_fields=["is_active"])
+        revoked = 0
+        if not active:
+            revoked = ApiToken.objects.filter(
+                user_id=membership.user_id, congress_id=membership.congress_id, revoked_at=None
+            ).update(revoked_at=timezone.now())
+        audit_record(
+            action="membership.activate" if active else "membership.deactivate",
+            actor=actor,
+            target=membership,
+            payload={"user": membership.user_id, "tokens_revoked": revoked},
+        )
+    return membership
+
+
+def password_reissue(*, membership: Membership, actor: User) -> IssuedPassword:
+    """A new one-time password for an account whose slip was lost before its first login: the
+    old one stops working. Once the person has chosen their own password, resetting it is the
+    security administrator's work, not this."""
+    with transaction.atomic():
+        membership = _membership_locked(membership)
+        user = User.objects.select_for_update().get(pk=membership.user_id)
+        if not user.must_change_password:
+            raise NotAllowed(
+                "password_already_changed",
+                _("该账号已自行设置密码，如需重置请联系安全管理员。"),
+            )
+        if membership.user_id == actor.pk:
+            raise NotAllowed("self_reissue", _("不能为自己重发初始密码。"))
+        password = _one_time_password_set(user)
+        user.save(update_fields=["password", "must_change_password", "password_changed_at"])
+        _tokens_revoke_all(user=user)
+        audit_record(action="user.password_reissue", actor=actor, target=user)
+    return IssuedPassword(membership=membership, password=password)
+
+
 class LoginRefused(DomainError):
     status = 400
 
@@ -140,7 +305,7 @@ def login_check(
     else:
         allowed = (
             user.check_password(password)
-            and Membership.objects.filter(user=user, congress=congress).exists()
+            and Membership.objects.filter(user=user, congress=congress, is_active=True).exists()
         )
     if allowed and user is not None:
         with transaction.atomic():
@@ -213,7 +378,7 @@ def api_token_create(
 ) -> tuple[ApiToken, str]:
     """A bearer token for this tenant only. The raw key is returned once and never stored. The
     roles held here decide whether one may be minted at all and its longest lifetime."""
-    membership = Membership.objects.filter(user=user, congress=congress).first()
+    membership = Membership.objects.filter(user=user, congress=congress, is_active=True).first()
     if membership is None:
         raise NotAllowed("not_a_member", _("您不是本单位的成员。"))
     longest = token_max_days(membership.roles)
@@ -259,7 +424,7 @@ def api_token_revoke(*, token: ApiToken, actor: User) -> ApiToken:
 
 def handoff_create(*, user: User, congress: "Congress") -> str:
     """A one-time code that logs this user into another tenant's host without a password."""
-    if not Membership.objects.filter(user=user, congress=congress).exists():
+    if not Membership.objects.filter(user=user, congress=congress, is_active=True).exists():
         raise NotAllowed("not_a_member", _("您不是该单位的成员。"))
     raw = secrets.token_urlsafe(32)
     with transaction.atomic():

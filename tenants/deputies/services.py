@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.roles import Role
-from accounts.services import membership_grant
+from accounts.services import IssuedPassword, account_create, membership_grant, username_free
 from audit.services import audit_record
 from congresses.tenant import current_tenant
 from directory.services import listing_end_term, listing_publish, listing_publish_many
@@ -282,3 +282,40 @@ def deputy_link_user(*, deputy: Deputy, login: str, actor: Any) -> Deputy:
             action="deputy.link_user", actor=actor, target=deputy, payload={"user": user.pk}
         )
     return deputy
+
+
+def deputy_accounts_create(*, actor: Any) -> list[tuple[Deputy, IssuedPassword]]:
+    """An account for every serving deputy of the current term who has none, linked to them as
+    `deputy_link_user` would, each with a one-time password for their slip. All or none: one
+    transaction, so a refusal half-way leaves no accounts whose passwords nobody has seen.
+    Usernames are the congress's slug and the deputy's number on the roster."""
+    congress = current_tenant().congress()
+    with transaction.atomic():
+        deputies = list(
+            Deputy.objects.select_for_update()
+            .select_related("term")
+            .filter(term__is_current=True, status=Deputy.Status.SERVING, user__isnull=True)
+            .order_by("delegation", "name", "pk")
+        )
+        if not deputies:
+            raise DomainError("roster_all_have_accounts", _("本届名册中的在任代表均已有登录账号。"))
+        issued = []
+        for deputy in deputies:
+            account = account_create(
+                congress=congress,
+                username=username_free(base=f"{congress.slug}-d{deputy.pk}"),
+                display_name=deputy.name,
+                roles=[Role.DEPUTY],
+                actor=actor,
+            )
+            deputy.user = account.membership.user
+            deputy.save(update_fields=["user"])
+            deputy_list_in_directory(deputy)
+            audit_record(
+                action="deputy.link_user",
+                actor=actor,
+                target=deputy,
+                payload={"user": deputy.user_id},
+            )
+            issued.append((deputy, account))
+    return issued

@@ -3,36 +3,26 @@ announcement (公告), rendered as PDF from plain data. No ORM and no HTTP here:
 the data, the API sends the bytes.
 
 They are the congress's own documents and stay in Chinese whatever the reader's language. The
-Chinese font is embedded (a TrueType file, `settings.PDF_CJK_FONT`), so the PDF reads the same on
-any machine; without the file they fall back to the standard CID font STSong-Light, which a reader
-supplies itself (docs/dependencies.md).
+Chinese font is `ops.pdf`'s, shared with the platform's other PDFs.
 """
 
 import datetime
-import hashlib
 import io
-import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from django.conf import settings
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-FALLBACK_FONT = "STSong-Light"
-logger = logging.getLogger(__name__)
+from ops.pdf import font_name
+
 PER_CANDIDATE, CHOOSE_N = "per_candidate", "choose_n"
 
 
@@ -132,33 +122,6 @@ class Account:
     @property
     def funds_spent(self) -> Decimal:
         return sum((line.funds_spent for line in self.lines), Decimal(0))
-
-
-@lru_cache(maxsize=4)
-def _font(path: str) -> str:
-    """The registered name of the font to write with: the TrueType file at `path`, embedded and
-    subset, or STSong-Light when there is no such file. Registered once per process."""
-    if Path(path).is_file():
-        name = "CJK-" + hashlib.sha256(path.encode()).hexdigest()[:8]
-        try:
-            # A collection (.ttc) holds several faces; the first is WenQuanYi's regular one.
-            pdfmetrics.registerFont(TTFont(name, path, subfontIndex=0))
-        except (TTFError, OSError) as error:
-            logger.warning(
-                "PDF font %s unusable (%s): falling back to %s", path, error, FALLBACK_FONT
-            )
-        else:
-            return name
-    else:
-        logger.warning(
-            "PDF font %s not found: falling back to %s, not embedded", path, FALLBACK_FONT
-        )
-    pdfmetrics.registerFont(UnicodeCIDFont(FALLBACK_FONT))
-    return FALLBACK_FONT
-
-
-def font_name(font_path: str | None = None) -> str:
-    return _font(font_path or settings.PDF_CJK_FONT)
 
 
 @dataclass(frozen=True)

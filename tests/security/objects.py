@@ -12,7 +12,7 @@ from django.utils import timezone
 from django_tenants.utils import tenant_context
 
 from accounts.models import User
-from accounts.services import api_token_create
+from accounts.services import api_token_create, membership_grant
 from congresses.models import Congress
 from congresses.tenant import Tenant
 from filestore.services import file_store
@@ -312,7 +312,18 @@ def _nomination(world: World, members: Members) -> Made:
     return Made(nomination.pk, world.city, f"{MARK}人选")
 
 
+def _membership(world: World, members: Members) -> Made:
+    user = User.objects.create(
+        username=f"isolation-{timezone.now().timestamp():.6f}", display_name=f"{MARK}成员"
+    )
+    membership = membership_grant(
+        user=user, congress=world.town_a, roles=["deputy"], granted_by=None
+    )
+    return Made(membership.pk, world.town_a, f"{MARK}成员")
+
+
 MAKERS: dict[str, Maker] = {
+    "api/v1/accounts/members/": _membership,
     "api/v1/auth/tokens/": _token,
     "api/v1/deputies/": _in_town_a(_deputy),
     "api/v1/files/": _in_town_a(_file),

@@ -15,6 +15,7 @@ import {
   Flag,
   HomeFilled,
   House,
+  Key,
   Medal,
   Memo,
   OfficeBuilding,
@@ -217,6 +218,14 @@ export const MENU: readonly MenuEntry[] = [
     titleKey: 'setup.title',
     icon: Checked,
     access: { roles: ['staff', 'system_admin'] },
+    section: 'admin',
+  },
+  {
+    name: 'accounts',
+    path: '/accounts',
+    titleKey: 'accounts.menu',
+    icon: Key,
+    access: { roles: ['system_admin'] },
     section: 'admin',
   },
   {

@@ -70,6 +70,7 @@ describe('menu filter', () => {
       'terms',
       'congresses',
       'setup',
+      'accounts',
     ])
     expect(names(['system_admin'], 'city')).not.toContain('voting')
     expect(names(['system_admin'], 'county')).toEqual([
@@ -78,8 +79,21 @@ describe('menu filter', () => {
       'terms',
       'congresses',
       'setup',
+      'accounts',
     ])
-    expect(names(['system_admin'], 'township')).toEqual(['home', 'deputies', 'terms', 'setup'])
+    expect(names(['system_admin'], 'township')).toEqual([
+      'home',
+      'deputies',
+      'terms',
+      'setup',
+      'accounts',
+    ])
+  })
+
+  it('shows accounts and roles to the system administrator alone', () => {
+    for (const role of ['security_admin', 'audit_admin', 'staff', 'deputy'] as const) {
+      expect(names([role], 'township')).not.toContain('accounts')
+    }
   })
 
   it('shows the audit log to the audit administrator alone', () => {

@@ -81,6 +81,7 @@ describe('router guard', () => {
 
   it('registers every page module inside the layout', () => {
     expect(layoutChildren.map((r) => r.name).sort()).toEqual([
+      'accounts',
       'activities',
       'activity-detail',
       'audit',

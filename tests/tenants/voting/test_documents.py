@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from congresses.models import Congress
+from ops.pdf import FALLBACK_FONT, font_name
 from tenants.voting import documents as d
 from tenants.voting import exports, sheets
 from tenants.voting.models import Candidate
@@ -128,7 +129,7 @@ def test_an_unreadable_font_file_falls_back_instead_of_failing(tmp_path: Path) -
 
     text = _text(d.ballot_pdf(SHEET, font_path=str(broken)))
 
-    assert CONGRESS in text and d.font_name(str(broken)) == d.FALLBACK_FONT
+    assert CONGRESS in text and font_name(str(broken)) == FALLBACK_FONT
 
 
 def test_the_font_is_embedded_when_the_file_is_there_and_named_when_not() -> None:

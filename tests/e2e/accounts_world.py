@@ -1,0 +1,49 @@
+"""Run inside the live platform's database (`manage.py shell -c`, see test_accounts.py): a
+township of the test's own under the demo's 东湖区, provisioned by the real service, with its
+system administrator and a roster of three deputies who have no accounts yet."""
+
+import datetime as dt
+
+from django.db import transaction
+from django_tenants.utils import tenant_context
+
+from accounts.models import User
+from accounts.services import membership_grant, user_create
+from congresses.models import Congress
+from congresses.services import CongressSpec, congress_provision
+from tenants.demo.data import DEMO_PASSWORD
+from tenants.deputies.services import deputy_register, term_open
+
+SLUG, NAME, CODE = "xiangyang", "向阳镇人大主席团", "369902131"
+ADMIN = "xiangyang-sys"
+DEPUTIES = ("周海燕", "吴建国", "郑小红")
+
+
+def provision() -> None:
+    operator = User.objects.get(username="ops")
+    county = Congress.objects.get(slug="donghu")
+    spec = CongressSpec(
+        name=NAME, slug=SLUG, level="township", division_code=CODE, parent_id=county.pk
+    )
+    congress = congress_provision(spec=spec, requested_by=operator, acting_in=None)
+    admin = user_create(
+        username=ADMIN, password=DEMO_PASSWORD, display_name="向阳镇系统管理员",
+        must_change_password=False,
+    )  # fmt: skip
+    with transaction.atomic():
+        membership_grant(user=admin, congress=congress, roles=["system_admin"], granted_by=operator)
+    with tenant_context(congress):
+        term = term_open(
+            number=19, starts_on=dt.date(2026, 1, 1), ends_on=dt.date(2030, 12, 31), actor=None
+        )
+        for n, name in enumerate(DEPUTIES):
+            deputy_register(
+                term=term,
+                name=name,
+                gender="female" if n != 1 else "male",
+                level="township",
+                constituency=f"第{n + 1}选区",
+                delegation="第一代表小组",
+                phone=f"1390000013{n}",
+                actor=None,
+            )

@@ -1,0 +1,164 @@
+"""Accounts for a new township's roster in real Chromium, on a township the test provisions in
+the live platform's database: its system administrator is refused a duplicate username next to
+the field and refused the security administrator's role for themselves; creates an account for
+every deputy on the roster; downloads the slips (the PDF read back); a deputy logs in on a phone
+with the slip's one-time password and must change it before anything else. Screenshots, each
+checked by axe-core, in test-results/screenshots."""
+
+import io
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from playwright.sync_api import Browser, Locator, Page, expect
+from pypdf import PdfReader
+
+from tenants.demo.data import DEMO_PASSWORD
+from tests.servers import ROOT
+
+from .accounts_world import ADMIN, DEPUTIES, NAME, SLUG
+from .conftest import LivePlatform, snap
+
+pytestmark = pytest.mark.e2e
+
+NEW_PASSWORD = "Zhou#2027hy"
+
+
+def _in_live_platform(call: str, s3_endpoint: str) -> None:
+    db = settings.DATABASES["default"]
+    name = f"{os.environ.get('CONGRESS_TEST_DATABASE', 'test_congress')}_e2e"
+    env = {
+        **os.environ,
+        "CONGRESS_DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:"
+        f"{db['PORT'] or 5432}/{name}",
+        "CONGRESS_S3_ENDPOINT": s3_endpoint,
+        "CELERY_TASK_DEFAULT_QUEUE": f"{settings.CELERY_TASK_DEFAULT_QUEUE}-e2e",
+        "CONGRESS_REDIS_URL": os.environ["CONGRESS_E2E_REDIS_URL"],
+    }
+    command = f"from tests.e2e import accounts_world; {call}"
+    subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", command],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+
+
+def _log_in(page: Page, username: str, password: str) -> None:
+    page.get_by_test_id("login-username").fill(username)
+    page.get_by_test_id("login-password").fill(password)
+    page.get_by_test_id("login-submit").click()
+
+
+def _tick(scope: Locator, label: str) -> None:
+    """Element Plus hides the real checkbox under its label: click the label."""
+    scope.locator("label.el-checkbox", has_text=label).click()
+    expect(scope.get_by_role("checkbox", name=label)).to_be_checked()
+
+
+def _slip_of(text: str, name: str) -> tuple[str, str]:
+    """The username and one-time password printed on `name`'s slip."""
+    lines = [line.strip() for line in text.splitlines()]
+    at = lines.index(name)
+    assert lines[at + 1] == "用户名" and lines[at + 3] == "初始密码", lines[at : at + 5]
+    return lines[at + 2], lines[at + 4]
+
+
+def test_the_system_administrator_gives_the_roster_accounts_and_a_deputy_logs_in_with_the_slip(
+    live_platform: LivePlatform, s3_endpoint: str, desk: Page, browser: Browser
+) -> None:
+    _in_live_platform("accounts_world.provision()", s3_endpoint)
+
+    # Given the new township's system administrator on 账号与角色
+    desk.goto(live_platform.url(SLUG, "/login"))
+    _log_in(desk, ADMIN, DEMO_PASSWORD)
+    expect(desk.get_by_test_id("congress-name")).to_have_text(re.compile(NAME))
+    desk.get_by_test_id("menu-accounts").click()
+    table = desk.get_by_test_id("member-table")
+    expect(table.locator("tr", has_text=ADMIN)).to_contain_text("系统管理员")
+    snap(desk, "accounts-01-who-holds-what")
+
+    # When they create an account whose username is taken
+    desk.get_by_test_id("account-create-open").click()
+    dialog = desk.get_by_test_id("account-create-dialog")
+    dialog.get_by_test_id("account-username").fill(ADMIN)
+    dialog.get_by_test_id("account-display-name").fill("重名者")
+    _tick(dialog, "工作人员")
+    dialog.get_by_test_id("account-create-submit").click()
+
+    # Then the refusal names the field, and nothing is made
+    item = dialog.locator(".el-form-item").filter(has_text="用户名")
+    expect(item.locator(".el-form-item__error")).to_have_text("用户名已存在。")
+    snap(desk, "accounts-02-duplicate-username")
+    dialog.get_by_role("button", name="取消").click()
+    expect(dialog).to_be_hidden()
+
+    # When they try to give themselves the security administrator's role
+    desk.get_by_test_id(f"member-roles-{ADMIN}").click()
+    roles = desk.get_by_test_id("member-roles-dialog")
+    _tick(roles, "安全管理员")
+    roles.get_by_test_id("member-roles-submit").click()
+
+    # Then 三员分立 refuses it
+    expect(roles.get_by_test_id("member-roles-error")).to_contain_text(
+        "不能为自己授予系统管理员、安全管理员或审计管理员角色"
+    )
+    snap(desk, "accounts-03-separation-refused")
+    roles.get_by_role("button", name="取消").click()
+
+    # When they create accounts for the roster
+    desk.get_by_test_id("accounts-from-roster").click()
+    desk.get_by_role("dialog").get_by_role("button", name="生成账号").click()
+
+    # Then every deputy has an account, and the slips are offered once
+    slips = desk.get_by_test_id("slips-dialog")
+    expect(slips.get_by_test_id("slips-accounts").locator("li")).to_have_count(len(DEPUTIES))
+    snap(desk, "accounts-04-slips-offered")
+    with desk.expect_download() as downloaded:
+        slips.get_by_test_id("slips-download").click()
+    assert downloaded.value.suggested_filename == f"{NAME}-账号通知单.pdf"
+    pdf = downloaded.value.path().read_bytes()
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert text.count("账号通知单") == len(DEPUTIES)
+    assert f"{SLUG}.localhost" in text and "首次登录后" in text
+    username, password = _slip_of(text, DEPUTIES[0])
+    slips.get_by_role("button", name="已打印，关闭").click()
+    expect(slips).to_be_hidden()
+    row = table.locator("tr", has_text=username)
+    expect(row).to_contain_text(DEPUTIES[0])
+    expect(row).to_contain_text("人大代表")
+    expect(row).to_contain_text("未改初始密码")
+    snap(desk, "accounts-05-roster-accounts")
+
+    # When the deputy logs in on a phone with the slip's password
+    phone_context = browser.new_context(
+        viewport={"width": 375, "height": 812}, device_scale_factor=2, is_mobile=True
+    )
+    try:
+        phone = phone_context.new_page()
+        phone.goto(live_platform.url(SLUG, "/login"))
+        _log_in(phone, username, password)
+
+        # Then they must change it before anything else
+        change = phone.get_by_role("dialog", name="修改密码")
+        expect(change).to_contain_text("请先修改密码")
+        snap(phone, "accounts-06-deputy-must-change")
+        change.get_by_label("原密码").fill(password)
+        change.get_by_label("新密码", exact=True).fill(NEW_PASSWORD)
+        change.get_by_label("确认新密码").fill(NEW_PASSWORD)
+        change.get_by_test_id("password-submit").click()
+        expect(change).to_be_hidden()
+        expect(phone.get_by_test_id("congress-name")).to_have_text(re.compile(NAME))
+        snap(phone, "accounts-07-deputy-in")
+    finally:
+        phone_context.close()
+
+    # And the administrator's list no longer says the one-time password is unchanged
+    desk.reload()
+    expect(table.locator("tr", has_text=username)).not_to_contain_text("未改初始密码")
+    expect(table.locator("tr", has_text=username)).to_contain_text("启用")
