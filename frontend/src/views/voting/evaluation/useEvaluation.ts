@@ -105,5 +105,6 @@ export function useEvaluation() {
     saveRules,
     open,
     close,
+    refresh,
   }
 }
