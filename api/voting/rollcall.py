@@ -3,6 +3,7 @@ by a signed sign-in sheet or by a deputy's card at the door; the paper-ballot is
 
 from typing import Any
 
+import segno
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.parsers import MultiPartParser
@@ -47,6 +48,7 @@ class CardEntryOutSerializer(serializers.Serializer):
     id = serializers.IntegerField(help_text="代表编号 / deputy number")
     name = serializers.CharField()
     token = serializers.CharField(help_text="代表证二维码内容 / what the card's QR code holds")
+    svg = serializers.CharField(help_text="二维码图形（SVG）/ the QR code as SVG")
 
 
 class RollMarkInSerializer(serializers.Serializer):
@@ -176,6 +178,11 @@ class RollCallCardView(APIView):
         return Response(RollMarkOutSerializer(_result(found, deputy_name=deputy.name)).data)
 
 
+def _card(pk: int, name: str, token: str) -> dict[str, Any]:
+    svg = segno.make(token, error="m").svg_inline(scale=4, title=name)
+    return {"id": pk, "name": name, "token": token, "svg": svg}
+
+
 class RollCallCardsView(APIView):
     permission_classes = [STAFF]
 
@@ -188,10 +195,7 @@ class RollCallCardsView(APIView):
         roll = roll_call_list(_cycle(pk)).order_by("delegation", "name", "pk")
         return Response(
             CardEntryOutSerializer(
-                [
-                    {"id": d.pk, "name": d.name, "token": rollcall.deputy_card_token(d)}
-                    for d in roll
-                ],
+                [_card(d.pk, d.name, rollcall.deputy_card_token(d)) for d in roll],
                 many=True,
             ).data
         )

@@ -134,7 +134,9 @@ def test_a_card_scanned_at_the_door_marks_its_holder(world: World) -> None:
     cycle, ids, names = _setup(world)
     staff = client_on(world.town_a, world.staff_a)
     url = f"{API}/cycles/{cycle.pk}/roll-call"
-    cards = {c["id"]: c["token"] for c in staff.get(f"{url}/cards").json()}
+    listed = staff.get(f"{url}/cards").json()
+    cards = {c["id"]: c["token"] for c in listed}
+    assert len(listed) == 6 and all(c["svg"].startswith("<svg") for c in listed)
 
     scanned = _post(staff, f"{url}/card", {"token": cards[ids[2]]})
     bad = _post(staff, f"{url}/card", {"token": "12345"})

@@ -2,12 +2,12 @@
 
 点名镇 (its own city, county and township, provisioned by the real service; six deputies, the
 2027 vote ready: two candidates for one project, paper and e-ballots together). Nobody signs in
-on a phone: staff take the roll call on the chair's console by ticking five names; the sixth is
-absent. The chair opens the round at the quorum (5 of 6 ≥ 2/3); the roll closes. On the issue
-list the absent deputy is shown as not signed in and offered no ballot; staff issue three paper
-ballots; two deputies vote on 375 px phones; the two tellers each enter the count; the chair
-ends the vote, and the result counts paper and e-ballots together. Every step is screenshotted
-and checked by axe-core.
+on a phone: staff take the roll call on the chair's console by ticking four names and scanning
+a late deputy's card at the door; the sixth is absent. The chair opens the round at the quorum
+(5 of 6 ≥ 2/3); the roll closes. On the issue list the absent deputy is shown as not signed in
+and offered no ballot; staff issue three paper ballots; two deputies vote on 375 px phones; the
+two tellers each enter the count; the chair ends the vote, and the result counts paper and
+e-ballots together. Every step is screenshotted and checked by axe-core.
 """
 
 import os
@@ -121,13 +121,34 @@ def test_staff_take_the_roll_issue_paper_ballots_and_the_round_counts_paper_with
     expect(table.locator("tbody tr")).to_have_count(6)
     snap(desk, "rollcall-01-chair-roll-empty")
 
-    # Staff tick the five deputies who came, and confirm.
-    for name in PRESENT:
+    # Staff tick four deputies who came, and confirm.
+    for name in PRESENT[:4]:
         table.locator("tbody tr").filter(has_text=name).locator(".el-checkbox").click()
-    expect(roll.get_by_test_id("roll-mark")).to_contain_text("5")
+    expect(roll.get_by_test_id("roll-mark")).to_contain_text("4")
     snap(desk, "rollcall-02-roll-ticked")
     roll.get_by_test_id("roll-mark").click()
+    expect(roll.get_by_test_id("roll-present")).to_have_text("4")
+
+    # The fifth arrives late and is scanned at the door: the scanner types the card's code into
+    # the field, ending with Enter.
+    roll.get_by_role("tab", name="扫码签到").click()
+    roll.get_by_test_id("roll-cards").click()
+    dialog = desk.get_by_role("dialog")
+    expect(dialog.get_by_test_id("roll-cards-list").locator("li")).to_have_count(6)
+    snap(desk, "rollcall-03-deputy-cards")
+    dialog.get_by_role("button", name=re.compile("关闭|Close")).click()
+    expect(dialog).to_be_hidden()
+    cards = {
+        c["name"]: c["token"]
+        for c in _api(desk, "GET", f"voting/cycles/{cycle_id}/roll-call/cards")
+    }
+    field = roll.get_by_test_id("roll-card-input")
+    field.fill(cards[PRESENT[4]])
+    field.press("Enter")
+    expect(roll.get_by_test_id("roll-card-result")).to_have_text(f"{PRESENT[4]} 已签到")
     expect(roll.get_by_test_id("roll-present")).to_have_text("5")
+    snap(desk, "rollcall-04-card-scanned")
+    roll.get_by_role("tab", name="按名单").click()
     expect(desk.get_by_test_id("chair-present")).to_have_text("5")
     expect(desk.get_by_test_id("chair-quorum")).to_have_text("已达到法定人数")
     absent_row = table.locator("tbody tr").filter(has_text=ABSENT)
@@ -135,7 +156,7 @@ def test_staff_take_the_roll_issue_paper_ballots_and_the_round_counts_paper_with
     for name in PRESENT:
         row = table.locator("tbody tr").filter(has_text=name)
         expect(row.get_by_test_id("roll-state")).to_have_text("已签到")
-    snap(desk, "rollcall-03-roll-taken-quorum-met")
+    snap(desk, "rollcall-05-roll-taken-quorum-met")
 
     # The chair opens the round: attendance is frozen and the roll says so.
     desk.get_by_test_id("chair-open-round").click()
@@ -151,7 +172,7 @@ def test_staff_take_the_roll_issue_paper_ballots_and_the_round_counts_paper_with
     absent = issue_rows.filter(has_text=ABSENT)
     expect(absent.get_by_test_id("paper-state")).to_have_text("未签到")
     expect(absent.get_by_test_id("paper-issue-row")).to_have_count(0)
-    snap(desk, "rollcall-04-issue-list")
+    snap(desk, "rollcall-06-issue-list")
 
     # Three paper ballots.
     for i, name in enumerate(PAPER, start=1):
@@ -161,7 +182,7 @@ def test_staff_take_the_roll_issue_paper_ballots_and_the_round_counts_paper_with
             "已领纸质选票"
         )
     expect(desk.get_by_test_id("chair-ballots-cast")).to_have_text("3")
-    snap(desk, "rollcall-05-three-paper-ballots-issued")
+    snap(desk, "rollcall-07-three-paper-ballots-issued")
 
     # Two deputies vote on their phones: 赞成 the first candidate, 反对 the second.
     for i in range(PHONE_VOTERS):
@@ -179,7 +200,7 @@ def test_staff_take_the_roll_issue_paper_ballots_and_the_round_counts_paper_with
             group = form.get_by_role("radiogroup", name=f"对“{name}”的表决")
             group.locator("label").filter(has_text=label).click()
         if i == 0:
-            snap(phone, "rollcall-06-phone-ballot")
+            snap(phone, "rollcall-08-phone-ballot")
         phone.get_by_test_id("ballot-submit").click()
         phone.locator(".voting-confirm-ok").click()
         expect(phone.get_by_test_id("ballot-receipt")).to_have_text(re.compile(r"\S{16,}"))
@@ -204,7 +225,7 @@ def test_staff_take_the_roll_issue_paper_ballots_and_the_round_counts_paper_with
     paper.get_by_test_id("paper-refresh").click()
     expect(paper.get_by_test_id("paper-entries")).to_have_text("2")
     expect(paper.get_by_test_id("paper-agree")).to_have_text("一致")
-    snap(desk, "rollcall-07-tellers-agree")
+    snap(desk, "rollcall-09-tellers-agree")
 
     # The chair ends the vote: 5 present, 5 ballots (3 paper, 2 electronic), counted together.
     desk.get_by_test_id("chair-close-round").click()
@@ -219,4 +240,4 @@ def test_staff_take_the_roll_issue_paper_ballots_and_the_round_counts_paper_with
     expect(rows.nth(1).locator("td")).to_have_text(
         [re.compile("2"), CANDIDATES[1], "1", "4", "0", "16.67%", "未通过"]
     )
-    snap(desk, "rollcall-08-result-paper-and-e-ballots")
+    snap(desk, "rollcall-10-result-paper-and-e-ballots")

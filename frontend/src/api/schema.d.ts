@@ -3786,6 +3786,8 @@ export interface components {
             name: string;
             /** @description 代表证二维码内容 / what the card's QR code holds */
             token: string;
+            /** @description 二维码图形（SVG）/ the QR code as SVG */
+            svg: string;
         };
         /**
          * @description * `electronic` - 电子表决

@@ -166,6 +166,9 @@ export const importRollSheet = (cycle: number, meeting: Meeting, file: File) => 
   form.append('file', file)
   return http.postForm<RollMark>(`voting/cycles/${cycle}/roll-call/sheet`, form)
 }
+export type DeputyCard = Schemas['CardEntryOut']
+export const listDeputyCards = (cycle: number) =>
+  http.get<DeputyCard[]>(`voting/cycles/${cycle}/roll-call/cards`)
 export const paperIssueList = (round: number) =>
   http.get<PaperIssueEntry[]>(`voting/rounds/${round}/paper-ballots`)
 export const tallyState = (round: number) => http.get<Tally>(`voting/rounds/${round}/tally`)
