@@ -147,6 +147,7 @@ def test_staff_take_the_roll_issue_paper_ballots_and_the_round_counts_paper_with
     field.press("Enter")
     expect(roll.get_by_test_id("roll-card-result")).to_have_text(f"{PRESENT[4]} 已签到")
     expect(roll.get_by_test_id("roll-present")).to_have_text("5")
+    expect(desk.get_by_test_id("chair-present")).to_have_text("5")
     snap(desk, "rollcall-04-card-scanned")
     roll.get_by_role("tab", name="按名单").click()
     expect(desk.get_by_test_id("chair-present")).to_have_text("5")
