@@ -13,8 +13,8 @@ from .files.views import FileDownloadView, FileUploadView
 from .voting import deliberation as deliberating
 from .voting import documents as voting_documents
 from .voting import evaluation as evaluating
+from .voting import rollcall, verification
 from .voting import solicitation as soliciting
-from .voting import verification
 from .voting import views as voting
 
 urlpatterns = [
@@ -44,6 +44,10 @@ urlpatterns = [
     path("voting/cycles/<int:pk>/open-voting", voting.CycleOpenVotingView.as_view()),
     path("voting/cycles/<int:pk>/candidates", voting.CandidateListView.as_view()),
     path("voting/cycles/<int:pk>/sign-in", voting.SignInView.as_view()),
+    path("voting/cycles/<int:pk>/roll-call", rollcall.RollCallView.as_view()),
+    path("voting/cycles/<int:pk>/roll-call/card", rollcall.RollCallCardView.as_view()),
+    path("voting/cycles/<int:pk>/roll-call/cards", rollcall.RollCallCardsView.as_view()),
+    path("voting/cycles/<int:pk>/roll-call/sheet", rollcall.RollCallSheetView.as_view()),
     path("voting/cycles/<int:pk>/rounds", voting.RoundListView.as_view()),
     path("voting/rounds/<int:pk>", voting.RoundDetailView.as_view()),
     path("voting/rounds/<int:pk>/ballots", voting.BallotView.as_view()),

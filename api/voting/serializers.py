@@ -310,3 +310,19 @@ class DeviceImportInSerializer(serializers.Serializer):
 
 class DeviceImportOutSerializer(serializers.Serializer):
     candidates = serializers.IntegerField(help_text="已导入的候选项目数 / candidates imported")
+
+
+class RollEntryOutSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="代表编号 / deputy number")
+    name = serializers.CharField()
+    delegation = serializers.CharField(help_text="代表团/代表小组 / delegation")
+    constituency = serializers.CharField(help_text="选区 / constituency")
+    present = serializers.BooleanField(help_text="已签到 / present")
+
+
+class PaperIssueEntryOutSerializer(RollEntryOutSerializer):
+    took_part = serializers.CharField(
+        allow_null=True,
+        help_text="本轮已领纸质选票（paper）或已电子投票（electronic）/ a paper ballot issued "
+        "(paper) or an e-ballot cast (electronic) in this round",
+    )

@@ -28,6 +28,7 @@ from tenants.voting.selectors import (
     cycle_list,
     cycle_rules_template,
     deputy_of_user,
+    paper_issue_list,
     round_for_display,
     rounds_for_display,
     rounds_voted_in,
@@ -322,6 +323,16 @@ TELLER = has_role(Role.TELLER)
 
 class PaperIssueView(APIView):
     permission_classes = [STAFF_OR_TELLER]
+
+    @extend_schema(
+        operation_id="voting_paper_issue_list",
+        responses=s.PaperIssueEntryOutSerializer(many=True),
+        summary="发票名单：谁已签到、谁已领票或已投票 / who is present and who already took "
+        "part, for issuing paper ballots",
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        roll = paper_issue_list(_tally_round(pk)).order_by("delegation", "name", "pk")
+        return Response(s.PaperIssueEntryOutSerializer(roll, many=True).data)
 
     @extend_schema(
         operation_id="voting_paper_issue",

@@ -286,18 +286,35 @@ def public_rating_submit(
     return len(marks)
 
 
+def evaluation_attendance_open_require(cycle: Cycle) -> None:
+    """Refuse the evaluation meeting's attendance once the evaluation has opened (its 实到 is
+    frozen then), and for an evaluation on phones, which has no meeting. Cycle locked by the
+    caller."""
+    phase_require(cycle, "evaluation_sign_in")
+    if cycle.evaluation_channel == Channel.ELECTRONIC:
+        raise DomainError("evaluation_sign_in_unused", _("本次测评在手机上进行，无需签到。"))
+
+
+def evaluation_attendance_add(
+    *, cycle: Cycle, deputy: Deputy, actor: Any, action: str, payload: dict[str, Any]
+) -> bool:
+    """Record the deputy present at the evaluation meeting, once, in the caller's transaction."""
+    attendance, created = EvaluationAttendance.objects.get_or_create(cycle=cycle, deputy=deputy)
+    if created:
+        audit_record(action=action, actor=actor, target=attendance, payload=payload)
+    return created
+
+
 def evaluation_sign_in(*, cycle: Cycle, deputy: Deputy, actor: Any) -> EvaluationAttendance:
     """签到 at the meeting that rates the projects on paper or by device, before the evaluation
     opens: its attendance is frozen then and checked against the quorum. An electronic evaluation
     has no meeting to sign in to."""
     with transaction.atomic():
         cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
-        phase_require(cycle, "evaluation_sign_in")
-        if cycle.evaluation_channel == Channel.ELECTRONIC:
-            raise DomainError("evaluation_sign_in_unused", _("本次测评在手机上进行，无需签到。"))
+        evaluation_attendance_open_require(cycle)
         if not cycle_entitled_deputies(cycle).filter(pk=deputy.pk).exists():
             raise NotAllowed("not_entitled", _("您不是本次测评的代表。"))
-        attendance, created = EvaluationAttendance.objects.get_or_create(cycle=cycle, deputy=deputy)
-        if created:
-            audit_record(action="voting.evaluation_sign_in", actor=actor, target=attendance)
-    return attendance
+        evaluation_attendance_add(
+            cycle=cycle, deputy=deputy, actor=actor, action="voting.evaluation_sign_in", payload={}
+        )
+    return EvaluationAttendance.objects.get(cycle=cycle, deputy=deputy)

@@ -79,7 +79,12 @@ def paper_issue(*, round_id: int, deputy: Deputy, actor: Any) -> Participation:
             round_ = _open_round(round_id)
             require_entry(round_, "paper")
             if not round_signed_in(round_, deputy):
-                raise NotAllowed("not_signed_in", _("请先签到，再投票。"))
+                # Said to the staff member at the desk, not to the deputy.
+                raise NotAllowed(
+                    "not_signed_in",
+                    _("%(name)s尚未签到，不能领取纸质选票：请先在点名签到中登记其到会。")
+                    % {"name": deputy.name},
+                )
             issued = Participation.objects.create(
                 round=round_, deputy=deputy, channel=Channel.PAPER
             )

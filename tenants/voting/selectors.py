@@ -7,7 +7,17 @@ from django.utils.translation import gettext as _
 from tenants.deputies.models import Deputy, Term
 
 from . import rules
-from .models import Call, Candidate, Cycle, Participation, Phase, Proposal, Round
+from .models import (
+    Attendance,
+    Call,
+    Candidate,
+    Cycle,
+    EvaluationAttendance,
+    Participation,
+    Phase,
+    Proposal,
+    Round,
+)
 from .ruleset import default_rules_json, rule_set_from_json
 
 
@@ -59,6 +69,24 @@ def rounds_for_display() -> QuerySet[Round]:
     """The vote's rounds with their cycle, candidates and live count, in a fixed number of
     queries. The year-end evaluation's round is not one of them (evaluation.py)."""
     return _rounds_with_counts().exclude(kind=Round.Kind.EVALUATION)
+
+
+def roll_call_list(cycle: Cycle, *, evaluation: bool = False) -> QuerySet[Deputy]:
+    """The roll: the entitled deputies, each with whether they are present (the session's
+    attendance, or the evaluation meeting's), in roster order."""
+    attended = EvaluationAttendance if evaluation else Attendance
+    return cycle_entitled_deputies(cycle).annotate(
+        present=Exists(attended.objects.filter(cycle=cycle, deputy=OuterRef("pk")))
+    )
+
+
+def paper_issue_list(round_: Round) -> QuerySet[Deputy]:
+    """发票 list: the roll of the round's meeting, with how each deputy already took part in the
+    round (a paper ballot issued, an e-ballot cast), if they did."""
+    took_part = Participation.objects.filter(round=round_, deputy=OuterRef("pk"))
+    return roll_call_list(round_.cycle, evaluation=round_.kind == Round.Kind.EVALUATION).annotate(
+        took_part=Subquery(took_part.values("channel")[:1])
+    )
 
 
 def round_for_display(round_id: int) -> Round | None:

@@ -227,34 +227,50 @@ def cycle_open_voting(*, cycle: Cycle, actor: Any) -> Cycle:
     return cycle
 
 
+def attendance_open_require(cycle: Cycle) -> None:
+    """Refuse attendance once it is frozen: the first round has opened (and so after any close).
+    The caller holds the cycle's lock, so a sign-in and the opening of a round are serialised."""
+    phase_require(cycle, "sign_in")
+    opened = cycle.rounds.exclude(kind=Round.Kind.EVALUATION).count()
+    if not rules.sign_in_open(rounds_opened=opened):
+        raise Conflict(
+            "attendance_frozen",
+            _("投票已经开始，签到已截止：实到人数在开始投票时确定。"),
+        )
+
+
+def attendance_add(
+    *, cycle: Cycle, deputy: Deputy, actor: Any, action: str, payload: dict[str, Any]
+) -> bool:
+    """Record the deputy present, inside the caller's transaction (cycle locked, attendance
+    open): once, whoever records it. Returns whether it was new."""
+    attendance, created = Attendance.objects.get_or_create(cycle=cycle, deputy=deputy)
+    if created:
+        audit_record(action=action, actor=actor, target=attendance, payload=payload)
+        # Attending the session is part of the deputy's duty record (出席会议): the duty
+        # module records it in this transaction.
+        publish(
+            AttendanceSigned(
+                cycle_id=cycle.pk,
+                cycle_title=cycle.title,
+                deputy_id=deputy.pk,
+                signed_on=timezone.localdate(),
+                actor=actor,
+            )
+        )
+    return created
+
+
 def attendance_sign_in(*, cycle: Cycle, deputy: Deputy, actor: Any) -> Attendance:
+    """A deputy's own sign-in (on the phone). Staff's roll call is rollcall.roll_call_mark."""
     with transaction.atomic():
-        # Locked so that a sign-in and the opening of a round are serialised.
         cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
         phase_require(cycle, "sign_in")
         if not cycle_entitled_deputies(cycle).filter(pk=deputy.pk).exists():
             raise NotAllowed("not_entitled", _("您不是本次会议的表决代表。"))
-        opened = cycle.rounds.exclude(kind=Round.Kind.EVALUATION).count()
-        if not rules.sign_in_open(rounds_opened=opened):
-            raise Conflict(
-                "attendance_frozen",
-                _("投票已经开始，签到已截止：实到人数在开始投票时确定。"),
-            )
-        attendance, created = Attendance.objects.get_or_create(cycle=cycle, deputy=deputy)
-        if created:
-            audit_record(action="voting.sign_in", actor=actor, target=attendance)
-            # Attending the session is part of the deputy's duty record (出席会议): the duty
-            # module records it in this transaction.
-            publish(
-                AttendanceSigned(
-                    cycle_id=cycle.pk,
-                    cycle_title=cycle.title,
-                    deputy_id=deputy.pk,
-                    signed_on=timezone.localdate(),
-                    actor=actor,
-                )
-            )
-    return attendance
+        attendance_open_require(cycle)
+        attendance_add(cycle=cycle, deputy=deputy, actor=actor, action="voting.sign_in", payload={})
+    return Attendance.objects.get(cycle=cycle, deputy=deputy)
 
 
 def _last_outcome(cycle: Cycle) -> rules.RoundOutcome | None:

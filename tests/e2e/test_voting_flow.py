@@ -310,11 +310,10 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
     expect(desk.get_by_test_id("chair-quorum")).to_have_text("已达到法定人数")
     desk.get_by_test_id("chair-open-round").click()
     expect(desk.get_by_test_id("chair-round-state")).to_have_text("投票中")
-    # The paper-ballot desk: nothing issued yet; a ballot goes to a named deputy.
+    # The paper-ballot desk: nothing issued yet; every deputy signed in may take one.
     paper = desk.get_by_test_id("paper-ballots")
     expect(paper.get_by_test_id("paper-issued")).to_have_text("0")
-    paper.get_by_test_id("paper-issue").click()
-    expect(paper.get_by_test_id("paper-error")).to_have_text("请选择领票代表")
+    expect(paper.get_by_test_id("paper-present")).to_contain_text(f"已签到 {len(DEPUTIES)} 人")
     snap(desk, "flow-17-chair-round-open")
 
     # Three vote on their phones: 赞成 the citizen's project and the footpath, 反对 the clinic.
@@ -350,9 +349,10 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
 
     # The eleventh takes a paper ballot from staff.
     paper_name = _api(api_pages[-1], "GET", "auth/session")["user"]["display_name"]
-    paper.get_by_test_id("paper-deputy").click()
-    desk.get_by_role("option", name=paper_name, exact=True).click()
-    paper.get_by_test_id("paper-issue").click()
+    paper.get_by_test_id("paper-filter").fill(paper_name)
+    paper.get_by_test_id("paper-list").locator("tbody tr").filter(
+        has_text=paper_name
+    ).get_by_test_id("paper-issue-row").click()
     expect(paper.get_by_test_id("paper-issued")).to_have_text("1")
     expect(desk.get_by_test_id("chair-ballots-cast")).to_have_text(str(len(DEPUTIES)))
     snap(desk, "flow-20-chair-paper-issued")

@@ -20,14 +20,23 @@ export class ApiError extends Error {
   readonly code: string
   readonly detail: string
   readonly fields: FieldErrors
+  /** The whole refusal body: more for the caller to act on, such as an import's rows. */
+  readonly body: Record<string, unknown>
 
-  constructor(status: number, code: string, detail: string, fields: FieldErrors = {}) {
+  constructor(
+    status: number,
+    code: string,
+    detail: string,
+    fields: FieldErrors = {},
+    body: Record<string, unknown> = {},
+  ) {
     super(detail)
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.detail = detail
     this.fields = fields
+    this.body = body
   }
 
   /** The session is gone or belongs to another tenant: the user must log in here. */
@@ -113,7 +122,7 @@ async function errorFrom(response: Response): Promise<ApiError> {
     typeof body.detail === 'string' && body.detail
       ? body.detail
       : t('errors.http', { status: response.status })
-  return new ApiError(response.status, code, detail, asFieldErrors(body.fields))
+  return new ApiError(response.status, code, detail, asFieldErrors(body.fields), body)
 }
 
 export async function request<T>(

@@ -3108,6 +3108,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/voting/cycles/{id}/roll-call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 点名签到名单（谁已到会）/ the roll: who is present */
+        get: operations["voting_roll_call_list"];
+        put?: never;
+        /** 按名单点名签到（工作人员）/ staff mark the ticked deputies present */
+        post: operations["voting_roll_call_mark"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/cycles/{id}/roll-call/card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 扫描代表证二维码签到（工作人员）/ staff scan a deputy's card at the door */
+        post: operations["voting_roll_call_card"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/cycles/{id}/roll-call/cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 代表证二维码内容（用于制作代表证）/ what each deputy's card QR code holds */
+        get: operations["voting_roll_call_cards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/cycles/{id}/roll-call/sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入签名签到表（逐行报告；有无法对应的行则整表不导入）/ import the signed sign-in sheet (reported per row; refused whole if a row names nobody) */
+        post: operations["voting_roll_call_sheet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/voting/cycles/{id}/rounds": {
         parameters: {
             query?: never;
@@ -3320,7 +3389,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** 发票名单：谁已签到、谁已领票或已投票 / who is present and who already took part, for issuing paper ballots */
+        get: operations["voting_paper_issue_list"];
         put?: never;
         /** 发放纸质选票（记为已参加本轮）/ issue a paper ballot (counts as taking part) */
         post: operations["voting_paper_issue"];
@@ -3990,6 +4060,15 @@ export interface components {
          * @enum {string}
          */
         CandidateOutStatusEnum: "candidate" | "adopted" | "not_adopted";
+        CardEntryOut: {
+            /** @description 代表编号 / deputy number */
+            id: number;
+            name: string;
+            /** @description 代表证二维码内容 / what the card's QR code holds */
+            token: string;
+            /** @description 二维码图形（SVG）/ the QR code as SVG */
+            svg: string;
+        };
         /**
          * @description * `electronic` - 电子表决
          *     * `paper` - 纸质选票
@@ -5110,6 +5189,12 @@ export interface components {
             /** @description 先上传文件（/files）/ upload the file first (/files) */
             file_id: number;
         };
+        /**
+         * @description * `session` - session
+         *     * `evaluation` - evaluation
+         * @enum {string}
+         */
+        MeetingEnum: "session" | "evaluation";
         MemberOut: {
             /** @description 成员资格编号 / membership id */
             id: number;
@@ -5757,6 +5842,19 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["OpinionRow"][];
         };
+        PaperIssueEntryOut: {
+            /** @description 代表编号 / deputy number */
+            id: number;
+            name: string;
+            /** @description 代表团/代表小组 / delegation */
+            delegation: string;
+            /** @description 选区 / constituency */
+            constituency: string;
+            /** @description 已签到 / present */
+            present: boolean;
+            /** @description 本轮已领纸质选票（paper）或已电子投票（electronic）/ a paper ballot issued (paper) or an e-ballot cast (electronic) in this round */
+            took_part: string | null;
+        };
         PaperIssueInRequest: {
             deputy_id: number;
         };
@@ -6336,6 +6434,78 @@ export interface components {
             /** @description 角色代码 / role codes: system_admin, security_admin, audit_admin, staff, deputy, unit, party_reviewer, teller */
             revoke?: string[];
         };
+        RollCardInRequest: {
+            /**
+             * @description session: 票决会议 / the voting session; evaluation: 测评会议 / the evaluation meeting
+             *
+             *     * `session` - session
+             *     * `evaluation` - evaluation
+             * @default session
+             */
+            meeting: components["schemas"]["MeetingEnum"];
+            /** @description 扫描代表证二维码所得 / the scanned card's text */
+            token: string;
+        };
+        RollEntryOut: {
+            /** @description 代表编号 / deputy number */
+            id: number;
+            name: string;
+            /** @description 代表团/代表小组 / delegation */
+            delegation: string;
+            /** @description 选区 / constituency */
+            constituency: string;
+            /** @description 已签到 / present */
+            present: boolean;
+        };
+        RollMarkInRequest: {
+            /**
+             * @description session: 票决会议 / the voting session; evaluation: 测评会议 / the evaluation meeting
+             *
+             *     * `session` - session
+             *     * `evaluation` - evaluation
+             * @default session
+             */
+            meeting: components["schemas"]["MeetingEnum"];
+            /** @description 到会代表编号 / the deputies present */
+            deputy_ids: number[];
+        };
+        RollMarkOut: {
+            /** @description 本次签到 / marked now */
+            marked: number[];
+            /** @description 此前已签到 / present before */
+            already: number[];
+            /** @description 实到 / present */
+            present_count: number;
+            /** @description 签到表逐行结果 / the sheet, row by row */
+            rows: components["schemas"]["SheetRowOut"][];
+            /** @description 扫码签到的代表 / the card's holder */
+            deputy_name?: string;
+        };
+        RollOut: {
+            meeting: string;
+            /** @description 应到 / entitled */
+            entitled_count: number;
+            /** @description 实到 / present */
+            present_count: number;
+            /** @description 为空时可以签到；否则为不能签到的原因 / empty while attendance may be recorded, else why not */
+            closed_reason: string;
+            deputies: components["schemas"]["RollEntryOut"][];
+        };
+        RollSheetInRequest: {
+            /**
+             * @description session: 票决会议 / the voting session; evaluation: 测评会议 / the evaluation meeting
+             *
+             *     * `session` - session
+             *     * `evaluation` - evaluation
+             * @default session
+             */
+            meeting: components["schemas"]["MeetingEnum"];
+            /**
+             * Format: binary
+             * @description 签名签到表（xlsx，每行一名代表：姓名或代表编号）/ the signed sheet (xlsx: a name or a deputy number per row)
+             */
+            file: string;
+        };
         RotaDay: {
             /** Format: date */
             date: string;
@@ -6610,6 +6780,24 @@ export interface components {
              */
             comparison: components["schemas"]["ComparisonEnum"];
         };
+        SheetRowOut: {
+            /** @description 行号 / line in the sheet */
+            row: number;
+            name: string;
+            number: string;
+            status: components["schemas"]["SheetRowOutStatusEnum"];
+            message: string;
+            deputy_id: number | null;
+        };
+        /**
+         * @description * `marked` - marked
+         *     * `already` - already
+         *     * `duplicate` - duplicate
+         *     * `unknown` - unknown
+         *     * `ambiguous` - ambiguous
+         * @enum {string}
+         */
+        SheetRowOutStatusEnum: "marked" | "already" | "duplicate" | "unknown" | "ambiguous";
         /**
          * @description * `accept_fewer` - accept_fewer
          *     * `new_round` - new_round
@@ -29059,6 +29247,540 @@ export interface operations {
             };
         };
     };
+    voting_roll_call_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description session: 票决会议 / the voting session; evaluation: 测评会议 / the evaluation meeting
+                 *
+                 *     * `session` - session
+                 *     * `evaluation` - evaluation
+                 */
+                meeting?: "session" | "evaluation";
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RollOut"];
+                };
+            };
+            /** @description 请求有误 / bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权访问 / forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 不存在 / not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 方法不允许 / method not allowed */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 状态冲突 / conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容过大 / too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 格式不支持 / unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求过多 / too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    voting_roll_call_mark: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RollMarkInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RollMarkInRequest"];
+                "multipart/form-data": components["schemas"]["RollMarkInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RollMarkOut"];
+                };
+            };
+            /** @description 请求有误 / bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权访问 / forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 不存在 / not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 方法不允许 / method not allowed */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 状态冲突 / conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容过大 / too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 格式不支持 / unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求过多 / too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    voting_roll_call_card: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RollCardInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RollCardInRequest"];
+                "multipart/form-data": components["schemas"]["RollCardInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RollMarkOut"];
+                };
+            };
+            /** @description 请求有误 / bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权访问 / forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 不存在 / not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 方法不允许 / method not allowed */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 状态冲突 / conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容过大 / too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 格式不支持 / unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求过多 / too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    voting_roll_call_cards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardEntryOut"][];
+                };
+            };
+            /** @description 请求有误 / bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权访问 / forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 不存在 / not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 方法不允许 / method not allowed */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 状态冲突 / conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容过大 / too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 格式不支持 / unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求过多 / too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    voting_roll_call_sheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["RollSheetInRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RollMarkOut"];
+                };
+            };
+            /** @description 请求有误 / bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权访问 / forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 不存在 / not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 方法不允许 / method not allowed */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 状态冲突 / conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容过大 / too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 格式不支持 / unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求过多 / too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     voting_round_list: {
         parameters: {
             query?: never;
@@ -30335,6 +31057,108 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeviceImportOut"];
+                };
+            };
+            /** @description 请求有误 / bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权访问 / forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 不存在 / not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 方法不允许 / method not allowed */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 状态冲突 / conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容过大 / too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 格式不支持 / unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求过多 / too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    voting_paper_issue_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaperIssueEntryOut"][];
                 };
             };
             /** @description 请求有误 / bad request */

@@ -148,6 +148,30 @@ export type TallyAgreement = Schemas['TallyAgreementOut']
 export type TallyRow = Record<string, number>
 export const issuePaperBallot = (round: number, deputyId: number) =>
   http.post<unknown>(`voting/rounds/${round}/paper-ballots`, { deputy_id: deputyId })
+// 点名签到 (api/voting/rollcall.py): the roll of the session or the evaluation meeting.
+export type Meeting = 'session' | 'evaluation'
+export type Roll = Schemas['RollOut']
+export type RollEntry = Schemas['RollEntryOut']
+export type RollMark = Schemas['RollMarkOut']
+export type SheetRow = Schemas['SheetRowOut']
+export type PaperIssueEntry = Schemas['PaperIssueEntryOut']
+export const getRoll = (cycle: number, meeting: Meeting) =>
+  http.get<Roll>(`voting/cycles/${cycle}/roll-call`, { meeting })
+export const markRoll = (cycle: number, meeting: Meeting, deputyIds: number[]) =>
+  http.post<RollMark>(`voting/cycles/${cycle}/roll-call`, { meeting, deputy_ids: deputyIds })
+export const markRollByCard = (cycle: number, meeting: Meeting, token: string) =>
+  http.post<RollMark>(`voting/cycles/${cycle}/roll-call/card`, { meeting, token })
+export const importRollSheet = (cycle: number, meeting: Meeting, file: File) => {
+  const form = new FormData()
+  form.append('meeting', meeting)
+  form.append('file', file)
+  return http.postForm<RollMark>(`voting/cycles/${cycle}/roll-call/sheet`, form)
+}
+export type DeputyCard = Schemas['CardEntryOut']
+export const listDeputyCards = (cycle: number) =>
+  http.get<DeputyCard[]>(`voting/cycles/${cycle}/roll-call/cards`)
+export const paperIssueList = (round: number) =>
+  http.get<PaperIssueEntry[]>(`voting/rounds/${round}/paper-ballots`)
 export const tallyState = (round: number) => http.get<Tally>(`voting/rounds/${round}/tally`)
 /** Refused (409 tally_incomplete) until both tellers have entered. */
 export const tallyAgreement = (round: number) =>

@@ -2,11 +2,11 @@ import { ElMessage } from 'element-plus'
 import { onMounted, ref, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 
-import { listDeputies } from '@/api/deputies'
 import { errorMessage } from '@/api/http'
-import type { Deputy } from '@/api/types'
 import {
   issuePaperBallot,
+  paperIssueList,
+  type PaperIssueEntry,
   tallyAgreement,
   tallyState,
   type Candidate,
@@ -30,13 +30,20 @@ export function differingNames(
     .map((c) => `${c.sequence}. ${c.name}`)
 }
 
+/** The issue list in the order staff work through it: those who may take a ballot first (present,
+ * not yet taken part), then those who took part, then the absent. */
+export function issueOrder(entries: readonly PaperIssueEntry[]): PaperIssueEntry[] {
+  const rank = (e: PaperIssueEntry) => (!e.present ? 2 : e.took_part ? 1 : 0)
+  return [...entries].sort((a, b) => rank(a) - rank(b))
+}
+
 /** 发票 and the tellers' count: staff issue a ballot to a signed-in deputy, then watch the
  * tellers' entries (two, agreeing) that the round needs before it can close. Whether they agree,
  * and where not, is asked only once both have entered. */
 export function usePaperBallots(roundId: Ref<number>) {
   const { t } = useI18n()
-  const deputies = ref<Deputy[]>([])
-  const deputyId = ref<number | null>(null)
+  const deputies = ref<PaperIssueEntry[]>([])
+  const issuingId = ref<number | null>(null)
   const tally = ref<Tally | null>(null)
   const agreement = ref<TallyAgreement | null>(null)
   const error = ref('')
@@ -54,32 +61,29 @@ export function usePaperBallots(roundId: Ref<number>) {
   async function load() {
     error.value = ''
     try {
-      const [page] = await Promise.all([listDeputies({ page_size: 200 }), refresh()])
-      deputies.value = page.results
+      const [list] = await Promise.all([paperIssueList(roundId.value), refresh()])
+      deputies.value = issueOrder(list)
     } catch (failure) {
       error.value = errorMessage(failure)
     }
   }
 
-  async function issue() {
-    if (deputyId.value === null) {
-      error.value = t('voting.paper.deputyRequired')
-      return
-    }
+  async function issue(deputyId: number) {
     issuing.value = true
+    issuingId.value = deputyId
     error.value = ''
     try {
-      await issuePaperBallot(roundId.value, deputyId.value)
-      deputyId.value = null
+      await issuePaperBallot(roundId.value, deputyId)
       ElMessage.success(t('voting.paper.issued'))
-      await refresh()
+      await load()
     } catch (failure) {
       error.value = errorMessage(failure)
     } finally {
       issuing.value = false
+      issuingId.value = null
     }
   }
 
   onMounted(load)
-  return { deputies, deputyId, tally, agreement, error, issuing, issue, refresh }
+  return { deputies, issuingId, tally, agreement, error, issuing, issue, refresh }
 }

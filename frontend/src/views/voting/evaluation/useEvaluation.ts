@@ -112,5 +112,6 @@ export function useEvaluation() {
     open,
     close,
     closeYear,
+    refresh,
   }
 }

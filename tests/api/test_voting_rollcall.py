@@ -1,0 +1,153 @@
+"""点名签到 over HTTP: staff take the roll (by list, sheet or card); nobody else may; the paper
+issue list shows who is present; every refusal a 4xx that names its field."""
+
+import io
+from typing import Any
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django_tenants.utils import tenant_context
+from openpyxl import Workbook
+
+from accounts.models import Membership, User
+from tenants.voting.models import Attendance, Cycle
+from tests.conftest import PASSWORD, World, client_on
+from tests.tenants.voting.factories import make_setup
+
+API = "/api/v1/voting"
+
+
+def _post(client: Client, path: str, body: object) -> Any:
+    return client.post(path, body, content_type="application/json")
+
+
+def _setup(world: World, deputies: int = 6) -> tuple[Cycle, list[int], list[str]]:
+    with tenant_context(world.town_a):
+        setup = make_setup(deputies=deputies, candidates=3, seats=1, present=0, channel="hybrid")
+    return setup.cycle, [d.pk for d in setup.deputies], [d.name for d in setup.deputies]
+
+
+def _other(world: World, username: str, roles: list[str]) -> Client:
+    user = User.objects.create(username=username)
+    user.set_password(PASSWORD)
+    user.save()
+    Membership.objects.create(user=user, congress=world.town_a, roles=roles)
+    return client_on(world.town_a, user)
+
+
+def _xlsx(*names: str) -> SimpleUploadedFile:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["序号", "姓名", "签名"])
+    for i, name in enumerate(names, start=1):
+        sheet.append([i, name, "（签名）"])
+    out = io.BytesIO()
+    book.save(out)
+    return SimpleUploadedFile("签到表.xlsx", out.getvalue())
+
+
+def test_staff_take_the_roll_by_list_and_the_issue_list_shows_who_is_present(
+    world: World,
+) -> None:
+    cycle, ids, _names = _setup(world)
+    staff = client_on(world.town_a, world.staff_a)
+    url = f"{API}/cycles/{cycle.pk}/roll-call"
+
+    before = staff.get(url).json()
+    marked = _post(staff, url, {"deputy_ids": [ids[0], ids[1], ids[2], ids[3], ids[0]]})
+    after = staff.get(url).json()
+    opened = _post(staff, f"{API}/cycles/{cycle.pk}/rounds", {})
+    round_id = opened.json()["id"]
+    issue_list = staff.get(f"{API}/rounds/{round_id}/paper-ballots")
+    issued = _post(staff, f"{API}/rounds/{round_id}/paper-ballots", {"deputy_id": ids[0]})
+    absent = _post(staff, f"{API}/rounds/{round_id}/paper-ballots", {"deputy_id": ids[5]})
+    late = _post(staff, url, {"deputy_ids": [ids[5]]})
+    frozen = staff.get(url).json()
+    listed = {d["id"]: d for d in staff.get(f"{API}/rounds/{round_id}/paper-ballots").json()}
+
+    assert (before["entitled_count"], before["present_count"], before["closed_reason"]) == (
+        6,
+        0,
+        "",
+    )
+    assert marked.status_code == 200
+    assert marked.json()["marked"] == ids[:4] and marked.json()["present_count"] == 4
+    assert [d["present"] for d in after["deputies"]].count(True) == 4
+    assert opened.status_code == 201
+    assert opened.json()["present_count"] == 4
+    assert issue_list.status_code == 200
+    assert sum(d["present"] for d in issue_list.json()) == 4
+    assert issued.status_code == 201
+    assert absent.status_code == 403
+    assert absent.json()["code"] == "not_signed_in"
+    assert "尚未签到" in absent.json()["detail"] and "请先签到" not in absent.json()["detail"]
+    assert late.status_code == 409 and late.json()["code"] == "attendance_frozen"
+    assert frozen["closed_reason"] and frozen["present_count"] == 4
+    assert listed[ids[0]]["took_part"] == "paper" and listed[ids[1]]["took_part"] is None
+    assert listed[ids[5]]["present"] is False
+
+
+def test_only_staff_take_the_roll(world: World) -> None:
+    cycle, ids, names = _setup(world)
+    url = f"{API}/cycles/{cycle.pk}/roll-call"
+    deputy = _other(world, "rc-deputy", ["deputy"])
+    teller = _other(world, "rc-teller", ["teller"])
+
+    for client in (deputy, teller):
+        assert client.get(url).status_code == 403
+        assert _post(client, url, {"deputy_ids": [ids[0]]}).status_code == 403
+        assert _post(client, f"{url}/card", {"token": "x"}).status_code == 403
+        assert client.post(f"{url}/sheet", {"file": _xlsx(names[0])}).status_code == 403
+        assert client.get(f"{url}/cards").status_code == 403
+    assert client_on(world.town_b, world.staff_b).get(url).status_code in (403, 404)
+    with tenant_context(world.town_a):
+        assert not Attendance.objects.filter(cycle=cycle).exists()
+
+
+def test_a_sheet_with_unknown_names_is_refused_with_its_rows_and_a_good_one_is_taken(
+    world: World,
+) -> None:
+    cycle, _ids, names = _setup(world)
+    staff = client_on(world.town_a, world.staff_a)
+    url = f"{API}/cycles/{cycle.pk}/roll-call/sheet"
+
+    refused = staff.post(url, {"file": _xlsx(names[0], "查无此人", names[1])})
+    with tenant_context(world.town_a):
+        nobody = not Attendance.objects.filter(cycle=cycle).exists()
+    taken = staff.post(url, {"file": _xlsx(names[0], names[1], names[0])})
+    garbage = staff.post(url, {"file": SimpleUploadedFile("a.xlsx", b"junk")})
+    wrong_meeting = staff.post(url, {"file": _xlsx(names[0]), "meeting": "party"})
+
+    assert refused.status_code == 400 and refused.json()["code"] == "roll_call_sheet_unmatched"
+    assert "file" in refused.json()["fields"]
+    assert [r["status"] for r in refused.json()["rows"]] == ["marked", "unknown", "marked"]
+    assert nobody
+    assert taken.status_code == 200
+    assert [r["status"] for r in taken.json()["rows"]] == ["marked", "marked", "duplicate"]
+    assert taken.json()["present_count"] == 2
+    assert garbage.status_code == 400 and garbage.json()["code"] == "import_file_invalid"
+    assert wrong_meeting.status_code == 400
+
+
+def test_a_card_scanned_at_the_door_marks_its_holder(world: World) -> None:
+    cycle, ids, names = _setup(world)
+    staff = client_on(world.town_a, world.staff_a)
+    url = f"{API}/cycles/{cycle.pk}/roll-call"
+    listed = staff.get(f"{url}/cards").json()
+    cards = {c["id"]: c["token"] for c in listed}
+    assert len(listed) == 6 and all(c["svg"].startswith("<svg") for c in listed)
+
+    scanned = _post(staff, f"{url}/card", {"token": cards[ids[2]]})
+    bad = _post(staff, f"{url}/card", {"token": "12345"})
+    empty = _post(staff, f"{url}/card", {"token": ""})
+    bad_ids = _post(staff, url, {"deputy_ids": ["x"]})
+    none = _post(staff, url, {"deputy_ids": []})
+    bad_query = staff.get(f"{url}?meeting=nope")
+
+    assert scanned.status_code == 200
+    assert scanned.json()["deputy_name"] == names[2] and scanned.json()["marked"] == [ids[2]]
+    assert bad.status_code == 400 and bad.json()["code"] == "card_invalid"
+    assert empty.status_code == 400
+    assert bad_ids.status_code == 400 and none.status_code == 400
+    assert bad_query.status_code == 400
