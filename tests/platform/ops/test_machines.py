@@ -124,7 +124,9 @@ def test_a_refused_step_raises_the_machines_error_or_the_steps_own() -> None:
     own = _light(
         steps={
             **_light().steps,
-            "stop": Step(gettext_lazy("stop"), {Light.AMBER}, Light.RED, refusal=("x", "no")),
+            "stop": Step(
+                gettext_lazy("stop"), {Light.AMBER}, Light.RED, refusal=("x", gettext_lazy("no"))
+            ),
         }
     )
     with pytest.raises(DomainError) as refused_own:
