@@ -1,5 +1,6 @@
 """Run inside the live platform's database (`manage.py shell -c`, see test_accounts.py): a
-township of the test's own under the demo's 东湖区, provisioned by the real service, with its
+township of the test's own (under a city and county of its own, so that the demo city's counts
+seen by the other browser tests stay as they are), provisioned by the real service, with its
 system administrator and a roster of three deputies who have no accounts yet."""
 
 import datetime as dt
@@ -14,18 +15,29 @@ from congresses.services import CongressSpec, congress_provision
 from tenants.demo.data import DEMO_PASSWORD
 from tenants.deputies.services import deputy_register, term_open
 
-SLUG, NAME, CODE = "xiangyang", "向阳镇人大主席团", "369902131"
+SLUG, NAME, CODE = "xiangyang", "向阳镇人大主席团", "371501101"
 ADMIN = "xiangyang-sys"
 DEPUTIES = ("周海燕", "吴建国", "郑小红")
 
 
 def provision() -> None:
     operator = User.objects.get(username="ops")
-    county = Congress.objects.get(slug="donghu")
-    spec = CongressSpec(
-        name=NAME, slug=SLUG, level="township", division_code=CODE, parent_id=county.pk
-    )
-    congress = congress_provision(spec=spec, requested_by=operator, acting_in=None)
+    parent: Congress | None = None
+    for slug, name, level, code in (
+        ("xiangyang-city", "向阳市人大常委会", "city", "371500"),
+        ("xiangyang-county", "向阳县人大常委会", "county", "371501"),
+        (SLUG, NAME, "township", CODE),
+    ):
+        spec = CongressSpec(
+            name=name,
+            slug=slug,
+            level=level,
+            division_code=code,
+            parent_id=parent.pk if parent else None,
+        )
+        parent = congress_provision(spec=spec, requested_by=operator, acting_in=None)
+    congress = parent
+    assert congress is not None
     admin = user_create(
         username=ADMIN, password=DEMO_PASSWORD, display_name="向阳镇系统管理员",
         must_change_password=False,

@@ -11,12 +11,12 @@ land in the deputy's record there. The organiser's console shows the sign-in com
 import re
 import time
 import uuid
-from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from tenants.demo.data import DEMO_PASSWORD
+from tests.e2e.helpers import page_get as _api
 
 from .conftest import LivePlatform, snap
 
@@ -31,13 +31,6 @@ def _log_in(page: Page, platform: LivePlatform, slug: str, username: str, congre
     page.get_by_test_id("login-password").fill(DEMO_PASSWORD)
     page.get_by_test_id("login-submit").click()
     expect(page.get_by_test_id("congress-name")).to_have_text(re.compile(congress), timeout=20000)
-
-
-def _api(page: Page, path: str) -> Any:
-    return page.evaluate(
-        "async (path) => (await fetch('/api/v1/' + path, {credentials: 'same-origin'})).json()",
-        path,
-    )
 
 
 def _local(page: Page, hours: int) -> str:

@@ -16,12 +16,12 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tenants.demo.data import DEMO_PASSWORD, MINUTES_PDF
+from tests.e2e.helpers import page_api as _api
 
 from .conftest import LivePlatform, snap
 
@@ -52,23 +52,6 @@ def _log_in(page: Page, platform: LivePlatform, slug: str, username: str, name: 
     page.get_by_test_id("login-password").fill(DEMO_PASSWORD)
     page.get_by_test_id("login-submit").click()
     expect(page.get_by_test_id("congress-name")).to_have_text(re.compile(name))
-
-
-def _api(page: Page, method: str, path: str, body: Any = None) -> Any:
-    response = page.evaluate(
-        """async ([method, path, body]) => {
-          const token = (document.cookie.match(/(?:^|; )csrftoken=([^;]*)/) || [])[1] || ''
-          const r = await fetch('/api/v1/' + path, {
-            method, credentials: 'same-origin',
-            headers: {'Content-Type': 'application/json', 'X-CSRFToken': decodeURIComponent(token)},
-            body: body === null ? undefined : JSON.stringify(body),
-          })
-          return {status: r.status, body: await r.json().catch(() => null)}
-        }""",
-        [method, path, body],
-    )
-    assert response["status"] < 300, (method, path, response)
-    return response["body"]
 
 
 def _open_round_page(page: Page, platform: LivePlatform, slug: str) -> None:

@@ -10,7 +10,6 @@ target, money and result, and its PDF downloads. Every step is screenshotted and
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -18,6 +17,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from tenants.demo.data import DEMO_PASSWORD
 from tenants.demo.evaluation import CONGRESS as SLUG
 from tenants.demo.evaluation import PROJECTS, YEAR
+from tests.e2e.helpers import page_api as _api
 
 from .conftest import LivePlatform, snap
 
@@ -52,24 +52,6 @@ def _log_in(page: Page, platform: LivePlatform, username: str) -> None:
     page.get_by_test_id("login-password").fill(DEMO_PASSWORD)
     page.get_by_test_id("login-submit").click()
     expect(page.get_by_test_id("congress-name")).to_have_text(re.compile("白沙乡"))
-
-
-def _api(page: Page, method: str, path: str, body: Any = None) -> Any:
-    """Call the API from a logged-in page, with its session cookie and CSRF token."""
-    response = page.evaluate(
-        """async ([method, path, body]) => {
-          const token = (document.cookie.match(/(?:^|; )csrftoken=([^;]*)/) || [])[1] || ''
-          const r = await fetch('/api/v1/' + path, {
-            method, credentials: 'same-origin',
-            headers: {'Content-Type': 'application/json', 'X-CSRFToken': decodeURIComponent(token)},
-            body: body === null ? undefined : JSON.stringify(body),
-          })
-          return {status: r.status, body: await r.json().catch(() => null)}
-        }""",
-        [method, path, body],
-    )
-    assert response["status"] < 300, (method, path, response)
-    return response["body"]
 
 
 @pytest.fixture

@@ -13,13 +13,13 @@ screenshotted and checked by axe-core.
 import os
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
 
 import pytest
 import redis
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tenants.demo.data import DEMO_PASSWORD
+from tests.e2e.helpers import page_get as _api
 
 from .conftest import LivePlatform, snap
 
@@ -71,14 +71,6 @@ def _log_in(page: Page, platform: LivePlatform, slug: str, username: str, name: 
     page.get_by_test_id("login-password").fill(DEMO_PASSWORD)
     page.get_by_test_id("login-submit").click()
     expect(page.get_by_test_id("congress-name")).to_have_text(re.compile(name))
-
-
-def _api(page: Page, path: str) -> Any:
-    """GET from a logged-in page, with its session."""
-    return page.evaluate(
-        "async (path) => (await fetch('/api/v1/' + path, {credentials: 'same-origin'})).json()",
-        path,
-    )
 
 
 def _until(page: Page, check: Callable[[], bool], *, tries: int = 60) -> None:

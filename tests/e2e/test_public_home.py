@@ -6,12 +6,12 @@ and the opinion's code typed into the tracking box, as a reader would (lower cas
 lands on the opinion's page."""
 
 import re
-from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from tenants.demo.data import DEMO_PASSWORD
+from tests.e2e.helpers import page_api as _api
 
 from .conftest import LivePlatform, axe_violations, snap
 
@@ -20,23 +20,6 @@ pytestmark = pytest.mark.e2e
 SLUG = "homeland"
 TOWNSHIP = "家园镇人大主席团"
 TASK_TIMEOUT_MS = 120_000
-
-
-def _api(page: Page, method: str, path: str, body: Any = None) -> Any:
-    response = page.evaluate(
-        """async ([method, path, body]) => {
-          const token = (document.cookie.match(/(?:^|; )csrftoken=([^;]*)/) || [])[1] || ''
-          const r = await fetch('/api/v1/' + path, {
-            method, credentials: 'same-origin',
-            headers: {'Content-Type': 'application/json', 'X-CSRFToken': decodeURIComponent(token)},
-            body: body === null ? undefined : JSON.stringify(body),
-          })
-          return {status: r.status, body: await r.json().catch(() => null)}
-        }""",
-        [method, path, body],
-    )
-    assert response["status"] < 300, (method, path, response)
-    return response["body"]
 
 
 def _provision_township(page: Page, platform: LivePlatform) -> None:

@@ -15,13 +15,13 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from django.conf import settings
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tenants.demo.data import DEMO_PASSWORD
+from tests.e2e.helpers import page_api as _api
 from tests.servers import ROOT
 
 from .conftest import LivePlatform, snap
@@ -75,24 +75,6 @@ def _log_in(page: Page, platform: LivePlatform, username: str) -> None:
     page.get_by_test_id("login-password").fill(DEMO_PASSWORD)
     page.get_by_test_id("login-submit").click()
     expect(page.get_by_test_id("congress-name")).to_have_text(re.compile("点名镇"))
-
-
-def _api(page: Page, method: str, path: str, body: Any = None) -> Any:
-    """Call the API from a logged-in page: its session cookie and CSRF token."""
-    response = page.evaluate(
-        """async ([method, path, body]) => {
-          const token = (document.cookie.match(/(?:^|; )csrftoken=([^;]*)/) || [])[1] || ''
-          const r = await fetch('/api/v1/' + path, {
-            method, credentials: 'same-origin',
-            headers: {'Content-Type': 'application/json', 'X-CSRFToken': decodeURIComponent(token)},
-            body: body === null ? undefined : JSON.stringify(body),
-          })
-          return {status: r.status, body: await r.json().catch(() => null)}
-        }""",
-        [method, path, body],
-    )
-    assert response["status"] < 300, (method, path, response)
-    return response["body"]
 
 
 def test_staff_take_the_roll_issue_paper_ballots_and_the_round_counts_paper_with_e_ballots(

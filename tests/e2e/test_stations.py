@@ -11,7 +11,6 @@ import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from openpyxl import Workbook
@@ -19,6 +18,7 @@ from playwright.sync_api import Page, expect
 
 from tenants.demo.data import DEMO_PASSWORD
 from tenants.deputies.imports import COLUMNS
+from tests.e2e.helpers import page_get as _api
 
 from .conftest import LivePlatform, snap
 
@@ -48,14 +48,6 @@ def _log_in(
     page.get_by_test_id("login-password").fill(DEMO_PASSWORD)
     page.get_by_test_id("login-submit").click()
     expect(page.get_by_test_id("congress-name")).to_have_text(re.compile(name))
-
-
-def _api(page: Page, path: str) -> Any:
-    """GET through the page's own fetch: its session cookie, and *.localhost resolves there."""
-    return page.evaluate(
-        "async (path) => (await fetch('/api/v1/' + path, {credentials: 'same-origin'})).json()",
-        path,
-    )
 
 
 def _image_loaded(page: Page, test_id: str) -> None:

@@ -11,12 +11,12 @@ screenshotted and checked by axe-core.
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
 
 from tenants.demo.data import DEMO_PASSWORD, VOTING_DEMO
+from tests.e2e.helpers import page_api as _api
 
 from .conftest import LivePlatform, snap
 
@@ -58,26 +58,6 @@ def _log_in(page: Page, platform: LivePlatform, username: str) -> None:
     expect(page.get_by_test_id("congress-name")).to_have_text(re.compile("青石镇"))
     # Demo accounts keep the published password: no first-login dialog covers the page.
     assert _api(page, "GET", "auth/session")["user"]["must_change_password"] is False
-
-
-def _api(page: Page, method: str, path: str, body: Any = None) -> Any:
-    """Call the API from the deputy's own logged-in page: their session cookie and CSRF token.
-    (Playwright's page.request resolves host names outside Chromium, where *.localhost does not
-    resolve; the page's own fetch does.)"""
-    response = page.evaluate(
-        """async ([method, path, body]) => {
-          const token = (document.cookie.match(/(?:^|; )csrftoken=([^;]*)/) || [])[1] || ''
-          const r = await fetch('/api/v1/' + path, {
-            method, credentials: 'same-origin',
-            headers: {'Content-Type': 'application/json', 'X-CSRFToken': decodeURIComponent(token)},
-            body: body === null ? undefined : JSON.stringify(body),
-          })
-          return {status: r.status, body: await r.json().catch(() => null)}
-        }""",
-        [method, path, body],
-    )
-    assert response["status"] < 300, (method, path, response)
-    return response["body"]
 
 
 @pytest.fixture

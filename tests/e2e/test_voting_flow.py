@@ -26,6 +26,7 @@ import redis
 from playwright.sync_api import Browser, BrowserContext, FilePayload, Page, ViewportSize, expect
 
 from tenants.demo.data import DEMO_PASSWORD, MINUTES_PDF
+from tests.e2e.helpers import page_api as _api
 
 from .conftest import LivePlatform, snap
 
@@ -53,24 +54,6 @@ def _log_in(page: Page, platform: LivePlatform, username: str) -> None:
     page.get_by_test_id("login-password").fill(DEMO_PASSWORD)
     page.get_by_test_id("login-submit").click()
     expect(page.get_by_test_id("congress-name")).to_have_text(re.compile("柳塘镇"))
-
-
-def _api(page: Page, method: str, path: str, body: Any = None) -> Any:
-    """Call the API from a logged-in page: its session cookie and CSRF token."""
-    response = page.evaluate(
-        """async ([method, path, body]) => {
-          const token = (document.cookie.match(/(?:^|; )csrftoken=([^;]*)/) || [])[1] || ''
-          const r = await fetch('/api/v1/' + path, {
-            method, credentials: 'same-origin',
-            headers: {'Content-Type': 'application/json', 'X-CSRFToken': decodeURIComponent(token)},
-            body: body === null ? undefined : JSON.stringify(body),
-          })
-          return {status: r.status, body: await r.json().catch(() => null)}
-        }""",
-        [method, path, body],
-    )
-    assert response["status"] < 300, (method, path, response)
-    return response["body"]
 
 
 @pytest.fixture(autouse=True)
