@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from tenants.voting.record import digest, public_rounds, published_record, verify_record
+from tenants.voting.record import public_rounds, published_record, record_digest, verify_record
 
 
 class PublicRoundSerializer(serializers.Serializer):
@@ -101,13 +101,8 @@ class PublicVerifyView(APIView):
             commitment_hash=given.get("commitment_hash", ""),
             record_hash=given.get("record_hash", ""),
         )
-        body = (
-            {k: v for k, v in record.items() if k != "record_hash"}
-            if isinstance(record, dict)
-            else record
-        )
         return Response(
             VerifyOutSerializer(
-                {"ok": not problems, "record_hash": digest(body), "problems": problems}
+                {"ok": not problems, "record_hash": record_digest(record), "problems": problems}
             ).data
         )

@@ -37,6 +37,13 @@ def digest(document: Any) -> str:
     return hashlib.sha256(canonical(document)).hexdigest()
 
 
+def record_digest(record: Any) -> str:
+    """A record's hash: taken without its own `record_hash` field."""
+    if isinstance(record, Mapping):
+        record = {k: v for k, v in record.items() if k != "record_hash"}
+    return digest(record)
+
+
 def round_commitment(round_: Round) -> dict[str, Any]:
     """What the round is held under, fixed at open."""
     cycle = round_.cycle
@@ -113,10 +120,10 @@ def verify_record(
     if not isinstance(record, Mapping) or record.get("format") != FORMAT:
         return [Problem("record_format", _("不是票决结果记录文件（格式不符）。"))]
     problems = []
-    body = {k: v for k, v in record.items() if k != "record_hash"}
-    if record_hash and digest(body) != record_hash:
+    computed = record_digest(record)
+    if record_hash and computed != record_hash:
         problems.append(Problem("record_hash", _("记录文件的哈希值与公布的不一致，文件已被改动。")))
-    if record.get("record_hash") and digest(body) != record["record_hash"]:
+    if record.get("record_hash") and computed != record["record_hash"]:
         problems.append(Problem("record_hash", _("记录文件与其自身记载的哈希值不一致。")))
     commitment = record.get("commitment")
     if digest(commitment) != record.get("commitment_hash") or (

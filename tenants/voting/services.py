@@ -36,7 +36,7 @@ from .models import (
 from .paper import agreed_paper_tally, require_entry
 from .phases import CANDIDATE, ROUND, phase_enter, phase_require, quorum_require
 from .record import digest, round_commitment, round_record
-from .recount import RoundInputs, count_round
+from .recount import ABSTAIN, NO, YES, RoundInputs, count_round
 from .ruleset import (
     DEFAULT_SEATS,
     PROBLEM_FIELDS,
@@ -46,9 +46,6 @@ from .ruleset import (
     rule_set_to_json,
 )
 from .selectors import cycle_entitled_deputies, cycle_rule_set
-
-YES, NO, ABSTAIN = "yes", "no", "abstain"
-
 
 RULE_PROBLEMS = {
     "seats_too_few": gettext_lazy("拟票决产生项目数至少为 1 个。"),

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from tenants.voting.record import digest, verify_record
+from tenants.voting.record import record_digest, verify_record
 
 
 class Command(BaseCommand):
@@ -26,8 +26,7 @@ class Command(BaseCommand):
         problems = verify_record(
             record, commitment_hash=options["commitment"], record_hash=options["hash"]
         )
-        body = {k: v for k, v in record.items() if k != "record_hash"}
-        self.stdout.write(f"record sha256 {digest(body)}")
+        self.stdout.write(f"record sha256 {record_digest(record)}")
         for problem in problems:
             self.stdout.write(f"{problem.code}: {problem.message}")
         if problems:
