@@ -20,6 +20,7 @@ from api.inputs import queried
 from api.permissions import has_role, host_congress
 from congresses.models import Congress, Level
 from ops.errors import DomainError, NotAllowed
+from ops.replica import reads_from_replica
 from rollups import rules
 from rollups.selectors import (
     TenantFigures,
@@ -106,6 +107,7 @@ class DashboardView(_DashboardView):
         description="市、县工作人员；数据来自汇总指标，按年度、县区筛选。/ City and county staff; "
         "answered from the rollups, by year and county.",
     )
+    @reads_from_replica
     def get(self, request: Request) -> Response:
         viewer, year, counties, county, _params = self._params(request)
         rows = dashboard_rows(viewer=viewer, year=year, county=county)
@@ -147,6 +149,7 @@ class DashboardExportView(_DashboardView):
         description="不指定 table 时导出全部表格，每表一页。/ Every table, a sheet each, unless "
         "`table` names one.",
     )
+    @reads_from_replica
     def get(self, request: Request) -> HttpResponse:
         viewer, year, _counties, county, params = self._params(request)
         rows = dashboard_rows(viewer=viewer, year=year, county=county)

@@ -69,7 +69,7 @@ TENANT_MODEL = "congresses.Congress"
 TENANT_DOMAIN_MODEL = "congresses.Domain"
 PUBLIC_SCHEMA_NAME = "public"
 TENANT_LIMIT_SET_CALLS = True
-DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
+DATABASE_ROUTERS = ["ops.replica.ReplicaRouter", "django_tenants.routers.TenantSyncRouter"]
 
 DATABASES = {
     "default": {
@@ -94,6 +94,15 @@ DATABASES = {
     }
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# A streaming replica (infra/README.md): the dashboards and exports read from it
+# (ops.replica); without one they read from the primary like everything else.
+REPLICA_DATABASE_URL = env_str("CONGRESS_REPLICA_DATABASE_URL", "")
+if REPLICA_DATABASE_URL:
+    DATABASES["replica"] = {
+        **DATABASES["default"],
+        **database_from_url(REPLICA_DATABASE_URL),
+        "TEST": {"MIRROR": "default"},
+    }
 # The role the application connects as, granted only SELECT and INSERT on the audit table
 # (audit.ownership); empty: the role that runs the migrations (development, tests).
 DATABASE_APP_ROLE = env_str("CONGRESS_DB_APP_ROLE", "")
@@ -340,6 +349,24 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": VISIBILITY_TIMEOUT_SECONDS}
 CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = BROKER_TIMEOUT_SECONDS
 CELERY_REDIS_SOCKET_TIMEOUT = 5 * BROKER_TIMEOUT_SECONDS
+# Production splits the work over queues, each with workers of its own (infra/prod/up.sh), so a
+# nightly rebuild never delays a ballot's follow-up or a notification; the rest stays on the
+# default queue. Off by default: development and tests run one worker on one queue.
+CELERY_QUEUES_SPLIT = env_bool("CONGRESS_CELERY_QUEUES_SPLIT", default=False)
+TASK_QUEUES = {
+    "tenants.voting.*": "ballots",
+    "tenants.implementation.tasks.*": "notifications",
+    "tenants.linkage.opinions.tasks.*": "notifications",
+    "supervision.tasks.*": "notifications",
+    "rollups.tasks.*": "rollups",
+    "outbox.tasks.*": "rollups",
+    "crossing.tasks.*": "crossing",
+}
+CELERY_TASK_ROUTES = (
+    {pattern: {"queue": queue} for pattern, queue in TASK_QUEUES.items()}
+    if CELERY_QUEUES_SPLIT
+    else {}
+)
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_EXPIRES = 24 * 60 * 60
 CELERY_TIMEZONE = TIME_ZONE

@@ -20,6 +20,7 @@ from accounts.roles import Role
 from api.inputs import YearQuery, queried, validated
 from api.permissions import has_role
 from ops.errors import DomainError
+from ops.replica import replica_reads
 from tenants.deputies.models import Deputy
 from tenants.linkage.duty import rules, services
 from tenants.linkage.duty.exchange import exchange_document, exchange_xlsx, period_parse
@@ -301,7 +302,8 @@ class _ExportView(APIView):
         if output not in ("json", "xlsx"):
             raise DomainError("output_invalid", _("导出格式须为 json 或 xlsx。"), field="output")
         period = period_parse(query.get("from", ""), query.get("to", ""))
-        document = exchange_document(period=period, deputy=deputy)
+        with replica_reads():
+            document = exchange_document(period=period, deputy=deputy)
         if output == "json":
             return Response(document)
         response = HttpResponse(exchange_xlsx(document), content_type=XLSX)
