@@ -200,6 +200,8 @@ set +a
 cd "$ROOT"
 say "migrating (public schema and every tenant) through pgbouncer"
 "$VENV/bin/python" manage.py migrate_fleet -v 0
+wait_port "$S3_PORT" s3
+"$VENV/bin/python" manage.py shell -c "from filestore.storage import storage_ready; storage_ready()"
 say "collecting static files into $CONGRESS_DATA_DIR/static"
 "$VENV/bin/python" manage.py collectstatic --noinput -v 0
 # Pre-compressed copies for nginx's gzip_static (hashed assets are immutable).
