@@ -23,7 +23,7 @@ BASE_DOMAIN="${BASE_DOMAIN:-congress.localhost}"
 WEB_WORKERS="${WEB_WORKERS:-2}"
 DB=congress
 
-say() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
+say() { printf '\033[1;34m==>\033[0m [%3ss] %s\n' "$SECONDS" "$*"; }
 PIDS="$PROD_DIR/pids" LOGS="$PROD_DIR/logs" RUN="$PROD_DIR/run"
 mkdir -p "$PIDS" "$LOGS" "$RUN"
 

@@ -12,8 +12,8 @@ from django.db import connection, connections
 from kombu import Connection
 
 from filestore.services import missing_objects
-from ops.replica import REPLICA, replica_configured, replica_lag
 from filestore.storage import storage_ready
+from ops.replica import REPLICA, replica_configured, replica_lag
 
 
 def check_database() -> str | None:

@@ -27,9 +27,10 @@ from tests.servers import ROOT, free_port
 pytestmark = pytest.mark.topology
 
 T = TypeVar("T")
-PORTS = ("HTTPS_PORT", "HTTP_PORT", "WEB_PORT", "BOUNCER_PORT", "PRIMARY_PORT", "REPLICA_PORT")
-PORTS += ("REDIS_PORT", "S3_PORT")
+PORTS = ("HTTPS_PORT", "HTTP_PORT", "WEB_PORT", "BOUNCER_PORT")
+PORTS_MORE = ("PRIMARY_PORT", "REPLICA_PORT", "REDIS_PORT", "S3_PORT")
 BASE_DOMAIN = "congress.localhost"
+WORLD = "from tests.infra.topology_world import provision; provision()"
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def _wait_for(condition: Callable[[], T], *, timeout: float = 30.0, what: str = 
 def topology() -> Iterator[Topology]:
     # PostgreSQL runs as the postgres user, who cannot enter pytest's private temporary folder.
     folder = ROOT / ".data" / f"topology-test-{os.getpid()}"
-    ports = {name: free_port() for name in PORTS}
+    ports = {name: free_port() for name in PORTS + PORTS_MORE}
     # The topology's settings come from its own env file, never from this test run's.
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CONGRESS_", "CELERY_"))}
     env.update({name: str(port) for name, port in ports.items()}, PROD_DIR=str(folder))
@@ -70,8 +71,8 @@ def topology() -> Iterator[Topology]:
             line.split("=", 1) for line in (folder / "env").read_text().splitlines() if "=" in line
         )
         made = subprocess.run(
-            [sys.executable, "manage.py", "shell", "-c"]
-            + ["from tests.infra.topology_world import provision; provision()"],
+            [sys.executable, "manage.py", "shell", "-c", WORLD],
+            check=False,
             cwd=ROOT,
             env={**env, **settings},
             capture_output=True,
@@ -82,7 +83,8 @@ def topology() -> Iterator[Topology]:
         world = json.loads(made.stdout.strip().splitlines()[-1])
         yield Topology(folder, ports, world)
     finally:
-        subprocess.run(["bash", "infra/prod/down.sh", "--purge"], cwd=ROOT, env=env, timeout=120)
+        down = ["bash", "infra/prod/down.sh", "--purge"]
+        subprocess.run(down, check=False, cwd=ROOT, env=env, timeout=120)
 
 
 class _Loopback(http.client.HTTPSConnection):
@@ -206,7 +208,9 @@ def test_a_deputy_casts_a_ballot_through_nginx_and_the_city_reads_from_the_repli
     round_ = chair.api("POST", f"voting/cycles/{cycle}/rounds", {}, expect=201)
     choices = {str(c["id"]): "yes" for c in round_["candidates"]}
 
-    receipt = deputy.api("POST", f"voting/rounds/{round_['id']}/ballots", {"choices": choices}, expect=201)
+    receipt = deputy.api(
+        "POST", f"voting/rounds/{round_['id']}/ballots", {"choices": choices}, expect=201
+    )
 
     assert len(receipt["receipt"]) >= 16
     deputy.api("POST", f"voting/rounds/{round_['id']}/ballots", {"choices": choices}, expect=409)
@@ -228,7 +232,7 @@ def test_a_deputy_casts_a_ballot_through_nginx_and_the_city_reads_from_the_repli
         lambda: _scans(topology, "replica", "public", "rollups_rollup") > before,
         what="the dashboard's read counted on the replica",
     )
-    status, headers, workbook = city.request(
+    status, _headers, workbook = city.request(
         "GET", f"/api/v1/rollups/dashboard.xlsx?year={topology.world['year']}"
     )
     assert status == 200 and workbook[:2] == b"PK", workbook[:200]
