@@ -198,16 +198,21 @@ set -a
 source "$PROD_DIR/env"
 set +a
 cd "$ROOT"
-say "migrating (public schema and every tenant) through pgbouncer"
+say "migrating (public schema and every tenant) through pgbouncer; collecting static files"
+# The static files need no database: collected (with pre-compressed copies for nginx's
+# gzip_static; hashed assets are immutable) while the migration runs.
+(
+  "$VENV/bin/python" manage.py collectstatic --noinput -v 0
+  find "$CONGRESS_DATA_DIR/static" -type f \( -name '*.js' -o -name '*.css' -o -name '*.svg' \
+    -o -name '*.json' -o -name '*.html' \) ! -name '*.gz' -size +1k -exec gzip -kf9 {} +
+  chmod -R a+rX "$CONGRESS_DATA_DIR/static"
+) >"$LOGS/collectstatic.log" 2>&1 &
+collecting=$!
 "$VENV/bin/python" manage.py migrate_fleet -v 0
 wait_port "$S3_PORT" s3
 "$VENV/bin/python" manage.py shell -c "from filestore.storage import storage_ready; storage_ready()"
-say "collecting static files into $CONGRESS_DATA_DIR/static"
-"$VENV/bin/python" manage.py collectstatic --noinput -v 0
-# Pre-compressed copies for nginx's gzip_static (hashed assets are immutable).
-find "$CONGRESS_DATA_DIR/static" -type f \( -name '*.js' -o -name '*.css' -o -name '*.svg' \
-  -o -name '*.json' -o -name '*.html' \) ! -name '*.gz' -size +1k -exec gzip -kf9 {} +
-chmod -R a+rX "$CONGRESS_DATA_DIR/static"
+wait "$collecting" || { cat "$LOGS/collectstatic.log" >&2; exit 1; }
+say "static files in $CONGRESS_DATA_DIR/static"
 
 # --- gunicorn, Celery workers per queue, beat ---------------------------------------------------
 start web "$VENV/bin/gunicorn" config.wsgi --bind "127.0.0.1:$WEB_PORT" --workers "$WEB_WORKERS" \
