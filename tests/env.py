@@ -9,3 +9,6 @@ os.environ.setdefault("CELERY_TASK_DEFAULT_QUEUE", f"test-{uuid.uuid4().hex[:8]}
 os.environ.setdefault("CONGRESS_REDIS_URL", "redis://127.0.0.1:6379/15")
 # The live platform of the browser tests has its own (two suites at once set both).
 os.environ.setdefault("CONGRESS_E2E_REDIS_URL", "redis://127.0.0.1:6379/14")
+# No pool of pre-built schemas by default: a refill would build schemas under running tests;
+# the pool's own tests fill it themselves.
+os.environ.setdefault("CONGRESS_PROVISIONING_POOL_SIZE", "0")

@@ -23,7 +23,12 @@ def anchor_all_chains() -> int:
     """Daily: every tenant's chain head copied outside the tenant (audit.anchors). Returns how
     many chains were anchored."""
     from congresses.models import Congress
+    from ops.schemawalk import schema_visited
 
     from .anchors import audit_anchor
 
-    return sum(audit_anchor(congress=c) is not None for c in Congress.objects.all())
+    anchored = 0
+    for congress in Congress.objects.all():
+        anchored += audit_anchor(congress=congress) is not None
+        schema_visited(congress.schema_name)  # a bounded number of schemas per connection
+    return anchored

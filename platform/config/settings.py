@@ -106,6 +106,9 @@ if REPLICA_DATABASE_URL:
 # The role the application connects as, granted only SELECT and INSERT on the audit table
 # (audit.ownership); empty: the role that runs the migrations (development, tests).
 DATABASE_APP_ROLE = env_str("CONGRESS_DB_APP_ROLE", "")
+# Code that walks many schemas on one connection (the rebuild, fan-out workers, the dispatch
+# sweep) closes it after this many different schemas: its memory stays bounded (ops.schemawalk).
+SCHEMAS_PER_CONNECTION = env_int("CONGRESS_SCHEMAS_PER_CONNECTION", 50)
 
 MIDDLEWARE = [
     "ops.middleware.ClientAddressMiddleware",
@@ -384,6 +387,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "congresses-resend": {"task": "congresses.tasks.resend", "schedule": 60},
     "outbox-sweep": {"task": "outbox.tasks.sweep", "schedule": 60},
     "provisioning-sweep": {"task": "congresses.tasks.sweep_stuck_jobs", "schedule": 5 * 60},
+    "provisioning-pool-refill": {"task": "congresses.tasks.pool_refill", "schedule": 10 * 60},
     # Traffic lights, milestone reminders and overdue alerts: hourly, idempotent per day.
     "implementation-alerts": {
         "task": "tenants.implementation.tasks.alerts_everywhere",
@@ -462,6 +466,9 @@ PDF_CJK_FONT = env_str("CONGRESS_PDF_FONT", "/usr/share/fonts/truetype/wqy/wqy-z
 PG_DUMP = env_str("CONGRESS_PG_DUMP", "pg_dump")
 # A job queued or running longer than this is failed by beat's sweep (its worker died).
 PROVISIONING_STUCK_MINUTES = env_int("CONGRESS_PROVISIONING_STUCK_MINUTES", 30)
+# Tenant schemas kept built ahead, claimed by rename when a congress is provisioned (0: no pool,
+# every provisioning replays the template).
+PROVISIONING_POOL_SIZE = env_int("CONGRESS_PROVISIONING_POOL_SIZE", 4)
 
 # --- Observability -----------------------------------------------------------------------
 # /healthz runs its checks at once, each given this long (ops.health).

@@ -130,6 +130,18 @@ class SchemaMigrationState(models.Model):
         return f"{self.schema_name}: {self.fingerprint[:12]}"
 
 
+class PooledSchema(models.Model):
+    """A tenant schema built ahead from the template of `fingerprint`, waiting to be renamed to a
+    new congress's schema (docs/provisioning.md, the pool)."""
+
+    schema_name = models.CharField(max_length=63, unique=True)
+    fingerprint = models.CharField(max_length=64, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"pooled {self.schema_name}: {self.fingerprint[:12]}"
+
+
 class AuditAnchor(models.Model):
     """A tenant's audit chain head as it stood when anchored (daily, `audit.anchors`). It lives in
     the public schema, out of the tenant's own tables, so deleting or rewriting the newest entries

@@ -6,6 +6,8 @@
 - `schema_build_from_template` (used): the DDL of a migrated schema, dumped once per set of
   tenant migrations (`SchemaTemplate`), replayed with the new schema's name inside the caller's
   transaction. Identical to the migrated schema, and atomic with the tenant's other rows.
+  Provisioning first tries to claim a schema replayed ahead of time (congresses.pool), and
+  replays the template only when the pool has none.
 docs/provisioning.md measures all three side by side.
 """
 
@@ -167,8 +169,17 @@ _UNSUBSTITUTED = re.compile(rf"\b{TEMPLATE_PREFIX}[0-9a-f]{{12}}\b")
 
 
 def schema_build_from_template(schema: str, template: SchemaTemplate) -> None:
-    """Replay the template's DDL as `schema`. Transactional: call inside the caller's atomic block
-    and a failure later in the transaction leaves no schema behind."""
+    """Replay the template's DDL as `schema` and record its migrations as the schema's state.
+    Transactional: call inside the caller's atomic block and a failure later in the transaction
+    leaves no schema behind."""
+    with transaction.atomic():
+        schema_replay(schema, template)
+        fleet.state_record(schema=schema, keys=[(app, name) for app, name in template.migrations])
+
+
+def schema_replay(schema: str, template: SchemaTemplate) -> None:
+    """The template's DDL as `schema`, with its `django_migrations` rows and the audit table's
+    owner; no state recorded (a pooled schema has none until it is claimed)."""
     quoted = quote_schema_name(schema)
     ddl = template.ddl.replace("{schema}.", f"{quoted}.")
     if _UNSUBSTITUTED.search(ddl):
@@ -181,7 +192,6 @@ def schema_build_from_template(schema: str, template: SchemaTemplate) -> None:
             f"INSERT INTO {quoted}.django_migrations (app, name, applied) VALUES (%s, %s, now())",  # noqa: S608
             template.migrations,
         )
-        fleet.state_record(schema=schema, keys=[(app, name) for app, name in template.migrations])
 
 
 def schema_exists_any_case(schema: str) -> bool:

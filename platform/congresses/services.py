@@ -19,7 +19,7 @@ from accounts.services import membership_grant, user_ensure
 from audit.services import audit_record
 from ops.errors import Conflict, DomainError, NotAllowed
 
-from . import schemas
+from . import pool, schemas
 from .models import PARENT_LEVEL, Congress, Domain, Level, ProvisioningJob
 from .selectors import congress_is_within
 from .states import PROVISIONING
@@ -78,7 +78,8 @@ def _check_form(spec: CongressSpec) -> None:
         raise DomainError("name_invalid", _("名称须为 1 至 100 个字符的中文名称。"), field="name")
     if spec.level not in PARENT_LEVEL:
         raise DomainError("level_invalid", _("层级须为市级、县级或乡镇。"), field="level")
-    if not SLUG.match(spec.slug) or spec.slug in RESERVED_SLUGS:
+    # "zz-" names the platform's own schemas (the template's scratch schema, the pool).
+    if not SLUG.match(spec.slug) or spec.slug in RESERVED_SLUGS or spec.slug.startswith("zz-"):
         raise DomainError(
             "slug_invalid",
             _("标识须为 3 至 40 位小写字母、数字或连字符，以字母开头，且不是保留字。"),
@@ -200,7 +201,7 @@ def _congress_provision(
         )
         congress.save()
         Domain.objects.create(domain=spec.domain, tenant=congress, is_primary=True)
-        schemas.schema_build_from_template(spec.schema_name, template)
+        pool.schema_provide(spec.schema_name, template)
         if spec.admin_username:
             admin = user_ensure(
                 username=spec.admin_username,

@@ -20,3 +20,12 @@ def resend() -> int:
 def sweep_stuck_jobs() -> int:
     """Every 5 minutes: fail the provisioning jobs stuck past the limit (lost or killed)."""
     return provisioning_jobs_sweep()
+
+
+@shared_task
+def pool_refill() -> int:
+    """After a provisioning commits, and every 10 minutes: drop pooled schemas of an old template,
+    build the pool back up to its size (docs/provisioning.md)."""
+    from .pool import pool_fill
+
+    return pool_fill()

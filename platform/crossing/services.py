@@ -14,6 +14,7 @@ from audit.services import audit_record
 from congresses.models import Congress
 from congresses.tenant import Tenant, enqueue_on_commit, public_schema, require_tenant
 from ops.errors import DomainError
+from ops.schemawalk import schema_visited
 
 from .models import Dispatch
 from .registry import receiver_for
@@ -113,14 +114,15 @@ def dispatch_deliver_pending(*, limit: int = 500, now: datetime | None = None) -
             Dispatch.objects.filter(delivered_at__isnull=True, dead_at__isnull=True)
             .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
             .order_by("id")
-            .values_list("id", flat=True)[:limit]
+            .values_list("id", "target__schema_name")[:limit]
         )
     delivered = 0
-    for dispatch_id in pending:
+    for dispatch_id, target_schema in pending:
         try:
             delivered += dispatch_deliver(dispatch_id, now=now)
         except Exception:
             logger.exception("dispatch %s failed", dispatch_id)
+        schema_visited(target_schema)  # a bounded number of schemas per connection
     return delivered
 
 

@@ -18,6 +18,7 @@ from django_tenants.utils import get_public_schema_name, tenant_context
 
 from congresses.models import Congress, Status
 from congresses.tenant import Tenant, public_schema, require_tenant
+from ops.schemawalk import schema_visited
 from outbox.models import OutboxEvent
 
 from . import registry, rules
@@ -134,6 +135,7 @@ def rollup_rebuild_everywhere(*, now: datetime | None = None) -> int:
     for congress in congresses:
         with tenant_context(congress):
             rollup_rebuild(tenant=Tenant.of(congress), now=now)
+        schema_visited(congress.schema_name)  # a bounded number of schemas per connection
     return len(congresses)
 
 

@@ -1,4 +1,4 @@
-"""Wall time to build one tenant schema, four ways, side by side (figures for docs/provisioning.md).
+"""Wall time to build one tenant schema, five ways, side by side (figures for docs/provisioning.md).
 
     python tests/bench/bench_provisioning.py [--rounds N] [--tenants-before K [K ...]] [--out FILE]
 
@@ -11,7 +11,10 @@ in the round hit all paths alike):
 - template:   `schema_build_from_template`, the DDL replay provisioning uses, in a transaction
               that commits;
 - provision:  the whole `congress_provision` service for a township under a county (template
-              lookup, congress row, domain, schema, first administrator and membership, audit).
+              lookup, congress row, domain, schema, first administrator and membership, audit),
+              with the pool empty: the template is replayed in its transaction;
+- pooled:     the same service with one schema waiting in the pool (filled just before, untimed):
+              the schema is claimed by rename (congresses.pool).
 
 For each catalog size K, filler tenant schemas are first added (by the template path) until K
 exist, then the catalogs are analysed. Every schema built is compared with the migrated schema of
@@ -44,17 +47,18 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django_tenants.utils import quote_schema_name  # noqa: E402
 
 from accounts.models import User  # noqa: E402
-from congresses import schemas  # noqa: E402
+from congresses import pool, schemas  # noqa: E402
 from congresses.introspection import schema_signature  # noqa: E402
 from congresses.models import Congress, Level, SchemaTemplate  # noqa: E402
 from congresses.services import CongressSpec, congress_provision  # noqa: E402
 
-PATHS = ("migrations", "clone", "template", "provision")
+PATHS = ("migrations", "clone", "template", "provision", "pooled")
 SCHEMA_PREFIX, SLUG_PREFIX = "bench_", "bench-"
 CITY_CODE, COUNTY_CODE = "990100", "990101"  # province 99 does not exist
 Signature = dict[str, list[tuple[Any, ...]]]
@@ -196,6 +200,7 @@ def builders(setup: Setup) -> dict[str, Builder]:
         "clone": by_clone,
         "template": from_template,
         "provision": by_provision,
+        "pooled": by_provision,  # run_round fills the pool with one schema just before
     }
 
 
@@ -233,6 +238,8 @@ def run_round(
     built: dict[str, str] = {}
     elapsed_ms: dict[str, float] = {}
     for path in PATHS[shift:] + PATHS[:shift]:
+        if path == "pooled":
+            pool.pool_fill(size=1)
         started = time.perf_counter()
         built[path] = build[path](f"{SCHEMA_PREFIX}{path}_k{tenants_before}_r{round_no}")
         elapsed_ms[path] = (time.perf_counter() - started) * 1000
@@ -253,6 +260,7 @@ def run_round(
         else:
             check.identical_rounds += 1
     remove_congress(Congress.objects.get(schema_name=built.pop("provision")))
+    remove_congress(Congress.objects.get(schema_name=built.pop("pooled")))
     for schema in built.values():
         drop_schema(schema)
 
@@ -280,6 +288,7 @@ def cleanup() -> None:
         for congress in Congress.objects.filter(slug__startswith=SLUG_PREFIX, level=level):
             remove_congress(congress)
     User.objects.filter(username__startswith=SLUG_PREFIX).delete()
+    pool.pool_drain()
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT nspname FROM pg_namespace WHERE starts_with(nspname, %s)", [SCHEMA_PREFIX]
@@ -333,11 +342,14 @@ def report(results: Results, *, rounds: int) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="Time four ways to build a tenant schema.")
+    parser = argparse.ArgumentParser(description="Time five ways to build a tenant schema.")
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--tenants-before", type=int, nargs="+", default=[0], metavar="K")
     parser.add_argument("--out", type=Path, help="also write the Markdown report to this file")
     args = parser.parse_args()
+    # No refill queued after each provisioning: the pooled path fills the pool itself, and the
+    # provision path must find it empty.
+    settings.PROVISIONING_POOL_SIZE = 0
 
     cleanup()
     try:

@@ -98,6 +98,33 @@ def test_fleet_path_leaves_schemas_as_stock_migrate_does(committed_towns: list[C
     assert fleet.fleet_migrate(jobs=2).behind == 0
 
 
+def test_fleet_and_stock_migrate_leave_every_schema_with_the_same_migrations(
+    committed_towns: list[Congress],
+) -> None:
+    # Given: one new migration pending on two of three schemas (as after a deploy that adds one),
+    # the rest of the fleet current.
+    behind = [town.schema_name for town in committed_towns[:2]]
+    for schema in behind:
+        _stock(schema, "stations", "0003_assessment_stars_expire_on")
+        assert ("stations", "0004_reception_held") not in _applied(schema)
+    fleet_schemas = list(
+        Congress.objects.exclude(schema_name="public").values_list("schema_name", flat=True)
+    )
+
+    # When: the fleet path brings them forward.
+    result = fleet.fleet_migrate(jobs=2)
+    by_fleet = {schema: _applied(schema) for schema in fleet_schemas}
+
+    # Then: only the two behind were visited, each with the one migration; every schema holds
+    # the same migrations; and stock migrate_schemas over the whole fleet finds nothing to add.
+    assert sorted((o.schema, o.path, tuple(o.applied)) for o in result.outcomes) == [
+        (schema, "replayed", ("stations.0004_reception_held",)) for schema in sorted(behind)
+    ]
+    assert len({frozenset(applied) for applied in by_fleet.values()}) == 1
+    call_command("migrate_schemas", tenant=True, interactive=False, verbosity=0)
+    assert {schema: _applied(schema) for schema in fleet_schemas} == by_fleet
+
+
 def test_an_unrecorded_current_schema_is_checked_and_recorded(
     committed_towns: list[Congress],
 ) -> None:

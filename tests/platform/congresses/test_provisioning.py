@@ -4,14 +4,15 @@ import uuid
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 from django_tenants.utils import schema_exists, tenant_context
 
 from accounts.models import Membership, User
 from audit.models import AuditEntry
 from congresses.introspection import schema_signature
-from congresses.models import Congress, Domain, ProvisioningJob
+from congresses.models import Congress, Domain, ProvisioningJob, SchemaMigrationState
+from congresses.pool import pool_claim, pool_drain, pool_fill
 from congresses.schemas import (
     schema_build_by_migrations,
     schema_build_from_template,
@@ -244,18 +245,23 @@ def test_a_failure_after_the_schema_is_built_leaves_nothing_behind(world: World)
     assert _nothing_left("town-ji")
 
 
-def test_the_template_path_gives_a_schema_identical_to_migrations(
+def test_the_template_and_pool_paths_give_a_schema_identical_to_migrations(
     django_db_setup: None, django_db_blocker
 ) -> None:
     suffix = uuid.uuid4().hex[:6]
     migrated, replayed = f"cmp_migrated_{suffix}", f"cmp_template_{suffix}"
+    pooled = f"cmp_pooled_{suffix}"
     with django_db_blocker.unblock():
         try:
             schema_build_by_migrations(migrated)
             template = schema_template_current()
             schema_build_from_template(replayed, template)
+            assert pool_fill(size=1) == 1
+            with transaction.atomic():
+                assert pool_claim(pooled, template)
 
             assert schema_signature(replayed) == schema_signature(migrated)
+            assert schema_signature(pooled) == schema_signature(migrated)
             assert schema_signature(migrated)["constraints"]  # not comparing two empty lists
             assert any(
                 "_uniq" in row[1] or "_key" in row[1] or "pkey" in row[1]
@@ -265,3 +271,6 @@ def test_the_template_path_gives_a_schema_identical_to_migrations(
             with connection.cursor() as cursor:
                 cursor.execute(f"DROP SCHEMA IF EXISTS {migrated} CASCADE")
                 cursor.execute(f"DROP SCHEMA IF EXISTS {replayed} CASCADE")
+                cursor.execute(f"DROP SCHEMA IF EXISTS {pooled} CASCADE")
+            SchemaMigrationState.objects.filter(schema_name__in=[replayed, pooled]).delete()
+            pool_drain()

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from congresses.fleet import fleet_migrate
+from congresses.pool import pool_drain
 
 
 class Command(BaseCommand):
@@ -34,6 +35,10 @@ class Command(BaseCommand):
                 f"migrated {result.count('migrated')}, recorded {result.count('recorded')}, "
                 f"failed {result.count('failed')}"
             )
+        # Pooled schemas of an older template would need migrating: drop them, a refill rebuilds.
+        stale = pool_drain(stale_only=True)
+        if verbosity >= 1 and stale:
+            self.stdout.write(f"pooled schemas of an older template dropped: {stale}")
         failed = [o for o in result.outcomes if o.path == "failed"]
         if failed:
             for outcome in failed:

@@ -1,0 +1,135 @@
+"""Server memory of the connection that runs `rollup_rebuild_everywhere`, with and without
+closing it every CONGRESS_SCHEMAS_PER_CONNECTION schemas (figures for docs/scaling.md).
+
+    python tests/bench/bench_connection_memory.py [--tenants 200] [--per-connection 50]
+
+N township tenants are provisioned under one county (template replay, no pool); then the
+rebuild walks every active tenant twice: once with no bound on the schemas a connection visits,
+once with the bound. Each time the walk enters another schema, the memory of
+the backend serving it is read (`pg_backend_memory_contexts`, summed, on the same connection);
+the report gives the largest reading and the reading after the last schema.
+
+Run it against a scratch database (CONGRESS_DATABASE_URL) whose public schema is migrated. It owns
+every congress and user named `mem-*` and their schemas: it removes them before and after.
+"""
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(ROOT / "platform"), str(ROOT)]
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import override_settings  # noqa: E402
+from django_tenants.utils import quote_schema_name  # noqa: E402
+
+from accounts.models import User  # noqa: E402
+from congresses.models import Congress, Level  # noqa: E402
+from congresses.services import CongressSpec, congress_provision  # noqa: E402
+from rollups.services import rollup_rebuild_everywhere  # noqa: E402
+
+SLUG = "mem-"
+CITY_CODE, COUNTY_CODE = "990200", "990201"  # province 99 does not exist
+MB = 1024 * 1024
+
+
+def cleanup() -> None:
+    for level in (Level.TOWNSHIP, Level.COUNTY, Level.CITY):
+        for congress in Congress.objects.filter(slug__startswith=SLUG, level=level):
+            congress.delete()
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"DROP SCHEMA IF EXISTS {quote_schema_name(congress.schema_name)} CASCADE"
+                )
+    User.objects.filter(username__startswith=SLUG).delete()
+
+
+def provision(operator: User, tenants: int) -> None:
+    def one(name: str, slug: str, level: str, code: str, parent: Congress | None) -> Congress:
+        spec = CongressSpec(
+            name=name,
+            slug=slug,
+            level=level,
+            division_code=code,
+            parent_id=parent.pk if parent else None,
+        )
+        return congress_provision(spec=spec, requested_by=operator, acting_in=None)
+
+    city = one("内存测试市", f"{SLUG}city", Level.CITY, CITY_CODE, None)
+    county = one("内存测试县", f"{SLUG}county", Level.COUNTY, COUNTY_CODE, city)
+    for n in range(tenants):
+        one(f"内存测试镇{n}", f"{SLUG}t{n}", Level.TOWNSHIP, f"{COUNTY_CODE}{n:03d}", county)
+
+
+def walk(per_connection: int) -> dict[str, Any]:
+    readings: list[float] = []
+    backends: set[int] = set()
+    last_schema: list[str] = [""]
+
+    def sample(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        wrapper = context["connection"]
+        if wrapper.schema_name != last_schema[0]:
+            last_schema[0] = wrapper.schema_name
+            raw = wrapper.connection
+            backends.add(raw.info.backend_pid)
+            row = raw.execute("SELECT sum(total_bytes) FROM pg_backend_memory_contexts").fetchone()
+            readings.append(float(row[0]) / MB)
+        return execute(sql, params, many, context)
+
+    connection.close()
+    started = time.perf_counter()
+    with (
+        override_settings(SCHEMAS_PER_CONNECTION=per_connection),
+        connection.execute_wrapper(sample),
+    ):
+        walked = rollup_rebuild_everywhere()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    elapsed = time.perf_counter() - started
+    connection.close()
+    return {
+        "schemas": walked,
+        "backends": len(backends),
+        "max_mb": max(readings),
+        "last_mb": readings[-1],
+        "seconds": elapsed,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tenants", type=int, default=200)
+    parser.add_argument("--per-connection", type=int, default=50)
+    args = parser.parse_args()
+    settings.PROVISIONING_POOL_SIZE = 0  # no refill queued after each provisioning
+    cleanup()
+    try:
+        operator = User.objects.create(username=f"{SLUG}operator", is_platform_operator=True)
+        started = time.perf_counter()
+        provision(operator, args.tenants)
+        print(f"provisioned {args.tenants} townships in {time.perf_counter() - started:.0f} s")
+        for label, bound in (("unbounded", 1_000_000), ("bounded", args.per_connection)):
+            result = walk(bound)
+            print(
+                f"{label} (schemas per connection {bound}): {result['schemas']} schemas walked "
+                f"(all active tenants), {result['backends']} backends, largest backend "
+                f"{result['max_mb']:.1f} MB, after the last schema {result['last_mb']:.1f} MB, "
+                f"{result['seconds']:.1f} s",
+                flush=True,
+            )
+    finally:
+        cleanup()
+
+
+if __name__ == "__main__":
+    main()
