@@ -2,6 +2,7 @@
 provisioning service, a local S3 server, and a real Celery worker on a private queue."""
 
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -183,12 +184,13 @@ def celery_queue(
         "--without-mingle",
         "--without-gossip",
     ]
-    with running(command, env=env, log=log):
-        for _ in range(60):
-            if app.control.ping(destination=[name], timeout=0.5):
-                break
-        else:
-            raise AssertionError(f"celery worker did not start:\n{log.read_text()}")
+    with running(command, env=env, log=log) as worker:
+        # Until the worker answers a ping: on a busy machine loading Django takes a while, so
+        # the deadline is generous; a worker that exits fails at once.
+        deadline = time.monotonic() + 180
+        while not app.control.ping(destination=[name], timeout=0.5):
+            if worker.poll() is not None or time.monotonic() > deadline:
+                raise AssertionError(f"celery worker did not start:\n{log.read_text()}")
         yield queue
 
 

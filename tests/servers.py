@@ -57,6 +57,7 @@ def running(
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+            process.wait()  # reaped: a process left unreaped warns later, in another test
         if log:
             out.close()  # type: ignore[union-attr]
 

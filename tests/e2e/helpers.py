@@ -1,11 +1,28 @@
-"""What the browser tests share: calling the API from a logged-in page.
+"""What the browser tests share: logging in, calling the API from a logged-in page, and waiting
+for what a worker delivers.
 
 Playwright's `page.request` resolves host names outside Chromium, where `*.localhost` does not
-resolve; the page's own `fetch` does, and carries the page's session cookie and CSRF token."""
+resolve; the page's own `fetch` does, and carries the page's session cookie and CSRF token.
 
-from typing import Any
+Waits are on conditions, never on sleeps: a page that shows what a Celery worker delivers after
+the commit does not refresh itself, so `wait_for_api` asks the API (as the page's user) until
+the delivery is there, and the test then loads the page once."""
 
-from playwright.sync_api import Page
+import itertools
+import os
+import re
+import subprocess
+import sys
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from playwright.sync_api import Page, expect
+
+from tenants.demo.data import DEMO_PASSWORD
+from tests.servers import ROOT
+
+if TYPE_CHECKING:
+    from tests.e2e.conftest import LivePlatform
 
 _FETCH = """async ([method, path, body]) => {
   const token = (document.cookie.match(/(?:^|; )csrftoken=([^;]*)/) || [])[1] || ''
@@ -28,3 +45,80 @@ def page_api(page: Page, method: str, path: str, body: Any = None) -> Any:
 def page_get(page: Page, path: str) -> Any:
     """GET as the page's user, whatever the answer: its JSON (an error's body too)."""
     return page.evaluate(_FETCH, ["GET", path, None])["body"]
+
+
+def fill_login(page: Page, username: str, password: str = DEMO_PASSWORD) -> None:
+    """Fill and send the login form the page shows."""
+    page.get_by_test_id("login-username").fill(username)
+    page.get_by_test_id("login-password").fill(password)
+    page.get_by_test_id("login-submit").click()
+
+
+def log_in(
+    page: Page,
+    platform: "LivePlatform",
+    slug: str,
+    username: str,
+    *,
+    congress: str,
+    password: str = DEMO_PASSWORD,
+    timeout: float | None = None,
+) -> None:
+    """Log in on congress `slug`'s host and wait until the shell names `congress`."""
+    page.goto(platform.url(slug, "/login"))
+    fill_login(page, username, password)
+    expect(page.get_by_test_id("congress-name")).to_have_text(re.compile(congress), timeout=timeout)
+
+
+# Polled by Playwright (no sleep): each poll starts one GET when none is in flight and answers
+# whether the last answer satisfied the predicate; `key` keeps each wait's state apart.
+_WAIT = """([path, key]) => {
+  const state = ((window.__waits ||= {})[key] ||= {busy: false, ok: false})
+  if (!state.busy && !state.ok) {
+    state.busy = true
+    fetch('/api/v1/' + path, {credentials: 'same-origin'})
+      .then((r) => (r.ok ? r.json() : null))
+      .then((body) => { state.ok = body !== null && Boolean((PREDICATE)(body)) })
+      .catch(() => {})
+      .finally(() => { state.busy = false })
+  }
+  return state.ok
+}"""
+_keys = itertools.count()
+
+
+def wait_for_api(page: Page, path: str, predicate: str, *, timeout: float = 90_000) -> None:
+    """Wait until GET `path`, as the page's user, answers a body for which `predicate` (a
+    JavaScript arrow function of the body) holds: for what a worker delivers after a commit."""
+    page.wait_for_function(
+        _WAIT.replace("PREDICATE", predicate),
+        arg=[path, f"wait-{next(_keys)}"],
+        polling=500,
+        timeout=timeout,
+    )
+
+
+def in_live_platform(call: str, s3_endpoint: str) -> str:
+    """Run `call` (as `world_module.function()`, a module of tests/e2e) in a Django shell on
+    the live platform's own database, queue and cache; returns what it printed. This is how a
+    scenario provisions the congresses and people it works with."""
+    db = settings.DATABASES["default"]
+    name = f"{os.environ.get('CONGRESS_TEST_DATABASE', 'test_congress')}_e2e"
+    env = {
+        **os.environ,
+        "CONGRESS_DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:"
+        f"{db['PORT'] or 5432}/{name}",
+        "CONGRESS_S3_ENDPOINT": s3_endpoint,
+        "CELERY_TASK_DEFAULT_QUEUE": f"{settings.CELERY_TASK_DEFAULT_QUEUE}-e2e",
+        "CONGRESS_REDIS_URL": os.environ["CONGRESS_E2E_REDIS_URL"],
+    }
+    module = call.split(".", 1)[0]
+    done = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", f"from tests.e2e import {module}; {call}"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return done.stdout

@@ -6,18 +6,14 @@ with the slip's one-time password and must change it before anything else. Scree
 checked by axe-core, in test-results/screenshots."""
 
 import io
-import os
 import re
-import subprocess
-import sys
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import Browser, Locator, Page, expect
 from pypdf import PdfReader
 
 from tenants.demo.data import DEMO_PASSWORD
-from tests.servers import ROOT
+from tests.e2e.helpers import fill_login, in_live_platform
 
 from .accounts_world import ADMIN, DEPUTIES, NAME, SLUG
 from .conftest import LivePlatform, snap
@@ -25,34 +21,6 @@ from .conftest import LivePlatform, snap
 pytestmark = pytest.mark.e2e
 
 NEW_PASSWORD = "Zhou#2027hy"
-
-
-def _in_live_platform(call: str, s3_endpoint: str) -> None:
-    db = settings.DATABASES["default"]
-    name = f"{os.environ.get('CONGRESS_TEST_DATABASE', 'test_congress')}_e2e"
-    env = {
-        **os.environ,
-        "CONGRESS_DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:"
-        f"{db['PORT'] or 5432}/{name}",
-        "CONGRESS_S3_ENDPOINT": s3_endpoint,
-        "CELERY_TASK_DEFAULT_QUEUE": f"{settings.CELERY_TASK_DEFAULT_QUEUE}-e2e",
-        "CONGRESS_REDIS_URL": os.environ["CONGRESS_E2E_REDIS_URL"],
-    }
-    command = f"from tests.e2e import accounts_world; {call}"
-    subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", command],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-
-
-def _log_in(page: Page, username: str, password: str) -> None:
-    page.get_by_test_id("login-username").fill(username)
-    page.get_by_test_id("login-password").fill(password)
-    page.get_by_test_id("login-submit").click()
 
 
 def _tick(scope: Locator, label: str) -> None:
@@ -72,11 +40,11 @@ def _slip_of(text: str, name: str) -> tuple[str, str]:
 def test_the_system_administrator_gives_the_roster_accounts_and_a_deputy_logs_in_with_the_slip(
     live_platform: LivePlatform, s3_endpoint: str, desk: Page, browser: Browser
 ) -> None:
-    _in_live_platform("accounts_world.provision()", s3_endpoint)
+    in_live_platform("accounts_world.provision()", s3_endpoint)
 
     # Given the new township's system administrator on 账号与角色
     desk.goto(live_platform.url(SLUG, "/login"))
-    _log_in(desk, ADMIN, DEMO_PASSWORD)
+    fill_login(desk, ADMIN, DEMO_PASSWORD)
     expect(desk.get_by_test_id("congress-name")).to_have_text(re.compile(NAME))
     desk.get_by_test_id("menu-accounts").click()
     table = desk.get_by_test_id("member-table")
@@ -142,7 +110,7 @@ def test_the_system_administrator_gives_the_roster_accounts_and_a_deputy_logs_in
     try:
         phone = phone_context.new_page()
         phone.goto(live_platform.url(SLUG, "/login"))
-        _log_in(phone, username, password)
+        fill_login(phone, username, password)
 
         # Then they must change it before anything else
         change = phone.get_by_role("dialog", name="修改密码")

@@ -14,13 +14,13 @@ just ended (the service announces only after the notice period is over).
 
 import datetime as dt
 import json
-import re
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tenants.demo.data import DEMO_PASSWORD, MINUTES_PDF
+from tenants.demo.data import MINUTES_PDF
+from tests.e2e.helpers import log_in
 from tests.e2e.helpers import page_api as _api
 
 from .conftest import LivePlatform, snap
@@ -46,14 +46,6 @@ def _desk(browser: Browser, contexts: list[BrowserContext]) -> Page:
     return context.new_page()
 
 
-def _log_in(page: Page, platform: LivePlatform, slug: str, username: str, name: str) -> None:
-    page.goto(platform.url(slug, "/login"))
-    page.get_by_test_id("login-username").fill(username)
-    page.get_by_test_id("login-password").fill(DEMO_PASSWORD)
-    page.get_by_test_id("login-submit").click()
-    expect(page.get_by_test_id("congress-name")).to_have_text(re.compile(name))
-
-
 def _open_round_page(page: Page, platform: LivePlatform, slug: str) -> None:
     page.goto(platform.url(slug, "/benchmarks"))
     row = page.get_by_test_id("benchmark-rounds").locator("tbody tr").filter(has_text=TITLE)
@@ -75,7 +67,7 @@ def test_a_benchmark_round_from_nomination_to_announcement(
 ) -> None:
     live_platform.fetch(CITY, "/login").read()  # the first request loads the app in the workers
     city = _desk(browser, contexts)
-    _log_in(city, live_platform, CITY, "yunxi-staff", "云溪市")
+    log_in(city, live_platform, CITY, "yunxi-staff", congress="云溪市")
 
     # Setup: the kind's default criteria (weights 100) and exclusions come with the form.
     city.goto(live_platform.url(CITY, "/benchmarks"))
@@ -96,7 +88,7 @@ def test_a_benchmark_round_from_nomination_to_announcement(
 
     # 柳塘镇 nominates: a leader is refused with the reason, then the real nominee.
     town = _desk(browser, contexts)
-    _log_in(town, live_platform, TOWN, "liutang-staff", "柳塘镇")
+    log_in(town, live_platform, TOWN, "liutang-staff", congress="柳塘镇")
     _open_round_page(town, live_platform, TOWN)
     nomination = town.get_by_test_id("nomination-form")
     # The nominee is one of 柳塘镇's deputies, picked from its directory listing.
@@ -127,7 +119,7 @@ def test_a_benchmark_round_from_nomination_to_announcement(
     snap(town, "benchmarks-04-township-nominated")
 
     other = _desk(browser, contexts)
-    _log_in(other, live_platform, OTHER_TOWN, "qingshi-staff", "青石镇")
+    log_in(other, live_platform, OTHER_TOWN, "qingshi-staff", congress="青石镇")
     round_id = next(
         r["id"] for r in _api(other, "GET", "supervision/rounds") if r["title"] == TITLE
     )
@@ -200,7 +192,7 @@ def test_a_notice_is_read_in_a_township_and_the_city_sees_the_receipt(
 ) -> None:
     title = "关于做好代表联络站接待日公示工作的通知（端到端）"
     city = _desk(browser, contexts)
-    _log_in(city, live_platform, CITY, "yunxi-staff", "云溪市")
+    log_in(city, live_platform, CITY, "yunxi-staff", congress="云溪市")
     city.goto(live_platform.url(CITY, "/guidance"))
     city.get_by_test_id("guidance-compose").click()
     form = city.get_by_test_id("guidance-form")
@@ -217,7 +209,7 @@ def test_a_notice_is_read_in_a_township_and_the_city_sees_the_receipt(
     expect(row).to_contain_text("0 / 6")
 
     town = _desk(browser, contexts)
-    _log_in(town, live_platform, TOWN, "liutang-staff", "柳塘镇")
+    log_in(town, live_platform, TOWN, "liutang-staff", congress="柳塘镇")
     town.goto(live_platform.url(TOWN, "/guidance"))
     received = town.get_by_test_id("guidance-received").locator("tbody tr").filter(has_text=title)
     received.get_by_role("button").click()

@@ -6,7 +6,6 @@ dashboard, filter by county, and open the wall display at 1920x1080, which fits 
 picks up a changed figure on its next refresh."""
 
 import os
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,10 +13,11 @@ import psycopg
 import pytest
 from django.conf import settings
 from django.utils import timezone
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, expect
 from psycopg.types.json import Jsonb
 
-from tenants.demo.data import CONGRESSES, DEMO_PASSWORD
+from tenants.demo.data import CONGRESSES
+from tests.e2e.helpers import log_in
 
 from .conftest import LivePlatform, snap
 
@@ -107,21 +107,13 @@ def generated(live_platform: LivePlatform) -> Iterator[psycopg.Connection[Any]]:
         yield conn
 
 
-def _log_in(page: Page, platform: LivePlatform, username: str) -> None:
-    page.goto(platform.url(CITY, "/login"))
-    page.get_by_test_id("login-username").fill(username)
-    page.get_by_test_id("login-password").fill(DEMO_PASSWORD)
-    page.get_by_test_id("login-submit").click()
-    expect(page.get_by_test_id("congress-name")).to_have_text(re.compile("云溪市"), timeout=60_000)
-
-
 def test_the_city_dashboard_and_the_wall_display(
     live_platform: LivePlatform, browser: Browser, generated: psycopg.Connection[Any]
 ) -> None:
     context = browser.new_context(viewport={"width": 1600, "height": 1000})
     context.set_default_timeout(60_000)  # a busy machine builds the page slowly
     page = context.new_page()
-    _log_in(page, live_platform, f"{CITY}-staff")
+    log_in(page, live_platform, CITY, f"{CITY}-staff", congress="云溪市", timeout=60_000)
 
     page.get_by_test_id("menu-dashboard").click()
     expect(page.get_by_test_id("dashboard-scope")).to_contain_text("8", timeout=30_000)
@@ -151,7 +143,7 @@ def test_the_city_dashboard_and_the_wall_display(
     wall_context = browser.new_context(viewport={"width": 1920, "height": 1080})
     wall_context.set_default_timeout(60_000)
     wall = wall_context.new_page()
-    _log_in(wall, live_platform, f"{CITY}-staff")
+    log_in(wall, live_platform, CITY, f"{CITY}-staff", congress="云溪市", timeout=60_000)
     wall.goto(live_platform.url(CITY, "/wall?refresh=10"))
     adopted = wall.get_by_test_id("wall-adopted")
     expect(adopted).to_contain_text(str(sum(8 + i % 4 for i in range(8))), timeout=30_000)

@@ -9,16 +9,16 @@ them."""
 
 import json
 import os
-import re
 import subprocess
 import sys
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 from django.conf import settings
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from tests.e2e.helpers import log_in, wait_for_api
 from tests.servers import ROOT
 
 from .conftest import LivePlatform, snap
@@ -77,30 +77,9 @@ def _page(browser: Browser, contexts: list[BrowserContext], **options: object) -
     return context.new_page()
 
 
-def _log_in(
-    page: Page, platform: LivePlatform, slug: str, username: str, password: str, name: str
-) -> None:
-    page.goto(platform.url(slug, "/login"))
-    page.get_by_test_id("login-username").fill(username)
-    page.get_by_test_id("login-password").fill(password)
-    page.get_by_test_id("login-submit").click()
-    expect(page.get_by_test_id("congress-name")).to_have_text(re.compile(name))
-
-
 def _choose(page: Page, select_test_id: str, option: str) -> None:
     page.get_by_test_id(select_test_id).click()
     page.get_by_role("option", name=option).click()
-
-
-def _until(page: Page, check: Callable[[], bool], *, tries: int = 90) -> None:
-    """Reload until `check` holds: the worker delivers the dispatch a moment after the commit."""
-    for _ in range(tries):
-        page.wait_for_load_state("networkidle")
-        if check():
-            return
-        page.wait_for_timeout(1000)
-        page.reload()
-    raise AssertionError("the duty entry did not reach the deputy's record in time")
 
 
 @pytest.fixture
@@ -126,7 +105,14 @@ def test_a_county_deputy_s_reception_at_a_township_station_reaches_their_county_
 
     # The township's station staff log what the constituent told the county deputy.
     desk = _page(browser, contexts, viewport={"width": 1440, "height": 900})
-    _log_in(desk, live_platform, town["slug"], str(world["staff"]), password, town["name"])
+    log_in(
+        desk,
+        live_platform,
+        town["slug"],
+        str(world["staff"]),
+        password=password,
+        congress=town["name"],
+    )
     desk.goto(live_platform.url(town["slug"], "/opinions"))
     desk.get_by_test_id("opinion-new").click()
     desk.get_by_test_id("reception-content").fill(CONTENT)
@@ -169,15 +155,20 @@ def test_a_county_deputy_s_reception_at_a_township_station_reaches_their_county_
         device_scale_factor=2,
         is_mobile=True,
     )
-    _log_in(phone, live_platform, county["slug"], str(deputy["username"]), password, county["name"])
+    log_in(
+        phone,
+        live_platform,
+        county["slug"],
+        str(deputy["username"]),
+        password=password,
+        congress=county["name"],
+    )
+    # The two entries from the township arrive by the worker: wait for them, then load once.
+    wait_for_api(phone, "me/record", "(b) => b.entries.length >= 3")
     phone.goto(live_platform.url(county["slug"], "/me/record"))
     entries = phone.get_by_test_id("me-entries")
-    _until(
-        phone,
-        lambda: all(
-            k in entries.inner_text() for k in ("办理群众意见", "接收群众意见", "接待选民")
-        ),
-    )
+    for kind in ("办理群众意见", "接收群众意见", "接待选民"):
+        expect(entries).to_contain_text(kind)
     expect(entries.locator("li")).to_have_count(3)
     expect(entries).to_contain_text(f"来自 {town['name']}")
     expect(entries).to_contain_text(station)

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tenants.demo.data import DEMO_PASSWORD
 from tenants.demo.evaluation import CONGRESS as SLUG
 from tenants.demo.evaluation import PROJECTS, YEAR
+from tests.e2e.helpers import log_in
 from tests.e2e.helpers import page_api as _api
 
 from .conftest import LivePlatform, snap
@@ -46,14 +46,6 @@ def marks_of(voter: int) -> list[str]:
     return ["satisfied", second, third]
 
 
-def _log_in(page: Page, platform: LivePlatform, username: str) -> None:
-    page.goto(platform.url(SLUG, "/login"))
-    page.get_by_test_id("login-username").fill(username)
-    page.get_by_test_id("login-password").fill(DEMO_PASSWORD)
-    page.get_by_test_id("login-submit").click()
-    expect(page.get_by_test_id("congress-name")).to_have_text(re.compile("白沙乡"))
-
-
 @pytest.fixture
 def contexts(browser: Browser) -> Iterator[list[BrowserContext]]:
     made: list[BrowserContext] = []
@@ -74,7 +66,7 @@ def test_deputies_rate_at_year_end_on_phones_and_the_public_account_shows_the_re
     live_platform: LivePlatform, desk: Page, browser: Browser, contexts: list[BrowserContext]
 ) -> None:
     # Staff find the year ready for evaluation and open it with the rules as set.
-    _log_in(desk, live_platform, "baisha-staff")
+    log_in(desk, live_platform, SLUG, "baisha-staff", congress="白沙乡")
     desk.get_by_test_id("menu-voting-evaluations").click()
     expect(desk.get_by_test_id(f"evaluation-phase-{YEAR}")).to_have_text("实施监督", timeout=15_000)
     snap(desk, "evaluation-01-years")
@@ -99,7 +91,7 @@ def test_deputies_rate_at_year_end_on_phones_and_the_public_account_shows_the_re
     receipts = []
     phones = [_phone(browser, contexts) for _ in PHONE_VOTERS]
     for voter, (page, username) in enumerate(zip(phones, PHONE_VOTERS, strict=True)):
-        _log_in(page, live_platform, username)
+        log_in(page, live_platform, SLUG, username, congress="白沙乡")
         page.goto(live_platform.url(SLUG, f"/voting/cycles/{cycle_id}/rate"))
         form = page.get_by_test_id("rate-form")
         expect(form).to_be_visible()
@@ -123,7 +115,7 @@ def test_deputies_rate_at_year_end_on_phones_and_the_public_account_shows_the_re
         context = browser.new_context()
         contexts.append(context)
         page = context.new_page()
-        _log_in(page, live_platform, username)
+        log_in(page, live_platform, SLUG, username, congress="白沙乡")
         state = _api(page, "GET", f"voting/cycles/{cycle_id}/evaluation")
         ballot = {str(p["id"]): m for p, m in zip(state["projects"], marks_of(offset), strict=True)}
         _api(page, "POST", f"voting/rounds/{state['round']['id']}/ballots", {"choices": ballot})

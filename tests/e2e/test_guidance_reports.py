@@ -4,46 +4,18 @@ report by a date, 甲 reports in time, the date passes (the test's clock moves t
 乙 reports late, 丙 never does, and the city's page shows 按时 / 逾期 / 未报."""
 
 import datetime as dt
-import os
-import re
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
-from django.conf import settings
 from django.utils import timezone
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tenants.demo.data import DEMO_PASSWORD
-from tests.servers import ROOT
+from tests.e2e.helpers import in_live_platform, log_in
 
 from .conftest import LivePlatform, snap
 from .report_world import CITY, JIA, TITLE, YI
 
 pytestmark = pytest.mark.e2e
-
-
-def _in_live_platform(call: str, s3_endpoint: str) -> str:
-    db = settings.DATABASES["default"]
-    name = f"{os.environ.get('CONGRESS_TEST_DATABASE', 'test_congress')}_e2e"
-    env = {
-        **os.environ,
-        "CONGRESS_DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:"
-        f"{db['PORT'] or 5432}/{name}",
-        "CONGRESS_S3_ENDPOINT": s3_endpoint,
-        "CELERY_TASK_DEFAULT_QUEUE": f"{settings.CELERY_TASK_DEFAULT_QUEUE}-e2e",
-        "CONGRESS_REDIS_URL": os.environ["CONGRESS_E2E_REDIS_URL"],
-    }
-    done = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", f"from tests.e2e import report_world; {call}"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return done.stdout
 
 
 @pytest.fixture
@@ -61,20 +33,12 @@ def _desk(browser: Browser, contexts: list[BrowserContext]) -> Page:
     return context.new_page()
 
 
-def _log_in(page: Page, platform: LivePlatform, slug: str, name: str) -> None:
-    page.goto(platform.url(slug, "/login"))
-    page.get_by_test_id("login-username").fill(f"{slug}-staff")
-    page.get_by_test_id("login-password").fill(DEMO_PASSWORD)
-    page.get_by_test_id("login-submit").click()
-    expect(page.get_by_test_id("congress-name")).to_have_text(re.compile(name))
-
-
 def _report(
     browser: Browser, contexts: list[BrowserContext], platform: LivePlatform, slug: str, name: str
 ) -> Page:
     """A township's staff open the notice and send their report."""
     town = _desk(browser, contexts)
-    _log_in(town, platform, slug, name)
+    log_in(town, platform, slug, f"{slug}-staff", congress=name)
     town.goto(platform.url(slug, "/guidance"))
     row = town.get_by_test_id("guidance-received").locator("tbody tr").filter(has_text=TITLE)
     row.get_by_role("button", name="阅读").click()
@@ -88,11 +52,11 @@ def _report(
 def test_a_notice_asks_for_reports_one_township_is_late_one_never_reports(
     live_platform: LivePlatform, s3_endpoint: str, browser: Browser, contexts: list[BrowserContext]
 ) -> None:
-    _in_live_platform("report_world.provision()", s3_endpoint)
+    in_live_platform("report_world.provision()", s3_endpoint)
     due = timezone.localdate() + dt.timedelta(days=2)
 
     city = _desk(browser, contexts)
-    _log_in(city, live_platform, CITY, "报送市")
+    log_in(city, live_platform, CITY, f"{CITY}-staff", congress="报送市")
     city.goto(live_platform.url(CITY, "/guidance"))
     city.get_by_test_id("guidance-compose").click()
     city.get_by_test_id("guidance-title").fill(TITLE)
@@ -111,7 +75,7 @@ def test_a_notice_asks_for_reports_one_township_is_late_one_never_reports(
     snap(jia, "reports-02-jia-reports-in-time")
 
     # Three days on: the date has passed.
-    assert f"due {due - dt.timedelta(days=3)}" in _in_live_platform(
+    assert f"due {due - dt.timedelta(days=3)}" in in_live_platform(
         "report_world.shift_back(3)", s3_endpoint
     )
     yi = _report(browser, contexts, live_platform, YI, "报送乙镇")

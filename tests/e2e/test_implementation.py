@@ -19,7 +19,7 @@ from django.conf import settings
 from django.utils import timezone
 from playwright.sync_api import Browser, FilePayload, Page, expect
 
-from tenants.demo.data import DEMO_PASSWORD
+from tests.e2e.helpers import log_in
 from tests.factories import PNG
 from tests.servers import ROOT
 
@@ -38,14 +38,6 @@ def patient_expectations() -> Iterator[None]:
 
 SLUG = "songling"
 MARKET = "松岭镇农贸市场提升改造"
-
-
-def _log_in(page: Page, platform: LivePlatform, username: str) -> None:
-    page.goto(platform.url(SLUG, "/login"))
-    page.get_by_test_id("login-username").fill(username)
-    page.get_by_test_id("login-password").fill(DEMO_PASSWORD)
-    page.get_by_test_id("login-submit").click()
-    expect(page.get_by_test_id("congress-name")).to_have_text(re.compile("松岭镇"))
 
 
 def _api_get(page: Page, path: str) -> Any:
@@ -85,7 +77,7 @@ def test_a_unit_reports_with_a_photo_and_a_late_milestone_turns_red(
     for page in (phone, desk):
         page.set_default_timeout(60_000)
     # The unit, on its phone: its own projects, then the progress form with a photo.
-    _log_in(phone, live_platform, f"{SLUG}-unit")
+    log_in(phone, live_platform, SLUG, f"{SLUG}-unit", congress="松岭镇")
     phone.goto(live_platform.url(SLUG, "/implementation"))
     card = phone.get_by_test_id(re.compile(r"unit-project-\d+")).filter(has_text=MARKET)
     expect(card).to_be_visible()
@@ -113,7 +105,7 @@ def test_a_unit_reports_with_a_photo_and_a_late_milestone_turns_red(
     snap(phone, "implementation-03-report-with-photo-phone")
 
     # Staff: the board, the market green (its next milestone ten days away).
-    _log_in(desk, live_platform, f"{SLUG}-staff")
+    log_in(desk, live_platform, SLUG, f"{SLUG}-staff", congress="松岭镇")
     desk.goto(live_platform.url(SLUG, "/implementation"))
     projects = _api_get(desk, "implementation/projects")
     market = next(p for p in projects if p["name"] == MARKET)
@@ -141,7 +133,7 @@ def test_a_unit_reports_with_a_photo_and_a_late_milestone_turns_red(
     context = browser.new_context(viewport={"width": 1440, "height": 900})
     deputy = context.new_page()
     deputy.set_default_timeout(60_000)
-    _log_in(deputy, live_platform, f"{SLUG}-deputy")
+    log_in(deputy, live_platform, SLUG, f"{SLUG}-deputy", congress="松岭镇")
     deputy.goto(live_platform.url(SLUG, "/implementation"))
     expect(deputy.get_by_test_id("implementation-readonly")).to_be_visible()
     deputy.get_by_test_id(f"project-link-{market['id']}").click()

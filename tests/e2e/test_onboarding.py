@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tenants.demo.data import DEMO_PASSWORD
+from tests.e2e.helpers import fill_login
 
 from .conftest import LivePlatform, snap
 
@@ -24,12 +25,6 @@ ADMIN = "qianfeng-admin"
 FIRST_PASSWORD = "Qf#2026first"
 PASSWORD = "Qf#2026admin!"
 TASK_TIMEOUT_MS = 90_000
-
-
-def _log_in(page: Page, username: str, password: str) -> None:
-    page.get_by_test_id("login-username").fill(username)
-    page.get_by_test_id("login-password").fill(password)
-    page.get_by_test_id("login-submit").click()
 
 
 def _pick_date(picker: Locator, day: str) -> None:
@@ -49,7 +44,7 @@ def _done(page: Page, key: str) -> Locator:
 
 def _provision(desk: Page, live_platform: LivePlatform) -> None:
     desk.goto(live_platform.url("donghu", "/login"))
-    _log_in(desk, "donghu-sys", DEMO_PASSWORD)
+    fill_login(desk, "donghu-sys", DEMO_PASSWORD)
     expect(desk.get_by_test_id("congress-name")).to_have_text(re.compile("东湖区"))
     desk.get_by_test_id("menu-congresses").click()
     # the dialog offers the parents from the list of congresses: wait for it to load
@@ -83,7 +78,7 @@ def test_a_new_township_is_set_up_through_its_checklist(
 
     # When its first administrator logs in and changes the initial password
     desk.goto(live_platform.url(SLUG, "/login"))
-    _log_in(desk, ADMIN, FIRST_PASSWORD)
+    fill_login(desk, ADMIN, FIRST_PASSWORD)
     password = desk.get_by_role("dialog", name="修改密码")
     expect(password).to_contain_text("请先修改密码")
     password.get_by_label("原密码").fill(FIRST_PASSWORD)

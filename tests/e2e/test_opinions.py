@@ -10,15 +10,16 @@ page shows the answer; the citizen rates it 满意 and the opinion closes. Every
 screenshotted and checked by axe-core.
 """
 
+import json
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 import redis
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tenants.demo.data import DEMO_PASSWORD
+from tests.e2e.helpers import log_in, wait_for_api
 from tests.e2e.helpers import page_get as _api
 
 from .conftest import LivePlatform, snap
@@ -65,27 +66,6 @@ def _desk(browser: Browser, contexts: list[BrowserContext]) -> Page:
     return context.new_page()
 
 
-def _log_in(page: Page, platform: LivePlatform, slug: str, username: str, name: str) -> None:
-    page.goto(platform.url(slug, "/login"))
-    page.get_by_test_id("login-username").fill(username)
-    page.get_by_test_id("login-password").fill(DEMO_PASSWORD)
-    page.get_by_test_id("login-submit").click()
-    expect(page.get_by_test_id("congress-name")).to_have_text(re.compile(name))
-
-
-def _until(page: Page, check: Callable[[], bool], *, tries: int = 60) -> None:
-    """Reload until `check` holds: the worker delivers dispatches a moment after the commit.
-    Each check waits for the page's own requests to finish, so a list still loading is not
-    taken for an empty one."""
-    for _ in range(tries):
-        page.wait_for_load_state("networkidle")
-        if check():
-            return
-        page.wait_for_timeout(500)
-        page.reload()
-    raise AssertionError("the dispatch was not delivered in time")
-
-
 def _choose(page: Page, select_test_id: str, option: str) -> None:
     page.get_by_test_id(select_test_id).click()
     page.get_by_role("option", name=option).click()
@@ -103,7 +83,7 @@ def test_a_station_opinion_escalated_to_the_county_and_answered_reaches_the_citi
 ) -> None:
     phone.set_default_navigation_timeout(NAVIGATION_MS)
     town = _desk(browser, contexts)
-    _log_in(town, live_platform, TOWNSHIP, f"{TOWNSHIP}-staff", "柳塘镇")
+    log_in(town, live_platform, TOWNSHIP, f"{TOWNSHIP}-staff", congress="柳塘镇")
     station = _api(town, "stations")[0]
 
     # The citizen scans the station's QR code and writes from the phone.
@@ -148,14 +128,9 @@ def test_a_station_opinion_escalated_to_the_county_and_answered_reaches_the_citi
 
     # The county: the copy, marked with its origin; assigned to the county's unit.
     county = _desk(browser, contexts)
-    _log_in(county, live_platform, COUNTY, f"{COUNTY}-staff", "东湖区")
+    log_in(county, live_platform, COUNTY, f"{COUNTY}-staff", congress="东湖区")
+    wait_for_api(county, "opinions", f"(b) => JSON.stringify(b).includes({json.dumps(CONTENT)})")
     county.goto(live_platform.url(COUNTY, "/opinions"))
-    _until(
-        county,
-        lambda: (
-            county.get_by_test_id("opinion-list").locator("tbody tr", has_text=CONTENT).count() > 0
-        ),
-    )
     row = county.get_by_test_id("opinion-list").locator("tbody tr").filter(has_text=CONTENT)
     expect(row.get_by_test_id("opinion-origin")).to_have_text("柳塘镇人大主席团上报")
     expect(row).not_to_contain_text("刘桂兰")
@@ -171,7 +146,7 @@ def test_a_station_opinion_escalated_to_the_county_and_answered_reaches_the_citi
 
     # The county's unit answers from its own list (it sees only what it was given).
     unit = _desk(browser, contexts)
-    _log_in(unit, live_platform, COUNTY, f"{COUNTY}-unit", "东湖区")
+    log_in(unit, live_platform, COUNTY, f"{COUNTY}-unit", congress="东湖区")
     unit.goto(live_platform.url(COUNTY, "/opinions"))
     _open_row(unit, CONTENT)
     unit.get_by_test_id("opinion-unit-handle").click()
@@ -182,7 +157,10 @@ def test_a_station_opinion_escalated_to_the_county_and_answered_reaches_the_citi
     snap(unit, "opinions-09-county-unit-answered")
 
     # Back at the township: the county's answer and status.
-    _until(town, lambda: town.get_by_test_id("opinion-status").inner_text() == "已答复")
+    town_opinion = re.findall(r"/opinions/(\d+)", town.url)[-1]
+    wait_for_api(town, f"opinions/{town_opinion}", "(b) => b.status === 'replied'")
+    town.reload()
+    expect(town.get_by_test_id("opinion-status")).to_have_text("已答复")
     expect(town.get_by_test_id("opinion-upstream-status")).to_have_text("已答复")
     expect(town.get_by_test_id("opinion-answer")).to_contain_text(ANSWER)
     expect(town.get_by_test_id("opinion-answer")).to_contain_text("东湖区人大常委会")

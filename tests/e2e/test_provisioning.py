@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Locator, Page, Response, expect
 
 from tenants.demo.data import DEMO_PASSWORD
+from tests.e2e.helpers import fill_login
 
 from .conftest import LivePlatform, snap
 
@@ -21,13 +22,6 @@ ADMIN = "xinqiao-admin"
 ADMIN_PASSWORD = "Xq#2026admin"
 # A provisioning task builds a whole schema: give it time on a slow machine.
 TASK_TIMEOUT_MS = 90_000
-
-
-def _log_in(page: Page, username: str, password: str) -> None:
-    # Element Plus puts the test id on the <input> itself
-    page.get_by_test_id("login-username").fill(username)
-    page.get_by_test_id("login-password").fill(password)
-    page.get_by_test_id("login-submit").click()
 
 
 def _field(dialog: Locator, label: str) -> Locator:
@@ -58,7 +52,7 @@ def test_a_county_opens_a_township_and_watches_the_task_finish(
 ) -> None:
     # Given 东湖区's system administrator on the list of congresses under 东湖区
     desk.goto(live_platform.url("donghu", "/login"))
-    _log_in(desk, "donghu-sys", DEMO_PASSWORD)
+    fill_login(desk, "donghu-sys", DEMO_PASSWORD)
     expect(desk.get_by_test_id("congress-name")).to_have_text(re.compile("东湖区"))
     desk.get_by_test_id("menu-congresses").click()
     table = desk.get_by_test_id("congress-table")
@@ -124,7 +118,7 @@ def test_a_county_opens_a_township_and_watches_the_task_finish(
     # Then it names the new township, and its first administrator can log in there
     expect(desk.get_by_test_id("login-congress-name")).to_have_text(TOWNSHIP)
     snap(desk, "provision-04-township-login")
-    _log_in(desk, ADMIN, ADMIN_PASSWORD)
+    fill_login(desk, ADMIN, ADMIN_PASSWORD)
     expect(desk.get_by_test_id("congress-name")).to_have_text(re.compile(TOWNSHIP))
     # a first login must change the initial password before anything else
     expect(desk.get_by_role("dialog", name="修改密码")).to_contain_text("请先修改密码")

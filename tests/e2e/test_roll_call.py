@@ -10,19 +10,14 @@ two tellers each enter the count; the chair ends the vote, and the result counts
 e-ballots together. Every step is screenshotted and checked by axe-core.
 """
 
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tenants.demo.data import DEMO_PASSWORD
+from tests.e2e.helpers import in_live_platform, log_in
 from tests.e2e.helpers import page_api as _api
-from tests.servers import ROOT
 
 from .conftest import LivePlatform, snap
 from .rollcall_world import CANDIDATES, DEPUTIES, PHONE_VOTERS, TOWN
@@ -33,48 +28,12 @@ PRESENT, ABSENT = DEPUTIES[:5], DEPUTIES[5]
 PAPER = DEPUTIES[2:5]
 
 
-def _in_live_platform(call: str, s3_endpoint: str) -> str:
-    db = settings.DATABASES["default"]
-    name = f"{os.environ.get('CONGRESS_TEST_DATABASE', 'test_congress')}_e2e"
-    env = {
-        **os.environ,
-        "CONGRESS_DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:"
-        f"{db['PORT'] or 5432}/{name}",
-        "CONGRESS_S3_ENDPOINT": s3_endpoint,
-        "CELERY_TASK_DEFAULT_QUEUE": f"{settings.CELERY_TASK_DEFAULT_QUEUE}-e2e",
-        "CONGRESS_REDIS_URL": os.environ["CONGRESS_E2E_REDIS_URL"],
-    }
-    done = subprocess.run(
-        [
-            sys.executable,
-            "manage.py",
-            "shell",
-            "-c",
-            f"from tests.e2e import rollcall_world; {call}",
-        ],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return done.stdout
-
-
 @pytest.fixture
 def contexts(browser: Browser) -> Iterator[list[BrowserContext]]:
     opened: list[BrowserContext] = []
     yield opened
     for context in opened:
         context.close()
-
-
-def _log_in(page: Page, platform: LivePlatform, username: str) -> None:
-    page.goto(platform.url(TOWN, "/login"))
-    page.get_by_test_id("login-username").fill(username)
-    page.get_by_test_id("login-password").fill(DEMO_PASSWORD)
-    page.get_by_test_id("login-submit").click()
-    expect(page.get_by_test_id("congress-name")).to_have_text(re.compile("点名镇"))
 
 
 def test_staff_take_the_roll_issue_paper_ballots_and_the_round_counts_paper_with_e_ballots(
@@ -84,14 +43,14 @@ def test_staff_take_the_roll_issue_paper_ballots_and_the_round_counts_paper_with
     browser: Browser,
     contexts: list[BrowserContext],
 ) -> None:
-    out = _in_live_platform("rollcall_world.provision()", s3_endpoint)
+    out = in_live_platform("rollcall_world.provision()", s3_endpoint)
     match = re.search(r"cycle (\d+)", out)
     assert match, out
     cycle_id = int(match.group(1))
 
     # The chair's console: six entitled, nobody present, no quorum; the roll call below.
     desk.set_default_timeout(30_000)
-    _log_in(desk, live_platform, f"{TOWN}-staff")
+    log_in(desk, live_platform, TOWN, f"{TOWN}-staff", congress="点名镇")
     desk.goto(live_platform.url(TOWN, f"/voting/cycles/{cycle_id}/chair"))
     expect(desk.get_by_test_id("chair-entitled")).to_have_text("6")
     expect(desk.get_by_test_id("chair-present")).to_have_text("0")
@@ -175,7 +134,7 @@ def test_staff_take_the_roll_issue_paper_ballots_and_the_round_counts_paper_with
         contexts.append(context)
         phone = context.new_page()
         phone.set_default_timeout(30_000)
-        _log_in(phone, live_platform, f"{TOWN}-d{i}")
+        log_in(phone, live_platform, TOWN, f"{TOWN}-d{i}", congress="点名镇")
         phone.goto(live_platform.url(TOWN, f"/voting/cycles/{cycle_id}/ballot"))
         form = phone.get_by_test_id("ballot-form")
         expect(form).to_be_visible()
@@ -202,7 +161,7 @@ def test_staff_take_the_roll_issue_paper_ballots_and_the_round_counts_paper_with
         context = browser.new_context()
         contexts.append(context)
         teller = context.new_page()
-        _log_in(teller, live_platform, f"{TOWN}-teller{n}")
+        log_in(teller, live_platform, TOWN, f"{TOWN}-teller{n}", congress="点名镇")
         body = {"counts": counts, "returned": 3, "invalid": 0}
         _api(teller, "POST", f"voting/rounds/{open_round['id']}/tally", body)
     paper.get_by_test_id("paper-refresh").click()

@@ -5,46 +5,18 @@ scheduler would) tells it and its county, the county reads the notice and the ci
 shows who lags on which stage."""
 
 import datetime as dt
-import os
-import re
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
-from django.conf import settings
 from django.utils import timezone
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tenants.demo.data import DEMO_PASSWORD
-from tests.servers import ROOT
+from tests.e2e.helpers import in_live_platform, log_in
 
 from .conftest import LivePlatform, snap
 from .route_world import CITY, COUNTY
 
 pytestmark = pytest.mark.e2e
-
-
-def _in_live_platform(call: str, s3_endpoint: str) -> str:
-    db = settings.DATABASES["default"]
-    name = f"{os.environ.get('CONGRESS_TEST_DATABASE', 'test_congress')}_e2e"
-    env = {
-        **os.environ,
-        "CONGRESS_DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:"
-        f"{db['PORT'] or 5432}/{name}",
-        "CONGRESS_S3_ENDPOINT": s3_endpoint,
-        "CELERY_TASK_DEFAULT_QUEUE": f"{settings.CELERY_TASK_DEFAULT_QUEUE}-e2e",
-        "CONGRESS_REDIS_URL": os.environ["CONGRESS_E2E_REDIS_URL"],
-    }
-    done = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", f"from tests.e2e import route_world; {call}"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return done.stdout
 
 
 @pytest.fixture
@@ -62,14 +34,6 @@ def _desk(browser: Browser, contexts: list[BrowserContext]) -> Page:
     return context.new_page()
 
 
-def _log_in(page: Page, platform: LivePlatform, slug: str, name: str) -> None:
-    page.goto(platform.url(slug, "/login"))
-    page.get_by_test_id("login-username").fill(f"{slug}-staff")
-    page.get_by_test_id("login-password").fill(DEMO_PASSWORD)
-    page.get_by_test_id("login-submit").click()
-    expect(page.get_by_test_id("congress-name")).to_have_text(re.compile(name))
-
-
 def _date(page: Page, label: str, day: dt.date) -> None:
     item = page.locator(".el-form-item").filter(has=page.get_by_text(label, exact=True))
     field = item.locator("input").first
@@ -80,12 +44,12 @@ def _date(page: Page, label: str, day: dt.date) -> None:
 def test_the_city_sets_the_route_a_township_lags_and_its_county_is_told(
     live_platform: LivePlatform, s3_endpoint: str, browser: Browser, contexts: list[BrowserContext]
 ) -> None:
-    _in_live_platform("route_world.provision()", s3_endpoint)
+    in_live_platform("route_world.provision()", s3_endpoint)
     today = timezone.localdate()
 
     # The city's staff date the call's close yesterday and the consultation a month on.
     city = _desk(browser, contexts)
-    _log_in(city, live_platform, CITY, "路线市")
+    log_in(city, live_platform, CITY, f"{CITY}-staff", congress="路线市")
     city.goto(live_platform.url(CITY, "/route"))
     expect(city.get_by_test_id("route-source")).to_contain_text("尚未制定")
     _date(city, "项目征集截止", today - dt.timedelta(days=1))
@@ -99,11 +63,11 @@ def test_the_city_sets_the_route_a_township_lags_and_its_county_is_told(
     snap(city, "route-01-city-sets-the-route")
 
     # The daily check, as beat would run it: one reminder, and the next run sends none.
-    assert "reminders 1" in _in_live_platform("route_world.check()", s3_endpoint)
-    assert "reminders 0" in _in_live_platform("route_world.check()", s3_endpoint)
+    assert "reminders 1" in in_live_platform("route_world.check()", s3_endpoint)
+    assert "reminders 0" in in_live_platform("route_world.check()", s3_endpoint)
 
     county = _desk(browser, contexts)
-    _log_in(county, live_platform, COUNTY, "路线县")
+    log_in(county, live_platform, COUNTY, f"{COUNTY}-staff", congress="路线县")
     county.goto(live_platform.url(COUNTY, "/guidance"))
     county.get_by_role("tab", name="收到的文件").click()
     notice = county.get_by_test_id("guidance-received").locator("tbody tr")

@@ -8,21 +8,11 @@ import urllib.request
 import pytest
 from playwright.sync_api import Page, expect
 
-from tenants.demo.data import DEMO_PASSWORD
+from tests.e2e.helpers import fill_login
 
 from .conftest import LivePlatform, snap
 
 pytestmark = pytest.mark.e2e
-
-
-def _log_in(page: Page, username: str) -> None:
-    page.get_by_test_id("login-username").locator("input").or_(
-        page.locator("[data-testid=login-username]")
-    ).first.fill(username)
-    page.get_by_test_id("login-password").locator("input").or_(
-        page.locator("[data-testid=login-password]")
-    ).first.fill(DEMO_PASSWORD)
-    page.get_by_test_id("login-submit").click()
 
 
 def test_township_staff_log_in_switch_language_and_log_out(
@@ -33,7 +23,7 @@ def test_township_staff_log_in_switch_language_and_log_out(
     expect(desk.get_by_text("青石镇人大主席团").first).to_be_visible()
     snap(desk, "01-login-zh")
 
-    _log_in(desk, "qingshi-staff")
+    fill_login(desk, "qingshi-staff")
 
     expect(desk.get_by_test_id("congress-name")).to_have_text(re.compile("青石镇人大主席团"))
     expect(desk.get_by_test_id("menu-home")).to_contain_text("工作台")
@@ -62,7 +52,7 @@ def test_a_deputy_of_a_township_and_its_county_switches_without_a_password(
     live_platform: LivePlatform, phone: Page
 ) -> None:
     phone.goto(live_platform.url("qingshi", "/login"))
-    _log_in(phone, "wangjianguo")
+    fill_login(phone, "wangjianguo")
     expect(phone.get_by_test_id("congress-name")).to_have_text(re.compile("青石镇"))
     snap(phone, "06-deputy-township-phone")
 

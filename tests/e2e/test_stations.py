@@ -8,7 +8,6 @@ draft), who is on duty, and the link for giving an opinion. Every step is screen
 checked by axe-core."""
 
 import io
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,8 +15,8 @@ import pytest
 from openpyxl import Workbook
 from playwright.sync_api import Page, expect
 
-from tenants.demo.data import DEMO_PASSWORD
 from tenants.deputies.imports import COLUMNS
+from tests.e2e.helpers import log_in
 from tests.e2e.helpers import page_get as _api
 
 from .conftest import LivePlatform, snap
@@ -38,16 +37,6 @@ def _patient(desk: Page, phone: Page) -> Iterator[None]:
     expect.set_options(timeout=20_000)
     yield
     expect.set_options(timeout=5_000)
-
-
-def _log_in(
-    page: Page, platform: LivePlatform, username: str, slug: str = SLUG, name: str = "青石镇"
-) -> None:
-    page.goto(platform.url(slug, "/login"))
-    page.get_by_test_id("login-username").fill(username)
-    page.get_by_test_id("login-password").fill(DEMO_PASSWORD)
-    page.get_by_test_id("login-submit").click()
-    expect(page.get_by_test_id("congress-name")).to_have_text(re.compile(name))
 
 
 def _image_loaded(page: Page, test_id: str) -> None:
@@ -81,7 +70,7 @@ def test_staff_import_a_roster_with_errors_and_see_the_report_per_row(
     live_platform: LivePlatform, desk: Page, tmp_path: Path
 ) -> None:
     workbook = _roster(tmp_path)
-    _log_in(desk, live_platform, f"{IMPORT_SLUG}-staff", IMPORT_SLUG, IMPORT_NAME)
+    log_in(desk, live_platform, IMPORT_SLUG, f"{IMPORT_SLUG}-staff", congress=IMPORT_NAME)
     desk.goto(live_platform.url(IMPORT_SLUG, "/deputies"))
     desk.get_by_test_id("roster-import-open").click()
     dialog = desk.get_by_test_id("roster-import-dialog")
@@ -118,7 +107,7 @@ def test_staff_import_a_roster_with_errors_and_see_the_report_per_row(
 def test_the_console_and_the_public_station_page_show_the_rota(
     live_platform: LivePlatform, desk: Page, phone: Page
 ) -> None:
-    _log_in(desk, live_platform, "qingshi-staff")
+    log_in(desk, live_platform, SLUG, "qingshi-staff", congress="青石镇")
     stations = _api(desk, "stations")
     station = next(s for s in stations if s["tier"] == "station")
     desk.goto(live_platform.url(SLUG, f"/stations/{station['id']}"))

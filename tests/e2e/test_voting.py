@@ -15,7 +15,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
 
-from tenants.demo.data import DEMO_PASSWORD, VOTING_DEMO
+from tenants.demo.data import VOTING_DEMO
+from tests.e2e.helpers import log_in
 from tests.e2e.helpers import page_api as _api
 
 from .conftest import LivePlatform, snap
@@ -51,11 +52,7 @@ CHOICE_LABEL = {"yes": "赞成", "no": "反对", "abstain": "弃权"}
 
 
 def _log_in(page: Page, platform: LivePlatform, username: str) -> None:
-    page.goto(platform.url(SLUG, "/login"))
-    page.get_by_test_id("login-username").fill(username)
-    page.get_by_test_id("login-password").fill(DEMO_PASSWORD)
-    page.get_by_test_id("login-submit").click()
-    expect(page.get_by_test_id("congress-name")).to_have_text(re.compile("青石镇"))
+    log_in(page, platform, SLUG, username, congress="青石镇")
     # Demo accounts keep the published password: no first-login dialog covers the page.
     assert _api(page, "GET", "auth/session")["user"]["must_change_password"] is False
 

@@ -25,7 +25,8 @@ import pytest
 import redis
 from playwright.sync_api import Browser, BrowserContext, FilePayload, Page, ViewportSize, expect
 
-from tenants.demo.data import DEMO_PASSWORD, MINUTES_PDF
+from tenants.demo.data import MINUTES_PDF
+from tests.e2e.helpers import log_in
 from tests.e2e.helpers import page_api as _api
 
 from .conftest import LivePlatform, snap
@@ -46,14 +47,6 @@ CHOICE_LABEL = {"yes": "赞成", "no": "反对", "abstain": "弃权"}
 
 def _pdf(name: str) -> FilePayload:
     return {"name": name, "mimeType": "application/pdf", "buffer": MINUTES_PDF}
-
-
-def _log_in(page: Page, platform: LivePlatform, username: str) -> None:
-    page.goto(platform.url(SLUG, "/login"))
-    page.get_by_test_id("login-username").fill(username)
-    page.get_by_test_id("login-password").fill(DEMO_PASSWORD)
-    page.get_by_test_id("login-submit").click()
-    expect(page.get_by_test_id("congress-name")).to_have_text(re.compile("柳塘镇"))
 
 
 @pytest.fixture(autouse=True)
@@ -139,7 +132,7 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
     assert other != code
 
     # Staff find both on the desk, the phone numbers masked.
-    _log_in(desk, live_platform, "liutang-staff")
+    log_in(desk, live_platform, SLUG, "liutang-staff", congress="柳塘镇")
     desk.get_by_test_id("menu-voting").click()
     desk.get_by_test_id("voting-manage-2027").click()
     expect(desk.get_by_test_id("voting-phase")).to_have_text("征集")
@@ -223,7 +216,7 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
 
     # A deputy reads it on the phone and comments.
     reader = _phone_page(browser, contexts)
-    _log_in(reader, live_platform, PHONE_VOTERS[0])
+    log_in(reader, live_platform, SLUG, PHONE_VOTERS[0], congress="柳塘镇")
     reader.goto(live_platform.url(SLUG, "/voting"))
     reader.get_by_test_id("voting-deliberation-2027").click()
     card = reader.get_by_test_id("deliberation-candidate-1")
@@ -274,7 +267,7 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
     phones = [reader] + [_phone_page(browser, contexts) for _ in PHONE_VOTERS[1:]]
     for i, (page, username) in enumerate(zip(phones, PHONE_VOTERS, strict=True)):
         if i > 0:
-            _log_in(page, live_platform, username)
+            log_in(page, live_platform, SLUG, username, congress="柳塘镇")
         page.goto(live_platform.url(SLUG, ballot_path))
         page.get_by_test_id("ballot-sign-in").click()
         expect(page.get_by_test_id("ballot-no-round")).to_be_visible()
@@ -285,7 +278,7 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
         context = browser.new_context()
         contexts.append(context)
         page = context.new_page()
-        _log_in(page, live_platform, username)
+        log_in(page, live_platform, SLUG, username, congress="柳塘镇")
         _api(page, "POST", f"voting/cycles/{cycle_id}/sign-in")
         api_pages.append(page)
 
@@ -347,7 +340,7 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
         context = browser.new_context()
         contexts.append(context)
         teller = context.new_page()
-        _log_in(teller, live_platform, username)
+        log_in(teller, live_platform, SLUG, username, congress="柳塘镇")
         teller.get_by_test_id("menu-voting").click()
         teller.get_by_test_id("voting-tally-2027").click()
         expect(teller.get_by_test_id("tally-issued")).to_have_text("1")
