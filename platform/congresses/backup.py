@@ -38,6 +38,7 @@ from supervision import models as supervision
 
 from . import fleet, schemas
 from .models import AuditAnchor, Congress, Domain
+from .routing import routing_forget
 from .services import CongressSpec, congress_check_new
 from .tenant import require_public_schema
 
@@ -465,6 +466,7 @@ def congress_restore(
         )
     try:
         with transaction.atomic():
+            routing_forget()  # the congress row and its domains are written anew
             if target is not None:
                 congress = _replace_public_rows(archive, target)
             else:
