@@ -1,19 +1,23 @@
 """Host → congress from the routing cache: right after every change, and without the two round
 trips the stock middleware spends on it (docs/tenancy.md, "Routing")."""
 
+import time
+
 import pytest
+from django.core.cache import cache
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django_tenants.utils import tenant_context
 
-from congresses.models import Congress, Status
-from congresses.routing import routing_forget
+from congresses.models import Congress, Domain, Status
+from congresses.routing import GENERATION_KEY, routing_forget
 from congresses.services import (
     congress_domain_add,
     congress_domain_remove,
     congress_status_set,
 )
+from congresses.tenant import public_schema
 from ops.errors import Conflict, DomainError
 from tenants.deputies.models import Deputy
 from tests.conftest import World, client_on
@@ -120,3 +124,20 @@ def test_a_tenant_get_spends_no_query_on_routing(world: World) -> None:
         assert client.get("/api/v1/deputies").status_code == 200
     assert [q["sql"] for q in again.captured_queries if "search_path" in q["sql"]] == []
     assert len(again.captured_queries) == len(cached) - 1
+
+
+def test_a_change_made_by_another_process_routes_here_within_the_local_window(
+    world: World,
+) -> None:
+    window = 0.5
+    with override_settings(ROUTING_LOCAL_SECONDS=window):
+        assert _congress_of("elsewhere.localhost") == (404, None)  # this process's copy: unknown
+        # Another process adds the domain: its rows, and a new generation in the shared cache.
+        Domain.objects.create(domain="elsewhere.localhost", tenant=world.town_a, is_primary=False)
+        with public_schema():
+            cache.set(GENERATION_KEY, "another-process", timeout=None)
+
+        started = time.monotonic()
+        while _congress_of("elsewhere.localhost") != (200, world.town_a.name):
+            assert time.monotonic() - started < window + 2, "not routed after the window"
+        assert time.monotonic() - started < window + 2
