@@ -18,6 +18,7 @@ from accounts.selectors import holds_role
 from accounts.services import membership_grant, user_ensure
 from audit.services import audit_record
 from ops.errors import Conflict, DomainError, NotAllowed
+from rollups.services import rollup_totals_refresh
 
 from . import schemas
 from .models import PARENT_LEVEL, Congress, Domain, Level, ProvisioningJob, Status
@@ -223,6 +224,8 @@ def _congress_provision(
         )
         with tenant_context(congress):
             audit_record(action="congress.provision", actor=requested_by, target=congress)
+        # The dashboards above it count one tenant more (with no figures yet).
+        rollup_totals_refresh(congress_id=congress.pk)
     return congress
 
 
@@ -399,6 +402,7 @@ def congress_status_set(*, congress: Congress, status: str, actor: User | None) 
             congress.status = status
             congress.save(update_fields=["status"])
             routing_forget()
+            rollup_totals_refresh(congress_id=congress.pk)  # the dashboards count active ones
             audit_record(
                 action="congress.status_set",
                 actor=actor,

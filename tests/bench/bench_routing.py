@@ -103,9 +103,8 @@ def main() -> None:
     }
 
     def elsewhere() -> None:
-        with schema_context(other.schema_name):
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT 1")
+        with schema_context(other.schema_name), connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
 
     queries: dict[str, int] = {}
     times: dict[str, list[float]] = {name: [] for name in clients}
