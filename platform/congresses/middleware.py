@@ -53,9 +53,9 @@ class CongressMiddleware(TenantMainMiddleware):
             return JsonResponse(
                 {"code": "congress_suspended", "detail": _("该单位已停用。")}, status=403
             )
-        congress.domain_url = hostname  # type: ignore[attr-defined]
+        congress.domain_url = hostname
         request.tenant = congress  # type: ignore[attr-defined]
-        connection.set_tenant(congress)
+        cast(Any, connection).set_tenant(congress)
         self.setup_url_routing(request)
         # The typed value every later step is handed (api.permissions.host_tenant): None on the
         # platform's own host.

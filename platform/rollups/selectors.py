@@ -143,7 +143,7 @@ def dashboard_summary(*, viewer: Congress, year: int, county: Congress | None = 
         phases=phases,
         by_county=by_county,
         updated_at=head.updated_at if head else None,
-        tenants=totals["tenants"] or 0,  # type: ignore[assignment]
+        tenants=int(totals["tenants"] or 0),
     )
 
 

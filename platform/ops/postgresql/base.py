@@ -20,7 +20,7 @@ from django_tenants.postgresql_backend import base
 from django_tenants.utils import get_limit_set_calls
 
 
-class DatabaseWrapper(base.DatabaseWrapper):  # type: ignore[misc]
+class DatabaseWrapper(base.DatabaseWrapper):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.session_search_path: list[str] | None = None
         super().__init__(*args, **kwargs)
