@@ -89,7 +89,7 @@ def grow(county: Congress, size: int) -> None:
                 schema_name=f"dashbench_t{i}",
                 level="township",
                 parent=county,
-                division_code=f"{COUNTY_CODE}{i:03d}",
+                division_code=f"{COUNTY_CODE}{i + 1000:04d}",
             )
             for i in range(have, size)
         )
