@@ -18,6 +18,7 @@ from django_tenants.utils import tenant_context
 from accounts.models import User
 from accounts.services import membership_grant, user_create
 from congresses.models import Congress
+from congresses.routing import routing_cache_clear
 from congresses.services import CongressSpec, congress_provision
 from filestore import storage
 from ops.tenancy import use_public_schema
@@ -128,6 +129,8 @@ def world(db: None) -> World:
 def _back_to_public() -> Iterator[None]:
     yield
     use_public_schema()
+    # The test's rows are rolled back; the host answers cached from them go too.
+    routing_cache_clear()
     # A request in English leaves its language active in this thread: the next test starts in
     # the default language, whatever ran before it.
     translation.activate(settings.LANGUAGE_CODE)

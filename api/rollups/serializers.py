@@ -35,6 +35,11 @@ class DashboardQuery(YearQuery):
     county = serializers.IntegerField(required=False, min_value=1)
 
 
+class DashboardTenantsQuery(DashboardQuery):
+    page = serializers.IntegerField(required=False, min_value=1)
+    page_size = serializers.IntegerField(required=False, min_value=1, max_value=200)
+
+
 class DashboardExportQuery(DashboardQuery):
     table = serializers.ChoiceField(choices=list(TABLES), required=False)
 
@@ -146,4 +151,10 @@ class DashboardOut(serializers.Serializer):
     totals = TotalsOut()
     phases = PhaseCountOut(many=True)
     by_county = CountyTotalsOut(many=True)
-    tenants = TenantRowOut(many=True)
+
+
+class DashboardTenantsOut(serializers.Serializer):
+    count = serializers.IntegerField(help_text="单位总数 / tenants in all pages")
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = TenantRowOut(many=True)

@@ -1,7 +1,6 @@
 """The city and county dashboards, answered from the rollup rows in the public schema only:
 never from a tenant's schema, so the cost of a request does not grow with the tenants."""
 
-from collections import defaultdict
 from typing import Any
 
 from django.conf import settings
@@ -17,6 +16,7 @@ from rest_framework.views import APIView
 
 from accounts.roles import Role
 from api.inputs import queried
+from api.pagination import PagePagination
 from api.permissions import has_role, host_congress
 from congresses.models import Congress, Level
 from ops.errors import DomainError, NotAllowed
@@ -26,12 +26,22 @@ from rollups.selectors import (
     TenantFigures,
     dashboard_counties,
     dashboard_rows,
-    dashboard_years,
+    dashboard_rows_of,
+    dashboard_summary,
+    dashboard_tenants,
+    dashboard_years_kept,
 )
 from tenants.voting.models import Phase
 
 from .exports import dashboard_xlsx
-from .serializers import DashboardExportQuery, DashboardOut, DashboardQuery
+from .serializers import (
+    DashboardExportQuery,
+    DashboardOut,
+    DashboardQuery,
+    DashboardTenantsOut,
+    DashboardTenantsQuery,
+    TenantRowOut,
+)
 from .tables import TABLES
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -47,11 +57,6 @@ def phase_label(value: object) -> str:
     return (
         str(Phase(value).label) if isinstance(value, str) and value in Phase.values else _("未开展")
     )
-
-
-def _county_totals(members: list[TenantFigures]) -> dict[str, Any]:
-    county = members[0].county
-    return {"id": county.pk, "name": county.name, **rules.total(m.figures for m in members)}
 
 
 def _tenant_row(row: TenantFigures) -> dict[str, Any]:
@@ -110,27 +115,47 @@ class DashboardView(_DashboardView):
     @reads_from_replica
     def get(self, request: Request) -> Response:
         viewer, year, counties, county, _params = self._params(request)
-        rows = dashboard_rows(viewer=viewer, year=year, county=county)
-        groups: dict[int, list[TenantFigures]] = defaultdict(list)
-        for row in rows:
-            groups[row.county.pk].append(row)
-        stamps = [row.updated_at for row in rows if row.updated_at]
+        summary = dashboard_summary(viewer=viewer, year=year, county=county)
         body = {
             "year": year,
-            "years": sorted({*dashboard_years(viewer), year}),
+            "years": sorted({*dashboard_years_kept(viewer), year}),
             "scope": viewer,
             "counties": counties,
             "county": county.pk if county else None,
-            "updated_at": max(stamps, default=None),
-            "totals": rules.total(row.figures for row in rows),
+            "updated_at": summary.updated_at,
+            "totals": summary.totals,
             "phases": [
-                {"phase": phase, "tenants": n}
-                for phase, n in sorted(rules.phase_counts(row.figures for row in rows).items())
+                {"phase": phase, "tenants": n} for phase, n in sorted(summary.phases.items())
             ],
-            "by_county": [_county_totals(members) for members in groups.values()],
-            "tenants": [_tenant_row(row) for row in rows],
+            "by_county": [
+                {"id": c.pk, "name": c.name, **figures} for c, figures in summary.by_county
+            ],
         }
         return Response(DashboardOut(body).data)
+
+
+@extend_schema(tags=["rollups"])
+class DashboardTenantsView(_DashboardView):
+    query_serializer = DashboardTenantsQuery
+
+    @extend_schema(
+        operation_id="rollups_dashboard_tenants",
+        parameters=[DashboardTenantsQuery],
+        responses=DashboardTenantsOut,
+        summary="汇总看板逐单位明细（分页）/ the dashboard's per-tenant rows, a page at a time",
+        description="按行政区划代码排序；每页默认 50 个单位。/ By division code; 50 tenants a "
+        "page unless `page_size` says otherwise.",
+    )
+    def get(self, request: Request) -> Response:
+        viewer, year, _counties, county, _params = self._params(request)
+        paginator = PagePagination()
+        page = paginator.paginate_queryset(
+            dashboard_tenants(viewer=viewer, county=county), request, view=self
+        )
+        rows = dashboard_rows_of(list(page or []), year)
+        return paginator.get_paginated_response(
+            TenantRowOut([_tenant_row(row) for row in rows], many=True).data
+        )
 
 
 @extend_schema(tags=["rollups"])

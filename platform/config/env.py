@@ -28,7 +28,7 @@ def database_from_url(url: str) -> dict[str, object]:
     parts = urlsplit(url)
     query = dict(pair.split("=", 1) for pair in parts.query.split("&") if "=" in pair)
     return {
-        "ENGINE": "django_tenants.postgresql_backend",
+        "ENGINE": "ops.postgresql",
         "NAME": unquote(parts.path.lstrip("/")),
         "USER": unquote(parts.username or "postgres"),
         "PASSWORD": unquote(parts.password or ""),

@@ -131,6 +131,9 @@ ROOT_URLCONF = "config.urls"
 # The platform host serves the operators' console only (config/urls_public.py).
 PUBLIC_SCHEMA_URLCONF = "config.urls_public"
 SHOW_PUBLIC_IF_NO_TENANT_FOUND = False
+# Host answers are cached (congresses.routing); a process re-reads the cache's routing generation
+# at most this often, so a change made in another process routes everywhere within this long.
+ROUTING_LOCAL_SECONDS = env_float("CONGRESS_ROUTING_LOCAL_SECONDS", 1.0)
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [

@@ -34,10 +34,12 @@ from directory.models import DeputyListing
 from filestore import storage
 from ops.errors import Conflict, DomainError
 from rollups.models import Rollup
+from rollups.services import rollup_totals_refresh
 from supervision import models as supervision
 
 from . import fleet, schemas
 from .models import AuditAnchor, Congress, Domain
+from .routing import routing_forget
 from .services import CongressSpec, congress_check_new
 from .tenant import require_public_schema
 
@@ -465,6 +467,7 @@ def congress_restore(
         )
     try:
         with transaction.atomic():
+            routing_forget()  # the congress row and its domains are written anew
             if target is not None:
                 congress = _replace_public_rows(archive, target)
             else:
@@ -472,6 +475,7 @@ def congress_restore(
                     archive, slug=slug, name=new_name, division_code=division_code
                 )
             rows = _load_schema(archive, congress, template)
+            rollup_totals_refresh(congress_id=congress.pk)  # its rollup rows came back too
             files = _write_files(archive, congress, moved=congress.schema_name != source["schema"])
             with tenant_context(congress):
                 audit_record(

@@ -18,9 +18,11 @@ from accounts.selectors import holds_role
 from accounts.services import membership_grant, user_ensure
 from audit.services import audit_record
 from ops.errors import Conflict, DomainError, NotAllowed
+from rollups.services import rollup_totals_refresh
 
 from . import pool, schemas
-from .models import PARENT_LEVEL, Congress, Domain, Level, ProvisioningJob
+from .models import PARENT_LEVEL, Congress, Domain, Level, ProvisioningJob, Status
+from .routing import routing_forget
 from .selectors import congress_is_within
 from .states import PROVISIONING
 from .tenant import enqueue_on_commit, public_schema, require_public_schema
@@ -201,6 +203,7 @@ def _congress_provision(
         )
         congress.save()
         Domain.objects.create(domain=spec.domain, tenant=congress, is_primary=True)
+        routing_forget()  # the host may have been answered "unknown" until now
         pool.schema_provide(spec.schema_name, template)
         if spec.admin_username:
             admin = user_ensure(
@@ -222,6 +225,8 @@ def _congress_provision(
         )
         with tenant_context(congress):
             audit_record(action="congress.provision", actor=requested_by, target=congress)
+        # The dashboards above it count one tenant more (with no figures yet).
+        rollup_totals_refresh(congress_id=congress.pk)
     return congress
 
 
@@ -336,3 +341,73 @@ def provisioning_jobs_sweep(*, older_than: timedelta | None = None) -> int:
             )
             failed += 1
     return failed
+
+
+HOSTNAME = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*$")
+
+
+def congress_domain_add(
+    *, congress: Congress, domain: str, primary: bool = False, actor: User | None
+) -> Domain:
+    """Another host name for a congress (`primary`: the one its links use from now on). Routed
+    from the next request on (congresses.routing)."""
+    hostname = domain.strip().lower()
+    if not HOSTNAME.match(hostname):
+        raise DomainError("domain_invalid", _("域名格式不正确。"), field="domain")
+    with public_schema(), transaction.atomic():
+        if Domain.objects.filter(domain=hostname).exists():
+            raise Conflict(
+                "domain_taken", _("域名 %(d)s 已被使用。") % {"d": hostname}, field="domain"
+            )
+        if primary:
+            Domain.objects.filter(tenant=congress, is_primary=True).update(is_primary=False)
+        added = Domain.objects.create(domain=hostname, tenant=congress, is_primary=primary)
+        routing_forget()
+        audit_record(
+            action="congress.domain_add",
+            actor=actor,
+            target=congress,
+            payload={"domain": hostname, "primary": primary},
+        )
+    return added
+
+
+def congress_domain_remove(*, congress: Congress, domain: str, actor: User | None) -> None:
+    """A host name stops reaching the congress from the next request on. The primary one stays
+    until another is made primary (a congress always has one)."""
+    with public_schema(), transaction.atomic():
+        found = Domain.objects.select_for_update().filter(tenant=congress, domain=domain).first()
+        if found is None:
+            raise DomainError("domain_unknown", _("该人大没有此域名。"), field="domain")
+        if found.is_primary:
+            raise Conflict(
+                "domain_primary", _("主域名不能删除，请先指定新的主域名。"), field="domain"
+            )
+        found.delete()
+        routing_forget()
+        audit_record(
+            action="congress.domain_remove",
+            actor=actor,
+            target=congress,
+            payload={"domain": domain},
+        )
+
+
+def congress_status_set(*, congress: Congress, status: str, actor: User | None) -> Congress:
+    """Suspend a congress (its hosts answer 403 from the next request on) or make it active."""
+    if status not in Status.values:
+        raise DomainError("status_invalid", _("状态须为启用或停用。"), field="status")
+    with public_schema(), transaction.atomic():
+        congress = Congress.objects.select_for_update().get(pk=congress.pk)
+        if congress.status != status:
+            congress.status = status
+            congress.save(update_fields=["status"])
+            routing_forget()
+            rollup_totals_refresh(congress_id=congress.pk)  # the dashboards count active ones
+            audit_record(
+                action="congress.status_set",
+                actor=actor,
+                target=congress,
+                payload={"status": status},
+            )
+    return congress

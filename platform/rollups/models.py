@@ -40,3 +40,42 @@ class Rollup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.congress_id} {self.year} {self.topic}"
+
+
+class RollupTotal(models.Model):
+    """The sums a dashboard shows for a county or a city and a year, kept as each tenant's rows
+    change, so a dashboard reads a handful of rows however many tenants are below it.
+
+    `group`: a county and its townships (a line of the city's per-county table, and the city's
+    dashboard filtered by that county); `below`: what a congress oversees (a county's townships;
+    everything below a city, the sum of its counties' groups). What is kept is what sums: the
+    summable figures, how many tenants, how many decided, how many at each 票决 phase; the rates
+    are computed from the sums when read (rollups.rules.combine), as for any total.
+    """
+
+    class Scope(models.TextChoices):
+        GROUP = "group", _("县区及所辖乡镇")
+        BELOW = "below", _("下辖全部单位")
+
+    congress = models.ForeignKey(
+        "congresses.Congress", verbose_name=_("人大"), on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("年度"))
+    scope = models.CharField(_("范围"), max_length=8, choices=Scope.choices)
+    # rules.tally(): {"sums": {...}, "tenants": n, "decided": n, "phases": {...}, "rows": n}
+    tally = models.JSONField(_("合计"), encoder=DjangoJSONEncoder)
+    # The latest changed_at of the rollup rows summed: the dashboards' "updated at".
+    updated_at = models.DateTimeField(_("数据更新时间"), null=True)
+    computed_at = models.DateTimeField(_("计算时间"))
+
+    class Meta:
+        verbose_name = _("汇总合计")
+        verbose_name_plural = _("汇总合计")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["congress", "year", "scope"], name="rollup_total_once_per_scope"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.congress_id} {self.year} {self.scope}"

@@ -72,19 +72,51 @@ def with_rates(figures: Mapping[str, object]) -> Figures:
     return out
 
 
-def total(rows: Iterable[Mapping[str, object]]) -> Figures:
-    """Sums over tenants, and the ratios of the sums (never a mean of the tenants' ratios)."""
+def tally(rows: Iterable[Mapping[str, object]]) -> dict[str, object]:
+    """What a set of tenants' figures adds up to, in a form that adds again: the summable
+    figures, how many tenants, how many decided, how many at each 票决 phase. A dashboard's total
+    over many tenants is `combine` of the tallies of any partition of them (a county's, a city's)."""
     rows = list(rows)
     sums: dict[str, object] = {}
     for key in SUMMABLE:
         summed = sum((number(row.get(key)) for row in rows), Decimal(0))
         sums[key] = summed if KINDS[key] is Kind.MONEY else int(summed)
-    out = with_rates(sums)
+    return {
+        "sums": sums,
+        "tenants": len(rows),
+        "decided": sum(1 for row in rows if is_decided(row)),
+        "phases": phase_counts(rows),
+    }
+
+
+def combine(tallies: Iterable[Mapping[str, object]]) -> tuple[Figures, dict[str, int]]:
+    """The totals of several tallies and their phase counts: sums added, then the ratios of the
+    sums (never a mean of the parts' ratios)."""
+    sums: dict[str, object] = {}
+    tenants = decided = 0
+    phases: Counter[str] = Counter()
+    for part in tallies:
+        part_sums = part["sums"]
+        assert isinstance(part_sums, Mapping)
+        for key in SUMMABLE:
+            summed = number(sums.get(key)) + number(part_sums.get(key))
+            sums[key] = summed if KINDS[key] is Kind.MONEY else int(summed)
+        tenants += int(number(part["tenants"]))
+        decided += int(number(part["decided"]))
+        counted = part["phases"]
+        assert isinstance(counted, Mapping)
+        phases.update({str(phase): int(n) for phase, n in counted.items()})
+    out = with_rates({key: sums.get(key, 0) for key in SUMMABLE})
     out["voting_phase"] = None
-    out["tenants"] = len(rows)
-    out["decided"] = sum(1 for row in rows if is_decided(row))
-    out["coverage_rate"] = ratio(out["decided"], len(rows))
-    return out
+    out["tenants"] = tenants
+    out["decided"] = decided
+    out["coverage_rate"] = ratio(decided, tenants)
+    return out, dict(phases)
+
+
+def total(rows: Iterable[Mapping[str, object]]) -> Figures:
+    """Sums over tenants, and the ratios of the sums (never a mean of the tenants' ratios)."""
+    return combine([tally(rows)])[0]
 
 
 def phase_counts(rows: Iterable[Mapping[str, object]]) -> dict[str, int]:

@@ -10,7 +10,7 @@ from congresses.models import Congress, Level, Status
 
 from . import rules
 from .catalog import TOPICS
-from .models import Rollup
+from .models import Rollup, RollupTotal
 
 
 @dataclass(frozen=True)
@@ -76,3 +76,105 @@ def dashboard_rows(
         )
         for congress in tenants
     ]
+
+
+def tenant_figures(
+    tenants: list[Congress], year: int
+) -> dict[int, tuple[dict[str, object], datetime | None]]:
+    """Each tenant's stored figures for `year` (merged over its topics) and when they last
+    changed. One query."""
+    merged: dict[int, dict[str, object]] = {}
+    latest: dict[int, datetime] = {}
+    for congress_id, topic, figures, changed_at in Rollup.objects.filter(
+        year=year, congress_id__in=[t.pk for t in tenants]
+    ).values_list("congress_id", "topic", "figures", "changed_at"):
+        # Each figure from the topic that owns it (catalog.py): a row written before a figure
+        # moved to another topic cannot shadow the owner's value.
+        owned = {key: value for key, value in figures.items() if TOPICS.get(key) == topic}
+        merged.setdefault(congress_id, {}).update(owned)
+        if congress_id not in latest or changed_at > latest[congress_id]:
+            latest[congress_id] = changed_at
+    return {t.pk: (merged.get(t.pk, {}), latest.get(t.pk)) for t in tenants}
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The dashboard's head: its totals, phase counts and per-county totals, from the kept
+    totals (RollupTotal) in a fixed number of queries."""
+
+    totals: rules.Figures
+    phases: dict[str, int]
+    by_county: list[tuple[Congress, rules.Figures]]
+    updated_at: datetime | None
+    tenants: int
+
+
+def _kept(congress_ids: list[int], year: int, scope: str) -> dict[int, RollupTotal]:
+    return {
+        row.congress_id: row
+        for row in RollupTotal.objects.filter(congress_id__in=congress_ids, year=year, scope=scope)
+    }
+
+
+def dashboard_summary(*, viewer: Congress, year: int, county: Congress | None = None) -> Summary:
+    """What `dashboard_rows` would sum to, read from the kept totals: a city's from its counties'
+    groups, a county's from its own. A year with no kept totals reads as no figures."""
+    if county is not None:
+        parts = [(county, _kept([county.pk], year, RollupTotal.Scope.GROUP).get(county.pk))]
+        head = parts[0][1]
+    elif viewer.level == Level.CITY:
+        counties = list(
+            Congress.objects.filter(parent=viewer, level=Level.COUNTY).order_by("division_code")
+        )
+        groups = _kept([c.pk for c in counties], year, RollupTotal.Scope.GROUP)
+        parts = [(c, groups.get(c.pk)) for c in counties]
+        head = _kept([viewer.pk], year, RollupTotal.Scope.BELOW).get(viewer.pk)
+    else:
+        head = _kept([viewer.pk], year, RollupTotal.Scope.BELOW).get(viewer.pk)
+        parts = [(viewer, head)]
+    totals, phases = rules.combine([head.tally] if head else [])
+    by_county = [
+        (congress, rules.combine([kept.tally])[0])
+        for congress, kept in parts
+        if kept is not None and kept.tally["tenants"]
+    ]
+    return Summary(
+        totals=totals,
+        phases=phases,
+        by_county=by_county,
+        updated_at=head.updated_at if head else None,
+        tenants=int(totals["tenants"] or 0),
+    )
+
+
+def dashboard_tenants(*, viewer: Congress, county: Congress | None = None) -> QuerySet[Congress]:
+    """The tenants of `dashboard_rows`, in its order, to be paged (select_related included)."""
+    scope = dashboard_scope(viewer)
+    if county is not None:
+        scope = scope.filter(Q(pk=county.pk) | Q(parent=county))
+    return scope.select_related("parent").order_by("division_code")
+
+
+def dashboard_rows_of(tenants: list[Congress], year: int) -> list[TenantFigures]:
+    """`dashboard_rows` for the given tenants only (a page of them): one query."""
+    stored = tenant_figures(tenants, year)
+    return [
+        TenantFigures(
+            congress=congress,
+            county=congress if congress.level == Level.COUNTY else congress.parent,  # type: ignore[arg-type]
+            figures=rules.with_rates(stored[congress.pk][0]),
+            updated_at=stored[congress.pk][1],
+        )
+        for congress in tenants
+    ]
+
+
+def dashboard_years_kept(viewer: Congress) -> list[int]:
+    """The years with figures below `viewer`, from its kept totals."""
+    return sorted(
+        RollupTotal.objects.filter(
+            congress=viewer, scope=RollupTotal.Scope.BELOW, tally__rows__gt=0
+        )
+        .values_list("year", flat=True)
+        .distinct()
+    )

@@ -7,6 +7,8 @@ audited by the services that made them; it records nothing a person did."""
 
 import json
 import logging
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -16,13 +18,15 @@ from django.db.models import Max
 from django.utils import timezone
 from django_tenants.utils import get_public_schema_name, tenant_context
 
-from congresses.models import Congress, Status
+from congresses.models import Congress, Level, Status
 from congresses.tenant import Tenant, public_schema, require_tenant
 from ops.schemawalk import schema_visited
 from outbox.models import OutboxEvent
 
 from . import registry, rules
-from .models import Rollup
+from .catalog import SUMMABLE
+from .models import Rollup, RollupTotal
+from .selectors import tenant_figures
 
 logger = logging.getLogger(__name__)
 # The first key of the two-key advisory lock a refresh takes; the second is the congress id.
@@ -111,6 +115,8 @@ def _refresh(*, tenant: Tenant, every_topic: bool, now: datetime | None) -> Refr
         drained = OutboxEvent.objects.filter(
             pk__in=[pk for pk, _topic in pending if pk <= position]
         ).update(drained_at=now)
+        if rows:
+            rollup_totals_refresh(congress_id=tenant.id, years=years, now=now)
     return Refresh(events=drained, topics=tuple(topics), rows=len(rows), position=position)
 
 
@@ -145,3 +151,150 @@ def active_tenants() -> list[Congress]:
         .exclude(schema_name=get_public_schema_name())
         .order_by("pk")
     )
+
+
+# The first key of the lock a refresh of kept totals takes; the second is the county's or city's id.
+TOTALS_LOCK_CLASS = 0x546F746C  # "Totl"
+
+
+def _lock_totals(congress_id: int) -> None:
+    # Two tenants of one county drained at once would each sum without the other's uncommitted
+    # rows: behind this lock (held to the commit, taken county first, then city) the second
+    # sums after the first committed, so the last write is always complete.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [TOTALS_LOCK_CLASS, congress_id])
+
+
+def _keep(
+    *,
+    congress_id: int,
+    year: int,
+    scope: str,
+    tally: dict[str, object],
+    updated_at: datetime | None,
+    now: datetime,
+) -> None:
+    RollupTotal.objects.update_or_create(
+        congress_id=congress_id,
+        year=year,
+        scope=scope,
+        defaults={
+            "tally": json.loads(json.dumps(tally, cls=DjangoJSONEncoder)),
+            "updated_at": updated_at,
+            "computed_at": now,
+        },
+    )
+
+
+def _sum_tenants(members: list[Congress], year: int) -> tuple[dict[str, object], datetime | None]:
+    stored = tenant_figures(members, year)
+    tally = rules.tally(figures for figures, _changed in stored.values())
+    tally["rows"] = sum(1 for figures, _changed in stored.values() if figures)
+    stamps = [changed for _figures, changed in stored.values() if changed]
+    return tally, max(stamps, default=None)
+
+
+def _refresh_county(county: Congress, year: int, now: datetime) -> None:
+    townships = list(Congress.objects.filter(parent=county, status=Status.ACTIVE))
+    below, below_at = _sum_tenants(townships, year)
+    _keep(
+        congress_id=county.pk,
+        year=year,
+        scope=RollupTotal.Scope.BELOW,
+        tally=below,
+        updated_at=below_at,
+        now=now,
+    )
+    members = townships + ([county] if county.status == Status.ACTIVE else [])
+    group, group_at = _sum_tenants(members, year)
+    _keep(
+        congress_id=county.pk,
+        year=year,
+        scope=RollupTotal.Scope.GROUP,
+        tally=group,
+        updated_at=group_at,
+        now=now,
+    )
+
+
+def _refresh_city(city: Congress, year: int, now: datetime) -> None:
+    groups = list(
+        RollupTotal.objects.filter(
+            congress__parent=city,
+            congress__level=Level.COUNTY,
+            year=year,
+            scope=RollupTotal.Scope.GROUP,
+        ).values_list("tally", "updated_at")
+    )
+    sums, _phases = rules.combine(tally for tally, _at in groups)
+    tally = {
+        "sums": {key: sums[key] for key in SUMMABLE},
+        "tenants": sum(int(t["tenants"]) for t, _at in groups),
+        "decided": sum(int(t["decided"]) for t, _at in groups),
+        "phases": dict(sum((Counter(t["phases"]) for t, _at in groups), Counter())),
+        "rows": sum(int(t.get("rows", 0)) for t, _at in groups),
+    }
+    stamps = [at for _t, at in groups if at]
+    _keep(
+        congress_id=city.pk,
+        year=year,
+        scope=RollupTotal.Scope.BELOW,
+        tally=tally,
+        updated_at=max(stamps, default=None),
+        now=now,
+    )
+
+
+def rollup_totals_refresh(
+    *, congress_id: int, years: Iterable[int] | None = None, now: datetime | None = None
+) -> None:
+    """The kept totals that include a tenant's figures (its county's, its city's), summed again
+    for `years` (None: every year they are kept for, and the years a refresh computes). Called by
+    the drain and the rebuild after they write a tenant's rows, and by the services that add a
+    tenant to a scope or take one out (provisioning, suspension); any schema."""
+    now = now or timezone.now()
+    with public_schema(), transaction.atomic():
+        congress = Congress.objects.select_related("parent__parent").get(pk=congress_id)
+        if congress.level == Level.TOWNSHIP:
+            county, city = congress.parent, congress.parent.parent if congress.parent else None
+        elif congress.level == Level.COUNTY:
+            county, city = congress, congress.parent
+        else:
+            county, city = None, congress
+        scopes = [c.pk for c in (county, city) if c is not None]
+        if years is None:
+            kept = RollupTotal.objects.filter(congress_id__in=scopes).values_list("year", flat=True)
+            years = {*kept, *rules.rollup_years(timezone.localdate(now))}
+        years = sorted(set(years))
+        if county is not None:
+            _lock_totals(county.pk)
+            for year in years:
+                _refresh_county(county, year, now)
+        if city is not None:
+            _lock_totals(city.pk)
+            for year in years:
+                _refresh_city(city, year, now)
+
+
+def rollup_totals_rebuild_everywhere(*, now: datetime | None = None) -> int:
+    """Every kept total summed again from the rollup rows, for every year that has rows: after
+    a migration, and to check the incremental path (they must agree). Returns how many."""
+    now = now or timezone.now()
+    written = 0
+    with public_schema():
+        years = sorted(set(Rollup.objects.values_list("year", flat=True).distinct()))
+        counties = list(Congress.objects.filter(level=Level.COUNTY).select_related("parent"))
+        cities = list(Congress.objects.filter(level=Level.CITY))
+        for county in counties:
+            with transaction.atomic():
+                _lock_totals(county.pk)
+                for year in years:
+                    _refresh_county(county, year, now)
+                    written += 2
+        for city in cities:
+            with transaction.atomic():
+                _lock_totals(city.pk)
+                for year in years:
+                    _refresh_city(city, year, now)
+                    written += 1
+    return written

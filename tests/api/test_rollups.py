@@ -14,6 +14,8 @@ from openpyxl import load_workbook
 from congresses.models import Congress
 from rollups import rules
 from rollups.models import Rollup
+from rollups.selectors import dashboard_rows
+from rollups.services import rollup_totals_refresh
 from rollups.tasks import drain
 from tenants.linkage.opinions.services import (
     opinion_assign,
@@ -38,6 +40,7 @@ def _put(congress: Congress, topic: str, **figures: Any) -> None:
         topic=topic,
         defaults={"figures": figures, "computed_at": timezone.now()},
     )
+    rollup_totals_refresh(congress_id=congress.pk, years=[YEAR])  # as a drain does
 
 
 @pytest.fixture
@@ -72,18 +75,30 @@ def figures(world: World) -> World:
     return world
 
 
-def _rows(body: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {row["slug"]: row for row in body["tenants"]}
+TENANTS = f"/api/v1/rollups/dashboard/tenants?year={YEAR}"
+
+
+def _tenants(client: Any, query: str = "") -> dict[str, dict[str, Any]]:
+    """Every per-tenant row, page after page."""
+    rows: dict[str, dict[str, Any]] = {}
+    page = 1
+    while True:
+        body = client.get(f"{TENANTS}{query}&page_size=100&page={page}").json()
+        rows.update({row["slug"]: row for row in body["results"]})
+        if body["next"] is None:
+            return rows
+        page += 1
 
 
 def test_the_city_sees_every_tenant_below_it_with_totals(figures: World) -> None:
     staff = make_staff("city-staff", figures.city)
 
-    response = client_on(figures.city, staff).get(URL)
+    client = client_on(figures.city, staff)
+    response = client.get(URL)
 
     assert response.status_code == 200, response.content
     body = response.json()
-    rows = _rows(body)
+    rows = _tenants(client)
     assert {"tcounty", "town-a", "town-b"} <= set(rows) and "tcity" not in rows
     assert rows["town-a"]["adopted"] == 5 and rows["town-a"]["decided"] is True
     assert rows["town-a"]["closure_rate"] == 80.0 and rows["town-a"]["timeliness_rate"] == 75.0
@@ -108,7 +123,8 @@ def test_the_city_filters_by_county_and_refuses_one_it_does_not_oversee(figures:
     refused = client.get(f"{URL}&county={figures.town_a.pk}")
 
     assert (
-        set(_rows(body)) == {"tcounty", "town-a", "town-b"} and body["county"] == figures.county.pk
+        set(_tenants(client, f"&county={figures.county.pk}")) == {"tcounty", "town-a", "town-b"}
+        and body["county"] == figures.county.pk
     )
     assert refused.status_code == 400 and refused.json()["code"] == "county_unknown"
 
@@ -136,11 +152,11 @@ def test_a_county_sees_only_its_own_townships(figures: World) -> None:
     body = client.get(URL).json()
     other = client.get(f"{URL}&county={other_county.pk}")
 
-    assert set(_rows(body)) == {"town-a", "town-b"}
+    assert set(_tenants(client)) == {"town-a", "town-b"}
     assert body["totals"]["adopted"] == 5 and body["counties"] == []
     assert other.status_code == 400
-    city_body = client_on(figures.city, make_staff("city-staff", figures.city)).get(URL).json()
-    assert {"town-c", "other-county"} <= set(_rows(city_body))
+    city = client_on(figures.city, make_staff("city-staff", figures.city))
+    assert {"town-c", "other-county"} <= set(_tenants(city))
 
 
 def test_a_township_sees_no_other_tenants_figures(figures: World) -> None:
@@ -184,7 +200,7 @@ def test_every_table_exports_to_excel(figures: World) -> None:
 
 def test_an_adoption_reaches_the_city_dashboard_after_the_outbox_task(world: World) -> None:
     client = client_on(world.city, make_staff("city-staff", world.city))
-    before = _rows(client.get(URL).json())["town-a"]
+    before = _tenants(client)["town-a"]
     with tenant_context(world.town_a):
         vote = make_vote(deputies=6, candidates=3, seats=2, year=YEAR)
         a, b, _c = vote.candidates
@@ -193,12 +209,12 @@ def test_an_adoption_reaches_the_city_dashboard_after_the_outbox_task(world: Wor
                 round_id=vote.round.pk, deputy=deputy, choices=per_candidate(vote, a, b), actor=None
             )
         round_close(round_id=vote.round.pk, actor=None)
-    assert _rows(client.get(URL).json())["town-a"]["adopted"] == before["adopted"]
+    assert _tenants(client)["town-a"]["adopted"] == before["adopted"]
 
     with tenant_context(world.town_a):
         drain.apply()  # what the worker runs after the commit, in town_a's schema
 
-    after = _rows(client.get(URL).json())["town-a"]
+    after = _tenants(client)["town-a"]
     assert after["adopted"] == 2 and after["candidates"] == 3 and after["voting_phase"] == "vote"
     assert after["decided"] is True and after["updated_at"] is not None
 
@@ -227,13 +243,25 @@ def _generate(county: Congress, count: int, start: int) -> None:
             ("implementation", {"projects": 5, "funds_planned": "300.00", "funds_spent": "120.00"}),
         )
     )
+    rollup_totals_refresh(congress_id=county.pk, years=[YEAR])  # as the drains would
 
 
-def _queries(client: Any, path: str) -> tuple[int, dict[str, Any]]:
+def _queries(client: Any, path: str) -> tuple[int, dict[str, Any], int]:
     with CaptureQueriesContext(connection) as captured:
         response = client.get(path)
         assert response.status_code == 200
-    return len(captured.captured_queries), response.json()
+    return len(captured.captured_queries), response.json(), len(response.content)
+
+
+def _recomputed(viewer: Congress, county: Congress | None = None) -> dict[str, Any]:
+    """The totals docs/indicators.md defines, summed afresh over every tenant's rows."""
+    rows = dashboard_rows(viewer=viewer, year=YEAR, county=county)
+    totals = rules.total(row.figures for row in rows)
+    return {key: None if value is None else float(value) for key, value in totals.items()}
+
+
+def _as_floats(totals: dict[str, Any]) -> dict[str, Any]:
+    return {key: None if value is None else float(value) for key, value in totals.items()}
 
 
 def test_the_dashboard_costs_the_same_for_20_and_200_townships(world: World) -> None:
@@ -247,16 +275,30 @@ def test_the_dashboard_costs_the_same_for_20_and_200_townships(world: World) -> 
     )
     client = client_on(world.city, make_staff("city-staff", world.city))
     _generate(generated, 20, 0)
-    few, small = _queries(client, URL)
+    few, small, small_bytes = _queries(client, URL)
+    filtered_few, _body, _bytes = _queries(client, f"{URL}&county={generated.pk}")
+    page_few, _page, _bytes = _queries(client, f"{TENANTS}&page=2&page_size=10")
     _generate(generated, 180, 20)
 
-    many, large = _queries(client, URL)
-    filtered, by_county = _queries(client, f"{URL}&county={generated.pk}")
+    many, large, large_bytes = _queries(client, URL)
+    filtered, by_county, _bytes = _queries(client, f"{URL}&county={generated.pk}")
+    page_many, page, _bytes = _queries(client, f"{TENANTS}&page=2&page_size=10")
 
-    assert many == few and filtered == few
-    assert len(large["tenants"]) == len(small["tenants"]) + 180
-    assert len(by_county["tenants"]) == 201 and by_county["totals"]["adopted"] == 1000
+    assert many == few and filtered == filtered_few and page_many == page_few
+    # The dashboard's body does not grow with the townships (the wall reads it every minute).
+    # (only the numbers' digits grow: 23 more bytes for 180 more townships)
+    assert "tenants" not in large and large_bytes - small_bytes < 100
+    assert large["totals"]["tenants"] == small["totals"]["tenants"] + 180
+    assert by_county["totals"]["tenants"] == 201 and by_county["totals"]["adopted"] == 1000
     assert by_county["totals"]["funds_planned"] == 60000.0
+    assert page["count"] == large["totals"]["tenants"] and len(page["results"]) == 10
+    # The kept totals are the totals docs/indicators.md defines, summed afresh.
+    assert _as_floats(large["totals"]) == _recomputed(world.city)
+    assert _as_floats(by_county["totals"]) == _recomputed(world.city, generated)
+    county_line = next(c for c in large["by_county"] if c["id"] == generated.pk)
+    assert _as_floats({k: county_line[k] for k in large["totals"]}) == _recomputed(
+        world.city, generated
+    )
 
 
 def test_a_closed_opinion_reaches_the_city_dashboard_after_the_outbox_task(world: World) -> None:
@@ -273,16 +315,16 @@ def test_a_closed_opinion_reaches_the_city_dashboard_after_the_outbox_task(world
         opinion = opinion_assign(opinion=opinion, unit_user_id=unit.pk, actor=None)
         opinion = opinion_reply(opinion=opinion, answer="已修复桥面。", actor=unit, staff=False)
         drain.apply()
-    before = _rows(client.get(URL).json())["town-a"]
+    before = _tenants(client)["town-a"]
     assert before["opinions_closed"] == 0 and before["opinions"] >= 1
 
     with tenant_context(world.town_a):
         opinion_close(opinion=opinion, actor=None)
-    assert _rows(client.get(URL).json())["town-a"]["opinions_closed"] == 0  # not drained yet
+    assert _tenants(client)["town-a"]["opinions_closed"] == 0  # not drained yet
     with tenant_context(world.town_a):
         drain.apply()
 
-    after = _rows(client.get(URL).json())["town-a"]
+    after = _tenants(client)["town-a"]
     assert after["opinions_closed"] == 1
     assert after["closure_rate"] == float(rules.ratio(1, after["opinions"]))  # type: ignore[arg-type]
 
@@ -304,6 +346,6 @@ def test_a_figure_is_read_from_the_topic_that_owns_it(world: World) -> None:
     _put(world.town_a, "activities", activities=1, deputies_active=4, deputies=10)
     client = client_on(world.city, make_staff("city-staff", world.city))
 
-    row = _rows(client.get(URL).json())["town-a"]
+    row = _tenants(client)["town-a"]
 
     assert (row["stations"], row["deputies"], row["participation_rate"]) == (2, 10, 40.0)

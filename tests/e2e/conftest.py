@@ -33,6 +33,11 @@ CHROMIUM_ARGS = [
 @dataclass(frozen=True)
 class LivePlatform:
     port: int
+    env: dict[str, str]
+
+    def manage(self, *args: str) -> None:
+        """A management command against the live platform's database."""
+        _manage(*args, env=self.env)
 
     def url(self, slug: str | None, path: str = "/") -> str:
         host = f"{slug}.localhost" if slug else "localhost"
@@ -105,7 +110,7 @@ def live_platform(
         running(worker, env=env, log=logs / "worker.log"),
         running(web, port=web_port, env=env, log=logs / "web.log"),
     ):
-        platform = LivePlatform(web_port)
+        platform = LivePlatform(web_port, env)
         # gunicorn listens before its workers have loaded Django; on a busy machine the first
         # page would spend its whole navigation timeout waiting. Each worker loads on its first
         # request: ask until both have answered.

@@ -8,6 +8,7 @@ export type Dashboard = Schemas['DashboardOut']
 export type TenantRow = Schemas['TenantRowOut']
 export type Totals = Schemas['TotalsOut']
 export type CountyTotals = Schemas['CountyTotalsOut']
+export type TenantPage = Schemas['DashboardTenantsOut']
 /** A row's figures and rates, without who it is. */
 export type Figures = Omit<
   TenantRow,
@@ -40,6 +41,10 @@ export type TableName = (typeof TABLES)[number]
 
 export const getDashboard = (query: DashboardQuery = {}) =>
   http.get<Dashboard>('rollups/dashboard', query as Query)
+
+/** The per-tenant rows, a page at a time (by division code). */
+export const getDashboardTenants = (query: DashboardQuery & { page: number; page_size: number }) =>
+  http.get<TenantPage>('rollups/dashboard/tenants', query as Query)
 
 /** The workbook's address: a plain link downloads it with the session cookie. */
 export function dashboardExportUrl(query: DashboardQuery, table?: TableName): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import type { Dashboard, Figures } from '@/api/rollups'
+import type { Dashboard, Figures, TenantRow } from '@/api/rollups'
 import { dashboardExportUrl } from '@/api/rollups'
 import { barsOption, groupsOf } from '@/views/dashboard/charts'
 import { formatFigure, formatMoney, formatRate } from '@/views/dashboard/columns'
@@ -19,7 +19,6 @@ function dashboard(partial: Partial<Dashboard>): Dashboard {
     totals: {} as Dashboard['totals'],
     phases: [],
     by_county: [],
-    tenants: [],
     ...partial,
   }
 }
@@ -38,17 +37,16 @@ describe('dashboard figures', () => {
 
   it('compares counties for a whole city, tenants within one county', () => {
     const county = { id: 2, name: '东湖区人大常委会' } as Dashboard['by_county'][number]
-    const tenant = { id: 3, name: '青石镇人大主席团' } as Dashboard['tenants'][number]
+    const tenant = { id: 3, name: '青石镇人大主席团' } as TenantRow
     const city = dashboard({
       counties: [{ id: 2, name: '东湖区人大常委会', level: 'county' }],
       by_county: [county],
-      tenants: [tenant],
     })
-    expect(groupsOf(city).map((g) => g.name)).toEqual(['东湖区人大常委会'])
-    expect(groupsOf({ ...city, county: 2 }).map((g) => g.name)).toEqual(['青石镇人大主席团'])
-    expect(groupsOf(dashboard({ tenants: [tenant] })).map((g) => g.name)).toEqual([
+    expect(groupsOf(city, [tenant]).map((g) => g.name)).toEqual(['东湖区人大常委会'])
+    expect(groupsOf({ ...city, county: 2 }, [tenant]).map((g) => g.name)).toEqual([
       '青石镇人大主席团',
     ])
+    expect(groupsOf(dashboard({}), [tenant]).map((g) => g.name)).toEqual(['青石镇人大主席团'])
   })
 
   it('charts rates as the API gives them, and no data as no bar', () => {

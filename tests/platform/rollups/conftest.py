@@ -36,3 +36,21 @@ def positions(congress: Congress) -> dict[tuple[int, str], int]:
         (row.year, row.topic): row.outbox_position
         for row in Rollup.objects.filter(congress=congress)
     }
+
+
+def dashboard_with_tenants(client: Any, year: int) -> dict[str, Any]:
+    """The dashboard's body, with every per-tenant row (its own endpoint, a page at a time)
+    under "tenants"."""
+    response = client.get(f"/api/v1/rollups/dashboard?year={year}")
+    assert response.status_code == 200, response.content
+    body: dict[str, Any] = response.json()
+    body["tenants"] = []
+    page = 1
+    while True:
+        found = client.get(
+            f"/api/v1/rollups/dashboard/tenants?year={year}&page={page}&page_size=200"
+        ).json()
+        body["tenants"] += found["results"]
+        if found["next"] is None:
+            return body
+        page += 1

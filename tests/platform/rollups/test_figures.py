@@ -37,6 +37,7 @@ from tenants.voting.services import (
 from tenants.voting.solicitation import cycle_advance, governance_record
 from tests.conftest import World, client_on
 from tests.factories import make_term
+from tests.platform.rollups.conftest import dashboard_with_tenants
 from tests.tenants.opinions.conftest import make_unit
 from tests.tenants.voting.factories import make_deputies, make_minutes, make_setup
 
@@ -51,9 +52,7 @@ def city(world: World) -> Client:
 
 
 def _dashboard(client: Client) -> dict[str, Any]:
-    response = client.get(f"/api/v1/rollups/dashboard?year={YEAR}")
-    assert response.status_code == 200, response.content
-    return response.json()
+    return dashboard_with_tenants(client, YEAR)
 
 
 def _row(client: Client, congress: Congress) -> dict[str, Any]:

@@ -87,6 +87,7 @@ from tenants.voting.services import (
 from tenants.voting.solicitation import cycle_advance
 from tests.conftest import World, client_on
 from tests.factories import make_term
+from tests.platform.rollups.conftest import dashboard_with_tenants
 from tests.tenants.activities.factories import Seat, copy_in, make_seat
 from tests.tenants.opinions.conftest import make_unit
 from tests.tenants.voting.factories import Vote, make_deputies, make_shortlist, per_candidate
@@ -592,11 +593,9 @@ def test_every_dashboard_and_export_figure_is_its_definition_over_the_tenants_ro
             rollup_drain()
 
     city = client_on(cast.tenants["county"].parent, cast.city_staff)
-    body = city.get(f"/api/v1/rollups/dashboard?year={cal.year}").json()
-    county_body = (
-        client_on(cast.tenants["county"], cast.county_staff)
-        .get(f"/api/v1/rollups/dashboard?year={cal.year}")
-        .json()
+    body = dashboard_with_tenants(city, cal.year)
+    county_body = dashboard_with_tenants(
+        client_on(cast.tenants["county"], cast.county_staff), cal.year
     )
     export = city.get(f"/api/v1/rollups/dashboard.xlsx?year={cal.year}")
 

@@ -1,5 +1,5 @@
 /** Chart options from the dashboard's figures: shared by the dashboard and the wall display. */
-import type { Dashboard, Figures } from '@/api/rollups'
+import type { Dashboard, Figures, TenantRow } from '@/api/rollups'
 
 import type { EChartsCoreOption } from './echarts'
 
@@ -8,12 +8,13 @@ export interface Group {
   figures: Figures
 }
 
-/** What the bars compare: the counties for a whole city, otherwise the tenants themselves. */
-export function groupsOf(dashboard: Dashboard): Group[] {
+/** What the bars compare: the counties for a whole city, otherwise the tenants themselves (those
+ * of the table's page: the dashboard never loads every tenant at once). */
+export function groupsOf(dashboard: Dashboard, tenants: TenantRow[]): Group[] {
   if (dashboard.counties.length > 0 && !dashboard.county) {
     return dashboard.by_county.map((c) => ({ name: c.name, figures: c }))
   }
-  return dashboard.tenants.map((t) => ({ name: t.name, figures: t }))
+  return tenants.map((t) => ({ name: t.name, figures: t }))
 }
 
 const PHASE_ORDER = [

@@ -5,9 +5,11 @@ import { errorMessage } from '@/api/http'
 import {
   dashboardExportUrl,
   getDashboard,
+  getDashboardTenants,
   type Dashboard,
   type DashboardQuery,
   type TableName,
+  type TenantRow,
 } from '@/api/rollups'
 import { useVotingLabels } from '@/views/voting/useVotingLabels'
 
@@ -21,16 +23,29 @@ export function useDashboard() {
   const county = ref<number | null>(null)
   const loading = ref(false)
   const error = ref('')
+  // The per-tenant table, a page at a time: the dashboard's cost does not grow with the tenants.
+  const tenants = ref<TenantRow[]>([])
+  const page = ref(1)
+  const pageSize = 50
+  const total = ref(0)
 
   const query = computed<DashboardQuery>(() => ({
     year: year.value,
     county: county.value ?? undefined,
   }))
 
+  async function loadTenants(to = 1) {
+    const found = await getDashboardTenants({ ...query.value, page: to, page_size: pageSize })
+    tenants.value = found.results
+    total.value = found.count
+    page.value = to
+  }
+
   async function load() {
     loading.value = true
     try {
-      data.value = await getDashboard(query.value)
+      const [dashboard] = await Promise.all([getDashboard(query.value), loadTenants(1)])
+      data.value = dashboard
       error.value = ''
     } catch (failure) {
       error.value = errorMessage(failure)
@@ -44,7 +59,7 @@ export function useDashboard() {
 
   const charts = computed(() => {
     if (!data.value) return null
-    const groups = groupsOf(data.value)
+    const groups = groupsOf(data.value, tenants.value)
     return {
       phases: phaseOption(data.value, phaseLabel),
       projects: barsOption(groups, [
@@ -66,5 +81,29 @@ export function useDashboard() {
 
   const exportUrl = (table?: TableName) => dashboardExportUrl(query.value, table)
 
-  return { data, year, county, loading, error, load, charts, phaseLabel, exportUrl }
+  async function turnTo(to: number) {
+    try {
+      await loadTenants(to)
+      error.value = ''
+    } catch (failure) {
+      error.value = errorMessage(failure)
+    }
+  }
+
+  return {
+    data,
+    tenants,
+    page,
+    pageSize,
+    total,
+    turnTo,
+    year,
+    county,
+    loading,
+    error,
+    load,
+    charts,
+    phaseLabel,
+    exportUrl,
+  }
 }

@@ -3,11 +3,14 @@ import { useI18n } from 'vue-i18n'
 import { useRoute } from 'vue-router'
 
 import { errorMessage } from '@/api/http'
-import { getDashboard, type Dashboard } from '@/api/rollups'
+import { getDashboard, getDashboardTenants, type Dashboard, type TenantRow } from '@/api/rollups'
 import { barsOption, groupsOf, phaseOption } from '@/views/dashboard/charts'
 import { useVotingLabels } from '@/views/voting/useVotingLabels'
 
 export const DEFAULT_REFRESH_SECONDS = 60
+/** A county's wall compares its townships: at most this many, so what it fetches each minute
+ * stays bounded however many there are (a city's compares its counties). */
+export const WALL_TENANTS = 30
 const MIN_REFRESH_SECONDS = 10
 
 /** Seconds between refreshes: `?refresh=N` (at least 10), else a minute. */
@@ -21,6 +24,7 @@ export function useWall() {
   const route = useRoute()
   const labels = useVotingLabels()
   const data = ref<Dashboard | null>(null)
+  const tenants = ref<TenantRow[]>([])
   const error = ref('')
   const now = ref(new Date())
   const seconds = refreshSeconds(route.query.refresh)
@@ -29,7 +33,12 @@ export function useWall() {
 
   async function load() {
     try {
-      data.value = await getDashboard()
+      const dashboard = await getDashboard()
+      if (dashboard.counties.length === 0) {
+        const page = await getDashboardTenants({ page: 1, page_size: WALL_TENANTS })
+        tenants.value = page.results
+      }
+      data.value = dashboard
       error.value = ''
     } catch (failure) {
       error.value = errorMessage(failure)
@@ -41,7 +50,7 @@ export function useWall() {
 
   const charts = computed(() => {
     if (!data.value) return null
-    const groups = groupsOf(data.value)
+    const groups = groupsOf(data.value, tenants.value)
     const col = (key: string) => t(`dashboard.col.${key}`)
     return {
       phases: phaseOption(data.value, phaseLabel, true),
