@@ -17,11 +17,11 @@ from rest_framework.views import APIView
 from accounts.roles import Role
 from api.files.access import Attachments, by_permission
 from api.inputs import validated
-from api.permissions import has_role
+from api.permissions import has_role, host_congress
 from filestore.models import StoredFile
 from ops.errors import DomainError
 from ops.privacy import masked_phone
-from tenants.voting import sheets, solicitation
+from tenants.voting import announcement, sheets, solicitation
 from tenants.voting.models import Call, Cycle, Exclusion, GovernanceStep, Proposal
 from tenants.voting.selectors import cycle_list, proposal_outcome
 
@@ -390,8 +390,8 @@ class AnnouncementSerializer(serializers.Serializer):
 
 
 def published_announcement(request: Request, year: int) -> Any:
-    """The announcement of a year's vote, once the vote is over; a 404 before."""
-    cycle = Cycle.objects.filter(year=year).first()
+    """The announcement of a year's vote, once staff have published it; a 404 before."""
+    cycle = Cycle.objects.filter(year=year, announcement_published_at__isnull=False).first()
     notice = None
     if cycle is not None and not sheets.cycle_vote_unfinished(cycle):
         notice = sheets.cycle_announcement(cycle, congress=str(request.tenant.name))  # type: ignore[attr-defined]
@@ -411,6 +411,48 @@ class PublicAnnouncementView(APIView):
     )
     def get(self, request: Request, year: int) -> Response:
         return Response(AnnouncementSerializer(published_announcement(request, year)).data)
+
+
+class AnnouncementReviewSerializer(serializers.Serializer):
+    ready = serializers.BooleanField(help_text="表决已结束，可以公告 / the vote is over")
+    published_at = serializers.DateTimeField(allow_null=True)
+    notice = AnnouncementSerializer(allow_null=True, help_text="公告预览 / the preview")
+
+
+def _review(request: Request, cycle: Cycle) -> dict[str, Any]:
+    ready = announcement.announcement_ready(cycle)
+    notice = sheets.cycle_announcement(cycle, congress=str(host_congress(request).name))
+    return {
+        "ready": ready,
+        "published_at": cycle.announcement_published_at,
+        "notice": notice if ready else None,
+    }
+
+
+class AnnouncementReviewView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="voting_announcement_review",
+        responses=AnnouncementReviewSerializer,
+        summary="票决结果公告预览与发布状态 / the announcement's preview and whether it is out",
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(AnnouncementReviewSerializer(_review(request, _cycle(pk))).data)
+
+
+class AnnouncementPublishView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="voting_announcement_publish",
+        request=None,
+        responses=AnnouncementReviewSerializer,
+        summary="发布票决结果公告到门户 / publish the announcement on the public portal",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        cycle = announcement.announcement_publish(cycle=_cycle(pk), actor=request.user)
+        return Response(AnnouncementReviewSerializer(_review(request, cycle)).data)
 
 
 class ReserveCarryOutSerializer(serializers.Serializer):
