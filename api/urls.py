@@ -64,6 +64,7 @@ urlpatterns = [
     path("voting/cycles/<int:pk>/call", soliciting.CallView.as_view()),
     path("voting/cycles/<int:pk>/proposals", soliciting.ProposalListView.as_view()),
     path("voting/cycles/<int:pk>/governance", soliciting.GovernanceView.as_view()),
+    path("voting/party-review", soliciting.PartyReviewListView.as_view()),
     path("voting/cycles/<int:pk>/advance", soliciting.AdvanceView.as_view()),
     path("voting/cycles/<int:pk>/reserve-carry", soliciting.ReserveCarryView.as_view()),
     path("voting/proposals/<int:pk>/screen", soliciting.ProposalScreenView.as_view()),

@@ -136,6 +136,10 @@ def phase_require(cycle: Cycle, action: str) -> None:
     CYCLE.require(cycle.phase, action)
 
 
+def phase_allows(cycle: Cycle, action: str) -> bool:
+    return action in CYCLE.allowed(cycle.phase)
+
+
 def quorum_require(cycle: Cycle, *, entitled: int, present: int) -> int:
     """Refuse below the quorum; return the fewest present that meet it (frozen on the round)."""
     rule_set = cycle_rule_set(cycle)
