@@ -7,7 +7,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from tenants.linkage.opinions.states import OPINION
-from tenants.voting.models import GovernanceStep
+from tenants.voting.selectors import governance_kind_labels
 
 LABELS: dict[str, Promise] = {
     "accounts.password_policy_set": _("修改密码策略"),
@@ -151,7 +151,7 @@ def _families() -> dict[str, Promise]:
     found: dict[str, Promise] = {
         f"opinions.{name}": step.label for name, step in OPINION.steps.items()
     }
-    found.update({f"voting.{kind.value}": kind.label for kind in GovernanceStep.Kind})
+    found.update({f"voting.{kind}": label for kind, label in governance_kind_labels().items()})
     return found
 
 

@@ -3,7 +3,7 @@ each member's login lockout, open sessions and password state, with unlock, pass
 "log out everywhere"; the password policy within its safe bounds. API tokens are listed and
 revoked through auth/tokens (scope=congress). Only security_admin may call any of it."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.http import Http404
@@ -13,7 +13,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.models import Membership, PasswordPolicy
 from accounts.roles import Role
 from accounts.rules import MAX_AGE_DAYS_BOUNDS, MIN_LENGTH_BOUNDS
 from accounts.selectors import (
@@ -32,6 +31,9 @@ from api.accounts.serializers import IssuedOutSerializer
 from api.accounts.views import issued_response
 from api.inputs import validated
 from api.permissions import has_role, host_congress
+
+if TYPE_CHECKING:
+    from accounts.models import Membership, PasswordPolicy
 
 SECURITY_ADMIN = has_role(Role.SECURITY_ADMIN)
 
@@ -73,14 +75,14 @@ def _out(row: MemberSecurity) -> dict[str, Any]:
     }
 
 
-def _membership(request: Request, pk: int) -> Membership:
+def _membership(request: Request, pk: int) -> "Membership":
     found = membership_in(congress=host_congress(request), membership_id=pk)
     if found is None:
         raise Http404
     return found
 
 
-def _row(request: Request, membership: Membership) -> dict[str, Any]:
+def _row(request: Request, membership: "Membership") -> dict[str, Any]:
     rows = member_security(congress=host_congress(request))
     return _out(next(r for r in rows if r.membership.pk == membership.pk))
 
@@ -157,7 +159,7 @@ class PasswordPolicyOut(serializers.Serializer):
     idle_timeout_minutes = serializers.IntegerField()
 
 
-def _policy_out(policy: PasswordPolicy) -> dict[str, Any]:
+def _policy_out(policy: "PasswordPolicy") -> dict[str, Any]:
     return {
         "min_length": policy.min_length,
         "max_age_days": policy.max_age_days,

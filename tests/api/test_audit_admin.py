@@ -79,7 +79,7 @@ def test_every_recorded_action_has_a_label_in_both_languages() -> None:
         with translation.override("en"):
             english = str(labels[code])
         assert re.search(r"[\u4e00-\u9fff]", chinese), code
-        assert english != chinese and english.isascii() and english.strip(), code
+        assert english.strip() and not re.search(r"[\u4e00-\u9fff]", english), code
 
 
 def test_no_label_is_kept_for_a_code_nothing_records() -> None:
@@ -112,7 +112,7 @@ def test_entries_are_shown_with_their_action_in_the_readers_language(
         ENTRIES, {"actor": "qian", "action": "user.login"}, HTTP_ACCEPT_LANGUAGE="en"
     ).json()
     assert english["results"][0]["action_label"] == "Log in"
-    assert english["results"][0]["target_label"] == "user"
+    assert english["results"][0]["target_label"] == "User"
     choices = auditor.get("/api/v1/audit/choices").json()
     assert {"code": "user.login", "label": "登录"} in choices["actions"]
     assert {"code": "accounts.user", "label": "用户"} in choices["target_types"]
