@@ -151,11 +151,12 @@ def member_security(*, congress: "Congress") -> list[MemberSecurity]:
     for attempt in AccessAttempt.objects.filter(
         username__in=list(keys.values()), attempt_time__gte=since
     ):
-        count, until = failures.get(attempt.username, (0, None))
+        key = str(attempt.username)
+        count, until = failures.get(key, (0, None))
         if attempt.failures_since_start >= settings.AXES_FAILURE_LIMIT:
             ends = attempt.attempt_time + settings.AXES_COOLOFF_TIME
             until = max(until, ends) if until else ends
-        failures[attempt.username] = (count + attempt.failures_since_start, until)
+        failures[key] = (count + attempt.failures_since_start, until)
     sessions = _sessions_by_user(congress.schema_name)
     age = timedelta(seconds=settings.SESSION_COOKIE_AGE)
     out = []

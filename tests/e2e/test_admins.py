@@ -16,7 +16,7 @@ import sys
 import pytest
 from django.conf import settings
 from openpyxl import load_workbook
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, FilePayload, Page, expect
 from pypdf import PdfReader
 
 from tenants.demo.data import DEMO_PASSWORD
@@ -157,7 +157,7 @@ def test_the_three_administrators_keep_to_their_own_work_and_the_party_reviews(
         audit.get_by_test_id("audit-export").click()
     sheet = load_workbook(exported.value.path()).active
     assert sheet is not None
-    actions = [row[3] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    actions = [str(row[3]) for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert sorted(actions) == sorted(["解除登录锁定", "重置密码", "修改密码策略"])
     audit.get_by_test_id("audit-verify").click()
     expect(audit.get_by_test_id("audit-verify-result")).to_contain_text("审计链完整")
@@ -178,7 +178,7 @@ def test_the_three_administrators_keep_to_their_own_work_and_the_party_reviews(
     card.get_by_test_id("party-review-date").locator("input").press("Enter")
     card.get_by_test_id("party-review-summary").locator("textarea").fill("同意三个候选项目提请票决")
     card.get_by_test_id("party-review-minutes").set_input_files(
-        files=[{"name": "党委审定纪要.pdf", "mimeType": "application/pdf", "buffer": PDF}]
+        files=[FilePayload(name="党委审定纪要.pdf", mimeType="application/pdf", buffer=PDF)]
     )
     card.get_by_test_id("party-review-submit").click()
     expect(card.get_by_test_id("party-review-records")).to_contain_text("同意三个候选项目提请票决")
