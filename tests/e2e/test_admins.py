@@ -149,7 +149,7 @@ def test_the_three_administrators_keep_to_their_own_work_and_the_party_reviews(
     expect(table).to_contain_text("重置密码")
     expect(table).to_contain_text("修改密码策略")
     expect(table).not_to_contain_text("user.")
-    audit.get_by_test_id("audit-filter-actor").locator("input").fill("清河镇安全管理员")
+    audit.get_by_test_id("audit-filter-actor").fill("清河镇安全管理员")
     audit.get_by_test_id("audit-search").click()
     expect(table.get_by_test_id("audit-action")).to_have_count(3)
     snap(audit, "admins-05-audit-filtered")
@@ -174,9 +174,9 @@ def test_the_three_administrators_keep_to_their_own_work_and_the_party_reviews(
         expect(card.get_by_test_id("party-review-candidates")).to_contain_text(name)
     card.get_by_test_id("party-review-submit").click()
     expect(card.get_by_text("请填写审定日期。")).to_be_visible()
-    card.get_by_test_id("party-review-date").locator("input").fill("2027-01-05")
-    card.get_by_test_id("party-review-date").locator("input").press("Enter")
-    card.get_by_test_id("party-review-summary").locator("textarea").fill("同意三个候选项目提请票决")
+    card.get_by_test_id("party-review-date").fill("2027-01-05")
+    card.get_by_test_id("party-review-date").press("Enter")
+    card.get_by_test_id("party-review-summary").fill("同意三个候选项目提请票决")
     card.get_by_test_id("party-review-minutes").set_input_files(
         files=[FilePayload(name="党委审定纪要.pdf", mimeType="application/pdf", buffer=PDF)]
     )
