@@ -151,14 +151,15 @@ def test_the_three_administrators_keep_to_their_own_work_and_the_party_reviews(
     expect(table).not_to_contain_text("user.")
     audit.get_by_test_id("audit-filter-actor").fill("清河镇安全管理员")
     audit.get_by_test_id("audit-search").click()
-    expect(table.get_by_test_id("audit-action")).to_have_count(3)
+    # their login and their three acts
+    expect(table.get_by_test_id("audit-action")).to_have_count(4)
     snap(audit, "admins-05-audit-filtered")
     with audit.expect_download() as exported:
         audit.get_by_test_id("audit-export").click()
     sheet = load_workbook(exported.value.path()).active
     assert sheet is not None
     actions = [str(row[3]) for row in sheet.iter_rows(min_row=2, values_only=True)]
-    assert sorted(actions) == sorted(["解除登录锁定", "重置密码", "修改密码策略"])
+    assert sorted(actions) == sorted(["登录", "解除登录锁定", "重置密码", "修改密码策略"])
     audit.get_by_test_id("audit-verify").click()
     expect(audit.get_by_test_id("audit-verify-result")).to_contain_text("审计链完整")
     snap(audit, "admins-06-audit-verified")
