@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from .audit.views import AuditEntryListView
+from .audit.views import AuditChoicesView, AuditEntryListView, AuditExportView, AuditVerifyView
 from .auth import views as auth
 from .congresses.views import (
     CongressListView,
@@ -35,6 +35,9 @@ urlpatterns = [
     path("deputies", DeputyListView.as_view()),
     path("deputies/<int:pk>", DeputyDetailView.as_view()),
     path("audit/entries", AuditEntryListView.as_view()),
+    path("audit/entries.xlsx", AuditExportView.as_view()),
+    path("audit/choices", AuditChoicesView.as_view()),
+    path("audit/verify", AuditVerifyView.as_view()),
     path("files", FileUploadView.as_view()),
     path("files/<int:pk>/url", FileDownloadView.as_view()),
     path("voting/cycles", voting.CycleListView.as_view()),
@@ -45,6 +48,7 @@ urlpatterns = [
     path("voting/cycles/<int:pk>/candidates", voting.CandidateListView.as_view()),
     path("voting/cycles/<int:pk>/sign-in", voting.SignInView.as_view()),
     path("voting/cycles/<int:pk>/roll-call", rollcall.RollCallView.as_view()),
+    path("voting/cycles/<int:pk>/roll-call/unmark", rollcall.RollCallUnmarkView.as_view()),
     path("voting/cycles/<int:pk>/roll-call/card", rollcall.RollCallCardView.as_view()),
     path("voting/cycles/<int:pk>/roll-call/cards", rollcall.RollCallCardsView.as_view()),
     path("voting/cycles/<int:pk>/roll-call/sheet", rollcall.RollCallSheetView.as_view()),
@@ -60,6 +64,7 @@ urlpatterns = [
     path("voting/cycles/<int:pk>/call", soliciting.CallView.as_view()),
     path("voting/cycles/<int:pk>/proposals", soliciting.ProposalListView.as_view()),
     path("voting/cycles/<int:pk>/governance", soliciting.GovernanceView.as_view()),
+    path("voting/party-review", soliciting.PartyReviewListView.as_view()),
     path("voting/cycles/<int:pk>/advance", soliciting.AdvanceView.as_view()),
     path("voting/cycles/<int:pk>/reserve-carry", soliciting.ReserveCarryView.as_view()),
     path("voting/proposals/<int:pk>/screen", soliciting.ProposalScreenView.as_view()),
@@ -70,6 +75,11 @@ urlpatterns = [
     path("voting/candidates/<int:pk>/comments", deliberating.CommentListView.as_view()),
     path("voting/comments/<int:pk>/answer", deliberating.CommentAnswerView.as_view()),
     path("public/voting/call", soliciting.PublicCallView.as_view()),
+    path("voting/cycles/<int:pk>/announcement", soliciting.AnnouncementReviewView.as_view()),
+    path(
+        "voting/cycles/<int:pk>/announcement/publish",
+        soliciting.AnnouncementPublishView.as_view(),
+    ),
     path("public/voting/announcements/<int:year>", soliciting.PublicAnnouncementView.as_view()),
     path("public/voting/proposals", soliciting.PublicProposalView.as_view()),
     path("public/voting/proposals/<str:code>", soliciting.PublicTrackingView.as_view()),
@@ -103,6 +113,7 @@ urlpatterns = [
     ),
     # Each module's own routes, from its api/<module>/urls.py.
     path("", include("api.accounts.urls")),
+    path("", include("api.security.urls")),
     path("", include("api.implementation.urls")),
     path("", include("api.notifications.urls")),
     path("", include("api.linkage.stations.urls")),

@@ -59,7 +59,7 @@ def login_url(congress: "Congress") -> str:
     return f"{settings.PUBLIC_SCHEME}://{congress_primary_domain(congress)}{port}/login"
 
 
-def _issued(congress: "Congress", issued: Sequence[IssuedPassword]) -> Response:
+def issued_response(congress: "Congress", issued: Sequence[IssuedPassword]) -> Response:
     pdf = slips_pdf(
         congress_name=congress.name,
         login_url=login_url(congress),
@@ -113,7 +113,7 @@ class MemberListView(APIView):
         data = validated(s.AccountCreateInSerializer, request)
         congress = host_congress(request)
         issued = account_create(congress=congress, actor=request.user, **data)  # type: ignore[arg-type]
-        return _issued(congress, [issued])
+        return issued_response(congress, [issued])
 
 
 class RosterAccountsView(APIView):
@@ -127,7 +127,7 @@ class RosterAccountsView(APIView):
     )
     def post(self, request: Request) -> Response:
         issued = deputy_accounts_create(actor=request.user)
-        return _issued(host_congress(request), [account for _deputy, account in issued])
+        return issued_response(host_congress(request), [account for _deputy, account in issued])
 
 
 class MemberRolesView(APIView):
@@ -199,4 +199,4 @@ class PasswordReissueView(APIView):
             membership=_membership(request, pk),
             actor=request.user,  # type: ignore[arg-type]
         )
-        return _issued(host_congress(request), [issued])
+        return issued_response(host_congress(request), [issued])

@@ -29,7 +29,8 @@ class FileUploadInSerializer(serializers.Serializer):
 class FileUploadView(APIView):
     # Only the roles with something to attach: staff (materials, minutes, activity photos) and
     # units (progress photos). Anyone else could only fill the store.
-    permission_classes = [has_role(Role.STAFF, Role.UNIT)]
+    # The party reviewer uploads the minutes of the 党委审定 it records.
+    permission_classes = [has_role(Role.STAFF, Role.UNIT, Role.PARTY_REVIEWER)]
     parser_classes = [MultiPartParser]
 
     @extend_schema(

@@ -63,6 +63,15 @@ class RollMarkInSerializer(serializers.Serializer):
     )
 
 
+class RollUnmarkInSerializer(serializers.Serializer):
+    meeting = serializers.ChoiceField(
+        choices=rollcall.MEETINGS, default=rollcall.SESSION, help_text=MEETING_HELP
+    )
+    deputy_id = serializers.IntegerField(
+        min_value=1, max_value=2**31 - 1, help_text="误签到的代表 / the deputy marked by mistake"
+    )
+
+
 class RollCardInSerializer(serializers.Serializer):
     meeting = serializers.ChoiceField(
         choices=rollcall.MEETINGS, default=rollcall.SESSION, help_text=MEETING_HELP
@@ -155,6 +164,26 @@ class RollCallView(APIView):
         found = rollcall.roll_call_mark(
             cycle=_cycle(pk),
             deputy_ids=data["deputy_ids"],
+            meeting=data["meeting"],
+            actor=request.user,
+        )
+        return Response(RollMarkOutSerializer(_result(found)).data)
+
+
+class RollCallUnmarkView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="voting_roll_call_unmark",
+        request=RollUnmarkInSerializer,
+        responses=RollMarkOutSerializer,
+        summary="撤销误签到（投票开始前）/ take back a mark made by mistake, before the vote",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        data = validated(RollUnmarkInSerializer, request)
+        found = rollcall.roll_call_unmark(
+            cycle=_cycle(pk),
+            deputy_id=data["deputy_id"],
             meeting=data["meeting"],
             actor=request.user,
         )

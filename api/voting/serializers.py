@@ -83,6 +83,7 @@ class CycleOutSerializer(serializers.ModelSerializer[Cycle]):
             "present_count",
             "entitled_count",
             "has_call",
+            "announcement_published_at",
         ]
 
 

@@ -17,23 +17,26 @@ from rest_framework.views import APIView
 from accounts.roles import Role
 from api.files.access import Attachments, by_permission
 from api.inputs import validated
-from api.permissions import has_role
+from api.permissions import has_role, host_congress, membership_of
 from filestore.models import StoredFile
-from ops.errors import DomainError
+from ops.errors import DomainError, NotAllowed
 from ops.privacy import masked_phone
-from tenants.voting import sheets, solicitation
+from tenants.voting import announcement, sheets, solicitation
 from tenants.voting.models import Call, Cycle, Exclusion, GovernanceStep, Proposal
 from tenants.voting.selectors import cycle_list, proposal_outcome
 
 from .serializers import CandidateOutSerializer, CycleOutSerializer
 
 STAFF = has_role(Role.STAFF)
+# 党委审定 is the party reviewer's own act (docs/voting.md); staff record 会商, and may enter a
+# review from its minutes where the party committee has no account here.
+GOVERNANCE = has_role(Role.STAFF, Role.PARTY_REVIEWER)
 
 # The minutes of a consultation or the party review: staff only, like the governance record.
 ATTACHMENTS = [
     Attachments(
         owners=lambda file_id: GovernanceStep.objects.filter(minutes_id=file_id),
-        readable=by_permission(STAFF),
+        readable=by_permission(GOVERNANCE),
     )
 ]
 
@@ -252,7 +255,7 @@ class ProposalCandidateView(APIView):
 
 
 class GovernanceView(APIView):
-    permission_classes = [STAFF]
+    permission_classes = [GOVERNANCE]
 
     @extend_schema(
         operation_id="voting_governance_list",
@@ -271,6 +274,14 @@ class GovernanceView(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         data = validated(GovernanceInSerializer, request)
+        membership = membership_of(request)
+        roles = membership.roles if membership is not None else []
+        if data["kind"] != GovernanceStep.Kind.PARTY_REVIEW and Role.STAFF not in roles:
+            raise NotAllowed(
+                "governance_kind_not_yours",
+                _("党委审定人只能记录党委审定。"),
+                field="kind",
+            )
         minutes = StoredFile.objects.filter(pk=data.pop("minutes_file_id")).first()
         if minutes is None:
             raise DomainError(
@@ -280,6 +291,36 @@ class GovernanceView(APIView):
             cycle=_cycle(pk), minutes=minutes, actor=request.user, **data
         )
         return Response(GovernanceOutSerializer(step).data, status=status.HTTP_201_CREATED)
+
+
+class PartyReviewCandidateOut(serializers.Serializer):
+    sequence = serializers.IntegerField()
+    name = serializers.CharField()
+    estimated_cost = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+
+
+class PartyReviewCycleOut(serializers.Serializer):
+    id = serializers.IntegerField()
+    year = serializers.IntegerField()
+    title = serializers.CharField()
+    phase = serializers.CharField()
+    can_record = serializers.BooleanField(
+        help_text="当前阶段可以记录审定 / a review may be recorded now"
+    )
+    candidates = PartyReviewCandidateOut(many=True)
+    reviews = GovernanceOutSerializer(many=True)
+
+
+class PartyReviewListView(APIView):
+    permission_classes = [has_role(Role.PARTY_REVIEWER)]
+
+    @extend_schema(
+        operation_id="voting_party_review_list",
+        responses=PartyReviewCycleOut(many=True),
+        summary="党委审定：候选项目与审定记录 / the party reviewer's cycles, candidates and reviews",
+    )
+    def get(self, request: Request) -> Response:
+        return Response(PartyReviewCycleOut(solicitation.party_review_cycles(), many=True).data)
 
 
 class AdvanceView(APIView):
@@ -390,8 +431,8 @@ class AnnouncementSerializer(serializers.Serializer):
 
 
 def published_announcement(request: Request, year: int) -> Any:
-    """The announcement of a year's vote, once the vote is over; a 404 before."""
-    cycle = Cycle.objects.filter(year=year).first()
+    """The announcement of a year's vote, once staff have published it; a 404 before."""
+    cycle = Cycle.objects.filter(year=year, announcement_published_at__isnull=False).first()
     notice = None
     if cycle is not None and not sheets.cycle_vote_unfinished(cycle):
         notice = sheets.cycle_announcement(cycle, congress=str(request.tenant.name))  # type: ignore[attr-defined]
@@ -411,6 +452,48 @@ class PublicAnnouncementView(APIView):
     )
     def get(self, request: Request, year: int) -> Response:
         return Response(AnnouncementSerializer(published_announcement(request, year)).data)
+
+
+class AnnouncementReviewSerializer(serializers.Serializer):
+    ready = serializers.BooleanField(help_text="表决已结束，可以公告 / the vote is over")
+    published_at = serializers.DateTimeField(allow_null=True)
+    notice = AnnouncementSerializer(allow_null=True, help_text="公告预览 / the preview")
+
+
+def _review(request: Request, cycle: Cycle) -> dict[str, Any]:
+    ready = announcement.announcement_ready(cycle)
+    notice = sheets.cycle_announcement(cycle, congress=str(host_congress(request).name))
+    return {
+        "ready": ready,
+        "published_at": cycle.announcement_published_at,
+        "notice": notice if ready else None,
+    }
+
+
+class AnnouncementReviewView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="voting_announcement_review",
+        responses=AnnouncementReviewSerializer,
+        summary="票决结果公告预览与发布状态 / the announcement's preview and whether it is out",
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(AnnouncementReviewSerializer(_review(request, _cycle(pk))).data)
+
+
+class AnnouncementPublishView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="voting_announcement_publish",
+        request=None,
+        responses=AnnouncementReviewSerializer,
+        summary="发布票决结果公告到门户 / publish the announcement on the public portal",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        cycle = announcement.announcement_publish(cycle=_cycle(pk), actor=request.user)
+        return Response(AnnouncementReviewSerializer(_review(request, cycle)).data)
 
 
 class ReserveCarryOutSerializer(serializers.Serializer):

@@ -99,3 +99,24 @@ class TenantHandoff(models.Model):
 
     def __str__(self) -> str:
         return f"handoff of {self.user_id} to {self.congress_id}"
+
+
+class PasswordPolicy(models.Model):
+    """What one congress's security administrator asks of its members' passwords, on top of the
+    platform's own rules (which no policy can loosen): a longer minimum and a maximum age. A
+    person who is a member of several congresses meets the strictest of theirs."""
+
+    congress = models.OneToOneField(
+        "congresses.Congress", on_delete=models.CASCADE, related_name="password_policy"
+    )
+    min_length = models.PositiveSmallIntegerField(_("密码最小长度"), default=8)
+    # 0: passwords do not expire.
+    max_age_days = models.PositiveSmallIntegerField(_("密码有效期（天）"), default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("密码策略")
+        verbose_name_plural = _("密码策略")
+
+    def __str__(self) -> str:
+        return f"password policy of {self.congress_id}"

@@ -52,3 +52,24 @@ def one_time_password() -> str:
     chars = required + rest
     rng.shuffle(chars)
     return "".join(chars)
+
+
+class CongressPolicyValidator:
+    """The longest minimum length among the password policies of the congresses the person is
+    an active member of (accounts.PasswordPolicy); the platform's own minimum applies anyway."""
+
+    def validate(self, password: str, user: object = None) -> None:
+        from .selectors import policy_min_length_for
+
+        user_id = getattr(user, "pk", None)
+        if user_id is None:
+            return
+        least = policy_min_length_for(user_id=user_id)
+        if len(password) < least:
+            raise ValidationError(
+                _("本单位密码策略要求密码至少 %(min_length)d 个字符。") % {"min_length": least},
+                code="password_policy_length",
+            )
+
+    def get_help_text(self) -> str:
+        return _("密码长度须符合本单位的密码策略。")

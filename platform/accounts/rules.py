@@ -36,3 +36,28 @@ def role_change_refusal(
     if Role.SYSTEM_ADMIN in set(revoke):
         return "self_revoke_admin"
     return None
+
+
+# The bounds within which a security administrator may set a congress's password policy. The
+# lower bounds are the platform's own rules: a policy can make passwords stronger, never weaker.
+MIN_LENGTH_BOUNDS = (8, 32)
+MAX_AGE_DAYS_BOUNDS = (30, 365)  # or 0: passwords do not expire
+
+
+def password_policy_refusal(*, min_length: int, max_age_days: int) -> str | None:
+    """Which field of a password policy is out of its safe bounds, or None if both are in."""
+    low, high = MIN_LENGTH_BOUNDS
+    if not low <= min_length <= high:
+        return "min_length"
+    low, high = MAX_AGE_DAYS_BOUNDS
+    if max_age_days != 0 and not low <= max_age_days <= high:
+        return "max_age_days"
+    return None
+
+
+def password_expired(*, age_days: float | None, max_age_days: int) -> bool:
+    """Whether a password `age_days` old has outlived a policy's `max_age_days` (0: never).
+    A password of unknown age (set before ages were kept) counts as expired under a policy."""
+    if max_age_days == 0:
+        return False
+    return age_days is None or age_days > max_age_days

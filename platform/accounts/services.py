@@ -8,8 +8,10 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from axes.handlers.proxy import AxesProxyHandler
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
@@ -20,10 +22,17 @@ from django.utils.translation import gettext as _
 from audit.services import audit_record
 from ops.errors import Conflict, DomainError, NotAllowed
 
-from .models import ApiToken, Membership, TenantHandoff, User, hash_secret
+from .models import ApiToken, Membership, PasswordPolicy, TenantHandoff, User, hash_secret
 from .passwords import one_time_password
 from .roles import SEPARATED_ADMIN_ROLES, Role
-from .rules import role_change_refusal, token_max_days
+from .rules import (
+    MAX_AGE_DAYS_BOUNDS,
+    MIN_LENGTH_BOUNDS,
+    password_expired,
+    password_policy_refusal,
+    role_change_refusal,
+    token_max_days,
+)
 
 if TYPE_CHECKING:
     from congresses.models import Congress
@@ -283,6 +292,15 @@ def _login_locked() -> LoginRefused:
     )
 
 
+def _password_expired(user: User, congress: "Congress") -> bool:
+    policy = PasswordPolicy.objects.filter(congress=congress).first()
+    if policy is None or user.must_change_password:
+        return False
+    changed = user.password_changed_at
+    age = (timezone.now() - changed).total_seconds() / 86400 if changed else None
+    return password_expired(age_days=age, max_age_days=policy.max_age_days)
+
+
 def login_check(
     *, request: HttpRequest, username: str, password: str, congress: "Congress | None"
 ) -> User:
@@ -309,7 +327,17 @@ def login_check(
         )
     if allowed and user is not None:
         with transaction.atomic():
-            audit_record(action="user.login", actor=user, target=user)
+            expired = congress is not None and _password_expired(user, congress)
+            if expired:
+                # The person logs in and is asked for a new password before anything else.
+                user.must_change_password = True
+                user.save(update_fields=["must_change_password"])
+            audit_record(
+                action="user.login",
+                actor=user,
+                target=user,
+                payload={"password_expired": True} if expired else None,
+            )
         return user
     with transaction.atomic():
         AxesProxyHandler.user_login_failed(
@@ -459,3 +487,117 @@ def handoff_redeem(*, code: str, congress: "Congress", current_user: User | None
     if current_user is not None and current_user.pk != handoff.user_id:
         raise Conflict("handoff_other_session", _("此处已有其他用户登录，请先退出再切换单位。"))
     return handoff.user
+
+
+# --- The security administrator's work (docs/security-administration.md) --------------------
+
+
+def _sessions_delete(*, user_id: int, schema: str) -> int:
+    from .selectors import sessions_of
+
+    found = sessions_of(user_id=user_id, schema=schema)
+    Session.objects.filter(pk__in=[s.pk for s in found]).delete()
+    return len(found)
+
+
+def _lockouts_clear(*, user: User) -> int:
+    deleted, _by_model = AccessAttempt.objects.filter(
+        username=login_attempt_key(None, {"username": user.username})
+    ).delete()
+    return deleted
+
+
+def login_unlock(*, membership: Membership, actor: User) -> Membership:
+    """Lift a member's login lockout from every address at once (the person rang to say they
+    mistyped): their counted failures are forgotten. Audited with how many addresses it freed."""
+    with transaction.atomic():
+        membership = _membership_locked(membership)
+        cleared = _lockouts_clear(user=membership.user)
+        if not cleared:
+            raise Conflict("not_locked", _("该账号没有登录失败记录，无需解锁。"))
+        audit_record(
+            action="user.unlock",
+            actor=actor,
+            target=membership.user,
+            payload={"addresses": cleared},
+        )
+    return membership
+
+
+def password_reset(*, membership: Membership, actor: User) -> IssuedPassword:
+    """A new one-time password for a member who forgot theirs, by the security administrator:
+    the old password stops working, the person must choose a new one at the next login, and
+    everything the old one opened ends with it (API tokens, this congress's sessions, counted
+    login failures)."""
+    if membership.user_id == actor.pk:
+        raise NotAllowed("self_reset", _("不能重置自己的密码，请在“修改密码”中自行修改。"))
+    with transaction.atomic():
+        membership = _membership_locked(membership)
+        user = User.objects.select_for_update().get(pk=membership.user_id)
+        password = _one_time_password_set(user)
+        user.save(update_fields=["password", "must_change_password", "password_changed_at"])
+        revoked = _tokens_revoke_all(user=user)
+        ended = _sessions_delete(user_id=user.pk, schema=membership.congress.schema_name)
+        _lockouts_clear(user=user)
+        audit_record(
+            action="user.password_reset",
+            actor=actor,
+            target=user,
+            payload={"tokens_revoked": revoked, "sessions_ended": ended},
+        )
+    return IssuedPassword(membership=membership, password=password)
+
+
+def sessions_end(*, membership: Membership, actor: User) -> int:
+    """Log a member out of this congress everywhere: their open sessions here end now."""
+    if membership.user_id == actor.pk:
+        raise NotAllowed("self_sessions", _("不能结束自己的登录会话，请直接退出登录。"))
+    with transaction.atomic():
+        membership = _membership_locked(membership)
+        ended = _sessions_delete(user_id=membership.user_id, schema=membership.congress.schema_name)
+        audit_record(
+            action="user.sessions_end",
+            actor=actor,
+            target=membership.user,
+            payload={"sessions_ended": ended},
+        )
+    return ended
+
+
+def password_policy_set(
+    *, congress: "Congress", min_length: int, max_age_days: int, actor: User
+) -> PasswordPolicy:
+    """Set the congress's password policy within its safe bounds (accounts.rules). It applies
+    to the next password each member sets, and an expired one is asked for at the next login."""
+    refusal = password_policy_refusal(min_length=min_length, max_age_days=max_age_days)
+    if refusal == "min_length":
+        low, high = MIN_LENGTH_BOUNDS
+        raise DomainError(
+            "policy_out_of_bounds",
+            _("密码最小长度须在 %(low)d 至 %(high)d 之间。") % {"low": low, "high": high},
+            field="min_length",
+        )
+    if refusal == "max_age_days":
+        low, high = MAX_AGE_DAYS_BOUNDS
+        raise DomainError(
+            "policy_out_of_bounds",
+            _("密码有效期须为 0（不过期）或 %(low)d 至 %(high)d 天。") % {"low": low, "high": high},
+            field="max_age_days",
+        )
+    with transaction.atomic():
+        policy, _created = PasswordPolicy.objects.select_for_update().get_or_create(
+            congress=congress
+        )
+        before = {"min_length": policy.min_length, "max_age_days": policy.max_age_days}
+        policy.min_length, policy.max_age_days = min_length, max_age_days
+        policy.save()
+        audit_record(
+            action="accounts.password_policy_set",
+            actor=actor,
+            target=policy,
+            payload={
+                "before": before,
+                "after": {"min_length": min_length, "max_age_days": max_age_days},
+            },
+        )
+    return policy

@@ -167,6 +167,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "accounts.passwords.CharacterClassValidator"},
+    {"NAME": "accounts.passwords.CongressPolicyValidator"},
 ]
 # Failed logins are counted per (username, client address) by django-axes, so a stranger
 # elsewhere cannot lock a deputy out: five failures lock that pair for 30 minutes. Failures from

@@ -21,6 +21,7 @@ from tenants.implementation.services import (
     project_plan,
     unit_create,
 )
+from tenants.voting.announcement import announcement_publish
 from tenants.voting.evaluation import evaluation_set_rules
 from tenants.voting.models import Candidate, Cycle
 from tenants.voting.reserve import vote_results_hand_over
@@ -123,6 +124,7 @@ def seed_evaluation(operator: User) -> None:
             choices[str(listed[3].pk)] = "yes" if i < 3 else "no"
             ballot_cast(round_id=round_.pk, deputy=deputy, choices=choices, actor=operator)
         round_close(round_id=round_.pk, actor=operator)
+        announcement_publish(cycle=cycle, actor=operator)
         _implement(cycle, operator)
         evaluation_set_rules(cycle=cycle, actor=operator, public_rating=True)
 

@@ -28,6 +28,7 @@ from tenants.implementation.services import (
     supervisors_set,
     unit_create,
 )
+from tenants.voting.announcement import announcement_publish
 from tenants.voting.models import Candidate, Cycle
 from tenants.voting.reserve import vote_results_hand_over
 from tenants.voting.services import (
@@ -109,6 +110,7 @@ def seed_implementation(operator: User) -> None:
             choices = {str(c.pk): "yes" if c.name != NOT_ADOPTED[0] else "no" for c in candidates}
             ballot_cast(round_id=round_.pk, deputy=deputy, choices=choices, actor=operator)
         round_close(round_id=round_.pk, actor=operator)
+        announcement_publish(cycle=cycle, actor=operator)
         vote_results_hand_over(cycle=cycle, actor=operator)
         projects = list(projects_for_account(cycle=cycle))
 

@@ -11,7 +11,6 @@ from tenants.linkage.stations.models import ReceptionDay, Station
 from tenants.voting.models import Call, Candidate, Cycle, Phase, Proposal
 
 # The vote is over from here on: the announcement and the public account can be read.
-DECIDED = (Phase.IMPLEMENT, Phase.EVALUATE, Phase.CLOSED)
 # The candidate list is public once the presidium has fixed it.
 CANDIDATES_PUBLIC = (Phase.DELIBERATE, Phase.VOTE)
 ROTA_DAYS = 5
@@ -88,7 +87,9 @@ def public_home(*, today: date) -> Home:
         candidates_year=current.year if current else None,
         candidates=candidates,
         decided_years=list(
-            Cycle.objects.filter(phase__in=DECIDED).order_by("-year").values_list("year", flat=True)
+            Cycle.objects.filter(announcement_published_at__isnull=False)
+            .order_by("-year")
+            .values_list("year", flat=True)
         ),
         stations=[
             HomeStation(

@@ -52,3 +52,13 @@ class EvaluationUnsatisfied:
     candidate_id: int
     counts: dict[str, int]
     actor: Any
+
+
+@dataclass(frozen=True)
+class AttendanceWithdrawn:
+    """Staff took back a deputy's attendance at the voting session, recorded by mistake before
+    the first round opened: the 出席会议 it gave is taken back too."""
+
+    cycle_id: int
+    deputy_id: int
+    actor: Any

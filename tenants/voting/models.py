@@ -80,6 +80,9 @@ class Cycle(models.Model):
     # The day (Beijing time) the cycle entered each phase after 征集, as {phase: "YYYY-MM-DD"}:
     # the township's own dates that the year's route (docs/route.md) is compared with.
     phase_entered_on = models.JSONField(_("各阶段开始日期"), default=dict, blank=True)
+    # The result's announcement reaches the public portal only when staff publish it, after
+    # previewing it (docs/voting.md, 公告): closing the vote does not publish it.
+    announcement_published_at = models.DateTimeField(_("公告发布时间"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("年度票决")

@@ -39,6 +39,9 @@ CYCLE = Machine(
         "cast": Step(gettext_lazy("投票"), {_P.VOTE, _P.EVALUATE}),
         "close_round": Step(gettext_lazy("结束投票"), {_P.VOTE, _P.EVALUATE}),
         "hand_over": Step(gettext_lazy("转入实施"), {_P.VOTE}, _P.IMPLEMENT),
+        "publish_announcement": Step(
+            gettext_lazy("发布票决结果公告"), {_P.VOTE, _P.IMPLEMENT, _P.EVALUATE, _P.CLOSED}
+        ),
         "set_evaluation_rules": Step(gettext_lazy("修改测评规则"), {_P.IMPLEMENT}),
         "evaluation_sign_in": Step(gettext_lazy("测评会议签到"), {_P.IMPLEMENT}),
         "open_evaluation": Step(gettext_lazy("开始满意度测评"), {_P.IMPLEMENT}, _P.EVALUATE),
@@ -131,6 +134,10 @@ def phase_enter(cycle: Cycle, action: str) -> list[str]:
 
 def phase_require(cycle: Cycle, action: str) -> None:
     CYCLE.require(cycle.phase, action)
+
+
+def phase_allows(cycle: Cycle, action: str) -> bool:
+    return action in CYCLE.allowed(cycle.phase)
 
 
 def quorum_require(cycle: Cycle, *, entitled: int, present: int) -> int:

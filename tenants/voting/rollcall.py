@@ -25,11 +25,14 @@ from django.utils.translation import gettext_lazy
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from audit.services import audit_record
 from ops.errors import DomainError
+from ops.events import publish
 from ops.tenancy import current_schema
 from tenants.deputies.models import Deputy
 
 from .evaluation import evaluation_attendance_add, evaluation_attendance_open_require
+from .events import AttendanceWithdrawn
 from .models import Cycle
 from .selectors import cycle_entitled_deputies
 from .services import attendance_add, attendance_open_require
@@ -145,6 +148,33 @@ def roll_call_mark(
         return _mark_locked(
             cycle, [found[pk] for pk in wanted], meeting=meeting, way=BY_LIST, actor=actor
         )
+
+
+def roll_call_unmark(
+    *, cycle: Cycle, deputy_id: int, meeting: str = SESSION, actor: Any
+) -> RollCallResult:
+    """撤销签到: a deputy marked present by mistake is taken off the roll, while attendance may
+    still change (refused once the first round has opened, as marking is). Whoever recorded the
+    mark, the phone or a roll call, the audit entry keeps both acts; the 出席会议 the mark gave
+    is withdrawn from the duty record."""
+    with transaction.atomic():
+        cycle = _lock_open(cycle, meeting)
+        present = cycle.attendances if meeting == SESSION else cycle.evaluation_attendances
+        attendance = present.filter(deputy_id=deputy_id).first()
+        if attendance is None:
+            raise DomainError(
+                "roll_call_not_present", _("该代表尚未签到，无需撤销。"), field="deputy_id"
+            )
+        audit_record(
+            action="voting.roll_call_unmark",
+            actor=actor,
+            target=attendance,
+            payload={"deputy": deputy_id, "meeting": meeting},
+        )
+        attendance.delete()
+        if meeting == SESSION:
+            publish(AttendanceWithdrawn(cycle_id=cycle.pk, deputy_id=deputy_id, actor=actor))
+        return RollCallResult(marked=(), already=(), present_count=present.count())
 
 
 # A card's QR code: the deputy's number signed for this congress, so a card is good only here

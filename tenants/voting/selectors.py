@@ -2,6 +2,7 @@ from collections.abc import Iterable
 
 from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from tenants.deputies.models import Deputy, Term
@@ -13,6 +14,7 @@ from .models import (
     Candidate,
     Cycle,
     EvaluationAttendance,
+    GovernanceStep,
     Participation,
     Phase,
     Proposal,
@@ -167,3 +169,8 @@ def cycle_rules_template() -> tuple[rules.RuleSet, int | None]:
     if last is None:
         return rule_set_from_json(default_rules_json()), None
     return cycle_rule_set(last), last.year
+
+
+def governance_kind_labels() -> dict[str, Promise]:
+    """Each governance step's kind (会商, 党委审定) and its name, for the audit log's labels."""
+    return {kind.value: kind.label for kind in GovernanceStep.Kind}

@@ -18,7 +18,7 @@ from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy
 
 from .models import Call, Candidate, Cycle, Exclusion, GovernanceStep, Phase, Proposal
-from .phases import ADVANCE, PROPOSAL, phase_enter, phase_require
+from .phases import ADVANCE, PROPOSAL, phase_allows, phase_enter, phase_require
 from .services import require_surplus
 
 # No 0/O, 1/I/L: read aloud over the phone and typed on a phone without mistakes.
@@ -279,3 +279,30 @@ def _require_shortlist_complete(cycle: Cycle) -> None:
     if not cycle.governance_steps.filter(kind=GovernanceStep.Kind.PARTY_REVIEW).exists():
         raise DomainError("party_review_missing", _("候选项目须经党委审定后方可提请审议。"))
     require_surplus(cycle)
+
+
+def party_review_cycles() -> list[dict[str, Any]]:
+    """For the party reviewer: each cycle whose candidate list is, or was, up for 党委审定 (from
+    初定 on), newest first, with its candidates and the reviews recorded, and whether one may be
+    recorded now (the phase allows it)."""
+    cycles = (
+        Cycle.objects.exclude(phase=Phase.SOLICIT)
+        .order_by("-year")
+        .prefetch_related("candidates", "governance_steps__minutes")
+    )
+    return [
+        {
+            "id": cycle.pk,
+            "year": cycle.year,
+            "title": cycle.title,
+            "phase": cycle.phase,
+            "can_record": phase_allows(cycle, "record_governance"),
+            "candidates": sorted(cycle.candidates.all(), key=lambda c: c.sequence),
+            "reviews": [
+                step
+                for step in cycle.governance_steps.all()
+                if step.kind == GovernanceStep.Kind.PARTY_REVIEW
+            ],
+        }
+        for cycle in cycles
+    ]

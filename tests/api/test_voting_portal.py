@@ -12,6 +12,7 @@ from django.utils import timezone
 from django_tenants.utils import tenant_context
 from openpyxl import load_workbook
 
+from audit.models import AuditEntry
 from tenants.voting.models import Proposal
 from tenants.voting.services import ballot_cast, cycle_create, round_close
 from tenants.voting.solicitation import proposal_submit, proposal_to_reserve
@@ -197,12 +198,16 @@ def test_the_proposal_desk_is_for_staff(world: World) -> None:
     assert deputy_view.status_code == 403 and anonymous.status_code == 401
 
 
-def test_the_announcement_is_public_once_the_vote_is_over(world: World) -> None:
-
+def test_the_announcement_is_public_only_once_staff_publish_it(world: World) -> None:
     public = client_on(world.town_a)
+    staff = client_on(world.town_a, world.staff_a)
     with tenant_context(world.town_a):
         vote = make_vote(deputies=5, candidates=3, seats=1, year=2033)
+        review = f"/api/v1/voting/cycles/{vote.cycle.pk}/announcement"
         assert public.get("/api/v1/public/voting/announcements/2033").status_code == 404
+        early = staff.post(f"{review}/publish")
+        assert early.status_code == 409
+        assert early.json()["code"] == "announcement_not_ready"
         for deputy in vote.deputies:
             ballot_cast(
                 round_id=vote.round.pk,
@@ -212,13 +217,35 @@ def test_the_announcement_is_public_once_the_vote_is_over(world: World) -> None:
             )
         round_close(round_id=vote.round.pk, actor=None)
 
-    announcement = public.get("/api/v1/public/voting/announcements/2033").json()
+    # Closing the vote decides the result but publishes nothing
+    assert public.get("/api/v1/public/voting/announcements/2033").status_code == 404
+    assert 2033 not in public.get("/api/v1/public/home").json()["decided_years"]
+    # staff preview it
+    preview = staff.get(review).json()
+    assert preview["ready"] is True and preview["published_at"] is None
+    assert [a["name"] for a in preview["notice"]["adopted"]] == ["候选项目2"]
+    # a deputy or an anonymous caller may not publish it
+    assert public.post(f"{review}/publish").status_code == 401
+    with tenant_context(world.town_a):
+        assert AuditEntry.objects.filter(action="voting.announcement_publish").count() == 0
 
+    # When staff publish it
+    published = staff.post(f"{review}/publish")
+
+    # Then the portal shows it, once, and the act is in the log
+    assert published.status_code == 200, published.content
+    assert published.json()["published_at"] is not None
+    announcement = public.get("/api/v1/public/voting/announcements/2033").json()
     assert announcement["congress"] == "甲镇人大主席团"
     assert [(a["rank"], a["name"], a["yes"]) for a in announcement["adopted"]] == [
         (1, "候选项目2", 5)
     ]
     assert announcement["rounds"][0]["entitled"] == 5
+    assert 2033 in public.get("/api/v1/public/home").json()["decided_years"]
+    assert staff.post(f"{review}/publish").json()["code"] == "announcement_published"
+    with tenant_context(world.town_a):
+        entry = AuditEntry.objects.get(action="voting.announcement_publish")
+    assert entry.actor_id == world.staff_a.pk
 
 
 def test_staff_see_whether_the_call_is_out_and_bring_in_the_reserve(world: World) -> None:

@@ -10,6 +10,8 @@ from django_tenants.utils import tenant_context
 from openpyxl import Workbook
 
 from accounts.models import Membership, User
+from audit.models import AuditEntry
+from tenants.linkage.duty.models import DutyEntry
 from tenants.voting.models import Attendance, Cycle
 from tests.conftest import PASSWORD, World, client_on
 from tests.tenants.voting.factories import make_setup
@@ -151,3 +153,44 @@ def test_a_card_scanned_at_the_door_marks_its_holder(world: World) -> None:
     assert empty.status_code == 400
     assert bad_ids.status_code == 400 and none.status_code == 400
     assert bad_query.status_code == 400
+
+
+def test_a_deputy_marked_by_mistake_is_unmarked_before_the_vote_and_not_after(
+    world: World,
+) -> None:
+    cycle, ids, _names = _setup(world)
+    staff = client_on(world.town_a, world.staff_a)
+    url = f"{API}/cycles/{cycle.pk}/roll-call"
+    _post(staff, url, {"deputy_ids": ids[:5]})
+    with tenant_context(world.town_a):
+        counted = DutyEntry.objects.filter(
+            deputy_id=ids[4], kind="session", state=DutyEntry.State.COUNTED
+        )
+        assert counted.count() == 1
+
+    # When staff take back the fifth mark
+    unmarked = _post(staff, f"{url}/unmark", {"deputy_id": ids[4]})
+
+    # Then the roll has four present, the 出席会议 is withdrawn and the act is in the log
+    assert unmarked.status_code == 200, unmarked.content
+    assert unmarked.json()["present_count"] == 4
+    present = {d["id"] for d in staff.get(url).json()["deputies"] if d["present"]}
+    assert present == set(ids[:4])
+    with tenant_context(world.town_a):
+        assert counted.count() == 0
+        entry = AuditEntry.objects.filter(action="voting.roll_call_unmark").get()
+        assert entry.payload == {"deputy": ids[4], "meeting": "session"}
+    # a deputy not present, a bad id and another role are refused
+    again = _post(staff, f"{url}/unmark", {"deputy_id": ids[4]})
+    assert again.status_code == 400 and "deputy_id" in again.json()["fields"]
+    assert "deputy_id" in _post(staff, f"{url}/unmark", {"deputy_id": "x"}).json()["fields"]
+    deputy = _other(world, "rc-unmark-deputy", ["deputy"])
+    assert _post(deputy, f"{url}/unmark", {"deputy_id": ids[0]}).status_code == 403
+
+    # When the round has opened, attendance is frozen: unmarking is refused
+    assert _post(staff, f"{API}/cycles/{cycle.pk}/rounds", {}).status_code == 201
+    frozen = _post(staff, f"{url}/unmark", {"deputy_id": ids[0]})
+    assert frozen.status_code == 409
+    assert frozen.json()["code"] == "attendance_frozen"
+    with tenant_context(world.town_a):
+        assert Attendance.objects.filter(cycle=cycle).count() == 4

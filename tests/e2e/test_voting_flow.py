@@ -364,6 +364,17 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
     expect(desk.get_by_test_id("chair-result").get_by_test_id("result-adopted")).to_have_count(2)
     snap(desk, "flow-22-chair-result")
 
+    # Closing publishes nothing: staff preview the announcement on the cycle page and publish it.
+    phone.goto(live_platform.url(SLUG, "/portal/announcements/2027"))
+    expect(phone.get_by_test_id("portal-announcement-error")).to_be_visible()
+    desk.goto(re.sub(r"/chair$", "", desk.url))
+    review = desk.get_by_test_id("announcement-card")
+    expect(review.get_by_test_id("announcement-preview")).to_contain_text(CITIZEN_PROJECT)
+    review.get_by_test_id("announcement-publish").click()
+    desk.locator(".voting-confirm-ok").click()
+    expect(review.get_by_test_id("announcement-published")).to_be_visible()
+    snap(desk, "flow-22b-announcement-published")
+
     # The public announcement: the adopted projects in rank order, with their counts.
     phone.goto(live_platform.url(SLUG, "/portal/announcements/2027"))
     adopted = phone.get_by_test_id("portal-announcement-adopted").locator("li")

@@ -324,6 +324,7 @@ def _membership(world: World, members: Members) -> Made:
 
 MAKERS: dict[str, Maker] = {
     "api/v1/accounts/members/": _membership,
+    "api/v1/security/members/": _membership,
     "api/v1/auth/tokens/": _token,
     "api/v1/deputies/": _in_town_a(_deputy),
     "api/v1/files/": _in_town_a(_file),

@@ -110,6 +110,15 @@ export const listGovernance = (id: number) =>
 export const recordGovernance = (id: number, body: GovernanceIn) =>
   http.post<Governance>(`voting/cycles/${id}/governance`, body)
 export const advanceCycle = (id: number) => http.post<Cycle>(`voting/cycles/${id}/advance`)
+// 党委审定: the party reviewer's own list of cycles, candidates and recorded reviews.
+export type PartyReviewCycle = Schemas['PartyReviewCycleOut']
+export const listPartyReview = () => api.GET('/api/v1/voting/party-review', {})
+// 公告: staff preview the announcement, then publish it on the portal.
+export type AnnouncementReview = Schemas['AnnouncementReview']
+export const getAnnouncementReview = (id: number) =>
+  api.GET('/api/v1/voting/cycles/{id}/announcement', { path: { id } })
+export const publishAnnouncement = (id: number) =>
+  api.POST('/api/v1/voting/cycles/{id}/announcement/publish', { path: { id } })
 
 // 征集: the call for proposals and the proposals staff record (api/voting/solicitation.py).
 export type Call = Schemas['Call']
@@ -161,6 +170,8 @@ export const markRoll = (cycle: number, meeting: Meeting, deputyIds: number[]) =
   http.post<RollMark>(`voting/cycles/${cycle}/roll-call`, { meeting, deputy_ids: deputyIds })
 export const markRollByCard = (cycle: number, meeting: Meeting, token: string) =>
   http.post<RollMark>(`voting/cycles/${cycle}/roll-call/card`, { meeting, token })
+export const unmarkRollCall = (cycle: number, deputyId: number, meeting: Meeting = 'session') =>
+  http.post<RollMark>(`voting/cycles/${cycle}/roll-call/unmark`, { meeting, deputy_id: deputyId })
 export const importRollSheet = (cycle: number, meeting: Meeting, file: File) => {
   const form = new FormData()
   form.append('meeting', meeting)

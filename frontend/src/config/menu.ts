@@ -16,6 +16,7 @@ import {
   HomeFilled,
   House,
   Key,
+  Lock,
   Medal,
   Memo,
   OfficeBuilding,
@@ -82,6 +83,14 @@ export const MENU: readonly MenuEntry[] = [
     titleKey: 'menu.voting',
     icon: Stamp,
     access: { roles: ['staff', 'deputy', 'teller'] },
+    section: 'vote',
+  },
+  {
+    name: 'party-review',
+    path: '/voting/party-review',
+    titleKey: 'partyReview.menu',
+    icon: Checked,
+    access: { roles: ['party_reviewer'] },
     section: 'vote',
   },
   {
@@ -226,6 +235,14 @@ export const MENU: readonly MenuEntry[] = [
     titleKey: 'accounts.menu',
     icon: Key,
     access: { roles: ['system_admin'] },
+    section: 'admin',
+  },
+  {
+    name: 'security',
+    path: '/security',
+    titleKey: 'security.menu',
+    icon: Lock,
+    access: { roles: ['security_admin'] },
     section: 'admin',
   },
   {

@@ -98,14 +98,27 @@ describe('menu filter', () => {
 
   it('shows the audit log to the audit administrator alone', () => {
     expect(names(['audit_admin'], 'city')).toEqual(['home', 'audit'])
-    expect(names(['security_admin'], 'city')).toEqual(['home'])
+    expect(names(['security_admin'], 'city')).toEqual(['home', 'security'])
     expect(names(['staff', 'system_admin'], 'county')).not.toContain('audit')
   })
 
+  it('keeps each of the three administrators to their own page (三员分立)', () => {
+    expect(names(['system_admin'], 'township')).toEqual([
+      'home',
+      'deputies',
+      'terms',
+      'setup',
+      'accounts',
+    ])
+    expect(names(['security_admin'], 'township')).toEqual(['home', 'security'])
+    expect(names(['audit_admin'], 'township')).toEqual(['home', 'audit'])
+  })
+
+  it('gives the party reviewer the party review and nothing of staff', () => {
+    expect(names(['party_reviewer'], 'township')).toEqual(['home', 'party-review'])
+  })
+
   it('gives roles without pages of their own just the dashboard', () => {
-    for (const role of ['party_reviewer', 'security_admin'] as const) {
-      expect(names([role], 'township')).toEqual(['home'])
-    }
     expect(names(['unit'], 'township')).toEqual(['home', 'implementation', 'opinions'])
     expect(names(['teller'], 'township')).toEqual(['home', 'voting'])
     expect(names([], 'county')).toEqual(['home'])

@@ -3,10 +3,10 @@ DutyConfig.ready."""
 
 from ops.events import subscribe
 from tenants.deputies.models import Deputy
-from tenants.voting.events import AttendanceSigned, CommentPosted
+from tenants.voting.events import AttendanceSigned, AttendanceWithdrawn, CommentPosted
 
 from .models import Kind
-from .services import HomeSeat, duty_entry_record, duty_entry_send
+from .services import HomeSeat, duty_entry_record, duty_entry_send, duty_entry_withdraw
 
 
 def on_attendance_signed(event: AttendanceSigned) -> None:
@@ -17,6 +17,16 @@ def on_attendance_signed(event: AttendanceSigned) -> None:
         source_ref=f"voting-cycle-{event.cycle_id}",
         occurred_on=event.signed_on,
         title=event.cycle_title,
+        actor=event.actor,
+    )
+
+
+def on_attendance_withdrawn(event: AttendanceWithdrawn) -> None:
+    """A roll-call mark taken back before the vote: its 出席会议 is taken back with it."""
+    duty_entry_withdraw(
+        deputy=Deputy.objects.get(pk=event.deputy_id),
+        kind="session",
+        source_ref=f"voting-cycle-{event.cycle_id}",
         actor=event.actor,
     )
 
@@ -48,4 +58,5 @@ def on_comment_posted(event: CommentPosted) -> None:
 
 def register() -> None:
     subscribe(AttendanceSigned, on_attendance_signed)
+    subscribe(AttendanceWithdrawn, on_attendance_withdrawn)
     subscribe(CommentPosted, on_comment_posted)

@@ -8,6 +8,12 @@ export default [
     meta: { titleKey: 'menu.voting' },
   },
   {
+    path: 'voting/party-review',
+    name: 'party-review',
+    component: () => import('@/views/voting/party-review/index.vue'),
+    meta: { titleKey: 'partyReview.menu' },
+  },
+  {
     path: 'voting/cycles/:id(\\d+)',
     name: 'voting-cycle',
     component: () => import('@/views/voting/cycle/index.vue'),

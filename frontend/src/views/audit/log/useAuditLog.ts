@@ -1,13 +1,95 @@
-import { onMounted } from 'vue'
+import { computed, onMounted, reactive, ref, shallowRef } from 'vue'
 
-import { listAuditEntries } from '@/api/audit'
+import {
+  auditChoices,
+  auditExportUrl,
+  listAuditEntries,
+  verifyAuditChain,
+  type AuditChoices,
+  type AuditFilters,
+  type ChainVerify,
+} from '@/api/audit'
+import { errorMessage } from '@/api/http'
 import type { AuditEntry } from '@/api/types'
 import { usePagedList } from '@/composables/usePagedList'
 
 export const AUDIT_PAGE_SIZE = 50
 
 export function useAuditLog() {
-  const list = usePagedList<AuditEntry>(listAuditEntries, AUDIT_PAGE_SIZE)
-  onMounted(() => list.load(1))
-  return list
+  const form = reactive({
+    actor: '',
+    action: '',
+    target_type: '',
+    target_id: '',
+    days: null as [string, string] | null,
+  })
+  /** The filters of the list shown, applied when the reader asks (not on every keystroke). */
+  const applied = ref<AuditFilters>({})
+  const list = usePagedList<AuditEntry>(
+    (query) => listAuditEntries({ ...query, ...applied.value }),
+    AUDIT_PAGE_SIZE,
+  )
+  const choices = shallowRef<AuditChoices>({ actions: [], target_types: [] })
+  const verifying = ref(false)
+  const verified = shallowRef<ChainVerify | null>(null)
+  const verifyError = ref('')
+
+  function filters(): AuditFilters {
+    const [since, until] = form.days ?? ['', '']
+    const found: AuditFilters = {
+      actor: form.actor.trim(),
+      action: form.action,
+      target_type: form.target_type,
+      target_id: form.target_id.trim(),
+      since,
+      until,
+    }
+    return Object.fromEntries(Object.entries(found).filter(([, v]) => v)) as AuditFilters
+  }
+
+  function search() {
+    applied.value = filters()
+    return list.load(1)
+  }
+
+  function reset() {
+    Object.assign(form, { actor: '', action: '', target_type: '', target_id: '', days: null })
+    return search()
+  }
+
+  const exportUrl = computed(() => auditExportUrl(applied.value))
+
+  async function verify() {
+    verifying.value = true
+    verifyError.value = ''
+    try {
+      verified.value = await verifyAuditChain()
+    } catch (failure) {
+      verifyError.value = errorMessage(failure)
+    } finally {
+      verifying.value = false
+    }
+  }
+
+  onMounted(async () => {
+    await list.load(1)
+    try {
+      choices.value = await auditChoices()
+    } catch (failure) {
+      list.error.value = errorMessage(failure)
+    }
+  })
+
+  return {
+    ...list,
+    form,
+    choices,
+    search,
+    reset,
+    exportUrl,
+    verify,
+    verifying,
+    verified,
+    verifyError,
+  }
 }

@@ -8,11 +8,14 @@ import {
   importRollSheet,
   markRoll,
   markRollByCard,
+  unmarkRollCall,
   type Meeting,
   type Roll,
   type RollEntry,
   type SheetRow,
 } from '@/api/voting'
+
+import { confirmAct } from '../confirm'
 
 /** The deputies a filter text names: by name, number, delegation or constituency. */
 export function filterRoll(deputies: readonly RollEntry[], text: string): RollEntry[] {
@@ -90,6 +93,19 @@ export function useRollCall(cycleId: Ref<number>, meeting: Meeting, changed: () 
     }
   }
 
+  /** 撤销签到: a deputy marked present by mistake, before the vote opens. */
+  async function unmark(deputy: RollEntry) {
+    const ok = await confirmAct(
+      t('voting.roll.unmarkConfirm', { name: deputy.name }),
+      t('voting.confirmTitle'),
+      t('voting.roll.unmark'),
+      t('common.cancel'),
+    )
+    if (!ok) return
+    const done = await act(() => unmarkRollCall(cycleId.value, deputy.id, meeting))
+    if (done) ElMessage.success(t('voting.roll.unmarked', { name: deputy.name }))
+  }
+
   async function importSheet() {
     if (!sheet.value) {
       error.value = t('voting.roll.sheetRequired')
@@ -143,6 +159,7 @@ export function useRollCall(cycleId: Ref<number>, meeting: Meeting, changed: () 
     cardResult,
     load,
     markSelected,
+    unmark,
     importSheet,
     scan,
   }

@@ -1,0 +1,68 @@
+"""Run inside the live platform's database (`manage.py shell -c`, see test_admins.py): a
+township of the test's own under a city and county of its own, provisioned by the real service,
+with its three separated administrators, a staff member, a party reviewer and a cycle whose
+candidate list awaits 党委审定."""
+
+import datetime as dt
+
+from django.db import transaction
+from django_tenants.utils import tenant_context
+
+from accounts.models import User
+from accounts.services import membership_grant, user_create
+from congresses.models import Congress
+from congresses.services import CongressSpec, congress_provision
+from tenants.demo.data import DEMO_PASSWORD
+from tenants.deputies.services import term_open
+from tenants.voting.services import candidate_add, cycle_create
+from tenants.voting.solicitation import cycle_advance
+
+SLUG, NAME, CODE = "qinghe", "清河镇人大主席团", "371601101"
+SYSTEM, SECURITY, AUDIT = "qinghe-sys", "qinghe-sec", "qinghe-audit"
+STAFF, REVIEWER = "qinghe-staff", "qinghe-party"
+CANDIDATES = ("清河集镇污水管网", "敬老院适老化改造", "村道路灯")
+
+
+def provision() -> None:
+    operator = User.objects.get(username="ops")
+    parent: Congress | None = None
+    for slug, name, level, code in (
+        ("qinghe-city", "清河市人大常委会", "city", "371600"),
+        ("qinghe-county", "清河县人大常委会", "county", "371601"),
+        (SLUG, NAME, "township", CODE),
+    ):
+        spec = CongressSpec(
+            name=name,
+            slug=slug,
+            level=level,
+            division_code=code,
+            parent_id=parent.pk if parent else None,
+        )
+        parent = congress_provision(spec=spec, requested_by=operator, acting_in=None)
+    congress = parent
+    assert congress is not None
+    for username, display_name, role in (
+        (SYSTEM, "清河镇系统管理员", "system_admin"),
+        (SECURITY, "清河镇安全管理员", "security_admin"),
+        (AUDIT, "清河镇审计管理员", "audit_admin"),
+        (STAFF, "王秀兰", "staff"),
+        (REVIEWER, "镇党委审定人", "party_reviewer"),
+    ):
+        user = user_create(
+            username=username,
+            password=DEMO_PASSWORD,
+            display_name=display_name,
+            must_change_password=False,
+        )
+        with transaction.atomic():
+            membership_grant(user=user, congress=congress, roles=[role], granted_by=operator)
+    with tenant_context(congress):
+        term = term_open(
+            number=19, starts_on=dt.date(2026, 1, 1), ends_on=dt.date(2030, 12, 31), actor=None
+        )
+        cycle = cycle_create(
+            year=2027, title="2027年民生实事项目票决", term=term, actor=None, seats=2
+        )
+        cycle = cycle_advance(cycle=cycle, actor=None)
+        for name in CANDIDATES:
+            candidate_add(cycle=cycle, name=name, actor=None)
