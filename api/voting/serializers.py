@@ -161,10 +161,21 @@ class RuleTemplateOutSerializer(serializers.Serializer):
     )
 
 
+@extend_schema_field(RuleSetSerializer)
+class RuleSetJSONField(serializers.JSONField):
+    """A rule set as JSON, read by tenants/voting/ruleset.py (which names the field that is
+    wrong, as the cycle's rules are), typed as the rule set in the schema."""
+
+
+@extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=RULE_FIELDS)))
+class RuleFieldsJSONField(serializers.JSONField):
+    """A list of rule field names as JSON, checked by rule_templates.locked_fields_read."""
+
+
 class RuleTemplateInSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=100, help_text="模板名称，如实施办法的名称 / name")
-    rules = serializers.JSONField(help_text="整套票决规则 / the whole rule set")
-    locked = serializers.JSONField(
+    rules = RuleSetJSONField(help_text="整套票决规则 / the whole rule set")
+    locked = RuleFieldsJSONField(
         help_text="下级不能更改的规则项 / the rule fields congresses below may not change"
     )
 
