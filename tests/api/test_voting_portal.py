@@ -13,6 +13,7 @@ from django_tenants.utils import tenant_context
 from openpyxl import load_workbook
 
 from tenants.voting.models import Proposal
+from tenants.voting.rules import rate_percent
 from tenants.voting.services import ballot_cast, cycle_create, round_close
 from tenants.voting.solicitation import proposal_submit, proposal_to_reserve
 from tests.conftest import World, client_on
@@ -219,6 +220,9 @@ def test_the_announcement_is_public_once_the_vote_is_over(world: World) -> None:
         (1, "候选项目2", 5)
     ]
     assert announcement["rounds"][0]["entitled"] == 5
+    # Its 票决率, named with its base: 5 of the 5 deputies (rules.rate_percent, half-up).
+    assert announcement["adopted"][0]["share"] == str(rate_percent(5, 5)) == "100.00"
+    assert announcement["share_base"] == "entitled"
 
 
 def test_staff_see_whether_the_call_is_out_and_bring_in_the_reserve(world: World) -> None:

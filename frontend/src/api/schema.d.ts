@@ -3748,6 +3748,8 @@ export interface components {
             no: number;
             abstain: number;
             round_number: number;
+            /** @description 票决率：赞成票占 share_base 的百分比，四舍五入到两位小数 / the share, half-up */
+            share: string | null;
         };
         Announcement: {
             congress: string;
@@ -3757,6 +3759,14 @@ export interface components {
             ballot_form: string;
             adopted: components["schemas"]["AdoptedLine"][];
             rounds: components["schemas"]["DecidingRound"][];
+            /**
+             * @description 票决率的基数：全体代表、出席代表或有效票 / what the share is measured on
+             *
+             *     * `entitled` - entitled
+             *     * `present` - present
+             *     * `valid` - valid
+             */
+            share_base: components["schemas"]["ThresholdBaseEnum"];
         };
         AnswerInRequest: {
             answer: string;
