@@ -65,8 +65,8 @@ class RuleSourceSerializer(serializers.Serializer):
     field = serializers.ChoiceField(choices=list(RULE_FIELDS), help_text="规则项 / the rule")
     source = serializers.ChoiceField(
         choices=["own", "template"], help_text="本级设定或来自模板 / set here, or the template's"
-    )
-    label = serializers.CharField(help_text="本级，或模板名称 / 本级, or the template's name")
+    )  # type: ignore[assignment]
+    label = serializers.CharField(help_text="本级，或模板名称 / 本级, or the template's name")  # type: ignore[assignment]
     locked = serializers.BooleanField(help_text="上级锁定，本级不能更改 / locked from above")
     locked_by = serializers.CharField(help_text="锁定它的模板 / the template that locks it")
 
@@ -123,7 +123,7 @@ class TemplateBindingSerializer(serializers.Serializer):
     """The rule template a cycle starts from and the fields it locks for the cycle."""
 
     name = serializers.CharField()
-    label = serializers.CharField(help_text="本级《…》或上级 …《…》")
+    label = serializers.CharField(help_text="本级《…》或上级 …《…》")  # type: ignore[assignment]
     own = serializers.BooleanField(help_text="本级制定 / this congress's own")
     locked = serializers.ListField(
         child=serializers.ChoiceField(choices=list(RULE_FIELDS)),
@@ -154,7 +154,7 @@ class RuleTemplateOutSerializer(serializers.Serializer):
     locked = serializers.ListField(child=serializers.ChoiceField(choices=list(RULE_FIELDS)))
     own = serializers.BooleanField(help_text="本级制定 / this congress's own")
     issuer_name = serializers.CharField(help_text="发布的上级，本级为空 / the issuer above")
-    label = serializers.CharField(help_text="本级《…》或上级 …《…》")
+    label = serializers.CharField(help_text="本级《…》或上级 …《…》")  # type: ignore[assignment]
     issued_at = serializers.DateTimeField()
     current = serializers.BooleanField(
         help_text="新年度票决从它起始 / the one a new cycle starts from"

@@ -250,17 +250,17 @@ def template_uses(here: Congress) -> list[dict[str, Any]]:
         newest[use.congress_id] = use
     rows = []
     for congress in below:
-        use = newest.get(congress.pk)
+        found = newest.get(congress.pk)
         rows.append(
             {
                 "congress_id": congress.pk,
                 "congress_name": congress.name,
                 "level": congress.level,
                 "parent_name": congress.parent.name if congress.parent else "",
-                "year": use.year if use else None,
-                "template_name": use.template_name if use else "",
-                "template_issuer": use.template_issuer if use else "",
-                "own": use.own if use else False,
+                "year": found.year if found else None,
+                "template_name": found.template_name if found else "",
+                "template_issuer": found.template_issuer if found else "",
+                "own": found.own if found else False,
             }
         )
     return rows
