@@ -42,6 +42,8 @@ urlpatterns = [
     path("files/<int:pk>/url", FileDownloadView.as_view()),
     path("voting/cycles", voting.CycleListView.as_view()),
     path("voting/rules-template", voting.RulesTemplateView.as_view()),
+    path("voting/rule-templates", voting.RuleTemplateListView.as_view()),
+    path("voting/rule-templates/uses", voting.RuleTemplateUseView.as_view()),
     path("voting/cycles/<int:pk>", voting.CycleDetailView.as_view()),
     path("voting/cycles/<int:pk>/rules", voting.CycleRulesView.as_view()),
     path("voting/cycles/<int:pk>/open-voting", voting.CycleOpenVotingView.as_view()),

@@ -1,7 +1,10 @@
+from typing import Any
+
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from tenants.voting.models import Candidate, Channel, Cycle, Phase, Round
+from tenants.voting.rule_templates import RULE_FIELDS, rules_sources
 from tenants.voting.rules import BallotForm, Comparison, ListKind, ShortfallRule, ThresholdBase
 
 
@@ -56,7 +59,22 @@ class RuleSetSerializer(serializers.Serializer):
     )
 
 
+class RuleSourceSerializer(serializers.Serializer):
+    """Where one rule of a cycle comes from (tenants/voting/rule_templates.rules_sources)."""
+
+    field = serializers.ChoiceField(choices=list(RULE_FIELDS), help_text="规则项 / the rule")
+    source = serializers.ChoiceField(
+        choices=["own", "template"], help_text="本级设定或来自模板 / set here, or the template's"
+    )  # type: ignore[assignment]
+    label = serializers.CharField(help_text="本级，或模板名称 / 本级, or the template's name")  # type: ignore[assignment]
+    locked = serializers.BooleanField(help_text="上级锁定，本级不能更改 / locked from above")
+    locked_by = serializers.CharField(help_text="锁定它的模板 / the template that locks it")
+
+
 class CycleOutSerializer(serializers.ModelSerializer[Cycle]):
+    rules_sources = serializers.SerializerMethodField(
+        help_text="每项规则的来源与是否锁定 / where each rule comes from, and whether it is locked"
+    )
     candidate_count = serializers.IntegerField(read_only=True)
     present_count = serializers.IntegerField(read_only=True)
     entitled_count = serializers.IntegerField(read_only=True)
@@ -84,7 +102,12 @@ class CycleOutSerializer(serializers.ModelSerializer[Cycle]):
             "entitled_count",
             "has_call",
             "announcement_published_at",
+            "rules_sources",
         ]
+
+    @extend_schema_field(RuleSourceSerializer(many=True))
+    def get_rules_sources(self, cycle: Cycle) -> list[dict[str, Any]]:
+        return rules_sources(cycle)
 
 
 class CycleCreateInSerializer(serializers.Serializer):
@@ -97,12 +120,78 @@ class CycleCreateInSerializer(serializers.Serializer):
     )
 
 
+class TemplateBindingSerializer(serializers.Serializer):
+    """The rule template a cycle starts from and the fields it locks for the cycle."""
+
+    name = serializers.CharField()
+    label = serializers.CharField(help_text="本级《…》或上级 …《…》")  # type: ignore[assignment]
+    own = serializers.BooleanField(help_text="本级制定 / this congress's own")
+    locked = serializers.ListField(
+        child=serializers.ChoiceField(choices=list(RULE_FIELDS)),
+        help_text="本级不能更改的规则项 / the fields this congress may not change",
+    )
+    locked_by = serializers.CharField(help_text="锁定它们的模板 / the template that locks them")
+
+
 class RulesTemplateOutSerializer(serializers.Serializer):
     rules = RuleSetSerializer(help_text="新年度的起始规则 / the rule set a new cycle starts from")
     from_year = serializers.IntegerField(
         allow_null=True,
-        help_text="沿用哪一年度的规则，空为通行做法 / the year it comes from; null: common practice",
+        help_text="沿用哪一年度的规则，空为模板或通行做法 / the year it comes from; null: a template "
+        "or common practice",
     )
+    template = TemplateBindingSerializer(
+        allow_null=True,
+        help_text="起始的规则模板及锁定项，空为无 / the rule template it starts from, if any",
+    )
+
+
+class RuleTemplateOutSerializer(serializers.Serializer):
+    """A rule template (实施办法): this congress's own or one issued from above."""
+
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    rules = RuleSetSerializer()
+    locked = serializers.ListField(child=serializers.ChoiceField(choices=list(RULE_FIELDS)))
+    own = serializers.BooleanField(help_text="本级制定 / this congress's own")
+    issuer_name = serializers.CharField(help_text="发布的上级，本级为空 / the issuer above")
+    label = serializers.CharField(help_text="本级《…》或上级 …《…》")  # type: ignore[assignment]
+    issued_at = serializers.DateTimeField()
+    current = serializers.BooleanField(
+        help_text="新年度票决从它起始 / the one a new cycle starts from"
+    )
+
+
+@extend_schema_field(RuleSetSerializer)
+class RuleSetJSONField(serializers.JSONField):
+    """A rule set as JSON, read by tenants/voting/ruleset.py (which names the field that is
+    wrong, as the cycle's rules are), typed as the rule set in the schema."""
+
+
+@extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=RULE_FIELDS)))
+class RuleFieldsJSONField(serializers.JSONField):
+    """A list of rule field names as JSON, checked by rule_templates.locked_fields_read."""
+
+
+class RuleTemplateInSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=100, help_text="模板名称，如实施办法的名称 / name")
+    rules = RuleSetJSONField(help_text="整套票决规则 / the whole rule set")
+    locked = RuleFieldsJSONField(
+        help_text="下级不能更改的规则项 / the rule fields congresses below may not change"
+    )
+
+
+class RuleTemplateUseSerializer(serializers.Serializer):
+    """A congress below and the template its newest cycle started from."""
+
+    congress_id = serializers.IntegerField()
+    congress_name = serializers.CharField()
+    level = serializers.CharField()
+    parent_name = serializers.CharField()
+    year = serializers.IntegerField(allow_null=True, help_text="最新年度票决，空为尚无 / newest")
+    template_name = serializers.CharField(help_text="空为未用模板 / empty: no template")
+    template_issuer = serializers.CharField(help_text="空为本级模板 / empty: its own template")
+    own = serializers.BooleanField()
 
 
 class CycleRulesInSerializer(serializers.Serializer):

@@ -411,6 +411,10 @@ class AdoptedLineSerializer(serializers.Serializer):
     no = serializers.IntegerField()
     abstain = serializers.IntegerField()
     round_number = serializers.IntegerField()
+    share = serializers.CharField(
+        allow_null=True,
+        help_text="票决率：赞成票占 share_base 的百分比，四舍五入到两位小数 / the share, half-up",
+    )
 
 
 class DecidingRoundSerializer(serializers.Serializer):
@@ -428,6 +432,10 @@ class AnnouncementSerializer(serializers.Serializer):
     ballot_form = serializers.CharField()
     adopted = AdoptedLineSerializer(many=True)
     rounds = DecidingRoundSerializer(many=True)
+    share_base = serializers.ChoiceField(
+        choices=["entitled", "present", "valid"],
+        help_text="票决率的基数：全体代表、出席代表或有效票 / what the share is measured on",
+    )
 
 
 def published_announcement(request: Request, year: int) -> Any:

@@ -17,11 +17,18 @@ from rest_framework.views import APIView
 from accounts.roles import Role
 from api.inputs import validated
 from api.permissions import has_role, membership_of
+from congresses.tenant import require_tenant
 from ops.errors import DomainError, NotAllowed
 from tenants.deputies.models import Deputy
 from tenants.deputies.selectors import term_current
 from tenants.voting import devices, paper, services
-from tenants.voting.models import Candidate, Cycle, Round
+from tenants.voting.models import Candidate, Cycle, Round, RuleTemplate
+from tenants.voting.rule_templates import (
+    template_binding,
+    template_current,
+    template_label,
+    template_uses,
+)
 from tenants.voting.ruleset import rule_set_to_json
 from tenants.voting.selectors import (
     cycle_entitled_deputies,
@@ -98,12 +105,70 @@ class RulesTemplateView(APIView):
         summary="新年度票决的起始规则（沿用上一年度或通行做法）/ the rules a new cycle starts from",
     )
     def get(self, request: Request) -> Response:
-        rule_set, from_year = cycle_rules_template()
+        rule_set, from_year, template = cycle_rules_template()
+        binding = template_binding(template) or None
         return Response(
             s.RulesTemplateOutSerializer(
-                {"rules": rule_set_to_json(rule_set), "from_year": from_year}
+                {"rules": rule_set_to_json(rule_set), "from_year": from_year, "template": binding}
             ).data
         )
+
+
+def _template_out(template: RuleTemplate, current: RuleTemplate | None) -> dict[str, Any]:
+    return {
+        "id": template.pk,
+        "name": template.name,
+        "rules": template.rules,
+        "locked": template.locked,
+        "own": template.issuer_id is None,
+        "issuer_name": template.issuer_name,
+        "label": template_label(template),
+        "issued_at": template.issued_at,
+        "current": current is not None and current.pk == template.pk,
+    }
+
+
+class RuleTemplateListView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="voting_rule_template_list",
+        responses=s.RuleTemplateOutSerializer(many=True),
+        summary="规则模板（本级制定的和上级下发的）/ rule templates, own and from above",
+    )
+    def get(self, request: Request) -> Response:
+        current = template_current()
+        rows = [_template_out(t, current) for t in RuleTemplate.objects.all()]
+        return Response(s.RuleTemplateOutSerializer(rows, many=True).data)
+
+    @extend_schema(
+        operation_id="voting_rule_template_issue",
+        request=s.RuleTemplateInSerializer,
+        responses={201: s.RuleTemplateOutSerializer},
+        summary="制定并向下级下发规则模板 / issue a rule template to the congresses below",
+    )
+    def post(self, request: Request) -> Response:
+        data = validated(s.RuleTemplateInSerializer, request)
+        template = services.template_issue(
+            name=data["name"], rules_json=data["rules"], locked=data["locked"], actor=request.user
+        )
+        return Response(
+            s.RuleTemplateOutSerializer(_template_out(template, template_current())).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class RuleTemplateUseView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="voting_rule_template_uses",
+        responses=s.RuleTemplateUseSerializer(many=True),
+        summary="下级各人大使用的规则模板 / which template each congress below uses",
+    )
+    def get(self, request: Request) -> Response:
+        rows = template_uses(require_tenant().congress())
+        return Response(s.RuleTemplateUseSerializer(rows, many=True).data)
 
 
 class CycleDetailView(APIView):

@@ -263,6 +263,7 @@ SPECTACULAR_SETTINGS = {
         "PhaseEnum": "tenants.voting.models.Phase",
         "ThresholdBaseEnum": ["entitled", "present", "valid"],  # tenants.voting.rules
         "EvaluationBaseEnum": ["entitled", "valid"],  # tenants.voting.satisfaction
+        "RuleFieldEnum": "tenants.voting.rule_templates.RULE_FIELDS",
         "KindEnum": "tenants.voting.models.Round.Kind",
         "GovernanceKindEnum": "tenants.voting.models.GovernanceStep.Kind",
         "ProposalSourceEnum": "tenants.voting.models.Proposal.Source",

@@ -8,11 +8,12 @@ class VotingConfig(AppConfig):
     verbose_name = _("民生实事项目票决")
 
     def ready(self) -> None:
-        # Register the rollup providers (topics "voting" and "evaluation").
+        # Register the rollup providers (topics "voting" and "evaluation") and the receivers of
+        # rule templates from above and of their use below.
         # A term may not close while its deputies still have a vote to cast here.
         from tenants.deputies.services import TERM_CLOSE_GUARDS
 
-        from . import evaluation_indicators, indicators  # noqa: F401
+        from . import evaluation_indicators, indicators, rule_templates  # noqa: F401
         from .selectors import term_close_blocker
 
         if term_close_blocker not in TERM_CLOSE_GUARDS:

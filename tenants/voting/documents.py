@@ -23,6 +23,8 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, T
 
 from ops.pdf import font_name
 
+from .rules import rate_percent
+
 PER_CANDIDATE, CHOOSE_N = "per_candidate", "choose_n"
 
 
@@ -383,6 +385,17 @@ RESULT_LABELS = {"satisfied": "满意", "basic": "基本满意", "unsatisfied": 
 BASE_LABELS = {"entitled": "全体代表", "valid": "有效票"}
 
 
+def mark_rates_note(counts: dict[str, int]) -> str:
+    """满意 %, 基本满意 %, 不满意 % of the valid ballots (docs/evaluation.md), half-up."""
+    valid = sum(counts.get(k, 0) for k in ("satisfied", "basic", "unsatisfied", "abstain"))
+    if valid <= 0:
+        return ""
+    shown = "，".join(
+        f"{label}{rate_percent(counts.get(key, 0), valid)}%" for key, label in RESULT_LABELS.items()
+    )
+    return f"；{shown}（以有效票{valid}张为基数）"
+
+
 def verdict_note(verdict: dict[str, Any] | None) -> str:
     """Which base the result was measured on, when it is not the 满意率's: a rate over the
     valid ballots never stands unexplained beside a verdict taken over all deputies."""
@@ -420,6 +433,7 @@ def account_pdf(account: Account, *, date: datetime.date, font_path: str | None 
             rating = (
                 f"{RESULT_LABELS[line.result]}（满意{c['satisfied']}票，基本满意{c['basic']}票，"
                 f"不满意{c['unsatisfied']}票，弃权{c['abstain']}票"
+                + mark_rates_note(c)
                 + (f"；满意率{line.rate}%（以有效票为基数）" if line.rate is not None else "")
                 + "）"
                 + verdict_note(line.verdict)

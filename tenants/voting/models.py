@@ -83,6 +83,9 @@ class Cycle(models.Model):
     # The result's announcement reaches the public portal only when staff publish it, after
     # previewing it (docs/voting.md, 公告): closing the vote does not publish it.
     announcement_published_at = models.DateTimeField(_("公告发布时间"), null=True, blank=True)
+    # The rule template the cycle started from, as it was then (rule_templates.py): name, issuer,
+    # rules and the fields locked for this cycle; {} when it started from none.
+    rules_template = models.JSONField(_("规则模板"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("年度票决")
@@ -526,3 +529,51 @@ class PublicRating(models.Model):
 
     def __str__(self) -> str:
         return f"{self.mark} for {self.candidate}"
+
+
+class RuleTemplate(models.Model):
+    """A rule template (实施办法): this congress's own (`issuer_id` null), or the copy of one that
+    a congress above issued to it (docs/voting.md, rule_templates.py)."""
+
+    name = models.CharField(_("模板名称"), max_length=100)
+    rules = models.JSONField(_("票决规则"))
+    locked = models.JSONField(_("锁定的规则项"), default=list)
+    issuer_id = models.IntegerField(null=True, blank=True)
+    issuer_name = models.CharField(max_length=100, blank=True)
+    issuer_level = models.CharField(max_length=16, blank=True)
+    origin_ref = models.CharField(max_length=40, blank=True)
+    dispatch_id = models.BigIntegerField(null=True, blank=True)
+    issued_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-issued_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issuer_id", "origin_ref"],
+                condition=Q(issuer_id__isnull=False),
+                name="rule_template_copy_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RuleTemplateUse(models.Model):
+    """A congress below reported the template its new cycle started from (rule_templates.py)."""
+
+    congress_id = models.IntegerField()
+    congress_name = models.CharField(max_length=100)
+    year = models.PositiveSmallIntegerField()
+    template_name = models.CharField(max_length=100, blank=True)
+    template_issuer = models.CharField(max_length=100, blank=True)
+    own = models.BooleanField(default=False)
+    dispatch_id = models.BigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["congress_id", "year"], name="rule_template_use_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.congress_name} {self.year}"

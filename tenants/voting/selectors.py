@@ -19,7 +19,9 @@ from .models import (
     Phase,
     Proposal,
     Round,
+    RuleTemplate,
 )
+from .rule_templates import template_current
 from .ruleset import default_rules_json, rule_set_from_json
 
 
@@ -162,13 +164,17 @@ def term_close_blocker(term: Term) -> str | None:
     }
 
 
-def cycle_rules_template() -> tuple[rules.RuleSet, int | None]:
-    """The rule set a new cycle starts from: this congress's own last one (its practice, with the
-    year it comes from), or common practice (ruleset.default_rules_json) for its first cycle."""
+def cycle_rules_template() -> tuple[rules.RuleSet, int | None, RuleTemplate | None]:
+    """The rule set a new cycle starts from: the congress's rule template (its own, else the
+    nearest above: rule_templates.template_current), else its own last cycle (its practice, with
+    the year it comes from), else common practice (ruleset.default_rules_json)."""
+    template = template_current()
+    if template is not None:
+        return rule_set_from_json(template.rules), None, template
     last = Cycle.objects.order_by("-year").first()
     if last is None:
-        return rule_set_from_json(default_rules_json()), None
-    return cycle_rule_set(last), last.year
+        return rule_set_from_json(default_rules_json()), None, None
+    return cycle_rule_set(last), last.year, None
 
 
 def governance_kind_labels() -> dict[str, Promise]:

@@ -14,13 +14,14 @@ from django.utils.translation import gettext_lazy
 from django_tenants.utils import quote_schema_name
 
 from audit.services import audit_record
+from congresses.tenant import require_tenant
 from ops.errors import Conflict, DomainError, NotAllowed
 from ops.events import publish
 from ops.tenancy import current_schema
 from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy, Term
 
-from . import evaluation, rules
+from . import evaluation, rule_templates, rules
 from .events import AttendanceSigned
 from .models import (
     Attendance,
@@ -32,6 +33,7 @@ from .models import (
     Entitlement,
     Participation,
     Round,
+    RuleTemplate,
 )
 from .paper import agreed_paper_tally, require_entry
 from .phases import CANDIDATE, ROUND, phase_enter, phase_require, quorum_require
@@ -100,24 +102,60 @@ def cycle_create(
     seats: int = DEFAULT_SEATS,
     rule_set: rules.RuleSet | None = None,
 ) -> Cycle:
-    """A new year's cycle with its rule set (common practice with `seats` when none is given),
-    refused whole when the rule set cannot be used."""
-    rule_set = rule_set or rules.RuleSet(seats=seats)
-    rule_set_require(rule_set, channel=Channel.ELECTRONIC)
+    """A new year's cycle with its rule set, refused whole when the rule set cannot be used or
+    changes a field its rule template locks. Without a rule set it starts from the congress's rule
+    template (rule_templates.py), else from common practice with `seats`. The congresses above
+    hear which template it started from."""
     with transaction.atomic():
+        template = rule_templates.template_current()
+        binding = rule_templates.template_binding(template)
+        if rule_set is None:
+            rule_set = rule_set_read(template.rules) if template else rules.RuleSet(seats=seats)
+        rule_set_require(rule_set, channel=Channel.ELECTRONIC)
+        rules_json = rule_set_to_json(rule_set)
+        rule_templates.locks_require(binding, rules_json)
         if Cycle.objects.filter(year=year).exists():
             raise Conflict("cycle_exists", _("该年度的票决已存在。"), field="year")
         cycle = Cycle.objects.create(
-            year=year, title=title.strip(), term=term, rules=rule_set_to_json(rule_set)
+            year=year, title=title.strip(), term=term, rules=rules_json, rules_template=binding
         )
+        rule_templates.template_use_report(cycle, require_tenant())
         outbox_emit(topic="voting")  # the year's phase: from none to 征集
         audit_record(
             action="voting.cycle_create",
             actor=actor,
             target=cycle,
-            payload={"year": year, "rules": cycle.rules},
+            payload={"year": year, "rules": cycle.rules, "template": binding.get("label", "")},
         )
     return cycle
+
+
+def template_issue(*, name: str, rules_json: Any, locked: Any, actor: Any) -> RuleTemplate:
+    """Write this congress's rule template (实施办法) and send it to every congress below. It
+    keeps what a template from above locked; the whole write is one transaction, dispatches
+    included."""
+    name = (name or "").strip()
+    if not name:
+        raise DomainError("template_name_required", _("请填写模板名称。"), field="name")
+    rule_set = rule_set_read(rules_json)
+    rule_set_require(rule_set, channel=Channel.ELECTRONIC)
+    fields = rule_templates.locked_fields_read(locked)
+    stored = rule_set_to_json(rule_set)
+    with transaction.atomic():
+        problem = rule_templates.own_template_problem(stored, fields)
+        if problem is not None:
+            raise problem
+        template = RuleTemplate.objects.create(
+            name=name, rules=stored, locked=fields, issued_at=timezone.now()
+        )
+        sent = rule_templates.template_send_down(template, require_tenant().congress())
+        audit_record(
+            action="voting.rule_template_issue",
+            actor=actor,
+            target=template,
+            payload={"name": name, "rules": stored, "locked": fields, "sent_to": sent},
+        )
+    return template
 
 
 RULE_FIELDS = frozenset(default_rules_json())
@@ -137,6 +175,7 @@ def cycle_set_rules(*, cycle: Cycle, actor: Any, **changes: Any) -> Cycle:
         before = dict(cycle.rules)
         rule_changes = {k: v for k, v in changes.items() if k in RULE_FIELDS}
         rule_set = rule_set_read({**cycle.rules, **rule_changes})
+        rule_templates.locks_require(cycle.rules_template, rule_set_to_json(rule_set))
         channel = changes.get("channel", cycle.channel)
         if channel not in Channel.values:
             raise DomainError("rule_not_a_choice", _("表决渠道不是可选的值。"), field="channel")

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from audit.models import AuditEntry
 from tenants.voting.models import Proposal
+from tenants.voting.rules import rate_percent
 from tenants.voting.services import ballot_cast, cycle_create, round_close
 from tenants.voting.solicitation import proposal_submit, proposal_to_reserve
 from tests.conftest import World, client_on
@@ -246,6 +247,9 @@ def test_the_announcement_is_public_only_once_staff_publish_it(world: World) -> 
     with tenant_context(world.town_a):
         entry = AuditEntry.objects.get(action="voting.announcement_publish")
     assert entry.actor_id == world.staff_a.pk
+    # Its 票决率, named with its base: 5 of the 5 deputies (rules.rate_percent, half-up).
+    assert announcement["adopted"][0]["share"] == str(rate_percent(5, 5)) == "100.00"
+    assert announcement["share_base"] == "entitled"
 
 
 def test_staff_see_whether_the_call_is_out_and_bring_in_the_reserve(world: World) -> None:

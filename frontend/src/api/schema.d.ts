@@ -3697,6 +3697,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/voting/rule-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 规则模板（本级制定的和上级下发的）/ rule templates, own and from above */
+        get: operations["voting_rule_template_list"];
+        put?: never;
+        /** 制定并向下级下发规则模板 / issue a rule template to the congresses below */
+        post: operations["voting_rule_template_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/voting/rule-templates/uses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下级各人大使用的规则模板 / which template each congress below uses */
+        get: operations["voting_rule_template_uses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/voting/rules-template": {
         parameters: {
             query?: never;
@@ -3941,6 +3976,8 @@ export interface components {
             no: number;
             abstain: number;
             round_number: number;
+            /** @description 票决率：赞成票占 share_base 的百分比，四舍五入到两位小数 / the share, half-up */
+            share: string | null;
         };
         Announcement: {
             congress: string;
@@ -3950,6 +3987,14 @@ export interface components {
             ballot_form: string;
             adopted: components["schemas"]["AdoptedLine"][];
             rounds: components["schemas"]["DecidingRound"][];
+            /**
+             * @description 票决率的基数：全体代表、出席代表或有效票 / what the share is measured on
+             *
+             *     * `entitled` - entitled
+             *     * `present` - present
+             *     * `valid` - valid
+             */
+            share_base: components["schemas"]["ThresholdBaseEnum"];
         };
         AnnouncementReview: {
             /** @description 表决已结束，可以公告 / the vote is over */
@@ -4594,6 +4639,8 @@ export interface components {
              * Format: date-time
              */
             announcement_published_at?: string | null;
+            /** @description 每项规则的来源与是否锁定 / where each rule comes from, and whether it is locked */
+            readonly rules_sources: components["schemas"]["RuleSource"][];
         };
         /** @description Any rules of the rule set (each whole: a threshold list, a quorum) and the channel. */
         CycleRulesInRequest: {
@@ -6931,6 +6978,18 @@ export interface components {
             can_set: boolean;
             stages: components["schemas"]["StageStatus"][];
         };
+        /**
+         * @description * `seats` - seats
+         *     * `list_kind` - list_kind
+         *     * `min_surplus` - min_surplus
+         *     * `ballot_form` - ballot_form
+         *     * `thresholds` - thresholds
+         *     * `rank_only` - rank_only
+         *     * `quorum` - quorum
+         *     * `shortfall` - shortfall
+         * @enum {string}
+         */
+        RuleFieldEnum: "seats" | "list_kind" | "min_surplus" | "ballot_form" | "thresholds" | "rank_only" | "quorum" | "shortfall";
         /** @description The vote's rule set, whole (tenants/voting/rules.RuleSet). */
         RuleSet: {
             /** @description 拟票决产生项目数 / seats */
@@ -7001,6 +7060,80 @@ export interface components {
              */
             shortfall: components["schemas"]["ShortfallEnum"];
         };
+        /** @description Where one rule of a cycle comes from (tenants/voting/rule_templates.rules_sources). */
+        RuleSource: {
+            /**
+             * @description 规则项 / the rule
+             *
+             *     * `seats` - seats
+             *     * `list_kind` - list_kind
+             *     * `min_surplus` - min_surplus
+             *     * `ballot_form` - ballot_form
+             *     * `thresholds` - thresholds
+             *     * `rank_only` - rank_only
+             *     * `quorum` - quorum
+             *     * `shortfall` - shortfall
+             */
+            field: components["schemas"]["RuleFieldEnum"];
+            /**
+             * @description 本级设定或来自模板 / set here, or the template's
+             *
+             *     * `own` - own
+             *     * `template` - template
+             */
+            source: components["schemas"]["RuleSourceSourceEnum"];
+            /** @description 本级，或模板名称 / 本级, or the template's name */
+            label: string;
+            /** @description 上级锁定，本级不能更改 / locked from above */
+            locked: boolean;
+            /** @description 锁定它的模板 / the template that locks it */
+            locked_by: string;
+        };
+        /**
+         * @description * `own` - own
+         *     * `template` - template
+         * @enum {string}
+         */
+        RuleSourceSourceEnum: "own" | "template";
+        RuleTemplateInRequest: {
+            /** @description 模板名称，如实施办法的名称 / name */
+            name: string;
+            /** @description 整套票决规则 / the whole rule set */
+            rules: components["schemas"]["RuleSetRequest"];
+            /** @description 下级不能更改的规则项 / the rule fields congresses below may not change */
+            locked: components["schemas"]["RuleFieldEnum"][];
+        };
+        /** @description A rule template (实施办法): this congress's own or one issued from above. */
+        RuleTemplateOut: {
+            id: number;
+            name: string;
+            rules: components["schemas"]["RuleSet"];
+            locked: components["schemas"]["RuleFieldEnum"][];
+            /** @description 本级制定 / this congress's own */
+            own: boolean;
+            /** @description 发布的上级，本级为空 / the issuer above */
+            issuer_name: string;
+            /** @description 本级《…》或上级 …《…》 */
+            label: string;
+            /** Format: date-time */
+            issued_at: string;
+            /** @description 新年度票决从它起始 / the one a new cycle starts from */
+            current: boolean;
+        };
+        /** @description A congress below and the template its newest cycle started from. */
+        RuleTemplateUse: {
+            congress_id: number;
+            congress_name: string;
+            level: string;
+            parent_name: string;
+            /** @description 最新年度票决，空为尚无 / newest */
+            year: number | null;
+            /** @description 空为未用模板 / empty: no template */
+            template_name: string;
+            /** @description 空为本级模板 / empty: its own template */
+            template_issuer: string;
+            own: boolean;
+        };
         /**
          * @description * `majority` - majority
          *     * `rate` - rate
@@ -7010,8 +7143,10 @@ export interface components {
         RulesTemplateOut: {
             /** @description 新年度的起始规则 / the rule set a new cycle starts from */
             rules: components["schemas"]["RuleSet"];
-            /** @description 沿用哪一年度的规则，空为通行做法 / the year it comes from; null: common practice */
+            /** @description 沿用哪一年度的规则，空为模板或通行做法 / the year it comes from; null: a template or common practice */
             from_year: number | null;
+            /** @description 起始的规则模板及锁定项，空为无 / the rule template it starts from, if any */
+            template: components["schemas"]["TemplateBinding"] | null;
         };
         /**
          * @description * `satisfied` - satisfied
@@ -7476,6 +7611,18 @@ export interface components {
             parent_name: string;
             state: components["schemas"]["ReportStateEnum"];
             report: components["schemas"]["GuidanceReportOut"] | null;
+        };
+        /** @description The rule template a cycle starts from and the fields it locks for the cycle. */
+        TemplateBinding: {
+            name: string;
+            /** @description 本级《…》或上级 …《…》 */
+            label: string;
+            /** @description 本级制定 / this congress's own */
+            own: boolean;
+            /** @description 本级不能更改的规则项 / the fields this congress may not change */
+            locked: components["schemas"]["RuleFieldEnum"][];
+            /** @description 锁定它们的模板 / the template that locks them */
+            locked_by: string;
         };
         /** @description Rollup figures (platform/rollups/catalog.py) and the rates derived from them. */
         TenantRowOut: {
@@ -33586,6 +33733,312 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TallyAgreementOut"];
+                };
+            };
+            /** @description 请求有误 / bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权访问 / forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 不存在 / not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 方法不允许 / method not allowed */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 状态冲突 / conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容过大 / too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 格式不支持 / unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求过多 / too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    voting_rule_template_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleTemplateOut"][];
+                };
+            };
+            /** @description 请求有误 / bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权访问 / forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 不存在 / not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 方法不允许 / method not allowed */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 状态冲突 / conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容过大 / too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 格式不支持 / unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求过多 / too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    voting_rule_template_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleTemplateInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RuleTemplateInRequest"];
+                "multipart/form-data": components["schemas"]["RuleTemplateInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleTemplateOut"];
+                };
+            };
+            /** @description 请求有误 / bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权访问 / forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 不存在 / not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 方法不允许 / method not allowed */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 状态冲突 / conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容过大 / too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 格式不支持 / unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求过多 / too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    voting_rule_template_uses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleTemplateUse"][];
                 };
             };
             /** @description 请求有误 / bad request */

@@ -228,3 +228,25 @@ export type CycleCreateIn = Schemas['CycleCreateInRequest']
 export type RulesTemplate = Schemas['RulesTemplateOut']
 export const getRulesTemplate = () => api.GET('/api/v1/voting/rules-template')
 export const createCycle = (body: CycleCreateIn) => api.POST('/api/v1/voting/cycles', { body })
+
+/** Rule templates from above (实施办法, docs/voting.md): the congress's own and those issued to it
+ * from above, the one a new cycle starts from, and which template each congress below used. */
+export type RuleTemplate = Schemas['RuleTemplateOut']
+export type RuleTemplateIn = Schemas['RuleTemplateInRequest']
+export type RuleTemplateUse = Schemas['RuleTemplateUse']
+export type RuleField = Schemas['RuleFieldEnum']
+export type RuleSource = Schemas['RuleSource']
+export const RULE_FIELDS: readonly RuleField[] = [
+  'seats',
+  'list_kind',
+  'min_surplus',
+  'ballot_form',
+  'thresholds',
+  'rank_only',
+  'quorum',
+  'shortfall',
+]
+export const listRuleTemplates = () => api.GET('/api/v1/voting/rule-templates')
+export const issueRuleTemplate = (body: RuleTemplateIn) =>
+  api.POST('/api/v1/voting/rule-templates', { body })
+export const listRuleTemplateUses = () => api.GET('/api/v1/voting/rule-templates/uses')

@@ -94,6 +94,14 @@ export const MENU: readonly MenuEntry[] = [
     section: 'vote',
   },
   {
+    name: 'voting-rule-templates',
+    path: '/voting/rule-templates',
+    titleKey: 'ruleTemplates.menu',
+    icon: Memo,
+    access: { roles: ['staff'] },
+    section: 'vote',
+  },
+  {
     name: 'voting-evaluations',
     path: '/voting/evaluation',
     titleKey: 'evaluation.menu',

@@ -21,6 +21,7 @@ describe('menu filter', () => {
     'deputies',
     'terms',
     'voting',
+    'voting-rule-templates',
     'voting-evaluations',
     'implementation',
     'units',
@@ -181,7 +182,10 @@ describe('menu sections', () => {
     const groups = menuSectionsFor(ctx).map((g) => [g.section, g.entries.map((e) => e.name)])
     expect(groups).toEqual([
       [null, ['home', 'deputies', 'terms']],
-      ['vote', ['voting', 'voting-evaluations', 'implementation', 'units']],
+      [
+        'vote',
+        ['voting', 'voting-rule-templates', 'voting-evaluations', 'implementation', 'units'],
+      ],
       ['linkage', ['stations', 'activities', 'opinions', 'duty']],
       ['oversight', ['dashboard', 'guidance', 'route', 'benchmarks', 'station-stars']],
       ['admin', ['setup', 'audit']],

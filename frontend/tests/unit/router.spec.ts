@@ -121,6 +121,7 @@ describe('router guard', () => {
       'voting-evaluation',
       'voting-evaluations',
       'voting-rate',
+      'voting-rule-templates',
       'voting-tally',
     ])
     expect(standaloneRoutes.map((r) => r.name).sort()).toEqual([

@@ -67,6 +67,7 @@ const cycle = (
   present_count: present,
   entitled_count: entitled,
   has_call: true,
+  rules_sources: [],
 })
 
 describe('the round to show', () => {

@@ -63,6 +63,7 @@ const CYCLE: Cycle = {
   rules_fixed_at: null,
   candidate_count: 12,
   present_count: 0,
+  rules_sources: [],
   entitled_count: 13,
   has_call: true,
 }

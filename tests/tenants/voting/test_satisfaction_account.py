@@ -144,6 +144,8 @@ def test_the_account_pdf_reads_back_in_chinese(font: str) -> None:
         "卫生院设备更新<一期>&配套",
         "基本满意（满意4票",
         "满意率87.50%",
+        # per mark, of the 8 valid ballots, half-up: 4/8, 3/8 = 37.5, 1/8 = 12.5
+        "满意50.00%，基本满意37.50%，不满意12.50%（以有效票8张为基数）",
         "已支出172.50",
         "群众网上评价",
         "尚未测评",

@@ -44,6 +44,12 @@ export default [
     meta: { titleKey: 'voting.ballotTitle' },
   },
   {
+    path: 'voting/rule-templates',
+    name: 'voting-rule-templates',
+    component: () => import('@/views/voting/templates/index.vue'),
+    meta: { titleKey: 'ruleTemplates.menu' },
+  },
+  {
     path: 'voting/evaluation',
     name: 'voting-evaluations',
     component: () => import('@/views/voting/evaluations/index.vue'),

@@ -15,9 +15,9 @@ import {
   type Channel,
   type Cycle,
   type RuleSet,
-  type Threshold,
 } from '@/api/voting'
 
+import { DEFAULT_RULES, ruleSetCopy } from '../ruleForm'
 import { cycleIdOf } from '../voting'
 
 /** Phases in which the rules and candidates may still change (tenants/voting/phases.py). */
@@ -31,32 +31,8 @@ export interface RulesForm extends RuleSet {
   channel: Channel
 }
 
-const MAJORITY_OF_ALL: Threshold = {
-  numerator: 1,
-  denominator: 2,
-  comparison: 'more_than',
-  base: 'entitled',
-}
-
-const DEFAULT_RULES: RuleSet = {
-  seats: 10,
-  list_kind: 'competitive',
-  min_surplus: 1,
-  ballot_form: 'per_candidate',
-  thresholds: [MAJORITY_OF_ALL],
-  rank_only: false,
-  quorum: { numerator: 2, denominator: 3, comparison: 'at_least' },
-  shortfall: 'accept_fewer',
-}
-
 export function rulesFormOf(cycle: Cycle): RulesForm {
-  const rules = cycle.rules ?? DEFAULT_RULES
-  return {
-    ...rules,
-    thresholds: rules.thresholds.map((threshold) => ({ ...threshold })),
-    quorum: { ...rules.quorum },
-    channel: cycle.channel ?? 'electronic',
-  }
+  return { ...ruleSetCopy(cycle.rules ?? DEFAULT_RULES), channel: cycle.channel ?? 'electronic' }
 }
 
 /** The candidates needed before the vote may open: the seats (等额) or seats and surplus (差额). */
@@ -109,29 +85,6 @@ export function useVotingCycle() {
     } finally {
       loading.value = false
     }
-  }
-
-  /** 过半且超三分之二: a second threshold that must hold as well; at most two. */
-  function addThreshold() {
-    if (rules.thresholds.length < 2) {
-      rules.thresholds.push({
-        numerator: 2,
-        denominator: 3,
-        comparison: 'more_than',
-        base: 'present',
-      })
-    }
-  }
-
-  function removeThreshold(index: number) {
-    rules.thresholds.splice(index, 1)
-  }
-
-  /** Rank only: the seats go by rank of 赞成 and no threshold is set. */
-  function setRankOnly(on: boolean) {
-    rules.rank_only = on
-    if (on) rules.thresholds.splice(0)
-    else if (!rules.thresholds.length) rules.thresholds.push({ ...MAJORITY_OF_ALL })
   }
 
   async function saveRules() {
@@ -219,9 +172,6 @@ export function useVotingCycle() {
     opening,
     load,
     saveRules,
-    addThreshold,
-    removeThreshold,
-    setRankOnly,
     submitCandidate,
     startVoting,
     advanceable,
