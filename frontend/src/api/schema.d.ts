@@ -3297,6 +3297,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/voting/reserve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 储备库：往年未列入或未通过、留待来年的建议 / the reserve: proposals kept for a later year */
+        get: operations["voting_reserve_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/voting/rounds/{id}": {
         parameters: {
             query?: never;
@@ -6079,6 +6096,8 @@ export interface components {
             readonly submitter_phone: string;
             /** 查询码 */
             tracking_code: string;
+            /** 提出年度 */
+            origin_year: number;
             /** 状态 */
             status?: components["schemas"]["ProposalOutStatusEnum"];
             merged_into?: number | null;
@@ -6387,6 +6406,33 @@ export interface components {
         ReserveCarryOut: {
             /** @description 转入本年度的储备建议数 / reserve proposals brought in */
             carried: number;
+        };
+        /** @description A proposal in the reserve (its status is always 入储备库). */
+        ReserveProposalOut: {
+            readonly id: number;
+            /** 来源 */
+            source: components["schemas"]["ProposalSourceEnum"];
+            /** 建议名称 */
+            title: string;
+            /** 类别 */
+            category: string;
+            /** 地点 */
+            location?: string;
+            /**
+             * 估算投资（万元）
+             * Format: decimal
+             */
+            estimated_cost?: string | null;
+            /** 查询码 */
+            tracking_code: string;
+            /** 提出年度 */
+            origin_year: number;
+            /** @description 最近所在年度 / the year it was last in */
+            readonly year: number;
+            /** @description 此前列为候选项目的次数 / times it was a candidate before */
+            readonly times_candidate: number;
+            /** 初定意见 */
+            screening_reason?: string;
         };
         ResidentInRequest: {
             /** @description 本级代表 / a deputy of this roster */
@@ -30536,6 +30582,111 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProposalOut"];
+                };
+            };
+            /** @description 请求有误 / bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权访问 / forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 不存在 / not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 方法不允许 / method not allowed */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 状态冲突 / conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容过大 / too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 格式不支持 / unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求过多 / too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    voting_reserve_list: {
+        parameters: {
+            query?: {
+                /** @description 提出年度 / year proposed */
+                origin_year?: number;
+                /** @description 名称或类别 / title or category */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReserveProposalOut"][];
                 };
             };
             /** @description 请求有误 / bad request */

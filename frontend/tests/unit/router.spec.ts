@@ -116,9 +116,11 @@ describe('router guard', () => {
       'voting-chair',
       'voting-cycle',
       'voting-deliberation',
+      'voting-devices',
       'voting-evaluation',
       'voting-evaluations',
       'voting-rate',
+      'voting-reserve',
       'voting-tally',
     ])
     expect(standaloneRoutes.map((r) => r.name).sort()).toEqual([
