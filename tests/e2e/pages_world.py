@@ -188,3 +188,16 @@ def reserve_years() -> None:
             year=NEXT_YEAR, title=f"{NEXT_YEAR}年民生实事项目票决", term=term, actor=None, seats=1
         )
         print("old", old.pk, "new", new.pk)
+
+
+def roster_account() -> None:
+    """An account of the platform, not yet a member here: a deputy's own, to be linked."""
+    town()
+    if not User.objects.filter(username=f"{TOWN}-own").exists():
+        user_create(
+            username=f"{TOWN}-own",
+            password=DEMO_PASSWORD,
+            display_name="蒋七星",
+            must_change_password=False,
+        )
+    print("ready 1")

@@ -78,7 +78,7 @@ def test_voting_documents_and_the_device_import_with_its_report_per_row(
     desk.get_by_test_id("device-import-link-1").click()
     expect(desk.get_by_test_id("device-round")).to_contain_text("开始时实到 6 人")
     bad = "序号,赞成,反对,弃权,未按\n1,4,1,0,0\n9,6,0,0,0\n"
-    desk.locator("input[type=file]").set_input_files(
+    desk.get_by_test_id("device-file").set_input_files(
         files=[{"name": "devices.csv", "mimeType": "text/csv", "buffer": bad.encode()}]
     )
     desk.get_by_test_id("device-submit").click()
@@ -91,9 +91,7 @@ def test_voting_documents_and_the_device_import_with_its_report_per_row(
 
     # The corrected file is imported: 5 of 6 for the first, 2 for the second.
     good = "序号,赞成,反对,弃权,未按\n1,5,1,0,0\n2,2,3,1,0\n"
-    desk.locator(".el-upload-list__item").hover()
-    desk.locator(".el-upload-list__item .el-icon--close").click()
-    desk.locator("input[type=file]").set_input_files(
+    desk.get_by_test_id("device-file").set_input_files(
         files=[{"name": "devices.csv", "mimeType": "text/csv", "buffer": good.encode()}]
     )
     desk.get_by_test_id("device-submit").click()
@@ -172,3 +170,61 @@ def test_the_reserve_is_browsed_and_carried_into_next_year_keeping_each_year_of_
     expect(desk.get_by_test_id("voting-candidates").locator("tbody tr")).to_have_count(1)
     expect(desk.get_by_test_id("voting-candidates")).to_contain_text(LOST)
     snap(desk, "pages-07-candidate-again")
+
+
+def test_staff_find_add_correct_link_and_end_a_deputy_on_the_roster(
+    live_platform: LivePlatform, s3_endpoint: str, desk: Page
+) -> None:
+    _world("roster_account()", s3_endpoint)
+    _staff(desk, live_platform)
+    desk.goto(live_platform.url(TOWN, "/deputies"))
+    table = desk.get_by_test_id("deputy-table").locator("tbody tr")
+    expect(table.filter(has_text=DEPUTIES[0])).to_have_count(1)
+
+    # Find: by constituency.
+    desk.get_by_test_id("roster-search").fill("第2选区")
+    desk.get_by_test_id("roster-search-submit").click()
+    expect(table).to_have_count(2)
+    snap(desk, "pages-08-roster-search")
+
+    # Add one: a bad phone is refused naming the field, then the entry is saved.
+    desk.get_by_test_id("roster-add").click()
+    dialog = desk.get_by_test_id("deputy-dialog")
+    dialog.get_by_test_id("deputy-name").fill("蒋七星")
+    dialog.get_by_test_id("deputy-constituency").fill("第4选区")
+    dialog.get_by_test_id("deputy-phone").fill("12345")
+    desk.get_by_test_id("deputy-save").click()
+    expect(dialog.locator(".el-form-item__error")).to_contain_text("请填写 11 位手机号")
+    snap(desk, "pages-09-roster-add-refused")
+    dialog.get_by_test_id("deputy-phone").fill("13900007777")
+    desk.get_by_test_id("deputy-save").click()
+    expect(dialog).to_be_hidden()
+    desk.get_by_test_id("roster-search").fill("蒋七星")
+    desk.get_by_test_id("roster-search-submit").click()
+    expect(table).to_have_count(1)
+    expect(table.first).to_contain_text("第4选区")
+
+    # Correct the entry.
+    table.first.get_by_test_id("deputy-edit").click()
+    dialog.get_by_test_id("deputy-delegation").fill("页面镇第二代表小组")
+    desk.get_by_test_id("deputy-save").click()
+    expect(table.first).to_contain_text("页面镇第二代表小组")
+
+    # Link the deputy's own account: an unknown one is refused, then the right one.
+    table.first.get_by_test_id("deputy-link").click()
+    linking = desk.get_by_test_id("link-dialog")
+    linking.get_by_test_id("link-login").fill("nobody-here")
+    desk.get_by_test_id("link-save").click()
+    expect(linking.locator(".el-form-item__error")).to_contain_text("未找到该账号或手机号")
+    linking.get_by_test_id("link-login").fill(f"{TOWN}-own")
+    desk.get_by_test_id("link-save").click()
+    expect(table.first.get_by_test_id("deputy-linked")).to_be_visible()
+    snap(desk, "pages-10-roster-linked")
+
+    # End the deputy's service.
+    table.first.get_by_test_id("deputy-end").click()
+    desk.locator(".voting-confirm-ok").click()
+    expect(desk.get_by_test_id("roster-notice")).to_contain_text("已终止“蒋七星”的代表资格")
+    expect(table.first).to_contain_text("终止资格")
+    expect(table.first.get_by_test_id("deputy-edit")).to_have_count(0)
+    snap(desk, "pages-11-roster-ended")
