@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FilePayload, Page, expect
 from pypdf import PdfReader
 
 from tenants.demo.data import DEMO_PASSWORD
@@ -36,6 +36,10 @@ def _download(page: Page, testid: str) -> tuple[str, bytes]:
     download = info.value
     path = download.path()
     return download.suggested_filename, Path(path).read_bytes()
+
+
+def _csv(text: str) -> FilePayload:
+    return {"name": "devices.csv", "mimeType": "text/csv", "buffer": text.encode()}
 
 
 def _pdf_text(content: bytes) -> str:
@@ -78,9 +82,7 @@ def test_voting_documents_and_the_device_import_with_its_report_per_row(
     desk.get_by_test_id("device-import-link-1").click()
     expect(desk.get_by_test_id("device-round")).to_contain_text("开始时实到 6 人")
     bad = "序号,赞成,反对,弃权,未按\n1,4,1,0,0\n9,6,0,0,0\n"
-    desk.get_by_test_id("device-file").set_input_files(
-        files=[{"name": "devices.csv", "mimeType": "text/csv", "buffer": bad.encode()}]
-    )
+    desk.get_by_test_id("device-file").set_input_files(files=_csv(bad))
     desk.get_by_test_id("device-submit").click()
     expect(desk.get_by_test_id("device-error")).to_contain_text("表决器数据有")
     report = desk.get_by_test_id("device-report").locator("tbody tr")
@@ -91,9 +93,7 @@ def test_voting_documents_and_the_device_import_with_its_report_per_row(
 
     # The corrected file is imported: 5 of 6 for the first, 2 for the second.
     good = "序号,赞成,反对,弃权,未按\n1,5,1,0,0\n2,2,3,1,0\n"
-    desk.get_by_test_id("device-file").set_input_files(
-        files=[{"name": "devices.csv", "mimeType": "text/csv", "buffer": good.encode()}]
-    )
+    desk.get_by_test_id("device-file").set_input_files(files=_csv(good))
     desk.get_by_test_id("device-submit").click()
     expect(desk.get_by_test_id("device-done")).to_contain_text("已导入 2 个候选项目")
     expect(desk.get_by_test_id("device-report")).to_have_count(0)
