@@ -69,6 +69,7 @@ urlpatterns = [
     path("voting/party-review", soliciting.PartyReviewListView.as_view()),
     path("voting/cycles/<int:pk>/advance", soliciting.AdvanceView.as_view()),
     path("voting/cycles/<int:pk>/reserve-carry", soliciting.ReserveCarryView.as_view()),
+    path("voting/reserve", soliciting.ReserveListView.as_view()),
     path("voting/proposals/<int:pk>/screen", soliciting.ProposalScreenView.as_view()),
     path("voting/proposals/<int:pk>/merge", soliciting.ProposalMergeView.as_view()),
     path("voting/proposals/<int:pk>/reserve", soliciting.ProposalReserveView.as_view()),

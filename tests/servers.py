@@ -56,6 +56,8 @@ def running(
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
+            # On a loaded machine a server may take longer to stop: kill it and reap it, or
+            # the Popen is collected while the process still runs (a ResourceWarning error).
             process.kill()
             process.wait()  # reaped: a process left unreaped warns later, in another test
         if log:

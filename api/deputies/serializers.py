@@ -1,8 +1,9 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from directory.models import DeputyListing
 from ops.privacy import masked_phone
-from tenants.deputies.models import Deputy
+from tenants.deputies.models import Deputy, DeputyLevel
 
 
 class DeputyOutSerializer(serializers.ModelSerializer[Deputy]):
@@ -33,6 +34,40 @@ class DeputyOutSerializer(serializers.ModelSerializer[Deputy]):
 
     def get_linked(self, deputy: Deputy) -> bool:
         return deputy.user_id is not None
+
+
+class RosterQuery(serializers.Serializer):
+    q = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=100,
+        help_text="姓名、选区、代表团、单位或手机号 / name, constituency, delegation, workplace or phone",
+    )
+    status = serializers.ChoiceField(
+        choices=Deputy.Status.choices, required=False, allow_blank=True, help_text="状态 / status"
+    )
+
+
+class DeputyInSerializer(serializers.Serializer):
+    """One deputy's roster entry, as staff add or correct it."""
+
+    name = serializers.CharField(max_length=50, help_text="姓名 / name")
+    gender = serializers.ChoiceField(choices=Deputy.Gender.choices, help_text="性别 / gender")
+    level = serializers.ChoiceField(choices=DeputyLevel.choices, help_text="代表层级 / level")
+    constituency = serializers.CharField(max_length=100, help_text="选区 / constituency")
+    delegation = serializers.CharField(
+        max_length=100, required=False, allow_blank=True, help_text="代表团/代表小组"
+    )
+    occupation = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, help_text="工作单位及职务"
+    )
+    phone = serializers.RegexField(
+        r"^1\d{10}$",
+        required=False,
+        allow_blank=True,
+        help_text="手机号（11 位）/ mobile phone (11 digits)",
+        error_messages={"invalid": _("请填写 11 位手机号。")},
+    )
 
 
 class ImportInSerializer(serializers.Serializer):

@@ -6,8 +6,10 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import status
 from rest_framework.generics import ListAPIView, RetrieveAPIView, get_object_or_404
 from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
@@ -15,20 +17,23 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.roles import Role
-from api.inputs import validated
+from api.inputs import queried, validated
 from api.permissions import has_role, host_congress, membership_of
 from directory.models import DeputyListing
 from directory.selectors import listing_related
+from ops.errors import DomainError
 from tenants.deputies import imports, services
 from tenants.deputies.models import Deputy
-from tenants.deputies.selectors import deputy_list
+from tenants.deputies.selectors import deputy_list, term_current
 
 from .serializers import (
+    DeputyInSerializer,
     DeputyOutSerializer,
     ImportInSerializer,
     ImportReportSerializer,
     LinkInSerializer,
     ListingOutSerializer,
+    RosterQuery,
 )
 
 STAFF = has_role(Role.STAFF)
@@ -40,21 +45,54 @@ def _is_staff(request: Request) -> bool:
     return bool(membership and Role.STAFF in membership.roles)
 
 
-class DeputyListView(ListAPIView[Deputy]):
+READERS = has_role(Role.STAFF, Role.DEPUTY, Role.SYSTEM_ADMIN)
+
+
+class _ReadOrStaff:
+    """Reading the roster: staff, deputies, the system administrator; changing it: staff."""
+
+    def get_permissions(self) -> list[Any]:
+        method = self.request.method  # type: ignore[attr-defined]
+        return [READERS() if method in ("GET", "HEAD", "OPTIONS") else STAFF()]
+
+
+class DeputyListView(_ReadOrStaff, ListAPIView[Deputy]):
     serializer_class = DeputyOutSerializer
-    permission_classes = [has_role(Role.STAFF, Role.DEPUTY, Role.SYSTEM_ADMIN)]
+    permission_classes = [READERS]
 
     def get_queryset(self) -> QuerySet[Deputy]:
-        return deputy_list()
+        query = queried(RosterQuery, self.request)
+        return deputy_list(text=query.get("q", ""), status=query.get("status", ""))
 
-    @extend_schema(operation_id="deputy_list", summary="代表名册（手机号脱敏）/ the deputy roster")
+    @extend_schema(
+        operation_id="deputy_list",
+        parameters=[RosterQuery],
+        summary="代表名册（手机号脱敏）/ the deputy roster",
+    )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
 
+    @extend_schema(
+        operation_id="deputy_add",
+        request=DeputyInSerializer,
+        responses={201: DeputyOutSerializer},
+        summary="在本届名册中新增一名代表 / add one deputy to the current term's roster",
+    )
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        data = validated(DeputyInSerializer, request)
+        term = term_current()
+        if term is None:
+            raise DomainError("term_missing", _("请先开启本届（届次管理），再登记代表。"))
+        deputy = services.deputy_register(term=term, actor=request.user, **data)
+        return Response(
+            DeputyOutSerializer(deputy, context={"unmask": True}).data,
+            status=status.HTTP_201_CREATED,
+        )
 
-class DeputyDetailView(RetrieveAPIView[Deputy]):
+
+class DeputyDetailView(_ReadOrStaff, RetrieveAPIView[Deputy]):
     serializer_class = DeputyOutSerializer
-    permission_classes = DeputyListView.permission_classes
+    permission_classes = [READERS]
 
     def get_queryset(self) -> QuerySet[Deputy]:
         return deputy_list()
@@ -65,6 +103,20 @@ class DeputyDetailView(RetrieveAPIView[Deputy]):
     @extend_schema(operation_id="deputy_get", summary="代表详情 / one deputy")
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        operation_id="deputy_update",
+        request=DeputyInSerializer(partial=True),
+        responses=DeputyOutSerializer,
+        summary="修改代表的名册信息 / correct a deputy's roster entry",
+    )
+    def patch(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        data = DeputyInSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        deputy = services.deputy_update(
+            deputy=self.get_object(), actor=request.user, **data.validated_data
+        )
+        return Response(DeputyOutSerializer(deputy, context={"unmask": True}).data)
 
 
 class ImportTemplateView(APIView):

@@ -16,14 +16,14 @@ from rest_framework.views import APIView
 
 from accounts.roles import Role
 from api.files.access import Attachments, by_permission
-from api.inputs import validated
+from api.inputs import queried, validated
 from api.permissions import has_role, host_congress, membership_of
 from filestore.models import StoredFile
 from ops.errors import DomainError, NotAllowed
 from ops.privacy import masked_phone
 from tenants.voting import announcement, sheets, solicitation
 from tenants.voting.models import Call, Cycle, Exclusion, GovernanceStep, Proposal
-from tenants.voting.selectors import cycle_list, proposal_outcome
+from tenants.voting.selectors import cycle_list, proposal_outcome, reserve_proposals
 
 from .serializers import CandidateOutSerializer, CycleOutSerializer
 
@@ -66,6 +66,7 @@ class ProposalOutSerializer(serializers.ModelSerializer[Proposal]):
             "submitter_name",
             "submitter_phone",
             "tracking_code",
+            "origin_year",
             "status",
             "merged_into",
             "screening_reason",
@@ -508,6 +509,58 @@ class ReserveCarryOutSerializer(serializers.Serializer):
     carried = serializers.IntegerField(
         help_text="转入本年度的储备建议数 / reserve proposals brought in"
     )
+
+
+class ReserveQuery(serializers.Serializer):
+    q = serializers.CharField(
+        required=False, allow_blank=True, max_length=100, help_text="名称或类别 / title or category"
+    )
+    origin_year = serializers.IntegerField(
+        required=False, min_value=2000, max_value=2100, help_text="提出年度 / year proposed"
+    )
+
+
+class ReserveProposalOutSerializer(serializers.ModelSerializer[Proposal]):
+    """A proposal in the reserve (its status is always 入储备库)."""
+
+    year = serializers.IntegerField(
+        source="cycle.year", read_only=True, help_text="最近所在年度 / the year it was last in"
+    )
+    times_candidate = serializers.IntegerField(
+        read_only=True, help_text="此前列为候选项目的次数 / times it was a candidate before"
+    )
+
+    class Meta:
+        model = Proposal
+        fields = [
+            "id",
+            "source",
+            "title",
+            "category",
+            "location",
+            "estimated_cost",
+            "tracking_code",
+            "origin_year",
+            "year",
+            "times_candidate",
+            "screening_reason",
+        ]
+
+
+class ReserveListView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="voting_reserve_list",
+        parameters=[ReserveQuery],
+        responses=ReserveProposalOutSerializer(many=True),
+        summary="储备库：往年未列入或未通过、留待来年的建议 / the reserve: proposals kept for a "
+        "later year",
+    )
+    def get(self, request: Request) -> Response:
+        query = queried(ReserveQuery, request)
+        found = reserve_proposals(text=query.get("q", ""), origin_year=query.get("origin_year"))
+        return Response(ReserveProposalOutSerializer(found, many=True).data)
 
 
 class ReserveCarryView(APIView):

@@ -288,6 +288,7 @@ SPECTACULAR_SETTINGS = {
         "GuidanceKindEnum": "supervision.models.Guidance.Kind",
         "NominationStatusEnum": "supervision.models.Nomination.Status",
         "SatisfactionOutcomeEnum": "api.voting.evaluation.OUTCOMES",
+        "DeputyLevelEnum": "tenants.deputies.models.DeputyLevel",
     },
 }
 

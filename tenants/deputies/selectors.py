@@ -7,9 +7,24 @@ def term_current() -> Term | None:
     return Term.objects.filter(is_current=True).first()
 
 
-def deputy_list(*, term: Term | None = None) -> QuerySet[Deputy]:
+def deputy_list(*, term: Term | None = None, text: str = "", status: str = "") -> QuerySet[Deputy]:
+    """The roster; `text` finds a name, constituency, delegation or workplace in part, or a
+    phone number whole; `status` keeps the serving or the ended."""
     deputies = Deputy.objects.select_related("term")
-    return deputies.filter(term=term) if term is not None else deputies
+    if term is not None:
+        deputies = deputies.filter(term=term)
+    if text.strip():
+        found = text.strip()
+        deputies = deputies.filter(
+            Q(name__icontains=found)
+            | Q(constituency__icontains=found)
+            | Q(delegation__icontains=found)
+            | Q(occupation__icontains=found)
+            | Q(phone=found)
+        )
+    if status:
+        deputies = deputies.filter(status=status)
+    return deputies
 
 
 def deputy_for_user(*, user_id: int) -> Deputy | None:

@@ -241,6 +241,47 @@ def deputy_register(
     return deputy
 
 
+EDITABLE = ("name", "gender", "level", "constituency", "delegation", "occupation", "phone")
+
+
+def deputy_update(*, deputy: Deputy, actor: Any, **changes: str) -> Deputy:
+    """Correct a deputy's roster entry (name, gender, level, constituency, delegation, workplace,
+    phone); the directory listing follows. An ended deputy's entry is kept as it was."""
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise DomainError("deputy_field_unknown", _("不能修改该项。"), field=sorted(unknown)[0])
+    if "level" in changes and changes["level"] not in DeputyLevel.values:
+        raise DomainError("deputy_level_invalid", _("代表层级无效。"), field="level")
+    if "name" in changes and not changes["name"].strip():
+        raise DomainError("deputy_name_required", _("请填写代表姓名。"), field="name")
+    with transaction.atomic():
+        deputy = Deputy.objects.select_for_update().select_related("term").get(pk=deputy.pk)
+        if deputy.status != Deputy.Status.SERVING:
+            raise Conflict("deputy_ended", _("该代表已终止资格，名册记录不再修改。"))
+        changed = {k: v.strip() for k, v in changes.items() if getattr(deputy, k) != v.strip()}
+        name, phone = changed.get("name", deputy.name), changed.get("phone", deputy.phone)
+        if (
+            phone
+            and Deputy.objects.filter(term=deputy.term, name=name, phone=phone)
+            .exclude(pk=deputy.pk)
+            .exists()
+        ):
+            raise Conflict("deputy_exists", _("本届名册已有同名同手机号的代表。"), field="phone")
+        for key, value in changed.items():
+            setattr(deputy, key, value)
+        if changed:
+            deputy.save(update_fields=list(changed))
+            deputy_list_in_directory(deputy)
+            outbox_emit(topic=ROLLUP_TOPIC)
+            audit_record(
+                action="deputy.update",
+                actor=actor,
+                target=deputy,
+                payload={"fields": list(changed)},
+            )
+    return deputy
+
+
 def deputy_end_service(*, deputy: Deputy, actor: Any) -> Deputy:
     """终止代表资格: the deputy leaves the roster's serving list and the directory says so."""
     with transaction.atomic():

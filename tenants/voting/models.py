@@ -121,13 +121,16 @@ class Candidate(models.Model):
     estimated_cost = models.DecimalField(
         _("估算投资（万元）"), max_digits=12, decimal_places=2, null=True, blank=True
     )
-    proposal = models.OneToOneField(
+    # A proposal not adopted returns to the reserve and may be a candidate again in a later
+    # year: one candidate per proposal and cycle (Meta), not one for ever.
+    proposal = models.ForeignKey(
         "Proposal",
         verbose_name=_("来源建议"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="candidate",
+        related_name="candidates",
+        related_query_name="candidate",
     )
     status = models.CharField(
         _("状态"), max_length=16, choices=Status.choices, default=Status.CANDIDATE
@@ -145,6 +148,9 @@ class Candidate(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["cycle", "sequence"], name="candidate_sequence_once"),
             models.UniqueConstraint(fields=["cycle", "name"], name="candidate_name_once"),
+            models.UniqueConstraint(
+                fields=["cycle", "proposal"], name="candidate_from_proposal_once_a_year"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -205,7 +211,10 @@ class Proposal(models.Model):
         SHORTLISTED = "shortlisted", _("列入初步候选")
         REJECTED = "rejected", _("未列入")
 
+    # The cycle it is in now: carried over from the reserve, it moves to the new year's.
     cycle = models.ForeignKey(Cycle, on_delete=models.PROTECT, related_name="proposals")
+    # The year it was first proposed in, kept across carry-overs.
+    origin_year = models.PositiveSmallIntegerField(_("提出年度"))
     source = models.CharField(_("来源"), max_length=16, choices=Source.choices)
     title = models.CharField(_("建议名称"), max_length=200)
     category = models.CharField(_("类别"), max_length=50)

@@ -1,6 +1,6 @@
 from collections.abc import Iterable
 
-from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -112,7 +112,8 @@ def proposal_outcome(proposal: Proposal) -> dict[str, object]:
     """Where a proposal stands, for its submitter: derived from the proposal, the proposal it was
     merged into, and the candidate and vote it became, never stored twice."""
     followed = proposal.merged_into or proposal
-    candidate = Candidate.objects.filter(proposal=followed).first()
+    # This year's candidate: one of an earlier year (back in the reserve since) is history.
+    candidate = Candidate.objects.filter(proposal=followed, cycle=followed.cycle_id).first()
     if candidate is not None and candidate.status != Candidate.Status.CANDIDATE:
         status, label = candidate.status, Candidate.Status(candidate.status).label
         detail = _("第 %(rank)d 位") % {"rank": candidate.rank} if candidate.rank else ""
@@ -180,3 +181,16 @@ def cycle_rules_template() -> tuple[rules.RuleSet, int | None, RuleTemplate | No
 def governance_kind_labels() -> dict[str, Promise]:
     """Each governance step's kind (会商, 党委审定) and its name, for the audit log's labels."""
     return {kind.value: kind.label for kind in GovernanceStep.Kind}
+
+
+def reserve_proposals(*, text: str = "", origin_year: int | None = None) -> QuerySet[Proposal]:
+    """储备库: the proposals kept in the reserve, of every year, oldest proposal first, each with
+    how many times it was a candidate before (`times_candidate`)."""
+    found = Proposal.objects.filter(status=Proposal.Status.RESERVE).select_related("cycle")
+    if text.strip():
+        found = found.filter(Q(title__icontains=text.strip()) | Q(category__icontains=text.strip()))
+    if origin_year is not None:
+        found = found.filter(origin_year=origin_year)
+    return found.annotate(times_candidate=Count("candidate")).order_by(
+        "origin_year", "submitted_at"
+    )

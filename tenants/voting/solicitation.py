@@ -94,6 +94,7 @@ def proposal_submit(
             raise DomainError("call_not_open", _("当前不在项目建议征集期内。"))
         proposal = Proposal.objects.create(
             cycle=cycle,
+            origin_year=cycle.year,
             source=source,
             title=title.strip(),
             category=category.strip(),
@@ -206,7 +207,8 @@ def candidate_from_proposal(
         phase_require(cycle, "add_candidate")
         proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
         PROPOSAL.require(proposal.status, "make_candidate")
-        if Candidate.objects.filter(proposal=proposal).exists():
+        # A candidate of an earlier year (not adopted, back from the reserve) does not stop it.
+        if Candidate.objects.filter(proposal=proposal, cycle=cycle).exists():
             raise Conflict("candidate_exists", _("该建议已是候选项目。"))
         candidate = Candidate.objects.create(
             cycle=cycle,

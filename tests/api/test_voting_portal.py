@@ -274,6 +274,56 @@ def test_staff_see_whether_the_call_is_out_and_bring_in_the_reserve(world: World
     assert "东村文化广场扩建" in titles
 
 
+def test_staff_browse_the_reserve_with_each_proposal_s_year_of_origin(world: World) -> None:
+    staff, cycle_id = _staff_prepares_a_call(world)
+    with tenant_context(world.town_a):
+        old = cycle_create(year=2026, title="2026年民生实事", term=make_term(), actor=None)
+        for title, category in (("东村文化广场扩建", "科技文化"), ("西村自来水管网", "公共设施")):
+            kept = proposal_submit(
+                cycle=old,
+                source="village",
+                title=title,
+                category=category,
+                description="…",
+                submitter_name="村委会",
+            )
+            proposal_to_reserve(proposal=kept, actor=None)
+
+    every = staff.get("/api/v1/voting/reserve")
+    found = staff.get("/api/v1/voting/reserve", {"q": "水管"})
+    of_year = staff.get("/api/v1/voting/reserve", {"origin_year": 2025})
+    staff.post(f"/api/v1/voting/cycles/{cycle_id}/reserve-carry")
+    after = staff.get("/api/v1/voting/reserve")
+    moved = staff.get(f"/api/v1/voting/cycles/{cycle_id}/proposals").json()
+
+    assert every.status_code == 200
+    assert {
+        (p["title"], p["origin_year"], p["year"], p["times_candidate"]) for p in every.json()
+    } == {
+        ("东村文化广场扩建", 2026, 2026, 0),
+        ("西村自来水管网", 2026, 2026, 0),
+    }
+    assert [p["title"] for p in found.json()] == ["西村自来水管网"]
+    assert of_year.json() == []
+    assert after.json() == []
+    assert {(p["title"], p["origin_year"]) for p in moved} == {
+        ("东村文化广场扩建", 2026),
+        ("西村自来水管网", 2026),
+    }
+
+
+def test_the_reserve_refuses_a_bad_year_and_anyone_but_staff(world: World) -> None:
+    staff = client_on(world.town_a, world.staff_a)
+
+    bad = staff.get("/api/v1/voting/reserve", {"origin_year": "二〇二六"})
+    deputy = client_on(world.town_a, world.deputy_both).get("/api/v1/voting/reserve")
+    anonymous = client_on(world.town_a).get("/api/v1/voting/reserve")
+
+    assert bad.status_code == 400 and "origin_year" in bad.json()["fields"]
+    assert deputy.status_code == 403
+    assert anonymous.status_code in (401, 403)
+
+
 def test_staff_export_the_proposals_with_phones_masked(world: World) -> None:
     staff, cycle_id = _staff_prepares_a_call(world)
     public = client_on(world.town_a)

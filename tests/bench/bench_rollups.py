@@ -93,6 +93,7 @@ def seed_township(congress: Congress) -> None:
         Proposal.objects.bulk_create(
             Proposal(
                 cycle=cycle,
+                origin_year=cycle.year,
                 source="citizen",
                 title=f"建议{i}",
                 category="公共设施",

@@ -93,6 +93,10 @@ def live_platform(
         f"127.0.0.1:{web_port}",
         "--workers",
         "2",
+        # On a loaded machine a worker's first request (loading Django) can take over the
+        # default 30 s; it is killed then and the page gets a 500.
+        "--timeout",
+        "180",
     ]
     worker = [
         str(VENV_BIN / "celery"),

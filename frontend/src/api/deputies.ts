@@ -9,7 +9,15 @@ export type ImportReport = Schemas['ImportReport']
 export type ImportProblem = Schemas['ImportProblem']
 export type Listing = Schemas['ListingOut']
 
-export const listDeputies = (query: PageQuery = {}) => api.GET('/api/v1/deputies', { query })
+export type RosterQuery = PageQuery & { q?: string; status?: 'serving' | 'ended' | '' }
+export type DeputyIn = Schemas['DeputyInRequest']
+export const listDeputies = (query: RosterQuery = {}) => api.GET('/api/v1/deputies', { query })
+/** Staff add one deputy to the current term's roster, or correct an entry. */
+export const addDeputy = (body: DeputyIn) => api.POST('/api/v1/deputies', { body })
+export const updateDeputy = (id: number, body: Schemas['PatchedDeputyInRequest']) =>
+  api.PATCH('/api/v1/deputies/{id}', { path: { id }, body })
+export const endDeputyService = (id: number) =>
+  api.POST('/api/v1/deputies/{id}/end-service', { path: { id } })
 export const getDeputy = (id: number) => api.GET('/api/v1/deputies/{id}', { path: { id } })
 
 /** The roster's Excel import (api/deputies/views.py): a template, then a report per row. */

@@ -175,6 +175,54 @@ export const http = {
   postForm: <T>(path: string, form: FormData) => request<T>('POST', path, { body: form }),
 }
 
+/** The file name a download's Content-Disposition gives (RFC 6266 `filename*` first). */
+export function dispositionName(header: string | null, fallback: string): string {
+  if (!header) return fallback
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header)
+  if (encoded?.[1]) {
+    try {
+      return decodeURIComponent(encoded[1])
+    } catch {
+      // a malformed escape: try the plain name
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(header)
+  return plain?.[1] ?? fallback
+}
+
+/**
+ * GET a file (a PDF, a workbook) with the session and save it under the name the server gives.
+ * A refusal comes back as JSON and is thrown as an ApiError, so the page can say why.
+ */
+export async function downloadFile(path: string, fallbackName: string): Promise<string> {
+  let response: Response
+  try {
+    response = await fetch(urlFor(path), {
+      credentials: 'same-origin',
+      headers: { 'Accept-Language': acceptLanguage() },
+    })
+  } catch {
+    throw new ApiError(0, 'network_error', t('errors.network'))
+  }
+  lastActivity = Date.now()
+  if (!response.ok) {
+    const error = await errorFrom(response)
+    if (error.isAuthFailure) authFailureHandler?.(error)
+    throw error
+  }
+  const name = dispositionName(response.headers.get('Content-Disposition'), fallbackName)
+  const url = URL.createObjectURL(await response.blob())
+  const link = document.createElement('a')
+  link.href = url
+  link.download = name
+  document.body.appendChild(link)
+  link.click()
+  link.remove()
+  // The browser has the file once the click is handled; the URL need not outlive it.
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+  return name
+}
+
 /** The message to show for any failure of an API call. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.detail

@@ -549,10 +549,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 代表名册（手机号脱敏）/ the deputy roster */
+        /**
+         * 代表名册（手机号脱敏）/ the deputy roster
+         * @description Reading the roster: staff, deputies, the system administrator; changing it: staff.
+         */
         get: operations["deputy_list"];
         put?: never;
-        post?: never;
+        /**
+         * 在本届名册中新增一名代表 / add one deputy to the current term's roster
+         * @description Reading the roster: staff, deputies, the system administrator; changing it: staff.
+         */
+        post: operations["deputy_add"];
         delete?: never;
         options?: never;
         head?: never;
@@ -566,14 +573,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 代表详情 / one deputy */
+        /**
+         * 代表详情 / one deputy
+         * @description Reading the roster: staff, deputies, the system administrator; changing it: staff.
+         */
         get: operations["deputy_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * 修改代表的名册信息 / correct a deputy's roster entry
+         * @description Reading the roster: staff, deputies, the system administrator; changing it: staff.
+         */
+        patch: operations["deputy_update"];
         trace?: never;
     };
     "/api/v1/deputies/{id}/end-service": {
@@ -3525,6 +3539,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/voting/reserve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 储备库：往年未列入或未通过、留待来年的建议 / the reserve: proposals kept for a later year */
+        get: operations["voting_reserve_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/voting/rounds/{id}": {
         parameters: {
             query?: never;
@@ -4699,6 +4730,45 @@ export interface components {
             present: number;
             ballots: number;
         };
+        /** @description One deputy's roster entry, as staff add or correct it. */
+        DeputyInRequest: {
+            /** @description 姓名 / name */
+            name: string;
+            /**
+             * @description 性别 / gender
+             *
+             *     * `male` - 男
+             *     * `female` - 女
+             */
+            gender: components["schemas"]["GenderEnum"];
+            /**
+             * @description 代表层级 / level
+             *
+             *     * `national` - 全国人大代表
+             *     * `provincial` - 省人大代表
+             *     * `city` - 市人大代表
+             *     * `county` - 县人大代表
+             *     * `township` - 乡镇人大代表
+             */
+            level: components["schemas"]["DeputyLevelEnum"];
+            /** @description 选区 / constituency */
+            constituency: string;
+            /** @description 代表团/代表小组 */
+            delegation?: string;
+            /** @description 工作单位及职务 */
+            occupation?: string;
+            /** @description 手机号（11 位）/ mobile phone (11 digits) */
+            phone?: string;
+        };
+        /**
+         * @description * `national` - 全国人大代表
+         *     * `provincial` - 省人大代表
+         *     * `city` - 市人大代表
+         *     * `county` - 县人大代表
+         *     * `township` - 乡镇人大代表
+         * @enum {string}
+         */
+        DeputyLevelEnum: "national" | "provincial" | "city" | "county" | "township";
         DeputyOut: {
             readonly id: number;
             term_number: number;
@@ -4707,7 +4777,7 @@ export interface components {
             /** 性别 */
             gender: components["schemas"]["GenderEnum"];
             /** 代表层级 */
-            level: components["schemas"]["DeputyOutLevelEnum"];
+            level: components["schemas"]["DeputyLevelEnum"];
             /** 选区 */
             constituency: string;
             /** 代表团/代表小组 */
@@ -4721,15 +4791,6 @@ export interface components {
             /** @description 已关联登录账号 / linked to an account */
             readonly linked: boolean;
         };
-        /**
-         * @description * `national` - 全国人大代表
-         *     * `provincial` - 省人大代表
-         *     * `city` - 市人大代表
-         *     * `county` - 县人大代表
-         *     * `township` - 乡镇人大代表
-         * @enum {string}
-         */
-        DeputyOutLevelEnum: "national" | "provincial" | "city" | "county" | "township";
         /**
          * @description * `serving` - 在任
          *     * `ended` - 终止资格
@@ -6251,6 +6312,36 @@ export interface components {
             nominations_close_on?: string;
             criteria?: components["schemas"]["BenchmarkCriterionInRequest"][];
         };
+        /** @description One deputy's roster entry, as staff add or correct it. */
+        PatchedDeputyInRequest: {
+            /** @description 姓名 / name */
+            name?: string;
+            /**
+             * @description 性别 / gender
+             *
+             *     * `male` - 男
+             *     * `female` - 女
+             */
+            gender?: components["schemas"]["GenderEnum"];
+            /**
+             * @description 代表层级 / level
+             *
+             *     * `national` - 全国人大代表
+             *     * `provincial` - 省人大代表
+             *     * `city` - 市人大代表
+             *     * `county` - 县人大代表
+             *     * `township` - 乡镇人大代表
+             */
+            level?: components["schemas"]["DeputyLevelEnum"];
+            /** @description 选区 / constituency */
+            constituency?: string;
+            /** @description 代表团/代表小组 */
+            delegation?: string;
+            /** @description 工作单位及职务 */
+            occupation?: string;
+            /** @description 手机号（11 位）/ mobile phone (11 digits) */
+            phone?: string;
+        };
         PatchedStationUpdateRequest: {
             name?: string;
             tier?: components["schemas"]["StationTierEnum"];
@@ -6455,6 +6546,8 @@ export interface components {
             readonly submitter_phone: string;
             /** 查询码 */
             tracking_code: string;
+            /** 提出年度 */
+            origin_year: number;
             /** 状态 */
             status?: components["schemas"]["ProposalOutStatusEnum"];
             merged_into?: number | null;
@@ -6763,6 +6856,33 @@ export interface components {
         ReserveCarryOut: {
             /** @description 转入本年度的储备建议数 / reserve proposals brought in */
             carried: number;
+        };
+        /** @description A proposal in the reserve (its status is always 入储备库). */
+        ReserveProposalOut: {
+            readonly id: number;
+            /** 来源 */
+            source: components["schemas"]["ProposalSourceEnum"];
+            /** 建议名称 */
+            title: string;
+            /** 类别 */
+            category: string;
+            /** 地点 */
+            location?: string;
+            /**
+             * 估算投资（万元）
+             * Format: decimal
+             */
+            estimated_cost?: string | null;
+            /** 查询码 */
+            tracking_code: string;
+            /** 提出年度 */
+            origin_year: number;
+            /** @description 最近所在年度 / the year it was last in */
+            readonly year: number;
+            /** @description 此前列为候选项目的次数 / times it was a candidate before */
+            readonly times_candidate: number;
+            /** 初定意见 */
+            screening_reason?: string;
         };
         ResidentInRequest: {
             /** @description 本级代表 / a deputy of this roster */
@@ -11711,6 +11831,15 @@ export interface operations {
                 page?: number;
                 /** @description 每页返回的结果数量。 */
                 page_size?: number;
+                /** @description 姓名、选区、代表团、单位或手机号 / name, constituency, delegation, workplace or phone */
+                q?: string;
+                /**
+                 * @description 状态 / status
+                 *
+                 *     * `serving` - 在任
+                 *     * `ended` - 终止资格
+                 */
+                status?: "serving" | "ended" | "";
             };
             header?: never;
             path?: never;
@@ -11809,6 +11938,112 @@ export interface operations {
             };
         };
     };
+    deputy_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeputyInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["DeputyInRequest"];
+                "multipart/form-data": components["schemas"]["DeputyInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeputyOut"];
+                };
+            };
+            /** @description 请求有误 / bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权访问 / forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 不存在 / not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 方法不允许 / method not allowed */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 状态冲突 / conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容过大 / too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 格式不支持 / unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求过多 / too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     deputy_get: {
         parameters: {
             query?: never;
@@ -11819,6 +12054,114 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeputyOut"];
+                };
+            };
+            /** @description 请求有误 / bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权访问 / forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 不存在 / not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 方法不允许 / method not allowed */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 状态冲突 / conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容过大 / too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 格式不支持 / unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求过多 / too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deputy_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedDeputyInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedDeputyInRequest"];
+                "multipart/form-data": components["schemas"]["PatchedDeputyInRequest"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -32480,6 +32823,111 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProposalOut"];
+                };
+            };
+            /** @description 请求有误 / bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权访问 / forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 不存在 / not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 方法不允许 / method not allowed */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 状态冲突 / conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容过大 / too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 格式不支持 / unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求过多 / too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    voting_reserve_list: {
+        parameters: {
+            query?: {
+                /** @description 提出年度 / year proposed */
+                origin_year?: number;
+                /** @description 名称或类别 / title or category */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReserveProposalOut"][];
                 };
             };
             /** @description 请求有误 / bad request */

@@ -250,3 +250,35 @@ export const listRuleTemplates = () => api.GET('/api/v1/voting/rule-templates')
 export const issueRuleTemplate = (body: RuleTemplateIn) =>
   api.POST('/api/v1/voting/rule-templates', { body })
 export const listRuleTemplateUses = () => api.GET('/api/v1/voting/rule-templates/uses')
+
+// 票决 documents and exports (api/voting/documents.py): rendered on each request, staff only.
+// Each is saved with the name the server gives; a refusal (no closed round yet) is an ApiError.
+export const VOTING_FILES = {
+  ballot: (round: number) => `voting/rounds/${round}/ballot.pdf`,
+  tallySheet: (round: number) => `voting/rounds/${round}/tally-sheet.pdf`,
+  announcement: (cycle: number) => `voting/cycles/${cycle}/announcement.pdf`,
+  candidates: (cycle: number) => `voting/cycles/${cycle}/candidates.xlsx`,
+  results: (cycle: number) => `voting/cycles/${cycle}/results.xlsx`,
+  proposals: (cycle: number) => `voting/cycles/${cycle}/proposals.xlsx`,
+} as const
+
+// 表决器: the device system's CSV export of an open round (api/voting/views.py
+// DeviceImportView); refused whole with `rows` ({row, reason}) when any row is wrong.
+export type DeviceImportOut = Schemas['DeviceImportOut']
+export interface DeviceRowProblem {
+  row: number
+  reason: string
+}
+export const importDeviceResults = (round: number, file: File) => {
+  const form = new FormData()
+  form.append('file', file)
+  return http.postForm<DeviceImportOut>(`voting/rounds/${round}/device-import`, form)
+}
+
+// 储备库 (api/voting/solicitation.py ReserveListView): proposals kept for a later year, each
+// with its year of origin and how often it was a candidate before.
+export type ReserveProposal = Schemas['ReserveProposalOut']
+export const listReserve = (query: { q?: string; origin_year?: number | null }) =>
+  http.get<ReserveProposal[]>('voting/reserve', query)
+export const carryReserve = (cycle: number) =>
+  http.post<{ carried: number }>(`voting/cycles/${cycle}/reserve-carry`)

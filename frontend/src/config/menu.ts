@@ -269,6 +269,8 @@ export const SUBPAGE_ACCESS: Readonly<Record<string, AccessRule>> = {
   'benchmark-round': { roles: ['staff'] },
   'voting-cycle': { roles: ['staff'] },
   'voting-chair': { roles: ['staff'] },
+  'voting-devices': { roles: ['staff'] },
+  'voting-reserve': { roles: ['staff'] },
   'voting-ballot': { roles: ['deputy'] },
   'voting-deliberation': { roles: ['staff', 'deputy'] },
   'voting-tally': { roles: ['teller'] },

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent } from 'vue'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 
-import { ApiError, http, setAuthFailureHandler } from '@/api/http'
+import { ApiError, dispositionName, http, setAuthFailureHandler } from '@/api/http'
 import { applyLocale } from '@/plugins/i18n'
 import { installAuthRedirect } from '@/router'
 import { useSessionStore } from '@/stores/session'
@@ -193,5 +193,19 @@ describe('http wrapper: errors', () => {
     expect(offline.code).toBe('network_error')
     expect(offline.detail).toBe('无法连接服务器，请检查网络后重试。')
     expect(router.currentRoute.value.name).toBe('deputies')
+  })
+})
+
+describe('dispositionName', () => {
+  it('reads the UTF-8 name Django gives a Chinese file name, else the plain one', () => {
+    expect(
+      dispositionName(
+        "attachment; filename*=utf-8''2027%E5%B9%B4-%E5%85%AC%E5%91%8A.pdf",
+        'file.pdf',
+      ),
+    ).toBe('2027年-公告.pdf')
+    expect(dispositionName('attachment; filename="results.xlsx"', 'file.xlsx')).toBe('results.xlsx')
+    expect(dispositionName(null, 'file.pdf')).toBe('file.pdf')
+    expect(dispositionName("attachment; filename*=utf-8''%E0%A4", 'file.pdf')).toBe('file.pdf')
   })
 })

@@ -118,9 +118,11 @@ describe('router guard', () => {
       'voting-chair',
       'voting-cycle',
       'voting-deliberation',
+      'voting-devices',
       'voting-evaluation',
       'voting-evaluations',
       'voting-rate',
+      'voting-reserve',
       'voting-rule-templates',
       'voting-tally',
     ])

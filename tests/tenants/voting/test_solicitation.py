@@ -9,7 +9,7 @@ from django_tenants.utils import tenant_context
 
 from congresses.models import Congress
 from ops.errors import DomainError
-from tenants.voting.models import Cycle, Proposal
+from tenants.voting.models import Candidate, Cycle, Proposal
 from tenants.voting.selectors import proposal_outcome
 from tenants.voting.services import candidate_add, cycle_create
 from tenants.voting.solicitation import (
@@ -147,6 +147,32 @@ def test_the_reserve_carries_into_next_year_with_the_same_code(town: Congress) -
     kept.refresh_from_db()
     assert carried == 1 and kept.cycle == new and kept.status == "received"
     assert proposal_outcome(kept)["year"] == 2028
+
+
+def test_a_proposal_not_adopted_keeps_its_year_and_can_be_a_candidate_again(
+    town: Congress,
+) -> None:
+    old = _cycle(2027)
+    kept = _citizen(old, "村级养老驿站")
+    # Last year it was a candidate and was not adopted; the hand-over returned it to the reserve.
+    Candidate.objects.create(
+        cycle=old, sequence=1, name=kept.title, proposal=kept, status="not_adopted"
+    )
+    Proposal.objects.filter(pk=kept.pk).update(status="reserve")
+    new = _cycle(2028)
+
+    assert reserve_carry(cycle=new, actor=None) == 1
+    cycle_advance(cycle=new, actor=None)
+    proposal_screen(proposal=Proposal.objects.get(pk=kept.pk), accept=True, actor=None)
+    again = candidate_from_proposal(proposal=Proposal.objects.get(pk=kept.pk), actor=None)
+
+    kept.refresh_from_db()
+    assert kept.origin_year == 2027 and kept.cycle == new
+    assert again.cycle == new and again.proposal == kept
+    assert proposal_outcome(kept)["status"] == "candidate"
+    with pytest.raises(DomainError) as refused:
+        candidate_from_proposal(proposal=kept, actor=None)
+    assert refused.value.code == "candidate_exists"
 
 
 def test_deliberation_needs_screening_party_review_and_surplus(town: Congress) -> None:

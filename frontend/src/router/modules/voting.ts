@@ -50,6 +50,18 @@ export default [
     meta: { titleKey: 'ruleTemplates.menu' },
   },
   {
+    path: 'voting/cycles/:id(\\d+)/rounds/:round(\\d+)/devices',
+    name: 'voting-devices',
+    component: () => import('@/views/voting/devices/index.vue'),
+    meta: { titleKey: 'votingFiles.deviceTitle' },
+  },
+  {
+    path: 'voting/reserve',
+    name: 'voting-reserve',
+    component: () => import('@/views/voting/reserve/index.vue'),
+    meta: { titleKey: 'reserve.title' },
+  },
+  {
     path: 'voting/evaluation',
     name: 'voting-evaluations',
     component: () => import('@/views/voting/evaluations/index.vue'),

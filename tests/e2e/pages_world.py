@@ -1,0 +1,203 @@
+"""Run inside the live platform's database (`helpers.in_live_platform`, see test_pages.py): a
+township of its own (页面镇, under a city and county of its own), provisioned by the real
+service once, with its staff and six deputies; each test then brings its own year to the step
+it starts from."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import transaction
+from django_tenants.utils import tenant_context
+
+from accounts.models import User
+from accounts.services import membership_grant, user_create
+from congresses.models import Congress
+from congresses.services import CongressSpec, congress_provision
+from filestore.services import file_store
+from tenants.demo.data import DEMO_PASSWORD, MINUTES_PDF
+from tenants.deputies.models import Deputy
+from tenants.deputies.services import deputy_register
+from tenants.voting.devices import device_import
+from tenants.voting.reserve import vote_results_hand_over
+from tenants.voting.rollcall import roll_call_mark
+from tenants.voting.services import (
+    candidate_add,
+    cycle_create,
+    cycle_open_voting,
+    cycle_set_rules,
+    round_close,
+    round_open,
+)
+from tenants.voting.solicitation import (
+    candidate_from_proposal,
+    cycle_advance,
+    governance_record,
+    proposal_screen,
+    proposal_submit,
+    proposal_to_reserve,
+)
+from tests.factories import make_term
+
+CITY, COUNTY, TOWN = "ym-city", "ym-county", "ym-town"
+TOWN_NAME = "页面镇人大主席团"
+DEPUTIES = ["郑一帆", "王二河", "冯三山", "陈四川", "褚五岳", "卫六桥"]
+DEVICE_CANDIDATES = ["镇中心小学操场改造", "河堤夜间照明工程"]
+DEVICE_YEAR = dt.date.today().year + 3
+RESERVE_YEAR = dt.date.today().year + 5  # the year the reserve's proposals come from
+NEXT_YEAR = RESERVE_YEAR + 1
+LOST, KEPT, WON = "东关农贸市场改造", "南街公厕改建", "北岭村道硬化"
+
+
+def _member(username: str, congress: Congress, roles: list[str], operator: User) -> User:
+    user = user_create(
+        username=username,
+        password=DEMO_PASSWORD,
+        display_name=username,
+        must_change_password=False,
+    )
+    with transaction.atomic():
+        membership_grant(user=user, congress=congress, roles=roles, granted_by=operator)
+    return user
+
+
+def town() -> Congress:
+    """The township, provisioned on first use with its staff and deputies."""
+    found = Congress.objects.filter(slug=TOWN).first()
+    if found is not None:
+        return found
+    operator = User.objects.get(username="ops")
+    made: dict[str, Congress] = {}
+    for slug, name, level, code, parent in (
+        (CITY, "页面市人大常委会", "city", "371500", None),
+        (COUNTY, "页面县人大常委会", "county", "371501", CITY),
+        (TOWN, TOWN_NAME, "township", "371501101", COUNTY),
+    ):
+        spec = CongressSpec(
+            name=name,
+            slug=slug,
+            level=level,
+            division_code=code,
+            parent_id=made[parent].pk if parent else None,
+        )
+        made[slug] = congress_provision(spec=spec, requested_by=operator, acting_in=None)
+    place = made[TOWN]
+    _member(f"{TOWN}-staff", place, ["staff"], operator)
+    with tenant_context(place):
+        term = make_term()
+        for i, name in enumerate(DEPUTIES):
+            deputy_register(
+                term=term,
+                name=name,
+                gender="male" if i % 2 else "female",
+                level="township",
+                constituency=f"第{i // 2 + 1}选区",
+                delegation="页面镇代表小组",
+                actor=None,
+            )
+    return place
+
+
+def device_round() -> None:
+    """This year's vote counted by voting devices: two candidates for one project, all six
+    deputies present by the roll call, the first round open."""
+    place = town()
+    with tenant_context(place):
+        term = make_term()
+        cycle = cycle_create(
+            year=DEVICE_YEAR,
+            title=f"{DEVICE_YEAR}年民生实事项目票决",
+            term=term,
+            actor=None,
+            seats=1,
+        )
+        cycle_set_rules(cycle=cycle, actor=None, channel="device")
+        cycle = cycle_advance(cycle=cycle, actor=None)
+        for name in DEVICE_CANDIDATES:
+            candidate_add(cycle=cycle, name=name, actor=None)
+        governance_record(
+            cycle=cycle,
+            kind="party_review",
+            held_on=dt.date.today(),
+            summary="同意提请镇人代会票决",
+            minutes=file_store(uploaded_by=None, name="党委审定纪要.pdf", data=MINUTES_PDF),
+            actor=None,
+        )
+        cycle = cycle_advance(cycle=cycle, actor=None)
+        cycle = cycle_open_voting(cycle=cycle, actor=None)
+        roll_call_mark(
+            cycle=cycle, deputy_ids=list(Deputy.objects.values_list("pk", flat=True)), actor=None
+        )
+        round_ = round_open(cycle=cycle, actor=None)
+        print("cycle", cycle.pk, "round", round_.pk)
+
+
+def reserve_years() -> None:
+    """Last year's vote is over: of three proposals, one went to the reserve before screening,
+    two became candidates for one project, and the one not adopted went back to the reserve at
+    the hand-over. Next year's cycle takes proposals (征集)."""
+    place = town()
+    with tenant_context(place):
+        term = make_term()
+        old = cycle_create(
+            year=RESERVE_YEAR,
+            title=f"{RESERVE_YEAR}年民生实事项目票决",
+            term=term,
+            actor=None,
+            seats=1,
+        )
+        cycle_set_rules(cycle=old, actor=None, channel="device")
+        made = {
+            title: proposal_submit(
+                cycle=old,
+                source="village",
+                title=title,
+                category="公共设施",
+                description=f"{title}，群众反映多年。",
+                submitter_name="村委会",
+                estimated_cost=Decimal("120.00"),
+            )
+            for title in (LOST, KEPT, WON)
+        }
+        proposal_to_reserve(proposal=made[KEPT], actor=None)
+        old = cycle_advance(cycle=old, actor=None)
+        for title in (LOST, WON):
+            proposal_screen(proposal=made[title], accept=True, actor=None)
+            candidate_from_proposal(proposal=made[title], actor=None)
+        governance_record(
+            cycle=old,
+            kind="party_review",
+            held_on=dt.date.today(),
+            summary="同意提请镇人代会票决",
+            minutes=file_store(uploaded_by=None, name="党委审定纪要.pdf", data=MINUTES_PDF),
+            actor=None,
+        )
+        old = cycle_advance(cycle=old, actor=None)
+        old = cycle_open_voting(cycle=old, actor=None)
+        roll_call_mark(
+            cycle=old, deputy_ids=list(Deputy.objects.values_list("pk", flat=True)), actor=None
+        )
+        round_ = round_open(cycle=old, actor=None)
+        device_import(
+            round_id=round_.pk,
+            csv_text="序号,赞成,反对,弃权,未按\n1,2,4,0,0\n2,5,1,0,0\n",
+            actor=None,
+        )
+        round_close(round_id=round_.pk, actor=None)
+        vote_results_hand_over(cycle=old, actor=None)
+        new = cycle_create(
+            year=NEXT_YEAR, title=f"{NEXT_YEAR}年民生实事项目票决", term=term, actor=None, seats=1
+        )
+        print("old", old.pk, "new", new.pk)
+
+
+def roster_account() -> None:
+    """An account of the platform, not yet a member here: a deputy's own, to be linked."""
+    town()
+    if not User.objects.filter(username=f"{TOWN}-own").exists():
+        user_create(
+            username=f"{TOWN}-own",
+            password=DEMO_PASSWORD,
+            display_name="蒋七星",
+            must_change_password=False,
+        )
+    print("ready 1")
