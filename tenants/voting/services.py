@@ -393,15 +393,11 @@ def ballot_cast(*, round_id: int, deputy: Deputy, choices: Any, actor: Any) -> C
                     raise NotAllowed("not_entitled", _("您不是本次测评的代表。"))
             elif not cycle.attendances.filter(deputy=deputy).exists():
                 raise NotAllowed("not_signed_in", _("请先签到，再投票。"))
+            # No audit entry here: the chain is one sequence per congress under a lock, so an
+            # entry per cast would queue every cast behind the others and stamp each with its
+            # time. The participation is the record of who voted; the close's entry lists them.
             code = store.ballot_cast(
                 round_=round_, deputy=deputy, choices=choices, method=round_method(round_)
-            )
-            # The audit entry says who took part, never what they chose.
-            audit_record(
-                action="voting.participate",
-                actor=actor,
-                target=round_,
-                payload={"deputy": deputy.pk},
             )
     except IntegrityError:
         raise Conflict("already_voted", _("您已在本轮投票，不能重复投票。")) from None
@@ -484,7 +480,7 @@ def round_close(*, round_id: int, actor: Any) -> Round:
             action="voting.evaluation_close" if is_evaluation else "voting.round_close",
             actor=actor,
             target=round_,
-            payload=round_.result,
+            payload={**(round_.result or {}), "participants": closed.participants},
         )
         if not is_evaluation:
             outbox_emit(topic="voting")

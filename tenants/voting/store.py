@@ -12,6 +12,8 @@ device, hybrid). docs/ballot-store.md describes it; docs/ballot-secrecy.md says 
   device counts, and count everything through the round's ballot method (`methods.py`).
 - `receipt_check`: was a ballot with this receipt counted? Yes or no.
 
+A cast writes no audit entry of its own (the audit chain is one locked sequence per congress: an
+entry per cast would queue the casts and time-stamp each); the close's entry lists who took part.
 Casting takes no round-wide write lock: a cast holds the round row `FOR KEY SHARE` (casts do not
 block each other), so a close (`FOR UPDATE`) waits for casts in flight and a cast after it sees
 the round closed. A second ballot by the same deputy fails on the participation's uniqueness.
@@ -186,6 +188,7 @@ class Closed:
 
     result: VoteResult | EvaluationResult | None
     box: Box
+    participants: dict[str, list[int]]  # who took part, by channel: the close's audit entry
 
 
 def close(
@@ -233,6 +236,10 @@ def close(
         round_.present_count = len(meeting)
     round_.participation_count = len(voters)
     box = Box(ballots=ballots, paper=paper, device=device)
+    participants = {
+        channel: sorted(pk for pk, used in channels.items() if used == channel)
+        for channel in sorted(set(channels.values()))
+    }
     transaction.on_commit(partial(_vacuum_ballots, current_schema()))
     if paper is not None and not rules.paper_round_valid(issued=issued, returned=paper.collected):
         round_.ballot_count = None
@@ -242,7 +249,7 @@ def close(
             "issued": issued,
             "returned": paper.collected,
         }
-        return Closed(result=None, box=box)
+        return Closed(result=None, box=box, participants=participants)
     counted = method.tally(
         box,
         Context(
@@ -256,7 +263,7 @@ def close(
     )
     round_.result = counted.stored
     round_.ballot_count = counted.counted
-    return Closed(result=counted, box=box)
+    return Closed(result=counted, box=box, participants=participants)
 
 
 def _vacuum_ballots(schema: str) -> None:
