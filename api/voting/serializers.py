@@ -1,6 +1,6 @@
 from typing import Any
 
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
 from tenants.voting.models import Candidate, Channel, Cycle, Phase, Round
@@ -217,12 +217,19 @@ class CandidateCountSerializer(serializers.Serializer):
     )
 
 
-class VoteResultSerializer(serializers.Serializer):
-    """A closed vote round's result. `shares` is each candidate's 票决率 (赞成 over `share_base`:
-    entitled, present or valid), rounded half-up to 0.01 %, as a string."""
+class PaperFiguresSerializer(serializers.Serializer):
+    returned = serializers.IntegerField(help_text="收回票数 / paper ballots returned")
+    invalid = serializers.IntegerField(help_text="无效票数 / invalid paper ballots")
 
-    counts = serializers.DictField(child=CandidateCountSerializer(), required=False)
-    valid_ballots = serializers.IntegerField(required=False)
+
+class VoteResultSerializer(serializers.Serializer):
+    """A closed vote round's result, as the round's ballot method counted it
+    (tenants/voting/methods.py). `shares` is each candidate's 票决率 (赞成 over `share_base`:
+    entitled, present or valid), rounded half-up to 0.01 %, as a string; rounds closed before it
+    was recorded have none."""
+
+    counts = serializers.DictField(child=CandidateCountSerializer())
+    valid_ballots = serializers.IntegerField()
     share_base = serializers.ChoiceField(
         choices=[b.value for b in ThresholdBase],
         required=False,
@@ -234,18 +241,44 @@ class VoteResultSerializer(serializers.Serializer):
         required=False,
         help_text="每个候选项目的票决率（%）/ each candidate's share in percent",
     )
-    adopted = serializers.ListField(child=serializers.CharField(), required=False)
-    next_round = serializers.ListField(child=serializers.CharField(), required=False)
-    next_round_seats = serializers.IntegerField(required=False)
-    reason = serializers.CharField(required=False, allow_blank=True)
-    void = serializers.BooleanField(required=False)
-    issued = serializers.IntegerField(required=False)
-    returned = serializers.IntegerField(required=False)
+    paper = PaperFiguresSerializer(
+        allow_null=True, required=False, help_text="纸质选票 / the paper ballots"
+    )
+    device = serializers.DictField(
+        child=serializers.DictField(child=serializers.IntegerField()),
+        allow_null=True,
+        required=False,
+        help_text="表决器导入的票数 / the device import",
+    )
+    adopted = serializers.ListField(child=serializers.CharField())
+    next_round = serializers.ListField(child=serializers.CharField())
+    next_round_seats = serializers.IntegerField()
+    reason = serializers.ChoiceField(
+        choices=["", "tie", "shortfall"],
+        allow_blank=True,
+        help_text="须再投一轮的原因：同票或差额不足 / why another round must follow",
+    )
 
 
-@extend_schema_field(VoteResultSerializer(allow_null=True))
+class VoidResultSerializer(serializers.Serializer):
+    """A void round's result: more paper ballots returned than issued, nothing decided."""
+
+    void = serializers.BooleanField()
+    reason = serializers.ChoiceField(choices=["returned_exceeds_issued"])
+    issued = serializers.IntegerField()
+    returned = serializers.IntegerField()
+
+
+@extend_schema_field(
+    PolymorphicProxySerializer(
+        component_name="RoundResult",
+        serializers=[VoteResultSerializer, VoidResultSerializer],
+        resource_type_field_name=None,
+        allow_null=True,
+    )
+)
 class RoundResultField(serializers.JSONField):
-    """The round's stored result as it is; typed in the schema by VoteResultSerializer."""
+    """The round's stored result as it is: a vote result once closed, a void result when void."""
 
 
 class CandidateOutSerializer(serializers.ModelSerializer[Candidate]):

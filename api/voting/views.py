@@ -413,7 +413,7 @@ class PaperIssueView(APIView):
         deputy = cycle_entitled_deputies(round_.cycle).filter(pk=data["deputy_id"]).first()
         if deputy is None:
             raise NotAllowed("not_entitled", _("您不是本次会议的表决代表。"))
-        paper.paper_issue(round_id=pk, deputy=deputy, actor=request.user)
+        services.paper_issue(round_id=pk, deputy=deputy, actor=request.user)
         return Response(status=status.HTTP_201_CREATED)
 
 

@@ -18,6 +18,10 @@ DATA_DIR = Path(env_str("CONGRESS_DATA_DIR", str(ROOT_DIR / ".data")))
 SECRET_KEY = env_str(
     "DJANGO_SECRET_KEY", "dev-only-insecure-key-change-me-in-production-0123456789"
 )
+# The key a round's ballots are boxed under while it is open (tenants/voting/store.py,
+# docs/ballot-secrecy.md). Kept on the application hosts, never in the database or its backups;
+# derived from SECRET_KEY when not set.
+BALLOT_KEY = env_str("CONGRESS_BALLOT_KEY", "") or "ballot-key:" + SECRET_KEY
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
 BASE_DOMAIN = env_str("CONGRESS_BASE_DOMAIN", "localhost")
 ALLOWED_HOSTS = [BASE_DOMAIN, f".{BASE_DOMAIN}", "127.0.0.1"]

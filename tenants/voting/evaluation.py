@@ -11,7 +11,7 @@ The public rating is a separate stream (`PublicRating`): never a ballot, never i
 
 import hashlib
 import hmac
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -27,11 +27,11 @@ from ops.events import publish
 from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy
 
-from . import satisfaction
 from .events import EvaluationUnsatisfied
+from .methods import EvaluationResult, evaluation_rules_json
 from .models import Candidate, Channel, Cycle, EvaluationAttendance, PublicRating, Round
 from .phases import phase_enter, phase_require, quorum_require
-from .satisfaction import Base, EvaluationRules, Mark, MarkCount, Outcome, RuleType
+from .satisfaction import Base, EvaluationRules, Mark, Outcome, RuleType
 from .selectors import cycle_entitled_deputies
 
 RULE_FIELDS = {
@@ -145,94 +145,23 @@ def evaluation_open(*, cycle: Cycle, actor: Any, now: datetime | None = None) ->
             action="voting.evaluation_open",
             actor=actor,
             target=round_,
-            payload={"projects": [c.pk for c in adopted], "rules": _rules_payload(rules)},
+            payload={"projects": [c.pk for c in adopted], "rules": evaluation_rules_json(rules)},
         )
     return round_
 
 
-def _rules_payload(rules: EvaluationRules) -> dict[str, Any]:
-    return {
-        "rule_type": rules.rule_type.value,
-        "base": rules.base.value,
-        "half_is_enough_satisfied": rules.half_is_enough_satisfied,
-        "half_is_enough_basic": rules.half_is_enough_basic,
-        "pass_rate": str(rules.pass_rate),
-    }
-
-
-def evaluation_choices(round_: Round, choices: Any) -> dict[str, str]:
-    """The ballot as stored, or a refusal: every project of the round marked once."""
-    projects = {str(pk) for pk in round_.candidates.values_list("pk", flat=True)}
-    if not isinstance(choices, Mapping) or not satisfaction.ballot_marks_valid(
-        {str(k): v for k, v in choices.items()}, projects
-    ):
-        raise DomainError("ballot_malformed", _("选票格式不正确。"))
-    return {str(k): str(v) for k, v in choices.items()}
-
-
-def _percent(value: Decimal | None) -> str | None:
-    return None if value is None else str(value)
-
-
 def evaluation_decide(
-    round_: Round,
-    ballots: list[dict[str, str]],
-    *,
-    actor: Any,
-    added: Sequence[Mapping[str, Mapping[str, int]]] = (),
+    round_: Round, candidates: list[Candidate], result: EvaluationResult, *, actor: Any
 ) -> None:
-    """Count the sealed ballots and the `added` counts (a paper or device count: blank and 未按
-    are no mark), apply the rules, record each project's result with its rates and the base
-    each is measured on; a 不满意 project gets a rectification report (实施监督). Runs inside
-    round_close's transaction."""
-    cycle = round_.cycle
-    rules = cycle_evaluation_rules(cycle)
-    candidates = list(round_.candidates.order_by("rank", "sequence"))
-    tally = {str(c.pk): dict.fromkeys((m.value for m in Mark), 0) for c in candidates}
-    for ballot in ballots:
-        for pk, mark in ballot.items():
-            tally[pk][mark] += 1
-    for rows in added:
-        for pk, row in rows.items():
-            for mark in Mark:
-                tally[pk][mark.value] += int(row.get(mark.value, 0))
-    outcomes, rates, mark_rates, verdicts = {}, {}, {}, {}
-    entitled = round_.entitled_count or 0
+    """Record each project's outcome from the closed round's count (the store counted it with
+    the satisfaction method); a 不满意 project gets a rectification report (实施监督). Runs
+    inside round_close's transaction."""
     for candidate in candidates:
-        count = MarkCount(**tally[str(candidate.pk)])
-        result = satisfaction.outcome(count=count, entitled=entitled, rules=rules)
-        candidate.satisfaction = result.value
-        key = str(candidate.pk)
-        outcomes[key] = result.value
-        found = satisfaction.project_rates(count=count, entitled=entitled, rules=rules)
-        rates[key] = _percent(found.rate)
-        mark_rates[key] = {
-            "satisfied": _percent(found.satisfied),
-            "basic": _percent(found.basic),
-            "unsatisfied": _percent(found.unsatisfied),
-            "abstain": _percent(found.abstain),
-        }
-        verdicts[key] = {
-            "base": found.verdict_base.value,
-            "base_count": found.verdict_base_count,
-            "rate": _percent(found.verdict_rate),
-        }
+        candidate.satisfaction = result.outcomes[str(candidate.pk)].value
     Candidate.objects.bulk_update(candidates, ["satisfaction"])
-    round_.result = {
-        "evaluation": True,
-        "counts": tally,
-        "outcomes": outcomes,
-        # 总体满意率 and the per-mark rates are over the valid ballots; the verdict's own base
-        # (all deputies, by default) is recorded beside it with the rate measured on it.
-        "rates": rates,
-        "rate_base": Base.VALID.value,
-        "mark_rates": mark_rates,
-        "verdicts": verdicts,
-        "rules": _rules_payload(rules),
-    }
     for candidate in candidates:
         if candidate.satisfaction == Outcome.UNSATISFIED:
-            _rectification_open(candidate, tally[str(candidate.pk)], actor=actor)
+            _rectification_open(candidate, result.stored["counts"][str(candidate.pk)], actor=actor)
     outbox_emit(topic="evaluation")
 
 

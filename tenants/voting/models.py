@@ -4,6 +4,7 @@ Who voted (`Participation`) and what was voted (`Ballot`) are stored apart; see
 docs/ballot-secrecy.md for what that does and does not protect against.
 """
 
+import secrets
 import uuid
 from decimal import Decimal
 
@@ -377,6 +378,10 @@ class EvaluationAttendance(models.Model):
         return f"{self.deputy} @ evaluation of {self.cycle}"
 
 
+def _new_salt() -> str:
+    return secrets.token_hex(32)
+
+
 class Round(models.Model):
     class Kind(models.TextChoices):
         MAIN = "main", _("正式票决")
@@ -414,6 +419,9 @@ class Round(models.Model):
     commitment = models.JSONField(null=True, blank=True)
     commitment_hash = models.CharField(max_length=64, blank=True)
     record_hash = models.CharField(max_length=64, blank=True)
+    # While the round is open, its ballots are boxed under a key derived from the server's
+    # BALLOT_KEY and this salt (store.py); the close forgets it.
+    ballot_salt = models.CharField(max_length=64, blank=True, default=_new_salt)
 
     class Meta:
         verbose_name = _("表决轮次")
@@ -450,14 +458,27 @@ class Participation(models.Model):
 
 
 class Ballot(models.Model):
-    """What was voted. No deputy, no time, a random key (docs/ballot-secrecy.md)."""
+    """What was voted. No deputy, no time, a random key (docs/ballot-secrecy.md). While its
+    round is open a ballot is only a `box` (its choices and receipt hash, encrypted, one length
+    per round); at close the boxes are opened and written as new `sealed` rows in a random order,
+    each with a receipt hash from an independent shuffle."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="ballots")
-    choices = models.JSONField()
-    receipt_hash = models.CharField(max_length=64, unique=True)
-    # Copied in random order into new rows when the round closes.
+    choices = models.JSONField(null=True, blank=True)
+    receipt_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    box = models.BinaryField(null=True, blank=True)
     sealed = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                name="ballot_boxed_until_sealed",
+                condition=Q(sealed=True, box__isnull=True, choices__isnull=False)
+                | Q(sealed=False, box__isnull=False, choices__isnull=True)
+                | Q(sealed=False, box__isnull=True, choices__isnull=False),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"ballot of {self.round}"

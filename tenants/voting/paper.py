@@ -1,5 +1,6 @@
-"""Paper ballots: issuing them (which records participation, so a deputy with a paper ballot can
-no longer vote electronically in a hybrid round) and the tellers' two independent counts.
+"""Paper ballots: the tellers' two independent counts. Issuing a ballot is the store's
+(`store.paper_issue`, via `services.paper_issue`): it records the deputy's participation, so a
+deputy with a paper ballot can no longer vote electronically in a hybrid round.
 
 Each teller enters alone and learns whether the other agrees only once both have entered; a
 second entry by the same teller is a correction with its reason, and the entry it replaces is kept.
@@ -9,24 +10,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
-from ops.errors import Conflict, DomainError, NotAllowed
-from tenants.deputies.models import Deputy
+from ops.errors import Conflict, DomainError
 
 from . import rules
-from .models import Candidate, Channel, Participation, Round, TallyEntry
+from .methods import VOTE_MARKS
+from .models import Candidate, Channel, Round, TallyEntry
 from .phases import phase_require
-from .selectors import cycle_rule_set
-
-# The marks a paper count has per item, by round: 未填 (blank) is a valid ballot that leaves the
-# item unmarked, so each row adds up to the valid ballots.
-VOTE_MARKS = ("yes", "no", "abstain", "blank")
-CHOOSE_N_MARKS = ("yes",)
-EVALUATION_MARKS = ("satisfied", "basic", "unsatisfied", "abstain", "blank")
+from .selectors import round_method
 
 MARK_LABELS = {
     "yes": "赞成",
@@ -65,46 +60,10 @@ def require_entry(round_: Round, entry: str) -> None:
     )
 
 
-def round_signed_in(round_: Round, deputy: Deputy) -> bool:
-    """Whether the deputy signed in to the meeting this round belongs to."""
-    if round_.kind == Round.Kind.EVALUATION:
-        return round_.cycle.evaluation_attendances.filter(deputy=deputy).exists()
-    return round_.cycle.attendances.filter(deputy=deputy).exists()
-
-
-def paper_issue(*, round_id: int, deputy: Deputy, actor: Any) -> Participation:
-    """发票: the deputy takes a paper ballot. Recorded as their participation in the round."""
-    try:
-        with transaction.atomic():
-            round_ = _open_round(round_id)
-            require_entry(round_, "paper")
-            if not round_signed_in(round_, deputy):
-                # Said to the staff member at the desk, not to the deputy.
-                raise NotAllowed(
-                    "not_signed_in",
-                    _("%(name)s尚未签到，不能领取纸质选票：请先在点名签到中登记其到会。")
-                    % {"name": deputy.name},
-                )
-            issued = Participation.objects.create(
-                round=round_, deputy=deputy, channel=Channel.PAPER
-            )
-            audit_record(
-                action="voting.paper_issue",
-                actor=actor,
-                target=round_,
-                payload={"deputy": deputy.pk},
-            )
-    except IntegrityError:
-        raise Conflict("already_voted", _("该代表已在本轮投票或已领取选票。")) from None
-    return issued
-
-
 def round_marks(round_: Round) -> tuple[tuple[str, ...], rules.TallyKind]:
-    if round_.kind == Round.Kind.EVALUATION:
-        return EVALUATION_MARKS, rules.TallyKind.EVERY_ITEM
-    if cycle_rule_set(round_.cycle).ballot_form != rules.BallotForm.PER_CANDIDATE:
-        return CHOOSE_N_MARKS, rules.TallyKind.CHOOSE_N
-    return VOTE_MARKS, rules.TallyKind.EVERY_ITEM
+    """The marks a teller enters per item, and what a row adds up to: the ballot method's."""
+    method = round_method(round_)
+    return method.paper_marks, method.paper_kind
 
 
 def _as_tally(

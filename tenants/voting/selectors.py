@@ -1,4 +1,5 @@
 from collections.abc import Iterable
+from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -8,6 +9,7 @@ from django.utils.translation import gettext as _
 from tenants.deputies.models import Deputy, Term
 
 from . import rules
+from .methods import SATISFACTION, BallotMethod, vote_method
 from .models import (
     Attendance,
     Call,
@@ -28,6 +30,13 @@ from .ruleset import default_rules_json, rule_set_from_json
 def cycle_rule_set(cycle: Cycle) -> rules.RuleSet:
     """The cycle's rule set as the typed value (stored whole in `Cycle.rules`)."""
     return rule_set_from_json(cycle.rules)
+
+
+def round_method(round_: Round) -> BallotMethod[Any]:
+    """The ballot method of a round: the evaluation's satisfaction marks, or the vote's form."""
+    if round_.kind == Round.Kind.EVALUATION:
+        return SATISFACTION
+    return vote_method(cycle_rule_set(round_.cycle).ballot_form)
 
 
 def cycle_entitled_deputies(cycle: Cycle) -> QuerySet[Deputy]:

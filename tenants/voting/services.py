@@ -1,44 +1,28 @@
 """票决 writes. Each is one transaction with its audit entry; a refusal names its reason."""
 
-import hashlib
-import secrets
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_tenants.utils import quote_schema_name
 
 from audit.services import audit_record
 from congresses.tenant import require_tenant
 from ops.errors import Conflict, DomainError, NotAllowed
 from ops.events import publish
-from ops.tenancy import current_schema
 from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy, Term
 
-from . import evaluation, rule_templates, rules
+from . import evaluation, rule_templates, rules, store
 from .events import AttendanceSigned
-from .models import (
-    Attendance,
-    Ballot,
-    Candidate,
-    Channel,
-    Cycle,
-    DeviceResult,
-    Entitlement,
-    Participation,
-    Round,
-    RuleTemplate,
-)
-from .paper import agreed_paper_tally, require_entry
+from .methods import EvaluationResult, VoteResult
+from .models import Attendance, Candidate, Channel, Cycle, Participation, Round, RuleTemplate
+from .paper import require_entry
 from .phases import CANDIDATE, ROUND, phase_enter, phase_require, quorum_require
 from .record import digest, round_commitment, round_record
-from .recount import ABSTAIN, NO, YES, RoundInputs, count_round
 from .ruleset import (
     DEFAULT_SEATS,
     PROBLEM_FIELDS,
@@ -47,7 +31,8 @@ from .ruleset import (
     rule_set_from_json,
     rule_set_to_json,
 )
-from .selectors import cycle_entitled_deputies, cycle_rule_set
+from .satisfaction import EvaluationRules
+from .selectors import cycle_entitled_deputies, cycle_rule_set, round_method
 
 RULE_PROBLEMS = {
     "seats_too_few": gettext_lazy("拟票决产生项目数至少为 1 个。"),
@@ -427,235 +412,117 @@ class CastReceipt:
     code: str
 
 
-def _validated_choices(round_: Round, cycle: Cycle, choices: Any) -> dict[str, Any]:
-    candidate_ids = {str(pk) for pk in round_.candidates.values_list("pk", flat=True)}
-    malformed = DomainError("ballot_malformed", _("选票格式不正确。"))
-    form = cycle_rule_set(cycle).ballot_form
-    if form == rules.BallotForm.PER_CANDIDATE:
-        if not isinstance(choices, Mapping) or {str(k) for k in choices} != candidate_ids:
-            raise malformed
-        if any(v not in (YES, NO, ABSTAIN) for v in choices.values()):
-            raise malformed
-        return {str(k): v for k, v in choices.items()}
-    if not isinstance(choices, Sequence) or isinstance(choices, str):
-        raise malformed
-    marked = [str(c) for c in choices]
-    if len(set(marked)) != len(marked) or not set(marked) <= candidate_ids:
-        raise malformed
-    if not rules.choose_n_ballot_valid(marks=len(marked), seats=round_.seats):
-        raise DomainError(
-            "ballot_too_many_marks", _("所选项目超过 %(n)d 个，选票无效。") % {"n": round_.seats}
-        )
-    if form == rules.BallotForm.RANKED:  # the order is the deputy's priority, 1 first
-        return {"ranked": marked}
-    return {"marked": sorted(marked)}
-
-
 def ballot_cast(*, round_id: int, deputy: Deputy, choices: Any, actor: Any) -> CastReceipt:
-    """Who voted and what was voted, written apart in one transaction. A second ballot by the
-    same deputy, however concurrent, fails on the participation's unique constraint."""
-    code = secrets.token_urlsafe(16)
+    """A deputy's e-ballot, checked here (phase, channel, entitlement) and stored by the ballot
+    store (`store.ballot_cast`: validated by the round's ballot method, who and what written
+    apart). A second ballot by the same deputy, however concurrent, fails on the participation's
+    unique constraint: 409, nothing written."""
     try:
         with transaction.atomic():
-            round_ = (
-                Round.objects.select_for_update()
-                .select_related("cycle")
-                .filter(pk=round_id)
-                .first()
-            )
-            if round_ is None:
-                raise DomainError("round_unknown", _("该投票不存在。"))
+            round_ = store.round_for_entry(round_id)
             cycle = round_.cycle
             phase_require(cycle, "cast")
-            if round_.state != Round.State.OPEN:
-                raise DomainError("round_not_open", _("该轮投票未开始或已结束。"))
+            store.require_open(round_)
             require_entry(round_, "electronic")
             if round_.kind == Round.Kind.EVALUATION:
                 # The year-end evaluation has no session to sign in to: every serving deputy
                 # of the term may rate while it is open (docs/evaluation.md).
                 if not cycle_entitled_deputies(cycle).filter(pk=deputy.pk).exists():
                     raise NotAllowed("not_entitled", _("您不是本次测评的代表。"))
-                ballot = evaluation.evaluation_choices(round_, choices)
-            else:
-                if not cycle.attendances.filter(deputy=deputy).exists():
-                    raise NotAllowed("not_signed_in", _("请先签到，再投票。"))
-                ballot = _validated_choices(round_, cycle, choices)
-            Participation.objects.create(round=round_, deputy=deputy, channel=Channel.ELECTRONIC)
-            Ballot.objects.create(round=round_, choices=ballot, receipt_hash=_receipt_hash(code))
-            # The audit entry says who took part, never what they chose.
-            audit_record(
-                action="voting.participate",
-                actor=actor,
-                target=round_,
-                payload={"deputy": deputy.pk},
+            elif not cycle.attendances.filter(deputy=deputy).exists():
+                raise NotAllowed("not_signed_in", _("请先签到，再投票。"))
+            # No audit entry here: the chain is one sequence per congress under a lock, so an
+            # entry per cast would queue every cast behind the others and stamp each with its
+            # time. The participation is the record of who voted; the close's entry lists them.
+            code = store.ballot_cast(
+                round_=round_, deputy=deputy, choices=choices, method=round_method(round_)
             )
     except IntegrityError:
         raise Conflict("already_voted", _("您已在本轮投票，不能重复投票。")) from None
     return CastReceipt(code=code)
 
 
-def _receipt_hash(code: str) -> str:
-    return hashlib.sha256(code.encode()).hexdigest()
+def round_signed_in(round_: Round, deputy: Deputy) -> bool:
+    """Whether the deputy signed in to the meeting this round belongs to."""
+    if round_.kind == Round.Kind.EVALUATION:
+        return round_.cycle.evaluation_attendances.filter(deputy=deputy).exists()
+    return round_.cycle.attendances.filter(deputy=deputy).exists()
+
+
+def paper_issue(*, round_id: int, deputy: Deputy, actor: Any) -> Participation:
+    """发票: the deputy takes a paper ballot. Recorded as their participation in the round."""
+    try:
+        with transaction.atomic():
+            round_ = store.round_for_entry(round_id)
+            phase_require(round_.cycle, "cast")
+            store.require_open(round_)
+            require_entry(round_, "paper")
+            if not round_signed_in(round_, deputy):
+                # Said to the staff member at the desk, not to the deputy.
+                raise NotAllowed(
+                    "not_signed_in",
+                    _("%(name)s尚未签到，不能领取纸质选票：请先在点名签到中登记其到会。")
+                    % {"name": deputy.name},
+                )
+            issued = store.paper_issue(round_=round_, deputy=deputy)
+            audit_record(
+                action="voting.paper_issue",
+                actor=actor,
+                target=round_,
+                payload={"deputy": deputy.pk},
+            )
+    except IntegrityError:
+        raise Conflict("already_voted", _("该代表已在本轮投票或已领取选票。")) from None
+    return issued
 
 
 def round_close(*, round_id: int, actor: Any) -> Round:
-    """Freeze the entitled list and the totals, seal the ballots in random order, tally, decide."""
+    """Close a round of either process: the store freezes the entitled list and the totals,
+    seals the ballots and counts them with the round's ballot method; then the vote adopts its
+    candidates (or calls the next round) and the evaluation records each project's outcome."""
     with transaction.atomic():
-        round_ = Round.objects.select_for_update().select_related("cycle").get(pk=round_id)
+        round_ = store.round_for_close(round_id)
         cycle = round_.cycle
         phase_require(cycle, "close_round")
-        if round_.state != Round.State.OPEN:
-            raise DomainError("round_not_open", _("该轮投票未开始或已结束。"))
-        entitled = list(cycle_entitled_deputies(cycle).values_list("pk", flat=True))
-        channels = dict(round_.participations.values_list("deputy_id", "channel"))
-        if round_.kind == Round.Kind.EVALUATION:
-            return _close_evaluation(round_, entitled=entitled, channels=channels, actor=actor)
-        # Devices report totals only: every deputy present is taken to have voted through them.
-        voters = (
-            set(cycle.attendances.values_list("deputy_id", flat=True))
-            if round_.channel == Channel.DEVICE
-            else set(channels)
-        )
-        Entitlement.objects.bulk_create(
-            Entitlement(round=round_, deputy_id=pk, voted=pk in voters) for pk in entitled
-        )
-        issued = sum(1 for channel in channels.values() if channel == Channel.PAPER)
-        paper = agreed_paper_tally(round_) if issued else None
-        ballots = _seal_ballots(round_)
-        if len(ballots) != len(channels) - issued:
-            raise RuntimeError(
-                f"round {round_.pk}: {len(ballots)} ballots for {len(channels) - issued} voters"
-            )
-        round_.closed_at = timezone.now()
-        # 应到 and 实到 were frozen when the round opened; rounds opened before they were are
-        # frozen now, as they always were.
-        if round_.entitled_count is None:
-            round_.entitled_count = len(entitled)
-        if round_.present_count is None:
-            round_.present_count = cycle.attendances.count()
-        round_.participation_count = len(channels)
-        device = None
-        if round_.channel == Channel.DEVICE:
-            device = DeviceResult.objects.filter(round=round_).first()
-            if device is None:
-                raise DomainError("device_result_missing", _("请先导入表决器数据，再结束投票。"))
-            round_.participation_count = round_.present_count
-        if paper is not None and not rules.paper_round_valid(
-            issued=issued, returned=paper.collected
-        ):
-            _void(round_, issued=issued, returned=paper.collected)
+        store.require_open(round_)
+        is_evaluation = round_.kind == Round.Kind.EVALUATION
+        rules_: rules.RuleSet | EvaluationRules
+        if is_evaluation:
+            rules_ = evaluation.cycle_evaluation_rules(cycle)
+            candidates = list(round_.candidates.order_by("rank", "sequence"))
+            signed = cycle.evaluation_attendances.values_list("deputy_id", flat=True)
+            meeting = None if round_.channel == Channel.ELECTRONIC else set(signed)
         else:
-            _count_and_decide(round_, ballots, paper, device)
-            if round_.commitment:
-                record = round_record(round_, commitment=round_.commitment)
-                round_.record_hash = digest(record)
-        round_.save()
-        audit_record(action="voting.round_close", actor=actor, target=round_, payload=round_.result)
-        outbox_emit(topic="voting")
-    transaction.on_commit(partial(_vacuum_ballots, current_schema()))
-    return round_
-
-
-def _close_evaluation(
-    round_: Round, *, entitled: list[int], channels: dict[int, str], actor: Any
-) -> Round:
-    """The evaluation round's close, inside round_close's transaction: the same freezing and
-    sealing as a vote round, then the satisfaction rules over the electronic ballots, the
-    tellers' agreed paper count or the device import, as the round's channel says."""
-    cycle = round_.cycle
-    if round_.channel == Channel.DEVICE:
-        voters = set(cycle.evaluation_attendances.values_list("deputy_id", flat=True))
-    else:
-        voters = set(channels)
-    Entitlement.objects.bulk_create(
-        Entitlement(round=round_, deputy_id=pk, voted=pk in voters) for pk in entitled
-    )
-    issued = sum(1 for channel in channels.values() if channel == Channel.PAPER)
-    added: list[Mapping[str, Mapping[str, int]]] = []
-    collected = 0
-    if round_.channel == Channel.DEVICE:
-        device = DeviceResult.objects.filter(round=round_).first()
-        if device is None:
-            raise DomainError("device_result_missing", _("请先导入表决器数据，再结束投票。"))
-        added.append(device.counts)
-        collected = round_.present_count or 0
-    elif issued:
-        paper = agreed_paper_tally(round_)
-        added.append(paper.rows)
-        collected = paper.collected
-    ballots = _seal_ballots(round_)
-    electronic = len(channels) - issued
-    if round_.channel != Channel.DEVICE and len(ballots) != electronic:
-        raise RuntimeError(f"round {round_.pk}: {len(ballots)} ballots for {electronic} voters")
-    round_.closed_at = timezone.now()
-    if round_.entitled_count is None:
-        round_.entitled_count = len(entitled)
-    if round_.channel == Channel.ELECTRONIC or round_.present_count is None:
-        # Rated on phones over a period: whoever rated was there.
-        round_.present_count = len(voters)
-    round_.participation_count = len(voters)
-    round_.ballot_count = len(ballots) + collected
-    evaluation.evaluation_decide(round_, ballots, actor=actor, added=added)
-    round_.state = ROUND.apply(round_.state, "close")
-    round_.save()
-    audit_record(
-        action="voting.evaluation_close", actor=actor, target=round_, payload=round_.result
-    )
-    transaction.on_commit(partial(_vacuum_ballots, current_schema()))
-    return round_
-
-
-def _void(round_: Round, *, issued: int, returned: int) -> None:
-    """收回票数多于发出票数: the round is void and nothing is decided; the chair votes again."""
-    round_.state = ROUND.apply(round_.state, "void")
-    round_.ballot_count = None
-    round_.result = {
-        "void": True,
-        "reason": "returned_exceeds_issued",
-        "issued": issued,
-        "returned": returned,
-    }
-
-
-def _count_and_decide(
-    round_: Round,
-    ballots: list[dict[str, Any]],
-    paper: rules.Tally | None,
-    device: DeviceResult | None = None,
-) -> None:
-    cycle = round_.cycle
-    candidates = list(round_.candidates.order_by("sequence"))
-    decision, round_.result, round_.ballot_count = count_round(
-        RoundInputs(
+            rules_ = cycle_rule_set(cycle)
+            candidates = list(round_.candidates.order_by("sequence"))
+            meeting = set(cycle.attendances.values_list("deputy_id", flat=True))
+        closed = store.close(
+            round_=round_,
+            method=round_method(round_),
+            rules_=rules_,
             order=[str(c.pk) for c in candidates],
-            seats=round_.seats,
-            rule_set=cycle_rule_set(cycle),
-            entitled=round_.entitled_count or 0,
-            present=round_.present_count or 0,
-            main=round_.kind == Round.Kind.MAIN,
-            ballots=ballots,
-            paper=paper,
-            device=device.counts if device is not None else None,
+            meeting=meeting,
         )
-    )
-    _apply_decision(cycle, candidates, decision)
-    round_.state = ROUND.apply(round_.state, "close")
-
-
-def _seal_ballots(round_: Round) -> list[dict[str, Any]]:
-    """Rewrite the round's ballots as new rows in a random order within this one transaction, so
-    neither key, physical position nor transaction id relates a ballot to its casting."""
-    live = list(round_.ballots.filter(sealed=False).values("choices", "receipt_hash"))
-    secrets.SystemRandom().shuffle(live)
-    round_.ballots.filter(sealed=False).delete()
-    Ballot.objects.bulk_create(Ballot(round=round_, sealed=True, **b) for b in live)
-    return [b["choices"] for b in live]
-
-
-def _vacuum_ballots(schema: str) -> None:
-    # Dead tuples of the deleted live rows would keep the casting order until vacuumed.
-    with connection.cursor() as cursor:
-        cursor.execute(f"VACUUM {quote_schema_name(schema)}.voting_ballot")
+        if closed.result is None:  # 收回票数多于发出票数: nothing decided, vote again
+            round_.state = ROUND.apply(round_.state, "void")
+        else:
+            round_.state = ROUND.apply(round_.state, "close")
+        if isinstance(closed.result, EvaluationResult):
+            evaluation.evaluation_decide(round_, candidates, closed.result, actor=actor)
+        elif isinstance(closed.result, VoteResult):
+            _apply_decision(cycle, candidates, closed.result.decision)
+            if round_.commitment:
+                round_.record_hash = digest(round_record(round_, commitment=round_.commitment))
+        round_.save()
+        audit_record(
+            action="voting.evaluation_close" if is_evaluation else "voting.round_close",
+            actor=actor,
+            target=round_,
+            payload={**(round_.result or {}), "participants": closed.participants},
+        )
+        if not is_evaluation:
+            outbox_emit(topic="voting")
+    return round_
 
 
 def _apply_decision(cycle: Cycle, candidates: list[Candidate], decision: rules.Decision) -> None:
@@ -671,6 +538,4 @@ def _apply_decision(cycle: Cycle, candidates: list[Candidate], decision: rules.D
 
 def receipt_check(*, round_id: int, code: str) -> bool:
     """Was a ballot with this receipt counted? Yes or no, never its content."""
-    return Ballot.objects.filter(
-        round_id=round_id, sealed=True, receipt_hash=_receipt_hash(code)
-    ).exists()
+    return store.receipt_check(round_id=round_id, code=code)

@@ -19,8 +19,7 @@ from tenants.deputies.imports import COLUMNS
 from tenants.deputies.models import Deputy
 from tenants.linkage.duty.models import DutyEntry
 from tenants.voting.models import Cycle, DeviceResult, Round, TallyEntry
-from tenants.voting.paper import paper_issue
-from tenants.voting.services import round_open
+from tenants.voting.services import paper_issue, round_open
 from tests.conftest import PASSWORD, World, client_on
 from tests.tenants.voting.factories import make_setup
 from tests.tenants.voting.test_satisfaction_services import make_implementing

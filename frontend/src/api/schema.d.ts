@@ -6247,6 +6247,12 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["OpinionRow"][];
         };
+        PaperFigures: {
+            /** @description 收回票数 / paper ballots returned */
+            returned: number;
+            /** @description 无效票数 / invalid paper ballots */
+            invalid: number;
+        };
         PaperIssueEntryOut: {
             /** @description 代表编号 / deputy number */
             id: number;
@@ -7067,8 +7073,9 @@ export interface components {
             quorum_count?: number | null;
             participation_count?: number | null;
             ballot_count?: number | null;
-            readonly result: components["schemas"]["VoteResult"] | null;
+            readonly result: components["schemas"]["RoundResult"] | null;
         };
+        RoundResult: components["schemas"]["VoteResult"] | components["schemas"]["VoidResult"];
         /**
          * @description * `open` - 投票中
          *     * `closed` - 已结束
@@ -8124,15 +8131,29 @@ export interface components {
             record_hash: string;
             problems: components["schemas"]["Problem"][];
         };
+        /** @description A void round's result: more paper ballots returned than issued, nothing decided. */
+        VoidResult: {
+            void: boolean;
+            reason: components["schemas"]["VoidResultReasonEnum"];
+            issued: number;
+            returned: number;
+        };
         /**
-         * @description A closed vote round's result. `shares` is each candidate's 票决率 (赞成 over `share_base`:
-         *     entitled, present or valid), rounded half-up to 0.01 %, as a string.
+         * @description * `returned_exceeds_issued` - returned_exceeds_issued
+         * @enum {string}
+         */
+        VoidResultReasonEnum: "returned_exceeds_issued";
+        /**
+         * @description A closed vote round's result, as the round's ballot method counted it
+         *     (tenants/voting/methods.py). `shares` is each candidate's 票决率 (赞成 over `share_base`:
+         *     entitled, present or valid), rounded half-up to 0.01 %, as a string; rounds closed before it
+         *     was recorded have none.
          */
         VoteResult: {
-            counts?: {
+            counts: {
                 [key: string]: components["schemas"]["CandidateCount"];
             };
-            valid_ballots?: number;
+            valid_ballots: number;
             /**
              * @description 票决率的基数 / the base of the 票决率
              *
@@ -8148,14 +8169,33 @@ export interface components {
             shares?: {
                 [key: string]: string | null;
             };
-            adopted?: string[];
-            next_round?: string[];
-            next_round_seats?: number;
-            reason?: string;
-            void?: boolean;
-            issued?: number;
-            returned?: number;
+            /** @description 纸质选票 / the paper ballots */
+            paper?: components["schemas"]["PaperFigures"] | null;
+            /** @description 表决器导入的票数 / the device import */
+            device?: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            } | null;
+            adopted: string[];
+            next_round: string[];
+            next_round_seats: number;
+            /**
+             * @description 须再投一轮的原因：同票或差额不足 / why another round must follow
+             *
+             *     * `` -
+             *     * `tie` - tie
+             *     * `shortfall` - shortfall
+             */
+            reason: components["schemas"]["VoteResultReasonEnum"] | components["schemas"]["BlankEnum"];
         };
+        /**
+         * @description * `` -
+         *     * `tie` - tie
+         *     * `shortfall` - shortfall
+         * @enum {string}
+         */
+        VoteResultReasonEnum: "tie" | "shortfall";
         Error: {
             code: string;
             detail: string;

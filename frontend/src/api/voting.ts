@@ -35,24 +35,13 @@ export const CHOICES: readonly Choice[] = ['yes', 'no', 'abstain']
  * evaluation: {candidate id: mark}. */
 export type BallotChoices = Record<string, Choice> | Record<string, Mark> | number[]
 
-export interface CandidateCount {
-  yes: number
-  no: number
-  abstain: number
-}
+/** A candidate's 赞成/反对/弃权 (and priority points of ranked ballots), as the server counted. */
+export type CandidateCount = Schemas['CandidateCount']
 
-/** What a closed round's `result` holds (tenants/voting/services.py round_close). `shares` is
- * each candidate's 票决率 (赞成 over `share_base`), already rounded half-up by the server;
- * rounds closed before it was recorded have none. */
-export interface RoundResult {
-  counts: Record<string, CandidateCount>
-  adopted: string[]
-  next_round: string[]
-  next_round_seats: number
-  reason: '' | 'tie' | 'shortfall'
-  shares: Record<string, string | null>
-  share_base: ThresholdBase | ''
-}
+/** A closed round's result (api/voting/serializers.py VoteResultSerializer, counted by the
+ * round's ballot method). `shares` is each candidate's 票决率 (赞成 over `share_base`), already
+ * rounded half-up by the server; rounds closed before it was recorded have none. */
+export type RoundResult = Schemas['VoteResult']
 
 export const listCycles = () => http.get<Cycle[]>('voting/cycles')
 export const getCycle = (id: number) => http.get<Cycle>(`voting/cycles/${id}`)

@@ -33,6 +33,7 @@ from tenants.linkage.opinions.services import opinion_receive
 from tenants.voting.models import Ballot, Participation
 from tenants.voting.services import ballot_cast, cycle_create, round_close
 from tenants.voting.solicitation import proposal_submit
+from tenants.voting.store import box_open
 from tests.conftest import PASSWORD, World, client_on
 from tests.factories import PNG, make_term, unused_township_code
 from tests.tenants.voting.factories import Vote, make_vote, per_candidate
@@ -343,26 +344,32 @@ def test_a_backup_during_an_open_round_cannot_join_ballots_to_deputies(
 
     # The participations do give the casting order (who voted when is not secret)...
     assert [int(p["deputy_id"]) for p in participations] == town.cast_order
-    # ...so the ballots must not: they hold the round, the choices, a receipt's hash and the seal
-    # flag, nothing that names a deputy, a time or a transaction, and they come in key order,
-    # which is random, not casting order.
-    assert set(ballot_columns) == {"id", "round_id", "choices", "receipt_hash", "sealed"}
+    # ...so the ballots must not: while the round is open each is a box (choices and receipt
+    # hash encrypted under a key the backup does not hold), nothing that names a deputy, a time
+    # or a transaction, and they come in key order, which is random, not casting order.
+    assert set(ballot_columns) == {"id", "round_id", "choices", "receipt_hash", "box", "sealed"}
+    assert all(b["choices"] == b["receipt_hash"] == "\\N" for b in ballots)
     assert [b["id"] for b in ballots] == sorted(b["id"] for b in ballots)
     position = {
         hashlib.sha256(code.encode()).hexdigest(): i for i, code in enumerate(town.receipts)
     }
-    in_file = [position[b["receipt_hash"]] for b in ballots]
+    salt = town.vote.round.ballot_salt
+
+    def opened(box: str) -> int:  # with the server's key, which is not in the archive
+        return position[box_open(salt=salt, box=bytes.fromhex(box.lstrip("\\")[1:]))[1]]
+
+    in_file = [opened(b["box"]) for b in ballots]
     assert sorted(in_file) == list(range(VOTERS))
     assert in_file != list(range(VOTERS))
     # The live table's physical order is the casting order: what a plain dump would have written.
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT receipt_hash FROM {quote_schema_name(town.congress.schema_name)}.voting_ballot "
-            "ORDER BY ctid"
+            "SELECT encode(box, 'hex') FROM "
+            f"{quote_schema_name(town.congress.schema_name)}.voting_ballot ORDER BY ctid"
         )
-        assert [position[row[0]] for row in cursor.fetchall()] == list(range(VOTERS))
+        assert [opened("x" + row[0]) for row in cursor.fetchall()] == list(range(VOTERS))
     # No other part of the archive holds a ballot's key or receipt hash.
-    keys = {b["id"] for b in ballots} | {b["receipt_hash"] for b in ballots}
+    keys = {b["id"] for b in ballots} | set(position)
     with tarfile.open(path, "r:gz") as archive:
         for member in archive.getmembers():
             if member.name in ("schema/voting_ballot.copy", "manifest.json"):

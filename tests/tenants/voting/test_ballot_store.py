@@ -3,13 +3,16 @@ contract, CONSUL's race specs): one ballot per deputy per round, ballots = parti
 nothing in the stored ballots that points back to who cast them."""
 
 import hashlib
+import random
+import threading
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
-from django.db import connection, connections
+from cryptography.exceptions import InvalidTag
+from django.db import connection, connections, transaction
 from django.db.models import DateTimeField, ForeignKey
 from django_tenants.utils import schema_context, tenant_context
 
@@ -19,6 +22,7 @@ from directory.models import DeputyListing
 from ops.errors import Conflict
 from tenants.voting.models import Ballot, Participation, Round
 from tenants.voting.services import ballot_cast, round_close
+from tenants.voting.store import box_open
 from tests.conftest import World
 from tests.factories import unused_township_code
 
@@ -163,3 +167,139 @@ def _ballot_rows(round_: Round) -> list[dict[str, Any]]:
         page, item = row["ctid"].strip("()").split(",")
         row["ctid"] = (int(page), int(item))
     return rows
+
+
+def test_n_deputies_casting_twice_at_once_lose_nothing_and_every_repeat_is_a_409(
+    committed_town: Congress,
+) -> None:
+    n = 120
+    vote = _make_vote(committed_town, deputies=n, candidates=3, seats=1)
+    with tenant_context(committed_town):
+        choices = per_candidate(vote, vote.candidates[0])
+    attempts = [i % n for i in range(2 * n)]
+    random.Random(13).shuffle(attempts)
+
+    def cast(i: int) -> int:
+        try:
+            ballot_cast(
+                round_id=vote.round.pk, deputy=vote.deputies[i], choices=choices, actor=None
+            )
+        except Conflict as refused:
+            assert refused.code == "already_voted"
+            return refused.status
+        return 201
+
+    with ThreadPoolExecutor(max_workers=24) as pool:
+        outcomes = list(
+            pool.map(lambda i: _in_thread(committed_town.schema_name, lambda: cast(i)), attempts)
+        )
+
+    assert outcomes.count(201) == n and outcomes.count(409) == n
+    with tenant_context(committed_town):
+        closed = round_close(round_id=vote.round.pk, actor=None)
+    assert closed.participation_count == closed.ballot_count == n
+    assert closed.result is not None
+    assert closed.result["counts"][str(vote.candidates[0].pk)]["yes"] == n
+
+
+def test_a_cast_does_not_wait_for_another_cast_in_flight(committed_town: Congress) -> None:
+    """No round-wide write lock: while one deputy's cast is still uncommitted, another's goes
+    through (under the old `SELECT … FOR UPDATE` on the round, the second waited)."""
+    vote = _make_vote(committed_town, deputies=2, candidates=3, seats=1)
+    with tenant_context(committed_town):
+        choices = per_candidate(vote)
+    first_in, second_done = threading.Event(), threading.Event()
+
+    def hold_first() -> bool:
+        with transaction.atomic():
+            ballot_cast(
+                round_id=vote.round.pk, deputy=vote.deputies[0], choices=choices, actor=None
+            )
+            first_in.set()
+            return second_done.wait(timeout=20)  # still uncommitted while the second casts
+
+    def second() -> None:
+        assert first_in.wait(timeout=20)
+        ballot_cast(round_id=vote.round.pk, deputy=vote.deputies[1], choices=choices, actor=None)
+        second_done.set()
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        held = pool.submit(_in_thread, committed_town.schema_name, hold_first)
+        pool.submit(_in_thread, committed_town.schema_name, second).result(timeout=60)
+        assert held.result(timeout=60) is True
+    with tenant_context(committed_town):
+        assert Participation.objects.filter(round=vote.round).count() == 2
+
+
+def _rows_written_by(xmin: str, schema: str) -> list[str]:
+    """Every row, in the tenant's schema and the public one, that transaction `xmin` wrote, as
+    text: what a reader of the live tables, the WAL or a backup sees of a cast."""
+    found = []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT table_schema, table_name FROM information_schema.tables "
+            "WHERE table_schema IN (%s, 'public') AND table_type = 'BASE TABLE'",
+            [schema],
+        )
+        for table_schema, table in cursor.fetchall():
+            cursor.execute(
+                f'SELECT t::text FROM "{table_schema}"."{table}" t WHERE t.xmin::text = %s',
+                [xmin],
+            )
+            found += [row[0] for row in cursor.fetchall()]
+    return found
+
+
+def test_what_a_cast_writes_holds_no_choice_and_no_receipt_in_the_clear(
+    committed_town: Congress,
+) -> None:
+    vote = _make_vote(committed_town, deputies=3, candidates=3, seats=1)
+    with tenant_context(committed_town):
+        a, b, c = (str(x.pk) for x in vote.candidates)
+        choices = {a: "yes", b: "no", c: "abstain"}
+        code = ballot_cast(
+            round_id=vote.round.pk, deputy=vote.deputies[0], choices=choices, actor=None
+        ).code
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT xmin::text FROM voting_participation WHERE round_id = %s", [vote.round.pk]
+            )
+            (xmin,) = cursor.fetchone() or ("",)
+        written = _rows_written_by(xmin, committed_town.schema_name)
+        box = Ballot.objects.get(round=vote.round)
+
+    # The cast wrote two rows: the participation (who) and the box (what, sealed).
+    assert len(written) == 2
+    receipt = hashlib.sha256(code.encode()).hexdigest()
+    for row in written:
+        assert receipt not in row and code not in row
+        for mark in ("yes", "no", "abstain"):
+            assert f'"{mark}"' not in row
+    assert box.choices is None and box.receipt_hash is None and box.box is not None
+    # Without the server's key, the box does not open; with the round's salt gone, neither.
+    with pytest.raises(InvalidTag):
+        box_open(salt="0" * 64, box=bytes(box.box))
+    assert box_open(salt=vote.round.ballot_salt, box=bytes(box.box)) == (choices, receipt)
+
+
+def test_after_close_a_receipt_does_not_find_its_ballot(committed_town: Congress) -> None:
+    """Receipts are shuffled apart from the ballots: the row holding a deputy's receipt hash
+    holds their ballot no more often than chance would have it."""
+    n = 40
+    vote = _make_vote(committed_town, deputies=n, candidates=4, seats=1)
+    with tenant_context(committed_town):
+        items = [str(c.pk) for c in vote.candidates]
+        given = {}
+        for i, deputy in enumerate(vote.deputies):  # forty different ballots
+            marks = [("yes", "no", "abstain")[(i // 3**k) % 3] for k in range(4)]
+            choices = dict(zip(items, marks, strict=True))
+            code = ballot_cast(round_id=vote.round.pk, deputy=deputy, choices=choices, actor=None)
+            given[hashlib.sha256(code.code.encode()).hexdigest()] = choices
+        closed = round_close(round_id=vote.round.pk, actor=None)
+        rows = list(Ballot.objects.filter(round=vote.round).values("choices", "receipt_hash"))
+
+    assert closed.ballot_salt == ""
+    assert sorted(str(r["receipt_hash"]) for r in rows) == sorted(given)
+    assert sorted(map(str, (r["choices"] for r in rows))) == sorted(map(str, given.values()))
+    # A random pairing matches about one of forty; the cast pairing would match all forty.
+    assert sum(given[str(r["receipt_hash"])] == r["choices"] for r in rows) < n // 4

@@ -11,8 +11,8 @@ from accounts.models import User
 from congresses.models import Congress
 from ops.errors import DomainError
 from tenants.voting.models import Round, TallyEntry
-from tenants.voting.paper import paper_issue, tally_enter
-from tenants.voting.services import ballot_cast, round_close, round_open
+from tenants.voting.paper import tally_enter
+from tenants.voting.services import ballot_cast, paper_issue, round_close, round_open
 from tests.conftest import World
 
 from .factories import Vote, make_vote, per_candidate

@@ -23,9 +23,8 @@ from congresses.models import Congress
 from tenants.deputies.models import Deputy
 from tenants.voting.evaluation import evaluation_sign_in
 from tenants.voting.models import Candidate, Cycle, TallyEntry
-from tenants.voting.paper import paper_issue
 from tenants.voting.reserve import vote_results_hand_over
-from tenants.voting.services import ballot_cast, round_close
+from tenants.voting.services import ballot_cast, paper_issue, round_close
 from tests.conftest import PASSWORD, World, client_on
 from tests.tenants.voting.factories import make_setup, make_vote, per_candidate
 

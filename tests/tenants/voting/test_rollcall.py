@@ -16,8 +16,8 @@ from tenants.linkage.duty.models import DutyEntry
 from tenants.voting import rollcall
 from tenants.voting.evaluation import evaluation_open, evaluation_set_rules
 from tenants.voting.models import Attendance, EvaluationAttendance
-from tenants.voting.paper import paper_issue, tally_enter
-from tenants.voting.services import attendance_sign_in, round_close, round_open
+from tenants.voting.paper import tally_enter
+from tenants.voting.services import attendance_sign_in, paper_issue, round_close, round_open
 from tests.conftest import World
 
 from .factories import make_setup

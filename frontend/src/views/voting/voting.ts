@@ -11,18 +11,10 @@ export function currentRound(rounds: readonly Round[]): Round | null {
 }
 
 export function roundResult(round: Round | null): RoundResult | null {
-  if (!round || round.state !== 'closed' || !round.result) return null
-  const value = round.result as Partial<RoundResult>
-  if (!value.counts || !Array.isArray(value.adopted)) return null
-  return {
-    counts: value.counts,
-    adopted: value.adopted.map(String),
-    next_round: (value.next_round ?? []).map(String),
-    next_round_seats: value.next_round_seats ?? 0,
-    reason: value.reason ?? '',
-    shares: value.shares ?? {},
-    share_base: value.share_base ?? '',
+  if (!round || round.state !== 'closed' || !round.result || !('adopted' in round.result)) {
+    return null
   }
+  return round.result
 }
 
 export interface ResultRow {
@@ -52,7 +44,7 @@ export function resultRows(round: Round | null): ResultRow[] {
     return {
       candidate,
       counts: result.counts[id] ?? zero,
-      share: result.shares[id] ?? null,
+      share: result.shares?.[id] ?? null,
       adopted: adoptedAt.has(id),
       nextRound: next.has(id),
       place: 0,
