@@ -4,7 +4,6 @@ round's channel takes, sign-in closing at the first round and the one round allo
 Property tests state their expectation without the function under test (fractions, plain
 loops); example tests pin each boundary."""
 
-import json
 from decimal import Decimal
 from fractions import Fraction
 
@@ -27,7 +26,6 @@ from tenants.voting.rules import (
     tallies_compare,
     tally_problems,
 )
-from tests.servers import ROOT
 
 # --- rate_percent: half-up, two decimals --------------------------------------------------
 
@@ -51,15 +49,6 @@ from tests.servers import ROOT
 )
 def test_rates_round_half_up_to_two_decimals(part: int, whole: int, shown: str) -> None:
     assert str(rate_percent(part, whole)) == shown
-
-
-def test_the_front_end_fixture_holds_the_rates_this_function_shows() -> None:
-    """frontend/tests/fixtures/rates.json is what the front end's ratePercent is checked against
-    (frontend/tests/unit/rate.spec.ts): both sides show the same figure for the same inputs."""
-    fixture = json.loads((ROOT / "frontend" / "tests" / "fixtures" / "rates.json").read_text())
-    assert len(fixture["rates"]) > 800
-    for part, whole, shown in fixture["rates"]:
-        assert (part, whole, str(rate_percent(part, whole))) == (part, whole, shown)
 
 
 def test_no_rate_without_a_whole() -> None:
