@@ -34,6 +34,40 @@ def test_the_total_of_two_groups_is_the_sum_of_their_totals(a: list, b: list) ->
     assert whole["closure_rate"] == rules.ratio(whole["opinions_closed"], whole["opinions"])
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(rows, rows, rows)
+def test_the_kept_tallies_of_any_partition_combine_to_the_total_of_all(
+    a: list, b: list, c: list
+) -> None:
+    """A county's and a city's kept totals (RollupTotal) are `combine` of their parts' tallies:
+    the same figures and phase counts as counting every tenant's row at once."""
+    figures, phases = rules.combine([rules.tally(a), rules.tally(b), rules.tally(c)])
+
+    assert figures == rules.total(a + b + c)
+    assert phases == rules.phase_counts(a + b + c)
+
+
+def test_a_tally_keeps_counts_whole_and_money_exact_even_when_empty() -> None:
+    empty = rules.tally([])
+    one = rules.tally([{"opinions": "3", "funds_planned": "1.50"}])
+
+    for tallied in (empty, one):
+        sums = tallied["sums"]
+        assert isinstance(sums, dict)
+        for key in rules.SUMMABLE:
+            kind = Decimal if KINDS[key] is Kind.MONEY else int
+            assert type(sums[key]) is kind, key
+    assert one["sums"]["opinions"] == 3  # type: ignore[index]
+    assert one["sums"]["funds_planned"] == Decimal("1.50")  # type: ignore[index]
+    combined, _ = rules.combine([one, one])
+    assert type(combined["opinions"]) is int and combined["opinions"] == 6
+    assert combined["funds_planned"] == Decimal("3.00")
+
+
+def test_nothing_to_combine_is_all_zero_like_an_empty_total() -> None:
+    assert rules.combine([]) == (rules.total([]), {})
+
+
 def test_rates_are_weighted_not_averaged() -> None:
     small = {"opinions": 1, "opinions_closed": 1}
     large = {"opinions": 99, "opinions_closed": 0}
