@@ -44,7 +44,7 @@ export const getDashboard = (query: DashboardQuery = {}) =>
 
 /** The per-tenant rows, a page at a time (by division code). */
 export const getDashboardTenants = (query: DashboardQuery & { page: number; page_size: number }) =>
-  http.get<TenantPage>('rollups/dashboard/tenants', query as Query)
+  http.get<TenantPage>('rollups/dashboard/tenants', { ...query })
 
 /** The workbook's address: a plain link downloads it with the session cookie. */
 export function dashboardExportUrl(query: DashboardQuery, table?: TableName): string {
