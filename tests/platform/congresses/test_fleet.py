@@ -8,11 +8,13 @@ import pytest
 from django.core.management import call_command
 from django.db import connection, connections, migrations, models
 from django.db.migrations.migration import Migration
+from django.db.models import Q
 
 from congresses import fleet
 from congresses.introspection import schema_signature
 from congresses.models import Congress, SchemaMigrationState
 from congresses.services import CongressSpec, congress_provision
+from crossing.models import Dispatch
 from directory.models import DeputyListing
 from tests.conftest import World
 from tests.factories import unused_township_code
@@ -47,6 +49,7 @@ def committed_towns(django_db_setup: None, django_db_blocker: Any) -> Iterator[l
                     cursor.execute(f'DROP SCHEMA "{town.schema_name}" CASCADE')
                 SchemaMigrationState.objects.filter(schema_name=town.schema_name).delete()
                 DeputyListing.objects.filter(congress=town).delete()
+                Dispatch.objects.filter(Q(origin=town) | Q(target=town)).delete()
                 town.domains.all().delete()
                 town.delete()
 

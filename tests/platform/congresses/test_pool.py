@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.db import connection, transaction
+from django.db.models import Q
 from django_tenants.utils import schema_exists
 
 from accounts.models import Membership, User
@@ -15,6 +16,7 @@ from congresses.models import Congress, PooledSchema, SchemaMigrationState
 from congresses.pool import pool_claim, pool_counts, pool_drain, pool_fill
 from congresses.schemas import schema_template_current
 from congresses.services import CongressSpec, congress_provision
+from crossing.models import Dispatch
 from directory.models import DeputyListing
 from ops.errors import DomainError
 from tests.conftest import World
@@ -121,6 +123,7 @@ def test_provisioning_takes_a_pooled_schema_and_a_refusal_puts_it_back(committed
         made = Congress.objects.filter(slug=spec.slug).first()
         if made is not None:
             DeputyListing.objects.filter(congress=made).delete()
+            Dispatch.objects.filter(Q(origin=made) | Q(target=made)).delete()
             made.domains.all().delete()
             made.delete()
         _drop(spec.schema_name)

@@ -13,11 +13,12 @@ from typing import Any
 import pytest
 from cryptography.exceptions import InvalidTag
 from django.db import connection, connections, transaction
-from django.db.models import DateTimeField, ForeignKey
+from django.db.models import DateTimeField, ForeignKey, Q
 from django_tenants.utils import schema_context, tenant_context
 
 from congresses.models import Congress
 from congresses.services import CongressSpec, congress_provision
+from crossing.models import Dispatch
 from directory.models import DeputyListing
 from ops.errors import Conflict
 from tenants.voting.models import Ballot, Participation, Round
@@ -54,6 +55,7 @@ def committed_town(django_db_setup: None, django_db_blocker: Any) -> Iterator[Co
                 cursor.execute(f'DROP SCHEMA "{town.schema_name}" CASCADE')
             # The public directory lists the town's deputies (protected): drop them first.
             DeputyListing.objects.filter(congress=town).delete()
+            Dispatch.objects.filter(Q(origin=town) | Q(target=town)).delete()
             town.domains.all().delete()
             town.delete()
 

@@ -10,10 +10,12 @@ from typing import Any
 
 import pytest
 from django.db import connection, connections
+from django.db.models import Q
 from django_tenants.utils import schema_context, tenant_context
 
 from congresses.models import Congress
 from congresses.services import CongressSpec, congress_provision
+from crossing.models import Dispatch
 from directory.models import DeputyListing
 from ops.errors import Conflict
 from tenants.voting.evaluation import evaluation_open
@@ -49,6 +51,7 @@ def committed_town(django_db_setup: None, django_db_blocker: Any) -> Iterator[Co
             with connection.cursor() as cursor:
                 cursor.execute(f'DROP SCHEMA "{town.schema_name}" CASCADE')
             DeputyListing.objects.filter(congress=town).delete()
+            Dispatch.objects.filter(Q(origin=town) | Q(target=town)).delete()
             town.domains.all().delete()
             town.delete()
 
