@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection, connections, transaction
+from django.db.models import Q
 from django_tenants.utils import quote_schema_name, tenant_context
 
 from accounts.models import Membership, User
@@ -21,6 +22,7 @@ from accounts.services import membership_grant, user_create
 from audit.anchors import anchor_mismatch, audit_anchor, stored_anchors
 from congresses.models import AuditAnchor, Congress, Domain, SchemaMigrationState
 from congresses.services import CongressSpec, congress_provision
+from crossing.models import Dispatch
 from directory.models import DeputyListing
 from filestore import storage
 from filestore.models import StoredFile
@@ -57,6 +59,7 @@ def _drop(congress: Congress) -> None:
         cursor.execute(f"DROP SCHEMA IF EXISTS {quote_schema_name(congress.schema_name)} CASCADE")
     SchemaMigrationState.objects.filter(schema_name=congress.schema_name).delete()
     Guidance.objects.filter(targets__congress=congress).delete()
+    Dispatch.objects.filter(Q(origin=congress) | Q(target=congress)).delete()
     congress.delete()  # memberships, listings, rollups, anchors and domains go with it
 
 
