@@ -27,5 +27,27 @@ bash infra/local/mutation.sh
 say "front end: API types, lint, types, unit tests, build"
 (cd frontend && npm run --silent check:api && npm run --silent lint && npm run --silent test && npm run --silent build)
 
-say "python tests (unit, API, browser)"
-"$VENV/bin/python" -m pytest "$@"
+if [ "$#" -gt 0 ]; then
+  say "python tests: $*"
+  exec "$VENV/bin/python" -m pytest "$@"
+fi
+
+# Two pytest runs side by side, each with its own test database, cache database, queue and S3
+# server: the browser and topology suites (mostly waiting on Chromium and servers) and the rest.
+say "python tests: the browser and topology suites beside the unit and API suites"
+browser_log="$DATA/pytest-browser.log"
+CONGRESS_TEST_DATABASE=test_congress_browser \
+CONGRESS_REDIS_URL=redis://127.0.0.1:6379/13 \
+CONGRESS_E2E_REDIS_URL=redis://127.0.0.1:6379/12 \
+  "$VENV/bin/python" -m pytest -m "e2e or topology" tests/e2e tests/infra >"$browser_log" 2>&1 &
+browser=$!
+status=0
+"$VENV/bin/python" -m pytest -m "not e2e and not topology" || status=$?
+browser_status=0
+wait "$browser" || browser_status=$?
+say "python tests: the browser and topology suites"
+cat "$browser_log"
+if [ "$status" -ne 0 ] || [ "$browser_status" -ne 0 ]; then
+  warn "python tests failed (unit and API: exit $status; browser and topology: exit $browser_status)"
+  exit 1
+fi

@@ -117,8 +117,8 @@ def in_live_platform(call: str, s3_endpoint: str) -> str:
         [sys.executable, "manage.py", "shell", "-c", f"from tests.e2e import {module}; {call}"],
         cwd=ROOT,
         env=env,
-        check=True,
         capture_output=True,
         text=True,
     )
+    assert done.returncode == 0, f"{call} failed in the live platform:\n{done.stderr[-4000:]}"
     return done.stdout

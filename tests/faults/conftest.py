@@ -93,7 +93,8 @@ def wait_for_backend(
     while time.monotonic() < deadline:
         session.execute("SELECT pg_stat_clear_snapshot()")  # fresh inside a transaction too
         row = session.execute(
-            "SELECT pid FROM pg_stat_activity WHERE wait_event = %s AND pid <> pg_backend_pid()",
+            "SELECT pid FROM pg_stat_activity WHERE wait_event = %s AND pid <> pg_backend_pid()"
+            " AND datname = current_database()",  # another suite may run beside this one
             [wait_event],
         ).fetchone()
         if row:

@@ -223,8 +223,8 @@ def test_a_deputy_casts_a_ballot_through_nginx_and_the_city_reads_from_the_repli
     before = _scans(topology, "replica", "public", "rollups_rollup")
 
     def township_votes() -> bool:
-        board = city.api("GET", f"rollups/dashboard?year={topology.world['year']}")
-        rows = {row["slug"]: row for row in board["tenants"]}
+        page = city.api("GET", f"rollups/dashboard/tenants?year={topology.world['year']}")
+        rows = {row["slug"]: row for row in page["results"]}
         return rows.get("topo-a", {}).get("voting_phase") == "vote"
 
     _wait_for(township_votes, what="the dashboard shows 拓扑甲镇 voting")
