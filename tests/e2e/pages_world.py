@@ -68,9 +68,9 @@ def town() -> Congress:
     operator = User.objects.get(username="ops")
     made: dict[str, Congress] = {}
     for slug, name, level, code, parent in (
-        (CITY, "页面市人大常委会", "city", "371500", None),
-        (COUNTY, "页面县人大常委会", "county", "371501", CITY),
-        (TOWN, TOWN_NAME, "township", "371501101", COUNTY),
+        (CITY, "页面市人大常委会", "city", "372600", None),
+        (COUNTY, "页面县人大常委会", "county", "372601", CITY),
+        (TOWN, TOWN_NAME, "township", "372601101", COUNTY),
     ):
         spec = CongressSpec(
             name=name,
