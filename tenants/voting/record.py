@@ -132,7 +132,7 @@ def _evaluation_inputs(record: Mapping[str, Any]) -> EvaluationInputs:
     commitment = record["commitment"]
     return EvaluationInputs(
         order=[c["id"] for c in commitment["candidates"]],
-        rules=evaluation_rules_from_json(commitment["rules"]),
+        evaluation_rules=evaluation_rules_from_json(commitment["rules"]),
         entitled=int(commitment["entitled_count"] or 0),
         present=int(commitment["present_count"] or 0),
         ballots=record["ballots"],

@@ -55,7 +55,7 @@ def count_round(given: RoundInputs) -> tuple[rules.Decision, dict[str, Any], int
 @dataclass(frozen=True)
 class EvaluationInputs:
     order: Sequence[str]  # the round's projects
-    rules: EvaluationRules
+    evaluation_rules: EvaluationRules
     entitled: int
     present: int  # the evaluation meeting's attendance (a device round's voters)
     ballots: Sequence[Mapping[str, Any]]  # sealed e-ballots' marks
@@ -73,7 +73,7 @@ def count_evaluation(given: EvaluationInputs) -> tuple[dict[str, Any], int]:
             seats=len(given.order),
             entitled=given.entitled,
             present=given.present,
-            rules=given.rules,
+            rules=given.evaluation_rules,
         ),
     )
     return counted.stored, counted.counted
