@@ -19,7 +19,10 @@ from tenants.voting.record import public_rounds, published_record, record_digest
 class PublicRoundSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     number = serializers.IntegerField()
-    kind = serializers.CharField()
+    kind = serializers.CharField(
+        help_text="main/tie/shortfall 票决轮次，evaluation 满意度测评 / a vote round's kind, "
+        "or evaluation"
+    )
     state = serializers.CharField()
     commitment_hash = serializers.CharField(
         help_text="开始投票时公布的承诺哈希 / the hash published at open"
@@ -34,7 +37,10 @@ class PublicRoundListView(APIView):
     @extend_schema(
         operation_id="public_round_list",
         responses=PublicRoundSerializer(many=True),
-        summary="某年度各轮票决及其哈希（公开）/ a year's vote rounds with their hashes (public)",
+        summary=(
+            "某年度各轮票决与满意度测评及其哈希（公开）/ "
+            "a year's vote and evaluation rounds with their hashes (public)"
+        ),
     )
     def get(self, request: Request, year: int) -> Response:
         return Response(PublicRoundSerializer(public_rounds(year), many=True).data)

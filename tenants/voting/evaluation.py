@@ -13,7 +13,6 @@ import hashlib
 import hmac
 from collections.abc import Mapping
 from datetime import datetime
-from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -31,8 +30,9 @@ from .events import EvaluationUnsatisfied
 from .methods import EvaluationResult, evaluation_rules_json
 from .models import Candidate, Channel, Cycle, EvaluationAttendance, PublicRating, Round
 from .phases import phase_enter, phase_require, quorum_require
-from .satisfaction import Base, EvaluationRules, Mark, Outcome, RuleType
-from .selectors import cycle_entitled_deputies
+from .record import digest, round_commitment
+from .satisfaction import Mark, Outcome
+from .selectors import cycle_entitled_deputies, cycle_evaluation_rules
 
 RULE_FIELDS = {
     "rule_type": "evaluation_rule_type",
@@ -43,16 +43,6 @@ RULE_FIELDS = {
     "public_rating": "evaluation_public_rating",
     "channel": "evaluation_channel",
 }
-
-
-def cycle_evaluation_rules(cycle: Cycle) -> EvaluationRules:
-    return EvaluationRules(
-        rule_type=RuleType(cycle.evaluation_rule_type),
-        base=Base(cycle.evaluation_base),
-        half_is_enough_satisfied=cycle.evaluation_half_is_enough_satisfied,
-        half_is_enough_basic=cycle.evaluation_half_is_enough_basic,
-        pass_rate=Decimal(cycle.evaluation_pass_rate),
-    )
 
 
 def evaluation_round(cycle: Cycle) -> Round | None:
@@ -136,6 +126,11 @@ def evaluation_open(*, cycle: Cycle, actor: Any, now: datetime | None = None) ->
             quorum_count=quorum,
         )
         round_.candidates.set(adopted)
+        # Published from now on, like a vote round's: the projects, the entitled list, the
+        # turnout and the evaluation's rules, which can then no longer change unseen.
+        round_.commitment = round_commitment(round_)
+        round_.commitment_hash = digest(round_.commitment)
+        round_.save(update_fields=["commitment", "commitment_hash"])
         entered = phase_enter(cycle, "open_evaluation")
         cycle.evaluation_rules_fixed_at = now
         cycle.save(update_fields=[*entered, "evaluation_rules_fixed_at"])

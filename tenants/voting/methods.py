@@ -343,6 +343,17 @@ def evaluation_rules_json(evaluation_rules: EvaluationRules) -> dict[str, Any]:
     }
 
 
+def evaluation_rules_from_json(document: Mapping[str, Any]) -> EvaluationRules:
+    """The rules `evaluation_rules_json` wrote (a published commitment's `rules`)."""
+    return EvaluationRules(
+        rule_type=satisfaction.RuleType(document["rule_type"]),
+        base=Base(document["base"]),
+        half_is_enough_satisfied=bool(document["half_is_enough_satisfied"]),
+        half_is_enough_basic=bool(document["half_is_enough_basic"]),
+        pass_rate=Decimal(str(document["pass_rate"])),
+    )
+
+
 VOTE_METHODS: dict[rules.BallotForm, BallotMethod[VoteResult]] = {
     rules.BallotForm.PER_CANDIDATE: PerCandidate(),
     rules.BallotForm.CHOOSE_N: ChooseN(),

@@ -1,5 +1,5 @@
-"""A vote round's count from its inputs alone: the sealed ballots, the tellers' agreed paper
-count, the device import, the frozen turnout and the rule set. The store closes a round through
+"""A round's count from its inputs alone: the sealed ballots, the tellers' agreed paper count,
+the device import, the frozen turnout and the rule set (a vote's, or an evaluation's). The store closes a round through
 the round's ballot method (`methods.py`), and the verifier (`record.py`) recounts a published
 round record through the very same method, so the announced result and the recount cannot drift
 apart. No database here."""
@@ -9,9 +9,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import rules
-from .methods import ABSTAIN, NO, YES, Box, Context, vote_method
+from .methods import ABSTAIN, NO, SATISFACTION, YES, Box, Context, vote_method
+from .satisfaction import EvaluationRules
 
-__all__ = ["ABSTAIN", "NO", "YES", "RoundInputs", "count_round"]
+__all__ = [
+    "ABSTAIN",
+    "NO",
+    "YES",
+    "EvaluationInputs",
+    "RoundInputs",
+    "count_evaluation",
+    "count_round",
+]
 
 
 @dataclass(frozen=True)
@@ -41,3 +50,30 @@ def count_round(given: RoundInputs) -> tuple[rules.Decision, dict[str, Any], int
         ),
     )
     return counted.decision, counted.stored, counted.counted
+
+
+@dataclass(frozen=True)
+class EvaluationInputs:
+    order: Sequence[str]  # the round's projects
+    evaluation_rules: EvaluationRules
+    entitled: int
+    present: int  # the evaluation meeting's attendance (a device round's voters)
+    ballots: Sequence[Mapping[str, Any]]  # sealed e-ballots' marks
+    paper: rules.Tally | None = None  # the tellers' agreed mark count
+    device: Mapping[str, Mapping[str, int]] | None = None  # {project: satisfied/basic/...}
+
+
+def count_evaluation(given: EvaluationInputs) -> tuple[dict[str, Any], int]:
+    """An evaluation round's result as stored on the round (each project's marks, outcome and
+    rates by the satisfaction rules), and the ballots counted."""
+    counted = SATISFACTION.tally(
+        Box(ballots=given.ballots, paper=given.paper, device=given.device),
+        Context(
+            order=given.order,
+            seats=len(given.order),
+            entitled=given.entitled,
+            present=given.present,
+            rules=given.evaluation_rules,
+        ),
+    )
+    return counted.stored, counted.counted

@@ -1,4 +1,5 @@
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
@@ -25,11 +26,23 @@ from .models import (
 )
 from .rule_templates import template_current
 from .ruleset import default_rules_json, rule_set_from_json
+from .satisfaction import Base, EvaluationRules, RuleType
 
 
 def cycle_rule_set(cycle: Cycle) -> rules.RuleSet:
     """The cycle's rule set as the typed value (stored whole in `Cycle.rules`)."""
     return rule_set_from_json(cycle.rules)
+
+
+def cycle_evaluation_rules(cycle: Cycle) -> EvaluationRules:
+    """The year-end evaluation's rule set as the typed value (fixed when the evaluation opens)."""
+    return EvaluationRules(
+        rule_type=RuleType(cycle.evaluation_rule_type),
+        base=Base(cycle.evaluation_base),
+        half_is_enough_satisfied=cycle.evaluation_half_is_enough_satisfied,
+        half_is_enough_basic=cycle.evaluation_half_is_enough_basic,
+        pass_rate=Decimal(cycle.evaluation_pass_rate),
+    )
 
 
 def round_method(round_: Round) -> BallotMethod[Any]:

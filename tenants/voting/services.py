@@ -32,7 +32,12 @@ from .ruleset import (
     rule_set_to_json,
 )
 from .satisfaction import EvaluationRules
-from .selectors import cycle_entitled_deputies, cycle_rule_set, round_method
+from .selectors import (
+    cycle_entitled_deputies,
+    cycle_evaluation_rules,
+    cycle_rule_set,
+    round_method,
+)
 
 RULE_PROBLEMS = {
     "seats_too_few": gettext_lazy("拟票决产生项目数至少为 1 个。"),
@@ -488,7 +493,7 @@ def round_close(*, round_id: int, actor: Any) -> Round:
         is_evaluation = round_.kind == Round.Kind.EVALUATION
         rules_: rules.RuleSet | EvaluationRules
         if is_evaluation:
-            rules_ = evaluation.cycle_evaluation_rules(cycle)
+            rules_ = cycle_evaluation_rules(cycle)
             candidates = list(round_.candidates.order_by("rank", "sequence"))
             signed = cycle.evaluation_attendances.values_list("deputy_id", flat=True)
             meeting = None if round_.channel == Channel.ELECTRONIC else set(signed)
@@ -511,8 +516,8 @@ def round_close(*, round_id: int, actor: Any) -> Round:
             evaluation.evaluation_decide(round_, candidates, closed.result, actor=actor)
         elif isinstance(closed.result, VoteResult):
             _apply_decision(cycle, candidates, closed.result.decision)
-            if round_.commitment:
-                round_.record_hash = digest(round_record(round_, commitment=round_.commitment))
+        if closed.result is not None and round_.commitment:
+            round_.record_hash = digest(round_record(round_, commitment=round_.commitment))
         round_.save()
         audit_record(
             action="voting.evaluation_close" if is_evaluation else "voting.round_close",

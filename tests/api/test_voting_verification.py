@@ -1,10 +1,13 @@
 """Results anyone can recount (docs/verification.md): a round's commitment hash is public from
 its opening, its record from its close; the verifier, through the public API and the management
 command, recounts an e-ballot, a paper and a device round to the announced result, and fails on a
-record with one ballot or one count changed."""
+record with one ballot or one count changed. The year-end evaluation's rounds the same, by the
+satisfaction rules, on phones, on paper and by device."""
 
 import copy
 import json
+from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +18,20 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 from django_tenants.utils import tenant_context
 
+from tenants.deputies.models import Deputy
+from tenants.voting.models import Cycle
 from tenants.voting.record import digest
-from tenants.voting.services import round_open
-from tests.api.test_voting_counting import API, _hall, _open, _paper_round, _post, _tellers, _vote
+from tenants.voting.services import paper_issue, round_open
+from tests.api.test_voting_counting import (
+    API,
+    _hall,
+    _open,
+    _paper_round,
+    _post,
+    _tellers,
+    _vote,
+    _year_end,
+)
 from tests.conftest import World, client_on
 from tests.tenants.voting.factories import make_setup
 
@@ -177,3 +191,160 @@ def test_a_file_that_is_no_record_gets_a_clear_answer_not_an_error(world: World)
         f"{PUBLIC}/verify", {"record_hash": "xyz"}, content_type="application/json"
     )
     assert malformed.status_code == 400
+
+
+# --- the year-end evaluation ------------------------------------------------------------------
+
+
+@dataclass
+class Evaluation:
+    staff: Client
+    opened: dict[str, Any]  # the evaluation's state as the open answered it
+    phones: list[Client]
+    cycle: Cycle
+    deputies: list[Deputy]
+
+    @property
+    def round_id(self) -> int:
+        return int(self.opened["round"]["id"])
+
+    @property
+    def projects(self) -> list[str]:
+        return [str(p["id"]) for p in self.opened["projects"]]
+
+
+def _evaluation_open(world: World, channel: str) -> Evaluation:
+    """Town A's evaluation of its two adopted projects opened on `channel` by the 满意率 rule at
+    75 % (4 deputies, all signed in to the evaluation meeting unless it is held on phones)."""
+    cycle, deputies, phones = _year_end(world)
+    staff = client_on(world.town_a, world.staff_a)
+    rules = {"channel": channel, "rule_type": "rate", "pass_rate": "75"}
+    assert _post(staff, f"{API}/cycles/{cycle.pk}/evaluation/rules", rules).status_code == 200
+    if channel != "electronic":
+        for phone in phones:
+            assert phone.post(f"{API}/cycles/{cycle.pk}/evaluation/sign-in").status_code == 200
+    opened = staff.post(f"{API}/cycles/{cycle.pk}/evaluation/open")
+    assert opened.status_code == 201, opened.content
+    return Evaluation(staff, opened.json(), phones, cycle, deputies)
+
+
+def _evaluation_close(held: Evaluation) -> dict[str, Any]:
+    closed = held.staff.post(f"{API}/cycles/{held.cycle.pk}/evaluation/close")
+    assert closed.status_code == 200, closed.content
+    return _record(held.round_id)
+
+
+def test_an_evaluation_on_phones_is_committed_at_open_and_recounts_from_its_marks(
+    world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    held = _evaluation_open(world, "electronic")
+    round_id, year = held.round_id, held.cycle.year
+    first, second = held.projects
+    listed = _listed(year, round_id)
+    assert listed["kind"] == "evaluation" and len(listed["commitment_hash"]) == 64
+    assert listed["record_hash"] == ""
+    assert _public().get(f"{PUBLIC}/rounds/{round_id}/record").status_code == 404
+    given = [
+        ("satisfied", "basic"),
+        ("satisfied", "unsatisfied"),
+        ("satisfied", "satisfied"),
+        ("basic", "abstain"),
+    ]
+    for phone, (one, two) in zip(held.phones, given, strict=True):
+        cast = _post(
+            phone, f"{API}/rounds/{round_id}/ballots", {"choices": {first: one, second: two}}
+        )
+        assert cast.status_code == 201, cast.content
+
+    record = _evaluation_close(held)
+
+    # The commitment carries the evaluation's own rules, fixed at open, and the hash shown then.
+    assert record["commitment_hash"] == listed["commitment_hash"] == digest(record["commitment"])
+    assert record["commitment"]["kind"] == "evaluation"
+    rules = record["commitment"]["rules"]
+    assert rules["rule_type"] == "rate" and Decimal(rules["pass_rate"]) == 75
+    assert "ballot_form" not in rules  # not the vote's rule set
+    assert _listed(year, round_id)["record_hash"] == record["record_hash"]
+    assert sorted(record["ballots"], key=str) == sorted(
+        ({first: one, second: two} for one, two in given), key=str
+    )
+    assert len(record["receipts"]) == 4 and record["paper"] is None and record["device"] is None
+    # 3 满意 of 4 reach 75 %; 1 满意 + 1 基本满意 of 4 do not.
+    assert record["result"]["outcomes"] == {first: "satisfied", second: "unsatisfied"}
+    assert record["result"]["mark_rates"][first]["satisfied"] == "75.00"
+
+    def mark_otherwise(changed: dict[str, Any]) -> None:
+        ballot = next(b for b in changed["ballots"] if b[first] == "satisfied")
+        ballot[first] = "unsatisfied"
+
+    _recounts_and_fails_when_changed(record, mark_otherwise)
+
+    good, bad = tmp_path / "good.json", tmp_path / "bad.json"
+    good.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    changed = copy.deepcopy(record)
+    mark_otherwise(changed)
+    bad.write_text(json.dumps(changed, ensure_ascii=False), encoding="utf-8")
+    hashes = {"commitment": listed["commitment_hash"], "hash": record["record_hash"]}
+    call_command("voting_verify", str(good), **hashes)
+    assert "ok: the recount gives the announced result" in capsys.readouterr().out
+    with pytest.raises(CommandError, match="does not recount"):
+        call_command("voting_verify", str(bad), **hashes)
+    assert "result_differs" in capsys.readouterr().out
+
+
+def test_an_evaluation_on_paper_recounts_from_the_tellers_mark_counts(world: World) -> None:
+    held = _evaluation_open(world, "paper")
+    round_id = held.round_id
+    first, second = held.projects
+    with tenant_context(world.town_a):
+        for deputy in held.deputies:
+            paper_issue(round_id=round_id, deputy=deputy, actor=None)
+    count = {
+        "counts": {
+            first: {"satisfied": 3, "basic": 1, "unsatisfied": 0, "abstain": 0, "blank": 0},
+            second: {"satisfied": 1, "basic": 1, "unsatisfied": 1, "abstain": 0, "blank": 1},
+        },
+        "returned": 4,
+        "invalid": 0,
+    }
+    for teller in _tellers(world):
+        assert _post(teller, f"{API}/rounds/{round_id}/tally", count).status_code == 200
+
+    record = _evaluation_close(held)
+
+    assert record["ballots"] == [] and record["paper"]["collected"] == 4
+    assert record["paper"]["rows"][second]["blank"] == 1
+    assert record["result"]["outcomes"] == {first: "satisfied", second: "unsatisfied"}
+
+    def count_otherwise(changed: dict[str, Any]) -> None:
+        changed["paper"]["rows"][second]["satisfied"] += 2
+        changed["paper"]["rows"][second]["unsatisfied"] -= 1
+        changed["paper"]["rows"][second]["blank"] -= 1
+
+    _recounts_and_fails_when_changed(record, count_otherwise)
+
+
+def test_an_evaluation_by_device_recounts_from_the_import(world: World) -> None:
+    held = _evaluation_open(world, "device")
+    first, second = held.projects
+    by_id = {str(p["id"]): p["sequence"] for p in held.opened["projects"]}
+    csv = (
+        "序号,满意,基本满意,不满意,弃权,未按\n"
+        f"{by_id[first]},4,0,0,0,0\n{by_id[second]},2,1,1,0,0\n"
+    )
+    imported = held.staff.post(
+        f"{API}/rounds/{held.round_id}/device-import",
+        {"file": SimpleUploadedFile("d.csv", csv.encode(), content_type="text/csv")},
+    )
+    assert imported.status_code == 200, imported.content
+
+    record = _evaluation_close(held)
+
+    assert record["ballots"] == [] and record["commitment"]["present_count"] == 4
+    assert set(record["device"]) == {first, second}
+
+    def press_otherwise(changed: dict[str, Any]) -> None:
+        changed["device"][first]["satisfied"] -= 1
+        changed["device"][first]["unsatisfied"] += 1
+
+    _recounts_and_fails_when_changed(record, press_otherwise)

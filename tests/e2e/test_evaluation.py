@@ -154,6 +154,8 @@ def test_deputies_rate_at_year_end_on_phones_and_the_public_account_shows_the_re
     phone = phones[0]
     phone.reload()
     expect(phone.get_by_test_id("rate-results")).to_be_visible()
+    # Each mark with its share of the valid marks: all 8 rated the first project 满意.
+    expect(phone.get_by_test_id("rate-result-shares-1")).to_contain_text("满意 8 票（100.00%）")
     phone.get_by_test_id("rate-receipt-input").fill(receipts[0])
     phone.get_by_test_id("rate-receipt-submit").click()
     expect(phone.get_by_test_id("rate-receipt-result")).to_have_text("您的选票已计入。")

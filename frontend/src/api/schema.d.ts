@@ -1880,7 +1880,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 某年度各轮票决及其哈希（公开）/ a year's vote rounds with their hashes (public) */
+        /** 某年度各轮票决与满意度测评及其哈希（公开）/ a year's vote and evaluation rounds with their hashes (public) */
         get: operations["public_round_list"];
         put?: never;
         post?: never;
@@ -6710,6 +6710,7 @@ export interface components {
         PublicRound: {
             id: number;
             number: number;
+            /** @description main/tie/shortfall 票决轮次，evaluation 满意度测评 / a vote round's kind, or evaluation */
             kind: string;
             state: string;
             /** @description 开始投票时公布的承诺哈希 / the hash published at open */

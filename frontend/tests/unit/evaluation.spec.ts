@@ -8,7 +8,7 @@ import type { Session } from '@/api/types'
 import { applyLocale, i18n } from '@/plugins/i18n'
 import { createAppRouter } from '@/router'
 import AccountView from '@/views/portal/account/index.vue'
-import { evaluationChoices } from '@/views/voting/rate/useRate'
+import { evaluationChoices, markShares } from '@/views/voting/rate/useRate'
 
 const anonymous: Session = {
   user: null,
@@ -110,6 +110,20 @@ describe('the deputy’s satisfaction ballot', () => {
       '1': 'satisfied',
       '2': 'abstain',
     })
+  })
+})
+
+describe('the deputy’s result page', () => {
+  it('gives each mark’s share of the valid marks, rounded half-up as the server does', () => {
+    // 29 of 32 is 90.625 %: "90.63", as rules.rate_percent rounds it.
+    const shares = markShares({ satisfied: 29, basic: 2, unsatisfied: 1, abstain: 0 })
+    expect(shares.map((s) => [s.mark, s.count, s.rate])).toEqual([
+      ['satisfied', 29, '90.63'],
+      ['basic', 2, '6.25'],
+      ['unsatisfied', 1, '3.13'],
+      ['abstain', 0, '0.00'],
+    ])
+    expect(markShares({ satisfied: 0, basic: 0, unsatisfied: 0, abstain: 0 })[0]?.rate).toBeNull()
   })
 })
 

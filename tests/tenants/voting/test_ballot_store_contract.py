@@ -9,6 +9,7 @@ Six deputies all give the same ballot: the first item approved, the others not (
 six e-ballots; paper: six paper ballots counted by two tellers; device: an import of six presses;
 hybrid: three of each."""
 
+import copy
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -213,10 +214,26 @@ def test_the_store_keeps_its_contract(
             ),
         )
         assert recount.stored["counts"] == counts
-    # A vote round's published record recounts (docs/verification.md).
-    if method != "satisfaction":
-        record = published_record(rid)
-        assert record is not None and verify_record(record) == []
+    # The round's published record recounts, on every channel (docs/verification.md); with one
+    # e-ballot's mark or one counted mark changed, it no longer does.
+    record = published_record(rid)
+    assert record is not None and record["commitment_hash"] == closed.commitment_hash
+    assert verify_record(record, commitment_hash=closed.commitment_hash) == []
+    changed = copy.deepcopy(record)
+    first, second = str(held.items[0].pk), str(held.items[1].pk)
+    if changed["ballots"]:
+        ballot = changed["ballots"][0]
+        if method in ("choose_n", "ranked"):
+            ballot[next(iter(ballot))] = [second]
+        else:
+            ballot[first] = ballot[second]
+    else:  # one ballot counted as 弃权 (a choose-N paper row has no 弃权: one ballot fewer)
+        row = (changed["paper"] or {}).get("rows", changed["device"])[first]
+        row[str(MARKS[method][0])] -= 1
+        if "abstain" in row:
+            row["abstain"] += 1
+    codes = {p.code for p in verify_record(changed, record_hash=closed.record_hash)}
+    assert {"result_differs", "record_hash"} <= codes
 
 
 def test_a_method_refuses_what_its_form_does_not_allow(town: Congress) -> None:

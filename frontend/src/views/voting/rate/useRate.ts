@@ -2,6 +2,7 @@ import { computed, reactive, ref, watch } from 'vue'
 import { useRoute } from 'vue-router'
 
 import { errorMessage } from '@/api/http'
+import { ratePercent } from '@/utils/rate'
 import {
   castBallot,
   checkReceipt,
@@ -27,6 +28,19 @@ export function evaluationChoices(
     out[String(project.id)] = mark
   }
   return out
+}
+
+const RESULT_MARKS = ['satisfied', 'basic', 'unsatisfied', 'abstain'] as const
+
+/** Each mark's count and its share of the project's valid marks (满意, 基本满意, 不满意, 弃权: a
+ * blank or 未按 is none), half-up to 0.01 as the server rounds; rate null without a valid mark. */
+export function markShares(counts: Record<(typeof RESULT_MARKS)[number], number>) {
+  const valid = RESULT_MARKS.reduce((sum, mark) => sum + counts[mark], 0)
+  return RESULT_MARKS.map((mark) => ({
+    mark,
+    count: counts[mark],
+    rate: ratePercent(counts[mark], valid),
+  }))
 }
 
 /** The deputy's satisfaction ballot on the phone: one mark per project, a receipt, the results. */
@@ -122,10 +136,15 @@ export function useRate() {
     }
   }
 
+  const resultLines = computed(() =>
+    (results.value?.projects ?? []).map((line) => ({ ...line, shares: markShares(line.counts) })),
+  )
+
   usePolling(refresh)
   return {
     evaluation,
     results,
+    resultLines,
     round,
     projects,
     loaded,
