@@ -1,7 +1,7 @@
 """Duty-record writes. Each is one transaction with its audit entry; scores change with the
 entries, so every write that changes them tells the rollups (topic "activities")."""
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -194,23 +194,17 @@ def duty_rules_set(
         current = rules.DutySettings.from_values(
             module_settings_lock(congress_id=congress_id, module=SETTINGS_MODULE)
         )
-        given = {
-            "base_score": base_score,
-            "ceiling": ceiling,
-            "good_from": good_from,
-            "fair_from": fair_from,
-            "objection_days": objection_days,
-        }
-        settings = replace(
-            current,
-            **{name: value for name, value in given.items() if value is not None},
+        settings = rules.DutySettings(
+            base_score=current.base_score if base_score is None else base_score,
+            ceiling=None if clear_ceiling else (current.ceiling if ceiling is None else ceiling),
+            good_from=current.good_from if good_from is None else good_from,
+            fair_from=current.fair_from if fair_from is None else fair_from,
+            objection_days=current.objection_days if objection_days is None else objection_days,
             point_rules={
                 **current.point_rules,
                 **{c.kind: rules.KindRule(c.points, c.quarter_cap, c.year_cap) for c in changes},
             },
         )
-        if clear_ceiling:
-            settings = replace(settings, ceiling=None)
         problems = settings.scheme().problems()
         if problems:
             raise DomainError(problems[0], _("积分规则不成立：%(p)s") % {"p": ", ".join(problems)})

@@ -7,7 +7,8 @@ from django.db import connection
 
 from congresses.schemas import schema_build_by_migrations
 
-# Tables of a tenant schema, Django's migration record included.
+# The tenant apps' tables (models and their many-to-many tables); Django's own record of applied
+# migrations is left out of the count.
 TABLE_BUDGET = 50
 
 
@@ -20,7 +21,9 @@ def test_a_fresh_tenant_schema_stays_within_the_table_budget(
             schema_build_by_migrations(schema)
             with connection.cursor() as cursor:
                 cursor.execute(
-                    "SELECT tablename FROM pg_tables WHERE schemaname = %s ORDER BY 1", [schema]
+                    "SELECT tablename FROM pg_tables"
+                    " WHERE schemaname = %s AND tablename <> 'django_migrations' ORDER BY 1",
+                    [schema],
                 )
                 tables = [name for (name,) in cursor.fetchall()]
         finally:
