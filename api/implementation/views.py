@@ -76,7 +76,7 @@ def _report_readable(request: Request, report: ProgressReport) -> bool:
 # Progress photos: whoever may open the project's page (a unit, only its own projects).
 ATTACHMENTS = [
     Attachments(
-        owners=lambda file_id: ProgressReport.objects.filter(photos=file_id),
+        owners=lambda file_id: ProgressReport.objects.filter(photo_ids__contains=[file_id]),
         readable=_report_readable,
     )
 ]

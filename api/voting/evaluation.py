@@ -219,8 +219,9 @@ def _state(request: Request, pk: int) -> dict[str, Any]:
         "title": cycle.title,
         "phase": cycle.phase,
         "entitled_count": cycle.entitled_count,  # type: ignore[attr-defined]
-        "present_count": cycle.evaluation_attendances.count(),
-        "signed_in": seat is not None and cycle.evaluation_attendances.filter(deputy=seat).exists(),
+        "present_count": cycle.attendances.at_evaluation().count(),
+        "signed_in": seat is not None
+        and cycle.attendances.at_evaluation().filter(deputy=seat).exists(),
         "rules": _rules(cycle),
         "rules_fixed_at": cycle.evaluation_rules_fixed_at,
         "round": round_data,

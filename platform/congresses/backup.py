@@ -38,7 +38,7 @@ from rollups.services import rollup_totals_refresh
 from supervision import models as supervision
 
 from . import fleet, schemas
-from .models import AuditAnchor, Congress, Domain
+from .models import AuditAnchor, Congress, Domain, ModuleSettings
 from .routing import routing_forget
 from .services import CongressSpec, congress_check_new
 from .tenant import require_public_schema
@@ -75,6 +75,7 @@ def _own_rows(congress: Congress) -> list[tuple[str, models.QuerySet[Any]]]:
         ("deputylisting", DeputyListing.objects.filter(congress=congress).order_by("pk")),
         ("rollup", Rollup.objects.filter(congress=congress).order_by("pk")),
         ("auditanchor", AuditAnchor.objects.filter(congress=congress).order_by("pk")),
+        ("modulesettings", ModuleSettings.objects.filter(congress=congress).order_by("pk")),
     ]
 
 
@@ -521,7 +522,7 @@ def _ensure_users(archive: Archive) -> None:
 
 
 def _insert_own_rows(archive: Archive, congress: Congress, *, keep_ids: bool) -> None:
-    for name in ("membership", "deputylisting", "rollup", "auditanchor"):
+    for name in ("membership", "deputylisting", "rollup", "auditanchor", "modulesettings"):
         for found in archive.objects(f"public/{name}.json"):
             row = found.object
             row.congress_id = congress.pk

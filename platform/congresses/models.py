@@ -179,3 +179,23 @@ class DeferredSend(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task} in {self.schema_name}"
+
+
+class ModuleSettings(models.Model):
+    """A congress's settings for one of its modules: the duty points and bands, the stations'
+    notice days and star thresholds, the opinions' deadlines. A handful of values per congress,
+    kept here, one row per congress and module, rather than as a one-row table in every tenant
+    schema (docs/scaling.md). The module owns the shape of `values` and its defaults; a congress
+    that never changed a module's settings has no row."""
+
+    congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="module_settings")
+    module = models.CharField(max_length=32)
+    values = models.JSONField(default=dict)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["congress", "module"], name="module_settings_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.congress_id} {self.module}"

@@ -1,6 +1,8 @@
+from typing import Any
+
 from django.db.models import Q, QuerySet
 
-from .models import Congress, Level, Status
+from .models import Congress, Level, ModuleSettings, Status
 
 
 def congress_subtree(root: Congress) -> QuerySet[Congress]:
@@ -30,3 +32,9 @@ def congress_children(congress: Congress) -> QuerySet[Congress]:
     return Congress.objects.filter(parent=congress, status=Status.ACTIVE).order_by(
         "level", "division_code", "pk"
     )
+
+
+def module_settings_values(*, congress_id: int, module: str) -> dict[str, Any]:
+    """What the congress set for the module; empty where it kept the module's defaults."""
+    found = ModuleSettings.objects.filter(congress_id=congress_id, module=module).first()
+    return dict(found.values) if found else {}

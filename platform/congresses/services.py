@@ -21,7 +21,15 @@ from ops.errors import Conflict, DomainError, NotAllowed
 from rollups.services import rollup_totals_refresh
 
 from . import pool, schemas
-from .models import PARENT_LEVEL, Congress, Domain, Level, ProvisioningJob, Status
+from .models import (
+    PARENT_LEVEL,
+    Congress,
+    Domain,
+    Level,
+    ModuleSettings,
+    ProvisioningJob,
+    Status,
+)
 from .routing import routing_forget
 from .selectors import congress_is_within
 from .states import PROVISIONING
@@ -411,3 +419,26 @@ def congress_status_set(*, congress: Congress, status: str, actor: User | None) 
                 payload={"status": status},
             )
     return congress
+
+
+def module_settings_lock(*, congress_id: int, module: str) -> dict[str, Any]:
+    """The module's settings for the congress, locked until the caller's transaction ends, so
+    that a change made from them is not lost to another one. The module's service checks,
+    saves (`module_settings_save`) and audits the change, in that transaction."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("module_settings_lock must run inside the service's transaction")
+    ModuleSettings.objects.bulk_create(
+        [ModuleSettings(congress_id=congress_id, module=module)], ignore_conflicts=True
+    )
+    row = ModuleSettings.objects.select_for_update().get(congress_id=congress_id, module=module)
+    return dict(row.values)
+
+
+def module_settings_save(
+    *, congress_id: int, module: str, values: dict[str, Any]
+) -> ModuleSettings:
+    """Store what the module checked, after `module_settings_lock` in the same transaction."""
+    row = ModuleSettings.objects.select_for_update().get(congress_id=congress_id, module=module)
+    row.values = values
+    row.save(update_fields=["values"])
+    return row

@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING
 
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from filestore.models import StoredFile
 from tenants.deputies.models import Deputy
 from tenants.voting.models import Candidate, Cycle
 
@@ -73,8 +75,10 @@ class Project(models.Model):
     )
     outcome = models.TextField(_("完成情况"), blank=True)
     completed_on = models.DateField(_("完成日期"), null=True, blank=True)
-    supervisors = models.ManyToManyField(
-        Deputy, verbose_name=_("代表监督小组"), related_name="supervised_projects", blank=True
+    # 代表监督小组: deputies of this roster, by id (no table of pairs in every schema,
+    # docs/scaling.md). A deputy is never deleted (they leave by status), so the ids hold.
+    supervisor_ids = ArrayField(
+        models.BigIntegerField(), verbose_name=_("代表监督小组"), default=list, blank=True
     )
 
     class Meta:
@@ -95,6 +99,10 @@ class Project(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def supervisors(self) -> QuerySet[Deputy]:
+        return Deputy.objects.filter(pk__in=self.supervisor_ids)
 
     @property
     def overspent(self) -> bool:
@@ -150,7 +158,9 @@ class ProgressReport(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="reports")
     percent = models.PositiveSmallIntegerField(_("完成进度（%）"))
     text = models.TextField(_("进展情况"))
-    photos = models.ManyToManyField("filestore.StoredFile", related_name="+", blank=True)
+    # Files of this congress's store, by id, in the order given (no table of pairs in every
+    # schema, docs/scaling.md); a stored file is never deleted.
+    photo_ids = ArrayField(models.BigIntegerField(), default=list, blank=True)
     reported_by_id = models.BigIntegerField(null=True)
     reported_at = models.DateTimeField(auto_now_add=True)
 
@@ -161,6 +171,12 @@ class ProgressReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project} {self.percent}%"
+
+    @cached_property
+    def photos(self) -> list[StoredFile]:
+        """One query; selectors.project_detail fills it for all of a project's reports at once."""
+        files = StoredFile.objects.in_bulk(self.photo_ids)
+        return [files[pk] for pk in self.photo_ids if pk in files]
 
 
 class Inspection(models.Model):

@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
-from .models import MidyearReport, Milestone, ProgressReport, Project, Rectification
+from filestore.models import StoredFile
+
+from .models import MidyearReport, Milestone, Project, Rectification
 
 if TYPE_CHECKING:  # a cycle is only passed through to the queries
     from tenants.voting.models import Cycle
@@ -34,19 +36,25 @@ def projects_board(
 
 
 def project_detail(pk: int) -> Project | None:
-    return (
+    project = (
         Project.objects.select_related("unit", "cycle", "candidate")
         .prefetch_related(
             "milestones",
             "stages",
-            "supervisors",
             "inspections",
             Prefetch("rectifications", queryset=Rectification.objects.select_related("inspection")),
-            Prefetch("reports", queryset=ProgressReport.objects.prefetch_related("photos")),
+            "reports",
         )
         .filter(pk=pk)
         .first()
     )
+    if project is not None:
+        # The reports' photos in one query, whatever the number of reports.
+        reports = list(project.reports.all())
+        files = StoredFile.objects.in_bulk([pk for r in reports for pk in r.photo_ids])
+        for report in reports:
+            report.photos = [files[pk] for pk in report.photo_ids if pk in files]
+    return project
 
 
 def projects_for_account(*, cycle: Cycle) -> QuerySet[Project]:

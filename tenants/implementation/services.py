@@ -258,7 +258,8 @@ def supervisors_set(*, project: Project, deputies: Iterable[Deputy], actor: Any)
     chosen = list(deputies)
     with transaction.atomic():
         project = _locked(project)
-        project.supervisors.set(chosen)
+        project.supervisor_ids = sorted({d.pk for d in chosen})
+        project.save(update_fields=["supervisor_ids"])
         audit_record(
             action="implementation.supervisors_set",
             actor=actor,
@@ -318,9 +319,12 @@ def progress_report(
             project.overspend_note = overspend_note.strip() or project.overspend_note
             fields += ["funds_spent", "overspend_note"]
         report = ProgressReport.objects.create(
-            project=project, percent=percent, text=text.strip(), reported_by_id=actor.pk
+            project=project,
+            percent=percent,
+            text=text.strip(),
+            photo_ids=list(dict.fromkeys(p.pk for p in photos)),
+            reported_by_id=actor.pk,
         )
-        report.photos.set(photos)
         project.percent = percent
         if percent == 100:
             project.completed_on = day
@@ -520,7 +524,7 @@ def alerts_run(*, now: datetime) -> AlertSummary:
             Project.objects.select_for_update(of=("self",))
             .filter(completed_on__isnull=True)
             .select_related("unit")
-            .prefetch_related("milestones", "supervisors")
+            .prefetch_related("milestones")
         )
         staff = _staff_ids()
         for project in projects:
@@ -542,7 +546,7 @@ def alerts_run(*, now: datetime) -> AlertSummary:
 def _milestone_alerts(project: Project, today: date, staff: list[int]) -> int:
     sent = 0
     unit = _unit_ids(project)
-    watchers = sorted({*unit, *staff, *(d.user_id for d in project.supervisors.all() if d.user_id)})
+    watchers = sorted({*unit, *staff, *_supervisor_ids(project)})
     for m in project.milestones.all():
         values = {"project": project.name, "title": m.title, "due": m.due_on.isoformat()}
         if rules.due_soon(due_on=m.due_on, done_on=m.done_on, today=today):

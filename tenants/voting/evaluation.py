@@ -28,7 +28,7 @@ from tenants.deputies.models import Deputy
 
 from .events import EvaluationUnsatisfied
 from .methods import EvaluationResult, evaluation_rules_json
-from .models import Candidate, Channel, Cycle, EvaluationAttendance, PublicRating, Round
+from .models import Attendance, Candidate, Channel, Cycle, PublicRating, Round
 from .phases import phase_enter, phase_require, quorum_require
 from .record import digest, round_commitment
 from .satisfaction import Mark, Outcome
@@ -109,7 +109,7 @@ def evaluation_open(*, cycle: Cycle, actor: Any, now: datetime | None = None) ->
         present, quorum = None, None
         if cycle.evaluation_channel != Channel.ELECTRONIC:
             # Rated at a meeting: its own attendance, frozen here, must reach the quorum.
-            present = cycle.evaluation_attendances.count()
+            present = cycle.attendances.at_evaluation().count()
             quorum = quorum_require(cycle, entitled=entitled, present=present)
         number = (
             cycle.rounds.order_by("-number").values_list("number", flat=True).first() or 0
@@ -223,13 +223,15 @@ def evaluation_attendance_add(
     *, cycle: Cycle, deputy: Deputy, actor: Any, action: str, payload: dict[str, Any]
 ) -> bool:
     """Record the deputy present at the evaluation meeting, once, in the caller's transaction."""
-    attendance, created = EvaluationAttendance.objects.get_or_create(cycle=cycle, deputy=deputy)
+    attendance, created = Attendance.objects.get_or_create(
+        cycle=cycle, deputy=deputy, meeting=Attendance.Meeting.EVALUATION
+    )
     if created:
         audit_record(action=action, actor=actor, target=attendance, payload=payload)
     return created
 
 
-def evaluation_sign_in(*, cycle: Cycle, deputy: Deputy, actor: Any) -> EvaluationAttendance:
+def evaluation_sign_in(*, cycle: Cycle, deputy: Deputy, actor: Any) -> Attendance:
     """签到 at the meeting that rates the projects on paper or by device, before the evaluation
     opens: its attendance is frozen then and checked against the quorum. An electronic evaluation
     has no meeting to sign in to."""
@@ -241,4 +243,4 @@ def evaluation_sign_in(*, cycle: Cycle, deputy: Deputy, actor: Any) -> Evaluatio
         evaluation_attendance_add(
             cycle=cycle, deputy=deputy, actor=actor, action="voting.evaluation_sign_in", payload={}
         )
-    return EvaluationAttendance.objects.get(cycle=cycle, deputy=deputy)
+    return Attendance.objects.at_evaluation().get(cycle=cycle, deputy=deputy)

@@ -73,7 +73,7 @@ class Cycle(models.Model):
     )
     evaluation_public_rating = models.BooleanField(_("开放群众网上评价"), default=False)
     # Electronic: rated on phones over a period. Paper or device: rated at a meeting, with its own
-    # sign-in and quorum (EvaluationAttendance).
+    # sign-in and quorum (Attendance at the evaluation meeting).
     evaluation_channel = models.CharField(
         _("测评渠道"), max_length=16, choices=Channel.choices, default=Channel.ELECTRONIC
     )
@@ -347,35 +347,35 @@ class Comment(models.Model):
         return self.deputy.name if self.deputy is not None else self.guest_name
 
 
+class AttendanceQuerySet(models.QuerySet["Attendance"]):
+    def at_session(self) -> "AttendanceQuerySet":
+        return self.filter(meeting=Attendance.Meeting.SESSION)
+
+    def at_evaluation(self) -> "AttendanceQuerySet":
+        return self.filter(meeting=Attendance.Meeting.EVALUATION)
+
+
 class Attendance(models.Model):
-    """签到: a deputy present at the session that votes."""
+    """签到: a deputy present at the session that votes, or at the meeting that rates the
+    projects on paper or by device (the evaluation's own attendance, apart from the session's)."""
+
+    class Meeting(models.TextChoices):
+        SESSION = "session", _("票决会议")
+        EVALUATION = "evaluation", _("满意度测评会议")
 
     cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="attendances")
     deputy = models.ForeignKey(Deputy, on_delete=models.PROTECT, related_name="+")
+    meeting = models.CharField(max_length=16, choices=Meeting.choices, default=Meeting.SESSION)
 
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["cycle", "deputy"], name="attendance_once")]
-
-    def __str__(self) -> str:
-        return f"{self.deputy} @ {self.cycle}"
-
-
-class EvaluationAttendance(models.Model):
-    """签到 at the meeting that rates the projects on paper or by device: the evaluation's own
-    attendance, apart from the vote's session."""
-
-    cycle = models.ForeignKey(
-        Cycle, on_delete=models.CASCADE, related_name="evaluation_attendances"
-    )
-    deputy = models.ForeignKey(Deputy, on_delete=models.PROTECT, related_name="+")
+    objects = AttendanceQuerySet.as_manager()
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["cycle", "deputy"], name="evaluation_attendance_once")
+            models.UniqueConstraint(fields=["cycle", "meeting", "deputy"], name="attendance_once")
         ]
 
     def __str__(self) -> str:
-        return f"{self.deputy} @ evaluation of {self.cycle}"
+        return f"{self.deputy} @ {self.meeting} of {self.cycle}"
 
 
 def _new_salt() -> str:

@@ -33,11 +33,11 @@ from tenants.deputies.models import Deputy
 
 from .evaluation import evaluation_attendance_add, evaluation_attendance_open_require
 from .events import AttendanceWithdrawn
-from .models import Cycle
+from .models import Attendance, Cycle
 from .selectors import cycle_entitled_deputies
 from .services import attendance_add, attendance_open_require
 
-SESSION, EVALUATION = "session", "evaluation"
+SESSION, EVALUATION = Attendance.Meeting.SESSION, Attendance.Meeting.EVALUATION
 MEETINGS = (SESSION, EVALUATION)
 BY_LIST, BY_SHEET, BY_CARD = "list", "sheet", "card"
 
@@ -97,9 +97,7 @@ def _mark_locked(
             marked.append(deputy.pk)
         else:
             already.append(deputy.pk)
-    present = (
-        cycle.attendances.count() if meeting == SESSION else cycle.evaluation_attendances.count()
-    )
+    present = cycle.attendances.filter(meeting=meeting).count()
     return RollCallResult(marked=tuple(marked), already=tuple(already), present_count=present)
 
 
@@ -159,7 +157,7 @@ def roll_call_unmark(
     is withdrawn from the duty record."""
     with transaction.atomic():
         cycle = _lock_open(cycle, meeting)
-        present = cycle.attendances if meeting == SESSION else cycle.evaluation_attendances
+        present = cycle.attendances.filter(meeting=meeting)
         attendance = present.filter(deputy_id=deputy_id).first()
         if attendance is None:
             raise DomainError(

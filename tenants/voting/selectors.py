@@ -16,7 +16,6 @@ from .models import (
     Call,
     Candidate,
     Cycle,
-    EvaluationAttendance,
     GovernanceStep,
     Participation,
     Phase,
@@ -71,7 +70,11 @@ def cycle_list() -> QuerySet[Cycle]:
     )
     return Cycle.objects.annotate(
         candidate_count=Count("candidates", distinct=True),
-        present_count=Count("attendances", distinct=True),
+        present_count=Count(
+            "attendances",
+            filter=Q(attendances__meeting=Attendance.Meeting.SESSION),
+            distinct=True,
+        ),
         entitled_count=Coalesce(Subquery(entitled), 0),
         has_call=Exists(Call.objects.filter(cycle=OuterRef("pk"))),
     ).order_by("-year")
@@ -100,10 +103,9 @@ def rounds_for_display() -> QuerySet[Round]:
 def roll_call_list(cycle: Cycle, *, evaluation: bool = False) -> QuerySet[Deputy]:
     """The roll: the entitled deputies, each with whether they are present (the session's
     attendance, or the evaluation meeting's), in roster order."""
-    attended = EvaluationAttendance if evaluation else Attendance
-    return cycle_entitled_deputies(cycle).annotate(
-        present=Exists(attended.objects.filter(cycle=cycle, deputy=OuterRef("pk")))
-    )
+    meeting = Attendance.Meeting.EVALUATION if evaluation else Attendance.Meeting.SESSION
+    present = Attendance.objects.filter(cycle=cycle, meeting=meeting, deputy=OuterRef("pk"))
+    return cycle_entitled_deputies(cycle).annotate(present=Exists(present))
 
 
 def paper_issue_list(round_: Round) -> QuerySet[Deputy]:

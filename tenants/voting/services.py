@@ -270,7 +270,9 @@ def attendance_add(
 ) -> bool:
     """Record the deputy present, inside the caller's transaction (cycle locked, attendance
     open): once, whoever records it. Returns whether it was new."""
-    attendance, created = Attendance.objects.get_or_create(cycle=cycle, deputy=deputy)
+    attendance, created = Attendance.objects.get_or_create(
+        cycle=cycle, deputy=deputy, meeting=Attendance.Meeting.SESSION
+    )
     if created:
         audit_record(action=action, actor=actor, target=attendance, payload=payload)
         # Attending the session is part of the deputy's duty record (出席会议): the duty
@@ -296,7 +298,7 @@ def attendance_sign_in(*, cycle: Cycle, deputy: Deputy, actor: Any) -> Attendanc
             raise NotAllowed("not_entitled", _("您不是本次会议的表决代表。"))
         attendance_open_require(cycle)
         attendance_add(cycle=cycle, deputy=deputy, actor=actor, action="voting.sign_in", payload={})
-    return Attendance.objects.get(cycle=cycle, deputy=deputy)
+    return Attendance.objects.at_session().get(cycle=cycle, deputy=deputy)
 
 
 def _last_outcome(cycle: Cycle) -> rules.RoundOutcome | None:
@@ -378,7 +380,7 @@ def round_open(
         if not chosen:
             raise DomainError("round_candidates_invalid", _("本轮候选项目无效。"))
         entitled = cycle_entitled_deputies(cycle).count()
-        present = cycle.attendances.count()
+        present = cycle.attendances.at_session().count()
         quorum = quorum_require(cycle, entitled=entitled, present=present)
         number = (
             cycle.rounds.order_by("-number").values_list("number", flat=True).first() or 0
@@ -434,7 +436,7 @@ def ballot_cast(*, round_id: int, deputy: Deputy, choices: Any, actor: Any) -> C
                 # of the term may rate while it is open (docs/evaluation.md).
                 if not cycle_entitled_deputies(cycle).filter(pk=deputy.pk).exists():
                     raise NotAllowed("not_entitled", _("您不是本次测评的代表。"))
-            elif not cycle.attendances.filter(deputy=deputy).exists():
+            elif not cycle.attendances.at_session().filter(deputy=deputy).exists():
                 raise NotAllowed("not_signed_in", _("请先签到，再投票。"))
             # No audit entry here: the chain is one sequence per congress under a lock, so an
             # entry per cast would queue every cast behind the others and stamp each with its
@@ -450,8 +452,8 @@ def ballot_cast(*, round_id: int, deputy: Deputy, choices: Any, actor: Any) -> C
 def round_signed_in(round_: Round, deputy: Deputy) -> bool:
     """Whether the deputy signed in to the meeting this round belongs to."""
     if round_.kind == Round.Kind.EVALUATION:
-        return round_.cycle.evaluation_attendances.filter(deputy=deputy).exists()
-    return round_.cycle.attendances.filter(deputy=deputy).exists()
+        return round_.cycle.attendances.at_evaluation().filter(deputy=deputy).exists()
+    return round_.cycle.attendances.at_session().filter(deputy=deputy).exists()
 
 
 def paper_issue(*, round_id: int, deputy: Deputy, actor: Any) -> Participation:
@@ -495,12 +497,12 @@ def round_close(*, round_id: int, actor: Any) -> Round:
         if is_evaluation:
             rules_ = cycle_evaluation_rules(cycle)
             candidates = list(round_.candidates.order_by("rank", "sequence"))
-            signed = cycle.evaluation_attendances.values_list("deputy_id", flat=True)
+            signed = cycle.attendances.at_evaluation().values_list("deputy_id", flat=True)
             meeting = None if round_.channel == Channel.ELECTRONIC else set(signed)
         else:
             rules_ = cycle_rule_set(cycle)
             candidates = list(round_.candidates.order_by("sequence"))
-            meeting = set(cycle.attendances.values_list("deputy_id", flat=True))
+            meeting = set(cycle.attendances.at_session().values_list("deputy_id", flat=True))
         closed = store.close(
             round_=round_,
             method=round_method(round_),

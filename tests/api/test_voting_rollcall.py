@@ -104,7 +104,7 @@ def test_only_staff_take_the_roll(world: World) -> None:
         assert client.get(f"{url}/cards").status_code == 403
     assert client_on(world.town_b, world.staff_b).get(url).status_code in (403, 404)
     with tenant_context(world.town_a):
-        assert not Attendance.objects.filter(cycle=cycle).exists()
+        assert not Attendance.objects.at_session().filter(cycle=cycle).exists()
 
 
 def test_a_sheet_with_unknown_names_is_refused_with_its_rows_and_a_good_one_is_taken(
@@ -116,7 +116,7 @@ def test_a_sheet_with_unknown_names_is_refused_with_its_rows_and_a_good_one_is_t
 
     refused = staff.post(url, {"file": _xlsx(names[0], "查无此人", names[1])})
     with tenant_context(world.town_a):
-        nobody = not Attendance.objects.filter(cycle=cycle).exists()
+        nobody = not Attendance.objects.at_session().filter(cycle=cycle).exists()
     taken = staff.post(url, {"file": _xlsx(names[0], names[1], names[0])})
     garbage = staff.post(url, {"file": SimpleUploadedFile("a.xlsx", b"junk")})
     wrong_meeting = staff.post(url, {"file": _xlsx(names[0]), "meeting": "party"})
@@ -193,4 +193,4 @@ def test_a_deputy_marked_by_mistake_is_unmarked_before_the_vote_and_not_after(
     assert frozen.status_code == 409
     assert frozen.json()["code"] == "attendance_frozen"
     with tenant_context(world.town_a):
-        assert Attendance.objects.filter(cycle=cycle).count() == 4
+        assert Attendance.objects.at_session().filter(cycle=cycle).count() == 4

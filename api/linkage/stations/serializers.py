@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -12,7 +13,6 @@ from tenants.linkage.stations.models import (
     Resident,
     StaffMember,
     Station,
-    StationSettings,
     Tier,
 )
 
@@ -179,14 +179,12 @@ class StationDetailSerializer(StationOutSerializer):
         return public_path(station.pk)
 
 
-class StationSettingsSerializer(serializers.ModelSerializer[StationSettings]):
+class StationSettingsSerializer(serializers.Serializer):
+    # PUT replaces both.
+    notice_days = serializers.IntegerField(
+        label=_("接待日提前公告天数"), min_value=0, max_value=32767
+    )
     star_thresholds = serializers.ListField(child=serializers.IntegerField(), max_length=5)
-
-    class Meta:
-        model = StationSettings
-        fields = ["notice_days", "star_thresholds"]
-        # PUT replaces both: the model's default must not make one optional.
-        extra_kwargs = {"notice_days": {"required": True}}
 
 
 class ChecklistItemSerializer(serializers.ModelSerializer[ChecklistItem]):

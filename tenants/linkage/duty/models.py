@@ -1,11 +1,10 @@
-"""履职档案 and 履职积分: a record per deputy of what they did, the tenant's point rules, the
-quarterly publication (公示) and the objections deputies file against entries in it.
+"""履职档案 and 履职积分: a record per deputy of what they did, the quarterly publication (公示) and
+the objections deputies file against entries in it. The congress's point rules and bands are
+settings (rules.DutySettings, kept in the public congresses.ModuleSettings).
 
 Scores are never stored: they are computed from the entries and the rules (rules.py), so an
 upheld objection or a changed rule shows in every score at once.
 """
-
-from decimal import Decimal
 
 from django.db import models
 from django.db.models import Q
@@ -30,53 +29,6 @@ class Kind(models.TextChoices):
     # Speaking in the deliberation (审议) of a voting cycle's candidates: once per cycle.
     DELIBERATION = "deliberation", _("审议发言")
     LEAVE = "leave", _("请假")
-
-
-class PointRule(models.Model):
-    """A tenant's points for one kind; a kind without a row uses rules.DEFAULT_RULES."""
-
-    kind = models.CharField(_("类型"), max_length=32, choices=Kind.choices, unique=True)
-    points = models.DecimalField(_("每次分值"), max_digits=6, decimal_places=1)
-    quarter_cap = models.DecimalField(
-        _("季度上限"), max_digits=6, decimal_places=1, null=True, blank=True
-    )
-    year_cap = models.DecimalField(
-        _("年度上限"), max_digits=6, decimal_places=1, null=True, blank=True
-    )
-
-    class Meta:
-        verbose_name = _("积分规则")
-        verbose_name_plural = _("积分规则")
-        ordering = ["kind"]
-
-    def __str__(self) -> str:
-        return f"{self.kind} {self.points}"
-
-
-class DutySettings(models.Model):
-    """One row per tenant: the base score, the ceiling, the bands and the objection window."""
-
-    base_score = models.DecimalField(
-        _("起评分"), max_digits=6, decimal_places=1, default=Decimal(60)
-    )
-    ceiling = models.DecimalField(
-        _("最高分"), max_digits=6, decimal_places=1, null=True, blank=True, default=Decimal(100)
-    )
-    good_from = models.DecimalField(
-        _("良好分数线"), max_digits=6, decimal_places=1, default=Decimal(80)
-    )
-    fair_from = models.DecimalField(
-        _("一般分数线"), max_digits=6, decimal_places=1, default=Decimal(60)
-    )
-    objection_days = models.PositiveSmallIntegerField(_("异议期（天）"), default=7)
-
-    class Meta:
-        verbose_name = _("积分设置")
-        verbose_name_plural = _("积分设置")
-        constraints = [models.CheckConstraint(name="duty_settings_single", condition=Q(pk=1))]
-
-    def __str__(self) -> str:
-        return str(_("积分设置"))
 
 
 class DutyEntry(models.Model):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 
 class Band(StrEnum):
@@ -51,6 +52,74 @@ class Scheme:
                 found.append("cap_negative")
                 break
         return found
+
+
+@dataclass(frozen=True)
+class DutySettings:
+    """A congress's scheme as it set it (kept in the public `congresses.ModuleSettings` under
+    "duty"): the base, the ceiling, the bands, the objection window, and the kinds whose points
+    it changed (the other kinds use DEFAULT_RULES)."""
+
+    base_score: Decimal = Decimal(60)
+    ceiling: Decimal | None = Decimal(100)
+    good_from: Decimal = Decimal(80)
+    fair_from: Decimal = Decimal(60)
+    objection_days: int = 7
+    point_rules: Mapping[str, KindRule] = field(default_factory=dict)
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, Any]) -> "DutySettings":
+        found = cls()
+        return cls(
+            base_score=Decimal(values.get("base_score", found.base_score)),
+            ceiling=_decimal_or_none(values.get("ceiling", found.ceiling)),
+            good_from=Decimal(values.get("good_from", found.good_from)),
+            fair_from=Decimal(values.get("fair_from", found.fair_from)),
+            objection_days=int(values.get("objection_days", found.objection_days)),
+            point_rules={
+                kind: KindRule(
+                    Decimal(rule["points"]),
+                    _decimal_or_none(rule.get("quarter_cap")),
+                    _decimal_or_none(rule.get("year_cap")),
+                )
+                for kind, rule in values.get("point_rules", {}).items()
+            },
+        )
+
+    def scheme(self) -> "Scheme":
+        return Scheme(
+            rules={**DEFAULT_RULES, **self.point_rules},
+            base=self.base_score,
+            ceiling=self.ceiling,
+            good_from=self.good_from,
+            fair_from=self.fair_from,
+        )
+
+    def as_values(self) -> dict[str, Any]:
+        """JSON-ready, decimals as strings so that none is rounded through a float."""
+        return {
+            "base_score": str(self.base_score),
+            "ceiling": _str_or_none(self.ceiling),
+            "good_from": str(self.good_from),
+            "fair_from": str(self.fair_from),
+            "objection_days": self.objection_days,
+            "point_rules": {
+                kind: {
+                    "points": str(rule.points),
+                    "quarter_cap": _str_or_none(rule.quarter_cap),
+                    "year_cap": _str_or_none(rule.year_cap),
+                }
+                for kind, rule in sorted(self.point_rules.items())
+            },
+        }
+
+
+def _decimal_or_none(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def _str_or_none(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
 
 
 DEFAULT_RULES: dict[str, KindRule] = {

@@ -8,28 +8,24 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 
+from congresses.selectors import module_settings_values
+from congresses.tenant import current_tenant
 from tenants.deputies.models import Deputy
 
 from . import rules
-from .models import DutyEntry, DutySettings, Objection, PointRule, Publication
+from .models import DutyEntry, Objection, Publication
+
+# The key of this module's row in congresses.ModuleSettings.
+SETTINGS_MODULE = "duty"
 
 
-def duty_settings() -> DutySettings:
-    return DutySettings.objects.filter(pk=1).first() or DutySettings(pk=1)
+def duty_settings() -> rules.DutySettings:
+    values = module_settings_values(congress_id=current_tenant().id, module=SETTINGS_MODULE)
+    return rules.DutySettings.from_values(values)
 
 
 def scheme_current() -> rules.Scheme:
-    settings = duty_settings()
-    kinds = dict(rules.DEFAULT_RULES)
-    for row in PointRule.objects.all():
-        kinds[row.kind] = rules.KindRule(row.points, row.quarter_cap, row.year_cap)
-    return rules.Scheme(
-        rules=kinds,
-        base=settings.base_score,
-        ceiling=settings.ceiling,
-        good_from=settings.good_from,
-        fair_from=settings.fair_from,
-    )
+    return duty_settings().scheme()
 
 
 def as_rule_entry(entry: DutyEntry) -> rules.Entry:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from audit.services import audit_record
 from congresses.models import Congress
+from congresses.services import module_settings_lock, module_settings_save
 from congresses.tenant import require_tenant
 from crossing.models import Dispatch
 from crossing.services import dispatch_send
@@ -20,8 +21,8 @@ from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy
 
 from . import rules
-from .models import DutyEntry, DutySettings, Kind, Objection, PointRule, Publication
-from .selectors import publication_open_for, scheme_current
+from .models import DutyEntry, Kind, Objection, Publication
+from .selectors import SETTINGS_MODULE, duty_settings, publication_open_for
 from .states import ENTRY, OBJECTION
 
 TOPIC = "activities"
@@ -182,44 +183,38 @@ def duty_rules_set(
     good_from: Decimal | None = None,
     fair_from: Decimal | None = None,
     objection_days: int | None = None,
-) -> DutySettings:
+) -> rules.DutySettings:
     """Change points per kind, caps, the base, the ceiling and the bands; refused as a whole if
     the result does not hold together."""
+    for change in changes:
+        if change.kind not in Kind.values:
+            raise DomainError("duty_kind_invalid", _("履职类型无效。"), field="kind")
+    congress_id = require_tenant().id
     with transaction.atomic():
-        settings = DutySettings.objects.select_for_update().filter(pk=1).first() or DutySettings(
-            pk=1
+        current = rules.DutySettings.from_values(
+            module_settings_lock(congress_id=congress_id, module=SETTINGS_MODULE)
         )
-        for name, value in (
-            ("base_score", base_score),
-            ("ceiling", ceiling),
-            ("good_from", good_from),
-            ("fair_from", fair_from),
-            ("objection_days", objection_days),
-        ):
-            if value is not None:
-                setattr(settings, name, value)
-        if clear_ceiling:
-            settings.ceiling = None
-        for change in changes:
-            if change.kind not in Kind.values:
-                raise DomainError("duty_kind_invalid", _("履职类型无效。"), field="kind")
-        settings.save()
-        for change in changes:
-            PointRule.objects.update_or_create(
-                kind=change.kind,
-                defaults={
-                    "points": change.points,
-                    "quarter_cap": change.quarter_cap,
-                    "year_cap": change.year_cap,
-                },
-            )
-        problems = scheme_current().problems()
+        settings = rules.DutySettings(
+            base_score=current.base_score if base_score is None else base_score,
+            ceiling=None if clear_ceiling else (current.ceiling if ceiling is None else ceiling),
+            good_from=current.good_from if good_from is None else good_from,
+            fair_from=current.fair_from if fair_from is None else fair_from,
+            objection_days=current.objection_days if objection_days is None else objection_days,
+            point_rules={
+                **current.point_rules,
+                **{c.kind: rules.KindRule(c.points, c.quarter_cap, c.year_cap) for c in changes},
+            },
+        )
+        problems = settings.scheme().problems()
         if problems:
             raise DomainError(problems[0], _("积分规则不成立：%(p)s") % {"p": ", ".join(problems)})
+        row = module_settings_save(
+            congress_id=congress_id, module=SETTINGS_MODULE, values=settings.as_values()
+        )
         audit_record(
             action="duty.rules_set",
             actor=actor,
-            target=settings,
+            target=row,
             payload={
                 "kinds": [c.kind for c in changes],
                 "good_from": str(settings.good_from),
@@ -243,9 +238,7 @@ def publication_publish(
     with transaction.atomic():
         if Publication.objects.filter(year=year, quarter=quarter).exists():
             raise Conflict("publication_exists", _("该季度已经公示。"))
-        days = (
-            DutySettings.objects.filter(pk=1).values_list("objection_days", flat=True).first()
-        ) or 7
+        days = duty_settings().objection_days
         publication = Publication.objects.create(
             year=year,
             quarter=quarter,

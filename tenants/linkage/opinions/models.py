@@ -56,22 +56,6 @@ class DeclineKind(models.TextChoices):
     OTHER = "other", _("其他不属于受理范围的事项")
 
 
-class Policy(models.Model):
-    """The tenant's SLA clocks (one row; defaults from rules.SlaPolicy when absent)."""
-
-    answer_months = models.PositiveSmallIntegerField(_("答复时限（月）"), default=3)
-    extended_months = models.PositiveSmallIntegerField(_("延期后时限（月）"), default=6)
-    reanswer_months = models.PositiveSmallIntegerField(_("重新答复时限（月）"), default=1)
-    due_soon_days = models.PositiveSmallIntegerField(_("临期提醒（天）"), default=7)
-
-    class Meta:
-        verbose_name = _("办理时限")
-        verbose_name_plural = _("办理时限")
-
-    def __str__(self) -> str:
-        return f"{self.answer_months}/{self.extended_months}/{self.reanswer_months}"
-
-
 class Opinion(models.Model):
     status = models.CharField(
         _("状态"), max_length=16, choices=Status.choices, default=Status.RECEIVED

@@ -1,6 +1,6 @@
 """Reads of the opinion loop: lists with the clock, what a unit may see, the citizen's page."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
@@ -11,23 +11,24 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.roles import Role
 from accounts.selectors import user_ids_with_role, users_with_role
+from congresses.selectors import module_settings_values
 from congresses.tenant import current_tenant
 
 from . import rules
-from .models import Event, Opinion, Policy, Status
+from .models import Event, Opinion, Status
 from .states import CLOCK_RUNNING
+
+# The key of this module's row in congresses.ModuleSettings.
+SETTINGS_MODULE = "opinions"
 
 
 def policy_current() -> rules.SlaPolicy:
-    row = Policy.objects.first()
-    if row is None:
-        return rules.SlaPolicy()
-    return rules.SlaPolicy(
-        answer_months=row.answer_months,
-        extended_months=row.extended_months,
-        reanswer_months=row.reanswer_months,
-        due_soon_days=row.due_soon_days,
-    )
+    """The congress's SLA clocks as it set them, the defaults for what it did not."""
+    values = module_settings_values(congress_id=current_tenant().id, module=SETTINGS_MODULE)
+    return rules.SlaPolicy(**{k: int(v) for k, v in values.items() if k in _POLICY_FIELDS})
+
+
+_POLICY_FIELDS = frozenset(f.name for f in fields(rules.SlaPolicy))
 
 
 def staff_user_ids() -> list[int]:

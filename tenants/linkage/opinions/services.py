@@ -6,6 +6,7 @@ needs it: the congress below for a copy, the congress above for an escalated opi
 `now` is a parameter everywhere so tests control time; it defaults to the current time."""
 
 import secrets
+from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
 
@@ -18,6 +19,7 @@ from accounts.roles import Role
 from accounts.selectors import members_with_role
 from audit.services import audit_record
 from congresses.models import Congress
+from congresses.services import module_settings_lock, module_settings_save
 from congresses.tenant import current_tenant
 from crossing.services import dispatch_send
 from ops.errors import Conflict, DomainError, NotAllowed
@@ -29,8 +31,8 @@ from tenants.linkage.stations.models import Resident, Station
 from tenants.notifications.services import notification_send
 
 from . import rules
-from .models import Category, Channel, DeclineKind, Event, Opinion, Policy, Rating, Status
-from .selectors import policy_current, staff_user_ids
+from .models import Category, Channel, DeclineKind, Event, Opinion, Rating, Status
+from .selectors import SETTINGS_MODULE, policy_current, staff_user_ids
 from .states import transition_require
 
 TOPIC = "opinions"
@@ -150,7 +152,7 @@ def policy_set(
     extended_months: int,
     reanswer_months: int,
     due_soon_days: int,
-) -> Policy:
+) -> rules.SlaPolicy:
     candidate = rules.SlaPolicy(
         answer_months=answer_months,
         extended_months=extended_months,
@@ -165,23 +167,19 @@ def policy_set(
                 "重新答复时限1至6个月，临期提醒0至60天。"
             ),
         )
+    congress_id = current_tenant().id
     with transaction.atomic():
-        policy = Policy.objects.select_for_update().first() or Policy()
-        policy.answer_months, policy.extended_months = answer_months, extended_months
-        policy.reanswer_months, policy.due_soon_days = reanswer_months, due_soon_days
-        policy.save()
+        module_settings_lock(congress_id=congress_id, module=SETTINGS_MODULE)
+        row = module_settings_save(
+            congress_id=congress_id, module=SETTINGS_MODULE, values=asdict(candidate)
+        )
         audit_record(
             action="opinions.policy_set",
             actor=actor,
-            target=policy,
-            payload={
-                "answer_months": answer_months,
-                "extended_months": extended_months,
-                "reanswer_months": reanswer_months,
-                "due_soon_days": due_soon_days,
-            },
+            target=row,
+            payload=asdict(candidate),
         )
-    return policy
+    return candidate
 
 
 # --- Intake ------------------------------------------------------------------------------

@@ -155,22 +155,6 @@ class ReceptionDay(models.Model):
         return f"{self.station} {self.date}"
 
 
-class StationSettings(models.Model):
-    """One row per tenant: how the stations of this congress work."""
-
-    # 接待日 are announced at least this many days ahead (practice: 2 or 3).
-    notice_days = models.PositiveSmallIntegerField(_("接待日提前公告天数"), default=3)
-    # The total score (percent of the checklist's weights) each star needs: 1 to 5 stars.
-    star_thresholds = models.JSONField(_("星级分数线"), default=list)
-
-    class Meta:
-        verbose_name = _("联络站设置")
-        verbose_name_plural = _("联络站设置")
-
-    def __str__(self) -> str:
-        return str(_("联络站设置"))
-
-
 class ChecklistItem(models.Model):
     """One criterion of this congress's standardisation list (the "N有"), with its weight."""
 

@@ -5,11 +5,37 @@ the share of the checklist's weights it earns, and each star needs a higher shar
 set per congress; the defaults give one star at 60% and five at 95%."""
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 DEFAULT_STAR_THRESHOLDS: tuple[int, ...] = (60, 70, 80, 90, 95)
+
+
+@dataclass(frozen=True)
+class StationSettings:
+    """How the stations of a congress work, as it set them (kept in the public
+    `congresses.ModuleSettings` under "stations")."""
+
+    # 接待日 are announced at least this many days ahead (practice: 2 or 3).
+    notice_days: int = 3
+    # The total score (percent of the checklist's weights) each star needs: 1 to 5 stars.
+    star_thresholds: tuple[int, ...] = DEFAULT_STAR_THRESHOLDS
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, Any]) -> "StationSettings":
+        found = cls()
+        return cls(
+            notice_days=int(values.get("notice_days", found.notice_days)),
+            star_thresholds=tuple(values.get("star_thresholds") or found.star_thresholds),
+        )
+
+    def as_values(self) -> dict[str, Any]:
+        return {"notice_days": self.notice_days, "star_thresholds": list(self.star_thresholds)}
+
+
 MAX_STARS = 5
 HUNDRED = Decimal(100)
 

@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 
 from audit.services import audit_record
 from congresses.models import Congress
+from congresses.selectors import module_settings_values
+from congresses.services import module_settings_lock, module_settings_save
 from congresses.tenant import current_tenant
 from crossing.services import dispatch_send
 from directory.models import DeputyListing
@@ -37,7 +39,6 @@ from .models import (
     Resident,
     StaffMember,
     Station,
-    StationSettings,
     Tier,
 )
 from .states import ASSESSMENT
@@ -47,14 +48,18 @@ ASSIGNMENT_KIND = "stations.assignment"
 STATION_FIELDS = ("name", "tier", "parent", "address", "opening_hours", "phone", "introduction")
 
 
-def settings_get() -> StationSettings:
-    found = StationSettings.objects.first()
-    return found or StationSettings(star_thresholds=list(rules.DEFAULT_STAR_THRESHOLDS))
+# The key of this module's row in congresses.ModuleSettings.
+SETTINGS_MODULE = "stations"
+
+
+def settings_get() -> rules.StationSettings:
+    values = module_settings_values(congress_id=current_tenant().id, module=SETTINGS_MODULE)
+    return rules.StationSettings.from_values(values)
 
 
 def settings_update(
     *, notice_days: int, star_thresholds: Sequence[int], actor: Any
-) -> StationSettings:
+) -> rules.StationSettings:
     if not 0 <= notice_days <= 30:
         raise DomainError(
             "notice_days_invalid", _("提前公告天数须在 0 到 30 天之间。"), field="notice_days"
@@ -65,18 +70,22 @@ def settings_update(
             _("星级分数线须为 5 个递增的百分数（1 至 100）。"),
             field="star_thresholds",
         )
+    settings = rules.StationSettings(
+        notice_days=notice_days, star_thresholds=tuple(star_thresholds)
+    )
+    congress_id = current_tenant().id
     with transaction.atomic():
-        current = StationSettings.objects.select_for_update().first() or StationSettings()
-        current.notice_days = notice_days
-        current.star_thresholds = list(star_thresholds)
-        current.save()
+        module_settings_lock(congress_id=congress_id, module=SETTINGS_MODULE)
+        row = module_settings_save(
+            congress_id=congress_id, module=SETTINGS_MODULE, values=settings.as_values()
+        )
         audit_record(
             action="stations.settings_update",
             actor=actor,
-            target=current,
+            target=row,
             payload={"notice_days": notice_days, "star_thresholds": list(star_thresholds)},
         )
-    return current
+    return settings
 
 
 # Stations --------------------------------------------------------------------------------------

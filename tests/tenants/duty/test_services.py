@@ -10,9 +10,15 @@ from django_tenants.utils import tenant_context
 from audit.models import AuditEntry
 from ops.errors import Conflict, DomainError, NotAllowed
 from outbox.models import OutboxEvent
-from tenants.linkage.duty.models import DutyEntry, PointRule
+from tenants.linkage.duty.models import DutyEntry
 from tenants.linkage.duty.rules import Band
-from tenants.linkage.duty.selectors import entries_of, roster_scores, scheme_current, standing_of
+from tenants.linkage.duty.selectors import (
+    duty_settings,
+    entries_of,
+    roster_scores,
+    scheme_current,
+    standing_of,
+)
 from tenants.linkage.duty.services import (
     RuleChange,
     duty_entry_record,
@@ -103,7 +109,7 @@ def test_rules_that_do_not_hold_together_are_refused_as_a_whole(world: World) ->
                 actor=world.staff_b,
             )
         assert refused.value.code == "bands_out_of_order"
-        assert not PointRule.objects.filter(kind="training").exists()
+        assert "training" not in duty_settings().point_rules
         assert scheme_current().good_from == D(80)
 
 

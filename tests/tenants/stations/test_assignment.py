@@ -12,12 +12,13 @@ from crossing.services import dispatch_deliver, dispatch_deliver_pending
 from directory.models import DeputyListing
 from ops.errors import DomainError
 from tenants.deputies.models import Deputy
-from tenants.linkage.stations.models import Posting, Resident, Station, StationSettings
+from tenants.linkage.stations.models import Posting, Resident, Station
 from tenants.linkage.stations.services import (
     reception_publish,
     reception_schedule,
     residency_add,
     residency_end,
+    settings_update,
     station_staff_set,
 )
 from tests.conftest import World
@@ -50,7 +51,7 @@ def _township_station(world: World) -> tuple[Station, Resident]:
 def test_the_county_gets_only_the_shared_fields_of_the_assignment(world: World) -> None:
     county_deputy, listing = _county_deputy(world)
     with tenant_context(world.town_a):
-        StationSettings.objects.create(notice_days=2, star_thresholds=[60, 70, 80, 90, 95])
+        settings_update(notice_days=2, star_thresholds=[60, 70, 80, 90, 95], actor=None)
         station, local = _township_station(world)
         guest = residency_add(station=station, listing_id=listing.pk, actor=None)
         reception = reception_schedule(

@@ -175,7 +175,7 @@ def _vote(world: World, replay: dict[str, Any]) -> None:
         replay["present"],
     )
     with tenant_context(town):
-        signed_in = set(setup.cycle.attendances.values_list("deputy_id", flat=True))
+        signed_in = set(setup.cycle.attendances.at_session().values_list("deputy_id", flat=True))
         for deputy in [d for d in setup.deputies if d.pk in signed_in][: replay["collected"]]:
             paper_issue(round_id=round_["id"], deputy=deputy, actor=None)
     count = {
@@ -235,7 +235,7 @@ def _attendance(world: World, replay: dict[str, Any]) -> None:
     if "issued" not in replay:  # the source gives attendance only
         return
     with tenant_context(town):
-        signed_in = set(setup.cycle.attendances.values_list("deputy_id", flat=True))
+        signed_in = set(setup.cycle.attendances.at_session().values_list("deputy_id", flat=True))
         for deputy in [d for d in setup.deputies if d.pk in signed_in][: replay["issued"]]:
             paper_issue(round_id=round_["id"], deputy=deputy, actor=None)
     progress = _teller(town, "replay-teller-count").get(f"{API}/rounds/{round_['id']}/tally")

@@ -15,7 +15,7 @@ from ops.errors import DomainError
 from tenants.linkage.duty.models import DutyEntry
 from tenants.voting import rollcall
 from tenants.voting.evaluation import evaluation_open, evaluation_set_rules
-from tenants.voting.models import Attendance, EvaluationAttendance
+from tenants.voting.models import Attendance
 from tenants.voting.paper import tally_enter
 from tenants.voting.services import attendance_sign_in, paper_issue, round_close, round_open
 from tests.conftest import World
@@ -67,7 +67,7 @@ def test_a_roll_call_by_list_marks_each_deputy_once_and_the_audit_says_who_marke
 
     assert found.marked == (second.pk, third.pk) and found.already == (first.pk,)
     assert found.present_count == 3
-    assert Attendance.objects.filter(cycle=setup.cycle).count() == 3
+    assert Attendance.objects.at_session().filter(cycle=setup.cycle).count() == 3
     assert _duty(setup.cycle.pk) == sorted([first.pk, second.pk, third.pk])  # 出席会议 once each
     marks = AuditEntry.objects.filter(action="voting.roll_call")
     assert marks.count() == 2 and {e.actor_id for e in marks} == {clerk.pk}
@@ -78,7 +78,7 @@ def test_a_roll_call_by_list_marks_each_deputy_once_and_the_audit_says_who_marke
     attendance_sign_in(cycle=setup.cycle, deputy=third, actor=None)  # and on the phone
 
     assert again.marked == () and again.already == (second.pk,)
-    assert Attendance.objects.filter(cycle=setup.cycle).count() == 3
+    assert Attendance.objects.at_session().filter(cycle=setup.cycle).count() == 3
     assert _duty(setup.cycle.pk) == sorted([first.pk, second.pk, third.pk])
 
 
@@ -92,7 +92,7 @@ def test_a_roll_call_naming_someone_off_the_roll_marks_nobody(town: Congress, cl
 
     assert refused.value.code == "roll_call_not_entitled" and refused.value.field == "deputy_ids"
     assert "999999" in refused.value.message
-    assert not Attendance.objects.filter(cycle=setup.cycle).exists()
+    assert not Attendance.objects.at_session().filter(cycle=setup.cycle).exists()
 
 
 def test_attendance_is_refused_once_the_vote_began_and_after_it_closed_is_never_scored(
@@ -127,7 +127,7 @@ def test_attendance_is_refused_once_the_vote_began_and_after_it_closed_is_never_
     assert phone_after.value.code == "attendance_frozen"
     closed.refresh_from_db()
     assert closed.present_count == 5
-    assert Attendance.objects.filter(cycle=setup.cycle).count() == 5
+    assert Attendance.objects.at_session().filter(cycle=setup.cycle).count() == 5
     assert late.pk not in _duty(setup.cycle.pk)
 
 
@@ -184,7 +184,7 @@ def test_a_sheet_with_names_not_on_the_roll_is_refused_whole_with_a_report_per_r
         (5, "marked"),
     ]
     assert rows[1]["message"] == "名册中没有该代表"
-    assert not Attendance.objects.filter(cycle=setup.cycle).exists()
+    assert not Attendance.objects.at_session().filter(cycle=setup.cycle).exists()
 
 
 def test_a_sheet_that_is_not_a_workbook_or_has_no_name_column_is_refused(
@@ -221,9 +221,9 @@ def test_a_card_at_the_door_marks_its_holder_and_a_forged_card_marks_nobody(
 
     assert deputy == holder and found.marked == (holder.pk,) and twice.already == (holder.pk,)
     assert typed.value.code == forged.value.code == "card_invalid"
-    assert list(Attendance.objects.filter(cycle=setup.cycle).values_list("deputy", flat=True)) == [
-        holder.pk
-    ]
+    assert list(
+        Attendance.objects.at_session().filter(cycle=setup.cycle).values_list("deputy", flat=True)
+    ) == [holder.pk]
 
 
 def test_the_evaluation_meeting_takes_its_own_roll_call_until_it_opens(
@@ -243,7 +243,7 @@ def test_the_evaluation_meeting_takes_its_own_roll_call_until_it_opens(
         )
 
     assert found.present_count == 4
-    assert EvaluationAttendance.objects.filter(cycle=setup.cycle).count() == 4
+    assert Attendance.objects.at_evaluation().filter(cycle=setup.cycle).count() == 4
     assert round_.present_count == 4
     assert late.value.code == "wrong_phase"
     assert AuditEntry.objects.filter(action="voting.evaluation_roll_call").count() == 4
