@@ -2,6 +2,7 @@
 docs/fleet-migrations.md).
 
     python tests/bench/bench_fleet.py [--tenants N [N ...]] [--rounds R] [--jobs J] [--out FILE]
+        [--json FILE]
 
 Cases, each timed for both paths in the same round (the order alternates round by round):
 
@@ -18,6 +19,7 @@ starts and when it ends.
 """
 
 import argparse
+import json
 import os
 import shlex
 import statistics
@@ -142,6 +144,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
     args = parser.parse_args()
     paths = {"migrate_schemas": run_stock, "migrate_fleet": run_fleet(args.jobs)}
     results: dict[int, dict[str, dict[str, list[float]]]] = {}
@@ -181,6 +184,9 @@ def main() -> None:
     print(text)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
+    if args.json:
+        figures = {"jobs": args.jobs, "other_tenants": total, "seconds": results}
+        args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":
