@@ -68,6 +68,18 @@ class Section:
     error: str = ""
 
 
+TITLES = {
+    "provisioning": "Provisioning a tenant schema",
+    "schema": "Size of a tenant schema",
+    "fleet": "Migrating the fleet",
+    "dashboard": "The city dashboard against a single-tenant list",
+    "casting": "Concurrent ballot casts against authenticated GETs",
+    "routing": "A tenant host against the platform host",
+    "memory": "Memory of one connection visiting many schemas",
+    "frontend": "The deputy's ballot page on a phone",
+}
+
+
 def spread(values: list[float], digits: int = 1) -> tuple[str, str]:
     """The median and the min-max of `values`, formatted."""
     return (
@@ -83,7 +95,7 @@ def by_size(table: dict[str, Any]) -> list[tuple[int, Any]]:
 
 def provisioning_section(figures: Figures) -> Section:
     section = Section(
-        "Provisioning a tenant schema",
+        TITLES["provisioning"],
         "Wall time to build one tenant schema: the whole `congress_provision` service (pool "
         "empty, and with one pooled schema) against django-tenants' path, every tenant "
         "migration replayed; each path's schema compared with the migrated one.",
@@ -129,7 +141,7 @@ def provisioning_section(figures: Figures) -> Section:
 def schema_section(figures: Figures) -> Section:
     counts = figures["tenant_schema"]
     section = Section(
-        "Size of a tenant schema",
+        TITLES["schema"],
         "What every tenant adds to the catalog (`schema_signature` of a migrated schema).",
         ["part", "count"],
         [[part, str(count)] for part, count in counts.items()],
@@ -143,7 +155,7 @@ def schema_section(figures: Figures) -> Section:
 
 def fleet_section(figures: Figures) -> Section:
     section = Section(
-        "Migrating the fleet",
+        TITLES["fleet"],
         "Stock `migrate_schemas` against `migrate_fleet` "
         f"({figures['jobs']} jobs) on the same fleet, with nothing to apply and with one "
         "migration pending in every schema.",
@@ -186,7 +198,7 @@ def fleet_section(figures: Figures) -> Section:
 
 def dashboard_section(figures: Figures) -> Section:
     section = Section(
-        "The city dashboard against a single-tenant list",
+        TITLES["dashboard"],
         "`GET /api/v1/rollups/dashboard` (and its first page of tenants) on the city's host "
         "against `GET /api/v1/deputies` on one township's host, through Django's whole stack.",
         ["townships", "request", "median ms", "min-max ms", "body bytes", "median / list"],
@@ -215,7 +227,7 @@ def dashboard_section(figures: Figures) -> Section:
 def casting_section(figures: Figures) -> Section:
     rounds = figures["rounds"]
     section = Section(
-        "Concurrent ballot casts against authenticated GETs",
+        TITLES["casting"],
         f"{figures['deputies']} deputies at once against gunicorn ({figures['workers']} "
         "workers, loopback): each casts, then each casts again (to be refused); as many GETs "
         "of the round's page beside them.",
@@ -260,7 +272,7 @@ def casting_section(figures: Figures) -> Section:
 
 def routing_section(figures: Figures) -> Section:
     section = Section(
-        "A tenant host against the platform host",
+        TITLES["routing"],
         "The same anonymous GET (`/api/v1/auth/session`) through Django's whole stack; the "
         "connection used another tenant's schema before each request.",
         ["path", "median ms", "min-max ms", "SQL per request", "throughput vs platform host"],
@@ -284,7 +296,7 @@ def routing_section(figures: Figures) -> Section:
 
 def memory_section(figures: Figures) -> Section:
     section = Section(
-        "Memory of one connection visiting many schemas",
+        TITLES["memory"],
         "The backend serving `rollup_rebuild_everywhere` as it walks every tenant, without a "
         "bound on the schemas per connection and with the bound "
         "(CONGRESS_SCHEMAS_PER_CONNECTION); read from `pg_backend_memory_contexts`.",
@@ -318,7 +330,7 @@ def memory_section(figures: Figures) -> Section:
 
 def frontend_section(figures: Figures) -> Section:
     section = Section(
-        "The deputy's ballot page on a phone",
+        TITLES["frontend"],
         "Real Chromium at 375 px, empty cache, logged in as a deputy of the demo township.",
         ["link", "JS files", "JS sent KB", "JS uncompressed KB", "FCP median ms", "FCP min-max ms"],
     )
@@ -372,7 +384,7 @@ def report(figures: dict[str, Any], *, meta: dict[str, str], failures: dict[str,
             sections.append(build(figures[name]))
         else:
             sections.append(
-                Section(name, "", [], error=failures.get(name, "not run in this report"))
+                Section(TITLES[name], "", [], error=failures.get(name, "not run in this report"))
             )
     checks = [check for section in sections for check in section.checks]
     lines = [

@@ -99,5 +99,5 @@ def test_the_header_names_the_run_and_a_bench_that_failed_is_named_with_its_reas
     assert "- Command: `python tests/bench/run.py --sizes 0 40 --quick`" in text
     assert "- Machine: 2 vCPU (nproc)" in text
     assert "- Targets met: 3 of 4; not run: frontend" in text
-    assert "## frontend\n\nNot measured: exit 1: no Chromium" in text
-    assert "## fleet\n\nNot measured: not run in this report" in text
+    assert "## The deputy's ballot page on a phone\n\nNot measured: exit 1: no Chromium" in text
+    assert "## Migrating the fleet\n\nNot measured: not run in this report" in text
