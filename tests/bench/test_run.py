@@ -24,6 +24,7 @@ def _provisioning(provision_ms_at_40: float) -> dict:
         },
         "pg_class_rows": {"0": 500, "40": 9000},
         "identity": {
+            "clone": {"identical_rounds": 0, "differing_rounds": 3, "first_differences": []},
             "template": {"identical_rounds": 3, "differing_rounds": 0, "first_differences": []},
             "provision": {"identical_rounds": 2, "differing_rounds": 1, "first_differences": []},
         },
@@ -66,7 +67,12 @@ def test_each_target_is_judged_from_the_medians_and_a_miss_is_marked() -> None:
     assert any("≥ 50x faster" in row and "| 30.0x | **no** |" in row for row in summary)
     # 100 ms at 40 against 50 ms at 0: not flat.
     assert any("flat from 0 to 40" in row and "| 2.00x | **no** |" in row for row in summary)
-    assert any("identical" in row and "provision differs in 1 rounds" in row for row in summary)
+    assert any(
+        "template, provision: schema identical" in row
+        and "| provision differs in 1 of 3 rounds | **no** |" in row
+        for row in summary
+    )
+    assert "clone differs from the migrated schema in 3 of 3 rounds (reported, not a" in text
     assert any("≤ 50 tables | 48 | yes |" in row for row in summary)
     assert any("≤ 250 indexes | 260 | **no** |" in row for row in summary)
     # The detail table: smallest size first, median and min-max of each path, the ratio.
