@@ -107,3 +107,59 @@ def test_the_header_names_the_run_and_a_bench_that_failed_is_named_with_its_reas
     assert "- Targets met: 3 of 4; not run: frontend" in text
     assert "## The deputy's ballot page on a phone\n\nNot measured: exit 1: no Chromium" in text
     assert "## Migrating the fleet\n\nNot measured: not run in this report" in text
+
+
+def test_the_fleet_memory_and_page_targets_are_judged_at_the_largest_size() -> None:
+    fleet = {
+        "jobs": 2,
+        "other_tenants": 0,
+        "seconds": {
+            str(size): {
+                "nothing to apply": {"migrate_schemas": [stock], "migrate_fleet": [0.5]},
+                "one migration pending": {"migrate_schemas": [stock], "migrate_fleet": [2.0]},
+            }
+            for size, stock in ((20, 5.0), (40, 12.0))
+        },
+    }
+    walk = {"schemas": 42, "backends": 1, "last_mb": 30.0, "seconds": 9.0}
+    memory = {
+        "20": {
+            "per_connection": 50,
+            "unbounded": walk | {"max_mb": 20.0},
+            "bounded": walk | {"max_mb": 70.0},
+        },
+        "40": {
+            "per_connection": 50,
+            "unbounded": walk | {"max_mb": 90.0},
+            "bounded": walk | {"max_mb": 40.0},
+        },
+    }
+    load = {"js_files": 44, "js_encoded": 236 * 1024, "js_decoded": 751 * 1024, "shown_ms": 8000.0}
+    frontend = {
+        "loopback": [load | {"fcp_ms": 300.0}],
+        "Fast 3G": [
+            load | {"fcp_ms": 2500.0},
+            load | {"fcp_ms": 3500.0},
+            load | {"fcp_ms": 3200.0},
+        ],
+    }
+
+    summary = _summary(
+        report({"fleet": fleet, "memory": memory, "frontend": frontend}, meta=META, failures={})
+    )
+
+    assert any(
+        "nothing to apply: migrate_fleet ≥ 20x faster at 40 tenants | 24.0x | yes |" in row
+        for row in summary
+    )
+    assert any(
+        "one migration pending: migrate_fleet ≥ 5x faster at 40 tenants | 6.0x | yes |" in row
+        for row in summary
+    )
+    assert any(
+        "≤ 64 MB after 40 tenants (largest reading) | 40.0 MB | yes |" in row for row in summary
+    )
+    assert any(
+        "≤ 250 KB of JavaScript sent (compressed) | 236 KB | yes |" in row for row in summary
+    )
+    assert any("≤ 3 s on Fast 3G | 3200 ms | **no** |" in row for row in summary)
