@@ -7,8 +7,9 @@ docs/fleet-migrations.md).
 Cases, each timed for both paths in the same round (the order alternates round by round):
 
 - nothing to apply: every schema current;
-- one migration pending: `stations.0002_posting_receptions` (two fields added, two altered) is
-  unapplied in every schema first, by replaying its backwards SQL (cheap and identical per schema).
+- one migration pending: `stations.0004_reception_held` (two fields added) is unapplied in every
+  schema first, by replaying its backwards SQL (cheap and identical per schema). It must be a leaf
+  of the migration graph (no migration depends on it), or the history would be inconsistent.
 
 Both paths run in this process through `call_command`, so Django's start-up is in neither. After
 each path every schema is checked to hold every tenant migration.
@@ -47,7 +48,7 @@ from congresses.models import Congress, Level, SchemaMigrationState  # noqa: E40
 from ops.tenancy import use_public_schema  # noqa: E402
 
 SLUG_PREFIX = "fleetbench-"
-PENDING = ("stations", "0002_posting_receptions")
+PENDING = ("stations", "0004_reception_held")
 CASES = ("nothing to apply", "one migration pending")
 PATHS = ("migrate_schemas", "migrate_fleet")
 
@@ -90,6 +91,8 @@ def unapply_pending() -> None:
     )
     connection.set_schema(all_schemas[0])  # type: ignore[attr-defined]
     executor = MigrationExecutor(connection)
+    if executor.loader.graph.node_map[PENDING].children:
+        raise SystemExit(f"{PENDING} has dependents now: choose a leaf migration as PENDING")
     migration = executor.loader.graph.nodes[PENDING]
     backwards = cast(Any, executor.loader).collect_sql([(migration, True)])  # untyped in stubs
     use_public_schema()
