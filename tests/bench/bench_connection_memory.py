@@ -1,7 +1,7 @@
 """Server memory of the connection that runs `rollup_rebuild_everywhere`, with and without
 closing it every CONGRESS_SCHEMAS_PER_CONNECTION schemas (figures for docs/scaling.md).
 
-    python tests/bench/bench_connection_memory.py [--tenants 200] [--per-connection 50]
+    python tests/bench/bench_connection_memory.py [--tenants 200] [--per-connection 50] [--json FILE]
 
 N township tenants are provisioned under one county (template replay, no pool); then the
 rebuild walks every active tenant twice: once with no bound on the schemas a connection visits,
@@ -14,6 +14,7 @@ every congress and user named `mem-*` and their schemas: it removes them before 
 """
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -110,9 +111,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tenants", type=int, default=200)
     parser.add_argument("--per-connection", type=int, default=50)
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
     args = parser.parse_args()
     settings.PROVISIONING_POOL_SIZE = 0  # no refill queued after each provisioning
     cleanup()
+    figures: dict[str, object] = {"tenants": args.tenants, "per_connection": args.per_connection}
     try:
         operator = User.objects.create(username=f"{SLUG}operator", is_platform_operator=True)
         started = time.perf_counter()
@@ -120,6 +123,7 @@ def main() -> None:
         print(f"provisioned {args.tenants} townships in {time.perf_counter() - started:.0f} s")
         for label, bound in (("unbounded", 1_000_000), ("bounded", args.per_connection)):
             result = walk(bound)
+            figures[label] = result
             print(
                 f"{label} (schemas per connection {bound}): {result['schemas']} schemas walked "
                 f"(all active tenants), {result['backends']} backends, largest backend "
@@ -129,6 +133,8 @@ def main() -> None:
             )
     finally:
         cleanup()
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """The city dashboard's API against a single tenant's list, at two or more sizes (figures for
 docs/rollups.md).
 
-    python tests/bench/bench_dashboard.py [--sizes 200 1000] [--runs 200] [--out FILE]
+    python tests/bench/bench_dashboard.py [--sizes 200 1000] [--runs 200] [--out FILE] [--json FILE]
 
 - dashboard:  `GET /api/v1/rollups/dashboard` on the city's host (the kept totals);
 - tenants p1: `GET /api/v1/rollups/dashboard/tenants?page=1` (the first 50 tenants' rows);
@@ -17,6 +17,7 @@ every congress and user named `dashbench-*`: it removes them before it starts an
 """
 
 import argparse
+import json
 import os
 import platform
 import statistics
@@ -119,8 +120,10 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000])
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
     args = parser.parse_args()
     cleanup()
+    figures: dict[int, dict[str, object]] = {}
     lines = [
         f"# dashboard vs a single-tenant list, {args.runs} runs each, {platform.node()}, "
         f"{os.cpu_count()} CPUs",
@@ -189,6 +192,10 @@ def main() -> None:
                     if run >= 10:
                         times[name].append(took)
                         sizes[name] = len(response.content)
+            figures[size] = {
+                "ms": {name: [took * 1000 for took in values] for name, values in times.items()},
+                "body_bytes": sizes,
+            }
             base = statistics.median(times["list"])
             for name, values in times.items():
                 median = statistics.median(values)
@@ -203,6 +210,8 @@ def main() -> None:
     print(text)
     if args.out:
         args.out.write_text(text)
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -2,12 +2,14 @@
 docs/fleet-migrations.md).
 
     python tests/bench/bench_fleet.py [--tenants N [N ...]] [--rounds R] [--jobs J] [--out FILE]
+        [--json FILE]
 
 Cases, each timed for both paths in the same round (the order alternates round by round):
 
 - nothing to apply: every schema current;
-- one migration pending: `stations.0002_posting_receptions` (two fields added, two altered) is
-  unapplied in every schema first, by replaying its backwards SQL (cheap and identical per schema).
+- one migration pending: `stations.0004_reception_held` (two fields added) is unapplied in every
+  schema first, by replaying its backwards SQL (cheap and identical per schema). It must be a leaf
+  of the migration graph (no migration depends on it), or the history would be inconsistent.
 
 Both paths run in this process through `call_command`, so Django's start-up is in neither. After
 each path every schema is checked to hold every tenant migration.
@@ -18,6 +20,7 @@ starts and when it ends.
 """
 
 import argparse
+import json
 import os
 import shlex
 import statistics
@@ -45,7 +48,7 @@ from congresses.models import Congress, Level, SchemaMigrationState  # noqa: E40
 from ops.tenancy import use_public_schema  # noqa: E402
 
 SLUG_PREFIX = "fleetbench-"
-PENDING = ("stations", "0002_posting_receptions")
+PENDING = ("stations", "0004_reception_held")
 CASES = ("nothing to apply", "one migration pending")
 PATHS = ("migrate_schemas", "migrate_fleet")
 
@@ -88,6 +91,8 @@ def unapply_pending() -> None:
     )
     connection.set_schema(all_schemas[0])  # type: ignore[attr-defined]
     executor = MigrationExecutor(connection)
+    if executor.loader.graph.node_map[PENDING].children:
+        raise SystemExit(f"{PENDING} has dependents now: choose a leaf migration as PENDING")
     migration = executor.loader.graph.nodes[PENDING]
     backwards = cast(Any, executor.loader).collect_sql([(migration, True)])  # untyped in stubs
     use_public_schema()
@@ -142,6 +147,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
     args = parser.parse_args()
     paths = {"migrate_schemas": run_stock, "migrate_fleet": run_fleet(args.jobs)}
     results: dict[int, dict[str, dict[str, list[float]]]] = {}
@@ -181,6 +187,9 @@ def main() -> None:
     print(text)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
+    if args.json:
+        figures = {"jobs": args.jobs, "other_tenants": total, "seconds": results}
+        args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

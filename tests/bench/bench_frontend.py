@@ -2,16 +2,17 @@
 contentful paint, on a loopback link and on Chrome's "Fast 3G" profile, in real Chromium.
 
     python tests/bench/bench_frontend.py --base http://qingshi.localhost:8000 \
-        --username qingshi-d01 --password 'Demo#2026' [--cycle 1] [--rounds 3] [--out FILE]
+        --username qingshi-d01 --password 'Demo#2026' [--cycle 1] [--rounds 3] [--out FILE] [--json FILE]
 
 Run it against a running platform (`make run` serves the demo); it logs in on the page as a
 person would, then loads the ballot page with an empty cache each round.
 """
 
 import argparse
+import json
 import statistics
 import sys
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -115,6 +116,7 @@ def main() -> None:
     parser.add_argument("--cycle", type=int, default=1)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
     args = parser.parse_args()
     url = f"{args.base}/voting/cycles/{args.cycle}/ballot"
     results: dict[str, list[Load]] = {"loopback": [], "Fast 3G": []}
@@ -152,6 +154,12 @@ def main() -> None:
     print(text)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
+    if args.json:
+        figures = {
+            link: [asdict(load) | {"encodings": sorted(load.encodings)} for load in loads]
+            for link, loads in results.items()
+        }
+        args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Wall time to build one tenant schema, five ways, side by side (figures for docs/provisioning.md).
 
     python tests/bench/bench_provisioning.py [--rounds N] [--tenants-before K [K ...]] [--out FILE]
+        [--json FILE]
 
 Paths, interleaved round by round (the order rotates each round, so machine noise and position
 in the round hit all paths alike):
@@ -27,6 +28,7 @@ before it starts and when it ends. The public audit entries of the congresses it
 """
 
 import argparse
+import json
 import os
 import platform
 import shlex
@@ -34,7 +36,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -85,7 +87,7 @@ class IdentityCheck:
 @dataclass
 class Results:
     template_build_ms: float
-    tenant_schema: str
+    tenant_schema: dict[str, int]
     timings_ms: dict[int, dict[str, list[float]]] = field(default_factory=dict)
     pg_class_rows: dict[int, int] = field(default_factory=dict)
     identity: dict[str, IdentityCheck] = field(
@@ -275,11 +277,15 @@ def add_fillers(setup: Setup, *, up_to: int) -> None:
         cursor.execute("ANALYZE")  # the steady state autovacuum keeps; clone's speed depends on it
 
 
-def describe_tenant_schema(schema: str) -> str:
+def tenant_schema_counts(schema: str) -> dict[str, int]:
+    """Tables first, then each part of the signature but the columns, with its row count."""
     signature = schema_signature(schema)
-    counts = {part: len(rows) for part, rows in signature.items()}
-    counts["tables"] = len({row[0] for row in signature.pop("columns")})
-    return ", ".join(f"{part} {counts[part]}" for part in ("tables", *signature))
+    counts = {"tables": len({row[0] for row in signature.pop("columns")})}
+    return counts | {part: len(rows) for part, rows in signature.items()}
+
+
+def describe_tenant_schema(counts: dict[str, int]) -> str:
+    return ", ".join(f"{part} {count}" for part, count in counts.items())
 
 
 def cleanup() -> None:
@@ -306,7 +312,7 @@ def report(results: Results, *, rounds: int) -> str:
         f"PostgreSQL {scalar('SHOW server_version')}; Python {platform.python_version()}, "
         f"Django {version('django')}, django-tenants {version('django-tenants')}, "
         f"psycopg {version('psycopg')}",
-        f"- Tenant schema: {results.tenant_schema}",
+        f"- Tenant schema: {describe_tenant_schema(results.tenant_schema)}",
         f"- {rounds} timed rounds per catalog size, after one untimed warm-up round",
         f"- Template build (once per set of tenant migrations): {results.template_build_ms:.0f} ms",
     ]
@@ -346,6 +352,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--tenants-before", type=int, nargs="+", default=[0], metavar="K")
     parser.add_argument("--out", type=Path, help="also write the Markdown report to this file")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
     args = parser.parse_args()
     # No refill queued after each provisioning: the pooled path fills the pool itself, and the
     # provision path must find it empty.
@@ -354,7 +361,7 @@ def main() -> None:
     cleanup()
     try:
         setup, template_build_ms = prepare()
-        results = Results(template_build_ms, describe_tenant_schema(setup.base_schema))
+        results = Results(template_build_ms, tenant_schema_counts(setup.base_schema))
         run_round(setup, results, tenants_before=0, round_no=0, timed=False)
         for tenants_before in sorted(set(args.tenants_before)):
             add_fillers(setup, up_to=tenants_before)
@@ -370,6 +377,15 @@ def main() -> None:
     print(text)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
+    if args.json:
+        figures = {
+            "tenant_schema": results.tenant_schema,
+            "template_build_ms": results.template_build_ms,
+            "timings_ms": results.timings_ms,
+            "pg_class_rows": results.pg_class_rows,
+            "identity": {path: asdict(check) for path, check in results.identity.items()},
+        }
+        args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

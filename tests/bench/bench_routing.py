@@ -1,7 +1,7 @@
 """The same GET on a tenant host and on the platform host, side by side (figures for
 docs/tenancy.md, "Routing").
 
-    python tests/bench/bench_routing.py [--runs 2000] [--out FILE]
+    python tests/bench/bench_routing.py [--runs 2000] [--out FILE] [--json FILE]
 
 Paths, each a GET of /api/v1/auth/session (anonymous; both URL configurations serve it) through
 Django's whole middleware stack in this process (the test client), so the difference is routing:
@@ -22,6 +22,7 @@ it ends.
 """
 
 import argparse
+import json
 import os
 import platform
 import statistics
@@ -87,6 +88,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=2000)
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
     args = parser.parse_args()
 
     cleanup()
@@ -144,6 +146,12 @@ def main() -> None:
     print(text)
     if args.out:
         args.out.write_text(text)
+    if args.json:
+        figures = {
+            "ms": {name: [took * 1000 for took in values] for name, values in times.items()},
+            "queries": queries,
+        }
+        args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":
