@@ -1,9 +1,10 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import { createPinia, setActivePinia } from 'pinia'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, ref } from 'vue'
 
+import CopyCode from '@/components/CopyCode.vue'
 import ErrorAlert from '@/components/ErrorAlert.vue'
 import FormDialog from '@/components/FormDialog.vue'
 import ListPager from '@/components/ListPager.vue'
@@ -103,5 +104,38 @@ describe('ListPager', () => {
     expect(pages.map((li) => li.text())).toEqual(['1', '2', '3'])
     await pages[2]!.trigger('click')
     expect(many.emitted('change')).toEqual([[3]])
+  })
+})
+
+describe('CopyCode', () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('shows the code and copies it to the clipboard', async () => {
+    const writeText = vi.fn().mockResolvedValue(undefined)
+    vi.stubGlobal('navigator', { clipboard: { writeText } })
+    const wrapper = mount(CopyCode, {
+      props: { code: '7KQ2-M9XD-0AB1-CDEF-GHJK', testid: 'receipt' },
+      global: { plugins: plugins() },
+    })
+    expect(wrapper.get('[data-testid=receipt]').text()).toBe('7KQ2-M9XD-0AB1-CDEF-GHJK')
+
+    await wrapper.get('[data-testid=receipt-copy]').trigger('click')
+    await flushPromises()
+
+    expect(writeText).toHaveBeenCalledWith('7KQ2-M9XD-0AB1-CDEF-GHJK')
+    expect(wrapper.get('[data-testid=receipt-copy]').text()).toBe('已复制')
+  })
+
+  it('says so when the browser gives no clipboard', async () => {
+    vi.stubGlobal('navigator', {})
+    const wrapper = mount(CopyCode, {
+      props: { code: 'ABCD', testid: 'receipt' },
+      global: { plugins: plugins() },
+    })
+
+    await wrapper.get('[data-testid=receipt-copy]').trigger('click')
+    await flushPromises()
+
+    expect(wrapper.get('[role=status]').text()).toContain('无法自动复制')
   })
 })
