@@ -8,6 +8,7 @@ import CopyCode from '@/components/CopyCode.vue'
 import ErrorAlert from '@/components/ErrorAlert.vue'
 import FormDialog from '@/components/FormDialog.vue'
 import ListPager from '@/components/ListPager.vue'
+import MoneyInput from '@/components/MoneyInput.vue'
 import { applyLocale, i18n } from '@/plugins/i18n'
 
 const plugins = () => [ElementPlus, i18n]
@@ -137,5 +138,22 @@ describe('CopyCode', () => {
     await flushPromises()
 
     expect(wrapper.get('[role=status]').text()).toContain('无法自动复制')
+  })
+})
+
+describe('MoneyInput', () => {
+  it('shows the unit, 万元, beside the figure and passes the figure through', async () => {
+    const wrapper = mount(MoneyInput, {
+      props: { modelValue: '120.50' },
+      attrs: { 'data-testid': 'plan-planned' },
+      global: { plugins: plugins() },
+    })
+    expect(wrapper.get('.el-input-group__append').text()).toBe('万元')
+    const input = wrapper.get('[data-testid=plan-planned]')
+    expect((input.element as HTMLInputElement).value).toBe('120.50')
+    expect(input.attributes('inputmode')).toBe('decimal')
+
+    await input.setValue('98')
+    expect(wrapper.emitted('update:modelValue')?.at(-1)).toEqual(['98'])
   })
 })
