@@ -3,10 +3,12 @@
 from typing import Any
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from api.labels import label_of
 from ops.errors import DomainError
 from ops.outage import RETRY_AFTER_SECONDS, outage_body
 
@@ -18,6 +20,20 @@ def _first_message(detail: Any) -> str:
     if isinstance(detail, list) and detail:
         return _first_message(detail[0])
     return str(detail)
+
+
+def _named_message(detail: Any, labels: dict[str, str]) -> str:
+    """The first refusal, led by what the form calls its field: "进度说明：该字段不能为空。"."""
+    if isinstance(detail, dict):
+        for name, value in detail.items():
+            message = _first_message(value)
+            label = label_of(str(name), labels)
+            return (
+                _("%(field)s：%(message)s") % {"field": label, "message": message}
+                if label
+                else message
+            )
+    return _first_message(detail)
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
@@ -39,7 +55,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if isinstance(exc, exceptions.ValidationError):
         response.data = {
             "code": "invalid",
-            "detail": _first_message(exc.detail),
+            "detail": _named_message(exc.detail, getattr(exc, "labels", {})),
             "fields": exc.detail if isinstance(exc.detail, dict) else {},
         }
     elif isinstance(exc, exceptions.APIException):

@@ -29,6 +29,7 @@ from accounts.services import (
     login_check,
     password_change,
 )
+from api.inputs import checked
 from api.permissions import (
     IsMemberOnOneTimePassword,
     IsTenantMember,
@@ -147,7 +148,7 @@ class LoginView(APIView):
     def post(self, request: Request) -> Response:
         _require_csrf(request)
         data = s.LoginInSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        checked(data)
         user = login_check(
             request=request._request,
             congress=None if is_public_host(request) else host_congress(request),
@@ -188,7 +189,7 @@ class SwitchView(APIView):
     )
     def post(self, request: Request) -> Response:
         data = s.SwitchInSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        checked(data)
         target = Congress.objects.filter(pk=data.validated_data["congress_id"]).first()
         if target is None:
             raise NotAllowed("not_a_member", _("您不是该单位的成员。"))
@@ -216,7 +217,7 @@ class HandoffView(APIView):
     def post(self, request: Request) -> Response:
         _require_csrf(request)
         data = s.HandoffInSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        checked(data)
         if is_public_host(request):
             raise NotAllowed("handoff_invalid", _("切换链接无效或已过期，请重新登录。"))
         tenant = host_congress(request)
@@ -244,7 +245,7 @@ class PasswordView(APIView):
     )
     def post(self, request: Request) -> Response:
         data = s.PasswordChangeInSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        checked(data)
         password_change(user=request.user, **data.validated_data)  # type: ignore[arg-type]
         update_session_auth_hash(request._request, request.user)  # type: ignore[arg-type]
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -310,7 +311,7 @@ class TokenView(APIView):
     )
     def post(self, request: Request) -> Response:
         data = s.TokenCreateInSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        checked(data)
         token, raw = api_token_create(
             user=request.user,  # type: ignore[arg-type]
             congress=host_congress(request),

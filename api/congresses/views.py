@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
+from api.inputs import checked
 from api.permissions import host_congress, is_public_host
 from congresses.models import Congress, ProvisioningJob
 from congresses.selectors import congress_subtree
@@ -56,7 +57,7 @@ class CongressListView(ListAPIView[Congress]):
     )
     def post(self, request: Request) -> Response:
         data = CongressProvisionInSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        checked(data)
         fields = dict(data.validated_data)
         password = fields.pop("admin_password")
         if fields["admin_username"] and password:

@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.roles import Role
-from api.inputs import queried, validated
+from api.inputs import checked, queried, validated
 from api.permissions import has_role, host_congress, membership_of
 from directory.models import DeputyListing
 from directory.selectors import listing_related
@@ -112,7 +112,7 @@ class DeputyDetailView(_ReadOrStaff, RetrieveAPIView[Deputy]):
     )
     def patch(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = DeputyInSerializer(data=request.data, partial=True)
-        data.is_valid(raise_exception=True)
+        checked(data)
         deputy = services.deputy_update(
             deputy=self.get_object(), actor=request.user, **data.validated_data
         )

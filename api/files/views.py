@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.roles import Role
+from api.inputs import checked
 from api.permissions import has_role
 from filestore.models import StoredFile
 from filestore.services import file_download_url, file_store
@@ -41,7 +42,7 @@ class FileUploadView(APIView):
     )
     def post(self, request: Request) -> Response:
         data = FileUploadInSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        checked(data)
         upload = data.validated_data["file"]
         stored = file_store(uploaded_by=request.user, name=upload.name, data=upload.read())
         return Response(FileOutSerializer(stored).data, status=status.HTTP_201_CREATED)

@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from filestore.models import StoredFile
@@ -187,7 +188,7 @@ class PlanInSerializer(serializers.Serializer):
 
 class ReportInSerializer(serializers.Serializer):
     percent = serializers.IntegerField(help_text="0-100")
-    text = serializers.CharField(max_length=5000)
+    text = serializers.CharField(max_length=5000, label=_("进度说明"))
     photo_ids = serializers.ListField(
         child=serializers.IntegerField(min_value=1),
         required=False,

@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
+from api.inputs import checked
 from tenants.voting.record import public_rounds, published_record, record_digest, verify_record
 
 
@@ -99,7 +100,7 @@ class PublicVerifyView(APIView):
     )
     def post(self, request: Request) -> Response:
         data = VerifyInSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        checked(data)
         given = data.validated_data
         record = given["record"]
         problems = verify_record(

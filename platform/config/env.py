@@ -35,3 +35,9 @@ def database_from_url(url: str) -> dict[str, object]:
         "HOST": unquote(query.get("host", parts.hostname or "")),
         "PORT": str(parts.port or ""),
     }
+
+
+def origin_of(url: str) -> str:
+    """`scheme://host[:port]` of `url`; "" for an empty one."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from .env import database_from_url, env_bool, env_float, env_int, env_str
+from .env import database_from_url, env_bool, env_float, env_int, env_str, origin_of
 
 ROOT_DIR = Path(__file__).resolve().parents[2]
 PLATFORM_DIR = ROOT_DIR / "platform"
@@ -437,8 +437,9 @@ UPLOAD_MAX_BYTES = env_int("CONGRESS_UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 PRESIGNED_URL_SECONDS = env_int("CONGRESS_PRESIGNED_URL_SECONDS", 5 * 60)
 
 # --- Content-Security-Policy (django-csp): scripts from this origin only; Element Plus sets
-# inline styles, so styles allow 'unsafe-inline'. Photos load from presigned S3 URLs.
-S3_ORIGIN = f"{'https' if S3_SECURE else 'http'}://{S3_ENDPOINT}"
+# inline styles, so styles allow 'unsafe-inline'. Photos load from presigned S3 URLs, which name
+# the public storage address when there is one (filestore.storage.signing_client).
+S3_ORIGIN = origin_of(S3_PUBLIC_URL) or f"{'https' if S3_SECURE else 'http'}://{S3_ENDPOINT}"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

@@ -109,8 +109,33 @@ def box_open(*, salt: str, box: bytes) -> tuple[Any, str]:
     return content["c"], str(content["r"])
 
 
+# Crockford's base32: no I, L, O or U, so a receipt read aloud or copied by hand from a phone
+# is not mistaken (O for 0, l or I for 1); it is checked in any case, with or without dashes.
+RECEIPT_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+RECEIPT_LENGTH = 20  # 100 random bits
+RECEIPT_GROUP = 4
+_READ_AS = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
+
+def receipt_new() -> str:
+    """A fresh receipt code in groups of four: `7KQ2-M9XD-...`."""
+    symbols = "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(RECEIPT_LENGTH))
+    return "-".join(symbols[i : i + RECEIPT_GROUP] for i in range(0, RECEIPT_LENGTH, RECEIPT_GROUP))
+
+
+def receipt_canonical(code: str) -> str | None:
+    """The code's symbols as issued (upper case, no dashes or spaces, O read as 0 and I or L as
+    1); None if it is not a receipt of this form."""
+    symbols = "".join(code.split()).replace("-", "").upper().translate(_READ_AS)
+    if len(symbols) != RECEIPT_LENGTH or any(c not in RECEIPT_ALPHABET for c in symbols):
+        return None
+    return symbols
+
+
 def receipt_hash(code: str) -> str:
-    return hashlib.sha256(code.encode()).hexdigest()
+    """What a ballot keeps of its receipt, and what the published record lists: the SHA-256 of
+    the canonical symbols (of the code as given, for the 22-character codes issued before)."""
+    return hashlib.sha256((receipt_canonical(code) or code).encode()).hexdigest()
 
 
 def _items(round_: Round) -> list[str]:
@@ -133,7 +158,7 @@ def ballot_cast(*, round_: Round, deputy: Deputy, choices: Any, method: BallotMe
                 invalid.code, _("所选项目超过 %(n)d 个，选票无效。") % {"n": invalid.limit}
             ) from None
         raise DomainError("ballot_malformed", _("选票格式不正确。")) from None
-    code = secrets.token_urlsafe(16)
+    code = receipt_new()
     Participation.objects.create(round=round_, deputy=deputy, channel=Channel.ELECTRONIC)
     box = box_seal(
         salt=round_.ballot_salt, items=items, choices=ballot, receipt_hash=receipt_hash(code)
@@ -150,9 +175,10 @@ def paper_issue(*, round_: Round, deputy: Deputy) -> Participation:
 
 def receipt_check(*, round_id: int, code: str) -> bool:
     """Was a ballot with this receipt counted? Yes or no, never its content."""
-    return Ballot.objects.filter(
-        round_id=round_id, sealed=True, receipt_hash=receipt_hash(code)
-    ).exists()
+    given = code.strip()
+    # A code issued before receipts were base32 was hashed exactly as it was shown.
+    hashes = {receipt_hash(given), hashlib.sha256(given.encode()).hexdigest()}
+    return Ballot.objects.filter(round_id=round_id, sealed=True, receipt_hash__in=hashes).exists()
 
 
 # --- Close ----------------------------------------------------------------------------------------

@@ -108,7 +108,7 @@ def test_roles_keep_staff_and_deputies_to_their_pages(world: World) -> None:
 
 
 def test_a_township_deputy_signs_in_on_their_own_host_by_the_qr_link(world: World) -> None:
-    joint = make_joint(world)
+    joint = make_joint(world, starts_in=dt.timedelta(minutes=30))
     staff = client_on(world.county, world.county_admin)
     opened = staff.post(
         f"/api/v1/activities/{joint.activity.pk}/sign-in",
@@ -153,6 +153,24 @@ def test_a_township_deputy_signs_in_on_their_own_host_by_the_qr_link(world: Worl
     assert (
         staff_b.post("/api/v1/me/check-in", {}, content_type="application/json").status_code == 403
     )
+
+
+def test_the_sign_in_does_not_open_days_before_the_activity(world: World) -> None:
+    joint = make_joint(world, starts_in=dt.timedelta(days=2))
+    staff = client_on(world.county, world.county_admin)
+
+    refused = staff.post(
+        f"/api/v1/activities/{joint.activity.pk}/sign-in",
+        {"minutes": 90},
+        content_type="application/json",
+        headers={"Accept-Language": "zh-hans"},
+    )
+
+    assert refused.status_code == 400 and refused.json()["code"] == "sign_in_too_early"
+    assert refused.json()["detail"].startswith("签到须在活动开始前 2 小时内开启")
+    with tenant_context(world.county):
+        joint.activity.refresh_from_db()
+        assert joint.activity.sign_in_token == ""
 
 
 def test_staff_record_a_suggestion_and_decide_an_objection(world: World) -> None:

@@ -245,3 +245,16 @@ def test_staff_hand_over_a_voted_cycle_once(world: World) -> None:
     with tenant_context(world.town_a):
         assert Milestone.objects.count() == 0
         assert Project.objects.filter(cycle=voted.cycle).count() == 2
+
+
+def test_an_empty_progress_note_is_refused_naming_the_field(desk: Desk, world: World) -> None:
+    url = f"/api/v1/implementation/projects/{desk.mine.pk}/reports"
+
+    chinese = _json(desk.unit, url, {"percent": 40, "text": ""}, **{"Accept-Language": "zh-hans"})
+    english = _json(desk.unit, url, {"percent": 40, "text": ""}, **{"Accept-Language": "en"})
+
+    assert chinese.status_code == 400
+    assert chinese.json()["detail"] == "进度说明：该字段不能为空。"
+    assert chinese.json()["fields"] == {"text": ["该字段不能为空。"]}
+    assert english.json()["detail"] == "Progress note: This field may not be blank."
+    assert _reports(world) == 0

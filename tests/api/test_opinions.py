@@ -180,6 +180,22 @@ def test_the_county_cannot_reach_a_townships_opinion(world: World, units: Units)
         assert Opinion.objects.get(pk=opinion.pk).answer == ""
 
 
+def test_an_empty_category_is_refused_as_empty_naming_the_field(world: World) -> None:
+    opinion = received(world.town_a)
+    staff = client_on(world.town_a, world.staff_a)
+
+    response = staff.post(
+        f"{API}/opinions/{opinion.pk}/sort",
+        {"category": ""},
+        content_type="application/json",
+        headers={"Accept-Language": "zh-hans"},
+    )
+
+    assert response.status_code == 400
+    assert response.json()["detail"] == "类别：该字段不能为空。"
+    assert response.json()["fields"] == {"category": ["该字段不能为空。"]}
+
+
 def test_bad_staff_input_is_refused_and_nothing_is_written(world: World, units: Units) -> None:
     opinion = received(world.town_a)
     staff = client_on(world.town_a, world.staff_a)

@@ -14,13 +14,18 @@ from tests.platform.supervision.builders import staff_of
 API = "/api/v1/supervision"
 
 
-def _issue(client: Any, **body: Any) -> Any:
+def _issue(client: Any, HTTP_ACCEPT_LANGUAGE: str = "zh-hans", **body: Any) -> Any:
     payload = {
         "kind": "notice",
         "title": "关于报送联络站年度工作总结的通知",
         "body": "请于月底前报送。",
     }
-    return client.post(f"{API}/guidance", payload | body, content_type="application/json")
+    return client.post(
+        f"{API}/guidance",
+        payload | body,
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE=HTTP_ACCEPT_LANGUAGE,
+    )
 
 
 def test_the_city_sends_to_all_townships_and_sees_who_read_it(world: World) -> None:
@@ -119,6 +124,17 @@ def test_bad_input_is_refused_with_its_reason_and_nothing_is_written(world: Worl
     not_a_pdf = city.post(f"{API}/files", {"file": _file("x.pdf", b"MZ\x90\x00 not a pdf")})
     assert not_a_pdf.status_code == 400 and not_a_pdf.json()["code"] == "file_type_not_allowed"
     assert not Guidance.objects.exists() and not Attachment.objects.exists()
+
+
+def test_an_empty_notice_title_is_refused_naming_the_field(world: World) -> None:
+    city = client_on(world.city, staff_of(world, world.city, "city-staff"))
+
+    response = _issue(city, scope="all", title="", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    english = _issue(city, scope="all", body="", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 400 and response.json()["detail"] == "标题：该字段不能为空。"
+    assert english.json()["detail"] == "Text: This field may not be blank."
+    assert not Guidance.objects.exists()
 
 
 def test_another_congress_attachment_cannot_be_attached(world: World) -> None:

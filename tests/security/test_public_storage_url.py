@@ -1,6 +1,9 @@
 """Download URLs name the storage address browsers reach (finding: presigned URLs named the
 storage server's internal address, so phones could not load progress photos in production)."""
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
@@ -12,6 +15,7 @@ from filestore import storage
 from filestore.services import file_download_url, file_store
 from tests.conftest import World
 from tests.factories import PNG
+from tests.servers import ROOT
 
 
 @pytest.fixture
@@ -39,3 +43,29 @@ def test_without_a_public_address_urls_name_the_endpoint(world: World) -> None:
         url = urlsplit(file_download_url(stored=photo))
 
     assert url.netloc == storage.settings.S3_ENDPOINT
+
+
+def test_the_pages_let_photos_load_from_the_public_storage_address() -> None:
+    """The Content-Security-Policy names the address the URLs are signed for: with the internal
+    endpoint in `img-src`, browsers refused every photo signed for the public one."""
+    env = os.environ | {
+        "CONGRESS_S3_ENDPOINT": "minio:9000",
+        "CONGRESS_S3_PUBLIC_URL": "https://files.congress.example.gov.cn:8443/",
+    }
+    shown = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from django.conf import settings; "
+            "print(*settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'])",
+        ],
+        cwd=ROOT,
+        env=env | {"DJANGO_SETTINGS_MODULE": "config.settings"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    sources = shown.stdout.split()
+    assert "https://files.congress.example.gov.cn:8443" in sources
+    assert "http://minio:9000" not in sources

@@ -6845,6 +6845,7 @@ export interface components {
         ReportInRequest: {
             /** @description 0-100 */
             percent: number;
+            /** 进度说明 */
             text: string;
             /** @description 先上传照片（/files）/ upload the photos first (/files) */
             photo_ids?: number[];

@@ -1,12 +1,14 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import { createPinia, setActivePinia } from 'pinia'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, ref } from 'vue'
 
+import CopyCode from '@/components/CopyCode.vue'
 import ErrorAlert from '@/components/ErrorAlert.vue'
 import FormDialog from '@/components/FormDialog.vue'
 import ListPager from '@/components/ListPager.vue'
+import MoneyInput from '@/components/MoneyInput.vue'
 import { applyLocale, i18n } from '@/plugins/i18n'
 
 const plugins = () => [ElementPlus, i18n]
@@ -103,5 +105,55 @@ describe('ListPager', () => {
     expect(pages.map((li) => li.text())).toEqual(['1', '2', '3'])
     await pages[2]!.trigger('click')
     expect(many.emitted('change')).toEqual([[3]])
+  })
+})
+
+describe('CopyCode', () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('shows the code and copies it to the clipboard', async () => {
+    const writeText = vi.fn().mockResolvedValue(undefined)
+    vi.stubGlobal('navigator', { clipboard: { writeText } })
+    const wrapper = mount(CopyCode, {
+      props: { code: '7KQ2-M9XD-0AB1-CDEF-GHJK', testid: 'receipt' },
+      global: { plugins: plugins() },
+    })
+    expect(wrapper.get('[data-testid=receipt]').text()).toBe('7KQ2-M9XD-0AB1-CDEF-GHJK')
+
+    await wrapper.get('[data-testid=receipt-copy]').trigger('click')
+    await flushPromises()
+
+    expect(writeText).toHaveBeenCalledWith('7KQ2-M9XD-0AB1-CDEF-GHJK')
+    expect(wrapper.get('[data-testid=receipt-copy]').text()).toBe('已复制')
+  })
+
+  it('says so when the browser gives no clipboard', async () => {
+    vi.stubGlobal('navigator', {})
+    const wrapper = mount(CopyCode, {
+      props: { code: 'ABCD', testid: 'receipt' },
+      global: { plugins: plugins() },
+    })
+
+    await wrapper.get('[data-testid=receipt-copy]').trigger('click')
+    await flushPromises()
+
+    expect(wrapper.get('[role=status]').text()).toContain('无法自动复制')
+  })
+})
+
+describe('MoneyInput', () => {
+  it('shows the unit, 万元, beside the figure and passes the figure through', async () => {
+    const wrapper = mount(MoneyInput, {
+      props: { modelValue: '120.50' },
+      attrs: { 'data-testid': 'plan-planned' },
+      global: { plugins: plugins() },
+    })
+    expect(wrapper.get('.el-input-group__append').text()).toBe('万元')
+    const input = wrapper.get('[data-testid=plan-planned]')
+    expect((input.element as HTMLInputElement).value).toBe('120.50')
+    expect(input.attributes('inputmode')).toBe('decimal')
+
+    await input.setValue('98')
+    expect(wrapper.emitted('update:modelValue')?.at(-1)).toEqual(['98'])
   })
 })

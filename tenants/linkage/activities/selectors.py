@@ -2,7 +2,7 @@
 from the directory, and the sign-in links for the organiser's screen."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
@@ -103,9 +103,19 @@ def invitations_of(deputy: Deputy) -> QuerySet[Invitation]:
     )
 
 
+# Sign-in opens at the venue: from this long before the start (deputies arrive early), never
+# days ahead, so a duty point is earned on the day the activity is held.
+SIGN_IN_LEAD = timedelta(hours=2)
+
+
+def sign_in_earliest(activity: Activity) -> datetime:
+    return activity.starts_at - SIGN_IN_LEAD
+
+
 def sign_in_open(activity: Activity, *, now: datetime) -> bool:
     return bool(
         activity.state == Activity.State.SCHEDULED
+        and now >= sign_in_earliest(activity)
         and activity.sign_in_token
         and activity.sign_in_from is not None
         and activity.sign_in_until is not None

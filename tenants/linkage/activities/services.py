@@ -23,7 +23,7 @@ from tenants.linkage.duty.models import Kind as DutyKind
 from tenants.linkage.duty.services import duty_entry_record, duty_entry_withdraw
 
 from .models import Activity, Invitation, Kind, Photo
-from .selectors import Invitee, congresses_by_id, sign_in_open
+from .selectors import SIGN_IN_LEAD, Invitee, congresses_by_id, sign_in_earliest, sign_in_open
 from .states import ACTIVITY
 
 TOPIC = "activities"
@@ -238,6 +238,16 @@ def activity_open_sign_in(
         ACTIVITY.require(activity.state, "open_sign_in")
         if now >= activity.ends_at:
             raise DomainError("activity_over", _("活动已结束，不能再开启签到。"))
+        earliest = sign_in_earliest(activity)
+        if now < earliest:
+            raise DomainError(
+                "sign_in_too_early",
+                _("签到须在活动开始前 %(h)d 小时内开启（%(at)s 起）。")
+                % {
+                    "h": int(SIGN_IN_LEAD.total_seconds() // 3600),
+                    "at": timezone.localtime(earliest).strftime("%Y-%m-%d %H:%M"),
+                },
+            )
         activity.sign_in_token = secrets.token_urlsafe(24)
         activity.sign_in_from, activity.sign_in_until = now, now + timedelta(minutes=minutes)
         activity.save(update_fields=["sign_in_token", "sign_in_from", "sign_in_until"])

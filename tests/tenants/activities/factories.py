@@ -63,9 +63,14 @@ class Joint:
     town_b: Seat
 
 
-def make_joint(world: World, *, notes: str = "内部：车辆安排 2 辆") -> Joint:
-    """The county's joint inspection with one deputy of the city, the county and two townships;
-    the invitations delivered."""
+def make_joint(
+    world: World,
+    *,
+    notes: str = "内部：车辆安排 2 辆",
+    starts_in: dt.timedelta = dt.timedelta(days=2),
+) -> Joint:
+    """The county's joint inspection with one deputy of the city, the county and two townships,
+    starting `starts_in` from now; the invitations delivered."""
     seats = {
         "city": make_seat(world.city, "市代表甲"),
         "county": make_seat(world.county, "县代表乙"),
@@ -82,8 +87,8 @@ def make_joint(world: World, *, notes: str = "内部：车辆安排 2 辆") -> J
             tenant=Tenant.of(world.county),
             kind="inspection",
             title="全县农村饮用水安全联合视察",
-            starts_at=now + dt.timedelta(days=2),
-            ends_at=now + dt.timedelta(days=2, hours=4),
+            starts_at=now + starts_in,
+            ends_at=now + starts_in + dt.timedelta(hours=4),
             place="县水务局会议室",
             invitees=invitees,
             internal_notes=notes,

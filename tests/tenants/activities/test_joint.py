@@ -137,6 +137,34 @@ def test_a_wrong_or_expired_token_is_refused_and_nothing_is_written(world: World
     assert _points(joint.town_b, now.year)[0] == []
 
 
+def test_the_sign_in_opens_only_near_the_start_and_earns_points_on_the_day(
+    world: World,
+) -> None:
+    joint = make_joint(world)
+    start = joint.activity.starts_at
+
+    with pytest.raises(DomainError) as early:
+        _open_sign_in(world, joint, start - dt.timedelta(days=2))
+    assert early.value.code == "sign_in_too_early"
+    # A window opened days ahead (as it once could be) admits no one before the start nears.
+    with tenant_context(world.county):
+        Activity.objects.filter(pk=joint.activity.pk).update(
+            sign_in_token="opened-early",
+            sign_in_from=start - dt.timedelta(days=2),
+            sign_in_until=start + dt.timedelta(hours=1),
+        )
+        joint.activity.refresh_from_db()
+    with pytest.raises(DomainError) as closed:
+        _sign_in(joint.county, joint, "opened-early", start - dt.timedelta(days=1))
+    assert closed.value.code == "sign_in_closed"
+    assert _points(joint.county, start.year)[0] == []
+
+    token = _open_sign_in(world, joint, start - dt.timedelta(hours=1))
+    _sign_in(joint.county, joint, token, start - dt.timedelta(minutes=30))
+    entries = _points(joint.county, start.year)[0]
+    assert [(e.kind, e.occurred_on) for e in entries] == [("inspection", timezone.localdate(start))]
+
+
 def test_a_new_token_replaces_the_old_one_in_every_copy(world: World) -> None:
     joint = make_joint(world)
     now = joint.activity.starts_at

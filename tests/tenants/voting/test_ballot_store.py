@@ -2,7 +2,6 @@
 contract, CONSUL's race specs): one ballot per deputy per round, ballots = participations, and
 nothing in the stored ballots that points back to who cast them."""
 
-import hashlib
 import random
 import threading
 import uuid
@@ -23,7 +22,7 @@ from directory.models import DeputyListing
 from ops.errors import Conflict
 from tenants.voting.models import Ballot, Participation, Round
 from tenants.voting.services import ballot_cast, round_close
-from tenants.voting.store import box_open
+from tenants.voting.store import box_open, receipt_hash
 from tests.conftest import World
 from tests.factories import unused_township_code
 
@@ -139,7 +138,7 @@ def test_stored_ballots_carry_nothing_that_links_them_to_a_deputy(committed_town
     assert not [f.name for f in fields if isinstance(f, DateTimeField)]
     assert [f.name for f in fields if isinstance(f, ForeignKey)] == ["round"]
     # Keys and physical order: a shuffle, not the casting order.
-    position = {hashlib.sha256(code.encode()).hexdigest(): i for i, code in enumerate(cast_order)}
+    position = {receipt_hash(code): i for i, code in enumerate(cast_order)}
     by_key = [position[r["receipt_hash"]] for r in sorted(rows, key=lambda r: r["id"])]
     by_storage = [position[r["receipt_hash"]] for r in sorted(rows, key=lambda r: r["ctid"])]
     assert sorted(by_key) == list(range(40))
@@ -272,7 +271,7 @@ def test_what_a_cast_writes_holds_no_choice_and_no_receipt_in_the_clear(
 
     # The cast wrote two rows: the participation (who) and the box (what, sealed).
     assert len(written) == 2
-    receipt = hashlib.sha256(code.encode()).hexdigest()
+    receipt = receipt_hash(code)
     for row in written:
         assert receipt not in row and code not in row
         for mark in ("yes", "no", "abstain"):
@@ -296,7 +295,7 @@ def test_after_close_a_receipt_does_not_find_its_ballot(committed_town: Congress
             marks = [("yes", "no", "abstain")[(i // 3**k) % 3] for k in range(4)]
             choices = dict(zip(items, marks, strict=True))
             code = ballot_cast(round_id=vote.round.pk, deputy=deputy, choices=choices, actor=None)
-            given[hashlib.sha256(code.code.encode()).hexdigest()] = choices
+            given[receipt_hash(code.code)] = choices
         closed = round_close(round_id=vote.round.pk, actor=None)
         rows = list(Ballot.objects.filter(round=vote.round).values("choices", "receipt_hash"))
 

@@ -1,5 +1,7 @@
 """The vote from opening to announcement, and every refusal: each a reason, nothing written."""
 
+import hashlib
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -70,6 +72,35 @@ def test_a_round_adopts_by_rank_and_returns_the_rest(town: object) -> None:
     assert all(receipt_check(round_id=vote.round.pk, code=r.code) for r in receipts)
     assert not receipt_check(round_id=vote.round.pk, code="not-a-receipt")
     assert closed.entitlements.filter(voted=True).count() == 10
+
+
+def test_a_receipt_is_read_without_ambiguity_and_an_earlier_receipt_still_checks(
+    town: object,
+) -> None:
+    vote = make_vote(deputies=3, candidates=2, seats=1)
+    a, _b = vote.candidates
+    code = ballot_cast(
+        round_id=vote.round.pk, deputy=vote.deputies[0], choices=per_candidate(vote, a), actor=None
+    ).code
+    round_close(round_id=vote.round.pk, actor=None)
+    # A receipt of the 22-character form issued before, hashed as it was shown, in a closed round.
+    earlier = "Ol1I-x_9aZ0oQwErTyUiPa"
+    Ballot.objects.create(
+        round=vote.round,
+        sealed=True,
+        choices={},
+        receipt_hash=hashlib.sha256(earlier.encode()).hexdigest(),
+    )
+
+    # Five groups of four symbols, none of them I, L, O or U.
+    assert re.fullmatch(r"[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}", code), code
+    # Typed in small letters, without dashes, with O for 0 and l or I for 1: the same receipt.
+    typed = code.replace("-", " ").lower().replace("0", "O").replace("1", "l")
+    assert receipt_check(round_id=vote.round.pk, code=typed)
+    assert receipt_check(round_id=vote.round.pk, code=code.replace("-", ""))
+    assert receipt_check(round_id=vote.round.pk, code=earlier)
+    assert not receipt_check(round_id=vote.round.pk, code=earlier.lower())
+    assert not receipt_check(round_id=vote.round.pk, code="0000-0000-0000-0000-0000")
 
 
 def test_a_tie_at_the_cut_off_opens_a_round_among_the_tied(town: object) -> None:

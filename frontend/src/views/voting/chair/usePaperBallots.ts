@@ -40,7 +40,7 @@ export function issueOrder(entries: readonly PaperIssueEntry[]): PaperIssueEntry
 /** 发票 and the tellers' count: staff issue a ballot to a signed-in deputy, then watch the
  * tellers' entries (two, agreeing) that the round needs before it can close. Whether they agree,
  * and where not, is asked only once both have entered. */
-export function usePaperBallots(roundId: Ref<number>) {
+export function usePaperBallots(roundId: Ref<number>, changed: () => void = () => {}) {
   const { t } = useI18n()
   const deputies = ref<PaperIssueEntry[]>([])
   const issuingId = ref<number | null>(null)
@@ -53,6 +53,7 @@ export function usePaperBallots(roundId: Ref<number>) {
     try {
       tally.value = await tallyState(roundId.value)
       agreement.value = tally.value.complete ? await tallyAgreement(roundId.value) : null
+      error.value = ''
     } catch (failure) {
       error.value = errorMessage(failure)
     }
@@ -76,6 +77,7 @@ export function usePaperBallots(roundId: Ref<number>) {
       await issuePaperBallot(roundId.value, deputyId)
       ElMessage.success(t('voting.paper.issued'))
       await load()
+      changed()
     } catch (failure) {
       error.value = errorMessage(failure)
     } finally {

@@ -91,6 +91,13 @@ export function useVotingChair() {
     }
   }
 
+  /** A change made in a part of the console (the roll call, a paper ballot issued): the state an
+   * earlier refusal spoke of has moved on, so its message goes, and the figures are read again. */
+  function changed() {
+    actionError.value = ''
+    return refresh()
+  }
+
   const start = () => {
     const request = next.value
     if (request) return act(() => openRound(id.value, request), t('voting.roundOpened'))
@@ -120,5 +127,6 @@ export function useVotingChair() {
     start,
     close,
     refresh,
+    changed,
   }
 }
