@@ -279,8 +279,8 @@ def test_a_published_result_replays_through_the_api(world: World, path: Path) ->
 def _scope(replay: dict[str, Any]) -> str:
     """`full`: the round is closed and its computed result compared with the published one;
     `partial`: the source publishes no counts, so the round is only opened (attendance, quorum,
-    ballots issued), or nothing beyond the counts to compare them with; `refused`: the published counts do not add up and the tally check refuses
-    them, which is no match."""
+    ballots issued), or nothing beyond the counts to compare them with; `refused`: the published
+    counts do not add up and the tally check refuses them, which is no match."""
     published = replay["published"]
     if "refused" in published:
         return "refused"
