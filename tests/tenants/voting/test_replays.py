@@ -8,6 +8,7 @@ result with what was published. See docs/voting.md, "Replays of published result
 Nothing in a file is adjusted to make a replay pass: what a source does not give is said in its
 `notes`, and the replay checks only what can be checked."""
 
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from tenants.voting.models import Candidate, Cycle, TallyEntry
 from tenants.voting.reserve import vote_results_hand_over
 from tenants.voting.services import ballot_cast, paper_issue, round_close
 from tests.conftest import PASSWORD, World, client_on
-from tests.tenants.voting.factories import make_setup, make_vote, per_candidate
+from tests.tenants.voting.factories import Setup, make_setup, make_vote, per_candidate
 
 API = "/api/v1/voting"
 REPLAYS = Path(__file__).parent / "replays"
@@ -134,10 +135,13 @@ def _evaluation(world: World, replay: dict[str, Any]) -> None:
     lines = {line["name"]: line for line in closed.json()["projects"]}
     ordered = [lines[p["name"]] for p in replay["projects"]]
     for project, line in zip(replay["projects"], ordered, strict=True):
-        for mark in ("satisfied", "basic", "unsatisfied"):
+        for mark in ("satisfied", "basic", "unsatisfied", "abstain"):
             assert line["counts"][mark] == project.get(mark, 0), (project["name"], mark)
     if "outcomes" in published:
         assert [line["outcome"] for line in ordered] == published["outcomes"]
+    if "rates" in published:  # 总体满意率: 满意 + 基本满意 over the valid ballots
+        for line, rate in zip(ordered, published["rates"], strict=True):
+            assert Decimal(line["rate"]) == Decimal(rate), line["name"]
     if "mark_rates" in published:
         for line, rates in zip(ordered, published["mark_rates"], strict=True):
             for mark, rate in rates.items():
@@ -174,23 +178,7 @@ def _vote(world: World, replay: dict[str, Any]) -> None:
         replay["entitled"],
         replay["present"],
     )
-    with tenant_context(town):
-        signed_in = set(setup.cycle.attendances.at_session().values_list("deputy_id", flat=True))
-        for deputy in [d for d in setup.deputies if d.pk in signed_in][: replay["collected"]]:
-            paper_issue(round_id=round_["id"], deputy=deputy, actor=None)
-    count = {
-        "counts": {
-            ids[p["name"]]: {mark: p.get(mark, 0) for mark in ("yes", "no", "abstain", "blank")}
-            for p in replay["projects"]
-        },
-        "returned": replay["collected"],
-        "invalid": replay["invalid"],
-    }
-    for i in range(2):
-        entered = _teller(town, f"replay-teller-{i}").post(
-            f"{API}/rounds/{round_['id']}/tally", count, content_type="application/json"
-        )
-        assert entered.status_code == 200, entered.json()
+    _paper_tally(town, round_["id"], replay, setup, ids)
     closed = chair.post(f"{API}/rounds/{round_['id']}/close")
     assert closed.status_code == 200, closed.json()
     result = closed.json()["result"]
@@ -203,6 +191,29 @@ def _vote(world: World, replay: dict[str, Any]) -> None:
     assert sorted(by_id[c] for c in result["adopted"]) == sorted(published["adopted"])
     for name, share in published.get("shares", {}).items():
         assert Decimal(result["shares"][ids[name]]) == Decimal(share), name
+
+
+def _paper_tally(
+    town: Congress, round_id: int, replay: dict[str, Any], setup: Setup, ids: dict[str, str]
+) -> None:
+    """Paper: ballots issued to the deputies present, two tellers enter the published counts."""
+    with tenant_context(town):
+        signed_in = set(setup.cycle.attendances.at_session().values_list("deputy_id", flat=True))
+        for deputy in [d for d in setup.deputies if d.pk in signed_in][: replay["collected"]]:
+            paper_issue(round_id=round_id, deputy=deputy, actor=None)
+    count = {
+        "counts": {
+            ids[p["name"]]: {mark: p.get(mark, 0) for mark in ("yes", "no", "abstain", "blank")}
+            for p in replay["projects"]
+        },
+        "returned": replay["collected"],
+        "invalid": replay["invalid"],
+    }
+    for i in range(2):
+        entered = _teller(town, f"replay-teller-{i}").post(
+            f"{API}/rounds/{round_id}/tally", count, content_type="application/json"
+        )
+        assert entered.status_code == 200, entered.json()
 
 
 def _attendance(world: World, replay: dict[str, Any]) -> None:
@@ -265,5 +276,28 @@ def test_a_published_result_replays_through_the_api(world: World, path: Path) ->
         pytest.fail(f"{path.name}: unknown kind {replay['kind']}")
 
 
-def test_there_are_replays() -> None:
-    assert FILES
+def _scope(replay: dict[str, Any]) -> str:
+    """`full`: the round is closed and its computed result compared with the published one;
+    `partial`: the source publishes no counts, so the round is only opened (attendance, quorum,
+    ballots issued), or nothing beyond the counts to compare them with; `refused`: the published
+    counts do not add up and the tally check refuses them, which is no match."""
+    published = replay["published"]
+    if "refused" in published:
+        return "refused"
+    if "projects" not in replay:
+        return "partial"
+    compared = ("adopted",) if replay["kind"] == "vote" else ("outcomes", "rates", "mark_rates")
+    return "full" if any(key in published for key in compared) else "partial"
+
+
+def _scopes() -> Counter[str]:
+    return Counter(_scope(_load(p)) for p in FILES if not _load(p).get("xfail"))
+
+
+FULL_FOUND = 6  # full replays in the suite; no other published result with counts was found
+
+
+def test_the_full_replays_are_counted() -> None:
+    scopes = _scopes()
+    assert scopes["full"] >= FULL_FOUND, scopes
+    assert sum(scopes.values()) == len(FILES)
