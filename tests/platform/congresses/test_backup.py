@@ -35,7 +35,7 @@ from tenants.linkage.opinions.services import opinion_receive
 from tenants.voting.models import Ballot, Participation
 from tenants.voting.services import ballot_cast, cycle_create, round_close
 from tenants.voting.solicitation import proposal_submit
-from tenants.voting.store import box_open
+from tenants.voting.store import box_open, receipt_hash
 from tests.conftest import PASSWORD, World, client_on
 from tests.factories import PNG, make_term, unused_township_code
 from tests.tenants.voting.factories import Vote, make_vote, per_candidate
@@ -353,9 +353,7 @@ def test_a_backup_during_an_open_round_cannot_join_ballots_to_deputies(
     assert set(ballot_columns) == {"id", "round_id", "choices", "receipt_hash", "box", "sealed"}
     assert all(b["choices"] == b["receipt_hash"] == "\\N" for b in ballots)
     assert [b["id"] for b in ballots] == sorted(b["id"] for b in ballots)
-    position = {
-        hashlib.sha256(code.encode()).hexdigest(): i for i, code in enumerate(town.receipts)
-    }
+    position = {receipt_hash(code): i for i, code in enumerate(town.receipts)}
     salt = town.vote.round.ballot_salt
 
     def opened(box: str) -> int:  # with the server's key, which is not in the archive

@@ -88,11 +88,13 @@ def test_fleet_path_leaves_schemas_as_stock_migrate_does(committed_towns: list[C
     # When
     result = fleet.fleet_migrate(jobs=2)
 
-    # Then: both are replayed from SQL collected once; the stock-migrated one was not visited.
+    # Then: both are brought forward by the migration executor (their plan holds the stations'
+    # settings moving to the public schema, Python that no SQL replay can carry); the
+    # stock-migrated one was not visited.
     assert result.behind == 2
     assert {(o.schema, o.path) for o in result.outcomes} == {
-        (behind_a, "replayed"),
-        (behind_b, "replayed"),
+        (behind_a, "migrated"),
+        (behind_b, "migrated"),
     }
     assert _applied(behind_a) == _applied(behind_b) == _applied(by_stock)
     assert schema_signature(behind_a) == schema_signature(by_stock)
@@ -104,12 +106,12 @@ def test_fleet_path_leaves_schemas_as_stock_migrate_does(committed_towns: list[C
 def test_fleet_and_stock_migrate_leave_every_schema_with_the_same_migrations(
     committed_towns: list[Congress],
 ) -> None:
-    # Given: one new migration pending on two of three schemas (as after a deploy that adds one),
-    # the rest of the fleet current.
+    # Given: one new migration pending on two of three schemas (as after a deploy that adds one;
+    # SQL only, so the fast path replays it), the rest of the fleet current.
     behind = [town.schema_name for town in committed_towns[:2]]
     for schema in behind:
-        _stock(schema, "stations", "0003_assessment_stars_expire_on")
-        assert ("stations", "0004_reception_held") not in _applied(schema)
+        _stock(schema, "audit", "0002_append_only")
+        assert ("audit", "0003_owner_role") not in _applied(schema)
     fleet_schemas = list(
         Congress.objects.exclude(schema_name="public").values_list("schema_name", flat=True)
     )
@@ -121,7 +123,7 @@ def test_fleet_and_stock_migrate_leave_every_schema_with_the_same_migrations(
     # Then: only the two behind were visited, each with the one migration; every schema holds
     # the same migrations; and stock migrate_schemas over the whole fleet finds nothing to add.
     assert sorted((o.schema, o.path, tuple(o.applied)) for o in result.outcomes) == [
-        (schema, "replayed", ("stations.0004_reception_held",)) for schema in sorted(behind)
+        (schema, "replayed", ("audit.0003_owner_role",)) for schema in sorted(behind)
     ]
     assert len({frozenset(applied) for applied in by_fleet.values()}) == 1
     call_command("migrate_schemas", tenant=True, interactive=False, verbosity=0)
