@@ -7,9 +7,10 @@ docs/fleet-migrations.md).
 Cases, each timed for both paths in the same round (the order alternates round by round):
 
 - nothing to apply: every schema current;
-- one migration pending: `stations.0004_reception_held` (two fields added) is unapplied in every
-  schema first, by replaying its backwards SQL (cheap and identical per schema). It must be a leaf
-  of the migration graph (no migration depends on it), or the history would be inconsistent.
+- one migration pending: `audit.0003_owner_role` (the audit table's owner role, SQL only) is
+  unapplied in every schema first, by replaying its backwards SQL (cheap and identical per
+  schema). It must be a leaf of the migration graph (no migration depends on it), or the history
+  would be inconsistent.
 
 Both paths run in this process through `call_command`, so Django's start-up is in neither. After
 each path every schema is checked to hold every tenant migration.
@@ -48,7 +49,7 @@ from congresses.models import Congress, Level, SchemaMigrationState  # noqa: E40
 from ops.tenancy import use_public_schema  # noqa: E402
 
 SLUG_PREFIX = "fleetbench-"
-PENDING = ("stations", "0004_reception_held")
+PENDING = ("audit", "0003_owner_role")
 CASES = ("nothing to apply", "one migration pending")
 PATHS = ("migrate_schemas", "migrate_fleet")
 
