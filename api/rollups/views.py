@@ -146,6 +146,7 @@ class DashboardTenantsView(_DashboardView):
         description="按行政区划代码排序；每页默认 50 个单位。/ By division code; 50 tenants a "
         "page unless `page_size` says otherwise.",
     )
+    @reads_from_replica
     def get(self, request: Request) -> Response:
         viewer, year, _counties, county, _params = self._params(request)
         paginator = PagePagination()
