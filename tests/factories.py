@@ -3,8 +3,19 @@
 import base64
 import datetime as dt
 import random
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from congresses.models import Congress
+from django.db import OperationalError, connection, connections, transaction
+from django.db.models import Q
+
+from accounts.models import User
+from congresses.models import Congress, SchemaMigrationState
+from congresses.services import CongressSpec, congress_provision
+from crossing.models import Dispatch
+from directory.models import DeputyListing
 from tenants.deputies.models import Term
 from tenants.deputies.selectors import term_current
 from tenants.deputies.services import term_open
@@ -32,3 +43,55 @@ def unused_township_code(county_code: str = "369801") -> str:
     )
     free = [f"{county_code}{n}" for n in range(200, 1000) if f"{county_code}{n}" not in taken]
     return random.choice(free)
+
+
+@contextmanager
+def committed_townships(
+    count: int, *, name: str, parent: Congress, operator: User
+) -> Iterator[list[Congress]]:
+    """`count` townships under `parent` whose writes really commit (no test transaction), for
+    tests that need real commits or other connections; each is dropped after, with what the
+    public schema holds of it. Run it with the database unblocked."""
+    towns: list[Congress] = []
+    try:
+        for _ in range(count):
+            code = unused_township_code(parent.division_code)
+            towns.append(
+                congress_provision(
+                    spec=CongressSpec(
+                        name=f"{name}{code}镇人大主席团",
+                        slug=f"t{code}-{uuid.uuid4().hex[:6]}",
+                        level="township",
+                        division_code=code,
+                        parent_id=parent.pk,
+                    ),
+                    requested_by=operator,
+                    acting_in=None,
+                )
+            )
+        yield towns
+    finally:
+        connections.close_all()
+        for town in towns:
+            _drop_schema(town.schema_name)
+            SchemaMigrationState.objects.filter(schema_name=town.schema_name).delete()
+            DeputyListing.objects.filter(congress=town).delete()
+            Dispatch.objects.filter(Q(origin=town) | Q(target=town)).delete()
+            town.domains.all().delete()
+            town.delete()
+
+
+def _drop_schema(schema: str, attempts: int = 20) -> None:
+    """Drop a test schema although the Celery worker may still be running a task the test's
+    writes queued there: if the two lock each other's tables, PostgreSQL aborts one, and when
+    that is the drop it waits for the task to end and tries again."""
+    for attempt in range(attempts):
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("SET LOCAL lock_timeout = '5s'")
+                cursor.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+            return
+        except OperationalError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.5)

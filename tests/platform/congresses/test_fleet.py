@@ -1,57 +1,31 @@
 """The fleet migration path against stock migrate_schemas, on schemas that really commit."""
 
-import uuid
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.core.management import call_command
-from django.db import connection, connections, migrations, models
+from django.db import connection, migrations, models
 from django.db.migrations.migration import Migration
-from django.db.models import Q
 
 from congresses import fleet
 from congresses.introspection import schema_signature
 from congresses.models import Congress, SchemaMigrationState
-from congresses.services import CongressSpec, congress_provision
-from crossing.models import Dispatch
-from directory.models import DeputyListing
 from tests.conftest import World
-from tests.factories import unused_township_code
+from tests.factories import committed_townships
 
 
 @pytest.fixture
 def committed_towns(django_db_setup: None, django_db_blocker: Any) -> Iterator[list[Congress]]:
     """Three townships whose schemas really commit (the fleet path forks workers), dropped after."""
     world: World = pytest.world  # type: ignore[attr-defined]
-    towns: list[Congress] = []
-    with django_db_blocker.unblock():
-        try:
-            for n in range(3):
-                towns.append(
-                    congress_provision(
-                        spec=CongressSpec(
-                            name=f"迁移测试{n}镇人大主席团",
-                            slug=f"fleet-{uuid.uuid4().hex[:6]}",
-                            level="township",
-                            division_code=unused_township_code(),
-                            parent_id=world.county.pk,
-                        ),
-                        requested_by=world.operator,
-                        acting_in=None,
-                    )
-                )
-            yield towns
-        finally:
-            connections.close_all()
-            for town in towns:
-                with connection.cursor() as cursor:
-                    cursor.execute(f'DROP SCHEMA "{town.schema_name}" CASCADE')
-                SchemaMigrationState.objects.filter(schema_name=town.schema_name).delete()
-                DeputyListing.objects.filter(congress=town).delete()
-                Dispatch.objects.filter(Q(origin=town) | Q(target=town)).delete()
-                town.domains.all().delete()
-                town.delete()
+    with (
+        django_db_blocker.unblock(),
+        committed_townships(
+            3, name="迁移测试", parent=world.county, operator=world.operator
+        ) as towns,
+    ):
+        yield towns
 
 
 def _stock(schema: str, *target: str) -> None:

@@ -1,26 +1,21 @@
 """A schema provisioned before the settings moved to the public schema keeps what its congress
 set: the migrations carry the rows of the one-row tables over to congresses.ModuleSettings."""
 
-import uuid
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
 import pytest
 from django.core.management import call_command
-from django.db import connection, connections
-from django.db.models import Q
+from django.db import connection
 from django_tenants.utils import tenant_context
 
-from congresses.models import Congress, ModuleSettings, SchemaMigrationState
-from congresses.services import CongressSpec, congress_provision
-from crossing.models import Dispatch
-from directory.models import DeputyListing
+from congresses.models import Congress, ModuleSettings
 from tenants.linkage.duty.selectors import scheme_current
 from tenants.linkage.opinions.selectors import policy_current
 from tenants.linkage.stations.services import settings_get
 from tests.conftest import World
-from tests.factories import unused_township_code
+from tests.factories import committed_townships
 
 BEFORE = [
     ("duty", "0003_kind_deliberation"),
@@ -32,29 +27,13 @@ BEFORE = [
 @pytest.fixture
 def committed_town(django_db_setup: None, django_db_blocker: Any) -> Iterator[Congress]:
     world: World = pytest.world  # type: ignore[attr-defined]
-    with django_db_blocker.unblock():
-        town = congress_provision(
-            spec=CongressSpec(
-                name="设置迁移镇人大主席团",
-                slug=f"moved-{uuid.uuid4().hex[:6]}",
-                level="township",
-                division_code=unused_township_code(),
-                parent_id=world.county.pk,
-            ),
-            requested_by=world.operator,
-            acting_in=None,
-        )
-        try:
-            yield town
-        finally:
-            connections.close_all()
-            with connection.cursor() as cursor:
-                cursor.execute(f'DROP SCHEMA "{town.schema_name}" CASCADE')
-            SchemaMigrationState.objects.filter(schema_name=town.schema_name).delete()
-            DeputyListing.objects.filter(congress=town).delete()
-            Dispatch.objects.filter(Q(origin=town) | Q(target=town)).delete()
-            town.domains.all().delete()
-            town.delete()
+    with (
+        django_db_blocker.unblock(),
+        committed_townships(
+            1, name="设置迁移", parent=world.county, operator=world.operator
+        ) as towns,
+    ):
+        yield towns[0]
 
 
 def _migrate(schema: str, *target: str) -> None:

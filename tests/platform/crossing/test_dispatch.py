@@ -9,20 +9,19 @@ from datetime import date
 from typing import Any
 
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 from django_tenants.utils import schema_context, tenant_context
 
 from audit.models import AuditEntry
 from audit.services import audit_record
 from congresses.models import Congress
-from congresses.services import CongressSpec, congress_provision
 from crossing.models import Dispatch
 from crossing.registry import receiver
 from crossing.services import dispatch_deliver, dispatch_deliver_pending, dispatch_send
 from tenants.deputies.services import deputy_register, term_open
 from tenants.linkage.stations.models import Posting
 from tests.conftest import World
-from tests.factories import unused_township_code
+from tests.factories import committed_townships
 
 # Receivers of the tests' own kinds: each writes the payload into the target's audit chain, a
 # real table of every tenant schema, so the tests can see where and how often it was applied.
@@ -106,34 +105,13 @@ def test_sending_needs_a_known_kind_and_a_tenant_other_than_the_target(world: Wo
 def committed_pair(django_db_setup: None, django_db_blocker: Any) -> Iterator[list[Congress]]:
     """Two townships of their own whose writes really commit (no test transaction)."""
     world: World = pytest.world  # type: ignore[attr-defined]
-    towns = []
-    with django_db_blocker.unblock():
-        for _ in range(2):
-            slug = f"cross-{uuid.uuid4().hex[:6]}"
-            towns.append(
-                congress_provision(
-                    spec=CongressSpec(
-                        name=f"协同测试镇{slug}",
-                        slug=slug,
-                        level="township",
-                        division_code=unused_township_code(),
-                        parent_id=world.county.pk,
-                    ),
-                    requested_by=world.operator,
-                    acting_in=None,
-                )
-            )
-        try:
-            yield towns
-        finally:
-            connections.close_all()
-            Dispatch.objects.filter(target__in=towns).delete()
-            Dispatch.objects.filter(origin__in=towns).delete()
-            for town in towns:
-                with connection.cursor() as cursor:
-                    cursor.execute(f'DROP SCHEMA "{town.schema_name}" CASCADE')
-                town.domains.all().delete()
-                town.delete()
+    with (
+        django_db_blocker.unblock(),
+        committed_townships(
+            2, name="协同测试", parent=world.county, operator=world.operator
+        ) as towns,
+    ):
+        yield towns
 
 
 def test_concurrent_deliveries_apply_a_dispatch_once(committed_pair: list[Congress]) -> None:

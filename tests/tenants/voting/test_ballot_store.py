@@ -4,27 +4,23 @@ nothing in the stored ballots that points back to who cast them."""
 
 import random
 import threading
-import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
 from cryptography.exceptions import InvalidTag
-from django.db import connection, connections, transaction
-from django.db.models import DateTimeField, ForeignKey, Q
+from django.db import connection, transaction
+from django.db.models import DateTimeField, ForeignKey
 from django_tenants.utils import schema_context, tenant_context
 
 from congresses.models import Congress
-from congresses.services import CongressSpec, congress_provision
-from crossing.models import Dispatch
-from directory.models import DeputyListing
 from ops.errors import Conflict
 from tenants.voting.models import Ballot, Participation, Round
 from tenants.voting.services import ballot_cast, round_close
 from tenants.voting.store import box_open, receipt_hash
 from tests.conftest import World
-from tests.factories import unused_township_code
+from tests.factories import committed_townships
 
 from .factories import Vote, make_vote, per_candidate
 
@@ -33,30 +29,13 @@ from .factories import Vote, make_vote, per_candidate
 def committed_town(django_db_setup: None, django_db_blocker: Any) -> Iterator[Congress]:
     """A township of its own whose writes really commit (no test transaction), dropped after."""
     world: World = pytest.world  # type: ignore[attr-defined]
-    slug = f"ballot-{uuid.uuid4().hex[:6]}"
-    with django_db_blocker.unblock():
-        town = congress_provision(
-            spec=CongressSpec(
-                name="票决测试镇人大主席团",
-                slug=slug,
-                level="township",
-                division_code=unused_township_code(),
-                parent_id=world.county.pk,
-            ),
-            requested_by=world.operator,
-            acting_in=None,
-        )
-        try:
-            yield town
-        finally:
-            connections.close_all()
-            with connection.cursor() as cursor:
-                cursor.execute(f'DROP SCHEMA "{town.schema_name}" CASCADE')
-            # The public directory lists the town's deputies (protected): drop them first.
-            DeputyListing.objects.filter(congress=town).delete()
-            Dispatch.objects.filter(Q(origin=town) | Q(target=town)).delete()
-            town.domains.all().delete()
-            town.delete()
+    with (
+        django_db_blocker.unblock(),
+        committed_townships(
+            1, name="票决测试", parent=world.county, operator=world.operator
+        ) as towns,
+    ):
+        yield towns[0]
 
 
 def _in_thread(schema: str, work: Any) -> Any:

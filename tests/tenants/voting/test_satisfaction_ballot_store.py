@@ -2,27 +2,22 @@
 real commits and real concurrency: one ballot per deputy, ballots = participations, and sealed
 ballots that point back to nobody."""
 
-import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
-from django.db import connection, connections
-from django.db.models import Q
+from django.db import connection
 from django_tenants.utils import schema_context, tenant_context
 
 from congresses.models import Congress
-from congresses.services import CongressSpec, congress_provision
-from crossing.models import Dispatch
-from directory.models import DeputyListing
 from ops.errors import Conflict
 from tenants.voting.evaluation import evaluation_open
 from tenants.voting.models import Ballot, Participation
 from tenants.voting.services import ballot_cast, round_close
 from tenants.voting.store import receipt_hash
 from tests.conftest import World
-from tests.factories import unused_township_code
+from tests.factories import committed_townships
 
 from .test_satisfaction_services import make_implementing, marks
 
@@ -31,29 +26,13 @@ from .test_satisfaction_services import make_implementing, marks
 def committed_town(django_db_setup: None, django_db_blocker: Any) -> Iterator[Congress]:
     """A township of its own whose writes really commit (no test transaction), dropped after."""
     world: World = pytest.world  # type: ignore[attr-defined]
-    with django_db_blocker.unblock():
-        code = unused_township_code()
-        town = congress_provision(
-            spec=CongressSpec(
-                name=f"测评测试镇{code}人大主席团",
-                slug=f"eval-{uuid.uuid4().hex[:6]}",
-                level="township",
-                division_code=code,
-                parent_id=world.county.pk,
-            ),
-            requested_by=world.operator,
-            acting_in=None,
-        )
-        try:
-            yield town
-        finally:
-            connections.close_all()
-            with connection.cursor() as cursor:
-                cursor.execute(f'DROP SCHEMA "{town.schema_name}" CASCADE')
-            DeputyListing.objects.filter(congress=town).delete()
-            Dispatch.objects.filter(Q(origin=town) | Q(target=town)).delete()
-            town.domains.all().delete()
-            town.delete()
+    with (
+        django_db_blocker.unblock(),
+        committed_townships(
+            1, name="测评测试", parent=world.county, operator=world.operator
+        ) as towns,
+    ):
+        yield towns[0]
 
 
 def _in_thread(schema: str, work: Any) -> Any:
