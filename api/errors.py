@@ -1,5 +1,6 @@
 """Every refusal answers `{"code": ..., "detail": ..., "fields": {...}}` in the caller's language."""
 
+import logging
 from typing import Any
 
 from django.http import Http404
@@ -8,6 +9,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from api.error_codes import ERROR_CODES
 from api.labels import label_of
 from ops.errors import DomainError
 from ops.outage import RETRY_AFTER_SECONDS, outage_body
@@ -36,7 +38,23 @@ def _named_message(detail: Any, labels: dict[str, str]) -> str:
     return _first_message(detail)
 
 
+logger = logging.getLogger(__name__)
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    response = _refusal(exc, context)
+    code = (
+        response.data.get("code")
+        if response is not None and isinstance(response.data, dict)
+        else None
+    )
+    if response is not None and code not in ERROR_CODES:
+        # A code the OpenAPI document does not name: the client's types cannot know it.
+        logger.error("refusal with an unregistered code: %r", code)
+    return response
+
+
+def _refusal(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, DomainError):
         body: dict[str, Any] = {"code": exc.code, "detail": exc.message}
         if exc.field:

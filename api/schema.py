@@ -5,10 +5,17 @@ checking answers against it, would otherwise meet undeclared statuses."""
 
 from typing import Any
 
+from api.error_codes import ERROR_CODES
+
+ERROR_CODE = {
+    "type": "string",
+    "enum": sorted(ERROR_CODES),
+    "description": "拒绝的原因代码（api/error_codes.py）/ the refusal's code",
+}
 ERROR = {
     "type": "object",
     "properties": {
-        "code": {"type": "string"},
+        "code": {"$ref": "#/components/schemas/ErrorCode"},
         "detail": {"type": "string"},
         "fields": {"type": "object", "additionalProperties": True},
     },
@@ -29,7 +36,9 @@ REFUSALS = {
 
 def add_refusals(result: dict[str, Any], **_kwargs: Any) -> dict[str, Any]:
     """Postprocessing hook: the Error component and its responses on every operation."""
-    result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    schemas["ErrorCode"] = ERROR_CODE
+    schemas["Error"] = ERROR
     ref = {"$ref": "#/components/schemas/Error"}
     for item in result.get("paths", {}).values():
         for operation in item.values():

@@ -1,6 +1,7 @@
 """Session-wide fixtures: the test database with four tenants built once by the real
 provisioning service, a local S3 server, and a real Celery worker on a private queue."""
 
+import logging
 import os
 import time
 from collections.abc import Iterator
@@ -195,6 +196,29 @@ def celery_queue(
             if worker.poll() is not None or time.monotonic() > deadline:
                 raise AssertionError(f"celery worker did not start:\n{log.read_text()}")
         yield queue
+
+
+class _Unregistered(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.seen: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.seen.append(record.getMessage())
+
+
+@pytest.fixture(autouse=True)
+def _error_codes_registered(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every refusal a test provokes carries a code the OpenAPI document names
+    (api/error_codes.py): the exception handler logs any other, and the test fails on it."""
+    handler, log = _Unregistered(), logging.getLogger("api.errors")
+    log.addHandler(handler)
+    try:
+        yield
+    finally:
+        log.removeHandler(handler)
+    if not request.node.get_closest_marker("unregistered_code"):
+        assert not handler.seen, f"add to api/error_codes.py: {handler.seen}"
 
 
 def in_tenant(congress: Congress) -> Any:

@@ -6,6 +6,7 @@
  * which the router installs to send the user to the login page.
  */
 import { acceptLanguage, t } from '@/plugins/i18n'
+import type { components } from './schema'
 
 export const API_BASE = '/api/v1/'
 export const CSRF_COOKIE = 'csrftoken'
@@ -15,9 +16,15 @@ const AUTH_FAILURE_CODES = new Set(['not_authenticated', 'tenant_mismatch'])
 
 export type FieldErrors = Record<string, string[]>
 
+/** A refusal's code: one the API document names (api/error_codes.py); `http_<status>` when the
+ * answer had no JSON body (a proxy's error page); `network_error` when no answer came. */
+export type ErrorCode = components['schemas']['ErrorCode'] | `http_${number}` | 'network_error'
+
+const KNOWN_CODE = /^[a-z][a-z0-9_]*$/
+
 export class ApiError extends Error {
   readonly status: number
-  readonly code: string
+  readonly code: ErrorCode
   readonly detail: string
   readonly fields: FieldErrors
   /** The whole refusal body: more for the caller to act on, such as an import's rows. */
@@ -25,7 +32,7 @@ export class ApiError extends Error {
 
   constructor(
     status: number,
-    code: string,
+    code: ErrorCode,
     detail: string,
     fields: FieldErrors = {},
     body: Record<string, unknown> = {},
@@ -117,7 +124,11 @@ async function errorFrom(response: Response): Promise<ApiError> {
   } catch {
     // not JSON (a proxy's error page): fall back to a generic message
   }
-  const code = typeof body.code === 'string' ? body.code : `http_${response.status}`
+  // The server answers only the codes its document names (tests/api/test_error_codes.py).
+  const code =
+    typeof body.code === 'string' && KNOWN_CODE.test(body.code)
+      ? (body.code as ErrorCode)
+      : (`http_${response.status}` as const)
   const detail =
     typeof body.detail === 'string' && body.detail
       ? body.detail

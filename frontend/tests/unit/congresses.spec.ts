@@ -154,7 +154,7 @@ describe('provision dialog', () => {
   async function submitRefusedWith(fields: Record<string, string[]>) {
     const pinia = setUp()
     provision.mockRejectedValueOnce(
-      new ApiError(400, 'refused', Object.values(fields)[0]![0]!, fields),
+      new ApiError(400, 'invalid', Object.values(fields)[0]![0]!, fields),
     )
     const wrapper = mount(ProvisionDialog, {
       props: { modelValue: false, congresses: [DONGHU], levels: ['township'], hostCongressId: 2 },

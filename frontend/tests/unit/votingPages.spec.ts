@@ -436,7 +436,7 @@ describe('the 征集 forms on the proposal desk', () => {
   it("shows the API's detail and field message when a proposal is refused", async () => {
     const detail = '征集已截止。'
     vi.mocked(addProposal).mockRejectedValue(
-      new ApiError(400, 'call_closed', detail, { submitter_phone: ['手机号码格式不正确'] }),
+      new ApiError(400, 'call_not_open', detail, { submitter_phone: ['手机号码格式不正确'] }),
     )
     const wrapper = await mountSolicit(true)
     await fill(wrapper, 'proposal-title', RECORDED.title)
