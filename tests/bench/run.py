@@ -587,46 +587,32 @@ def run(args: argparse.Namespace, logs: Path) -> tuple[dict[str, Any], dict[str,
             attempt("provisioning", provisioning)
             if "provisioning" in figures:
                 figures["schema"] = figures["provisioning"]
-            attempt(
-                "fleet",
-                lambda: bench(
+            # The benches that take only their own arguments, in the order they run.
+            plain = [
+                (
                     "fleet",
                     "bench_fleet.py",
                     ["--rounds", "1" if quick else "3", "--tenants", *map(str, fleets)],
-                    env=env,
-                    logs=logs,
                 ),
-            )
-            attempt(
-                "dashboard",
-                lambda: bench(
+                (
                     "dashboard",
                     "bench_dashboard.py",
                     ["--runs", "20" if quick else "200", "--sizes", *map(str, sizes)],
-                    env=env,
-                    logs=logs,
                 ),
-            )
-            attempt(
-                "casting",
-                lambda: bench(
+                (
                     "casting",
                     "bench_casting.py",
                     ["--rounds", "1" if quick else "3", "--deputies", str(args.deputies)],
-                    env=env,
-                    logs=logs,
                 ),
-            )
-            attempt(
-                "routing",
-                lambda: bench(
-                    "routing",
-                    "bench_routing.py",
-                    ["--runs", "200" if quick else "2000"],
-                    env=env,
-                    logs=logs,
-                ),
-            )
+                ("routing", "bench_routing.py", ["--runs", "200" if quick else "2000"]),
+            ]
+            for name, script, options in plain:
+                attempt(
+                    name,
+                    lambda name=name, script=script, options=options: bench(
+                        name, script, options, env=env, logs=logs
+                    ),
+                )
 
             def memory() -> Figures:
                 per_size = {}
