@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -607,12 +608,7 @@ def run(args: argparse.Namespace, logs: Path) -> tuple[dict[str, Any], dict[str,
                 ("routing", "bench_routing.py", ["--runs", "200" if quick else "2000"]),
             ]
             for name, script, options in plain:
-                attempt(
-                    name,
-                    lambda name=name, script=script, options=options: bench(
-                        name, script, options, env=env, logs=logs
-                    ),
-                )
+                attempt(name, partial(bench, name, script, options, env=env, logs=logs))
 
             def memory() -> Figures:
                 per_size = {}
