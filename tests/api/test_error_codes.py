@@ -32,16 +32,26 @@ def _sources() -> list[Path]:
 
 def _written_at_refusals() -> dict[str, str]:
     """code -> the first place that writes it as a literal: the first argument of a domain
-    error, or the `code=` of a DRF exception."""
+    error (or of `super().__init__` in a module that defines one), the `code=` of a DRF exception,
+    or the code of a state machine's `refusal=`."""
     found: dict[str, str] = {}
     for path in _sources():
-        for node in ast.walk(ast.parse(path.read_text())):
+        text = path.read_text()
+        defines_a_refusal = "(DomainError):" in text
+        for node in ast.walk(ast.parse(text)):
             if not isinstance(node, ast.Call):
                 continue
             name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            if name == "__init__" and defines_a_refusal:
+                name = "DomainError"  # a refusal's own class passing its code up
             keyword = next((k.value for k in node.keywords if k.arg == "code"), None)
             argument = node.args[0] if name in DOMAIN and node.args else keyword
-            if name in DOMAIN | DRF and isinstance(argument, ast.Constant):
+            refusal = next((k.value for k in node.keywords if k.arg == "refusal"), None)
+            if isinstance(refusal, ast.Tuple) and refusal.elts:
+                argument = refusal.elts[0]
+            elif name not in DOMAIN | DRF:
+                continue
+            if isinstance(argument, ast.Constant):
                 found.setdefault(str(argument.value), f"{path.relative_to(ROOT)}:{node.lineno}")
     return found
 
