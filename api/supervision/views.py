@@ -18,6 +18,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from accounts.roles import Role
+from api.actions import Action
 from api.inputs import validated
 from api.permissions import IsTenantMember, has_role, host_congress, is_public_host
 from congresses.models import Congress, Level
@@ -71,6 +72,14 @@ def _round_out(request: Request, round_: BenchmarkRound) -> dict[str, Any]:
     return dict(
         s.BenchmarkRoundOutSerializer(fresh, context={"congress_id": _congress(request).pk}).data
     )
+
+
+ROUND = Action(
+    permission=STAFF,
+    lookup=_issued_round,
+    output=_round_out,
+    responses=s.BenchmarkRoundOutSerializer,
+)
 
 
 def _criteria(rows: list[dict[str, Any]]) -> list[CriterionSpec]:
@@ -408,34 +417,18 @@ class RoundDetailView(APIView):
         return Response(_round_out(request, round_))
 
 
-class RoundOpenView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="supervision_round_open",
-        request=None,
-        responses=s.BenchmarkRoundOutSerializer,
-        summary="开始推荐 / open nominations",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        round_ = services.round_open(round_=_issued_round(request, pk), actor=request.user)
-        return Response(_round_out(request, round_))
+RoundOpenView = ROUND.view(
+    operation_id="supervision_round_open",
+    summary="开始推荐 / open nominations",
+    run=lambda r, round_, d: services.round_open(round_=round_, actor=r.user),
+)
 
 
-class RoundCloseNominationsView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="supervision_round_close_nominations",
-        request=None,
-        responses=s.BenchmarkRoundOutSerializer,
-        summary="结束推荐、进入评审 / close nominations, start review",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        round_ = services.round_close_nominations(
-            round_=_issued_round(request, pk), actor=request.user
-        )
-        return Response(_round_out(request, round_))
+RoundCloseNominationsView = ROUND.view(
+    operation_id="supervision_round_close_nominations",
+    summary="结束推荐、进入评审 / close nominations, start review",
+    run=lambda r, round_, d: services.round_close_nominations(round_=round_, actor=r.user),
+)
 
 
 class NominationListView(APIView):
@@ -613,41 +606,20 @@ class RankingView(APIView):
         return Response(s.BenchmarkRankingRowSerializer(rows, many=True).data)
 
 
-class RoundDecideView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="supervision_round_decide",
-        request=s.BenchmarkDecideInSerializer,
-        responses=s.BenchmarkRoundOutSerializer,
-        summary="评选决定 / the committee's decision",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        data = validated(s.BenchmarkDecideInSerializer, request)
-        round_ = services.round_decide(
-            round_=_issued_round(request, pk),
-            actor=request.user,
-            selected_ids=data["selected_ids"],
-            note=data["note"],
-        )
-        return Response(_round_out(request, round_))
+RoundDecideView = ROUND.view(
+    operation_id="supervision_round_decide",
+    summary="评选决定 / the committee's decision",
+    body=s.BenchmarkDecideInSerializer,
+    run=lambda r, round_, d: services.round_decide(round_=round_, actor=r.user, **d),
+)
 
 
-class RoundPublicityView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="supervision_round_publicity",
-        request=s.BenchmarkPublicityInSerializer,
-        responses=s.BenchmarkRoundOutSerializer,
-        summary="开始公示 / start the public-notice period",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        data = validated(s.BenchmarkPublicityInSerializer, request)
-        round_ = services.round_start_publicity(
-            round_=_issued_round(request, pk), actor=request.user, **data
-        )
-        return Response(_round_out(request, round_))
+RoundPublicityView = ROUND.view(
+    operation_id="supervision_round_publicity",
+    summary="开始公示 / start the public-notice period",
+    body=s.BenchmarkPublicityInSerializer,
+    run=lambda r, round_, d: services.round_start_publicity(round_=round_, actor=r.user, **d),
+)
 
 
 class ObjectionListView(APIView):
@@ -703,18 +675,11 @@ class ObjectionResolveView(APIView):
         return Response(s.ObjectionOutSerializer(found).data)
 
 
-class RoundAnnounceView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="supervision_round_announce",
-        request=None,
-        responses=s.BenchmarkRoundOutSerializer,
-        summary="公布评选结果 / announce the result",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        round_ = services.round_announce(round_=_issued_round(request, pk), actor=request.user)
-        return Response(_round_out(request, round_))
+RoundAnnounceView = ROUND.view(
+    operation_id="supervision_round_announce",
+    summary="公布评选结果 / announce the result",
+    run=lambda r, round_, d: services.round_announce(round_=round_, actor=r.user),
+)
 
 
 class RoundResultView(APIView):

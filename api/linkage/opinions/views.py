@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import serializers, status
+from rest_framework import status
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import ListAPIView
 from rest_framework.permissions import AllowAny
@@ -19,6 +19,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from accounts.roles import Role
+from api.actions import Action
 from api.inputs import validated
 from api.permissions import has_role, membership_of
 from ops.errors import DomainError, NotAllowed
@@ -176,32 +177,13 @@ class OpinionDetailView(APIView):
         return _detail(request, _opinion(request, pk))
 
 
-def _action_view(
-    *,
-    operation_id: str,
-    summary: str,
-    body: type[serializers.Serializer] | None,
-    run: Callable[[Request, Opinion, dict[str, Any]], Opinion],
-    handlers: bool = False,
-) -> type[APIView]:
-    """One POST endpoint per transition: check the role, validate the body, call the service,
-    answer with the opinion as it now is."""
+def _detail_data(request: Request, opinion: Opinion) -> Any:
+    return _detail(request, opinion).data
 
-    class ActionView(APIView):
-        permission_classes = [HANDLERS if handlers else STAFF]
 
-        @extend_schema(
-            operation_id=operation_id,
-            request=body,
-            responses=s.OpinionDetailSerializer,
-            summary=summary,
-        )
-        def post(self, request: Request, pk: int) -> Response:
-            data = validated(body, request) if body is not None else {}
-            return _detail(request, run(request, _opinion(request, pk), data))
-
-    ActionView.__name__ = ActionView.__qualname__ = f"{operation_id.title().replace('_', '')}View"
-    return ActionView
+OPINION = Action(
+    permission=STAFF, lookup=_opinion, output=_detail_data, responses=s.OpinionDetailSerializer
+)
 
 
 def _handle(request: Request, opinion: Opinion, data: dict[str, Any]) -> Opinion:
@@ -216,51 +198,51 @@ def _reply(request: Request, opinion: Opinion, data: dict[str, Any]) -> Opinion:
     )
 
 
-OpinionSortView = _action_view(
+OpinionSortView = OPINION.view(
     operation_id="opinion_sort",
     summary="分类 / sort into a category",
     body=s.OpinionSortInSerializer,
     run=lambda r, o, d: services.opinion_sort(opinion=o, actor=r.user, **d),
 )
-OpinionAssignView = _action_view(
+OpinionAssignView = OPINION.view(
     operation_id="opinion_assign",
     body=s.OpinionAssignInSerializer,
     summary="交办承办单位并定办理期限 / assign to a unit with a deadline",
     run=lambda r, o, d: services.opinion_assign(opinion=o, actor=r.user, **d),
 )
-OpinionHandleView = _action_view(
+OpinionHandleView = OPINION.view(
     operation_id="opinion_handle",
     body=None,
-    handlers=True,
     run=_handle,
     summary="开始办理（承办单位）/ start handling (the unit)",
+    permission=HANDLERS,
 )
-OpinionReplyView = _action_view(
+OpinionReplyView = OPINION.view(
     operation_id="opinion_reply",
     body=s.OpinionAnswerInSerializer,
-    handlers=True,
     run=_reply,
     summary="答复（承办单位或工作人员代录）/ answer (the unit, or staff recording its letter)",
+    permission=HANDLERS,
 )
-OpinionExtendView = _action_view(
+OpinionExtendView = OPINION.view(
     operation_id="opinion_extend",
     body=s.OpinionReasonInSerializer,
     summary="延期一次（须说明理由）/ extend once, with the reason",
     run=lambda r, o, d: services.opinion_extend(opinion=o, actor=r.user, **d),
 )
-OpinionDeclineView = _action_view(
+OpinionDeclineView = OPINION.view(
     operation_id="opinion_decline",
     body=s.OpinionDeclineInSerializer,
     summary="不予受理（诉讼、仲裁、行政复议等）/ decline an out-of-scope matter",
     run=lambda r, o, d: services.opinion_decline(opinion=o, actor=r.user, **d),
 )
-OpinionEscalateView = _action_view(
+OpinionEscalateView = OPINION.view(
     operation_id="opinion_escalate",
     body=s.OpinionEscalateInSerializer,
     summary="上报上级人大 / escalate to the parent congress",
     run=lambda r, o, d: services.opinion_escalate(opinion=o, actor=r.user, **d),
 )
-OpinionCloseView = _action_view(
+OpinionCloseView = OPINION.view(
     operation_id="opinion_close",
     body=None,
     summary="办结归档（群众未评价）/ close an answered opinion the citizen did not rate",

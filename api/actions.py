@@ -1,0 +1,62 @@
+"""The shared shape of an action endpoint: `POST .../<pk>/<verb>`, which checks the caller's role,
+validates the body, finds the object, calls one service and answers with the object as it now
+is. A module declares each action as data (see `opinion_sort` or `supervision_round_open`)
+instead of writing the same view class again; a view that does more stays a class of its own."""
+
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.permissions import BasePermission
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from api.inputs import validated
+
+T = TypeVar("T")
+
+
+class Action(Generic[T]):
+    """What the actions of one kind of object share: the role that may act, how the object is
+    found for the caller (a 404 when it is not theirs), and what the answer shows of it."""
+
+    def __init__(
+        self,
+        *,
+        permission: type[BasePermission],
+        lookup: Callable[[Request, int], T],
+        output: Callable[[Request, T], Any],
+        responses: type[serializers.Serializer],
+    ) -> None:
+        self.permission, self.lookup, self.output = permission, lookup, output
+        self.responses = responses
+
+    def view(
+        self,
+        *,
+        operation_id: str,
+        summary: str,
+        run: Callable[[Request, T, dict[str, Any]], T],
+        body: type[serializers.Serializer] | None = None,
+        permission: type[BasePermission] | None = None,
+    ) -> type[APIView]:
+        """One endpoint: `run(request, object, validated body)` calls the service and returns
+        the object to answer with. `permission` overrides the kind's role for this action."""
+        action = self
+
+        class ActionView(APIView):
+            permission_classes = [permission or action.permission]
+
+            @extend_schema(
+                operation_id=operation_id, request=body, responses=action.responses, summary=summary
+            )
+            def post(self, request: Request, pk: int) -> Response:
+                data = validated(body, request) if body is not None else {}
+                found = action.lookup(request, pk)
+                return Response(action.output(request, run(request, found, data)))
+
+        name = "".join(part.title() for part in operation_id.split("_"))
+        ActionView.__name__ = ActionView.__qualname__ = f"{name}View"
+        return ActionView
