@@ -123,3 +123,18 @@ def in_live_platform(call: str, s3_endpoint: str) -> str:
     )
     assert done.returncode == 0, f"{call} failed in the live platform:\n{done.stderr[-4000:]}"
     return done.stdout
+
+
+def live_manage(platform: "LivePlatform", *args: str) -> str:
+    """Run a management command against the live platform's own database, queue, cache and S3
+    server (a beat task's body, as of a moment the test sets); returns what it printed."""
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**os.environ, **platform.env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, f"manage.py {' '.join(args)} failed:\n{done.stderr[-4000:]}"
+    return done.stdout

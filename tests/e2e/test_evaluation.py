@@ -1,8 +1,10 @@
-"""评估 in real Chromium: 白沙乡's year-end satisfaction vote and its public account.
+"""评估 in real Chromium: a township's year-end satisfaction vote and its public account, on a
+congress the test provisions itself.
 
-The demo leaves 白沙乡's three 2026 projects implemented, the evaluation ready to open with the
-default rule (满意 >= half of all 12 deputies; 满意 + 基本满意 >= half: 基本满意) and the public's
-online rating offered. Staff open it; three deputies rate on a 375 px phone, five more through the
+测评乡 (its own city, county and township, provisioned by the real service) has this year's
+three projects voted and implemented, the evaluation ready to open with the default rule (满意 >=
+half of all 12 deputies; 满意 + 基本满意 >= half: 基本满意) and the public's online rating
+offered. Staff open it; three deputies rate on a 375 px phone, five more through the
 API; a citizen rates on the public account page (counted apart); staff close it; the results show
 满意, 基本满意 and 不满意; a deputy checks their receipt; the public account shows each project's
 target, money and result, and its PDF downloads. Every step is screenshotted and checked by axe.
@@ -14,18 +16,18 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tenants.demo.evaluation import CONGRESS as SLUG
-from tenants.demo.evaluation import PROJECTS, YEAR
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import in_live_platform, log_in
 from tests.e2e.helpers import page_api as _api
 
 from .conftest import LivePlatform, snap
+from .evaluation_world import ACCOUNTS, PROJECTS, TOWN, TOWN_SHORT, YEAR
 
 pytestmark = pytest.mark.e2e
 
+SLUG = TOWN
 NAMES = [p[0] for p in PROJECTS]
-PHONE_VOTERS = ["baisha-deputy", "baisha-d01", "baisha-d02"]
-API_VOTERS = [f"baisha-d{i:02d}" for i in range(3, 8)]
+VOTERS = [f"{TOWN}-d{i}" for i in range(1, ACCOUNTS + 1)]
+PHONE_VOTERS, API_VOTERS = VOTERS[:3], VOTERS[3:]
 LABEL = {"satisfied": "满意", "basic": "基本满意", "unsatisfied": "不满意", "abstain": "弃权"}
 
 
@@ -63,10 +65,19 @@ def _phone(browser: Browser, contexts: list[BrowserContext]) -> Page:
 
 
 def test_deputies_rate_at_year_end_on_phones_and_the_public_account_shows_the_result(
-    live_platform: LivePlatform, desk: Page, browser: Browser, contexts: list[BrowserContext]
+    live_platform: LivePlatform,
+    s3_endpoint: str,
+    desk: Page,
+    browser: Browser,
+    contexts: list[BrowserContext],
 ) -> None:
+    out = in_live_platform("evaluation_world.provision()", s3_endpoint)
+    match = re.search(r"cycle (\d+)", out)
+    assert match, out
+    prepared = int(match.group(1))
+
     # Staff find the year ready for evaluation and open it with the rules as set.
-    log_in(desk, live_platform, SLUG, "baisha-staff", congress="白沙乡")
+    log_in(desk, live_platform, SLUG, f"{TOWN}-staff", congress=TOWN_SHORT)
     desk.get_by_test_id("menu-voting-evaluations").click()
     expect(desk.get_by_test_id(f"evaluation-phase-{YEAR}")).to_have_text("实施监督", timeout=15_000)
     snap(desk, "evaluation-01-years")
@@ -77,6 +88,7 @@ def test_deputies_rate_at_year_end_on_phones_and_the_public_account_shows_the_re
     match = re.search(r"/voting/cycles/(\d+)/evaluation", desk.url)
     assert match, desk.url
     cycle_id = int(match.group(1))
+    assert cycle_id == prepared
     snap(desk, "evaluation-02-rules")
     desk.get_by_test_id("evaluation-open").click()
     expect(desk.get_by_role("dialog")).to_contain_text("规则即确定")
@@ -91,7 +103,7 @@ def test_deputies_rate_at_year_end_on_phones_and_the_public_account_shows_the_re
     receipts = []
     phones = [_phone(browser, contexts) for _ in PHONE_VOTERS]
     for voter, (page, username) in enumerate(zip(phones, PHONE_VOTERS, strict=True)):
-        log_in(page, live_platform, SLUG, username, congress="白沙乡")
+        log_in(page, live_platform, SLUG, username, congress=TOWN_SHORT)
         page.goto(live_platform.url(SLUG, f"/voting/cycles/{cycle_id}/rate"))
         form = page.get_by_test_id("rate-form")
         expect(form).to_be_visible()
@@ -115,7 +127,7 @@ def test_deputies_rate_at_year_end_on_phones_and_the_public_account_shows_the_re
         context = browser.new_context()
         contexts.append(context)
         page = context.new_page()
-        log_in(page, live_platform, SLUG, username, congress="白沙乡")
+        log_in(page, live_platform, SLUG, username, congress=TOWN_SHORT)
         state = _api(page, "GET", f"voting/cycles/{cycle_id}/evaluation")
         ballot = {str(p["id"]): m for p, m in zip(state["projects"], marks_of(offset), strict=True)}
         _api(page, "POST", f"voting/rounds/{state['round']['id']}/ballots", {"choices": ballot})

@@ -1,12 +1,14 @@
-"""民生实事项目票决 in real Chromium, from the staff console to the hall screen.
+"""民生实事项目票决 in real Chromium, from the staff console to the hall screen, on a congress
+the test provisions itself.
 
-青石镇's staff open the 2027 vote (twelve candidates for ten projects, rules as seeded); nine of
-its thirteen deputies sign in (three on the phone page, six through the API from their own logged-in
-browser); the chair opens the round once the quorum (2/3) is met; three deputies vote on a 375 px
-phone and the chair's live count reaches 3 without showing any content; the other six vote through
-the API; the chair ends the vote and the result table and the hall screen list the ten adopted
-projects in rank order; a deputy checks their receipt and sees it counted. Every step is
-screenshotted and checked by axe-core.
+票决镇 (its own city, county and township, provisioned by the real service; thirteen deputies,
+next year's vote prepared up to 审议). Its staff open the vote (twelve candidates for ten
+projects, rules as prepared); nine of its thirteen deputies sign in (three on the phone page,
+six through the API from their own logged-in browser); the chair opens the round once the quorum
+(2/3) is met; three deputies vote on a 375 px phone and the chair's live count reaches 3 without
+showing any content; the other six vote through the API; the chair ends the vote and the result
+table and the hall screen list the ten adopted projects in rank order; a deputy checks their
+receipt and sees it counted. Every step is screenshotted and checked by axe-core.
 """
 
 import re
@@ -15,19 +17,19 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
 
-from tenants.demo.data import VOTING_DEMO
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import in_live_platform, log_in
 from tests.e2e.helpers import page_api as _api
 
 from .conftest import LivePlatform, snap
+from .voting_world import ACCOUNTS, CANDIDATES, TOWN, TOWN_SHORT, YEAR
 
 pytestmark = pytest.mark.e2e
 
-SLUG = "qingshi"
+SLUG = TOWN
 PHONE_VIEWPORT: ViewportSize = {"width": 375, "height": 812}
-DEPUTIES = ["qingshi-deputy"] + [f"qingshi-d{i:02d}" for i in range(1, 9)]  # nine of thirteen
+DEPUTIES = [f"{TOWN}-d{i}" for i in range(1, ACCOUNTS + 1)]  # nine of thirteen
 PHONE_VOTERS, API_VOTERS = DEPUTIES[:3], DEPUTIES[3:]
-NAMES = [c[0] for c in VOTING_DEMO["candidates"]]
+NAMES = [c[0] for c in CANDIDATES]
 
 # Phone voters: 赞成 on candidates 1-10, 反对 on 11 and 12.
 PHONE_CHOICES = {seq: ("yes" if seq <= 10 else "no") for seq in range(1, 13)}
@@ -52,8 +54,8 @@ CHOICE_LABEL = {"yes": "赞成", "no": "反对", "abstain": "弃权"}
 
 
 def _log_in(page: Page, platform: LivePlatform, username: str) -> None:
-    log_in(page, platform, SLUG, username, congress="青石镇")
-    # Demo accounts keep the published password: no first-login dialog covers the page.
+    log_in(page, platform, SLUG, username, congress=TOWN_SHORT)
+    # The world's accounts keep their password: no first-login dialog covers the page.
     assert _api(page, "GET", "auth/session")["user"]["must_change_password"] is False
 
 
@@ -74,18 +76,24 @@ def _phone_page(browser: Browser, contexts: list[BrowserContext]) -> Page:
 
 def test_staff_open_the_vote_deputies_vote_by_phone_and_the_hall_sees_the_result(
     live_platform: LivePlatform,
+    s3_endpoint: str,
     desk: Page,
     phone: Page,
     browser: Browser,
     contexts: list[BrowserContext],
 ) -> None:
-    # Staff open the vote, rules as seeded (差额: twelve candidates for ten seats).
-    _log_in(desk, live_platform, "qingshi-staff")
+    out = in_live_platform("voting_world.provision()", s3_endpoint)
+    match = re.search(r"cycle (\d+)", out)
+    assert match, out
+    prepared = int(match.group(1))
+
+    # Staff open the vote, rules as prepared (差额: twelve candidates for ten seats).
+    _log_in(desk, live_platform, f"{TOWN}-staff")
     desk.get_by_test_id("menu-voting").click()
-    # Prepared, not yet voting (the seed leaves it before 票决: 征集 today).
-    expect(desk.get_by_test_id("voting-cycle-phase-2027")).not_to_have_text("票决")
+    # Prepared, not yet voting (the world leaves it at 审议).
+    expect(desk.get_by_test_id(f"voting-cycle-phase-{YEAR}")).not_to_have_text("票决")
     snap(desk, "voting-01-cycles")
-    desk.get_by_test_id("voting-manage-2027").click()
+    desk.get_by_test_id(f"voting-manage-{YEAR}").click()
     expect(desk.get_by_test_id("voting-candidates").locator("tbody tr")).to_have_count(
         12, timeout=15_000
     )
@@ -96,6 +104,7 @@ def test_staff_open_the_vote_deputies_vote_by_phone_and_the_hall_sees_the_result
     match = re.search(r"/voting/cycles/(\d+)", desk.url)
     assert match, desk.url
     cycle_id = int(match.group(1))
+    assert cycle_id == prepared
     snap(desk, "voting-02-cycle-before-vote")
 
     desk.get_by_test_id("voting-open-voting").click()

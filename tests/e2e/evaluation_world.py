@@ -1,0 +1,220 @@
+"""Run inside the live platform's database (`helpers.in_live_platform`, see test_evaluation.py):
+a township of its own (测评乡, under a city and county of its own), provisioned by the real
+service, with its staff, its responsible unit's account and twelve deputies (the first eight with
+accounts). This year's vote is brought by the real services through 票决 (three projects of four
+adopted), the hand-over and implementation (each project planned, funded and reported on), and
+the year-end evaluation is ready to open with the default rule and the public's online rating
+offered. Nobody has signed in."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django_tenants.utils import tenant_context
+
+from accounts.models import User
+from accounts.services import membership_grant, user_create
+from congresses.models import Congress
+from congresses.services import CongressSpec, congress_provision
+from filestore.services import file_store
+from tenants.demo.data import DEMO_PASSWORD, MINUTES_PDF
+from tenants.deputies.services import deputy_register
+from tenants.implementation.selectors import projects_for_account
+from tenants.implementation.services import PlanChange, progress_report, project_plan, unit_create
+from tenants.voting.announcement import announcement_publish
+from tenants.voting.evaluation import evaluation_set_rules
+from tenants.voting.models import Candidate
+from tenants.voting.reserve import vote_results_hand_over
+from tenants.voting.services import (
+    attendance_sign_in,
+    ballot_cast,
+    candidate_add,
+    cycle_create,
+    cycle_open_voting,
+    round_close,
+    round_open,
+)
+from tenants.voting.solicitation import cycle_advance, governance_record
+from tests.factories import make_term
+
+CITY, COUNTY, TOWN = "eval-city", "eval-county", "eval-town"
+TOWN_SHORT = "测评乡"
+YEAR = dt.date.today().year
+DEPUTIES = [
+    "魏一帆",
+    "蒋二林",
+    "沈三江",
+    "韦四平",
+    "喻五岭",
+    "柏六合",
+    "窦七里",
+    "章八达",
+    "苏九成",
+    "潘十方",
+    "葛百顺",
+    "范千秋",
+]
+ACCOUNTS = 8  # the first eight deputies log in: f"{TOWN}-d1" ... f"{TOWN}-d8"
+UNIT = "测评乡社会事务办公室"
+# name, category, planned, allocated, spent (万元), annual target, outcome, percent
+PROJECTS = (
+    (
+        "乡卫生院医疗设备更新",
+        "医疗卫生",
+        "180",
+        "180",
+        "172.5",
+        "更新DR、彩超等设备6台，开设慢病联合门诊。",
+        "6台设备已安装使用，慢病联合门诊每周开诊两次。",
+        100,
+    ),
+    (
+        "乡村道路路灯安装",
+        "公共设施",
+        "120",
+        "110",
+        "108.2",
+        "为9个村主干道安装太阳能路灯400盏。",
+        "已安装路灯400盏并通过验收。",
+        100,
+    ),
+    (
+        "中心小学食堂改造",
+        "教育",
+        "150",
+        "120",
+        "96",
+        "改造食堂后厨和就餐区，满足600名学生就餐。",
+        "后厨改造完成，就餐区主体完工，待设备进场。",
+        80,
+    ),
+)
+NOT_ADOPTED = ("乡文化广场扩建", "科技文化", "260", "扩建广场800平方米。")
+
+
+def _member(username: str, congress: Congress, roles: list[str], operator: User) -> User:
+    user = user_create(
+        username=username,
+        password=DEMO_PASSWORD,
+        display_name=username,
+        must_change_password=False,
+    )
+    with transaction.atomic():
+        membership_grant(user=user, congress=congress, roles=roles, granted_by=operator)
+    return user
+
+
+def provision() -> None:
+    operator = User.objects.get(username="ops")
+    made: dict[str, Congress] = {}
+    for slug, name, level, code, parent in (
+        (CITY, "测评市人大常委会", "city", "372800", None),
+        (COUNTY, "测评县人大常委会", "county", "372801", CITY),
+        (TOWN, f"{TOWN_SHORT}人大主席团", "township", "372801201", COUNTY),
+    ):
+        spec = CongressSpec(
+            name=name,
+            slug=slug,
+            level=level,
+            division_code=code,
+            parent_id=made[parent].pk if parent else None,
+        )
+        made[slug] = congress_provision(spec=spec, requested_by=operator, acting_in=None)
+    town = made[TOWN]
+    _member(f"{TOWN}-staff", town, ["staff"], operator)
+    reporter = _member(f"{TOWN}-unit", town, ["unit"], operator)
+    voters = [_member(f"{TOWN}-d{i}", town, ["deputy"], operator) for i in range(1, ACCOUNTS + 1)]
+    with tenant_context(town):
+        term = make_term()
+        deputies = [
+            deputy_register(
+                term=term,
+                name=name,
+                gender="female" if i % 3 == 1 else "male",
+                level="township",
+                constituency=f"第{i // 2 + 1}选区",
+                delegation=f"第{i % 3 + 1}代表小组",
+                actor=operator,
+                user=voters[i] if i < ACCOUNTS else None,
+            )
+            for i, name in enumerate(DEPUTIES)
+        ]
+        # The vote: three projects of four adopted by all twelve deputies present.
+        cycle = cycle_create(
+            year=YEAR,
+            title=f"{TOWN_SHORT}{YEAR}年民生实事项目人大代表票决",
+            term=term,
+            actor=operator,
+            seats=len(PROJECTS),
+        )
+        cycle = cycle_advance(cycle=cycle, actor=operator)
+        for name, category, planned, *_rest in PROJECTS:
+            candidate_add(
+                cycle=cycle,
+                name=name,
+                category=category,
+                estimated_cost=Decimal(planned),
+                actor=operator,
+            )
+        name, category, cost, summary = NOT_ADOPTED
+        candidate_add(
+            cycle=cycle,
+            name=name,
+            category=category,
+            estimated_cost=Decimal(cost),
+            summary=summary,
+            actor=operator,
+        )
+        governance_record(
+            cycle=cycle,
+            kind="party_review",
+            held_on=dt.date(YEAR - 1, 12, 20),
+            summary="乡党委会议审定，同意提请乡人代会票决。",
+            minutes=file_store(uploaded_by=None, name="党委会议纪要.pdf", data=MINUTES_PDF),
+            actor=operator,
+        )
+        cycle = cycle_advance(cycle=cycle, actor=operator)
+        cycle = cycle_open_voting(cycle=cycle, actor=operator)
+        for deputy in deputies:
+            attendance_sign_in(cycle=cycle, deputy=deputy, actor=operator)
+        round_ = round_open(cycle=cycle, actor=operator)
+        listed = list(Candidate.objects.filter(cycle=cycle).order_by("sequence"))
+        for i, deputy in enumerate(deputies):
+            choices = {str(c.pk): "yes" for c in listed[:3]}
+            choices[str(listed[3].pk)] = "yes" if i < 3 else "no"
+            ballot_cast(round_id=round_.pk, deputy=deputy, choices=choices, actor=operator)
+        round_close(round_id=round_.pk, actor=operator)
+        announcement_publish(cycle=cycle, actor=operator)
+
+        # Into implementation: each project planned, funded and reported on by its unit.
+        vote_results_hand_over(cycle=cycle, actor=operator)
+        unit = unit_create(name=UNIT, member_ids=[reporter.pk], actor=operator)
+        today = timezone.localdate()
+        for project, (_n, _c, planned, allocated, spent, target, outcome, percent) in zip(
+            projects_for_account(cycle=cycle), PROJECTS, strict=True
+        ):
+            project_plan(
+                project=project,
+                change=PlanChange(
+                    unit=unit,
+                    owner_name="李明",
+                    annual_target=target,
+                    outcome=outcome,
+                    funds_planned=Decimal(planned),
+                    funds_allocated=Decimal(allocated),
+                ),
+                actor=operator,
+            )
+            progress_report(
+                project=project,
+                percent=percent,
+                text=outcome,
+                photos=[],
+                actor=reporter,
+                funds_spent=Decimal(spent),
+                today=today - dt.timedelta(days=10),
+            )
+        # The year-end evaluation, ready to open: the default rule, the public rates online.
+        evaluation_set_rules(cycle=cycle, actor=operator, public_rating=True)
+        print("cycle", cycle.pk)

@@ -1,0 +1,220 @@
+"""Run inside the live platform's database (`helpers.in_live_platform`, see
+test_implementation.py): a township of its own (实施镇, under a city and county of its own),
+provisioned by the real service, with its staff, its responsible unit's account and six deputies
+(the first with an account). This year's vote is brought by the real services through 票决 (three
+projects of four adopted) and the hand-over into implementation: each project planned and given
+to the unit; the market on track, its next milestone ten days away; the sewer behind, a milestone
+past its date; the care centre done. Nobody has signed in."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django_tenants.utils import tenant_context
+
+from accounts.models import User
+from accounts.services import membership_grant, user_create
+from congresses.models import Congress
+from congresses.services import CongressSpec, congress_provision
+from filestore.services import file_store
+from tenants.demo.data import DEMO_PASSWORD, MINUTES_PDF
+from tenants.deputies.services import deputy_register
+from tenants.implementation.selectors import projects_for_account
+from tenants.implementation.services import (
+    PlanChange,
+    milestone_add,
+    milestone_done,
+    progress_report,
+    project_plan,
+    supervisors_set,
+    unit_create,
+)
+from tenants.voting.announcement import announcement_publish
+from tenants.voting.models import Candidate
+from tenants.voting.reserve import vote_results_hand_over
+from tenants.voting.services import (
+    attendance_sign_in,
+    ballot_cast,
+    candidate_add,
+    cycle_create,
+    cycle_open_voting,
+    round_close,
+    round_open,
+)
+from tenants.voting.solicitation import cycle_advance, governance_record
+from tests.factories import make_term
+
+CITY, COUNTY, TOWN = "impl-city", "impl-county", "impl-town"
+TOWN_SHORT = "实施镇"
+DEPUTIES = ["俞一鸣", "萧二河", "贾三山", "邵四水", "汤五岳", "殷六桥"]
+UNIT = "实施镇建设办"
+MARKET = "实施镇农贸市场提升改造"
+# name, category, planned, allocated (万元), annual target
+PROJECTS = (
+    (MARKET, "公共设施", "210", "150", "改造市场顶棚、排水和摊位，设置农残快检室。"),
+    ("镇区污水管网延伸", "环境保护", "320", "200", "新建污水管网3.2公里，接入4个自然村。"),
+    ("日间照料中心建设", "劳动保障", "95", "95", "建成一处日间照料中心，提供助餐服务。"),
+)
+NOT_ADOPTED = ("实施镇体育公园", "科技文化", "400", "新建体育公园一处。")
+
+
+def _member(username: str, congress: Congress, roles: list[str], operator: User) -> User:
+    user = user_create(
+        username=username,
+        password=DEMO_PASSWORD,
+        display_name=username,
+        must_change_password=False,
+    )
+    with transaction.atomic():
+        membership_grant(user=user, congress=congress, roles=roles, granted_by=operator)
+    return user
+
+
+def provision() -> None:
+    operator = User.objects.get(username="ops")
+    made: dict[str, Congress] = {}
+    for slug, name, level, code, parent in (
+        (CITY, "实施市人大常委会", "city", "372900", None),
+        (COUNTY, "实施县人大常委会", "county", "372901", CITY),
+        (TOWN, f"{TOWN_SHORT}人大主席团", "township", "372901101", COUNTY),
+    ):
+        spec = CongressSpec(
+            name=name,
+            slug=slug,
+            level=level,
+            division_code=code,
+            parent_id=made[parent].pk if parent else None,
+        )
+        made[slug] = congress_provision(spec=spec, requested_by=operator, acting_in=None)
+    town = made[TOWN]
+    _member(f"{TOWN}-staff", town, ["staff"], operator)
+    reporter = _member(f"{TOWN}-unit", town, ["unit"], operator)
+    reader = _member(f"{TOWN}-deputy", town, ["deputy"], operator)
+    with tenant_context(town):
+        today = timezone.localdate()
+        term = make_term()
+        deputies = [
+            deputy_register(
+                term=term,
+                name=name,
+                gender="female" if i % 3 == 1 else "male",
+                level="township",
+                constituency=f"第{i // 2 + 1}选区",
+                delegation=f"第{i % 3 + 1}代表小组",
+                actor=operator,
+                user=reader if i == 0 else None,
+            )
+            for i, name in enumerate(DEPUTIES)
+        ]
+        # The vote: three projects of four adopted by all six deputies present.
+        year = today.year
+        cycle = cycle_create(
+            year=year,
+            title=f"{TOWN_SHORT}{year}年民生实事项目人大代表票决",
+            term=term,
+            actor=operator,
+            seats=len(PROJECTS),
+        )
+        cycle = cycle_advance(cycle=cycle, actor=operator)
+        for name, category, planned, _allocated, _target in PROJECTS:
+            candidate_add(
+                cycle=cycle,
+                name=name,
+                category=category,
+                estimated_cost=Decimal(planned),
+                actor=operator,
+            )
+        name, category, cost, summary = NOT_ADOPTED
+        candidate_add(
+            cycle=cycle,
+            name=name,
+            category=category,
+            estimated_cost=Decimal(cost),
+            summary=summary,
+            actor=operator,
+        )
+        governance_record(
+            cycle=cycle,
+            kind="party_review",
+            held_on=today - dt.timedelta(days=330),
+            summary="镇党委会议审定，同意提请镇人代会票决。",
+            minutes=file_store(uploaded_by=operator, name="党委会议纪要.pdf", data=MINUTES_PDF),
+            actor=operator,
+        )
+        cycle = cycle_advance(cycle=cycle, actor=operator)
+        cycle = cycle_open_voting(cycle=cycle, actor=operator)
+        for deputy in deputies:
+            attendance_sign_in(cycle=cycle, deputy=deputy, actor=operator)
+        round_ = round_open(cycle=cycle, actor=operator)
+        candidates = list(Candidate.objects.filter(cycle=cycle).order_by("sequence"))
+        for deputy in deputies:
+            choices = {str(c.pk): "yes" if c.name != NOT_ADOPTED[0] else "no" for c in candidates}
+            ballot_cast(round_id=round_.pk, deputy=deputy, choices=choices, actor=operator)
+        round_close(round_id=round_.pk, actor=operator)
+        announcement_publish(cycle=cycle, actor=operator)
+
+        # Into implementation: the unit takes the three projects.
+        vote_results_hand_over(cycle=cycle, actor=operator)
+        unit = unit_create(name=UNIT, member_ids=[reporter.pk], actor=operator)
+        projects = list(projects_for_account(cycle=cycle))
+        for project, (_n, _c, _p, allocated, target) in zip(projects, PROJECTS, strict=True):
+            change = PlanChange(
+                unit=unit,
+                owner_name="周建国",
+                annual_target=target,
+                funds_allocated=Decimal(allocated),
+            )
+            project_plan(project=project, change=change, actor=operator)
+        market, sewer, care = projects
+        supervisors_set(project=market, deputies=deputies[:3], actor=operator)
+        supervisors_set(project=sewer, deputies=deputies[3:], actor=operator)
+
+        # The market: on track, its next milestone due in ten days.
+        tender = milestone_add(
+            project=market, title="完成招标", due_on=today - dt.timedelta(days=60), actor=operator
+        )
+        milestone_done(milestone=tender, done_on=today - dt.timedelta(days=62), actor=operator)
+        milestone_add(
+            project=market,
+            title="顶棚和排水完工",
+            due_on=today + dt.timedelta(days=10),
+            actor=operator,
+        )
+        progress_report(
+            project=market,
+            percent=45,
+            text="招标完成，施工队伍已进场，排水沟开挖过半。",
+            photos=[],
+            actor=reporter,
+            funds_spent=Decimal("62.4"),
+        )
+        # The sewer: a milestone past its date, so red.
+        milestone_add(
+            project=sewer,
+            title="一期管网铺设完成",
+            due_on=today - dt.timedelta(days=5),
+            actor=operator,
+        )
+        progress_report(
+            project=sewer,
+            percent=30,
+            text="受雨季影响，一期管网铺设滞后。",
+            photos=[],
+            actor=reporter,
+            funds_spent=Decimal("58"),
+        )
+        # The care centre: done.
+        opening = milestone_add(
+            project=care, title="中心开放", due_on=today - dt.timedelta(days=30), actor=operator
+        )
+        milestone_done(milestone=opening, done_on=today - dt.timedelta(days=32), actor=operator)
+        progress_report(
+            project=care,
+            percent=100,
+            text="日间照料中心已开放，每日助餐60人次。",
+            photos=[],
+            actor=reporter,
+            funds_spent=Decimal("91.3"),
+        )
+        print("market", market.pk)
