@@ -123,3 +123,16 @@ def in_live_platform(call: str, s3_endpoint: str) -> str:
     )
     assert done.returncode == 0, f"{call} failed in the live platform:\n{done.stderr[-4000:]}"
     return done.stdout
+
+
+# The scenarios on worlds of their own (opinions, stations, activities, voting flow).
+
+
+def forget_portal_limits(slug: str) -> None:
+    """Drop the public portal's counters of congress `slug` from the live platform's cache (the
+    keys start with its schema name; the cache outlives a run): the scenario starts afresh."""
+    import redis
+
+    cache = redis.Redis.from_url(os.environ["CONGRESS_E2E_REDIS_URL"])
+    for key in cache.scan_iter(f"{slug.replace('-', '_')}:*throttle_public_*"):
+        cache.delete(key)

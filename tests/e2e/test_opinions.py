@@ -13,15 +13,13 @@ screenshotted and checked by axe-core.
 """
 
 import json
-import os
 import re
 from collections.abc import Iterator
 
 import pytest
-import redis
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tests.e2e.helpers import in_live_platform, log_in, wait_for_api
+from tests.e2e.helpers import forget_portal_limits, in_live_platform, log_in, wait_for_api
 from tests.e2e.helpers import page_get as _api
 
 from .conftest import LivePlatform, snap
@@ -50,10 +48,8 @@ def world(live_platform: LivePlatform, s3_endpoint: str) -> None:
 
 @pytest.fixture(autouse=True)
 def fresh_portal_limits() -> None:
-    """The portal's counters live in the e2e platform's cache (redis db 14): start afresh."""
-    cache = redis.Redis.from_url(os.environ["CONGRESS_E2E_REDIS_URL"])
-    for key in cache.scan_iter(f"{TOWNSHIP}:*throttle_public_*"):
-        cache.delete(key)
+    """The portal's counters live in the live platform's cache: start afresh."""
+    forget_portal_limits(TOWNSHIP)
 
 
 @pytest.fixture
