@@ -138,3 +138,14 @@ def live_manage(platform: "LivePlatform", *args: str) -> str:
     )
     assert done.returncode == 0, f"manage.py {' '.join(args)} failed:\n{done.stderr[-4000:]}"
     return done.stdout
+
+
+
+def forget_portal_limits(slug: str) -> None:
+    """Drop the public portal's counters of congress `slug` from the live platform's cache (the
+    keys start with its schema name; the cache outlives a run): the scenario starts afresh."""
+    import redis
+
+    cache = redis.Redis.from_url(os.environ["CONGRESS_E2E_REDIS_URL"])
+    for key in cache.scan_iter(f"{slug.replace('-', '_')}:*throttle_public_*"):
+        cache.delete(key)

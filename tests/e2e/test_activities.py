@@ -1,10 +1,11 @@
-"""A joint inspection across four congresses, in real Chromium.
+"""A joint inspection across four congresses, in real Chromium, on congresses the test provisions
+itself (activities_world: 江城市, 江东区 and two of its townships, 江口镇 and 江湾镇).
 
-东湖区's staff organise an inspection on the desktop console and invite, from the directory,
-deputies of the city (云溪市), the district and two of its townships (青石镇, 柳塘镇). A 青石镇
-deputy on a 375 px phone, logged in on 青石镇's own host, sees it under 我的活动 once the
+江东区's staff organise an inspection on the desktop console and invite, from the directory,
+deputies of the city (江城市), the district and two of its townships (江口镇, 江湾镇). A 江口镇
+deputy on a 375 px phone, logged in on 江口镇's own host, sees it under 我的活动 once the
 invitation is delivered, answers that they will attend, and signs in by the QR code's link that
-the organiser's screen shows for 青石镇: the sign-in page opens on 青石镇's host and the points
+the organiser's screen shows for 江口镇: the sign-in page opens on 江口镇's host and the points
 land in the deputy's record there. The organiser's console shows the sign-in coming back.
 """
 
@@ -15,14 +16,21 @@ import uuid
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import log_in, wait_for_api
+from tests.e2e.helpers import in_live_platform, log_in, wait_for_api
 from tests.e2e.helpers import page_get as _api
 
+from .activities_world import CITY, COUNTY, DEPUTIES, PHONE_DEPUTY, TITLE, TOWN
 from .conftest import LivePlatform, snap
 
 pytestmark = pytest.mark.e2e
 
-ORGANISER, TOWNSHIP = "donghu", "qingshi"
+ORGANISER, TOWNSHIP = COUNTY, TOWN
+
+
+@pytest.fixture
+def world(live_platform: LivePlatform, s3_endpoint: str) -> None:
+    """The test's own city, county and townships, their deputies and an earlier inspection."""
+    in_live_platform("activities_world.provision()", s3_endpoint)
 
 
 def _local(page: Page, hours: int) -> str:
@@ -51,34 +59,34 @@ def _pick(desk: Page, search: str, congress: str, name: str = "") -> None:
 
 
 def test_a_township_deputy_signs_in_to_a_county_inspection_and_earns_the_points_at_home(
-    live_platform: LivePlatform, desk: Page, phone: Page
+    live_platform: LivePlatform, world: None, desk: Page, phone: Page
 ) -> None:
     title = f"农村饮用水安全联合视察-{uuid.uuid4().hex[:4]}"
     # The township deputy, on their phone, on their own congress's host.
-    log_in(phone, live_platform, TOWNSHIP, "qingshi-deputy", congress="青石镇", timeout=20_000)
+    log_in(phone, live_platform, TOWNSHIP, PHONE_DEPUTY, congress="江口镇", timeout=20_000)
     deputy_name = _api(phone, "auth/session")["user"]["display_name"]
 
     # Staff of the district organise and invite from four congresses.
-    log_in(desk, live_platform, ORGANISER, "donghu-staff", congress="东湖区", timeout=20_000)
+    log_in(desk, live_platform, ORGANISER, f"{ORGANISER}-staff", congress="江东区", timeout=20_000)
     desk.goto(live_platform.url(ORGANISER, "/activities"))
-    expect(desk.get_by_test_id("activity-list")).to_contain_text("东湖区农村饮用水安全联合视察")
+    expect(desk.get_by_test_id("activity-list")).to_contain_text(TITLE)
     desk.get_by_test_id("activity-new").click()
     desk.get_by_test_id("activity-title").fill(title)
     desk.get_by_test_id("activity-starts").fill(_local(desk, 1))
     desk.get_by_test_id("activity-ends").fill(_local(desk, 4))
-    desk.get_by_test_id("activity-place").fill("东湖区水务局会议室")
+    desk.get_by_test_id("activity-place").fill("江东区水务局会议室")
     desk.get_by_test_id("activity-notes").fill("内部：车辆2台")
-    _pick(desk, "张志强", "云溪市")
-    _pick(desk, "王建国", "东湖区")
-    _pick(desk, deputy_name, "青石镇")
-    _pick(desk, "", "柳塘镇")
+    _pick(desk, DEPUTIES[CITY][0], "江城市")
+    _pick(desk, DEPUTIES[COUNTY][0], "江东区")
+    _pick(desk, deputy_name, "江口镇")
+    _pick(desk, "", "江湾镇")
     expect(desk.get_by_test_id("activity-picked-count")).to_contain_text("4")
     snap(desk, "activities-01-organise-and-invite")
     desk.get_by_test_id("activity-create").click()
     expect(desk.get_by_test_id("activity-form-error")).to_have_count(0)
     expect(desk.get_by_test_id("activity-title-heading")).to_have_text(title)
     invitations = desk.get_by_test_id("activity-invitations")
-    for congress in ("云溪市", "东湖区", "青石镇", "柳塘镇"):
+    for congress in ("江城市", "江东区", "江口镇", "江湾镇"):
         expect(invitations).to_contain_text(congress)
     snap(desk, "activities-02-detail-invitations")
 
@@ -89,7 +97,7 @@ def test_a_township_deputy_signs_in_to_a_county_inspection_and_earns_the_points_
     wait_for_api(phone, "me/activities", mine + ")")
     phone.goto(live_platform.url(TOWNSHIP, "/me/activities"))
     card = phone.get_by_test_id("me-activities").locator("li").filter(has_text=title)
-    expect(card).to_contain_text("东湖区人大常委会")
+    expect(card).to_contain_text("江东区人大常委会")
     card.get_by_role("button", name="参加").click()
     expect(card).to_contain_text("参加")
     snap(phone, "activities-03-phone-my-activities")
@@ -101,18 +109,18 @@ def test_a_township_deputy_signs_in_to_a_county_inspection_and_earns_the_points_
     codes = desk.get_by_test_id("screen-codes")
     expect(codes.locator("li")).to_have_count(4)
     snap(desk, "activities-04-qr-screen")
-    link = codes.locator("li").filter(has_text="青石镇").get_attribute("data-url")
+    link = codes.locator("li").filter(has_text="江口镇").get_attribute("data-url")
     assert link and link.startswith(live_platform.url(TOWNSHIP, "/me/check-in?"))
 
     # Scanning opens the sign-in page on the deputy's own host; it needs the new token there,
-    # which a worker delivers: once 青石镇's copy says the sign-in is open, the link works the
+    # which a worker delivers: once 江口镇's copy says the sign-in is open, the link works the
     # first time, and an error page fails the test.
     wait_for_api(phone, "me/activities", mine + " && i.activity.sign_in_open)")
     phone.goto(link)
     expect(phone.get_by_test_id("check-in-done")).to_contain_text(title)
     snap(phone, "activities-05-phone-signed-in")
 
-    # The points are in the deputy's own record, at 青石镇.
+    # The points are in the deputy's own record, at 江口镇.
     phone.get_by_test_id("check-in-to-record").click()
     entries = phone.get_by_test_id("me-entries")
     expect(entries).to_contain_text(title)
@@ -129,10 +137,10 @@ def test_a_township_deputy_signs_in_to_a_county_inspection_and_earns_the_points_
     wait_for_api(
         desk,
         f"activities/{activity_id}",
-        "(b) => b.invitations.some((i) => i.congress_name.includes('青石镇') && i.signed_in_at)",
+        "(b) => b.invitations.some((i) => i.congress_name.includes('江口镇') && i.signed_in_at)",
     )
     desk.reload()
-    row = desk.get_by_test_id("activity-invitations").locator("tr").filter(has_text="青石镇")
+    row = desk.get_by_test_id("activity-invitations").locator("tr").filter(has_text="江口镇")
     expect(row.first).to_contain_text(re.compile(r"\d{2}:\d{2}"))
     expect(row.first).to_contain_text("参加")
     snap(desk, "activities-08-organiser-sees-the-sign-in")

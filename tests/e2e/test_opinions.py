@@ -1,9 +1,11 @@
 """群众意见 from a citizen's phone to the county's answer, in real Chromium (must show 2).
 
-At 柳塘镇's liaison station a citizen scans the station's QR code (the portal form with
+On congresses the test provisions itself (opinions_world: 荷塘镇 under 南湖区 and a city of their
+own, with staff, unit liaisons, the township's station and one overdue opinion). At 荷塘镇's
+liaison station a citizen scans the station's QR code (the portal form with
 ?station=<id>) and sends an opinion from a 375 px phone, keeping the tracking code. Township staff
-find it in the console, assign it to the township's unit, then escalate it to 东湖区 (a county
-road bridge is beyond the township). The real worker delivers the escalation: 东湖区's staff see
+find it in the console, assign it to the township's unit, then escalate it to 南湖区 (a county
+road bridge is beyond the township). The real worker delivers the escalation: 南湖区's staff see
 the copy marked with its origin and assign it to the county's unit, which answers. The answer
 comes back: the township's console shows it with the county's status, and the citizen's tracking
 page shows the answer; the citizen rates it 满意 and the opinion closes. Every step is
@@ -11,23 +13,22 @@ screenshotted and checked by axe-core.
 """
 
 import json
-import os
 import re
 from collections.abc import Iterator
 
 import pytest
-import redis
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tests.e2e.helpers import log_in, wait_for_api
+from tests.e2e.helpers import forget_portal_limits, in_live_platform, log_in, wait_for_api
 from tests.e2e.helpers import page_get as _api
 
 from .conftest import LivePlatform, snap
+from .opinions_world import COUNTY, OVERDUE, STATION, TOWN
 
 pytestmark = pytest.mark.e2e
 
-TOWNSHIP, COUNTY = "liutang", "donghu"
-CONTENT = "柳塘村东桥护栏缺失，学生上学途经此处有坠河风险，请尽快加装护栏。"
+TOWNSHIP = TOWN
+CONTENT = "荷塘村东桥护栏缺失，学生上学途经此处有坠河风险，请尽快加装护栏。"
 ANSWER = "区交通运输局已将东桥护栏列入本月应急工程，15日前完成安装。"
 
 
@@ -39,12 +40,16 @@ def patient_expectations() -> Iterator[None]:
     expect.set_options(timeout=5_000)
 
 
+@pytest.fixture
+def world(live_platform: LivePlatform, s3_endpoint: str) -> None:
+    """The test's own congresses, people, station and overdue opinion."""
+    in_live_platform("opinions_world.provision()", s3_endpoint)
+
+
 @pytest.fixture(autouse=True)
 def fresh_portal_limits() -> None:
-    """The portal's counters live in the e2e platform's cache (redis db 14): start afresh."""
-    cache = redis.Redis.from_url(os.environ["CONGRESS_E2E_REDIS_URL"])
-    for key in cache.scan_iter(f"{TOWNSHIP}:*throttle_public_*"):
-        cache.delete(key)
+    """The portal's counters live in the live platform's cache: start afresh."""
+    forget_portal_limits(TOWNSHIP)
 
 
 @pytest.fixture
@@ -79,12 +84,18 @@ def _open_row(page: Page, text: str) -> None:
 
 
 def test_a_station_opinion_escalated_to_the_county_and_answered_reaches_the_citizen(
-    live_platform: LivePlatform, phone: Page, browser: Browser, contexts: list[BrowserContext]
+    live_platform: LivePlatform,
+    world: None,
+    phone: Page,
+    browser: Browser,
+    contexts: list[BrowserContext],
 ) -> None:
     phone.set_default_navigation_timeout(NAVIGATION_MS)
     town = _desk(browser, contexts)
-    log_in(town, live_platform, TOWNSHIP, f"{TOWNSHIP}-staff", congress="柳塘镇")
-    station = _api(town, "stations")[0]
+    log_in(town, live_platform, TOWNSHIP, f"{TOWNSHIP}-staff", congress="荷塘镇")
+    stations = _api(town, "stations")
+    assert [s["name"] for s in stations] == [STATION]
+    station = stations[0]
 
     # The citizen scans the station's QR code and writes from the phone.
     phone.goto(live_platform.url(TOWNSHIP, f"/portal/opinions/new?station={station['id']}"))
@@ -112,7 +123,7 @@ def test_a_station_opinion_escalated_to_the_county_and_answered_reaches_the_citi
     snap(town, "opinions-04-township-console")
     _open_row(town, CONTENT)
     town.get_by_test_id("opinion-action-assign").click()
-    _choose(town, "dialog-unit", "柳塘镇承办单位联络员")
+    _choose(town, "dialog-unit", "荷塘镇承办单位联络员")
     town.get_by_test_id("dialog-submit").click()
     expect(town.get_by_test_id("opinion-status")).to_have_text("已交办")
     expect(town.get_by_test_id("opinion-clock")).to_contain_text("剩")
@@ -123,30 +134,30 @@ def test_a_station_opinion_escalated_to_the_county_and_answered_reaches_the_citi
     town.get_by_test_id("dialog-note").fill("东桥属区管道路桥梁，超出镇职权，请区人大常委会督办。")
     town.get_by_test_id("dialog-submit").click()
     expect(town.get_by_test_id("opinion-status")).to_have_text("已上报上级")
-    expect(town.get_by_test_id("opinion-escalation")).to_contain_text("东湖区人大常委会")
+    expect(town.get_by_test_id("opinion-escalation")).to_contain_text("南湖区人大常委会")
     snap(town, "opinions-06-township-escalated")
 
     # The county: the copy, marked with its origin; assigned to the county's unit.
     county = _desk(browser, contexts)
-    log_in(county, live_platform, COUNTY, f"{COUNTY}-staff", congress="东湖区")
+    log_in(county, live_platform, COUNTY, f"{COUNTY}-staff", congress="南湖区")
     wait_for_api(county, "opinions", f"(b) => JSON.stringify(b).includes({json.dumps(CONTENT)})")
     county.goto(live_platform.url(COUNTY, "/opinions"))
     row = county.get_by_test_id("opinion-list").locator("tbody tr").filter(has_text=CONTENT)
-    expect(row.get_by_test_id("opinion-origin")).to_have_text("柳塘镇人大主席团上报")
+    expect(row.get_by_test_id("opinion-origin")).to_have_text("荷塘镇人大主席团上报")
     expect(row).not_to_contain_text("刘桂兰")
     snap(county, "opinions-07-county-console-escalated-copy")
     _open_row(county, CONTENT)
     expect(county.get_by_test_id("opinion-detail")).to_contain_text("刘**")
     expect(county.get_by_test_id("opinion-detail")).not_to_contain_text("13912345678")
     county.get_by_test_id("opinion-action-assign").click()
-    _choose(county, "dialog-unit", "东湖区承办单位联络员")
+    _choose(county, "dialog-unit", "南湖区承办单位联络员")
     county.get_by_test_id("dialog-submit").click()
     expect(county.get_by_test_id("opinion-status")).to_have_text("已交办")
     snap(county, "opinions-08-county-assigned")
 
     # The county's unit answers from its own list (it sees only what it was given).
     unit = _desk(browser, contexts)
-    log_in(unit, live_platform, COUNTY, f"{COUNTY}-unit", congress="东湖区")
+    log_in(unit, live_platform, COUNTY, f"{COUNTY}-unit", congress="南湖区")
     unit.goto(live_platform.url(COUNTY, "/opinions"))
     _open_row(unit, CONTENT)
     unit.get_by_test_id("opinion-unit-handle").click()
@@ -163,7 +174,7 @@ def test_a_station_opinion_escalated_to_the_county_and_answered_reaches_the_citi
     expect(town.get_by_test_id("opinion-status")).to_have_text("已答复")
     expect(town.get_by_test_id("opinion-upstream-status")).to_have_text("已答复")
     expect(town.get_by_test_id("opinion-answer")).to_contain_text(ANSWER)
-    expect(town.get_by_test_id("opinion-answer")).to_contain_text("东湖区人大常委会")
+    expect(town.get_by_test_id("opinion-answer")).to_contain_text("南湖区人大常委会")
     snap(town, "opinions-10-township-sees-county-answer")
 
     # The citizen's tracking page: the answer, then a 满意 that closes it.
@@ -171,7 +182,7 @@ def test_a_station_opinion_escalated_to_the_county_and_answered_reaches_the_citi
     expect(phone.get_by_test_id("portal-opinion-status")).to_have_text("已答复")
     expect(phone.get_by_test_id("portal-opinion-answer")).to_contain_text(ANSWER)
     expect(phone.get_by_test_id("portal-opinion-timeline")).to_contain_text(
-        "已上报东湖区人大常委会办理"
+        "已上报南湖区人大常委会办理"
     )
     snap(phone, "opinions-11-portal-track-answered")
     phone.get_by_test_id("portal-opinion-rate-satisfied").click()
@@ -180,22 +191,23 @@ def test_a_station_opinion_escalated_to_the_county_and_answered_reaches_the_citi
     expect(phone.get_by_test_id("portal-opinion-rating")).to_contain_text("满意")
     snap(phone, "opinions-12-portal-rated")
 
-    # The demo's overdue opinion: the red clock in the township's console.
+    # The opinion received 130 days ago: the red clock in the township's console.
     town.goto(live_platform.url(TOWNSHIP, "/opinions"))
     town.get_by_test_id("opinion-filter-overdue").click()
     town.get_by_test_id("opinion-filter-apply").click()
-    expect(town.get_by_test_id("opinion-list")).to_contain_text("超期")
+    overdue = town.get_by_test_id("opinion-list").locator("tbody tr").filter(has_text=OVERDUE)
+    expect(overdue).to_contain_text("超期")
     snap(town, "opinions-13-township-overdue")
 
     # A reception: staff record what a citizen told the deputy on duty at the station.
     town.goto(live_platform.url(TOWNSHIP, "/opinions"))
     town.get_by_test_id("opinion-new").click()
-    town.get_by_test_id("reception-content").fill("希望在柳塘村增设公交站台。")
+    town.get_by_test_id("reception-content").fill("希望在荷塘村增设公交站台。")
     town.get_by_test_id("reception-name").fill("陈师傅")
     _choose(town, "reception-station", station["name"])
     snap(town, "opinions-14-township-reception")
     town.get_by_test_id("reception-save").click()
-    expect(town.get_by_test_id("opinion-content")).to_have_text("希望在柳塘村增设公交站台。")
+    expect(town.get_by_test_id("opinion-content")).to_have_text("希望在荷塘村增设公交站台。")
     expect(town.get_by_test_id("opinion-detail")).to_contain_text(station["name"])
     expect(town.get_by_test_id("opinion-detail")).to_contain_text("接待选民")
 

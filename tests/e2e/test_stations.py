@@ -1,13 +1,15 @@
-"""Liaison stations and the roster import in real Chromium.
+"""Liaison stations and the roster import in real Chromium, on congresses each test provisions
+itself (stations_world: 石泉镇 and 石桥镇 under 石门区 and 石城市).
 
-青石镇's staff import a roster workbook in which two rows are wrong: the report names each bad
+石泉镇's staff import a roster workbook in which two rows are wrong: the report names each bad
 row, its column and the reason, and the good rows join the roster; importing the same file again
-adds no one. The station console shows the residents of three levels and the rota; the station's
-public page, on a 375 px phone and without a login, shows the published reception days (not the
-draft), who is on duty, and the link for giving an opinion. Every step is screenshotted and
+adds no one. 石桥镇's station console shows the residents of three levels and the rota; the
+station's public page, on a 375 px phone and without a login, shows the published reception days
+(not the draft), who is on duty, and the link for giving an opinion. Every step is screenshotted and
 checked by axe-core."""
 
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,16 +18,15 @@ from openpyxl import Workbook
 from playwright.sync_api import Page, expect
 
 from tenants.deputies.imports import COLUMNS
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import in_live_platform, log_in
 from tests.e2e.helpers import page_get as _api
 
 from .conftest import LivePlatform, snap
+from .stations_world import COUNTY_NAME, HEAD_PHONE, IMPORT, STATION, TOWN
 
 pytestmark = pytest.mark.e2e
 
-SLUG = "qingshi"
-# The import adds deputies to a roster: a township no other browser test counts deputies in.
-IMPORT_SLUG, IMPORT_NAME = "taoyuan", "桃源镇"
+SLUG, IMPORT_SLUG, IMPORT_NAME = TOWN, IMPORT, "石泉镇"
 
 
 @pytest.fixture(autouse=True)
@@ -37,6 +38,21 @@ def _patient(desk: Page, phone: Page) -> Iterator[None]:
     expect.set_options(timeout=20_000)
     yield
     expect.set_options(timeout=5_000)
+
+
+@pytest.fixture
+def roster_world(live_platform: LivePlatform, s3_endpoint: str) -> None:
+    """石泉镇, its staff and an empty roster."""
+    in_live_platform("stations_world.roster()", s3_endpoint)
+
+
+@pytest.fixture
+def station_id(live_platform: LivePlatform, s3_endpoint: str) -> int:
+    """石桥镇's station with its residents and rota: the station's id."""
+    out = in_live_platform("stations_world.station()", s3_endpoint)
+    match = re.search(r"station (\d+)", out)
+    assert match, out
+    return int(match.group(1))
 
 
 def _image_loaded(page: Page, test_id: str) -> None:
@@ -52,14 +68,14 @@ def _roster(tmp_path: Path) -> Path:
     assert sheet is not None
     sheet.append(list(COLUMNS))
     for row in (
-        ["新代表甲", "男", "乡镇人大代表", "第7选区", "第1代表小组", "青石村村委会", "13512340001"],
+        ["新代表甲", "男", "乡镇人大代表", "第7选区", "第1代表小组", "石泉村村委会", "13512340001"],
         ["新代表乙", "女", "乡镇", "第7选区", "第2代表小组", "镇中心小学教师", "13512340002"],
         ["新代表丙", "男", "乡镇", "第8选区", "第3代表小组", "", "135123"],  # a short phone
         ["新代表丁", "女", "村级", "第8选区", "第3代表小组", "", "13512340004"],  # no such level
         ["新代表戊", "男", "乡镇", "第8选区", "第1代表小组", "种养大户", "13512340005"],
     ):
         sheet.append(row)
-    path = tmp_path / "桃源镇代表名册.xlsx"
+    path = tmp_path / "石泉镇代表名册.xlsx"
     out = io.BytesIO()
     book.save(out)
     path.write_bytes(out.getvalue())
@@ -67,7 +83,7 @@ def _roster(tmp_path: Path) -> Path:
 
 
 def test_staff_import_a_roster_with_errors_and_see_the_report_per_row(
-    live_platform: LivePlatform, desk: Page, tmp_path: Path
+    live_platform: LivePlatform, roster_world: None, desk: Page, tmp_path: Path
 ) -> None:
     workbook = _roster(tmp_path)
     log_in(desk, live_platform, IMPORT_SLUG, f"{IMPORT_SLUG}-staff", congress=IMPORT_NAME)
@@ -76,7 +92,7 @@ def test_staff_import_a_roster_with_errors_and_see_the_report_per_row(
     dialog = desk.get_by_test_id("roster-import-dialog")
     expect(dialog).to_be_visible()
     desk.get_by_test_id("roster-import-input").set_input_files(str(workbook))
-    expect(desk.get_by_test_id("roster-import-file")).to_have_text("桃源镇代表名册.xlsx")
+    expect(desk.get_by_test_id("roster-import-file")).to_have_text("石泉镇代表名册.xlsx")
     snap(desk, "stations-01-roster-import-chosen")
 
     desk.get_by_test_id("roster-import-submit").click()
@@ -105,19 +121,20 @@ def test_staff_import_a_roster_with_errors_and_see_the_report_per_row(
 
 
 def test_the_console_and_the_public_station_page_show_the_rota(
-    live_platform: LivePlatform, desk: Page, phone: Page
+    live_platform: LivePlatform, station_id: int, desk: Page, phone: Page
 ) -> None:
-    log_in(desk, live_platform, SLUG, "qingshi-staff", congress="青石镇")
+    log_in(desk, live_platform, SLUG, f"{SLUG}-staff", congress="石桥镇")
     stations = _api(desk, "stations")
     station = next(s for s in stations if s["tier"] == "station")
+    assert station["id"] == station_id
     desk.goto(live_platform.url(SLUG, f"/stations/{station['id']}"))
-    expect(desk.get_by_test_id("station-title")).to_have_text("青石镇人大代表联络站")
+    expect(desk.get_by_test_id("station-title")).to_have_text(STATION)
     expect(desk.get_by_test_id("station-qr")).to_be_visible()
     _image_loaded(desk, "station-qr")
     snap(desk, "stations-04-console-overview")
     desk.get_by_role("tab", name="进站代表").click()
     residents = desk.get_by_test_id("station-residents")
-    expect(residents).to_contain_text("东湖区人大常委会")
+    expect(residents).to_contain_text(COUNTY_NAME)
     expect(residents).to_contain_text("省人大代表")
     snap(desk, "stations-05-console-residents")
     desk.get_by_role("tab", name="接待日").click()
@@ -130,11 +147,11 @@ def test_the_console_and_the_public_station_page_show_the_rota(
     expect(rota).to_contain_text("听取群众对农村饮用水安全的意见")
     expect(rota.locator("li.rota-day")).to_have_count(3)  # the draft day is not public
     expect(rota).not_to_contain_text("代表接待日（草稿）")
-    expect(phone.get_by_test_id("public-station-residents")).to_contain_text("东湖区人大常委会")
+    expect(phone.get_by_test_id("public-station-residents")).to_contain_text(COUNTY_NAME)
     expect(phone.get_by_test_id("public-station-opinion")).to_have_attribute(
         "href", f"/portal/opinions/new?station={station['id']}"
     )
     _image_loaded(phone, "public-station-qr")
     body = phone.content()
-    assert "13907991001" not in body  # the station head's mobile is not public
+    assert HEAD_PHONE not in body  # the station head's mobile is not public
     snap(phone, "stations-07-public-station-phone")

@@ -1,6 +1,7 @@
 """民生实事项目票决 from a citizen's suggestion to the published result, in real Chromium.
 
-On 柳塘镇 (its 2027 call open, 2 projects to adopt): a citizen suggests a project on the public
+On a township the test provisions itself (voting_flow_world: 莲塘镇 under a city and county of
+its own; its 2027 call open, 2 projects to adopt): a citizen suggests a project on the public
 portal on a phone and follows it by its tracking code; a second suggestion is made the same way.
 Staff move to 初定 (and are told why they cannot go further yet), shortlist the first suggestion and
 make it a candidate, do not take up the second (a written reason and the kind of exclusion), add
@@ -16,32 +17,30 @@ Paper ballots are used alongside (电子与纸质并用): staff issue one to the
 chair's page, and two tellers each enter the count on their own tally page; the counts agree.
 """
 
-import os
 import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import redis
 from playwright.sync_api import Browser, BrowserContext, FilePayload, Page, ViewportSize, expect
 
 from tenants.demo.data import MINUTES_PDF
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import forget_portal_limits, in_live_platform, log_in
 from tests.e2e.helpers import page_api as _api
 
 from .conftest import LivePlatform, snap
+from .voting_flow_world import CALL_TITLE, TELLERS, TOWN, USERNAMES
 
 pytestmark = pytest.mark.e2e
 
-SLUG = "liutang"
+SLUG = TOWN
 PHONE_VIEWPORT: ViewportSize = {"width": 375, "height": 812}
-DEPUTIES = ["liutang-deputy"] + [f"liutang-d{i:02d}" for i in range(1, 11)]  # eleven
+DEPUTIES = USERNAMES  # eleven
 PHONE_VOTERS, API_VOTERS, PAPER_VOTER = DEPUTIES[:3], DEPUTIES[3:10], DEPUTIES[10]
-TELLERS = ["liutang-teller", "liutang-teller2"]
 
-CITIZEN_PROJECT = "柳塘村主干道路灯安装"
+CITIZEN_PROJECT = "莲塘村主干道路灯安装"
 REJECTED_PROJECT = "镇区商业综合体招商"
-GOV_PROJECTS = ["柳塘镇卫生院门诊楼改造", "柳塘河沿岸健身步道建设"]
+GOV_PROJECTS = ["莲塘镇卫生院门诊楼改造", "莲塘河沿岸健身步道建设"]
 CHOICE_LABEL = {"yes": "赞成", "no": "反对", "abstain": "弃权"}
 
 
@@ -51,11 +50,18 @@ def _pdf(name: str) -> FilePayload:
 
 @pytest.fixture(autouse=True)
 def fresh_portal_limits() -> None:
-    """The portal allows 5 suggestions an hour per address, counted in the e2e platform's cache
-    (conftest: redis db 14, keys carrying the schema): start this test with a fresh window."""
-    cache = redis.Redis.from_url(os.environ["CONGRESS_E2E_REDIS_URL"])
-    for key in cache.scan_iter(f"{SLUG}:*throttle_public_*"):
-        cache.delete(key)
+    """The portal allows 5 suggestions an hour per address, counted in the live platform's
+    cache: start this test with a fresh window."""
+    forget_portal_limits(SLUG)
+
+
+@pytest.fixture
+def cycle_id(live_platform: LivePlatform, s3_endpoint: str) -> int:
+    """The test's own township, people and 2027 cycle: the cycle's id."""
+    out = in_live_platform("voting_flow_world.provision()", s3_endpoint)
+    match = re.search(r"cycle (\d+)", out)
+    assert match, out
+    return int(match.group(1))
 
 
 @pytest.fixture
@@ -76,7 +82,7 @@ def _fill(page: Page, title: str, category: str, text: str, name: str, phone: st
     page.get_by_test_id("portal-title").fill(title)
     page.get_by_test_id("portal-category").fill(category)
     page.get_by_test_id("portal-description").fill(text)
-    page.get_by_test_id("portal-location").fill("柳塘村")
+    page.get_by_test_id("portal-location").fill("莲塘村")
     page.get_by_test_id("portal-name").fill(name)
     page.get_by_test_id("portal-phone").fill(phone)
 
@@ -95,6 +101,7 @@ def _row(desk: Page, title: str) -> Any:
 
 def test_a_citizens_suggestion_becomes_an_adopted_project(
     live_platform: LivePlatform,
+    cycle_id: int,
     desk: Page,
     phone: Page,
     browser: Browser,
@@ -102,7 +109,7 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
 ) -> None:
     # A citizen reads the call on the portal, without logging in, and suggests a project.
     phone.goto(live_platform.url(SLUG, "/portal"))
-    expect(phone.get_by_test_id("portal-call-title")).to_contain_text("柳塘镇关于征集2027年")
+    expect(phone.get_by_test_id("portal-call-title")).to_contain_text(CALL_TITLE)
     snap(phone, "flow-01-portal-call")
     phone.get_by_test_id("portal-submit").click()
     expect(phone.get_by_test_id("portal-form")).to_contain_text("请填写项目名称")
@@ -110,7 +117,7 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
         phone,
         CITIZEN_PROJECT,
         "公共设施",
-        "柳塘村主干道2公里无路灯，夜间出行不便，建议安装路灯60盏。",
+        "莲塘村主干道2公里无路灯，夜间出行不便，建议安装路灯60盏。",
         "王秀英",
         "13912345678",
     )
@@ -132,15 +139,14 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
     assert other != code
 
     # Staff find both on the desk, the phone numbers masked.
-    log_in(desk, live_platform, SLUG, "liutang-staff", congress="柳塘镇")
+    log_in(desk, live_platform, SLUG, f"{SLUG}-staff", congress="莲塘镇")
     desk.get_by_test_id("menu-voting").click()
     desk.get_by_test_id("voting-manage-2027").click()
     expect(desk.get_by_test_id("voting-phase")).to_have_text("征集")
     expect(_row(desk, CITIZEN_PROJECT)).to_contain_text("139****5678")
     expect(_row(desk, CITIZEN_PROJECT)).not_to_contain_text("13912345678")
     match = re.search(r"/voting/cycles/(\d+)", desk.url)
-    assert match, desk.url
-    cycle_id = int(match.group(1))
+    assert match and int(match.group(1)) == cycle_id, desk.url
     snap(desk, "flow-05-desk-solicit")
 
     # 征集 → 初定.
@@ -216,7 +222,7 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
 
     # A deputy reads it on the phone and comments.
     reader = _phone_page(browser, contexts)
-    log_in(reader, live_platform, SLUG, PHONE_VOTERS[0], congress="柳塘镇")
+    log_in(reader, live_platform, SLUG, PHONE_VOTERS[0], congress="莲塘镇")
     reader.goto(live_platform.url(SLUG, "/voting"))
     reader.get_by_test_id("voting-deliberation-2027").click()
     card = reader.get_by_test_id("deliberation-candidate-1")
@@ -267,7 +273,7 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
     phones = [reader] + [_phone_page(browser, contexts) for _ in PHONE_VOTERS[1:]]
     for i, (page, username) in enumerate(zip(phones, PHONE_VOTERS, strict=True)):
         if i > 0:
-            log_in(page, live_platform, SLUG, username, congress="柳塘镇")
+            log_in(page, live_platform, SLUG, username, congress="莲塘镇")
         page.goto(live_platform.url(SLUG, ballot_path))
         page.get_by_test_id("ballot-sign-in").click()
         expect(page.get_by_test_id("ballot-no-round")).to_be_visible()
@@ -278,7 +284,7 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
         context = browser.new_context()
         contexts.append(context)
         page = context.new_page()
-        log_in(page, live_platform, SLUG, username, congress="柳塘镇")
+        log_in(page, live_platform, SLUG, username, congress="莲塘镇")
         _api(page, "POST", f"voting/cycles/{cycle_id}/sign-in")
         api_pages.append(page)
 
@@ -340,7 +346,7 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
         context = browser.new_context()
         contexts.append(context)
         teller = context.new_page()
-        log_in(teller, live_platform, SLUG, username, congress="柳塘镇")
+        log_in(teller, live_platform, SLUG, username, congress="莲塘镇")
         teller.get_by_test_id("menu-voting").click()
         teller.get_by_test_id("voting-tally-2027").click()
         expect(teller.get_by_test_id("tally-issued")).to_have_text("1")
@@ -400,7 +406,7 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
 
     # Too late for 2027: the portal says why, then that this address has sent too many.
     phone.goto(live_platform.url(SLUG, "/portal"))
-    _fill(phone, "村口公交候车亭", "交通", "建议在柳塘村口建设公交候车亭。", "赵强", "13700002222")
+    _fill(phone, "村口公交候车亭", "交通", "建议在莲塘村口建设公交候车亭。", "赵强", "13700002222")
     phone.get_by_test_id("portal-submit").click()
     expect(phone.get_by_test_id("portal-submit-error")).to_contain_text("不能提交项目建议")
     snap(phone, "flow-26-portal-refused-phase")

@@ -1,0 +1,94 @@
+"""Run inside the live platform's database (`helpers.in_live_platform`, see test_opinions.py): a
+township (荷塘镇) under a county (南湖区) and a city of their own, provisioned by the real service,
+each congress with its staff and its unit's liaison; the township's liaison station, and one
+opinion received 130 days ago that its unit has not answered (the red clock). Nobody has signed
+in."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django_tenants.utils import tenant_context
+
+from accounts.models import User
+from accounts.services import membership_grant, user_create
+from congresses.models import Congress
+from congresses.services import CongressSpec, congress_provision
+from tenants.demo.data import DEMO_PASSWORD
+from tenants.linkage.opinions.services import (
+    opinion_assign,
+    opinion_receive,
+    opinion_start_handling,
+)
+from tenants.linkage.stations.services import station_create
+from tests.factories import make_term
+
+CITY, COUNTY, TOWN = "op-city", "op-county", "op-town"
+CITY_NAME, COUNTY_NAME, TOWN_NAME = "荷风市人大常委会", "南湖区人大常委会", "荷塘镇人大主席团"
+STATION = "荷塘镇人大代表之家"
+OVERDUE = "荷塘村三组路段路灯损坏已有四个月，晚上出行不安全。"
+
+
+def _member(username: str, name: str, congress: Congress, role: str, operator: User) -> User:
+    user = user_create(
+        username=username, password=DEMO_PASSWORD, display_name=name, must_change_password=False
+    )
+    with transaction.atomic():
+        membership_grant(user=user, congress=congress, roles=[role], granted_by=operator)
+    return user
+
+
+def provision() -> None:
+    operator = User.objects.get(username="ops")
+    made: dict[str, Congress] = {}
+    for slug, name, level, code, parent in (
+        (CITY, CITY_NAME, "city", "373100", None),
+        (COUNTY, COUNTY_NAME, "county", "373101", CITY),
+        (TOWN, TOWN_NAME, "township", "373101101", COUNTY),
+    ):
+        spec = CongressSpec(
+            name=name,
+            slug=slug,
+            level=level,
+            division_code=code,
+            parent_id=made[parent].pk if parent else None,
+        )
+        made[slug] = congress_provision(spec=spec, requested_by=operator, acting_in=None)
+    units = {}
+    for slug in (COUNTY, TOWN):
+        short = made[slug].name.removesuffix("人大常委会").removesuffix("人大主席团")
+        _member(f"{slug}-staff", f"{short}工作人员", made[slug], "staff", operator)
+        units[slug] = _member(
+            f"{slug}-unit", f"{short}承办单位联络员", made[slug], "unit", operator
+        )
+        with tenant_context(made[slug]), transaction.atomic():
+            make_term()
+    now = timezone.now()
+    with tenant_context(made[TOWN]), transaction.atomic():
+        station_create(
+            name=STATION,
+            tier="station",
+            address="荷塘镇建设路6号",
+            opening_hours="工作日 9:00-17:00",
+            actor=operator,
+        )
+        # Received 130 days ago, three months to answer: overdue.
+        overdue = opinion_receive(
+            channel="reception",
+            content=OVERDUE,
+            category="urban_rural",
+            citizen_name="王老师",
+            citizen_phone="13800000000",
+            actor=operator,
+            now=now - timedelta(days=130),
+        )
+        opinion_assign(
+            opinion=overdue,
+            unit_user_id=units[TOWN].pk,
+            actor=operator,
+            now=now - timedelta(days=128),
+        )
+        opinion_start_handling(
+            opinion=overdue, staff=True, actor=operator, now=now - timedelta(days=120)
+        )
+    print("ready", made[TOWN].pk)

@@ -1,0 +1,105 @@
+"""Run inside the live platform's database (`helpers.in_live_platform`, see test_voting_flow.py):
+a township (莲塘镇) under a city and county of its own, provisioned by the real service, with its
+staff, two tellers and eleven deputies who each have an account; its 2027 cycle (two projects to
+adopt) takes suggestions, its call open on the public portal. Nobody has signed in."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django_tenants.utils import tenant_context
+
+from accounts.models import User
+from accounts.services import membership_grant, user_create
+from congresses.models import Congress
+from congresses.services import CongressSpec, congress_provision
+from tenants.demo.data import DEMO_PASSWORD
+from tenants.deputies.services import deputy_register
+from tenants.voting.services import cycle_create
+from tenants.voting.solicitation import call_publish
+from tests.factories import make_term
+
+CITY, COUNTY, TOWN = "vf-city", "vf-county", "vf-town"
+TOWN_NAME = "莲塘镇人大主席团"
+YEAR = 2027
+CALL_TITLE = "莲塘镇关于征集2027年民生实事项目建议的公告"
+DEPUTIES = [
+    "郑一鸣",
+    "王二华",
+    "冯三立",
+    "陈四海",
+    "褚五洲",
+    "卫六合",
+    "蒋七星",
+    "沈八方",
+    "韩九州",
+    "杨十全",
+    "朱百川",
+]
+USERNAMES = [f"{TOWN}-deputy"] + [f"{TOWN}-d{i:02d}" for i in range(1, len(DEPUTIES))]
+TELLERS = [f"{TOWN}-teller", f"{TOWN}-teller2"]
+
+
+def _member(username: str, name: str, congress: Congress, role: str, operator: User) -> User:
+    user = user_create(
+        username=username, password=DEMO_PASSWORD, display_name=name, must_change_password=False
+    )
+    with transaction.atomic():
+        membership_grant(user=user, congress=congress, roles=[role], granted_by=operator)
+    return user
+
+
+def provision() -> None:
+    operator = User.objects.get(username="ops")
+    made: dict[str, Congress] = {}
+    for slug, name, level, code, parent in (
+        (CITY, "莲城市人大常委会", "city", "373400", None),
+        (COUNTY, "莲花县人大常委会", "county", "373401", CITY),
+        (TOWN, TOWN_NAME, "township", "373401101", COUNTY),
+    ):
+        spec = CongressSpec(
+            name=name,
+            slug=slug,
+            level=level,
+            division_code=code,
+            parent_id=made[parent].pk if parent else None,
+        )
+        made[slug] = congress_provision(spec=spec, requested_by=operator, acting_in=None)
+    town = made[TOWN]
+    _member(f"{TOWN}-staff", "莲塘镇工作人员", town, "staff", operator)
+    for username, title in zip(TELLERS, ("监票计票人", "计票人"), strict=True):
+        _member(username, f"莲塘镇{title}", town, "teller", operator)
+    deputies = [
+        _member(username, name, town, "deputy", operator)
+        for username, name in zip(USERNAMES, DEPUTIES, strict=True)
+    ]
+    today = timezone.localdate()
+    with tenant_context(town), transaction.atomic():
+        term = make_term()
+        for i, (name, user) in enumerate(zip(DEPUTIES, deputies, strict=True)):
+            deputy_register(
+                term=term,
+                name=name,
+                gender="female" if i % 3 == 1 else "male",
+                level="township",
+                constituency=f"第{i // 2 + 1}选区",
+                delegation=f"第{i % 3 + 1}代表小组",
+                actor=operator,
+                user=user,
+            )
+        cycle = cycle_create(
+            year=YEAR,
+            title=f"莲塘镇{YEAR}年民生实事项目人大代表票决",
+            term=term,
+            actor=operator,
+            seats=2,
+        )
+        call_publish(
+            cycle=cycle,
+            title=CALL_TITLE,
+            body=f"欢迎全镇群众通过本页面提出{YEAR}年民生实事项目建议，提交后可凭查询码查看办理进展。",
+            actor=operator,
+            opens_on=today - timedelta(days=10),
+            closes_on=today + timedelta(days=60),
+        )
+    print("cycle", cycle.pk)
