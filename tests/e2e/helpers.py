@@ -140,7 +140,6 @@ def live_manage(platform: "LivePlatform", *args: str) -> str:
     return done.stdout
 
 
-
 def forget_portal_limits(slug: str) -> None:
     """Drop the public portal's counters of congress `slug` from the live platform's cache (the
     keys start with its schema name; the cache outlives a run): the scenario starts afresh."""
