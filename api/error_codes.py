@@ -24,6 +24,7 @@ GENERAL = {
     "storage_unavailable": "object storage is down",
     "nul_character": "a NUL byte in the address",
     "server_error": "an unexpected failure (500)",
+    "password_change_required": "the one-time password must be changed first",
 }
 
 # By the module that raises them (several modules share a few).

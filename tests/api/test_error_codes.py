@@ -30,15 +30,26 @@ def _sources() -> list[Path]:
     ]
 
 
+def _permission_code(node: ast.AST) -> str | None:
+    """The code of `self.code = "..."`: a permission class naming its refusal."""
+    if not isinstance(node, ast.Assign) or not isinstance(node.value, ast.Constant):
+        return None
+    if not any(isinstance(t, ast.Attribute) and t.attr == "code" for t in node.targets):
+        return None
+    return str(node.value.value)
+
+
 def _written_at_refusals() -> dict[str, str]:
     """code -> the first place that writes it as a literal: the first argument of a domain
     error (or of `super().__init__` in a module that defines one), the `code=` of a DRF exception,
-    or the code of a state machine's `refusal=`."""
+    the code of a state machine's `refusal=`, or a permission's `self.code`."""
     found: dict[str, str] = {}
     for path in _sources():
         text = path.read_text()
         defines_a_refusal = "(DomainError):" in text
         for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.Assign) and (code := _permission_code(node)) is not None:
+                found.setdefault(code, f"{path.relative_to(ROOT)}:{node.lineno}")
             if not isinstance(node, ast.Call):
                 continue
             name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
