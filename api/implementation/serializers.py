@@ -28,6 +28,12 @@ class UnitSerializer(serializers.ModelSerializer[Unit]):
         fields = ["id", "name", "member_ids"]
 
 
+class UnitAccountSerializer(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    username = serializers.CharField()
+    display_name = serializers.CharField()
+
+
 class ProjectRowSerializer(serializers.ModelSerializer[Project]):
     year = serializers.IntegerField(source="cycle.year")
     rank = serializers.IntegerField(source="candidate.rank", allow_null=True)

@@ -19,4 +19,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("implementation/cycles/<int:pk>/midyear/opinions", v.MidyearOpinionsView.as_view()),
     path("implementation/cycles/<int:pk>/midyear/answer", v.MidyearAnswerView.as_view()),
     path("implementation/units", v.UnitListView.as_view()),
+    path("implementation/unit-accounts", v.UnitAccountListView.as_view()),
 ]

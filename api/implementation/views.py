@@ -14,9 +14,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.roles import Role
+from accounts.selectors import users_with_role
 from api.files.access import Attachments
 from api.inputs import queried, validated
-from api.permissions import has_role, membership_of
+from api.permissions import has_role, host_congress, membership_of
 from filestore.models import StoredFile
 from ops.errors import DomainError, NotAllowed
 from tenants.deputies.models import Deputy
@@ -398,6 +399,19 @@ class MidyearAnswerView(APIView):
             report=_midyear(pk), actor=request.user, answered_as=answered_as, **data
         )
         return Response(s.MidyearSerializer(report).data)
+
+
+class UnitAccountListView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="implementation_unit_accounts",
+        responses=s.UnitAccountSerializer(many=True),
+        summary="可设为单位账号的成员 / members holding the unit role",
+    )
+    def get(self, request: Request) -> Response:
+        accounts = users_with_role(congress_id=host_congress(request).pk, role=Role.UNIT)
+        return Response(s.UnitAccountSerializer(accounts, many=True).data)
 
 
 class UnitListView(APIView):

@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django_tenants.utils import tenant_context
 
 from filestore.models import StoredFile
-from tenants.implementation.models import Milestone, ProgressReport, Project
+from tenants.implementation.models import Milestone, ProgressReport, Project, Unit
 from tenants.implementation.services import milestone_add
 from tests.conftest import World, client_on
 from tests.factories import PNG
@@ -258,3 +258,36 @@ def test_an_empty_progress_note_is_refused_naming_the_field(desk: Desk, world: W
     assert chinese.json()["fields"] == {"text": ["该字段不能为空。"]}
     assert english.json()["detail"] == "Progress note: This field may not be blank."
     assert _reports(world) == 0
+
+
+def test_staff_list_the_accounts_holding_the_unit_role_and_others_may_not(desk: Desk) -> None:
+    listed = desk.staff.get("/api/v1/implementation/unit-accounts")
+
+    assert listed.status_code == 200
+    assert {a["id"] for a in listed.json()} == {
+        desk.underway.reporter.pk,
+        desk.underway.other_reporter.pk,
+    }
+    assert set(listed.json()[0]) == {"id", "username", "display_name"}
+    for client in (desk.deputy, desk.unit):
+        refused = client.get("/api/v1/implementation/unit-accounts")
+        assert refused.status_code == 403 and refused.json()["code"] == "permission_denied"
+
+
+def test_a_unit_whose_account_lacks_the_unit_role_is_refused_naming_the_field(
+    desk: Desk, world: World
+) -> None:
+    body = {"name": "水利站", "member_ids": [world.staff_a.pk]}
+
+    chinese = _json(
+        desk.staff, "/api/v1/implementation/units", body, **{"Accept-Language": "zh-hans"}
+    )
+    english = _json(desk.staff, "/api/v1/implementation/units", body, **{"Accept-Language": "en"})
+
+    assert chinese.status_code == 400
+    assert chinese.json()["fields"] == {
+        "member_ids": ["单位账号须是本单位具有承办单位角色的成员。"]
+    }
+    assert english.status_code == 400 and english.json()["code"] == "unit_member_invalid"
+    with tenant_context(world.town_a):
+        assert not Unit.objects.filter(name="水利站").exists()

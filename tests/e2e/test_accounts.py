@@ -5,15 +5,14 @@ every deputy on the roster; downloads the slips (the PDF read back); a deputy lo
 with the slip's one-time password and must change it before anything else. Screenshots, each
 checked by axe-core, in test-results/screenshots."""
 
-import io
 import re
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
-from pypdf import PdfReader
+from playwright.sync_api import Browser, Page, expect
 
 from tenants.demo.data import DEMO_PASSWORD
 from tests.e2e.helpers import fill_login, in_live_platform
+from tests.e2e.year_steps import change_initial_password, pdf_text, slip_of, tick
 
 from .accounts_world import ADMIN, DEPUTIES, NAME, SLUG
 from .conftest import LivePlatform, snap
@@ -21,20 +20,6 @@ from .conftest import LivePlatform, snap
 pytestmark = pytest.mark.e2e
 
 NEW_PASSWORD = "Zhou#2027hy"
-
-
-def _tick(scope: Locator, label: str) -> None:
-    """Element Plus hides the real checkbox under its label: click the label."""
-    scope.locator("label.el-checkbox", has_text=label).click()
-    expect(scope.get_by_role("checkbox", name=label)).to_be_checked()
-
-
-def _slip_of(text: str, name: str) -> tuple[str, str]:
-    """The username and one-time password printed on `name`'s slip."""
-    lines = [line.strip() for line in text.splitlines()]
-    at = lines.index(name)
-    assert lines[at + 1] == "用户名" and lines[at + 3] == "初始密码", lines[at : at + 5]
-    return lines[at + 2], lines[at + 4]
 
 
 def test_the_system_administrator_gives_the_roster_accounts_and_a_deputy_logs_in_with_the_slip(
@@ -56,7 +41,7 @@ def test_the_system_administrator_gives_the_roster_accounts_and_a_deputy_logs_in
     dialog = desk.get_by_test_id("account-create-dialog")
     dialog.get_by_test_id("account-username").fill(ADMIN)
     dialog.get_by_test_id("account-display-name").fill("重名者")
-    _tick(dialog, "工作人员")
+    tick(dialog, "工作人员")
     dialog.get_by_test_id("account-create-submit").click()
 
     # Then the refusal names the field, and nothing is made
@@ -69,7 +54,7 @@ def test_the_system_administrator_gives_the_roster_accounts_and_a_deputy_logs_in
     # When they try to give themselves the security administrator's role
     desk.get_by_test_id(f"member-roles-{ADMIN}").click()
     roles = desk.get_by_test_id("member-roles-dialog")
-    _tick(roles, "安全管理员")
+    tick(roles, "安全管理员")
     roles.get_by_test_id("member-roles-submit").click()
 
     # Then 三员分立 refuses it
@@ -90,11 +75,10 @@ def test_the_system_administrator_gives_the_roster_accounts_and_a_deputy_logs_in
     with desk.expect_download() as downloaded:
         slips.get_by_test_id("slips-download").click()
     assert downloaded.value.suggested_filename == f"{NAME}-账号通知单.pdf"
-    pdf = downloaded.value.path().read_bytes()
-    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    text = pdf_text(downloaded.value)
     assert text.count("账号通知单") == len(DEPUTIES)
     assert f"{SLUG}.localhost" in text and "首次登录后" in text
-    username, password = _slip_of(text, DEPUTIES[0])
+    username, password = slip_of(text, DEPUTIES[0])
     slips.get_by_role("button", name="已打印，关闭").click()
     expect(slips).to_be_hidden()
     row = table.locator("tr", has_text=username)
@@ -113,14 +97,9 @@ def test_the_system_administrator_gives_the_roster_accounts_and_a_deputy_logs_in
         fill_login(phone, username, password)
 
         # Then they must change it before anything else
-        change = phone.get_by_role("dialog", name="修改密码")
-        expect(change).to_contain_text("请先修改密码")
+        expect(phone.get_by_role("dialog", name="修改密码")).to_contain_text("请先修改密码")
         snap(phone, "accounts-06-deputy-must-change")
-        change.get_by_label("原密码").fill(password)
-        change.get_by_label("新密码", exact=True).fill(NEW_PASSWORD)
-        change.get_by_label("确认新密码").fill(NEW_PASSWORD)
-        change.get_by_test_id("password-submit").click()
-        expect(change).to_be_hidden()
+        change_initial_password(phone, password, NEW_PASSWORD)
         expect(phone.get_by_test_id("congress-name")).to_have_text(re.compile(NAME))
         snap(phone, "accounts-07-deputy-in")
     finally:

@@ -13,6 +13,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from tenants.demo.data import DEMO_PASSWORD
 from tests.e2e.helpers import fill_login
+from tests.e2e.year_steps import change_initial_password, date_input, pick_date, provision_township
 
 from .conftest import LivePlatform, snap
 
@@ -24,68 +25,34 @@ CODE = "369902188"
 ADMIN = "qianfeng-admin"
 FIRST_PASSWORD = "Qf#2026first"
 PASSWORD = "Qf#2026admin!"
-TASK_TIMEOUT_MS = 90_000
-
-
-def _pick_date(picker: Locator, day: str) -> None:
-    """Type a day into an Element Plus date picker, as a keyboard user does."""
-    picker.click()
-    picker.fill(day)
-    picker.press("Enter")
-
-
-def _date_input(scope: Locator | Page, label: str) -> Locator:
-    return scope.locator(f"input[aria-label='{label}']")
 
 
 def _done(page: Page, key: str) -> Locator:
     return page.get_by_test_id(f"setup-item-{key}")
 
 
-def _provision(desk: Page, live_platform: LivePlatform) -> None:
-    desk.goto(live_platform.url("donghu", "/login"))
-    fill_login(desk, "donghu-sys", DEMO_PASSWORD)
-    expect(desk.get_by_test_id("congress-name")).to_have_text(re.compile("东湖区"))
-    desk.get_by_test_id("menu-congresses").click()
-    # the dialog offers the parents from the list of congresses: wait for it to load
-    expect(desk.get_by_test_id("congress-table").get_by_text("青石镇人大主席团")).to_be_visible()
-    desk.get_by_test_id("provision-open").click()
-    dialog = desk.get_by_role("dialog", name="开通人大")
-    dialog.get_by_role("combobox", name="上级人大").click()
-    desk.get_by_role("option", name="东湖区人大常委会").click()
-    for label, value in (
-        ("名称", TOWNSHIP),
-        ("域名标识", SLUG),
-        ("行政区划代码", CODE),
-        ("管理员用户名", ADMIN),
-        ("管理员姓名", "前锋镇管理员"),
-        ("管理员初始密码", FIRST_PASSWORD),
-    ):
-        dialog.get_by_label(label, exact=True).fill(value)
-    dialog.get_by_test_id("provision-submit").click()
-    expect(dialog.get_by_test_id("provision-succeeded")).to_contain_text(
-        f"{TOWNSHIP} 已开通", timeout=TASK_TIMEOUT_MS
-    )
-    snap(desk, "onboard-01-provisioned")
-
-
 def test_a_new_township_is_set_up_through_its_checklist(
     live_platform: LivePlatform, desk: Page
 ) -> None:
     # Given a township provisioned a moment ago through the county's page
-    _provision(desk, live_platform)
+    provision_township(
+        desk,
+        live_platform.url("donghu", "/login"),
+        name=TOWNSHIP,
+        slug=SLUG,
+        code=CODE,
+        admin=ADMIN,
+        admin_name="前锋镇管理员",
+        password=FIRST_PASSWORD,
+        county_password=DEMO_PASSWORD,
+    )
+    snap(desk, "onboard-01-provisioned")
     desk.context.clear_cookies()
 
     # When its first administrator logs in and changes the initial password
     desk.goto(live_platform.url(SLUG, "/login"))
     fill_login(desk, ADMIN, FIRST_PASSWORD)
-    password = desk.get_by_role("dialog", name="修改密码")
-    expect(password).to_contain_text("请先修改密码")
-    password.get_by_label("原密码").fill(FIRST_PASSWORD)
-    password.get_by_label("新密码", exact=True).fill(PASSWORD)
-    password.get_by_label("确认新密码").fill(PASSWORD)
-    password.get_by_test_id("password-submit").click()
-    expect(password).to_be_hidden()
+    change_initial_password(desk, FIRST_PASSWORD, PASSWORD)
 
     # Then the home page shows the setup checklist with nothing done
     card = desk.get_by_test_id("home-setup")
@@ -103,14 +70,14 @@ def test_a_new_township_is_set_up_through_its_checklist(
     number = dialog.get_by_test_id("term-form-number").locator("input")
     number.fill("18")
     # the end before the start is refused next to its field
-    _pick_date(_date_input(dialog, "起始日期"), "2026-01-01")
-    _pick_date(_date_input(dialog, "届满日期"), "2025-12-31")
-    _pick_date(_date_input(dialog, "第1次会议"), "2026-01-15")
+    pick_date(date_input(dialog, "起始日期"), "2026-01-01")
+    pick_date(date_input(dialog, "届满日期"), "2025-12-31")
+    pick_date(date_input(dialog, "第1次会议"), "2026-01-15")
     desk.get_by_test_id("term-open-submit").click()
-    ends_item = dialog.locator(".el-form-item").filter(has=_date_input(desk, "届满日期"))
+    ends_item = dialog.locator(".el-form-item").filter(has=date_input(desk, "届满日期"))
     expect(ends_item.locator(".el-form-item__error")).to_have_text("届满日期须晚于起始日期。")
     snap(desk, "onboard-03-term-bad-dates")
-    _pick_date(_date_input(dialog, "届满日期"), "2030-12-31")
+    pick_date(date_input(dialog, "届满日期"), "2030-12-31")
     desk.get_by_test_id("term-open-submit").click()
     expect(dialog).to_be_hidden()
 

@@ -8,18 +8,16 @@ station's public page, on a 375 px phone and without a login, shows the publishe
 (not the draft), who is on duty, and the link for giving an opinion. Every step is screenshotted and
 checked by axe-core."""
 
-import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 from playwright.sync_api import Page, expect
 
-from tenants.deputies.imports import COLUMNS
 from tests.e2e.helpers import in_live_platform, log_in
 from tests.e2e.helpers import page_get as _api
+from tests.e2e.year_steps import choose_roster, roster_workbook
 
 from .conftest import LivePlatform, snap
 from .stations_world import COUNTY_NAME, HEAD_PHONE, IMPORT, STATION, TOWN
@@ -63,23 +61,14 @@ def _image_loaded(page: Page, test_id: str) -> None:
 
 
 def _roster(tmp_path: Path) -> Path:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(list(COLUMNS))
-    for row in (
+    rows = [
         ["新代表甲", "男", "乡镇人大代表", "第7选区", "第1代表小组", "石泉村村委会", "13512340001"],
         ["新代表乙", "女", "乡镇", "第7选区", "第2代表小组", "镇中心小学教师", "13512340002"],
         ["新代表丙", "男", "乡镇", "第8选区", "第3代表小组", "", "135123"],  # a short phone
         ["新代表丁", "女", "村级", "第8选区", "第3代表小组", "", "13512340004"],  # no such level
         ["新代表戊", "男", "乡镇", "第8选区", "第1代表小组", "种养大户", "13512340005"],
-    ):
-        sheet.append(row)
-    path = tmp_path / "石泉镇代表名册.xlsx"
-    out = io.BytesIO()
-    book.save(out)
-    path.write_bytes(out.getvalue())
-    return path
+    ]
+    return roster_workbook(tmp_path / "石泉镇代表名册.xlsx", rows)
 
 
 def test_staff_import_a_roster_with_errors_and_see_the_report_per_row(
@@ -88,11 +77,7 @@ def test_staff_import_a_roster_with_errors_and_see_the_report_per_row(
     workbook = _roster(tmp_path)
     log_in(desk, live_platform, IMPORT_SLUG, f"{IMPORT_SLUG}-staff", congress=IMPORT_NAME)
     desk.goto(live_platform.url(IMPORT_SLUG, "/deputies"))
-    desk.get_by_test_id("roster-import-open").click()
-    dialog = desk.get_by_test_id("roster-import-dialog")
-    expect(dialog).to_be_visible()
-    desk.get_by_test_id("roster-import-input").set_input_files(str(workbook))
-    expect(desk.get_by_test_id("roster-import-file")).to_have_text("石泉镇代表名册.xlsx")
+    choose_roster(desk, workbook)
     snap(desk, "stations-01-roster-import-chosen")
 
     desk.get_by_test_id("roster-import-submit").click()

@@ -27,6 +27,7 @@ from playwright.sync_api import Browser, BrowserContext, FilePayload, Page, View
 from tenants.demo.data import MINUTES_PDF
 from tests.e2e.helpers import forget_portal_limits, in_live_platform, log_in
 from tests.e2e.helpers import page_api as _api
+from tests.e2e.year_steps import fill_suggestion, suggest
 
 from .conftest import LivePlatform, snap
 from .voting_flow_world import CALL_TITLE, TELLERS, TOWN, USERNAMES
@@ -79,20 +80,11 @@ def _phone_page(browser: Browser, contexts: list[BrowserContext]) -> Page:
 
 
 def _fill(page: Page, title: str, category: str, text: str, name: str, phone: str) -> None:
-    page.get_by_test_id("portal-title").fill(title)
-    page.get_by_test_id("portal-category").fill(category)
-    page.get_by_test_id("portal-description").fill(text)
-    page.get_by_test_id("portal-location").fill("莲塘村")
-    page.get_by_test_id("portal-name").fill(name)
-    page.get_by_test_id("portal-phone").fill(phone)
+    fill_suggestion(page, title, category, text, name, phone, location="莲塘村")
 
 
 def _suggest(page: Page, title: str, category: str, text: str, name: str, phone: str) -> str:
-    _fill(page, title, category, text, name, phone)
-    page.get_by_test_id("portal-submit").click()
-    code = page.get_by_test_id("portal-tracking-code")
-    expect(code).to_have_text(re.compile(r"^\s*[A-Z0-9]{8}\s*$"))
-    return code.inner_text().strip()
+    return suggest(page, title, category, text, name, phone, location="莲塘村")
 
 
 def _row(desk: Page, title: str) -> Any:

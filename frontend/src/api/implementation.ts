@@ -12,6 +12,7 @@ export type Rectification = Schemas['Rectification']
 export type RectificationSource = Schemas['RectificationSourceEnum']
 export type Light = Schemas['LightEnum']
 export type Unit = Schemas['Unit']
+export type UnitAccount = Schemas['UnitAccount']
 export type Midyear = Schemas['Midyear']
 export type PlanIn = Schemas['PlanInRequest']
 export type ReportIn = Schemas['ReportInRequest']
@@ -43,10 +44,19 @@ export const openRectification = (id: number, body: RectificationIn) =>
 export const closeRectification = (id: number, note: string) =>
   api.POST('/api/v1/implementation/rectifications/{id}/close', { path: { id }, body: { note } })
 export const listUnits = () => api.GET('/api/v1/implementation/units')
+export const listUnitAccounts = () => api.GET('/api/v1/implementation/unit-accounts')
 export const createUnit = (name: string, memberIds: number[] = []) =>
   api.POST('/api/v1/implementation/units', { body: { name, member_ids: memberIds } })
 export const getMidyear = (cycleId: number) =>
   api.GET('/api/v1/implementation/cycles/{id}/midyear', { path: { id: cycleId } })
+export const submitMidyear = (
+  cycleId: number,
+  body: { title: string; body: string; heard_on: string },
+) => api.POST('/api/v1/implementation/cycles/{id}/midyear', { path: { id: cycleId }, body })
+export const recordMidyearOpinions = (cycleId: number, body: { opinions: string; on: string }) =>
+  api.POST('/api/v1/implementation/cycles/{id}/midyear/opinions', { path: { id: cycleId }, body })
+export const answerMidyear = (cycleId: number, body: { answer: string; on: string }) =>
+  api.POST('/api/v1/implementation/cycles/{id}/midyear/answer', { path: { id: cycleId }, body })
 
 /** Today in the reader's calendar, as the API's dates are written (YYYY-MM-DD). */
 export function isoToday(now: Date = new Date()): string {

@@ -82,7 +82,7 @@ export const MENU: readonly MenuEntry[] = [
     path: '/voting',
     titleKey: 'menu.voting',
     icon: Stamp,
-    access: { roles: ['staff', 'deputy', 'teller'] },
+    access: { roles: ['staff', 'deputy', 'teller', 'unit'] },
     section: 'vote',
   },
   {
@@ -272,7 +272,7 @@ export const SUBPAGE_ACCESS: Readonly<Record<string, AccessRule>> = {
   'voting-devices': { roles: ['staff'] },
   'voting-reserve': { roles: ['staff'] },
   'voting-ballot': { roles: ['deputy'] },
-  'voting-deliberation': { roles: ['staff', 'deputy'] },
+  'voting-deliberation': { roles: ['staff', 'deputy', 'unit'] },
   'voting-tally': { roles: ['teller'] },
   'voting-screen': { roles: ['staff', 'deputy'] },
   'activity-detail': { roles: ['staff'] },
@@ -284,6 +284,7 @@ export const SUBPAGE_ACCESS: Readonly<Record<string, AccessRule>> = {
   'stations-checklist': { roles: ['staff'] },
   'implementation-project': { roles: ['staff', 'deputy', 'unit'] },
   'implementation-report': { roles: ['unit'] },
+  'implementation-midyear': { roles: ['staff', 'unit'] },
   // Any member: reached from the bell in the header.
   notifications: {},
   'opinions-detail': { roles: ['staff', 'unit'] },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { isoToday } from '@/api/implementation'
 import { boardMode } from '@/views/implementation/board/useBoard'
+import { midyearStage } from '@/views/implementation/midyear/useMidyear'
 import { reportBody } from '@/views/implementation/report/useReport'
 
 describe('implementation board', () => {
@@ -34,5 +35,35 @@ describe('progress report body', () => {
 describe('isoToday', () => {
   it('writes the local date as the API does', () => {
     expect(isoToday(new Date(2027, 0, 5, 23, 30))).toBe('2027-01-05')
+  })
+})
+
+describe('mid-year report stage', () => {
+  const heard = {
+    id: 1,
+    title: '上半年实施情况',
+    body: '两个项目均已开工。',
+    heard_on: '2027-07-10',
+    opinions: '',
+    opinions_on: null,
+    answer: '',
+    answered_on: null,
+  }
+
+  it('follows the report from not yet heard to answered', () => {
+    expect(midyearStage(null)).toBe('none')
+    expect(midyearStage(heard)).toBe('heard')
+    expect(midyearStage({ ...heard, opinions: '加快进度', opinions_on: '2027-07-10' })).toBe(
+      'reviewed',
+    )
+    expect(
+      midyearStage({
+        ...heard,
+        opinions: '加快进度',
+        opinions_on: '2027-07-10',
+        answer: '已部署',
+        answered_on: '2027-08-01',
+      }),
+    ).toBe('answered')
   })
 })

@@ -120,7 +120,7 @@ describe('menu filter', () => {
   })
 
   it('gives roles without pages of their own just the dashboard', () => {
-    expect(names(['unit'], 'township')).toEqual(['home', 'implementation', 'opinions'])
+    expect(names(['unit'], 'township')).toEqual(['home', 'voting', 'implementation', 'opinions'])
     expect(names(['teller'], 'township')).toEqual(['home', 'voting'])
     expect(names([], 'county')).toEqual(['home'])
   })
@@ -164,6 +164,16 @@ describe('menu filter', () => {
     expect(canAccess(accessRuleFor('voting-ballot')!, staff)).toBe(false)
     expect(canAccess(accessRuleFor('voting-screen')!, deputy)).toBe(true)
     expect(canAccess(accessRuleFor('voting-screen')!, staff)).toBe(true)
+  })
+
+  it('lets a unit answer in deliberation and on the mid-year report, not chair or vote', () => {
+    const unit: AccessContext = { roles: ['unit'], level: 'township', platformOperator: false }
+    const deputy: AccessContext = { roles: ['deputy'], level: 'township', platformOperator: false }
+    expect(canAccess(accessRuleFor('voting-deliberation')!, unit)).toBe(true)
+    expect(canAccess(accessRuleFor('implementation-midyear')!, unit)).toBe(true)
+    expect(canAccess(accessRuleFor('implementation-midyear')!, deputy)).toBe(false)
+    expect(canAccess(accessRuleFor('voting-chair')!, unit)).toBe(false)
+    expect(canAccess(accessRuleFor('voting-ballot')!, unit)).toBe(false)
   })
 
   it('has unique route names and paths', () => {

@@ -94,6 +94,7 @@ describe('router guard', () => {
       'guidance',
       'home',
       'implementation',
+      'implementation-midyear',
       'implementation-project',
       'implementation-report',
       'me-activities',

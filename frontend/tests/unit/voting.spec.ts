@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 
-import type { Candidate, Cycle, Round } from '@/api/voting'
+import type { Candidate, Cycle, Evaluation, Round } from '@/api/voting'
 import { ballotChoices } from '@/views/voting/ballot/useBallot'
 import { nextRoundRequest } from '@/views/voting/chair/useVotingChair'
 import { rulesFormOf, surplusNeeded } from '@/views/voting/cycle/useVotingCycle'
 import { differingNames } from '@/views/voting/chair/usePaperBallots'
-import { tallyCounts, tallyMarks } from '@/views/voting/tally/useTally'
+import { evaluationRound, tallyCounts, tallyMarks } from '@/views/voting/tally/useTally'
 import {
   currentRound,
   hallFigures,
@@ -202,6 +202,20 @@ describe("the tellers' count", () => {
       'blank',
     ])
     expect(tallyMarks(null)).toEqual([])
+  })
+
+  it("counts the evaluation's open round over the year's projects, and no closed one", () => {
+    const projects = [{ id: 7, sequence: 1, name: '路灯安装' }]
+    const open = { id: 3, state: 'open', channel: 'paper' }
+    const evaluation = { round: open, projects } as unknown as Evaluation
+    const found = evaluationRound(evaluation)
+    expect(found?.kind).toBe('evaluation')
+    expect(found?.candidates).toEqual(projects)
+    expect(tallyCounts(found!, { '7': { satisfied: 4 } })).toEqual({
+      '7': { satisfied: 4, basic: 0, unsatisfied: 0, abstain: 0, blank: 0 },
+    })
+    const closed = { round: { ...open, state: 'closed' }, projects } as unknown as Evaluation
+    expect(evaluationRound(closed)).toBeNull()
   })
 
   it('sends every mark of every candidate, empty fields as 0', () => {

@@ -21,6 +21,12 @@ export default [
     () => import('@/views/implementation/report/index.vue'),
     'implementation.report.title',
   ),
+  page(
+    'implementation/cycles/:id(\\d+)/midyear',
+    'implementation-midyear',
+    () => import('@/views/implementation/midyear/index.vue'),
+    'midyear.title',
+  ),
   page('units', 'units', () => import('@/views/implementation/units/index.vue'), 'units.title'),
   page(
     'notifications',

@@ -19,7 +19,7 @@ export const PAPER_CHANNELS = new Set(['paper', 'hybrid'])
 
 /** The names of the candidates two tellers' counts differ in, in ballot order. */
 export function differingNames(
-  candidates: readonly Candidate[],
+  candidates: readonly Pick<Candidate, 'id' | 'sequence' | 'name'>[],
   agreement: TallyAgreement | null,
 ): string[] {
   if (!agreement) return []

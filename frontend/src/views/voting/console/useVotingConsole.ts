@@ -10,6 +10,8 @@ export function useVotingConsole() {
   const isStaff = computed(() => session.roles.includes('staff'))
   const isDeputy = computed(() => session.roles.includes('deputy'))
   const isTeller = computed(() => session.roles.includes('teller'))
+  // A unit answers the deputies' comments on the candidates in deliberation.
+  const isUnit = computed(() => session.roles.includes('unit'))
 
-  return { cycles, loading, error, isStaff, isDeputy, isTeller, load }
+  return { cycles, loading, error, isStaff, isDeputy, isTeller, isUnit, load }
 }

@@ -7,9 +7,11 @@ import { errorMessage } from '@/api/http'
 import {
   enterTally,
   getCycle,
+  getEvaluation,
   listRounds,
   tallyState,
   type Cycle,
+  type Evaluation,
   type Round,
   type Tally,
   type TallyRow,
@@ -39,7 +41,16 @@ export function tallyCounts(
   return out
 }
 
-/** A teller's count of the paper ballots of the open round. */
+/** The year-end evaluation's open round as the tally reads a round: its items are the year's
+ * projects (the cycle's list of rounds holds the vote's rounds only). */
+export function evaluationRound(evaluation: Evaluation): Round | null {
+  const open = evaluation.round
+  if (!open || open.state !== 'open') return null
+  const round = { ...open, kind: 'evaluation', number: 1, candidates: evaluation.projects }
+  return round as unknown as Round
+}
+
+/** A teller's count of the paper ballots of the open round (a vote's, or the evaluation's). */
 export function useTally() {
   const { t } = useI18n()
   const route = useRoute()
@@ -60,8 +71,10 @@ export function useTally() {
     try {
       const [found, list] = await Promise.all([getCycle(id.value), listRounds(id.value)])
       cycle.value = found
-      rounds.value = list
-      const open = currentRound(list)
+      const evaluation =
+        found.phase === 'evaluate' ? evaluationRound(await getEvaluation(id.value)) : null
+      rounds.value = evaluation ? [...list, evaluation] : list
+      const open = currentRound(rounds.value)
       for (const candidate of open?.candidates ?? []) {
         counts[String(candidate.id)] ??= Object.fromEntries(tallyMarks(open).map((m) => [m, 0]))
       }
