@@ -168,14 +168,34 @@ def test_the_roster_gets_its_accounts_linked_and_a_deputy_logs_in_with_the_slip(
 @pytest.mark.parametrize(
     ("body", "field", "code"),
     [
-        ({"username": "staff-a", "display_name": "重名", "roles": ["staff"]}, "username", "username_taken"),
-        ({"username": "STAFF-A", "display_name": "重名", "roles": ["staff"]}, "username", "username_taken"),
-        ({"username": "a b", "display_name": "空格", "roles": ["staff"]}, "username", "username_invalid"),
-        ({"username": "new-one", "display_name": "无名", "roles": ["mayor"]}, "roles", "role_unknown"),
+        (
+            {"username": "staff-a", "display_name": "重名", "roles": ["staff"]},
+            "username",
+            "username_taken",
+        ),
+        (
+            {"username": "STAFF-A", "display_name": "重名", "roles": ["staff"]},
+            "username",
+            "username_taken",
+        ),
+        (
+            {"username": "a b", "display_name": "空格", "roles": ["staff"]},
+            "username",
+            "username_invalid",
+        ),
+        (
+            {"username": "new-one", "display_name": "无名", "roles": ["mayor"]},
+            "roles",
+            "role_unknown",
+        ),
         ({"username": "new-one", "display_name": "无名", "roles": []}, "roles", "roles_required"),
-        ({"username": "new-one", "display_name": "  ", "roles": ["staff"]}, "display_name", "display_name_invalid"),
+        (
+            {"username": "new-one", "display_name": "  ", "roles": ["staff"]},
+            "display_name",
+            "display_name_invalid",
+        ),
     ],
-)  # fmt: skip
+)
 def test_bad_accounts_are_refused_naming_the_field(
     world: World, admin: Client, body: dict[str, Any], field: str, code: str
 ) -> None:

@@ -39,9 +39,11 @@ def provision() -> None:
     congress = parent
     assert congress is not None
     admin = user_create(
-        username=ADMIN, password=DEMO_PASSWORD, display_name="向阳镇系统管理员",
+        username=ADMIN,
+        password=DEMO_PASSWORD,
+        display_name="向阳镇系统管理员",
         must_change_password=False,
-    )  # fmt: skip
+    )
     with transaction.atomic():
         membership_grant(user=admin, congress=congress, roles=["system_admin"], granted_by=operator)
     with tenant_context(congress):

@@ -39,9 +39,11 @@ def provision() -> None:
         (TOWN_STAFF, township, "云岭镇主席团办公室"),
     ):
         user = user_create(
-            username=username, password=DEMO_PASSWORD, display_name=display,
+            username=username,
+            password=DEMO_PASSWORD,
+            display_name=display,
             must_change_password=False,
-        )  # fmt: skip
+        )
         with transaction.atomic():
             membership_grant(user=user, congress=congress, roles=["staff"], granted_by=operator)
     with tenant_context(township):
@@ -49,6 +51,12 @@ def provision() -> None:
             number=19, starts_on=dt.date(2026, 1, 1), ends_on=dt.date(2030, 12, 31), actor=None
         )
         deputy_register(
-            term=term, name="李云", gender="female", level="township", constituency="第1选区",
-            delegation="第一代表小组", phone="13900000201", actor=None,
-        )  # fmt: skip
+            term=term,
+            name="李云",
+            gender="female",
+            level="township",
+            constituency="第1选区",
+            delegation="第一代表小组",
+            phone="13900000201",
+            actor=None,
+        )

@@ -50,10 +50,19 @@ def _provision(s3_endpoint: str) -> None:
         "CONGRESS_REDIS_URL": os.environ["CONGRESS_E2E_REDIS_URL"],
     }
     subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c",
-         "from tests.e2e import rules_world; rules_world.provision()"],
-        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "from tests.e2e import rules_world; rules_world.provision()",
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
 
 
 def _log_in(page: Page, platform: LivePlatform, slug: str, username: str, name: str) -> None:

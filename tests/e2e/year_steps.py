@@ -121,8 +121,9 @@ def choose_roster(desk: Page, workbook: Path) -> None:
     expect(desk.get_by_test_id("roster-import-file")).to_have_text(workbook.name)
 
 
-def fill_suggestion(page: Page, title: str, category: str, text: str, name: str, phone: str,
-                    *, location: str) -> None:  # fmt: skip
+def fill_suggestion(
+    page: Page, title: str, category: str, text: str, name: str, phone: str, *, location: str
+) -> None:
     """The portal's suggestion form, filled in as a citizen does."""
     page.get_by_test_id("portal-title").fill(title)
     page.get_by_test_id("portal-category").fill(category)
@@ -132,8 +133,9 @@ def fill_suggestion(page: Page, title: str, category: str, text: str, name: str,
     page.get_by_test_id("portal-phone").fill(phone)
 
 
-def suggest(page: Page, title: str, category: str, text: str, name: str, phone: str,
-            *, location: str) -> str:  # fmt: skip
+def suggest(
+    page: Page, title: str, category: str, text: str, name: str, phone: str, *, location: str
+) -> str:
     """Send a suggestion on the portal; returns the tracking code it answers with."""
     fill_suggestion(page, title, category, text, name, phone, location=location)
     page.get_by_test_id("portal-submit").click()
