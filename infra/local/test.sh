@@ -33,16 +33,26 @@ if [ "$#" -gt 0 ]; then
 fi
 
 # Two pytest runs side by side, each with its own test database, cache database, queue and S3
-# server: the browser and topology suites (mostly waiting on Chromium and servers) and the rest.
-say "python tests: the browser and topology suites beside the unit and API suites"
+# server: the browser and topology suites (mostly waiting on Chromium and servers) and the rest,
+# split over CONGRESS_TEST_WORKERS pytest-xdist workers (2 by default), a test database each
+# (tests/env.py). CONGRESS_TEST_SEED=N runs both in a random order drawn from N (pytest-randomly).
+workers="${CONGRESS_TEST_WORKERS:-2}"
+order=()
+if [ -n "${CONGRESS_TEST_SEED:-}" ]; then
+  order=(-p randomly --randomly-seed="$CONGRESS_TEST_SEED")
+  say "python tests in random order, seed $CONGRESS_TEST_SEED"
+fi
+say "python tests: the browser and topology suites beside the unit and API suites ($workers workers)"
 browser_log="$DATA/pytest-browser.log"
 CONGRESS_TEST_DATABASE=test_congress_browser \
 CONGRESS_REDIS_URL=redis://127.0.0.1:6379/13 \
 CONGRESS_E2E_REDIS_URL=redis://127.0.0.1:6379/12 \
-  "$VENV/bin/python" -m pytest -m "e2e or topology" tests/e2e tests/infra >"$browser_log" 2>&1 &
+  "$VENV/bin/python" -m pytest "${order[@]}" -m "e2e or topology" tests/e2e tests/infra \
+  >"$browser_log" 2>&1 &
 browser=$!
 status=0
-"$VENV/bin/python" -m pytest -m "not e2e and not topology" || status=$?
+"$VENV/bin/python" -m pytest -n "$workers" --dist loadfile "${order[@]}" \
+  -m "not e2e and not topology" || status=$?
 browser_status=0
 wait "$browser" || browser_status=$?
 say "python tests: the browser and topology suites"
