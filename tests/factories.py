@@ -12,6 +12,7 @@ from django.db import OperationalError, connection, connections, transaction
 from django.db.models import Q
 
 from accounts.models import User
+from accounts.services import membership_grant, user_create
 from congresses.models import Congress, SchemaMigrationState
 from congresses.services import CongressSpec, congress_provision
 from crossing.models import Dispatch
@@ -25,6 +26,46 @@ PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
 )
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+# slug, name, level, division code, and the slug of a congress provisioned before it (or None)
+Provision = tuple[str, str, str, str, str | None]
+
+
+def provision_congresses(operator: User, *rows: Provision) -> dict[str, Congress]:
+    """Congresses built in order by the real provisioning service, by slug."""
+    made: dict[str, Congress] = {}
+    for slug, name, level, code, parent in rows:
+        spec = CongressSpec(
+            name=name,
+            slug=slug,
+            level=level,
+            division_code=code,
+            parent_id=made[parent].pk if parent else None,
+        )
+        made[slug] = congress_provision(spec=spec, requested_by=operator, acting_in=None)
+    return made
+
+
+def make_member(
+    username: str,
+    congress: Congress,
+    roles: list[str],
+    operator: User | None,
+    *,
+    password: str,
+    display_name: str = "",
+) -> User:
+    """An account that needs no password change, holding `roles` in `congress`."""
+    user = user_create(
+        username=username,
+        password=password,
+        display_name=display_name or username,
+        must_change_password=False,
+    )
+    with transaction.atomic():
+        membership_grant(user=user, congress=congress, roles=roles, granted_by=operator)
+    return user
 
 
 def make_term() -> Term:

@@ -5,15 +5,12 @@ system administrator and a roster of three deputies who have no accounts yet."""
 
 import datetime as dt
 
-from django.db import transaction
 from django_tenants.utils import tenant_context
 
 from accounts.models import User
-from accounts.services import membership_grant, user_create
-from congresses.models import Congress
-from congresses.services import CongressSpec, congress_provision
 from tenants.demo.data import DEMO_PASSWORD
 from tenants.deputies.services import deputy_register, term_open
+from tests.factories import make_member, provision_congresses
 
 SLUG, NAME, CODE = "xiangyang", "向阳镇人大主席团", "371501101"
 ADMIN = "xiangyang-sys"
@@ -22,30 +19,20 @@ DEPUTIES = ("周海燕", "吴建国", "郑小红")
 
 def provision() -> None:
     operator = User.objects.get(username="ops")
-    parent: Congress | None = None
-    for slug, name, level, code in (
-        ("xiangyang-city", "向阳市人大常委会", "city", "371500"),
-        ("xiangyang-county", "向阳县人大常委会", "county", "371501"),
-        (SLUG, NAME, "township", CODE),
-    ):
-        spec = CongressSpec(
-            name=name,
-            slug=slug,
-            level=level,
-            division_code=code,
-            parent_id=parent.pk if parent else None,
-        )
-        parent = congress_provision(spec=spec, requested_by=operator, acting_in=None)
-    congress = parent
-    assert congress is not None
-    admin = user_create(
-        username=ADMIN,
+    congress = provision_congresses(
+        operator,
+        ("xiangyang-city", "向阳市人大常委会", "city", "371500", None),
+        ("xiangyang-county", "向阳县人大常委会", "county", "371501", "xiangyang-city"),
+        (SLUG, NAME, "township", CODE, "xiangyang-county"),
+    )[SLUG]
+    make_member(
+        ADMIN,
+        congress,
+        ["system_admin"],
+        operator,
         password=DEMO_PASSWORD,
         display_name="向阳镇系统管理员",
-        must_change_password=False,
     )
-    with transaction.atomic():
-        membership_grant(user=admin, congress=congress, roles=["system_admin"], granted_by=operator)
     with tenant_context(congress):
         term = term_open(
             number=19, starts_on=dt.date(2026, 1, 1), ends_on=dt.date(2030, 12, 31), actor=None

@@ -5,17 +5,14 @@ candidate list awaits 党委审定."""
 
 import datetime as dt
 
-from django.db import transaction
 from django_tenants.utils import tenant_context
 
 from accounts.models import User
-from accounts.services import membership_grant, user_create
-from congresses.models import Congress
-from congresses.services import CongressSpec, congress_provision
 from tenants.demo.data import DEMO_PASSWORD
 from tenants.deputies.services import term_open
 from tenants.voting.services import candidate_add, cycle_create
 from tenants.voting.solicitation import cycle_advance
+from tests.factories import make_member, provision_congresses
 
 SLUG, NAME, CODE = "qinghe", "清河镇人大主席团", "371601101"
 SYSTEM, SECURITY, AUDIT = "qinghe-sys", "qinghe-sec", "qinghe-audit"
@@ -25,22 +22,12 @@ CANDIDATES = ("清河集镇污水管网", "敬老院适老化改造", "村道路
 
 def provision() -> None:
     operator = User.objects.get(username="ops")
-    parent: Congress | None = None
-    for slug, name, level, code in (
-        ("qinghe-city", "清河市人大常委会", "city", "371600"),
-        ("qinghe-county", "清河县人大常委会", "county", "371601"),
-        (SLUG, NAME, "township", CODE),
-    ):
-        spec = CongressSpec(
-            name=name,
-            slug=slug,
-            level=level,
-            division_code=code,
-            parent_id=parent.pk if parent else None,
-        )
-        parent = congress_provision(spec=spec, requested_by=operator, acting_in=None)
-    congress = parent
-    assert congress is not None
+    congress = provision_congresses(
+        operator,
+        ("qinghe-city", "清河市人大常委会", "city", "371600", None),
+        ("qinghe-county", "清河县人大常委会", "county", "371601", "qinghe-city"),
+        (SLUG, NAME, "township", CODE, "qinghe-county"),
+    )[SLUG]
     for username, display_name, role in (
         (SYSTEM, "清河镇系统管理员", "system_admin"),
         (SECURITY, "清河镇安全管理员", "security_admin"),
@@ -48,14 +35,9 @@ def provision() -> None:
         (STAFF, "王秀兰", "staff"),
         (REVIEWER, "镇党委审定人", "party_reviewer"),
     ):
-        user = user_create(
-            username=username,
-            password=DEMO_PASSWORD,
-            display_name=display_name,
-            must_change_password=False,
+        make_member(
+            username, congress, [role], operator, password=DEMO_PASSWORD, display_name=display_name
         )
-        with transaction.atomic():
-            membership_grant(user=user, congress=congress, roles=[role], granted_by=operator)
     with tenant_context(congress):
         term = term_open(
             number=19, starts_on=dt.date(2026, 1, 1), ends_on=dt.date(2030, 12, 31), actor=None

@@ -9,14 +9,11 @@ offered. Nobody has signed in."""
 import datetime as dt
 from decimal import Decimal
 
-from django.db import transaction
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
 from accounts.models import User
-from accounts.services import membership_grant, user_create
 from congresses.models import Congress
-from congresses.services import CongressSpec, congress_provision
 from filestore.services import file_store
 from tenants.demo.data import DEMO_PASSWORD, MINUTES_PDF
 from tenants.deputies.services import deputy_register
@@ -36,7 +33,7 @@ from tenants.voting.services import (
     round_open,
 )
 from tenants.voting.solicitation import cycle_advance, governance_record
-from tests.factories import make_term
+from tests.factories import make_member, make_term, provision_congresses
 
 CITY, COUNTY, TOWN = "eval-city", "eval-county", "eval-town"
 TOWN_SHORT = "测评乡"
@@ -94,33 +91,17 @@ NOT_ADOPTED = ("乡文化广场扩建", "科技文化", "260", "扩建广场800�
 
 
 def _member(username: str, congress: Congress, roles: list[str], operator: User) -> User:
-    user = user_create(
-        username=username,
-        password=DEMO_PASSWORD,
-        display_name=username,
-        must_change_password=False,
-    )
-    with transaction.atomic():
-        membership_grant(user=user, congress=congress, roles=roles, granted_by=operator)
-    return user
+    return make_member(username, congress, roles, operator, password=DEMO_PASSWORD)
 
 
 def provision() -> None:
     operator = User.objects.get(username="ops")
-    made: dict[str, Congress] = {}
-    for slug, name, level, code, parent in (
+    made = provision_congresses(
+        operator,
         (CITY, "测评市人大常委会", "city", "372800", None),
         (COUNTY, "测评县人大常委会", "county", "372801", CITY),
         (TOWN, f"{TOWN_SHORT}人大主席团", "township", "372801201", COUNTY),
-    ):
-        spec = CongressSpec(
-            name=name,
-            slug=slug,
-            level=level,
-            division_code=code,
-            parent_id=made[parent].pk if parent else None,
-        )
-        made[slug] = congress_provision(spec=spec, requested_by=operator, acting_in=None)
+    )
     town = made[TOWN]
     _member(f"{TOWN}-staff", town, ["staff"], operator)
     reporter = _member(f"{TOWN}-unit", town, ["unit"], operator)

@@ -11,9 +11,7 @@ from django.utils import timezone
 from django_tenants.utils import tenant_context
 
 from accounts.models import User
-from accounts.services import membership_grant, user_create
 from congresses.models import Congress
-from congresses.services import CongressSpec, congress_provision
 from tenants.demo.data import DEMO_PASSWORD
 from tenants.linkage.opinions.services import (
     opinion_assign,
@@ -21,7 +19,7 @@ from tenants.linkage.opinions.services import (
     opinion_start_handling,
 )
 from tenants.linkage.stations.services import station_create
-from tests.factories import make_term
+from tests.factories import make_member, make_term, provision_congresses
 
 CITY, COUNTY, TOWN = "op-city", "op-county", "op-town"
 CITY_NAME, COUNTY_NAME, TOWN_NAME = "荷风市人大常委会", "南湖区人大常委会", "荷塘镇人大主席团"
@@ -30,30 +28,19 @@ OVERDUE = "荷塘村三组路段路灯损坏已有四个月，晚上出行不安
 
 
 def _member(username: str, name: str, congress: Congress, role: str, operator: User) -> User:
-    user = user_create(
-        username=username, password=DEMO_PASSWORD, display_name=name, must_change_password=False
+    return make_member(
+        username, congress, [role], operator, password=DEMO_PASSWORD, display_name=name
     )
-    with transaction.atomic():
-        membership_grant(user=user, congress=congress, roles=[role], granted_by=operator)
-    return user
 
 
 def provision() -> None:
     operator = User.objects.get(username="ops")
-    made: dict[str, Congress] = {}
-    for slug, name, level, code, parent in (
+    made = provision_congresses(
+        operator,
         (CITY, CITY_NAME, "city", "373100", None),
         (COUNTY, COUNTY_NAME, "county", "373101", CITY),
         (TOWN, TOWN_NAME, "township", "373101101", COUNTY),
-    ):
-        spec = CongressSpec(
-            name=name,
-            slug=slug,
-            level=level,
-            division_code=code,
-            parent_id=made[parent].pk if parent else None,
-        )
-        made[slug] = congress_provision(spec=spec, requested_by=operator, acting_in=None)
+    )
     units = {}
     for slug in (COUNTY, TOWN):
         short = made[slug].name.removesuffix("人大常委会").removesuffix("人大主席团")

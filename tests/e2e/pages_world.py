@@ -6,13 +6,11 @@ it starts from."""
 import datetime as dt
 from decimal import Decimal
 
-from django.db import transaction
 from django_tenants.utils import tenant_context
 
 from accounts.models import User
-from accounts.services import membership_grant, user_create
+from accounts.services import user_create
 from congresses.models import Congress
-from congresses.services import CongressSpec, congress_provision
 from filestore.services import file_store
 from tenants.demo.data import DEMO_PASSWORD, MINUTES_PDF
 from tenants.deputies.models import Deputy
@@ -36,7 +34,7 @@ from tenants.voting.solicitation import (
     proposal_submit,
     proposal_to_reserve,
 )
-from tests.factories import make_term
+from tests.factories import make_member, make_term, provision_congresses
 
 CITY, COUNTY, TOWN = "ym-city", "ym-county", "ym-town"
 TOWN_NAME = "页面镇人大主席团"
@@ -49,15 +47,7 @@ LOST, KEPT, WON = "东关农贸市场改造", "南街公厕改建", "北岭村�
 
 
 def _member(username: str, congress: Congress, roles: list[str], operator: User) -> User:
-    user = user_create(
-        username=username,
-        password=DEMO_PASSWORD,
-        display_name=username,
-        must_change_password=False,
-    )
-    with transaction.atomic():
-        membership_grant(user=user, congress=congress, roles=roles, granted_by=operator)
-    return user
+    return make_member(username, congress, roles, operator, password=DEMO_PASSWORD)
 
 
 def town() -> Congress:
@@ -66,20 +56,12 @@ def town() -> Congress:
     if found is not None:
         return found
     operator = User.objects.get(username="ops")
-    made: dict[str, Congress] = {}
-    for slug, name, level, code, parent in (
+    made = provision_congresses(
+        operator,
         (CITY, "页面市人大常委会", "city", "372600", None),
         (COUNTY, "页面县人大常委会", "county", "372601", CITY),
         (TOWN, TOWN_NAME, "township", "372601101", COUNTY),
-    ):
-        spec = CongressSpec(
-            name=name,
-            slug=slug,
-            level=level,
-            division_code=code,
-            parent_id=made[parent].pk if parent else None,
-        )
-        made[slug] = congress_provision(spec=spec, requested_by=operator, acting_in=None)
+    )
     place = made[TOWN]
     _member(f"{TOWN}-staff", place, ["staff"], operator)
     with tenant_context(place):

@@ -7,45 +7,29 @@ import datetime as dt
 from django.db import transaction
 
 from accounts.models import User
-from accounts.services import membership_grant, user_create
 from congresses.models import Congress
-from congresses.services import CongressSpec, congress_provision
 from supervision.models import Guidance, GuidanceReport
 from tenants.demo.data import DEMO_PASSWORD
+from tests.factories import make_member, provision_congresses
 
 CITY, COUNTY, JIA, YI, BING = "rb-city", "rb-county", "rb-jia", "rb-yi", "rb-bing"
 TITLE = "关于报送上半年代表联络站工作情况的通知"
 
 
 def _staff(username: str, congress: Congress, operator: User) -> None:
-    user = user_create(
-        username=username,
-        password=DEMO_PASSWORD,
-        display_name=username,
-        must_change_password=False,
-    )
-    with transaction.atomic():
-        membership_grant(user=user, congress=congress, roles=["staff"], granted_by=operator)
+    make_member(username, congress, ["staff"], operator, password=DEMO_PASSWORD)
 
 
 def provision() -> None:
     operator = User.objects.get(username="ops")
-    made: dict[str, Congress] = {}
-    for slug, name, level, code, parent in (
+    made = provision_congresses(
+        operator,
         (CITY, "报送市人大常委会", "city", "371200", None),
         (COUNTY, "报送县人大常委会", "county", "371201", CITY),
         (JIA, "报送甲镇人大主席团", "township", "371201101", COUNTY),
         (YI, "报送乙镇人大主席团", "township", "371201102", COUNTY),
         (BING, "报送丙镇人大主席团", "township", "371201103", COUNTY),
-    ):
-        spec = CongressSpec(
-            name=name,
-            slug=slug,
-            level=level,
-            division_code=code,
-            parent_id=made[parent].pk if parent else None,
-        )
-        made[slug] = congress_provision(spec=spec, requested_by=operator, acting_in=None)
+    )
     for slug in (CITY, JIA, YI, BING):
         _staff(f"{slug}-staff", made[slug], operator)
 

@@ -6,13 +6,10 @@ year's cycle brought to the vote: two candidates for one project, paper and e-ba
 
 import datetime as dt
 
-from django.db import transaction
 from django_tenants.utils import tenant_context
 
 from accounts.models import User
-from accounts.services import membership_grant, user_create
 from congresses.models import Congress
-from congresses.services import CongressSpec, congress_provision
 from filestore.services import file_store
 from tenants.demo.data import DEMO_PASSWORD, MINUTES_PDF
 from tenants.deputies.services import deputy_register
@@ -23,7 +20,7 @@ from tenants.voting.services import (
     cycle_set_rules,
 )
 from tenants.voting.solicitation import cycle_advance, governance_record
-from tests.factories import make_term
+from tests.factories import make_member, make_term, provision_congresses
 
 CITY, COUNTY, TOWN = "rc-city", "rc-county", "rc-town"
 DEPUTIES = ["赵一鸣", "钱二华", "孙三立", "李四海", "周五洲", "吴六合"]
@@ -32,33 +29,17 @@ CANDIDATES = ["镇卫生院发热门诊改造", "老街雨污分流工程"]
 
 
 def _member(username: str, congress: Congress, roles: list[str], operator: User) -> User:
-    user = user_create(
-        username=username,
-        password=DEMO_PASSWORD,
-        display_name=username,
-        must_change_password=False,
-    )
-    with transaction.atomic():
-        membership_grant(user=user, congress=congress, roles=roles, granted_by=operator)
-    return user
+    return make_member(username, congress, roles, operator, password=DEMO_PASSWORD)
 
 
 def provision() -> None:
     operator = User.objects.get(username="ops")
-    made: dict[str, Congress] = {}
-    for slug, name, level, code, parent in (
+    made = provision_congresses(
+        operator,
         (CITY, "点名市人大常委会", "city", "371400", None),
         (COUNTY, "点名县人大常委会", "county", "371401", CITY),
         (TOWN, "点名镇人大主席团", "township", "371401101", COUNTY),
-    ):
-        spec = CongressSpec(
-            name=name,
-            slug=slug,
-            level=level,
-            division_code=code,
-            parent_id=made[parent].pk if parent else None,
-        )
-        made[slug] = congress_provision(spec=spec, requested_by=operator, acting_in=None)
+    )
     town = made[TOWN]
     _member(f"{TOWN}-staff", town, ["staff"], operator)
     for n in (1, 2):

@@ -2,52 +2,34 @@
 its own with one county and two townships, provisioned by the real service, each township with
 this year's cycle; 甲 has closed its call for proposals, 乙 has not."""
 
-from django.db import transaction
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
 from accounts.models import User
-from accounts.services import membership_grant, user_create
 from congresses.models import Congress
-from congresses.services import CongressSpec, congress_provision
 from rollups.services import rollup_rebuild
 from supervision.tasks import route_check
 from tenants.demo.data import DEMO_PASSWORD
 from tenants.voting.services import cycle_create
 from tenants.voting.solicitation import cycle_advance
-from tests.factories import make_term
+from tests.factories import make_member, make_term, provision_congresses
 
 CITY, COUNTY, AHEAD, BEHIND = "rt-city", "rt-county", "rt-jia", "rt-yi"
 
 
 def _staff(username: str, congress: Congress, operator: User) -> None:
-    user = user_create(
-        username=username,
-        password=DEMO_PASSWORD,
-        display_name=username,
-        must_change_password=False,
-    )
-    with transaction.atomic():
-        membership_grant(user=user, congress=congress, roles=["staff"], granted_by=operator)
+    make_member(username, congress, ["staff"], operator, password=DEMO_PASSWORD)
 
 
 def provision() -> None:
     operator = User.objects.get(username="ops")
-    made: dict[str, Congress] = {}
-    for slug, name, level, code, parent in (
+    made = provision_congresses(
+        operator,
         (CITY, "路线市人大常委会", "city", "371100", None),
         (COUNTY, "路线县人大常委会", "county", "371101", CITY),
         (AHEAD, "路线甲镇人大主席团", "township", "371101101", COUNTY),
         (BEHIND, "路线乙镇人大主席团", "township", "371101102", COUNTY),
-    ):
-        spec = CongressSpec(
-            name=name,
-            slug=slug,
-            level=level,
-            division_code=code,
-            parent_id=made[parent].pk if parent else None,
-        )
-        made[slug] = congress_provision(spec=spec, requested_by=operator, acting_in=None)
+    )
     _staff(f"{CITY}-staff", made[CITY], operator)
     _staff(f"{COUNTY}-staff", made[COUNTY], operator)
     year = timezone.localdate().year

@@ -10,14 +10,12 @@ from django.utils import timezone
 from django_tenants.utils import tenant_context
 
 from accounts.models import User
-from accounts.services import membership_grant, user_create
 from congresses.models import Congress
-from congresses.services import CongressSpec, congress_provision
 from tenants.demo.data import DEMO_PASSWORD
 from tenants.deputies.services import deputy_register
 from tenants.voting.services import cycle_create
 from tenants.voting.solicitation import call_publish
-from tests.factories import make_term
+from tests.factories import make_member, make_term, provision_congresses
 
 CITY, COUNTY, TOWN = "vf-city", "vf-county", "vf-town"
 TOWN_NAME = "莲塘镇人大主席团"
@@ -41,30 +39,19 @@ TELLERS = [f"{TOWN}-teller", f"{TOWN}-teller2"]
 
 
 def _member(username: str, name: str, congress: Congress, role: str, operator: User) -> User:
-    user = user_create(
-        username=username, password=DEMO_PASSWORD, display_name=name, must_change_password=False
+    return make_member(
+        username, congress, [role], operator, password=DEMO_PASSWORD, display_name=name
     )
-    with transaction.atomic():
-        membership_grant(user=user, congress=congress, roles=[role], granted_by=operator)
-    return user
 
 
 def provision() -> None:
     operator = User.objects.get(username="ops")
-    made: dict[str, Congress] = {}
-    for slug, name, level, code, parent in (
+    made = provision_congresses(
+        operator,
         (CITY, "莲城市人大常委会", "city", "373400", None),
         (COUNTY, "莲花县人大常委会", "county", "373401", CITY),
         (TOWN, TOWN_NAME, "township", "373401101", COUNTY),
-    ):
-        spec = CongressSpec(
-            name=name,
-            slug=slug,
-            level=level,
-            division_code=code,
-            parent_id=made[parent].pk if parent else None,
-        )
-        made[slug] = congress_provision(spec=spec, requested_by=operator, acting_in=None)
+    )
     town = made[TOWN]
     _member(f"{TOWN}-staff", "莲塘镇工作人员", town, "staff", operator)
     for username, title in zip(TELLERS, ("监票计票人", "计票人"), strict=True):

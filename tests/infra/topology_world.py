@@ -5,29 +5,20 @@ phones; township B has deputies of its own with other names. Prints the ids as o
 
 import json
 
-from django.db import transaction
 from django_tenants.utils import tenant_context
 
 from accounts.models import User
-from accounts.services import membership_grant, user_create
+from accounts.services import user_create
 from congresses.models import Congress
-from congresses.services import CongressSpec, congress_provision
 from tenants.demo.data import DEMO_PASSWORD
+from tests.factories import make_member, provision_congresses
 from tests.tenants.voting.factories import make_deputies, make_setup
 
 CITY, COUNTY, TOWN_A, TOWN_B = "topo-city", "topo-county", "topo-a", "topo-b"
 
 
 def _member(username: str, congress: Congress, roles: list[str], operator: User) -> User:
-    user = user_create(
-        username=username,
-        password=DEMO_PASSWORD,
-        display_name=username,
-        must_change_password=False,
-    )
-    with transaction.atomic():
-        membership_grant(user=user, congress=congress, roles=roles, granted_by=operator)
-    return user
+    return make_member(username, congress, roles, operator, password=DEMO_PASSWORD)
 
 
 def provision() -> None:
@@ -36,21 +27,13 @@ def provision() -> None:
     )
     operator.is_platform_operator = True
     operator.save(update_fields=["is_platform_operator"])
-    made: dict[str, Congress] = {}
-    for slug, name, level, code, parent in (
+    made = provision_congresses(
+        operator,
         (CITY, "拓扑市人大常委会", "city", "379900", None),
         (COUNTY, "拓扑县人大常委会", "county", "379901", CITY),
         (TOWN_A, "拓扑甲镇人大主席团", "township", "379901101", COUNTY),
         (TOWN_B, "拓扑乙镇人大主席团", "township", "379901102", COUNTY),
-    ):
-        spec = CongressSpec(
-            name=name,
-            slug=slug,
-            level=level,
-            division_code=code,
-            parent_id=made[parent].pk if parent else None,
-        )
-        made[slug] = congress_provision(spec=spec, requested_by=operator, acting_in=None)
+    )
     _member(f"{CITY}-staff", made[CITY], ["staff"], operator)
     _member(f"{TOWN_A}-staff", made[TOWN_A], ["staff"], operator)
     _member(f"{TOWN_B}-staff", made[TOWN_B], ["staff"], operator)
