@@ -15,6 +15,7 @@ import subprocess
 import sys
 from typing import TYPE_CHECKING, Any
 
+import psycopg
 from django.conf import settings
 from playwright.sync_api import Page, expect
 
@@ -96,6 +97,36 @@ def wait_for_api(page: Page, path: str, predicate: str, *, timeout: float = 90_0
         polling=500,
         timeout=timeout,
     )
+
+
+def live_database() -> "psycopg.Connection[Any]":
+    """A connection (autocommit) to the live platform's own database."""
+    db = settings.DATABASES["default"]
+    return psycopg.connect(
+        host=str(db["HOST"] or "127.0.0.1"),
+        port=str(db["PORT"] or 5432),
+        user=str(db["USER"]),
+        autocommit=True,
+        dbname=f"{os.environ.get('CONGRESS_TEST_DATABASE', 'test_congress')}_e2e",
+    )
+
+
+def congresses_below(slug: str, *, level: str | None = None) -> list[str]:
+    """The slugs of the active congresses below `slug` on the live platform as it is now, in division
+    code order: the demo's, and any that a scenario run before this one provisioned there (the
+    scenarios run in any order, so what a page counts is counted here too, never assumed)."""
+    with live_database() as conn:
+        rows = conn.execute(
+            "WITH RECURSIVE below AS ("
+            " SELECT id, slug, level, status, division_code FROM congresses_congress"
+            "  WHERE parent_id = (SELECT id FROM congresses_congress WHERE slug = %s)"
+            " UNION ALL SELECT c.id, c.slug, c.level, c.status, c.division_code"
+            "  FROM congresses_congress c JOIN below b ON c.parent_id = b.id)"
+            " SELECT slug FROM below WHERE status = 'active' AND (%s::text IS NULL OR level = %s)"
+            " ORDER BY division_code",
+            [slug, level, level],
+        ).fetchall()
+    return [row[0] for row in rows]
 
 
 def in_live_platform(call: str, s3_endpoint: str) -> str:

@@ -70,7 +70,10 @@ def test_the_system_administrator_gives_the_roster_accounts_and_a_deputy_logs_in
 
     # Then every deputy has an account, and the slips are offered once
     slips = desk.get_by_test_id("slips-dialog")
-    expect(slips.get_by_test_id("slips-accounts").locator("li")).to_have_count(len(DEPUTIES))
+    # Each account's password is hashed (argon2) as it is made: slow on a busy machine.
+    expect(slips.get_by_test_id("slips-accounts").locator("li")).to_have_count(
+        len(DEPUTIES), timeout=30_000
+    )
     snap(desk, "accounts-04-slips-offered")
     with desk.expect_download() as downloaded:
         slips.get_by_test_id("slips-download").click()

@@ -217,7 +217,10 @@ def _set_up(year: Year, desk: Page, tmp_path: Path) -> None:
     desk.get_by_test_id("accounts-from-roster").click()
     desk.get_by_role("dialog").get_by_role("button", name="生成账号").click()
     slips = desk.get_by_test_id("slips-dialog")
-    expect(slips.get_by_test_id("slips-accounts").locator("li")).to_have_count(len(ROSTER))
+    # Each account's password is hashed (argon2) as it is made: slow on a busy machine.
+    expect(slips.get_by_test_id("slips-accounts").locator("li")).to_have_count(
+        len(ROSTER), timeout=30_000
+    )
     with desk.expect_download() as downloaded:
         slips.get_by_test_id("slips-download").click()
     text = pdf_text(downloaded.value)
