@@ -31,6 +31,7 @@ from tenants.implementation.services import (
     supervisors_set,
     unit_create,
 )
+from tenants.linkage.opinions.services import opinion_assign, opinion_receive
 from tenants.voting.announcement import announcement_publish
 from tenants.voting.models import Candidate
 from tenants.voting.reserve import vote_results_hand_over
@@ -261,6 +262,16 @@ def provision(
                 due_on=today + dt.timedelta(days=15),
                 actor=operator,
             )
+            # An opinion given to the unit, for its list on the phone.
+            opinion = opinion_receive(
+                channel="reception",
+                content="镇区主干道路灯夜间多处不亮，群众出行不便，建议尽快检修。",
+                category="urban_rural",
+                citizen_name="林晓",
+                citizen_phone="13800000001",
+                actor=operator,
+            )
+            opinion_assign(opinion=opinion, unit_user_id=reporter.pk, actor=operator)
         print("market", market.pk)
         print("sewer", sewer.pk)
         print("care", care.pk)

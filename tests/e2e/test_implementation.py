@@ -274,6 +274,10 @@ def test_the_units_phone_pages_fit_375_px_and_the_round_form_labels_its_fields(
     expect(phone.get_by_test_id("report-project")).to_have_text(MARKET)
     assert phone.evaluate(CLIPPED) == []
     snap(phone, "unit-phone-04-report-form")
+    phone.goto(live_platform.url(slug, "/opinions"))
+    expect(phone.get_by_test_id("opinion-list")).to_contain_text("路灯夜间多处不亮")
+    assert phone.evaluate(CLIPPED) == []
+    snap(phone, "unit-phone-05-opinions")
 
     # The city's benchmark round form: each criterion's fields carry a visible label and the
     # weight field is wide enough to read, in Chinese and in English.
