@@ -288,6 +288,7 @@ BY_MODULE = {
         "rectification_reason_required",
         "rectification_source_invalid",
         "report_text_required",
+        "stage_before_vote",
         "stage_target_required",
         "too_many_photos",
         "unit_exists",

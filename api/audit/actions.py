@@ -55,6 +55,7 @@ LABELS: dict[str, Promise] = {
     "implementation.projects_from_vote": _("票决项目转入实施"),
     "implementation.rectification_close": _("整改销号"),
     "implementation.rectification_open": _("提出整改要求"),
+    "implementation.stage_remove": _("删除年度阶段"),
     "implementation.stage_set": _("设置年度阶段"),
     "implementation.supervisors_set": _("设置监督小组"),
     "implementation.unit_create": _("新建承办单位"),

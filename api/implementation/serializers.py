@@ -80,6 +80,18 @@ class StageSerializer(serializers.ModelSerializer[Stage]):
         fields = ["id", "year", "target", "investment"]
 
 
+class StageRowSerializer(serializers.ModelSerializer[Stage]):
+    project_id = serializers.IntegerField()
+    project_name = serializers.CharField(source="project.name")
+    cycle_year = serializers.IntegerField(
+        source="project.cycle.year", help_text="项目的票决年度 / the project's vote year"
+    )
+
+    class Meta:
+        model = Stage
+        fields = ["id", "project_id", "project_name", "cycle_year", "year", "target", "investment"]
+
+
 class PhotoSerializer(serializers.ModelSerializer[StoredFile]):
     url = serializers.SerializerMethodField(help_text="限时下载链接 / a short-lived URL")
 
@@ -124,6 +136,13 @@ class RectificationSerializer(serializers.ModelSerializer[Rectification]):
 class SupervisorSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
+
+
+class SupervisionGroupSerializer(serializers.Serializer[Any]):
+    project_id = serializers.IntegerField()
+    project_name = serializers.CharField()
+    cycle_year = serializers.IntegerField(help_text="项目的票决年度 / the project's vote year")
+    supervisors = SupervisorSerializer(many=True)
 
 
 class ProjectDetailSerializer(serializers.ModelSerializer[Project]):

@@ -29,9 +29,15 @@ from tenants.implementation.models import (
     ProgressReport,
     Project,
     Rectification,
+    Stage,
     Unit,
 )
-from tenants.implementation.selectors import project_detail, projects_board
+from tenants.implementation.selectors import (
+    project_detail,
+    projects_board,
+    stages_list,
+    supervision_groups,
+)
 from tenants.voting.models import Cycle
 from tenants.voting.reserve import vote_results_hand_over
 
@@ -255,6 +261,63 @@ class StageView(APIView):
             project=get_object_or_404(Project, pk=pk), actor=request.user, **data
         )
         return Response(s.StageSerializer(stage).data)
+
+
+class CycleQuery(serializers.Serializer):
+    cycle = serializers.IntegerField(required=False, min_value=1, help_text="年度 / cycle")
+
+
+class StageListView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="implementation_stage_list",
+        parameters=[CycleQuery],
+        responses=s.StageRowSerializer(many=True),
+        summary="各项目的年度阶段 / the projects' yearly stages",
+    )
+    def get(self, request: Request) -> Response:
+        params = queried(CycleQuery, request)
+        rows = stages_list(cycle_id=params.get("cycle"))
+        return Response(s.StageRowSerializer(rows, many=True).data)
+
+
+class StageDetailView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="implementation_stage_remove",
+        request=None,
+        responses={204: None},
+        summary="删除一个年度阶段 / remove a yearly stage",
+    )
+    def delete(self, request: Request, pk: int) -> Response:
+        stage = get_object_or_404(Stage.objects.select_related("project"), pk=pk)
+        services.stage_remove(stage=stage, actor=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class SupervisionGroupListView(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(
+        operation_id="implementation_supervision_group_list",
+        parameters=[CycleQuery],
+        responses=s.SupervisionGroupSerializer(many=True),
+        summary="各项目的代表监督小组 / each project's deputy supervision group",
+    )
+    def get(self, request: Request) -> Response:
+        params = queried(CycleQuery, request)
+        rows = [
+            {
+                "project_id": project.pk,
+                "project_name": project.name,
+                "cycle_year": project.cycle.year,
+                "supervisors": [{"id": d.pk, "name": d.name} for d in deputies],
+            }
+            for project, deputies in supervision_groups(cycle_id=params.get("cycle"))
+        ]
+        return Response(s.SupervisionGroupSerializer(rows, many=True).data)
 
 
 class SupervisorsView(APIView):

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
 from filestore.models import StoredFile
+from tenants.deputies.models import Deputy
 
-from .models import MidyearReport, Milestone, Project, Rectification
+from .models import MidyearReport, Milestone, Project, Rectification, Stage
 
 if TYPE_CHECKING:  # a cycle is only passed through to the queries
     from tenants.voting.models import Cycle
@@ -55,6 +56,30 @@ def project_detail(pk: int) -> Project | None:
         for report in reports:
             report.photos = [files[pk] for pk in report.photo_ids if pk in files]
     return project
+
+
+def stages_list(*, cycle_id: int | None = None) -> QuerySet[Stage]:
+    """年度阶段 of the projects (of one cycle when given), with their project, by project then
+    year."""
+    rows = Stage.objects.select_related("project", "project__cycle")
+    if cycle_id is not None:
+        rows = rows.filter(project__cycle_id=cycle_id)
+    return rows.order_by("-project__cycle__year", "project__candidate__rank", "project_id", "year")
+
+
+def supervision_groups(*, cycle_id: int | None = None) -> list[tuple[Project, list[Deputy]]]:
+    """代表监督小组: each project (of one cycle when given) with its deputies, in two queries."""
+    projects = list(
+        Project.objects.select_related("cycle")
+        .filter(**({"cycle_id": cycle_id} if cycle_id is not None else {}))
+        .order_by("-cycle__year", "candidate__rank", "pk")
+    )
+    ids = {pk for project in projects for pk in project.supervisor_ids}
+    deputies = Deputy.objects.in_bulk(ids) if ids else {}
+    return [
+        (project, [deputies[pk] for pk in project.supervisor_ids if pk in deputies])
+        for project in projects
+    ]
 
 
 def projects_for_account(*, cycle: Cycle) -> QuerySet[Project]:

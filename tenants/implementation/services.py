@@ -242,6 +242,12 @@ def stage_set(
         raise DomainError("stage_target_required", _("请填写阶段目标。"), field="target")
     with transaction.atomic():
         project = _locked(project)
+        if year < project.cycle.year:
+            raise DomainError(
+                "stage_before_vote",
+                _("年度阶段不能早于项目票决的年度（%(year)s年）。") % {"year": project.cycle.year},
+                field="year",
+            )
         stage, _created = Stage.objects.update_or_create(
             project=project,
             year=year,
@@ -251,6 +257,19 @@ def stage_set(
             action="implementation.stage_set", actor=actor, target=stage, payload={"year": year}
         )
     return stage
+
+
+def stage_remove(*, stage: Stage, actor: Any) -> None:
+    """Takes back one year's stage of a multi-year project (entered by mistake)."""
+    with transaction.atomic():
+        project = _locked(stage.project)
+        audit_record(
+            action="implementation.stage_remove",
+            actor=actor,
+            target=project,
+            payload={"year": stage.year},
+        )
+        stage.delete()
 
 
 def supervisors_set(*, project: Project, deputies: Iterable[Deputy], actor: Any) -> Project:

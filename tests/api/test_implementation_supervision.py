@@ -164,3 +164,104 @@ def test_the_midyear_report_its_opinions_and_the_answer(desk: Desk, world: World
     )
     with tenant_context(world.town_a):
         assert MidyearReport.objects.get(cycle_id=cycle).answered_on == date(2027, 7, 25)
+
+
+def _get(client: Client, url: str) -> Any:
+    return client.get(f"/api/v1/implementation/{url}")
+
+
+def test_staff_set_list_change_and_remove_a_projects_yearly_stages(
+    desk: Desk, world: World
+) -> None:
+    project = desk.underway.projects[0]
+    first = {"year": 2027, "target": "完成一期", "investment": "60"}
+    second = {"year": 2028, "target": "完成二期", "investment": "40.5"}
+
+    assert _post(desk.staff, f"projects/{project.pk}/stages", first).status_code == 200
+    assert _post(desk.staff, f"projects/{project.pk}/stages", second).status_code == 200
+    changed = _post(desk.staff, f"projects/{project.pk}/stages", {**second, "target": "二期收尾"})
+    listed = _get(desk.staff, f"stages?cycle={desk.underway.voted.cycle.pk}").json()
+
+    assert changed.status_code == 200
+    assert [(r["project_id"], r["year"], r["target"], r["investment"]) for r in listed] == [
+        (project.pk, 2027, "完成一期", "60.00"),
+        (project.pk, 2028, "二期收尾", "40.50"),
+    ]
+    assert listed[0]["project_name"] == project.name and listed[0]["cycle_year"] == 2027
+    removed = desk.staff.delete(f"/api/v1/implementation/stages/{listed[0]['id']}")
+    assert removed.status_code == 204
+    assert [r["year"] for r in _get(desk.staff, "stages").json()] == [2028]
+
+
+def test_a_stage_refuses_bad_input_and_writes_nothing(desk: Desk, world: World) -> None:
+    project = desk.underway.projects[0]
+    url = f"projects/{project.pk}/stages"
+
+    before_vote = _post(desk.staff, url, {"year": 2026, "target": "前期", "investment": "1"})
+    negative = _post(desk.staff, url, {"year": 2028, "target": "二期", "investment": "-1"})
+    blank = _post(desk.staff, url, {"year": 2028, "target": "  ", "investment": "1"})
+    far = _post(desk.staff, url, {"year": 3000, "target": "远期", "investment": "1"})
+    no_project = _post(desk.staff, "projects/999999/stages", {"year": 2028, "target": "x"})
+
+    assert before_vote.status_code == 400 and before_vote.json()["code"] == "stage_before_vote"
+    assert "2027" in before_vote.json()["fields"]["year"][0]
+    assert negative.status_code == 400 and negative.json()["code"] == "funds_negative"
+    assert far.status_code == 400 and blank.status_code == 400
+    assert no_project.status_code in (400, 404)
+    with tenant_context(world.town_a):
+        from tenants.implementation.models import Stage
+
+        assert not Stage.objects.exists()
+
+
+def test_only_staff_read_and_change_stages_and_supervision_groups(desk: Desk, world: World) -> None:
+    project = desk.underway.projects[0]
+    stage = _post(
+        desk.staff,
+        f"projects/{project.pk}/stages",
+        {"year": 2028, "target": "二期", "investment": "1"},
+    ).json()
+    deputy = desk.underway.voted.deputies[0].pk
+
+    for client in (desk.unit, desk.deputy):
+        assert _get(client, "stages").status_code == 403
+        assert _get(client, "supervision-groups").status_code == 403
+        assert client.delete(f"/api/v1/implementation/stages/{stage['id']}").status_code == 403
+        by_them = _post(client, f"projects/{project.pk}/supervisors", {"deputy_ids": [deputy]})
+        assert by_them.status_code == 403
+        body = {"year": 2029, "target": "三期", "investment": "1"}
+        assert _post(client, f"projects/{project.pk}/stages", body).status_code == 403
+    with tenant_context(world.town_a):
+        from tenants.implementation.models import Project, Stage
+
+        assert list(Stage.objects.values_list("year", flat=True)) == [2028]
+        assert Project.objects.get(pk=project.pk).supervisor_ids == []
+
+
+def test_staff_set_a_supervision_group_and_read_every_projects_group(
+    desk: Desk, world: World
+) -> None:
+    first, second = desk.underway.projects[:2]
+    deputies = desk.underway.voted.deputies
+
+    unknown = _post(desk.staff, f"projects/{first.pk}/supervisors", {"deputy_ids": [999999]})
+    not_a_list = _post(desk.staff, f"projects/{first.pk}/supervisors", {"deputy_ids": "1"})
+    set_ = _post(
+        desk.staff,
+        f"projects/{first.pk}/supervisors",
+        {"deputy_ids": [deputies[1].pk, deputies[0].pk]},
+    )
+    groups = _get(desk.staff, f"supervision-groups?cycle={desk.underway.voted.cycle.pk}").json()
+
+    assert unknown.status_code == 400 and unknown.json()["code"] == "deputy_unknown"
+    assert not_a_list.status_code == 400
+    assert set_.status_code == 200
+    by_project = {g["project_id"]: g for g in groups}
+    assert set(by_project) == {first.pk, second.pk}
+    assert {d["name"] for d in by_project[first.pk]["supervisors"]} == {
+        deputies[0].name,
+        deputies[1].name,
+    }
+    assert by_project[second.pk]["supervisors"] == []
+    cleared = _post(desk.staff, f"projects/{first.pk}/supervisors", {"deputy_ids": []})
+    assert cleared.status_code == 200 and cleared.json()["supervisors"] == []

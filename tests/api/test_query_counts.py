@@ -66,3 +66,29 @@ def test_the_congress_list_costs_the_same_for_more_townships(world: World) -> No
     assert {"more-0", "more-1", "more-2"} <= {c["slug"] for c in body["results"]}
     assert all(c["parent_name"] for c in body["results"] if c["level"] == "township")
     assert _queries(client, "/api/v1/congresses") == few
+
+
+def test_the_supervision_groups_and_stages_cost_the_same_for_one_and_two_projects(
+    world: World,
+) -> None:
+    from decimal import Decimal
+
+    from tenants.implementation.services import stage_set, supervisors_set
+    from tests.tenants.implementation.factories import make_underway
+
+    client = client_on(world.town_a, world.staff_a)
+    with tenant_context(world.town_a):
+        underway = make_underway(world.town_a)
+        first, second = underway.projects[:2]
+        deputies = underway.voted.deputies
+        supervisors_set(project=first, deputies=deputies[:2], actor=None)
+        stage_set(project=first, year=2028, target="二期", investment=Decimal(1), actor=None)
+    groups = _queries(client, "/api/v1/implementation/supervision-groups")
+    stages = _queries(client, "/api/v1/implementation/stages")
+    with tenant_context(world.town_a):
+        supervisors_set(project=second, deputies=deputies[2:5], actor=None)
+        stage_set(project=second, year=2028, target="二期", investment=Decimal(1), actor=None)
+        stage_set(project=second, year=2029, target="三期", investment=Decimal(1), actor=None)
+
+    assert _queries(client, "/api/v1/implementation/supervision-groups") == groups
+    assert _queries(client, "/api/v1/implementation/stages") == stages

@@ -165,6 +165,24 @@ def test_the_checklist_starts_at_nothing_and_follows_the_rows(world: World) -> N
     assert after["_done"] == (False, 5, 0)
 
 
+def test_the_accounts_item_is_done_only_with_the_security_and_audit_administrators(
+    world: World,
+) -> None:
+    admin = client_on(world.town_b, _member("b-sys", world.town_b, ["system_admin", "staff"]))
+    admin.post(f"{API}/terms", TERM, content_type="application/json")
+    with tenant_context(world.town_b):
+        linked = make_deputy("王一", phone="13700000001")
+        linked.user = world.staff_b
+        linked.save(update_fields=["user"])
+
+    # every deputy has an account, the system administrator is there: not yet (三员分立)
+    assert _checklist(admin)["accounts"] == (False, 1, 1)
+    _member("b-security", world.town_b, ["security_admin"])
+    assert _checklist(admin)["accounts"] == (False, 1, 1)
+    _member("b-audit", world.town_b, ["audit_admin"])
+    assert _checklist(admin)["accounts"] == (True, 1, 1)
+
+
 def test_a_new_cycle_starts_from_the_last_cycles_rules(world: World) -> None:
     staff = client_on(world.town_a, world.staff_a)
     staff.post(f"{API}/terms", TERM, content_type="application/json")

@@ -24,9 +24,11 @@ from tenants.implementation.services import (
     milestone_done,
     progress_report,
     project_plan,
+    rectification_open,
     supervisors_set,
     unit_create,
 )
+from tenants.linkage.opinions.services import opinion_assign, opinion_receive
 from tenants.voting.announcement import announcement_publish
 from tenants.voting.models import Candidate
 from tenants.voting.reserve import vote_results_hand_over
@@ -60,18 +62,53 @@ def _member(username: str, congress: Congress, roles: list[str], operator: User)
     return make_member(username, congress, roles, operator, password=DEMO_PASSWORD)
 
 
-def provision() -> None:
+# Worlds of the same shape for test_implementation.py's supervision groups, yearly stages and
+# phone pages, each under a city and county of its own (codes 3742…) so scenarios never meet.
+GROUPS_TOWN_SHORT = "督导镇"
+FIT_TOWN_SHORT = "适配镇"
+
+
+def provision_groups(prefix: str = "grp", town_short: str = GROUPS_TOWN_SHORT, n: int = 0) -> None:
+    """The same township's year under a city of its own (`prefix`-city, with a staff account
+    for the city's benchmark rounds) and an open rectification on the market for the unit."""
+    city_code = 374201 + 10 * n
+    provision(
+        slugs=(f"{prefix}-city", f"{prefix}-county", f"{prefix}-town"),
+        names=(
+            f"{town_short[:2]}市人大常委会",
+            f"{town_short[:2]}县人大常委会",
+            f"{town_short}人大主席团",
+        ),
+        codes=(str(city_code), str(city_code + 1), f"{city_code + 1}101"),
+        city_staff=True,
+    )
+
+
+def provision(
+    *,
+    slugs: tuple[str, str, str] = (CITY, COUNTY, TOWN),
+    names: tuple[str, str, str] = (
+        "实施市人大常委会",
+        "实施县人大常委会",
+        f"{TOWN_SHORT}人大主席团",
+    ),
+    codes: tuple[str, str, str] = ("372900", "372901", "372901101"),
+    city_staff: bool = False,
+) -> None:
     operator = User.objects.get(username="ops")
+    city_slug, county_slug, town_slug = slugs
     made = provision_congresses(
         operator,
-        (CITY, "实施市人大常委会", "city", "372900", None),
-        (COUNTY, "实施县人大常委会", "county", "372901", CITY),
-        (TOWN, f"{TOWN_SHORT}人大主席团", "township", "372901101", COUNTY),
+        (city_slug, names[0], "city", codes[0], None),
+        (county_slug, names[1], "county", codes[1], city_slug),
+        (town_slug, names[2], "township", codes[2], county_slug),
     )
-    town = made[TOWN]
-    _member(f"{TOWN}-staff", town, ["staff"], operator)
-    reporter = _member(f"{TOWN}-unit", town, ["unit"], operator)
-    reader = _member(f"{TOWN}-deputy", town, ["deputy"], operator)
+    town = made[town_slug]
+    if city_staff:
+        _member(f"{city_slug}-staff", made[city_slug], ["staff"], operator)
+    _member(f"{town_slug}-staff", town, ["staff"], operator)
+    reporter = _member(f"{town_slug}-unit", town, ["unit"], operator)
+    reader = _member(f"{town_slug}-deputy", town, ["deputy"], operator)
     with tenant_context(town):
         today = timezone.localdate()
         term = make_term()
@@ -198,4 +235,24 @@ def provision() -> None:
             actor=reporter,
             funds_spent=Decimal("91.3"),
         )
+        if city_staff:
+            rectification_open(
+                project=market,
+                reason="市场东侧排水沟盖板缺失，存在安全隐患，请在雨季前补齐并设置警示标志。",
+                source="inspection",
+                due_on=today + dt.timedelta(days=15),
+                actor=operator,
+            )
+            # An opinion given to the unit, for its list on the phone.
+            opinion = opinion_receive(
+                channel="reception",
+                content="镇区主干道路灯夜间多处不亮，群众出行不便，建议尽快检修。",
+                category="urban_rural",
+                citizen_name="林晓",
+                citizen_phone="13800000001",
+                actor=operator,
+            )
+            opinion_assign(opinion=opinion, unit_user_id=reporter.pk, actor=operator)
         print("market", market.pk)
+        print("sewer", sewer.pk)
+        print("care", care.pk)

@@ -20,7 +20,14 @@ from tests.e2e.helpers import in_live_platform, live_manage, log_in, page_get
 from tests.factories import PNG
 
 from .conftest import LivePlatform, snap
-from .implementation_world import MARKET, TOWN, TOWN_SHORT
+from .implementation_world import (
+    DEPUTIES,
+    FIT_TOWN_SHORT,
+    GROUPS_TOWN_SHORT,
+    MARKET,
+    TOWN,
+    TOWN_SHORT,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -112,3 +119,196 @@ def test_a_unit_reports_with_a_photo_and_a_late_milestone_turns_red(
     expect(deputy.get_by_test_id("project-report-link")).to_have_count(0)
     snap(deputy, "implementation-07-deputy-reads-project")
     context.close()
+
+
+# Elements inside the page's main area that cut their content off sideways (overflow hidden or
+# clipped with more content than width) or stick out past the viewport's right edge; and whether
+# the page itself scrolls sideways. Inputs scroll their own text and are left out.
+CLIPPED = """() => {
+  const width = window.innerWidth
+  const found = []
+  if (document.documentElement.scrollWidth > width + 1) found.push('page ' + document.documentElement.scrollWidth)
+  for (const el of document.querySelectorAll('#main-content *')) {
+    if (el.closest('input, textarea, svg')) continue
+    const box = el.getBoundingClientRect()
+    if (box.width === 0 || box.height === 0) continue
+    const style = getComputedStyle(el)
+    const hides = style.overflowX === 'hidden' || style.overflowX === 'clip'
+    if (hides && style.textOverflow !== 'ellipsis' && el.scrollWidth > el.clientWidth + 1)
+      found.push('clipped ' + el.tagName + '.' + el.className + ' ' + el.scrollWidth + '>' + el.clientWidth)
+    else if (box.right > width + 1)
+      found.push('outside ' + el.tagName + '.' + el.className + ' ' + Math.round(box.right))
+  }
+  return found.slice(0, 10)
+}"""
+
+
+def _ids(out: str) -> dict[str, int]:
+    return {name: int(pk) for name, pk in re.findall(r"^(market|sewer|care) (\d+)$", out, re.M)}
+
+
+def _pick(page: Page, select: str, option: str) -> None:
+    page.get_by_test_id(select).click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def test_staff_form_supervision_groups_and_set_yearly_stages_on_their_own_pages(
+    live_platform: LivePlatform, browser: Browser, desk: Page, phone: Page, s3_endpoint: str
+) -> None:
+    ids = _ids(in_live_platform("implementation_world.provision_groups()", s3_endpoint))
+    assert set(ids) == {"market", "sewer", "care"}, ids
+    slug, year = "grp-town", timezone.localdate().year
+    desk.set_default_timeout(60_000)
+    log_in(desk, live_platform, slug, f"{slug}-staff", congress=GROUPS_TOWN_SHORT)
+
+    # The supervision groups, reached from the board: the market's three deputies, the care
+    # centre's group not formed yet.
+    desk.goto(live_platform.url(slug, "/implementation"))
+    desk.get_by_test_id("groups-link").click()
+    expect(desk.get_by_test_id("groups-title")).to_have_text("代表监督小组")
+    expect(desk.get_by_test_id(f"group-members-{ids['market']}")).to_have_text(
+        "、".join(DEPUTIES[:3])
+    )
+    expect(desk.get_by_test_id(f"group-members-{ids['care']}")).to_have_text("尚未组建")
+    snap(desk, "groups-01-list")
+
+    # Forming the care centre's group: two deputies picked from the roster.
+    desk.get_by_test_id(f"group-edit-{ids['care']}").click()
+    dialog = desk.get_by_test_id("group-dialog")
+    expect(dialog).to_contain_text("日间照料中心建设")
+    dialog.get_by_test_id("group-form-members").click()
+    for name in (DEPUTIES[4], DEPUTIES[5]):
+        desk.get_by_role("option", name=name, exact=True).click()
+    desk.keyboard.press("Escape")
+    expect(dialog.get_by_test_id("group-form-members")).to_contain_text(DEPUTIES[5])
+    snap(desk, "groups-02-form-the-group")
+    desk.get_by_test_id("group-form-submit").click()
+    expect(desk.get_by_test_id(f"group-members-{ids['care']}")).to_have_text(
+        f"{DEPUTIES[4]}、{DEPUTIES[5]}"
+    )
+    expect(dialog).to_be_hidden()
+
+    # Changing the market's group: one deputy taken off.
+    desk.get_by_test_id(f"group-edit-{ids['market']}").click()
+    dialog.locator(".el-tag").filter(has_text=DEPUTIES[2]).locator(".el-tag__close").click()
+    desk.get_by_test_id("group-form-submit").click()
+    expect(desk.get_by_test_id(f"group-members-{ids['market']}")).to_have_text(
+        "、".join(DEPUTIES[:2])
+    )
+    snap(desk, "groups-03-changed")
+
+    # The yearly stages, from the menu: none yet; the sewer's next year added.
+    desk.get_by_test_id("menu-implementation-stages").click()
+    expect(desk.get_by_test_id("stages-title")).to_have_text("年度阶段")
+    expect(desk.get_by_test_id("stages-table")).to_contain_text("暂无年度阶段")
+    snap(desk, "stages-01-empty")
+    desk.get_by_test_id("stage-create-open").click()
+    stage_dialog = desk.get_by_test_id("stage-dialog")
+    _pick(desk, "stage-form-project", f"{year} · 镇区污水管网延伸")
+    # A year before the vote is refused, with the reason beside the field.
+    stage_dialog.get_by_test_id("stage-form-year").locator("input").fill(str(year - 1))
+    stage_dialog.get_by_test_id("stage-form-target").fill("二期管网接入剩余3个自然村。")
+    stage_dialog.get_by_test_id("stage-form-investment").fill("120")
+    desk.get_by_test_id("stage-form-submit").click()
+    expect(stage_dialog).to_contain_text(f"年度阶段不能早于项目票决的年度（{year}年）")
+    snap(desk, "stages-02-year-before-the-vote-refused")
+    stage_dialog.get_by_test_id("stage-form-year").locator("input").fill(str(year + 1))
+    desk.get_by_test_id("stage-form-submit").click()
+    expect(stage_dialog).to_be_hidden()
+    table = desk.get_by_test_id("stages-table")
+    expect(table).to_contain_text("二期管网接入剩余3个自然村。")
+    expect(table).to_contain_text("120.00")
+    snap(desk, "stages-03-added")
+
+    stages = page_get(desk, "implementation/stages")
+    assert [(s["project_id"], s["year"]) for s in stages] == [(ids["sewer"], year + 1)]
+    stage = stages[0]["id"]
+    desk.get_by_test_id(f"stage-edit-{stage}").click()
+    expect(stage_dialog.get_by_test_id("stage-form-year").locator("input")).to_be_disabled()
+    stage_dialog.get_by_test_id("stage-form-target").fill(
+        "二期管网接入剩余3个自然村，建设提升泵站。"
+    )
+    desk.get_by_test_id("stage-form-submit").click()
+    expect(table).to_contain_text("建设提升泵站")
+    snap(desk, "stages-04-edited")
+
+    desk.get_by_test_id(f"stage-remove-{stage}").click()
+    desk.locator(".el-message-box").get_by_role("button", name="删除").click()
+    expect(table).to_contain_text("暂无年度阶段")
+    snap(desk, "stages-05-removed")
+
+    # A unit account sees neither page in its menu, and the API refuses it.
+    log_in(phone, live_platform, slug, f"{slug}-unit", congress=GROUPS_TOWN_SHORT)
+    expect(phone.get_by_test_id("menu-implementation-groups")).to_have_count(0)
+    status = phone.evaluate("async () => (await fetch('/api/v1/implementation/stages')).status")
+    assert status == 403
+
+
+def test_the_units_phone_pages_fit_375_px_and_the_round_form_labels_its_fields(
+    live_platform: LivePlatform, browser: Browser, desk: Page, phone: Page, s3_endpoint: str
+) -> None:
+    world = f"implementation_world.provision_groups('fit', '{FIT_TOWN_SHORT}', 1)"
+    ids = _ids(in_live_platform(world, s3_endpoint))
+    slug = "fit-town"
+    phone.set_default_timeout(60_000)
+    log_in(phone, live_platform, slug, f"{slug}-unit", congress=FIT_TOWN_SHORT)
+    assert phone.viewport_size == {"width": 375, "height": 812}
+
+    # The unit's own projects, a project with its milestones and open rectification, and the
+    # progress form: nothing cut off sideways on a 375 px phone.
+    phone.goto(live_platform.url(slug, "/implementation"))
+    expect(phone.get_by_test_id(f"unit-project-{ids['market']}")).to_be_visible()
+    assert phone.evaluate(CLIPPED) == []
+    snap(phone, "unit-phone-01-projects")
+    phone.get_by_test_id(f"unit-project-{ids['market']}").get_by_role("link", name="查看").click()
+    expect(phone.get_by_test_id("project-title")).to_have_text(MARKET)
+    expect(phone.get_by_test_id("milestones")).to_contain_text("顶棚和排水完工")
+    expect(phone.get_by_test_id("rectifications")).to_contain_text("排水沟盖板缺失")
+    assert phone.evaluate(CLIPPED) == []
+    snap(phone, "unit-phone-02-project")
+    phone.goto(live_platform.url(slug, f"/implementation/projects/{ids['sewer']}"))
+    expect(phone.get_by_test_id("milestones")).to_contain_text("一期管网铺设完成")
+    assert phone.evaluate(CLIPPED) == []
+    snap(phone, "unit-phone-03-project-late-milestone")
+    phone.goto(live_platform.url(slug, f"/implementation/projects/{ids['market']}/report"))
+    expect(phone.get_by_test_id("report-project")).to_have_text(MARKET)
+    assert phone.evaluate(CLIPPED) == []
+    snap(phone, "unit-phone-04-report-form")
+    phone.goto(live_platform.url(slug, "/opinions"))
+    expect(phone.get_by_test_id("opinion-list")).to_contain_text("路灯夜间多处不亮")
+    assert phone.evaluate(CLIPPED) == []
+    snap(phone, "unit-phone-05-opinions")
+
+    # The city's benchmark round form: each criterion's fields carry a visible label and the
+    # weight field is wide enough to read, in Chinese and in English.
+    desk.set_default_timeout(60_000)
+    city = "fit-city"
+    log_in(desk, live_platform, city, f"{city}-staff", congress="适配市人大常委会")
+    for locale, labels in (
+        ("zh-CN", ("评分项", "权重", "指标")),
+        ("en", ("Criterion name", "Weight", "Indicator")),
+    ):
+        desk.evaluate(f"localStorage.setItem('congress.locale', '{locale}')")
+        desk.goto(live_platform.url(city, "/benchmarks"))
+        desk.get_by_test_id("benchmark-create").click()
+        form = desk.get_by_test_id("benchmark-form")
+        row = form.get_by_test_id("criterion-0")
+        expect(row).to_be_visible()
+        for label in labels:
+            expect(row.locator(".criteria__label").filter(has_text=label).first).to_be_visible()
+        weight = row.get_by_test_id("criterion-weight-0").locator("input")
+        box = weight.bounding_box()
+        assert box is not None and box["width"] >= 60, box
+        overlaps = desk.evaluate(
+            """() => [...document.querySelectorAll('[data-testid=benchmark-form] .el-form-item')]
+              .filter((item) => {
+                const label = item.querySelector('.el-form-item__label')
+                const content = item.querySelector('.el-form-item__content')
+                if (!label || !content) return false
+                const a = label.getBoundingClientRect(), b = content.getBoundingClientRect()
+                return a.right > b.left + 1 && a.bottom > b.top + 1
+              }).map((item) => item.querySelector('.el-form-item__label').textContent)"""
+        )
+        assert overlaps == [], overlaps
+        snap(desk, f"benchmark-form-{locale}")
+    desk.evaluate("localStorage.setItem('congress.locale', 'zh-CN')")

@@ -17,6 +17,9 @@ export type Midyear = Schemas['Midyear']
 export type PlanIn = Schemas['PlanInRequest']
 export type ReportIn = Schemas['ReportInRequest']
 export type RectificationIn = Schemas['RectificationInRequest']
+export type StageRow = Schemas['StageRow']
+export type StageIn = Schemas['StageInRequest']
+export type SupervisionGroup = Schemas['SupervisionGroup']
 
 export const LIGHTS: readonly Light[] = ['green', 'yellow', 'red']
 
@@ -43,6 +46,19 @@ export const openRectification = (id: number, body: RectificationIn) =>
   api.POST('/api/v1/implementation/projects/{id}/rectifications', { path: { id }, body })
 export const closeRectification = (id: number, note: string) =>
   api.POST('/api/v1/implementation/rectifications/{id}/close', { path: { id }, body: { note } })
+export const listStages = (cycle?: number) =>
+  api.GET('/api/v1/implementation/stages', { query: { cycle } })
+export const setStage = (projectId: number, body: StageIn) =>
+  api.POST('/api/v1/implementation/projects/{id}/stages', { path: { id: projectId }, body })
+export const removeStage = (id: number) =>
+  api.DELETE('/api/v1/implementation/stages/{id}', { path: { id } })
+export const listSupervisionGroups = (cycle?: number) =>
+  api.GET('/api/v1/implementation/supervision-groups', { query: { cycle } })
+export const setSupervisors = (projectId: number, deputyIds: number[]) =>
+  api.POST('/api/v1/implementation/projects/{id}/supervisors', {
+    path: { id: projectId },
+    body: { deputy_ids: deputyIds },
+  })
 export const listUnits = () => api.GET('/api/v1/implementation/units')
 export const listUnitAccounts = () => api.GET('/api/v1/implementation/unit-accounts')
 export const createUnit = (name: string, memberIds: number[] = []) =>

@@ -118,6 +118,22 @@ export const MENU: readonly MenuEntry[] = [
     section: 'vote',
   },
   {
+    name: 'implementation-groups',
+    path: '/implementation/supervision-groups',
+    titleKey: 'supervisionGroups.title',
+    icon: UserFilled,
+    access: { roles: ['staff'] },
+    section: 'vote',
+  },
+  {
+    name: 'implementation-stages',
+    path: '/implementation/stages',
+    titleKey: 'stages.title',
+    icon: Calendar,
+    access: { roles: ['staff'] },
+    section: 'vote',
+  },
+  {
     name: 'units',
     path: '/units',
     titleKey: 'units.title',

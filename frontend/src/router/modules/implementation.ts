@@ -27,6 +27,18 @@ export default [
     () => import('@/views/implementation/midyear/index.vue'),
     'midyear.title',
   ),
+  page(
+    'implementation/supervision-groups',
+    'implementation-groups',
+    () => import('@/views/implementation/groups/index.vue'),
+    'supervisionGroups.title',
+  ),
+  page(
+    'implementation/stages',
+    'implementation-stages',
+    () => import('@/views/implementation/stages/index.vue'),
+    'stages.title',
+  ),
   page('units', 'units', () => import('@/views/implementation/units/index.vue'), 'units.title'),
   page(
     'notifications',
