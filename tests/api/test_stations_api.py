@@ -149,6 +149,60 @@ def test_bad_station_input_is_a_400(world: World) -> None:
         assert not Station.objects.exists()
 
 
+def test_staff_edit_a_station_and_the_page_shows_the_new_fields(world: World) -> None:
+    with tenant_context(world.town_a):
+        station = make_station()
+    staff = client_on(world.town_a, world.staff_a)
+    body = {
+        "opening_hours": "每周三 9:00-12:00",
+        "phone": "0791-7654321",
+        "introduction": "设调解区",
+    }
+
+    response = staff.patch(f"{API}/stations/{station.pk}", body, "application/json")
+
+    assert response.status_code == 200, response.content
+    changed = staff.get(f"{API}/stations/{station.pk}").json()
+    assert {k: changed[k] for k in body} == body
+    assert changed["name"] == "甲镇人大代表联络站"  # a field left out keeps its value
+
+
+def test_a_bad_station_edit_is_a_translated_400_and_changes_nothing(world: World) -> None:
+    with tenant_context(world.town_a):
+        station = make_station()
+        point = make_station("东村联络点", tier="point")
+    staff = client_on(world.town_a, world.staff_a)
+    url = f"{API}/stations/{station.pk}"
+
+    for body, code in (
+        ({"name": "  "}, "invalid"),
+        ({"address": ""}, "invalid"),
+        ({"tier": "palace"}, "invalid"),
+        ({"parent": station.pk}, "station_parent_invalid"),
+        ({"parent": point.pk}, "station_parent_invalid"),  # a point is below a station
+        ({"phone": "1" * 21}, "invalid"),
+    ):
+        response = staff.patch(url, body, "application/json", HTTP_ACCEPT_LANGUAGE="zh-hans")
+        assert response.status_code == 400, (body, response.content)
+        assert response.json()["code"] == code, body
+    assert (
+        staff.patch(f"{API}/stations/999999", {"name": "x"}, "application/json").status_code == 404
+    )
+    refused = staff.patch(
+        url, {"parent": station.pk}, "application/json", HTTP_ACCEPT_LANGUAGE="zh-hans"
+    )
+    assert refused.json()["detail"] == "上级站不能是本站。"
+    blank = staff.patch(url, {"name": " "}, "application/json", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert "name" in blank.json()["fields"]
+    with tenant_context(world.town_a):
+        station.refresh_from_db()
+        assert (station.name, station.address, station.parent_id) == (
+            "甲镇人大代表联络站",
+            "甲镇人民路 1 号",
+            None,
+        )
+
+
 def test_the_console_flow_staff_residents_rota_and_assessment(world: World) -> None:
     staff = client_on(world.town_a, world.staff_a)
     with tenant_context(world.town_a):

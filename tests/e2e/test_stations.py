@@ -3,7 +3,8 @@ itself (stations_world: 石泉镇 and 石桥镇 under 石门区 and 石城市).
 
 石泉镇's staff import a roster workbook in which two rows are wrong: the report names each bad
 row, its column and the reason, and the good rows join the roster; importing the same file again
-adds no one. 石桥镇's station console shows the residents of three levels and the rota; the
+adds no one. 石桥镇's staff edit their station's opening hours and phone (a blank name is
+refused), and its console shows the residents of three levels and the rota; the
 station's public page, on a 375 px phone and without a login, shows the published reception days
 (not the draft), who is on duty, and the link for giving an opinion. Every step is screenshotted and
 checked by axe-core."""
@@ -25,6 +26,7 @@ from .stations_world import COUNTY_NAME, HEAD_PHONE, IMPORT, STATION, TOWN
 pytestmark = pytest.mark.e2e
 
 SLUG, IMPORT_SLUG, IMPORT_NAME = TOWN, IMPORT, "石泉镇"
+NEW_HOURS, NEW_PHONE = "周一至周六 8:30-18:00", "0799-6519999"
 
 
 @pytest.fixture(autouse=True)
@@ -117,6 +119,25 @@ def test_the_console_and_the_public_station_page_show_the_rota(
     expect(desk.get_by_test_id("station-qr")).to_be_visible()
     _image_loaded(desk, "station-qr")
     snap(desk, "stations-04-console-overview")
+
+    # Staff edit the station's own fields; a blank name is refused and changes nothing.
+    desk.get_by_test_id("station-edit").click()
+    name = desk.get_by_test_id("station-edit-form-name")
+    expect(name).to_have_value(STATION)
+    name.fill("")
+    desk.get_by_test_id("station-edit-submit").click()
+    expect(desk.get_by_test_id("station-edit-error")).to_be_visible()
+    snap(desk, "stations-04a-edit-refused")
+    name.fill(STATION)
+    desk.get_by_test_id("station-edit-form-hours").fill(NEW_HOURS)
+    desk.get_by_test_id("station-edit-form-phone").fill(NEW_PHONE)
+    snap(desk, "stations-04b-edit-filled")
+    desk.get_by_test_id("station-edit-submit").click()
+    facts = desk.get_by_test_id("station-facts")
+    expect(facts).to_contain_text(NEW_HOURS)
+    expect(facts).to_contain_text(NEW_PHONE)
+    expect(desk.get_by_test_id("station-edit-form")).to_be_hidden()
+    snap(desk, "stations-04c-edited")
     desk.get_by_role("tab", name="进站代表").click()
     residents = desk.get_by_test_id("station-residents")
     expect(residents).to_contain_text(COUNTY_NAME)
@@ -136,6 +157,7 @@ def test_the_console_and_the_public_station_page_show_the_rota(
     expect(phone.get_by_test_id("public-station-opinion")).to_have_attribute(
         "href", f"/portal/opinions/new?station={station['id']}"
     )
+    expect(phone.locator("body")).to_contain_text(NEW_HOURS)  # the edit reached the public page
     _image_loaded(phone, "public-station-qr")
     body = phone.content()
     assert HEAD_PHONE not in body  # the station head's mobile is not public

@@ -6,7 +6,15 @@ import { useResource } from '@/composables/useResource'
 import { useSessionStore } from '@/stores/session'
 
 function blank(): StationIn {
-  return { name: '', tier: 'station', parent: null, address: '', opening_hours: '', phone: '' }
+  return {
+    name: '',
+    tier: 'station',
+    parent: null,
+    address: '',
+    opening_hours: '',
+    phone: '',
+    introduction: '',
+  }
 }
 
 /** The stations of this congress, and the form that adds one (staff). */
