@@ -5442,6 +5442,8 @@ export interface components {
              * Format: int64
              */
             congress_id: number;
+            /** Format: int64 */
+            deputy_ref: number;
             /** 代表所在人大名称 */
             congress_name: string;
             /** 姓名 */
