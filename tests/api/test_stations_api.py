@@ -12,11 +12,13 @@ from django.utils import timezone
 from django_tenants.utils import tenant_context
 from openpyxl import Workbook
 
+from crossing.services import dispatch_deliver_pending
 from tenants.deputies.imports import COLUMNS
 from tenants.deputies.models import Deputy
 from tenants.linkage.stations.models import ReceptionDay, Station
 from tests.conftest import World, client_on
 from tests.factories import make_term
+from tests.tenants.activities.factories import make_seat
 from tests.tenants.stations.factories import make_checklist, make_deputy, make_station
 
 API = "/api/v1"
@@ -201,6 +203,37 @@ def test_a_bad_station_edit_is_a_translated_400_and_changes_nothing(world: World
             "甲镇人民路 1 号",
             None,
         )
+
+
+def test_postings_staff_see_all_of_their_deputies_a_deputy_only_their_own(world: World) -> None:
+    posted = make_seat(world.county, "县代表进站甲")
+    other = make_seat(world.county, "县代表未进站乙")
+    township = client_on(world.town_a, world.staff_a)
+    station = township.post(
+        f"{API}/stations",
+        {"name": "甲镇联络站", "tier": "station", "address": "甲镇"},
+        "application/json",
+    ).json()
+    found = township.get(f"{API}/directory/deputies", {"search": posted.deputy.name}).json()
+    listing = next(d["id"] for d in found["results"] if d["congress_name"] == world.county.name)
+    township.post(
+        f"{API}/stations/{station['id']}/residents", {"listing": listing}, "application/json"
+    )
+    dispatch_deliver_pending()
+    url = f"{API}/stations/postings"
+
+    by_staff = client_on(world.county, world.county_admin).get(url)
+    by_posted = client_on(world.county, posted.user).get(url)
+    by_other = client_on(world.county, other.user).get(url)
+
+    assert by_staff.status_code == 200
+    assert [
+        (p["deputy_name"], p["station_name"], p["origin_congress_name"]) for p in by_staff.json()
+    ] == [("县代表进站甲", "甲镇联络站", world.town_a.name)]
+    assert [p["deputy_name"] for p in by_posted.json()] == ["县代表进站甲"]
+    assert by_other.json() == []
+    assert township.get(url).json() == []  # the township's own deputies are posted nowhere
+    assert client_on(world.county).get(url).status_code in (401, 403)
 
 
 def test_the_console_flow_staff_residents_rota_and_assessment(world: World) -> None:
