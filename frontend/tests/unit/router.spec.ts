@@ -99,6 +99,7 @@ describe('router guard', () => {
       'implementation-report',
       'me-activities',
       'me-check-in',
+      'me-opinion-new',
       'me-record',
       'me-tasks',
       'notifications',
