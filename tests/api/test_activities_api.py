@@ -3,6 +3,7 @@ a township deputy answers and signs in on their own host, staff and deputies are
 parts, and bad input writes nothing."""
 
 import datetime as dt
+from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 from django.utils import timezone
@@ -80,6 +81,71 @@ def test_bad_input_is_refused_and_nothing_is_written(world: World) -> None:
         assert response.json()["code"] == code
     with tenant_context(world.town_a):
         assert Activity.objects.count() == before
+
+
+def test_staff_invite_more_deputies_and_no_one_is_invited_twice(world: World) -> None:
+    joint = make_joint(world)
+    extra = make_seat(world.town_a, "甲镇代表追加")
+    staff = client_on(world.county, world.county_admin)
+    url = f"/api/v1/activities/{joint.activity.pk}/invitations"
+    picks = [(world.town_a.pk, extra.deputy.pk), (world.town_a.pk, joint.town_a.deputy.pk)]
+
+    response = staff.post(
+        url,
+        {"invitees": [{"congress": c, "deputy": d} for c, d in picks]},
+        content_type="application/json",
+    )
+
+    assert response.status_code == 200, response.content
+    invitations = response.json()["invitations"]
+    assert len(invitations) == 5  # the one already invited is not invited again
+    assert {(i["congress_id"], i["deputy_ref"]) for i in invitations} >= set(picks)
+    dispatch_deliver_pending()
+    mine = client_on(world.town_a, extra.user).get("/api/v1/me/activities").json()
+    assert [m["activity"]["title"] for m in mine] == [joint.activity.title]
+
+
+def test_bad_invitations_are_refused_and_nothing_is_written(world: World) -> None:
+    joint = make_joint(world)
+    sibling = make_seat(world.town_b, "乙镇代表追加")
+    staff = client_on(world.county, world.county_admin)
+    url = f"/api/v1/activities/{joint.activity.pk}/invitations"
+
+    def invite(client: Any, picks: list[tuple[int, int]], to: str = url) -> Any:
+        body = {"invitees": [{"congress": c, "deputy": d} for c, d in picks]}
+        return client.post(
+            to, body, content_type="application/json", HTTP_ACCEPT_LANGUAGE="zh-hans"
+        )
+
+    for picks, code in (
+        ([], "invalid"),
+        ([(world.county.pk, 999999)], "invitee_unknown"),
+        ([(0, sibling.deputy.pk)], "invalid"),
+    ):
+        response = invite(staff, picks)
+        assert response.status_code == 400, (picks, response.content)
+        assert response.json()["code"] == code
+    assert invite(staff, [(world.county.pk, 999999)]).json()["detail"]
+    assert invite(staff, [], to="/api/v1/activities/999999/invitations").status_code == 400
+    good = [(world.town_b.pk, sibling.deputy.pk)]
+    assert invite(staff, good, to="/api/v1/activities/999999/invitations").status_code == 404
+    # A deputy is not staff; the township's staff only read the copy they were sent.
+    assert invite(client_on(world.county, joint.county.user), good).status_code == 403
+    town_staff = client_on(world.town_a, world.staff_a)
+    copy = town_staff.get("/api/v1/activities").json()[0]
+    refused = invite(town_staff, good, to=f"/api/v1/activities/{copy['id']}/invitations")
+    assert refused.status_code == 403 and refused.json()["code"] == "activity_not_organiser"
+    # A cancelled activity invites no one.
+    staff.post(
+        f"/api/v1/activities/{joint.activity.pk}/cancel",
+        {"reason": "天气原因"},
+        content_type="application/json",
+    )
+    cancelled = invite(staff, good)
+    assert cancelled.status_code == 409 and cancelled.json()["code"] == "activity_cancelled"
+    assert "活动已取消" in cancelled.json()["detail"]
+    with tenant_context(world.county):
+        assert joint.activity.invitations.count() == 4
 
 
 def test_roles_keep_staff_and_deputies_to_their_pages(world: World) -> None:

@@ -275,6 +275,83 @@ def test_the_receiving_deputy_can_ask_for_a_new_answer(world: World, units: Unit
     assert (mine[pk]["status"], mine[pk]["can_dissent"]) == ("reopened", False)
 
 
+def _seat(world: World, name: str = "代表甲") -> Any:
+    from tenants.deputies.services import deputy_register
+    from tests.factories import make_term
+
+    with tenant_context(world.town_a):
+        return deputy_register(
+            term=make_term(),
+            name=name,
+            gender="male",
+            level="township",
+            constituency="第1选区",
+            actor=None,
+            user=world.deputy_both,
+        )
+
+
+def test_a_deputy_logs_an_opinion_collected_from_constituents(world: World) -> None:
+    from tenants.linkage.duty.models import DutyEntry
+    from tenants.linkage.stations.services import residency_add
+
+    seat = _seat(world)
+    station = make_station(world.town_a)
+    with tenant_context(world.town_a):
+        residency_add(station=station, deputy=seat, actor=None)
+    deputy = client_on(world.town_a, world.deputy_both)
+
+    created = _post(
+        deputy, "opinions/mine", {**OPINION, "category": "transport", "station_id": station.pk}
+    )
+
+    assert created.status_code == 201, created.content
+    body = created.json()
+    assert (body["status"], body["station_name"]) == ("sorted", "甲镇东村代表联络站")
+    assert "citizen_phone" not in body
+    mine = deputy.get(f"{API}/opinions/mine").json()["results"]
+    assert [row["id"] for row in mine] == [body["id"]]
+    detail = client_on(world.town_a, world.staff_a).get(f"{API}/opinions/{body['id']}").json()
+    assert (detail["channel"], detail["deputy_name"]) == ("reception", "代表甲")
+    assert detail["citizen_phone"] == "13912345678"
+    with tenant_context(world.town_a):
+        assert DutyEntry.objects.filter(deputy=seat, source_ref=f"opinion:{body['id']}").exists()
+
+
+def test_a_deputys_bad_opinion_is_refused_and_nothing_is_written(world: World) -> None:
+    deputy = client_on(world.town_a, world.deputy_both)
+    # Not (yet) on the roster: a deputy's account without a seat.
+    no_seat = _post(deputy, "opinions/mine", OPINION)
+    assert no_seat.status_code == 403 and no_seat.json()["code"] == "not_a_deputy"
+    _seat(world)
+    elsewhere = make_station(world.town_a, "甲镇西村代表联络站")  # not stationed there
+    before = _count(world.town_a)
+    for body, code in (
+        ({**OPINION, "content": "  "}, "invalid"),
+        ({**OPINION, "citizen_name": ""}, "invalid"),
+        ({**OPINION, "citizen_phone": "12345"}, "invalid"),
+        ({**OPINION, "category": "weather"}, "invalid"),
+        ({**OPINION, "station_id": 999999}, "station_unknown"),
+        ({**OPINION, "station_id": elsewhere.pk}, "opinion_station_not_yours"),
+    ):
+        response = _post(deputy, "opinions/mine", body)
+        assert response.status_code == 400, (body, response.content)
+        assert response.json()["code"] == code, body
+    refused = deputy.post(
+        f"{API}/opinions/mine",
+        {**OPINION, "station_id": elsewhere.pk},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="zh-hans",
+    )
+    assert refused.json()["detail"] == "您未在该联络站进站，请选择您进站的联络站或不选。"
+    # Staff log opinions on the console, not as a deputy; strangers not at all.
+    assert (
+        _post(client_on(world.town_a, world.staff_a), "opinions/mine", OPINION).status_code == 403
+    )
+    assert _post(client_on(world.town_a), "opinions/mine", OPINION).status_code in (401, 403)
+    assert _count(world.town_a)[0] == before[0]  # (the staff's login is audited)
+
+
 def _queries(client: Client, path: str) -> int:
     with CaptureQueriesContext(connection) as captured:
         assert client.get(path).status_code == 200

@@ -12,11 +12,13 @@ from django.utils import timezone
 from django_tenants.utils import tenant_context
 from openpyxl import Workbook
 
+from crossing.services import dispatch_deliver_pending
 from tenants.deputies.imports import COLUMNS
 from tenants.deputies.models import Deputy
 from tenants.linkage.stations.models import ReceptionDay, Station
 from tests.conftest import World, client_on
 from tests.factories import make_term
+from tests.tenants.activities.factories import make_seat
 from tests.tenants.stations.factories import make_checklist, make_deputy, make_station
 
 API = "/api/v1"
@@ -147,6 +149,91 @@ def test_bad_station_input_is_a_400(world: World) -> None:
     assert bad_tier.status_code == 400 and no_name.status_code == 400
     with tenant_context(world.town_a):
         assert not Station.objects.exists()
+
+
+def test_staff_edit_a_station_and_the_page_shows_the_new_fields(world: World) -> None:
+    with tenant_context(world.town_a):
+        station = make_station()
+    staff = client_on(world.town_a, world.staff_a)
+    body = {
+        "opening_hours": "每周三 9:00-12:00",
+        "phone": "0791-7654321",
+        "introduction": "设调解区",
+    }
+
+    response = staff.patch(f"{API}/stations/{station.pk}", body, "application/json")
+
+    assert response.status_code == 200, response.content
+    changed = staff.get(f"{API}/stations/{station.pk}").json()
+    assert {k: changed[k] for k in body} == body
+    assert changed["name"] == "甲镇人大代表联络站"  # a field left out keeps its value
+
+
+def test_a_bad_station_edit_is_a_translated_400_and_changes_nothing(world: World) -> None:
+    with tenant_context(world.town_a):
+        station = make_station()
+        point = make_station("东村联络点", tier="point")
+    staff = client_on(world.town_a, world.staff_a)
+    url = f"{API}/stations/{station.pk}"
+
+    for body, code in (
+        ({"name": "  "}, "invalid"),
+        ({"address": ""}, "invalid"),
+        ({"tier": "palace"}, "invalid"),
+        ({"parent": station.pk}, "station_parent_invalid"),
+        ({"parent": point.pk}, "station_parent_invalid"),  # a point is below a station
+        ({"phone": "1" * 21}, "invalid"),
+    ):
+        response = staff.patch(url, body, "application/json", HTTP_ACCEPT_LANGUAGE="zh-hans")
+        assert response.status_code == 400, (body, response.content)
+        assert response.json()["code"] == code, body
+    assert (
+        staff.patch(f"{API}/stations/999999", {"name": "x"}, "application/json").status_code == 404
+    )
+    refused = staff.patch(
+        url, {"parent": station.pk}, "application/json", HTTP_ACCEPT_LANGUAGE="zh-hans"
+    )
+    assert refused.json()["detail"] == "上级站不能是本站。"
+    blank = staff.patch(url, {"name": " "}, "application/json", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert "name" in blank.json()["fields"]
+    with tenant_context(world.town_a):
+        station.refresh_from_db()
+        assert (station.name, station.address, station.parent_id) == (
+            "甲镇人大代表联络站",
+            "甲镇人民路 1 号",
+            None,
+        )
+
+
+def test_postings_staff_see_all_of_their_deputies_a_deputy_only_their_own(world: World) -> None:
+    posted = make_seat(world.county, "县代表进站甲")
+    other = make_seat(world.county, "县代表未进站乙")
+    township = client_on(world.town_a, world.staff_a)
+    station = township.post(
+        f"{API}/stations",
+        {"name": "甲镇联络站", "tier": "station", "address": "甲镇"},
+        "application/json",
+    ).json()
+    found = township.get(f"{API}/directory/deputies", {"search": posted.deputy.name}).json()
+    listing = next(d["id"] for d in found["results"] if d["congress_name"] == world.county.name)
+    township.post(
+        f"{API}/stations/{station['id']}/residents", {"listing": listing}, "application/json"
+    )
+    dispatch_deliver_pending()
+    url = f"{API}/stations/postings"
+
+    by_staff = client_on(world.county, world.county_admin).get(url)
+    by_posted = client_on(world.county, posted.user).get(url)
+    by_other = client_on(world.county, other.user).get(url)
+
+    assert by_staff.status_code == 200
+    assert [
+        (p["deputy_name"], p["station_name"], p["origin_congress_name"]) for p in by_staff.json()
+    ] == [("县代表进站甲", "甲镇联络站", world.town_a.name)]
+    assert [p["deputy_name"] for p in by_posted.json()] == ["县代表进站甲"]
+    assert by_other.json() == []
+    assert township.get(url).json() == []  # the township's own deputies are posted nowhere
+    assert client_on(world.county).get(url).status_code in (401, 403)
 
 
 def test_the_console_flow_staff_residents_rota_and_assessment(world: World) -> None:

@@ -13,12 +13,13 @@ from django_tenants.utils import tenant_context
 from accounts.models import User
 from congresses.models import Congress
 from tenants.demo.data import DEMO_PASSWORD
+from tenants.deputies.services import deputy_register
 from tenants.linkage.opinions.services import (
     opinion_assign,
     opinion_receive,
     opinion_start_handling,
 )
-from tenants.linkage.stations.services import station_create
+from tenants.linkage.stations.services import residency_add, station_create
 from tests.factories import make_member, make_term, provision_congresses
 
 CITY, COUNTY, TOWN = "op-city", "op-county", "op-town"
@@ -79,3 +80,43 @@ def provision() -> None:
             opinion=overdue, staff=True, actor=operator, now=now - timedelta(days=120)
         )
     print("ready", made[TOWN].pk)
+
+
+# A deputy who logs what constituents told them (test_opinions.py's second scenario), in a city,
+# county and township of its own (codes 3741xx): 柳溪镇, its staff, and 陈志华, a deputy with a
+# login stationed at 柳溪镇人大代表联络站 but not at the village point 柳湾村联络点.
+C_CITY, C_COUNTY, C_TOWN = "opc-city", "opc-county", "opc-town"
+C_TOWN_NAME = "柳溪镇人大主席团"
+C_DEPUTY, C_DEPUTY_NAME = "opc-town-deputy", "陈志华"
+C_STATION, C_POINT = "柳溪镇人大代表联络站", "柳湾村联络点"
+
+
+def collector() -> None:
+    operator = User.objects.get(username="ops")
+    made = provision_congresses(
+        operator,
+        (C_CITY, "柳州湾市人大常委会", "city", "374150", None),
+        (C_COUNTY, "柳东区人大常委会", "county", "374151", C_CITY),
+        (C_TOWN, C_TOWN_NAME, "township", "374151101", C_COUNTY),
+    )
+    town = made[C_TOWN]
+    _member(f"{C_TOWN}-staff", "柳溪镇工作人员", town, "staff", operator)
+    user = _member(C_DEPUTY, C_DEPUTY_NAME, town, "deputy", operator)
+    with tenant_context(town), transaction.atomic():
+        seat = deputy_register(
+            term=make_term(),
+            name=C_DEPUTY_NAME,
+            gender="male",
+            level="township",
+            constituency="第2选区",
+            actor=None,
+            user=user,
+        )
+        station = station_create(
+            name=C_STATION, tier="station", address="柳溪镇政府一楼", actor=operator
+        )
+        station_create(
+            name=C_POINT, tier="point", parent=station, address="柳湾村村委会", actor=operator
+        )
+        residency_add(station=station, deputy=seat, actor=operator)
+    print("ready", town.pk)

@@ -6,7 +6,8 @@ under them the township each scenario needs:
 - `station()`: 石桥镇's liaison station with two village points, its head and liaison, four
   township deputies in residence and, picked from the directory, two deputies of 石门区 and a
   provincial deputy on the city's roster; a rota of four reception days, three of them
-  published (the demo's `_rota`). Nobody has signed in."""
+  published (the demo's `_rota`); and 石门区's staff, who see their two deputies posted there.
+  Nobody has signed in."""
 
 from datetime import date
 
@@ -91,6 +92,8 @@ def station() -> None:
     county = _county()
     town = _provision(TOWN, TOWN_NAME, "township", "373201101", county)
     staff = _staff(TOWN, town)
+    if not User.objects.filter(username=f"{COUNTY}-staff").exists():
+        _staff(COUNTY, county)  # reads where its deputies are stationed
     listings = []
     for slug, name, level in GUESTS:
         with tenant_context(Congress.objects.get(slug=slug)), transaction.atomic():

@@ -2,7 +2,8 @@
 itself (activities_world: 江城市, 江东区 and two of its townships, 江口镇 and 江湾镇).
 
 江东区's staff organise an inspection on the desktop console and invite, from the directory,
-deputies of the city (江城市), the district and two of its townships (江口镇, 江湾镇). A 江口镇
+deputies of the city (江城市), the district and two of its townships (江口镇, 江湾镇), and on
+the activity's page invite one more of the district's deputies with the same picker. A 江口镇
 deputy on a 375 px phone, logged in on 江口镇's own host, sees it under 我的活动 once the
 invitation is delivered, answers that they will attend, and signs in by the QR code's link that
 the organiser's screen shows for 江口镇: the sign-in page opens on 江口镇's host and the points
@@ -89,6 +90,22 @@ def test_a_township_deputy_signs_in_to_a_county_inspection_and_earns_the_points_
     for congress in ("江城市", "江东区", "江口镇", "江湾镇"):
         expect(invitations).to_contain_text(congress)
     snap(desk, "activities-02-detail-invitations")
+
+    # Later, on the activity's page, the staff invite one more deputy of the district with the
+    # same picker; the deputy already invited shows as such and cannot be picked again.
+    desk.get_by_test_id("activity-invite-more").click()
+    desk.get_by_test_id("activity-search").fill(DEPUTIES[COUNTY][0])
+    desk.get_by_test_id("activity-search-go").click()
+    already = desk.get_by_test_id("activity-candidates").locator("tr.el-table__row")
+    expect(already.filter(has_text=DEPUTIES[COUNTY][0]).first).to_contain_text("已邀请")
+    expect(desk.get_by_test_id("activity-invite-submit")).to_be_disabled()
+    _pick(desk, DEPUTIES[COUNTY][1], "江东区")
+    expect(desk.get_by_test_id("activity-picked-count")).to_contain_text("1")
+    snap(desk, "activities-02a-invite-more")
+    desk.get_by_test_id("activity-invite-submit").click()
+    expect(invitations.locator("tr.el-table__row")).to_have_count(5)
+    expect(invitations).to_contain_text(DEPUTIES[COUNTY][1])
+    snap(desk, "activities-02b-invited-more")
 
     activity_id = int(re.findall(r"/activities/(\d+)", desk.url)[-1])
     mine = f"(b) => b.some((i) => i.activity.title === {json.dumps(title)}"

@@ -8,8 +8,9 @@ find it in the console, assign it to the township's unit, then escalate it to �
 road bridge is beyond the township). The real worker delivers the escalation: 南湖区's staff see
 the copy marked with its origin and assign it to the county's unit, which answers. The answer
 comes back: the township's console shows it with the county's status, and the citizen's tracking
-page shows the answer; the citizen rates it 满意 and the opinion closes. Every step is
-screenshotted and checked by axe-core.
+page shows the answer; the citizen rates it 满意 and the opinion closes. In a township of its own
+(柳溪镇), a deputy logs on the phone an opinion villagers told him. Every step is screenshotted and
+checked by axe-core.
 """
 
 import json
@@ -23,7 +24,16 @@ from tests.e2e.helpers import forget_portal_limits, in_live_platform, log_in, wa
 from tests.e2e.helpers import page_get as _api
 
 from .conftest import LivePlatform, snap
-from .opinions_world import COUNTY, OVERDUE, STATION, TOWN
+from .opinions_world import (
+    C_DEPUTY,
+    C_POINT,
+    C_STATION,
+    C_TOWN,
+    COUNTY,
+    OVERDUE,
+    STATION,
+    TOWN,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -217,3 +227,44 @@ def test_a_station_opinion_escalated_to_the_county_and_answered_reaches_the_citi
     expect(town.get_by_test_id("policy-answer_months").locator("input")).to_have_value("3")
     expect(town.get_by_test_id("policy-extended_months").locator("input")).to_have_value("6")
     snap(town, "opinions-15-township-answer-clocks")
+
+
+COLLECTED = "柳湾村二组水渠淤塞，雨季农田排水不畅，村民希望汛期前清淤。"
+
+
+def test_a_deputy_logs_an_opinion_collected_from_constituents_on_the_phone(
+    live_platform: LivePlatform, s3_endpoint: str, phone: Page
+) -> None:
+    """陈志华, a 柳溪镇 deputy, logs on a 375 px phone what villagers told him: an empty form and a
+    station he is not stationed at are refused with the reason; then it is logged at his own
+    station and he follows it under 我的待办."""
+    in_live_platform("opinions_world.collector()", s3_endpoint)
+    phone.set_default_navigation_timeout(NAVIGATION_MS)
+    log_in(phone, live_platform, C_TOWN, C_DEPUTY, congress="柳溪镇")
+    phone.goto(live_platform.url(C_TOWN, "/me/tasks"))
+    phone.get_by_test_id("me-opinion-add").click()
+    expect(phone.get_by_test_id("collect-form")).to_be_visible()
+    snap(phone, "opinions-c1-deputy-form")
+
+    phone.get_by_test_id("collect-submit").click()
+    expect(phone.get_by_test_id("collect-error")).to_be_visible()
+    snap(phone, "opinions-c2-deputy-empty-refused")
+
+    phone.get_by_test_id("collect-content").fill(COLLECTED)
+    phone.get_by_test_id("collect-name").fill("柳湾村村民赵大伯")
+    phone.get_by_test_id("collect-phone").fill("13912340099")
+    _choose(phone, "collect-category", "农业农村")
+    _choose(phone, "collect-station", C_POINT)
+    phone.get_by_test_id("collect-submit").click()
+    expect(phone.get_by_test_id("collect-error")).to_contain_text("您未在该联络站进站")
+    snap(phone, "opinions-c3-deputy-not-stationed-refused")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375  # nothing off-screen
+
+    _choose(phone, "collect-station", C_STATION)
+    phone.get_by_test_id("collect-submit").click()
+    expect(phone).to_have_url(re.compile(r"/me/tasks$"))
+    logged = phone.get_by_test_id("me-tasks-opinions").locator("li").filter(has_text=COLLECTED)
+    expect(logged).to_contain_text(C_STATION)
+    snap(phone, "opinions-c4-deputy-follows-it")
+    mine = _api(phone, "opinions/mine")["results"]
+    assert [(m["content"], m["station_name"]) for m in mine] == [(COLLECTED, C_STATION)]

@@ -3,11 +3,15 @@ itself (stations_world: 石泉镇 and 石桥镇 under 石门区 and 石城市).
 
 石泉镇's staff import a roster workbook in which two rows are wrong: the report names each bad
 row, its column and the reason, and the good rows join the roster; importing the same file again
-adds no one. 石桥镇's station console shows the residents of three levels and the rota; the
+adds no one. 石桥镇's staff edit their station's opening hours and phone (a blank name is
+refused), and its console shows the residents of three levels and the rota; the
 station's public page, on a 375 px phone and without a login, shows the published reception days
-(not the draft), who is on duty, and the link for giving an opinion. Every step is screenshotted and
+(not the draft), who is on duty, and the link for giving an opinion. 石桥镇's own deputies are
+stationed nowhere else (the postings tab says so); 石门区's staff see their two deputies stationed
+at 石桥镇. Every step is screenshotted and
 checked by axe-core."""
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,16 +19,17 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import in_live_platform, log_in
+from tests.e2e.helpers import in_live_platform, log_in, wait_for_api
 from tests.e2e.helpers import page_get as _api
 from tests.e2e.year_steps import choose_roster, roster_workbook
 
 from .conftest import LivePlatform, snap
-from .stations_world import COUNTY_NAME, HEAD_PHONE, IMPORT, STATION, TOWN
+from .stations_world import COUNTY, COUNTY_NAME, HEAD_PHONE, IMPORT, STATION, TOWN, TOWN_NAME
 
 pytestmark = pytest.mark.e2e
 
 SLUG, IMPORT_SLUG, IMPORT_NAME = TOWN, IMPORT, "石泉镇"
+NEW_HOURS, NEW_PHONE = "周一至周六 8:30-18:00", "0799-6519999"
 
 
 @pytest.fixture(autouse=True)
@@ -117,6 +122,25 @@ def test_the_console_and_the_public_station_page_show_the_rota(
     expect(desk.get_by_test_id("station-qr")).to_be_visible()
     _image_loaded(desk, "station-qr")
     snap(desk, "stations-04-console-overview")
+
+    # Staff edit the station's own fields; a blank name is refused and changes nothing.
+    desk.get_by_test_id("station-edit").click()
+    name = desk.get_by_test_id("station-edit-form-name")
+    expect(name).to_have_value(STATION)
+    name.fill("")
+    desk.get_by_test_id("station-edit-submit").click()
+    expect(desk.get_by_test_id("station-edit-error")).to_be_visible()
+    snap(desk, "stations-04a-edit-refused")
+    name.fill(STATION)
+    desk.get_by_test_id("station-edit-form-hours").fill(NEW_HOURS)
+    desk.get_by_test_id("station-edit-form-phone").fill(NEW_PHONE)
+    snap(desk, "stations-04b-edit-filled")
+    desk.get_by_test_id("station-edit-submit").click()
+    facts = desk.get_by_test_id("station-facts")
+    expect(facts).to_contain_text(NEW_HOURS)
+    expect(facts).to_contain_text(NEW_PHONE)
+    expect(desk.get_by_test_id("station-edit-form")).to_be_hidden()
+    snap(desk, "stations-04c-edited")
     desk.get_by_role("tab", name="进站代表").click()
     residents = desk.get_by_test_id("station-residents")
     expect(residents).to_contain_text(COUNTY_NAME)
@@ -136,7 +160,33 @@ def test_the_console_and_the_public_station_page_show_the_rota(
     expect(phone.get_by_test_id("public-station-opinion")).to_have_attribute(
         "href", f"/portal/opinions/new?station={station['id']}"
     )
+    expect(phone.locator("body")).to_contain_text(NEW_HOURS)  # the edit reached the public page
     _image_loaded(phone, "public-station-qr")
     body = phone.content()
     assert HEAD_PHONE not in body  # the station head's mobile is not public
     snap(phone, "stations-07-public-station-phone")
+
+    # 石桥镇's own deputies are stationed nowhere else: the postings tab says so.
+    desk.goto(live_platform.url(SLUG, "/stations"))
+    desk.get_by_role("tab", name="本级代表进站他处").click()
+    expect(desk.get_by_test_id("postings-empty")).to_contain_text("没有在其他人大的联络站进站")
+    snap(desk, "stations-08-postings-empty")
+
+    # 石门区's staff see their two deputies stationed at 石桥镇, as 石桥镇 told them.
+    log_in(desk, live_platform, COUNTY, f"{COUNTY}-staff", congress="石门区")
+    hours = json.dumps(NEW_HOURS)
+    wait_for_api(
+        desk,
+        "stations/postings",
+        f"(b) => b.length === 2 && b.every((p) => p.station_opening_hours === {hours})",
+    )
+    desk.goto(live_platform.url(COUNTY, "/stations"))
+    desk.get_by_role("tab", name="本级代表进站他处").click()
+    postings = desk.get_by_test_id("postings-table")
+    expect(postings.locator("tr.el-table__row")).to_have_count(2)
+    for name in ("王建明", "刘春梅"):
+        expect(postings).to_contain_text(name)
+    expect(postings).to_contain_text(STATION)
+    expect(postings).to_contain_text(TOWN_NAME)
+    expect(postings).to_contain_text(NEW_HOURS)  # the edit travelled to the county too
+    snap(desk, "stations-09-postings-county")

@@ -15,6 +15,7 @@ class InvitationOutSerializer(serializers.ModelSerializer[Invitation]):
         fields = [
             "id",
             "congress_id",
+            "deputy_ref",
             "congress_name",
             "name",
             "level",

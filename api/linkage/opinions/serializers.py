@@ -179,6 +179,22 @@ class OpinionMineSerializer(serializers.ModelSerializer[Opinion]):
         return opinion.status == Status.REPLIED
 
 
+class OpinionCollectInSerializer(serializers.Serializer):
+    content = serializers.CharField(max_length=5000)
+    citizen_name = serializers.CharField(max_length=50, help_text="反映人 / the constituent")
+    citizen_phone = serializers.RegexField(PHONE, required=False, allow_blank=True, default="")
+    category = serializers.ChoiceField(
+        choices=Category.choices, required=False, allow_blank=True, default=""
+    )
+    station_id = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="收集意见的联络站（须是本人进站的）/ the station it was collected at (one the "
+        "deputy is stationed at)",
+    )
+
+
 class OpinionReceptionInSerializer(serializers.Serializer):
     content = serializers.CharField(max_length=5000)
     citizen_name = serializers.CharField(max_length=50)

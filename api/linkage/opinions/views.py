@@ -24,6 +24,7 @@ from api.inputs import validated
 from api.permissions import has_role, membership_of
 from ops.errors import DomainError, NotAllowed
 from tenants.deputies.models import Deputy
+from tenants.deputies.selectors import deputy_for_user
 from tenants.linkage.opinions import services
 from tenants.linkage.opinions.models import Channel, Opinion, Status
 from tenants.linkage.opinions.selectors import (
@@ -265,6 +266,28 @@ class OpinionMineView(ListAPIView[Opinion]):
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        operation_id="opinion_collect",
+        description="代表把本人走访、进站时收集的群众意见登记为接待所得，记入本人履职档案 / a "
+        "deputy logs what constituents told them on a visit or at their station, as received at a "
+        "reception, credited to their own record",
+        request=s.OpinionCollectInSerializer,
+        responses={201: s.OpinionMineSerializer},
+        summary="代表登记本人收集的群众意见 / a deputy logs an opinion collected from constituents",
+    )
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        data = validated(s.OpinionCollectInSerializer, request)
+        opinion = services.opinion_collect(
+            deputy=deputy_for_user(user_id=int(request.user.pk or 0)),
+            content=data["content"],
+            citizen_name=data["citizen_name"],
+            citizen_phone=data["citizen_phone"],
+            category=data["category"],
+            station=_station(data["station_id"], "station_id"),
+            actor=request.user,
+        )
+        return Response(s.OpinionMineSerializer(opinion).data, status=status.HTTP_201_CREATED)
 
 
 class DeputyFeedbackView(APIView):

@@ -21,6 +21,7 @@ export type PublicOpinionIn = Schemas['PublicOpinionInRequest']
 export type PublicOpinion = Schemas['PublicOpinion']
 export type PublicStation = Schemas['PublicStation']
 export type MyOpinion = Schemas['OpinionMine']
+export type CollectIn = Schemas['OpinionCollectInRequest']
 /** What the console may do with an opinion now (tenants/linkage/opinions/states.py). */
 export type OpinionAction =
   'sort' | 'assign' | 'handle' | 'reply' | 'extend' | 'decline' | 'escalate' | 'close'
@@ -95,8 +96,10 @@ export const escalateOpinion = (id: number, note: string) =>
   api.POST('/api/v1/opinions/{id}/escalate', { ...on(id), body: { note } })
 export const closeOpinion = (id: number) => api.POST('/api/v1/opinions/{id}/close', on(id))
 
-/** The deputy's own: the opinions they received, and their 不满意 with an answer. */
+/** The deputy's own: the opinions they received or collected, and their 不满意 with an answer. */
 export const listMyOpinions = (query: PageQuery = {}) => api.GET('/api/v1/opinions/mine', { query })
+/** An opinion the deputy collected from constituents, logged as received at a reception. */
+export const collectOpinion = (body: CollectIn) => api.POST('/api/v1/opinions/mine', { body })
 export const dissentOpinion = (id: number, comment: string) =>
   api.POST('/api/v1/opinions/{id}/deputy-dissatisfied', { ...on(id), body: { comment } })
 

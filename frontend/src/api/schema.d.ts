@@ -1539,7 +1539,11 @@ export interface paths {
          */
         get: operations["opinion_mine"];
         put?: never;
-        post?: never;
+        /**
+         * 代表登记本人收集的群众意见 / a deputy logs an opinion collected from constituents
+         * @description 代表把本人走访、进站时收集的群众意见登记为接待所得，记入本人履职档案 / a deputy logs what constituents told them on a visit or at their station, as received at a reception, credited to their own record
+         */
+        post: operations["opinion_collect"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5493,6 +5497,8 @@ export interface components {
              * Format: int64
              */
             congress_id: number;
+            /** Format: int64 */
+            deputy_ref: number;
             /** 代表所在人大名称 */
             congress_name: string;
             /** 姓名 */
@@ -5967,6 +5973,16 @@ export interface components {
          * @enum {string}
          */
         OpinionChannelEnum: "reception" | "online" | "qr_code" | "escalation";
+        OpinionCollectInRequest: {
+            content: string;
+            /** @description 反映人 / the constituent */
+            citizen_name: string;
+            citizen_phone?: string;
+            /** @default  */
+            category: components["schemas"]["OpinionCategoryEnum"] | components["schemas"]["BlankEnum"];
+            /** @description 收集意见的联络站（须是本人进站的）/ the station it was collected at (one the deputy is stationed at) */
+            station_id?: number | null;
+        };
         OpinionDeclineInRequest: {
             kind: components["schemas"]["OpinionDeclineKindEnum"];
             reason: string;
@@ -8298,7 +8314,7 @@ export interface components {
          * @description 拒绝的原因代码（api/error_codes.py）/ the refusal's code
          * @enum {string}
          */
-        ErrorCode: "account_locked" | "account_unknown" | "activity_cancelled" | "activity_in_past" | "activity_kind_invalid" | "activity_not_organiser" | "activity_over" | "activity_place_required" | "activity_times_invalid" | "activity_title_required" | "activity_unknown" | "already_escalated" | "already_extended" | "already_rated" | "already_signed_in" | "already_voted" | "announcement_not_ready" | "announcement_published" | "announcement_unknown" | "answer_months_invalid" | "answer_required" | "answer_text_required" | "answered_by_staff" | "assessment_reviewed" | "attachment_unknown" | "attendance_frozen" | "authentication_failed" | "backup_corrupt" | "backup_format" | "backup_migrations_differ" | "backup_unreadable" | "ballot_malformed" | "ballot_too_many_marks" | "bands_out_of_order" | "base_above_ceiling" | "body_required" | "cache_unavailable" | "call_dates_invalid" | "call_exists" | "call_not_open" | "call_text_required" | "call_unknown" | "cancel_reason_required" | "candidate_decided" | "candidate_exists" | "candidate_name_required" | "cap_negative" | "card_invalid" | "checklist_empty" | "checklist_title_required" | "checklist_weight_invalid" | "city_only" | "closing_note_required" | "code_unknown" | "comment_text_required" | "congress_exists" | "congress_taken" | "congress_unknown" | "county_unknown" | "criteria_missing" | "criterion_name_required" | "criterion_unknown" | "csrf_failed" | "cycle_exists" | "dashboard_not_allowed" | "database_busy" | "database_unavailable" | "decision_note_required" | "declaration_missing" | "decline_kind_invalid" | "decline_reason_required" | "deputy_already_ended" | "deputy_ended" | "deputy_exists" | "deputy_field_unknown" | "deputy_level_invalid" | "deputy_login_ambiguous" | "deputy_login_required" | "deputy_login_unknown" | "deputy_name_required" | "deputy_not_posted" | "deputy_not_serving" | "deputy_unknown" | "deputy_user_taken" | "device_columns_missing" | "device_file_encoding" | "device_import_invalid" | "device_not_used" | "device_result_missing" | "dispatch_not_dead" | "display_name_invalid" | "division_code_invalid" | "division_code_mismatch" | "division_code_taken" | "domain_invalid" | "domain_primary" | "domain_taken" | "domain_unknown" | "done_in_future" | "due_on_invalid" | "due_soon_days_invalid" | "duty_kind_invalid" | "duty_source_required" | "electronic_not_allowed" | "entry_unknown" | "entry_voided" | "entry_wrong_state" | "error" | "escalation_note_required" | "evaluation_not_closed" | "evaluation_not_open" | "evaluation_sign_in_unused" | "exclusion_invalid" | "exclusion_unknown" | "export_too_large" | "extended_months_invalid" | "extension_reason_required" | "field_unknown" | "file_empty" | "file_missing" | "file_too_large" | "file_type_not_allowed" | "file_unknown" | "findings_required" | "funds_negative" | "funds_overspent" | "governance_kind_invalid" | "governance_kind_not_yours" | "governance_summary_required" | "guidance_not_addressed" | "guidance_withdrawn" | "handoff_invalid" | "handoff_other_session" | "import_columns_missing" | "import_file_invalid" | "import_file_too_large" | "import_too_many_rows" | "indicator_full_required" | "indicator_unknown" | "inspection_mismatch" | "invalid" | "invitation_not_own" | "invitation_unknown" | "invitee_unknown" | "invitees_required" | "issuer_level" | "job_finished" | "leave_reason_required" | "level_invalid" | "listing_unknown" | "login_failed" | "material_title_required" | "meeting_unknown" | "merge_invalid" | "method_not_allowed" | "midyear_answered" | "midyear_exists" | "midyear_text_required" | "milestone_title_required" | "minutes_missing" | "name_invalid" | "name_taken" | "no_current_term" | "no_parent" | "no_reviewer" | "no_round_closed" | "nomination_not_selected" | "nomination_unknown" | "nomination_unscored" | "nomination_wrong_status" | "nominator_outside_tree" | "nominator_quota_reached" | "nominee_already_nominated" | "nominee_excluded" | "nominee_required" | "nominee_unknown" | "not_a_deputy" | "not_a_member" | "not_acceptable" | "not_assignee" | "not_authenticated" | "not_entitled" | "not_found" | "not_invited" | "not_locked" | "not_nominator" | "not_reviewer" | "not_signed_in" | "not_supervisor" | "not_your_project" | "not_your_report" | "nothing_adopted" | "notice_days_invalid" | "notice_window_invalid" | "nul_character" | "objection_decided" | "objection_not_own" | "objection_pending" | "objection_reason_required" | "objection_resolved" | "objection_unknown" | "objection_window_closed" | "objections_open" | "opinion_category_invalid" | "opinion_channel_invalid" | "opinion_field_required" | "opinion_station_required" | "opinion_unknown" | "opinions_missing" | "opinions_required" | "out_of_rank_order" | "output_invalid" | "outside_window" | "paper_not_allowed" | "parent_not_allowed" | "parent_required" | "parent_unknown" | "parent_wrong_level" | "parse_error" | "party_review_missing" | "pass_rate_invalid" | "password_already_changed" | "password_change_required" | "password_classes" | "password_policy_length" | "password_weak" | "password_wrong" | "percent_invalid" | "period_invalid" | "permission_denied" | "photo_not_image" | "photo_unknown" | "platform_only" | "policy_out_of_bounds" | "project_completed" | "proposal_field_required" | "proposal_merged" | "proposal_not_shortlisted" | "proposal_source_invalid" | "proposal_wrong_status" | "proposals_unscreened" | "provision_not_allowed" | "public_rating_closed" | "public_rating_off" | "publication_exists" | "publicity_closed" | "publicity_not_over" | "quarter_invalid" | "quarter_not_begun" | "quorum_invalid" | "quorum_not_met" | "quota_exceeded" | "quota_invalid" | "rank_only_with_threshold" | "ranked_electronic_only" | "rating_invalid" | "rating_malformed" | "reanswer_months_invalid" | "reason_required" | "reception_absent_invalid" | "reception_held" | "reception_in_past" | "reception_no_deputy" | "reception_none_received" | "reception_not_published" | "reception_not_resident" | "reception_not_yet" | "reception_notice_short" | "reception_published" | "reception_times_invalid" | "record_locked" | "record_unknown" | "rectification_closed" | "rectification_reason_required" | "rectification_source_invalid" | "report_closed" | "report_due_past" | "report_not_requested" | "report_text_required" | "resident_choice" | "resident_exists" | "resident_unknown" | "resolution_required" | "restore_conflict" | "result_not_public" | "results_pending" | "role_denied" | "role_unknown" | "roles_both" | "roles_required" | "roll_call_empty" | "roll_call_not_entitled" | "roll_call_not_present" | "roll_call_sheet_unmatched" | "roster_all_have_accounts" | "round_already_open" | "round_candidates_invalid" | "round_candidates_not_allowed" | "round_kind_not_allowed" | "round_not_open" | "round_seats_not_allowed" | "round_still_open" | "round_unknown" | "route_date_outside_year" | "route_out_of_order" | "route_stage_unknown" | "rsvp_closed" | "rule_locked" | "rule_not_a_boolean" | "rule_not_a_choice" | "rule_not_a_list" | "rule_not_an_integer" | "rule_not_an_object" | "rule_unknown" | "score_item_unknown" | "score_missing" | "score_out_of_range" | "screening_reason_required" | "seats_too_few" | "selection_empty" | "self_deactivate" | "self_grant_admin" | "self_reissue" | "self_reset" | "self_revoke_admin" | "self_sessions" | "separated_admin_roles" | "server_error" | "session_date_outside_term" | "session_not_after_last" | "sign_in_closed" | "sign_in_minutes_invalid" | "sign_in_token_invalid" | "sign_in_too_early" | "slug_invalid" | "slug_taken" | "staff_duty_invalid" | "staff_name_required" | "staff_one_head" | "staff_only" | "stage_before_vote" | "stage_target_required" | "star_review_decided" | "star_review_pending" | "star_thresholds_invalid" | "stars_held" | "stars_invalid" | "statement_required" | "station_address_required" | "station_name_required" | "station_parent_invalid" | "station_tier_invalid" | "station_unknown" | "status_invalid" | "storage_unavailable" | "submitter_required" | "summary_required" | "surplus_missing" | "surplus_required" | "tally_collected_exceeds_issued" | "tally_correction_reason_required" | "tally_incomplete" | "tally_invalid_exceeds_collected" | "tally_item_missing" | "tally_item_unknown" | "tally_malformed" | "tally_marks_exceed_seats" | "tally_mismatch" | "tally_missing" | "tally_negative" | "tally_row_exceeds_valid" | "tally_row_mismatch" | "target_outside_tree" | "target_unknown" | "targets_required" | "template_locked_invalid" | "template_name_required" | "tenant_mismatch" | "term_dates_invalid" | "term_exists" | "term_in_use" | "term_missing" | "term_not_open" | "term_nothing_to_carry" | "term_number_invalid" | "term_number_not_after_last" | "term_starts_before_last" | "term_still_open" | "term_too_long" | "threshold_invalid" | "threshold_required" | "thresholds_too_many" | "throttled" | "tie_needs_note" | "title_required" | "token_lifetime" | "token_not_allowed" | "too_deep" | "too_many_photos" | "tracking_unknown" | "unit_exists" | "unit_member_invalid" | "unit_name_required" | "unit_required" | "unit_unknown" | "unsupported_media_type" | "username_invalid" | "username_taken" | "vote_decided" | "vote_unfinished" | "weight_not_positive" | "weights_not_100" | "window_invalid" | "wrong_phase" | "wrong_state" | "wrong_status";
+        ErrorCode: "account_locked" | "account_unknown" | "activity_cancelled" | "activity_in_past" | "activity_kind_invalid" | "activity_not_organiser" | "activity_over" | "activity_place_required" | "activity_times_invalid" | "activity_title_required" | "activity_unknown" | "already_escalated" | "already_extended" | "already_rated" | "already_signed_in" | "already_voted" | "announcement_not_ready" | "announcement_published" | "announcement_unknown" | "answer_months_invalid" | "answer_required" | "answer_text_required" | "answered_by_staff" | "assessment_reviewed" | "attachment_unknown" | "attendance_frozen" | "authentication_failed" | "backup_corrupt" | "backup_format" | "backup_migrations_differ" | "backup_unreadable" | "ballot_malformed" | "ballot_too_many_marks" | "bands_out_of_order" | "base_above_ceiling" | "body_required" | "cache_unavailable" | "call_dates_invalid" | "call_exists" | "call_not_open" | "call_text_required" | "call_unknown" | "cancel_reason_required" | "candidate_decided" | "candidate_exists" | "candidate_name_required" | "cap_negative" | "card_invalid" | "checklist_empty" | "checklist_title_required" | "checklist_weight_invalid" | "city_only" | "closing_note_required" | "code_unknown" | "comment_text_required" | "congress_exists" | "congress_taken" | "congress_unknown" | "county_unknown" | "criteria_missing" | "criterion_name_required" | "criterion_unknown" | "csrf_failed" | "cycle_exists" | "dashboard_not_allowed" | "database_busy" | "database_unavailable" | "decision_note_required" | "declaration_missing" | "decline_kind_invalid" | "decline_reason_required" | "deputy_already_ended" | "deputy_ended" | "deputy_exists" | "deputy_field_unknown" | "deputy_level_invalid" | "deputy_login_ambiguous" | "deputy_login_required" | "deputy_login_unknown" | "deputy_name_required" | "deputy_not_posted" | "deputy_not_serving" | "deputy_unknown" | "deputy_user_taken" | "device_columns_missing" | "device_file_encoding" | "device_import_invalid" | "device_not_used" | "device_result_missing" | "dispatch_not_dead" | "display_name_invalid" | "division_code_invalid" | "division_code_mismatch" | "division_code_taken" | "domain_invalid" | "domain_primary" | "domain_taken" | "domain_unknown" | "done_in_future" | "due_on_invalid" | "due_soon_days_invalid" | "duty_kind_invalid" | "duty_source_required" | "electronic_not_allowed" | "entry_unknown" | "entry_voided" | "entry_wrong_state" | "error" | "escalation_note_required" | "evaluation_not_closed" | "evaluation_not_open" | "evaluation_sign_in_unused" | "exclusion_invalid" | "exclusion_unknown" | "export_too_large" | "extended_months_invalid" | "extension_reason_required" | "field_unknown" | "file_empty" | "file_missing" | "file_too_large" | "file_type_not_allowed" | "file_unknown" | "findings_required" | "funds_negative" | "funds_overspent" | "governance_kind_invalid" | "governance_kind_not_yours" | "governance_summary_required" | "guidance_not_addressed" | "guidance_withdrawn" | "handoff_invalid" | "handoff_other_session" | "import_columns_missing" | "import_file_invalid" | "import_file_too_large" | "import_too_many_rows" | "indicator_full_required" | "indicator_unknown" | "inspection_mismatch" | "invalid" | "invitation_not_own" | "invitation_unknown" | "invitee_unknown" | "invitees_required" | "issuer_level" | "job_finished" | "leave_reason_required" | "level_invalid" | "listing_unknown" | "login_failed" | "material_title_required" | "meeting_unknown" | "merge_invalid" | "method_not_allowed" | "midyear_answered" | "midyear_exists" | "midyear_text_required" | "milestone_title_required" | "minutes_missing" | "name_invalid" | "name_taken" | "no_current_term" | "no_parent" | "no_reviewer" | "no_round_closed" | "nomination_not_selected" | "nomination_unknown" | "nomination_unscored" | "nomination_wrong_status" | "nominator_outside_tree" | "nominator_quota_reached" | "nominee_already_nominated" | "nominee_excluded" | "nominee_required" | "nominee_unknown" | "not_a_deputy" | "not_a_member" | "not_acceptable" | "not_assignee" | "not_authenticated" | "not_entitled" | "not_found" | "not_invited" | "not_locked" | "not_nominator" | "not_reviewer" | "not_signed_in" | "not_supervisor" | "not_your_project" | "not_your_report" | "nothing_adopted" | "notice_days_invalid" | "notice_window_invalid" | "nul_character" | "objection_decided" | "objection_not_own" | "objection_pending" | "objection_reason_required" | "objection_resolved" | "objection_unknown" | "objection_window_closed" | "objections_open" | "opinion_category_invalid" | "opinion_channel_invalid" | "opinion_field_required" | "opinion_station_not_yours" | "opinion_station_required" | "opinion_unknown" | "opinions_missing" | "opinions_required" | "out_of_rank_order" | "output_invalid" | "outside_window" | "paper_not_allowed" | "parent_not_allowed" | "parent_required" | "parent_unknown" | "parent_wrong_level" | "parse_error" | "party_review_missing" | "pass_rate_invalid" | "password_already_changed" | "password_change_required" | "password_classes" | "password_policy_length" | "password_weak" | "password_wrong" | "percent_invalid" | "period_invalid" | "permission_denied" | "photo_not_image" | "photo_unknown" | "platform_only" | "policy_out_of_bounds" | "project_completed" | "proposal_field_required" | "proposal_merged" | "proposal_not_shortlisted" | "proposal_source_invalid" | "proposal_wrong_status" | "proposals_unscreened" | "provision_not_allowed" | "public_rating_closed" | "public_rating_off" | "publication_exists" | "publicity_closed" | "publicity_not_over" | "quarter_invalid" | "quarter_not_begun" | "quorum_invalid" | "quorum_not_met" | "quota_exceeded" | "quota_invalid" | "rank_only_with_threshold" | "ranked_electronic_only" | "rating_invalid" | "rating_malformed" | "reanswer_months_invalid" | "reason_required" | "reception_absent_invalid" | "reception_held" | "reception_in_past" | "reception_no_deputy" | "reception_none_received" | "reception_not_published" | "reception_not_resident" | "reception_not_yet" | "reception_notice_short" | "reception_published" | "reception_times_invalid" | "record_locked" | "record_unknown" | "rectification_closed" | "rectification_reason_required" | "rectification_source_invalid" | "report_closed" | "report_due_past" | "report_not_requested" | "report_text_required" | "resident_choice" | "resident_exists" | "resident_unknown" | "resolution_required" | "restore_conflict" | "result_not_public" | "results_pending" | "role_denied" | "role_unknown" | "roles_both" | "roles_required" | "roll_call_empty" | "roll_call_not_entitled" | "roll_call_not_present" | "roll_call_sheet_unmatched" | "roster_all_have_accounts" | "round_already_open" | "round_candidates_invalid" | "round_candidates_not_allowed" | "round_kind_not_allowed" | "round_not_open" | "round_seats_not_allowed" | "round_still_open" | "round_unknown" | "route_date_outside_year" | "route_out_of_order" | "route_stage_unknown" | "rsvp_closed" | "rule_locked" | "rule_not_a_boolean" | "rule_not_a_choice" | "rule_not_a_list" | "rule_not_an_integer" | "rule_not_an_object" | "rule_unknown" | "score_item_unknown" | "score_missing" | "score_out_of_range" | "screening_reason_required" | "seats_too_few" | "selection_empty" | "self_deactivate" | "self_grant_admin" | "self_reissue" | "self_reset" | "self_revoke_admin" | "self_sessions" | "separated_admin_roles" | "server_error" | "session_date_outside_term" | "session_not_after_last" | "sign_in_closed" | "sign_in_minutes_invalid" | "sign_in_token_invalid" | "sign_in_too_early" | "slug_invalid" | "slug_taken" | "staff_duty_invalid" | "staff_name_required" | "staff_one_head" | "staff_only" | "stage_before_vote" | "stage_target_required" | "star_review_decided" | "star_review_pending" | "star_thresholds_invalid" | "stars_held" | "stars_invalid" | "statement_required" | "station_address_required" | "station_name_required" | "station_parent_invalid" | "station_tier_invalid" | "station_unknown" | "status_invalid" | "storage_unavailable" | "submitter_required" | "summary_required" | "surplus_missing" | "surplus_required" | "tally_collected_exceeds_issued" | "tally_correction_reason_required" | "tally_incomplete" | "tally_invalid_exceeds_collected" | "tally_item_missing" | "tally_item_unknown" | "tally_malformed" | "tally_marks_exceed_seats" | "tally_mismatch" | "tally_missing" | "tally_negative" | "tally_row_exceeds_valid" | "tally_row_mismatch" | "target_outside_tree" | "target_unknown" | "targets_required" | "template_locked_invalid" | "template_name_required" | "tenant_mismatch" | "term_dates_invalid" | "term_exists" | "term_in_use" | "term_missing" | "term_not_open" | "term_nothing_to_carry" | "term_number_invalid" | "term_number_not_after_last" | "term_starts_before_last" | "term_still_open" | "term_too_long" | "threshold_invalid" | "threshold_required" | "thresholds_too_many" | "throttled" | "tie_needs_note" | "title_required" | "token_lifetime" | "token_not_allowed" | "too_deep" | "too_many_photos" | "tracking_unknown" | "unit_exists" | "unit_member_invalid" | "unit_name_required" | "unit_required" | "unit_unknown" | "unsupported_media_type" | "username_invalid" | "username_taken" | "vote_decided" | "vote_unfinished" | "weight_not_positive" | "weights_not_100" | "window_invalid" | "wrong_phase" | "wrong_state" | "wrong_status";
         Error: {
             code: components["schemas"]["ErrorCode"];
             detail: string;
@@ -18727,6 +18743,112 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedOpinionMineList"];
+                };
+            };
+            /** @description 请求有误 / bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权访问 / forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 不存在 / not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 方法不允许 / method not allowed */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 状态冲突 / conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容过大 / too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 格式不支持 / unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求过多 / too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    opinion_collect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpinionCollectInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["OpinionCollectInRequest"];
+                "multipart/form-data": components["schemas"]["OpinionCollectInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpinionMine"];
                 };
             };
             /** @description 请求有误 / bad request */

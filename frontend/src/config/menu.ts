@@ -158,6 +158,14 @@ export const MENU: readonly MenuEntry[] = [
     section: 'linkage',
   },
   {
+    name: 'me-opinion-new',
+    path: '/me/opinions/new',
+    titleKey: 'opinions.collect.title',
+    icon: ChatDotRound,
+    access: { roles: ['deputy'] },
+    section: 'linkage',
+  },
+  {
     name: 'me-record',
     path: '/me/record',
     titleKey: 'activities.menu.myRecord',

@@ -59,6 +59,7 @@ describe('menu filter', () => {
         'implementation',
         'me-activities',
         'me-tasks',
+        'me-opinion-new',
         'me-record',
         'stations',
         'guidance',

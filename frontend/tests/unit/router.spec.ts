@@ -101,6 +101,7 @@ describe('router guard', () => {
       'implementation-stages',
       'me-activities',
       'me-check-in',
+      'me-opinion-new',
       'me-record',
       'me-tasks',
       'notifications',

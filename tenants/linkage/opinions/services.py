@@ -254,6 +254,45 @@ def opinion_receive(
     return opinion
 
 
+def opinion_collect(
+    *,
+    deputy: Deputy | None,
+    content: str,
+    citizen_name: str,
+    citizen_phone: str = "",
+    category: str = "",
+    station: Station | None = None,
+    actor: Any = None,
+    now: datetime | None = None,
+) -> Opinion:
+    """A deputy of this roster logs an opinion they collected from constituents (on a visit, at
+    their station): received as at a reception, with them as the receiving deputy, so it earns
+    their duty entry and they follow it on their phone. A station it names must be one they are
+    stationed at."""
+    if deputy is None:
+        raise NotAllowed("not_a_deputy", _("您不在本单位本届代表名册中。"))
+    if deputy.status != Deputy.Status.SERVING:
+        raise NotAllowed("deputy_not_serving", _("您已不在任，不能登记群众意见。"))
+    with transaction.atomic():
+        if station is not None and not station.residents.filter(deputy=deputy).exists():
+            raise DomainError(
+                "opinion_station_not_yours",
+                _("您未在该联络站进站，请选择您进站的联络站或不选。"),
+                field="station_id",
+            )
+        return opinion_receive(
+            channel=Channel.RECEPTION,
+            content=content,
+            citizen_name=citizen_name,
+            citizen_phone=citizen_phone,
+            category=category,
+            deputy=deputy,
+            station=station,
+            actor=actor,
+            now=now,
+        )
+
+
 def opinion_sort(
     *, opinion: Opinion, category: str, actor: Any, now: datetime | None = None
 ) -> Opinion:

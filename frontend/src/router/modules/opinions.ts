@@ -10,6 +10,12 @@ export default [
     () => import('@/views/opinions/detail/index.vue'),
     'opinions.title',
   ),
+  page(
+    'me/opinions/new',
+    'me-opinion-new',
+    () => import('@/views/me/opinion/index.vue'),
+    'opinions.collect.title',
+  ),
 ] satisfies RouteRecordRaw[]
 
 /** The citizen's pages: the portal's shell, no login; `?station=<id>` is a station's QR code. */

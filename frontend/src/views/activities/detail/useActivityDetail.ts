@@ -5,9 +5,11 @@ import {
   addPhoto,
   cancelActivity,
   getActivity,
+  inviteMore,
   openSignIn,
   recordActivity,
   type ActivityDetail,
+  type InviteeCandidate,
 } from '@/api/activities'
 import { fileUrl, uploadFile } from '@/api/files'
 import { errorMessage } from '@/api/http'
@@ -47,6 +49,22 @@ export function useActivityDetail() {
   const saveRecord = () => act(() => recordActivity(id.value, minutes.value, outcomes.value))
   const cancel = () => act(() => cancelActivity(id.value, cancelReason.value))
 
+  // 追加邀请: more deputies from the directory, with the same picker as when it was organised.
+  const morePicked = ref<InviteeCandidate[]>([])
+  const invitedKeys = computed(() =>
+    (activity.value?.invitations ?? []).map((i) => `${i.congress_id}:${i.deputy_ref}`),
+  )
+  const invite = () =>
+    act(async () => {
+      const invitees = morePicked.value.map((c) => ({
+        congress: c.congress_id,
+        deputy: c.deputy_id,
+      }))
+      const updated = await inviteMore(id.value, invitees)
+      morePicked.value = []
+      return updated
+    })
+
   async function upload(file: File) {
     await act(async () => {
       const stored = await uploadFile(file)
@@ -80,6 +98,9 @@ export function useActivityDetail() {
     startSignIn,
     saveRecord,
     cancel,
+    morePicked,
+    invitedKeys,
+    invite,
     upload,
     download,
     load,

@@ -9,15 +9,19 @@ import {
   endResident,
   getAssessment,
   getStation,
+  listStations,
   publishReception,
   scheduleReception,
   selfAssess,
   setStaff,
   stationQrUrl,
+  updateStation,
   type Assessment,
   type ReceptionIn,
   type StaffMember,
+  type Station,
   type StationDetail,
+  type StationIn,
 } from '@/api/stations'
 import type { Deputy } from '@/api/types'
 import { useAction } from '@/composables/useAction'
@@ -52,6 +56,29 @@ export function useStationDetail(stationId: number) {
       loading.value = false
     }
   }
+
+  // The station's own fields: name, tier, parent, address, opening hours, phone, introduction.
+  const fieldsDraft = reactive<StationIn>({ name: '', tier: 'station', address: '' })
+  const parents = ref<Station[]>([])
+  async function editFields() {
+    const now = station.value
+    if (!now) return
+    error.value = ''
+    Object.assign(fieldsDraft, {
+      name: now.name,
+      tier: now.tier,
+      parent: now.parent ?? null,
+      address: now.address,
+      opening_hours: now.opening_hours ?? '',
+      phone: now.phone ?? '',
+      introduction: now.introduction ?? '',
+    })
+    parents.value = (await listStations()).filter((s) => s.id !== stationId)
+  }
+  const saveFields = () =>
+    run(async () => {
+      station.value = await updateStation(stationId, { ...fieldsDraft })
+    })
 
   // Staff of the station (站长, 副站长, 联络员).
   const staffDraft = ref<StaffMember[]>([])
@@ -157,6 +184,10 @@ export function useStationDetail(stationId: number) {
     isStaff,
     load,
     qrUrl: stationQrUrl(stationId),
+    fieldsDraft,
+    parents,
+    editFields,
+    saveFields,
     staffDraft,
     editStaff,
     saveStaff,
