@@ -184,8 +184,8 @@ def test_the_console_and_the_public_station_page_show_the_rota(
     desk.get_by_role("tab", name="本级代表进站他处").click()
     postings = desk.get_by_test_id("postings-table")
     expect(postings.locator("tr.el-table__row")).to_have_count(2)
-    for name in ("王建明", "刘春梅"):
-        expect(postings).to_contain_text(name)
+    for deputy in ("王建明", "刘春梅"):
+        expect(postings).to_contain_text(deputy)
     expect(postings).to_contain_text(STATION)
     expect(postings).to_contain_text(TOWN_NAME)
     expect(postings).to_contain_text(NEW_HOURS)  # the edit travelled to the county too
