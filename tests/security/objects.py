@@ -22,6 +22,7 @@ from tenants.implementation.services import (
     midyear_report_submit,
     milestone_add,
     rectification_open,
+    stage_set,
 )
 from tenants.linkage.activities.selectors import invitees_from_directory
 from tenants.linkage.activities.services import activity_create
@@ -151,6 +152,14 @@ def _milestone(world: World, owner: User) -> tuple[int, str | None]:
     project = make_underway(world.town_a, year=2038).projects[0]
     due = timezone.localdate() + dt.timedelta(days=30)
     return milestone_add(project=project, title=f"{MARK}节点", due_on=due, actor=None).pk, None
+
+
+def _stage(world: World, owner: User) -> tuple[int, str | None]:
+    project = make_underway(world.town_a, year=2042).projects[0]
+    stage = stage_set(
+        project=project, year=2043, target=f"{MARK}阶段", investment=Decimal(10), actor=None
+    )
+    return stage.pk, f"{MARK}阶段"
 
 
 def _rectification(world: World, owner: User) -> tuple[int, str | None]:
@@ -336,6 +345,7 @@ MAKERS: dict[str, Maker] = {
     "api/v1/voting/comments/": _in_town_a(_comment),
     "api/v1/implementation/projects/": _in_town_a(_project),
     "api/v1/implementation/milestones/": _in_town_a(_milestone),
+    "api/v1/implementation/stages/": _in_town_a(_stage),
     "api/v1/implementation/rectifications/": _in_town_a(_rectification),
     "api/v1/implementation/cycles/": _in_town_a(_impl_cycle),
     "api/v1/stations/": _in_town_a(_station),
