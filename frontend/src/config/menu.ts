@@ -9,6 +9,7 @@ import {
   Checked,
   Collection,
   DataAnalysis,
+  EditPen,
   Guide,
   Document,
   Finished,
@@ -164,6 +165,14 @@ export const MENU: readonly MenuEntry[] = [
     icon: ChatDotRound,
     access: { roles: ['deputy'] },
     section: 'linkage',
+  },
+  {
+    name: 'me-proposals',
+    path: '/me/proposals',
+    titleKey: 'myProposals.menu',
+    icon: EditPen,
+    access: { roles: ['deputy'] },
+    section: 'vote',
   },
   {
     name: 'me-record',
