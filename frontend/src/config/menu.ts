@@ -111,6 +111,14 @@ export const MENU: readonly MenuEntry[] = [
     section: 'vote',
   },
   {
+    name: 'me-proposals',
+    path: '/me/proposals',
+    titleKey: 'myProposals.menu',
+    icon: EditPen,
+    access: { roles: ['deputy'] },
+    section: 'vote',
+  },
+  {
     name: 'implementation',
     path: '/implementation',
     titleKey: 'implementation.menu',
@@ -165,14 +173,6 @@ export const MENU: readonly MenuEntry[] = [
     icon: ChatDotRound,
     access: { roles: ['deputy'] },
     section: 'linkage',
-  },
-  {
-    name: 'me-proposals',
-    path: '/me/proposals',
-    titleKey: 'myProposals.menu',
-    icon: EditPen,
-    access: { roles: ['deputy'] },
-    section: 'vote',
   },
   {
     name: 'me-record',
