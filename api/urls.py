@@ -65,6 +65,7 @@ urlpatterns = [
     path("voting/rounds/<int:pk>/device-import", voting.DeviceImportView.as_view()),
     path("voting/cycles/<int:pk>/call", soliciting.CallView.as_view()),
     path("voting/cycles/<int:pk>/proposals", soliciting.ProposalListView.as_view()),
+    path("voting/cycles/<int:pk>/proposals/mine", soliciting.MyProposalsView.as_view()),
     path("voting/cycles/<int:pk>/governance", soliciting.GovernanceView.as_view()),
     path("voting/party-review", soliciting.PartyReviewListView.as_view()),
     path("voting/cycles/<int:pk>/advance", soliciting.AdvanceView.as_view()),

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -21,13 +22,16 @@ from api.permissions import has_role, host_congress, membership_of
 from filestore.models import StoredFile
 from ops.errors import DomainError, NotAllowed
 from ops.privacy import masked_phone
+from tenants.deputies.selectors import deputy_for_user
 from tenants.voting import announcement, sheets, solicitation
 from tenants.voting.models import Call, Cycle, Exclusion, GovernanceStep, Proposal
+from tenants.voting.phases import phase_allows
 from tenants.voting.selectors import cycle_list, proposal_outcome, reserve_proposals
 
 from .serializers import CandidateOutSerializer, CycleOutSerializer
 
 STAFF = has_role(Role.STAFF)
+DEPUTY = has_role(Role.DEPUTY)
 # 党委审定 is the party reviewer's own act (docs/voting.md); staff record 会商, and may enter a
 # review from its minutes where the party committee has no account here.
 GOVERNANCE = has_role(Role.STAFF, Role.PARTY_REVIEWER)
@@ -97,6 +101,58 @@ class StaffProposalInSerializer(ProposalInSerializer):
     origin = serializers.ChoiceField(
         choices=Proposal.Source.choices, help_text="来源 / where it comes from"
     )
+
+
+class MyProposalInSerializer(serializers.Serializer):
+    """A deputy's own proposal: they are its submitter, their name and phone from the roster."""
+
+    title = serializers.CharField(max_length=200)
+    category = serializers.CharField(max_length=50)
+    description = serializers.CharField(max_length=5000)
+    location = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    estimated_cost = serializers.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        min_value=0,
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="估算投资（万元）/ estimated cost, in 10,000 yuan",
+    )
+
+
+class MyProposalOutSerializer(serializers.ModelSerializer[Proposal]):
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+
+    class Meta:
+        model = Proposal
+        fields = [
+            "id",
+            "title",
+            "category",
+            "description",
+            "location",
+            "estimated_cost",
+            "tracking_code",
+            "status",
+            "status_label",
+            "screening_reason",
+            "submitted_at",
+        ]
+
+
+class MyCallSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    opens_on = serializers.DateField()
+    closes_on = serializers.DateField()
+    open = serializers.BooleanField(help_text="现在可以提出建议 / proposals are taken today")
+
+
+class MyProposalsOutSerializer(serializers.Serializer):
+    cycle = serializers.IntegerField()
+    year = serializers.IntegerField()
+    call = MyCallSerializer(allow_null=True, help_text="征集公告；未发布时为空 / null before")
+    proposals = MyProposalOutSerializer(many=True)
 
 
 class ScreenInSerializer(serializers.Serializer):
@@ -192,6 +248,62 @@ class ProposalListView(APIView):
             cycle=_cycle(pk), actor=request.user, source=data.pop("origin"), **data
         )
         return Response(ProposalOutSerializer(proposal).data, status=status.HTTP_201_CREATED)
+
+
+def _my_proposals(request: Request, cycle: Cycle) -> dict[str, Any]:
+    deputy = deputy_for_user(user_id=int(request.user.pk or 0))
+    call = Call.objects.filter(cycle=cycle).first()
+    takes = solicitation.call_open(call, today=timezone.localdate()) and phase_allows(
+        cycle, "submit_proposal"
+    )
+    mine = (
+        Proposal.objects.filter(cycle=cycle, deputy=deputy) if deputy else Proposal.objects.none()
+    )
+    return {
+        "cycle": cycle.pk,
+        "year": cycle.year,
+        "call": None
+        if call is None
+        else {
+            "title": call.title,
+            "opens_on": call.opens_on,
+            "closes_on": call.closes_on,
+            "open": takes,
+        },
+        "proposals": mine.order_by("-submitted_at"),
+    }
+
+
+class MyProposalsView(APIView):
+    """A deputy proposes a project themselves while the call is open, and follows their own."""
+
+    permission_classes = [DEPUTY]
+
+    @extend_schema(
+        operation_id="voting_proposal_mine",
+        responses=MyProposalsOutSerializer,
+        summary="我提出的项目建议及征集状态 / my proposals in this cycle, and whether the call is "
+        "open",
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(MyProposalsOutSerializer(_my_proposals(request, _cycle(pk))).data)
+
+    @extend_schema(
+        operation_id="voting_proposal_propose",
+        request=MyProposalInSerializer,
+        responses={201: MyProposalOutSerializer},
+        summary="代表本人提出民生实事项目建议（征集期内）/ a deputy proposes a project while the "
+        "call is open",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        data = validated(MyProposalInSerializer, request)
+        proposal = solicitation.proposal_propose(
+            cycle=_cycle(pk),
+            deputy=deputy_for_user(user_id=int(request.user.pk or 0)),
+            actor=request.user,
+            **data,
+        )
+        return Response(MyProposalOutSerializer(proposal).data, status=status.HTTP_201_CREATED)
 
 
 class ProposalScreenView(APIView):

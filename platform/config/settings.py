@@ -271,6 +271,7 @@ SPECTACULAR_SETTINGS = {
         "KindEnum": "tenants.voting.models.Round.Kind",
         "GovernanceKindEnum": "tenants.voting.models.GovernanceStep.Kind",
         "ProposalSourceEnum": "tenants.voting.models.Proposal.Source",
+        "ProposalStatusEnum": "tenants.voting.models.Proposal.Status",
         "RectificationSourceEnum": "tenants.implementation.models.Rectification.Source",
         "ActivityKindEnum": "tenants.linkage.activities.models.Kind",
         "ActivityStateEnum": "tenants.linkage.activities.models.Activity.State",

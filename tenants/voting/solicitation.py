@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from audit.services import audit_record
 from filestore.models import StoredFile
-from ops.errors import Conflict, DomainError
+from ops.errors import Conflict, DomainError, NotAllowed
 from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy
 
@@ -67,11 +67,13 @@ def proposal_submit(
     location: str = "",
     estimated_cost: Decimal | None = None,
     deputy: Deputy | None = None,
+    in_person: bool = False,
     actor: Any = None,
     today: date | None = None,
 ) -> Proposal:
-    """A proposal with the tracking code its submitter follows it by. The public may submit only
-    while the call is open."""
+    """A proposal with the tracking code its submitter follows it by. The public, and a deputy
+    proposing in person (`in_person`), may submit only while the call is open; staff record what
+    reached them by other channels whenever the cycle takes proposals."""
     if source not in Proposal.Source.values:
         raise DomainError("proposal_source_invalid", _("建议来源无效。"), field="source")
     for field, value in (
@@ -88,9 +90,7 @@ def proposal_submit(
         phase_require(cycle, "submit_proposal")
         call = Call.objects.filter(cycle=cycle).first()
         today = today or timezone.localdate()
-        if source == Proposal.Source.CITIZEN and (
-            call is None or not call.opens_on <= today <= call.closes_on
-        ):
+        if (source == Proposal.Source.CITIZEN or in_person) and not call_open(call, today=today):
             raise DomainError("call_not_open", _("当前不在项目建议征集期内。"))
         proposal = Proposal.objects.create(
             cycle=cycle,
@@ -115,6 +115,46 @@ def proposal_submit(
             payload={"source": source},
         )
     return proposal
+
+
+def call_open(call: Call | None, *, today: date) -> bool:
+    """The call takes proposals from the public and deputies today (its cycle's phase aside)."""
+    return call is not None and call.opens_on <= today <= call.closes_on
+
+
+def proposal_propose(
+    *,
+    cycle: Cycle,
+    deputy: Deputy | None,
+    title: str,
+    category: str,
+    description: str,
+    location: str = "",
+    estimated_cost: Decimal | None = None,
+    actor: Any = None,
+    today: date | None = None,
+) -> Proposal:
+    """A deputy of this roster proposes a project themselves, from their phone, while the call is
+    open: a deputy's proposal under their own name, which they follow on their phone."""
+    if deputy is None:
+        raise NotAllowed("not_a_deputy", _("您不在本单位本届代表名册中。"))
+    if deputy.status != Deputy.Status.SERVING:
+        raise NotAllowed("deputy_not_serving", _("您已不在任，不能提出项目建议。"))
+    return proposal_submit(
+        cycle=cycle,
+        source=Proposal.Source.DEPUTY,
+        title=title,
+        category=category,
+        description=description,
+        location=location,
+        estimated_cost=estimated_cost,
+        submitter_name=deputy.name,
+        submitter_phone=deputy.phone,
+        deputy=deputy,
+        in_person=True,
+        actor=actor,
+        today=today,
+    )
 
 
 def _tracking_code() -> str:

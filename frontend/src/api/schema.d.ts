@@ -3354,6 +3354,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/voting/cycles/{id}/proposals/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我提出的项目建议及征集状态 / my proposals in this cycle, and whether the call is open
+         * @description A deputy proposes a project themselves while the call is open, and follows their own.
+         */
+        get: operations["voting_proposal_mine"];
+        put?: never;
+        /**
+         * 代表本人提出民生实事项目建议（征集期内）/ a deputy proposes a project while the call is open
+         * @description A deputy proposes a project themselves while the call is open, and follows their own.
+         */
+        post: operations["voting_proposal_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/voting/cycles/{id}/reserve-carry": {
         parameters: {
             query?: never;
@@ -5790,6 +5814,15 @@ export interface components {
             outcomes?: string;
             readonly sign_in_open: boolean;
         };
+        MyCall: {
+            title: string;
+            /** Format: date */
+            opens_on: string;
+            /** Format: date */
+            closes_on: string;
+            /** @description 现在可以提出建议 / proposals are taken today */
+            open: boolean;
+        };
         MyGuidanceReport: {
             /** Format: date */
             report_due: string;
@@ -5814,6 +5847,54 @@ export interface components {
              */
             signed_in_at?: string | null;
             activity: components["schemas"]["MyActivity"];
+        };
+        /** @description A deputy's own proposal: they are its submitter, their name and phone from the roster. */
+        MyProposalInRequest: {
+            title: string;
+            category: string;
+            description: string;
+            /** @default  */
+            location: string;
+            /**
+             * Format: decimal
+             * @description 估算投资（万元）/ estimated cost, in 10,000 yuan
+             */
+            estimated_cost?: string | null;
+        };
+        MyProposalOut: {
+            readonly id: number;
+            /** 建议名称 */
+            title: string;
+            /** 类别 */
+            category: string;
+            /** 内容 */
+            description: string;
+            /** 地点 */
+            location?: string;
+            /**
+             * 估算投资（万元）
+             * Format: decimal
+             */
+            estimated_cost?: string | null;
+            /** 查询码 */
+            tracking_code: string;
+            /** 状态 */
+            status?: components["schemas"]["ProposalStatusEnum"];
+            readonly status_label: string;
+            /** 初定意见 */
+            screening_reason?: string;
+            /**
+             * 提交时间
+             * Format: date-time
+             */
+            submitted_at: string;
+        };
+        MyProposalsOut: {
+            cycle: number;
+            year: number;
+            /** @description 征集公告；未发布时为空 / null before */
+            call: components["schemas"]["MyCall"] | null;
+            proposals: components["schemas"]["MyProposalOut"][];
         };
         MyTasks: {
             rsvp: components["schemas"]["MyInvitation"][];
@@ -6639,7 +6720,7 @@ export interface components {
             /** 提出年度 */
             origin_year: number;
             /** 状态 */
-            status?: components["schemas"]["ProposalOutStatusEnum"];
+            status?: components["schemas"]["ProposalStatusEnum"];
             merged_into?: number | null;
             /** 初定意见 */
             screening_reason?: string;
@@ -6652,15 +6733,6 @@ export interface components {
             submitted_at: string;
         };
         /**
-         * @description * `received` - 已受理
-         *     * `merged` - 已合并
-         *     * `reserve` - 入储备库
-         *     * `shortlisted` - 列入初步候选
-         *     * `rejected` - 未列入
-         * @enum {string}
-         */
-        ProposalOutStatusEnum: "received" | "merged" | "reserve" | "shortlisted" | "rejected";
-        /**
          * @description * `citizen` - 群众
          *     * `deputy` - 人大代表
          *     * `department` - 政府部门
@@ -6668,6 +6740,15 @@ export interface components {
          * @enum {string}
          */
         ProposalSourceEnum: "citizen" | "deputy" | "department" | "village";
+        /**
+         * @description * `received` - 已受理
+         *     * `merged` - 已合并
+         *     * `reserve` - 入储备库
+         *     * `shortlisted` - 列入初步候选
+         *     * `rejected` - 未列入
+         * @enum {string}
+         */
+        ProposalStatusEnum: "received" | "merged" | "reserve" | "shortlisted" | "rejected";
         ProvisioningJobOut: {
             readonly id: number;
             state?: components["schemas"]["StateEnum"];
@@ -31708,6 +31789,216 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 请求有误 / bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权访问 / forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 不存在 / not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 方法不允许 / method not allowed */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 状态冲突 / conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容过大 / too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 格式不支持 / unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求过多 / too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    voting_proposal_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyProposalsOut"];
+                };
+            };
+            /** @description 请求有误 / bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 未登录 / not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 无权访问 / forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 不存在 / not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 方法不允许 / method not allowed */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 状态冲突 / conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 内容过大 / too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 格式不支持 / unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 请求过多 / too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    voting_proposal_propose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MyProposalInRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["MyProposalInRequest"];
+                "multipart/form-data": components["schemas"]["MyProposalInRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyProposalOut"];
                 };
             };
             /** @description 请求有误 / bad request */

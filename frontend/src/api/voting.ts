@@ -65,7 +65,7 @@ export const checkReceipt = (id: number, receipt: string) =>
 
 // 征集 and 初定: the proposal desk (api/voting/solicitation.py).
 export type Proposal = Schemas['ProposalOut']
-export type ProposalStatus = Schemas['ProposalOutStatusEnum']
+export type ProposalStatus = Schemas['ProposalStatusEnum']
 export type Exclusion = Schemas['ExclusionEnum']
 export type Governance = Schemas['GovernanceOut']
 export type GovernanceKind = Schemas['GovernanceKindEnum']
@@ -120,6 +120,22 @@ export const STAFF_ORIGINS: readonly ProposalSource[] = ['deputy', 'department',
 
 export const publishCall = (id: number, body: CallIn) =>
   http.post<Call>(`voting/cycles/${id}/call`, body)
+
+// A deputy's own proposals (api/voting/solicitation.py MyProposalsView): proposed on the phone
+// while the call is open, followed by their status.
+export type MyProposals = Schemas['MyProposalsOut']
+export type MyProposal = Schemas['MyProposalOut']
+export type MyProposalIn = Schemas['MyProposalInRequest']
+export const getMyProposals = (id: number) =>
+  api.GET('/api/v1/voting/cycles/{id}/proposals/mine', { path: { id } })
+export const proposeMine = (id: number, body: MyProposalIn) =>
+  api.POST('/api/v1/voting/cycles/{id}/proposals/mine', { path: { id }, body })
+/** The newest year whose call for proposals is out and still in 征集, if any. */
+export async function soliciting(): Promise<Cycle | null> {
+  const cycles = await listCycles()
+  return cycles.find((c) => c.phase === 'solicit' && c.has_call) ?? null
+}
+
 export const addProposal = (id: number, body: StaffProposalIn) =>
   http.post<Proposal>(`voting/cycles/${id}/proposals`, body)
 

@@ -9,6 +9,7 @@ import {
   Checked,
   Collection,
   DataAnalysis,
+  EditPen,
   Guide,
   Document,
   Finished,
@@ -107,6 +108,14 @@ export const MENU: readonly MenuEntry[] = [
     titleKey: 'evaluation.menu',
     icon: Stamp,
     access: { roles: ['staff', 'deputy'] },
+    section: 'vote',
+  },
+  {
+    name: 'me-proposals',
+    path: '/me/proposals',
+    titleKey: 'myProposals.menu',
+    icon: EditPen,
+    access: { roles: ['deputy'] },
     section: 'vote',
   },
   {

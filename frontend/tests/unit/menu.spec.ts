@@ -56,6 +56,7 @@ describe('menu filter', () => {
         'deputies',
         'voting',
         'voting-evaluations',
+        'me-proposals',
         'implementation',
         'me-activities',
         'me-tasks',

@@ -102,6 +102,7 @@ describe('router guard', () => {
       'me-activities',
       'me-check-in',
       'me-opinion-new',
+      'me-proposals',
       'me-record',
       'me-tasks',
       'notifications',

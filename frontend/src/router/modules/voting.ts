@@ -56,6 +56,12 @@ export default [
     meta: { titleKey: 'votingFiles.deviceTitle' },
   },
   {
+    path: 'me/proposals',
+    name: 'me-proposals',
+    component: () => import('@/views/me/proposals/index.vue'),
+    meta: { titleKey: 'myProposals.title' },
+  },
+  {
     path: 'voting/reserve',
     name: 'voting-reserve',
     component: () => import('@/views/voting/reserve/index.vue'),

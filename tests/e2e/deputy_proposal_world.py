@@ -1,0 +1,78 @@
+"""Run inside the live platform's database (`helpers.in_live_platform`, see
+test_deputy_proposal.py): a township (梅岭镇) under a city and county of its own, provisioned by
+the real service, with its staff and two deputies who each have an account; its 2027 cycle takes
+proposals, its call open. Nobody has signed in."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django_tenants.utils import tenant_context
+
+from accounts.models import User
+from tenants.demo.data import DEMO_PASSWORD
+from tenants.deputies.services import deputy_register
+from tenants.voting.services import cycle_create
+from tenants.voting.solicitation import call_publish
+from tests.factories import make_member, make_term, provision_congresses
+
+CITY, COUNTY, TOWN = "dp-city", "dp-county", "dp-town"
+TOWN_NAME = "梅岭镇人大主席团"
+YEAR = 2027
+CALL_TITLE = "梅岭镇关于征集2027年民生实事项目建议的公告"
+DEPUTIES = {f"{TOWN}-deputy": "林晓梅", f"{TOWN}-d01": "周海涛"}
+
+
+def provision() -> None:
+    operator = User.objects.get(username="ops")
+    made = provision_congresses(
+        operator,
+        (CITY, "梅城市人大常委会", "city", "374301", None),
+        (COUNTY, "梅岭县人大常委会", "county", "374302", CITY),
+        (TOWN, TOWN_NAME, "township", "374302101", COUNTY),
+    )
+    town = made[TOWN]
+    make_member(
+        f"{TOWN}-staff",
+        town,
+        ["staff"],
+        operator,
+        password=DEMO_PASSWORD,
+        display_name="梅岭镇工作人员",
+    )
+    users = {
+        username: make_member(
+            username, town, ["deputy"], operator, password=DEMO_PASSWORD, display_name=name
+        )
+        for username, name in DEPUTIES.items()
+    }
+    today = timezone.localdate()
+    with tenant_context(town), transaction.atomic():
+        term = make_term()
+        for i, (username, name) in enumerate(DEPUTIES.items()):
+            deputy_register(
+                term=term,
+                name=name,
+                gender="female" if i == 0 else "male",
+                level="township",
+                constituency=f"第{i + 1}选区",
+                phone=f"1391234567{i}",
+                actor=operator,
+                user=users[username],
+            )
+        cycle = cycle_create(
+            year=YEAR,
+            title=f"梅岭镇{YEAR}年民生实事项目人大代表票决",
+            term=term,
+            actor=operator,
+            seats=1,
+        )
+        call_publish(
+            cycle=cycle,
+            title=CALL_TITLE,
+            body=f"欢迎全镇代表和群众提出{YEAR}年民生实事项目建议。",
+            actor=operator,
+            opens_on=today - timedelta(days=5),
+            closes_on=today + timedelta(days=30),
+        )
+    print("cycle", cycle.pk)
