@@ -131,7 +131,10 @@ class InviteView(APIView):
     def post(self, request: Request, pk: int) -> Response:
         rows = validated(s.ActivityInviteInSerializer, request)["invitees"]
         services.activity_invite(
-            activity=_activity(pk), invitees=_invitees(request, rows), actor=request.user
+            activity=_activity(pk),
+            organiser=host_congress(request),
+            picks=[(r["congress"], r["deputy"]) for r in rows],
+            actor=request.user,
         )
         return Response(_detail(pk))
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
+from congresses.models import Congress
 from congresses.tenant import Tenant
 from crossing.services import dispatch_send
 from filestore.models import StoredFile
@@ -23,7 +24,14 @@ from tenants.linkage.duty.models import Kind as DutyKind
 from tenants.linkage.duty.services import duty_entry_record, duty_entry_withdraw
 
 from .models import Activity, Invitation, Kind, Photo
-from .selectors import SIGN_IN_LEAD, Invitee, congresses_by_id, sign_in_earliest, sign_in_open
+from .selectors import (
+    SIGN_IN_LEAD,
+    Invitee,
+    congresses_by_id,
+    invitees_from_directory,
+    sign_in_earliest,
+    sign_in_open,
+)
 from .states import ACTIVITY
 
 TOPIC = "activities"
@@ -175,14 +183,17 @@ def activity_create(
 
 
 def activity_invite(
-    *, activity: Activity, invitees: Sequence[Invitee], actor: Any
+    *, activity: Activity, organiser: Congress, picks: Sequence[tuple[int, int]], actor: Any
 ) -> list[Invitation]:
-    """Invite more deputies; every invited tenant gets the refreshed snapshot."""
-    if not invitees:
+    """Invite more of the (congress, deputy) `picks` from the directory; every invited tenant
+    gets the refreshed snapshot. Only the organiser invites, so a copy is refused before the
+    picks are looked at."""
+    if not picks:
         raise DomainError("invitees_required", _("请至少邀请一名代表。"), field="invitees")
     with transaction.atomic():
         activity = _organised_here(activity)
         ACTIVITY.require(activity.state, "invite")
+        invitees = invitees_from_directory(organiser=organiser, picks=list(picks))
         created = _invite(activity, invitees)
         _share(activity)
         audit_record(
