@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers
+from rest_framework import serializers, status
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -41,21 +41,27 @@ class Action(Generic[T]):
         run: Callable[[Request, T, dict[str, Any]], T],
         body: type[serializers.Serializer] | None = None,
         permission: type[BasePermission] | None = None,
+        created: bool = False,
     ) -> type[APIView]:
         """One endpoint: `run(request, object, validated body)` calls the service and returns
-        the object to answer with. `permission` overrides the kind's role for this action."""
+        the object to answer with. `permission` overrides the kind's role for this action;
+        `created` answers 201, for an action that adds something to the object."""
         action = self
+        code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
 
         class ActionView(APIView):
             permission_classes = [permission or action.permission]
 
             @extend_schema(
-                operation_id=operation_id, request=body, responses=action.responses, summary=summary
+                operation_id=operation_id,
+                request=body,
+                responses={code: action.responses},
+                summary=summary,
             )
             def post(self, request: Request, pk: int) -> Response:
                 data = validated(body, request) if body is not None else {}
                 found = action.lookup(request, pk)
-                return Response(action.output(request, run(request, found, data)))
+                return Response(action.output(request, run(request, found, data)), status=code)
 
         name = "".join(part.title() for part in operation_id.split("_"))
         ActionView.__name__ = ActionView.__qualname__ = f"{name}View"

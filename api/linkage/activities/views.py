@@ -18,6 +18,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.roles import Role
+from api.actions import Action
 from api.files.access import Attachments, by_permission
 from api.inputs import YearQuery, queried, validated
 from api.permissions import has_role, host_congress, host_tenant
@@ -119,80 +120,57 @@ class ActivityDetailView(APIView):
         return Response(_detail(pk))
 
 
-class InviteView(APIView):
-    permission_classes = [STAFF]
+ACTIVITY = Action(
+    permission=STAFF,
+    lookup=lambda request, pk: _activity(pk),
+    output=lambda request, activity: _detail(activity.pk),
+    responses=s.ActivityDetailOutSerializer,
+)
 
-    @extend_schema(
-        operation_id="activity_invite",
-        request=s.ActivityInviteInSerializer,
-        responses=s.ActivityDetailOutSerializer,
-        summary="追加邀请代表 / invite more deputies",
+
+def _invite(request: Request, activity: Activity, data: dict[str, Any]) -> Activity:
+    services.activity_invite(
+        activity=activity,
+        organiser=host_congress(request),
+        picks=[(r["congress"], r["deputy"]) for r in data["invitees"]],
+        actor=request.user,
     )
-    def post(self, request: Request, pk: int) -> Response:
-        rows = validated(s.ActivityInviteInSerializer, request)["invitees"]
-        services.activity_invite(
-            activity=_activity(pk),
-            organiser=host_congress(request),
-            picks=[(r["congress"], r["deputy"]) for r in rows],
-            actor=request.user,
-        )
-        return Response(_detail(pk))
+    return activity
 
 
-class RecordView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="activity_record",
-        request=s.ActivityRecordInSerializer,
-        responses=s.ActivityDetailOutSerializer,
-        summary="活动纪要与成果 / minutes and outcomes",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        services.activity_record(
-            activity=_activity(pk),
-            actor=request.user,
-            **validated(s.ActivityRecordInSerializer, request),
-        )
-        return Response(_detail(pk))
+def _photo(request: Request, activity: Activity, data: dict[str, Any]) -> Activity:
+    file = StoredFile.objects.filter(pk=data["file_id"]).first()
+    if file is None:
+        raise DomainError("file_unknown", _("文件不存在。"), field="file_id")
+    services.photo_add(activity=activity, file=file, caption=data["caption"], actor=request.user)
+    return activity
 
 
-class CancelView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="activity_cancel",
-        request=s.ActivityCancelInSerializer,
-        responses=s.ActivityDetailOutSerializer,
-        summary="取消活动 / cancel the activity",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        services.activity_cancel(
-            activity=_activity(pk),
-            actor=request.user,
-            **validated(s.ActivityCancelInSerializer, request),
-        )
-        return Response(_detail(pk))
-
-
-class PhotoView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="activity_photo_add",
-        request=s.ActivityPhotoInSerializer,
-        responses={201: s.ActivityDetailOutSerializer},
-        summary="添加活动照片（先上传文件）/ add a photo (upload the file first)",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        data = validated(s.ActivityPhotoInSerializer, request)
-        file = StoredFile.objects.filter(pk=data["file_id"]).first()
-        if file is None:
-            raise DomainError("file_unknown", _("文件不存在。"), field="file_id")
-        services.photo_add(
-            activity=_activity(pk), file=file, caption=data["caption"], actor=request.user
-        )
-        return Response(_detail(pk), status=status.HTTP_201_CREATED)
+InviteView = ACTIVITY.view(
+    operation_id="activity_invite",
+    summary="追加邀请代表 / invite more deputies",
+    body=s.ActivityInviteInSerializer,
+    run=_invite,
+)
+RecordView = ACTIVITY.view(
+    operation_id="activity_record",
+    summary="活动纪要与成果 / minutes and outcomes",
+    body=s.ActivityRecordInSerializer,
+    run=lambda r, a, d: services.activity_record(activity=a, actor=r.user, **d),
+)
+CancelView = ACTIVITY.view(
+    operation_id="activity_cancel",
+    summary="取消活动 / cancel the activity",
+    body=s.ActivityCancelInSerializer,
+    run=lambda r, a, d: services.activity_cancel(activity=a, actor=r.user, **d),
+)
+PhotoView = ACTIVITY.view(
+    operation_id="activity_photo_add",
+    summary="添加活动照片（先上传文件）/ add a photo (upload the file first)",
+    body=s.ActivityPhotoInSerializer,
+    run=_photo,
+    created=True,
+)
 
 
 def _check_in_url(congress: Congress, activity: Activity) -> str:
