@@ -8,16 +8,17 @@ import io
 from typing import Any
 
 import pytest
-from django.db import connection, transaction
+from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django_tenants.utils import tenant_context
 from pypdf import PdfReader
 
 from accounts.models import Membership, User
-from accounts.services import api_token_create, membership_grant, user_create
+from accounts.services import api_token_create
 from tenants.deputies.models import Deputy
 from tests.conftest import PASSWORD, World, client_on
+from tests.factories import make_member
 from tests.tenants.stations.factories import make_deputy
 
 MEMBERS = "/api/v1/accounts/members"
@@ -25,12 +26,7 @@ NEW_PASSWORD = "Fresh#2027pw"
 
 
 def _member(username: str, world: World, roles: list[str]) -> User:
-    user = user_create(
-        username=username, password=PASSWORD, display_name=username, must_change_password=False
-    )
-    with transaction.atomic():
-        membership_grant(user=user, congress=world.town_a, roles=roles, granted_by=world.operator)
-    return user
+    return make_member(username, world.town_a, roles, world.operator, password=PASSWORD)
 
 
 @pytest.fixture

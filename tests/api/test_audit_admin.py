@@ -18,13 +18,13 @@ from django_tenants.utils import tenant_context
 from openpyxl import load_workbook
 
 from accounts.models import User
-from accounts.services import membership_grant, user_create
 from api.audit.actions import LABELS, action_labels
 from audit.models import AuditEntry
 from audit.services import audit_record
 from tenants.linkage.opinions.states import OPINION
 from tenants.voting.models import GovernanceStep
 from tests.conftest import PASSWORD, World, client_on
+from tests.factories import make_member
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE = re.compile(r"^[a-z_]+\.[a-z_]+$")
@@ -87,12 +87,7 @@ def test_no_label_is_kept_for_a_code_nothing_records() -> None:
 
 
 def _user(username: str, world: World, roles: list[str]) -> User:
-    user = user_create(
-        username=username, password=PASSWORD, display_name=username, must_change_password=False
-    )
-    with transaction.atomic():
-        membership_grant(user=user, congress=world.town_a, roles=roles, granted_by=world.operator)
-    return user
+    return make_member(username, world.town_a, roles, world.operator, password=PASSWORD)
 
 
 @pytest.fixture

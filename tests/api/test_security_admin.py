@@ -9,27 +9,22 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from django.db import transaction
 from django.test import Client
 from django.utils import timezone
 from pypdf import PdfReader
 
 from accounts.models import Membership, User
-from accounts.services import api_token_create, membership_grant, user_create
+from accounts.services import api_token_create
 from audit.models import AuditEntry
 from tests.conftest import PASSWORD, World, client_on
+from tests.factories import make_member
 
 MEMBERS = "/api/v1/security/members"
 POLICY = "/api/v1/security/password-policy"
 
 
 def _member(username: str, world: World, roles: list[str]) -> User:
-    user = user_create(
-        username=username, password=PASSWORD, display_name=username, must_change_password=False
-    )
-    with transaction.atomic():
-        membership_grant(user=user, congress=world.town_a, roles=roles, granted_by=world.operator)
-    return user
+    return make_member(username, world.town_a, roles, world.operator, password=PASSWORD)
 
 
 @pytest.fixture

@@ -2,12 +2,11 @@
 other two's work, for every pair, reading and writing alike."""
 
 import pytest
-from django.db import transaction
 from django.test import Client
 
 from accounts.models import Membership, User
-from accounts.services import membership_grant, user_create
 from tests.conftest import PASSWORD, World, client_on
+from tests.factories import make_member
 
 # Each administrator's work: a read and a write of theirs.
 WORK: dict[str, list[tuple[str, str]]] = {
@@ -30,12 +29,7 @@ PAIRS = [(who, whose) for who in WORK for whose in WORK if who != whose]
 
 
 def _user(username: str, world: World, roles: list[str]) -> User:
-    user = user_create(
-        username=username, password=PASSWORD, display_name=username, must_change_password=False
-    )
-    with transaction.atomic():
-        membership_grant(user=user, congress=world.town_a, roles=roles, granted_by=world.operator)
-    return user
+    return make_member(username, world.town_a, roles, world.operator, password=PASSWORD)
 
 
 @pytest.mark.parametrize(("who", "whose"), PAIRS)

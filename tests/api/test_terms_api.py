@@ -4,17 +4,17 @@ answered with a translated 4xx naming its field, and the checklist read from the
 from datetime import date
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django_tenants.utils import tenant_context
 
 from accounts.models import User
-from accounts.services import membership_grant, user_create
 from congresses.models import Congress
 from tenants.deputies.models import Term
 from tenants.deputies.services import term_close, term_open
 from tenants.implementation.services import unit_create
 from tests.conftest import PASSWORD, World, client_on
+from tests.factories import make_member
 from tests.tenants.stations.factories import make_deputy, make_station
 
 API = "/api/v1"
@@ -22,12 +22,7 @@ TERM = {"number": 18, "starts_on": "2022-01-01", "ends_on": "2026-12-31"}
 
 
 def _member(username: str, congress: Congress, roles: list[str]) -> User:
-    user = user_create(
-        username=username, password=PASSWORD, display_name=username, must_change_password=False
-    )
-    with transaction.atomic():
-        membership_grant(user=user, congress=congress, roles=roles, granted_by=None)
-    return user
+    return make_member(username, congress, roles, None, password=PASSWORD)
 
 
 def test_the_first_administrator_opens_a_term_with_sessions_and_closes_it(world: World) -> None:

@@ -3,22 +3,16 @@
 from typing import Any
 
 import pytest
-from django.db import transaction
 
 from accounts.models import User
-from accounts.services import membership_grant, user_create
 from congresses.models import Congress
 from rollups.models import Rollup
 from tests.conftest import PASSWORD, World
+from tests.factories import make_member
 
 
 def make_staff(username: str, congress: Congress, roles: list[str] | None = None) -> User:
-    user = user_create(
-        username=username, password=PASSWORD, display_name=username, must_change_password=False
-    )
-    with transaction.atomic():
-        membership_grant(user=user, congress=congress, roles=roles or ["staff"], granted_by=None)
-    return user
+    return make_member(username, congress, roles or ["staff"], None, password=PASSWORD)
 
 
 @pytest.fixture
