@@ -10,6 +10,7 @@ the organiser's screen shows for 江口镇: the sign-in page opens on 江口镇'
 land in the deputy's record there. The organiser's console shows the sign-in coming back.
 """
 
+import datetime as dt
 import json
 import re
 import uuid
@@ -22,6 +23,7 @@ from tests.e2e.helpers import page_get as _api
 
 from .activities_world import CITY, COUNTY, DEPUTIES, PHONE_DEPUTY, TITLE, TOWN
 from .conftest import LivePlatform, snap
+from .year_steps import date_input, pick_datetime
 
 pytestmark = pytest.mark.e2e
 
@@ -35,14 +37,25 @@ def world(live_platform: LivePlatform, s3_endpoint: str) -> None:
 
 
 def _local(page: Page, hours: int) -> str:
-    """A datetime-local value `hours` from now, in the browser's own time zone."""
+    """The minute `hours` from now as the date-time picker shows it (YYYY-MM-DD HH:mm), on the
+    browser's own clock."""
     return str(
         page.evaluate(
             """(h) => { const d = new Date(Date.now() + h * 3600e3); d.setSeconds(0, 0);
-            return new Date(d.getTime() - d.getTimezoneOffset() * 60e3).toISOString().slice(0, 16) }""",
+            return new Date(d.getTime() - d.getTimezoneOffset() * 60e3).toISOString().slice(0, 16)
+              .replace('T', ' ') }""",
             hours,
         )
     )
+
+
+def _browser_instant(page: Page, minute: str) -> str:
+    """The instant a wall-clock minute (YYYY-MM-DD HH:mm) names in the browser's time zone."""
+    return str(page.evaluate("(m) => new Date(m.replace(' ', 'T')).toISOString()", minute))
+
+
+def _instant(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
 def _pick(desk: Page, search: str, congress: str, name: str = "") -> None:
@@ -73,8 +86,9 @@ def test_a_township_deputy_signs_in_to_a_county_inspection_and_earns_the_points_
     expect(desk.get_by_test_id("activity-list")).to_contain_text(TITLE)
     desk.get_by_test_id("activity-new").click()
     desk.get_by_test_id("activity-title").fill(title)
-    desk.get_by_test_id("activity-starts").fill(_local(desk, 1))
-    desk.get_by_test_id("activity-ends").fill(_local(desk, 4))
+    starts, ends = _local(desk, 1), _local(desk, 4)
+    pick_datetime(date_input(desk, "开始时间"), starts)
+    pick_datetime(date_input(desk, "结束时间"), ends)
     desk.get_by_test_id("activity-place").fill("江东区水务局会议室")
     desk.get_by_test_id("activity-notes").fill("内部：车辆2台")
     _pick(desk, DEPUTIES[CITY][0], "江城市")
@@ -108,6 +122,10 @@ def test_a_township_deputy_signs_in_to_a_county_inspection_and_earns_the_points_
     snap(desk, "activities-02b-invited-more")
 
     activity_id = int(re.findall(r"/activities/(\d+)", desk.url)[-1])
+    # The minutes typed are the browser's wall clock, sent as the instant they name there.
+    created = _api(desk, f"activities/{activity_id}")
+    assert _instant(created["starts_at"]) == _instant(_browser_instant(desk, starts))
+    assert _instant(created["ends_at"]) == _instant(_browser_instant(desk, ends))
     mine = f"(b) => b.some((i) => i.activity.title === {json.dumps(title)}"
 
     # The deputy sees it on the phone once the invitation is delivered (a Celery task).

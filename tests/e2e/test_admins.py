@@ -25,6 +25,7 @@ from tests.servers import ROOT
 
 from .admins_world import AUDIT, CANDIDATES, NAME, REVIEWER, SECURITY, SLUG, STAFF, SYSTEM
 from .conftest import LivePlatform, snap
+from .year_steps import date_input, pick_date
 
 pytestmark = pytest.mark.e2e
 
@@ -175,7 +176,7 @@ def test_the_three_administrators_keep_to_their_own_work_and_the_party_reviews(
         expect(card.get_by_test_id("party-review-candidates")).to_contain_text(name)
     card.get_by_test_id("party-review-submit").click()
     expect(card.get_by_text("请填写审定日期。")).to_be_visible()
-    card.get_by_test_id("party-review-date").fill("2027-01-05")
+    pick_date(date_input(card, "审定日期"), "2027-01-05")
     card.get_by_test_id("party-review-summary").fill("同意三个候选项目提请票决")
     card.get_by_test_id("party-review-minutes").set_input_files(
         files=[FilePayload(name="党委审定纪要.pdf", mimeType="application/pdf", buffer=PDF)]

@@ -24,6 +24,7 @@ from tests.e2e.helpers import congresses_below, log_in
 from tests.e2e.helpers import page_api as _api
 
 from .conftest import LivePlatform, snap
+from .year_steps import date_input, pick_date
 
 pytestmark = pytest.mark.e2e
 
@@ -75,8 +76,8 @@ def test_a_benchmark_round_from_nomination_to_announcement(
     form = city.get_by_test_id("benchmark-form")
     form.get_by_test_id("benchmark-title").fill(TITLE)
     form.get_by_test_id("benchmark-quota").locator("input").fill("1")
-    form.get_by_test_id("benchmark-opens").fill(str(TODAY - dt.timedelta(days=1)))
-    form.get_by_test_id("benchmark-closes").fill(str(TODAY + dt.timedelta(days=20)))
+    pick_date(date_input(form, "推荐开始日期"), str(TODAY - dt.timedelta(days=1)))
+    pick_date(date_input(form, "推荐截止日期"), str(TODAY + dt.timedelta(days=20)))
     expect(form.get_by_test_id("benchmark-weight-sum")).to_contain_text("100")
     expect(form.get_by_test_id("benchmark-exclusions")).to_contain_text("领导干部")
     snap(city, "benchmarks-01-city-sets-up-the-round")
@@ -165,8 +166,8 @@ def test_a_benchmark_round_from_nomination_to_announcement(
     expect(city.get_by_test_id("round-state")).to_have_text("已决定")
 
     # 公示, seen by the township, then the announcement.
-    city.get_by_test_id("notice-starts").fill(str(TODAY - dt.timedelta(days=7)))
-    city.get_by_test_id("notice-ends").fill(str(TODAY - dt.timedelta(days=1)))
+    pick_date(date_input(city, "公示开始日期"), str(TODAY - dt.timedelta(days=7)))
+    pick_date(date_input(city, "公示结束日期"), str(TODAY - dt.timedelta(days=1)))
     city.get_by_test_id("round-publicity").click()
     expect(city.get_by_test_id("round-state")).to_have_text("公示")
     town.reload()

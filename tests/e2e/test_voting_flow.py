@@ -27,7 +27,7 @@ from playwright.sync_api import Browser, BrowserContext, FilePayload, Page, View
 from tenants.demo.data import MINUTES_PDF
 from tests.e2e.helpers import forget_portal_limits, in_live_platform, log_in
 from tests.e2e.helpers import page_api as _api
-from tests.e2e.year_steps import fill_suggestion, suggest
+from tests.e2e.year_steps import date_input, fill_suggestion, pick_date, suggest
 
 from .conftest import LivePlatform, snap
 from .voting_flow_world import CALL_TITLE, TELLERS, TOWN, USERNAMES
@@ -190,7 +190,7 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
     # The party committee's review, with its minutes uploaded first.
     form = desk.get_by_test_id("governance-form")
     form.get_by_text("党委审定", exact=True).click()
-    desk.get_by_test_id("governance-date").fill("2026-11-20")
+    pick_date(date_input(form, "日期"), "2026-11-20")
     desk.get_by_test_id("governance-summary").fill("同意3个候选项目提请镇人代会票决。")
     desk.get_by_test_id("governance-minutes").set_input_files(files=[_pdf("党委会议纪要.pdf")])
     desk.get_by_test_id("governance-submit").click()

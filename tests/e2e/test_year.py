@@ -302,8 +302,8 @@ def _unit_and_cycle(year: Year, desk: Page) -> int:
     call = desk.get_by_test_id("call-form")
     call.get_by_test_id("call-title").fill(CALL_TITLE)
     call.get_by_test_id("call-body").fill("欢迎全镇群众提出事关民生的实事项目建议。")
-    call.get_by_test_id("call-opens").fill(today.isoformat())
-    call.get_by_test_id("call-closes").fill((today + dt.timedelta(days=30)).isoformat())
+    pick_date(date_input(call, "征集开始日期"), today.isoformat())
+    pick_date(date_input(call, "征集截止日期"), (today + dt.timedelta(days=30)).isoformat())
     call.get_by_test_id("call-submit").click()
     expect(desk.get_by_test_id("call-published")).to_contain_text(CALL_TITLE)
     year.snap(desk, "cycle-and-call")
@@ -354,7 +354,7 @@ def _proposals_to_deliberation(year: Year, desk: Page, cycle_id: int) -> None:
     # 会商: the congress and the government, recorded with its minutes.
     form = desk.get_by_test_id("governance-form")
     form.get_by_text("人大与政府会商", exact=True).click()
-    desk.get_by_test_id("governance-date").fill(dt.date.today().isoformat())
+    pick_date(date_input(form, "日期"), dt.date.today().isoformat())
     desk.get_by_test_id("governance-summary").fill("镇政府同意3个候选项目的资金安排。")
     desk.get_by_test_id("governance-minutes").set_input_files(files=[_pdf("会商纪要.pdf")])
     desk.get_by_test_id("governance-submit").click()
@@ -368,7 +368,7 @@ def _proposals_to_deliberation(year: Year, desk: Page, cycle_id: int) -> None:
     card = reviewer.get_by_test_id(f"party-review-{YEAR}")
     for name in (CITIZEN[0], *GOV_PROJECTS):
         expect(card.get_by_test_id("party-review-candidates")).to_contain_text(name)
-    card.get_by_test_id("party-review-date").fill(dt.date.today().isoformat())
+    pick_date(date_input(card, "审定日期"), dt.date.today().isoformat())
     card.get_by_test_id("party-review-summary").fill("同意3个候选项目提请镇人代会票决")
     card.get_by_test_id("party-review-minutes").set_input_files(files=[_pdf("党委审定纪要.pdf")])
     card.get_by_test_id("party-review-submit").click()

@@ -23,6 +23,12 @@ def pick_date(picker: Locator, day: str) -> None:
     picker.press("Enter")
 
 
+def pick_datetime(picker: Locator, moment: str) -> None:
+    """Type a day and time, as the picker shows them (YYYY-MM-DD HH:mm), into an Element Plus
+    date-time picker: the typed text and Enter, as for a day."""
+    pick_date(picker, moment)
+
+
 def date_input(scope: Locator | Page, label: str) -> Locator:
     return scope.locator(f"input[aria-label='{label}']")
 

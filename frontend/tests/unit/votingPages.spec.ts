@@ -346,14 +346,23 @@ describe('the 征集 forms on the proposal desk', () => {
     await field.setValue(value)
   }
 
+  /** Types a day into the Element Plus date picker named `label`, as a keyboard user does. */
+  async function pickDay(
+    wrapper: Awaited<ReturnType<typeof mountSolicit>>,
+    label: string,
+    day: string,
+  ) {
+    await wrapper.get(`input[aria-label="${label}"]`).setValue(day)
+  }
+
   it('publishes the call with the title, text and dates, then hides the form', async () => {
     vi.mocked(publishCall).mockResolvedValue(CALL)
     const wrapper = await mountSolicit(false)
     expect(wrapper.find('[data-testid=call-form]').exists()).toBe(true)
     await fill(wrapper, 'call-title', `  ${CALL.title} `)
     await fill(wrapper, 'call-body', CALL.body)
-    await fill(wrapper, 'call-opens', CALL.opens_on)
-    await fill(wrapper, 'call-closes', CALL.closes_on)
+    await pickDay(wrapper, '征集开始日期', CALL.opens_on)
+    await pickDay(wrapper, '征集截止日期', CALL.closes_on)
     await wrapper.get('[data-testid=call-form]').trigger('submit')
     await flushPromises()
 
@@ -376,8 +385,8 @@ describe('the 征集 forms on the proposal desk', () => {
     const wrapper = await mountSolicit(false)
     await fill(wrapper, 'call-title', CALL.title)
     await fill(wrapper, 'call-body', CALL.body)
-    await fill(wrapper, 'call-opens', '2026-11-30')
-    await fill(wrapper, 'call-closes', '2026-11-01')
+    await pickDay(wrapper, '征集开始日期', '2026-11-30')
+    await pickDay(wrapper, '征集截止日期', '2026-11-30')
     await wrapper.get('[data-testid=call-form]').trigger('submit')
     await flushPromises()
 
@@ -387,6 +396,19 @@ describe('the 征集 forms on the proposal desk', () => {
     expect(wrapper.get('[data-testid=call-error]').text()).toContain(detail)
     expect(wrapper.get('[data-testid=call-form]').text()).toContain('截止日期早于开始日期')
     expect(wrapper.find('[data-testid=call-form]').exists()).toBe(true)
+    wrapper.unmount()
+  })
+
+  it('does not take a closing day before the opening day', async () => {
+    const wrapper = await mountSolicit(false)
+    await fill(wrapper, 'call-title', CALL.title)
+    await fill(wrapper, 'call-body', CALL.body)
+    await pickDay(wrapper, '征集开始日期', '2026-11-30')
+    await pickDay(wrapper, '征集截止日期', '2026-11-01')
+    await wrapper.get('[data-testid=call-form]').trigger('submit')
+    await flushPromises()
+
+    expect(publishCall).not.toHaveBeenCalled()
     wrapper.unmount()
   })
 
