@@ -12,6 +12,7 @@ from django.utils import timezone
 from django_tenants.utils import schema_context, tenant_context
 
 from config.celery import app
+from congresses.models import Congress
 from outbox.models import OutboxEvent
 from rollups.models import Rollup
 from tests.conftest import World, client_on
@@ -31,6 +32,8 @@ def test_the_host_s_tenant_reaches_the_task_that_drains_its_outbox(
 ) -> None:
     seat = make_seat(world.town_a, "甲镇代表路径")
     staff = client_on(world.county, world.county_admin)
+    # Rows another scenario left for the uninvolved township stay as they were.
+    untouched = _rollups_of(world.town_b)
     starts = timezone.now() + dt.timedelta(days=3)
 
     with django_capture_on_commit_callbacks() as callbacks:
@@ -55,4 +58,9 @@ def test_the_host_s_tenant_reaches_the_task_that_drains_its_outbox(
     with tenant_context(world.county):
         assert not OutboxEvent.objects.filter(drained_at__isnull=True).exists()
     assert Rollup.objects.filter(congress=world.county, topic="activities").exists()
-    assert not Rollup.objects.filter(congress=world.town_b).exists()
+    assert _rollups_of(world.town_b) == untouched
+
+
+def _rollups_of(congress: Congress) -> list[tuple[int, str, Any]]:
+    rows = Rollup.objects.filter(congress=congress).order_by("year", "topic")
+    return list(rows.values_list("year", "topic", "computed_at"))
