@@ -123,8 +123,9 @@ def choose_roster(desk: Page, workbook: Path) -> None:
     """On the roster page: open the import dialog and choose the workbook."""
     desk.get_by_test_id("roster-import-open").click()
     expect(desk.get_by_test_id("roster-import-dialog")).to_be_visible()
-    desk.get_by_test_id("roster-import-input").set_input_files(str(workbook))
-    expect(desk.get_by_test_id("roster-import-file")).to_have_text(workbook.name)
+    dialog = desk.get_by_test_id("roster-import-dialog")
+    dialog.get_by_test_id("roster-import-input").set_input_files(str(workbook))
+    expect(dialog.get_by_test_id("file-pick-name")).to_have_text(workbook.name)
 
 
 def fill_suggestion(

@@ -75,7 +75,9 @@ describe("the chair's console", () => {
 
   it("clears the paper ballots' error when a later refresh succeeds", async () => {
     vi.mocked(paperIssueList).mockResolvedValue([])
-    vi.mocked(tallyState).mockRejectedValueOnce(new ApiError(503, 'database_unavailable', '服务暂不可用'))
+    vi.mocked(tallyState).mockRejectedValueOnce(
+      new ApiError(503, 'database_unavailable', '服务暂不可用'),
+    )
     const changed = vi.fn()
     const { state, unmount } = await mountWith(() => usePaperBallots(ref(3), changed))
     expect(state.error.value).toBe('服务暂不可用')

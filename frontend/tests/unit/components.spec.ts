@@ -6,6 +6,7 @@ import { defineComponent, h, ref } from 'vue'
 
 import CopyCode from '@/components/CopyCode.vue'
 import ErrorAlert from '@/components/ErrorAlert.vue'
+import FilePick from '@/components/FilePick.vue'
 import FormDialog from '@/components/FormDialog.vue'
 import ListPager from '@/components/ListPager.vue'
 import MoneyInput from '@/components/MoneyInput.vue'
@@ -155,5 +156,73 @@ describe('MoneyInput', () => {
 
     await input.setValue('98')
     expect(wrapper.emitted('update:modelValue')?.at(-1)).toEqual(['98'])
+  })
+})
+
+describe('FilePick', () => {
+  async function choose(input: HTMLInputElement, files: File[]) {
+    Object.defineProperty(input, 'files', { value: files, configurable: true })
+    input.dispatchEvent(new Event('change'))
+    await flushPromises()
+  }
+
+  function mountPick(props: Record<string, unknown>) {
+    const wrapper = mount(FilePick, {
+      props: {
+        ...props,
+        'onUpdate:modelValue': (value: File | File[] | null) =>
+          wrapper.setProps({ modelValue: value }),
+      },
+      attrs: { 'data-testid': 'minutes-file', 'aria-label': '会议纪要' },
+      global: { plugins: plugins() },
+    })
+    return wrapper
+  }
+
+  it('gives the test id and label to the hidden input, behind an Element Plus button', () => {
+    const wrapper = mountPick({ modelValue: null, accept: '.pdf' })
+    const input = wrapper.get('[data-testid=minutes-file]')
+    expect(input.element.tagName).toBe('INPUT')
+    expect(input.attributes()).toMatchObject({
+      type: 'file',
+      accept: '.pdf',
+      'aria-label': '会议纪要',
+    })
+    expect(input.classes()).toContain('visually-hidden')
+    expect(wrapper.get('.el-button').text()).toBe('选择文件')
+  })
+
+  it('shows each chosen file with a button that drops it', async () => {
+    const wrapper = mountPick({ modelValue: [], multiple: true })
+    const input = wrapper.get<HTMLInputElement>('input').element
+    const first = new File(['a'], '现场1.jpg')
+    const second = new File(['b'], '现场2.jpg')
+    await choose(input, [first])
+    await choose(input, [second])
+    expect(wrapper.emitted('update:modelValue')?.at(-1)).toEqual([[first, second]])
+    expect(wrapper.findAll('[data-testid=file-pick-name]').map((n) => n.text())).toEqual([
+      '现场1.jpg',
+      '现场2.jpg',
+    ])
+
+    await wrapper.get('[aria-label="移除 现场1.jpg"]').trigger('click')
+    expect(wrapper.emitted('update:modelValue')?.at(-1)).toEqual([[second]])
+    expect(wrapper.findAll('[data-testid=file-pick-name]').map((n) => n.text())).toEqual([
+      '现场2.jpg',
+    ])
+  })
+
+  it('refuses a file over the limit and says so, keeping the one chosen before', async () => {
+    const wrapper = mountPick({ modelValue: null, maxMb: 1 })
+    const input = wrapper.get<HTMLInputElement>('input').element
+    const small = new File(['x'], '纪要.pdf')
+    await choose(input, [small])
+    expect(wrapper.emitted('pick')).toEqual([[small]])
+
+    await choose(input, [new File([new Uint8Array(2 ** 20 + 1)], '扫描件.pdf')])
+    expect(wrapper.get('[role=alert]').text()).toBe('扫描件.pdf 超过 1 MB，未选中。')
+    expect(wrapper.emitted('pick')).toHaveLength(1)
+    expect(wrapper.props('modelValue')).toBe(small)
+    expect(wrapper.get('[data-testid=file-pick-name]').text()).toBe('纪要.pdf')
   })
 })

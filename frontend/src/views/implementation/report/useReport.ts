@@ -51,8 +51,8 @@ export function useReport() {
     }
   }
 
-  function pickPhotos(files: FileList | null) {
-    photos.value = Array.from(files ?? []).slice(0, MAX_PHOTOS)
+  function pickPhotos(files: File[]) {
+    photos.value = files.slice(0, MAX_PHOTOS)
   }
 
   async function submit(): Promise<boolean> {
