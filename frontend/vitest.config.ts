@@ -13,6 +13,8 @@ export default mergeConfig(
       exclude: [...configDefaults.exclude],
       root: fileURLToPath(new URL('./', import.meta.url)),
       restoreMocks: true,
+      // Mounting a whole page in jsdom takes a few seconds on a busy 2-core machine.
+      testTimeout: 20_000,
     },
   }),
 )
