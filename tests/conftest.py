@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.test import Client
 from django.utils import translation
 from django_tenants.utils import tenant_context
+from hypothesis import settings as hypothesis_settings
 
 from accounts.models import User
 from accounts.services import membership_grant, user_create
@@ -27,6 +28,11 @@ from ops.tenancy import use_public_schema
 from .servers import VENV_BIN, running, s3_server
 
 PASSWORD = "Test#2026pw"
+
+# Property tests check behaviour, not speed (speed lives in tests/bench): no per-example
+# deadline, which a busy 2-core machine running two suites overruns on pure functions.
+hypothesis_settings.register_profile("suite", deadline=None)
+hypothesis_settings.load_profile("suite")
 
 
 @dataclass
