@@ -29,7 +29,6 @@ from rollups.selectors import (
     dashboard_rows_of,
     dashboard_summary,
     dashboard_tenants,
-    dashboard_years_kept,
 )
 from tenants.voting.models import Phase
 
@@ -118,7 +117,7 @@ class DashboardView(_DashboardView):
         summary = dashboard_summary(viewer=viewer, year=year, county=county)
         body = {
             "year": year,
-            "years": sorted({*dashboard_years_kept(viewer), year}),
+            "years": sorted({*summary.years, year}),
             "scope": viewer,
             "counties": counties,
             "county": county.pk if county else None,

@@ -100,43 +100,45 @@ def tenant_figures(
 @dataclass(frozen=True)
 class Summary:
     """The dashboard's head: its totals, phase counts and per-county totals, from the kept
-    totals (RollupTotal) in a fixed number of queries."""
+    totals (RollupTotal), and the years kept with figures, in one query."""
 
     totals: rules.Figures
     phases: dict[str, int]
     by_county: list[tuple[Congress, rules.Figures]]
     updated_at: datetime | None
     tenants: int
-
-
-def _kept(congress_ids: list[int], year: int, scope: str) -> dict[int, RollupTotal]:
-    return {
-        row.congress_id: row
-        for row in RollupTotal.objects.filter(congress_id__in=congress_ids, year=year, scope=scope)
-    }
+    years: list[int]  # the years with figures below the viewer
 
 
 def dashboard_summary(*, viewer: Congress, year: int, county: Congress | None = None) -> Summary:
     """What `dashboard_rows` would sum to, read from the kept totals: a city's from its counties'
-    groups, a county's from its own. A year with no kept totals reads as no figures."""
+    groups, a county's from its own. A year with no kept totals reads as no figures.
+
+    One query: the viewer's own totals of every year (for the years with figures) and, for a
+    city, the year's group of each county below it, with the county."""
+    own = Q(congress=viewer, scope=RollupTotal.Scope.BELOW)
     if county is not None:
-        parts = [(county, _kept([county.pk], year, RollupTotal.Scope.GROUP).get(county.pk))]
-        head = parts[0][1]
+        groups = Q(congress=county)
     elif viewer.level == Level.CITY:
-        counties = list(
-            Congress.objects.filter(parent=viewer, level=Level.COUNTY).order_by("division_code")
-        )
-        groups = _kept([c.pk for c in counties], year, RollupTotal.Scope.GROUP)
-        parts = [(c, groups.get(c.pk)) for c in counties]
-        head = _kept([viewer.pk], year, RollupTotal.Scope.BELOW).get(viewer.pk)
+        groups = Q(congress__parent=viewer, congress__level=Level.COUNTY)
     else:
-        head = _kept([viewer.pk], year, RollupTotal.Scope.BELOW).get(viewer.pk)
-        parts = [(viewer, head)]
+        groups = Q(pk__in=[])
+    kept = list(
+        RollupTotal.objects.filter(own | (groups & Q(year=year, scope=RollupTotal.Scope.GROUP)))
+        .select_related("congress")
+        .order_by("congress__division_code")
+    )
+    below = {row.year: row for row in kept if row.scope == RollupTotal.Scope.BELOW}
+    parts = [(row.congress, row) for row in kept if row.scope == RollupTotal.Scope.GROUP]
+    if county is not None:
+        head = parts[0][1] if parts else None
+    else:
+        head = below.get(year)
+        if viewer.level != Level.CITY:
+            parts = [(viewer, head)] if head else []
     totals, phases = rules.combine([head.tally] if head else [])
     by_county = [
-        (congress, rules.combine([kept.tally])[0])
-        for congress, kept in parts
-        if kept is not None and kept.tally["tenants"]
+        (congress, rules.combine([row.tally])[0]) for congress, row in parts if row.tally["tenants"]
     ]
     return Summary(
         totals=totals,
@@ -144,6 +146,7 @@ def dashboard_summary(*, viewer: Congress, year: int, county: Congress | None = 
         by_county=by_county,
         updated_at=head.updated_at if head else None,
         tenants=int(totals["tenants"] or 0),
+        years=sorted(y for y, row in below.items() if row.tally.get("rows", 0) > 0),
     )
 
 
@@ -167,14 +170,3 @@ def dashboard_rows_of(tenants: list[Congress], year: int) -> list[TenantFigures]
         )
         for congress in tenants
     ]
-
-
-def dashboard_years_kept(viewer: Congress) -> list[int]:
-    """The years with figures below `viewer`, from its kept totals."""
-    return sorted(
-        RollupTotal.objects.filter(
-            congress=viewer, scope=RollupTotal.Scope.BELOW, tally__rows__gt=0
-        )
-        .values_list("year", flat=True)
-        .distinct()
-    )
