@@ -52,6 +52,19 @@ class FiguresOut(serializers.Serializer):
     """Rollup figures (platform/rollups/catalog.py) and the rates derived from them."""
 
     voting_phase = serializers.ChoiceField(choices=Phase.choices, allow_null=True)
+    rules_template = serializers.CharField(
+        allow_null=True,
+        allow_blank=True,
+        required=False,
+        help_text="年度票决起始的规则模板名称，空为未用模板 / the rule template the cycle started "
+        "from; empty: none",
+    )
+    rules_template_issuer = serializers.CharField(
+        allow_null=True,
+        allow_blank=True,
+        required=False,
+        help_text="模板下发单位，空为本级 / who issued it; empty: the congress's own",
+    )
     proposals = _count()
     candidates = _count()
     adopted = _count()

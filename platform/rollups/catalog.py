@@ -17,7 +17,7 @@ from enum import Enum
 class Kind(Enum):
     COUNT = "count"
     MONEY = "money"  # 万元, a Decimal
-    LABEL = "label"  # a code, such as the 票决 phase
+    LABEL = "label"  # a code, such as the 票决 phase, or a name
     DATE = "date"  # an ISO day, such as when a stage of the route was reached
 
 
@@ -43,6 +43,9 @@ class Ratio:
 
 FIGURES: tuple[Figure, ...] = (
     Figure("voting_phase", "voting", Kind.LABEL),
+    # The rule template the year's cycle started from: its name ("" none), its issuer ("" own).
+    Figure("rules_template", "voting", Kind.LABEL),
+    Figure("rules_template_issuer", "voting", Kind.LABEL),
     Figure("proposals", "voting", Kind.COUNT),
     Figure("candidates", "voting", Kind.COUNT),
     Figure("adopted", "voting", Kind.COUNT),

@@ -170,3 +170,19 @@ def dashboard_rows_of(tenants: list[Congress], year: int) -> list[TenantFigures]
         )
         for congress in tenants
     ]
+
+
+def newest_figures(
+    congress_ids: list[int], *, topic: str, having: str
+) -> dict[int, tuple[int, dict[str, object]]]:
+    """Per tenant, the newest year whose `topic` row has a value for the figure `having`, with
+    that row's figures. One query."""
+    newest: dict[int, tuple[int, dict[str, object]]] = {}
+    for congress_id, year, figures in (
+        Rollup.objects.filter(congress_id__in=congress_ids, topic=topic)
+        .order_by("congress_id", "year")
+        .values_list("congress_id", "year", "figures")
+    ):
+        if figures.get(having) is not None:
+            newest[congress_id] = (year, figures)
+    return newest

@@ -1,5 +1,6 @@
 """票决 figures for the city's rollups: the year's cycle phase, proposals, candidates and the
-projects adopted, and the days the cycle reached the stages of the year's route (docs/route.md).
+projects adopted, the days the cycle reached the stages of the year's route (docs/route.md), and
+the rule template the cycle started from.
 Runs in the tenant's schema (rollups.registry)."""
 
 from datetime import date, datetime
@@ -10,6 +11,7 @@ from django.utils import timezone
 from rollups.registry import Figures, indicators
 
 from .models import Candidate, Cycle, GovernanceStep, Phase, Proposal, Round
+from .rule_templates import template_binding_figures
 
 ROUTE_KEYS = (
     "route_solicit_close",
@@ -62,6 +64,7 @@ def figures(year: int) -> Figures:
             "candidates": 0,
             "adopted": 0,
             **dict.fromkeys(ROUTE_KEYS),
+            **template_binding_figures(None),
         }
     statuses = list(cycle.candidates.values_list("status", flat=True))
     return {
@@ -70,4 +73,5 @@ def figures(year: int) -> Figures:
         "candidates": len(statuses),
         "adopted": statuses.count(Candidate.Status.ADOPTED),
         **route_dates(cycle),
+        **template_binding_figures(cycle),
     }

@@ -587,23 +587,3 @@ class RuleTemplate(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class RuleTemplateUse(models.Model):
-    """A congress below reported the template its new cycle started from (rule_templates.py)."""
-
-    congress_id = models.IntegerField()
-    congress_name = models.CharField(max_length=100)
-    year = models.PositiveSmallIntegerField()
-    template_name = models.CharField(max_length=100, blank=True)
-    template_issuer = models.CharField(max_length=100, blank=True)
-    own = models.BooleanField(default=False)
-    dispatch_id = models.BigIntegerField()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["congress_id", "year"], name="rule_template_use_once")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.congress_name} {self.year}"

@@ -1,6 +1,7 @@
 """Rule templates from above (实施办法): which template a congress's new cycle starts from, which
-fields it locks, where each of a cycle's rules comes from, and the dispatches that carry templates
-down and their use back up (docs/voting.md, "Rule templates from above").
+fields it locks, where each of a cycle's rules comes from, the dispatches that carry templates
+down, and who below uses which, read from the rollups (docs/voting.md, "Rule templates from
+above").
 
 Reads and helpers only; the writes are `services.template_issue` and `services.cycle_create`.
 """
@@ -12,17 +13,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from congresses.models import Congress, Level, Status
-from congresses.tenant import Tenant
 from crossing.models import Dispatch
 from crossing.registry import receiver
 from crossing.services import dispatch_send
 from ops.errors import DomainError
+from rollups.selectors import newest_figures
 
-from .models import Cycle, RuleTemplate, RuleTemplateUse
+from .models import Cycle, RuleTemplate
 from .ruleset import default_rules_json
 
 TEMPLATE_KIND = "voting.rule_template"
-USE_KIND = "voting.rule_template_use"
 
 # The fields of a rule set a template may lock, in the order the pages show them.
 RULE_FIELDS: tuple[str, ...] = tuple(default_rules_json())
@@ -178,21 +178,6 @@ def template_send_down(template: RuleTemplate, here: Congress) -> int:
     return count
 
 
-def template_use_report(cycle: Cycle, here: Tenant) -> None:
-    """Tell every congress above which template the new cycle started from (or none)."""
-    binding = cycle.rules_template or {}
-    payload = {
-        "year": cycle.year,
-        "template": binding.get("name", ""),
-        "issuer": binding.get("issuer", ""),
-        "own": bool(binding.get("own", False)),
-    }
-    node = here.congress().parent
-    while node is not None:
-        dispatch_send(kind=USE_KIND, target=node, origin_ref=cycle.year, payload=payload)
-        node = node.parent
-
-
 @receiver(TEMPLATE_KIND)
 def template_receive(dispatch: Dispatch) -> None:
     """Keep the newest copy of a template from above, by dispatch id."""
@@ -217,50 +202,43 @@ def template_receive(dispatch: Dispatch) -> None:
     )
 
 
-@receiver(USE_KIND)
-def template_use_receive(dispatch: Dispatch) -> None:
-    current = RuleTemplateUse.objects.filter(
-        congress_id=dispatch.origin_id, year=dispatch.payload["year"]
-    ).first()
-    if current is not None and current.dispatch_id > dispatch.pk:
-        return
-    payload = dispatch.payload
-    RuleTemplateUse.objects.update_or_create(
-        congress_id=dispatch.origin_id,
-        year=payload["year"],
-        defaults={
-            "congress_name": dispatch.origin.name,
-            "template_name": payload["template"],
-            "template_issuer": payload["issuer"],
-            "own": payload["own"],
-            "dispatch_id": dispatch.pk,
-        },
-    )
+def template_binding_figures(cycle: Cycle | None) -> dict[str, str | None]:
+    """The rollup figures (catalog: `rules_template`, `rules_template_issuer`) that tell the
+    congresses above which template the year's cycle started from: its name ("" none) and who
+    issued it ("" one's own); None while there is no cycle."""
+    if cycle is None:
+        return {"rules_template": None, "rules_template_issuer": None}
+    binding = cycle.rules_template or {}
+    return {
+        "rules_template": binding.get("name", ""),
+        "rules_template_issuer": "" if binding.get("own") else binding.get("issuer", ""),
+    }
 
 
 def template_uses(here: Congress) -> list[dict[str, Any]]:
-    """Every congress below `here` with its newest reported cycle and the template it used."""
-    below = (
+    """Every congress below `here` with its newest cycle and the template it started from, as
+    its rollups report them (the year's `voting` row). Two queries."""
+    below = list(
         (Congress.objects.filter(parent=here) | Congress.objects.filter(parent__parent=here))
         .select_related("parent")
         .order_by("level", "division_code", "pk")
     )
-    newest: dict[int, RuleTemplateUse] = {}
-    for use in RuleTemplateUse.objects.order_by("year", "dispatch_id"):
-        newest[use.congress_id] = use
+    newest = newest_figures([c.pk for c in below], topic="voting", having="voting_phase")
     rows = []
     for congress in below:
-        found = newest.get(congress.pk)
+        year, figures = newest.get(congress.pk, (None, {}))
+        template = str(figures.get("rules_template") or "")
+        issuer = str(figures.get("rules_template_issuer") or "")
         rows.append(
             {
                 "congress_id": congress.pk,
                 "congress_name": congress.name,
                 "level": congress.level,
                 "parent_name": congress.parent.name if congress.parent else "",
-                "year": found.year if found else None,
-                "template_name": found.template_name if found else "",
-                "template_issuer": found.template_issuer if found else "",
-                "own": found.own if found else False,
+                "year": year,
+                "template_name": template,
+                "template_issuer": issuer,
+                "own": bool(template) and not issuer,
             }
         )
     return rows

@@ -109,7 +109,6 @@ def cycle_create(
         cycle = Cycle.objects.create(
             year=year, title=title.strip(), term=term, rules=rules_json, rules_template=binding
         )
-        rule_templates.template_use_report(cycle, require_tenant())
         outbox_emit(topic="voting")  # the year's phase: from none to 征集
         audit_record(
             action="voting.cycle_create",

@@ -3,6 +3,7 @@ issues its 实施办法 as a rule template, the townships receive it by dispatch
 from it, its locked fields cannot be changed below (each refusal names the field, translated),
 the cycle says where each rule comes from, and the county and the city see who uses which."""
 
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ from django_tenants.utils import tenant_context
 
 from accounts.services import membership_grant, user_create
 from crossing.services import dispatch_deliver_pending
+from rollups.services import rollup_drain
 from tests.conftest import PASSWORD, World, client_on
 from tests.factories import make_term
 
@@ -242,7 +244,9 @@ def test_the_nearest_template_above_wins_and_the_city_sees_who_uses_which(
     )
 
     _ok(_post(town, "cycles", {"year": 2065, "title": "2065年"}))
-    dispatch_deliver_pending()
+    for township in (world.town_a, world.town_b):
+        with tenant_context(township):
+            rollup_drain(now=datetime(2065, 6, 1, tzinfo=UTC))
     for viewer in (county, city):
         uses = {u["congress_name"]: u for u in _ok(viewer.get(f"{API}/rule-templates/uses"))}
         assert (uses["甲镇人大主席团"]["year"], uses["甲镇人大主席团"]["template_name"]) == (

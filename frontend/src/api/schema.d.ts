@@ -4648,6 +4648,10 @@ export interface components {
         /** @description Rollup figures (platform/rollups/catalog.py) and the rates derived from them. */
         CountyTotalsOut: {
             voting_phase: (components["schemas"]["PhaseEnum"] | components["schemas"]["NullEnum"]) | null;
+            /** @description 年度票决起始的规则模板名称，空为未用模板 / the rule template the cycle started from; empty: none */
+            rules_template?: string | null;
+            /** @description 模板下发单位，空为本级 / who issued it; empty: the congress's own */
+            rules_template_issuer?: string | null;
             proposals: number | null;
             candidates: number | null;
             adopted: number | null;
@@ -7944,6 +7948,10 @@ export interface components {
         /** @description Rollup figures (platform/rollups/catalog.py) and the rates derived from them. */
         TenantRowOut: {
             voting_phase: (components["schemas"]["PhaseEnum"] | components["schemas"]["NullEnum"]) | null;
+            /** @description 年度票决起始的规则模板名称，空为未用模板 / the rule template the cycle started from; empty: none */
+            rules_template?: string | null;
+            /** @description 模板下发单位，空为本级 / who issued it; empty: the congress's own */
+            rules_template_issuer?: string | null;
             proposals: number | null;
             candidates: number | null;
             adopted: number | null;
@@ -8168,6 +8176,10 @@ export interface components {
         /** @description Rollup figures (platform/rollups/catalog.py) and the rates derived from them. */
         TotalsOut: {
             voting_phase: (components["schemas"]["PhaseEnum"] | components["schemas"]["NullEnum"]) | null;
+            /** @description 年度票决起始的规则模板名称，空为未用模板 / the rule template the cycle started from; empty: none */
+            rules_template?: string | null;
+            /** @description 模板下发单位，空为本级 / who issued it; empty: the congress's own */
+            rules_template_issuer?: string | null;
             proposals: number | null;
             candidates: number | null;
             adopted: number | null;
