@@ -13,14 +13,18 @@ META = {
 }
 
 
-def _provisioning(provision_ms_at_40: float) -> dict:
-    paths = {"migrations": [3000.0, 3100.0, 2900.0], "template": [50.0, 60.0, 40.0]}
+def _provisioning(pooled_ms_at_40: float) -> dict:
+    paths = {
+        "migrations": [3000.0, 3100.0, 2900.0],
+        "template": [50.0, 60.0, 40.0],
+        "provision": [300.0, 310.0, 290.0],
+    }
     return {
         "tenant_schema": {"tables": 48, "constraints": 300, "indexes": 260},
         "template_build_ms": 2500.0,
         "timings_ms": {
-            "40": paths | {"provision": [provision_ms_at_40] * 3},
-            "0": paths | {"provision": [40.0, 50.0, 60.0]},
+            "40": paths | {"pooled": [pooled_ms_at_40] * 3},
+            "0": paths | {"pooled": [40.0, 50.0, 60.0]},
         },
         "pg_class_rows": {"0": 500, "40": 9000},
         "identity": {
@@ -63,8 +67,14 @@ def test_each_target_is_judged_from_the_medians_and_a_miss_is_marked() -> None:
     )
     summary = _summary(text)
 
-    # migrations median 3000 ms: 60x at 0 tenants, 30x at 40; the worst size is judged.
-    assert any("≥ 50x faster" in row and "| 30.0x | **no** |" in row for row in summary)
+    # Provisioning as it runs (a pooled schema): migrations median 3000 ms, 60x at 0 tenants,
+    # 30x at 40; the worst size is judged.
+    assert any("(pooled) ≥ 50x faster" in row and "| 30.0x | **no** |" in row for row in summary)
+    # The empty pool's fallback (3000 / 300 ms) is reported, not judged.
+    assert (
+        "With the pool empty, provisioning replays the template in its transaction: 10.0x" in text
+    )
+    assert not any("10.0x" in row for row in summary)
     # 100 ms at 40 against 50 ms at 0: not flat.
     assert any("flat from 0 to 40" in row and "| 2.00x | **no** |" in row for row in summary)
     assert any(
@@ -76,7 +86,7 @@ def test_each_target_is_judged_from_the_medians_and_a_miss_is_marked() -> None:
     assert any("≤ 50 tables | 48 | yes |" in row for row in summary)
     assert any("≤ 250 indexes | 260 | **no** |" in row for row in summary)
     # The detail table: smallest size first, median and min-max of each path, the ratio.
-    assert "| 0 | provision | 50.0 | 40.0-60.0 | 60.0x |" in text
+    assert "| 0 | pooled | 50.0 | 40.0-60.0 | 60.0x |" in text
     assert text.index("| 0 | migrations |") < text.index("| 40 | migrations |")
 
 
