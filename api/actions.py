@@ -38,16 +38,27 @@ class Action(Generic[T]):
         *,
         operation_id: str,
         summary: str,
-        run: Callable[[Request, T, dict[str, Any]], T],
+        run: Callable[[Request, T, dict[str, Any]], Any],
         body: type[serializers.Serializer] | None = None,
         permission: type[BasePermission] | None = None,
         created: bool = False,
+        answer: type[serializers.Serializer] | None = None,
+        find_first: bool = False,
     ) -> type[APIView]:
         """One endpoint: `run(request, object, validated body)` calls the service and returns
         the object to answer with. `permission` overrides the kind's role for this action;
-        `created` answers 201, for an action that adds something to the object."""
+        `created` answers 201, for an action that adds something to the object; `answer`, when
+        the action answers with what `run` returns (a milestone added to a project) rather than
+        the object, is the serializer that shows it. The body is checked before the object is
+        looked up, unless `find_first` (an unknown object is then a 404 whatever the body)."""
         action = self
         code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
+
+        def read(request: Request) -> dict[str, Any]:
+            return validated(body, request) if body is not None else {}
+
+        def output(request: Request, result: Any) -> Any:
+            return answer(result).data if answer is not None else action.output(request, result)
 
         class ActionView(APIView):
             permission_classes = [permission or action.permission]
@@ -55,13 +66,17 @@ class Action(Generic[T]):
             @extend_schema(
                 operation_id=operation_id,
                 request=body,
-                responses={code: action.responses},
+                responses={code: answer or action.responses},
                 summary=summary,
             )
             def post(self, request: Request, pk: int) -> Response:
-                data = validated(body, request) if body is not None else {}
-                found = action.lookup(request, pk)
-                return Response(action.output(request, run(request, found, data)), status=code)
+                if find_first:
+                    found = action.lookup(request, pk)
+                    data = read(request)
+                else:
+                    data = read(request)
+                    found = action.lookup(request, pk)
+                return Response(output(request, run(request, found, data)), status=code)
 
         name = "".join(part.title() for part in operation_id.split("_"))
         ActionView.__name__ = ActionView.__qualname__ = f"{name}View"

@@ -1,12 +1,16 @@
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
 from accounts.models import Membership
+from accounts.roles import Role
 from congresses.models import Congress
 from congresses.tenant import NotInTenant, Tenant
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 def host_tenant(request: Request) -> Tenant:
@@ -46,6 +50,24 @@ def membership_of(request: Request) -> Membership | None:
             ).first()
         request._membership = found  # type: ignore[attr-defined]
     return request._membership  # type: ignore[attr-defined]
+
+
+def roles_of(request: Request) -> frozenset[str]:
+    """The caller's roles in this host's tenant; none outside it."""
+    membership = membership_of(request)
+    return frozenset(membership.roles) if membership else frozenset()
+
+
+def user_id_of(request: Request) -> int:
+    """The caller's user id, where the permission classes let no anonymous caller through."""
+    user = request.user
+    assert user is not None and user.pk is not None
+    return int(user.pk)
+
+
+def actor_of(request: Request) -> "User":
+    """The caller, where the permission classes let no anonymous caller through."""
+    return cast("User", request.user)
 
 
 class IsTenantMember(BasePermission):
@@ -91,3 +113,8 @@ def has_role(*roles: str) -> type[BasePermission]:
 
     HasRole.__name__ = f"HasRole_{'_'.join(roles)}"
     return HasRole
+
+
+# The two roles most endpoints name on their own.
+STAFF = has_role(Role.STAFF)
+DEPUTY = has_role(Role.DEPUTY)

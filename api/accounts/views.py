@@ -7,7 +7,6 @@ import base64
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
@@ -25,8 +24,10 @@ from accounts.services import (
     password_reissue,
 )
 from accounts.slips import Slip, slips_filename, slips_pdf
+from api.actions import Action
 from api.inputs import validated
-from api.permissions import has_role, host_congress
+from api.links import public_url
+from api.permissions import actor_of, has_role, host_congress
 from congresses.selectors import congress_primary_domain
 from tenants.deputies.services import deputy_accounts_create
 
@@ -55,8 +56,7 @@ def _member_out(membership: "Membership") -> dict[str, Any]:
 
 
 def login_url(congress: "Congress") -> str:
-    port = f":{settings.PUBLIC_PORT}" if settings.PUBLIC_PORT not in ("80", "443") else ""
-    return f"{settings.PUBLIC_SCHEME}://{congress_primary_domain(congress)}{port}/login"
+    return public_url(congress_primary_domain(congress), "/login")
 
 
 def issued_response(congress: "Congress", issued: Sequence[IssuedPassword]) -> Response:
@@ -85,7 +85,8 @@ def issued_response(congress: "Congress", issued: Sequence[IssuedPassword]) -> R
     return response
 
 
-def _membership(request: Request, pk: int) -> "Membership":
+def host_membership(request: Request, pk: int) -> "Membership":
+    """Membership `pk` in the host's congress; a 404 for another congress's."""
     found = membership_in(congress=host_congress(request), membership_id=pk)
     if found is None:
         raise Http404
@@ -112,7 +113,7 @@ class MemberListView(APIView):
     def post(self, request: Request) -> Response:
         data = validated(s.AccountCreateInSerializer, request)
         congress = host_congress(request)
-        issued = account_create(congress=congress, actor=request.user, **data)  # type: ignore[arg-type]
+        issued = account_create(congress=congress, actor=actor_of(request), **data)
         return issued_response(congress, [issued])
 
 
@@ -130,59 +131,29 @@ class RosterAccountsView(APIView):
         return issued_response(host_congress(request), [account for _deputy, account in issued])
 
 
-class MemberRolesView(APIView):
-    permission_classes = [SYSTEM_ADMIN]
+MEMBER = Action(
+    permission=SYSTEM_ADMIN,
+    lookup=host_membership,
+    output=lambda request, membership: _member_out(membership),
+    responses=s.MemberOutSerializer,
+)
 
-    @extend_schema(
-        operation_id="account_roles_change",
-        request=s.RolesChangeInSerializer,
-        responses=s.MemberOutSerializer,
-        summary="授予或撤销角色 / grant and revoke roles",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        data = validated(s.RolesChangeInSerializer, request)
-        membership = membership_roles_change(
-            membership=_membership(request, pk),
-            actor=request.user,  # type: ignore[arg-type]
-            **data,
-        )
-        return Response(_member_out(membership))
-
-
-class MemberDeactivateView(APIView):
-    permission_classes = [SYSTEM_ADMIN]
-
-    @extend_schema(
-        operation_id="account_deactivate",
-        request=None,
-        responses=s.MemberOutSerializer,
-        summary="停用本单位成员资格 / switch a membership off",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        membership = membership_active_set(
-            membership=_membership(request, pk),
-            active=False,
-            actor=request.user,  # type: ignore[arg-type]
-        )
-        return Response(_member_out(membership))
-
-
-class MemberActivateView(APIView):
-    permission_classes = [SYSTEM_ADMIN]
-
-    @extend_schema(
-        operation_id="account_activate",
-        request=None,
-        responses=s.MemberOutSerializer,
-        summary="重新启用本单位成员资格 / switch a membership back on",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        membership = membership_active_set(
-            membership=_membership(request, pk),
-            active=True,
-            actor=request.user,  # type: ignore[arg-type]
-        )
-        return Response(_member_out(membership))
+MemberRolesView = MEMBER.view(
+    operation_id="account_roles_change",
+    summary="授予或撤销角色 / grant and revoke roles",
+    body=s.RolesChangeInSerializer,
+    run=lambda r, m, d: membership_roles_change(membership=m, actor=actor_of(r), **d),
+)
+MemberDeactivateView = MEMBER.view(
+    operation_id="account_deactivate",
+    summary="停用本单位成员资格 / switch a membership off",
+    run=lambda r, m, d: membership_active_set(membership=m, active=False, actor=actor_of(r)),
+)
+MemberActivateView = MEMBER.view(
+    operation_id="account_activate",
+    summary="重新启用本单位成员资格 / switch a membership back on",
+    run=lambda r, m, d: membership_active_set(membership=m, active=True, actor=actor_of(r)),
+)
 
 
 class PasswordReissueView(APIView):
@@ -196,7 +167,7 @@ class PasswordReissueView(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         issued = password_reissue(
-            membership=_membership(request, pk),
-            actor=request.user,  # type: ignore[arg-type]
+            membership=host_membership(request, pk),
+            actor=actor_of(request),
         )
         return issued_response(host_congress(request), [issued])

@@ -9,10 +9,8 @@ from django.apps import apps
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from rest_framework import serializers
@@ -22,6 +20,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.roles import Role
+from api.downloads import XLSX, DownloadView, attachment, binary
 from api.inputs import queried
 from api.permissions import has_role, host_congress
 from audit.anchors import anchor_mismatch
@@ -34,7 +33,6 @@ from ops.tenancy import current_schema
 from .actions import action_label, action_labels
 
 AUDIT_ADMIN = has_role(Role.AUDIT_ADMIN)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXPORT_MAX_ROWS = 50_000
 
 
@@ -149,17 +147,13 @@ class AuditChoicesView(APIView):
         return Response({"actions": actions, "target_types": types})
 
 
-class AuditExportView(APIView):
+class AuditExportView(DownloadView):
     permission_classes = [AUDIT_ADMIN]
-
-    def perform_content_negotiation(self, request: Request, force: bool = False) -> Any:
-        # A download asks for a workbook; a refusal is still answered in JSON.
-        return super().perform_content_negotiation(request, force=True)
 
     @extend_schema(
         operation_id="audit_export_xlsx",
         parameters=[AuditQuery],
-        responses={(200, XLSX): OpenApiResponse(OpenApiTypes.BINARY, description="Excel")},
+        responses=binary(XLSX, "Excel"),
         summary="导出审计日志（Excel）/ the filtered log as a workbook",
     )
     def get(self, request: Request) -> HttpResponse:
@@ -201,12 +195,7 @@ class AuditExportView(APIView):
         out = io.BytesIO()
         book.save(out)
         name = f"{host_congress(request).name}-{_('审计日志')}.xlsx"
-        response = HttpResponse(out.getvalue(), content_type=XLSX)
-        disposition = content_disposition_header(as_attachment=True, filename=name)
-        assert disposition is not None
-        response["Content-Disposition"] = disposition
-        response["Cache-Control"] = "no-store"
-        return response
+        return attachment(out.getvalue(), XLSX, name)
 
 
 class ChainBreakOut(serializers.Serializer):

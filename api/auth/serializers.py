@@ -18,10 +18,14 @@ class MembershipOutSerializer(serializers.Serializer):
     roles = serializers.ListField(child=serializers.ChoiceField(choices=Role.choices))
 
 
-class UserOutSerializer(serializers.Serializer):
+# An account as a list or a session names it (`account_brief`).
+class AccountBriefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     username = serializers.CharField()
     display_name = serializers.CharField()
+
+
+class UserOutSerializer(AccountBriefSerializer):
     is_platform_operator = serializers.BooleanField()
     must_change_password = serializers.BooleanField()
 
@@ -70,10 +74,8 @@ class TokenCreateOutSerializer(serializers.Serializer):
     expires_at = serializers.DateTimeField()
 
 
-class TokenOwnerSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    username = serializers.CharField()
-    display_name = serializers.CharField()
+class TokenOwnerSerializer(AccountBriefSerializer):
+    pass
 
 
 class TokenOutSerializer(serializers.Serializer):

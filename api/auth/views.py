@@ -4,7 +4,6 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import login, logout, update_session_auth_hash
-from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -29,7 +28,8 @@ from accounts.services import (
     login_check,
     password_change,
 )
-from api.inputs import checked
+from api.inputs import validated
+from api.links import public_url
 from api.permissions import (
     IsMemberOnOneTimePassword,
     IsTenantMember,
@@ -37,7 +37,9 @@ from api.permissions import (
     host_schema,
     is_public_host,
     membership_of,
+    roles_of,
 )
+from api.views import PublicView
 from congresses.models import Congress
 from congresses.selectors import congress_primary_domain
 from ops.errors import NotAllowed
@@ -56,6 +58,14 @@ def _brief(congress: Congress) -> dict[str, Any]:
     }
 
 
+def account_brief(user: User) -> dict[str, Any]:
+    return {
+        "id": user.pk,
+        "username": user.username,
+        "display_name": user.display_name or user.username,
+    }
+
+
 def session_payload(request: Request) -> dict[str, Any]:
     user = request.user
     public = is_public_host(request)
@@ -70,9 +80,7 @@ def session_payload(request: Request) -> dict[str, Any]:
         return payload
     membership = membership_of(request)
     payload["user"] = {
-        "id": user.pk,
-        "username": user.username,
-        "display_name": user.display_name or user.username,
+        **account_brief(user),
         "is_platform_operator": user.is_platform_operator,
         "must_change_password": user.must_change_password,
     }
@@ -86,10 +94,7 @@ def session_payload(request: Request) -> dict[str, Any]:
     return payload
 
 
-class CsrfView(APIView):
-    permission_classes = [AllowAny]
-    authentication_classes: list[Any] = []
-
+class CsrfView(PublicView):
     @extend_schema(
         operation_id="auth_csrf",
         responses={204: None},
@@ -147,21 +152,21 @@ class LoginView(APIView):
     )
     def post(self, request: Request) -> Response:
         _require_csrf(request)
-        data = s.LoginInSerializer(data=request.data)
-        checked(data)
+        data = validated(s.LoginInSerializer, request)
         user = login_check(
             request=request._request,
             congress=None if is_public_host(request) else host_congress(request),
-            **data.validated_data,
+            **data,
         )
-        _open_session(request._request, user, host_schema(request))
-        request.user = user
+        _open_session(request, user, host_schema(request))
         return Response(session_payload(request))
 
 
-def _open_session(request: HttpRequest, user: User, schema_name: str) -> None:
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    request.session[SESSION_TENANT_KEY] = schema_name
+def _open_session(request: Request, user: User, schema_name: str) -> None:
+    """`user` logged in on this host from now on, and already for the rest of this request."""
+    login(request._request, user, backend="django.contrib.auth.backends.ModelBackend")
+    request._request.session[SESSION_TENANT_KEY] = schema_name
+    request.user = user
 
 
 class LogoutView(APIView):
@@ -188,17 +193,14 @@ class SwitchView(APIView):
         summary="切换单位 / switch to another tenant of mine",
     )
     def post(self, request: Request) -> Response:
-        data = s.SwitchInSerializer(data=request.data)
-        checked(data)
-        target = Congress.objects.filter(pk=data.validated_data["congress_id"]).first()
+        data = validated(s.SwitchInSerializer, request)
+        target = Congress.objects.filter(pk=data["congress_id"]).first()
         if target is None:
             raise NotAllowed("not_a_member", _("您不是该单位的成员。"))
         code = handoff_create(user=request.user, congress=target)  # type: ignore[arg-type]
-        host = congress_primary_domain(target)
-        port = f":{settings.PUBLIC_PORT}" if settings.PUBLIC_PORT not in ("80", "443") else ""
         # In the fragment, which browsers never send: the code stays out of access logs and
         # Referer headers. The web app's hand-off page reads it and posts it to auth/handoff.
-        url = f"{settings.PUBLIC_SCHEME}://{host}{port}/auth/handoff#code={code}"
+        url = public_url(congress_primary_domain(target), f"/auth/handoff#code={code}")
         return Response({"url": url})
 
 
@@ -216,20 +218,18 @@ class HandoffView(APIView):
     )
     def post(self, request: Request) -> Response:
         _require_csrf(request)
-        data = s.HandoffInSerializer(data=request.data)
-        checked(data)
+        data = validated(s.HandoffInSerializer, request)
         if is_public_host(request):
             raise NotAllowed("handoff_invalid", _("切换链接无效或已过期，请重新登录。"))
         tenant = host_congress(request)
         current = request.user if request.user and request.user.is_authenticated else None
         user = handoff_redeem(
-            code=data.validated_data["code"],
+            code=data["code"],
             congress=tenant,
             current_user=current,
         )
         if current is None:
-            _open_session(request._request, user, tenant.schema_name)
-            request.user = user
+            _open_session(request, user, tenant.schema_name)
         return Response(session_payload(request))
 
 
@@ -244,9 +244,8 @@ class PasswordView(APIView):
         summary="修改密码 / change password",
     )
     def post(self, request: Request) -> Response:
-        data = s.PasswordChangeInSerializer(data=request.data)
-        checked(data)
-        password_change(user=request.user, **data.validated_data)  # type: ignore[arg-type]
+        data = validated(s.PasswordChangeInSerializer, request)
+        password_change(user=request.user, **data)  # type: ignore[arg-type]
         update_session_auth_hash(request._request, request.user)  # type: ignore[arg-type]
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -260,17 +259,8 @@ def _token_out(token: ApiToken) -> dict[str, Any]:
         "expires_at": token.expires_at,
         "last_used_at": token.last_used_at,
         "revoked_at": token.revoked_at,
-        "user": {
-            "id": token.user.pk,
-            "username": token.user.username,
-            "display_name": token.user.display_name or token.user.username,
-        },
+        "user": account_brief(token.user),
     }
-
-
-def _is_security_admin(request: Request) -> bool:
-    membership = membership_of(request)
-    return membership is not None and Role.SECURITY_ADMIN in membership.roles
 
 
 class TokenView(APIView):
@@ -296,7 +286,7 @@ class TokenView(APIView):
     def get(self, request: Request) -> Response:
         tenant = host_congress(request)
         if request.query_params.get("scope") == "congress":
-            if not _is_security_admin(request):
+            if Role.SECURITY_ADMIN not in roles_of(request):
                 raise NotAllowed("role_denied", _("只有安全管理员可以查看本单位的全部令牌。"))
             tokens = api_tokens_in(congress=tenant)
         else:
@@ -310,12 +300,11 @@ class TokenView(APIView):
         summary="创建接口令牌 / create an API token for this tenant",
     )
     def post(self, request: Request) -> Response:
-        data = s.TokenCreateInSerializer(data=request.data)
-        checked(data)
+        data = validated(s.TokenCreateInSerializer, request)
         token, raw = api_token_create(
             user=request.user,  # type: ignore[arg-type]
             congress=host_congress(request),
-            **data.validated_data,
+            **data,
         )
         return Response(
             {"id": token.pk, "name": token.name, "token": raw, "expires_at": token.expires_at},
@@ -337,7 +326,7 @@ class TokenDetailView(APIView):
         tenant = host_congress(request)
         tokens = (
             api_tokens_in(congress=tenant)
-            if _is_security_admin(request)
+            if Role.SECURITY_ADMIN in roles_of(request)
             else api_tokens_of(user=request.user, congress=tenant)  # type: ignore[arg-type]
         )
         api_token_revoke(token=get_object_or_404(tokens, pk=pk), actor=request.user)  # type: ignore[arg-type]

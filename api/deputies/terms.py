@@ -8,6 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.roles import Role
+from api.actions import Action
 from api.inputs import validated
 from api.permissions import has_role
 from tenants.deputies import services
@@ -50,33 +51,24 @@ class TermListView(APIView):
         return Response(_term_out(term.pk), status=status.HTTP_201_CREATED)
 
 
-class TermCloseView(APIView):
-    permission_classes = [TERM_KEEPERS]
+TERM = Action(
+    permission=TERM_KEEPERS,
+    lookup=lambda request, pk: get_object_or_404(term_list(), pk=pk),
+    output=lambda request, term: _term_out(term.pk),
+    responses=TermOutSerializer,
+)
 
-    @extend_schema(
-        operation_id="term_close",
-        request=None,
-        responses=TermOutSerializer,
-        summary="结束本届 / close the term",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        services.term_close(term=get_object_or_404(term_list(), pk=pk), actor=request.user)
-        return Response(_term_out(pk))
-
-
-class TermSessionView(APIView):
-    permission_classes = [TERM_KEEPERS]
-
-    @extend_schema(
-        operation_id="term_session_add",
-        request=TermSessionInSerializer,
-        responses={201: TermSessionOutSerializer},
-        summary="增加一次会议 / schedule the term's next session",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        session = services.term_session_add(
-            term=get_object_or_404(term_list(), pk=pk),
-            actor=request.user,
-            **validated(TermSessionInSerializer, request),
-        )
-        return Response(TermSessionOutSerializer(session).data, status=status.HTTP_201_CREATED)
+TermCloseView = TERM.view(
+    operation_id="term_close",
+    summary="结束本届 / close the term",
+    run=lambda r, term, d: services.term_close(term=term, actor=r.user),
+)
+TermSessionView = TERM.view(
+    operation_id="term_session_add",
+    summary="增加一次会议 / schedule the term's next session",
+    body=TermSessionInSerializer,
+    run=lambda r, term, d: services.term_session_add(term=term, actor=r.user, **d),
+    answer=TermSessionOutSerializer,
+    created=True,
+    find_first=True,
+)

@@ -5,10 +5,8 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpResponse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.generics import ListAPIView, RetrieveAPIView, get_object_or_404
 from rest_framework.parsers import MultiPartParser
@@ -17,8 +15,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.roles import Role
+from api.actions import Action
+from api.downloads import XLSX, DownloadView, attachment, binary
 from api.inputs import checked, queried, validated
-from api.permissions import has_role, host_congress, membership_of
+from api.permissions import STAFF, has_role, host_congress, roles_of
 from directory.models import DeputyListing
 from directory.selectors import listing_related
 from ops.errors import DomainError
@@ -35,15 +35,6 @@ from .serializers import (
     ListingOutSerializer,
     RosterQuery,
 )
-
-STAFF = has_role(Role.STAFF)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _is_staff(request: Request) -> bool:
-    membership = membership_of(request)
-    return bool(membership and Role.STAFF in membership.roles)
-
 
 READERS = has_role(Role.STAFF, Role.DEPUTY, Role.SYSTEM_ADMIN)
 
@@ -98,7 +89,7 @@ class DeputyDetailView(_ReadOrStaff, RetrieveAPIView[Deputy]):
         return deputy_list()
 
     def get_serializer_context(self) -> dict[str, Any]:
-        return {**super().get_serializer_context(), "unmask": _is_staff(self.request)}
+        return {**super().get_serializer_context(), "unmask": Role.STAFF in roles_of(self.request)}
 
     @extend_schema(operation_id="deputy_get", summary="代表详情 / one deputy")
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -119,23 +110,17 @@ class DeputyDetailView(_ReadOrStaff, RetrieveAPIView[Deputy]):
         return Response(DeputyOutSerializer(deputy, context={"unmask": True}).data)
 
 
-class ImportTemplateView(APIView):
+class ImportTemplateView(DownloadView):
     permission_classes = [STAFF]
-
-    def perform_content_negotiation(self, request: Request, force: bool = False) -> Any:
-        return super().perform_content_negotiation(request, force=True)
 
     @extend_schema(
         operation_id="deputy_import_template",
-        responses={(200, XLSX): OpenApiResponse(OpenApiTypes.BINARY, description="导入模板")},
+        responses=binary(XLSX, "导入模板"),
         summary="下载代表名册导入模板 / the roster import template (.xlsx)",
     )
     def get(self, request: Request) -> HttpResponse:
-        response = HttpResponse(imports.roster_template(), content_type=XLSX)
-        disposition = content_disposition_header(as_attachment=True, filename="代表名册模板.xlsx")
-        assert disposition is not None
-        response["Content-Disposition"] = disposition
-        return response
+        # The blank template holds nothing private: a cache may keep it.
+        return attachment(imports.roster_template(), XLSX, "代表名册模板.xlsx", no_store=False)
 
 
 class ImportView(APIView):
@@ -164,37 +149,26 @@ class ImportView(APIView):
         )
 
 
-class DeputyLinkView(APIView):
-    permission_classes = [STAFF]
+DEPUTY_RECORD = Action(
+    permission=STAFF,
+    lookup=lambda request, pk: get_object_or_404(deputy_list(), pk=pk),
+    output=lambda request, deputy: DeputyOutSerializer(deputy, context={"unmask": True}).data,
+    responses=DeputyOutSerializer,
+)
 
-    @extend_schema(
-        operation_id="deputy_link_user",
-        request=LinkInSerializer,
-        responses=DeputyOutSerializer,
-        summary="关联代表的登录账号 / link a deputy to their account",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        login = validated(LinkInSerializer, request)["login"]
-        deputy = services.deputy_link_user(
-            deputy=get_object_or_404(deputy_list(), pk=pk), login=login, actor=request.user
-        )
-        return Response(DeputyOutSerializer(deputy, context={"unmask": True}).data)
-
-
-class DeputyEndServiceView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="deputy_end_service",
-        request=None,
-        responses=DeputyOutSerializer,
-        summary="终止代表资格 / end a deputy's service",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        deputy = services.deputy_end_service(
-            deputy=get_object_or_404(deputy_list(), pk=pk), actor=request.user
-        )
-        return Response(DeputyOutSerializer(deputy, context={"unmask": True}).data)
+DeputyLinkView = DEPUTY_RECORD.view(
+    operation_id="deputy_link_user",
+    summary="关联代表的登录账号 / link a deputy to their account",
+    body=LinkInSerializer,
+    run=lambda r, deputy, d: services.deputy_link_user(
+        deputy=deputy, login=d["login"], actor=r.user
+    ),
+)
+DeputyEndServiceView = DEPUTY_RECORD.view(
+    operation_id="deputy_end_service",
+    summary="终止代表资格 / end a deputy's service",
+    run=lambda r, deputy, d: services.deputy_end_service(deputy=deputy, actor=r.user),
+)
 
 
 class DirectoryListView(ListAPIView[DeputyListing]):

@@ -3,6 +3,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from api.auth.serializers import AccountBriefSerializer
 from filestore.models import StoredFile
 from filestore.services import file_download_url
 from tenants.implementation.models import (
@@ -28,10 +29,23 @@ class UnitSerializer(serializers.ModelSerializer[Unit]):
         fields = ["id", "name", "member_ids"]
 
 
-class UnitAccountSerializer(serializers.Serializer[Any]):
-    id = serializers.IntegerField()
-    username = serializers.CharField()
-    display_name = serializers.CharField()
+class UnitAccountSerializer(AccountBriefSerializer):
+    pass
+
+
+# The plan as the board row and the project page both show it.
+PLAN_FIELDS = [
+    "name",
+    "category",
+    "unit_id",
+    "unit_name",
+    "owner_name",
+    "annual_target",
+    "funds_planned",
+    "funds_allocated",
+    "funds_spent",
+    "overspent",
+]
 
 
 class ProjectRowSerializer(serializers.ModelSerializer[Project]):
@@ -49,16 +63,7 @@ class ProjectRowSerializer(serializers.ModelSerializer[Project]):
             "id",
             "year",
             "rank",
-            "name",
-            "category",
-            "unit_id",
-            "unit_name",
-            "owner_name",
-            "annual_target",
-            "funds_planned",
-            "funds_allocated",
-            "funds_spent",
-            "overspent",
+            *PLAN_FIELDS,
             "percent",
             "light",
             "completed_on",
@@ -168,16 +173,7 @@ class ProjectDetailSerializer(serializers.ModelSerializer[Project]):
             "id",
             "year",
             "cycle_id",
-            "name",
-            "category",
-            "unit_id",
-            "unit_name",
-            "owner_name",
-            "annual_target",
-            "funds_planned",
-            "funds_allocated",
-            "funds_spent",
-            "overspent",
+            *PLAN_FIELDS,
             "overspend_note",
             "percent",
             "light",

@@ -15,9 +15,11 @@ from rest_framework.views import APIView
 
 from accounts.roles import Role
 from accounts.selectors import users_with_role
+from api.actions import Action
 from api.files.access import Attachments
 from api.inputs import queried, validated
-from api.permissions import has_role, host_congress, membership_of
+from api.permissions import STAFF, has_role, host_congress, roles_of, user_id_of
+from api.views import ReadWriteView
 from filestore.models import StoredFile
 from ops.errors import DomainError, NotAllowed
 from tenants.deputies.models import Deputy
@@ -43,30 +45,19 @@ from tenants.voting.reserve import vote_results_hand_over
 
 from . import serializers as s
 
-STAFF = has_role(Role.STAFF)
 READERS = has_role(Role.STAFF, Role.DEPUTY, Role.UNIT)
 UNIT = has_role(Role.UNIT)
 STAFF_OR_UNIT = has_role(Role.STAFF, Role.UNIT)
 
 
-def _user_id(request: Request) -> int:
-    assert request.user is not None and request.user.pk is not None
-    return int(request.user.pk)
-
-
-def _roles(request: Request) -> set[str]:
-    membership = membership_of(request)
-    return set(membership.roles) if membership else set()
-
-
 def _unit_only(request: Request) -> bool:
     """A unit account that is neither staff nor deputy sees only its unit's projects."""
-    roles = _roles(request)
+    roles = roles_of(request)
     return Role.UNIT in roles and not roles & {Role.STAFF, Role.DEPUTY}
 
 
 def _readable(request: Request, pk: int) -> Project:
-    rows = projects_board(unit_user_id=_user_id(request) if _unit_only(request) else None)
+    rows = projects_board(unit_user_id=user_id_of(request) if _unit_only(request) else None)
     project = rows.filter(pk=pk).first()
     if project is None:
         raise NotFound(_("项目不存在。"))
@@ -76,7 +67,7 @@ def _readable(request: Request, pk: int) -> Project:
 def _report_readable(request: Request, report: ProgressReport) -> bool:
     if not READERS().has_permission(request, None):  # type: ignore[arg-type]
         return False
-    unit_user_id = _user_id(request) if _unit_only(request) else None
+    unit_user_id = user_id_of(request) if _unit_only(request) else None
     return projects_board(unit_user_id=unit_user_id).filter(pk=report.project_id).exists()
 
 
@@ -94,15 +85,15 @@ def _detail(request: Request, pk: int) -> Response:
     assert project is not None
     unit = project.unit
     context = {
-        "can_report": Role.UNIT in _roles(request)
+        "can_report": Role.UNIT in roles_of(request)
         and unit is not None
-        and _user_id(request) in unit.member_ids,
-        "can_edit": Role.STAFF in _roles(request),
+        and user_id_of(request) in unit.member_ids,
+        "can_edit": Role.STAFF in roles_of(request),
     }
     return Response(s.ProjectDetailSerializer(project, context=context).data)
 
 
-class ProjectBoardQuery(serializers.Serializer):
+class CycleQuery(serializers.Serializer):
     cycle = serializers.IntegerField(required=False, min_value=1, help_text="年度 / cycle")
 
 
@@ -111,13 +102,13 @@ class ProjectListView(APIView):
 
     @extend_schema(
         operation_id="implementation_project_list",
-        parameters=[ProjectBoardQuery],
+        parameters=[CycleQuery],
         responses=s.ProjectRowSerializer(many=True),
         summary="项目推进看板 / the project board",
     )
     def get(self, request: Request) -> Response:
-        params = queried(ProjectBoardQuery, request)
-        rows = projects_board(unit_user_id=_user_id(request) if _unit_only(request) else None)
+        params = queried(CycleQuery, request)
+        rows = projects_board(unit_user_id=user_id_of(request) if _unit_only(request) else None)
         if "cycle" in params:
             rows = rows.filter(cycle_id=params["cycle"])
         return Response(s.ProjectRowSerializer(rows, many=True).data)
@@ -192,7 +183,9 @@ class ReportView(APIView):
         data = validated(s.ReportInSerializer, request)
         photo_ids = set(data["photo_ids"])
         # Files of this congress only, and uploaded by the reporter.
-        photos = list(StoredFile.objects.filter(pk__in=photo_ids, uploaded_by_id=_user_id(request)))
+        photos = list(
+            StoredFile.objects.filter(pk__in=photo_ids, uploaded_by_id=user_id_of(request))
+        )
         if len(photos) != len(photo_ids):
             raise DomainError("photo_unknown", _("照片不存在或不是您上传的。"), field="photo_ids")
         services.progress_report(
@@ -209,22 +202,35 @@ class ReportView(APIView):
         return response
 
 
-class MilestoneListView(APIView):
-    permission_classes = [STAFF]
+# Actions on a project; those that add a record to it answer with the record.
+PROJECT = Action(
+    permission=STAFF,
+    lookup=lambda request, pk: get_object_or_404(Project, pk=pk),
+    output=lambda request, project: _detail(request, project.pk).data,
+    responses=s.ProjectDetailSerializer,
+)
 
-    @extend_schema(
-        operation_id="implementation_milestone_add",
-        request=s.MilestoneInSerializer,
-        responses={201: s.MilestoneSerializer},
-        summary="增加时间节点 / add a milestone",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        data = validated(s.MilestoneInSerializer, request)
-        milestone = services.milestone_add(
-            project=get_object_or_404(Project, pk=pk), actor=request.user, **data
-        )
-        milestone.refresh_from_db()
-        return Response(s.MilestoneSerializer(milestone).data, status=status.HTTP_201_CREATED)
+
+def _milestone_add(request: Request, project: Project, data: dict[str, Any]) -> Milestone:
+    milestone = services.milestone_add(project=project, actor=request.user, **data)
+    milestone.refresh_from_db()
+    return milestone
+
+
+MilestoneListView = PROJECT.view(
+    operation_id="implementation_milestone_add",
+    summary="增加时间节点 / add a milestone",
+    body=s.MilestoneInSerializer,
+    run=_milestone_add,
+    answer=s.MilestoneSerializer,
+    created=True,
+)
+
+
+def _as_reporter(request: Request, project: Project) -> None:
+    """Staff, or the unit responsible for `project` (a 403 for another unit)."""
+    if Role.STAFF not in roles_of(request):
+        services.require_reporter(project, user_id_of(request))
 
 
 class MilestoneDoneView(APIView):
@@ -238,33 +244,20 @@ class MilestoneDoneView(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         milestone = get_object_or_404(Milestone.objects.select_related("project__unit"), pk=pk)
-        if Role.STAFF not in _roles(request):
-            services.require_reporter(milestone.project, _user_id(request))
+        _as_reporter(request, milestone.project)
         data = validated(s.MilestoneDoneInSerializer, request)
         services.milestone_done(milestone=milestone, actor=request.user, **data)
         milestone.refresh_from_db()
         return Response(s.MilestoneSerializer(milestone).data)
 
 
-class StageView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="implementation_stage_set",
-        request=s.StageInSerializer,
-        responses=s.StageSerializer,
-        summary="跨年度项目的年度阶段 / a multi-year stage",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        data = validated(s.StageInSerializer, request)
-        stage = services.stage_set(
-            project=get_object_or_404(Project, pk=pk), actor=request.user, **data
-        )
-        return Response(s.StageSerializer(stage).data)
-
-
-class CycleQuery(serializers.Serializer):
-    cycle = serializers.IntegerField(required=False, min_value=1, help_text="年度 / cycle")
+StageView = PROJECT.view(
+    operation_id="implementation_stage_set",
+    summary="跨年度项目的年度阶段 / a multi-year stage",
+    body=s.StageInSerializer,
+    run=lambda r, project, d: services.stage_set(project=project, actor=r.user, **d),
+    answer=s.StageSerializer,
+)
 
 
 class StageListView(APIView):
@@ -352,8 +345,8 @@ class InspectionView(APIView):
     def post(self, request: Request, pk: int) -> Response:
         project = get_object_or_404(Project, pk=pk)
         if (
-            Role.STAFF not in _roles(request)
-            and not project.supervisors.filter(user_id=_user_id(request)).exists()
+            Role.STAFF not in roles_of(request)
+            and not project.supervisors.filter(user_id=user_id_of(request)).exists()
         ):
             raise NotAllowed("not_supervisor", _("只有该项目监督小组的代表可以记录视察。"))
         data = validated(s.InspectionInSerializer, request)
@@ -361,26 +354,25 @@ class InspectionView(APIView):
         return Response(s.InspectionSerializer(inspection).data, status=status.HTTP_201_CREATED)
 
 
-class RectificationListView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="implementation_rectification_open",
-        request=s.RectificationInSerializer,
-        responses={201: s.RectificationSerializer},
-        summary="交办整改事项 / open a rectification",
+def _rectification_open(request: Request, project: Project, data: dict[str, Any]) -> Rectification:
+    inspection_id = data.pop("inspection_id", None)
+    inspection = (
+        get_object_or_404(Inspection, pk=inspection_id) if inspection_id is not None else None
     )
-    def post(self, request: Request, pk: int) -> Response:
-        project = get_object_or_404(Project, pk=pk)
-        data = validated(s.RectificationInSerializer, request)
-        inspection_id = data.pop("inspection_id", None)
-        inspection = (
-            get_object_or_404(Inspection, pk=inspection_id) if inspection_id is not None else None
-        )
-        item = services.rectification_open(
-            project=project, actor=request.user, inspection=inspection, **data
-        )
-        return Response(s.RectificationSerializer(item).data, status=status.HTTP_201_CREATED)
+    return services.rectification_open(
+        project=project, actor=request.user, inspection=inspection, **data
+    )
+
+
+RectificationListView = PROJECT.view(
+    operation_id="implementation_rectification_open",
+    summary="交办整改事项 / open a rectification",
+    body=s.RectificationInSerializer,
+    run=_rectification_open,
+    answer=s.RectificationSerializer,
+    created=True,
+    find_first=True,
+)
 
 
 class RectificationCloseView(APIView):
@@ -394,8 +386,7 @@ class RectificationCloseView(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         item = get_object_or_404(Rectification.objects.select_related("project__unit"), pk=pk)
-        if Role.STAFF not in _roles(request):
-            services.require_reporter(item.project, _user_id(request))
+        _as_reporter(request, item.project)
         note = validated(s.RectificationCloseInSerializer, request)["note"]
         item = services.rectification_close(rectification=item, note=note, actor=request.user)
         return Response(s.RectificationSerializer(item).data)
@@ -405,9 +396,8 @@ def _midyear(pk: int) -> MidyearReport:
     return get_object_or_404(MidyearReport, cycle_id=pk)
 
 
-class MidyearView(APIView):
-    def get_permissions(self) -> list[Any]:
-        return [STAFF()] if self.request.method == "POST" else [READERS()]
+class MidyearView(ReadWriteView):
+    read_permission, write_permission = READERS, STAFF
 
     @extend_schema(
         operation_id="implementation_midyear_get",
@@ -431,37 +421,34 @@ class MidyearView(APIView):
         return Response(s.MidyearSerializer(report).data, status=status.HTTP_201_CREATED)
 
 
-class MidyearOpinionsView(APIView):
-    permission_classes = [STAFF]
+MIDYEAR = Action(
+    permission=STAFF,
+    lookup=lambda request, pk: _midyear(pk),
+    output=lambda request, report: s.MidyearSerializer(report).data,
+    responses=s.MidyearSerializer,
+)
 
-    @extend_schema(
-        operation_id="implementation_midyear_opinions",
-        request=s.OpinionsInSerializer,
-        responses=s.MidyearSerializer,
-        summary="审议意见 / the review opinions",
+
+def _midyear_answer(request: Request, report: MidyearReport, data: dict[str, Any]) -> MidyearReport:
+    answered_as = Role.STAFF if Role.STAFF in roles_of(request) else Role.UNIT
+    return services.midyear_answer(
+        report=report, actor=request.user, answered_as=answered_as, **data
     )
-    def post(self, request: Request, pk: int) -> Response:
-        data = validated(s.OpinionsInSerializer, request)
-        report = services.midyear_opinions_record(report=_midyear(pk), actor=request.user, **data)
-        return Response(s.MidyearSerializer(report).data)
 
 
-class MidyearAnswerView(APIView):
-    permission_classes = [STAFF_OR_UNIT]
-
-    @extend_schema(
-        operation_id="implementation_midyear_answer",
-        request=s.MidyearAnswerInSerializer,
-        responses=s.MidyearSerializer,
-        summary="政府答复审议意见 / the government's answer",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        data = validated(s.MidyearAnswerInSerializer, request)
-        answered_as = Role.STAFF if Role.STAFF in _roles(request) else Role.UNIT
-        report = services.midyear_answer(
-            report=_midyear(pk), actor=request.user, answered_as=answered_as, **data
-        )
-        return Response(s.MidyearSerializer(report).data)
+MidyearOpinionsView = MIDYEAR.view(
+    operation_id="implementation_midyear_opinions",
+    summary="审议意见 / the review opinions",
+    body=s.OpinionsInSerializer,
+    run=lambda r, report, d: services.midyear_opinions_record(report=report, actor=r.user, **d),
+)
+MidyearAnswerView = MIDYEAR.view(
+    operation_id="implementation_midyear_answer",
+    summary="政府答复审议意见 / the government's answer",
+    body=s.MidyearAnswerInSerializer,
+    run=_midyear_answer,
+    permission=STAFF_OR_UNIT,
+)
 
 
 class UnitAccountListView(APIView):
@@ -477,9 +464,8 @@ class UnitAccountListView(APIView):
         return Response(s.UnitAccountSerializer(accounts, many=True).data)
 
 
-class UnitListView(APIView):
-    def get_permissions(self) -> list[Any]:
-        return [STAFF()] if self.request.method == "POST" else [READERS()]
+class UnitListView(ReadWriteView):
+    read_permission, write_permission = READERS, STAFF
 
     @extend_schema(
         operation_id="implementation_unit_list",

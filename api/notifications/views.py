@@ -7,7 +7,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.inputs import validated
-from api.permissions import IsTenantMember
+from api.permissions import IsTenantMember, user_id_of
 from tenants.notifications.models import Notification
 from tenants.notifications.selectors import notifications_of, unread_count
 from tenants.notifications.services import notification_mark_read
@@ -40,11 +40,6 @@ class MarkReadOutSerializer(serializers.Serializer):
     unread = serializers.IntegerField()
 
 
-def _user_id(request: Request) -> int:
-    assert request.user is not None and request.user.pk is not None
-    return int(request.user.pk)
-
-
 class NotificationListView(APIView):
     permission_classes = [IsTenantMember]
 
@@ -54,7 +49,7 @@ class NotificationListView(APIView):
         summary="我的消息（最近 50 条）与未读数 / my notifications (latest 50) and the unread count",
     )
     def get(self, request: Request) -> Response:
-        user_id = _user_id(request)
+        user_id = user_id_of(request)
         rows = notifications_of(user_id)[:PAGE]
         return Response(
             {
@@ -75,6 +70,6 @@ class NotificationReadView(APIView):
     )
     def post(self, request: Request) -> Response:
         data = validated(MarkReadInSerializer, request)
-        user_id = _user_id(request)
+        user_id = user_id_of(request)
         marked = notification_mark_read(user_id=user_id, ids=data.get("ids"))
         return Response({"marked": marked, "unread": unread_count(user_id)})

@@ -8,13 +8,11 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
-from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
-from rest_framework.views import APIView
 
 from api.permissions import host_congress, is_public_host
+from api.views import PublicView, ThrottledPublicView
 from congresses.selectors import congress_children, congress_primary_domain
 from supervision.selectors import rounds_announced_by
 from tenants.reporting.home import public_home, tracking_kind
@@ -81,10 +79,7 @@ def _home_url(request: Request, congress: Any) -> str:
     return f"{request.scheme}://{congress_primary_domain(congress)}{suffix}/portal/home"
 
 
-class PublicHomeView(APIView):
-    permission_classes = [AllowAny]
-    authentication_classes: list[Any] = []
-
+class PublicHomeView(PublicView):
     @extend_schema(
         operation_id="public_home",
         responses=PublicHomeSerializer,
@@ -109,16 +104,9 @@ class PublicHomeView(APIView):
         return Response(PublicHomeSerializer(data).data)
 
 
-class PublicTrackingThrottle(ScopedRateThrottle):
-    scope_attr = "throttle_scope"
-
-
-class PublicTrackingKindView(APIView):
+class PublicTrackingKindView(ThrottledPublicView):
     """The tracking box: which page a code belongs to, and nothing else about it."""
 
-    permission_classes = [AllowAny]
-    authentication_classes: list[Any] = []
-    throttle_classes = [PublicTrackingThrottle]
     throttle_scope = "public_tracking"
 
     @extend_schema(

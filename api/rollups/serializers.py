@@ -1,4 +1,5 @@
 from decimal import Decimal
+from typing import Any
 
 from rest_framework import serializers
 
@@ -19,14 +20,22 @@ def _money() -> serializers.DecimalField:
     )
 
 
-def _rate() -> serializers.DecimalField:
+def _tenths(top: int, **more: Any) -> serializers.DecimalField:
+    """A figure from 0 to `top` in tenths, as a number; null where there is no data."""
     return serializers.DecimalField(
-        max_digits=4,
+        max_digits=len(str(top)) + 1,
         decimal_places=1,
         min_value=Decimal(0),
-        max_value=Decimal(100),
+        max_value=Decimal(top),
         coerce_to_string=False,
         allow_null=True,
+        **more,
+    )
+
+
+def _rate() -> serializers.DecimalField:
+    return _tenths(
+        100,
         help_text="百分比 0-100，一位小数；无数据为 null / percent 0-100, one decimal; null: no data",
     )
 
@@ -102,14 +111,7 @@ class FiguresOut(serializers.Serializer):
     opinions_overdue = _count()
     completion_rate = _rate()
     satisfaction_rate = _rate()
-    average_stars = serializers.DecimalField(
-        max_digits=2,
-        decimal_places=1,
-        min_value=Decimal(0),
-        max_value=Decimal(5),
-        coerce_to_string=False,
-        allow_null=True,
-    )
+    average_stars = _tenths(5)
     participation_rate = _rate()
     closure_rate = _rate()
     timeliness_rate = _rate()

@@ -34,77 +34,70 @@ class Table:
     columns: Sequence[Column]
 
 
+def _table(name: str, title: Promise, **headers: Promise) -> Table:
+    """A table of the figures named as keywords, in their order, each with its header."""
+    return Table(name, title, tuple(Column(key, header) for key, header in headers.items()))
+
+
 TABLES: dict[str, Table] = {
     table.name: table
     for table in (
-        Table(
+        _table(
             "voting",
             _("票决情况"),
-            (
-                Column("voting_phase", _("票决阶段")),
-                Column("proposals", _("项目建议")),
-                Column("candidates", _("候选项目")),
-                Column("adopted", _("票决通过项目")),
-            ),
+            voting_phase=_("票决阶段"),
+            proposals=_("项目建议"),
+            candidates=_("候选项目"),
+            adopted=_("票决通过项目"),
         ),
-        Table(
+        _table(
             "implementation",
             _("项目实施与资金"),
-            (
-                Column("projects", _("实施项目")),
-                Column("projects_completed", _("已完成")),
-                Column("completion_rate", _("完成率")),
-                Column("projects_red", _("红灯预警")),
-                Column("milestones_overdue", _("逾期节点")),
-                Column("funds_planned", _("计划资金（万元）")),
-                Column("funds_allocated", _("已拨付（万元）")),
-                Column("funds_spent", _("已支出（万元）")),
-            ),
+            projects=_("实施项目"),
+            projects_completed=_("已完成"),
+            completion_rate=_("完成率"),
+            projects_red=_("红灯预警"),
+            milestones_overdue=_("逾期节点"),
+            funds_planned=_("计划资金（万元）"),
+            funds_allocated=_("已拨付（万元）"),
+            funds_spent=_("已支出（万元）"),
         ),
-        Table(
+        _table(
             "evaluation",
             _("满意度测评"),
-            (
-                Column("rated_satisfied", _("满意")),
-                Column("rated_basic", _("基本满意")),
-                Column("rated_unsatisfied", _("不满意")),
-                Column("ballots_valid", _("有效票")),
-                Column("ballots_satisfied", _("满意及基本满意票")),
-                Column("satisfaction_rate", _("满意率")),
-            ),
+            rated_satisfied=_("满意"),
+            rated_basic=_("基本满意"),
+            rated_unsatisfied=_("不满意"),
+            ballots_valid=_("有效票"),
+            ballots_satisfied=_("满意及基本满意票"),
+            satisfaction_rate=_("满意率"),
         ),
-        Table(
+        _table(
             "stations",
             _("代表联络站"),
-            (
-                Column("stations", _("联络站")),
-                Column("stations_rated", _("已评星")),
-                Column("average_stars", _("平均星级")),
-            ),
+            stations=_("联络站"),
+            stations_rated=_("已评星"),
+            average_stars=_("平均星级"),
         ),
-        Table(
+        _table(
             "activities",
             _("代表活动与履职"),
-            (
-                Column("activities", _("活动次数")),
-                Column("activity_attendances", _("参加人次")),
-                Column("deputies_active", _("参加活动代表")),
-                Column("deputies", _("代表人数")),
-                Column("participation_rate", _("代表参与率")),
-            ),
+            activities=_("活动次数"),
+            activity_attendances=_("参加人次"),
+            deputies_active=_("参加活动代表"),
+            deputies=_("代表人数"),
+            participation_rate=_("代表参与率"),
         ),
-        Table(
+        _table(
             "opinions",
             _("群众意见办理"),
-            (
-                Column("opinions", _("收到意见")),
-                Column("opinions_escalated_in", _("其中下级上报")),
-                Column("opinions_closed", _("已办结")),
-                Column("closure_rate", _("办结率")),
-                Column("opinions_on_time", _("按期办结")),
-                Column("timeliness_rate", _("按期办结率")),
-                Column("opinions_overdue", _("超期未办")),
-            ),
+            opinions=_("收到意见"),
+            opinions_escalated_in=_("其中下级上报"),
+            opinions_closed=_("已办结"),
+            closure_rate=_("办结率"),
+            opinions_on_time=_("按期办结"),
+            timeliness_rate=_("按期办结率"),
+            opinions_overdue=_("超期未办"),
         ),
     )
 }

@@ -6,16 +6,16 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.roles import Role
+from api.downloads import XLSX, DownloadView, attachment, binary
 from api.inputs import queried
+from api.links import public_url
 from api.pagination import PagePagination
 from api.permissions import has_role, host_congress
 from congresses.models import Congress, Level
@@ -43,13 +43,10 @@ from .serializers import (
 )
 from .tables import TABLES
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 def portal_url(congress: Congress) -> str:
     """The tenant's public pages (its portal), on its own host."""
-    port = f":{settings.PUBLIC_PORT}" if settings.PUBLIC_PORT not in ("80", "443") else ""
-    return f"{settings.PUBLIC_SCHEME}://{congress.slug}.{settings.BASE_DOMAIN}{port}/portal"
+    return public_url(f"{congress.slug}.{settings.BASE_DOMAIN}", "/portal")
 
 
 def phase_label(value: object) -> str:
@@ -159,17 +156,13 @@ class DashboardTenantsView(_DashboardView):
 
 
 @extend_schema(tags=["rollups"])
-class DashboardExportView(_DashboardView):
+class DashboardExportView(_DashboardView, DownloadView):
     query_serializer = DashboardExportQuery
-
-    def perform_content_negotiation(self, request: Request, force: bool = False) -> Any:
-        # A download asks for a workbook; a refusal is still answered in JSON.
-        return super().perform_content_negotiation(request, force=True)
 
     @extend_schema(
         operation_id="rollups_dashboard_xlsx",
         parameters=[DashboardExportQuery],
-        responses={(200, XLSX): OpenApiResponse(OpenApiTypes.BINARY, description="Excel")},
+        responses=binary(XLSX, "Excel"),
         summary="导出汇总表（Excel）/ the dashboard's tables as a workbook",
         description="不指定 table 时导出全部表格，每表一页。/ Every table, a sheet each, unless "
         "`table` names one.",
@@ -181,9 +174,4 @@ class DashboardExportView(_DashboardView):
         tables = [TABLES[params["table"]]] if "table" in params else list(TABLES.values())
         content = dashboard_xlsx(tables=tables, rows=rows, year=year, phase_label=phase_label)
         name = f"{viewer.name}-{year}-{_('汇总指标') if len(tables) > 1 else tables[0].title}.xlsx"
-        response = HttpResponse(content, content_type=XLSX)
-        disposition = content_disposition_header(as_attachment=True, filename=name)
-        assert disposition is not None  # None only for an inline file without a name
-        response["Content-Disposition"] = disposition
-        response["Cache-Control"] = "no-store"
-        return response
+        return attachment(content, XLSX, name)

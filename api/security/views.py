@@ -6,7 +6,6 @@ revoked through auth/tokens (scope=congress). Only security_admin may call any o
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -18,7 +17,6 @@ from accounts.rules import MAX_AGE_DAYS_BOUNDS, MIN_LENGTH_BOUNDS
 from accounts.selectors import (
     MemberSecurity,
     member_security,
-    membership_in,
     password_policy_of,
 )
 from accounts.services import (
@@ -28,9 +26,10 @@ from accounts.services import (
     sessions_end,
 )
 from api.accounts.serializers import IssuedOutSerializer
-from api.accounts.views import issued_response
+from api.accounts.views import host_membership, issued_response
+from api.actions import Action
 from api.inputs import validated
-from api.permissions import has_role, host_congress
+from api.permissions import actor_of, has_role, host_congress
 
 if TYPE_CHECKING:
     from accounts.models import Membership, PasswordPolicy
@@ -75,13 +74,6 @@ def _out(row: MemberSecurity) -> dict[str, Any]:
     }
 
 
-def _membership(request: Request, pk: int) -> "Membership":
-    found = membership_in(congress=host_congress(request), membership_id=pk)
-    if found is None:
-        raise Http404
-    return found
-
-
 def _row(request: Request, membership: "Membership") -> dict[str, Any]:
     rows = member_security(congress=host_congress(request))
     return _out(next(r for r in rows if r.membership.pk == membership.pk))
@@ -99,18 +91,24 @@ class SecurityMemberListView(APIView):
         return Response([_out(row) for row in member_security(congress=host_congress(request))])
 
 
-class SecurityUnlockView(APIView):
-    permission_classes = [SECURITY_ADMIN]
+MEMBER = Action(
+    permission=SECURITY_ADMIN,
+    lookup=host_membership,
+    output=_row,
+    responses=MemberSecurityOut,
+)
 
-    @extend_schema(
-        operation_id="security_member_unlock",
-        request=None,
-        responses=MemberSecurityOut,
-        summary="解除登录锁定 / lift a member's login lockout",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        membership = login_unlock(membership=_membership(request, pk), actor=request.user)  # type: ignore[arg-type]
-        return Response(_row(request, membership))
+
+def _sessions_end(request: Request, membership: "Membership", data: dict[str, Any]) -> Any:
+    sessions_end(membership=membership, actor=actor_of(request))
+    return membership
+
+
+SecurityUnlockView = MEMBER.view(
+    operation_id="security_member_unlock",
+    summary="解除登录锁定 / lift a member's login lockout",
+    run=lambda r, m, d: login_unlock(membership=m, actor=actor_of(r)),
+)
 
 
 class SecurityPasswordResetView(APIView):
@@ -123,23 +121,15 @@ class SecurityPasswordResetView(APIView):
         summary="重置密码（一次性密码，下次登录须修改）/ reset to a one-time password",
     )
     def post(self, request: Request, pk: int) -> Response:
-        issued = password_reset(membership=_membership(request, pk), actor=request.user)  # type: ignore[arg-type]
+        issued = password_reset(membership=host_membership(request, pk), actor=actor_of(request))
         return issued_response(host_congress(request), [issued])
 
 
-class SecuritySessionsEndView(APIView):
-    permission_classes = [SECURITY_ADMIN]
-
-    @extend_schema(
-        operation_id="security_sessions_end",
-        request=None,
-        responses=MemberSecurityOut,
-        summary="结束该成员在本单位的全部会话 / log a member out here everywhere",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        membership = _membership(request, pk)
-        sessions_end(membership=membership, actor=request.user)  # type: ignore[arg-type]
-        return Response(_row(request, membership))
+SecuritySessionsEndView = MEMBER.view(
+    operation_id="security_sessions_end",
+    summary="结束该成员在本单位的全部会话 / log a member out here everywhere",
+    run=_sessions_end,
+)
 
 
 class PasswordPolicyIn(serializers.Serializer):
@@ -192,7 +182,7 @@ class PasswordPolicyView(APIView):
         data = validated(PasswordPolicyIn, request)
         policy = password_policy_set(
             congress=host_congress(request),
-            actor=request.user,  # type: ignore[arg-type]
+            actor=actor_of(request),
             **data,
         )
         return Response(_policy_out(policy))

@@ -12,15 +12,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.roles import Role
 from api.inputs import YearQuery, queried, validated
-from api.permissions import IsTenantMember, has_role, host_congress
+from api.permissions import STAFF, IsTenantMember, host_congress
+from api.views import ReadWriteView
 from ops.errors import DomainError, NotAllowed
 from rollups.selectors import dashboard_counties
 from supervision import selectors, services
 from supervision.stages import Stage
-
-STAFF = has_role(Role.STAFF)
 
 
 class RouteLagQuery(YearQuery):
@@ -94,9 +92,9 @@ def _route_out(congress: Any, year: int) -> dict[str, Any]:
     return dict(RouteOutSerializer(report).data)
 
 
-class RouteView(APIView):
-    def get_permissions(self) -> list[Any]:
-        return [STAFF()] if self.request.method == "PUT" else [IsTenantMember()]
+class RouteView(ReadWriteView):
+    read_permission, write_permission = IsTenantMember, STAFF
+    write_method = "PUT"
 
     @extend_schema(
         operation_id="supervision_route_get",

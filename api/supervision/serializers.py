@@ -133,11 +133,15 @@ class MyGuidanceReportSerializer(serializers.Serializer):
     report = GuidanceReportOutSerializer(allow_null=True)
 
 
-class TargetReportSerializer(serializers.Serializer):
+# A receiving congress, as the issuer's report and receipt lists both name it.
+class _TargetSerializer(serializers.Serializer):
     congress_id = serializers.IntegerField()
     congress_name = serializers.CharField()
     level = serializers.CharField()
     parent_name = serializers.CharField()
+
+
+class TargetReportSerializer(_TargetSerializer):
     state = serializers.ChoiceField(choices=REPORT_STATES)
     report = GuidanceReportOutSerializer(allow_null=True)
 
@@ -155,11 +159,7 @@ class GuidanceReaderSerializer(serializers.Serializer):
     read_at = serializers.DateTimeField()
 
 
-class TargetReceiptsSerializer(serializers.Serializer):
-    congress_id = serializers.IntegerField()
-    congress_name = serializers.CharField()
-    level = serializers.CharField()
-    parent_name = serializers.CharField()
+class TargetReceiptsSerializer(_TargetSerializer):
     first_read_at = serializers.DateTimeField(allow_null=True)
     readers = GuidanceReaderSerializer(many=True)
 

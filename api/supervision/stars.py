@@ -14,13 +14,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.roles import Role
 from api.inputs import validated
-from api.permissions import has_role, host_congress, host_tenant
+from api.permissions import STAFF, host_congress, host_tenant
 from ops.errors import NotAllowed
 from supervision import selectors, services
-
-STAFF = has_role(Role.STAFF)
 
 
 class StarItemSerializer(serializers.Serializer):

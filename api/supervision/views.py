@@ -11,16 +11,14 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import NotFound
 from rest_framework.parsers import MultiPartParser
-from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from accounts.roles import Role
 from api.actions import Action
 from api.inputs import validated
-from api.permissions import IsTenantMember, has_role, host_congress, is_public_host
+from api.permissions import STAFF, IsTenantMember, host_congress, is_public_host, user_id_of
+from api.views import PublicView, ReadWriteView, ThrottledPublicView
 from congresses.models import Congress, Level
 from congresses.selectors import congress_subtree
 from ops.errors import DomainError, NotAllowed
@@ -32,17 +30,9 @@ from tenants.reporting.nominees import nominee_get, nominee_options
 
 from . import serializers as s
 
-STAFF = has_role(Role.STAFF)
-
 
 def _congress(request: Request) -> Congress:
     return host_congress(request)
-
-
-def _user_id(request: Request) -> int:
-    user = request.user  # a member: the permission classes let no anonymous caller through
-    assert user is not None and user.pk is not None
-    return int(user.pk)
 
 
 def _not_found(what: str) -> NotFound:
@@ -159,6 +149,20 @@ def _targets(issuer: Congress, scope: str, ids: list[int]) -> list[Congress]:
     return picked
 
 
+def _issued_guidance(request: Request, pk: int) -> Guidance:
+    guidance = selectors.guidance_issued(_congress(request)).filter(pk=pk).first()
+    if guidance is None:
+        raise _not_found(_("文件"))
+    return guidance
+
+
+def _addressed_guidance(request: Request, pk: int) -> Guidance:
+    guidance = selectors.guidance_addressed_to(_congress(request), pk)
+    if guidance is None:
+        raise _not_found(_("文件"))
+    return guidance
+
+
 class GuidanceListView(APIView):
     def get_permissions(self) -> list[Any]:
         issued = self.request.method == "POST" or self.request.query_params.get("box") == "issued"
@@ -183,7 +187,7 @@ class GuidanceListView(APIView):
         if request.query_params.get("box") == "issued":
             found = selectors.guidance_issued(me)
         else:
-            found = selectors.guidance_received(me, reader_id=_user_id(request))
+            found = selectors.guidance_received(me, reader_id=user_id_of(request))
         return Response(s.GuidanceOutSerializer(found, many=True).data)
 
     @extend_schema(
@@ -219,9 +223,7 @@ class GuidanceDetailView(APIView):
         summary="发文详情与各单位阅读情况 / issued guidance with read receipts per congress",
     )
     def get(self, request: Request, pk: int) -> Response:
-        guidance = selectors.guidance_issued(_congress(request)).filter(pk=pk).first()
-        if guidance is None:
-            raise _not_found(_("文件"))
+        guidance = _issued_guidance(request, pk)
         receipts = selectors.guidance_receipt_status(guidance)
         return Response(
             s.GuidanceDetailSerializer({"guidance": guidance, "receipts": receipts}).data
@@ -240,11 +242,9 @@ class GuidanceReadView(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         me = _congress(request)
-        guidance = selectors.guidance_addressed_to(me, pk)
-        if guidance is None:
-            raise _not_found(_("文件"))
+        guidance = _addressed_guidance(request, pk)
         services.guidance_read(guidance=guidance, congress=me, reader=request.user)
-        found = selectors.guidance_received(me, reader_id=_user_id(request)).get(pk=pk)
+        found = selectors.guidance_received(me, reader_id=user_id_of(request)).get(pk=pk)
         return Response(s.GuidanceOutSerializer(found).data)
 
 
@@ -259,9 +259,7 @@ class GuidanceWithdrawView(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         me = _congress(request)
-        guidance = selectors.guidance_issued(me).filter(pk=pk).first()
-        if guidance is None:
-            raise _not_found(_("文件"))
+        guidance = _issued_guidance(request, pk)
         services.guidance_withdraw(guidance=guidance, actor=request.user)
         return Response(s.GuidanceOutSerializer(selectors.guidance_issued(me).get(pk=pk)).data)
 
@@ -281,9 +279,7 @@ class GuidanceReportView(APIView):
     permission_classes = [STAFF]
 
     def _addressed(self, request: Request, pk: int) -> Guidance:
-        guidance = selectors.guidance_addressed_to(_congress(request), pk)
-        if guidance is None:
-            raise _not_found(_("文件"))
+        guidance = _addressed_guidance(request, pk)
         if guidance.report_due is None:
             raise DomainError("report_not_requested", _("该文件不要求报送材料。"))
         return guidance
@@ -305,9 +301,7 @@ class GuidanceReportView(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         me = _congress(request)
-        guidance = selectors.guidance_addressed_to(me, pk)
-        if guidance is None:
-            raise _not_found(_("文件"))
+        guidance = _addressed_guidance(request, pk)
         data = validated(s.GuidanceReportInSerializer, request)
         services.report_submit(
             guidance=guidance,
@@ -329,9 +323,7 @@ class GuidanceReportListView(APIView):
         summary="各接收单位报送情况：按时、逾期、未报 / report-back per receiving congress",
     )
     def get(self, request: Request, pk: int) -> Response:
-        guidance = selectors.guidance_issued(_congress(request)).filter(pk=pk).first()
-        if guidance is None:
-            raise _not_found(_("文件"))
+        guidance = _issued_guidance(request, pk)
         if guidance.report_due is None:
             raise DomainError("report_not_requested", _("该文件不要求报送材料。"))
         reports = selectors.guidance_report_status(guidance)
@@ -359,9 +351,8 @@ class KindListView(APIView):
         return Response(s.BenchmarkKindSerializer(s.kinds_payload(), many=True).data)
 
 
-class RoundListView(APIView):
-    def get_permissions(self) -> list[Any]:
-        return [STAFF()] if self.request.method == "POST" else [IsTenantMember()]
+class RoundListView(ReadWriteView):
+    read_permission, write_permission = IsTenantMember, STAFF
 
     @extend_schema(
         operation_id="supervision_round_list",
@@ -390,9 +381,9 @@ class RoundListView(APIView):
         return Response(_round_out(request, round_), status=status.HTTP_201_CREATED)
 
 
-class RoundDetailView(APIView):
-    def get_permissions(self) -> list[Any]:
-        return [STAFF()] if self.request.method == "PATCH" else [IsTenantMember()]
+class RoundDetailView(ReadWriteView):
+    read_permission, write_permission = IsTenantMember, STAFF
+    write_method = "PATCH"
 
     @extend_schema(
         operation_id="supervision_round_get",
@@ -431,9 +422,8 @@ RoundCloseNominationsView = ROUND.view(
 )
 
 
-class NominationListView(APIView):
-    def get_permissions(self) -> list[Any]:
-        return [STAFF()] if self.request.method == "POST" else [IsTenantMember()]
+class NominationListView(ReadWriteView):
+    read_permission, write_permission = IsTenantMember, STAFF
 
     @extend_schema(
         operation_id="supervision_nomination_list",
@@ -540,7 +530,9 @@ def _sheet(request: Request, nomination: Nomination) -> dict[str, Any]:
     criteria = list(nomination.round.criteria.all())
     suggested = services.prefilled_scores(nomination, criteria)
     mine = dict(
-        nomination.scores.filter(reviewer_id=_user_id(request)).values_list("criterion_id", "value")
+        nomination.scores.filter(reviewer_id=user_id_of(request)).values_list(
+            "criterion_id", "value"
+        )
     )
     labels = {i.key: str(i.label) for i in kind_spec(nomination.round.kind).indicators}
     lines = [
@@ -701,11 +693,8 @@ class RoundResultView(APIView):
         )
 
 
-class PublicRoundListView(APIView):
+class PublicRoundListView(PublicView):
     """The issuer's public portal: announced rounds and their lists, no login."""
-
-    permission_classes = [AllowAny]
-    authentication_classes: list[Any] = []
 
     @extend_schema(
         operation_id="public_benchmark_list",
@@ -719,17 +708,10 @@ class PublicRoundListView(APIView):
         return Response(s.PublicBenchmarkRoundSerializer(announced, many=True).data)
 
 
-class PublicObjectionThrottle(ScopedRateThrottle):
-    scope_attr = "throttle_scope"
-
-
-class PublicObjectionView(APIView):
+class PublicObjectionView(ThrottledPublicView):
     """An objection from the public to a nominee on the list in 公示: no login, rate-limited per
     address; the organiser's staff see it among the objections and resolve it."""
 
-    permission_classes = [AllowAny]
-    authentication_classes: list[Any] = []
-    throttle_classes = [PublicObjectionThrottle]
     throttle_scope = "public_objection"
 
     @extend_schema(

@@ -1,7 +1,5 @@
 """审议 over HTTP: materials for deputies, their comments by group, the government's answers."""
 
-from typing import Any
-
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -13,7 +11,8 @@ from rest_framework.views import APIView
 from accounts.roles import Role
 from api.files.access import Attachments, by_permission
 from api.inputs import validated
-from api.permissions import has_role, membership_of
+from api.permissions import DEPUTY, STAFF, has_role, roles_of
+from api.views import ReadWriteView
 from filestore.models import StoredFile
 from ops.errors import DomainError, NotAllowed
 from tenants.linkage.stations.selectors import resident_guest_of_user
@@ -21,9 +20,7 @@ from tenants.voting import deliberation
 from tenants.voting.models import Candidate, Comment, Material
 from tenants.voting.selectors import deputy_of_user
 
-STAFF = has_role(Role.STAFF)
 READERS = has_role(Role.STAFF, Role.DEPUTY, Role.UNIT)
-DEPUTY = has_role(Role.DEPUTY)
 ANSWERERS = has_role(Role.STAFF, Role.UNIT)
 
 # A candidate's materials: whoever reads the materials list.
@@ -79,9 +76,8 @@ def _candidate(pk: int) -> Candidate:
     return get_object_or_404(Candidate.objects.select_related("cycle"), pk=pk)
 
 
-class MaterialListView(APIView):
-    def get_permissions(self) -> list[Any]:
-        return [STAFF()] if self.request.method == "POST" else [READERS()]
+class MaterialListView(ReadWriteView):
+    read_permission, write_permission = READERS, STAFF
 
     @extend_schema(
         operation_id="voting_material_list",
@@ -109,9 +105,8 @@ class MaterialListView(APIView):
         return Response(MaterialSerializer(material).data, status=status.HTTP_201_CREATED)
 
 
-class CommentListView(APIView):
-    def get_permissions(self) -> list[Any]:
-        return [DEPUTY()] if self.request.method == "POST" else [READERS()]
+class CommentListView(ReadWriteView):
+    read_permission, write_permission = READERS, DEPUTY
 
     @extend_schema(
         operation_id="voting_comment_list",
@@ -167,8 +162,7 @@ class CommentAnswerView(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         comment = get_object_or_404(Comment, pk=pk)
-        membership = membership_of(request)
-        staff = membership is not None and Role.STAFF in membership.roles
+        staff = Role.STAFF in roles_of(request)
         answered = deliberation.comment_answer(
             comment=comment,
             actor=request.user,

@@ -11,15 +11,17 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import get_object_or_404
-from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
 from accounts.roles import Role
+from api.actions import Action
+from api.downloads import PDF, DownloadView, attachment, binary
 from api.inputs import validated
-from api.permissions import has_role, host_tenant
+from api.permissions import DEPUTY, STAFF, has_role, host_tenant
+from api.views import PublicView
 from ops.errors import Conflict, NotAllowed
 from tenants.reporting import account
 from tenants.voting import documents, evaluation, services
@@ -27,9 +29,6 @@ from tenants.voting.models import Candidate, Channel, Cycle, Phase, Round
 from tenants.voting.satisfaction import Base, Outcome, RuleType
 from tenants.voting.selectors import cycle_list, deputy_of_user, rounds_voted_in
 
-from .documents import PDF, _binary, _file
-
-STAFF = has_role(Role.STAFF)
 READERS = has_role(Role.STAFF, Role.DEPUTY, Role.TELLER, Role.UNIT)
 # One enum in the schema for the three results (settings.SPECTACULAR_SETTINGS).
 OUTCOMES = [o.value for o in Outcome]
@@ -113,17 +112,14 @@ class EvaluationOutSerializer(serializers.Serializer):
     projects = EvaluationProjectSerializer(many=True)
 
 
-class EvaluationMarkCountSerializer(serializers.Serializer):
-    satisfied = serializers.IntegerField()
-    basic = serializers.IntegerField()
-    unsatisfied = serializers.IntegerField()
-    abstain = serializers.IntegerField()
-
-
 class PublicRatingCountSerializer(serializers.Serializer):
     satisfied = serializers.IntegerField()
     basic = serializers.IntegerField()
     unsatisfied = serializers.IntegerField()
+
+
+class EvaluationMarkCountSerializer(PublicRatingCountSerializer):
+    abstain = serializers.IntegerField()
 
 
 class MarkRatesSerializer(serializers.Serializer):
@@ -241,36 +237,33 @@ class EvaluationView(APIView):
         return Response(EvaluationOutSerializer(_state(request, pk)).data)
 
 
-class EvaluationRulesView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="voting_evaluation_rules",
-        request=EvaluationRulesInSerializer,
-        responses=EvaluationOutSerializer,
-        summary="设置测评规则（测评开始前）/ set the evaluation rules (before it opens)",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        evaluation.evaluation_set_rules(
-            cycle=_cycle(pk), actor=request.user, **validated(EvaluationRulesInSerializer, request)
-        )
-        return Response(EvaluationOutSerializer(_state(request, pk)).data)
+# The evaluation's actions answer with its state as the console shows it.
+EVALUATION = Action(
+    permission=STAFF,
+    lookup=lambda request, pk: _cycle(pk),
+    output=lambda request, cycle: EvaluationOutSerializer(_state(request, cycle.pk)).data,
+    responses=EvaluationOutSerializer,
+)
 
 
-class EvaluationOpenView(APIView):
-    permission_classes = [STAFF]
+def _open(request: Request, cycle: Cycle, data: dict[str, Any]) -> Cycle:
+    evaluation.evaluation_open(cycle=cycle, actor=request.user)
+    return cycle
 
-    @extend_schema(
-        operation_id="voting_evaluation_open",
-        request=None,
-        responses={201: EvaluationOutSerializer},
-        summary="确定规则并开始测评 / fix the rules and open the evaluation",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        evaluation.evaluation_open(cycle=_cycle(pk), actor=request.user)
-        return Response(
-            EvaluationOutSerializer(_state(request, pk)).data, status=status.HTTP_201_CREATED
-        )
+
+EvaluationRulesView = EVALUATION.view(
+    operation_id="voting_evaluation_rules",
+    summary="设置测评规则（测评开始前）/ set the evaluation rules (before it opens)",
+    body=EvaluationRulesInSerializer,
+    run=lambda r, cycle, d: evaluation.evaluation_set_rules(cycle=cycle, actor=r.user, **d),
+    find_first=True,
+)
+EvaluationOpenView = EVALUATION.view(
+    operation_id="voting_evaluation_open",
+    summary="确定规则并开始测评 / fix the rules and open the evaluation",
+    run=_open,
+    created=True,
+)
 
 
 def _results(cycle: Cycle) -> dict[str, Any]:
@@ -305,54 +298,39 @@ def _results(cycle: Cycle) -> dict[str, Any]:
     }
 
 
-class EvaluationSignInView(APIView):
-    permission_classes = [has_role(Role.DEPUTY)]
-
-    @extend_schema(
-        operation_id="voting_evaluation_sign_in",
-        request=None,
-        responses=EvaluationOutSerializer,
-        summary="测评会议签到（纸质或表决器测评）/ sign in to the evaluation meeting",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        cycle = _cycle(pk)
-        seat = deputy_of_user(cycle, int(request.user.pk) if request.user.pk else 0)
-        if seat is None:
-            raise NotAllowed("not_entitled", _("您不是本次测评的代表。"))
-        evaluation.evaluation_sign_in(cycle=cycle, deputy=seat, actor=request.user)
-        return Response(EvaluationOutSerializer(_state(request, pk)).data)
+def _sign_in(request: Request, cycle: Cycle, data: dict[str, Any]) -> Cycle:
+    seat = deputy_of_user(cycle, int(request.user.pk) if request.user.pk else 0)
+    if seat is None:
+        raise NotAllowed("not_entitled", _("您不是本次测评的代表。"))
+    evaluation.evaluation_sign_in(cycle=cycle, deputy=seat, actor=request.user)
+    return cycle
 
 
-class EvaluationCloseView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="voting_evaluation_close",
-        request=None,
-        responses=EvaluationResultsSerializer,
-        summary="结束测评并计票 / close the evaluation and count",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        cycle = _cycle(pk)
-        round_ = evaluation.evaluation_round(cycle)
-        if round_ is None:
-            raise Conflict("evaluation_not_open", _("测评尚未开始。"))
-        services.round_close(round_id=round_.pk, actor=request.user)
-        return Response(EvaluationResultsSerializer(_results(cycle)).data)
+def _close(request: Request, cycle: Cycle, data: dict[str, Any]) -> dict[str, Any]:
+    round_ = evaluation.evaluation_round(cycle)
+    if round_ is None:
+        raise Conflict("evaluation_not_open", _("测评尚未开始。"))
+    services.round_close(round_id=round_.pk, actor=request.user)
+    return _results(cycle)
 
 
-class CycleCloseYearView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="voting_cycle_close_year",
-        request=None,
-        responses=EvaluationOutSerializer,
-        summary="公布明白账、结束本年度 / publish the account as final and close the year",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        evaluation.cycle_close_year(cycle=_cycle(pk), actor=request.user)
-        return Response(EvaluationOutSerializer(_state(request, pk)).data)
+EvaluationSignInView = EVALUATION.view(
+    operation_id="voting_evaluation_sign_in",
+    summary="测评会议签到（纸质或表决器测评）/ sign in to the evaluation meeting",
+    run=_sign_in,
+    permission=DEPUTY,
+)
+EvaluationCloseView = EVALUATION.view(
+    operation_id="voting_evaluation_close",
+    summary="结束测评并计票 / close the evaluation and count",
+    run=_close,
+    answer=EvaluationResultsSerializer,
+)
+CycleCloseYearView = EVALUATION.view(
+    operation_id="voting_cycle_close_year",
+    summary="公布明白账、结束本年度 / publish the account as final and close the year",
+    run=lambda r, cycle, d: evaluation.cycle_close_year(cycle=cycle, actor=r.user),
+)
 
 
 class EvaluationResultsView(APIView):
@@ -431,10 +409,7 @@ def _rater_token(request: Request) -> str:
     return f"address:{address}|day:{timezone.localdate().isoformat()}"
 
 
-class PublicAccountView(APIView):
-    permission_classes = [AllowAny]
-    authentication_classes: list[Any] = []
-
+class PublicAccountView(PublicView):
     @extend_schema(
         operation_id="public_account",
         responses=AccountSerializer,
@@ -455,22 +430,16 @@ class PublicAccountView(APIView):
         return Response(data)
 
 
-class PublicAccountPdfView(APIView):
-    permission_classes = [AllowAny]
-    authentication_classes: list[Any] = []
-
-    def perform_content_negotiation(self, request: Request, force: bool = False) -> Any:
-        return super().perform_content_negotiation(request, force=True)
-
+class PublicAccountPdfView(PublicView, DownloadView):
     @extend_schema(
         operation_id="public_account_pdf",
-        responses=_binary(PDF, "明白账 / the public account"),
+        responses=binary(PDF, "明白账 / the public account"),
         summary="明白账（PDF，公开）/ the public account as PDF (public)",
     )
     def get(self, request: Request, year: int) -> HttpResponse:
         _cycle_found, found = _published(request, year)
         content = documents.account_pdf(found, date=timezone.localdate())
-        return _file(content, PDF, f"{year}年民生实事项目明白账.pdf")
+        return attachment(content, PDF, f"{year}年民生实事项目明白账.pdf")
 
 
 class PublicRatingThrottle(SimpleRateThrottle):
@@ -495,12 +464,10 @@ class AccountRatingOutSerializer(serializers.Serializer):
     rated = serializers.IntegerField(help_text="本次评价的项目数 / projects rated")
 
 
-class PublicRatingView(APIView):
+class PublicRatingView(PublicView):
     """The public's online rating: one per project per address per day, limited per address.
     It is counted apart and never enters the deputies' result."""
 
-    permission_classes = [AllowAny]
-    authentication_classes: list[Any] = []
     throttle_classes = [PublicRatingThrottle]
 
     @extend_schema(

@@ -1,7 +1,7 @@
 """点名签到 over HTTP: the roll with who is present, and staff marking deputies present by list,
 by a signed sign-in sheet or by a deputy's card at the door; the paper-ballot issue list."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import segno
 from drf_spectacular.utils import extend_schema
@@ -11,22 +11,24 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.roles import Role
+from api.actions import Action
 from api.inputs import queried, validated
-from api.permissions import has_role
+from api.permissions import STAFF
 from tenants.voting import rollcall
 from tenants.voting.selectors import roll_call_list
 
 from .serializers import RollEntryOutSerializer
 from .views import _cycle
 
-STAFF = has_role(Role.STAFF)
+if TYPE_CHECKING:
+    from tenants.voting.models import Cycle
 
 MEETING_HELP = (
     "session: 票决会议 / the voting session; evaluation: 测评会议 / the evaluation meeting"
 )
 
 
+# Which meeting's roll: every query and body below names it.
 class MeetingQuery(serializers.Serializer):
     meeting = serializers.ChoiceField(
         choices=rollcall.MEETINGS, default=rollcall.SESSION, help_text=MEETING_HELP
@@ -51,10 +53,7 @@ class CardEntryOutSerializer(serializers.Serializer):
     svg = serializers.CharField(help_text="二维码图形（SVG）/ the QR code as SVG")
 
 
-class RollMarkInSerializer(serializers.Serializer):
-    meeting = serializers.ChoiceField(
-        choices=rollcall.MEETINGS, default=rollcall.SESSION, help_text=MEETING_HELP
-    )
+class RollMarkInSerializer(MeetingQuery):
     deputy_ids = serializers.ListField(
         child=serializers.IntegerField(min_value=1, max_value=2**31 - 1),
         allow_empty=False,
@@ -63,28 +62,19 @@ class RollMarkInSerializer(serializers.Serializer):
     )
 
 
-class RollUnmarkInSerializer(serializers.Serializer):
-    meeting = serializers.ChoiceField(
-        choices=rollcall.MEETINGS, default=rollcall.SESSION, help_text=MEETING_HELP
-    )
+class RollUnmarkInSerializer(MeetingQuery):
     deputy_id = serializers.IntegerField(
         min_value=1, max_value=2**31 - 1, help_text="误签到的代表 / the deputy marked by mistake"
     )
 
 
-class RollCardInSerializer(serializers.Serializer):
-    meeting = serializers.ChoiceField(
-        choices=rollcall.MEETINGS, default=rollcall.SESSION, help_text=MEETING_HELP
-    )
+class RollCardInSerializer(MeetingQuery):
     token = serializers.CharField(
         max_length=200, help_text="扫描代表证二维码所得 / the scanned card's text"
     )
 
 
-class RollSheetInSerializer(serializers.Serializer):
-    meeting = serializers.ChoiceField(
-        choices=rollcall.MEETINGS, default=rollcall.SESSION, help_text=MEETING_HELP
-    )
+class RollSheetInSerializer(MeetingQuery):
     file = serializers.FileField(
         help_text="签名签到表（xlsx，每行一名代表：姓名或代表编号）/ the signed sheet (xlsx: a "
         "name or a deputy number per row)"
@@ -170,41 +160,32 @@ class RollCallView(APIView):
         return Response(RollMarkOutSerializer(_result(found)).data)
 
 
-class RollCallUnmarkView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="voting_roll_call_unmark",
-        request=RollUnmarkInSerializer,
-        responses=RollMarkOutSerializer,
-        summary="撤销误签到（投票开始前）/ take back a mark made by mistake, before the vote",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        data = validated(RollUnmarkInSerializer, request)
-        found = rollcall.roll_call_unmark(
-            cycle=_cycle(pk),
-            deputy_id=data["deputy_id"],
-            meeting=data["meeting"],
-            actor=request.user,
-        )
-        return Response(RollMarkOutSerializer(_result(found)).data)
+# A change to the roll answers with what it marked.
+ROLL = Action(
+    permission=STAFF,
+    lookup=lambda request, pk: _cycle(pk),
+    output=lambda request, marked: RollMarkOutSerializer(marked).data,
+    responses=RollMarkOutSerializer,
+)
 
 
-class RollCallCardView(APIView):
-    permission_classes = [STAFF]
+def _card_scan(request: Request, cycle: "Cycle", data: dict[str, Any]) -> dict[str, Any]:
+    deputy, found = rollcall.roll_call_card(cycle=cycle, actor=request.user, **data)
+    return _result(found, deputy_name=deputy.name)
 
-    @extend_schema(
-        operation_id="voting_roll_call_card",
-        request=RollCardInSerializer,
-        responses=RollMarkOutSerializer,
-        summary="扫描代表证二维码签到（工作人员）/ staff scan a deputy's card at the door",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        data = validated(RollCardInSerializer, request)
-        deputy, found = rollcall.roll_call_card(
-            cycle=_cycle(pk), token=data["token"], meeting=data["meeting"], actor=request.user
-        )
-        return Response(RollMarkOutSerializer(_result(found, deputy_name=deputy.name)).data)
+
+RollCallUnmarkView = ROLL.view(
+    operation_id="voting_roll_call_unmark",
+    summary="撤销误签到（投票开始前）/ take back a mark made by mistake, before the vote",
+    body=RollUnmarkInSerializer,
+    run=lambda r, cycle, d: _result(rollcall.roll_call_unmark(cycle=cycle, actor=r.user, **d)),
+)
+RollCallCardView = ROLL.view(
+    operation_id="voting_roll_call_card",
+    summary="扫描代表证二维码签到（工作人员）/ staff scan a deputy's card at the door",
+    body=RollCardInSerializer,
+    run=_card_scan,
+)
 
 
 def _card(pk: int, name: str, token: str) -> dict[str, Any]:

@@ -9,16 +9,16 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import get_object_or_404
-from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from accounts.roles import Role
+from api.actions import Action
 from api.files.access import Attachments, by_permission
 from api.inputs import queried, validated
-from api.permissions import has_role, host_congress, membership_of
+from api.permissions import DEPUTY, STAFF, has_role, host_congress, membership_of
+from api.views import PublicView, ThrottledPublicView
 from filestore.models import StoredFile
 from ops.errors import DomainError, NotAllowed
 from ops.privacy import masked_phone
@@ -26,12 +26,11 @@ from tenants.deputies.selectors import deputy_for_user
 from tenants.voting import announcement, sheets, solicitation
 from tenants.voting.models import Call, Cycle, Exclusion, GovernanceStep, Proposal
 from tenants.voting.phases import phase_allows
-from tenants.voting.selectors import cycle_list, proposal_outcome, reserve_proposals
+from tenants.voting.selectors import proposal_outcome, reserve_proposals
 
-from .serializers import CandidateOutSerializer, CycleOutSerializer
+from .serializers import CandidateOutSerializer
+from .views import CYCLE
 
-STAFF = has_role(Role.STAFF)
-DEPUTY = has_role(Role.DEPUTY)
 # 党委审定 is the party reviewer's own act (docs/voting.md); staff record 会商, and may enter a
 # review from its minutes where the party committee has no account here.
 GOVERNANCE = has_role(Role.STAFF, Role.PARTY_REVIEWER)
@@ -207,19 +206,14 @@ def _proposal(pk: int) -> Proposal:
     return get_object_or_404(Proposal.objects.select_related("cycle"), pk=pk)
 
 
-class CallView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="voting_call_publish",
-        request=CallSerializer,
-        responses={201: CallSerializer},
-        summary="发布征集公告 / publish the call for proposals",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        data = validated(CallSerializer, request)
-        call = solicitation.call_publish(cycle=_cycle(pk), actor=request.user, **data)
-        return Response(CallSerializer(call).data, status=status.HTTP_201_CREATED)
+CallView = CYCLE.view(
+    operation_id="voting_call_publish",
+    summary="发布征集公告 / publish the call for proposals",
+    body=CallSerializer,
+    run=lambda r, cycle, d: solicitation.call_publish(cycle=cycle, actor=r.user, **d),
+    answer=CallSerializer,
+    created=True,
+)
 
 
 class ProposalListView(APIView):
@@ -306,65 +300,42 @@ class MyProposalsView(APIView):
         return Response(MyProposalOutSerializer(proposal).data, status=status.HTTP_201_CREATED)
 
 
-class ProposalScreenView(APIView):
-    permission_classes = [STAFF]
+PROPOSAL = Action(
+    permission=STAFF,
+    lookup=lambda request, pk: _proposal(pk),
+    output=lambda request, proposal: ProposalOutSerializer(proposal).data,
+    responses=ProposalOutSerializer,
+)
 
-    @extend_schema(
-        operation_id="voting_proposal_screen",
-        request=ScreenInSerializer,
-        responses=ProposalOutSerializer,
-        summary="初定：列入或说明理由不列入 / shortlist, or not with a reason",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        proposal = solicitation.proposal_screen(
-            proposal=_proposal(pk), actor=request.user, **validated(ScreenInSerializer, request)
-        )
-        return Response(ProposalOutSerializer(proposal).data)
-
-
-class ProposalMergeView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="voting_proposal_merge",
-        request=MergeInSerializer,
-        responses=ProposalOutSerializer,
-        summary="合并重复建议 / merge a duplicate",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        into = _proposal(validated(MergeInSerializer, request)["into"])
-        proposal = solicitation.proposal_merge(
-            proposal=_proposal(pk), into=into, actor=request.user
-        )
-        return Response(ProposalOutSerializer(proposal).data)
-
-
-class ProposalReserveView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="voting_proposal_reserve",
-        request=None,
-        responses=ProposalOutSerializer,
-        summary="转入储备库 / move to the reserve",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        proposal = solicitation.proposal_to_reserve(proposal=_proposal(pk), actor=request.user)
-        return Response(ProposalOutSerializer(proposal).data)
-
-
-class ProposalCandidateView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="voting_proposal_to_candidate",
-        request=None,
-        responses={201: CandidateOutSerializer},
-        summary="列为候选项目 / make it a candidate",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        candidate = solicitation.candidate_from_proposal(proposal=_proposal(pk), actor=request.user)
-        return Response(CandidateOutSerializer(candidate).data, status=status.HTTP_201_CREATED)
+ProposalScreenView = PROPOSAL.view(
+    operation_id="voting_proposal_screen",
+    summary="初定：列入或说明理由不列入 / shortlist, or not with a reason",
+    body=ScreenInSerializer,
+    run=lambda r, proposal, d: solicitation.proposal_screen(proposal=proposal, actor=r.user, **d),
+    find_first=True,
+)
+ProposalMergeView = PROPOSAL.view(
+    operation_id="voting_proposal_merge",
+    summary="合并重复建议 / merge a duplicate",
+    body=MergeInSerializer,
+    run=lambda r, proposal, d: solicitation.proposal_merge(
+        proposal=proposal, into=_proposal(d["into"]), actor=r.user
+    ),
+)
+ProposalReserveView = PROPOSAL.view(
+    operation_id="voting_proposal_reserve",
+    summary="转入储备库 / move to the reserve",
+    run=lambda r, proposal, d: solicitation.proposal_to_reserve(proposal=proposal, actor=r.user),
+)
+ProposalCandidateView = PROPOSAL.view(
+    operation_id="voting_proposal_to_candidate",
+    summary="列为候选项目 / make it a candidate",
+    run=lambda r, proposal, d: solicitation.candidate_from_proposal(
+        proposal=proposal, actor=r.user
+    ),
+    answer=CandidateOutSerializer,
+    created=True,
+)
 
 
 class GovernanceView(APIView):
@@ -436,28 +407,14 @@ class PartyReviewListView(APIView):
         return Response(PartyReviewCycleOut(solicitation.party_review_cycles(), many=True).data)
 
 
-class AdvanceView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="voting_cycle_advance",
-        request=None,
-        responses=CycleOutSerializer,
-        summary="进入下一阶段（征集→初定→审议）/ move to the next phase",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        solicitation.cycle_advance(cycle=_cycle(pk), actor=request.user)
-        return Response(CycleOutSerializer(get_object_or_404(cycle_list(), pk=pk)).data)
+AdvanceView = CYCLE.view(
+    operation_id="voting_cycle_advance",
+    summary="进入下一阶段（征集→初定→审议）/ move to the next phase",
+    run=lambda r, cycle, d: solicitation.cycle_advance(cycle=cycle, actor=r.user),
+)
 
 
-class PublicProposalThrottle(ScopedRateThrottle):
-    scope_attr = "throttle_scope"
-
-
-class PublicCallView(APIView):
-    permission_classes = [AllowAny]
-    authentication_classes: list[Any] = []
-
+class PublicCallView(PublicView):
     @extend_schema(
         operation_id="public_call_current",
         responses=CallSerializer,
@@ -470,12 +427,9 @@ class PublicCallView(APIView):
         return Response(CallSerializer(call).data)
 
 
-class PublicProposalView(APIView):
+class PublicProposalView(ThrottledPublicView):
     """A citizen's proposal: no login, rate-limited per address, answered with a tracking code."""
 
-    permission_classes = [AllowAny]
-    authentication_classes: list[Any] = []
-    throttle_classes = [PublicProposalThrottle]
     throttle_scope = "public_proposal"
 
     @extend_schema(
@@ -495,10 +449,7 @@ class PublicProposalView(APIView):
         return Response({"tracking_code": proposal.tracking_code}, status=status.HTTP_201_CREATED)
 
 
-class PublicTrackingView(APIView):
-    permission_classes = [AllowAny]
-    authentication_classes: list[Any] = []
-    throttle_classes = [PublicProposalThrottle]
+class PublicTrackingView(ThrottledPublicView):
     throttle_scope = "public_tracking"
 
     @extend_schema(
@@ -562,10 +513,7 @@ def published_announcement(request: Request, year: int) -> Any:
     return notice
 
 
-class PublicAnnouncementView(APIView):
-    permission_classes = [AllowAny]
-    authentication_classes: list[Any] = []
-
+class PublicAnnouncementView(PublicView):
     @extend_schema(
         operation_id="public_announcement",
         responses=AnnouncementSerializer,
@@ -675,16 +623,9 @@ class ReserveListView(APIView):
         return Response(ReserveProposalOutSerializer(found, many=True).data)
 
 
-class ReserveCarryView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="voting_reserve_carry",
-        request=None,
-        responses=ReserveCarryOutSerializer,
-        summary="将往年储备库建议转入本年度征集 / bring the reserve of earlier years into this year",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        return Response(
-            {"carried": solicitation.reserve_carry(cycle=_cycle(pk), actor=request.user)}
-        )
+ReserveCarryView = CYCLE.view(
+    operation_id="voting_reserve_carry",
+    summary="将往年储备库建议转入本年度征集 / bring the reserve of earlier years into this year",
+    run=lambda r, cycle, d: {"carried": solicitation.reserve_carry(cycle=cycle, actor=r.user)},
+    answer=ReserveCarryOutSerializer,
+)

@@ -7,13 +7,11 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
-from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
-from rest_framework.views import APIView
 
 from api.inputs import checked
+from api.views import PublicView, ThrottledPublicView
 from tenants.voting.record import public_rounds, published_record, record_digest, verify_record
 
 
@@ -31,10 +29,7 @@ class PublicRoundSerializer(serializers.Serializer):
     record_hash = serializers.CharField(help_text="结果记录的哈希 / the record's hash at close")
 
 
-class PublicRoundListView(APIView):
-    permission_classes = [AllowAny]
-    authentication_classes: list[Any] = []
-
+class PublicRoundListView(PublicView):
     @extend_schema(
         operation_id="public_round_list",
         responses=PublicRoundSerializer(many=True),
@@ -47,10 +42,7 @@ class PublicRoundListView(APIView):
         return Response(PublicRoundSerializer(public_rounds(year), many=True).data)
 
 
-class PublicRoundRecordView(APIView):
-    permission_classes = [AllowAny]
-    authentication_classes: list[Any] = []
-
+class PublicRoundRecordView(PublicView):
     @extend_schema(
         operation_id="public_round_record",
         responses=dict[str, Any],
@@ -82,14 +74,7 @@ class VerifyOutSerializer(serializers.Serializer):
     problems = ProblemSerializer(many=True)
 
 
-class VerifyThrottle(ScopedRateThrottle):
-    scope_attr = "throttle_scope"
-
-
-class PublicVerifyView(APIView):
-    permission_classes = [AllowAny]
-    authentication_classes: list[Any] = []
-    throttle_classes = [VerifyThrottle]
+class PublicVerifyView(ThrottledPublicView):
     throttle_scope = "public_verify"
 
     @extend_schema(

@@ -15,8 +15,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.roles import Role
+from api.actions import Action
 from api.inputs import validated
-from api.permissions import has_role, membership_of
+from api.permissions import DEPUTY, STAFF, has_role, roles_of, user_id_of
+from api.views import ReadWriteView
 from congresses.tenant import require_tenant
 from ops.errors import DomainError, NotAllowed
 from tenants.deputies.models import Deputy
@@ -43,33 +45,24 @@ from tenants.voting.selectors import (
 
 from . import serializers as s
 
-STAFF = has_role(Role.STAFF)
 # Who may read a cycle, its candidates and rounds: tellers count paper ballots against them, the
 # implementing unit answers deputies' comments on them.
 READERS = has_role(Role.STAFF, Role.DEPUTY, Role.TELLER, Role.UNIT)
-DEPUTY = has_role(Role.DEPUTY)
 
 
 def _cycle(pk: int) -> Cycle:
     return get_object_or_404(cycle_list(), pk=pk)
 
 
-def _user_id(request: Request) -> int:
-    user = request.user  # a member: the permission classes let no anonymous caller through
-    assert user is not None and user.pk is not None
-    return int(user.pk)
-
-
 def _my_seat(request: Request, cycle: Cycle) -> Deputy:
-    seat = deputy_of_user(cycle, _user_id(request))
+    seat = deputy_of_user(cycle, user_id_of(request))
     if seat is None:
         raise NotAllowed("not_entitled", _("您不是本次会议的表决代表。"))
     return seat
 
 
-class CycleListView(APIView):
-    def get_permissions(self) -> list[Any]:
-        return [STAFF()] if self.request.method == "POST" else [READERS()]
+class CycleListView(ReadWriteView):
+    read_permission, write_permission = READERS, STAFF
 
     @extend_schema(
         operation_id="voting_cycle_list",
@@ -183,39 +176,30 @@ class CycleDetailView(APIView):
         return Response(s.CycleOutSerializer(_cycle(pk)).data)
 
 
-class CycleRulesView(APIView):
-    permission_classes = [STAFF]
+# A cycle's actions answer with the cycle as the console lists it.
+CYCLE = Action(
+    permission=STAFF,
+    lookup=lambda request, pk: _cycle(pk),
+    output=lambda request, cycle: s.CycleOutSerializer(_cycle(cycle.pk)).data,
+    responses=s.CycleOutSerializer,
+)
 
-    @extend_schema(
-        operation_id="voting_cycle_rules",
-        request=s.CycleRulesInSerializer,
-        responses=s.CycleOutSerializer,
-        summary="设置票决规则（票决前）/ set the rule set (before voting opens)",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        services.cycle_set_rules(
-            cycle=_cycle(pk), actor=request.user, **validated(s.CycleRulesInSerializer, request)
-        )
-        return Response(s.CycleOutSerializer(_cycle(pk)).data)
-
-
-class CycleOpenVotingView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="voting_cycle_open_voting",
-        request=None,
-        responses=s.CycleOutSerializer,
-        summary="确定规则并进入票决 / fix the rules and open the vote",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        services.cycle_open_voting(cycle=_cycle(pk), actor=request.user)
-        return Response(s.CycleOutSerializer(_cycle(pk)).data)
+CycleRulesView = CYCLE.view(
+    operation_id="voting_cycle_rules",
+    summary="设置票决规则（票决前）/ set the rule set (before voting opens)",
+    body=s.CycleRulesInSerializer,
+    run=lambda r, cycle, d: services.cycle_set_rules(cycle=cycle, actor=r.user, **d),
+    find_first=True,
+)
+CycleOpenVotingView = CYCLE.view(
+    operation_id="voting_cycle_open_voting",
+    summary="确定规则并进入票决 / fix the rules and open the vote",
+    run=lambda r, cycle, d: services.cycle_open_voting(cycle=cycle, actor=r.user),
+)
 
 
-class CandidateListView(APIView):
-    def get_permissions(self) -> list[Any]:
-        return [STAFF()] if self.request.method == "POST" else [READERS()]
+class CandidateListView(ReadWriteView):
+    read_permission, write_permission = READERS, STAFF
 
     def _candidates(self, pk: int) -> QuerySet[Candidate]:
         return Candidate.objects.filter(cycle=_cycle(pk)).order_by("sequence")
@@ -241,45 +225,40 @@ class CandidateListView(APIView):
         return Response(s.CandidateOutSerializer(candidate).data, status=status.HTTP_201_CREATED)
 
 
-class SignInView(APIView):
-    permission_classes = [DEPUTY]
+def _sign_in(request: Request, cycle: Cycle, data: dict[str, Any]) -> Cycle:
+    services.attendance_sign_in(cycle=cycle, deputy=_my_seat(request, cycle), actor=request.user)
+    return cycle
 
-    @extend_schema(
-        operation_id="voting_sign_in",
-        request=None,
-        responses=s.CycleOutSerializer,
-        summary="代表签到 / sign in to the session",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        cycle = _cycle(pk)
-        services.attendance_sign_in(
-            cycle=cycle, deputy=_my_seat(request, cycle), actor=request.user
-        )
-        return Response(s.CycleOutSerializer(_cycle(pk)).data)
+
+SignInView = CYCLE.view(
+    operation_id="voting_sign_in",
+    summary="代表签到 / sign in to the session",
+    run=_sign_in,
+    permission=DEPUTY,
+)
 
 
 def _rounds_payload(request: Request, rounds: list[Round]) -> list[dict[str, Any]]:
     if not rounds:
         return []
-    seat = deputy_of_user(rounds[0].cycle, _user_id(request))
+    seat = deputy_of_user(rounds[0].cycle, user_id_of(request))
     voted = rounds_voted_in(seat, rounds)
     return [dict(s.RoundOutSerializer(r, context={"i_voted": r.pk in voted}).data) for r in rounds]
 
 
+def _round(pk: int) -> Round:
+    round_ = round_for_display(pk)
+    if round_ is None:
+        raise NotFound(_("该投票不存在。"), code="round_unknown")
+    return round_
+
+
 def _round_payload(request: Request, round_id: int) -> dict[str, Any]:
-    found = round_for_display(round_id)
-    if found is None:
-        raise _not_found()
-    return _rounds_payload(request, [found])[0]
+    return _rounds_payload(request, [_round(round_id)])[0]
 
 
-def _not_found() -> NotFound:
-    return NotFound(_("该投票不存在。"), code="round_unknown")
-
-
-class RoundListView(APIView):
-    def get_permissions(self) -> list[Any]:
-        return [STAFF()] if self.request.method == "POST" else [READERS()]
+class RoundListView(ReadWriteView):
+    read_permission, write_permission = READERS, STAFF
 
     @extend_schema(
         operation_id="voting_round_list",
@@ -340,9 +319,7 @@ class BallotView(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         data = validated(s.BallotInSerializer, request)
-        round_ = round_for_display(pk)
-        if round_ is None:
-            raise _not_found()
+        round_ = _round(pk)
         receipt = services.ballot_cast(
             round_id=pk,
             deputy=_my_seat(request, round_.cycle),
@@ -362,8 +339,7 @@ class RoundCloseView(APIView):
         summary="结束投票并计票（主持人）/ close and count (chair)",
     )
     def post(self, request: Request, pk: int) -> Response:
-        if round_for_display(pk) is None:
-            raise _not_found()
+        _round(pk)
         services.round_close(round_id=pk, actor=request.user)
         return Response(_round_payload(request, pk))
 
@@ -396,7 +372,7 @@ class PaperIssueView(APIView):
         "part, for issuing paper ballots",
     )
     def get(self, request: Request, pk: int) -> Response:
-        roll = paper_issue_list(_tally_round(pk)).order_by("delegation", "name", "pk")
+        roll = paper_issue_list(_round(pk)).order_by("delegation", "name", "pk")
         return Response(s.PaperIssueEntryOutSerializer(roll, many=True).data)
 
     @extend_schema(
@@ -406,9 +382,7 @@ class PaperIssueView(APIView):
         summary="发放纸质选票（记为已参加本轮）/ issue a paper ballot (counts as taking part)",
     )
     def post(self, request: Request, pk: int) -> Response:
-        round_ = round_for_display(pk)
-        if round_ is None:
-            raise _not_found()
+        round_ = _round(pk)
         data = validated(s.PaperIssueInSerializer, request)
         deputy = cycle_entitled_deputies(round_.cycle).filter(pk=data["deputy_id"]).first()
         if deputy is None:
@@ -417,21 +391,8 @@ class PaperIssueView(APIView):
         return Response(status=status.HTTP_201_CREATED)
 
 
-def _is_chair(request: Request) -> bool:
-    membership = membership_of(request)
-    return membership is not None and Role.STAFF in membership.roles
-
-
-def _tally_round(pk: int) -> Round:
-    round_ = round_for_display(pk)
-    if round_ is None:
-        raise _not_found()
-    return round_
-
-
-class TallyView(APIView):
-    def get_permissions(self) -> list[Any]:
-        return [TELLER()] if self.request.method == "POST" else [STAFF_OR_TELLER()]
+class TallyView(ReadWriteView):
+    read_permission, write_permission = STAFF_OR_TELLER, TELLER
 
     @extend_schema(
         operation_id="voting_tally_state",
@@ -440,7 +401,7 @@ class TallyView(APIView):
         "(agreement shown only once both entered)",
     )
     def get(self, request: Request, pk: int) -> Response:
-        state = paper.tally_state(_tally_round(pk), teller_id=_user_id(request))
+        state = paper.tally_state(_round(pk), teller_id=user_id_of(request))
         return Response(s.TallyOutSerializer(state).data)
 
     @extend_schema(
@@ -451,12 +412,12 @@ class TallyView(APIView):
         "a teller enters the paper count (again: a correction with a reason)",
     )
     def post(self, request: Request, pk: int) -> Response:
-        round_ = _tally_round(pk)
+        round_ = _round(pk)
         paper.tally_enter(
             round_id=pk, teller=request.user, **validated(s.TallyInSerializer, request)
         )
         return Response(
-            s.TallyOutSerializer(paper.tally_state(round_, teller_id=_user_id(request))).data
+            s.TallyOutSerializer(paper.tally_state(round_, teller_id=user_id_of(request))).data
         )
 
 
@@ -470,7 +431,7 @@ class TallyAgreementView(APIView):
         "counts agree (once both entered; the chair sees where they differ)",
     )
     def get(self, request: Request, pk: int) -> Response:
-        found = paper.tally_agreement(_tally_round(pk), chair=_is_chair(request))
+        found = paper.tally_agreement(_round(pk), chair=Role.STAFF in roles_of(request))
         return Response(s.TallyAgreementOutSerializer(found).data)
 
 
@@ -485,8 +446,7 @@ class DeviceImportView(APIView):
         summary="导入表决器结果（逐行报告）/ import the voting devices' counts (reported per row)",
     )
     def post(self, request: Request, pk: int) -> Response:
-        if round_for_display(pk) is None:
-            raise _not_found()
+        _round(pk)
         upload = validated(s.DeviceImportInSerializer, request)["file"]
         try:
             text = upload.read().decode("utf-8-sig")

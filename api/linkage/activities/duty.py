@@ -6,19 +6,18 @@ from typing import Any
 
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.roles import Role
+from api.downloads import XLSX, DownloadView, attachment, binary
 from api.inputs import YearQuery, queried, validated
-from api.permissions import has_role
+from api.permissions import DEPUTY, STAFF
 from ops.errors import DomainError
 from ops.replica import replica_reads
 from tenants.deputies.models import Deputy
@@ -37,9 +36,6 @@ from tenants.linkage.duty.selectors import (
 
 from . import serializers as s
 from .views import my_seat
-
-STAFF = has_role(Role.STAFF)
-DEPUTY = has_role(Role.DEPUTY)
 
 
 class EntryListQuery(YearQuery):
@@ -275,7 +271,6 @@ class ObjectionDecideView(APIView):
         return Response(s.DutyObjectionOutSerializer(objection_list().get(pk=pk)).data)
 
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXPORT_PARAMETERS = [
     OpenApiParameter("from", OpenApiTypes.DATE, description="起始日期（含）/ first day"),
     OpenApiParameter("to", OpenApiTypes.DATE, description="截止日期（含）/ last day"),
@@ -285,16 +280,12 @@ EXPORT_PARAMETERS = [
 ]
 EXPORT_RESPONSES: dict[Any, Any] = {
     (200, "application/json"): s.DutyExchangeSerializer,
-    (200, XLSX): OpenApiResponse(OpenApiTypes.BINARY, description="Excel"),
+    **binary(XLSX, "Excel"),
 }
 
 
-class _ExportView(APIView):
+class _ExportView(DownloadView):
     """履职档案交换格式 (docs/linkage-duty.md), as JSON or as a workbook."""
-
-    def perform_content_negotiation(self, request: Request, force: bool = False) -> Any:
-        # The workbook is chosen by `output`; a refusal is still answered in JSON.
-        return super().perform_content_negotiation(request, force=True)
 
     def _export(self, request: Request, deputy: Deputy | None, name: str) -> HttpResponse:
         query = request.query_params
@@ -306,13 +297,8 @@ class _ExportView(APIView):
             document = exchange_document(period=period, deputy=deputy)
         if output == "json":
             return Response(document)
-        response = HttpResponse(exchange_xlsx(document), content_type=XLSX)
         filename = f"{name}-{_('履职档案')}-{period.first}-{period.last}.xlsx"
-        disposition = content_disposition_header(as_attachment=True, filename=filename)
-        assert disposition is not None
-        response["Content-Disposition"] = disposition
-        response["Cache-Control"] = "no-store"
-        return response
+        return attachment(exchange_xlsx(document), XLSX, filename)
 
 
 class ExportView(_ExportView):

@@ -34,6 +34,10 @@ class ActivityPhotoOutSerializer(serializers.ModelSerializer[Photo]):
         fields = ["id", "file_id", "file_name", "caption"]
 
 
+# What the staff's list and the deputy's phone both show of an activity first.
+ACTIVITY_FIELDS = ["id", "kind", "title", "starts_at", "ends_at", "place", "organiser_name"]
+
+
 class ActivityOutSerializer(serializers.ModelSerializer[Activity]):
     organised_here = serializers.SerializerMethodField()
     sign_in_open = serializers.SerializerMethodField()
@@ -44,13 +48,7 @@ class ActivityOutSerializer(serializers.ModelSerializer[Activity]):
     class Meta:
         model = Activity
         fields = [
-            "id",
-            "kind",
-            "title",
-            "starts_at",
-            "ends_at",
-            "place",
-            "organiser_name",
+            *ACTIVITY_FIELDS,
             "organised_here",
             "state",
             "cancel_reason",
@@ -147,13 +145,7 @@ class MyActivitySerializer(serializers.ModelSerializer[Activity]):
     class Meta:
         model = Activity
         fields = [
-            "id",
-            "kind",
-            "title",
-            "starts_at",
-            "ends_at",
-            "place",
-            "organiser_name",
+            *ACTIVITY_FIELDS,
             "state",
             "cancel_reason",
             "minutes",

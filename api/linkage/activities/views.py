@@ -6,7 +6,6 @@ from typing import Any
 from urllib.parse import urlencode
 
 import segno
-from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,11 +16,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.roles import Role
 from api.actions import Action
 from api.files.access import Attachments, by_permission
 from api.inputs import YearQuery, queried, validated
-from api.permissions import has_role, host_congress, host_tenant
+from api.links import public_url
+from api.permissions import DEPUTY, STAFF, host_congress, host_tenant
 from congresses.models import Congress
 from congresses.selectors import congress_primary_domain
 from directory.selectors import listing_related
@@ -41,9 +40,6 @@ from tenants.linkage.activities.selectors import (
 )
 
 from . import serializers as s
-
-STAFF = has_role(Role.STAFF)
-DEPUTY = has_role(Role.DEPUTY)
 
 # An activity's photos: staff, who run the activity's page.
 ATTACHMENTS = [
@@ -174,7 +170,6 @@ PhotoView = ACTIVITY.view(
 
 
 def _check_in_url(congress: Congress, activity: Activity) -> str:
-    port = f":{settings.PUBLIC_PORT}" if settings.PUBLIC_PORT not in ("80", "443") else ""
     query = urlencode(
         {
             "org": activity.organiser_id,
@@ -182,9 +177,7 @@ def _check_in_url(congress: Congress, activity: Activity) -> str:
             "t": activity.sign_in_token,
         }
     )
-    return (
-        f"{settings.PUBLIC_SCHEME}://{congress_primary_domain(congress)}{port}/me/check-in?{query}"
-    )
+    return public_url(congress_primary_domain(congress), f"/me/check-in?{query}")
 
 
 class SignInView(APIView):

@@ -12,7 +12,6 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import ListAPIView
-from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
@@ -21,7 +20,8 @@ from rest_framework.views import APIView
 from accounts.roles import Role
 from api.actions import Action
 from api.inputs import validated
-from api.permissions import has_role, membership_of
+from api.permissions import DEPUTY, STAFF, has_role, roles_of
+from api.views import PublicView
 from ops.errors import DomainError, NotAllowed
 from tenants.deputies.models import Deputy
 from tenants.deputies.selectors import deputy_for_user
@@ -43,19 +43,12 @@ from tenants.linkage.stations.selectors import resident_listed, station_list
 
 from . import serializers as s
 
-STAFF = has_role(Role.STAFF)
 HANDLERS = has_role(Role.STAFF, Role.UNIT)
-DEPUTIES = has_role(Role.DEPUTY)
-
-
-def _is_staff(request: Request) -> bool:
-    membership = membership_of(request)
-    return bool(membership and Role.STAFF in membership.roles)
 
 
 def _unit_scope(request: Request) -> int | None:
     """None for staff (every opinion); the caller's own id for a unit (only its own)."""
-    return None if _is_staff(request) else request.user.pk
+    return None if Role.STAFF in roles_of(request) else request.user.pk
 
 
 def _clock_for() -> Callable[[Opinion], Clock]:
@@ -72,7 +65,7 @@ def _opinion(request: Request, pk: int) -> Opinion:
 
 def _detail(request: Request, opinion: Opinion) -> Response:
     fresh = opinion_detail(opinion.pk)
-    context = {"clock": _clock_for(), "full_contact": _is_staff(request)}
+    context = {"clock": _clock_for(), "full_contact": Role.STAFF in roles_of(request)}
     return Response(s.OpinionDetailSerializer(fresh, context=context).data)
 
 
@@ -129,7 +122,7 @@ class OpinionListView(ListAPIView[Opinion]):
         summary="登记接待中收到的意见 / record an opinion taken at a reception",
     )
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        if not _is_staff(request):
+        if Role.STAFF not in roles_of(request):
             raise NotAllowed("staff_only", _("只有工作人员可以登记意见。"))
         data = validated(s.OpinionReceptionInSerializer, request)
         deputy = None
@@ -189,13 +182,16 @@ OPINION = Action(
 
 def _handle(request: Request, opinion: Opinion, data: dict[str, Any]) -> Opinion:
     return services.opinion_start_handling(
-        opinion=opinion, actor=request.user, staff=_is_staff(request)
+        opinion=opinion, actor=request.user, staff=Role.STAFF in roles_of(request)
     )
 
 
 def _reply(request: Request, opinion: Opinion, data: dict[str, Any]) -> Opinion:
     return services.opinion_reply(
-        opinion=opinion, answer=data["answer"], actor=request.user, staff=_is_staff(request)
+        opinion=opinion,
+        answer=data["answer"],
+        actor=request.user,
+        staff=Role.STAFF in roles_of(request),
     )
 
 
@@ -207,45 +203,43 @@ OpinionSortView = OPINION.view(
 )
 OpinionAssignView = OPINION.view(
     operation_id="opinion_assign",
-    body=s.OpinionAssignInSerializer,
     summary="交办承办单位并定办理期限 / assign to a unit with a deadline",
+    body=s.OpinionAssignInSerializer,
     run=lambda r, o, d: services.opinion_assign(opinion=o, actor=r.user, **d),
 )
 OpinionHandleView = OPINION.view(
     operation_id="opinion_handle",
-    body=None,
-    run=_handle,
     summary="开始办理（承办单位）/ start handling (the unit)",
+    run=_handle,
     permission=HANDLERS,
 )
 OpinionReplyView = OPINION.view(
     operation_id="opinion_reply",
+    summary="答复（承办单位或工作人员代录）/ answer (the unit, or staff recording its letter)",
     body=s.OpinionAnswerInSerializer,
     run=_reply,
-    summary="答复（承办单位或工作人员代录）/ answer (the unit, or staff recording its letter)",
     permission=HANDLERS,
 )
 OpinionExtendView = OPINION.view(
     operation_id="opinion_extend",
-    body=s.OpinionReasonInSerializer,
     summary="延期一次（须说明理由）/ extend once, with the reason",
+    body=s.OpinionReasonInSerializer,
     run=lambda r, o, d: services.opinion_extend(opinion=o, actor=r.user, **d),
 )
 OpinionDeclineView = OPINION.view(
     operation_id="opinion_decline",
-    body=s.OpinionDeclineInSerializer,
     summary="不予受理（诉讼、仲裁、行政复议等）/ decline an out-of-scope matter",
+    body=s.OpinionDeclineInSerializer,
     run=lambda r, o, d: services.opinion_decline(opinion=o, actor=r.user, **d),
 )
 OpinionEscalateView = OPINION.view(
     operation_id="opinion_escalate",
-    body=s.OpinionEscalateInSerializer,
     summary="上报上级人大 / escalate to the parent congress",
+    body=s.OpinionEscalateInSerializer,
     run=lambda r, o, d: services.opinion_escalate(opinion=o, actor=r.user, **d),
 )
 OpinionCloseView = OPINION.view(
     operation_id="opinion_close",
-    body=None,
     summary="办结归档（群众未评价）/ close an answered opinion the citizen did not rate",
     run=lambda r, o, d: services.opinion_close(opinion=o, actor=r.user),
 )
@@ -255,7 +249,7 @@ class OpinionMineView(ListAPIView[Opinion]):
     """The opinions this deputy received from citizens, to follow them on the phone."""
 
     serializer_class = s.OpinionMineSerializer
-    permission_classes = [DEPUTIES]
+    permission_classes = [DEPUTY]
 
     def get_queryset(self) -> QuerySet[Opinion]:
         return opinions_received_by(user_id=int(self.request.user.pk or 0))
@@ -293,7 +287,7 @@ class OpinionMineView(ListAPIView[Opinion]):
 class DeputyFeedbackView(APIView):
     """The deputy who received an opinion says the answer does not satisfy: a new answer."""
 
-    permission_classes = [DEPUTIES]
+    permission_classes = [DEPUTY]
 
     @extend_schema(
         operation_id="opinion_deputy_dissatisfied",
@@ -363,9 +357,7 @@ class PublicOpinionThrottle(ScopedRateThrottle):
         return self.THROTTLE_RATES[self.RATE_OF[str(self.scope)]]
 
 
-class PublicView(APIView):
-    permission_classes = [AllowAny]
-    authentication_classes: list[Any] = []
+class _PublicOpinionView(PublicView):
     throttle_classes = [PublicOpinionThrottle]
     throttle_scope = "public_opinion_tracking"
 
@@ -377,7 +369,7 @@ def _by_code(code: str) -> Opinion:
     return opinion
 
 
-class PublicOpinionView(PublicView):
+class PublicOpinionView(_PublicOpinionView):
     """A citizen's opinion, online or by a station's QR code (the form with ?station=<id>)."""
 
     throttle_scope = "public_opinion"
@@ -397,7 +389,7 @@ class PublicOpinionView(PublicView):
         return Response({"tracking_code": opinion.tracking_code}, status=status.HTTP_201_CREATED)
 
 
-class PublicOpinionTrackView(PublicView):
+class PublicOpinionTrackView(_PublicOpinionView):
     @extend_schema(
         operation_id="public_opinion_track",
         responses=s.PublicOpinionSerializer,
@@ -407,7 +399,7 @@ class PublicOpinionTrackView(PublicView):
         return Response(s.PublicOpinionSerializer(public_status(_by_code(code))).data)
 
 
-class PublicOpinionRatingView(PublicView):
+class PublicOpinionRatingView(_PublicOpinionView):
     throttle_scope = "public_opinion"
 
     @extend_schema(
@@ -424,7 +416,7 @@ class PublicOpinionRatingView(PublicView):
         )
 
 
-class PublicStationView(PublicView):
+class PublicStationView(_PublicOpinionView):
     @extend_schema(
         operation_id="public_opinion_station",
         responses=s.PublicStationSerializer,

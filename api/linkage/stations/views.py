@@ -9,19 +9,20 @@ import segno
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import get_object_or_404
-from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.roles import Role
+from api.actions import Action
+from api.downloads import SVG, DownloadView, binary
 from api.inputs import validated
-from api.permissions import has_role, host_tenant, membership_of
+from api.permissions import STAFF, has_role, host_tenant, roles_of
+from api.views import PublicView, ReadWriteView
 from ops.errors import DomainError
 from tenants.deputies.models import Deputy
 from tenants.deputies.selectors import deputy_for_user
@@ -30,9 +31,7 @@ from tenants.linkage.stations.models import Assessment, ChecklistItem, Reception
 
 from . import serializers as s
 
-STAFF = has_role(Role.STAFF)
 READERS = has_role(Role.STAFF, Role.DEPUTY)
-SVG = "image/svg+xml"
 
 
 def _station(pk: int) -> Station:
@@ -43,8 +42,7 @@ def _detail(request: Request, pk: int) -> dict[str, Any]:
     station = selectors.station_detail(station_id=pk)
     if station is None:
         raise NotFound(_("该联络站不存在。"), code="station_unknown")
-    membership = membership_of(request)
-    unmask = bool(membership and Role.STAFF in membership.roles)
+    unmask = Role.STAFF in roles_of(request)
     return dict(s.StationDetailSerializer(station, context={"unmask": unmask}).data)
 
 
@@ -55,9 +53,8 @@ def _parent(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-class StationListView(APIView):
-    def get_permissions(self) -> list[Any]:
-        return [STAFF()] if self.request.method == "POST" else [READERS()]
+class StationListView(ReadWriteView):
+    read_permission, write_permission = READERS, STAFF
 
     @extend_schema(
         operation_id="station_list",
@@ -79,9 +76,9 @@ class StationListView(APIView):
         return Response(_detail(request, station.pk), status=status.HTTP_201_CREATED)
 
 
-class StationDetailView(APIView):
-    def get_permissions(self) -> list[Any]:
-        return [STAFF()] if self.request.method == "PATCH" else [READERS()]
+class StationDetailView(ReadWriteView):
+    read_permission, write_permission = READERS, STAFF
+    write_method = "PATCH"
 
     @extend_schema(
         operation_id="station_get",
@@ -189,35 +186,26 @@ def _reception(pk: int) -> ReceptionDay:
     return get_object_or_404(ReceptionDay.objects.all(), pk=pk)
 
 
-class ReceptionPublishView(APIView):
-    permission_classes = [STAFF]
+RECEPTION = Action(
+    permission=STAFF,
+    lookup=lambda request, pk: _reception(pk),
+    output=lambda request, reception: s.ReceptionOutSerializer(reception).data,
+    responses=s.ReceptionOutSerializer,
+)
 
-    @extend_schema(
-        operation_id="station_reception_publish",
-        request=None,
-        responses=s.ReceptionOutSerializer,
-        summary="公告接待日（须提前规定天数）/ publish a reception day, the notice days ahead",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        reception = services.reception_publish(reception=_reception(pk), actor=request.user)
-        return Response(s.ReceptionOutSerializer(reception).data)
-
-
-class ReceptionHoldView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="station_reception_hold",
-        request=s.ReceptionHoldSerializer,
-        responses=s.ReceptionOutSerializer,
-        summary="标记接待日已接待（记入代表履职档案）/ mark a reception day held (duty entries)",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        data = validated(s.ReceptionHoldSerializer, request)
-        reception = services.reception_hold(
-            reception=_reception(pk), absent=data["absent"], actor=request.user
-        )
-        return Response(s.ReceptionOutSerializer(reception).data)
+ReceptionPublishView = RECEPTION.view(
+    operation_id="station_reception_publish",
+    summary="公告接待日（须提前规定天数）/ publish a reception day, the notice days ahead",
+    run=lambda r, reception, d: services.reception_publish(reception=reception, actor=r.user),
+)
+ReceptionHoldView = RECEPTION.view(
+    operation_id="station_reception_hold",
+    summary="标记接待日已接待（记入代表履职档案）/ mark a reception day held (duty entries)",
+    body=s.ReceptionHoldSerializer,
+    run=lambda r, reception, d: services.reception_hold(
+        reception=reception, absent=d["absent"], actor=r.user
+    ),
+)
 
 
 class ReceptionDetailView(APIView):
@@ -233,9 +221,9 @@ class ReceptionDetailView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class SettingsView(APIView):
-    def get_permissions(self) -> list[Any]:
-        return [STAFF()] if self.request.method == "PUT" else [READERS()]
+class SettingsView(ReadWriteView):
+    read_permission, write_permission = READERS, STAFF
+    write_method = "PUT"
 
     @extend_schema(
         operation_id="station_settings_get",
@@ -257,9 +245,8 @@ class SettingsView(APIView):
         return Response(s.StationSettingsSerializer(updated).data)
 
 
-class ChecklistView(APIView):
-    def get_permissions(self) -> list[Any]:
-        return [STAFF()] if self.request.method == "POST" else [READERS()]
+class ChecklistView(ReadWriteView):
+    read_permission, write_permission = READERS, STAFF
 
     @extend_schema(
         operation_id="station_checklist_list",
@@ -395,8 +382,7 @@ class PostingListView(APIView):
     )
     def get(self, request: Request) -> Response:
         postings = selectors.posting_list()
-        membership = membership_of(request)
-        if not (membership and Role.STAFF in membership.roles):
+        if Role.STAFF not in roles_of(request):
             seat = deputy_for_user(user_id=int(request.user.pk))  # type: ignore[arg-type]
             postings = postings.filter(deputy=seat) if seat else postings.none()
         return Response(s.PostingOutSerializer(postings, many=True).data)
@@ -409,10 +395,7 @@ def _public_station(pk: int) -> Station:
     return station
 
 
-class PublicStationView(APIView):
-    permission_classes = [AllowAny]
-    authentication_classes: list[Any] = []
-
+class PublicStationView(PublicView):
     @extend_schema(
         operation_id="public_station_get",
         responses=s.StationPublicPageSerializer,
@@ -423,16 +406,10 @@ class PublicStationView(APIView):
         return Response(s.StationPublicPageSerializer(_public_station(pk), context=context).data)
 
 
-class PublicStationQrView(APIView):
-    permission_classes = [AllowAny]
-    authentication_classes: list[Any] = []
-
-    def perform_content_negotiation(self, request: Request, force: bool = False) -> Any:
-        return super().perform_content_negotiation(request, force=True)
-
+class PublicStationQrView(PublicView, DownloadView):
     @extend_schema(
         operation_id="public_station_qr",
-        responses={(200, SVG): OpenApiResponse(OpenApiTypes.BINARY, description="二维码 SVG")},
+        responses=binary(SVG, "二维码 SVG"),
         summary="联络站二维码，指向公开页（公开）/ the station's QR code to its public page",
     )
     def get(self, request: Request, pk: int) -> HttpResponse:

@@ -1,0 +1,127 @@
+"""The shared parts of the api's views: the action endpoint (api/actions.py), the view bases
+(api/views.py), downloads (api/downloads.py) and public addresses (api/links.py)."""
+
+from typing import Any
+
+from django.test import override_settings
+from rest_framework import serializers
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.test import APIRequestFactory
+
+from api.actions import Action
+from api.downloads import XLSX, attachment
+from api.links import public_url
+from api.permissions import DEPUTY, STAFF
+from api.views import ReadWriteView
+
+
+class _Body(serializers.Serializer):
+    n = serializers.IntegerField()
+
+
+class _Added(serializers.Serializer):
+    added = serializers.IntegerField()
+
+
+def _lookup(request: Request, pk: int) -> dict[str, int]:
+    if pk != 1:
+        raise NotFound()
+    return {"pk": pk}
+
+
+KIND = Action(
+    permission=AllowAny,
+    lookup=_lookup,
+    output=lambda request, found: {"found": found["pk"]},
+    responses=_Body,
+)
+
+
+def _post(view: Any, pk: int, body: dict[str, Any]) -> Response:
+    request = APIRequestFactory().post("/action", body, format="json")
+    response: Response = view.as_view()(request, pk=pk)
+    return response
+
+
+def test_an_action_answers_with_the_object_found() -> None:
+    view = KIND.view(operation_id="thing_poke", summary="poke", body=_Body, run=lambda r, o, d: o)
+
+    response = _post(view, 1, {"n": 2})
+
+    assert (response.status_code, response.data) == (200, {"found": 1})
+    assert view.__name__ == "ThingPokeView"
+
+
+def test_an_action_checks_the_body_before_it_looks_the_object_up() -> None:
+    view = KIND.view(operation_id="thing_poke", summary="poke", body=_Body, run=lambda r, o, d: o)
+
+    response = _post(view, 2, {"n": "many"})
+
+    assert response.status_code == 400
+
+
+def test_find_first_looks_the_object_up_before_the_body() -> None:
+    view = KIND.view(
+        operation_id="thing_poke",
+        summary="poke",
+        body=_Body,
+        run=lambda r, o, d: o,
+        find_first=True,
+    )
+
+    assert _post(view, 2, {"n": "many"}).status_code == 404
+    assert _post(view, 1, {"n": "many"}).status_code == 400
+
+
+def test_an_answer_serializer_shows_what_the_run_returns_and_created_answers_201() -> None:
+    view = KIND.view(
+        operation_id="thing_add",
+        summary="add",
+        body=_Body,
+        run=lambda r, o, d: {"added": d["n"]},
+        answer=_Added,
+        created=True,
+    )
+
+    response = _post(view, 1, {"n": 3})
+
+    assert (response.status_code, response.data) == (201, {"added": 3})
+
+
+class _Split(ReadWriteView):
+    read_permission, write_permission = DEPUTY, STAFF
+    write_method = "PUT"
+
+
+def _declared(method: str) -> frozenset[str]:
+    view = _Split()
+    view.request = Request(getattr(APIRequestFactory(), method)("/split"))
+    [permission] = view.get_permissions()
+    return permission.allowed_roles
+
+
+def test_a_read_write_view_asks_the_write_role_for_its_writing_method_only() -> None:
+    assert _declared("put") == frozenset({"staff"})
+    assert _declared("get") == _declared("post") == frozenset({"deputy"})
+
+
+def test_an_attachment_is_not_stored_unless_asked() -> None:
+    kept = attachment(b"x", XLSX, "名册.xlsx", no_store=False)
+    private = attachment(b"x", XLSX, "名册.xlsx")
+
+    assert private["Cache-Control"] == "no-store"
+    assert "Cache-Control" not in kept
+    assert kept["Content-Disposition"].startswith("attachment;")
+
+
+@override_settings(PUBLIC_SCHEME="https", PUBLIC_PORT="443")
+def test_a_public_url_leaves_out_the_schemes_own_port() -> None:
+    assert public_url("a.example", "/login") == "https://a.example/login"
+
+
+@override_settings(PUBLIC_SCHEME="http", PUBLIC_PORT="8080")
+def test_a_public_url_names_another_port() -> None:
+    assert public_url("a.example", "/login") == "http://a.example:8080/login"
