@@ -40,7 +40,7 @@ from supervision import models as supervision
 from . import fleet, schemas
 from .models import AuditAnchor, Congress, Domain, ModuleSettings
 from .routing import routing_forget
-from .services import CongressSpec, congress_check_new
+from .services import CongressSpec, congress_check_new, congress_row_create
 from .tenant import require_public_schema
 
 FORMAT = 1
@@ -599,17 +599,7 @@ def _create_public_rows(archive: Archive, *, slug: str, name: str, division_code
     )
     congress_check_new(spec=spec)
     (stored,) = archive.objects("public/congress.json")
-    congress = Congress(
-        name=spec.name.strip(),
-        slug=spec.slug,
-        schema_name=spec.schema_name,
-        level=spec.level,
-        parent=parent,
-        division_code=spec.division_code,
-        status=stored.object.status,
-    )
-    congress.save()
-    Domain.objects.create(domain=spec.domain, tenant=congress, is_primary=True)
+    congress = congress_row_create(spec=spec, parent=parent, status=stored.object.status)
     _ensure_users(archive)
     _insert_own_rows(archive, congress, keep_ids=False)
     return congress

@@ -174,6 +174,23 @@ def congress_check_new(*, spec: CongressSpec) -> Congress | None:
     return parent
 
 
+def congress_row_create(
+    *, spec: CongressSpec, parent: Congress | None, status: str = Status.ACTIVE
+) -> Congress:
+    """The registry's row of a checked spec and its primary domain; its schema is the caller's."""
+    congress = Congress.objects.create(
+        name=spec.name.strip(),
+        slug=spec.slug,
+        schema_name=spec.schema_name,
+        level=spec.level,
+        parent=parent,
+        division_code=spec.division_code,
+        status=status,
+    )
+    Domain.objects.create(domain=spec.domain, tenant=congress, is_primary=True)
+    return congress
+
+
 def congress_provision(
     *,
     spec: CongressSpec,
@@ -201,16 +218,7 @@ def _congress_provision(
 ) -> Congress:
     with transaction.atomic():
         parent = congress_check_spec(spec=spec, requested_by=requested_by, acting_in=acting_in)
-        congress = Congress(
-            name=spec.name.strip(),
-            slug=spec.slug,
-            schema_name=spec.schema_name,
-            level=spec.level,
-            parent=parent,
-            division_code=spec.division_code,
-        )
-        congress.save()
-        Domain.objects.create(domain=spec.domain, tenant=congress, is_primary=True)
+        congress = congress_row_create(spec=spec, parent=parent)
         routing_forget()  # the host may have been answered "unknown" until now
         pool.schema_provide(spec.schema_name, template)
         if spec.admin_username:

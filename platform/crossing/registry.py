@@ -4,6 +4,8 @@ platform delivers to them without importing them."""
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ops.registry import register_under
+
 if TYPE_CHECKING:
     from .models import Dispatch
 
@@ -18,14 +20,7 @@ def receiver(kind: str) -> Callable[[Receiver], Receiver]:
     idempotent by (origin, origin_ref): keep the newest copy by dispatch id, since payloads are
     whole snapshots of what is shared.
     """
-
-    def register(func: Receiver) -> Receiver:
-        if _receivers.get(kind, func) is not func:
-            raise RuntimeError(f"two receivers for dispatch kind {kind!r}")
-        _receivers[kind] = func
-        return func
-
-    return register
+    return register_under(_receivers, kind, what="receivers for dispatch kind")
 
 
 def receiver_for(kind: str) -> Receiver:

@@ -20,24 +20,33 @@ from .models import StoredFile
 from .sniff import sniff
 
 
-def file_store(*, uploaded_by: Any, name: str, data: bytes) -> StoredFile:
-    """Check, store and record an upload. The object is written before the row, so no row points
-    at an object storage refused (storage down: StorageUnavailable, a 503, and no row). If the
-    transaction rolls back the orphan object is harmless (nothing points to it)."""
+def upload_check(*, name: str, data: bytes, field: str | None = None) -> tuple[str, str]:
+    """Refuse an empty upload, one over the size limit, and one whose content is not of an
+    allowed type with the suffix its name gives; return its content type and that suffix."""
     if len(data) == 0:
-        raise DomainError("file_empty", _("文件为空。"))
+        raise DomainError("file_empty", _("文件为空。"), field=field)
     if len(data) > settings.UPLOAD_MAX_BYTES:
         raise DomainError(
             "file_too_large",
             _("文件超过大小上限 %(limit)d MB。") % {"limit": settings.UPLOAD_MAX_BYTES // 2**20},
+            field=field,
         )
     kind = sniff(data[:16], data)
     suffix = PurePath(name).suffix.lower()
     if kind is None or suffix not in kind[1]:
         raise DomainError(
-            "file_type_not_allowed", _("不支持的文件类型：仅限 PDF、图片、Word 和 Excel。")
+            "file_type_not_allowed",
+            _("不支持的文件类型：仅限 PDF、图片、Word 和 Excel。"),
+            field=field,
         )
-    content_type = kind[0]
+    return kind[0], suffix
+
+
+def file_store(*, uploaded_by: Any, name: str, data: bytes) -> StoredFile:
+    """Check, store and record an upload. The object is written before the row, so no row points
+    at an object storage refused (storage down: StorageUnavailable, a 503, and no row). If the
+    transaction rolls back the orphan object is harmless (nothing points to it)."""
+    content_type, suffix = upload_check(name=name, data=data)
     key = f"{storage.tenant_prefix()}{uuid.uuid4().hex}{suffix}"
     with transaction.atomic():
         storage.put_object(key=key, stream=BytesIO(data), size=len(data), content_type=content_type)

@@ -6,19 +6,15 @@ paths cannot disagree."""
 from collections.abc import Callable
 from decimal import Decimal
 
+from ops.registry import register_under
+
 Figures = dict[str, int | Decimal | str | None]
 Provider = Callable[[int], Figures]
 _providers: dict[str, Provider] = {}
 
 
 def indicators(topic: str) -> Callable[[Provider], Provider]:
-    def register(func: Provider) -> Provider:
-        if _providers.get(topic, func) is not func:
-            raise RuntimeError(f"two indicator providers for topic {topic!r}")
-        _providers[topic] = func
-        return func
-
-    return register
+    return register_under(_providers, topic, what="indicator providers for topic")
 
 
 def providers() -> dict[str, Provider]:

@@ -8,7 +8,7 @@ audited by the services that made them; it records nothing a person did."""
 import json
 import logging
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -56,9 +56,9 @@ def _in(tenant: Tenant | None) -> Tenant:
     return here
 
 
-def _as_stored(figures: registry.Figures) -> dict[str, object]:
-    """The figures as the JSON column gives them back (money as a string), so that a refresh can
-    tell whether they changed."""
+def _as_stored(figures: Mapping[str, object]) -> dict[str, object]:
+    """The figures (or a tally) as the JSON column gives them back (money as a string), so that a
+    refresh can tell whether they changed."""
     stored: dict[str, object] = json.loads(json.dumps(figures, cls=DjangoJSONEncoder))
     return stored
 
@@ -179,7 +179,7 @@ def _keep(
         year=year,
         scope=scope,
         defaults={
-            "tally": json.loads(json.dumps(tally, cls=DjangoJSONEncoder)),
+            "tally": _as_stored(tally),
             "updated_at": updated_at,
             "computed_at": now,
         },
@@ -196,25 +196,21 @@ def _sum_tenants(members: list[Congress], year: int) -> tuple[dict[str, object],
 
 def _refresh_county(county: Congress, year: int, now: datetime) -> None:
     townships = list(Congress.objects.filter(parent=county, status=Status.ACTIVE))
-    below, below_at = _sum_tenants(townships, year)
-    _keep(
-        congress_id=county.pk,
-        year=year,
-        scope=RollupTotal.Scope.BELOW,
-        tally=below,
-        updated_at=below_at,
-        now=now,
-    )
     members = townships + ([county] if county.status == Status.ACTIVE else [])
-    group, group_at = _sum_tenants(members, year)
-    _keep(
-        congress_id=county.pk,
-        year=year,
-        scope=RollupTotal.Scope.GROUP,
-        tally=group,
-        updated_at=group_at,
-        now=now,
-    )
+    # The townships below the county, and the county's whole group (itself too, while active).
+    for scope, tenants in (
+        (RollupTotal.Scope.BELOW, townships),
+        (RollupTotal.Scope.GROUP, members),
+    ):
+        tally, updated_at = _sum_tenants(tenants, year)
+        _keep(
+            congress_id=county.pk,
+            year=year,
+            scope=scope,
+            tally=tally,
+            updated_at=updated_at,
+            now=now,
+        )
 
 
 def _refresh_city(city: Congress, year: int, now: datetime) -> None:

@@ -5,6 +5,7 @@ sibling's."""
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any, Self
 from urllib.parse import quote
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
@@ -95,11 +96,36 @@ class Reader:
 
 
 @dataclass(frozen=True)
-class TargetReceipts:
+class Target:
+    """A congress a guidance is sent to, as the issuer's lists name it."""
+
     congress_id: int
     congress_name: str
     level: str
     parent_name: str
+
+    @classmethod
+    def of(cls, target: GuidanceTarget, **more: Any) -> Self:
+        congress = target.congress
+        return cls(
+            congress_id=target.congress_id,
+            congress_name=congress.name,
+            level=congress.level,
+            parent_name=congress.parent.name if congress.parent else "",
+            **more,
+        )
+
+
+def _targets(guidance: Guidance) -> QuerySet[GuidanceTarget]:
+    return (
+        GuidanceTarget.objects.filter(guidance=guidance)
+        .select_related("congress__parent")
+        .order_by("congress__division_code")
+    )
+
+
+@dataclass(frozen=True)
+class TargetReceipts(Target):
     readers: list[Reader]
 
     @property
@@ -109,11 +135,6 @@ class TargetReceipts:
 
 def guidance_receipt_status(guidance: Guidance) -> list[TargetReceipts]:
     """Per receiving congress: who read it and when, unread congresses included."""
-    targets = (
-        GuidanceTarget.objects.filter(guidance=guidance)
-        .select_related("congress__parent")
-        .order_by("congress__division_code")
-    )
     receipts = list(
         GuidanceReceipt.objects.filter(guidance=guidance)
         .select_related("reader")
@@ -125,14 +146,7 @@ def guidance_receipt_status(guidance: Guidance) -> list[TargetReceipts]:
             Reader(name=str(receipt.reader), read_at=receipt.read_at)
         )
     return [
-        TargetReceipts(
-            congress_id=t.congress_id,
-            congress_name=t.congress.name,
-            level=t.congress.level,
-            parent_name=t.congress.parent.name if t.congress.parent else "",
-            readers=by_congress.get(t.congress_id, []),
-        )
-        for t in targets
+        TargetReceipts.of(t, readers=by_congress.get(t.congress_id, [])) for t in _targets(guidance)
     ]
 
 
@@ -140,11 +154,7 @@ def guidance_receipt_status(guidance: Guidance) -> list[TargetReceipts]:
 
 
 @dataclass(frozen=True)
-class TargetReport:
-    congress_id: int
-    congress_name: str
-    level: str
-    parent_name: str
+class TargetReport(Target):
     state: str  # rules.report_state
     report: GuidanceReport | None
 
@@ -175,11 +185,6 @@ def guidance_report_status(guidance: Guidance, *, today: date | None = None) -> 
     """Per receiving congress of a notice that asks for a report: its state by the date
     (received, late, missing, pending) and its report, congresses yet to report included."""
     day = today or timezone.localdate()
-    targets = (
-        GuidanceTarget.objects.filter(guidance=guidance)
-        .select_related("congress__parent")
-        .order_by("congress__division_code")
-    )
     reports = {
         r.congress_id: r
         for r in GuidanceReport.objects.filter(guidance=guidance)
@@ -187,15 +192,12 @@ def guidance_report_status(guidance: Guidance, *, today: date | None = None) -> 
         .prefetch_related("attachments")
     }
     return [
-        TargetReport(
-            congress_id=t.congress_id,
-            congress_name=t.congress.name,
-            level=t.congress.level,
-            parent_name=t.congress.parent.name if t.congress.parent else "",
+        TargetReport.of(
+            t,
             state=report_state_of(guidance, reports.get(t.congress_id), day),
             report=reports.get(t.congress_id),
         )
-        for t in targets
+        for t in _targets(guidance)
     ]
 
 

@@ -18,7 +18,6 @@ from io import BytesIO
 from pathlib import PurePath
 from typing import Any
 
-from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,7 +28,7 @@ from congresses.selectors import congress_is_within
 from congresses.tenant import Tenant, public_schema
 from crossing.services import dispatch_send
 from filestore import storage
-from filestore.sniff import sniff
+from filestore.services import upload_check
 from ops.errors import Conflict, DomainError, NotAllowed
 
 from . import rules
@@ -85,30 +84,15 @@ def _require_issuer_level(issuer: Congress) -> None:
 
 def attachment_store(*, owner: Congress, uploaded_by: Any, name: str, data: bytes) -> Attachment:
     """Check and store a file under the owner congress's prefix in the supervision area."""
-    if len(data) == 0:
-        raise DomainError("file_empty", _("文件为空。"), field="file")
-    if len(data) > settings.UPLOAD_MAX_BYTES:
-        raise DomainError(
-            "file_too_large",
-            _("文件超过大小上限 %(limit)d MB。") % {"limit": settings.UPLOAD_MAX_BYTES // 2**20},
-            field="file",
-        )
-    kind = sniff(data[:16], data)
-    suffix = PurePath(name).suffix.lower()
-    if kind is None or suffix not in kind[1]:
-        raise DomainError(
-            "file_type_not_allowed",
-            _("不支持的文件类型：仅限 PDF、图片、Word 和 Excel。"),
-            field="file",
-        )
+    content_type, suffix = upload_check(name=name, data=data, field="file")
     key = f"supervision/{owner.schema_name}/{uuid.uuid4().hex}{suffix}"
     with _public_transaction():
-        storage.put_object(key=key, stream=BytesIO(data), size=len(data), content_type=kind[0])
+        storage.put_object(key=key, stream=BytesIO(data), size=len(data), content_type=content_type)
         attachment = Attachment.objects.create(
             owner=owner,
             key=key,
             name=PurePath(name).name[:200],
-            content_type=kind[0],
+            content_type=content_type,
             size=len(data),
             sha256=hashlib.sha256(data).hexdigest(),
             uploaded_by=uploaded_by,
@@ -194,6 +178,11 @@ def guidance_issue(
     return guidance
 
 
+def _require_addressed(guidance: Guidance, congress: Congress) -> None:
+    if not GuidanceTarget.objects.filter(guidance=guidance, congress=congress).exists():
+        raise NotAllowed("guidance_not_addressed", _("该文件未发送给本单位。"))
+
+
 def guidance_withdraw(*, guidance: Guidance, actor: Any, now: datetime | None = None) -> Guidance:
     """The issuer withdraws a notice: it stays readable, but no report is taken on it."""
     with _public_transaction():
@@ -228,8 +217,7 @@ def report_submit(
     at = _now(now)
     with _public_transaction():
         locked = Guidance.objects.select_for_update().get(pk=guidance.pk)
-        if not GuidanceTarget.objects.filter(guidance=locked, congress=congress).exists():
-            raise NotAllowed("guidance_not_addressed", _("该文件未发送给本单位。"))
+        _require_addressed(locked, congress)
         if locked.report_due is None:
             raise DomainError("report_not_requested", _("该文件不要求报送材料。"))
         if locked.withdrawn_at is not None:
@@ -334,8 +322,7 @@ def guidance_read(
 ) -> GuidanceReceipt:
     """Record that a member of a receiving congress read the guidance; the first read counts."""
     with _public_transaction():
-        if not GuidanceTarget.objects.filter(guidance=guidance, congress=congress).exists():
-            raise NotAllowed("guidance_not_addressed", _("该文件未发送给本单位。"))
+        _require_addressed(guidance, congress)
         receipt, created = GuidanceReceipt.objects.get_or_create(
             guidance=guidance,
             congress=congress,
@@ -546,8 +533,20 @@ def _locked(round_: BenchmarkRound, action: str) -> BenchmarkRound:
     return locked
 
 
-def _move(round_: BenchmarkRound, action: str) -> None:
-    round_.state = ROUND.apply(round_.state, action)
+def _move(
+    round_: BenchmarkRound,
+    step: str,
+    *,
+    action: str,
+    actor: Any,
+    fields: Sequence[str] = (),
+    payload: dict[str, Any] | None = None,
+) -> None:
+    """Take the round's `step`, save its new state with the caller's other changed `fields`, and
+    record the audit `action`: the end of every service that moves a round on."""
+    round_.state = ROUND.apply(round_.state, step)
+    round_.save(update_fields=["state", *fields])
+    audit_record(action=action, actor=actor, target=round_, payload=payload)
 
 
 def round_open(*, round_: BenchmarkRound, actor: Any) -> BenchmarkRound:
@@ -559,9 +558,7 @@ def round_open(*, round_: BenchmarkRound, actor: Any) -> BenchmarkRound:
             round_.kind,
             [CriterionSpec(c.name, c.weight, c.indicator, c.indicator_full) for c in criteria],
         )
-        _move(round_, "open")
-        round_.save(update_fields=["state"])
-        audit_record(action="supervision.round_open", actor=actor, target=round_)
+        _move(round_, "open", action="supervision.round_open", actor=actor)
     return round_
 
 
@@ -679,12 +676,11 @@ def round_close_nominations(
         for nomination in nominations:
             nomination.figures = plain(figures.get(nomination.nominator_id, {}))
         Nomination.objects.bulk_update(nominations, ["figures"])
-        _move(round_, "close_nominations")
-        round_.save(update_fields=["state"])
-        audit_record(
+        _move(
+            round_,
+            "close_nominations",
             action="supervision.round_close_nominations",
             actor=actor,
-            target=round_,
             payload={"nominations": round_.nominations.count()},
         )
     return round_
@@ -798,14 +794,14 @@ def round_decide(
                 nomination.status, "select" if nomination.pk in chosen else "not_select"
             )
             nomination.save(update_fields=["rank", "status"])
-        _move(round_, "decide")
         round_.decision_note = note.strip()
         round_.decided_at = _now(now)
-        round_.save(update_fields=["state", "decision_note", "decided_at"])
-        audit_record(
+        _move(
+            round_,
+            "decide",
             action="supervision.round_decide",
             actor=actor,
-            target=round_,
+            fields=["decision_note", "decided_at"],
             payload={
                 "selected": sorted(chosen),
                 "tie": check.tie_at_cutoff,
@@ -828,13 +824,13 @@ def round_start_publicity(
         )
     with _public_transaction():
         round_ = _locked(round_, "start_publicity")
-        _move(round_, "start_publicity")
         round_.notice_starts_on, round_.notice_ends_on = starts_on, ends_on
-        round_.save(update_fields=["state", "notice_starts_on", "notice_ends_on"])
-        audit_record(
+        _move(
+            round_,
+            "start_publicity",
             action="supervision.round_start_publicity",
             actor=actor,
-            target=round_,
+            fields=["notice_starts_on", "notice_ends_on"],
             payload={"starts_on": str(starts_on), "ends_on": str(ends_on)},
         )
     return round_
@@ -958,13 +954,13 @@ def round_announce(
             )
         if round_.objections.filter(resolved_at__isnull=True).exists():
             raise DomainError("objections_open", _("还有未处理的异议。"))
-        _move(round_, "announce")
         round_.announced_at = _now(now)
-        round_.save(update_fields=["state", "announced_at"])
-        audit_record(
+        _move(
+            round_,
+            "announce",
             action="supervision.round_announce",
             actor=actor,
-            target=round_,
+            fields=["announced_at"],
             payload={
                 "selected": list(
                     round_.nominations.filter(status=Nomination.Status.SELECTED).values_list(

@@ -11,32 +11,12 @@ from django_tenants.utils import tenant_context
 
 from accounts.models import User
 from congresses.models import Congress
-from filestore.services import file_store
-from tenants.deputies.models import Deputy, Term
 from tenants.implementation.models import Project
-from tenants.implementation.selectors import projects_for_account
-from tenants.implementation.services import (
-    PlanChange,
-    progress_report,
-    project_plan,
-    unit_create,
-)
-from tenants.voting.announcement import announcement_publish
+from tenants.implementation.services import PlanChange, progress_report, project_plan, unit_create
 from tenants.voting.evaluation import evaluation_set_rules
-from tenants.voting.models import Candidate, Cycle
-from tenants.voting.reserve import vote_results_hand_over
-from tenants.voting.services import (
-    attendance_sign_in,
-    ballot_cast,
-    candidate_add,
-    cycle_create,
-    cycle_open_voting,
-    round_close,
-    round_open,
-)
-from tenants.voting.solicitation import cycle_advance, governance_record
+from tenants.voting.models import Cycle
 
-from . import data
+from .votes import year_voted
 
 CONGRESS = "baisha"
 YEAR = 2026
@@ -83,63 +63,25 @@ def seed_evaluation(operator: User) -> None:
     with tenant_context(congress), transaction.atomic():
         if Cycle.objects.filter(year=YEAR).exists():
             return
-        term = Term.objects.get(is_current=True)
-        deputies = list(Deputy.objects.filter(term=term).order_by("pk"))
-        cycle = cycle_create(year=YEAR, title=TITLE, term=term, actor=operator, seats=3)
-        cycle = cycle_advance(cycle=cycle, actor=operator)
-        for name, category, planned, *_rest in PROJECTS:
-            candidate_add(
-                cycle=cycle,
-                name=name,
-                category=category,
-                estimated_cost=Decimal(planned),
-                actor=operator,
-            )
-        name, category, cost, summary = NOT_ADOPTED
-        candidate_add(
-            cycle=cycle,
-            name=name,
-            category=category,
-            estimated_cost=Decimal(cost),
-            summary=summary,
-            actor=operator,
+        voted = year_voted(
+            operator=operator,
+            year=YEAR,
+            title=TITLE,
+            party_review=(date(YEAR - 1, 12, 20), "乡党委会议审定，同意提请乡人代会票决。"),
+            adopted=[(name, category, planned) for name, category, planned, *_ in PROJECTS],
+            not_adopted=NOT_ADOPTED,
+            not_adopted_yes=3,
         )
-        minutes = file_store(uploaded_by=operator, name="党委会议纪要.pdf", data=data.MINUTES_PDF)
-        governance_record(
-            cycle=cycle,
-            kind="party_review",
-            held_on=date(YEAR - 1, 12, 20),
-            summary="乡党委会议审定，同意提请乡人代会票决。",
-            minutes=minutes,
-            actor=operator,
-        )
-        cycle = cycle_advance(cycle=cycle, actor=operator)
-        cycle = cycle_open_voting(cycle=cycle, actor=operator)
-        for deputy in deputies:
-            attendance_sign_in(cycle=cycle, deputy=deputy, actor=operator)
-        round_ = round_open(cycle=cycle, actor=operator)
-        listed = list(Candidate.objects.filter(cycle=cycle).order_by("sequence"))
-        for i, deputy in enumerate(deputies):
-            choices = {str(c.pk): "yes" for c in listed[:3]}
-            choices[str(listed[3].pk)] = "yes" if i < 3 else "no"
-            ballot_cast(round_id=round_.pk, deputy=deputy, choices=choices, actor=operator)
-        round_close(round_id=round_.pk, actor=operator)
-        announcement_publish(cycle=cycle, actor=operator)
-        _implement(cycle, operator)
-        evaluation_set_rules(cycle=cycle, actor=operator, public_rating=True)
+        _implement(voted.projects, operator)
+        evaluation_set_rules(cycle=voted.cycle, actor=operator, public_rating=True)
 
 
-def _hand_over(cycle: Cycle, operator: User) -> list[Project]:
-    vote_results_hand_over(cycle=cycle, actor=operator)
-    return list(projects_for_account(cycle=cycle))
-
-
-def _implement(cycle: Cycle, operator: User) -> None:
+def _implement(projects: list[Project], operator: User) -> None:
     reporter = User.objects.get(username=f"{CONGRESS}-unit")
     unit = unit_create(name=UNIT, member_ids=[reporter.pk], actor=operator)
     today = timezone.localdate()
     for project, (_n, _c, planned, allocated, spent, target, outcome, percent) in zip(
-        _hand_over(cycle, operator), PROJECTS, strict=True
+        projects, PROJECTS, strict=True
     ):
         project_plan(
             project=project,

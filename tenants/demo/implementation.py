@@ -11,9 +11,6 @@ from django_tenants.utils import tenant_context
 
 from accounts.models import User
 from congresses.models import Congress
-from filestore.services import file_store
-from tenants.deputies.models import Deputy, Term
-from tenants.implementation.selectors import projects_for_account
 from tenants.implementation.services import (
     PlanChange,
     inspection_record,
@@ -28,21 +25,9 @@ from tenants.implementation.services import (
     supervisors_set,
     unit_create,
 )
-from tenants.voting.announcement import announcement_publish
-from tenants.voting.models import Candidate, Cycle
-from tenants.voting.reserve import vote_results_hand_over
-from tenants.voting.services import (
-    attendance_sign_in,
-    ballot_cast,
-    candidate_add,
-    cycle_create,
-    cycle_open_voting,
-    round_close,
-    round_open,
-)
-from tenants.voting.solicitation import cycle_advance, governance_record
+from tenants.voting.models import Cycle
 
-from . import data
+from .votes import year_voted
 
 CONGRESS = "songling"
 YEAR = 2026
@@ -61,6 +46,20 @@ PROJECTS = (
     ("居家养老服务中心建设", "劳动保障", "95", "95", "建成一处日间照料中心，提供助餐服务。"),
 )
 NOT_ADOPTED = ("松岭镇体育公园", "科技文化", "400", "新建体育公园一处。")
+# Where each project stands, in PROJECTS' order: its milestones (title, due and done in days from
+# today, None while open) and its latest progress report (percent, text, 万元 spent).
+MILESTONES = (
+    (("完成招标", -60, -62), ("顶棚和排水完工", 10, None)),  # the market: on track
+    (("一期管网铺设完成", -5, None), ("村庄接户", 40, None)),  # the sewer: one overdue, so red
+    (("中心开放", -30, -32),),  # the care centre: done
+)
+REPORTS = (
+    (45, "招标完成，施工队伍已进场，排水沟开挖过半。", "62.4"),
+    (30, "受雨季影响，一期管网铺设滞后。", "58"),
+    (100, "日间照料中心已开放，每日助餐60人次。", "91.3"),
+)
+# The sewer runs over two years: (year, target, investment in 万元)
+SEWER_STAGES = ((YEAR, "铺设主管网2公里。", 200), (YEAR + 1, "延伸支管1.2公里，完成接户。", 120))
 
 
 def seed_implementation(operator: User) -> None:
@@ -70,49 +69,15 @@ def seed_implementation(operator: User) -> None:
         if Cycle.objects.filter(year=YEAR).exists():
             return
         today = timezone.localdate()
-        term = Term.objects.get(is_current=True)
-        deputies = list(Deputy.objects.filter(term=term).order_by("pk"))
-        cycle = cycle_create(year=YEAR, title=TITLE, term=term, actor=operator, seats=3)
-        cycle = cycle_advance(cycle=cycle, actor=operator)
-        for name, category, planned, _allocated, _target in PROJECTS:
-            candidate_add(
-                cycle=cycle,
-                name=name,
-                category=category,
-                estimated_cost=Decimal(planned),
-                actor=operator,
-            )
-        name, category, cost, summary = NOT_ADOPTED
-        candidate_add(
-            cycle=cycle,
-            name=name,
-            category=category,
-            estimated_cost=Decimal(cost),
-            summary=summary,
-            actor=operator,
+        voted = year_voted(
+            operator=operator,
+            year=YEAR,
+            title=TITLE,
+            party_review=(today - timedelta(days=330), "镇党委会议审定，同意提请镇人代会票决。"),
+            adopted=[(name, category, planned) for name, category, planned, *_ in PROJECTS],
+            not_adopted=NOT_ADOPTED,
         )
-        minutes = file_store(uploaded_by=operator, name="党委会议纪要.pdf", data=data.MINUTES_PDF)
-        governance_record(
-            cycle=cycle,
-            kind="party_review",
-            held_on=today - timedelta(days=330),
-            summary="镇党委会议审定，同意提请镇人代会票决。",
-            minutes=minutes,
-            actor=operator,
-        )
-        cycle = cycle_advance(cycle=cycle, actor=operator)
-        cycle = cycle_open_voting(cycle=cycle, actor=operator)
-        for deputy in deputies:
-            attendance_sign_in(cycle=cycle, deputy=deputy, actor=operator)
-        round_ = round_open(cycle=cycle, actor=operator)
-        candidates = list(Candidate.objects.filter(cycle=cycle).order_by("sequence"))
-        for deputy in deputies:
-            choices = {str(c.pk): "yes" if c.name != NOT_ADOPTED[0] else "no" for c in candidates}
-            ballot_cast(round_id=round_.pk, deputy=deputy, choices=choices, actor=operator)
-        round_close(round_id=round_.pk, actor=operator)
-        announcement_publish(cycle=cycle, actor=operator)
-        vote_results_hand_over(cycle=cycle, actor=operator)
-        projects = list(projects_for_account(cycle=cycle))
+        cycle, deputies, projects = voted.cycle, voted.deputies, voted.projects
 
         unit = unit_create(name=UNIT, member_ids=[unit_user.pk], actor=operator)
         for project, (_n, _c, _p, allocated, target) in zip(projects, PROJECTS, strict=True):
@@ -123,61 +88,40 @@ def seed_implementation(operator: User) -> None:
                 funds_allocated=Decimal(allocated),
             )
             project_plan(project=project, change=change, actor=operator)
-        market, sewer, care = projects
+        market, sewer, _care = projects
         supervisors_set(project=market, deputies=deputies[:3], actor=operator)
         supervisors_set(project=sewer, deputies=deputies[3:6], actor=operator)
 
-        # The market: on track, its next milestone due in ten days.
-        tender = milestone_add(
-            project=market, title="完成招标", due_on=today - timedelta(days=60), actor=operator
-        )
-        milestone_done(milestone=tender, done_on=today - timedelta(days=62), actor=operator)
-        milestone_add(
-            project=market,
-            title="顶棚和排水完工",
-            due_on=today + timedelta(days=10),
-            actor=operator,
-        )
-        progress_report(
-            project=market,
-            percent=45,
-            text="招标完成，施工队伍已进场，排水沟开挖过半。",
-            photos=[],
-            actor=unit_user,
-            funds_spent=Decimal("62.4"),
-        )
-        # The sewer: a milestone past its date, so red; a multi-year project.
-        milestone_add(
-            project=sewer,
-            title="一期管网铺设完成",
-            due_on=today - timedelta(days=5),
-            actor=operator,
-        )
-        milestone_add(
-            project=sewer, title="村庄接户", due_on=today + timedelta(days=40), actor=operator
-        )
-        stage_set(
-            project=sewer,
-            year=YEAR,
-            target="铺设主管网2公里。",
-            investment=Decimal(200),
-            actor=operator,
-        )
-        stage_set(
-            project=sewer,
-            year=YEAR + 1,
-            target="延伸支管1.2公里，完成接户。",
-            investment=Decimal(120),
-            actor=operator,
-        )
-        progress_report(
-            project=sewer,
-            percent=30,
-            text="受雨季影响，一期管网铺设滞后。",
-            photos=[],
-            actor=unit_user,
-            funds_spent=Decimal("58"),
-        )
+        for year, target, investment in SEWER_STAGES:
+            stage_set(
+                project=sewer,
+                year=year,
+                target=target,
+                investment=Decimal(investment),
+                actor=operator,
+            )
+        for project, milestones, (percent, text, spent) in zip(
+            projects, MILESTONES, REPORTS, strict=True
+        ):
+            for title, due, done in milestones:
+                milestone = milestone_add(
+                    project=project,
+                    title=title,
+                    due_on=today + timedelta(days=due),
+                    actor=operator,
+                )
+                if done is not None:
+                    done_on = today + timedelta(days=done)
+                    milestone_done(milestone=milestone, done_on=done_on, actor=operator)
+            progress_report(
+                project=project,
+                percent=percent,
+                text=text,
+                photos=[],
+                actor=unit_user,
+                funds_spent=Decimal(spent),
+            )
+        # An inspection of the sewer found a hazard: its rectification is open.
         inspection = inspection_record(
             project=sewer,
             held_on=today - timedelta(days=3),
@@ -192,19 +136,6 @@ def seed_implementation(operator: User) -> None:
             due_on=today + timedelta(days=7),
             owner_name="周建国",
             inspection=inspection,
-        )
-        # The care centre: done.
-        opening = milestone_add(
-            project=care, title="中心开放", due_on=today - timedelta(days=30), actor=operator
-        )
-        milestone_done(milestone=opening, done_on=today - timedelta(days=32), actor=operator)
-        progress_report(
-            project=care,
-            percent=100,
-            text="日间照料中心已开放，每日助餐60人次。",
-            photos=[],
-            actor=unit_user,
-            funds_spent=Decimal("91.3"),
         )
         report = midyear_report_submit(
             cycle=cycle,

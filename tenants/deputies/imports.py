@@ -10,21 +10,19 @@ number (as Excel shows it), the column and the reason, and are not stored."""
 
 import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from audit.services import audit_record
 from congresses.tenant import current_tenant
 from directory.services import listing_publish_many
 from ops.errors import DomainError
-from ops.spreadsheet import sheet_append
+from ops.spreadsheet import cell_read, sheet_append, uploaded_rows
 from outbox.services import outbox_emit
 
 from .models import Deputy, DeputyLevel, Term
@@ -110,46 +108,33 @@ def roster_template() -> bytes:
     return out.getvalue()
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)  # a phone typed into a number cell
-    return str(value).strip()
-
-
 def _read(data: bytes) -> list[tuple[int, dict[str, str]]]:
-    if len(data) > MAX_BYTES:
-        raise DomainError("import_file_too_large", _("文件超过 5 MB，请分批导入。"), field="file")
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise DomainError(
-            "import_file_invalid", _("无法读取文件，请上传 .xlsx 格式的 Excel 文件。"), field="file"
-        ) from None
-    sheet = book.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    header = [_text(cell) for cell in next(rows, ())]
-    missing = [name for name in COLUMNS if name not in header]
-    if missing:
-        raise DomainError(
-            "import_columns_missing", _("缺少列：%(c)s") % {"c": "、".join(missing)}, field="file"
-        )
-    position = {COLUMNS[name]: header.index(name) for name in COLUMNS}
-    read: list[tuple[int, dict[str, str]]] = []
-    for number, cells in enumerate(rows, start=2):
-        values = {
-            key: _text(cells[index]) if index < len(cells) else ""
-            for key, index in position.items()
-        }
-        if not any(values.values()):
-            continue  # a blank line
-        read.append((number, values))
-        if len(read) > MAX_ROWS:
+    too_large = _("文件超过 5 MB，请分批导入。")
+    with uploaded_rows(data, max_bytes=MAX_BYTES, too_large=too_large) as rows:
+        header = [cell_read(cell) for cell in next(rows, ())]
+        missing = [name for name in COLUMNS if name not in header]
+        if missing:
             raise DomainError(
-                "import_too_many_rows", _("每次最多导入 %(n)d 行。") % {"n": MAX_ROWS}, field="file"
+                "import_columns_missing",
+                _("缺少列：%(c)s") % {"c": "、".join(missing)},
+                field="file",
             )
-    book.close()
+        position = {COLUMNS[name]: header.index(name) for name in COLUMNS}
+        read: list[tuple[int, dict[str, str]]] = []
+        for number, cells in enumerate(rows, start=2):
+            values = {
+                key: cell_read(cells[index]) if index < len(cells) else ""
+                for key, index in position.items()
+            }
+            if not any(values.values()):
+                continue  # a blank line
+            read.append((number, values))
+            if len(read) > MAX_ROWS:
+                raise DomainError(
+                    "import_too_many_rows",
+                    _("每次最多导入 %(n)d 行。") % {"n": MAX_ROWS},
+                    field="file",
+                )
     return read
 
 

@@ -1,10 +1,11 @@
 """The deputy roster of one congress, per term. Both modules use it; a deputy who logs in is
 linked to a global user, so one person can be on a township's and a county's roster."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from accounts.fields import account_reference
 
 
 class DeputyLevel(models.TextChoices):
@@ -78,17 +79,7 @@ class Deputy(models.Model):
     delegation = models.CharField(_("代表团/代表小组"), max_length=100, blank=True)
     occupation = models.CharField(_("工作单位及职务"), max_length=200, blank=True)
     phone = models.CharField(_("手机号"), max_length=20, blank=True)
-    # The global account in the public schema. No database constraint: tenant tables keep no
-    # foreign keys into large public tables (Citus-ready, DESIGN.md §8); users are never deleted.
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("登录账号"),
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    user = account_reference(verbose_name=_("登录账号"))  # the deputy's global account
     status = models.CharField(
         _("状态"), max_length=16, choices=Status.choices, default=Status.SERVING
     )

@@ -15,7 +15,7 @@ from audit.services import audit_record
 from ops.errors import Conflict
 
 from .models import Cycle
-from .phases import phase_require
+from .phases import cycle_locked
 from .sheets import closed_rounds, cycle_vote_unfinished
 
 
@@ -28,8 +28,7 @@ def announcement_publish(*, cycle: Cycle, actor: Any) -> Cycle:
     """Publish the announcement of the cycle's vote on the public portal. Refused before the
     vote is over and when it is out already (a published announcement is not withdrawn)."""
     with transaction.atomic():
-        cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
-        phase_require(cycle, "publish_announcement")
+        cycle = cycle_locked(cycle, "publish_announcement")
         if not announcement_ready(cycle):
             raise Conflict("announcement_not_ready", _("表决尚未结束，还没有可以公告的结果。"))
         if cycle.announcement_published_at is not None:

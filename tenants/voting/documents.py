@@ -324,36 +324,25 @@ def announcement_pdf(notice: Announcement, *, font_path: str | None = None) -> b
     ]
     if notice.adopted:
         share = "票决率"
-        if notice.ballot_form == CHOOSE_N:
+        choose_n = notice.ballot_form == CHOOSE_N
+        if choose_n:
             header: list[object] = ["名次", "项目名称", "得票数", share, "表决轮次"]
             widths = [16 * mm, 90 * mm, 22 * mm, 22 * mm, 20 * mm]
-            rows: list[list[object]] = [header]
-            for a in notice.adopted:
-                rows.append(
-                    [
-                        str(a.rank),
-                        Paragraph(escape(a.name), st.cell),
-                        str(a.yes),
-                        _share(a.share),
-                        str(a.round_number),
-                    ]
-                )
         else:
             header = ["名次", "项目名称", "赞成", "反对", "弃权", share, "表决轮次"]
             widths = [14 * mm, 70 * mm, 15 * mm, 15 * mm, 15 * mm, 22 * mm, 19 * mm]
-            rows = [header]
-            for a in notice.adopted:
-                rows.append(
-                    [
-                        str(a.rank),
-                        Paragraph(escape(a.name), st.cell),
-                        str(a.yes),
-                        str(a.no),
-                        str(a.abstain),
-                        _share(a.share),
-                        str(a.round_number),
-                    ]
-                )
+        rows: list[list[object]] = [header]
+        for a in notice.adopted:
+            counts = [a.yes] if choose_n else [a.yes, a.no, a.abstain]
+            rows.append(
+                [
+                    str(a.rank),
+                    Paragraph(escape(a.name), st.cell),
+                    *(str(n) for n in counts),
+                    _share(a.share),
+                    str(a.round_number),
+                ]
+            )
         table = _grid(rows, widths, st.font)
         table.setStyle(
             TableStyle(

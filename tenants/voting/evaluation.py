@@ -29,8 +29,8 @@ from tenants.deputies.models import Deputy
 from .events import EvaluationUnsatisfied
 from .methods import EvaluationResult, evaluation_rules_json
 from .models import Attendance, Candidate, Channel, Cycle, PublicRating, Round
-from .phases import phase_enter, phase_require, quorum_require
-from .record import digest, round_commitment
+from .phases import cycle_locked, phase_enter, phase_require, quorum_require
+from .record import round_start
 from .satisfaction import Mark, Outcome
 from .selectors import cycle_entitled_deputies, cycle_evaluation_rules
 
@@ -53,8 +53,7 @@ def cycle_close_year(*, cycle: Cycle, actor: Any) -> Cycle:
     """评估 -> 已结束: staff publish the public account (明白账) as final and close the year.
     Refused until the evaluation round is counted; a closed cycle takes no further step."""
     with transaction.atomic():
-        cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
-        phase_require(cycle, "close_year")
+        cycle = cycle_locked(cycle, "close_year")
         round_ = evaluation_round(cycle)
         if round_ is None or round_.state != Round.State.CLOSED:
             raise DomainError(
@@ -75,8 +74,7 @@ def evaluation_set_rules(*, cycle: Cycle, actor: Any, **changes: Any) -> Cycle:
             "rule_unknown", _("未知的规则项：%(r)s") % {"r": ", ".join(sorted(unknown))}
         )
     with transaction.atomic():
-        cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
-        phase_require(cycle, "set_evaluation_rules")
+        cycle = cycle_locked(cycle, "set_evaluation_rules")
         for name, value in changes.items():
             setattr(cycle, RULE_FIELDS[name], value)
         problems = cycle_evaluation_rules(cycle).problems()
@@ -96,8 +94,7 @@ def evaluation_open(*, cycle: Cycle, actor: Any, now: datetime | None = None) ->
     """Fix the evaluation's rule set and open the deputies' vote on every adopted project."""
     now = now or timezone.now()
     with transaction.atomic():
-        cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
-        phase_require(cycle, "open_evaluation")
+        cycle = cycle_locked(cycle, "open_evaluation")
         adopted = list(
             cycle.candidates.filter(status=Candidate.Status.ADOPTED).order_by("rank", "sequence")
         )
@@ -111,26 +108,17 @@ def evaluation_open(*, cycle: Cycle, actor: Any, now: datetime | None = None) ->
             # Rated at a meeting: its own attendance, frozen here, must reach the quorum.
             present = cycle.attendances.at_evaluation().count()
             quorum = quorum_require(cycle, entitled=entitled, present=present)
-        number = (
-            cycle.rounds.order_by("-number").values_list("number", flat=True).first() or 0
-        ) + 1
-        round_ = Round.objects.create(
-            cycle=cycle,
-            number=number,
+        # Published from now on, like a vote round's: the projects, the entitled list, the
+        # turnout and the evaluation's rules, which can then no longer change unseen.
+        round_ = round_start(
+            cycle,
             kind=Round.Kind.EVALUATION,
             seats=len(adopted),
             channel=cycle.evaluation_channel,
+            candidates=adopted,
+            turnout=(entitled, present, quorum),
             opened_at=now,
-            entitled_count=entitled,
-            present_count=present,
-            quorum_count=quorum,
         )
-        round_.candidates.set(adopted)
-        # Published from now on, like a vote round's: the projects, the entitled list, the
-        # turnout and the evaluation's rules, which can then no longer change unseen.
-        round_.commitment = round_commitment(round_)
-        round_.commitment_hash = digest(round_.commitment)
-        round_.save(update_fields=["commitment", "commitment_hash"])
         entered = phase_enter(cycle, "open_evaluation")
         cycle.evaluation_rules_fixed_at = now
         cycle.save(update_fields=[*entered, "evaluation_rules_fixed_at"])
@@ -187,8 +175,7 @@ def public_rating_submit(
     allowed = {Mark.SATISFIED.value, Mark.BASIC.value, Mark.UNSATISFIED.value}
     try:
         with transaction.atomic():
-            cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
-            phase_require(cycle, "rate_public")
+            cycle = cycle_locked(cycle, "rate_public")
             round_ = evaluation_round(cycle)
             if not cycle.evaluation_public_rating or round_ is None:
                 raise DomainError("public_rating_off", _("本年度未开放网上评价。"))

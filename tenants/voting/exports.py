@@ -3,8 +3,9 @@ round. Headers follow the reader's language; `sheets.py` reads the rows."""
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -12,6 +13,12 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from ops.spreadsheet import sheet_append
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+
+# Each row's fields are its sheet's columns, in order.
 
 
 @dataclass(frozen=True)
@@ -57,9 +64,10 @@ class ResultRow:
 def _workbook(
     title: str,
     columns: Sequence[tuple[str, float]],
-    rows: Sequence[Sequence[object]],
+    rows: Sequence["DataclassInstance"],
     number_formats: dict[int, str] | None = None,
 ) -> bytes:
+    """A sheet of `rows`, one dataclass a row whose fields are the `columns`, in their order."""
     book = Workbook()
     sheet = book.active
     assert sheet is not None  # a new workbook has one sheet
@@ -70,7 +78,7 @@ def _workbook(
         cell.fill = PatternFill("solid", fgColor="EEEEEE")
         cell.alignment = Alignment(horizontal="center", vertical="center")
     for row in rows:
-        sheet_append(sheet, row)
+        sheet_append(sheet, astuple(row))
     for index, (_header, width) in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     for index, number_format in (number_formats or {}).items():
@@ -91,12 +99,7 @@ def candidates_xlsx(rows: Sequence[CandidateRow]) -> bytes:
         (_("状态"), 12),
         (_("名次"), 8),
     ]
-    return _workbook(
-        _("候选项目"),
-        columns,
-        [(r.sequence, r.name, r.category, r.estimated_cost, r.status, r.rank) for r in rows],
-        number_formats={4: "#,##0.00"},
-    )
+    return _workbook(_("候选项目"), columns, rows, number_formats={4: "#,##0.00"})
 
 
 def results_xlsx(rows: Sequence[ResultRow]) -> bytes:
@@ -113,26 +116,7 @@ def results_xlsx(rows: Sequence[ResultRow]) -> bytes:
         (_("弃权"), 8),
         (_("本轮结果"), 14),
     ]
-    return _workbook(
-        _("表决结果"),
-        columns,
-        [
-            (
-                r.round_number,
-                r.round_kind,
-                r.entitled,
-                r.present,
-                r.ballots,
-                r.sequence,
-                r.name,
-                r.yes,
-                r.no,
-                r.abstain,
-                r.outcome,
-            )
-            for r in rows
-        ],
-    )
+    return _workbook(_("表决结果"), columns, rows)
 
 
 def proposals_xlsx(rows: Sequence[ProposalRow]) -> bytes:
@@ -149,24 +133,4 @@ def proposals_xlsx(rows: Sequence[ProposalRow]) -> bytes:
         (_("状态"), 14),
         (_("初定意见"), 40),
     ]
-    return _workbook(
-        _("项目建议"),
-        columns,
-        [
-            (
-                r.submitted_at,
-                r.source,
-                r.title,
-                r.category,
-                r.location,
-                r.estimated_cost,
-                r.submitter_name,
-                r.submitter_phone,
-                r.tracking_code,
-                r.status,
-                r.screening_reason,
-            )
-            for r in rows
-        ],
-        number_formats={6: "#,##0.00"},
-    )
+    return _workbook(_("项目建议"), columns, rows, number_formats={6: "#,##0.00"})

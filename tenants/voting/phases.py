@@ -136,6 +136,14 @@ def phase_require(cycle: Cycle, action: str) -> None:
     CYCLE.require(cycle.phase, action)
 
 
+def cycle_locked(cycle: Cycle, action: str) -> Cycle:
+    """The cycle, locked to the end of the caller's transaction; refused unless its phase allows
+    `action`."""
+    locked = Cycle.objects.select_for_update().get(pk=cycle.pk)
+    phase_require(locked, action)
+    return locked
+
+
 def phase_allows(cycle: Cycle, action: str) -> bool:
     return action in CYCLE.allowed(cycle.phase)
 

@@ -13,15 +13,16 @@ itself or with the hashes it was published under. It reads the record only, neve
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.utils.translation import gettext as _
 
 from . import rules
 from .methods import evaluation_rules_from_json, evaluation_rules_json
-from .models import Channel, DeviceResult, Round
+from .models import Candidate, Channel, Cycle, DeviceResult, Round
 from .paper import agreed_paper_tally
 from .recount import EvaluationInputs, RoundInputs, count_evaluation, count_round
 from .ruleset import rule_set_from_json, rule_set_to_json
@@ -72,6 +73,39 @@ def round_commitment(round_: Round) -> dict[str, Any]:
         "quorum_count": round_.quorum_count,
         "rules": rules_json,
     }
+
+
+def round_start(
+    cycle: Cycle,
+    *,
+    kind: str,
+    seats: int,
+    channel: str,
+    candidates: Sequence[Candidate],
+    turnout: tuple[int, int | None, int | None],
+    opened_at: datetime,
+) -> Round:
+    """The cycle's next round, open from `opened_at` with `turnout` (entitled, present and the
+    quorum, frozen here), and its commitment published under its hash: from now on what the
+    round is held under cannot change unseen."""
+    entitled, present, quorum = turnout
+    last = cycle.rounds.order_by("-number").values_list("number", flat=True).first()
+    round_ = Round.objects.create(
+        cycle=cycle,
+        kind=kind,
+        seats=seats,
+        channel=channel,
+        number=(last or 0) + 1,
+        opened_at=opened_at,
+        entitled_count=entitled,
+        present_count=present,
+        quorum_count=quorum,
+    )
+    round_.candidates.set(candidates)
+    round_.commitment = round_commitment(round_)
+    round_.commitment_hash = digest(round_.commitment)
+    round_.save(update_fields=["commitment", "commitment_hash"])
+    return round_
 
 
 def round_record(round_: Round, *, commitment: Mapping[str, Any]) -> dict[str, Any]:

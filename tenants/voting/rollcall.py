@@ -12,8 +12,6 @@ A sheet is matched whole before anything is written: a row that names nobody on 
 name two deputies share, without the number) refuses the import, with a report per row.
 """
 
-import io
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,12 +20,11 @@ from django.core import signing
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 from audit.services import audit_record
 from ops.errors import DomainError
 from ops.events import publish
+from ops.spreadsheet import cell_read, uploaded_rows
 from ops.tenancy import current_schema
 from tenants.deputies.models import Deputy
 
@@ -207,48 +204,35 @@ def roll_call_card(
         return deputy, _mark_locked(cycle, [deputy], meeting=meeting, way=BY_CARD, actor=actor)
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
 def _sheet_lines(data: bytes) -> list[tuple[int, str, str]]:
     """(line, name, number) of each non-blank line under the header."""
-    if len(data) > MAX_BYTES:
-        raise DomainError("import_file_too_large", _("文件超过 2 MB。"), field="file")
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise DomainError(
-            "import_file_invalid", _("无法读取文件，请上传 .xlsx 格式的 Excel 文件。"), field="file"
-        ) from None
-    rows = book.worksheets[0].iter_rows(values_only=True)
-    header = [_text(cell).lower() for cell in next(rows, ())]
-    name_at = next((header.index(h) for h in NAME_HEADERS if h in header), None)
-    number_at = next((header.index(h) for h in NUMBER_HEADERS if h in header), None)
-    if name_at is None and number_at is None:
-        book.close()
-        raise DomainError(
-            "import_columns_missing",
-            _("签到表第一行应为表头，含“姓名”或“代表编号”列。"),
-            field="file",
-        )
     lines = []
-    for line, cells in enumerate(rows, start=2):
-        name = _text(cells[name_at]) if name_at is not None and name_at < len(cells) else ""
-        number = _text(cells[number_at]) if number_at is not None and number_at < len(cells) else ""
-        if not name and not number:
-            continue
-        lines.append((line, name, number))
-        if len(lines) > MAX_ROWS:
-            book.close()
+    with uploaded_rows(data, max_bytes=MAX_BYTES, too_large=_("文件超过 2 MB。")) as rows:
+        header = [cell_read(cell).lower() for cell in next(rows, ())]
+        name_at = next((header.index(h) for h in NAME_HEADERS if h in header), None)
+        number_at = next((header.index(h) for h in NUMBER_HEADERS if h in header), None)
+        if name_at is None and number_at is None:
             raise DomainError(
-                "import_too_many_rows", _("每次最多导入 %(n)d 行。") % {"n": MAX_ROWS}, field="file"
+                "import_columns_missing",
+                _("签到表第一行应为表头，含“姓名”或“代表编号”列。"),
+                field="file",
             )
-    book.close()
+        for line, cells in enumerate(rows, start=2):
+            name = cell_read(cells[name_at]) if name_at is not None and name_at < len(cells) else ""
+            number = (
+                cell_read(cells[number_at])
+                if number_at is not None and number_at < len(cells)
+                else ""
+            )
+            if not name and not number:
+                continue
+            lines.append((line, name, number))
+            if len(lines) > MAX_ROWS:
+                raise DomainError(
+                    "import_too_many_rows",
+                    _("每次最多导入 %(n)d 行。") % {"n": MAX_ROWS},
+                    field="file",
+                )
     if not lines:
         raise DomainError("roll_call_empty", _("签到表中没有代表。"), field="file")
     return lines

@@ -21,8 +21,8 @@ from .events import AttendanceSigned
 from .methods import EvaluationResult, VoteResult
 from .models import Attendance, Candidate, Channel, Cycle, Participation, Round, RuleTemplate
 from .paper import require_entry
-from .phases import CANDIDATE, ROUND, phase_enter, phase_require, quorum_require
-from .record import digest, round_commitment, round_record
+from .phases import CANDIDATE, ROUND, cycle_locked, phase_enter, phase_require, quorum_require
+from .record import digest, round_record, round_start
 from .ruleset import (
     DEFAULT_SEATS,
     PROBLEM_FIELDS,
@@ -159,8 +159,7 @@ def cycle_set_rules(*, cycle: Cycle, actor: Any, **changes: Any) -> Cycle:
             "rule_unknown", _("未知的规则项：%(r)s") % {"r": ", ".join(sorted(unknown))}
         )
     with transaction.atomic():
-        cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
-        phase_require(cycle, "set_rules")
+        cycle = cycle_locked(cycle, "set_rules")
         before = dict(cycle.rules)
         rule_changes = {k: v for k, v in changes.items() if k in RULE_FIELDS}
         rule_set = rule_set_read({**cycle.rules, **rule_changes})
@@ -197,8 +196,7 @@ def candidate_add(
     if not name.strip():
         raise DomainError("candidate_name_required", _("请填写项目名称。"), field="name")
     with transaction.atomic():
-        cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
-        phase_require(cycle, "add_candidate")
+        cycle = cycle_locked(cycle, "add_candidate")
         if cycle.candidates.filter(name=name.strip()).exists():
             raise Conflict("candidate_exists", _("已有同名候选项目。"), field="name")
         candidate = Candidate.objects.create(
@@ -236,8 +234,7 @@ def require_surplus(cycle: Cycle) -> None:
 def cycle_open_voting(*, cycle: Cycle, actor: Any) -> Cycle:
     """Fix the rule set and move to the vote. Refused without the required surplus (差额)."""
     with transaction.atomic():
-        cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
-        phase_require(cycle, "open_voting")
+        cycle = cycle_locked(cycle, "open_voting")
         require_surplus(cycle)
         entered = phase_enter(cycle, "open_voting")
         cycle.rules_fixed_at = timezone.now()
@@ -291,8 +288,7 @@ def attendance_add(
 def attendance_sign_in(*, cycle: Cycle, deputy: Deputy, actor: Any) -> Attendance:
     """A deputy's own sign-in (on the phone). Staff's roll call is rollcall.roll_call_mark."""
     with transaction.atomic():
-        cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
-        phase_require(cycle, "sign_in")
+        cycle = cycle_locked(cycle, "sign_in")
         if not cycle_entitled_deputies(cycle).filter(pk=deputy.pk).exists():
             raise NotAllowed("not_entitled", _("您不是本次会议的表决代表。"))
         attendance_open_require(cycle)
@@ -345,8 +341,7 @@ def round_open(
     taken from it; what is given and differs is refused with its reason. Attendance, the roster
     count and the quorum are frozen on the round here."""
     with transaction.atomic():
-        cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
-        phase_require(cycle, "open_round")
+        cycle = cycle_locked(cycle, "open_round")
         if cycle.rounds.filter(state=Round.State.OPEN).exists():
             raise Conflict("round_already_open", _("已有正在进行的投票。"))
         if candidates is not None and any(c.cycle_id != cycle.pk for c in candidates):
@@ -381,30 +376,21 @@ def round_open(
         entitled = cycle_entitled_deputies(cycle).count()
         present = cycle.attendances.at_session().count()
         quorum = quorum_require(cycle, entitled=entitled, present=present)
-        number = (
-            cycle.rounds.order_by("-number").values_list("number", flat=True).first() or 0
-        ) + 1
-        round_ = Round.objects.create(
-            cycle=cycle,
-            number=number,
+        round_ = round_start(
+            cycle,
             kind=wanted.kind,
             seats=wanted.seats,
             channel=cycle.channel,
+            candidates=chosen,
+            turnout=(entitled, present, quorum),
             opened_at=timezone.now(),
-            entitled_count=entitled,
-            present_count=present,
-            quorum_count=quorum,
         )
-        round_.candidates.set(chosen)
-        round_.commitment = round_commitment(round_)
-        round_.commitment_hash = digest(round_.commitment)
-        round_.save(update_fields=["commitment", "commitment_hash"])
         audit_record(
             action="voting.round_open",
             actor=actor,
             target=round_,
             payload={
-                "number": number,
+                "number": round_.number,
                 "kind": wanted.kind,
                 "candidates": [c.pk for c in chosen],
                 "present": present,

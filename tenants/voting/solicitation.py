@@ -18,15 +18,11 @@ from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy
 
 from .models import Call, Candidate, Cycle, Exclusion, GovernanceStep, Phase, Proposal
-from .phases import ADVANCE, PROPOSAL, phase_allows, phase_enter, phase_require
+from .phases import ADVANCE, PROPOSAL, cycle_locked, phase_allows, phase_enter
 from .services import require_surplus
 
 # No 0/O, 1/I/L: read aloud over the phone and typed on a phone without mistakes.
 TRACKING_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-
-
-def _locked(cycle: Cycle) -> Cycle:
-    return Cycle.objects.select_for_update().get(pk=cycle.pk)
 
 
 def call_publish(
@@ -39,8 +35,7 @@ def call_publish(
     if not title.strip() or not body.strip():
         raise DomainError("call_text_required", _("请填写公告标题和正文。"))
     with transaction.atomic():
-        cycle = _locked(cycle)
-        phase_require(cycle, "publish_call")
+        cycle = cycle_locked(cycle, "publish_call")
         if Call.objects.filter(cycle=cycle).exists():
             raise Conflict("call_exists", _("本年度已发布征集公告。"))
         call = Call.objects.create(
@@ -86,8 +81,7 @@ def proposal_submit(
                 "proposal_field_required", _("请完整填写建议名称、内容和建议人。"), field=field
             )
     with transaction.atomic():
-        cycle = _locked(cycle)
-        phase_require(cycle, "submit_proposal")
+        cycle = cycle_locked(cycle, "submit_proposal")
         call = Call.objects.filter(cycle=cycle).first()
         today = today or timezone.localdate()
         if (source == Proposal.Source.CITIZEN or in_person) and not call_open(call, today=today):
@@ -167,7 +161,7 @@ def _tracking_code() -> str:
 def proposal_merge(*, proposal: Proposal, into: Proposal, actor: Any) -> Proposal:
     """A duplicate joins the proposal it repeats; its submitter follows that one's outcome."""
     with transaction.atomic():
-        phase_require(_locked(proposal.cycle), "merge_proposal")
+        cycle_locked(proposal.cycle, "merge_proposal")
         proposal, into = (
             Proposal.objects.select_for_update().get(pk=p.pk) for p in (proposal, into)
         )
@@ -200,8 +194,7 @@ def reserve_carry(*, cycle: Cycle, actor: Any) -> int:
     """Bring the reserve of earlier years into this year's solicitation; submitters keep their
     tracking codes. Returns how many were brought in."""
     with transaction.atomic():
-        cycle = _locked(cycle)
-        phase_require(cycle, "submit_proposal")
+        cycle = cycle_locked(cycle, "submit_proposal")
         carried = Proposal.objects.filter(
             status=Proposal.Status.RESERVE, cycle__year__lt=cycle.year
         )
@@ -225,7 +218,7 @@ def proposal_screen(
     if exclusion and exclusion not in Exclusion.values:
         raise DomainError("exclusion_invalid", _("不予列入情形无效。"), field="exclusion")
     with transaction.atomic():
-        phase_require(_locked(proposal.cycle), "screen")
+        cycle_locked(proposal.cycle, "screen")
         proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
         proposal.status = PROPOSAL.apply(proposal.status, "accept" if accept else "reject")
         proposal.screening_reason, proposal.exclusion = reason.strip(), exclusion
@@ -243,8 +236,7 @@ def candidate_from_proposal(
     *, proposal: Proposal, actor: Any, name: str = "", estimated_cost: Decimal | None = None
 ) -> Candidate:
     with transaction.atomic():
-        cycle = _locked(proposal.cycle)
-        phase_require(cycle, "add_candidate")
+        cycle = cycle_locked(proposal.cycle, "add_candidate")
         proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
         PROPOSAL.require(proposal.status, "make_candidate")
         # A candidate of an earlier year (not adopted, back from the reserve) does not stop it.
@@ -275,8 +267,7 @@ def governance_record(
     if not summary.strip():
         raise DomainError("governance_summary_required", _("请填写结论。"), field="summary")
     with transaction.atomic():
-        cycle = _locked(cycle)
-        phase_require(cycle, "record_governance")
+        cycle = cycle_locked(cycle, "record_governance")
         step = GovernanceStep.objects.create(
             cycle=cycle,
             kind=kind,
@@ -294,7 +285,7 @@ def cycle_advance(*, cycle: Cycle, actor: Any) -> Cycle:
     """征集 -> 初定 -> 审议. Moving to deliberation needs every proposal screened, the party
     review recorded, and a candidate list with the surplus (差额)."""
     with transaction.atomic():
-        cycle = _locked(cycle)
+        cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
         action = ADVANCE.get(Phase(cycle.phase))
         if action is None:
             raise DomainError(

@@ -3,10 +3,11 @@ timeline of every step. An opinion escalated to the parent congress stays here, 
 escalated, and shows the status the parent reports back; the parent keeps its own copy (a row
 with `origin_*` set) built only from what the dispatch shared (docs/linkage-opinions.md)."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from accounts.fields import account_reference
 
 
 class Status(models.TextChoices):
@@ -92,15 +93,7 @@ class Opinion(models.Model):
     received_at = models.DateTimeField(_("登记时间"))
 
     # 交办: a unit's account in this tenant, or a unit named without one.
-    unit_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("承办单位账号"),
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    unit_user = account_reference(verbose_name=_("承办单位账号"))
     unit_name = models.CharField(_("承办单位"), max_length=100, blank=True)
     assigned_on = models.DateField(_("交办日期"), null=True, blank=True)
     due_on = models.DateField(_("办理期限"), null=True, blank=True)

@@ -526,42 +526,27 @@ def _apply_rating(
     fields: tuple[str, ...] = ("rating", "rating_comment")
     who = _("代表") if by_deputy else _("群众")
     note = f"{who}：{Rating(rating).label}" + (f"。{comment}" if comment else "")
-    payload = {"rating": rating, "by_deputy": by_deputy}
+    payload: dict[str, Any] = {"rating": rating, "by_deputy": by_deputy}
     if rating != Rating.DISSATISFIED:
-        _step(
-            opinion, action="rate", actor=actor, now=now, note=note, fields=fields, payload=payload
-        )
+        action = "rate"
     elif opinion.escalated_to_id is not None:
-        _step(
-            opinion,
-            action="reopen_upstream",
-            actor=actor,
-            now=now,
-            note=note,
-            fields=fields,
-            payload=payload,
-        )
+        action = "reopen_upstream"  # the congress that answered answers again
     else:
+        action = "reopen"
         opinion.round += 1
         opinion.due_on = rules.reanswer_due(reopened_on=_today(now), policy=policy_current())
-        _step(
-            opinion,
-            action="reopen",
-            actor=actor,
-            now=now,
-            note=note,
-            fields=(*fields, "round", "due_on"),
-            payload={**payload, "due_on": str(opinion.due_on)},
+        fields = (*fields, "round", "due_on")
+        payload["due_on"] = str(opinion.due_on)
+    _step(opinion, action=action, actor=actor, now=now, note=note, fields=fields, payload=payload)
+    if action == "reopen" and opinion.unit_user_id is not None:
+        notification_send(
+            key=f"opinions.reopen.{opinion.pk}.{opinion.round}",
+            user_ids=[opinion.unit_user_id],
+            subject=_("群众意见需重新答复"),
+            body=_("答复未获满意，请于%(due)s前重新答复：%(content)s")
+            % {"due": opinion.due_on, "content": opinion.content[:60]},
+            link=f"/opinions/{opinion.pk}",
         )
-        if opinion.unit_user_id is not None:
-            notification_send(
-                key=f"opinions.reopen.{opinion.pk}.{opinion.round}",
-                user_ids=[opinion.unit_user_id],
-                subject=_("群众意见需重新答复"),
-                body=_("答复未获满意，请于%(due)s前重新答复：%(content)s")
-                % {"due": opinion.due_on, "content": opinion.content[:60]},
-                link=f"/opinions/{opinion.pk}",
-            )
     if opinion.escalated_to_id is not None:
         _send_up(opinion)
 

@@ -6,12 +6,12 @@ from the public directory (a higher-level deputy assigned here). For the latter 
 the directory's listing id and a snapshot of the listing; the deputy's own congress hears of the
 assignment by a dispatch and keeps a `Posting` (see services.residency_add)."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.fields import account_reference
 from tenants.deputies.models import Deputy
 
 
@@ -190,23 +190,9 @@ class Assessment(models.Model):
     self_total = models.DecimalField(_("自评得分率"), max_digits=5, decimal_places=2, null=True)
     review_total = models.DecimalField(_("评审得分率"), max_digits=5, decimal_places=2, null=True)
     stars = models.PositiveSmallIntegerField(_("星级"), null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    submitted_by = account_reference()
     submitted_at = models.DateTimeField(_("自评提交时间"), null=True, blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    reviewed_by = account_reference()
     reviewed_at = models.DateTimeField(_("评审时间"), null=True, blank=True)
     review_note = models.TextField(_("评审意见"), blank=True)
     # Stars are awarded by the congress above (supervision.StarReview) and hold until this day.

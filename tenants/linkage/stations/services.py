@@ -360,6 +360,15 @@ def _resend_guests(residents: Iterable[Resident], station: Station) -> None:
             _send_assignment(resident, station)
 
 
+def _reception_locked(reception: ReceptionDay) -> ReceptionDay:
+    """The day, locked (its station read along, not locked) for the caller's transaction."""
+    return (
+        ReceptionDay.objects.select_for_update(of=("self",))
+        .select_related("station")
+        .get(pk=reception.pk)
+    )
+
+
 def reception_publish(
     *, reception: ReceptionDay, actor: Any, now: datetime | None = None
 ) -> ReceptionDay:
@@ -367,11 +376,7 @@ def reception_publish(
     moment = now or timezone.now()
     notice_days = settings_get().notice_days
     with transaction.atomic():
-        reception = (
-            ReceptionDay.objects.select_for_update(of=("self",))
-            .select_related("station")
-            .get(pk=reception.pk)
-        )
+        reception = _reception_locked(reception)
         if reception.published_at is not None:
             raise Conflict("reception_published", _("该接待日已公告。"))
         today = timezone.localdate(moment)
@@ -403,11 +408,7 @@ def reception_hold(
     (docs/linkage-duty.md). Marking a held day again changes nothing and sends nothing."""
     moment = now or timezone.now()
     with transaction.atomic():
-        reception = (
-            ReceptionDay.objects.select_for_update(of=("self",))
-            .select_related("station")
-            .get(pk=reception.pk)
-        )
+        reception = _reception_locked(reception)
         if reception.held_at is not None:
             return reception
         if reception.published_at is None:
@@ -464,11 +465,7 @@ def _credit_reception(reception: ReceptionDay, resident: Resident, *, actor: Any
 
 def reception_cancel(*, reception: ReceptionDay, actor: Any) -> None:
     with transaction.atomic():
-        reception = (
-            ReceptionDay.objects.select_for_update(of=("self",))
-            .select_related("station")
-            .get(pk=reception.pk)
-        )
+        reception = _reception_locked(reception)
         if reception.held_at is not None:
             raise Conflict("reception_held", _("该接待日已接待，不能取消。"))
         on_duty = list(reception.on_duty.all())

@@ -171,25 +171,10 @@ class Command(BaseCommand):
         reserve), twelve candidates, the consultation and party review with minutes."""
         demo = data.VOTING_DEMO
         with tenant_context(congress), transaction.atomic():
-            if Cycle.objects.filter(year=demo["year"]).exists():
+            cycle = _cycle_calling(demo, operator, opened=20, closes=40, min_surplus=2)
+            if cycle is None:
                 return
             today = timezone.localdate()
-            cycle = cycle_create(
-                year=demo["year"],
-                title=demo["title"],
-                term=Term.objects.get(is_current=True),
-                actor=operator,
-                seats=demo["seats"],
-            )
-            cycle_set_rules(cycle=cycle, actor=operator, min_surplus=2)
-            call_publish(
-                cycle=cycle,
-                title=demo["call_title"],
-                body=demo["call_body"],
-                actor=operator,
-                opens_on=today - timedelta(days=20),
-                closes_on=today + timedelta(days=40),
-            )
             proposals = [
                 proposal_submit(
                     cycle=cycle,
@@ -266,26 +251,8 @@ class Command(BaseCommand):
 
     def _seed_soliciting(self, congress: Congress, operator: User) -> None:
         """A cycle still collecting proposals, its call open on the public portal."""
-        demo = data.SOLICITING_DEMO
         with tenant_context(congress), transaction.atomic():
-            if Cycle.objects.filter(year=demo["year"]).exists():
-                return
-            today = timezone.localdate()
-            cycle = cycle_create(
-                year=demo["year"],
-                title=demo["title"],
-                term=Term.objects.get(is_current=True),
-                actor=operator,
-                seats=demo["seats"],
-            )
-            call_publish(
-                cycle=cycle,
-                title=demo["call_title"],
-                body=demo["call_body"],
-                actor=operator,
-                opens_on=today - timedelta(days=10),
-                closes_on=today + timedelta(days=60),
-            )
+            _cycle_calling(data.SOLICITING_DEMO, operator, opened=10, closes=60)
 
     def _seed_cross_level(self, operator: User, pw: str) -> None:
         for username, name, seats in data.CROSS_LEVEL_DEPUTIES:
@@ -310,3 +277,31 @@ class Command(BaseCommand):
                     membership_grant(
                         user=user, congress=congress, roles=["deputy"], granted_by=operator
                     )
+
+
+def _cycle_calling(
+    demo: dict, operator: User, *, opened: int, closes: int, min_surplus: int | None = None
+) -> Cycle | None:
+    """The demo year's cycle with its call for proposals, opened `opened` days ago and closing
+    in `closes`; None when the year has its cycle already."""
+    if Cycle.objects.filter(year=demo["year"]).exists():
+        return None
+    today = timezone.localdate()
+    cycle = cycle_create(
+        year=demo["year"],
+        title=demo["title"],
+        term=Term.objects.get(is_current=True),
+        actor=operator,
+        seats=demo["seats"],
+    )
+    if min_surplus is not None:
+        cycle_set_rules(cycle=cycle, actor=operator, min_surplus=min_surplus)
+    call_publish(
+        cycle=cycle,
+        title=demo["call_title"],
+        body=demo["call_body"],
+        actor=operator,
+        opens_on=today - timedelta(days=opened),
+        closes_on=today + timedelta(days=closes),
+    )
+    return cycle
