@@ -1,7 +1,7 @@
 import { reactive, ref, type UnwrapNestedRefs } from 'vue'
 
-import { ApiError, type FieldErrors } from '@/api/http'
 import { portalError } from '@/api/portal'
+import { useAction } from '@/composables/useAction'
 
 /** A mainland mobile number: the only kind the public's forms take. */
 export const PHONE_PATTERN = /^1\d{10}$/
@@ -15,26 +15,14 @@ export function usePortalSend<F extends object>(
   post: (form: UnwrapNestedRefs<F>) => Promise<{ tracking_code: string }>,
 ) {
   const form = reactive(empty())
-  const submitting = ref(false)
-  const error = ref('')
-  const fields = ref<FieldErrors>({})
+  const { busy: submitting, error, fields, run } = useAction(portalError)
   const code = ref('')
 
-  async function submit(): Promise<boolean> {
-    submitting.value = true
-    error.value = ''
-    fields.value = {}
-    try {
+  function submit(): Promise<boolean> {
+    return run(async () => {
       code.value = (await post(form)).tracking_code
       Object.assign(form, empty())
-      return true
-    } catch (failure) {
-      error.value = portalError(failure)
-      if (failure instanceof ApiError) fields.value = failure.fields
-      return false
-    } finally {
-      submitting.value = false
-    }
+    })
   }
 
   function another() {

@@ -4,8 +4,9 @@ import { useI18n } from 'vue-i18n'
 import { useRoute, useRouter } from 'vue-router'
 
 import { uploadFile } from '@/api/files'
-import { ApiError, errorMessage, type FieldErrors } from '@/api/http'
+import { errorMessage } from '@/api/http'
 import { getProject, postReport, type ProjectDetail, type ReportIn } from '@/api/implementation'
+import { useAction } from '@/composables/useAction'
 
 export const MAX_PHOTOS = 9
 
@@ -35,9 +36,7 @@ export function useReport() {
   const draft = reactive<ReportDraft>({ percent: 0, text: '', spent: '', overspendNote: '' })
   const photos = ref<File[]>([])
   const loading = ref(false)
-  const saving = ref(false)
-  const error = ref('')
-  const fields = ref<FieldErrors>({})
+  const { busy: saving, error, fields, run } = useAction()
 
   async function load() {
     loading.value = true
@@ -55,11 +54,8 @@ export function useReport() {
     photos.value = files.slice(0, MAX_PHOTOS)
   }
 
-  async function submit(): Promise<boolean> {
-    saving.value = true
-    error.value = ''
-    fields.value = {}
-    try {
+  function submit(): Promise<boolean> {
+    return run(async () => {
       const uploaded = []
       for (const photo of photos.value) uploaded.push(await uploadFile(photo))
       await postReport(
@@ -71,14 +67,7 @@ export function useReport() {
       )
       ElMessage.success(t('implementation.report.submitted'))
       await router.push({ name: 'implementation-project', params: { id: id.value } })
-      return true
-    } catch (failure) {
-      error.value = errorMessage(failure)
-      if (failure instanceof ApiError) fields.value = failure.fields
-      return false
-    } finally {
-      saving.value = false
-    }
+    })
   }
 
   onMounted(load)

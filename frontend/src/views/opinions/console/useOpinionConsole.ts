@@ -1,7 +1,7 @@
 import { computed, onMounted, reactive, ref, watch } from 'vue'
 import { useRouter } from 'vue-router'
 
-import { ApiError, errorMessage, type FieldErrors } from '@/api/http'
+import { errorMessage } from '@/api/http'
 import {
   listOpinions,
   receiveOpinion,
@@ -12,6 +12,7 @@ import {
 import { getStation, listStations, type Resident, type Station } from '@/api/stations'
 import type { Deputy } from '@/api/types'
 import { listDeputies } from '@/api/deputies'
+import { useAction } from '@/composables/useAction'
 import { usePagedList } from '@/composables/usePagedList'
 import { useSessionStore } from '@/stores/session'
 
@@ -54,9 +55,8 @@ export function useOpinionConsole() {
 
   const dialogOpen = ref(false)
   const form = reactive(emptyReception())
-  const saving = ref(false)
-  const formError = ref('')
-  const fields = ref<FieldErrors>({})
+  const reception = useAction()
+  const { busy: saving, error: formError, fields } = reception
   const stations = ref<Station[]>([])
   const deputies = ref<Deputy[]>([])
   const guests = ref<Resident[]>([])
@@ -100,10 +100,7 @@ export function useOpinionConsole() {
   }
 
   async function saveReception() {
-    saving.value = true
-    formError.value = ''
-    fields.value = {}
-    try {
+    await reception.run(async () => {
       const created = await receiveOpinion({
         content: form.content.trim(),
         citizen_name: form.citizen_name.trim(),
@@ -115,12 +112,7 @@ export function useOpinionConsole() {
       })
       dialogOpen.value = false
       await router.push({ name: 'opinions-detail', params: { id: created.id } })
-    } catch (failure) {
-      formError.value = errorMessage(failure)
-      if (failure instanceof ApiError) fields.value = failure.fields
-    } finally {
-      saving.value = false
-    }
+    })
   }
 
   const search = () => list.load(1)

@@ -2,7 +2,7 @@ import { ElMessage } from 'element-plus'
 import { computed, reactive, ref, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 
-import { ApiError, errorMessage, type FieldErrors } from '@/api/http'
+import { errorMessage } from '@/api/http'
 import { uploadFile } from '@/api/files'
 import {
   addProposal,
@@ -23,6 +23,7 @@ import {
   type Proposal,
   type ProposalSource,
 } from '@/api/voting'
+import { useAction } from '@/composables/useAction'
 
 /** What the phase allows on the desk (tenants/voting/phases.py). */
 export function deskActions(phase: string | null | undefined) {
@@ -66,16 +67,13 @@ export function useProposalDesk(
     summary: '',
   })
   const minutes = ref<File | null>(null)
-  const recordError = ref('')
-  const recording = ref(false)
+  const recordAction = useAction()
 
   /** The call published from this page; the cycle's `has_call` says whether one is out at all. */
   const call = ref<Call | null>(null)
   const hasCall = computed(() => !!call.value || !!cycle.value?.has_call)
   const callForm = reactive({ title: '', body: '', opens_on: '', closes_on: '' })
-  const callError = ref('')
-  const callFields = ref<FieldErrors>({})
-  const publishing = ref(false)
+  const callAction = useAction()
 
   const blankProposal = () => ({
     origin: 'deputy' as ProposalSource,
@@ -88,9 +86,7 @@ export function useProposalDesk(
     submitter_phone: '',
   })
   const proposalForm = reactive(blankProposal())
-  const proposalError = ref('')
-  const proposalFields = ref<FieldErrors>({})
-  const registering = ref(false)
+  const proposalAction = useAction()
 
   /** A shortlisted proposal already on the candidate list (matched by name). */
   const isCandidate = (proposal: Proposal) =>
@@ -112,20 +108,23 @@ export function useProposalDesk(
     }
   }
 
+  /** Refuses a form left incomplete before calling the API, with the action's own message. */
+  function incomplete(action: ReturnType<typeof useAction>, message: string) {
+    action.error.value = message
+    action.fields.value = {}
+    return false
+  }
+
   async function submitCall() {
-    callError.value = ''
-    callFields.value = {}
     if (
       !callForm.title.trim() ||
       !callForm.body.trim() ||
       !callForm.opens_on ||
       !callForm.closes_on
     ) {
-      callError.value = t('voting.call.incomplete')
-      return false
+      return incomplete(callAction, t('voting.call.incomplete'))
     }
-    publishing.value = true
-    try {
+    return callAction.run(async () => {
       call.value = await publishCall(cycleId.value, {
         title: callForm.title.trim(),
         body: callForm.body.trim(),
@@ -135,19 +134,10 @@ export function useProposalDesk(
       Object.assign(callForm, { title: '', body: '', opens_on: '', closes_on: '' })
       ElMessage.success(t('voting.call.published'))
       await reload()
-      return true
-    } catch (failure) {
-      callError.value = errorMessage(failure)
-      if (failure instanceof ApiError) callFields.value = failure.fields
-      return false
-    } finally {
-      publishing.value = false
-    }
+    })
   }
 
   async function submitProposal() {
-    proposalError.value = ''
-    proposalFields.value = {}
     const f = proposalForm
     if (
       !f.title.trim() ||
@@ -155,11 +145,9 @@ export function useProposalDesk(
       !f.description.trim() ||
       !f.submitter_name.trim()
     ) {
-      proposalError.value = t('voting.register.incomplete')
-      return false
+      return incomplete(proposalAction, t('voting.register.incomplete'))
     }
-    registering.value = true
-    try {
+    return proposalAction.run(async () => {
       await addProposal(cycleId.value, {
         origin: f.origin,
         title: f.title.trim(),
@@ -173,14 +161,7 @@ export function useProposalDesk(
       Object.assign(proposalForm, blankProposal())
       ElMessage.success(t('voting.register.added'))
       await Promise.all([load(), reload()])
-      return true
-    } catch (failure) {
-      proposalError.value = errorMessage(failure)
-      if (failure instanceof ApiError) proposalFields.value = failure.fields
-      return false
-    } finally {
-      registering.value = false
-    }
+    })
   }
 
   async function act(proposal: Proposal, action: () => Promise<unknown>, done: string) {
@@ -253,14 +234,12 @@ export function useProposalDesk(
   }
 
   async function submitRecord() {
-    recordError.value = ''
-    if (!record.held_on || !record.summary.trim() || !minutes.value) {
-      recordError.value = t('voting.governance.incomplete')
-      return false
+    const file = minutes.value
+    if (!record.held_on || !record.summary.trim() || !file) {
+      return incomplete(recordAction, t('voting.governance.incomplete'))
     }
-    recording.value = true
-    try {
-      const stored = await uploadFile(minutes.value)
+    return recordAction.run(async () => {
+      const stored = await uploadFile(file)
       await recordGovernance(cycleId.value, {
         kind: record.kind,
         held_on: record.held_on,
@@ -271,13 +250,7 @@ export function useProposalDesk(
       minutes.value = null
       ElMessage.success(t('voting.governance.recorded'))
       await Promise.all([load(), reload()])
-      return true
-    } catch (failure) {
-      recordError.value = errorMessage(failure)
-      return false
-    } finally {
-      recording.value = false
-    }
+    })
   }
 
   return {
@@ -295,20 +268,15 @@ export function useProposalDesk(
     mergeTargets,
     record,
     minutes,
-    recordError,
-    recording,
+    recordAction,
     isCandidate,
     call,
     hasCall,
     callForm,
-    callError,
-    callFields,
-    publishing,
+    callAction,
     submitCall,
     proposalForm,
-    proposalError,
-    proposalFields,
-    registering,
+    proposalAction,
     submitProposal,
     load,
     accept,

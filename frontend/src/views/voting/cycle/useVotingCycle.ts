@@ -3,7 +3,7 @@ import { computed, onMounted, reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useRoute } from 'vue-router'
 
-import { ApiError, errorMessage, type FieldErrors } from '@/api/http'
+import { errorMessage } from '@/api/http'
 import {
   addCandidate,
   advanceCycle,
@@ -16,6 +16,7 @@ import {
   type Cycle,
   type RuleSet,
 } from '@/api/voting'
+import { useAction } from '@/composables/useAction'
 
 import { DEFAULT_RULES, ruleSetCopy } from '../ruleForm'
 import { cycleIdOf } from '../voting'
@@ -50,16 +51,11 @@ export function useVotingCycle() {
   const loading = ref(false)
   const error = ref('')
   const rules = reactive<RulesForm>(rulesFormOf({} as Cycle))
-  const rulesError = ref('')
-  const savingRules = ref(false)
+  const rulesAction = useAction()
   const candidate = reactive({ name: '', category: '', estimated_cost: '', summary: '' })
-  const candidateError = ref('')
-  const candidateFields = ref<FieldErrors>({})
-  const addingCandidate = ref(false)
-  const openError = ref('')
-  const opening = ref(false)
-  const advanceError = ref('')
-  const advancing = ref(false)
+  const candidateAction = useAction()
+  const openAction = useAction()
+  const advanceAction = useAction()
 
   const rulesEditable = computed(() => !!cycle.value && RULES_EDITABLE.has(cycle.value.phase ?? ''))
   const advanceable = computed(() => !!cycle.value && ADVANCEABLE.has(cycle.value.phase ?? ''))
@@ -75,7 +71,7 @@ export function useVotingCycle() {
   async function load() {
     loading.value = true
     error.value = ''
-    advanceError.value = ''
+    advanceAction.error.value = ''
     try {
       const [found, list] = await Promise.all([getCycle(id.value), listCandidates(id.value)])
       show(found)
@@ -88,23 +84,14 @@ export function useVotingCycle() {
   }
 
   async function saveRules() {
-    savingRules.value = true
-    rulesError.value = ''
-    try {
+    await rulesAction.run(async () => {
       show(await setCycleRules(id.value, { ...rules }))
       ElMessage.success(t('voting.rules.saved'))
-    } catch (failure) {
-      rulesError.value = errorMessage(failure)
-    } finally {
-      savingRules.value = false
-    }
+    })
   }
 
-  async function submitCandidate(): Promise<boolean> {
-    addingCandidate.value = true
-    candidateError.value = ''
-    candidateFields.value = {}
-    try {
+  function submitCandidate(): Promise<boolean> {
+    return candidateAction.run(async () => {
       const cost = candidate.estimated_cost.trim()
       await addCandidate(id.value, {
         name: candidate.name.trim(),
@@ -115,41 +102,22 @@ export function useVotingCycle() {
       Object.assign(candidate, { name: '', category: '', estimated_cost: '', summary: '' })
       ElMessage.success(t('voting.candidates.added'))
       await load()
-      return true
-    } catch (failure) {
-      candidateError.value = errorMessage(failure)
-      if (failure instanceof ApiError) candidateFields.value = failure.fields
-      return false
-    } finally {
-      addingCandidate.value = false
-    }
+    })
   }
 
   async function startVoting() {
-    opening.value = true
-    openError.value = ''
-    try {
+    await openAction.run(async () => {
       show(await openVoting(id.value))
       ElMessage.success(t('voting.votingOpened'))
-    } catch (failure) {
-      openError.value = errorMessage(failure)
-    } finally {
-      opening.value = false
-    }
+    })
   }
 
   async function advance() {
-    advancing.value = true
-    advanceError.value = ''
-    try {
+    await advanceAction.run(async () => {
       show(await advanceCycle(id.value))
       ElMessage.success(t('voting.advanced'))
       await load()
-    } catch (failure) {
-      advanceError.value = errorMessage(failure)
-    } finally {
-      advancing.value = false
-    }
+    })
   }
 
   onMounted(load)
@@ -160,23 +128,18 @@ export function useVotingCycle() {
     loading,
     error,
     rules,
-    rulesError,
-    savingRules,
+    rulesAction,
     rulesEditable,
     candidatesEditable,
     candidate,
-    candidateError,
-    candidateFields,
-    addingCandidate,
-    openError,
-    opening,
+    candidateAction,
+    openAction,
     load,
     saveRules,
     submitCandidate,
     startVoting,
     advanceable,
-    advanceError,
-    advancing,
+    advanceAction,
     advance,
   }
 }
