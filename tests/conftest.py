@@ -5,6 +5,7 @@ import logging
 import os
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,10 +22,10 @@ from accounts.models import User
 from accounts.services import membership_grant, user_create
 from congresses.models import Congress
 from congresses.routing import routing_cache_clear
-from congresses.services import CongressSpec, congress_provision
 from filestore import storage
 from ops.tenancy import use_public_schema
 
+from .factories import committed_townships, provision_congresses
 from .servers import VENV_BIN, running, s3_server
 
 PASSWORD = "Test#2026pw"
@@ -46,19 +47,6 @@ class World:
     staff_b: User
     county_admin: User
     deputy_both: User  # a deputy of town_a and of the county
-
-
-def _provision(
-    operator: User, name: str, slug: str, level: str, code: str, parent: Congress | None
-) -> Congress:
-    spec = CongressSpec(
-        name=name,
-        slug=slug,
-        level=level,
-        division_code=code,
-        parent_id=parent.pk if parent else None,
-    )
-    return congress_provision(spec=spec, requested_by=operator, acting_in=None)
 
 
 def _user(
@@ -98,10 +86,14 @@ def django_db_setup(
         created = setup_databases(verbosity=0, interactive=False, aliases={"default": {}})
         assert connection.settings_dict["NAME"].startswith("test_")
         operator = _user("operator", None, [])
-        city = _provision(operator, "测试市人大常委会", "tcity", "city", "369800", None)
-        county = _provision(operator, "测试县人大常委会", "tcounty", "county", "369801", city)
-        town_a = _provision(operator, "甲镇人大主席团", "town-a", "township", "369801101", county)
-        town_b = _provision(operator, "乙镇人大主席团", "town-b", "township", "369801102", county)
+        made = provision_congresses(
+            operator,
+            ("tcity", "测试市人大常委会", "city", "369800", None),
+            ("tcounty", "测试县人大常委会", "county", "369801", "tcity"),
+            ("town-a", "甲镇人大主席团", "township", "369801101", "tcounty"),
+            ("town-b", "乙镇人大主席团", "township", "369801102", "tcounty"),
+        )
+        city, county, town_a, town_b = made.values()
         world = World(
             operator=operator,
             city=city,
@@ -130,6 +122,21 @@ def django_db_setup(
 @pytest.fixture
 def world(db: None) -> World:
     return pytest.world  # type: ignore[attr-defined]
+
+
+@contextmanager
+def committed_test_townships(count: int, *, name: str, blocker: Any) -> Iterator[list[Congress]]:
+    """`count` townships under the shared test county whose writes really commit (no test
+    transaction), dropped after (`factories.committed_townships`); `blocker` is pytest-django's
+    `django_db_blocker`, which a fixture asking for `django_db_setup` is given."""
+    world: World = pytest.world  # type: ignore[attr-defined]
+    with (
+        blocker.unblock(),
+        committed_townships(
+            count, name=name, parent=world.county, operator=world.operator
+        ) as towns,
+    ):
+        yield towns
 
 
 @pytest.fixture(autouse=True)

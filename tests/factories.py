@@ -2,14 +2,18 @@
 
 import base64
 import datetime as dt
+import io
 import random
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any, TypeVar
 
 from django.db import OperationalError, connection, connections, transaction
 from django.db.models import Q
+from django_tenants.utils import schema_context
+from openpyxl import Workbook
 
 from accounts.models import User
 from accounts.services import membership_grant, user_create
@@ -17,19 +21,37 @@ from congresses.models import Congress, SchemaMigrationState
 from congresses.services import CongressSpec, congress_provision
 from crossing.models import Dispatch
 from directory.models import DeputyListing
+from tenants.deputies.imports import COLUMNS
 from tenants.deputies.models import Term
 from tenants.deputies.selectors import term_current
 from tenants.deputies.services import term_open
+
+T = TypeVar("T")
 
 # A 1x1 PNG.
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
 )
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-# slug, name, level, division code, and the slug of a congress provisioned before it (or None)
-Provision = tuple[str, str, str, str, str | None]
+def roster_xlsx(rows: list[list[Any]]) -> bytes:
+    """A roster workbook in the deputies import's columns, one deputy a row."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(list(COLUMNS))
+    for row in rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+# slug, name, level, division code, and its parent: the slug of a congress provisioned before
+# it, a congress already there, or None
+Provision = tuple[str, str, str, str, str | Congress | None]
 
 
 def provision_congresses(operator: User, *rows: Provision) -> dict[str, Congress]:
@@ -41,7 +63,7 @@ def provision_congresses(operator: User, *rows: Provision) -> dict[str, Congress
             slug=slug,
             level=level,
             division_code=code,
-            parent_id=made[parent].pk if parent else None,
+            parent_id=(made[parent] if isinstance(parent, str) else parent).pk if parent else None,
         )
         made[slug] = congress_provision(spec=spec, requested_by=operator, acting_in=None)
     return made
@@ -68,9 +90,10 @@ def make_member(
     return user
 
 
-def make_term() -> Term:
+def make_term(*, ends_on: dt.date = dt.date(2026, 12, 31)) -> Term:
+    """The current term of the congress whose schema is active, the 18th opened if none is."""
     return term_current() or term_open(
-        number=18, starts_on=dt.date(2022, 1, 1), ends_on=dt.date(2026, 12, 31), actor=None
+        number=18, starts_on=dt.date(2022, 1, 1), ends_on=ends_on, actor=None
     )
 
 
@@ -120,6 +143,16 @@ def committed_townships(
             Dispatch.objects.filter(Q(origin=town) | Q(target=town)).delete()
             town.domains.all().delete()
             town.delete()
+
+
+def in_own_connection(schema: str, work: Callable[[], T]) -> T:
+    """Run `work` in `schema` on a connection of the calling thread's own, closed after: what a
+    worker thread of a concurrency test does."""
+    try:
+        with schema_context(schema):
+            return work()
+    finally:
+        connection.close()
 
 
 def _drop_schema(schema: str, attempts: int = 20) -> None:

@@ -13,6 +13,7 @@ from django_tenants.utils import tenant_context
 
 from audit.models import AuditEntry
 from tenants.linkage.opinions.models import Opinion
+from tests.api.conftest import seat_deputy_both
 from tests.conftest import World, client_on
 from tests.tenants.opinions.conftest import Units, make_station, make_unit, received
 
@@ -275,27 +276,11 @@ def test_the_receiving_deputy_can_ask_for_a_new_answer(world: World, units: Unit
     assert (mine[pk]["status"], mine[pk]["can_dissent"]) == ("reopened", False)
 
 
-def _seat(world: World, name: str = "代表甲") -> Any:
-    from tenants.deputies.services import deputy_register
-    from tests.factories import make_term
-
-    with tenant_context(world.town_a):
-        return deputy_register(
-            term=make_term(),
-            name=name,
-            gender="male",
-            level="township",
-            constituency="第1选区",
-            actor=None,
-            user=world.deputy_both,
-        )
-
-
 def test_a_deputy_logs_an_opinion_collected_from_constituents(world: World) -> None:
     from tenants.linkage.duty.models import DutyEntry
     from tenants.linkage.stations.services import residency_add
 
-    seat = _seat(world)
+    seat = seat_deputy_both(world)
     station = make_station(world.town_a)
     with tenant_context(world.town_a):
         residency_add(station=station, deputy=seat, actor=None)
@@ -323,7 +308,7 @@ def test_a_deputys_bad_opinion_is_refused_and_nothing_is_written(world: World) -
     # Not (yet) on the roster: a deputy's account without a seat.
     no_seat = _post(deputy, "opinions/mine", OPINION)
     assert no_seat.status_code == 403 and no_seat.json()["code"] == "not_a_deputy"
-    _seat(world)
+    seat_deputy_both(world)
     elsewhere = make_station(world.town_a, "甲镇西村代表联络站")  # not stationed there
     before = _count(world.town_a)
     for body, code in (

@@ -16,7 +16,8 @@ from tenants.linkage.stations.services import (
     residency_add,
     station_staff_set,
 )
-from tests.api.test_voting_portal import _proposal, _staff_prepares_a_call
+from tests.api.conftest import call_opened
+from tests.api.test_voting_portal import _proposal
 from tests.conftest import World, client_on
 from tests.tenants.stations.factories import make_deputy, make_station
 
@@ -63,7 +64,7 @@ def _township_with_a_station(world: World) -> Any:
 
 def test_the_township_home_is_public_and_shows_only_public_particulars(world: World) -> None:
     cache.clear()
-    _staff_prepares_a_call(world)
+    call_opened(world)
     _township_with_a_station(world)
     home = client_on(world.town_a).get("/api/v1/public/home")
 
@@ -99,7 +100,7 @@ def test_each_host_shows_its_own_home_and_the_city_links_below(world: World) -> 
 
 def test_the_tracking_box_tells_a_proposal_from_an_opinion(world: World) -> None:
     cache.clear()
-    _staff_prepares_a_call(world)
+    call_opened(world)
     opinion = _township_with_a_station(world)
     public = client_on(world.town_a)
     proposal_code = public.post(

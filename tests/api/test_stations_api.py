@@ -1,7 +1,6 @@
 """Stations and the roster import over HTTP: who may do what, bad input answered with a 4xx and
 nothing written, the public page showing only what is public."""
 
-import io
 from datetime import timedelta
 from typing import Any
 
@@ -10,31 +9,20 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_tenants.utils import tenant_context
-from openpyxl import Workbook
 
 from crossing.services import dispatch_deliver_pending
-from tenants.deputies.imports import COLUMNS
 from tenants.deputies.models import Deputy
 from tenants.linkage.stations.models import ReceptionDay, Station
 from tests.conftest import World, client_on
-from tests.factories import make_term
+from tests.factories import XLSX, make_term, roster_xlsx
 from tests.tenants.activities.factories import make_seat
 from tests.tenants.stations.factories import make_checklist, make_deputy, make_station
 
 API = "/api/v1"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _xlsx(rows: list[list[Any]]) -> SimpleUploadedFile:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(list(COLUMNS))
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return SimpleUploadedFile("名册.xlsx", out.getvalue(), content_type=XLSX)
+    return SimpleUploadedFile("名册.xlsx", roster_xlsx(rows), content_type=XLSX)
 
 
 def test_staff_import_a_roster_and_get_the_report_per_row(world: World) -> None:

@@ -8,12 +8,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django_tenants.utils import tenant_context
 
-from accounts.models import Membership, User
+from accounts.models import User
 from congresses.models import Congress
 from tenants.deputies.models import Deputy
 from tenants.voting.models import Ballot, Candidate, Cycle, Participation
 from tenants.voting.services import round_open
-from tests.conftest import PASSWORD, World, client_on
+from tests.api.conftest import member, on_phones
+from tests.conftest import World, client_on
 from tests.tenants.voting.factories import make_deputies, make_setup
 
 
@@ -25,24 +26,12 @@ class Hall:
     phones: list[Client]
 
 
-def _member(user: User, congress: Congress, roles: list[str]) -> User:
-    user.set_password(PASSWORD)
-    user.save()
-    Membership.objects.create(user=user, congress=congress, roles=roles)
-    return user
-
-
 @pytest.fixture
 def hall(world: World) -> Hall:
     """Town A in its voting phase: 6 deputies with phones, all signed in, a chair at the desk."""
     with tenant_context(world.town_a):
         setup = make_setup(deputies=6, candidates=3, seats=2, present=0)
-        for deputy in setup.deputies:
-            deputy.user = _member(
-                User.objects.create(username=f"dep-{deputy.pk}"), world.town_a, ["deputy"]
-            )
-            deputy.save(update_fields=["user"])
-    phones = [client_on(world.town_a, d.user) for d in setup.deputies]
+    phones = on_phones(world, setup.deputies, "dep")
     for phone in phones:
         assert phone.post(f"/api/v1/voting/cycles/{setup.cycle.pk}/sign-in").status_code == 200
     return Hall(setup.cycle, setup.deputies, client_on(world.town_a, world.staff_a), phones)
@@ -135,7 +124,7 @@ def test_voting_outside_the_voting_phase_gets_400_with_the_reason(world: World) 
     with tenant_context(world.town_a):
         deputy = make_deputies(1, users=True, prefix="早投")[0]
     assert deputy.user is not None
-    _member(deputy.user, world.town_a, ["deputy"])
+    member(deputy.user, world.town_a, ["deputy"])
     staff = client_on(world.town_a, world.staff_a)
     created = staff.post(
         "/api/v1/voting/cycles",
@@ -194,7 +183,7 @@ def test_roles_are_kept_apart(hall: Hall, world: World) -> None:
         == 403
     )
     unit = client_on(
-        world.town_a, _member(User.objects.create(username="unit-a"), world.town_a, ["unit"])
+        world.town_a, member(User.objects.create(username="unit-a"), world.town_a, ["unit"])
     )
     # The implementing unit reads the cycle (to answer comments) but takes no part in the vote.
     assert unit.get("/api/v1/voting/cycles").status_code == 200
@@ -205,7 +194,7 @@ def test_roles_are_kept_apart(hall: Hall, world: World) -> None:
     assert unit.post(f"{url}/close").status_code == 403
     outsider = client_on(
         world.town_a,
-        _member(User.objects.create(username="sec-a"), world.town_a, ["security_admin"]),
+        member(User.objects.create(username="sec-a"), world.town_a, ["security_admin"]),
     )
     assert outsider.get("/api/v1/voting/cycles").status_code == 403
 
@@ -244,7 +233,7 @@ def test_paper_ballots_are_issued_by_staff_and_counted_by_two_tellers(world: Wor
     tellers = [
         client_on(
             world.town_a,
-            _member(User.objects.create(username=f"teller-{i}"), world.town_a, ["teller"]),
+            member(User.objects.create(username=f"teller-{i}"), world.town_a, ["teller"]),
         )
         for i in range(2)
     ]

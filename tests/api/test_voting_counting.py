@@ -3,7 +3,6 @@ channel takes, the one round the rules allow next, attendance frozen when a roun
 who learn nothing of each other's count before both have entered, a closed round that stays as it
 was closed, and rates rounded half-up with the base each is measured on."""
 
-import io
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,27 +10,19 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django_tenants.utils import tenant_context
-from openpyxl import Workbook
 
-from accounts.models import Membership, User
-from congresses.models import Congress
-from tenants.deputies.imports import COLUMNS
+from accounts.models import User
 from tenants.deputies.models import Deputy
 from tenants.linkage.duty.models import DutyEntry
 from tenants.voting.models import Cycle, DeviceResult, Round, TallyEntry
 from tenants.voting.services import paper_issue, round_open
-from tests.conftest import PASSWORD, World, client_on
+from tests.api.conftest import member, on_phones
+from tests.conftest import World, client_on
+from tests.factories import XLSX, roster_xlsx
 from tests.tenants.voting.factories import make_setup
 from tests.tenants.voting.test_satisfaction_services import make_implementing
 
 API = "/api/v1/voting"
-
-
-def _member(user: User, congress: Congress, roles: list[str]) -> User:
-    user.set_password(PASSWORD)
-    user.save()
-    Membership.objects.create(user=user, congress=congress, roles=roles)
-    return user
 
 
 @dataclass
@@ -46,12 +37,7 @@ def _hall(world: World, *, deputies: int = 6, present: int = 6, **rules: Any) ->
     """Town A in its voting phase, `present` of its deputies signed in on their phones."""
     with tenant_context(world.town_a):
         setup = make_setup(deputies=deputies, present=0, **rules)
-        for deputy in setup.deputies:
-            deputy.user = _member(
-                User.objects.create(username=f"count-{deputy.pk}"), world.town_a, ["deputy"]
-            )
-            deputy.save(update_fields=["user"])
-    phones = [client_on(world.town_a, d.user) for d in setup.deputies]
+    phones = on_phones(world, setup.deputies, "count")
     for phone in phones[:present]:
         assert phone.post(f"{API}/cycles/{setup.cycle.pk}/sign-in").status_code == 200
     return Hall(setup.cycle, setup.deputies, client_on(world.town_a, world.staff_a), phones)
@@ -80,7 +66,7 @@ def _tellers(world: World) -> list[Client]:
     return [
         client_on(
             world.town_a,
-            _member(User.objects.create(username=f"count-teller-{i}"), world.town_a, ["teller"]),
+            member(User.objects.create(username=f"count-teller-{i}"), world.town_a, ["teller"]),
         )
         for i in range(2)
     ]
@@ -199,12 +185,8 @@ def _year_end(world: World, deputies: int = 4) -> tuple[Cycle, list[Deputy], lis
     cache.clear()
     with tenant_context(world.town_a):
         setup = make_implementing(deputies=deputies)
-        for deputy in setup.deputies:
-            deputy.user = _member(
-                User.objects.create(username=f"count-eval-{deputy.pk}"), world.town_a, ["deputy"]
-            )
-            deputy.save(update_fields=["user"])
-    return setup.cycle, setup.deputies, [client_on(world.town_a, d.user) for d in setup.deputies]
+    phones = on_phones(world, setup.deputies, "count-eval")
+    return setup.cycle, setup.deputies, phones
 
 
 def test_counts_into_a_round_whose_channel_does_not_take_them_are_refused(world: World) -> None:
@@ -360,19 +342,7 @@ def test_a_tie_round_takes_only_the_tied_candidates(world: World) -> None:
 
 
 def _roster(rows: list[list[Any]]) -> SimpleUploadedFile:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(list(COLUMNS))
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return SimpleUploadedFile(
-        "名册.xlsx",
-        out.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    return SimpleUploadedFile("名册.xlsx", roster_xlsx(rows), content_type=XLSX)
 
 
 def test_a_closed_rounds_figures_stay_as_closed_after_a_roster_import(world: World) -> None:

@@ -10,11 +10,9 @@ from django.utils import timezone
 from django_tenants.utils import tenant_context
 
 from tenants.deputies.models import Deputy
-from tenants.deputies.services import deputy_register
 from tenants.voting.models import Call, Proposal
+from tests.api.conftest import call_opened, seat_deputy_both
 from tests.conftest import World, client_on
-from tests.factories import make_term
-from tests.tenants.voting.factories import make_deputies
 
 API = "/api/v1/voting"
 PROPOSAL = {
@@ -24,43 +22,6 @@ PROPOSAL = {
     "location": "甲镇东村",
     "estimated_cost": "45.50",
 }
-
-
-def _cycle_with_call(world: World, *, opens_in: int = -1) -> int:
-    with tenant_context(world.town_a):
-        make_deputies(3)
-    staff = client_on(world.town_a, world.staff_a)
-    cycle = staff.post(
-        f"{API}/cycles",
-        {"year": 2027, "title": "2027年民生实事", "seats": 1},
-        content_type="application/json",
-    ).json()
-    today = timezone.localdate()
-    call = staff.post(
-        f"{API}/cycles/{cycle['id']}/call",
-        {
-            "title": "关于征集2027年民生实事项目建议的公告",
-            "body": "欢迎提出建议。",
-            "opens_on": str(today + timedelta(days=opens_in)),
-            "closes_on": str(today + timedelta(days=30)),
-        },
-        content_type="application/json",
-    )
-    assert call.status_code == 201, call.json()
-    return int(cycle["id"])
-
-
-def _seat(world: World, name: str = "代表甲") -> Deputy:
-    with tenant_context(world.town_a):
-        return deputy_register(
-            term=make_term(),
-            name=name,
-            gender="male",
-            level="township",
-            constituency="第1选区",
-            actor=None,
-            user=world.deputy_both,
-        )
 
 
 def _propose(client: Client, cycle_id: int, body: dict[str, Any], **extra: Any) -> Any:
@@ -75,8 +36,8 @@ def _count(world: World) -> int:
 
 
 def test_a_deputy_proposes_and_staff_see_it_as_a_deputys_proposal(world: World) -> None:
-    cycle_id = _cycle_with_call(world)
-    _seat(world)
+    _staff, cycle_id = call_opened(world)
+    seat_deputy_both(world)
     deputy = client_on(world.town_a, world.deputy_both)
 
     created = _propose(deputy, cycle_id, PROPOSAL)
@@ -101,7 +62,7 @@ def test_a_deputy_proposes_and_staff_see_it_as_a_deputys_proposal(world: World) 
 
 
 def test_refusals_write_nothing(world: World) -> None:
-    cycle_id = _cycle_with_call(world)
+    _staff, cycle_id = call_opened(world)
     deputy = client_on(world.town_a, world.deputy_both)
 
     # A deputy's account not (yet) on this roster.
@@ -118,7 +79,7 @@ def test_refusals_write_nothing(world: World) -> None:
     anonymous = _propose(client_on(world.town_a), cycle_id, PROPOSAL)
     assert (staff.status_code, anonymous.status_code) == (403, 401)
 
-    seat = _seat(world)
+    seat = seat_deputy_both(world)
     for broken, field in (
         ({**PROPOSAL, "title": ""}, "title"),
         ({**PROPOSAL, "title": "   "}, "title"),
@@ -148,8 +109,8 @@ def test_refusals_write_nothing(world: World) -> None:
 
 
 def test_the_call_not_yet_open_refuses_a_deputy(world: World) -> None:
-    cycle_id = _cycle_with_call(world, opens_in=3)
-    _seat(world)
+    _staff, cycle_id = call_opened(world, opens_in=3)
+    seat_deputy_both(world)
 
     early = _propose(client_on(world.town_a, world.deputy_both), cycle_id, PROPOSAL)
 

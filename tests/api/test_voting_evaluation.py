@@ -10,11 +10,12 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django_tenants.utils import tenant_context
 
-from accounts.models import Membership, User
+from accounts.models import User
 from congresses.models import Congress
 from tenants.deputies.models import Deputy
 from tenants.voting.models import Ballot, Cycle, Participation, PublicRating
-from tests.conftest import PASSWORD, World, client_on
+from tests.api.conftest import member, on_phones
+from tests.conftest import World, client_on
 from tests.tenants.voting.test_satisfaction_services import make_implementing
 
 
@@ -27,25 +28,13 @@ class YearEnd:
     phones: list[Client]
 
 
-def _member(user: User, congress: Congress, roles: list[str]) -> User:
-    user.set_password(PASSWORD)
-    user.save()
-    Membership.objects.create(user=user, congress=congress, roles=roles)
-    return user
-
-
 @pytest.fixture
 def year_end(world: World) -> YearEnd:
     """Town A at the end of 2027: two adopted projects in implementation, 4 deputies with phones."""
     cache.clear()
     with tenant_context(world.town_a):
         setup = make_implementing(deputies=4)
-        for deputy in setup.deputies:
-            deputy.user = _member(
-                User.objects.create(username=f"eval-{deputy.pk}"), world.town_a, ["deputy"]
-            )
-            deputy.save(update_fields=["user"])
-    phones = [client_on(world.town_a, d.user) for d in setup.deputies]
+    phones = on_phones(world, setup.deputies, "eval")
     return YearEnd(
         setup.cycle,
         setup.deputies,
@@ -151,12 +140,12 @@ def test_only_deputies_rate_and_only_staff_run_the_evaluation(y: YearEnd, world:
 
     by_staff = _rate(y, y.staff, round_id, "satisfied", "satisfied")
     unit = client_on(
-        world.town_a, _member(User.objects.create(username="eval-unit"), world.town_a, ["unit"])
+        world.town_a, member(User.objects.create(username="eval-unit"), world.town_a, ["unit"])
     )
     by_unit = _rate(y, unit, round_id, "satisfied", "satisfied")
     # A deputy of the county, not of this township's roster.
     with tenant_context(world.town_a):
-        outsider = _member(User.objects.create(username="eval-outsider"), world.town_a, ["deputy"])
+        outsider = member(User.objects.create(username="eval-outsider"), world.town_a, ["deputy"])
     by_outsider = _rate(y, client_on(world.town_a, outsider), round_id, "satisfied", "satisfied")
     stranger = _rate(y, client_on(world.town_b, world.staff_b), round_id, "satisfied", "satisfied")
 

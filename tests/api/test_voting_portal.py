@@ -3,12 +3,10 @@ submits and follows a proposal; staff shortlist it with the party review recorde
 outcome reaches the citizen's tracking page."""
 
 import io
-from datetime import date, timedelta
+from datetime import date
 
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
-from django.utils import timezone
 from django_tenants.utils import tenant_context
 from openpyxl import load_workbook
 
@@ -17,9 +15,10 @@ from tenants.voting.models import Proposal
 from tenants.voting.rules import rate_percent
 from tenants.voting.services import ballot_cast, cycle_create, round_close
 from tenants.voting.solicitation import proposal_submit, proposal_to_reserve
+from tests.api.conftest import call_opened
 from tests.conftest import World, client_on
 from tests.factories import PDF, make_term
-from tests.tenants.voting.factories import make_deputies, make_vote, per_candidate
+from tests.tenants.voting.factories import make_vote, per_candidate
 
 
 def _proposal(title: str = "村口安装路灯") -> dict[str, str]:
@@ -33,32 +32,8 @@ def _proposal(title: str = "村口安装路灯") -> dict[str, str]:
     }
 
 
-def _staff_prepares_a_call(world: World) -> tuple[Client, int]:
-    with tenant_context(world.town_a):
-        make_deputies(3)
-    staff = client_on(world.town_a, world.staff_a)
-    cycle = staff.post(
-        "/api/v1/voting/cycles",
-        {"year": 2027, "title": "2027年民生实事", "seats": 1},
-        content_type="application/json",
-    ).json()
-    today = timezone.localdate()
-    call = staff.post(
-        f"/api/v1/voting/cycles/{cycle['id']}/call",
-        {
-            "title": "关于征集2027年民生实事项目建议的公告",
-            "body": "欢迎提出建议。",
-            "opens_on": str(today - timedelta(days=1)),
-            "closes_on": str(today + timedelta(days=30)),
-        },
-        content_type="application/json",
-    )
-    assert call.status_code == 201, call.json()
-    return staff, cycle["id"]
-
-
 def test_a_citizen_submits_without_login_and_follows_the_proposal_to_the_vote(world: World) -> None:
-    staff, cycle_id = _staff_prepares_a_call(world)
+    staff, cycle_id = call_opened(world)
     public = client_on(world.town_a)
     cache.clear()
 
@@ -107,7 +82,7 @@ def test_a_citizen_submits_without_login_and_follows_the_proposal_to_the_vote(wo
 
 
 def test_a_proposal_not_taken_up_shows_its_reason_to_the_citizen(world: World) -> None:
-    staff, cycle_id = _staff_prepares_a_call(world)
+    staff, cycle_id = call_opened(world)
     public = client_on(world.town_a)
     cache.clear()
     code = public.post(
@@ -141,7 +116,7 @@ def test_a_proposal_not_taken_up_shows_its_reason_to_the_citizen(world: World) -
 
 
 def test_bad_public_input_gets_400_and_stores_nothing(world: World) -> None:
-    _staff_prepares_a_call(world)
+    call_opened(world)
     public = client_on(world.town_a)
     cache.clear()
 
@@ -160,7 +135,7 @@ def test_bad_public_input_gets_400_and_stores_nothing(world: World) -> None:
 
 
 def test_public_submissions_are_rate_limited_per_address(world: World) -> None:
-    _staff_prepares_a_call(world)
+    call_opened(world)
     public = client_on(world.town_a)
     cache.clear()
 
@@ -190,7 +165,7 @@ def test_the_public_gets_nothing_when_no_call_is_open(world: World) -> None:
 
 
 def test_the_proposal_desk_is_for_staff(world: World) -> None:
-    _staff, cycle_id = _staff_prepares_a_call(world)
+    _staff, cycle_id = call_opened(world)
     deputy_view = client_on(world.town_a, world.deputy_both).get(
         f"/api/v1/voting/cycles/{cycle_id}/proposals"
     )
@@ -253,7 +228,7 @@ def test_the_announcement_is_public_only_once_staff_publish_it(world: World) -> 
 
 
 def test_staff_see_whether_the_call_is_out_and_bring_in_the_reserve(world: World) -> None:
-    staff, cycle_id = _staff_prepares_a_call(world)
+    staff, cycle_id = call_opened(world)
     with tenant_context(world.town_a):
         old = cycle_create(year=2026, title="2026年民生实事", term=make_term(), actor=None)
         kept = proposal_submit(
@@ -275,7 +250,7 @@ def test_staff_see_whether_the_call_is_out_and_bring_in_the_reserve(world: World
 
 
 def test_staff_browse_the_reserve_with_each_proposal_s_year_of_origin(world: World) -> None:
-    staff, cycle_id = _staff_prepares_a_call(world)
+    staff, cycle_id = call_opened(world)
     with tenant_context(world.town_a):
         old = cycle_create(year=2026, title="2026年民生实事", term=make_term(), actor=None)
         for title, category in (("东村文化广场扩建", "科技文化"), ("西村自来水管网", "公共设施")):
@@ -325,7 +300,7 @@ def test_the_reserve_refuses_a_bad_year_and_anyone_but_staff(world: World) -> No
 
 
 def test_staff_export_the_proposals_with_phones_masked(world: World) -> None:
-    staff, cycle_id = _staff_prepares_a_call(world)
+    staff, cycle_id = call_opened(world)
     public = client_on(world.town_a)
     cache.clear()
     public.post(

@@ -47,14 +47,12 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
 from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
-from django.db import connection  # noqa: E402
 from django.db.models import Q  # noqa: E402
-from django_tenants.utils import quote_schema_name, tenant_context  # noqa: E402
+from django_tenants.utils import tenant_context  # noqa: E402
 
 from accounts.middleware import SESSION_TENANT_KEY  # noqa: E402
 from accounts.models import Membership, User  # noqa: E402
 from congresses.models import Congress, Level  # noqa: E402
-from congresses.services import CongressSpec, congress_provision  # noqa: E402
 from crossing.models import Dispatch  # noqa: E402
 from filestore import storage  # noqa: E402
 from tenants.deputies.models import Deputy  # noqa: E402
@@ -65,6 +63,8 @@ from tenants.voting.services import (  # noqa: E402
     round_open,
 )
 from tenants.voting.solicitation import cycle_advance  # noqa: E402
+from tests.bench.owned import owned_drop  # noqa: E402
+from tests.factories import provision_congresses  # noqa: E402
 from tests.servers import VENV_BIN, free_port, running, s3_server  # noqa: E402
 from tests.tenants.voting.factories import make_deputies, make_shortlist  # noqa: E402
 
@@ -100,30 +100,16 @@ def cleanup() -> None:
     owned = Congress.objects.filter(slug__startswith=SLUG)
     Dispatch.objects.filter(Q(origin__in=owned) | Q(target__in=owned)).delete()
     User.objects.filter(username__startswith=SLUG).delete()
-    for level in (Level.TOWNSHIP, Level.COUNTY, Level.CITY):
-        for congress in Congress.objects.filter(slug__startswith=SLUG, level=level):
-            congress.delete()
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"DROP SCHEMA IF EXISTS {quote_schema_name(congress.schema_name)} CASCADE"
-                )
-    User.objects.filter(username__startswith=SLUG).delete()
+    owned_drop(SLUG)
 
 
 def township(operator: User) -> Congress:
-    def one(name: str, slug: str, level: str, code: str, parent: Congress | None) -> Congress:
-        spec = CongressSpec(
-            name=name,
-            slug=slug,
-            level=level,
-            division_code=code,
-            parent_id=parent.pk if parent else None,
-        )
-        return congress_provision(spec=spec, requested_by=operator, acting_in=None)
-
-    city = one("投票基准市", f"{SLUG}city", Level.CITY, CITY_CODE, None)
-    county = one("投票基准县", f"{SLUG}county", Level.COUNTY, COUNTY_CODE, city)
-    return one("投票基准镇", f"{SLUG}town", Level.TOWNSHIP, f"{COUNTY_CODE}001", county)
+    return provision_congresses(
+        operator,
+        (f"{SLUG}city", "投票基准市", Level.CITY, CITY_CODE, None),
+        (f"{SLUG}county", "投票基准县", Level.COUNTY, COUNTY_CODE, f"{SLUG}city"),
+        (f"{SLUG}town", "投票基准镇", Level.TOWNSHIP, f"{COUNTY_CODE}001", f"{SLUG}county"),
+    )[f"{SLUG}town"]
 
 
 def seat_deputies(town: Congress, count: int) -> tuple[list[Deputy], list[Phone]]:

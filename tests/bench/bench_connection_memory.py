@@ -32,12 +32,12 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import override_settings  # noqa: E402
-from django_tenants.utils import quote_schema_name  # noqa: E402
 
 from accounts.models import User  # noqa: E402
-from congresses.models import Congress, Level  # noqa: E402
-from congresses.services import CongressSpec, congress_provision  # noqa: E402
+from congresses.models import Level  # noqa: E402
 from rollups.services import rollup_rebuild_everywhere  # noqa: E402
+from tests.bench.owned import owned_drop  # noqa: E402
+from tests.factories import provision_congresses  # noqa: E402
 
 SLUG = "mem-"
 CITY_CODE, COUNTY_CODE = "990200", "990201"  # province 99 does not exist
@@ -45,31 +45,25 @@ MB = 1024 * 1024
 
 
 def cleanup() -> None:
-    for level in (Level.TOWNSHIP, Level.COUNTY, Level.CITY):
-        for congress in Congress.objects.filter(slug__startswith=SLUG, level=level):
-            congress.delete()
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"DROP SCHEMA IF EXISTS {quote_schema_name(congress.schema_name)} CASCADE"
-                )
-    User.objects.filter(username__startswith=SLUG).delete()
+    owned_drop(SLUG)
 
 
 def provision(operator: User, tenants: int) -> None:
-    def one(name: str, slug: str, level: str, code: str, parent: Congress | None) -> Congress:
-        spec = CongressSpec(
-            name=name,
-            slug=slug,
-            level=level,
-            division_code=code,
-            parent_id=parent.pk if parent else None,
-        )
-        return congress_provision(spec=spec, requested_by=operator, acting_in=None)
-
-    city = one("内存测试市", f"{SLUG}city", Level.CITY, CITY_CODE, None)
-    county = one("内存测试县", f"{SLUG}county", Level.COUNTY, COUNTY_CODE, city)
-    for n in range(tenants):
-        one(f"内存测试镇{n}", f"{SLUG}t{n}", Level.TOWNSHIP, f"{COUNTY_CODE}{n:03d}", county)
+    provision_congresses(
+        operator,
+        (f"{SLUG}city", "内存测试市", Level.CITY, CITY_CODE, None),
+        (f"{SLUG}county", "内存测试县", Level.COUNTY, COUNTY_CODE, f"{SLUG}city"),
+        *(
+            (
+                f"{SLUG}t{n}",
+                f"内存测试镇{n}",
+                Level.TOWNSHIP,
+                f"{COUNTY_CODE}{n:03d}",
+                f"{SLUG}county",
+            )
+            for n in range(tenants)
+        ),
+    )
 
 
 def walk(per_connection: int) -> dict[str, Any]:

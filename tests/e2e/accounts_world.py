@@ -3,14 +3,10 @@ township of the test's own (under a city and county of its own, so that the demo
 seen by the other browser tests stay as they are), provisioned by the real service, with its
 system administrator and a roster of three deputies who have no accounts yet."""
 
-import datetime as dt
-
 from django_tenants.utils import tenant_context
 
-from accounts.models import User
-from tenants.demo.data import DEMO_PASSWORD
-from tenants.deputies.services import deputy_register, term_open
-from tests.factories import make_member, provision_congresses
+from tenants.deputies.services import deputy_register
+from tests.e2e.worlds import member, open_term_19, platform_operator, provision_township
 
 SLUG, NAME, CODE = "xiangyang", "向阳镇人大主席团", "371501101"
 ADMIN = "xiangyang-sys"
@@ -18,25 +14,16 @@ DEPUTIES = ("周海燕", "吴建国", "郑小红")
 
 
 def provision() -> None:
-    operator = User.objects.get(username="ops")
-    congress = provision_congresses(
+    operator = platform_operator()
+    congress = provision_township(
         operator,
-        ("xiangyang-city", "向阳市人大常委会", "city", "371500", None),
-        ("xiangyang-county", "向阳县人大常委会", "county", "371501", "xiangyang-city"),
-        (SLUG, NAME, "township", CODE, "xiangyang-county"),
+        ("xiangyang-city", "xiangyang-county", SLUG),
+        ("向阳市人大常委会", "向阳县人大常委会", NAME),
+        ("371500", "371501", CODE),
     )[SLUG]
-    make_member(
-        ADMIN,
-        congress,
-        ["system_admin"],
-        operator,
-        password=DEMO_PASSWORD,
-        display_name="向阳镇系统管理员",
-    )
+    member(ADMIN, congress, ["system_admin"], operator, display_name="向阳镇系统管理员")
     with tenant_context(congress):
-        term = term_open(
-            number=19, starts_on=dt.date(2026, 1, 1), ends_on=dt.date(2030, 12, 31), actor=None
-        )
+        term = open_term_19()
         for n, name in enumerate(DEPUTIES):
             deputy_register(
                 term=term,

@@ -5,25 +5,21 @@ township deputy who signs in on a phone (with one suggestion already in the reco
 already organised a joint inspection two days ahead with deputies of all four, its invitations
 delivered. Nobody has signed in."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from accounts.models import User
-from accounts.services import membership_grant, user_create
-from congresses.models import Congress
-from congresses.services import CongressSpec, congress_provision
 from congresses.tenant import Tenant
 from crossing.services import dispatch_deliver_pending
-from tenants.demo.data import DEMO_PASSWORD
 from tenants.deputies.models import Deputy
-from tenants.deputies.selectors import term_current
-from tenants.deputies.services import deputy_register, term_open
+from tenants.deputies.services import deputy_register
 from tenants.linkage.activities.selectors import invitees_from_directory
 from tenants.linkage.activities.services import activity_create
 from tenants.linkage.duty.services import duty_entry_record
+from tests.e2e.worlds import member, platform_operator, term_to_2027
+from tests.factories import provision_congresses
 
 CITY, COUNTY, TOWN, OTHER_TOWN = "ac-city", "ac-county", "ac-town", "ac-town2"
 NAMES = {
@@ -43,45 +39,23 @@ PHONE_DEPUTY = f"{TOWN}-deputy"
 TITLE = "江东区农村饮用水安全联合视察"
 
 
-def _provision(operator: User) -> dict[str, Congress]:
-    made: dict[str, Congress] = {}
-    for slug, level, code, parent in (
-        (CITY, "city", "373300", None),
-        (COUNTY, "county", "373301", CITY),
-        (TOWN, "township", "373301101", COUNTY),
-        (OTHER_TOWN, "township", "373301102", COUNTY),
-    ):
-        spec = CongressSpec(
-            name=NAMES[slug],
-            slug=slug,
-            level=level,
-            division_code=code,
-            parent_id=made[parent].pk if parent else None,
-        )
-        made[slug] = congress_provision(spec=spec, requested_by=operator, acting_in=None)
-    return made
-
-
-def _user(username: str, name: str, congress: Congress, role: str, operator: User) -> User:
-    user = user_create(
-        username=username, password=DEMO_PASSWORD, display_name=name, must_change_password=False
-    )
-    with transaction.atomic():
-        membership_grant(user=user, congress=congress, roles=[role], granted_by=operator)
-    return user
-
-
 def provision() -> None:
-    operator = User.objects.get(username="ops")
-    made = _provision(operator)
-    _user(f"{COUNTY}-staff", "江东区工作人员", made[COUNTY], "staff", operator)
-    phone_user = _user(PHONE_DEPUTY, DEPUTIES[TOWN][0], made[TOWN], "deputy", operator)
+    operator = platform_operator()
+    made = provision_congresses(
+        operator,
+        (CITY, NAMES[CITY], "city", "373300", None),
+        (COUNTY, NAMES[COUNTY], "county", "373301", CITY),
+        (TOWN, NAMES[TOWN], "township", "373301101", COUNTY),
+        (OTHER_TOWN, NAMES[OTHER_TOWN], "township", "373301102", COUNTY),
+    )
+    member(f"{COUNTY}-staff", made[COUNTY], ["staff"], operator, display_name="江东区工作人员")
+    phone_user = member(
+        PHONE_DEPUTY, made[TOWN], ["deputy"], operator, display_name=DEPUTIES[TOWN][0]
+    )
     picks: list[tuple[int, int]] = []
     for slug, congress in made.items():
         with tenant_context(congress), transaction.atomic():
-            term = term_current() or term_open(
-                number=18, starts_on=date(2022, 1, 1), ends_on=date(2027, 12, 31), actor=None
-            )
+            term = term_to_2027()
             for i, name in enumerate(DEPUTIES[slug]):
                 deputy = deputy_register(
                     term=term,

@@ -3,16 +3,11 @@ township of the test's own under a city and county of its own, provisioned by th
 with its three separated administrators, a staff member, a party reviewer and a cycle whose
 candidate list awaits 党委审定."""
 
-import datetime as dt
-
 from django_tenants.utils import tenant_context
 
-from accounts.models import User
-from tenants.demo.data import DEMO_PASSWORD
-from tenants.deputies.services import term_open
 from tenants.voting.services import candidate_add, cycle_create
 from tenants.voting.solicitation import cycle_advance
-from tests.factories import make_member, provision_congresses
+from tests.e2e.worlds import member, open_term_19, platform_operator, provision_township
 
 SLUG, NAME, CODE = "qinghe", "清河镇人大主席团", "371601101"
 SYSTEM, SECURITY, AUDIT = "qinghe-sys", "qinghe-sec", "qinghe-audit"
@@ -21,12 +16,12 @@ CANDIDATES = ("清河集镇污水管网", "敬老院适老化改造", "村道路
 
 
 def provision() -> None:
-    operator = User.objects.get(username="ops")
-    congress = provision_congresses(
+    operator = platform_operator()
+    congress = provision_township(
         operator,
-        ("qinghe-city", "清河市人大常委会", "city", "371600", None),
-        ("qinghe-county", "清河县人大常委会", "county", "371601", "qinghe-city"),
-        (SLUG, NAME, "township", CODE, "qinghe-county"),
+        ("qinghe-city", "qinghe-county", SLUG),
+        ("清河市人大常委会", "清河县人大常委会", NAME),
+        ("371600", "371601", CODE),
     )[SLUG]
     for username, display_name, role in (
         (SYSTEM, "清河镇系统管理员", "system_admin"),
@@ -35,13 +30,9 @@ def provision() -> None:
         (STAFF, "王秀兰", "staff"),
         (REVIEWER, "镇党委审定人", "party_reviewer"),
     ):
-        make_member(
-            username, congress, [role], operator, password=DEMO_PASSWORD, display_name=display_name
-        )
+        member(username, congress, [role], operator, display_name=display_name)
     with tenant_context(congress):
-        term = term_open(
-            number=19, starts_on=dt.date(2026, 1, 1), ends_on=dt.date(2030, 12, 31), actor=None
-        )
+        term = open_term_19()
         cycle = cycle_create(
             year=2027, title="2027年民生实事项目票决", term=term, actor=None, seats=2
         )

@@ -14,7 +14,7 @@ from typing import Any
 import psycopg
 import pytest
 from django.conf import settings
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, sync_playwright
 
 from tests.servers import ROOT, VENV_BIN, free_port, running
 
@@ -170,20 +170,55 @@ def csp_clean() -> Iterator[None]:
     assert not CSP_VIOLATIONS, CSP_VIOLATIONS
 
 
-@pytest.fixture
-def phone(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(
-        viewport={"width": 375, "height": 812}, device_scale_factor=2, is_mobile=True
-    )
-    yield context.new_page()
-    context.close()
+PHONE_VIEWPORT: ViewportSize = {"width": 375, "height": 812}
+
+
+class Pages:
+    """Pages for the people of a scenario, each in a browser context of its own (their own
+    session), all closed when the test ends."""
+
+    def __init__(self, browser: Browser) -> None:
+        self.browser = browser
+        self.contexts: list[BrowserContext] = []
+
+    def open(self, *, timeout: float | None = None, **options: Any) -> Page:
+        """A page in a new context made with `options`; `timeout` for its actions' default."""
+        context = self.browser.new_context(**options)
+        self.contexts.append(context)
+        if timeout is not None:
+            context.set_default_timeout(timeout)
+        return context.new_page()
+
+    def desk(self, *, height: int = 900, timeout: float | None = None) -> Page:
+        """A desktop's page, 1440 pixels wide."""
+        return self.open(viewport={"width": 1440, "height": height}, timeout=timeout)
+
+    def phone(self, *, timeout: float | None = None) -> Page:
+        """A phone's page, 375 pixels wide."""
+        return self.open(
+            viewport=PHONE_VIEWPORT, device_scale_factor=2, is_mobile=True, timeout=timeout
+        )
+
+    def close(self) -> None:
+        for context in self.contexts:
+            context.close()
 
 
 @pytest.fixture
-def desk(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
-    yield context.new_page()
-    context.close()
+def pages(browser: Browser) -> Iterator[Pages]:
+    opened = Pages(browser)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def phone(pages: Pages) -> Page:
+    return pages.phone()
+
+
+@pytest.fixture
+def desk(pages: Pages) -> Page:
+    return pages.desk()
 
 
 def axe_violations(page: Page) -> list[dict[str, Any]]:

@@ -9,12 +9,11 @@ from django.db import transaction
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from accounts.models import User
-from tenants.demo.data import DEMO_PASSWORD
 from tenants.deputies.services import deputy_register
 from tenants.voting.services import cycle_create
 from tenants.voting.solicitation import call_publish
-from tests.factories import make_member, make_term, provision_congresses
+from tests.e2e.worlds import member, platform_operator, provision_township
+from tests.factories import make_term
 
 CITY, COUNTY, TOWN = "dp-city", "dp-county", "dp-town"
 TOWN_NAME = "梅岭镇人大主席团"
@@ -24,26 +23,17 @@ DEPUTIES = {f"{TOWN}-deputy": "林晓梅", f"{TOWN}-d01": "周海涛"}
 
 
 def provision() -> None:
-    operator = User.objects.get(username="ops")
-    made = provision_congresses(
+    operator = platform_operator()
+    made = provision_township(
         operator,
-        (CITY, "梅城市人大常委会", "city", "374301", None),
-        (COUNTY, "梅岭县人大常委会", "county", "374302", CITY),
-        (TOWN, TOWN_NAME, "township", "374302101", COUNTY),
+        (CITY, COUNTY, TOWN),
+        ("梅城市人大常委会", "梅岭县人大常委会", TOWN_NAME),
+        ("374301", "374302", "374302101"),
     )
     town = made[TOWN]
-    make_member(
-        f"{TOWN}-staff",
-        town,
-        ["staff"],
-        operator,
-        password=DEMO_PASSWORD,
-        display_name="梅岭镇工作人员",
-    )
+    member(f"{TOWN}-staff", town, ["staff"], operator, display_name="梅岭镇工作人员")
     users = {
-        username: make_member(
-            username, town, ["deputy"], operator, password=DEMO_PASSWORD, display_name=name
-        )
+        username: member(username, town, ["deputy"], operator, display_name=name)
         for username, name in DEPUTIES.items()
     }
     today = timezone.localdate()

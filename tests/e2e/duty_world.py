@@ -8,44 +8,31 @@ station through the directory, as staff would do it on the station page, and is 
 reception day today, published in time (scheduled and published as if five days ago)."""
 
 import json
-from datetime import date, time, timedelta
+from datetime import time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
 from accounts.models import User
-from accounts.services import membership_grant, user_create
 from congresses.models import Congress
-from congresses.services import CongressSpec, congress_provision
 from crossing.services import dispatch_deliver_pending
 from directory.models import DeputyListing
-from tenants.deputies.models import Term
-from tenants.deputies.selectors import term_current
-from tenants.deputies.services import deputy_register, term_open
+from tenants.deputies.services import deputy_register
 from tenants.linkage.stations.services import (
     reception_publish,
     reception_schedule,
     residency_add,
     station_create,
 )
+from tests.e2e.worlds import term_to_2027
+from tests.factories import make_member, provision_congresses
 
 PASSWORD = "Duty#2026e2e"
 
 
 def _user(username: str, name: str, congress: Congress, roles: list[str]) -> User:
-    user = user_create(
-        username=username, password=PASSWORD, display_name=name, must_change_password=False
-    )
-    with transaction.atomic():
-        membership_grant(user=user, congress=congress, roles=roles, granted_by=None)
-    return user
-
-
-def _term() -> Term:
-    return term_current() or term_open(
-        number=18, starts_on=date(2022, 1, 1), ends_on=date(2027, 12, 31), actor=None
-    )
+    return make_member(username, congress, roles, None, password=PASSWORD, display_name=name)
 
 
 def build(suffix: str) -> None:
@@ -53,33 +40,24 @@ def build(suffix: str) -> None:
     city = Congress.objects.filter(level="city").order_by("pk").first()
     assert city is not None
     number = int(suffix, 16) % 40 + 50  # 50..89: far from the demo's counties
-    county = congress_provision(
-        spec=CongressSpec(
-            name=f"履职测试{suffix}区人大常委会",
-            slug=f"dutyc{suffix}",
-            level="county",
-            division_code=f"{city.division_code[:4]}{number:02d}",
-            parent_id=city.pk,
+    county_code = f"{city.division_code[:4]}{number:02d}"
+    made = provision_congresses(
+        operator,
+        (f"dutyc{suffix}", f"履职测试{suffix}区人大常委会", "county", county_code, city),
+        (
+            f"dutyt{suffix}",
+            f"履职测试{suffix}镇人大主席团",
+            "township",
+            f"{county_code}101",
+            f"dutyc{suffix}",
         ),
-        requested_by=operator,
-        acting_in=None,
     )
-    town = congress_provision(
-        spec=CongressSpec(
-            name=f"履职测试{suffix}镇人大主席团",
-            slug=f"dutyt{suffix}",
-            level="township",
-            division_code=f"{county.division_code}101",
-            parent_id=county.pk,
-        ),
-        requested_by=operator,
-        acting_in=None,
-    )
+    county, town = made[f"dutyc{suffix}"], made[f"dutyt{suffix}"]
     deputy_user = _user(f"dutyd{suffix}", "陈立", county, ["deputy"])
     staff = _user(f"dutys{suffix}", "镇联络站工作人员", town, ["staff"])
     with tenant_context(county), transaction.atomic():
         deputy = deputy_register(
-            term=_term(),
+            term=term_to_2027(),
             name="陈立",
             gender="male",
             level="county",
@@ -89,7 +67,7 @@ def build(suffix: str) -> None:
         )
     with tenant_context(town):
         with transaction.atomic():
-            _term()
+            term_to_2027()
             station = station_create(
                 name=f"履职测试{suffix}镇人大代表联络站",
                 tier="station",

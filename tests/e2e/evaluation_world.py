@@ -12,28 +12,22 @@ from decimal import Decimal
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from accounts.models import User
-from congresses.models import Congress
-from filestore.services import file_store
-from tenants.demo.data import DEMO_PASSWORD, MINUTES_PDF
-from tenants.deputies.services import deputy_register
 from tenants.implementation.selectors import projects_for_account
 from tenants.implementation.services import PlanChange, progress_report, project_plan, unit_create
-from tenants.voting.announcement import announcement_publish
 from tenants.voting.evaluation import evaluation_set_rules
 from tenants.voting.models import Candidate
 from tenants.voting.reserve import vote_results_hand_over
-from tenants.voting.services import (
-    attendance_sign_in,
-    ballot_cast,
-    candidate_add,
-    cycle_create,
-    cycle_open_voting,
-    round_close,
-    round_open,
+from tests.e2e.worlds import (
+    cycle_with_candidates,
+    deputies_in_three_groups,
+    member,
+    platform_operator,
+    provision_township,
+    record_review,
+    vote_and_announce,
+    voting_opened,
 )
-from tenants.voting.solicitation import cycle_advance, governance_record
-from tests.factories import make_member, make_term, provision_congresses
+from tests.factories import make_term
 
 CITY, COUNTY, TOWN = "eval-city", "eval-county", "eval-town"
 TOWN_SHORT = "测评乡"
@@ -90,83 +84,45 @@ PROJECTS = (
 NOT_ADOPTED = ("乡文化广场扩建", "科技文化", "260", "扩建广场800平方米。")
 
 
-def _member(username: str, congress: Congress, roles: list[str], operator: User) -> User:
-    return make_member(username, congress, roles, operator, password=DEMO_PASSWORD)
-
-
 def provision() -> None:
-    operator = User.objects.get(username="ops")
-    made = provision_congresses(
+    operator = platform_operator()
+    made = provision_township(
         operator,
-        (CITY, "测评市人大常委会", "city", "372800", None),
-        (COUNTY, "测评县人大常委会", "county", "372801", CITY),
-        (TOWN, f"{TOWN_SHORT}人大主席团", "township", "372801201", COUNTY),
+        (CITY, COUNTY, TOWN),
+        ("测评市人大常委会", "测评县人大常委会", f"{TOWN_SHORT}人大主席团"),
+        ("372800", "372801", "372801201"),
     )
     town = made[TOWN]
-    _member(f"{TOWN}-staff", town, ["staff"], operator)
-    reporter = _member(f"{TOWN}-unit", town, ["unit"], operator)
-    voters = [_member(f"{TOWN}-d{i}", town, ["deputy"], operator) for i in range(1, ACCOUNTS + 1)]
+    member(f"{TOWN}-staff", town, ["staff"], operator)
+    reporter = member(f"{TOWN}-unit", town, ["unit"], operator)
+    voters = [member(f"{TOWN}-d{i}", town, ["deputy"], operator) for i in range(1, ACCOUNTS + 1)]
     with tenant_context(town):
         term = make_term()
-        deputies = [
-            deputy_register(
-                term=term,
-                name=name,
-                gender="female" if i % 3 == 1 else "male",
-                level="township",
-                constituency=f"第{i // 2 + 1}选区",
-                delegation=f"第{i % 3 + 1}代表小组",
-                actor=operator,
-                user=voters[i] if i < ACCOUNTS else None,
-            )
-            for i, name in enumerate(DEPUTIES)
-        ]
+        deputies = deputies_in_three_groups(term, DEPUTIES, users=voters, actor=operator)
         # The vote: three projects of four adopted by all twelve deputies present.
-        cycle = cycle_create(
+        cycle = cycle_with_candidates(
+            term=term,
             year=YEAR,
             title=f"{TOWN_SHORT}{YEAR}年民生实事项目人大代表票决",
-            term=term,
-            actor=operator,
             seats=len(PROJECTS),
-        )
-        cycle = cycle_advance(cycle=cycle, actor=operator)
-        for name, category, planned, *_rest in PROJECTS:
-            candidate_add(
-                cycle=cycle,
-                name=name,
-                category=category,
-                estimated_cost=Decimal(planned),
-                actor=operator,
-            )
-        name, category, cost, summary = NOT_ADOPTED
-        candidate_add(
-            cycle=cycle,
-            name=name,
-            category=category,
-            estimated_cost=Decimal(cost),
-            summary=summary,
+            candidates=[*((n, c, planned, "") for n, c, planned, *_ in PROJECTS), NOT_ADOPTED],
             actor=operator,
         )
-        governance_record(
-            cycle=cycle,
-            kind="party_review",
+        record_review(
+            cycle,
             held_on=dt.date(YEAR - 1, 12, 20),
             summary="乡党委会议审定，同意提请乡人代会票决。",
-            minutes=file_store(uploaded_by=None, name="党委会议纪要.pdf", data=MINUTES_PDF),
+            minutes="党委会议纪要.pdf",
             actor=operator,
         )
-        cycle = cycle_advance(cycle=cycle, actor=operator)
-        cycle = cycle_open_voting(cycle=cycle, actor=operator)
-        for deputy in deputies:
-            attendance_sign_in(cycle=cycle, deputy=deputy, actor=operator)
-        round_ = round_open(cycle=cycle, actor=operator)
-        listed = list(Candidate.objects.filter(cycle=cycle).order_by("sequence"))
-        for i, deputy in enumerate(deputies):
+        cycle = voting_opened(cycle, actor=operator)
+
+        def adopt_three(i: int, listed: list[Candidate]) -> dict[str, str]:
             choices = {str(c.pk): "yes" for c in listed[:3]}
             choices[str(listed[3].pk)] = "yes" if i < 3 else "no"
-            ballot_cast(round_id=round_.pk, deputy=deputy, choices=choices, actor=operator)
-        round_close(round_id=round_.pk, actor=operator)
-        announcement_publish(cycle=cycle, actor=operator)
+            return choices
+
+        vote_and_announce(cycle, deputies, adopt_three, actor=operator)
 
         # Into implementation: each project planned, funded and reported on by its unit.
         vote_results_hand_over(cycle=cycle, actor=operator)

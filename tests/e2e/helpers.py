@@ -156,6 +156,21 @@ def in_live_platform(call: str, s3_endpoint: str) -> str:
     return done.stdout
 
 
+def world_ids(call: str, s3_endpoint: str) -> dict[str, int]:
+    """Run a world builder (`in_live_platform`) and read back the ids it printed, by name: a
+    builder prints them on lines of their own, each a name and a number (`print("cycle",
+    cycle.pk)`); whatever else the shell prints is passed over."""
+    out = in_live_platform(call, s3_endpoint)
+    ids = {
+        name: int(pk)
+        for line in out.splitlines()
+        if re.fullmatch(r"\w+ \d+( \w+ \d+)*", line)
+        for name, pk in re.findall(r"(\w+) (\d+)", line)
+    }
+    assert ids, out
+    return ids
+
+
 def live_manage(platform: "LivePlatform", *args: str) -> str:
     """Run a management command against the live platform's own database, queue, cache and S3
     server (a beat task's body, as of a moment the test sets); returns what it printed."""

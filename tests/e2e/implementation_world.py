@@ -12,11 +12,6 @@ from decimal import Decimal
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from accounts.models import User
-from congresses.models import Congress
-from filestore.services import file_store
-from tenants.demo.data import DEMO_PASSWORD, MINUTES_PDF
-from tenants.deputies.services import deputy_register
 from tenants.implementation.selectors import projects_for_account
 from tenants.implementation.services import (
     PlanChange,
@@ -29,20 +24,18 @@ from tenants.implementation.services import (
     unit_create,
 )
 from tenants.linkage.opinions.services import opinion_assign, opinion_receive
-from tenants.voting.announcement import announcement_publish
-from tenants.voting.models import Candidate
 from tenants.voting.reserve import vote_results_hand_over
-from tenants.voting.services import (
-    attendance_sign_in,
-    ballot_cast,
-    candidate_add,
-    cycle_create,
-    cycle_open_voting,
-    round_close,
-    round_open,
+from tests.e2e.worlds import (
+    cycle_with_candidates,
+    deputies_in_three_groups,
+    member,
+    platform_operator,
+    provision_township,
+    record_review,
+    vote_and_announce,
+    voting_opened,
 )
-from tenants.voting.solicitation import cycle_advance, governance_record
-from tests.factories import make_member, make_term, provision_congresses
+from tests.factories import make_term
 
 CITY, COUNTY, TOWN = "impl-city", "impl-county", "impl-town"
 TOWN_SHORT = "实施镇"
@@ -56,10 +49,6 @@ PROJECTS = (
     ("日间照料中心建设", "劳动保障", "95", "95", "建成一处日间照料中心，提供助餐服务。"),
 )
 NOT_ADOPTED = ("实施镇体育公园", "科技文化", "400", "新建体育公园一处。")
-
-
-def _member(username: str, congress: Congress, roles: list[str], operator: User) -> User:
-    return make_member(username, congress, roles, operator, password=DEMO_PASSWORD)
 
 
 # Worlds of the same shape for test_implementation.py's supervision groups, yearly stages and
@@ -95,82 +84,46 @@ def provision(
     codes: tuple[str, str, str] = ("372900", "372901", "372901101"),
     city_staff: bool = False,
 ) -> None:
-    operator = User.objects.get(username="ops")
-    city_slug, county_slug, town_slug = slugs
-    made = provision_congresses(
-        operator,
-        (city_slug, names[0], "city", codes[0], None),
-        (county_slug, names[1], "county", codes[1], city_slug),
-        (town_slug, names[2], "township", codes[2], county_slug),
-    )
+    operator = platform_operator()
+    city_slug, _county_slug, town_slug = slugs
+    made = provision_township(operator, slugs, names, codes)
     town = made[town_slug]
     if city_staff:
-        _member(f"{city_slug}-staff", made[city_slug], ["staff"], operator)
-    _member(f"{town_slug}-staff", town, ["staff"], operator)
-    reporter = _member(f"{town_slug}-unit", town, ["unit"], operator)
-    reader = _member(f"{town_slug}-deputy", town, ["deputy"], operator)
+        member(f"{city_slug}-staff", made[city_slug], ["staff"], operator)
+    member(f"{town_slug}-staff", town, ["staff"], operator)
+    reporter = member(f"{town_slug}-unit", town, ["unit"], operator)
+    reader = member(f"{town_slug}-deputy", town, ["deputy"], operator)
     with tenant_context(town):
         today = timezone.localdate()
         term = make_term()
-        deputies = [
-            deputy_register(
-                term=term,
-                name=name,
-                gender="female" if i % 3 == 1 else "male",
-                level="township",
-                constituency=f"第{i // 2 + 1}选区",
-                delegation=f"第{i % 3 + 1}代表小组",
-                actor=operator,
-                user=reader if i == 0 else None,
-            )
-            for i, name in enumerate(DEPUTIES)
-        ]
+        deputies = deputies_in_three_groups(term, DEPUTIES, users=[reader], actor=operator)
         # The vote: three projects of four adopted by all six deputies present.
         year = today.year
-        cycle = cycle_create(
+        cycle = cycle_with_candidates(
+            term=term,
             year=year,
             title=f"{TOWN_SHORT}{year}年民生实事项目人大代表票决",
-            term=term,
-            actor=operator,
             seats=len(PROJECTS),
-        )
-        cycle = cycle_advance(cycle=cycle, actor=operator)
-        for name, category, planned, _allocated, _target in PROJECTS:
-            candidate_add(
-                cycle=cycle,
-                name=name,
-                category=category,
-                estimated_cost=Decimal(planned),
-                actor=operator,
-            )
-        name, category, cost, summary = NOT_ADOPTED
-        candidate_add(
-            cycle=cycle,
-            name=name,
-            category=category,
-            estimated_cost=Decimal(cost),
-            summary=summary,
+            candidates=[*((n, c, planned, "") for n, c, planned, *_ in PROJECTS), NOT_ADOPTED],
             actor=operator,
         )
-        governance_record(
-            cycle=cycle,
-            kind="party_review",
+        record_review(
+            cycle,
             held_on=today - dt.timedelta(days=330),
             summary="镇党委会议审定，同意提请镇人代会票决。",
-            minutes=file_store(uploaded_by=operator, name="党委会议纪要.pdf", data=MINUTES_PDF),
+            minutes="党委会议纪要.pdf",
+            uploaded_by=operator,
             actor=operator,
         )
-        cycle = cycle_advance(cycle=cycle, actor=operator)
-        cycle = cycle_open_voting(cycle=cycle, actor=operator)
-        for deputy in deputies:
-            attendance_sign_in(cycle=cycle, deputy=deputy, actor=operator)
-        round_ = round_open(cycle=cycle, actor=operator)
-        candidates = list(Candidate.objects.filter(cycle=cycle).order_by("sequence"))
-        for deputy in deputies:
-            choices = {str(c.pk): "yes" if c.name != NOT_ADOPTED[0] else "no" for c in candidates}
-            ballot_cast(round_id=round_.pk, deputy=deputy, choices=choices, actor=operator)
-        round_close(round_id=round_.pk, actor=operator)
-        announcement_publish(cycle=cycle, actor=operator)
+        cycle = voting_opened(cycle, actor=operator)
+        vote_and_announce(
+            cycle,
+            deputies,
+            lambda _i, listed: {
+                str(c.pk): "yes" if c.name != NOT_ADOPTED[0] else "no" for c in listed
+            },
+            actor=operator,
+        )
 
         # Into implementation: the unit takes the three projects.
         vote_results_hand_over(cycle=cycle, actor=operator)

@@ -10,9 +10,6 @@ from django.db import transaction
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from accounts.models import User
-from congresses.models import Congress
-from tenants.demo.data import DEMO_PASSWORD
 from tenants.deputies.services import deputy_register
 from tenants.linkage.opinions.services import (
     opinion_assign,
@@ -20,7 +17,8 @@ from tenants.linkage.opinions.services import (
     opinion_start_handling,
 )
 from tenants.linkage.stations.services import residency_add, station_create
-from tests.factories import make_member, make_term, provision_congresses
+from tests.e2e.worlds import member, platform_operator, provision_township
+from tests.factories import make_term
 
 CITY, COUNTY, TOWN = "op-city", "op-county", "op-town"
 CITY_NAME, COUNTY_NAME, TOWN_NAME = "荷风市人大常委会", "南湖区人大常委会", "荷塘镇人大主席团"
@@ -28,26 +26,20 @@ STATION = "荷塘镇人大代表之家"
 OVERDUE = "荷塘村三组路段路灯损坏已有四个月，晚上出行不安全。"
 
 
-def _member(username: str, name: str, congress: Congress, role: str, operator: User) -> User:
-    return make_member(
-        username, congress, [role], operator, password=DEMO_PASSWORD, display_name=name
-    )
-
-
 def provision() -> None:
-    operator = User.objects.get(username="ops")
-    made = provision_congresses(
+    operator = platform_operator()
+    made = provision_township(
         operator,
-        (CITY, CITY_NAME, "city", "373100", None),
-        (COUNTY, COUNTY_NAME, "county", "373101", CITY),
-        (TOWN, TOWN_NAME, "township", "373101101", COUNTY),
+        (CITY, COUNTY, TOWN),
+        (CITY_NAME, COUNTY_NAME, TOWN_NAME),
+        ("373100", "373101", "373101101"),
     )
     units = {}
     for slug in (COUNTY, TOWN):
         short = made[slug].name.removesuffix("人大常委会").removesuffix("人大主席团")
-        _member(f"{slug}-staff", f"{short}工作人员", made[slug], "staff", operator)
-        units[slug] = _member(
-            f"{slug}-unit", f"{short}承办单位联络员", made[slug], "unit", operator
+        member(f"{slug}-staff", made[slug], ["staff"], operator, display_name=f"{short}工作人员")
+        units[slug] = member(
+            f"{slug}-unit", made[slug], ["unit"], operator, display_name=f"{short}承办单位联络员"
         )
         with tenant_context(made[slug]), transaction.atomic():
             make_term()
@@ -92,16 +84,16 @@ C_STATION, C_POINT = "柳溪镇人大代表联络站", "柳湾村联络点"
 
 
 def collector() -> None:
-    operator = User.objects.get(username="ops")
-    made = provision_congresses(
+    operator = platform_operator()
+    made = provision_township(
         operator,
-        (C_CITY, "柳州湾市人大常委会", "city", "374150", None),
-        (C_COUNTY, "柳东区人大常委会", "county", "374151", C_CITY),
-        (C_TOWN, C_TOWN_NAME, "township", "374151101", C_COUNTY),
+        (C_CITY, C_COUNTY, C_TOWN),
+        ("柳州湾市人大常委会", "柳东区人大常委会", C_TOWN_NAME),
+        ("374150", "374151", "374151101"),
     )
     town = made[C_TOWN]
-    _member(f"{C_TOWN}-staff", "柳溪镇工作人员", town, "staff", operator)
-    user = _member(C_DEPUTY, C_DEPUTY_NAME, town, "deputy", operator)
+    member(f"{C_TOWN}-staff", town, ["staff"], operator, display_name="柳溪镇工作人员")
+    user = member(C_DEPUTY, town, ["deputy"], operator, display_name=C_DEPUTY_NAME)
     with tenant_context(town), transaction.atomic():
         seat = deputy_register(
             term=make_term(),

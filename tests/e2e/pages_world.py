@@ -11,30 +11,29 @@ from django_tenants.utils import tenant_context
 from accounts.models import User
 from accounts.services import user_create
 from congresses.models import Congress
-from filestore.services import file_store
-from tenants.demo.data import DEMO_PASSWORD, MINUTES_PDF
+from tenants.demo.data import DEMO_PASSWORD
 from tenants.deputies.models import Deputy
-from tenants.deputies.services import deputy_register
 from tenants.voting.devices import device_import
 from tenants.voting.reserve import vote_results_hand_over
 from tenants.voting.rollcall import roll_call_mark
-from tenants.voting.services import (
-    candidate_add,
-    cycle_create,
-    cycle_open_voting,
-    cycle_set_rules,
-    round_close,
-    round_open,
-)
+from tenants.voting.services import cycle_create, cycle_set_rules, round_close, round_open
 from tenants.voting.solicitation import (
     candidate_from_proposal,
     cycle_advance,
-    governance_record,
     proposal_screen,
     proposal_submit,
     proposal_to_reserve,
 )
-from tests.factories import make_member, make_term, provision_congresses
+from tests.e2e.worlds import (
+    cycle_with_candidates,
+    deputies_in_one_group,
+    member,
+    platform_operator,
+    provision_township,
+    record_review,
+    voting_opened,
+)
+from tests.factories import make_term
 
 CITY, COUNTY, TOWN = "ym-city", "ym-county", "ym-town"
 TOWN_NAME = "页面镇人大主席团"
@@ -46,36 +45,22 @@ NEXT_YEAR = RESERVE_YEAR + 1
 LOST, KEPT, WON = "东关农贸市场改造", "南街公厕改建", "北岭村道硬化"
 
 
-def _member(username: str, congress: Congress, roles: list[str], operator: User) -> User:
-    return make_member(username, congress, roles, operator, password=DEMO_PASSWORD)
-
-
 def town() -> Congress:
     """The township, provisioned on first use with its staff and deputies."""
     found = Congress.objects.filter(slug=TOWN).first()
     if found is not None:
         return found
-    operator = User.objects.get(username="ops")
-    made = provision_congresses(
+    operator = platform_operator()
+    made = provision_township(
         operator,
-        (CITY, "页面市人大常委会", "city", "372600", None),
-        (COUNTY, "页面县人大常委会", "county", "372601", CITY),
-        (TOWN, TOWN_NAME, "township", "372601101", COUNTY),
+        (CITY, COUNTY, TOWN),
+        ("页面市人大常委会", "页面县人大常委会", TOWN_NAME),
+        ("372600", "372601", "372601101"),
     )
     place = made[TOWN]
-    _member(f"{TOWN}-staff", place, ["staff"], operator)
+    member(f"{TOWN}-staff", place, ["staff"], operator)
     with tenant_context(place):
-        term = make_term()
-        for i, name in enumerate(DEPUTIES):
-            deputy_register(
-                term=term,
-                name=name,
-                gender="male" if i % 2 else "female",
-                level="township",
-                constituency=f"第{i // 2 + 1}选区",
-                delegation="页面镇代表小组",
-                actor=None,
-            )
+        deputies_in_one_group(make_term(), DEPUTIES, delegation="页面镇代表小组")
     return place
 
 
@@ -90,28 +75,17 @@ def device_round() -> None:
     deputies present by the roll call, the first round open."""
     place = town()
     with tenant_context(place):
-        term = make_term()
-        cycle = cycle_create(
+        cycle = cycle_with_candidates(
+            term=make_term(),
             year=DEVICE_YEAR,
             title=f"{DEVICE_YEAR}年民生实事项目票决",
-            term=term,
-            actor=None,
             seats=1,
-        )
-        cycle_set_rules(cycle=cycle, actor=None, channel="device")
-        cycle = cycle_advance(cycle=cycle, actor=None)
-        for name in DEVICE_CANDIDATES:
-            candidate_add(cycle=cycle, name=name, actor=None)
-        governance_record(
-            cycle=cycle,
-            kind="party_review",
-            held_on=dt.date.today(),
-            summary="同意提请镇人代会票决",
-            minutes=file_store(uploaded_by=None, name="党委审定纪要.pdf", data=MINUTES_PDF),
+            candidates=DEVICE_CANDIDATES,
             actor=None,
+            channel="device",
         )
-        cycle = cycle_advance(cycle=cycle, actor=None)
-        cycle = cycle_open_voting(cycle=cycle, actor=None)
+        record_review(cycle)
+        cycle = voting_opened(cycle, actor=None)
         roll_call_mark(cycle=cycle, deputy_ids=_world_deputies(), actor=None)
         round_ = round_open(cycle=cycle, actor=None)
         print("cycle", cycle.pk, "round", round_.pk)
@@ -149,16 +123,8 @@ def reserve_years() -> None:
         for title in (LOST, WON):
             proposal_screen(proposal=made[title], accept=True, actor=None)
             candidate_from_proposal(proposal=made[title], actor=None)
-        governance_record(
-            cycle=old,
-            kind="party_review",
-            held_on=dt.date.today(),
-            summary="同意提请镇人代会票决",
-            minutes=file_store(uploaded_by=None, name="党委审定纪要.pdf", data=MINUTES_PDF),
-            actor=None,
-        )
-        old = cycle_advance(cycle=old, actor=None)
-        old = cycle_open_voting(cycle=old, actor=None)
+        record_review(old)
+        old = voting_opened(old, actor=None)
         roll_call_mark(cycle=old, deputy_ids=_world_deputies(), actor=None)
         round_ = round_open(cycle=old, actor=None)
         device_import(

@@ -6,22 +6,16 @@ import datetime as dt
 
 from django.db import transaction
 
-from accounts.models import User
-from congresses.models import Congress
 from supervision.models import Guidance, GuidanceReport
-from tenants.demo.data import DEMO_PASSWORD
-from tests.factories import make_member, provision_congresses
+from tests.e2e.worlds import member, platform_operator
+from tests.factories import provision_congresses
 
 CITY, COUNTY, JIA, YI, BING = "rb-city", "rb-county", "rb-jia", "rb-yi", "rb-bing"
 TITLE = "关于报送上半年代表联络站工作情况的通知"
 
 
-def _staff(username: str, congress: Congress, operator: User) -> None:
-    make_member(username, congress, ["staff"], operator, password=DEMO_PASSWORD)
-
-
 def provision() -> None:
-    operator = User.objects.get(username="ops")
+    operator = platform_operator()
     made = provision_congresses(
         operator,
         (CITY, "报送市人大常委会", "city", "371200", None),
@@ -31,7 +25,7 @@ def provision() -> None:
         (BING, "报送丙镇人大主席团", "township", "371201103", COUNTY),
     )
     for slug in (CITY, JIA, YI, BING):
-        _staff(f"{slug}-staff", made[slug], operator)
+        member(f"{slug}-staff", made[slug], ["staff"], operator)
 
 
 def shift_back(days: int) -> None:

@@ -5,24 +5,18 @@ this year's cycle; 甲 has closed its call for proposals, 乙 has not."""
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from accounts.models import User
-from congresses.models import Congress
 from rollups.services import rollup_rebuild
 from supervision.tasks import route_check
-from tenants.demo.data import DEMO_PASSWORD
 from tenants.voting.services import cycle_create
 from tenants.voting.solicitation import cycle_advance
-from tests.factories import make_member, make_term, provision_congresses
+from tests.e2e.worlds import member, platform_operator
+from tests.factories import make_term, provision_congresses
 
 CITY, COUNTY, AHEAD, BEHIND = "rt-city", "rt-county", "rt-jia", "rt-yi"
 
 
-def _staff(username: str, congress: Congress, operator: User) -> None:
-    make_member(username, congress, ["staff"], operator, password=DEMO_PASSWORD)
-
-
 def provision() -> None:
-    operator = User.objects.get(username="ops")
+    operator = platform_operator()
     made = provision_congresses(
         operator,
         (CITY, "路线市人大常委会", "city", "371100", None),
@@ -30,8 +24,8 @@ def provision() -> None:
         (AHEAD, "路线甲镇人大主席团", "township", "371101101", COUNTY),
         (BEHIND, "路线乙镇人大主席团", "township", "371101102", COUNTY),
     )
-    _staff(f"{CITY}-staff", made[CITY], operator)
-    _staff(f"{COUNTY}-staff", made[COUNTY], operator)
+    for slug in (CITY, COUNTY):
+        member(f"{slug}-staff", made[slug], ["staff"], operator)
     year = timezone.localdate().year
     for slug in (AHEAD, BEHIND):
         with tenant_context(made[slug]):

@@ -9,22 +9,18 @@ under them the township each scenario needs:
   published (the demo's `_rota`); and 石门区's staff, who see their two deputies posted there.
   Nobody has signed in."""
 
-from datetime import date
-
 from django.db import transaction
 from django_tenants.utils import tenant_context
 
 from accounts.models import User
-from accounts.services import membership_grant, user_create
 from congresses.models import Congress
 from congresses.services import CongressSpec, congress_provision
 from directory.models import DeputyListing
-from tenants.demo.data import DEMO_PASSWORD
 from tenants.demo.stations import _rota
-from tenants.deputies.models import Deputy, Term
-from tenants.deputies.selectors import term_current
-from tenants.deputies.services import deputy_register, term_open
+from tenants.deputies.models import Deputy
+from tenants.deputies.services import deputy_register
 from tenants.linkage.stations.services import residency_add, station_create, station_staff_set
+from tests.e2e.worlds import deputies_in_one_group, member, term_to_2027
 
 CITY, COUNTY = "st-city", "st-county"
 TOWN, TOWN_NAME = "st-town", "石桥镇人大主席团"
@@ -41,12 +37,6 @@ GUESTS = (
 LOCALS = ["赵一帆", "钱二河", "孙三山", "李四川"]
 
 
-def _term() -> Term:
-    return term_current() or term_open(
-        number=18, starts_on=date(2022, 1, 1), ends_on=date(2027, 12, 31), actor=None
-    )
-
-
 def _provision(slug: str, name: str, level: str, code: str, parent: Congress | None) -> Congress:
     found = Congress.objects.filter(slug=slug).first()
     if found is not None:
@@ -61,7 +51,7 @@ def _provision(slug: str, name: str, level: str, code: str, parent: Congress | N
     operator = User.objects.get(username="ops")
     made = congress_provision(spec=spec, requested_by=operator, acting_in=None)
     with tenant_context(made), transaction.atomic():
-        _term()
+        term_to_2027()
     return made
 
 
@@ -71,15 +61,9 @@ def _county() -> Congress:
 
 
 def _staff(slug: str, congress: Congress) -> User:
-    user = user_create(
-        username=f"{slug}-staff",
-        password=DEMO_PASSWORD,
-        display_name=f"{congress.name[:3]}工作人员",
-        must_change_password=False,
+    return member(
+        f"{slug}-staff", congress, ["staff"], None, display_name=f"{congress.name[:3]}工作人员"
     )
-    with transaction.atomic():
-        membership_grant(user=user, congress=congress, roles=["staff"], granted_by=None)
-    return user
 
 
 def roster() -> None:
@@ -98,7 +82,7 @@ def station() -> None:
     for slug, name, level in GUESTS:
         with tenant_context(Congress.objects.get(slug=slug)), transaction.atomic():
             deputy = deputy_register(
-                term=_term(),
+                term=term_to_2027(),
                 name=name,
                 gender="female",
                 level=level,
@@ -107,16 +91,8 @@ def station() -> None:
             )
         listings.append(DeputyListing.objects.get(congress__slug=slug, deputy_id=deputy.pk))
     with tenant_context(town), transaction.atomic():
-        term = _term()
-        for i, name in enumerate(LOCALS):
-            deputy_register(
-                term=term,
-                name=name,
-                gender="male" if i % 2 else "female",
-                level="township",
-                constituency=f"第{i // 2 + 1}选区",
-                actor=None,
-            )
+        term = term_to_2027()
+        deputies_in_one_group(term, LOCALS)
         place = station_create(
             name=STATION,
             tier="station",

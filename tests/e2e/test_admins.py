@@ -8,23 +8,19 @@ reviewer records 党委审定 with its minutes. Screenshots, each checked by axe
 test-results/screenshots."""
 
 import io
-import os
 import re
-import subprocess
-import sys
 
 import pytest
-from django.conf import settings
 from openpyxl import load_workbook
-from playwright.sync_api import Browser, FilePayload, Page, expect
+from playwright.sync_api import FilePayload, Page, expect
 from pypdf import PdfReader
 
 from tenants.demo.data import DEMO_PASSWORD
+from tests.e2e.helpers import fill_login, in_live_platform, log_in
 from tests.factories import PDF
-from tests.servers import ROOT
 
 from .admins_world import AUDIT, CANDIDATES, NAME, REVIEWER, SECURITY, SLUG, STAFF, SYSTEM
-from .conftest import LivePlatform, snap
+from .conftest import LivePlatform, Pages, snap
 from .year_steps import date_input, pick_date
 
 pytestmark = pytest.mark.e2e
@@ -34,68 +30,39 @@ OWN = {SYSTEM: "accounts", SECURITY: "security", AUDIT: "audit"}
 NEW_PASSWORD = "Wang#2027qh"
 
 
-def _in_live_platform(call: str, s3_endpoint: str) -> None:
-    db = settings.DATABASES["default"]
-    name = f"{os.environ.get('CONGRESS_TEST_DATABASE', 'test_congress')}_e2e"
-    env = {
-        **os.environ,
-        "CONGRESS_DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:"
-        f"{db['PORT'] or 5432}/{name}",
-        "CONGRESS_S3_ENDPOINT": s3_endpoint,
-        "CELERY_TASK_DEFAULT_QUEUE": f"{settings.CELERY_TASK_DEFAULT_QUEUE}-e2e",
-        "CONGRESS_REDIS_URL": os.environ["CONGRESS_E2E_REDIS_URL"],
-    }
-    subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", f"from tests.e2e import admins_world; {call}"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-
-
-def _log_in(page: Page, username: str, password: str) -> None:
-    page.get_by_test_id("login-username").fill(username)
-    page.get_by_test_id("login-password").fill(password)
-    page.get_by_test_id("login-submit").click()
-
-
-def _page_as(browser: Browser, live_platform: LivePlatform, username: str) -> Page:
-    page = browser.new_context(viewport={"width": 1440, "height": 900}).new_page()
-    page.goto(live_platform.url(SLUG, "/login"))
-    _log_in(page, username, DEMO_PASSWORD)
-    expect(page.get_by_test_id("congress-name")).to_have_text(re.compile(NAME))
+def _page_as(pages: Pages, live_platform: LivePlatform, username: str) -> Page:
+    page = pages.desk()
+    log_in(page, live_platform, SLUG, username, congress=NAME)
     return page
 
 
 def test_the_three_administrators_keep_to_their_own_work_and_the_party_reviews(
-    live_platform: LivePlatform, s3_endpoint: str, browser: Browser
+    live_platform: LivePlatform, s3_endpoint: str, pages: Pages
 ) -> None:
-    _in_live_platform("admins_world.provision()", s3_endpoint)
-    pages = {who: _page_as(browser, live_platform, who) for who in (SYSTEM, SECURITY, AUDIT)}
+    in_live_platform("admins_world.provision()", s3_endpoint)
+    admins = {who: _page_as(pages, live_platform, who) for who in (SYSTEM, SECURITY, AUDIT)}
 
     # Each administrator's menu holds their own page and neither of the other two's
-    for who, page in pages.items():
+    for who, page in admins.items():
         own = OWN[who]
         expect(page.get_by_test_id(f"menu-{own}")).to_be_visible()
         for other in ADMIN_ENTRIES:
             if other != own:
                 expect(page.get_by_test_id(f"menu-{other}")).to_have_count(0)
-    snap(pages[SECURITY], "admins-01-security-menu")
+    snap(admins[SECURITY], "admins-01-security-menu")
 
     # Given a staff member who mistyped her password five times and is locked out
-    staff = browser.new_context(viewport={"width": 1440, "height": 900}).new_page()
+    staff = pages.desk()
     staff.goto(live_platform.url(SLUG, "/login"))
     for _attempt in range(5):
         with staff.expect_response(lambda r: r.url.endswith("/auth/login")):
-            _log_in(staff, STAFF, "Wrong#password1")
+            fill_login(staff, STAFF, "Wrong#password1")
     with staff.expect_response(lambda r: r.url.endswith("/auth/login")):
-        _log_in(staff, STAFF, DEMO_PASSWORD)
+        fill_login(staff, STAFF, DEMO_PASSWORD)
     expect(staff.get_by_test_id("login-error")).to_contain_text("登录失败次数过多")
 
     # When the security administrator opens 安全保密管理, sees it and unlocks her
-    security = pages[SECURITY]
+    security = admins[SECURITY]
     security.get_by_test_id("menu-security").click()
     expect(security.get_by_test_id(f"locked-{STAFF}")).to_contain_text("已锁定至")
     snap(security, "admins-02-locked-account")
@@ -103,7 +70,7 @@ def test_the_three_administrators_keep_to_their_own_work_and_the_party_reviews(
     expect(security.get_by_test_id(f"locked-{STAFF}")).to_have_count(0)
 
     # Then she logs in with her password
-    _log_in(staff, STAFF, DEMO_PASSWORD)
+    fill_login(staff, STAFF, DEMO_PASSWORD)
     expect(staff.get_by_test_id("congress-name")).to_have_text(re.compile(NAME))
     security.reload()
     expect(security.get_by_test_id(f"sessions-{STAFF}")).to_contain_text("1 个会话")
@@ -126,7 +93,7 @@ def test_the_three_administrators_keep_to_their_own_work_and_the_party_reviews(
     # Then her session is over, and the slip's password lets her in only to change it
     staff.reload()
     expect(staff.get_by_test_id("login-username")).to_be_visible()
-    _log_in(staff, STAFF, password)
+    fill_login(staff, STAFF, password)
     change = staff.get_by_role("dialog", name="修改密码")
     expect(change).to_contain_text("请先修改密码")
     change.get_by_label("原密码").fill(password)
@@ -143,7 +110,7 @@ def test_the_three_administrators_keep_to_their_own_work_and_the_party_reviews(
     snap(security, "admins-04-policy")
 
     # The audit administrator reads each of these acts in words, never as a code
-    audit = pages[AUDIT]
+    audit = admins[AUDIT]
     audit.get_by_test_id("menu-audit").click()
     table = audit.get_by_test_id("audit-table")
     expect(table).to_contain_text("解除登录锁定")
@@ -166,7 +133,7 @@ def test_the_three_administrators_keep_to_their_own_work_and_the_party_reviews(
     snap(audit, "admins-06-audit-verified")
 
     # The party reviewer records 党委审定 on their own page, with the minutes
-    reviewer = _page_as(browser, live_platform, REVIEWER)
+    reviewer = _page_as(pages, live_platform, REVIEWER)
     expect(reviewer.get_by_test_id("menu-party-review")).to_be_visible()
     for entry in ("accounts", "security", "audit", "voting"):
         expect(reviewer.get_by_test_id(f"menu-{entry}")).to_have_count(0)

@@ -14,16 +14,15 @@ just ended (the service announces only after the notice period is over).
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Page, expect
 
 from tenants.demo.data import MINUTES_PDF
 from tests.e2e.helpers import congresses_below, log_in
 from tests.e2e.helpers import page_api as _api
 
-from .conftest import LivePlatform, snap
+from .conftest import LivePlatform, Pages, snap
 from .year_steps import date_input, pick_date
 
 pytestmark = pytest.mark.e2e
@@ -31,20 +30,6 @@ pytestmark = pytest.mark.e2e
 CITY, TOWN, OTHER_TOWN = "yunxi", "liutang", "qingshi"
 TITLE = "2026年度优秀基层人大代表评选（端到端）"
 TODAY = dt.date.today()
-
-
-@pytest.fixture
-def contexts(browser: Browser) -> Iterator[list[BrowserContext]]:
-    made: list[BrowserContext] = []
-    yield made
-    for context in made:
-        context.close()
-
-
-def _desk(browser: Browser, contexts: list[BrowserContext]) -> Page:
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
-    contexts.append(context)
-    return context.new_page()
 
 
 def _open_round_page(page: Page, platform: LivePlatform, slug: str) -> None:
@@ -64,10 +49,10 @@ def _score(city: Page, nominee: str, values: list[str]) -> None:
 
 
 def test_a_benchmark_round_from_nomination_to_announcement(
-    live_platform: LivePlatform, browser: Browser, contexts: list[BrowserContext]
+    live_platform: LivePlatform, pages: Pages
 ) -> None:
     live_platform.fetch(CITY, "/login").read()  # the first request loads the app in the workers
-    city = _desk(browser, contexts)
+    city = pages.desk()
     log_in(city, live_platform, CITY, "yunxi-staff", congress="云溪市")
 
     # Setup: the kind's default criteria (weights 100) and exclusions come with the form.
@@ -88,7 +73,7 @@ def test_a_benchmark_round_from_nomination_to_announcement(
     snap(city, "benchmarks-02-nominations-open")
 
     # 柳塘镇 nominates: a leader is refused with the reason, then the real nominee.
-    town = _desk(browser, contexts)
+    town = pages.desk()
     log_in(town, live_platform, TOWN, "liutang-staff", congress="柳塘镇")
     _open_round_page(town, live_platform, TOWN)
     nomination = town.get_by_test_id("nomination-form")
@@ -119,7 +104,7 @@ def test_a_benchmark_round_from_nomination_to_announcement(
     expect(town.get_by_test_id("nomination-list").locator("tbody tr")).to_have_count(1)
     snap(town, "benchmarks-04-township-nominated")
 
-    other = _desk(browser, contexts)
+    other = pages.desk()
     log_in(other, live_platform, OTHER_TOWN, "qingshi-staff", congress="青石镇")
     round_id = next(
         r["id"] for r in _api(other, "GET", "supervision/rounds") if r["title"] == TITLE
@@ -189,10 +174,10 @@ def test_a_benchmark_round_from_nomination_to_announcement(
 
 
 def test_a_notice_is_read_in_a_township_and_the_city_sees_the_receipt(
-    live_platform: LivePlatform, browser: Browser, contexts: list[BrowserContext]
+    live_platform: LivePlatform, pages: Pages
 ) -> None:
     title = "关于做好代表联络站接待日公示工作的通知（端到端）"
-    city = _desk(browser, contexts)
+    city = pages.desk()
     log_in(city, live_platform, CITY, "yunxi-staff", congress="云溪市")
     city.goto(live_platform.url(CITY, "/guidance"))
     city.get_by_test_id("guidance-compose").click()
@@ -210,7 +195,7 @@ def test_a_notice_is_read_in_a_township_and_the_city_sees_the_receipt(
     row = city.get_by_test_id("guidance-issued").locator("tbody tr").filter(has_text=title)
     expect(row).to_contain_text(f"0 / {townships}")
 
-    town = _desk(browser, contexts)
+    town = pages.desk()
     log_in(town, live_platform, TOWN, "liutang-staff", congress="柳塘镇")
     town.goto(live_platform.url(TOWN, "/guidance"))
     received = town.get_by_test_id("guidance-received").locator("tbody tr").filter(has_text=title)

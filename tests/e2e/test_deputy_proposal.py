@@ -7,12 +7,10 @@ refused an empty project name on that field, proposes a project with its estimat
 and sees it listed as received; staff find it on the proposal desk as a deputy's proposal under
 the deputy's name."""
 
-import re
-
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import in_live_platform, log_in
+from tests.e2e.helpers import log_in, world_ids
 
 from .conftest import LivePlatform, snap
 from .deputy_proposal_world import DEPUTIES, TOWN
@@ -24,10 +22,7 @@ PROJECT = "梅岭村老年食堂建设"
 
 @pytest.fixture
 def cycle_id(live_platform: LivePlatform, s3_endpoint: str) -> int:
-    out = in_live_platform("deputy_proposal_world.provision()", s3_endpoint)
-    match = re.search(r"cycle (\d+)", out)
-    assert match, out
-    return int(match.group(1))
+    return world_ids("deputy_proposal_world.provision()", s3_endpoint)["cycle"]
 
 
 def test_a_deputy_proposes_a_project_from_the_phone(

@@ -8,20 +8,15 @@ township are the test's own, provisioned by the real service, so no other test's
 them."""
 
 import json
-import os
-import subprocess
-import sys
 import uuid
 from collections.abc import Iterator
 
 import pytest
-from django.conf import settings
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import log_in, wait_for_api
-from tests.servers import ROOT
+from tests.e2e.helpers import in_live_platform, log_in, wait_for_api
 
-from .conftest import LivePlatform, snap
+from .conftest import LivePlatform, Pages, snap
 
 pytestmark = pytest.mark.e2e
 
@@ -39,42 +34,16 @@ def patient_expectations() -> Iterator[None]:
 
 def _world(s3_endpoint: str) -> dict[str, object]:
     """The test's own county and township, built in the live platform's database."""
-    db = settings.DATABASES["default"]
-    name = f"{os.environ.get('CONGRESS_TEST_DATABASE', 'test_congress')}_e2e"
-    env = {
-        **os.environ,
-        "CONGRESS_DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:"
-        f"{db['PORT'] or 5432}/{name}",
-        "CONGRESS_S3_ENDPOINT": s3_endpoint,
-        "CELERY_TASK_DEFAULT_QUEUE": f"{settings.CELERY_TASK_DEFAULT_QUEUE}-e2e",
-        "CONGRESS_REDIS_URL": os.environ["CONGRESS_E2E_REDIS_URL"],
-    }
     suffix = uuid.uuid4().hex[:6]
-    done = subprocess.run(
-        [
-            sys.executable,
-            "manage.py",
-            "shell",
-            "-c",
-            f"from tests.e2e.duty_world import build; build({suffix!r})",
-        ],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    line = done.stdout.strip().splitlines()[-1]
+    out = in_live_platform(f"duty_world.build({suffix!r})", s3_endpoint)
+    line = out.strip().splitlines()[-1]
     world: dict[str, object] = json.loads(line)
     return world
 
 
-def _page(browser: Browser, contexts: list[BrowserContext], **options: object) -> Page:
-    context = browser.new_context(**options)  # type: ignore[arg-type]
-    context.set_default_navigation_timeout(NAVIGATION_MS)
-    context.set_default_timeout(30_000)
-    contexts.append(context)
-    return context.new_page()
+def _slow(page: Page) -> Page:
+    page.set_default_navigation_timeout(NAVIGATION_MS)
+    return page
 
 
 def _choose(page: Page, select_test_id: str, option: str) -> None:
@@ -82,19 +51,10 @@ def _choose(page: Page, select_test_id: str, option: str) -> None:
     page.get_by_role("option", name=option).click()
 
 
-@pytest.fixture
-def contexts(browser: Browser) -> Iterator[list[BrowserContext]]:
-    made: list[BrowserContext] = []
-    yield made
-    for context in made:
-        context.close()
-
-
 def test_a_county_deputy_s_reception_at_a_township_station_reaches_their_county_record(
     live_platform: LivePlatform,
     s3_endpoint: str,
-    browser: Browser,
-    contexts: list[BrowserContext],
+    pages: Pages,
 ) -> None:
     world = _world(s3_endpoint)
     town, county = world["town"], world["county"]
@@ -104,7 +64,7 @@ def test_a_county_deputy_s_reception_at_a_township_station_reaches_their_county_
     password, station = str(world["password"]), str(world["station"])
 
     # The township's station staff log what the constituent told the county deputy.
-    desk = _page(browser, contexts, viewport={"width": 1440, "height": 900})
+    desk = _slow(pages.desk(timeout=30_000))
     log_in(
         desk,
         live_platform,
@@ -148,13 +108,7 @@ def test_a_county_deputy_s_reception_at_a_township_station_reaches_their_county_
     snap(desk, "duty-02b-township-reception-day-held")
 
     # The deputy, at the county, on a phone: both entries, marked with the township.
-    phone = _page(
-        browser,
-        contexts,
-        viewport={"width": 375, "height": 812},
-        device_scale_factor=2,
-        is_mobile=True,
-    )
+    phone = _slow(pages.phone(timeout=30_000))
     log_in(
         phone,
         live_platform,

@@ -11,15 +11,14 @@ target, money and result, and its PDF downloads. Every step is screenshotted and
 """
 
 import re
-from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import in_live_platform, log_in
+from tests.e2e.helpers import log_in, world_ids
 from tests.e2e.helpers import page_api as _api
 
-from .conftest import LivePlatform, snap
+from .conftest import LivePlatform, Pages, snap
 from .evaluation_world import ACCOUNTS, PROJECTS, TOWN, TOWN_SHORT, YEAR
 
 pytestmark = pytest.mark.e2e
@@ -48,33 +47,13 @@ def marks_of(voter: int) -> list[str]:
     return ["satisfied", second, third]
 
 
-@pytest.fixture
-def contexts(browser: Browser) -> Iterator[list[BrowserContext]]:
-    made: list[BrowserContext] = []
-    yield made
-    for context in made:
-        context.close()
-
-
-def _phone(browser: Browser, contexts: list[BrowserContext]) -> Page:
-    context = browser.new_context(
-        viewport={"width": 375, "height": 812}, device_scale_factor=2, is_mobile=True
-    )
-    contexts.append(context)
-    return context.new_page()
-
-
 def test_deputies_rate_at_year_end_on_phones_and_the_public_account_shows_the_result(
     live_platform: LivePlatform,
     s3_endpoint: str,
     desk: Page,
-    browser: Browser,
-    contexts: list[BrowserContext],
+    pages: Pages,
 ) -> None:
-    out = in_live_platform("evaluation_world.provision()", s3_endpoint)
-    match = re.search(r"cycle (\d+)", out)
-    assert match, out
-    prepared = int(match.group(1))
+    prepared = world_ids("evaluation_world.provision()", s3_endpoint)["cycle"]
 
     # Staff find the year ready for evaluation and open it with the rules as set.
     log_in(desk, live_platform, SLUG, f"{TOWN}-staff", congress=TOWN_SHORT)
@@ -101,7 +80,7 @@ def test_deputies_rate_at_year_end_on_phones_and_the_public_account_shows_the_re
 
     # Three deputies rate on their phones.
     receipts = []
-    phones = [_phone(browser, contexts) for _ in PHONE_VOTERS]
+    phones = [pages.phone() for _ in PHONE_VOTERS]
     for voter, (page, username) in enumerate(zip(phones, PHONE_VOTERS, strict=True)):
         log_in(page, live_platform, SLUG, username, congress=TOWN_SHORT)
         page.goto(live_platform.url(SLUG, f"/voting/cycles/{cycle_id}/rate"))
@@ -124,16 +103,14 @@ def test_deputies_rate_at_year_end_on_phones_and_the_public_account_shows_the_re
 
     # Five more through the API, each from their own browser.
     for offset, username in enumerate(API_VOTERS, start=len(PHONE_VOTERS)):
-        context = browser.new_context()
-        contexts.append(context)
-        page = context.new_page()
+        page = pages.open()
         log_in(page, live_platform, SLUG, username, congress=TOWN_SHORT)
         state = _api(page, "GET", f"voting/cycles/{cycle_id}/evaluation")
         ballot = {str(p["id"]): m for p, m in zip(state["projects"], marks_of(offset), strict=True)}
         _api(page, "POST", f"voting/rounds/{state['round']['id']}/ballots", {"choices": ballot})
 
     # A citizen rates on the public account page: counted apart from the deputies.
-    citizen = _phone(browser, contexts)
+    citizen = pages.phone()
     citizen.goto(live_platform.url(SLUG, f"/portal/account/{YEAR}"))
     expect(citizen.get_by_test_id("account-not-evaluated")).to_be_visible()
     rate_card = citizen.get_by_test_id("account-rate")

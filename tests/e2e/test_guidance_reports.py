@@ -4,40 +4,22 @@ report by a date, 甲 reports in time, the date passes (the test's clock moves t
 乙 reports late, 丙 never does, and the city's page shows 按时 / 逾期 / 未报."""
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests.e2e.helpers import in_live_platform, log_in
 
-from .conftest import LivePlatform, snap
+from .conftest import LivePlatform, Pages, snap
 from .report_world import CITY, JIA, TITLE, YI
 
 pytestmark = pytest.mark.e2e
 
 
-@pytest.fixture
-def contexts(browser: Browser) -> Iterator[list[BrowserContext]]:
-    opened: list[BrowserContext] = []
-    yield opened
-    for context in opened:
-        context.close()
-
-
-def _desk(browser: Browser, contexts: list[BrowserContext]) -> Page:
-    context = browser.new_context(viewport={"width": 1440, "height": 1000})
-    context.set_default_timeout(60_000)
-    contexts.append(context)
-    return context.new_page()
-
-
-def _report(
-    browser: Browser, contexts: list[BrowserContext], platform: LivePlatform, slug: str, name: str
-) -> Page:
+def _report(pages: Pages, platform: LivePlatform, slug: str, name: str) -> Page:
     """A township's staff open the notice and send their report."""
-    town = _desk(browser, contexts)
+    town = pages.desk(height=1000, timeout=60_000)
     log_in(town, platform, slug, f"{slug}-staff", congress=name)
     town.goto(platform.url(slug, "/guidance"))
     row = town.get_by_test_id("guidance-received").locator("tbody tr").filter(has_text=TITLE)
@@ -50,12 +32,12 @@ def _report(
 
 
 def test_a_notice_asks_for_reports_one_township_is_late_one_never_reports(
-    live_platform: LivePlatform, s3_endpoint: str, browser: Browser, contexts: list[BrowserContext]
+    live_platform: LivePlatform, s3_endpoint: str, pages: Pages
 ) -> None:
     in_live_platform("report_world.provision()", s3_endpoint)
     due = timezone.localdate() + dt.timedelta(days=2)
 
-    city = _desk(browser, contexts)
+    city = pages.desk(height=1000, timeout=60_000)
     log_in(city, live_platform, CITY, f"{CITY}-staff", congress="报送市")
     city.goto(live_platform.url(CITY, "/guidance"))
     city.get_by_test_id("guidance-compose").click()
@@ -70,7 +52,7 @@ def test_a_notice_asks_for_reports_one_township_is_late_one_never_reports(
     expect(issued).to_contain_text(due.isoformat())
     snap(city, "reports-01-city-asks-for-reports")
 
-    jia = _report(browser, contexts, live_platform, JIA, "报送甲镇")
+    jia = _report(pages, live_platform, JIA, "报送甲镇")
     expect(jia.get_by_test_id("guidance-report-state")).to_have_text("按时")
     snap(jia, "reports-02-jia-reports-in-time")
 
@@ -78,7 +60,7 @@ def test_a_notice_asks_for_reports_one_township_is_late_one_never_reports(
     assert f"due {due - dt.timedelta(days=3)}" in in_live_platform(
         "report_world.shift_back(3)", s3_endpoint
     )
-    yi = _report(browser, contexts, live_platform, YI, "报送乙镇")
+    yi = _report(pages, live_platform, YI, "报送乙镇")
     expect(yi.get_by_test_id("guidance-report-state")).to_have_text("逾期")
     expect(yi.get_by_test_id("guidance-report-submit")).to_have_count(0)
     snap(yi, "reports-03-yi-reports-late")

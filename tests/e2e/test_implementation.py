@@ -16,7 +16,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Browser, FilePayload, Page, expect
 
-from tests.e2e.helpers import in_live_platform, live_manage, log_in, page_get
+from tests.e2e.helpers import live_manage, log_in, page_get, world_ids
 from tests.factories import PNG
 
 from .conftest import LivePlatform, snap
@@ -46,10 +46,7 @@ SLUG = TOWN
 def test_a_unit_reports_with_a_photo_and_a_late_milestone_turns_red(
     live_platform: LivePlatform, browser: Browser, phone: Page, desk: Page, s3_endpoint: str
 ) -> None:
-    out = in_live_platform("implementation_world.provision()", s3_endpoint)
-    match = re.search(r"market (\d+)", out)
-    assert match, out
-    market_id = int(match.group(1))
+    market_id = world_ids("implementation_world.provision()", s3_endpoint)["market"]
     for page in (phone, desk):
         page.set_default_timeout(60_000)
     # The unit, on its phone: its own projects, then the progress form with a photo.
@@ -143,10 +140,6 @@ CLIPPED = """() => {
 }"""
 
 
-def _ids(out: str) -> dict[str, int]:
-    return {name: int(pk) for name, pk in re.findall(r"^(market|sewer|care) (\d+)$", out, re.M)}
-
-
 def _pick(page: Page, select: str, option: str) -> None:
     page.get_by_test_id(select).click()
     page.get_by_role("option", name=option, exact=True).click()
@@ -155,7 +148,7 @@ def _pick(page: Page, select: str, option: str) -> None:
 def test_staff_form_supervision_groups_and_set_yearly_stages_on_their_own_pages(
     live_platform: LivePlatform, browser: Browser, desk: Page, phone: Page, s3_endpoint: str
 ) -> None:
-    ids = _ids(in_live_platform("implementation_world.provision_groups()", s3_endpoint))
+    ids = world_ids("implementation_world.provision_groups()", s3_endpoint)
     assert set(ids) == {"market", "sewer", "care"}, ids
     slug, year = "grp-town", timezone.localdate().year
     desk.set_default_timeout(60_000)
@@ -248,7 +241,7 @@ def test_the_units_phone_pages_fit_375_px_and_the_round_form_labels_its_fields(
     live_platform: LivePlatform, browser: Browser, desk: Page, phone: Page, s3_endpoint: str
 ) -> None:
     world = f"implementation_world.provision_groups('fit', '{FIT_TOWN_SHORT}', 1)"
-    ids = _ids(in_live_platform(world, s3_endpoint))
+    ids = world_ids(world, s3_endpoint)
     slug = "fit-town"
     phone.set_default_timeout(60_000)
     log_in(phone, live_platform, slug, f"{slug}-unit", congress=FIT_TOWN_SHORT)

@@ -18,12 +18,12 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests.e2e.helpers import forget_portal_limits, in_live_platform, log_in, wait_for_api
 from tests.e2e.helpers import page_get as _api
 
-from .conftest import LivePlatform, snap
+from .conftest import LivePlatform, Pages, snap
 from .opinions_world import (
     C_DEPUTY,
     C_POINT,
@@ -62,23 +62,14 @@ def fresh_portal_limits() -> None:
     forget_portal_limits(TOWNSHIP)
 
 
-@pytest.fixture
-def contexts(browser: Browser) -> Iterator[list[BrowserContext]]:
-    made: list[BrowserContext] = []
-    yield made
-    for context in made:
-        context.close()
-
-
 # The machine may be busy (several suites at once): give navigations room.
 NAVIGATION_MS = 90_000
 
 
-def _desk(browser: Browser, contexts: list[BrowserContext]) -> Page:
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
-    context.set_default_navigation_timeout(NAVIGATION_MS)
-    contexts.append(context)
-    return context.new_page()
+def _desk(pages: Pages) -> Page:
+    page = pages.desk()
+    page.set_default_navigation_timeout(NAVIGATION_MS)
+    return page
 
 
 def _choose(page: Page, select_test_id: str, option: str) -> None:
@@ -97,11 +88,10 @@ def test_a_station_opinion_escalated_to_the_county_and_answered_reaches_the_citi
     live_platform: LivePlatform,
     world: None,
     phone: Page,
-    browser: Browser,
-    contexts: list[BrowserContext],
+    pages: Pages,
 ) -> None:
     phone.set_default_navigation_timeout(NAVIGATION_MS)
-    town = _desk(browser, contexts)
+    town = _desk(pages)
     log_in(town, live_platform, TOWNSHIP, f"{TOWNSHIP}-staff", congress="荷塘镇")
     stations = _api(town, "stations")
     assert [s["name"] for s in stations] == [STATION]
@@ -148,7 +138,7 @@ def test_a_station_opinion_escalated_to_the_county_and_answered_reaches_the_citi
     snap(town, "opinions-06-township-escalated")
 
     # The county: the copy, marked with its origin; assigned to the county's unit.
-    county = _desk(browser, contexts)
+    county = _desk(pages)
     log_in(county, live_platform, COUNTY, f"{COUNTY}-staff", congress="南湖区")
     wait_for_api(county, "opinions", f"(b) => JSON.stringify(b).includes({json.dumps(CONTENT)})")
     county.goto(live_platform.url(COUNTY, "/opinions"))
@@ -166,7 +156,7 @@ def test_a_station_opinion_escalated_to_the_county_and_answered_reaches_the_citi
     snap(county, "opinions-08-county-assigned")
 
     # The county's unit answers from its own list (it sees only what it was given).
-    unit = _desk(browser, contexts)
+    unit = _desk(pages)
     log_in(unit, live_platform, COUNTY, f"{COUNTY}-unit", congress="南湖区")
     unit.goto(live_platform.url(COUNTY, "/opinions"))
     _open_row(unit, CONTENT)

@@ -3,7 +3,6 @@ township the test provisions itself (页面镇, under a city and county of its o
 pages_world.py). Every step is screenshotted and checked by axe-core."""
 
 import io
-import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import FilePayload, Page, expect
 from pypdf import PdfReader
 
-from tests.e2e.helpers import in_live_platform, log_in
+from tests.e2e.helpers import log_in, world_ids
 
 from .conftest import LivePlatform, snap
 from .pages_world import DEPUTIES, DEVICE_CANDIDATES, KEPT, LOST, NEXT_YEAR, RESERVE_YEAR, TOWN
@@ -20,8 +19,7 @@ pytestmark = pytest.mark.e2e
 
 
 def _world(call: str, s3_endpoint: str) -> dict[str, int]:
-    out = in_live_platform(f"pages_world.{call}", s3_endpoint)
-    return {key: int(value) for key, value in re.findall(r"(\w+) (\d+)", out)}
+    return world_ids(f"pages_world.{call}", s3_endpoint)
 
 
 def _staff(page: Page, platform: LivePlatform) -> None:

@@ -11,15 +11,14 @@ e-ballots together. Every step is screenshotted and checked by axe-core.
 """
 
 import re
-from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import in_live_platform, log_in
+from tests.e2e.helpers import log_in, world_ids
 from tests.e2e.helpers import page_api as _api
 
-from .conftest import LivePlatform, snap
+from .conftest import LivePlatform, Pages, snap
 from .rollcall_world import CANDIDATES, DEPUTIES, PHONE_VOTERS, TOWN
 
 pytestmark = pytest.mark.e2e
@@ -28,25 +27,13 @@ PRESENT, ABSENT = DEPUTIES[:5], DEPUTIES[5]
 PAPER = DEPUTIES[2:5]
 
 
-@pytest.fixture
-def contexts(browser: Browser) -> Iterator[list[BrowserContext]]:
-    opened: list[BrowserContext] = []
-    yield opened
-    for context in opened:
-        context.close()
-
-
 def test_staff_take_the_roll_issue_paper_ballots_and_the_round_counts_paper_with_e_ballots(
     live_platform: LivePlatform,
     s3_endpoint: str,
     desk: Page,
-    browser: Browser,
-    contexts: list[BrowserContext],
+    pages: Pages,
 ) -> None:
-    out = in_live_platform("rollcall_world.provision()", s3_endpoint)
-    match = re.search(r"cycle (\d+)", out)
-    assert match, out
-    cycle_id = int(match.group(1))
+    cycle_id = world_ids("rollcall_world.provision()", s3_endpoint)["cycle"]
 
     # The chair's console: six entitled, nobody present, no quorum; the roll call below.
     desk.set_default_timeout(30_000)
@@ -128,12 +115,7 @@ def test_staff_take_the_roll_issue_paper_ballots_and_the_round_counts_paper_with
 
     # Two deputies vote on their phones: 赞成 the first candidate, 反对 the second.
     for i in range(PHONE_VOTERS):
-        context = browser.new_context(
-            viewport={"width": 375, "height": 812}, device_scale_factor=2, is_mobile=True
-        )
-        contexts.append(context)
-        phone = context.new_page()
-        phone.set_default_timeout(30_000)
+        phone = pages.phone(timeout=30_000)
         log_in(phone, live_platform, TOWN, f"{TOWN}-d{i}", congress="点名镇")
         phone.goto(live_platform.url(TOWN, f"/voting/cycles/{cycle_id}/ballot"))
         form = phone.get_by_test_id("ballot-form")
@@ -158,9 +140,7 @@ def test_staff_take_the_roll_issue_paper_ballots_and_the_round_counts_paper_with
         ids[CANDIDATES[1]]: {"yes": 1, "no": 2, "abstain": 0, "blank": 0},
     }
     for n in (1, 2):
-        context = browser.new_context()
-        contexts.append(context)
-        teller = context.new_page()
+        teller = pages.open()
         log_in(teller, live_platform, TOWN, f"{TOWN}-teller{n}", congress="点名镇")
         body = {"counts": counts, "returned": 3, "invalid": 0}
         _api(teller, "POST", f"voting/rounds/{open_round['id']}/tally", body)

@@ -5,33 +5,17 @@ scheduler would) tells it and its county, the county reads the notice and the ci
 shows who lags on which stage."""
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests.e2e.helpers import in_live_platform, log_in
 
-from .conftest import LivePlatform, snap
+from .conftest import LivePlatform, Pages, snap
 from .route_world import CITY, COUNTY
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def contexts(browser: Browser) -> Iterator[list[BrowserContext]]:
-    opened: list[BrowserContext] = []
-    yield opened
-    for context in opened:
-        context.close()
-
-
-def _desk(browser: Browser, contexts: list[BrowserContext]) -> Page:
-    context = browser.new_context(viewport={"width": 1440, "height": 1000})
-    context.set_default_timeout(60_000)
-    contexts.append(context)
-    return context.new_page()
 
 
 def _date(page: Page, label: str, day: dt.date) -> None:
@@ -42,13 +26,13 @@ def _date(page: Page, label: str, day: dt.date) -> None:
 
 
 def test_the_city_sets_the_route_a_township_lags_and_its_county_is_told(
-    live_platform: LivePlatform, s3_endpoint: str, browser: Browser, contexts: list[BrowserContext]
+    live_platform: LivePlatform, s3_endpoint: str, pages: Pages
 ) -> None:
     in_live_platform("route_world.provision()", s3_endpoint)
     today = timezone.localdate()
 
     # The city's staff date the call's close yesterday and the consultation a month on.
-    city = _desk(browser, contexts)
+    city = pages.desk(height=1000, timeout=60_000)
     log_in(city, live_platform, CITY, f"{CITY}-staff", congress="路线市")
     city.goto(live_platform.url(CITY, "/route"))
     expect(city.get_by_test_id("route-source")).to_contain_text("尚未制定")
@@ -66,7 +50,7 @@ def test_the_city_sets_the_route_a_township_lags_and_its_county_is_told(
     assert "reminders 1" in in_live_platform("route_world.check()", s3_endpoint)
     assert "reminders 0" in in_live_platform("route_world.check()", s3_endpoint)
 
-    county = _desk(browser, contexts)
+    county = pages.desk(height=1000, timeout=60_000)
     log_in(county, live_platform, COUNTY, f"{COUNTY}-staff", congress="路线县")
     county.goto(live_platform.url(COUNTY, "/guidance"))
     county.get_by_role("tab", name="收到的文件").click()

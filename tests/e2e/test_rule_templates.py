@@ -6,18 +6,13 @@ the quorum is shown locked, with the county's template as its source, and its in
 while the seats changed in the dialog are 本级. The county then sees which template the township
 used. Screenshots, each checked by axe-core, in test-results/screenshots."""
 
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import Page, expect
 
-from tenants.demo.data import DEMO_PASSWORD
-from tests.servers import ROOT
+from tests.e2e.helpers import in_live_platform, log_in
 
 from .conftest import LivePlatform, snap
 from .rules_world import COUNTY, COUNTY_STAFF, TOWN_STAFF, TOWNSHIP
@@ -38,41 +33,6 @@ def _patient(desk: Page) -> Iterator[None]:
     expect.set_options(timeout=5_000)
 
 
-def _provision(s3_endpoint: str) -> None:
-    db = settings.DATABASES["default"]
-    name = f"{os.environ.get('CONGRESS_TEST_DATABASE', 'test_congress')}_e2e"
-    env = {
-        **os.environ,
-        "CONGRESS_DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:"
-        f"{db['PORT'] or 5432}/{name}",
-        "CONGRESS_S3_ENDPOINT": s3_endpoint,
-        "CELERY_TASK_DEFAULT_QUEUE": f"{settings.CELERY_TASK_DEFAULT_QUEUE}-e2e",
-        "CONGRESS_REDIS_URL": os.environ["CONGRESS_E2E_REDIS_URL"],
-    }
-    subprocess.run(
-        [
-            sys.executable,
-            "manage.py",
-            "shell",
-            "-c",
-            "from tests.e2e import rules_world; rules_world.provision()",
-        ],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-
-
-def _log_in(page: Page, platform: LivePlatform, slug: str, username: str, name: str) -> None:
-    page.goto(platform.url(slug, "/login"))
-    page.get_by_test_id("login-username").fill(username)
-    page.get_by_test_id("login-password").fill(DEMO_PASSWORD)
-    page.get_by_test_id("login-submit").click()
-    expect(page.get_by_test_id("congress-name")).to_have_text(re.compile(name))
-
-
 def _until(page: Page, path: str, condition: str) -> None:
     """Wait until the API answer at `path` meets `condition` (a JS expression over `body`): the
     dispatches travel by the Celery worker."""
@@ -90,10 +50,10 @@ def _until(page: Page, path: str, condition: str) -> None:
 def test_a_county_template_reaches_the_township_and_its_locked_quorum_shows_locked(
     live_platform: LivePlatform, s3_endpoint: str, desk: Page
 ) -> None:
-    _provision(s3_endpoint)
+    in_live_platform("rules_world.provision()", s3_endpoint)
 
     # Given the county's staff on 票决规则模板
-    _log_in(desk, live_platform, COUNTY[0], COUNTY_STAFF, COUNTY[1])
+    log_in(desk, live_platform, COUNTY[0], COUNTY_STAFF, congress=COUNTY[1])
     desk.get_by_test_id("menu-voting-rule-templates").click()
     form = desk.get_by_test_id("template-form")
     expect(form).to_be_visible()
@@ -114,7 +74,7 @@ def test_a_county_template_reaches_the_township_and_its_locked_quorum_shows_lock
     snap(desk, "rule-templates-02-county-issued")
 
     # When the township's staff create a cycle (once the template has arrived)
-    _log_in(desk, live_platform, TOWNSHIP[0], TOWN_STAFF, TOWNSHIP[1])
+    log_in(desk, live_platform, TOWNSHIP[0], TOWN_STAFF, congress=TOWNSHIP[1])
     _until(desk, "voting/rules-template", "body.template !== null")
     desk.get_by_test_id("menu-voting").click()
     desk.get_by_test_id("cycle-create-open").click()

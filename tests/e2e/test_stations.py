@@ -12,14 +12,13 @@ at 石桥镇. Every step is screenshotted and
 checked by axe-core."""
 
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import in_live_platform, log_in, wait_for_api
+from tests.e2e.helpers import in_live_platform, log_in, wait_for_api, world_ids
 from tests.e2e.helpers import page_get as _api
 from tests.e2e.year_steps import choose_roster, roster_workbook
 
@@ -52,10 +51,7 @@ def roster_world(live_platform: LivePlatform, s3_endpoint: str) -> None:
 @pytest.fixture
 def station_id(live_platform: LivePlatform, s3_endpoint: str) -> int:
     """石桥镇's station with its residents and rota: the station's id."""
-    out = in_live_platform("stations_world.station()", s3_endpoint)
-    match = re.search(r"station (\d+)", out)
-    assert match, out
-    return int(match.group(1))
+    return world_ids("stations_world.station()", s3_endpoint)["station"]
 
 
 def _image_loaded(page: Page, test_id: str) -> None:

@@ -12,21 +12,19 @@ receipt and sees it counted. Every step is screenshotted and checked by axe-core
 """
 
 import re
-from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
+from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import in_live_platform, log_in
+from tests.e2e.helpers import log_in, world_ids
 from tests.e2e.helpers import page_api as _api
 
-from .conftest import LivePlatform, snap
+from .conftest import LivePlatform, Pages, snap
 from .voting_world import ACCOUNTS, CANDIDATES, TOWN, TOWN_SHORT, YEAR
 
 pytestmark = pytest.mark.e2e
 
 SLUG = TOWN
-PHONE_VIEWPORT: ViewportSize = {"width": 375, "height": 812}
 DEPUTIES = [f"{TOWN}-d{i}" for i in range(1, ACCOUNTS + 1)]  # nine of thirteen
 PHONE_VOTERS, API_VOTERS = DEPUTIES[:3], DEPUTIES[3:]
 NAMES = [c[0] for c in CANDIDATES]
@@ -59,33 +57,14 @@ def _log_in(page: Page, platform: LivePlatform, username: str) -> None:
     assert _api(page, "GET", "auth/session")["user"]["must_change_password"] is False
 
 
-@pytest.fixture
-def contexts(browser: Browser) -> Iterator[list[BrowserContext]]:
-    """More browsers, one per deputy; closed at the end."""
-    made: list[BrowserContext] = []
-    yield made
-    for context in made:
-        context.close()
-
-
-def _phone_page(browser: Browser, contexts: list[BrowserContext]) -> Page:
-    context = browser.new_context(viewport=PHONE_VIEWPORT, device_scale_factor=2, is_mobile=True)
-    contexts.append(context)
-    return context.new_page()
-
-
 def test_staff_open_the_vote_deputies_vote_by_phone_and_the_hall_sees_the_result(
     live_platform: LivePlatform,
     s3_endpoint: str,
     desk: Page,
     phone: Page,
-    browser: Browser,
-    contexts: list[BrowserContext],
+    pages: Pages,
 ) -> None:
-    out = in_live_platform("voting_world.provision()", s3_endpoint)
-    match = re.search(r"cycle (\d+)", out)
-    assert match, out
-    prepared = int(match.group(1))
+    prepared = world_ids("voting_world.provision()", s3_endpoint)["cycle"]
 
     # Staff open the vote, rules as prepared (差额: twelve candidates for ten seats).
     _log_in(desk, live_platform, f"{TOWN}-staff")
@@ -126,7 +105,7 @@ def test_staff_open_the_vote_deputies_vote_by_phone_and_the_hall_sees_the_result
 
     ballot_path = f"/voting/cycles/{cycle_id}/ballot"
     # Three deputies sign in on their phones; the page waits for the round.
-    phones = [phone] + [_phone_page(browser, contexts) for _ in PHONE_VOTERS[1:]]
+    phones = [phone] + [pages.phone() for _ in PHONE_VOTERS[1:]]
     for i, (page, username) in enumerate(zip(phones, PHONE_VOTERS, strict=True)):
         _log_in(page, live_platform, username)
         page.goto(live_platform.url(SLUG, ballot_path))
@@ -139,9 +118,7 @@ def test_staff_open_the_vote_deputies_vote_by_phone_and_the_hall_sees_the_result
     # Six more sign in through the API, each from their own logged-in browser.
     api_pages = []
     for username in API_VOTERS:
-        context = browser.new_context()
-        contexts.append(context)
-        page = context.new_page()
+        page = pages.open()
         _log_in(page, live_platform, username)
         _api(page, "POST", f"voting/cycles/{cycle_id}/sign-in")
         api_pages.append(page)

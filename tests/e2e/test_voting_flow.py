@@ -18,24 +18,22 @@ chair's page, and two tellers each enter the count on their own tally page; the 
 """
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, FilePayload, Page, ViewportSize, expect
+from playwright.sync_api import FilePayload, Page, expect
 
 from tenants.demo.data import MINUTES_PDF
-from tests.e2e.helpers import forget_portal_limits, in_live_platform, log_in
+from tests.e2e.helpers import forget_portal_limits, log_in, world_ids
 from tests.e2e.helpers import page_api as _api
 from tests.e2e.year_steps import date_input, fill_suggestion, pick_date, suggest
 
-from .conftest import LivePlatform, snap
+from .conftest import LivePlatform, Pages, snap
 from .voting_flow_world import CALL_TITLE, TELLERS, TOWN, USERNAMES
 
 pytestmark = pytest.mark.e2e
 
 SLUG = TOWN
-PHONE_VIEWPORT: ViewportSize = {"width": 375, "height": 812}
 DEPUTIES = USERNAMES  # eleven
 PHONE_VOTERS, API_VOTERS, PAPER_VOTER = DEPUTIES[:3], DEPUTIES[3:10], DEPUTIES[10]
 
@@ -59,24 +57,7 @@ def fresh_portal_limits() -> None:
 @pytest.fixture
 def cycle_id(live_platform: LivePlatform, s3_endpoint: str) -> int:
     """The test's own township, people and 2027 cycle: the cycle's id."""
-    out = in_live_platform("voting_flow_world.provision()", s3_endpoint)
-    match = re.search(r"cycle (\d+)", out)
-    assert match, out
-    return int(match.group(1))
-
-
-@pytest.fixture
-def contexts(browser: Browser) -> Iterator[list[BrowserContext]]:
-    made: list[BrowserContext] = []
-    yield made
-    for context in made:
-        context.close()
-
-
-def _phone_page(browser: Browser, contexts: list[BrowserContext]) -> Page:
-    context = browser.new_context(viewport=PHONE_VIEWPORT, device_scale_factor=2, is_mobile=True)
-    contexts.append(context)
-    return context.new_page()
+    return world_ids("voting_flow_world.provision()", s3_endpoint)["cycle"]
 
 
 def _fill(page: Page, title: str, category: str, text: str, name: str, phone: str) -> None:
@@ -96,8 +77,7 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
     cycle_id: int,
     desk: Page,
     phone: Page,
-    browser: Browser,
-    contexts: list[BrowserContext],
+    pages: Pages,
 ) -> None:
     # A citizen reads the call on the portal, without logging in, and suggests a project.
     phone.goto(live_platform.url(SLUG, "/portal"))
@@ -213,7 +193,7 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
     expect(first.get_by_test_id("deliberation-materials")).to_contain_text("路灯可研.pdf")
 
     # A deputy reads it on the phone and comments.
-    reader = _phone_page(browser, contexts)
+    reader = pages.phone()
     log_in(reader, live_platform, SLUG, PHONE_VOTERS[0], congress="莲塘镇")
     reader.goto(live_platform.url(SLUG, "/voting"))
     reader.get_by_test_id("voting-deliberation-2027").click()
@@ -262,7 +242,7 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
     snap(desk, "flow-15-chair-no-quorum")
 
     ballot_path = f"/voting/cycles/{cycle_id}/ballot"
-    phones = [reader] + [_phone_page(browser, contexts) for _ in PHONE_VOTERS[1:]]
+    phones = [reader] + [pages.phone() for _ in PHONE_VOTERS[1:]]
     for i, (page, username) in enumerate(zip(phones, PHONE_VOTERS, strict=True)):
         if i > 0:
             log_in(page, live_platform, SLUG, username, congress="莲塘镇")
@@ -273,9 +253,7 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
             snap(page, "flow-16-phone-signed-in")
     api_pages = []
     for username in [*API_VOTERS, PAPER_VOTER]:
-        context = browser.new_context()
-        contexts.append(context)
-        page = context.new_page()
+        page = pages.open()
         log_in(page, live_platform, SLUG, username, congress="莲塘镇")
         _api(page, "POST", f"voting/cycles/{cycle_id}/sign-in")
         api_pages.append(page)
@@ -335,9 +313,7 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
     paper_counts = {CITIZEN_PROJECT: "yes", GOV_PROJECTS[1]: "abstain", GOV_PROJECTS[0]: "no"}
     sequence = {name: i + 1 for i, name in enumerate([CITIZEN_PROJECT, *GOV_PROJECTS])}
     for i, username in enumerate(TELLERS):
-        context = browser.new_context()
-        contexts.append(context)
-        teller = context.new_page()
+        teller = pages.open()
         log_in(teller, live_platform, SLUG, username, congress="莲塘镇")
         teller.get_by_test_id("menu-voting").click()
         teller.get_by_test_id("voting-tally-2027").click()

@@ -9,13 +9,15 @@ from django.db import transaction
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from accounts.models import User
-from congresses.models import Congress
-from tenants.demo.data import DEMO_PASSWORD
-from tenants.deputies.services import deputy_register
 from tenants.voting.services import cycle_create
 from tenants.voting.solicitation import call_publish
-from tests.factories import make_member, make_term, provision_congresses
+from tests.e2e.worlds import (
+    deputies_in_three_groups,
+    member,
+    platform_operator,
+    provision_township,
+)
+from tests.factories import make_term
 
 CITY, COUNTY, TOWN = "vf-city", "vf-county", "vf-town"
 TOWN_NAME = "莲塘镇人大主席团"
@@ -38,42 +40,26 @@ USERNAMES = [f"{TOWN}-deputy"] + [f"{TOWN}-d{i:02d}" for i in range(1, len(DEPUT
 TELLERS = [f"{TOWN}-teller", f"{TOWN}-teller2"]
 
 
-def _member(username: str, name: str, congress: Congress, role: str, operator: User) -> User:
-    return make_member(
-        username, congress, [role], operator, password=DEMO_PASSWORD, display_name=name
-    )
-
-
 def provision() -> None:
-    operator = User.objects.get(username="ops")
-    made = provision_congresses(
+    operator = platform_operator()
+    made = provision_township(
         operator,
-        (CITY, "莲城市人大常委会", "city", "373400", None),
-        (COUNTY, "莲花县人大常委会", "county", "373401", CITY),
-        (TOWN, TOWN_NAME, "township", "373401101", COUNTY),
+        (CITY, COUNTY, TOWN),
+        ("莲城市人大常委会", "莲花县人大常委会", TOWN_NAME),
+        ("373400", "373401", "373401101"),
     )
     town = made[TOWN]
-    _member(f"{TOWN}-staff", "莲塘镇工作人员", town, "staff", operator)
+    member(f"{TOWN}-staff", town, ["staff"], operator, display_name="莲塘镇工作人员")
     for username, title in zip(TELLERS, ("监票计票人", "计票人"), strict=True):
-        _member(username, f"莲塘镇{title}", town, "teller", operator)
+        member(username, town, ["teller"], operator, display_name=f"莲塘镇{title}")
     deputies = [
-        _member(username, name, town, "deputy", operator)
+        member(username, town, ["deputy"], operator, display_name=name)
         for username, name in zip(USERNAMES, DEPUTIES, strict=True)
     ]
     today = timezone.localdate()
     with tenant_context(town), transaction.atomic():
         term = make_term()
-        for i, (name, user) in enumerate(zip(DEPUTIES, deputies, strict=True)):
-            deputy_register(
-                term=term,
-                name=name,
-                gender="female" if i % 3 == 1 else "male",
-                level="township",
-                constituency=f"第{i // 2 + 1}选区",
-                delegation=f"第{i % 3 + 1}代表小组",
-                actor=operator,
-                user=user,
-            )
+        deputies_in_three_groups(term, DEPUTIES, users=deputies, actor=operator)
         cycle = cycle_create(
             year=YEAR,
             title=f"莲塘镇{YEAR}年民生实事项目人大代表票决",

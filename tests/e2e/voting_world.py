@@ -5,18 +5,19 @@ vote prepared by the real services up to 审议: twelve candidates for ten proje
 consultation and the party review recorded with their minutes. Nobody has signed in."""
 
 import datetime as dt
-from decimal import Decimal
 
 from django_tenants.utils import tenant_context
 
-from accounts.models import User
-from congresses.models import Congress
-from filestore.services import file_store
-from tenants.demo.data import DEMO_PASSWORD, MINUTES_PDF
-from tenants.deputies.services import deputy_register
-from tenants.voting.services import candidate_add, cycle_create, cycle_set_rules
-from tenants.voting.solicitation import cycle_advance, governance_record
-from tests.factories import make_member, make_term, provision_congresses
+from tenants.voting.solicitation import cycle_advance
+from tests.e2e.worlds import (
+    cycle_with_candidates,
+    deputies_in_three_groups,
+    member,
+    platform_operator,
+    provision_township,
+    record_review,
+)
+from tests.factories import make_term
 
 CITY, COUNTY, TOWN = "vote-city", "vote-county", "vote-town"
 TOWN_SHORT = "票决镇"
@@ -55,65 +56,39 @@ CANDIDATES = (
 )
 
 
-def _member(username: str, congress: Congress, roles: list[str], operator: User) -> User:
-    return make_member(username, congress, roles, operator, password=DEMO_PASSWORD)
-
-
 def provision() -> None:
-    operator = User.objects.get(username="ops")
-    made = provision_congresses(
+    operator = platform_operator()
+    made = provision_township(
         operator,
-        (CITY, "票决市人大常委会", "city", "372700", None),
-        (COUNTY, "票决县人大常委会", "county", "372701", CITY),
-        (TOWN, f"{TOWN_SHORT}人大主席团", "township", "372701101", COUNTY),
+        (CITY, COUNTY, TOWN),
+        ("票决市人大常委会", "票决县人大常委会", f"{TOWN_SHORT}人大主席团"),
+        ("372700", "372701", "372701101"),
     )
     town = made[TOWN]
-    _member(f"{TOWN}-staff", town, ["staff"], operator)
-    voters = [_member(f"{TOWN}-d{i}", town, ["deputy"], operator) for i in range(1, ACCOUNTS + 1)]
+    member(f"{TOWN}-staff", town, ["staff"], operator)
+    voters = [member(f"{TOWN}-d{i}", town, ["deputy"], operator) for i in range(1, ACCOUNTS + 1)]
     with tenant_context(town):
         term = make_term()
-        for i, name in enumerate(DEPUTIES):
-            deputy_register(
-                term=term,
-                name=name,
-                gender="female" if i % 3 == 1 else "male",
-                level="township",
-                constituency=f"第{i // 2 + 1}选区",
-                delegation=f"第{i % 3 + 1}代表小组",
-                actor=None,
-                user=voters[i] if i < ACCOUNTS else None,
-            )
-        cycle = cycle_create(
+        deputies_in_three_groups(term, DEPUTIES, users=voters, actor=None)
+        cycle = cycle_with_candidates(
+            term=term,
             year=YEAR,
             title=f"{TOWN_SHORT}{YEAR}年民生实事项目人大代表票决",
-            term=term,
-            actor=None,
             seats=SEATS,
+            candidates=CANDIDATES,
+            actor=None,
+            min_surplus=2,
         )
-        cycle_set_rules(cycle=cycle, actor=None, min_surplus=2)
-        cycle = cycle_advance(cycle=cycle, actor=None)
-        for name, category, cost, summary in CANDIDATES:
-            candidate_add(
-                cycle=cycle,
-                name=name,
-                category=category,
-                estimated_cost=Decimal(cost),
-                summary=summary,
-                actor=None,
-            )
         for kind, days_ago, summary in (
             ("consultation", 10, "镇人大主席团与镇政府会商，同意12个项目作为初步候选项目。"),
             ("party_review", 5, "镇党委会议审定，同意提请镇人代会票决。"),
         ):
-            governance_record(
-                cycle=cycle,
+            record_review(
+                cycle,
                 kind=kind,
                 held_on=dt.date.today() - dt.timedelta(days=days_ago),
                 summary=summary,
-                minutes=file_store(
-                    uploaded_by=None, name=f"{summary[:6]}纪要.pdf", data=MINUTES_PDF
-                ),
-                actor=None,
+                minutes=f"{summary[:6]}纪要.pdf",
             )
         cycle = cycle_advance(cycle=cycle, actor=None)
         print("cycle", cycle.pk)

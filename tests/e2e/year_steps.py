@@ -6,12 +6,11 @@ import io
 import re
 from pathlib import Path
 
-from openpyxl import Workbook
 from playwright.sync_api import Download, Locator, Page, expect
 from pypdf import PdfReader
 
-from tenants.deputies.imports import COLUMNS
 from tests.e2e.helpers import fill_login
+from tests.factories import roster_xlsx
 
 TASK_TIMEOUT_MS = 90_000
 
@@ -107,15 +106,7 @@ def slip_of(text: str, name: str) -> tuple[str, str]:
 
 def roster_workbook(path: Path, rows: list[list[str]]) -> Path:
     """A roster workbook in the import's columns, one deputy a row."""
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(list(COLUMNS))
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    path.write_bytes(out.getvalue())
+    path.write_bytes(roster_xlsx(rows))
     return path
 
 

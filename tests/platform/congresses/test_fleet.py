@@ -11,20 +11,13 @@ from django.db.migrations.migration import Migration
 from congresses import fleet
 from congresses.introspection import schema_signature
 from congresses.models import Congress, SchemaMigrationState
-from tests.conftest import World
-from tests.factories import committed_townships
+from tests.conftest import committed_test_townships
 
 
 @pytest.fixture
 def committed_towns(django_db_setup: None, django_db_blocker: Any) -> Iterator[list[Congress]]:
     """Three townships whose schemas really commit (the fleet path forks workers), dropped after."""
-    world: World = pytest.world  # type: ignore[attr-defined]
-    with (
-        django_db_blocker.unblock(),
-        committed_townships(
-            3, name="迁移测试", parent=world.county, operator=world.operator
-        ) as towns,
-    ):
+    with committed_test_townships(3, name="迁移测试", blocker=django_db_blocker) as towns:
         yield towns
 
 

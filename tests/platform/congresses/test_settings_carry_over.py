@@ -14,8 +14,7 @@ from congresses.models import Congress, ModuleSettings
 from tenants.linkage.duty.selectors import scheme_current
 from tenants.linkage.opinions.selectors import policy_current
 from tenants.linkage.stations.services import settings_get
-from tests.conftest import World
-from tests.factories import committed_townships
+from tests.conftest import committed_test_townships
 
 BEFORE = [
     ("duty", "0003_kind_deliberation"),
@@ -26,13 +25,7 @@ BEFORE = [
 
 @pytest.fixture
 def committed_town(django_db_setup: None, django_db_blocker: Any) -> Iterator[Congress]:
-    world: World = pytest.world  # type: ignore[attr-defined]
-    with (
-        django_db_blocker.unblock(),
-        committed_townships(
-            1, name="设置迁移", parent=world.county, operator=world.operator
-        ) as towns,
-    ):
+    with committed_test_townships(1, name="设置迁移", blocker=django_db_blocker) as towns:
         yield towns[0]
 
 

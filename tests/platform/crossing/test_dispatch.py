@@ -20,8 +20,7 @@ from crossing.registry import receiver
 from crossing.services import dispatch_deliver, dispatch_deliver_pending, dispatch_send
 from tenants.deputies.services import deputy_register, term_open
 from tenants.linkage.stations.models import Posting
-from tests.conftest import World
-from tests.factories import committed_townships
+from tests.conftest import World, committed_test_townships
 
 # Receivers of the tests' own kinds: each writes the payload into the target's audit chain, a
 # real table of every tenant schema, so the tests can see where and how often it was applied.
@@ -104,13 +103,7 @@ def test_sending_needs_a_known_kind_and_a_tenant_other_than_the_target(world: Wo
 @pytest.fixture
 def committed_pair(django_db_setup: None, django_db_blocker: Any) -> Iterator[list[Congress]]:
     """Two townships of their own whose writes really commit (no test transaction)."""
-    world: World = pytest.world  # type: ignore[attr-defined]
-    with (
-        django_db_blocker.unblock(),
-        committed_townships(
-            2, name="协同测试", parent=world.county, operator=world.operator
-        ) as towns,
-    ):
+    with committed_test_townships(2, name="协同测试", blocker=django_db_blocker) as towns:
         yield towns
 
 

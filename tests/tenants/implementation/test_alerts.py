@@ -1,7 +1,6 @@
 """The beat task: lights, reminders and overdue alerts, each sent once to the right people, and
 nothing more when the task runs again (a retry, the next beat)."""
 
-from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -9,7 +8,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.conf import settings
 from django.core import mail
-from django_tenants.utils import tenant_context
 
 from congresses.models import Congress
 from tenants.implementation.models import Milestone, Project
@@ -30,12 +28,6 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 def at(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, 8, 0, tzinfo=SHANGHAI)
-
-
-@pytest.fixture
-def town(world: World) -> Iterator[Congress]:
-    with tenant_context(world.town_a):
-        yield world.town_a
 
 
 @pytest.fixture

@@ -1,14 +1,12 @@
 """Implementation services: the hand-over from the vote, the plan, progress, rectification; each
 refusal a reason with nothing written."""
 
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 import pytest
 from django.core import mail
-from django_tenants.utils import tenant_context
 
 from congresses.models import Congress
 from ops.errors import Conflict, DomainError, NotAllowed
@@ -27,15 +25,8 @@ from tenants.implementation.services import (
 from tenants.notifications.models import Notification
 from tenants.voting.models import Phase, Proposal
 from tenants.voting.reserve import vote_results_hand_over
-from tests.conftest import World
 
 from .factories import make_underway, make_voted_cycle
-
-
-@pytest.fixture
-def town(world: World) -> Iterator[Congress]:
-    with tenant_context(world.town_a):
-        yield world.town_a
 
 
 def test_adopted_candidates_become_projects_and_the_rest_return_to_the_reserve(

@@ -1,6 +1,5 @@
 """Notifications: one row and one e-mail per user and key, however often the sender repeats."""
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -12,12 +11,6 @@ from congresses.models import Congress
 from tenants.notifications.models import Notification
 from tenants.notifications.services import notification_mark_read, notification_send
 from tests.conftest import World, client_on
-
-
-@pytest.fixture
-def town(world: World) -> Iterator[Congress]:
-    with tenant_context(world.town_a):
-        yield world.town_a
 
 
 def _users(*emails: str) -> list[User]:

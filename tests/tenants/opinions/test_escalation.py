@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django_tenants.utils import tenant_context
 
+from accounts.models import User
 from crossing.models import Dispatch
 from crossing.services import dispatch_deliver_pending
 from ops.errors import DomainError
@@ -60,6 +61,22 @@ def _copy_at_county(world: World, opinion: Opinion) -> Opinion:
         return Opinion.objects.get(origin_id=world.town_a.pk, origin_ref=str(opinion.pk))
 
 
+def _at_county(world: World, units: Units) -> tuple[Opinion, Opinion]:
+    """An opinion escalated and delivered: the township's, and its copy at the county."""
+    opinion = _escalated(world, units)
+    dispatch_deliver_pending()
+    return opinion, _copy_at_county(world, opinion)
+
+
+def _county_replies(
+    world: World, copy: Opinion, answer: str, *, actor: User, staff: bool, on: str = "2026-04-10"
+) -> None:
+    """The county answers its copy `on` a day, and the answer travels to the township."""
+    with tenant_context(world.county):
+        opinion_reply(opinion=copy, answer=answer, actor=actor, staff=staff, now=at(on))
+    dispatch_deliver_pending()
+
+
 def test_the_county_receives_only_what_was_shared(world: World, units: Units) -> None:
     opinion = _escalated(world, units)
     dispatch = Dispatch.objects.get(
@@ -106,9 +123,7 @@ def test_the_county_receives_only_what_was_shared(world: World, units: Units) ->
 def test_the_countys_answer_reaches_the_township_and_the_citizen(
     world: World, units: Units
 ) -> None:
-    opinion = _escalated(world, units)
-    dispatch_deliver_pending()
-    copy = _copy_at_county(world, opinion)
+    opinion, copy = _at_county(world, units)
     with tenant_context(world.county):
         copy = opinion_assign(
             opinion=copy,
@@ -127,15 +142,13 @@ def test_the_countys_answer_reaches_the_township_and_the_citizen(
         page = public_status(opinion_by_code(here.tracking_code))  # type: ignore[arg-type]
         assert page["where"] == "已上报测试县人大常委会办理：已交办"
 
-    with tenant_context(world.county):
-        opinion_reply(
-            opinion=copy,
-            answer="县交通局已将该桥列入今年危桥改造，6月底前完工。",
-            actor=units.county_water,
-            staff=False,
-            now=at("2026-04-10"),
-        )
-    dispatch_deliver_pending()
+    _county_replies(
+        world,
+        copy,
+        "县交通局已将该桥列入今年危桥改造，6月底前完工。",
+        actor=units.county_water,
+        staff=False,
+    )
 
     with tenant_context(world.town_a):
         here = Opinion.objects.get(pk=opinion.pk)
@@ -155,21 +168,12 @@ def test_the_countys_answer_reaches_the_township_and_the_citizen(
 def test_a_dissatisfied_citizen_sends_it_back_to_the_county_for_a_new_answer(
     world: World, units: Units
 ) -> None:
-    opinion = _escalated(world, units)
-    dispatch_deliver_pending()
-    copy = _copy_at_county(world, opinion)
+    opinion, copy = _at_county(world, units)
     with tenant_context(world.county):
         opinion_assign(
             opinion=copy, unit_name="县交通运输局", actor=world.county_admin, now=at("2026-03-06")
         )
-        opinion_reply(
-            opinion=copy,
-            answer="已列入计划。",
-            actor=world.county_admin,
-            staff=True,
-            now=at("2026-04-10"),
-        )
-    dispatch_deliver_pending()
+    _county_replies(world, copy, "已列入计划。", actor=world.county_admin, staff=True)
 
     with tenant_context(world.town_a):
         here = opinion_rate(
@@ -196,15 +200,14 @@ def test_a_dissatisfied_citizen_sends_it_back_to_the_county_for_a_new_answer(
             date(2026, 5, 12),
         )
 
-    with tenant_context(world.county):
-        opinion_reply(
-            opinion=copy,
-            answer="5月10日开工，6月底完工。",
-            actor=world.county_admin,
-            staff=True,
-            now=at("2026-04-20"),
-        )
-    dispatch_deliver_pending()
+    _county_replies(
+        world,
+        copy,
+        "5月10日开工，6月底完工。",
+        actor=world.county_admin,
+        staff=True,
+        on="2026-04-20",
+    )
     with tenant_context(world.town_a):
         here = opinion_rate(
             opinion=Opinion.objects.get(pk=opinion.pk), rating="satisfied", now=at("2026-04-22")
@@ -220,11 +223,10 @@ def test_a_refusal_at_the_county_shows_at_the_township_with_its_reason(
 ) -> None:
     from tenants.linkage.opinions.services import opinion_decline
 
-    opinion = _escalated(world, units)
-    dispatch_deliver_pending()
+    opinion, copy = _at_county(world, units)
     with tenant_context(world.county):
         opinion_decline(
-            opinion=_copy_at_county(world, opinion),
+            opinion=copy,
             kind="administrative_review",
             reason="该事项已申请行政复议，请等待复议决定。",
             actor=world.county_admin,
@@ -239,12 +241,9 @@ def test_a_refusal_at_the_county_shows_at_the_township_with_its_reason(
 def test_the_county_escalates_on_to_the_city_and_the_answer_comes_down_two_levels(
     world: World, units: Units
 ) -> None:
-    opinion = _escalated(world, units)
-    dispatch_deliver_pending()
+    opinion, copy = _at_county(world, units)
     with tenant_context(world.county):
-        opinion_escalate(
-            opinion=_copy_at_county(world, opinion), note="涉及市管河道", actor=world.county_admin
-        )
+        opinion_escalate(opinion=copy, note="涉及市管河道", actor=world.county_admin)
     dispatch_deliver_pending()
     with tenant_context(world.city):
         at_city = Opinion.objects.get(origin_id=world.county.pk)

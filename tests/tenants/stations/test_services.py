@@ -1,6 +1,5 @@
 """Station services: residents, the rota and its notice period, the checklist and its review."""
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -32,12 +31,6 @@ from tests.conftest import World
 from .factories import make_checklist, make_deputy, make_station
 
 NOW = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)  # 10:00 in Beijing
-
-
-@pytest.fixture
-def town(world: World) -> Iterator[Congress]:
-    with tenant_context(world.town_a):
-        yield world.town_a
 
 
 def _reception(station_id: int, resident: Resident, on: date) -> ReceptionDay:

@@ -12,15 +12,15 @@ import pytest
 from cryptography.exceptions import InvalidTag
 from django.db import connection, transaction
 from django.db.models import DateTimeField, ForeignKey
-from django_tenants.utils import schema_context, tenant_context
+from django_tenants.utils import tenant_context
 
 from congresses.models import Congress
 from ops.errors import Conflict
 from tenants.voting.models import Ballot, Participation, Round
 from tenants.voting.services import ballot_cast, round_close
 from tenants.voting.store import box_open, receipt_hash
-from tests.conftest import World
-from tests.factories import committed_townships
+from tests.conftest import committed_test_townships
+from tests.factories import in_own_connection
 
 from .factories import Vote, make_vote, per_candidate
 
@@ -28,23 +28,8 @@ from .factories import Vote, make_vote, per_candidate
 @pytest.fixture
 def committed_town(django_db_setup: None, django_db_blocker: Any) -> Iterator[Congress]:
     """A township of its own whose writes really commit (no test transaction), dropped after."""
-    world: World = pytest.world  # type: ignore[attr-defined]
-    with (
-        django_db_blocker.unblock(),
-        committed_townships(
-            1, name="票决测试", parent=world.county, operator=world.operator
-        ) as towns,
-    ):
+    with committed_test_townships(1, name="票决测试", blocker=django_db_blocker) as towns:
         yield towns[0]
-
-
-def _in_thread(schema: str, work: Any) -> Any:
-    """Run `work` on a connection of the calling thread's own, in `schema`."""
-    try:
-        with schema_context(schema):
-            return work()
-    finally:
-        connection.close()
 
 
 def _make_vote(town: Congress, **options: Any) -> Vote:
@@ -65,7 +50,9 @@ def test_fifty_concurrent_ballots_by_one_deputy_store_exactly_one(committed_town
         return "stored"
 
     with ThreadPoolExecutor(max_workers=25) as pool:
-        outcomes = list(pool.map(lambda _: _in_thread(committed_town.schema_name, cast), range(50)))
+        outcomes = list(
+            pool.map(lambda _: in_own_connection(committed_town.schema_name, cast), range(50))
+        )
 
     assert outcomes.count("stored") == 1
     assert outcomes.count("already_voted") == 49
@@ -89,7 +76,9 @@ def test_three_hundred_deputies_at_once_give_ballots_equal_to_participations(
 
     with ThreadPoolExecutor(max_workers=30) as pool:
         list(
-            pool.map(lambda i: _in_thread(committed_town.schema_name, lambda: cast(i)), range(300))
+            pool.map(
+                lambda i: in_own_connection(committed_town.schema_name, lambda: cast(i)), range(300)
+            )
         )
 
     with tenant_context(committed_town):
@@ -171,7 +160,9 @@ def test_n_deputies_casting_twice_at_once_lose_nothing_and_every_repeat_is_a_409
 
     with ThreadPoolExecutor(max_workers=24) as pool:
         outcomes = list(
-            pool.map(lambda i: _in_thread(committed_town.schema_name, lambda: cast(i)), attempts)
+            pool.map(
+                lambda i: in_own_connection(committed_town.schema_name, lambda: cast(i)), attempts
+            )
         )
 
     assert outcomes.count(201) == n and outcomes.count(409) == n
@@ -204,8 +195,8 @@ def test_a_cast_does_not_wait_for_another_cast_in_flight(committed_town: Congres
         second_done.set()
 
     with ThreadPoolExecutor(max_workers=2) as pool:
-        held = pool.submit(_in_thread, committed_town.schema_name, hold_first)
-        pool.submit(_in_thread, committed_town.schema_name, second).result(timeout=60)
+        held = pool.submit(in_own_connection, committed_town.schema_name, hold_first)
+        pool.submit(in_own_connection, committed_town.schema_name, second).result(timeout=60)
         assert held.result(timeout=60) is True
     with tenant_context(committed_town):
         assert Participation.objects.filter(round=vote.round).count() == 2

@@ -10,12 +10,10 @@ six e-ballots; paper: six paper ballots counted by two tellers; device: an impor
 hybrid: three of each."""
 
 import copy
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from django_tenants.utils import tenant_context
 
 from accounts.models import User
 from congresses.models import Congress
@@ -44,12 +42,6 @@ MARKS = {
     "ranked": ("yes", None, None),
     "satisfaction": ("satisfied", "unsatisfied"),
 }
-
-
-@pytest.fixture
-def town(world: World) -> Iterator[Congress]:
-    with tenant_context(world.town_a):
-        yield world.town_a
 
 
 @dataclass

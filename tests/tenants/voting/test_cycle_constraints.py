@@ -2,30 +2,20 @@
 whatever writes them, and the service refuses every rule set RuleSet.problems() refuses, naming
 the field, before anything is stored."""
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.db import IntegrityError, transaction
-from django_tenants.utils import tenant_context
 
-from congresses.models import Congress
 from ops.errors import DomainError
 from tenants.voting.models import Cycle
 from tenants.voting.rules import Comparison, ListKind, RuleSet, Share
 from tenants.voting.ruleset import rule_set_to_json
 from tenants.voting.selectors import cycle_rule_set
 from tenants.voting.services import cycle_create, cycle_set_rules
-from tests.conftest import World
 from tests.factories import make_term
 
 from .factories import make_shortlist
-
-
-@pytest.fixture
-def town(world: World) -> Iterator[Congress]:
-    with tenant_context(world.town_a):
-        yield world.town_a
 
 
 @pytest.mark.parametrize(

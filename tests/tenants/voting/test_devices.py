@@ -1,26 +1,16 @@
 """Voting devices: the export is checked row by row; 未按 is no vote; nothing half-imported."""
 
-from collections.abc import Iterator
-
 import pytest
-from django_tenants.utils import tenant_context
 
 from congresses.models import Congress
 from ops.errors import DomainError
 from tenants.voting.devices import DeviceImportRefused, device_import
 from tenants.voting.models import DeviceResult
 from tenants.voting.services import round_close
-from tests.conftest import World
 
 from .factories import Vote, make_vote
 
 HEADER = "序号,赞成,反对,弃权,未按\n"
-
-
-@pytest.fixture
-def town(world: World) -> Iterator[Congress]:
-    with tenant_context(world.town_a):
-        yield world.town_a
 
 
 def _device_vote() -> Vote:

@@ -3,14 +3,12 @@ with the embedded font and with the fallback; the data read from a real closed r
 
 import datetime
 import io
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.conf import settings
-from django_tenants.utils import tenant_context
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -20,7 +18,6 @@ from tenants.voting import documents as d
 from tenants.voting import exports, sheets
 from tenants.voting.models import Candidate
 from tenants.voting.services import ballot_cast, round_close
-from tests.conftest import World
 
 from .factories import make_vote, per_candidate
 
@@ -156,12 +153,6 @@ def test_the_candidate_workbook_reads_back_with_chinese_headers_and_widths() -> 
     assert values[2] == (2, "老旧小区改造", None, None, "候选", None)
     assert sheet.column_dimensions["B"].width == 40 and sheet.freeze_panes == "A2"
     assert sheet["D2"].number_format == "#,##0.00"
-
-
-@pytest.fixture
-def town(world: World) -> Iterator[Congress]:
-    with tenant_context(world.town_a):
-        yield world.town_a
 
 
 def test_a_closed_round_gives_the_announcement_and_the_results(town: Congress) -> None:

@@ -1,11 +1,9 @@
 """Paper ballots in a hybrid round: issuing blocks the electronic ballot, two tellers must agree,
 each row adds up to the valid ballots, and more ballots returned than issued is refused."""
 
-from collections.abc import Iterator
 from functools import partial
 
 import pytest
-from django_tenants.utils import tenant_context
 
 from accounts.models import User
 from congresses.models import Congress
@@ -19,18 +17,18 @@ from .factories import Vote, make_vote, per_candidate
 
 
 @pytest.fixture
-def town(world: World) -> Iterator[Congress]:
-    with tenant_context(world.town_a):
-        yield world.town_a
-
-
-@pytest.fixture
 def tellers(world: World) -> tuple[User, User]:
     return User.objects.create(username="teller-1"), User.objects.create(username="teller-2")
 
 
 def _hybrid(**options: object) -> Vote:
     return make_vote(deputies=6, candidates=3, seats=1, channel="hybrid", **options)
+
+
+def _issue_paper(vote: Vote, count: int) -> None:
+    """Paper ballots issued to the first `count` deputies."""
+    for deputy in vote.deputies[:count]:
+        paper_issue(round_id=vote.round.pk, deputy=deputy, actor=None)
 
 
 def _counts(vote: Vote, yes: tuple[int, int, int], valid: int) -> dict[str, dict[str, int]]:
@@ -86,8 +84,7 @@ def test_the_round_waits_for_two_agreeing_tellers(
     town: Congress, tellers: tuple[User, User]
 ) -> None:
     vote = _hybrid()
-    for deputy in vote.deputies[:4]:
-        paper_issue(round_id=vote.round.pk, deputy=deputy, actor=None)
+    _issue_paper(vote, 4)
     first, second = tellers
 
     def refusal() -> str:
@@ -128,8 +125,7 @@ def test_more_returned_than_issued_is_refused_and_nothing_stored(
     town: Congress, tellers: tuple[User, User]
 ) -> None:
     vote = _hybrid()
-    for deputy in vote.deputies[:4]:
-        paper_issue(round_id=vote.round.pk, deputy=deputy, actor=None)
+    _issue_paper(vote, 4)
 
     with pytest.raises(DomainError) as refused:
         tally_enter(
@@ -149,8 +145,7 @@ def test_a_short_row_is_refused_naming_its_row_and_item(
     town: Congress, tellers: tuple[User, User]
 ) -> None:
     vote = _hybrid()
-    for deputy in vote.deputies[:4]:
-        paper_issue(round_id=vote.round.pk, deputy=deputy, actor=None)
+    _issue_paper(vote, 4)
     counts = _counts(vote, (2, 1, 0), 4)
     counts[str(vote.candidates[1].pk)] = {"yes": 1, "no": 1, "abstain": 0}  # 2 of 4
 
@@ -168,8 +163,7 @@ def test_a_second_entry_is_a_correction_with_its_reason_kept_in_history(
     town: Congress, tellers: tuple[User, User]
 ) -> None:
     vote = _hybrid()
-    for deputy in vote.deputies[:2]:
-        paper_issue(round_id=vote.round.pk, deputy=deputy, actor=None)
+    _issue_paper(vote, 2)
     enter = partial(tally_enter, round_id=vote.round.pk, teller=tellers[0], returned=2, invalid=0)
     enter(counts=_counts(vote, (2, 0, 0), 2))
 
@@ -212,8 +206,7 @@ def test_an_impossible_tally_is_refused(
     code: str,
 ) -> None:
     vote = _hybrid()
-    for deputy in vote.deputies[:3]:
-        paper_issue(round_id=vote.round.pk, deputy=deputy, actor=None)
+    _issue_paper(vote, 3)
     entry: object = _counts(vote, (2, 0, 0), 3)
     if shape == "not a dict":
         entry = shape

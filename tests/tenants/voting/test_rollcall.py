@@ -2,10 +2,8 @@
 each counts as the deputy's own sign-in would (once, 出席会议 once), and none after the vote began."""
 
 import io
-from collections.abc import Iterator
 
 import pytest
-from django_tenants.utils import tenant_context
 from openpyxl import Workbook
 
 from accounts.models import User
@@ -22,12 +20,6 @@ from tests.conftest import World
 
 from .factories import make_setup
 from .test_satisfaction_services import make_implementing
-
-
-@pytest.fixture
-def town(world: World) -> Iterator[Congress]:
-    with tenant_context(world.town_a):
-        yield world.town_a
 
 
 @pytest.fixture

@@ -2,12 +2,10 @@
 
 import datetime
 import io
-from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
 from django.conf import settings
-from django_tenants.utils import tenant_context
 from pypdf import PdfReader
 
 from congresses.models import Congress
@@ -18,15 +16,8 @@ from tenants.voting import documents as d
 from tenants.voting.evaluation import evaluation_open, evaluation_set_rules, public_rating_submit
 from tenants.voting.models import Cycle
 from tenants.voting.services import ballot_cast, round_close
-from tests.conftest import World
 
 from .test_satisfaction_services import make_implementing, marks
-
-
-@pytest.fixture
-def town(world: World) -> Iterator[Congress]:
-    with tenant_context(world.town_a):
-        yield world.town_a
 
 
 def _text(pdf: bytes) -> str:

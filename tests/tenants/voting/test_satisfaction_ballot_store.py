@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from django.db import connection
-from django_tenants.utils import schema_context, tenant_context
+from django_tenants.utils import tenant_context
 
 from congresses.models import Congress
 from ops.errors import Conflict
@@ -16,8 +16,8 @@ from tenants.voting.evaluation import evaluation_open
 from tenants.voting.models import Ballot, Participation
 from tenants.voting.services import ballot_cast, round_close
 from tenants.voting.store import receipt_hash
-from tests.conftest import World
-from tests.factories import committed_townships
+from tests.conftest import committed_test_townships
+from tests.factories import in_own_connection
 
 from .test_satisfaction_services import make_implementing, marks
 
@@ -25,22 +25,8 @@ from .test_satisfaction_services import make_implementing, marks
 @pytest.fixture
 def committed_town(django_db_setup: None, django_db_blocker: Any) -> Iterator[Congress]:
     """A township of its own whose writes really commit (no test transaction), dropped after."""
-    world: World = pytest.world  # type: ignore[attr-defined]
-    with (
-        django_db_blocker.unblock(),
-        committed_townships(
-            1, name="测评测试", parent=world.county, operator=world.operator
-        ) as towns,
-    ):
+    with committed_test_townships(1, name="测评测试", blocker=django_db_blocker) as towns:
         yield towns[0]
-
-
-def _in_thread(schema: str, work: Any) -> Any:
-    try:
-        with schema_context(schema):
-            return work()
-    finally:
-        connection.close()
 
 
 def test_concurrent_ratings_by_one_deputy_store_exactly_one(committed_town: Congress) -> None:
@@ -57,7 +43,9 @@ def test_concurrent_ratings_by_one_deputy_store_exactly_one(committed_town: Cong
         return "stored"
 
     with ThreadPoolExecutor(max_workers=20) as pool:
-        outcomes = list(pool.map(lambda _: _in_thread(committed_town.schema_name, cast), range(40)))
+        outcomes = list(
+            pool.map(lambda _: in_own_connection(committed_town.schema_name, cast), range(40))
+        )
 
     assert outcomes.count("stored") == 1
     assert outcomes.count("already_voted") == 39
@@ -80,7 +68,9 @@ def test_many_deputies_at_once_and_sealed_ballots_link_to_nobody(committed_town:
 
     with ThreadPoolExecutor(max_workers=20) as pool:
         receipts = list(
-            pool.map(lambda i: _in_thread(committed_town.schema_name, lambda: cast(i)), range(60))
+            pool.map(
+                lambda i: in_own_connection(committed_town.schema_name, lambda: cast(i)), range(60)
+            )
         )
 
     with tenant_context(committed_town):

@@ -1,11 +1,9 @@
 """The year-end evaluation from its rules to its results, and the public's separate rating."""
 
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
 import pytest
-from django_tenants.utils import tenant_context
 
 from congresses.models import Congress
 from ops.errors import DomainError
@@ -30,7 +28,6 @@ from tenants.voting.models import (
 )
 from tenants.voting.reserve import vote_results_hand_over
 from tenants.voting.services import ballot_cast, receipt_check, round_close
-from tests.conftest import World
 
 from .factories import Setup, make_vote, per_candidate
 
@@ -60,12 +57,6 @@ def make_implementing(
 
 def marks(setup: Setup, *per_project: str) -> dict[str, str]:
     return {str(c.pk): m for c, m in zip(setup.candidates, per_project, strict=True)}
-
-
-@pytest.fixture
-def town(world: World) -> Iterator[Congress]:
-    with tenant_context(world.town_a):
-        yield world.town_a
 
 
 def _result(round_: Round) -> dict[str, Any]:

@@ -2,13 +2,11 @@
 
 import hashlib
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django_tenants.utils import tenant_context
 
-from congresses.models import Congress
 from ops.errors import DomainError
 from tenants.voting.models import Ballot, Candidate, Participation, Round
 from tenants.voting.services import (
@@ -23,12 +21,6 @@ from tests.conftest import World
 from tests.factories import make_term
 
 from .factories import make_deputies, make_setup, make_shortlist, make_vote, per_candidate
-
-
-@pytest.fixture
-def town(world: World) -> Iterator[Congress]:
-    with tenant_context(world.town_a):
-        yield world.town_a
 
 
 def _result(round_: Round) -> dict[str, Any]:

@@ -1,11 +1,9 @@
 """征集 and 初定: proposals and their tracking codes, duplicates, the reserve, screening with
 reasons, the recorded party review, and the gate into deliberation."""
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from django_tenants.utils import tenant_context
 
 from congresses.models import Congress
 from ops.errors import DomainError
@@ -24,18 +22,11 @@ from tenants.voting.solicitation import (
     proposal_to_reserve,
     reserve_carry,
 )
-from tests.conftest import World
 from tests.factories import make_term
 
 from .factories import make_minutes
 
 TODAY = date(2026, 11, 26)
-
-
-@pytest.fixture
-def town(world: World) -> Iterator[Congress]:
-    with tenant_context(world.town_a):
-        yield world.town_a
 
 
 def _cycle(year: int = 2027, seats: int = 2) -> Cycle:

@@ -1,0 +1,195 @@
+"""What the `*_world.py` builders share. They run in a Django shell on the live platform's
+database (`helpers.in_live_platform`), not in the test process, so nothing here imports
+Playwright: accounts on the demo's password, a township under a city and county of the world's
+own, its roster, and a year's cycle brought through 票决 by the real services."""
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+
+from accounts.models import User
+from congresses.models import Congress
+from filestore.services import file_store
+from tenants.demo.data import DEMO_PASSWORD, MINUTES_PDF
+from tenants.deputies.models import Deputy, Term
+from tenants.deputies.services import deputy_register, term_open
+from tenants.voting.announcement import announcement_publish
+from tenants.voting.models import Candidate, Cycle
+from tenants.voting.services import (
+    attendance_sign_in,
+    ballot_cast,
+    candidate_add,
+    cycle_create,
+    cycle_open_voting,
+    cycle_set_rules,
+    round_close,
+    round_open,
+)
+from tenants.voting.solicitation import cycle_advance, governance_record
+from tests.factories import make_member, make_term, provision_congresses
+
+# name, category, estimated cost (万元), summary
+Candidacy = tuple[str, str, str | int, str]
+
+
+def platform_operator() -> User:
+    """The platform's operator (seeded with the demo), who provisions every world."""
+    return User.objects.get(username="ops")
+
+
+def member(
+    username: str,
+    congress: Congress,
+    roles: list[str],
+    granted_by: User | None,
+    *,
+    display_name: str = "",
+) -> User:
+    """An account on the demo's password, with no password change pending, holding `roles`."""
+    return make_member(
+        username, congress, roles, granted_by, password=DEMO_PASSWORD, display_name=display_name
+    )
+
+
+def term_to_2027() -> Term:
+    """The congress's current term, else the 18th opened to run to the end of 2027."""
+    return make_term(ends_on=dt.date(2027, 12, 31))
+
+
+def open_term_19() -> Term:
+    """The congress's 19th term, 2026 to 2030, opened by the real service."""
+    return term_open(
+        number=19, starts_on=dt.date(2026, 1, 1), ends_on=dt.date(2030, 12, 31), actor=None
+    )
+
+
+def provision_township(
+    by: User, slugs: tuple[str, str, str], names: tuple[str, str, str], codes: tuple[str, str, str]
+) -> dict[str, Congress]:
+    """A city, its county and the county's township (slugs, names and division codes in that
+    order), provisioned by the real service; by slug."""
+    city, county, town = slugs
+    return provision_congresses(
+        by,
+        (city, names[0], "city", codes[0], None),
+        (county, names[1], "county", codes[1], city),
+        (town, names[2], "township", codes[2], county),
+    )
+
+
+def deputies_in_three_groups(
+    term: Term, names: Sequence[str], *, users: Sequence[User | None] = (), actor: User | None
+) -> list[Deputy]:
+    """A township's roster: two deputies to a constituency, in three groups, every third a
+    woman; the i-th deputy is linked to `users[i]` where there is one."""
+    return [
+        deputy_register(
+            term=term,
+            name=name,
+            gender="female" if i % 3 == 1 else "male",
+            level="township",
+            constituency=f"第{i // 2 + 1}选区",
+            delegation=f"第{i % 3 + 1}代表小组",
+            actor=actor,
+            user=users[i] if i < len(users) else None,
+        )
+        for i, name in enumerate(names)
+    ]
+
+
+def deputies_in_one_group(
+    term: Term, names: Sequence[str], *, delegation: str = "", users: Sequence[User] = ()
+) -> list[Deputy]:
+    """A township's roster: two deputies to a constituency, a woman first, all in `delegation`;
+    the i-th deputy is linked to `users[i]` where there is one."""
+    return [
+        deputy_register(
+            term=term,
+            name=name,
+            gender="male" if i % 2 else "female",
+            level="township",
+            constituency=f"第{i // 2 + 1}选区",
+            delegation=delegation,
+            actor=None,
+            user=users[i] if i < len(users) else None,
+        )
+        for i, name in enumerate(names)
+    ]
+
+
+def cycle_with_candidates(
+    *,
+    term: Term,
+    year: int,
+    title: str,
+    seats: int,
+    candidates: Iterable[str | Candidacy],
+    actor: User | None,
+    **rules: object,
+) -> Cycle:
+    """A year's cycle with `rules` set (the channel among them), past the call and with its
+    candidates listed (a bare name, or a `Candidacy`), awaiting the party review."""
+    cycle = cycle_create(year=year, title=title, term=term, actor=actor, seats=seats)
+    if rules:
+        cycle_set_rules(cycle=cycle, actor=actor, **rules)
+    cycle = cycle_advance(cycle=cycle, actor=actor)
+    for candidate in candidates:
+        if isinstance(candidate, str):
+            candidate_add(cycle=cycle, name=candidate, actor=actor)
+            continue
+        name, category, cost, summary = candidate
+        candidate_add(
+            cycle=cycle,
+            name=name,
+            category=category,
+            estimated_cost=Decimal(cost),
+            summary=summary,
+            actor=actor,
+        )
+    return cycle
+
+
+def record_review(
+    cycle: Cycle,
+    *,
+    summary: str = "同意提请镇人代会票决",
+    held_on: dt.date | None = None,
+    kind: str = "party_review",
+    minutes: str = "党委审定纪要.pdf",
+    uploaded_by: User | None = None,
+    actor: User | None = None,
+) -> None:
+    """The party committee's review of the candidates (or another governance step, `kind`)
+    recorded with its minutes, held `held_on` (today unless given)."""
+    governance_record(
+        cycle=cycle,
+        kind=kind,
+        held_on=held_on or dt.date.today(),
+        summary=summary,
+        minutes=file_store(uploaded_by=uploaded_by, name=minutes, data=MINUTES_PDF),
+        actor=actor,
+    )
+
+
+def voting_opened(cycle: Cycle, *, actor: User | None) -> Cycle:
+    """The reviewed cycle through 审议 to 票决."""
+    return cycle_open_voting(cycle=cycle_advance(cycle=cycle, actor=actor), actor=actor)
+
+
+def vote_and_announce(
+    cycle: Cycle,
+    deputies: Sequence[Deputy],
+    choices: Callable[[int, list[Candidate]], dict[str, str]],
+    *,
+    actor: User,
+) -> None:
+    """Every deputy signs in and casts `choices(i, candidates)` (the i-th deputy, the candidates
+    in ballot order) in one round; the round is closed and the result announced."""
+    for deputy in deputies:
+        attendance_sign_in(cycle=cycle, deputy=deputy, actor=actor)
+    round_ = round_open(cycle=cycle, actor=actor)
+    listed = list(Candidate.objects.filter(cycle=cycle).order_by("sequence"))
+    for i, deputy in enumerate(deputies):
+        ballot_cast(round_id=round_.pk, deputy=deputy, choices=choices(i, listed), actor=actor)
+    round_close(round_id=round_.pk, actor=actor)
+    announcement_publish(cycle=cycle, actor=actor)
