@@ -26,6 +26,7 @@ from ops.events import publish
 from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy
 
+from .attendance import attendances_add
 from .events import EvaluationUnsatisfied
 from .methods import EvaluationResult, evaluation_rules_json
 from .models import Attendance, Candidate, Channel, Cycle, PublicRating, Round
@@ -206,18 +207,6 @@ def evaluation_attendance_open_require(cycle: Cycle) -> None:
         raise DomainError("evaluation_sign_in_unused", _("本次测评在手机上进行，无需签到。"))
 
 
-def evaluation_attendance_add(
-    *, cycle: Cycle, deputy: Deputy, actor: Any, action: str, payload: dict[str, Any]
-) -> bool:
-    """Record the deputy present at the evaluation meeting, once, in the caller's transaction."""
-    attendance, created = Attendance.objects.get_or_create(
-        cycle=cycle, deputy=deputy, meeting=Attendance.Meeting.EVALUATION
-    )
-    if created:
-        audit_record(action=action, actor=actor, target=attendance, payload=payload)
-    return created
-
-
 def evaluation_sign_in(*, cycle: Cycle, deputy: Deputy, actor: Any) -> Attendance:
     """签到 at the meeting that rates the projects on paper or by device, before the evaluation
     opens: its attendance is frozen then and checked against the quorum. An electronic evaluation
@@ -227,7 +216,11 @@ def evaluation_sign_in(*, cycle: Cycle, deputy: Deputy, actor: Any) -> Attendanc
         evaluation_attendance_open_require(cycle)
         if not cycle_entitled_deputies(cycle).filter(pk=deputy.pk).exists():
             raise NotAllowed("not_entitled", _("您不是本次测评的代表。"))
-        evaluation_attendance_add(
-            cycle=cycle, deputy=deputy, actor=actor, action="voting.evaluation_sign_in", payload={}
+        attendances_add(
+            cycle=cycle,
+            deputies=[deputy],
+            meeting=Attendance.Meeting.EVALUATION,
+            actor=actor,
+            action="voting.evaluation_sign_in",
         )
     return Attendance.objects.at_evaluation().get(cycle=cycle, deputy=deputy)

@@ -10,11 +10,12 @@ from typing import Any
 
 @dataclass(frozen=True)
 class AttendanceSigned:
-    """A deputy signed in to the voting session of a cycle (出席会议)."""
+    """Deputies signed in to the voting session of a cycle (出席会议): one on the phone, or
+    the many of a roll call or a sign-in sheet."""
 
     cycle_id: int
     cycle_title: str
-    deputy_id: int
+    deputy_ids: tuple[int, ...]
     signed_on: date
     actor: Any
 

@@ -28,11 +28,12 @@ from ops.spreadsheet import cell_read, uploaded_rows
 from ops.tenancy import current_schema
 from tenants.deputies.models import Deputy
 
-from .evaluation import evaluation_attendance_add, evaluation_attendance_open_require
+from .attendance import attendances_add
+from .evaluation import evaluation_attendance_open_require
 from .events import AttendanceWithdrawn
 from .models import Attendance, Cycle
 from .selectors import cycle_entitled_deputies
-from .services import attendance_add, attendance_open_require
+from .services import attendance_open_require
 
 SESSION, EVALUATION = Attendance.Meeting.SESSION, Attendance.Meeting.EVALUATION
 MEETINGS = (SESSION, EVALUATION)
@@ -80,22 +81,20 @@ def _mark_locked(
     cycle: Cycle, deputies: Sequence[Deputy], *, meeting: str, way: str, actor: Any
 ) -> RollCallResult:
     """Inside a transaction with the cycle locked and attendance checked open."""
-    add = attendance_add if meeting == SESSION else evaluation_attendance_add
-    action = "voting.roll_call" if meeting == SESSION else "voting.evaluation_roll_call"
-    marked, already = [], []
-    for deputy in deputies:
-        if add(
-            cycle=cycle,
-            deputy=deputy,
-            actor=actor,
-            action=action,
-            payload={"deputy": deputy.pk, "by": way},
-        ):
-            marked.append(deputy.pk)
-        else:
-            already.append(deputy.pk)
+    marked = attendances_add(
+        cycle=cycle,
+        deputies=deputies,
+        meeting=meeting,
+        actor=actor,
+        action="voting.roll_call" if meeting == SESSION else "voting.evaluation_roll_call",
+        way=way,
+    )
     present = cycle.attendances.filter(meeting=meeting).count()
-    return RollCallResult(marked=tuple(marked), already=tuple(already), present_count=present)
+    return RollCallResult(
+        marked=tuple(d.pk for d in deputies if d.pk in marked),
+        already=tuple(d.pk for d in deputies if d.pk not in marked),
+        present_count=present,
+    )
 
 
 def roll_call_open(cycle: Cycle, meeting: str) -> str:

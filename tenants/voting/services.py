@@ -12,12 +12,11 @@ from django.utils.translation import gettext_lazy
 from audit.services import audit_record
 from congresses.tenant import require_tenant
 from ops.errors import Conflict, DomainError, NotAllowed
-from ops.events import publish
 from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy, Term
 
 from . import evaluation, rule_templates, rules, store
-from .events import AttendanceSigned
+from .attendance import attendances_add
 from .methods import EvaluationResult, VoteResult
 from .models import Attendance, Candidate, Channel, Cycle, Participation, Round, RuleTemplate
 from .paper import require_entry
@@ -261,30 +260,6 @@ def attendance_open_require(cycle: Cycle) -> None:
         )
 
 
-def attendance_add(
-    *, cycle: Cycle, deputy: Deputy, actor: Any, action: str, payload: dict[str, Any]
-) -> bool:
-    """Record the deputy present, inside the caller's transaction (cycle locked, attendance
-    open): once, whoever records it. Returns whether it was new."""
-    attendance, created = Attendance.objects.get_or_create(
-        cycle=cycle, deputy=deputy, meeting=Attendance.Meeting.SESSION
-    )
-    if created:
-        audit_record(action=action, actor=actor, target=attendance, payload=payload)
-        # Attending the session is part of the deputy's duty record (出席会议): the duty
-        # module records it in this transaction.
-        publish(
-            AttendanceSigned(
-                cycle_id=cycle.pk,
-                cycle_title=cycle.title,
-                deputy_id=deputy.pk,
-                signed_on=timezone.localdate(),
-                actor=actor,
-            )
-        )
-    return created
-
-
 def attendance_sign_in(*, cycle: Cycle, deputy: Deputy, actor: Any) -> Attendance:
     """A deputy's own sign-in (on the phone). Staff's roll call is rollcall.roll_call_mark."""
     with transaction.atomic():
@@ -292,7 +267,13 @@ def attendance_sign_in(*, cycle: Cycle, deputy: Deputy, actor: Any) -> Attendanc
         if not cycle_entitled_deputies(cycle).filter(pk=deputy.pk).exists():
             raise NotAllowed("not_entitled", _("您不是本次会议的表决代表。"))
         attendance_open_require(cycle)
-        attendance_add(cycle=cycle, deputy=deputy, actor=actor, action="voting.sign_in", payload={})
+        attendances_add(
+            cycle=cycle,
+            deputies=[deputy],
+            meeting=Attendance.Meeting.SESSION,
+            actor=actor,
+            action="voting.sign_in",
+        )
     return Attendance.objects.at_session().get(cycle=cycle, deputy=deputy)
 
 

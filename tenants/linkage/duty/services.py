@@ -1,6 +1,7 @@
 """Duty-record writes. Each is one transaction with its audit entry; scores change with the
 entries, so every write that changes them tells the rollups (topic "activities")."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -10,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit.services import audit_record
+from audit.services import audit_record, audit_record_many
 from congresses.models import Congress
 from congresses.services import module_settings_lock, module_settings_save
 from congresses.tenant import require_tenant
@@ -42,11 +43,7 @@ def duty_entry_record(
     """Record what a deputy did, once per (kind, source_ref, deputy): recording it again returns
     the entry as it is (a withdrawn one counts again; one voided on objection stays voided).
     `origin`: the congress where it was done, when not here (docs/linkage-duty.md)."""
-    if kind not in Kind.values:
-        raise DomainError("duty_kind_invalid", _("履职类型无效。"), field="kind")
-    source_ref = source_ref.strip()
-    if not source_ref:
-        raise DomainError("duty_source_required", _("请填写履职记录的来源。"), field="source_ref")
+    source_ref = _source_checked(kind, source_ref)
     with transaction.atomic():
         entry, created = DutyEntry.objects.select_for_update().get_or_create(
             deputy=deputy,
@@ -79,6 +76,74 @@ def duty_entry_record(
         )
         outbox_emit(topic=TOPIC)
     return entry
+
+
+def _source_checked(kind: str, source_ref: str) -> str:
+    if kind not in Kind.values:
+        raise DomainError("duty_kind_invalid", _("履职类型无效。"), field="kind")
+    source_ref = source_ref.strip()
+    if not source_ref:
+        raise DomainError("duty_source_required", _("请填写履职记录的来源。"), field="source_ref")
+    return source_ref
+
+
+def duty_entries_record(
+    *,
+    deputy_ids: Sequence[int],
+    kind: str,
+    source_ref: str,
+    occurred_on: date,
+    title: str = "",
+    actor: Any | None = None,
+) -> int:
+    """`duty_entry_record` for many deputies of this roster at once (a sign-in sheet's
+    出席会议): the same entries and audit, in a number of queries that does not grow with them.
+    Returns how many were recorded or counted again."""
+    source_ref = _source_checked(kind, source_ref)[:100]
+    with transaction.atomic():
+        found = {
+            entry.deputy_id: entry
+            for entry in DutyEntry.objects.select_for_update().filter(
+                deputy_id__in=deputy_ids, kind=kind, source_ref=source_ref
+            )
+        }
+        again = [e for e in found.values() if e.state == DutyEntry.State.WITHDRAWN]
+        for entry in again:
+            entry.state = ENTRY.apply(entry.state, "count")
+            entry.occurred_on = occurred_on
+        DutyEntry.objects.bulk_update(again, ["state", "occurred_on"])
+        created = DutyEntry.objects.bulk_create(
+            DutyEntry(
+                deputy_id=deputy_id,
+                kind=kind,
+                source_ref=source_ref,
+                occurred_on=occurred_on,
+                title=title[:200],
+                recorded_by_id=getattr(actor, "pk", None),
+            )
+            for deputy_id in dict.fromkeys(deputy_ids)
+            if deputy_id not in found
+        )
+        recorded = created + again
+        if recorded:
+            audit_record_many(
+                action="duty.entry_record",
+                actor=actor,
+                entries=[
+                    (
+                        entry,
+                        {
+                            "kind": kind,
+                            "source_ref": source_ref,
+                            "deputy": entry.deputy_id,
+                            "origin": None,
+                        },
+                    )
+                    for entry in recorded
+                ],
+            )
+            outbox_emit(topic=TOPIC)
+    return len(recorded)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,13 @@ from tenants.deputies.models import Deputy
 from tenants.voting.events import AttendanceSigned, AttendanceWithdrawn, CommentPosted
 
 from .models import Kind
-from .services import HomeSeat, duty_entry_record, duty_entry_send, duty_entry_withdraw
+from .services import (
+    HomeSeat,
+    duty_entries_record,
+    duty_entry_record,
+    duty_entry_send,
+    duty_entry_withdraw,
+)
 
 
 def _cycle_source(cycle_id: int) -> str:
@@ -17,8 +23,8 @@ def _cycle_source(cycle_id: int) -> str:
 
 def on_attendance_signed(event: AttendanceSigned) -> None:
     """Attending the voting session counts as 出席会议, in the sign-in's transaction."""
-    duty_entry_record(
-        deputy=Deputy.objects.get(pk=event.deputy_id),
+    duty_entries_record(
+        deputy_ids=event.deputy_ids,
         kind=Kind.SESSION,
         source_ref=_cycle_source(event.cycle_id),
         occurred_on=event.signed_on,

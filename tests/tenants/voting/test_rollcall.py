@@ -4,6 +4,8 @@ each counts as the deputy's own sign-in would (once, 出席会议 once), and non
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from openpyxl import Workbook
 
 from accounts.models import User
@@ -153,6 +155,29 @@ def test_a_signed_sheet_is_matched_by_name_or_number_and_duplicates_count_once(
     assert {e.payload["by"] for e in AuditEntry.objects.filter(action="voting.roll_call")} == {
         "sheet"
     }
+
+
+def test_a_sheet_is_written_in_as_many_queries_for_sixty_rows_as_for_six(
+    town: Congress, clerk: User
+) -> None:
+    # A city congress imports sheets of hundreds of rows: the writes (attendance, audit, 出席会议)
+    # go in bulk, so the queries do not grow with the rows.
+    small, large = make_setup(deputies=6, present=0), make_setup(deputies=60, present=0, year=2028)
+    queries = []
+    for setup in (small, large):
+        with CaptureQueriesContext(connection) as captured:
+            found = rollcall.roll_call_sheet(
+                cycle=setup.cycle,
+                data=_sheet(*((d.name, d.pk) for d in setup.deputies)),
+                actor=clerk,
+            )
+        assert found.present_count == len(setup.deputies)
+        assert _duty(setup.cycle.pk) == sorted(d.pk for d in setup.deputies)
+        queries.append(len(captured))
+
+    assert queries[0] == queries[1]
+    assert AuditEntry.objects.filter(action="voting.roll_call").count() == 66
+    assert AuditEntry.objects.filter(action="duty.entry_record").count() >= 66
 
 
 def test_a_sheet_with_names_not_on_the_roll_is_refused_whole_with_a_report_per_row(
