@@ -1,4 +1,4 @@
-import { ElMessage, ElMessageBox } from 'element-plus'
+import { ElMessage } from 'element-plus'
 import { onMounted, reactive, ref, shallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 
@@ -17,10 +17,12 @@ import {
   type MemberSecurity,
   type PasswordPolicy,
 } from '@/api/security'
+import { useConfirm } from '@/composables/useConfirm'
 
 /** The security administrator's page: members' lockouts and sessions, tokens, the policy. */
 export function useSecurity() {
   const { t } = useI18n()
+  const confirmed = useConfirm()
   const members = shallowRef<MemberSecurity[]>([])
   const tokens = shallowRef<ApiToken[]>([])
   const policy = shallowRef<PasswordPolicy | null>(null)
@@ -49,19 +51,6 @@ export function useSecurity() {
       error.value = errorMessage(failure)
     } finally {
       loading.value = false
-    }
-  }
-
-  async function confirmed(message: string, title: string): Promise<boolean> {
-    try {
-      await ElMessageBox.confirm(message, title, {
-        confirmButtonText: title,
-        cancelButtonText: t('common.cancel'),
-        type: 'warning',
-      })
-      return true
-    } catch {
-      return false
     }
   }
 

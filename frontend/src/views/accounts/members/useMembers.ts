@@ -1,4 +1,4 @@
-import { ElMessage, ElMessageBox } from 'element-plus'
+import { ElMessage } from 'element-plus'
 import { onMounted, reactive, ref, shallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 
@@ -15,6 +15,7 @@ import {
 } from '@/api/accounts'
 import { ApiError, errorMessage } from '@/api/http'
 import type { Role } from '@/api/types'
+import { useConfirm } from '@/composables/useConfirm'
 
 type FieldMessages = Record<string, string>
 
@@ -45,6 +46,7 @@ export function saveSlips(issued: Issued): void {
 
 export function useMembers() {
   const { t } = useI18n()
+  const confirm = useConfirm()
   const rows = shallowRef<Member[]>([])
   const loading = ref(false)
   const error = ref('')
@@ -96,15 +98,8 @@ export function useMembers() {
   }
 
   async function fromRoster() {
-    try {
-      await ElMessageBox.confirm(t('accounts.rosterConfirm'), t('accounts.fromRoster'), {
-        confirmButtonText: t('accounts.rosterGo'),
-        cancelButtonText: t('common.cancel'),
-        type: 'info',
-      })
-    } catch {
-      return
-    }
+    const go = t('accounts.rosterGo')
+    if (!(await confirm(t('accounts.rosterConfirm'), t('accounts.fromRoster'), go, 'info'))) return
     busy.value = true
     error.value = ''
     try {
@@ -145,21 +140,8 @@ export function useMembers() {
   }
 
   async function setActive(member: Member, active: boolean) {
-    if (!active) {
-      try {
-        await ElMessageBox.confirm(
-          t('accounts.deactivateConfirm', { name: member.display_name }),
-          t('accounts.deactivate'),
-          {
-            confirmButtonText: t('accounts.deactivate'),
-            cancelButtonText: t('common.cancel'),
-            type: 'warning',
-          },
-        )
-      } catch {
-        return
-      }
-    }
+    const question = t('accounts.deactivateConfirm', { name: member.display_name })
+    if (!active && !(await confirm(question, t('accounts.deactivate')))) return
     error.value = ''
     try {
       await (active ? activateMember(member.id) : deactivateMember(member.id))
@@ -170,19 +152,8 @@ export function useMembers() {
   }
 
   async function reissue(member: Member) {
-    try {
-      await ElMessageBox.confirm(
-        t('accounts.reissueConfirm', { name: member.display_name }),
-        t('accounts.reissue'),
-        {
-          confirmButtonText: t('accounts.reissue'),
-          cancelButtonText: t('common.cancel'),
-          type: 'warning',
-        },
-      )
-    } catch {
-      return
-    }
+    const question = t('accounts.reissueConfirm', { name: member.display_name })
+    if (!(await confirm(question, t('accounts.reissue')))) return
     error.value = ''
     try {
       issued.value = await reissuePassword(member.id)

@@ -1,4 +1,4 @@
-import { ElMessage, ElMessageBox } from 'element-plus'
+import { ElMessage } from 'element-plus'
 import { computed, reactive, ref, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 
@@ -14,6 +14,7 @@ import {
 import { listCycles, type Cycle } from '@/api/voting'
 import { useAction } from '@/composables/useAction'
 import { useResource } from '@/composables/useResource'
+import { useConfirm } from '@/composables/useConfirm'
 
 interface StageForm {
   projectId: number | undefined
@@ -26,6 +27,7 @@ interface StageForm {
  * is keyed by its project and year, so editing one changes its target and investment only. */
 export function useStages() {
   const { t } = useI18n()
+  const confirm = useConfirm()
   const cycleId = ref<number | undefined>(undefined)
   const stages = useResource<StageRow[]>(() => listStages(cycleId.value), [])
   const cycles = useResource<Cycle[]>(listCycles, [])
@@ -77,15 +79,8 @@ export function useStages() {
   }
 
   async function remove(stage: StageRow) {
-    try {
-      await ElMessageBox.confirm(
-        t('stages.removeConfirm', { name: stage.project_name, year: stage.year }),
-        t('stages.remove'),
-        { type: 'warning', confirmButtonText: t('stages.remove') },
-      )
-    } catch {
-      return
-    }
+    const question = t('stages.removeConfirm', { name: stage.project_name, year: stage.year })
+    if (!(await confirm(question, t('stages.remove')))) return
     try {
       await removeStage(stage.id)
       await stages.load()

@@ -1,21 +1,18 @@
 import { computed, reactive, ref, watch } from 'vue'
-import { useRoute } from 'vue-router'
 
 import { errorMessage } from '@/api/http'
 import {
   castBallot,
   checkReceipt,
-  getCycle,
-  listRounds,
   signIn as signInApi,
   type BallotChoices,
   type Choice,
-  type Cycle,
   type Round,
 } from '@/api/voting'
 import { useSessionStore } from '@/stores/session'
 
-import { currentRound, cycleIdOf, usePolling } from '../voting'
+import { useCycleRounds } from '../useCycleRounds'
+import { usePolling } from '../voting'
 
 /** The API does not say whether the caller signed in; this browser remembers that it did. */
 function signedInKey(cycleId: number, userId: number | undefined): string {
@@ -39,13 +36,10 @@ export function ballotChoices(
 }
 
 export function useBallot() {
-  const route = useRoute()
   const session = useSessionStore()
-  const id = computed(() => cycleIdOf(route.params.id))
-  const cycle = ref<Cycle | null>(null)
-  const rounds = ref<Round[]>([])
+  const cycleRounds = useCycleRounds()
+  const { id, cycle, round, error } = cycleRounds
   const loaded = ref(false)
-  const error = ref('')
   const actionError = ref('')
   const signingIn = ref(false)
   const submitting = ref(false)
@@ -59,7 +53,6 @@ export function useBallot() {
   const checkResult = ref<boolean | null>(null)
   const checkError = ref('')
 
-  const round = computed(() => currentRound(rounds.value))
   const openRound = computed(() => (round.value?.state === 'open' ? round.value : null))
   const voted = computed(
     () => !!openRound.value?.i_voted || receipt.value?.roundId === openRound.value?.id,
@@ -92,16 +85,8 @@ export function useBallot() {
   )
 
   async function refresh() {
-    try {
-      const [found, list] = await Promise.all([getCycle(id.value), listRounds(id.value)])
-      cycle.value = found
-      rounds.value = list
-      error.value = ''
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loaded.value = true
-    }
+    await cycleRounds.refresh()
+    loaded.value = true
   }
 
   async function signIn() {

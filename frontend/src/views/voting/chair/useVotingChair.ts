@@ -1,27 +1,12 @@
 import { ElMessage } from 'element-plus'
 import { computed, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { useRoute } from 'vue-router'
 
 import { errorMessage } from '@/api/http'
-import {
-  closeRound,
-  getCycle,
-  listRounds,
-  openRound,
-  type Cycle,
-  type Round,
-  type RoundOpenIn,
-} from '@/api/voting'
+import { closeRound, openRound, type Round, type RoundOpenIn } from '@/api/voting'
 
-import {
-  currentRound,
-  cycleIdOf,
-  hallFigures,
-  resultRows,
-  roundResult,
-  usePolling,
-} from '../voting'
+import { currentRound, hallFigures, resultRows, roundResult, usePolling } from '../voting'
+import { useCycleRounds } from '../useCycleRounds'
 
 /** The round the chair may open next (rules.next_round_plan): the first, a void round again, or
  * the tie/shortfall round a result asks for. */
@@ -46,15 +31,10 @@ export function nextRoundRequest(rounds: readonly Round[]): RoundOpenIn | null {
 
 export function useVotingChair() {
   const { t } = useI18n()
-  const route = useRoute()
-  const id = computed(() => cycleIdOf(route.params.id))
-  const cycle = ref<Cycle | null>(null)
-  const rounds = ref<Round[]>([])
-  const error = ref('')
+  const { id, cycle, rounds, round, error, refresh } = useCycleRounds()
   const actionError = ref('')
   const busy = ref(false)
 
-  const round = computed(() => currentRound(rounds.value))
   const isOpen = computed(() => round.value?.state === 'open')
   const rows = computed(() => resultRows(round.value))
   const result = computed(() => roundResult(round.value))
@@ -65,17 +45,6 @@ export function useVotingChair() {
   const next = computed(() =>
     cycle.value?.phase === 'vote' && !isOpen.value ? nextRoundRequest(rounds.value) : null,
   )
-
-  async function refresh() {
-    try {
-      const [found, list] = await Promise.all([getCycle(id.value), listRounds(id.value)])
-      cycle.value = found
-      rounds.value = list
-      error.value = ''
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    }
-  }
 
   async function act(work: () => Promise<unknown>, done: string) {
     busy.value = true
