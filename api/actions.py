@@ -1,7 +1,8 @@
 """The shared shape of an action endpoint: `POST .../<pk>/<verb>`, which checks the caller's role,
 validates the body, finds the object, calls one service and answers with the object as it now
-is. A module declares each action as data (see `opinion_sort` or `supervision_round_open`)
-instead of writing the same view class again; a view that does more stays a class of its own."""
+is; and of the `GET .../<pk>` that reads the object the same way. A module declares each action
+as data (see `opinion_sort` or `supervision_round_open`) instead of writing the same view class
+again; a view that does more stays a class of its own."""
 
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
@@ -50,7 +51,8 @@ class Action(Generic[T]):
         `created` answers 201, for an action that adds something to the object; `answer`, when
         the action answers with what `run` returns (a milestone added to a project) rather than
         the object, is the serializer that shows it. The body is checked before the object is
-        looked up, unless `find_first` (an unknown object is then a 404 whatever the body)."""
+        looked up, unless `find_first` (an unknown object is then a 404 whatever the body). An
+        output that is a response of its own (one with headers) is answered as it is."""
         action = self
         code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
 
@@ -76,8 +78,47 @@ class Action(Generic[T]):
                 else:
                     data = read(request)
                     found = action.lookup(request, pk)
-                return Response(output(request, run(request, found, data)), status=code)
+                answered = output(request, run(request, found, data))
+                if isinstance(answered, Response):
+                    return answered
+                return Response(answered, status=code)
 
-        name = "".join(part.title() for part in operation_id.split("_"))
-        ActionView.__name__ = ActionView.__qualname__ = f"{name}View"
-        return ActionView
+        return _named(ActionView, operation_id)
+
+    def read(
+        self,
+        *,
+        operation_id: str,
+        summary: str,
+        permission: type[BasePermission] | None = None,
+        show: Callable[[Request, T], Any] | None = None,
+        answer: type[serializers.Serializer] | None = None,
+    ) -> type[APIView]:
+        """`GET .../<pk>`: the object as the kind's actions answer with it, or what
+        `show(request, object)` makes of it, through the serializer `answer` when one is given.
+        `permission` is who may read it when that is more than may act on it."""
+        action = self
+
+        def output(request: Request, found: T) -> Any:
+            if show is None:
+                return action.output(request, found)
+            shown = show(request, found)
+            return answer(shown).data if answer is not None else shown
+
+        class ReadView(APIView):
+            permission_classes = [permission or action.permission]
+
+            @extend_schema(
+                operation_id=operation_id, responses=answer or action.responses, summary=summary
+            )
+            def get(self, request: Request, pk: int) -> Response:
+                return Response(output(request, action.lookup(request, pk)))
+
+        return _named(ReadView, operation_id)
+
+
+def _named(view: type[APIView], operation_id: str) -> type[APIView]:
+    """The view named for its operation (`opinion_sort`: OpinionSortView), in logs and errors."""
+    name = "".join(part.title() for part in operation_id.split("_"))
+    view.__name__ = view.__qualname__ = f"{name}View"
+    return view

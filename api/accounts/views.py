@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
+from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -93,6 +94,21 @@ def host_membership(request: Request, pk: int) -> "Membership":
     return found
 
 
+def _issued(request: Request, issued: Any) -> Response:
+    return issued_response(host_congress(request), [issued])
+
+
+def password_issuing(permission: type[BasePermission]) -> Action["Membership"]:
+    """The member actions that give a new one-time password: answered (201) with the member and
+    the printable slip, as `issued_response` makes it."""
+    return Action(
+        permission=permission,
+        lookup=host_membership,
+        output=_issued,
+        responses=s.IssuedOutSerializer,
+    )
+
+
 class MemberListView(APIView):
     permission_classes = [SYSTEM_ADMIN]
 
@@ -154,20 +170,9 @@ MemberActivateView = MEMBER.view(
     summary="重新启用本单位成员资格 / switch a membership back on",
     run=lambda r, m, d: membership_active_set(membership=m, active=True, actor=actor_of(r)),
 )
-
-
-class PasswordReissueView(APIView):
-    permission_classes = [SYSTEM_ADMIN]
-
-    @extend_schema(
-        operation_id="account_password_reissue",
-        request=None,
-        responses={201: s.IssuedOutSerializer},
-        summary="重发初始密码（新通知单）/ a new one-time password and slip",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        issued = password_reissue(
-            membership=host_membership(request, pk),
-            actor=actor_of(request),
-        )
-        return issued_response(host_congress(request), [issued])
+PasswordReissueView = password_issuing(SYSTEM_ADMIN).view(
+    operation_id="account_password_reissue",
+    summary="重发初始密码（新通知单）/ a new one-time password and slip",
+    run=lambda r, m, d: password_reissue(membership=m, actor=actor_of(r)),
+    created=True,
+)

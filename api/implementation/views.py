@@ -2,7 +2,8 @@
 unit's progress reports on its own projects, supervision and the mid-year report. Views translate
 HTTP to services; the rules live in tenants/implementation."""
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
@@ -48,6 +49,8 @@ from . import serializers as s
 READERS = has_role(Role.STAFF, Role.DEPUTY, Role.UNIT)
 UNIT = has_role(Role.UNIT)
 STAFF_OR_UNIT = has_role(Role.STAFF, Role.UNIT)
+# A project's record that staff or the project's unit act on.
+Record = TypeVar("Record", Milestone, Rectification)
 
 
 def _unit_only(request: Request) -> bool:
@@ -134,18 +137,6 @@ class HandOverView(APIView):
         )
 
 
-class ProjectDetailView(APIView):
-    permission_classes = [READERS]
-
-    @extend_schema(
-        operation_id="implementation_project_get",
-        responses=s.ProjectDetailSerializer,
-        summary="项目详情：节点、阶段、进展、视察、整改 / one project with all its records",
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        return _detail(request, pk)
-
-
 class PlanView(APIView):
     permission_classes = [STAFF]
 
@@ -209,6 +200,11 @@ PROJECT = Action(
     output=lambda request, project: _detail(request, project.pk).data,
     responses=s.ProjectDetailSerializer,
 )
+ProjectDetailView = PROJECT.read(
+    operation_id="implementation_project_get",
+    summary="项目详情：节点、阶段、进展、视察、整改 / one project with all its records",
+    permission=READERS,
+)
 
 
 def _milestone_add(request: Request, project: Project, data: dict[str, Any]) -> Milestone:
@@ -233,22 +229,35 @@ def _as_reporter(request: Request, project: Project) -> None:
         services.require_reporter(project, user_id_of(request))
 
 
-class MilestoneDoneView(APIView):
-    permission_classes = [STAFF_OR_UNIT]
+def _reported(model: type[Record]) -> Callable[[Request, int], Record]:
+    """The lookup of a project's record that staff or the project's unit act on."""
 
-    @extend_schema(
-        operation_id="implementation_milestone_done",
-        request=s.MilestoneDoneInSerializer,
-        responses=s.MilestoneSerializer,
-        summary="节点完成 / a milestone done",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        milestone = get_object_or_404(Milestone.objects.select_related("project__unit"), pk=pk)
-        _as_reporter(request, milestone.project)
-        data = validated(s.MilestoneDoneInSerializer, request)
-        services.milestone_done(milestone=milestone, actor=request.user, **data)
-        milestone.refresh_from_db()
-        return Response(s.MilestoneSerializer(milestone).data)
+    def lookup(request: Request, pk: int) -> Record:
+        item = get_object_or_404(model.objects.select_related("project__unit"), pk=pk)
+        _as_reporter(request, item.project)
+        return item
+
+    return lookup
+
+
+def _milestone_done(request: Request, milestone: Milestone, data: dict[str, Any]) -> Milestone:
+    services.milestone_done(milestone=milestone, actor=request.user, **data)
+    milestone.refresh_from_db()
+    return milestone
+
+
+MilestoneDoneView = Action(
+    permission=STAFF_OR_UNIT,
+    lookup=_reported(Milestone),
+    output=lambda request, milestone: s.MilestoneSerializer(milestone).data,
+    responses=s.MilestoneSerializer,
+).view(
+    operation_id="implementation_milestone_done",
+    summary="节点完成 / a milestone done",
+    body=s.MilestoneDoneInSerializer,
+    run=_milestone_done,
+    find_first=True,
+)
 
 
 StageView = PROJECT.view(
@@ -364,6 +373,18 @@ def _rectification_open(request: Request, project: Project, data: dict[str, Any]
     )
 
 
+RectificationCloseView = Action(
+    permission=STAFF_OR_UNIT,
+    lookup=_reported(Rectification),
+    output=lambda request, item: s.RectificationSerializer(item).data,
+    responses=s.RectificationSerializer,
+).view(
+    operation_id="implementation_rectification_close",
+    summary="整改办结 / close a rectification",
+    body=s.RectificationCloseInSerializer,
+    run=lambda r, item, d: services.rectification_close(rectification=item, actor=r.user, **d),
+    find_first=True,
+)
 RectificationListView = PROJECT.view(
     operation_id="implementation_rectification_open",
     summary="交办整改事项 / open a rectification",
@@ -373,23 +394,6 @@ RectificationListView = PROJECT.view(
     created=True,
     find_first=True,
 )
-
-
-class RectificationCloseView(APIView):
-    permission_classes = [STAFF_OR_UNIT]
-
-    @extend_schema(
-        operation_id="implementation_rectification_close",
-        request=s.RectificationCloseInSerializer,
-        responses=s.RectificationSerializer,
-        summary="整改办结 / close a rectification",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        item = get_object_or_404(Rectification.objects.select_related("project__unit"), pk=pk)
-        _as_reporter(request, item.project)
-        note = validated(s.RectificationCloseInSerializer, request)["note"]
-        item = services.rectification_close(rectification=item, note=note, actor=request.user)
-        return Response(s.RectificationSerializer(item).data)
 
 
 def _midyear(pk: int) -> MidyearReport:

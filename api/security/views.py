@@ -25,8 +25,7 @@ from accounts.services import (
     password_reset,
     sessions_end,
 )
-from api.accounts.serializers import IssuedOutSerializer
-from api.accounts.views import host_membership, issued_response
+from api.accounts.views import host_membership, password_issuing
 from api.actions import Action
 from api.inputs import validated
 from api.permissions import actor_of, has_role, host_congress
@@ -111,20 +110,12 @@ SecurityUnlockView = MEMBER.view(
 )
 
 
-class SecurityPasswordResetView(APIView):
-    permission_classes = [SECURITY_ADMIN]
-
-    @extend_schema(
-        operation_id="security_password_reset",
-        request=None,
-        responses={201: IssuedOutSerializer},
-        summary="重置密码（一次性密码，下次登录须修改）/ reset to a one-time password",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        issued = password_reset(membership=host_membership(request, pk), actor=actor_of(request))
-        return issued_response(host_congress(request), [issued])
-
-
+SecurityPasswordResetView = password_issuing(SECURITY_ADMIN).view(
+    operation_id="security_password_reset",
+    summary="重置密码（一次性密码，下次登录须修改）/ reset to a one-time password",
+    run=lambda r, m, d: password_reset(membership=m, actor=actor_of(r)),
+    created=True,
+)
 SecuritySessionsEndView = MEMBER.view(
     operation_id="security_sessions_end",
     summary="结束该成员在本单位的全部会话 / log a member out here everywhere",

@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from api.inputs import validated
+from api.actions import Action
 from api.permissions import STAFF, host_congress, host_tenant
 from ops.errors import NotAllowed
 from supervision import selectors, services
@@ -97,32 +97,41 @@ class StarReviewListView(APIView):
         )
 
 
-class StarReviewDecideView(APIView):
-    permission_classes = [STAFF]
+def _review_to_decide(request: Request, pk: int) -> Any:
+    congress = host_congress(request)
+    review = selectors.star_review_for_reviewer(congress, pk)
+    if review is None:
+        if selectors.star_reviews_of(congress).filter(pk=pk).exists():
+            raise NotAllowed("not_reviewer", _("只有上级人大可以评定本站星级。"))
+        raise NotFound(_("该评星申报不存在。"), code="not_found")
+    return review
 
-    @extend_schema(
-        operation_id="star_review_decide",
-        request=StarDecisionInSerializer,
-        responses=StarReviewOutSerializer,
-        summary="上级评定星级或不予评星（须写明理由）/ award or refuse stars, with a reason",
+
+def _decide(request: Request, review: Any, data: dict[str, Any]) -> Any:
+    return services.star_review_decide(
+        review=review,
+        reviewer=host_congress(request),
+        actor=request.user,
+        award=data["award"],
+        stars=data.get("stars"),
+        reason=data["reason"],
     )
-    def post(self, request: Request, pk: int) -> Response:
-        congress = host_congress(request)
-        review = selectors.star_review_for_reviewer(congress, pk)
-        if review is None:
-            if selectors.star_reviews_of(congress).filter(pk=pk).exists():
-                raise NotAllowed("not_reviewer", _("只有上级人大可以评定本站星级。"))
-            raise NotFound(_("该评星申报不存在。"), code="not_found")
-        data = validated(StarDecisionInSerializer, request)
-        decided = services.star_review_decide(
-            review=review,
-            reviewer=congress,
-            actor=request.user,
-            award=data["award"],
-            stars=data.get("stars"),
-            reason=data["reason"],
-        )
-        return Response(StarReviewOutSerializer(decided).data)
+
+
+# A submission awaiting this congress's review, which its staff decide.
+REVIEW = Action(
+    permission=STAFF,
+    lookup=_review_to_decide,
+    output=lambda request, review: StarReviewOutSerializer(review).data,
+    responses=StarReviewOutSerializer,
+)
+StarReviewDecideView = REVIEW.view(
+    operation_id="star_review_decide",
+    summary="上级评定星级或不予评星（须写明理由）/ award or refuse stars, with a reason",
+    body=StarDecisionInSerializer,
+    run=_decide,
+    find_first=True,
+)
 
 
 class StarsByCountyView(APIView):

@@ -214,54 +214,66 @@ class GuidanceListView(APIView):
         return Response(s.GuidanceOutSerializer(found).data, status=status.HTTP_201_CREATED)
 
 
-class GuidanceDetailView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="supervision_guidance_receipts",
-        responses=s.GuidanceDetailSerializer,
-        summary="发文详情与各单位阅读情况 / issued guidance with read receipts per congress",
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        guidance = _issued_guidance(request, pk)
-        receipts = selectors.guidance_receipt_status(guidance)
-        return Response(
-            s.GuidanceDetailSerializer({"guidance": guidance, "receipts": receipts}).data
-        )
+def _issued_out(request: Request, guidance: Guidance) -> Any:
+    return s.GuidanceOutSerializer(
+        selectors.guidance_issued(_congress(request)).get(pk=guidance.pk)
+    ).data
 
 
-class GuidanceReadView(APIView):
-    # The receipt says the congress has read the document: its staff record it, not any member.
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="supervision_guidance_read",
-        request=None,
-        responses=s.GuidanceOutSerializer,
-        summary="阅读收到的文件（记录已读）/ read received guidance (records the receipt)",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        me = _congress(request)
-        guidance = _addressed_guidance(request, pk)
-        services.guidance_read(guidance=guidance, congress=me, reader=request.user)
-        found = selectors.guidance_received(me, reader_id=user_id_of(request)).get(pk=pk)
-        return Response(s.GuidanceOutSerializer(found).data)
+def _received_out(request: Request, guidance: Guidance) -> Any:
+    found = selectors.guidance_received(_congress(request), reader_id=user_id_of(request))
+    return s.GuidanceOutSerializer(found.get(pk=guidance.pk)).data
 
 
-class GuidanceWithdrawView(APIView):
-    permission_classes = [STAFF]
+def _read(request: Request, guidance: Guidance, data: dict[str, Any]) -> Guidance:
+    services.guidance_read(guidance=guidance, congress=_congress(request), reader=request.user)
+    return guidance
 
-    @extend_schema(
-        operation_id="supervision_guidance_withdraw",
-        request=None,
-        responses=s.GuidanceOutSerializer,
-        summary="撤回发出的文件（不再接收报送）/ withdraw an issued notice (no more reports)",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        me = _congress(request)
-        guidance = _issued_guidance(request, pk)
-        services.guidance_withdraw(guidance=guidance, actor=request.user)
-        return Response(s.GuidanceOutSerializer(selectors.guidance_issued(me).get(pk=pk)).data)
+
+def _reports(request: Request, guidance: Guidance) -> dict[str, Any]:
+    if guidance.report_due is None:
+        raise DomainError("report_not_requested", _("该文件不要求报送材料。"))
+    reports = selectors.guidance_report_status(guidance)
+    counts = {state: 0 for state, _label in s.REPORT_STATES}
+    for row in reports:
+        counts[row.state] += 1
+    return {"guidance": guidance, "counts": counts, "reports": reports}
+
+
+# Guidance this congress issued, which its staff follow up and may withdraw.
+ISSUED = Action(
+    permission=STAFF, lookup=_issued_guidance, output=_issued_out, responses=s.GuidanceOutSerializer
+)
+# Guidance addressed to this congress: its staff record the receipt (not any member).
+RECEIVED = Action(
+    permission=STAFF,
+    lookup=_addressed_guidance,
+    output=_received_out,
+    responses=s.GuidanceOutSerializer,
+)
+
+GuidanceDetailView = ISSUED.read(
+    operation_id="supervision_guidance_receipts",
+    summary="发文详情与各单位阅读情况 / issued guidance with read receipts per congress",
+    show=lambda r, g: {"guidance": g, "receipts": selectors.guidance_receipt_status(g)},
+    answer=s.GuidanceDetailSerializer,
+)
+GuidanceReadView = RECEIVED.view(
+    operation_id="supervision_guidance_read",
+    summary="阅读收到的文件（记录已读）/ read received guidance (records the receipt)",
+    run=_read,
+)
+GuidanceWithdrawView = ISSUED.view(
+    operation_id="supervision_guidance_withdraw",
+    summary="撤回发出的文件（不再接收报送）/ withdraw an issued notice (no more reports)",
+    run=lambda r, g, d: services.guidance_withdraw(guidance=g, actor=r.user),
+)
+GuidanceReportListView = ISSUED.read(
+    operation_id="supervision_guidance_reports",
+    summary="各接收单位报送情况：按时、逾期、未报 / report-back per receiving congress",
+    show=_reports,
+    answer=s.GuidanceReportsSerializer,
+)
 
 
 def _mine(request: Request, guidance: Guidance) -> dict[str, Any]:
@@ -312,29 +324,6 @@ class GuidanceReportView(APIView):
         )
         guidance.refresh_from_db()
         return Response(s.MyGuidanceReportSerializer(_mine(request, guidance)).data)
-
-
-class GuidanceReportListView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="supervision_guidance_reports",
-        responses=s.GuidanceReportsSerializer,
-        summary="各接收单位报送情况：按时、逾期、未报 / report-back per receiving congress",
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        guidance = _issued_guidance(request, pk)
-        if guidance.report_due is None:
-            raise DomainError("report_not_requested", _("该文件不要求报送材料。"))
-        reports = selectors.guidance_report_status(guidance)
-        counts = {state: 0 for state, _label in s.REPORT_STATES}
-        for row in reports:
-            counts[row.state] += 1
-        return Response(
-            s.GuidanceReportsSerializer(
-                {"guidance": guidance, "counts": counts, "reports": reports}
-            ).data
-        )
 
 
 # --- Benchmark rounds -------------------------------------------------------------------------
@@ -495,23 +484,27 @@ def _visible_nomination(request: Request, pk: int) -> Nomination:
     return found
 
 
-class NominationWithdrawView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="supervision_nomination_withdraw",
-        request=None,
-        responses=s.NominationOutSerializer,
-        summary="撤回推荐 / withdraw a nomination",
+def _withdraw(request: Request, nomination: Nomination, data: dict[str, Any]) -> Nomination:
+    return services.nomination_withdraw(
+        nomination=nomination, congress=_congress(request), actor=request.user
     )
-    def post(self, request: Request, pk: int) -> Response:
-        nomination = services.nomination_withdraw(
-            nomination=_visible_nomination(request, pk),
-            congress=_congress(request),
-            actor=request.user,
-        )
-        found = selectors.nominations_visible_to(nomination.round, _congress(request))
-        return Response(s.NominationOutSerializer(found.get(pk=pk)).data)
+
+
+def _nomination_out(request: Request, nomination: Nomination) -> Any:
+    found = selectors.nominations_visible_to(nomination.round, _congress(request))
+    return s.NominationOutSerializer(found.get(pk=nomination.pk)).data
+
+
+NominationWithdrawView = Action(
+    permission=STAFF,
+    lookup=_visible_nomination,
+    output=_nomination_out,
+    responses=s.NominationOutSerializer,
+).view(
+    operation_id="supervision_nomination_withdraw",
+    summary="撤回推荐 / withdraw a nomination",
+    run=_withdraw,
+)
 
 
 def _issued_nomination(request: Request, pk: int) -> Nomination:
@@ -648,23 +641,29 @@ class ObjectionListView(APIView):
         return Response(s.ObjectionOutSerializer(found).data, status=status.HTTP_201_CREATED)
 
 
-class ObjectionResolveView(APIView):
-    permission_classes = [STAFF]
+def _issued_objection(request: Request, pk: int) -> Objection:
+    objection = Objection.objects.filter(pk=pk, round__issuer=_congress(request)).first()
+    if objection is None:
+        raise _not_found(_("异议"))
+    return objection
 
-    @extend_schema(
-        operation_id="supervision_objection_resolve",
-        request=s.ObjectionResolveInSerializer,
-        responses=s.ObjectionOutSerializer,
-        summary="处理异议 / resolve an objection",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        data = validated(s.ObjectionResolveInSerializer, request)
-        objection = Objection.objects.filter(pk=pk, round__issuer=_congress(request)).first()
-        if objection is None:
-            raise _not_found(_("异议"))
-        services.objection_resolve(objection=objection, actor=request.user, **data)
-        found = selectors.round_objections(objection.round).get(pk=pk)
-        return Response(s.ObjectionOutSerializer(found).data)
+
+def _objection_out(request: Request, objection: Objection) -> Any:
+    found = selectors.round_objections(objection.round).get(pk=objection.pk)
+    return s.ObjectionOutSerializer(found).data
+
+
+ObjectionResolveView = Action(
+    permission=STAFF,
+    lookup=_issued_objection,
+    output=_objection_out,
+    responses=s.ObjectionOutSerializer,
+).view(
+    operation_id="supervision_objection_resolve",
+    summary="处理异议 / resolve an objection",
+    body=s.ObjectionResolveInSerializer,
+    run=lambda r, objection, d: services.objection_resolve(objection=objection, actor=r.user, **d),
+)
 
 
 RoundAnnounceView = ROUND.view(

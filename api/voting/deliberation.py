@@ -1,14 +1,16 @@
 """审议 over HTTP: materials for deputies, their comments by group, the government's answers."""
 
+from typing import Any
+
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.generics import get_object_or_404
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from accounts.roles import Role
+from api.actions import Action
 from api.files.access import Attachments, by_permission
 from api.inputs import validated
 from api.permissions import DEPUTY, STAFF, has_role, roles_of
@@ -151,22 +153,25 @@ class CommentListView(ReadWriteView):
         return Response(CommentOutSerializer(comment).data, status=status.HTTP_201_CREATED)
 
 
-class CommentAnswerView(APIView):
-    permission_classes = [ANSWERERS]
-
-    @extend_schema(
-        operation_id="voting_comment_answer",
-        request=AnswerInSerializer,
-        responses=CommentOutSerializer,
-        summary="答复审议意见 / answer a comment",
+def _answer(request: Request, comment: Comment, data: dict[str, Any]) -> Comment:
+    staff = Role.STAFF in roles_of(request)
+    return deliberation.comment_answer(
+        comment=comment,
+        actor=request.user,
+        answered_as=Role.STAFF if staff else Role.UNIT,
+        **data,
     )
-    def post(self, request: Request, pk: int) -> Response:
-        comment = get_object_or_404(Comment, pk=pk)
-        staff = Role.STAFF in roles_of(request)
-        answered = deliberation.comment_answer(
-            comment=comment,
-            actor=request.user,
-            answered_as=Role.STAFF if staff else Role.UNIT,
-            **validated(AnswerInSerializer, request),
-        )
-        return Response(CommentOutSerializer(answered).data)
+
+
+CommentAnswerView = Action(
+    permission=ANSWERERS,
+    lookup=lambda request, pk: get_object_or_404(Comment, pk=pk),
+    output=lambda request, comment: CommentOutSerializer(comment).data,
+    responses=CommentOutSerializer,
+).view(
+    operation_id="voting_comment_answer",
+    summary="答复审议意见 / answer a comment",
+    body=AnswerInSerializer,
+    run=_answer,
+    find_first=True,
+)

@@ -14,7 +14,6 @@ from rest_framework.generics import get_object_or_404
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
-from rest_framework.views import APIView
 
 from accounts.roles import Role
 from api.actions import Action
@@ -225,24 +224,24 @@ def _state(request: Request, pk: int) -> dict[str, Any]:
     }
 
 
-class EvaluationView(APIView):
-    permission_classes = [READERS]
-
-    @extend_schema(
-        operation_id="voting_evaluation_get",
-        responses=EvaluationOutSerializer,
-        summary="满意度测评：规则、进度与项目 / the evaluation: rules, progress, projects",
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        return Response(EvaluationOutSerializer(_state(request, pk)).data)
-
-
 # The evaluation's actions answer with its state as the console shows it.
 EVALUATION = Action(
     permission=STAFF,
     lookup=lambda request, pk: _cycle(pk),
     output=lambda request, cycle: EvaluationOutSerializer(_state(request, cycle.pk)).data,
     responses=EvaluationOutSerializer,
+)
+EvaluationView = EVALUATION.read(
+    operation_id="voting_evaluation_get",
+    summary="满意度测评：规则、进度与项目 / the evaluation: rules, progress, projects",
+    permission=READERS,
+)
+EvaluationResultsView = EVALUATION.read(
+    operation_id="voting_evaluation_results",
+    summary="测评结果（测评结束后）/ results, once the evaluation is closed",
+    permission=READERS,
+    show=lambda request, cycle: _results(cycle),
+    answer=EvaluationResultsSerializer,
 )
 
 
@@ -331,18 +330,6 @@ CycleCloseYearView = EVALUATION.view(
     summary="公布明白账、结束本年度 / publish the account as final and close the year",
     run=lambda r, cycle, d: evaluation.cycle_close_year(cycle=cycle, actor=r.user),
 )
-
-
-class EvaluationResultsView(APIView):
-    permission_classes = [READERS]
-
-    @extend_schema(
-        operation_id="voting_evaluation_results",
-        responses=EvaluationResultsSerializer,
-        summary="测评结果（测评结束后）/ results, once the evaluation is closed",
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        return Response(EvaluationResultsSerializer(_results(_cycle(pk))).data)
 
 
 # --- The public account and rating (no login) -----------------------------------------------

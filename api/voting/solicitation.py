@@ -81,14 +81,29 @@ class ProposalOutSerializer(serializers.ModelSerializer[Proposal]):
         return masked_phone(proposal.submitter_phone)
 
 
-class ProposalInSerializer(serializers.Serializer):
+def _estimated_cost(**options: Any) -> serializers.DecimalField:
+    return serializers.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        min_value=0,
+        required=False,
+        allow_null=True,
+        default=None,
+        **options,
+    )
+
+
+# What every proposal states, whoever submits it: the project, its place and its rough cost.
+# (A comment: a serializer's docstring is its schema description, and subclasses inherit it.)
+class _ProposalTextSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     category = serializers.CharField(max_length=50)
     description = serializers.CharField(max_length=5000)
     location = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
-    estimated_cost = serializers.DecimalField(
-        max_digits=12, decimal_places=2, min_value=0, required=False, allow_null=True, default=None
-    )
+
+
+class ProposalInSerializer(_ProposalTextSerializer):
+    estimated_cost = _estimated_cost()
     submitter_name = serializers.CharField(max_length=50)
     submitter_phone = serializers.RegexField(
         r"^1\d{10}$", required=False, allow_blank=True, default=""
@@ -102,22 +117,10 @@ class StaffProposalInSerializer(ProposalInSerializer):
     )
 
 
-class MyProposalInSerializer(serializers.Serializer):
+class MyProposalInSerializer(_ProposalTextSerializer):
     """A deputy's own proposal: they are its submitter, their name and phone from the roster."""
 
-    title = serializers.CharField(max_length=200)
-    category = serializers.CharField(max_length=50)
-    description = serializers.CharField(max_length=5000)
-    location = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
-    estimated_cost = serializers.DecimalField(
-        max_digits=12,
-        decimal_places=2,
-        min_value=0,
-        required=False,
-        allow_null=True,
-        default=None,
-        help_text="估算投资（万元）/ estimated cost, in 10,000 yuan",
-    )
+    estimated_cost = _estimated_cost(help_text="估算投资（万元）/ estimated cost, in 10,000 yuan")
 
 
 class MyProposalOutSerializer(serializers.ModelSerializer[Proposal]):
@@ -539,30 +542,22 @@ def _review(request: Request, cycle: Cycle) -> dict[str, Any]:
     }
 
 
-class AnnouncementReviewView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="voting_announcement_review",
-        responses=AnnouncementReviewSerializer,
-        summary="票决结果公告预览与发布状态 / the announcement's preview and whether it is out",
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        return Response(AnnouncementReviewSerializer(_review(request, _cycle(pk))).data)
-
-
-class AnnouncementPublishView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="voting_announcement_publish",
-        request=None,
-        responses=AnnouncementReviewSerializer,
-        summary="发布票决结果公告到门户 / publish the announcement on the public portal",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        cycle = announcement.announcement_publish(cycle=_cycle(pk), actor=request.user)
-        return Response(AnnouncementReviewSerializer(_review(request, cycle)).data)
+# The announcement's review and its publishing answer with its preview and whether it is out.
+ANNOUNCEMENT = Action(
+    permission=STAFF,
+    lookup=lambda request, pk: _cycle(pk),
+    output=lambda request, cycle: AnnouncementReviewSerializer(_review(request, cycle)).data,
+    responses=AnnouncementReviewSerializer,
+)
+AnnouncementReviewView = ANNOUNCEMENT.read(
+    operation_id="voting_announcement_review",
+    summary="票决结果公告预览与发布状态 / the announcement's preview and whether it is out",
+)
+AnnouncementPublishView = ANNOUNCEMENT.view(
+    operation_id="voting_announcement_publish",
+    summary="发布票决结果公告到门户 / publish the announcement on the public portal",
+    run=lambda r, cycle, d: announcement.announcement_publish(cycle=cycle, actor=r.user),
+)
 
 
 class ReserveCarryOutSerializer(serializers.Serializer):

@@ -164,24 +164,15 @@ class RuleTemplateUseView(APIView):
         return Response(s.RuleTemplateUseSerializer(rows, many=True).data)
 
 
-class CycleDetailView(APIView):
-    permission_classes = [READERS]
-
-    @extend_schema(
-        operation_id="voting_cycle_get",
-        responses=s.CycleOutSerializer,
-        summary="年度票决详情 / one cycle",
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        return Response(s.CycleOutSerializer(_cycle(pk)).data)
-
-
 # A cycle's actions answer with the cycle as the console lists it.
 CYCLE = Action(
     permission=STAFF,
     lookup=lambda request, pk: _cycle(pk),
     output=lambda request, cycle: s.CycleOutSerializer(_cycle(cycle.pk)).data,
     responses=s.CycleOutSerializer,
+)
+CycleDetailView = CYCLE.read(
+    operation_id="voting_cycle_get", summary="年度票决详情 / one cycle", permission=READERS
 )
 
 CycleRulesView = CYCLE.view(
@@ -257,6 +248,30 @@ def _round_payload(request: Request, round_id: int) -> dict[str, Any]:
     return _rounds_payload(request, [_round(round_id)])[0]
 
 
+def _close(request: Request, round_: Round, data: dict[str, Any]) -> Round:
+    services.round_close(round_id=round_.pk, actor=request.user)
+    return _round(round_.pk)
+
+
+# A round's state and live count, which the chair's actions answer with.
+ROUND = Action(
+    permission=STAFF,
+    lookup=lambda request, pk: _round(pk),
+    output=lambda request, round_: _rounds_payload(request, [round_])[0],
+    responses=s.RoundOutSerializer,
+)
+RoundDetailView = ROUND.read(
+    operation_id="voting_round_get",
+    summary="投票状态与实时人数（不含内容）/ round state and live count (never content)",
+    permission=READERS,
+)
+RoundCloseView = ROUND.view(
+    operation_id="voting_round_close",
+    summary="结束投票并计票（主持人）/ close and count (chair)",
+    run=_close,
+)
+
+
 class RoundListView(ReadWriteView):
     read_permission, write_permission = READERS, STAFF
 
@@ -296,18 +311,6 @@ class RoundListView(ReadWriteView):
         return Response(_round_payload(request, round_.pk), status=status.HTTP_201_CREATED)
 
 
-class RoundDetailView(APIView):
-    permission_classes = [READERS]
-
-    @extend_schema(
-        operation_id="voting_round_get",
-        responses=s.RoundOutSerializer,
-        summary="投票状态与实时人数（不含内容）/ round state and live count (never content)",
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        return Response(_round_payload(request, pk))
-
-
 class BallotView(APIView):
     permission_classes = [DEPUTY]
 
@@ -327,21 +330,6 @@ class BallotView(APIView):
             actor=request.user,
         )
         return Response({"receipt": receipt.code}, status=status.HTTP_201_CREATED)
-
-
-class RoundCloseView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="voting_round_close",
-        request=None,
-        responses=s.RoundOutSerializer,
-        summary="结束投票并计票（主持人）/ close and count (chair)",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        _round(pk)
-        services.round_close(round_id=pk, actor=request.user)
-        return Response(_round_payload(request, pk))
 
 
 class ReceiptCheckView(APIView):
@@ -421,18 +409,14 @@ class TallyView(ReadWriteView):
         )
 
 
-class TallyAgreementView(APIView):
-    permission_classes = [STAFF_OR_TELLER]
-
-    @extend_schema(
-        operation_id="voting_tally_agreement",
-        responses=s.TallyAgreementOutSerializer,
-        summary="两名计票人结果是否一致（两人均录入后；主持人可见不一致的项目）/ do the two "
-        "counts agree (once both entered; the chair sees where they differ)",
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        found = paper.tally_agreement(_round(pk), chair=Role.STAFF in roles_of(request))
-        return Response(s.TallyAgreementOutSerializer(found).data)
+TallyAgreementView = ROUND.read(
+    operation_id="voting_tally_agreement",
+    summary="两名计票人结果是否一致（两人均录入后；主持人可见不一致的项目）/ do the two "
+    "counts agree (once both entered; the chair sees where they differ)",
+    permission=STAFF_OR_TELLER,
+    show=lambda r, round_: paper.tally_agreement(round_, chair=Role.STAFF in roles_of(r)),
+    answer=s.TallyAgreementOutSerializer,
+)
 
 
 class DeviceImportView(APIView):

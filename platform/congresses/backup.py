@@ -15,7 +15,8 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
+from functools import partial, reduce
+from operator import or_
 from pathlib import Path
 from typing import Any, cast
 
@@ -79,62 +80,29 @@ def _own_rows(congress: Congress) -> list[tuple[str, models.QuerySet[Any]]]:
     ]
 
 
+# The public rows that name a congress among others, each model with the paths by which one of
+# its rows names a congress, in the order a restore puts them back.
+_SHARED_PATHS: tuple[tuple[str, type[models.Model], tuple[str, ...]], ...] = (
+    ("dispatch", Dispatch, ("origin", "target")),
+    ("attachment", supervision.Attachment, ("owner",)),
+    ("guidance", supervision.Guidance, ("issuer", "targets__congress")),
+    ("guidancetarget", supervision.GuidanceTarget, ("congress", "guidance__issuer")),
+    ("guidancereceipt", supervision.GuidanceReceipt, ("congress", "guidance__issuer")),
+    ("benchmarkround", supervision.BenchmarkRound, ("issuer", "nominations__nominator")),
+    ("criterion", supervision.Criterion, ("round__issuer", "round__nominations__nominator")),
+    ("nomination", supervision.Nomination, ("nominator", "round__issuer")),
+    ("score", supervision.Score, ("nomination__nominator", "nomination__round__issuer")),
+    ("objection", supervision.Objection, ("nomination__nominator", "round__issuer")),
+)
+SHARED = tuple(name for name, _model, _paths in _SHARED_PATHS)
+
+
 def _shared_rows(congress: Congress) -> list[tuple[str, models.QuerySet[Any]]]:
     """Public rows that name this congress among others: kept as a record (docs/backup.md)."""
-    guidance = Q(issuer=congress) | Q(targets__congress=congress)
-    rounds = Q(issuer=congress) | Q(nominations__nominator=congress)
-    nominations = Q(nominator=congress) | Q(round__issuer=congress)
     return [
-        ("dispatch", Dispatch.objects.filter(Q(origin=congress) | Q(target=congress))),
-        ("attachment", supervision.Attachment.objects.filter(owner=congress)),
-        ("guidance", supervision.Guidance.objects.filter(guidance)),
-        (
-            "guidancetarget",
-            supervision.GuidanceTarget.objects.filter(
-                Q(congress=congress) | Q(guidance__issuer=congress)
-            ),
-        ),
-        (
-            "guidancereceipt",
-            supervision.GuidanceReceipt.objects.filter(
-                Q(congress=congress) | Q(guidance__issuer=congress)
-            ),
-        ),
-        ("benchmarkround", supervision.BenchmarkRound.objects.filter(rounds)),
-        (
-            "criterion",
-            supervision.Criterion.objects.filter(
-                Q(round__issuer=congress) | Q(round__nominations__nominator=congress)
-            ),
-        ),
-        ("nomination", supervision.Nomination.objects.filter(nominations)),
-        (
-            "score",
-            supervision.Score.objects.filter(
-                Q(nomination__nominator=congress) | Q(nomination__round__issuer=congress)
-            ),
-        ),
-        (
-            "objection",
-            supervision.Objection.objects.filter(
-                Q(nomination__nominator=congress) | Q(round__issuer=congress)
-            ),
-        ),
+        (name, model._default_manager.filter(reduce(or_, (Q(**{p: congress}) for p in paths))))
+        for name, model, paths in _SHARED_PATHS
     ]
-
-
-SHARED = (
-    "dispatch",
-    "attachment",
-    "guidance",
-    "guidancetarget",
-    "guidancereceipt",
-    "benchmarkround",
-    "criterion",
-    "nomination",
-    "score",
-    "objection",
-)
 
 
 def _prefixes(schema: str) -> list[str]:

@@ -432,7 +432,7 @@ def congress_status_set(*, congress: Congress, status: str, actor: User | None) 
 def module_settings_lock(*, congress_id: int, module: str) -> dict[str, Any]:
     """The module's settings for the congress, locked until the caller's transaction ends, so
     that a change made from them is not lost to another one. The module's service checks,
-    saves (`module_settings_save`) and audits the change, in that transaction."""
+    saves and audits it (`module_settings_save`), in that transaction."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("module_settings_lock must run inside the service's transaction")
     ModuleSettings.objects.bulk_create(
@@ -443,10 +443,20 @@ def module_settings_lock(*, congress_id: int, module: str) -> dict[str, Any]:
 
 
 def module_settings_save(
-    *, congress_id: int, module: str, values: dict[str, Any]
+    *,
+    congress_id: int,
+    module: str,
+    values: dict[str, Any],
+    actor: Any,
+    action: str,
+    payload: dict[str, Any],
 ) -> ModuleSettings:
-    """Store what the module checked, after `module_settings_lock` in the same transaction."""
-    row = ModuleSettings.objects.select_for_update().get(congress_id=congress_id, module=module)
-    row.values = values
-    row.save(update_fields=["values"])
+    """Store the module's checked settings and audit the change as `action`, in one transaction:
+    the one of `module_settings_lock` when they were made from the settings they replace."""
+    with transaction.atomic():
+        module_settings_lock(congress_id=congress_id, module=module)
+        row = ModuleSettings.objects.get(congress_id=congress_id, module=module)
+        row.values = values
+        row.save(update_fields=["values"])
+        audit_record(action=action, actor=actor, target=row, payload=payload)
     return row

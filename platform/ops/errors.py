@@ -32,3 +32,9 @@ class Conflict(DomainError):
     """The action clashes with existing state, such as a duplicate (HTTP 409)."""
 
     status = 409
+
+
+def require_text(value: str, code: str, message: str, *, field: str | None = None) -> None:
+    """Refuse a text the action needs that was left blank (empty or only white space)."""
+    if not value.strip():
+        raise DomainError(code, message, field=field)

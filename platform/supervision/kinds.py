@@ -9,11 +9,14 @@ own figures a criterion may be tied to, so its score is pre-filled from the nomi
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Generic, TypeVar
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .models import Kind
+
+Name = TypeVar("Name", str, Promise)
 
 
 @dataclass(frozen=True)
@@ -31,11 +34,19 @@ class Indicator:
 
 
 @dataclass(frozen=True)
-class DefaultCriterion:
-    name: Promise
+class ScoreItem(Generic[Name]):
+    """A score item: its name, its weight and, when tied to an indicator, the figure that earns
+    the full weight. A kind's default names it in the reader's language (a lazy text); a round's
+    own, as its issuer wrote it."""
+
+    name: Name
     weight: int
     indicator: str = ""
     indicator_full: Decimal | None = None
+
+
+DefaultCriterion = ScoreItem[Promise]
+CriterionSpec = ScoreItem[str]
 
 
 @dataclass(frozen=True)

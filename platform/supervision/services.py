@@ -29,11 +29,11 @@ from congresses.tenant import Tenant, public_schema
 from crossing.services import dispatch_send
 from filestore import storage
 from filestore.services import upload_check
-from ops.errors import Conflict, DomainError, NotAllowed
+from ops.errors import Conflict, DomainError, NotAllowed, require_text
 
 from . import rules
 from .figures import FiguresSource, plain, rollup_figures
-from .kinds import kind_spec
+from .kinds import CriterionSpec, kind_spec
 from .models import (
     Attachment,
     BenchmarkRound,
@@ -136,10 +136,8 @@ def guidance_issue(
     _require_issuer_level(issuer)
     if report_due is not None and report_due < timezone.localtime(_now(now)).date():
         raise DomainError("report_due_past", _("报送时限不能早于今天。"), field="report_due")
-    if not title.strip():
-        raise DomainError("title_required", _("请填写标题。"), field="title")
-    if not body.strip():
-        raise DomainError("body_required", _("请填写正文。"), field="body")
+    require_text(title, "title_required", _("请填写标题。"), field="title")
+    require_text(body, "body_required", _("请填写正文。"), field="body")
     if not targets:
         raise DomainError("targets_required", _("请选择接收单位。"), field="target_ids")
     outside = [t for t in targets if not _below(t, issuer)]
@@ -222,8 +220,7 @@ def report_submit(
             raise DomainError("report_not_requested", _("该文件不要求报送材料。"))
         if locked.withdrawn_at is not None:
             raise Conflict("guidance_withdrawn", _("该文件已撤回，不再接收报送。"))
-        if not text.strip():
-            raise DomainError("report_text_required", _("请填写报送内容。"), field="text")
+        require_text(text, "report_text_required", _("请填写报送内容。"), field="text")
         attachments = _own_attachments(congress, attachment_ids)
         report = GuidanceReport.objects.filter(guidance=locked, congress=congress).first()
         if report is not None and timezone.localtime(at).date() > locked.report_due:
@@ -342,14 +339,6 @@ def guidance_read(
 # --- Benchmark rounds: setup ------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CriterionSpec:
-    name: str
-    weight: int
-    indicator: str = ""
-    indicator_full: Decimal | None = None
-
-
 def _check_criteria(kind: str, criteria: Sequence[CriterionSpec]) -> None:
     problem = rules.weights_problem([c.weight for c in criteria])
     messages = {
@@ -438,8 +427,7 @@ def round_create(
     """Set up a round in 筹备: criteria and weights, quota, exclusions, the nomination window.
     Without `exclusions` the kind's defaults apply."""
     _require_issuer_level(issuer)
-    if not title.strip():
-        raise DomainError("title_required", _("请填写评选名称。"), field="title")
+    require_text(title, "title_required", _("请填写评选名称。"), field="title")
     chosen = list(kind_spec(kind).default_exclusions if exclusions is None else exclusions)
     _check_exclusions(kind, chosen)
     _check_criteria(kind, criteria)
@@ -584,10 +572,8 @@ def nomination_submit(
     passes its own figures); one record is nominated once per round."""
     if not _below(nominator, round_.issuer):
         raise NotAllowed("nominator_outside_tree", _("只有所辖单位可以推荐。"))
-    if not nominee_name.strip():
-        raise DomainError("nominee_required", _("请填写推荐对象。"), field="nominee_name")
-    if not statement.strip():
-        raise DomainError("statement_required", _("请填写推荐理由。"), field="statement")
+    require_text(nominee_name, "nominee_required", _("请填写推荐对象。"), field="nominee_name")
+    require_text(statement, "statement_required", _("请填写推荐理由。"), field="statement")
     spec = kind_spec(round_.kind)
     with _public_transaction():
         round_ = _locked(round_, "nominate")
@@ -839,8 +825,7 @@ def round_start_publicity(
 def objection_record(
     *, nomination: Nomination, actor: Any, summary: str, received_on: date
 ) -> Objection:
-    if not summary.strip():
-        raise DomainError("summary_required", _("请填写异议内容。"), field="summary")
+    require_text(summary, "summary_required", _("请填写异议内容。"), field="summary")
     with _public_transaction():
         round_ = _locked(nomination.round, "record_objection")
         nomination = Nomination.objects.get(pk=nomination.pk)
@@ -867,11 +852,10 @@ def objection_submit_public(
 ) -> Objection:
     """A member of the public objects online to a nominee on the list in 公示, within the notice
     period; the organiser's staff see it with the others and resolve it."""
-    if not summary.strip():
-        raise DomainError("summary_required", _("请填写异议内容。"), field="summary")
-    if not name.strip() or not contact.strip():
-        raise DomainError(
-            "submitter_required", _("请留下姓名和联系方式，以便核实。"), field="contact"
+    require_text(summary, "summary_required", _("请填写异议内容。"), field="summary")
+    for text in (name, contact):
+        require_text(
+            text, "submitter_required", _("请留下姓名和联系方式，以便核实。"), field="contact"
         )
     day = _today(today)
     with _public_transaction():
@@ -915,8 +899,7 @@ def objection_resolve(
     *, objection: Objection, actor: Any, upheld: bool, resolution: str, now: datetime | None = None
 ) -> Objection:
     """An upheld objection takes the nominee off the list that will be announced."""
-    if not resolution.strip():
-        raise DomainError("resolution_required", _("请填写处理结果。"), field="resolution")
+    require_text(resolution, "resolution_required", _("请填写处理结果。"), field="resolution")
     with _public_transaction():
         objection = Objection.objects.select_for_update().get(pk=objection.pk)
         _locked(objection.round, "resolve_objection")
@@ -1211,8 +1194,7 @@ def star_review_decide(
     with a reason. The station's congress hears of it by a `stations.stars` dispatch."""
     if review.reviewer_congress_id != reviewer.pk:
         raise NotAllowed("not_reviewer", _("只有上级人大可以评定本站星级。"))
-    if not reason.strip():
-        raise DomainError("reason_required", _("请填写评审意见。"), field="reason")
+    require_text(reason, "reason_required", _("请填写评审意见。"), field="reason")
     if award and (stars is None or not 1 <= stars <= 5):
         raise DomainError("stars_invalid", _("星级须为 1 至 5 星。"), field="stars")
     day = _today(today)

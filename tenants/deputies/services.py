@@ -16,7 +16,7 @@ from accounts.services import IssuedPassword, account_create, membership_grant, 
 from audit.services import audit_record
 from congresses.tenant import current_tenant
 from directory.services import listing_end_term, listing_publish, listing_publish_many
-from ops.errors import Conflict, DomainError
+from ops.errors import Conflict, DomainError, require_text
 from outbox.services import outbox_emit
 
 from .models import Deputy, DeputyLevel, Term, TermSession
@@ -217,8 +217,7 @@ def deputy_register(
 ) -> Deputy:
     if level not in DeputyLevel.values:
         raise DomainError("deputy_level_invalid", _("代表层级无效。"), field="level")
-    if not name.strip():
-        raise DomainError("deputy_name_required", _("请填写代表姓名。"), field="name")
+    require_text(name, "deputy_name_required", _("请填写代表姓名。"), field="name")
     with transaction.atomic():
         if user is not None and Deputy.objects.filter(term=term, user=user).exists():
             raise Conflict("deputy_user_taken", _("该账号已关联本届另一名代表。"), field="user")

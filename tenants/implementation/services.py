@@ -18,7 +18,7 @@ from accounts.selectors import user_ids_with_role
 from audit.services import audit_record
 from congresses.tenant import current_tenant
 from filestore.models import StoredFile
-from ops.errors import Conflict, DomainError, NotAllowed
+from ops.errors import Conflict, DomainError, NotAllowed, require_text
 from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy
 from tenants.notifications.services import notification_send
@@ -79,8 +79,7 @@ def _locked(project: Project) -> Project:
 
 def unit_create(*, name: str, member_ids: Sequence[int], actor: Any) -> Unit:
     """A responsible unit with its accounts: members of this congress holding the `unit` role."""
-    if not name.strip():
-        raise DomainError("unit_name_required", _("请填写单位名称。"), field="name")
+    require_text(name, "unit_name_required", _("请填写单位名称。"), field="name")
     with transaction.atomic():
         _require_unit_accounts(member_ids)
         if Unit.objects.filter(name=name.strip()).exists():
@@ -200,8 +199,7 @@ def project_plan(*, project: Project, change: PlanChange, actor: Any) -> Project
 def milestone_add(
     *, project: Project, title: str, due_on: date, actor: Any, today: date | None = None
 ) -> Milestone:
-    if not title.strip():
-        raise DomainError("milestone_title_required", _("请填写节点名称。"), field="title")
+    require_text(title, "milestone_title_required", _("请填写节点名称。"), field="title")
     with transaction.atomic():
         project = _locked(project)
         milestone = Milestone.objects.create(project=project, title=title.strip(), due_on=due_on)
@@ -238,8 +236,7 @@ def stage_set(
     """A multi-year project's target and investment for one year (replaces that year's stage)."""
     if investment < 0:
         raise DomainError("funds_negative", _("资金金额不能为负数。"), field="investment")
-    if not target.strip():
-        raise DomainError("stage_target_required", _("请填写阶段目标。"), field="target")
+    require_text(target, "stage_target_required", _("请填写阶段目标。"), field="target")
     with transaction.atomic():
         project = _locked(project)
         if year < project.cycle.year:
@@ -312,8 +309,7 @@ def progress_report(
     report at 100% completes the project."""
     if not 0 <= percent <= 100:
         raise DomainError("percent_invalid", _("完成进度须在 0 到 100 之间。"), field="percent")
-    if not text.strip():
-        raise DomainError("report_text_required", _("请填写进展情况。"), field="text")
+    require_text(text, "report_text_required", _("请填写进展情况。"), field="text")
     if len(photos) > MAX_PHOTOS:
         raise DomainError(
             "too_many_photos", _("照片最多 %(n)d 张。") % {"n": MAX_PHOTOS}, field="photos"
@@ -364,8 +360,7 @@ def progress_report(
 
 
 def inspection_record(*, project: Project, held_on: date, findings: str, actor: Any) -> Inspection:
-    if not findings.strip():
-        raise DomainError("findings_required", _("请填写视察发现的问题或结论。"), field="findings")
+    require_text(findings, "findings_required", _("请填写视察发现的问题或结论。"), field="findings")
     with transaction.atomic():
         project = _locked(project)
         inspection = Inspection.objects.create(
@@ -392,8 +387,7 @@ def rectification_open(
     responsible unit's accounts are notified."""
     if source not in Rectification.Source.values:
         raise DomainError("rectification_source_invalid", _("整改来源无效。"), field="source")
-    if not reason.strip():
-        raise DomainError("rectification_reason_required", _("请填写整改事项。"), field="reason")
+    require_text(reason, "rectification_reason_required", _("请填写整改事项。"), field="reason")
     if inspection is not None and inspection.project_id != project.pk:
         raise DomainError("inspection_mismatch", _("该视察记录不属于本项目。"), field="inspection")
     with transaction.atomic():
@@ -426,8 +420,7 @@ def rectification_open(
 def rectification_close(
     *, rectification: Rectification, note: str, actor: Any, closed_on: date | None = None
 ) -> Rectification:
-    if not note.strip():
-        raise DomainError("closing_note_required", _("请填写整改情况。"), field="note")
+    require_text(note, "closing_note_required", _("请填写整改情况。"), field="note")
     with transaction.atomic():
         item = Rectification.objects.select_for_update().get(pk=rectification.pk)
         if item.closed_on is not None:
@@ -445,8 +438,8 @@ def midyear_report_submit(
     *, cycle: Cycle, title: str, body: str, heard_on: date, actor: Any
 ) -> MidyearReport:
     """上半年实施情况报告, heard by the presidium or standing committee."""
-    if not title.strip() or not body.strip():
-        raise DomainError("midyear_text_required", _("请填写报告名称和内容。"))
+    for text in (title, body):
+        require_text(text, "midyear_text_required", _("请填写报告名称和内容。"))
     with transaction.atomic():
         if MidyearReport.objects.filter(cycle=cycle).exists():
             raise Conflict("midyear_exists", _("本年度的年中报告已提交。"))
@@ -462,8 +455,7 @@ def midyear_opinions_record(
     *, report: MidyearReport, opinions: str, on: date, actor: Any
 ) -> MidyearReport:
     """审议意见, passed to the government for an answer."""
-    if not opinions.strip():
-        raise DomainError("opinions_required", _("请填写审议意见。"), field="opinions")
+    require_text(opinions, "opinions_required", _("请填写审议意见。"), field="opinions")
     with transaction.atomic():
         report = MidyearReport.objects.select_for_update().get(pk=report.pk)
         if report.answered_on is not None:
@@ -479,8 +471,7 @@ def midyear_answer(
 ) -> MidyearReport:
     """The government's answer, recorded by staff or by a unit responsible for one of the year's
     projects. What staff recorded stands: only staff change it."""
-    if not answer.strip():
-        raise DomainError("answer_required", _("请填写答复内容。"), field="answer")
+    require_text(answer, "answer_required", _("请填写答复内容。"), field="answer")
     with transaction.atomic():
         report = MidyearReport.objects.select_for_update().get(pk=report.pk)
         if not report.opinions:

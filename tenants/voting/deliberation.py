@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from accounts.roles import Role
 from audit.services import audit_record
 from filestore.models import StoredFile
-from ops.errors import Conflict, DomainError
+from ops.errors import Conflict, require_text
 from ops.events import publish
 from tenants.deputies.models import Deputy
 
@@ -21,8 +21,7 @@ from .phases import phase_require
 
 
 def material_attach(*, candidate: Candidate, title: str, file: StoredFile, actor: Any) -> Material:
-    if not title.strip():
-        raise DomainError("material_title_required", _("请填写材料名称。"), field="title")
+    require_text(title, "material_title_required", _("请填写材料名称。"), field="title")
     with transaction.atomic():
         phase_require(
             Cycle.objects.select_for_update().get(pk=candidate.cycle_id), "attach_material"
@@ -55,8 +54,7 @@ def comment_post(
     the deliberation (`guest`)."""
     if (deputy is None) == (guest is None):
         raise ValueError("a comment has one author: a deputy of this roster or a guest")
-    if not text.strip():
-        raise DomainError("comment_text_required", _("请填写审议意见。"), field="text")
+    require_text(text, "comment_text_required", _("请填写审议意见。"), field="text")
     with transaction.atomic():
         cycle = Cycle.objects.get(pk=candidate.cycle_id)
         phase_require(cycle, "comment")
@@ -95,8 +93,7 @@ def comment_post(
 
 def comment_answer(*, comment: Comment, answer: str, actor: Any, answered_as: str) -> Comment:
     """The government's answer, by staff or a unit; a staff answer is changed only by staff."""
-    if not answer.strip():
-        raise DomainError("answer_text_required", _("请填写答复内容。"), field="answer")
+    require_text(answer, "answer_text_required", _("请填写答复内容。"), field="answer")
     with transaction.atomic():
         comment = (
             Comment.objects.select_for_update()

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from audit.services import audit_record
 from congresses.tenant import require_tenant
-from ops.errors import Conflict, DomainError, NotAllowed
+from ops.errors import Conflict, DomainError, NotAllowed, require_text
 from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy, Term
 
@@ -192,8 +192,7 @@ def candidate_add(
     summary: str = "",
     estimated_cost: Any = None,
 ) -> Candidate:
-    if not name.strip():
-        raise DomainError("candidate_name_required", _("请填写项目名称。"), field="name")
+    require_text(name, "candidate_name_required", _("请填写项目名称。"), field="name")
     with transaction.atomic():
         cycle = cycle_locked(cycle, "add_candidate")
         if cycle.candidates.filter(name=name.strip()).exists():

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from audit.services import audit_record
 from filestore.models import StoredFile
-from ops.errors import Conflict, DomainError, NotAllowed
+from ops.errors import Conflict, DomainError, NotAllowed, require_text
 from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy
 
@@ -32,8 +32,8 @@ def call_publish(
         raise DomainError(
             "call_dates_invalid", _("征集截止日期不能早于开始日期。"), field="closes_on"
         )
-    if not title.strip() or not body.strip():
-        raise DomainError("call_text_required", _("请填写公告标题和正文。"))
+    for text in (title, body):
+        require_text(text, "call_text_required", _("请填写公告标题和正文。"))
     with transaction.atomic():
         cycle = cycle_locked(cycle, "publish_call")
         if Call.objects.filter(cycle=cycle).exists():
@@ -76,10 +76,9 @@ def proposal_submit(
         ("description", description),
         ("submitter_name", submitter_name),
     ):
-        if not value.strip():
-            raise DomainError(
-                "proposal_field_required", _("请完整填写建议名称、内容和建议人。"), field=field
-            )
+        require_text(
+            value, "proposal_field_required", _("请完整填写建议名称、内容和建议人。"), field=field
+        )
     with transaction.atomic():
         cycle = cycle_locked(cycle, "submit_proposal")
         call = Call.objects.filter(cycle=cycle).first()
@@ -264,8 +263,7 @@ def governance_record(
     """会商 or 党委审定, with its minutes (a file already stored in this tenant)."""
     if kind not in GovernanceStep.Kind.values:
         raise DomainError("governance_kind_invalid", _("环节无效。"), field="kind")
-    if not summary.strip():
-        raise DomainError("governance_summary_required", _("请填写结论。"), field="summary")
+    require_text(summary, "governance_summary_required", _("请填写结论。"), field="summary")
     with transaction.atomic():
         cycle = cycle_locked(cycle, "record_governance")
         step = GovernanceStep.objects.create(

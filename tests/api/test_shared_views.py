@@ -91,6 +91,44 @@ def test_an_answer_serializer_shows_what_the_run_returns_and_created_answers_201
     assert (response.status_code, response.data) == (201, {"added": 3})
 
 
+def test_an_output_that_is_a_response_is_answered_as_it_is() -> None:
+    kind = Action(
+        permission=AllowAny,
+        lookup=_lookup,
+        output=lambda request, found: Response({"found": found["pk"]}, headers={"X-Kept": "1"}),
+        responses=_Body,
+    )
+    view = kind.view(operation_id="thing_poke", summary="poke", run=lambda r, o, d: o)
+
+    response = _post(view, 1, {})
+
+    assert (response.status_code, response.data, response["X-Kept"]) == (200, {"found": 1}, "1")
+
+
+def _get(view: Any, pk: int) -> Response:
+    response: Response = view.as_view()(APIRequestFactory().get("/thing"), pk=pk)
+    return response
+
+
+def test_a_read_answers_with_the_object_as_the_actions_do() -> None:
+    view = KIND.read(operation_id="thing_get", summary="get")
+
+    assert (_get(view, 1).status_code, _get(view, 1).data) == (200, {"found": 1})
+    assert _get(view, 2).status_code == 404
+    assert view.__name__ == "ThingGetView"
+
+
+def test_a_read_shows_what_show_makes_of_the_object_through_the_answer() -> None:
+    view = KIND.read(
+        operation_id="thing_added",
+        summary="added",
+        show=lambda r, o: {"added": o["pk"] + 1},
+        answer=_Added,
+    )
+
+    assert _get(view, 1).data == {"added": 2}
+
+
 class _Split(ReadWriteView):
     read_permission, write_permission = DEPUTY, STAFF
     write_method = "PUT"

@@ -15,6 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.actions import Action
 from api.downloads import XLSX, DownloadView, attachment, binary
 from api.inputs import YearQuery, queried, validated
 from api.permissions import DEPUTY, STAFF
@@ -82,30 +83,56 @@ class MyRecordView(APIView):
         return Response(_record(my_seat(request), _year(queried(YearQuery, request))))
 
 
-class MyObjectionView(APIView):
-    permission_classes = [DEPUTY]
+def _objection_out(request: Request, objection: Any) -> Any:
+    return s.DutyObjectionOutSerializer(objection_list().get(pk=objection.pk)).data
 
-    @extend_schema(
-        operation_id="me_objection_file",
-        request=s.DutyObjectionInSerializer,
-        responses={201: s.DutyObjectionOutSerializer},
-        summary="对公示的履职记录提出异议 / object to a published entry",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        deputy = my_seat(request)
-        entry = DutyEntry.objects.filter(pk=pk, deputy=deputy).select_related("deputy").first()
-        if entry is None:
-            raise NotFound(_("该履职记录不存在。"), code="entry_unknown")
-        objection = services.objection_file(
-            entry=entry,
-            deputy=deputy,
-            actor=request.user,
-            **validated(s.DutyObjectionInSerializer, request),
-        )
-        return Response(
-            s.DutyObjectionOutSerializer(objection_list().get(pk=objection.pk)).data,
-            status=status.HTTP_201_CREATED,
-        )
+
+def _my_entry(request: Request, pk: int) -> DutyEntry:
+    deputy = my_seat(request)
+    entry = DutyEntry.objects.filter(pk=pk, deputy=deputy).select_related("deputy").first()
+    if entry is None:
+        raise NotFound(_("该履职记录不存在。"), code="entry_unknown")
+    return entry
+
+
+def _objection(request: Request, pk: int) -> Objection:
+    objection = Objection.objects.filter(pk=pk).first()
+    if objection is None:
+        raise NotFound(_("该异议不存在。"), code="objection_unknown")
+    return objection
+
+
+# A deputy's own entry, which they may object to; and the objections staff decide. Both answer
+# with the objection.
+MY_ENTRY = Action(
+    permission=DEPUTY,
+    lookup=_my_entry,
+    output=_objection_out,
+    responses=s.DutyObjectionOutSerializer,
+)
+OBJECTION = Action(
+    permission=STAFF,
+    lookup=_objection,
+    output=_objection_out,
+    responses=s.DutyObjectionOutSerializer,
+)
+MyObjectionView = MY_ENTRY.view(
+    operation_id="me_objection_file",
+    summary="对公示的履职记录提出异议 / object to a published entry",
+    body=s.DutyObjectionInSerializer,
+    run=lambda r, entry, d: services.objection_file(
+        entry=entry, deputy=entry.deputy, actor=r.user, **d
+    ),
+    created=True,
+    find_first=True,
+)
+ObjectionDecideView = OBJECTION.view(
+    operation_id="duty_objection_decide",
+    summary="处理异议 / decide an objection",
+    body=s.DutyDecideInSerializer,
+    run=lambda r, objection, d: services.objection_decide(objection=objection, actor=r.user, **d),
+    find_first=True,
+)
 
 
 class EntryListView(APIView):
@@ -250,25 +277,6 @@ class ObjectionListView(APIView):
     )
     def get(self, request: Request) -> Response:
         return Response(s.DutyObjectionOutSerializer(objection_list(), many=True).data)
-
-
-class ObjectionDecideView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="duty_objection_decide",
-        request=s.DutyDecideInSerializer,
-        responses=s.DutyObjectionOutSerializer,
-        summary="处理异议 / decide an objection",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        objection = Objection.objects.filter(pk=pk).first()
-        if objection is None:
-            raise NotFound(_("该异议不存在。"), code="objection_unknown")
-        services.objection_decide(
-            objection=objection, actor=request.user, **validated(s.DutyDecideInSerializer, request)
-        )
-        return Response(s.DutyObjectionOutSerializer(objection_list().get(pk=pk)).data)
 
 
 EXPORT_PARAMETERS = [

@@ -104,24 +104,13 @@ class ActivityListView(APIView):
         return Response(_detail(activity.pk), status=status.HTTP_201_CREATED)
 
 
-class ActivityDetailView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="activity_get",
-        responses=s.ActivityDetailOutSerializer,
-        summary="活动详情 / one activity",
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        return Response(_detail(pk))
-
-
 ACTIVITY = Action(
     permission=STAFF,
     lookup=lambda request, pk: _activity(pk),
     output=lambda request, activity: _detail(activity.pk),
     responses=s.ActivityDetailOutSerializer,
 )
+ActivityDetailView = ACTIVITY.read(operation_id="activity_get", summary="活动详情 / one activity")
 
 
 def _invite(request: Request, activity: Activity, data: dict[str, Any]) -> Activity:
@@ -275,21 +264,19 @@ class MyActivityListView(APIView):
         return Response(s.MyInvitationSerializer(invitations, many=True).data)
 
 
-class MyRespondView(APIView):
-    permission_classes = [DEPUTY]
-
-    @extend_schema(
-        operation_id="me_activity_respond",
-        request=s.InvitationRespondInSerializer,
-        responses=s.MyInvitationSerializer,
-        summary="回复邀请：参加或请假 / attend or take leave",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        data = validated(s.InvitationRespondInSerializer, request)
-        invitation = services.invitation_respond(
-            invitation=_my_invitation(request, pk), actor=request.user, **data
-        )
-        return Response(s.MyInvitationSerializer(_my_invitation(request, invitation.pk)).data)
+MyRespondView = Action(
+    permission=DEPUTY,
+    lookup=_my_invitation,
+    output=lambda r, invitation: s.MyInvitationSerializer(_my_invitation(r, invitation.pk)).data,
+    responses=s.MyInvitationSerializer,
+).view(
+    operation_id="me_activity_respond",
+    summary="回复邀请：参加或请假 / attend or take leave",
+    body=s.InvitationRespondInSerializer,
+    run=lambda r, invitation, d: services.invitation_respond(
+        invitation=invitation, actor=r.user, **d
+    ),
+)
 
 
 class MyCheckInView(APIView):

@@ -159,24 +159,17 @@ class OpinionListView(ListAPIView[Opinion]):
         return response
 
 
-class OpinionDetailView(APIView):
-    permission_classes = [HANDLERS]
-
-    @extend_schema(
-        operation_id="opinion_get",
-        responses=s.OpinionDetailSerializer,
-        summary="意见详情与办理记录 / an opinion and its timeline",
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        return _detail(request, _opinion(request, pk))
-
-
 def _detail_data(request: Request, opinion: Opinion) -> Any:
     return _detail(request, opinion).data
 
 
 OPINION = Action(
     permission=STAFF, lookup=_opinion, output=_detail_data, responses=s.OpinionDetailSerializer
+)
+OpinionDetailView = OPINION.read(
+    operation_id="opinion_get",
+    summary="意见详情与办理记录 / an opinion and its timeline",
+    permission=HANDLERS,
 )
 
 

@@ -17,7 +17,7 @@ from congresses.models import Congress
 from congresses.tenant import Tenant
 from crossing.services import dispatch_send
 from filestore.models import StoredFile
-from ops.errors import Conflict, DomainError, NotAllowed
+from ops.errors import Conflict, DomainError, NotAllowed, require_text
 from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy
 from tenants.linkage.duty.models import Kind as DutyKind
@@ -148,10 +148,8 @@ def activity_create(
     now = now or timezone.now()
     if kind not in Kind.values:
         raise DomainError("activity_kind_invalid", _("活动类型无效。"), field="kind")
-    if not title.strip():
-        raise DomainError("activity_title_required", _("请填写活动名称。"), field="title")
-    if not place.strip():
-        raise DomainError("activity_place_required", _("请填写活动地点。"), field="place")
+    require_text(title, "activity_title_required", _("请填写活动名称。"), field="title")
+    require_text(place, "activity_place_required", _("请填写活动地点。"), field="place")
     if ends_at <= starts_at:
         raise DomainError("activity_times_invalid", _("结束时间须晚于开始时间。"), field="ends_at")
     if starts_at <= now:
@@ -217,8 +215,7 @@ def activity_record(*, activity: Activity, minutes: str, outcomes: str, actor: A
 
 
 def activity_cancel(*, activity: Activity, reason: str, actor: Any) -> Activity:
-    if not reason.strip():
-        raise DomainError("cancel_reason_required", _("请填写取消原因。"), field="reason")
+    require_text(reason, "cancel_reason_required", _("请填写取消原因。"), field="reason")
     with transaction.atomic():
         activity = _organised_here(activity)
         activity.state = ACTIVITY.apply(activity.state, "cancel")

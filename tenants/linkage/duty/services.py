@@ -17,7 +17,7 @@ from congresses.services import module_settings_lock, module_settings_save
 from congresses.tenant import require_tenant
 from crossing.models import Dispatch
 from crossing.services import dispatch_send
-from ops.errors import Conflict, DomainError, NotAllowed
+from ops.errors import Conflict, DomainError, NotAllowed, require_text
 from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy
 
@@ -81,10 +81,10 @@ def duty_entry_record(
 def _source_checked(kind: str, source_ref: str) -> str:
     if kind not in Kind.values:
         raise DomainError("duty_kind_invalid", _("履职类型无效。"), field="kind")
-    source_ref = source_ref.strip()
-    if not source_ref:
-        raise DomainError("duty_source_required", _("请填写履职记录的来源。"), field="source_ref")
-    return source_ref
+    require_text(
+        source_ref, "duty_source_required", _("请填写履职记录的来源。"), field="source_ref"
+    )
+    return source_ref.strip()
 
 
 def duty_entries_record(
@@ -273,13 +273,12 @@ def duty_rules_set(
         problems = settings.scheme().problems()
         if problems:
             raise DomainError(problems[0], _("积分规则不成立：%(p)s") % {"p": ", ".join(problems)})
-        row = module_settings_save(
-            congress_id=congress_id, module=SETTINGS_MODULE, values=settings.as_values()
-        )
-        audit_record(
-            action="duty.rules_set",
+        module_settings_save(
+            congress_id=congress_id,
+            module=SETTINGS_MODULE,
+            values=settings.as_values(),
             actor=actor,
-            target=row,
+            action="duty.rules_set",
             payload={
                 "kinds": [c.kind for c in changes],
                 "good_from": str(settings.good_from),
@@ -327,8 +326,7 @@ def objection_file(
     now = now or timezone.now()
     if entry.deputy_id != deputy.pk:
         raise NotAllowed("objection_not_own", _("只能对本人的履职记录提出异议。"))
-    if not reason.strip():
-        raise DomainError("objection_reason_required", _("请填写异议理由。"), field="reason")
+    require_text(reason, "objection_reason_required", _("请填写异议理由。"), field="reason")
     with transaction.atomic():
         publication = publication_open_for(entry.occurred_on, now=now)
         if publication is None:
@@ -353,8 +351,7 @@ def objection_decide(
             Objection.objects.select_for_update().select_related("entry").get(pk=objection.pk)
         )
         OBJECTION.require(objection.state, "uphold" if uphold else "reject")
-        if not note.strip():
-            raise DomainError("decision_note_required", _("请填写处理意见。"), field="note")
+        require_text(note, "decision_note_required", _("请填写处理意见。"), field="note")
         objection.state = OBJECTION.apply(objection.state, "uphold" if uphold else "reject")
         objection.decision_note = note.strip()
         objection.decided_by_id = getattr(actor, "pk", None)

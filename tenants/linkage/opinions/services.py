@@ -19,10 +19,10 @@ from accounts.roles import Role
 from accounts.selectors import members_with_role
 from audit.services import audit_record
 from congresses.models import Congress
-from congresses.services import module_settings_lock, module_settings_save
+from congresses.services import module_settings_save
 from congresses.tenant import current_tenant
 from crossing.services import dispatch_send
-from ops.errors import Conflict, DomainError, NotAllowed
+from ops.errors import Conflict, DomainError, NotAllowed, require_text
 from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy
 from tenants.linkage.duty.models import Kind as DutyKind
@@ -167,18 +167,14 @@ def policy_set(
                 "重新答复时限1至6个月，临期提醒0至60天。"
             ),
         )
-    congress_id = current_tenant().id
-    with transaction.atomic():
-        module_settings_lock(congress_id=congress_id, module=SETTINGS_MODULE)
-        row = module_settings_save(
-            congress_id=congress_id, module=SETTINGS_MODULE, values=asdict(candidate)
-        )
-        audit_record(
-            action="opinions.policy_set",
-            actor=actor,
-            target=row,
-            payload=asdict(candidate),
-        )
+    module_settings_save(
+        congress_id=current_tenant().id,
+        module=SETTINGS_MODULE,
+        values=asdict(candidate),
+        actor=actor,
+        action="opinions.policy_set",
+        payload=asdict(candidate),
+    )
     return candidate
 
 
@@ -209,10 +205,9 @@ def opinion_receive(
     if category and category not in Category.values:
         raise DomainError("opinion_category_invalid", _("意见类别无效。"), field="category")
     for field, value in (("content", content), ("citizen_name", citizen_name)):
-        if not value.strip():
-            raise DomainError(
-                "opinion_field_required", _("请填写意见内容和反映人姓名。"), field=field
-            )
+        require_text(
+            value, "opinion_field_required", _("请填写意见内容和反映人姓名。"), field=field
+        )
     if guest is not None and (
         deputy is not None
         or station is None
@@ -406,8 +401,7 @@ def opinion_reply(
     *, opinion: Opinion, answer: str, actor: Any, staff: bool, now: datetime | None = None
 ) -> Opinion:
     """答复: the unit's answer, which the citizen reads on the tracking page and rates."""
-    if not answer.strip():
-        raise DomainError("answer_required", _("请填写答复内容。"), field="answer")
+    require_text(answer, "answer_required", _("请填写答复内容。"), field="answer")
     now = _now(now)
     with transaction.atomic():
         opinion = _locked(opinion)
@@ -429,8 +423,7 @@ def opinion_extend(
     *, opinion: Opinion, reason: str, actor: Any, now: datetime | None = None
 ) -> Opinion:
     """延期: once, to the policy's longer time counted from the assignment, with the reason."""
-    if not reason.strip():
-        raise DomainError("extension_reason_required", _("延期须说明理由。"), field="reason")
+    require_text(reason, "extension_reason_required", _("延期须说明理由。"), field="reason")
     now = _now(now)
     with transaction.atomic():
         opinion = _locked(opinion)
@@ -458,8 +451,7 @@ def opinion_decline(
     """不予受理: a matter with its own legal channel; the citizen sees the reason."""
     if kind not in DeclineKind.values:
         raise DomainError("decline_kind_invalid", _("不予受理情形无效。"), field="kind")
-    if not reason.strip():
-        raise DomainError("decline_reason_required", _("不予受理须说明理由。"), field="reason")
+    require_text(reason, "decline_reason_required", _("不予受理须说明理由。"), field="reason")
     now = _now(now)
     with transaction.atomic():
         opinion = _locked(opinion)
@@ -559,8 +551,7 @@ def opinion_escalate(
 ) -> Opinion:
     """上报: the parent congress gets a linked copy with only the shared fields (see
     `escalation_payload`) and handles it in its own loop; its status comes back here."""
-    if not note.strip():
-        raise DomainError("escalation_note_required", _("请说明上报理由。"), field="note")
+    require_text(note, "escalation_note_required", _("请说明上报理由。"), field="note")
     now = _now(now)
     here = current_tenant()
     parent = Congress.objects.filter(pk=here.parent_id).first() if here.parent_id else None

@@ -18,12 +18,12 @@ from django.utils.translation import gettext as _
 from audit.services import audit_record
 from congresses.models import Congress
 from congresses.selectors import module_settings_values
-from congresses.services import module_settings_lock, module_settings_save
+from congresses.services import module_settings_save
 from congresses.tenant import current_tenant
 from crossing.services import dispatch_send
 from directory.models import DeputyListing
 from directory.selectors import congress_related_ids, listing_get
-from ops.errors import Conflict, DomainError
+from ops.errors import Conflict, DomainError, require_text
 from outbox.services import outbox_emit
 from supervision.services import star_review_submit
 from tenants.deputies.models import Deputy
@@ -73,18 +73,14 @@ def settings_update(
     settings = rules.StationSettings(
         notice_days=notice_days, star_thresholds=tuple(star_thresholds)
     )
-    congress_id = current_tenant().id
-    with transaction.atomic():
-        module_settings_lock(congress_id=congress_id, module=SETTINGS_MODULE)
-        row = module_settings_save(
-            congress_id=congress_id, module=SETTINGS_MODULE, values=settings.as_values()
-        )
-        audit_record(
-            action="stations.settings_update",
-            actor=actor,
-            target=row,
-            payload={"notice_days": notice_days, "star_thresholds": list(star_thresholds)},
-        )
+    module_settings_save(
+        congress_id=current_tenant().id,
+        module=SETTINGS_MODULE,
+        values=settings.as_values(),
+        actor=actor,
+        action="stations.settings_update",
+        payload={"notice_days": notice_days, "star_thresholds": list(star_thresholds)},
+    )
     return settings
 
 
@@ -92,10 +88,15 @@ def settings_update(
 
 
 def _check_station(fields: Mapping[str, Any], station: Station | None = None) -> None:
-    if not str(fields.get("name", "")).strip():
-        raise DomainError("station_name_required", _("请填写联络站名称。"), field="name")
-    if not str(fields.get("address", "")).strip():
-        raise DomainError("station_address_required", _("请填写联络站地址。"), field="address")
+    require_text(
+        str(fields.get("name", "")), "station_name_required", _("请填写联络站名称。"), field="name"
+    )
+    require_text(
+        str(fields.get("address", "")),
+        "station_address_required",
+        _("请填写联络站地址。"),
+        field="address",
+    )
     tier = fields.get("tier")
     if tier not in Tier.values:
         raise DomainError("station_tier_invalid", _("联络站层级无效。"), field="tier")
@@ -164,8 +165,9 @@ def station_staff_set(
 ) -> list[StaffMember]:
     """Replace the station's staff list (站长, 副站长, 联络员)."""
     for member in staff:
-        if not member.get("name", "").strip():
-            raise DomainError("staff_name_required", _("请填写站务人员姓名。"), field="staff")
+        require_text(
+            member.get("name", ""), "staff_name_required", _("请填写站务人员姓名。"), field="staff"
+        )
         if member.get("duty") not in StaffMember.Duty.values:
             raise DomainError("staff_duty_invalid", _("站务人员职务无效。"), field="staff")
     if sum(1 for member in staff if member["duty"] == StaffMember.Duty.HEAD) > 1:
@@ -487,8 +489,7 @@ def reception_cancel(*, reception: ReceptionDay, actor: Any) -> None:
 def checklist_item_add(
     *, title: str, weight: int, actor: Any, guidance: str = "", position: int | None = None
 ) -> ChecklistItem:
-    if not title.strip():
-        raise DomainError("checklist_title_required", _("请填写标准名称。"), field="title")
+    require_text(title, "checklist_title_required", _("请填写标准名称。"), field="title")
     if not 0 < weight <= 100:
         raise DomainError("checklist_weight_invalid", _("分值须在 1 到 100 之间。"), field="weight")
     with transaction.atomic():
