@@ -20,13 +20,14 @@ from hypothesis import settings as hypothesis_settings
 
 from accounts.models import User
 from accounts.services import membership_grant, user_create
+from config.celery import app
 from congresses.models import Congress
 from congresses.routing import routing_cache_clear
 from filestore import storage
 from ops.tenancy import use_public_schema
 
-from .factories import committed_townships, provision_congresses
-from .servers import VENV_BIN, running, s3_server
+from .factories import committed_townships, make_member, provision_congresses
+from .servers import celery_worker, database_url, running, s3_server
 
 PASSWORD = "Test#2026pw"
 
@@ -52,17 +53,15 @@ class World:
 def _user(
     username: str, congress: Congress | None, roles: list[str], operator: User | None = None
 ) -> User:
-    user = user_create(
+    if congress is not None:
+        return make_member(username, congress, roles, operator, password=PASSWORD)
+    return user_create(
         username=username,
         password=PASSWORD,
         display_name=username,
-        is_platform_operator=congress is None,
+        is_platform_operator=True,
         must_change_password=False,
     )
-    if congress is not None:
-        with transaction.atomic():
-            membership_grant(user=user, congress=congress, roles=roles, granted_by=operator)
-    return user
 
 
 @pytest.fixture(scope="session")
@@ -139,6 +138,29 @@ def committed_test_townships(count: int, *, name: str, blocker: Any) -> Iterator
         yield towns
 
 
+@pytest.fixture
+def eager() -> Iterator[None]:
+    """Celery tasks run in place, as they are sent."""
+    # The app reads Django's CELERY_* settings, so the key carries the namespace.
+    app.conf.CELERY_TASK_ALWAYS_EAGER = True
+    yield
+    app.conf.CELERY_TASK_ALWAYS_EAGER = False
+
+
+@pytest.fixture
+def committed_pair(django_db_setup: None, django_db_blocker: Any) -> Iterator[list[Congress]]:
+    """Two townships of their own whose writes really commit (no test transaction)."""
+    with committed_test_townships(2, name="协同测试", blocker=django_db_blocker) as towns:
+        yield towns
+
+
+@pytest.fixture
+def committed_town(django_db_setup: None, django_db_blocker: Any) -> Iterator[Congress]:
+    """A township of its own whose writes really commit (no test transaction), dropped after."""
+    with committed_test_townships(1, name="提交测试", blocker=django_db_blocker) as towns:
+        yield towns[0]
+
+
 @pytest.fixture(autouse=True)
 def _back_to_public() -> Iterator[None]:
     yield
@@ -152,6 +174,11 @@ def _back_to_public() -> Iterator[None]:
 
 def host_of(congress: Congress | None) -> str:
     return f"{congress.slug}.localhost" if congress else "localhost"
+
+
+def post_json(client: Client, path: str, body: object = None, **extra: Any) -> Any:
+    """`client` posts `body` (nothing: an empty object) as JSON to `path`: the response."""
+    return client.post(path, {} if body is None else body, content_type="application/json", **extra)
 
 
 def client_on(congress: Congress | None, user: User | None = None) -> Client:
@@ -175,33 +202,15 @@ def celery_queue(
     from config.celery import app
 
     queue = settings.CELERY_TASK_DEFAULT_QUEUE
-    db = settings.DATABASES["default"]
-    host, port = db["HOST"] or "127.0.0.1", db["PORT"] or 5432
     env = {
-        "CONGRESS_DATABASE_URL": f"postgres://{db['USER']}@{host}:{port}/{db['NAME']}",
+        "CONGRESS_DATABASE_URL": database_url(),
         "CELERY_TASK_DEFAULT_QUEUE": queue,
         "CONGRESS_S3_ENDPOINT": s3_endpoint,
         "PYTHONPATH": os.pathsep.join([str(Path(settings.ROOT_DIR)), str(settings.PLATFORM_DIR)]),
     }
     log = tmp_path_factory.mktemp("celery") / "worker.log"
     name = f"{queue}@localhost"
-    command = [
-        str(VENV_BIN / "celery"),
-        "-A",
-        "config",
-        "worker",
-        "-Q",
-        queue,
-        "-n",
-        name,
-        "--pool",
-        "solo",
-        "-l",
-        "INFO",
-        "--without-mingle",
-        "--without-gossip",
-    ]
-    with running(command, env=env, log=log) as worker:
+    with running(celery_worker(queue, queue, "-l", "INFO"), env=env, log=log) as worker:
         # Until the worker answers a ping: on a busy machine loading Django takes a while, so
         # the deadline is generous; a worker that exits fails at once.
         deadline = time.monotonic() + 180

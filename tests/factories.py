@@ -8,12 +8,13 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db import OperationalError, connection, connections, transaction
 from django.db.models import Q
-from django_tenants.utils import schema_context
-from openpyxl import Workbook
+from django_tenants.utils import schema_context, tenant_context
+from openpyxl import Workbook, load_workbook
+from pypdf import PdfReader
 
 from accounts.models import User
 from accounts.services import membership_grant, user_create
@@ -24,7 +25,10 @@ from directory.models import DeputyListing
 from tenants.deputies.imports import COLUMNS
 from tenants.deputies.models import Term
 from tenants.deputies.selectors import term_current
-from tenants.deputies.services import term_open
+from tenants.deputies.services import deputy_register, term_open
+
+if TYPE_CHECKING:
+    from tests.conftest import World
 
 T = TypeVar("T")
 
@@ -34,6 +38,18 @@ PNG = base64.b64decode(
 )
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def pdf_text(pdf: bytes, between_pages: str = "") -> str:
+    """The text of every page of `pdf`, one after the other."""
+    return between_pages.join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def sheet_rows(xlsx: bytes) -> list[tuple[Any, ...]]:
+    """The values of every row of the workbook's active sheet."""
+    sheet = load_workbook(io.BytesIO(xlsx)).active
+    assert sheet is not None
+    return list(sheet.iter_rows(values_only=True))
 
 
 def roster_xlsx(rows: list[list[Any]]) -> bytes:
@@ -67,6 +83,13 @@ def provision_congresses(operator: User, *rows: Provision) -> dict[str, Congress
         )
         made[slug] = congress_provision(spec=spec, requested_by=operator, acting_in=None)
     return made
+
+
+def other_county(world: "World", name: str) -> Congress:
+    """A county of the shared test city's beside `world.county`, slug `other-county`."""
+    return provision_congresses(
+        world.operator, ("other-county", name, "county", "369802", world.city)
+    )["other-county"]
 
 
 def make_member(
@@ -169,3 +192,34 @@ def _drop_schema(schema: str, attempts: int = 20) -> None:
             if attempt == attempts - 1:
                 raise
             time.sleep(0.5)
+
+
+def station_assignment(
+    target: Congress, name: str, constituency: str, village: str
+) -> dict[str, Any]:
+    """Deputy `name` registered on `target`'s roster of a term of its own (committed with it),
+    and the payload of a `stations.assignment` dispatch that posts them to `village`'s liaison
+    point."""
+    with tenant_context(target), transaction.atomic():
+        term = term_open(
+            number=20, starts_on=dt.date(2026, 1, 1), ends_on=dt.date(2030, 12, 31), actor=None
+        )
+        deputy = deputy_register(
+            term=term,
+            name=name,
+            gender="male",
+            level="county",
+            constituency=constituency,
+            actor=None,
+        )
+    return {
+        "deputy_id": deputy.pk,
+        "active": True,
+        "receptions": [],
+        "station": {
+            "name": f"{village}代表联络点",
+            "tier": "point",
+            "address": village,
+            "opening_hours": "",
+        },
+    }

@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from django.conf import settings
+
 ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = Path(sys.executable).parent
 
@@ -33,6 +35,28 @@ def wait_for_port(
                 return
         time.sleep(0.1)
     raise TimeoutError(f"nothing listens on {port} after {timeout}s")
+
+
+def database_url(name: str = "") -> str:
+    """The URL of the test database (or of database `name` on its server), for the processes the
+    tests start."""
+    db = settings.DATABASES["default"]
+    host, port = db["HOST"] or "127.0.0.1", db["PORT"] or 5432
+    return f"postgres://{db['USER']}@{host}:{port}/{name or db['NAME']}"
+
+
+def celery_worker(queue: str, name: str, *options: str) -> list[str]:
+    """The command of a worker (node `name`) of the queue `queue`, one task at a time, on its
+    own (no mingle, no gossip)."""
+    command = [str(VENV_BIN / "celery"), "-A", "config", "worker", "--pool", "solo", "-Q", queue]
+    return [*command, "-n", f"{name}@localhost", *options, "--without-mingle", "--without-gossip"]
+
+
+def gunicorn(port: int, workers: int, *options: str) -> list[str]:
+    """The command that serves the platform (config.wsgi) on loopback `port` with `workers`
+    workers; a request may take 180 s (a worker's first, on a loaded machine, loads Django)."""
+    command = [str(VENV_BIN / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{port}"]
+    return [*command, "--workers", str(workers), *options, "--timeout", "180"]
 
 
 @contextmanager

@@ -4,7 +4,6 @@ log in, which forces a change), roles granted and revoked under 三员分立, de
 bad input refused naming its field, and the other administrators and staff refused the work."""
 
 import base64
-import io
 from typing import Any
 
 import pytest
@@ -12,26 +11,22 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django_tenants.utils import tenant_context
-from pypdf import PdfReader
 
 from accounts.models import Membership, User
 from accounts.services import api_token_create
 from tenants.deputies.models import Deputy
+from tests.api.conftest import town_a_login, town_a_member
 from tests.conftest import PASSWORD, World, client_on
-from tests.factories import make_member
+from tests.factories import pdf_text
 from tests.tenants.stations.factories import make_deputy
 
 MEMBERS = "/api/v1/accounts/members"
 NEW_PASSWORD = "Fresh#2027pw"
 
 
-def _member(username: str, world: World, roles: list[str]) -> User:
-    return make_member(username, world.town_a, roles, world.operator, password=PASSWORD)
-
-
 @pytest.fixture
 def admin(world: World) -> Client:
-    return client_on(world.town_a, _member("town-a-sys", world, ["system_admin", "staff"]))
+    return client_on(world.town_a, town_a_member("town-a-sys", world, ["system_admin", "staff"]))
 
 
 def _post(client: Client, path: str, body: dict[str, Any] | None = None, **extra: Any) -> Any:
@@ -41,7 +36,7 @@ def _post(client: Client, path: str, body: dict[str, Any] | None = None, **extra
 def _slips_text(body: dict[str, Any]) -> str:
     pdf = base64.b64decode(body["slips_pdf"])
     assert pdf.startswith(b"%PDF-")
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    return pdf_text(pdf, "\n")
 
 
 def _slip_password(text: str, username: str) -> str:
@@ -100,11 +95,7 @@ def test_an_account_made_one_by_one_prints_a_slip_whose_password_must_be_changed
     assert changed.status_code == 204, changed.content
     assert person.get("/api/v1/deputies").status_code == 200
     # and the slip's password no longer opens the account
-    again = _post(
-        Client(HTTP_HOST="town-a.localhost"),
-        "/api/v1/auth/login",
-        {"username": "wang-staff", "password": password},
-    )
+    again = town_a_login("wang-staff", password)
     assert again.status_code == 400
 
 
@@ -162,39 +153,26 @@ def test_the_roster_gets_its_accounts_linked_and_a_deputy_logs_in_with_the_slip(
 
 
 @pytest.mark.parametrize(
-    ("body", "field", "code"),
+    ("username", "display_name", "roles", "field", "code"),
     [
-        (
-            {"username": "staff-a", "display_name": "重名", "roles": ["staff"]},
-            "username",
-            "username_taken",
-        ),
-        (
-            {"username": "STAFF-A", "display_name": "重名", "roles": ["staff"]},
-            "username",
-            "username_taken",
-        ),
-        (
-            {"username": "a b", "display_name": "空格", "roles": ["staff"]},
-            "username",
-            "username_invalid",
-        ),
-        (
-            {"username": "new-one", "display_name": "无名", "roles": ["mayor"]},
-            "roles",
-            "role_unknown",
-        ),
-        ({"username": "new-one", "display_name": "无名", "roles": []}, "roles", "roles_required"),
-        (
-            {"username": "new-one", "display_name": "  ", "roles": ["staff"]},
-            "display_name",
-            "display_name_invalid",
-        ),
+        ("staff-a", "重名", ["staff"], "username", "username_taken"),
+        ("STAFF-A", "重名", ["staff"], "username", "username_taken"),
+        ("a b", "空格", ["staff"], "username", "username_invalid"),
+        ("new-one", "无名", ["mayor"], "roles", "role_unknown"),
+        ("new-one", "无名", [], "roles", "roles_required"),
+        ("new-one", "  ", ["staff"], "display_name", "display_name_invalid"),
     ],
 )
 def test_bad_accounts_are_refused_naming_the_field(
-    world: World, admin: Client, body: dict[str, Any], field: str, code: str
+    world: World,
+    admin: Client,
+    username: str,
+    display_name: str,
+    roles: list[str],
+    field: str,
+    code: str,
 ) -> None:
+    body = {"username": username, "display_name": display_name, "roles": roles}
     response = _post(admin, MEMBERS, body)
 
     assert response.status_code == 400, response.content
@@ -264,11 +242,7 @@ def test_a_deactivated_membership_no_longer_lets_the_account_in(
     token.refresh_from_db()
     assert token.revoked_at is not None
     assert staff.get("/api/v1/deputies").status_code == 403
-    login = _post(
-        Client(HTTP_HOST="town-a.localhost"),
-        "/api/v1/auth/login",
-        {"username": "staff-a", "password": PASSWORD},
-    )
+    login = town_a_login("staff-a", PASSWORD)
     assert login.status_code == 400
     # the list still shows who held what
     listed = {m["username"]: m for m in admin.get(MEMBERS).json()}
@@ -308,7 +282,7 @@ def test_a_reissued_slip_replaces_the_lost_one_until_the_person_sets_their_own(
 
 @pytest.mark.parametrize("roles", [["staff"], ["security_admin"], ["audit_admin"], ["deputy"]])
 def test_only_the_system_administrator_does_this_work(world: World, roles: list[str]) -> None:
-    other = client_on(world.town_a, _member(f"other-{roles[0]}", world, roles))
+    other = client_on(world.town_a, town_a_member(f"other-{roles[0]}", world, roles))
     target = _membership_id(world, "staff-a")
 
     calls = [
@@ -342,7 +316,7 @@ def test_the_list_query_count_does_not_grow_with_members(world: World, admin: Cl
 
     before, listed = listing_queries()
     for n in range(5):
-        _member(f"many-{n}", world, ["deputy"])
+        town_a_member(f"many-{n}", world, ["deputy"])
 
     after, listed_after = listing_queries()
 

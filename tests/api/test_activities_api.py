@@ -12,7 +12,7 @@ from django_tenants.utils import tenant_context
 from crossing.services import dispatch_deliver_pending
 from tenants.linkage.activities.models import Activity
 from tenants.linkage.duty.models import DutyEntry
-from tests.conftest import World, client_on
+from tests.conftest import World, client_on, post_json
 from tests.tenants.activities.factories import make_joint, make_seat
 
 
@@ -40,10 +40,10 @@ def test_staff_pick_invitees_from_the_directory_and_create_an_activity(world: Wo
 
     candidates = staff.get("/api/v1/activities/invitee-candidates", {"search": "API"}).json()
     assert {c["name"] for c in candidates} == {"甲镇代表API", "市代表API"}
-    response = staff.post(
+    response = post_json(
+        staff,
         "/api/v1/activities",
         _create_body(world, [(c["congress_id"], c["deputy_id"]) for c in candidates]),
-        content_type="application/json",
     )
     assert response.status_code == 201, response.content
     body = response.json()
@@ -76,7 +76,7 @@ def test_bad_input_is_refused_and_nothing_is_written(world: World) -> None:
         (_create_body(world, [(world.town_b.pk, sibling.deputy.pk)]), "invitee_unknown"),
         (_create_body(world, [(world.town_a.pk, 999999)]), "invitee_unknown"),
     ):
-        response = staff.post("/api/v1/activities", body, content_type="application/json")
+        response = post_json(staff, "/api/v1/activities", body)
         assert response.status_code == 400, (body, response.content)
         assert response.json()["code"] == code
     with tenant_context(world.town_a):
@@ -90,11 +90,7 @@ def test_staff_invite_more_deputies_and_no_one_is_invited_twice(world: World) ->
     url = f"/api/v1/activities/{joint.activity.pk}/invitations"
     picks = [(world.town_a.pk, extra.deputy.pk), (world.town_a.pk, joint.town_a.deputy.pk)]
 
-    response = staff.post(
-        url,
-        {"invitees": [{"congress": c, "deputy": d} for c, d in picks]},
-        content_type="application/json",
-    )
+    response = post_json(staff, url, {"invitees": [{"congress": c, "deputy": d} for c, d in picks]})
 
     assert response.status_code == 200, response.content
     invitations = response.json()["invitations"]
@@ -113,9 +109,7 @@ def test_bad_invitations_are_refused_and_nothing_is_written(world: World) -> Non
 
     def invite(client: Any, picks: list[tuple[int, int]], to: str = url) -> Any:
         body = {"invitees": [{"congress": c, "deputy": d} for c, d in picks]}
-        return client.post(
-            to, body, content_type="application/json", HTTP_ACCEPT_LANGUAGE="zh-hans"
-        )
+        return post_json(client, to, body, HTTP_ACCEPT_LANGUAGE="zh-hans")
 
     for picks, code in (
         ([], "invalid"),
@@ -138,11 +132,7 @@ def test_bad_invitations_are_refused_and_nothing_is_written(world: World) -> Non
     refused = invite(town_staff, good, to=f"/api/v1/activities/{copy['id']}/invitations")
     assert refused.status_code == 403 and refused.json()["code"] == "activity_not_organiser"
     # A cancelled activity invites no one.
-    staff.post(
-        f"/api/v1/activities/{joint.activity.pk}/cancel",
-        {"reason": "天气原因"},
-        content_type="application/json",
-    )
+    post_json(staff, f"/api/v1/activities/{joint.activity.pk}/cancel", {"reason": "天气原因"})
     cancelled = invite(staff, good)
     assert cancelled.status_code == 409 and cancelled.json()["code"] == "activity_cancelled"
     assert "活动已取消" in cancelled.json()["detail"]
@@ -154,23 +144,25 @@ def test_roles_keep_staff_and_deputies_to_their_pages(world: World) -> None:
     joint = make_joint(world)
     deputy = client_on(world.town_a, joint.town_a.user)
     assert deputy.get("/api/v1/activities").status_code == 403
-    assert deputy.post("/api/v1/duty/rules", {}, content_type="application/json").status_code == 403
+    assert post_json(deputy, "/api/v1/duty/rules", {}).status_code == 403
     assert client_on(world.town_a, world.staff_a).get("/api/v1/me/activities").status_code == 403
     # A county deputy is not county staff.
     assert client_on(world.county, joint.county.user).get("/api/v1/activities").status_code == 403
     # The township's staff see the copy but cannot open the sign-in on it.
     copy = client_on(world.town_a, world.staff_a).get("/api/v1/activities").json()[0]
-    refused = client_on(world.town_a, world.staff_a).post(
-        f"/api/v1/activities/{copy['id']}/sign-in", {"minutes": 30}, content_type="application/json"
+    refused = post_json(
+        client_on(world.town_a, world.staff_a),
+        f"/api/v1/activities/{copy['id']}/sign-in",
+        {"minutes": 30},
     )
     assert refused.status_code == 403
     # A deputy answers only their own invitations.
     other = make_seat(world.town_a, "甲镇代表旁")
     mine = deputy.get("/api/v1/me/activities").json()[0]
-    response = client_on(world.town_a, other.user).post(
+    response = post_json(
+        client_on(world.town_a, other.user),
         f"/api/v1/me/invitations/{mine['id']}/respond",
         {"accept": True},
-        content_type="application/json",
     )
     assert response.status_code == 404
 
@@ -178,11 +170,7 @@ def test_roles_keep_staff_and_deputies_to_their_pages(world: World) -> None:
 def test_a_township_deputy_signs_in_on_their_own_host_by_the_qr_link(world: World) -> None:
     joint = make_joint(world, starts_in=dt.timedelta(minutes=30))
     staff = client_on(world.county, world.county_admin)
-    opened = staff.post(
-        f"/api/v1/activities/{joint.activity.pk}/sign-in",
-        {"minutes": 90},
-        content_type="application/json",
-    )
+    opened = post_json(staff, f"/api/v1/activities/{joint.activity.pk}/sign-in", {"minutes": 90})
     assert opened.status_code == 200, opened.content
     dispatch_deliver_pending()
     codes = staff.get(f"/api/v1/activities/{joint.activity.pk}/sign-in").json()
@@ -200,16 +188,16 @@ def test_a_township_deputy_signs_in_on_their_own_host_by_the_qr_link(world: Worl
     query = {k: v[0] for k, v in parse_qs(link.query).items()}
 
     deputy = client_on(world.town_a, joint.town_a.user)
-    bad = deputy.post(
+    bad = post_json(
+        deputy,
         "/api/v1/me/check-in",
         {"organiser": query["org"], "ref": query["ref"], "token": "forged"},
-        content_type="application/json",
     )
     assert bad.status_code == 400 and bad.json()["code"] == "sign_in_token_invalid"
-    response = deputy.post(
+    response = post_json(
+        deputy,
         "/api/v1/me/check-in",
         {"organiser": query["org"], "ref": query["ref"], "token": query["t"]},
-        content_type="application/json",
     )
     assert response.status_code == 200, response.content
     assert response.json()["signed_in_at"]
@@ -218,19 +206,17 @@ def test_a_township_deputy_signs_in_on_their_own_host_by_the_qr_link(world: Worl
     assert record["score"] == "63.0" and record["band"] == "fair"
     # Staff cannot sign in for a deputy.
     staff_b = client_on(world.town_b, world.staff_b)
-    assert (
-        staff_b.post("/api/v1/me/check-in", {}, content_type="application/json").status_code == 403
-    )
+    assert post_json(staff_b, "/api/v1/me/check-in", {}).status_code == 403
 
 
 def test_the_sign_in_does_not_open_days_before_the_activity(world: World) -> None:
     joint = make_joint(world, starts_in=dt.timedelta(days=2))
     staff = client_on(world.county, world.county_admin)
 
-    refused = staff.post(
+    refused = post_json(
+        staff,
         f"/api/v1/activities/{joint.activity.pk}/sign-in",
         {"minutes": 90},
-        content_type="application/json",
         headers={"Accept-Language": "zh-hans"},
     )
 
@@ -245,7 +231,8 @@ def test_staff_record_a_suggestion_and_decide_an_objection(world: World) -> None
     seat = make_seat(world.town_b, "乙镇建议代表")
     staff = client_on(world.town_b, world.staff_b)
     today = timezone.localdate()
-    recorded = staff.post(
+    recorded = post_json(
+        staff,
         "/api/v1/duty/entries",
         {
             "deputy": seat.deputy.pk,
@@ -254,31 +241,28 @@ def test_staff_record_a_suggestion_and_decide_an_objection(world: World) -> None
             "occurred_on": str(today),
             "title": "关于修缮村道的建议",
         },
-        content_type="application/json",
     )
     assert recorded.status_code == 201, recorded.content
     quarter = (today.month - 1) // 3 + 1
     assert (
-        staff.post(
-            "/api/v1/duty/publications",
-            {"year": today.year, "quarter": quarter},
-            content_type="application/json",
+        post_json(
+            staff, "/api/v1/duty/publications", {"year": today.year, "quarter": quarter}
         ).status_code
         == 201
     )
     deputy = client_on(world.town_b, seat.user)
     assert deputy.get("/api/v1/me/record").json()["entries"][0]["can_object"] is True
-    filed = deputy.post(
+    filed = post_json(
+        deputy,
         f"/api/v1/me/record/entries/{recorded.json()['id']}/objection",
         {"reason": "该建议为联名，应记在领衔人。"},
-        content_type="application/json",
     )
     assert filed.status_code == 201, filed.content
     assert deputy.get("/api/v1/me/record").json()["entries"][0]["can_object"] is False
-    decided = staff.post(
+    decided = post_json(
+        staff,
         f"/api/v1/duty/objections/{filed.json()['id']}/decide",
         {"uphold": True, "note": "核实属实。"},
-        content_type="application/json",
     )
     assert decided.json()["state"] == "upheld"
     record = deputy.get("/api/v1/me/record").json()
@@ -292,10 +276,10 @@ def test_rules_and_bands_over_http(world: World) -> None:
     staff = client_on(world.town_a, world.staff_a)
     rules = staff.get("/api/v1/duty/rules").json()
     rules["good_from"], rules["fair_from"] = "50.0", "70.0"
-    refused = staff.post("/api/v1/duty/rules", rules, content_type="application/json")
+    refused = post_json(staff, "/api/v1/duty/rules", rules)
     assert refused.status_code == 400 and refused.json()["code"] == "bands_out_of_order"
     rules["good_from"], rules["fair_from"] = "85.0", "65.0"
-    saved = staff.post("/api/v1/duty/rules", rules, content_type="application/json")
+    saved = post_json(staff, "/api/v1/duty/rules", rules)
     assert saved.status_code == 200 and saved.json()["good_from"] == "85.0"
 
 
@@ -317,16 +301,14 @@ def test_photos_are_images_stored_under_the_organisers_prefix(
     )
     assert png.status_code == pdf.status_code == 201
 
-    refused = staff.post(
-        f"/api/v1/activities/{joint.activity.pk}/photos",
-        {"file_id": pdf.json()["id"]},
-        content_type="application/json",
+    refused = post_json(
+        staff, f"/api/v1/activities/{joint.activity.pk}/photos", {"file_id": pdf.json()["id"]}
     )
     assert refused.status_code == 400 and refused.json()["code"] == "photo_not_image"
-    added = staff.post(
+    added = post_json(
+        staff,
         f"/api/v1/activities/{joint.activity.pk}/photos",
         {"file_id": png.json()["id"], "caption": "检查水厂"},
-        content_type="application/json",
     )
     assert added.status_code == 201
     assert [(p["file_name"], p["caption"]) for p in added.json()["photos"]] == [

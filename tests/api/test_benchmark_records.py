@@ -5,7 +5,6 @@ differ; during 公示 the public objects online (throttled, within the notice pe
 staff see and resolve those objections; the city's public page lists the rounds."""
 
 import datetime as dt
-from datetime import time
 from typing import Any
 
 import time_machine
@@ -17,10 +16,10 @@ from congresses.models import Congress
 from directory.selectors import listing_of
 from supervision.models import Nomination, Objection
 from tenants.deputies.models import Deputy
-from tenants.linkage.stations.services import reception_publish, reception_schedule, residency_add
+from tenants.linkage.stations.services import residency_add
+from tests.api.conftest import round_opened
 from tests.conftest import World, client_on
-from tests.platform.supervision.builders import staff_of
-from tests.tenants.stations.factories import make_deputy, make_station
+from tests.tenants.stations.factories import make_deputy, make_reception, make_station
 
 API = "/api/v1/supervision"
 TODAY = timezone.localdate()
@@ -42,25 +41,13 @@ def _listing(congress: Congress, name: str, phone: str) -> int:
 
 
 def _open_round(world: World, **changes: Any) -> tuple[Any, int]:
-    city = client_on(world.city, staff_of(world, world.city, "city-staff"))
-    body = {
-        "kind": "deputy",
-        "title": "优秀代表评选",
-        "year": YEAR,
-        "quota": 2,
-        "per_nominator_quota": 2,
-        "nominations_open_on": str(TODAY - dt.timedelta(days=1)),
-        "nominations_close_on": str(TODAY + dt.timedelta(days=10)),
-        "criteria": [
-            {"name": "联系群众好", "weight": 60, "indicator": "receptions", "indicator_full": "2"},
-            {"name": "政治素质好", "weight": 40},
-        ],
-    } | changes
-    created = _post(city, f"{API}/rounds", body)
-    assert created.status_code == 201, created.content
-    round_id = created.json()["id"]
-    assert _post(city, f"{API}/rounds/{round_id}/open").status_code == 200
-    return city, round_id
+    """An open round of this year for two, scored on receptions."""
+    criteria = [
+        {"name": "联系群众好", "weight": 60, "indicator": "receptions", "indicator_full": "2"},
+        {"name": "政治素质好", "weight": 40},
+    ]
+    defaults = {"title": "优秀代表评选", "year": YEAR, "quota": 2, "per_nominator_quota": 2}
+    return round_opened(world, **(defaults | {"criteria": criteria} | changes))
 
 
 def test_the_options_are_this_congress_records_without_contact_data(world: World) -> None:
@@ -120,15 +107,7 @@ def test_scores_are_prefilled_from_each_nominees_own_figures(world: World) -> No
             station=station, deputy=Deputy.objects.get(name="接待多的代表"), actor=None
         )
         for hour in (9, 14):
-            day = reception_schedule(
-                station=station,
-                on=ON,
-                starts_at=time(hour),
-                ends_at=time(hour + 2),
-                on_duty=[resident],
-                actor=None,
-            )
-            reception_publish(reception=day, actor=None)
+            make_reception(station, ON, [resident], hours=(hour, hour + 2), publish=True)
     city, round_id = _open_round(world)
     town_a = client_on(world.town_a, world.staff_a)
     body = {"statement": "积极履职", "declarations": NO}

@@ -25,17 +25,19 @@ def _post(client: Client, path: str, body: Any = None, expect: int = 200) -> Any
     return response.json()
 
 
-def _posted(world: World, seat: Seat, name: str = "甲镇联络站") -> tuple[int, int]:
-    """A township station with the county deputy stationed there: (station id, listing id)."""
+def _posted(world: World, deputy: str) -> tuple[Seat, int, int, Client]:
+    """County deputy `deputy` stationed at a township station by town A's staff: the deputy's
+    seat, the station's id, the deputy's listing id, and the staff's client."""
+    seat = make_seat(world.county, deputy)
     staff = client_on(world.town_a, world.staff_a)
     station = _post(
-        staff, "stations", {"name": name, "tier": "station", "address": "甲镇"}, expect=201
+        staff, "stations", {"name": "甲镇联络站", "tier": "station", "address": "甲镇"}, expect=201
     )
     found = staff.get(f"{API}/directory/deputies", {"search": seat.deputy.name}).json()["results"]
     listing = next(d["id"] for d in found if d["congress_name"] == world.county.name)
     _post(staff, f"stations/{station['id']}/residents", {"listing": listing}, expect=201)
     dispatch_deliver_pending()  # the county learns of the posting
-    return station["id"], listing
+    return seat, station["id"], listing, staff
 
 
 def _reception(station: int, listing: int, **more: Any) -> dict[str, Any]:
@@ -53,9 +55,7 @@ def _reception(station: int, listing: int, **more: Any) -> dict[str, Any]:
 def test_a_posted_county_deputy_gets_the_township_work_in_the_county_record(
     world: World,
 ) -> None:
-    seat = make_seat(world.county, "县代表陈立")
-    station, listing = _posted(world, seat)
-    staff = client_on(world.town_a, world.staff_a)
+    seat, station, listing, staff = _posted(world, "县代表陈立")
     unit = make_unit(world.town_a, "town-a-lights", "甲镇村建办")
 
     opinion = _post(staff, "opinions", _reception(station, listing), expect=201)
@@ -99,9 +99,7 @@ def test_a_posted_county_deputy_gets_the_township_work_in_the_county_record(
 def test_a_deputy_not_posted_at_the_station_is_refused_and_nothing_is_written(
     world: World,
 ) -> None:
-    seat = make_seat(world.county, "县代表周敏")
-    station, listing = _posted(world, seat)
-    staff = client_on(world.town_a, world.staff_a)
+    _seat, station, listing, staff = _posted(world, "县代表周敏")
     other = _post(
         staff, "stations", {"name": "甲镇西村联络点", "tier": "point", "address": "西村"}, 201
     )
@@ -127,8 +125,7 @@ def test_a_deputy_not_posted_at_the_station_is_refused_and_nothing_is_written(
 
 
 def test_only_staff_log_an_opinion_naming_a_posted_deputy(world: World) -> None:
-    seat = make_seat(world.county, "县代表孙红")
-    station, listing = _posted(world, seat)
+    _seat, station, listing, _staff = _posted(world, "县代表孙红")
     unit = make_unit(world.town_a, "town-a-unit-2", "甲镇综治办")
 
     as_unit = client_on(world.town_a, unit).post(

@@ -17,14 +17,12 @@ from crossing.services import dispatch_deliver_pending
 from directory.models import DeputyListing
 from tenants.linkage.stations.models import ReceptionDay, Resident
 from tenants.linkage.stations.services import (
-    reception_publish,
-    reception_schedule,
     residency_add,
 )
 from tenants.voting.solicitation import cycle_advance
 from tests.conftest import World, client_on
 from tests.tenants.activities.factories import Seat, make_seat
-from tests.tenants.stations.factories import make_station
+from tests.tenants.stations.factories import make_reception, make_station
 from tests.tenants.voting.factories import make_shortlist
 
 API = "/api/v1"
@@ -94,16 +92,9 @@ def _today_reception(world: World, residents: list[int]) -> int:
     earlier = timezone.now() - dt.timedelta(days=5)
     with tenant_context(world.town_a):
         on_duty = list(Resident.objects.filter(pk__in=residents))
-        day = reception_schedule(
-            station=on_duty[0].station,
-            on=timezone.localdate(),
-            starts_at=dt.time(9),
-            ends_at=dt.time(11),
-            on_duty=on_duty,
-            actor=None,
-            now=earlier,
+        day = make_reception(
+            on_duty[0].station, timezone.localdate(), on_duty, now=earlier, publish=True
         )
-        reception_publish(reception=day, actor=None, now=earlier)
         return day.pk
 
 

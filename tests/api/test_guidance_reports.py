@@ -13,6 +13,7 @@ from config.celery import app
 from supervision.models import Guidance, GuidanceReport, GuidanceReportReminder, GuidanceTarget
 from supervision.services import report_remind
 from supervision.tasks import remind_reports
+from tests.api.conftest import guidance_post
 from tests.conftest import World, client_on
 from tests.factories import PDF
 from tests.platform.supervision.builders import staff_of
@@ -21,18 +22,8 @@ API = "/api/v1/supervision"
 
 
 def _issue(client: Any, lang: str = "zh-hans", **body: Any) -> Any:
-    payload = {
-        "kind": "notice",
-        "title": "关于报送联络站年度工作总结的通知",
-        "body": "请按时报送。",
-        "scope": "all",
-    }
-    return client.post(
-        f"{API}/guidance",
-        payload | body,
-        content_type="application/json",
-        HTTP_ACCEPT_LANGUAGE=lang,
-    )
+    """A notice to every congress below, asking to report on time."""
+    return guidance_post(client, lang, **({"body": "请按时报送。", "scope": "all"} | body))
 
 
 def _report(client: Any, guidance_id: int, lang: str = "zh-hans", **body: Any) -> Any:

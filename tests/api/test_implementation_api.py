@@ -2,8 +2,6 @@
 each refusal a clear 4xx with a reason and nothing written."""
 
 import urllib.request
-from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -17,33 +15,9 @@ from django_tenants.utils import tenant_context
 from filestore.models import StoredFile
 from tenants.implementation.models import Milestone, ProgressReport, Project, Unit
 from tenants.implementation.services import milestone_add
+from tests.api.conftest import Desk
 from tests.conftest import World, client_on
 from tests.factories import PNG
-from tests.tenants.implementation.factories import Underway, make_underway
-
-
-@dataclass
-class Desk:
-    underway: Underway
-    mine: Project
-    theirs: Project
-    unit: Client
-    staff: Client
-    deputy: Client
-
-
-@pytest.fixture
-def desk(world: World) -> Iterator[Desk]:
-    with tenant_context(world.town_a):
-        underway = make_underway(world.town_a)
-    yield Desk(
-        underway=underway,
-        mine=underway.projects[0],
-        theirs=underway.projects[1],
-        unit=client_on(world.town_a, underway.reporter),
-        staff=client_on(world.town_a, world.staff_a),
-        deputy=client_on(world.town_a, world.deputy_both),
-    )
 
 
 def _json(client: Client, url: str, body: dict[str, Any], **headers: str) -> Any:

@@ -1,41 +1,16 @@
 """Supervision over HTTP: milestones, inspections by the supervision group, rectifications and the
 mid-year report; who may do each, and nothing written when refused."""
 
-from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import pytest
 from django.test import Client
 from django_tenants.utils import tenant_context
 
 from tenants.implementation.models import Inspection, MidyearReport, Milestone, Rectification
 from tenants.implementation.services import supervisors_set
-from tests.conftest import World, client_on
-from tests.tenants.implementation.factories import Underway, make_underway
-
-
-@dataclass
-class Desk:
-    underway: Underway
-    staff: Client
-    unit: Client
-    other_unit: Client
-    deputy: Client
-
-
-@pytest.fixture
-def desk(world: World) -> Iterator[Desk]:
-    with tenant_context(world.town_a):
-        underway = make_underway(world.town_a)
-    yield Desk(
-        underway=underway,
-        staff=client_on(world.town_a, world.staff_a),
-        unit=client_on(world.town_a, underway.reporter),
-        other_unit=client_on(world.town_a, underway.other_reporter),
-        deputy=client_on(world.town_a, world.deputy_both),
-    )
+from tests.api.conftest import Desk
+from tests.conftest import World
 
 
 def _post(client: Client, url: str, body: dict[str, Any] | None = None) -> Any:

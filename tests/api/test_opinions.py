@@ -242,19 +242,7 @@ def test_deputies_and_strangers_are_kept_out(world: World) -> None:
 
 
 def test_the_receiving_deputy_can_ask_for_a_new_answer(world: World, units: Units) -> None:
-    from tenants.deputies.services import deputy_register
-    from tests.factories import make_term
-
-    with tenant_context(world.town_a):
-        seat = deputy_register(
-            term=make_term(),
-            name="代表甲",
-            gender="male",
-            level="township",
-            constituency="第1选区",
-            actor=None,
-            user=world.deputy_both,
-        )
+    seat = seat_deputy_both(world)
     staff = client_on(world.town_a, world.staff_a)
     pk = _post(
         staff, "opinions", {**OPINION, "category": "transport", "deputy_id": seat.pk}

@@ -2,7 +2,7 @@
 own), public particulars only (no citizen's, deputy's or staff member's mobile), and a code sends
 the reader to a proposal's or an opinion's page."""
 
-from datetime import time, timedelta
+from datetime import timedelta
 from typing import Any
 
 from django.core.cache import cache
@@ -11,15 +11,12 @@ from django_tenants.utils import tenant_context
 
 from tenants.linkage.opinions.services import opinion_receive
 from tenants.linkage.stations.services import (
-    reception_publish,
-    reception_schedule,
     residency_add,
     station_staff_set,
 )
-from tests.api.conftest import call_opened
-from tests.api.test_voting_portal import _proposal
+from tests.api.conftest import call_opened, proposal_body
 from tests.conftest import World, client_on
-from tests.tenants.stations.factories import make_deputy, make_station
+from tests.tenants.stations.factories import make_deputy, make_reception, make_station
 
 SECRETS = ("13600000201", "13700000202", "13912345678", "13800000203")
 
@@ -34,25 +31,11 @@ def _township_with_a_station(world: World) -> Any:
         )
         deputy = make_deputy("驻站代表甲", phone="13700000202")
         resident = residency_add(station=station, deputy=deputy, actor=None)
-        day = reception_schedule(
-            station=station,
-            on=timezone.localdate() + timedelta(days=6),
-            starts_at=time(9),
-            ends_at=time(11),
-            on_duty=[resident],
-            topic="饮水安全",
-            actor=None,
+        today = timezone.localdate()
+        make_reception(
+            station, today + timedelta(days=6), [resident], topic="饮水安全", publish=True
         )
-        reception_publish(reception=day, actor=None)
-        reception_schedule(
-            station=station,
-            on=timezone.localdate() + timedelta(days=8),
-            starts_at=time(9),
-            ends_at=time(11),
-            on_duty=[resident],
-            topic="草稿接待日",
-            actor=None,
-        )
+        make_reception(station, today + timedelta(days=8), [resident], topic="草稿接待日")
         opinion = opinion_receive(
             channel="online",
             content="路灯坏了",
@@ -104,7 +87,7 @@ def test_the_tracking_box_tells_a_proposal_from_an_opinion(world: World) -> None
     opinion = _township_with_a_station(world)
     public = client_on(world.town_a)
     proposal_code = public.post(
-        "/api/v1/public/voting/proposals", _proposal(), content_type="application/json"
+        "/api/v1/public/voting/proposals", proposal_body(), content_type="application/json"
     ).json()["tracking_code"]
 
     as_proposal = public.get(f"/api/v1/public/track/{proposal_code.lower()}")

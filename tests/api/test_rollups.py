@@ -23,11 +23,10 @@ from tenants.linkage.opinions.services import (
     opinion_receive,
     opinion_reply,
 )
-from tenants.voting.services import ballot_cast, round_close
 from tests.conftest import World, client_on
 from tests.platform.rollups.conftest import make_staff
 from tests.tenants.opinions.conftest import make_unit
-from tests.tenants.voting.factories import make_vote, per_candidate
+from tests.tenants.voting.factories import make_vote, vote_and_close
 
 YEAR = timezone.localdate().year
 URL = f"/api/v1/rollups/dashboard?year={YEAR}"
@@ -130,22 +129,8 @@ def test_the_city_filters_by_county_and_refuses_one_it_does_not_oversee(figures:
 
 
 def test_a_county_sees_only_its_own_townships(figures: World) -> None:
-    other_county = Congress.objects.create(
-        name="另一县人大常委会",
-        slug="other-county",
-        schema_name="other_county",
-        level="county",
-        parent=figures.city,
-        division_code="369802",
-    )
-    stranger = Congress.objects.create(
-        name="丙镇人大主席团",
-        slug="town-c",
-        schema_name="town_c",
-        level="township",
-        parent=other_county,
-        division_code="369802101",
-    )
+    other_county = _bare("other-county", "另一县人大常委会", "county", "369802", figures.city)
+    stranger = _bare("town-c", "丙镇人大主席团", "township", "369802101", other_county)
     _put(stranger, "voting", voting_phase="closed", adopted=7)
     client = client_on(figures.county, figures.county_admin)
 
@@ -203,12 +188,7 @@ def test_an_adoption_reaches_the_city_dashboard_after_the_outbox_task(world: Wor
     before = _tenants(client)["town-a"]
     with tenant_context(world.town_a):
         vote = make_vote(deputies=6, candidates=3, seats=2, year=YEAR)
-        a, b, _c = vote.candidates
-        for deputy in vote.deputies:
-            ballot_cast(
-                round_id=vote.round.pk, deputy=deputy, choices=per_candidate(vote, a, b), actor=None
-            )
-        round_close(round_id=vote.round.pk, actor=None)
+        vote_and_close(vote.round, vote.deputies, *vote.candidates[:2])
     assert _tenants(client)["town-a"]["adopted"] == before["adopted"]
 
     with tenant_context(world.town_a):
@@ -219,16 +199,27 @@ def test_an_adoption_reaches_the_city_dashboard_after_the_outbox_task(world: Wor
     assert after["decided"] is True and after["updated_at"] is not None
 
 
+def _row(slug: str, name: str, level: str, code: str, parent: Congress) -> Congress:
+    """A congress row with no schema behind it: the dashboard reads only rows and rollups."""
+    return Congress(
+        name=name,
+        slug=slug,
+        schema_name=slug.replace("-", "_"),
+        level=level,
+        parent=parent,
+        division_code=code,
+    )
+
+
+def _bare(slug: str, name: str, level: str, code: str, parent: Congress) -> Congress:
+    congress = _row(slug, name, level, code, parent)
+    congress.save()
+    return congress
+
+
 def _generate(county: Congress, count: int, start: int) -> None:
     townships = Congress.objects.bulk_create(
-        Congress(
-            name=f"生成{i}镇人大主席团",
-            slug=f"gen-{i}",
-            schema_name=f"gen_{i}",
-            level="township",
-            parent=county,
-            division_code=f"369803{i:03d}",
-        )
+        _row(f"gen-{i}", f"生成{i}镇人大主席团", "township", f"369803{i:03d}", county)
         for i in range(start, start + count)
     )
     Rollup.objects.bulk_create(
@@ -265,14 +256,7 @@ def _as_floats(totals: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_the_dashboard_costs_the_same_for_20_and_200_townships(world: World) -> None:
-    generated = Congress.objects.create(
-        name="生成县人大常委会",
-        slug="gen-county",
-        schema_name="gen_county",
-        level="county",
-        parent=world.city,
-        division_code="369803",
-    )
+    generated = _bare("gen-county", "生成县人大常委会", "county", "369803", world.city)
     client = client_on(world.city, make_staff("city-staff", world.city))
     _generate(generated, 20, 0)
     few, small, small_bytes = _queries(client, URL)

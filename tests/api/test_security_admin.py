@@ -4,44 +4,31 @@ a member's sessions ended, tokens of the congress listed and revoked, the passwo
 its bounds (and applied); bad input refused naming its field, and nobody else let in."""
 
 import base64
-import io
 from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.test import Client
 from django.utils import timezone
-from pypdf import PdfReader
 
 from accounts.models import Membership, User
 from accounts.services import api_token_create
 from audit.models import AuditEntry
+from tests.api.conftest import town_a_login, town_a_member
 from tests.conftest import PASSWORD, World, client_on
-from tests.factories import make_member
+from tests.factories import pdf_text
 
 MEMBERS = "/api/v1/security/members"
 POLICY = "/api/v1/security/password-policy"
 
 
-def _member(username: str, world: World, roles: list[str]) -> User:
-    return make_member(username, world.town_a, roles, world.operator, password=PASSWORD)
-
-
 @pytest.fixture
 def security(world: World) -> Client:
-    return client_on(world.town_a, _member("town-a-sec", world, ["security_admin"]))
+    return client_on(world.town_a, town_a_member("town-a-sec", world, ["security_admin"]))
 
 
 def _post(client: Client, path: str, body: dict[str, Any] | None = None) -> Any:
     return client.post(path, body or {}, content_type="application/json")
-
-
-def _login(username: str, password: str) -> Any:
-    return _post(
-        Client(HTTP_HOST="town-a.localhost"),
-        "/api/v1/auth/login",
-        {"username": username, "password": password},
-    )
 
 
 def _row(client: Client, username: str) -> dict[str, Any]:
@@ -55,10 +42,10 @@ def _mid(world: World, username: str) -> int:
 
 def test_a_locked_member_is_shown_and_unlocked(world: World, security: Client) -> None:
     # Given a member who mistyped their password five times
-    _member("li-locked", world, ["staff"])
+    town_a_member("li-locked", world, ["staff"])
     for _attempt in range(5):
-        assert _login("li-locked", "wrong-Password1!").status_code == 400
-    assert _login("li-locked", PASSWORD).json()["code"] == "account_locked"
+        assert town_a_login("li-locked", "wrong-Password1!").status_code == 400
+    assert town_a_login("li-locked", PASSWORD).json()["code"] == "account_locked"
 
     # Then the security administrator sees the lockout and its end
     row = _row(security, "li-locked")
@@ -73,7 +60,7 @@ def test_a_locked_member_is_shown_and_unlocked(world: World, security: Client) -
     assert response.status_code == 200, response.content
     assert response.json()["locked_until"] is None
     assert response.json()["failures"] == 0
-    assert _login("li-locked", PASSWORD).status_code == 200
+    assert town_a_login("li-locked", PASSWORD).status_code == 200
     entry = AuditEntry.objects.filter(action="user.unlock").get()
     assert entry.actor_label == "town-a-sec"
     # and unlocking an account with nothing counted is a clear refusal
@@ -86,7 +73,7 @@ def test_a_password_reset_issues_a_one_time_password_and_ends_what_the_old_one_o
     world: World, security: Client
 ) -> None:
     # Given a staff member with a session, a token and their own password
-    user = _member("zhou-forgot", world, ["staff"])
+    user = town_a_member("zhou-forgot", world, ["staff"])
     staff = client_on(world.town_a, user)
     api_token_create(user=user, congress=world.town_a, name="script")
     assert _row(security, "zhou-forgot")["sessions"] == 1
@@ -98,11 +85,11 @@ def test_a_password_reset_issues_a_one_time_password_and_ends_what_the_old_one_o
     assert response.status_code == 201, response.content
     assert response["Cache-Control"] == "no-store"
     pdf = base64.b64decode(response.json()["slips_pdf"])
-    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    text = pdf_text(pdf, "\n")
     lines = [line.strip() for line in text.splitlines()]
     password = lines[lines.index("初始密码") + 1]
     # the old password, session and token are over
-    assert _login("zhou-forgot", PASSWORD).status_code == 400
+    assert town_a_login("zhou-forgot", PASSWORD).status_code == 400
     assert staff.get("/api/v1/deputies").status_code == 401
     assert user.api_tokens.filter(revoked_at=None).count() == 0
     # and the new one lets the person in only to change it
@@ -124,7 +111,7 @@ def test_the_security_administrator_cannot_reset_their_own_password(
 
 
 def test_ending_a_members_sessions_logs_them_out_here(world: World, security: Client) -> None:
-    user = _member("wu-online", world, ["staff"])
+    user = town_a_member("wu-online", world, ["staff"])
     first, second = client_on(world.town_a, user), client_on(world.town_a, user)
     assert _row(security, "wu-online")["sessions"] == 2
     assert _row(security, "wu-online")["last_seen"] is not None
@@ -143,7 +130,7 @@ def test_ending_a_members_sessions_logs_them_out_here(world: World, security: Cl
 def test_the_congress_tokens_are_listed_and_revoked_by_the_security_administrator(
     world: World, security: Client
 ) -> None:
-    user = _member("integration", world, ["staff"])
+    user = town_a_member("integration", world, ["staff"])
     token, _raw = api_token_create(user=user, congress=world.town_a, name="报表同步")
     listed = security.get("/api/v1/auth/tokens?scope=congress").json()
     assert [t["name"] for t in listed] == ["报表同步"]
@@ -168,7 +155,7 @@ def test_the_password_policy_is_changed_within_bounds_and_applies(
     assert response.json()["min_length_bounds"] == [8, 32]
 
     # Then a member's new password of 10 characters is refused, naming the field
-    user = _member("sun-policy", world, ["staff"])
+    user = town_a_member("sun-policy", world, ["staff"])
     person = client_on(world.town_a, user)
     short = _post(
         person, "/api/v1/auth/password", {"old_password": PASSWORD, "new_password": "Ab3#defgh1"}
@@ -178,7 +165,7 @@ def test_the_password_policy_is_changed_within_bounds_and_applies(
     assert "12" in short.json()["fields"]["new_password"][0]
     # and a password older than 90 days must be changed at the next login
     User.objects.filter(pk=user.pk).update(password_changed_at=timezone.now() - timedelta(days=91))
-    login = _login("sun-policy", PASSWORD)
+    login = town_a_login("sun-policy", PASSWORD)
     assert login.json()["user"]["must_change_password"] is True
     entry = AuditEntry.objects.filter(action="accounts.password_policy_set").get()
     assert entry.payload["after"] == {"min_length": 12, "max_age_days": 90}

@@ -9,12 +9,12 @@ from django.utils import timezone
 from django_tenants.utils import tenant_context
 
 from congresses.models import Congress
-from congresses.services import CongressSpec, congress_provision
 from crossing.services import dispatch_deliver_pending
 from supervision import services as supervision
 from supervision.models import StarReview
 from tenants.linkage.stations.selectors import checklist_items
 from tests.conftest import World, client_on
+from tests.factories import other_county
 from tests.platform.supervision.builders import staff_of
 from tests.tenants.stations.factories import make_checklist, make_station
 
@@ -144,17 +144,7 @@ def test_a_refusal_needs_a_reason_and_sends_the_station_back_to_self_assessment(
 
 
 def test_only_the_congress_directly_above_reviews(world: World) -> None:
-    other = congress_provision(
-        spec=CongressSpec(
-            name="丙县人大常委会",
-            slug="other-county",
-            level="county",
-            division_code="369802",
-            parent_id=world.city.pk,
-        ),
-        requested_by=world.operator,
-        acting_in=None,
-    )
+    other = other_county(world, "丙县人大常委会")
     _submit(world, world.town_a, world.staff_a)
     review_id = _incoming(client_on(world.county, world.county_admin))[0]["id"]
     decision = {"award": True, "stars": 5, "reason": "好"}

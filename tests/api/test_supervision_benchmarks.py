@@ -18,6 +18,7 @@ from congresses.models import Congress
 from directory.selectors import listing_of
 from supervision.models import BenchmarkRound, Nomination, Score
 from tenants.deputies.models import Deputy
+from tests.api.conftest import round_body, round_opened
 from tests.conftest import World, client_on
 from tests.factories import PDF
 from tests.platform.supervision.builders import staff_of
@@ -27,34 +28,8 @@ API = "/api/v1/supervision"
 TODAY = timezone.localdate()
 
 
-def _round_body(**changes: Any) -> dict[str, Any]:
-    body = {
-        "kind": "deputy",
-        "title": "2026年度优秀基层人大代表评选",
-        "year": 2026,
-        "quota": 1,
-        "per_nominator_quota": 1,
-        "nominations_open_on": str(TODAY - dt.timedelta(days=1)),
-        "nominations_close_on": str(TODAY + dt.timedelta(days=10)),
-        "criteria": [
-            {"name": "履行职责好", "weight": 50, "indicator": "activities", "indicator_full": "20"},
-            {"name": "联系群众好", "weight": 50},
-        ],
-    }
-    return body | changes
-
-
 def _post(client: Any, path: str, body: Any = None, **headers: Any) -> Any:
     return client.post(f"{API}/{path}", body or {}, content_type="application/json", **headers)
-
-
-def _open_round(world: World, **changes: Any) -> tuple[Any, int]:
-    city = client_on(world.city, staff_of(world, world.city, "city-staff"))
-    created = _post(city, "rounds", _round_body(**changes))
-    assert created.status_code == 201, created.content
-    round_id = created.json()["id"]
-    assert _post(city, f"rounds/{round_id}/open").status_code == 200
-    return city, round_id
 
 
 def _listing(congress: Congress, name: str) -> int:
@@ -79,7 +54,7 @@ def _nomination(name: str, town: str = "", **declarations: bool) -> dict[str, An
 
 
 def test_an_excluded_nominee_is_refused_with_a_translated_reason(world: World) -> None:
-    _city, round_id = _open_round(world)
+    _city, round_id = round_opened(world)
     town_a = client_on(world.town_a, world.staff_a)
 
     refused = _post(town_a, f"rounds/{round_id}/nominations", _nomination("张镇长", leader=True))
@@ -106,7 +81,7 @@ def test_an_excluded_nominee_is_refused_with_a_translated_reason(world: World) -
 
 
 def test_the_nominating_congress_quota_is_kept(world: World) -> None:
-    _city, round_id = _open_round(world)
+    _city, round_id = round_opened(world)
     town_a = client_on(world.town_a, world.staff_a)
     assert _post(town_a, f"rounds/{round_id}/nominations", _nomination("张三")).status_code == 201
     second = _post(town_a, f"rounds/{round_id}/nominations", _nomination("李四", town="a"))
@@ -115,7 +90,7 @@ def test_the_nominating_congress_quota_is_kept(world: World) -> None:
 
 
 def test_selection_beyond_the_quota_is_refused(world: World) -> None:
-    city, round_id = _open_round(world)
+    city, round_id = round_opened(world)
     for congress, user, name in (
         (world.town_a, world.staff_a, "张三"),
         (world.town_b, world.staff_b, "李四"),
@@ -144,7 +119,7 @@ def test_selection_beyond_the_quota_is_refused(world: World) -> None:
 
 
 def test_a_round_from_setup_to_the_announcement_seen_by_the_townships(world: World) -> None:
-    city, round_id = _open_round(world, quota=2)
+    city, round_id = round_opened(world, quota=2)
     town_a = client_on(world.town_a, world.staff_a)
     town_b = client_on(world.town_b, world.staff_b)
     assert [r["id"] for r in town_a.get(f"{API}/rounds").json()] == [round_id]
@@ -207,7 +182,7 @@ def test_a_round_from_setup_to_the_announcement_seen_by_the_townships(world: Wor
 
 
 def test_a_county_sees_its_townships_nominations_and_a_township_no_other(world: World) -> None:
-    city, round_id = _open_round(world)
+    city, round_id = round_opened(world)
     town_a = client_on(world.town_a, world.staff_a)
     upload = town_a.post(f"{API}/files", {"file": SimpleUploadedFile("事迹.pdf", PDF)}).json()
     with_file = _nomination("张三") | {"attachment_ids": [upload["id"]]}
@@ -234,7 +209,7 @@ def test_a_county_sees_its_townships_nominations_and_a_township_no_other(world: 
 
 
 def test_only_the_issuer_reviews_and_below_nobody_scores_decides_or_announces(world: World) -> None:
-    city, round_id = _open_round(world)
+    city, round_id = round_opened(world)
     town_a = client_on(world.town_a, world.staff_a)
     nomination_id = _post(town_a, f"rounds/{round_id}/nominations", _nomination("张三")).json()[
         "id"
@@ -259,11 +234,11 @@ def test_only_the_issuer_reviews_and_below_nobody_scores_decides_or_announces(wo
 
 def test_a_draft_round_is_invisible_below_and_a_township_runs_no_round(world: World) -> None:
     city = client_on(world.city, staff_of(world, world.city, "city-staff"))
-    draft = _post(city, "rounds", _round_body()).json()
+    draft = _post(city, "rounds", round_body()).json()
     town_a = client_on(world.town_a, world.staff_a)
     assert town_a.get(f"{API}/rounds").json() == []
     assert town_a.get(f"{API}/rounds/{draft['id']}").status_code == 404
-    refused = _post(town_a, "rounds", _round_body())
+    refused = _post(town_a, "rounds", round_body())
     assert refused.status_code == 403 and refused.json()["code"] == "issuer_level"
 
 
@@ -292,14 +267,14 @@ def test_bad_round_settings_are_refused_and_nothing_is_written(world: World) -> 
         ({"kind": "banquet"}, "invalid"),
     ]
     for changes, code in cases:
-        response = _post(city, "rounds", _round_body(**changes))
+        response = _post(city, "rounds", round_body(**changes))
         assert response.status_code == 400, (changes, response.content)
         assert response.json()["code"] == code, changes
     assert not BenchmarkRound.objects.exists()
 
 
 def test_scores_outside_0_to_100_or_for_another_round_are_refused(world: World) -> None:
-    city, round_id = _open_round(world)
+    city, round_id = round_opened(world)
     nomination_id = _post(
         client_on(world.town_a, world.staff_a),
         f"rounds/{round_id}/nominations",
@@ -321,7 +296,7 @@ def test_scores_outside_0_to_100_or_for_another_round_are_refused(world: World) 
 
 
 def test_the_nomination_list_costs_the_same_for_1_and_2_nominations(world: World) -> None:
-    city, round_id = _open_round(world)
+    city, round_id = round_opened(world)
     _post(
         client_on(world.town_a, world.staff_a),
         f"rounds/{round_id}/nominations",

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from supervision.models import Attachment, Guidance, GuidanceReceipt
+from tests.api.conftest import guidance_post
 from tests.conftest import World, client_on
 from tests.factories import PDF
 from tests.platform.supervision.builders import staff_of
@@ -14,25 +15,11 @@ from tests.platform.supervision.builders import staff_of
 API = "/api/v1/supervision"
 
 
-def _issue(client: Any, HTTP_ACCEPT_LANGUAGE: str = "zh-hans", **body: Any) -> Any:
-    payload = {
-        "kind": "notice",
-        "title": "关于报送联络站年度工作总结的通知",
-        "body": "请于月底前报送。",
-    }
-    return client.post(
-        f"{API}/guidance",
-        payload | body,
-        content_type="application/json",
-        HTTP_ACCEPT_LANGUAGE=HTTP_ACCEPT_LANGUAGE,
-    )
-
-
 def test_the_city_sends_to_all_townships_and_sees_who_read_it(world: World) -> None:
     city = client_on(world.city, staff_of(world, world.city, "city-staff"))
     upload = city.post(f"{API}/files", {"file": _pdf("通知附件.pdf")})
     assert upload.status_code == 201, upload.content
-    response = _issue(city, scope="townships", attachment_ids=[upload.json()["id"]])
+    response = guidance_post(city, scope="townships", attachment_ids=[upload.json()["id"]])
     assert response.status_code == 201, response.content
     guidance_id = response.json()["id"]
     assert response.json()["target_count"] == 2
@@ -66,7 +53,7 @@ def test_files_are_kept_under_the_uploading_congress_prefix(world: World) -> Non
 def test_a_congress_not_addressed_neither_lists_nor_reads_nor_downloads(world: World) -> None:
     county = client_on(world.county, world.county_admin)
     upload = county.post(f"{API}/files", {"file": _pdf("b.pdf")}).json()
-    guidance_id = _issue(
+    guidance_id = guidance_post(
         county, scope="picked", target_ids=[world.town_a.pk], attachment_ids=[upload["id"]]
     ).json()["id"]
 
@@ -80,7 +67,7 @@ def test_a_congress_not_addressed_neither_lists_nor_reads_nor_downloads(world: W
 
 def test_only_the_issuer_sees_the_receipts(world: World) -> None:
     city = client_on(world.city, staff_of(world, world.city, "city-staff"))
-    guidance_id = _issue(city, scope="all").json()["id"]
+    guidance_id = guidance_post(city, scope="all").json()["id"]
     county = client_on(world.county, world.county_admin)
     assert county.get(f"{API}/guidance/{guidance_id}").status_code == 404
     assert [g["id"] for g in county.get(f"{API}/guidance", {"box": "issued"}).json()] == []
@@ -88,22 +75,22 @@ def test_only_the_issuer_sees_the_receipts(world: World) -> None:
 
 def test_a_deputy_reads_what_was_sent_but_does_not_send(world: World) -> None:
     county = client_on(world.county, world.county_admin)
-    guidance_id = _issue(county, scope="townships").json()["id"]
+    guidance_id = guidance_post(county, scope="townships").json()["id"]
     deputy = client_on(world.town_a, world.deputy_both)
     assert any(g["id"] == guidance_id for g in deputy.get(f"{API}/guidance").json())
     # The read receipt is the congress's, recorded by its staff.
     assert deputy.post(f"{API}/guidance/{guidance_id}/read").status_code == 403
-    refused = _issue(deputy, scope="all")
+    refused = guidance_post(deputy, scope="all")
     assert refused.status_code == 403
     assert deputy.get(f"{API}/guidance", {"box": "issued"}).status_code == 403
 
 
 def test_a_township_cannot_send_and_nobody_sends_outside_their_tree(world: World) -> None:
     town_a = client_on(world.town_a, world.staff_a)
-    refused = _issue(town_a, scope="all")
+    refused = guidance_post(town_a, scope="all")
     assert refused.status_code == 403 and refused.json()["code"] == "issuer_level"
     county = client_on(world.county, world.county_admin)
-    outside = _issue(county, scope="picked", target_ids=[world.city.pk])
+    outside = guidance_post(county, scope="picked", target_ids=[world.city.pk])
     assert outside.status_code == 403 and outside.json()["code"] == "target_outside_tree"
     assert not Guidance.objects.exists()
 
@@ -118,7 +105,7 @@ def test_bad_input_is_refused_with_its_reason_and_nothing_is_written(world: Worl
         ({"scope": "all", "attachment_ids": [999999]}, "attachment_unknown"),
     ]
     for body, code in cases:
-        response = _issue(city, **({"scope": "all"} | body))
+        response = guidance_post(city, **({"scope": "all"} | body))
         assert response.status_code == 400, (body, response.content)
         assert response.json()["code"] == code
     not_a_pdf = city.post(f"{API}/files", {"file": _file("x.pdf", b"MZ\x90\x00 not a pdf")})
@@ -129,8 +116,8 @@ def test_bad_input_is_refused_with_its_reason_and_nothing_is_written(world: Worl
 def test_an_empty_notice_title_is_refused_naming_the_field(world: World) -> None:
     city = client_on(world.city, staff_of(world, world.city, "city-staff"))
 
-    response = _issue(city, scope="all", title="", HTTP_ACCEPT_LANGUAGE="zh-hans")
-    english = _issue(city, scope="all", body="", HTTP_ACCEPT_LANGUAGE="en")
+    response = guidance_post(city, scope="all", title="", lang="zh-hans")
+    english = guidance_post(city, scope="all", body="", lang="en")
 
     assert response.status_code == 400 and response.json()["detail"] == "标题：该字段不能为空。"
     assert english.json()["detail"] == "Text: This field may not be blank."
@@ -141,18 +128,18 @@ def test_another_congress_attachment_cannot_be_attached(world: World) -> None:
     county = client_on(world.county, world.county_admin)
     theirs = county.post(f"{API}/files", {"file": _pdf("c.pdf")}).json()
     city = client_on(world.city, staff_of(world, world.city, "city-staff"))
-    refused = _issue(city, scope="all", attachment_ids=[theirs["id"]])
+    refused = guidance_post(city, scope="all", attachment_ids=[theirs["id"]])
     assert refused.status_code == 400 and refused.json()["code"] == "attachment_unknown"
 
 
 def test_the_inbox_costs_the_same_for_1_and_10_notices(world: World) -> None:
     city = client_on(world.city, staff_of(world, world.city, "city-staff"))
     town_a = client_on(world.town_a, world.staff_a)
-    _issue(city, scope="all")
+    guidance_post(city, scope="all")
     few = _count(town_a, f"{API}/guidance")
     few_issued = _count(city, f"{API}/guidance?box=issued")
     for _ in range(9):
-        _issue(city, scope="all")
+        guidance_post(city, scope="all")
     assert _count(town_a, f"{API}/guidance") == few
     assert _count(city, f"{API}/guidance?box=issued") == few_issued
 

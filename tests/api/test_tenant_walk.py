@@ -4,27 +4,16 @@ service, the service to the outbox, the outbox to enqueue_on_commit, which puts 
 message's header; the task runs in that tenant whatever schema the sender's connection is in."""
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from django.utils import timezone
 from django_tenants.utils import schema_context, tenant_context
 
-from config.celery import app
 from congresses.models import Congress
 from outbox.models import OutboxEvent
 from rollups.models import Rollup
 from tests.conftest import World, client_on
 from tests.tenants.activities.factories import make_seat
-
-
-@pytest.fixture
-def eager() -> Iterator[None]:
-    # The app reads Django's CELERY_* settings, so the key carries the namespace.
-    app.conf.CELERY_TASK_ALWAYS_EAGER = True
-    yield
-    app.conf.CELERY_TASK_ALWAYS_EAGER = False
 
 
 def test_the_host_s_tenant_reaches_the_task_that_drains_its_outbox(

@@ -2,10 +2,7 @@
 answered with a translated 4xx naming its field, and the checklist read from the rows."""
 
 from datetime import date
-from typing import Any
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django_tenants.utils import tenant_context
 
 from accounts.models import User
@@ -13,7 +10,8 @@ from congresses.models import Congress
 from tenants.deputies.models import Term
 from tenants.deputies.services import term_close, term_open
 from tenants.implementation.services import unit_create
-from tests.conftest import PASSWORD, World, client_on
+from tests.api.conftest import cycle_post, queries
+from tests.conftest import PASSWORD, World, client_on, post_json
 from tests.factories import make_member
 from tests.tenants.stations.factories import make_deputy, make_station
 
@@ -28,11 +26,7 @@ def _member(username: str, congress: Congress, roles: list[str]) -> User:
 def test_the_first_administrator_opens_a_term_with_sessions_and_closes_it(world: World) -> None:
     admin = client_on(world.town_b, _member("b-admin", world.town_b, ["system_admin"]))
 
-    opened = admin.post(
-        f"{API}/terms",
-        {**TERM, "sessions": ["2022-01-06", "2023-01-12"]},
-        content_type="application/json",
-    )
+    opened = post_json(admin, f"{API}/terms", {**TERM, "sessions": ["2022-01-06", "2023-01-12"]})
 
     assert opened.status_code == 201, opened.content
     body = opened.json()
@@ -41,11 +35,7 @@ def test_the_first_administrator_opens_a_term_with_sessions_and_closes_it(world:
         {"number": 1, "opens_on": "2022-01-06"},
         {"number": 2, "opens_on": "2023-01-12"},
     ]
-    added = admin.post(
-        f"{API}/terms/{body['id']}/sessions",
-        {"opens_on": "2024-01-10"},
-        content_type="application/json",
-    )
+    added = post_json(admin, f"{API}/terms/{body['id']}/sessions", {"opens_on": "2024-01-10"})
     assert added.status_code == 201 and added.json()["number"] == 3
     closed = admin.post(f"{API}/terms/{body['id']}/close")
     assert closed.status_code == 200 and closed.json()["is_current"] is False
@@ -54,29 +44,21 @@ def test_the_first_administrator_opens_a_term_with_sessions_and_closes_it(world:
 
 def test_a_second_open_term_and_bad_dates_are_4xx_naming_the_field(world: World) -> None:
     staff = client_on(world.town_a, world.staff_a)
-    assert staff.post(f"{API}/terms", TERM, content_type="application/json").status_code == 201
+    assert post_json(staff, f"{API}/terms", TERM).status_code == 201
 
-    second = staff.post(
-        f"{API}/terms",
-        {"number": 19, "starts_on": "2027-01-01", "ends_on": "2031-12-31"},
-        content_type="application/json",
+    second = post_json(
+        staff, f"{API}/terms", {"number": 19, "starts_on": "2027-01-01", "ends_on": "2031-12-31"}
     )
-    backwards = staff.post(
+    backwards = post_json(
+        staff,
         f"{API}/terms",
         {"number": 19, "starts_on": "2027-01-01", "ends_on": "2026-01-01"},
-        content_type="application/json",
         headers={"accept-language": "en"},
     )
-    not_a_date = staff.post(
-        f"{API}/terms",
-        {"number": 19, "starts_on": "2027-13-01", "ends_on": "2031-12-31"},
-        content_type="application/json",
+    not_a_date = post_json(
+        staff, f"{API}/terms", {"number": 19, "starts_on": "2027-13-01", "ends_on": "2031-12-31"}
     )
-    bad_session = staff.post(
-        f"{API}/terms/999999/sessions",
-        {"opens_on": "2023-01-01"},
-        content_type="application/json",
-    )
+    bad_session = post_json(staff, f"{API}/terms/999999/sessions", {"opens_on": "2023-01-01"})
 
     assert second.status_code == 409
     assert second.json()["fields"] == {"number": ["第18届尚未结束，请先结束本届再开启新一届。"]}
@@ -88,12 +70,8 @@ def test_a_second_open_term_and_bad_dates_are_4xx_naming_the_field(world: World)
 
 def test_closing_a_term_with_a_vote_to_come_is_a_409_with_the_reason(world: World) -> None:
     staff = client_on(world.town_a, world.staff_a)
-    term = staff.post(f"{API}/terms", TERM, content_type="application/json").json()
-    created = staff.post(
-        f"{API}/voting/cycles",
-        {"year": 2026, "title": "2026年民生实事"},
-        content_type="application/json",
-    )
+    term = post_json(staff, f"{API}/terms", TERM).json()
+    created = cycle_post(staff, 2026)
     assert created.status_code == 201
 
     refused = staff.post(f"{API}/terms/{term['id']}/close")
@@ -109,9 +87,7 @@ def test_deputies_and_units_may_not_manage_terms_nor_read_the_checklist(world: W
 
     for caller in (deputy, unit, auditor):
         assert caller.get(f"{API}/terms").status_code == 403
-        assert caller.post(f"{API}/terms", TERM, content_type="application/json").status_code == (
-            403
-        )
+        assert post_json(caller, f"{API}/terms", TERM).status_code == (403)
         assert caller.get(f"{API}/setup/checklist").status_code == 403
     assert deputy.get(f"{API}/voting/rules-template").status_code == 403
     assert client_on(world.town_a).get(f"{API}/setup/checklist").status_code in (401, 403)
@@ -139,7 +115,7 @@ def test_the_checklist_starts_at_nothing_and_follows_the_rows(world: World) -> N
         "_done": (False, 0, 0),
     }
 
-    admin.post(f"{API}/terms", TERM, content_type="application/json")
+    post_json(admin, f"{API}/terms", TERM)
     with tenant_context(world.town_b):
         make_deputy("王一", phone="13700000001")
         linked = make_deputy("李二", phone="13700000002")
@@ -147,9 +123,7 @@ def test_the_checklist_starts_at_nothing_and_follows_the_rows(world: World) -> N
         linked.save(update_fields=["user"])
         unit_create(name="镇农业农村办", member_ids=[], actor=None)
         make_station()
-    admin.post(
-        f"{API}/voting/cycles", {"year": 2026, "title": "2026"}, content_type="application/json"
-    )
+    cycle_post(admin, 2026, "2026")
 
     after = _checklist(admin)
     assert after["term"] == (True, 1, 0)
@@ -164,7 +138,7 @@ def test_the_accounts_item_is_done_only_with_the_security_and_audit_administrato
     world: World,
 ) -> None:
     admin = client_on(world.town_b, _member("b-sys", world.town_b, ["system_admin", "staff"]))
-    admin.post(f"{API}/terms", TERM, content_type="application/json")
+    post_json(admin, f"{API}/terms", TERM)
     with tenant_context(world.town_b):
         linked = make_deputy("王一", phone="13700000001")
         linked.user = world.staff_b
@@ -180,26 +154,16 @@ def test_the_accounts_item_is_done_only_with_the_security_and_audit_administrato
 
 def test_a_new_cycle_starts_from_the_last_cycles_rules(world: World) -> None:
     staff = client_on(world.town_a, world.staff_a)
-    staff.post(f"{API}/terms", TERM, content_type="application/json")
+    post_json(staff, f"{API}/terms", TERM)
     first = staff.get(f"{API}/voting/rules-template").json()
     assert first["from_year"] is None and first["rules"]["seats"] == 10
 
     rules = {**first["rules"], "seats": 6}
-    made = staff.post(
-        f"{API}/voting/cycles",
-        {"year": 2025, "title": "2025年民生实事", "rules": rules},
-        content_type="application/json",
-    )
+    made = cycle_post(staff, 2025, rules=rules)
     assert made.status_code == 201, made.content
 
     later = staff.get(f"{API}/voting/rules-template").json()
     assert later == {"rules": rules, "from_year": 2025, "template": None}
-
-
-def _queries(client: Any, path: str) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(path).status_code == 200
-    return len(captured.captured_queries)
 
 
 def test_the_term_list_costs_the_same_for_1_and_3_terms_with_sessions(world: World) -> None:
@@ -212,7 +176,7 @@ def test_the_term_list_costs_the_same_for_1_and_3_terms_with_sessions(world: Wor
             sessions=[date(2012, 1, 5)],
             actor=None,
         )
-    one = _queries(staff, f"{API}/terms")
+    one = queries(staff, f"{API}/terms")
     with tenant_context(world.town_a):
         term_close(term=first, actor=None)
         second = term_open(
@@ -225,4 +189,4 @@ def test_the_term_list_costs_the_same_for_1_and_3_terms_with_sessions(world: Wor
         term_close(term=second, actor=None)
         term_open(number=18, starts_on=date(2022, 1, 1), ends_on=date(2026, 12, 31), actor=None)
 
-    assert _queries(staff, f"{API}/terms") == one
+    assert queries(staff, f"{API}/terms") == one

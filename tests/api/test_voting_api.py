@@ -1,61 +1,28 @@
 """票决 over HTTP: the deputy's ballot, the chair's control, and every refusal a clear 4xx."""
 
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django_tenants.utils import tenant_context
 
 from accounts.models import User
 from congresses.models import Congress
-from tenants.deputies.models import Deputy
-from tenants.voting.models import Ballot, Candidate, Cycle, Participation
+from tenants.voting.models import Ballot, Candidate, Participation
 from tenants.voting.services import round_open
-from tests.api.conftest import member, on_phones
+from tests.api.conftest import cycle_post
+from tests.api.hall import Hall, ballot_for, hall_round_open, member
 from tests.conftest import World, client_on
 from tests.tenants.voting.factories import make_deputies, make_setup
 
 
-@dataclass
-class Hall:
-    cycle: Cycle
-    deputies: list[Deputy]
-    chair: Client
-    phones: list[Client]
-
-
-@pytest.fixture
-def hall(world: World) -> Hall:
-    """Town A in its voting phase: 6 deputies with phones, all signed in, a chair at the desk."""
-    with tenant_context(world.town_a):
-        setup = make_setup(deputies=6, candidates=3, seats=2, present=0)
-    phones = on_phones(world, setup.deputies, "dep")
-    for phone in phones:
-        assert phone.post(f"/api/v1/voting/cycles/{setup.cycle.pk}/sign-in").status_code == 200
-    return Hall(setup.cycle, setup.deputies, client_on(world.town_a, world.staff_a), phones)
-
-
-def _open(hall: Hall) -> dict:
-    response = hall.chair.post(
-        f"/api/v1/voting/cycles/{hall.cycle.pk}/rounds", {}, content_type="application/json"
-    )
-    assert response.status_code == 201, response.json()
-    return response.json()
-
-
-def _ballot(round_: dict, answer: str = "yes") -> dict:
-    return {"choices": {str(c["id"]): answer for c in round_["candidates"]}}
-
-
 def test_deputies_vote_on_their_phones_and_the_chair_sees_only_the_count(hall: Hall) -> None:
-    round_ = _open(hall)
+    round_ = hall_round_open(hall)
     url = f"/api/v1/voting/rounds/{round_['id']}"
 
     receipts = []
     for phone in hall.phones[:4]:
-        response = phone.post(f"{url}/ballots", _ballot(round_), content_type="application/json")
+        response = phone.post(f"{url}/ballots", ballot_for(round_), content_type="application/json")
         assert response.status_code == 201
         receipts.append(response.json()["receipt"])
     live = hall.chair.get(url).json()
@@ -79,14 +46,14 @@ def test_deputies_vote_on_their_phones_and_the_chair_sees_only_the_count(hall: H
 
 
 def test_a_second_ballot_gets_409_and_nothing_more_is_stored(hall: Hall) -> None:
-    round_ = _open(hall)
+    round_ = hall_round_open(hall)
     url = f"/api/v1/voting/rounds/{round_['id']}/ballots"
     assert (
-        hall.phones[0].post(url, _ballot(round_), content_type="application/json").status_code
+        hall.phones[0].post(url, ballot_for(round_), content_type="application/json").status_code
         == 201
     )
 
-    again = hall.phones[0].post(url, _ballot(round_, "no"), content_type="application/json")
+    again = hall.phones[0].post(url, ballot_for(round_, "no"), content_type="application/json")
 
     assert again.status_code == 409 and again.json()["code"] == "already_voted"
     assert "重复" in again.json()["detail"]
@@ -109,7 +76,7 @@ def _town(hall: Hall) -> Congress:
 def test_a_malformed_ballot_gets_400_and_nothing_is_written(
     hall: Hall, body: dict, code: str
 ) -> None:
-    round_ = _open(hall)
+    round_ = hall_round_open(hall)
 
     response = hall.phones[0].post(
         f"/api/v1/voting/rounds/{round_['id']}/ballots", body, content_type="application/json"
@@ -126,11 +93,7 @@ def test_voting_outside_the_voting_phase_gets_400_with_the_reason(world: World) 
     assert deputy.user is not None
     member(deputy.user, world.town_a, ["deputy"])
     staff = client_on(world.town_a, world.staff_a)
-    created = staff.post(
-        "/api/v1/voting/cycles",
-        {"year": 2029, "title": "2029年民生实事"},
-        content_type="application/json",
-    )
+    created = cycle_post(staff, 2029)
     assert created.status_code == 201
 
     response = client_on(world.town_a, deputy.user).post(
@@ -145,11 +108,7 @@ def test_a_candidate_list_without_surplus_gets_400(world: World) -> None:
     with tenant_context(world.town_a):
         make_deputies(2)
     staff = client_on(world.town_a, world.staff_a)
-    cycle = staff.post(
-        "/api/v1/voting/cycles",
-        {"year": 2030, "title": "2030年", "seats": 2},
-        content_type="application/json",
-    ).json()
+    cycle = cycle_post(staff, 2030, "2030年", seats=2).json()
     assert staff.post(f"/api/v1/voting/cycles/{cycle['id']}/advance").json()["phase"] == "shortlist"
     for name in ("甲", "乙"):
         added = staff.post(
@@ -166,12 +125,12 @@ def test_a_candidate_list_without_surplus_gets_400(world: World) -> None:
 
 
 def test_roles_are_kept_apart(hall: Hall, world: World) -> None:
-    round_ = _open(hall)
+    round_ = hall_round_open(hall)
     url = f"/api/v1/voting/rounds/{round_['id']}"
 
     assert (
         hall.chair.post(
-            f"{url}/ballots", _ballot(round_), content_type="application/json"
+            f"{url}/ballots", ballot_for(round_), content_type="application/json"
         ).status_code
         == 403
     )
@@ -188,7 +147,7 @@ def test_roles_are_kept_apart(hall: Hall, world: World) -> None:
     # The implementing unit reads the cycle (to answer comments) but takes no part in the vote.
     assert unit.get("/api/v1/voting/cycles").status_code == 200
     assert (
-        unit.post(f"{url}/ballots", _ballot(round_), content_type="application/json").status_code
+        unit.post(f"{url}/ballots", ballot_for(round_), content_type="application/json").status_code
         == 403
     )
     assert unit.post(f"{url}/close").status_code == 403
@@ -207,7 +166,7 @@ def test_a_round_of_another_tenant_is_out_of_reach(hall: Hall, world: World) -> 
                 name=f"乙镇独有项目{candidate.sequence}"
             )
         foreign_round = round_open(cycle=foreign.cycle, actor=None)
-    _open(hall)
+    hall_round_open(hall)
 
     # On A's host, B's round id names A's round or nothing: never B's.
     response = hall.phones[0].get(f"/api/v1/voting/rounds/{foreign_round.pk}")

@@ -3,98 +3,38 @@ channel takes, the one round the rules allow next, attendance frozen when a roun
 who learn nothing of each other's count before both have entered, a closed round that stays as it
 was closed, and rates rounded half-up with the base each is measured on."""
 
-from dataclasses import dataclass
 from typing import Any
 
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django_tenants.utils import tenant_context
 
-from accounts.models import User
-from tenants.deputies.models import Deputy
 from tenants.linkage.duty.models import DutyEntry
-from tenants.voting.models import Cycle, DeviceResult, Round, TallyEntry
-from tenants.voting.services import paper_issue, round_open
-from tests.api.conftest import member, on_phones
+from tenants.voting.models import DeviceResult, Round, TallyEntry
+from tenants.voting.services import round_open
+from tests.api.hall import (
+    API,
+    hall_at,
+    paper_round,
+    post,
+    round_post,
+    tellers,
+    vote,
+    year_end,
+)
 from tests.conftest import World, client_on
 from tests.factories import XLSX, roster_xlsx
 from tests.tenants.voting.factories import make_setup
-from tests.tenants.voting.test_satisfaction_services import make_implementing
-
-API = "/api/v1/voting"
-
-
-@dataclass
-class Hall:
-    cycle: Cycle
-    deputies: list[Deputy]
-    chair: Client
-    phones: list[Client]
-
-
-def _hall(world: World, *, deputies: int = 6, present: int = 6, **rules: Any) -> Hall:
-    """Town A in its voting phase, `present` of its deputies signed in on their phones."""
-    with tenant_context(world.town_a):
-        setup = make_setup(deputies=deputies, present=0, **rules)
-    phones = on_phones(world, setup.deputies, "count")
-    for phone in phones[:present]:
-        assert phone.post(f"{API}/cycles/{setup.cycle.pk}/sign-in").status_code == 200
-    return Hall(setup.cycle, setup.deputies, client_on(world.town_a, world.staff_a), phones)
-
-
-def _open(hall: Hall, body: dict | None = None) -> Any:
-    return hall.chair.post(
-        f"{API}/cycles/{hall.cycle.pk}/rounds", body or {}, content_type="application/json"
-    )
-
-
-def _vote(hall: Hall, round_: dict, yes_for: set[int], voters: int) -> None:
-    for phone in hall.phones[:voters]:
-        choices = {
-            str(c["id"]): "yes" if c["id"] in yes_for else "no" for c in round_["candidates"]
-        }
-        response = phone.post(
-            f"{API}/rounds/{round_['id']}/ballots",
-            {"choices": choices},
-            content_type="application/json",
-        )
-        assert response.status_code == 201, response.json()
-
-
-def _tellers(world: World) -> list[Client]:
-    return [
-        client_on(
-            world.town_a,
-            member(User.objects.create(username=f"count-teller-{i}"), world.town_a, ["teller"]),
-        )
-        for i in range(2)
-    ]
-
-
-def _paper_round(world: World, issued: int) -> tuple[Hall, dict]:
-    hall = _hall(world, candidates=2, seats=1, channel="paper")
-    round_ = _open(hall).json()
-    with tenant_context(world.town_a):
-        for deputy in hall.deputies[:issued]:
-            paper_issue(round_id=round_["id"], deputy=deputy, actor=None)
-    return hall, round_
-
-
-def _post(client: Client, url: str, body: dict) -> Any:
-    return client.post(url, body, content_type="application/json")
-
 
 # --- counts that add up ---------------------------------------------------------------------
 
 
 def test_a_short_row_is_refused_naming_row_and_item_and_nothing_is_stored(world: World) -> None:
-    _, round_ = _paper_round(world, issued=5)
+    _, round_ = paper_round(world, issued=5)
     first, second = (c["id"] for c in round_["candidates"])
-    teller = _tellers(world)[0]
+    teller = tellers(world)[0]
 
     # 5 collected, none invalid: the second row says 3 赞成 + 1 反对 = 4, one ballot short.
-    response = _post(
+    response = post(
         teller,
         f"{API}/rounds/{round_['id']}/tally",
         {
@@ -117,11 +57,11 @@ def test_a_short_row_is_refused_naming_row_and_item_and_nothing_is_stored(world:
 
 
 def test_more_ballots_collected_than_issued_is_refused(world: World) -> None:
-    _, round_ = _paper_round(world, issued=3)
+    _, round_ = paper_round(world, issued=3)
     first, second = (c["id"] for c in round_["candidates"])
 
-    response = _post(
-        _tellers(world)[0],
+    response = post(
+        tellers(world)[0],
         f"{API}/rounds/{round_['id']}/tally",
         {
             "counts": {str(first): {"yes": 4}, str(second): {"no": 4}},
@@ -141,17 +81,17 @@ def test_more_ballots_collected_than_issued_is_refused(world: World) -> None:
 
 
 def test_a_teller_asking_for_agreement_before_both_entered_is_refused(world: World) -> None:
-    hall, round_ = _paper_round(world, issued=2)
+    hall, round_ = paper_round(world, issued=2)
     first, second = (c["id"] for c in round_["candidates"])
     url = f"{API}/rounds/{round_['id']}/tally"
-    one, two = _tellers(world)
+    one, two = tellers(world)
     count = {
         "counts": {str(first): {"yes": 2}, str(second): {"yes": 1, "no": 1}},
         "returned": 2,
         "invalid": 0,
     }
 
-    entered = _post(one, url, count)
+    entered = post(one, url, count)
     asked = one.get(f"{url}/agreement")
     progress = one.get(url)
 
@@ -161,7 +101,7 @@ def test_a_teller_asking_for_agreement_before_both_entered_is_refused(world: Wor
 
     # The second teller counts the second candidate differently: the chair sees which one.
     differing = {**count, "counts": {str(first): {"yes": 2}, str(second): {"yes": 2}}}
-    assert _post(two, url, differing).status_code == 200
+    assert post(two, url, differing).status_code == 200
     assert one.get(f"{url}/agreement").json() == {
         "agree": False,
         "totals_differ": False,
@@ -170,9 +110,9 @@ def test_a_teller_asking_for_agreement_before_both_entered_is_refused(world: Wor
     assert hall.chair.get(f"{url}/agreement").json()["differences"] == [str(second)]
 
     # Entering again is a correction: refused without a reason, kept with one.
-    again = _post(two, url, count)
+    again = post(two, url, count)
     assert again.status_code == 409 and again.json()["code"] == "tally_correction_reason_required"
-    assert _post(two, url, {**count, "reason": "复核第二项"}).json()["corrections"] == 1
+    assert post(two, url, {**count, "reason": "复核第二项"}).json()["corrections"] == 1
     assert hall.chair.get(f"{url}/agreement").json()["agree"] is True
     closed = hall.chair.post(f"{API}/rounds/{round_['id']}/close")
     assert closed.status_code == 200 and closed.json()["state"] == "closed"
@@ -181,16 +121,8 @@ def test_a_teller_asking_for_agreement_before_both_entered_is_refused(world: Wor
 # --- channels --------------------------------------------------------------------------------
 
 
-def _year_end(world: World, deputies: int = 4) -> tuple[Cycle, list[Deputy], list[Client]]:
-    cache.clear()
-    with tenant_context(world.town_a):
-        setup = make_implementing(deputies=deputies)
-    phones = on_phones(world, setup.deputies, "count-eval")
-    return setup.cycle, setup.deputies, phones
-
-
 def test_counts_into_a_round_whose_channel_does_not_take_them_are_refused(world: World) -> None:
-    cycle, _deputies, _phones = _year_end(world)
+    cycle, _deputies, _phones = year_end(world)
     staff = client_on(world.town_a, world.staff_a)
     opened = staff.post(f"{API}/cycles/{cycle.pk}/evaluation/open")
     assert opened.status_code == 201
@@ -199,8 +131,8 @@ def test_counts_into_a_round_whose_channel_does_not_take_them_are_refused(world:
     url = f"{API}/rounds/{round_['id']}"
     projects = [p["id"] for p in opened.json()["projects"]]
 
-    tally = _post(
-        _tellers(world)[0],
+    tally = post(
+        tellers(world)[0],
         f"{url}/tally",
         {
             "counts": {str(p): {"satisfied": 4} for p in projects},
@@ -221,9 +153,9 @@ def test_counts_into_a_round_whose_channel_does_not_take_them_are_refused(world:
 
 
 def test_e_ballots_into_a_paper_round_are_refused(world: World) -> None:
-    hall, round_ = _paper_round(world, issued=0)
+    hall, round_ = paper_round(world, issued=0)
 
-    response = _post(
+    response = post(
         hall.phones[5],
         f"{API}/rounds/{round_['id']}/ballots",
         {"choices": {str(c["id"]): "yes" for c in round_["candidates"]}},
@@ -233,9 +165,9 @@ def test_e_ballots_into_a_paper_round_are_refused(world: World) -> None:
 
 
 def test_an_evaluation_below_quorum_is_refused_and_opens_at_quorum(world: World) -> None:
-    cycle, _deputies, phones = _year_end(world, deputies=6)
+    cycle, _deputies, phones = year_end(world, deputies=6)
     staff = client_on(world.town_a, world.staff_a)
-    rules = _post(staff, f"{API}/cycles/{cycle.pk}/evaluation/rules", {"channel": "device"})
+    rules = post(staff, f"{API}/cycles/{cycle.pk}/evaluation/rules", {"channel": "device"})
     assert rules.status_code == 200 and rules.json()["rules"]["channel"] == "device"
     for phone in phones[:3]:
         assert phone.post(f"{API}/cycles/{cycle.pk}/evaluation/sign-in").status_code == 200
@@ -289,9 +221,9 @@ def test_an_evaluation_below_quorum_is_refused_and_opens_at_quorum(world: World)
 
 
 def test_sign_in_after_a_round_closed_is_refused_and_never_scored(world: World) -> None:
-    hall = _hall(world, present=5, candidates=3, seats=2)
-    round_ = _open(hall).json()
-    _vote(hall, round_, {round_["candidates"][0]["id"]}, voters=5)
+    hall = hall_at(world, present=5, candidates=3, seats=2)
+    round_ = round_post(hall).json()
+    vote(hall, round_, {round_["candidates"][0]["id"]}, voters=5)
     assert hall.chair.post(f"{API}/rounds/{round_['id']}/close").status_code == 200
 
     late = hall.phones[5].post(f"{API}/cycles/{hall.cycle.pk}/sign-in")
@@ -304,15 +236,15 @@ def test_sign_in_after_a_round_closed_is_refused_and_never_scored(world: World) 
 
 
 def test_a_re_vote_of_rejected_candidates_is_refused(world: World) -> None:
-    hall = _hall(world, candidates=3, seats=2)
-    round_ = _open(hall).json()
+    hall = hall_at(world, candidates=3, seats=2)
+    round_ = round_post(hall).json()
     ids = [c["id"] for c in round_["candidates"]]
-    _vote(hall, round_, {ids[0]}, voters=6)
+    vote(hall, round_, {ids[0]}, voters=6)
     closed = hall.chair.post(f"{API}/rounds/{round_['id']}/close").json()
     assert closed["result"]["adopted"] == [str(ids[0])]  # accept fewer: the vote is decided
 
-    again = _open(hall, {"candidate_ids": ids[1:], "seats": 1, "kind": "shortfall"})
-    plain = _open(hall)
+    again = round_post(hall, {"candidate_ids": ids[1:], "seats": 1, "kind": "shortfall"})
+    plain = round_post(hall)
 
     assert again.status_code == 409 and again.json()["code"] == "vote_decided"
     assert "不能再开始新的一轮" in again.json()["detail"]
@@ -323,16 +255,16 @@ def test_a_re_vote_of_rejected_candidates_is_refused(world: World) -> None:
 
 
 def test_a_tie_round_takes_only_the_tied_candidates(world: World) -> None:
-    hall = _hall(world, candidates=3, seats=1)
-    round_ = _open(hall).json()
+    hall = hall_at(world, candidates=3, seats=1)
+    round_ = round_post(hall).json()
     ids = [c["id"] for c in round_["candidates"]]
-    _vote(hall, round_, {ids[0], ids[1]}, voters=6)
+    vote(hall, round_, {ids[0], ids[1]}, voters=6)
     closed = hall.chair.post(f"{API}/rounds/{round_['id']}/close").json()
     assert closed["result"]["reason"] == "tie"
 
-    with_rejected = _open(hall, {"candidate_ids": ids, "seats": 1, "kind": "tie"})
-    as_main = _open(hall, {"candidate_ids": ids[:2], "seats": 1, "kind": "main"})
-    allowed = _open(hall)
+    with_rejected = round_post(hall, {"candidate_ids": ids, "seats": 1, "kind": "tie"})
+    as_main = round_post(hall, {"candidate_ids": ids[:2], "seats": 1, "kind": "main"})
+    allowed = round_post(hall)
 
     assert with_rejected.status_code == 409
     assert with_rejected.json()["code"] == "round_candidates_not_allowed"
@@ -346,10 +278,10 @@ def _roster(rows: list[list[Any]]) -> SimpleUploadedFile:
 
 
 def test_a_closed_rounds_figures_stay_as_closed_after_a_roster_import(world: World) -> None:
-    hall = _hall(world, present=5, candidates=3, seats=2)
-    round_ = _open(hall).json()
+    hall = hall_at(world, present=5, candidates=3, seats=2)
+    round_ = round_post(hall).json()
     assert (round_["entitled_count"], round_["present_count"], round_["quorum_count"]) == (6, 5, 4)
-    _vote(hall, round_, {round_["candidates"][0]["id"]}, voters=5)
+    vote(hall, round_, {round_["candidates"][0]["id"]}, voters=5)
     url = f"{API}/rounds/{round_['id']}"
     closed = hall.chair.post(f"{url}/close").json()
 

@@ -6,7 +6,7 @@ from django_tenants.utils import tenant_context
 
 from accounts.models import Membership, User
 from tenants.voting.solicitation import cycle_advance
-from tests.conftest import PASSWORD, World, client_on
+from tests.conftest import PASSWORD, World, client_on, post_json
 from tests.factories import PDF
 from tests.tenants.voting.factories import make_deputies, make_shortlist
 
@@ -32,31 +32,19 @@ def test_materials_comments_and_answers_during_deliberation(world: World) -> Non
     file_id = staff.post("/api/v1/files", {"file": SimpleUploadedFile("项目说明.pdf", PDF)}).json()[
         "id"
     ]
-    attached = staff.post(
-        f"{base}/materials",
-        {"title": "项目可行性说明", "file_id": file_id},
-        content_type="application/json",
+    attached = post_json(
+        staff, f"{base}/materials", {"title": "项目可行性说明", "file_id": file_id}
     )
-    early = phone.post(
-        f"{base}/comments", {"text": "建议增加夜间照明"}, content_type="application/json"
-    )
+    early = post_json(phone, f"{base}/comments", {"text": "建议增加夜间照明"})
     with tenant_context(world.town_a):
         cycle_advance(cycle=cycle, actor=None)
-    comment = phone.post(
-        f"{base}/comments", {"text": "建议增加夜间照明"}, content_type="application/json"
+    comment = post_json(phone, f"{base}/comments", {"text": "建议增加夜间照明"})
+    by_staff = post_json(staff, f"{base}/comments", {"text": "工作人员不能提审议意见"})
+    empty = post_json(
+        desk, f"/api/v1/voting/comments/{comment.json()['id']}/answer", {"answer": " "}
     )
-    by_staff = staff.post(
-        f"{base}/comments", {"text": "工作人员不能提审议意见"}, content_type="application/json"
-    )
-    empty = desk.post(
-        f"/api/v1/voting/comments/{comment.json()['id']}/answer",
-        {"answer": " "},
-        content_type="application/json",
-    )
-    answered = desk.post(
-        f"/api/v1/voting/comments/{comment.json()['id']}/answer",
-        {"answer": "已纳入实施方案"},
-        content_type="application/json",
+    answered = post_json(
+        desk, f"/api/v1/voting/comments/{comment.json()['id']}/answer", {"answer": "已纳入实施方案"}
     )
 
     assert attached.status_code == 201
@@ -84,10 +72,8 @@ def test_the_unit_finds_the_candidates_it_answers_for(world: World) -> None:
     assert candidates.status_code == 200 and len(candidates.json()) == 3
     assert all(c["proposal"] is None for c in candidates.json())  # the government's own
     assert (
-        desk.post(
-            f"/api/v1/voting/cycles/{cycle.pk}/candidates",
-            {"name": "不行"},
-            content_type="application/json",
+        post_json(
+            desk, f"/api/v1/voting/cycles/{cycle.pk}/candidates", {"name": "不行"}
         ).status_code
         == 403
     )

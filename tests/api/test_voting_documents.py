@@ -1,40 +1,24 @@
 """票决 documents and exports over HTTP: staff download PDFs and workbooks named in Chinese;
 deputies are refused; the announcement waits for a closed round."""
 
-# `hall` is test_voting_api's fixture, imported to share it: each test's argument names it.
-# ruff: noqa: F811
-
-import io
 from urllib.parse import quote
 
-from openpyxl import load_workbook
-from pypdf import PdfReader
-
-from tests.api.test_voting_api import Hall, _ballot, _open, hall  # noqa: F401
+from tests.api.hall import Hall, ballot_for, hall_round_open
 from tests.conftest import World, client_on
+from tests.factories import pdf_text, sheet_rows
 
 CONGRESS = "甲镇人大主席团"  # town A's name in tests/conftest.py
 
 
-def _pdf_text(content: bytes) -> str:
-    return "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
-
-
-def _rows(content: bytes) -> list[tuple]:
-    sheet = load_workbook(io.BytesIO(content)).active
-    assert sheet is not None
-    return list(sheet.iter_rows(values_only=True))
-
-
 def _vote_and_close(hall: Hall) -> dict:
-    round_ = _open(hall)
+    round_ = hall_round_open(hall)
     url = f"/api/v1/voting/rounds/{round_['id']}"
     for phone in hall.phones[:5]:
-        cast = phone.post(f"{url}/ballots", _ballot(round_), content_type="application/json")
+        cast = phone.post(f"{url}/ballots", ballot_for(round_), content_type="application/json")
         assert cast.status_code == 201
     first = round_["candidates"][0]["id"]
     # One candidate 反对 by the sixth deputy, the others 赞成: 5 against 6 for the rest.
-    last = {**_ballot(round_), "choices": {**_ballot(round_)["choices"], str(first): "no"}}
+    last = {**ballot_for(round_), "choices": {**ballot_for(round_)["choices"], str(first): "no"}}
     assert (
         hall.phones[5].post(f"{url}/ballots", last, content_type="application/json").status_code
         == 201
@@ -45,7 +29,7 @@ def _vote_and_close(hall: Hall) -> dict:
 
 
 def test_staff_print_the_ballot_and_the_tally_sheet_of_a_round(hall: Hall) -> None:
-    round_ = _open(hall)
+    round_ = hall_round_open(hall)
     names = [c["name"] for c in round_["candidates"]]
 
     ballot = hall.chair.get(f"/api/v1/voting/rounds/{round_['id']}/ballot.pdf")
@@ -54,10 +38,10 @@ def test_staff_print_the_ballot_and_the_tally_sheet_of_a_round(hall: Hall) -> No
     assert ballot.status_code == 200 and ballot["Content-Type"] == "application/pdf"
     assert quote("第1轮表决票.pdf") in ballot["Content-Disposition"]
     assert "filename*=utf-8''" in ballot["Content-Disposition"]
-    text = _pdf_text(ballot.content)
+    text = pdf_text(ballot.content)
     assert CONGRESS in text and all(name in text for name in names)
     assert tally.status_code == 200
-    text = _pdf_text(tally.content)
+    text = pdf_text(tally.content)
     assert CONGRESS in text and "计票人" in text and "监票人" in text
     assert all(name in text for name in names)
 
@@ -70,14 +54,14 @@ def test_the_announcement_lists_what_the_closed_round_adopted(hall: Hall) -> Non
     response = hall.chair.get(f"/api/v1/voting/cycles/{hall.cycle.pk}/announcement.pdf")
 
     assert response.status_code == 200
-    text = _pdf_text(response.content)
+    text = pdf_text(response.content)
     assert "特此公告" in text and CONGRESS in text
     assert all(c["name"] in text for c in adopted)
     assert "应到代表6名，实到6名" in text
 
 
 def test_the_announcement_before_any_round_is_closed_gets_400(hall: Hall) -> None:
-    _open(hall)
+    hall_round_open(hall)
 
     response = hall.chair.get(f"/api/v1/voting/cycles/{hall.cycle.pk}/announcement.pdf")
 
@@ -86,10 +70,10 @@ def test_the_announcement_before_any_round_is_closed_gets_400(hall: Hall) -> Non
 
 
 def test_no_announcement_while_a_tie_round_is_still_to_be_held(hall: Hall) -> None:
-    round_ = _open(hall)
+    round_ = hall_round_open(hall)
     url = f"/api/v1/voting/rounds/{round_['id']}"
     for phone in hall.phones:
-        cast = phone.post(f"{url}/ballots", _ballot(round_), content_type="application/json")
+        cast = phone.post(f"{url}/ballots", ballot_for(round_), content_type="application/json")
         assert cast.status_code == 201
     assert hall.chair.post(f"{url}/close").json()["result"]["reason"] == "tie"
 
@@ -117,11 +101,11 @@ def test_staff_export_the_candidates_and_the_results_to_excel(hall: Hall) -> Non
         "application/vnd.openxmlformats-officedocument.spreadsheetml"
     )
     assert quote("候选项目.xlsx") in candidates["Content-Disposition"]
-    rows = _rows(candidates.content)
+    rows = sheet_rows(candidates.content)
     assert rows[0][:2] == ("序号", "项目名称") and len(rows) == 1 + len(closed["candidates"])
     adopted_ranks = sorted(r[5] for r in rows[1:] if r[4] == "票决通过")
     assert adopted_ranks == [1, 2]
-    rows = _rows(results.content)
+    rows = sheet_rows(results.content)
     assert rows[0][0] == "轮次" and len(rows) == 1 + len(closed["candidates"])
     assert {(r[6], r[7]) for r in rows[1:]} == {
         (c["name"], 5 if c["id"] == closed["candidates"][0]["id"] else 6)
@@ -130,7 +114,7 @@ def test_staff_export_the_candidates_and_the_results_to_excel(hall: Hall) -> Non
 
 
 def test_a_deputy_is_refused_every_document(hall: Hall) -> None:
-    round_ = _open(hall)
+    round_ = hall_round_open(hall)
     urls = [
         f"/api/v1/voting/rounds/{round_['id']}/ballot.pdf",
         f"/api/v1/voting/rounds/{round_['id']}/tally-sheet.pdf",
@@ -146,9 +130,9 @@ def test_a_deputy_is_refused_every_document(hall: Hall) -> None:
 
 
 def test_another_tenants_staff_find_nothing_here(hall: Hall, world: World) -> None:
-    round_ = _open(hall)
+    round_ = hall_round_open(hall)
     staff_b = client_on(world.town_b, world.staff_b)
 
     response = staff_b.get(f"/api/v1/voting/rounds/{round_['id']}/ballot.pdf")
 
-    assert response.status_code == 404 or CONGRESS not in _pdf_text(response.content)
+    assert response.status_code == 404 or CONGRESS not in pdf_text(response.content)

@@ -14,9 +14,9 @@ from accounts.models import User
 from congresses.models import Congress
 from tenants.deputies.models import Deputy
 from tenants.voting.models import Ballot, Cycle, Participation, PublicRating
-from tests.api.conftest import member, on_phones
+from tests.api.hall import member, on_phones
 from tests.conftest import World, client_on
-from tests.tenants.voting.test_satisfaction_services import make_implementing
+from tests.tenants.voting.factories import make_implementing
 
 
 @dataclass

@@ -2,34 +2,21 @@
 submits and follows a proposal; staff shortlist it with the party review recorded; the vote's
 outcome reaches the citizen's tracking page."""
 
-import io
 from datetime import date
 
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django_tenants.utils import tenant_context
-from openpyxl import load_workbook
 
 from audit.models import AuditEntry
 from tenants.voting.models import Proposal
 from tenants.voting.rules import rate_percent
-from tenants.voting.services import ballot_cast, cycle_create, round_close
-from tenants.voting.solicitation import proposal_submit, proposal_to_reserve
-from tests.api.conftest import call_opened
+from tenants.voting.services import cycle_create
+from tenants.voting.solicitation import proposal_to_reserve
+from tests.api.conftest import call_opened, proposal_body
 from tests.conftest import World, client_on
-from tests.factories import PDF, make_term
-from tests.tenants.voting.factories import make_vote, per_candidate
-
-
-def _proposal(title: str = "村口安装路灯") -> dict[str, str]:
-    return {
-        "title": title,
-        "category": "公共设施",
-        "description": "村口道路夜间无照明，群众出行不便。",
-        "location": "甲镇东村",
-        "submitter_name": "李四",
-        "submitter_phone": "13912345678",
-    }
+from tests.factories import PDF, make_term, sheet_rows
+from tests.tenants.voting.factories import make_proposal, make_vote, vote_and_close
 
 
 def test_a_citizen_submits_without_login_and_follows_the_proposal_to_the_vote(world: World) -> None:
@@ -39,7 +26,7 @@ def test_a_citizen_submits_without_login_and_follows_the_proposal_to_the_vote(wo
 
     assert public.get("/api/v1/public/voting/call").json()["title"].startswith("关于征集")
     code = public.post(
-        "/api/v1/public/voting/proposals", _proposal(), content_type="application/json"
+        "/api/v1/public/voting/proposals", proposal_body(), content_type="application/json"
     ).json()["tracking_code"]
     tracked = public.get(f"/api/v1/public/voting/proposals/{code}").json()
     assert tracked["status"] == "received" and tracked["status_label"] == "已受理"
@@ -86,7 +73,9 @@ def test_a_proposal_not_taken_up_shows_its_reason_to_the_citizen(world: World) -
     public = client_on(world.town_a)
     cache.clear()
     code = public.post(
-        "/api/v1/public/voting/proposals", _proposal("新建办公楼"), content_type="application/json"
+        "/api/v1/public/voting/proposals",
+        proposal_body("新建办公楼"),
+        content_type="application/json",
     ).json()["tracking_code"]
     staff.post(f"/api/v1/voting/cycles/{cycle_id}/advance")
     proposal_id = staff.get(f"/api/v1/voting/cycles/{cycle_id}/proposals").json()[0]["id"]
@@ -121,8 +110,8 @@ def test_bad_public_input_gets_400_and_stores_nothing(world: World) -> None:
     cache.clear()
 
     for broken in (
-        {**_proposal(), "title": ""},
-        {**_proposal(), "submitter_phone": "12345"},
+        {**proposal_body(), "title": ""},
+        {**proposal_body(), "submitter_phone": "12345"},
         {"title": "只有标题"},
     ):
         response = public.post(
@@ -142,7 +131,7 @@ def test_public_submissions_are_rate_limited_per_address(world: World) -> None:
     answers = [
         public.post(
             "/api/v1/public/voting/proposals",
-            _proposal(f"建议{i}"),
+            proposal_body(f"建议{i}"),
             content_type="application/json",
         ).status_code
         for i in range(6)
@@ -159,7 +148,7 @@ def test_the_public_gets_nothing_when_no_call_is_open(world: World) -> None:
 
     assert public.get("/api/v1/public/voting/call").status_code == 404
     refused = public.post(
-        "/api/v1/public/voting/proposals", _proposal(), content_type="application/json"
+        "/api/v1/public/voting/proposals", proposal_body(), content_type="application/json"
     )
     assert refused.status_code == 400 and refused.json()["code"] == "call_not_open"
 
@@ -184,14 +173,7 @@ def test_the_announcement_is_public_only_once_staff_publish_it(world: World) -> 
         early = staff.post(f"{review}/publish")
         assert early.status_code == 409
         assert early.json()["code"] == "announcement_not_ready"
-        for deputy in vote.deputies:
-            ballot_cast(
-                round_id=vote.round.pk,
-                deputy=deputy,
-                choices=per_candidate(vote, vote.candidates[1]),
-                actor=None,
-            )
-        round_close(round_id=vote.round.pk, actor=None)
+        vote_and_close(vote.round, vote.deputies, vote.candidates[1])
 
     # Closing the vote decides the result but publishes nothing
     assert public.get("/api/v1/public/voting/announcements/2033").status_code == 404
@@ -231,10 +213,10 @@ def test_staff_see_whether_the_call_is_out_and_bring_in_the_reserve(world: World
     staff, cycle_id = call_opened(world)
     with tenant_context(world.town_a):
         old = cycle_create(year=2026, title="2026年民生实事", term=make_term(), actor=None)
-        kept = proposal_submit(
-            cycle=old,
+        kept = make_proposal(
+            old,
+            "东村文化广场扩建",
             source="village",
-            title="东村文化广场扩建",
             category="科技文化",
             description="广场面积不足。",
             submitter_name="东村村委会",
@@ -254,10 +236,10 @@ def test_staff_browse_the_reserve_with_each_proposal_s_year_of_origin(world: Wor
     with tenant_context(world.town_a):
         old = cycle_create(year=2026, title="2026年民生实事", term=make_term(), actor=None)
         for title, category in (("东村文化广场扩建", "科技文化"), ("西村自来水管网", "公共设施")):
-            kept = proposal_submit(
-                cycle=old,
+            kept = make_proposal(
+                old,
+                title,
                 source="village",
-                title=title,
                 category=category,
                 description="…",
                 submitter_name="村委会",
@@ -305,15 +287,13 @@ def test_staff_export_the_proposals_with_phones_masked(world: World) -> None:
     cache.clear()
     public.post(
         "/api/v1/public/voting/proposals",
-        _proposal("村口安装路灯"),
+        proposal_body("村口安装路灯"),
         content_type="application/json",
     )
 
     response = staff.get(f"/api/v1/voting/cycles/{cycle_id}/proposals.xlsx")
 
-    sheet = load_workbook(io.BytesIO(response.content)).active
-    assert sheet is not None
-    rows = list(sheet.iter_rows(values_only=True))
+    rows = sheet_rows(response.content)
     assert rows[0][2] == "建议名称" and rows[1][2] == "村口安装路灯"
     assert rows[1][7] == "139****5678" and "13912345678" not in str(rows)
     assert (

@@ -9,11 +9,12 @@ from django.test import Client
 from django_tenants.utils import tenant_context
 from openpyxl import Workbook
 
-from accounts.models import Membership, User
+from accounts.models import User
 from audit.models import AuditEntry
 from tenants.linkage.duty.models import DutyEntry
 from tenants.voting.models import Attendance, Cycle
-from tests.conftest import PASSWORD, World, client_on
+from tests.api.hall import member
+from tests.conftest import World, client_on
 from tests.tenants.voting.factories import make_setup
 
 API = "/api/v1/voting"
@@ -23,18 +24,20 @@ def _post(client: Client, path: str, body: object) -> Any:
     return client.post(path, body, content_type="application/json")
 
 
-def _setup(world: World, deputies: int = 6) -> tuple[Cycle, list[int], list[str]]:
+def _setup(world: World, deputies: int = 6) -> tuple[Cycle, list[int], list[str], Client, str]:
+    """A hybrid cycle in its voting phase, nobody signed in: the cycle, its deputies' ids and
+    names, town A's staff, and the cycle's roll-call URL."""
     with tenant_context(world.town_a):
         setup = make_setup(deputies=deputies, candidates=3, seats=1, present=0, channel="hybrid")
-    return setup.cycle, [d.pk for d in setup.deputies], [d.name for d in setup.deputies]
+    ids, names = [d.pk for d in setup.deputies], [d.name for d in setup.deputies]
+    staff = client_on(world.town_a, world.staff_a)
+    return setup.cycle, ids, names, staff, f"{API}/cycles/{setup.cycle.pk}/roll-call"
 
 
 def _other(world: World, username: str, roles: list[str]) -> Client:
-    user = User.objects.create(username=username)
-    user.set_password(PASSWORD)
-    user.save()
-    Membership.objects.create(user=user, congress=world.town_a, roles=roles)
-    return client_on(world.town_a, user)
+    return client_on(
+        world.town_a, member(User.objects.create(username=username), world.town_a, roles)
+    )
 
 
 def _xlsx(*names: str) -> SimpleUploadedFile:
@@ -52,9 +55,7 @@ def _xlsx(*names: str) -> SimpleUploadedFile:
 def test_staff_take_the_roll_by_list_and_the_issue_list_shows_who_is_present(
     world: World,
 ) -> None:
-    cycle, ids, _names = _setup(world)
-    staff = client_on(world.town_a, world.staff_a)
-    url = f"{API}/cycles/{cycle.pk}/roll-call"
+    cycle, ids, _names, staff, url = _setup(world)
 
     before = staff.get(url).json()
     marked = _post(staff, url, {"deputy_ids": [ids[0], ids[1], ids[2], ids[3], ids[0]]})
@@ -91,8 +92,7 @@ def test_staff_take_the_roll_by_list_and_the_issue_list_shows_who_is_present(
 
 
 def test_only_staff_take_the_roll(world: World) -> None:
-    cycle, ids, names = _setup(world)
-    url = f"{API}/cycles/{cycle.pk}/roll-call"
+    cycle, ids, names, _staff, url = _setup(world)
     deputy = _other(world, "rc-deputy", ["deputy"])
     teller = _other(world, "rc-teller", ["teller"])
 
@@ -110,9 +110,8 @@ def test_only_staff_take_the_roll(world: World) -> None:
 def test_a_sheet_with_unknown_names_is_refused_with_its_rows_and_a_good_one_is_taken(
     world: World,
 ) -> None:
-    cycle, _ids, names = _setup(world)
-    staff = client_on(world.town_a, world.staff_a)
-    url = f"{API}/cycles/{cycle.pk}/roll-call/sheet"
+    cycle, _ids, names, staff, url = _setup(world)
+    url += "/sheet"
 
     refused = staff.post(url, {"file": _xlsx(names[0], "查无此人", names[1])})
     with tenant_context(world.town_a):
@@ -133,9 +132,7 @@ def test_a_sheet_with_unknown_names_is_refused_with_its_rows_and_a_good_one_is_t
 
 
 def test_a_card_scanned_at_the_door_marks_its_holder(world: World) -> None:
-    cycle, ids, names = _setup(world)
-    staff = client_on(world.town_a, world.staff_a)
-    url = f"{API}/cycles/{cycle.pk}/roll-call"
+    _cycle, ids, names, staff, url = _setup(world)
     listed = staff.get(f"{url}/cards").json()
     cards = {c["id"]: c["token"] for c in listed}
     assert len(listed) == 6 and all(c["svg"].startswith("<svg") for c in listed)
@@ -158,9 +155,7 @@ def test_a_card_scanned_at_the_door_marks_its_holder(world: World) -> None:
 def test_a_deputy_marked_by_mistake_is_unmarked_before_the_vote_and_not_after(
     world: World,
 ) -> None:
-    cycle, ids, _names = _setup(world)
-    staff = client_on(world.town_a, world.staff_a)
-    url = f"{API}/cycles/{cycle.pk}/roll-call"
+    cycle, ids, _names, staff, url = _setup(world)
     _post(staff, url, {"deputy_ids": ids[:5]})
     with tenant_context(world.town_a):
         counted = DutyEntry.objects.filter(

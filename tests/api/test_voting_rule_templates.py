@@ -7,32 +7,28 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from django.db import transaction
 from django.test import Client
 from django_tenants.utils import tenant_context
 
-from accounts.services import membership_grant, user_create
 from crossing.services import dispatch_deliver_pending
 from rollups.services import rollup_drain
+from tenants.voting.rules import Comparison, RuleSet, Share, ShortfallRule
+from tenants.voting.ruleset import rule_set_to_json
 from tests.conftest import PASSWORD, World, client_on
-from tests.factories import make_term
+from tests.factories import make_member, make_term
 
 API = "/api/v1/voting"
 
 # The county's 实施办法: 等额 is not allowed, 过半数 of all deputies and a quorum of more than 2/3,
 # both locked; the seats are the township's to choose.
-COUNTY_RULES: dict[str, Any] = {
-    "seats": 8,
-    "list_kind": "competitive",
-    "min_surplus": 2,
-    "ballot_form": "per_candidate",
-    "thresholds": [
-        {"numerator": 1, "denominator": 2, "comparison": "more_than", "base": "entitled"}
-    ],
-    "rank_only": False,
-    "quorum": {"numerator": 2, "denominator": 3, "comparison": "more_than"},
-    "shortfall": "new_round",
-}
+COUNTY_RULES: dict[str, Any] = rule_set_to_json(
+    RuleSet(
+        seats=8,
+        min_surplus=2,
+        quorum=Share(2, 3, Comparison.MORE_THAN),
+        shortfall=ShortfallRule.NEW_ROUND,
+    )
+)
 LOCKED = ["thresholds", "quorum"]
 TWO_THIRDS_PRESENT = [
     {"numerator": 2, "denominator": 3, "comparison": "at_least", "base": "present"}
@@ -221,16 +217,14 @@ def test_a_township_staff_member_cannot_issue_for_the_county(world: World) -> No
 def test_the_nearest_template_above_wins_and_the_city_sees_who_uses_which(
     world: World, county: Client, town: Client
 ) -> None:
-    city_staff = user_create(
-        username="city-rules",
+    city_staff = make_member(
+        "city-rules",
+        world.city,
+        ["staff"],
+        world.operator,
         password=PASSWORD,
         display_name="市联工委",
-        must_change_password=False,
     )
-    with transaction.atomic():
-        membership_grant(
-            user=city_staff, congress=world.city, roles=["staff"], granted_by=world.operator
-        )
     city = client_on(world.city, city_staff)
     _ok(_post(city, "rule-templates", {"name": "市指导办法", "rules": COUNTY_RULES, "locked": []}))
     dispatch_deliver_pending()

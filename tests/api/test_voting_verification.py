@@ -22,15 +22,15 @@ from tenants.deputies.models import Deputy
 from tenants.voting.models import Cycle
 from tenants.voting.record import digest
 from tenants.voting.services import paper_issue, round_open
-from tests.api.test_voting_counting import (
+from tests.api.hall import (
     API,
-    _hall,
-    _open,
-    _paper_round,
-    _post,
-    _tellers,
-    _vote,
-    _year_end,
+    hall_at,
+    paper_round,
+    post,
+    round_post,
+    tellers,
+    vote,
+    year_end,
 )
 from tests.conftest import World, client_on
 from tests.tenants.voting.factories import make_setup
@@ -78,13 +78,13 @@ def _recounts_and_fails_when_changed(record: dict[str, Any], change: Any) -> Non
 
 
 def test_an_e_ballot_round_recounts_and_one_changed_ballot_fails(world: World) -> None:
-    hall = _hall(world, deputies=6, present=6, candidates=3, seats=2)
-    round_ = _open(hall).json()
+    hall = hall_at(world, deputies=6, present=6, candidates=3, seats=2)
+    round_ = round_post(hall).json()
     first, second, _third = (c["id"] for c in round_["candidates"])
     listed = _listed(hall.cycle.year, round_["id"])
     assert len(listed["commitment_hash"]) == 64 and listed["record_hash"] == ""
     assert _public().get(f"{PUBLIC}/rounds/{round_['id']}/record").status_code == 404
-    _vote(hall, round_, yes_for={first, second}, voters=4)
+    vote(hall, round_, yes_for={first, second}, voters=4)
     assert hall.chair.post(f"{API}/rounds/{round_['id']}/close").status_code == 200
 
     record = _record(round_["id"])
@@ -104,15 +104,15 @@ def test_an_e_ballot_round_recounts_and_one_changed_ballot_fails(world: World) -
 
 
 def test_a_paper_round_recounts_from_the_tellers_agreed_count(world: World) -> None:
-    hall, round_ = _paper_round(world, issued=5)
+    hall, round_ = paper_round(world, issued=5)
     first, second = (c["id"] for c in round_["candidates"])
     count = {
         "counts": {str(first): {"yes": 4, "no": 1}, str(second): {"yes": 2, "no": 3}},
         "returned": 5,
         "invalid": 0,
     }
-    for teller in _tellers(world):
-        assert _post(teller, f"{API}/rounds/{round_['id']}/tally", count).status_code == 200
+    for teller in tellers(world):
+        assert post(teller, f"{API}/rounds/{round_['id']}/tally", count).status_code == 200
     assert hall.chair.post(f"{API}/rounds/{round_['id']}/close").status_code == 200
 
     record = _record(round_["id"])
@@ -154,10 +154,10 @@ def test_a_device_round_recounts_from_the_import(world: World) -> None:
 def test_the_command_recounts_a_file_and_exits_non_zero_on_a_changed_one(
     world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    hall = _hall(world, deputies=4, present=4, candidates=3, seats=2)
-    round_ = _open(hall).json()
+    hall = hall_at(world, deputies=4, present=4, candidates=3, seats=2)
+    round_ = round_post(hall).json()
     first = round_["candidates"][0]["id"]
-    _vote(hall, round_, yes_for={first}, voters=4)
+    vote(hall, round_, yes_for={first}, voters=4)
     hall.chair.post(f"{API}/rounds/{round_['id']}/close")
     record = _record(round_["id"])
     listed = _listed(hall.cycle.year, round_["id"])
@@ -216,10 +216,10 @@ class Evaluation:
 def _evaluation_open(world: World, channel: str) -> Evaluation:
     """Town A's evaluation of its two adopted projects opened on `channel` by the 满意率 rule at
     75 % (4 deputies, all signed in to the evaluation meeting unless it is held on phones)."""
-    cycle, deputies, phones = _year_end(world)
+    cycle, deputies, phones = year_end(world)
     staff = client_on(world.town_a, world.staff_a)
     rules = {"channel": channel, "rule_type": "rate", "pass_rate": "75"}
-    assert _post(staff, f"{API}/cycles/{cycle.pk}/evaluation/rules", rules).status_code == 200
+    assert post(staff, f"{API}/cycles/{cycle.pk}/evaluation/rules", rules).status_code == 200
     if channel != "electronic":
         for phone in phones:
             assert phone.post(f"{API}/cycles/{cycle.pk}/evaluation/sign-in").status_code == 200
@@ -251,7 +251,7 @@ def test_an_evaluation_on_phones_is_committed_at_open_and_recounts_from_its_mark
         ("basic", "abstain"),
     ]
     for phone, (one, two) in zip(held.phones, given, strict=True):
-        cast = _post(
+        cast = post(
             phone, f"{API}/rounds/{round_id}/ballots", {"choices": {first: one, second: two}}
         )
         assert cast.status_code == 201, cast.content
@@ -307,8 +307,8 @@ def test_an_evaluation_on_paper_recounts_from_the_tellers_mark_counts(world: Wor
         "returned": 4,
         "invalid": 0,
     }
-    for teller in _tellers(world):
-        assert _post(teller, f"{API}/rounds/{round_id}/tally", count).status_code == 200
+    for teller in tellers(world):
+        assert post(teller, f"{API}/rounds/{round_id}/tally", count).status_code == 200
 
     record = _evaluation_close(held)
 

@@ -64,8 +64,9 @@ from tenants.voting.services import (  # noqa: E402
 )
 from tenants.voting.solicitation import cycle_advance  # noqa: E402
 from tests.bench.owned import owned_drop  # noqa: E402
+from tests.bench.published import publish  # noqa: E402
 from tests.factories import provision_congresses  # noqa: E402
-from tests.servers import VENV_BIN, free_port, running, s3_server  # noqa: E402
+from tests.servers import free_port, gunicorn, running, s3_server  # noqa: E402
 from tests.tenants.voting.factories import make_deputies, make_shortlist  # noqa: E402
 
 SLUG = "castbench-"
@@ -254,18 +255,7 @@ def main() -> None:
             town = township(operator)
             deputies, phones = seat_deputies(town, args.deputies)
             host = f"{town.slug}.{settings.BASE_DOMAIN}:{port}"
-            web = [
-                str(VENV_BIN / "gunicorn"),
-                "config.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(args.workers),
-                "--backlog",
-                str(max(2048, 2 * args.deputies)),
-                "--timeout",
-                "180",
-            ]
+            web = gunicorn(port, args.workers, "--backlog", str(max(2048, 2 * args.deputies)))
             env = {"CONGRESS_S3_ENDPOINT": endpoint, "CONGRESS_PUBLIC_PORT": str(port)}
             with running(web, port=port, env=env):
                 for number in range(args.rounds):
@@ -307,12 +297,7 @@ def main() -> None:
                     )
         finally:
             cleanup()
-    text = report(figures)
-    print(text)
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
-    if args.json:
-        args.json.write_text(json.dumps(figures, indent=1, default=asdict), encoding="utf-8")
+    publish(args, report(figures), figures, default=asdict)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ every congress and user named `dashbench-*`: it removes them before it starts an
 """
 
 import argparse
-import json
 import os
 import platform
 import statistics
@@ -39,13 +38,14 @@ from django.utils import timezone  # noqa: E402
 from django_tenants.utils import quote_schema_name  # noqa: E402
 
 from accounts.models import User  # noqa: E402
-from accounts.services import membership_grant, user_create  # noqa: E402
+from accounts.services import membership_grant  # noqa: E402
 from congresses.models import Congress  # noqa: E402
 from congresses.routing import routing_cache_clear  # noqa: E402
-from congresses.services import CongressSpec, congress_provision  # noqa: E402
 from ops.tenancy import use_public_schema  # noqa: E402
 from rollups.models import Rollup, RollupTotal  # noqa: E402
 from rollups.services import rollup_totals_refresh  # noqa: E402
+from tests.bench.published import publish  # noqa: E402
+from tests.factories import make_member, provision_congresses  # noqa: E402
 
 SLUG = "dashbench-"
 CITY_CODE, COUNTY_CODE = "960100", "960101"
@@ -74,10 +74,6 @@ def cleanup() -> None:
         congress.delete()
     User.objects.filter(username__startswith=SLUG).delete()
     routing_cache_clear()
-
-
-def provision(operator: User, **spec: object) -> Congress:
-    return congress_provision(spec=CongressSpec(**spec), requested_by=operator, acting_in=None)  # type: ignore[arg-type]
 
 
 def grow(county: Congress, size: int) -> None:
@@ -132,41 +128,17 @@ def main() -> None:
         "|---:|---|---:|---:|---:|---:|",
     ]
     try:
-        operator = user_create(
-            username=f"{SLUG}op",
-            password=PASSWORD,
-            display_name="op",
-            is_platform_operator=True,
-            must_change_password=False,
-        )
-        city = provision(
-            operator, name="看板基准市", slug=f"{SLUG}city", level="city", division_code=CITY_CODE
-        )
-        county = provision(
+        operator = User.objects.create(username=f"{SLUG}op", is_platform_operator=True)
+        city, county, town = provision_congresses(
             operator,
-            name="看板基准县",
-            slug=f"{SLUG}county",
-            level="county",
-            division_code=COUNTY_CODE,
-            parent_id=city.pk,
-        )
-        town = provision(
-            operator,
-            name="看板基准镇",
-            slug=f"{SLUG}town",
-            level="township",
-            division_code=f"{COUNTY_CODE}999",
-            parent_id=county.pk,
-        )
-        staff = user_create(
-            username=f"{SLUG}staff",
-            password=PASSWORD,
-            display_name="staff",
-            is_platform_operator=False,
-            must_change_password=False,
+            (f"{SLUG}city", "看板基准市", "city", CITY_CODE, None),
+            (f"{SLUG}county", "看板基准县", "county", COUNTY_CODE, f"{SLUG}city"),
+            (f"{SLUG}town", "看板基准镇", "township", f"{COUNTY_CODE}999", f"{SLUG}county"),
+        ).values()
+        staff = make_member(
+            f"{SLUG}staff", city, ["staff"], operator, password=PASSWORD, display_name="staff"
         )
         with transaction.atomic():
-            membership_grant(user=staff, congress=city, roles=["staff"], granted_by=operator)
             membership_grant(user=staff, congress=town, roles=["staff"], granted_by=operator)
         paths = {
             "dashboard": (
@@ -206,12 +178,7 @@ def main() -> None:
                 )
     finally:
         cleanup()
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if args.out:
-        args.out.write_text(text)
-    if args.json:
-        args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
+    publish(args, "\n".join(lines) + "\n", figures)
 
 
 if __name__ == "__main__":

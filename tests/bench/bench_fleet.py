@@ -21,7 +21,6 @@ starts and when it ends.
 """
 
 import argparse
-import json
 import os
 import shlex
 import statistics
@@ -47,6 +46,7 @@ from django_tenants.utils import quote_schema_name  # noqa: E402
 from congresses import fleet, schemas  # noqa: E402
 from congresses.models import Congress, Level, SchemaMigrationState  # noqa: E402
 from ops.tenancy import use_public_schema  # noqa: E402
+from tests.bench.published import publish  # noqa: E402
 
 SLUG_PREFIX = "fleetbench-"
 PENDING = ("audit", "0003_owner_role")
@@ -184,13 +184,8 @@ def main() -> None:
                 f"{max(stock):.2f}) | {statistics.median(fast):.2f} ({min(fast):.2f}-"
                 f"{max(fast):.2f}) | {statistics.median(stock) / statistics.median(fast):.1f}x |"
             )
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
-    if args.json:
-        figures = {"jobs": args.jobs, "other_tenants": total, "seconds": results}
-        args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
+    figures = {"jobs": args.jobs, "other_tenants": total, "seconds": results}
+    publish(args, "\n".join(lines) + "\n", figures)
 
 
 if __name__ == "__main__":

@@ -28,7 +28,6 @@ before it starts and when it ends. The public audit entries of the congresses it
 """
 
 import argparse
-import json
 import os
 import platform
 import shlex
@@ -37,6 +36,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -59,6 +59,7 @@ from congresses import pool, schemas  # noqa: E402
 from congresses.introspection import schema_signature  # noqa: E402
 from congresses.models import Congress, Level, SchemaTemplate  # noqa: E402
 from congresses.services import CongressSpec, congress_provision  # noqa: E402
+from tests.bench.published import publish  # noqa: E402
 
 PATHS = ("migrations", "clone", "template", "provision", "pooled")
 SCHEMA_PREFIX, SLUG_PREFIX = "bench_", "bench-"
@@ -139,18 +140,11 @@ def prepare() -> tuple[Setup, float]:
     schemas.schema_build_by_migrations(base_schema)
     operator = User.objects.create(username=f"{SLUG_PREFIX}operator", is_platform_operator=True)
     admin_password_hash = make_password("Bench-only-9x!")
-    city = provision(
-        operator=operator,
-        admin_password_hash=admin_password_hash,
-        name="基准测试市",
-        slug=f"{SLUG_PREFIX}city",
-        level=Level.CITY,
-        code=CITY_CODE,
-        parent=None,
+    made = partial(provision, operator=operator, admin_password_hash=admin_password_hash)
+    city = made(
+        name="基准测试市", slug=f"{SLUG_PREFIX}city", level=Level.CITY, code=CITY_CODE, parent=None
     )
-    county = provision(
-        operator=operator,
-        admin_password_hash=admin_password_hash,
+    county = made(
         name="基准测试县",
         slug=f"{SLUG_PREFIX}county",
         level=Level.COUNTY,
@@ -373,19 +367,14 @@ def main() -> None:
                 )
     finally:
         cleanup()
-    text = report(results, rounds=args.rounds)
-    print(text)
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
-    if args.json:
-        figures = {
-            "tenant_schema": results.tenant_schema,
-            "template_build_ms": results.template_build_ms,
-            "timings_ms": results.timings_ms,
-            "pg_class_rows": results.pg_class_rows,
-            "identity": {path: asdict(check) for path, check in results.identity.items()},
-        }
-        args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
+    figures = {
+        "tenant_schema": results.tenant_schema,
+        "template_build_ms": results.template_build_ms,
+        "timings_ms": results.timings_ms,
+        "pg_class_rows": results.pg_class_rows,
+        "identity": {path: asdict(check) for path, check in results.identity.items()},
+    }
+    publish(args, report(results, rounds=args.rounds), figures)
 
 
 if __name__ == "__main__":

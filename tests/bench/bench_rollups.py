@@ -27,7 +27,6 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "platform"), str(ROOT)]
@@ -44,13 +43,13 @@ from django_tenants.utils import quote_schema_name, tenant_context  # noqa: E402
 from accounts.models import User  # noqa: E402
 from congresses import schemas  # noqa: E402
 from congresses.models import Congress  # noqa: E402
-from congresses.services import CongressSpec, congress_provision  # noqa: E402
 from rollups import rules  # noqa: E402
 from rollups.models import Rollup  # noqa: E402
 from rollups.selectors import dashboard_rows  # noqa: E402
 from rollups.services import rollup_rebuild  # noqa: E402
 from tenants.deputies.services import term_open  # noqa: E402
 from tenants.voting.models import Candidate, Cycle, Proposal  # noqa: E402
+from tests.factories import provision_congresses  # noqa: E402
 
 SLUG = "bench-"
 CITY_CODE, COUNTY_CODE = "990100", "990101"  # province 99 does not exist
@@ -68,10 +67,6 @@ def cleanup() -> None:
         congress.domains.all().delete()
         congress.delete()
     User.objects.filter(username__startswith=SLUG).delete()
-
-
-def _provision(operator: User, **spec: Any) -> Congress:
-    return congress_provision(spec=CongressSpec(**spec), requested_by=operator, acting_in=None)
 
 
 def seed_township(congress: Congress) -> None:
@@ -111,14 +106,9 @@ def seed_township(congress: Congress) -> None:
 def grow(operator: User, county: Congress, size: int) -> list[Congress]:
     townships = list(Congress.objects.filter(parent=county).order_by("pk"))
     for i in range(len(townships), size):
-        township = _provision(
-            operator,
-            name=f"基准{i}镇人大主席团",
-            slug=f"{SLUG}t{i}",
-            level="township",
-            division_code=f"{COUNTY_CODE}{i:03d}",
-            parent_id=county.pk,
-        )
+        slug = f"{SLUG}t{i}"
+        row = (slug, f"基准{i}镇人大主席团", "township", f"{COUNTY_CODE}{i:03d}", county)
+        township = provision_congresses(operator, row)[slug]
         seed_township(township)
         townships.append(township)
     with connection.cursor() as cursor:
@@ -173,17 +163,11 @@ def main() -> None:
     cleanup()
     schemas.schema_template_current()
     operator = User.objects.create(username=f"{SLUG}operator", is_platform_operator=True)
-    city = _provision(
-        operator, name="基准市人大常委会", slug=f"{SLUG}city", level="city", division_code=CITY_CODE
-    )
-    county = _provision(
+    city, county = provision_congresses(
         operator,
-        name="基准县人大常委会",
-        slug=f"{SLUG}county",
-        level="county",
-        division_code=COUNTY_CODE,
-        parent_id=city.pk,
-    )
+        (f"{SLUG}city", "基准市人大常委会", "city", CITY_CODE, None),
+        (f"{SLUG}county", "基准县人大常委会", "county", COUNTY_CODE, f"{SLUG}city"),
+    ).values()
     lines = [
         f"Machine: {os.cpu_count()} vCPU, PostgreSQL {connection.cursor().connection.info.server_version}, "
         f"Python {platform.python_version()}; {args.runs} runs per path and size, alternating; ms.",

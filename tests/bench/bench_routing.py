@@ -22,7 +22,6 @@ it ends.
 """
 
 import argparse
-import json
 import os
 import platform
 import statistics
@@ -49,6 +48,7 @@ from congresses import schemas  # noqa: E402
 from congresses.models import Congress, Domain, Level  # noqa: E402
 from congresses.routing import routing_cache_clear  # noqa: E402
 from ops.tenancy import use_public_schema  # noqa: E402
+from tests.bench.published import publish  # noqa: E402
 
 SLUG_PREFIX = "routebench-"
 PATH = "/api/v1/auth/session"
@@ -142,16 +142,11 @@ def main() -> None:
             f"| {name} | {median * 1000:.2f} | {p95 * 1000:.2f} | {queries[name]} "
             f"| {base / median:.2f} |"
         )
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if args.out:
-        args.out.write_text(text)
-    if args.json:
-        figures = {
-            "ms": {name: [took * 1000 for took in values] for name, values in times.items()},
-            "queries": queries,
-        }
-        args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
+    figures = {
+        "ms": {name: [took * 1000 for took in values] for name, values in times.items()},
+        "queries": queries,
+    }
+    publish(args, "\n".join(lines) + "\n", figures)
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ import psycopg
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT)]
 
-from tests.servers import VENV_BIN, free_port, running, s3_server  # noqa: E402
+from tests.servers import free_port, gunicorn, running, s3_server  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent
 DEMO_DEPUTY, DEMO_PASSWORD = "qingshi-d01", "Demo#2026"
@@ -541,16 +541,7 @@ def demo_platform(scratch: Scratch, env: dict[str, str], logs: Path) -> Iterator
     try:
         manage("migrate_schemas", "-v", "0", env=web_env, log=logs / "demo.log")
         manage("demo_seed", env=web_env, log=logs / "demo.log")
-        web = [
-            str(VENV_BIN / "gunicorn"),
-            "config.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--timeout",
-            "180",
-        ]
+        web = gunicorn(port, 2)
         with running(web, port=port, env=web_env, log=logs / "web.log"):
             yield f"http://qingshi.localhost:{port}"
     finally:

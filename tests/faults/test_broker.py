@@ -16,7 +16,8 @@ from congresses.tenant import Tenant, enqueue_on_commit, resend_deferred
 from ops.tasks import whereami
 from outbox.models import OutboxEvent
 from outbox.services import outbox_sweep
-from tests.api.test_voting_api import Hall, _ballot, _open, hall  # noqa: F401  (fixture)
+from tests.api.conftest import hall  # noqa: F401  (fixture)
+from tests.api.hall import Hall, ballot_for, hall_round_open
 from tests.conftest import World, client_on
 from tests.servers import free_port
 
@@ -33,12 +34,12 @@ def test_a_vote_with_the_broker_down_is_fast_and_its_side_effects_follow_the_bro
     port = free_port()  # nothing listens here yet: the broker is down
     with broker_at(f"redis://127.0.0.1:{port}/0"):
         with timed() as took, django_capture_on_commit_callbacks(execute=True):
-            round_ = _open(hall)
+            round_ = hall_round_open(hall)
         assert took[0] < FAST
         url = f"/api/v1/voting/rounds/{round_['id']}"
         for phone in hall.phones[:4]:
             with timed() as took, django_capture_on_commit_callbacks(execute=True):
-                response = phone.post(f"{url}/ballots", _ballot(round_), "application/json")
+                response = phone.post(f"{url}/ballots", ballot_for(round_), "application/json")
             assert response.status_code == 201 and took[0] < FAST
         # The close's callbacks (the drain's send, the ballot table's vacuum) are not run here:
         # a vacuum cannot run inside the test's transaction.

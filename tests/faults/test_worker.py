@@ -6,7 +6,6 @@ import signal
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +17,9 @@ from django_tenants.utils import tenant_context
 from congresses.models import Congress
 from crossing.models import Dispatch
 from crossing.services import dispatch_send
-from tenants.deputies.services import deputy_register, term_open
 from tenants.linkage.stations.models import Posting
-from tests.platform.crossing.test_dispatch import committed_pair  # noqa: F401  (fixture)
-from tests.servers import VENV_BIN, running
+from tests.factories import station_assignment
+from tests.servers import celery_worker, database_url, running
 
 from .conftest import other_connection, wait_for_backend
 
@@ -30,11 +28,8 @@ VISIBILITY = 3  # seconds, for this test's workers
 
 @contextmanager
 def worker(name: str, log: Path) -> Iterator[Any]:
-    db = settings.DATABASES["default"]
     env = {
-        "CONGRESS_DATABASE_URL": (
-            f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-        ),
+        "CONGRESS_DATABASE_URL": database_url(),
         "CELERY_TASK_DEFAULT_QUEUE": settings.CELERY_TASK_DEFAULT_QUEUE,
         "CONGRESS_S3_ENDPOINT": settings.S3_ENDPOINT,
         "CONGRESS_VISIBILITY_TIMEOUT_SECONDS": str(VISIBILITY),
@@ -43,36 +38,17 @@ def worker(name: str, log: Path) -> Iterator[Any]:
         "CONGRESS_DB_STATEMENT_TIMEOUT_MS": "120000",
         "PYTHONPATH": os.pathsep.join([str(settings.ROOT_DIR), str(settings.PLATFORM_DIR)]),
     }
-    command = [str(VENV_BIN / "celery"), "-A", "config", "worker", "-Q"]
-    command += [settings.CELERY_TASK_DEFAULT_QUEUE, "-n", f"{name}@localhost", "--pool", "solo"]
-    command += ["-l", "INFO", "--without-mingle", "--without-gossip"]
+    command = celery_worker(settings.CELERY_TASK_DEFAULT_QUEUE, name, "-l", "INFO")
     with running(command, env=env, log=log) as process:
         yield process
 
 
 def test_a_worker_killed_mid_delivery_is_replaced_and_the_dispatch_applied_once(
-    committed_pair: list[Congress],  # noqa: F811
+    committed_pair: list[Congress],
     tmp_path: Path,
 ) -> None:
     origin, target = committed_pair
-    with tenant_context(target), transaction.atomic():
-        term = term_open(
-            number=20, starts_on=date(2026, 1, 1), ends_on=date(2030, 12, 31), actor=None
-        )
-        deputy = deputy_register(
-            term=term, name="钱二", gender="male", level="county", constituency="二选区", actor=None
-        )
-    payload = {
-        "deputy_id": deputy.pk,
-        "active": True,
-        "receptions": [],
-        "station": {
-            "name": "乙村代表联络点",
-            "tier": "point",
-            "address": "乙村",
-            "opening_hours": "",
-        },
-    }
+    payload = station_assignment(target, "钱二", "二选区", "乙村")
     holder = other_connection()
     table = f'"{target.schema_name}"."{Posting._meta.db_table}"'
     try:

@@ -8,10 +8,8 @@ import sys
 import uuid
 from pathlib import Path
 
-from django.conf import settings
-
 from tests.conftest import World
-from tests.servers import ROOT, VENV_BIN, running
+from tests.servers import ROOT, celery_worker, database_url, running
 
 AMQP_URL = "amqp://guest:guest@127.0.0.1:5672//"
 SEND_FROM_TOWN_B = """
@@ -28,27 +26,12 @@ def test_a_task_over_rabbitmq_runs_in_the_tenant_it_was_sent_from(
     world: World, tmp_path: Path
 ) -> None:
     queue = f"amqp-{uuid.uuid4().hex[:8]}"
-    db = settings.DATABASES["default"]
-    host, port = db["HOST"] or "127.0.0.1", db["PORT"] or 5432
     env = {
         "CELERY_BROKER_URL": AMQP_URL,
         "CELERY_TASK_DEFAULT_QUEUE": queue,
-        "CONGRESS_DATABASE_URL": f"postgres://{db['USER']}@{host}:{port}/{db['NAME']}",
+        "CONGRESS_DATABASE_URL": database_url(),
     }
-    worker = [
-        str(VENV_BIN / "celery"),
-        "-A",
-        "config",
-        "worker",
-        "--pool",
-        "solo",
-        "-Q",
-        queue,
-        "-n",
-        f"{queue}@localhost",
-        "--without-mingle",
-        "--without-gossip",
-    ]
+    worker = celery_worker(queue, queue)
 
     with running(worker, env=env, log=tmp_path / "worker.log"):
         sent = subprocess.run(

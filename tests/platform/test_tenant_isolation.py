@@ -11,9 +11,9 @@ from filestore.services import file_store
 from ops.tasks import whereami
 from ops.tenancy import current_schema
 from tenants.deputies.models import Deputy
-from tenants.deputies.services import deputy_register
 from tests.conftest import World, client_on
-from tests.factories import PNG, make_term
+from tests.factories import PNG
+from tests.tenants.stations.factories import make_deputy
 
 
 def test_a_session_of_tenant_a_gets_403_on_tenant_b_host(world: World) -> None:
@@ -49,15 +49,7 @@ def test_a_token_of_tenant_a_gets_403_on_tenant_b_host(world: World) -> None:
 
 def test_objects_of_b_are_unreachable_by_id_from_a(world: World) -> None:
     with tenant_context(world.town_b):
-        term = make_term()
-        deputy_b = deputy_register(
-            term=term,
-            name="乙镇代表",
-            gender="male",
-            level="township",
-            constituency="第1选区",
-            actor=None,
-        )
+        deputy_b = make_deputy("乙镇代表")
         file_b = file_store(uploaded_by=None, name="b.png", data=PNG)
     client_a = client_on(world.town_a, world.staff_a)
 

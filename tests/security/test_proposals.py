@@ -3,6 +3,7 @@
 from django_tenants.utils import tenant_context
 
 from tenants.voting.models import Proposal
+from tests.api.conftest import cycle_post
 from tests.conftest import World, client_on
 from tests.factories import make_term
 
@@ -11,11 +12,7 @@ def test_staff_proposal_entry_records_the_proposal_with_its_source(world: World)
     with tenant_context(world.town_a):
         make_term()
     staff = client_on(world.town_a, world.staff_a)
-    cycle = staff.post(
-        "/api/v1/voting/cycles",
-        {"year": 2027, "title": "2027年民生实事", "seats": 1},
-        content_type="application/json",
-    ).json()
+    cycle = cycle_post(staff, 2027, seats=1).json()
 
     response = staff.post(
         f"/api/v1/voting/cycles/{cycle['id']}/proposals",

@@ -9,7 +9,7 @@ from django_tenants.utils import tenant_context
 from tenants.voting.evaluation import evaluation_open, evaluation_set_rules
 from tenants.voting.models import PublicRating
 from tests.conftest import World, host_of
-from tests.tenants.voting.test_satisfaction_services import make_implementing
+from tests.tenants.voting.factories import make_implementing
 
 
 def _browser(world: World, address: str) -> Client:

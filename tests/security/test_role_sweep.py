@@ -2,11 +2,10 @@
 view's permission declarations (`has_role(...)`): a role outside the declared set gets 403."""
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import get_resolver
 from django_tenants.utils import tenant_context
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
@@ -15,21 +14,8 @@ from rest_framework.views import APIView
 from accounts.roles import Role
 from tests.conftest import World, client_on
 from tests.security.counts import report
+from tests.security.helpers import METHODS, endpoints
 from tests.security.roles import member
-
-METHODS = ("get", "post", "put", "patch", "delete")
-
-
-def _endpoints(
-    patterns: list[URLPattern | URLResolver], prefix: str = ""
-) -> Iterator[tuple[str, type[APIView]]]:
-    for entry in patterns:
-        if isinstance(entry, URLResolver):
-            yield from _endpoints(entry.url_patterns, prefix + str(entry.pattern))
-            continue
-        view = getattr(entry.callback, "view_class", None)
-        if view is not None and issubclass(view, APIView):
-            yield prefix + str(entry.pattern), view
 
 
 def _allowed_roles(view_class: type[APIView], method: str, path: str) -> frozenset[str] | None:
@@ -46,7 +32,7 @@ def _allowed_roles(view_class: type[APIView], method: str, path: str) -> frozens
 
 def sweep_cases() -> list[tuple[str, str, str]]:
     cases = []
-    for pattern, view_class in _endpoints(get_resolver().url_patterns):
+    for pattern, view_class in endpoints(get_resolver().url_patterns):
         if not pattern.startswith("api/v1/"):
             continue
         path = "/" + re.sub(r"<(?:\w+:)?\w+>", "1", pattern)

@@ -3,12 +3,12 @@ and a deactivation; they could not be listed or revoked; and a token could call 
 get a browser session on another tenant of the same user."""
 
 import pytest
-from django.db import transaction
 from django.test import Client
 
 from accounts.models import ApiToken, User
-from accounts.services import api_token_create, membership_grant, user_create, user_deactivate
+from accounts.services import api_token_create, membership_grant, user_deactivate
 from tests.conftest import PASSWORD, World, client_on, host_of
+from tests.factories import make_member
 
 
 def _bearer(congress: object, raw: str) -> Client:
@@ -23,14 +23,14 @@ def _mint(client: Client, **body: object) -> object:
 
 @pytest.fixture
 def security_admin(world: World) -> User:
-    user = user_create(
-        username="security-a", password=PASSWORD, display_name="安全员", must_change_password=False
+    return make_member(
+        "security-a",
+        world.town_a,
+        ["security_admin"],
+        world.operator,
+        password=PASSWORD,
+        display_name="安全员",
     )
-    with transaction.atomic():
-        membership_grant(
-            user=user, congress=world.town_a, roles=["security_admin"], granted_by=world.operator
-        )
-    return user
 
 
 def test_tokens_a_deputy_may_not_mint_one(world: World) -> None:
@@ -107,11 +107,9 @@ def test_tokens_the_security_admin_lists_and_revokes_the_congress_tokens(
 
 def test_tokens_someone_elses_token_cannot_be_revoked(world: World) -> None:
     token, _raw = api_token_create(user=world.staff_a, congress=world.town_a, name="ci")
-    other = user_create(
-        username="staff-a2", password=PASSWORD, display_name="二号", must_change_password=False
+    other = make_member(
+        "staff-a2", world.town_a, ["staff"], None, password=PASSWORD, display_name="二号"
     )
-    with transaction.atomic():
-        membership_grant(user=other, congress=world.town_a, roles=["staff"], granted_by=None)
 
     response = client_on(world.town_a, other).delete(f"/api/v1/auth/tokens/{token.pk}")
 

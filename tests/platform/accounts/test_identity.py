@@ -1,7 +1,7 @@
 """Global users with per-tenant roles: 三员分立, password rules, lockout, idle timeout, switching."""
 
 from datetime import timedelta
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 import pytest
 from axes.models import AccessAttempt
@@ -12,7 +12,7 @@ from django.utils import timezone
 from accounts.models import Membership, User
 from accounts.services import membership_grant
 from ops.errors import DomainError
-from tests.conftest import PASSWORD, World, client_on
+from tests.conftest import PASSWORD, World, client_on, post_json
 
 
 def _login(client: Client, username: str, password: str):
@@ -151,12 +151,15 @@ def test_the_session_expires_after_the_idle_timeout(world: World) -> None:
     assert client.get("/api/v1/deputies").status_code in (401, 403)
 
 
-def test_a_deputy_of_two_tenants_switches_without_a_password(world: World) -> None:
+def _county_handoff(world: World) -> SplitResult:
+    """`world.deputy_both`, logged in on town A, asks to switch to the county: the handoff link."""
     township = client_on(world.town_a, world.deputy_both)
-    url = township.post(
-        "/api/v1/auth/switch", {"congress_id": world.county.pk}, content_type="application/json"
-    ).json()["url"]
-    parts = urlsplit(url)
+    switch = {"congress_id": world.county.pk}
+    return urlsplit(post_json(township, "/api/v1/auth/switch", switch).json()["url"])
+
+
+def test_a_deputy_of_two_tenants_switches_without_a_password(world: World) -> None:
+    parts = _county_handoff(world)
     assert parts.hostname == "tcounty.localhost"
     assert parts.path == "/auth/handoff" and not parts.query
 
@@ -182,11 +185,7 @@ def test_switching_to_a_tenant_one_does_not_belong_to_is_refused(world: World) -
 
 
 def test_a_handoff_code_for_one_tenant_does_not_open_another(world: World) -> None:
-    township = client_on(world.town_a, world.deputy_both)
-    url = township.post(
-        "/api/v1/auth/switch", {"congress_id": world.county.pk}, content_type="application/json"
-    ).json()["url"]
-    parts = urlsplit(url)
+    parts = _county_handoff(world)
 
     landing = _redeem(client_on(world.town_b), parts.fragment)
 

@@ -18,7 +18,6 @@ from django.db.models import Q
 from django_tenants.utils import quote_schema_name, tenant_context
 
 from accounts.models import Membership, User
-from accounts.services import membership_grant, user_create
 from audit.anchors import anchor_mismatch, audit_anchor, stored_anchors
 from congresses.models import AuditAnchor, Congress, Domain, SchemaMigrationState
 from congresses.services import CongressSpec, congress_provision
@@ -34,11 +33,10 @@ from tenants.linkage.opinions.models import Opinion
 from tenants.linkage.opinions.services import opinion_receive
 from tenants.voting.models import Ballot, Participation
 from tenants.voting.services import ballot_cast, cycle_create, round_close
-from tenants.voting.solicitation import proposal_submit
 from tenants.voting.store import box_open, receipt_hash
 from tests.conftest import PASSWORD, World, client_on
-from tests.factories import PNG, make_term, unused_township_code
-from tests.tenants.voting.factories import Vote, make_vote, per_candidate
+from tests.factories import PNG, make_member, make_term, unused_township_code
+from tests.tenants.voting.factories import Vote, make_proposal, make_vote, per_candidate
 
 VOTERS = 12
 
@@ -97,25 +95,24 @@ def town(committed: list[Congress]) -> Town:
         acting_in=None,
     )
     committed.append(congress)
-    staff = user_create(
-        username=f"{slug}-staff",
+    staff = make_member(
+        f"{slug}-staff",
+        congress,
+        ["staff"],
+        world.operator,
         password=PASSWORD,
         display_name="备份测试工作人员",
-        is_platform_operator=False,
-        must_change_password=False,
     )
-    with transaction.atomic():
-        membership_grant(user=staff, congress=congress, roles=["staff"], granted_by=world.operator)
     with tenant_context(congress):
         vote = make_vote(deputies=VOTERS + 2, candidates=3, seats=1)
         later = cycle_create(
             year=2029, title="2029年民生实事项目票决", term=make_term(), actor=None
         )
         for title in ("村道硬化", "卫生室改造"):
-            proposal_submit(
-                cycle=later,
+            make_proposal(
+                later,
+                title,
                 source="deputy",
-                title=title,
                 category="交通",
                 description=f"{title}的建议",
                 submitter_name="王建国",

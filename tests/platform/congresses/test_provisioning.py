@@ -20,7 +20,9 @@ from congresses.schemas import (
 )
 from congresses.services import CongressSpec, congress_provision
 from ops.errors import DomainError
-from tests.conftest import PASSWORD, World, client_on
+from tests.api.hall import member
+from tests.conftest import World, client_on
+from tests.factories import other_county
 
 
 def _nothing_left(slug: str, admin_username: str = "") -> bool:
@@ -34,15 +36,26 @@ def _nothing_left(slug: str, admin_username: str = "") -> bool:
     )
 
 
-def test_the_command_provisions_a_township_with_its_first_administrator(world: World) -> None:
+def _command(name: str, slug: str, code: str, parent: str, **admin: str) -> None:
+    """`manage.py congress_provision` of a township, as the tests' platform operator."""
     call_command(
         "congress_provision",
-        name="丙镇人大主席团",
-        slug="town-c",
+        name=name,
+        slug=slug,
         level="township",
-        division_code="369801103",
-        parent="tcounty",
+        division_code=code,
+        parent=parent,
         operator="operator",
+        **admin,
+    )
+
+
+def test_the_command_provisions_a_township_with_its_first_administrator(world: World) -> None:
+    _command(
+        "丙镇人大主席团",
+        "town-c",
+        "369801103",
+        "tcounty",
         admin_username="town-c-admin",
         admin_password="Admin#2026c",
     )
@@ -70,15 +83,7 @@ def test_the_command_provisions_a_township_with_its_first_administrator(world: W
 
 def test_the_command_refuses_with_the_reason(world: World) -> None:
     with pytest.raises(CommandError, match="parent_wrong_level"):
-        call_command(
-            "congress_provision",
-            name="丁镇人大主席团",
-            slug="town-d",
-            level="township",
-            division_code="369800104",
-            parent="tcity",
-            operator="operator",
-        )
+        _command("丁镇人大主席团", "town-d", "369800104", "tcity")
     assert _nothing_left("town-d")
 
 
@@ -194,27 +199,11 @@ def test_a_caller_without_the_right_gets_403_and_nothing_is_written(world: World
     if who == "township staff":
         client, parent = client_on(world.town_a, world.staff_a), world.county
     elif who == "county staff without admin role":
-        staff = User.objects.create(username="county-staff")
-        staff.set_password(PASSWORD)
-        staff.save()
-        Membership.objects.create(user=staff, congress=world.county, roles=["staff"])
+        staff = member(User.objects.create(username="county-staff"), world.county, ["staff"])
         client, parent = client_on(world.county, staff), world.county
     else:
-        other = congress_provision(
-            spec=CongressSpec(
-                name="另县人大常委会",
-                slug="other-county",
-                level="county",
-                division_code="369802",
-                parent_id=world.city.pk,
-            ),
-            requested_by=world.operator,
-            acting_in=None,
-        )
-        admin = User.objects.create(username="other-admin")
-        admin.set_password(PASSWORD)
-        admin.save()
-        Membership.objects.create(user=admin, congress=other, roles=["system_admin"])
+        other = other_county(world, "另县人大常委会")
+        admin = member(User.objects.create(username="other-admin"), other, ["system_admin"])
         client, parent = client_on(other, admin), world.county
 
     body, response = _provision_by_api(client, parent_id=parent.pk)

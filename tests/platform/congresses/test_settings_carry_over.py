@@ -1,11 +1,8 @@
 """A schema provisioned before the settings moved to the public schema keeps what its congress
 set: the migrations carry the rows of the one-row tables over to congresses.ModuleSettings."""
 
-from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
 
-import pytest
 from django.core.management import call_command
 from django.db import connection
 from django_tenants.utils import tenant_context
@@ -14,19 +11,12 @@ from congresses.models import Congress, ModuleSettings
 from tenants.linkage.duty.selectors import scheme_current
 from tenants.linkage.opinions.selectors import policy_current
 from tenants.linkage.stations.services import settings_get
-from tests.conftest import committed_test_townships
 
 BEFORE = [
     ("duty", "0003_kind_deliberation"),
     ("stations", "0004_reception_held"),
     ("opinions", "0002_opinion_guest_deputy"),
 ]
-
-
-@pytest.fixture
-def committed_town(django_db_setup: None, django_db_blocker: Any) -> Iterator[Congress]:
-    with committed_test_townships(1, name="设置迁移", blocker=django_db_blocker) as towns:
-        yield towns[0]
 
 
 def _migrate(schema: str, *target: str) -> None:

@@ -3,9 +3,7 @@ the target's schema by the receiver its module registered, retried when a receiv
 
 import time
 import uuid
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date
 from typing import Any
 
 import pytest
@@ -18,9 +16,9 @@ from congresses.models import Congress
 from crossing.models import Dispatch
 from crossing.registry import receiver
 from crossing.services import dispatch_deliver, dispatch_deliver_pending, dispatch_send
-from tenants.deputies.services import deputy_register, term_open
 from tenants.linkage.stations.models import Posting
-from tests.conftest import World, committed_test_townships
+from tests.conftest import World
+from tests.factories import station_assignment
 
 # Receivers of the tests' own kinds: each writes the payload into the target's audit chain, a
 # real table of every tenant schema, so the tests can see where and how often it was applied.
@@ -100,13 +98,6 @@ def test_sending_needs_a_known_kind_and_a_tenant_other_than_the_target(world: Wo
         dispatch_send(kind="test.note", target=world.town_a, origin_ref="1", payload={})
 
 
-@pytest.fixture
-def committed_pair(django_db_setup: None, django_db_blocker: Any) -> Iterator[list[Congress]]:
-    """Two townships of their own whose writes really commit (no test transaction)."""
-    with committed_test_townships(2, name="协同测试", blocker=django_db_blocker) as towns:
-        yield towns
-
-
 def test_concurrent_deliveries_apply_a_dispatch_once(committed_pair: list[Congress]) -> None:
     origin, target = committed_pair
     sent = _send(origin, target, marker="raced")
@@ -130,24 +121,7 @@ def test_after_commit_a_real_worker_delivers_into_the_target(
     """The whole path in production: the sender commits, the task goes through the broker, the
     worker applies the dispatch with the receiver the stations module registered."""
     origin, target = committed_pair
-    with tenant_context(target), transaction.atomic():
-        term = term_open(
-            number=20, starts_on=date(2026, 1, 1), ends_on=date(2030, 12, 31), actor=None
-        )
-        deputy = deputy_register(
-            term=term, name="赵一", gender="male", level="county", constituency="一选区", actor=None
-        )
-    payload = {
-        "deputy_id": deputy.pk,
-        "active": True,
-        "receptions": [],
-        "station": {
-            "name": "甲村代表联络点",
-            "tier": "point",
-            "address": "甲村",
-            "opening_hours": "",
-        },
-    }
+    payload = station_assignment(target, "赵一", "一选区", "甲村")
     with tenant_context(origin), transaction.atomic():
         sent = dispatch_send(
             kind="stations.assignment", target=target, origin_ref="1", payload=payload
@@ -162,7 +136,7 @@ def test_after_commit_a_real_worker_delivers_into_the_target(
     with tenant_context(target):
         posting = Posting.objects.get(origin_congress_id=origin.pk, origin_ref="1")
         assert (posting.deputy_id, posting.station_name, posting.active) == (
-            deputy.pk,
+            payload["deputy_id"],
             "甲村代表联络点",
             True,
         )

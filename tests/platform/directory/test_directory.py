@@ -6,9 +6,9 @@ from django_tenants.utils import tenant_context
 from directory.models import DeputyListing
 from directory.selectors import listing_related
 from tenants.deputies.models import Deputy
-from tenants.deputies.services import deputy_end_service, deputy_link_user, deputy_register
+from tenants.deputies.services import deputy_end_service, deputy_link_user
 from tests.conftest import World
-from tests.factories import make_term
+from tests.tenants.stations.factories import make_deputy
 
 SHARED_FIELDS = {
     "id",
@@ -25,16 +25,15 @@ SHARED_FIELDS = {
 
 
 def _register(name: str, phone: str, level: str = "township") -> Deputy:
-    return deputy_register(
-        term=make_term(),
-        name=name,
+    """A woman of the 3rd constituency, a village head, of the first deputies' group."""
+    return make_deputy(
+        name,
+        level,
+        phone,
         gender="female",
-        level=level,
         constituency="第3选区",
         delegation="第一代表小组",
         occupation="村委会主任",
-        phone=phone,
-        actor=None,
     )
 
 

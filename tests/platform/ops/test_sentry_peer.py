@@ -48,6 +48,20 @@ def sentry_peer() -> Iterator[list[bytes]]:
     server.server_close()
 
 
+def _first_event(sentry_peer: list[bytes], marker: bytes) -> dict:
+    """Once the SDK has sent what it holds, the first event the peer received whose line has
+    `marker`."""
+    sentry_sdk.flush(timeout=5)
+    events = [
+        json.loads(line)
+        for envelope in sentry_peer
+        for line in envelope.splitlines()[1:]
+        if line.startswith(b"{") and marker in line
+    ]
+    assert events, "no event reached the peer"
+    return events[0]
+
+
 def test_an_event_carries_tenant_and_request_id_and_no_personal_data(
     world: World, sentry_peer: list[bytes]
 ) -> None:
@@ -61,16 +75,8 @@ def test_an_event_carries_tenant_and_request_id_and_no_personal_data(
     )
     with tenant_context(world.town_a), sentry_sdk.isolation_scope():
         RequestIdMiddleware(view)(request)
-    sentry_sdk.flush(timeout=5)
 
-    events = [
-        json.loads(line)
-        for envelope in sentry_peer
-        for line in envelope.splitlines()[1:]
-        if line.startswith(b"{") and b'"probe"' in line
-    ]
-    assert events, "no event reached the peer"
-    event = events[0]
+    event = _first_event(sentry_peer, b'"probe"')
     assert event["tags"]["tenant"] == "town_a"
     assert event["tags"]["request_id"] == "req-12345678"
     raw = json.dumps(event, ensure_ascii=False)
@@ -123,18 +129,11 @@ def test_sentry_scrubbing_matches_patterns_in_messages_breadcrumbs_headers_and_u
     with tenant_context(world.town_a), sentry_sdk.isolation_scope() as scope:
         scope.set_extra("request_headers", dict(request.headers))
         RequestIdMiddleware(view)(request)
-    sentry_sdk.flush(timeout=5)
 
-    events = [
-        json.loads(line)
-        for envelope in sentry_peer
-        for line in envelope.splitlines()[1:]
-        if line.startswith(b"{") and b'"exception"' in line
-    ]
-    assert events, "no event reached the peer"
-    raw = json.dumps(events[0], ensure_ascii=False)
+    event = _first_event(sentry_peer, b'"exception"')
+    raw = json.dumps(event, ensure_ascii=False)
     leaked = {name for name, value in secrets.items() if value in raw}
     assert leaked == set(), raw
     # What helps debugging stays: the exception type and the breadcrumb's category.
-    assert events[0]["exception"]["values"][0]["type"] == "ValueError"
+    assert event["exception"]["values"][0]["type"] == "ValueError"
     assert "auth" in raw

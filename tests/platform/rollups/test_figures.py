@@ -34,12 +34,12 @@ from tenants.voting.services import (
     round_close,
     round_open,
 )
-from tenants.voting.solicitation import cycle_advance, governance_record
+from tenants.voting.solicitation import cycle_advance
 from tests.conftest import World, client_on
 from tests.factories import make_term
 from tests.platform.rollups.conftest import dashboard_with_tenants
 from tests.tenants.opinions.conftest import make_unit
-from tests.tenants.voting.factories import make_deputies, make_minutes, make_setup
+from tests.tenants.voting.factories import make_deputies, make_setup, party_review
 
 from .conftest import make_staff
 
@@ -214,14 +214,7 @@ def test_every_phase_change_reaches_the_dashboard_in_the_same_drain(
         check(cycle)
         for i in range(3):
             candidate_add(cycle=cycle, name=f"候选项目{i}", actor=None)
-        governance_record(
-            cycle=cycle,
-            kind="party_review",
-            held_on=timezone.localdate(),
-            summary="同意",
-            minutes=make_minutes(),
-            actor=None,
-        )
+        party_review(cycle, "同意", timezone.localdate())
         cycle = cycle_advance(cycle=cycle, actor=None)
         check(cycle)
         cycle = cycle_open_voting(cycle=cycle, actor=None)

@@ -1,6 +1,5 @@
 """The outbox and its drain, the rebuild, and that the two give the same rows."""
 
-from collections.abc import Iterator
 from datetime import timedelta
 
 import psycopg
@@ -10,16 +9,14 @@ from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from config.celery import app
 from outbox.models import OutboxEvent
 from outbox.services import outbox_emit
 from rollups import registry, rules
 from rollups.models import Rollup
 from rollups.services import REFRESH_LOCK_CLASS, rollup_drain, rollup_rebuild
 from rollups.tasks import drain
-from tenants.voting.services import ballot_cast, round_close
 from tests.conftest import World
-from tests.tenants.voting.factories import make_vote, per_candidate
+from tests.tenants.voting.factories import make_vote, vote_and_close
 
 from .conftest import positions, snapshot
 
@@ -29,24 +26,11 @@ YEAR = timezone.localdate(NOW).year  # the cycles' year: one a refresh covers
 
 def _close_with_two_adopted() -> None:
     vote = make_vote(deputies=6, candidates=3, seats=2, year=YEAR)
-    a, b, _c = vote.candidates
-    for deputy in vote.deputies:
-        ballot_cast(
-            round_id=vote.round.pk, deputy=deputy, choices=per_candidate(vote, a, b), actor=None
-        )
-    round_close(round_id=vote.round.pk, actor=None)
+    vote_and_close(vote.round, vote.deputies, *vote.candidates[:2])
 
 
 def _voting(world: World, year: int = YEAR) -> dict[str, object]:
     return Rollup.objects.get(congress=world.town_a, year=year, topic="voting").figures
-
-
-@pytest.fixture
-def eager() -> Iterator[None]:
-    # The app reads Django's CELERY_* settings, so the key carries the namespace.
-    app.conf.CELERY_TASK_ALWAYS_EAGER = True
-    yield
-    app.conf.CELERY_TASK_ALWAYS_EAGER = False
 
 
 def test_a_transaction_schedules_one_drain_however_many_events(
@@ -115,10 +99,7 @@ def test_the_rebuild_gives_the_rows_the_drains_gave(world: World) -> None:
         rollup_rebuild(now=NOW)  # the baseline: every topic
         vote = make_vote(deputies=6, candidates=3, seats=1, year=YEAR)
         rollup_drain(now=NOW)  # the cycle was opened for voting
-        for deputy in vote.deputies:
-            choices = per_candidate(vote, vote.candidates[0])
-            ballot_cast(round_id=vote.round.pk, deputy=deputy, choices=choices, actor=None)
-        round_close(round_id=vote.round.pk, actor=None)
+        vote_and_close(vote.round, vote.deputies, vote.candidates[0])
         rollup_drain(now=NOW + timedelta(minutes=5))
         incremental, drained_up_to = snapshot(world.town_a), positions(world.town_a)
 

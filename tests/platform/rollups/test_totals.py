@@ -11,9 +11,8 @@ from rollups import rules
 from rollups.models import RollupTotal
 from rollups.selectors import dashboard_rows, dashboard_summary
 from rollups.services import rollup_drain, rollup_totals_rebuild_everywhere
-from tenants.voting.services import ballot_cast, round_close
 from tests.conftest import World
-from tests.tenants.voting.factories import make_vote, per_candidate
+from tests.tenants.voting.factories import make_vote, vote_and_close
 
 YEAR = timezone.localdate().year
 
@@ -28,15 +27,7 @@ def _kept() -> dict[tuple[int, int, str], Any]:
 def _vote_in(congress: Congress, seats: int) -> None:
     with tenant_context(congress):
         vote = make_vote(deputies=5, candidates=seats + 1, seats=seats, year=YEAR)
-        chosen = vote.candidates[:seats]
-        for deputy in vote.deputies:
-            ballot_cast(
-                round_id=vote.round.pk,
-                deputy=deputy,
-                choices=per_candidate(vote, *chosen),
-                actor=None,
-            )
-        round_close(round_id=vote.round.pk, actor=None)
+        vote_and_close(vote.round, vote.deputies, *vote.candidates[:seats])
         rollup_drain()
 
 

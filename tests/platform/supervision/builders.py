@@ -5,15 +5,13 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
-
 from accounts.models import User
-from accounts.services import membership_grant, user_create
 from congresses.models import Congress
 from supervision import services
 from supervision.models import BenchmarkRound, Nomination
 from supervision.services import CriterionSpec
 from tests.conftest import PASSWORD, World
+from tests.factories import make_member
 
 TODAY = dt.date(2026, 6, 1)
 
@@ -21,18 +19,7 @@ TODAY = dt.date(2026, 6, 1)
 def staff_of(
     world: World, congress: Congress, username: str, roles: list[str] | None = None
 ) -> User:
-    user = user_create(
-        username=username,
-        password=PASSWORD,
-        display_name=username,
-        is_platform_operator=False,
-        must_change_password=False,
-    )
-    with transaction.atomic():
-        membership_grant(
-            user=user, congress=congress, roles=roles or ["staff"], granted_by=world.operator
-        )
-    return user
+    return make_member(username, congress, roles or ["staff"], world.operator, password=PASSWORD)
 
 
 CRITERIA = [
@@ -67,10 +54,28 @@ def make_round(
     )
 
 
+def open_round(world: World, **options: Any) -> tuple[BenchmarkRound, User]:
+    """A round of the city's, open for nominations, and the city staff member who set it up."""
+    city_staff = staff_of(world, world.city, "city-staff")
+    round_ = make_round(world, city_staff, **options)
+    services.round_open(round_=round_, actor=city_staff)
+    return round_, city_staff
+
+
 def nominate(
-    round_: BenchmarkRound, congress: Congress, actor: User, name: str, **declarations: bool
+    round_: BenchmarkRound,
+    congress: Congress,
+    actor: User,
+    name: str,
+    *,
+    today: dt.date = TODAY,
+    answers: dict[str, bool] | None = None,
+    **declarations: bool,
 ) -> Nomination:
-    answers = dict.fromkeys(round_.exclusions, False) | declarations
+    """A nomination with every exclusion answered "no" but `declarations`, unless `answers`
+    gives the answers as they are."""
+    if answers is None:
+        answers = dict.fromkeys(round_.exclusions, False) | declarations
     return services.nomination_submit(
         round_=round_,
         nominator=congress,
@@ -78,7 +83,7 @@ def nominate(
         nominee_name=name,
         statement=f"{name}积极履职，联系群众紧密。",
         declarations=answers,
-        today=TODAY,
+        today=today,
     )
 
 

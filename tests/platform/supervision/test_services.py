@@ -6,17 +6,19 @@ from decimal import Decimal
 import pytest
 from django_tenants.utils import schema_context, tenant_context
 
+from accounts.models import User
 from audit.models import AuditEntry
+from congresses.models import Congress
 from ops.errors import Conflict, DomainError, NotAllowed
 from ops.tenancy import current_schema
 from rollups.models import Rollup
 from supervision import services
 from supervision.figures import Figures
-from supervision.models import BenchmarkRound, GuidanceReceipt, Nomination, State
+from supervision.models import BenchmarkRound, Guidance, GuidanceReceipt, Nomination, State
 from supervision.selectors import guidance_receipt_status, nominations_visible_to, round_result
 from tests.conftest import World
 
-from .builders import TODAY, make_round, nominate, score_all, staff_of
+from .builders import TODAY, make_round, nominate, open_round, score_all, staff_of
 
 
 def _public_audit_actions() -> list[str]:
@@ -24,15 +26,27 @@ def _public_audit_actions() -> list[str]:
         return list(AuditEntry.objects.values_list("action", flat=True))
 
 
+def _issue(
+    issuer: Congress, actor: User, targets: list[Congress], kind: str = "notice", **text: str
+) -> Guidance:
+    return services.guidance_issue(
+        issuer=issuer,
+        actor=actor,
+        kind=kind,
+        title=text.get("title", "通知"),
+        body=text.get("body", "正文"),
+        targets=targets,
+    )
+
+
 def test_guidance_reaches_its_targets_and_records_each_readers_first_read(world: World) -> None:
     city_staff = staff_of(world, world.city, "city-staff")
-    guidance = services.guidance_issue(
-        issuer=world.city,
-        actor=city_staff,
-        kind="notice",
+    guidance = _issue(
+        world.city,
+        city_staff,
+        [world.town_a, world.town_b],
         title="关于开展代表联络站星级评定的通知",
         body="请各乡镇于6月底前完成自评。",
-        targets=[world.town_a, world.town_b],
     )
     first = dt.datetime(2026, 6, 2, 9, tzinfo=dt.UTC)
     services.guidance_read(
@@ -57,51 +71,22 @@ def test_guidance_audit_goes_to_the_public_chain_even_from_a_tenant_host(world: 
     city_staff = staff_of(world, world.city, "city-staff")
     with tenant_context(world.city):
         before = AuditEntry.objects.count()  # the city's own chain
-        services.guidance_issue(
-            issuer=world.city,
-            actor=city_staff,
-            kind="guidance",
-            title="指导意见",
-            body="正文",
-            targets=[world.county],
-        )
+        _issue(world.city, city_staff, [world.county], "guidance", title="指导意见")
         assert AuditEntry.objects.count() == before
         assert current_schema() == world.city.schema_name
     assert "supervision.guidance_issue" in _public_audit_actions()
 
 
 def test_guidance_goes_only_below_the_issuer(world: World) -> None:
-    county_staff = world.county_admin
     with pytest.raises(NotAllowed) as refused:
-        services.guidance_issue(
-            issuer=world.county,
-            actor=county_staff,
-            kind="notice",
-            title="通知",
-            body="正文",
-            targets=[world.town_a, world.city],
-        )
+        _issue(world.county, world.county_admin, [world.town_a, world.city])
     assert refused.value.code == "target_outside_tree"
     with pytest.raises(NotAllowed):
-        services.guidance_issue(
-            issuer=world.town_a,
-            actor=world.staff_a,
-            kind="notice",
-            title="通知",
-            body="正文",
-            targets=[world.town_b],
-        )
+        _issue(world.town_a, world.staff_a, [world.town_b])
 
 
 def test_a_congress_not_addressed_cannot_record_a_read(world: World) -> None:
-    guidance = services.guidance_issue(
-        issuer=world.county,
-        actor=world.county_admin,
-        kind="notice",
-        title="通知",
-        body="正文",
-        targets=[world.town_a],
-    )
+    guidance = _issue(world.county, world.county_admin, [world.town_a])
     with pytest.raises(NotAllowed):
         services.guidance_read(guidance=guidance, congress=world.town_b, reader=world.staff_b)
     assert not GuidanceReceipt.objects.filter(guidance=guidance).exists()
@@ -122,42 +107,29 @@ def test_weights_must_sum_to_100(world: World) -> None:
 def test_outstanding_deputies_exclude_leaders_and_standing_committee_members_by_default(
     world: World,
 ) -> None:
-    city_staff = staff_of(world, world.city, "city-staff")
-    round_ = make_round(world, city_staff, per_nominator_quota=3)
+    round_, _ = open_round(world, per_nominator_quota=3)
     assert {"leader", "standing_committee"} <= set(round_.exclusions)
-    services.round_open(round_=round_, actor=city_staff)
 
     for code in ("leader", "standing_committee"):
         with pytest.raises(DomainError) as refused:
-            nominate(round_, world.town_a, world.staff_a, "某领导", **{code: True})
+            answers = dict.fromkeys(round_.exclusions, False) | {code: True}
+            nominate(round_, world.town_a, world.staff_a, "某领导", answers=answers)
         assert refused.value.code == "nominee_excluded"
         assert refused.value.extra == {"exclusion": code}
     with pytest.raises(DomainError) as unanswered:
-        services.nomination_submit(
-            round_=round_,
-            nominator=world.town_a,
-            actor=world.staff_a,
-            nominee_name="张三",
-            statement="理由",
-            declarations={},
-            today=TODAY,
-        )
+        nominate(round_, world.town_a, world.staff_a, "张三", answers={})
     assert unanswered.value.code == "declaration_missing"
     assert not Nomination.objects.filter(round=round_).exists()
 
 
 def test_a_round_without_an_exclusion_accepts_that_nominee(world: World) -> None:
-    city_staff = staff_of(world, world.city, "city-staff")
-    round_ = make_round(world, city_staff, exclusions=["standing_committee"])
-    services.round_open(round_=round_, actor=city_staff)
+    round_, _ = open_round(world, exclusions=["standing_committee"])
     nomination = nominate(round_, world.town_a, world.staff_a, "某领导", leader=True)
     assert nomination.declarations == {"standing_committee": False}
 
 
 def test_each_nominator_has_its_quota_and_the_window_is_kept(world: World) -> None:
-    city_staff = staff_of(world, world.city, "city-staff")
-    round_ = make_round(world, city_staff)
-    services.round_open(round_=round_, actor=city_staff)
+    round_, _ = open_round(world)
     first = nominate(round_, world.town_a, world.staff_a, "张三")
     with pytest.raises(Conflict) as refused:
         nominate(round_, world.town_a, world.staff_a, "李四")
@@ -165,15 +137,7 @@ def test_each_nominator_has_its_quota_and_the_window_is_kept(world: World) -> No
     services.nomination_withdraw(nomination=first, congress=world.town_a, actor=world.staff_a)
     nominate(round_, world.town_a, world.staff_a, "李四")
     with pytest.raises(DomainError) as late:
-        services.nomination_submit(
-            round_=round_,
-            nominator=world.town_b,
-            actor=world.staff_b,
-            nominee_name="王五",
-            statement="理由",
-            declarations=dict.fromkeys(round_.exclusions, False),
-            today=TODAY + dt.timedelta(days=6),
-        )
+        nominate(round_, world.town_b, world.staff_b, "王五", today=TODAY + dt.timedelta(days=6))
     assert late.value.code == "outside_window"
 
 
@@ -195,9 +159,7 @@ def test_only_congresses_below_the_issuer_nominate_and_only_the_nominator_withdr
 
 
 def test_a_county_sees_its_townships_nominations_and_a_township_only_its_own(world: World) -> None:
-    city_staff = staff_of(world, world.city, "city-staff")
-    round_ = make_round(world, city_staff)
-    services.round_open(round_=round_, actor=city_staff)
+    round_, _ = open_round(world)
     a = nominate(round_, world.town_a, world.staff_a, "张三")
     b = nominate(round_, world.town_b, world.staff_b, "李四")
     c = nominate(round_, world.county, world.county_admin, "王五")
@@ -209,10 +171,8 @@ def test_a_county_sees_its_townships_nominations_and_a_township_only_its_own(wor
 
 
 def test_the_whole_round_from_setup_to_announcement(world: World) -> None:
-    city_staff = staff_of(world, world.city, "city-staff")
+    round_, city_staff = open_round(world, quota=2)
     reviewer = staff_of(world, world.city, "city-reviewer")
-    round_ = make_round(world, city_staff, quota=2)
-    services.round_open(round_=round_, actor=city_staff)
     a = nominate(round_, world.town_a, world.staff_a, "张三")
     b = nominate(round_, world.town_b, world.staff_b, "李四")
     c = nominate(round_, world.county, world.county_admin, "王五")
@@ -304,32 +264,17 @@ def test_a_state_refuses_what_it_does_not_allow_and_names_why(world: World) -> N
 def test_closing_nominations_gives_a_nomination_without_a_record_its_nominators_rollups(
     world: World,
 ) -> None:
-    city_staff = staff_of(world, world.city, "city-staff")
     now = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
     with schema_context("public"):
-        Rollup.objects.create(
-            congress=world.town_a,
-            year=2026,
-            topic="activities",
-            figures={"activities": 12, "deputies_active": 9},
-            computed_at=now,
-        )
-        Rollup.objects.create(
-            congress=world.town_a,
-            year=2026,
-            topic="opinions",
-            figures={"opinions": 5},
-            computed_at=now,
-        )
-        Rollup.objects.create(
-            congress=world.town_b,
-            year=2025,
-            topic="activities",
-            figures={"activities": 99},
-            computed_at=now,
-        )
-    round_ = make_round(world, city_staff)
-    services.round_open(round_=round_, actor=city_staff)
+        for congress, year, topic, figures in (
+            (world.town_a, 2026, "activities", {"activities": 12, "deputies_active": 9}),
+            (world.town_a, 2026, "opinions", {"opinions": 5}),
+            (world.town_b, 2025, "activities", {"activities": 99}),
+        ):
+            Rollup.objects.create(
+                congress=congress, year=year, topic=topic, figures=figures, computed_at=now
+            )
+    round_, city_staff = open_round(world)
     a = nominate(round_, world.town_a, world.staff_a, "张三")
     b = nominate(round_, world.town_b, world.staff_b, "李四")
     services.round_close_nominations(round_=round_, actor=city_staff)

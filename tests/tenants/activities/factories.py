@@ -5,22 +5,20 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from django.db import transaction
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
 from accounts.models import User
-from accounts.services import membership_grant, user_create
 from congresses.models import Congress
 from congresses.tenant import Tenant
 from crossing.services import dispatch_deliver_pending
 from tenants.deputies.models import Deputy
 from tenants.deputies.services import deputy_register
-from tenants.linkage.activities.models import Activity
+from tenants.linkage.activities.models import Activity, Invitation
 from tenants.linkage.activities.selectors import invitees_from_directory
 from tenants.linkage.activities.services import activity_create
 from tests.conftest import PASSWORD, World
-from tests.factories import make_term
+from tests.factories import make_member, make_term
 
 
 @dataclass
@@ -32,15 +30,14 @@ class Seat:
 
 def make_seat(congress: Congress, name: str, level: str | None = None) -> Seat:
     """A deputy of `congress` who logs in, with the deputy role there."""
-    user = user_create(
-        username=f"{name}-{uuid.uuid4().hex[:8]}",
+    user = make_member(
+        f"{name}-{uuid.uuid4().hex[:8]}",
+        congress,
+        ["deputy"],
+        None,
         password=PASSWORD,
         display_name=name,
-        is_platform_operator=False,
-        must_change_password=False,
     )
-    with transaction.atomic():
-        membership_grant(user=user, congress=congress, roles=["deputy"], granted_by=None)
     with tenant_context(congress):
         deputy = deputy_register(
             term=make_term(),
@@ -103,3 +100,11 @@ def copy_in(congress: Congress, activity: Activity) -> Activity | None:
         return Activity.objects.filter(
             organiser_id=activity.organiser_id, origin_ref=str(activity.pk), is_copy=True
         ).first()
+
+
+def invitation_in(congress: Congress, activity: Activity) -> Invitation:
+    """The one invitation on `congress`'s copy of `activity`."""
+    copy = copy_in(congress, activity)
+    assert copy is not None, congress.slug
+    with tenant_context(congress):
+        return copy.invitations.get()

@@ -25,7 +25,7 @@ from tenants.linkage.duty.models import DutyEntry
 from tenants.linkage.duty.selectors import entries_of, scheme_current, standing_of
 from tests.conftest import World
 
-from .factories import Joint, Seat, copy_in, make_joint, make_seat
+from .factories import Joint, Seat, copy_in, invitation_in, make_joint, make_seat
 
 
 def _open_sign_in(world: World, joint: Joint, now: dt.datetime) -> str:
@@ -188,10 +188,8 @@ def test_a_deputy_not_invited_cannot_sign_in(world: World) -> None:
 
 def test_a_leave_travels_back_to_the_organiser_and_costs_a_point_at_home(world: World) -> None:
     joint = make_joint(world)
-    copy = copy_in(world.town_b, joint.activity)
-    assert copy is not None
+    invitation = invitation_in(world.town_b, joint.activity)
     with tenant_context(world.town_b):
-        invitation = copy.invitations.get()
         invitation_respond(
             invitation=invitation, accept=False, reason="参加镇防汛值班", actor=joint.town_b.user
         )
@@ -214,10 +212,8 @@ def test_a_leave_travels_back_to_the_organiser_and_costs_a_point_at_home(world: 
 
 def test_a_leave_needs_a_reason_and_only_the_deputy_answers(world: World) -> None:
     joint = make_joint(world)
-    copy = copy_in(world.town_a, joint.activity)
-    assert copy is not None
+    invitation = invitation_in(world.town_a, joint.activity)
     with tenant_context(world.town_a):
-        invitation = copy.invitations.get()
         with pytest.raises(DomainError) as no_reason:
             invitation_respond(
                 invitation=invitation, accept=False, reason=" ", actor=joint.town_a.user

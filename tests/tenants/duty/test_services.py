@@ -10,7 +10,7 @@ from django_tenants.utils import tenant_context
 from audit.models import AuditEntry
 from ops.errors import Conflict, DomainError, NotAllowed
 from outbox.models import OutboxEvent
-from tenants.linkage.duty.models import DutyEntry
+from tenants.linkage.duty.models import DutyEntry, Objection
 from tenants.linkage.duty.rules import Band
 from tenants.linkage.duty.selectors import (
     duty_settings,
@@ -83,13 +83,7 @@ def test_a_tenant_sets_its_own_points_caps_and_bands(world: World) -> None:
             fair_from=D(65),
             actor=world.staff_b,
         )
-        for n in range(3):
-            duty_entry_record(
-                deputy=seat.deputy,
-                kind="suggestion",
-                source_ref=f"建议{n}",
-                occurred_on=dt.date(2026, 3, 1),
-            )
+        _record(seat, "suggestion", "建议", 3, dt.date(2026, 3, 1))
         entries = list(entries_of(seat.deputy, year=2026))
         standing = standing_of(entries, scheme_current(), year=2026)
         assert (standing.score, standing.band) == (D(85), Band.GOOD)
@@ -117,23 +111,28 @@ def test_the_roster_shows_each_deputys_score_and_band(world: World) -> None:
     good = make_seat(world.city, "好代表")
     poor = make_seat(world.city, "差代表")
     with tenant_context(world.city):
-        for n in range(7):
-            duty_entry_record(
-                deputy=good.deputy,
-                kind="inspection",
-                source_ref=f"视察{n}",
-                occurred_on=dt.date(2026, 5, 1),
-            )
-        for n in range(3):
-            duty_entry_record(
-                deputy=poor.deputy,
-                kind="leave",
-                source_ref=f"请假{n}",
-                occurred_on=dt.date(2026, 5, 1),
-            )
+        _record(good, "inspection", "视察", 7, dt.date(2026, 5, 1))
+        _record(poor, "leave", "请假", 3, dt.date(2026, 5, 1))
         by_name = {row.deputy.name: (row.score, row.band) for row in roster_scores(year=2026)}
     assert by_name["好代表"] == (D(81), Band.GOOD)
     assert by_name["差代表"] == (D(57), Band.POOR)
+
+
+def _record(seat: Seat, kind: str, label: str, times: int, on: dt.date) -> None:
+    """`times` entries of `kind` for the seat's deputy on the day `on`, numbered after `label`."""
+    for n in range(times):
+        duty_entry_record(deputy=seat.deputy, kind=kind, source_ref=f"{label}{n}", occurred_on=on)
+
+
+def _object(seat: Seat, entry: DutyEntry, reason: str, days: int = 0) -> Objection:
+    """The seat's deputy objects to `entry`, `days` after the publication."""
+    return objection_file(
+        entry=entry,
+        deputy=seat.deputy,
+        reason=reason,
+        actor=seat.user,
+        now=NOW + dt.timedelta(days=days),
+    )
 
 
 def _published_entry(world: World, name: str) -> tuple[Seat, DutyEntry]:
@@ -153,13 +152,7 @@ def test_an_upheld_objection_voids_the_entry_and_the_score_recomputes(world: Wor
     seat, entry = _published_entry(world, "异议代表")
     with tenant_context(world.town_a):
         assert _score(seat.deputy) == D(63)
-        objection = objection_file(
-            entry=entry,
-            deputy=seat.deputy,
-            reason="当天我在外地培训，未参加视察。",
-            actor=seat.user,
-            now=NOW + dt.timedelta(days=1),
-        )
+        objection = _object(seat, entry, "当天我在外地培训，未参加视察。", days=1)
         assert _score(seat.deputy) == D(63)
         objection_decide(
             objection=objection, uphold=True, note="经核实，记录有误。", actor=world.staff_a
@@ -175,13 +168,7 @@ def test_an_upheld_objection_voids_the_entry_and_the_score_recomputes(world: Wor
 def test_a_rejected_objection_leaves_the_entry(world: World) -> None:
     seat, entry = _published_entry(world, "驳回代表")
     with tenant_context(world.town_a):
-        objection = objection_file(
-            entry=entry,
-            deputy=seat.deputy,
-            reason="分值有误",
-            actor=seat.user,
-            now=NOW + dt.timedelta(days=1),
-        )
+        objection = _object(seat, entry, "分值有误", days=1)
         objection_decide(
             objection=objection, uphold=False, note="签到记录在案。", actor=world.staff_a
         )
@@ -195,24 +182,16 @@ def test_objections_are_refused_outside_the_window_for_others_and_twice(world: W
     other = make_seat(world.town_a, "他人")
     with tenant_context(world.town_a):
         with pytest.raises(DomainError) as closed:
-            objection_file(
-                entry=entry,
-                deputy=seat.deputy,
-                reason="晚了",
-                actor=seat.user,
-                now=NOW + dt.timedelta(days=8),
-            )
+            _object(seat, entry, "晚了", days=8)
         assert closed.value.code == "objection_window_closed"
         with pytest.raises(NotAllowed):
-            objection_file(
-                entry=entry, deputy=other.deputy, reason="代人提", actor=other.user, now=NOW
-            )
+            _object(other, entry, "代人提")
         with pytest.raises(DomainError) as empty:
-            objection_file(entry=entry, deputy=seat.deputy, reason=" ", actor=seat.user, now=NOW)
+            _object(seat, entry, " ")
         assert empty.value.code == "objection_reason_required"
-        objection_file(entry=entry, deputy=seat.deputy, reason="有误", actor=seat.user, now=NOW)
+        _object(seat, entry, "有误")
         with pytest.raises(Conflict):
-            objection_file(entry=entry, deputy=seat.deputy, reason="再提", actor=seat.user, now=NOW)
+            _object(seat, entry, "再提")
 
 
 def test_a_quarter_is_published_once_and_not_before_it_begins(world: World) -> None:

@@ -2,7 +2,6 @@
 proposals), handed over to implementation, and units with their accounts."""
 
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
@@ -21,23 +20,23 @@ from tenants.implementation.services import (
 from tenants.voting.models import Candidate, Cycle
 from tenants.voting.reserve import vote_results_hand_over
 from tenants.voting.services import (
-    attendance_sign_in,
-    ballot_cast,
     cycle_create,
-    cycle_open_voting,
-    round_close,
     round_open,
 )
 from tenants.voting.solicitation import (
     candidate_from_proposal,
     cycle_advance,
-    governance_record,
     proposal_screen,
-    proposal_submit,
 )
 from tests.conftest import PASSWORD
 from tests.factories import make_term
-from tests.tenants.voting.factories import make_deputies, make_minutes
+from tests.tenants.voting.factories import (
+    department_proposal,
+    make_deputies,
+    party_review,
+    vote_and_close,
+    voting_opened,
+)
 
 
 @dataclass
@@ -55,15 +54,7 @@ def make_voted_cycle(*, year: int = 2027) -> Voted:
         year=year, title=f"{year}年民生实事", term=make_term(), actor=None, seats=2
     )
     proposals = [
-        proposal_submit(
-            cycle=cycle,
-            source="department",
-            title=f"项目{i + 1}",
-            category="公共设施",
-            description="说明",
-            submitter_name="住建办",
-            estimated_cost=Decimal(cost),
-        )
+        department_proposal(cycle, f"项目{i + 1}", Decimal(cost))
         for i, cost in enumerate(("120.50", "80", "60", "40"))
     ]
     cycle = cycle_advance(cycle=cycle, actor=None)
@@ -71,24 +62,10 @@ def make_voted_cycle(*, year: int = 2027) -> Voted:
     for proposal in proposals:
         proposal_screen(proposal=proposal, accept=True, actor=None)
         candidates.append(candidate_from_proposal(proposal=proposal, actor=None))
-    governance_record(
-        cycle=cycle,
-        kind="party_review",
-        held_on=date(year - 1, 12, 1),
-        summary="同意",
-        minutes=make_minutes(),
-        actor=None,
-    )
-    cycle = cycle_advance(cycle=cycle, actor=None)
-    cycle = cycle_open_voting(cycle=cycle, actor=None)
-    for deputy in deputies:
-        attendance_sign_in(cycle=cycle, deputy=deputy, actor=None)
-    round_ = round_open(cycle=cycle, actor=None)
+    party_review(cycle, "同意")
+    cycle = voting_opened(cycle, deputies)
     a, b, c, d = candidates
-    for deputy in deputies:
-        choices = {str(x.pk): ("yes" if x in (a, b) else "no") for x in candidates}
-        ballot_cast(round_id=round_.pk, deputy=deputy, choices=choices, actor=None)
-    round_close(round_id=round_.pk, actor=None)
+    vote_and_close(round_open(cycle=cycle, actor=None), deputies, a, b)
     fresh = {x.pk: x for x in Candidate.objects.filter(cycle=cycle)}
     return Voted(
         cycle=cycle,

@@ -7,17 +7,16 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import transaction
 from django_tenants.utils import tenant_context
 
 from accounts.models import User
-from accounts.services import membership_grant, user_create
 from congresses.models import Congress
 from tenants.linkage.opinions.models import Opinion
-from tenants.linkage.opinions.services import opinion_assign, opinion_receive
+from tenants.linkage.opinions.services import opinion_assign, opinion_receive, opinion_reply
 from tenants.linkage.stations.models import Station
 from tenants.linkage.stations.services import station_create
 from tests.conftest import PASSWORD, World
+from tests.factories import make_member
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -27,17 +26,17 @@ def at(day: str, hour: int = 10) -> datetime:
     return datetime.fromisoformat(day).replace(hour=hour, tzinfo=SHANGHAI)
 
 
+def replied(
+    opinion: Opinion, answer: str, actor: User | None, on: str, *, staff: bool = False
+) -> Opinion:
+    """`opinion` answered with `answer` by `actor` (a handling unit, or staff) at 10:00 on `on`."""
+    return opinion_reply(opinion=opinion, answer=answer, actor=actor, staff=staff, now=at(on))
+
+
 def make_unit(congress: Congress, username: str, display_name: str) -> User:
-    user = user_create(
-        username=username,
-        password=PASSWORD,
-        display_name=display_name,
-        is_platform_operator=False,
-        must_change_password=False,
+    return make_member(
+        username, congress, ["unit"], None, password=PASSWORD, display_name=display_name
     )
-    with transaction.atomic():
-        membership_grant(user=user, congress=congress, roles=["unit"], granted_by=None)
-    return user
 
 
 @dataclass

@@ -18,11 +18,10 @@ from tenants.linkage.opinions.services import (
     opinion_assign,
     opinion_escalate,
     opinion_rate,
-    opinion_reply,
 )
 from tests.conftest import World
 
-from .conftest import Units, at, make_station, received
+from .conftest import Units, at, make_station, received, replied
 
 SHARED_FIELDS = {
     "content",
@@ -73,8 +72,17 @@ def _county_replies(
 ) -> None:
     """The county answers its copy `on` a day, and the answer travels to the township."""
     with tenant_context(world.county):
-        opinion_reply(opinion=copy, answer=answer, actor=actor, staff=staff, now=at(on))
+        replied(copy, answer, actor, on, staff=staff)
     dispatch_deliver_pending()
+
+
+def _township_follows(world: World, opinion: Opinion, upstream: str, due: date) -> None:
+    """Once the dispatches are delivered, the township's own opinion is still escalated and shows
+    the county's status and due date."""
+    dispatch_deliver_pending()
+    with tenant_context(world.town_a):
+        here = Opinion.objects.get(pk=opinion.pk)
+    assert (here.status, here.upstream_status, here.due_on) == (Status.ESCALATED, upstream, due)
 
 
 def test_the_county_receives_only_what_was_shared(world: World, units: Units) -> None:
@@ -131,14 +139,9 @@ def test_the_countys_answer_reaches_the_township_and_the_citizen(
             actor=world.county_admin,
             now=at("2026-03-06"),
         )
-    dispatch_deliver_pending()
+    _township_follows(world, opinion, "assigned", date(2026, 6, 6))
     with tenant_context(world.town_a):
         here = Opinion.objects.get(pk=opinion.pk)
-        assert (here.status, here.upstream_status, here.due_on) == (
-            Status.ESCALATED,
-            "assigned",
-            date(2026, 6, 6),
-        )
         page = public_status(opinion_by_code(here.tracking_code))  # type: ignore[arg-type]
         assert page["where"] == "已上报测试县人大常委会办理：已交办"
 
@@ -191,14 +194,7 @@ def test_a_dissatisfied_citizen_sends_it_back_to_the_county_for_a_new_answer(
             "dissatisfied",
         )
         assert copy.rating_comment == "没说什么时候修"
-    dispatch_deliver_pending()
-    with tenant_context(world.town_a):
-        here = Opinion.objects.get(pk=opinion.pk)
-        assert (here.status, here.upstream_status, here.due_on) == (
-            Status.ESCALATED,
-            "reopened",
-            date(2026, 5, 12),
-        )
+    _township_follows(world, opinion, "reopened", date(2026, 5, 12))
 
     _county_replies(
         world,
@@ -252,13 +248,7 @@ def test_the_county_escalates_on_to_the_city_and_the_answer_comes_down_two_level
             and at_city.citizen_name == "王**"
         )
         opinion_assign(opinion=at_city, unit_name="市水利局", actor=None, now=at("2026-03-08"))
-        opinion_reply(
-            opinion=at_city,
-            answer="市水利局已安排清淤。",
-            actor=None,
-            staff=True,
-            now=at("2026-04-01"),
-        )
+        replied(at_city, "市水利局已安排清淤。", None, "2026-04-01", staff=True)
     for _ in range(3):  # city -> county, then county -> township
         dispatch_deliver_pending()
     with tenant_context(world.town_a):

@@ -8,12 +8,12 @@ from django_tenants.utils import tenant_context
 from config.celery import app
 from tenants.linkage.opinions.indicators import figures
 from tenants.linkage.opinions.models import Event
-from tenants.linkage.opinions.services import opinion_extend, opinion_reply
+from tenants.linkage.opinions.services import opinion_extend
 from tenants.linkage.opinions.tasks import flag_overdue
 from tenants.notifications.models import Notification
 from tests.conftest import World
 
-from .conftest import Units, assigned, at
+from .conftest import Units, assigned, at, replied
 
 
 def _alerts(opinion_id: int) -> list[tuple[int, str]]:
@@ -55,13 +55,7 @@ def test_an_extended_deadline_gets_its_own_alert_and_answers_stop_the_clock(
         assert flag_overdue(now=at("2026-07-01").isoformat()) == 0
         assert flag_overdue(now=at("2026-09-03").isoformat()) == 1
         assert len({key for _user, key in _alerts(opinion.pk)}) == 2
-        opinion_reply(
-            opinion=opinion,
-            answer="已办理。",
-            actor=world.staff_a,
-            staff=True,
-            now=at("2026-09-04"),
-        )
+        replied(opinion, "已办理。", world.staff_a, "2026-09-04", staff=True)
         assert flag_overdue(now=at("2026-12-01").isoformat()) == 0
 
 

@@ -26,7 +26,7 @@ from tenants.linkage.opinions.services import (
 )
 from tests.conftest import World
 
-from .conftest import Units, assigned, at, make_station, make_unit, received
+from .conftest import Units, assigned, at, make_station, make_unit, received, replied
 
 
 def test_the_loop_from_reception_to_a_satisfied_citizen(world: World, units: Units) -> None:
@@ -50,13 +50,7 @@ def test_the_loop_from_reception_to_a_satisfied_citizen(world: World, units: Uni
         opinion_start_handling(
             opinion=opinion, actor=units.town_roads, staff=False, now=at("2026-03-10")
         )
-        opinion = opinion_reply(
-            opinion=opinion,
-            answer="已安排维修，4月底前完工。",
-            actor=units.town_roads,
-            staff=False,
-            now=at("2026-04-01"),
-        )
+        opinion = replied(opinion, "已安排维修，4月底前完工。", units.town_roads, "2026-04-01")
         opinion = opinion_rate(opinion=opinion, rating="satisfied", now=at("2026-05-06"))
 
         assert opinion.status == Status.CLOSED and opinion.answered_on == date(2026, 4, 1)
@@ -87,13 +81,7 @@ def test_dissatisfaction_reopens_with_a_one_month_clock_and_a_new_answer(
 ) -> None:
     opinion = assigned(world.town_a, units.town_roads, now=at("2026-03-02"))
     with tenant_context(world.town_a):
-        opinion_reply(
-            opinion=opinion,
-            answer="已列入计划。",
-            actor=world.staff_a,
-            staff=True,
-            now=at("2026-04-01"),
-        )
+        replied(opinion, "已列入计划。", world.staff_a, "2026-04-01", staff=True)
         opinion = opinion_rate(
             opinion=opinion, rating="dissatisfied", comment="没有说明何时维修", now=at("2026-04-05")
         )
@@ -105,13 +93,7 @@ def test_dissatisfaction_reopens_with_a_one_month_clock_and_a_new_answer(
         with pytest.raises(DomainError) as no_extension:  # a new answer has no extension
             opinion_extend(opinion=opinion, reason="情况复杂", actor=world.staff_a)
         assert no_extension.value.code == "wrong_status"
-        opinion = opinion_reply(
-            opinion=opinion,
-            answer="5月10日前完成维修。",
-            actor=units.town_roads,
-            staff=False,
-            now=at("2026-04-20"),
-        )
+        opinion = replied(opinion, "5月10日前完成维修。", units.town_roads, "2026-04-20")
         assert opinion.status == Status.REPLIED and opinion.rating == ""
 
 
@@ -143,15 +125,20 @@ def test_an_extension_goes_to_six_months_once_with_a_reason(world: World, units:
         assert Opinion.objects.get(pk=opinion.pk).due_on == date(2026, 9, 2)
 
 
+def _policy(world: World, *, answer: int, extended: int, reanswer: int, due_soon_days: int) -> None:
+    """Town A's staff set the clocks: months to answer, with an extension, to answer again."""
+    policy_set(
+        actor=world.staff_a,
+        answer_months=answer,
+        extended_months=extended,
+        reanswer_months=reanswer,
+        due_soon_days=due_soon_days,
+    )
+
+
 def test_the_clocks_follow_the_congress_policy(world: World, units: Units) -> None:
     with tenant_context(world.town_a):
-        policy_set(
-            actor=world.staff_a,
-            answer_months=2,
-            extended_months=4,
-            reanswer_months=1,
-            due_soon_days=5,
-        )
+        _policy(world, answer=2, extended=4, reanswer=1, due_soon_days=5)
         assert policy_current().answer_months == 2
     opinion = assigned(world.town_a, units.town_roads, now=at("2026-03-02"))
     assert opinion.due_on == date(2026, 5, 2)
@@ -162,13 +149,7 @@ def test_the_clocks_follow_the_congress_policy(world: World, units: Units) -> No
 def test_a_bad_policy_is_refused_and_nothing_changes(world: World) -> None:
     with tenant_context(world.town_a):
         with pytest.raises(DomainError) as refused:
-            policy_set(
-                actor=world.staff_a,
-                answer_months=6,
-                extended_months=3,
-                reanswer_months=1,
-                due_soon_days=7,
-            )
+            _policy(world, answer=6, extended=3, reanswer=1, due_soon_days=7)
         assert refused.value.code == "extended_months_invalid"
         assert policy_current().extended_months == 6
 

@@ -1,7 +1,7 @@
 """A county deputy assigned to a township's station: the township picks them from the directory,
 the county hears of it by dispatch and keeps only what was shared."""
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime
 
 import pytest
 from django.db import transaction
@@ -15,7 +15,6 @@ from tenants.deputies.models import Deputy
 from tenants.linkage.stations.models import Posting, Resident, Station
 from tenants.linkage.stations.services import (
     reception_publish,
-    reception_schedule,
     residency_add,
     residency_end,
     settings_update,
@@ -23,7 +22,7 @@ from tenants.linkage.stations.services import (
 )
 from tests.conftest import World
 
-from .factories import make_deputy, make_station
+from .factories import make_deputy, make_reception, make_station
 
 NOW = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
 SHARED_KEYS = {"deputy_id", "active", "station", "receptions"}
@@ -54,15 +53,8 @@ def test_the_county_gets_only_the_shared_fields_of_the_assignment(world: World) 
         settings_update(notice_days=2, star_thresholds=[60, 70, 80, 90, 95], actor=None)
         station, local = _township_station(world)
         guest = residency_add(station=station, listing_id=listing.pk, actor=None)
-        reception = reception_schedule(
-            station=station,
-            on=date(2026, 12, 8),
-            starts_at=time(9),
-            ends_at=time(11),
-            on_duty=[guest, local],
-            topic="养老服务",
-            actor=None,
-            now=NOW,
+        reception = make_reception(
+            station, date(2026, 12, 8), [guest, local], topic="养老服务", now=NOW
         )
         reception_publish(reception=reception, actor=None, now=NOW)
 

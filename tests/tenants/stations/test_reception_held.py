@@ -2,7 +2,7 @@
 township's record for its own deputy, and by dispatch in the county record, the township named,
 for a county deputy posted to the station; once each (docs/linkage-duty.md)."""
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime
 
 import pytest
 from django_tenants.utils import tenant_context
@@ -17,13 +17,11 @@ from tenants.linkage.stations.models import ReceptionDay, Resident
 from tenants.linkage.stations.services import (
     reception_cancel,
     reception_hold,
-    reception_publish,
-    reception_schedule,
     residency_add,
 )
 from tests.conftest import World
 
-from .factories import make_deputy, make_station
+from .factories import make_deputy, make_reception, make_station
 
 PLANNED = datetime(2026, 11, 20, 2, 0, tzinfo=UTC)
 DAY = date(2026, 11, 30)
@@ -39,16 +37,7 @@ def _day(world: World, *, county_name: str) -> tuple[Deputy, ReceptionDay, Resid
         station = make_station()
         local = residency_add(station=station, deputy=make_deputy("镇代表吴一"), actor=None)
         guest = residency_add(station=station, listing_id=listing.pk, actor=None)
-        day = reception_schedule(
-            station=station,
-            on=DAY,
-            starts_at=time(9),
-            ends_at=time(11),
-            on_duty=[local, guest],
-            actor=None,
-            now=PLANNED,
-        )
-        reception_publish(reception=day, actor=None, now=PLANNED)
+        day = make_reception(station, DAY, [local, guest], now=PLANNED, publish=True)
     dispatch_deliver_pending()  # the county knows of the posting
     return county_deputy, day, local, guest
 
@@ -126,15 +115,7 @@ def test_a_day_not_published_not_yet_come_or_with_bad_absentees_is_refused(
 ) -> None:
     _county_deputy, day, local, guest = _day(world, county_name="县代表冯四")
     with tenant_context(world.town_a):
-        draft = reception_schedule(
-            station=day.station,
-            on=DAY,
-            starts_at=time(14),
-            ends_at=time(16),
-            on_duty=[local],
-            actor=None,
-            now=PLANNED,
-        )
+        draft = make_reception(day.station, DAY, [local], hours=(14, 16), now=PLANNED)
         refusals = []
         for reception, absent, now in (
             (draft, [], HELD),  # never published

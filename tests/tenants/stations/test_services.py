@@ -1,7 +1,8 @@
 """Station services: residents, the rota and its notice period, the checklist and its review."""
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from functools import partial
 
 import pytest
 import time_machine
@@ -20,7 +21,6 @@ from tenants.linkage.stations.models import Assessment, ReceptionDay, Resident, 
 from tenants.linkage.stations.services import (
     assessment_self_assess,
     reception_publish,
-    reception_schedule,
     residency_add,
     settings_update,
     station_create,
@@ -28,21 +28,14 @@ from tenants.linkage.stations.services import (
 )
 from tests.conftest import World
 
-from .factories import make_checklist, make_deputy, make_station
+from .factories import make_checklist, make_deputy, make_reception, make_station
 
 NOW = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)  # 10:00 in Beijing
 
 
 def _reception(station_id: int, resident: Resident, on: date) -> ReceptionDay:
-    return reception_schedule(
-        station=Station.objects.get(pk=station_id),
-        on=on,
-        starts_at=time(9),
-        ends_at=time(11),
-        on_duty=[resident],
-        topic="听取群众意见",
-        actor=None,
-        now=NOW,
+    return make_reception(
+        Station.objects.get(pk=station_id), on, [resident], topic="听取群众意见", now=NOW
     )
 
 
@@ -135,20 +128,12 @@ def test_self_assessment_goes_to_the_county_whose_stars_come_back_and_lapse(
     review = StarReview.objects.get(congress=world.town_a, station_ref=station.pk)
     events = OutboxEvent.objects.filter(topic="stations").count()
 
+    award = partial(star_review_decide, review=review, award=True)
     with pytest.raises(NotAllowed) as self_award:
-        star_review_decide(
-            review=review,
-            reviewer=world.town_a,
-            actor=world.staff_a,
-            award=True,
-            stars=5,
-            reason="自评",
-        )
-    star_review_decide(
-        review=review,
+        award(reviewer=world.town_a, actor=world.staff_a, stars=5, reason="自评")
+    award(
         reviewer=world.county,
         actor=world.county_admin,
-        award=True,
         stars=3,
         reason="标牌不统一",
         today=timezone.localdate(),

@@ -1,24 +1,32 @@
 """Builders for voting tests: a cycle with deputies signed in and a round open."""
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
+from typing import Any
 
 from accounts.models import User
+from congresses.models import Congress
 from filestore.models import StoredFile
 from filestore.services import file_store
+from ops.errors import Conflict
 from tenants.deputies.models import Deputy
 from tenants.deputies.services import deputy_register
-from tenants.voting.models import Candidate, Cycle, Round
+from tenants.voting.models import Candidate, Cycle, Proposal, Round
+from tenants.voting.reserve import vote_results_hand_over
 from tenants.voting.services import (
     attendance_sign_in,
+    ballot_cast,
     candidate_add,
     cycle_create,
     cycle_open_voting,
     cycle_set_rules,
+    round_close,
     round_open,
 )
-from tenants.voting.solicitation import cycle_advance, governance_record
-from tests.factories import PDF, make_term
+from tenants.voting.solicitation import cycle_advance, governance_record, proposal_submit
+from tests.factories import PDF, in_own_connection, make_term
 
 
 @dataclass
@@ -68,15 +76,57 @@ def make_shortlist(
     cycle = cycle_advance(cycle=cycle, actor=None)
     for i in range(candidates):
         candidate_add(cycle=cycle, name=f"候选项目{i + 1}", actor=None)
+    party_review(cycle, "同意提请人代会票决")
+    return cycle
+
+
+def party_review(
+    cycle: Cycle, summary: str, held_on: date | None = None, kind: str = "party_review"
+) -> None:
+    """The party review of the cycle's list (or the step of governance `kind`) with its minutes,
+    held on `held_on`, by default 1 December of the year before."""
     governance_record(
         cycle=cycle,
-        kind="party_review",
-        held_on=date(year - 1, 12, 1),
-        summary="同意提请人代会票决",
+        kind=kind,
+        held_on=held_on or date(cycle.year - 1, 12, 1),
+        summary=summary,
         minutes=make_minutes(),
         actor=None,
     )
+
+
+def make_proposal(cycle: Cycle, title: str, **fields: Any) -> Proposal:
+    """A proposal to `cycle`, by default one of 住建办's on public works; `fields` as
+    `proposal_submit` takes them."""
+    defaults = {
+        "source": "department",
+        "category": "公共设施",
+        "description": "说明",
+        "submitter_name": "住建办",
+    }
+    return proposal_submit(cycle=cycle, title=title, **(defaults | fields))
+
+
+def department_proposal(cycle: Cycle, title: str, cost: Decimal = Decimal(10)) -> Proposal:
+    """A proposal of 住建办's to `cycle`, costed at `cost`."""
+    return make_proposal(cycle, title, estimated_cost=cost)
+
+
+def voting_opened(cycle: Cycle, present: list[Deputy]) -> Cycle:
+    """The shortlisted `cycle` through deliberation into its voting phase, `present` signed in."""
+    cycle = cycle_advance(cycle=cycle, actor=None)
+    cycle = cycle_open_voting(cycle=cycle, actor=None)
+    for deputy in present:
+        attendance_sign_in(cycle=cycle, deputy=deputy, actor=None)
     return cycle
+
+
+def vote_and_close(round_: Round, deputies: list[Deputy], *yes_for: Candidate) -> Round:
+    """Every one of `deputies` votes 赞成 on `yes_for`, 反对 on the rest; the round closes."""
+    for deputy in deputies:
+        choices = {str(c.pk): ("yes" if c in yes_for else "no") for c in round_.candidates.all()}
+        ballot_cast(round_id=round_.pk, deputy=deputy, choices=choices, actor=None)
+    return round_close(round_id=round_.pk, actor=None)
 
 
 def make_setup(
@@ -91,10 +141,7 @@ def make_setup(
     """A cycle in its voting phase with `present` of its deputies signed in."""
     roster = make_deputies(deputies)
     cycle = make_shortlist(year=year, seats=seats, candidates=candidates, **rules)
-    cycle = cycle_advance(cycle=cycle, actor=None)
-    cycle = cycle_open_voting(cycle=cycle, actor=None)
-    for deputy in roster[: deputies if present is None else present]:
-        attendance_sign_in(cycle=cycle, deputy=deputy, actor=None)
+    cycle = voting_opened(cycle, roster[: deputies if present is None else present])
     listed = list(Candidate.objects.filter(cycle=cycle).order_by("sequence"))
     return Setup(cycle=cycle, deputies=roster, candidates=listed)
 
@@ -108,3 +155,44 @@ def make_vote(**options: object) -> Vote:
 def per_candidate(vote: Vote, *yes_for: Candidate) -> dict[str, str]:
     """A per-candidate ballot: 赞成 for `yes_for`, 反对 for the rest of the round's candidates."""
     return {str(c.pk): ("yes" if c in yes_for else "no") for c in vote.round.candidates.all()}
+
+
+def make_implementing(
+    *, deputies: int = 6, candidates: int = 3, seats: int = 2, year: int = 2027
+) -> Setup:
+    """A cycle whose vote adopted `seats` candidates and that moved on to implementation: every
+    deputy voted 赞成 on the first `seats` candidates."""
+    vote = make_vote(deputies=deputies, candidates=candidates, seats=seats, year=year)
+    vote_and_close(vote.round, vote.deputies, *vote.candidates[:seats])
+    cycle = vote.cycle
+    vote_results_hand_over(cycle=cycle, actor=None)
+    cycle.refresh_from_db()
+    adopted = list(cycle.candidates.filter(status=Candidate.Status.ADOPTED).order_by("rank"))
+    return Setup(cycle=cycle, deputies=vote.deputies, candidates=adopted)
+
+
+def marks(setup: Setup, *per_project: str) -> dict[str, str]:
+    return {str(c.pk): m for c, m in zip(setup.candidates, per_project, strict=True)}
+
+
+def cast_at_once(
+    town: Congress,
+    round_id: int,
+    deputy: Deputy,
+    choices: dict[str, str],
+    *,
+    workers: int,
+    times: int,
+) -> list[str]:
+    """The same ballot cast `times` times at once from `workers` threads, each on a connection of
+    its own into `town`'s schema: each cast's outcome, "stored" or the code it was refused with."""
+
+    def cast() -> str:
+        try:
+            ballot_cast(round_id=round_id, deputy=deputy, choices=choices, actor=None)
+        except Conflict as refused:
+            return refused.code
+        return "stored"
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(lambda _: in_own_connection(town.schema_name, cast), range(times)))

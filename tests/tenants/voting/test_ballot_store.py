@@ -4,7 +4,6 @@ nothing in the stored ballots that points back to who cast them."""
 
 import random
 import threading
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -19,17 +18,9 @@ from ops.errors import Conflict
 from tenants.voting.models import Ballot, Participation, Round
 from tenants.voting.services import ballot_cast, round_close
 from tenants.voting.store import box_open, receipt_hash
-from tests.conftest import committed_test_townships
 from tests.factories import in_own_connection
 
-from .factories import Vote, make_vote, per_candidate
-
-
-@pytest.fixture
-def committed_town(django_db_setup: None, django_db_blocker: Any) -> Iterator[Congress]:
-    """A township of its own whose writes really commit (no test transaction), dropped after."""
-    with committed_test_townships(1, name="票决测试", blocker=django_db_blocker) as towns:
-        yield towns[0]
+from .factories import Vote, cast_at_once, make_vote, per_candidate
 
 
 def _make_vote(town: Congress, **options: Any) -> Vote:
@@ -42,17 +33,7 @@ def test_fifty_concurrent_ballots_by_one_deputy_store_exactly_one(committed_town
     with tenant_context(committed_town):
         deputy, choices = vote.deputies[0], per_candidate(vote)
 
-    def cast() -> str:
-        try:
-            ballot_cast(round_id=vote.round.pk, deputy=deputy, choices=choices, actor=None)
-        except Conflict as refused:
-            return refused.code
-        return "stored"
-
-    with ThreadPoolExecutor(max_workers=25) as pool:
-        outcomes = list(
-            pool.map(lambda _: in_own_connection(committed_town.schema_name, cast), range(50))
-        )
+    outcomes = cast_at_once(committed_town, vote.round.pk, deputy, choices, workers=25, times=50)
 
     assert outcomes.count("stored") == 1
     assert outcomes.count("already_voted") == 49

@@ -28,8 +28,7 @@ from tenants.voting.selectors import cycle_rule_set, round_method
 from tenants.voting.services import ballot_cast, paper_issue, receipt_check, round_close
 from tests.conftest import World
 
-from .factories import make_setup, make_vote
-from .test_satisfaction_services import make_implementing
+from .factories import make_implementing, make_setup, make_vote
 
 METHODS = ["per_candidate", "choose_n", "ranked", "satisfaction"]
 CHANNELS = ["electronic", "paper", "device", "hybrid"]

@@ -18,6 +18,7 @@ from tenants.voting import documents as d
 from tenants.voting import exports, sheets
 from tenants.voting.models import Candidate
 from tenants.voting.services import ballot_cast, round_close
+from tests.factories import pdf_text
 
 from .factories import make_vote, per_candidate
 
@@ -50,7 +51,7 @@ NOTICE = d.Announcement(
 
 def _text(pdf: bytes) -> str:
     assert pdf.startswith(b"%PDF-")
-    return "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    return pdf_text(pdf)
 
 
 def _fonts(pdf: bytes) -> set[str]:

@@ -25,10 +25,12 @@ def _hybrid(**options: object) -> Vote:
     return make_vote(deputies=6, candidates=3, seats=1, channel="hybrid", **options)
 
 
-def _issue_paper(vote: Vote, count: int) -> None:
-    """Paper ballots issued to the first `count` deputies."""
-    for deputy in vote.deputies[:count]:
+def _paper_round(issued: int) -> Vote:
+    """A hybrid round with paper ballots issued to the first `issued` deputies."""
+    vote = _hybrid()
+    for deputy in vote.deputies[:issued]:
         paper_issue(round_id=vote.round.pk, deputy=deputy, actor=None)
+    return vote
 
 
 def _counts(vote: Vote, yes: tuple[int, int, int], valid: int) -> dict[str, dict[str, int]]:
@@ -37,6 +39,18 @@ def _counts(vote: Vote, yes: tuple[int, int, int], valid: int) -> dict[str, dict
         str(c.pk): {"yes": y, "no": valid - y, "abstain": 0}
         for c, y in zip(vote.candidates, yes, strict=True)
     }
+
+
+def _enter(vote: Vote, teller: User, yes: tuple[int, int, int], valid: int, **extra: str) -> None:
+    """One teller's tally of `valid` ballots returned, none invalid, rows as `_counts` makes them."""
+    tally_enter(
+        round_id=vote.round.pk,
+        teller=teller,
+        counts=_counts(vote, yes, valid),
+        returned=valid,
+        invalid=0,
+        **extra,
+    )
 
 
 def test_a_hybrid_round_counts_paper_and_electronic_ballots_together(
@@ -51,13 +65,7 @@ def test_a_hybrid_round_counts_paper_and_electronic_ballots_together(
     for deputy in vote.deputies[3:]:
         paper_issue(round_id=vote.round.pk, deputy=deputy, actor=None)
     for teller in tellers:
-        tally_enter(
-            round_id=vote.round.pk,
-            teller=teller,
-            counts=_counts(vote, (1, 2, 0), 3),
-            returned=3,
-            invalid=0,
-        )
+        _enter(vote, teller, (1, 2, 0), 3)
 
     closed = round_close(round_id=vote.round.pk, actor=None)
 
@@ -83,8 +91,7 @@ def test_a_deputy_issued_a_paper_ballot_cannot_vote_electronically(town: Congres
 def test_the_round_waits_for_two_agreeing_tellers(
     town: Congress, tellers: tuple[User, User]
 ) -> None:
-    vote = _hybrid()
-    _issue_paper(vote, 4)
+    vote = _paper_round(4)
     first, second = tellers
 
     def refusal() -> str:
@@ -92,49 +99,23 @@ def test_the_round_waits_for_two_agreeing_tellers(
             round_close(round_id=vote.round.pk, actor=None)
         return refused.value.code
 
-    tally_enter(
-        round_id=vote.round.pk,
-        teller=first,
-        counts=_counts(vote, (4, 1, 0), 4),
-        returned=4,
-        invalid=0,
-    )
+    _enter(vote, first, (4, 1, 0), 4)
     assert refusal() == "tally_missing"
-    tally_enter(
-        round_id=vote.round.pk,
-        teller=second,
-        counts=_counts(vote, (3, 1, 0), 4),
-        returned=4,
-        invalid=0,
-    )
+    _enter(vote, second, (3, 1, 0), 4)
     assert refusal() == "tally_mismatch"
     assert Round.objects.get(pk=vote.round.pk).state == "open"
     # The second teller recounts and corrects their entry, saying why.
-    tally_enter(
-        round_id=vote.round.pk,
-        teller=second,
-        counts=_counts(vote, (4, 1, 0), 4),
-        returned=4,
-        invalid=0,
-        reason="复核时发现一张选票计错",
-    )
+    _enter(vote, second, (4, 1, 0), 4, reason="复核时发现一张选票计错")
     assert round_close(round_id=vote.round.pk, actor=None).state == "closed"
 
 
 def test_more_returned_than_issued_is_refused_and_nothing_stored(
     town: Congress, tellers: tuple[User, User]
 ) -> None:
-    vote = _hybrid()
-    _issue_paper(vote, 4)
+    vote = _paper_round(4)
 
     with pytest.raises(DomainError) as refused:
-        tally_enter(
-            round_id=vote.round.pk,
-            teller=tellers[0],
-            counts=_counts(vote, (4, 0, 0), 5),
-            returned=5,
-            invalid=0,
-        )
+        _enter(vote, tellers[0], (4, 0, 0), 5)
 
     assert refused.value.code == "tally_collected_exceeds_issued"
     assert "收回票数 5 多于发出票数 4" in refused.value.message
@@ -144,8 +125,7 @@ def test_more_returned_than_issued_is_refused_and_nothing_stored(
 def test_a_short_row_is_refused_naming_its_row_and_item(
     town: Congress, tellers: tuple[User, User]
 ) -> None:
-    vote = _hybrid()
-    _issue_paper(vote, 4)
+    vote = _paper_round(4)
     counts = _counts(vote, (2, 1, 0), 4)
     counts[str(vote.candidates[1].pk)] = {"yes": 1, "no": 1, "abstain": 0}  # 2 of 4
 
@@ -162,8 +142,7 @@ def test_a_short_row_is_refused_naming_its_row_and_item(
 def test_a_second_entry_is_a_correction_with_its_reason_kept_in_history(
     town: Congress, tellers: tuple[User, User]
 ) -> None:
-    vote = _hybrid()
-    _issue_paper(vote, 2)
+    vote = _paper_round(2)
     enter = partial(tally_enter, round_id=vote.round.pk, teller=tellers[0], returned=2, invalid=0)
     enter(counts=_counts(vote, (2, 0, 0), 2))
 
@@ -205,8 +184,7 @@ def test_an_impossible_tally_is_refused(
     invalid: int,
     code: str,
 ) -> None:
-    vote = _hybrid()
-    _issue_paper(vote, 3)
+    vote = _paper_round(3)
     entry: object = _counts(vote, (2, 0, 0), 3)
     if shape == "not a dict":
         entry = shape

@@ -20,8 +20,7 @@ from tenants.voting.paper import tally_enter
 from tenants.voting.services import attendance_sign_in, paper_issue, round_close, round_open
 from tests.conftest import World
 
-from .factories import make_setup
-from .test_satisfaction_services import make_implementing
+from .factories import make_implementing, make_setup
 
 
 @pytest.fixture

@@ -15,10 +15,11 @@ from tenants.voting.rules import (
     base_size,
     candidate_list_ok,
     choose_n_ballot_valid,
-    decide,
     paper_round_valid,
     quorum_met,
 )
+
+from .test_rules_helpers import adopted_alone, counts_within, decided
 
 rule_sets = st.builds(
     RuleSet,
@@ -39,12 +40,7 @@ def rounds(draw: st.DrawFn) -> Round:
     entitled = draw(st.integers(3, 400))
     present = draw(st.integers((entitled * 2 + 2) // 3, entitled))
     n_candidates = draw(st.integers(1, 16))
-    counts = {}
-    for i in range(n_candidates):
-        yes = draw(st.integers(0, present))
-        no = draw(st.integers(0, present - yes))
-        abstain = draw(st.integers(0, present - yes - no))
-        counts[f"c{i}"] = CandidateCount(yes, no, abstain)
+    counts = {f"c{i}": draw(counts_within(present)) for i in range(n_candidates)}
     turnout = Turnout(
         entitled=entitled, present=present, valid_ballots=draw(st.integers(0, present))
     )
@@ -55,7 +51,7 @@ def rounds(draw: st.DrawFn) -> Round:
 def test_nothing_passes_with_yes_at_or_below_half_of_the_base(data: Round) -> None:
     rules, turnout, counts, order = data
 
-    decision = decide(counts=counts, order=order, turnout=turnout, seats=rules.seats, rules=rules)
+    decision = decided(counts, rules.seats, rules, turnout=turnout, order=order)
 
     for candidate in (*decision.adopted, *decision.passing):
         base = base_size(
@@ -68,7 +64,7 @@ def test_nothing_passes_with_yes_at_or_below_half_of_the_base(data: Round) -> No
 def test_never_more_than_n_adopted(data: Round) -> None:
     rules, turnout, counts, order = data
 
-    decision = decide(counts=counts, order=order, turnout=turnout, seats=rules.seats, rules=rules)
+    decision = decided(counts, rules.seats, rules, turnout=turnout, order=order)
 
     assert len(decision.adopted) <= rules.seats
     assert len(decision.adopted) + decision.next_round_seats <= rules.seats
@@ -82,7 +78,7 @@ def test_never_more_than_n_adopted(data: Round) -> None:
 def test_a_tie_at_the_cut_off_is_never_settled_silently(data: Round) -> None:
     rules, turnout, counts, order = data
 
-    decision = decide(counts=counts, order=order, turnout=turnout, seats=rules.seats, rules=rules)
+    decision = decided(counts, rules.seats, rules, turnout=turnout, order=order)
 
     adopted = set(decision.adopted)
     key = "points" if rules.ballot_form == BallotForm.RANKED else "yes"
@@ -109,9 +105,7 @@ def test_a_tie_at_the_cut_off_goes_to_a_new_round_among_the_tied() -> None:
         "d": CandidateCount(10),
     }
 
-    decision = decide(
-        counts=counts, order=list(counts), turnout=Turnout(100, 95, 95), seats=2, rules=rules
-    )
+    decision = decided(counts, 2, rules, turnout=Turnout(100, 95, 95))
 
     assert decision.adopted == ("a",)
     assert decision.next_round == ("b", "c") and decision.next_round_seats == 1
@@ -121,13 +115,7 @@ def test_a_tie_at_the_cut_off_goes_to_a_new_round_among_the_tied() -> None:
 def test_a_tie_inside_the_seats_is_no_tie() -> None:
     counts = {"a": CandidateCount(80), "b": CandidateCount(80), "c": CandidateCount(60)}
 
-    decision = decide(
-        counts=counts,
-        order=list(counts),
-        turnout=Turnout(100, 90, 90),
-        seats=2,
-        rules=RuleSet(seats=2),
-    )
+    decision = decided(counts, 2, turnout=Turnout(100, 90, 90))
 
     assert decision.adopted == ("a", "b") and decision.reason == ""
 
@@ -135,13 +123,7 @@ def test_a_tie_inside_the_seats_is_no_tie() -> None:
 def test_the_exact_half_does_not_pass() -> None:
     counts = {"a": CandidateCount(50), "b": CandidateCount(51)}
 
-    decision = decide(
-        counts=counts,
-        order=list(counts),
-        turnout=Turnout(100, 100, 100),
-        seats=2,
-        rules=RuleSet(seats=2),
-    )
+    decision = decided(counts, 2)
 
     assert decision.adopted == ("b",)
 
@@ -151,10 +133,7 @@ def test_the_base_follows_the_rule_set() -> None:
     turnout = Turnout(entitled=100, present=70, valid_ballots=60)
 
     def adopted(base: ThresholdBase, form: BallotForm = BallotForm.PER_CANDIDATE) -> bool:
-        rules = RuleSet(seats=1, thresholds=(Threshold(base=base),), ballot_form=form)
-        return decide(
-            counts=counts, order=["a"], turnout=turnout, seats=1, rules=rules
-        ).adopted == ("a",)
+        return adopted_alone(counts["a"], base, form, turnout)
 
     assert not adopted(ThresholdBase.ENTITLED)  # 40 of 100
     assert adopted(ThresholdBase.PRESENT)  # 40 of 70
@@ -171,17 +150,8 @@ def test_shortfall_follows_the_rule_set(rules: RuleSet, passed: int) -> None:
     }
     rules = RuleSet(seats=seats, shortfall=rules.shortfall)
 
-    first = decide(
-        counts=counts, order=list(counts), turnout=Turnout(100, 100, 100), seats=seats, rules=rules
-    )
-    second = decide(
-        counts=counts,
-        order=list(counts),
-        turnout=Turnout(100, 100, 100),
-        seats=seats,
-        rules=rules,
-        shortfall_round_allowed=False,
-    )
+    first = decided(counts, seats, rules)
+    second = decided(counts, seats, rules, shortfall_round_allowed=False)
 
     assert len(first.adopted) == passed
     if rules.shortfall == ShortfallRule.NEW_ROUND:

@@ -19,23 +19,11 @@ from tenants.voting.rules import (
     base_size,
     candidate_list_ok,
     choose_n_ballot_valid,
-    decide,
     paper_round_valid,
     quorum_met,
 )
 
-TURNOUT = Turnout(entitled=100, present=70, valid_ballots=59)
-
-
-def adopted_alone(
-    count: CandidateCount,
-    base: ThresholdBase,
-    form: BallotForm = BallotForm.PER_CANDIDATE,
-    turnout: Turnout = TURNOUT,
-) -> bool:
-    rules = RuleSet(seats=1, thresholds=(Threshold(base=base),), ballot_form=form)
-    decision = decide(counts={"a": count}, order=["a"], turnout=turnout, seats=1, rules=rules)
-    return decision.adopted == ("a",)
+from .test_rules_helpers import TURNOUT, adopted_alone, counted, decided
 
 
 def test_the_present_base_counts_the_deputies_present_not_the_votes_cast() -> None:
@@ -95,32 +83,25 @@ def expected_base(count: CandidateCount, turnout: Turnout, rules: RuleSet) -> in
 def test_a_candidate_passes_exactly_when_its_yes_are_more_than_half_of_its_base(
     base: ThresholdBase, form: BallotForm, entitled: int, data: st.DataObject
 ) -> None:
-    present = data.draw(st.integers(0, entitled))
-    turnout = Turnout(entitled, present, data.draw(st.integers(0, present)))
-    yes = data.draw(st.integers(0, present))
-    no = data.draw(st.integers(0, present - yes))
-    count = CandidateCount(yes, no, data.draw(st.integers(0, present - yes - no)))
+    turnout, count = data.draw(counted(entitled))
     rules = RuleSet(seats=1, thresholds=(Threshold(base=base),), ballot_form=form)
 
-    decision = decide(counts={"a": count}, order=["a"], turnout=turnout, seats=1, rules=rules)
+    decision = decided({"a": count}, 1, rules, turnout=turnout)
 
     size = expected_base(count, turnout, rules)
     # Nothing reaches a share of an empty base, however the count came out.
-    assert (decision.passing == ("a",)) == (size > 0 and 2 * yes > size)
+    assert (decision.passing == ("a",)) == (size > 0 and 2 * count.yes > size)
 
 
 def test_a_new_round_is_due_only_for_seats_left_empty() -> None:
     rules = RuleSet(seats=2, shortfall=ShortfallRule.NEW_ROUND)
     full = {"a": CandidateCount(90), "b": CandidateCount(80), "c": CandidateCount(10)}
     short = {"a": CandidateCount(90), "b": CandidateCount(30), "c": CandidateCount(10)}
-    turnout = Turnout(100, 100, 100)
 
-    filled = decide(counts=full, order=list(full), turnout=turnout, seats=2, rules=rules)
-    one_short = decide(counts=short, order=list(short), turnout=turnout, seats=2, rules=rules)
+    filled = decided(full, 2, rules)
+    one_short = decided(short, 2, rules)
 
-    assert filled == decide(
-        counts=full, order=list(full), turnout=turnout, seats=2, rules=RuleSet(seats=2)
-    )
+    assert filled == decided(full, 2)
     assert filled.adopted == ("a", "b") and filled.next_round == () and filled.reason == ""
     assert filled.next_round_seats == 0
     assert one_short.adopted == ("a",)
@@ -132,9 +113,7 @@ def test_a_shortfall_with_nobody_left_to_vote_on_ends_the_vote() -> None:
     rules = RuleSet(seats=3, shortfall=ShortfallRule.NEW_ROUND)
     counts = {"a": CandidateCount(90), "b": CandidateCount(60)}
 
-    decision = decide(
-        counts=counts, order=list(counts), turnout=Turnout(100, 100, 100), seats=3, rules=rules
-    )
+    decision = decided(counts, 3, rules)
 
     assert decision.adopted == ("a", "b") and decision.next_round == ()
     assert decision.next_round_seats == 0 and decision.reason == ""
@@ -144,9 +123,7 @@ def test_a_shortfall_round_counts_the_seats_still_empty() -> None:
     rules = RuleSet(seats=3, shortfall=ShortfallRule.NEW_ROUND)
     counts = {"a": CandidateCount(20), "b": CandidateCount(90), "c": CandidateCount(5)}
 
-    decision = decide(
-        counts=counts, order=list(counts), turnout=Turnout(100, 100, 100), seats=3, rules=rules
-    )
+    decision = decided(counts, 3, rules)
 
     assert decision.adopted == ("b",)
     assert decision.next_round == ("a", "c") and decision.next_round_seats == 2
@@ -160,13 +137,7 @@ def test_more_passing_than_seats_without_a_tie_adopts_the_top_by_yes() -> None:
         "d": CandidateCount(80),
     }
 
-    decision = decide(
-        counts=counts,
-        order=list(counts),
-        turnout=Turnout(100, 100, 100),
-        seats=2,
-        rules=RuleSet(seats=2, shortfall=ShortfallRule.NEW_ROUND),
-    )
+    decision = decided(counts, 2, RuleSet(seats=2, shortfall=ShortfallRule.NEW_ROUND))
 
     assert decision.adopted == ("b", "d")
     assert decision.passing == ("b", "d", "c", "a")
@@ -176,13 +147,7 @@ def test_more_passing_than_seats_without_a_tie_adopts_the_top_by_yes() -> None:
 def test_a_tie_for_the_only_seat_sends_every_tied_candidate_to_a_new_round() -> None:
     counts = {"a": CandidateCount(70), "b": CandidateCount(80), "c": CandidateCount(80)}
 
-    decision = decide(
-        counts=counts,
-        order=list(counts),
-        turnout=Turnout(100, 100, 100),
-        seats=1,
-        rules=RuleSet(seats=1),
-    )
+    decision = decided(counts, 1)
 
     assert decision.adopted == ()
     assert decision.next_round == ("b", "c") and decision.next_round_seats == 1
@@ -192,13 +157,7 @@ def test_a_tie_for_the_only_seat_sends_every_tied_candidate_to_a_new_round() -> 
 def test_equal_yes_are_listed_in_ballot_order() -> None:
     counts = {"a": CandidateCount(60), "b": CandidateCount(80), "c": CandidateCount(60)}
 
-    decision = decide(
-        counts=counts,
-        order=["c", "b", "a"],
-        turnout=Turnout(100, 100, 100),
-        seats=3,
-        rules=RuleSet(seats=3),
-    )
+    decision = decided(counts, 3, order=["c", "b", "a"])
 
     assert decision.adopted == ("b", "c", "a")
 

@@ -23,7 +23,6 @@ from tenants.voting.rules import (
     base_size,
     candidate_list_ok,
     candidates_needed,
-    decide,
     passes,
     quorum_met,
     quorum_needed,
@@ -32,6 +31,8 @@ from tenants.voting.rules import (
     ranked_points,
     share_base,
 )
+
+from .test_rules_helpers import counted, decided
 
 shares = st.builds(
     Share,
@@ -139,8 +140,7 @@ TURNOUT = Turnout(entitled=90, present=80, valid_ballots=75)
 
 
 def alone(count: CandidateCount, rules: RuleSet, turnout: Turnout = TURNOUT) -> bool:
-    decision = decide(counts={"a": count}, order=["a"], turnout=turnout, seats=1, rules=rules)
-    return decision.adopted == ("a",)
+    return decided({"a": count}, 1, rules, turnout=turnout).adopted == ("a",)
 
 
 def test_a_double_threshold_holds_only_when_both_hold() -> None:
@@ -200,15 +200,11 @@ def expected_base(base: ThresholdBase, count: CandidateCount, turnout: Turnout, 
 def test_a_candidate_passes_exactly_when_every_threshold_holds(
     thresholds: tuple[Threshold, ...], form: BallotForm, entitled: int, data: st.DataObject
 ) -> None:
-    present = data.draw(st.integers(0, entitled))
-    turnout = Turnout(entitled, present, data.draw(st.integers(0, present)))
-    yes = data.draw(st.integers(0, present))
-    no = data.draw(st.integers(0, present - yes))
-    count = CandidateCount(yes, no, data.draw(st.integers(0, present - yes - no)))
+    turnout, count = data.draw(counted(entitled))
     rules = RuleSet(seats=1, ballot_form=form, thresholds=thresholds)
 
     expected = all(
-        expected_reached(yes, expected_base(t.base, count, turnout, form), t.share)
+        expected_reached(count.yes, expected_base(t.base, count, turnout, form), t.share)
         for t in thresholds
     )
 
@@ -232,7 +228,7 @@ def test_rank_only_fills_the_seats_by_yes_with_no_majority_test() -> None:
     rules = RuleSet(seats=2, thresholds=(), rank_only=True)
     counts = {"a": CandidateCount(3), "b": CandidateCount(30), "c": CandidateCount(20)}
 
-    decision = decide(counts=counts, order=list(counts), turnout=TURNOUT, seats=2, rules=rules)
+    decision = decided(counts, 2, rules, turnout=TURNOUT)
 
     assert decision.adopted == ("b", "c")
     assert decision.passing == ("b", "c", "a")
@@ -282,7 +278,7 @@ def test_an_equal_list_still_votes_each_candidate_against_the_threshold() -> Non
     equal = RuleSet(seats=3, list_kind=ListKind.EQUAL, min_surplus=0)
     counts = {"a": CandidateCount(60), "b": CandidateCount(45), "c": CandidateCount(46)}
 
-    decision = decide(counts=counts, order=list(counts), turnout=TURNOUT, seats=3, rules=equal)
+    decision = decided(counts, 3, equal, turnout=TURNOUT)
 
     assert decision.adopted == ("a", "c")  # 45 of 90 is not more than half
 
@@ -326,7 +322,7 @@ def test_ranked_ballots_rank_by_priority_points_not_by_how_often_marked() -> Non
     assert points == {"a": 4, "b": 5, "c": 2}
     assert rank_value(counts["b"], rules) == 5
     assert rank_value(counts["b"], RuleSet(seats=1)) == 4
-    decision = decide(counts=counts, order=list(counts), turnout=TURNOUT, seats=1, rules=rules)
+    decision = decided(counts, 1, rules, turnout=TURNOUT)
     assert decision.adopted == ("b",)
 
 
@@ -334,7 +330,7 @@ def test_a_tie_in_priority_points_at_the_cut_off_goes_to_a_new_round() -> None:
     rules = RuleSet(seats=1, ballot_form=BallotForm.RANKED, thresholds=(), rank_only=True)
     counts = {"a": CandidateCount(9, points=6), "b": CandidateCount(3, points=6)}
 
-    decision = decide(counts=counts, order=list(counts), turnout=TURNOUT, seats=1, rules=rules)
+    decision = decided(counts, 1, rules, turnout=TURNOUT)
 
     assert decision.adopted == () and decision.reason == "tie"
     assert decision.next_round == ("a", "b")

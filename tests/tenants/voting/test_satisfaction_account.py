@@ -1,12 +1,10 @@
 """明白账: what it reads from implementation and the evaluation, and its PDF in Chinese."""
 
 import datetime
-import io
 from decimal import Decimal
 
 import pytest
 from django.conf import settings
-from pypdf import PdfReader
 
 from congresses.models import Congress
 from tenants.implementation.models import Project
@@ -16,12 +14,9 @@ from tenants.voting import documents as d
 from tenants.voting.evaluation import evaluation_open, evaluation_set_rules, public_rating_submit
 from tenants.voting.models import Cycle
 from tenants.voting.services import ballot_cast, round_close
+from tests.factories import pdf_text
 
-from .test_satisfaction_services import make_implementing, marks
-
-
-def _text(pdf: bytes) -> str:
-    return "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+from .factories import make_implementing, marks
 
 
 def test_the_account_reads_money_and_targets_and_keeps_the_public_apart(town: Congress) -> None:
@@ -127,7 +122,7 @@ def test_the_account_pdf_reads_back_in_chinese(font: str) -> None:
         pytest.skip("no CJK font configured")
     path = None if font == "embedded" else "/nonexistent/no-such-font.ttc"
 
-    text = _text(d.account_pdf(ACCOUNT, date=datetime.date(2026, 12, 28), font_path=path))
+    text = pdf_text(d.account_pdf(ACCOUNT, date=datetime.date(2026, 12, 28), font_path=path))
 
     compact = "".join(text.split())
     for expected in (

@@ -2,31 +2,19 @@
 real commits and real concurrency: one ballot per deputy, ballots = participations, and sealed
 ballots that point back to nobody."""
 
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
 
-import pytest
 from django.db import connection
 from django_tenants.utils import tenant_context
 
 from congresses.models import Congress
-from ops.errors import Conflict
 from tenants.voting.evaluation import evaluation_open
 from tenants.voting.models import Ballot, Participation
 from tenants.voting.services import ballot_cast, round_close
 from tenants.voting.store import receipt_hash
-from tests.conftest import committed_test_townships
 from tests.factories import in_own_connection
 
-from .test_satisfaction_services import make_implementing, marks
-
-
-@pytest.fixture
-def committed_town(django_db_setup: None, django_db_blocker: Any) -> Iterator[Congress]:
-    """A township of its own whose writes really commit (no test transaction), dropped after."""
-    with committed_test_townships(1, name="测评测试", blocker=django_db_blocker) as towns:
-        yield towns[0]
+from .factories import cast_at_once, make_implementing, marks
 
 
 def test_concurrent_ratings_by_one_deputy_store_exactly_one(committed_town: Congress) -> None:
@@ -35,17 +23,7 @@ def test_concurrent_ratings_by_one_deputy_store_exactly_one(committed_town: Cong
         round_ = evaluation_open(cycle=setup.cycle, actor=None)
         deputy, choices = setup.deputies[0], marks(setup, "satisfied", "basic")
 
-    def cast() -> str:
-        try:
-            ballot_cast(round_id=round_.pk, deputy=deputy, choices=choices, actor=None)
-        except Conflict as refused:
-            return refused.code
-        return "stored"
-
-    with ThreadPoolExecutor(max_workers=20) as pool:
-        outcomes = list(
-            pool.map(lambda _: in_own_connection(committed_town.schema_name, cast), range(40))
-        )
+    outcomes = cast_at_once(committed_town, round_.pk, deputy, choices, workers=20, times=40)
 
     assert outcomes.count("stored") == 1
     assert outcomes.count("already_voted") == 39

@@ -26,37 +26,11 @@ from tenants.voting.models import (
     PublicRating,
     Round,
 )
-from tenants.voting.reserve import vote_results_hand_over
 from tenants.voting.services import ballot_cast, receipt_check, round_close
 
-from .factories import Setup, make_vote, per_candidate
+from .factories import make_implementing, make_vote, marks
 
 TOKEN = "browser-token-0123456789"
-
-
-def make_implementing(
-    *, deputies: int = 6, candidates: int = 3, seats: int = 2, year: int = 2027
-) -> Setup:
-    """A cycle whose vote adopted `seats` candidates and that moved on to implementation: every
-    deputy voted 赞成 on the first `seats` candidates."""
-    vote = make_vote(deputies=deputies, candidates=candidates, seats=seats, year=year)
-    for deputy in vote.deputies:
-        ballot_cast(
-            round_id=vote.round.pk,
-            deputy=deputy,
-            choices=per_candidate(vote, *vote.candidates[:seats]),
-            actor=None,
-        )
-    round_close(round_id=vote.round.pk, actor=None)
-    cycle = vote.cycle
-    vote_results_hand_over(cycle=cycle, actor=None)
-    cycle.refresh_from_db()
-    adopted = list(cycle.candidates.filter(status=Candidate.Status.ADOPTED).order_by("rank"))
-    return Setup(cycle=cycle, deputies=vote.deputies, candidates=adopted)
-
-
-def marks(setup: Setup, *per_project: str) -> dict[str, str]:
-    return {str(c.pk): m for c, m in zip(setup.candidates, per_project, strict=True)}
 
 
 def _result(round_: Round) -> dict[str, Any]:

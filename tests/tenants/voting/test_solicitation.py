@@ -15,16 +15,14 @@ from tenants.voting.solicitation import (
     call_publish,
     candidate_from_proposal,
     cycle_advance,
-    governance_record,
     proposal_merge,
     proposal_screen,
-    proposal_submit,
     proposal_to_reserve,
     reserve_carry,
 )
 from tests.factories import make_term
 
-from .factories import make_minutes
+from .factories import make_proposal, party_review
 
 TODAY = date(2026, 11, 26)
 
@@ -45,11 +43,10 @@ def _cycle(year: int = 2027, seats: int = 2) -> Cycle:
 
 
 def _citizen(cycle: Cycle, title: str, today: date = TODAY) -> Proposal:
-    return proposal_submit(
-        cycle=cycle,
+    return make_proposal(
+        cycle,
+        title,
         source="citizen",
-        title=title,
-        category="公共设施",
         description="具体内容",
         submitter_name="张三",
         submitter_phone="13900001111",
@@ -75,10 +72,9 @@ def test_the_public_may_submit_only_while_the_call_is_open(town: Congress) -> No
     assert refused.value.code == "call_not_open"
     assert not Proposal.objects.filter(title="过期建议").exists()
     # A department may still hand one in through the staff.
-    proposal_submit(
-        cycle=cycle,
-        source="department",
-        title="部门建议",
+    make_proposal(
+        cycle,
+        "部门建议",
         category="教育",
         description="扩建幼儿园",
         submitter_name="教育办",
@@ -189,22 +185,8 @@ def test_deliberation_needs_screening_party_review_and_surplus(town: Congress) -
     )
     proposal_to_reserve(proposal=proposals[3], actor=None)
     assert refusal() == "party_review_missing"
-    governance_record(
-        cycle=cycle,
-        kind="consultation",
-        held_on=date(2026, 12, 10),
-        summary="会商同意",
-        minutes=make_minutes(),
-        actor=None,
-    )
-    governance_record(
-        cycle=cycle,
-        kind="party_review",
-        held_on=date(2026, 12, 20),
-        summary="党委审定同意",
-        minutes=make_minutes(),
-        actor=None,
-    )
+    party_review(cycle, "会商同意", date(2026, 12, 10), kind="consultation")
+    party_review(cycle, "党委审定同意", date(2026, 12, 20))
     assert refusal() == "surplus_missing"  # 2 candidates for 2 seats
     candidate_add(cycle=cycle, name="政府提出的项目", actor=None)
 
