@@ -29,17 +29,23 @@ def decided(
     *,
     turnout: Turnout = EVERYONE,
     order: list[str] | None = None,
-    shortfall_round_allowed: bool = True,
+    shortfall_round_allowed: bool | None = None,
 ) -> Decision:
     """The round decided for `seats` seats by `rules` (the default rule set if None), the
-    candidates on the ballot in the order of `counts` unless `order` is given."""
+    candidates on the ballot in the order of `counts` unless `order` is given. Whether a
+    shortfall round may follow is decide's own default unless said, so the examples hold it."""
+    given = (
+        {}
+        if shortfall_round_allowed is None
+        else {"shortfall_round_allowed": shortfall_round_allowed}
+    )
     return decide(
         counts=counts,
         order=list(counts) if order is None else order,
         turnout=turnout,
         seats=seats,
         rules=rules or RuleSet(seats=seats),
-        shortfall_round_allowed=shortfall_round_allowed,
+        **given,
     )
 
 
