@@ -43,9 +43,29 @@ def worker(name: str, log: Path) -> Iterator[Any]:
         yield process
 
 
+@pytest.fixture
+def queue_to_ourselves() -> Iterator[None]:
+    """The queue for this test's workers alone: the session's worker (conftest's `celery_queue`),
+    if an earlier test of this run started it, listens on the same queue and could take the
+    delivery the test means the first worker to die in. It stops consuming for the test."""
+    from config.celery import app
+
+    queue = settings.CELERY_TASK_DEFAULT_QUEUE
+    session_worker = [f"{queue}@localhost"]
+    if not app.control.ping(destination=session_worker, timeout=1):
+        yield
+        return
+    assert app.control.cancel_consumer(queue, destination=session_worker, reply=True, timeout=10)
+    try:
+        yield
+    finally:
+        app.control.add_consumer(queue, destination=session_worker, reply=True, timeout=10)
+
+
 def test_a_worker_killed_mid_delivery_is_replaced_and_the_dispatch_applied_once(
     committed_pair: list[Congress],
     tmp_path: Path,
+    queue_to_ourselves: None,
 ) -> None:
     origin, target = committed_pair
     payload = station_assignment(target, "钱二", "二选区", "乙村")
