@@ -6,10 +6,11 @@ import io
 import random
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import OperationalError, connection, connections, transaction
 from django.db.models import Q
 from django_tenants.utils import schema_context, tenant_context
@@ -52,17 +53,27 @@ def sheet_rows(xlsx: bytes) -> list[tuple[Any, ...]]:
     return list(sheet.iter_rows(values_only=True))
 
 
-def roster_xlsx(rows: list[list[Any]]) -> bytes:
-    """A roster workbook in the deputies import's columns, one deputy a row."""
+def xlsx(*rows: Iterable[Any]) -> bytes:
+    """A workbook whose active sheet holds these rows, in order (a header is a row like others)."""
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.append(list(COLUMNS))
     for row in rows:
-        sheet.append(row)
+        sheet.append(list(row))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def roster_xlsx(rows: list[list[Any]]) -> bytes:
+    """A roster workbook in the deputies import's columns, one deputy a row."""
+    return xlsx(COLUMNS, *rows)
+
+
+def sign_in_sheet(names: Iterable[str]) -> SimpleUploadedFile:
+    """A signed sign-in sheet as a meeting's clerk uploads it: number, name, signature."""
+    rows = ((i, name, "（签名）") for i, name in enumerate(names, start=1))
+    return SimpleUploadedFile("签到表.xlsx", xlsx(("序号", "姓名", "签名"), *rows))
 
 
 # slug, name, level, division code, and its parent: the slug of a congress provisioned before

@@ -1,13 +1,11 @@
 """点名签到 over HTTP: staff take the roll (by list, sheet or card); nobody else may; the paper
 issue list shows who is present; every refusal a 4xx that names its field."""
 
-import io
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django_tenants.utils import tenant_context
-from openpyxl import Workbook
 
 from accounts.models import User
 from audit.models import AuditEntry
@@ -15,6 +13,7 @@ from tenants.linkage.duty.models import DutyEntry
 from tenants.voting.models import Attendance, Cycle
 from tests.api.hall import member
 from tests.conftest import World, client_on
+from tests.factories import sign_in_sheet
 from tests.tenants.voting.factories import make_setup
 
 API = "/api/v1/voting"
@@ -38,18 +37,6 @@ def _other(world: World, username: str, roles: list[str]) -> Client:
     return client_on(
         world.town_a, member(User.objects.create(username=username), world.town_a, roles)
     )
-
-
-def _xlsx(*names: str) -> SimpleUploadedFile:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(["序号", "姓名", "签名"])
-    for i, name in enumerate(names, start=1):
-        sheet.append([i, name, "（签名）"])
-    out = io.BytesIO()
-    book.save(out)
-    return SimpleUploadedFile("签到表.xlsx", out.getvalue())
 
 
 def test_staff_take_the_roll_by_list_and_the_issue_list_shows_who_is_present(
@@ -100,7 +87,7 @@ def test_only_staff_take_the_roll(world: World) -> None:
         assert client.get(url).status_code == 403
         assert _post(client, url, {"deputy_ids": [ids[0]]}).status_code == 403
         assert _post(client, f"{url}/card", {"token": "x"}).status_code == 403
-        assert client.post(f"{url}/sheet", {"file": _xlsx(names[0])}).status_code == 403
+        assert client.post(f"{url}/sheet", {"file": sign_in_sheet((names[0],))}).status_code == 403
         assert client.get(f"{url}/cards").status_code == 403
     assert client_on(world.town_b, world.staff_b).get(url).status_code in (403, 404)
     with tenant_context(world.town_a):
@@ -113,12 +100,12 @@ def test_a_sheet_with_unknown_names_is_refused_with_its_rows_and_a_good_one_is_t
     cycle, _ids, names, staff, url = _setup(world)
     url += "/sheet"
 
-    refused = staff.post(url, {"file": _xlsx(names[0], "查无此人", names[1])})
+    refused = staff.post(url, {"file": sign_in_sheet((names[0], "查无此人", names[1]))})
     with tenant_context(world.town_a):
         nobody = not Attendance.objects.at_session().filter(cycle=cycle).exists()
-    taken = staff.post(url, {"file": _xlsx(names[0], names[1], names[0])})
+    taken = staff.post(url, {"file": sign_in_sheet((names[0], names[1], names[0]))})
     garbage = staff.post(url, {"file": SimpleUploadedFile("a.xlsx", b"junk")})
-    wrong_meeting = staff.post(url, {"file": _xlsx(names[0]), "meeting": "party"})
+    wrong_meeting = staff.post(url, {"file": sign_in_sheet((names[0],)), "meeting": "party"})
 
     assert refused.status_code == 400 and refused.json()["code"] == "roll_call_sheet_unmatched"
     assert "file" in refused.json()["fields"]

@@ -1,28 +1,15 @@
 """Reading an uploaded workbook (ops/spreadsheet.py `uploaded_rows`, `cell_read`), as the roster
 import and the roll-call sheet do."""
 
-import io
-
 import pytest
-from openpyxl import Workbook
 
 from ops.errors import DomainError
 from ops.spreadsheet import cell_read, uploaded_rows
-
-
-def _xlsx(*rows: tuple[object, ...]) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append(list(row))
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+from tests.factories import xlsx
 
 
 def test_the_first_sheets_values_are_read_row_by_row() -> None:
-    data = _xlsx(("姓名", "手机号"), ("王建国", 13900000001))
+    data = xlsx(("姓名", "手机号"), ("王建国", 13900000001))
 
     with uploaded_rows(data, max_bytes=len(data), too_large="too large") as rows:
         read = list(rows)
@@ -31,7 +18,7 @@ def test_the_first_sheets_values_are_read_row_by_row() -> None:
 
 
 def test_a_file_over_the_limit_is_refused_with_the_callers_message() -> None:
-    data = _xlsx(("姓名",))
+    data = xlsx(("姓名",))
 
     with (
         pytest.raises(DomainError) as refused,

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from django_tenants.utils import tenant_context
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from congresses.models import Congress
 from directory.models import DeputyListing
@@ -16,7 +16,7 @@ from outbox.models import OutboxEvent
 from tenants.deputies.imports import COLUMNS, roster_import, roster_template
 from tenants.deputies.models import Deputy
 from tests.conftest import World
-from tests.factories import make_term
+from tests.factories import make_term, xlsx
 
 HEADER = list(COLUMNS)
 
@@ -29,15 +29,7 @@ def town(world: World) -> Iterator[Congress]:
 
 
 def workbook(rows: list[list[Any]], header: list[str] = HEADER) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return xlsx(header, *rows)
 
 
 def good_row(i: int) -> list[Any]:

@@ -8,7 +8,6 @@ result with what was published. See docs/voting.md, "Replays of published result
 Nothing in a file is adjusted to make a replay pass: what a source does not give is said in its
 `notes`, and the replay checks only what can be checked."""
 
-import io
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
@@ -20,7 +19,6 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django_tenants.utils import tenant_context
-from openpyxl import Workbook
 
 from accounts.models import Membership, User
 from congresses.models import Congress
@@ -31,7 +29,7 @@ from tenants.voting.reserve import vote_results_hand_over
 from tenants.voting.services import ballot_cast, cycle_open_voting, paper_issue, round_close
 from tenants.voting.solicitation import cycle_advance
 from tests.conftest import PASSWORD, World, client_on
-from tests.factories import make_term, roster_xlsx
+from tests.factories import make_term, roster_xlsx, sign_in_sheet
 from tests.tenants.voting.factories import (
     Setup,
     make_setup,
@@ -234,23 +232,11 @@ def _roll_by_api(town: Congress, staff: Client, replay: dict[str, Any]) -> Setup
     for start in range(0, len(present), 2000):
         marked = staff.post(
             f"{API}/cycles/{cycle.pk}/roll-call/sheet",
-            {"file": _sheet(present[start : start + 2000])},
+            {"file": sign_in_sheet(present[start : start + 2000])},
         )
         assert marked.status_code == 200, marked.json()
     assert marked.json()["present_count"] == replay["present"]
     return Setup(cycle=cycle, deputies=[], candidates=candidates)
-
-
-def _sheet(names: list[str]) -> SimpleUploadedFile:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(["序号", "姓名", "签名"])
-    for i, name in enumerate(names, start=1):
-        sheet.append([i, name, "（签名）"])
-    out = io.BytesIO()
-    book.save(out)
-    return SimpleUploadedFile("签到表.xlsx", out.getvalue())
 
 
 def _device_vote(world: World, replay: dict[str, Any]) -> None:

@@ -1,12 +1,9 @@
 """点名签到: staff mark deputies present by list, by a signed sheet and by a card at the door;
 each counts as the deputy's own sign-in would (once, 出席会议 once), and none after the vote began."""
 
-import io
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from openpyxl import Workbook
 
 from accounts.models import User
 from audit.models import AuditEntry
@@ -19,6 +16,7 @@ from tenants.voting.models import Attendance
 from tenants.voting.paper import tally_enter
 from tenants.voting.services import attendance_sign_in, paper_issue, round_close, round_open
 from tests.conftest import World
+from tests.factories import xlsx
 
 from .factories import make_implementing, make_setup
 
@@ -29,15 +27,7 @@ def clerk(world: World) -> User:
 
 
 def _sheet(*rows: tuple[object, ...], header: tuple[str, ...] = ("姓名", "代表编号")) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(header)
-    for row in rows:
-        sheet.append(list(row))
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return xlsx(header, *rows)
 
 
 def _duty(cycle_pk: int) -> list[int]:
