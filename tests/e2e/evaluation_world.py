@@ -16,16 +16,12 @@ from tenants.implementation.selectors import projects_for_account
 from tenants.implementation.services import PlanChange, progress_report, project_plan, unit_create
 from tenants.voting.evaluation import evaluation_set_rules
 from tenants.voting.models import Candidate
-from tenants.voting.reserve import vote_results_hand_over
 from tests.e2e.worlds import (
-    cycle_with_candidates,
     deputies_in_three_groups,
     member,
     platform_operator,
+    projects_adopted,
     provision_township,
-    record_review,
-    vote_and_announce,
-    voting_opened,
 )
 from tests.factories import make_term
 
@@ -99,33 +95,26 @@ def provision() -> None:
     with tenant_context(town):
         term = make_term()
         deputies = deputies_in_three_groups(term, DEPUTIES, users=voters, actor=operator)
-        # The vote: three projects of four adopted by all twelve deputies present.
-        cycle = cycle_with_candidates(
-            term=term,
-            year=YEAR,
-            title=f"{TOWN_SHORT}{YEAR}年民生实事项目人大代表票决",
-            seats=len(PROJECTS),
-            candidates=[*((n, c, planned, "") for n, c, planned, *_ in PROJECTS), NOT_ADOPTED],
-            actor=operator,
-        )
-        record_review(
-            cycle,
-            held_on=dt.date(YEAR - 1, 12, 20),
-            summary="乡党委会议审定，同意提请乡人代会票决。",
-            minutes="党委会议纪要.pdf",
-            actor=operator,
-        )
-        cycle = voting_opened(cycle, actor=operator)
 
         def adopt_three(i: int, listed: list[Candidate]) -> dict[str, str]:
             choices = {str(c.pk): "yes" for c in listed[:3]}
             choices[str(listed[3].pk)] = "yes" if i < 3 else "no"
             return choices
 
-        vote_and_announce(cycle, deputies, adopt_three, actor=operator)
-
-        # Into implementation: each project planned, funded and reported on by its unit.
-        vote_results_hand_over(cycle=cycle, actor=operator)
+        # The vote: three projects of four adopted by all twelve deputies present. Then into
+        # implementation: each project planned, funded and reported on by its unit.
+        cycle = projects_adopted(
+            term=term,
+            deputies=deputies,
+            town_short=TOWN_SHORT,
+            year=YEAR,
+            projects=PROJECTS,
+            not_adopted=NOT_ADOPTED,
+            held_on=dt.date(YEAR - 1, 12, 20),
+            review="乡党委会议审定，同意提请乡人代会票决。",
+            choices=adopt_three,
+            actor=operator,
+        )
         unit = unit_create(name=UNIT, member_ids=[reporter.pk], actor=operator)
         today = timezone.localdate()
         for project, (_n, _c, planned, allocated, spent, target, outcome, percent) in zip(

@@ -24,16 +24,12 @@ from tenants.implementation.services import (
     unit_create,
 )
 from tenants.linkage.opinions.services import opinion_assign, opinion_receive
-from tenants.voting.reserve import vote_results_hand_over
 from tests.e2e.worlds import (
-    cycle_with_candidates,
     deputies_in_three_groups,
     member,
     platform_operator,
+    projects_adopted,
     provision_township,
-    record_review,
-    vote_and_announce,
-    voting_opened,
 )
 from tests.factories import make_term
 
@@ -97,36 +93,23 @@ def provision(
         today = timezone.localdate()
         term = make_term()
         deputies = deputies_in_three_groups(term, DEPUTIES, users=[reader], actor=operator)
-        # The vote: three projects of four adopted by all six deputies present.
-        year = today.year
-        cycle = cycle_with_candidates(
+        # The vote: three projects of four adopted by all six deputies present. Then into
+        # implementation: the unit takes the three projects.
+        cycle = projects_adopted(
             term=term,
-            year=year,
-            title=f"{TOWN_SHORT}{year}年民生实事项目人大代表票决",
-            seats=len(PROJECTS),
-            candidates=[*((n, c, planned, "") for n, c, planned, *_ in PROJECTS), NOT_ADOPTED],
-            actor=operator,
-        )
-        record_review(
-            cycle,
+            deputies=deputies,
+            town_short=TOWN_SHORT,
+            year=today.year,
+            projects=PROJECTS,
+            not_adopted=NOT_ADOPTED,
             held_on=today - dt.timedelta(days=330),
-            summary="镇党委会议审定，同意提请镇人代会票决。",
-            minutes="党委会议纪要.pdf",
-            uploaded_by=operator,
-            actor=operator,
-        )
-        cycle = voting_opened(cycle, actor=operator)
-        vote_and_announce(
-            cycle,
-            deputies,
-            lambda _i, listed: {
+            review="镇党委会议审定，同意提请镇人代会票决。",
+            choices=lambda _i, listed: {
                 str(c.pk): "yes" if c.name != NOT_ADOPTED[0] else "no" for c in listed
             },
             actor=operator,
+            uploaded_by=operator,
         )
-
-        # Into implementation: the unit takes the three projects.
-        vote_results_hand_over(cycle=cycle, actor=operator)
         unit = unit_create(name=UNIT, member_ids=[reporter.pk], actor=operator)
         projects = list(projects_for_account(cycle=cycle))
         for project, (_n, _c, _p, allocated, target) in zip(projects, PROJECTS, strict=True):

@@ -6,6 +6,7 @@ own, its roster, and a year's cycle brought through 票决 by the real services.
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from typing import Any
 
 from accounts.models import User
 from congresses.models import Congress
@@ -15,6 +16,7 @@ from tenants.deputies.models import Deputy, Term
 from tenants.deputies.services import deputy_register, term_open
 from tenants.voting.announcement import announcement_publish
 from tenants.voting.models import Candidate, Cycle
+from tenants.voting.reserve import vote_results_hand_over
 from tenants.voting.services import (
     attendance_sign_in,
     ballot_cast,
@@ -193,3 +195,45 @@ def vote_and_announce(
         ballot_cast(round_id=round_.pk, deputy=deputy, choices=choices(i, listed), actor=actor)
     round_close(round_id=round_.pk, actor=actor)
     announcement_publish(cycle=cycle, actor=actor)
+
+
+def projects_adopted(
+    *,
+    term: Term,
+    deputies: Sequence[Deputy],
+    town_short: str,
+    year: int,
+    projects: Sequence[tuple[Any, ...]],
+    not_adopted: Candidacy,
+    held_on: dt.date,
+    review: str,
+    choices: Callable[[int, list[Candidate]], dict[str, str]],
+    actor: User,
+    uploaded_by: User | None = None,
+) -> Cycle:
+    """The township's `year` brought through 票决 and handed over to implementation: `projects`
+    (name, category, planned cost first) and `not_adopted` on the list, the party review held
+    `held_on`, every deputy voting `choices`, the result announced."""
+    cycle = cycle_with_candidates(
+        term=term,
+        year=year,
+        title=f"{town_short}{year}年民生实事项目人大代表票决",
+        seats=len(projects),
+        candidates=[
+            *((name, kind, planned, "") for name, kind, planned, *_ in projects),
+            not_adopted,
+        ],
+        actor=actor,
+    )
+    record_review(
+        cycle,
+        held_on=held_on,
+        summary=review,
+        minutes="党委会议纪要.pdf",
+        uploaded_by=uploaded_by,
+        actor=actor,
+    )
+    cycle = voting_opened(cycle, actor=actor)
+    vote_and_announce(cycle, deputies, choices, actor=actor)
+    vote_results_hand_over(cycle=cycle, actor=actor)
+    return cycle
