@@ -18,14 +18,9 @@ from typing import Any
 
 from playwright.sync_api import Page, sync_playwright
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path[:0] = [str(Path(__file__).resolve().parents[2])]
+from tests.servers import CHROMIUM_ARGS  # noqa: E402
+
 # Chrome DevTools' "Fast 3G" preset: 562.5 ms latency (150 ms x 3.75), 1.44 Mbit/s down, 675 kbit/s up.
 FAST_3G = {
     "offline": False,

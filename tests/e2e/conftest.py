@@ -16,18 +16,10 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, sync_playwright
 
-from tests.servers import ROOT, VENV_BIN, free_port, running
+from tests.servers import CHROMIUM_ARGS, ROOT, VENV_BIN, free_port, running
 
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
 AXE = ROOT / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,6 @@ chair's page, and two tellers each enter the count on their own tally page; the 
 """
 
 import re
-from typing import Any
 
 import pytest
 from playwright.sync_api import FilePayload, Page, expect
@@ -26,7 +25,14 @@ from playwright.sync_api import FilePayload, Page, expect
 from tenants.demo.data import MINUTES_PDF
 from tests.e2e.helpers import forget_portal_limits, log_in, world_ids
 from tests.e2e.helpers import page_api as _api
-from tests.e2e.year_steps import date_input, fill_suggestion, pick_date, suggest
+from tests.e2e.year_steps import (
+    add_candidates,
+    date_input,
+    fill_suggestion,
+    pick_date,
+    proposal_row,
+    suggest,
+)
 
 from .conftest import LivePlatform, Pages, snap
 from .voting_flow_world import CALL_TITLE, TELLERS, TOWN, USERNAMES
@@ -66,10 +72,6 @@ def _fill(page: Page, title: str, category: str, text: str, name: str, phone: st
 
 def _suggest(page: Page, title: str, category: str, text: str, name: str, phone: str) -> str:
     return suggest(page, title, category, text, name, phone, location="莲塘村")
-
-
-def _row(desk: Page, title: str) -> Any:
-    return desk.get_by_test_id("proposal-list").locator("tbody tr").filter(has_text=title)
 
 
 def test_a_citizens_suggestion_becomes_an_adopted_project(
@@ -115,8 +117,8 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
     desk.get_by_test_id("menu-voting").click()
     desk.get_by_test_id("voting-manage-2027").click()
     expect(desk.get_by_test_id("voting-phase")).to_have_text("征集")
-    expect(_row(desk, CITIZEN_PROJECT)).to_contain_text("139****5678")
-    expect(_row(desk, CITIZEN_PROJECT)).not_to_contain_text("13912345678")
+    expect(proposal_row(desk, CITIZEN_PROJECT)).to_contain_text("139****5678")
+    expect(proposal_row(desk, CITIZEN_PROJECT)).not_to_contain_text("13912345678")
     match = re.search(r"/voting/cycles/(\d+)", desk.url)
     assert match and int(match.group(1)) == cycle_id, desk.url
     snap(desk, "flow-05-desk-solicit")
@@ -132,14 +134,16 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
     snap(desk, "flow-06-advance-refused-unscreened")
 
     # Shortlist the citizen's suggestion and make it a candidate.
-    _row(desk, CITIZEN_PROJECT).get_by_test_id("proposal-accept").click()
-    expect(_row(desk, CITIZEN_PROJECT)).to_contain_text("列入初步候选")
-    _row(desk, CITIZEN_PROJECT).get_by_test_id("proposal-candidate").click()
+    proposal_row(desk, CITIZEN_PROJECT).get_by_test_id("proposal-accept").click()
+    expect(proposal_row(desk, CITIZEN_PROJECT)).to_contain_text("列入初步候选")
+    proposal_row(desk, CITIZEN_PROJECT).get_by_test_id("proposal-candidate").click()
     expect(desk.get_by_test_id("voting-candidates").locator("tbody tr")).to_have_count(1)
-    expect(_row(desk, CITIZEN_PROJECT).get_by_test_id("proposal-candidate")).to_have_count(0)
+    expect(proposal_row(desk, CITIZEN_PROJECT).get_by_test_id("proposal-candidate")).to_have_count(
+        0
+    )
 
     # Not taken up: a reason is required, and the kind of exclusion is recorded.
-    _row(desk, REJECTED_PROJECT).get_by_test_id("proposal-reject").click()
+    proposal_row(desk, REJECTED_PROJECT).get_by_test_id("proposal-reject").click()
     dialog = desk.get_by_role("dialog")
     expect(dialog).to_contain_text(REJECTED_PROJECT)
     desk.get_by_test_id("reject-confirm").click()
@@ -148,16 +152,12 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
     desk.get_by_test_id("reject-reason").fill("属于经营性项目，应由市场主体投资建设。")
     snap(desk, "flow-07-not-taken-up-dialog")
     desk.get_by_test_id("reject-confirm").click()
-    expect(_row(desk, REJECTED_PROJECT)).to_contain_text("未列入")
-    expect(_row(desk, REJECTED_PROJECT)).to_contain_text("不具备普惠性、公益性")
+    expect(proposal_row(desk, REJECTED_PROJECT)).to_contain_text("未列入")
+    expect(proposal_row(desk, REJECTED_PROJECT)).to_contain_text("不具备普惠性、公益性")
     expect(desk.get_by_test_id("voting-advance-error")).to_have_count(0)
 
     # Two candidates of the government's own: three for two seats (差额).
-    for name in GOV_PROJECTS:
-        desk.get_by_test_id("candidate-name").fill(name)
-        desk.get_by_test_id("candidate-category").fill("公共设施")
-        desk.get_by_test_id("candidate-add").click()
-        expect(desk.get_by_test_id("voting-candidates")).to_contain_text(name)
+    add_candidates(desk, GOV_PROJECTS, category="公共设施")
     expect(desk.get_by_test_id("voting-candidate-count")).to_have_text("3")
     snap(desk, "flow-08-desk-shortlisted")
 

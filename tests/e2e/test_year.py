@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, FilePayload, Locator, Page, expect
+from playwright.sync_api import Browser, BrowserContext, FilePayload, Page, expect
 
 from tenants.demo.data import DEMO_PASSWORD
 from tests.e2e.helpers import fill_login, forget_portal_limits
@@ -35,11 +35,13 @@ from tests.factories import PDF, PNG
 
 from .conftest import LivePlatform, snap
 from .year_steps import (
+    add_candidates,
     change_initial_password,
     choose_roster,
     date_input,
     pdf_text,
     pick_date,
+    proposal_row,
     provision_township,
     roster_workbook,
     slip_of,
@@ -156,10 +158,6 @@ def year(live_platform: LivePlatform, browser: Browser) -> Iterator[Year]:
 
 def _pdf(name: str) -> FilePayload:
     return {"name": name, "mimeType": "application/pdf", "buffer": PDF}
-
-
-def _row(desk: Page, title: str) -> Locator:
-    return desk.get_by_test_id("proposal-list").locator("tbody tr").filter(has_text=title)
 
 
 def _set_up(year: Year, desk: Page, tmp_path: Path) -> None:
@@ -334,20 +332,16 @@ def _proposals_to_deliberation(year: Year, desk: Page, cycle_id: int) -> None:
     desk.get_by_test_id("voting-advance").click()
     desk.locator(".voting-confirm-ok").click()
     expect(desk.get_by_test_id("voting-phase")).to_have_text("初定")
-    _row(desk, CITIZEN[0]).get_by_test_id("proposal-accept").click()
-    expect(_row(desk, CITIZEN[0])).to_contain_text("列入初步候选")
-    _row(desk, CITIZEN[0]).get_by_test_id("proposal-candidate").click()
+    proposal_row(desk, CITIZEN[0]).get_by_test_id("proposal-accept").click()
+    expect(proposal_row(desk, CITIZEN[0])).to_contain_text("列入初步候选")
+    proposal_row(desk, CITIZEN[0]).get_by_test_id("proposal-candidate").click()
     expect(desk.get_by_test_id("voting-candidates").locator("tbody tr")).to_have_count(1)
-    _row(desk, REJECTED[0]).get_by_test_id("proposal-reject").click()
+    proposal_row(desk, REJECTED[0]).get_by_test_id("proposal-reject").click()
     desk.get_by_role("dialog").get_by_text("不具备普惠性、公益性").click()
     desk.get_by_test_id("reject-reason").fill("属于经营性项目，应由市场主体投资建设。")
     desk.get_by_test_id("reject-confirm").click()
-    expect(_row(desk, REJECTED[0])).to_contain_text("未列入")
-    for name in GOV_PROJECTS:
-        desk.get_by_test_id("candidate-name").fill(name)
-        desk.get_by_test_id("candidate-category").fill("公共设施")
-        desk.get_by_test_id("candidate-add").click()
-        expect(desk.get_by_test_id("voting-candidates")).to_contain_text(name)
+    expect(proposal_row(desk, REJECTED[0])).to_contain_text("未列入")
+    add_candidates(desk, GOV_PROJECTS, category="公共设施")
     expect(desk.get_by_test_id("voting-candidate-count")).to_have_text("3")
     year.snap(desk, "screened")
 

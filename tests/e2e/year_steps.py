@@ -4,6 +4,7 @@ a roster workbook and its import, and the account slips read back from their PDF
 
 import io
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from playwright.sync_api import Download, Locator, Page, expect
@@ -140,3 +141,17 @@ def suggest(
     code = page.get_by_test_id("portal-tracking-code")
     expect(code).to_have_text(re.compile(r"^\s*[A-Z0-9]{8}\s*$"))
     return code.inner_text().strip()
+
+
+def proposal_row(desk: Page, title: str) -> Locator:
+    """The proposal desk's row of the proposal titled `title`."""
+    return desk.get_by_test_id("proposal-list").locator("tbody tr").filter(has_text=title)
+
+
+def add_candidates(desk: Page, names: Iterable[str], *, category: str) -> None:
+    """The government's own candidates added on the desk, each shown in the list once added."""
+    for name in names:
+        desk.get_by_test_id("candidate-name").fill(name)
+        desk.get_by_test_id("candidate-category").fill(category)
+        desk.get_by_test_id("candidate-add").click()
+        expect(desk.get_by_test_id("voting-candidates")).to_contain_text(name)
