@@ -21,8 +21,7 @@ class User(AbstractUser):
     password_changed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = _("用户")
-        verbose_name_plural = _("用户")
+        verbose_name = verbose_name_plural = _("用户")
 
     def __str__(self) -> str:
         return self.display_name or self.username
@@ -49,8 +48,7 @@ class Membership(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = _("成员")
-        verbose_name_plural = _("成员")
+        verbose_name = verbose_name_plural = _("成员")
         constraints = [
             models.UniqueConstraint(fields=["user", "congress"], name="membership_once_per_tenant"),
             # Within one row the database enforces 三员分立; across rows accounts.services does,
@@ -115,8 +113,7 @@ class PasswordPolicy(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = _("密码策略")
-        verbose_name_plural = _("密码策略")
+        verbose_name = verbose_name_plural = _("密码策略")
 
     def __str__(self) -> str:
         return f"password policy of {self.congress_id}"

@@ -24,8 +24,7 @@ class AuditEntry(models.Model):
     hash = models.CharField(max_length=64)
 
     class Meta:
-        verbose_name = _("审计记录")
-        verbose_name_plural = _("审计记录")
+        verbose_name = verbose_name_plural = _("审计记录")
         ordering = ["seq"]
 
     def __str__(self) -> str:

@@ -384,41 +384,28 @@ CELERY_TASK_ROUTES = (
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_EXPIRES = 24 * 60 * 60
 CELERY_TIMEZONE = TIME_ZONE
+_MINUTE, _HOUR, _DAY = 60, 60 * 60, 24 * 60 * 60
+# Each periodic task: its name, the task, and every how many seconds it runs.
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
-    "audit-anchor-all-chains": {
-        "task": "audit.tasks.anchor_all_chains",
-        "schedule": 24 * 60 * 60,
-    },
-    "audit-verify-all-chains": {
-        "task": "audit.tasks.verify_all_chains",
-        "schedule": 24 * 60 * 60,
-    },
-    "crossing-sweep": {"task": "crossing.tasks.sweep", "schedule": 60},
-    # What a down broker held back: deferred sends, and outbox events no drain reached.
-    "congresses-resend": {"task": "congresses.tasks.resend", "schedule": 60},
-    "outbox-sweep": {"task": "outbox.tasks.sweep", "schedule": 60},
-    "provisioning-sweep": {"task": "congresses.tasks.sweep_stuck_jobs", "schedule": 5 * 60},
-    "provisioning-pool-refill": {"task": "congresses.tasks.pool_refill", "schedule": 10 * 60},
-    # Traffic lights, milestone reminders and overdue alerts: hourly, idempotent per day.
-    "implementation-alerts": {
-        "task": "tenants.implementation.tasks.alerts_everywhere",
-        "schedule": 60 * 60,
-    },
-    "rollups-rebuild-nightly": {"task": "rollups.tasks.rebuild_all", "schedule": 24 * 60 * 60},
-    # The route's reminders, from the rollup rows: once per township and stage (docs/route.md).
-    "supervision-route-check": {
-        "task": "supervision.tasks.check_route",
-        "schedule": 24 * 60 * 60,
-    },
-    # Report-back reminders, days before a notice's date: once per congress and notice.
-    "supervision-report-remind": {
-        "task": "supervision.tasks.remind_reports",
-        "schedule": 24 * 60 * 60,
-    },
-    "opinions-flag-overdue": {
-        "task": "tenants.linkage.opinions.tasks.flag_overdue_everywhere",
-        "schedule": 60 * 60,
-    },
+    name: {"task": task, "schedule": every}
+    for name, task, every in (
+        ("audit-anchor-all-chains", "audit.tasks.anchor_all_chains", _DAY),
+        ("audit-verify-all-chains", "audit.tasks.verify_all_chains", _DAY),
+        ("crossing-sweep", "crossing.tasks.sweep", _MINUTE),
+        # What a down broker held back: deferred sends, and outbox events no drain reached.
+        ("congresses-resend", "congresses.tasks.resend", _MINUTE),
+        ("outbox-sweep", "outbox.tasks.sweep", _MINUTE),
+        ("provisioning-sweep", "congresses.tasks.sweep_stuck_jobs", 5 * _MINUTE),
+        ("provisioning-pool-refill", "congresses.tasks.pool_refill", 10 * _MINUTE),
+        # Traffic lights, milestone reminders and overdue alerts: hourly, idempotent per day.
+        ("implementation-alerts", "tenants.implementation.tasks.alerts_everywhere", _HOUR),
+        ("rollups-rebuild-nightly", "rollups.tasks.rebuild_all", _DAY),
+        # The route's reminders, from the rollup rows: once per township and stage (docs/route.md).
+        ("supervision-route-check", "supervision.tasks.check_route", _DAY),
+        # Report-back reminders, days before a notice's date: once per congress and notice.
+        ("supervision-report-remind", "supervision.tasks.remind_reports", _DAY),
+        ("opinions-flag-overdue", "tenants.linkage.opinions.tasks.flag_overdue_everywhere", _HOUR),
+    )
 }
 
 # --- Files: S3 API (MinIO in production), one prefix per tenant ---------------------------

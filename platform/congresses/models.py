@@ -48,8 +48,7 @@ class Congress(TenantMixin):
     auto_drop_schema = False
 
     class Meta:
-        verbose_name = _("人大")
-        verbose_name_plural = _("人大")
+        verbose_name = verbose_name_plural = _("人大")
         ordering = ["division_code"]
         constraints = [
             models.CheckConstraint(
@@ -68,8 +67,7 @@ class Congress(TenantMixin):
 
 class Domain(DomainMixin):
     class Meta:
-        verbose_name = _("域名")
-        verbose_name_plural = _("域名")
+        verbose_name = verbose_name_plural = _("域名")
 
 
 class ProvisioningJob(models.Model):

@@ -9,7 +9,6 @@ from .models import ProvisioningJob
 _J = ProvisioningJob.State
 PROVISIONING = Machine(
     "congresses.ProvisioningJob.state",
-    states=_J,
     initial=_J.QUEUED,
     final=frozenset({_J.SUCCEEDED, _J.FAILED}),
     steps={

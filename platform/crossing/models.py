@@ -34,8 +34,7 @@ class Dispatch(models.Model):
     dead_at = models.DateTimeField(_("放弃时间"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("跨级协同消息")
-        verbose_name_plural = _("跨级协同消息")
+        verbose_name = verbose_name_plural = _("跨级协同消息")
         indexes = [
             models.Index(
                 name="dispatch_pending", fields=["id"], condition=Q(delivered_at__isnull=True)

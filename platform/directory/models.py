@@ -36,8 +36,7 @@ class DeputyListing(models.Model):
     updated_at = models.DateTimeField(_("更新时间"), default=timezone.now)
 
     class Meta:
-        verbose_name = _("代表名录")
-        verbose_name_plural = _("代表名录")
+        verbose_name = verbose_name_plural = _("代表名录")
         ordering = ["congress_id", "name", "id"]
         constraints = [
             models.UniqueConstraint(fields=["congress", "deputy_id"], name="listing_one_per_deputy")

@@ -14,8 +14,7 @@ class StoredFile(models.Model):
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = _("文件")
-        verbose_name_plural = _("文件")
+        verbose_name = verbose_name_plural = _("文件")
 
     def __str__(self) -> str:
         return self.name

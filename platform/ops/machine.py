@@ -4,7 +4,6 @@ A module declares each of its machines once, next to its models (docs/state-mach
 
     ROUND = Machine(
         "supervision.BenchmarkRound.state",
-        states=State,
         initial=State.DRAFT,
         steps={
             "edit": Step(gettext_lazy("修改评选设置"), {State.DRAFT}),
@@ -57,7 +56,7 @@ class Step:
 @dataclass(frozen=True)
 class Machine:
     name: str  # "<app label>.<Model>.<field>": the field the machine governs
-    states: type[TextChoices]
+    states: type[TextChoices]  # the choices `initial` is one of, unless given
     initial: str
     steps: Mapping[str, Step]
     refusal: tuple[str, Promise]  # (code, "…%(state)s…%(action)s…")
@@ -66,7 +65,25 @@ class Machine:
     error: type[DomainError] = DomainError
     registered: bool = True  # False: a machine made in a test, left out of `machines()`
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        name: str,
+        *,
+        initial: TextChoices,
+        steps: Mapping[str, Step],
+        refusal: tuple[str, Promise],
+        final: frozenset[str] = frozenset(),
+        error: type[DomainError] = DomainError,
+        registered: bool = True,
+        states: type[TextChoices] | None = None,
+    ) -> None:
+        object.__setattr__(self, "states", states or type(initial))
+        for attr, value in zip(
+            ("name", "initial", "steps", "refusal", "final", "error", "registered"),
+            (name, initial, steps, refusal, final, error, registered),
+            strict=True,
+        ):
+            object.__setattr__(self, attr, value)
         known = set(self.states.values)
         named = {self.initial, *self.final}
         for step in self.steps.values():

@@ -29,8 +29,7 @@ class Rollup(models.Model):
     outbox_position = models.BigIntegerField(_("变更通知位置"), default=0)
 
     class Meta:
-        verbose_name = _("汇总指标")
-        verbose_name_plural = _("汇总指标")
+        verbose_name = verbose_name_plural = _("汇总指标")
         constraints = [
             models.UniqueConstraint(
                 fields=["congress", "year", "topic"], name="rollup_once_per_topic"
@@ -69,8 +68,7 @@ class RollupTotal(models.Model):
     computed_at = models.DateTimeField(_("计算时间"))
 
     class Meta:
-        verbose_name = _("汇总合计")
-        verbose_name_plural = _("汇总合计")
+        verbose_name = verbose_name_plural = _("汇总合计")
         constraints = [
             models.UniqueConstraint(
                 fields=["congress", "year", "scope"], name="rollup_total_once_per_scope"

@@ -32,8 +32,7 @@ class Attachment(models.Model):
     uploaded_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        verbose_name = _("附件")
-        verbose_name_plural = _("附件")
+        verbose_name = verbose_name_plural = _("附件")
 
     def __str__(self) -> str:
         return self.name
@@ -65,8 +64,7 @@ class Guidance(models.Model):
     withdrawn_at = models.DateTimeField(_("撤回时间"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("指导意见/通知")
-        verbose_name_plural = _("指导意见/通知")
+        verbose_name = verbose_name_plural = _("指导意见/通知")
         ordering = ["-issued_at", "-id"]
         indexes = [models.Index(fields=["issuer", "-issued_at"], name="guidance_by_issuer")]
 
@@ -121,8 +119,7 @@ class GuidanceReport(models.Model):
     submitted_at = models.DateTimeField(_("报送时间"))
 
     class Meta:
-        verbose_name = _("报送材料")
-        verbose_name_plural = _("报送材料")
+        verbose_name = verbose_name_plural = _("报送材料")
         constraints = [
             models.UniqueConstraint(fields=["guidance", "congress"], name="guidance_report_once")
         ]
@@ -198,8 +195,7 @@ class BenchmarkRound(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        verbose_name = _("评选活动")
-        verbose_name_plural = _("评选活动")
+        verbose_name = verbose_name_plural = _("评选活动")
         ordering = ["-year", "-created_at"]
         constraints = [
             models.CheckConstraint(
@@ -275,8 +271,7 @@ class Nomination(models.Model):
     submitted_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        verbose_name = _("推荐")
-        verbose_name_plural = _("推荐")
+        verbose_name = verbose_name_plural = _("推荐")
         ordering = ["round", "submitted_at", "id"]
         indexes = [models.Index(fields=["round", "nominator"], name="nomination_by_nominator")]
 
@@ -360,8 +355,7 @@ class RouteStage(models.Model):
     set_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        verbose_name = _("路线图环节")
-        verbose_name_plural = _("路线图环节")
+        verbose_name = verbose_name_plural = _("路线图环节")
         constraints = [
             models.UniqueConstraint(
                 fields=["issuer", "year", "stage"], name="route_stage_once_per_year"
@@ -443,8 +437,7 @@ class StarReview(models.Model):
     reviewed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = _("联络站星级评定")
-        verbose_name_plural = _("联络站星级评定")
+        verbose_name = verbose_name_plural = _("联络站星级评定")
         ordering = ["-submitted_at", "-id"]
         constraints = [
             models.UniqueConstraint(

@@ -9,7 +9,6 @@ from .models import BenchmarkRound, Nomination, StarReview, State
 
 ROUND = Machine(
     "supervision.BenchmarkRound.state",
-    states=State,
     initial=State.DRAFT,
     final=frozenset({State.ANNOUNCED}),
     steps={
@@ -33,7 +32,6 @@ ROUND = Machine(
 _N = Nomination.Status
 NOMINATION = Machine(
     "supervision.Nomination.status",
-    states=_N,
     initial=_N.SUBMITTED,
     final=frozenset({_N.WITHDRAWN, _N.NOT_SELECTED, _N.REVOKED}),
     steps={
@@ -54,7 +52,6 @@ NOMINATION = Machine(
 _R = StarReview.State
 STAR_REVIEW = Machine(
     "supervision.StarReview.state",
-    states=_R,
     initial=_R.SUBMITTED,
     final=frozenset({_R.AWARDED, _R.REFUSED}),
     steps={

@@ -23,8 +23,7 @@ class Term(models.Model):
     is_current = models.BooleanField(_("本届"), default=False)
 
     class Meta:
-        verbose_name = _("届次")
-        verbose_name_plural = _("届次")
+        verbose_name = verbose_name_plural = _("届次")
         ordering = ["-number"]
         constraints = [
             models.UniqueConstraint(
@@ -49,8 +48,7 @@ class TermSession(models.Model):
     opens_on = models.DateField(_("会议日期"))
 
     class Meta:
-        verbose_name = _("会次")
-        verbose_name_plural = _("会次")
+        verbose_name = verbose_name_plural = _("会次")
         ordering = ["term", "number"]
         constraints = [
             models.UniqueConstraint(fields=["term", "number"], name="term_session_number_unique"),
@@ -85,8 +83,7 @@ class Deputy(models.Model):
     )
 
     class Meta:
-        verbose_name = _("代表")
-        verbose_name_plural = _("代表")
+        verbose_name = verbose_name_plural = _("代表")
         ordering = ["term", "delegation", "name"]
         constraints = [
             models.UniqueConstraint(

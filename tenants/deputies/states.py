@@ -11,7 +11,6 @@ from .models import Deputy
 _D = Deputy.Status
 SERVICE = Machine(
     "deputies.Deputy.status",
-    states=_D,
     initial=_D.SERVING,
     final=frozenset({_D.ENDED}),
     steps={"end": Step(gettext_lazy("终止代表资格"), {_D.SERVING}, _D.ENDED)},

@@ -39,8 +39,7 @@ class Unit(models.Model):
     member_ids = ArrayField(models.BigIntegerField(), default=list, blank=True)
 
     class Meta:
-        verbose_name = _("责任单位")
-        verbose_name_plural = _("责任单位")
+        verbose_name = verbose_name_plural = _("责任单位")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -82,8 +81,7 @@ class Project(models.Model):
     )
 
     class Meta:
-        verbose_name = _("实施项目")
-        verbose_name_plural = _("实施项目")
+        verbose_name = verbose_name_plural = _("实施项目")
         ordering = ["cycle", "candidate__rank", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -121,8 +119,7 @@ class Milestone(models.Model):
     )
 
     class Meta:
-        verbose_name = _("时间节点")
-        verbose_name_plural = _("时间节点")
+        verbose_name = verbose_name_plural = _("时间节点")
         ordering = ["due_on", "pk"]
 
     def __str__(self) -> str:
@@ -138,8 +135,7 @@ class Stage(models.Model):
     investment = _money(_("年度投资（万元）"))
 
     class Meta:
-        verbose_name = _("年度阶段")
-        verbose_name_plural = _("年度阶段")
+        verbose_name = verbose_name_plural = _("年度阶段")
         ordering = ["year"]
         constraints = [
             models.UniqueConstraint(fields=["project", "year"], name="stage_once_per_year"),
@@ -165,8 +161,7 @@ class ProgressReport(models.Model):
     reported_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = _("进展报告")
-        verbose_name_plural = _("进展报告")
+        verbose_name = verbose_name_plural = _("进展报告")
         ordering = ["-reported_at", "-pk"]
 
     def __str__(self) -> str:
@@ -188,8 +183,7 @@ class Inspection(models.Model):
     recorded_by_id = models.BigIntegerField(null=True)
 
     class Meta:
-        verbose_name = _("视察督查")
-        verbose_name_plural = _("视察督查")
+        verbose_name = verbose_name_plural = _("视察督查")
         ordering = ["-held_on", "-pk"]
 
     def __str__(self) -> str:
@@ -219,8 +213,7 @@ class Rectification(models.Model):
     opened_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = _("整改事项")
-        verbose_name_plural = _("整改事项")
+        verbose_name = verbose_name_plural = _("整改事项")
         ordering = ["closed_on", "due_on", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -249,8 +242,7 @@ class MidyearReport(models.Model):
     answered_as = models.CharField(max_length=20, blank=True)
 
     class Meta:
-        verbose_name = _("年中报告")
-        verbose_name_plural = _("年中报告")
+        verbose_name = verbose_name_plural = _("年中报告")
 
     def __str__(self) -> str:
         return self.title

@@ -17,8 +17,7 @@ class Notification(models.Model):
     read_at = models.DateTimeField(_("阅读时间"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("消息")
-        verbose_name_plural = _("消息")
+        verbose_name = verbose_name_plural = _("消息")
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.UniqueConstraint(fields=["key", "user_id"], name="notification_once_per_user")

@@ -89,8 +89,7 @@ class Cycle(models.Model):
     rules_template = models.JSONField(_("规则模板"), default=dict, blank=True)
 
     class Meta:
-        verbose_name = _("年度票决")
-        verbose_name_plural = _("年度票决")
+        verbose_name = verbose_name_plural = _("年度票决")
         ordering = ["-year"]
         # What RuleSet.problems() refuses most plainly, held by the database too: no write path
         # may store a rule set under which a round fills no seat or opens with nobody present.
@@ -143,8 +142,7 @@ class Candidate(models.Model):
     )
 
     class Meta:
-        verbose_name = _("候选项目")
-        verbose_name_plural = _("候选项目")
+        verbose_name = verbose_name_plural = _("候选项目")
         ordering = ["cycle", "sequence"]
         constraints = [
             models.UniqueConstraint(fields=["cycle", "sequence"], name="candidate_sequence_once"),
@@ -183,8 +181,7 @@ class Call(models.Model):
     published_at = models.DateTimeField(_("发布时间"))
 
     class Meta:
-        verbose_name = _("征集公告")
-        verbose_name_plural = _("征集公告")
+        verbose_name = verbose_name_plural = _("征集公告")
         constraints = [
             models.CheckConstraint(
                 name="call_closes_after_opening", condition=Q(closes_on__gte=models.F("opens_on"))
@@ -243,8 +240,7 @@ class Proposal(models.Model):
     submitted_at = models.DateTimeField(_("提交时间"))
 
     class Meta:
-        verbose_name = _("项目建议")
-        verbose_name_plural = _("项目建议")
+        verbose_name = verbose_name_plural = _("项目建议")
         ordering = ["-submitted_at"]
         constraints = [
             models.CheckConstraint(
@@ -281,8 +277,7 @@ class GovernanceStep(models.Model):
     recorded_by_id = models.BigIntegerField(null=True)
 
     class Meta:
-        verbose_name = _("初定环节")
-        verbose_name_plural = _("初定环节")
+        verbose_name = verbose_name_plural = _("初定环节")
         ordering = ["held_on"]
 
     def __str__(self) -> str:
@@ -424,8 +419,7 @@ class Round(models.Model):
     ballot_salt = models.CharField(max_length=64, blank=True, default=_new_salt)
 
     class Meta:
-        verbose_name = _("表决轮次")
-        verbose_name_plural = _("表决轮次")
+        verbose_name = verbose_name_plural = _("表决轮次")
         ordering = ["cycle", "number"]
         constraints = [
             models.UniqueConstraint(fields=["cycle", "number"], name="round_number_once"),

@@ -14,7 +14,6 @@ from .selectors import cycle_rule_set
 _P = Phase
 CYCLE = Machine(
     "voting.Cycle.phase",
-    states=Phase,
     initial=_P.SOLICIT,
     final=frozenset({_P.CLOSED}),
     steps={
@@ -54,7 +53,6 @@ CYCLE = Machine(
 _R = Round.State
 ROUND = Machine(
     "voting.Round.state",
-    states=_R,
     initial=_R.OPEN,
     final=frozenset({_R.CLOSED, _R.VOID}),
     steps={
@@ -71,7 +69,6 @@ _LIVE = {_S.RECEIVED, _S.SHORTLISTED, _S.REJECTED, _S.RESERVE}
 _MERGED_REFUSAL = ("proposal_merged", gettext_lazy("已合并的建议随所并入的建议一并处理。"))
 PROPOSAL = Machine(
     "voting.Proposal.status",
-    states=_S,
     initial=_S.RECEIVED,
     final=frozenset({_S.MERGED}),
     steps={
@@ -104,7 +101,6 @@ PROPOSAL = Machine(
 _C = Candidate.Status
 CANDIDATE = Machine(
     "voting.Candidate.status",
-    states=_C,
     initial=_C.CANDIDATE,
     final=frozenset({_C.ADOPTED, _C.NOT_ADOPTED}),
     steps={

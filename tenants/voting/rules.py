@@ -250,39 +250,40 @@ def decide(
     """
     position = {candidate: i for i, candidate in enumerate(order)}
     value = {c: rank_value(counts[c], rules) for c in order}
-    passing = sorted(
-        (c for c in order if passes(count=counts[c], turnout=turnout, rules=rules)),
-        key=lambda c: (-value[c], position[c]),
+    passing = tuple(
+        sorted(
+            (c for c in order if passes(count=counts[c], turnout=turnout, rules=rules)),
+            key=lambda c: (-value[c], position[c]),
+        )
     )
     if len(passing) > seats:
         cutoff = value[passing[seats - 1]]
         above = tuple(c for c in passing if value[c] > cutoff)
         tied = tuple(c for c in passing if value[c] == cutoff)
         if len(above) + len(tied) > seats:
-            return Decision(
-                adopted=above,
-                next_round=tied,
-                next_round_seats=seats - len(above),
-                reason="tie",
-                passing=tuple(passing),
-            )
-        return Decision(adopted=tuple(passing[:seats]), passing=tuple(passing))
-    adopted = tuple(passing)
+            return _another_round(above, tied, seats=seats, reason="tie", passing=passing)
+        return Decision(adopted=passing[:seats], passing=passing)
     if (
-        len(adopted) < seats
+        len(passing) < seats
         and rules.shortfall == ShortfallRule.NEW_ROUND
         and shortfall_round_allowed
     ):
-        rest = tuple(c for c in order if c not in adopted)
+        rest = tuple(c for c in order if c not in passing)
         if rest:
-            return Decision(
-                adopted=adopted,
-                next_round=rest,
-                next_round_seats=seats - len(adopted),
-                reason="shortfall",
-                passing=tuple(passing),
-            )
-    return Decision(adopted=adopted, passing=tuple(passing))
+            return _another_round(passing, rest, seats=seats, reason="shortfall", passing=passing)
+    return Decision(adopted=passing, passing=passing)
+
+
+def _another_round(
+    adopted: tuple[str, ...],
+    next_round: tuple[str, ...],
+    *,
+    seats: int,
+    reason: str,
+    passing: tuple[str, ...],
+) -> Decision:
+    """`adopted` now; `next_round` to another round, for the seats they leave (`reason`)."""
+    return Decision(adopted, next_round, seats - len(adopted), reason, passing)
 
 
 def rate_percent(part: int, whole: int) -> Decimal | None:

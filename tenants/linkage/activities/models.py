@@ -57,8 +57,7 @@ class Activity(models.Model):
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("代表活动")
-        verbose_name_plural = _("代表活动")
+        verbose_name = verbose_name_plural = _("代表活动")
         ordering = ["-starts_at", "-id"]
         constraints = [
             # One copy per organiser's activity; the organiser's own rows are told apart by pk.
@@ -105,8 +104,7 @@ class Invitation(models.Model):
     reply_dispatch_id = models.BigIntegerField(null=True, blank=True)
 
     class Meta:
-        verbose_name = _("活动邀请")
-        verbose_name_plural = _("活动邀请")
+        verbose_name = verbose_name_plural = _("活动邀请")
         ordering = ["congress_id", "name", "id"]
         constraints = [
             models.UniqueConstraint(
@@ -127,8 +125,7 @@ class Photo(models.Model):
     added_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = _("活动照片")
-        verbose_name_plural = _("活动照片")
+        verbose_name = verbose_name_plural = _("活动照片")
         ordering = ["added_at", "id"]
 
     def __str__(self) -> str:

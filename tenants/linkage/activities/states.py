@@ -10,7 +10,6 @@ from .models import Activity
 _A = Activity.State
 ACTIVITY = Machine(
     "activities.Activity.state",
-    states=_A,
     initial=_A.SCHEDULED,
     final=frozenset({_A.CANCELLED}),
     steps={

@@ -57,8 +57,7 @@ class DutyEntry(models.Model):
     origin_congress_name = models.CharField(_("履职所在人大"), max_length=100, blank=True)
 
     class Meta:
-        verbose_name = _("履职记录")
-        verbose_name_plural = _("履职记录")
+        verbose_name = verbose_name_plural = _("履职记录")
         ordering = ["-occurred_on", "-id"]
         constraints = [
             models.UniqueConstraint(
@@ -81,8 +80,7 @@ class Publication(models.Model):
     published_by_id = models.BigIntegerField(null=True, blank=True)
 
     class Meta:
-        verbose_name = _("季度公示")
-        verbose_name_plural = _("季度公示")
+        verbose_name = verbose_name_plural = _("季度公示")
         ordering = ["-year", "-quarter"]
         constraints = [
             models.UniqueConstraint(
@@ -117,8 +115,7 @@ class Objection(models.Model):
     filed_at = models.DateTimeField(_("提出时间"))
 
     class Meta:
-        verbose_name = _("积分异议")
-        verbose_name_plural = _("积分异议")
+        verbose_name = verbose_name_plural = _("积分异议")
         ordering = ["-filed_at"]
         constraints = [
             models.UniqueConstraint(

@@ -10,7 +10,6 @@ from .models import DutyEntry, Objection
 _E = DutyEntry.State
 ENTRY = Machine(
     "duty.DutyEntry.state",
-    states=_E,
     initial=_E.COUNTED,
     final=frozenset({_E.VOIDED}),
     steps={
@@ -26,7 +25,6 @@ ENTRY = Machine(
 _O = Objection.State
 OBJECTION = Machine(
     "duty.Objection.state",
-    states=_O,
     initial=_O.OPEN,
     final=frozenset({_O.UPHELD, _O.REJECTED}),
     steps={

@@ -133,8 +133,7 @@ class Opinion(models.Model):
     origin_chain = models.JSONField(_("上报路径"), default=list, blank=True)
 
     class Meta:
-        verbose_name = _("群众意见")
-        verbose_name_plural = _("群众意见")
+        verbose_name = verbose_name_plural = _("群众意见")
         ordering = ["-received_at", "-id"]
         indexes = [models.Index(name="opinion_status", fields=["status", "due_on"])]
         constraints = [
@@ -177,8 +176,7 @@ class Event(models.Model):
     public = models.BooleanField(default=True)
 
     class Meta:
-        verbose_name = _("办理记录")
-        verbose_name_plural = _("办理记录")
+        verbose_name = verbose_name_plural = _("办理记录")
         ordering = ["at", "id"]
 
     def __str__(self) -> str:

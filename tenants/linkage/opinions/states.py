@@ -21,7 +21,6 @@ CLOCK_RUNNING = frozenset({Status.ASSIGNED, Status.HANDLING, Status.REOPENED})
 
 OPINION = Machine(
     "opinions.Opinion.status",
-    states=Status,
     initial=Status.RECEIVED,
     final=frozenset({Status.CLOSED, Status.DECLINED}),
     steps={

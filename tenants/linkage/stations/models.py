@@ -41,8 +41,7 @@ class Station(models.Model):
     created_at = models.DateTimeField(_("创建时间"), default=timezone.now)
 
     class Meta:
-        verbose_name = _("代表联络站")
-        verbose_name_plural = _("代表联络站")
+        verbose_name = verbose_name_plural = _("代表联络站")
         ordering = ["tier", "name", "id"]
 
     def __str__(self) -> str:
@@ -61,8 +60,7 @@ class StaffMember(models.Model):
     phone = models.CharField(_("手机号"), max_length=20, blank=True)
 
     class Meta:
-        verbose_name = _("站务人员")
-        verbose_name_plural = _("站务人员")
+        verbose_name = verbose_name_plural = _("站务人员")
         ordering = ["duty", "id"]
 
     def __str__(self) -> str:
@@ -93,8 +91,7 @@ class Resident(models.Model):
     assigned_at = models.DateTimeField(_("进站时间"), default=timezone.now)
 
     class Meta:
-        verbose_name = _("进站代表")
-        verbose_name_plural = _("进站代表")
+        verbose_name = verbose_name_plural = _("进站代表")
         ordering = ["station", "level", "name", "id"]
         constraints = [
             models.CheckConstraint(
@@ -142,8 +139,7 @@ class ReceptionDay(models.Model):
     received = models.JSONField(_("实际接待代表"), default=list, blank=True)
 
     class Meta:
-        verbose_name = _("接待日")
-        verbose_name_plural = _("接待日")
+        verbose_name = verbose_name_plural = _("接待日")
         ordering = ["date", "starts_at", "id"]
         constraints = [
             models.CheckConstraint(
@@ -165,8 +161,7 @@ class ChecklistItem(models.Model):
     active = models.BooleanField(_("启用"), default=True)
 
     class Meta:
-        verbose_name = _("规范化建设标准")
-        verbose_name_plural = _("规范化建设标准")
+        verbose_name = verbose_name_plural = _("规范化建设标准")
         ordering = ["position", "id"]
         constraints = [
             models.CheckConstraint(name="checklist_weight_positive", condition=Q(weight__gt=0))
@@ -199,8 +194,7 @@ class Assessment(models.Model):
     stars_expire_on = models.DateField(_("星级有效期至"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("规范化建设评定")
-        verbose_name_plural = _("规范化建设评定")
+        verbose_name = verbose_name_plural = _("规范化建设评定")
         ordering = ["-year", "station"]
         constraints = [
             models.UniqueConstraint(fields=["station", "year"], name="assessment_one_per_year")
@@ -247,8 +241,7 @@ class Posting(models.Model):
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        verbose_name = _("派驻进站")
-        verbose_name_plural = _("派驻进站")
+        verbose_name = verbose_name_plural = _("派驻进站")
         ordering = ["-active", "station_name", "id"]
         constraints = [
             models.UniqueConstraint(

@@ -266,37 +266,44 @@ def residency_add(
 
 
 def _station_local(station: Station, deputy: Deputy, here: Any) -> Resident:
-    if deputy.status != Deputy.Status.SERVING:
-        raise DomainError("deputy_not_serving", _("该代表已不在任。"), field="deputy")
-    if station.residents.filter(deputy=deputy).exists():
-        raise Conflict("resident_exists", _("该代表已在本站。"), field="deputy")
-    return Resident.objects.create(
-        station=station,
-        deputy=deputy,
-        name=deputy.name,
-        level=deputy.level,
-        home_congress_id=here.pk,
-        home_deputy_id=deputy.pk,
-        home_congress_name=here.name,
-    )
+    serving = deputy.status == Deputy.Status.SERVING
+    home = (here.pk, deputy.pk, here.name)
+    return _resident_add(station, deputy, serving, {"deputy": deputy}, home, field="deputy")
 
 
 def _station_guest(station: Station, listing: DeputyListing) -> Resident:
-    if not listing.serving:
-        raise DomainError("deputy_not_serving", _("该代表已不在任。"), field="listing")
-    if station.residents.filter(listing_id=listing.pk).exists():
-        raise Conflict("resident_exists", _("该代表已在本站。"), field="listing")
-    resident = Resident.objects.create(
-        station=station,
-        listing_id=listing.pk,
-        name=listing.name,
-        level=listing.level,
-        home_congress_id=listing.congress_id,
-        home_deputy_id=listing.deputy_id,
-        home_congress_name=listing.congress.name,
-    )
+    home = (listing.congress_id, listing.deputy_id, listing.congress.name)
+    key = {"listing_id": listing.pk}
+    resident = _resident_add(station, listing, listing.serving, key, home, field="listing")
     _send_assignment(resident, station)
     return resident
+
+
+def _resident_add(
+    station: Station,
+    who: Deputy | DeputyListing,
+    serving: bool,
+    key: dict[str, Any],
+    home: tuple[int, int, str],
+    *,
+    field: str,
+) -> Resident:
+    """`who` joins the station, refused unless serving and not there yet (`key` finds them);
+    `home` is their own congress's id, their id there and the congress's name."""
+    if not serving:
+        raise DomainError("deputy_not_serving", _("该代表已不在任。"), field=field)
+    if station.residents.filter(**key).exists():
+        raise Conflict("resident_exists", _("该代表已在本站。"), field=field)
+    congress_id, deputy_id, congress_name = home
+    return Resident.objects.create(
+        station=station,
+        **key,
+        name=who.name,
+        level=who.level,
+        home_congress_id=congress_id,
+        home_deputy_id=deputy_id,
+        home_congress_name=congress_name,
+    )
 
 
 def residency_end(*, resident: Resident, actor: Any) -> None:

@@ -11,7 +11,6 @@ from .models import Assessment
 _S = Assessment.State
 ASSESSMENT = Machine(
     "stations.Assessment.state",
-    states=_S,
     initial=_S.DRAFT,
     final=frozenset({_S.REVIEWED}),
     steps={

@@ -175,39 +175,34 @@ class Command(BaseCommand):
             if cycle is None:
                 return
             today = timezone.localdate()
-            proposals = [
+            # Four citizens' proposals taken up, one not taken up, one put in the reserve.
+            citizens = ("张大伯", "李阿姨", "王老师", "赵村长")
+            rows = [
+                *(
+                    ("citizen", proposal, submitter, "13800000000")
+                    for proposal, submitter in zip(demo["candidates"][:4], citizens, strict=True)
+                ),
+                ("citizen", ("新建镇政府办公楼", "公共设施", None, "办公条件较差。"), "匿名", ""),
+                (
+                    "village",
+                    ("东村文化广场扩建", "科技文化", None, "广场面积不足。"),
+                    "东村村委会",
+                    "",
+                ),
+            ]
+            *proposals, not_taken, reserved = (
                 proposal_submit(
                     cycle=cycle,
-                    source="citizen",
+                    source=source,
                     title=name,
                     category=category,
                     estimated_cost=cost,
                     description=summary,
                     submitter_name=submitter,
-                    submitter_phone="13800000000",
+                    submitter_phone=phone,
                     today=today,
                 )
-                for (name, category, cost, summary), submitter in zip(
-                    demo["candidates"][:4], ("张大伯", "李阿姨", "王老师", "赵村长"), strict=True
-                )
-            ]
-            not_taken = proposal_submit(
-                cycle=cycle,
-                source="citizen",
-                title="新建镇政府办公楼",
-                category="公共设施",
-                description="办公条件较差。",
-                submitter_name="匿名",
-                today=today,
-            )
-            reserved = proposal_submit(
-                cycle=cycle,
-                source="village",
-                title="东村文化广场扩建",
-                category="科技文化",
-                description="广场面积不足。",
-                submitter_name="东村村委会",
-                today=today,
+                for source, (name, category, cost, summary), submitter, phone in rows
             )
             cycle_advance(cycle=cycle, actor=operator)
             for proposal in proposals:
