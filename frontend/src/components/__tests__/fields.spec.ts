@@ -142,6 +142,15 @@ describe('DateField', () => {
     })
     expect(wrapper.get('input[aria-label=开始日期]').attributes('placeholder')).toBe('')
   })
+
+  it('with hideLabel, names the picker by its label without showing it beside it', () => {
+    const wrapper = mount(DateField, {
+      props: { label: '会议日期', hideLabel: true, modelValue: null },
+      global: { plugins: plugins() },
+    })
+    expect(wrapper.get('input[aria-label=会议日期]').attributes('placeholder')).toBe('会议日期')
+    expect(wrapper.find('.el-form-item__label').exists()).toBe(false)
+  })
 })
 
 describe('NumberField', () => {

@@ -3,7 +3,7 @@ import { onMounted, reactive, ref, shallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 
 import type { Issued } from '@/api/accounts'
-import { ApiError, errorMessage } from '@/api/http'
+import { ApiError, errorMessage, type FieldErrors } from '@/api/http'
 import {
   endSessions,
   getPasswordPolicy,
@@ -27,7 +27,7 @@ export function useSecurity() {
   const tokens = shallowRef<ApiToken[]>([])
   const policy = shallowRef<PasswordPolicy | null>(null)
   const policyForm = reactive({ min_length: 8, max_age_days: 0 })
-  const policyErrors = ref<Record<string, string>>({})
+  const policyErrors = ref<FieldErrors>({})
   const loading = ref(false)
   const saving = ref(false)
   const error = ref('')
@@ -102,10 +102,7 @@ export function useSecurity() {
       ElMessage.success(t('security.policySaved'))
     } catch (failure) {
       error.value = errorMessage(failure)
-      if (failure instanceof ApiError)
-        policyErrors.value = Object.fromEntries(
-          Object.entries(failure.fields).map(([k, v]) => [k, v.join(' ')]),
-        )
+      if (failure instanceof ApiError) policyErrors.value = failure.fields
     } finally {
       saving.value = false
     }

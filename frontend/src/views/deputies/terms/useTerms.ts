@@ -8,7 +8,8 @@ interface OpenForm {
   number: number | undefined
   starts_on: string
   ends_on: string
-  sessions: string[]
+  /** A session's day; a row left empty or cleared (null) is not sent. */
+  sessions: (string | null)[]
   carry_over: boolean
 }
 
@@ -53,7 +54,7 @@ export function useTerms() {
         number: form.number ?? 0,
         starts_on: form.starts_on,
         ends_on: form.ends_on,
-        sessions: form.sessions.filter((day) => day !== ''),
+        sessions: form.sessions.filter((day): day is string => Boolean(day)),
         carry_over: form.carry_over,
       })
       await load()
@@ -79,13 +80,13 @@ export function useTerms() {
     return ok
   }
 
-  const sessionDay = ref('')
+  const sessionDay = ref<string | null>('')
   const sessionAction = useAction()
   async function addSession(): Promise<boolean> {
     const term = current.value
     if (!term) return false
     const ok = await sessionAction.run(async () => {
-      await addTermSession(term.id, sessionDay.value)
+      await addTermSession(term.id, sessionDay.value ?? '')
       await load()
     })
     if (ok) sessionDay.value = ''
