@@ -2,10 +2,12 @@ import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { h } from 'vue'
+import { h, ref } from 'vue'
 
 import ReportTable, { type ReportColumn } from '@/components/ReportTable.vue'
+import ReportFiles from '@/components/ReportFiles.vue'
 import StageFormCard from '@/components/StageFormCard.vue'
+import StagePeriod from '@/components/StagePeriod.vue'
 import { applyLocale, i18n } from '@/plugins/i18n'
 
 const plugins = () => [ElementPlus, i18n]
@@ -83,5 +85,55 @@ describe('StageFormCard', () => {
     expect(button.classes()).toContain('is-loading')
     await form.trigger('submit')
     expect(wrapper.emitted('submit')).toHaveLength(1)
+  })
+})
+
+describe('ReportFiles', () => {
+  it('names the files sent so far and passes each picked file on', async () => {
+    const wrapper = mount(ReportFiles, {
+      props: {
+        label: '附件',
+        pickLabel: '上传',
+        files: [{ id: 1, name: '报告.pdf' }],
+        testid: 'report-file',
+        muted: true,
+      },
+      global: { plugins: plugins() },
+    })
+    expect(wrapper.get('.el-form-item__label').text()).toBe('附件')
+    expect(wrapper.get('.report-file--muted').text()).toBe('报告.pdf')
+    const input = wrapper.get('input[data-testid=report-file]')
+    const file = new File(['x'], '照片.jpg')
+    Object.defineProperty(input.element, 'files', { value: [file] })
+    await input.trigger('change')
+    expect(wrapper.emitted('pick')).toEqual([[file]])
+  })
+})
+
+describe('StagePeriod', () => {
+  it('binds the first and last day, and refuses a last day before the first', async () => {
+    const start = ref<string | null | undefined>('2027-03-10')
+    const end = ref<string | null | undefined>(null)
+    const wrapper = mount(StagePeriod, {
+      props: {
+        startLabel: '开始',
+        endLabel: '结束',
+        startTestid: 'starts',
+        endTestid: 'ends',
+        start: start.value,
+        end: end.value,
+        'onUpdate:end': (value: string | null | undefined) => (end.value = value),
+      },
+      global: { plugins: plugins() },
+    })
+    const labels = wrapper.findAll('.el-form-item__label').map((label) => label.text())
+    expect(labels).toEqual(['开始', '结束'])
+    const [first, picker] = wrapper.findAllComponents({ name: 'ElDatePicker' })
+    expect(first!.attributes('data-testid') ?? first!.vm.$attrs['data-testid']).toBe('starts')
+    const disabled = picker!.props('disabledDate') as (day: Date) => boolean
+    expect(disabled(new Date(2027, 2, 9))).toBe(true)
+    expect(disabled(new Date(2027, 2, 10))).toBe(false)
+    picker!.vm.$emit('update:modelValue', '2027-03-20')
+    expect(end.value).toBe('2027-03-20')
   })
 })
