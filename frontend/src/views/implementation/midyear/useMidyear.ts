@@ -77,7 +77,7 @@ export function useMidyear() {
   const submit = () =>
     act('heard', () => submitMidyear(id.value, { ...heard }), t('midyear.submitted'))
   const recordOpinions = () =>
-    act('review', () => recordMidyearOpinions(id.value, { ...review }), t('midyear.reviewed'))
+    act('opinions', () => recordMidyearOpinions(id.value, { ...review }), t('midyear.reviewed'))
   const recordAnswer = () =>
     act('answer', () => answerMidyear(id.value, { ...answer }), t('midyear.answered'))
   const fieldError = (name: string) => fields.value[name]?.join(' ') || undefined
