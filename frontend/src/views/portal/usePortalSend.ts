@@ -8,7 +8,8 @@ export const PHONE_PATTERN = /^1\d{10}$/
 
 /**
  * Sending one of the public's forms: the form's state, the server's field errors, the tracking
- * code it answers with, and `another` to start again. `post` maps the form to the API call.
+ * code it answers with, and `another` to start again. `post` maps the form to the API call. One
+ * reactive object, for the page to hand its PortalForm whole.
  */
 export function usePortalSend<F extends object>(
   empty: () => F,
@@ -29,5 +30,8 @@ export function usePortalSend<F extends object>(
     code.value = ''
   }
 
-  return { form, submitting, error, fields, code, submit, another }
+  return reactive({ form, submitting, error, fields, code, submit, another })
 }
+
+/** What a public form's page hands its PortalForm. */
+export type PortalSend = ReturnType<typeof usePortalSend<{ name: string; phone: string }>>

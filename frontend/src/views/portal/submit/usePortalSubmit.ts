@@ -2,10 +2,26 @@ import { onMounted, ref } from 'vue'
 
 import { getCurrentCall, portalError, submitProposal, type Call } from '@/api/portal'
 
+import type { PortalKind } from '../PortalForm.vue'
 import { usePortalSend } from '../usePortalSend'
 
 export function emptyProposal() {
   return { title: '', category: '', description: '', location: '', name: '', phone: '' }
+}
+
+export const PROPOSAL_FORM: PortalKind = {
+  texts: 'portal',
+  contactTexts: {
+    name: 'portal.form.name',
+    nameRequired: 'portal.form.nameRequired',
+    phone: 'portal.form.phone',
+    phoneInvalid: 'portal.form.phoneInvalid',
+  },
+  contactFields: { name: 'submitter_name', phone: 'submitter_phone' },
+  trackRoute: 'portal-track',
+  testid: 'portal',
+  codeTestid: 'portal-tracking-code',
+  errorTestid: 'portal-submit-error',
 }
 
 export function usePortalSubmit() {
@@ -36,5 +52,5 @@ export function usePortalSubmit() {
   }
 
   onMounted(load)
-  return { call, callError, loading, ...send }
+  return { call, callError, loading, send }
 }

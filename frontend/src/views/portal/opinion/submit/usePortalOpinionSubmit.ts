@@ -9,10 +9,26 @@ import {
 } from '@/api/opinions'
 import { portalError } from '@/api/portal'
 
+import type { PortalKind } from '../../PortalForm.vue'
 import { usePortalSend } from '../../usePortalSend'
 
 export function emptyOpinion() {
   return { content: '', category: '' as OpinionCategory | '', name: '', phone: '' }
+}
+
+export const OPINION_FORM: PortalKind = {
+  texts: 'opinions.portal',
+  contactTexts: {
+    name: 'opinions.form.citizenName',
+    nameRequired: 'opinions.form.citizenNameRequired',
+    phone: 'opinions.form.citizenPhone',
+    phoneInvalid: 'opinions.form.phoneInvalid',
+  },
+  contactFields: { name: 'citizen_name', phone: 'citizen_phone' },
+  trackRoute: 'portal-opinion-track',
+  testid: 'portal-opinion',
+  codeTestid: 'portal-opinion-code',
+  errorTestid: 'portal-opinion-error',
 }
 
 /** The public form; opened from a station's QR code it carries `?station=<id>`. */
@@ -44,5 +60,5 @@ export function usePortalOpinionSubmit() {
   }
 
   onMounted(loadStation)
-  return { station, stationError, ...send }
+  return { station, stationError, send }
 }
