@@ -7,6 +7,8 @@ import type { Component } from 'vue'
  * not offer).
  */
 export interface ActionButton {
+  /** What tells the entry from its neighbours when the row is drawn again (else its test id). */
+  key?: string
   label: string
   onClick?: () => unknown
   show?: boolean
@@ -16,6 +18,8 @@ export interface ActionButton {
   loading?: boolean
   disabled?: boolean
   plain?: boolean
+  /** A hint shown on hover. */
+  title?: string
   class?: string
   /** With `href`, `tag: 'a'` makes the button a link that downloads or leaves the page. */
   tag?: string

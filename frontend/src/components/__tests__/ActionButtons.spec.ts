@@ -35,4 +35,25 @@ describe('ActionButtons', () => {
     await wrapper.get('[data-testid=edit]').trigger('click')
     expect(edit).toHaveBeenCalledOnce()
   })
+
+  it("sizes and disables the whole row at once, keeping each entry's own state", () => {
+    const wrapper = mount(ActionButtons, {
+      props: {
+        size: 'small',
+        disabled: true,
+        buttons: [
+          { key: 'hold', label: '举行', title: '标记已举行', testid: 'hold' },
+          { key: 'cancel', label: '取消', type: 'danger', testid: 'cancel' },
+        ],
+      },
+      global: { plugins: [ElementPlus] },
+    })
+    const buttons = wrapper.findAll('button')
+    expect(buttons.map((b) => b.classes())).toEqual([
+      expect.arrayContaining(['el-button--small', 'is-disabled']),
+      expect.arrayContaining(['el-button--small', 'is-disabled', 'el-button--danger']),
+    ])
+    expect(wrapper.get('[data-testid=hold]').attributes('title')).toBe('标记已举行')
+    expect(wrapper.find('[key]').exists()).toBe(false)
+  })
 })
