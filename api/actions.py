@@ -102,6 +102,8 @@ class Write:
         done = (
             self.run(request, data, **path) if self.find is None else self.run(request, found, data)
         )
+        if self.code == status.HTTP_204_NO_CONTENT:
+            return Response(status=self.code)
         return _answered(_shown(self.answer, done), self.code)
 
 

@@ -196,11 +196,12 @@ CandidateListView = endpoint(
     Write(
         "voting_candidate_add",
         "增加候选项目 / add a candidate",
-        lambda r, d, pk: services.candidate_add(cycle=_cycle(pk), actor=r.user, **d),
+        lambda r, cycle, d: services.candidate_add(cycle=cycle, actor=r.user, **d),
         body=s.CandidateInSerializer,
         answer=s.CandidateOutSerializer,
         created=True,
         permission=STAFF,
+        find=lambda request, pk: _cycle(pk),
     ),
     permission=READERS,
 )

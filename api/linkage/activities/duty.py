@@ -13,10 +13,11 @@ from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from api.actions import Action, Read, Write, endpoint
 from api.downloads import XLSX, DownloadView, attachment, binary
-from api.inputs import YearQuery
+from api.inputs import YearQuery, queried
 from api.permissions import DEPUTY, STAFF
 from ops.errors import DomainError
 from ops.replica import replica_reads
@@ -69,16 +70,17 @@ def _record(deputy: Deputy, year: int) -> dict[str, object]:
     return dict(s.DutyRecordOutSerializer(record, context=context).data)
 
 
-MyRecordView = endpoint(
-    Read(
-        "me_record",
-        "我的履职档案与积分 / my duty record and points",
-        lambda request, params: _record(my_seat(request), _year(params)),
+class MyRecordView(APIView):
+    permission_classes = [DEPUTY]
+
+    @extend_schema(
+        operation_id="me_record",
+        parameters=[YearQuery],
         responses=s.DutyRecordOutSerializer,
-        query=YearQuery,
-    ),
-    permission=DEPUTY,
-)
+        summary="我的履职档案与积分 / my duty record and points",
+    )
+    def get(self, request: Request) -> Response:
+        return Response(_record(my_seat(request), _year(queried(YearQuery, request))))
 
 
 def _objection_out(request: Request, objection: Any) -> Any:

@@ -55,7 +55,8 @@ def _station_create(request: Request, data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _station_update(request: Request, data: dict[str, Any], pk: int) -> dict[str, Any]:
-    services.station_update(station=_station(pk), actor=request.user, **_parent(data))
+    data = _parent(data)
+    services.station_update(station=_station(pk), actor=request.user, **data)
     return _detail(request, pk)
 
 
