@@ -1,10 +1,15 @@
-"""The shared shape of an action endpoint: `POST .../<pk>/<verb>`, which checks the caller's role,
-validates the body, finds the object, calls one service and answers with the object as it now
-is; and of the `GET .../<pk>` that reads the object the same way. A module declares each action
-as data (see `opinion_sort` or `supervision_round_open`) instead of writing the same view class
-again; a view that does more stays a class of its own."""
+"""The shared shape of the api's endpoints, declared as data instead of written as view classes.
+
+`endpoint(Read(...), Write(...))` is one path's view: each method says who may call it, what it
+reads (a query serializer) or takes (a body serializer), the one function that answers, and what
+the answer shows; the OpenAPI operation is made from the same declaration. `Action` is the
+shape of `POST .../<pk>/<verb>`, which checks the caller's role, validates the body, finds the
+object, calls one service and answers with the object as it now is; and of the `GET .../<pk>`
+that reads the object the same way (see `opinion_sort` or `supervision_round_open`). A view that
+does more stays a class of its own."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from drf_spectacular.utils import extend_schema
@@ -14,9 +19,125 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from api.inputs import validated
+from api.inputs import queried, validated
 
 T = TypeVar("T")
+Serializer = type[serializers.Serializer]
+
+
+def _shown(answer: Serializer | None, found: Any, many: bool = False) -> Any:
+    """`found` through the serializer `answer` (none: as it is, already the answer's data)."""
+    if isinstance(found, Response) or answer is None:
+        return found
+    return answer(found, many=many).data
+
+
+def _answered(answered: Any, code: int) -> Response:
+    """An answer that is a response of its own (one with headers) is answered as it is."""
+    return answered if isinstance(answered, Response) else Response(answered, status=code)
+
+
+@dataclass(frozen=True)
+class Read:
+    """`GET`: `find(request, **path)`, or `find(request, query, **path)` with the query string
+    checked by `query` (a 400 naming each bad parameter), shown through `answer` (a list of them
+    when `many`); `responses` is the schema when `find` answers with data of its own."""
+
+    operation_id: str
+    summary: str
+    find: Callable[..., Any]
+    answer: Serializer | None = None
+    many: bool = False
+    query: Serializer | None = None
+    permission: type[BasePermission] | None = None
+    responses: Any = None
+    method = "get"
+
+    def schema(self) -> dict[str, Any]:
+        shown = self.answer(many=True) if self.many and self.answer else self.answer
+        parameters = {"parameters": [self.query]} if self.query is not None else {}
+        return {"responses": self.responses or shown, **parameters}
+
+    def handle(self, request: Request, path: dict[str, Any]) -> Response:
+        if self.query is None:
+            found = self.find(request, **path)
+        else:
+            found = self.find(request, queried(self.query, request), **path)
+        return _answered(_shown(self.answer, found, self.many), status.HTTP_200_OK)
+
+
+@dataclass(frozen=True)
+class Write:
+    """A writing method (`POST` unless `method` says otherwise): the body checked by `body` (a
+    400 with every field's reason), then `run(request, data, **path)`, whose result is shown
+    through `answer` with 201 when `created`. `DELETE`, and a write that is `empty`, answer 204
+    with no body. With `find`, what it acts on is found first (`find(request, **path)`: a 404 or
+    403 whatever the body), then the body checked: `run(request, found, data)`."""
+
+    operation_id: str
+    summary: str
+    run: Callable[..., Any]
+    body: Serializer | None = None
+    answer: Serializer | None = None
+    created: bool = False
+    permission: type[BasePermission] | None = None
+    responses: Any = None
+    method: str = "post"
+    empty: bool = False
+    find: Callable[..., Any] | None = None
+
+    @property
+    def code(self) -> int:
+        if self.empty or self.method == "delete":
+            return status.HTTP_204_NO_CONTENT
+        return status.HTTP_201_CREATED if self.created else status.HTTP_200_OK
+
+    def schema(self) -> dict[str, Any]:
+        shown = None if self.code == status.HTTP_204_NO_CONTENT else self.responses or self.answer
+        return {"request": self.body, "responses": {self.code: shown}}
+
+    def handle(self, request: Request, path: dict[str, Any]) -> Response:
+        found = self.find(request, **path) if self.find is not None else None
+        data = validated(self.body, request) if self.body is not None else {}
+        done = (
+            self.run(request, data, **path) if self.find is None else self.run(request, found, data)
+        )
+        if self.code == status.HTTP_204_NO_CONTENT:
+            return Response(status=self.code)
+        return _answered(_shown(self.answer, done), self.code)
+
+
+def endpoint(
+    *operations: Read | Write,
+    permission: type[BasePermission] | None = None,
+    base: type[APIView] = APIView,
+    doc: str | None = None,
+    **settings: Any,
+) -> type[APIView]:
+    """One path's view, a method for each operation. Each method asks its operation's
+    `permission`, else `permission`, else the base's; a method the path does not take asks
+    the first operation's (a 405 only for a caller who may read). `doc` is the description of
+    the path's operations; `settings`, the view's own (`throttle_scope`, `parser_classes`)."""
+    by_method = {operation.method: operation for operation in operations}
+
+    def method(operation: Read | Write) -> Callable[..., Response]:
+        @extend_schema(
+            operation_id=operation.operation_id, summary=operation.summary, **operation.schema()
+        )
+        def handler(self: APIView, request: Request, **path: Any) -> Response:
+            return operation.handle(request, path)
+
+        return handler
+
+    def get_permissions(self: APIView) -> Any:
+        asked = by_method.get(str(self.request.method).lower(), operations[0]).permission
+        return [asked()] if asked is not None else base.get_permissions(self)
+
+    attributes: dict[str, Any] = {name: method(op) for name, op in by_method.items()}
+    attributes.update(settings, get_permissions=get_permissions, __doc__=doc)
+    if permission is not None:
+        attributes["permission_classes"] = [permission]
+    return _named(type("Endpoint", (base,), attributes), operations[0].operation_id)
 
 
 class Action(Generic[T]):

@@ -6,21 +6,16 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status
+from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import get_object_or_404
 from rest_framework.request import Request
-from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from accounts.roles import Role
 from accounts.selectors import users_with_role
-from api.actions import Action
+from api.actions import Action, Read, Write, endpoint
 from api.files.access import Attachments
-from api.inputs import queried, validated
 from api.permissions import STAFF, has_role, host_congress, roles_of, user_id_of
-from api.views import ReadWriteView
 from filestore.models import StoredFile
 from ops.errors import DomainError, NotAllowed
 from tenants.deputies.models import Deputy
@@ -83,7 +78,7 @@ ATTACHMENTS = [
 ]
 
 
-def _detail(request: Request, pk: int) -> Response:
+def _detail(request: Request, pk: int) -> Any:
     project = project_detail(_readable(request, pk).pk)
     assert project is not None
     unit = project.unit
@@ -93,111 +88,107 @@ def _detail(request: Request, pk: int) -> Response:
         and user_id_of(request) in unit.member_ids,
         "can_edit": Role.STAFF in roles_of(request),
     }
-    return Response(s.ProjectDetailSerializer(project, context=context).data)
+    return s.ProjectDetailSerializer(project, context=context).data
 
 
 class CycleQuery(serializers.Serializer):
     cycle = serializers.IntegerField(required=False, min_value=1, help_text="年度 / cycle")
 
 
-class ProjectListView(APIView):
-    permission_classes = [READERS]
+def _board(request: Request, params: dict[str, Any]) -> Any:
+    rows = projects_board(unit_user_id=user_id_of(request) if _unit_only(request) else None)
+    return rows.filter(cycle_id=params["cycle"]) if "cycle" in params else rows
 
-    @extend_schema(
-        operation_id="implementation_project_list",
-        parameters=[CycleQuery],
-        responses=s.ProjectRowSerializer(many=True),
-        summary="项目推进看板 / the project board",
+
+def _hand_over(request: Request, data: dict[str, Any], pk: int) -> Any:
+    cycle = get_object_or_404(Cycle, pk=pk)
+    # Voting closes the vote; implementation opens the projects on its VoteResultsFinal.
+    vote_results_hand_over(cycle=cycle, actor=request.user)
+    return s.ProjectRowSerializer(projects_board(cycle=cycle), many=True).data
+
+
+def _plan(request: Request, data: dict[str, Any], pk: int) -> Any:
+    unit_id = data.pop("unit_id", None)
+    unit = None
+    if unit_id is not None:
+        unit = Unit.objects.filter(pk=unit_id).first()
+        if unit is None:
+            raise DomainError("unit_unknown", _("责任单位不存在。"), field="unit_id")
+    change = services.PlanChange(unit=unit, **data)
+    services.project_plan(
+        project=get_object_or_404(Project, pk=pk), change=change, actor=request.user
     )
-    def get(self, request: Request) -> Response:
-        params = queried(CycleQuery, request)
-        rows = projects_board(unit_user_id=user_id_of(request) if _unit_only(request) else None)
-        if "cycle" in params:
-            rows = rows.filter(cycle_id=params["cycle"])
-        return Response(s.ProjectRowSerializer(rows, many=True).data)
+    return _detail(request, pk)
 
 
-class HandOverView(APIView):
-    permission_classes = [STAFF]
+def _report(request: Request, data: dict[str, Any], pk: int) -> Any:
+    photo_ids = set(data["photo_ids"])
+    # Files of this congress only, and uploaded by the reporter.
+    photos = list(StoredFile.objects.filter(pk__in=photo_ids, uploaded_by_id=user_id_of(request)))
+    if len(photos) != len(photo_ids):
+        raise DomainError("photo_unknown", _("照片不存在或不是您上传的。"), field="photo_ids")
+    services.progress_report(
+        project=get_object_or_404(Project, pk=pk),
+        percent=data["percent"],
+        text=data["text"],
+        photos=photos,
+        actor=request.user,
+        funds_spent=data.get("funds_spent"),
+        overspend_note=data.get("overspend_note", ""),
+    )
+    return _detail(request, pk)
 
-    @extend_schema(
-        operation_id="implementation_hand_over",
-        request=None,
-        responses={201: s.ProjectRowSerializer(many=True)},
-        summary="转入实施：票决通过的项目生成实施项目，其余建议回到储备库 / move the adopted "
+
+ProjectListView = endpoint(
+    Read(
+        "implementation_project_list",
+        "项目推进看板 / the project board",
+        _board,
+        answer=s.ProjectRowSerializer,
+        many=True,
+        query=CycleQuery,
+    ),
+    permission=READERS,
+)
+HandOverView = endpoint(
+    Write(
+        "implementation_hand_over",
+        "转入实施：票决通过的项目生成实施项目，其余建议回到储备库 / move the adopted "
         "projects into implementation, the rest back to the reserve",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        cycle = get_object_or_404(Cycle, pk=pk)
-        # Voting closes the vote; implementation opens the projects on its VoteResultsFinal.
-        vote_results_hand_over(cycle=cycle, actor=request.user)
-        rows = projects_board(cycle=cycle)
-        return Response(
-            s.ProjectRowSerializer(rows, many=True).data, status=status.HTTP_201_CREATED
-        )
-
-
-class PlanView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="implementation_project_plan",
-        request=s.PlanInSerializer,
+        _hand_over,
+        responses=s.ProjectRowSerializer(many=True),
+        created=True,
+    ),
+    permission=STAFF,
+)
+PlanView = endpoint(
+    Write(
+        "implementation_project_plan",
+        "实施方案：责任单位、责任人、目标、资金 / the plan: unit, owner, target, funds",
+        _plan,
+        body=s.PlanInSerializer,
         responses=s.ProjectDetailSerializer,
-        summary="实施方案：责任单位、责任人、目标、资金 / the plan: unit, owner, target, funds",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        data = validated(s.PlanInSerializer, request)
-        unit_id = data.pop("unit_id", None)
-        unit = None
-        if unit_id is not None:
-            unit = Unit.objects.filter(pk=unit_id).first()
-            if unit is None:
-                raise DomainError("unit_unknown", _("责任单位不存在。"), field="unit_id")
-        change = services.PlanChange(unit=unit, **data)
-        services.project_plan(
-            project=get_object_or_404(Project, pk=pk), change=change, actor=request.user
-        )
-        return _detail(request, pk)
-
-
-class ReportView(APIView):
-    permission_classes = [UNIT]
-
-    @extend_schema(
-        operation_id="implementation_report_create",
-        request=s.ReportInSerializer,
-        responses={201: s.ProjectDetailSerializer},
-        summary="报送进展（责任单位）/ report progress (the responsible unit)",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        data = validated(s.ReportInSerializer, request)
-        photo_ids = set(data["photo_ids"])
-        # Files of this congress only, and uploaded by the reporter.
-        photos = list(
-            StoredFile.objects.filter(pk__in=photo_ids, uploaded_by_id=user_id_of(request))
-        )
-        if len(photos) != len(photo_ids):
-            raise DomainError("photo_unknown", _("照片不存在或不是您上传的。"), field="photo_ids")
-        services.progress_report(
-            project=get_object_or_404(Project, pk=pk),
-            percent=data["percent"],
-            text=data["text"],
-            photos=photos,
-            actor=request.user,
-            funds_spent=data.get("funds_spent"),
-            overspend_note=data.get("overspend_note", ""),
-        )
-        response = _detail(request, pk)
-        response.status_code = status.HTTP_201_CREATED
-        return response
+    ),
+    permission=STAFF,
+)
+ReportView = endpoint(
+    Write(
+        "implementation_report_create",
+        "报送进展（责任单位）/ report progress (the responsible unit)",
+        _report,
+        body=s.ReportInSerializer,
+        responses=s.ProjectDetailSerializer,
+        created=True,
+    ),
+    permission=UNIT,
+)
 
 
 # Actions on a project; those that add a record to it answer with the record.
 PROJECT = Action(
     permission=STAFF,
     lookup=lambda request, pk: get_object_or_404(Project, pk=pk),
-    output=lambda request, project: _detail(request, project.pk).data,
+    output=lambda request, project: _detail(request, project.pk),
     responses=s.ProjectDetailSerializer,
 )
 ProjectDetailView = PROJECT.read(
@@ -269,98 +260,99 @@ StageView = PROJECT.view(
 )
 
 
-class StageListView(APIView):
-    permission_classes = [STAFF]
+def _groups(request: Request, params: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        {
+            "project_id": project.pk,
+            "project_name": project.name,
+            "cycle_year": project.cycle.year,
+            "supervisors": [{"id": d.pk, "name": d.name} for d in deputies],
+        }
+        for project, deputies in supervision_groups(cycle_id=params.get("cycle"))
+    ]
 
-    @extend_schema(
-        operation_id="implementation_stage_list",
-        parameters=[CycleQuery],
-        responses=s.StageRowSerializer(many=True),
-        summary="各项目的年度阶段 / the projects' yearly stages",
+
+def _stage_remove(request: Request, data: dict[str, Any], pk: int) -> None:
+    stage = get_object_or_404(Stage.objects.select_related("project"), pk=pk)
+    services.stage_remove(stage=stage, actor=request.user)
+
+
+def _supervisors(request: Request, data: dict[str, Any], pk: int) -> Any:
+    ids = set(data["deputy_ids"])
+    deputies = list(Deputy.objects.filter(pk__in=ids))
+    if len(deputies) != len(ids):
+        raise DomainError("deputy_unknown", _("代表不在本级名册中。"), field="deputy_ids")
+    services.supervisors_set(
+        project=get_object_or_404(Project, pk=pk), deputies=deputies, actor=request.user
     )
-    def get(self, request: Request) -> Response:
-        params = queried(CycleQuery, request)
-        rows = stages_list(cycle_id=params.get("cycle"))
-        return Response(s.StageRowSerializer(rows, many=True).data)
+    return _detail(request, pk)
 
 
-class StageDetailView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="implementation_stage_remove",
-        request=None,
-        responses={204: None},
-        summary="删除一个年度阶段 / remove a yearly stage",
-    )
-    def delete(self, request: Request, pk: int) -> Response:
-        stage = get_object_or_404(Stage.objects.select_related("project"), pk=pk)
-        services.stage_remove(stage=stage, actor=request.user)
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-class SupervisionGroupListView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="implementation_supervision_group_list",
-        parameters=[CycleQuery],
-        responses=s.SupervisionGroupSerializer(many=True),
-        summary="各项目的代表监督小组 / each project's deputy supervision group",
-    )
-    def get(self, request: Request) -> Response:
-        params = queried(CycleQuery, request)
-        rows = [
-            {
-                "project_id": project.pk,
-                "project_name": project.name,
-                "cycle_year": project.cycle.year,
-                "supervisors": [{"id": d.pk, "name": d.name} for d in deputies],
-            }
-            for project, deputies in supervision_groups(cycle_id=params.get("cycle"))
-        ]
-        return Response(s.SupervisionGroupSerializer(rows, many=True).data)
-
-
-class SupervisorsView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="implementation_supervisors_set",
-        request=s.SupervisorsInSerializer,
+StageListView = endpoint(
+    Read(
+        "implementation_stage_list",
+        "各项目的年度阶段 / the projects' yearly stages",
+        lambda request, params: stages_list(cycle_id=params.get("cycle")),
+        answer=s.StageRowSerializer,
+        many=True,
+        query=CycleQuery,
+    ),
+    permission=STAFF,
+)
+StageDetailView = endpoint(
+    Write(
+        "implementation_stage_remove",
+        "删除一个年度阶段 / remove a yearly stage",
+        _stage_remove,
+        method="delete",
+    ),
+    permission=STAFF,
+)
+SupervisionGroupListView = endpoint(
+    Read(
+        "implementation_supervision_group_list",
+        "各项目的代表监督小组 / each project's deputy supervision group",
+        _groups,
+        answer=s.SupervisionGroupSerializer,
+        many=True,
+        query=CycleQuery,
+    ),
+    permission=STAFF,
+)
+SupervisorsView = endpoint(
+    Write(
+        "implementation_supervisors_set",
+        "代表监督小组 / the deputy supervision group",
+        _supervisors,
+        body=s.SupervisorsInSerializer,
         responses=s.ProjectDetailSerializer,
-        summary="代表监督小组 / the deputy supervision group",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        ids = set(validated(s.SupervisorsInSerializer, request)["deputy_ids"])
-        deputies = list(Deputy.objects.filter(pk__in=ids))
-        if len(deputies) != len(ids):
-            raise DomainError("deputy_unknown", _("代表不在本级名册中。"), field="deputy_ids")
-        services.supervisors_set(
-            project=get_object_or_404(Project, pk=pk), deputies=deputies, actor=request.user
-        )
-        return _detail(request, pk)
+    ),
+    permission=STAFF,
+)
 
 
-class InspectionView(APIView):
-    permission_classes = [has_role(Role.STAFF, Role.DEPUTY)]
+def _inspected(request: Request, pk: int) -> Project:
+    project = get_object_or_404(Project, pk=pk)
+    if (
+        Role.STAFF not in roles_of(request)
+        and not project.supervisors.filter(user_id=user_id_of(request)).exists()
+    ):
+        raise NotAllowed("not_supervisor", _("只有该项目监督小组的代表可以记录视察。"))
+    return project
 
-    @extend_schema(
-        operation_id="implementation_inspection_record",
-        request=s.InspectionInSerializer,
-        responses={201: s.InspectionSerializer},
-        summary="记录视察督查（工作人员或监督小组代表）/ record an inspection",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        project = get_object_or_404(Project, pk=pk)
-        if (
-            Role.STAFF not in roles_of(request)
-            and not project.supervisors.filter(user_id=user_id_of(request)).exists()
-        ):
-            raise NotAllowed("not_supervisor", _("只有该项目监督小组的代表可以记录视察。"))
-        data = validated(s.InspectionInSerializer, request)
-        inspection = services.inspection_record(project=project, actor=request.user, **data)
-        return Response(s.InspectionSerializer(inspection).data, status=status.HTTP_201_CREATED)
+
+InspectionView = endpoint(
+    Write(
+        "implementation_inspection_record",
+        "记录视察督查（工作人员或监督小组代表）/ record an inspection",
+        lambda r, project, d: services.inspection_record(project=project, actor=r.user, **d),
+        body=s.InspectionInSerializer,
+        answer=s.InspectionSerializer,
+        created=True,
+        find=_inspected,
+    ),
+    permission=has_role(Role.STAFF, Role.DEPUTY),
+)
 
 
 def _rectification_open(request: Request, project: Project, data: dict[str, Any]) -> Rectification:
@@ -400,29 +392,26 @@ def _midyear(pk: int) -> MidyearReport:
     return get_object_or_404(MidyearReport, cycle_id=pk)
 
 
-class MidyearView(ReadWriteView):
-    read_permission, write_permission = READERS, STAFF
-
-    @extend_schema(
-        operation_id="implementation_midyear_get",
-        responses=s.MidyearSerializer,
-        summary="年中实施情况报告 / the mid-year report",
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        return Response(s.MidyearSerializer(_midyear(pk)).data)
-
-    @extend_schema(
-        operation_id="implementation_midyear_submit",
-        request=s.MidyearInSerializer,
-        responses={201: s.MidyearSerializer},
-        summary="提请主席团（常委会）审议年中报告 / submit the mid-year report",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        data = validated(s.MidyearInSerializer, request)
-        report = services.midyear_report_submit(
-            cycle=get_object_or_404(Cycle, pk=pk), actor=request.user, **data
-        )
-        return Response(s.MidyearSerializer(report).data, status=status.HTTP_201_CREATED)
+MidyearView = endpoint(
+    Read(
+        "implementation_midyear_get",
+        "年中实施情况报告 / the mid-year report",
+        lambda request, pk: _midyear(pk),
+        answer=s.MidyearSerializer,
+    ),
+    Write(
+        "implementation_midyear_submit",
+        "提请主席团（常委会）审议年中报告 / submit the mid-year report",
+        lambda r, d, pk: services.midyear_report_submit(
+            cycle=get_object_or_404(Cycle, pk=pk), actor=r.user, **d
+        ),
+        body=s.MidyearInSerializer,
+        answer=s.MidyearSerializer,
+        created=True,
+        permission=STAFF,
+    ),
+    permission=READERS,
+)
 
 
 MIDYEAR = Action(
@@ -455,37 +444,32 @@ MidyearAnswerView = MIDYEAR.view(
 )
 
 
-class UnitAccountListView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="implementation_unit_accounts",
-        responses=s.UnitAccountSerializer(many=True),
-        summary="可设为单位账号的成员 / members holding the unit role",
-    )
-    def get(self, request: Request) -> Response:
-        accounts = users_with_role(congress_id=host_congress(request).pk, role=Role.UNIT)
-        return Response(s.UnitAccountSerializer(accounts, many=True).data)
-
-
-class UnitListView(ReadWriteView):
-    read_permission, write_permission = READERS, STAFF
-
-    @extend_schema(
-        operation_id="implementation_unit_list",
-        responses=s.UnitSerializer(many=True),
-        summary="责任单位 / responsible units",
-    )
-    def get(self, request: Request) -> Response:
-        return Response(s.UnitSerializer(Unit.objects.all(), many=True).data)
-
-    @extend_schema(
-        operation_id="implementation_unit_create",
-        request=s.UnitInSerializer,
-        responses={201: s.UnitSerializer},
-        summary="新增责任单位 / add a unit",
-    )
-    def post(self, request: Request) -> Response:
-        data = validated(s.UnitInSerializer, request)
-        unit = services.unit_create(actor=request.user, **data)
-        return Response(s.UnitSerializer(unit).data, status=status.HTTP_201_CREATED)
+UnitAccountListView = endpoint(
+    Read(
+        "implementation_unit_accounts",
+        "可设为单位账号的成员 / members holding the unit role",
+        lambda r: users_with_role(congress_id=host_congress(r).pk, role=Role.UNIT),
+        answer=s.UnitAccountSerializer,
+        many=True,
+    ),
+    permission=STAFF,
+)
+UnitListView = endpoint(
+    Read(
+        "implementation_unit_list",
+        "责任单位 / responsible units",
+        lambda request: Unit.objects.all(),
+        answer=s.UnitSerializer,
+        many=True,
+    ),
+    Write(
+        "implementation_unit_create",
+        "新增责任单位 / add a unit",
+        lambda request, data: services.unit_create(actor=request.user, **data),
+        body=s.UnitInSerializer,
+        answer=s.UnitSerializer,
+        created=True,
+        permission=STAFF,
+    ),
+    permission=READERS,
+)

@@ -15,10 +15,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from api.actions import Action
+from api.actions import Action, Read, Write, endpoint
 from api.inputs import validated
 from api.permissions import STAFF, IsTenantMember, host_congress, is_public_host, user_id_of
-from api.views import PublicView, ReadWriteView, ThrottledPublicView
+from api.views import PublicView, ThrottledPublicView
 from congresses.models import Congress, Level
 from congresses.selectors import congress_subtree
 from ops.errors import DomainError, NotAllowed
@@ -100,36 +100,38 @@ class FileUploadView(APIView):
         return Response(s.AttachmentOutSerializer(attachment).data, status=status.HTTP_201_CREATED)
 
 
-class FileUrlView(APIView):
-    @extend_schema(
-        operation_id="supervision_file_url",
+def _file_url(request: Request, pk: int) -> dict[str, str]:
+    attachment = Attachment.objects.filter(pk=pk).first()
+    if attachment is None or not selectors.attachment_readable(attachment, _congress(request)):
+        raise _not_found(_("附件"))
+    return {"url": selectors.attachment_download_url(attachment)}
+
+
+FileUrlView = endpoint(
+    Read(
+        "supervision_file_url",
+        "附件下载链接（限时）/ a short-lived download URL",
+        _file_url,
         responses=s.AttachmentUrlSerializer,
-        summary="附件下载链接（限时）/ a short-lived download URL",
     )
-    def get(self, request: Request, pk: int) -> Response:
-        attachment = Attachment.objects.filter(pk=pk).first()
-        if attachment is None or not selectors.attachment_readable(attachment, _congress(request)):
-            raise _not_found(_("附件"))
-        return Response({"url": selectors.attachment_download_url(attachment)})
+)
 
 
-class SubordinateListView(APIView):
-    permission_classes = [STAFF]
+def _subordinates(request: Request) -> list[dict[str, Any]]:
+    me = _congress(request)
+    below = congress_subtree(me).exclude(pk=me.pk).order_by("division_code")
+    return [{"id": c.pk, "name": c.name, "level": c.level, "parent_id": c.parent_id} for c in below]
 
-    @extend_schema(
-        operation_id="supervision_subordinates",
+
+SubordinateListView = endpoint(
+    Read(
+        "supervision_subordinates",
+        "所辖单位 / the congresses below this one",
+        _subordinates,
         responses=s.SubordinateSerializer(many=True),
-        summary="所辖单位 / the congresses below this one",
-    )
-    def get(self, request: Request) -> Response:
-        me = _congress(request)
-        below = congress_subtree(me).exclude(pk=me.pk).order_by("division_code")
-        return Response(
-            [
-                {"id": c.pk, "name": c.name, "level": c.level, "parent_id": c.parent_id}
-                for c in below
-            ]
-        )
+    ),
+    permission=STAFF,
+)
 
 
 # --- Guidance ---------------------------------------------------------------------------------
@@ -286,115 +288,118 @@ def _mine(request: Request, guidance: Guidance) -> dict[str, Any]:
     }
 
 
-class GuidanceReportView(APIView):
-    # The report speaks for the receiving congress: its staff send it.
-    permission_classes = [STAFF]
+def _reporting(request: Request, pk: int) -> Guidance:
+    guidance = _addressed_guidance(request, pk)
+    if guidance.report_due is None:
+        raise DomainError("report_not_requested", _("该文件不要求报送材料。"))
+    return guidance
 
-    def _addressed(self, request: Request, pk: int) -> Guidance:
-        guidance = _addressed_guidance(request, pk)
-        if guidance.report_due is None:
-            raise DomainError("report_not_requested", _("该文件不要求报送材料。"))
-        return guidance
 
-    @extend_schema(
-        operation_id="supervision_guidance_report_get",
-        responses=s.MyGuidanceReportSerializer,
-        summary="本单位的报送材料 / this congress's report on a notice",
+def _report_submit(request: Request, guidance: Guidance, data: dict[str, Any]) -> dict[str, Any]:
+    services.report_submit(
+        guidance=guidance,
+        congress=_congress(request),
+        actor=request.user,
+        text=data["text"],
+        attachment_ids=data["attachment_ids"],
     )
-    def get(self, request: Request, pk: int) -> Response:
-        guidance = self._addressed(request, pk)
-        return Response(s.MyGuidanceReportSerializer(_mine(request, guidance)).data)
+    guidance.refresh_from_db()
+    return _mine(request, guidance)
 
-    @extend_schema(
-        operation_id="supervision_guidance_report_submit",
-        request=s.GuidanceReportInSerializer,
-        responses=s.MyGuidanceReportSerializer,
-        summary="报送材料（时限前可重报）/ report back on a notice (replaceable until the date)",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        me = _congress(request)
-        guidance = _addressed_guidance(request, pk)
-        data = validated(s.GuidanceReportInSerializer, request)
-        services.report_submit(
-            guidance=guidance,
-            congress=me,
-            actor=request.user,
-            text=data["text"],
-            attachment_ids=data["attachment_ids"],
-        )
-        guidance.refresh_from_db()
-        return Response(s.MyGuidanceReportSerializer(_mine(request, guidance)).data)
+
+# The report speaks for the receiving congress: its staff send it.
+GuidanceReportView = endpoint(
+    Read(
+        "supervision_guidance_report_get",
+        "本单位的报送材料 / this congress's report on a notice",
+        lambda request, pk: _mine(request, _reporting(request, pk)),
+        answer=s.MyGuidanceReportSerializer,
+    ),
+    Write(
+        "supervision_guidance_report_submit",
+        "报送材料（时限前可重报）/ report back on a notice (replaceable until the date)",
+        _report_submit,
+        body=s.GuidanceReportInSerializer,
+        answer=s.MyGuidanceReportSerializer,
+        find=_addressed_guidance,
+    ),
+    permission=STAFF,
+)
 
 
 # --- Benchmark rounds -------------------------------------------------------------------------
 
 
-class KindListView(APIView):
-    @extend_schema(
-        operation_id="supervision_kinds",
-        responses=s.BenchmarkKindSerializer(many=True),
-        summary="评选类别：排除条件、指标、默认评分项 / kinds: exclusions, indicators, default criteria",
-    )
-    def get(self, request: Request) -> Response:
+KindListView = endpoint(
+    Read(
+        "supervision_kinds",
+        "评选类别：排除条件、指标、默认评分项 / kinds: exclusions, indicators, default criteria",
         # Through the serializer, so numbers come out as the schema declares them.
-        return Response(s.BenchmarkKindSerializer(s.kinds_payload(), many=True).data)
+        lambda request: s.kinds_payload(),
+        answer=s.BenchmarkKindSerializer,
+        many=True,
+    )
+)
 
 
-class RoundListView(ReadWriteView):
-    read_permission, write_permission = IsTenantMember, STAFF
+def _rounds(request: Request) -> Any:
+    me = _congress(request)
+    rounds = selectors.rounds_visible_to(me)
+    return s.BenchmarkRoundOutSerializer(rounds, many=True, context={"congress_id": me.pk}).data
 
-    @extend_schema(
-        operation_id="supervision_round_list",
+
+def _round_create(request: Request, data: dict[str, Any]) -> dict[str, Any]:
+    criteria = _criteria(data.pop("criteria"))
+    round_ = services.round_create(
+        issuer=_congress(request), actor=request.user, criteria=criteria, **data
+    )
+    return _round_out(request, round_)
+
+
+def _round_update(request: Request, data: dict[str, Any], pk: int) -> dict[str, Any]:
+    criteria = _criteria(data.pop("criteria")) if "criteria" in data else None
+    round_ = services.round_update(
+        round_=_issued_round(request, pk), actor=request.user, criteria=criteria, **data
+    )
+    return _round_out(request, round_)
+
+
+RoundListView = endpoint(
+    Read(
+        "supervision_round_list",
+        "本单位组织的和上级组织的评选 / rounds run here or above",
+        _rounds,
         responses=s.BenchmarkRoundOutSerializer(many=True),
-        summary="本单位组织的和上级组织的评选 / rounds run here or above",
-    )
-    def get(self, request: Request) -> Response:
-        me = _congress(request)
-        rounds = selectors.rounds_visible_to(me)
-        return Response(
-            s.BenchmarkRoundOutSerializer(rounds, many=True, context={"congress_id": me.pk}).data
-        )
-
-    @extend_schema(
-        operation_id="supervision_round_create",
-        request=s.BenchmarkRoundInSerializer,
-        responses={201: s.BenchmarkRoundOutSerializer},
-        summary="新建评选 / set up a round",
-    )
-    def post(self, request: Request) -> Response:
-        data = validated(s.BenchmarkRoundInSerializer, request)
-        criteria = _criteria(data.pop("criteria"))
-        round_ = services.round_create(
-            issuer=_congress(request), actor=request.user, criteria=criteria, **data
-        )
-        return Response(_round_out(request, round_), status=status.HTTP_201_CREATED)
-
-
-class RoundDetailView(ReadWriteView):
-    read_permission, write_permission = IsTenantMember, STAFF
-    write_method = "PATCH"
-
-    @extend_schema(
-        operation_id="supervision_round_get",
+    ),
+    Write(
+        "supervision_round_create",
+        "新建评选 / set up a round",
+        _round_create,
+        body=s.BenchmarkRoundInSerializer,
         responses=s.BenchmarkRoundOutSerializer,
-        summary="评选详情 / one round",
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        return Response(_round_out(request, _visible_round(request, pk)))
-
-    @extend_schema(
-        operation_id="supervision_round_update",
-        request=s.BenchmarkRoundUpdateInSerializer,
+        created=True,
+        permission=STAFF,
+    ),
+    permission=IsTenantMember,
+)
+RoundDetailView = endpoint(
+    Read(
+        "supervision_round_get",
+        "评选详情 / one round",
+        lambda request, pk: _round_out(request, _visible_round(request, pk)),
         responses=s.BenchmarkRoundOutSerializer,
-        summary="修改评选设置（筹备阶段）/ change a round's settings",
-    )
-    def patch(self, request: Request, pk: int) -> Response:
-        data = validated(s.BenchmarkRoundUpdateInSerializer, request)
-        criteria = _criteria(data.pop("criteria")) if "criteria" in data else None
-        round_ = services.round_update(
-            round_=_issued_round(request, pk), actor=request.user, criteria=criteria, **data
-        )
-        return Response(_round_out(request, round_))
+    ),
+    Write(
+        "supervision_round_update",
+        "修改评选设置（筹备阶段）/ change a round's settings",
+        _round_update,
+        body=s.BenchmarkRoundUpdateInSerializer,
+        responses=s.BenchmarkRoundOutSerializer,
+        permission=STAFF,
+        method="patch",
+    ),
+    permission=IsTenantMember,
+)
 
 
 RoundOpenView = ROUND.view(
@@ -411,49 +416,49 @@ RoundCloseNominationsView = ROUND.view(
 )
 
 
-class NominationListView(ReadWriteView):
-    read_permission, write_permission = IsTenantMember, STAFF
-
-    @extend_schema(
-        operation_id="supervision_nomination_list",
-        responses=s.NominationOutSerializer(many=True),
-        summary="推荐名单（组织单位看全部，下级只看本辖区）/ nominations, as far as the caller's tree reaches",
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        round_ = _visible_round(request, pk)
-        found = selectors.nominations_visible_to(round_, _congress(request))
-        return Response(s.NominationOutSerializer(found, many=True).data)
-
-    @extend_schema(
-        operation_id="supervision_nomination_submit",
-        request=s.NominationInSerializer,
-        responses={201: s.NominationOutSerializer},
-        summary="推荐 / nominate",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        data = validated(s.NominationInSerializer, request)
-        round_ = _visible_round(request, pk)
-        # The nominee is a record of the nominating congress: looked up here, on its own host,
-        # in its own schema; a record it does not hold (another congress's) is refused.
-        nominee = nominee_get(kind=round_.kind, ref=data.pop("nominee_ref"), year=round_.year)
-        if nominee is None:
-            raise DomainError(
-                "nominee_unknown",
-                _("推荐对象须是本单位的联络站、代表或案例。"),
-                field="nominee_ref",
-            )
-        nomination = services.nomination_submit(
-            round_=round_,
-            nominator=_congress(request),
-            actor=request.user,
-            nominee_name=nominee.name,
-            nominee_detail=nominee.detail,
-            nominee_ref=nominee.ref,
-            figures=nominee.figures,
-            **data,
+def _nominate(request: Request, data: dict[str, Any], pk: int) -> Nomination:
+    round_ = _visible_round(request, pk)
+    # The nominee is a record of the nominating congress: looked up here, on its own host,
+    # in its own schema; a record it does not hold (another congress's) is refused.
+    nominee = nominee_get(kind=round_.kind, ref=data.pop("nominee_ref"), year=round_.year)
+    if nominee is None:
+        raise DomainError(
+            "nominee_unknown",
+            _("推荐对象须是本单位的联络站、代表或案例。"),
+            field="nominee_ref",
         )
-        found = selectors.nominations_visible_to(round_, _congress(request)).get(pk=nomination.pk)
-        return Response(s.NominationOutSerializer(found).data, status=status.HTTP_201_CREATED)
+    nomination = services.nomination_submit(
+        round_=round_,
+        nominator=_congress(request),
+        actor=request.user,
+        nominee_name=nominee.name,
+        nominee_detail=nominee.detail,
+        nominee_ref=nominee.ref,
+        figures=nominee.figures,
+        **data,
+    )
+    return selectors.nominations_visible_to(round_, _congress(request)).get(pk=nomination.pk)
+
+
+NominationListView = endpoint(
+    Read(
+        "supervision_nomination_list",
+        "推荐名单（组织单位看全部，下级只看本辖区）/ nominations, as far as the caller's tree reaches",
+        lambda r, pk: selectors.nominations_visible_to(_visible_round(r, pk), _congress(r)),
+        answer=s.NominationOutSerializer,
+        many=True,
+    ),
+    Write(
+        "supervision_nomination_submit",
+        "推荐 / nominate",
+        _nominate,
+        body=s.NominationInSerializer,
+        answer=s.NominationOutSerializer,
+        created=True,
+        permission=STAFF,
+    ),
+    permission=IsTenantMember,
+)
 
 
 class NomineeOptionListView(APIView):
@@ -548,47 +553,44 @@ def _sheet(request: Request, nomination: Nomination) -> dict[str, Any]:
     return dict(s.ScoreSheetSerializer({"nomination": nomination, "lines": lines}).data)
 
 
-class ScoreSheetView(APIView):
-    permission_classes = [STAFF]
+def _score(request: Request, data: dict[str, Any], pk: int) -> dict[str, Any]:
+    try:
+        values = {int(k): v for k, v in data["values"].items()}
+    except ValueError:
+        raise DomainError(
+            "criterion_unknown", _("评分项不属于本次评选。"), field="values"
+        ) from None
+    nomination = _issued_nomination(request, pk)
+    services.score_record(nomination=nomination, reviewer=request.user, values=values)
+    return _sheet(request, nomination)
 
-    @extend_schema(
-        operation_id="supervision_score_sheet",
+
+ScoreSheetView = endpoint(
+    Read(
+        "supervision_score_sheet",
+        "评分表（含指标预填）/ the score sheet with pre-filled scores",
+        lambda request, pk: _sheet(request, _issued_nomination(request, pk)),
         responses=s.ScoreSheetSerializer,
-        summary="评分表（含指标预填）/ the score sheet with pre-filled scores",
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        return Response(_sheet(request, _issued_nomination(request, pk)))
-
-    @extend_schema(
-        operation_id="supervision_score_record",
-        request=s.ScoreInSerializer,
+    ),
+    Write(
+        "supervision_score_record",
+        "评分 / score a nomination",
+        _score,
+        body=s.ScoreInSerializer,
         responses=s.ScoreSheetSerializer,
-        summary="评分 / score a nomination",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        raw = validated(s.ScoreInSerializer, request)["values"]
-        try:
-            values = {int(k): v for k, v in raw.items()}
-        except ValueError:
-            raise DomainError(
-                "criterion_unknown", _("评分项不属于本次评选。"), field="values"
-            ) from None
-        nomination = _issued_nomination(request, pk)
-        services.score_record(nomination=nomination, reviewer=request.user, values=values)
-        return Response(_sheet(request, nomination))
-
-
-class RankingView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="supervision_round_ranking",
-        responses=s.BenchmarkRankingRowSerializer(many=True),
-        summary="综合得分排名 / nominations ranked by weighted score",
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        rows = selectors.round_ranking(_issued_round(request, pk))
-        return Response(s.BenchmarkRankingRowSerializer(rows, many=True).data)
+    ),
+    permission=STAFF,
+)
+RankingView = endpoint(
+    Read(
+        "supervision_round_ranking",
+        "综合得分排名 / nominations ranked by weighted score",
+        lambda request, pk: selectors.round_ranking(_issued_round(request, pk)),
+        answer=s.BenchmarkRankingRowSerializer,
+        many=True,
+    ),
+    permission=STAFF,
+)
 
 
 RoundDecideView = ROUND.view(
@@ -607,38 +609,38 @@ RoundPublicityView = ROUND.view(
 )
 
 
-class ObjectionListView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="supervision_objection_list",
-        responses=s.ObjectionOutSerializer(many=True),
-        summary="公示期异议 / objections received during the notice period",
+def _object(request: Request, data: dict[str, Any], pk: int) -> Objection:
+    round_ = _issued_round(request, pk)
+    nomination = round_.nominations.filter(pk=data["nomination_id"]).first()
+    if nomination is None:
+        raise _not_found(_("推荐"))
+    objection = services.objection_record(
+        nomination=nomination,
+        actor=request.user,
+        summary=data["summary"],
+        received_on=data["received_on"],
     )
-    def get(self, request: Request, pk: int) -> Response:
-        found = selectors.round_objections(_issued_round(request, pk))
-        return Response(s.ObjectionOutSerializer(found, many=True).data)
+    return selectors.round_objections(round_).get(pk=objection.pk)
 
-    @extend_schema(
-        operation_id="supervision_objection_record",
-        request=s.ObjectionInSerializer,
-        responses={201: s.ObjectionOutSerializer},
-        summary="登记异议 / record an objection",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        data = validated(s.ObjectionInSerializer, request)
-        round_ = _issued_round(request, pk)
-        nomination = round_.nominations.filter(pk=data["nomination_id"]).first()
-        if nomination is None:
-            raise _not_found(_("推荐"))
-        objection = services.objection_record(
-            nomination=nomination,
-            actor=request.user,
-            summary=data["summary"],
-            received_on=data["received_on"],
-        )
-        found = selectors.round_objections(round_).get(pk=objection.pk)
-        return Response(s.ObjectionOutSerializer(found).data, status=status.HTTP_201_CREATED)
+
+ObjectionListView = endpoint(
+    Read(
+        "supervision_objection_list",
+        "公示期异议 / objections received during the notice period",
+        lambda request, pk: selectors.round_objections(_issued_round(request, pk)),
+        answer=s.ObjectionOutSerializer,
+        many=True,
+    ),
+    Write(
+        "supervision_objection_record",
+        "登记异议 / record an objection",
+        _object,
+        body=s.ObjectionInSerializer,
+        answer=s.ObjectionOutSerializer,
+        created=True,
+    ),
+    permission=STAFF,
+)
 
 
 def _issued_objection(request: Request, pk: int) -> Objection:
@@ -673,60 +675,67 @@ RoundAnnounceView = ROUND.view(
 )
 
 
-class RoundResultView(APIView):
-    @extend_schema(
-        operation_id="supervision_round_result",
+def _result(request: Request, pk: int) -> dict[str, Any]:
+    round_ = _visible_round(request, pk)
+    lines = selectors.round_result(round_)
+    if not lines and round_.issuer_id != _congress(request).pk:
+        raise NotAllowed("result_not_public", _("评选结果尚未公示。"))
+    return {
+        "round": _round_out(request, round_),
+        "lines": s.BenchmarkResultLineSerializer(lines, many=True).data,
+    }
+
+
+RoundResultView = endpoint(
+    Read(
+        "supervision_round_result",
+        "公示或公布的名单 / the list in public notice or announced",
+        _result,
         responses=s.BenchmarkResultSerializer,
-        summary="公示或公布的名单 / the list in public notice or announced",
     )
-    def get(self, request: Request, pk: int) -> Response:
-        round_ = _visible_round(request, pk)
-        lines = selectors.round_result(round_)
-        if not lines and round_.issuer_id != _congress(request).pk:
-            raise NotAllowed("result_not_public", _("评选结果尚未公示。"))
-        return Response(
-            {
-                "round": _round_out(request, round_),
-                "lines": s.BenchmarkResultLineSerializer(lines, many=True).data,
-            }
-        )
+)
 
 
-class PublicRoundListView(PublicView):
-    """The issuer's public portal: announced rounds and their lists, no login."""
-
-    @extend_schema(
-        operation_id="public_benchmark_list",
-        responses=s.PublicBenchmarkRoundSerializer(many=True),
-        summary="评选结果公布（公开）/ announced benchmark results (public)",
-    )
-    def get(self, request: Request) -> Response:
-        if is_public_host(request):
-            return Response([])
-        announced = selectors.rounds_announced_by(host_congress(request))
-        return Response(s.PublicBenchmarkRoundSerializer(announced, many=True).data)
+def _announced(request: Request) -> Any:
+    if is_public_host(request):
+        return []
+    return selectors.rounds_announced_by(host_congress(request))
 
 
-class PublicObjectionView(ThrottledPublicView):
-    """An objection from the public to a nominee on the list in 公示: no login, rate-limited per
-    address; the organiser's staff see it among the objections and resolve it."""
+PublicRoundListView = endpoint(
+    Read(
+        "public_benchmark_list",
+        "评选结果公布（公开）/ announced benchmark results (public)",
+        _announced,
+        answer=s.PublicBenchmarkRoundSerializer,
+        many=True,
+    ),
+    base=PublicView,
+    doc="The issuer's public portal: announced rounds and their lists, no login.",
+)
 
-    throttle_scope = "public_objection"
 
-    @extend_schema(
-        operation_id="public_benchmark_objection",
-        request=s.PublicObjectionInSerializer,
-        responses={201: s.PublicObjectionReceivedSerializer},
-        summary="公示期内对入选对象提出异议（公开）/ object to a nominee during the notice period",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        if is_public_host(request):
-            raise _not_found(_("评选"))
-        round_ = selectors.round_public(host_congress(request), pk)
-        if round_ is None:
-            raise DomainError("publicity_closed", _("不在公示期内，不能提出异议。"))
-        data = validated(s.PublicObjectionInSerializer, request)
-        objection = services.objection_submit_public(round_=round_, **data)
-        return Response(
-            s.PublicObjectionReceivedSerializer(objection).data, status=status.HTTP_201_CREATED
-        )
+def _public_round(request: Request, pk: int) -> BenchmarkRound:
+    if is_public_host(request):
+        raise _not_found(_("评选"))
+    round_ = selectors.round_public(host_congress(request), pk)
+    if round_ is None:
+        raise DomainError("publicity_closed", _("不在公示期内，不能提出异议。"))
+    return round_
+
+
+PublicObjectionView = endpoint(
+    Write(
+        "public_benchmark_objection",
+        "公示期内对入选对象提出异议（公开）/ object to a nominee during the notice period",
+        lambda r, round_, d: services.objection_submit_public(round_=round_, **d),
+        body=s.PublicObjectionInSerializer,
+        answer=s.PublicObjectionReceivedSerializer,
+        created=True,
+        find=_public_round,
+    ),
+    base=ThrottledPublicView,
+    doc="An objection from the public to a nominee on the list in 公示: no login, rate-limited "
+    "per\naddress; the organiser's staff see it among the objections and resolve it.",
+    throttle_scope="public_objection",
+)

@@ -3,18 +3,14 @@
 from typing import Any
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status
+from rest_framework import serializers
 from rest_framework.generics import get_object_or_404
 from rest_framework.request import Request
-from rest_framework.response import Response
 
 from accounts.roles import Role
-from api.actions import Action
+from api.actions import Action, Read, Write, endpoint
 from api.files.access import Attachments, by_permission
-from api.inputs import validated
 from api.permissions import DEPUTY, STAFF, has_role, roles_of
-from api.views import ReadWriteView
 from filestore.models import StoredFile
 from ops.errors import DomainError, NotAllowed
 from tenants.linkage.stations.selectors import resident_guest_of_user
@@ -78,79 +74,83 @@ def _candidate(pk: int) -> Candidate:
     return get_object_or_404(Candidate.objects.select_related("cycle"), pk=pk)
 
 
-class MaterialListView(ReadWriteView):
-    read_permission, write_permission = READERS, STAFF
-
-    @extend_schema(
-        operation_id="voting_material_list",
-        responses=MaterialSerializer(many=True),
-        summary="审议材料 / materials of a candidate",
+def _material_attach(request: Request, data: dict[str, Any], pk: int) -> Material:
+    file = StoredFile.objects.filter(pk=data["file_id"]).first()
+    if file is None:
+        raise DomainError("file_missing", _("文件不存在，请先上传。"), field="file_id")
+    return deliberation.material_attach(
+        candidate=_candidate(pk), title=data["title"], file=file, actor=request.user
     )
-    def get(self, request: Request, pk: int) -> Response:
-        materials = Material.objects.filter(candidate=_candidate(pk)).select_related("file")
-        return Response(MaterialSerializer(materials, many=True).data)
 
-    @extend_schema(
-        operation_id="voting_material_attach",
-        request=MaterialSerializer,
-        responses={201: MaterialSerializer},
-        summary="上传审议材料 / attach a material",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        data = validated(MaterialSerializer, request)
-        file = StoredFile.objects.filter(pk=data["file_id"]).first()
-        if file is None:
-            raise DomainError("file_missing", _("文件不存在，请先上传。"), field="file_id")
-        material = deliberation.material_attach(
-            candidate=_candidate(pk), title=data["title"], file=file, actor=request.user
+
+def _commenter(request: Request, pk: int) -> tuple[Candidate, Any, deliberation.Guest | None]:
+    """The candidate, and who comments on it: a deputy of its cycle, or a guest (else a 403)."""
+    candidate = _candidate(pk)
+    user = request.user
+    assert user is not None and user.pk is not None  # a member, by the permission class
+    deputy = deputy_of_user(candidate.cycle, int(user.pk))
+    guest = None
+    if deputy is None:
+        # A deputy of another congress posted to a station here attends (列席) and comments.
+        resident = resident_guest_of_user(user_id=int(user.pk))
+        if resident is None:
+            raise NotAllowed("not_entitled", _("您不是本次会议的表决代表。"))
+        guest = deliberation.Guest(
+            congress_id=resident.home_congress_id,
+            deputy_id=resident.home_deputy_id,
+            name=resident.name,
+            congress_name=resident.home_congress_name,
         )
-        return Response(MaterialSerializer(material).data, status=status.HTTP_201_CREATED)
+    return candidate, deputy, guest
 
 
-class CommentListView(ReadWriteView):
-    read_permission, write_permission = READERS, DEPUTY
-
-    @extend_schema(
-        operation_id="voting_comment_list",
-        responses=CommentOutSerializer(many=True),
-        summary="审议意见与答复 / comments and answers",
+def _comment_post(request: Request, found: Any, data: dict[str, Any]) -> Comment:
+    candidate, deputy, guest = found
+    return deliberation.comment_post(
+        candidate=candidate, deputy=deputy, guest=guest, actor=request.user, **data
     )
-    def get(self, request: Request, pk: int) -> Response:
-        comments = Comment.objects.filter(candidate=_candidate(pk)).select_related("deputy")
-        return Response(CommentOutSerializer(comments, many=True).data)
 
-    @extend_schema(
-        operation_id="voting_comment_post",
-        request=CommentInSerializer,
-        responses={201: CommentOutSerializer},
-        summary="提出审议意见（本级代表或进站的上级代表列席）/ comment on a candidate (a deputy "
+
+MaterialListView = endpoint(
+    Read(
+        "voting_material_list",
+        "审议材料 / materials of a candidate",
+        lambda r, pk: Material.objects.filter(candidate=_candidate(pk)).select_related("file"),
+        answer=MaterialSerializer,
+        many=True,
+    ),
+    Write(
+        "voting_material_attach",
+        "上传审议材料 / attach a material",
+        _material_attach,
+        body=MaterialSerializer,
+        answer=MaterialSerializer,
+        created=True,
+        permission=STAFF,
+    ),
+    permission=READERS,
+)
+CommentListView = endpoint(
+    Read(
+        "voting_comment_list",
+        "审议意见与答复 / comments and answers",
+        lambda r, pk: Comment.objects.filter(candidate=_candidate(pk)).select_related("deputy"),
+        answer=CommentOutSerializer,
+        many=True,
+    ),
+    Write(
+        "voting_comment_post",
+        "提出审议意见（本级代表或进站的上级代表列席）/ comment on a candidate (a deputy "
         "of this congress, or one of another posted to a station here)",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        candidate = _candidate(pk)
-        user = request.user
-        assert user is not None and user.pk is not None  # a member, by the permission class
-        deputy = deputy_of_user(candidate.cycle, int(user.pk))
-        guest = None
-        if deputy is None:
-            # A deputy of another congress posted to a station here attends (列席) and comments.
-            resident = resident_guest_of_user(user_id=int(user.pk))
-            if resident is None:
-                raise NotAllowed("not_entitled", _("您不是本次会议的表决代表。"))
-            guest = deliberation.Guest(
-                congress_id=resident.home_congress_id,
-                deputy_id=resident.home_deputy_id,
-                name=resident.name,
-                congress_name=resident.home_congress_name,
-            )
-        comment = deliberation.comment_post(
-            candidate=candidate,
-            deputy=deputy,
-            guest=guest,
-            actor=user,
-            **validated(CommentInSerializer, request),
-        )
-        return Response(CommentOutSerializer(comment).data, status=status.HTTP_201_CREATED)
+        _comment_post,
+        body=CommentInSerializer,
+        answer=CommentOutSerializer,
+        created=True,
+        permission=DEPUTY,
+        find=_commenter,
+    ),
+    permission=READERS,
+)
 
 
 def _answer(request: Request, comment: Comment, data: dict[str, Any]) -> Comment:

@@ -2,21 +2,16 @@
 
 from typing import Any
 
-from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status
+from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import get_object_or_404
 from rest_framework.request import Request
-from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from accounts.roles import Role
-from api.actions import Action
+from api.actions import Action, Read, Write, endpoint
 from api.files.access import Attachments, by_permission
-from api.inputs import queried, validated
 from api.permissions import DEPUTY, STAFF, has_role, host_congress, membership_of
 from api.views import PublicView, ThrottledPublicView
 from filestore.models import StoredFile
@@ -219,32 +214,30 @@ CallView = CYCLE.view(
 )
 
 
-class ProposalListView(APIView):
-    permission_classes = [STAFF]
-
-    def _proposals(self, pk: int) -> QuerySet[Proposal]:
-        return Proposal.objects.filter(cycle=_cycle(pk)).order_by("-submitted_at")
-
-    @extend_schema(
-        operation_id="voting_proposal_list",
-        responses=ProposalOutSerializer(many=True),
-        summary="项目建议 / proposals",
+def _proposal_add(request: Request, data: dict[str, Any], pk: int) -> Proposal:
+    return solicitation.proposal_submit(
+        cycle=_cycle(pk), actor=request.user, source=data.pop("origin"), **data
     )
-    def get(self, request: Request, pk: int) -> Response:
-        return Response(ProposalOutSerializer(self._proposals(pk), many=True).data)
 
-    @extend_schema(
-        operation_id="voting_proposal_add",
-        request=StaffProposalInSerializer,
-        responses={201: ProposalOutSerializer},
-        summary="登记代表、部门或村（社区）的建议 / record a proposal from a deputy, department or village",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        data = validated(StaffProposalInSerializer, request)
-        proposal = solicitation.proposal_submit(
-            cycle=_cycle(pk), actor=request.user, source=data.pop("origin"), **data
-        )
-        return Response(ProposalOutSerializer(proposal).data, status=status.HTTP_201_CREATED)
+
+ProposalListView = endpoint(
+    Read(
+        "voting_proposal_list",
+        "项目建议 / proposals",
+        lambda request, pk: Proposal.objects.filter(cycle=_cycle(pk)).order_by("-submitted_at"),
+        answer=ProposalOutSerializer,
+        many=True,
+    ),
+    Write(
+        "voting_proposal_add",
+        "登记代表、部门或村（社区）的建议 / record a proposal from a deputy, department or village",
+        _proposal_add,
+        body=StaffProposalInSerializer,
+        answer=ProposalOutSerializer,
+        created=True,
+    ),
+    permission=STAFF,
+)
 
 
 def _my_proposals(request: Request, cycle: Cycle) -> dict[str, Any]:
@@ -271,36 +264,27 @@ def _my_proposals(request: Request, cycle: Cycle) -> dict[str, Any]:
     }
 
 
-class MyProposalsView(APIView):
-    """A deputy proposes a project themselves while the call is open, and follows their own."""
-
-    permission_classes = [DEPUTY]
-
-    @extend_schema(
-        operation_id="voting_proposal_mine",
-        responses=MyProposalsOutSerializer,
-        summary="我提出的项目建议及征集状态 / my proposals in this cycle, and whether the call is "
-        "open",
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        return Response(MyProposalsOutSerializer(_my_proposals(request, _cycle(pk))).data)
-
-    @extend_schema(
-        operation_id="voting_proposal_propose",
-        request=MyProposalInSerializer,
-        responses={201: MyProposalOutSerializer},
-        summary="代表本人提出民生实事项目建议（征集期内）/ a deputy proposes a project while the "
+MyProposalsView = endpoint(
+    Read(
+        "voting_proposal_mine",
+        "我提出的项目建议及征集状态 / my proposals in this cycle, and whether the call is open",
+        lambda request, pk: _my_proposals(request, _cycle(pk)),
+        answer=MyProposalsOutSerializer,
+    ),
+    Write(
+        "voting_proposal_propose",
+        "代表本人提出民生实事项目建议（征集期内）/ a deputy proposes a project while the "
         "call is open",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        data = validated(MyProposalInSerializer, request)
-        proposal = solicitation.proposal_propose(
-            cycle=_cycle(pk),
-            deputy=deputy_for_user(user_id=int(request.user.pk or 0)),
-            actor=request.user,
-            **data,
-        )
-        return Response(MyProposalOutSerializer(proposal).data, status=status.HTTP_201_CREATED)
+        lambda r, d, pk: solicitation.proposal_propose(
+            cycle=_cycle(pk), deputy=deputy_for_user(user_id=int(r.user.pk or 0)), actor=r.user, **d
+        ),
+        body=MyProposalInSerializer,
+        answer=MyProposalOutSerializer,
+        created=True,
+    ),
+    permission=DEPUTY,
+    doc="A deputy proposes a project themselves while the call is open, and follows their own.",
+)
 
 
 PROPOSAL = Action(
@@ -341,43 +325,43 @@ ProposalCandidateView = PROPOSAL.view(
 )
 
 
-class GovernanceView(APIView):
-    permission_classes = [GOVERNANCE]
-
-    @extend_schema(
-        operation_id="voting_governance_list",
-        responses=GovernanceOutSerializer(many=True),
-        summary="会商与党委审定记录 / consultation and party review records",
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        steps = GovernanceStep.objects.filter(cycle=_cycle(pk)).select_related("minutes")
-        return Response(GovernanceOutSerializer(steps, many=True).data)
-
-    @extend_schema(
-        operation_id="voting_governance_record",
-        request=GovernanceInSerializer,
-        responses={201: GovernanceOutSerializer},
-        summary="记录会商或党委审定（附纪要）/ record a consultation or the party review, with minutes",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        data = validated(GovernanceInSerializer, request)
-        membership = membership_of(request)
-        roles = membership.roles if membership is not None else []
-        if data["kind"] != GovernanceStep.Kind.PARTY_REVIEW and Role.STAFF not in roles:
-            raise NotAllowed(
-                "governance_kind_not_yours",
-                _("党委审定人只能记录党委审定。"),
-                field="kind",
-            )
-        minutes = StoredFile.objects.filter(pk=data.pop("minutes_file_id")).first()
-        if minutes is None:
-            raise DomainError(
-                "minutes_missing", _("会议纪要文件不存在，请先上传。"), field="minutes_file_id"
-            )
-        step = solicitation.governance_record(
-            cycle=_cycle(pk), minutes=minutes, actor=request.user, **data
+def _governance_record(request: Request, data: dict[str, Any], pk: int) -> GovernanceStep:
+    membership = membership_of(request)
+    roles = membership.roles if membership is not None else []
+    if data["kind"] != GovernanceStep.Kind.PARTY_REVIEW and Role.STAFF not in roles:
+        raise NotAllowed(
+            "governance_kind_not_yours",
+            _("党委审定人只能记录党委审定。"),
+            field="kind",
         )
-        return Response(GovernanceOutSerializer(step).data, status=status.HTTP_201_CREATED)
+    minutes = StoredFile.objects.filter(pk=data.pop("minutes_file_id")).first()
+    if minutes is None:
+        raise DomainError(
+            "minutes_missing", _("会议纪要文件不存在，请先上传。"), field="minutes_file_id"
+        )
+    return solicitation.governance_record(
+        cycle=_cycle(pk), minutes=minutes, actor=request.user, **data
+    )
+
+
+GovernanceView = endpoint(
+    Read(
+        "voting_governance_list",
+        "会商与党委审定记录 / consultation and party review records",
+        lambda r, pk: GovernanceStep.objects.filter(cycle=_cycle(pk)).select_related("minutes"),
+        answer=GovernanceOutSerializer,
+        many=True,
+    ),
+    Write(
+        "voting_governance_record",
+        "记录会商或党委审定（附纪要）/ record a consultation or the party review, with minutes",
+        _governance_record,
+        body=GovernanceInSerializer,
+        answer=GovernanceOutSerializer,
+        created=True,
+    ),
+    permission=GOVERNANCE,
+)
 
 
 class PartyReviewCandidateOut(serializers.Serializer):
@@ -398,16 +382,16 @@ class PartyReviewCycleOut(serializers.Serializer):
     reviews = GovernanceOutSerializer(many=True)
 
 
-class PartyReviewListView(APIView):
-    permission_classes = [has_role(Role.PARTY_REVIEWER)]
-
-    @extend_schema(
-        operation_id="voting_party_review_list",
-        responses=PartyReviewCycleOut(many=True),
-        summary="党委审定：候选项目与审定记录 / the party reviewer's cycles, candidates and reviews",
-    )
-    def get(self, request: Request) -> Response:
-        return Response(PartyReviewCycleOut(solicitation.party_review_cycles(), many=True).data)
+PartyReviewListView = endpoint(
+    Read(
+        "voting_party_review_list",
+        "党委审定：候选项目与审定记录 / the party reviewer's cycles, candidates and reviews",
+        lambda request: solicitation.party_review_cycles(),
+        answer=PartyReviewCycleOut,
+        many=True,
+    ),
+    permission=has_role(Role.PARTY_REVIEWER),
+)
 
 
 AdvanceView = CYCLE.view(
@@ -417,58 +401,70 @@ AdvanceView = CYCLE.view(
 )
 
 
-class PublicCallView(PublicView):
-    @extend_schema(
-        operation_id="public_call_current",
-        responses=CallSerializer,
-        summary="当前征集公告（公开）/ the current call for proposals (public)",
+def _current_call() -> Call | None:
+    return Call.objects.select_related("cycle").order_by("-cycle__year").first()
+
+
+def _public_call(request: Request) -> Call:
+    call = _current_call()
+    if call is None:
+        raise NotFound(_("暂无征集公告。"), code="call_unknown")
+    return call
+
+
+def _public_proposal(request: Request, data: dict[str, Any]) -> dict[str, str]:
+    call = _current_call()
+    if call is None:
+        raise DomainError("call_not_open", _("当前不在项目建议征集期内。"))
+    proposal = solicitation.proposal_submit(
+        cycle=call.cycle, source=Proposal.Source.CITIZEN, **data
     )
-    def get(self, request: Request) -> Response:
-        call = Call.objects.select_related("cycle").order_by("-cycle__year").first()
-        if call is None:
-            raise NotFound(_("暂无征集公告。"), code="call_unknown")
-        return Response(CallSerializer(call).data)
+    return {"tracking_code": proposal.tracking_code}
 
 
-class PublicProposalView(ThrottledPublicView):
-    """A citizen's proposal: no login, rate-limited per address, answered with a tracking code."""
-
-    throttle_scope = "public_proposal"
-
-    @extend_schema(
-        operation_id="public_proposal_submit",
-        request=ProposalInSerializer,
-        responses={201: TrackingCreatedSerializer},
-        summary="提交项目建议（公开）/ submit a proposal (public)",
+def _tracking(request: Request, code: str) -> Any:
+    proposal = (
+        Proposal.objects.select_related("cycle", "merged_into")
+        .filter(tracking_code=code.upper())
+        .first()
     )
-    def post(self, request: Request) -> Response:
-        data = validated(ProposalInSerializer, request)
-        call = Call.objects.select_related("cycle").order_by("-cycle__year").first()
-        if call is None:
-            raise DomainError("call_not_open", _("当前不在项目建议征集期内。"))
-        proposal = solicitation.proposal_submit(
-            cycle=call.cycle, source=Proposal.Source.CITIZEN, **data
-        )
-        return Response({"tracking_code": proposal.tracking_code}, status=status.HTTP_201_CREATED)
+    if proposal is None:
+        raise NotFound(_("查询码不存在。"), code="tracking_unknown")
+    return proposal_outcome(proposal)
 
 
-class PublicTrackingView(ThrottledPublicView):
-    throttle_scope = "public_tracking"
-
-    @extend_schema(
-        operation_id="public_proposal_track",
+PublicCallView = endpoint(
+    Read(
+        "public_call_current",
+        "当前征集公告（公开）/ the current call for proposals (public)",
+        _public_call,
+        answer=CallSerializer,
+    ),
+    base=PublicView,
+)
+PublicProposalView = endpoint(
+    Write(
+        "public_proposal_submit",
+        "提交项目建议（公开）/ submit a proposal (public)",
+        _public_proposal,
+        body=ProposalInSerializer,
+        responses=TrackingCreatedSerializer,
+        created=True,
+    ),
+    base=ThrottledPublicView,
+    doc="A citizen's proposal: no login, rate-limited per address, answered with a tracking code.",
+    throttle_scope="public_proposal",
+)
+PublicTrackingView = endpoint(
+    Read(
+        "public_proposal_track",
+        "凭查询码查看建议进展（公开）/ follow a proposal by its code (public)",
+        _tracking,
         responses=TrackingOutSerializer,
-        summary="凭查询码查看建议进展（公开）/ follow a proposal by its code (public)",
-    )
-    def get(self, request: Request, code: str) -> Response:
-        proposal = (
-            Proposal.objects.select_related("cycle", "merged_into")
-            .filter(tracking_code=code.upper())
-            .first()
-        )
-        if proposal is None:
-            raise NotFound(_("查询码不存在。"), code="tracking_unknown")
-        return Response(proposal_outcome(proposal))
+    ),
+    base=ThrottledPublicView,
+    throttle_scope="public_tracking",
+)
 
 
 class AdoptedLineSerializer(serializers.Serializer):
@@ -516,14 +512,15 @@ def published_announcement(request: Request, year: int) -> Any:
     return notice
 
 
-class PublicAnnouncementView(PublicView):
-    @extend_schema(
-        operation_id="public_announcement",
-        responses=AnnouncementSerializer,
-        summary="票决结果公告（公开）/ the announcement of a year's vote (public)",
-    )
-    def get(self, request: Request, year: int) -> Response:
-        return Response(AnnouncementSerializer(published_announcement(request, year)).data)
+PublicAnnouncementView = endpoint(
+    Read(
+        "public_announcement",
+        "票决结果公告（公开）/ the announcement of a year's vote (public)",
+        published_announcement,
+        answer=AnnouncementSerializer,
+    ),
+    base=PublicView,
+)
 
 
 class AnnouncementReviewSerializer(serializers.Serializer):
@@ -602,20 +599,17 @@ class ReserveProposalOutSerializer(serializers.ModelSerializer[Proposal]):
         ]
 
 
-class ReserveListView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="voting_reserve_list",
-        parameters=[ReserveQuery],
-        responses=ReserveProposalOutSerializer(many=True),
-        summary="储备库：往年未列入或未通过、留待来年的建议 / the reserve: proposals kept for a "
-        "later year",
-    )
-    def get(self, request: Request) -> Response:
-        query = queried(ReserveQuery, request)
-        found = reserve_proposals(text=query.get("q", ""), origin_year=query.get("origin_year"))
-        return Response(ReserveProposalOutSerializer(found, many=True).data)
+ReserveListView = endpoint(
+    Read(
+        "voting_reserve_list",
+        "储备库：往年未列入或未通过、留待来年的建议 / the reserve: proposals kept for a later year",
+        lambda r, q: reserve_proposals(text=q.get("q", ""), origin_year=q.get("origin_year")),
+        answer=ReserveProposalOutSerializer,
+        many=True,
+        query=ReserveQuery,
+    ),
+    permission=STAFF,
+)
 
 
 ReserveCarryView = CYCLE.view(

@@ -3,10 +3,8 @@ translate HTTP to services and back; every rule lives in tenants/voting."""
 
 from typing import Any
 
-from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import status
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import get_object_or_404
 from rest_framework.parsers import MultiPartParser
@@ -15,10 +13,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.roles import Role
-from api.actions import Action
+from api.actions import Action, Read, Write, endpoint
 from api.inputs import validated
 from api.permissions import DEPUTY, STAFF, has_role, roles_of, user_id_of
-from api.views import ReadWriteView
 from congresses.tenant import require_tenant
 from ops.errors import DomainError, NotAllowed
 from tenants.deputies.models import Deputy
@@ -61,50 +58,50 @@ def _my_seat(request: Request, cycle: Cycle) -> Deputy:
     return seat
 
 
-class CycleListView(ReadWriteView):
-    read_permission, write_permission = READERS, STAFF
-
-    @extend_schema(
-        operation_id="voting_cycle_list",
-        responses=s.CycleOutSerializer(many=True),
-        summary="年度票决 / voting cycles",
-    )
-    def get(self, request: Request) -> Response:
-        return Response(s.CycleOutSerializer(cycle_list(), many=True).data)
-
-    @extend_schema(
-        operation_id="voting_cycle_create",
-        request=s.CycleCreateInSerializer,
-        responses={201: s.CycleOutSerializer},
-        summary="新建年度票决 / create a voting cycle",
-    )
-    def post(self, request: Request) -> Response:
-        data = validated(s.CycleCreateInSerializer, request)
-        term = term_current()
-        if term is None:
-            raise NotAllowed("no_current_term", _("尚未设置本届代表名册。"))
-        rules = data.pop("rules", None)
-        rule_set = None if rules is None else services.rule_set_read(rules)
-        cycle = services.cycle_create(term=term, actor=request.user, rule_set=rule_set, **data)
-        return Response(s.CycleOutSerializer(_cycle(cycle.pk)).data, status=status.HTTP_201_CREATED)
+def _cycle_create(request: Request, data: dict[str, Any]) -> Cycle:
+    term = term_current()
+    if term is None:
+        raise NotAllowed("no_current_term", _("尚未设置本届代表名册。"))
+    rules = data.pop("rules", None)
+    rule_set = None if rules is None else services.rule_set_read(rules)
+    cycle = services.cycle_create(term=term, actor=request.user, rule_set=rule_set, **data)
+    return _cycle(cycle.pk)
 
 
-class RulesTemplateView(APIView):
-    permission_classes = [STAFF]
+def _rules_template(request: Request) -> dict[str, Any]:
+    rule_set, from_year, template = cycle_rules_template()
+    binding = template_binding(template) or None
+    return {"rules": rule_set_to_json(rule_set), "from_year": from_year, "template": binding}
 
-    @extend_schema(
-        operation_id="voting_rules_template",
-        responses=s.RulesTemplateOutSerializer,
-        summary="新年度票决的起始规则（沿用上一年度或通行做法）/ the rules a new cycle starts from",
-    )
-    def get(self, request: Request) -> Response:
-        rule_set, from_year, template = cycle_rules_template()
-        binding = template_binding(template) or None
-        return Response(
-            s.RulesTemplateOutSerializer(
-                {"rules": rule_set_to_json(rule_set), "from_year": from_year, "template": binding}
-            ).data
-        )
+
+CycleListView = endpoint(
+    Read(
+        "voting_cycle_list",
+        "年度票决 / voting cycles",
+        lambda request: cycle_list(),
+        answer=s.CycleOutSerializer,
+        many=True,
+    ),
+    Write(
+        "voting_cycle_create",
+        "新建年度票决 / create a voting cycle",
+        _cycle_create,
+        body=s.CycleCreateInSerializer,
+        answer=s.CycleOutSerializer,
+        created=True,
+        permission=STAFF,
+    ),
+    permission=READERS,
+)
+RulesTemplateView = endpoint(
+    Read(
+        "voting_rules_template",
+        "新年度票决的起始规则（沿用上一年度或通行做法）/ the rules a new cycle starts from",
+        _rules_template,
+        answer=s.RulesTemplateOutSerializer,
+    ),
+    permission=STAFF,
+)
 
 
 def _template_out(template: RuleTemplate, current: RuleTemplate | None) -> dict[str, Any]:
@@ -121,47 +118,46 @@ def _template_out(template: RuleTemplate, current: RuleTemplate | None) -> dict[
     }
 
 
-class RuleTemplateListView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="voting_rule_template_list",
-        responses=s.RuleTemplateOutSerializer(many=True),
-        summary="规则模板（本级制定的和上级下发的）/ rule templates, own and from above",
+def _template_issue(request: Request, data: dict[str, Any]) -> dict[str, Any]:
+    template = services.template_issue(
+        name=data["name"], rules_json=data["rules"], locked=data["locked"], actor=request.user
     )
-    def get(self, request: Request) -> Response:
-        current = template_current()
-        rows = [_template_out(t, current) for t in RuleTemplate.objects.all()]
-        return Response(s.RuleTemplateOutSerializer(rows, many=True).data)
-
-    @extend_schema(
-        operation_id="voting_rule_template_issue",
-        request=s.RuleTemplateInSerializer,
-        responses={201: s.RuleTemplateOutSerializer},
-        summary="制定并向下级下发规则模板 / issue a rule template to the congresses below",
-    )
-    def post(self, request: Request) -> Response:
-        data = validated(s.RuleTemplateInSerializer, request)
-        template = services.template_issue(
-            name=data["name"], rules_json=data["rules"], locked=data["locked"], actor=request.user
-        )
-        return Response(
-            s.RuleTemplateOutSerializer(_template_out(template, template_current())).data,
-            status=status.HTTP_201_CREATED,
-        )
+    return _template_out(template, template_current())
 
 
-class RuleTemplateUseView(APIView):
-    permission_classes = [STAFF]
+def _templates(request: Request) -> list[dict[str, Any]]:
+    current = template_current()
+    return [_template_out(t, current) for t in RuleTemplate.objects.all()]
 
-    @extend_schema(
-        operation_id="voting_rule_template_uses",
-        responses=s.RuleTemplateUseSerializer(many=True),
-        summary="下级各人大使用的规则模板 / which template each congress below uses",
-    )
-    def get(self, request: Request) -> Response:
-        rows = template_uses(require_tenant().congress())
-        return Response(s.RuleTemplateUseSerializer(rows, many=True).data)
+
+RuleTemplateListView = endpoint(
+    Read(
+        "voting_rule_template_list",
+        "规则模板（本级制定的和上级下发的）/ rule templates, own and from above",
+        _templates,
+        answer=s.RuleTemplateOutSerializer,
+        many=True,
+    ),
+    Write(
+        "voting_rule_template_issue",
+        "制定并向下级下发规则模板 / issue a rule template to the congresses below",
+        _template_issue,
+        body=s.RuleTemplateInSerializer,
+        answer=s.RuleTemplateOutSerializer,
+        created=True,
+    ),
+    permission=STAFF,
+)
+RuleTemplateUseView = endpoint(
+    Read(
+        "voting_rule_template_uses",
+        "下级各人大使用的规则模板 / which template each congress below uses",
+        lambda request: template_uses(require_tenant().congress()),
+        answer=s.RuleTemplateUseSerializer,
+        many=True,
+    ),
+    permission=STAFF,
+)
 
 
 # A cycle's actions answer with the cycle as the console lists it.
@@ -189,31 +185,26 @@ CycleOpenVotingView = CYCLE.view(
 )
 
 
-class CandidateListView(ReadWriteView):
-    read_permission, write_permission = READERS, STAFF
-
-    def _candidates(self, pk: int) -> QuerySet[Candidate]:
-        return Candidate.objects.filter(cycle=_cycle(pk)).order_by("sequence")
-
-    @extend_schema(
-        operation_id="voting_candidate_list",
-        responses=s.CandidateOutSerializer(many=True),
-        summary="候选项目 / candidates",
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        return Response(s.CandidateOutSerializer(self._candidates(pk), many=True).data)
-
-    @extend_schema(
-        operation_id="voting_candidate_add",
-        request=s.CandidateInSerializer,
-        responses={201: s.CandidateOutSerializer},
-        summary="增加候选项目 / add a candidate",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        candidate = services.candidate_add(
-            cycle=_cycle(pk), actor=request.user, **validated(s.CandidateInSerializer, request)
-        )
-        return Response(s.CandidateOutSerializer(candidate).data, status=status.HTTP_201_CREATED)
+CandidateListView = endpoint(
+    Read(
+        "voting_candidate_list",
+        "候选项目 / candidates",
+        lambda request, pk: Candidate.objects.filter(cycle=_cycle(pk)).order_by("sequence"),
+        answer=s.CandidateOutSerializer,
+        many=True,
+    ),
+    Write(
+        "voting_candidate_add",
+        "增加候选项目 / add a candidate",
+        lambda r, cycle, d: services.candidate_add(cycle=cycle, actor=r.user, **d),
+        body=s.CandidateInSerializer,
+        answer=s.CandidateOutSerializer,
+        created=True,
+        permission=STAFF,
+        find=lambda request, pk: _cycle(pk),
+    ),
+    permission=READERS,
+)
 
 
 def _sign_in(request: Request, cycle: Cycle, data: dict[str, Any]) -> Cycle:
@@ -272,141 +263,134 @@ RoundCloseView = ROUND.view(
 )
 
 
-class RoundListView(ReadWriteView):
-    read_permission, write_permission = READERS, STAFF
+def _round_open(request: Request, cycle: Cycle, data: dict[str, Any]) -> dict[str, Any]:
+    chosen = None
+    if "candidate_ids" in data:
+        chosen = list(Candidate.objects.filter(cycle=cycle, pk__in=data["candidate_ids"]))
+        if len(chosen) != len(set(data["candidate_ids"])):
+            raise DomainError(
+                "round_candidates_invalid", _("本轮候选项目无效。"), field="candidate_ids"
+            )
+    round_ = services.round_open(
+        cycle=cycle,
+        actor=request.user,
+        candidates=chosen,
+        seats=data.get("seats"),
+        kind=data.get("kind"),
+    )
+    return _round_payload(request, round_.pk)
 
-    @extend_schema(
-        operation_id="voting_round_list",
+
+RoundListView = endpoint(
+    Read(
+        "voting_round_list",
+        "表决轮次 / rounds of a cycle",
+        lambda r, pk: _rounds_payload(r, list(rounds_for_display().filter(cycle=_cycle(pk)))),
         responses=s.RoundOutSerializer(many=True),
-        summary="表决轮次 / rounds of a cycle",
+    ),
+    Write(
+        "voting_round_open",
+        "开始投票（主持人）/ open a round (chair)",
+        _round_open,
+        body=s.RoundOpenInSerializer,
+        responses=s.RoundOutSerializer,
+        created=True,
+        permission=STAFF,
+        find=lambda request, pk: _cycle(pk),
+    ),
+    permission=READERS,
+)
+
+
+def _ballot_cast(request: Request, data: dict[str, Any], pk: int) -> dict[str, str]:
+    round_ = _round(pk)
+    receipt = services.ballot_cast(
+        round_id=pk,
+        deputy=_my_seat(request, round_.cycle),
+        choices=data["choices"],
+        actor=request.user,
     )
-    def get(self, request: Request, pk: int) -> Response:
-        return Response(
-            _rounds_payload(request, list(rounds_for_display().filter(cycle=_cycle(pk))))
-        )
-
-    @extend_schema(
-        operation_id="voting_round_open",
-        request=s.RoundOpenInSerializer,
-        responses={201: s.RoundOutSerializer},
-        summary="开始投票（主持人）/ open a round (chair)",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        cycle = _cycle(pk)
-        data = validated(s.RoundOpenInSerializer, request)
-        chosen = None
-        if "candidate_ids" in data:
-            chosen = list(Candidate.objects.filter(cycle=cycle, pk__in=data["candidate_ids"]))
-            if len(chosen) != len(set(data["candidate_ids"])):
-                raise DomainError(
-                    "round_candidates_invalid", _("本轮候选项目无效。"), field="candidate_ids"
-                )
-        round_ = services.round_open(
-            cycle=cycle,
-            actor=request.user,
-            candidates=chosen,
-            seats=data.get("seats"),
-            kind=data.get("kind"),
-        )
-        return Response(_round_payload(request, round_.pk), status=status.HTTP_201_CREATED)
+    return {"receipt": receipt.code}
 
 
-class BallotView(APIView):
-    permission_classes = [DEPUTY]
-
-    @extend_schema(
-        operation_id="voting_ballot_cast",
-        request=s.BallotInSerializer,
-        responses={201: s.ReceiptOutSerializer},
-        summary="投票（无记名）/ cast a secret ballot",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        data = validated(s.BallotInSerializer, request)
-        round_ = _round(pk)
-        receipt = services.ballot_cast(
-            round_id=pk,
-            deputy=_my_seat(request, round_.cycle),
-            choices=data["choices"],
-            actor=request.user,
-        )
-        return Response({"receipt": receipt.code}, status=status.HTTP_201_CREATED)
-
-
-class ReceiptCheckView(APIView):
-    permission_classes = [READERS]
-
-    @extend_schema(
-        operation_id="voting_receipt_check",
-        request=s.ReceiptCheckInSerializer,
+BallotView = endpoint(
+    Write(
+        "voting_ballot_cast",
+        "投票（无记名）/ cast a secret ballot",
+        _ballot_cast,
+        body=s.BallotInSerializer,
+        responses=s.ReceiptOutSerializer,
+        created=True,
+    ),
+    permission=DEPUTY,
+)
+ReceiptCheckView = endpoint(
+    Write(
+        "voting_receipt_check",
+        "核验回执：选票是否已计入 / was my ballot counted?",
+        lambda r, d, pk: {"counted": services.receipt_check(round_id=pk, code=d["receipt"])},
+        body=s.ReceiptCheckInSerializer,
         responses=s.ReceiptCheckOutSerializer,
-        summary="核验回执：选票是否已计入 / was my ballot counted?",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        data = validated(s.ReceiptCheckInSerializer, request)
-        return Response({"counted": services.receipt_check(round_id=pk, code=data["receipt"])})
+    ),
+    permission=READERS,
+)
 
 
 STAFF_OR_TELLER = has_role(Role.STAFF, Role.TELLER)
 TELLER = has_role(Role.TELLER)
 
 
-class PaperIssueView(APIView):
-    permission_classes = [STAFF_OR_TELLER]
+def _paper_issue(request: Request, round_: Round, data: dict[str, Any]) -> None:
+    deputy = cycle_entitled_deputies(round_.cycle).filter(pk=data["deputy_id"]).first()
+    if deputy is None:
+        raise NotAllowed("not_entitled", _("您不是本次会议的表决代表。"))
+    services.paper_issue(round_id=round_.pk, deputy=deputy, actor=request.user)
 
-    @extend_schema(
-        operation_id="voting_paper_issue_list",
-        responses=s.PaperIssueEntryOutSerializer(many=True),
-        summary="发票名单：谁已签到、谁已领票或已投票 / who is present and who already took "
+
+def _tally_enter(request: Request, round_: Round, data: dict[str, Any]) -> Any:
+    paper.tally_enter(round_id=round_.pk, teller=request.user, **data)
+    return paper.tally_state(round_, teller_id=user_id_of(request))
+
+
+PaperIssueView = endpoint(
+    Read(
+        "voting_paper_issue_list",
+        "发票名单：谁已签到、谁已领票或已投票 / who is present and who already took "
         "part, for issuing paper ballots",
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        roll = paper_issue_list(_round(pk)).order_by("delegation", "name", "pk")
-        return Response(s.PaperIssueEntryOutSerializer(roll, many=True).data)
-
-    @extend_schema(
-        operation_id="voting_paper_issue",
-        request=s.PaperIssueInSerializer,
-        responses={201: None},
-        summary="发放纸质选票（记为已参加本轮）/ issue a paper ballot (counts as taking part)",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        round_ = _round(pk)
-        data = validated(s.PaperIssueInSerializer, request)
-        deputy = cycle_entitled_deputies(round_.cycle).filter(pk=data["deputy_id"]).first()
-        if deputy is None:
-            raise NotAllowed("not_entitled", _("您不是本次会议的表决代表。"))
-        services.paper_issue(round_id=pk, deputy=deputy, actor=request.user)
-        return Response(status=status.HTTP_201_CREATED)
-
-
-class TallyView(ReadWriteView):
-    read_permission, write_permission = STAFF_OR_TELLER, TELLER
-
-    @extend_schema(
-        operation_id="voting_tally_state",
-        responses=s.TallyOutSerializer,
-        summary="纸质计票录入进度（两人均录入后才显示是否一致）/ the tellers' progress "
+        lambda r, pk: paper_issue_list(_round(pk)).order_by("delegation", "name", "pk"),
+        answer=s.PaperIssueEntryOutSerializer,
+        many=True,
+    ),
+    Write(
+        "voting_paper_issue",
+        "发放纸质选票（记为已参加本轮）/ issue a paper ballot (counts as taking part)",
+        _paper_issue,
+        body=s.PaperIssueInSerializer,
+        created=True,
+        find=lambda request, pk: _round(pk),
+    ),
+    permission=STAFF_OR_TELLER,
+)
+TallyView = endpoint(
+    Read(
+        "voting_tally_state",
+        "纸质计票录入进度（两人均录入后才显示是否一致）/ the tellers' progress "
         "(agreement shown only once both entered)",
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        state = paper.tally_state(_round(pk), teller_id=user_id_of(request))
-        return Response(s.TallyOutSerializer(state).data)
-
-    @extend_schema(
-        operation_id="voting_tally_enter",
-        request=s.TallyInSerializer,
-        responses=s.TallyOutSerializer,
-        summary="计票人录入纸质选票计票结果（两人分别录入；再次录入为更正，须说明理由）/ "
+        lambda r, pk: paper.tally_state(_round(pk), teller_id=user_id_of(r)),
+        answer=s.TallyOutSerializer,
+    ),
+    Write(
+        "voting_tally_enter",
+        "计票人录入纸质选票计票结果（两人分别录入；再次录入为更正，须说明理由）/ "
         "a teller enters the paper count (again: a correction with a reason)",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        round_ = _round(pk)
-        paper.tally_enter(
-            round_id=pk, teller=request.user, **validated(s.TallyInSerializer, request)
-        )
-        return Response(
-            s.TallyOutSerializer(paper.tally_state(round_, teller_id=user_id_of(request))).data
-        )
+        _tally_enter,
+        body=s.TallyInSerializer,
+        answer=s.TallyOutSerializer,
+        permission=TELLER,
+        find=lambda request, pk: _round(pk),
+    ),
+    permission=STAFF_OR_TELLER,
+)
 
 
 TallyAgreementView = ROUND.read(

@@ -11,7 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.test import APIRequestFactory
 
-from api.actions import Action
+from api.actions import Action, Read, Write, endpoint
 from api.downloads import XLSX, attachment
 from api.links import public_url
 from api.permissions import DEPUTY, STAFF
@@ -127,6 +127,67 @@ def test_a_read_shows_what_show_makes_of_the_object_through_the_answer() -> None
     )
 
     assert _get(view, 1).data == {"added": 2}
+
+
+class _Query(serializers.Serializer):
+    n = serializers.IntegerField(required=False)
+
+
+THINGS = endpoint(
+    Read(
+        "thing_list",
+        "list",
+        lambda r, q, pk: [{"n": q.get("n", pk)}],
+        _Body,
+        many=True,
+        query=_Query,
+    ),
+    Write(
+        "thing_add",
+        "add",
+        lambda r, d, pk: {"added": d["n"] + pk},
+        _Body,
+        _Added,
+        created=True,
+        permission=STAFF,
+    ),
+    permission=AllowAny,
+)
+
+
+def test_an_endpoint_reads_through_its_query_and_answer() -> None:
+    request = APIRequestFactory().get("/things", {"n": 5})
+    response: Response = THINGS.as_view()(request, pk=1)
+
+    assert (response.status_code, response.data) == (200, [{"n": 5}])
+    assert THINGS.__name__ == "ThingListView"
+
+
+def test_an_endpoint_refuses_a_bad_query_and_a_bad_body() -> None:
+    read: Response = THINGS.as_view()(APIRequestFactory().get("/things", {"n": "x"}), pk=1)
+    view = THINGS()
+    view.request = Request(APIRequestFactory().post("/things"))
+
+    assert read.status_code == 400
+    assert [type(p) for p in view.get_permissions()] == [STAFF]
+
+
+def test_an_endpoint_asks_each_method_its_own_permission_and_the_first_for_others() -> None:
+    view = THINGS()
+    view.request = Request(APIRequestFactory().put("/things"))
+
+    assert [type(p) for p in view.get_permissions()] == [AllowAny]
+
+
+def test_a_write_that_finds_first_answers_404_whatever_the_body() -> None:
+    found = endpoint(
+        Write("thing_poke", "poke", lambda r, o, d: o, _Body, find=_lookup, empty=True),
+        permission=AllowAny,
+    )
+
+    assert _post(found, 2, {"n": "many"}).status_code == 404
+    assert _post(found, 1, {"n": "many"}).status_code == 400
+    assert (_post(found, 1, {"n": 1}).status_code, _post(found, 1, {"n": 1}).data) == (204, None)
 
 
 class _Split(ReadWriteView):

@@ -9,15 +9,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import serializers, status
+from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from api.actions import Action
+from api.actions import Action, Read, Write, endpoint
 from api.downloads import XLSX, DownloadView, attachment, binary
-from api.inputs import YearQuery, queried, validated
+from api.inputs import YearQuery, queried
 from api.permissions import DEPUTY, STAFF
 from ops.errors import DomainError
 from ops.replica import replica_reads
@@ -135,42 +135,41 @@ ObjectionDecideView = OBJECTION.view(
 )
 
 
-class EntryListView(APIView):
-    permission_classes = [STAFF]
+def _entries(request: Request, params: dict[str, Any]) -> dict[str, object]:
+    deputy = Deputy.objects.filter(pk=params.get("deputy", 0)).first()
+    if deputy is None:
+        raise NotFound(_("该代表不存在。"), code="deputy_unknown")
+    return _record(deputy, _year(params))
 
-    @extend_schema(
-        operation_id="duty_entry_list",
-        parameters=[EntryListQuery],
+
+def _entry_record(request: Request, data: dict[str, Any]) -> DutyEntry:
+    deputy = Deputy.objects.filter(pk=data.pop("deputy"), term__is_current=True).first()
+    if deputy is None:
+        raise DomainError("deputy_unknown", _("该代表不在本届名册中。"), field="deputy")
+    entry = services.duty_entry_record(deputy=deputy, actor=request.user, **data)
+    return (
+        DutyEntry.objects.select_related("deputy").prefetch_related("objections").get(pk=entry.pk)
+    )
+
+
+EntryListView = endpoint(
+    Read(
+        "duty_entry_list",
+        "代表履职档案 / a deputy's record",
+        _entries,
         responses=s.DutyRecordOutSerializer,
-        summary="代表履职档案 / a deputy's record",
-    )
-    def get(self, request: Request) -> Response:
-        params = queried(EntryListQuery, request)
-        deputy = Deputy.objects.filter(pk=params.get("deputy", 0)).first()
-        if deputy is None:
-            raise NotFound(_("该代表不存在。"), code="deputy_unknown")
-        return Response(_record(deputy, _year(params)))
-
-    @extend_schema(
-        operation_id="duty_entry_record",
-        request=s.DutyEntryInSerializer,
-        responses={201: s.DutyEntryOutSerializer},
-        summary="登记履职（代表建议、出席会议等）/ record a suggestion, attendance...",
-    )
-    def post(self, request: Request) -> Response:
-        data = validated(s.DutyEntryInSerializer, request)
-        deputy = Deputy.objects.filter(pk=data.pop("deputy"), term__is_current=True).first()
-        if deputy is None:
-            raise DomainError("deputy_unknown", _("该代表不在本届名册中。"), field="deputy")
-        entry = services.duty_entry_record(deputy=deputy, actor=request.user, **data)
-        return Response(
-            s.DutyEntryOutSerializer(
-                DutyEntry.objects.select_related("deputy")
-                .prefetch_related("objections")
-                .get(pk=entry.pk)
-            ).data,
-            status=status.HTTP_201_CREATED,
-        )
+        query=EntryListQuery,
+    ),
+    Write(
+        "duty_entry_record",
+        "登记履职（代表建议、出席会议等）/ record a suggestion, attendance...",
+        _entry_record,
+        body=s.DutyEntryInSerializer,
+        answer=s.DutyEntryOutSerializer,
+        created=True,
+    ),
+    permission=STAFF,
+)
 
 
 def _rules_payload() -> dict[str, object]:
@@ -188,95 +187,86 @@ def _rules_payload() -> dict[str, object]:
     }
 
 
-class RulesView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="duty_rules_get",
-        responses=s.DutyRulesSerializer,
-        summary="积分规则 / point rules",
+def _rules_set(request: Request, data: dict[str, Any]) -> dict[str, object]:
+    services.duty_rules_set(
+        changes=[
+            services.RuleChange(r["kind"], r["points"], r.get("quarter_cap"), r.get("year_cap"))
+            for r in data["rules"]
+        ],
+        base_score=data["base_score"],
+        ceiling=data["ceiling"],
+        clear_ceiling=data["ceiling"] is None,
+        good_from=data["good_from"],
+        fair_from=data["fair_from"],
+        objection_days=data["objection_days"],
+        actor=request.user,
     )
-    def get(self, request: Request) -> Response:
-        return Response(s.DutyRulesSerializer(_rules_payload()).data)
-
-    @extend_schema(
-        operation_id="duty_rules_set",
-        request=s.DutyRulesSerializer,
-        responses=s.DutyRulesSerializer,
-        summary="设置积分规则与分档 / set the point rules and bands",
-    )
-    def post(self, request: Request) -> Response:
-        data = validated(s.DutyRulesSerializer, request)
-        services.duty_rules_set(
-            changes=[
-                services.RuleChange(r["kind"], r["points"], r.get("quarter_cap"), r.get("year_cap"))
-                for r in data["rules"]
-            ],
-            base_score=data["base_score"],
-            ceiling=data["ceiling"],
-            clear_ceiling=data["ceiling"] is None,
-            good_from=data["good_from"],
-            fair_from=data["fair_from"],
-            objection_days=data["objection_days"],
-            actor=request.user,
-        )
-        return Response(s.DutyRulesSerializer(_rules_payload()).data)
+    return _rules_payload()
 
 
-class ScoreListView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="duty_score_list",
-        parameters=[ScoreListQuery],
-        responses=s.DutyScoreOutSerializer(many=True),
-        summary="代表积分（可截至某季度末）/ the roster's scores (through a quarter's end)",
-    )
-    def get(self, request: Request) -> Response:
-        params = queried(ScoreListQuery, request)
-        year, quarter = _year(params), params.get("quarter")
-        through: date | None = None
-        if quarter is not None:
-            through = rules.quarter_span(year, quarter)[1]
-        rows = roster_scores(year=year, through=through)
-        return Response(s.DutyScoreOutSerializer(rows, many=True).data)
+def _scores(request: Request, params: dict[str, Any]) -> Any:
+    year, quarter = _year(params), params.get("quarter")
+    through: date | None = None
+    if quarter is not None:
+        through = rules.quarter_span(year, quarter)[1]
+    return roster_scores(year=year, through=through)
 
 
-class PublicationListView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="duty_publication_list",
-        responses=s.DutyPublicationSerializer(many=True),
-        summary="季度公示 / quarterly publications",
-    )
-    def get(self, request: Request) -> Response:
-        return Response(s.DutyPublicationSerializer(Publication.objects.all(), many=True).data)
-
-    @extend_schema(
-        operation_id="duty_publication_publish",
-        request=s.DutyPublicationSerializer,
-        responses={201: s.DutyPublicationSerializer},
-        summary="公示一个季度的积分 / publish a quarter",
-    )
-    def post(self, request: Request) -> Response:
-        data = validated(s.DutyPublicationSerializer, request)
-        publication = services.publication_publish(actor=request.user, **data)
-        return Response(
-            s.DutyPublicationSerializer(publication).data, status=status.HTTP_201_CREATED
-        )
-
-
-class ObjectionListView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="duty_objection_list",
-        responses=s.DutyObjectionOutSerializer(many=True),
-        summary="积分异议 / objections",
-    )
-    def get(self, request: Request) -> Response:
-        return Response(s.DutyObjectionOutSerializer(objection_list(), many=True).data)
+RulesView = endpoint(
+    Read(
+        "duty_rules_get",
+        "积分规则 / point rules",
+        lambda request: _rules_payload(),
+        answer=s.DutyRulesSerializer,
+    ),
+    Write(
+        "duty_rules_set",
+        "设置积分规则与分档 / set the point rules and bands",
+        _rules_set,
+        body=s.DutyRulesSerializer,
+        answer=s.DutyRulesSerializer,
+    ),
+    permission=STAFF,
+)
+ScoreListView = endpoint(
+    Read(
+        "duty_score_list",
+        "代表积分（可截至某季度末）/ the roster's scores (through a quarter's end)",
+        _scores,
+        answer=s.DutyScoreOutSerializer,
+        many=True,
+        query=ScoreListQuery,
+    ),
+    permission=STAFF,
+)
+PublicationListView = endpoint(
+    Read(
+        "duty_publication_list",
+        "季度公示 / quarterly publications",
+        lambda request: Publication.objects.all(),
+        answer=s.DutyPublicationSerializer,
+        many=True,
+    ),
+    Write(
+        "duty_publication_publish",
+        "公示一个季度的积分 / publish a quarter",
+        lambda request, data: services.publication_publish(actor=request.user, **data),
+        body=s.DutyPublicationSerializer,
+        answer=s.DutyPublicationSerializer,
+        created=True,
+    ),
+    permission=STAFF,
+)
+ObjectionListView = endpoint(
+    Read(
+        "duty_objection_list",
+        "积分异议 / objections",
+        lambda request: objection_list(),
+        answer=s.DutyObjectionOutSerializer,
+        many=True,
+    ),
+    permission=STAFF,
+)
 
 
 EXPORT_PARAMETERS = [

@@ -6,19 +6,15 @@ from typing import Any
 from urllib.parse import urlencode
 
 import segno
-from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status
+from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
-from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from api.actions import Action
+from api.actions import Action, Read, Write, endpoint
 from api.files.access import Attachments, by_permission
-from api.inputs import YearQuery, queried, validated
+from api.inputs import YearQuery
 from api.links import public_url
 from api.permissions import DEPUTY, STAFF, host_congress, host_tenant
 from congresses.models import Congress
@@ -75,33 +71,33 @@ class ActivityListQuery(YearQuery):
     kind = serializers.CharField(required=False, allow_blank=True, max_length=30)
 
 
-class ActivityListView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="activity_list",
-        responses=s.ActivityOutSerializer(many=True),
-        parameters=[ActivityListQuery],
-        summary="代表活动（本单位组织及受邀）/ activities organised here or shared with us",
+def _activity_create(request: Request, data: dict[str, Any]) -> dict[str, Any]:
+    invitees = _invitees(request, data.pop("invitees"))
+    activity = services.activity_create(
+        tenant=host_tenant(request), invitees=invitees, actor=request.user, **data
     )
-    def get(self, request: Request) -> Response:
-        params = queried(ActivityListQuery, request)
-        activities = activity_list(kind=params.get("kind", ""), year=params.get("year"))
-        return Response(s.ActivityOutSerializer(activities, many=True).data)
+    return _detail(activity.pk)
 
-    @extend_schema(
-        operation_id="activity_create",
-        request=s.ActivityCreateInSerializer,
-        responses={201: s.ActivityDetailOutSerializer},
-        summary="组织活动并邀请代表 / organise an activity and invite deputies",
-    )
-    def post(self, request: Request) -> Response:
-        data = validated(s.ActivityCreateInSerializer, request)
-        invitees = _invitees(request, data.pop("invitees"))
-        activity = services.activity_create(
-            tenant=host_tenant(request), invitees=invitees, actor=request.user, **data
-        )
-        return Response(_detail(activity.pk), status=status.HTTP_201_CREATED)
+
+ActivityListView = endpoint(
+    Read(
+        "activity_list",
+        "代表活动（本单位组织及受邀）/ activities organised here or shared with us",
+        lambda r, params: activity_list(kind=params.get("kind", ""), year=params.get("year")),
+        answer=s.ActivityOutSerializer,
+        many=True,
+        query=ActivityListQuery,
+    ),
+    Write(
+        "activity_create",
+        "组织活动并邀请代表 / organise an activity and invite deputies",
+        _activity_create,
+        body=s.ActivityCreateInSerializer,
+        responses=s.ActivityDetailOutSerializer,
+        created=True,
+    ),
+    permission=STAFF,
+)
 
 
 ACTIVITY = Action(
@@ -169,44 +165,49 @@ def _check_in_url(congress: Congress, activity: Activity) -> str:
     return public_url(congress_primary_domain(congress), f"/me/check-in?{query}")
 
 
-class SignInView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="activity_sign_in_open",
-        request=s.ActivitySignInOpenInSerializer,
-        responses=s.ActivityDetailOutSerializer,
-        summary="开启扫码签到（生成新签到码）/ open the QR sign-in with a fresh token",
+def _sign_in_open(request: Request, data: dict[str, Any], pk: int) -> dict[str, Any]:
+    services.activity_open_sign_in(
+        activity=_activity(pk), minutes=data["minutes"], actor=request.user
     )
-    def post(self, request: Request, pk: int) -> Response:
-        data = validated(s.ActivitySignInOpenInSerializer, request)
-        services.activity_open_sign_in(
-            activity=_activity(pk), minutes=data["minutes"], actor=request.user
+    return _detail(pk)
+
+
+def _sign_in_codes(request: Request, pk: int) -> list[dict[str, Any]]:
+    activity = _activity(pk)
+    if activity.is_copy:
+        raise NotAllowed("activity_not_organiser", _("只有组织单位可以展示签到码。"))
+    if not activity.sign_in_token:
+        return []
+    ids = sorted({i.congress_id for i in activity.invitations.all()})
+    congresses = Congress.objects.filter(pk__in=ids).prefetch_related("domains")
+    codes = []
+    for congress in congresses:
+        url = _check_in_url(congress, activity)
+        svg = segno.make(url, error="m").svg_inline(scale=4, title=congress.name)
+        codes.append(
+            {"congress_id": congress.pk, "congress_name": congress.name, "url": url, "svg": svg}
         )
-        return Response(_detail(pk))
+    return codes
 
-    @extend_schema(
-        operation_id="activity_sign_in_codes",
-        responses=s.ActivitySignInCodeSerializer(many=True),
-        summary="签到二维码（每个受邀单位一个，指向代表本单位的签到页）/ the QR codes, one per "
+
+SignInView = endpoint(
+    Write(
+        "activity_sign_in_open",
+        "开启扫码签到（生成新签到码）/ open the QR sign-in with a fresh token",
+        _sign_in_open,
+        body=s.ActivitySignInOpenInSerializer,
+        responses=s.ActivityDetailOutSerializer,
+    ),
+    Read(
+        "activity_sign_in_codes",
+        "签到二维码（每个受邀单位一个，指向代表本单位的签到页）/ the QR codes, one per "
         "invited congress, each opening the sign-in page on the deputy's own congress",
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        activity = _activity(pk)
-        if activity.is_copy:
-            raise NotAllowed("activity_not_organiser", _("只有组织单位可以展示签到码。"))
-        if not activity.sign_in_token:
-            return Response([])
-        ids = sorted({i.congress_id for i in activity.invitations.all()})
-        congresses = Congress.objects.filter(pk__in=ids).prefetch_related("domains")
-        codes = []
-        for congress in congresses:
-            url = _check_in_url(congress, activity)
-            svg = segno.make(url, error="m").svg_inline(scale=4, title=congress.name)
-            codes.append(
-                {"congress_id": congress.pk, "congress_name": congress.name, "url": url, "svg": svg}
-            )
-        return Response(s.ActivitySignInCodeSerializer(codes, many=True).data)
+        _sign_in_codes,
+        answer=s.ActivitySignInCodeSerializer,
+        many=True,
+    ),
+    permission=STAFF,
+)
 
 
 class CandidateQuery(serializers.Serializer):
@@ -214,23 +215,26 @@ class CandidateQuery(serializers.Serializer):
     congress = serializers.IntegerField(required=False, min_value=1)
 
 
-class CandidateListView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="activity_invitee_candidates",
-        parameters=[CandidateQuery],
-        responses=s.InviteeCandidateSerializer(many=True),
-        summary="可邀请的代表（本级、上级、下级人大）/ deputies this congress may invite",
+def _candidates(request: Request, params: dict[str, Any]) -> Any:
+    listings = listing_related(
+        congress=host_congress(request), search=params.get("search", "").strip()[:50]
     )
-    def get(self, request: Request) -> Response:
-        params = queried(CandidateQuery, request)
-        listings = listing_related(
-            congress=host_congress(request), search=params.get("search", "").strip()[:50]
-        )
-        if "congress" in params:
-            listings = listings.filter(congress_id=params["congress"])
-        return Response(s.InviteeCandidateSerializer(listings[:500], many=True).data)
+    if "congress" in params:
+        listings = listings.filter(congress_id=params["congress"])
+    return listings[:500]
+
+
+CandidateListView = endpoint(
+    Read(
+        "activity_invitee_candidates",
+        "可邀请的代表（本级、上级、下级人大）/ deputies this congress may invite",
+        _candidates,
+        answer=s.InviteeCandidateSerializer,
+        many=True,
+        query=CandidateQuery,
+    ),
+    permission=STAFF,
+)
 
 
 # The deputy's phone pages.
@@ -251,17 +255,16 @@ def _my_invitation(request: Request, pk: int) -> Invitation:
     return invitation
 
 
-class MyActivityListView(APIView):
-    permission_classes = [DEPUTY]
-
-    @extend_schema(
-        operation_id="me_activity_list",
-        responses=s.MyInvitationSerializer(many=True),
-        summary="我的活动 / my activities",
-    )
-    def get(self, request: Request) -> Response:
-        invitations: QuerySet[Invitation] = invitations_of(my_seat(request))
-        return Response(s.MyInvitationSerializer(invitations, many=True).data)
+MyActivityListView = endpoint(
+    Read(
+        "me_activity_list",
+        "我的活动 / my activities",
+        lambda request: invitations_of(my_seat(request)),
+        answer=s.MyInvitationSerializer,
+        many=True,
+    ),
+    permission=DEPUTY,
+)
 
 
 MyRespondView = Action(
@@ -279,33 +282,32 @@ MyRespondView = Action(
 )
 
 
-class MyCheckInView(APIView):
-    permission_classes = [DEPUTY]
-
-    @extend_schema(
-        operation_id="me_check_in",
-        request=s.CheckInInSerializer,
-        responses=s.MyInvitationSerializer,
-        summary="扫码签到（在本人所在单位）/ sign in by the QR code, in my own congress",
+def _check_in(request: Request, data: dict[str, Any]) -> Invitation:
+    activity = activity_by_origin(organiser_id=data["organiser"], origin_ref=data["ref"])
+    if activity is None:
+        raise NotFound(_("该活动不存在或尚未送达本单位。"), code="activity_unknown")
+    invitation = services.invitation_sign_in(
+        activity=activity, token=data["token"], actor=request.user
     )
-    def post(self, request: Request) -> Response:
-        data = validated(s.CheckInInSerializer, request)
-        activity = activity_by_origin(organiser_id=data["organiser"], origin_ref=data["ref"])
-        if activity is None:
-            raise NotFound(_("该活动不存在或尚未送达本单位。"), code="activity_unknown")
-        invitation = services.invitation_sign_in(
-            activity=activity, token=data["token"], actor=request.user
-        )
-        return Response(s.MyInvitationSerializer(_my_invitation(request, invitation.pk)).data)
+    return _my_invitation(request, invitation.pk)
 
 
-class MyTasksView(APIView):
-    permission_classes = [DEPUTY]
-
-    @extend_schema(
-        operation_id="me_tasks",
-        responses=s.MyTasksSerializer,
-        summary="我的待办：待回复的邀请、可签到的活动 / my tasks",
-    )
-    def get(self, request: Request) -> Response:
-        return Response(s.MyTasksSerializer(tasks_of(my_seat(request), now=timezone.now())).data)
+MyCheckInView = endpoint(
+    Write(
+        "me_check_in",
+        "扫码签到（在本人所在单位）/ sign in by the QR code, in my own congress",
+        _check_in,
+        body=s.CheckInInSerializer,
+        answer=s.MyInvitationSerializer,
+    ),
+    permission=DEPUTY,
+)
+MyTasksView = endpoint(
+    Read(
+        "me_tasks",
+        "我的待办：待回复的邀请、可签到的活动 / my tasks",
+        lambda request: tasks_of(my_seat(request), now=timezone.now()),
+        answer=s.MyTasksSerializer,
+    ),
+    permission=DEPUTY,
+)

@@ -15,10 +15,9 @@ from rest_framework.generics import ListAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
-from rest_framework.views import APIView
 
 from accounts.roles import Role
-from api.actions import Action
+from api.actions import Action, Read, Write, endpoint
 from api.inputs import validated
 from api.permissions import DEPUTY, STAFF, has_role, roles_of
 from api.views import PublicView
@@ -277,65 +276,62 @@ class OpinionMineView(ListAPIView[Opinion]):
         return Response(s.OpinionMineSerializer(opinion).data, status=status.HTTP_201_CREATED)
 
 
-class DeputyFeedbackView(APIView):
-    """The deputy who received an opinion says the answer does not satisfy: a new answer."""
-
-    permission_classes = [DEPUTY]
-
-    @extend_schema(
-        operation_id="opinion_deputy_dissatisfied",
-        request=s.OpinionDeputyFeedbackInSerializer,
-        responses={204: None},
-        summary="接待代表对答复不满意 / the receiving deputy is dissatisfied with the answer",
+def _deputy_dissatisfied(request: Request, data: dict[str, Any], pk: int) -> None:
+    opinion = Opinion.objects.select_related("deputy").filter(pk=pk).first()
+    if opinion is None or opinion.deputy is None or opinion.deputy.user_id != request.user.pk:
+        raise NotFound(_("意见不存在。"), code="opinion_unknown")
+    services.opinion_rate(
+        opinion=opinion,
+        rating="dissatisfied",
+        comment=data["comment"],
+        actor=request.user,
+        by_deputy=True,
     )
-    def post(self, request: Request, pk: int) -> Response:
-        data = validated(s.OpinionDeputyFeedbackInSerializer, request)
-        opinion = Opinion.objects.select_related("deputy").filter(pk=pk).first()
-        if opinion is None or opinion.deputy is None or opinion.deputy.user_id != request.user.pk:
-            raise NotFound(_("意见不存在。"), code="opinion_unknown")
-        services.opinion_rate(
-            opinion=opinion,
-            rating="dissatisfied",
-            comment=data["comment"],
-            actor=request.user,
-            by_deputy=True,
-        )
-        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class UnitListView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="opinion_units",
-        responses=s.OpinionUnitSerializer(many=True),
-        summary="本级承办单位账号 / the handling units with an account here",
-    )
-    def get(self, request: Request) -> Response:
-        units = [{"id": u.pk, "name": u.display_name or u.username} for u in unit_accounts()]
-        return Response(s.OpinionUnitSerializer(units, many=True).data)
+def _policy_set(request: Request, data: dict[str, Any]) -> Any:
+    services.policy_set(actor=request.user, **data)
+    return policy_current()
 
 
-class PolicyView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="opinion_policy_get",
-        responses=s.OpinionPolicySerializer,
-        summary="办理时限 / the answer clocks",
-    )
-    def get(self, request: Request) -> Response:
-        return Response(s.OpinionPolicySerializer(policy_current()).data)
-
-    @extend_schema(
-        operation_id="opinion_policy_set",
-        request=s.OpinionPolicySerializer,
-        responses=s.OpinionPolicySerializer,
-        summary="设置办理时限 / set the answer clocks",
-    )
-    def put(self, request: Request) -> Response:
-        services.policy_set(actor=request.user, **validated(s.OpinionPolicySerializer, request))
-        return Response(s.OpinionPolicySerializer(policy_current()).data)
+DeputyFeedbackView = endpoint(
+    Write(
+        "opinion_deputy_dissatisfied",
+        "接待代表对答复不满意 / the receiving deputy is dissatisfied with the answer",
+        _deputy_dissatisfied,
+        body=s.OpinionDeputyFeedbackInSerializer,
+        empty=True,
+    ),
+    permission=DEPUTY,
+    doc="The deputy who received an opinion says the answer does not satisfy: a new answer.",
+)
+UnitListView = endpoint(
+    Read(
+        "opinion_units",
+        "本级承办单位账号 / the handling units with an account here",
+        lambda r: [{"id": u.pk, "name": u.display_name or u.username} for u in unit_accounts()],
+        answer=s.OpinionUnitSerializer,
+        many=True,
+    ),
+    permission=STAFF,
+)
+PolicyView = endpoint(
+    Read(
+        "opinion_policy_get",
+        "办理时限 / the answer clocks",
+        lambda request: policy_current(),
+        answer=s.OpinionPolicySerializer,
+    ),
+    Write(
+        "opinion_policy_set",
+        "设置办理时限 / set the answer clocks",
+        _policy_set,
+        body=s.OpinionPolicySerializer,
+        answer=s.OpinionPolicySerializer,
+        method="put",
+    ),
+    permission=STAFF,
+)
 
 
 # --- Public portal: no login ------------------------------------------------------------
@@ -362,61 +358,65 @@ def _by_code(code: str) -> Opinion:
     return opinion
 
 
-class PublicOpinionView(_PublicOpinionView):
-    """A citizen's opinion, online or by a station's QR code (the form with ?station=<id>)."""
-
-    throttle_scope = "public_opinion"
-
-    @extend_schema(
-        operation_id="public_opinion_submit",
-        request=s.PublicOpinionInSerializer,
-        responses={201: s.PublicOpinionCreatedSerializer},
-        summary="反映意见（公开）/ submit an opinion (public)",
+def _public_opinion(request: Request, data: dict[str, Any]) -> dict[str, str]:
+    station = _station(data.pop("station"), "station")
+    opinion = services.opinion_receive(
+        channel=Channel.QR_CODE if station else Channel.ONLINE, station=station, **data
     )
-    def post(self, request: Request) -> Response:
-        data = validated(s.PublicOpinionInSerializer, request)
-        station = _station(data.pop("station"), "station")
-        opinion = services.opinion_receive(
-            channel=Channel.QR_CODE if station else Channel.ONLINE, station=station, **data
-        )
-        return Response({"tracking_code": opinion.tracking_code}, status=status.HTTP_201_CREATED)
+    return {"tracking_code": opinion.tracking_code}
 
 
-class PublicOpinionTrackView(_PublicOpinionView):
-    @extend_schema(
-        operation_id="public_opinion_track",
-        responses=s.PublicOpinionSerializer,
-        summary="凭查询码查看意见办理情况（公开）/ follow an opinion by its code (public)",
-    )
-    def get(self, request: Request, code: str) -> Response:
-        return Response(s.PublicOpinionSerializer(public_status(_by_code(code))).data)
+def _public_rate(request: Request, data: dict[str, Any], code: str) -> Any:
+    opinion = services.opinion_rate(opinion=_by_code(code), **data)
+    return public_status(_by_code(opinion.tracking_code))
 
 
-class PublicOpinionRatingView(_PublicOpinionView):
-    throttle_scope = "public_opinion"
-
-    @extend_schema(
-        operation_id="public_opinion_rate",
-        request=s.PublicRatingInSerializer,
-        responses=s.PublicOpinionSerializer,
-        summary="评价答复：满意、基本满意、不满意（公开）/ rate the answer (public)",
-    )
-    def post(self, request: Request, code: str) -> Response:
-        data = validated(s.PublicRatingInSerializer, request)
-        opinion = services.opinion_rate(opinion=_by_code(code), **data)
-        return Response(
-            s.PublicOpinionSerializer(public_status(_by_code(opinion.tracking_code))).data
-        )
+def _public_station(request: Request, pk: int) -> Any:
+    station = station_list().filter(pk=pk).first()
+    if station is None:
+        raise NotFound(_("联络站不存在。"), code="station_unknown")
+    return station
 
 
-class PublicStationView(_PublicOpinionView):
-    @extend_schema(
-        operation_id="public_opinion_station",
-        responses=s.PublicStationSerializer,
-        summary="扫码提交时显示的联络站（公开）/ the station of a QR code (public)",
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        station = station_list().filter(pk=pk).first()
-        if station is None:
-            raise NotFound(_("联络站不存在。"), code="station_unknown")
-        return Response(s.PublicStationSerializer(station).data)
+PublicOpinionView = endpoint(
+    Write(
+        "public_opinion_submit",
+        "反映意见（公开）/ submit an opinion (public)",
+        _public_opinion,
+        body=s.PublicOpinionInSerializer,
+        responses=s.PublicOpinionCreatedSerializer,
+        created=True,
+    ),
+    base=_PublicOpinionView,
+    doc="A citizen's opinion, online or by a station's QR code (the form with ?station=<id>).",
+    throttle_scope="public_opinion",
+)
+PublicOpinionTrackView = endpoint(
+    Read(
+        "public_opinion_track",
+        "凭查询码查看意见办理情况（公开）/ follow an opinion by its code (public)",
+        lambda request, code: public_status(_by_code(code)),
+        answer=s.PublicOpinionSerializer,
+    ),
+    base=_PublicOpinionView,
+)
+PublicOpinionRatingView = endpoint(
+    Write(
+        "public_opinion_rate",
+        "评价答复：满意、基本满意、不满意（公开）/ rate the answer (public)",
+        _public_rate,
+        body=s.PublicRatingInSerializer,
+        answer=s.PublicOpinionSerializer,
+    ),
+    base=_PublicOpinionView,
+    throttle_scope="public_opinion",
+)
+PublicStationView = endpoint(
+    Read(
+        "public_opinion_station",
+        "扫码提交时显示的联络站（公开）/ the station of a QR code (public)",
+        _public_station,
+        answer=s.PublicStationSerializer,
+    ),
+    base=_PublicOpinionView,
+)

@@ -10,19 +10,15 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import status
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import get_object_or_404
 from rest_framework.request import Request
-from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from accounts.roles import Role
-from api.actions import Action
+from api.actions import Action, Read, Write, endpoint
 from api.downloads import SVG, DownloadView, binary
-from api.inputs import validated
 from api.permissions import STAFF, has_role, host_tenant, roles_of
-from api.views import PublicView, ReadWriteView
+from api.views import PublicView
 from ops.errors import DomainError
 from tenants.deputies.models import Deputy
 from tenants.deputies.selectors import deputy_for_user
@@ -53,133 +49,143 @@ def _parent(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-class StationListView(ReadWriteView):
-    read_permission, write_permission = READERS, STAFF
-
-    @extend_schema(
-        operation_id="station_list",
-        responses=s.StationOutSerializer(many=True),
-        summary="联络站列表 / liaison stations",
-    )
-    def get(self, request: Request) -> Response:
-        return Response(s.StationOutSerializer(selectors.station_list(), many=True).data)
-
-    @extend_schema(
-        operation_id="station_create",
-        request=s.StationInSerializer,
-        responses={201: s.StationDetailSerializer},
-        summary="新建联络站 / create a station",
-    )
-    def post(self, request: Request) -> Response:
-        data = _parent(validated(s.StationInSerializer, request))
-        station = services.station_create(actor=request.user, **data)
-        return Response(_detail(request, station.pk), status=status.HTTP_201_CREATED)
+def _station_create(request: Request, data: dict[str, Any]) -> dict[str, Any]:
+    station = services.station_create(actor=request.user, **_parent(data))
+    return _detail(request, station.pk)
 
 
-class StationDetailView(ReadWriteView):
-    read_permission, write_permission = READERS, STAFF
-    write_method = "PATCH"
+def _station_update(request: Request, data: dict[str, Any], pk: int) -> dict[str, Any]:
+    data = _parent(data)
+    services.station_update(station=_station(pk), actor=request.user, **data)
+    return _detail(request, pk)
 
-    @extend_schema(
-        operation_id="station_get",
+
+StationListView = endpoint(
+    Read(
+        "station_list",
+        "联络站列表 / liaison stations",
+        lambda request: selectors.station_list(),
+        answer=s.StationOutSerializer,
+        many=True,
+    ),
+    Write(
+        "station_create",
+        "新建联络站 / create a station",
+        _station_create,
+        body=s.StationInSerializer,
         responses=s.StationDetailSerializer,
-        summary="联络站详情：站务人员、进站代表、接待日 / a station with staff, residents, rota",
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        return Response(_detail(request, pk))
-
-    @extend_schema(
-        operation_id="station_update",
-        request=s.StationUpdateSerializer,
+        created=True,
+        permission=STAFF,
+    ),
+    permission=READERS,
+)
+StationDetailView = endpoint(
+    Read(
+        "station_get",
+        "联络站详情：站务人员、进站代表、接待日 / a station with staff, residents, rota",
+        _detail,
         responses=s.StationDetailSerializer,
-        summary="修改联络站 / update a station",
-    )
-    def patch(self, request: Request, pk: int) -> Response:
-        data = _parent(validated(s.StationUpdateSerializer, request))
-        services.station_update(station=_station(pk), actor=request.user, **data)
-        return Response(_detail(request, pk))
-
-
-class StationStaffView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="station_staff_set",
-        request=s.StaffSetSerializer,
+    ),
+    Write(
+        "station_update",
+        "修改联络站 / update a station",
+        _station_update,
+        body=s.StationUpdateSerializer,
         responses=s.StationDetailSerializer,
-        summary="设置站务人员 / set the station's staff",
+        permission=STAFF,
+        method="patch",
+    ),
+    permission=READERS,
+)
+
+
+def _staff_set(request: Request, data: dict[str, Any], pk: int) -> dict[str, Any]:
+    services.station_staff_set(station=_station(pk), staff=data["staff"], actor=request.user)
+    return _detail(request, pk)
+
+
+StationStaffView = endpoint(
+    Write(
+        "station_staff_set",
+        "设置站务人员 / set the station's staff",
+        _staff_set,
+        body=s.StaffSetSerializer,
+        responses=s.StationDetailSerializer,
+        method="put",
+    ),
+    permission=STAFF,
+)
+
+
+def _resident_add(request: Request, data: dict[str, Any], pk: int) -> Any:
+    deputy = None
+    if "deputy" in data:
+        deputy = Deputy.objects.filter(pk=data["deputy"]).first()
+        if deputy is None:
+            raise DomainError("deputy_unknown", _("名册中没有这名代表。"), field="deputy")
+    return services.residency_add(
+        station=_station(pk), deputy=deputy, listing_id=data.get("listing"), actor=request.user
     )
-    def put(self, request: Request, pk: int) -> Response:
-        staff = validated(s.StaffSetSerializer, request)["staff"]
-        services.station_staff_set(station=_station(pk), staff=staff, actor=request.user)
-        return Response(_detail(request, pk))
 
 
-class ResidentListView(APIView):
-    permission_classes = [STAFF]
+def _resident_end(request: Request, data: dict[str, Any], pk: int) -> None:
+    resident = selectors.resident_of(resident_id=pk)
+    if resident is None:
+        raise NotFound(_("该进站代表不存在。"), code="resident_unknown")
+    services.residency_end(resident=resident, actor=request.user)
 
-    @extend_schema(
-        operation_id="station_resident_add",
-        request=s.ResidentInSerializer,
-        responses={201: s.ResidentOutSerializer},
-        summary="代表进站：本级代表或名录中的上级代表 / station a deputy, ours or from the directory",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        data = validated(s.ResidentInSerializer, request)
-        deputy = None
-        if "deputy" in data:
-            deputy = Deputy.objects.filter(pk=data["deputy"]).first()
-            if deputy is None:
-                raise DomainError("deputy_unknown", _("名册中没有这名代表。"), field="deputy")
-        resident = services.residency_add(
-            station=_station(pk), deputy=deputy, listing_id=data.get("listing"), actor=request.user
+
+ResidentListView = endpoint(
+    Write(
+        "station_resident_add",
+        "代表进站：本级代表或名录中的上级代表 / station a deputy, ours or from the directory",
+        _resident_add,
+        body=s.ResidentInSerializer,
+        answer=s.ResidentOutSerializer,
+        created=True,
+    ),
+    permission=STAFF,
+)
+ResidentDetailView = endpoint(
+    Write(
+        "station_resident_end",
+        "代表离站 / a deputy leaves the station",
+        _resident_end,
+        method="delete",
+    ),
+    permission=STAFF,
+)
+
+
+def _reception_schedule(request: Request, data: dict[str, Any], pk: int) -> ReceptionDay:
+    station = _station(pk)
+    on_duty = list(station.residents.filter(pk__in=data["on_duty"]))
+    if len(on_duty) != len(set(data["on_duty"])):
+        raise DomainError(
+            "reception_not_resident", _("接待代表须为本站进站代表。"), field="on_duty"
         )
-        return Response(s.ResidentOutSerializer(resident).data, status=status.HTTP_201_CREATED)
-
-
-class ResidentDetailView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="station_resident_end",
-        responses={204: None},
-        summary="代表离站 / a deputy leaves the station",
+    return services.reception_schedule(
+        station=station,
+        on=data["date"],
+        starts_at=data["starts_at"],
+        ends_at=data["ends_at"],
+        topic=data.get("topic", ""),
+        on_duty=on_duty,
+        actor=request.user,
     )
-    def delete(self, request: Request, pk: int) -> Response:
-        resident = selectors.resident_of(resident_id=pk)
-        if resident is None:
-            raise NotFound(_("该进站代表不存在。"), code="resident_unknown")
-        services.residency_end(resident=resident, actor=request.user)
-        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class ReceptionListView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="station_reception_schedule",
-        request=s.ReceptionInSerializer,
-        responses={201: s.ReceptionOutSerializer},
-        summary="安排接待日（草稿）/ schedule a reception day (draft)",
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        data = validated(s.ReceptionInSerializer, request)
-        station = _station(pk)
-        on_duty = list(station.residents.filter(pk__in=data["on_duty"]))
-        if len(on_duty) != len(set(data["on_duty"])):
-            raise DomainError(
-                "reception_not_resident", _("接待代表须为本站进站代表。"), field="on_duty"
-            )
-        reception = services.reception_schedule(
-            station=station,
-            on=data["date"],
-            starts_at=data["starts_at"],
-            ends_at=data["ends_at"],
-            topic=data.get("topic", ""),
-            on_duty=on_duty,
-            actor=request.user,
-        )
-        return Response(s.ReceptionOutSerializer(reception).data, status=status.HTTP_201_CREATED)
+ReceptionListView = endpoint(
+    Write(
+        "station_reception_schedule",
+        "安排接待日（草稿）/ schedule a reception day (draft)",
+        _reception_schedule,
+        body=s.ReceptionInSerializer,
+        answer=s.ReceptionOutSerializer,
+        created=True,
+    ),
+    permission=STAFF,
+)
 
 
 def _reception(pk: int) -> ReceptionDay:
@@ -208,78 +214,68 @@ ReceptionHoldView = RECEPTION.view(
 )
 
 
-class ReceptionDetailView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="station_reception_cancel",
-        responses={204: None},
-        summary="取消接待日 / cancel a reception day",
-    )
-    def delete(self, request: Request, pk: int) -> Response:
-        services.reception_cancel(reception=_reception(pk), actor=request.user)
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-class SettingsView(ReadWriteView):
-    read_permission, write_permission = READERS, STAFF
-    write_method = "PUT"
-
-    @extend_schema(
-        operation_id="station_settings_get",
-        responses=s.StationSettingsSerializer,
-        summary="联络站设置 / the stations' settings",
-    )
-    def get(self, request: Request) -> Response:
-        return Response(s.StationSettingsSerializer(services.settings_get()).data)
-
-    @extend_schema(
-        operation_id="station_settings_update",
-        request=s.StationSettingsSerializer,
-        responses=s.StationSettingsSerializer,
-        summary="修改联络站设置（公告天数、星级分数线）/ set the notice days and star thresholds",
-    )
-    def put(self, request: Request) -> Response:
-        data = validated(s.StationSettingsSerializer, request)
-        updated = services.settings_update(actor=request.user, **data)
-        return Response(s.StationSettingsSerializer(updated).data)
-
-
-class ChecklistView(ReadWriteView):
-    read_permission, write_permission = READERS, STAFF
-
-    @extend_schema(
-        operation_id="station_checklist_list",
-        responses=s.ChecklistItemSerializer(many=True),
-        summary="规范化建设标准（N有）/ the standardisation checklist",
-    )
-    def get(self, request: Request) -> Response:
-        return Response(s.ChecklistItemSerializer(selectors.checklist_items(), many=True).data)
-
-    @extend_schema(
-        operation_id="station_checklist_add",
-        request=s.ChecklistItemSerializer,
-        responses={201: s.ChecklistItemSerializer},
-        summary="增加一项标准 / add a criterion",
-    )
-    def post(self, request: Request) -> Response:
-        data = validated(s.ChecklistItemSerializer, request)
-        item = services.checklist_item_add(actor=request.user, **data)
-        return Response(s.ChecklistItemSerializer(item).data, status=status.HTTP_201_CREATED)
+ReceptionDetailView = endpoint(
+    Write(
+        "station_reception_cancel",
+        "取消接待日 / cancel a reception day",
+        lambda r, d, pk: services.reception_cancel(reception=_reception(pk), actor=r.user),
+        method="delete",
+    ),
+    permission=STAFF,
+)
+SettingsView = endpoint(
+    Read(
+        "station_settings_get",
+        "联络站设置 / the stations' settings",
+        lambda request: services.settings_get(),
+        answer=s.StationSettingsSerializer,
+    ),
+    Write(
+        "station_settings_update",
+        "修改联络站设置（公告天数、星级分数线）/ set the notice days and star thresholds",
+        lambda request, data: services.settings_update(actor=request.user, **data),
+        body=s.StationSettingsSerializer,
+        answer=s.StationSettingsSerializer,
+        permission=STAFF,
+        method="put",
+    ),
+    permission=READERS,
+)
+ChecklistView = endpoint(
+    Read(
+        "station_checklist_list",
+        "规范化建设标准（N有）/ the standardisation checklist",
+        lambda request: selectors.checklist_items(),
+        answer=s.ChecklistItemSerializer,
+        many=True,
+    ),
+    Write(
+        "station_checklist_add",
+        "增加一项标准 / add a criterion",
+        lambda request, data: services.checklist_item_add(actor=request.user, **data),
+        body=s.ChecklistItemSerializer,
+        answer=s.ChecklistItemSerializer,
+        created=True,
+        permission=STAFF,
+    ),
+    permission=READERS,
+)
 
 
-class ChecklistItemView(APIView):
-    permission_classes = [STAFF]
+def _checklist_retire(request: Request, data: dict[str, Any], pk: int) -> None:
+    item = get_object_or_404(ChecklistItem.objects.all(), pk=pk)
+    services.checklist_item_retire(item=item, actor=request.user)
 
-    @extend_schema(
-        operation_id="station_checklist_retire",
-        responses={204: None},
-        summary="停用一项标准 / retire a criterion",
-    )
-    def delete(self, request: Request, pk: int) -> Response:
-        item = get_object_or_404(ChecklistItem.objects.all(), pk=pk)
-        services.checklist_item_retire(item=item, actor=request.user)
-        return Response(status=status.HTTP_204_NO_CONTENT)
+
+ChecklistItemView = endpoint(
+    Write(
+        "station_checklist_retire",
+        "停用一项标准 / retire a criterion",
+        _checklist_retire,
+        method="delete",
+    ),
+    permission=STAFF,
+)
 
 
 def _assessment_out(station: Station, year: int) -> dict[str, Any]:
@@ -341,51 +337,52 @@ def _scores(data: dict[str, Any]) -> dict[int, int]:
     return {row["item"]: row["score"] for row in data["scores"]}
 
 
-class AssessmentView(APIView):
-    permission_classes = [READERS]
-
-    @extend_schema(
-        operation_id="station_assessment_get",
-        responses=s.AssessmentOutSerializer,
-        summary="年度规范化建设评定 / the station's assessment of a year",
+def _self_assess(request: Request, data: dict[str, Any], pk: int, year: int) -> dict[str, Any]:
+    station = _station(pk)
+    services.assessment_self_assess(
+        station=station, year=year, scores=_scores(data), actor=request.user
     )
-    def get(self, request: Request, pk: int, year: int) -> Response:
-        return Response(_assessment_out(_station(pk), year))
+    return _assessment_out(station, year)
 
 
-class SelfAssessView(APIView):
-    permission_classes = [STAFF]
+def _postings(request: Request) -> Any:
+    postings = selectors.posting_list()
+    if Role.STAFF not in roles_of(request):
+        seat = deputy_for_user(user_id=int(request.user.pk))  # type: ignore[arg-type]
+        postings = postings.filter(deputy=seat) if seat else postings.none()
+    return postings
 
-    @extend_schema(
-        operation_id="station_self_assess",
-        request=s.SelfAssessInSerializer,
+
+AssessmentView = endpoint(
+    Read(
+        "station_assessment_get",
+        "年度规范化建设评定 / the station's assessment of a year",
+        lambda request, pk, year: _assessment_out(_station(pk), year),
         responses=s.AssessmentOutSerializer,
-        summary="提交自评 / submit the self-assessment",
-    )
-    def post(self, request: Request, pk: int, year: int) -> Response:
-        data = validated(s.SelfAssessInSerializer, request)
-        station = _station(pk)
-        services.assessment_self_assess(
-            station=station, year=year, scores=_scores(data), actor=request.user
-        )
-        return Response(_assessment_out(station, year))
-
-
-class PostingListView(APIView):
-    permission_classes = [READERS]
-
-    @extend_schema(
-        operation_id="station_posting_list",
-        responses=s.PostingOutSerializer(many=True),
-        summary="本级代表在其他人大联络站的进站情况（工作人员看全部，代表看本人）/ our deputies "
+    ),
+    permission=READERS,
+)
+SelfAssessView = endpoint(
+    Write(
+        "station_self_assess",
+        "提交自评 / submit the self-assessment",
+        _self_assess,
+        body=s.SelfAssessInSerializer,
+        responses=s.AssessmentOutSerializer,
+    ),
+    permission=STAFF,
+)
+PostingListView = endpoint(
+    Read(
+        "station_posting_list",
+        "本级代表在其他人大联络站的进站情况（工作人员看全部，代表看本人）/ our deputies "
         "stationed elsewhere (staff: all; a deputy: their own)",
-    )
-    def get(self, request: Request) -> Response:
-        postings = selectors.posting_list()
-        if Role.STAFF not in roles_of(request):
-            seat = deputy_for_user(user_id=int(request.user.pk))  # type: ignore[arg-type]
-            postings = postings.filter(deputy=seat) if seat else postings.none()
-        return Response(s.PostingOutSerializer(postings, many=True).data)
+        _postings,
+        answer=s.PostingOutSerializer,
+        many=True,
+    ),
+    permission=READERS,
+)
 
 
 def _public_station(pk: int) -> Station:
@@ -395,15 +392,20 @@ def _public_station(pk: int) -> Station:
     return station
 
 
-class PublicStationView(PublicView):
-    @extend_schema(
-        operation_id="public_station_get",
+def _public_page(request: Request, pk: int) -> Any:
+    context = {"congress_name": host_tenant(request).name}
+    return s.StationPublicPageSerializer(_public_station(pk), context=context).data
+
+
+PublicStationView = endpoint(
+    Read(
+        "public_station_get",
+        "联络站公开页：进站代表与接待日安排（公开）/ a station's public page and rota",
+        _public_page,
         responses=s.StationPublicPageSerializer,
-        summary="联络站公开页：进站代表与接待日安排（公开）/ a station's public page and rota",
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        context = {"congress_name": host_tenant(request).name}
-        return Response(s.StationPublicPageSerializer(_public_station(pk), context=context).data)
+    ),
+    base=PublicView,
+)
 
 
 class PublicStationQrView(PublicView, DownloadView):
