@@ -128,6 +128,8 @@ describe('StagePeriod', () => {
     })
     const labels = wrapper.findAll('.el-form-item__label').map((label) => label.text())
     expect(labels).toEqual(['开始', '结束'])
+    // Both days are required by every stage that has them (the API refuses a cleared one).
+    expect(wrapper.findAll('.el-form-item.is-required')).toHaveLength(2)
     const [first, picker] = wrapper.findAllComponents({ name: 'ElDatePicker' })
     expect(first!.attributes('data-testid') ?? first!.vm.$attrs['data-testid']).toBe('starts')
     const disabled = picker!.props('disabledDate') as (day: Date) => boolean
