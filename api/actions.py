@@ -9,7 +9,7 @@ that reads the object the same way (see `opinion_sort` or `supervision_round_ope
 does more stays a class of its own."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from typing import Any, Generic, TypeVar
 
 from drf_spectacular.utils import extend_schema
@@ -46,6 +46,7 @@ class Read:
     operation_id: str
     summary: str
     find: Callable[..., Any]
+    _: KW_ONLY
     answer: Serializer | None = None
     many: bool = False
     query: Serializer | None = None
@@ -77,6 +78,7 @@ class Write:
     operation_id: str
     summary: str
     run: Callable[..., Any]
+    _: KW_ONLY
     body: Serializer | None = None
     answer: Serializer | None = None
     created: bool = False
@@ -112,13 +114,14 @@ def endpoint(
     permission: type[BasePermission] | None = None,
     base: type[APIView] = APIView,
     doc: str | None = None,
-    **settings: Any,
+    throttle_scope: str | None = None,
 ) -> type[APIView]:
     """One path's view, a method for each operation. Each method asks its operation's
     `permission`, else `permission`, else the base's; a method the path does not take asks
     the first operation's (a 405 only for a caller who may read). `doc` is the description of
-    the path's operations; `settings`, the view's own (`throttle_scope`, `parser_classes`)."""
+    the path's operations; `throttle_scope`, the rate its (throttled) base applies."""
     by_method = {operation.method: operation for operation in operations}
+    assert len(by_method) == len(operations), "one operation a method on a path"
 
     def method(operation: Read | Write) -> Callable[..., Response]:
         @extend_schema(
@@ -134,7 +137,9 @@ def endpoint(
         return [asked()] if asked is not None else base.get_permissions(self)
 
     attributes: dict[str, Any] = {name: method(op) for name, op in by_method.items()}
-    attributes.update(settings, get_permissions=get_permissions, __doc__=doc)
+    attributes.update(get_permissions=get_permissions, __doc__=doc)
+    if throttle_scope is not None:
+        attributes["throttle_scope"] = throttle_scope
     if permission is not None:
         attributes["permission_classes"] = [permission]
     return _named(type("Endpoint", (base,), attributes), operations[0].operation_id)

@@ -384,27 +384,27 @@ CELERY_TASK_ROUTES = (
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_EXPIRES = 24 * 60 * 60
 CELERY_TIMEZONE = TIME_ZONE
-_MINUTE, _HOUR, _DAY = 60, 60 * 60, 24 * 60 * 60
+_minute, _hour, _day = 60, 60 * 60, 24 * 60 * 60
 # Each periodic task: its name, the task, and every how many seconds it runs.
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     name: {"task": task, "schedule": every}
     for name, task, every in (
-        ("audit-anchor-all-chains", "audit.tasks.anchor_all_chains", _DAY),
-        ("audit-verify-all-chains", "audit.tasks.verify_all_chains", _DAY),
-        ("crossing-sweep", "crossing.tasks.sweep", _MINUTE),
+        ("audit-anchor-all-chains", "audit.tasks.anchor_all_chains", _day),
+        ("audit-verify-all-chains", "audit.tasks.verify_all_chains", _day),
+        ("crossing-sweep", "crossing.tasks.sweep", _minute),
         # What a down broker held back: deferred sends, and outbox events no drain reached.
-        ("congresses-resend", "congresses.tasks.resend", _MINUTE),
-        ("outbox-sweep", "outbox.tasks.sweep", _MINUTE),
-        ("provisioning-sweep", "congresses.tasks.sweep_stuck_jobs", 5 * _MINUTE),
-        ("provisioning-pool-refill", "congresses.tasks.pool_refill", 10 * _MINUTE),
+        ("congresses-resend", "congresses.tasks.resend", _minute),
+        ("outbox-sweep", "outbox.tasks.sweep", _minute),
+        ("provisioning-sweep", "congresses.tasks.sweep_stuck_jobs", 5 * _minute),
+        ("provisioning-pool-refill", "congresses.tasks.pool_refill", 10 * _minute),
         # Traffic lights, milestone reminders and overdue alerts: hourly, idempotent per day.
-        ("implementation-alerts", "tenants.implementation.tasks.alerts_everywhere", _HOUR),
-        ("rollups-rebuild-nightly", "rollups.tasks.rebuild_all", _DAY),
+        ("implementation-alerts", "tenants.implementation.tasks.alerts_everywhere", _hour),
+        ("rollups-rebuild-nightly", "rollups.tasks.rebuild_all", _day),
         # The route's reminders, from the rollup rows: once per township and stage (docs/route.md).
-        ("supervision-route-check", "supervision.tasks.check_route", _DAY),
+        ("supervision-route-check", "supervision.tasks.check_route", _day),
         # Report-back reminders, days before a notice's date: once per congress and notice.
-        ("supervision-report-remind", "supervision.tasks.remind_reports", _DAY),
-        ("opinions-flag-overdue", "tenants.linkage.opinions.tasks.flag_overdue_everywhere", _HOUR),
+        ("supervision-report-remind", "supervision.tasks.remind_reports", _day),
+        ("opinions-flag-overdue", "tenants.linkage.opinions.tasks.flag_overdue_everywhere", _hour),
     )
 }
 

@@ -1,8 +1,10 @@
 """The shared parts of the api's views: the action endpoint (api/actions.py), the view bases
 (api/views.py), downloads (api/downloads.py) and public addresses (api/links.py)."""
 
+from dataclasses import replace
 from typing import Any
 
+import pytest
 from django.test import override_settings
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
@@ -133,12 +135,12 @@ class _Query(serializers.Serializer):
     n = serializers.IntegerField(required=False)
 
 
-THINGS = endpoint(
+_OPERATIONS = (
     Read(
         "thing_list",
         "list",
         lambda r, q, pk: [{"n": q.get("n", pk)}],
-        _Body,
+        answer=_Body,
         many=True,
         query=_Query,
     ),
@@ -146,13 +148,13 @@ THINGS = endpoint(
         "thing_add",
         "add",
         lambda r, d, pk: {"added": d["n"] + pk},
-        _Body,
-        _Added,
+        body=_Body,
+        answer=_Added,
         created=True,
         permission=STAFF,
     ),
-    permission=AllowAny,
 )
+THINGS = endpoint(*_OPERATIONS, permission=AllowAny)
 
 
 def test_an_endpoint_reads_through_its_query_and_answer() -> None:
@@ -165,11 +167,28 @@ def test_an_endpoint_reads_through_its_query_and_answer() -> None:
 
 def test_an_endpoint_refuses_a_bad_query_and_a_bad_body() -> None:
     read: Response = THINGS.as_view()(APIRequestFactory().get("/things", {"n": "x"}), pk=1)
+    open_to_all = endpoint(
+        *(replace(op, permission=None) for op in _OPERATIONS), permission=AllowAny
+    )
+
+    assert read.status_code == 400
+    assert _post(open_to_all, 1, {"n": "many"}).status_code == 400
+    assert (_post(open_to_all, 1, {"n": 2}).status_code, _post(open_to_all, 1, {"n": 2}).data) == (
+        201,
+        {"added": 3},
+    )
+
+
+def test_an_endpoint_asks_a_write_its_own_permission() -> None:
     view = THINGS()
     view.request = Request(APIRequestFactory().post("/things"))
 
-    assert read.status_code == 400
     assert [type(p) for p in view.get_permissions()] == [STAFF]
+
+
+def test_a_path_takes_one_operation_a_method() -> None:
+    with pytest.raises(AssertionError):
+        endpoint(_OPERATIONS[1], _OPERATIONS[1], permission=AllowAny)
 
 
 def test_an_endpoint_asks_each_method_its_own_permission_and_the_first_for_others() -> None:
@@ -181,7 +200,7 @@ def test_an_endpoint_asks_each_method_its_own_permission_and_the_first_for_other
 
 def test_a_write_that_finds_first_answers_404_whatever_the_body() -> None:
     found = endpoint(
-        Write("thing_poke", "poke", lambda r, o, d: o, _Body, find=_lookup, empty=True),
+        Write("thing_poke", "poke", lambda r, o, d: o, body=_Body, find=_lookup, empty=True),
         permission=AllowAny,
     )
 
