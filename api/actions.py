@@ -8,6 +8,7 @@ object, calls one service and answers with the object as it now is; and of the `
 that reads the object the same way (see `opinion_sort` or `supervision_round_open`). A view that
 does more stays a class of its own."""
 
+import sys
 from collections.abc import Callable
 from dataclasses import KW_ONLY, dataclass
 from typing import Any, Generic, TypeVar
@@ -244,7 +245,10 @@ class Action(Generic[T]):
 
 
 def _named(view: type[APIView], operation_id: str) -> type[APIView]:
-    """The view named for its operation (`opinion_sort`: OpinionSortView), in logs and errors."""
+    """The view named for its operation (`opinion_sort`: OpinionSortView), in logs and errors,
+    and placed in the module that declared it (as `collections.namedtuple` does): the caller of
+    `endpoint` or of an `Action`'s method, two frames up."""
     name = "".join(part.title() for part in operation_id.split("_"))
     view.__name__ = view.__qualname__ = f"{name}View"
+    view.__module__ = sys._getframe(2).f_globals.get("__name__", view.__module__)
     return view

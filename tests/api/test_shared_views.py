@@ -243,3 +243,15 @@ def test_a_public_url_leaves_out_the_schemes_own_port() -> None:
 @override_settings(PUBLIC_SCHEME="http", PUBLIC_PORT="8080")
 def test_a_public_url_names_another_port() -> None:
     assert public_url("a.example", "/login") == "http://a.example:8080/login"
+
+
+def test_a_declared_view_stands_in_the_module_that_declared_it() -> None:
+    from api.linkage.stations.views import StationListView
+    from api.voting.views import RoundCloseView
+
+    assert THINGS.__module__ == __name__
+    assert (StationListView.__module__, StationListView.__name__) == (
+        "api.linkage.stations.views",
+        "StationListView",
+    )
+    assert RoundCloseView.__module__ == "api.voting.views"
