@@ -50,6 +50,25 @@ def target_keys() -> frozenset[Key]:
     return frozenset(key for key in loader.graph.nodes if key[0] in labels)
 
 
+@cache
+def squashes() -> dict[Key, frozenset[Key]]:
+    """Each squashed migration on disk and the migrations it replaces."""
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    return {key: frozenset(migration.replaces) for key, migration in loader.replacements.items()}
+
+
+def as_loaded(keys: Iterable[Key]) -> frozenset[Key]:
+    """Applied migrations as the migration loader reads them: a squash counts as applied once
+    every migration it replaces is, and the replaced names no longer count. A schema migrated
+    before a squash and one built after it then hold the same set."""
+    applied = set(keys)
+    for squash, replaced in squashes().items():
+        if replaced <= applied:
+            applied.add(squash)
+        applied -= replaced
+    return frozenset(applied)
+
+
 def state_record(*, schema: str, keys: Iterable[Key]) -> None:
     """Upsert the schema's fingerprint; call in the transaction that made the schema so."""
     with connection.cursor() as cursor:
@@ -57,7 +76,10 @@ def state_record(*, schema: str, keys: Iterable[Key]) -> None:
             "INSERT INTO public.congresses_schemamigrationstate (schema_name, fingerprint, "
             "updated_at) VALUES (%s, %s, now()) ON CONFLICT (schema_name) DO UPDATE "
             "SET fingerprint = EXCLUDED.fingerprint, updated_at = now()",
-            [schema, applied_fingerprint(k for k in keys if k[0] in tenant_app_labels())],
+            [
+                schema,
+                applied_fingerprint(k for k in as_loaded(keys) if k[0] in tenant_app_labels()),
+            ],
         )
 
 
@@ -83,11 +105,28 @@ def schemas_behind(target: str) -> list[str]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def _applied_in(schema: str) -> frozenset[Key]:
+def _recorded_in(schema: str) -> frozenset[Key]:
     labels = tenant_app_labels()
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT app, name FROM {quote_schema_name(schema)}.django_migrations")  # noqa: S608 - quoted schema name
         return frozenset((app, name) for app, name in cursor.fetchall() if app in labels)
+
+
+def _applied_in(schema: str) -> frozenset[Key]:
+    return as_loaded(_recorded_in(schema))
+
+
+def _record_squashes(schema: str) -> None:
+    """Write the row of each squash the schema has applied under its old names, as stock
+    migrate does (`MigrationExecutor.check_replacements`)."""
+    recorded = _recorded_in(schema)
+    missing = sorted(as_loaded(recorded) - recorded)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {quote_schema_name(schema)}.django_migrations (app, name, applied) "  # noqa: S608 - quoted schema name
+            "VALUES (%s, %s, now())",
+            missing,
+        )
 
 
 def replayable(migrations: Iterable[Migration]) -> bool:
@@ -122,7 +161,10 @@ def _plan_for(schema: str) -> tuple[list[Key], list[str] | None]:
             return keys, None
         # The loader's own collect_sql starts from the state before the plan's first node, which
         # lacks other apps' applied migrations; start, as migrate does, from all that is applied.
-        state = executor.loader.project_state(list(executor.loader.applied_migrations), at_end=True)
+        # A squash's replaced names stay recorded but are no nodes of the graph.
+        graph = executor.loader.graph
+        applied = [key for key in executor.loader.applied_migrations if key in graph.nodes]
+        state = executor.loader.project_state(applied, at_end=True)
         statements: list[str] = []
         for migration in migrations:
             with connection.schema_editor(collect_sql=True, atomic=migration.atomic) as editor:
@@ -154,6 +196,7 @@ def _replay(schema: str, plan: list[Key], statements: list[str]) -> Outcome:
                 "VALUES (%s, %s, now())",
                 plan,
             )
+            _record_squashes(schema)
             state_record_from_schema(schema)
     except Exception as error:  # reported per schema; the run goes on
         return Outcome(schema, "failed", [], f"{type(error).__name__}: {error}")
@@ -219,6 +262,7 @@ def fleet_migrate(
         if group.applied == target_set:
             with transaction.atomic():
                 for schema in group.schemas:
+                    _record_squashes(schema)
                     state_record(schema=schema, keys=group.applied)
             result.outcomes += [Outcome(s, "recorded", []) for s in group.schemas]
             continue

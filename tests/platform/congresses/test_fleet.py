@@ -40,34 +40,74 @@ def test_a_provisioned_schema_is_recorded_current(committed_towns: list[Congress
 
 
 def test_fleet_path_leaves_schemas_as_stock_migrate_does(committed_towns: list[Congress]) -> None:
-    # Given: three schemas put behind in two apps (fields, a constraint, a trigger) by the stock command, and one of
-    # them brought forward again by the stock command.
+    # Given: three schemas put behind (the audit trigger and its owner role) by the stock
+    # command, and one of them brought forward again by the stock command.
     behind_a, behind_b, by_stock = (town.schema_name for town in committed_towns)
     for schema in (behind_a, behind_b, by_stock):
-        _stock(schema, "stations", "0001")
         _stock(schema, "audit", "0001")
-    assert ("stations", "0002_posting_receptions") not in _applied(behind_a)
     assert ("audit", "0002_append_only") not in _applied(behind_a)
     _stock(by_stock)
     target = fleet.applied_fingerprint(fleet.target_keys())
     assert set(fleet.schemas_behind(target)) == {behind_a, behind_b}
 
-    # When
+    # When: one is brought forward by the stock executor, as a plan holding Python would be,
+    # and the fleet path takes the rest.
+    plan = [("audit", "0002_append_only"), ("audit", "0003_owner_role")]
+    by_executor = fleet._bring_forward(behind_b, plan, None)
     result = fleet.fleet_migrate(jobs=2)
 
-    # Then: both are brought forward by the migration executor (their plan holds the stations'
-    # settings moving to the public schema, Python that no SQL replay can carry); the
+    # Then: the executor's schema and the replayed one hold what the stock command left; the
     # stock-migrated one was not visited.
-    assert result.behind == 2
-    assert {(o.schema, o.path) for o in result.outcomes} == {
-        (behind_a, "migrated"),
-        (behind_b, "migrated"),
-    }
+    assert by_executor.path == "migrated"
+    assert [(o.schema, o.path) for o in result.outcomes] == [(behind_a, "replayed")]
     assert _applied(behind_a) == _applied(behind_b) == _applied(by_stock)
     assert schema_signature(behind_a) == schema_signature(by_stock)
     assert schema_signature(behind_b) == schema_signature(by_stock)
     assert fleet.schemas_behind(target) == []
     assert fleet.fleet_migrate(jobs=2).behind == 0
+
+
+def test_a_schema_migrated_before_the_squash_is_current(committed_towns: list[Congress]) -> None:
+    # Given: a schema that holds the old migrations only (as one migrated before they were
+    # squashed), its recorded fingerprint of those old names.
+    schema = committed_towns[0].schema_name
+    labels = fleet.tenant_app_labels()
+    squashed = {key for key in fleet.squashes() if key[0] in labels}
+    assert squashed  # the tenant apps' migrations are squashed
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM \"{schema}\".django_migrations WHERE app || '.' || name = ANY(%s)",
+            [[f"{app}.{name}" for app, name in squashed]],
+        )
+    old = {key for key in _applied(schema) if key[0] in labels}
+    assert not old & squashed
+    SchemaMigrationState.objects.filter(schema_name=schema).update(
+        fingerprint=fleet.applied_fingerprint(old)
+    )
+    target = fleet.applied_fingerprint(fleet.target_keys())
+    assert fleet.schemas_behind(target) == [schema]
+
+    # When
+    result = fleet.fleet_migrate(jobs=1)
+
+    # Then: nothing is applied; the squashes' rows are written beside the old ones, as stock
+    # migrate writes them, and the schema is current.
+    assert [(o.schema, o.path) for o in result.outcomes] == [(schema, "recorded")]
+    assert {key for key in _applied(schema) if key[0] in labels} == old | squashed
+    assert fleet.schemas_behind(target) == []
+    call_command("migrate_schemas", schema_name=schema, interactive=False, verbosity=0)
+    assert {key for key in _applied(schema) if key[0] in labels} == old | squashed
+
+
+def test_the_loader_reads_a_squash_as_applied_only_when_all_it_replaces_is() -> None:
+    squash, replaced = next(
+        (key, names) for key, names in fleet.squashes().items() if len(names) > 1
+    )
+    other = ("audit", "0001_initial")
+
+    assert fleet.as_loaded([*replaced, other]) == {squash, other}
+    assert fleet.as_loaded([*replaced, squash]) == {squash}
+    assert fleet.as_loaded([*list(replaced)[1:], other]) == {other}
 
 
 def test_fleet_and_stock_migrate_leave_every_schema_with_the_same_migrations(

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('deputies', '0001_initial'),
+        ('deputies', '0001_squashed_0003_term_session'),
         ('filestore', '0001_initial'),
     ]
 
