@@ -321,7 +321,9 @@ def congress_backup(*, congress: Congress, out: Path, actor: Any = None) -> Back
             },
             "migrations": {
                 "applied": applied,
-                "fingerprint": fleet.applied_fingerprint((app, name) for app, name in applied),
+                "fingerprint": fleet.applied_fingerprint(
+                    fleet.as_loaded((app, name) for app, name in applied)
+                ),
                 "template": schemas.migrations_fingerprint(),
             },
             "content_types": content_types,
