@@ -19,9 +19,8 @@ from tenants.voting.models import Candidate
 from tests.e2e.worlds import (
     deputies_in_three_groups,
     member,
-    platform_operator,
     projects_adopted,
-    provision_township,
+    staffed_township,
 )
 from tests.factories import make_term
 
@@ -81,15 +80,11 @@ NOT_ADOPTED = ("乡文化广场扩建", "科技文化", "260", "扩建广场800�
 
 
 def provision() -> None:
-    operator = platform_operator()
-    made = provision_township(
-        operator,
+    operator, town = staffed_township(
         (CITY, COUNTY, TOWN),
         ("测评市人大常委会", "测评县人大常委会", f"{TOWN_SHORT}人大主席团"),
         ("372800", "372801", "372801201"),
     )
-    town = made[TOWN]
-    member(f"{TOWN}-staff", town, ["staff"], operator)
     reporter = member(f"{TOWN}-unit", town, ["unit"], operator)
     voters = [member(f"{TOWN}-d{i}", town, ["deputy"], operator) for i in range(1, ACCOUNTS + 1)]
     with tenant_context(town):

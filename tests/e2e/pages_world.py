@@ -27,10 +27,8 @@ from tenants.voting.solicitation import (
 from tests.e2e.worlds import (
     cycle_with_candidates,
     deputies_in_one_group,
-    member,
-    platform_operator,
-    provision_township,
     record_review,
+    staffed_township,
     voting_opened,
 )
 from tests.factories import make_term
@@ -50,15 +48,11 @@ def town() -> Congress:
     found = Congress.objects.filter(slug=TOWN).first()
     if found is not None:
         return found
-    operator = platform_operator()
-    made = provision_township(
-        operator,
+    _, place = staffed_township(
         (CITY, COUNTY, TOWN),
         ("页面市人大常委会", "页面县人大常委会", TOWN_NAME),
         ("372600", "372601", "372601101"),
     )
-    place = made[TOWN]
-    member(f"{TOWN}-staff", place, ["staff"], operator)
     with tenant_context(place):
         deputies_in_one_group(make_term(), DEPUTIES, delegation="页面镇代表小组")
     return place

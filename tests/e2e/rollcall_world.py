@@ -12,9 +12,8 @@ from tests.e2e.worlds import (
     cycle_with_candidates,
     deputies_in_one_group,
     member,
-    platform_operator,
-    provision_township,
     record_review,
+    staffed_township,
     voting_opened,
 )
 from tests.factories import make_term
@@ -26,15 +25,11 @@ CANDIDATES = ["镇卫生院发热门诊改造", "老街雨污分流工程"]
 
 
 def provision() -> None:
-    operator = platform_operator()
-    made = provision_township(
-        operator,
+    operator, town = staffed_township(
         (CITY, COUNTY, TOWN),
         ("点名市人大常委会", "点名县人大常委会", "点名镇人大主席团"),
         ("371400", "371401", "371401101"),
     )
-    town = made[TOWN]
-    member(f"{TOWN}-staff", town, ["staff"], operator)
     for n in (1, 2):
         member(f"{TOWN}-teller{n}", town, ["teller"], operator)
     voters = [member(f"{TOWN}-d{i}", town, ["deputy"], operator) for i in range(PHONE_VOTERS)]

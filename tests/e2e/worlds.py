@@ -79,6 +79,21 @@ def provision_township(
     )
 
 
+def staffed_township(
+    slugs: tuple[str, str, str],
+    names: tuple[str, str, str],
+    codes: tuple[str, str, str],
+    *,
+    staff_name: str = "",
+) -> tuple[User, Congress]:
+    """The platform's operator and a township of its own (`provision_township`), with its staff
+    account `<township slug>-staff` (display name `staff_name`)."""
+    operator = platform_operator()
+    town = provision_township(operator, slugs, names, codes)[slugs[2]]
+    member(f"{slugs[2]}-staff", town, ["staff"], operator, display_name=staff_name)
+    return operator, town
+
+
 def deputies_in_three_groups(
     term: Term, names: Sequence[str], *, users: Sequence[User | None] = (), actor: User | None
 ) -> list[Deputy]:

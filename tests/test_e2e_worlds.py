@@ -1,0 +1,35 @@
+"""The browser tests' world builders (tests/e2e/worlds.py) run in a shell on the live platform;
+their shared parts are checked here against the test database."""
+
+from accounts.models import Membership, User
+from tests.conftest import World
+from tests.e2e.worlds import staffed_township
+
+
+def test_a_staffed_township_stands_under_a_city_and_county_of_its_own_with_its_staff(
+    world: World,
+) -> None:
+    ops = User.objects.create(username="ops", is_platform_operator=True)
+
+    operator, town = staffed_township(
+        ("sw-city", "sw-county", "sw-town"),
+        ("世界市人大常委会", "世界县人大常委会", "世界镇人大主席团"),
+        ("369900", "369901", "369901101"),
+        staff_name="世界镇工作人员",
+    )
+
+    assert operator == ops
+    assert (town.slug, town.name, town.level, town.division_code) == (
+        "sw-town",
+        "世界镇人大主席团",
+        "township",
+        "369901101",
+    )
+    assert town.parent is not None and town.parent.parent is not None
+    assert (town.parent.slug, town.parent.parent.slug) == ("sw-county", "sw-city")
+    staff = Membership.objects.get(user__username="sw-town-staff")
+    assert (staff.congress, staff.roles, staff.user.display_name) == (
+        town,
+        ["staff"],
+        "世界镇工作人员",
+    )
