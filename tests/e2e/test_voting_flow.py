@@ -29,6 +29,7 @@ from tests.e2e.year_steps import (
     add_candidates,
     date_input,
     fill_suggestion,
+    mark_ballot,
     pick_date,
     proposal_row,
     suggest,
@@ -273,9 +274,7 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
     for i, page in enumerate(phones):
         ballot = page.get_by_test_id("ballot-form")
         expect(ballot).to_be_visible()
-        for name, choice in phone_choices.items():
-            group = ballot.get_by_role("radiogroup", name=f"对“{name}”的表决")
-            group.locator("label").filter(has_text=CHOICE_LABEL[choice]).click()
+        mark_ballot(ballot, ((n, CHOICE_LABEL[c]) for n, c in phone_choices.items()))
         if i == 0:
             snap(page, "flow-18-phone-ballot")
         page.get_by_test_id("ballot-submit").click()
