@@ -1,9 +1,14 @@
 """The browser tests' world builders (tests/e2e/worlds.py) run in a shell on the live platform;
 their shared parts are checked here against the test database."""
 
+from django_tenants.utils import tenant_context
+
 from accounts.models import Membership, User
+from tenants.voting.models import Candidate
+from tenants.voting.ruleset import rule_set_from_json
 from tests.conftest import World
-from tests.e2e.worlds import staffed_township
+from tests.e2e.worlds import one_seat_vote_opened, staffed_township
+from tests.factories import make_term
 
 
 def test_a_staffed_township_stands_under_a_city_and_county_of_its_own_with_its_staff(
@@ -33,3 +38,19 @@ def test_a_staffed_township_stands_under_a_city_and_county_of_its_own_with_its_s
         ["staff"],
         "世界镇工作人员",
     )
+
+
+def test_a_one_seat_vote_is_open_on_its_channel_after_the_party_review(world: World) -> None:
+    with tenant_context(world.town_a):
+        cycle = one_seat_vote_opened(make_term(), 2071, ["东街路灯", "西街排水"], channel="device")
+
+        assert (cycle.year, cycle.title, cycle.phase, cycle.channel) == (
+            2071,
+            "2071年民生实事项目票决",
+            "vote",
+            "device",
+        )
+        assert rule_set_from_json(cycle.rules).seats == 1
+        listed = Candidate.objects.filter(cycle=cycle).order_by("sequence")
+        assert [c.name for c in listed] == ["东街路灯", "西街排水"]
+        assert [step.kind for step in cycle.governance_steps.all()] == ["party_review"]

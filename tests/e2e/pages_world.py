@@ -25,8 +25,8 @@ from tenants.voting.solicitation import (
     proposal_to_reserve,
 )
 from tests.e2e.worlds import (
-    cycle_with_candidates,
     deputies_in_one_group,
+    one_seat_vote_opened,
     record_review,
     staffed_township,
     voting_opened,
@@ -69,17 +69,7 @@ def device_round() -> None:
     deputies present by the roll call, the first round open."""
     place = town()
     with tenant_context(place):
-        cycle = cycle_with_candidates(
-            term=make_term(),
-            year=DEVICE_YEAR,
-            title=f"{DEVICE_YEAR}年民生实事项目票决",
-            seats=1,
-            candidates=DEVICE_CANDIDATES,
-            actor=None,
-            channel="device",
-        )
-        record_review(cycle)
-        cycle = voting_opened(cycle, actor=None)
+        cycle = one_seat_vote_opened(make_term(), DEVICE_YEAR, DEVICE_CANDIDATES, channel="device")
         roll_call_mark(cycle=cycle, deputy_ids=_world_deputies(), actor=None)
         round_ = round_open(cycle=cycle, actor=None)
         print("cycle", cycle.pk, "round", round_.pk)

@@ -9,12 +9,10 @@ import datetime as dt
 from django_tenants.utils import tenant_context
 
 from tests.e2e.worlds import (
-    cycle_with_candidates,
     deputies_in_one_group,
     member,
-    record_review,
+    one_seat_vote_opened,
     staffed_township,
-    voting_opened,
 )
 from tests.factories import make_term
 
@@ -37,15 +35,5 @@ def provision() -> None:
         term = make_term()
         deputies_in_one_group(term, DEPUTIES, delegation="点名镇代表小组", users=voters)
         year = dt.date.today().year + 1
-        cycle = cycle_with_candidates(
-            term=term,
-            year=year,
-            title=f"{year}年民生实事项目票决",
-            seats=1,
-            candidates=CANDIDATES,
-            actor=None,
-            channel="hybrid",
-        )
-        record_review(cycle)
-        voting_opened(cycle, actor=None)
+        cycle = one_seat_vote_opened(term, year, CANDIDATES, channel="hybrid")
         print("cycle", cycle.pk)

@@ -193,6 +193,24 @@ def voting_opened(cycle: Cycle, *, actor: User | None) -> Cycle:
     return cycle_open_voting(cycle=cycle_advance(cycle=cycle, actor=actor), actor=actor)
 
 
+def one_seat_vote_opened(
+    term: Term, year: int, candidates: Iterable[str], *, channel: str
+) -> Cycle:
+    """`year`'s cycle for one project among `candidates`, counted on `channel`, past the party
+    review and open for voting, nobody named as acting."""
+    cycle = cycle_with_candidates(
+        term=term,
+        year=year,
+        title=f"{year}年民生实事项目票决",
+        seats=1,
+        candidates=candidates,
+        actor=None,
+        channel=channel,
+    )
+    record_review(cycle)
+    return voting_opened(cycle, actor=None)
+
+
 def vote_and_announce(
     cycle: Cycle,
     deputies: Sequence[Deputy],
