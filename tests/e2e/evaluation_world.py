@@ -13,12 +13,13 @@ from django.utils import timezone
 from django_tenants.utils import tenant_context
 
 from tenants.implementation.selectors import projects_for_account
-from tenants.implementation.services import PlanChange, progress_report, project_plan, unit_create
+from tenants.implementation.services import PlanChange, project_plan, unit_create
 from tenants.voting.evaluation import evaluation_set_rules
 from tenants.voting.models import Candidate
 from tests.e2e.worlds import (
     deputies_in_three_groups,
     member,
+    progress_reported,
     projects_adopted,
     staffed_township,
 )
@@ -127,15 +128,8 @@ def provision() -> None:
                 ),
                 actor=operator,
             )
-            progress_report(
-                project=project,
-                percent=percent,
-                text=outcome,
-                photos=[],
-                actor=reporter,
-                funds_spent=Decimal(spent),
-                today=today - dt.timedelta(days=10),
-            )
+            report = (percent, outcome, spent)
+            progress_reported(project, reporter, report, today=today - dt.timedelta(days=10))
         # The year-end evaluation, ready to open: the default rule, the public rates online.
         evaluation_set_rules(cycle=cycle, actor=operator, public_rating=True)
         print("cycle", cycle.pk)

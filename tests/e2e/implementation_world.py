@@ -17,7 +17,6 @@ from tenants.implementation.services import (
     PlanChange,
     milestone_add,
     milestone_done,
-    progress_report,
     project_plan,
     rectification_open,
     supervisors_set,
@@ -28,6 +27,7 @@ from tests.e2e.worlds import (
     deputies_in_three_groups,
     member,
     platform_operator,
+    progress_reported,
     projects_adopted,
     provision_township,
 )
@@ -153,15 +153,8 @@ def provision(
             project=care, title="中心开放", due_on=today - dt.timedelta(days=30), actor=operator
         )
         milestone_done(milestone=opening, done_on=today - dt.timedelta(days=32), actor=operator)
-        for project, (percent, text, spent) in zip(projects, PROGRESS, strict=True):
-            progress_report(
-                project=project,
-                percent=percent,
-                text=text,
-                photos=[],
-                actor=reporter,
-                funds_spent=Decimal(spent),
-            )
+        for project, report in zip(projects, PROGRESS, strict=True):
+            progress_reported(project, reporter, report)
         if city_staff:
             rectification_open(
                 project=market,
