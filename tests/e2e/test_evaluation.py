@@ -15,7 +15,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import log_in, world_ids
+from tests.e2e.helpers import cycle_in_url, log_in, world_ids
 from tests.e2e.helpers import page_api as _api
 from tests.e2e.year_steps import mark_ballot
 
@@ -65,9 +65,7 @@ def test_deputies_rate_at_year_end_on_phones_and_the_public_account_shows_the_re
     expect(desk.get_by_test_id("evaluation-projects").locator("li")).to_have_text(NAMES)
     expect(desk.get_by_test_id("rules-rule-type")).to_contain_text("过半数")
     expect(desk.get_by_test_id("rules-public-rating").locator("input")).to_be_checked()
-    match = re.search(r"/voting/cycles/(\d+)/evaluation", desk.url)
-    assert match, desk.url
-    cycle_id = int(match.group(1))
+    cycle_id = cycle_in_url(desk, below="/evaluation")
     assert cycle_id == prepared
     snap(desk, "evaluation-02-rules")
     desk.get_by_test_id("evaluation-open").click()

@@ -16,7 +16,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import log_in, world_ids
+from tests.e2e.helpers import cycle_in_url, log_in, world_ids
 from tests.e2e.helpers import page_api as _api
 from tests.e2e.year_steps import mark_ballot
 
@@ -81,9 +81,7 @@ def test_staff_open_the_vote_deputies_vote_by_phone_and_the_hall_sees_the_result
     expect(desk.get_by_test_id("rules-ballot-form")).to_contain_text("逐项表决")
     expect(desk.get_by_test_id("rules-threshold-0-base")).to_contain_text("全体代表")
     expect(desk.get_by_test_id("rules-quorum-comparison")).to_contain_text("达到")
-    match = re.search(r"/voting/cycles/(\d+)", desk.url)
-    assert match, desk.url
-    cycle_id = int(match.group(1))
+    cycle_id = cycle_in_url(desk)
     assert cycle_id == prepared
     snap(desk, "voting-02-cycle-before-vote")
 
