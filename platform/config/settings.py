@@ -273,7 +273,7 @@ SPECTACULAR_SETTINGS = {
         "ProposalSourceEnum": "tenants.voting.models.Proposal.Source",
         "ProposalStatusEnum": "tenants.voting.models.Proposal.Status",
         "RectificationSourceEnum": "tenants.implementation.models.Rectification.Source",
-        "ActivityKindEnum": "tenants.linkage.activities.models.Kind",
+        "ActivityKindEnum": "tenants.linkage.activities.models.KIND_CHOICES",
         "ActivityStateEnum": "tenants.linkage.activities.models.Activity.State",
         "InvitationResponseEnum": "tenants.linkage.activities.models.Invitation.Response",
         "DutyKindEnum": "tenants.linkage.duty.models.Kind",

@@ -12,7 +12,7 @@ from django_tenants.utils import tenant_context
 from tenants.deputies.services import deputy_register
 from tenants.voting.services import cycle_create
 from tenants.voting.solicitation import call_publish
-from tests.e2e.worlds import member, platform_operator, provision_township
+from tests.e2e.worlds import member, staffed_township
 from tests.factories import make_term
 
 CITY, COUNTY, TOWN = "dp-city", "dp-county", "dp-town"
@@ -23,15 +23,12 @@ DEPUTIES = {f"{TOWN}-deputy": "林晓梅", f"{TOWN}-d01": "周海涛"}
 
 
 def provision() -> None:
-    operator = platform_operator()
-    made = provision_township(
-        operator,
+    operator, town = staffed_township(
         (CITY, COUNTY, TOWN),
         ("梅城市人大常委会", "梅岭县人大常委会", TOWN_NAME),
         ("374301", "374302", "374302101"),
+        staff_name="梅岭镇工作人员",
     )
-    town = made[TOWN]
-    member(f"{TOWN}-staff", town, ["staff"], operator, display_name="梅岭镇工作人员")
     users = {
         username: member(username, town, ["deputy"], operator, display_name=name)
         for username, name in DEPUTIES.items()

@@ -13,15 +13,15 @@ from django.utils import timezone
 from django_tenants.utils import tenant_context
 
 from tenants.implementation.selectors import projects_for_account
-from tenants.implementation.services import PlanChange, progress_report, project_plan, unit_create
+from tenants.implementation.services import PlanChange, project_plan, unit_create
 from tenants.voting.evaluation import evaluation_set_rules
 from tenants.voting.models import Candidate
 from tests.e2e.worlds import (
     deputies_in_three_groups,
     member,
-    platform_operator,
+    progress_reported,
     projects_adopted,
-    provision_township,
+    staffed_township,
 )
 from tests.factories import make_term
 
@@ -81,15 +81,11 @@ NOT_ADOPTED = ("乡文化广场扩建", "科技文化", "260", "扩建广场800�
 
 
 def provision() -> None:
-    operator = platform_operator()
-    made = provision_township(
-        operator,
+    operator, town = staffed_township(
         (CITY, COUNTY, TOWN),
         ("测评市人大常委会", "测评县人大常委会", f"{TOWN_SHORT}人大主席团"),
         ("372800", "372801", "372801201"),
     )
-    town = made[TOWN]
-    member(f"{TOWN}-staff", town, ["staff"], operator)
     reporter = member(f"{TOWN}-unit", town, ["unit"], operator)
     voters = [member(f"{TOWN}-d{i}", town, ["deputy"], operator) for i in range(1, ACCOUNTS + 1)]
     with tenant_context(town):
@@ -132,15 +128,8 @@ def provision() -> None:
                 ),
                 actor=operator,
             )
-            progress_report(
-                project=project,
-                percent=percent,
-                text=outcome,
-                photos=[],
-                actor=reporter,
-                funds_spent=Decimal(spent),
-                today=today - dt.timedelta(days=10),
-            )
+            report = (percent, outcome, spent)
+            progress_reported(project, reporter, report, today=today - dt.timedelta(days=10))
         # The year-end evaluation, ready to open: the default rule, the public rates online.
         evaluation_set_rules(cycle=cycle, actor=operator, public_rating=True)
         print("cycle", cycle.pk)

@@ -99,6 +99,14 @@ def wait_for_api(page: Page, path: str, predicate: str, *, timeout: float = 90_0
     )
 
 
+def cycle_in_url(page: Page, *, below: str = "") -> int:
+    """The id of the voting cycle whose page `page` shows (`/voting/cycles/<id>`, then `below`
+    when given)."""
+    match = re.search(rf"/voting/cycles/(\d+){below}", page.url)
+    assert match, page.url
+    return int(match.group(1))
+
+
 def live_database() -> "psycopg.Connection[Any]":
     """A connection (autocommit) to the live platform's own database."""
     db = settings.DATABASES["default"]

@@ -17,7 +17,6 @@ from tenants.implementation.services import (
     PlanChange,
     milestone_add,
     milestone_done,
-    progress_report,
     project_plan,
     rectification_open,
     supervisors_set,
@@ -28,6 +27,7 @@ from tests.e2e.worlds import (
     deputies_in_three_groups,
     member,
     platform_operator,
+    progress_reported,
     projects_adopted,
     provision_township,
 )
@@ -45,6 +45,12 @@ PROJECTS = (
     ("日间照料中心建设", "劳动保障", "95", "95", "建成一处日间照料中心，提供助餐服务。"),
 )
 NOT_ADOPTED = ("实施镇体育公园", "科技文化", "400", "新建体育公园一处。")
+# Per project, in PROJECTS' order: the unit's progress report (percent, text, funds spent, 万元).
+PROGRESS = (
+    (45, "招标完成，施工队伍已进场，排水沟开挖过半。", "62.4"),
+    (30, "受雨季影响，一期管网铺设滞后。", "58"),
+    (100, "日间照料中心已开放，每日助餐60人次。", "91.3"),
+)
 
 
 # Worlds of the same shape for test_implementation.py's supervision groups, yearly stages and
@@ -135,14 +141,6 @@ def provision(
             due_on=today + dt.timedelta(days=10),
             actor=operator,
         )
-        progress_report(
-            project=market,
-            percent=45,
-            text="招标完成，施工队伍已进场，排水沟开挖过半。",
-            photos=[],
-            actor=reporter,
-            funds_spent=Decimal("62.4"),
-        )
         # The sewer: a milestone past its date, so red.
         milestone_add(
             project=sewer,
@@ -150,27 +148,13 @@ def provision(
             due_on=today - dt.timedelta(days=5),
             actor=operator,
         )
-        progress_report(
-            project=sewer,
-            percent=30,
-            text="受雨季影响，一期管网铺设滞后。",
-            photos=[],
-            actor=reporter,
-            funds_spent=Decimal("58"),
-        )
         # The care centre: done.
         opening = milestone_add(
             project=care, title="中心开放", due_on=today - dt.timedelta(days=30), actor=operator
         )
         milestone_done(milestone=opening, done_on=today - dt.timedelta(days=32), actor=operator)
-        progress_report(
-            project=care,
-            percent=100,
-            text="日间照料中心已开放，每日助餐60人次。",
-            photos=[],
-            actor=reporter,
-            funds_spent=Decimal("91.3"),
-        )
+        for project, report in zip(projects, PROGRESS, strict=True):
+            progress_reported(project, reporter, report)
         if city_staff:
             rectification_open(
                 project=market,

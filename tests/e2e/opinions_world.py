@@ -17,7 +17,7 @@ from tenants.linkage.opinions.services import (
     opinion_start_handling,
 )
 from tenants.linkage.stations.services import residency_add, station_create
-from tests.e2e.worlds import member, platform_operator, provision_township
+from tests.e2e.worlds import member, platform_operator, provision_township, staffed_township
 from tests.factories import make_term
 
 CITY, COUNTY, TOWN = "op-city", "op-county", "op-town"
@@ -84,15 +84,12 @@ C_STATION, C_POINT = "柳溪镇人大代表联络站", "柳湾村联络点"
 
 
 def collector() -> None:
-    operator = platform_operator()
-    made = provision_township(
-        operator,
+    operator, town = staffed_township(
         (C_CITY, C_COUNTY, C_TOWN),
         ("柳州湾市人大常委会", "柳东区人大常委会", C_TOWN_NAME),
         ("374150", "374151", "374151101"),
+        staff_name="柳溪镇工作人员",
     )
-    town = made[C_TOWN]
-    member(f"{C_TOWN}-staff", town, ["staff"], operator, display_name="柳溪镇工作人员")
     user = member(C_DEPUTY, town, ["deputy"], operator, display_name=C_DEPUTY_NAME)
     with tenant_context(town), transaction.atomic():
         seat = deputy_register(

@@ -25,12 +25,10 @@ from tenants.voting.solicitation import (
     proposal_to_reserve,
 )
 from tests.e2e.worlds import (
-    cycle_with_candidates,
     deputies_in_one_group,
-    member,
-    platform_operator,
-    provision_township,
+    one_seat_vote_opened,
     record_review,
+    staffed_township,
     voting_opened,
 )
 from tests.factories import make_term
@@ -50,15 +48,11 @@ def town() -> Congress:
     found = Congress.objects.filter(slug=TOWN).first()
     if found is not None:
         return found
-    operator = platform_operator()
-    made = provision_township(
-        operator,
+    _, place = staffed_township(
         (CITY, COUNTY, TOWN),
         ("页面市人大常委会", "页面县人大常委会", TOWN_NAME),
         ("372600", "372601", "372601101"),
     )
-    place = made[TOWN]
-    member(f"{TOWN}-staff", place, ["staff"], operator)
     with tenant_context(place):
         deputies_in_one_group(make_term(), DEPUTIES, delegation="页面镇代表小组")
     return place
@@ -75,17 +69,7 @@ def device_round() -> None:
     deputies present by the roll call, the first round open."""
     place = town()
     with tenant_context(place):
-        cycle = cycle_with_candidates(
-            term=make_term(),
-            year=DEVICE_YEAR,
-            title=f"{DEVICE_YEAR}年民生实事项目票决",
-            seats=1,
-            candidates=DEVICE_CANDIDATES,
-            actor=None,
-            channel="device",
-        )
-        record_review(cycle)
-        cycle = voting_opened(cycle, actor=None)
+        cycle = one_seat_vote_opened(make_term(), DEVICE_YEAR, DEVICE_CANDIDATES, channel="device")
         roll_call_mark(cycle=cycle, deputy_ids=_world_deputies(), actor=None)
         round_ = round_open(cycle=cycle, actor=None)
         print("cycle", cycle.pk, "round", round_.pk)

@@ -9,13 +9,10 @@ import datetime as dt
 from django_tenants.utils import tenant_context
 
 from tests.e2e.worlds import (
-    cycle_with_candidates,
     deputies_in_one_group,
     member,
-    platform_operator,
-    provision_township,
-    record_review,
-    voting_opened,
+    one_seat_vote_opened,
+    staffed_township,
 )
 from tests.factories import make_term
 
@@ -26,15 +23,11 @@ CANDIDATES = ["镇卫生院发热门诊改造", "老街雨污分流工程"]
 
 
 def provision() -> None:
-    operator = platform_operator()
-    made = provision_township(
-        operator,
+    operator, town = staffed_township(
         (CITY, COUNTY, TOWN),
         ("点名市人大常委会", "点名县人大常委会", "点名镇人大主席团"),
         ("371400", "371401", "371401101"),
     )
-    town = made[TOWN]
-    member(f"{TOWN}-staff", town, ["staff"], operator)
     for n in (1, 2):
         member(f"{TOWN}-teller{n}", town, ["teller"], operator)
     voters = [member(f"{TOWN}-d{i}", town, ["deputy"], operator) for i in range(PHONE_VOTERS)]
@@ -42,15 +35,5 @@ def provision() -> None:
         term = make_term()
         deputies_in_one_group(term, DEPUTIES, delegation="点名镇代表小组", users=voters)
         year = dt.date.today().year + 1
-        cycle = cycle_with_candidates(
-            term=term,
-            year=year,
-            title=f"{year}年民生实事项目票决",
-            seats=1,
-            candidates=CANDIDATES,
-            actor=None,
-            channel="hybrid",
-        )
-        record_review(cycle)
-        voting_opened(cycle, actor=None)
+        cycle = one_seat_vote_opened(term, year, CANDIDATES, channel="hybrid")
         print("cycle", cycle.pk)

@@ -14,13 +14,13 @@ from django_tenants.utils import tenant_context
 
 from accounts.models import User
 from congresses.models import Congress
-from congresses.services import CongressSpec, congress_provision
 from directory.models import DeputyListing
 from tenants.demo.stations import _rota
 from tenants.deputies.models import Deputy
 from tenants.deputies.services import deputy_register
 from tenants.linkage.stations.services import residency_add, station_create, station_staff_set
-from tests.e2e.worlds import deputies_in_one_group, member, term_to_2027
+from tests.e2e.worlds import deputies_in_one_group, member, platform_operator, term_to_2027
+from tests.factories import provision_congresses
 
 CITY, COUNTY = "st-city", "st-county"
 TOWN, TOWN_NAME = "st-town", "石桥镇人大主席团"
@@ -41,15 +41,7 @@ def _provision(slug: str, name: str, level: str, code: str, parent: Congress | N
     found = Congress.objects.filter(slug=slug).first()
     if found is not None:
         return found
-    spec = CongressSpec(
-        name=name,
-        slug=slug,
-        level=level,
-        division_code=code,
-        parent_id=parent.pk if parent else None,
-    )
-    operator = User.objects.get(username="ops")
-    made = congress_provision(spec=spec, requested_by=operator, acting_in=None)
+    made = provision_congresses(platform_operator(), (slug, name, level, code, parent))[slug]
     with tenant_context(made), transaction.atomic():
         term_to_2027()
     return made

@@ -13,7 +13,6 @@ import re
 import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import FilePayload, Page, expect
-from pypdf import PdfReader
 
 from tenants.demo.data import DEMO_PASSWORD
 from tests.e2e.helpers import fill_login, in_live_platform, log_in
@@ -21,7 +20,7 @@ from tests.factories import PDF
 
 from .admins_world import AUDIT, CANDIDATES, NAME, REVIEWER, SECURITY, SLUG, STAFF, SYSTEM
 from .conftest import LivePlatform, Pages, snap
-from .year_steps import date_input, pick_date
+from .year_steps import change_initial_password, date_input, pdf_text, pick_date
 
 pytestmark = pytest.mark.e2e
 
@@ -83,10 +82,7 @@ def test_the_three_administrators_keep_to_their_own_work_and_the_party_reviews(
     snap(security, "admins-03-reset-slip")
     with security.expect_download() as downloaded:
         slips.get_by_test_id("slips-download").click()
-    text = "\n".join(
-        p.extract_text() for p in PdfReader(io.BytesIO(downloaded.value.path().read_bytes())).pages
-    )
-    lines = [line.strip() for line in text.splitlines()]
+    lines = [line.strip() for line in pdf_text(downloaded.value).splitlines()]
     password = lines[lines.index("初始密码") + 1]
     slips.get_by_role("button", name="已打印，关闭").click()
 
@@ -94,13 +90,7 @@ def test_the_three_administrators_keep_to_their_own_work_and_the_party_reviews(
     staff.reload()
     expect(staff.get_by_test_id("login-username")).to_be_visible()
     fill_login(staff, STAFF, password)
-    change = staff.get_by_role("dialog", name="修改密码")
-    expect(change).to_contain_text("请先修改密码")
-    change.get_by_label("原密码").fill(password)
-    change.get_by_label("新密码", exact=True).fill(NEW_PASSWORD)
-    change.get_by_label("确认新密码").fill(NEW_PASSWORD)
-    change.get_by_test_id("password-submit").click()
-    expect(change).to_be_hidden()
+    change_initial_password(staff, password, NEW_PASSWORD)
 
     # And the security administrator asks for 12 characters from now on
     policy = security.get_by_test_id("security-policy")

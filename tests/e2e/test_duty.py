@@ -10,6 +10,7 @@ them."""
 import json
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -41,8 +42,12 @@ def _world(s3_endpoint: str) -> dict[str, object]:
     return world
 
 
-def _slow(page: Page) -> Page:
+def _logged_in(
+    page: Page, platform: LivePlatform, place: dict[str, Any], username: str, password: str
+) -> Page:
+    """`page`, patient with navigation, logged in to `place` (its slug and name) as `username`."""
     page.set_default_navigation_timeout(NAVIGATION_MS)
+    log_in(page, platform, place["slug"], username, password=password, congress=place["name"])
     return page
 
 
@@ -64,14 +69,8 @@ def test_a_county_deputy_s_reception_at_a_township_station_reaches_their_county_
     password, station = str(world["password"]), str(world["station"])
 
     # The township's station staff log what the constituent told the county deputy.
-    desk = _slow(pages.desk(timeout=30_000))
-    log_in(
-        desk,
-        live_platform,
-        town["slug"],
-        str(world["staff"]),
-        password=password,
-        congress=town["name"],
+    desk = _logged_in(
+        pages.desk(timeout=30_000), live_platform, town, str(world["staff"]), password
     )
     desk.goto(live_platform.url(town["slug"], "/opinions"))
     desk.get_by_test_id("opinion-new").click()
@@ -108,14 +107,8 @@ def test_a_county_deputy_s_reception_at_a_township_station_reaches_their_county_
     snap(desk, "duty-02b-township-reception-day-held")
 
     # The deputy, at the county, on a phone: both entries, marked with the township.
-    phone = _slow(pages.phone(timeout=30_000))
-    log_in(
-        phone,
-        live_platform,
-        county["slug"],
-        str(deputy["username"]),
-        password=password,
-        congress=county["name"],
+    phone = _logged_in(
+        pages.phone(timeout=30_000), live_platform, county, str(deputy["username"]), password
     )
     # The two entries from the township arrive by the worker: wait for them, then load once.
     wait_for_api(phone, "me/record", "(b) => b.entries.length >= 3")

@@ -15,8 +15,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import log_in, world_ids
+from tests.e2e.helpers import cycle_in_url, log_in, world_ids
 from tests.e2e.helpers import page_api as _api
+from tests.e2e.year_steps import mark_ballot
 
 from .conftest import LivePlatform, Pages, snap
 from .evaluation_world import ACCOUNTS, PROJECTS, TOWN, TOWN_SHORT, YEAR
@@ -64,9 +65,7 @@ def test_deputies_rate_at_year_end_on_phones_and_the_public_account_shows_the_re
     expect(desk.get_by_test_id("evaluation-projects").locator("li")).to_have_text(NAMES)
     expect(desk.get_by_test_id("rules-rule-type")).to_contain_text("过半数")
     expect(desk.get_by_test_id("rules-public-rating").locator("input")).to_be_checked()
-    match = re.search(r"/voting/cycles/(\d+)/evaluation", desk.url)
-    assert match, desk.url
-    cycle_id = int(match.group(1))
+    cycle_id = cycle_in_url(desk, below="/evaluation")
     assert cycle_id == prepared
     snap(desk, "evaluation-02-rules")
     desk.get_by_test_id("evaluation-open").click()
@@ -86,9 +85,8 @@ def test_deputies_rate_at_year_end_on_phones_and_the_public_account_shows_the_re
         page.goto(live_platform.url(SLUG, f"/voting/cycles/{cycle_id}/rate"))
         form = page.get_by_test_id("rate-form")
         expect(form).to_be_visible()
-        for name, mark in zip(NAMES, marks_of(voter), strict=True):
-            group = form.get_by_role("radiogroup", name=f"对“{name}”的测评")
-            group.locator("label").filter(has_text=re.compile(f"^{LABEL[mark]}$")).click()
+        marks = zip(NAMES, marks_of(voter), strict=True)
+        mark_ballot(form, ((n, re.compile(f"^{LABEL[m]}$")) for n, m in marks), of="测评")
         expect(page.get_by_test_id("rate-unanswered")).to_have_count(0)
         if voter == 0:
             snap(page, "evaluation-05-phone-ballot")

@@ -17,6 +17,7 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.helpers import log_in, world_ids
 from tests.e2e.helpers import page_api as _api
+from tests.e2e.year_steps import mark_ballot
 
 from .conftest import LivePlatform, Pages, snap
 from .rollcall_world import CANDIDATES, DEPUTIES, PHONE_VOTERS, TOWN
@@ -120,9 +121,7 @@ def test_staff_take_the_roll_issue_paper_ballots_and_the_round_counts_paper_with
         phone.goto(live_platform.url(TOWN, f"/voting/cycles/{cycle_id}/ballot"))
         form = phone.get_by_test_id("ballot-form")
         expect(form).to_be_visible()
-        for name, label in ((CANDIDATES[0], "赞成"), (CANDIDATES[1], "反对")):
-            group = form.get_by_role("radiogroup", name=f"对“{name}”的表决")
-            group.locator("label").filter(has_text=label).click()
+        mark_ballot(form, ((CANDIDATES[0], "赞成"), (CANDIDATES[1], "反对")))
         if i == 0:
             snap(phone, "rollcall-08-phone-ballot")
         phone.get_by_test_id("ballot-submit").click()

@@ -16,8 +16,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import log_in, world_ids
+from tests.e2e.helpers import cycle_in_url, log_in, world_ids
 from tests.e2e.helpers import page_api as _api
+from tests.e2e.year_steps import mark_ballot
 
 from .conftest import LivePlatform, Pages, snap
 from .voting_world import ACCOUNTS, CANDIDATES, TOWN, TOWN_SHORT, YEAR
@@ -80,9 +81,7 @@ def test_staff_open_the_vote_deputies_vote_by_phone_and_the_hall_sees_the_result
     expect(desk.get_by_test_id("rules-ballot-form")).to_contain_text("逐项表决")
     expect(desk.get_by_test_id("rules-threshold-0-base")).to_contain_text("全体代表")
     expect(desk.get_by_test_id("rules-quorum-comparison")).to_contain_text("达到")
-    match = re.search(r"/voting/cycles/(\d+)", desk.url)
-    assert match, desk.url
-    cycle_id = int(match.group(1))
+    cycle_id = cycle_in_url(desk)
     assert cycle_id == prepared
     snap(desk, "voting-02-cycle-before-vote")
 
@@ -145,9 +144,7 @@ def test_staff_open_the_vote_deputies_vote_by_phone_and_the_hall_sees_the_result
     for i, page in enumerate(phones):
         form = page.get_by_test_id("ballot-form")
         expect(form).to_be_visible()
-        for seq, choice in PHONE_CHOICES.items():
-            group = form.get_by_role("radiogroup", name=f"对“{NAMES[seq - 1]}”的表决")
-            group.locator("label").filter(has_text=CHOICE_LABEL[choice]).click()
+        mark_ballot(form, ((NAMES[s - 1], CHOICE_LABEL[c]) for s, c in PHONE_CHOICES.items()))
         expect(page.get_by_test_id("ballot-unanswered")).to_have_count(0)
         if i == 0:
             snap(page, "voting-10-phone-ballot-filled")

@@ -23,12 +23,13 @@ import pytest
 from playwright.sync_api import FilePayload, Page, expect
 
 from tenants.demo.data import MINUTES_PDF
-from tests.e2e.helpers import forget_portal_limits, log_in, world_ids
+from tests.e2e.helpers import cycle_in_url, forget_portal_limits, log_in, world_ids
 from tests.e2e.helpers import page_api as _api
 from tests.e2e.year_steps import (
     add_candidates,
     date_input,
     fill_suggestion,
+    mark_ballot,
     pick_date,
     proposal_row,
     suggest,
@@ -119,8 +120,7 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
     expect(desk.get_by_test_id("voting-phase")).to_have_text("征集")
     expect(proposal_row(desk, CITIZEN_PROJECT)).to_contain_text("139****5678")
     expect(proposal_row(desk, CITIZEN_PROJECT)).not_to_contain_text("13912345678")
-    match = re.search(r"/voting/cycles/(\d+)", desk.url)
-    assert match and int(match.group(1)) == cycle_id, desk.url
+    assert cycle_in_url(desk) == cycle_id, desk.url
     snap(desk, "flow-05-desk-solicit")
 
     # 征集 → 初定.
@@ -273,9 +273,7 @@ def test_a_citizens_suggestion_becomes_an_adopted_project(
     for i, page in enumerate(phones):
         ballot = page.get_by_test_id("ballot-form")
         expect(ballot).to_be_visible()
-        for name, choice in phone_choices.items():
-            group = ballot.get_by_role("radiogroup", name=f"对“{name}”的表决")
-            group.locator("label").filter(has_text=CHOICE_LABEL[choice]).click()
+        mark_ballot(ballot, ((n, CHOICE_LABEL[c]) for n, c in phone_choices.items()))
         if i == 0:
             snap(page, "flow-18-phone-ballot")
         page.get_by_test_id("ballot-submit").click()

@@ -39,6 +39,7 @@ from .year_steps import (
     change_initial_password,
     choose_roster,
     date_input,
+    mark_ballot,
     pdf_text,
     pick_date,
     proposal_row,
@@ -445,9 +446,7 @@ def _session(year: Year, desk: Page) -> None:
         phone.get_by_test_id(f"voting-ballot-{YEAR}").click()
         ballot = phone.get_by_test_id("ballot-form")
         expect(ballot).to_be_visible()
-        for name, label in choices.items():
-            group = ballot.get_by_role("radiogroup", name=f"对“{name}”的表决")
-            group.locator("label").filter(has_text=label).click()
+        mark_ballot(ballot, choices.items())
         if i == 0:
             year.snap(phone, "e-ballot-phone")
         phone.get_by_test_id("ballot-submit").click()

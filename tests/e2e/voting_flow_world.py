@@ -14,8 +14,7 @@ from tenants.voting.solicitation import call_publish
 from tests.e2e.worlds import (
     deputies_in_three_groups,
     member,
-    platform_operator,
-    provision_township,
+    staffed_township,
 )
 from tests.factories import make_term
 
@@ -41,15 +40,12 @@ TELLERS = [f"{TOWN}-teller", f"{TOWN}-teller2"]
 
 
 def provision() -> None:
-    operator = platform_operator()
-    made = provision_township(
-        operator,
+    operator, town = staffed_township(
         (CITY, COUNTY, TOWN),
         ("莲城市人大常委会", "莲花县人大常委会", TOWN_NAME),
         ("373400", "373401", "373401101"),
+        staff_name="莲塘镇工作人员",
     )
-    town = made[TOWN]
-    member(f"{TOWN}-staff", town, ["staff"], operator, display_name="莲塘镇工作人员")
     for username, title in zip(TELLERS, ("监票计票人", "计票人"), strict=True):
         member(username, town, ["teller"], operator, display_name=f"莲塘镇{title}")
     deputies = [

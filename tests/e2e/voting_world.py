@@ -13,9 +13,8 @@ from tests.e2e.worlds import (
     cycle_with_candidates,
     deputies_in_three_groups,
     member,
-    platform_operator,
-    provision_township,
     record_review,
+    staffed_township,
 )
 from tests.factories import make_term
 
@@ -57,15 +56,11 @@ CANDIDATES = (
 
 
 def provision() -> None:
-    operator = platform_operator()
-    made = provision_township(
-        operator,
+    operator, town = staffed_township(
         (CITY, COUNTY, TOWN),
         ("票决市人大常委会", "票决县人大常委会", f"{TOWN_SHORT}人大主席团"),
         ("372700", "372701", "372701101"),
     )
-    town = made[TOWN]
-    member(f"{TOWN}-staff", town, ["staff"], operator)
     voters = [member(f"{TOWN}-d{i}", town, ["deputy"], operator) for i in range(1, ACCOUNTS + 1)]
     with tenant_context(town):
         term = make_term()

@@ -14,6 +14,8 @@ from filestore.services import file_store
 from tenants.demo.data import DEMO_PASSWORD, MINUTES_PDF
 from tenants.deputies.models import Deputy, Term
 from tenants.deputies.services import deputy_register, term_open
+from tenants.implementation.models import Project
+from tenants.implementation.services import progress_report
 from tenants.voting.announcement import announcement_publish
 from tenants.voting.models import Candidate, Cycle
 from tenants.voting.reserve import vote_results_hand_over
@@ -77,6 +79,21 @@ def provision_township(
         (county, names[1], "county", codes[1], city),
         (town, names[2], "township", codes[2], county),
     )
+
+
+def staffed_township(
+    slugs: tuple[str, str, str],
+    names: tuple[str, str, str],
+    codes: tuple[str, str, str],
+    *,
+    staff_name: str = "",
+) -> tuple[User, Congress]:
+    """The platform's operator and a township of its own (`provision_township`), with its staff
+    account `<township slug>-staff` (display name `staff_name`)."""
+    operator = platform_operator()
+    town = provision_township(operator, slugs, names, codes)[slugs[2]]
+    member(f"{slugs[2]}-staff", town, ["staff"], operator, display_name=staff_name)
+    return operator, town
 
 
 def deputies_in_three_groups(
@@ -178,6 +195,24 @@ def voting_opened(cycle: Cycle, *, actor: User | None) -> Cycle:
     return cycle_open_voting(cycle=cycle_advance(cycle=cycle, actor=actor), actor=actor)
 
 
+def one_seat_vote_opened(
+    term: Term, year: int, candidates: Iterable[str], *, channel: str
+) -> Cycle:
+    """`year`'s cycle for one project among `candidates`, counted on `channel`, past the party
+    review and open for voting, nobody named as acting."""
+    cycle = cycle_with_candidates(
+        term=term,
+        year=year,
+        title=f"{year}年民生实事项目票决",
+        seats=1,
+        candidates=candidates,
+        actor=None,
+        channel=channel,
+    )
+    record_review(cycle)
+    return voting_opened(cycle, actor=None)
+
+
 def vote_and_announce(
     cycle: Cycle,
     deputies: Sequence[Deputy],
@@ -237,3 +272,20 @@ def projects_adopted(
     vote_and_announce(cycle, deputies, choices, actor=actor)
     vote_results_hand_over(cycle=cycle, actor=actor)
     return cycle
+
+
+def progress_reported(
+    project: Project, reporter: User, report: tuple[int, str, str], *, today: dt.date | None = None
+) -> None:
+    """`reporter`'s progress report on `project`, with no photos: `report` is the percent done,
+    the text and the funds spent (万元)."""
+    percent, text, spent = report
+    progress_report(
+        project=project,
+        percent=percent,
+        text=text,
+        photos=[],
+        actor=reporter,
+        funds_spent=Decimal(spent),
+        today=today,
+    )

@@ -1,6 +1,7 @@
 """Steps over pages that several browser scenarios take, and the year (test_year.py) takes one
-after another: provisioning a township on the county's page, the first login's password change,
-a roster workbook and its import, and the account slips read back from their PDF."""
+after another: marking a phone's ballot, provisioning a township on the county's page, the
+first login's password change, a roster workbook and its import, and the account slips read back
+from their PDF."""
 
 import io
 import re
@@ -37,6 +38,16 @@ def tick(scope: Locator, label: str) -> None:
     """Element Plus hides the real checkbox under its label: click the label."""
     scope.locator("label.el-checkbox", has_text=label).click()
     expect(scope.get_by_role("checkbox", name=label)).to_be_checked()
+
+
+def mark_ballot(
+    form: Locator, marks: Iterable[tuple[str, str | re.Pattern[str]]], *, of: str = "表决"
+) -> None:
+    """On a phone's ballot (`of` 表决) or rating form (测评): per project, in its radio group named
+    对“<project>”的<of>, the option whose label has the text given."""
+    for name, label in marks:
+        group = form.get_by_role("radiogroup", name=f"对“{name}”的{of}")
+        group.locator("label").filter(has_text=label).click()
 
 
 def provision_township(

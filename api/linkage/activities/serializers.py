@@ -2,7 +2,7 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from tenants.linkage.activities.models import Activity, Invitation, Kind, Photo
+from tenants.linkage.activities.models import KIND_CHOICES, Activity, Invitation, Photo
 from tenants.linkage.activities.selectors import sign_in_open
 from tenants.linkage.duty.models import DutyEntry, Objection, Publication
 from tenants.linkage.duty.models import Kind as DutyKind
@@ -84,7 +84,7 @@ class InviteeInSerializer(serializers.Serializer):
 
 
 class ActivityCreateInSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=Kind.choices)
+    kind = serializers.ChoiceField(choices=KIND_CHOICES)
     title = serializers.CharField(max_length=200)
     starts_at = serializers.DateTimeField()
     ends_at = serializers.DateTimeField()

@@ -12,16 +12,12 @@ from django.utils.translation import gettext_lazy as _
 
 from filestore.models import StoredFile
 from tenants.deputies.models import Deputy
+from tenants.linkage.duty.models import IN_PERSON
+from tenants.linkage.duty.models import Kind as DutyKind
 
-
-class Kind(models.TextChoices):
-    # The same codes as tenants.linkage.duty.models.Kind: a sign-in records an entry of the kind.
-    INSPECTION = "inspection", _("调研视察")
-    LAW_ENFORCEMENT = "law_enforcement", _("执法检查")
-    SUPERVISION = "supervision", _("专题督办")
-    RECEPTION = "reception", _("接待选民")
-    TRAINING = "training", _("学习培训")
-    REPORT_BACK = "report_back", _("述职")
+# An activity's kinds: the kinds of duty a deputy does in person, with the duty record's own
+# codes and labels, so a sign-in records an entry of the activity's kind.
+KIND_CHOICES = [(kind.value, kind.label) for kind in DutyKind if kind in IN_PERSON]
 
 
 class Activity(models.Model):
@@ -29,7 +25,7 @@ class Activity(models.Model):
         SCHEDULED = "scheduled", _("已安排")
         CANCELLED = "cancelled", _("已取消")
 
-    kind = models.CharField(_("活动类型"), max_length=32, choices=Kind.choices)
+    kind = models.CharField(_("活动类型"), max_length=32, choices=KIND_CHOICES)
     title = models.CharField(_("活动名称"), max_length=200)
     starts_at = models.DateTimeField(_("开始时间"))
     ends_at = models.DateTimeField(_("结束时间"))

@@ -20,10 +20,11 @@ from filestore.models import StoredFile
 from ops.errors import Conflict, DomainError, NotAllowed, require_text
 from outbox.services import outbox_emit
 from tenants.deputies.models import Deputy
+from tenants.linkage.duty.models import IN_PERSON
 from tenants.linkage.duty.models import Kind as DutyKind
 from tenants.linkage.duty.services import duty_entry_record, duty_entry_withdraw
 
-from .models import Activity, Invitation, Kind, Photo
+from .models import Activity, Invitation, Photo
 from .selectors import (
     SIGN_IN_LEAD,
     Invitee,
@@ -146,7 +147,7 @@ def activity_create(
     now: datetime | None = None,
 ) -> Activity:
     now = now or timezone.now()
-    if kind not in Kind.values:
+    if kind not in IN_PERSON:
         raise DomainError("activity_kind_invalid", _("活动类型无效。"), field="kind")
     require_text(title, "activity_title_required", _("请填写活动名称。"), field="title")
     require_text(place, "activity_place_required", _("请填写活动地点。"), field="place")

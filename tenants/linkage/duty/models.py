@@ -14,7 +14,7 @@ from tenants.deputies.models import Deputy
 
 
 class Kind(models.TextChoices):
-    # The six activity kinds (tenants/linkage/activities uses the same codes).
+    # The kinds done in person (IN_PERSON below), the kinds of a joint activity.
     INSPECTION = "inspection", _("调研视察")
     LAW_ENFORCEMENT = "law_enforcement", _("执法检查")
     SUPERVISION = "supervision", _("专题督办")
@@ -29,6 +29,19 @@ class Kind(models.TextChoices):
     # Speaking in the deliberation (审议) of a voting cycle's candidates: once per cycle.
     DELIBERATION = "deliberation", _("审议发言")
     LEAVE = "leave", _("请假")
+
+
+# The kinds a deputy does in person, which a joint activity (tenants/linkage/activities) is of.
+IN_PERSON = frozenset(
+    {
+        Kind.INSPECTION,
+        Kind.LAW_ENFORCEMENT,
+        Kind.SUPERVISION,
+        Kind.RECEPTION,
+        Kind.TRAINING,
+        Kind.REPORT_BACK,
+    }
+)
 
 
 class DutyEntry(models.Model):

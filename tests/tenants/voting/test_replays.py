@@ -178,15 +178,7 @@ def _vote(world: World, replay: dict[str, Any]) -> None:
         for candidate, name in zip(setup.candidates, names, strict=True):
             Candidate.objects.filter(pk=candidate.pk).update(name=name)
     ids = {name: str(c.pk) for name, c in zip(names, setup.candidates, strict=True)}
-    opened = chair.post(
-        f"{API}/cycles/{setup.cycle.pk}/rounds", {}, content_type="application/json"
-    )
-    assert opened.status_code == 201, opened.json()
-    round_ = opened.json()
-    assert (round_["entitled_count"], round_["present_count"]) == (
-        replay["entitled"],
-        replay["present"],
-    )
+    round_ = _round_opened(chair, setup, replay)
     _paper_tally(town, round_["id"], replay, setup, ids)
     closed = chair.post(f"{API}/rounds/{round_['id']}/close")
     assert closed.status_code == 200, closed.json()
@@ -200,6 +192,21 @@ def _vote(world: World, replay: dict[str, Any]) -> None:
     assert sorted(by_id[c] for c in result["adopted"]) == sorted(published["adopted"])
     for name, share in published.get("shares", {}).items():
         assert Decimal(result["shares"][ids[name]]) == Decimal(share), name
+
+
+def _round_opened(client: Client, setup: Setup, replay: dict[str, Any]) -> dict[str, Any]:
+    """The cycle's round opened through the API, with the source's deputies entitled and
+    present."""
+    opened = client.post(
+        f"{API}/cycles/{setup.cycle.pk}/rounds", {}, content_type="application/json"
+    )
+    assert opened.status_code == 201, opened.json()
+    round_: dict[str, Any] = opened.json()
+    assert (round_["entitled_count"], round_["present_count"]) == (
+        replay["entitled"],
+        replay["present"],
+    )
+    return round_
 
 
 def _roll_by_api(town: Congress, staff: Client, replay: dict[str, Any]) -> Setup:
@@ -247,15 +254,7 @@ def _device_vote(world: World, replay: dict[str, Any]) -> None:
     town = world.town_a
     staff = client_on(town, world.staff_a)
     setup = _roll_by_api(town, staff, replay)
-    opened = staff.post(
-        f"{API}/cycles/{setup.cycle.pk}/rounds", {}, content_type="application/json"
-    )
-    assert opened.status_code == 201, opened.json()
-    round_ = opened.json()
-    assert (round_["entitled_count"], round_["present_count"]) == (
-        replay["entitled"],
-        replay["present"],
-    )
+    round_ = _round_opened(staff, setup, replay)
     export = "序号,赞成,反对,弃权,未按\n" + "".join(
         f"{c.sequence},{p['yes']},{p['no']},{p['abstain']},"
         f"{replay['present'] - p['yes'] - p['no'] - p['abstain']}\n"

@@ -1,0 +1,73 @@
+"""The browser tests' world builders (tests/e2e/worlds.py) run in a shell on the live platform;
+their shared parts are checked here against the test database."""
+
+from decimal import Decimal
+
+from django_tenants.utils import tenant_context
+
+from accounts.models import Membership, User
+from tenants.implementation.models import Project
+from tenants.voting.models import Candidate
+from tenants.voting.ruleset import rule_set_from_json
+from tests.conftest import World
+from tests.e2e.worlds import one_seat_vote_opened, progress_reported, staffed_township
+from tests.factories import make_term
+from tests.tenants.implementation.factories import make_underway
+
+
+def test_a_staffed_township_stands_under_a_city_and_county_of_its_own_with_its_staff(
+    world: World,
+) -> None:
+    ops = User.objects.create(username="ops", is_platform_operator=True)
+
+    operator, town = staffed_township(
+        ("sw-city", "sw-county", "sw-town"),
+        ("世界市人大常委会", "世界县人大常委会", "世界镇人大主席团"),
+        ("369900", "369901", "369901101"),
+        staff_name="世界镇工作人员",
+    )
+
+    assert operator == ops
+    assert (town.slug, town.name, town.level, town.division_code) == (
+        "sw-town",
+        "世界镇人大主席团",
+        "township",
+        "369901101",
+    )
+    assert town.parent is not None and town.parent.parent is not None
+    assert (town.parent.slug, town.parent.parent.slug) == ("sw-county", "sw-city")
+    staff = Membership.objects.get(user__username="sw-town-staff")
+    assert (staff.congress, staff.roles, staff.user.display_name) == (
+        town,
+        ["staff"],
+        "世界镇工作人员",
+    )
+
+
+def test_a_one_seat_vote_is_open_on_its_channel_after_the_party_review(world: World) -> None:
+    with tenant_context(world.town_a):
+        cycle = one_seat_vote_opened(make_term(), 2071, ["东街路灯", "西街排水"], channel="device")
+
+        assert (cycle.year, cycle.title, cycle.phase, cycle.channel) == (
+            2071,
+            "2071年民生实事项目票决",
+            "vote",
+            "device",
+        )
+        assert rule_set_from_json(cycle.rules).seats == 1
+        listed = Candidate.objects.filter(cycle=cycle).order_by("sequence")
+        assert [c.name for c in listed] == ["东街路灯", "西街排水"]
+        assert [step.kind for step in cycle.governance_steps.all()] == ["party_review"]
+
+
+def test_a_progress_report_is_the_reporters_with_its_figures_and_no_photos(world: World) -> None:
+    with tenant_context(world.town_a):
+        underway = make_underway(world.town_a)
+        project = underway.projects[0]
+
+        progress_reported(project, underway.reporter, (45, "排水沟开挖过半。", "62.4"))
+
+        report = project.reports.get()
+        assert (report.percent, report.text, report.photo_ids) == (45, "排水沟开挖过半。", [])
+        assert report.reported_by_id == underway.reporter.pk
+        assert Project.objects.get(pk=project.pk).funds_spent == Decimal("62.4")
