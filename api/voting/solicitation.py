@@ -11,7 +11,7 @@ from rest_framework.request import Request
 
 from accounts.roles import Role
 from api.actions import Action, Read, Write, endpoint
-from api.files.access import Attachments, by_permission
+from api.files.access import Attachments
 from api.permissions import DEPUTY, STAFF, has_role, host_congress, membership_of
 from api.views import PublicView, ThrottledPublicView
 from filestore.models import StoredFile
@@ -31,12 +31,7 @@ from .views import CYCLE
 GOVERNANCE = has_role(Role.STAFF, Role.PARTY_REVIEWER)
 
 # The minutes of a consultation or the party review: staff only, like the governance record.
-ATTACHMENTS = [
-    Attachments(
-        owners=lambda file_id: GovernanceStep.objects.filter(minutes_id=file_id),
-        readable=by_permission(GOVERNANCE),
-    )
-]
+ATTACHMENTS = [Attachments.held_in(GovernanceStep, "minutes_id", GOVERNANCE)]
 
 
 class CallSerializer(serializers.ModelSerializer[Call]):

@@ -15,9 +15,11 @@ from rest_framework.test import APIRequestFactory
 
 from api.actions import Action, Read, Write, endpoint
 from api.downloads import XLSX, attachment
+from api.files.access import Attachments
 from api.links import public_url
 from api.permissions import DEPUTY, STAFF
 from api.views import ReadWriteView
+from tenants.voting.models import Material
 
 
 class _Body(serializers.Serializer):
@@ -255,3 +257,10 @@ def test_a_declared_view_stands_in_the_module_that_declared_it() -> None:
         "StationListView",
     )
     assert RoundCloseView.__module__ == "api.voting.views"
+
+
+def test_attachments_held_in_a_field_are_the_rows_holding_the_file_readable_by_permission() -> None:
+    kind = Attachments.held_in(Material, "file_id", AllowAny)
+
+    assert '"file_id" = 7' in str(kind.owners(7).query)
+    assert kind.readable(Request(APIRequestFactory().get("/files/7/url")), None) is True

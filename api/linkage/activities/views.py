@@ -13,7 +13,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 
 from api.actions import Action, Read, Write, endpoint
-from api.files.access import Attachments, by_permission
+from api.files.access import Attachments
 from api.inputs import YearQuery
 from api.links import public_url
 from api.permissions import DEPUTY, STAFF, host_congress, host_tenant
@@ -38,12 +38,7 @@ from tenants.linkage.activities.selectors import (
 from . import serializers as s
 
 # An activity's photos: staff, who run the activity's page.
-ATTACHMENTS = [
-    Attachments(
-        owners=lambda file_id: Photo.objects.filter(file_id=file_id),
-        readable=by_permission(STAFF),
-    )
-]
+ATTACHMENTS = [Attachments.held_in(Photo, "file_id", STAFF)]
 
 
 def _activity(pk: int) -> Activity:
