@@ -11,8 +11,9 @@ does more stays a class of its own."""
 import sys
 from collections.abc import Callable
 from dataclasses import KW_ONLY, dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypedDict, TypeVar, Unpack
 
+from django.http.response import HttpResponseBase
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import BasePermission
@@ -28,14 +29,15 @@ Serializer = type[serializers.Serializer]
 
 def _shown(answer: Serializer | None, found: Any, many: bool = False) -> Any:
     """`found` through the serializer `answer` (none: as it is, already the answer's data)."""
-    if isinstance(found, Response) or answer is None:
+    if isinstance(found, HttpResponseBase) or answer is None:
         return found
     return answer(found, many=many).data
 
 
-def _answered(answered: Any, code: int) -> Response:
-    """An answer that is a response of its own (one with headers) is answered as it is."""
-    return answered if isinstance(answered, Response) else Response(answered, status=code)
+def _answered(answered: Any, code: int) -> HttpResponseBase:
+    """An answer that is a response of its own (one with headers, or a file to download) is
+    answered as it is."""
+    return answered if isinstance(answered, HttpResponseBase) else Response(answered, status=code)
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ class Read:
         parameters = {"parameters": [self.query]} if self.query is not None else {}
         return {"responses": self.responses or shown, **parameters}
 
-    def handle(self, request: Request, path: dict[str, Any]) -> Response:
+    def handle(self, request: Request, path: dict[str, Any]) -> HttpResponseBase:
         if self.query is None:
             found = self.find(request, **path)
         else:
@@ -99,7 +101,7 @@ class Write:
         shown = None if self.code == status.HTTP_204_NO_CONTENT else self.responses or self.answer
         return {"request": self.body, "responses": {self.code: shown}}
 
-    def handle(self, request: Request, path: dict[str, Any]) -> Response:
+    def handle(self, request: Request, path: dict[str, Any]) -> HttpResponseBase:
         found = self.find(request, **path) if self.find is not None else None
         data = validated(self.body, request) if self.body is not None else {}
         done = (
@@ -124,11 +126,11 @@ def endpoint(
     by_method = {operation.method: operation for operation in operations}
     assert len(by_method) == len(operations), "one operation a method on a path"
 
-    def method(operation: Read | Write) -> Callable[..., Response]:
+    def method(operation: Read | Write) -> Callable[..., HttpResponseBase]:
         @extend_schema(
             operation_id=operation.operation_id, summary=operation.summary, **operation.schema()
         )
-        def handler(self: APIView, request: Request, **path: Any) -> Response:
+        def handler(self: APIView, request: Request, **path: Any) -> HttpResponseBase:
             return operation.handle(request, path)
 
         return handler

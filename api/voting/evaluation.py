@@ -16,8 +16,8 @@ from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
 
 from accounts.roles import Role
-from api.actions import Action
-from api.downloads import PDF, DownloadView, attachment, binary
+from api.actions import Action, Read, endpoint
+from api.downloads import PDF, PublicDownloadView, attachment, binary
 from api.inputs import validated
 from api.permissions import DEPUTY, STAFF, has_role, host_tenant
 from api.views import PublicView
@@ -417,16 +417,21 @@ class PublicAccountView(PublicView):
         return Response(data)
 
 
-class PublicAccountPdfView(PublicView, DownloadView):
-    @extend_schema(
-        operation_id="public_account_pdf",
+def _account_pdf(request: Request, year: int) -> HttpResponse:
+    _cycle_found, found = _published(request, year)
+    content = documents.account_pdf(found, date=timezone.localdate())
+    return attachment(content, PDF, f"{year}年民生实事项目明白账.pdf")
+
+
+PublicAccountPdfView = endpoint(
+    Read(
+        "public_account_pdf",
+        "明白账（PDF，公开）/ the public account as PDF (public)",
+        _account_pdf,
         responses=binary(PDF, "明白账 / the public account"),
-        summary="明白账（PDF，公开）/ the public account as PDF (public)",
-    )
-    def get(self, request: Request, year: int) -> HttpResponse:
-        _cycle_found, found = _published(request, year)
-        content = documents.account_pdf(found, date=timezone.localdate())
-        return attachment(content, PDF, f"{year}年民生实事项目明白账.pdf")
+    ),
+    base=PublicDownloadView,
+)
 
 
 class PublicRatingThrottle(SimpleRateThrottle):

@@ -167,6 +167,18 @@ def test_an_endpoint_reads_through_its_query_and_answer() -> None:
     assert THINGS.__name__ == "ThingListView"
 
 
+def test_an_endpoint_answers_a_file_to_download_as_it_is() -> None:
+    download = endpoint(
+        Read("thing_file", "file", lambda r, pk: attachment(b"%PDF", "application/pdf", "t.pdf")),
+        permission=AllowAny,
+    )
+
+    response = download.as_view()(APIRequestFactory().get("/thing.pdf"), pk=1)
+
+    assert (response.status_code, response.content) == (200, b"%PDF")
+    assert response["Content-Disposition"] == 'attachment; filename="t.pdf"'
+
+
 def test_an_endpoint_refuses_a_bad_query_and_a_bad_body() -> None:
     read: Response = THINGS.as_view()(APIRequestFactory().get("/things", {"n": "x"}), pk=1)
     open_to_all = endpoint(
