@@ -5,7 +5,8 @@ reads (a query serializer) or takes (a body serializer), the one function that a
 the answer shows; the OpenAPI operation is made from the same declaration. `Action` is the
 shape of `POST .../<pk>/<verb>`, which checks the caller's role, validates the body, finds the
 object, calls one service and answers with the object as it now is; and of the `GET .../<pk>`
-that reads the object the same way (see `opinion_sort` or `supervision_round_open`). A view that
+that reads the object the same way (see `opinion_sort` or `supervision_round_open`, each a
+`step`: one service called with the object, the actor and the body). A view that
 does more stays a class of its own."""
 
 import sys
@@ -148,20 +149,51 @@ def endpoint(
     return _named(type("Endpoint", (base,), attributes), operations[0].operation_id)
 
 
+class ViewOptions(TypedDict, total=False):
+    """The options of an `Action`'s `view` besides its operation and `run` (see there)."""
+
+    body: type[serializers.Serializer] | None
+    permission: type[BasePermission] | None
+    created: bool
+    answer: type[serializers.Serializer] | None
+    find_first: bool
+
+
 class Action(Generic[T]):
     """What the actions of one kind of object share: the role that may act, how the object is
-    found for the caller (a 404 when it is not theirs), and what the answer shows of it."""
+    found for the caller (a 404 when it is not theirs), and what the answer shows of it:
+    `output(request, object)`, or without one the object through the serializer `responses`;
+    `keyword`, the name the kind's services take the object by (`opinion=`), for `step`."""
 
     def __init__(
         self,
         *,
         permission: type[BasePermission],
         lookup: Callable[[Request, int], T],
-        output: Callable[[Request, T], Any],
         responses: type[serializers.Serializer],
+        output: Callable[[Request, T], Any] | None = None,
+        keyword: str | None = None,
     ) -> None:
-        self.permission, self.lookup, self.output = permission, lookup, output
-        self.responses = responses
+        self.permission, self.lookup, self.responses = permission, lookup, responses
+        self.output = output or (lambda request, found: responses(found).data)
+        self.keyword = keyword
+
+    def step(
+        self,
+        operation_id: str,
+        summary: str,
+        service: Callable[..., Any],
+        **options: Unpack[ViewOptions],
+    ) -> type[APIView]:
+        """An action that is one service call, `service(<keyword>=object, actor=caller,
+        **body)`: `view` with that `run`, its options as `view` takes them."""
+        keyword = self.keyword
+        assert keyword is not None, "a step calls the service with the object by its keyword"
+
+        def run(request: Request, found: T, data: dict[str, Any]) -> Any:
+            return service(**{keyword: found}, actor=request.user, **data)
+
+        return self.view(operation_id=operation_id, summary=summary, run=run, **options)
 
     def view(
         self,
@@ -248,9 +280,12 @@ class Action(Generic[T]):
 
 def _named(view: type[APIView], operation_id: str) -> type[APIView]:
     """The view named for its operation (`opinion_sort`: OpinionSortView), in logs and errors,
-    and placed in the module that declared it (as `collections.namedtuple` does): the caller of
-    `endpoint` or of an `Action`'s method, two frames up."""
+    and placed in the module that declared it (as `collections.namedtuple` does): the first
+    caller outside this module."""
     name = "".join(part.title() for part in operation_id.split("_"))
     view.__name__ = view.__qualname__ = f"{name}View"
-    view.__module__ = sys._getframe(2).f_globals.get("__name__", view.__module__)
+    frame = sys._getframe(1)
+    while frame.f_back is not None and frame.f_globals.get("__name__") == __name__:
+        frame = frame.f_back
+    view.__module__ = frame.f_globals.get("__name__", view.__module__)
     return view

@@ -161,7 +161,6 @@ def _answer(request: Request, comment: Comment, data: dict[str, Any]) -> Comment
 CommentAnswerView = Action(
     permission=ANSWERERS,
     lookup=lambda request, pk: get_object_or_404(Comment, pk=pk),
-    output=lambda request, comment: CommentOutSerializer(comment).data,
     responses=CommentOutSerializer,
 ).view(
     operation_id="voting_comment_answer",

@@ -230,6 +230,7 @@ EVALUATION = Action(
     lookup=lambda request, pk: _cycle(pk),
     output=lambda request, cycle: EvaluationOutSerializer(_state(request, cycle.pk)).data,
     responses=EvaluationOutSerializer,
+    keyword="cycle",
 )
 EvaluationView = EVALUATION.read(
     operation_id="voting_evaluation_get",
@@ -250,11 +251,11 @@ def _open(request: Request, cycle: Cycle, data: dict[str, Any]) -> Cycle:
     return cycle
 
 
-EvaluationRulesView = EVALUATION.view(
-    operation_id="voting_evaluation_rules",
-    summary="设置测评规则（测评开始前）/ set the evaluation rules (before it opens)",
+EvaluationRulesView = EVALUATION.step(
+    "voting_evaluation_rules",
+    "设置测评规则（测评开始前）/ set the evaluation rules (before it opens)",
+    evaluation.evaluation_set_rules,
     body=EvaluationRulesInSerializer,
-    run=lambda r, cycle, d: evaluation.evaluation_set_rules(cycle=cycle, actor=r.user, **d),
     find_first=True,
 )
 EvaluationOpenView = EVALUATION.view(
@@ -325,10 +326,10 @@ EvaluationCloseView = EVALUATION.view(
     run=_close,
     answer=EvaluationResultsSerializer,
 )
-CycleCloseYearView = EVALUATION.view(
-    operation_id="voting_cycle_close_year",
-    summary="公布明白账、结束本年度 / publish the account as final and close the year",
-    run=lambda r, cycle, d: evaluation.cycle_close_year(cycle=cycle, actor=r.user),
+CycleCloseYearView = EVALUATION.step(
+    "voting_cycle_close_year",
+    "公布明白账、结束本年度 / publish the account as final and close the year",
+    evaluation.cycle_close_year,
 )
 
 

@@ -109,6 +109,61 @@ def test_an_output_that_is_a_response_is_answered_as_it_is() -> None:
     assert (response.status_code, response.data, response["X-Kept"]) == (200, {"found": 1}, "1")
 
 
+def test_an_action_without_output_shows_the_object_through_its_responses() -> None:
+    kind = Action(permission=AllowAny, lookup=lambda r, pk: {"n": pk, "hidden": 0}, responses=_Body)
+    view = kind.view(operation_id="thing_poke", summary="poke", run=lambda r, o, d: o)
+
+    assert _post(view, 4, {}).data == {"n": 4}
+
+
+def test_a_step_calls_its_service_with_the_object_the_caller_and_the_body() -> None:
+    calls: list[dict[str, Any]] = []
+
+    def poke(**given: Any) -> dict[str, int]:
+        calls.append(given)
+        return given["thing"]
+
+    kind = Action(
+        permission=AllowAny,
+        lookup=_lookup,
+        output=lambda request, found: {"found": found["pk"]},
+        responses=_Body,
+        keyword="thing",
+    )
+    view = kind.step("thing_poke", "poke", poke, body=_Body)
+
+    response = _post(view, 1, {"n": 2})
+
+    assert (response.status_code, response.data) == (200, {"found": 1})
+    assert calls[0]["thing"] == {"pk": 1} and calls[0]["n"] == 2 and "actor" in calls[0]
+    assert view.__name__ == "ThingPokeView" and view.__module__ == __name__
+
+
+def test_a_step_takes_the_options_of_a_view() -> None:
+    kind = Action(
+        permission=AllowAny,
+        lookup=_lookup,
+        output=lambda request, found: found,
+        responses=_Body,
+        keyword="thing",
+    )
+    view = kind.step(
+        "thing_add",
+        "add",
+        lambda thing, actor, n: {"added": thing["pk"] + n},
+        body=_Body,
+        answer=_Added,
+        created=True,
+        find_first=True,
+    )
+
+    assert _post(view, 2, {"n": "many"}).status_code == 404
+    assert (_post(view, 1, {"n": 3}).status_code, _post(view, 1, {"n": 3}).data) == (
+        201,
+        {"added": 4},
+    )
+
+
 def _get(view: Any, pk: int) -> Response:
     response: Response = view.as_view()(APIRequestFactory().get("/thing"), pk=pk)
     return response

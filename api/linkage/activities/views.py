@@ -100,6 +100,7 @@ ACTIVITY = Action(
     lookup=lambda request, pk: _activity(pk),
     output=lambda request, activity: _detail(activity.pk),
     responses=s.ActivityDetailOutSerializer,
+    keyword="activity",
 )
 ActivityDetailView = ACTIVITY.read(operation_id="activity_get", summary="活动详情 / one activity")
 
@@ -128,17 +129,17 @@ InviteView = ACTIVITY.view(
     body=s.ActivityInviteInSerializer,
     run=_invite,
 )
-RecordView = ACTIVITY.view(
-    operation_id="activity_record",
-    summary="活动纪要与成果 / minutes and outcomes",
+RecordView = ACTIVITY.step(
+    "activity_record",
+    "活动纪要与成果 / minutes and outcomes",
+    services.activity_record,
     body=s.ActivityRecordInSerializer,
-    run=lambda r, a, d: services.activity_record(activity=a, actor=r.user, **d),
 )
-CancelView = ACTIVITY.view(
-    operation_id="activity_cancel",
-    summary="取消活动 / cancel the activity",
+CancelView = ACTIVITY.step(
+    "activity_cancel",
+    "取消活动 / cancel the activity",
+    services.activity_cancel,
     body=s.ActivityCancelInSerializer,
-    run=lambda r, a, d: services.activity_cancel(activity=a, actor=r.user, **d),
 )
 PhotoView = ACTIVITY.view(
     operation_id="activity_photo_add",

@@ -194,14 +194,14 @@ def _reception(pk: int) -> ReceptionDay:
 RECEPTION = Action(
     permission=STAFF,
     lookup=lambda request, pk: _reception(pk),
-    output=lambda request, reception: s.ReceptionOutSerializer(reception).data,
     responses=s.ReceptionOutSerializer,
+    keyword="reception",
 )
 
-ReceptionPublishView = RECEPTION.view(
-    operation_id="station_reception_publish",
-    summary="公告接待日（须提前规定天数）/ publish a reception day, the notice days ahead",
-    run=lambda r, reception, d: services.reception_publish(reception=reception, actor=r.user),
+ReceptionPublishView = RECEPTION.step(
+    "station_reception_publish",
+    "公告接待日（须提前规定天数）/ publish a reception day, the notice days ahead",
+    services.reception_publish,
 )
 ReceptionHoldView = RECEPTION.view(
     operation_id="station_reception_hold",
