@@ -116,52 +116,35 @@ def test_an_action_without_output_shows_the_object_through_its_responses() -> No
     assert _post(view, 4, {}).data == {"n": 4}
 
 
+# Things whose services take them as `thing=`.
+STEPS = Action(permission=AllowAny, lookup=_lookup, responses=_Body, keyword="thing")
+
+
+_POKED: list[dict[str, Any]] = []
+
+
+def _poke(**given: Any) -> dict[str, int]:
+    """A service: the thing it was given, with its `n`; what it was given kept in _POKED."""
+    _POKED.append(given)
+    return {"n": given["thing"]["pk"] + given.get("n", 0)}
+
+
 def test_a_step_calls_its_service_with_the_object_the_caller_and_the_body() -> None:
-    calls: list[dict[str, Any]] = []
-
-    def poke(**given: Any) -> dict[str, int]:
-        calls.append(given)
-        return given["thing"]
-
-    kind = Action(
-        permission=AllowAny,
-        lookup=_lookup,
-        output=lambda request, found: {"found": found["pk"]},
-        responses=_Body,
-        keyword="thing",
-    )
-    view = kind.step("thing_poke", "poke", poke, body=_Body)
+    view = STEPS.step("thing_poke", "poke", _poke, body=_Body)
 
     response = _post(view, 1, {"n": 2})
 
-    assert (response.status_code, response.data) == (200, {"found": 1})
-    assert calls[0]["thing"] == {"pk": 1} and calls[0]["n"] == 2 and "actor" in calls[0]
+    assert (response.status_code, response.data) == (200, {"n": 3})
+    given = _POKED[-1]
+    assert (given["thing"], given["n"], "actor" in given) == ({"pk": 1}, 2, True)
     assert view.__name__ == "ThingPokeView" and view.__module__ == __name__
 
 
 def test_a_step_takes_the_options_of_a_view() -> None:
-    kind = Action(
-        permission=AllowAny,
-        lookup=_lookup,
-        output=lambda request, found: found,
-        responses=_Body,
-        keyword="thing",
-    )
-    view = kind.step(
-        "thing_add",
-        "add",
-        lambda thing, actor, n: {"added": thing["pk"] + n},
-        body=_Body,
-        answer=_Added,
-        created=True,
-        find_first=True,
-    )
+    view = STEPS.step("thing_poke", "poke", _poke, body=_Body, created=True, find_first=True)
 
     assert _post(view, 2, {"n": "many"}).status_code == 404
-    assert (_post(view, 1, {"n": 3}).status_code, _post(view, 1, {"n": 3}).data) == (
-        201,
-        {"added": 4},
-    )
+    assert _post(view, 1, {"n": 3}).status_code == 201
 
 
 def _get(view: Any, pk: int) -> Response:
