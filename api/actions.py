@@ -5,14 +5,16 @@ reads (a query serializer) or takes (a body serializer), the one function that a
 the answer shows; the OpenAPI operation is made from the same declaration. `Action` is the
 shape of `POST .../<pk>/<verb>`, which checks the caller's role, validates the body, finds the
 object, calls one service and answers with the object as it now is; and of the `GET .../<pk>`
-that reads the object the same way (see `opinion_sort` or `supervision_round_open`). A view that
+that reads the object the same way (see `opinion_sort` or `supervision_round_open`, each a
+`step`: one service called with the object, the actor and the body). A view that
 does more stays a class of its own."""
 
 import sys
 from collections.abc import Callable
 from dataclasses import KW_ONLY, dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypedDict, TypeVar, Unpack
 
+from django.http.response import HttpResponseBase
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import BasePermission
@@ -28,14 +30,15 @@ Serializer = type[serializers.Serializer]
 
 def _shown(answer: Serializer | None, found: Any, many: bool = False) -> Any:
     """`found` through the serializer `answer` (none: as it is, already the answer's data)."""
-    if isinstance(found, Response) or answer is None:
+    if isinstance(found, HttpResponseBase) or answer is None:
         return found
     return answer(found, many=many).data
 
 
-def _answered(answered: Any, code: int) -> Response:
-    """An answer that is a response of its own (one with headers) is answered as it is."""
-    return answered if isinstance(answered, Response) else Response(answered, status=code)
+def _answered(answered: Any, code: int) -> HttpResponseBase:
+    """An answer that is a response of its own (one with headers, or a file to download) is
+    answered as it is."""
+    return answered if isinstance(answered, HttpResponseBase) else Response(answered, status=code)
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,7 @@ class Read:
         parameters = {"parameters": [self.query]} if self.query is not None else {}
         return {"responses": self.responses or shown, **parameters}
 
-    def handle(self, request: Request, path: dict[str, Any]) -> Response:
+    def handle(self, request: Request, path: dict[str, Any]) -> HttpResponseBase:
         if self.query is None:
             found = self.find(request, **path)
         else:
@@ -99,7 +102,7 @@ class Write:
         shown = None if self.code == status.HTTP_204_NO_CONTENT else self.responses or self.answer
         return {"request": self.body, "responses": {self.code: shown}}
 
-    def handle(self, request: Request, path: dict[str, Any]) -> Response:
+    def handle(self, request: Request, path: dict[str, Any]) -> HttpResponseBase:
         found = self.find(request, **path) if self.find is not None else None
         data = validated(self.body, request) if self.body is not None else {}
         done = (
@@ -124,11 +127,11 @@ def endpoint(
     by_method = {operation.method: operation for operation in operations}
     assert len(by_method) == len(operations), "one operation a method on a path"
 
-    def method(operation: Read | Write) -> Callable[..., Response]:
+    def method(operation: Read | Write) -> Callable[..., HttpResponseBase]:
         @extend_schema(
             operation_id=operation.operation_id, summary=operation.summary, **operation.schema()
         )
-        def handler(self: APIView, request: Request, **path: Any) -> Response:
+        def handler(self: APIView, request: Request, **path: Any) -> HttpResponseBase:
             return operation.handle(request, path)
 
         return handler
@@ -146,20 +149,51 @@ def endpoint(
     return _named(type("Endpoint", (base,), attributes), operations[0].operation_id)
 
 
+class ViewOptions(TypedDict, total=False):
+    """The options of an `Action`'s `view` besides its operation and `run` (see there)."""
+
+    body: type[serializers.Serializer] | None
+    permission: type[BasePermission] | None
+    created: bool
+    answer: type[serializers.Serializer] | None
+    find_first: bool
+
+
 class Action(Generic[T]):
     """What the actions of one kind of object share: the role that may act, how the object is
-    found for the caller (a 404 when it is not theirs), and what the answer shows of it."""
+    found for the caller (a 404 when it is not theirs), and what the answer shows of it:
+    `output(request, object)`, or without one the object through the serializer `responses`;
+    `keyword`, the name the kind's services take the object by (`opinion=`), for `step`."""
 
     def __init__(
         self,
         *,
         permission: type[BasePermission],
         lookup: Callable[[Request, int], T],
-        output: Callable[[Request, T], Any],
         responses: type[serializers.Serializer],
+        output: Callable[[Request, T], Any] | None = None,
+        keyword: str | None = None,
     ) -> None:
-        self.permission, self.lookup, self.output = permission, lookup, output
-        self.responses = responses
+        self.permission, self.lookup, self.responses = permission, lookup, responses
+        self.output = output or (lambda request, found: responses(found).data)
+        self.keyword = keyword
+
+    def step(
+        self,
+        operation_id: str,
+        summary: str,
+        service: Callable[..., Any],
+        **options: Unpack[ViewOptions],
+    ) -> type[APIView]:
+        """An action that is one service call, `service(<keyword>=object, actor=caller,
+        **body)`: `view` with that `run`, its options as `view` takes them."""
+        keyword = self.keyword
+        assert keyword is not None, "a step calls the service with the object by its keyword"
+
+        def run(request: Request, found: T, data: dict[str, Any]) -> Any:
+            return service(**{keyword: found}, actor=request.user, **data)
+
+        return self.view(operation_id=operation_id, summary=summary, run=run, **options)
 
     def view(
         self,
@@ -246,9 +280,12 @@ class Action(Generic[T]):
 
 def _named(view: type[APIView], operation_id: str) -> type[APIView]:
     """The view named for its operation (`opinion_sort`: OpinionSortView), in logs and errors,
-    and placed in the module that declared it (as `collections.namedtuple` does): the caller of
-    `endpoint` or of an `Action`'s method, two frames up."""
+    and placed in the module that declared it (as `collections.namedtuple` does): the first
+    caller outside this module."""
     name = "".join(part.title() for part in operation_id.split("_"))
     view.__name__ = view.__qualname__ = f"{name}View"
-    view.__module__ = sys._getframe(2).f_globals.get("__name__", view.__module__)
+    frame = sys._getframe(1)
+    while frame.f_back is not None and frame.f_globals.get("__name__") == __name__:
+        frame = frame.f_back
+    view.__module__ = frame.f_globals.get("__name__", view.__module__)
     return view

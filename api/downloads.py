@@ -9,6 +9,8 @@ from drf_spectacular.utils import OpenApiResponse
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
+from api.views import PublicView
+
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SVG = "image/svg+xml"
@@ -18,6 +20,11 @@ class DownloadView(APIView):
     def perform_content_negotiation(self, request: Request, force: bool = False) -> Any:
         # A download asks for a PDF, a workbook or an image; a refusal is still answered in JSON.
         return super().perform_content_negotiation(request, force=True)
+
+
+# A file on the public portal (a station's QR code, the published account): anyone, no session.
+class PublicDownloadView(PublicView, DownloadView):
+    pass
 
 
 def binary(content_type: str, description: str) -> dict[Any, Any]:

@@ -56,18 +56,15 @@ TERM = Action(
     lookup=lambda request, pk: get_object_or_404(term_list(), pk=pk),
     output=lambda request, term: _term_out(term.pk),
     responses=TermOutSerializer,
+    keyword="term",
 )
 
-TermCloseView = TERM.view(
-    operation_id="term_close",
-    summary="结束本届 / close the term",
-    run=lambda r, term, d: services.term_close(term=term, actor=r.user),
-)
-TermSessionView = TERM.view(
-    operation_id="term_session_add",
-    summary="增加一次会议 / schedule the term's next session",
+TermCloseView = TERM.step("term_close", "结束本届 / close the term", services.term_close)
+TermSessionView = TERM.step(
+    "term_session_add",
+    "增加一次会议 / schedule the term's next session",
+    services.term_session_add,
     body=TermSessionInSerializer,
-    run=lambda r, term, d: services.term_session_add(term=term, actor=r.user, **d),
     answer=TermSessionOutSerializer,
     created=True,
     find_first=True,

@@ -154,6 +154,7 @@ DEPUTY_RECORD = Action(
     lookup=lambda request, pk: get_object_or_404(deputy_list(), pk=pk),
     output=lambda request, deputy: DeputyOutSerializer(deputy, context={"unmask": True}).data,
     responses=DeputyOutSerializer,
+    keyword="deputy",
 )
 
 DeputyLinkView = DEPUTY_RECORD.view(
@@ -164,10 +165,8 @@ DeputyLinkView = DEPUTY_RECORD.view(
         deputy=deputy, login=d["login"], actor=r.user
     ),
 )
-DeputyEndServiceView = DEPUTY_RECORD.view(
-    operation_id="deputy_end_service",
-    summary="终止代表资格 / end a deputy's service",
-    run=lambda r, deputy, d: services.deputy_end_service(deputy=deputy, actor=r.user),
+DeputyEndServiceView = DEPUTY_RECORD.step(
+    "deputy_end_service", "终止代表资格 / end a deputy's service", services.deputy_end_service
 )
 
 

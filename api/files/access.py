@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
@@ -24,6 +24,17 @@ class Attachments:
 
     owners: Callable[[int], QuerySet[Any]]
     readable: Callable[[Request, Any], bool]
+
+    @classmethod
+    def held_in(
+        cls, model: type[Model], field: str, permission: type[BasePermission]
+    ) -> "Attachments":
+        """The rows of `model` whose `field` holds the file's id, readable by whoever passes
+        `permission` (the one that guards those rows' own page)."""
+        return cls(
+            owners=lambda file_id: model._default_manager.filter(**{field: file_id}),
+            readable=by_permission(permission),
+        )
 
 
 def by_permission(permission: type[BasePermission]) -> Callable[[Request, Any], bool]:

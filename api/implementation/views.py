@@ -190,6 +190,7 @@ PROJECT = Action(
     lookup=lambda request, pk: get_object_or_404(Project, pk=pk),
     output=lambda request, project: _detail(request, project.pk),
     responses=s.ProjectDetailSerializer,
+    keyword="project",
 )
 ProjectDetailView = PROJECT.read(
     operation_id="implementation_project_get",
@@ -240,7 +241,6 @@ def _milestone_done(request: Request, milestone: Milestone, data: dict[str, Any]
 MilestoneDoneView = Action(
     permission=STAFF_OR_UNIT,
     lookup=_reported(Milestone),
-    output=lambda request, milestone: s.MilestoneSerializer(milestone).data,
     responses=s.MilestoneSerializer,
 ).view(
     operation_id="implementation_milestone_done",
@@ -251,11 +251,11 @@ MilestoneDoneView = Action(
 )
 
 
-StageView = PROJECT.view(
-    operation_id="implementation_stage_set",
-    summary="跨年度项目的年度阶段 / a multi-year stage",
+StageView = PROJECT.step(
+    "implementation_stage_set",
+    "跨年度项目的年度阶段 / a multi-year stage",
+    services.stage_set,
     body=s.StageInSerializer,
-    run=lambda r, project, d: services.stage_set(project=project, actor=r.user, **d),
     answer=s.StageSerializer,
 )
 
@@ -368,13 +368,13 @@ def _rectification_open(request: Request, project: Project, data: dict[str, Any]
 RectificationCloseView = Action(
     permission=STAFF_OR_UNIT,
     lookup=_reported(Rectification),
-    output=lambda request, item: s.RectificationSerializer(item).data,
     responses=s.RectificationSerializer,
-).view(
-    operation_id="implementation_rectification_close",
-    summary="整改办结 / close a rectification",
+    keyword="rectification",
+).step(
+    "implementation_rectification_close",
+    "整改办结 / close a rectification",
+    services.rectification_close,
     body=s.RectificationCloseInSerializer,
-    run=lambda r, item, d: services.rectification_close(rectification=item, actor=r.user, **d),
     find_first=True,
 )
 RectificationListView = PROJECT.view(
@@ -417,8 +417,8 @@ MidyearView = endpoint(
 MIDYEAR = Action(
     permission=STAFF,
     lookup=lambda request, pk: _midyear(pk),
-    output=lambda request, report: s.MidyearSerializer(report).data,
     responses=s.MidyearSerializer,
+    keyword="report",
 )
 
 
@@ -429,11 +429,11 @@ def _midyear_answer(request: Request, report: MidyearReport, data: dict[str, Any
     )
 
 
-MidyearOpinionsView = MIDYEAR.view(
-    operation_id="implementation_midyear_opinions",
-    summary="审议意见 / the review opinions",
+MidyearOpinionsView = MIDYEAR.step(
+    "implementation_midyear_opinions",
+    "审议意见 / the review opinions",
+    services.midyear_opinions_record,
     body=s.OpinionsInSerializer,
-    run=lambda r, report, d: services.midyear_opinions_record(report=report, actor=r.user, **d),
 )
 MidyearAnswerView = MIDYEAR.view(
     operation_id="implementation_midyear_answer",

@@ -122,7 +122,6 @@ def _decide(request: Request, review: Any, data: dict[str, Any]) -> Any:
 REVIEW = Action(
     permission=STAFF,
     lookup=_review_to_decide,
-    output=lambda request, review: StarReviewOutSerializer(review).data,
     responses=StarReviewOutSerializer,
 )
 StarReviewDecideView = REVIEW.view(

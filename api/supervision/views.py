@@ -69,6 +69,7 @@ ROUND = Action(
     lookup=_issued_round,
     output=_round_out,
     responses=s.BenchmarkRoundOutSerializer,
+    keyword="round_",
 )
 
 
@@ -244,7 +245,11 @@ def _reports(request: Request, guidance: Guidance) -> dict[str, Any]:
 
 # Guidance this congress issued, which its staff follow up and may withdraw.
 ISSUED = Action(
-    permission=STAFF, lookup=_issued_guidance, output=_issued_out, responses=s.GuidanceOutSerializer
+    permission=STAFF,
+    lookup=_issued_guidance,
+    output=_issued_out,
+    responses=s.GuidanceOutSerializer,
+    keyword="guidance",
 )
 # Guidance addressed to this congress: its staff record the receipt (not any member).
 RECEIVED = Action(
@@ -265,10 +270,10 @@ GuidanceReadView = RECEIVED.view(
     summary="阅读收到的文件（记录已读）/ read received guidance (records the receipt)",
     run=_read,
 )
-GuidanceWithdrawView = ISSUED.view(
-    operation_id="supervision_guidance_withdraw",
-    summary="撤回发出的文件（不再接收报送）/ withdraw an issued notice (no more reports)",
-    run=lambda r, g, d: services.guidance_withdraw(guidance=g, actor=r.user),
+GuidanceWithdrawView = ISSUED.step(
+    "supervision_guidance_withdraw",
+    "撤回发出的文件（不再接收报送）/ withdraw an issued notice (no more reports)",
+    services.guidance_withdraw,
 )
 GuidanceReportListView = ISSUED.read(
     operation_id="supervision_guidance_reports",
@@ -402,17 +407,15 @@ RoundDetailView = endpoint(
 )
 
 
-RoundOpenView = ROUND.view(
-    operation_id="supervision_round_open",
-    summary="开始推荐 / open nominations",
-    run=lambda r, round_, d: services.round_open(round_=round_, actor=r.user),
+RoundOpenView = ROUND.step(
+    "supervision_round_open", "开始推荐 / open nominations", services.round_open
 )
 
 
-RoundCloseNominationsView = ROUND.view(
-    operation_id="supervision_round_close_nominations",
-    summary="结束推荐、进入评审 / close nominations, start review",
-    run=lambda r, round_, d: services.round_close_nominations(round_=round_, actor=r.user),
+RoundCloseNominationsView = ROUND.step(
+    "supervision_round_close_nominations",
+    "结束推荐、进入评审 / close nominations, start review",
+    services.round_close_nominations,
 )
 
 
@@ -593,19 +596,19 @@ RankingView = endpoint(
 )
 
 
-RoundDecideView = ROUND.view(
-    operation_id="supervision_round_decide",
-    summary="评选决定 / the committee's decision",
+RoundDecideView = ROUND.step(
+    "supervision_round_decide",
+    "评选决定 / the committee's decision",
+    services.round_decide,
     body=s.BenchmarkDecideInSerializer,
-    run=lambda r, round_, d: services.round_decide(round_=round_, actor=r.user, **d),
 )
 
 
-RoundPublicityView = ROUND.view(
-    operation_id="supervision_round_publicity",
-    summary="开始公示 / start the public-notice period",
+RoundPublicityView = ROUND.step(
+    "supervision_round_publicity",
+    "开始公示 / start the public-notice period",
+    services.round_start_publicity,
     body=s.BenchmarkPublicityInSerializer,
-    run=lambda r, round_, d: services.round_start_publicity(round_=round_, actor=r.user, **d),
 )
 
 
@@ -660,18 +663,17 @@ ObjectionResolveView = Action(
     lookup=_issued_objection,
     output=_objection_out,
     responses=s.ObjectionOutSerializer,
-).view(
-    operation_id="supervision_objection_resolve",
-    summary="处理异议 / resolve an objection",
+    keyword="objection",
+).step(
+    "supervision_objection_resolve",
+    "处理异议 / resolve an objection",
+    services.objection_resolve,
     body=s.ObjectionResolveInSerializer,
-    run=lambda r, objection, d: services.objection_resolve(objection=objection, actor=r.user, **d),
 )
 
 
-RoundAnnounceView = ROUND.view(
-    operation_id="supervision_round_announce",
-    summary="公布评选结果 / announce the result",
-    run=lambda r, round_, d: services.round_announce(round_=round_, actor=r.user),
+RoundAnnounceView = ROUND.step(
+    "supervision_round_announce", "公布评选结果 / announce the result", services.round_announce
 )
 
 

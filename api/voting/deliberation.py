@@ -9,7 +9,7 @@ from rest_framework.request import Request
 
 from accounts.roles import Role
 from api.actions import Action, Read, Write, endpoint
-from api.files.access import Attachments, by_permission
+from api.files.access import Attachments
 from api.permissions import DEPUTY, STAFF, has_role, roles_of
 from filestore.models import StoredFile
 from ops.errors import DomainError, NotAllowed
@@ -22,12 +22,7 @@ READERS = has_role(Role.STAFF, Role.DEPUTY, Role.UNIT)
 ANSWERERS = has_role(Role.STAFF, Role.UNIT)
 
 # A candidate's materials: whoever reads the materials list.
-ATTACHMENTS = [
-    Attachments(
-        owners=lambda file_id: Material.objects.filter(file_id=file_id),
-        readable=by_permission(READERS),
-    )
-]
+ATTACHMENTS = [Attachments.held_in(Material, "file_id", READERS)]
 
 
 class MaterialSerializer(serializers.ModelSerializer[Material]):
@@ -166,7 +161,6 @@ def _answer(request: Request, comment: Comment, data: dict[str, Any]) -> Comment
 CommentAnswerView = Action(
     permission=ANSWERERS,
     lookup=lambda request, pk: get_object_or_404(Comment, pk=pk),
-    output=lambda request, comment: CommentOutSerializer(comment).data,
     responses=CommentOutSerializer,
 ).view(
     operation_id="voting_comment_answer",

@@ -16,8 +16,8 @@ from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
 
 from accounts.roles import Role
-from api.actions import Action
-from api.downloads import PDF, DownloadView, attachment, binary
+from api.actions import Action, Read, endpoint
+from api.downloads import PDF, PublicDownloadView, attachment, binary
 from api.inputs import validated
 from api.permissions import DEPUTY, STAFF, has_role, host_tenant
 from api.views import PublicView
@@ -230,6 +230,7 @@ EVALUATION = Action(
     lookup=lambda request, pk: _cycle(pk),
     output=lambda request, cycle: EvaluationOutSerializer(_state(request, cycle.pk)).data,
     responses=EvaluationOutSerializer,
+    keyword="cycle",
 )
 EvaluationView = EVALUATION.read(
     operation_id="voting_evaluation_get",
@@ -250,11 +251,11 @@ def _open(request: Request, cycle: Cycle, data: dict[str, Any]) -> Cycle:
     return cycle
 
 
-EvaluationRulesView = EVALUATION.view(
-    operation_id="voting_evaluation_rules",
-    summary="设置测评规则（测评开始前）/ set the evaluation rules (before it opens)",
+EvaluationRulesView = EVALUATION.step(
+    "voting_evaluation_rules",
+    "设置测评规则（测评开始前）/ set the evaluation rules (before it opens)",
+    evaluation.evaluation_set_rules,
     body=EvaluationRulesInSerializer,
-    run=lambda r, cycle, d: evaluation.evaluation_set_rules(cycle=cycle, actor=r.user, **d),
     find_first=True,
 )
 EvaluationOpenView = EVALUATION.view(
@@ -325,10 +326,10 @@ EvaluationCloseView = EVALUATION.view(
     run=_close,
     answer=EvaluationResultsSerializer,
 )
-CycleCloseYearView = EVALUATION.view(
-    operation_id="voting_cycle_close_year",
-    summary="公布明白账、结束本年度 / publish the account as final and close the year",
-    run=lambda r, cycle, d: evaluation.cycle_close_year(cycle=cycle, actor=r.user),
+CycleCloseYearView = EVALUATION.step(
+    "voting_cycle_close_year",
+    "公布明白账、结束本年度 / publish the account as final and close the year",
+    evaluation.cycle_close_year,
 )
 
 
@@ -417,16 +418,21 @@ class PublicAccountView(PublicView):
         return Response(data)
 
 
-class PublicAccountPdfView(PublicView, DownloadView):
-    @extend_schema(
-        operation_id="public_account_pdf",
+def _account_pdf(request: Request, year: int) -> HttpResponse:
+    _cycle_found, found = _published(request, year)
+    content = documents.account_pdf(found, date=timezone.localdate())
+    return attachment(content, PDF, f"{year}年民生实事项目明白账.pdf")
+
+
+PublicAccountPdfView = endpoint(
+    Read(
+        "public_account_pdf",
+        "明白账（PDF，公开）/ the public account as PDF (public)",
+        _account_pdf,
         responses=binary(PDF, "明白账 / the public account"),
-        summary="明白账（PDF，公开）/ the public account as PDF (public)",
-    )
-    def get(self, request: Request, year: int) -> HttpResponse:
-        _cycle_found, found = _published(request, year)
-        content = documents.account_pdf(found, date=timezone.localdate())
-        return attachment(content, PDF, f"{year}年民生实事项目明白账.pdf")
+    ),
+    base=PublicDownloadView,
+)
 
 
 class PublicRatingThrottle(SimpleRateThrottle):

@@ -164,7 +164,6 @@ class RollCallView(APIView):
 ROLL = Action(
     permission=STAFF,
     lookup=lambda request, pk: _cycle(pk),
-    output=lambda request, marked: RollMarkOutSerializer(marked).data,
     responses=RollMarkOutSerializer,
 )
 

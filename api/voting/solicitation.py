@@ -11,7 +11,7 @@ from rest_framework.request import Request
 
 from accounts.roles import Role
 from api.actions import Action, Read, Write, endpoint
-from api.files.access import Attachments, by_permission
+from api.files.access import Attachments
 from api.permissions import DEPUTY, STAFF, has_role, host_congress, membership_of
 from api.views import PublicView, ThrottledPublicView
 from filestore.models import StoredFile
@@ -31,12 +31,7 @@ from .views import CYCLE
 GOVERNANCE = has_role(Role.STAFF, Role.PARTY_REVIEWER)
 
 # The minutes of a consultation or the party review: staff only, like the governance record.
-ATTACHMENTS = [
-    Attachments(
-        owners=lambda file_id: GovernanceStep.objects.filter(minutes_id=file_id),
-        readable=by_permission(GOVERNANCE),
-    )
-]
+ATTACHMENTS = [Attachments.held_in(GovernanceStep, "minutes_id", GOVERNANCE)]
 
 
 class CallSerializer(serializers.ModelSerializer[Call]):
@@ -204,11 +199,11 @@ def _proposal(pk: int) -> Proposal:
     return get_object_or_404(Proposal.objects.select_related("cycle"), pk=pk)
 
 
-CallView = CYCLE.view(
-    operation_id="voting_call_publish",
-    summary="发布征集公告 / publish the call for proposals",
+CallView = CYCLE.step(
+    "voting_call_publish",
+    "发布征集公告 / publish the call for proposals",
+    solicitation.call_publish,
     body=CallSerializer,
-    run=lambda r, cycle, d: solicitation.call_publish(cycle=cycle, actor=r.user, **d),
     answer=CallSerializer,
     created=True,
 )
@@ -290,15 +285,15 @@ MyProposalsView = endpoint(
 PROPOSAL = Action(
     permission=STAFF,
     lookup=lambda request, pk: _proposal(pk),
-    output=lambda request, proposal: ProposalOutSerializer(proposal).data,
     responses=ProposalOutSerializer,
+    keyword="proposal",
 )
 
-ProposalScreenView = PROPOSAL.view(
-    operation_id="voting_proposal_screen",
-    summary="初定：列入或说明理由不列入 / shortlist, or not with a reason",
+ProposalScreenView = PROPOSAL.step(
+    "voting_proposal_screen",
+    "初定：列入或说明理由不列入 / shortlist, or not with a reason",
+    solicitation.proposal_screen,
     body=ScreenInSerializer,
-    run=lambda r, proposal, d: solicitation.proposal_screen(proposal=proposal, actor=r.user, **d),
     find_first=True,
 )
 ProposalMergeView = PROPOSAL.view(
@@ -309,17 +304,13 @@ ProposalMergeView = PROPOSAL.view(
         proposal=proposal, into=_proposal(d["into"]), actor=r.user
     ),
 )
-ProposalReserveView = PROPOSAL.view(
-    operation_id="voting_proposal_reserve",
-    summary="转入储备库 / move to the reserve",
-    run=lambda r, proposal, d: solicitation.proposal_to_reserve(proposal=proposal, actor=r.user),
+ProposalReserveView = PROPOSAL.step(
+    "voting_proposal_reserve", "转入储备库 / move to the reserve", solicitation.proposal_to_reserve
 )
-ProposalCandidateView = PROPOSAL.view(
-    operation_id="voting_proposal_to_candidate",
-    summary="列为候选项目 / make it a candidate",
-    run=lambda r, proposal, d: solicitation.candidate_from_proposal(
-        proposal=proposal, actor=r.user
-    ),
+ProposalCandidateView = PROPOSAL.step(
+    "voting_proposal_to_candidate",
+    "列为候选项目 / make it a candidate",
+    solicitation.candidate_from_proposal,
     answer=CandidateOutSerializer,
     created=True,
 )
@@ -394,10 +385,10 @@ PartyReviewListView = endpoint(
 )
 
 
-AdvanceView = CYCLE.view(
-    operation_id="voting_cycle_advance",
-    summary="进入下一阶段（征集→初定→审议）/ move to the next phase",
-    run=lambda r, cycle, d: solicitation.cycle_advance(cycle=cycle, actor=r.user),
+AdvanceView = CYCLE.step(
+    "voting_cycle_advance",
+    "进入下一阶段（征集→初定→审议）/ move to the next phase",
+    solicitation.cycle_advance,
 )
 
 
@@ -545,15 +536,16 @@ ANNOUNCEMENT = Action(
     lookup=lambda request, pk: _cycle(pk),
     output=lambda request, cycle: AnnouncementReviewSerializer(_review(request, cycle)).data,
     responses=AnnouncementReviewSerializer,
+    keyword="cycle",
 )
 AnnouncementReviewView = ANNOUNCEMENT.read(
     operation_id="voting_announcement_review",
     summary="票决结果公告预览与发布状态 / the announcement's preview and whether it is out",
 )
-AnnouncementPublishView = ANNOUNCEMENT.view(
-    operation_id="voting_announcement_publish",
-    summary="发布票决结果公告到门户 / publish the announcement on the public portal",
-    run=lambda r, cycle, d: announcement.announcement_publish(cycle=cycle, actor=r.user),
+AnnouncementPublishView = ANNOUNCEMENT.step(
+    "voting_announcement_publish",
+    "发布票决结果公告到门户 / publish the announcement on the public portal",
+    announcement.announcement_publish,
 )
 
 

@@ -166,22 +166,23 @@ CYCLE = Action(
     lookup=lambda request, pk: _cycle(pk),
     output=lambda request, cycle: s.CycleOutSerializer(_cycle(cycle.pk)).data,
     responses=s.CycleOutSerializer,
+    keyword="cycle",
 )
 CycleDetailView = CYCLE.read(
     operation_id="voting_cycle_get", summary="年度票决详情 / one cycle", permission=READERS
 )
 
-CycleRulesView = CYCLE.view(
-    operation_id="voting_cycle_rules",
-    summary="设置票决规则（票决前）/ set the rule set (before voting opens)",
+CycleRulesView = CYCLE.step(
+    "voting_cycle_rules",
+    "设置票决规则（票决前）/ set the rule set (before voting opens)",
+    services.cycle_set_rules,
     body=s.CycleRulesInSerializer,
-    run=lambda r, cycle, d: services.cycle_set_rules(cycle=cycle, actor=r.user, **d),
     find_first=True,
 )
-CycleOpenVotingView = CYCLE.view(
-    operation_id="voting_cycle_open_voting",
-    summary="确定规则并进入票决 / fix the rules and open the vote",
-    run=lambda r, cycle, d: services.cycle_open_voting(cycle=cycle, actor=r.user),
+CycleOpenVotingView = CYCLE.step(
+    "voting_cycle_open_voting",
+    "确定规则并进入票决 / fix the rules and open the vote",
+    services.cycle_open_voting,
 )
 
 

@@ -15,9 +15,11 @@ from rest_framework.test import APIRequestFactory
 
 from api.actions import Action, Read, Write, endpoint
 from api.downloads import XLSX, attachment
+from api.files.access import Attachments
 from api.links import public_url
 from api.permissions import DEPUTY, STAFF
 from api.views import ReadWriteView
+from tenants.voting.models import Material
 
 
 class _Body(serializers.Serializer):
@@ -107,6 +109,44 @@ def test_an_output_that_is_a_response_is_answered_as_it_is() -> None:
     assert (response.status_code, response.data, response["X-Kept"]) == (200, {"found": 1}, "1")
 
 
+def test_an_action_without_output_shows_the_object_through_its_responses() -> None:
+    kind = Action(permission=AllowAny, lookup=lambda r, pk: {"n": pk, "hidden": 0}, responses=_Body)
+    view = kind.view(operation_id="thing_poke", summary="poke", run=lambda r, o, d: o)
+
+    assert _post(view, 4, {}).data == {"n": 4}
+
+
+# Things whose services take them as `thing=`.
+STEPS = Action(permission=AllowAny, lookup=_lookup, responses=_Body, keyword="thing")
+
+
+_POKED: list[dict[str, Any]] = []
+
+
+def _poke(**given: Any) -> dict[str, int]:
+    """A service: the thing it was given, with its `n`; what it was given kept in _POKED."""
+    _POKED.append(given)
+    return {"n": given["thing"]["pk"] + given.get("n", 0)}
+
+
+def test_a_step_calls_its_service_with_the_object_the_caller_and_the_body() -> None:
+    view = STEPS.step("thing_poke", "poke", _poke, body=_Body)
+
+    response = _post(view, 1, {"n": 2})
+
+    assert (response.status_code, response.data) == (200, {"n": 3})
+    given = _POKED[-1]
+    assert (given["thing"], given["n"], "actor" in given) == ({"pk": 1}, 2, True)
+    assert view.__name__ == "ThingPokeView" and view.__module__ == __name__
+
+
+def test_a_step_takes_the_options_of_a_view() -> None:
+    view = STEPS.step("thing_poke", "poke", _poke, body=_Body, created=True, find_first=True)
+
+    assert _post(view, 2, {"n": "many"}).status_code == 404
+    assert _post(view, 1, {"n": 3}).status_code == 201
+
+
 def _get(view: Any, pk: int) -> Response:
     response: Response = view.as_view()(APIRequestFactory().get("/thing"), pk=pk)
     return response
@@ -163,6 +203,18 @@ def test_an_endpoint_reads_through_its_query_and_answer() -> None:
 
     assert (response.status_code, response.data) == (200, [{"n": 5}])
     assert THINGS.__name__ == "ThingListView"
+
+
+def test_an_endpoint_answers_a_file_to_download_as_it_is() -> None:
+    download = endpoint(
+        Read("thing_file", "file", lambda r, pk: attachment(b"%PDF", "application/pdf", "t.pdf")),
+        permission=AllowAny,
+    )
+
+    response = download.as_view()(APIRequestFactory().get("/thing.pdf"), pk=1)
+
+    assert (response.status_code, response.content) == (200, b"%PDF")
+    assert response["Content-Disposition"] == 'attachment; filename="t.pdf"'
 
 
 def test_an_endpoint_refuses_a_bad_query_and_a_bad_body() -> None:
@@ -255,3 +307,10 @@ def test_a_declared_view_stands_in_the_module_that_declared_it() -> None:
         "StationListView",
     )
     assert RoundCloseView.__module__ == "api.voting.views"
+
+
+def test_attachments_held_in_a_field_are_the_rows_holding_the_file_readable_by_permission() -> None:
+    kind = Attachments.held_in(Material, "file_id", AllowAny)
+
+    assert '"file_id" = 7' in str(kind.owners(7).query)
+    assert kind.readable(Request(APIRequestFactory().get("/files/7/url")), None) is True

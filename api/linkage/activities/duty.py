@@ -115,6 +115,7 @@ OBJECTION = Action(
     lookup=_objection,
     output=_objection_out,
     responses=s.DutyObjectionOutSerializer,
+    keyword="objection",
 )
 MyObjectionView = MY_ENTRY.view(
     operation_id="me_objection_file",
@@ -126,11 +127,11 @@ MyObjectionView = MY_ENTRY.view(
     created=True,
     find_first=True,
 )
-ObjectionDecideView = OBJECTION.view(
-    operation_id="duty_objection_decide",
-    summary="处理异议 / decide an objection",
+ObjectionDecideView = OBJECTION.step(
+    "duty_objection_decide",
+    "处理异议 / decide an objection",
+    services.objection_decide,
     body=s.DutyDecideInSerializer,
-    run=lambda r, objection, d: services.objection_decide(objection=objection, actor=r.user, **d),
     find_first=True,
 )
 

@@ -13,7 +13,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 
 from api.actions import Action, Read, Write, endpoint
-from api.files.access import Attachments, by_permission
+from api.files.access import Attachments
 from api.inputs import YearQuery
 from api.links import public_url
 from api.permissions import DEPUTY, STAFF, host_congress, host_tenant
@@ -38,12 +38,7 @@ from tenants.linkage.activities.selectors import (
 from . import serializers as s
 
 # An activity's photos: staff, who run the activity's page.
-ATTACHMENTS = [
-    Attachments(
-        owners=lambda file_id: Photo.objects.filter(file_id=file_id),
-        readable=by_permission(STAFF),
-    )
-]
+ATTACHMENTS = [Attachments.held_in(Photo, "file_id", STAFF)]
 
 
 def _activity(pk: int) -> Activity:
@@ -105,6 +100,7 @@ ACTIVITY = Action(
     lookup=lambda request, pk: _activity(pk),
     output=lambda request, activity: _detail(activity.pk),
     responses=s.ActivityDetailOutSerializer,
+    keyword="activity",
 )
 ActivityDetailView = ACTIVITY.read(operation_id="activity_get", summary="活动详情 / one activity")
 
@@ -133,17 +129,17 @@ InviteView = ACTIVITY.view(
     body=s.ActivityInviteInSerializer,
     run=_invite,
 )
-RecordView = ACTIVITY.view(
-    operation_id="activity_record",
-    summary="活动纪要与成果 / minutes and outcomes",
+RecordView = ACTIVITY.step(
+    "activity_record",
+    "活动纪要与成果 / minutes and outcomes",
+    services.activity_record,
     body=s.ActivityRecordInSerializer,
-    run=lambda r, a, d: services.activity_record(activity=a, actor=r.user, **d),
 )
-CancelView = ACTIVITY.view(
-    operation_id="activity_cancel",
-    summary="取消活动 / cancel the activity",
+CancelView = ACTIVITY.step(
+    "activity_cancel",
+    "取消活动 / cancel the activity",
+    services.activity_cancel,
     body=s.ActivityCancelInSerializer,
-    run=lambda r, a, d: services.activity_cancel(activity=a, actor=r.user, **d),
 )
 PhotoView = ACTIVITY.view(
     operation_id="activity_photo_add",

@@ -163,7 +163,11 @@ def _detail_data(request: Request, opinion: Opinion) -> Any:
 
 
 OPINION = Action(
-    permission=STAFF, lookup=_opinion, output=_detail_data, responses=s.OpinionDetailSerializer
+    permission=STAFF,
+    lookup=_opinion,
+    output=_detail_data,
+    responses=s.OpinionDetailSerializer,
+    keyword="opinion",
 )
 OpinionDetailView = OPINION.read(
     operation_id="opinion_get",
@@ -187,17 +191,17 @@ def _reply(request: Request, opinion: Opinion, data: dict[str, Any]) -> Opinion:
     )
 
 
-OpinionSortView = OPINION.view(
-    operation_id="opinion_sort",
-    summary="分类 / sort into a category",
+OpinionSortView = OPINION.step(
+    "opinion_sort",
+    "分类 / sort into a category",
+    services.opinion_sort,
     body=s.OpinionSortInSerializer,
-    run=lambda r, o, d: services.opinion_sort(opinion=o, actor=r.user, **d),
 )
-OpinionAssignView = OPINION.view(
-    operation_id="opinion_assign",
-    summary="交办承办单位并定办理期限 / assign to a unit with a deadline",
+OpinionAssignView = OPINION.step(
+    "opinion_assign",
+    "交办承办单位并定办理期限 / assign to a unit with a deadline",
+    services.opinion_assign,
     body=s.OpinionAssignInSerializer,
-    run=lambda r, o, d: services.opinion_assign(opinion=o, actor=r.user, **d),
 )
 OpinionHandleView = OPINION.view(
     operation_id="opinion_handle",
@@ -212,28 +216,28 @@ OpinionReplyView = OPINION.view(
     run=_reply,
     permission=HANDLERS,
 )
-OpinionExtendView = OPINION.view(
-    operation_id="opinion_extend",
-    summary="延期一次（须说明理由）/ extend once, with the reason",
+OpinionExtendView = OPINION.step(
+    "opinion_extend",
+    "延期一次（须说明理由）/ extend once, with the reason",
+    services.opinion_extend,
     body=s.OpinionReasonInSerializer,
-    run=lambda r, o, d: services.opinion_extend(opinion=o, actor=r.user, **d),
 )
-OpinionDeclineView = OPINION.view(
-    operation_id="opinion_decline",
-    summary="不予受理（诉讼、仲裁、行政复议等）/ decline an out-of-scope matter",
+OpinionDeclineView = OPINION.step(
+    "opinion_decline",
+    "不予受理（诉讼、仲裁、行政复议等）/ decline an out-of-scope matter",
+    services.opinion_decline,
     body=s.OpinionDeclineInSerializer,
-    run=lambda r, o, d: services.opinion_decline(opinion=o, actor=r.user, **d),
 )
-OpinionEscalateView = OPINION.view(
-    operation_id="opinion_escalate",
-    summary="上报上级人大 / escalate to the parent congress",
+OpinionEscalateView = OPINION.step(
+    "opinion_escalate",
+    "上报上级人大 / escalate to the parent congress",
+    services.opinion_escalate,
     body=s.OpinionEscalateInSerializer,
-    run=lambda r, o, d: services.opinion_escalate(opinion=o, actor=r.user, **d),
 )
-OpinionCloseView = OPINION.view(
-    operation_id="opinion_close",
-    summary="办结归档（群众未评价）/ close an answered opinion the citizen did not rate",
-    run=lambda r, o, d: services.opinion_close(opinion=o, actor=r.user),
+OpinionCloseView = OPINION.step(
+    "opinion_close",
+    "办结归档（群众未评价）/ close an answered opinion the citizen did not rate",
+    services.opinion_close,
 )
 
 

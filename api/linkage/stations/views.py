@@ -9,14 +9,13 @@ import segno
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import get_object_or_404
 from rest_framework.request import Request
 
 from accounts.roles import Role
 from api.actions import Action, Read, Write, endpoint
-from api.downloads import SVG, DownloadView, binary
+from api.downloads import SVG, PublicDownloadView, binary
 from api.permissions import STAFF, has_role, host_tenant, roles_of
 from api.views import PublicView
 from ops.errors import DomainError
@@ -195,14 +194,14 @@ def _reception(pk: int) -> ReceptionDay:
 RECEPTION = Action(
     permission=STAFF,
     lookup=lambda request, pk: _reception(pk),
-    output=lambda request, reception: s.ReceptionOutSerializer(reception).data,
     responses=s.ReceptionOutSerializer,
+    keyword="reception",
 )
 
-ReceptionPublishView = RECEPTION.view(
-    operation_id="station_reception_publish",
-    summary="公告接待日（须提前规定天数）/ publish a reception day, the notice days ahead",
-    run=lambda r, reception, d: services.reception_publish(reception=reception, actor=r.user),
+ReceptionPublishView = RECEPTION.step(
+    "station_reception_publish",
+    "公告接待日（须提前规定天数）/ publish a reception day, the notice days ahead",
+    services.reception_publish,
 )
 ReceptionHoldView = RECEPTION.view(
     operation_id="station_reception_hold",
@@ -408,18 +407,23 @@ PublicStationView = endpoint(
 )
 
 
-class PublicStationQrView(PublicView, DownloadView):
-    @extend_schema(
-        operation_id="public_station_qr",
+def _qr_code(request: Request, pk: int) -> HttpResponse:
+    station = _station(pk)
+    url = request.build_absolute_uri(s.public_path(station.pk))
+    # A file of its own (not inline markup): it needs the SVG namespace to render as an image.
+    svg = io.BytesIO()
+    segno.make(url, error="m").save(svg, kind="svg", scale=6, title=station.name, xmldecl=False)
+    response = HttpResponse(svg.getvalue(), content_type=SVG)
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+PublicStationQrView = endpoint(
+    Read(
+        "public_station_qr",
+        "联络站二维码，指向公开页（公开）/ the station's QR code to its public page",
+        _qr_code,
         responses=binary(SVG, "二维码 SVG"),
-        summary="联络站二维码，指向公开页（公开）/ the station's QR code to its public page",
-    )
-    def get(self, request: Request, pk: int) -> HttpResponse:
-        station = _station(pk)
-        url = request.build_absolute_uri(s.public_path(station.pk))
-        # A file of its own (not inline markup): it needs the SVG namespace to render as an image.
-        svg = io.BytesIO()
-        segno.make(url, error="m").save(svg, kind="svg", scale=6, title=station.name, xmldecl=False)
-        response = HttpResponse(svg.getvalue(), content_type=SVG)
-        response["Cache-Control"] = "public, max-age=3600"
-        return response
+    ),
+    base=PublicDownloadView,
+)
