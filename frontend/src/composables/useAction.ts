@@ -1,4 +1,4 @@
-import { ref } from 'vue'
+import { ref, type MaybeRef } from 'vue'
 
 import { ApiError, errorMessage, type FieldErrors } from '@/api/http'
 
@@ -33,4 +33,15 @@ export function useAction(describe: (failure: unknown) => string = errorMessage)
   }
 
   return { busy, error, fields, notice, run }
+}
+
+/**
+ * What a form shows of an action: whether it runs, its failure and the server's per-field
+ * messages. The composable's own refs fit, and so does an action read through a reactive view
+ * (`view.save`), whose refs are unwrapped.
+ */
+export interface ActionState {
+  busy: MaybeRef<boolean>
+  error: MaybeRef<string>
+  fields: MaybeRef<FieldErrors>
 }

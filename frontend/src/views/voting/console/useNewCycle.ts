@@ -41,7 +41,5 @@ export function useNewCycle() {
     return id
   }
 
-  const fieldError = (name: string) => save.fields.value[name]?.join(' ') || undefined
-
-  return { open, template, form, save, start, submit, fieldError }
+  return { open, template, form, save, start, submit }
 }
