@@ -24,11 +24,13 @@ describe('InlineTitleCard', () => {
     expect(body.get('h2 + p.answer').text()).toBe('已修好')
   })
 
-  it('names the heading when asked, for a control it labels', () => {
+  it('names the heading and gives it a test id when asked', () => {
     const wrapper = mount(InlineTitleCard, {
-      props: { title: '评价', titleId: 'rate-title' },
+      props: { title: '评价', titleId: 'rate-title', titleTestid: 'account-title' },
       global: { plugins: [ElementPlus] },
     })
-    expect(wrapper.get('h2#rate-title').text()).toBe('评价')
+    const heading = wrapper.get('h2#rate-title')
+    expect(heading.text()).toBe('评价')
+    expect(heading.attributes('data-testid')).toBe('account-title')
   })
 })
