@@ -49,6 +49,24 @@ describe('ReportTable', () => {
     expect(cells[2]!.find('button.open').exists()).toBe(true)
   })
 
+  it('fixes a column to an edge where its declaration says so', async () => {
+    const wrapper = mount(ReportTable<Unit>, {
+      props: {
+        data: [{ id: 1, name: '城建委', count: 3 }],
+        columns: [
+          { key: 'name', prop: 'name', fixed: true },
+          { key: 'act', fixed: 'right' },
+        ],
+      },
+      global: { plugins: plugins() },
+    })
+    await flushPromises()
+    const fixed = wrapper
+      .findAllComponents({ name: 'ElTableColumn' })
+      .map((column) => column.props('fixed'))
+    expect(fixed).toEqual([true, 'right'])
+  })
+
   it('says there is no record when the data is empty', async () => {
     const wrapper = mount(ReportTable<Unit>, {
       props: { data: [], columns },
