@@ -3,6 +3,7 @@ import ElementPlus from 'element-plus'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { h, ref } from 'vue'
+import { createMemoryHistory, createRouter } from 'vue-router'
 
 import ReportTable, { type ReportColumn } from '@/components/ReportTable.vue'
 import ReportFiles from '@/components/ReportFiles.vue'
@@ -47,6 +48,57 @@ describe('ReportTable', () => {
     const cells = table.findAll('tbody td')
     expect(cells.map((cell) => cell.text())).toEqual(['城建委', '3 件', '打开1'])
     expect(cells[2]!.find('button.open').exists()).toBe(true)
+    // Only the row's cells: nothing for the empty row el-table draws to inspect a column.
+    expect(table.findAll('button.open')).toHaveLength(1)
+  })
+
+  it('fixes a column to an edge where its declaration says so', async () => {
+    const wrapper = mount(ReportTable<Unit>, {
+      props: {
+        data: [{ id: 1, name: '城建委', count: 3 }],
+        columns: [
+          { key: 'name', prop: 'name', fixed: true },
+          { key: 'act', fixed: 'right' },
+        ],
+      },
+      global: { plugins: plugins() },
+    })
+    await flushPromises()
+    const fixed = wrapper
+      .findAllComponents({ name: 'ElTableColumn' })
+      .map((column) => column.props('fixed'))
+    expect(fixed).toEqual([true, 'right'])
+  })
+
+  it("links a cell's text to the record's page where its declaration says so", async () => {
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [
+        { path: '/', name: 'home', component: { template: '<div />' } },
+        { path: '/units/:id', name: 'unit', component: { template: '<div />' } },
+      ],
+    })
+    const wrapper = mount(ReportTable<Unit>, {
+      props: {
+        data: [{ id: 7, name: '城建委', count: 3 }],
+        columns: [
+          {
+            key: 'name',
+            text: (row) => row.name,
+            link: (row) => ({
+              to: { name: 'unit', params: { id: row.id } },
+              testid: `unit-${row.id}`,
+            }),
+          },
+        ],
+      },
+      global: { plugins: [...plugins(), router] },
+    })
+    await router.isReady()
+    await flushPromises()
+    const link = wrapper.get('a[data-testid=unit-7]')
+    expect(link.text()).toBe('城建委')
+    expect(link.attributes('href')).toBe('/units/7')
   })
 
   it('says there is no record when the data is empty', async () => {
