@@ -19,11 +19,11 @@ vi.mock('@/api/http', async (original) => ({
 }))
 
 const round = (state: Round['state']) =>
-  ({ id: 31, number: 1, kind: 'regular', state, channel: 'device' }) as Round
+  ({ id: 31, number: 1, kind: 'main', state, channel: 'device' }) as Round
 
 async function mountFiles(rounds: Round[]) {
   vi.mocked(listRounds).mockResolvedValue(rounds)
-  vi.mocked(downloadFile).mockResolvedValue(undefined)
+  vi.mocked(downloadFile).mockResolvedValue('')
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [{ path: '/devices/:id/:round', name: 'voting-devices', component: { template: '' } }],
