@@ -1,6 +1,5 @@
 import { mount } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent } from 'vue'
 
 import { applyLocale, i18n } from '@/plugins/i18n'
 
@@ -9,17 +8,11 @@ import { useVotingConfirm } from '../useVotingConfirm'
 
 vi.mock('../confirm', () => ({ confirmAct: vi.fn() }))
 
+/** The helper as a page has it, made in a component's setup. */
 function withConfirm() {
   let confirm!: ReturnType<typeof useVotingConfirm>
-  mount(
-    defineComponent({
-      setup() {
-        confirm = useVotingConfirm()
-        return () => null
-      },
-    }),
-    { global: { plugins: [i18n] } },
-  )
+  const Page = { setup: () => ((confirm = useVotingConfirm()), () => null) }
+  mount(Page, { global: { plugins: [i18n] } })
   return confirm
 }
 
