@@ -67,15 +67,16 @@ describe('RouteButton', () => {
     expect(link.text()).toBe('填报进度')
   })
 
-  it('is a plain button without a test id unless asked, and opens a new tab where asked', async () => {
+  it('is a plain button without a test id unless asked, small or in a new tab where asked', async () => {
     const wrapper = mount(RouteButton, {
-      props: { link: { label: '大屏', to: { name: 'home' }, newTab: true } },
+      props: { link: { label: '大屏', to: { name: 'home' }, newTab: true, small: true } },
       global: { plugins: [router] },
     })
     await router.isReady()
     const link = wrapper.get('a')
     expect(link.classes()).toContain('el-button')
     expect(link.classes()).not.toContain('el-button--primary')
+    expect(link.classes()).toContain('el-button--small')
     expect(link.attributes('data-testid')).toBeUndefined()
     expect(link.attributes('target')).toBe('_blank')
   })
