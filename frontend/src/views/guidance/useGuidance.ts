@@ -4,7 +4,6 @@ import { useI18n } from 'vue-i18n'
 
 import { errorMessage } from '@/api/http'
 import {
-  attachmentUrl,
   guidanceReceipts,
   guidanceReports,
   issueGuidance,
@@ -147,14 +146,6 @@ export function useGuidance() {
     }
   }
 
-  async function download(id: number) {
-    try {
-      window.open((await attachmentUrl(id)).url, '_blank', 'noopener')
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    }
-  }
-
   async function addFile(file: File) {
     try {
       form.attachments.push(await uploadAttachment(file))
@@ -212,7 +203,6 @@ export function useGuidance() {
     formError,
     read,
     showReceipts,
-    download,
     addFile,
     addReportFile,
     report,
