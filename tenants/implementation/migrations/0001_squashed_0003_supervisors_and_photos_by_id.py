@@ -226,5 +226,4 @@ class Migration(migrations.Migration):
             model_name='project',
             constraint=models.CheckConstraint(condition=models.Q(('percent__lte', 100)), name='project_percent_range'),
         ),
-    
     ]
