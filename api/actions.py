@@ -232,17 +232,14 @@ class Action(Generic[T]):
                 responses={code: answer or action.responses},
                 summary=summary,
             )
-            def post(self, request: Request, pk: int) -> Response:
+            def post(self, request: Request, pk: int) -> HttpResponseBase:
                 if find_first:
                     found = action.lookup(request, pk)
                     data = read(request)
                 else:
                     data = read(request)
                     found = action.lookup(request, pk)
-                answered = output(request, run(request, found, data))
-                if isinstance(answered, Response):
-                    return answered
-                return Response(answered, status=code)
+                return _answered(output(request, run(request, found, data)), code)
 
         return _named(ActionView, operation_id)
 
@@ -272,8 +269,8 @@ class Action(Generic[T]):
             @extend_schema(
                 operation_id=operation_id, responses=answer or action.responses, summary=summary
             )
-            def get(self, request: Request, pk: int) -> Response:
-                return Response(output(request, action.lookup(request, pk)))
+            def get(self, request: Request, pk: int) -> HttpResponseBase:
+                return _answered(output(request, action.lookup(request, pk)), status.HTTP_200_OK)
 
         return _named(ReadView, operation_id)
 

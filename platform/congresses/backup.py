@@ -583,7 +583,7 @@ def _load_schema(archive: Archive, congress: Congress, template: schemas.SchemaT
     quoted = quote_schema_name(schema)
     built = {t.name: t.columns for t in _tables(schema)}
     listed = archive.manifest["tables"]
-    if set(built) != set(listed) or any(built[n] != listed[n]["columns"] for n in listed):
+    if set(built) != set(listed) or any(set(built[n]) != set(listed[n]["columns"]) for n in listed):
         raise DomainError(
             "backup_migrations_differ",
             _("备份的数据库结构版本与当前程序不同：请用备份时的版本恢复，再执行 migrate_fleet。"),

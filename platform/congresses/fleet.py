@@ -60,13 +60,32 @@ def squashes() -> dict[Key, frozenset[Key]]:
 def as_loaded(keys: Iterable[Key]) -> frozenset[Key]:
     """Applied migrations as the migration loader reads them: a squash counts as applied once
     every migration it replaces is, and the replaced names no longer count. A schema migrated
-    before a squash and one built after it then hold the same set."""
+    before a squash and one built after it then hold the same set. Reading a set twice gives the
+    same set: the squash alone stands for what it replaced."""
     applied = set(keys)
     for squash, replaced in squashes().items():
         if replaced <= applied:
             applied.add(squash)
+        elif replaced & applied:
+            applied.discard(squash)  # as the loader: part of what it replaces is not the squash
         applied -= replaced
     return frozenset(applied)
+
+
+def partly_squashed(keys: Iterable[Key]) -> list[Key]:
+    """The squashes of which some, not all, replaced migrations are applied: a schema that the
+    loader cannot bring forward (the replaced files are gone; docs/fleet-migrations.md)."""
+    applied = set(keys)
+    return sorted(
+        s for s, replaced in squashes().items() if 0 < len(replaced & applied) < len(replaced)
+    )
+
+
+def _rows(plan: Iterable[Key]) -> list[Key]:
+    """What applying `plan` records: each migration and, for a squash, the ones it replaces
+    (as `MigrationExecutor.record_migration` writes them)."""
+    found = squashes()
+    return [row for key in plan for row in (key, *sorted(found.get(key, ())))]
 
 
 def state_record(*, schema: str, keys: Iterable[Key]) -> None:
@@ -194,7 +213,7 @@ def _replay(schema: str, plan: list[Key], statements: list[str]) -> Outcome:
             cursor.executemany(
                 f"INSERT INTO {quoted}.django_migrations (app, name, applied) "  # noqa: S608 - quoted schema name
                 "VALUES (%s, %s, now())",
-                plan,
+                _rows(plan),
             )
             _record_squashes(schema)
             state_record_from_schema(schema)
@@ -254,6 +273,11 @@ def fleet_migrate(
 
     groups: dict[frozenset[Key], Group] = {}
     for schema in behind:
+        if partial := partly_squashed(_recorded_in(schema)):
+            names = ", ".join(f"{app}.{name}" for app, name in partial)
+            error = f"part of what {names} replaces is applied: migrate with the release before it"
+            result.outcomes.append(Outcome(schema, "failed", [], error))
+            continue
         applied = _applied_in(schema)
         groups.setdefault(applied, Group(applied=applied, schemas=[])).schemas.append(schema)
 

@@ -445,3 +445,41 @@ def test_refusals_name_their_reason_and_change_nothing(town: Town, tmp_path: Pat
     assert _tables(source.schema_name) == before
     assert not Congress.objects.filter(slug=f"{source.slug}-x").exists()
     assert AuditAnchor.objects.filter(congress=source).count() == 1
+
+
+def test_a_table_whose_columns_stand_in_another_order_is_restored_by_name(
+    town: Town, committed: list[Congress], tmp_path: Path
+) -> None:
+    # Given: a backup that lists an empty table's columns in another order than the template
+    # builds them (as a schema migrated before the squash holds them).
+    source = town.congress
+    path = _backup(source, tmp_path)
+    manifest = json.loads(_part(path, "manifest.json"))
+    empty = next(
+        name
+        for name, table in manifest["tables"].items()
+        if len(table["columns"]) > 2 and not _part(path, f"schema/{name}.copy")
+    )
+
+    def reordered(manifest: dict[str, Any]) -> None:
+        manifest["tables"][empty]["columns"].reverse()
+
+    changed = _rewritten(path, tmp_path, reordered)
+    new_slug = f"{source.slug}-order"
+
+    # When
+    call_command(
+        "congress_restore",
+        str(changed),
+        "--as",
+        new_slug,
+        "--name",
+        "列序恢复镇人大主席团",
+        "--division-code",
+        unused_township_code(),
+    )
+
+    # Then: the columns are matched by name, and every table holds what the source's does.
+    copy = Congress.objects.get(slug=new_slug)
+    committed.append(copy)
+    assert _without_restore_entries(_tables(copy.schema_name)) == _tables(source.schema_name)

@@ -108,6 +108,38 @@ def test_the_loader_reads_a_squash_as_applied_only_when_all_it_replaces_is() -> 
     assert fleet.as_loaded([*replaced, other]) == {squash, other}
     assert fleet.as_loaded([*replaced, squash]) == {squash}
     assert fleet.as_loaded([*list(replaced)[1:], other]) == {other}
+    assert fleet.as_loaded([squash, *list(replaced)[1:]]) == set()
+    assert fleet.as_loaded(fleet.as_loaded([*replaced, other])) == {squash, other}
+    assert fleet.partly_squashed([*list(replaced)[1:], other]) == [squash]
+    assert fleet.partly_squashed([*replaced, squash]) == []
+    assert set(fleet._rows([squash, other])) == {squash, *replaced, other}
+
+
+def test_a_schema_with_part_of_a_squashed_app_is_reported_not_migrated(
+    committed_towns: list[Congress],
+) -> None:
+    # Given: a schema that had applied only part of the deputies' old migrations.
+    schema = committed_towns[0].schema_name
+    squash, replaced = next(
+        (key, names) for key, names in fleet.squashes().items() if key[0] == "deputies"
+    )
+    dropped = [squash, max(replaced)]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM \"{schema}\".django_migrations WHERE app || '.' || name = ANY(%s)",
+            [[f"{app}.{name}" for app, name in dropped]],
+        )
+    SchemaMigrationState.objects.filter(schema_name=schema).delete()
+    before = _applied(schema)
+
+    # When
+    result = fleet.fleet_migrate(jobs=1)
+
+    # Then: it fails with the squash named, and nothing is written to it.
+    [outcome] = result.outcomes
+    assert (outcome.schema, outcome.path) == (schema, "failed")
+    assert f"{squash[0]}.{squash[1]}" in outcome.error
+    assert _applied(schema) == before
 
 
 def test_fleet_and_stock_migrate_leave_every_schema_with_the_same_migrations(
