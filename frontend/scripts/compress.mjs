@@ -21,10 +21,7 @@ for (const path of files(root)) {
   const body = readFileSync(path)
   if (body.length < minimum) continue
   writeFileSync(`${path}.gz`, gzipSync(body, { level: 9 }))
-  writeFileSync(
-    `${path}.br`,
-    brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
-  )
+  writeFileSync(`${path}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }))
   count += 1
 }
 console.log(`compressed ${count} files in ${root}`)

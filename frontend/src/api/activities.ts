@@ -44,8 +44,7 @@ export const addPhoto = (id: number, fileId: number, caption: string) =>
   api.POST('/api/v1/activities/{id}/photos', { path: { id }, body: { file_id: fileId, caption } })
 export const openSignIn = (id: number, minutes: number) =>
   api.POST('/api/v1/activities/{id}/sign-in', { path: { id }, body: { minutes } })
-export const signInCodes = (id: number) =>
-  api.GET('/api/v1/activities/{id}/sign-in', { path: { id } })
+export const signInCodes = (id: number) => api.GET('/api/v1/activities/{id}/sign-in', { path: { id } })
 export const inviteeCandidates = (search: string) =>
   api.GET('/api/v1/activities/invitee-candidates', { query: { search } })
 

@@ -16,8 +16,7 @@ export interface AuditFilters {
   until?: string
 }
 
-export const listAuditEntries = (query: PageQuery & AuditFilters = {}) =>
-  api.GET('/api/v1/audit/entries', { query })
+export const listAuditEntries = (query: PageQuery & AuditFilters = {}) => api.GET('/api/v1/audit/entries', { query })
 export const auditChoices = () => api.GET('/api/v1/audit/choices', {})
 export const verifyAuditChain = () => api.POST('/api/v1/audit/verify', {})
 

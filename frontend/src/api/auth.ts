@@ -9,5 +9,4 @@ export const switchTenant = (congressId: number) =>
   api.POST('/api/v1/auth/switch', { body: { congress_id: congressId } })
 /** Open a session on this host with the one-time code another host's switch produced. */
 export const redeemHandoff = (body: HandoffIn) => api.POST('/api/v1/auth/handoff', { body })
-export const changePassword = (body: PasswordChangeIn) =>
-  api.POST('/api/v1/auth/password', { body })
+export const changePassword = (body: PasswordChangeIn) => api.POST('/api/v1/auth/password', { body })

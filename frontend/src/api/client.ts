@@ -24,12 +24,9 @@ type Json<C> = C extends { 'application/json': infer J } ? J : never
 type RequiredBody<O> = O extends { requestBody: { content: infer C } } ? Json<C> : never
 type OptionalBody<O> = O extends { requestBody?: { content: infer C } } ? Json<C> : never
 
-type Success<O> = O extends { responses: infer R }
-  ? R[Extract<keyof R, 200 | 201 | 202 | 204>]
-  : never
+type Success<O> = O extends { responses: infer R } ? R[Extract<keyof R, 200 | 201 | 202 | 204>] : never
 /** What a call resolves to: the JSON of its success response (nothing for a 204). */
-export type ResponseOf<O> =
-  Success<O> extends { content: { 'application/json': infer J } } ? J : undefined
+export type ResponseOf<O> = Success<O> extends { content: { 'application/json': infer J } } ? J : undefined
 
 type Options<O> = ([PathParams<O>] extends [never] ? unknown : { path: PathParams<O> }) &
   ([QueryParams<O>] extends [never] ? unknown : { query?: QueryParams<O> }) &
@@ -68,10 +65,7 @@ function call(method: Method, path: string, options: AnyOptions = {}): Promise<u
 }
 
 function bind<M extends Method>(method: M) {
-  return <P extends PathFor<M>>(
-    path: P,
-    ...[options]: Args<Operation<P, M>>
-  ): Promise<ResponseOf<Operation<P, M>>> =>
+  return <P extends PathFor<M>>(path: P, ...[options]: Args<Operation<P, M>>): Promise<ResponseOf<Operation<P, M>>> =>
     call(method, path, options as AnyOptions) as Promise<ResponseOf<Operation<P, M>>>
 }
 

@@ -16,8 +16,7 @@ export const listDeputies = (query: RosterQuery = {}) => api.GET('/api/v1/deputi
 export const addDeputy = (body: DeputyIn) => api.POST('/api/v1/deputies', { body })
 export const updateDeputy = (id: number, body: Schemas['PatchedDeputyInRequest']) =>
   api.PATCH('/api/v1/deputies/{id}', { path: { id }, body })
-export const endDeputyService = (id: number) =>
-  api.POST('/api/v1/deputies/{id}/end-service', { path: { id } })
+export const endDeputyService = (id: number) => api.POST('/api/v1/deputies/{id}/end-service', { path: { id } })
 export const getDeputy = (id: number) => api.GET('/api/v1/deputies/{id}', { path: { id } })
 
 /** The roster's Excel import (api/deputies/views.py): a template, then a report per row. */

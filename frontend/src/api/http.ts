@@ -130,17 +130,11 @@ async function errorFrom(response: Response): Promise<ApiError> {
       ? (body.code as ErrorCode)
       : (`http_${response.status}` as const)
   const detail =
-    typeof body.detail === 'string' && body.detail
-      ? body.detail
-      : t('errors.http', { status: response.status })
+    typeof body.detail === 'string' && body.detail ? body.detail : t('errors.http', { status: response.status })
   return new ApiError(response.status, code, detail, asFieldErrors(body.fields), body)
 }
 
-export async function request<T>(
-  method: string,
-  path: string,
-  options: RequestOptions = {},
-): Promise<T> {
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const verb = method.toUpperCase()
   const headers: Record<string, string> = {
     Accept: 'application/json',
@@ -176,8 +170,7 @@ export async function request<T>(
 }
 
 export const http = {
-  get: <T>(path: string, query?: Query, signal?: AbortSignal) =>
-    request<T>('GET', path, { query, signal }),
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),

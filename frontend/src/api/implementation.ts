@@ -23,10 +23,8 @@ export type SupervisionGroup = Schemas['SupervisionGroup']
 
 export const LIGHTS: readonly Light[] = ['green', 'yellow', 'red']
 
-export const listProjects = (cycle?: number) =>
-  api.GET('/api/v1/implementation/projects', { query: { cycle } })
-export const getProject = (id: number) =>
-  api.GET('/api/v1/implementation/projects/{id}', { path: { id } })
+export const listProjects = (cycle?: number) => api.GET('/api/v1/implementation/projects', { query: { cycle } })
+export const getProject = (id: number) => api.GET('/api/v1/implementation/projects/{id}', { path: { id } })
 export const handOver = (cycleId: number) =>
   api.POST('/api/v1/implementation/cycles/{id}/hand-over', { path: { id: cycleId } })
 export const savePlan = (id: number, body: PlanIn) =>
@@ -46,12 +44,10 @@ export const openRectification = (id: number, body: RectificationIn) =>
   api.POST('/api/v1/implementation/projects/{id}/rectifications', { path: { id }, body })
 export const closeRectification = (id: number, note: string) =>
   api.POST('/api/v1/implementation/rectifications/{id}/close', { path: { id }, body: { note } })
-export const listStages = (cycle?: number) =>
-  api.GET('/api/v1/implementation/stages', { query: { cycle } })
+export const listStages = (cycle?: number) => api.GET('/api/v1/implementation/stages', { query: { cycle } })
 export const setStage = (projectId: number, body: StageIn) =>
   api.POST('/api/v1/implementation/projects/{id}/stages', { path: { id: projectId }, body })
-export const removeStage = (id: number) =>
-  api.DELETE('/api/v1/implementation/stages/{id}', { path: { id } })
+export const removeStage = (id: number) => api.DELETE('/api/v1/implementation/stages/{id}', { path: { id } })
 export const listSupervisionGroups = (cycle?: number) =>
   api.GET('/api/v1/implementation/supervision-groups', { query: { cycle } })
 export const setSupervisors = (projectId: number, deputyIds: number[]) =>
@@ -65,10 +61,8 @@ export const createUnit = (name: string, memberIds: number[] = []) =>
   api.POST('/api/v1/implementation/units', { body: { name, member_ids: memberIds } })
 export const getMidyear = (cycleId: number) =>
   api.GET('/api/v1/implementation/cycles/{id}/midyear', { path: { id: cycleId } })
-export const submitMidyear = (
-  cycleId: number,
-  body: { title: string; body: string; heard_on: string },
-) => api.POST('/api/v1/implementation/cycles/{id}/midyear', { path: { id: cycleId }, body })
+export const submitMidyear = (cycleId: number, body: { title: string; body: string; heard_on: string }) =>
+  api.POST('/api/v1/implementation/cycles/{id}/midyear', { path: { id: cycleId }, body })
 export const recordMidyearOpinions = (cycleId: number, body: { opinions: string; on: string }) =>
   api.POST('/api/v1/implementation/cycles/{id}/midyear/opinions', { path: { id: cycleId }, body })
 export const answerMidyear = (cycleId: number, body: { answer: string; on: string }) =>

@@ -7,5 +7,4 @@ export type NotificationList = components['schemas']['NotificationListOut']
 
 export const listNotifications = () => api.GET('/api/v1/notifications')
 /** Mark `ids` read, or all of them when left out. */
-export const markRead = (ids?: number[]) =>
-  api.POST('/api/v1/notifications/read', { body: ids ? { ids } : {} })
+export const markRead = (ids?: number[]) => api.POST('/api/v1/notifications/read', { body: ids ? { ids } : {} })

@@ -23,8 +23,7 @@ export type PublicStation = Schemas['PublicStation']
 export type MyOpinion = Schemas['OpinionMine']
 export type CollectIn = Schemas['OpinionCollectInRequest']
 /** What the console may do with an opinion now (tenants/linkage/opinions/states.py). */
-export type OpinionAction =
-  'sort' | 'assign' | 'handle' | 'reply' | 'extend' | 'decline' | 'escalate' | 'close'
+export type OpinionAction = 'sort' | 'assign' | 'handle' | 'reply' | 'extend' | 'decline' | 'escalate' | 'close'
 export type Clock = 'running' | 'due_soon' | 'overdue' | 'stopped'
 
 export const STATUSES: readonly OpinionStatus[] = [
@@ -56,11 +55,7 @@ export const DECLINE_KINDS: readonly DeclineKind[] = [
   'petition',
   'other',
 ]
-export const RATINGS: readonly OpinionRating[] = [
-  'satisfied',
-  'basically_satisfied',
-  'dissatisfied',
-]
+export const RATINGS: readonly OpinionRating[] = ['satisfied', 'basically_satisfied', 'dissatisfied']
 
 export interface OpinionFilters {
   status?: OpinionStatus | ''
@@ -104,14 +99,11 @@ export const dissentOpinion = (id: number, comment: string) =>
   api.POST('/api/v1/opinions/{id}/deputy-dissatisfied', { ...on(id), body: { comment } })
 
 const tracking = (value: string) => ({ path: { code: value.trim().toUpperCase() } })
-export const submitPublicOpinion = (body: PublicOpinionIn) =>
-  api.POST('/api/v1/public/opinions', { body })
-export const trackPublicOpinion = (value: string) =>
-  api.GET('/api/v1/public/opinions/{code}', tracking(value))
+export const submitPublicOpinion = (body: PublicOpinionIn) => api.POST('/api/v1/public/opinions', { body })
+export const trackPublicOpinion = (value: string) => api.GET('/api/v1/public/opinions/{code}', tracking(value))
 export const ratePublicOpinion = (value: string, rating: OpinionRating, comment: string) =>
   api.POST('/api/v1/public/opinions/{code}/rating', {
     ...tracking(value),
     body: { rating, comment },
   })
-export const getPublicStation = (id: number) =>
-  api.GET('/api/v1/public/opinions/stations/{id}', on(id))
+export const getPublicStation = (id: number) => api.GET('/api/v1/public/opinions/stations/{id}', on(id))

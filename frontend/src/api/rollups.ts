@@ -12,15 +12,7 @@ export type TenantPage = Schemas['DashboardTenantsOut']
 /** A row's figures and rates, without who it is. */
 export type Figures = Omit<
   TenantRow,
-  | 'id'
-  | 'name'
-  | 'slug'
-  | 'level'
-  | 'county_id'
-  | 'county_name'
-  | 'portal_url'
-  | 'updated_at'
-  | 'decided'
+  'id' | 'name' | 'slug' | 'level' | 'county_id' | 'county_name' | 'portal_url' | 'updated_at' | 'decided'
 >
 
 export interface DashboardQuery {
@@ -29,18 +21,10 @@ export interface DashboardQuery {
 }
 
 /** The dashboard's tables (api/rollups/tables.py): also the export's `table` values. */
-export const TABLES = [
-  'voting',
-  'implementation',
-  'evaluation',
-  'stations',
-  'activities',
-  'opinions',
-] as const
+export const TABLES = ['voting', 'implementation', 'evaluation', 'stations', 'activities', 'opinions'] as const
 export type TableName = (typeof TABLES)[number]
 
-export const getDashboard = (query: DashboardQuery = {}) =>
-  http.get<Dashboard>('rollups/dashboard', query as Query)
+export const getDashboard = (query: DashboardQuery = {}) => http.get<Dashboard>('rollups/dashboard', query as Query)
 
 /** The per-tenant rows, a page at a time (by division code). */
 export const getDashboardTenants = (query: DashboardQuery & { page: number; page_size: number }) =>

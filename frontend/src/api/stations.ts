@@ -53,11 +53,9 @@ export const cancelReception = (receptionId: number) =>
   api.DELETE('/api/v1/stations/receptions/{id}', { path: { id: receptionId } })
 
 export const getSettings = () => api.GET('/api/v1/stations/settings')
-export const saveSettings = (body: StationSettings) =>
-  api.PUT('/api/v1/stations/settings', { body })
+export const saveSettings = (body: StationSettings) => api.PUT('/api/v1/stations/settings', { body })
 export const listChecklist = () => api.GET('/api/v1/stations/checklist')
-export const addChecklistItem = (body: ChecklistItemIn) =>
-  api.POST('/api/v1/stations/checklist', { body })
+export const addChecklistItem = (body: ChecklistItemIn) => api.POST('/api/v1/stations/checklist', { body })
 export const retireChecklistItem = (itemId: number) =>
   api.DELETE('/api/v1/stations/checklist/{id}', { path: { id: itemId } })
 
@@ -71,6 +69,5 @@ export const selfAssess = (id: number, year: number, scores: Score[]) =>
 
 export const listPostings = () => api.GET('/api/v1/stations/postings')
 
-export const getPublicStation = (id: number) =>
-  api.GET('/api/v1/public/stations/{id}', { path: { id } })
+export const getPublicStation = (id: number) => api.GET('/api/v1/public/stations/{id}', { path: { id } })
 export const stationQrUrl = (id: number) => `/api/v1/public/stations/${id}/qr.svg`

@@ -50,37 +50,27 @@ export function uploadAttachment(file: File): Promise<Attachment> {
   form.append('file', file)
   return http.postForm<Attachment>(`${BASE}/files`, form)
 }
-export const attachmentUrl = (id: number) =>
-  api.GET('/api/v1/supervision/files/{id}/url', { path: { id } })
+export const attachmentUrl = (id: number) => api.GET('/api/v1/supervision/files/{id}/url', { path: { id } })
 export const listSubordinates = () => api.GET('/api/v1/supervision/subordinates')
 
-export const listGuidance = (box: 'received' | 'issued') =>
-  api.GET('/api/v1/supervision/guidance', { query: { box } })
-export const issueGuidance = (body: GuidanceIn) =>
-  api.POST('/api/v1/supervision/guidance', { body })
-export const guidanceReceipts = (id: number) =>
-  api.GET('/api/v1/supervision/guidance/{id}', { path: { id } })
-export const readGuidance = (id: number) =>
-  api.POST('/api/v1/supervision/guidance/{id}/read', { path: { id } })
-export const withdrawGuidance = (id: number) =>
-  api.POST('/api/v1/supervision/guidance/{id}/withdraw', { path: { id } })
-export const myReport = (id: number) =>
-  api.GET('/api/v1/supervision/guidance/{id}/report', { path: { id } })
+export const listGuidance = (box: 'received' | 'issued') => api.GET('/api/v1/supervision/guidance', { query: { box } })
+export const issueGuidance = (body: GuidanceIn) => api.POST('/api/v1/supervision/guidance', { body })
+export const guidanceReceipts = (id: number) => api.GET('/api/v1/supervision/guidance/{id}', { path: { id } })
+export const readGuidance = (id: number) => api.POST('/api/v1/supervision/guidance/{id}/read', { path: { id } })
+export const withdrawGuidance = (id: number) => api.POST('/api/v1/supervision/guidance/{id}/withdraw', { path: { id } })
+export const myReport = (id: number) => api.GET('/api/v1/supervision/guidance/{id}/report', { path: { id } })
 export const submitReport = (id: number, body: Schemas['GuidanceReportInRequest']) =>
   api.POST('/api/v1/supervision/guidance/{id}/report', { path: { id }, body })
-export const guidanceReports = (id: number) =>
-  api.GET('/api/v1/supervision/guidance/{id}/reports', { path: { id } })
+export const guidanceReports = (id: number) => api.GET('/api/v1/supervision/guidance/{id}/reports', { path: { id } })
 
 export const listKinds = () => api.GET('/api/v1/supervision/kinds')
 export const listRounds = () => api.GET('/api/v1/supervision/rounds')
 export const getRound = (id: number) => api.GET('/api/v1/supervision/rounds/{id}', { path: { id } })
 export const createRound = (body: RoundIn) => api.POST('/api/v1/supervision/rounds', { body })
-export const openRound = (id: number) =>
-  api.POST('/api/v1/supervision/rounds/{id}/open', { path: { id } })
+export const openRound = (id: number) => api.POST('/api/v1/supervision/rounds/{id}/open', { path: { id } })
 export const closeNominations = (id: number) =>
   api.POST('/api/v1/supervision/rounds/{id}/close-nominations', { path: { id } })
-export const listNominations = (id: number) =>
-  api.GET('/api/v1/supervision/rounds/{id}/nominations', { path: { id } })
+export const listNominations = (id: number) => api.GET('/api/v1/supervision/rounds/{id}/nominations', { path: { id } })
 export const nominate = (id: number, body: NominationIn) =>
   api.POST('/api/v1/supervision/rounds/{id}/nominations', { path: { id }, body })
 export type NomineeOption = Schemas['NomineeOption']
@@ -88,12 +78,10 @@ export const nomineeOptions = (id: number, search: string) =>
   api.GET('/api/v1/supervision/rounds/{id}/nominee-options', { path: { id }, query: { search } })
 export const withdrawNomination = (id: number) =>
   api.POST('/api/v1/supervision/nominations/{id}/withdraw', { path: { id } })
-export const getScoreSheet = (id: number) =>
-  api.GET('/api/v1/supervision/nominations/{id}/scores', { path: { id } })
+export const getScoreSheet = (id: number) => api.GET('/api/v1/supervision/nominations/{id}/scores', { path: { id } })
 export const recordScores = (id: number, values: Record<string, string>) =>
   api.POST('/api/v1/supervision/nominations/{id}/scores', { path: { id }, body: { values } })
-export const getRanking = (id: number) =>
-  api.GET('/api/v1/supervision/rounds/{id}/ranking', { path: { id } })
+export const getRanking = (id: number) => api.GET('/api/v1/supervision/rounds/{id}/ranking', { path: { id } })
 export const decideRound = (id: number, selectedIds: number[], note: string) =>
   api.POST('/api/v1/supervision/rounds/{id}/decide', {
     path: { id },
@@ -104,21 +92,16 @@ export const startPublicity = (id: number, startsOn: string, endsOn: string) =>
     path: { id },
     body: { starts_on: startsOn, ends_on: endsOn },
   })
-export const listObjections = (id: number) =>
-  api.GET('/api/v1/supervision/rounds/{id}/objections', { path: { id } })
-export const recordObjection = (
-  id: number,
-  body: { nomination_id: number; summary: string; received_on: string },
-) => api.POST('/api/v1/supervision/rounds/{id}/objections', { path: { id }, body })
+export const listObjections = (id: number) => api.GET('/api/v1/supervision/rounds/{id}/objections', { path: { id } })
+export const recordObjection = (id: number, body: { nomination_id: number; summary: string; received_on: string }) =>
+  api.POST('/api/v1/supervision/rounds/{id}/objections', { path: { id }, body })
 export const resolveObjection = (id: number, upheld: boolean, resolution: string) =>
   api.POST('/api/v1/supervision/objections/{id}/resolve', {
     path: { id },
     body: { upheld, resolution },
   })
-export const announceRound = (id: number) =>
-  api.POST('/api/v1/supervision/rounds/{id}/announce', { path: { id } })
-export const getResult = (id: number) =>
-  api.GET('/api/v1/supervision/rounds/{id}/result', { path: { id } })
+export const announceRound = (id: number) => api.POST('/api/v1/supervision/rounds/{id}/announce', { path: { id } })
+export const getResult = (id: number) => api.GET('/api/v1/supervision/rounds/{id}/result', { path: { id } })
 
 export type YearRoute = Schemas['RouteOut']
 export type StageStatus = Schemas['StageStatus']
@@ -137,8 +120,7 @@ export const STAGES: readonly Stage[] = [
   'evaluation',
 ]
 
-export const getYearRoute = (year: number) =>
-  api.GET('/api/v1/supervision/route', { query: { year } })
+export const getYearRoute = (year: number) => api.GET('/api/v1/supervision/route', { query: { year } })
 export const setYearRoute = (year: number, stages: Partial<Record<Stage, string | null>>) =>
   api.PUT('/api/v1/supervision/route', { body: { year, stages } })
 export const getRouteLag = (year: number, county?: number | null) =>

@@ -45,17 +45,14 @@ export type RoundResult = Schemas['VoteResult']
 
 export const listCycles = () => http.get<Cycle[]>('voting/cycles')
 export const getCycle = (id: number) => http.get<Cycle>(`voting/cycles/${id}`)
-export const setCycleRules = (id: number, body: CycleRules) =>
-  http.post<Cycle>(`voting/cycles/${id}/rules`, body)
+export const setCycleRules = (id: number, body: CycleRules) => http.post<Cycle>(`voting/cycles/${id}/rules`, body)
 export const openVoting = (id: number) => http.post<Cycle>(`voting/cycles/${id}/open-voting`)
-export const listCandidates = (id: number) =>
-  http.get<Candidate[]>(`voting/cycles/${id}/candidates`)
+export const listCandidates = (id: number) => http.get<Candidate[]>(`voting/cycles/${id}/candidates`)
 export const addCandidate = (id: number, body: CandidateIn) =>
   http.post<Candidate>(`voting/cycles/${id}/candidates`, body)
 export const signIn = (id: number) => http.post<Cycle>(`voting/cycles/${id}/sign-in`)
 export const listRounds = (id: number) => http.get<Round[]>(`voting/cycles/${id}/rounds`)
-export const openRound = (id: number, body: RoundOpenIn) =>
-  http.post<Round>(`voting/cycles/${id}/rounds`, body)
+export const openRound = (id: number, body: RoundOpenIn) => http.post<Round>(`voting/cycles/${id}/rounds`, body)
 export const getRound = (id: number) => http.get<Round>(`voting/rounds/${id}`)
 export const castBallot = (id: number, choices: BallotChoices) =>
   http.post<{ receipt: string }>(`voting/rounds/${id}/ballots`, { choices })
@@ -85,17 +82,12 @@ export const EXCLUSIONS: readonly Exclusion[] = [
 export const GOVERNANCE_KINDS: readonly GovernanceKind[] = ['consultation', 'party_review']
 
 export const listProposals = (id: number) => http.get<Proposal[]>(`voting/cycles/${id}/proposals`)
-export const screenProposal = (
-  id: number,
-  body: { accept: boolean; reason?: string; exclusion?: Exclusion | '' },
-) => http.post<Proposal>(`voting/proposals/${id}/screen`, body)
-export const mergeProposal = (id: number, into: number) =>
-  http.post<Proposal>(`voting/proposals/${id}/merge`, { into })
+export const screenProposal = (id: number, body: { accept: boolean; reason?: string; exclusion?: Exclusion | '' }) =>
+  http.post<Proposal>(`voting/proposals/${id}/screen`, body)
+export const mergeProposal = (id: number, into: number) => http.post<Proposal>(`voting/proposals/${id}/merge`, { into })
 export const reserveProposal = (id: number) => http.post<Proposal>(`voting/proposals/${id}/reserve`)
-export const candidateFromProposal = (id: number) =>
-  http.post<Candidate>(`voting/proposals/${id}/candidate`)
-export const listGovernance = (id: number) =>
-  http.get<Governance[]>(`voting/cycles/${id}/governance`)
+export const candidateFromProposal = (id: number) => http.post<Candidate>(`voting/proposals/${id}/candidate`)
+export const listGovernance = (id: number) => http.get<Governance[]>(`voting/cycles/${id}/governance`)
 export const recordGovernance = (id: number, body: GovernanceIn) =>
   http.post<Governance>(`voting/cycles/${id}/governance`, body)
 export const advanceCycle = (id: number) => http.post<Cycle>(`voting/cycles/${id}/advance`)
@@ -118,16 +110,14 @@ export type StaffProposalIn = Schemas['StaffProposalInRequest']
 /** The origins staff record; 群众 send theirs through the public portal. */
 export const STAFF_ORIGINS: readonly ProposalSource[] = ['deputy', 'department', 'village']
 
-export const publishCall = (id: number, body: CallIn) =>
-  http.post<Call>(`voting/cycles/${id}/call`, body)
+export const publishCall = (id: number, body: CallIn) => http.post<Call>(`voting/cycles/${id}/call`, body)
 
 // A deputy's own proposals (api/voting/solicitation.py MyProposalsView): proposed on the phone
 // while the call is open, followed by their status.
 export type MyProposals = Schemas['MyProposalsOut']
 export type MyProposal = Schemas['MyProposalOut']
 export type MyProposalIn = Schemas['MyProposalInRequest']
-export const getMyProposals = (id: number) =>
-  api.GET('/api/v1/voting/cycles/{id}/proposals/mine', { path: { id } })
+export const getMyProposals = (id: number) => api.GET('/api/v1/voting/cycles/{id}/proposals/mine', { path: { id } })
 export const proposeMine = (id: number, body: MyProposalIn) =>
   api.POST('/api/v1/voting/cycles/{id}/proposals/mine', { path: { id }, body })
 /** The newest year whose call for proposals is out and still in 征集, if any. */
@@ -143,10 +133,8 @@ export const addProposal = (id: number, body: StaffProposalIn) =>
 export type Material = Schemas['Material']
 export type Comment = Schemas['CommentOut']
 
-export const listMaterials = (candidate: number) =>
-  http.get<Material[]>(`voting/candidates/${candidate}/materials`)
-export const listComments = (candidate: number) =>
-  http.get<Comment[]>(`voting/candidates/${candidate}/comments`)
+export const listMaterials = (candidate: number) => http.get<Material[]>(`voting/candidates/${candidate}/materials`)
+export const listComments = (candidate: number) => http.get<Comment[]>(`voting/candidates/${candidate}/comments`)
 export const attachMaterial = (candidate: number, title: string, fileId: number) =>
   http.post<Material>(`voting/candidates/${candidate}/materials`, { title, file_id: fileId })
 export const postComment = (candidate: number, text: string) =>
@@ -184,14 +172,11 @@ export const importRollSheet = (cycle: number, meeting: Meeting, file: File) => 
   return http.postForm<RollMark>(`voting/cycles/${cycle}/roll-call/sheet`, form)
 }
 export type DeputyCard = Schemas['CardEntryOut']
-export const listDeputyCards = (cycle: number) =>
-  http.get<DeputyCard[]>(`voting/cycles/${cycle}/roll-call/cards`)
-export const paperIssueList = (round: number) =>
-  http.get<PaperIssueEntry[]>(`voting/rounds/${round}/paper-ballots`)
+export const listDeputyCards = (cycle: number) => http.get<DeputyCard[]>(`voting/cycles/${cycle}/roll-call/cards`)
+export const paperIssueList = (round: number) => http.get<PaperIssueEntry[]>(`voting/rounds/${round}/paper-ballots`)
 export const tallyState = (round: number) => http.get<Tally>(`voting/rounds/${round}/tally`)
 /** Refused (409 tally_incomplete) until both tellers have entered. */
-export const tallyAgreement = (round: number) =>
-  http.get<TallyAgreement>(`voting/rounds/${round}/tally/agreement`)
+export const tallyAgreement = (round: number) => http.get<TallyAgreement>(`voting/rounds/${round}/tally/agreement`)
 export const enterTally = (
   round: number,
   body: { counts: Record<string, TallyRow>; returned: number; invalid: number; reason?: string },
@@ -213,18 +198,14 @@ export const OUTCOMES: readonly Outcome[] = ['satisfied', 'basic', 'unsatisfied'
 export const RULE_TYPES: readonly RuleType[] = ['majority', 'rate']
 export const EVALUATION_BASES: readonly EvaluationBase[] = ['entitled', 'valid']
 
-export const getEvaluation = (cycle: number) =>
-  http.get<Evaluation>(`voting/cycles/${cycle}/evaluation`)
+export const getEvaluation = (cycle: number) => http.get<Evaluation>(`voting/cycles/${cycle}/evaluation`)
 export const setEvaluationRules = (cycle: number, body: EvaluationRules) =>
   http.post<Evaluation>(`voting/cycles/${cycle}/evaluation/rules`, body)
-export const openEvaluation = (cycle: number) =>
-  http.post<Evaluation>(`voting/cycles/${cycle}/evaluation/open`)
-export const signInEvaluation = (cycle: number) =>
-  http.post<Evaluation>(`voting/cycles/${cycle}/evaluation/sign-in`)
+export const openEvaluation = (cycle: number) => http.post<Evaluation>(`voting/cycles/${cycle}/evaluation/open`)
+export const signInEvaluation = (cycle: number) => http.post<Evaluation>(`voting/cycles/${cycle}/evaluation/sign-in`)
 export const closeEvaluation = (cycle: number) =>
   http.post<EvaluationResults>(`voting/cycles/${cycle}/evaluation/close`)
-export const closeYear = (cycle: number) =>
-  http.post<Evaluation>(`voting/cycles/${cycle}/close-year`)
+export const closeYear = (cycle: number) => http.post<Evaluation>(`voting/cycles/${cycle}/close-year`)
 export const getEvaluationResults = (cycle: number) =>
   http.get<EvaluationResults>(`voting/cycles/${cycle}/evaluation/results`)
 
@@ -252,8 +233,7 @@ export const RULE_FIELDS: readonly RuleField[] = [
   'shortfall',
 ]
 export const listRuleTemplates = () => api.GET('/api/v1/voting/rule-templates')
-export const issueRuleTemplate = (body: RuleTemplateIn) =>
-  api.POST('/api/v1/voting/rule-templates', { body })
+export const issueRuleTemplate = (body: RuleTemplateIn) => api.POST('/api/v1/voting/rule-templates', { body })
 export const listRuleTemplateUses = () => api.GET('/api/v1/voting/rule-templates/uses')
 
 // 票决 documents and exports (api/voting/documents.py): rendered on each request, staff only.
@@ -285,5 +265,4 @@ export const importDeviceResults = (round: number, file: File) => {
 export type ReserveProposal = Schemas['ReserveProposalOut']
 export const listReserve = (query: { q?: string; origin_year?: number | null }) =>
   http.get<ReserveProposal[]>('voting/reserve', query)
-export const carryReserve = (cycle: number) =>
-  http.post<{ carried: number }>(`voting/cycles/${cycle}/reserve-carry`)
+export const carryReserve = (cycle: number) => http.post<{ carried: number }>(`voting/cycles/${cycle}/reserve-carry`)

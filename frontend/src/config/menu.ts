@@ -347,10 +347,7 @@ export function menuSectionsFor(
   return groups.filter((group) => group.entries.length > 0)
 }
 
-export function accessRuleFor(
-  routeName: string,
-  entries: readonly MenuEntry[] = MENU,
-): AccessRule | undefined {
+export function accessRuleFor(routeName: string, entries: readonly MenuEntry[] = MENU): AccessRule | undefined {
   const entry = entries.find((item) => item.name === routeName)
   if (entry) return entry.access
   return Object.hasOwn(SUBPAGE_ACCESS, routeName) ? SUBPAGE_ACCESS[routeName] : undefined

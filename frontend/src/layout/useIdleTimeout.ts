@@ -6,11 +6,7 @@ import { lastApiActivity } from '@/api/http'
  * The backend ends a session after `timeoutSeconds` without a request. Notice that here too,
  * so an idle screen does not keep showing data it can no longer act on.
  */
-export function useIdleTimeout(
-  timeoutSeconds: () => number,
-  onExpired: () => void,
-  checkEveryMs = 15_000,
-) {
+export function useIdleTimeout(timeoutSeconds: () => number, onExpired: () => void, checkEveryMs = 15_000) {
   let timer: ReturnType<typeof setInterval> | null = null
 
   function check() {

@@ -13,16 +13,13 @@ import { useSessionStore } from '@/stores/session'
 
 import './types'
 
-const modules = import.meta.glob<{ default: RouteRecordRaw[]; standalone?: RouteRecordRaw[] }>(
-  './modules/*.ts',
-  { eager: true },
-)
+const modules = import.meta.glob<{ default: RouteRecordRaw[]; standalone?: RouteRecordRaw[] }>('./modules/*.ts', {
+  eager: true,
+})
 /** The pages inside the layout, gathered from router/modules/*.ts. */
 export const layoutChildren: RouteRecordRaw[] = Object.values(modules).flatMap((m) => m.default)
 /** Full-screen pages without the layout (a module's `standalone` export), e.g. a hall screen. */
-export const standaloneRoutes: RouteRecordRaw[] = Object.values(modules).flatMap(
-  (m) => m.standalone ?? [],
-)
+export const standaloneRoutes: RouteRecordRaw[] = Object.values(modules).flatMap((m) => m.standalone ?? [])
 
 export const routes: RouteRecordRaw[] = [
   {

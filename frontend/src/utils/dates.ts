@@ -6,6 +6,5 @@
 export function daysBefore(start: string | null | undefined): (day: Date) => boolean {
   const first = start ? start.slice(0, 10) : ''
   const pad = (n: number) => String(n).padStart(2, '0')
-  return (day) =>
-    first !== '' && `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}` < first
+  return (day) => first !== '' && `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}` < first
 }

@@ -5,15 +5,7 @@ import { defineComponent, h, ref } from 'vue'
 import { createMemoryHistory, createRouter } from 'vue-router'
 
 import { ApiError } from '@/api/http'
-import {
-  getCycle,
-  issuePaperBallot,
-  listRounds,
-  openRound,
-  paperIssueList,
-  tallyState,
-  type Cycle,
-} from '@/api/voting'
+import { getCycle, issuePaperBallot, listRounds, openRound, paperIssueList, tallyState, type Cycle } from '@/api/voting'
 import { applyLocale, i18n } from '@/plugins/i18n'
 import { usePaperBallots } from '@/views/voting/chair/usePaperBallots'
 import { useVotingChair } from '@/views/voting/chair/useVotingChair'
@@ -75,9 +67,7 @@ describe("the chair's console", () => {
 
   it("clears the paper ballots' error when a later refresh succeeds", async () => {
     vi.mocked(paperIssueList).mockResolvedValue([])
-    vi.mocked(tallyState).mockRejectedValueOnce(
-      new ApiError(503, 'database_unavailable', '服务暂不可用'),
-    )
+    vi.mocked(tallyState).mockRejectedValueOnce(new ApiError(503, 'database_unavailable', '服务暂不可用'))
     const changed = vi.fn()
     const { state, unmount } = await mountWith(() => usePaperBallots(ref(3), changed))
     expect(state.error.value).toBe('服务暂不可用')

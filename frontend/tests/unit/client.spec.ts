@@ -27,9 +27,7 @@ afterEach(() => {
 describe('typed client', () => {
   it('fills the path parameters from the schema path, escaped', () => {
     expect(expandPath('/api/v1/opinions/{id}/reply', { id: 7 })).toBe('opinions/7/reply')
-    expect(expandPath('/api/v1/public/opinions/{code}', { code: 'A B/1' })).toBe(
-      'public/opinions/A%20B%2F1',
-    )
+    expect(expandPath('/api/v1/public/opinions/{code}', { code: 'A B/1' })).toBe('public/opinions/A%20B%2F1')
     expect(() => expandPath('/api/v1/opinions/{id}', {})).toThrow(/id/)
   })
 

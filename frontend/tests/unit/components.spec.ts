@@ -80,9 +80,9 @@ describe('FormDialog', () => {
     await flushPromises()
     expect(wrapper.get('[data-testid=state]').text()).toBe('true:1')
 
-    const cancel = [
-      ...document.querySelectorAll<HTMLButtonElement>('.el-dialog__footer button'),
-    ].find((button) => button.textContent?.includes('取消'))!
+    const cancel = [...document.querySelectorAll<HTMLButtonElement>('.el-dialog__footer button')].find((button) =>
+      button.textContent?.includes('取消'),
+    )!
     cancel.click()
     await flushPromises()
     expect(wrapper.get('[data-testid=state]').text()).toBe('false:1')
@@ -170,8 +170,7 @@ describe('FilePick', () => {
     const wrapper = mount(FilePick, {
       props: {
         ...props,
-        'onUpdate:modelValue': (value: File | File[] | null) =>
-          wrapper.setProps({ modelValue: value }),
+        'onUpdate:modelValue': (value: File | File[] | null) => wrapper.setProps({ modelValue: value }),
       },
       attrs: { 'data-testid': 'minutes-file', 'aria-label': '会议纪要' },
       global: { plugins: plugins() },
@@ -200,16 +199,11 @@ describe('FilePick', () => {
     await choose(input, [first])
     await choose(input, [second])
     expect(wrapper.emitted('update:modelValue')?.at(-1)).toEqual([[first, second]])
-    expect(wrapper.findAll('[data-testid=file-pick-name]').map((n) => n.text())).toEqual([
-      '现场1.jpg',
-      '现场2.jpg',
-    ])
+    expect(wrapper.findAll('[data-testid=file-pick-name]').map((n) => n.text())).toEqual(['现场1.jpg', '现场2.jpg'])
 
     await wrapper.get('[aria-label="移除 现场1.jpg"]').trigger('click')
     expect(wrapper.emitted('update:modelValue')?.at(-1)).toEqual([[second]])
-    expect(wrapper.findAll('[data-testid=file-pick-name]').map((n) => n.text())).toEqual([
-      '现场2.jpg',
-    ])
+    expect(wrapper.findAll('[data-testid=file-pick-name]').map((n) => n.text())).toEqual(['现场2.jpg'])
   })
 
   it('refuses a file over the limit and says so, keeping the one chosen before', async () => {

@@ -135,9 +135,7 @@ describe('provision dialog', () => {
 
   function formItem(label: string): HTMLElement {
     const items = Array.from(document.body.querySelectorAll<HTMLElement>('.el-form-item'))
-    const item = items.find(
-      (el) => el.querySelector('.el-form-item__label')?.textContent?.trim() === label,
-    )
+    const item = items.find((el) => el.querySelector('.el-form-item__label')?.textContent?.trim() === label)
     if (!item) throw new Error(`no form item labelled ${label}`)
     return item
   }
@@ -148,14 +146,11 @@ describe('provision dialog', () => {
     input.dispatchEvent(new Event('input'))
   }
 
-  const errorOf = (label: string) =>
-    formItem(label).querySelector('.el-form-item__error')?.textContent?.trim() ?? ''
+  const errorOf = (label: string) => formItem(label).querySelector('.el-form-item__error')?.textContent?.trim() ?? ''
 
   async function submitRefusedWith(fields: Record<string, string[]>) {
     const pinia = setUp()
-    provision.mockRejectedValueOnce(
-      new ApiError(400, 'invalid', Object.values(fields)[0]![0]!, fields),
-    )
+    provision.mockRejectedValueOnce(new ApiError(400, 'invalid', Object.values(fields)[0]![0]!, fields))
     const wrapper = mount(ProvisionDialog, {
       props: { modelValue: false, congresses: [DONGHU], levels: ['township'], hostCongressId: 2 },
       global: { plugins: [pinia, i18n, ElementPlus] },
@@ -180,9 +175,7 @@ describe('provision dialog', () => {
     })
     expect(provision).toHaveBeenCalledOnce()
     expect(provision.mock.calls[0]![0]).toMatchObject({ parent_id: 2, slug: 'xinqiao' })
-    await vi.waitFor(() =>
-      expect(errorOf('行政区划代码')).toBe('行政区划代码与上级人大不符（应以 369902 开头）。'),
-    )
+    await vi.waitFor(() => expect(errorOf('行政区划代码')).toBe('行政区划代码与上级人大不符（应以 369902 开头）。'))
     expect(errorOf('上级人大')).toBe('')
     wrapper.unmount()
   })

@@ -43,9 +43,7 @@ describe('dashboard figures', () => {
       by_county: [county],
     })
     expect(groupsOf(city, [tenant]).map((g) => g.name)).toEqual(['东湖区人大常委会'])
-    expect(groupsOf({ ...city, county: 2 }, [tenant]).map((g) => g.name)).toEqual([
-      '青石镇人大主席团',
-    ])
+    expect(groupsOf({ ...city, county: 2 }, [tenant]).map((g) => g.name)).toEqual(['青石镇人大主席团'])
     expect(groupsOf(dashboard({}), [tenant]).map((g) => g.name)).toEqual(['青石镇人大主席团'])
   })
 

@@ -36,9 +36,7 @@ async function pick(label: string, text: string) {
 }
 
 function buttonNamed(name: string): HTMLButtonElement {
-  const found = [...document.body.querySelectorAll('button')].filter(
-    (b) => b.textContent?.trim() === name,
-  )
+  const found = [...document.body.querySelectorAll('button')].filter((b) => b.textContent?.trim() === name)
   return found[found.length - 1] as HTMLButtonElement
 }
 

@@ -18,7 +18,6 @@ describe('daysBefore', () => {
   })
 
   it('disables nothing while no start is chosen', () => {
-    for (const start of ['', null, undefined])
-      expect(daysBefore(start)(new Date(1999, 0, 1))).toBe(false)
+    for (const start of ['', null, undefined]) expect(daysBefore(start)(new Date(1999, 0, 1))).toBe(false)
   })
 })

@@ -155,9 +155,7 @@ describe('http wrapper: errors', () => {
   })
 
   it('keeps the user on the page for other refusals and passes detail and fields on', async () => {
-    fetchMock.mockResolvedValueOnce(
-      json(403, { code: 'permission_denied', detail: '您的角色无权进行此操作。' }),
-    )
+    fetchMock.mockResolvedValueOnce(json(403, { code: 'permission_denied', detail: '您的角色无权进行此操作。' }))
     const denied = (await http.get('audit/entries').catch((e: unknown) => e)) as ApiError
     expect(denied.status).toBe(403)
     expect(denied.detail).toBe('您的角色无权进行此操作。')
@@ -198,12 +196,9 @@ describe('http wrapper: errors', () => {
 
 describe('dispositionName', () => {
   it('reads the UTF-8 name Django gives a Chinese file name, else the plain one', () => {
-    expect(
-      dispositionName(
-        "attachment; filename*=utf-8''2027%E5%B9%B4-%E5%85%AC%E5%91%8A.pdf",
-        'file.pdf',
-      ),
-    ).toBe('2027年-公告.pdf')
+    expect(dispositionName("attachment; filename*=utf-8''2027%E5%B9%B4-%E5%85%AC%E5%91%8A.pdf", 'file.pdf')).toBe(
+      '2027年-公告.pdf',
+    )
     expect(dispositionName('attachment; filename="results.xlsx"', 'file.xlsx')).toBe('results.xlsx')
     expect(dispositionName(null, 'file.pdf')).toBe('file.pdf')
     expect(dispositionName("attachment; filename*=utf-8''%E0%A4", 'file.pdf')).toBe('file.pdf')

@@ -53,9 +53,7 @@ describe('mid-year report stage', () => {
   it('follows the report from not yet heard to answered', () => {
     expect(midyearStage(null)).toBe('none')
     expect(midyearStage(heard)).toBe('heard')
-    expect(midyearStage({ ...heard, opinions: '加快进度', opinions_on: '2027-07-10' })).toBe(
-      'reviewed',
-    )
+    expect(midyearStage({ ...heard, opinions: '加快进度', opinions_on: '2027-07-10' })).toBe('reviewed')
     expect(
       midyearStage({
         ...heard,

@@ -35,8 +35,7 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out
 }
 
-const placeholders = (message: string) =>
-  [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
 
 describe('locales', () => {
   const zh = flatten(load('zh-CN'))

@@ -89,9 +89,7 @@ describe('login page', () => {
     await wrapper.get('[data-testid=login-password]').setValue('wrong')
     await wrapper.get('form').trigger('submit')
     await flushPromises()
-    await vi.waitFor(() =>
-      expect(wrapper.get('[data-testid=login-error]').text()).toContain('用户名或密码错误。'),
-    )
+    await vi.waitFor(() => expect(wrapper.get('[data-testid=login-error]').text()).toContain('用户名或密码错误。'))
     expect(router.currentRoute.value.name).toBe('login')
     wrapper.unmount()
   })

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import type { CongressLevel, Role } from '@/api/types'
-import {
-  accessRuleFor,
-  canAccess,
-  MENU,
-  menuFor,
-  menuSectionsFor,
-  type AccessContext,
-} from '@/config/menu'
+import { accessRuleFor, canAccess, MENU, menuFor, menuSectionsFor, type AccessContext } from '@/config/menu'
 
 function names(roles: Role[], level: CongressLevel | null, platformOperator = false): string[] {
   const ctx: AccessContext = { roles, level, platformOperator }
@@ -69,30 +62,10 @@ describe('menu filter', () => {
   })
 
   it('lets a system administrator open subordinate congresses only at city or county level', () => {
-    expect(names(['system_admin'], 'city')).toEqual([
-      'home',
-      'deputies',
-      'terms',
-      'congresses',
-      'setup',
-      'accounts',
-    ])
+    expect(names(['system_admin'], 'city')).toEqual(['home', 'deputies', 'terms', 'congresses', 'setup', 'accounts'])
     expect(names(['system_admin'], 'city')).not.toContain('voting')
-    expect(names(['system_admin'], 'county')).toEqual([
-      'home',
-      'deputies',
-      'terms',
-      'congresses',
-      'setup',
-      'accounts',
-    ])
-    expect(names(['system_admin'], 'township')).toEqual([
-      'home',
-      'deputies',
-      'terms',
-      'setup',
-      'accounts',
-    ])
+    expect(names(['system_admin'], 'county')).toEqual(['home', 'deputies', 'terms', 'congresses', 'setup', 'accounts'])
+    expect(names(['system_admin'], 'township')).toEqual(['home', 'deputies', 'terms', 'setup', 'accounts'])
   })
 
   it('shows accounts and roles to the system administrator alone', () => {
@@ -108,13 +81,7 @@ describe('menu filter', () => {
   })
 
   it('keeps each of the three administrators to their own page (三员分立)', () => {
-    expect(names(['system_admin'], 'township')).toEqual([
-      'home',
-      'deputies',
-      'terms',
-      'setup',
-      'accounts',
-    ])
+    expect(names(['system_admin'], 'township')).toEqual(['home', 'deputies', 'terms', 'setup', 'accounts'])
     expect(names(['security_admin'], 'township')).toEqual(['home', 'security'])
     expect(names(['audit_admin'], 'township')).toEqual(['home', 'audit'])
   })
@@ -148,12 +115,8 @@ describe('menu filter', () => {
   it('uses the same rules for route access as for the menu', () => {
     const rule = accessRuleFor('congresses')
     expect(rule).toBeDefined()
-    expect(
-      canAccess(rule!, { roles: ['system_admin'], level: 'township', platformOperator: false }),
-    ).toBe(false)
-    expect(
-      canAccess(rule!, { roles: ['system_admin'], level: 'county', platformOperator: false }),
-    ).toBe(true)
+    expect(canAccess(rule!, { roles: ['system_admin'], level: 'township', platformOperator: false })).toBe(false)
+    expect(canAccess(rule!, { roles: ['system_admin'], level: 'county', platformOperator: false })).toBe(true)
     expect(accessRuleFor('no-such-page')).toBeUndefined()
     expect(accessRuleFor('constructor')).toBeUndefined()
   })

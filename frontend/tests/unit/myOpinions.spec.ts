@@ -82,9 +82,7 @@ describe("the deputy's opinions", () => {
     await flushPromises()
     document.querySelector<HTMLButtonElement>('.el-message-box__btns .el-button--primary')!.click()
     await vi.waitFor(() => expect(sent).toEqual({ comment: '群众反映仍未修好' }))
-    await vi.waitFor(() =>
-      expect(wrapper.find('[data-testid=me-opinion-dissent-1]').exists()).toBe(false),
-    )
+    await vi.waitFor(() => expect(wrapper.find('[data-testid=me-opinion-dissent-1]').exists()).toBe(false))
     wrapper.unmount()
   })
 })

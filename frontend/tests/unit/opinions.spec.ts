@@ -123,16 +123,12 @@ describe('the opinion portal', () => {
   it('opened from a station QR code names the station and sends it along', async () => {
     const { wrapper, router } = await mountAt('/portal/opinions/new?station=7', SubmitView)
     expect(router.currentRoute.value.name).toBe('portal-opinion-new')
-    expect(wrapper.get('[data-testid=portal-opinion-station]').text()).toContain(
-      '柳塘镇人大代表之家',
-    )
+    expect(wrapper.get('[data-testid=portal-opinion-station]').text()).toContain('柳塘镇人大代表之家')
     await wrapper.get('[data-testid=portal-opinion-content]').setValue('东桥护栏缺失。')
     await wrapper.get('[data-testid=portal-opinion-name]').setValue('刘桂兰')
     await wrapper.get('[data-testid=portal-opinion-form]').trigger('submit')
     await flushPromises()
-    await vi.waitFor(() =>
-      expect(wrapper.get('[data-testid=portal-opinion-code]').text()).toBe('AB12CD34'),
-    )
+    await vi.waitFor(() => expect(wrapper.get('[data-testid=portal-opinion-code]').text()).toBe('AB12CD34'))
     expect(sent).toMatchObject({ station: 7, content: '东桥护栏缺失。', citizen_name: '刘桂兰' })
     wrapper.unmount()
   })
@@ -145,9 +141,7 @@ describe('the opinion portal', () => {
     refuse = true
     await wrapper.get('[data-testid=portal-opinion-form]').trigger('submit')
     await flushPromises()
-    await vi.waitFor(() =>
-      expect(wrapper.get('[data-testid=portal-opinion-error]').text()).toContain('联络站不存在'),
-    )
+    await vi.waitFor(() => expect(wrapper.get('[data-testid=portal-opinion-error]').text()).toContain('联络站不存在'))
     expect(wrapper.find('[data-testid=portal-opinion-code]').exists()).toBe(false)
     expect(wrapper.find('[data-testid=portal-opinion-station]').exists()).toBe(false)
     wrapper.unmount()
@@ -156,18 +150,12 @@ describe('the opinion portal', () => {
   it('shows the answer from above and takes the rating', async () => {
     const { wrapper } = await mountAt('/portal/opinions/track/AB12CD34', TrackView)
     expect(wrapper.get('[data-testid=portal-opinion-status]').text()).toBe('已答复')
-    expect(wrapper.get('[data-testid=portal-opinion-answered-by]').text()).toContain(
-      '东湖区人大常委会',
-    )
-    expect(wrapper.get('[data-testid=portal-opinion-timeline]').text()).toContain(
-      '已上报东湖区人大常委会办理',
-    )
+    expect(wrapper.get('[data-testid=portal-opinion-answered-by]').text()).toContain('东湖区人大常委会')
+    expect(wrapper.get('[data-testid=portal-opinion-timeline]').text()).toContain('已上报东湖区人大常委会办理')
     await wrapper.get('[data-testid=portal-opinion-rate-satisfied] input').setValue(true)
     await wrapper.get('[data-testid=portal-opinion-rate-submit]').trigger('click')
     await flushPromises()
-    await vi.waitFor(() =>
-      expect(wrapper.get('[data-testid=portal-opinion-status]').text()).toBe('已办结'),
-    )
+    await vi.waitFor(() => expect(wrapper.get('[data-testid=portal-opinion-status]').text()).toBe('已办结'))
     expect(wrapper.find('[data-testid=portal-opinion-rate]').exists()).toBe(false)
     wrapper.unmount()
   })

@@ -115,9 +115,7 @@ describe('the public portal', () => {
     expect(router.currentRoute.value.name).toBe('portal')
     expect(wrapper.get('[data-testid=portal-call-title]').text()).toContain('柳塘镇关于征集')
     await fillAndSend(wrapper)
-    await vi.waitFor(() =>
-      expect(wrapper.get('[data-testid=portal-tracking-code]').text()).toBe('AB12CD34'),
-    )
+    await vi.waitFor(() => expect(wrapper.get('[data-testid=portal-tracking-code]').text()).toBe('AB12CD34'))
     wrapper.unmount()
   })
 
@@ -125,9 +123,7 @@ describe('the public portal', () => {
     submitStatus = 429
     const { wrapper } = await mountAt('/portal', SubmitView)
     await fillAndSend(wrapper)
-    await vi.waitFor(() =>
-      expect(wrapper.get('[data-testid=portal-submit-error]').text()).toContain('过于频繁'),
-    )
+    await vi.waitFor(() => expect(wrapper.get('[data-testid=portal-submit-error]').text()).toContain('过于频繁'))
     expect(wrapper.find('[data-testid=portal-tracking-code]').exists()).toBe(false)
     wrapper.unmount()
   })

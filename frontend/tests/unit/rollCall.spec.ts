@@ -25,9 +25,7 @@ describe('the roll call', () => {
   })
 
   it("reads a refused sheet's rows from the 400 and nothing from other failures", () => {
-    const rows = [
-      { row: 2, name: '张三', number: '', status: 'unknown', message: 'x', deputy_id: null },
-    ]
+    const rows = [{ row: 2, name: '张三', number: '', status: 'unknown', message: 'x', deputy_id: null }]
     const refused = new ApiError(400, 'roll_call_sheet_unmatched', '未导入', {}, { rows })
     expect(refusedRows(refused)).toEqual(rows)
     expect(refusedRows(new ApiError(400, 'import_file_invalid', 'x'))).toEqual([])

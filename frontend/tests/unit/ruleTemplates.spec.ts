@@ -26,10 +26,7 @@ function source(field: RuleField, locked: boolean, own = false): RuleSource {
   }
 }
 
-function mountFields(
-  props: Record<string, unknown>,
-  state = reactive({ locked: [] as RuleField[] }),
-) {
+function mountFields(props: Record<string, unknown>, state = reactive({ locked: [] as RuleField[] })) {
   const rules = reactive(ruleSetCopy(DEFAULT_RULES))
   const Host = defineComponent({
     setup: () => () =>
@@ -47,19 +44,11 @@ function mountFields(
 
 describe('the rule set fields', () => {
   it('disable what a template above locks and say where each rule comes from', () => {
-    const sources = [
-      source('seats', false, true),
-      source('quorum', true),
-      source('thresholds', true),
-    ]
+    const sources = [source('seats', false, true), source('quorum', true), source('thresholds', true)]
     const { wrapper } = mountFields({ sources })
 
-    expect(
-      wrapper.get('[data-testid=rules-quorum-numerator] input').attributes('disabled'),
-    ).toBeDefined()
-    expect(
-      wrapper.get('[data-testid=rules-threshold-0-numerator] input').attributes('disabled'),
-    ).toBeDefined()
+    expect(wrapper.get('[data-testid=rules-quorum-numerator] input').attributes('disabled')).toBeDefined()
+    expect(wrapper.get('[data-testid=rules-threshold-0-numerator] input').attributes('disabled')).toBeDefined()
     expect(wrapper.find('[data-testid=rules-threshold-add]').exists()).toBe(false)
     expect(wrapper.get('[data-testid=rules-seats] input').attributes('disabled')).toBeUndefined()
     expect(wrapper.get('[data-testid=rules-source-seats]').text()).toBe('本级')

@@ -129,9 +129,7 @@ describe('the roster import dialog', () => {
     const wrapper = await mountWith(ImportDialog, { modelValue: true })
     await pick(wrapper, '名册.xlsx')
     await vi.waitFor(() =>
-      expect(document.querySelector('[data-testid=roster-import-summary]')?.textContent).toContain(
-        '新增 3 人',
-      ),
+      expect(document.querySelector('[data-testid=roster-import-summary]')?.textContent).toContain('新增 3 人'),
     )
     const problems = document.querySelector('[data-testid=roster-import-problems]')?.textContent
     expect(problems).toContain('应为 11 位手机号码')
@@ -144,9 +142,7 @@ describe('the roster import dialog', () => {
     const wrapper = await mountWith(ImportDialog, { modelValue: true })
     await pick(wrapper, '名册.csv')
     await vi.waitFor(() =>
-      expect(document.querySelector('[data-testid=roster-import-error]')?.textContent).toContain(
-        '.xlsx',
-      ),
+      expect(document.querySelector('[data-testid=roster-import-error]')?.textContent).toContain('.xlsx'),
     )
     expect(wrapper.emitted('imported')).toBeUndefined()
     wrapper.unmount()

@@ -6,14 +6,7 @@ import { nextRoundRequest } from '@/views/voting/chair/useVotingChair'
 import { rulesFormOf, surplusNeeded } from '@/views/voting/cycle/useVotingCycle'
 import { differingNames } from '@/views/voting/chair/usePaperBallots'
 import { evaluationRound, tallyCounts, tallyMarks } from '@/views/voting/tally/useTally'
-import {
-  currentRound,
-  hallFigures,
-  quorumMet,
-  quorumNeeded,
-  resultRows,
-  roundResult,
-} from '@/views/voting/voting'
+import { currentRound, hallFigures, quorumMet, quorumNeeded, resultRows, roundResult } from '@/views/voting/voting'
 
 const candidate = (id: number, sequence = id): Candidate => ({
   id,
@@ -104,9 +97,7 @@ describe('result rows', () => {
   })
 
   it("shows each candidate's share as the server rounded it", () => {
-    const rows = resultRows(
-      closed({ ...result, shares: { '2': '90.63', '3': '72.73' }, share_base: 'entitled' }),
-    )
+    const rows = resultRows(closed({ ...result, shares: { '2': '90.63', '3': '72.73' }, share_base: 'entitled' }))
     expect(rows.map((r) => r.share)).toEqual(['90.63', '72.73', null, null])
     expect(roundResult(closed({ ...result, share_base: 'valid' }))?.share_base).toBe('valid')
   })
@@ -194,13 +185,7 @@ describe("the tellers' count", () => {
   it('counts blanks per candidate, 赞成 alone for choose-N, the four marks in an evaluation', () => {
     expect(tallyMarks(round())).toEqual(['yes', 'no', 'abstain', 'blank'])
     expect(tallyMarks(round({ ballot_form: 'choose_n' }))).toEqual(['yes'])
-    expect(tallyMarks(round({ kind: 'evaluation' }))).toEqual([
-      'satisfied',
-      'basic',
-      'unsatisfied',
-      'abstain',
-      'blank',
-    ])
+    expect(tallyMarks(round({ kind: 'evaluation' }))).toEqual(['satisfied', 'basic', 'unsatisfied', 'abstain', 'blank'])
     expect(tallyMarks(null)).toEqual([])
   })
 

@@ -220,9 +220,7 @@ describe('the proposal desk', () => {
     await flushPromises()
 
     expect(screenProposal).not.toHaveBeenCalled()
-    expect(document.querySelector('[data-testid=reject-error]')?.textContent).toContain(
-      '请填写不予列入的理由',
-    )
+    expect(document.querySelector('[data-testid=reject-error]')?.textContent).toContain('请填写不予列入的理由')
     wrapper.unmount()
   })
 })
@@ -250,10 +248,7 @@ describe('the ballot page', () => {
     vi.mocked(castBallot).mockResolvedValue({ receipt: 'R-123456789abcdef' })
     const wrapper = await mountBallot([OPEN_ROUND])
     const groups = wrapper.findAll('[role=radiogroup]')
-    expect(groups.map((g) => g.attributes('aria-label'))).toEqual([
-      '对“运动场改造”的表决',
-      '对“发热门诊扩建”的表决',
-    ])
+    expect(groups.map((g) => g.attributes('aria-label'))).toEqual(['对“运动场改造”的表决', '对“发热门诊扩建”的表决'])
     expect(wrapper.get('[data-testid=ballot-submit]').attributes('disabled')).toBeDefined()
     expect(wrapper.get('[data-testid=ballot-unanswered]').text()).toContain('2')
 
@@ -334,24 +329,14 @@ describe('the 征集 forms on the proposal desk', () => {
   }
 
   /** Types into the input or textarea carrying the test id (or inside the element carrying it). */
-  async function fill(
-    wrapper: Awaited<ReturnType<typeof mountSolicit>>,
-    id: string,
-    value: string,
-  ) {
+  async function fill(wrapper: Awaited<ReturnType<typeof mountSolicit>>, id: string, value: string) {
     const found = wrapper.get(`[data-testid=${id}]`)
-    const field = ['INPUT', 'TEXTAREA'].includes(found.element.tagName)
-      ? found
-      : found.get('input, textarea')
+    const field = ['INPUT', 'TEXTAREA'].includes(found.element.tagName) ? found : found.get('input, textarea')
     await field.setValue(value)
   }
 
   /** Types a day into the Element Plus date picker named `label`, as a keyboard user does. */
-  async function pickDay(
-    wrapper: Awaited<ReturnType<typeof mountSolicit>>,
-    label: string,
-    day: string,
-  ) {
+  async function pickDay(wrapper: Awaited<ReturnType<typeof mountSolicit>>, label: string, day: string) {
     await wrapper.get(`input[aria-label="${label}"]`).setValue(day)
   }
 
@@ -423,11 +408,7 @@ describe('the 征集 forms on the proposal desk', () => {
     vi.mocked(addProposal).mockResolvedValue(RECORDED)
     const wrapper = await mountSolicit(true)
     const options = [...document.querySelectorAll<HTMLElement>('.el-select-dropdown__item')]
-    expect(options.map((o) => o.textContent?.trim())).toEqual([
-      '人大代表',
-      '政府部门',
-      '村（社区）',
-    ])
+    expect(options.map((o) => o.textContent?.trim())).toEqual(['人大代表', '政府部门', '村（社区）'])
     vi.mocked(listProposals).mockResolvedValue([RECORDED])
     options[2]!.click()
     await flushPromises()

@@ -13,10 +13,7 @@ beforeEach(() => {
   document.body.innerHTML = ''
 })
 
-function open(
-  props: Record<string, unknown> = {},
-  slots: Record<string, () => ReturnType<typeof h>> = {},
-) {
+function open(props: Record<string, unknown> = {}, slots: Record<string, () => ReturnType<typeof h>> = {}) {
   return mount(FormDialog, {
     props: { modelValue: true, title: '修改密码', ...props },
     slots,
@@ -26,9 +23,7 @@ function open(
 }
 
 const footer = () =>
-  [...document.querySelectorAll('.el-dialog__footer button')].map((button) =>
-    button.textContent?.trim(),
-  )
+  [...document.querySelectorAll('.el-dialog__footer button')].map((button) => button.textContent?.trim())
 const byTestid = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`)
 
 describe('FormDialog footer', () => {

@@ -44,8 +44,7 @@ function render(errors: Record<string, string[]> = {}) {
   })
   const wrapper = mount(
     {
-      render: () =>
-        h(ElForm, null, () => h(FormFields<Deputy>, { modelValue: model, fields: FIELDS, errors })),
+      render: () => h(ElForm, null, () => h(FormFields<Deputy>, { modelValue: model, fields: FIELDS, errors })),
     },
     { global: { plugins: [ElementPlus, i18n], stubs: { 'transition-group': false } } },
   )
@@ -82,10 +81,7 @@ describe('FormFields', () => {
     const { wrapper } = render({ name: ['姓名已存在。'], rules: ['名额太多。'], seats: ['不显示'] })
     // Element Plus shows a form item's message 100 ms after its state turns to error.
     await vi.waitFor(() =>
-      expect(wrapper.findAll('.el-form-item__error').map((e) => e.text())).toEqual([
-        '姓名已存在。',
-        '名额太多。',
-      ]),
+      expect(wrapper.findAll('.el-form-item__error').map((e) => e.text())).toEqual(['姓名已存在。', '名额太多。']),
     )
     await flushPromises()
   })

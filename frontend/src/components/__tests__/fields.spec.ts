@@ -33,9 +33,7 @@ describe('FormField', () => {
     expect(item.classes()).toContain('is-required')
     expect(item.get('.el-form-item__label').text()).toBe('标题')
     // Element Plus shows a form item's message 100 ms after its state turns to error.
-    await vi.waitFor(() =>
-      expect(item.get('.el-form-item__error').text()).toBe('不能为空。 太短。'),
-    )
+    await vi.waitFor(() => expect(item.get('.el-form-item__error').text()).toBe('不能为空。 太短。'))
   })
 
   it('shows no message, and leaves required to the rules, when none is given', async () => {
@@ -58,8 +56,7 @@ describe('TextField', () => {
         h('div', [
           h(TextField, {
             modelValue: title.value,
-            'onUpdate:modelValue': (value: string | number | null | undefined) =>
-              (title.value = String(value)),
+            'onUpdate:modelValue': (value: string | number | null | undefined) => (title.value = String(value)),
             label: '标题',
             required: true,
             error: '标题不能为空。',
@@ -81,9 +78,7 @@ describe('TextField', () => {
     expect((input.element as HTMLInputElement).value).toBe('旧标题')
     expect(wrapper.get('.el-form-item__label').text()).toBe('标题')
     // Element Plus shows a form item's message 100 ms after its state turns to error.
-    await vi.waitFor(() =>
-      expect(wrapper.get('.el-form-item__error').text()).toBe('标题不能为空。'),
-    )
+    await vi.waitFor(() => expect(wrapper.get('.el-form-item__error').text()).toBe('标题不能为空。'))
     expect(wrapper.get('.el-form-item').classes()).toContain('is-required')
 
     await input.setValue('新标题')

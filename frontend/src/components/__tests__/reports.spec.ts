@@ -64,9 +64,7 @@ describe('ReportTable', () => {
       global: { plugins: plugins() },
     })
     await flushPromises()
-    const fixed = wrapper
-      .findAllComponents({ name: 'ElTableColumn' })
-      .map((column) => column.props('fixed'))
+    const fixed = wrapper.findAllComponents({ name: 'ElTableColumn' }).map((column) => column.props('fixed'))
     expect(fixed).toEqual([true, 'right'])
   })
 

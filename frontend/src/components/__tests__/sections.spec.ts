@@ -95,9 +95,7 @@ describe('SectionCard', () => {
       global: { plugins: plugins() },
     })
     const card = wrapper.get('[data-testid=candidates]')
-    expect(card.classes()).toEqual(
-      expect.arrayContaining(['el-card', 'page-card', 'is-never-shadow']),
-    )
+    expect(card.classes()).toEqual(expect.arrayContaining(['el-card', 'page-card', 'is-never-shadow']))
     expect(card.get('.el-card__header h2').text()).toBe('候选项目')
     expect(card.get('.el-card__header h2 + .more').text()).toBe('更多')
     expect(card.get('.el-card__body .body').text()).toBe('正文')
@@ -137,9 +135,7 @@ describe('DataTable', () => {
       global: { plugins: plugins() },
     })
     await flushPromises()
-    expect(wrapper.get('[data-testid=units] .el-table__empty-text').text()).toBe(
-      i18n.global.t('common.empty'),
-    )
+    expect(wrapper.get('[data-testid=units] .el-table__empty-text').text()).toBe(i18n.global.t('common.empty'))
   })
 })
 

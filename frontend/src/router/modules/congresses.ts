@@ -3,10 +3,5 @@ import type { RouteRecordRaw } from 'vue-router'
 import { page } from '../page'
 
 export default [
-  page(
-    'congresses',
-    'congresses',
-    () => import('@/views/congresses/list/index.vue'),
-    'menu.congresses',
-  ),
+  page('congresses', 'congresses', () => import('@/views/congresses/list/index.vue'), 'menu.congresses'),
 ] satisfies RouteRecordRaw[]

@@ -4,18 +4,8 @@ import { page } from '../page'
 
 export default [
   page('opinions', 'opinions', () => import('@/views/opinions/console/index.vue'), 'opinions.menu'),
-  page(
-    'opinions/:id(\\d+)',
-    'opinions-detail',
-    () => import('@/views/opinions/detail/index.vue'),
-    'opinions.title',
-  ),
-  page(
-    'me/opinions/new',
-    'me-opinion-new',
-    () => import('@/views/me/opinion/index.vue'),
-    'opinions.collect.title',
-  ),
+  page('opinions/:id(\\d+)', 'opinions-detail', () => import('@/views/opinions/detail/index.vue'), 'opinions.title'),
+  page('me/opinions/new', 'me-opinion-new', () => import('@/views/me/opinion/index.vue'), 'opinions.collect.title'),
 ] satisfies RouteRecordRaw[]
 
 /** The citizen's pages: the portal's shell, no login; `?station=<id>` is a station's QR code. */

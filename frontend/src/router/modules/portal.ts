@@ -6,25 +6,15 @@ import { page } from '../page'
 export default [] satisfies RouteRecordRaw[]
 
 export const standalone = [
-  page(
-    '/portal/home',
-    'portal-home',
-    () => import('@/views/portal/home/index.vue'),
-    'portal.home.title',
-    {
-      public: true,
-    },
-  ),
+  page('/portal/home', 'portal-home', () => import('@/views/portal/home/index.vue'), 'portal.home.title', {
+    public: true,
+  }),
   page('/portal', 'portal', () => import('@/views/portal/submit/index.vue'), 'portal.title', {
     public: true,
   }),
-  page(
-    '/portal/track/:code?',
-    'portal-track',
-    () => import('@/views/portal/track/index.vue'),
-    'portal.track.title',
-    { public: true },
-  ),
+  page('/portal/track/:code?', 'portal-track', () => import('@/views/portal/track/index.vue'), 'portal.track.title', {
+    public: true,
+  }),
   page(
     '/portal/announcements/:year(\\d{4})',
     'portal-announcement',

@@ -10,12 +10,7 @@ export default [
     () => import('@/views/stations/checklist/index.vue'),
     'stations.checklist.title',
   ),
-  page(
-    'stations/:id(\\d+)',
-    'station-detail',
-    () => import('@/views/stations/detail/index.vue'),
-    'stations.title',
-  ),
+  page('stations/:id(\\d+)', 'station-detail', () => import('@/views/stations/detail/index.vue'), 'stations.title'),
 ] satisfies RouteRecordRaw[]
 
 /** The public page of a station, reached from its QR code: no login, phone first. */

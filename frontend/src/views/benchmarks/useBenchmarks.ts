@@ -48,8 +48,7 @@ export function useBenchmarks() {
   const { busy: saving, error: formError } = save
   const canOrganise = computed(
     () =>
-      session.roles.includes('staff') &&
-      (session.congress?.level === 'city' || session.congress?.level === 'county'),
+      session.roles.includes('staff') && (session.congress?.level === 'city' || session.congress?.level === 'county'),
   )
   const form = reactive<RoundForm>({
     kind: 'deputy',

@@ -17,16 +17,7 @@ export function groupsOf(dashboard: Dashboard, tenants: TenantRow[]): Group[] {
   return tenants.map((t) => ({ name: t.name, figures: t }))
 }
 
-const PHASE_ORDER = [
-  'none',
-  'solicit',
-  'shortlist',
-  'deliberate',
-  'vote',
-  'implement',
-  'evaluate',
-  'closed',
-]
+const PHASE_ORDER = ['none', 'solicit', 'shortlist', 'deliberate', 'vote', 'implement', 'evaluate', 'closed']
 
 interface Palette {
   text: string

@@ -31,8 +31,7 @@ export function useGuidance() {
   const session = useSessionStore()
   const canIssue = computed(
     () =>
-      session.roles.includes('staff') &&
-      (session.congress?.level === 'city' || session.congress?.level === 'county'),
+      session.roles.includes('staff') && (session.congress?.level === 'city' || session.congress?.level === 'county'),
   )
   const tab = ref<'received' | 'issued'>(canIssue.value ? 'issued' : 'received')
   const received = ref<Guidance[]>([])
@@ -66,10 +65,7 @@ export function useGuidance() {
     try {
       received.value = await listGuidance('received')
       if (canIssue.value) {
-        ;[issued.value, subordinates.value] = await Promise.all([
-          listGuidance('issued'),
-          listSubordinates(),
-        ])
+        ;[issued.value, subordinates.value] = await Promise.all([listGuidance('issued'), listSubordinates()])
       }
     } catch (failure) {
       error.value = errorMessage(failure)

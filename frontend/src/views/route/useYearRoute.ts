@@ -37,10 +37,7 @@ export function useYearRoute() {
   }
 
   async function submit() {
-    await save.run(
-      async () => fill(await setYearRoute(year.value, { ...due })),
-      t('supervision.route.saved'),
-    )
+    await save.run(async () => fill(await setYearRoute(year.value, { ...due })), t('supervision.route.saved'))
   }
 
   onMounted(load)

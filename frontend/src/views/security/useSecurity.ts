@@ -38,11 +38,7 @@ export function useSecurity() {
     loading.value = true
     error.value = ''
     try {
-      const [m, tk, p] = await Promise.all([
-        listMemberSecurity(),
-        listCongressTokens(),
-        getPasswordPolicy(),
-      ])
+      const [m, tk, p] = await Promise.all([listMemberSecurity(), listCongressTokens(), getPasswordPolicy()])
       members.value = m
       tokens.value = tk
       policy.value = p
@@ -68,10 +64,7 @@ export function useSecurity() {
   const unlock = (m: MemberSecurity) => act(() => unlockMember(m.id), t('security.unlocked'))
 
   async function reset(m: MemberSecurity) {
-    if (
-      !(await confirmed(t('security.resetConfirm', { name: m.display_name }), t('security.reset')))
-    )
-      return
+    if (!(await confirmed(t('security.resetConfirm', { name: m.display_name }), t('security.reset')))) return
     error.value = ''
     try {
       issued.value = await resetPassword(m.id)
@@ -82,8 +75,7 @@ export function useSecurity() {
   }
 
   async function endAll(m: MemberSecurity) {
-    if (!(await confirmed(t('security.endConfirm', { name: m.display_name }), t('security.end'))))
-      return
+    if (!(await confirmed(t('security.endConfirm', { name: m.display_name }), t('security.end')))) return
     await act(() => endSessions(m.id), t('security.ended'))
   }
 

@@ -23,12 +23,7 @@ export function useBallotTexts(ns: 'voting' | 'evaluation') {
       notCounted: t(`${ns}.notCounted`),
     },
     /** confirmAct's question before the ballot goes. */
-    confirm: [
-      t(`${ns}.submitConfirm`),
-      t(`${ns}.confirmTitle`),
-      t(`${ns}.submit`),
-      t('common.cancel'),
-    ] as const,
+    confirm: [t(`${ns}.submitConfirm`), t(`${ns}.confirmTitle`), t(`${ns}.submit`), t('common.cancel')] as const,
     submit: t(`${ns}.submit`),
     unanswered: (count: number) => t(`${ns}.unanswered`, { count }),
   }))

@@ -9,6 +9,5 @@ import { confirmAct } from './confirm'
  */
 export function useVotingConfirm() {
   const { t } = useI18n()
-  return (message: string, ok: string) =>
-    confirmAct(message, t('voting.confirmTitle'), ok, t('common.cancel'))
+  return (message: string, ok: string) => confirmAct(message, t('voting.confirmTitle'), ok, t('common.cancel'))
 }

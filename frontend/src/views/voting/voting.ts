@@ -51,10 +51,7 @@ export function resultRows(round: Round | null): ResultRow[] {
     }
   })
   const key = (row: ResultRow) => adoptedAt.get(String(row.candidate.id)) ?? Infinity
-  rows.sort(
-    (a, b) =>
-      key(a) - key(b) || b.counts.yes - a.counts.yes || a.candidate.sequence - b.candidate.sequence,
-  )
+  rows.sort((a, b) => key(a) - key(b) || b.counts.yes - a.counts.yes || a.candidate.sequence - b.candidate.sequence)
   return rows.map((row, i) => ({ ...row, place: i + 1 }))
 }
 
@@ -95,9 +92,7 @@ export function quorumNeeded(cycle: Cycle | null): number {
   if (!cycle) return 0
   const { numerator, denominator, comparison } = cycle.rules.quorum
   const share = cycle.entitled_count * numerator
-  return comparison === 'at_least'
-    ? Math.ceil(share / denominator)
-    : Math.floor(share / denominator) + 1
+  return comparison === 'at_least' ? Math.ceil(share / denominator) : Math.floor(share / denominator) + 1
 }
 
 /** Run `tick` now and every `ms` while the page is mounted; one call at a time. */

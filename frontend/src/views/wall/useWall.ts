@@ -45,8 +45,7 @@ export function useWall() {
     }
   }
 
-  const phaseLabel = (phase: string) =>
-    phase === 'none' ? t('dashboard.noCycle') : labels.phase(phase)
+  const phaseLabel = (phase: string) => (phase === 'none' ? t('dashboard.noCycle') : labels.phase(phase))
 
   const charts = computed(() => {
     if (!data.value) return null

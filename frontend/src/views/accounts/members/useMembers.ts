@@ -21,9 +21,7 @@ type FieldMessages = Record<string, string>
 
 function fieldMessages(failure: unknown): FieldMessages {
   if (!(failure instanceof ApiError)) return {}
-  return Object.fromEntries(
-    Object.entries(failure.fields).map(([key, messages]) => [key, messages.join(' ')]),
-  )
+  return Object.fromEntries(Object.entries(failure.fields).map(([key, messages]) => [key, messages.join(' ')]))
 }
 
 /** The slips' PDF from a response that issued passwords: kept in memory only, never stored. */

@@ -14,14 +14,8 @@ describe('RecordExportLinks', () => {
       global: { plugins: [ElementPlus, i18n] },
     })
     const links = wrapper.findAll('a')
-    expect(links.map((link) => link.attributes('data-testid'))).toEqual([
-      'duty-export-xlsx',
-      'duty-export-json',
-    ])
-    expect(links.map((link) => link.attributes('href'))).toEqual([
-      '/export?output=xlsx',
-      '/export?output=json',
-    ])
+    expect(links.map((link) => link.attributes('data-testid'))).toEqual(['duty-export-xlsx', 'duty-export-json'])
+    expect(links.map((link) => link.attributes('href'))).toEqual(['/export?output=xlsx', '/export?output=json'])
     expect(links[0]!.text()).toBe(i18n.global.t('activities.me.exportXlsx'))
     expect(links[1]!.text()).toBe(i18n.global.t('activities.me.exportJson'))
   })

@@ -51,9 +51,7 @@ export function useActivityDetail() {
 
   // 追加邀请: more deputies from the directory, with the same picker as when it was organised.
   const morePicked = ref<InviteeCandidate[]>([])
-  const invitedKeys = computed(() =>
-    (activity.value?.invitations ?? []).map((i) => `${i.congress_id}:${i.deputy_ref}`),
-  )
+  const invitedKeys = computed(() => (activity.value?.invitations ?? []).map((i) => `${i.congress_id}:${i.deputy_ref}`))
   const invite = () =>
     act(async () => {
       const invitees = morePicked.value.map((c) => ({

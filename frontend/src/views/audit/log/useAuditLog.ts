@@ -25,10 +25,7 @@ export function useAuditLog() {
   })
   /** The filters of the list shown, applied when the reader asks (not on every keystroke). */
   const applied = ref<AuditFilters>({})
-  const list = usePagedList<AuditEntry>(
-    (query) => listAuditEntries({ ...query, ...applied.value }),
-    AUDIT_PAGE_SIZE,
-  )
+  const list = usePagedList<AuditEntry>((query) => listAuditEntries({ ...query, ...applied.value }), AUDIT_PAGE_SIZE)
   const choices = shallowRef<AuditChoices>({ actions: [], target_types: [] })
   const verifying = ref(false)
   const verified = shallowRef<ChainVerify | null>(null)

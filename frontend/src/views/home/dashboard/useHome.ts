@@ -37,9 +37,7 @@ export function useHome() {
 
   /** Who sets the congress up, and so is shown the setup checklist until it is complete. */
   const setsUp = computed(
-    () =>
-      !!session.congress &&
-      (session.roles.includes('staff') || session.roles.includes('system_admin')),
+    () => !!session.congress && (session.roles.includes('staff') || session.roles.includes('system_admin')),
   )
 
   const divisionCode = computed(() => session.congress?.division_code || '—')

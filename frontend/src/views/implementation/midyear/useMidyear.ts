@@ -74,12 +74,10 @@ export function useMidyear() {
     }
   }
 
-  const submit = () =>
-    act('heard', () => submitMidyear(id.value, { ...heard }), t('midyear.submitted'))
+  const submit = () => act('heard', () => submitMidyear(id.value, { ...heard }), t('midyear.submitted'))
   const recordOpinions = () =>
     act('opinions', () => recordMidyearOpinions(id.value, { ...review }), t('midyear.reviewed'))
-  const recordAnswer = () =>
-    act('answer', () => answerMidyear(id.value, { ...answer }), t('midyear.answered'))
+  const recordAnswer = () => act('answer', () => answerMidyear(id.value, { ...answer }), t('midyear.answered'))
   const fieldError = (name: string) => fields.value[name]?.join(' ') || undefined
 
   onMounted(load)

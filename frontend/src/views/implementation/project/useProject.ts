@@ -31,9 +31,7 @@ export function useProject() {
   const loading = ref(false)
   const busy = ref('')
   const error = ref('')
-  const canInspect = computed(
-    () => session.roles.includes('staff') || session.roles.includes('deputy'),
-  )
+  const canInspect = computed(() => session.roles.includes('staff') || session.roles.includes('deputy'))
   const plan = reactive<Required<Omit<PlanIn, 'unit_id'>> & { unit_id: number | null }>({
     unit_id: null,
     owner_name: '',
@@ -109,11 +107,9 @@ export function useProject() {
     if (await act('milestone', () => addMilestone(id.value, { ...milestone })))
       Object.assign(milestone, { title: '', due_on: '' })
   }
-  const markDone = (milestoneId: number) =>
-    act(`done-${milestoneId}`, () => milestoneDone(milestoneId, isoToday()))
+  const markDone = (milestoneId: number) => act(`done-${milestoneId}`, () => milestoneDone(milestoneId, isoToday()))
   const recordTheInspection = async () => {
-    if (await act('inspection', () => recordInspection(id.value, { ...inspection })))
-      inspection.findings = ''
+    if (await act('inspection', () => recordInspection(id.value, { ...inspection }))) inspection.findings = ''
   }
   const openTheRectification = async () => {
     const body = { ...rectification, due_on: rectification.due_on || null }

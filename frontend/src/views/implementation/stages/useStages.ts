@@ -3,14 +3,7 @@ import { computed, reactive, ref, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 
 import { errorMessage } from '@/api/http'
-import {
-  listProjects,
-  listStages,
-  removeStage,
-  setStage,
-  type ProjectRow,
-  type StageRow,
-} from '@/api/implementation'
+import { listProjects, listStages, removeStage, setStage, type ProjectRow, type StageRow } from '@/api/implementation'
 import { listCycles, type Cycle } from '@/api/voting'
 import { useAction } from '@/composables/useAction'
 import { useResource } from '@/composables/useResource'

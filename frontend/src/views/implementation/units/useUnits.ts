@@ -1,12 +1,6 @@
 import { ref } from 'vue'
 
-import {
-  createUnit,
-  listUnitAccounts,
-  listUnits,
-  type Unit,
-  type UnitAccount,
-} from '@/api/implementation'
+import { createUnit, listUnitAccounts, listUnits, type Unit, type UnitAccount } from '@/api/implementation'
 import { useAction } from '@/composables/useAction'
 import { useResource } from '@/composables/useResource'
 

@@ -14,9 +14,7 @@ export function useMyRecord() {
   const scope = ref<'all' | 'here' | 'elsewhere'>('all')
   const entries = computed(() =>
     (record.value?.entries ?? []).filter(
-      (entry) =>
-        scope.value === 'all' ||
-        (scope.value === 'elsewhere') === Boolean(entry.origin_congress_name),
+      (entry) => scope.value === 'all' || (scope.value === 'elsewhere') === Boolean(entry.origin_congress_name),
     ),
   )
 

@@ -62,10 +62,7 @@ export function useOpinionDetail() {
   const actions = computed(() => (opinion.value?.actions ?? []) as OpinionAction[])
   /** A unit answers what was assigned to it while it is open. */
   const unitMayAnswer = computed(
-    () =>
-      isUnit.value &&
-      !!opinion.value &&
-      ['assigned', 'handling', 'reopened'].includes(opinion.value.status),
+    () => isUnit.value && !!opinion.value && ['assigned', 'handling', 'reopened'].includes(opinion.value.status),
   )
 
   async function load() {

@@ -1,14 +1,7 @@
 import { computed, reactive, ref, watch } from 'vue'
 import { useRoute } from 'vue-router'
 
-import {
-  accountPdfUrl,
-  getAccount,
-  portalError,
-  ratePublic,
-  type Account,
-  type PublicMark,
-} from '@/api/portal'
+import { accountPdfUrl, getAccount, portalError, ratePublic, type Account, type PublicMark } from '@/api/portal'
 
 /** 明白账: the year's projects with target, outcome, money and rating; the public's own rating. */
 export function usePortalAccount() {
@@ -27,11 +20,7 @@ export function usePortalAccount() {
     (account.value?.lines ?? []).filter((l) => !account.value?.rated.includes(l.candidate_id)),
   )
   const chosen = computed(
-    () =>
-      Object.fromEntries(Object.entries(marks).filter(([, mark]) => mark)) as Record<
-        string,
-        PublicMark
-      >,
+    () => Object.fromEntries(Object.entries(marks).filter(([, mark]) => mark)) as Record<string, PublicMark>,
   )
 
   async function load() {

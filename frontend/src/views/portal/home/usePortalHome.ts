@@ -41,9 +41,7 @@ export function usePortalHome() {
       await router.push(routeForCode(found.kind, found.code))
     } catch (failure) {
       trackError.value =
-        failure instanceof ApiError && failure.status === 404
-          ? t('portal.home.codeUnknown')
-          : errorMessage(failure)
+        failure instanceof ApiError && failure.status === 404 ? t('portal.home.codeUnknown') : errorMessage(failure)
     } finally {
       tracking.value = false
     }

@@ -21,9 +21,7 @@ function mountChoice(add: (id: number) => Promise<boolean>, busy = false) {
 describe('ResidentChoice', () => {
   it('puts the slot before the list, which carries the test id and the label', () => {
     const wrapper = mountChoice(vi.fn())
-    expect(wrapper.get('.choice').element.firstElementChild?.getAttribute('data-testid')).toBe(
-      'search',
-    )
+    expect(wrapper.get('.choice').element.firstElementChild?.getAttribute('data-testid')).toBe('search')
     expect(wrapper.find('[data-testid=station-resident-local]').exists()).toBe(true)
     expect(wrapper.find('input[aria-label="从名册选"]').exists()).toBe(true)
   })

@@ -159,9 +159,7 @@ export function useStationDetail(stationId: number) {
   const selfScores = ref<Record<number, number>>({})
   async function loadAssessment() {
     assessment.value = await getAssessment(stationId, year.value)
-    selfScores.value = Object.fromEntries(
-      assessment.value.scores.map((s) => [s.item, s.self_score ?? 0]),
-    )
+    selfScores.value = Object.fromEntries(assessment.value.scores.map((s) => [s.item, s.self_score ?? 0]))
   }
   const asScores = (scores: Record<number, number>) =>
     Object.entries(scores).map(([item, score]) => ({ item: Number(item), score }))

@@ -1,13 +1,6 @@
 import { computed, reactive, ref } from 'vue'
 
-import {
-  createStation,
-  listPostings,
-  listStations,
-  type Posting,
-  type Station,
-  type StationIn,
-} from '@/api/stations'
+import { createStation, listPostings, listStations, type Posting, type Station, type StationIn } from '@/api/stations'
 import { useAction } from '@/composables/useAction'
 import { useResource } from '@/composables/useResource'
 import { useSessionStore } from '@/stores/session'

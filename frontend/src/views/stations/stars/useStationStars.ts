@@ -1,13 +1,7 @@
 import { computed, onMounted, reactive, ref } from 'vue'
 
 import { errorMessage } from '@/api/http'
-import {
-  decideStarReview,
-  listStarReviews,
-  starsByCounty,
-  type CountyStars,
-  type StarReview,
-} from '@/api/supervision'
+import { decideStarReview, listStarReviews, starsByCounty, type CountyStars, type StarReview } from '@/api/supervision'
 import { useAction } from '@/composables/useAction'
 import { useSessionStore } from '@/stores/session'
 

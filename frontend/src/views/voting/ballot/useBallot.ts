@@ -54,17 +54,13 @@ export function useBallot() {
   const checkError = ref('')
 
   const openRound = computed(() => (round.value?.state === 'open' ? round.value : null))
-  const voted = computed(
-    () => !!openRound.value?.i_voted || receipt.value?.roundId === openRound.value?.id,
-  )
+  const voted = computed(() => !!openRound.value?.i_voted || receipt.value?.roundId === openRound.value?.id)
   const unanswered = computed(() =>
     openRound.value && openRound.value.ballot_form !== 'choose_n'
       ? openRound.value.candidates.filter((c) => !choices[String(c.id)]).length
       : 0,
   )
-  const ready = computed(
-    () => !!openRound.value && !!ballotChoices(openRound.value, choices, marked.value),
-  )
+  const ready = computed(() => !!openRound.value && !!ballotChoices(openRound.value, choices, marked.value))
 
   function readSignedIn(): boolean {
     try {

@@ -42,9 +42,7 @@ export function useVotingChair() {
   const hall = computed(() => hallFigures(cycle.value, round.value))
   const quorum = computed(() => hall.value.met)
   const needed = computed(() => hall.value.quorum)
-  const next = computed(() =>
-    cycle.value?.phase === 'vote' && !isOpen.value ? nextRoundRequest(rounds.value) : null,
-  )
+  const next = computed(() => (cycle.value?.phase === 'vote' && !isOpen.value ? nextRoundRequest(rounds.value) : null))
 
   async function act(work: () => Promise<unknown>, done: string) {
     busy.value = true
@@ -73,8 +71,7 @@ export function useVotingChair() {
   }
   const close = () => {
     const open = round.value
-    if (open && open.state === 'open')
-      return act(() => closeRound(open.id), t('voting.roundClosed'))
+    if (open && open.state === 'open') return act(() => closeRound(open.id), t('voting.roundClosed'))
   }
 
   usePolling(refresh)

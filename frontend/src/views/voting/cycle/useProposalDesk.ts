@@ -89,18 +89,14 @@ export function useProposalDesk(
   const proposalAction = useAction()
 
   /** A shortlisted proposal already on the candidate list (matched by name). */
-  const isCandidate = (proposal: Proposal) =>
-    candidates.value.some((c) => c.name === proposal.title.trim())
+  const isCandidate = (proposal: Proposal) => candidates.value.some((c) => c.name === proposal.title.trim())
   const mergeTargets = computed(() =>
     proposals.value.filter((p) => p.id !== merging.value?.id && p.status !== 'merged'),
   )
 
   async function load() {
     try {
-      const [list, steps] = await Promise.all([
-        listProposals(cycleId.value),
-        listGovernance(cycleId.value),
-      ])
+      const [list, steps] = await Promise.all([listProposals(cycleId.value), listGovernance(cycleId.value)])
       proposals.value = list
       governance.value = steps
     } catch (failure) {
@@ -116,12 +112,7 @@ export function useProposalDesk(
   }
 
   async function submitCall() {
-    if (
-      !callForm.title.trim() ||
-      !callForm.body.trim() ||
-      !callForm.opens_on ||
-      !callForm.closes_on
-    ) {
+    if (!callForm.title.trim() || !callForm.body.trim() || !callForm.opens_on || !callForm.closes_on) {
       return incomplete(callAction, t('voting.call.incomplete'))
     }
     return callAction.run(async () => {
@@ -139,12 +130,7 @@ export function useProposalDesk(
 
   async function submitProposal() {
     const f = proposalForm
-    if (
-      !f.title.trim() ||
-      !f.category.trim() ||
-      !f.description.trim() ||
-      !f.submitter_name.trim()
-    ) {
+    if (!f.title.trim() || !f.category.trim() || !f.description.trim() || !f.submitter_name.trim()) {
       return incomplete(proposalAction, t('voting.register.incomplete'))
     }
     return proposalAction.run(async () => {
@@ -180,11 +166,9 @@ export function useProposalDesk(
     }
   }
 
-  const accept = (p: Proposal) =>
-    act(p, () => screenProposal(p.id, { accept: true }), t('voting.desk.accepted'))
+  const accept = (p: Proposal) => act(p, () => screenProposal(p.id, { accept: true }), t('voting.desk.accepted'))
   const toReserve = (p: Proposal) => act(p, () => reserveProposal(p.id), t('voting.desk.reserved'))
-  const toCandidate = (p: Proposal) =>
-    act(p, () => candidateFromProposal(p.id), t('voting.desk.madeCandidate'))
+  const toCandidate = (p: Proposal) => act(p, () => candidateFromProposal(p.id), t('voting.desk.madeCandidate'))
 
   function startReject(p: Proposal) {
     rejecting.value = p

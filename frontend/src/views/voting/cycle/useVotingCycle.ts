@@ -59,9 +59,7 @@ export function useVotingCycle() {
 
   const rulesEditable = computed(() => !!cycle.value && RULES_EDITABLE.has(cycle.value.phase ?? ''))
   const advanceable = computed(() => !!cycle.value && ADVANCEABLE.has(cycle.value.phase ?? ''))
-  const candidatesEditable = computed(
-    () => !!cycle.value && CANDIDATES_EDITABLE.has(cycle.value.phase ?? ''),
-  )
+  const candidatesEditable = computed(() => !!cycle.value && CANDIDATES_EDITABLE.has(cycle.value.phase ?? ''))
 
   function show(next: Cycle) {
     cycle.value = next

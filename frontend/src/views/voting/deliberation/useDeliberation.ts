@@ -60,10 +60,7 @@ export function useDeliberation() {
   const busy = ref('')
 
   async function loadItem(candidate: Candidate): Promise<CandidateFile> {
-    const [materials, comments] = await Promise.all([
-      listMaterials(candidate.id),
-      listComments(candidate.id),
-    ])
+    const [materials, comments] = await Promise.all([listMaterials(candidate.id), listComments(candidate.id)])
     return { candidate, materials, comments }
   }
 
@@ -109,9 +106,7 @@ export function useDeliberation() {
       itemErrors[candidateId] = t('voting.deliberation.commentRequired')
       return
     }
-    const ok = await run(candidateId, `comment-${candidateId}`, () =>
-      postComment(candidateId, text),
-    )
+    const ok = await run(candidateId, `comment-${candidateId}`, () => postComment(candidateId, text))
     if (ok) {
       drafts[candidateId] = ''
       ElMessage.success(t('voting.deliberation.commented'))

@@ -14,9 +14,7 @@ export function useEvaluations() {
   const error = ref('')
   const isStaff = computed(() => session.roles.includes('staff'))
   const isDeputy = computed(() => session.roles.includes('deputy'))
-  const years = computed(() =>
-    cycles.value.filter((c) => !!c.phase && EVALUATION_PHASES.includes(c.phase)),
-  )
+  const years = computed(() => cycles.value.filter((c) => !!c.phase && EVALUATION_PHASES.includes(c.phase)))
 
   async function load() {
     loading.value = true

@@ -58,9 +58,7 @@ export function usePartyReview() {
     } catch (failure) {
       formError.value = errorMessage(failure)
       if (failure instanceof ApiError)
-        fieldErrors.value = Object.fromEntries(
-          Object.entries(failure.fields).map(([k, v]) => [k, v.join(' ')]),
-        )
+        fieldErrors.value = Object.fromEntries(Object.entries(failure.fields).map(([k, v]) => [k, v.join(' ')]))
       return false
     } finally {
       saving.value = false

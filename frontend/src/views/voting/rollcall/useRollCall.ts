@@ -136,12 +136,9 @@ export function useRollCall(cycleId: Ref<number>, meeting: Meeting, changed: () 
     cardResult.value = ''
     const done = await act(() => markRollByCard(cycleId.value, meeting, token))
     if (done)
-      cardResult.value = t(
-        done.marked.length ? 'voting.roll.cardMarked' : 'voting.roll.cardAgain',
-        {
-          name: done.deputy_name ?? '',
-        },
-      )
+      cardResult.value = t(done.marked.length ? 'voting.roll.cardMarked' : 'voting.roll.cardAgain', {
+        name: done.deputy_name ?? '',
+      })
   }
 
   onMounted(load)

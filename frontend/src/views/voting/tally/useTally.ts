@@ -29,10 +29,7 @@ export function tallyMarks(round: Round | null): readonly string[] {
 }
 
 /** The counts to send: every candidate of the round, every mark, empty fields as 0. */
-export function tallyCounts(
-  round: Round,
-  counts: Record<string, Partial<TallyRow>>,
-): Record<string, TallyRow> {
+export function tallyCounts(round: Round, counts: Record<string, Partial<TallyRow>>): Record<string, TallyRow> {
   const out: Record<string, TallyRow> = {}
   for (const candidate of round.candidates) {
     const row = counts[String(candidate.id)] ?? {}
@@ -71,8 +68,7 @@ export function useTally() {
     try {
       const [found, list] = await Promise.all([getCycle(id.value), listRounds(id.value)])
       cycle.value = found
-      const evaluation =
-        found.phase === 'evaluate' ? evaluationRound(await getEvaluation(id.value)) : null
+      const evaluation = found.phase === 'evaluate' ? evaluationRound(await getEvaluation(id.value)) : null
       rounds.value = evaluation ? [...list, evaluation] : list
       const open = currentRound(rounds.value)
       for (const candidate of open?.candidates ?? []) {

@@ -38,8 +38,6 @@ describe('useTerms', () => {
     Object.assign(view.form, { number: 18, starts_on: '2026-01-01', ends_on: '2030-12-31' })
     view.form.sessions = ['2026-01-15', null, '']
     expect(await view.submitOpen()).toBe(true)
-    expect(api.openTerm).toHaveBeenCalledWith(
-      expect.objectContaining({ number: 18, sessions: ['2026-01-15'] }),
-    )
+    expect(api.openTerm).toHaveBeenCalledWith(expect.objectContaining({ number: 18, sessions: ['2026-01-15'] }))
   })
 })

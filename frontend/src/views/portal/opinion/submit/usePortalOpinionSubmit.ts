@@ -1,12 +1,7 @@
 import { computed, onMounted, ref } from 'vue'
 import { useRoute } from 'vue-router'
 
-import {
-  getPublicStation,
-  submitPublicOpinion,
-  type OpinionCategory,
-  type PublicStation,
-} from '@/api/opinions'
+import { getPublicStation, submitPublicOpinion, type OpinionCategory, type PublicStation } from '@/api/opinions'
 import { portalError } from '@/api/portal'
 
 import type { PortalKind } from '../../PortalForm.vue'

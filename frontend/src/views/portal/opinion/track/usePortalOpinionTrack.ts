@@ -10,11 +10,7 @@ export function usePortalOpinionTrack() {
   const comment = ref('')
   const rated = ref(false)
   const rateError = ref('')
-  const lookup = usePortalLookup(
-    'portal-opinion-track',
-    trackPublicOpinion,
-    () => (rated.value = false),
-  )
+  const lookup = usePortalLookup('portal-opinion-track', trackPublicOpinion, () => (rated.value = false))
   const { result, loading } = lookup
 
   async function rate() {
@@ -22,11 +18,7 @@ export function usePortalOpinionTrack() {
     loading.value = true
     rateError.value = ''
     try {
-      result.value = await ratePublicOpinion(
-        result.value.tracking_code,
-        rating.value,
-        comment.value.trim(),
-      )
+      result.value = await ratePublicOpinion(result.value.tracking_code, rating.value, comment.value.trim())
       rated.value = true
       rating.value = ''
       comment.value = ''

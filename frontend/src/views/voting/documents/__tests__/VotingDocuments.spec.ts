@@ -18,8 +18,7 @@ vi.mock('@/api/http', async (original) => ({
   downloadFile: vi.fn(),
 }))
 
-const round = (state: Round['state']) =>
-  ({ id: 31, number: 1, kind: 'main', state, channel: 'device' }) as Round
+const round = (state: Round['state']) => ({ id: 31, number: 1, kind: 'main', state, channel: 'device' }) as Round
 
 async function mountFiles(rounds: Round[]) {
   vi.mocked(listRounds).mockResolvedValue(rounds)
@@ -51,15 +50,9 @@ describe('VotingDocuments', () => {
   it('downloads the file a button names, the year’s and the round’s', async () => {
     const wrapper = await mountFiles([round('closed')])
     await wrapper.get('[data-testid=file-announcement-pdf]').trigger('click')
-    expect(downloadFile).toHaveBeenLastCalledWith(
-      'voting/cycles/7/announcement.pdf',
-      'announcement.pdf',
-    )
+    expect(downloadFile).toHaveBeenLastCalledWith('voting/cycles/7/announcement.pdf', 'announcement.pdf')
     await wrapper.get('[data-testid=file-tally-sheet-pdf-1]').trigger('click')
-    expect(downloadFile).toHaveBeenLastCalledWith(
-      'voting/rounds/31/tally-sheet.pdf',
-      'tally-sheet.pdf',
-    )
+    expect(downloadFile).toHaveBeenLastCalledWith('voting/rounds/31/tally-sheet.pdf', 'tally-sheet.pdf')
     const ballot = wrapper.get('[data-testid=file-ballot-pdf-1]')
     expect(ballot.element.tagName).toBe('BUTTON')
     expect(ballot.text()).toBe('表决票（PDF）')
