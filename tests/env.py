@@ -44,3 +44,6 @@ if WORKER:
 
 # A queue of this run's own, so no other worker on the broker takes the tests' tasks.
 os.environ.setdefault("CELERY_TASK_DEFAULT_QUEUE", f"test-{uuid.uuid4().hex[:8]}")
+# And broker keys of its own: a message a killed worker of an earlier run left unacknowledged,
+# or that run's restore lock, is not this run's to wait on.
+os.environ["CONGRESS_BROKER_KEY_PREFIX"] = os.environ["CELERY_TASK_DEFAULT_QUEUE"] + ":"

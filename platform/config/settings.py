@@ -354,7 +354,11 @@ CELERY_TASK_PUBLISH_RETRY = False
 # A message taken by a worker that dies unacknowledged goes back to the queue after this long
 # (acks_late): longer than the slowest task (provisioning, a few minutes), far short of hours.
 VISIBILITY_TIMEOUT_SECONDS = env_int("CONGRESS_VISIBILITY_TIMEOUT_SECONDS", 15 * 60)
+# A prefix on every key the broker keeps (queues, and the unacknowledged messages waiting to go
+# back): a test run sets one of its own, so no other run's leftovers on the same Redis reach it.
+BROKER_KEY_PREFIX = env_str("CONGRESS_BROKER_KEY_PREFIX", "")
 CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "global_keyprefix": BROKER_KEY_PREFIX,
     "visibility_timeout": VISIBILITY_TIMEOUT_SECONDS,
     "socket_connect_timeout": BROKER_TIMEOUT_SECONDS,
     "socket_timeout": 5 * BROKER_TIMEOUT_SECONDS,

@@ -62,10 +62,14 @@ def timed() -> Iterator[list[float]]:
 
 
 def queued(client: redis.Redis, queue: str) -> list[dict[str, Any]]:
-    """The messages waiting on a Redis broker's queue, as kombu wrote them."""
+    """The messages waiting on a Redis broker's queue, as kombu wrote them (under the run's key
+    prefix, settings.BROKER_KEY_PREFIX)."""
     import json
 
-    raws: list[bytes] = client.lrange(queue, 0, -1)  # type: ignore[assignment]
+    from django.conf import settings
+
+    key = settings.BROKER_KEY_PREFIX + queue
+    raws: list[bytes] = client.lrange(key, 0, -1)  # type: ignore[assignment]
     return [json.loads(raw) for raw in raws]
 
 
