@@ -11,7 +11,7 @@ from tenants.voting.models import Candidate
 from tenants.voting.ruleset import rule_set_from_json
 from tests.conftest import World
 from tests.e2e.worlds import one_seat_vote_opened, progress_reported, staffed_township
-from tests.factories import make_term
+from tests.factories import make_term, provision_county
 from tests.tenants.implementation.factories import make_underway
 
 
@@ -71,3 +71,24 @@ def test_a_progress_report_is_the_reporters_with_its_figures_and_no_photos(world
         assert (report.percent, report.text, report.photo_ids) == (45, "排水沟开挖过半。", [])
         assert report.reported_by_id == underway.reporter.pk
         assert Project.objects.get(pk=project.pk).funds_spent == Decimal("62.4")
+
+
+def test_a_county_is_provisioned_with_its_city_and_townships_named_and_numbered_in_order(
+    world: World,
+) -> None:
+    ops = User.objects.create(username="cw-ops", is_platform_operator=True)
+
+    made = provision_county(ops, "县域", "369700", ("cw-city", "cw-county", "cw-jia", "cw-yi"))
+
+    assert [(c.slug, c.name, c.level, c.division_code) for c in made.values()] == [
+        ("cw-city", "县域市人大常委会", "city", "369700"),
+        ("cw-county", "县域县人大常委会", "county", "369701"),
+        ("cw-jia", "县域甲镇人大主席团", "township", "369701101"),
+        ("cw-yi", "县域乙镇人大主席团", "township", "369701102"),
+    ]
+    assert [c.parent.slug if c.parent else None for c in made.values()] == [
+        None,
+        "cw-city",
+        "cw-county",
+        "cw-county",
+    ]
