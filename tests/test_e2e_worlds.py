@@ -1,8 +1,10 @@
 """The browser tests' world builders (tests/e2e/worlds.py) run in a shell on the live platform;
 their shared parts are checked here against the test database."""
 
+import datetime as dt
 from decimal import Decimal
 
+from django.utils import timezone
 from django_tenants.utils import tenant_context
 
 from accounts.models import Membership, User
@@ -10,7 +12,12 @@ from tenants.implementation.models import Project
 from tenants.voting.models import Candidate
 from tenants.voting.ruleset import rule_set_from_json
 from tests.conftest import World
-from tests.e2e.worlds import one_seat_vote_opened, progress_reported, staffed_township
+from tests.e2e.worlds import (
+    cycle_taking_proposals,
+    one_seat_vote_opened,
+    progress_reported,
+    staffed_township,
+)
 from tests.factories import make_term, provision_county
 from tests.tenants.implementation.factories import make_underway
 
@@ -92,3 +99,29 @@ def test_a_county_is_provisioned_with_its_city_and_townships_named_and_numbered_
         "cw-county",
         "cw-county",
     ]
+
+
+def test_a_cycle_taking_proposals_has_its_call_published_open_around_today(world: World) -> None:
+    with tenant_context(world.town_a):
+        cycle = cycle_taking_proposals(
+            term=make_term(),
+            year=2072,
+            town_short="甲镇",
+            seats=2,
+            call=("征集公告", "欢迎提出建议。"),
+            open_days=(5, 30),
+            actor=None,
+        )
+
+        today = timezone.localdate()
+        assert (cycle.year, cycle.title, cycle.phase) == (
+            2072,
+            "甲镇2072年民生实事项目人大代表票决",
+            "solicit",
+        )
+        assert rule_set_from_json(cycle.rules).seats == 2
+        assert (cycle.call.title, cycle.call.body) == ("征集公告", "欢迎提出建议。")
+        assert (cycle.call.opens_on, cycle.call.closes_on) == (
+            today - dt.timedelta(days=5),
+            today + dt.timedelta(days=30),
+        )

@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
+from django.utils import timezone
+
 from accounts.models import User
 from congresses.models import Congress
 from filestore.services import file_store
@@ -29,7 +31,7 @@ from tenants.voting.services import (
     round_close,
     round_open,
 )
-from tenants.voting.solicitation import cycle_advance, governance_record
+from tenants.voting.solicitation import call_publish, cycle_advance, governance_record
 from tests.factories import make_member, make_term, provision_congresses
 
 # name, category, estimated cost (万元), summary
@@ -134,6 +136,38 @@ def deputies_in_one_group(
         )
         for i, name in enumerate(names)
     ]
+
+
+def cycle_taking_proposals(
+    *,
+    term: Term,
+    year: int,
+    town_short: str,
+    seats: int,
+    call: tuple[str, str],
+    open_days: tuple[int, int],
+    actor: User | None,
+) -> Cycle:
+    """The township's `year` cycle for `seats` projects, its call for proposals (title, body)
+    published on the portal, open from `open_days[0]` days ago to `open_days[1]` days on."""
+    today = timezone.localdate()
+    cycle = cycle_create(
+        year=year,
+        title=f"{town_short}{year}年民生实事项目人大代表票决",
+        term=term,
+        actor=actor,
+        seats=seats,
+    )
+    title, body = call
+    call_publish(
+        cycle=cycle,
+        title=title,
+        body=body,
+        actor=actor,
+        opens_on=today - dt.timedelta(days=open_days[0]),
+        closes_on=today + dt.timedelta(days=open_days[1]),
+    )
+    return cycle
 
 
 def cycle_with_candidates(
