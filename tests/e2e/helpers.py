@@ -13,6 +13,8 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import psycopg
@@ -34,6 +36,20 @@ _FETCH = """async ([method, path, body]) => {
   })
   return {status: r.status, body: await r.json().catch(() => null)}
 }"""
+
+
+EXPECT_MS = 5_000  # Playwright's own wait for an assertion
+
+
+@contextmanager
+def patient_expectations(timeout: int) -> Iterator[None]:
+    """Assertions wait `timeout` ms inside the block, not Playwright's 5 s (several suites share
+    the machine), and Playwright's own wait again after it."""
+    expect.set_options(timeout=timeout)
+    try:
+        yield
+    finally:
+        expect.set_options(timeout=EXPECT_MS)
 
 
 def page_api(page: Page, method: str, path: str, body: Any = None) -> Any:
