@@ -2,24 +2,20 @@
 their shared parts are checked here against the test database."""
 
 import datetime as dt
-from decimal import Decimal
 
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
 from accounts.models import Membership, User
-from tenants.implementation.models import Project
 from tenants.voting.models import Candidate
 from tenants.voting.ruleset import rule_set_from_json
 from tests.conftest import World
 from tests.e2e.worlds import (
     cycle_taking_proposals,
     one_seat_vote_opened,
-    progress_reported,
     staffed_township,
 )
 from tests.factories import make_term, provision_county
-from tests.tenants.implementation.factories import make_underway
 
 
 def test_a_staffed_township_stands_under_a_city_and_county_of_its_own_with_its_staff(
@@ -65,19 +61,6 @@ def test_a_one_seat_vote_is_open_on_its_channel_after_the_party_review(world: Wo
         listed = Candidate.objects.filter(cycle=cycle).order_by("sequence")
         assert [c.name for c in listed] == ["东街路灯", "西街排水"]
         assert [step.kind for step in cycle.governance_steps.all()] == ["party_review"]
-
-
-def test_a_progress_report_is_the_reporters_with_its_figures_and_no_photos(world: World) -> None:
-    with tenant_context(world.town_a):
-        underway = make_underway(world.town_a)
-        project = underway.projects[0]
-
-        progress_reported(project, underway.reporter, (45, "排水沟开挖过半。", "62.4"))
-
-        report = project.reports.get()
-        assert (report.percent, report.text, report.photo_ids) == (45, "排水沟开挖过半。", [])
-        assert report.reported_by_id == underway.reporter.pk
-        assert Project.objects.get(pk=project.pk).funds_spent == Decimal("62.4")
 
 
 def test_a_county_is_provisioned_with_its_city_and_townships_named_and_numbered_in_order(

@@ -16,8 +16,6 @@ from filestore.services import file_store
 from tenants.demo.data import DEMO_PASSWORD, MINUTES_PDF
 from tenants.deputies.models import Deputy, Term
 from tenants.deputies.services import deputy_register, term_open
-from tenants.implementation.models import Project
-from tenants.implementation.services import progress_report
 from tenants.voting.announcement import announcement_publish
 from tenants.voting.models import Candidate, Cycle
 from tenants.voting.reserve import vote_results_hand_over
@@ -306,20 +304,3 @@ def projects_adopted(
     vote_and_announce(cycle, deputies, choices, actor=actor)
     vote_results_hand_over(cycle=cycle, actor=actor)
     return cycle
-
-
-def progress_reported(
-    project: Project, reporter: User, report: tuple[int, str, str], *, today: dt.date | None = None
-) -> None:
-    """`reporter`'s progress report on `project`, with no photos: `report` is the percent done,
-    the text and the funds spent (万元)."""
-    percent, text, spent = report
-    progress_report(
-        project=project,
-        percent=percent,
-        text=text,
-        photos=[],
-        actor=reporter,
-        funds_spent=Decimal(spent),
-        today=today,
-    )
