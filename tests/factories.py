@@ -6,7 +6,7 @@ import io
 import random
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -94,6 +94,31 @@ def provision_congresses(operator: User, *rows: Provision) -> dict[str, Congress
         )
         made[slug] = congress_provision(spec=spec, requested_by=operator, acting_in=None)
     return made
+
+
+def provision_county(
+    operator: User, place: str, city_code: str, slugs: Sequence[str]
+) -> dict[str, Congress]:
+    """`<place>市`, its `<place>县` and the county's townships `<place>甲镇`, `<place>乙镇`, …
+    (`slugs`: the city's, the county's, then the townships'), provisioned in order by the real
+    service, the division codes counted on from the city's; by slug."""
+    city, county, *townships = slugs
+    county_code = str(int(city_code) + 1)
+    return provision_congresses(
+        operator,
+        (city, f"{place}市人大常委会", "city", city_code, None),
+        (county, f"{place}县人大常委会", "county", county_code, city),
+        *(
+            (
+                slug,
+                f"{place}{'甲乙丙丁戊'[i]}镇人大主席团",
+                "township",
+                f"{county_code}{101 + i}",
+                county,
+            )
+            for i, slug in enumerate(townships)
+        ),
+    )
 
 
 def other_county(world: "World", name: str) -> Congress:

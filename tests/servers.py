@@ -8,7 +8,9 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
+import psycopg
 from django.conf import settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,6 +55,41 @@ def database_url(name: str = "") -> str:
     db = settings.DATABASES["default"]
     host, port = db["HOST"] or "127.0.0.1", db["PORT"] or 5432
     return f"postgres://{db['USER']}@{host}:{port}/{name or db['NAME']}"
+
+
+def database_connect(name: str = "postgres") -> "psycopg.Connection[Any]":
+    """An autocommit connection to database `name` on the test database's server."""
+    db = settings.DATABASES["default"]
+    return psycopg.connect(
+        host=str(db["HOST"] or "127.0.0.1"),
+        port=str(db["PORT"] or 5432),
+        user=str(db["USER"]),
+        dbname=name,
+        autocommit=True,
+    )
+
+
+def database_recreate(name: str, *, create: bool = True) -> None:
+    """Drop database `name` on the test database's server, its sessions ended, and create it
+    empty again unless `create` is False."""
+    with database_connect() as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if create:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def platform_env(
+    database: str, *, s3_endpoint: str, queue: str, port: int | None = None
+) -> dict[str, str]:
+    """The environment of a platform of its own: database `database` on the test database's
+    server, files on `s3_endpoint`, tasks on Celery queue `<the default>-<queue>`, and the public
+    port `port` where it serves pages."""
+    env = {
+        "CONGRESS_DATABASE_URL": database_url(database),
+        "CONGRESS_S3_ENDPOINT": s3_endpoint,
+        "CELERY_TASK_DEFAULT_QUEUE": f"{settings.CELERY_TASK_DEFAULT_QUEUE}-{queue}",
+    }
+    return env if port is None else {**env, "CONGRESS_PUBLIC_PORT": str(port)}
 
 
 def celery_worker(queue: str, name: str, *options: str) -> list[str]:

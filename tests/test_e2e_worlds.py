@@ -1,18 +1,21 @@
 """The browser tests' world builders (tests/e2e/worlds.py) run in a shell on the live platform;
 their shared parts are checked here against the test database."""
 
-from decimal import Decimal
+import datetime as dt
 
+from django.utils import timezone
 from django_tenants.utils import tenant_context
 
 from accounts.models import Membership, User
-from tenants.implementation.models import Project
 from tenants.voting.models import Candidate
 from tenants.voting.ruleset import rule_set_from_json
 from tests.conftest import World
-from tests.e2e.worlds import one_seat_vote_opened, progress_reported, staffed_township
-from tests.factories import make_term
-from tests.tenants.implementation.factories import make_underway
+from tests.e2e.worlds import (
+    cycle_taking_proposals,
+    one_seat_vote_opened,
+    staffed_township,
+)
+from tests.factories import make_term, provision_county
 
 
 def test_a_staffed_township_stands_under_a_city_and_county_of_its_own_with_its_staff(
@@ -60,14 +63,48 @@ def test_a_one_seat_vote_is_open_on_its_channel_after_the_party_review(world: Wo
         assert [step.kind for step in cycle.governance_steps.all()] == ["party_review"]
 
 
-def test_a_progress_report_is_the_reporters_with_its_figures_and_no_photos(world: World) -> None:
+def test_a_county_is_provisioned_with_its_city_and_townships_named_and_numbered_in_order(
+    world: World,
+) -> None:
+    ops = User.objects.create(username="cw-ops", is_platform_operator=True)
+
+    made = provision_county(ops, "县域", "369700", ("cw-city", "cw-county", "cw-jia", "cw-yi"))
+
+    assert [(c.slug, c.name, c.level, c.division_code) for c in made.values()] == [
+        ("cw-city", "县域市人大常委会", "city", "369700"),
+        ("cw-county", "县域县人大常委会", "county", "369701"),
+        ("cw-jia", "县域甲镇人大主席团", "township", "369701101"),
+        ("cw-yi", "县域乙镇人大主席团", "township", "369701102"),
+    ]
+    assert [c.parent.slug if c.parent else None for c in made.values()] == [
+        None,
+        "cw-city",
+        "cw-county",
+        "cw-county",
+    ]
+
+
+def test_a_cycle_taking_proposals_has_its_call_published_open_around_today(world: World) -> None:
     with tenant_context(world.town_a):
-        underway = make_underway(world.town_a)
-        project = underway.projects[0]
+        cycle = cycle_taking_proposals(
+            term=make_term(),
+            year=2072,
+            town_short="甲镇",
+            seats=2,
+            call=("征集公告", "欢迎提出建议。"),
+            open_days=(5, 30),
+            actor=None,
+        )
 
-        progress_reported(project, underway.reporter, (45, "排水沟开挖过半。", "62.4"))
-
-        report = project.reports.get()
-        assert (report.percent, report.text, report.photo_ids) == (45, "排水沟开挖过半。", [])
-        assert report.reported_by_id == underway.reporter.pk
-        assert Project.objects.get(pk=project.pk).funds_spent == Decimal("62.4")
+        today = timezone.localdate()
+        assert (cycle.year, cycle.title, cycle.phase) == (
+            2072,
+            "甲镇2072年民生实事项目人大代表票决",
+            "solicit",
+        )
+        assert rule_set_from_json(cycle.rules).seats == 2
+        assert (cycle.call.title, cycle.call.body) == ("征集公告", "欢迎提出建议。")
+        assert (cycle.call.opens_on, cycle.call.closes_on) == (
+            today - dt.timedelta(days=5),
+            today + dt.timedelta(days=30),
+        )

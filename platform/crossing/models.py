@@ -12,17 +12,15 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from congresses.fields import congress_reference
+
 
 class Dispatch(models.Model):
     kind = models.CharField(_("类型"), max_length=64)
-    origin = models.ForeignKey(
-        "congresses.Congress", verbose_name=_("发送方"), on_delete=models.PROTECT, related_name="+"
-    )
+    origin = congress_reference(_("发送方"))
     # The sender's id of the thing the dispatch is about (an activity, an opinion...).
     origin_ref = models.CharField(_("发送方编号"), max_length=64)
-    target = models.ForeignKey(
-        "congresses.Congress", verbose_name=_("接收方"), on_delete=models.PROTECT, related_name="+"
-    )
+    target = congress_reference(_("接收方"))
     payload = models.JSONField(_("内容"))
     created_at = models.DateTimeField(_("发送时间"), default=timezone.now)
     delivered_at = models.DateTimeField(_("送达时间"), null=True, blank=True)

@@ -9,15 +9,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from congresses.fields import congress_reference
+
 
 class DeputyListing(models.Model):
     # Listings are derived from the congress's roster: they go with the congress.
-    congress = models.ForeignKey(
-        "congresses.Congress",
-        verbose_name=_("所属人大"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
+    congress = congress_reference(_("所属人大"), on_delete=models.CASCADE)
     # The deputy's id in the congress's own schema: what a dispatch about them refers to.
     deputy_id = models.PositiveBigIntegerField(_("代表编号"))
     user = models.ForeignKey(

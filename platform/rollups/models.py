@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models.functions import Now
 from django.utils.translation import gettext_lazy as _
 
+from congresses.fields import congress_reference
+
 
 class Rollup(models.Model):
     """What one topic's indicator provider returned for one tenant and year.
@@ -14,9 +16,7 @@ class Rollup(models.Model):
     took, and each row says when it was computed and up to which outbox event of its tenant.
     """
 
-    congress = models.ForeignKey(
-        "congresses.Congress", verbose_name=_("人大"), on_delete=models.CASCADE, related_name="+"
-    )
+    congress = congress_reference(_("人大"), on_delete=models.CASCADE)
     year = models.PositiveSmallIntegerField(_("年度"))
     topic = models.CharField(_("指标组"), max_length=64)
     # Decimals (funds) are kept as strings, exactly as written.
@@ -56,9 +56,7 @@ class RollupTotal(models.Model):
         GROUP = "group", _("县区及所辖乡镇")
         BELOW = "below", _("下辖全部单位")
 
-    congress = models.ForeignKey(
-        "congresses.Congress", verbose_name=_("人大"), on_delete=models.CASCADE, related_name="+"
-    )
+    congress = congress_reference(_("人大"), on_delete=models.CASCADE)
     year = models.PositiveSmallIntegerField(_("年度"))
     scope = models.CharField(_("范围"), max_length=8, choices=Scope.choices)
     # rules.tally(): {"sums": {...}, "tenants": n, "decided": n, "phases": {...}, "rows": n}

@@ -9,18 +9,15 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from congresses.fields import congress_reference
+
 from .stages import Stage
 
 
 class Attachment(models.Model):
     """A file of guidance or of a nomination, stored under its owner congress's prefix."""
 
-    owner = models.ForeignKey(
-        "congresses.Congress",
-        verbose_name=_("上传单位"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    owner = congress_reference(_("上传单位"))
     key = models.CharField(max_length=300, unique=True)
     name = models.CharField(_("文件名"), max_length=200)
     content_type = models.CharField(max_length=100)
@@ -45,12 +42,7 @@ class Guidance(models.Model):
         GUIDANCE = "guidance", _("指导意见")
         NOTICE = "notice", _("通知")
 
-    issuer = models.ForeignKey(
-        "congresses.Congress",
-        verbose_name=_("发文单位"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    issuer = congress_reference(_("发文单位"))
     kind = models.CharField(_("类别"), max_length=16, choices=Kind.choices)
     title = models.CharField(_("标题"), max_length=200)
     reference = models.CharField(_("文号"), max_length=60, blank=True)
@@ -74,7 +66,7 @@ class Guidance(models.Model):
 
 class GuidanceTarget(models.Model):
     guidance = models.ForeignKey(Guidance, on_delete=models.CASCADE, related_name="targets")
-    congress = models.ForeignKey("congresses.Congress", on_delete=models.PROTECT, related_name="+")
+    congress = congress_reference()
 
     class Meta:
         constraints = [
@@ -89,7 +81,7 @@ class GuidanceReceipt(models.Model):
     """Who in a receiving congress read the guidance, and when they first did."""
 
     guidance = models.ForeignKey(Guidance, on_delete=models.CASCADE, related_name="receipts")
-    congress = models.ForeignKey("congresses.Congress", on_delete=models.PROTECT, related_name="+")
+    congress = congress_reference()
     reader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     read_at = models.DateTimeField(_("阅读时间"))
 
@@ -110,7 +102,7 @@ class GuidanceReport(models.Model):
     resubmission before the date replaces it (docs/supervision.md)."""
 
     guidance = models.ForeignKey(Guidance, on_delete=models.CASCADE, related_name="reports")
-    congress = models.ForeignKey("congresses.Congress", on_delete=models.PROTECT, related_name="+")
+    congress = congress_reference()
     text = models.TextField(_("报送内容"))
     attachments = models.ManyToManyField(Attachment, blank=True, related_name="+")
     submitted_by = models.ForeignKey(
@@ -133,7 +125,7 @@ class GuidanceReportReminder(models.Model):
     congress and notice, however often the check runs."""
 
     guidance = models.ForeignKey(Guidance, on_delete=models.CASCADE, related_name="+")
-    congress = models.ForeignKey("congresses.Congress", on_delete=models.PROTECT, related_name="+")
+    congress = congress_reference()
     reminder = models.ForeignKey(Guidance, on_delete=models.PROTECT, related_name="+")
     sent_at = models.DateTimeField(default=timezone.now)
 
@@ -168,12 +160,7 @@ class State(models.TextChoices):
 class BenchmarkRound(models.Model):
     """选树标杆: one selection of model stations, outstanding deputies or exemplary cases."""
 
-    issuer = models.ForeignKey(
-        "congresses.Congress",
-        verbose_name=_("组织单位"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    issuer = congress_reference(_("组织单位"))
     kind = models.CharField(_("评选类别"), max_length=16, choices=Kind.choices)
     title = models.CharField(_("名称"), max_length=200)
     year = models.PositiveSmallIntegerField(_("年度"))
@@ -241,12 +228,7 @@ class Nomination(models.Model):
         REVOKED = "revoked", _("公示后撤销")
 
     round = models.ForeignKey(BenchmarkRound, on_delete=models.PROTECT, related_name="nominations")
-    nominator = models.ForeignKey(
-        "congresses.Congress",
-        verbose_name=_("推荐单位"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    nominator = congress_reference(_("推荐单位"))
     nominee_name = models.CharField(_("推荐对象"), max_length=200)
     # The record nominated, in the nominating congress's schema: a station's id, an opinion's id
     # (a case), or for a deputy the directory listing's id. Null only for rows from before
@@ -342,12 +324,7 @@ class RouteStage(models.Model):
     """One dated stage of the route a city or county sets for a year; the townships below follow
     their county's route when it has one for the year, else the city's."""
 
-    issuer = models.ForeignKey(
-        "congresses.Congress",
-        verbose_name=_("制定单位"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    issuer = congress_reference(_("制定单位"))
     year = models.PositiveSmallIntegerField(_("年度"))
     stage = models.CharField(_("环节"), max_length=16, choices=Stage.choices)
     due_on = models.DateField(_("完成时限"))
@@ -370,7 +347,7 @@ class RouteReminder(models.Model):
     """A township found late on a stage: the reminder sent to it and the notice to its county.
     One per township, year and stage, whatever the later checks find."""
 
-    township = models.ForeignKey("congresses.Congress", on_delete=models.PROTECT, related_name="+")
+    township = congress_reference()
     year = models.PositiveSmallIntegerField()
     stage = models.CharField(max_length=16, choices=Stage.choices)
     due_on = models.DateField()
@@ -401,18 +378,8 @@ class StarReview(models.Model):
         AWARDED = "awarded", _("已评星")
         REFUSED = "refused", _("未通过")
 
-    congress = models.ForeignKey(
-        "congresses.Congress",
-        verbose_name=_("申报单位"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    reviewer_congress = models.ForeignKey(
-        "congresses.Congress",
-        verbose_name=_("评审单位"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    congress = congress_reference(_("申报单位"))
+    reviewer_congress = congress_reference(_("评审单位"))
     # The station's id in the submitting congress's schema and its particulars when submitted.
     station_ref = models.PositiveBigIntegerField(_("联络站编号"))
     station_name = models.CharField(_("联络站"), max_length=100)

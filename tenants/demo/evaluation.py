@@ -12,10 +12,11 @@ from django_tenants.utils import tenant_context
 from accounts.models import User
 from congresses.models import Congress
 from tenants.implementation.models import Project
-from tenants.implementation.services import PlanChange, progress_report, project_plan, unit_create
+from tenants.implementation.services import PlanChange, project_plan, unit_create
 from tenants.voting.evaluation import evaluation_set_rules
 from tenants.voting.models import Cycle
 
+from .implementation import progress_reported
 from .votes import year_voted
 
 CONGRESS = "baisha"
@@ -95,12 +96,6 @@ def _implement(projects: list[Project], operator: User) -> None:
             ),
             actor=operator,
         )
-        progress_report(
-            project=project,
-            percent=percent,
-            text=outcome,
-            photos=[],
-            actor=reporter,
-            funds_spent=Decimal(spent),
-            today=today - timedelta(days=10),
+        progress_reported(
+            project, reporter, (percent, outcome, spent), today=today - timedelta(days=10)
         )

@@ -2,7 +2,7 @@
 (songling-unit), milestones (one overdue, so red), progress reports, an inspection with a
 rectification and the mid-year report. Idempotent: left alone when the 2026 cycle exists."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
@@ -11,6 +11,7 @@ from django_tenants.utils import tenant_context
 
 from accounts.models import User
 from congresses.models import Congress
+from tenants.implementation.models import Project
 from tenants.implementation.services import (
     PlanChange,
     inspection_record,
@@ -60,6 +61,23 @@ REPORTS = (
 )
 # The sewer runs over two years: (year, target, investment in 万元)
 SEWER_STAGES = ((YEAR, "铺设主管网2公里。", 200), (YEAR + 1, "延伸支管1.2公里，完成接户。", 120))
+
+
+def progress_reported(
+    project: Project, reporter: User, report: tuple[int, str, str], *, today: date | None = None
+) -> None:
+    """`reporter`'s progress report on `project`, with no photos: `report` is the percent done,
+    the text and the funds spent (万元)."""
+    percent, text, spent = report
+    progress_report(
+        project=project,
+        percent=percent,
+        text=text,
+        photos=[],
+        actor=reporter,
+        funds_spent=Decimal(spent),
+        today=today,
+    )
 
 
 def seed_implementation(operator: User) -> None:
@@ -113,14 +131,7 @@ def seed_implementation(operator: User) -> None:
                 if done is not None:
                     done_on = today + timedelta(days=done)
                     milestone_done(milestone=milestone, done_on=done_on, actor=operator)
-            progress_report(
-                project=project,
-                percent=percent,
-                text=text,
-                photos=[],
-                actor=unit_user,
-                funds_spent=Decimal(spent),
-            )
+            progress_reported(project, unit_user, (percent, text, spent))
         # An inspection of the sewer found a hazard: its rectification is open.
         inspection = inspection_record(
             project=sewer,

@@ -11,12 +11,19 @@ from http.client import HTTPResponse
 from pathlib import Path
 from typing import Any
 
-import psycopg
 import pytest
-from django.conf import settings
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, sync_playwright
 
-from tests.servers import CHROMIUM_ARGS, ROOT, VENV_BIN, free_port, running
+from tests.e2e.helpers import live_database_name, live_env
+from tests.servers import (
+    CHROMIUM_ARGS,
+    ROOT,
+    celery_worker,
+    database_recreate,
+    free_port,
+    gunicorn,
+    running,
+)
 
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
 AXE = ROOT / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
@@ -50,58 +57,18 @@ def _manage(*args: str, env: dict[str, str]) -> None:
     )
 
 
-def _recreate_database(name: str, *, host: str, port: str, user: str, create: bool = True) -> None:
-    with psycopg.connect(
-        host=host, port=port, user=user, dbname="postgres", autocommit=True
-    ) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        if create:
-            conn.execute(f'CREATE DATABASE "{name}"')
-
-
 @pytest.fixture(scope="session")
 def live_platform(
     s3_endpoint: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[LivePlatform]:
-    db = settings.DATABASES["default"]
-    host, port, user = str(db["HOST"] or "127.0.0.1"), str(db["PORT"] or 5432), str(db["USER"])
-    name = f"{os.environ.get('CONGRESS_TEST_DATABASE', 'test_congress')}_e2e"
-    _recreate_database(name, host=host, port=port, user=user)
+    database_recreate(live_database_name())
     web_port = free_port()
-    env = {
-        "CONGRESS_DATABASE_URL": f"postgres://{user}@{host}:{port}/{name}",
-        "CONGRESS_S3_ENDPOINT": s3_endpoint,
-        "CONGRESS_PUBLIC_PORT": str(web_port),
-        "CELERY_TASK_DEFAULT_QUEUE": f"{settings.CELERY_TASK_DEFAULT_QUEUE}-e2e",
-        "CONGRESS_REDIS_URL": os.environ["CONGRESS_E2E_REDIS_URL"],
-    }
+    env = live_env(s3_endpoint, port=web_port)
     _manage("migrate_schemas", "-v", "0", env=env)
     _manage("demo_seed", env=env)
     logs = tmp_path_factory.mktemp("e2e")
-    web = [
-        str(VENV_BIN / "gunicorn"),
-        "config.wsgi",
-        "--bind",
-        f"127.0.0.1:{web_port}",
-        "--workers",
-        "2",
-        # On a loaded machine a worker's first request (loading Django) can take over the
-        # default 30 s; it is killed then and the page gets a 500.
-        "--timeout",
-        "180",
-    ]
-    worker = [
-        str(VENV_BIN / "celery"),
-        "-A",
-        "config",
-        "worker",
-        "--pool",
-        "solo",
-        "-Q",
-        env["CELERY_TASK_DEFAULT_QUEUE"],
-        "-n",
-        f"{env['CELERY_TASK_DEFAULT_QUEUE']}@localhost",
-    ]
+    web = gunicorn(web_port, 2)
+    worker = celery_worker(env["CELERY_TASK_DEFAULT_QUEUE"], env["CELERY_TASK_DEFAULT_QUEUE"])
     with (
         running(worker, env=env, log=logs / "worker.log"),
         running(web, port=web_port, env=env, log=logs / "web.log"),
@@ -113,7 +80,7 @@ def live_platform(
         for _ in range(4):
             platform.fetch("qingshi", "/").close()
         yield platform
-    _recreate_database(name, host=host, port=port, user=user, create=False)
+    database_recreate(live_database_name(), create=False)
 
 
 # Every page reports Content-Security-Policy violations here: the DOM event through a binding,

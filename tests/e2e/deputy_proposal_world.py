@@ -3,16 +3,11 @@ test_deputy_proposal.py): a township (梅岭镇) under a city and county of its 
 the real service, with its staff and two deputies who each have an account; its 2027 cycle takes
 proposals, its call open. Nobody has signed in."""
 
-from datetime import timedelta
-
 from django.db import transaction
-from django.utils import timezone
 from django_tenants.utils import tenant_context
 
 from tenants.deputies.services import deputy_register
-from tenants.voting.services import cycle_create
-from tenants.voting.solicitation import call_publish
-from tests.e2e.worlds import member, staffed_township
+from tests.e2e.worlds import cycle_taking_proposals, member, staffed_township
 from tests.factories import make_term
 
 CITY, COUNTY, TOWN = "dp-city", "dp-county", "dp-town"
@@ -33,7 +28,6 @@ def provision() -> None:
         username: member(username, town, ["deputy"], operator, display_name=name)
         for username, name in DEPUTIES.items()
     }
-    today = timezone.localdate()
     with tenant_context(town), transaction.atomic():
         term = make_term()
         for i, (username, name) in enumerate(DEPUTIES.items()):
@@ -47,19 +41,13 @@ def provision() -> None:
                 actor=operator,
                 user=users[username],
             )
-        cycle = cycle_create(
-            year=YEAR,
-            title=f"梅岭镇{YEAR}年民生实事项目人大代表票决",
+        cycle = cycle_taking_proposals(
             term=term,
-            actor=operator,
+            year=YEAR,
+            town_short="梅岭镇",
             seats=1,
-        )
-        call_publish(
-            cycle=cycle,
-            title=CALL_TITLE,
-            body=f"欢迎全镇代表和群众提出{YEAR}年民生实事项目建议。",
+            call=(CALL_TITLE, f"欢迎全镇代表和群众提出{YEAR}年民生实事项目建议。"),
+            open_days=(5, 30),
             actor=operator,
-            opens_on=today - timedelta(days=5),
-            closes_on=today + timedelta(days=30),
         )
     print("cycle", cycle.pk)

@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
+from tenants.demo.implementation import progress_reported
 from tenants.implementation.selectors import projects_for_account
 from tenants.implementation.services import PlanChange, project_plan, unit_create
 from tenants.voting.evaluation import evaluation_set_rules
@@ -19,7 +20,6 @@ from tenants.voting.models import Candidate
 from tests.e2e.worlds import (
     deputies_in_three_groups,
     member,
-    progress_reported,
     projects_adopted,
     staffed_township,
 )

@@ -13,14 +13,15 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import psycopg
-from django.conf import settings
 from playwright.sync_api import Page, expect
 
 from tenants.demo.data import DEMO_PASSWORD
-from tests.servers import ROOT
+from tests.servers import ROOT, database_connect, platform_env
 
 if TYPE_CHECKING:
     from tests.e2e.conftest import LivePlatform
@@ -34,6 +35,20 @@ _FETCH = """async ([method, path, body]) => {
   })
   return {status: r.status, body: await r.json().catch(() => null)}
 }"""
+
+
+EXPECT_MS = 5_000  # Playwright's own wait for an assertion
+
+
+@contextmanager
+def patient_expectations(timeout: int) -> Iterator[None]:
+    """Assertions wait `timeout` ms inside the block, not Playwright's 5 s (several suites share
+    the machine), and Playwright's own wait again after it."""
+    expect.set_options(timeout=timeout)
+    try:
+        yield
+    finally:
+        expect.set_options(timeout=EXPECT_MS)
 
 
 def page_api(page: Page, method: str, path: str, body: Any = None) -> Any:
@@ -107,16 +122,21 @@ def cycle_in_url(page: Page, *, below: str = "") -> int:
     return int(match.group(1))
 
 
+def live_database_name() -> str:
+    """The live platform's own database, beside the test database."""
+    return f"{os.environ.get('CONGRESS_TEST_DATABASE', 'test_congress')}_e2e"
+
+
+def live_env(s3_endpoint: str, *, port: int | None = None) -> dict[str, str]:
+    """The live platform's environment: its own database, Celery queue and cache, the local S3
+    server, and the port it serves on where given."""
+    env = platform_env(live_database_name(), s3_endpoint=s3_endpoint, queue="e2e", port=port)
+    return {**env, "CONGRESS_REDIS_URL": os.environ["CONGRESS_E2E_REDIS_URL"]}
+
+
 def live_database() -> "psycopg.Connection[Any]":
     """A connection (autocommit) to the live platform's own database."""
-    db = settings.DATABASES["default"]
-    return psycopg.connect(
-        host=str(db["HOST"] or "127.0.0.1"),
-        port=str(db["PORT"] or 5432),
-        user=str(db["USER"]),
-        autocommit=True,
-        dbname=f"{os.environ.get('CONGRESS_TEST_DATABASE', 'test_congress')}_e2e",
-    )
+    return database_connect(live_database_name())
 
 
 def congresses_below(slug: str, *, level: str | None = None) -> list[str]:
@@ -141,21 +161,11 @@ def in_live_platform(call: str, s3_endpoint: str) -> str:
     """Run `call` (as `world_module.function()`, a module of tests/e2e) in a Django shell on
     the live platform's own database, queue and cache; returns what it printed. This is how a
     scenario provisions the congresses and people it works with."""
-    db = settings.DATABASES["default"]
-    name = f"{os.environ.get('CONGRESS_TEST_DATABASE', 'test_congress')}_e2e"
-    env = {
-        **os.environ,
-        "CONGRESS_DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:"
-        f"{db['PORT'] or 5432}/{name}",
-        "CONGRESS_S3_ENDPOINT": s3_endpoint,
-        "CELERY_TASK_DEFAULT_QUEUE": f"{settings.CELERY_TASK_DEFAULT_QUEUE}-e2e",
-        "CONGRESS_REDIS_URL": os.environ["CONGRESS_E2E_REDIS_URL"],
-    }
     module = call.split(".", 1)[0]
     done = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", f"from tests.e2e import {module}; {call}"],
         cwd=ROOT,
-        env=env,
+        env={**os.environ, **live_env(s3_endpoint)},
         capture_output=True,
         text=True,
         check=False,

@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
+from tenants.demo.implementation import progress_reported
 from tenants.implementation.selectors import projects_for_account
 from tenants.implementation.services import (
     PlanChange,
@@ -27,7 +28,6 @@ from tests.e2e.worlds import (
     deputies_in_three_groups,
     member,
     platform_operator,
-    progress_reported,
     projects_adopted,
     provision_township,
 )

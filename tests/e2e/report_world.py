@@ -8,7 +8,7 @@ from django.db import transaction
 
 from supervision.models import Guidance, GuidanceReport
 from tests.e2e.worlds import member, platform_operator
-from tests.factories import provision_congresses
+from tests.factories import provision_county
 
 CITY, COUNTY, JIA, YI, BING = "rb-city", "rb-county", "rb-jia", "rb-yi", "rb-bing"
 TITLE = "关于报送上半年代表联络站工作情况的通知"
@@ -16,14 +16,7 @@ TITLE = "关于报送上半年代表联络站工作情况的通知"
 
 def provision() -> None:
     operator = platform_operator()
-    made = provision_congresses(
-        operator,
-        (CITY, "报送市人大常委会", "city", "371200", None),
-        (COUNTY, "报送县人大常委会", "county", "371201", CITY),
-        (JIA, "报送甲镇人大主席团", "township", "371201101", COUNTY),
-        (YI, "报送乙镇人大主席团", "township", "371201102", COUNTY),
-        (BING, "报送丙镇人大主席团", "township", "371201103", COUNTY),
-    )
+    made = provision_county(operator, "报送", "371200", (CITY, COUNTY, JIA, YI, BING))
     for slug in (CITY, JIA, YI, BING):
         member(f"{slug}-staff", made[slug], ["staff"], operator)
 

@@ -10,20 +10,14 @@ from supervision.tasks import route_check
 from tenants.voting.services import cycle_create
 from tenants.voting.solicitation import cycle_advance
 from tests.e2e.worlds import member, platform_operator
-from tests.factories import make_term, provision_congresses
+from tests.factories import make_term, provision_county
 
 CITY, COUNTY, AHEAD, BEHIND = "rt-city", "rt-county", "rt-jia", "rt-yi"
 
 
 def provision() -> None:
     operator = platform_operator()
-    made = provision_congresses(
-        operator,
-        (CITY, "路线市人大常委会", "city", "371100", None),
-        (COUNTY, "路线县人大常委会", "county", "371101", CITY),
-        (AHEAD, "路线甲镇人大主席团", "township", "371101101", COUNTY),
-        (BEHIND, "路线乙镇人大主席团", "township", "371101102", COUNTY),
-    )
+    made = provision_county(operator, "路线", "371100", (CITY, COUNTY, AHEAD, BEHIND))
     for slug in (CITY, COUNTY):
         member(f"{slug}-staff", made[slug], ["staff"], operator)
     year = timezone.localdate().year

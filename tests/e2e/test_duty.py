@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import in_live_platform, log_in, wait_for_api
+from tests.e2e.helpers import in_live_platform, log_in, patient_expectations, wait_for_api
 
 from .conftest import LivePlatform, Pages, snap
 
@@ -27,10 +27,9 @@ NAVIGATION_MS = 90_000
 
 
 @pytest.fixture(autouse=True)
-def patient_expectations() -> Iterator[None]:
-    expect.set_options(timeout=30_000)
-    yield
-    expect.set_options(timeout=5_000)
+def patient() -> Iterator[None]:
+    with patient_expectations(30_000):
+        yield
 
 
 def _world(s3_endpoint: str) -> dict[str, object]:

@@ -16,7 +16,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Browser, FilePayload, Page, expect
 
-from tests.e2e.helpers import live_manage, log_in, page_get, world_ids
+from tests.e2e.helpers import live_manage, log_in, page_get, patient_expectations, world_ids
 from tests.factories import PNG
 
 from .conftest import LivePlatform, snap
@@ -33,11 +33,10 @@ pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(autouse=True)
-def patient_expectations() -> Iterator[None]:
+def patient() -> Iterator[None]:
     """The shared test machine can be slow: wait longer for pages and assertions, then restore."""
-    expect.set_options(timeout=20_000)
-    yield
-    expect.set_options(timeout=5_000)
+    with patient_expectations(20_000):
+        yield
 
 
 SLUG = TOWN

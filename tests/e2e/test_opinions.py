@@ -20,7 +20,13 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import forget_portal_limits, in_live_platform, log_in, wait_for_api
+from tests.e2e.helpers import (
+    forget_portal_limits,
+    in_live_platform,
+    log_in,
+    patient_expectations,
+    wait_for_api,
+)
 from tests.e2e.helpers import page_get as _api
 
 from .conftest import LivePlatform, Pages, snap
@@ -43,11 +49,10 @@ ANSWER = "区交通运输局已将东桥护栏列入本月应急工程，15日�
 
 
 @pytest.fixture(autouse=True)
-def patient_expectations() -> Iterator[None]:
+def patient() -> Iterator[None]:
     """Assertions wait longer than Playwright's 5 s when several suites share the machine."""
-    expect.set_options(timeout=30_000)
-    yield
-    expect.set_options(timeout=5_000)
+    with patient_expectations(30_000):
+        yield
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import in_live_platform, log_in
+from tests.e2e.helpers import in_live_platform, log_in, patient_expectations
 
 from .conftest import LivePlatform, snap
 from .rules_world import COUNTY, COUNTY_STAFF, TOWN_STAFF, TOWNSHIP
@@ -28,9 +28,8 @@ def _patient(desk: Page) -> Iterator[None]:
     """The machine runs several suites at once: wait longer than the defaults, not forever."""
     desk.set_default_navigation_timeout(90_000)
     desk.set_default_timeout(30_000)
-    expect.set_options(timeout=20_000)
-    yield
-    expect.set_options(timeout=5_000)
+    with patient_expectations(20_000):
+        yield
 
 
 def _until(page: Page, path: str, condition: str) -> None:

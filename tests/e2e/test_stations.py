@@ -18,7 +18,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import in_live_platform, log_in, wait_for_api, world_ids
+from tests.e2e.helpers import (
+    in_live_platform,
+    log_in,
+    patient_expectations,
+    wait_for_api,
+    world_ids,
+)
 from tests.e2e.helpers import page_get as _api
 from tests.e2e.year_steps import choose_roster, roster_workbook
 
@@ -37,9 +43,8 @@ def _patient(desk: Page, phone: Page) -> Iterator[None]:
     for page in (desk, phone):
         page.set_default_navigation_timeout(90_000)
         page.set_default_timeout(30_000)
-    expect.set_options(timeout=20_000)
-    yield
-    expect.set_options(timeout=5_000)
+    with patient_expectations(20_000):
+        yield
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, FilePayload, Page, expect
 
 from tenants.demo.data import DEMO_PASSWORD
-from tests.e2e.helpers import fill_login, forget_portal_limits
+from tests.e2e.helpers import fill_login, forget_portal_limits, patient_expectations
 from tests.factories import PDF, PNG
 
 from .conftest import LivePlatform, snap
@@ -150,9 +150,8 @@ def fresh_portal_limits() -> None:
 @pytest.fixture
 def year(live_platform: LivePlatform, browser: Browser) -> Iterator[Year]:
     made = Year(live_platform, browser)
-    expect.set_options(timeout=20_000)
-    yield made
-    expect.set_options(timeout=5_000)
+    with patient_expectations(20_000):
+        yield made
     for context in made.contexts:
         context.close()
 

@@ -3,15 +3,11 @@ a township (莲塘镇) under a city and county of its own, provisioned by the re
 staff, two tellers and eleven deputies who each have an account; its 2027 cycle (two projects to
 adopt) takes suggestions, its call open on the public portal. Nobody has signed in."""
 
-from datetime import timedelta
-
 from django.db import transaction
-from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from tenants.voting.services import cycle_create
-from tenants.voting.solicitation import call_publish
 from tests.e2e.worlds import (
+    cycle_taking_proposals,
     deputies_in_three_groups,
     member,
     staffed_township,
@@ -52,23 +48,19 @@ def provision() -> None:
         member(username, town, ["deputy"], operator, display_name=name)
         for username, name in zip(USERNAMES, DEPUTIES, strict=True)
     ]
-    today = timezone.localdate()
     with tenant_context(town), transaction.atomic():
         term = make_term()
         deputies_in_three_groups(term, DEPUTIES, users=deputies, actor=operator)
-        cycle = cycle_create(
-            year=YEAR,
-            title=f"莲塘镇{YEAR}年民生实事项目人大代表票决",
+        cycle = cycle_taking_proposals(
             term=term,
-            actor=operator,
+            year=YEAR,
+            town_short="莲塘镇",
             seats=2,
-        )
-        call_publish(
-            cycle=cycle,
-            title=CALL_TITLE,
-            body=f"欢迎全镇群众通过本页面提出{YEAR}年民生实事项目建议，提交后可凭查询码查看办理进展。",
+            call=(
+                CALL_TITLE,
+                f"欢迎全镇群众通过本页面提出{YEAR}年民生实事项目建议，提交后可凭查询码查看办理进展。",
+            ),
+            open_days=(10, 60),
             actor=operator,
-            opens_on=today - timedelta(days=10),
-            closes_on=today + timedelta(days=60),
         )
     print("cycle", cycle.pk)

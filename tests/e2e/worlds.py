@@ -8,14 +8,14 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
+from django.utils import timezone
+
 from accounts.models import User
 from congresses.models import Congress
 from filestore.services import file_store
 from tenants.demo.data import DEMO_PASSWORD, MINUTES_PDF
 from tenants.deputies.models import Deputy, Term
 from tenants.deputies.services import deputy_register, term_open
-from tenants.implementation.models import Project
-from tenants.implementation.services import progress_report
 from tenants.voting.announcement import announcement_publish
 from tenants.voting.models import Candidate, Cycle
 from tenants.voting.reserve import vote_results_hand_over
@@ -29,7 +29,7 @@ from tenants.voting.services import (
     round_close,
     round_open,
 )
-from tenants.voting.solicitation import cycle_advance, governance_record
+from tenants.voting.solicitation import call_publish, cycle_advance, governance_record
 from tests.factories import make_member, make_term, provision_congresses
 
 # name, category, estimated cost (万元), summary
@@ -134,6 +134,38 @@ def deputies_in_one_group(
         )
         for i, name in enumerate(names)
     ]
+
+
+def cycle_taking_proposals(
+    *,
+    term: Term,
+    year: int,
+    town_short: str,
+    seats: int,
+    call: tuple[str, str],
+    open_days: tuple[int, int],
+    actor: User | None,
+) -> Cycle:
+    """The township's `year` cycle for `seats` projects, its call for proposals (title, body)
+    published on the portal, open from `open_days[0]` days ago to `open_days[1]` days on."""
+    today = timezone.localdate()
+    cycle = cycle_create(
+        year=year,
+        title=f"{town_short}{year}年民生实事项目人大代表票决",
+        term=term,
+        actor=actor,
+        seats=seats,
+    )
+    title, body = call
+    call_publish(
+        cycle=cycle,
+        title=title,
+        body=body,
+        actor=actor,
+        opens_on=today - dt.timedelta(days=open_days[0]),
+        closes_on=today + dt.timedelta(days=open_days[1]),
+    )
+    return cycle
 
 
 def cycle_with_candidates(
@@ -272,20 +304,3 @@ def projects_adopted(
     vote_and_announce(cycle, deputies, choices, actor=actor)
     vote_results_hand_over(cycle=cycle, actor=actor)
     return cycle
-
-
-def progress_reported(
-    project: Project, reporter: User, report: tuple[int, str, str], *, today: dt.date | None = None
-) -> None:
-    """`reporter`'s progress report on `project`, with no photos: `report` is the percent done,
-    the text and the funds spent (万元)."""
-    percent, text, spent = report
-    progress_report(
-        project=project,
-        percent=percent,
-        text=text,
-        photos=[],
-        actor=reporter,
-        funds_spent=Decimal(spent),
-        today=today,
-    )

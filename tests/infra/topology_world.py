@@ -11,7 +11,7 @@ from accounts.models import User
 from accounts.services import user_create
 from congresses.models import Congress
 from tenants.demo.data import DEMO_PASSWORD
-from tests.factories import make_member, provision_congresses
+from tests.factories import make_member, provision_county
 from tests.tenants.voting.factories import make_deputies, make_setup
 
 CITY, COUNTY, TOWN_A, TOWN_B = "topo-city", "topo-county", "topo-a", "topo-b"
@@ -27,13 +27,7 @@ def provision() -> None:
     )
     operator.is_platform_operator = True
     operator.save(update_fields=["is_platform_operator"])
-    made = provision_congresses(
-        operator,
-        (CITY, "拓扑市人大常委会", "city", "379900", None),
-        (COUNTY, "拓扑县人大常委会", "county", "379901", CITY),
-        (TOWN_A, "拓扑甲镇人大主席团", "township", "379901101", COUNTY),
-        (TOWN_B, "拓扑乙镇人大主席团", "township", "379901102", COUNTY),
-    )
+    made = provision_county(operator, "拓扑", "379900", (CITY, COUNTY, TOWN_A, TOWN_B))
     _member(f"{CITY}-staff", made[CITY], ["staff"], operator)
     _member(f"{TOWN_A}-staff", made[TOWN_A], ["staff"], operator)
     _member(f"{TOWN_B}-staff", made[TOWN_B], ["staff"], operator)

@@ -10,10 +10,8 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import psycopg
 import pytest
 import schemathesis
-from django.conf import settings
 from hypothesis import HealthCheck, Phase
 from hypothesis import settings as hypothesis_settings
 from schemathesis.checks import not_a_server_error
@@ -25,7 +23,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from tests.security.counts import report
-from tests.servers import ROOT, VENV_BIN, free_port, running
+from tests.servers import ROOT, database_recreate, free_port, gunicorn, platform_env, running
 
 DOCUMENT = schemathesis.openapi.from_path(ROOT / "api" / "openapi.yaml")
 # Values the document allows (what a client may send), and no made-up credentials: the anonymous
@@ -54,20 +52,6 @@ class Target:
     token: str
 
 
-def _database(name: str, *, create: bool) -> None:
-    db = settings.DATABASES["default"]
-    with psycopg.connect(
-        host=str(db["HOST"] or "127.0.0.1"),
-        port=str(db["PORT"] or 5432),
-        user=str(db["USER"]),
-        dbname="postgres",
-        autocommit=True,
-    ) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        if create:
-            conn.execute(f'CREATE DATABASE "{name}"')
-
-
 def _manage(env: dict[str, str], *args: str) -> str:
     done = subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -91,27 +75,18 @@ MINT = (
 
 @pytest.fixture(scope="module")
 def target(s3_endpoint: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Target]:
-    db = settings.DATABASES["default"]
     name = f"{os.environ.get('CONGRESS_TEST_DATABASE', 'test_congress')}_fuzz"
-    host, port = db["HOST"] or "127.0.0.1", db["PORT"] or 5432
-    _database(name, create=True)
+    database_recreate(name)
     port_web = free_port()
-    env = {
-        "CONGRESS_DATABASE_URL": f"postgres://{db['USER']}@{host}:{port}/{name}",
-        "CONGRESS_S3_ENDPOINT": s3_endpoint,
-        "CONGRESS_PUBLIC_PORT": str(port_web),
-        # Its tasks wait on a queue of their own that no worker reads.
-        "CELERY_TASK_DEFAULT_QUEUE": f"{settings.CELERY_TASK_DEFAULT_QUEUE}-fuzz",
-    }
+    # Its tasks wait on a queue of their own that no worker reads.
+    env = platform_env(name, s3_endpoint=s3_endpoint, queue="fuzz", port=port_web)
     _manage(env, "migrate_schemas", "-v", "0")
     _manage(env, "demo_seed")
     token = _manage(env, "shell", "-c", MINT).strip().splitlines()[-1]
-    web = [str(VENV_BIN / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{port_web}"]
-    web += ["--workers", "2", "--timeout", "120"]
     log = tmp_path_factory.mktemp("fuzz") / "web.log"
-    with running(web, port=port_web, env=env, log=log):
+    with running(gunicorn(port_web, 2), port=port_web, env=env, log=log):
         yield Target(f"http://127.0.0.1:{port_web}", f"{TENANT}.localhost:{port_web}", token)
-    _database(name, create=False)
+    database_recreate(name, create=False)
 
 
 @pytest.mark.parametrize("who", ["anonymous", "staff"])

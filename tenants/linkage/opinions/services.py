@@ -85,6 +85,19 @@ def _step(
     return opinion
 
 
+def _sort(opinion: Opinion, category: str, *, actor: Any, now: datetime) -> Opinion:
+    """梳理 `opinion` (locked by the caller) into `category`, recorded as its sort step."""
+    opinion.category = category
+    return _step(
+        opinion,
+        action="sort",
+        actor=actor,
+        now=now,
+        fields=("category",),
+        payload={"category": category},
+    )
+
+
 def _credit(opinion: Opinion, *, kind: str, now: datetime, actor: Any) -> None:
     """The receiving deputy's duty entry for this opinion (docs/linkage-duty.md): in this
     congress's record for a deputy of its roster, sent to the home record for a posted one."""
@@ -237,15 +250,7 @@ def opinion_receive(
         )
         _credit(opinion, kind=DutyKind.OPINION_RECEIVED, now=now, actor=actor)
         if category:
-            opinion.category = category
-            _step(
-                opinion,
-                action="sort",
-                actor=actor,
-                now=now,
-                fields=("category",),
-                payload={"category": category},
-            )
+            _sort(opinion, category, actor=actor, now=now)
     return opinion
 
 
@@ -296,16 +301,7 @@ def opinion_sort(
         raise DomainError("opinion_category_invalid", _("意见类别无效。"), field="category")
     now = _now(now)
     with transaction.atomic():
-        opinion = _locked(opinion)
-        opinion.category = category
-        return _step(
-            opinion,
-            action="sort",
-            actor=actor,
-            now=now,
-            fields=("category",),
-            payload={"category": category},
-        )
+        return _sort(_locked(opinion), category, actor=actor, now=now)
 
 
 # --- Handling ----------------------------------------------------------------------------
