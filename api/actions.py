@@ -45,7 +45,9 @@ def _answered(answered: Any, code: int) -> HttpResponseBase:
 class Read:
     """`GET`: `find(request, **path)`, or `find(request, query, **path)` with the query string
     checked by `query` (a 400 naming each bad parameter), shown through `answer` (a list of them
-    when `many`); `responses` is the schema when `find` answers with data of its own."""
+    when `many`); `responses` is the schema when `find` answers with data of its own, and
+    `parameters` declare the query parameters that `find` reads itself (`from`, a keyword, or
+    one whose unknown values mean its default)."""
 
     operation_id: str
     summary: str
@@ -56,11 +58,13 @@ class Read:
     query: Serializer | None = None
     permission: type[BasePermission] | None = None
     responses: Any = None
+    parameters: list[Any] | None = None
     method = "get"
 
     def schema(self) -> dict[str, Any]:
         shown = self.answer(many=True) if self.many and self.answer else self.answer
-        parameters = {"parameters": [self.query]} if self.query is not None else {}
+        declared = ([self.query] if self.query is not None else []) + (self.parameters or [])
+        parameters = {"parameters": declared} if declared else {}
         return {"responses": self.responses or shown, **parameters}
 
     def handle(self, request: Request, path: dict[str, Any]) -> HttpResponseBase:

@@ -4,7 +4,7 @@ is its operation's description in the OpenAPI schema, and subclasses would inher
 
 from typing import Any
 
-from rest_framework.permissions import AllowAny, BasePermission
+from rest_framework.permissions import AllowAny
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
@@ -20,15 +20,3 @@ class PublicView(APIView):
 class ThrottledPublicView(PublicView):
     throttle_classes = [ScopedRateThrottle]
     throttle_scope: str
-
-
-# A view whose one writing method needs another role than its reads: `write_permission` for
-# `write_method`, `read_permission` for every other method (as the role sweep reads them).
-class ReadWriteView(APIView):
-    read_permission: type[BasePermission]
-    write_permission: type[BasePermission]
-    write_method = "POST"
-
-    def get_permissions(self) -> list[Any]:
-        writes = self.request.method == self.write_method
-        return [self.write_permission() if writes else self.read_permission()]

@@ -1,15 +1,12 @@
 """届次管理 over HTTP: the terms with their sessions, opening a term and closing it."""
 
-from drf_spectacular.utils import extend_schema
-from rest_framework import status
+from typing import Any
+
 from rest_framework.generics import get_object_or_404
 from rest_framework.request import Request
-from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from accounts.roles import Role
-from api.actions import Action
-from api.inputs import validated
+from api.actions import Action, Read, Write, endpoint
 from api.permissions import has_role
 from tenants.deputies import services
 from tenants.deputies.selectors import term_list
@@ -29,26 +26,28 @@ def _term_out(pk: int) -> dict[str, object]:
     return dict(TermOutSerializer(get_object_or_404(term_list(), pk=pk)).data)
 
 
-class TermListView(APIView):
-    permission_classes = [TERM_KEEPERS]
+def _term_open(request: Request, data: dict[str, Any]) -> dict[str, object]:
+    return _term_out(services.term_open(actor=request.user, **data).pk)
 
-    @extend_schema(
-        operation_id="term_list",
-        responses=TermOutSerializer(many=True),
-        summary="届次（含各次会议）/ the terms, with their sessions",
-    )
-    def get(self, request: Request) -> Response:
-        return Response(TermOutSerializer(term_list(), many=True).data)
 
-    @extend_schema(
-        operation_id="term_open",
-        request=TermOpenInSerializer,
-        responses={201: TermOutSerializer},
-        summary="开启新一届 / open a term",
-    )
-    def post(self, request: Request) -> Response:
-        term = services.term_open(actor=request.user, **validated(TermOpenInSerializer, request))
-        return Response(_term_out(term.pk), status=status.HTTP_201_CREATED)
+TermListView = endpoint(
+    Read(
+        "term_list",
+        "届次（含各次会议）/ the terms, with their sessions",
+        lambda request: term_list(),
+        answer=TermOutSerializer,
+        many=True,
+    ),
+    Write(
+        "term_open",
+        "开启新一届 / open a term",
+        _term_open,
+        body=TermOpenInSerializer,
+        responses=TermOutSerializer,
+        created=True,
+    ),
+    permission=TERM_KEEPERS,
+)
 
 
 TERM = Action(

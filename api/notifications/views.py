@@ -1,12 +1,11 @@
 """The caller's own notifications: list with the unread count, mark read."""
 
-from drf_spectacular.utils import extend_schema
+from typing import Any
+
 from rest_framework import serializers
 from rest_framework.request import Request
-from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from api.inputs import validated
+from api.actions import Read, Write, endpoint
 from api.permissions import IsTenantMember, user_id_of
 from tenants.notifications.models import Notification
 from tenants.notifications.selectors import notifications_of, unread_count
@@ -40,36 +39,33 @@ class MarkReadOutSerializer(serializers.Serializer):
     unread = serializers.IntegerField()
 
 
-class NotificationListView(APIView):
-    permission_classes = [IsTenantMember]
-
-    @extend_schema(
-        operation_id="notification_list",
-        responses=NotificationListOutSerializer,
-        summary="我的消息（最近 50 条）与未读数 / my notifications (latest 50) and the unread count",
-    )
-    def get(self, request: Request) -> Response:
-        user_id = user_id_of(request)
-        rows = notifications_of(user_id)[:PAGE]
-        return Response(
-            {
-                "unread": unread_count(user_id),
-                "results": NotificationOutSerializer(rows, many=True).data,
-            }
-        )
+def _notifications(request: Request) -> dict[str, Any]:
+    user_id = user_id_of(request)
+    return {"unread": unread_count(user_id), "results": notifications_of(user_id)[:PAGE]}
 
 
-class NotificationReadView(APIView):
-    permission_classes = [IsTenantMember]
+def _mark_read(request: Request, data: dict[str, Any]) -> dict[str, int]:
+    user_id = user_id_of(request)
+    marked = notification_mark_read(user_id=user_id, ids=data.get("ids"))
+    return {"marked": marked, "unread": unread_count(user_id)}
 
-    @extend_schema(
-        operation_id="notification_mark_read",
-        request=MarkReadInSerializer,
-        responses=MarkReadOutSerializer,
-        summary="标为已读 / mark read",
-    )
-    def post(self, request: Request) -> Response:
-        data = validated(MarkReadInSerializer, request)
-        user_id = user_id_of(request)
-        marked = notification_mark_read(user_id=user_id, ids=data.get("ids"))
-        return Response({"marked": marked, "unread": unread_count(user_id)})
+
+NotificationListView = endpoint(
+    Read(
+        "notification_list",
+        "我的消息（最近 50 条）与未读数 / my notifications (latest 50) and the unread count",
+        _notifications,
+        answer=NotificationListOutSerializer,
+    ),
+    permission=IsTenantMember,
+)
+NotificationReadView = endpoint(
+    Write(
+        "notification_mark_read",
+        "标为已读 / mark read",
+        _mark_read,
+        body=MarkReadInSerializer,
+        answer=MarkReadOutSerializer,
+    ),
+    permission=IsTenantMember,
+)

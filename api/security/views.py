@@ -6,11 +6,8 @@ revoked through auth/tokens (scope=congress). Only security_admin may call any o
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
-from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from accounts.roles import Role
 from accounts.rules import MAX_AGE_DAYS_BOUNDS, MIN_LENGTH_BOUNDS
@@ -26,8 +23,7 @@ from accounts.services import (
     sessions_end,
 )
 from api.accounts.views import host_membership, password_issuing
-from api.actions import Action
-from api.inputs import validated
+from api.actions import Action, Read, Write, endpoint
 from api.permissions import actor_of, has_role, host_congress
 
 if TYPE_CHECKING:
@@ -78,16 +74,15 @@ def _row(request: Request, membership: "Membership") -> dict[str, Any]:
     return _out(next(r for r in rows if r.membership.pk == membership.pk))
 
 
-class SecurityMemberListView(APIView):
-    permission_classes = [SECURITY_ADMIN]
-
-    @extend_schema(
-        operation_id="security_member_list",
+SecurityMemberListView = endpoint(
+    Read(
+        "security_member_list",
+        "成员的登录锁定、会话与密码状态 / members' lockouts, sessions and passwords",
+        lambda request: [_out(row) for row in member_security(congress=host_congress(request))],
         responses=MemberSecurityOut(many=True),
-        summary="成员的登录锁定、会话与密码状态 / members' lockouts, sessions and passwords",
-    )
-    def get(self, request: Request) -> Response:
-        return Response([_out(row) for row in member_security(congress=host_congress(request))])
+    ),
+    permission=SECURITY_ADMIN,
+)
 
 
 MEMBER = Action(
@@ -152,28 +147,25 @@ def _policy_out(policy: "PasswordPolicy") -> dict[str, Any]:
     }
 
 
-class PasswordPolicyView(APIView):
-    permission_classes = [SECURITY_ADMIN]
+def _policy_set(request: Request, data: dict[str, Any]) -> dict[str, Any]:
+    policy = password_policy_set(congress=host_congress(request), actor=actor_of(request), **data)
+    return _policy_out(policy)
 
-    @extend_schema(
-        operation_id="security_password_policy",
-        responses=PasswordPolicyOut,
-        summary="本单位密码策略 / this congress's password policy",
-    )
-    def get(self, request: Request) -> Response:
-        return Response(_policy_out(password_policy_of(congress=host_congress(request))))
 
-    @extend_schema(
-        operation_id="security_password_policy_set",
-        request=PasswordPolicyIn,
+PasswordPolicyView = endpoint(
+    Read(
+        "security_password_policy",
+        "本单位密码策略 / this congress's password policy",
+        lambda request: _policy_out(password_policy_of(congress=host_congress(request))),
         responses=PasswordPolicyOut,
-        summary="修改密码策略（在安全范围内）/ change the policy, within its safe bounds",
-    )
-    def put(self, request: Request) -> Response:
-        data = validated(PasswordPolicyIn, request)
-        policy = password_policy_set(
-            congress=host_congress(request),
-            actor=actor_of(request),
-            **data,
-        )
-        return Response(_policy_out(policy))
+    ),
+    Write(
+        "security_password_policy_set",
+        "修改密码策略（在安全范围内）/ change the policy, within its safe bounds",
+        _policy_set,
+        body=PasswordPolicyIn,
+        responses=PasswordPolicyOut,
+        method="put",
+    ),
+    permission=SECURITY_ADMIN,
+)

@@ -6,15 +6,12 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
-from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from api.inputs import YearQuery, queried, validated
+from api.actions import Read, Write, endpoint
+from api.inputs import YearQuery
 from api.permissions import STAFF, IsTenantMember, host_congress
-from api.views import ReadWriteView
 from ops.errors import DomainError, NotAllowed
 from rollups.selectors import dashboard_counties
 from supervision import selectors, services
@@ -82,9 +79,8 @@ class RouteLagSerializer(serializers.Serializer):
     townships = TownshipRouteSerializer(many=True)
 
 
-def _year(request: Request, query: type[YearQuery] = YearQuery) -> tuple[int, dict[str, Any]]:
-    params = queried(query, request)
-    return params.get("year") or timezone.localdate().year, params
+def _year(params: dict[str, Any]) -> int:
+    return params.get("year") or timezone.localdate().year
 
 
 def _route_out(congress: Any, year: int) -> dict[str, Any]:
@@ -92,62 +88,55 @@ def _route_out(congress: Any, year: int) -> dict[str, Any]:
     return dict(RouteOutSerializer(report).data)
 
 
-class RouteView(ReadWriteView):
-    read_permission, write_permission = IsTenantMember, STAFF
-    write_method = "PUT"
-
-    @extend_schema(
-        operation_id="supervision_route_get",
-        parameters=[YearQuery],
-        responses=RouteOutSerializer,
-        summary="本年度路线图（乡镇含本单位完成日期）/ the year's route (a township: with its own "
-        "days)",
-    )
-    def get(self, request: Request) -> Response:
-        year, _params = _year(request)
-        return Response(_route_out(host_congress(request), year))
-
-    @extend_schema(
-        operation_id="supervision_route_set",
-        request=RouteInSerializer,
-        responses=RouteOutSerializer,
-        summary="制定本级路线图（市、县工作人员）/ set this congress's route (city or county staff)",
-    )
-    def put(self, request: Request) -> Response:
-        data = validated(RouteInSerializer, request)
-        me = host_congress(request)
-        services.route_set(issuer=me, year=data["year"], due=data["stages"], actor=request.user)
-        return Response(_route_out(me, data["year"]))
+def _route_set(request: Request, data: dict[str, Any]) -> dict[str, Any]:
+    me = host_congress(request)
+    services.route_set(issuer=me, year=data["year"], due=data["stages"], actor=request.user)
+    return _route_out(me, data["year"])
 
 
-class RouteLagView(APIView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="supervision_route_lag",
-        parameters=[RouteLagQuery],
-        responses=RouteLagSerializer,
-        summary="路线图滞后情况（按环节）/ who lags on the route, by stage",
-    )
-    def get(self, request: Request) -> Response:
-        viewer = host_congress(request)
-        if not selectors.oversees(viewer):
-            raise NotAllowed(
-                "dashboard_not_allowed", _("汇总看板供市、县人大使用，乡镇无权查看其他单位的数据。")
-            )
-        year, params = _year(request, RouteLagQuery)
-        county = None
-        if "county" in params:
-            county = next((c for c in dashboard_counties(viewer) if c.pk == params["county"]), None)
-            if county is None:
-                raise DomainError(
-                    "county_unknown", _("所选县区不在本级管辖范围内。"), field="county"
-                )
-        lag = selectors.route_lag(
-            viewer=viewer, year=year, today=timezone.localdate(), county=county
+def _lag(request: Request, params: dict[str, Any]) -> dict[str, Any]:
+    viewer = host_congress(request)
+    if not selectors.oversees(viewer):
+        raise NotAllowed(
+            "dashboard_not_allowed", _("汇总看板供市、县人大使用，乡镇无权查看其他单位的数据。")
         )
-        return Response(
-            RouteLagSerializer(
-                {"year": year, "stages": lag.stages, "townships": lag.townships}
-            ).data
-        )
+    county = None
+    if "county" in params:
+        county = next((c for c in dashboard_counties(viewer) if c.pk == params["county"]), None)
+        if county is None:
+            raise DomainError("county_unknown", _("所选县区不在本级管辖范围内。"), field="county")
+    year = _year(params)
+    lag = selectors.route_lag(viewer=viewer, year=year, today=timezone.localdate(), county=county)
+    return {"year": year, "stages": lag.stages, "townships": lag.townships}
+
+
+# Every member reads the route; the staff set it.
+RouteView = endpoint(
+    Read(
+        "supervision_route_get",
+        "本年度路线图（乡镇含本单位完成日期）/ the year's route (a township: with its own days)",
+        lambda request, params: _route_out(host_congress(request), _year(params)),
+        responses=RouteOutSerializer,
+        query=YearQuery,
+        permission=IsTenantMember,
+    ),
+    Write(
+        "supervision_route_set",
+        "制定本级路线图（市、县工作人员）/ set this congress's route (city or county staff)",
+        _route_set,
+        body=RouteInSerializer,
+        responses=RouteOutSerializer,
+        method="put",
+        permission=STAFF,
+    ),
+)
+RouteLagView = endpoint(
+    Read(
+        "supervision_route_lag",
+        "路线图滞后情况（按环节）/ who lags on the route, by stage",
+        _lag,
+        answer=RouteLagSerializer,
+        query=RouteLagQuery,
+    ),
+    permission=STAFF,
+)

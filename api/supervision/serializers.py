@@ -133,15 +133,16 @@ class MyGuidanceReportSerializer(serializers.Serializer):
     report = GuidanceReportOutSerializer(allow_null=True)
 
 
-# A receiving congress, as the issuer's report and receipt lists both name it.
-class _TargetSerializer(serializers.Serializer):
+# A congress below, as the congress above lists those it directs: the receivers of its guidance
+# in their reports and receipts, the users of its rule templates (api/voting).
+class CongressBelowSerializer(serializers.Serializer):
     congress_id = serializers.IntegerField()
     congress_name = serializers.CharField()
     level = serializers.CharField()
     parent_name = serializers.CharField()
 
 
-class TargetReportSerializer(_TargetSerializer):
+class TargetReportSerializer(CongressBelowSerializer):
     state = serializers.ChoiceField(choices=REPORT_STATES)
     report = GuidanceReportOutSerializer(allow_null=True)
 
@@ -159,7 +160,7 @@ class GuidanceReaderSerializer(serializers.Serializer):
     read_at = serializers.DateTimeField()
 
 
-class TargetReceiptsSerializer(_TargetSerializer):
+class TargetReceiptsSerializer(CongressBelowSerializer):
     first_read_at = serializers.DateTimeField(allow_null=True)
     readers = GuidanceReaderSerializer(many=True)
 

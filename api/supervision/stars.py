@@ -7,14 +7,12 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
-from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from api.actions import Action
+from api.actions import Action, Read, endpoint
 from api.permissions import STAFF, host_congress, host_tenant
 from ops.errors import NotAllowed
 from supervision import selectors, services
@@ -75,26 +73,26 @@ SCOPE = OpenApiParameter(
 )
 
 
-class StarReviewListView(APIView):
-    permission_classes = [STAFF]
+def _reviews(request: Request) -> Any:
+    congress = host_congress(request)
+    if request.query_params.get("scope") == "own":
+        reviews = selectors.star_reviews_of(congress)
+    else:
+        reviews = selectors.star_reviews_to_review(congress)
+    return reviews.select_related("congress", "reviewer_congress")
 
-    @extend_schema(
-        operation_id="star_review_list",
+
+StarReviewListView = endpoint(
+    Read(
+        "star_review_list",
+        "联络站星级评定：待本级评审的申报，或本级的申报 / station star reviews",
+        _reviews,
+        answer=StarReviewOutSerializer,
+        many=True,
         parameters=[SCOPE],
-        responses=StarReviewOutSerializer(many=True),
-        summary="联络站星级评定：待本级评审的申报，或本级的申报 / station star reviews",
-    )
-    def get(self, request: Request) -> Response:
-        congress = host_congress(request)
-        if request.query_params.get("scope") == "own":
-            reviews = selectors.star_reviews_of(congress)
-        else:
-            reviews = selectors.star_reviews_to_review(congress)
-        return Response(
-            StarReviewOutSerializer(
-                reviews.select_related("congress", "reviewer_congress"), many=True
-            ).data
-        )
+    ),
+    permission=STAFF,
+)
 
 
 def _review_to_decide(request: Request, pk: int) -> Any:
@@ -133,17 +131,20 @@ StarReviewDecideView = REVIEW.view(
 )
 
 
-class StarsByCountyView(APIView):
-    permission_classes = [STAFF]
+def _stars_by_county(request: Request) -> Any:
+    congress = host_congress(request)
+    if host_tenant(request).level != "city":
+        raise NotAllowed("city_only", _("仅市级人大可查看各县（区）星级情况。"))
+    return selectors.stars_by_county(congress, today=timezone.localdate())
 
-    @extend_schema(
-        operation_id="stars_by_county",
-        responses=CountyStarsSerializer(many=True),
-        summary="各县（区）联络站星级（市级）/ station stars by county (the city)",
-    )
-    def get(self, request: Request) -> Response:
-        congress = host_congress(request)
-        if host_tenant(request).level != "city":
-            raise NotAllowed("city_only", _("仅市级人大可查看各县（区）星级情况。"))
-        rows = selectors.stars_by_county(congress, today=timezone.localdate())
-        return Response(CountyStarsSerializer(rows, many=True).data)
+
+StarsByCountyView = endpoint(
+    Read(
+        "stars_by_county",
+        "各县（区）联络站星级（市级）/ station stars by county (the city)",
+        _stars_by_county,
+        answer=CountyStarsSerializer,
+        many=True,
+    ),
+    permission=STAFF,
+)

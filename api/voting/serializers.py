@@ -3,6 +3,7 @@ from typing import Any
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
+from api.supervision.serializers import CongressBelowSerializer
 from tenants.voting.models import Candidate, Channel, Cycle, Phase, Round
 from tenants.voting.rule_templates import RULE_FIELDS, rules_sources
 from tenants.voting.rules import BallotForm, Comparison, ListKind, ShortfallRule, ThresholdBase
@@ -181,13 +182,9 @@ class RuleTemplateInSerializer(serializers.Serializer):
     )
 
 
-class RuleTemplateUseSerializer(serializers.Serializer):
+class RuleTemplateUseSerializer(CongressBelowSerializer):
     """A congress below and the template its newest cycle started from."""
 
-    congress_id = serializers.IntegerField()
-    congress_name = serializers.CharField()
-    level = serializers.CharField()
-    parent_name = serializers.CharField()
     year = serializers.IntegerField(allow_null=True, help_text="最新年度票决，空为尚无 / newest")
     template_name = serializers.CharField(help_text="空为未用模板 / empty: no template")
     template_issuer = serializers.CharField(help_text="空为本级模板 / empty: its own template")

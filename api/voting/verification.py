@@ -4,13 +4,12 @@ closed round's record, and a verifier that recounts a record sent to it, reading
 from typing import Any
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from api.inputs import checked
+from api.actions import Read, Write, endpoint
 from api.views import PublicView, ThrottledPublicView
 from tenants.voting.record import public_rounds, published_record, record_digest, verify_record
 
@@ -29,32 +28,35 @@ class PublicRoundSerializer(serializers.Serializer):
     record_hash = serializers.CharField(help_text="结果记录的哈希 / the record's hash at close")
 
 
-class PublicRoundListView(PublicView):
-    @extend_schema(
-        operation_id="public_round_list",
-        responses=PublicRoundSerializer(many=True),
-        summary=(
-            "某年度各轮票决与满意度测评及其哈希（公开）/ "
-            "a year's vote and evaluation rounds with their hashes (public)"
-        ),
-    )
-    def get(self, request: Request, year: int) -> Response:
-        return Response(PublicRoundSerializer(public_rounds(year), many=True).data)
+def _record(request: Request, pk: int) -> Response:
+    record = published_record(pk)
+    if record is None:
+        raise NotFound(_("该轮投票尚未结束或没有结果记录。"), code="record_unknown")
+    response = Response(record)
+    response["Content-Disposition"] = f'attachment; filename="round-{pk}-record.json"'
+    return response
 
 
-class PublicRoundRecordView(PublicView):
-    @extend_schema(
-        operation_id="public_round_record",
+PublicRoundListView = endpoint(
+    Read(
+        "public_round_list",
+        "某年度各轮票决与满意度测评及其哈希（公开）/ "
+        "a year's vote and evaluation rounds with their hashes (public)",
+        lambda request, year: public_rounds(year),
+        answer=PublicRoundSerializer,
+        many=True,
+    ),
+    base=PublicView,
+)
+PublicRoundRecordView = endpoint(
+    Read(
+        "public_round_record",
+        "已结束轮次的结果记录文件（公开）/ a closed round's record (public)",
+        _record,
         responses=dict[str, Any],
-        summary="已结束轮次的结果记录文件（公开）/ a closed round's record (public)",
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        record = published_record(pk)
-        if record is None:
-            raise NotFound(_("该轮投票尚未结束或没有结果记录。"), code="record_unknown")
-        response = Response(record)
-        response["Content-Disposition"] = f'attachment; filename="round-{pk}-record.json"'
-        return response
+    ),
+    base=PublicView,
+)
 
 
 class VerifyInSerializer(serializers.Serializer):
@@ -74,27 +76,24 @@ class VerifyOutSerializer(serializers.Serializer):
     problems = ProblemSerializer(many=True)
 
 
-class PublicVerifyView(ThrottledPublicView):
-    throttle_scope = "public_verify"
-
-    @extend_schema(
-        operation_id="public_record_verify",
-        request=VerifyInSerializer,
-        responses=VerifyOutSerializer,
-        summary="核验结果记录：按记录重新计票（公开）/ recount a round record (public)",
+def _verify(request: Request, data: dict[str, Any]) -> dict[str, Any]:
+    record = data["record"]
+    problems = verify_record(
+        record,
+        commitment_hash=data.get("commitment_hash", ""),
+        record_hash=data.get("record_hash", ""),
     )
-    def post(self, request: Request) -> Response:
-        data = VerifyInSerializer(data=request.data)
-        checked(data)
-        given = data.validated_data
-        record = given["record"]
-        problems = verify_record(
-            record,
-            commitment_hash=given.get("commitment_hash", ""),
-            record_hash=given.get("record_hash", ""),
-        )
-        return Response(
-            VerifyOutSerializer(
-                {"ok": not problems, "record_hash": record_digest(record), "problems": problems}
-            ).data
-        )
+    return {"ok": not problems, "record_hash": record_digest(record), "problems": problems}
+
+
+PublicVerifyView = endpoint(
+    Write(
+        "public_record_verify",
+        "核验结果记录：按记录重新计票（公开）/ recount a round record (public)",
+        _verify,
+        body=VerifyInSerializer,
+        answer=VerifyOutSerializer,
+    ),
+    base=ThrottledPublicView,
+    throttle_scope="public_verify",
+)

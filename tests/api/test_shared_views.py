@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.test import override_settings
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
@@ -17,8 +18,7 @@ from api.actions import Action, Read, Write, endpoint
 from api.downloads import XLSX, attachment
 from api.files.access import Attachments
 from api.links import public_url
-from api.permissions import DEPUTY, STAFF
-from api.views import ReadWriteView
+from api.permissions import STAFF
 from tenants.voting.models import Material
 
 
@@ -261,21 +261,13 @@ def test_a_write_that_finds_first_answers_404_whatever_the_body() -> None:
     assert (_post(found, 1, {"n": 1}).status_code, _post(found, 1, {"n": 1}).data) == (204, None)
 
 
-class _Split(ReadWriteView):
-    read_permission, write_permission = DEPUTY, STAFF
-    write_method = "PUT"
+def test_a_read_declares_its_query_and_the_parameters_its_find_reads_itself() -> None:
+    scope = OpenApiParameter("scope", str, enum=["own", "all"])
+    both = Read("thing_list", "list", lambda r, q: [], query=_Query, parameters=[scope])
+    bare = Read("thing_list", "list", lambda r: [], answer=_Body)
 
-
-def _declared(method: str) -> frozenset[str]:
-    view = _Split()
-    view.request = Request(getattr(APIRequestFactory(), method)("/split"))
-    [permission] = view.get_permissions()
-    return permission.allowed_roles
-
-
-def test_a_read_write_view_asks_the_write_role_for_its_writing_method_only() -> None:
-    assert _declared("put") == frozenset({"staff"})
-    assert _declared("get") == _declared("post") == frozenset({"deputy"})
+    assert both.schema()["parameters"] == [_Query, scope]
+    assert "parameters" not in bare.schema()
 
 
 def test_an_attachment_is_not_stored_unless_asked() -> None:

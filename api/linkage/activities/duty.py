@@ -283,45 +283,49 @@ EXPORT_RESPONSES: dict[Any, Any] = {
 }
 
 
-class _ExportView(DownloadView):
-    """履职档案交换格式 (docs/linkage-duty.md), as JSON or as a workbook."""
+def _export(request: Request, deputy: Deputy | None, name: str) -> HttpResponse:
+    """The duty record of `deputy` (none: the whole roster) in the exchange format, as JSON or as
+    a workbook whose file is named for `name`."""
+    query = request.query_params
+    output = query.get("output", "json")
+    if output not in ("json", "xlsx"):
+        raise DomainError("output_invalid", _("导出格式须为 json 或 xlsx。"), field="output")
+    period = period_parse(query.get("from", ""), query.get("to", ""))
+    with replica_reads():
+        document = exchange_document(period=period, deputy=deputy)
+    if output == "json":
+        return Response(document)
+    filename = f"{name}-{_('履职档案')}-{period.first}-{period.last}.xlsx"
+    return attachment(exchange_xlsx(document), XLSX, filename)
 
-    def _export(self, request: Request, deputy: Deputy | None, name: str) -> HttpResponse:
-        query = request.query_params
-        output = query.get("output", "json")
-        if output not in ("json", "xlsx"):
-            raise DomainError("output_invalid", _("导出格式须为 json 或 xlsx。"), field="output")
-        period = period_parse(query.get("from", ""), query.get("to", ""))
-        with replica_reads():
-            document = exchange_document(period=period, deputy=deputy)
-        if output == "json":
-            return Response(document)
-        filename = f"{name}-{_('履职档案')}-{period.first}-{period.last}.xlsx"
-        return attachment(exchange_xlsx(document), XLSX, filename)
+
+def _my_export(request: Request) -> HttpResponse:
+    seat = my_seat(request)
+    return _export(request, seat, seat.name)
 
 
-class ExportView(_ExportView):
-    permission_classes = [STAFF]
-
-    @extend_schema(
-        operation_id="duty_export",
+EXPORT_DOC = "履职档案交换格式 (docs/linkage-duty.md), as JSON or as a workbook."
+ExportView = endpoint(
+    Read(
+        "duty_export",
+        "导出全体代表履职档案（交换格式）/ the roster's duty record, exchange format",
+        lambda request: _export(request, None, _("全体代表")),
         parameters=EXPORT_PARAMETERS,
         responses=EXPORT_RESPONSES,
-        summary="导出全体代表履职档案（交换格式）/ the roster's duty record, exchange format",
-    )
-    def get(self, request: Request) -> HttpResponse:
-        return self._export(request, None, _("全体代表"))
-
-
-class MyExportView(_ExportView):
-    permission_classes = [DEPUTY]
-
-    @extend_schema(
-        operation_id="me_record_export",
+    ),
+    permission=STAFF,
+    base=DownloadView,
+    doc=EXPORT_DOC,
+)
+MyExportView = endpoint(
+    Read(
+        "me_record_export",
+        "导出我的履职档案（交换格式）/ my duty record, exchange format",
+        _my_export,
         parameters=EXPORT_PARAMETERS,
         responses=EXPORT_RESPONSES,
-        summary="导出我的履职档案（交换格式）/ my duty record, exchange format",
-    )
-    def get(self, request: Request) -> HttpResponse:
-        seat = my_seat(request)
-        return self._export(request, seat, seat.name)
+    ),
+    permission=DEPUTY,
+    base=DownloadView,
+    doc=EXPORT_DOC,
+)
