@@ -1,5 +1,6 @@
 import { mount } from '@vue/test-utils'
-import { describe, expect, it } from 'vitest'
+import ElementPlus from 'element-plus'
+import { describe, expect, it, vi } from 'vitest'
 import { h } from 'vue'
 
 import PageHeader from '@/components/PageHeader.vue'
@@ -22,5 +23,26 @@ describe('PageHeader', () => {
     const wrapper = mount(PageHeader, { props: { title: undefined } })
     expect(wrapper.get('h1').attributes('data-testid')).toBeUndefined()
     expect(wrapper.get('h1').text()).toBe('')
+  })
+
+  it('draws its `actions` after the controls in the slot, each shown one doing its click', async () => {
+    const create = vi.fn()
+    const wrapper = mount(PageHeader, {
+      props: {
+        title: '实施阶段',
+        actions: [
+          { label: '新建', type: 'primary', class: 'stages-create', testid: 'stage-create-open', onClick: create },
+          { label: '导出', testid: 'export', show: false },
+        ],
+      },
+      slots: { default: () => h('select', { 'data-testid': 'stages-cycle' }) },
+      global: { plugins: [ElementPlus] },
+    })
+    const button = wrapper.get('[data-testid=stages-cycle] + [data-testid=stage-create-open]')
+    expect(button.text()).toBe('新建')
+    expect(button.classes()).toEqual(expect.arrayContaining(['el-button--primary', 'stages-create']))
+    expect(wrapper.find('[data-testid=export]').exists()).toBe(false)
+    await button.trigger('click')
+    expect(create).toHaveBeenCalledOnce()
   })
 })
