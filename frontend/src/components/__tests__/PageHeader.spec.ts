@@ -2,6 +2,7 @@ import { mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import { describe, expect, it, vi } from 'vitest'
 import { h } from 'vue'
+import { createMemoryHistory, createRouter } from 'vue-router'
 
 import PageHeader from '@/components/PageHeader.vue'
 
@@ -44,5 +45,31 @@ describe('PageHeader', () => {
     expect(wrapper.find('[data-testid=export]').exists()).toBe(false)
     await button.trigger('click')
     expect(create).toHaveBeenCalledOnce()
+  })
+
+  it('draws its `link` as a button right after the title, before the controls in the slot', async () => {
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [{ path: '/implementation', name: 'implementation', component: { render: () => null } }],
+    })
+    const wrapper = mount(PageHeader, {
+      props: { title: '年中评估', link: { label: '返回', to: { name: 'implementation' }, testid: 'back' } },
+      slots: { default: () => h('select', { 'data-testid': 'cycle' }) },
+      global: { plugins: [ElementPlus, router] },
+    })
+    await router.isReady()
+    const link = wrapper.get('h1 + a[data-testid=back]')
+    expect(link.classes()).toContain('el-button')
+    expect(link.attributes('href')).toBe('/implementation')
+    expect(link.text()).toBe('返回')
+    expect(wrapper.find('a[data-testid=back] + [data-testid=cycle]').exists()).toBe(true)
+  })
+
+  it('draws no link unless given one', () => {
+    expect(
+      mount(PageHeader, { props: { title: '联络站' } })
+        .find('a')
+        .exists(),
+    ).toBe(false)
   })
 })
