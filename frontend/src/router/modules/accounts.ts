@@ -2,6 +2,4 @@ import type { RouteRecordRaw } from 'vue-router'
 
 import { page } from '../page'
 
-export default [
-  page('accounts', 'accounts', () => import('@/views/accounts/members/index.vue'), 'accounts.menu'),
-] satisfies RouteRecordRaw[]
+export default [page('accounts', 'accounts', 'accounts/members', 'accounts.menu')] satisfies RouteRecordRaw[]

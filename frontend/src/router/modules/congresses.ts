@@ -2,6 +2,4 @@ import type { RouteRecordRaw } from 'vue-router'
 
 import { page } from '../page'
 
-export default [
-  page('congresses', 'congresses', () => import('@/views/congresses/list/index.vue'), 'menu.congresses'),
-] satisfies RouteRecordRaw[]
+export default [page('congresses', 'congresses', 'congresses/list', 'menu.congresses')] satisfies RouteRecordRaw[]

@@ -3,6 +3,6 @@ import type { RouteRecordRaw } from 'vue-router'
 import { page } from '../page'
 
 export default [
-  page('deputies', 'deputies', () => import('@/views/deputies/roster/index.vue'), 'menu.deputies'),
-  page('deputies/terms', 'terms', () => import('@/views/deputies/terms/index.vue'), 'terms.title'),
+  page('deputies', 'deputies', 'deputies/roster', 'menu.deputies'),
+  page('deputies/terms', 'terms', 'deputies/terms', 'terms.title'),
 ] satisfies RouteRecordRaw[]

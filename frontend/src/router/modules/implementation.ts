@@ -3,47 +3,27 @@ import type { RouteRecordRaw } from 'vue-router'
 import { page } from '../page'
 
 export default [
-  page(
-    'implementation',
-    'implementation',
-    () => import('@/views/implementation/board/index.vue'),
-    'implementation.menu',
-  ),
+  page('implementation', 'implementation', 'implementation/board', 'implementation.menu'),
   page(
     'implementation/projects/:id(\\d+)',
     'implementation-project',
-    () => import('@/views/implementation/project/index.vue'),
+    'implementation/project',
     'implementation.project.title',
   ),
   page(
     'implementation/projects/:id(\\d+)/report',
     'implementation-report',
-    () => import('@/views/implementation/report/index.vue'),
+    'implementation/report',
     'implementation.report.title',
   ),
-  page(
-    'implementation/cycles/:id(\\d+)/midyear',
-    'implementation-midyear',
-    () => import('@/views/implementation/midyear/index.vue'),
-    'midyear.title',
-  ),
+  page('implementation/cycles/:id(\\d+)/midyear', 'implementation-midyear', 'implementation/midyear', 'midyear.title'),
   page(
     'implementation/supervision-groups',
     'implementation-groups',
-    () => import('@/views/implementation/groups/index.vue'),
+    'implementation/groups',
     'supervisionGroups.title',
   ),
-  page(
-    'implementation/stages',
-    'implementation-stages',
-    () => import('@/views/implementation/stages/index.vue'),
-    'stages.title',
-  ),
-  page('units', 'units', () => import('@/views/implementation/units/index.vue'), 'units.title'),
-  page(
-    'notifications',
-    'notifications',
-    () => import('@/views/notifications/index.vue'),
-    'implementation.notifications.title',
-  ),
+  page('implementation/stages', 'implementation-stages', 'implementation/stages', 'stages.title'),
+  page('units', 'units', 'implementation/units', 'units.title'),
+  page('notifications', 'notifications', 'notifications', 'implementation.notifications.title'),
 ] satisfies RouteRecordRaw[]

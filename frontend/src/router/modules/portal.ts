@@ -6,34 +6,22 @@ import { page } from '../page'
 export default [] satisfies RouteRecordRaw[]
 
 export const standalone = [
-  page('/portal/home', 'portal-home', () => import('@/views/portal/home/index.vue'), 'portal.home.title', {
+  page('/portal/home', 'portal-home', 'portal/home', 'portal.home.title', {
     public: true,
   }),
-  page('/portal', 'portal', () => import('@/views/portal/submit/index.vue'), 'portal.title', {
+  page('/portal', 'portal', 'portal/submit', 'portal.title', {
     public: true,
   }),
-  page('/portal/track/:code?', 'portal-track', () => import('@/views/portal/track/index.vue'), 'portal.track.title', {
+  page('/portal/track/:code?', 'portal-track', 'portal/track', 'portal.track.title', {
     public: true,
   }),
   page(
     '/portal/announcements/:year(\\d{4})',
     'portal-announcement',
-    () => import('@/views/portal/announcement/index.vue'),
+    'portal/announcement',
     'portal.announcement.title',
     { public: true },
   ),
-  page(
-    '/portal/benchmarks',
-    'portal-benchmarks',
-    () => import('@/views/portal/benchmarks/index.vue'),
-    'portal.benchmarks.heading',
-    { public: true },
-  ),
-  page(
-    '/portal/account/:year(\\d{4})',
-    'portal-account',
-    () => import('@/views/portal/account/index.vue'),
-    'evaluation.account',
-    { public: true },
-  ),
+  page('/portal/benchmarks', 'portal-benchmarks', 'portal/benchmarks', 'portal.benchmarks.heading', { public: true }),
+  page('/portal/account/:year(\\d{4})', 'portal-account', 'portal/account', 'evaluation.account', { public: true }),
 ] satisfies RouteRecordRaw[]

@@ -2,6 +2,4 @@ import type { RouteRecordRaw } from 'vue-router'
 
 import { page } from '../page'
 
-export default [
-  page('security', 'security', () => import('@/views/security/index.vue'), 'security.menu'),
-] satisfies RouteRecordRaw[]
+export default [page('security', 'security', 'security', 'security.menu')] satisfies RouteRecordRaw[]

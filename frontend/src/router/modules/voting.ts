@@ -1,98 +1,35 @@
 import type { RouteRecordRaw } from 'vue-router'
 
+import { page } from '../page'
+
 export default [
-  {
-    path: 'voting',
-    name: 'voting',
-    component: () => import('@/views/voting/console/index.vue'),
-    meta: { titleKey: 'menu.voting' },
-  },
-  {
-    path: 'voting/party-review',
-    name: 'party-review',
-    component: () => import('@/views/voting/party-review/index.vue'),
-    meta: { titleKey: 'partyReview.menu' },
-  },
-  {
-    path: 'voting/cycles/:id(\\d+)',
-    name: 'voting-cycle',
-    component: () => import('@/views/voting/cycle/index.vue'),
-    meta: { titleKey: 'voting.title' },
-  },
-  {
-    path: 'voting/cycles/:id(\\d+)/chair',
-    name: 'voting-chair',
-    component: () => import('@/views/voting/chair/index.vue'),
-    meta: { titleKey: 'voting.chair' },
-  },
-  {
-    path: 'voting/cycles/:id(\\d+)/deliberation',
-    name: 'voting-deliberation',
-    component: () => import('@/views/voting/deliberation/index.vue'),
-    meta: { titleKey: 'voting.deliberation.title' },
-  },
-  {
-    path: 'voting/cycles/:id(\\d+)/tally',
-    name: 'voting-tally',
-    component: () => import('@/views/voting/tally/index.vue'),
-    meta: { titleKey: 'voting.tally.title' },
-  },
-  {
-    path: 'voting/cycles/:id(\\d+)/ballot',
-    name: 'voting-ballot',
-    component: () => import('@/views/voting/ballot/index.vue'),
-    meta: { titleKey: 'voting.ballotTitle' },
-  },
-  {
-    path: 'voting/rule-templates',
-    name: 'voting-rule-templates',
-    component: () => import('@/views/voting/templates/index.vue'),
-    meta: { titleKey: 'ruleTemplates.menu' },
-  },
-  {
-    path: 'voting/cycles/:id(\\d+)/rounds/:round(\\d+)/devices',
-    name: 'voting-devices',
-    component: () => import('@/views/voting/devices/index.vue'),
-    meta: { titleKey: 'votingFiles.deviceTitle' },
-  },
-  {
-    path: 'me/proposals',
-    name: 'me-proposals',
-    component: () => import('@/views/me/proposals/index.vue'),
-    meta: { titleKey: 'myProposals.title' },
-  },
-  {
-    path: 'voting/reserve',
-    name: 'voting-reserve',
-    component: () => import('@/views/voting/reserve/index.vue'),
-    meta: { titleKey: 'reserve.title' },
-  },
-  {
-    path: 'voting/evaluation',
-    name: 'voting-evaluations',
-    component: () => import('@/views/voting/evaluations/index.vue'),
-    meta: { titleKey: 'evaluation.menu' },
-  },
-  {
-    path: 'voting/cycles/:id(\\d+)/evaluation',
-    name: 'voting-evaluation',
-    component: () => import('@/views/voting/evaluation/index.vue'),
-    meta: { titleKey: 'evaluation.title' },
-  },
-  {
-    path: 'voting/cycles/:id(\\d+)/rate',
-    name: 'voting-rate',
-    component: () => import('@/views/voting/rate/index.vue'),
-    meta: { titleKey: 'evaluation.ballotTitle' },
-  },
+  page('voting', 'voting', 'voting/console', 'menu.voting'),
+  page('voting/party-review', 'party-review', 'voting/party-review', 'partyReview.menu'),
+  page('voting/cycles/:id(\\d+)', 'voting-cycle', 'voting/cycle', 'voting.title'),
+  page('voting/cycles/:id(\\d+)/chair', 'voting-chair', 'voting/chair', 'voting.chair'),
+  page(
+    'voting/cycles/:id(\\d+)/deliberation',
+    'voting-deliberation',
+    'voting/deliberation',
+    'voting.deliberation.title',
+  ),
+  page('voting/cycles/:id(\\d+)/tally', 'voting-tally', 'voting/tally', 'voting.tally.title'),
+  page('voting/cycles/:id(\\d+)/ballot', 'voting-ballot', 'voting/ballot', 'voting.ballotTitle'),
+  page('voting/rule-templates', 'voting-rule-templates', 'voting/templates', 'ruleTemplates.menu'),
+  page(
+    'voting/cycles/:id(\\d+)/rounds/:round(\\d+)/devices',
+    'voting-devices',
+    'voting/devices',
+    'votingFiles.deviceTitle',
+  ),
+  page('me/proposals', 'me-proposals', 'me/proposals', 'myProposals.title'),
+  page('voting/reserve', 'voting-reserve', 'voting/reserve', 'reserve.title'),
+  page('voting/evaluation', 'voting-evaluations', 'voting/evaluations', 'evaluation.menu'),
+  page('voting/cycles/:id(\\d+)/evaluation', 'voting-evaluation', 'voting/evaluation', 'evaluation.title'),
+  page('voting/cycles/:id(\\d+)/rate', 'voting-rate', 'voting/rate', 'evaluation.ballotTitle'),
 ] satisfies RouteRecordRaw[]
 
 /** The hall screen fills the display: no header, no menu. */
 export const standalone = [
-  {
-    path: '/voting/cycles/:id(\\d+)/screen',
-    name: 'voting-screen',
-    component: () => import('@/views/voting/screen/index.vue'),
-    meta: { titleKey: 'voting.screen' },
-  },
+  page('/voting/cycles/:id(\\d+)/screen', 'voting-screen', 'voting/screen', 'voting.screen'),
 ] satisfies RouteRecordRaw[]
