@@ -4,7 +4,7 @@ import { reactive } from 'vue'
 
 import type { StationIn } from '@/api/stations'
 import { uiPlugins } from '@/components/__tests__/mounting'
-import { applyLocale } from '@/plugins/i18n'
+import { applyLocale, i18n } from '@/plugins/i18n'
 import StationDialog from '@/views/stations/StationDialog.vue'
 
 beforeEach(() => {
@@ -15,23 +15,17 @@ beforeEach(() => {
 const byTestid = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`)
 
 describe('StationDialog', () => {
-  it("fills the station's form in place and hands the dialog's own attributes on", async () => {
+  it("edits the station's form in place under the editing title and test ids", async () => {
     const onConfirm = vi.fn()
     const form = reactive<StationIn>({ name: '', tier: 'station', address: '' })
     const wrapper = mount(StationDialog, {
-      props: { modelValue: true, form, parents: [], testid: 'station-edit-form' },
-      attrs: {
-        title: '编辑站点',
-        error: '名称已被使用。',
-        confirmTestid: 'station-edit-submit',
-        errorTestid: 'station-edit-error',
-        onConfirm,
-      },
+      props: { modelValue: true, form, parents: [], editing: true },
+      attrs: { error: '名称已被使用。', onConfirm },
       global: { plugins: uiPlugins() },
       attachTo: document.body,
     })
     await flushPromises()
-    expect(document.querySelector('.el-dialog__title')?.textContent).toBe('编辑站点')
+    expect(document.querySelector('.el-dialog__title')?.textContent).toBe(i18n.global.t('stations.edit'))
     expect(byTestid('station-edit-form')?.tagName).toBe('FORM')
     expect(byTestid('station-edit-error')?.textContent).toContain('名称已被使用。')
     const name = document.querySelector<HTMLInputElement>('input[data-testid=station-edit-form-name]')!
@@ -42,5 +36,18 @@ describe('StationDialog', () => {
     byTestid('station-edit-submit')!.click()
     expect(onConfirm).toHaveBeenCalledOnce()
     wrapper.unmount()
+  })
+
+  it('is the create dialog unless editing', async () => {
+    mount(StationDialog, {
+      props: { modelValue: true, form: { name: '', tier: 'station', address: '' }, parents: [] },
+      global: { plugins: uiPlugins() },
+      attachTo: document.body,
+    })
+    await flushPromises()
+    expect(document.querySelector('.el-dialog__title')?.textContent).toBe(i18n.global.t('stations.create'))
+    expect(byTestid('station-form')?.tagName).toBe('FORM')
+    expect(byTestid('station-form-name')).not.toBeNull()
+    expect(byTestid('station-form-submit')?.tagName).toBe('BUTTON')
   })
 })
