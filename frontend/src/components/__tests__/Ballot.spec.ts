@@ -1,14 +1,14 @@
 import { mount } from '@vue/test-utils'
-import ElementPlus from 'element-plus'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { h } from 'vue'
 
 import BallotReceipt from '@/components/BallotReceipt.vue'
 import BallotSheet from '@/components/BallotSheet.vue'
-import { applyLocale, i18n } from '@/plugins/i18n'
+import { applyLocale } from '@/plugins/i18n'
 
-const plugins = () => [ElementPlus, i18n]
+import { uiPlugins } from './mounting'
+
 const ITEMS = [{ id: 7 }, { id: 9 }]
 const NAMES: Record<number, string> = { 7: '甲', 9: '乙' }
 const CHOICES = ['yes', 'no'] as const
@@ -28,7 +28,7 @@ function sheet(props: Record<string, unknown> = {}, slots = {}) {
       ...props,
     },
     slots: { item: ({ item }: { item: { id: number } }) => h('h3', NAMES[item.id]), ...slots },
-    global: { plugins: plugins() },
+    global: { plugins: uiPlugins() },
   })
 }
 
@@ -70,7 +70,7 @@ describe('BallotReceipt', () => {
   const receipt = (props: { code?: string; voted: boolean }) =>
     mount(BallotReceipt, {
       props: { ...texts, ...props, testid: 'vote-receipt', votedTestid: 'vote-voted' },
-      global: { plugins: plugins() },
+      global: { plugins: uiPlugins() },
     })
 
   it('shows the code once, in a status card, between its label and note', () => {

@@ -1,17 +1,12 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
-import { createMemoryHistory, createRouter } from 'vue-router'
 
 import RouteButton from '@/components/RouteButton.vue'
 import VoteLinks from '@/components/VoteLinks.vue'
 
-const router = createRouter({
-  history: createMemoryHistory(),
-  routes: [
-    { path: '/', name: 'home', component: { template: '<div />' } },
-    { path: '/cycle/:id', name: 'cycle', component: { template: '<div />' } },
-  ],
-})
+import { stubRouter } from './mounting'
+
+const router = stubRouter({ home: '/', cycle: '/cycle/:id' })
 
 describe('VoteLinks', () => {
   it('draws each shown link as a button, primary or in a new tab where asked', async () => {

@@ -1,5 +1,5 @@
 import { flushPromises, mount } from '@vue/test-utils'
-import ElementPlus, { ElForm } from 'element-plus'
+import { ElForm } from 'element-plus'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, ref } from 'vue'
@@ -11,10 +11,10 @@ import FormSubmit from '@/components/FormSubmit.vue'
 import NumberField from '@/components/NumberField.vue'
 import SelectField from '@/components/SelectField.vue'
 import TextField from '@/components/TextField.vue'
-import { applyLocale, i18n } from '@/plugins/i18n'
+import { applyLocale } from '@/plugins/i18n'
 import { choices } from '@/utils/choices'
 
-const plugins = () => [ElementPlus, i18n]
+import { uiPlugins } from './mounting'
 
 beforeEach(() => {
   setActivePinia(createPinia())
@@ -26,7 +26,7 @@ describe('FormField', () => {
     const wrapper = mount(FormField, {
       props: { label: '标题', required: true, error: ['不能为空。', '太短。'] },
       attrs: { 'data-testid': 'title-item' },
-      global: { plugins: plugins(), stubs: { 'transition-group': false } },
+      global: { plugins: uiPlugins(), stubs: { 'transition-group': false } },
     })
     const item = wrapper.get('[data-testid=title-item]')
     expect(item.classes()).toContain('el-form-item')
@@ -40,7 +40,7 @@ describe('FormField', () => {
     const wrapper = mount(FormField, {
       props: { label: '地点' },
       attrs: { 'data-testid': 'place-item' },
-      global: { plugins: plugins() },
+      global: { plugins: uiPlugins() },
     })
     const item = wrapper.get('[data-testid=place-item]')
     expect(item.classes()).not.toContain('is-required')
@@ -70,7 +70,7 @@ describe('TextField', () => {
 
   it('names the input by its label, gives it the test id and binds v-model', async () => {
     const wrapper = mount(Host, {
-      global: { plugins: plugins(), stubs: { 'transition-group': false } },
+      global: { plugins: uiPlugins(), stubs: { 'transition-group': false } },
     })
     const input = wrapper.get('input[data-testid=proposal-title]')
     expect(input.attributes('aria-label')).toBe('标题')
@@ -94,7 +94,7 @@ describe('TextField', () => {
               h(TextField, { label: '标题', prop: 'title', modelValue: '', required }),
             ),
         },
-        { global: { plugins: plugins() } },
+        { global: { plugins: uiPlugins() } },
       )
     const wrapper = inRulesForm()
     await flushPromises()
@@ -107,7 +107,7 @@ describe('TextField', () => {
     const wrapper = mount(TextField, {
       props: { label: '说明', modelValue: '' },
       attrs: { type: 'textarea', rows: 3, 'data-testid': 'proposal-description' },
-      global: { plugins: plugins() },
+      global: { plugins: uiPlugins() },
     })
     const area = wrapper.get('[data-testid=proposal-description]')
     expect(area.element.tagName).toBe('TEXTAREA')
@@ -119,7 +119,7 @@ describe('DateField', () => {
   it("is a day picker named and filled in by its label, with the field's message", async () => {
     const wrapper = mount(DateField, {
       props: { label: '开始日期', modelValue: '2026-03-01', error: ['日期不对。'] },
-      global: { plugins: plugins(), stubs: { 'transition-group': false } },
+      global: { plugins: uiPlugins(), stubs: { 'transition-group': false } },
     })
     const input = wrapper.get('input[aria-label=开始日期]')
     expect(input.attributes('aria-label')).toBe('开始日期')
@@ -133,7 +133,7 @@ describe('DateField', () => {
     const wrapper = mount(DateField, {
       props: { label: '开始日期', modelValue: null },
       attrs: { placeholder: '' },
-      global: { plugins: plugins() },
+      global: { plugins: uiPlugins() },
     })
     expect(wrapper.get('input[aria-label=开始日期]').attributes('placeholder')).toBe('')
   })
@@ -141,7 +141,7 @@ describe('DateField', () => {
   it('with hideLabel, names the picker by its label without showing it beside it', () => {
     const wrapper = mount(DateField, {
       props: { label: '会议日期', hideLabel: true, modelValue: null },
-      global: { plugins: plugins() },
+      global: { plugins: uiPlugins() },
     })
     expect(wrapper.get('input[aria-label=会议日期]').attributes('placeholder')).toBe('会议日期')
     expect(wrapper.find('.el-form-item__label').exists()).toBe(false)
@@ -153,7 +153,7 @@ describe('NumberField', () => {
     const wrapper = mount(NumberField, {
       props: { label: '年度', modelValue: 2026 },
       attrs: { min: 2000, max: 2100, 'data-testid': 'cycle-form-year' },
-      global: { plugins: plugins() },
+      global: { plugins: uiPlugins() },
     })
     const input = wrapper.get('[data-testid=cycle-form-year] input')
     expect(input.attributes('aria-label')).toBe('年度')
@@ -173,7 +173,7 @@ describe('SelectField', () => {
         options: choices(['staff', 'deputy'] as const, (value) => `来源 ${value}`),
       },
       attrs: { 'data-testid': 'proposal-origin' },
-      global: { plugins: plugins(), stubs: { transition: false } },
+      global: { plugins: uiPlugins(), stubs: { transition: false } },
       attachTo: document.body,
     })
     expect(wrapper.get('[data-testid=proposal-origin] input').attributes('aria-label')).toBe('来源')
@@ -194,7 +194,7 @@ describe('ChoiceSelect', () => {
     const wrapper = mount(ChoiceSelect, {
       props: { modelValue: null, options: [{ value: 3, label: '东湖区' }] },
       attrs: { 'aria-label': '区县', class: 'county', 'data-testid': 'dashboard-county' },
-      global: { plugins: plugins(), stubs: { transition: false } },
+      global: { plugins: uiPlugins(), stubs: { transition: false } },
       attachTo: document.body,
     })
     const select = wrapper.get('[data-testid=dashboard-county]')
@@ -225,7 +225,7 @@ describe('FormSubmit', () => {
     const wrapper = mount(FormSubmit, {
       props: { label: '保存', busy: true },
       attrs: { 'data-testid': 'proposal-submit' },
-      global: { plugins: plugins() },
+      global: { plugins: uiPlugins() },
     })
     const button = wrapper.get('button[data-testid=proposal-submit]')
     expect(button.attributes('type')).toBe('submit')

@@ -1,9 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils'
-import ElementPlus from 'element-plus'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { h, ref } from 'vue'
-import { createMemoryHistory, createRouter } from 'vue-router'
 
 import ReportTable, { type ReportColumn } from '@/components/ReportTable.vue'
 import ReportFiles from '@/components/ReportFiles.vue'
@@ -11,7 +9,7 @@ import StageFormCard from '@/components/StageFormCard.vue'
 import StagePeriod from '@/components/StagePeriod.vue'
 import { applyLocale, i18n } from '@/plugins/i18n'
 
-const plugins = () => [ElementPlus, i18n]
+import { stubRouter, uiPlugins } from './mounting'
 
 beforeEach(() => {
   setActivePinia(createPinia())
@@ -40,7 +38,7 @@ describe('ReportTable', () => {
       props: { data: [{ id: 1, name: '城建委', count: 3 }], columns },
       attrs: { 'data-testid': 'units' },
       slots: { act: ({ row }: { row: Unit }) => h('button', { class: 'open' }, `打开${row.id}`) },
-      global: { plugins: plugins() },
+      global: { plugins: uiPlugins() },
     })
     await flushPromises()
     const table = wrapper.get('[data-testid=units]')
@@ -61,7 +59,7 @@ describe('ReportTable', () => {
           { key: 'act', fixed: 'right' },
         ],
       },
-      global: { plugins: plugins() },
+      global: { plugins: uiPlugins() },
     })
     await flushPromises()
     const fixed = wrapper.findAllComponents({ name: 'ElTableColumn' }).map((column) => column.props('fixed'))
@@ -69,13 +67,7 @@ describe('ReportTable', () => {
   })
 
   it("links a cell's text to the record's page where its declaration says so", async () => {
-    const router = createRouter({
-      history: createMemoryHistory(),
-      routes: [
-        { path: '/', name: 'home', component: { template: '<div />' } },
-        { path: '/units/:id', name: 'unit', component: { template: '<div />' } },
-      ],
-    })
+    const router = stubRouter({ home: '/', unit: '/units/:id' })
     const wrapper = mount(ReportTable<Unit>, {
       props: {
         data: [{ id: 7, name: '城建委', count: 3 }],
@@ -90,7 +82,7 @@ describe('ReportTable', () => {
           },
         ],
       },
-      global: { plugins: [...plugins(), router] },
+      global: { plugins: [...uiPlugins(), router] },
     })
     await router.isReady()
     await flushPromises()
@@ -103,7 +95,7 @@ describe('ReportTable', () => {
     const wrapper = mount(ReportTable<Unit>, {
       props: { data: [], columns },
       attrs: { 'data-testid': 'units' },
-      global: { plugins: plugins() },
+      global: { plugins: uiPlugins() },
     })
     await flushPromises()
     expect(wrapper.get('.el-table__empty-text').text()).toBe(i18n.global.t('common.empty'))
@@ -122,7 +114,7 @@ describe('StageFormCard', () => {
       },
       attrs: { class: 'page-card' },
       slots: { default: () => h('input', { name: 'opinions' }) },
-      global: { plugins: plugins() },
+      global: { plugins: uiPlugins() },
     })
     expect(wrapper.classes()).toContain('page-card')
     expect(wrapper.get('.el-card__header h2').text()).toBe('审议意见')
@@ -148,7 +140,7 @@ describe('ReportFiles', () => {
         testid: 'report-file',
         muted: true,
       },
-      global: { plugins: plugins() },
+      global: { plugins: uiPlugins() },
     })
     expect(wrapper.get('.el-form-item__label').text()).toBe('附件')
     expect(wrapper.get('.report-file--muted').text()).toBe('报告.pdf')
@@ -174,7 +166,7 @@ describe('StagePeriod', () => {
         end: end.value,
         'onUpdate:end': (value: string | null | undefined) => (end.value = value),
       },
-      global: { plugins: plugins() },
+      global: { plugins: uiPlugins() },
     })
     const labels = wrapper.findAll('.el-form-item__label').map((label) => label.text())
     expect(labels).toEqual(['开始', '结束'])

@@ -1,5 +1,4 @@
 import { flushPromises, mount } from '@vue/test-utils'
-import ElementPlus from 'element-plus'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h, ref } from 'vue'
@@ -14,7 +13,8 @@ import { applyLocale, i18n } from '@/plugins/i18n'
 import { useAppStore } from '@/stores/app'
 import { choices } from '@/utils/choices'
 
-const plugins = () => [ElementPlus, i18n]
+import { uiPlugins } from './mounting'
+
 const KINDS = ['meeting', 'visit'] as const
 const kindLabel = (kind: string) => (kind === 'meeting' ? '会议' : '走访')
 
@@ -40,7 +40,7 @@ describe('ChoiceRadio', () => {
             'data-testid': 'kind',
           }),
       ),
-      { global: { plugins: plugins() } },
+      { global: { plugins: uiPlugins() } },
     )
     const group = wrapper.get('[data-testid=kind]')
     expect(group.findAll('.el-radio').map((radio) => radio.text())).toEqual(['会议', '走访'])
@@ -52,7 +52,7 @@ describe('ChoiceRadio', () => {
   it('shows radio buttons when asked', () => {
     const wrapper = mount(ChoiceRadio<string>, {
       props: { modelValue: 'visit', options: choices(KINDS, kindLabel), buttons: true },
-      global: { plugins: plugins() },
+      global: { plugins: uiPlugins() },
     })
     const buttons = wrapper.findAll('.el-radio-button')
     expect(buttons.map((button) => button.text())).toEqual(['会议', '走访'])
@@ -71,7 +71,7 @@ describe('RadioField', () => {
       },
       attrs: { 'data-testid': 'kind', disabled: true },
       slots: { default: () => h('span', { class: 'note' }, '来自上级') },
-      global: { plugins: plugins() },
+      global: { plugins: uiPlugins() },
     })
     const item = wrapper.get('.el-form-item')
     expect(item.classes()).toContain('is-required')
@@ -92,7 +92,7 @@ describe('SectionCard', () => {
         default: () => h('p', { class: 'body' }, '正文'),
         extra: () => h('button', { class: 'more' }, '更多'),
       },
-      global: { plugins: plugins() },
+      global: { plugins: uiPlugins() },
     })
     const card = wrapper.get('[data-testid=candidates]')
     expect(card.classes()).toEqual(expect.arrayContaining(['el-card', 'page-card', 'is-never-shadow']))
@@ -104,7 +104,7 @@ describe('SectionCard', () => {
   it('takes a title made of markup from its title slot', () => {
     const wrapper = mount(SectionCard, {
       slots: { title: () => h('span', { class: 'badge' }, '已公告') },
-      global: { plugins: plugins() },
+      global: { plugins: uiPlugins() },
     })
     expect(wrapper.get('h2 .badge').text()).toBe('已公告')
   })
@@ -115,7 +115,7 @@ describe('PageForm', () => {
     const wrapper = mount(PageForm, {
       attrs: { 'data-testid': 'call-form' },
       slots: { default: () => h('input', { name: 'title' }) },
-      global: { plugins: plugins() },
+      global: { plugins: uiPlugins() },
     })
     const form = wrapper.get('form[data-testid=call-form]')
     expect(form.classes()).toContain('el-form--label-right')
@@ -132,7 +132,7 @@ describe('DataTable', () => {
   it('says there is no record when the data is empty', async () => {
     const wrapper = mount(DataTable, {
       attrs: { data: [], 'data-testid': 'units' },
-      global: { plugins: plugins() },
+      global: { plugins: uiPlugins() },
     })
     await flushPromises()
     expect(wrapper.get('[data-testid=units] .el-table__empty-text').text()).toBe(i18n.global.t('common.empty'))
@@ -147,7 +147,7 @@ describe('useConfirm', () => {
         confirm = useConfirm()
         return () => h('div')
       }),
-      { global: { plugins: plugins() } },
+      { global: { plugins: uiPlugins() } },
     )
     return confirm!
   }

@@ -1,16 +1,10 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
-import { createMemoryHistory, createRouter } from 'vue-router'
 
+import { stubRouter } from '@/components/__tests__/mounting'
 import OpinionOpenLink from '@/views/opinions/console/OpinionOpenLink.vue'
 
-const router = createRouter({
-  history: createMemoryHistory(),
-  routes: [
-    { path: '/', name: 'home', component: { template: '<div />' } },
-    { path: '/opinions/:id', name: 'opinions-detail', component: { template: '<div />' } },
-  ],
-})
+const router = stubRouter({ home: '/', 'opinions-detail': '/opinions/:id' })
 
 describe('OpinionOpenLink', () => {
   it("is the opinion's text, linking to its page under its test id", async () => {
