@@ -99,7 +99,8 @@ describe('login page', () => {
     await wrapper.get('[data-testid=login-username]').setValue('qingshi-staff')
     await wrapper.get('[data-testid=login-password]').setValue('right')
     await wrapper.get('form').trigger('submit')
-    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('deputies'))
+    // The page is loaded lazily: on a busy machine that takes longer than waitFor's default second.
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('deputies'), { timeout: 10_000 })
     const loginCall = fetchMock.mock.calls.find((c) => c[0] === '/api/v1/auth/login')
     expect(JSON.parse(String((loginCall?.[1] as RequestInit).body))).toEqual({
       username: 'qingshi-staff',
