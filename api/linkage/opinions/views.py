@@ -18,6 +18,7 @@ from rest_framework.throttling import ScopedRateThrottle
 
 from accounts.roles import Role
 from api.actions import Action, Read, Write, endpoint
+from api.errors import or_404
 from api.inputs import validated
 from api.permissions import DEPUTY, STAFF, has_role, roles_of
 from api.views import PublicView
@@ -56,10 +57,11 @@ def _clock_for() -> Callable[[Opinion], Clock]:
 
 
 def _opinion(request: Request, pk: int) -> Opinion:
-    opinion = opinion_detail(pk, unit_user_id=_unit_scope(request))
-    if opinion is None:
-        raise NotFound(_("意见不存在。"), code="opinion_unknown")
-    return opinion
+    return or_404(
+        opinion_detail(pk, unit_user_id=_unit_scope(request)),
+        _("意见不存在。"),
+        code="opinion_unknown",
+    )
 
 
 def _detail(request: Request, opinion: Opinion) -> Response:
@@ -356,10 +358,7 @@ class _PublicOpinionView(PublicView):
 
 
 def _by_code(code: str) -> Opinion:
-    opinion = opinion_by_code(code)
-    if opinion is None:
-        raise NotFound(_("查询码不存在。"), code="tracking_unknown")
-    return opinion
+    return or_404(opinion_by_code(code), _("查询码不存在。"), code="tracking_unknown")
 
 
 def _public_opinion(request: Request, data: dict[str, Any]) -> dict[str, str]:
@@ -376,10 +375,7 @@ def _public_rate(request: Request, data: dict[str, Any], code: str) -> Any:
 
 
 def _public_station(request: Request, pk: int) -> Any:
-    station = station_list().filter(pk=pk).first()
-    if station is None:
-        raise NotFound(_("联络站不存在。"), code="station_unknown")
-    return station
+    return or_404(station_list().filter(pk=pk).first(), _("联络站不存在。"), code="station_unknown")
 
 
 PublicOpinionView = endpoint(
