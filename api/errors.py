@@ -43,8 +43,9 @@ logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-def or_404(found: T | None, detail: str, *, code: str = "not_found") -> T:
-    """`found`, or a 404 saying `detail` with the refusal `code` when nothing was found."""
+def or_404(found: T | None, detail: str | None = None, *, code: str = "not_found") -> T:
+    """`found`, or a 404 saying `detail` (DRF's "Not found." by default) with the refusal `code`
+    when nothing was found."""
     if found is None:
         raise exceptions.NotFound(detail, code=code)
     return found

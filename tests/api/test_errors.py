@@ -17,7 +17,8 @@ def test_or_404_refuses_nothing_with_its_words_and_code() -> None:
     assert refused.value.get_codes() == "activity_unknown"
 
 
-def test_or_404_refuses_with_the_general_code_by_default() -> None:
+def test_or_404_refuses_with_the_general_words_and_code_by_default() -> None:
     with pytest.raises(NotFound) as refused:
-        or_404(None, "gone")
+        or_404(None)
+    assert refused.value.detail == NotFound.default_detail
     assert refused.value.get_codes() == "not_found"
