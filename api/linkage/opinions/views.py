@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import ListAPIView
@@ -89,6 +89,13 @@ LIST_FILTERS = [
 ]
 
 
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="opinion_list",
+        parameters=LIST_FILTERS,
+        summary="群众意见（承办单位只见交办给本单位的）/ opinions (a unit sees its own only)",
+    )
+)
 class OpinionListView(ListAPIView[Opinion]):
     serializer_class = s.OpinionRowSerializer
     permission_classes = [HANDLERS]
@@ -107,14 +114,6 @@ class OpinionListView(ListAPIView[Opinion]):
 
     def get_serializer_context(self) -> dict[str, Any]:
         return {**super().get_serializer_context(), "clock": _clock_for()}
-
-    @extend_schema(
-        operation_id="opinion_list",
-        parameters=LIST_FILTERS,
-        summary="群众意见（承办单位只见交办给本单位的）/ opinions (a unit sees its own only)",
-    )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
 
     @extend_schema(
         operation_id="opinion_receive",
@@ -243,6 +242,12 @@ OpinionCloseView = OPINION.step(
 )
 
 
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="opinion_mine",
+        summary="我接待的群众意见 / the opinions this deputy received",
+    )
+)
 class OpinionMineView(ListAPIView[Opinion]):
     """The opinions this deputy received from citizens, to follow them on the phone."""
 
@@ -251,13 +256,6 @@ class OpinionMineView(ListAPIView[Opinion]):
 
     def get_queryset(self) -> QuerySet[Opinion]:
         return opinions_received_by(user_id=int(self.request.user.pk or 0))
-
-    @extend_schema(
-        operation_id="opinion_mine",
-        summary="我接待的群众意见 / the opinions this deputy received",
-    )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
 
     @extend_schema(
         operation_id="opinion_collect",
