@@ -1,7 +1,7 @@
 """Every refusal answers `{"code": ..., "detail": ..., "fields": {...}}` in the caller's language."""
 
 import logging
-from typing import Any
+from typing import Any, TypeVar
 
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -39,6 +39,16 @@ def _named_message(detail: Any, labels: dict[str, str]) -> str:
 
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+def or_404(found: T | None, detail: str | None = None, *, code: str = "not_found") -> T:
+    """`found`, or a 404 saying `detail` (DRF's "Not found." by default) with the refusal `code`
+    when nothing was found."""
+    if found is None:
+        raise exceptions.NotFound(detail, code=code)
+    return found
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:

@@ -7,7 +7,6 @@ import base64
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.permissions import BasePermission
@@ -26,6 +25,7 @@ from accounts.services import (
 )
 from accounts.slips import Slip, slips_filename, slips_pdf
 from api.actions import Action
+from api.errors import or_404
 from api.inputs import validated
 from api.links import public_url
 from api.permissions import actor_of, has_role, host_congress
@@ -88,10 +88,7 @@ def issued_response(congress: "Congress", issued: Sequence[IssuedPassword]) -> R
 
 def host_membership(request: Request, pk: int) -> "Membership":
     """Membership `pk` in the host's congress; a 404 for another congress's."""
-    found = membership_in(congress=host_congress(request), membership_id=pk)
-    if found is None:
-        raise Http404
-    return found
+    return or_404(membership_in(congress=host_congress(request), membership_id=pk))
 
 
 def _issued(request: Request, issued: Any) -> Response:

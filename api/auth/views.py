@@ -49,13 +49,7 @@ from . import serializers as s
 
 
 def _brief(congress: Congress) -> dict[str, Any]:
-    return {
-        "id": congress.pk,
-        "name": congress.name,
-        "slug": congress.slug,
-        "level": congress.level,
-        "division_code": congress.division_code,
-    }
+    return dict(s.CongressBriefSerializer(congress).data)
 
 
 def account_brief(user: User) -> dict[str, Any]:

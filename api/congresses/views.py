@@ -1,11 +1,9 @@
-from typing import Any
-
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.generics import ListAPIView, RetrieveAPIView
 from rest_framework.request import Request
@@ -35,6 +33,11 @@ def _visible_congresses(request: Request) -> QuerySet[Congress]:
     return congress_subtree(host_congress(request))
 
 
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="congress_list", summary="本级及下级人大 / this congress and those below it"
+    )
+)
 class CongressListView(ListAPIView[Congress]):
     serializer_class = CongressOutSerializer
 
@@ -42,12 +45,6 @@ class CongressListView(ListAPIView[Congress]):
         return (
             _visible_congresses(self.request).prefetch_related("domains").order_by("division_code")
         )
-
-    @extend_schema(
-        operation_id="congress_list", summary="本级及下级人大 / this congress and those below it"
-    )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
 
     @extend_schema(
         operation_id="congress_provision",
@@ -75,16 +72,17 @@ class CongressListView(ListAPIView[Congress]):
         return Response(ProvisioningJobOutSerializer(job).data, status=status.HTTP_202_ACCEPTED)
 
 
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="provisioning_job_get", summary="开通进度 / provisioning progress"
+    )
+)
 class ProvisioningJobView(RetrieveAPIView[ProvisioningJob]):
     serializer_class = ProvisioningJobOutSerializer
 
     def get_queryset(self) -> QuerySet[ProvisioningJob]:
         # A caller sees the jobs they asked for.
         return ProvisioningJob.objects.filter(requested_by=self.request.user)  # type: ignore[misc]
-
-    @extend_schema(operation_id="provisioning_job_get", summary="开通进度 / provisioning progress")
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
 
 
 def _operator_only(request: Request) -> None:

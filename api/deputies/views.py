@@ -6,7 +6,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.generics import ListAPIView, RetrieveAPIView, get_object_or_404
 from rest_framework.parsers import MultiPartParser
@@ -47,6 +47,13 @@ class _ReadOrStaff:
         return [READERS() if method in ("GET", "HEAD", "OPTIONS") else STAFF()]
 
 
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="deputy_list",
+        parameters=[RosterQuery],
+        summary="代表名册（手机号脱敏）/ the deputy roster",
+    )
+)
 class DeputyListView(_ReadOrStaff, ListAPIView[Deputy]):
     serializer_class = DeputyOutSerializer
     permission_classes = [READERS]
@@ -54,14 +61,6 @@ class DeputyListView(_ReadOrStaff, ListAPIView[Deputy]):
     def get_queryset(self) -> QuerySet[Deputy]:
         query = queried(RosterQuery, self.request)
         return deputy_list(text=query.get("q", ""), status=query.get("status", ""))
-
-    @extend_schema(
-        operation_id="deputy_list",
-        parameters=[RosterQuery],
-        summary="代表名册（手机号脱敏）/ the deputy roster",
-    )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
 
     @extend_schema(
         operation_id="deputy_add",
@@ -81,6 +80,7 @@ class DeputyListView(_ReadOrStaff, ListAPIView[Deputy]):
         )
 
 
+@extend_schema_view(get=extend_schema(operation_id="deputy_get", summary="代表详情 / one deputy"))
 class DeputyDetailView(_ReadOrStaff, RetrieveAPIView[Deputy]):
     serializer_class = DeputyOutSerializer
     permission_classes = [READERS]
@@ -90,10 +90,6 @@ class DeputyDetailView(_ReadOrStaff, RetrieveAPIView[Deputy]):
 
     def get_serializer_context(self) -> dict[str, Any]:
         return {**super().get_serializer_context(), "unmask": Role.STAFF in roles_of(self.request)}
-
-    @extend_schema(operation_id="deputy_get", summary="代表详情 / one deputy")
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
 
     @extend_schema(
         operation_id="deputy_update",
@@ -170,6 +166,18 @@ DeputyEndServiceView = DEPUTY_RECORD.step(
 )
 
 
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="directory_deputy_list",
+        parameters=[
+            OpenApiParameter("search", str, description="姓名或代表小组 / name or group"),
+            OpenApiParameter(
+                "level", str, description="代表层级，逗号分隔 / levels, comma-separated"
+            ),
+        ],
+        summary="上下级代表名录 / deputies of related congresses, without contact details",
+    )
+)
 class DirectoryListView(ListAPIView[DeputyListing]):
     """Deputies of this congress, of those below it and of those above it: no contact details."""
 
@@ -184,16 +192,3 @@ class DirectoryListView(ListAPIView[DeputyListing]):
             search=params.get("search", "").strip()[:50],
             levels=levels or None,
         )
-
-    @extend_schema(
-        operation_id="directory_deputy_list",
-        parameters=[
-            OpenApiParameter("search", str, description="姓名或代表小组 / name or group"),
-            OpenApiParameter(
-                "level", str, description="代表层级，逗号分隔 / levels, comma-separated"
-            ),
-        ],
-        summary="上下级代表名录 / deputies of related congresses, without contact details",
-    )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)

@@ -7,13 +7,13 @@ from typing import Any, TypeVar
 
 from django.utils.translation import gettext as _
 from rest_framework import serializers
-from rest_framework.exceptions import NotFound
 from rest_framework.generics import get_object_or_404
 from rest_framework.request import Request
 
 from accounts.roles import Role
 from accounts.selectors import users_with_role
 from api.actions import Action, Read, Write, endpoint
+from api.errors import or_404
 from api.files.access import Attachments
 from api.permissions import STAFF, has_role, host_congress, roles_of, user_id_of
 from filestore.models import StoredFile
@@ -56,10 +56,7 @@ def _unit_only(request: Request) -> bool:
 
 def _readable(request: Request, pk: int) -> Project:
     rows = projects_board(unit_user_id=user_id_of(request) if _unit_only(request) else None)
-    project = rows.filter(pk=pk).first()
-    if project is None:
-        raise NotFound(_("项目不存在。"))
-    return project
+    return or_404(rows.filter(pk=pk).first(), _("项目不存在。"))
 
 
 def _report_readable(request: Request, report: ProgressReport) -> bool:

@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.actions import Action, Read, Write, endpoint
+from api.errors import or_404
 from api.inputs import validated
 from api.permissions import STAFF, IsTenantMember, host_congress, is_public_host, user_id_of
 from api.views import PublicView, ThrottledPublicView
@@ -35,26 +36,26 @@ def _congress(request: Request) -> Congress:
     return host_congress(request)
 
 
-def _not_found(what: str) -> NotFound:
-    return NotFound(_("%(what)s不存在。") % {"what": what}, code="not_found")
+def _missing(what: str) -> str:
+    """The 404's words for a `what` (评选, 推荐) the caller cannot see."""
+    return _("%(what)s不存在。") % {"what": what}
 
 
 def _issued_round(request: Request, pk: int) -> BenchmarkRound:
-    found = (
-        BenchmarkRound.objects.select_related("issuer")
-        .filter(pk=pk, issuer=_congress(request))
-        .first()
+    return or_404(
+        (
+            BenchmarkRound.objects.select_related("issuer")
+            .filter(pk=pk, issuer=_congress(request))
+            .first()
+        ),
+        _missing(_("评选")),
     )
-    if found is None:
-        raise _not_found(_("评选"))
-    return found
 
 
 def _visible_round(request: Request, pk: int) -> BenchmarkRound:
-    found = selectors.rounds_visible_to(_congress(request)).filter(pk=pk).first()
-    if found is None:
-        raise _not_found(_("评选"))
-    return found
+    return or_404(
+        selectors.rounds_visible_to(_congress(request)).filter(pk=pk).first(), _missing(_("评选"))
+    )
 
 
 def _round_out(request: Request, round_: BenchmarkRound) -> dict[str, Any]:
@@ -104,7 +105,7 @@ class FileUploadView(APIView):
 def _file_url(request: Request, pk: int) -> dict[str, str]:
     attachment = Attachment.objects.filter(pk=pk).first()
     if attachment is None or not selectors.attachment_readable(attachment, _congress(request)):
-        raise _not_found(_("附件"))
+        raise NotFound(_missing(_("附件")))
     return {"url": selectors.attachment_download_url(attachment)}
 
 
@@ -153,17 +154,13 @@ def _targets(issuer: Congress, scope: str, ids: list[int]) -> list[Congress]:
 
 
 def _issued_guidance(request: Request, pk: int) -> Guidance:
-    guidance = selectors.guidance_issued(_congress(request)).filter(pk=pk).first()
-    if guidance is None:
-        raise _not_found(_("文件"))
-    return guidance
+    return or_404(
+        selectors.guidance_issued(_congress(request)).filter(pk=pk).first(), _missing(_("文件"))
+    )
 
 
 def _addressed_guidance(request: Request, pk: int) -> Guidance:
-    guidance = selectors.guidance_addressed_to(_congress(request), pk)
-    if guidance is None:
-        raise _not_found(_("文件"))
-    return guidance
+    return or_404(selectors.guidance_addressed_to(_congress(request), pk), _missing(_("文件")))
 
 
 class GuidanceListView(APIView):
@@ -488,7 +485,7 @@ def _visible_nomination(request: Request, pk: int) -> Nomination:
         found is None
         or not selectors.nominations_visible_to(found.round, me).filter(pk=pk).exists()
     ):
-        raise _not_found(_("推荐"))
+        raise NotFound(_missing(_("推荐")))
     return found
 
 
@@ -516,15 +513,15 @@ NominationWithdrawView = Action(
 
 
 def _issued_nomination(request: Request, pk: int) -> Nomination:
-    found = (
-        Nomination.objects.select_related("round__issuer", "nominator__parent")
-        .prefetch_related("attachments")
-        .filter(pk=pk, round__issuer=_congress(request))
-        .first()
+    return or_404(
+        (
+            Nomination.objects.select_related("round__issuer", "nominator__parent")
+            .prefetch_related("attachments")
+            .filter(pk=pk, round__issuer=_congress(request))
+            .first()
+        ),
+        _missing(_("推荐")),
     )
-    if found is None:
-        raise _not_found(_("推荐"))
-    return found
 
 
 def _sheet(request: Request, nomination: Nomination) -> dict[str, Any]:
@@ -614,9 +611,9 @@ RoundPublicityView = ROUND.step(
 
 def _object(request: Request, data: dict[str, Any], pk: int) -> Objection:
     round_ = _issued_round(request, pk)
-    nomination = round_.nominations.filter(pk=data["nomination_id"]).first()
-    if nomination is None:
-        raise _not_found(_("推荐"))
+    nomination = or_404(
+        round_.nominations.filter(pk=data["nomination_id"]).first(), _missing(_("推荐"))
+    )
     objection = services.objection_record(
         nomination=nomination,
         actor=request.user,
@@ -647,10 +644,10 @@ ObjectionListView = endpoint(
 
 
 def _issued_objection(request: Request, pk: int) -> Objection:
-    objection = Objection.objects.filter(pk=pk, round__issuer=_congress(request)).first()
-    if objection is None:
-        raise _not_found(_("异议"))
-    return objection
+    return or_404(
+        Objection.objects.filter(pk=pk, round__issuer=_congress(request)).first(),
+        _missing(_("异议")),
+    )
 
 
 def _objection_out(request: Request, objection: Objection) -> Any:
@@ -719,7 +716,7 @@ PublicRoundListView = endpoint(
 
 def _public_round(request: Request, pk: int) -> BenchmarkRound:
     if is_public_host(request):
-        raise _not_found(_("评选"))
+        raise NotFound(_missing(_("评选")))
     round_ = selectors.round_public(host_congress(request), pk)
     if round_ is None:
         raise DomainError("publicity_closed", _("不在公示期内，不能提出异议。"))

@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import NotFound
 from rest_framework.generics import get_object_or_404
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -18,6 +17,7 @@ from rest_framework.throttling import SimpleRateThrottle
 from accounts.roles import Role
 from api.actions import Action, Read, endpoint
 from api.downloads import PDF, PublicDownloadView, attachment, binary
+from api.errors import or_404
 from api.inputs import validated
 from api.permissions import DEPUTY, STAFF, has_role, host_tenant
 from api.views import PublicView
@@ -381,10 +381,14 @@ class AccountSerializer(serializers.Serializer):
     )
 
 
+def _published_cycle(year: int) -> Cycle:
+    return or_404(
+        account.published_cycle(year), _("该年度明白账尚未公布。"), code="account_unknown"
+    )
+
+
 def _published(request: Request, year: int) -> tuple[Cycle, documents.Account]:
-    cycle = account.published_cycle(year)
-    if cycle is None:
-        raise NotFound(_("该年度明白账尚未公布。"), code="account_unknown")
+    cycle = _published_cycle(year)
     return cycle, account.cycle_account(cycle, congress=host_tenant(request).name)
 
 
@@ -471,9 +475,7 @@ class PublicRatingView(PublicView):
     )
     def post(self, request: Request, year: int) -> Response:
         data = validated(AccountRatingInSerializer, request)
-        cycle = account.published_cycle(year)
-        if cycle is None:
-            raise NotFound(_("该年度明白账尚未公布。"), code="account_unknown")
+        cycle = _published_cycle(year)
         rated = evaluation.public_rating_submit(
             cycle=cycle, rater_token=_rater_token(request), marks=data["marks"]
         )

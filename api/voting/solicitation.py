@@ -5,12 +5,12 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import serializers
-from rest_framework.exceptions import NotFound
 from rest_framework.generics import get_object_or_404
 from rest_framework.request import Request
 
 from accounts.roles import Role
 from api.actions import Action, Read, Write, endpoint
+from api.errors import or_404
 from api.files.access import Attachments
 from api.permissions import DEPUTY, STAFF, has_role, host_congress, membership_of
 from api.views import PublicView, ThrottledPublicView
@@ -397,10 +397,7 @@ def _current_call() -> Call | None:
 
 
 def _public_call(request: Request) -> Call:
-    call = _current_call()
-    if call is None:
-        raise NotFound(_("暂无征集公告。"), code="call_unknown")
-    return call
+    return or_404(_current_call(), _("暂无征集公告。"), code="call_unknown")
 
 
 def _public_proposal(request: Request, data: dict[str, Any]) -> dict[str, str]:
@@ -414,13 +411,15 @@ def _public_proposal(request: Request, data: dict[str, Any]) -> dict[str, str]:
 
 
 def _tracking(request: Request, code: str) -> Any:
-    proposal = (
-        Proposal.objects.select_related("cycle", "merged_into")
-        .filter(tracking_code=code.upper())
-        .first()
+    proposal = or_404(
+        (
+            Proposal.objects.select_related("cycle", "merged_into")
+            .filter(tracking_code=code.upper())
+            .first()
+        ),
+        _("查询码不存在。"),
+        code="tracking_unknown",
     )
-    if proposal is None:
-        raise NotFound(_("查询码不存在。"), code="tracking_unknown")
     return proposal_outcome(proposal)
 
 
@@ -498,9 +497,7 @@ def published_announcement(request: Request, year: int) -> Any:
     notice = None
     if cycle is not None and not sheets.cycle_vote_unfinished(cycle):
         notice = sheets.cycle_announcement(cycle, congress=str(request.tenant.name))  # type: ignore[attr-defined]
-    if notice is None:
-        raise NotFound(_("该年度票决结果尚未公告。"), code="announcement_unknown")
-    return notice
+    return or_404(notice, _("该年度票决结果尚未公告。"), code="announcement_unknown")
 
 
 PublicAnnouncementView = endpoint(

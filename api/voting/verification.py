@@ -5,11 +5,11 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 from rest_framework import serializers
-from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from api.actions import Read, Write, endpoint
+from api.errors import or_404
 from api.views import PublicView, ThrottledPublicView
 from tenants.voting.record import public_rounds, published_record, record_digest, verify_record
 
@@ -29,9 +29,9 @@ class PublicRoundSerializer(serializers.Serializer):
 
 
 def _record(request: Request, pk: int) -> Response:
-    record = published_record(pk)
-    if record is None:
-        raise NotFound(_("该轮投票尚未结束或没有结果记录。"), code="record_unknown")
+    record = or_404(
+        published_record(pk), _("该轮投票尚未结束或没有结果记录。"), code="record_unknown"
+    )
     response = Response(record)
     response["Content-Disposition"] = f'attachment; filename="round-{pk}-record.json"'
     return response

@@ -5,7 +5,6 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework.exceptions import NotFound
 from rest_framework.generics import get_object_or_404
 from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
@@ -14,6 +13,7 @@ from rest_framework.views import APIView
 
 from accounts.roles import Role
 from api.actions import Action, Read, Write, endpoint
+from api.errors import or_404
 from api.inputs import validated
 from api.permissions import DEPUTY, STAFF, has_role, roles_of, user_id_of
 from congresses.tenant import require_tenant
@@ -230,10 +230,7 @@ def _rounds_payload(request: Request, rounds: list[Round]) -> list[dict[str, Any
 
 
 def _round(pk: int) -> Round:
-    round_ = round_for_display(pk)
-    if round_ is None:
-        raise NotFound(_("该投票不存在。"), code="round_unknown")
-    return round_
+    return or_404(round_for_display(pk), _("该投票不存在。"), code="round_unknown")
 
 
 def _round_payload(request: Request, round_id: int) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from ops.errors import Conflict
 from tests.servers import ROOT
 
 DOMAIN = {"DomainError", "Conflict", "NotAllowed", "LoginRefused", "DeviceImportRefused"}
-DRF = {"NotFound", "PermissionDenied", "ValidationError", "Throttled", "ParseError"}
+DRF = {"NotFound", "or_404", "PermissionDenied", "ValidationError", "Throttled", "ParseError"}
 
 
 def _sources() -> list[Path]:

@@ -10,13 +10,13 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.actions import Action, Read, Write, endpoint
 from api.downloads import XLSX, DownloadView, attachment, binary
+from api.errors import or_404
 from api.inputs import YearQuery, queried
 from api.permissions import DEPUTY, STAFF
 from ops.errors import DomainError
@@ -89,17 +89,17 @@ def _objection_out(request: Request, objection: Any) -> Any:
 
 def _my_entry(request: Request, pk: int) -> DutyEntry:
     deputy = my_seat(request)
-    entry = DutyEntry.objects.filter(pk=pk, deputy=deputy).select_related("deputy").first()
-    if entry is None:
-        raise NotFound(_("该履职记录不存在。"), code="entry_unknown")
-    return entry
+    return or_404(
+        DutyEntry.objects.filter(pk=pk, deputy=deputy).select_related("deputy").first(),
+        _("该履职记录不存在。"),
+        code="entry_unknown",
+    )
 
 
 def _objection(request: Request, pk: int) -> Objection:
-    objection = Objection.objects.filter(pk=pk).first()
-    if objection is None:
-        raise NotFound(_("该异议不存在。"), code="objection_unknown")
-    return objection
+    return or_404(
+        Objection.objects.filter(pk=pk).first(), _("该异议不存在。"), code="objection_unknown"
+    )
 
 
 # A deputy's own entry, which they may object to; and the objections staff decide. Both answer
@@ -137,9 +137,11 @@ ObjectionDecideView = OBJECTION.step(
 
 
 def _entries(request: Request, params: dict[str, Any]) -> dict[str, object]:
-    deputy = Deputy.objects.filter(pk=params.get("deputy", 0)).first()
-    if deputy is None:
-        raise NotFound(_("该代表不存在。"), code="deputy_unknown")
+    deputy = or_404(
+        Deputy.objects.filter(pk=params.get("deputy", 0)).first(),
+        _("该代表不存在。"),
+        code="deputy_unknown",
+    )
     return _record(deputy, _year(params))
 
 

@@ -9,10 +9,10 @@ import segno
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import serializers
-from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 
 from api.actions import Action, Read, Write, endpoint
+from api.errors import or_404
 from api.files.access import Attachments
 from api.inputs import YearQuery
 from api.links import public_url
@@ -42,10 +42,7 @@ ATTACHMENTS = [Attachments.held_in(Photo, "file_id", STAFF)]
 
 
 def _activity(pk: int) -> Activity:
-    found = activity_detail(pk)
-    if found is None:
-        raise NotFound(_("该活动不存在。"), code="activity_unknown")
-    return found
+    return or_404(activity_detail(pk), _("该活动不存在。"), code="activity_unknown")
 
 
 def _detail(pk: int) -> dict[str, Any]:
@@ -245,10 +242,11 @@ def my_seat(request: Request) -> Deputy:
 
 
 def _my_invitation(request: Request, pk: int) -> Invitation:
-    invitation = invitations_of(my_seat(request)).filter(pk=pk).first()
-    if invitation is None:
-        raise NotFound(_("该活动邀请不存在。"), code="invitation_unknown")
-    return invitation
+    return or_404(
+        invitations_of(my_seat(request)).filter(pk=pk).first(),
+        _("该活动邀请不存在。"),
+        code="invitation_unknown",
+    )
 
 
 MyActivityListView = endpoint(
@@ -279,9 +277,11 @@ MyRespondView = Action(
 
 
 def _check_in(request: Request, data: dict[str, Any]) -> Invitation:
-    activity = activity_by_origin(organiser_id=data["organiser"], origin_ref=data["ref"])
-    if activity is None:
-        raise NotFound(_("该活动不存在或尚未送达本单位。"), code="activity_unknown")
+    activity = or_404(
+        activity_by_origin(organiser_id=data["organiser"], origin_ref=data["ref"]),
+        _("该活动不存在或尚未送达本单位。"),
+        code="activity_unknown",
+    )
     invitation = services.invitation_sign_in(
         activity=activity, token=data["token"], actor=request.user
     )

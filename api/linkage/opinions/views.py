@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import ListAPIView
@@ -18,6 +18,7 @@ from rest_framework.throttling import ScopedRateThrottle
 
 from accounts.roles import Role
 from api.actions import Action, Read, Write, endpoint
+from api.errors import or_404
 from api.inputs import validated
 from api.permissions import DEPUTY, STAFF, has_role, roles_of
 from api.views import PublicView
@@ -56,10 +57,11 @@ def _clock_for() -> Callable[[Opinion], Clock]:
 
 
 def _opinion(request: Request, pk: int) -> Opinion:
-    opinion = opinion_detail(pk, unit_user_id=_unit_scope(request))
-    if opinion is None:
-        raise NotFound(_("意见不存在。"), code="opinion_unknown")
-    return opinion
+    return or_404(
+        opinion_detail(pk, unit_user_id=_unit_scope(request)),
+        _("意见不存在。"),
+        code="opinion_unknown",
+    )
 
 
 def _detail(request: Request, opinion: Opinion) -> Response:
@@ -87,6 +89,13 @@ LIST_FILTERS = [
 ]
 
 
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="opinion_list",
+        parameters=LIST_FILTERS,
+        summary="群众意见（承办单位只见交办给本单位的）/ opinions (a unit sees its own only)",
+    )
+)
 class OpinionListView(ListAPIView[Opinion]):
     serializer_class = s.OpinionRowSerializer
     permission_classes = [HANDLERS]
@@ -105,14 +114,6 @@ class OpinionListView(ListAPIView[Opinion]):
 
     def get_serializer_context(self) -> dict[str, Any]:
         return {**super().get_serializer_context(), "clock": _clock_for()}
-
-    @extend_schema(
-        operation_id="opinion_list",
-        parameters=LIST_FILTERS,
-        summary="群众意见（承办单位只见交办给本单位的）/ opinions (a unit sees its own only)",
-    )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
 
     @extend_schema(
         operation_id="opinion_receive",
@@ -241,6 +242,12 @@ OpinionCloseView = OPINION.step(
 )
 
 
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="opinion_mine",
+        summary="我接待的群众意见 / the opinions this deputy received",
+    )
+)
 class OpinionMineView(ListAPIView[Opinion]):
     """The opinions this deputy received from citizens, to follow them on the phone."""
 
@@ -249,13 +256,6 @@ class OpinionMineView(ListAPIView[Opinion]):
 
     def get_queryset(self) -> QuerySet[Opinion]:
         return opinions_received_by(user_id=int(self.request.user.pk or 0))
-
-    @extend_schema(
-        operation_id="opinion_mine",
-        summary="我接待的群众意见 / the opinions this deputy received",
-    )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
 
     @extend_schema(
         operation_id="opinion_collect",
@@ -356,10 +356,7 @@ class _PublicOpinionView(PublicView):
 
 
 def _by_code(code: str) -> Opinion:
-    opinion = opinion_by_code(code)
-    if opinion is None:
-        raise NotFound(_("查询码不存在。"), code="tracking_unknown")
-    return opinion
+    return or_404(opinion_by_code(code), _("查询码不存在。"), code="tracking_unknown")
 
 
 def _public_opinion(request: Request, data: dict[str, Any]) -> dict[str, str]:
@@ -376,10 +373,7 @@ def _public_rate(request: Request, data: dict[str, Any], code: str) -> Any:
 
 
 def _public_station(request: Request, pk: int) -> Any:
-    station = station_list().filter(pk=pk).first()
-    if station is None:
-        raise NotFound(_("联络站不存在。"), code="station_unknown")
-    return station
+    return or_404(station_list().filter(pk=pk).first(), _("联络站不存在。"), code="station_unknown")
 
 
 PublicOpinionView = endpoint(

@@ -9,13 +9,13 @@ import segno
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from rest_framework.exceptions import NotFound
 from rest_framework.generics import get_object_or_404
 from rest_framework.request import Request
 
 from accounts.roles import Role
 from api.actions import Action, Read, Write, endpoint
 from api.downloads import SVG, PublicDownloadView, binary
+from api.errors import or_404
 from api.permissions import STAFF, has_role, host_tenant, roles_of
 from api.views import PublicView
 from ops.errors import DomainError
@@ -34,9 +34,9 @@ def _station(pk: int) -> Station:
 
 
 def _detail(request: Request, pk: int) -> dict[str, Any]:
-    station = selectors.station_detail(station_id=pk)
-    if station is None:
-        raise NotFound(_("该联络站不存在。"), code="station_unknown")
+    station = or_404(
+        selectors.station_detail(station_id=pk), _("该联络站不存在。"), code="station_unknown"
+    )
     unmask = Role.STAFF in roles_of(request)
     return dict(s.StationDetailSerializer(station, context={"unmask": unmask}).data)
 
@@ -128,9 +128,9 @@ def _resident_add(request: Request, data: dict[str, Any], pk: int) -> Any:
 
 
 def _resident_end(request: Request, data: dict[str, Any], pk: int) -> None:
-    resident = selectors.resident_of(resident_id=pk)
-    if resident is None:
-        raise NotFound(_("该进站代表不存在。"), code="resident_unknown")
+    resident = or_404(
+        selectors.resident_of(resident_id=pk), _("该进站代表不存在。"), code="resident_unknown"
+    )
     services.residency_end(resident=resident, actor=request.user)
 
 
@@ -385,10 +385,11 @@ PostingListView = endpoint(
 
 
 def _public_station(pk: int) -> Station:
-    station = selectors.station_public(station_id=pk, today=timezone.localdate())
-    if station is None:
-        raise NotFound(_("该联络站不存在。"), code="station_unknown")
-    return station
+    return or_404(
+        selectors.station_public(station_id=pk, today=timezone.localdate()),
+        _("该联络站不存在。"),
+        code="station_unknown",
+    )
 
 
 def _public_page(request: Request, pk: int) -> Any:
