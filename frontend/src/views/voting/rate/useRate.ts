@@ -2,6 +2,7 @@ import { computed, reactive, ref, watch } from 'vue'
 import { useRoute } from 'vue-router'
 
 import { errorMessage } from '@/api/http'
+import { useAction } from '@/composables/useAction'
 import { ratePercent } from '@/utils/rate'
 import {
   castBallot,
@@ -51,13 +52,13 @@ export function useRate() {
   const results = ref<EvaluationResults | null>(null)
   const loaded = ref(false)
   const error = ref('')
-  const actionError = ref('')
-  const submitting = ref(false)
+  const write = useAction()
+  /** The receipt check, whose failure shows where a vote's does. */
+  const checkAction = useAction(errorMessage, { error: write.error })
   const marks = reactive<Record<string, Mark | ''>>({})
   /** Shown once, never stored. */
   const receipt = ref('')
   const receiptInput = ref('')
-  const checking = ref(false)
   const checkResult = ref<boolean | null>(null)
 
   const round = computed(() => evaluation.value?.round ?? null)
@@ -89,16 +90,10 @@ export function useRate() {
     const target = round.value
     const ballot = evaluationChoices(projects.value, marks)
     if (!target || !ballot) return
-    submitting.value = true
-    actionError.value = ''
-    try {
+    await write.run(async () => {
       receipt.value = (await castBallot(target.id, ballot)).receipt
       await refresh()
-    } catch (failure) {
-      actionError.value = errorMessage(failure)
-    } finally {
-      submitting.value = false
-    }
+    })
   }
 
   /** A paper or device evaluation is held at a meeting: deputies sign in before it opens. */
@@ -110,30 +105,15 @@ export function useRate() {
       !evaluation.value.signed_in,
   )
   async function signIn() {
-    submitting.value = true
-    actionError.value = ''
-    try {
-      evaluation.value = await signInEvaluation(cycleIdOf(route.params.id))
-    } catch (failure) {
-      actionError.value = errorMessage(failure)
-    } finally {
-      submitting.value = false
-    }
+    await write.run(async () => (evaluation.value = await signInEvaluation(cycleIdOf(route.params.id))))
   }
 
   async function check() {
     const code = receiptInput.value.trim()
     if (!round.value || !code) return
-    checking.value = true
+    const roundId = round.value.id
     checkResult.value = null
-    actionError.value = ''
-    try {
-      checkResult.value = (await checkReceipt(round.value.id, code)).counted
-    } catch (failure) {
-      actionError.value = errorMessage(failure)
-    } finally {
-      checking.value = false
-    }
+    await checkAction.run(async () => (checkResult.value = (await checkReceipt(roundId, code)).counted))
   }
 
   const resultLines = computed(() =>
@@ -155,11 +135,11 @@ export function useRate() {
     marks,
     receipt,
     receiptInput,
-    checking,
+    checking: checkAction.busy,
     checkResult,
     error,
-    actionError,
-    submitting,
+    actionError: write.error,
+    submitting: write.busy,
     submit,
     check,
     canSignIn,
