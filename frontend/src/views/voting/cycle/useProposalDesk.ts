@@ -24,6 +24,7 @@ import {
   type ProposalSource,
 } from '@/api/voting'
 import { useAction } from '@/composables/useAction'
+import { useResource } from '@/composables/useResource'
 
 /** What the phase allows on the desk (tenants/voting/phases.py). */
 export function deskActions(phase: string | null | undefined) {
@@ -45,9 +46,16 @@ export function useProposalDesk(
   reload: () => Promise<void>,
 ) {
   const { t } = useI18n()
-  const proposals = ref<Proposal[]>([])
-  const governance = ref<Governance[]>([])
-  const deskError = ref('')
+  const desk = useResource(
+    async () => {
+      const [proposals, governance] = await Promise.all([listProposals(cycleId.value), listGovernance(cycleId.value)])
+      return { proposals, governance }
+    },
+    { proposals: [] as Proposal[], governance: [] as Governance[] },
+  )
+  const { error: deskError, load } = desk
+  const proposals = computed(() => desk.data.value.proposals)
+  const rowAction = useAction(errorMessage, { error: deskError })
   const busy = ref<number | null>(null)
   const allowed = computed(() => deskActions(cycle.value?.phase))
 
@@ -56,10 +64,12 @@ export function useProposalDesk(
     reason: '',
     exclusion: '',
   })
-  const rejectError = ref('')
+  const rejectAction = useAction()
+  const rejectError = rejectAction.error
   const merging = ref<Proposal | null>(null)
   const mergeInto = ref<number | null>(null)
-  const mergeError = ref('')
+  const mergeAction = useAction()
+  const mergeError = mergeAction.error
 
   const record = reactive<{ kind: GovernanceKind; held_on: string; summary: string }>({
     kind: 'party_review',
@@ -93,16 +103,6 @@ export function useProposalDesk(
   const mergeTargets = computed(() =>
     proposals.value.filter((p) => p.id !== merging.value?.id && p.status !== 'merged'),
   )
-
-  async function load() {
-    try {
-      const [list, steps] = await Promise.all([listProposals(cycleId.value), listGovernance(cycleId.value)])
-      proposals.value = list
-      governance.value = steps
-    } catch (failure) {
-      deskError.value = errorMessage(failure)
-    }
-  }
 
   /** Refuses a form left incomplete before calling the API, with the action's own message. */
   function incomplete(action: ReturnType<typeof useAction>, message: string) {
@@ -152,18 +152,13 @@ export function useProposalDesk(
 
   async function act(proposal: Proposal, action: () => Promise<unknown>, done: string) {
     busy.value = proposal.id
-    deskError.value = ''
-    try {
+    const ok = await rowAction.run(async () => {
       await action()
       ElMessage.success(done)
       await Promise.all([load(), reload()])
-      return true
-    } catch (failure) {
-      deskError.value = errorMessage(failure)
-      return false
-    } finally {
-      busy.value = null
-    }
+    })
+    busy.value = null
+    return ok
   }
 
   const accept = (p: Proposal) => act(p, () => screenProposal(p.id, { accept: true }), t('voting.desk.accepted'))
@@ -182,7 +177,7 @@ export function useProposalDesk(
       rejectError.value = t('voting.desk.reasonRequired')
       return
     }
-    try {
+    await rejectAction.run(async () => {
       await screenProposal(p.id, {
         accept: false,
         reason: reject.reason.trim(),
@@ -191,9 +186,7 @@ export function useProposalDesk(
       rejecting.value = null
       ElMessage.success(t('voting.desk.rejected'))
       await Promise.all([load(), reload()])
-    } catch (failure) {
-      rejectError.value = errorMessage(failure)
-    }
+    })
   }
 
   function startMerge(p: Proposal) {
@@ -207,14 +200,13 @@ export function useProposalDesk(
       mergeError.value = t('voting.desk.mergeTargetRequired')
       return
     }
-    try {
-      await mergeProposal(p.id, mergeInto.value)
+    const into = mergeInto.value
+    await mergeAction.run(async () => {
+      await mergeProposal(p.id, into)
       merging.value = null
       ElMessage.success(t('voting.desk.merged'))
       await Promise.all([load(), reload()])
-    } catch (failure) {
-      mergeError.value = errorMessage(failure)
-    }
+    })
   }
 
   async function submitRecord() {
@@ -239,7 +231,7 @@ export function useProposalDesk(
 
   return {
     proposals,
-    governance,
+    governance: computed(() => desk.data.value.governance),
     deskError,
     busy,
     allowed,

@@ -1,5 +1,5 @@
 import { ElMessage } from 'element-plus'
-import { computed, onMounted, reactive, ref } from 'vue'
+import { computed, reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useRoute } from 'vue-router'
 
@@ -18,6 +18,7 @@ import {
   type Cycle,
   type Material,
 } from '@/api/voting'
+import { useResource } from '@/composables/useResource'
 import { useSessionStore } from '@/stores/session'
 
 import { cycleIdOf } from '../voting'
@@ -42,10 +43,16 @@ export function useDeliberation() {
   const route = useRoute()
   const session = useSessionStore()
   const id = computed(() => cycleIdOf(route.params.id))
-  const cycle = ref<Cycle | null>(null)
-  const items = ref<CandidateFile[]>([])
-  const loading = ref(false)
-  const error = ref('')
+  const page = useResource(
+    async () => {
+      const [cycle, candidates] = await Promise.all([getCycle(id.value), listCandidates(id.value)])
+      return { cycle, items: await Promise.all(candidates.map(loadItem)) }
+    },
+    { cycle: null as Cycle | null, items: [] as CandidateFile[] },
+  )
+  const { loading, error, load } = page
+  const cycle = computed(() => page.data.value.cycle)
+  const items = computed(() => page.data.value.items)
   const isDeputy = computed(() => session.roles.includes('deputy'))
   const isStaff = computed(() => session.roles.includes('staff'))
   const canAnswer = computed(() => isStaff.value || session.roles.includes('unit'))
@@ -62,20 +69,6 @@ export function useDeliberation() {
   async function loadItem(candidate: Candidate): Promise<CandidateFile> {
     const [materials, comments] = await Promise.all([listMaterials(candidate.id), listComments(candidate.id)])
     return { candidate, materials, comments }
-  }
-
-  async function load() {
-    loading.value = true
-    error.value = ''
-    try {
-      const [found, candidates] = await Promise.all([getCycle(id.value), listCandidates(id.value)])
-      cycle.value = found
-      items.value = await Promise.all(candidates.map(loadItem))
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
   }
 
   async function refresh(candidateId: number) {
@@ -162,7 +155,6 @@ export function useDeliberation() {
     }
   }
 
-  onMounted(load)
   return {
     id,
     cycle,
