@@ -13,6 +13,7 @@ import {
   type EvaluationResults,
   type EvaluationRules,
 } from '@/api/voting'
+import { useAction } from '@/composables/useAction'
 
 import { cycleIdOf, usePolling } from '../voting'
 
@@ -23,8 +24,7 @@ export function useEvaluation() {
   const evaluation = ref<Evaluation | null>(null)
   const results = ref<EvaluationResults | null>(null)
   const error = ref('')
-  const actionError = ref('')
-  const busy = ref(false)
+  const write = useAction()
   const saved = ref(false)
   const rules = reactive<Required<EvaluationRules>>({
     rule_type: 'majority',
@@ -60,17 +60,9 @@ export function useEvaluation() {
     }
   }
 
-  async function act(work: () => Promise<void>) {
-    busy.value = true
-    actionError.value = ''
+  function act(work: () => Promise<void>) {
     saved.value = false
-    try {
-      await work()
-    } catch (failure) {
-      actionError.value = errorMessage(failure)
-    } finally {
-      busy.value = false
-    }
+    return write.run(work)
   }
 
   const saveRules = () =>
@@ -105,8 +97,8 @@ export function useEvaluation() {
     isOpen,
     isClosed,
     error,
-    actionError,
-    busy,
+    actionError: write.error,
+    busy: write.busy,
     saved,
     saveRules,
     open,

@@ -16,6 +16,7 @@ import {
   type Tally,
   type TallyRow,
 } from '@/api/voting'
+import { useAction } from '@/composables/useAction'
 
 import { currentRound, cycleIdOf, usePolling } from '../voting'
 
@@ -56,8 +57,7 @@ export function useTally() {
   const rounds = ref<Round[]>([])
   const state = ref<Tally | null>(null)
   const error = ref('')
-  const submitError = ref('')
-  const submitting = ref(false)
+  const write = useAction()
   const counts = reactive<Record<string, Partial<TallyRow>>>({})
   const totals = reactive({ returned: 0, invalid: 0 })
   const reason = ref('')
@@ -84,9 +84,7 @@ export function useTally() {
   async function submit() {
     const open = round.value
     if (!open || open.state !== 'open') return
-    submitting.value = true
-    submitError.value = ''
-    try {
+    await write.run(async () => {
       const correcting = state.value?.entered ?? false
       state.value = await enterTally(open.id, {
         counts: tallyCounts(open, counts),
@@ -96,11 +94,7 @@ export function useTally() {
       })
       reason.value = ''
       ElMessage.success(t(correcting ? 'voting.tally.corrected' : 'voting.tally.entered'))
-    } catch (failure) {
-      submitError.value = errorMessage(failure)
-    } finally {
-      submitting.value = false
-    }
+    })
   }
 
   usePolling(refresh)
@@ -111,8 +105,8 @@ export function useTally() {
     isOpen,
     state,
     error,
-    submitError,
-    submitting,
+    submitError: write.error,
+    submitting: write.busy,
     counts,
     totals,
     reason,
