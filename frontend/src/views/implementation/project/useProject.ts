@@ -29,7 +29,11 @@ export function useProject() {
   const session = useSessionStore()
   const id = computed(() => Number(route.params.id))
   const units = ref<Unit[]>([])
-  const { data: project, loading, error } = useResource<ProjectDetail | null>(async () => {
+  const {
+    data: project,
+    loading,
+    error,
+  } = useResource<ProjectDetail | null>(async () => {
     const found = await getProject(id.value)
     if (found.can_edit) units.value = await listUnits()
     return found

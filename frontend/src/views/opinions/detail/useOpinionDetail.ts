@@ -50,7 +50,11 @@ export function useOpinionDetail() {
   const isUnit = computed(() => session.roles.includes('unit') && !isStaff.value)
 
   const units = ref<Unit[]>([])
-  const { data: opinion, loading, error } = useResource<Opinion | null>(async () => {
+  const {
+    data: opinion,
+    loading,
+    error,
+  } = useResource<Opinion | null>(async () => {
     const found = await getOpinion(id.value)
     if (isStaff.value && units.value.length === 0) units.value = await listUnits()
     return found

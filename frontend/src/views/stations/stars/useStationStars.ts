@@ -1,8 +1,8 @@
-import { computed, onMounted, reactive, ref } from 'vue'
+import { computed, reactive, ref } from 'vue'
 
-import { errorMessage } from '@/api/http'
 import { decideStarReview, listStarReviews, starsByCounty, type CountyStars, type StarReview } from '@/api/supervision'
 import { useAction } from '@/composables/useAction'
+import { useResource } from '@/composables/useResource'
 import { useSessionStore } from '@/stores/session'
 
 /** Station stars: the review queue of the congress above, our own submissions, and (the city)
@@ -14,33 +14,21 @@ export function useStationStars() {
   const submits = computed(() => level.value === 'county' || level.value === 'township')
   const byCountyShown = computed(() => level.value === 'city')
   const tab = ref(byCountyShown.value ? 'byCounty' : reviews.value ? 'incoming' : 'own')
-  const incoming = ref<StarReview[]>([])
-  const own = ref<StarReview[]>([])
-  const byCounty = ref<CountyStars[]>([])
-  const loading = ref(false)
-  const error = ref('')
-  const deciding = ref<StarReview | null>(null)
-  const decide = useAction()
-  const form = reactive({ award: true, stars: 3, reason: '' })
-
-  async function load() {
-    loading.value = true
-    error.value = ''
-    try {
-      const [a, b, c] = await Promise.all([
+  const lists = useResource(
+    async () => {
+      const [incoming, own, byCounty] = await Promise.all([
         reviews.value ? listStarReviews('incoming') : Promise.resolve([]),
         submits.value ? listStarReviews('own') : Promise.resolve([]),
         byCountyShown.value ? starsByCounty() : Promise.resolve([]),
       ])
-      incoming.value = a
-      own.value = b
-      byCounty.value = c
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
-  }
+      return { incoming, own, byCounty }
+    },
+    { incoming: [] as StarReview[], own: [] as StarReview[], byCounty: [] as CountyStars[] },
+  )
+  const { loading, error, load } = lists
+  const deciding = ref<StarReview | null>(null)
+  const decide = useAction()
+  const form = reactive({ award: true, stars: 3, reason: '' })
 
   function open(review: StarReview) {
     deciding.value = review
@@ -64,17 +52,15 @@ export function useStationStars() {
     }
   }
 
-  onMounted(load)
-
   return {
     level,
     reviews,
     submits,
     byCountyShown,
     tab,
-    incoming,
-    own,
-    byCounty,
+    incoming: computed(() => lists.data.value.incoming),
+    own: computed(() => lists.data.value.own),
+    byCounty: computed(() => lists.data.value.byCounty),
     loading,
     error,
     deciding,

@@ -66,5 +66,13 @@ export function useRuleTemplates() {
   return {
     templates: computed(() => page.data.value.templates),
     uses: computed(() => page.data.value.uses),
-    loading, error, form, save, hasBelow, issue, fieldError, usedLabel }
+    loading,
+    error,
+    form,
+    save,
+    hasBelow,
+    issue,
+    fieldError,
+    usedLabel,
+  }
 }
