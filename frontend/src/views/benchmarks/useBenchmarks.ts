@@ -1,5 +1,5 @@
 import { ElMessage } from 'element-plus'
-import { computed, onMounted, reactive, ref } from 'vue'
+import { computed, reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useRouter } from 'vue-router'
 
@@ -14,6 +14,7 @@ import {
   type Round,
 } from '@/api/supervision'
 import { useAction } from '@/composables/useAction'
+import { useResource } from '@/composables/useResource'
 import { useSessionStore } from '@/stores/session'
 
 function isoDate(offsetDays = 0): string {
@@ -39,10 +40,17 @@ export function useBenchmarks() {
   const { t } = useI18n()
   const router = useRouter()
   const session = useSessionStore()
-  const rounds = ref<Round[]>([])
-  const kinds = ref<KindSpec[]>([])
-  const loading = ref(false)
-  const error = ref('')
+  const page = useResource(
+    async () => {
+      const [rounds, kinds] = await Promise.all([listRounds(), listKinds()])
+      return { rounds, kinds }
+    },
+    { rounds: [] as Round[], kinds: [] as KindSpec[] },
+  )
+  const { loading, error } = page
+  const rounds = computed(() => page.data.value.rounds)
+  const kinds = computed(() => page.data.value.kinds)
+  const kindsRead = useAction(errorMessage, { error })
   const creating = ref(false)
   const save = useAction()
   const { busy: saving, error: formError } = save
@@ -72,27 +80,10 @@ export function useBenchmarks() {
     form.criteria = spec.default_criteria.map((c) => ({ ...c }))
   }
 
-  async function load() {
-    loading.value = true
-    error.value = ''
-    try {
-      ;[rounds.value, kinds.value] = await Promise.all([listRounds(), listKinds()])
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
-  }
-
   async function startCreate() {
     // The page may still be loading: the kind's defaults are needed before the form opens.
-    if (!kinds.value.length) {
-      try {
-        kinds.value = await listKinds()
-      } catch (failure) {
-        error.value = errorMessage(failure)
-        return
-      }
+    if (!kinds.value.length && !(await kindsRead.run(async () => (page.data.value.kinds = await listKinds())))) {
+      return
     }
     applyKindDefaults()
     formError.value = ''
@@ -122,7 +113,6 @@ export function useBenchmarks() {
     })
   }
 
-  onMounted(load)
   return {
     rounds,
     kinds,

@@ -1,5 +1,5 @@
 import { ElMessage } from 'element-plus'
-import { computed, onMounted, reactive, ref } from 'vue'
+import { computed, reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useRoute, useRouter } from 'vue-router'
 
@@ -7,6 +7,7 @@ import { uploadFile } from '@/api/files'
 import { errorMessage } from '@/api/http'
 import { getProject, postReport, type ProjectDetail, type ReportIn } from '@/api/implementation'
 import { useAction } from '@/composables/useAction'
+import { useResource } from '@/composables/useResource'
 
 export const MAX_PHOTOS = 9
 
@@ -32,23 +33,18 @@ export function useReport() {
   const route = useRoute()
   const router = useRouter()
   const id = computed(() => Number(route.params.id))
-  const project = ref<ProjectDetail | null>(null)
   const draft = reactive<ReportDraft>({ percent: 0, text: '', spent: '', overspendNote: '' })
   const photos = ref<File[]>([])
-  const loading = ref(false)
-  const { busy: saving, error, fields, run } = useAction()
-
-  async function load() {
-    loading.value = true
-    try {
-      project.value = await getProject(id.value)
-      draft.percent = project.value.percent ?? 0
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
-  }
+  const {
+    data: project,
+    loading,
+    error,
+  } = useResource<ProjectDetail | null>(async () => {
+    const found = await getProject(id.value)
+    draft.percent = found.percent ?? 0
+    return found
+  }, null)
+  const { busy: saving, fields, run } = useAction(errorMessage, { error })
 
   function pickPhotos(files: File[]) {
     photos.value = files.slice(0, MAX_PHOTOS)
@@ -70,6 +66,5 @@ export function useReport() {
     })
   }
 
-  onMounted(load)
   return { project, draft, photos, loading, saving, error, fields, pickPhotos, submit }
 }
