@@ -1,10 +1,10 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
-import { defineComponent, h } from 'vue'
+import { defineComponent, h, ref } from 'vue'
 
 import { ApiError } from '@/api/http'
 
-import { useResource } from '../useResource'
+import { partsOf, useResource, useResources } from '../useResource'
 
 function mounted<T>(setup: () => T): T {
   let made!: T
@@ -94,6 +94,51 @@ describe('useResource', () => {
     await first
     expect(resource.data.value).toBe('new')
     expect(resource.loading.value).toBe(false)
+  })
+})
+
+describe('useResources', () => {
+  it('loads several reads together, each in its own ref', async () => {
+    const pages = mounted(() =>
+      useResources({ names: async () => ['a'], count: async () => 2 }, { names: [] as string[], count: 0 }),
+    )
+    await flush()
+    expect(pages.parts.names.value).toEqual(['a'])
+    expect(pages.parts.count.value).toBe(2)
+    expect(pages.loading.value).toBe(false)
+  })
+
+  it('shows the failure of any read and keeps what was read before', async () => {
+    let fail = false
+    const pages = mounted(() =>
+      useResources(
+        {
+          names: async () => ['a'],
+          count: async () => {
+            if (fail) throw new ApiError(500, 'http_500', 'down')
+            return 1
+          },
+        },
+        { names: [] as string[], count: 0 },
+        { immediate: false },
+      ),
+    )
+    await pages.load()
+    fail = true
+    expect(await pages.load()).toBe(false)
+    expect(pages.error.value).toBe('down')
+    expect(pages.parts.count.value).toBe(1)
+  })
+})
+
+describe('partsOf', () => {
+  it("gives each field a ref that reads and writes the resource's data", () => {
+    const data = ref({ name: 'a', count: 1 })
+    const { name, count } = partsOf(data)
+    count.value = 5
+    expect(data.value).toEqual({ name: 'a', count: 5 })
+    data.value = { name: 'b', count: 0 }
+    expect(name.value).toBe('b')
   })
 })
 

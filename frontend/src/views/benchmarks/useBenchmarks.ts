@@ -14,7 +14,7 @@ import {
   type Round,
 } from '@/api/supervision'
 import { useAction } from '@/composables/useAction'
-import { useResource } from '@/composables/useResource'
+import { useResources } from '@/composables/useResource'
 import { useSessionStore } from '@/stores/session'
 
 function isoDate(offsetDays = 0): string {
@@ -40,16 +40,11 @@ export function useBenchmarks() {
   const { t } = useI18n()
   const router = useRouter()
   const session = useSessionStore()
-  const page = useResource(
-    async () => {
-      const [rounds, kinds] = await Promise.all([listRounds(), listKinds()])
-      return { rounds, kinds }
-    },
-    { rounds: [] as Round[], kinds: [] as KindSpec[] },
-  )
-  const { loading, error } = page
-  const rounds = computed(() => page.data.value.rounds)
-  const kinds = computed(() => page.data.value.kinds)
+  const {
+    parts: { rounds, kinds },
+    loading,
+    error,
+  } = useResources({ rounds: listRounds, kinds: listKinds }, { rounds: [] as Round[], kinds: [] as KindSpec[] })
   const kindsRead = useAction(errorMessage, { error })
   const creating = ref(false)
   const save = useAction()
@@ -82,7 +77,7 @@ export function useBenchmarks() {
 
   async function startCreate() {
     // The page may still be loading: the kind's defaults are needed before the form opens.
-    if (!kinds.value.length && !(await kindsRead.run(async () => (page.data.value.kinds = await listKinds())))) {
+    if (!kinds.value.length && !(await kindsRead.run(async () => (kinds.value = await listKinds())))) {
       return
     }
     applyKindDefaults()

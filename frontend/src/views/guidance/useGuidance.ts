@@ -24,7 +24,7 @@ import {
   type Subordinate,
 } from '@/api/supervision'
 import { useAction } from '@/composables/useAction'
-import { useResource } from '@/composables/useResource'
+import { useResources } from '@/composables/useResource'
 import { useSessionStore } from '@/stores/session'
 
 export function useGuidance() {
@@ -35,16 +35,19 @@ export function useGuidance() {
       session.roles.includes('staff') && (session.congress?.level === 'city' || session.congress?.level === 'county'),
   )
   const tab = ref<'received' | 'issued'>(canIssue.value ? 'issued' : 'received')
-  const lists = useResource(
-    async () => {
-      const received = await listGuidance('received')
-      if (!canIssue.value) return { received, issued: [], subordinates: [] }
-      const [issued, subordinates] = await Promise.all([listGuidance('issued'), listSubordinates()])
-      return { received, issued, subordinates }
+  const {
+    parts: { received, issued, subordinates },
+    loading,
+    error,
+    load,
+  } = useResources(
+    {
+      received: () => listGuidance('received'),
+      issued: async () => (canIssue.value ? listGuidance('issued') : []),
+      subordinates: async () => (canIssue.value ? listSubordinates() : []),
     },
     { received: [] as Guidance[], issued: [] as Guidance[], subordinates: [] as Subordinate[] },
   )
-  const { loading, error, load } = lists
   const reading = ref<Guidance | null>(null)
   const receipts = ref<GuidanceDetail | null>(null)
   const reports = ref<GuidanceReports | null>(null)
@@ -162,9 +165,9 @@ export function useGuidance() {
   return {
     tab,
     canIssue,
-    received: computed(() => lists.data.value.received),
-    issued: computed(() => lists.data.value.issued),
-    subordinates: computed(() => lists.data.value.subordinates),
+    received,
+    issued,
+    subordinates,
     loading,
     error,
     reading,

@@ -1,5 +1,5 @@
 import { ElMessage } from 'element-plus'
-import { computed, reactive, shallowRef } from 'vue'
+import { reactive, shallowRef, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 
 import type { Issued } from '@/api/accounts'
@@ -19,26 +19,25 @@ import {
 } from '@/api/security'
 import { useAction } from '@/composables/useAction'
 import { useConfirm } from '@/composables/useConfirm'
-import { useResource } from '@/composables/useResource'
+import { useResources } from '@/composables/useResource'
 
 /** The security administrator's page: members' lockouts and sessions, tokens, the policy. */
 export function useSecurity() {
   const { t } = useI18n()
   const confirmed = useConfirm()
   const policyForm = reactive({ min_length: 8, max_age_days: 0 })
-  const lists = useResource(
-    async () => {
-      const [members, tokens, policy] = await Promise.all([
-        listMemberSecurity(),
-        listCongressTokens(),
-        getPasswordPolicy(),
-      ])
-      Object.assign(policyForm, { min_length: policy.min_length, max_age_days: policy.max_age_days })
-      return { members, tokens, policy }
-    },
+  const {
+    parts: { members, tokens, policy },
+    loading,
+    error,
+    load,
+  } = useResources(
+    { members: listMemberSecurity, tokens: listCongressTokens, policy: getPasswordPolicy },
     { members: [] as MemberSecurity[], tokens: [] as ApiToken[], policy: null as PasswordPolicy | null },
   )
-  const { loading, error, load } = lists
+  watch(policy, (read) => {
+    if (read) Object.assign(policyForm, { min_length: read.min_length, max_age_days: read.max_age_days })
+  })
   /** A step from the page's buttons, whose failure shows on the page's own error line. */
   const pageWrite = useAction(errorMessage, { error })
   const policySave = useAction(errorMessage, { error })
@@ -76,15 +75,15 @@ export function useSecurity() {
 
   async function savePolicy() {
     await policySave.run(async () => {
-      lists.data.value.policy = await setPasswordPolicy({ ...policyForm })
+      policy.value = await setPasswordPolicy({ ...policyForm })
       ElMessage.success(t('security.policySaved'))
     })
   }
 
   return {
-    members: computed(() => lists.data.value.members),
-    tokens: computed(() => lists.data.value.tokens),
-    policy: computed(() => lists.data.value.policy),
+    members,
+    tokens,
+    policy,
     policyForm,
     policyErrors: policySave.fields,
     loading,

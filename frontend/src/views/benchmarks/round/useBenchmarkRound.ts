@@ -5,7 +5,7 @@ import { useRoute } from 'vue-router'
 
 import { errorMessage } from '@/api/http'
 import { useAction } from '@/composables/useAction'
-import { useResource } from '@/composables/useResource'
+import { partsOf, useResource } from '@/composables/useResource'
 import {
   announceRound,
   closeNominations,
@@ -65,7 +65,7 @@ export function useBenchmarkRound() {
     },
   )
   const { loading, error, load } = page
-  const round = computed(() => page.data.value.round)
+  const { round, nominations, ranking, result, objections } = partsOf(page.data)
   const write = useAction()
   const { busy, error: actionError } = write
   const searching = useAction(errorMessage, { error: actionError })
@@ -156,10 +156,10 @@ export function useBenchmarkRound() {
   return {
     id,
     round,
-    nominations: computed(() => page.data.value.nominations),
-    ranking: computed(() => page.data.value.ranking),
-    result: computed(() => page.data.value.result),
-    objections: computed(() => page.data.value.objections),
+    nominations,
+    ranking,
+    result,
+    objections,
     loading,
     busy,
     error,

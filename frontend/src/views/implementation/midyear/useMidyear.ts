@@ -14,7 +14,7 @@ import {
 } from '@/api/implementation'
 import { getCycle, type Cycle } from '@/api/voting'
 import { useAction } from '@/composables/useAction'
-import { useResource } from '@/composables/useResource'
+import { useResources } from '@/composables/useResource'
 import { useSessionStore } from '@/stores/session'
 
 /** Where the year's mid-year report stands: not yet heard, heard, reviewed, answered. */
@@ -34,20 +34,22 @@ export function useMidyear() {
   const route = useRoute()
   const session = useSessionStore()
   const id = computed(() => Number(route.params.id))
-  const page = useResource(
-    async () => {
-      const cycle = await getCycle(id.value)
+  const {
+    parts: { cycle, report },
+    loading,
+    error,
+  } = useResources(
+    {
+      cycle: () => getCycle(id.value),
       // No report yet for the year: the form to record it.
-      const report = await getMidyear(id.value).catch((failure: unknown) => {
-        if (failure instanceof ApiError && failure.status === 404) return null
-        throw failure
-      })
-      return { cycle, report }
+      report: () =>
+        getMidyear(id.value).catch((failure: unknown) => {
+          if (failure instanceof ApiError && failure.status === 404) return null
+          throw failure
+        }),
     },
     { cycle: null as Cycle | null, report: null as Midyear | null },
   )
-  const { loading, error } = page
-  const report = computed(() => page.data.value.report)
   const write = useAction(errorMessage, { error })
   const busy = ref('')
   const isStaff = computed(() => session.roles.includes('staff'))
@@ -59,7 +61,7 @@ export function useMidyear() {
   async function act(what: string, call: () => Promise<Midyear>, done: string) {
     busy.value = what
     await write.run(async () => {
-      page.data.value.report = await call()
+      report.value = await call()
       ElMessage.success(done)
     })
     busy.value = ''
@@ -72,7 +74,7 @@ export function useMidyear() {
   const fieldError = (name: string) => write.fields.value[name]?.join(' ') || undefined
 
   return {
-    cycle: computed(() => page.data.value.cycle),
+    cycle,
     report,
     loading,
     busy,

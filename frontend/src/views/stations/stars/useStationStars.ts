@@ -2,7 +2,7 @@ import { computed, reactive, ref } from 'vue'
 
 import { decideStarReview, listStarReviews, starsByCounty, type CountyStars, type StarReview } from '@/api/supervision'
 import { useAction } from '@/composables/useAction'
-import { useResource } from '@/composables/useResource'
+import { useResources } from '@/composables/useResource'
 import { useSessionStore } from '@/stores/session'
 
 /** Station stars: the review queue of the congress above, our own submissions, and (the city)
@@ -14,18 +14,19 @@ export function useStationStars() {
   const submits = computed(() => level.value === 'county' || level.value === 'township')
   const byCountyShown = computed(() => level.value === 'city')
   const tab = ref(byCountyShown.value ? 'byCounty' : reviews.value ? 'incoming' : 'own')
-  const lists = useResource(
-    async () => {
-      const [incoming, own, byCounty] = await Promise.all([
-        reviews.value ? listStarReviews('incoming') : Promise.resolve([]),
-        submits.value ? listStarReviews('own') : Promise.resolve([]),
-        byCountyShown.value ? starsByCounty() : Promise.resolve([]),
-      ])
-      return { incoming, own, byCounty }
+  const {
+    parts: { incoming, own, byCounty },
+    loading,
+    error,
+    load,
+  } = useResources(
+    {
+      incoming: async () => (reviews.value ? listStarReviews('incoming') : []),
+      own: async () => (submits.value ? listStarReviews('own') : []),
+      byCounty: async () => (byCountyShown.value ? starsByCounty() : []),
     },
     { incoming: [] as StarReview[], own: [] as StarReview[], byCounty: [] as CountyStars[] },
   )
-  const { loading, error, load } = lists
   const deciding = ref<StarReview | null>(null)
   const decide = useAction()
   const form = reactive({ award: true, stars: 3, reason: '' })
@@ -58,9 +59,9 @@ export function useStationStars() {
     submits,
     byCountyShown,
     tab,
-    incoming: computed(() => lists.data.value.incoming),
-    own: computed(() => lists.data.value.own),
-    byCounty: computed(() => lists.data.value.byCounty),
+    incoming,
+    own,
+    byCounty,
     loading,
     error,
     deciding,

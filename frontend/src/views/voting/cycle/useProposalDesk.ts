@@ -24,7 +24,7 @@ import {
   type ProposalSource,
 } from '@/api/voting'
 import { useAction } from '@/composables/useAction'
-import { useResource } from '@/composables/useResource'
+import { useResources } from '@/composables/useResource'
 
 /** What the phase allows on the desk (tenants/voting/phases.py). */
 export function deskActions(phase: string | null | undefined) {
@@ -46,15 +46,14 @@ export function useProposalDesk(
   reload: () => Promise<void>,
 ) {
   const { t } = useI18n()
-  const desk = useResource(
-    async () => {
-      const [proposals, governance] = await Promise.all([listProposals(cycleId.value), listGovernance(cycleId.value)])
-      return { proposals, governance }
-    },
+  const {
+    parts: { proposals, governance },
+    error: deskError,
+    load,
+  } = useResources(
+    { proposals: () => listProposals(cycleId.value), governance: () => listGovernance(cycleId.value) },
     { proposals: [] as Proposal[], governance: [] as Governance[] },
   )
-  const { error: deskError, load } = desk
-  const proposals = computed(() => desk.data.value.proposals)
   const rowAction = useAction(errorMessage, { error: deskError })
   const busy = ref<number | null>(null)
   const allowed = computed(() => deskActions(cycle.value?.phase))
@@ -231,7 +230,7 @@ export function useProposalDesk(
 
   return {
     proposals,
-    governance: computed(() => desk.data.value.governance),
+    governance,
     deskError,
     busy,
     allowed,

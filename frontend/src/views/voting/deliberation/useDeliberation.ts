@@ -18,7 +18,7 @@ import {
   type Cycle,
   type Material,
 } from '@/api/voting'
-import { useResource } from '@/composables/useResource'
+import { useResources } from '@/composables/useResource'
 import { useSessionStore } from '@/stores/session'
 
 import { cycleIdOf } from '../voting'
@@ -43,16 +43,18 @@ export function useDeliberation() {
   const route = useRoute()
   const session = useSessionStore()
   const id = computed(() => cycleIdOf(route.params.id))
-  const page = useResource(
-    async () => {
-      const [cycle, candidates] = await Promise.all([getCycle(id.value), listCandidates(id.value)])
-      return { cycle, items: await Promise.all(candidates.map(loadItem)) }
+  const {
+    parts: { cycle, items },
+    loading,
+    error,
+    load,
+  } = useResources(
+    {
+      cycle: () => getCycle(id.value),
+      items: async () => Promise.all((await listCandidates(id.value)).map(loadItem)),
     },
     { cycle: null as Cycle | null, items: [] as CandidateFile[] },
   )
-  const { loading, error, load } = page
-  const cycle = computed(() => page.data.value.cycle)
-  const items = computed(() => page.data.value.items)
   const isDeputy = computed(() => session.roles.includes('deputy'))
   const isStaff = computed(() => session.roles.includes('staff'))
   const canAnswer = computed(() => isStaff.value || session.roles.includes('unit'))

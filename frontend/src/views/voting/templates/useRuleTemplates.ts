@@ -1,4 +1,4 @@
-import { computed, reactive } from 'vue'
+import { computed, reactive, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 
 import {
@@ -9,9 +9,10 @@ import {
   type RuleField,
   type RuleTemplate,
   type RuleTemplateUse,
+  type RulesTemplate,
 } from '@/api/voting'
 import { useAction } from '@/composables/useAction'
-import { useResource } from '@/composables/useResource'
+import { useResources } from '@/composables/useResource'
 import { useSessionStore } from '@/stores/session'
 
 import { DEFAULT_RULES, ruleSetCopy } from '../ruleForm'
@@ -25,20 +26,25 @@ export function useRuleTemplates() {
   const save = useAction()
   /** A township has no congress below it to issue to or to hear from. */
   const hasBelow = computed(() => session.congress?.level !== 'township')
-  const page = useResource(
-    async () => {
-      const [templates, start, uses] = await Promise.all([
-        listRuleTemplates(),
-        getRulesTemplate(),
-        hasBelow.value ? listRuleTemplateUses() : Promise.resolve([]),
-      ])
-      form.rules = ruleSetCopy(start.rules)
-      form.locked = [...(start.template?.locked ?? [])]
-      return { templates, uses }
+  const {
+    parts: { templates, start, uses },
+    loading,
+    error,
+    load,
+  } = useResources(
+    {
+      templates: listRuleTemplates,
+      start: getRulesTemplate,
+      uses: async () => (hasBelow.value ? listRuleTemplateUses() : []),
     },
-    { templates: [] as RuleTemplate[], uses: [] as RuleTemplateUse[] },
+    { templates: [] as RuleTemplate[], start: null as RulesTemplate | null, uses: [] as RuleTemplateUse[] },
   )
-  const { loading, error, load } = page
+  /** The form starts from the current rules, keeping what is locked from above. */
+  watch(start, (current) => {
+    if (!current) return
+    form.rules = ruleSetCopy(current.rules)
+    form.locked = [...(current.template?.locked ?? [])]
+  })
 
   async function issue(): Promise<boolean> {
     const ok = await save.run(
@@ -64,8 +70,8 @@ export function useRuleTemplates() {
   }
 
   return {
-    templates: computed(() => page.data.value.templates),
-    uses: computed(() => page.data.value.uses),
+    templates,
+    uses,
     loading,
     error,
     form,
