@@ -1,10 +1,10 @@
 import { computed, ref } from 'vue'
-import { useRoute } from 'vue-router'
 
 import { errorMessage } from '@/api/http'
 import { getCycle, listRounds, type Cycle, type Round } from '@/api/voting'
+import { useRouteId } from '@/composables/useRouteId'
 
-import { currentRound, cycleIdOf } from './voting'
+import { currentRound } from './voting'
 
 /**
  * The cycle the route names, its rounds and the one to show (the open one, else the latest), as
@@ -12,8 +12,7 @@ import { currentRound, cycleIdOf } from './voting'
  * poll it) and keeps the last good answer when a read fails.
  */
 export function useCycleRounds() {
-  const route = useRoute()
-  const id = computed(() => cycleIdOf(route.params.id))
+  const id = useRouteId()
   const cycle = ref<Cycle | null>(null)
   const rounds = ref<Round[]>([])
   const round = computed(() => currentRound(rounds.value))

@@ -114,8 +114,3 @@ export function usePolling(tick: () => Promise<void>, ms = POLL_MS) {
     if (timer) clearTimeout(timer)
   })
 }
-
-export function cycleIdOf(param: unknown): number {
-  const value = Number(Array.isArray(param) ? param[0] : param)
-  return Number.isFinite(value) ? value : 0
-}

@@ -1,5 +1,4 @@
 import { computed, ref, watch } from 'vue'
-import { useRoute } from 'vue-router'
 
 import {
   addPhoto,
@@ -15,10 +14,10 @@ import { fileUrl, uploadFile } from '@/api/files'
 import { errorMessage } from '@/api/http'
 import { useAction } from '@/composables/useAction'
 import { useResource } from '@/composables/useResource'
+import { useRouteId } from '@/composables/useRouteId'
 
 export function useActivityDetail() {
-  const route = useRoute()
-  const id = computed(() => Number(route.params.id))
+  const id = useRouteId()
   const { data: activity, error, load } = useResource<ActivityDetail | null>(() => getActivity(id.value), null)
   const action = useAction()
   const { busy, error: actionError } = action

@@ -1,7 +1,6 @@
 import { ElMessage } from 'element-plus'
 import { computed, reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { useRoute } from 'vue-router'
 
 import { ApiError, errorMessage } from '@/api/http'
 import {
@@ -15,6 +14,7 @@ import {
 import { getCycle, type Cycle } from '@/api/voting'
 import { useAction } from '@/composables/useAction'
 import { useResources } from '@/composables/useResource'
+import { useRouteId } from '@/composables/useRouteId'
 import { useSessionStore } from '@/stores/session'
 
 /** Where the year's mid-year report stands: not yet heard, heard, reviewed, answered. */
@@ -31,9 +31,8 @@ export function midyearStage(report: Midyear | null): MidyearStage {
  * review opinions; the government's answer is recorded by staff or by a unit of the year. */
 export function useMidyear() {
   const { t } = useI18n()
-  const route = useRoute()
   const session = useSessionStore()
-  const id = computed(() => Number(route.params.id))
+  const id = useRouteId()
   const {
     parts: { cycle, report },
     loading,

@@ -1,7 +1,6 @@
 import { ElMessage } from 'element-plus'
 import { computed, reactive, ref, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { useRoute } from 'vue-router'
 
 import { errorMessage } from '@/api/http'
 import {
@@ -21,13 +20,13 @@ import {
 } from '@/api/implementation'
 import { useAction } from '@/composables/useAction'
 import { useResource } from '@/composables/useResource'
+import { useRouteId } from '@/composables/useRouteId'
 import { useSessionStore } from '@/stores/session'
 
 export function useProject() {
   const { t } = useI18n()
-  const route = useRoute()
   const session = useSessionStore()
-  const id = computed(() => Number(route.params.id))
+  const id = useRouteId()
   const units = ref<Unit[]>([])
   const {
     data: project,

@@ -1,13 +1,14 @@
 import { ElMessage } from 'element-plus'
-import { computed, reactive, ref } from 'vue'
+import { reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { useRoute, useRouter } from 'vue-router'
+import { useRouter } from 'vue-router'
 
 import { uploadFile } from '@/api/files'
 import { errorMessage } from '@/api/http'
 import { getProject, postReport, type ProjectDetail, type ReportIn } from '@/api/implementation'
 import { useAction } from '@/composables/useAction'
 import { useResource } from '@/composables/useResource'
+import { useRouteId } from '@/composables/useRouteId'
 
 export const MAX_PHOTOS = 9
 
@@ -30,9 +31,8 @@ export function reportBody(draft: ReportDraft, photoIds: number[]): ReportIn {
 
 export function useReport() {
   const { t } = useI18n()
-  const route = useRoute()
   const router = useRouter()
-  const id = computed(() => Number(route.params.id))
+  const id = useRouteId()
   const draft = reactive<ReportDraft>({ percent: 0, text: '', spent: '', overspendNote: '' })
   const photos = ref<File[]>([])
   const {

@@ -1,7 +1,6 @@
 import { ElMessage } from 'element-plus'
 import { computed, reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { useRoute } from 'vue-router'
 
 import { errorMessage } from '@/api/http'
 import {
@@ -23,6 +22,7 @@ import {
 } from '@/api/opinions'
 import { useAction } from '@/composables/useAction'
 import { useResource } from '@/composables/useResource'
+import { useRouteId } from '@/composables/useRouteId'
 import { useSessionStore } from '@/stores/session'
 
 /** The actions that need a form; the others (handle, close) go at a click. */
@@ -43,9 +43,8 @@ export function emptyActionForm() {
 
 export function useOpinionDetail() {
   const { t } = useI18n()
-  const route = useRoute()
   const session = useSessionStore()
-  const id = computed(() => Number(route.params.id))
+  const id = useRouteId()
   const isStaff = computed(() => session.roles.includes('staff'))
   const isUnit = computed(() => session.roles.includes('unit') && !isStaff.value)
 

@@ -1,7 +1,6 @@
 import { ElMessage } from 'element-plus'
 import { computed, reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { useRoute } from 'vue-router'
 
 import { fileUrl, uploadFile } from '@/api/files'
 import { errorMessage } from '@/api/http'
@@ -19,9 +18,8 @@ import {
   type Material,
 } from '@/api/voting'
 import { useResources } from '@/composables/useResource'
+import { useRouteId } from '@/composables/useRouteId'
 import { useSessionStore } from '@/stores/session'
-
-import { cycleIdOf } from '../voting'
 
 /** What each phase allows here (tenants/voting/phases.py). */
 export function deliberationActions(phase: string | null | undefined) {
@@ -40,9 +38,8 @@ export interface CandidateFile {
 
 export function useDeliberation() {
   const { t } = useI18n()
-  const route = useRoute()
   const session = useSessionStore()
-  const id = computed(() => cycleIdOf(route.params.id))
+  const id = useRouteId()
   const {
     parts: { cycle, items },
     loading,

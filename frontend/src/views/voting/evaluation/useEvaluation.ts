@@ -1,5 +1,4 @@
 import { computed, reactive, ref } from 'vue'
-import { useRoute } from 'vue-router'
 
 import { errorMessage } from '@/api/http'
 import {
@@ -14,13 +13,13 @@ import {
   type EvaluationRules,
 } from '@/api/voting'
 import { useAction } from '@/composables/useAction'
+import { useRouteId } from '@/composables/useRouteId'
 
-import { cycleIdOf, usePolling } from '../voting'
+import { usePolling } from '../voting'
 
 /** The staff's evaluation console: the rules while they may change, the live count, results. */
 export function useEvaluation() {
-  const route = useRoute()
-  const id = computed(() => cycleIdOf(route.params.id))
+  const id = useRouteId()
   const evaluation = ref<Evaluation | null>(null)
   const results = ref<EvaluationResults | null>(null)
   const error = ref('')

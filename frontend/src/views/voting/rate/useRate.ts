@@ -1,8 +1,8 @@
 import { computed, reactive, ref, watch } from 'vue'
-import { useRoute } from 'vue-router'
 
 import { errorMessage } from '@/api/http'
 import { useAction } from '@/composables/useAction'
+import { useRouteId } from '@/composables/useRouteId'
 import { ratePercent } from '@/utils/rate'
 import {
   castBallot,
@@ -15,7 +15,7 @@ import {
   type Mark,
 } from '@/api/voting'
 
-import { cycleIdOf, usePolling } from '../voting'
+import { usePolling } from '../voting'
 
 /** The ballot to send, or null while some project has no mark. */
 export function evaluationChoices(
@@ -46,8 +46,7 @@ export function markShares(counts: Record<(typeof RESULT_MARKS)[number], number>
 
 /** The deputy's satisfaction ballot on the phone: one mark per project, a receipt, the results. */
 export function useRate() {
-  const route = useRoute()
-  const id = computed(() => cycleIdOf(route.params.id))
+  const id = useRouteId()
   const evaluation = ref<Evaluation | null>(null)
   const results = ref<EvaluationResults | null>(null)
   const loaded = ref(false)
@@ -105,7 +104,7 @@ export function useRate() {
       !evaluation.value.signed_in,
   )
   async function signIn() {
-    await write.run(async () => (evaluation.value = await signInEvaluation(cycleIdOf(route.params.id))))
+    await write.run(async () => (evaluation.value = await signInEvaluation(id.value)))
   }
 
   async function check() {

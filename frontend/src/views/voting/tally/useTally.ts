@@ -1,7 +1,6 @@
 import { ElMessage } from 'element-plus'
 import { computed, reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { useRoute } from 'vue-router'
 
 import { errorMessage } from '@/api/http'
 import {
@@ -17,8 +16,9 @@ import {
   type TallyRow,
 } from '@/api/voting'
 import { useAction } from '@/composables/useAction'
+import { useRouteId } from '@/composables/useRouteId'
 
-import { currentRound, cycleIdOf, usePolling } from '../voting'
+import { currentRound, usePolling } from '../voting'
 
 /** The marks a teller counts per item (tenants/voting/paper.py round_marks): 未填 (blank) is a
  * valid ballot leaving the item unmarked, so each row adds up to the valid ballots. */
@@ -51,8 +51,7 @@ export function evaluationRound(evaluation: Evaluation): Round | null {
 /** A teller's count of the paper ballots of the open round (a vote's, or the evaluation's). */
 export function useTally() {
   const { t } = useI18n()
-  const route = useRoute()
-  const id = computed(() => cycleIdOf(route.params.id))
+  const id = useRouteId()
   const cycle = ref<Cycle | null>(null)
   const rounds = ref<Round[]>([])
   const state = ref<Tally | null>(null)
