@@ -1,5 +1,5 @@
 import { ElMessage } from 'element-plus'
-import { reactive, ref } from 'vue'
+import { reactive, ref, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useRouter } from 'vue-router'
 
@@ -35,15 +35,9 @@ export function useReport() {
   const id = useRouteId()
   const draft = reactive<ReportDraft>({ percent: 0, text: '', spent: '', overspendNote: '' })
   const photos = ref<File[]>([])
-  const {
-    data: project,
-    loading,
-    error,
-  } = useResource<ProjectDetail | null>(async () => {
-    const found = await getProject(id.value)
-    draft.percent = found.percent ?? 0
-    return found
-  }, null)
+  const { data: project, loading, error } = useResource<ProjectDetail | null>(() => getProject(id.value), null)
+  /** The report starts from the progress last reported. */
+  watch(project, (found) => (draft.percent = found?.percent ?? 0))
   const { busy: saving, fields, run } = useAction(errorMessage, { error })
 
   function pickPhotos(files: File[]) {

@@ -1,14 +1,13 @@
 import { computed, reactive, ref, watch } from 'vue'
-import { useRoute } from 'vue-router'
 
 import { accountPdfUrl, getAccount, portalError, ratePublic, type Account, type PublicMark } from '@/api/portal'
 import { useAction } from '@/composables/useAction'
 import { useResource } from '@/composables/useResource'
+import { useRouteId } from '@/composables/useRouteId'
 
 /** 明白账: the year's projects with target, outcome, money and rating; the public's own rating. */
 export function usePortalAccount() {
-  const route = useRoute()
-  const year = computed(() => Number(route.params.year))
+  const year = useRouteId('year')
   const page = useResource<Account | null>(() => getAccount(year.value), null, {
     immediate: false,
     describe: portalError,

@@ -1,12 +1,11 @@
 import { computed, watch } from 'vue'
-import { useRoute } from 'vue-router'
 
 import { getAnnouncement, portalError, type Announcement } from '@/api/portal'
 import { useResource } from '@/composables/useResource'
+import { useRouteId } from '@/composables/useRouteId'
 
 export function usePortalAnnouncement() {
-  const route = useRoute()
-  const year = computed(() => Number(route.params.year))
+  const year = useRouteId('year')
   const page = useResource<Announcement | null>(() => getAnnouncement(year.value), null, {
     immediate: false,
     describe: portalError,

@@ -3,14 +3,13 @@ import { computed, reactive, ref, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 
 import { errorMessage } from '@/api/http'
-import { uploadFile } from '@/api/files'
 import {
   addProposal,
   candidateFromProposal,
   listGovernance,
   listProposals,
   mergeProposal,
-  recordGovernance,
+  recordGovernanceWithMinutes,
   reserveProposal,
   publishCall,
   screenProposal,
@@ -214,13 +213,11 @@ export function useProposalDesk(
       return incomplete(recordAction, t('voting.governance.incomplete'))
     }
     return recordAction.run(async () => {
-      const stored = await uploadFile(file)
-      await recordGovernance(cycleId.value, {
-        kind: record.kind,
-        held_on: record.held_on,
-        summary: record.summary.trim(),
-        minutes_file_id: stored.id,
-      })
+      await recordGovernanceWithMinutes(
+        cycleId.value,
+        { kind: record.kind, held_on: record.held_on, summary: record.summary.trim() },
+        file,
+      )
       Object.assign(record, { held_on: '', summary: '' })
       minutes.value = null
       ElMessage.success(t('voting.governance.recorded'))

@@ -2,9 +2,8 @@ import { ElMessage } from 'element-plus'
 import { computed, reactive, shallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 
-import { uploadFile } from '@/api/files'
 import { fieldLines, type FieldErrors } from '@/api/http'
-import { listPartyReview, recordGovernance, type PartyReviewCycle } from '@/api/voting'
+import { listPartyReview, recordGovernanceWithMinutes, type PartyReviewCycle } from '@/api/voting'
 import { useAction } from '@/composables/useAction'
 import { useResource } from '@/composables/useResource'
 
@@ -28,13 +27,11 @@ export function usePartyReview() {
       return false
     }
     return save.run(async () => {
-      const stored = await uploadFile(minutes.value as File)
-      await recordGovernance(cycle.id, {
-        kind: 'party_review',
-        held_on: form.held_on,
-        summary: form.summary.trim(),
-        minutes_file_id: stored.id,
-      })
+      await recordGovernanceWithMinutes(
+        cycle.id,
+        { kind: 'party_review', held_on: form.held_on, summary: form.summary.trim() },
+        minutes.value as File,
+      )
       Object.assign(form, { held_on: '', summary: '' })
       minutes.value = null
       ElMessage.success(t('partyReview.recorded'))
