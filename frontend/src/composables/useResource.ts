@@ -2,10 +2,12 @@ import { computed, onMounted, ref, type Ref, type WritableComputedRef } from 'vu
 
 import { errorMessage } from '@/api/http'
 
-/** When a resource first loads, and how its failure reads. */
+/** When a resource first loads, how its failure reads, and whether that stays shown while it
+ * loads again (a page that polls keeps its alert until a read succeeds). */
 export interface ResourceOptions {
   immediate?: boolean
   describe?: (failure: unknown) => string
+  keepError?: boolean
 }
 
 /**
@@ -16,7 +18,7 @@ export interface ResourceOptions {
 export function useResource<T>(
   fetch: () => Promise<T>,
   initial: T,
-  { immediate = true, describe = errorMessage }: ResourceOptions = {},
+  { immediate = true, describe = errorMessage, keepError = false }: ResourceOptions = {},
 ) {
   const data = ref(initial) as Ref<T>
   const loading = ref(false)
@@ -26,10 +28,13 @@ export function useResource<T>(
   async function load(): Promise<boolean> {
     const ticket = ++latest
     loading.value = true
-    error.value = ''
+    if (!keepError) error.value = ''
     try {
       const found = await fetch()
-      if (ticket === latest) data.value = found
+      if (ticket === latest) {
+        data.value = found
+        error.value = ''
+      }
       return true
     } catch (failure) {
       if (ticket === latest) error.value = describe(failure)

@@ -68,6 +68,25 @@ describe('useResource', () => {
     expect(resource.error.value).toBe('refused')
   })
 
+  it('keeps a failure shown while it loads again when asked, until a read succeeds', async () => {
+    const answer = pending<string>()
+    let fail = true
+    const resource = mounted(() =>
+      useResource(() => (fail ? Promise.reject(new ApiError(500, 'http_500', 'down')) : answer.promise), '', {
+        immediate: false,
+        keepError: true,
+      }),
+    )
+    await resource.load()
+    fail = false
+    const again = resource.load()
+    expect(resource.error.value).toBe('down')
+    answer.resolve('up')
+    await again
+    expect(resource.error.value).toBe('')
+    expect(resource.data.value).toBe('up')
+  })
+
   it('describes a failure with the given function', async () => {
     const resource = mounted(() =>
       useResource(

@@ -1,7 +1,7 @@
-import { computed, ref } from 'vue'
+import { computed } from 'vue'
 
-import { errorMessage } from '@/api/http'
 import { getCycle, listRounds, type Cycle, type Round } from '@/api/voting'
+import { useResources } from '@/composables/useResource'
 import { useRouteId } from '@/composables/useRouteId'
 
 import { currentRound } from './voting'
@@ -13,21 +13,16 @@ import { currentRound } from './voting'
  */
 export function useCycleRounds() {
   const id = useRouteId()
-  const cycle = ref<Cycle | null>(null)
-  const rounds = ref<Round[]>([])
+  const {
+    parts: { cycle, rounds },
+    error,
+    load: refresh,
+  } = useResources(
+    { cycle: () => getCycle(id.value), rounds: () => listRounds(id.value) },
+    { cycle: null as Cycle | null, rounds: [] as Round[] },
+    { immediate: false, keepError: true },
+  )
   const round = computed(() => currentRound(rounds.value))
-  const error = ref('')
-
-  async function refresh() {
-    try {
-      const [found, list] = await Promise.all([getCycle(id.value), listRounds(id.value)])
-      cycle.value = found
-      rounds.value = list
-      error.value = ''
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    }
-  }
 
   return { id, cycle, rounds, round, error, refresh }
 }

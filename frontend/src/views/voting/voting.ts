@@ -96,7 +96,7 @@ export function quorumNeeded(cycle: Cycle | null): number {
 }
 
 /** Run `tick` now and every `ms` while the page is mounted; one call at a time. */
-export function usePolling(tick: () => Promise<void>, ms = POLL_MS) {
+export function usePolling(tick: () => Promise<unknown>, ms = POLL_MS) {
   let timer: ReturnType<typeof setTimeout> | null = null
   let stopped = false
   async function loop() {
