@@ -232,3 +232,8 @@ export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.detail
   return t('errors.unknown')
 }
+
+/** The server's per-field messages, each field's joined into one line for its form item. */
+export function fieldLines(fields: FieldErrors): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).map(([key, messages]) => [key, messages.join(' ')]))
+}

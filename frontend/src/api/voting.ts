@@ -1,5 +1,6 @@
 /** 民生实事项目票决: cycles, rules, candidates, sign-in, rounds, secret ballots and receipts. */
 import { api } from './client'
+import { uploadFile } from './files'
 import { http } from './http'
 import type { components } from './schema'
 
@@ -90,6 +91,15 @@ export const candidateFromProposal = (id: number) => http.post<Candidate>(`votin
 export const listGovernance = (id: number) => http.get<Governance[]>(`voting/cycles/${id}/governance`)
 export const recordGovernance = (id: number, body: GovernanceIn) =>
   http.post<Governance>(`voting/cycles/${id}/governance`, body)
+/** A governance step with its minutes: the file is stored first, then the step names it. */
+export async function recordGovernanceWithMinutes(
+  id: number,
+  body: Omit<GovernanceIn, 'minutes_file_id'>,
+  minutes: File,
+) {
+  const stored = await uploadFile(minutes)
+  return recordGovernance(id, { ...body, minutes_file_id: stored.id })
+}
 export const advanceCycle = (id: number) => http.post<Cycle>(`voting/cycles/${id}/advance`)
 // 党委审定: the party reviewer's own list of cycles, candidates and recorded reviews.
 export type PartyReviewCycle = Schemas['PartyReviewCycleOut']

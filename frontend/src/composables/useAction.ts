@@ -1,4 +1,4 @@
-import { ref, type MaybeRef } from 'vue'
+import { ref, type MaybeRef, type Ref } from 'vue'
 
 import { ApiError, errorMessage, type FieldErrors } from '@/api/http'
 
@@ -6,11 +6,15 @@ import { ApiError, errorMessage, type FieldErrors } from '@/api/http'
  * One write the page can run again and again: `busy` while it runs, the failure's message in
  * `error` and the server's per-field messages in `fields`, and on success the `done` text in
  * `notice`; all cleared at each new run. `run` answers whether the call succeeded, so the caller
- * can close a dialog or reset a form.
+ * can close a dialog or reset a form. `shared` lends it the page's own `error` line or one `busy`
+ * flag that several writes hold together.
  */
-export function useAction(describe: (failure: unknown) => string = errorMessage) {
-  const busy = ref(false)
-  const error = ref('')
+export function useAction(
+  describe: (failure: unknown) => string = errorMessage,
+  shared: { error?: Ref<string>; busy?: Ref<boolean> } = {},
+) {
+  const busy = shared.busy ?? ref(false)
+  const error = shared.error ?? ref('')
   const fields = ref<FieldErrors>({})
   const notice = ref('')
 

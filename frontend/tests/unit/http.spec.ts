@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent } from 'vue'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 
-import { ApiError, dispositionName, http, setAuthFailureHandler } from '@/api/http'
+import { ApiError, dispositionName, fieldLines, http, setAuthFailureHandler } from '@/api/http'
 import { applyLocale } from '@/plugins/i18n'
 import { installAuthRedirect } from '@/router'
 import { useSessionStore } from '@/stores/session'
@@ -202,5 +202,14 @@ describe('dispositionName', () => {
     expect(dispositionName('attachment; filename="results.xlsx"', 'file.xlsx')).toBe('results.xlsx')
     expect(dispositionName(null, 'file.pdf')).toBe('file.pdf')
     expect(dispositionName("attachment; filename*=utf-8''%E0%A4", 'file.pdf')).toBe('file.pdf')
+  })
+})
+
+describe('fieldLines', () => {
+  it("joins each field's messages into one line", () => {
+    expect(fieldLines({ name: ['required', 'too short'], roles: ['pick one'] })).toEqual({
+      name: 'required too short',
+      roles: 'pick one',
+    })
   })
 })

@@ -1,5 +1,5 @@
 import { ElMessage } from 'element-plus'
-import { computed, onMounted, reactive, ref } from 'vue'
+import { computed, reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useRouter } from 'vue-router'
 
@@ -14,6 +14,7 @@ import {
   type Round,
 } from '@/api/supervision'
 import { useAction } from '@/composables/useAction'
+import { useResources } from '@/composables/useResource'
 import { useSessionStore } from '@/stores/session'
 
 function isoDate(offsetDays = 0): string {
@@ -39,10 +40,12 @@ export function useBenchmarks() {
   const { t } = useI18n()
   const router = useRouter()
   const session = useSessionStore()
-  const rounds = ref<Round[]>([])
-  const kinds = ref<KindSpec[]>([])
-  const loading = ref(false)
-  const error = ref('')
+  const {
+    parts: { rounds, kinds },
+    loading,
+    error,
+  } = useResources({ rounds: listRounds, kinds: listKinds }, { rounds: [] as Round[], kinds: [] as KindSpec[] })
+  const kindsRead = useAction(errorMessage, { error })
   const creating = ref(false)
   const save = useAction()
   const { busy: saving, error: formError } = save
@@ -72,27 +75,10 @@ export function useBenchmarks() {
     form.criteria = spec.default_criteria.map((c) => ({ ...c }))
   }
 
-  async function load() {
-    loading.value = true
-    error.value = ''
-    try {
-      ;[rounds.value, kinds.value] = await Promise.all([listRounds(), listKinds()])
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
-  }
-
   async function startCreate() {
     // The page may still be loading: the kind's defaults are needed before the form opens.
-    if (!kinds.value.length) {
-      try {
-        kinds.value = await listKinds()
-      } catch (failure) {
-        error.value = errorMessage(failure)
-        return
-      }
+    if (!kinds.value.length && !(await kindsRead.run(async () => (kinds.value = await listKinds())))) {
+      return
     }
     applyKindDefaults()
     formError.value = ''
@@ -122,7 +108,6 @@ export function useBenchmarks() {
     })
   }
 
-  onMounted(load)
   return {
     rounds,
     kinds,

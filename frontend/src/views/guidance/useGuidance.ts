@@ -1,5 +1,5 @@
 import { ElMessage } from 'element-plus'
-import { computed, onMounted, reactive, ref } from 'vue'
+import { computed, reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 
 import { errorMessage } from '@/api/http'
@@ -24,6 +24,7 @@ import {
   type Subordinate,
 } from '@/api/supervision'
 import { useAction } from '@/composables/useAction'
+import { useResources } from '@/composables/useResource'
 import { useSessionStore } from '@/stores/session'
 
 export function useGuidance() {
@@ -34,11 +35,19 @@ export function useGuidance() {
       session.roles.includes('staff') && (session.congress?.level === 'city' || session.congress?.level === 'county'),
   )
   const tab = ref<'received' | 'issued'>(canIssue.value ? 'issued' : 'received')
-  const received = ref<Guidance[]>([])
-  const issued = ref<Guidance[]>([])
-  const subordinates = ref<Subordinate[]>([])
-  const loading = ref(false)
-  const error = ref('')
+  const {
+    parts: { received, issued, subordinates },
+    loading,
+    error,
+    load,
+  } = useResources(
+    {
+      received: () => listGuidance('received'),
+      issued: async () => (canIssue.value ? listGuidance('issued') : []),
+      subordinates: async () => (canIssue.value ? listSubordinates() : []),
+    },
+    { received: [] as Guidance[], issued: [] as Guidance[], subordinates: [] as Subordinate[] },
+  )
   const reading = ref<Guidance | null>(null)
   const receipts = ref<GuidanceDetail | null>(null)
   const reports = ref<GuidanceReports | null>(null)
@@ -48,6 +57,10 @@ export function useGuidance() {
   const composing = ref(false)
   const save = useAction()
   const { busy: saving, error: formError } = save
+  /** A step from the page's buttons, whose failure shows on the page's own error line. */
+  const pageWrite = useAction(errorMessage, { error })
+  const upload = useAction(errorMessage, { error: formError })
+  const uploadForReport = useAction(errorMessage, { error: sendReport.error })
   const form = reactive({
     kind: 'notice' as GuidanceKind,
     title: '',
@@ -59,34 +72,17 @@ export function useGuidance() {
     report_due: null as string | null,
   })
 
-  async function load() {
-    loading.value = true
-    error.value = ''
-    try {
-      received.value = await listGuidance('received')
-      if (canIssue.value) {
-        ;[issued.value, subordinates.value] = await Promise.all([listGuidance('issued'), listSubordinates()])
-      }
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
-  }
-
   async function read(item: Guidance) {
-    try {
-      // The read receipt is the congress's and staff record it; others just open the text.
-      if (!session.roles.includes('staff')) {
-        reading.value = item
-        return
-      }
+    // The read receipt is the congress's and staff record it; others just open the text.
+    if (!session.roles.includes('staff')) {
+      reading.value = item
+      return
+    }
+    await pageWrite.run(async () => {
       reading.value = await readGuidance(item.id)
       await loadMine(item)
       await load()
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    }
+    })
   }
 
   async function loadMine(item: Guidance) {
@@ -101,11 +97,7 @@ export function useGuidance() {
   }
 
   async function addReportFile(file: File) {
-    try {
-      reportForm.attachments.push(await uploadAttachment(file))
-    } catch (failure) {
-      sendReport.error.value = errorMessage(failure)
-    }
+    await uploadForReport.run(async () => reportForm.attachments.push(await uploadAttachment(file)))
   }
 
   async function report() {
@@ -123,31 +115,23 @@ export function useGuidance() {
   async function withdraw() {
     const item = receipts.value?.guidance
     if (!item) return
-    try {
+    await pageWrite.run(async () => {
       await withdrawGuidance(item.id)
       await showReceipts(item)
       await load()
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    }
+    })
   }
 
   async function showReceipts(item: Guidance) {
-    try {
+    await pageWrite.run(async () => {
       reports.value = null
       receipts.value = await guidanceReceipts(item.id)
       if (item.report_due) reports.value = await guidanceReports(item.id)
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    }
+    })
   }
 
   async function addFile(file: File) {
-    try {
-      form.attachments.push(await uploadAttachment(file))
-    } catch (failure) {
-      formError.value = errorMessage(failure)
-    }
+    await upload.run(async () => form.attachments.push(await uploadAttachment(file)))
     return false
   }
 
@@ -178,7 +162,6 @@ export function useGuidance() {
     })
   }
 
-  onMounted(load)
   return {
     tab,
     canIssue,

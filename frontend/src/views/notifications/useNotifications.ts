@@ -1,37 +1,28 @@
-import { onMounted, ref } from 'vue'
+import { computed } from 'vue'
 
 import { errorMessage } from '@/api/http'
-import { listNotifications, markRead, type Notification } from '@/api/notifications'
+import { listNotifications, markRead } from '@/api/notifications'
+import { useAction } from '@/composables/useAction'
+import { useResource } from '@/composables/useResource'
 
 export function useNotifications() {
-  const items = ref<Notification[]>([])
-  const unread = ref(0)
-  const loading = ref(false)
-  const error = ref('')
-
-  async function load() {
-    loading.value = true
-    error.value = ''
-    try {
-      const found = await listNotifications()
-      items.value = found.results
-      unread.value = found.unread
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
-  }
+  const inbox = useResource(listNotifications, null)
+  const { loading, error, load } = inbox
+  const reading = useAction(errorMessage, { error })
 
   async function read(ids?: number[]) {
-    try {
+    await reading.run(async () => {
       await markRead(ids)
       await load()
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    }
+    })
   }
 
-  onMounted(load)
-  return { items, unread, loading, error, load, read }
+  return {
+    items: computed(() => inbox.data.value?.results ?? []),
+    unread: computed(() => inbox.data.value?.unread ?? 0),
+    loading,
+    error,
+    load,
+    read,
+  }
 }

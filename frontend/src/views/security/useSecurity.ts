@@ -1,9 +1,9 @@
 import { ElMessage } from 'element-plus'
-import { onMounted, reactive, ref, shallowRef } from 'vue'
+import { reactive, shallowRef, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 
 import type { Issued } from '@/api/accounts'
-import { ApiError, errorMessage, type FieldErrors } from '@/api/http'
+import { errorMessage } from '@/api/http'
 import {
   endSessions,
   getPasswordPolicy,
@@ -17,61 +17,49 @@ import {
   type MemberSecurity,
   type PasswordPolicy,
 } from '@/api/security'
+import { useAction } from '@/composables/useAction'
 import { useConfirm } from '@/composables/useConfirm'
+import { useResources } from '@/composables/useResource'
 
 /** The security administrator's page: members' lockouts and sessions, tokens, the policy. */
 export function useSecurity() {
   const { t } = useI18n()
   const confirmed = useConfirm()
-  const members = shallowRef<MemberSecurity[]>([])
-  const tokens = shallowRef<ApiToken[]>([])
-  const policy = shallowRef<PasswordPolicy | null>(null)
   const policyForm = reactive({ min_length: 8, max_age_days: 0 })
-  const policyErrors = ref<FieldErrors>({})
-  const loading = ref(false)
-  const saving = ref(false)
-  const error = ref('')
+  const {
+    parts: { members, tokens, policy },
+    loading,
+    error,
+    load,
+  } = useResources(
+    { members: listMemberSecurity, tokens: listCongressTokens, policy: getPasswordPolicy },
+    { members: [] as MemberSecurity[], tokens: [] as ApiToken[], policy: null as PasswordPolicy | null },
+  )
+  watch(policy, (read) => {
+    if (read) Object.assign(policyForm, { min_length: read.min_length, max_age_days: read.max_age_days })
+  })
+  /** A step from the page's buttons, whose failure shows on the page's own error line. */
+  const pageWrite = useAction(errorMessage, { error })
+  const policySave = useAction(errorMessage, { error })
   /** The answer of a reset, until its dialog is closed: the one-time password's slip. */
   const issued = shallowRef<Issued | null>(null)
 
-  async function load() {
-    loading.value = true
-    error.value = ''
-    try {
-      const [m, tk, p] = await Promise.all([listMemberSecurity(), listCongressTokens(), getPasswordPolicy()])
-      members.value = m
-      tokens.value = tk
-      policy.value = p
-      Object.assign(policyForm, { min_length: p.min_length, max_age_days: p.max_age_days })
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
-  }
-
-  async function act(run: () => Promise<unknown>, done: string) {
-    error.value = ''
-    try {
-      await run()
+  function act(call: () => Promise<unknown>, done: string) {
+    return pageWrite.run(async () => {
+      await call()
       ElMessage.success(done)
       await load()
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    }
+    })
   }
 
   const unlock = (m: MemberSecurity) => act(() => unlockMember(m.id), t('security.unlocked'))
 
   async function reset(m: MemberSecurity) {
     if (!(await confirmed(t('security.resetConfirm', { name: m.display_name }), t('security.reset')))) return
-    error.value = ''
-    try {
+    await pageWrite.run(async () => {
       issued.value = await resetPassword(m.id)
       await load()
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    }
+    })
   }
 
   async function endAll(m: MemberSecurity) {
@@ -86,29 +74,20 @@ export function useSecurity() {
   }
 
   async function savePolicy() {
-    saving.value = true
-    policyErrors.value = {}
-    error.value = ''
-    try {
+    await policySave.run(async () => {
       policy.value = await setPasswordPolicy({ ...policyForm })
       ElMessage.success(t('security.policySaved'))
-    } catch (failure) {
-      error.value = errorMessage(failure)
-      if (failure instanceof ApiError) policyErrors.value = failure.fields
-    } finally {
-      saving.value = false
-    }
+    })
   }
 
-  onMounted(load)
   return {
     members,
     tokens,
     policy,
     policyForm,
-    policyErrors,
+    policyErrors: policySave.fields,
     loading,
-    saving,
+    saving: policySave.busy,
     error,
     issued,
     unlock,

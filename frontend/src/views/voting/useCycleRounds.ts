@@ -1,10 +1,10 @@
-import { computed, ref } from 'vue'
-import { useRoute } from 'vue-router'
+import { computed } from 'vue'
 
-import { errorMessage } from '@/api/http'
 import { getCycle, listRounds, type Cycle, type Round } from '@/api/voting'
+import { useResources } from '@/composables/useResource'
+import { useRouteId } from '@/composables/useRouteId'
 
-import { currentRound, cycleIdOf } from './voting'
+import { currentRound } from './voting'
 
 /**
  * The cycle the route names, its rounds and the one to show (the open one, else the latest), as
@@ -12,23 +12,17 @@ import { currentRound, cycleIdOf } from './voting'
  * poll it) and keeps the last good answer when a read fails.
  */
 export function useCycleRounds() {
-  const route = useRoute()
-  const id = computed(() => cycleIdOf(route.params.id))
-  const cycle = ref<Cycle | null>(null)
-  const rounds = ref<Round[]>([])
+  const id = useRouteId()
+  const {
+    parts: { cycle, rounds },
+    error,
+    load: refresh,
+  } = useResources(
+    { cycle: () => getCycle(id.value), rounds: () => listRounds(id.value) },
+    { cycle: null as Cycle | null, rounds: [] as Round[] },
+    { immediate: false, keepError: true },
+  )
   const round = computed(() => currentRound(rounds.value))
-  const error = ref('')
-
-  async function refresh() {
-    try {
-      const [found, list] = await Promise.all([getCycle(id.value), listRounds(id.value)])
-      cycle.value = found
-      rounds.value = list
-      error.value = ''
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    }
-  }
 
   return { id, cycle, rounds, round, error, refresh }
 }

@@ -96,7 +96,7 @@ export function quorumNeeded(cycle: Cycle | null): number {
 }
 
 /** Run `tick` now and every `ms` while the page is mounted; one call at a time. */
-export function usePolling(tick: () => Promise<void>, ms = POLL_MS) {
+export function usePolling(tick: () => Promise<unknown>, ms = POLL_MS) {
   let timer: ReturnType<typeof setTimeout> | null = null
   let stopped = false
   async function loop() {
@@ -113,9 +113,4 @@ export function usePolling(tick: () => Promise<void>, ms = POLL_MS) {
     stopped = true
     if (timer) clearTimeout(timer)
   })
-}
-
-export function cycleIdOf(param: unknown): number {
-  const value = Number(Array.isArray(param) ? param[0] : param)
-  return Number.isFinite(value) ? value : 0
 }

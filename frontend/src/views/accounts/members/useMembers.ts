@@ -1,5 +1,5 @@
 import { ElMessage } from 'element-plus'
-import { onMounted, reactive, ref, shallowRef } from 'vue'
+import { computed, reactive, ref, shallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 
 import {
@@ -13,16 +13,11 @@ import {
   type Issued,
   type Member,
 } from '@/api/accounts'
-import { ApiError, errorMessage } from '@/api/http'
+import { errorMessage, fieldLines } from '@/api/http'
 import type { Role } from '@/api/types'
+import { useAction } from '@/composables/useAction'
 import { useConfirm } from '@/composables/useConfirm'
-
-type FieldMessages = Record<string, string>
-
-function fieldMessages(failure: unknown): FieldMessages {
-  if (!(failure instanceof ApiError)) return {}
-  return Object.fromEntries(Object.entries(failure.fields).map(([key, messages]) => [key, messages.join(' ')]))
-}
+import { useResource } from '@/composables/useResource'
 
 /** The slips' PDF from a response that issued passwords: kept in memory only, never stored. */
 export function slipsBlob(issued: Issued): Blob {
@@ -45,75 +40,48 @@ export function saveSlips(issued: Issued): void {
 export function useMembers() {
   const { t } = useI18n()
   const confirm = useConfirm()
-  const rows = shallowRef<Member[]>([])
-  const loading = ref(false)
-  const error = ref('')
+  const { data: rows, loading, error, load } = useResource(listMembers, [] as Member[])
   const busy = ref(false)
   /** The last answer that issued passwords, until its dialog is closed. */
   const issued = shallowRef<Issued | null>(null)
 
   const createForm = reactive({ username: '', display_name: '', roles: [] as Role[] })
-  const createErrors = ref<FieldMessages>({})
-  const createError = ref('')
+  const create = useAction(errorMessage, { busy })
+  const createErrors = computed(() => fieldLines(create.fields.value))
 
   const editing = shallowRef<Member | null>(null)
   const editRoles = ref<Role[]>([])
-  const editError = ref('')
-
-  async function load() {
-    loading.value = true
-    error.value = ''
-    try {
-      rows.value = await listMembers()
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
-  }
+  const edit = useAction(errorMessage, { busy })
+  /** A write from the page's buttons, whose failure shows on the page's own error line. */
+  const pageWrite = useAction(errorMessage, { error, busy })
+  const rowWrite = useAction(errorMessage, { error })
 
   function resetCreate() {
     Object.assign(createForm, { username: '', display_name: '', roles: [] })
-    createErrors.value = {}
-    createError.value = ''
+    create.fields.value = {}
+    create.error.value = ''
   }
 
-  async function submitCreate(): Promise<boolean> {
-    busy.value = true
-    createErrors.value = {}
-    createError.value = ''
-    try {
+  function submitCreate(): Promise<boolean> {
+    return create.run(async () => {
       issued.value = await createAccount({ ...createForm })
       await load()
-      return true
-    } catch (failure) {
-      createError.value = errorMessage(failure)
-      createErrors.value = fieldMessages(failure)
-      return false
-    } finally {
-      busy.value = false
-    }
+    })
   }
 
   async function fromRoster() {
     const go = t('accounts.rosterGo')
     if (!(await confirm(t('accounts.rosterConfirm'), t('accounts.fromRoster'), go, 'info'))) return
-    busy.value = true
-    error.value = ''
-    try {
+    await pageWrite.run(async () => {
       issued.value = await createRosterAccounts()
       await load()
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      busy.value = false
-    }
+    })
   }
 
   function openRoles(member: Member) {
     editing.value = member
     editRoles.value = [...member.roles]
-    editError.value = ''
+    edit.error.value = ''
   }
 
   async function submitRoles(): Promise<boolean> {
@@ -121,47 +89,32 @@ export function useMembers() {
     if (!member) return false
     const grant = editRoles.value.filter((role) => !member.roles.includes(role))
     const revoke = member.roles.filter((role) => !editRoles.value.includes(role))
-    busy.value = true
-    editError.value = ''
-    try {
+    return edit.run(async () => {
       await changeRoles(member.id, { grant, revoke })
       ElMessage.success(t('accounts.rolesSaved'))
       editing.value = null
       await load()
-      return true
-    } catch (failure) {
-      editError.value = errorMessage(failure)
-      return false
-    } finally {
-      busy.value = false
-    }
+    })
   }
 
   async function setActive(member: Member, active: boolean) {
     const question = t('accounts.deactivateConfirm', { name: member.display_name })
     if (!active && !(await confirm(question, t('accounts.deactivate')))) return
-    error.value = ''
-    try {
+    await rowWrite.run(async () => {
       await (active ? activateMember(member.id) : deactivateMember(member.id))
       await load()
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    }
+    })
   }
 
   async function reissue(member: Member) {
     const question = t('accounts.reissueConfirm', { name: member.display_name })
     if (!(await confirm(question, t('accounts.reissue')))) return
-    error.value = ''
-    try {
+    await rowWrite.run(async () => {
       issued.value = await reissuePassword(member.id)
       await load()
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    }
+    })
   }
 
-  onMounted(load)
   return {
     rows,
     loading,
@@ -170,13 +123,13 @@ export function useMembers() {
     issued,
     createForm,
     createErrors,
-    createError,
+    createError: create.error,
     resetCreate,
     submitCreate,
     fromRoster,
     editing,
     editRoles,
-    editError,
+    editError: edit.error,
     openRoles,
     submitRoles,
     setActive,

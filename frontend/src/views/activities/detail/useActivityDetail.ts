@@ -1,5 +1,4 @@
-import { computed, onMounted, ref } from 'vue'
-import { useRoute } from 'vue-router'
+import { computed, ref, watch } from 'vue'
 
 import {
   addPhoto,
@@ -14,36 +13,28 @@ import {
 import { fileUrl, uploadFile } from '@/api/files'
 import { errorMessage } from '@/api/http'
 import { useAction } from '@/composables/useAction'
+import { useResource } from '@/composables/useResource'
+import { useRouteId } from '@/composables/useRouteId'
 
 export function useActivityDetail() {
-  const route = useRoute()
-  const id = computed(() => Number(route.params.id))
-  const activity = ref<ActivityDetail | null>(null)
-  const error = ref('')
+  const id = useRouteId()
+  const { data: activity, error, load } = useResource<ActivityDetail | null>(() => getActivity(id.value), null)
   const action = useAction()
   const { busy, error: actionError } = action
+  const opening = useAction(errorMessage, { error: actionError })
   const minutes = ref('')
   const outcomes = ref('')
   const validMinutes = ref(60)
   const cancelReason = ref('')
   const caption = ref('')
 
-  function show(found: ActivityDetail) {
-    activity.value = found
-    minutes.value = found.minutes ?? ''
-    outcomes.value = found.outcomes ?? ''
-  }
+  /** The record's fields show the activity as last read or changed. */
+  watch(activity, (found) => {
+    minutes.value = found?.minutes ?? ''
+    outcomes.value = found?.outcomes ?? ''
+  })
 
-  async function load() {
-    error.value = ''
-    try {
-      show(await getActivity(id.value))
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    }
-  }
-
-  const act = (call: () => Promise<ActivityDetail>) => action.run(async () => show(await call()))
+  const act = (call: () => Promise<ActivityDetail>) => action.run(async () => (activity.value = await call()))
 
   const startSignIn = () => act(() => openSignIn(id.value, validMinutes.value))
   const saveRecord = () => act(() => recordActivity(id.value, minutes.value, outcomes.value))
@@ -73,15 +64,12 @@ export function useActivityDetail() {
   }
 
   async function download(fileId: number) {
-    try {
+    await opening.run(async () => {
       const { url } = await fileUrl(fileId)
       window.open(url, '_blank', 'noopener')
-    } catch (failure) {
-      actionError.value = errorMessage(failure)
-    }
+    })
   }
 
-  onMounted(load)
   return {
     id,
     activity,

@@ -12,6 +12,7 @@ import {
 import { errorMessage } from '@/api/http'
 import type { AuditEntry } from '@/api/types'
 import { usePagedList } from '@/composables/usePagedList'
+import { useResource } from '@/composables/useResource'
 
 export const AUDIT_PAGE_SIZE = 50
 
@@ -27,9 +28,7 @@ export function useAuditLog() {
   const applied = ref<AuditFilters>({})
   const list = usePagedList<AuditEntry>((query) => listAuditEntries({ ...query, ...applied.value }), AUDIT_PAGE_SIZE)
   const choices = shallowRef<AuditChoices>({ actions: [], target_types: [] })
-  const verifying = ref(false)
-  const verified = shallowRef<ChainVerify | null>(null)
-  const verifyError = ref('')
+  const chain = useResource<ChainVerify | null>(verifyAuditChain, null, { immediate: false })
 
   function filters(): AuditFilters {
     const [since, until] = form.days ?? ['', '']
@@ -56,18 +55,6 @@ export function useAuditLog() {
 
   const exportUrl = computed(() => auditExportUrl(applied.value))
 
-  async function verify() {
-    verifying.value = true
-    verifyError.value = ''
-    try {
-      verified.value = await verifyAuditChain()
-    } catch (failure) {
-      verifyError.value = errorMessage(failure)
-    } finally {
-      verifying.value = false
-    }
-  }
-
   onMounted(async () => {
     await list.load(1)
     try {
@@ -84,9 +71,9 @@ export function useAuditLog() {
     search,
     reset,
     exportUrl,
-    verify,
-    verifying,
-    verified,
-    verifyError,
+    verify: chain.load,
+    verifying: chain.loading,
+    verified: chain.data,
+    verifyError: chain.error,
   }
 }

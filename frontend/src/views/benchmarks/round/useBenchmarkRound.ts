@@ -1,10 +1,11 @@
 import { ElMessage } from 'element-plus'
-import { computed, onMounted, reactive, ref } from 'vue'
+import { computed, reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useRoute } from 'vue-router'
 
 import { errorMessage } from '@/api/http'
 import { useAction } from '@/composables/useAction'
+import { partsOf, useResource } from '@/composables/useResource'
 import {
   announceRound,
   closeNominations,
@@ -44,39 +45,36 @@ export function useBenchmarkRound() {
   const { t } = useI18n()
   const route = useRoute()
   const id = Number(route.params.id)
-  const round = ref<Round | null>(null)
-  const nominations = ref<Nomination[]>([])
-  const ranking = ref<RankingRow[]>([])
-  const result = ref<RoundResult | null>(null)
-  const objections = ref<Objection[]>([])
-  const loading = ref(false)
-  const error = ref('')
+  const page = useResource(
+    async () => {
+      const round = await getRound(id)
+      const nominations = await listNominations(id)
+      const reviewed = ['reviewing', 'decided', 'publicity', 'announced'].includes(round.state)
+      const ranking = round.is_issuer && reviewed ? await getRanking(id) : []
+      const visible = round.state === 'publicity' || round.state === 'announced'
+      const result = visible ? await getResult(id) : null
+      const objections = round.is_issuer && visible ? await listObjections(id) : []
+      return { round, nominations, ranking, result, objections }
+    },
+    {
+      round: null as Round | null,
+      nominations: [] as Nomination[],
+      ranking: [] as RankingRow[],
+      result: null as RoundResult | null,
+      objections: [] as Objection[],
+    },
+  )
+  const { loading, error, load } = page
+  const { round, nominations, ranking, result, objections } = partsOf(page.data)
   const write = useAction()
   const { busy, error: actionError } = write
+  const searching = useAction(errorMessage, { error: actionError })
+  const opening = useAction(errorMessage, { error: actionError })
 
   const can = (action: string) => !!round.value?.actions.includes(action)
   const isIssuer = computed(() => !!round.value?.is_issuer)
 
-  async function load() {
-    loading.value = true
-    error.value = ''
-    try {
-      round.value = await getRound(id)
-      nominations.value = await listNominations(id)
-      const state = round.value.state
-      const reviewed = ['reviewing', 'decided', 'publicity', 'announced'].includes(state)
-      ranking.value = isIssuer.value && reviewed ? await getRanking(id) : []
-      const visible = state === 'publicity' || state === 'announced'
-      result.value = visible ? await getResult(id) : null
-      objections.value = isIssuer.value && visible ? await listObjections(id) : []
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
-  }
-
-  const act = (call: () => Promise<unknown>, after = load) =>
+  const act = (call: () => Promise<unknown>, after: () => Promise<unknown> = load) =>
     write.run(async () => {
       await call()
       ElMessage.success(t('supervision.benchmarks.saved'))
@@ -100,16 +98,8 @@ export function useBenchmarkRound() {
   // The nominee is a record of this congress: its stations, its deputies (by the directory,
   // no contact data) or its closed cases, searched as the staff type.
   const options = ref<NomineeOption[]>([])
-  const searching = ref(false)
   async function searchNominees(search = '') {
-    searching.value = true
-    try {
-      options.value = await nomineeOptions(id, search)
-    } catch (failure) {
-      actionError.value = errorMessage(failure)
-    } finally {
-      searching.value = false
-    }
+    await searching.run(async () => (options.value = await nomineeOptions(id, search)))
   }
 
   async function submitNomination() {
@@ -136,17 +126,15 @@ export function useBenchmarkRound() {
   const sheet = ref<ScoreSheet | null>(null)
   const sheetValues = reactive<Record<string, number | undefined>>({})
   async function openSheet(nominationId: number) {
-    actionError.value = ''
-    try {
-      sheet.value = await getScoreSheet(nominationId)
+    await opening.run(async () => {
+      const found = await getScoreSheet(nominationId)
+      sheet.value = found
       for (const key of Object.keys(sheetValues)) delete sheetValues[key]
-      for (const line of sheet.value.lines) {
+      for (const line of found.lines) {
         const value = line.my_score ?? line.prefill
         sheetValues[String(line.criterion_id)] = value === null ? undefined : Number(value)
       }
-    } catch (failure) {
-      actionError.value = errorMessage(failure)
-    }
+    })
   }
   async function saveSheet() {
     if (!sheet.value) return
@@ -165,7 +153,6 @@ export function useBenchmarkRound() {
   const objection = reactive({ nomination_id: 0, summary: '', received_on: isoDate() })
   const resolution = reactive({ id: 0, upheld: false, text: '' })
 
-  onMounted(load)
   return {
     id,
     round,
@@ -184,7 +171,7 @@ export function useBenchmarkRound() {
     close: () => act(() => closeNominations(id)),
     nomination,
     options,
-    searching,
+    searching: searching.busy,
     searchNominees,
     addNominationFile,
     submitNomination,

@@ -1,14 +1,14 @@
 import { ref } from 'vue'
 
 import { IMPORT_TEMPLATE_URL, importRoster, type ImportReport } from '@/api/deputies'
-import { errorMessage } from '@/api/http'
+import { useAction } from '@/composables/useAction'
 
 /** The roster import: pick a workbook, send it, show what was stored and each refused row. */
 export function useRosterImport(onImported: () => void) {
   const file = ref<File | null>(null)
   const report = ref<ImportReport | null>(null)
-  const error = ref('')
-  const busy = ref(false)
+  const sending = useAction()
+  const { error, busy } = sending
 
   function choose(chosen: File | null) {
     file.value = chosen
@@ -18,17 +18,13 @@ export function useRosterImport(onImported: () => void) {
 
   async function submit() {
     if (!file.value) return
-    busy.value = true
-    error.value = ''
-    try {
-      report.value = await importRoster(file.value)
-      if (report.value.created || report.value.updated) onImported()
-    } catch (failure) {
-      report.value = null
-      error.value = errorMessage(failure)
-    } finally {
-      busy.value = false
-    }
+    const chosen = file.value
+    const ok = await sending.run(async () => {
+      const stored = await importRoster(chosen)
+      report.value = stored
+      if (stored.created || stored.updated) onImported()
+    })
+    if (!ok) report.value = null
   }
 
   function reset() {

@@ -2,37 +2,27 @@ import { computed, onMounted, ref } from 'vue'
 
 import { listCongresses } from '@/api/congresses'
 import { errorMessage } from '@/api/http'
+import { useAction } from '@/composables/useAction'
+import { useResource } from '@/composables/useResource'
 import { useSessionStore } from '@/stores/session'
 
 export function useHome() {
   const session = useSessionStore()
-  const congressCount = ref<number | null>(null)
-  const loading = ref(false)
-  const error = ref('')
+  const count = useResource<number | null>(async () => (await listCongresses({ page_size: 1 })).count, null, {
+    immediate: false,
+  })
+  const { data: congressCount, loading, error } = count
 
   /** A congress's host has all it shows in the session; the operators' console counts congresses. */
   async function load() {
-    if (!session.isPlatformHost) return
-    loading.value = true
-    error.value = ''
-    try {
-      congressCount.value = (await listCongresses({ page_size: 1 })).count
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
+    if (session.isPlatformHost) await count.load()
   }
 
   const switching = ref<number | null>(null)
+  const switchAction = useAction(errorMessage, { error })
   async function switchTo(congressId: number) {
     switching.value = congressId
-    try {
-      await session.switchTo(congressId)
-    } catch (failure) {
-      error.value = errorMessage(failure)
-      switching.value = null
-    }
+    if (!(await switchAction.run(() => session.switchTo(congressId)))) switching.value = null
   }
 
   /** Who sets the congress up, and so is shown the setup checklist until it is complete. */

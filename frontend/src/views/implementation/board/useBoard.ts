@@ -2,9 +2,10 @@ import { ElMessage, ElMessageBox } from 'element-plus'
 import { computed, onMounted, ref, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 
-import { errorMessage } from '@/api/http'
 import { handOver, listProjects, type ProjectRow } from '@/api/implementation'
 import { listCycles, type Cycle } from '@/api/voting'
+import { useAction } from '@/composables/useAction'
+import { useResource } from '@/composables/useResource'
 import { useSessionStore } from '@/stores/session'
 
 /** Which side of the board the caller sees: staff manage, deputies read, a unit reports. */
@@ -18,34 +19,17 @@ export function useBoard() {
   const { t } = useI18n()
   const session = useSessionStore()
   const mode = computed(() => boardMode(session.roles))
-  const cycles = ref<Cycle[]>([])
+  const cycles = useResource(listCycles, [] as Cycle[], { immediate: false })
   const cycleId = ref<number | undefined>(undefined)
-  const projects = ref<ProjectRow[]>([])
-  const loading = ref(false)
-  const busy = ref(false)
-  const error = ref('')
+  const list = useResource(() => listProjects(cycleId.value), [] as ProjectRow[])
+  const { data: projects, loading, load } = list
+  const error = computed(() => list.error.value || cycles.error.value)
+  const handing = useAction()
   /** Cycles whose vote is over and not yet handed over. */
-  const readyToHandOver = computed(() => cycles.value.filter((c) => c.phase === 'vote'))
-
-  async function load() {
-    loading.value = true
-    error.value = ''
-    try {
-      projects.value = await listProjects(cycleId.value)
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
-  }
+  const readyToHandOver = computed(() => cycles.data.value.filter((c) => c.phase === 'vote'))
 
   async function loadCycles() {
-    if (mode.value === 'unit') return
-    try {
-      cycles.value = await listCycles()
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    }
+    if (mode.value !== 'unit') await cycles.load()
   }
 
   async function moveIntoImplementation(cycle: Cycle) {
@@ -58,28 +42,24 @@ export function useBoard() {
     } catch {
       return
     }
-    busy.value = true
-    try {
+    const ok = await handing.run(async () => {
       const created = await handOver(cycle.id)
       ElMessage.success(t('implementation.handedOver', { n: created.length }))
       await Promise.all([loadCycles(), load()])
-    } catch (failure) {
-      ElMessage.error(errorMessage(failure))
-    } finally {
-      busy.value = false
-    }
+    })
+    if (!ok) ElMessage.error(handing.error.value)
   }
 
   watch(cycleId, load)
-  onMounted(() => Promise.all([loadCycles(), load()]))
+  onMounted(loadCycles)
 
   return {
     mode,
-    cycles,
+    cycles: cycles.data,
     cycleId,
     projects,
     loading,
-    busy,
+    busy: handing.busy,
     error,
     readyToHandOver,
     load,

@@ -1,9 +1,8 @@
 import { ElMessage } from 'element-plus'
-import { computed, onMounted, reactive, ref } from 'vue'
+import { computed, reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { useRoute } from 'vue-router'
 
-import { ApiError, errorMessage, type FieldErrors } from '@/api/http'
+import { ApiError, errorMessage } from '@/api/http'
 import {
   answerMidyear,
   getMidyear,
@@ -13,6 +12,9 @@ import {
   type Midyear,
 } from '@/api/implementation'
 import { getCycle, type Cycle } from '@/api/voting'
+import { useAction } from '@/composables/useAction'
+import { useResources } from '@/composables/useResource'
+import { useRouteId } from '@/composables/useRouteId'
 import { useSessionStore } from '@/stores/session'
 
 /** Where the year's mid-year report stands: not yet heard, heard, reviewed, answered. */
@@ -29,58 +31,47 @@ export function midyearStage(report: Midyear | null): MidyearStage {
  * review opinions; the government's answer is recorded by staff or by a unit of the year. */
 export function useMidyear() {
   const { t } = useI18n()
-  const route = useRoute()
   const session = useSessionStore()
-  const id = computed(() => Number(route.params.id))
-  const cycle = ref<Cycle | null>(null)
-  const report = ref<Midyear | null>(null)
-  const loading = ref(false)
+  const id = useRouteId()
+  const {
+    parts: { cycle, report },
+    loading,
+    error,
+  } = useResources(
+    {
+      cycle: () => getCycle(id.value),
+      // No report yet for the year: the form to record it.
+      report: () =>
+        getMidyear(id.value).catch((failure: unknown) => {
+          if (failure instanceof ApiError && failure.status === 404) return null
+          throw failure
+        }),
+    },
+    { cycle: null as Cycle | null, report: null as Midyear | null },
+  )
+  const write = useAction(errorMessage, { error })
   const busy = ref('')
-  const error = ref('')
-  const fields = ref<FieldErrors>({})
   const isStaff = computed(() => session.roles.includes('staff'))
   const stage = computed(() => midyearStage(report.value))
   const heard = reactive({ title: '', body: '', heard_on: isoToday() })
   const review = reactive({ opinions: '', on: isoToday() })
   const answer = reactive({ answer: '', on: isoToday() })
 
-  async function load() {
-    loading.value = true
-    error.value = ''
-    try {
-      cycle.value = await getCycle(id.value)
-      report.value = await getMidyear(id.value)
-    } catch (failure) {
-      // No report yet for the year: the form to record it.
-      if (failure instanceof ApiError && failure.status === 404) report.value = null
-      else error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
-  }
-
   async function act(what: string, call: () => Promise<Midyear>, done: string) {
     busy.value = what
-    error.value = ''
-    fields.value = {}
-    try {
+    await write.run(async () => {
       report.value = await call()
       ElMessage.success(done)
-    } catch (failure) {
-      error.value = errorMessage(failure)
-      if (failure instanceof ApiError) fields.value = failure.fields
-    } finally {
-      busy.value = ''
-    }
+    })
+    busy.value = ''
   }
 
   const submit = () => act('heard', () => submitMidyear(id.value, { ...heard }), t('midyear.submitted'))
   const recordOpinions = () =>
     act('opinions', () => recordMidyearOpinions(id.value, { ...review }), t('midyear.reviewed'))
   const recordAnswer = () => act('answer', () => answerMidyear(id.value, { ...answer }), t('midyear.answered'))
-  const fieldError = (name: string) => fields.value[name]?.join(' ') || undefined
+  const fieldError = (name: string) => write.fields.value[name]?.join(' ') || undefined
 
-  onMounted(load)
   return {
     cycle,
     report,

@@ -1,7 +1,6 @@
 import { ElMessage } from 'element-plus'
-import { computed, onMounted, reactive, ref } from 'vue'
+import { computed, reactive, ref, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { useRoute } from 'vue-router'
 
 import { errorMessage } from '@/api/http'
 import {
@@ -19,18 +18,27 @@ import {
   type RectificationSource,
   type Unit,
 } from '@/api/implementation'
+import { useAction } from '@/composables/useAction'
+import { useResource } from '@/composables/useResource'
+import { useRouteId } from '@/composables/useRouteId'
 import { useSessionStore } from '@/stores/session'
 
 export function useProject() {
   const { t } = useI18n()
-  const route = useRoute()
   const session = useSessionStore()
-  const id = computed(() => Number(route.params.id))
-  const project = ref<ProjectDetail | null>(null)
+  const id = useRouteId()
   const units = ref<Unit[]>([])
-  const loading = ref(false)
+  const {
+    data: project,
+    loading,
+    error,
+  } = useResource<ProjectDetail | null>(async () => {
+    const found = await getProject(id.value)
+    if (found.can_edit) units.value = await listUnits()
+    return found
+  }, null)
+  const write = useAction(errorMessage, { error })
   const busy = ref('')
-  const error = ref('')
   const canInspect = computed(() => session.roles.includes('staff') || session.roles.includes('deputy'))
   const plan = reactive<Required<Omit<PlanIn, 'unit_id'>> & { unit_id: number | null }>({
     unit_id: null,
@@ -52,8 +60,9 @@ export function useProject() {
   })
   const closeNotes = reactive<Record<number, string>>({})
 
-  function fill(found: ProjectDetail) {
-    project.value = found
+  /** The plan form shows the project as last read. */
+  watch(project, (found) => {
+    if (!found) return
     Object.assign(plan, {
       unit_id: found.unit_id,
       owner_name: found.owner_name ?? '',
@@ -64,37 +73,18 @@ export function useProject() {
       funds_spent: found.funds_spent ?? '0',
       overspend_note: found.overspend_note ?? '',
     })
-  }
-
-  async function load() {
-    loading.value = true
-    error.value = ''
-    try {
-      const found = await getProject(id.value)
-      fill(found)
-      if (found.can_edit) units.value = await listUnits()
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
-  }
+  })
 
   /** Run one action; a refusal shows its reason and keeps the form as it was. */
   async function act(name: string, action: () => Promise<unknown>, done?: string) {
     busy.value = name
-    error.value = ''
-    try {
+    const ok = await write.run(async () => {
       await action()
       if (done) ElMessage.success(done)
-      fill(await getProject(id.value))
-      return true
-    } catch (failure) {
-      error.value = errorMessage(failure)
-      return false
-    } finally {
-      busy.value = ''
-    }
+      project.value = await getProject(id.value)
+    })
+    busy.value = ''
+    return ok
   }
 
   const saveThePlan = () =>
@@ -119,7 +109,6 @@ export function useProject() {
   const closeTheRectification = (itemId: number) =>
     act(`close-${itemId}`, () => closeRectification(itemId, closeNotes[itemId] ?? ''))
 
-  onMounted(load)
   return {
     project,
     units,

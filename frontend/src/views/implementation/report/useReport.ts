@@ -1,12 +1,14 @@
 import { ElMessage } from 'element-plus'
-import { computed, onMounted, reactive, ref } from 'vue'
+import { reactive, ref, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { useRoute, useRouter } from 'vue-router'
+import { useRouter } from 'vue-router'
 
 import { uploadFile } from '@/api/files'
 import { errorMessage } from '@/api/http'
 import { getProject, postReport, type ProjectDetail, type ReportIn } from '@/api/implementation'
 import { useAction } from '@/composables/useAction'
+import { useResource } from '@/composables/useResource'
+import { useRouteId } from '@/composables/useRouteId'
 
 export const MAX_PHOTOS = 9
 
@@ -29,26 +31,14 @@ export function reportBody(draft: ReportDraft, photoIds: number[]): ReportIn {
 
 export function useReport() {
   const { t } = useI18n()
-  const route = useRoute()
   const router = useRouter()
-  const id = computed(() => Number(route.params.id))
-  const project = ref<ProjectDetail | null>(null)
+  const id = useRouteId()
   const draft = reactive<ReportDraft>({ percent: 0, text: '', spent: '', overspendNote: '' })
   const photos = ref<File[]>([])
-  const loading = ref(false)
-  const { busy: saving, error, fields, run } = useAction()
-
-  async function load() {
-    loading.value = true
-    try {
-      project.value = await getProject(id.value)
-      draft.percent = project.value.percent ?? 0
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
-  }
+  const { data: project, loading, error } = useResource<ProjectDetail | null>(() => getProject(id.value), null)
+  /** The report starts from the progress last reported. */
+  watch(project, (found) => (draft.percent = found?.percent ?? 0))
+  const { busy: saving, fields, run } = useAction(errorMessage, { error })
 
   function pickPhotos(files: File[]) {
     photos.value = files.slice(0, MAX_PHOTOS)
@@ -70,6 +60,5 @@ export function useReport() {
     })
   }
 
-  onMounted(load)
   return { project, draft, photos, loading, saving, error, fields, pickPhotos, submit }
 }

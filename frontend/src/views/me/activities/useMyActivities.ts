@@ -1,40 +1,23 @@
-import { onMounted, ref } from 'vue'
+import { ref } from 'vue'
 
 import { myActivities, respond, type MyInvitation } from '@/api/activities'
-import { errorMessage } from '@/api/http'
+import { useAction } from '@/composables/useAction'
+import { useResource } from '@/composables/useResource'
 
 export function useMyActivities() {
-  const invitations = ref<MyInvitation[]>([])
-  const loading = ref(false)
-  const error = ref('')
-  const actionError = ref('')
+  const { data: invitations, loading, error, load } = useResource(myActivities, [] as MyInvitation[])
+  const answering = useAction()
   const leaveFor = ref<number | null>(null)
   const leaveReason = ref('')
 
-  async function load() {
-    loading.value = true
-    try {
-      invitations.value = await myActivities()
-      error.value = ''
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
-  }
-
   async function answer(invitation: MyInvitation, accept: boolean) {
-    actionError.value = ''
-    try {
+    await answering.run(async () => {
       const updated = await respond(invitation.id, accept, accept ? '' : leaveReason.value)
       invitations.value = invitations.value.map((i) => (i.id === updated.id ? updated : i))
       leaveFor.value = null
       leaveReason.value = ''
-    } catch (failure) {
-      actionError.value = errorMessage(failure)
-    }
+    })
   }
 
-  onMounted(load)
-  return { invitations, loading, error, actionError, leaveFor, leaveReason, answer, load }
+  return { invitations, loading, error, actionError: answering.error, leaveFor, leaveReason, answer, load }
 }

@@ -1,12 +1,12 @@
-import { computed, onMounted, ref } from 'vue'
+import { computed, ref } from 'vue'
 
 import { fileObjection, myRecord, type DutyEntry, type DutyRecord } from '@/api/duty'
-import { errorMessage } from '@/api/http'
+import { useAction } from '@/composables/useAction'
+import { useResource } from '@/composables/useResource'
 
 export function useMyRecord() {
-  const record = ref<DutyRecord | null>(null)
-  const error = ref('')
-  const actionError = ref('')
+  const { data: record, error, load } = useResource<DutyRecord | null>(myRecord, null)
+  const objecting = useAction()
   const objectingTo = ref<number | null>(null)
   const reason = ref('')
   const filed = ref(false)
@@ -18,35 +18,22 @@ export function useMyRecord() {
     ),
   )
 
-  async function load() {
-    try {
-      record.value = await myRecord()
-      error.value = ''
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    }
-  }
-
   async function object(entry: DutyEntry) {
-    actionError.value = ''
-    try {
+    await objecting.run(async () => {
       await fileObjection(entry.id, reason.value)
       objectingTo.value = null
       reason.value = ''
       filed.value = true
       await load()
-    } catch (failure) {
-      actionError.value = errorMessage(failure)
-    }
+    })
   }
 
-  onMounted(load)
   return {
     record,
     entries,
     scope,
     error,
-    actionError,
+    actionError: objecting.error,
     objectingTo,
     reason,
     filed,

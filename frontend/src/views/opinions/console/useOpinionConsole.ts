@@ -57,6 +57,8 @@ export function useOpinionConsole() {
   const form = reactive(emptyReception())
   const reception = useAction()
   const { busy: saving, error: formError, fields } = reception
+  /** The reception form's choices, whose failure shows in the form. */
+  const choices = useAction(errorMessage, { error: formError })
   const stations = ref<Station[]>([])
   const deputies = ref<Deputy[]>([])
   const guests = ref<Resident[]>([])
@@ -68,27 +70,23 @@ export function useOpinionConsole() {
       form.listing_id = null
       guests.value = []
       if (stationId == null) return
-      try {
+      await choices.run(async () => {
         const station = await getStation(stationId)
         if (form.station_id === stationId) {
           guests.value = station.residents.filter((r) => r.is_guest && r.listing_id != null)
         }
-      } catch (failure) {
-        formError.value = errorMessage(failure)
-      }
+      })
     },
   )
 
   /** The stations and deputies to name in a reception record, fetched once. */
   async function loadChoices() {
     if (stations.value.length || deputies.value.length) return
-    try {
+    await choices.run(async () => {
       const [found, roster] = await Promise.all([listStations(), listDeputies({ page_size: 200 })])
       stations.value = found
       deputies.value = roster.results
-    } catch (failure) {
-      formError.value = errorMessage(failure)
-    }
+    })
   }
 
   function openReception() {

@@ -4,13 +4,14 @@ import { useI18n } from 'vue-i18n'
 
 import { errorMessage } from '@/api/http'
 import { getPolicy, setPolicy, type Policy } from '@/api/opinions'
+import { useAction } from '@/composables/useAction'
 
 /** The congress's answer clocks (3 / 6 / 1 months by default), set by staff. */
 export function usePolicyDialog() {
   const { t } = useI18n()
   const open = ref(false)
-  const saving = ref(false)
-  const error = ref('')
+  const write = useAction()
+  const { busy: saving, error } = write
   const policy = reactive<Policy>({
     answer_months: 3,
     extended_months: 6,
@@ -29,17 +30,11 @@ export function usePolicyDialog() {
   }
 
   async function save() {
-    saving.value = true
-    error.value = ''
-    try {
+    await write.run(async () => {
       Object.assign(policy, await setPolicy({ ...policy }))
       open.value = false
       ElMessage.success(t('opinions.done'))
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      saving.value = false
-    }
+    })
   }
 
   return { open, saving, error, policy, show, save }

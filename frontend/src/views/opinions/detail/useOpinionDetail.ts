@@ -1,9 +1,8 @@
 import { ElMessage } from 'element-plus'
-import { computed, onMounted, reactive, ref } from 'vue'
+import { computed, reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { useRoute } from 'vue-router'
 
-import { ApiError, errorMessage, type FieldErrors } from '@/api/http'
+import { errorMessage } from '@/api/http'
 import {
   assignOpinion,
   closeOpinion,
@@ -21,6 +20,9 @@ import {
   type OpinionCategory,
   type Unit,
 } from '@/api/opinions'
+import { useAction } from '@/composables/useAction'
+import { useResource } from '@/composables/useResource'
+import { useRouteId } from '@/composables/useRouteId'
 import { useSessionStore } from '@/stores/session'
 
 /** The actions that need a form; the others (handle, close) go at a click. */
@@ -41,22 +43,29 @@ export function emptyActionForm() {
 
 export function useOpinionDetail() {
   const { t } = useI18n()
-  const route = useRoute()
   const session = useSessionStore()
-  const id = computed(() => Number(route.params.id))
+  const id = useRouteId()
   const isStaff = computed(() => session.roles.includes('staff'))
   const isUnit = computed(() => session.roles.includes('unit') && !isStaff.value)
 
-  const opinion = ref<Opinion | null>(null)
   const units = ref<Unit[]>([])
-  const loading = ref(false)
-  const error = ref('')
+  const {
+    data: opinion,
+    loading,
+    error,
+  } = useResource<Opinion | null>(async () => {
+    const found = await getOpinion(id.value)
+    if (isStaff.value && units.value.length === 0) units.value = await listUnits()
+    return found
+  }, null)
   const busy = ref(false)
 
   const dialog = ref<FormAction | null>(null)
   const form = reactive(emptyActionForm())
-  const formError = ref('')
-  const fields = ref<FieldErrors>({})
+  /** A dialog's write shows its failure in the dialog; a button's, on the page. */
+  const dialogWrite = useAction(errorMessage, { busy })
+  const pageWrite = useAction(errorMessage, { busy, error })
+  const { error: formError, fields } = dialogWrite
   const unitAnswer = ref('')
 
   const actions = computed(() => (opinion.value?.actions ?? []) as OpinionAction[])
@@ -64,19 +73,6 @@ export function useOpinionDetail() {
   const unitMayAnswer = computed(
     () => isUnit.value && !!opinion.value && ['assigned', 'handling', 'reopened'].includes(opinion.value.status),
   )
-
-  async function load() {
-    loading.value = true
-    error.value = ''
-    try {
-      opinion.value = await getOpinion(id.value)
-      if (isStaff.value && units.value.length === 0) units.value = await listUnits()
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
-  }
 
   function open(action: FormAction) {
     Object.assign(form, emptyActionForm())
@@ -88,23 +84,11 @@ export function useOpinionDetail() {
     dialog.value = action
   }
 
-  async function run(call: () => Promise<Opinion>): Promise<boolean> {
-    busy.value = true
-    formError.value = ''
-    fields.value = {}
-    try {
+  function run(call: () => Promise<Opinion>): Promise<boolean> {
+    return (dialog.value ? dialogWrite : pageWrite).run(async () => {
       opinion.value = await call()
       ElMessage.success(t('opinions.done'))
-      return true
-    } catch (failure) {
-      const message = errorMessage(failure)
-      if (dialog.value) formError.value = message
-      else error.value = message
-      if (failure instanceof ApiError) fields.value = failure.fields
-      return false
-    } finally {
-      busy.value = false
-    }
+    })
   }
 
   async function submitDialog() {
@@ -132,7 +116,6 @@ export function useOpinionDetail() {
     if (await run(() => replyOpinion(id.value, unitAnswer.value.trim()))) unitAnswer.value = ''
   }
 
-  onMounted(load)
   return {
     opinion,
     units,

@@ -1,17 +1,19 @@
 import { computed, reactive, ref, watch } from 'vue'
-import { useRoute } from 'vue-router'
 
 import { accountPdfUrl, getAccount, portalError, ratePublic, type Account, type PublicMark } from '@/api/portal'
+import { useAction } from '@/composables/useAction'
+import { useResource } from '@/composables/useResource'
+import { useRouteId } from '@/composables/useRouteId'
 
 /** 明白账: the year's projects with target, outcome, money and rating; the public's own rating. */
 export function usePortalAccount() {
-  const route = useRoute()
-  const year = computed(() => Number(route.params.year))
-  const account = ref<Account | null>(null)
-  const error = ref('')
-  const rateError = ref('')
-  const loading = ref(false)
-  const sending = ref(false)
+  const year = useRouteId('year')
+  const page = useResource<Account | null>(() => getAccount(year.value), null, {
+    immediate: false,
+    describe: portalError,
+  })
+  const { data: account, error, loading } = page
+  const rating = useAction(portalError)
   const thanked = ref(false)
   const marks = reactive<Record<string, PublicMark | ''>>({})
   const pdfUrl = computed(() => accountPdfUrl(year.value))
@@ -23,33 +25,19 @@ export function usePortalAccount() {
     () => Object.fromEntries(Object.entries(marks).filter(([, mark]) => mark)) as Record<string, PublicMark>,
   )
 
+  /** Loads the year's account; a failure leaves none shown, not another year's. */
   async function load() {
-    error.value = ''
-    loading.value = true
-    try {
-      account.value = await getAccount(year.value)
-    } catch (failure) {
-      account.value = null
-      error.value = portalError(failure)
-    } finally {
-      loading.value = false
-    }
+    if (!(await page.load())) account.value = null
   }
 
   async function rate() {
     if (!Object.keys(chosen.value).length) return
-    sending.value = true
-    rateError.value = ''
-    try {
+    await rating.run(async () => {
       await ratePublic(year.value, chosen.value)
       for (const key of Object.keys(marks)) delete marks[key]
       thanked.value = true
       await load()
-    } catch (failure) {
-      rateError.value = portalError(failure)
-    } finally {
-      sending.value = false
-    }
+    })
   }
 
   watch(year, load, { immediate: true })
@@ -57,9 +45,9 @@ export function usePortalAccount() {
     year,
     account,
     error,
-    rateError,
+    rateError: rating.error,
     loading,
-    sending,
+    sending: rating.busy,
     thanked,
     marks,
     unrated,

@@ -1,30 +1,27 @@
-import { computed, ref, watch } from 'vue'
-import { useRoute } from 'vue-router'
+import { computed, watch } from 'vue'
 
 import { getAnnouncement, portalError, type Announcement } from '@/api/portal'
+import { useResource } from '@/composables/useResource'
+import { useRouteId } from '@/composables/useRouteId'
 
 export function usePortalAnnouncement() {
-  const route = useRoute()
-  const year = computed(() => Number(route.params.year))
-  const notice = ref<Announcement | null>(null)
-  const error = ref('')
-  const loading = ref(false)
+  const year = useRouteId('year')
+  const page = useResource<Announcement | null>(() => getAnnouncement(year.value), null, {
+    immediate: false,
+    describe: portalError,
+  })
+  const { data: notice, error, loading } = page
   /** The adopted projects in rank order. */
   const adopted = computed(() => [...(notice.value?.adopted ?? [])].sort((a, b) => a.rank - b.rank))
 
-  async function load() {
-    notice.value = null
-    error.value = ''
-    loading.value = true
-    try {
-      notice.value = await getAnnouncement(year.value)
-    } catch (failure) {
-      error.value = portalError(failure)
-    } finally {
-      loading.value = false
-    }
-  }
-
-  watch(year, load, { immediate: true })
+  /** Another year's notice is not shown while this year's loads. */
+  watch(
+    year,
+    () => {
+      notice.value = null
+      return page.load()
+    },
+    { immediate: true },
+  )
   return { year, notice, adopted, error, loading }
 }

@@ -9,30 +9,27 @@ import {
   type RoundRecord,
   type Verification,
 } from '@/api/portal'
+import { useAction } from '@/composables/useAction'
+import { useResource } from '@/composables/useResource'
 
 /** The year's rounds with their published hashes, and the recount of a record: one fetched
  * from this site, or a file the reader saved earlier (checked against the hashes shown here). */
 export function useRecount(year: Ref<number>) {
-  const rounds = ref<PublicRound[]>([])
+  const {
+    data: rounds,
+    error,
+    load,
+  } = useResource(() => getPublicRounds(year.value), [] as PublicRound[], {
+    immediate: false,
+    describe: portalError,
+  })
   const results = ref<Record<string, Verification>>({})
-  const error = ref('')
-  const busy = ref(false)
+  const checking = useAction(portalError, { error })
 
-  async function load() {
-    rounds.value = []
-    results.value = {}
-    error.value = ''
-    try {
-      rounds.value = await getPublicRounds(year.value)
-    } catch (failure) {
-      error.value = portalError(failure)
-    }
-  }
-
-  async function check(key: string, record: RoundRecord, round?: PublicRound) {
-    busy.value = true
-    error.value = ''
-    try {
+  /** Reads a record and checks it against the round's published hashes (none for a file). */
+  function check(key: string, read: () => Promise<RoundRecord>, round?: PublicRound) {
+    return checking.run(async () => {
+      const record = await read()
       results.value = {
         ...results.value,
         [key]: await verifyRecord(record, {
@@ -40,31 +37,31 @@ export function useRecount(year: Ref<number>) {
           commitment_hash: round?.commitment_hash ?? '',
         }),
       }
-    } catch (failure) {
-      error.value = portalError(failure)
-    } finally {
-      busy.value = false
-    }
+    })
   }
 
   async function recount(round: PublicRound) {
-    try {
-      await check(String(round.id), (await getRoundRecord(round.id)) as RoundRecord, round)
-    } catch (failure) {
-      error.value = portalError(failure)
-    }
+    await check(String(round.id), async () => (await getRoundRecord(round.id)) as RoundRecord, round)
   }
 
   async function recountFile(file: File) {
-    let record: RoundRecord
-    try {
-      record = JSON.parse(await file.text()) as RoundRecord
-    } catch {
-      record = {}
-    }
-    await check('file', record)
+    await check('file', async () => {
+      try {
+        return JSON.parse(await file.text()) as RoundRecord
+      } catch {
+        return {}
+      }
+    })
   }
 
-  watch(year, load, { immediate: true })
-  return { rounds, results, error, busy, recount, recountFile }
+  watch(
+    year,
+    () => {
+      rounds.value = []
+      results.value = {}
+      return load()
+    },
+    { immediate: true },
+  )
+  return { rounds, results, error, busy: checking.busy, recount, recountFile }
 }

@@ -1,30 +1,17 @@
-import { onMounted, reactive, ref } from 'vue'
+import { reactive, ref } from 'vue'
 
-import { errorMessage } from '@/api/http'
 import { listPublicBenchmarks, objectPublicly, type PublicRound } from '@/api/supervision'
 import { useAction } from '@/composables/useAction'
+import { useResource } from '@/composables/useResource'
 
 /** The congress's benchmark lists: those on public notice (公示), which take objections from
  * the public, and those announced. */
 export function usePortalBenchmarks() {
-  const rounds = ref<PublicRound[]>([])
-  const loading = ref(false)
-  const error = ref('')
+  const { data: rounds, loading, error } = useResource(listPublicBenchmarks, [] as PublicRound[])
   const objecting = ref<{ roundId: number; nominationId: number; name: string } | null>(null)
   const form = reactive({ summary: '', name: '', contact: '' })
   const send = useAction()
   const received = ref('')
-
-  async function load() {
-    loading.value = true
-    try {
-      rounds.value = await listPublicBenchmarks()
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
-  }
 
   function object(roundId: number, nominationId: number, name: string) {
     objecting.value = { roundId, nominationId, name }
@@ -48,7 +35,6 @@ export function usePortalBenchmarks() {
     if (ok) objecting.value = null
   }
 
-  onMounted(load)
   return {
     rounds,
     loading,

@@ -1,32 +1,20 @@
-import { onMounted, ref } from 'vue'
+import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useRouter } from 'vue-router'
 
 import { ApiError, errorMessage } from '@/api/http'
 import { getPublicHome, trackingKind, type PublicHome } from '@/api/portal'
+import { useResource } from '@/composables/useResource'
 import { parseTrackingCode, routeForCode } from '@/utils/tracking'
 
 /** A congress's public home and its one tracking box. */
 export function usePortalHome() {
   const { t } = useI18n()
   const router = useRouter()
-  const home = ref<PublicHome | null>(null)
-  const loading = ref(false)
-  const error = ref('')
+  const { data: home, loading, error } = useResource<PublicHome | null>(getPublicHome, null)
   const text = ref('')
   const trackError = ref('')
   const tracking = ref(false)
-
-  async function load() {
-    loading.value = true
-    try {
-      home.value = await getPublicHome()
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
-  }
 
   async function track() {
     trackError.value = ''
@@ -47,6 +35,5 @@ export function usePortalHome() {
     }
   }
 
-  onMounted(load)
   return { home, loading, error, text, trackError, tracking, track }
 }

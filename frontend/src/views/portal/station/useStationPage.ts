@@ -1,23 +1,8 @@
-import { onMounted, ref } from 'vue'
-
-import { errorMessage } from '@/api/http'
 import { getPublicStation, stationQrUrl, type PublicStation } from '@/api/stations'
+import { useResource } from '@/composables/useResource'
 
 /** The public page of one station: its particulars, residents and published rota. */
 export function useStationPage(stationId: number) {
-  const station = ref<PublicStation | null>(null)
-  const loading = ref(true)
-  const error = ref('')
-
-  onMounted(async () => {
-    try {
-      station.value = await getPublicStation(stationId)
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
-  })
-
+  const { data: station, loading, error } = useResource<PublicStation | null>(() => getPublicStation(stationId), null)
   return { station, loading, error, qrUrl: stationQrUrl(stationId) }
 }

@@ -1,6 +1,5 @@
-import { onMounted, ref } from 'vue'
-
 import { getCurrentCall, portalError, submitProposal, type Call } from '@/api/portal'
+import { useResource } from '@/composables/useResource'
 
 import type { PortalKind } from '../PortalForm.vue'
 import { usePortalSend } from '../usePortalSend'
@@ -25,9 +24,7 @@ export const PROPOSAL_FORM: PortalKind = {
 }
 
 export function usePortalSubmit() {
-  const call = ref<Call | null>(null)
-  const callError = ref('')
-  const loading = ref(false)
+  const current = useResource<Call | null>(getCurrentCall, null, { describe: portalError })
   const send = usePortalSend(emptyProposal, (form) =>
     submitProposal({
       title: form.title.trim(),
@@ -39,18 +36,5 @@ export function usePortalSubmit() {
     }),
   )
 
-  async function load() {
-    loading.value = true
-    callError.value = ''
-    try {
-      call.value = await getCurrentCall()
-    } catch (failure) {
-      callError.value = portalError(failure)
-    } finally {
-      loading.value = false
-    }
-  }
-
-  onMounted(load)
-  return { call, callError, loading, send }
+  return { call: current.data, callError: current.error, loading: current.loading, send }
 }

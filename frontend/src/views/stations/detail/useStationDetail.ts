@@ -25,37 +25,23 @@ import {
 } from '@/api/stations'
 import type { Deputy } from '@/api/types'
 import { useAction } from '@/composables/useAction'
+import { useResource } from '@/composables/useResource'
 import { useSessionStore } from '@/stores/session'
 
 /** One station's console: staff, residents (ours and from the directory), rota, assessment. */
 export function useStationDetail(stationId: number) {
   const session = useSessionStore()
   const isStaff = computed(() => session.roles.includes('staff'))
-  const station = ref<StationDetail | null>(null)
-  const loading = ref(false)
-  const error = ref('')
-  const notice = ref('')
-  const write = useAction()
-  const busy = write.busy
-
+  const {
+    data: station,
+    loading,
+    error,
+    load,
+  } = useResource<StationDetail | null>(() => getStation(stationId), null, {
+    immediate: false,
+  })
   /** A write whose failure shows where the page's load errors show, and `done` once it worked. */
-  async function run(action: () => Promise<unknown>, done = '') {
-    const ok = await write.run(action, done)
-    error.value = write.error.value
-    notice.value = write.notice.value
-    return ok
-  }
-
-  async function load() {
-    loading.value = true
-    try {
-      station.value = await getStation(stationId)
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
-  }
+  const { busy, notice, run } = useAction(errorMessage, { error })
 
   // The station's own fields: name, tier, parent, address, opening hours, phone, introduction.
   const fieldsDraft = reactive<StationIn>({ name: '', tier: 'station', address: '' })

@@ -1,8 +1,8 @@
-import { computed, onMounted, reactive, ref } from 'vue'
+import { computed, reactive, ref } from 'vue'
 
-import { errorMessage } from '@/api/http'
 import { decideStarReview, listStarReviews, starsByCounty, type CountyStars, type StarReview } from '@/api/supervision'
 import { useAction } from '@/composables/useAction'
+import { useResources } from '@/composables/useResource'
 import { useSessionStore } from '@/stores/session'
 
 /** Station stars: the review queue of the congress above, our own submissions, and (the city)
@@ -14,33 +14,22 @@ export function useStationStars() {
   const submits = computed(() => level.value === 'county' || level.value === 'township')
   const byCountyShown = computed(() => level.value === 'city')
   const tab = ref(byCountyShown.value ? 'byCounty' : reviews.value ? 'incoming' : 'own')
-  const incoming = ref<StarReview[]>([])
-  const own = ref<StarReview[]>([])
-  const byCounty = ref<CountyStars[]>([])
-  const loading = ref(false)
-  const error = ref('')
+  const {
+    parts: { incoming, own, byCounty },
+    loading,
+    error,
+    load,
+  } = useResources(
+    {
+      incoming: async () => (reviews.value ? listStarReviews('incoming') : []),
+      own: async () => (submits.value ? listStarReviews('own') : []),
+      byCounty: async () => (byCountyShown.value ? starsByCounty() : []),
+    },
+    { incoming: [] as StarReview[], own: [] as StarReview[], byCounty: [] as CountyStars[] },
+  )
   const deciding = ref<StarReview | null>(null)
   const decide = useAction()
   const form = reactive({ award: true, stars: 3, reason: '' })
-
-  async function load() {
-    loading.value = true
-    error.value = ''
-    try {
-      const [a, b, c] = await Promise.all([
-        reviews.value ? listStarReviews('incoming') : Promise.resolve([]),
-        submits.value ? listStarReviews('own') : Promise.resolve([]),
-        byCountyShown.value ? starsByCounty() : Promise.resolve([]),
-      ])
-      incoming.value = a
-      own.value = b
-      byCounty.value = c
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
-  }
 
   function open(review: StarReview) {
     deciding.value = review
@@ -63,8 +52,6 @@ export function useStationStars() {
       await load()
     }
   }
-
-  onMounted(load)
 
   return {
     level,

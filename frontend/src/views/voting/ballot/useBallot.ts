@@ -9,6 +9,7 @@ import {
   type Choice,
   type Round,
 } from '@/api/voting'
+import { useAction } from '@/composables/useAction'
 import { useSessionStore } from '@/stores/session'
 
 import { useCycleRounds } from '../useCycleRounds'
@@ -40,18 +41,17 @@ export function useBallot() {
   const cycleRounds = useCycleRounds()
   const { id, cycle, round, error } = cycleRounds
   const loaded = ref(false)
-  const actionError = ref('')
-  const signingIn = ref(false)
-  const submitting = ref(false)
+  const signAction = useAction()
+  const actionError = signAction.error
+  const submitAction = useAction(errorMessage, { error: actionError })
   const signedIn = ref(readSignedIn())
   const choices = reactive<Record<string, Choice | ''>>({})
   const marked = ref<number[]>([])
   /** Shown once, never stored: the receipt of the ballot just cast, with its round. */
   const receipt = ref<{ code: string; roundId: number } | null>(null)
   const receiptInput = ref('')
-  const checking = ref(false)
   const checkResult = ref<boolean | null>(null)
-  const checkError = ref('')
+  const checkAction = useAction()
 
   const openRound = computed(() => (round.value?.state === 'open' ? round.value : null))
   const voted = computed(() => !!openRound.value?.i_voted || receipt.value?.roundId === openRound.value?.id)
@@ -86,9 +86,7 @@ export function useBallot() {
   }
 
   async function signIn() {
-    signingIn.value = true
-    actionError.value = ''
-    try {
+    await signAction.run(async () => {
       cycle.value = await signInApi(id.value)
       signedIn.value = true
       try {
@@ -96,11 +94,7 @@ export function useBallot() {
       } catch {
         // private mode: remembered for this page only
       }
-    } catch (failure) {
-      actionError.value = errorMessage(failure)
-    } finally {
-      signingIn.value = false
-    }
+    })
   }
 
   async function submit() {
@@ -108,33 +102,19 @@ export function useBallot() {
     if (!target) return
     const ballot = ballotChoices(target, choices, marked.value)
     if (!ballot) return
-    submitting.value = true
-    actionError.value = ''
-    try {
+    await submitAction.run(async () => {
       const { receipt: code } = await castBallot(target.id, ballot)
       receipt.value = { code, roundId: target.id }
       await refresh()
-    } catch (failure) {
-      actionError.value = errorMessage(failure)
-    } finally {
-      submitting.value = false
-    }
+    })
   }
 
   async function check() {
     const roundId = receipt.value?.roundId ?? round.value?.id
     const code = receiptInput.value.trim()
     if (!roundId || !code) return
-    checking.value = true
-    checkError.value = ''
     checkResult.value = null
-    try {
-      checkResult.value = (await checkReceipt(roundId, code)).counted
-    } catch (failure) {
-      checkError.value = errorMessage(failure)
-    } finally {
-      checking.value = false
-    }
+    await checkAction.run(async () => (checkResult.value = (await checkReceipt(roundId, code)).counted))
   }
 
   usePolling(refresh)
@@ -146,9 +126,9 @@ export function useBallot() {
     loaded,
     error,
     actionError,
-    signingIn,
+    signingIn: signAction.busy,
     signedIn,
-    submitting,
+    submitting: submitAction.busy,
     choices,
     marked,
     unanswered,
@@ -156,9 +136,9 @@ export function useBallot() {
     voted,
     receipt,
     receiptInput,
-    checking,
+    checking: checkAction.busy,
     checkResult,
-    checkError,
+    checkError: checkAction.error,
     signIn,
     submit,
     check,

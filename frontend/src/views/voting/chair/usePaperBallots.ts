@@ -13,6 +13,7 @@ import {
   type Tally,
   type TallyAgreement,
 } from '@/api/voting'
+import { useAction } from '@/composables/useAction'
 
 /** Channels in which a round takes paper ballots (tenants/voting/paper.py PAPER_CHANNELS). */
 export const PAPER_CHANNELS = new Set(['paper', 'hybrid'])
@@ -47,7 +48,7 @@ export function usePaperBallots(roundId: Ref<number>, changed: () => void = () =
   const tally = ref<Tally | null>(null)
   const agreement = ref<TallyAgreement | null>(null)
   const error = ref('')
-  const issuing = ref(false)
+  const issueAction = useAction(errorMessage, { error })
 
   async function refresh() {
     try {
@@ -70,22 +71,16 @@ export function usePaperBallots(roundId: Ref<number>, changed: () => void = () =
   }
 
   async function issue(deputyId: number) {
-    issuing.value = true
     issuingId.value = deputyId
-    error.value = ''
-    try {
+    await issueAction.run(async () => {
       await issuePaperBallot(roundId.value, deputyId)
       ElMessage.success(t('voting.paper.issued'))
       await load()
       changed()
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      issuing.value = false
-      issuingId.value = null
-    }
+    })
+    issuingId.value = null
   }
 
   onMounted(load)
-  return { deputies, issuingId, tally, agreement, error, issuing, issue, refresh }
+  return { deputies, issuingId, tally, agreement, error, issuing: issueAction.busy, issue, refresh }
 }

@@ -1,9 +1,9 @@
 import { ElMessage } from 'element-plus'
-import { computed, ref } from 'vue'
+import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
 
-import { errorMessage } from '@/api/http'
 import { closeRound, openRound, type Round, type RoundOpenIn } from '@/api/voting'
+import { useAction } from '@/composables/useAction'
 
 import { currentRound, hallFigures, resultRows, roundResult, usePolling } from '../voting'
 import { useCycleRounds } from '../useCycleRounds'
@@ -32,8 +32,8 @@ export function nextRoundRequest(rounds: readonly Round[]): RoundOpenIn | null {
 export function useVotingChair() {
   const { t } = useI18n()
   const { id, cycle, rounds, round, error, refresh } = useCycleRounds()
-  const actionError = ref('')
-  const busy = ref(false)
+  const write = useAction()
+  const { error: actionError, busy } = write
 
   const isOpen = computed(() => round.value?.state === 'open')
   const rows = computed(() => resultRows(round.value))
@@ -44,19 +44,12 @@ export function useVotingChair() {
   const needed = computed(() => hall.value.quorum)
   const next = computed(() => (cycle.value?.phase === 'vote' && !isOpen.value ? nextRoundRequest(rounds.value) : null))
 
-  async function act(work: () => Promise<unknown>, done: string) {
-    busy.value = true
-    actionError.value = ''
-    try {
+  const act = (work: () => Promise<unknown>, done: string) =>
+    write.run(async () => {
       await work()
       ElMessage.success(done)
       await refresh()
-    } catch (failure) {
-      actionError.value = errorMessage(failure)
-    } finally {
-      busy.value = false
-    }
-  }
+    })
 
   /** A change made in a part of the console (the roll call, a paper ballot issued): the state an
    * earlier refusal spoke of has moved on, so its message goes, and the figures are read again. */

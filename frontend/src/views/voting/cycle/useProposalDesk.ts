@@ -3,14 +3,13 @@ import { computed, reactive, ref, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 
 import { errorMessage } from '@/api/http'
-import { uploadFile } from '@/api/files'
 import {
   addProposal,
   candidateFromProposal,
   listGovernance,
   listProposals,
   mergeProposal,
-  recordGovernance,
+  recordGovernanceWithMinutes,
   reserveProposal,
   publishCall,
   screenProposal,
@@ -24,6 +23,7 @@ import {
   type ProposalSource,
 } from '@/api/voting'
 import { useAction } from '@/composables/useAction'
+import { useResources } from '@/composables/useResource'
 
 /** What the phase allows on the desk (tenants/voting/phases.py). */
 export function deskActions(phase: string | null | undefined) {
@@ -45,9 +45,15 @@ export function useProposalDesk(
   reload: () => Promise<void>,
 ) {
   const { t } = useI18n()
-  const proposals = ref<Proposal[]>([])
-  const governance = ref<Governance[]>([])
-  const deskError = ref('')
+  const {
+    parts: { proposals, governance },
+    error: deskError,
+    load,
+  } = useResources(
+    { proposals: () => listProposals(cycleId.value), governance: () => listGovernance(cycleId.value) },
+    { proposals: [] as Proposal[], governance: [] as Governance[] },
+  )
+  const rowAction = useAction(errorMessage, { error: deskError })
   const busy = ref<number | null>(null)
   const allowed = computed(() => deskActions(cycle.value?.phase))
 
@@ -56,10 +62,12 @@ export function useProposalDesk(
     reason: '',
     exclusion: '',
   })
-  const rejectError = ref('')
+  const rejectAction = useAction()
+  const rejectError = rejectAction.error
   const merging = ref<Proposal | null>(null)
   const mergeInto = ref<number | null>(null)
-  const mergeError = ref('')
+  const mergeAction = useAction()
+  const mergeError = mergeAction.error
 
   const record = reactive<{ kind: GovernanceKind; held_on: string; summary: string }>({
     kind: 'party_review',
@@ -93,16 +101,6 @@ export function useProposalDesk(
   const mergeTargets = computed(() =>
     proposals.value.filter((p) => p.id !== merging.value?.id && p.status !== 'merged'),
   )
-
-  async function load() {
-    try {
-      const [list, steps] = await Promise.all([listProposals(cycleId.value), listGovernance(cycleId.value)])
-      proposals.value = list
-      governance.value = steps
-    } catch (failure) {
-      deskError.value = errorMessage(failure)
-    }
-  }
 
   /** Refuses a form left incomplete before calling the API, with the action's own message. */
   function incomplete(action: ReturnType<typeof useAction>, message: string) {
@@ -152,18 +150,13 @@ export function useProposalDesk(
 
   async function act(proposal: Proposal, action: () => Promise<unknown>, done: string) {
     busy.value = proposal.id
-    deskError.value = ''
-    try {
+    const ok = await rowAction.run(async () => {
       await action()
       ElMessage.success(done)
       await Promise.all([load(), reload()])
-      return true
-    } catch (failure) {
-      deskError.value = errorMessage(failure)
-      return false
-    } finally {
-      busy.value = null
-    }
+    })
+    busy.value = null
+    return ok
   }
 
   const accept = (p: Proposal) => act(p, () => screenProposal(p.id, { accept: true }), t('voting.desk.accepted'))
@@ -182,7 +175,7 @@ export function useProposalDesk(
       rejectError.value = t('voting.desk.reasonRequired')
       return
     }
-    try {
+    await rejectAction.run(async () => {
       await screenProposal(p.id, {
         accept: false,
         reason: reject.reason.trim(),
@@ -191,9 +184,7 @@ export function useProposalDesk(
       rejecting.value = null
       ElMessage.success(t('voting.desk.rejected'))
       await Promise.all([load(), reload()])
-    } catch (failure) {
-      rejectError.value = errorMessage(failure)
-    }
+    })
   }
 
   function startMerge(p: Proposal) {
@@ -207,14 +198,13 @@ export function useProposalDesk(
       mergeError.value = t('voting.desk.mergeTargetRequired')
       return
     }
-    try {
-      await mergeProposal(p.id, mergeInto.value)
+    const into = mergeInto.value
+    await mergeAction.run(async () => {
+      await mergeProposal(p.id, into)
       merging.value = null
       ElMessage.success(t('voting.desk.merged'))
       await Promise.all([load(), reload()])
-    } catch (failure) {
-      mergeError.value = errorMessage(failure)
-    }
+    })
   }
 
   async function submitRecord() {
@@ -223,13 +213,11 @@ export function useProposalDesk(
       return incomplete(recordAction, t('voting.governance.incomplete'))
     }
     return recordAction.run(async () => {
-      const stored = await uploadFile(file)
-      await recordGovernance(cycleId.value, {
-        kind: record.kind,
-        held_on: record.held_on,
-        summary: record.summary.trim(),
-        minutes_file_id: stored.id,
-      })
+      await recordGovernanceWithMinutes(
+        cycleId.value,
+        { kind: record.kind, held_on: record.held_on, summary: record.summary.trim() },
+        file,
+      )
       Object.assign(record, { held_on: '', summary: '' })
       minutes.value = null
       ElMessage.success(t('voting.governance.recorded'))

@@ -1,7 +1,6 @@
 import { ElMessage } from 'element-plus'
 import { computed, onMounted, reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { useRoute } from 'vue-router'
 
 import { errorMessage } from '@/api/http'
 import {
@@ -17,10 +16,9 @@ import {
   type RuleSet,
 } from '@/api/voting'
 import { useAction } from '@/composables/useAction'
+import { useRouteId } from '@/composables/useRouteId'
 
 import { DEFAULT_RULES, ruleSetCopy } from '../ruleForm'
-import { cycleIdOf } from '../voting'
-
 /** Phases in which the rules and candidates may still change (tenants/voting/phases.py). */
 const RULES_EDITABLE = new Set(['solicit', 'shortlist', 'deliberate'])
 const CANDIDATES_EDITABLE = new Set(['shortlist'])
@@ -44,8 +42,7 @@ export function surplusNeeded(cycle: Cycle): number {
 
 export function useVotingCycle() {
   const { t } = useI18n()
-  const route = useRoute()
-  const id = computed(() => cycleIdOf(route.params.id))
+  const id = useRouteId()
   const cycle = ref<Cycle | null>(null)
   const candidates = ref<Candidate[]>([])
   const loading = ref(false)

@@ -1,7 +1,6 @@
 import { ElMessage } from 'element-plus'
-import { computed, onMounted, reactive, ref } from 'vue'
+import { computed, reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { useRoute } from 'vue-router'
 
 import { fileUrl, uploadFile } from '@/api/files'
 import { errorMessage } from '@/api/http'
@@ -18,9 +17,9 @@ import {
   type Cycle,
   type Material,
 } from '@/api/voting'
+import { useResources } from '@/composables/useResource'
+import { useRouteId } from '@/composables/useRouteId'
 import { useSessionStore } from '@/stores/session'
-
-import { cycleIdOf } from '../voting'
 
 /** What each phase allows here (tenants/voting/phases.py). */
 export function deliberationActions(phase: string | null | undefined) {
@@ -39,13 +38,20 @@ export interface CandidateFile {
 
 export function useDeliberation() {
   const { t } = useI18n()
-  const route = useRoute()
   const session = useSessionStore()
-  const id = computed(() => cycleIdOf(route.params.id))
-  const cycle = ref<Cycle | null>(null)
-  const items = ref<CandidateFile[]>([])
-  const loading = ref(false)
-  const error = ref('')
+  const id = useRouteId()
+  const {
+    parts: { cycle, items },
+    loading,
+    error,
+    load,
+  } = useResources(
+    {
+      cycle: () => getCycle(id.value),
+      items: async () => Promise.all((await listCandidates(id.value)).map(loadItem)),
+    },
+    { cycle: null as Cycle | null, items: [] as CandidateFile[] },
+  )
   const isDeputy = computed(() => session.roles.includes('deputy'))
   const isStaff = computed(() => session.roles.includes('staff'))
   const canAnswer = computed(() => isStaff.value || session.roles.includes('unit'))
@@ -62,20 +68,6 @@ export function useDeliberation() {
   async function loadItem(candidate: Candidate): Promise<CandidateFile> {
     const [materials, comments] = await Promise.all([listMaterials(candidate.id), listComments(candidate.id)])
     return { candidate, materials, comments }
-  }
-
-  async function load() {
-    loading.value = true
-    error.value = ''
-    try {
-      const [found, candidates] = await Promise.all([getCycle(id.value), listCandidates(id.value)])
-      cycle.value = found
-      items.value = await Promise.all(candidates.map(loadItem))
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
   }
 
   async function refresh(candidateId: number) {
@@ -162,7 +154,6 @@ export function useDeliberation() {
     }
   }
 
-  onMounted(load)
   return {
     id,
     cycle,

@@ -1,5 +1,4 @@
 import { computed, reactive, ref } from 'vue'
-import { useRoute } from 'vue-router'
 
 import { errorMessage } from '@/api/http'
 import {
@@ -13,18 +12,18 @@ import {
   type EvaluationResults,
   type EvaluationRules,
 } from '@/api/voting'
+import { useAction } from '@/composables/useAction'
+import { useRouteId } from '@/composables/useRouteId'
 
-import { cycleIdOf, usePolling } from '../voting'
+import { usePolling } from '../voting'
 
 /** The staff's evaluation console: the rules while they may change, the live count, results. */
 export function useEvaluation() {
-  const route = useRoute()
-  const id = computed(() => cycleIdOf(route.params.id))
+  const id = useRouteId()
   const evaluation = ref<Evaluation | null>(null)
   const results = ref<EvaluationResults | null>(null)
   const error = ref('')
-  const actionError = ref('')
-  const busy = ref(false)
+  const write = useAction()
   const saved = ref(false)
   const rules = reactive<Required<EvaluationRules>>({
     rule_type: 'majority',
@@ -60,17 +59,9 @@ export function useEvaluation() {
     }
   }
 
-  async function act(work: () => Promise<void>) {
-    busy.value = true
-    actionError.value = ''
+  function act(work: () => Promise<void>) {
     saved.value = false
-    try {
-      await work()
-    } catch (failure) {
-      actionError.value = errorMessage(failure)
-    } finally {
-      busy.value = false
-    }
+    return write.run(work)
   }
 
   const saveRules = () =>
@@ -105,8 +96,8 @@ export function useEvaluation() {
     isOpen,
     isClosed,
     error,
-    actionError,
-    busy,
+    actionError: write.error,
+    busy: write.busy,
     saved,
     saveRules,
     open,

@@ -1,7 +1,7 @@
-import { computed, onMounted, ref } from 'vue'
+import { computed } from 'vue'
 
-import { errorMessage } from '@/api/http'
 import { listCycles, type Cycle, type Phase } from '@/api/voting'
+import { useResource } from '@/composables/useResource'
 import { useSessionStore } from '@/stores/session'
 
 /** The phases in which a year has projects to evaluate, or has evaluated them. */
@@ -9,25 +9,10 @@ export const EVALUATION_PHASES: readonly Phase[] = ['implement', 'evaluate', 'cl
 
 export function useEvaluations() {
   const session = useSessionStore()
-  const cycles = ref<Cycle[]>([])
-  const loading = ref(false)
-  const error = ref('')
+  const { data: cycles, loading, error } = useResource(listCycles, [] as Cycle[])
   const isStaff = computed(() => session.roles.includes('staff'))
   const isDeputy = computed(() => session.roles.includes('deputy'))
   const years = computed(() => cycles.value.filter((c) => !!c.phase && EVALUATION_PHASES.includes(c.phase)))
 
-  async function load() {
-    loading.value = true
-    error.value = ''
-    try {
-      cycles.value = await listCycles()
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
-  }
-
-  onMounted(load)
   return { years, loading, error, isStaff, isDeputy }
 }

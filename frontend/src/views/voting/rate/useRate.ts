@@ -1,7 +1,8 @@
 import { computed, reactive, ref, watch } from 'vue'
-import { useRoute } from 'vue-router'
 
 import { errorMessage } from '@/api/http'
+import { useAction } from '@/composables/useAction'
+import { useRouteId } from '@/composables/useRouteId'
 import { ratePercent } from '@/utils/rate'
 import {
   castBallot,
@@ -14,7 +15,7 @@ import {
   type Mark,
 } from '@/api/voting'
 
-import { cycleIdOf, usePolling } from '../voting'
+import { usePolling } from '../voting'
 
 /** The ballot to send, or null while some project has no mark. */
 export function evaluationChoices(
@@ -45,19 +46,18 @@ export function markShares(counts: Record<(typeof RESULT_MARKS)[number], number>
 
 /** The deputy's satisfaction ballot on the phone: one mark per project, a receipt, the results. */
 export function useRate() {
-  const route = useRoute()
-  const id = computed(() => cycleIdOf(route.params.id))
+  const id = useRouteId()
   const evaluation = ref<Evaluation | null>(null)
   const results = ref<EvaluationResults | null>(null)
   const loaded = ref(false)
   const error = ref('')
-  const actionError = ref('')
-  const submitting = ref(false)
+  const write = useAction()
+  /** The receipt check, whose failure shows where a vote's does. */
+  const checkAction = useAction(errorMessage, { error: write.error })
   const marks = reactive<Record<string, Mark | ''>>({})
   /** Shown once, never stored. */
   const receipt = ref('')
   const receiptInput = ref('')
-  const checking = ref(false)
   const checkResult = ref<boolean | null>(null)
 
   const round = computed(() => evaluation.value?.round ?? null)
@@ -89,16 +89,10 @@ export function useRate() {
     const target = round.value
     const ballot = evaluationChoices(projects.value, marks)
     if (!target || !ballot) return
-    submitting.value = true
-    actionError.value = ''
-    try {
+    await write.run(async () => {
       receipt.value = (await castBallot(target.id, ballot)).receipt
       await refresh()
-    } catch (failure) {
-      actionError.value = errorMessage(failure)
-    } finally {
-      submitting.value = false
-    }
+    })
   }
 
   /** A paper or device evaluation is held at a meeting: deputies sign in before it opens. */
@@ -110,30 +104,15 @@ export function useRate() {
       !evaluation.value.signed_in,
   )
   async function signIn() {
-    submitting.value = true
-    actionError.value = ''
-    try {
-      evaluation.value = await signInEvaluation(cycleIdOf(route.params.id))
-    } catch (failure) {
-      actionError.value = errorMessage(failure)
-    } finally {
-      submitting.value = false
-    }
+    await write.run(async () => (evaluation.value = await signInEvaluation(id.value)))
   }
 
   async function check() {
     const code = receiptInput.value.trim()
     if (!round.value || !code) return
-    checking.value = true
+    const roundId = round.value.id
     checkResult.value = null
-    actionError.value = ''
-    try {
-      checkResult.value = (await checkReceipt(round.value.id, code)).counted
-    } catch (failure) {
-      actionError.value = errorMessage(failure)
-    } finally {
-      checking.value = false
-    }
+    await checkAction.run(async () => (checkResult.value = (await checkReceipt(roundId, code)).counted))
   }
 
   const resultLines = computed(() =>
@@ -155,11 +134,11 @@ export function useRate() {
     marks,
     receipt,
     receiptInput,
-    checking,
+    checking: checkAction.busy,
     checkResult,
     error,
-    actionError,
-    submitting,
+    actionError: write.error,
+    submitting: write.busy,
     submit,
     check,
     canSignIn,

@@ -1,19 +1,24 @@
 import { ElMessage } from 'element-plus'
-import { computed, onMounted, ref, type Ref } from 'vue'
+import { computed, ref, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 
 import { ApiError, errorMessage } from '@/api/http'
 import {
   getRoll,
   importRollSheet,
+  listDeputyCards,
   markRoll,
   markRollByCard,
   unmarkRollCall,
+  type DeputyCard,
   type Meeting,
   type Roll,
   type RollEntry,
   type SheetRow,
 } from '@/api/voting'
+
+import { useAction } from '@/composables/useAction'
+import { useResource } from '@/composables/useResource'
 
 import { confirmAct } from '../confirm'
 
@@ -43,11 +48,10 @@ export function refusedRows(failure: unknown): SheetRow[] {
  * around it refreshes its 实到. */
 export function useRollCall(cycleId: Ref<number>, meeting: Meeting, changed: () => void) {
   const { t } = useI18n()
-  const roll = ref<Roll | null>(null)
+  const { data: roll, error, load } = useResource<Roll | null>(() => getRoll(cycleId.value, meeting), null)
   const filter = ref('')
   const selected = ref<number[]>([])
-  const error = ref('')
-  const busy = ref(false)
+  const write = useAction(errorMessage, { error })
   const sheet = ref<File | null>(null)
   const sheetRows = ref<SheetRow[]>([])
   const card = ref('')
@@ -56,29 +60,15 @@ export function useRollCall(cycleId: Ref<number>, meeting: Meeting, changed: () 
   const open = computed(() => roll.value !== null && roll.value.closed_reason === '')
   const shown = computed(() => filterRoll(roll.value?.deputies ?? [], filter.value))
 
-  async function load() {
-    try {
-      roll.value = await getRoll(cycleId.value, meeting)
-      error.value = ''
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    }
-  }
-
+  /** Runs a mark, then reloads the roll and tells the page; answers what it returned, or null. */
   async function act<T>(work: () => Promise<T>): Promise<T | null> {
-    busy.value = true
-    error.value = ''
-    try {
-      const done = await work()
+    let done: T | null = null
+    const ok = await write.run(async () => {
+      done = await work()
       await load()
       changed()
-      return done
-    } catch (failure) {
-      error.value = errorMessage(failure)
-      return null
-    } finally {
-      busy.value = false
-    }
+    })
+    return ok ? done : null
   }
 
   async function markSelected() {
@@ -113,20 +103,27 @@ export function useRollCall(cycleId: Ref<number>, meeting: Meeting, changed: () 
     }
     const file = sheet.value
     sheetRows.value = []
-    busy.value = true
-    error.value = ''
-    try {
-      const done = await importRollSheet(cycleId.value, meeting, file)
+    const done = await act(() =>
+      importRollSheet(cycleId.value, meeting, file).catch((failure: unknown) => {
+        sheetRows.value = refusedRows(failure)
+        throw failure
+      }),
+    )
+    if (done) {
       sheetRows.value = done.rows
       ElMessage.success(t('voting.roll.marked', { n: done.marked.length }))
-      await load()
-      changed()
-    } catch (failure) {
-      error.value = errorMessage(failure)
-      sheetRows.value = refusedRows(failure)
-    } finally {
-      busy.value = false
     }
+  }
+
+  /** The deputies' sign-in cards, to print; a failure shows on the roll's error line. */
+  const cards = ref<DeputyCard[]>([])
+  const cardsOpen = ref(false)
+  const cardsAction = useAction(errorMessage, { error })
+  async function showCards() {
+    await cardsAction.run(async () => {
+      cards.value = await listDeputyCards(cycleId.value)
+      cardsOpen.value = true
+    })
   }
 
   async function scan() {
@@ -141,7 +138,6 @@ export function useRollCall(cycleId: Ref<number>, meeting: Meeting, changed: () 
       })
   }
 
-  onMounted(load)
   return {
     roll,
     open,
@@ -149,7 +145,7 @@ export function useRollCall(cycleId: Ref<number>, meeting: Meeting, changed: () 
     filter,
     selected,
     error,
-    busy,
+    busy: write.busy,
     sheet,
     sheetRows,
     card,
@@ -159,5 +155,8 @@ export function useRollCall(cycleId: Ref<number>, meeting: Meeting, changed: () 
     unmark,
     importSheet,
     scan,
+    cards,
+    cardsOpen,
+    showCards,
   }
 }

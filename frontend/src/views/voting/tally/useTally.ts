@@ -1,7 +1,6 @@
 import { ElMessage } from 'element-plus'
 import { computed, reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { useRoute } from 'vue-router'
 
 import { errorMessage } from '@/api/http'
 import {
@@ -16,8 +15,10 @@ import {
   type Tally,
   type TallyRow,
 } from '@/api/voting'
+import { useAction } from '@/composables/useAction'
+import { useRouteId } from '@/composables/useRouteId'
 
-import { currentRound, cycleIdOf, usePolling } from '../voting'
+import { currentRound, usePolling } from '../voting'
 
 /** The marks a teller counts per item (tenants/voting/paper.py round_marks): 未填 (blank) is a
  * valid ballot leaving the item unmarked, so each row adds up to the valid ballots. */
@@ -50,14 +51,12 @@ export function evaluationRound(evaluation: Evaluation): Round | null {
 /** A teller's count of the paper ballots of the open round (a vote's, or the evaluation's). */
 export function useTally() {
   const { t } = useI18n()
-  const route = useRoute()
-  const id = computed(() => cycleIdOf(route.params.id))
+  const id = useRouteId()
   const cycle = ref<Cycle | null>(null)
   const rounds = ref<Round[]>([])
   const state = ref<Tally | null>(null)
   const error = ref('')
-  const submitError = ref('')
-  const submitting = ref(false)
+  const write = useAction()
   const counts = reactive<Record<string, Partial<TallyRow>>>({})
   const totals = reactive({ returned: 0, invalid: 0 })
   const reason = ref('')
@@ -84,9 +83,7 @@ export function useTally() {
   async function submit() {
     const open = round.value
     if (!open || open.state !== 'open') return
-    submitting.value = true
-    submitError.value = ''
-    try {
+    await write.run(async () => {
       const correcting = state.value?.entered ?? false
       state.value = await enterTally(open.id, {
         counts: tallyCounts(open, counts),
@@ -96,11 +93,7 @@ export function useTally() {
       })
       reason.value = ''
       ElMessage.success(t(correcting ? 'voting.tally.corrected' : 'voting.tally.entered'))
-    } catch (failure) {
-      submitError.value = errorMessage(failure)
-    } finally {
-      submitting.value = false
-    }
+    })
   }
 
   usePolling(refresh)
@@ -111,8 +104,8 @@ export function useTally() {
     isOpen,
     state,
     error,
-    submitError,
-    submitting,
+    submitError: write.error,
+    submitting: write.busy,
     counts,
     totals,
     reason,

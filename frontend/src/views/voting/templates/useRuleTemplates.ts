@@ -1,7 +1,6 @@
-import { computed, onMounted, reactive, ref } from 'vue'
+import { computed, reactive, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 
-import { errorMessage } from '@/api/http'
 import {
   getRulesTemplate,
   issueRuleTemplate,
@@ -10,8 +9,10 @@ import {
   type RuleField,
   type RuleTemplate,
   type RuleTemplateUse,
+  type RulesTemplate,
 } from '@/api/voting'
 import { useAction } from '@/composables/useAction'
+import { useResources } from '@/composables/useResource'
 import { useSessionStore } from '@/stores/session'
 
 import { DEFAULT_RULES, ruleSetCopy } from '../ruleForm'
@@ -21,34 +22,29 @@ import { DEFAULT_RULES, ruleSetCopy } from '../ruleForm'
 export function useRuleTemplates() {
   const { t } = useI18n()
   const session = useSessionStore()
-  const templates = ref<RuleTemplate[]>([])
-  const uses = ref<RuleTemplateUse[]>([])
-  const loading = ref(false)
-  const error = ref('')
   const form = reactive({ name: '', rules: ruleSetCopy(DEFAULT_RULES), locked: [] as RuleField[] })
   const save = useAction()
   /** A township has no congress below it to issue to or to hear from. */
   const hasBelow = computed(() => session.congress?.level !== 'township')
-
-  async function load() {
-    loading.value = true
-    error.value = ''
-    try {
-      const [list, start, below] = await Promise.all([
-        listRuleTemplates(),
-        getRulesTemplate(),
-        hasBelow.value ? listRuleTemplateUses() : Promise.resolve([]),
-      ])
-      templates.value = list
-      uses.value = below
-      form.rules = ruleSetCopy(start.rules)
-      form.locked = [...(start.template?.locked ?? [])]
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
-  }
+  const {
+    parts: { templates, start, uses },
+    loading,
+    error,
+    load,
+  } = useResources(
+    {
+      templates: listRuleTemplates,
+      start: getRulesTemplate,
+      uses: async () => (hasBelow.value ? listRuleTemplateUses() : []),
+    },
+    { templates: [] as RuleTemplate[], start: null as RulesTemplate | null, uses: [] as RuleTemplateUse[] },
+  )
+  /** The form starts from the current rules, keeping what is locked from above. */
+  watch(start, (current) => {
+    if (!current) return
+    form.rules = ruleSetCopy(current.rules)
+    form.locked = [...(current.template?.locked ?? [])]
+  })
 
   async function issue(): Promise<boolean> {
     const ok = await save.run(
@@ -73,6 +69,16 @@ export function useRuleTemplates() {
       : t('ruleTemplates.aboveTemplate', { issuer: use.template_issuer, name: use.template_name })
   }
 
-  onMounted(load)
-  return { templates, uses, loading, error, form, save, hasBelow, issue, fieldError, usedLabel }
+  return {
+    templates,
+    uses,
+    loading,
+    error,
+    form,
+    save,
+    hasBelow,
+    issue,
+    fieldError,
+    usedLabel,
+  }
 }

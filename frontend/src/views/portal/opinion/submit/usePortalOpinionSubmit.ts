@@ -1,8 +1,9 @@
-import { computed, onMounted, ref } from 'vue'
+import { computed } from 'vue'
 import { useRoute } from 'vue-router'
 
 import { getPublicStation, submitPublicOpinion, type OpinionCategory, type PublicStation } from '@/api/opinions'
 import { portalError } from '@/api/portal'
+import { useResource } from '@/composables/useResource'
 
 import type { PortalKind } from '../../PortalForm.vue'
 import { usePortalSend } from '../../usePortalSend'
@@ -33,8 +34,12 @@ export function usePortalOpinionSubmit() {
     const value = Number(route.query.station)
     return Number.isInteger(value) && value > 0 ? value : null
   })
-  const station = ref<PublicStation | null>(null)
-  const stationError = ref('')
+  /** The station the link came from, if any. */
+  const { data: station, error: stationError } = useResource<PublicStation | null>(
+    async () => (stationId.value === null ? null : getPublicStation(stationId.value)),
+    null,
+    { describe: portalError },
+  )
   const send = usePortalSend(emptyOpinion, (form) =>
     submitPublicOpinion({
       content: form.content.trim(),
@@ -45,15 +50,5 @@ export function usePortalOpinionSubmit() {
     }),
   )
 
-  async function loadStation() {
-    if (stationId.value === null) return
-    try {
-      station.value = await getPublicStation(stationId.value)
-    } catch (failure) {
-      stationError.value = portalError(failure)
-    }
-  }
-
-  onMounted(loadStation)
   return { station, stationError, send }
 }

@@ -2,6 +2,7 @@ import { ref } from 'vue'
 
 import { ratePublicOpinion, trackPublicOpinion, type OpinionRating } from '@/api/opinions'
 import { portalError } from '@/api/portal'
+import { useAction } from '@/composables/useAction'
 
 import { usePortalLookup } from '../../usePortalLookup'
 
@@ -9,25 +10,21 @@ export function usePortalOpinionTrack() {
   const rating = ref<OpinionRating | ''>('')
   const comment = ref('')
   const rated = ref(false)
-  const rateError = ref('')
   const lookup = usePortalLookup('portal-opinion-track', trackPublicOpinion, () => (rated.value = false))
   const { result, loading } = lookup
+  const sending = useAction(portalError, { busy: loading })
 
   async function rate() {
-    if (!result.value || !rating.value) return
-    loading.value = true
-    rateError.value = ''
-    try {
-      result.value = await ratePublicOpinion(result.value.tracking_code, rating.value, comment.value.trim())
+    const found = result.value
+    const mark = rating.value
+    if (!found || !mark) return
+    await sending.run(async () => {
+      result.value = await ratePublicOpinion(found.tracking_code, mark, comment.value.trim())
       rated.value = true
       rating.value = ''
       comment.value = ''
-    } catch (failure) {
-      rateError.value = portalError(failure)
-    } finally {
-      loading.value = false
-    }
+    })
   }
 
-  return { ...lookup, rating, comment, rated, rateError, rate }
+  return { ...lookup, rating, comment, rated, rateError: sending.error, rate }
 }
