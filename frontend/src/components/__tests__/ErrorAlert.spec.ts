@@ -1,6 +1,7 @@
 import { mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import { describe, expect, it } from 'vitest'
+import { h } from 'vue'
 
 import ErrorAlert from '@/components/ErrorAlert.vue'
 
@@ -16,5 +17,16 @@ describe('ErrorAlert', () => {
     expect(plain.get('.el-alert').classes()).toContain('el-alert--info')
     expect(plain.text()).toContain('已撤回。')
     expect(plain.find('.el-alert__icon').exists()).toBe(false)
+  })
+
+  it('shows its default slot as the details under the message, and no details without one', () => {
+    const detailed = mount(ErrorAlert, {
+      props: { message: '记录有误。' },
+      slots: { default: () => h('ul', [h('li', '第 3 条被改动')]) },
+      global,
+    })
+    expect(detailed.get('.el-alert__description li').text()).toBe('第 3 条被改动')
+    const bare = mount(ErrorAlert, { props: { message: '记录有误。' }, global })
+    expect(bare.find('.el-alert__description').exists()).toBe(false)
   })
 })

@@ -53,13 +53,16 @@ describe('PageHeader', () => {
       routes: [{ path: '/implementation', name: 'implementation', component: { render: () => null } }],
     })
     const wrapper = mount(PageHeader, {
-      props: { title: '年中评估', link: { label: '返回', to: { name: 'implementation' }, testid: 'back' } },
+      props: {
+        title: '年中评估',
+        link: { label: '返回', to: { name: 'implementation' }, testid: 'back', class: 'midyear-back' },
+      },
       slots: { default: () => h('select', { 'data-testid': 'cycle' }) },
       global: { plugins: [ElementPlus, router] },
     })
     await router.isReady()
     const link = wrapper.get('h1 + a[data-testid=back]')
-    expect(link.classes()).toContain('el-button')
+    expect(link.classes()).toEqual(expect.arrayContaining(['el-button', 'midyear-back']))
     expect(link.attributes('href')).toBe('/implementation')
     expect(link.text()).toBe('返回')
     expect(wrapper.find('a[data-testid=back] + [data-testid=cycle]').exists()).toBe(true)
