@@ -25,6 +25,15 @@ describe('RecountResult', () => {
     expect(alert.classes()).toContain('el-alert--success')
     expect(alert.text()).toContain(i18n.global.t('portal.recount.ok'))
     expect(wrapper.findAll('li')).toHaveLength(0)
+    expect(wrapper.find('.recount-hash').exists()).toBe(false)
+  })
+
+  it("names a chosen file's hash when given one", () => {
+    const wrapper = mount(RecountResult, {
+      props: { result: result([]), hash: 'ab12' },
+      global: { plugins: uiPlugins(), stubs: { transition: false } },
+    })
+    expect(wrapper.get('.recount-hash').text()).toBe(i18n.global.t('portal.recount.fileHash', { hash: 'ab12' }))
   })
 
   it('is a red alert listing each problem when it does not', () => {
