@@ -58,7 +58,7 @@ describe('useAction', () => {
     await action.run(async () => {})
     expect(popped).not.toHaveBeenCalled()
     await action.run(async () => {
-      throw new ApiError(409, 'conflict', 'taken')
+      throw new ApiError(409, 'invalid', 'taken')
     })
     expect(popped).toHaveBeenCalledWith('taken')
     expect(action.error.value).toBe('taken')

@@ -2,8 +2,9 @@ import { computed, onBeforeUnmount, onMounted, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useRoute } from 'vue-router'
 
-import { errorMessage } from '@/api/http'
 import { getDashboard, getDashboardTenants, type Dashboard, type TenantRow } from '@/api/rollups'
+import { usePolling } from '@/composables/usePolling'
+import { partsOf, useResource } from '@/composables/useResource'
 import { barsOption, groupsOf, phaseOption } from '@/views/dashboard/charts'
 import { useVotingLabels } from '@/views/voting/useVotingLabels'
 
@@ -23,27 +24,21 @@ export function useWall() {
   const { t } = useI18n()
   const route = useRoute()
   const labels = useVotingLabels()
-  const data = ref<Dashboard | null>(null)
-  const tenants = ref<TenantRow[]>([])
-  const error = ref('')
-  const now = ref(new Date())
   const seconds = refreshSeconds(route.query.refresh)
-  let timer: ReturnType<typeof setInterval> | null = null
-  let clock: ReturnType<typeof setInterval> | null = null
-
-  async function load() {
-    try {
+  const read = useResource(
+    async () => {
       const dashboard = await getDashboard()
-      if (dashboard.counties.length === 0) {
-        const page = await getDashboardTenants({ page: 1, page_size: WALL_TENANTS })
-        tenants.value = page.results
-      }
-      data.value = dashboard
-      error.value = ''
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    }
-  }
+      const townships = dashboard.counties.length === 0
+      const tenants = townships ? (await getDashboardTenants({ page: 1, page_size: WALL_TENANTS })).results : []
+      return { dashboard, tenants }
+    },
+    { dashboard: null as Dashboard | null, tenants: [] as TenantRow[] },
+    { immediate: false, keepError: true },
+  )
+  const { dashboard: data, tenants } = partsOf(read.data)
+  const error = read.error
+  const now = ref(new Date())
+  let clock: ReturnType<typeof setInterval> | null = null
 
   const phaseLabel = (phase: string) => (phase === 'none' ? t('dashboard.noCycle') : labels.phase(phase))
 
@@ -96,13 +91,11 @@ export function useWall() {
     }
   })
 
+  usePolling(read.load, seconds * 1000)
   onMounted(() => {
-    void load()
-    timer = setInterval(() => void load(), seconds * 1000)
     clock = setInterval(() => (now.value = new Date()), 1000)
   })
   onBeforeUnmount(() => {
-    if (timer) clearInterval(timer)
     if (clock) clearInterval(clock)
   })
 
