@@ -1,7 +1,6 @@
 import { computed, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 
-import { errorMessage } from '@/api/http'
 import {
   dashboardExportUrl,
   getDashboard,
@@ -11,6 +10,8 @@ import {
   type TableName,
   type TenantRow,
 } from '@/api/rollups'
+import { usePagedList } from '@/composables/usePagedList'
+import { useResource } from '@/composables/useResource'
 import { useVotingLabels } from '@/views/voting/useVotingLabels'
 
 import { barsOption, groupsOf, phaseOption } from './charts'
@@ -18,40 +19,23 @@ import { barsOption, groupsOf, phaseOption } from './charts'
 export function useDashboard() {
   const { t } = useI18n()
   const labels = useVotingLabels()
-  const data = ref<Dashboard | null>(null)
   const year = ref<number>(new Date().getFullYear())
   const county = ref<number | null>(null)
-  const loading = ref(false)
-  const error = ref('')
-  // The per-tenant table, a page at a time: the dashboard's cost does not grow with the tenants.
-  const tenants = ref<TenantRow[]>([])
-  const page = ref(1)
-  const pageSize = 50
-  const total = ref(0)
 
   const query = computed<DashboardQuery>(() => ({
     year: year.value,
     county: county.value ?? undefined,
   }))
 
-  async function loadTenants(to = 1) {
-    const found = await getDashboardTenants({ ...query.value, page: to, page_size: pageSize })
-    tenants.value = found.results
-    total.value = found.count
-    page.value = to
-  }
+  const summary = useResource<Dashboard | null>(() => getDashboard(query.value), null, { immediate: false })
+  // The per-tenant table, a page at a time: the dashboard's cost does not grow with the tenants.
+  const table = usePagedList<TenantRow>((page) => getDashboardTenants({ ...query.value, ...page }), 50)
+  const data = summary.data
+  const loading = computed(() => summary.loading.value || table.loading.value)
+  const error = computed(() => summary.error.value || table.error.value)
 
   async function load() {
-    loading.value = true
-    try {
-      const [dashboard] = await Promise.all([getDashboard(query.value), loadTenants(1)])
-      data.value = dashboard
-      error.value = ''
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
+    await Promise.all([summary.load(), table.load(1)])
   }
 
   const phaseLabel = (phase: string | null) =>
@@ -59,7 +43,7 @@ export function useDashboard() {
 
   const charts = computed(() => {
     if (!data.value) return null
-    const groups = groupsOf(data.value, tenants.value)
+    const groups = groupsOf(data.value, table.rows.value)
     return {
       phases: phaseOption(data.value, phaseLabel),
       projects: barsOption(groups, [
@@ -81,22 +65,13 @@ export function useDashboard() {
 
   const exportUrl = (table?: TableName) => dashboardExportUrl(query.value, table)
 
-  async function turnTo(to: number) {
-    try {
-      await loadTenants(to)
-      error.value = ''
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    }
-  }
-
   return {
     data,
-    tenants,
-    page,
-    pageSize,
-    total,
-    turnTo,
+    tenants: table.rows,
+    page: table.page,
+    pageSize: table.pageSize,
+    total: table.total,
+    turnTo: table.load,
     year,
     county,
     loading,
