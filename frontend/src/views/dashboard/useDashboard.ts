@@ -14,7 +14,14 @@ import { usePagedList } from '@/composables/usePagedList'
 import { useResource } from '@/composables/useResource'
 import { useVotingLabels } from '@/views/voting/useVotingLabels'
 
-import { barsOption, groupsOf, phaseOption } from './charts'
+import { barCharts, groupsOf, phaseOption } from './charts'
+
+/** The dashboard's bar charts and the figures each compares. */
+const DASHBOARD_BARS = {
+  projects: ['adopted', 'projects_completed'],
+  funds: ['funds_planned', 'funds_spent'],
+  rates: ['completion_rate', 'satisfaction_rate', 'closure_rate', 'participation_rate'],
+} as const
 
 export function useDashboard() {
   const { t } = useI18n()
@@ -29,13 +36,13 @@ export function useDashboard() {
 
   const summary = useResource<Dashboard | null>(() => getDashboard(query.value), null, { immediate: false })
   // The per-tenant table, a page at a time: the dashboard's cost does not grow with the tenants.
-  const table = usePagedList<TenantRow>((page) => getDashboardTenants({ ...query.value, ...page }), 50)
+  const tenantList = usePagedList<TenantRow>((page) => getDashboardTenants({ ...query.value, ...page }), 50)
   const data = summary.data
-  const loading = computed(() => summary.loading.value || table.loading.value)
-  const error = computed(() => summary.error.value || table.error.value)
+  const loading = computed(() => summary.loading.value || tenantList.loading.value)
+  const error = computed(() => summary.error.value || tenantList.error.value)
 
   async function load() {
-    await Promise.all([summary.load(), table.load(1)])
+    await Promise.all([summary.load(), tenantList.load(1)])
   }
 
   const phaseLabel = (phase: string | null) =>
@@ -43,23 +50,10 @@ export function useDashboard() {
 
   const charts = computed(() => {
     if (!data.value) return null
-    const groups = groupsOf(data.value, table.rows.value)
+    const groups = groupsOf(data.value, tenantList.rows.value)
     return {
       phases: phaseOption(data.value, phaseLabel),
-      projects: barsOption(groups, [
-        { key: 'adopted', name: t('dashboard.col.adopted') },
-        { key: 'projects_completed', name: t('dashboard.col.projects_completed') },
-      ]),
-      funds: barsOption(groups, [
-        { key: 'funds_planned', name: t('dashboard.col.funds_planned') },
-        { key: 'funds_spent', name: t('dashboard.col.funds_spent') },
-      ]),
-      rates: barsOption(groups, [
-        { key: 'completion_rate', name: t('dashboard.col.completion_rate'), percent: true },
-        { key: 'satisfaction_rate', name: t('dashboard.col.satisfaction_rate'), percent: true },
-        { key: 'closure_rate', name: t('dashboard.col.closure_rate'), percent: true },
-        { key: 'participation_rate', name: t('dashboard.col.participation_rate'), percent: true },
-      ]),
+      ...barCharts(groups, DASHBOARD_BARS, (key) => t(`dashboard.col.${key}`)),
     }
   })
 
@@ -67,11 +61,11 @@ export function useDashboard() {
 
   return {
     data,
-    tenants: table.rows,
-    page: table.page,
-    pageSize: table.pageSize,
-    total: table.total,
-    turnTo: table.load,
+    tenants: tenantList.rows,
+    page: tenantList.page,
+    pageSize: tenantList.pageSize,
+    total: tenantList.total,
+    turnTo: tenantList.load,
     year,
     county,
     loading,

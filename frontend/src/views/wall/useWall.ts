@@ -5,7 +5,7 @@ import { useRoute } from 'vue-router'
 import { getDashboard, getDashboardTenants, type Dashboard, type TenantRow } from '@/api/rollups'
 import { usePolling } from '@/composables/usePolling'
 import { partsOf, useResource } from '@/composables/useResource'
-import { barsOption, groupsOf, phaseOption } from '@/views/dashboard/charts'
+import { barCharts, groupsOf, phaseOption } from '@/views/dashboard/charts'
 import { useVotingLabels } from '@/views/voting/useVotingLabels'
 
 export const DEFAULT_REFRESH_SECONDS = 60
@@ -19,6 +19,15 @@ export function refreshSeconds(param: unknown): number {
   const value = Number(Array.isArray(param) ? param[0] : param)
   return Number.isFinite(value) && value >= MIN_REFRESH_SECONDS ? value : DEFAULT_REFRESH_SECONDS
 }
+
+/** The wall's bar charts and the figures each compares. */
+const WALL_BARS = {
+  projects: ['adopted', 'projects_completed'],
+  funds: ['funds_planned', 'funds_spent'],
+  rates: ['completion_rate', 'satisfaction_rate'],
+  opinions: ['closure_rate', 'timeliness_rate'],
+  deputies: ['activities', 'deputies_active'],
+} as const
 
 export function useWall() {
   const { t } = useI18n()
@@ -45,49 +54,9 @@ export function useWall() {
   const charts = computed(() => {
     if (!data.value) return null
     const groups = groupsOf(data.value, tenants.value)
-    const col = (key: string) => t(`dashboard.col.${key}`)
     return {
       phases: phaseOption(data.value, phaseLabel, true),
-      projects: barsOption(
-        groups,
-        [
-          { key: 'adopted', name: col('adopted') },
-          { key: 'projects_completed', name: col('projects_completed') },
-        ],
-        true,
-      ),
-      funds: barsOption(
-        groups,
-        [
-          { key: 'funds_planned', name: col('funds_planned') },
-          { key: 'funds_spent', name: col('funds_spent') },
-        ],
-        true,
-      ),
-      rates: barsOption(
-        groups,
-        [
-          { key: 'completion_rate', name: col('completion_rate'), percent: true },
-          { key: 'satisfaction_rate', name: col('satisfaction_rate'), percent: true },
-        ],
-        true,
-      ),
-      opinions: barsOption(
-        groups,
-        [
-          { key: 'closure_rate', name: col('closure_rate'), percent: true },
-          { key: 'timeliness_rate', name: col('timeliness_rate'), percent: true },
-        ],
-        true,
-      ),
-      deputies: barsOption(
-        groups,
-        [
-          { key: 'activities', name: col('activities') },
-          { key: 'deputies_active', name: col('deputies_active') },
-        ],
-        true,
-      ),
+      ...barCharts(groups, WALL_BARS, (key) => t(`dashboard.col.${key}`), true),
     }
   })
 
