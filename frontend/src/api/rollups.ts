@@ -1,6 +1,7 @@
 /** The city and county dashboard: figures from the rollups (api/rollups). */
 import { API_BASE, http, type Query } from './http'
 import type { components } from './schema'
+import type { PageQuery } from './types'
 
 type Schemas = components['schemas']
 
@@ -27,7 +28,7 @@ export type TableName = (typeof TABLES)[number]
 export const getDashboard = (query: DashboardQuery = {}) => http.get<Dashboard>('rollups/dashboard', query as Query)
 
 /** The per-tenant rows, a page at a time (by division code). */
-export const getDashboardTenants = (query: DashboardQuery & { page: number; page_size: number }) =>
+export const getDashboardTenants = (query: DashboardQuery & PageQuery) =>
   http.get<TenantPage>('rollups/dashboard/tenants', { ...query })
 
 /** The workbook's address: a plain link downloads it with the session cookie. */

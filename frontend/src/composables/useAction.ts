@@ -1,3 +1,4 @@
+import { ElMessage } from 'element-plus'
 import { ref, type MaybeRef, type Ref } from 'vue'
 
 import { ApiError, errorMessage, type FieldErrors } from '@/api/http'
@@ -7,11 +8,12 @@ import { ApiError, errorMessage, type FieldErrors } from '@/api/http'
  * `error` and the server's per-field messages in `fields`, and on success the `done` text in
  * `notice`; all cleared at each new run. `run` answers whether the call succeeded, so the caller
  * can close a dialog or reset a form. `shared` lends it the page's own `error` line or one `busy`
- * flag that several writes hold together.
+ * flag that several writes hold together; `toast` also pops the failure up as a message, for a
+ * write whose page has no place to show it.
  */
 export function useAction(
   describe: (failure: unknown) => string = errorMessage,
-  shared: { error?: Ref<string>; busy?: Ref<boolean> } = {},
+  shared: { error?: Ref<string>; busy?: Ref<boolean>; toast?: boolean } = {},
 ) {
   const busy = shared.busy ?? ref(false)
   const error = shared.error ?? ref('')
@@ -29,6 +31,7 @@ export function useAction(
       return true
     } catch (failure) {
       error.value = describe(failure)
+      if (shared.toast) ElMessage.error(error.value)
       if (failure instanceof ApiError) fields.value = failure.fields
       return false
     } finally {

@@ -1,34 +1,28 @@
-import { ref, shallowRef } from 'vue'
+import { computed } from 'vue'
 
-import { errorMessage } from '@/api/http'
 import type { Page, PageQuery } from '@/api/types'
+
+import { useResource } from './useResource'
 
 /** One page of a paginated API list at a time, with loading and error state. */
 export function usePagedList<T>(fetchPage: (query: PageQuery) => Promise<Page<T>>, pageSize = 20) {
-  const rows = shallowRef<T[]>([])
-  const total = ref(0)
-  const page = ref(1)
-  const loading = ref(false)
-  const error = ref('')
-  let latest = 0
+  let wanted = 1
+  const shown = useResource(
+    async () => {
+      const page = wanted
+      return { page, found: await fetchPage({ page, page_size: pageSize }) }
+    },
+    { page: 1, found: { results: [], count: 0 } as Page<T> },
+    { immediate: false },
+  )
+  const rows = computed(() => shown.data.value.found.results)
+  const total = computed(() => shown.data.value.found.count)
+  const page = computed(() => shown.data.value.page)
 
   async function load(target = page.value) {
-    const ticket = ++latest
-    loading.value = true
-    error.value = ''
-    try {
-      const result = await fetchPage({ page: target, page_size: pageSize })
-      if (ticket !== latest) return
-      rows.value = result.results
-      total.value = result.count
-      page.value = target
-    } catch (failure) {
-      if (ticket !== latest) return
-      error.value = errorMessage(failure)
-    } finally {
-      if (ticket === latest) loading.value = false
-    }
+    wanted = target
+    await shown.load()
   }
 
-  return { rows, total, page, pageSize, loading, error, load }
+  return { rows, total, page, pageSize, loading: shown.loading, error: shown.error, load }
 }

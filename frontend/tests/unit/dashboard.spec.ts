@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { Dashboard, Figures, TenantRow } from '@/api/rollups'
 import { dashboardExportUrl } from '@/api/rollups'
-import { barsOption, groupsOf } from '@/views/dashboard/charts'
+import { barCharts, barsOption, groupsOf } from '@/views/dashboard/charts'
 import { formatFigure, formatMoney, formatRate } from '@/views/dashboard/columns'
 import { DEFAULT_REFRESH_SECONDS, refreshSeconds } from '@/views/wall/useWall'
 
@@ -54,6 +54,19 @@ describe('dashboard figures', () => {
     ]
     const option = barsOption(groups, [{ key: 'closure_rate', name: '办结率', percent: true }])
     expect((option.series as { data: unknown[] }[])[0]?.data).toEqual([66.7, '-'])
+  })
+
+  it('makes one bar chart per list of figures, rates in percent, each figure named', () => {
+    const groups = [{ name: '柳塘镇', figures: { adopted: 4, closure_rate: 66.7 } as Figures }]
+    const charts = barCharts(groups, { projects: ['adopted'], opinions: ['closure_rate'] }, (key) => `#${key}`)
+    expect(Object.keys(charts)).toEqual(['projects', 'opinions'])
+    const axis = (name: 'projects' | 'opinions') => (charts[name].yAxis as { max?: number }).max
+    expect(axis('projects')).toBeUndefined()
+    expect(axis('opinions')).toBe(100)
+    expect((charts.opinions.series as { name: string; data: unknown[] }[])[0]).toMatchObject({
+      name: '#closure_rate',
+      data: [66.7],
+    })
   })
 
   it('builds the export address with the filters', () => {

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import { ElMessage } from 'element-plus'
+import { describe, expect, it, vi } from 'vitest'
 import { ref } from 'vue'
 
 import { ApiError } from '@/api/http'
@@ -49,5 +50,17 @@ describe('useAction', () => {
     expect(first.error).toBe(error)
     expect(error.value).toBe('down')
     expect(second.error.value).toBe('')
+  })
+
+  it('pops the failure up as a message when asked to, and nothing on success', async () => {
+    const popped = vi.spyOn(ElMessage, 'error').mockImplementation(() => ({ close: () => {} }))
+    const action = useAction(undefined, { toast: true })
+    await action.run(async () => {})
+    expect(popped).not.toHaveBeenCalled()
+    await action.run(async () => {
+      throw new ApiError(409, 'invalid', 'taken')
+    })
+    expect(popped).toHaveBeenCalledWith('taken')
+    expect(action.error.value).toBe('taken')
   })
 })

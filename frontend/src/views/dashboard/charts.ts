@@ -1,6 +1,7 @@
 /** Chart options from the dashboard's figures: shared by the dashboard and the wall display. */
 import type { Dashboard, Figures, TenantRow } from '@/api/rollups'
 
+import { COLUMNS } from './columns'
 import type { EChartsCoreOption } from './echarts'
 
 export interface Group {
@@ -87,4 +88,30 @@ export function barsOption(
       }),
     })),
   }
+}
+
+/** The figures that are rates, as the tables format them: their charts read in percent. */
+const RATES = new Set(
+  Object.values(COLUMNS)
+    .flat()
+    .filter((column) => column.format === 'rate')
+    .map((column) => column.key),
+)
+
+/** One bar chart per entry of `charts`, comparing the groups on the figures it lists, each
+ * named by `name`. */
+export function barCharts<K extends string>(
+  groups: Group[],
+  charts: Record<K, readonly (keyof Figures)[]>,
+  name: (key: keyof Figures) => string,
+  dark = false,
+): Record<K, EChartsCoreOption> {
+  const chart = (keys: readonly (keyof Figures)[]) =>
+    barsOption(
+      groups,
+      keys.map((key) => ({ key, name: name(key), percent: RATES.has(key) })),
+      dark,
+    )
+  const entries = (Object.keys(charts) as K[]).map((key) => [key, chart(charts[key])])
+  return Object.fromEntries(entries) as Record<K, EChartsCoreOption>
 }

@@ -1,7 +1,6 @@
 import { computed, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 
-import { errorMessage } from '@/api/http'
 import {
   dashboardExportUrl,
   getDashboard,
@@ -11,47 +10,39 @@ import {
   type TableName,
   type TenantRow,
 } from '@/api/rollups'
+import { usePagedList } from '@/composables/usePagedList'
+import { useResource } from '@/composables/useResource'
 import { useVotingLabels } from '@/views/voting/useVotingLabels'
 
-import { barsOption, groupsOf, phaseOption } from './charts'
+import { barCharts, groupsOf, phaseOption } from './charts'
+
+/** The dashboard's bar charts and the figures each compares. */
+const DASHBOARD_BARS = {
+  projects: ['adopted', 'projects_completed'],
+  funds: ['funds_planned', 'funds_spent'],
+  rates: ['completion_rate', 'satisfaction_rate', 'closure_rate', 'participation_rate'],
+} as const
 
 export function useDashboard() {
   const { t } = useI18n()
   const labels = useVotingLabels()
-  const data = ref<Dashboard | null>(null)
   const year = ref<number>(new Date().getFullYear())
   const county = ref<number | null>(null)
-  const loading = ref(false)
-  const error = ref('')
-  // The per-tenant table, a page at a time: the dashboard's cost does not grow with the tenants.
-  const tenants = ref<TenantRow[]>([])
-  const page = ref(1)
-  const pageSize = 50
-  const total = ref(0)
 
   const query = computed<DashboardQuery>(() => ({
     year: year.value,
     county: county.value ?? undefined,
   }))
 
-  async function loadTenants(to = 1) {
-    const found = await getDashboardTenants({ ...query.value, page: to, page_size: pageSize })
-    tenants.value = found.results
-    total.value = found.count
-    page.value = to
-  }
+  const summary = useResource<Dashboard | null>(() => getDashboard(query.value), null, { immediate: false })
+  // The per-tenant table, a page at a time: the dashboard's cost does not grow with the tenants.
+  const tenantList = usePagedList<TenantRow>((page) => getDashboardTenants({ ...query.value, ...page }), 50)
+  const data = summary.data
+  const loading = computed(() => summary.loading.value || tenantList.loading.value)
+  const error = computed(() => summary.error.value || tenantList.error.value)
 
   async function load() {
-    loading.value = true
-    try {
-      const [dashboard] = await Promise.all([getDashboard(query.value), loadTenants(1)])
-      data.value = dashboard
-      error.value = ''
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
+    await Promise.all([summary.load(), tenantList.load(1)])
   }
 
   const phaseLabel = (phase: string | null) =>
@@ -59,44 +50,22 @@ export function useDashboard() {
 
   const charts = computed(() => {
     if (!data.value) return null
-    const groups = groupsOf(data.value, tenants.value)
+    const groups = groupsOf(data.value, tenantList.rows.value)
     return {
       phases: phaseOption(data.value, phaseLabel),
-      projects: barsOption(groups, [
-        { key: 'adopted', name: t('dashboard.col.adopted') },
-        { key: 'projects_completed', name: t('dashboard.col.projects_completed') },
-      ]),
-      funds: barsOption(groups, [
-        { key: 'funds_planned', name: t('dashboard.col.funds_planned') },
-        { key: 'funds_spent', name: t('dashboard.col.funds_spent') },
-      ]),
-      rates: barsOption(groups, [
-        { key: 'completion_rate', name: t('dashboard.col.completion_rate'), percent: true },
-        { key: 'satisfaction_rate', name: t('dashboard.col.satisfaction_rate'), percent: true },
-        { key: 'closure_rate', name: t('dashboard.col.closure_rate'), percent: true },
-        { key: 'participation_rate', name: t('dashboard.col.participation_rate'), percent: true },
-      ]),
+      ...barCharts(groups, DASHBOARD_BARS, (key) => t(`dashboard.col.${key}`)),
     }
   })
 
   const exportUrl = (table?: TableName) => dashboardExportUrl(query.value, table)
 
-  async function turnTo(to: number) {
-    try {
-      await loadTenants(to)
-      error.value = ''
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    }
-  }
-
   return {
     data,
-    tenants,
-    page,
-    pageSize,
-    total,
-    turnTo,
+    tenants: tenantList.rows,
+    page: tenantList.page,
+    pageSize: tenantList.pageSize,
+    total: tenantList.total,
+    turnTo: tenantList.load,
     year,
     county,
     loading,

@@ -1,9 +1,9 @@
 import type { FormInstance, FormRules } from 'element-plus'
-import { computed, reactive, ref, useTemplateRef } from 'vue'
+import { computed, reactive, useTemplateRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useRoute, useRouter } from 'vue-router'
 
-import { errorMessage } from '@/api/http'
+import { useAction } from '@/composables/useAction'
 import { safeRedirect } from '@/router'
 import { useSessionStore } from '@/stores/session'
 
@@ -15,8 +15,8 @@ export function useLogin() {
 
   const formRef = useTemplateRef<FormInstance>('loginForm')
   const form = reactive({ username: '', password: '' })
-  const submitting = ref(false)
-  const error = ref('')
+  const login = useAction()
+  const { busy: submitting, error } = login
 
   const rules = computed<FormRules>(() => ({
     username: [{ required: true, message: t('login.usernameRequired'), trigger: 'blur' }],
@@ -36,16 +36,11 @@ export function useLogin() {
     error.value = ''
     const valid = await formRef.value?.validate().catch(() => false)
     if (formRef.value && !valid) return
-    submitting.value = true
-    try {
+    const ok = await login.run(async () => {
       await session.login(form.username.trim(), form.password)
       await router.replace(safeRedirect(route.query.redirect))
-    } catch (failure) {
-      error.value = errorMessage(failure)
-      form.password = ''
-    } finally {
-      submitting.value = false
-    }
+    })
+    if (!ok) form.password = ''
   }
 
   return { form, rules, submitting, error, notice, congressName, submit }

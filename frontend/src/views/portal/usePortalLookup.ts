@@ -1,7 +1,8 @@
-import { ref, shallowRef, watch, type Ref } from 'vue'
+import { computed, ref, watch } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 
 import { portalError } from '@/api/portal'
+import { useResource } from '@/composables/useResource'
 
 /**
  * Looking up something the public sent by its tracking code: the code lives in the route
@@ -16,38 +17,33 @@ export function usePortalLookup<T>(
   const route = useRoute()
   const router = useRouter()
   const code = ref('')
-  const result = shallowRef<T | null>(null) as Ref<T | null>
-  const error = ref('')
-  const loading = ref(false)
+  const routeCode = computed(() => (typeof route.params.code === 'string' ? route.params.code : ''))
+  const {
+    data: result,
+    error,
+    loading,
+    load,
+  } = useResource<T | null>(() => fetch(routeCode.value), null, { immediate: false, describe: portalError })
 
-  async function lookup(value: string) {
+  async function lookup() {
     result.value = null
     error.value = ''
     onLookup()
-    if (!value) return
-    loading.value = true
-    try {
-      result.value = await fetch(value)
-    } catch (failure) {
-      error.value = portalError(failure)
-    } finally {
-      loading.value = false
-    }
+    if (routeCode.value) await load()
   }
 
   function search() {
     const value = code.value.trim().toUpperCase()
     if (!value) return
-    if (route.params.code === value) void lookup(value)
+    if (routeCode.value === value) void lookup()
     else void router.push({ name: routeName, params: { code: value } })
   }
 
   watch(
-    () => route.params.code,
-    (value) => {
-      const text = typeof value === 'string' ? value : ''
+    routeCode,
+    (text) => {
       code.value = text
-      void lookup(text)
+      void lookup()
     },
     { immediate: true },
   )

@@ -1,9 +1,5 @@
-/** What the 票决 pages share: the round to show, the result in rank order, quorum, polling. */
-import { onBeforeUnmount, onMounted } from 'vue'
-
+/** What the 票决 pages share: the round to show, the result in rank order and quorum. */
 import type { Candidate, CandidateCount, Cycle, Round, RoundResult } from '@/api/voting'
-
-export const POLL_MS = 2000
 
 /** The open round if there is one, else the latest (rounds come in number order). */
 export function currentRound(rounds: readonly Round[]): Round | null {
@@ -93,24 +89,4 @@ export function quorumNeeded(cycle: Cycle | null): number {
   const { numerator, denominator, comparison } = cycle.rules.quorum
   const share = cycle.entitled_count * numerator
   return comparison === 'at_least' ? Math.ceil(share / denominator) : Math.floor(share / denominator) + 1
-}
-
-/** Run `tick` now and every `ms` while the page is mounted; one call at a time. */
-export function usePolling(tick: () => Promise<unknown>, ms = POLL_MS) {
-  let timer: ReturnType<typeof setTimeout> | null = null
-  let stopped = false
-  async function loop() {
-    try {
-      await tick()
-    } finally {
-      if (!stopped) timer = setTimeout(loop, ms)
-    }
-  }
-  onMounted(() => {
-    void loop()
-  })
-  onBeforeUnmount(() => {
-    stopped = true
-    if (timer) clearTimeout(timer)
-  })
 }

@@ -2,9 +2,10 @@ import { computed, onBeforeUnmount, onMounted, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useRoute } from 'vue-router'
 
-import { errorMessage } from '@/api/http'
 import { getDashboard, getDashboardTenants, type Dashboard, type TenantRow } from '@/api/rollups'
-import { barsOption, groupsOf, phaseOption } from '@/views/dashboard/charts'
+import { usePolling } from '@/composables/usePolling'
+import { partsOf, useResource } from '@/composables/useResource'
+import { barCharts, groupsOf, phaseOption } from '@/views/dashboard/charts'
 import { useVotingLabels } from '@/views/voting/useVotingLabels'
 
 export const DEFAULT_REFRESH_SECONDS = 60
@@ -19,90 +20,51 @@ export function refreshSeconds(param: unknown): number {
   return Number.isFinite(value) && value >= MIN_REFRESH_SECONDS ? value : DEFAULT_REFRESH_SECONDS
 }
 
+/** The wall's bar charts and the figures each compares. */
+const WALL_BARS = {
+  projects: ['adopted', 'projects_completed'],
+  funds: ['funds_planned', 'funds_spent'],
+  rates: ['completion_rate', 'satisfaction_rate'],
+  opinions: ['closure_rate', 'timeliness_rate'],
+  deputies: ['activities', 'deputies_active'],
+} as const
+
 export function useWall() {
   const { t } = useI18n()
   const route = useRoute()
   const labels = useVotingLabels()
-  const data = ref<Dashboard | null>(null)
-  const tenants = ref<TenantRow[]>([])
-  const error = ref('')
-  const now = ref(new Date())
   const seconds = refreshSeconds(route.query.refresh)
-  let timer: ReturnType<typeof setInterval> | null = null
-  let clock: ReturnType<typeof setInterval> | null = null
-
-  async function load() {
-    try {
+  const read = useResource(
+    async () => {
       const dashboard = await getDashboard()
-      if (dashboard.counties.length === 0) {
-        const page = await getDashboardTenants({ page: 1, page_size: WALL_TENANTS })
-        tenants.value = page.results
-      }
-      data.value = dashboard
-      error.value = ''
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    }
-  }
+      const townships = dashboard.counties.length === 0
+      const tenants = townships ? (await getDashboardTenants({ page: 1, page_size: WALL_TENANTS })).results : []
+      return { dashboard, tenants }
+    },
+    { dashboard: null as Dashboard | null, tenants: [] as TenantRow[] },
+    { immediate: false, keepError: true },
+  )
+  const { dashboard: data, tenants } = partsOf(read.data)
+  const error = read.error
+  const now = ref(new Date())
+  let clock: ReturnType<typeof setInterval> | null = null
 
   const phaseLabel = (phase: string) => (phase === 'none' ? t('dashboard.noCycle') : labels.phase(phase))
 
   const charts = computed(() => {
     if (!data.value) return null
     const groups = groupsOf(data.value, tenants.value)
-    const col = (key: string) => t(`dashboard.col.${key}`)
     return {
       phases: phaseOption(data.value, phaseLabel, true),
-      projects: barsOption(
-        groups,
-        [
-          { key: 'adopted', name: col('adopted') },
-          { key: 'projects_completed', name: col('projects_completed') },
-        ],
-        true,
-      ),
-      funds: barsOption(
-        groups,
-        [
-          { key: 'funds_planned', name: col('funds_planned') },
-          { key: 'funds_spent', name: col('funds_spent') },
-        ],
-        true,
-      ),
-      rates: barsOption(
-        groups,
-        [
-          { key: 'completion_rate', name: col('completion_rate'), percent: true },
-          { key: 'satisfaction_rate', name: col('satisfaction_rate'), percent: true },
-        ],
-        true,
-      ),
-      opinions: barsOption(
-        groups,
-        [
-          { key: 'closure_rate', name: col('closure_rate'), percent: true },
-          { key: 'timeliness_rate', name: col('timeliness_rate'), percent: true },
-        ],
-        true,
-      ),
-      deputies: barsOption(
-        groups,
-        [
-          { key: 'activities', name: col('activities') },
-          { key: 'deputies_active', name: col('deputies_active') },
-        ],
-        true,
-      ),
+      ...barCharts(groups, WALL_BARS, (key) => t(`dashboard.col.${key}`), true),
     }
   })
 
+  usePolling(read.load, seconds * 1000)
   onMounted(() => {
-    void load()
-    timer = setInterval(() => void load(), seconds * 1000)
     clock = setInterval(() => (now.value = new Date()), 1000)
   })
   onBeforeUnmount(() => {
-    if (timer) clearInterval(timer)
     if (clock) clearInterval(clock)
   })
 

@@ -1,4 +1,4 @@
-import { computed, onMounted, reactive, ref, shallowRef } from 'vue'
+import { computed, onMounted, reactive, ref } from 'vue'
 
 import {
   auditChoices,
@@ -9,7 +9,6 @@ import {
   type AuditFilters,
   type ChainVerify,
 } from '@/api/audit'
-import { errorMessage } from '@/api/http'
 import type { AuditEntry } from '@/api/types'
 import { usePagedList } from '@/composables/usePagedList'
 import { useResource } from '@/composables/useResource'
@@ -27,7 +26,7 @@ export function useAuditLog() {
   /** The filters of the list shown, applied when the reader asks (not on every keystroke). */
   const applied = ref<AuditFilters>({})
   const list = usePagedList<AuditEntry>((query) => listAuditEntries({ ...query, ...applied.value }), AUDIT_PAGE_SIZE)
-  const choices = shallowRef<AuditChoices>({ actions: [], target_types: [] })
+  const choices = useResource<AuditChoices>(auditChoices, { actions: [], target_types: [] })
   const chain = useResource<ChainVerify | null>(verifyAuditChain, null, { immediate: false })
 
   function filters(): AuditFilters {
@@ -55,19 +54,13 @@ export function useAuditLog() {
 
   const exportUrl = computed(() => auditExportUrl(applied.value))
 
-  onMounted(async () => {
-    await list.load(1)
-    try {
-      choices.value = await auditChoices()
-    } catch (failure) {
-      list.error.value = errorMessage(failure)
-    }
-  })
+  onMounted(() => list.load(1))
 
   return {
     ...list,
+    error: computed(() => list.error.value || choices.error.value),
     form,
-    choices,
+    choices: choices.data,
     search,
     reset,
     exportUrl,

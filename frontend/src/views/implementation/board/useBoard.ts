@@ -2,6 +2,7 @@ import { ElMessage, ElMessageBox } from 'element-plus'
 import { computed, onMounted, ref, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 
+import { errorMessage } from '@/api/http'
 import { handOver, listProjects, type ProjectRow } from '@/api/implementation'
 import { listCycles, type Cycle } from '@/api/voting'
 import { useAction } from '@/composables/useAction'
@@ -24,7 +25,7 @@ export function useBoard() {
   const list = useResource(() => listProjects(cycleId.value), [] as ProjectRow[])
   const { data: projects, loading, load } = list
   const error = computed(() => list.error.value || cycles.error.value)
-  const handing = useAction()
+  const handing = useAction(errorMessage, { toast: true })
   /** Cycles whose vote is over and not yet handed over. */
   const readyToHandOver = computed(() => cycles.data.value.filter((c) => c.phase === 'vote'))
 
@@ -42,12 +43,11 @@ export function useBoard() {
     } catch {
       return
     }
-    const ok = await handing.run(async () => {
+    await handing.run(async () => {
       const created = await handOver(cycle.id)
       ElMessage.success(t('implementation.handedOver', { n: created.length }))
       await Promise.all([loadCycles(), load()])
     })
-    if (!ok) ElMessage.error(handing.error.value)
   }
 
   watch(cycleId, load)

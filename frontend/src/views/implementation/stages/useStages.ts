@@ -1,4 +1,3 @@
-import { ElMessage } from 'element-plus'
 import { computed, reactive, ref, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 
@@ -29,6 +28,7 @@ export function useStages() {
   const editing = ref<StageRow | null>(null)
   const form = reactive<StageForm>({ projectId: undefined, year: 0, target: '', investment: '' })
   const save = useAction()
+  const removal = useAction(errorMessage, { toast: true })
 
   function startCreate() {
     editing.value = null
@@ -74,12 +74,10 @@ export function useStages() {
   async function remove(stage: StageRow) {
     const question = t('stages.removeConfirm', { name: stage.project_name, year: stage.year })
     if (!(await confirm(question, t('stages.remove')))) return
-    try {
+    await removal.run(async () => {
       await removeStage(stage.id)
       await stages.load()
-    } catch (failure) {
-      ElMessage.error(errorMessage(failure))
-    }
+    })
   }
 
   const fieldError = (name: string) => save.fields.value[name]?.join(' ') || undefined

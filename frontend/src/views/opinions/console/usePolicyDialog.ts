@@ -11,6 +11,7 @@ export function usePolicyDialog() {
   const { t } = useI18n()
   const open = ref(false)
   const write = useAction()
+  const reading = useAction(errorMessage, { toast: true })
   const { busy: saving, error } = write
   const policy = reactive<Policy>({
     answer_months: 3,
@@ -21,12 +22,10 @@ export function usePolicyDialog() {
 
   async function show() {
     error.value = ''
-    try {
+    await reading.run(async () => {
       Object.assign(policy, await getPolicy())
       open.value = true
-    } catch (failure) {
-      ElMessage.error(errorMessage(failure))
-    }
+    })
   }
 
   async function save() {

@@ -4,6 +4,7 @@ import { useRouter } from 'vue-router'
 
 import { ApiError, errorMessage } from '@/api/http'
 import { getPublicHome, trackingKind, type PublicHome } from '@/api/portal'
+import { useAction } from '@/composables/useAction'
 import { useResource } from '@/composables/useResource'
 import { parseTrackingCode, routeForCode } from '@/utils/tracking'
 
@@ -13,8 +14,10 @@ export function usePortalHome() {
   const router = useRouter()
   const { data: home, loading, error } = useResource<PublicHome | null>(getPublicHome, null)
   const text = ref('')
-  const trackError = ref('')
-  const tracking = ref(false)
+  const trackAction = useAction((failure) =>
+    failure instanceof ApiError && failure.status === 404 ? t('portal.home.codeUnknown') : errorMessage(failure),
+  )
+  const { busy: tracking, error: trackError } = trackAction
 
   async function track() {
     trackError.value = ''
@@ -23,16 +26,10 @@ export function usePortalHome() {
       trackError.value = t('portal.home.codeInvalid')
       return
     }
-    tracking.value = true
-    try {
+    await trackAction.run(async () => {
       const found = await trackingKind(code)
       await router.push(routeForCode(found.kind, found.code))
-    } catch (failure) {
-      trackError.value =
-        failure instanceof ApiError && failure.status === 404 ? t('portal.home.codeUnknown') : errorMessage(failure)
-    } finally {
-      tracking.value = false
-    }
+    })
   }
 
   return { home, loading, error, text, trackError, tracking, track }

@@ -10,10 +10,10 @@ import {
   type Round,
 } from '@/api/voting'
 import { useAction } from '@/composables/useAction'
+import { usePolling } from '@/composables/usePolling'
 import { useSessionStore } from '@/stores/session'
 
 import { useCycleRounds } from '../useCycleRounds'
-import { usePolling } from '../voting'
 
 /** The API does not say whether the caller signed in; this browser remembers that it did. */
 function signedInKey(cycleId: number, userId: number | undefined): string {

@@ -1,8 +1,7 @@
 import { ElMessage } from 'element-plus'
-import { onMounted, ref, type Ref } from 'vue'
+import { computed, onMounted, ref, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 
-import { errorMessage } from '@/api/http'
 import {
   issuePaperBallot,
   paperIssueList,
@@ -14,6 +13,7 @@ import {
   type TallyAgreement,
 } from '@/api/voting'
 import { useAction } from '@/composables/useAction'
+import { partsOf, useResource } from '@/composables/useResource'
 
 /** Channels in which a round takes paper ballots (tenants/voting/paper.py PAPER_CHANNELS). */
 export const PAPER_CHANNELS = new Set(['paper', 'hybrid'])
@@ -43,32 +43,29 @@ export function issueOrder(entries: readonly PaperIssueEntry[]): PaperIssueEntry
  * and where not, is asked only once both have entered. */
 export function usePaperBallots(roundId: Ref<number>, changed: () => void = () => {}) {
   const { t } = useI18n()
-  const deputies = ref<PaperIssueEntry[]>([])
+  const list = useResource<PaperIssueEntry[]>(async () => issueOrder(await paperIssueList(roundId.value)), [], {
+    immediate: false,
+  })
+  const count = useResource(
+    async () => {
+      const tally = await tallyState(roundId.value)
+      return { tally, agreement: tally.complete ? await tallyAgreement(roundId.value) : null }
+    },
+    { tally: null as Tally | null, agreement: null as TallyAgreement | null },
+    { immediate: false, keepError: true },
+  )
+  const { tally, agreement } = partsOf(count.data)
   const issuingId = ref<number | null>(null)
-  const tally = ref<Tally | null>(null)
-  const agreement = ref<TallyAgreement | null>(null)
-  const error = ref('')
-  const issueAction = useAction(errorMessage, { error })
+  const issueAction = useAction()
+  const error = computed(() => issueAction.error.value || list.error.value || count.error.value)
 
-  async function refresh() {
-    try {
-      tally.value = await tallyState(roundId.value)
-      agreement.value = tally.value.complete ? await tallyAgreement(roundId.value) : null
-      error.value = ''
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    }
+  /** Read the tellers' count again; a refusal of an earlier issue is no longer news. */
+  function refresh() {
+    issueAction.error.value = ''
+    return count.load()
   }
 
-  async function load() {
-    error.value = ''
-    try {
-      const [list] = await Promise.all([paperIssueList(roundId.value), refresh()])
-      deputies.value = issueOrder(list)
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    }
-  }
+  const load = () => Promise.all([list.load(), refresh()])
 
   async function issue(deputyId: number) {
     issuingId.value = deputyId
@@ -82,5 +79,5 @@ export function usePaperBallots(roundId: Ref<number>, changed: () => void = () =
   }
 
   onMounted(load)
-  return { deputies, issuingId, tally, agreement, error, issuing: issueAction.busy, issue, refresh }
+  return { deputies: list.data, issuingId, tally, agreement, error, issuing: issueAction.busy, issue, refresh }
 }

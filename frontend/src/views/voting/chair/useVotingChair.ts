@@ -4,8 +4,9 @@ import { useI18n } from 'vue-i18n'
 
 import { closeRound, openRound, type Round, type RoundOpenIn } from '@/api/voting'
 import { useAction } from '@/composables/useAction'
+import { usePolling } from '@/composables/usePolling'
 
-import { currentRound, hallFigures, resultRows, roundResult, usePolling } from '../voting'
+import { currentRound, hallFigures, resultRows, roundResult } from '../voting'
 import { useCycleRounds } from '../useCycleRounds'
 
 /** The round the chair may open next (rules.next_round_plan): the first, a void round again, or

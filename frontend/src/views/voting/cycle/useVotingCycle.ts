@@ -1,8 +1,7 @@
 import { ElMessage } from 'element-plus'
-import { computed, onMounted, reactive, ref } from 'vue'
+import { computed, onMounted, reactive, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 
-import { errorMessage } from '@/api/http'
 import {
   addCandidate,
   advanceCycle,
@@ -16,6 +15,7 @@ import {
   type RuleSet,
 } from '@/api/voting'
 import { useAction } from '@/composables/useAction'
+import { useResources } from '@/composables/useResource'
 import { useRouteId } from '@/composables/useRouteId'
 
 import { DEFAULT_RULES, ruleSetCopy } from '../ruleForm'
@@ -43,10 +43,16 @@ export function surplusNeeded(cycle: Cycle): number {
 export function useVotingCycle() {
   const { t } = useI18n()
   const id = useRouteId()
-  const cycle = ref<Cycle | null>(null)
-  const candidates = ref<Candidate[]>([])
-  const loading = ref(false)
-  const error = ref('')
+  const {
+    parts: { cycle, candidates },
+    loading,
+    error,
+    load: read,
+  } = useResources(
+    { cycle: () => getCycle(id.value), candidates: () => listCandidates(id.value) },
+    { cycle: null as Cycle | null, candidates: [] as Candidate[] },
+    { immediate: false },
+  )
   const rules = reactive<RulesForm>(rulesFormOf({} as Cycle))
   const rulesAction = useAction()
   const candidate = reactive({ name: '', category: '', estimated_cost: '', summary: '' })
@@ -58,29 +64,19 @@ export function useVotingCycle() {
   const advanceable = computed(() => !!cycle.value && ADVANCEABLE.has(cycle.value.phase ?? ''))
   const candidatesEditable = computed(() => !!cycle.value && CANDIDATES_EDITABLE.has(cycle.value.phase ?? ''))
 
-  function show(next: Cycle) {
-    cycle.value = next
-    Object.assign(rules, rulesFormOf(next))
-  }
+  /** The rules form starts from the cycle as last read or written. */
+  watch(cycle, (next) => {
+    if (next) Object.assign(rules, rulesFormOf(next))
+  })
 
   async function load() {
-    loading.value = true
-    error.value = ''
     advanceAction.error.value = ''
-    try {
-      const [found, list] = await Promise.all([getCycle(id.value), listCandidates(id.value)])
-      show(found)
-      candidates.value = list
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loading.value = false
-    }
+    await read()
   }
 
   async function saveRules() {
     await rulesAction.run(async () => {
-      show(await setCycleRules(id.value, { ...rules }))
+      cycle.value = await setCycleRules(id.value, { ...rules })
       ElMessage.success(t('voting.rules.saved'))
     })
   }
@@ -102,14 +98,14 @@ export function useVotingCycle() {
 
   async function startVoting() {
     await openAction.run(async () => {
-      show(await openVoting(id.value))
+      cycle.value = await openVoting(id.value)
       ElMessage.success(t('voting.votingOpened'))
     })
   }
 
   async function advance() {
     await advanceAction.run(async () => {
-      show(await advanceCycle(id.value))
+      cycle.value = await advanceCycle(id.value)
       ElMessage.success(t('voting.advanced'))
       await load()
     })

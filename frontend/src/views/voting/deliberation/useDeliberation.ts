@@ -3,7 +3,6 @@ import { computed, reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 
 import { fileUrl, uploadFile } from '@/api/files'
-import { errorMessage } from '@/api/http'
 import {
   answerComment,
   attachMaterial,
@@ -17,6 +16,7 @@ import {
   type Cycle,
   type Material,
 } from '@/api/voting'
+import { useAction } from '@/composables/useAction'
 import { useResources } from '@/composables/useResource'
 import { useRouteId } from '@/composables/useRouteId'
 import { useSessionStore } from '@/stores/session'
@@ -64,6 +64,7 @@ export function useDeliberation() {
   const materialFiles = reactive<Record<number, File | null>>({})
   const itemErrors = reactive<Record<number, string>>({})
   const busy = ref('')
+  const itemAction = useAction()
 
   async function loadItem(candidate: Candidate): Promise<CandidateFile> {
     const [materials, comments] = await Promise.all([listMaterials(candidate.id), listComments(candidate.id)])
@@ -77,19 +78,22 @@ export function useDeliberation() {
     if (current) items.value[index] = await loadItem(current.candidate)
   }
 
+  /** Work on one candidate's file, whose failure shows on that candidate. */
+  async function onItem(candidateId: number, work: () => Promise<unknown>) {
+    itemErrors[candidateId] = ''
+    const ok = await itemAction.run(work)
+    itemErrors[candidateId] = itemAction.error.value
+    return ok
+  }
+
   async function run(candidateId: number, key: string, action: () => Promise<unknown>) {
     busy.value = key
-    itemErrors[candidateId] = ''
-    try {
+    const ok = await onItem(candidateId, async () => {
       await action()
       await refresh(candidateId)
-      return true
-    } catch (failure) {
-      itemErrors[candidateId] = errorMessage(failure)
-      return false
-    } finally {
-      busy.value = ''
-    }
+    })
+    busy.value = ''
+    return ok
   }
 
   async function comment(candidateId: number) {
@@ -139,8 +143,7 @@ export function useDeliberation() {
 
   /** Download a material through its short-lived URL (served as an attachment). */
   async function download(candidateId: number, material: Material) {
-    itemErrors[candidateId] = ''
-    try {
+    await onItem(candidateId, async () => {
       const { url } = await fileUrl(material.file_id)
       const link = document.createElement('a')
       link.href = url
@@ -149,9 +152,7 @@ export function useDeliberation() {
       document.body.appendChild(link)
       link.click()
       link.remove()
-    } catch (failure) {
-      itemErrors[candidateId] = errorMessage(failure)
-    }
+    })
   }
 
   return {

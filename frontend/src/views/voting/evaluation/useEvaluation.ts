@@ -1,28 +1,20 @@
-import { computed, reactive, ref } from 'vue'
+import { computed, reactive, ref, watch } from 'vue'
 
-import { errorMessage } from '@/api/http'
 import {
   closeEvaluation,
   closeYear as closeYearRequest,
   getEvaluation,
-  getEvaluationResults,
   openEvaluation,
   setEvaluationRules,
-  type Evaluation,
-  type EvaluationResults,
   type EvaluationRules,
 } from '@/api/voting'
 import { useAction } from '@/composables/useAction'
-import { useRouteId } from '@/composables/useRouteId'
+import { usePolling } from '@/composables/usePolling'
 
-import { usePolling } from '../voting'
-
+import { useEvaluationRead } from '../useEvaluationRead'
 /** The staff's evaluation console: the rules while they may change, the live count, results. */
 export function useEvaluation() {
-  const id = useRouteId()
-  const evaluation = ref<Evaluation | null>(null)
-  const results = ref<EvaluationResults | null>(null)
-  const error = ref('')
+  const { id, evaluation, results, error, load } = useEvaluationRead()
   const write = useAction()
   const saved = ref(false)
   const rules = reactive<Required<EvaluationRules>>({
@@ -41,23 +33,13 @@ export function useEvaluation() {
   const isOpen = computed(() => round.value?.state === 'open')
   const isClosed = computed(() => round.value?.state === 'closed')
 
-  function take(found: Evaluation) {
-    evaluation.value = found
-    if (!rulesLoaded || !editable.value) {
+  /** The form shows the rules as read until staff may edit them; then it keeps their edits. */
+  watch(evaluation, (found) => {
+    if (found && (!rulesLoaded || !editable.value)) {
       Object.assign(rules, found.rules)
       rulesLoaded = true
     }
-  }
-
-  async function refresh() {
-    try {
-      take(await getEvaluation(id.value))
-      if (isClosed.value && !results.value) results.value = await getEvaluationResults(id.value)
-      error.value = ''
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    }
-  }
+  })
 
   function act(work: () => Promise<void>) {
     saved.value = false
@@ -66,26 +48,26 @@ export function useEvaluation() {
 
   const saveRules = () =>
     act(async () => {
-      take(await setEvaluationRules(id.value, { ...rules }))
+      evaluation.value = await setEvaluationRules(id.value, { ...rules })
       Object.assign(rules, evaluation.value?.rules)
       saved.value = true
     })
   const open = () =>
     act(async () => {
-      take(await openEvaluation(id.value))
+      evaluation.value = await openEvaluation(id.value)
     })
   const close = () =>
     act(async () => {
       results.value = await closeEvaluation(id.value)
-      take(await getEvaluation(id.value))
+      evaluation.value = await getEvaluation(id.value)
     })
 
   const closeYear = () =>
     act(async () => {
-      take(await closeYearRequest(id.value))
+      evaluation.value = await closeYearRequest(id.value)
     })
 
-  usePolling(refresh)
+  usePolling(load)
   return {
     id,
     evaluation,
@@ -103,6 +85,6 @@ export function useEvaluation() {
     open,
     close,
     closeYear,
-    refresh,
+    refresh: load,
   }
 }

@@ -2,21 +2,11 @@ import { computed, reactive, ref, watch } from 'vue'
 
 import { errorMessage } from '@/api/http'
 import { useAction } from '@/composables/useAction'
-import { useRouteId } from '@/composables/useRouteId'
+import { usePolling } from '@/composables/usePolling'
 import { ratePercent } from '@/utils/rate'
-import {
-  castBallot,
-  checkReceipt,
-  getEvaluation,
-  getEvaluationResults,
-  signInEvaluation,
-  type Evaluation,
-  type EvaluationResults,
-  type Mark,
-} from '@/api/voting'
+import { castBallot, checkReceipt, signInEvaluation, type Mark } from '@/api/voting'
 
-import { usePolling } from '../voting'
-
+import { useEvaluationRead } from '../useEvaluationRead'
 /** The ballot to send, or null while some project has no mark. */
 export function evaluationChoices(
   projects: readonly { id: number }[],
@@ -46,11 +36,9 @@ export function markShares(counts: Record<(typeof RESULT_MARKS)[number], number>
 
 /** The deputy's satisfaction ballot on the phone: one mark per project, a receipt, the results. */
 export function useRate() {
-  const id = useRouteId()
-  const evaluation = ref<Evaluation | null>(null)
-  const results = ref<EvaluationResults | null>(null)
-  const loaded = ref(false)
-  const error = ref('')
+  const { id, evaluation, results, error, load } = useEvaluationRead()
+  /** The first read has answered, with the evaluation or a failure. */
+  const loaded = computed(() => !!evaluation.value || !!error.value)
   const write = useAction()
   /** The receipt check, whose failure shows where a vote's does. */
   const checkAction = useAction(errorMessage, { error: write.error })
@@ -71,27 +59,13 @@ export function useRate() {
     for (const p of list) if (!(String(p.id) in marks)) marks[String(p.id)] = ''
   })
 
-  async function refresh() {
-    try {
-      evaluation.value = await getEvaluation(id.value)
-      if (round.value?.state === 'closed' && !results.value) {
-        results.value = await getEvaluationResults(id.value)
-      }
-      error.value = ''
-    } catch (failure) {
-      error.value = errorMessage(failure)
-    } finally {
-      loaded.value = true
-    }
-  }
-
   async function submit() {
     const target = round.value
     const ballot = evaluationChoices(projects.value, marks)
     if (!target || !ballot) return
     await write.run(async () => {
       receipt.value = (await castBallot(target.id, ballot)).receipt
-      await refresh()
+      await load()
     })
   }
 
@@ -119,7 +93,7 @@ export function useRate() {
     (results.value?.projects ?? []).map((line) => ({ ...line, shares: markShares(line.counts) })),
   )
 
-  usePolling(refresh)
+  usePolling(load)
   return {
     evaluation,
     results,

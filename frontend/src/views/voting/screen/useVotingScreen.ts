@@ -1,7 +1,9 @@
 import { computed } from 'vue'
 
+import { usePolling } from '@/composables/usePolling'
+
 import { useCycleRounds } from '../useCycleRounds'
-import { resultRows, usePolling } from '../voting'
+import { resultRows } from '../voting'
 
 export function useVotingScreen() {
   const { cycle, round, error, refresh } = useCycleRounds()

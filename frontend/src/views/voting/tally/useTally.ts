@@ -1,8 +1,7 @@
 import { ElMessage } from 'element-plus'
-import { computed, reactive, ref } from 'vue'
+import { computed, reactive, ref, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 
-import { errorMessage } from '@/api/http'
 import {
   enterTally,
   getCycle,
@@ -16,9 +15,11 @@ import {
   type TallyRow,
 } from '@/api/voting'
 import { useAction } from '@/composables/useAction'
+import { usePolling } from '@/composables/usePolling'
+import { partsOf, useResource } from '@/composables/useResource'
 import { useRouteId } from '@/composables/useRouteId'
 
-import { currentRound, usePolling } from '../voting'
+import { currentRound } from '../voting'
 
 /** The marks a teller counts per item (tenants/voting/paper.py round_marks): 未填 (blank) is a
  * valid ballot leaving the item unmarked, so each row adds up to the valid ballots. */
@@ -52,10 +53,19 @@ export function evaluationRound(evaluation: Evaluation): Round | null {
 export function useTally() {
   const { t } = useI18n()
   const id = useRouteId()
-  const cycle = ref<Cycle | null>(null)
-  const rounds = ref<Round[]>([])
-  const state = ref<Tally | null>(null)
-  const error = ref('')
+  const { data, error, load } = useResource(
+    async () => {
+      const [cycle, list] = await Promise.all([getCycle(id.value), listRounds(id.value)])
+      const evaluation = cycle.phase === 'evaluate' ? evaluationRound(await getEvaluation(id.value)) : null
+      const rounds = evaluation ? [...list, evaluation] : list
+      const open = currentRound(rounds)
+      const state = open && open.state === 'open' ? await tallyState(open.id) : null
+      return { cycle, rounds, state }
+    },
+    { cycle: null as Cycle | null, rounds: [] as Round[], state: null as Tally | null },
+    { immediate: false, keepError: true },
+  )
+  const { cycle, rounds, state } = partsOf(data)
   const write = useAction()
   const counts = reactive<Record<string, Partial<TallyRow>>>({})
   const totals = reactive({ returned: 0, invalid: 0 })
@@ -63,22 +73,12 @@ export function useTally() {
   const round = computed(() => currentRound(rounds.value))
   const isOpen = computed(() => round.value?.state === 'open')
 
-  async function refresh() {
-    try {
-      const [found, list] = await Promise.all([getCycle(id.value), listRounds(id.value)])
-      cycle.value = found
-      const evaluation = found.phase === 'evaluate' ? evaluationRound(await getEvaluation(id.value)) : null
-      rounds.value = evaluation ? [...list, evaluation] : list
-      const open = currentRound(rounds.value)
-      for (const candidate of open?.candidates ?? []) {
-        counts[String(candidate.id)] ??= Object.fromEntries(tallyMarks(open).map((m) => [m, 0]))
-      }
-      state.value = open && open.state === 'open' ? await tallyState(open.id) : null
-      error.value = ''
-    } catch (failure) {
-      error.value = errorMessage(failure)
+  /** Every item of the round has a row of counts, zero until the teller types. */
+  watch(round, (open) => {
+    for (const candidate of open?.candidates ?? []) {
+      counts[String(candidate.id)] ??= Object.fromEntries(tallyMarks(open).map((m) => [m, 0]))
     }
-  }
+  })
 
   async function submit() {
     const open = round.value
@@ -96,7 +96,7 @@ export function useTally() {
     })
   }
 
-  usePolling(refresh)
+  usePolling(load)
   const marks = computed(() => tallyMarks(round.value))
   return {
     cycle,
