@@ -77,16 +77,28 @@ def _codes(problems: list[TallyProblem]) -> set[tuple[str, str]]:
     return {(p.code, p.item) for p in problems}
 
 
-def _every(rows: dict[str, dict[str, int]], collected: int, invalid: int = 0) -> set:
-    return _codes(
-        tally_problems(
-            tally=Tally(rows=rows, collected=collected, invalid=invalid),
-            items=list(rows),
-            issued=10,
-            kind=TallyKind.EVERY_ITEM,
-            seats=1,
-        )
+def _problems(
+    rows: dict[str, dict[str, int]],
+    collected: int,
+    *,
+    invalid: int = 0,
+    items: list[str] | None = None,
+    issued: int | None = None,
+    kind: TallyKind = TallyKind.EVERY_ITEM,
+    seats: int = 1,
+) -> list[TallyProblem]:
+    """`tally_problems` on a count of `rows`, for the items the rows name unless told otherwise."""
+    return tally_problems(
+        tally=Tally(rows=rows, collected=collected, invalid=invalid),
+        items=list(rows) if items is None else items,
+        issued=issued,
+        kind=kind,
+        seats=seats,
     )
+
+
+def _every(rows: dict[str, dict[str, int]], collected: int, invalid: int = 0) -> set:
+    return _codes(_problems(rows, collected, invalid=invalid, issued=10))
 
 
 def test_a_row_adding_up_to_the_valid_ballots_is_right() -> None:
@@ -104,40 +116,20 @@ def test_a_row_one_over_the_valid_ballots_is_refused() -> None:
 
 
 def test_the_refusal_carries_the_figures() -> None:
-    (problem,) = tally_problems(
-        tally=Tally(rows={"a": {"yes": 3}}, collected=5),
-        items=["a"],
-        issued=5,
-        kind=TallyKind.EVERY_ITEM,
-        seats=1,
-    )
+    (problem,) = _problems({"a": {"yes": 3}}, 5, issued=5)
     assert (problem.found, problem.expected) == (3, 5)
 
 
 def test_collected_up_to_issued_is_right_one_more_is_refused() -> None:
     def problems(collected: int) -> set:
-        return _codes(
-            tally_problems(
-                tally=Tally(rows={"a": {"yes": collected}}, collected=collected),
-                items=["a"],
-                issued=6,
-                kind=TallyKind.EVERY_ITEM,
-                seats=1,
-            )
-        )
+        return _codes(_problems({"a": {"yes": collected}}, collected, issued=6))
 
     assert problems(6) == set()
     assert problems(7) == {("tally_collected_exceeds_issued", "")}
 
 
 def test_no_issue_count_means_no_issue_check() -> None:
-    assert not tally_problems(
-        tally=Tally(rows={"a": {"yes": 40}}, collected=40),
-        items=["a"],
-        issued=None,
-        kind=TallyKind.EVERY_ITEM,
-        seats=1,
-    )
+    assert not _problems({"a": {"yes": 40}}, 40, issued=None)
 
 
 def test_invalid_up_to_collected_is_right_one_more_is_refused() -> None:
@@ -146,39 +138,18 @@ def test_invalid_up_to_collected_is_right_one_more_is_refused() -> None:
 
 
 def test_missing_unknown_and_negative_rows_are_named() -> None:
-    found = tally_problems(
-        tally=Tally(rows={"a": {"yes": -1, "no": 3}, "z": {"yes": 2}}, collected=2),
-        items=["a", "b"],
-        issued=2,
-        kind=TallyKind.EVERY_ITEM,
-        seats=1,
-    )
+    found = _problems({"a": {"yes": -1, "no": 3}, "z": {"yes": 2}}, 2, items=["a", "b"], issued=2)
     assert _codes(found) == {
         ("tally_negative", "a"),
         ("tally_item_missing", "b"),
         ("tally_item_unknown", "z"),
     }
-    assert _codes(
-        tally_problems(
-            tally=Tally(rows={}, collected=-1),
-            items=[],
-            issued=None,
-            kind=TallyKind.EVERY_ITEM,
-            seats=1,
-        )
-    ) == {("tally_negative", "")}
+    assert _codes(_problems({}, -1)) == {("tally_negative", "")}
 
 
 def _choose(rows: dict[str, int], valid: int, seats: int) -> set:
-    return _codes(
-        tally_problems(
-            tally=Tally(rows={k: {"yes": v} for k, v in rows.items()}, collected=valid),
-            items=list(rows),
-            issued=valid,
-            kind=TallyKind.CHOOSE_N,
-            seats=seats,
-        )
-    )
+    yes = {k: {"yes": v} for k, v in rows.items()}
+    return _codes(_problems(yes, valid, issued=valid, kind=TallyKind.CHOOSE_N, seats=seats))
 
 
 def test_choose_n_an_item_may_have_every_valid_ballot_not_one_more() -> None:
@@ -203,27 +174,10 @@ def test_each_refusal_names_the_figure_found_and_the_one_expected() -> None:
     """A refusal tells the teller what was entered and what it had to be: 7 collected against 6
     issued; 5 invalid against 4 collected; 11 marks for one item against 10 valid ballots; 21 marks
     in all against 2 seats x 10 valid ballots."""
-    collected_over = tally_problems(
-        tally=Tally(rows={"a": {"yes": 7}}, collected=7),
-        items=["a"],
-        issued=6,
-        kind=TallyKind.EVERY_ITEM,
-        seats=1,
-    )
-    invalid_over = tally_problems(
-        tally=Tally(rows={"a": {"yes": 0}}, collected=4, invalid=5),
-        items=["a"],
-        issued=None,
-        kind=TallyKind.EVERY_ITEM,
-        seats=1,
-    )
-    choose_over = tally_problems(
-        tally=Tally(rows={"a": {"yes": 11}, "b": {"yes": 10}}, collected=10),
-        items=["a", "b"],
-        issued=None,
-        kind=TallyKind.CHOOSE_N,
-        seats=2,
-    )
+    collected_over = _problems({"a": {"yes": 7}}, 7, issued=6)
+    invalid_over = _problems({"a": {"yes": 0}}, 4, invalid=5)
+    choose_rows = {"a": {"yes": 11}, "b": {"yes": 10}}
+    choose_over = _problems(choose_rows, 10, kind=TallyKind.CHOOSE_N, seats=2)
 
     assert _figures(collected_over) == {("tally_collected_exceeds_issued", "", 7, 6)}
     assert _figures(invalid_over) == {("tally_invalid_exceeds_collected", "", 5, 4)}
@@ -234,13 +188,8 @@ def test_each_refusal_names_the_figure_found_and_the_one_expected() -> None:
 
 
 def test_a_choose_n_count_reports_its_collected_and_its_row_problems_together() -> None:
-    found = tally_problems(
-        tally=Tally(rows={"a": {"yes": 8}, "b": {"yes": 0}}, collected=7),
-        items=["a", "b"],
-        issued=6,
-        kind=TallyKind.CHOOSE_N,
-        seats=2,
-    )
+    rows = {"a": {"yes": 8}, "b": {"yes": 0}}
+    found = _problems(rows, 7, issued=6, kind=TallyKind.CHOOSE_N, seats=2)
     assert _codes(found) == {
         ("tally_collected_exceeds_issued", ""),
         ("tally_row_exceeds_valid", "a"),
@@ -265,15 +214,7 @@ rows_strategy = st.dictionaries(
 def test_every_item_count_is_refused_exactly_where_a_row_does_not_add_up(
     rows: dict[str, dict[str, int]], collected: int, invalid: int, issued: int
 ) -> None:
-    found = _codes(
-        tally_problems(
-            tally=Tally(rows=rows, collected=collected, invalid=invalid),
-            items=sorted(rows),
-            issued=issued,
-            kind=TallyKind.EVERY_ITEM,
-            seats=1,
-        )
-    )
+    found = _codes(_problems(rows, collected, invalid=invalid, items=sorted(rows), issued=issued))
 
     expected = set()
     if collected > issued:
