@@ -324,28 +324,29 @@ def test_sign_in_closes_when_the_first_round_opens() -> None:
 # --- the round allowed next ---------------------------------------------------------------
 
 ABCD = frozenset("abcd")
+MAIN = RoundPlan("main", ABCD, 2)
+
+
+def _after_main(next_round: str = "", seats: int = 0, reason: str = "") -> RoundOutcome:
+    """What the main round over a-d for two seats left: `next_round` called for `seats`."""
+    return RoundOutcome(
+        plan=MAIN, next_round=frozenset(next_round), next_round_seats=seats, reason=reason
+    )
 
 
 def test_the_first_round_is_the_main_round_over_every_listed_candidate() -> None:
-    assert next_round_plan(listed="abcd", seats=2, last=None) == RoundPlan("main", ABCD, 2)
+    assert next_round_plan(listed="abcd", seats=2, last=None) == MAIN
 
 
 def test_after_a_decided_round_no_round_is_allowed() -> None:
-    last = RoundOutcome(plan=RoundPlan("main", ABCD, 2))
-    assert next_round_plan(listed="c", seats=2, last=last) is None
+    assert next_round_plan(listed="c", seats=2, last=_after_main()) is None
     assert round_plan_problem(wanted=RoundPlan("main", frozenset("c"), 1), allowed=None) == (
         "vote_decided"
     )
 
 
 def test_a_tie_calls_for_the_tied_for_the_seats_left() -> None:
-    last = RoundOutcome(
-        plan=RoundPlan("main", ABCD, 2),
-        next_round=frozenset("bc"),
-        next_round_seats=1,
-        reason="tie",
-    )
-    allowed = next_round_plan(listed="bcd", seats=2, last=last)
+    allowed = next_round_plan(listed="bcd", seats=2, last=_after_main("bc", 1, "tie"))
 
     assert allowed == RoundPlan("tie", frozenset("bc"), 1)
     assert round_plan_problem(wanted=RoundPlan("tie", frozenset("bc"), 1), allowed=allowed) == ""
@@ -364,20 +365,14 @@ def test_a_tie_calls_for_the_tied_for_the_seats_left() -> None:
 
 
 def test_a_shortfall_round_is_from_the_remaining_candidates() -> None:
-    last = RoundOutcome(
-        plan=RoundPlan("main", ABCD, 2),
-        next_round=frozenset("bcd"),
-        next_round_seats=1,
-        reason="shortfall",
-    )
+    last = _after_main("bcd", 1, "shortfall")
     assert next_round_plan(listed="bcd", seats=2, last=last) == RoundPlan(
         "shortfall", frozenset("bcd"), 1
     )
 
 
 def test_candidates_carried_without_a_tie_or_shortfall_allow_no_round() -> None:
-    last = RoundOutcome(plan=RoundPlan("main", ABCD, 2), next_round=frozenset("b"), reason="")
-    assert next_round_plan(listed="bcd", seats=2, last=last) is None
+    assert next_round_plan(listed="bcd", seats=2, last=_after_main("b")) is None
 
 
 def test_a_void_round_is_voted_again_as_it_was() -> None:
