@@ -25,7 +25,6 @@ It owns every congress and user named `castbench-*`: it removes them before and 
 import argparse
 import http.client
 import json
-import os
 import secrets
 import shlex
 import statistics
@@ -36,13 +35,10 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT / "platform"), str(ROOT)]
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+sys.path[:0] = [str(Path(__file__).resolve().parents[2])]
+from tests.bench.standalone import django_setup  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+django_setup()
 
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402

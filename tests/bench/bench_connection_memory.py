@@ -15,19 +15,15 @@ every congress and user named `mem-*` and their schemas: it removes them before 
 
 import argparse
 import json
-import os
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT / "platform"), str(ROOT)]
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+sys.path[:0] = [str(Path(__file__).resolve().parents[2])]
+from tests.bench.standalone import django_setup  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+django_setup()
 
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
