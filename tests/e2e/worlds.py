@@ -5,7 +5,6 @@ own, its roster, and a year's cycle brought through 票决 by the real services.
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
@@ -22,18 +21,13 @@ from tenants.voting.reserve import vote_results_hand_over
 from tenants.voting.services import (
     attendance_sign_in,
     ballot_cast,
-    candidate_add,
     cycle_create,
-    cycle_open_voting,
-    cycle_set_rules,
     round_close,
     round_open,
 )
-from tenants.voting.solicitation import call_publish, cycle_advance, governance_record
+from tenants.voting.solicitation import call_publish, governance_record
 from tests.factories import make_member, make_term, provision_congresses
-
-# name, category, estimated cost (万元), summary
-Candidacy = tuple[str, str, str | int, str]
+from tests.tenants.voting.factories import Candidacy, cycle_with_candidates, voting_opened
 
 
 def platform_operator() -> User:
@@ -168,38 +162,6 @@ def cycle_taking_proposals(
     return cycle
 
 
-def cycle_with_candidates(
-    *,
-    term: Term,
-    year: int,
-    title: str,
-    seats: int,
-    candidates: Iterable[str | Candidacy],
-    actor: User | None,
-    **rules: object,
-) -> Cycle:
-    """A year's cycle with `rules` set (the channel among them), past the call and with its
-    candidates listed (a bare name, or a `Candidacy`), awaiting the party review."""
-    cycle = cycle_create(year=year, title=title, term=term, actor=actor, seats=seats)
-    if rules:
-        cycle_set_rules(cycle=cycle, actor=actor, **rules)
-    cycle = cycle_advance(cycle=cycle, actor=actor)
-    for candidate in candidates:
-        if isinstance(candidate, str):
-            candidate_add(cycle=cycle, name=candidate, actor=actor)
-            continue
-        name, category, cost, summary = candidate
-        candidate_add(
-            cycle=cycle,
-            name=name,
-            category=category,
-            estimated_cost=Decimal(cost),
-            summary=summary,
-            actor=actor,
-        )
-    return cycle
-
-
 def record_review(
     cycle: Cycle,
     *,
@@ -220,11 +182,6 @@ def record_review(
         minutes=file_store(uploaded_by=uploaded_by, name=minutes, data=MINUTES_PDF),
         actor=actor,
     )
-
-
-def voting_opened(cycle: Cycle, *, actor: User | None) -> Cycle:
-    """The reviewed cycle through 审议 to 票决."""
-    return cycle_open_voting(cycle=cycle_advance(cycle=cycle, actor=actor), actor=actor)
 
 
 def one_seat_vote_opened(

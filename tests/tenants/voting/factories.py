@@ -1,5 +1,6 @@
 """Builders for voting tests: a cycle with deputies signed in and a round open."""
 
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
@@ -11,7 +12,7 @@ from congresses.models import Congress
 from filestore.models import StoredFile
 from filestore.services import file_store
 from ops.errors import Conflict
-from tenants.deputies.models import Deputy
+from tenants.deputies.models import Deputy, Term
 from tenants.deputies.services import deputy_register
 from tenants.voting.models import Candidate, Cycle, Proposal, Round
 from tenants.voting.reserve import vote_results_hand_over
@@ -27,6 +28,9 @@ from tenants.voting.services import (
 )
 from tenants.voting.solicitation import cycle_advance, governance_record, proposal_submit
 from tests.factories import PDF, in_own_connection, make_term
+
+# name, category, estimated cost (万元), summary
+Candidacy = tuple[str, str, str | int, str]
 
 
 @dataclass
@@ -64,18 +68,51 @@ def make_minutes() -> StoredFile:
     return file_store(uploaded_by=None, name="会议纪要.pdf", data=PDF)
 
 
+def cycle_with_candidates(
+    *,
+    term: Term,
+    year: int,
+    title: str,
+    seats: int,
+    candidates: Iterable[str | Candidacy],
+    actor: User | None,
+    **rules: object,
+) -> Cycle:
+    """A year's cycle with `rules` set (the channel among them), past the call and with its
+    candidates listed (a bare name, or a `Candidacy`), awaiting the party review."""
+    cycle = cycle_create(year=year, title=title, term=term, actor=actor, seats=seats)
+    if rules:
+        cycle_set_rules(cycle=cycle, actor=actor, **rules)
+    cycle = cycle_advance(cycle=cycle, actor=actor)
+    for candidate in candidates:
+        if isinstance(candidate, str):
+            candidate_add(cycle=cycle, name=candidate, actor=actor)
+            continue
+        name, category, cost, summary = candidate
+        candidate_add(
+            cycle=cycle,
+            name=name,
+            category=category,
+            estimated_cost=Decimal(cost),
+            summary=summary,
+            actor=actor,
+        )
+    return cycle
+
+
 def make_shortlist(
     *, year: int = 2027, seats: int = 2, candidates: int = 4, **rules: object
 ) -> Cycle:
     """A cycle in its shortlisting phase with `candidates` listed and the party review recorded."""
-    cycle = cycle_create(
-        year=year, title=f"{year}年民生实事项目票决", term=make_term(), actor=None, seats=seats
+    cycle = cycle_with_candidates(
+        term=make_term(),
+        year=year,
+        title=f"{year}年民生实事项目票决",
+        seats=seats,
+        candidates=[f"候选项目{i + 1}" for i in range(candidates)],
+        actor=None,
+        **rules,
     )
-    if rules:
-        cycle_set_rules(cycle=cycle, actor=None, **rules)
-    cycle = cycle_advance(cycle=cycle, actor=None)
-    for i in range(candidates):
-        candidate_add(cycle=cycle, name=f"候选项目{i + 1}", actor=None)
     party_review(cycle, "同意提请人代会票决")
     return cycle
 
@@ -112,12 +149,14 @@ def department_proposal(cycle: Cycle, title: str, cost: Decimal = Decimal(10)) -
     return make_proposal(cycle, title, estimated_cost=cost)
 
 
-def voting_opened(cycle: Cycle, present: list[Deputy]) -> Cycle:
-    """The shortlisted `cycle` through deliberation into its voting phase, `present` signed in."""
-    cycle = cycle_advance(cycle=cycle, actor=None)
-    cycle = cycle_open_voting(cycle=cycle, actor=None)
+def voting_opened(
+    cycle: Cycle, present: Sequence[Deputy] = (), *, actor: User | None = None
+) -> Cycle:
+    """The reviewed `cycle` through deliberation into its voting phase, `present` signed in."""
+    cycle = cycle_advance(cycle=cycle, actor=actor)
+    cycle = cycle_open_voting(cycle=cycle, actor=actor)
     for deputy in present:
-        attendance_sign_in(cycle=cycle, deputy=deputy, actor=None)
+        attendance_sign_in(cycle=cycle, deputy=deputy, actor=actor)
     return cycle
 
 
