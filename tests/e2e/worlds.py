@@ -11,8 +11,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from congresses.models import Congress
-from filestore.services import file_store
-from tenants.demo.data import DEMO_PASSWORD, MINUTES_PDF
+from tenants.demo.data import DEMO_PASSWORD
 from tenants.deputies.models import Deputy, Term
 from tenants.deputies.services import deputy_register, term_open
 from tenants.voting.announcement import announcement_publish
@@ -25,9 +24,14 @@ from tenants.voting.services import (
     round_close,
     round_open,
 )
-from tenants.voting.solicitation import call_publish, governance_record
+from tenants.voting.solicitation import call_publish
 from tests.factories import make_member, make_term, provision_congresses
-from tests.tenants.voting.factories import Candidacy, cycle_with_candidates, voting_opened
+from tests.tenants.voting.factories import (
+    Candidacy,
+    cycle_with_candidates,
+    party_review,
+    voting_opened,
+)
 
 
 def platform_operator() -> User:
@@ -174,13 +178,9 @@ def record_review(
 ) -> None:
     """The party committee's review of the candidates (or another governance step, `kind`)
     recorded with its minutes, held `held_on` (today unless given)."""
-    governance_record(
-        cycle=cycle,
-        kind=kind,
-        held_on=held_on or dt.date.today(),
-        summary=summary,
-        minutes=file_store(uploaded_by=uploaded_by, name=minutes, data=MINUTES_PDF),
-        actor=actor,
+    held_on = held_on or dt.date.today()
+    party_review(
+        cycle, summary, held_on, kind, minutes=minutes, uploaded_by=uploaded_by, actor=actor
     )
 
 

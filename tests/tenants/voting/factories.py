@@ -9,7 +9,6 @@ from typing import Any
 
 from accounts.models import User
 from congresses.models import Congress
-from filestore.models import StoredFile
 from filestore.services import file_store
 from ops.errors import Conflict
 from tenants.deputies.models import Deputy, Term
@@ -64,10 +63,6 @@ def make_deputies(count: int, *, users: bool = False, prefix: str = "代表") ->
     return deputies
 
 
-def make_minutes() -> StoredFile:
-    return file_store(uploaded_by=None, name="会议纪要.pdf", data=PDF)
-
-
 def cycle_with_candidates(
     *,
     term: Term,
@@ -118,17 +113,24 @@ def make_shortlist(
 
 
 def party_review(
-    cycle: Cycle, summary: str, held_on: date | None = None, kind: str = "party_review"
+    cycle: Cycle,
+    summary: str,
+    held_on: date | None = None,
+    kind: str = "party_review",
+    *,
+    minutes: str = "会议纪要.pdf",
+    uploaded_by: User | None = None,
+    actor: User | None = None,
 ) -> None:
-    """The party review of the cycle's list (or the step of governance `kind`) with its minutes,
-    held on `held_on`, by default 1 December of the year before."""
+    """The party review of the cycle's list (or the step of governance `kind`) with its minutes
+    (a PDF named `minutes`), held on `held_on`, by default 1 December of the year before."""
     governance_record(
         cycle=cycle,
         kind=kind,
         held_on=held_on or date(cycle.year - 1, 12, 1),
         summary=summary,
-        minutes=make_minutes(),
-        actor=None,
+        minutes=file_store(uploaded_by=uploaded_by, name=minutes, data=PDF),
+        actor=actor,
     )
 
 
