@@ -63,11 +63,12 @@ def _cycle_book(
     summary: str,
     book: Callable[[list[R]], bytes],
     rows: Callable[[Cycle], list[R]],
-    name: Promise,
     shown: str,
+    *,
+    name: Promise,
 ) -> type[APIView]:
-    """A workbook of one cycle's rows (`book` of `rows(cycle)`), named after the cycle;
-    `shown`, the file as the schema describes it."""
+    """A workbook of one cycle's rows (`book` of `rows(cycle)`), named after the cycle and
+    `name`; `shown`, the file as the schema describes it."""
 
     def find(request: Request, pk: int) -> HttpResponse:
         cycle = get_object_or_404(Cycle, pk=pk)
@@ -119,22 +120,22 @@ CycleCandidatesXlsxView = _cycle_book(
     "导出候选项目（Excel）/ export the candidates (Excel)",
     exports.candidates_xlsx,
     sheets.candidate_rows,
-    gettext_lazy("候选项目"),
     "候选项目 / candidates",
+    name=gettext_lazy("候选项目"),
 )
 CycleResultsXlsxView = _cycle_book(
     "voting_cycle_results_xlsx",
     "导出表决结果（Excel）/ export the round results (Excel)",
     exports.results_xlsx,
     sheets.result_rows,
-    gettext_lazy("表决结果"),
     "各轮表决结果 / results of every closed round",
+    name=gettext_lazy("表决结果"),
 )
 CycleProposalsXlsxView = _cycle_book(
     "voting_cycle_proposals_xlsx",
     "导出项目建议（Excel）/ export the proposals (Excel)",
     exports.proposals_xlsx,
     sheets.proposal_rows,
-    gettext_lazy("项目建议"),
     "项目建议（电话已脱敏）/ proposals (phones masked)",
+    name=gettext_lazy("项目建议"),
 )
