@@ -11,7 +11,7 @@ does more stays a class of its own."""
 
 import sys
 from collections.abc import Callable
-from dataclasses import KW_ONLY, dataclass
+from dataclasses import KW_ONLY, dataclass, replace
 from typing import Any, Generic, TypedDict, TypeVar, Unpack
 
 from django.http.response import HttpResponseBase
@@ -151,6 +151,16 @@ def endpoint(
     if permission is not None:
         attributes["permission_classes"] = [permission]
     return _named(type("Endpoint", (base,), attributes), operations[0].operation_id)
+
+
+def collection(answer: Serializer, listed: Read, added: Write, **options: Any) -> type[APIView]:
+    """A list and the way to add to it, one path: `listed` answers with every item and `added`
+    with the new one (201), each through `answer`; `options` as `endpoint` takes them."""
+    return endpoint(
+        replace(listed, answer=answer, many=True),
+        replace(added, answer=answer, created=True),
+        **options,
+    )
 
 
 class ViewOptions(TypedDict, total=False):

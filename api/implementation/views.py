@@ -12,7 +12,7 @@ from rest_framework.request import Request
 
 from accounts.roles import Role
 from accounts.selectors import users_with_role
-from api.actions import Action, Read, Write, endpoint
+from api.actions import Action, Read, Write, collection, endpoint
 from api.errors import or_404
 from api.files.access import Attachments
 from api.permissions import STAFF, has_role, host_congress, roles_of, user_id_of
@@ -451,21 +451,18 @@ UnitAccountListView = endpoint(
     ),
     permission=STAFF,
 )
-UnitListView = endpoint(
+UnitListView = collection(
+    s.UnitSerializer,
     Read(
         "implementation_unit_list",
         "责任单位 / responsible units",
         lambda request: Unit.objects.all(),
-        answer=s.UnitSerializer,
-        many=True,
     ),
     Write(
         "implementation_unit_create",
         "新增责任单位 / add a unit",
         lambda request, data: services.unit_create(actor=request.user, **data),
         body=s.UnitInSerializer,
-        answer=s.UnitSerializer,
-        created=True,
         permission=STAFF,
     ),
     permission=READERS,

@@ -15,7 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from api.actions import Action, Read, Write, endpoint
+from api.actions import Action, Read, Write, collection, endpoint
 from api.errors import or_404
 from api.inputs import validated
 from api.permissions import STAFF, IsTenantMember, host_congress, is_public_host, user_id_of
@@ -440,21 +440,18 @@ def _nominate(request: Request, data: dict[str, Any], pk: int) -> Nomination:
     return selectors.nominations_visible_to(round_, _congress(request)).get(pk=nomination.pk)
 
 
-NominationListView = endpoint(
+NominationListView = collection(
+    s.NominationOutSerializer,
     Read(
         "supervision_nomination_list",
         "推荐名单（组织单位看全部，下级只看本辖区）/ nominations, as far as the caller's tree reaches",
         lambda r, pk: selectors.nominations_visible_to(_visible_round(r, pk), _congress(r)),
-        answer=s.NominationOutSerializer,
-        many=True,
     ),
     Write(
         "supervision_nomination_submit",
         "推荐 / nominate",
         _nominate,
         body=s.NominationInSerializer,
-        answer=s.NominationOutSerializer,
-        created=True,
         permission=STAFF,
     ),
     permission=IsTenantMember,
@@ -623,21 +620,18 @@ def _object(request: Request, data: dict[str, Any], pk: int) -> Objection:
     return selectors.round_objections(round_).get(pk=objection.pk)
 
 
-ObjectionListView = endpoint(
+ObjectionListView = collection(
+    s.ObjectionOutSerializer,
     Read(
         "supervision_objection_list",
         "公示期异议 / objections received during the notice period",
         lambda request, pk: selectors.round_objections(_issued_round(request, pk)),
-        answer=s.ObjectionOutSerializer,
-        many=True,
     ),
     Write(
         "supervision_objection_record",
         "登记异议 / record an objection",
         _object,
         body=s.ObjectionInSerializer,
-        answer=s.ObjectionOutSerializer,
-        created=True,
     ),
     permission=STAFF,
 )

@@ -8,7 +8,7 @@ from rest_framework.generics import get_object_or_404
 from rest_framework.request import Request
 
 from accounts.roles import Role
-from api.actions import Action, Read, Write, endpoint
+from api.actions import Action, Read, Write, collection
 from api.files.access import Attachments
 from api.permissions import DEPUTY, STAFF, has_role, roles_of
 from filestore.models import StoredFile
@@ -106,32 +106,28 @@ def _comment_post(request: Request, found: Any, data: dict[str, Any]) -> Comment
     )
 
 
-MaterialListView = endpoint(
+MaterialListView = collection(
+    MaterialSerializer,
     Read(
         "voting_material_list",
         "审议材料 / materials of a candidate",
         lambda r, pk: Material.objects.filter(candidate=_candidate(pk)).select_related("file"),
-        answer=MaterialSerializer,
-        many=True,
     ),
     Write(
         "voting_material_attach",
         "上传审议材料 / attach a material",
         _material_attach,
         body=MaterialSerializer,
-        answer=MaterialSerializer,
-        created=True,
         permission=STAFF,
     ),
     permission=READERS,
 )
-CommentListView = endpoint(
+CommentListView = collection(
+    CommentOutSerializer,
     Read(
         "voting_comment_list",
         "审议意见与答复 / comments and answers",
         lambda r, pk: Comment.objects.filter(candidate=_candidate(pk)).select_related("deputy"),
-        answer=CommentOutSerializer,
-        many=True,
     ),
     Write(
         "voting_comment_post",
@@ -139,8 +135,6 @@ CommentListView = endpoint(
         "of this congress, or one of another posted to a station here)",
         _comment_post,
         body=CommentInSerializer,
-        answer=CommentOutSerializer,
-        created=True,
         permission=DEPUTY,
         find=_commenter,
     ),

@@ -31,29 +31,50 @@ def _round(pk: int) -> Round:
     return get_object_or_404(found)
 
 
+class _StaffFileView(DownloadView):
+    permission_classes = [STAFF]
+
+
+def _staff_file(operation: Read, doc: str | None = None) -> type[APIView]:
+    """A file staff download: the operation answers with it (a refusal is still JSON)."""
+    return endpoint(operation, base=_StaffFileView, doc=doc)
+
+
 def _round_pdf(
-    render: Callable[[documents.RoundSheet], bytes], name: str
-) -> Callable[[Request, int], HttpResponse]:
-    """A printed form of one round (`render` of its sheet), named after its cycle and number."""
+    operation_id: str,
+    summary: str,
+    render: Callable[[documents.RoundSheet], bytes],
+    name: str,
+    shown: str,
+) -> type[APIView]:
+    """A printed form of one round (`render` of its sheet), named after its cycle and number;
+    `shown`, the file as the schema describes it."""
 
     def find(request: Request, pk: int) -> HttpResponse:
         round_ = _round(pk)
         pdf = render(sheets.round_sheet(round_, congress=_congress(request)))
         return attachment(pdf, PDF, f"{round_.cycle.title}-第{round_.number}轮{name}.pdf")
 
-    return find
+    return _staff_file(Read(operation_id, summary, find, responses=binary(PDF, shown)))
 
 
 def _cycle_book(
-    book: Callable[[list[R]], bytes], rows: Callable[[Cycle], list[R]], name: Promise
-) -> Callable[[Request, int], HttpResponse]:
-    """A workbook of one cycle's rows (`book` of `rows(cycle)`), named after the cycle."""
+    operation_id: str,
+    summary: str,
+    book: Callable[[list[R]], bytes],
+    rows: Callable[[Cycle], list[R]],
+    shown: str,
+    *,
+    name: Promise,
+) -> type[APIView]:
+    """A workbook of one cycle's rows (`book` of `rows(cycle)`), named after the cycle and
+    `name`; `shown`, the file as the schema describes it."""
 
     def find(request: Request, pk: int) -> HttpResponse:
         cycle = get_object_or_404(Cycle, pk=pk)
         return attachment(book(rows(cycle)), XLSX, f"{cycle.title}-{name}.xlsx")
 
-    return find
+    return _staff_file(Read(operation_id, summary, find, responses=binary(XLSX, shown)))
 
 
 def _announcement(request: Request, pk: int) -> HttpResponse:
@@ -68,30 +89,19 @@ def _announcement(request: Request, pk: int) -> HttpResponse:
     return attachment(documents.announcement_pdf(notice), PDF, f"{cycle.title}-公告.pdf")
 
 
-class _StaffFileView(DownloadView):
-    permission_classes = [STAFF]
-
-
-def _staff_file(operation: Read, doc: str | None = None) -> type[APIView]:
-    """A file staff download: the operation answers with it (a refusal is still JSON)."""
-    return endpoint(operation, base=_StaffFileView, doc=doc)
-
-
-RoundBallotPdfView = _staff_file(
-    Read(
-        "voting_round_ballot_pdf",
-        "打印表决票（PDF）/ the round's printable ballot (PDF)",
-        _round_pdf(documents.ballot_pdf, "表决票"),
-        responses=binary(PDF, "表决票 / printable ballot"),
-    )
+RoundBallotPdfView = _round_pdf(
+    "voting_round_ballot_pdf",
+    "打印表决票（PDF）/ the round's printable ballot (PDF)",
+    documents.ballot_pdf,
+    "表决票",
+    "表决票 / printable ballot",
 )
-RoundTallySheetPdfView = _staff_file(
-    Read(
-        "voting_round_tally_sheet_pdf",
-        "打印计票单（PDF）/ the tellers' tally sheet (PDF)",
-        _round_pdf(documents.tally_sheet_pdf, "计票单"),
-        responses=binary(PDF, "计票单 / tally sheet"),
-    )
+RoundTallySheetPdfView = _round_pdf(
+    "voting_round_tally_sheet_pdf",
+    "打印计票单（PDF）/ the tellers' tally sheet (PDF)",
+    documents.tally_sheet_pdf,
+    "计票单",
+    "计票单 / tally sheet",
 )
 CycleAnnouncementPdfView = _staff_file(
     Read(
@@ -105,27 +115,27 @@ CycleAnnouncementPdfView = _staff_file(
     " / 400 while no round is closed (no_round_closed) or another round must still be held "
     "(vote_unfinished).",
 )
-CycleCandidatesXlsxView = _staff_file(
-    Read(
-        "voting_cycle_candidates_xlsx",
-        "导出候选项目（Excel）/ export the candidates (Excel)",
-        _cycle_book(exports.candidates_xlsx, sheets.candidate_rows, gettext_lazy("候选项目")),
-        responses=binary(XLSX, "候选项目 / candidates"),
-    )
+CycleCandidatesXlsxView = _cycle_book(
+    "voting_cycle_candidates_xlsx",
+    "导出候选项目（Excel）/ export the candidates (Excel)",
+    exports.candidates_xlsx,
+    sheets.candidate_rows,
+    "候选项目 / candidates",
+    name=gettext_lazy("候选项目"),
 )
-CycleResultsXlsxView = _staff_file(
-    Read(
-        "voting_cycle_results_xlsx",
-        "导出表决结果（Excel）/ export the round results (Excel)",
-        _cycle_book(exports.results_xlsx, sheets.result_rows, gettext_lazy("表决结果")),
-        responses=binary(XLSX, "各轮表决结果 / results of every closed round"),
-    )
+CycleResultsXlsxView = _cycle_book(
+    "voting_cycle_results_xlsx",
+    "导出表决结果（Excel）/ export the round results (Excel)",
+    exports.results_xlsx,
+    sheets.result_rows,
+    "各轮表决结果 / results of every closed round",
+    name=gettext_lazy("表决结果"),
 )
-CycleProposalsXlsxView = _staff_file(
-    Read(
-        "voting_cycle_proposals_xlsx",
-        "导出项目建议（Excel）/ export the proposals (Excel)",
-        _cycle_book(exports.proposals_xlsx, sheets.proposal_rows, gettext_lazy("项目建议")),
-        responses=binary(XLSX, "项目建议（电话已脱敏）/ proposals (phones masked)"),
-    )
+CycleProposalsXlsxView = _cycle_book(
+    "voting_cycle_proposals_xlsx",
+    "导出项目建议（Excel）/ export the proposals (Excel)",
+    exports.proposals_xlsx,
+    sheets.proposal_rows,
+    "项目建议（电话已脱敏）/ proposals (phones masked)",
+    name=gettext_lazy("项目建议"),
 )

@@ -9,7 +9,7 @@ from rest_framework.generics import get_object_or_404
 from rest_framework.request import Request
 
 from accounts.roles import Role
-from api.actions import Action, Read, Write, endpoint
+from api.actions import Action, Read, Write, collection, endpoint
 from api.errors import or_404
 from api.files.access import Attachments
 from api.permissions import DEPUTY, STAFF, has_role, host_congress, membership_of
@@ -215,21 +215,18 @@ def _proposal_add(request: Request, data: dict[str, Any], pk: int) -> Proposal:
     )
 
 
-ProposalListView = endpoint(
+ProposalListView = collection(
+    ProposalOutSerializer,
     Read(
         "voting_proposal_list",
         "项目建议 / proposals",
         lambda request, pk: Proposal.objects.filter(cycle=_cycle(pk)).order_by("-submitted_at"),
-        answer=ProposalOutSerializer,
-        many=True,
     ),
     Write(
         "voting_proposal_add",
         "登记代表、部门或村（社区）的建议 / record a proposal from a deputy, department or village",
         _proposal_add,
         body=StaffProposalInSerializer,
-        answer=ProposalOutSerializer,
-        created=True,
     ),
     permission=STAFF,
 )
@@ -335,21 +332,18 @@ def _governance_record(request: Request, data: dict[str, Any], pk: int) -> Gover
     )
 
 
-GovernanceView = endpoint(
+GovernanceView = collection(
+    GovernanceOutSerializer,
     Read(
         "voting_governance_list",
         "会商与党委审定记录 / consultation and party review records",
         lambda r, pk: GovernanceStep.objects.filter(cycle=_cycle(pk)).select_related("minutes"),
-        answer=GovernanceOutSerializer,
-        many=True,
     ),
     Write(
         "voting_governance_record",
         "记录会商或党委审定（附纪要）/ record a consultation or the party review, with minutes",
         _governance_record,
         body=GovernanceInSerializer,
-        answer=GovernanceOutSerializer,
-        created=True,
     ),
     permission=GOVERNANCE,
 )

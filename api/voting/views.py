@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.roles import Role
-from api.actions import Action, Read, Write, endpoint
+from api.actions import Action, Read, Write, collection, endpoint
 from api.errors import or_404
 from api.inputs import validated
 from api.permissions import DEPUTY, STAFF, has_role, roles_of, user_id_of
@@ -74,21 +74,18 @@ def _rules_template(request: Request) -> dict[str, Any]:
     return {"rules": rule_set_to_json(rule_set), "from_year": from_year, "template": binding}
 
 
-CycleListView = endpoint(
+CycleListView = collection(
+    s.CycleOutSerializer,
     Read(
         "voting_cycle_list",
         "年度票决 / voting cycles",
         lambda request: cycle_list(),
-        answer=s.CycleOutSerializer,
-        many=True,
     ),
     Write(
         "voting_cycle_create",
         "新建年度票决 / create a voting cycle",
         _cycle_create,
         body=s.CycleCreateInSerializer,
-        answer=s.CycleOutSerializer,
-        created=True,
         permission=STAFF,
     ),
     permission=READERS,
@@ -130,21 +127,18 @@ def _templates(request: Request) -> list[dict[str, Any]]:
     return [_template_out(t, current) for t in RuleTemplate.objects.all()]
 
 
-RuleTemplateListView = endpoint(
+RuleTemplateListView = collection(
+    s.RuleTemplateOutSerializer,
     Read(
         "voting_rule_template_list",
         "规则模板（本级制定的和上级下发的）/ rule templates, own and from above",
         _templates,
-        answer=s.RuleTemplateOutSerializer,
-        many=True,
     ),
     Write(
         "voting_rule_template_issue",
         "制定并向下级下发规则模板 / issue a rule template to the congresses below",
         _template_issue,
         body=s.RuleTemplateInSerializer,
-        answer=s.RuleTemplateOutSerializer,
-        created=True,
     ),
     permission=STAFF,
 )
@@ -186,21 +180,18 @@ CycleOpenVotingView = CYCLE.step(
 )
 
 
-CandidateListView = endpoint(
+CandidateListView = collection(
+    s.CandidateOutSerializer,
     Read(
         "voting_candidate_list",
         "候选项目 / candidates",
         lambda request, pk: Candidate.objects.filter(cycle=_cycle(pk)).order_by("sequence"),
-        answer=s.CandidateOutSerializer,
-        many=True,
     ),
     Write(
         "voting_candidate_add",
         "增加候选项目 / add a candidate",
         lambda r, cycle, d: services.candidate_add(cycle=cycle, actor=r.user, **d),
         body=s.CandidateInSerializer,
-        answer=s.CandidateOutSerializer,
-        created=True,
         permission=STAFF,
         find=lambda request, pk: _cycle(pk),
     ),

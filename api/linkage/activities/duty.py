@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from api.actions import Action, Read, Write, endpoint
+from api.actions import Action, Read, Write, collection, endpoint
 from api.downloads import XLSX, DownloadView, attachment, binary
 from api.errors import or_404
 from api.inputs import YearQuery, queried
@@ -242,21 +242,18 @@ ScoreListView = endpoint(
     ),
     permission=STAFF,
 )
-PublicationListView = endpoint(
+PublicationListView = collection(
+    s.DutyPublicationSerializer,
     Read(
         "duty_publication_list",
         "季度公示 / quarterly publications",
         lambda request: Publication.objects.all(),
-        answer=s.DutyPublicationSerializer,
-        many=True,
     ),
     Write(
         "duty_publication_publish",
         "公示一个季度的积分 / publish a quarter",
         lambda request, data: services.publication_publish(actor=request.user, **data),
         body=s.DutyPublicationSerializer,
-        answer=s.DutyPublicationSerializer,
-        created=True,
     ),
     permission=STAFF,
 )

@@ -13,7 +13,7 @@ from rest_framework.generics import get_object_or_404
 from rest_framework.request import Request
 
 from accounts.roles import Role
-from api.actions import Action, Read, Write, endpoint
+from api.actions import Action, Read, Write, collection, endpoint
 from api.downloads import SVG, PublicDownloadView, binary
 from api.errors import or_404
 from api.permissions import STAFF, has_role, host_tenant, roles_of
@@ -240,21 +240,18 @@ SettingsView = endpoint(
     ),
     permission=READERS,
 )
-ChecklistView = endpoint(
+ChecklistView = collection(
+    s.ChecklistItemSerializer,
     Read(
         "station_checklist_list",
         "规范化建设标准（N有）/ the standardisation checklist",
         lambda request: selectors.checklist_items(),
-        answer=s.ChecklistItemSerializer,
-        many=True,
     ),
     Write(
         "station_checklist_add",
         "增加一项标准 / add a criterion",
         lambda request, data: services.checklist_item_add(actor=request.user, **data),
         body=s.ChecklistItemSerializer,
-        answer=s.ChecklistItemSerializer,
-        created=True,
         permission=STAFF,
     ),
     permission=READERS,
