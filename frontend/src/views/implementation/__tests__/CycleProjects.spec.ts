@@ -19,7 +19,7 @@ const columns: ReportColumn<Row>[] = [
 ]
 
 async function render(props: Partial<{ error: string; rows: Row[] }> = {}) {
-  const router = stubRouter({ 'implementation-project': '/implementation/projects/:id' })
+  const router = stubRouter({ implementation: '/', 'implementation-project': '/implementation/projects/:id' })
   const wrapper = mount(CycleProjects<Row>, {
     props: {
       title: '分年度目标',
@@ -37,7 +37,7 @@ async function render(props: Partial<{ error: string; rows: Row[] }> = {}) {
     slots: { target: ({ row }: { row: Row }) => h('em', { 'data-testid': 'target' }, row.target) },
     global: { plugins: [...uiPlugins(), router] },
   })
-  await router.isReady()
+  await router.push('/')
   await flushPromises()
   return wrapper
 }
