@@ -134,6 +134,18 @@ async function errorFrom(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, detail, asFieldErrors(body.fields), body)
 }
 
+/**
+ * The server answered: that counts as activity. A refusal is thrown as an ApiError, and one that
+ * says the session is gone goes to the auth failure handler first.
+ */
+async function answered(response: Response): Promise<void> {
+  lastActivity = Date.now()
+  if (response.ok) return
+  const error = await errorFrom(response)
+  if (error.isAuthFailure) authFailureHandler?.(error)
+  throw error
+}
+
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const verb = method.toUpperCase()
   const headers: Record<string, string> = {
@@ -157,12 +169,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause
     throw new ApiError(0, 'network_error', t('errors.network'))
   }
-  lastActivity = Date.now()
-  if (!response.ok) {
-    const error = await errorFrom(response)
-    if (error.isAuthFailure) authFailureHandler?.(error)
-    throw error
-  }
+  await answered(response)
   if (response.status === 204) return undefined as T
   const type = response.headers.get('Content-Type') ?? ''
   if (!type.includes('json')) return undefined as T
@@ -208,12 +215,7 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
   } catch {
     throw new ApiError(0, 'network_error', t('errors.network'))
   }
-  lastActivity = Date.now()
-  if (!response.ok) {
-    const error = await errorFrom(response)
-    if (error.isAuthFailure) authFailureHandler?.(error)
-    throw error
-  }
+  await answered(response)
   const name = dispositionName(response.headers.get('Content-Disposition'), fallbackName)
   const url = URL.createObjectURL(await response.blob())
   const link = document.createElement('a')

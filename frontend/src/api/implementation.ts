@@ -1,5 +1,7 @@
 /** 实施监督: the project board, one project's records, the unit's progress reports, supervision
  * and the mid-year report (api/implementation/views.py). */
+import { isoDay } from '@/utils/dates'
+
 import { api } from './client'
 import type { components } from './schema'
 
@@ -69,7 +71,4 @@ export const answerMidyear = (cycleId: number, body: { answer: string; on: strin
   api.POST('/api/v1/implementation/cycles/{id}/midyear/answer', { path: { id: cycleId }, body })
 
 /** Today in the reader's calendar, as the API's dates are written (YYYY-MM-DD). */
-export function isoToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
-}
+export const isoToday = (now: Date = new Date()): string => isoDay(now)

@@ -12,3 +12,7 @@ export function page(path: string, name: string, view: string, titleKey: string,
   if (!component) throw new Error(`route ${name}: no view src/views/${view}/index.vue`)
   return { path, name, component, meta: { titleKey, ...meta } }
 }
+
+/** A deputy's own page: `me/<part>`, named `me-<part>`, showing src/views/me/<part>. */
+export const myPage = (part: string, titleKey: string): RouteRecordRaw =>
+  page(`me/${part}`, `me-${part}`, `me/${part}`, titleKey)

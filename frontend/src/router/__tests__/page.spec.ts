@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { page } from '../page'
+import { myPage, page } from '../page'
 
 describe('page', () => {
   it('loads the named folder’s index.vue lazily and keeps the title and other meta', async () => {
@@ -17,5 +17,13 @@ describe('page', () => {
 
   it('fails at once for a view that is not there', () => {
     expect(() => page('x', 'x', 'no/such/view', 'x.title')).toThrow('src/views/no/such/view/index.vue')
+  })
+
+  it('names a deputy’s own page and finds its view from the part after me/', () => {
+    expect(myPage('record', 'activities.menu.myRecord')).toMatchObject({
+      path: 'me/record',
+      name: 'me-record',
+      meta: { titleKey: 'activities.menu.myRecord' },
+    })
   })
 })

@@ -1,15 +1,15 @@
 import type { RouteRecordRaw } from 'vue-router'
 
-import { page } from '../page'
+import { myPage, page } from '../page'
 
 export default [
   page('activities', 'activities', 'activities/console', 'activities.menu.console'),
   page('activities/:id(\\d+)', 'activity-detail', 'activities/detail', 'activities.console.title'),
   page('duty', 'duty', 'duty', 'activities.menu.duty'),
-  page('me/activities', 'me-activities', 'me/activities', 'activities.menu.myActivities'),
-  page('me/record', 'me-record', 'me/record', 'activities.menu.myRecord'),
-  page('me/tasks', 'me-tasks', 'me/tasks', 'activities.menu.myTasks'),
-  page('me/check-in', 'me-check-in', 'me/check-in', 'activities.me.checkInTitle'),
+  myPage('activities', 'activities.menu.myActivities'),
+  myPage('record', 'activities.menu.myRecord'),
+  myPage('tasks', 'activities.menu.myTasks'),
+  myPage('check-in', 'activities.me.checkInTitle'),
 ] satisfies RouteRecordRaw[]
 
 /** The QR screen fills the display at the venue: no header, no menu. */

@@ -1,20 +1,19 @@
 import type { RouteRecordRaw } from 'vue-router'
 
-import { page } from '../page'
+import { myPage, page } from '../page'
+
+/** A page of one voting cycle: `voting/cycles/<id>/<part>`, named `voting-<part>`, showing views/voting/<part>. */
+const cyclePage = (part: string, titleKey: string) =>
+  page(`voting/cycles/:id(\\d+)/${part}`, `voting-${part}`, `voting/${part}`, titleKey)
 
 export default [
   page('voting', 'voting', 'voting/console', 'menu.voting'),
   page('voting/party-review', 'party-review', 'voting/party-review', 'partyReview.menu'),
   page('voting/cycles/:id(\\d+)', 'voting-cycle', 'voting/cycle', 'voting.title'),
-  page('voting/cycles/:id(\\d+)/chair', 'voting-chair', 'voting/chair', 'voting.chair'),
-  page(
-    'voting/cycles/:id(\\d+)/deliberation',
-    'voting-deliberation',
-    'voting/deliberation',
-    'voting.deliberation.title',
-  ),
-  page('voting/cycles/:id(\\d+)/tally', 'voting-tally', 'voting/tally', 'voting.tally.title'),
-  page('voting/cycles/:id(\\d+)/ballot', 'voting-ballot', 'voting/ballot', 'voting.ballotTitle'),
+  cyclePage('chair', 'voting.chair'),
+  cyclePage('deliberation', 'voting.deliberation.title'),
+  cyclePage('tally', 'voting.tally.title'),
+  cyclePage('ballot', 'voting.ballotTitle'),
   page('voting/rule-templates', 'voting-rule-templates', 'voting/templates', 'ruleTemplates.menu'),
   page(
     'voting/cycles/:id(\\d+)/rounds/:round(\\d+)/devices',
@@ -22,11 +21,11 @@ export default [
     'voting/devices',
     'votingFiles.deviceTitle',
   ),
-  page('me/proposals', 'me-proposals', 'me/proposals', 'myProposals.title'),
+  myPage('proposals', 'myProposals.title'),
   page('voting/reserve', 'voting-reserve', 'voting/reserve', 'reserve.title'),
   page('voting/evaluation', 'voting-evaluations', 'voting/evaluations', 'evaluation.menu'),
-  page('voting/cycles/:id(\\d+)/evaluation', 'voting-evaluation', 'voting/evaluation', 'evaluation.title'),
-  page('voting/cycles/:id(\\d+)/rate', 'voting-rate', 'voting/rate', 'evaluation.ballotTitle'),
+  cyclePage('evaluation', 'evaluation.title'),
+  cyclePage('rate', 'evaluation.ballotTitle'),
 ] satisfies RouteRecordRaw[]
 
 /** The hall screen fills the display: no header, no menu. */

@@ -16,12 +16,7 @@ import {
 import { useAction } from '@/composables/useAction'
 import { useResources } from '@/composables/useResource'
 import { useSessionStore } from '@/stores/session'
-
-function isoDate(offsetDays = 0): string {
-  const day = new Date(Date.now() + offsetDays * 86_400_000)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`
-}
+import { isoDaysAhead } from '@/utils/dates'
 
 export interface RoundForm {
   kind: BenchmarkKind
@@ -61,8 +56,8 @@ export function useBenchmarks() {
     quota: 10,
     per_nominator_quota: 1,
     exclusions: [],
-    nominations_open_on: isoDate(),
-    nominations_close_on: isoDate(30),
+    nominations_open_on: isoDaysAhead(),
+    nominations_close_on: isoDaysAhead(30),
     criteria: [],
   })
   const kindSpec = computed(() => kinds.value.find((k) => k.kind === form.kind))

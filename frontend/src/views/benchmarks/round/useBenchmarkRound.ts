@@ -34,12 +34,7 @@ import {
   nomineeOptions,
   type NomineeOption,
 } from '@/api/supervision'
-
-function isoDate(offsetDays = 0): string {
-  const day = new Date(Date.now() + offsetDays * 86_400_000)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`
-}
+import { isoDaysAhead } from '@/utils/dates'
 
 export function useBenchmarkRound() {
   const { t } = useI18n()
@@ -149,8 +144,8 @@ export function useBenchmarkRound() {
   // Decision, 公示, objections, announcement.
   const selected = ref<number[]>([])
   const note = ref('')
-  const notice = reactive({ starts_on: isoDate(), ends_on: isoDate(5) })
-  const objection = reactive({ nomination_id: 0, summary: '', received_on: isoDate() })
+  const notice = reactive({ starts_on: isoDaysAhead(), ends_on: isoDaysAhead(5) })
+  const objection = reactive({ nomination_id: 0, summary: '', received_on: isoDaysAhead() })
   const resolution = reactive({ id: 0, upheld: false, text: '' })
 
   return {

@@ -1,19 +1,13 @@
 import { computed, reactive, ref, watch } from 'vue'
 
 import { errorMessage } from '@/api/http'
-import {
-  castBallot,
-  checkReceipt,
-  signIn as signInApi,
-  type BallotChoices,
-  type Choice,
-  type Round,
-} from '@/api/voting'
+import { castBallot, signIn as signInApi, type BallotChoices, type Choice, type Round } from '@/api/voting'
 import { useAction } from '@/composables/useAction'
 import { usePolling } from '@/composables/usePolling'
 import { useSessionStore } from '@/stores/session'
 
 import { useCycleRounds } from '../useCycleRounds'
+import { useReceiptCheck } from '../useReceiptCheck'
 
 /** The API does not say whether the caller signed in; this browser remembers that it did. */
 function signedInKey(cycleId: number, userId: number | undefined): string {
@@ -49,9 +43,7 @@ export function useBallot() {
   const marked = ref<number[]>([])
   /** Shown once, never stored: the receipt of the ballot just cast, with its round. */
   const receipt = ref<{ code: string; roundId: number } | null>(null)
-  const receiptInput = ref('')
-  const checkResult = ref<boolean | null>(null)
-  const checkAction = useAction()
+  const receiptCheck = useReceiptCheck(() => receipt.value?.roundId ?? round.value?.id)
 
   const openRound = computed(() => (round.value?.state === 'open' ? round.value : null))
   const voted = computed(() => !!openRound.value?.i_voted || receipt.value?.roundId === openRound.value?.id)
@@ -109,14 +101,6 @@ export function useBallot() {
     })
   }
 
-  async function check() {
-    const roundId = receipt.value?.roundId ?? round.value?.id
-    const code = receiptInput.value.trim()
-    if (!roundId || !code) return
-    checkResult.value = null
-    await checkAction.run(async () => (checkResult.value = (await checkReceipt(roundId, code)).counted))
-  }
-
   usePolling(refresh)
   return {
     id,
@@ -135,12 +119,8 @@ export function useBallot() {
     ready,
     voted,
     receipt,
-    receiptInput,
-    checking: checkAction.busy,
-    checkResult,
-    checkError: checkAction.error,
+    receiptCheck,
     signIn,
     submit,
-    check,
   }
 }

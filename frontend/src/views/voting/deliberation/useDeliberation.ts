@@ -30,6 +30,12 @@ export function deliberationActions(phase: string | null | undefined) {
   }
 }
 
+/** What a comment's and an answer's drafts say when refused blank and when sent. */
+const DRAFT_TEXTS = {
+  comment: { required: 'voting.deliberation.commentRequired', done: 'voting.deliberation.commented' },
+  answer: { required: 'voting.deliberation.answerRequired', done: 'voting.deliberation.answered' },
+} as const
+
 export interface CandidateFile {
   candidate: Candidate
   materials: Material[]
@@ -96,31 +102,31 @@ export function useDeliberation() {
     return ok
   }
 
-  async function comment(candidateId: number) {
-    const text = (drafts[candidateId] ?? '').trim()
+  /**
+   * Sends one draft, a comment or an answer kept under `key` in `draft`, for a candidate's file
+   * (busy as `<kind>-<key>`): a blank one is refused, a sent one is cleared, each saying so.
+   */
+  async function send(
+    kind: keyof typeof DRAFT_TEXTS,
+    candidateId: number,
+    draft: Record<number, string>,
+    key: number,
+    call: (text: string) => Promise<unknown>,
+  ) {
+    const text = (draft[key] ?? '').trim()
     if (!text) {
-      itemErrors[candidateId] = t('voting.deliberation.commentRequired')
+      itemErrors[candidateId] = t(DRAFT_TEXTS[kind].required)
       return
     }
-    const ok = await run(candidateId, `comment-${candidateId}`, () => postComment(candidateId, text))
-    if (ok) {
-      drafts[candidateId] = ''
-      ElMessage.success(t('voting.deliberation.commented'))
+    if (await run(candidateId, `${kind}-${key}`, () => call(text))) {
+      draft[key] = ''
+      ElMessage.success(t(DRAFT_TEXTS[kind].done))
     }
   }
-
-  async function answer(candidateId: number, commentId: number) {
-    const text = (answers[commentId] ?? '').trim()
-    if (!text) {
-      itemErrors[candidateId] = t('voting.deliberation.answerRequired')
-      return
-    }
-    const ok = await run(candidateId, `answer-${commentId}`, () => answerComment(commentId, text))
-    if (ok) {
-      answers[commentId] = ''
-      ElMessage.success(t('voting.deliberation.answered'))
-    }
-  }
+  const comment = (candidateId: number) =>
+    send('comment', candidateId, drafts, candidateId, (text) => postComment(candidateId, text))
+  const answer = (candidateId: number, commentId: number) =>
+    send('answer', candidateId, answers, commentId, (text) => answerComment(commentId, text))
 
   async function attach(candidateId: number) {
     const title = (materialTitles[candidateId] ?? '').trim()

@@ -1,12 +1,12 @@
 import { computed, reactive, ref, watch } from 'vue'
 
-import { errorMessage } from '@/api/http'
 import { useAction } from '@/composables/useAction'
 import { usePolling } from '@/composables/usePolling'
 import { ratePercent } from '@/utils/rate'
-import { castBallot, checkReceipt, signInEvaluation, type Mark } from '@/api/voting'
+import { castBallot, signInEvaluation, type Mark } from '@/api/voting'
 
 import { useEvaluationRead } from '../useEvaluationRead'
+import { useReceiptCheck } from '../useReceiptCheck'
 /** The ballot to send, or null while some project has no mark. */
 export function evaluationChoices(
   projects: readonly { id: number }[],
@@ -40,15 +40,13 @@ export function useRate() {
   /** The first read has answered, with the evaluation or a failure. */
   const loaded = computed(() => !!evaluation.value || !!error.value)
   const write = useAction()
-  /** The receipt check, whose failure shows where a vote's does. */
-  const checkAction = useAction(errorMessage, { error: write.error })
   const marks = reactive<Record<string, Mark | ''>>({})
   /** Shown once, never stored. */
   const receipt = ref('')
-  const receiptInput = ref('')
-  const checkResult = ref<boolean | null>(null)
 
   const round = computed(() => evaluation.value?.round ?? null)
+  /** The receipt check, whose failure shows where a vote's does. */
+  const receiptCheck = useReceiptCheck(() => round.value?.id, write.error)
   const projects = computed(() => evaluation.value?.projects ?? [])
   const isOpen = computed(() => round.value?.state === 'open')
   const voted = computed(() => !!round.value?.i_voted || !!receipt.value)
@@ -81,14 +79,6 @@ export function useRate() {
     await write.run(async () => (evaluation.value = await signInEvaluation(id.value)))
   }
 
-  async function check() {
-    const code = receiptInput.value.trim()
-    if (!round.value || !code) return
-    const roundId = round.value.id
-    checkResult.value = null
-    await checkAction.run(async () => (checkResult.value = (await checkReceipt(roundId, code)).counted))
-  }
-
   const resultLines = computed(() =>
     (results.value?.projects ?? []).map((line) => ({ ...line, shares: markShares(line.counts) })),
   )
@@ -107,14 +97,11 @@ export function useRate() {
     ready,
     marks,
     receipt,
-    receiptInput,
-    checking: checkAction.busy,
-    checkResult,
+    receiptCheck,
     error,
     actionError: write.error,
     submitting: write.busy,
     submit,
-    check,
     canSignIn,
     signIn,
   }
