@@ -1,5 +1,7 @@
 import { useI18n } from 'vue-i18n'
 
+import { useAppStore } from '@/stores/app'
+
 /** `label(group, value)`: the catalog's `<prefix>.<group>.<value>`, else the raw value. */
 export function useEnumLabel(prefix: string) {
   const { t, te } = useI18n()
@@ -10,10 +12,14 @@ export function useEnumLabel(prefix: string) {
   }
 }
 
-/** Labels for the backend's enum values (roles, levels, states), falling back to the raw value. */
+/**
+ * Labels for the backend's enum values (roles, levels, states), falling back to the raw value;
+ * and `dateTime`, a date-time as the reader's language writes it.
+ */
 export function useLabels() {
   const label = useEnumLabel('enums')
   return {
+    dateTime: useDateTime(),
     role: (value: string) => label('role', value),
     level: (value: string | null | undefined) => label('level', value),
     deputyLevel: (value: string | null | undefined) => label('deputyLevel', value),
@@ -35,4 +41,10 @@ export function formatDateTime(value: string | null | undefined, locale: string)
     hour: '2-digit',
     minute: '2-digit',
   })
+}
+
+/** `formatDateTime` in the language the app is shown in: a page's dates and times, or '—'. */
+export function useDateTime() {
+  const app = useAppStore()
+  return (value: string | null | undefined) => formatDateTime(value, app.locale)
 }
