@@ -62,8 +62,7 @@ export function useMembers() {
 
   function resetCreate() {
     Object.assign(createForm, { username: '', display_name: '', roles: [] })
-    create.fields.value = {}
-    create.error.value = ''
+    create.reset()
   }
 
   function submitCreate(): Promise<boolean> {
@@ -85,7 +84,7 @@ export function useMembers() {
   function openRoles(member: Member) {
     editing.value = member
     editRoles.value = [...member.roles]
-    edit.error.value = ''
+    edit.reset()
   }
 
   async function submitRoles(): Promise<boolean> {
@@ -127,14 +126,14 @@ export function useMembers() {
     busy,
     issued,
     createForm,
+    create,
     createErrors,
-    createError: create.error,
     resetCreate,
     submitCreate,
     fromRoster,
     editing,
     editRoles,
-    editError: edit.error,
+    edit,
     openRoles,
     submitRoles,
     setActive,
