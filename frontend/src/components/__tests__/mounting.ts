@@ -22,9 +22,9 @@ export function stubRouter(paths: Record<string, string>): Router {
 
 /**
  * What `setup` (a composable, or a few) answers when run in the setup of a mounted component, so
- * its lifecycle hooks and injections work; `options` mount it (global plugins, say).
+ * its lifecycle hooks and injections work; `options.global` mounts it (with plugins, say).
  */
-export function withSetup<T>(setup: () => T, options: MountingOptions<object> = {}): T {
+export function withSetup<T>(setup: () => T, options: Pick<MountingOptions<object>, 'global'> = {}): T {
   let made!: T
   mount(
     defineComponent(() => {
