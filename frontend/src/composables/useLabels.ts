@@ -12,22 +12,20 @@ export function useEnumLabel(prefix: string) {
   }
 }
 
+/** One label function per group: `labels.status(value)` is `label('status', value)` of `prefix`. */
+export function useEnumLabels<G extends string>(prefix: string, groups: readonly G[]) {
+  const label = useEnumLabel(prefix)
+  const entries = groups.map((group) => [group, (value: string | null | undefined) => label(group, value)])
+  return Object.fromEntries(entries) as Record<G, (value: string | null | undefined) => string>
+}
+
 /**
  * Labels for the backend's enum values (roles, levels, states), falling back to the raw value;
  * and `dateTime`, a date-time as the reader's language writes it.
  */
 export function useLabels() {
-  const label = useEnumLabel('enums')
-  return {
-    dateTime: useDateTime(),
-    role: (value: string) => label('role', value),
-    level: (value: string | null | undefined) => label('level', value),
-    deputyLevel: (value: string | null | undefined) => label('deputyLevel', value),
-    gender: (value: string | null | undefined) => label('gender', value),
-    deputyStatus: (value: string | null | undefined) => label('deputyStatus', value),
-    congressStatus: (value: string | null | undefined) => label('congressStatus', value),
-    jobState: (value: string | null | undefined) => label('jobState', value),
-  }
+  const groups = ['role', 'level', 'deputyLevel', 'gender', 'deputyStatus', 'congressStatus', 'jobState'] as const
+  return { dateTime: useDateTime(), ...useEnumLabels('enums', groups) }
 }
 
 export function formatDateTime(value: string | null | undefined, locale: string): string {
