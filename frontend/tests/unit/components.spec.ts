@@ -107,18 +107,6 @@ describe('ListPager', () => {
     await pages[2]!.trigger('click')
     expect(many.emitted('change')).toEqual([[3]])
   })
-
-  it("reads a paged list's page, size and total, and loads the page clicked", async () => {
-    const load = vi.fn()
-    const wrapper = mount(ListPager, {
-      props: { list: { page: ref(2), pageSize: 10, total: ref(25), load } },
-      global: { plugins: plugins() },
-    })
-    expect(wrapper.get('.el-pager li.is-active').text()).toBe('2')
-    await wrapper.findAll('.el-pager li')[2]!.trigger('click')
-    expect(load).toHaveBeenCalledWith(3)
-    expect(wrapper.emitted('change')).toEqual([[3]])
-  })
 })
 
 describe('CopyCode', () => {
