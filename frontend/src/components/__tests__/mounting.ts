@@ -20,6 +20,9 @@ export function stubRouter(paths: Record<string, string>): Router {
   })
 }
 
+/** The element of the page (a dialog teleports out of its wrapper) whose test id is `id`. */
+export const byTestid = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`)
+
 /**
  * What `setup` (a composable, or a few) answers when run in the setup of a mounted component, so
  * its lifecycle hooks and injections work; `options.global` mounts it (with plugins, say).
