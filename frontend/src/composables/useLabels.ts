@@ -41,8 +41,10 @@ export function formatDateTime(value: string | null | undefined, locale: string)
   })
 }
 
-/** `formatDateTime` in the language the app is shown in: a page's dates and times, or '—'. */
+/**
+ * `formatDateTime` in the language the app is shown in: a page's dates and times, or '—'. The
+ * app's store is read when a value is formatted, so labels that never format one need none.
+ */
 export function useDateTime() {
-  const app = useAppStore()
-  return (value: string | null | undefined) => formatDateTime(value, app.locale)
+  return (value: string | null | undefined) => formatDateTime(value, useAppStore().locale)
 }
