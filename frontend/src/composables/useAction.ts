@@ -7,7 +7,8 @@ import { ApiError, errorMessage, type FieldErrors } from '@/api/http'
  * One write the page can run again and again: `busy` while it runs, the failure's message in
  * `error` and the server's per-field messages in `fields`, and on success the `done` text in
  * `notice`; all cleared at each new run. `run` answers whether the call succeeded, so the caller
- * can close a dialog or reset a form. `shared` lends it the page's own `error` line or one `busy`
+ * can close a dialog or reset a form; `reset` clears what the last run left (a dialog opening
+ * afresh). `shared` lends it the page's own `error` line or one `busy`
  * flag that several writes hold together; `toast` also pops the failure up as a message, for a
  * write whose page has no place to show it.
  */
@@ -20,11 +21,15 @@ export function useAction(
   const fields = ref<FieldErrors>({})
   const notice = ref('')
 
-  async function run(call: () => Promise<unknown>, done = ''): Promise<boolean> {
-    busy.value = true
+  function reset() {
     error.value = ''
     fields.value = {}
     notice.value = ''
+  }
+
+  async function run(call: () => Promise<unknown>, done = ''): Promise<boolean> {
+    busy.value = true
+    reset()
     try {
       await call()
       notice.value = done
@@ -39,7 +44,7 @@ export function useAction(
     }
   }
 
-  return { busy, error, fields, notice, run }
+  return { busy, error, fields, notice, run, reset }
 }
 
 /**

@@ -1,5 +1,7 @@
 import { useI18n } from 'vue-i18n'
 
+import { useAppStore } from '@/stores/app'
+
 /** `label(group, value)`: the catalog's `<prefix>.<group>.<value>`, else the raw value. */
 export function useEnumLabel(prefix: string) {
   const { t, te } = useI18n()
@@ -10,18 +12,20 @@ export function useEnumLabel(prefix: string) {
   }
 }
 
-/** Labels for the backend's enum values (roles, levels, states), falling back to the raw value. */
+/** One label function per group: `labels.status(value)` is `label('status', value)` of `prefix`. */
+export function useEnumLabels<G extends string>(prefix: string, groups: readonly G[]) {
+  const label = useEnumLabel(prefix)
+  const entries = groups.map((group) => [group, (value: string | null | undefined) => label(group, value)])
+  return Object.fromEntries(entries) as Record<G, (value: string | null | undefined) => string>
+}
+
+/**
+ * Labels for the backend's enum values (roles, levels, states), falling back to the raw value;
+ * and `dateTime`, a date-time as the reader's language writes it.
+ */
 export function useLabels() {
-  const label = useEnumLabel('enums')
-  return {
-    role: (value: string) => label('role', value),
-    level: (value: string | null | undefined) => label('level', value),
-    deputyLevel: (value: string | null | undefined) => label('deputyLevel', value),
-    gender: (value: string | null | undefined) => label('gender', value),
-    deputyStatus: (value: string | null | undefined) => label('deputyStatus', value),
-    congressStatus: (value: string | null | undefined) => label('congressStatus', value),
-    jobState: (value: string | null | undefined) => label('jobState', value),
-  }
+  const groups = ['role', 'level', 'deputyLevel', 'gender', 'deputyStatus', 'congressStatus', 'jobState'] as const
+  return { dateTime: useDateTime(), ...useEnumLabels('enums', groups) }
 }
 
 export function formatDateTime(value: string | null | undefined, locale: string): string {
@@ -35,4 +39,12 @@ export function formatDateTime(value: string | null | undefined, locale: string)
     hour: '2-digit',
     minute: '2-digit',
   })
+}
+
+/**
+ * `formatDateTime` in the language the app is shown in: a page's dates and times, or '—'. The
+ * app's store is read when a value is formatted, so labels that never format one need none.
+ */
+export function useDateTime() {
+  return (value: string | null | undefined) => formatDateTime(value, useAppStore().locale)
 }

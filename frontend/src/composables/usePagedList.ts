@@ -1,8 +1,16 @@
-import { computed } from 'vue'
+import { computed, type MaybeRef } from 'vue'
 
 import type { Page, PageQuery } from '@/api/types'
 
 import { useResource } from './useResource'
+
+/** What a pager reads of a paged list: its page, size and total, and how to load another page. */
+export interface PagedState {
+  page: MaybeRef<number>
+  pageSize: number
+  total: MaybeRef<number>
+  load: (page: number) => unknown
+}
 
 /** One page of a paginated API list at a time, with loading and error state. */
 export function usePagedList<T>(fetchPage: (query: PageQuery) => Promise<Page<T>>, pageSize = 20) {

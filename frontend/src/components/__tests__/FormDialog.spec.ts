@@ -8,6 +8,8 @@ import TextField from '@/components/TextField.vue'
 import { useAction } from '@/composables/useAction'
 import { applyLocale, i18n } from '@/plugins/i18n'
 
+import { byTestid } from './mounting'
+
 beforeEach(() => {
   applyLocale('zh-CN')
   document.body.innerHTML = ''
@@ -24,7 +26,6 @@ function open(props: Record<string, unknown> = {}, slots: Record<string, () => R
 
 const footer = () =>
   [...document.querySelectorAll('.el-dialog__footer button')].map((button) => button.textContent?.trim())
-const byTestid = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`)
 
 describe('FormDialog footer', () => {
   it('offers cancel before the confirming button unless it is not cancellable', async () => {

@@ -29,7 +29,7 @@ const FIELDS: FormFieldSpec<Deputy>[] = [
     ],
     testid: 'deputy-level',
   },
-  { key: 'seats', kind: 'number', label: '名额', min: 1, errorKey: 'rules', testid: 'seats' },
+  { key: 'seats', kind: 'number', label: '名额', min: 1, errorKey: 'rules', hint: '1 至 9 名', testid: 'seats' },
   { key: 'starts_on', kind: 'date', label: '开始日期', testid: 'starts' },
   { key: 'notes', label: '备注', type: 'textarea', rows: 2, testid: 'notes' },
 ]
@@ -65,6 +65,7 @@ describe('FormFields', () => {
     expect(wrapper.get('[data-testid=seats] input').attributes('aria-label')).toBe('名额')
     expect(wrapper.get('input[aria-label=开始日期]').attributes('placeholder')).toBe('开始日期')
     expect(wrapper.get('[data-testid=notes]').element.tagName).toBe('TEXTAREA')
+    expect(wrapper.findAll('.form-fields__hint').map((hint) => hint.text())).toEqual(['1 至 9 名'])
 
     const items = wrapper.findAll('.el-form-item')
     expect(items[0]!.classes()).toContain('is-required')
@@ -88,6 +89,7 @@ describe('FormFields', () => {
 
   it('passes to the control only what FormFields does not read itself', () => {
     expect(controlAttributes(FIELDS[0]!)).toEqual({ maxlength: '50' })
+    expect(controlAttributes(FIELDS[2]!)).toEqual({ min: 1 })
     expect(controlAttributes(FIELDS[4]!)).toEqual({ type: 'textarea', rows: 2 })
   })
 })

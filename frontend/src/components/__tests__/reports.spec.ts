@@ -91,6 +91,32 @@ describe('ReportTable', () => {
     expect(link.attributes('href')).toBe('/units/7')
   })
 
+  it("draws a row's buttons where its declaration gives them", async () => {
+    const opened: number[] = []
+    const wrapper = mount(ReportTable<Unit>, {
+      props: {
+        data: [{ id: 4, name: '城建委', count: 3 }],
+        columns: [
+          { key: 'name', prop: 'name' },
+          {
+            key: 'actions',
+            buttons: (row) => [
+              { label: '打开', testid: `open-${row.id}`, onClick: () => opened.push(row.id) },
+              { label: '删除', show: false, testid: `drop-${row.id}`, onClick: () => {} },
+            ],
+          },
+        ],
+      },
+      global: { plugins: uiPlugins() },
+    })
+    await flushPromises()
+    const button = wrapper.get('[data-testid=open-4]')
+    expect(button.classes()).toContain('is-link')
+    expect(wrapper.find('[data-testid=drop-4]').exists()).toBe(false)
+    await button.trigger('click')
+    expect(opened).toEqual([4])
+  })
+
   it('says there is no record when the data is empty', async () => {
     const wrapper = mount(ReportTable<Unit>, {
       props: { data: [], columns },

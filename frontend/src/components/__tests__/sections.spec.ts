@@ -13,7 +13,7 @@ import { applyLocale, i18n } from '@/plugins/i18n'
 import { useAppStore } from '@/stores/app'
 import { choices } from '@/utils/choices'
 
-import { uiPlugins } from './mounting'
+import { uiPlugins, withSetup } from './mounting'
 
 const KINDS = ['meeting', 'visit'] as const
 const kindLabel = (kind: string) => (kind === 'meeting' ? '会议' : '走访')
@@ -140,17 +140,7 @@ describe('DataTable', () => {
 })
 
 describe('useConfirm', () => {
-  function confirmIn() {
-    let confirm: ReturnType<typeof useConfirm> | undefined
-    mount(
-      defineComponent(() => {
-        confirm = useConfirm()
-        return () => h('div')
-      }),
-      { global: { plugins: uiPlugins() } },
-    )
-    return confirm!
-  }
+  const confirmIn = () => withSetup(useConfirm, { global: { plugins: uiPlugins() } })
 
   async function buttons() {
     await vi.waitFor(() => expect(document.querySelector('.el-message-box')).not.toBeNull())

@@ -34,6 +34,18 @@ describe('useAction', () => {
     expect(action.fields.value).toEqual({})
   })
 
+  it('clears its failure, messages and notice when reset', async () => {
+    const action = useAction()
+    await action.run(async () => {
+      throw new ApiError(400, 'invalid', 'refused', { name: ['required'] })
+    })
+    action.notice.value = 'saved'
+    action.reset()
+    expect(action.error.value).toBe('')
+    expect(action.fields.value).toEqual({})
+    expect(action.notice.value).toBe('')
+  })
+
   it("writes to the page's own error line and busy flag when lent them", async () => {
     const error = ref('an earlier failure')
     const busy = ref(false)

@@ -1,23 +1,12 @@
-import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
-import { defineComponent, h, ref } from 'vue'
+import { ref } from 'vue'
 
 import { ApiError } from '@/api/http'
+import { withSetup } from '@/components/__tests__/mounting'
 
 import { partsOf, useResource, useResources } from '../useResource'
 
-function mounted<T>(setup: () => T): T {
-  let made!: T
-  mount(
-    defineComponent({
-      setup() {
-        made = setup()
-        return () => h('div')
-      },
-    }),
-  )
-  return made
-}
+const mounted = withSetup
 
 /** A promise the test settles when it likes. */
 function pending<T>() {

@@ -8,53 +8,60 @@ export interface Column {
   format: ColumnFormat
 }
 
-export const COLUMNS: Record<TableName, Column[]> = {
-  voting: [
-    { key: 'voting_phase', format: 'phase' },
-    { key: 'proposals', format: 'count' },
-    { key: 'candidates', format: 'count' },
-    { key: 'adopted', format: 'count' },
-  ],
+/** The figures shown other than as a count: each one's format. */
+const FORMATS: Partial<Record<keyof Figures, ColumnFormat>> = {
+  voting_phase: 'phase',
+  completion_rate: 'rate',
+  funds_planned: 'money',
+  funds_allocated: 'money',
+  funds_spent: 'money',
+  satisfaction_rate: 'rate',
+  average_stars: 'stars',
+  participation_rate: 'rate',
+  closure_rate: 'rate',
+  timeliness_rate: 'rate',
+}
+
+/** Each table's figures, in the order of its columns. */
+const FIGURES: Record<TableName, (keyof Figures)[]> = {
+  voting: ['voting_phase', 'proposals', 'candidates', 'adopted'],
   implementation: [
-    { key: 'projects', format: 'count' },
-    { key: 'projects_completed', format: 'count' },
-    { key: 'completion_rate', format: 'rate' },
-    { key: 'projects_red', format: 'count' },
-    { key: 'milestones_overdue', format: 'count' },
-    { key: 'funds_planned', format: 'money' },
-    { key: 'funds_allocated', format: 'money' },
-    { key: 'funds_spent', format: 'money' },
+    'projects',
+    'projects_completed',
+    'completion_rate',
+    'projects_red',
+    'milestones_overdue',
+    'funds_planned',
+    'funds_allocated',
+    'funds_spent',
   ],
   evaluation: [
-    { key: 'rated_satisfied', format: 'count' },
-    { key: 'rated_basic', format: 'count' },
-    { key: 'rated_unsatisfied', format: 'count' },
-    { key: 'ballots_valid', format: 'count' },
-    { key: 'ballots_satisfied', format: 'count' },
-    { key: 'satisfaction_rate', format: 'rate' },
+    'rated_satisfied',
+    'rated_basic',
+    'rated_unsatisfied',
+    'ballots_valid',
+    'ballots_satisfied',
+    'satisfaction_rate',
   ],
-  stations: [
-    { key: 'stations', format: 'count' },
-    { key: 'stations_rated', format: 'count' },
-    { key: 'average_stars', format: 'stars' },
-  ],
-  activities: [
-    { key: 'activities', format: 'count' },
-    { key: 'activity_attendances', format: 'count' },
-    { key: 'deputies_active', format: 'count' },
-    { key: 'deputies', format: 'count' },
-    { key: 'participation_rate', format: 'rate' },
-  ],
+  stations: ['stations', 'stations_rated', 'average_stars'],
+  activities: ['activities', 'activity_attendances', 'deputies_active', 'deputies', 'participation_rate'],
   opinions: [
-    { key: 'opinions', format: 'count' },
-    { key: 'opinions_escalated_in', format: 'count' },
-    { key: 'opinions_closed', format: 'count' },
-    { key: 'closure_rate', format: 'rate' },
-    { key: 'opinions_on_time', format: 'count' },
-    { key: 'timeliness_rate', format: 'rate' },
-    { key: 'opinions_overdue', format: 'count' },
+    'opinions',
+    'opinions_escalated_in',
+    'opinions_closed',
+    'closure_rate',
+    'opinions_on_time',
+    'timeliness_rate',
+    'opinions_overdue',
   ],
 }
+
+export const COLUMNS = Object.fromEntries(
+  Object.entries(FIGURES).map(([table, keys]) => [
+    table,
+    keys.map((key) => ({ key, format: FORMATS[key] ?? 'count' })),
+  ]),
+) as Record<TableName, Column[]>
 
 /** A rate as the API gives it: a percent already rounded to one place (66.7), or null for no
  * data. It is shown as it is, never computed or rounded again here. */

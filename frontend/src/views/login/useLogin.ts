@@ -31,6 +31,8 @@ export function useLogin() {
   })
 
   const congressName = computed(() => session.congress?.name ?? t('app.platformConsole'))
+  /** Signing in to the platform's console, not a congress. */
+  const onPlatform = computed(() => session.isPlatformHost)
 
   async function submit() {
     error.value = ''
@@ -43,5 +45,5 @@ export function useLogin() {
     if (!ok) form.password = ''
   }
 
-  return { form, rules, submitting, error, notice, congressName, submit }
+  return { form, rules, submitting, error, notice, congressName, onPlatform, submit }
 }

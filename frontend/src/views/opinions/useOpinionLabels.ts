@@ -1,19 +1,13 @@
 import { useI18n } from 'vue-i18n'
 
 import type { Clock } from '@/api/opinions'
-import { useEnumLabel } from '@/composables/useLabels'
+import { useEnumLabels } from '@/composables/useLabels'
 
 /** Labels for the opinion loop's enum values, falling back to the raw value. */
 export function useOpinionLabels() {
   const { t } = useI18n()
-  const label = useEnumLabel('opinions')
   return {
-    status: (value: string | null | undefined) => label('status', value),
-    channel: (value: string | null | undefined) => label('channel', value),
-    category: (value: string | null | undefined) => label('category', value),
-    rating: (value: string | null | undefined) => label('rating', value),
-    declineKind: (value: string | null | undefined) => label('declineKind', value),
-    action: (value: string) => label('action', value),
+    ...useEnumLabels('opinions', ['status', 'channel', 'category', 'rating', 'declineKind', 'action'] as const),
     clock: (state: string, daysLeft: number | null | undefined) =>
       state === 'stopped' || daysLeft === null || daysLeft === undefined
         ? '—'

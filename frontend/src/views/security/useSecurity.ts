@@ -20,11 +20,15 @@ import {
 import { useAction } from '@/composables/useAction'
 import { useConfirm } from '@/composables/useConfirm'
 import { useResources } from '@/composables/useResource'
+import { useSessionStore } from '@/stores/session'
 
 /** The security administrator's page: members' lockouts and sessions, tokens, the policy. */
 export function useSecurity() {
   const { t } = useI18n()
   const confirmed = useConfirm()
+  const session = useSessionStore()
+  /** Whether the member is the one signed in, who may not reset or end their own sign-in here. */
+  const isSelf = (member: MemberSecurity) => member.username === session.session.user?.username
   const policyForm = reactive({ min_length: 8, max_age_days: 0 })
   const {
     parts: { members, tokens, policy },
@@ -90,6 +94,7 @@ export function useSecurity() {
     saving: policySave.busy,
     error,
     issued,
+    isSelf,
     unlock,
     reset,
     endAll,

@@ -6,10 +6,10 @@ import { h } from 'vue'
 
 import HeaderMenu from '@/layout/components/HeaderMenu.vue'
 
-function mountMenu(props: Record<string, unknown>) {
+function mountMenu(props: Record<string, unknown>, attrs: Record<string, string> = { 'aria-label': '切换' }) {
   return mount(HeaderMenu, {
     props: { icon: Switch, ...props },
-    attrs: { 'data-testid': 'tenant-switcher', 'aria-label': '切换' },
+    attrs: { 'data-testid': 'tenant-switcher', ...attrs },
     slots: {
       default: () => h('li', { 'data-testid': 'menu-item' }, '东湖'),
       after: () => h('i', { 'data-testid': 'menu-after' }),
@@ -34,6 +34,14 @@ describe('HeaderMenu', () => {
     expect(button.find('.header-menu__label').exists()).toBe(false)
     expect(button.find('[data-testid=menu-after]').exists()).toBe(false)
     expect(button.find('.el-icon').exists()).toBe(true)
+  })
+
+  it('is named by its label when compact, unless an aria label is given', () => {
+    const named = (props: Record<string, unknown>, attrs?: Record<string, string>) =>
+      mountMenu(props, attrs).get('[data-testid=tenant-switcher]').attributes('aria-label')
+    expect(named({ label: '切换单位', compact: true }, {})).toBe('切换单位')
+    expect(named({ label: '切换单位' }, {})).toBeUndefined()
+    expect(named({ label: '切换单位', compact: true })).toBe('切换')
   })
 
   it("passes the dropdown's command on", async () => {

@@ -18,6 +18,7 @@ import type { Role } from '@/api/types'
 import { useAction } from '@/composables/useAction'
 import { useConfirm } from '@/composables/useConfirm'
 import { useResource } from '@/composables/useResource'
+import { useSessionStore } from '@/stores/session'
 
 /** The slips' PDF from a response that issued passwords: kept in memory only, never stored. */
 export function slipsBlob(issued: Issued): Blob {
@@ -40,6 +41,9 @@ export function saveSlips(issued: Issued): void {
 export function useMembers() {
   const { t } = useI18n()
   const confirm = useConfirm()
+  const session = useSessionStore()
+  /** Whether the member is the one signed in, who may not deactivate or reissue themself. */
+  const isSelf = (member: Member) => member.user_id === session.session.user?.id
   const { data: rows, loading, error, load } = useResource(listMembers, [] as Member[])
   const busy = ref(false)
   /** The last answer that issued passwords, until its dialog is closed. */
@@ -58,8 +62,7 @@ export function useMembers() {
 
   function resetCreate() {
     Object.assign(createForm, { username: '', display_name: '', roles: [] })
-    create.fields.value = {}
-    create.error.value = ''
+    create.reset()
   }
 
   function submitCreate(): Promise<boolean> {
@@ -81,7 +84,7 @@ export function useMembers() {
   function openRoles(member: Member) {
     editing.value = member
     editRoles.value = [...member.roles]
-    edit.error.value = ''
+    edit.reset()
   }
 
   async function submitRoles(): Promise<boolean> {
@@ -116,20 +119,21 @@ export function useMembers() {
   }
 
   return {
+    isSelf,
     rows,
     loading,
     error,
     busy,
     issued,
     createForm,
+    create,
     createErrors,
-    createError: create.error,
     resetCreate,
     submitCreate,
     fromRoster,
     editing,
     editRoles,
-    editError: edit.error,
+    edit,
     openRoles,
     submitRoles,
     setActive,

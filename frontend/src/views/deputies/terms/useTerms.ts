@@ -36,8 +36,7 @@ export function useTerms() {
 
   function startOpen() {
     Object.assign(form, blank(terms.value))
-    openAction.error.value = ''
-    openAction.fields.value = {}
+    openAction.reset()
     opening.value = true
   }
 
@@ -66,7 +65,7 @@ export function useTerms() {
   const closing = ref(false)
   const closeAction = useAction()
   function startClose() {
-    closeAction.error.value = ''
+    closeAction.reset()
     closing.value = true
   }
   async function submitClose(): Promise<boolean> {

@@ -56,7 +56,7 @@ export function useOpinionConsole() {
   const dialogOpen = ref(false)
   const form = reactive(emptyReception())
   const reception = useAction()
-  const { busy: saving, error: formError, fields } = reception
+  const { error: formError, fields } = reception
   /** The reception form's choices, whose failure shows in the form. */
   const choices = useAction(errorMessage, { error: formError })
   const stations = ref<Station[]>([])
@@ -91,8 +91,7 @@ export function useOpinionConsole() {
 
   function openReception() {
     Object.assign(form, emptyReception())
-    formError.value = ''
-    fields.value = {}
+    reception.reset()
     dialogOpen.value = true
     void loadChoices()
   }
@@ -125,8 +124,7 @@ export function useOpinionConsole() {
     stations,
     deputies,
     guests,
-    saving,
-    formError,
+    reception,
     fields,
     openReception,
     saveReception,

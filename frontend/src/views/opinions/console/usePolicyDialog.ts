@@ -12,7 +12,6 @@ export function usePolicyDialog() {
   const open = ref(false)
   const write = useAction()
   const reading = useAction(errorMessage, { toast: true })
-  const { busy: saving, error } = write
   const policy = reactive<Policy>({
     answer_months: 3,
     extended_months: 6,
@@ -21,7 +20,7 @@ export function usePolicyDialog() {
   })
 
   async function show() {
-    error.value = ''
+    write.reset()
     await reading.run(async () => {
       Object.assign(policy, await getPolicy())
       open.value = true
@@ -36,5 +35,5 @@ export function usePolicyDialog() {
     })
   }
 
-  return { open, saving, error, policy, show, save }
+  return { open, write, policy, show, save }
 }

@@ -79,8 +79,7 @@ export function useOpinionDetail() {
     if (action === 'sort' && opinion.value?.category) {
       form.category = opinion.value.category as OpinionCategory
     }
-    formError.value = ''
-    fields.value = {}
+    dialogWrite.reset()
     dialog.value = action
   }
 
@@ -128,6 +127,7 @@ export function useOpinionDetail() {
     unitMayAnswer,
     dialog,
     form,
+    dialogWrite,
     formError,
     fields,
     unitAnswer,

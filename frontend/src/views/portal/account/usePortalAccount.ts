@@ -1,18 +1,13 @@
-import { computed, reactive, ref, watch } from 'vue'
+import { computed, reactive, ref } from 'vue'
 
 import { accountPdfUrl, getAccount, portalError, ratePublic, type Account, type PublicMark } from '@/api/portal'
 import { useAction } from '@/composables/useAction'
-import { useResource } from '@/composables/useResource'
-import { useRouteId } from '@/composables/useRouteId'
+
+import { usePortalYear } from '../usePortalYear'
 
 /** 明白账: the year's projects with target, outcome, money and rating; the public's own rating. */
 export function usePortalAccount() {
-  const year = useRouteId('year')
-  const page = useResource<Account | null>(() => getAccount(year.value), null, {
-    immediate: false,
-    describe: portalError,
-  })
-  const { data: account, error, loading } = page
+  const { year, data: account, error, loading, load } = usePortalYear<Account>(getAccount)
   const rating = useAction(portalError)
   const thanked = ref(false)
   const marks = reactive<Record<string, PublicMark | ''>>({})
@@ -25,11 +20,6 @@ export function usePortalAccount() {
     () => Object.fromEntries(Object.entries(marks).filter(([, mark]) => mark)) as Record<string, PublicMark>,
   )
 
-  /** Loads the year's account; a failure leaves none shown, not another year's. */
-  async function load() {
-    if (!(await page.load())) account.value = null
-  }
-
   async function rate() {
     if (!Object.keys(chosen.value).length) return
     await rating.run(async () => {
@@ -40,7 +30,6 @@ export function usePortalAccount() {
     })
   }
 
-  watch(year, load, { immediate: true })
   return {
     year,
     account,

@@ -16,7 +16,7 @@ export function usePortalBenchmarks() {
   function object(roundId: number, nominationId: number, name: string) {
     objecting.value = { roundId, nominationId, name }
     Object.assign(form, { summary: '', name: '', contact: '' })
-    send.error.value = ''
+    send.reset()
     received.value = ''
   }
 
@@ -44,7 +44,6 @@ export function usePortalBenchmarks() {
     submit,
     object,
     received,
-    busy: send.busy,
-    formError: send.error,
+    send,
   }
 }

@@ -1,6 +1,6 @@
-import { mount } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent, h } from 'vue'
+
+import { withSetup } from '@/components/__tests__/mounting'
 
 import { useTerms } from '../useTerms'
 
@@ -12,18 +12,7 @@ const api = vi.hoisted(() => ({
 }))
 vi.mock('@/api/deputies', () => api)
 
-function mountTerms() {
-  let view!: ReturnType<typeof useTerms>
-  mount(
-    defineComponent({
-      setup() {
-        view = useTerms()
-        return () => h('div')
-      },
-    }),
-  )
-  return view
-}
+const mountTerms = () => withSetup(useTerms)
 
 beforeEach(() => {
   vi.clearAllMocks()
