@@ -17,8 +17,7 @@ import {
   type Material,
 } from '@/api/voting'
 import { useAction } from '@/composables/useAction'
-import { useResources } from '@/composables/useResource'
-import { useRouteId } from '@/composables/useRouteId'
+import { useRouteResources } from '@/composables/useRouteResources'
 import { useSessionStore } from '@/stores/session'
 
 /** What each phase allows here (tenants/voting/phases.py). */
@@ -45,16 +44,16 @@ export interface CandidateFile {
 export function useDeliberation() {
   const { t } = useI18n()
   const session = useSessionStore()
-  const id = useRouteId()
   const {
+    id,
     parts: { cycle, items },
     loading,
     error,
     load,
-  } = useResources(
+  } = useRouteResources(
     {
-      cycle: () => getCycle(id.value),
-      items: async () => Promise.all((await listCandidates(id.value)).map(loadItem)),
+      cycle: getCycle,
+      items: async (cycleId) => Promise.all((await listCandidates(cycleId)).map(loadItem)),
     },
     { cycle: null as Cycle | null, items: [] as CandidateFile[] },
   )
