@@ -69,7 +69,6 @@ export function useMidyear() {
   const recordOpinions = () =>
     act('opinions', () => recordMidyearOpinions(id.value, { ...review }), t('midyear.reviewed'))
   const recordAnswer = () => act('answer', () => answerMidyear(id.value, { ...answer }), t('midyear.answered'))
-  const fieldError = (name: string) => write.fields.value[name]?.join(' ') || undefined
 
   return {
     cycle,
@@ -85,6 +84,6 @@ export function useMidyear() {
     submit,
     recordOpinions,
     recordAnswer,
-    fieldError,
+    fieldErrors: write.fields,
   }
 }
