@@ -20,14 +20,17 @@ import { useAction } from '@/composables/useAction'
 import { useRouteResources } from '@/composables/useRouteResources'
 import { useSessionStore } from '@/stores/session'
 
+import { allowedIn } from '../voting'
+
+/** The phases in which each thing is done here. */
+const DELIBERATION_PHASES = {
+  comment: ['deliberate'],
+  answer: ['deliberate', 'vote'],
+  attach: ['shortlist', 'deliberate'],
+} as const
+
 /** What each phase allows here (tenants/voting/phases.py). */
-export function deliberationActions(phase: string | null | undefined) {
-  return {
-    comment: phase === 'deliberate',
-    answer: phase === 'deliberate' || phase === 'vote',
-    attach: phase === 'shortlist' || phase === 'deliberate',
-  }
-}
+export const deliberationActions = (phase: string | null | undefined) => allowedIn(DELIBERATION_PHASES, phase)
 
 /** What a comment's and an answer's drafts say when refused blank and when sent. */
 const DRAFT_TEXTS = {
