@@ -1,7 +1,6 @@
 import { api } from './client'
-import type { components } from './schema'
+import type { Schemas } from './types'
 
-type Schemas = components['schemas']
 export type Member = Schemas['MemberOut']
 export type Issued = Schemas['IssuedOut']
 export type AccountCreateIn = Schemas['AccountCreateInRequest']

@@ -1,9 +1,7 @@
 /** 联动活动: the staff console (organise, invite, QR sign-in, minutes, photos, outcomes) and the
  * deputy's phone (my activities, RSVP, sign-in by the QR code's link, my tasks). */
 import { api } from './client'
-import type { components } from './schema'
-
-type Schemas = components['schemas']
+import type { Schemas } from './types'
 
 export type Activity = Schemas['ActivityOut']
 export type ActivityDetail = Schemas['ActivityDetailOut']

@@ -1,9 +1,7 @@
 import { api } from './client'
 import { API_BASE } from './http'
-import type { components } from './schema'
-import type { PageQuery } from './types'
+import type { PageQuery, Schemas } from './types'
 
-type Schemas = components['schemas']
 export type AuditChoices = Schemas['AuditChoicesOut']
 export type ChainVerify = Schemas['ChainVerifyOut']
 

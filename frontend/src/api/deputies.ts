@@ -1,9 +1,6 @@
 import { api } from './client'
 import { http } from './http'
-import type { components } from './schema'
-import type { PageQuery } from './types'
-
-type Schemas = components['schemas']
+import type { PageQuery, Schemas } from './types'
 
 export type ImportReport = Schemas['ImportReport']
 export type ImportProblem = Schemas['ImportProblem']

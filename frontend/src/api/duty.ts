@@ -1,9 +1,7 @@
 /** 履职档案与积分: the deputy's record, staff's point rules, quarterly publication and objections. */
 import { api } from './client'
 import { API_BASE } from './http'
-import type { components } from './schema'
-
-type Schemas = components['schemas']
+import type { Schemas } from './types'
 
 export type DutyRecord = Schemas['DutyRecordOut']
 export type DutyEntry = Schemas['DutyEntryOut']

@@ -3,9 +3,7 @@
 import { isoDay } from '@/utils/dates'
 
 import { api } from './client'
-import type { components } from './schema'
-
-type Schemas = components['schemas']
+import type { Schemas } from './types'
 
 export type ProjectRow = Schemas['ProjectRow']
 export type ProjectDetail = Schemas['ProjectDetail']

@@ -1,9 +1,6 @@
 /** 群众意见: the staff console, the units' answers, and the public form and tracking page. */
 import { api } from './client'
-import type { components } from './schema'
-import type { PageQuery } from './types'
-
-type Schemas = components['schemas']
+import type { PageQuery, Schemas } from './types'
 
 export type OpinionRow = Schemas['OpinionRow']
 export type Opinion = Schemas['OpinionDetail']

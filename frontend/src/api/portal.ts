@@ -3,9 +3,7 @@ import { t } from '@/plugins/i18n'
 
 import { api } from './client'
 import { ApiError, errorMessage } from './http'
-import type { components } from './schema'
-
-type Schemas = components['schemas']
+import type { Schemas } from './types'
 
 export type Call = Schemas['Call']
 export type ProposalIn = Schemas['ProposalInRequest']
@@ -51,6 +49,6 @@ export const accountPdfUrl = (year: number) => `/api/v1/public/voting/accounts/$
 export const ratePublic = (year: number, marks: Record<string, PublicMark>) =>
   api.POST('/api/v1/public/voting/accounts/{year}/ratings', { path: { year }, body: { marks } })
 
-export type PublicHome = components['schemas']['PublicHome']
+export type PublicHome = Schemas['PublicHome']
 export const getPublicHome = () => api.GET('/api/v1/public/home')
 export const trackingKind = (code: string) => api.GET('/api/v1/public/track/{code}', { path: { code } })

@@ -1,9 +1,6 @@
 /** The city and county dashboard: figures from the rollups (api/rollups). */
 import { API_BASE, http, type Query } from './http'
-import type { components } from './schema'
-import type { PageQuery } from './types'
-
-type Schemas = components['schemas']
+import type { PageQuery, Schemas } from './types'
 
 export type Dashboard = Schemas['DashboardOut']
 export type TenantRow = Schemas['TenantRowOut']

@@ -1,7 +1,6 @@
 import { api } from './client'
-import type { components } from './schema'
+import type { Schemas } from './types'
 
-type Schemas = components['schemas']
 export type MemberSecurity = Schemas['MemberSecurityOut']
 export type PasswordPolicy = Schemas['PasswordPolicyOut']
 export type PasswordPolicyIn = Schemas['PasswordPolicyInRequest']

@@ -1,8 +1,6 @@
 /** The setup checklist (开通向导): each item's state, derived by the server from the rows. */
 import { api } from './client'
-import type { components } from './schema'
-
-type Schemas = components['schemas']
+import type { Schemas } from './types'
 
 export type SetupChecklist = Schemas['SetupChecklistOut']
 export type SetupItem = Schemas['SetupItemOut']

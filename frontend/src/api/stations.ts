@@ -1,8 +1,6 @@
 /** 代表联络站: the staff console and the public station page (api/linkage/stations/views.py). */
 import { api } from './client'
-import type { components } from './schema'
-
-type Schemas = components['schemas']
+import type { Schemas } from './types'
 
 export type Tier = Schemas['StationTierEnum']
 export type StaffDuty = Schemas['StationStaffDutyEnum']

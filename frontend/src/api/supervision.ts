@@ -1,9 +1,7 @@
 /** City supervision: guidance with read receipts, benchmark selection rounds (api/supervision). */
 import { api } from './client'
 import { http } from './http'
-import type { components } from './schema'
-
-type Schemas = components['schemas']
+import type { Schemas } from './types'
 
 export type Attachment = Schemas['AttachmentOut']
 export type Subordinate = Schemas['Subordinate']

@@ -1,6 +1,7 @@
 import type { components } from './schema'
 
-type Schemas = components['schemas']
+/** The schema's named shapes, from which each API module names its own types. */
+export type Schemas = components['schemas']
 
 export type Role = Schemas['RoleEnum']
 export type CongressLevel = Schemas['CongressLevelEnum']

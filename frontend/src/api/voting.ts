@@ -2,9 +2,7 @@
 import { api } from './client'
 import { uploadFile } from './files'
 import { http } from './http'
-import type { components } from './schema'
-
-type Schemas = components['schemas']
+import type { Schemas } from './types'
 
 export type Cycle = Schemas['CycleOut']
 export type CycleRules = Schemas['CycleRulesInRequest']

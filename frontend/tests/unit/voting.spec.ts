@@ -3,10 +3,20 @@ import { describe, expect, it } from 'vitest'
 import type { Candidate, Cycle, Evaluation, Round } from '@/api/voting'
 import { ballotChoices } from '@/views/voting/ballot/useBallot'
 import { nextRoundRequest } from '@/views/voting/chair/useVotingChair'
+import { deskActions } from '@/views/voting/cycle/useProposalDesk'
 import { rulesFormOf, surplusNeeded } from '@/views/voting/cycle/useVotingCycle'
+import { deliberationActions } from '@/views/voting/deliberation/useDeliberation'
 import { differingNames } from '@/views/voting/chair/usePaperBallots'
 import { evaluationRound, tallyCounts, tallyMarks } from '@/views/voting/tally/useTally'
-import { currentRound, hallFigures, quorumMet, quorumNeeded, resultRows, roundResult } from '@/views/voting/voting'
+import {
+  allowedIn,
+  currentRound,
+  hallFigures,
+  quorumMet,
+  quorumNeeded,
+  resultRows,
+  roundResult,
+} from '@/views/voting/voting'
 
 const candidate = (id: number, sequence = id): Candidate => ({
   id,
@@ -251,5 +261,29 @@ describe('the rule set form', () => {
     const base = cycle(0, 13)
     const equal: Cycle = { ...base, rules: { ...base.rules, list_kind: 'equal', min_surplus: 0 } }
     expect(surplusNeeded(equal)).toBe(10)
+  })
+})
+
+describe('allowedIn', () => {
+  it('allows each action in the phases it is open in, and none without a phase', () => {
+    const table = { comment: ['deliberate'], answer: ['deliberate', 'vote'] } as const
+    expect(allowedIn(table, 'vote')).toEqual({ comment: false, answer: true })
+    expect(allowedIn(table, 'deliberate')).toEqual({ comment: true, answer: true })
+    expect(allowedIn(table, null)).toEqual({ comment: false, answer: false })
+  })
+
+  it('tells the desk and the deliberation what each phase allows', () => {
+    expect(deskActions('solicit')).toEqual({
+      screen: false,
+      candidate: false,
+      merge: true,
+      reserve: true,
+      governance: false,
+      call: true,
+      register: true,
+    })
+    expect(deskActions('deliberate')).toMatchObject({ governance: true, merge: false })
+    expect(deliberationActions('shortlist')).toEqual({ comment: false, answer: false, attach: true })
+    expect(deliberationActions('vote')).toEqual({ comment: false, answer: true, attach: false })
   })
 })

@@ -43,7 +43,6 @@ export function useBenchmarks() {
   const kindsRead = useAction(errorMessage, { error })
   const creating = ref(false)
   const save = useAction()
-  const { busy: saving, error: formError } = save
   const canOrganise = computed(
     () =>
       session.roles.includes('staff') && (session.congress?.level === 'city' || session.congress?.level === 'county'),
@@ -76,7 +75,7 @@ export function useBenchmarks() {
       return
     }
     applyKindDefaults()
-    formError.value = ''
+    save.error.value = ''
     creating.value = true
   }
 
@@ -111,9 +110,8 @@ export function useBenchmarks() {
     error,
     canOrganise,
     creating,
-    saving,
+    save,
     form,
-    formError,
     weightSum,
     applyKindDefaults,
     startCreate,

@@ -56,10 +56,9 @@ export function useGuidance() {
   const reportForm = reactive({ text: '', attachments: [] as Attachment[] })
   const composing = ref(false)
   const save = useAction()
-  const { busy: saving, error: formError } = save
   /** A step from the page's buttons, whose failure shows on the page's own error line. */
   const pageWrite = useAction(errorMessage, { error })
-  const upload = useAction(errorMessage, { error: formError })
+  const upload = useAction(errorMessage, { error: save.error })
   const uploadForReport = useAction(errorMessage, { error: sendReport.error })
   const form = reactive({
     kind: 'notice' as GuidanceKind,
@@ -177,9 +176,8 @@ export function useGuidance() {
     reportForm,
     sendReport,
     composing,
-    saving,
+    save,
     form,
-    formError,
     read,
     showReceipts,
     addFile,

@@ -1,8 +1,7 @@
 import { computed } from 'vue'
 
 import { getCycle, listRounds, type Cycle, type Round } from '@/api/voting'
-import { useResources } from '@/composables/useResource'
-import { useRouteId } from '@/composables/useRouteId'
+import { useRouteResources } from '@/composables/useRouteResources'
 
 import { currentRound } from './voting'
 
@@ -12,13 +11,13 @@ import { currentRound } from './voting'
  * poll it) and keeps the last good answer when a read fails.
  */
 export function useCycleRounds() {
-  const id = useRouteId()
   const {
+    id,
     parts: { cycle, rounds },
     error,
     load: refresh,
-  } = useResources(
-    { cycle: () => getCycle(id.value), rounds: () => listRounds(id.value) },
+  } = useRouteResources(
+    { cycle: getCycle, rounds: listRounds },
     { cycle: null as Cycle | null, rounds: [] as Round[] },
     { immediate: false, keepError: true },
   )

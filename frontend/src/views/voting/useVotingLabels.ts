@@ -1,23 +1,25 @@
-import { useEnumLabel } from '@/composables/useLabels'
+import { useEnumLabels } from '@/composables/useEnumLabels'
+
+/** The 票决 enums labelled under `votingEnums` in the catalog. */
+const VOTING_ENUMS = [
+  'phase',
+  'ballotForm',
+  'thresholdBase',
+  'listKind',
+  'comparison',
+  'shortfall',
+  'channel',
+  'roundKind',
+  'roundState',
+  'candidateStatus',
+  'choice',
+  'proposalStatus',
+  'proposalSource',
+  'exclusion',
+  'governanceKind',
+] as const
 
 /** Labels for the 票决 enum values, falling back to the raw value. */
 export function useVotingLabels() {
-  const label = useEnumLabel('votingEnums')
-  return {
-    phase: (value: string | null | undefined) => label('phase', value),
-    ballotForm: (value: string | null | undefined) => label('ballotForm', value),
-    thresholdBase: (value: string | null | undefined) => label('thresholdBase', value),
-    listKind: (value: string | null | undefined) => label('listKind', value),
-    comparison: (value: string | null | undefined) => label('comparison', value),
-    shortfall: (value: string | null | undefined) => label('shortfall', value),
-    channel: (value: string | null | undefined) => label('channel', value),
-    roundKind: (value: string | null | undefined) => label('roundKind', value),
-    roundState: (value: string | null | undefined) => label('roundState', value),
-    candidateStatus: (value: string | null | undefined) => label('candidateStatus', value),
-    choice: (value: string | null | undefined) => label('choice', value),
-    proposalStatus: (value: string | null | undefined) => label('proposalStatus', value),
-    proposalSource: (value: string | null | undefined) => label('proposalSource', value),
-    exclusion: (value: string | null | undefined) => label('exclusion', value),
-    governanceKind: (value: string | null | undefined) => label('governanceKind', value),
-  }
+  return useEnumLabels('votingEnums', VOTING_ENUMS)
 }

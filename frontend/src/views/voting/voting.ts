@@ -1,5 +1,18 @@
-/** What the 票决 pages share: the round to show, the result in rank order and quorum. */
-import type { Candidate, CandidateCount, Cycle, Round, RoundResult } from '@/api/voting'
+/** What the 票决 pages share: what a phase allows, the round to show, the result in rank order and quorum. */
+import type { Candidate, CandidateCount, Cycle, Phase, Round, RoundResult } from '@/api/voting'
+
+/**
+ * What a cycle's phase allows on a page, from the page's table of the phases each of its actions
+ * is open in (as tenants/voting/phases.py opens them): each action true or false.
+ */
+export function allowedIn<A extends string>(
+  phases: Record<A, readonly Phase[]>,
+  phase: string | null | undefined,
+): Record<A, boolean> {
+  const actions = Object.keys(phases) as A[]
+  const open = (action: A) => phases[action].some((each) => each === phase)
+  return Object.fromEntries(actions.map((action) => [action, open(action)])) as Record<A, boolean>
+}
 
 /** The open round if there is one, else the latest (rounds come in number order). */
 export function currentRound(rounds: readonly Round[]): Round | null {

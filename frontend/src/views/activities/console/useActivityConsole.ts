@@ -15,7 +15,7 @@ export function useActivityConsole() {
 
   const dialogOpen = ref(false)
   const saveAction = useAction()
-  const { busy: saving, error: formError, fields: fieldErrors } = saveAction
+  const { error: formError, fields: fieldErrors } = saveAction
   const form = reactive({
     kind: 'inspection' as ActivityKind,
     title: '',
@@ -56,8 +56,7 @@ export function useActivityConsole() {
     loading,
     error,
     dialogOpen,
-    saving,
-    formError,
+    saveAction,
     fieldErrors,
     form,
     picked,

@@ -74,6 +74,7 @@ export function useActivityDetail() {
     id,
     activity,
     error,
+    action,
     actionError,
     busy,
     minutes,

@@ -13,8 +13,7 @@ import {
 } from '@/api/implementation'
 import { getCycle, type Cycle } from '@/api/voting'
 import { useAction } from '@/composables/useAction'
-import { useResources } from '@/composables/useResource'
-import { useRouteId } from '@/composables/useRouteId'
+import { useRouteResources } from '@/composables/useRouteResources'
 import { useSessionStore } from '@/stores/session'
 
 /** Where the year's mid-year report stands: not yet heard, heard, reviewed, answered. */
@@ -32,17 +31,17 @@ export function midyearStage(report: Midyear | null): MidyearStage {
 export function useMidyear() {
   const { t } = useI18n()
   const session = useSessionStore()
-  const id = useRouteId()
   const {
+    id,
     parts: { cycle, report },
     loading,
     error,
-  } = useResources(
+  } = useRouteResources(
     {
-      cycle: () => getCycle(id.value),
+      cycle: getCycle,
       // No report yet for the year: the form to record it.
-      report: () =>
-        getMidyear(id.value).catch((failure: unknown) => {
+      report: (cycleId) =>
+        getMidyear(cycleId).catch((failure: unknown) => {
           if (failure instanceof ApiError && failure.status === 404) return null
           throw failure
         }),
@@ -70,7 +69,6 @@ export function useMidyear() {
   const recordOpinions = () =>
     act('opinions', () => recordMidyearOpinions(id.value, { ...review }), t('midyear.reviewed'))
   const recordAnswer = () => act('answer', () => answerMidyear(id.value, { ...answer }), t('midyear.answered'))
-  const fieldError = (name: string) => write.fields.value[name]?.join(' ') || undefined
 
   return {
     cycle,
@@ -86,6 +84,6 @@ export function useMidyear() {
     submit,
     recordOpinions,
     recordAnswer,
-    fieldError,
+    fieldErrors: write.fields,
   }
 }

@@ -66,8 +66,7 @@ export function useStationStars() {
     error,
     deciding,
     form,
-    busy: decide.busy,
-    formError: decide.error,
+    decide,
     open,
     submit,
   }

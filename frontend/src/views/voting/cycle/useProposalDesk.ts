@@ -25,18 +25,21 @@ import {
 import { useAction } from '@/composables/useAction'
 import { useResources } from '@/composables/useResource'
 
+import { allowedIn } from '../voting'
+
+/** The phases in which each thing is done on the desk. */
+const DESK_PHASES = {
+  screen: ['shortlist'],
+  candidate: ['shortlist'],
+  merge: ['solicit', 'shortlist'],
+  reserve: ['solicit', 'shortlist'],
+  governance: ['shortlist', 'deliberate'],
+  call: ['solicit'],
+  register: ['solicit'],
+} as const
+
 /** What the phase allows on the desk (tenants/voting/phases.py). */
-export function deskActions(phase: string | null | undefined) {
-  return {
-    screen: phase === 'shortlist',
-    candidate: phase === 'shortlist',
-    merge: phase === 'solicit' || phase === 'shortlist',
-    reserve: phase === 'solicit' || phase === 'shortlist',
-    governance: phase === 'shortlist' || phase === 'deliberate',
-    call: phase === 'solicit',
-    register: phase === 'solicit',
-  }
-}
+export const deskActions = (phase: string | null | undefined) => allowedIn(DESK_PHASES, phase)
 
 export function useProposalDesk(
   cycleId: Ref<number>,

@@ -15,8 +15,7 @@ import {
   type RuleSet,
 } from '@/api/voting'
 import { useAction } from '@/composables/useAction'
-import { useResources } from '@/composables/useResource'
-import { useRouteId } from '@/composables/useRouteId'
+import { useRouteResources } from '@/composables/useRouteResources'
 
 import { DEFAULT_RULES, ruleSetCopy } from '../ruleForm'
 /** Phases in which the rules and candidates may still change (tenants/voting/phases.py). */
@@ -42,14 +41,14 @@ export function surplusNeeded(cycle: Cycle): number {
 
 export function useVotingCycle() {
   const { t } = useI18n()
-  const id = useRouteId()
   const {
+    id,
     parts: { cycle, candidates },
     loading,
     error,
     load: read,
-  } = useResources(
-    { cycle: () => getCycle(id.value), candidates: () => listCandidates(id.value) },
+  } = useRouteResources(
+    { cycle: getCycle, candidates: listCandidates },
     { cycle: null as Cycle | null, candidates: [] as Candidate[] },
     { immediate: false },
   )

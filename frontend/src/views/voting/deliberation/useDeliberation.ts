@@ -17,18 +17,20 @@ import {
   type Material,
 } from '@/api/voting'
 import { useAction } from '@/composables/useAction'
-import { useResources } from '@/composables/useResource'
-import { useRouteId } from '@/composables/useRouteId'
+import { useRouteResources } from '@/composables/useRouteResources'
 import { useSessionStore } from '@/stores/session'
 
+import { allowedIn } from '../voting'
+
+/** The phases in which each thing is done here. */
+const DELIBERATION_PHASES = {
+  comment: ['deliberate'],
+  answer: ['deliberate', 'vote'],
+  attach: ['shortlist', 'deliberate'],
+} as const
+
 /** What each phase allows here (tenants/voting/phases.py). */
-export function deliberationActions(phase: string | null | undefined) {
-  return {
-    comment: phase === 'deliberate',
-    answer: phase === 'deliberate' || phase === 'vote',
-    attach: phase === 'shortlist' || phase === 'deliberate',
-  }
-}
+export const deliberationActions = (phase: string | null | undefined) => allowedIn(DELIBERATION_PHASES, phase)
 
 /** What a comment's and an answer's drafts say when refused blank and when sent. */
 const DRAFT_TEXTS = {
@@ -45,16 +47,16 @@ export interface CandidateFile {
 export function useDeliberation() {
   const { t } = useI18n()
   const session = useSessionStore()
-  const id = useRouteId()
   const {
+    id,
     parts: { cycle, items },
     loading,
     error,
     load,
-  } = useResources(
+  } = useRouteResources(
     {
-      cycle: () => getCycle(id.value),
-      items: async () => Promise.all((await listCandidates(id.value)).map(loadItem)),
+      cycle: getCycle,
+      items: async (cycleId) => Promise.all((await listCandidates(cycleId)).map(loadItem)),
     },
     { cycle: null as Cycle | null, items: [] as CandidateFile[] },
   )
