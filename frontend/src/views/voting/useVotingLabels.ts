@@ -1,4 +1,4 @@
-import { useEnumLabels } from '@/composables/useEnumLabels'
+import { useEnumLabels } from '@/composables/useLabels'
 
 /** The 票决 enums labelled under `votingEnums` in the catalog. */
 const VOTING_ENUMS = [
